@@ -1,0 +1,132 @@
+"""Settings read once from the environment at the edge (CLI, app, server) and passed down."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+AGENTS: tuple[str, ...] = ("planner", "content", "data", "governance", "orchestrator", "optimizer", "analytics")
+"""Every agent of the graph, in pipeline order."""
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+"""Repository root (where brand_library/, prompts/ and examples/ live)."""
+
+
+class ConfigError(ValueError):
+    """A setting is invalid; the message names the setting."""
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything configurable, resolved once.
+
+    Attributes:
+        home: State directory; every store lives under it unless configured elsewhere.
+        model: Default model spec ('offline', 'provider:model', or a model name with openai_base_url).
+        agent_models: Per-agent model overrides.
+        openai_base_url: Base URL of an OpenAI-compatible server, if any.
+        brand: Default brand slug.
+        brand_library_dir: Directory holding brand libraries.
+        chroma_host: Chroma server host; None means an embedded PersistentClient under home.
+        chroma_port: Chroma server port.
+        embeddings: 'local' (all-MiniLM-L6-v2 shipped on PyPI) or 'openai:<model>'.
+        approvers: Identities allowed to approve; empty means the local user is the approver.
+        max_revisions: Bound on governance -> content revision rounds.
+        approval_threshold: Budget change (fraction of a channel's budget) above which a human approves.
+        prompt_versions: Per-agent prompt version overrides ('agent=version').
+        check_date: Date claims are checked against (YYYY-MM-DD); None means today.
+    """
+
+    home: Path = field(default_factory=lambda: Path(".liftoff").resolve())
+    model: str = "offline"
+    agent_models: Mapping[str, str] = field(default_factory=dict)
+    openai_base_url: str | None = None
+    brand: str = "brightwell"
+    brand_library_dir: Path = REPO_ROOT / "brand_library"
+    chroma_host: str | None = None
+    chroma_port: int = 8000
+    embeddings: str = "local"
+    approvers: tuple[str, ...] = ()
+    max_revisions: int = 2
+    approval_threshold: float = 0.2
+    prompt_versions: Mapping[str, str] = field(default_factory=dict)
+    check_date: str | None = None
+
+    @classmethod
+    def from_env(cls, env: Mapping[str, str] | None = None, **overrides: object) -> Settings:
+        """Build settings from environment variables, then apply explicit overrides.
+
+        Args:
+            env: Mapping to read (defaults to ``os.environ``).
+            **overrides: Field values that win over the environment (e.g. from CLI flags).
+
+        Raises:
+            ConfigError: when a variable has an invalid value.
+        """
+        env = os.environ if env is None else env
+        agent_models = {
+            a: env[f"LIFTOFF_MODEL_{a.upper()}"] for a in AGENTS if env.get(f"LIFTOFF_MODEL_{a.upper()}")
+        }
+        values: dict[str, object] = {
+            "home": Path(env.get("LIFTOFF_HOME", ".liftoff")).expanduser().resolve(),
+            "model": env.get("LIFTOFF_MODEL", "offline").strip() or "offline",
+            "agent_models": agent_models,
+            "openai_base_url": env.get("OPENAI_BASE_URL") or None,
+            "brand": env.get("LIFTOFF_BRAND", "brightwell"),
+            "brand_library_dir": Path(env.get("LIFTOFF_BRAND_LIBRARY", str(REPO_ROOT / "brand_library"))),
+            "chroma_host": env.get("CHROMA_HOST") or None,
+            "chroma_port": _int(env, "CHROMA_PORT", 8000),
+            "embeddings": env.get("LIFTOFF_EMBEDDINGS", "local"),
+            "approvers": tuple(a.strip() for a in env.get("LIFTOFF_APPROVERS", "").split(",") if a.strip()),
+            "max_revisions": _int(env, "LIFTOFF_MAX_REVISIONS", 2),
+            "approval_threshold": _float(env, "LIFTOFF_APPROVAL_THRESHOLD", 0.2),
+            "prompt_versions": _pairs(env.get("LIFTOFF_PROMPTS", "")),
+            "check_date": env.get("LIFTOFF_CHECK_DATE") or None,
+        }
+        values.update({k: v for k, v in overrides.items() if v is not None})
+        return cls(**values)  # type: ignore[arg-type]
+
+    def model_for(self, agent: str) -> str:
+        """Return the model spec an agent uses (its override, else the default)."""
+        return self.agent_models.get(agent, self.model)
+
+    def path(self, name: str) -> Path:
+        """Return a path under the state directory, creating the directory."""
+        self.home.mkdir(parents=True, exist_ok=True)
+        return self.home / name
+
+
+def _int(env: Mapping[str, str], key: str, default: int) -> int:
+    raw = env.get(key)
+    if raw in (None, ""):
+        return default
+    try:
+        return int(raw)
+    except ValueError as exc:
+        raise ConfigError(f"{key} must be an integer, got {raw!r}") from exc
+
+
+def _float(env: Mapping[str, str], key: str, default: float) -> float:
+    raw = env.get(key)
+    if raw in (None, ""):
+        return default
+    try:
+        return float(raw)
+    except ValueError as exc:
+        raise ConfigError(f"{key} must be a number, got {raw!r}") from exc
+
+
+def _pairs(raw: str) -> dict[str, str]:
+    """Parse 'agent=version,agent2=version2' (a bare 'version' applies to every agent)."""
+    out: dict[str, str] = {}
+    for part in filter(None, (p.strip() for p in raw.split(","))):
+        if "=" in part:
+            agent, version = (s.strip() for s in part.split("=", 1))
+            if agent not in AGENTS and agent != "judge":
+                raise ConfigError(f"LIFTOFF_PROMPTS names unknown agent {agent!r}")
+            out[agent] = version
+        else:
+            out.update({a: part for a in AGENTS})
+    return out

@@ -1,0 +1,192 @@
+"""The append-only event log (SQLite WAL) every agent and tool writes to.
+
+Subscribers (optimizer, analytics, the app) read by offset. This is the seam where a real broker would
+replace it: ``append``/``append_many`` become a producer (Kafka topic or Redis Stream keyed by campaign),
+``read(offset)`` becomes a consumer with committed offsets. Nothing else in Liftoff touches the table.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import threading
+from collections.abc import Iterable, Iterator
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+from uuid import uuid4
+
+from graph.contracts import Event
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS events (
+    offset INTEGER PRIMARY KEY AUTOINCREMENT,
+    id TEXT NOT NULL UNIQUE,
+    type TEXT NOT NULL,
+    trace_id TEXT NOT NULL,
+    campaign_id TEXT NOT NULL,
+    causation_id TEXT,
+    source TEXT NOT NULL,
+    ts TEXT NOT NULL,
+    pii INTEGER NOT NULL DEFAULT 0,
+    payload TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS events_trace ON events(trace_id, offset);
+CREATE INDEX IF NOT EXISTS events_campaign ON events(campaign_id, offset);
+CREATE INDEX IF NOT EXISTS events_type ON events(type, offset);
+"""
+
+
+class EventLog:
+    """Append-only log of :class:`~graph.contracts.Event` in one SQLite file (WAL mode).
+
+    Safe for several threads and processes: each append is one transaction; event ids are unique,
+    so re-appending the same event (a retried node) is a no-op.
+    """
+
+    def __init__(self, path: Path | str) -> None:
+        """Open (and create) the log at ``path``."""
+        self.path = Path(path)
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self._local = threading.local()
+        with self._conn() as conn:
+            conn.executescript(_SCHEMA)
+
+    def _conn(self) -> sqlite3.Connection:
+        conn = getattr(self._local, "conn", None)
+        if conn is None:
+            conn = sqlite3.connect(self.path, timeout=30, isolation_level=None)
+            conn.execute("PRAGMA journal_mode=WAL")
+            conn.execute("PRAGMA synchronous=NORMAL")
+            self._local.conn = conn
+        return conn
+
+    def emit(
+        self,
+        type: str,
+        *,
+        trace_id: str,
+        campaign_id: str,
+        source: str,
+        payload: dict[str, Any] | None = None,
+        causation_id: str | None = None,
+        event_id: str | None = None,
+        pii: bool = False,
+    ) -> Event:
+        """Build an event and append it; return it (its id is the causation id of what follows)."""
+        event = Event(
+            id=event_id or str(uuid4()),
+            type=type,
+            trace_id=trace_id,
+            campaign_id=campaign_id,
+            causation_id=causation_id,
+            source=source,
+            payload=payload or {},
+            pii=pii,
+        )
+        self.append_many([event])
+        return event
+
+    def append(self, event: Event) -> None:
+        """Append one event (no-op if an event with the same id exists)."""
+        self.append_many([event])
+
+    def append_many(self, events: Iterable[Event]) -> int:
+        """Append events in one transaction; return how many were new."""
+        rows = [
+            (e.id, e.type, e.trace_id, e.campaign_id, e.causation_id, e.source, e.ts, int(e.pii),
+             json.dumps(e.payload, default=str, separators=(",", ":")))
+            for e in events
+        ]
+        conn = self._conn()
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            before = conn.total_changes
+            conn.executemany(
+                "INSERT OR IGNORE INTO events (id, type, trace_id, campaign_id, causation_id, source, ts, pii, payload)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                rows,
+            )
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        return conn.total_changes - before
+
+    def read(
+        self,
+        offset: int = 0,
+        limit: int = 10_000,
+        *,
+        trace_id: str | None = None,
+        campaign_id: str | None = None,
+        types: Iterable[str] | None = None,
+    ) -> list[tuple[int, Event]]:
+        """Return ``(offset, event)`` pairs after ``offset``, oldest first, optionally filtered."""
+        sql = "SELECT offset, id, type, trace_id, campaign_id, causation_id, source, ts, pii, payload FROM events WHERE offset > ?"
+        args: list[Any] = [offset]
+        if trace_id:
+            sql += " AND trace_id = ?"
+            args.append(trace_id)
+        if campaign_id:
+            sql += " AND campaign_id = ?"
+            args.append(campaign_id)
+        type_list = list(types or [])
+        if type_list:
+            sql += f" AND type IN ({','.join('?' * len(type_list))})"
+            args.extend(type_list)
+        sql += " ORDER BY offset LIMIT ?"
+        args.append(limit)
+        return [(row[0], _row_event(row)) for row in self._conn().execute(sql, args)]
+
+    def iter_trace(self, trace_id: str) -> Iterator[Event]:
+        """Yield every event of one trace, oldest first."""
+        offset = 0
+        while True:
+            batch = self.read(offset, 5000, trace_id=trace_id)
+            if not batch:
+                return
+            for offset, event in batch:
+                yield event
+
+    def count(self, *, trace_id: str | None = None, campaign_id: str | None = None) -> int:
+        """Count events, optionally for one trace or campaign."""
+        sql, args = "SELECT COUNT(*) FROM events", []
+        if trace_id:
+            sql, args = sql + " WHERE trace_id = ?", [trace_id]
+        elif campaign_id:
+            sql, args = sql + " WHERE campaign_id = ?", [campaign_id]
+        return int(self._conn().execute(sql, args).fetchone()[0])
+
+    def export_jsonl(self, trace_id: str, out: Path) -> int:
+        """Write the audit trail of one trace as JSONL; return the number of lines."""
+        n = 0
+        with out.open("w", encoding="utf-8") as fh:
+            for event in self.iter_trace(trace_id):
+                fh.write(event.model_dump_json() + "\n")
+                n += 1
+        return n
+
+    def purge_pii(self, older_than: timedelta, *, now: datetime | None = None) -> int:
+        """Retention: blank the payload of PII-bearing events older than ``older_than``; return how many."""
+        cutoff = ((now or datetime.now(UTC)) - older_than).isoformat()
+        conn = self._conn()
+        cur = conn.execute(
+            "UPDATE events SET payload = '{\"purged\":true}', pii = 0 WHERE pii = 1 AND ts < ?", (cutoff,)
+        )
+        return cur.rowcount
+
+    def close(self) -> None:
+        """Close this thread's connection."""
+        conn = getattr(self._local, "conn", None)
+        if conn is not None:
+            conn.close()
+            self._local.conn = None
+
+
+def _row_event(row: tuple[Any, ...]) -> Event:
+    _, eid, etype, trace_id, campaign_id, causation_id, source, ts, pii, payload = row
+    return Event(
+        id=eid, type=etype, trace_id=trace_id, campaign_id=campaign_id, causation_id=causation_id,
+        source=source, ts=ts, pii=bool(pii), payload=json.loads(payload),
+    )
