@@ -10,6 +10,9 @@ from pathlib import Path
 AGENTS: tuple[str, ...] = ("planner", "content", "data", "governance", "orchestrator", "optimizer", "analytics")
 """Every agent of the graph, in pipeline order."""
 
+CHANNEL_NAMES: tuple[str, ...] = ("email", "sms", "paid_social", "paid_search", "display")
+"""Channels a connector can be configured for (``LIFTOFF_CONNECTOR_<CHANNEL>``); same as graph.contracts.CHANNELS."""
+
 REPO_ROOT = Path(__file__).resolve().parent.parent
 """Repository root (where brand_library/, prompts/ and examples/ live)."""
 
@@ -37,6 +40,12 @@ class Settings:
         approval_threshold: Budget change (fraction of a channel's budget) above which a human approves.
         prompt_versions: Per-agent prompt version overrides ('agent=version').
         check_date: Date claims are checked against (YYYY-MM-DD); None means today.
+        autonomy: Autonomy dial spec, e.g. 'assisted' or 'default=assisted,sms=manual,email:EU=manual'.
+        launch_days: Simulated days the launch run optimizes before its first scorecard.
+        seed: Seed of the sandbox simulation and holdout draws.
+        crm_contacts: Size of the synthetic CRM dataset seeded on first use.
+        agents: Agents that run for a campaign (Planner, Content, Governance, Orchestrator, Analytics required).
+        connectors: Connector spec per channel ('sandbox', 'smtp://...', 'webhook+https://...'); missing = sandbox.
     """
 
     home: Path = field(default_factory=lambda: Path(".liftoff").resolve())
@@ -53,6 +62,12 @@ class Settings:
     approval_threshold: float = 0.2
     prompt_versions: Mapping[str, str] = field(default_factory=dict)
     check_date: str | None = None
+    autonomy: str = "assisted"
+    launch_days: int = 3
+    seed: int = 7
+    crm_contacts: int = 100_000
+    agents: tuple[str, ...] = AGENTS
+    connectors: Mapping[str, str] = field(default_factory=dict)
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None, **overrides: object) -> Settings:
@@ -84,6 +99,15 @@ class Settings:
             "approval_threshold": _float(env, "LIFTOFF_APPROVAL_THRESHOLD", 0.2),
             "prompt_versions": _pairs(env.get("LIFTOFF_PROMPTS", "")),
             "check_date": env.get("LIFTOFF_CHECK_DATE") or None,
+            "autonomy": env.get("LIFTOFF_AUTONOMY", "assisted"),
+            "launch_days": _int(env, "LIFTOFF_LAUNCH_DAYS", 3),
+            "seed": _int(env, "LIFTOFF_SEED", 7),
+            "crm_contacts": _int(env, "LIFTOFF_CRM_CONTACTS", 100_000),
+            "agents": _agents(env.get("LIFTOFF_AGENTS", "")),
+            "connectors": {
+                ch: env[f"LIFTOFF_CONNECTOR_{ch.upper()}"].strip() for ch in CHANNEL_NAMES
+                if env.get(f"LIFTOFF_CONNECTOR_{ch.upper()}", "").strip()
+            },
         }
         values.update({k: v for k, v in overrides.items() if v is not None})
         return cls(**values)  # type: ignore[arg-type]
@@ -116,6 +140,16 @@ def _float(env: Mapping[str, str], key: str, default: float) -> float:
         return float(raw)
     except ValueError as exc:
         raise ConfigError(f"{key} must be a number, got {raw!r}") from exc
+
+
+def _agents(raw: str) -> tuple[str, ...]:
+    names = tuple(a.strip() for a in raw.split(",") if a.strip())
+    if not names:
+        return AGENTS
+    unknown = [a for a in names if a not in AGENTS]
+    if unknown:
+        raise ConfigError(f"LIFTOFF_AGENTS names unknown agents: {', '.join(unknown)} (known: {', '.join(AGENTS)})")
+    return tuple(a for a in AGENTS if a in names)
 
 
 def _pairs(raw: str) -> dict[str, str]:

@@ -29,3 +29,7 @@ __all__ = [
     "Program", "Receipt", "Region", "ScoreRow", "Scorecard", "SegmentDefinition", "SegmentFilter",
     "SubjectReport", "TargetList", "ValidatorResult", "Verdict",
 ]
+
+from graph.contracts.outputs import BriefExtraction, ChannelDraft, PlanDraft  # noqa: E402
+
+__all__ += ["BriefExtraction", "ChannelDraft", "PlanDraft"]

@@ -93,3 +93,10 @@ class TargetList(Contract):
     excluded: dict[str, int] = Field(default_factory=dict, description="Contacts excluded per reason (no_consent, unsubscribed, ...).")
     seed: int = Field(description="Seed of the holdout draw, for reproducibility.")
     store_version: str = Field(description="Version of the CRM snapshot the list was built on.")
+    holdout_by_region: dict[str, int] = Field(
+        default_factory=dict, description="Holdout (control) contacts per region, for lift per region."
+    )
+    campaign_id: str | None = Field(default=None, description="Campaign the list (and its holdout draw) belongs to.")
+    as_of: str | None = Field(
+        default=None, description="Date (ISO) frequency caps and relative date filters were evaluated at."
+    )

@@ -42,6 +42,9 @@ class Program(Contract):
     receipts: list[Receipt] = Field(default_factory=list, description="Connector receipts (one per real side effect).")
     attempts: int = Field(default=0, ge=0, description="Connector attempts made.")
     reason: str = Field(default="", description="Why it is blocked or failed.")
+    variant: str | None = Field(
+        default=None, description="Creative variant label (A, B, ...); null means the suffix of asset_id."
+    )
 
 
 BudgetChangeStatus = Literal["applied", "pending_approval", "approved", "rejected", "refused"]
@@ -62,6 +65,7 @@ class BudgetChange(Contract):
     requires_approval: bool = Field(description="True when above the approval threshold or autonomy is manual.")
     status: BudgetChangeStatus = Field(description="Current status.")
     decided_by: str | None = Field(default=None, description="Approver identity, when a human decided.")
+    refusal: str | None = Field(default=None, description="Why the ledger refused it (status 'refused').")
 
 
 class Event(Contract):

@@ -43,6 +43,9 @@ class Brief(Contract):
     channels: list[Channel] = Field(default_factory=list, description="Channels requested; empty means planner's choice.")
     regions: list[Region] = Field(default_factory=list, description="Regions targeted; empty means planner's choice.")
     kpi_targets: list[KPITarget] = Field(default_factory=list, description="KPI targets stated in the brief.")
+    key_messages: list[str] = Field(
+        default_factory=list, description="Lines the marketer wants in the copy, verbatim (quoted in the brief)."
+    )
     missing: list[str] = Field(
         default_factory=list, description="Essentials the brief lacks (budget, goal, audience) that must be asked, not guessed."
     )

@@ -1,0 +1,237 @@
+"""``liftoff run``, ``liftoff resume`` and ``liftoff runs``."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from graph.cli import CLIError
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    """Add the campaign commands."""
+    run = sub.add_parser("run", help="run a campaign from a brief")
+    src = run.add_mutually_exclusive_group(required=True)
+    src.add_argument("--brief", help="the brief text")
+    src.add_argument("--brief-file", type=Path, help="a file holding the brief")
+    run.add_argument("--brand", help="brand-library slug (default: the demo brand)")
+    run.add_argument("--model", help="'offline', 'provider:model', or a model name with OPENAI_BASE_URL")
+    run.add_argument("--prompts", help="prompt versions: VERSION or agent=VERSION,...")
+    run.add_argument("--auto-approve", action="store_true", help="approve every review as 'cli:auto-approve'")
+    run.add_argument("--json", action="store_true", help="print one JSON object")
+    run.set_defaults(handler=cmd_run)
+
+    resume = sub.add_parser("resume", help="resume a campaign waiting for a decision (or retry a failed one)")
+    resume.add_argument("thread_id")
+    act = resume.add_mutually_exclusive_group()
+    act.add_argument("--approve", action="store_true")
+    act.add_argument("--reject", action="store_true")
+    act.add_argument("--answer", help="answer the Planner's clarifying questions")
+    resume.add_argument("--comment", default="")
+    resume.add_argument("--approver", help="your identity (default: $USER, or 'local')")
+    resume.add_argument("--auto-approve", action="store_true")
+    resume.add_argument("--json", action="store_true")
+    resume.set_defaults(handler=cmd_resume)
+
+    runs = sub.add_parser("runs", help="list campaigns and their status")
+    runs.add_argument("--json", action="store_true")
+    runs.set_defaults(handler=cmd_runs)
+
+
+def _settings(args: argparse.Namespace) -> Any:
+    from graph.config import ConfigError, Settings
+    from graph.offline import apply_offline_defaults
+
+    apply_offline_defaults()
+    try:
+        overrides: dict[str, Any] = {"model": getattr(args, "model", None)}
+        if getattr(args, "prompts", None):
+            from graph.config import _pairs
+
+            overrides["prompt_versions"] = _pairs(args.prompts)
+        return Settings.from_env(**overrides)
+    except ConfigError as exc:
+        raise CLIError(str(exc)) from None
+
+
+def _campaigns(settings: Any) -> Any:
+    from graph.models.errors import ModelConfigError
+    from graph.runner import Campaigns
+
+    try:
+        campaigns = Campaigns(settings)
+        for agent in settings.agents:
+            campaigns.services.model(agent)  # unknown model / missing integration fails before any state
+    except ModelConfigError as exc:
+        raise CLIError(str(exc)) from None
+    return campaigns
+
+
+def _check_provider(campaigns: Any) -> None:
+    from graph.models.errors import ModelUnavailableError
+    from graph.models.registry import check_reachable
+
+    for spec in {campaigns.settings.model_for(a) for a in campaigns.settings.agents}:
+        if spec == "offline":
+            continue
+        agent = next(a for a in campaigns.settings.agents if campaigns.settings.model_for(a) == spec)
+        try:
+            check_reachable(campaigns.services.model(agent))
+        except ModelUnavailableError as exc:
+            raise CLIError(str(exc)) from None
+
+
+def _errors(fn: Any) -> Any:
+    """Map the domain's user errors to one-line CLI errors."""
+
+    def wrapped(args: argparse.Namespace) -> int:
+        from graph.human_review import ApprovalRefused
+        from graph.models.errors import ModelConfigError, ModelUnavailableError
+        from graph.prompts import PromptError
+        from graph.runner import CampaignError
+        from guards.library import BrandLibraryError
+
+        try:
+            return int(fn(args))
+        except (CampaignError, BrandLibraryError, ModelConfigError, ModelUnavailableError, PromptError,
+                ApprovalRefused) as exc:
+            raise CLIError(str(exc)) from None
+
+    return wrapped
+
+
+@_errors
+def cmd_run(args: argparse.Namespace) -> int:
+    """Run a campaign."""
+    if args.brief_file is not None:
+        try:
+            text = args.brief_file.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise CLIError(f"cannot read brief file {args.brief_file}: {exc.strerror or exc}") from None
+    else:
+        text = args.brief
+    settings = _settings(args)
+    campaigns = _campaigns(settings)
+    _check_provider(campaigns)
+    if not args.json:
+        _banner(settings)
+    result = campaigns.start(text, brand=args.brand, auto_approve=args.auto_approve)
+    return _finish(campaigns, result, args.json)
+
+
+@_errors
+def cmd_resume(args: argparse.Namespace) -> int:
+    """Resume a campaign."""
+    import getpass
+
+    settings = _settings(args)
+    campaigns = _campaigns(settings)
+    approver = args.approver or getpass.getuser() or "local"
+    decision: dict[str, Any] | None
+    if args.approve:
+        decision = {"decision": "approve", "approver": approver, "comment": args.comment}
+    elif args.reject:
+        decision = {"decision": "reject", "approver": approver, "comment": args.comment}
+    elif args.answer:
+        decision = {"decision": "answer", "approver": approver, "answer": args.answer}
+    else:
+        decision = None
+    result = campaigns.resume(args.thread_id, decision, auto_approve=args.auto_approve)
+    return _finish(campaigns, result, args.json)
+
+
+def cmd_runs(args: argparse.Namespace) -> int:
+    """List campaigns."""
+    campaigns = _campaigns(_settings(args))
+    rows = campaigns.list()
+    if args.json:
+        print(json.dumps([r.__dict__ for r in rows], indent=1))
+        return 0
+    if not rows:
+        print(f"no campaigns in {campaigns.settings.home}")
+    for r in rows:
+        print(f"{r.campaign_id}  {r.status:<18} {r.created_at[:19]}  {r.title}")
+    return 0
+
+
+def _banner(settings: Any) -> None:
+    from graph.models.offline import DISCLOSURE
+
+    if "offline" in {settings.model_for(a) for a in settings.agents}:
+        print(f"note: {DISCLOSURE}", file=sys.stderr)
+
+
+def summary(campaigns: Any, result: Any) -> dict[str, Any]:
+    """The ``--json`` object of a run."""
+    v = result.values
+    usage = v.get("usage") or {}
+    return {
+        "thread_id": result.thread_id,
+        "trace_id": result.trace_id,
+        "status": result.status,
+        "reason": result.reason,
+        "model": campaigns.settings.model,
+        "model_is_llm": campaigns.settings.model != "offline",
+        "blueprint": v.get("blueprint"),
+        "assets": sorted((v.get("assets") or {}).values(), key=lambda a: a["id"]),
+        "lists": v.get("lists") or {},
+        "pass_report": v.get("pass_report"),
+        "programs": sorted((v.get("programs") or {}).values(), key=lambda p: p["id"]),
+        "budget_changes": list((v.get("budget_changes") or {}).values()),
+        "scorecard": v.get("scorecard"),
+        "pending_review": result.pending_review,
+        "decisions": v.get("decisions") or [],
+        "withheld_assets": v.get("withheld_assets") or [],
+        "events_count": campaigns.services.events.count(trace_id=result.trace_id) if result.trace_id else 0,
+        "llm_calls": sum(u.get("calls", 0) for u in usage.values()),
+        "tokens": sum(u.get("input_tokens", 0) + u.get("output_tokens", 0) for u in usage.values()),
+        "usage": usage,
+    }
+
+
+def _finish(campaigns: Any, result: Any, as_json: bool) -> int:
+    if as_json:
+        print(json.dumps(summary(campaigns, result), default=str))
+    else:
+        _print_human(campaigns, result)
+    if result.status == "needs_input":
+        if as_json:
+            print(f"error: {result.reason}; answer with: liftoff resume {result.thread_id} --answer '...'",
+                  file=sys.stderr)
+        return 2
+    return 1 if result.status == "failed" else 0
+
+
+def _print_human(campaigns: Any, result: Any) -> None:
+    v = result.values
+    print(f"campaign {result.thread_id}  trace {result.trace_id}")
+    print(f"status: {result.status}" + (f" ({result.reason})" if result.reason else ""))
+    bp = v.get("blueprint")
+    if bp:
+        split = ", ".join(f"{c['channel']} {c['budget']:,.0f}" for c in bp["channels"])
+        print(f"blueprint: {bp['campaign_name']} | {bp['total_budget']:,.0f} {bp['currency']} | {split}")
+    if v.get("assets"):
+        print(f"assets: {len(v['assets'])}  lists: {len(v.get('lists') or {})}  "
+              f"programs: {len(v.get('programs') or {})}")
+    sc = v.get("scorecard")
+    if sc:
+        lift = (sc.get("lift") or {}).get("lift_pct")
+        print(f"scorecard: conversions {sc['conversions']}, spend {sc['spend']:,.2f}, "
+              f"cost/result {sc['cost_per_result']}, lift vs control "
+              f"{'n/a' if lift is None else f'{lift:+.1%}'}")
+    pending = result.pending_review
+    if pending:
+        kind = pending.get("kind")
+        if kind == "clarify":
+            for item in pending["items"]:
+                print(f"question: {item['question']}")
+            print(f"answer with: liftoff resume {result.thread_id} --answer '...'")
+        else:
+            print(f"waiting for approval ({kind}): {len(pending.get('items', []))} item(s)")
+            for item in pending.get("items", [])[:10]:
+                reasons = "; ".join(item.get("reasons", [])) or item.get("reason", "")
+                print(f"  - {item.get('subject_id') or item.get('channel')}: {reasons}")
+            print(f"resume with: liftoff resume {result.thread_id} --approve | --reject [--comment TEXT]")

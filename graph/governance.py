@@ -1,0 +1,120 @@
+"""Governance agent: every guard on every asset, list and the blueprint; routes exceptions."""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Literal
+
+from langgraph.runtime import Runtime
+from langgraph.types import Command
+
+from graph.agent_io import emit
+from graph.content import content_tasks
+from graph.context import CampaignContext
+from graph.contracts import Asset, Blueprint, GovernanceException, PassReport, TargetList
+from graph.state import CampaignState
+
+
+def fingerprint(exc: GovernanceException, version: int = 1) -> str:
+    """Identity of an exception on one subject version (used to record human acceptance)."""
+    return f"{exc.subject_type}:{exc.subject_id}@{version}|{exc.validator}"
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"\W+", " ", text.lower()).strip()
+
+
+def _touches_key_message(exc: GovernanceException, key_messages: list[str]) -> bool:
+    norms = [_norm(m) for m in key_messages if m.strip()]
+    return any(f.text and any(_norm(f.text) in m or m in _norm(f.text) for m in norms) for f in exc.findings)
+
+
+def route_exceptions(report: PassReport, *, key_messages: list[str], accepted: set[str],
+                     versions: dict[str, int]) -> list[GovernanceException]:
+    """Drop accepted exceptions; send a finding on the marketer's own quoted line to a human (content may not
+    drop what the marketer asked for on its own)."""
+    out = []
+    for exc in report.exceptions:
+        if fingerprint(exc, versions.get(exc.subject_id, 1)) in accepted:
+            continue
+        if exc.route == "content" and _touches_key_message(exc, key_messages):
+            exc = exc.model_copy(update={
+                "route": "human",
+                "reasons": [*exc.reasons, "the flagged line is the marketer's key message: a human decides"],
+            })
+        out.append(exc)
+    return out
+
+
+def review_payload(kind: str, state: CampaignState, items: list[dict[str, Any]]) -> dict[str, Any]:
+    """What a reviewer sees (the interrupt payload): the items with their evidence."""
+    options = {"exceptions": ["approve", "edit", "reject"], "clarify": ["answer", "reject"]}
+    return {"kind": kind, "campaign_id": state["campaign_id"], "trace_id": state["trace_id"], "items": items,
+            "options": options.get(kind, ["approve", "reject"])}
+
+
+def governance(state: CampaignState, runtime: Runtime[CampaignContext]
+               ) -> Command[Literal["content", "human_review", "orchestrator"]]:
+    """Run every guard; revise (bounded), escalate to a human, or clear for launch."""
+    from guards.governance import govern
+
+    svc = runtime.context.services
+    blueprint = Blueprint.model_validate(state["blueprint"])
+    withheld = set(state.get("withheld_assets") or [])
+    assets = [Asset.model_validate(a) for a in (state.get("assets") or {}).values() if a["id"] not in withheld]
+    lists = [TargetList.model_validate(t) for t in (state.get("lists") or {}).values()]
+    revision = state.get("revision", 0)
+    report = govern(
+        assets=assets, lists=lists, blueprint=blueprint, library=svc.library(state["brand"]),
+        check_date=svc.check_date(), revision_round=revision, max_revisions=svc.settings.max_revisions,
+        index=svc.claim_index(state["brand"]),
+    )
+    versions = {a.id: a.version for a in assets}
+    exceptions = route_exceptions(report, key_messages=blueprint.brief.key_messages,
+                                  accepted=set(state.get("accepted_exceptions") or []), versions=versions)
+    report = report.model_copy(update={"exceptions": exceptions, "revision_round": revision})
+    to_human = [e for e in exceptions if e.route == "human"]
+    to_content = [e for e in exceptions if e.route == "content"]
+    round_key = f"r{revision}:" + ",".join(f"{a.id}@{a.version}" for a in assets)
+    emit(svc, state, "governance.report", "governance", {
+        "passed": not exceptions, "subjects": len(report.subjects),
+        "escalated": len({e.subject_id for e in to_human}), "revised": len({e.subject_id for e in to_content}),
+        "exceptions": len(exceptions), "revision_round": revision, "library_version": report.library_version,
+    }, key=round_key)
+    for exc in exceptions:
+        emit(svc, state, "governance.exception", "governance", {
+            "exception_id": exc.id, "subject_type": exc.subject_type, "subject_id": exc.subject_id,
+            "validator": exc.validator, "route": exc.route, "reasons": exc.reasons,
+        }, key=f"{round_key}|{exc.id}")
+    update: dict[str, Any] = {"pass_report": report.model_dump(mode="json"), "agents_run": ["governance"]}
+    if to_content:
+        findings: dict[str, list[dict[str, Any]]] = {}
+        for exc in to_content:
+            findings.setdefault(exc.subject_id, []).extend(
+                {**f.model_dump(), "validator": exc.validator} for f in exc.findings or []
+            )
+            if not exc.findings:
+                findings[exc.subject_id].append({"text": "", "reason": "; ".join(exc.reasons), "validator": exc.validator})
+        update.update(revision=revision + 1, status="drafting")
+        return Command(goto=content_tasks(state, findings), update=update)
+    if to_human:
+        items = [_exception_item(e, state) for e in to_human]
+        update.update(status="awaiting_approval", pending_review=review_payload("exceptions", state, items))
+        return Command(goto="human_review", update=update)
+    manual = sorted({(a.channel, a.region) for a in assets if svc.autonomy.level(a.channel, a.region) == "manual"})
+    if manual and not state.get("launch_approved"):
+        items = [{"channel": ch, "region": rg, "assets": [a.id for a in assets if (a.channel, a.region) == (ch, rg)]}
+                 for ch, rg in manual]
+        update.update(status="awaiting_approval", pending_review=review_payload("launch", state, items))
+        return Command(goto="human_review", update=update)
+    update.update(status="launching", pending_review=None)
+    return Command(goto="orchestrator", update=update)
+
+
+def _exception_item(exc: GovernanceException, state: CampaignState) -> dict[str, Any]:
+    item = exc.model_dump(mode="json")
+    if exc.subject_type == "asset":
+        asset = (state.get("assets") or {}).get(exc.subject_id) or {}
+        item["asset"] = {k: asset.get(k) for k in ("id", "version", "channel", "region", "variant", "subject",
+                                                   "headline", "body", "cta", "cited_claim_ids")}
+    return item

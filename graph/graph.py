@@ -1,0 +1,96 @@
+"""Wires the agents into the campaign state machine and compiles it. No logic lives here."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Sequence
+from typing import Any, Literal
+
+from langgraph.checkpoint.base import BaseCheckpointSaver
+from langgraph.graph import END, START, StateGraph
+from langgraph.graph.state import CompiledStateGraph
+from langgraph.types import RetryPolicy, Send
+
+from graph.analytics import analytics
+from graph.config import AGENTS, Settings
+from graph.content import content, content_tasks
+from graph.context import CampaignContext
+from graph.data import data
+from graph.governance import governance
+from graph.human_review import human_review
+from graph.optimizer import optimizer
+from graph.orchestrator import orchestrator
+from graph.planner import planner
+from graph.state import CampaignState
+
+REQUIRED_AGENTS = ("planner", "content", "governance", "orchestrator", "analytics")
+"""The minimum agent set; Data and Optimizer are optional (``LIFTOFF_AGENTS``)."""
+
+
+def _transient(exc: Exception) -> bool:
+    """Retry provider hiccups and a busy SQLite file; never validation or logic errors."""
+    from graph.models.errors import TransientModelError
+
+    if isinstance(exc, TransientModelError | ConnectionError | TimeoutError):
+        return True
+    return isinstance(exc, sqlite3.OperationalError) and "locked" in str(exc)
+
+
+RETRY = RetryPolicy(max_attempts=3, initial_interval=0.5, backoff_factor=2.0, max_interval=8.0, retry_on=_transient)
+
+
+def route_after_planner(state: CampaignState, agents: Sequence[str]) -> list[Send | str] | Literal["human_review"]:
+    """Ask a human when the brief lacks essentials; else fan out content (and data) in parallel."""
+    if state.get("status") == "needs_input":
+        return "human_review"
+    return [*content_tasks(state), *(["data"] if "data" in agents else [])]
+
+
+def build_graph(agents: Sequence[str] = AGENTS) -> StateGraph:
+    """Return the (uncompiled) campaign graph for an agent set.
+
+    Raises:
+        ValueError: when the set lacks a required agent or names an unknown one.
+    """
+    unknown = set(agents) - set(AGENTS)
+    if unknown:
+        raise ValueError(f"unknown agents: {', '.join(sorted(unknown))} (known: {', '.join(AGENTS)})")
+    missing = set(REQUIRED_AGENTS) - set(agents)
+    if missing:
+        raise ValueError(f"the agent set needs {', '.join(sorted(missing))}")
+    builder = StateGraph(CampaignState, context_schema=CampaignContext)
+
+    builder.add_node("planner", planner, retry_policy=RETRY)
+    builder.add_node("content", content, retry_policy=RETRY)
+    builder.add_node("governance", governance, retry_policy=RETRY)
+    builder.add_node("human_review", human_review)
+    builder.add_node("orchestrator", orchestrator, retry_policy=RETRY)
+    builder.add_node("analytics", analytics, retry_policy=RETRY)
+    builder.add_edge(START, "planner")
+    builder.add_conditional_edges(
+        "planner", lambda s: route_after_planner(s, agents), ["content", "human_review", "data"]
+        if "data" in agents else ["content", "human_review"],
+    )
+    builder.add_edge("content", "governance")
+    if "data" in agents:
+        builder.add_node("data", data, retry_policy=RETRY)
+        builder.add_edge("data", "governance")
+    if "optimizer" in agents:
+        builder.add_node("optimizer", optimizer, retry_policy=RETRY)
+        builder.add_edge("orchestrator", "optimizer")
+    else:
+        builder.add_edge("orchestrator", "analytics")
+    builder.add_edge("analytics", END)
+    return builder
+
+
+def compile_graph(checkpointer: BaseCheckpointSaver | None = None, agents: Sequence[str] = AGENTS
+                  ) -> CompiledStateGraph:
+    """Compile the campaign graph with a checkpointer (None on LangGraph server, which brings its own)."""
+    return build_graph(agents).compile(checkpointer=checkpointer, name="liftoff-campaign")
+
+
+def make_graph(config: dict[str, Any] | None = None) -> CompiledStateGraph:
+    """Factory for ``langgraph.json`` (LangGraph server / ``langgraph dev``): settings from the server's env."""
+    settings = Settings.from_env()
+    return compile_graph(agents=settings.agents)

@@ -1,0 +1,154 @@
+"""Human review: the one place the graph stops for a person (LangGraph ``interrupt``).
+
+Resume with ``Command(resume={"decision": "approve"|"edit"|"reject", "approver": "<identity>",
+"comment": "...", "edits": {asset_id: {field: text}}, "answer": "..."})``. A resume without an approver
+identity (or, when ``LIFTOFF_APPROVERS`` is set, from someone not listed) is refused.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, datetime
+from typing import Any, Literal
+
+from langgraph.graph import END
+from langgraph.runtime import Runtime
+from langgraph.types import Command, interrupt
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from graph.agent_io import emit
+from graph.context import CampaignContext
+from graph.contracts import Asset, BudgetChange, GovernanceException
+from graph.governance import fingerprint
+from graph.state import CampaignState
+
+
+class ApprovalRefused(PermissionError):
+    """The resume did not carry an allowed approver identity (or was malformed)."""
+
+
+class Decision(BaseModel):
+    """A reviewer's answer to a pending review."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    decision: Literal["approve", "edit", "reject", "answer"] = Field(description="What the reviewer decided.")
+    approver: str = Field(min_length=1, description="Identity of the person deciding.")
+    comment: str = Field(default="", description="Why.")
+    edits: dict[str, dict[str, str]] = Field(default_factory=dict, description="asset id -> {field: new text}.")
+    answer: str = Field(default="", description="Answer to the Planner's clarifying questions.")
+
+
+def parse_decision(raw: Any, approvers: tuple[str, ...]) -> Decision:
+    """Validate a resume value and the approver's right to give it.
+
+    Raises:
+        ApprovalRefused: on a malformed value, a missing approver or one not in ``approvers``.
+    """
+    try:
+        decision = Decision.model_validate(raw)
+    except ValidationError as exc:
+        raise ApprovalRefused(f"invalid review decision: {exc.errors()[0]['loc']}: {exc.errors()[0]['msg']}") from None
+    if approvers and decision.approver not in approvers:
+        raise ApprovalRefused(f"{decision.approver!r} is not an approver (LIFTOFF_APPROVERS)")
+    return decision
+
+
+def _drop_sentence(text: str | None, sentence: str, replacement: str | None) -> str | None:
+    if not text or not sentence:
+        return text
+    pattern = re.escape(sentence.strip().rstrip(".!?")) + r"[.!?]?"
+    new = re.sub(pattern, replacement.strip() if replacement else "", text, count=1, flags=re.IGNORECASE)
+    return re.sub(r"\s{2,}", " ", new).strip()
+
+
+def apply_safe_fixes(asset: Asset, exceptions: list[GovernanceException]) -> Asset | None:
+    """Replace each flagged sentence by its suggested fix, or remove it. None when nothing could be fixed."""
+    fields = asset.text_fields()
+    changed = False
+    for exc in exceptions:
+        for finding in exc.findings:
+            for name, value in list(fields.items()):
+                new = _drop_sentence(value, finding.text, finding.suggested_fix)
+                if new != value:
+                    fields[name] = new or ""
+                    changed = True
+    if not changed or not fields.get("body"):
+        return None
+    return asset.model_copy(update={**fields, "version": asset.version + 1,
+                                    "revision_notes": [f"approved fix: {r}" for e in exceptions for r in e.reasons]})
+
+
+def human_review(state: CampaignState, runtime: Runtime[CampaignContext]
+                 ) -> Command[Literal["planner", "governance", "orchestrator", "analytics", "__end__"]]:
+    """Stop for a person; apply their decision. Nothing happens before ``interrupt`` so a re-run repeats nothing."""
+    pending = state.get("pending_review") or {}
+    raw = interrupt(pending)
+    svc = runtime.context.services
+    kind = pending.get("kind", "exceptions")
+    decision = parse_decision(raw, () if kind == "clarify" else svc.settings.approvers)
+    record = {"kind": kind, "decision": decision.decision, "approver": decision.approver,
+              "comment": decision.comment, "at": datetime.now(UTC).isoformat(),
+              "items": [i.get("id") or i.get("subject_id") or i.get("channel") for i in pending.get("items", [])]}
+    n = len(state.get("decisions") or [])
+    emit(svc, state, "human.decision", "human_review", record, key=str(n))
+    update: dict[str, Any] = {"decisions": [*(state.get("decisions") or []), record], "pending_review": None}
+    if decision.decision == "reject":
+        update.update(status="rejected", status_reason=f"rejected by {decision.approver}"
+                      + (f": {decision.comment}" if decision.comment else ""))
+        if kind == "budget":
+            return Command(goto="analytics", update={**update, **_decide_budget(svc, state, pending, decision, False)})
+        return Command(goto=END, update=update)
+    if kind == "clarify":
+        answer = decision.answer or decision.comment
+        if not answer.strip():
+            raise ApprovalRefused("a clarifying answer needs text (answer)")
+        update.update(brief_text=f"{state['brief_text']}\n{answer.strip()}", status="planning")
+        return Command(goto="planner", update=update)
+    if kind == "launch":
+        update.update(launch_approved=True, status="launching")
+        return Command(goto="orchestrator", update=update)
+    if kind == "budget":
+        return Command(goto="analytics", update={**update, **_decide_budget(svc, state, pending, decision, True)})
+    return Command(goto="governance", update={**update, **_decide_exceptions(state, pending, decision)})
+
+
+def _decide_exceptions(state: CampaignState, pending: dict[str, Any], decision: Decision) -> dict[str, Any]:
+    assets = dict(state.get("assets") or {})
+    withheld = list(state.get("withheld_assets") or [])
+    accepted = list(state.get("accepted_exceptions") or [])
+    new_assets: dict[str, Any] = {}
+    by_asset: dict[str, list[GovernanceException]] = {}
+    for item in pending.get("items", []):
+        exc = GovernanceException.model_validate({k: v for k, v in item.items() if k != "asset"})
+        if exc.subject_type == "asset":
+            by_asset.setdefault(exc.subject_id, []).append(exc)
+        else:
+            accepted.append(fingerprint(exc))
+    for aid, excs in by_asset.items():
+        asset = Asset.model_validate(assets[aid])
+        if decision.decision == "edit" and aid in decision.edits:
+            edits = {k: v for k, v in decision.edits[aid].items() if k in ("subject", "headline", "body", "cta")}
+            fixed: Asset | None = asset.model_copy(update={**edits, "version": asset.version + 1,
+                                                            "revision_notes": [f"edited by {decision.approver}"]})
+        else:
+            fixed = apply_safe_fixes(asset, excs)
+        if fixed is None:
+            withheld.append(aid)
+        else:
+            new_assets[aid] = Asset.model_validate(fixed.model_dump()).model_dump(mode="json")
+    return {"assets": new_assets, "withheld_assets": withheld, "accepted_exceptions": accepted,
+            "status": "governing"}
+
+
+def _decide_budget(svc: Any, state: CampaignState, pending: dict[str, Any], decision: Decision, approve: bool
+                   ) -> dict[str, Any]:
+    changes: dict[str, Any] = {}
+    for item in pending.get("items", []):
+        change = BudgetChange.model_validate(item)
+        if approve:
+            result = svc.ledger.apply_change(change, approved_by=decision.approver)
+        else:
+            result = change.model_copy(update={"status": "rejected", "decided_by": decision.approver})
+        changes[change.id] = result.model_dump(mode="json")
+    return {"budget_changes": changes, **({} if approve else {"status": "launched", "status_reason": ""})}

@@ -1,0 +1,41 @@
+"""What the offline engine can produce: one rules function per output schema or tool name."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from typing import Any
+
+from graph.models.offline.compose import compose_copy
+from graph.models.offline.parse import parse_brief
+from graph.models.offline.plan import draft_plan
+from graph.models.offline.segment import segment_args
+
+
+def extract_brief(payload: dict[str, Any]) -> dict[str, Any]:
+    """Return BriefExtraction (as a dict) from ``payload['brief_text']`` read against ``payload['today']``."""
+    today = date.fromisoformat(payload.get("today") or date.today().isoformat())
+    parsed = parse_brief(payload["brief_text"], today)
+    return {
+        "product": parsed.product,
+        "goal": parsed.goal,
+        "audience": parsed.audience,
+        "budget_amount": parsed.budget.amount if parsed.budget else None,
+        "currency": parsed.budget.currency if parsed.budget else None,
+        "start_date": parsed.start_date.isoformat() if parsed.start_date else None,
+        "end_date": parsed.end_date.isoformat() if parsed.end_date else None,
+        "duration_days": parsed.duration_days,
+        "channels": parsed.channels,
+        "regions": parsed.regions,
+        "kpi_targets": [{"name": k.name, "target": k.target, "channel": k.channel} for k in parsed.kpis],
+        "key_messages": parsed.key_messages,
+    }
+
+
+HANDLERS: dict[str, Callable[[dict[str, Any]], dict[str, Any]]] = {
+    "BriefExtraction": extract_brief,
+    "PlanDraft": draft_plan,
+    "AssetCopy": compose_copy,
+    "build_segment": segment_args,
+}
+"""Schema or tool name -> rules function taking the task payload."""

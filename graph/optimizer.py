@@ -1,0 +1,66 @@
+"""Optimizer agent: reads the day's events, reallocates budget inside hard caps; large changes go to a human."""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from langgraph.runtime import Runtime
+from langgraph.types import Command
+
+from graph.agent_io import emit
+from graph.context import CampaignContext
+from graph.contracts import Blueprint, Program, TargetList
+from graph.governance import review_payload
+from graph.state import CampaignState
+
+
+def control_sizes(lists: dict[str, TargetList]) -> dict[tuple[str, str], int]:
+    """Holdout size per (channel, region), split by each region's share of the eligible audience."""
+    out: dict[tuple[str, str], int] = {}
+    for channel, target in lists.items():
+        eligible = sum(target.by_region.values()) or 1
+        for region, n in target.by_region.items():
+            out[(channel, region)] = round(target.holdout * n / eligible)
+    return out
+
+
+def optimizer(state: CampaignState, runtime: Runtime[CampaignContext]
+              ) -> Command[Literal["human_review", "analytics"]]:
+    """Run the launch's first simulated days of optimizer cycles (``launch_days``)."""
+    from tools.optimizer import run_cycle
+    from tools.simulator import simulate_program_day
+
+    svc = runtime.context.services
+    blueprint = Blueprint.model_validate(state["blueprint"])
+    programs = [Program.model_validate(p) for p in (state.get("programs") or {}).values()]
+    lists = {ch: TargetList.model_validate(t) for ch, t in (state.get("lists") or {}).items()}
+    level = {c.channel: svc.autonomy.level(c.channel) for c in blueprint.channels}
+    threshold = svc.settings.approval_threshold
+    if any(v == "manual" for v in level.values()):
+        threshold = 0.0
+    elif all(v == "auto" for v in level.values()):
+        threshold = float("inf")
+    start = state.get("day", 0)
+    changes: dict[str, Any] = {}
+    pending: list[dict[str, Any]] = []
+    day = start
+    for day in range(start + 1, start + svc.settings.launch_days + 1):
+        result = run_cycle(
+            campaign_id=state["campaign_id"], trace_id=state["trace_id"], day=day, programs=programs,
+            blueprint=blueprint, ledger=svc.ledger, events=svc.events, metrics_fn=simulate_program_day,
+            control_sizes=control_sizes(lists), seed=svc.settings.seed, approval_threshold=threshold,
+        )
+        for change in result.changes:
+            changes[change.id] = change.model_dump(mode="json")
+            if change.status == "pending_approval":
+                pending.append(change.model_dump(mode="json"))
+        if pending:
+            break
+    emit(svc, state, "optimizer.cycles", "optimizer", {"from_day": start + 1, "to_day": day,
+                                                       "changes": len(changes), "pending": len(pending)},
+         key=f"{start}-{day}")
+    update: dict[str, Any] = {"budget_changes": changes, "day": day, "agents_run": ["optimizer"]}
+    if pending:
+        update.update(status="awaiting_approval", pending_review=review_payload("budget", state, pending))
+        return Command(goto="human_review", update=update)
+    return Command(goto="analytics", update=update)

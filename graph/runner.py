@@ -1,0 +1,232 @@
+"""Run, resume, stream and list campaigns: the API the CLI and the app share.
+
+One LangGraph thread per campaign (thread id = campaign id), one trace id per campaign, a SQLite
+checkpointer under the state directory, and a small registry of campaign status for listing.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+import uuid
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+from langgraph.checkpoint.sqlite import SqliteSaver
+from langgraph.types import Command
+
+from graph.config import Settings
+from graph.context import CampaignContext
+from graph.graph import compile_graph
+from graph.services import Services, services_for
+
+AUTO_APPROVER = "cli:auto-approve"
+
+_REGISTRY_SCHEMA = """
+CREATE TABLE IF NOT EXISTS campaigns (
+    campaign_id TEXT PRIMARY KEY, trace_id TEXT NOT NULL, brand TEXT NOT NULL, model TEXT NOT NULL,
+    created_at TEXT NOT NULL, updated_at TEXT NOT NULL, status TEXT NOT NULL, reason TEXT NOT NULL DEFAULT '',
+    title TEXT NOT NULL DEFAULT ''
+);
+"""
+
+
+class CampaignError(ValueError):
+    """Bad input to a campaign run (empty brief, unknown campaign, nothing to resume); one-line message."""
+
+
+@dataclass
+class RunResult:
+    """Where a campaign stands after a run or resume."""
+
+    thread_id: str
+    trace_id: str
+    status: str
+    reason: str = ""
+    pending_review: dict[str, Any] | None = None
+    values: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def needs_human(self) -> bool:
+        """True while the graph waits in ``human_review``."""
+        return self.pending_review is not None
+
+
+@dataclass
+class CampaignSummary:
+    """One row of ``liftoff runs``."""
+
+    campaign_id: str
+    trace_id: str
+    status: str
+    brand: str
+    model: str
+    title: str
+    created_at: str
+    updated_at: str
+    reason: str
+
+
+class Campaigns:
+    """Campaign runs over one state directory."""
+
+    def __init__(self, settings: Settings) -> None:
+        """Open the checkpointer and the registry under ``settings.home``."""
+        self.settings = settings
+        self.services: Services = services_for(settings)
+        self._conn = sqlite3.connect(settings.path("checkpoints.db"), check_same_thread=False)
+        self._conn.execute("PRAGMA journal_mode=WAL")
+        self.checkpointer = SqliteSaver(self._conn)
+        self.checkpointer.setup()
+        self.graph = compile_graph(self.checkpointer, agents=settings.agents)
+        self._lock = threading.Lock()
+        self._registry = sqlite3.connect(settings.path("campaigns.db"), check_same_thread=False)
+        self._registry.executescript(_REGISTRY_SCHEMA)
+
+    # ---- running -------------------------------------------------------------------------------------------
+    def new_input(self, brief_text: str, brand: str | None = None, campaign_id: str | None = None) -> dict[str, Any]:
+        """Validate a brief and return the graph input for a new campaign.
+
+        Raises:
+            CampaignError: on an empty brief or an existing campaign id.
+        """
+        text = (brief_text or "").strip()
+        if not text:
+            raise CampaignError("the brief is empty")
+        brand = brand or self.settings.brand
+        self.services.library(brand)  # unknown brand / bad library fails here, before any state is written
+        cid = campaign_id or f"cmp-{uuid.uuid4().hex[:12]}"
+        if self._row(cid):
+            raise CampaignError(f"campaign {cid} already exists")
+        now = datetime.now(UTC).isoformat()
+        return {"campaign_id": cid, "trace_id": f"trc-{uuid.uuid4().hex}", "brief_text": text, "brand": brand,
+                "started_at": now, "status": "planning", "revision": 0, "day": 0, "decisions": [],
+                "accepted_exceptions": [], "withheld_assets": [], "launch_approved": False}
+
+    def stream(self, graph_input: dict[str, Any] | Command | None, thread_id: str) -> Iterator[tuple[str, Any]]:
+        """Run (or resume) and yield ``(node, update)`` as each agent finishes; the app renders these live."""
+        config = self._config(thread_id)
+        if isinstance(graph_input, dict):
+            self._register(graph_input)
+        try:
+            for chunk in self.graph.stream(graph_input, config, context=CampaignContext(self.settings),
+                                           stream_mode="updates", durability="sync"):
+                for node, update in chunk.items():
+                    yield node, update
+        except Exception as exc:
+            self._set_status(thread_id, "failed", f"{type(exc).__name__}: {exc}")
+            raise
+        self._sync_registry(thread_id)
+
+    def start(self, brief_text: str, *, brand: str | None = None, auto_approve: bool = False,
+              campaign_id: str | None = None) -> RunResult:
+        """Run a new campaign until it launches, fails, or waits for a human (auto-approved if asked)."""
+        graph_input = self.new_input(brief_text, brand, campaign_id)
+        thread_id = graph_input["campaign_id"]
+        for _ in self.stream(graph_input, thread_id):
+            pass
+        return self._auto(thread_id) if auto_approve else self.result(thread_id)
+
+    def resume(self, thread_id: str, decision: dict[str, Any] | None, *, auto_approve: bool = False) -> RunResult:
+        """Resume a campaign: with a decision when it waits for a human, or ``None`` to retry a failed run.
+
+        Raises:
+            CampaignError: unknown campaign, or a decision given when nothing waits for one.
+        """
+        current = self.result(thread_id)
+        if decision is not None and not current.needs_human:
+            raise CampaignError(f"campaign {thread_id} is {current.status}; nothing waits for a decision")
+        if decision is None and current.needs_human:
+            raise CampaignError(f"campaign {thread_id} waits for a human decision (--approve or --reject)")
+        for _ in self.stream(Command(resume=decision) if decision is not None else None, thread_id):
+            pass
+        return self._auto(thread_id) if auto_approve else self.result(thread_id)
+
+    def _auto(self, thread_id: str) -> RunResult:
+        result = self.result(thread_id)
+        for _ in range(20):  # bounded: every approval moves the graph forward or withholds an asset
+            if not result.needs_human or (result.pending_review or {}).get("kind") == "clarify":
+                return result
+            decision = {"decision": "approve", "approver": AUTO_APPROVER, "comment": "approved by --auto-approve"}
+            for _ in self.stream(Command(resume=decision), thread_id):
+                pass
+            result = self.result(thread_id)
+        return result
+
+    # ---- reading -------------------------------------------------------------------------------------------
+    def result(self, thread_id: str) -> RunResult:
+        """Return where a campaign stands, from its latest checkpoint.
+
+        Raises:
+            CampaignError: when no such campaign exists.
+        """
+        snapshot = self.graph.get_state(self._config(thread_id))
+        if not snapshot.values:
+            raise CampaignError(f"no campaign {thread_id!r} in {self.settings.home}")
+        values = dict(snapshot.values)
+        pending = None
+        interrupts = [i for task in snapshot.tasks for i in task.interrupts]
+        if interrupts:
+            pending = interrupts[0].value
+        row = self._row(thread_id)
+        status = values.get("status", "planning")
+        reason = values.get("status_reason", "")
+        if pending:
+            status = "needs_input" if pending.get("kind") == "clarify" else "awaiting_approval"
+        elif row and row["status"] == "failed" and snapshot.next:
+            status, reason = "failed", row["reason"]
+        return RunResult(thread_id, values.get("trace_id", ""), status, reason, pending, values)
+
+    def list(self) -> list[CampaignSummary]:
+        """List campaigns found in the checkpointer, newest first, with their status."""
+        threads: dict[str, None] = {}
+        for item in self.checkpointer.list(None):
+            threads.setdefault(item.config["configurable"]["thread_id"], None)
+        out = []
+        for tid in threads:
+            try:
+                res = self.result(tid)
+            except CampaignError:
+                continue
+            row = self._row(tid) or {}
+            out.append(CampaignSummary(
+                campaign_id=tid, trace_id=res.trace_id, status=res.status, brand=res.values.get("brand", ""),
+                model=row.get("model", ""), title=(res.values.get("blueprint") or {}).get("campaign_name")
+                or res.values.get("brief_text", "")[:60], created_at=row.get("created_at", res.values.get("started_at", "")),
+                updated_at=row.get("updated_at", ""), reason=res.reason,
+            ))
+        return sorted(out, key=lambda s: s.created_at, reverse=True)
+
+    # ---- registry ------------------------------------------------------------------------------------------
+    def _config(self, thread_id: str) -> dict[str, Any]:
+        return {"configurable": {"thread_id": thread_id}, "recursion_limit": 100}
+
+    def _row(self, cid: str) -> dict[str, Any] | None:
+        cur = self._registry.execute("SELECT * FROM campaigns WHERE campaign_id = ?", (cid,))
+        row = cur.fetchone()
+        return dict(zip([d[0] for d in cur.description], row, strict=True)) if row else None
+
+    def _register(self, graph_input: dict[str, Any]) -> None:
+        now = datetime.now(UTC).isoformat()
+        with self._lock, self._registry:
+            self._registry.execute(
+                "INSERT OR IGNORE INTO campaigns VALUES (?, ?, ?, ?, ?, ?, 'planning', '', ?)",
+                (graph_input["campaign_id"], graph_input["trace_id"], graph_input["brand"], self.settings.model,
+                 now, now, graph_input["brief_text"][:80]),
+            )
+
+    def _set_status(self, cid: str, status: str, reason: str) -> None:
+        with self._lock, self._registry:
+            self._registry.execute("UPDATE campaigns SET status = ?, reason = ?, updated_at = ? WHERE campaign_id = ?",
+                                   (status, reason, datetime.now(UTC).isoformat(), cid))
+
+    def _sync_registry(self, cid: str) -> None:
+        res = self.result(cid)
+        self._set_status(cid, res.status, res.reason)
+
+    def close(self) -> None:
+        """Close the database connections."""
+        self._conn.close()
+        self._registry.close()

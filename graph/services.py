@@ -1,0 +1,132 @@
+"""The tools and stores one process uses, built lazily from :class:`Settings` (nothing opens at import)."""
+
+from __future__ import annotations
+
+import threading
+from datetime import date
+from functools import cached_property
+from typing import TYPE_CHECKING, Any
+
+from graph.autonomy import Autonomy
+from graph.config import Settings
+
+if TYPE_CHECKING:
+    from langchain_core.language_models.chat_models import BaseChatModel
+
+    from guards.library import BrandLibrary
+    from guards.retrieval import ClaimIndex
+    from tools.events import EventLog
+    from tools.killswitch import KillSwitch
+
+
+class Services:
+    """Lazily opened stores, tools and models for one :class:`Settings`."""
+
+    def __init__(self, settings: Settings) -> None:
+        """Bind to settings; nothing is opened until first use."""
+        self.settings = settings
+        self._lock = threading.RLock()
+        self._models: dict[str, BaseChatModel] = {}
+        self._indexes: dict[str, ClaimIndex] = {}
+
+    @cached_property
+    def autonomy(self) -> Autonomy:
+        """The autonomy dial."""
+        return Autonomy.parse(self.settings.autonomy)
+
+    @cached_property
+    def events(self) -> EventLog:
+        """The append-only event log."""
+        from tools.events import EventLog
+
+        return EventLog(self.settings.path("events.db"))
+
+    @cached_property
+    def kill_switch(self) -> KillSwitch:
+        """The kill-switch store."""
+        from tools.killswitch import KillSwitch
+
+        return KillSwitch(self.settings.path("control.db"))
+
+    @cached_property
+    def crm(self) -> Any:
+        """The embedded CRM store, seeded with the synthetic dataset on first use."""
+        from tools.crm.store import CRMStore
+
+        with self._lock:
+            store = CRMStore(self.settings.path("crm.duckdb"))
+            store.ensure_seeded(self.settings.crm_contacts, self.settings.seed)
+            return store
+
+    @cached_property
+    def ledger(self) -> Any:
+        """The append-only spend ledger (caps and kill-switch enforced inside)."""
+        from tools.spend import SpendLedger
+
+        return SpendLedger(self.settings.path("ledger.db"), events=self.events, kill_switch=self.kill_switch)
+
+    @cached_property
+    def publisher(self) -> Any:
+        """The channel publisher (idempotency, retries, breakers, SLA, kill-switch inside)."""
+        from tools.channels.publisher import Publisher
+        from tools.channels.registry import connectors_from_config
+
+        outbox = self.settings.path("outbox.db")
+        connectors = connectors_from_config(
+            dict(getattr(self.settings, "connectors", {}) or {}), outbox_path=outbox, seed=self.settings.seed
+        )
+        return Publisher(store_path=self.settings.path("programs.db"), connectors=connectors,
+                         kill_switch=self.kill_switch, events=self.events, ledger=self.ledger)
+
+    def library(self, slug: str) -> BrandLibrary:
+        """Load a brand library by slug (cached by file mtime in the loader)."""
+        from guards.library import BrandLibraryError, load_library
+
+        path = self.settings.brand_library_dir / slug
+        if not path.is_dir():
+            known = sorted(p.name for p in self.settings.brand_library_dir.iterdir() if p.is_dir())
+            raise BrandLibraryError(f"unknown brand {slug!r} (brand libraries: {', '.join(known) or 'none'})")
+        return load_library(path)
+
+    def claim_index(self, slug: str) -> ClaimIndex:
+        """Return the Chroma claim index of a brand, ingested (incrementally) on first use in this process."""
+        from guards.retrieval import ClaimIndex
+
+        with self._lock:
+            library = self.library(slug)
+            index = self._indexes.get(slug)
+            if index is None or index.library.version != library.version:
+                index = ClaimIndex.open(
+                    self.settings.home, library, chroma_host=self.settings.chroma_host,
+                    chroma_port=self.settings.chroma_port, embeddings=self.settings.embeddings,
+                )
+                index.ingest()
+                self._indexes[slug] = index
+            return index
+
+    def model(self, agent: str) -> BaseChatModel:
+        """Return the chat model an agent uses (resolved once per spec)."""
+        from graph.models.registry import resolve_model
+
+        spec = self.settings.model_for(agent)
+        with self._lock:
+            if spec not in self._models:
+                self._models[spec] = resolve_model(spec, base_url=self.settings.openai_base_url)
+            return self._models[spec]
+
+    def check_date(self) -> date:
+        """The date claims are checked against (settings override, else today)."""
+        return date.fromisoformat(self.settings.check_date) if self.settings.check_date else date.today()
+
+
+_REGISTRY: dict[str, Services] = {}
+_REGISTRY_LOCK = threading.Lock()
+
+
+def services_for(settings: Settings) -> Services:
+    """Return the process-wide :class:`Services` for these settings (one per distinct settings)."""
+    key = repr(settings)
+    with _REGISTRY_LOCK:
+        if key not in _REGISTRY:
+            _REGISTRY[key] = Services(settings)
+        return _REGISTRY[key]
