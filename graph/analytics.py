@@ -29,7 +29,8 @@ def analytics(state: CampaignState, runtime: Runtime[CampaignContext]) -> dict[s
     emit(svc, state, "analytics.scorecard", "analytics", {
         "conversions": scorecard.conversions, "spend": scorecard.spend, "cost_per_result": scorecard.cost_per_result,
         "lift_pct": scorecard.lift.lift_pct if scorecard.lift else None, "day": state.get("day", 0),
-    }, key=f"day{state.get('day', 0)}")
+        "cycle_id": (state.get("cycle") or {}).get("id"),
+    }, key=f"day{state.get('day', 0)}:{(state.get('cycle') or {}).get('id', 'launch')}")
     status = state.get("status")
-    return {"scorecard": scorecard.model_dump(mode="json"), "agents_run": ["analytics"],
+    return {"scorecard": scorecard.model_dump(mode="json"), "agents_run": ["analytics"], "cycle": None,
             "status": "launched" if status in (None, "launching", "awaiting_approval") else status}

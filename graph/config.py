@@ -7,11 +7,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from graph.contracts.common import CHANNELS
+
 AGENTS: tuple[str, ...] = ("planner", "content", "data", "governance", "orchestrator", "optimizer", "analytics")
 """Every agent of the graph, in pipeline order."""
-
-CHANNEL_NAMES: tuple[str, ...] = ("email", "sms", "paid_social", "paid_search", "display")
-"""Channels a connector can be configured for (``LIFTOFF_CONNECTOR_<CHANNEL>``); same as graph.contracts.CHANNELS."""
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 """Repository root (where brand_library/, prompts/ and examples/ live)."""
@@ -39,6 +38,8 @@ class Settings:
         max_revisions: Bound on governance -> content revision rounds.
         approval_threshold: Budget change (fraction of a channel's budget) above which a human approves.
         prompt_versions: Per-agent prompt version overrides ('agent=version').
+        prompts_dir: Directory of versioned prompts (``<agent>/<version>.yaml``); a scratch copy lets prompt
+            engineers try versions without touching the repository.
         check_date: Date claims are checked against (YYYY-MM-DD); None means today.
         autonomy: Autonomy dial spec, e.g. 'assisted' or 'default=assisted,sms=manual,email:EU=manual'.
         launch_days: Simulated days the launch run optimizes before its first scorecard.
@@ -46,6 +47,7 @@ class Settings:
         crm_contacts: Size of the synthetic CRM dataset seeded on first use.
         agents: Agents that run for a campaign (Planner, Content, Governance, Orchestrator, Analytics required).
         connectors: Connector spec per channel ('sandbox', 'smtp://...', 'webhook+https://...'); missing = sandbox.
+        retention_days: Age in days after which PII-bearing records are purged (``liftoff retention purge``).
     """
 
     home: Path = field(default_factory=lambda: Path(".liftoff").resolve())
@@ -61,6 +63,7 @@ class Settings:
     max_revisions: int = 2
     approval_threshold: float = 0.2
     prompt_versions: Mapping[str, str] = field(default_factory=dict)
+    prompts_dir: Path = REPO_ROOT / "prompts"
     check_date: str | None = None
     autonomy: str = "assisted"
     launch_days: int = 3
@@ -68,6 +71,7 @@ class Settings:
     crm_contacts: int = 100_000
     agents: tuple[str, ...] = AGENTS
     connectors: Mapping[str, str] = field(default_factory=dict)
+    retention_days: int = 90
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None, **overrides: object) -> Settings:
@@ -98,6 +102,7 @@ class Settings:
             "max_revisions": _int(env, "LIFTOFF_MAX_REVISIONS", 2),
             "approval_threshold": _float(env, "LIFTOFF_APPROVAL_THRESHOLD", 0.2),
             "prompt_versions": _pairs(env.get("LIFTOFF_PROMPTS", "")),
+            "prompts_dir": Path(env.get("LIFTOFF_PROMPTS_DIR", str(REPO_ROOT / "prompts"))),
             "check_date": env.get("LIFTOFF_CHECK_DATE") or None,
             "autonomy": env.get("LIFTOFF_AUTONOMY", "assisted"),
             "launch_days": _int(env, "LIFTOFF_LAUNCH_DAYS", 3),
@@ -105,9 +110,10 @@ class Settings:
             "crm_contacts": _int(env, "LIFTOFF_CRM_CONTACTS", 100_000),
             "agents": _agents(env.get("LIFTOFF_AGENTS", "")),
             "connectors": {
-                ch: env[f"LIFTOFF_CONNECTOR_{ch.upper()}"].strip() for ch in CHANNEL_NAMES
+                ch: env[f"LIFTOFF_CONNECTOR_{ch.upper()}"].strip() for ch in CHANNELS
                 if env.get(f"LIFTOFF_CONNECTOR_{ch.upper()}", "").strip()
             },
+            "retention_days": _int(env, "LIFTOFF_RETENTION_DAYS", 90),
         }
         values.update({k: v for k, v in overrides.items() if v is not None})
         return cls(**values)  # type: ignore[arg-type]

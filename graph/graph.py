@@ -46,6 +46,17 @@ def route_after_planner(state: CampaignState, agents: Sequence[str]) -> list[Sen
     return [*content_tasks(state), *(["data"] if "data" in agents else [])]
 
 
+def route_start(state: CampaignState, agents: Sequence[str]
+                ) -> Literal["planner", "optimizer", "analytics"]:
+    """A new campaign starts at the Planner; a recurring cycle on a launched one at the Optimizer or Analytics."""
+    cycle = state.get("cycle")
+    if not cycle:
+        return "planner"
+    if cycle.get("kind") == "optimize" and "optimizer" in agents:
+        return "optimizer"
+    return "analytics"
+
+
 def build_graph(agents: Sequence[str] = AGENTS) -> StateGraph:
     """Return the (uncompiled) campaign graph for an agent set.
 
@@ -66,7 +77,10 @@ def build_graph(agents: Sequence[str] = AGENTS) -> StateGraph:
     builder.add_node("human_review", human_review)
     builder.add_node("orchestrator", orchestrator, retry_policy=RETRY)
     builder.add_node("analytics", analytics, retry_policy=RETRY)
-    builder.add_edge(START, "planner")
+    builder.add_conditional_edges(
+        START, lambda s: route_start(s, agents),
+        ["planner", "optimizer", "analytics"] if "optimizer" in agents else ["planner", "analytics"],
+    )
     builder.add_conditional_edges(
         "planner", lambda s: route_after_planner(s, agents), ["content", "human_review", "data"]
         if "data" in agents else ["content", "human_review"],

@@ -41,10 +41,12 @@ def optimizer(state: CampaignState, runtime: Runtime[CampaignContext]
     elif all(v == "auto" for v in level.values()):
         threshold = float("inf")
     start = state.get("day", 0)
+    cycle = state.get("cycle") or {}
+    days = int(cycle.get("days", 1)) if cycle else svc.settings.launch_days
     changes: dict[str, Any] = {}
     pending: list[dict[str, Any]] = []
     day = start
-    for day in range(start + 1, start + svc.settings.launch_days + 1):
+    for day in range(start + 1, start + days + 1):
         result = run_cycle(
             campaign_id=state["campaign_id"], trace_id=state["trace_id"], day=day, programs=programs,
             blueprint=blueprint, ledger=svc.ledger, events=svc.events, metrics_fn=simulate_program_day,
@@ -57,7 +59,8 @@ def optimizer(state: CampaignState, runtime: Runtime[CampaignContext]
         if pending:
             break
     emit(svc, state, "optimizer.cycles", "optimizer", {"from_day": start + 1, "to_day": day,
-                                                       "changes": len(changes), "pending": len(pending)},
+                                                       "changes": len(changes), "pending": len(pending),
+                                                       "cycle_id": cycle.get("id")},
          key=f"{start}-{day}")
     update: dict[str, Any] = {"budget_changes": changes, "day": day, "agents_run": ["optimizer"]}
     if pending:

@@ -95,6 +95,8 @@ class CampaignState(TypedDict, total=False):
     """Last simulated campaign day the optimizer processed."""
     scorecard: dict[str, Any] | None
     """Latest Scorecard."""
+    cycle: dict[str, Any] | None
+    """A recurring cycle on a launched campaign: {kind: 'optimize'|'report', id, days}; None for the launch run."""
     agents_run: Annotated[list[str], add_unique]
     """Agents that ran, in order."""
     usage: Annotated[dict[str, Any], add_usage]

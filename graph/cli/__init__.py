@@ -11,9 +11,11 @@ from collections.abc import Sequence
 COMMAND_MODULES: tuple[str, ...] = (
     "graph.cli.campaign",   # run, resume, runs
     "graph.cli.library",    # library ingest, claims-check
-    "graph.cli.data",       # data seed, lists build, kill-switch
-    "graph.cli.channels",   # outbox, sla
+    "graph.cli.data",       # data seed, lists build, lists export
+    "graph.cli.channels",   # kill-switch, outbox, programs, sla
     "graph.cli.spend",      # simulate, audit, scorecard
+    "graph.cli.evals",      # evals run, evals compare
+    "graph.cli.lifecycle",  # cycle, scheduler, rollback
 )
 
 

@@ -1,0 +1,164 @@
+"""Sandbox connectors: the embedded default channel, one per channel name, writing to a local outbox.
+
+What a sandbox channel "delivers" is recorded in the :class:`~tools.channels.outbox.Outbox`; its response
+metrics come from the seeded program simulator, so the optimizer and scorecard work on reproducible data.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable, Mapping
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from graph.contracts import Receipt
+from tools.channels.base import PermanentChannelError, PublishItem
+from tools.channels.outbox import Outbox, OutboxEntry
+
+MetricsFn = Callable[..., Any]
+"""``fn(seed=, campaign_id=, channel=, region=, variant=, audience=, budget=, day=)`` returning a mapping or a
+dataclass of delivery/response figures (``sends, delivered, clicks, conversions, spend``)."""
+
+METRIC_KEYS: tuple[str, ...] = ("sends", "delivered", "clicks", "conversions", "spend")
+
+
+def _simulator() -> MetricsFn:
+    from tools.simulator import simulate_program_day  # lazy: built by the spend/optimizer area
+
+    return simulate_program_day
+
+
+class SandboxConnector:
+    """A channel that records deliveries in a local outbox instead of contacting anyone.
+
+    Publishing is idempotent per key (a second publish of the same key returns the first receipt), and
+    :meth:`lookup` lets the publisher reconcile items left in flight by a crash.
+    """
+
+    def __init__(
+        self,
+        channel: str,
+        outbox: Outbox | Path | str,
+        *,
+        seed: int = 0,
+        metrics_fn: MetricsFn | None = None,
+        clock: Callable[[], datetime] | None = None,
+    ) -> None:
+        """Create the sandbox connector of one channel.
+
+        Args:
+            channel: Channel this connector serves.
+            outbox: Outbox (or its SQLite path) shared by the sandbox connectors.
+            seed: Seed of the response simulation.
+            metrics_fn: Metrics function (default: ``tools.simulator.simulate_program_day``, imported lazily).
+            clock: Returns the current UTC time (for receipts).
+        """
+        self.name = "sandbox"
+        self.channel = channel
+        self.outbox = outbox if isinstance(outbox, Outbox) else Outbox(outbox)
+        self.seed = seed
+        self._metrics_fn = metrics_fn
+        self._clock = clock or (lambda: datetime.now(UTC))
+
+    def external_id(self, item: PublishItem) -> str:
+        """Return the id the sandbox gives an item (stable for its idempotency key)."""
+        return f"sbx-{self.channel}-{item.idempotency_key[:20]}"
+
+    def schedule(self, item: PublishItem) -> Receipt:
+        """Record the item as scheduled (idempotent per key)."""
+        return self._write(item, "scheduled")
+
+    def publish(self, item: PublishItem) -> Receipt:
+        """Record the item as published (idempotent per key; refused once cancelled)."""
+        return self._write(item, "published")
+
+    def _write(self, item: PublishItem, status: str) -> Receipt:
+        self._check_channel(item)
+        at = self._clock().isoformat()
+        ext = self.external_id(item)
+        a = item.asset
+        with self.outbox.transaction() as conn:
+            row = conn.execute("SELECT status, scheduled_at, published_at FROM outbox WHERE idempotency_key = ?",
+                               (item.idempotency_key,)).fetchone()
+            if row is None:
+                conn.execute(
+                    "INSERT INTO outbox (external_id, idempotency_key, program_id, campaign_id, channel, region,"
+                    " variant, asset_id, asset_version, list_id, slot, audience, budget, subject, headline, body,"
+                    " cta, status, scheduled_at, published_at)"
+                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    (ext, item.idempotency_key, item.program_id, item.campaign_id, item.channel, item.region,
+                     item.variant, a.id, a.version, item.list_id, item.slot, item.audience, item.budget,
+                     a.subject, a.headline, a.body, a.cta, status,
+                     at if status == "scheduled" else None, at if status == "published" else None),
+                )
+                current = status
+            elif row[0] == "cancelled":
+                raise PermanentChannelError(f"sandbox item {ext} was cancelled; it cannot be {status}")
+            elif row[0] == "scheduled" and status == "published":
+                conn.execute(
+                    "UPDATE outbox SET status = 'published', published_at = ? WHERE external_id = ?", (at, ext)
+                )
+                current = status
+            else:  # a repeat: report the original side effect
+                current = row[0]
+                at = (row[2] if current == "published" else row[1]) or at
+        return Receipt(connector=self.name, external_id=ext, at=at, detail={"status": current, "channel": self.channel})
+
+    def lookup(self, idempotency_key: str) -> Receipt | None:
+        """Return the receipt of a published item by key, or None if it never reached "published"."""
+        entry = self.outbox.get(idempotency_key=idempotency_key)
+        if entry is None or entry.status != "published" or entry.published_at is None:
+            return None
+        return Receipt(connector=self.name, external_id=entry.external_id, at=entry.published_at,
+                       detail={"status": "published", "channel": entry.channel, "reconciled": True})
+
+    def cancel(self, external_id: str) -> Receipt:
+        """Cancel a scheduled item or stop a published one (no further metrics accrue)."""
+        at = self._clock().isoformat()
+        with self.outbox.transaction() as conn:
+            row = conn.execute("SELECT status FROM outbox WHERE external_id = ?", (external_id,)).fetchone()
+            if row is None:
+                raise PermanentChannelError(f"sandbox has no item {external_id!r}")
+            if row[0] != "cancelled":
+                conn.execute(
+                    "UPDATE outbox SET status = 'cancelled', cancelled_at = ? WHERE external_id = ?", (at, external_id)
+                )
+        return Receipt(connector=self.name, external_id=external_id, at=at, detail={"status": "cancelled"})
+
+    def fetch_metrics(self, external_id: str, day: int) -> dict[str, Any]:
+        """Return the simulated delivery/response figures of a published item for campaign day ``day``.
+
+        Raises:
+            PermanentChannelError: when the item is unknown or was never published.
+            ValueError: when ``day`` is negative.
+        """
+        if day < 0:
+            raise ValueError(f"day must be >= 0, got {day}")
+        entry = self.outbox.get(external_id=external_id)
+        if entry is None:
+            raise PermanentChannelError(f"sandbox has no item {external_id!r}")
+        if entry.published_at is None:
+            raise PermanentChannelError(f"sandbox item {external_id} was never published; it has no metrics")
+        if entry.status == "cancelled":
+            return {key: 0 for key in METRIC_KEYS} | {"cancelled": True}
+        return self._simulate(entry, day)
+
+    def _simulate(self, entry: OutboxEntry, day: int) -> dict[str, Any]:
+        fn = self._metrics_fn or _simulator()
+        result = fn(seed=self.seed, campaign_id=entry.campaign_id, channel=entry.channel, region=entry.region,
+                    variant=entry.variant, audience=entry.audience, budget=entry.budget, day=day)
+        if dataclasses.is_dataclass(result) and not isinstance(result, type):
+            values: Mapping[str, Any] = dataclasses.asdict(result)
+        elif isinstance(result, Mapping):
+            values = result
+        else:
+            raise TypeError(f"metrics function returned {type(result).__name__}, expected a dataclass or mapping")
+        missing = [k for k in METRIC_KEYS if k not in values]
+        if missing:
+            raise TypeError(f"metrics function result lacks {', '.join(missing)}")
+        return dict(values)
+
+    def _check_channel(self, item: PublishItem) -> None:
+        if item.channel != self.channel:
+            raise PermanentChannelError(f"sandbox connector for {self.channel} got an item for {item.channel}")
