@@ -25,6 +25,8 @@ def analytics(state: CampaignState, runtime: Runtime[CampaignContext]) -> dict[s
         campaign_id=state["campaign_id"], trace_id=state["trace_id"], agents_run=agents,
         llm_calls=sum(u.get("calls", 0) for u in usage.values()),
         tokens=sum(u.get("input_tokens", 0) + u.get("output_tokens", 0) for u in usage.values()),
+        autonomy_levels={c["channel"]: svc.autonomy.level(c["channel"])
+                         for c in (state.get("blueprint") or {}).get("channels", [])},
     )
     emit(svc, state, "analytics.scorecard", "analytics", {
         "conversions": scorecard.conversions, "spend": scorecard.spend, "cost_per_result": scorecard.cost_per_result,

@@ -40,13 +40,13 @@ def optimizer(state: CampaignState, runtime: Runtime[CampaignContext]
         threshold = 0.0
     elif all(v == "auto" for v in level.values()):
         threshold = float("inf")
-    start = state.get("day", 0)
+    done = state.get("day", 0)  # campaign days already run (day 0 is the start date)
     cycle = state.get("cycle") or {}
     days = int(cycle.get("days", 1)) if cycle else svc.settings.launch_days
     changes: dict[str, Any] = {}
     pending: list[dict[str, Any]] = []
-    day = start
-    for day in range(start + 1, start + days + 1):
+    day = done - 1
+    for day in range(done, done + days):
         result = run_cycle(
             campaign_id=state["campaign_id"], trace_id=state["trace_id"], day=day, programs=programs,
             blueprint=blueprint, ledger=svc.ledger, events=svc.events, metrics_fn=simulate_program_day,
@@ -58,11 +58,11 @@ def optimizer(state: CampaignState, runtime: Runtime[CampaignContext]
                 pending.append(change.model_dump(mode="json"))
         if pending:
             break
-    emit(svc, state, "optimizer.cycles", "optimizer", {"from_day": start + 1, "to_day": day,
+    emit(svc, state, "optimizer.cycles", "optimizer", {"from_day": done, "to_day": day,
                                                        "changes": len(changes), "pending": len(pending),
                                                        "cycle_id": cycle.get("id")},
-         key=f"{start}-{day}")
-    update: dict[str, Any] = {"budget_changes": changes, "day": day, "agents_run": ["optimizer"]}
+         key=f"{done}-{day}")
+    update: dict[str, Any] = {"budget_changes": changes, "day": day + 1, "agents_run": ["optimizer"]}
     if pending:
         update.update(status="awaiting_approval", pending_review=review_payload("budget", state, pending))
         return Command(goto="human_review", update=update)

@@ -75,8 +75,11 @@ class Services:
         connectors = connectors_from_config(
             dict(getattr(self.settings, "connectors", {}) or {}), outbox_path=outbox, seed=self.settings.seed
         )
+        # Spend is committed day by day by the optimizer cycle through the ledger (caps enforced there); a
+        # publish-time commit of the whole flight budget would count it twice. The publisher still refuses every
+        # side effect a kill-switch covers.
         return Publisher(store_path=self.settings.path("programs.db"), connectors=connectors,
-                         kill_switch=self.kill_switch, events=self.events, ledger=self.ledger)
+                         kill_switch=self.kill_switch, events=self.events, ledger=None)
 
     def library(self, slug: str) -> BrandLibrary:
         """Load a brand library by slug (cached by file mtime in the loader)."""

@@ -37,6 +37,10 @@ CREATE INDEX IF NOT EXISTS events_type ON events(type, offset);
 """
 
 
+_encode = json.JSONEncoder(default=str, separators=(",", ":")).encode
+"""Payload encoder (one shared instance: ``json.dumps`` with these options builds a new encoder per call)."""
+
+
 class EventLog:
     """Append-only log of :class:`~graph.contracts.Event` in one SQLite file (WAL mode).
 
@@ -95,7 +99,7 @@ class EventLog:
         """Append events in one transaction; return how many were new."""
         rows = [
             (e.id, e.type, e.trace_id, e.campaign_id, e.causation_id, e.source, e.ts, int(e.pii),
-             json.dumps(e.payload, default=str, separators=(",", ":")))
+             _encode(e.payload))
             for e in events
         ]
         conn = self._conn()

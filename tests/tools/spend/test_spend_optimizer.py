@@ -1,0 +1,149 @@
+"""The optimizer: optimal split on known curves, caps held, approvals, resume, kill-switch, learning."""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from graph.contracts import Caps
+from tools.events import EventLog
+from tools.killswitch import KillSwitch
+from tools.optimizer import allocate, run_cycle, variant_of
+from tools.optimizer.simulation import builtin_campaign, run_simulation
+from tools.spend import SpendLedger
+
+
+def _stores(tmp_path: Path) -> tuple[EventLog, SpendLedger]:
+    events = EventLog(tmp_path / "events.db")
+    return events, SpendLedger(tmp_path / "ledger.db", events=events, kill_switch=KillSwitch(tmp_path / "ks.db"))
+
+
+def _types(events: EventLog, kind: str) -> list[dict]:
+    return [e.payload for _, e in events.read(0, 100_000, types=[kind])]
+
+
+def test_allocate_matches_the_analytic_optimum() -> None:
+    groups = {"a": "g1", "b": "g2"}
+    linear = allocate({"a": lambda b: 2 * min(b, 10), "b": lambda b: b}, groups, {"g1": 99, "g2": 99}, 15)
+    assert linear == pytest.approx({"a": 10, "b": 5}, abs=15 / 400)  # exact up to one step of total/400
+    limited = allocate({"a": lambda b: 2 * min(b, 10), "b": lambda b: b}, groups, {"g1": 4, "g2": 99}, 15)
+    assert limited == pytest.approx({"a": 4, "b": 11}, abs=15 / 400)
+    # reach curves a*s*(1-exp(-b/s)): equal marginal returns when b_a - b_b = s*ln(a_a/a_b)
+    reach = allocate({"a": lambda b: 2 * 10 * -math.expm1(-b / 10), "b": lambda b: 10 * -math.expm1(-b / 10)},
+                     groups, {"g1": 99, "g2": 99}, 20)
+    assert reach["a"] - reach["b"] == pytest.approx(10 * math.log(2), abs=0.1)
+    assert reach["a"] + reach["b"] == pytest.approx(20)
+    assert allocate({"a": lambda b: 0.0}, {"a": "g1"}, {"g1": 5}, 5) == {"a": 0.0}  # nothing to gain, nothing given
+
+
+def test_cycles_stay_inside_every_cap(tmp_path: Path) -> None:
+    events, ledger = _stores(tmp_path)
+    blueprint, programs, control = builtin_campaign(8)
+    caps = Caps(total=20_000.0, per_day=2_700.0,
+                per_channel={"email": 2_000.0, "paid_social": 9_000.0, "paid_search": 6_000.0, "display": 3_000.0})
+    blueprint = blueprint.model_copy(update={"caps": caps, "total_budget": 24_000.0})
+    for day in range(8):
+        result = run_cycle(campaign_id="sim", trace_id="t", day=day, programs=programs, blueprint=blueprint,
+                           ledger=ledger, events=events, control_sizes=control, seed=3, approval_threshold=math.inf)
+        date = (blueprint.start_date.toordinal() + day)
+        assert ledger.spent("sim", day=blueprint.start_date.fromordinal(date).isoformat()) <= caps.per_day
+        assert result.spend <= caps.per_day
+        assert sum(ledger.allocation("sim").values()) <= caps.total + 0.01
+    for channel, cap in caps.per_channel.items():
+        assert ledger.spent("sim", channel) <= cap
+        assert ledger.spent("sim", channel) <= ledger.allocation("sim")[channel] + 0.01
+    assert ledger.spent("sim") <= caps.total
+    assert ledger.spent("sim") > 0.8 * caps.total  # and the budget is used
+    assert _types(events, "spend.refused") == []  # planning stays inside the ledger's headroom
+    assert any(p["status"] == "applied" for p in _types(events, "optimizer.budget_change"))
+
+
+def test_large_changes_wait_for_approval_small_ones_apply(tmp_path: Path) -> None:
+    events, ledger = _stores(tmp_path)
+    blueprint, programs, control = builtin_campaign(10)
+    kw: dict[str, Any] = {"campaign_id": "sim", "trace_id": "t", "programs": programs, "blueprint": blueprint, "ledger": ledger,
+          "events": events, "control_sizes": control, "seed": 5}
+    before = ledger.allocation("sim")
+    result = run_cycle(day=0, approval_threshold=0.2, **kw)
+    email = next(c for c in result.changes if c.channel == "email")  # email needs far less than a quarter
+    assert email.requires_approval and email.status == "pending_approval" and email.delta_pct < -0.2
+    assert ledger.allocation("sim")["email"] == 7_500.0 != email.to_amount  # not applied
+    assert before == {} and all(c.status in ("pending_approval", "applied", "refused") for c in result.changes)
+    for change in result.changes:
+        if change.status == "applied":
+            assert abs(change.delta_pct) <= 0.2
+    pending = [p for p in _types(events, "optimizer.budget_change") if p["status"] == "pending_approval"]
+    assert {p["change_id"] for p in pending} == {c.id for c in result.changes if c.status == "pending_approval"}
+    assert "conversions/day" in email.reason
+
+    approved = run_cycle(day=1, approval_threshold=0.2, approve=lambda change: "ana", **kw)
+    email_change = next(c for c in approved.changes if c.channel == "email")
+    assert email_change.status == "applied" and email_change.decided_by == "ana"
+    assert ledger.allocation("sim")["email"] == email_change.to_amount
+
+
+def test_a_resumed_cycle_does_not_repeat_side_effects(tmp_path: Path) -> None:
+    events, ledger = _stores(tmp_path)
+    blueprint, programs, control = builtin_campaign(5)
+    kw: dict[str, Any] = {"campaign_id": "sim", "trace_id": "t", "programs": programs, "blueprint": blueprint, "ledger": ledger,
+          "events": events, "control_sizes": control, "seed": 2, "approval_threshold": math.inf}
+    first = run_cycle(day=0, **kw)
+    spent, count = ledger.spent("sim"), events.count(campaign_id="sim")
+    again = run_cycle(day=0, **kw)
+    assert ledger.spent("sim") == spent
+    assert [e.id for e in again.metrics] == [e.id for e in first.metrics]
+    assert again.spend == first.spend
+    assert len(_types(events, "channel.metrics")) == len(first.metrics) - len(_types(events, "control.metrics"))
+    assert events.count(campaign_id="sim") == count  # changes replayed by id, nothing new
+    with pytest.raises(ValueError, match="outside the campaign"):
+        run_cycle(day=5, **kw)
+
+
+def test_kill_switch_stops_a_channel_inside_the_cycle(tmp_path: Path) -> None:
+    events, ledger = _stores(tmp_path)
+    blueprint, programs, control = builtin_campaign(5)
+    ledger.kill_switch.set(True, channel="display", actor="ana", reason="brand safety")
+    result = run_cycle(campaign_id="sim", trace_id="t", day=0, programs=programs, blueprint=blueprint, ledger=ledger,
+                       events=events, control_sizes=control, seed=2)
+    display = {p.id for p in programs if p.channel == "display"}
+    assert result.refused and set(result.refused) == {pid for pid in display if result.budgets[pid] > 0}
+    assert all(e.payload["channel"] != "display" for e in result.metrics)
+    refusals = _types(events, "spend.refused")
+    assert len(refusals) == len(result.refused) and all("brand safety" in r["reason"] for r in refusals)
+    assert ledger.spent("sim", "display") == 0
+    assert all(c.channel != "display" for c in result.changes)
+
+
+def test_metrics_and_control_events_carry_the_documented_payload(tmp_path: Path) -> None:
+    events, ledger = _stores(tmp_path)
+    blueprint, programs, control = builtin_campaign(3)
+    result = run_cycle(campaign_id="sim", trace_id="t", day=0, programs=programs, blueprint=blueprint, ledger=ledger,
+                       events=events, control_sizes=control, seed=1, causation_id="cause")
+    kinds = defaultdict(list)
+    for e in result.metrics:
+        kinds[e.type].append(e)
+        assert e.causation_id == "cause" and e.trace_id == "t"
+    metric = kinds["channel.metrics"][0].payload
+    assert {"program_id", "channel", "region", "variant", "day", "sends", "delivered", "clicks", "conversions",
+            "spend"} <= set(metric)
+    assert {tuple(sorted(e.payload)) for e in kinds["control.metrics"]} == {
+        ("channel", "control_size", "conversions", "day", "region")}
+    assert len(kinds["control.metrics"]) == 8  # 4 channels x 2 regions
+    assert round(sum(e.payload["spend"] for e in kinds["channel.metrics"]), 2) == result.spend == ledger.spent("sim")
+    assert variant_of(programs[0]) == "A"
+    assert variant_of(programs[0].model_copy(update={"variant": None, "asset_id": "sim-email-US-B"})) == "B"
+
+
+def test_simulation_learns_and_is_reproducible(tmp_path: Path) -> None:
+    first = run_simulation(14, 4)
+    assert first.conversions > first.even_split_conversions
+    assert first.conversions >= 0.9 * first.oracle_conversions
+    assert first.spend <= first.cap
+    second = run_simulation(14, 4, with_baselines=False)
+    assert second.conversions == first.conversions and second.spend == first.spend
+    held = run_simulation(14, 4, auto_approve=False, with_baselines=False)
+    assert held.changes.get("pending_approval", 0) > 0 and "approved" not in held.changes

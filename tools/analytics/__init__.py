@@ -1,0 +1,1 @@
+"""Analytics: the scorecard, lift statistics, autonomy recommendations and the retention policy."""

@@ -1,0 +1,326 @@
+"""One optimizer cycle (one campaign day): run the programs, record spend, learn, propose budget changes.
+
+Called by the graph's optimizer node and by ``liftoff simulate``. A cycle is safe to re-run for the same day
+(a resume): metrics events have deterministic ids and are reused, spend is committed under per-program, per-day
+idempotency keys, and budget changes have deterministic ids the ledger applies once.
+"""
+
+from __future__ import annotations
+
+import random
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import timedelta
+from typing import Any
+
+from graph.contracts import Blueprint, BudgetChange, Channel, Event, Program
+from tools.events import EventLog
+from tools.killswitch import KillSwitchEngaged
+from tools.optimizer.allocate import allocate
+from tools.optimizer.response import Observation, Posterior, ProgramInfo, build_posteriors
+from tools.simulator import DayMetrics, simulate_control_day, simulate_program_day
+from tools.spend import CapExceeded, SpendLedger, change_payload
+
+SOURCE = "optimizer"
+MetricsFn = Callable[..., DayMetrics]
+ControlFn = Callable[..., int]
+Approver = Callable[[BudgetChange], str | None]
+"""Asked about a change that needs approval; returns the approver's identity, or None to leave it pending."""
+
+
+@dataclass(frozen=True)
+class OptimizerSettings:
+    """Tuning of the allocator.
+
+    Attributes:
+        dispersion: Likelihood tempering for over-dispersed daily counts (>= 1).
+        step: Share of the way from the current to the target channel budget one change moves.
+        min_change_pct: Changes smaller than this share of the channel budget are not proposed.
+        warmup_days: Days of data before the first budget change.
+        pool_strength: Pseudo-conversions a program's prior (its channel's pooled rate) is worth.
+    """
+
+    dispersion: float = 1.0
+    step: float = 1.0
+    min_change_pct: float = 0.05
+    warmup_days: int = 1
+    pool_strength: float = 5.0
+
+
+@dataclass(frozen=True)
+class CycleResult:
+    """What one cycle did.
+
+    Attributes:
+        metrics: ``channel.metrics`` and ``control.metrics`` events of the day.
+        changes: Budget changes proposed (applied, refused or pending approval).
+        spend: Money spent on the day.
+        budgets: Daily budget given to each program id.
+        refused: Program ids whose spend the ledger refused (caps or kill-switch).
+    """
+
+    metrics: list[Event]
+    changes: list[BudgetChange]
+    spend: float
+    budgets: dict[str, float] = field(default_factory=dict)
+    refused: list[str] = field(default_factory=list)
+
+
+def variant_of(program: Program) -> str:
+    """A program's variant: its own field, else the suffix of its asset id ('<campaign>-<ch>-<region>-<variant>')."""
+    return program.variant or program.asset_id.rsplit("-", 1)[-1]
+
+
+def ensure_plan(ledger: SpendLedger, blueprint: Blueprint, *, campaign_id: str, trace_id: str) -> dict[str, float]:
+    """Record the blueprint's caps and initial channel budgets in the ledger once; return the allocation."""
+    ledger.set_caps(campaign_id, blueprint.caps, trace_id=trace_id)
+    allocation = ledger.allocation(campaign_id)
+    if allocation:
+        return allocation
+    caps = blueprint.caps
+    wanted = {p.channel: min(p.budget, caps.per_channel.get(p.channel, 0.0)) for p in blueprint.channels}
+    scale = min(1.0, caps.total / sum(wanted.values())) if sum(wanted.values()) > 0 else 0.0
+    for channel, amount in wanted.items():
+        ledger.set_allocation(campaign_id, channel, int(amount * scale * 100) / 100, trace_id=trace_id,
+                              key=f"allocation:{campaign_id}:{channel}:initial", reason="blueprint plan")
+    return ledger.allocation(campaign_id)
+
+
+def read_observations(events: EventLog, campaign_id: str) -> dict[str, list[tuple[Event, Observation]]]:
+    """Every ``channel.metrics`` event of a campaign, by program id, oldest first."""
+    by_program: dict[str, list[tuple[Event, Observation]]] = defaultdict(list)
+    offset = 0
+    while batch := events.read(offset, 5000, campaign_id=campaign_id, types=["channel.metrics"]):
+        offset = batch[-1][0]
+        for _, event in batch:
+            p = event.payload
+            by_program[str(p["program_id"])].append(
+                (event, Observation(int(p["day"]), float(p["spend"]), int(p["sends"]), int(p["conversions"]))))
+    return by_program
+
+
+def _posteriors(live: Sequence[Program], history: Mapping[str, list[tuple[Event, Observation]]],
+                settings: OptimizerSettings, before_day: int | None = None) -> dict[str, Posterior]:
+    observations = {p.id: [o for _, o in history.get(p.id, []) if before_day is None or o.day < before_day]
+                    for p in live}
+    info = [ProgramInfo(p.id, p.channel, p.region, p.audience) for p in live]
+    return build_posteriors(info, observations, dispersion=settings.dispersion, pool_strength=settings.pool_strength)
+
+
+def run_cycle(
+    *,
+    campaign_id: str,
+    trace_id: str,
+    day: int,
+    programs: list[Program],
+    blueprint: Blueprint,
+    ledger: SpendLedger,
+    events: EventLog,
+    metrics_fn: MetricsFn = simulate_program_day,
+    control_sizes: Mapping[tuple[str, str], int],
+    seed: int,
+    approval_threshold: float = 0.2,
+    causation_id: str | None = None,
+    control_fn: ControlFn = simulate_control_day,
+    settings: OptimizerSettings | None = None,
+    approve: Approver | None = None,
+) -> CycleResult:
+    """Run campaign day ``day`` (0 = start date) for the published programs.
+
+    1. Split the day's paced channel budgets between programs by Thompson sampling from the response posteriors.
+    2. Pull each program's metrics (``metrics_fn``), record its spend through the ledger (caps and kill-switch
+       enforced there; a refused program does not run), emit ``channel.metrics`` and ``control.metrics``.
+    3. Update the posteriors from every metrics event of the campaign and propose channel budget changes toward
+       the allocation that maximises expected conversions. A change above ``approval_threshold`` of the channel's
+       budget is returned as ``pending_approval`` and not applied (unless ``approve`` names an approver for it:
+       the standalone simulation's stand-in for a human); smaller ones go through the ledger. Decreases come
+       first, and increases are trimmed to the room left under the campaign total, so they are not refused for
+       money a pending decrease has not freed yet.
+
+    Raises:
+        ValueError: when ``day`` is outside the campaign or a program belongs to another campaign.
+    """
+    settings = settings or OptimizerSettings()
+    total_days = (blueprint.end_date - blueprint.start_date).days + 1
+    if not 0 <= day < total_days:
+        raise ValueError(f"day {day} is outside the campaign ({total_days} days from {blueprint.start_date})")
+    for p in programs:
+        if p.campaign_id != campaign_id:
+            raise ValueError(f"program {p.id} belongs to campaign {p.campaign_id}, not {campaign_id}")
+    date = (blueprint.start_date + timedelta(days=day)).isoformat()
+    ensure_plan(ledger, blueprint, campaign_id=campaign_id, trace_id=trace_id)
+    live = [p for p in programs if p.status == "published" and p.audience > 0]
+    history = read_observations(events, campaign_id)
+
+    budgets = _plan_day(live, history, ledger, campaign_id, date, day, total_days, seed, settings)
+    emitted, spend, refused = _run_programs(
+        live, budgets, history, ledger, events, campaign_id=campaign_id, trace_id=trace_id, day=day, date=date,
+        seed=seed, metrics_fn=metrics_fn, causation_id=causation_id)
+    ran = {(e.payload["channel"], e.payload["region"]) for e in emitted}
+    for channel, region in sorted(ran):
+        size = int(control_sizes.get((channel, region), 0))
+        if size > 0:
+            conversions = control_fn(seed=seed, campaign_id=campaign_id, channel=channel, region=region,
+                                     control_size=size, day=day)
+            emitted.append(events.emit(
+                "control.metrics", trace_id=trace_id, campaign_id=campaign_id, source=SOURCE, causation_id=causation_id,
+                payload={"channel": channel, "region": region, "day": day, "control_size": size,
+                         "conversions": conversions},
+                event_id=f"{campaign_id}:control:{channel}:{region}:{day}"))
+
+    history = read_observations(events, campaign_id)
+    changes = _propose(live, history, ledger, events, campaign_id=campaign_id, trace_id=trace_id, day=day,
+                       total_days=total_days, threshold=approval_threshold, settings=settings, causation_id=causation_id,
+                       approve=approve)
+    return CycleResult(metrics=emitted, changes=changes, spend=round(spend, 2), budgets=budgets, refused=refused)
+
+
+def _paced_limits(ledger: SpendLedger, campaign_id: str, channels: Iterable[str], *, exclude_day: str | None,
+                  days_left: int) -> tuple[dict[str, float], float]:
+    """Per-channel daily limits (allocation left, spread over the days left) and the day's total budget."""
+    caps = ledger.caps(campaign_id)
+    if caps is None or days_left <= 0:
+        return {}, 0.0
+    allocation = ledger.allocation(campaign_id)
+    today = (lambda ch: ledger.spent(campaign_id, ch, exclude_day)) if exclude_day else (lambda ch: 0.0)
+    limits = {}
+    for ch in channels:
+        spent = ledger.spent(campaign_id, ch) - today(ch)
+        room = min(allocation.get(ch, 0.0), caps.per_channel.get(ch, 0.0)) - spent
+        limits[ch] = max(0.0, room / days_left)
+    spent_total = ledger.spent(campaign_id) - (ledger.spent(campaign_id, day=exclude_day) if exclude_day else 0.0)
+    total = min(caps.per_day, caps.total - spent_total, sum(limits.values()))
+    return limits, max(0.0, total)
+
+
+def _plan_day(live: Sequence[Program], history: Mapping[str, list[tuple[Event, Observation]]], ledger: SpendLedger,
+              campaign_id: str, date: str, day: int, total_days: int, seed: int,
+              settings: OptimizerSettings) -> dict[str, float]:
+    limits, total = _paced_limits(ledger, campaign_id, {p.channel for p in live}, exclude_day=date,
+                                  days_left=total_days - day)
+    posteriors = _posteriors(live, history, settings, before_day=day)
+    rng = random.Random(f"{seed}:{campaign_id}:{day}:thompson")
+    curves = {p.id: posteriors[p.id].sample_curve(rng) for p in live}
+    budgets = allocate(curves, {p.id: p.channel for p in live}, limits, total)
+    return {pid: int(b * 100) / 100 for pid, b in budgets.items()}
+
+
+def _run_programs(live: Sequence[Program], budgets: Mapping[str, float],
+                  history: Mapping[str, list[tuple[Event, Observation]]], ledger: SpendLedger, events: EventLog, *,
+                  campaign_id: str, trace_id: str, day: int, date: str, seed: int, metrics_fn: MetricsFn,
+                  causation_id: str | None) -> tuple[list[Event], float, list[str]]:
+    emitted: list[Event] = []
+    spend = 0.0
+    refused: list[str] = []
+    for p in live:
+        done = [e for e, o in history.get(p.id, []) if o.day == day]
+        if done:  # a resumed cycle: this program already ran today
+            emitted.append(done[0])
+            spend += float(done[0].payload["spend"])
+            continue
+        budget = budgets.get(p.id, 0.0)
+        if budget < 0.01:
+            continue
+        variant = variant_of(p)
+        m = metrics_fn(seed=seed, campaign_id=campaign_id, channel=p.channel, region=p.region, variant=variant,
+                       audience=p.audience, budget=budget, day=day)
+        if m.sends <= 0:
+            continue
+        if m.spend > 0:
+            try:
+                ledger.commit(campaign_id=campaign_id, channel=p.channel, amount=m.spend, day=date,
+                              key=f"{p.idempotency_key}:spend:{date}", trace_id=trace_id, region=p.region)
+            except (CapExceeded, KillSwitchEngaged):
+                refused.append(p.id)  # the ledger emitted spend.refused with the reason
+                continue
+        payload: dict[str, Any] = {
+            "program_id": p.id, "channel": p.channel, "region": p.region, "variant": variant, "day": day,
+            "date": date, "budget": budget, "audience": p.audience, "sends": m.sends, "delivered": m.delivered, "opens": m.opens,
+            "clicks": m.clicks, "conversions": m.conversions, "spend": m.spend,
+        }
+        emitted.append(events.emit("channel.metrics", trace_id=trace_id, campaign_id=campaign_id, source=SOURCE,
+                                   payload=payload, causation_id=causation_id,
+                                   event_id=f"{campaign_id}:metrics:{p.id}:{day}"))
+        spend += m.spend
+    return emitted, spend, refused
+
+
+def _propose(live: Sequence[Program], history: Mapping[str, list[tuple[Event, Observation]]], ledger: SpendLedger,
+             events: EventLog, *, campaign_id: str, trace_id: str, day: int, total_days: int, threshold: float,
+             settings: OptimizerSettings, causation_id: str | None, approve: Approver | None) -> list[BudgetChange]:
+    days_left = total_days - day - 1
+    if days_left <= 0 or day + 1 < settings.warmup_days or not live:
+        return []
+    blocked = {p.channel for p in live if ledger.kill_switch.check(p.channel)}
+    movable = [p for p in live if p.channel not in blocked]
+    channels: set[Channel] = {p.channel for p in movable}
+    limits, _ = _paced_limits(ledger, campaign_id, channels, exclude_day=None, days_left=days_left)
+    caps = ledger.caps(campaign_id)
+    allocation = ledger.allocation(campaign_id)
+    if caps is None or not channels:
+        return []
+    spent = {ch: ledger.spent(campaign_id, ch) for ch in channels}
+    # Money of channels the optimizer does not move (no live programs, or kill-switched) stays where it is.
+    reserved = sum(max(0.0, amount - ledger.spent(campaign_id, ch)) for ch, amount in allocation.items()
+                   if ch not in channels)
+    pool = caps.total - ledger.spent(campaign_id) - reserved
+    daily = max(0.0, min(caps.per_day, pool / days_left))
+    channel_caps: dict[str, float] = {
+        ch: max(0.0, caps.per_channel.get(ch, 0.0) - spent[ch]) / days_left for ch in channels}
+    posteriors = _posteriors(movable, history, settings)
+    curves = {p.id: posteriors[p.id].mean_curve() for p in movable}
+    target_daily = allocate(curves, {p.id: p.channel for p in movable}, channel_caps, daily)
+    per_channel: dict[str, float] = defaultdict(float)
+    for p in movable:
+        per_channel[p.channel] += target_daily[p.id]
+
+    proposals = []
+    for ch in sorted(channels):
+        current = allocation.get(ch, 0.0)
+        target = spent[ch] + per_channel[ch] * days_left
+        to = round(max(spent[ch], current + settings.step * (target - current)), 2)
+        if abs(to - current) < max(settings.min_change_pct * current, 1.0):
+            continue
+        members = [p for p in movable if p.channel == ch]
+        now = sum(curves[p.id](limits.get(ch, 0.0) * _share(p, target_daily, per_channel)) for p in members)
+        then = sum(curves[p.id](target_daily[p.id]) for p in members)
+        observed = [o for p in members for _, o in history.get(p.id, [])]
+        reason = (f"expected {then:.1f} conversions/day at {per_channel[ch]:,.2f}/day vs {now:.1f} at the current"
+                  f" pace of {limits.get(ch, 0.0):,.2f}/day; observed {sum(o.conversions for o in observed)}"
+                  f" conversions for {sum(o.spend for o in observed):,.2f} over {len({o.day for o in observed})} days")
+        proposals.append(_change(f"{campaign_id}:d{day}:{ch}", campaign_id, ch, current, to, reason, threshold))
+    proposals.sort(key=lambda c: c.to_amount - c.from_amount)  # decreases first: they make room for increases
+    changes = []
+    for change in proposals:
+        if change.to_amount > change.from_amount:
+            room = caps.total - sum(ledger.allocation(campaign_id).values())
+            to = round(min(change.to_amount, change.from_amount + room), 2)
+            if to - change.from_amount < max(settings.min_change_pct * change.from_amount, 1.0):
+                continue  # no room yet (a decrease is waiting for approval)
+            change = _change(change.id, campaign_id, change.channel, change.from_amount, to, change.reason, threshold)
+        approver = approve(change) if change.requires_approval and approve else None
+        if change.requires_approval and not approver:
+            events.emit("optimizer.budget_change", trace_id=trace_id, campaign_id=campaign_id, source=SOURCE,
+                        payload=change_payload(change), causation_id=causation_id,
+                        event_id=f"{change.id}:pending_approval")
+            changes.append(change)
+        else:
+            changes.append(ledger.apply_change(change, approved_by=approver, trace_id=trace_id,
+                                               causation_id=causation_id))
+    return changes
+
+
+def _change(change_id: str, campaign_id: str, channel: Channel, current: float, to: float, reason: str,
+            threshold: float) -> BudgetChange:
+    """A proposed change; it needs approval above ``threshold`` of the current budget (or from nothing)."""
+    needs = current <= 0 or abs(to - current) > threshold * current
+    return BudgetChange(id=change_id, campaign_id=campaign_id, channel=channel, from_amount=round(current, 2),
+                        to_amount=to, delta_pct=round((to - current) / current, 4) if current > 0 else 1.0,
+                        reason=reason, requires_approval=needs, status="pending_approval" if needs else "applied")
+
+
+def _share(p: Program, target_daily: Mapping[str, float], per_channel: Mapping[str, float]) -> float:
+    """The program's share of its channel in the target split (used to price the current pace)."""
+    total = per_channel.get(p.channel, 0.0)
+    return target_daily[p.id] / total if total > 0 else 0.0
