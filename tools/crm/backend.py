@@ -1,0 +1,170 @@
+"""The two embedded SQL engines the CRM store can run on (DuckDB by default, SQLite for comparison).
+
+Both take the same parameterised SQL (``?`` placeholders, ``||``, ``CASE``, bitwise ``& | >>``); only
+connecting, bulk loading and engine-specific indexes differ, and they live here.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, Literal, Protocol
+
+import numpy as np
+
+Engine = Literal["duckdb", "sqlite"]
+
+ENGINE_BY_SUFFIX: dict[str, Engine] = {".duckdb": "duckdb", ".db": "sqlite", ".sqlite": "sqlite", ".sqlite3": "sqlite"}
+"""Store file suffix -> engine."""
+
+ColumnData = np.ndarray | Sequence[Any]
+
+
+class Backend(Protocol):
+    """What the store needs from an engine."""
+
+    engine: Engine
+    begin_sql: str
+
+    def execute(self, sql: str, params: Sequence[Any] = ()) -> Any:
+        """Run one statement; return an object with ``fetchall``/``fetchone``/``fetchmany``."""
+
+    def bulk_insert(self, table: str, columns: Mapping[str, ColumnData]) -> int:
+        """Insert equal-length columns into ``table``; return the row count."""
+
+    def extra_indexes(self) -> list[str]:
+        """Return engine-specific ``CREATE INDEX`` statements the segment queries need."""
+
+    def close(self) -> None:
+        """Close the connection."""
+
+
+def engine_for(path: Path) -> Engine:
+    """Return the engine a store file's suffix selects.
+
+    Raises:
+        ValueError: when the suffix is not one of :data:`ENGINE_BY_SUFFIX`.
+    """
+    try:
+        return ENGINE_BY_SUFFIX[path.suffix.lower()]
+    except KeyError:
+        known = ", ".join(ENGINE_BY_SUFFIX)
+        raise ValueError(f"CRM store {path} has an unknown suffix {path.suffix!r} (known: {known})") from None
+
+
+def open_backend(path: Path, engine: Engine | None = None) -> Backend:
+    """Open (creating) the store file with its engine."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    engine = engine or engine_for(path)
+    return DuckDBBackend(path) if engine == "duckdb" else SQLiteBackend(path)
+
+
+@contextmanager
+def transaction(backend: Backend) -> Iterator[None]:
+    """Run the block in one transaction: all of it commits, or none of it does."""
+    backend.execute(backend.begin_sql)
+    try:
+        yield
+    except BaseException:
+        backend.execute("ROLLBACK")
+        raise
+    backend.execute("COMMIT")
+
+
+def _is_dates(values: ColumnData) -> bool:
+    return isinstance(values, np.ndarray) and np.issubdtype(values.dtype, np.datetime64)
+
+
+class DuckDBBackend:
+    """DuckDB: columnar, vectorised; bulk loads go through Arrow without a Python loop."""
+
+    engine: Engine = "duckdb"
+    begin_sql = "BEGIN TRANSACTION"  # one writing process per file: DuckDB locks it
+
+    def __init__(self, path: Path) -> None:
+        """Open the DuckDB file at ``path``."""
+        import duckdb
+
+        self.conn = duckdb.connect(str(path))
+
+    def execute(self, sql: str, params: Sequence[Any] = ()) -> Any:
+        """Run one statement."""
+        return self.conn.execute(sql, list(params))
+
+    def bulk_insert(self, table: str, columns: Mapping[str, ColumnData]) -> int:
+        """Insert columns through an Arrow table (zero-copy for numeric columns)."""
+        import pyarrow as pa
+
+        arrays = {}
+        for name, values in columns.items():
+            if _is_dates(values):
+                arr = np.asarray(values)
+                arrays[name] = pa.array(arr, type=pa.timestamp("s") if arr.dtype == "datetime64[s]" else pa.date32())
+            else:
+                arrays[name] = pa.array(values)
+        data = pa.table(arrays)
+        names = ", ".join(columns)
+        self.conn.register("_bulk_rows", data)
+        try:
+            self.conn.execute(f"INSERT INTO {table} ({names}) SELECT {names} FROM _bulk_rows")
+        finally:
+            self.conn.unregister("_bulk_rows")
+        return data.num_rows
+
+    def extra_indexes(self) -> list[str]:
+        """DuckDB joins by hashing; no secondary index helps the segment queries."""
+        return []
+
+    def close(self) -> None:
+        """Close the connection."""
+        self.conn.close()
+
+
+class SQLiteBackend:
+    """SQLite: row store with B-tree indexes; the comparison engine."""
+
+    engine: Engine = "sqlite"
+    begin_sql = "BEGIN IMMEDIATE"  # take the write lock up front: check-then-write stays atomic across processes
+
+    def __init__(self, path: Path) -> None:
+        """Open the SQLite file at ``path`` (WAL, large page cache, explicit transactions)."""
+        self.conn = sqlite3.connect(path, timeout=30, isolation_level=None, check_same_thread=False)
+        for pragma in ("journal_mode=WAL", "synchronous=NORMAL", "cache_size=-262144", "temp_store=MEMORY",
+                       "mmap_size=1073741824"):
+            self.conn.execute(f"PRAGMA {pragma}")
+
+    def execute(self, sql: str, params: Sequence[Any] = ()) -> Any:
+        """Run one statement."""
+        return self.conn.execute(sql, tuple(params))
+
+    def bulk_insert(self, table: str, columns: Mapping[str, ColumnData]) -> int:
+        """Insert columns with ``executemany`` (dates and timestamps become ISO text)."""
+        lists = []
+        for values in columns.values():
+            if _is_dates(values):
+                arr = np.asarray(values)
+                text = np.datetime_as_string(arr, unit="s" if arr.dtype == "datetime64[s]" else "D")
+                lists.append([t.replace("T", " ") for t in text.tolist()])
+            elif isinstance(values, np.ndarray):
+                lists.append(values.tolist())
+            else:
+                lists.append(list(values))
+        marks = ", ".join("?" * len(lists))
+        names = ", ".join(columns)
+        self.conn.executemany(f"INSERT INTO {table} ({names}) VALUES ({marks})", zip(*lists, strict=True))
+        return len(lists[0]) if lists else 0
+
+    def extra_indexes(self) -> list[str]:
+        """B-tree indexes that turn the segment joins into lookups."""
+        return [
+            "CREATE INDEX IF NOT EXISTS contacts_region ON contacts(region)",
+            "CREATE INDEX IF NOT EXISTS suppressions_contact ON suppressions(contact_id)",
+            "CREATE INDEX IF NOT EXISTS touches_contact ON touches(contact_id, channel, touched_at)",
+            "CREATE INDEX IF NOT EXISTS list_members_list ON list_members(list_id, holdout, region)",
+        ]
+
+    def close(self) -> None:
+        """Close the connection."""
+        self.conn.close()
