@@ -9,7 +9,7 @@ export LIFTOFF_HOME ?= $(CURDIR)/.liftoff
 export HF_HUB_OFFLINE := 1
 export TRANSFORMERS_OFFLINE := 1
 export ANONYMIZED_TELEMETRY := False
-BRIEF ?= examples/briefs/pure-pitcher-launch.md
+BRIEF ?= examples/briefs/maxflow-launch.md
 
 .PHONY: setup run demo test test-fast bench lint record record-local clean browser
 

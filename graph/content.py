@@ -59,13 +59,15 @@ def content(task: ContentTask, runtime: Runtime[CampaignContext]) -> dict[str, A
     on = svc.check_date()
     query = " ".join(filter(None, [brief.product, brief.goal, brief.audience, *brief.key_messages]))
     claims = svc.claim_index(task["brand"]).search(query or library.name, region=task["region"], on=on, k=6)
-    disclaimers = library.disclaimers(task["region"])
+    disclaimers = library.disclaimers(task["region"], channel=task["channel"])
     payload = {
         "brand_name": library.name,
         "channel": task["channel"], "variant": task["variant"], "region": task["region"],
         "product": brief.product, "audience": brief.audience, "goal": brief.goal,
         "key_messages": brief.key_messages,
-        "claims": [{"id": c.id, "text": c.text} for c in claims],
+        "claims": [{"id": c.id, "text": c.text,
+                    "requires_disclaimers": [d for d in library.disclaimers(task["region"], topics=c.topics)
+                                             if d not in disclaimers]} for c in claims],
         "limits": CHANNEL_LIMITS.get(task["channel"], {}),
         "disclaimers": disclaimers,
         "voice": {"tone": list(library.voice.get("tone", [])), "avoid": list(library.voice.get("avoid", []))}
@@ -76,13 +78,17 @@ def content(task: ContentTask, runtime: Runtime[CampaignContext]) -> dict[str, A
         if task["previous"] else None,
     }
     copy, usage, meta = ask_structured(svc, "content", "draft", payload, AssetCopy)
+    cited = [cid for cid in dict.fromkeys(copy.cited_claim_ids) if cid in {c.id for c in library.claims}]
+    topics = {t for cid in cited for t in library.claim(cid).topics}
+    drafted = " ".join(filter(None, [copy.subject, copy.headline, copy.body, copy.cta]))
+    required = library.disclaimers(task["region"], channel=task["channel"], text=drafted, topics=topics)
     prompt = prompt_for(svc, "content")
     asset = Asset(
         id=asset_id(task["campaign_id"], task["channel"], task["region"], task["variant"]),
         version=task["version"], channel=task["channel"], variant=task["variant"], region=task["region"],  # type: ignore[arg-type]
         subject=copy.subject if task["channel"] == "email" else None,
         headline=copy.headline if task["channel"] not in ("email", "sms") else None,
-        body=ensure_disclaimers(copy.body, disclaimers), cta=copy.cta,
+        body=ensure_disclaimers(copy.body, required), cta=copy.cta,
         cited_claim_ids=list(dict.fromkeys(copy.cited_claim_ids)), prompt_version=prompt.version,
         prompt_hash=prompt.hash[:16], library_version=library.version, model=svc.settings.model_for("content"),
         revision_notes=[f.get("reason", "") for f in task["findings"] if f.get("reason")],

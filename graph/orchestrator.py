@@ -75,6 +75,9 @@ def orchestrator(state: CampaignState, runtime: Runtime[CampaignContext]) -> dic
         )
         program = svc.publisher.publish(req)
         programs[program.idempotency_key] = program.model_dump(mode="json")
+        if program.status == "published" and target is not None and item["channel"] in OWNED_CHANNELS:
+            # frequency caps across campaigns: the send is a touch, recorded once per idempotency key
+            svc.crm.record_touches(target.id, batch_id=program.idempotency_key, region=item["region"])
     breaches = svc.publisher.check_sla(campaign_id)
     published = sum(p["status"] == "published" for p in programs.values())
     emit(svc, state, "orchestrator.launch", "orchestrator", {

@@ -10,9 +10,9 @@ import pytest
 from graph.config import REPO_ROOT, Settings
 from graph.runner import Campaigns
 
-EXAMPLE_BRIEF = (REPO_ROOT / "examples" / "briefs" / "pure-pitcher-launch.md").read_text()
+EXAMPLE_BRIEF = (REPO_ROOT / "examples" / "briefs" / "maxflow-launch.md").read_text()
 CLEAN_BRIEF = (
-    "Launch our new Brightwell Pure Pitcher in the US starting March 2, 2027 for 4 weeks. Budget: $20k. "
+    "Launch our new Brightwell MaxFlow Pitcher in the US starting March 2, 2027 for 4 weeks. Budget: $20k. "
     "Target: families who buy bottled water. Goal: drive 600 online orders. Use email and paid search."
 )
 

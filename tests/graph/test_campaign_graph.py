@@ -87,7 +87,7 @@ def test_clean_brief_launches_without_a_human(campaigns: Campaigns) -> None:
 
 
 def test_brief_without_budget_asks_instead_of_guessing(campaigns: Campaigns) -> None:
-    result = campaigns.start("Launch our new Brightwell Pure Pitcher in the US. Target: families. "
+    result = campaigns.start("Launch our new Brightwell MaxFlow Pitcher in the US. Target: families. "
                              "Goal: drive online orders. Use email.")
     assert result.status == "needs_input"
     assert result.pending_review and result.pending_review["kind"] == "clarify"

@@ -75,12 +75,12 @@ def test_kpis() -> None:
 
 def test_parse_whole_brief() -> None:
     parsed = parse_brief(
-        "Launch our new Brightwell Pure Pitcher in the US and UK starting March 2, 2027 for 6 weeks. "
+        "Launch our new Brightwell MaxFlow Pitcher in the US and UK starting March 2, 2027 for 6 weeks. "
         "Budget: $40k. Target: health-conscious families. Goal: drive 1,500 online orders. "
         "Use email and paid search. Key message: \"Brightwell removes 99% of lead from tap water.\"",
         TODAY,
     )
-    assert parsed.product == "Brightwell Pure Pitcher"
+    assert parsed.product == "Brightwell MaxFlow Pitcher"
     assert parsed.budget is not None and parsed.budget.amount == 40_000
     assert (parsed.start_date, parsed.end_date, parsed.duration_days) == (date(2027, 3, 2), date(2027, 4, 12), 42)
     assert parsed.channels == ["email", "paid_search"]

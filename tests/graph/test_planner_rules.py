@@ -24,7 +24,7 @@ def test_missing_essentials_are_listed_not_guessed() -> None:
 
 
 def test_blueprint_split_stays_inside_budget_and_keeps_requested_channels() -> None:
-    brief = _brief("Launch our new Brightwell Pure Pitcher in the US and UK. Budget: €25,000. Target: families. "
+    brief = _brief("Launch our new Brightwell MaxFlow Pitcher in the US and UK. Budget: €25,000. Target: families. "
                    "Goal: drive 800 orders. Use email, paid social and display.")
     draft = PlanDraft.model_validate(draft_plan({"brief": brief.model_dump(mode="json")}))
     bp = build_blueprint(brief, draft, "planner@v1#x")

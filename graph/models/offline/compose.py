@@ -61,9 +61,12 @@ def compose_copy(payload: dict[str, Any]) -> dict[str, Any]:
         if len(cited) >= max_claims:
             break
         candidate = _sentence(claim["text"])
-        if len(" ".join([*sentences, candidate])) <= budget_chars:
+        extra = [_sentence(d) for d in claim.get("requires_disclaimers") or [] if _sentence(d) not in disclaimers]
+        if len(" ".join([*sentences, candidate, *extra])) <= budget_chars:
             sentences.append(candidate)
             cited.append(claim["id"])
+            disclaimers.extend(extra)
+            budget_chars -= sum(len(d) + 1 for d in extra)
     while sentences and len(" ".join(sentences)) > budget_chars:
         sentences.pop()
     body = " ".join([*sentences, *disclaimers]).strip() or tail

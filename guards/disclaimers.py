@@ -1,0 +1,84 @@
+"""Required regional disclaimers: always-required, per channel, and conditional on what the copy claims."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from graph.contracts import Finding, ValidatorResult
+from guards.lexicon import CLAIM_CATEGORIES_FOR_TOPICS
+from guards.library import BrandLibrary
+
+VALIDATOR = "liftoff/disclaimers"
+
+
+def topics_of_text(text: str, library: BrandLibrary, *, region: str | None = None,
+                   claim_ids: Iterable[str] = ()) -> set[str]:
+    """Return the claim topics (health, offer, environmental, ...) the copy touches.
+
+    Args:
+        text: Copy.
+        library: Brand library (its vocabulary decides what is a claim).
+        region: Region (its disclaimers are not themselves counted as claims).
+        claim_ids: Approved claims the copy restates; their declared topics count too.
+    """
+    from guards.candidates import prepare
+    from guards.facts import analyse
+    from guards.sentences import split_sentences
+
+    vocab = prepare(library).vocab
+    own = {_norm(d) for d in _all_disclaimers(library, region)}
+    topics: set[str] = set()
+    for sentence in split_sentences(text):
+        if _norm(sentence) in own:
+            continue
+        facts = analyse(sentence, vocab)
+        if facts.is_claim:
+            topics |= {CLAIM_CATEGORIES_FOR_TOPICS[c] for c in facts.categories if c in CLAIM_CATEGORIES_FOR_TOPICS}
+    for cid in claim_ids:
+        try:
+            topics |= set(library.claim(cid).topics)
+        except KeyError:
+            continue
+    return topics
+
+
+def check_disclaimers(text: str, library: BrandLibrary, *, region: str | None, channel: str | None = None,
+                      claim_ids: Iterable[str] = ()) -> ValidatorResult:
+    """Check that the copy carries every disclaimer its region, channel and claims require.
+
+    Args:
+        text: The asset's full text.
+        library: Brand library.
+        region: Region of the asset.
+        channel: Channel of the asset.
+        claim_ids: Approved claims the copy restates (from the claims check).
+    """
+    rules = library.rules(region)
+    topics = topics_of_text(text, library, region=region, claim_ids=claim_ids)
+    required: list[tuple[str, str]] = [(d, f"{region}: every asset carries '{d}'") for d in rules.disclaimers]
+    if channel:
+        required += [(d, f"{region} {channel}: every message carries '{d}'")
+                     for d in rules.channel_disclaimers.get(channel, ())]
+    required += [(c.text, f"{region}: copy making a {c.topic} claim carries '{c.text}'")
+                 for c in rules.conditional_disclaimers if c.topic in topics]
+    have = _norm(text)
+    findings = [
+        Finding(text=d, verdict="missing", reason=f"required disclaimer missing: '{d}'", evidence=[rule],
+                suggested_fix=d)
+        for d, rule in dict(required).items() if _norm(d) not in have
+    ]
+    return ValidatorResult(validator=VALIDATOR, passed=not findings, reasons=[f.reason for f in findings],
+                           findings=findings, fixable=bool(findings))
+
+
+def _all_disclaimers(library: BrandLibrary, region: str | None) -> list[str]:
+    rules = library.rules(region)
+    out = [*rules.disclaimers, *(c.text for c in rules.conditional_disclaimers)]
+    for texts in rules.channel_disclaimers.values():
+        out += texts
+    return out
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"[^a-z0-9%$£€&]+", " ", text.lower()).strip()

@@ -1,0 +1,294 @@
+"""What one sentence asserts, in a form two sentences can be compared on: quantities (value, unit, qualifier,
+direction, condition), the comparison and its target, products, rate scopes, negation and content concepts.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from guards.lexicon import CLAIM_TERMS, NEGATIONS, WEAK_TRIGGERS
+from guards.pii import mask_contacts
+from guards.quantities import Quantity, extract_quantities, rank_words
+from guards.sentences import Token, tokenize
+from guards.vocabulary import Vocabulary, is_filler, is_function_word
+
+_COMPARATIVE_WORDS = frozenset(CLAIM_TERMS["comparative"]) - {"than", "compared", "versus", "vs", "times", "more",
+                                                              "less", "twice", "double", "triple"}
+_TARGET_STOP = frozenset({"and", "but", "so", "while", "which", "that", "because", "for", "with", "per", "when",
+                          "if", "thanks", "plus"})
+_SCOPE_WORDS = frozenset({"per", "each", "every"})
+@dataclass(frozen=True)
+class Comparison:
+    """A comparison; ``target`` is None when the sentence compares without saying with what."""
+
+    word: str
+    target: frozenset[str] | None = None
+    target_text: str | None = None
+
+
+@dataclass(frozen=True)
+class Concept:
+    """One content word or phrase of a sentence."""
+
+    concept: str
+    surface: str
+    stem: str
+    norm: str
+    entity: bool = False
+    in_name: bool = False
+
+
+@dataclass
+class Facts:
+    """Everything the claims check compares between a sentence and an approved claim."""
+
+    sentence: str
+    tokens: list[Token]
+    quantities: list[Quantity] = field(default_factory=list)
+    comparison: Comparison | None = None
+    concepts: list[Concept] = field(default_factory=list)
+    all_concepts: frozenset[str] = frozenset()
+    name_concepts: frozenset[str] = frozenset()
+    surfaces: dict[str, str] = field(default_factory=dict)
+    title_case: bool = False
+    products: frozenset[str] = frozenset()
+    lines: frozenset[str] = frozenset()
+    scopes: frozenset[str] = frozenset()
+    per_scopes: frozenset[str] = frozenset()
+    negated: bool = False
+    categories: frozenset[str] = frozenset()
+    is_claim: bool = False
+
+    def content(self, vocab: Vocabulary) -> list[Concept]:
+        """Concepts that carry meaning (no brand words, no filler, no products)."""
+        return [c for c in self.concepts if c.concept not in vocab.brand and not c.concept.startswith("product:")
+                and not is_filler(c.norm, c.stem)]
+
+
+def analyse(sentence: str, vocab: Vocabulary, *, comparison_target: str | None = None,
+            approved: bool = False) -> Facts:
+    """Extract the facts of one sentence.
+
+    Args:
+        sentence: One sentence.
+        vocab: The brand's vocabulary.
+        comparison_target: The approved comparison target, when the sentence is an approved claim that
+            declares one (it wins over the target read from the wording).
+        approved: True for an approved claim's wording (written in sentence case, so capitals mark names even
+            when most words are capitalised, as in an award title).
+    """
+    tokens = tokenize(rank_words(mask_contacts(sentence)))
+    consumed: set[int] = set()
+    quantities = extract_quantities(tokens, consumed)
+    comparison = _comparison(tokens, vocab, consumed)
+    if comparison is None:
+        implied = next((q for q in quantities if q.unit == "x" or q.direction in ("more", "less")), None)
+        if implied is not None:
+            comparison = Comparison(implied.text)
+    if comparison_target:
+        target = _concept_set(tokenize(comparison_target), vocab)
+        comparison = Comparison(comparison.word if comparison else "than", frozenset(target), comparison_target)
+    spans = _concept_spans(tokens, vocab)
+    title_case = False if approved else _title_case(tokens)
+    concepts: list[Concept] = []
+    all_concepts: set[str] = set()
+    name_concepts: set[str] = set()
+    surfaces: dict[str, str] = {}
+    products: set[str] = set()
+    lines: set[str] = set()
+    names = set() if title_case else _name_tokens(tokens, spans, vocab)
+    for start, end, concept in spans:
+        in_name = start in names
+        for part in concept.split("|"):
+            (name_concepts if in_name else all_concepts).add(part)
+            surfaces.setdefault(part, " ".join(t.text for t in tokens[start:end]))
+            if part.startswith("product:"):
+                (lines if vocab.product_kind.get(part) == "line" else products).add(part)
+        if any(i in consumed for i in range(start, end)):
+            continue
+        tok = tokens[start]
+        if end - start == 1 and (is_function_word(tok.norm) or tok.norm in _SCOPE_WORDS):
+            continue
+        entity = (not title_case and tok.capitalised and not _starts_clause(tokens, start)
+                  and not concept.startswith(("product:", "region:")) and concept not in vocab.brand)
+        surface = " ".join(t.text for t in tokens[start:end])
+        concepts.append(Concept(concept, surface, tok.stem if end - start == 1 else concept, tok.norm, entity,
+                                in_name))
+    scopes, per_scopes = _scopes(tokens, spans)
+    categories = _categories(tokens, spans, vocab)
+    negated = any(t.norm in NEGATIONS for t in tokens if t.kind == "word")
+    if any(c.startswith("region:") for c in all_concepts | name_concepts):
+        categories.setdefault("origin", set()).add("region")  # 'made in Britain', 'across the US'
+    strong = {c for c, words in categories.items() if words - WEAK_TRIGGERS}
+    weak_hits = sum(len(words) for words in categories.values())
+    is_claim = bool(quantities) or comparison is not None or bool(strong) or weak_hits >= 2
+    return Facts(
+        sentence=sentence, tokens=tokens, quantities=quantities, comparison=comparison, concepts=concepts,
+        all_concepts=frozenset(all_concepts), name_concepts=frozenset(name_concepts), surfaces=surfaces,
+        title_case=title_case, products=frozenset(products), lines=frozenset(lines),
+        scopes=frozenset(scopes), per_scopes=frozenset(per_scopes), negated=negated,
+        categories=frozenset(categories), is_claim=is_claim,
+    )
+
+
+# --- comparison -------------------------------------------------------------------------------------------------
+
+def _comparison(tokens: list[Token], vocab: Vocabulary, consumed: set[int]) -> Comparison | None:
+    words = [t.norm if t.kind == "word" else t.text for t in tokens]
+    for j, w in enumerate(words):
+        if j in consumed:
+            continue
+        target_at = None
+        word = w
+        if w == "than":
+            target_at = j + 1
+            word = words[j - 1] if j else "than"
+        elif w in ("versus", "vs") or (w in ("compared", "relative") and j + 1 < len(words) and words[j + 1] in ("to", "with")):
+            target_at = j + (2 if w in ("compared", "relative") else 1)
+        elif w == "as" and j + 2 < len(words) and words[j + 2] == "as" and tokens[j + 1].kind == "word" \
+                and words[j + 1] not in ("much", "many", "well", "soon", "long", "far"):
+            target_at, word = j + 3, words[j + 1]
+        if target_at is None:
+            continue
+        if target_at < len(tokens) and (tokens[target_at].kind == "number" or target_at in consumed):
+            continue  # 'more than 2,000', 'as much as 97%': a qualifier, not a comparison
+        end = target_at
+        while end < len(tokens) and tokens[end].kind != "punct" and tokens[end].norm not in _TARGET_STOP:
+            end += 1
+        target_tokens = tokens[target_at:end]
+        consumed.update(range(target_at, end))
+        consumed.add(j)
+        text = " ".join(t.text for t in target_tokens) or None
+        target = _concept_set(target_tokens, vocab) if target_tokens else None
+        return Comparison(word, frozenset(target) if target else None, text)
+    for t in tokens:
+        if t.kind == "word" and t.norm in _COMPARATIVE_WORDS:
+            return Comparison(t.norm)
+    return None
+
+
+def _concept_set(tokens: list[Token], vocab: Vocabulary) -> set[str]:
+    out: set[str] = set()
+    for start, end, concept in _concept_spans(tokens, vocab):
+        tok = tokens[start]
+        if end - start == 1 and (tok.kind != "word" or is_function_word(tok.norm) or is_filler(tok.norm, tok.stem)):
+            if tok.kind == "number":
+                out.add(f"num:{tok.norm}")
+            continue
+        if concept in vocab.brand:
+            continue
+        out.update(concept.split("|"))
+    return out
+
+
+# --- concepts, scopes, categories ---------------------------------------------------------------------------------
+
+def _concept_spans(tokens: list[Token], vocab: Vocabulary) -> list[tuple[int, int, str]]:
+    """Greedy longest-match of the phrase table over word tokens: (start, end, concept)."""
+    out: list[tuple[int, int, str]] = []
+    i = 0
+    n = len(tokens)
+    while i < n:
+        tok = tokens[i]
+        if tok.kind != "word":
+            if tok.kind == "number":
+                out.append((i, i + 1, f"num:{tok.norm}"))
+            i += 1
+            continue
+        match = None
+        for size in range(min(vocab.max_phrase, n - i), 0, -1):
+            window = tokens[i:i + size]
+            if any(t.kind != "word" for t in window):
+                continue
+            key = tuple(t.stem for t in window)
+            if key in vocab.phrases:
+                match = (i, i + size, vocab.phrases[key])
+                break
+        if match is None:
+            match = (i, i + 1, tok.stem)
+        out.append(match)
+        i = match[1]
+    return out
+
+
+def _scopes(tokens: list[Token], spans: list[tuple[int, int, str]]) -> tuple[set[str], set[str]]:
+    """Concepts that follow 'per'/'each'/'every' (all scopes) and 'per' alone (rate scopes)."""
+    by_start = {s: c for s, _, c in spans}
+    scopes: set[str] = set()
+    per: set[str] = set()
+    for i, tok in enumerate(tokens):
+        if tok.kind != "word" or tok.norm not in _SCOPE_WORDS:
+            continue
+        j = i + 1
+        while j < len(tokens) and tokens[j].kind == "word" and is_function_word(tokens[j].norm):
+            j += 1
+        # skip the brand or a product line to reach the noun ('each Brightwell cartridge')
+        while j in by_start and j + 1 < len(tokens) and (by_start[j] == "brand" or by_start[j].startswith("product:")
+                                                           and by_start.get(j + 1, "").startswith("product:")):
+            j += 1
+        if j in by_start:
+            found = set(by_start[j].split("|"))
+            scopes |= found
+            if tok.norm == "per":
+                per |= found
+    return scopes, per
+
+
+def _categories(tokens: list[Token], spans: list[tuple[int, int, str]], vocab: Vocabulary) -> dict[str, set[str]]:
+    """Claim categories present, each with the trigger words (norms) found."""
+    out: dict[str, set[str]] = {}
+    for start, end, concept in spans:
+        tok = tokens[start]
+        if tok.kind != "word":
+            continue
+        surface = tok.norm if end - start == 1 else concept
+        for cat in vocab.categories_of(concept, tok.stem if end - start == 1 else None):
+            out.setdefault(cat, set()).add(surface)
+        for t in tokens[start:end]:
+            if t.norm in CLAIM_TERMS["health"] and t.norm == "lead" and _lead_is_verb(tokens, t.index):
+                out.get("health", set()).discard("lead")
+    return {k: v for k, v in out.items() if v}
+
+
+def _lead_is_verb(tokens: list[Token], i: int) -> bool:
+    nxt = tokens[i + 1].norm if i + 1 < len(tokens) else ""
+    prev = tokens[i - 1].norm if i > 0 else ""
+    return nxt in ("the", "to", "a", "your", "you", "us", "by", "with", "in", "on") or prev in ("to", "will", "we", "they")
+
+
+def _name_tokens(tokens: list[Token], spans: list[tuple[int, int, str]], vocab: Vocabulary) -> set[int]:
+    """Starts of spans inside proper names ('Best Water Filter', 'October'); brand, products, regions excluded.
+
+    A sentence-initial capital only counts when the next word is capitalised too.
+    """
+    out: set[int] = set()
+    run: list[int] = []
+
+    def flush() -> None:
+        if len(run) >= 2 or (run and not _starts_clause(tokens, run[0])):
+            out.update(run)
+        run.clear()
+
+    for start, _end, concept in spans:
+        tok = tokens[start]
+        special = concept in vocab.brand or concept.startswith(("product:", "region:"))
+        if tok.kind == "word" and tok.capitalised and not special and not is_function_word(tok.norm):
+            run.append(start)
+        elif tok.kind == "word" and run and tok.norm in ("of", "and", "the", "&"):
+            continue
+        else:
+            flush()
+    flush()
+    return out
+
+
+def _starts_clause(tokens: list[Token], i: int) -> bool:
+    j = i - 1
+    while j >= 0 and tokens[j].kind == "punct" and tokens[j].text in "\"“”(":
+        j -= 1
+    return j < 0 or (tokens[j].kind == "punct" and tokens[j].text in ".:;!?—–-")
+
+
+def _title_case(tokens: list[Token]) -> bool:
+    words = [t for t in tokens if t.kind == "word" and len(t.norm) > 3]
+    return len(words) >= 3 and sum(t.capitalised for t in words) / len(words) >= 0.6
