@@ -18,10 +18,19 @@ def asset_id(campaign_id: str, channel: str, region: str, variant: str) -> str:
     return f"{campaign_id[:8]}-{channel}-{region}-{variant}"
 
 
+def key_messages(state: CampaignState) -> list[str]:
+    """The marketer's key messages with every human-approved replacement applied (dropped ones removed)."""
+    overrides = state.get("key_message_overrides") or {}
+    brief = (state.get("blueprint") or {}).get("brief") or state.get("brief") or {}
+    out = [overrides.get(m, m) for m in brief.get("key_messages", [])]
+    return [m for m in dict.fromkeys(out) if m.strip()]
+
+
 def content_tasks(state: CampaignState, findings_by_asset: dict[str, list[dict[str, Any]]] | None = None
                   ) -> list[Send]:
     """Fan-out: one ``Send('content', task)`` per channel/variant/region (only the flagged ones on a revision)."""
     blueprint = Blueprint.model_validate(state["blueprint"])
+    messages = key_messages(state)
     sends = []
     for plan in blueprint.channels:
         for region in plan.regions:
@@ -35,6 +44,7 @@ def content_tasks(state: CampaignState, findings_by_asset: dict[str, list[dict[s
                     "blueprint": state["blueprint"] or {}, "channel": plan.channel, "variant": variant,
                     "region": region, "version": (previous["version"] + 1) if previous else 1,
                     "findings": (findings_by_asset or {}).get(aid, []), "previous": previous,
+                    "key_messages": messages,
                 }
                 sends.append(Send("content", task))
     return sends
@@ -64,7 +74,9 @@ def content(task: ContentTask, runtime: Runtime[CampaignContext]) -> dict[str, A
         "brand_name": library.name,
         "channel": task["channel"], "variant": task["variant"], "region": task["region"],
         "product": brief.product, "audience": brief.audience, "goal": brief.goal,
-        "key_messages": brief.key_messages,
+        "key_messages": task["key_messages"],
+        "key_message_disclaimers": {m: [d for d in library.disclaimers(task["region"], text=m) if d not in disclaimers]
+                                    for m in task["key_messages"]},
         "claims": [{"id": c.id, "text": c.text,
                     "requires_disclaimers": [d for d in library.disclaimers(task["region"], topics=c.topics)
                                              if d not in disclaimers]} for c in claims],

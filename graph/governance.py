@@ -9,7 +9,7 @@ from langgraph.runtime import Runtime
 from langgraph.types import Command
 
 from graph.agent_io import emit
-from graph.content import content_tasks
+from graph.content import content_tasks, key_messages
 from graph.context import CampaignContext
 from graph.contracts import Asset, Blueprint, GovernanceException, PassReport, TargetList
 from graph.state import CampaignState
@@ -70,7 +70,7 @@ def governance(state: CampaignState, runtime: Runtime[CampaignContext]
         index=svc.claim_index(state["brand"]),
     )
     versions = {a.id: a.version for a in assets}
-    exceptions = route_exceptions(report, key_messages=blueprint.brief.key_messages,
+    exceptions = route_exceptions(report, key_messages=key_messages(state),
                                   accepted=set(state.get("accepted_exceptions") or []), versions=versions)
     report = report.model_copy(update={"exceptions": exceptions, "revision_round": revision})
     to_human = [e for e in exceptions if e.route == "human"]

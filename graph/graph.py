@@ -39,11 +39,44 @@ def _transient(exc: Exception) -> bool:
 RETRY = RetryPolicy(max_attempts=3, initial_interval=0.5, backoff_factor=2.0, max_interval=8.0, retry_on=_transient)
 
 
+AGENT_SETS: dict[str, tuple[str, ...]] = {"minimum": REQUIRED_AGENTS, "all": AGENTS}
+"""Named agent sets ``--agents`` accepts besides a comma-separated list."""
+
+
+def agent_set(spec: str | Sequence[str] | None, default: Sequence[str] = AGENTS) -> tuple[str, ...]:
+    """Resolve an agent-set setting ('minimum', 'all', 'planner,content,...' or a list) in pipeline order.
+
+    Raises:
+        ValueError: on an unknown agent, or a set without every required agent.
+    """
+    if spec is None or (isinstance(spec, str) and not spec.strip()):
+        names: Sequence[str] = default
+    elif isinstance(spec, str):
+        names = AGENT_SETS.get(spec.strip(), tuple(a.strip() for a in spec.split(",") if a.strip()))
+    else:
+        names = spec
+    unknown = sorted(set(names) - set(AGENTS))
+    if unknown:
+        raise ValueError(f"unknown agents: {', '.join(unknown)} (known: {', '.join(AGENTS)}; or "
+                         f"{' / '.join(AGENT_SETS)})")
+    missing = sorted(set(REQUIRED_AGENTS) - set(names))
+    if missing:
+        raise ValueError(f"the agent set needs {', '.join(missing)} (the minimum set is "
+                         f"{', '.join(REQUIRED_AGENTS)})")
+    return tuple(a for a in AGENTS if a in names)
+
+
+def campaign_agents(state: CampaignState, agents: Sequence[str]) -> tuple[str, ...]:
+    """The agents a campaign runs: its own setting (``state['agents']``) among those the graph was built with."""
+    chosen = state.get("agents") or agents
+    return tuple(a for a in agents if a in chosen)
+
+
 def route_after_planner(state: CampaignState, agents: Sequence[str]) -> list[Send | str] | Literal["human_review"]:
     """Ask a human when the brief lacks essentials; else fan out content (and data) in parallel."""
     if state.get("status") == "needs_input":
         return "human_review"
-    return [*content_tasks(state), *(["data"] if "data" in agents else [])]
+    return [*content_tasks(state), *(["data"] if "data" in campaign_agents(state, agents) else [])]
 
 
 def route_start(state: CampaignState, agents: Sequence[str]
@@ -52,9 +85,14 @@ def route_start(state: CampaignState, agents: Sequence[str]
     cycle = state.get("cycle")
     if not cycle:
         return "planner"
-    if cycle.get("kind") == "optimize" and "optimizer" in agents:
+    if cycle.get("kind") == "optimize" and "optimizer" in campaign_agents(state, agents):
         return "optimizer"
     return "analytics"
+
+
+def route_after_orchestrator(state: CampaignState, agents: Sequence[str]) -> Literal["optimizer", "analytics"]:
+    """After launch the Optimizer runs the first days when the campaign's agent set has it; else Analytics."""
+    return "optimizer" if "optimizer" in campaign_agents(state, agents) else "analytics"
 
 
 def build_graph(agents: Sequence[str] = AGENTS) -> StateGraph:
@@ -91,7 +129,8 @@ def build_graph(agents: Sequence[str] = AGENTS) -> StateGraph:
         builder.add_edge("data", "governance")
     if "optimizer" in agents:
         builder.add_node("optimizer", optimizer, retry_policy=RETRY)
-        builder.add_edge("orchestrator", "optimizer")
+        builder.add_conditional_edges("orchestrator", lambda s: route_after_orchestrator(s, agents),
+                                      ["optimizer", "analytics"])
     else:
         builder.add_edge("orchestrator", "analytics")
     builder.add_edge("analytics", END)

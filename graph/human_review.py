@@ -17,6 +17,7 @@ from langgraph.types import Command, interrupt
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from graph.agent_io import emit
+from graph.content import content_tasks, key_messages
 from graph.context import CampaignContext
 from graph.contracts import Asset, BudgetChange, GovernanceException
 from graph.governance import fingerprint
@@ -57,18 +58,25 @@ def parse_decision(raw: Any, approvers: tuple[str, ...]) -> Decision:
 def _drop_sentence(text: str | None, sentence: str, replacement: str | None) -> str | None:
     if not text or not sentence:
         return text
+    if replacement and _norm(replacement) in _norm(text):
+        replacement = None  # the approved wording is already there: drop the flagged line instead of repeating it
     pattern = re.escape(sentence.strip().rstrip(".!?")) + r"[.!?]?"
     new = re.sub(pattern, replacement.strip() if replacement else "", text, count=1, flags=re.IGNORECASE)
     return re.sub(r"\s{2,}", " ", new).strip()
 
 
 def apply_safe_fixes(asset: Asset, exceptions: list[GovernanceException]) -> Asset | None:
-    """Replace each flagged sentence by its suggested fix, or remove it. None when nothing could be fixed."""
+    """Replace each flagged sentence by its suggested fix, or remove it. None when nothing could be fixed.
+
+    A finding about a whole field (e.g. its length) is left to Content's next revision, never blanked here.
+    """
     fields = asset.text_fields()
     changed = False
     for exc in exceptions:
         for finding in exc.findings:
             for name, value in list(fields.items()):
+                if finding.text.strip() == value.strip() and not finding.suggested_fix:
+                    continue
                 new = _drop_sentence(value, finding.text, finding.suggested_fix)
                 if new != value:
                     fields[name] = new or ""
@@ -80,13 +88,24 @@ def apply_safe_fixes(asset: Asset, exceptions: list[GovernanceException]) -> Ass
 
 
 def human_review(state: CampaignState, runtime: Runtime[CampaignContext]
-                 ) -> Command[Literal["planner", "governance", "orchestrator", "analytics", "__end__"]]:
+                 ) -> Command[Literal["planner", "content", "governance", "human_review", "orchestrator", "analytics",
+                                      "__end__"]]:
     """Stop for a person; apply their decision. Nothing happens before ``interrupt`` so a re-run repeats nothing."""
     pending = state.get("pending_review") or {}
     raw = interrupt(pending)
     svc = runtime.context.services
     kind = pending.get("kind", "exceptions")
-    decision = parse_decision(raw, () if kind == "clarify" else svc.settings.approvers)
+    try:
+        decision = parse_decision(raw, () if kind == "clarify" else svc.settings.approvers)
+    except ApprovalRefused as exc:
+        # Refuse without consuming the review: log it and ask again (a fresh interrupt, same items).
+        refusals = int(pending.get("refusals", 0)) + 1
+        emit(svc, state, "human.refused", "human_review", {"kind": kind, "reason": str(exc),
+                                                           "attempted_by": (raw or {}).get("approver")
+                                                           if isinstance(raw, dict) else None},
+             key=f"{len(state.get('decisions') or [])}:{refusals}")
+        return Command(goto="human_review",
+                       update={"pending_review": {**pending, "refusals": refusals, "last_refusal": str(exc)}})
     record = {"kind": kind, "decision": decision.decision, "approver": decision.approver,
               "comment": decision.comment, "at": datetime.now(UTC).isoformat(),
               "items": [i.get("id") or i.get("subject_id") or i.get("channel") for i in pending.get("items", [])]}
@@ -110,7 +129,14 @@ def human_review(state: CampaignState, runtime: Runtime[CampaignContext]
         return Command(goto="orchestrator", update=update)
     if kind == "budget":
         return Command(goto="analytics", update={**update, **_decide_budget(svc, state, pending, decision, True)})
-    return Command(goto="governance", update={**update, **_decide_exceptions(state, pending, decision)})
+    decided = _decide_exceptions(state, pending, decision)
+    redraft = decided.pop("_redraft")
+    update.update(decided)
+    if redraft:  # nothing safe was left to publish: Content redrafts these with the approved key messages
+        sends = content_tasks({**state, **update, "assets": {**(state.get("assets") or {}), **decided["assets"]}},
+                              redraft)
+        return Command(goto=sends, update=update)
+    return Command(goto="governance", update=update)
 
 
 def _decide_exceptions(state: CampaignState, pending: dict[str, Any], decision: Decision) -> dict[str, Any]:
@@ -118,6 +144,7 @@ def _decide_exceptions(state: CampaignState, pending: dict[str, Any], decision: 
     withheld = list(state.get("withheld_assets") or [])
     accepted = list(state.get("accepted_exceptions") or [])
     new_assets: dict[str, Any] = {}
+    redraft: dict[str, list[dict[str, Any]]] = {}
     by_asset: dict[str, list[GovernanceException]] = {}
     for item in pending.get("items", []):
         exc = GovernanceException.model_validate({k: v for k, v in item.items() if k != "asset"})
@@ -125,6 +152,14 @@ def _decide_exceptions(state: CampaignState, pending: dict[str, Any], decision: 
             by_asset.setdefault(exc.subject_id, []).append(exc)
         else:
             accepted.append(fingerprint(exc))
+    overrides = dict(state.get("key_message_overrides") or {})
+    if decision.decision == "approve":
+        for excs in by_asset.values():
+            for exc in excs:
+                for f in exc.findings:
+                    for message in key_messages(state):
+                        if f.text and _same(f.text, message):
+                            overrides[message] = f.suggested_fix or ""
     for aid, excs in by_asset.items():
         asset = Asset.model_validate(assets[aid])
         if decision.decision == "edit" and aid in decision.edits:
@@ -133,22 +168,35 @@ def _decide_exceptions(state: CampaignState, pending: dict[str, Any], decision: 
                                                             "revision_notes": [f"edited by {decision.approver}"]})
         else:
             fixed = apply_safe_fixes(asset, excs)
-        if fixed is None:
+        if fixed is None and decision.decision == "approve":
+            redraft[aid] = [{**f.model_dump(), "validator": e.validator} for e in excs for f in e.findings]
+        elif fixed is None:
             withheld.append(aid)
         else:
             new_assets[aid] = Asset.model_validate(fixed.model_dump()).model_dump(mode="json")
     return {"assets": new_assets, "withheld_assets": withheld, "accepted_exceptions": accepted,
-            "status": "governing"}
+            "key_message_overrides": overrides, "status": "governing", "_redraft": redraft}
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"\W+", " ", text.lower()).strip()
+
+
+def _same(a: str, b: str) -> bool:
+    return _norm(a) == _norm(b)
 
 
 def _decide_budget(svc: Any, state: CampaignState, pending: dict[str, Any], decision: Decision, approve: bool
                    ) -> dict[str, Any]:
+    from tools.lifecycle.lock import campaign_lock
+
     changes: dict[str, Any] = {}
-    for item in pending.get("items", []):
-        change = BudgetChange.model_validate(item)
-        if approve:
-            result = svc.ledger.apply_change(change, approved_by=decision.approver)
-        else:
-            result = change.model_copy(update={"status": "rejected", "decided_by": decision.approver})
-        changes[change.id] = result.model_dump(mode="json")
+    with campaign_lock(svc.settings.path("locks"), state["campaign_id"], purpose="budget approval"):
+        for item in pending.get("items", []):
+            change = BudgetChange.model_validate(item)
+            if approve:
+                result = svc.ledger.apply_change(change, approved_by=decision.approver)
+            else:
+                result = change.model_copy(update={"status": "rejected", "decided_by": decision.approver})
+            changes[change.id] = result.model_dump(mode="json")
     return {"budget_changes": changes, **({} if approve else {"status": "launched", "status_reason": ""})}

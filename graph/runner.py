@@ -17,9 +17,10 @@ from typing import Any
 from langgraph.checkpoint.sqlite import SqliteSaver
 from langgraph.types import Command
 
-from graph.config import Settings
+from graph.config import AGENTS, Settings
 from graph.context import CampaignContext
-from graph.graph import compile_graph
+from graph.graph import agent_set, compile_graph
+from graph.human_review import parse_decision
 from graph.services import Services, services_for
 
 AUTO_APPROVER = "cli:auto-approve"
@@ -80,21 +81,33 @@ class Campaigns:
         self._conn.execute("PRAGMA journal_mode=WAL")
         self.checkpointer = SqliteSaver(self._conn)
         self.checkpointer.setup()
-        self.graph = compile_graph(self.checkpointer, agents=settings.agents)
+        # Every agent is built; each campaign runs its own agent set (state["agents"], see graph.graph.agent_set).
+        self.graph = compile_graph(self.checkpointer, agents=AGENTS)
         self._lock = threading.Lock()
         self._registry = sqlite3.connect(settings.path("campaigns.db"), check_same_thread=False)
         self._registry.executescript(_REGISTRY_SCHEMA)
 
     # ---- running -------------------------------------------------------------------------------------------
-    def new_input(self, brief_text: str, brand: str | None = None, campaign_id: str | None = None) -> dict[str, Any]:
+    def new_input(self, brief_text: str, brand: str | None = None, campaign_id: str | None = None,
+                  agents: str | list[str] | tuple[str, ...] | None = None) -> dict[str, Any]:
         """Validate a brief and return the graph input for a new campaign.
 
+        Args:
+            brief_text: The brief.
+            brand: Brand-library slug (default: the settings' brand).
+            campaign_id: Campaign id (default: a fresh one).
+            agents: The campaign's agent set ('minimum', 'all', a list; default: ``settings.agents``).
+
         Raises:
-            CampaignError: on an empty brief or an existing campaign id.
+            CampaignError: on an empty brief, an existing campaign id or a bad agent set.
         """
         text = (brief_text or "").strip()
         if not text:
             raise CampaignError("the brief is empty")
+        try:
+            chosen = agent_set(agents, self.settings.agents)
+        except ValueError as exc:
+            raise CampaignError(str(exc)) from None
         brand = brand or self.settings.brand
         self.services.library(brand)  # unknown brand / bad library fails here, before any state is written
         cid = campaign_id or f"cmp-{uuid.uuid4().hex[:12]}"
@@ -103,12 +116,12 @@ class Campaigns:
         now = datetime.now(UTC).isoformat()
         return {"campaign_id": cid, "trace_id": f"trc-{uuid.uuid4().hex}", "brief_text": text, "brand": brand,
                 "started_at": now, "status": "planning", "revision": 0, "day": 0, "decisions": [],
-                "accepted_exceptions": [], "withheld_assets": [], "launch_approved": False}
+                "accepted_exceptions": [], "withheld_assets": [], "launch_approved": False, "agents": list(chosen)}
 
     def stream(self, graph_input: dict[str, Any] | Command | None, thread_id: str) -> Iterator[tuple[str, Any]]:
         """Run (or resume) and yield ``(node, update)`` as each agent finishes; the app renders these live."""
         config = self._config(thread_id)
-        if isinstance(graph_input, dict):
+        if isinstance(graph_input, dict) and "brief_text" in graph_input:  # a new campaign (not a cycle)
             self._register(graph_input)
         try:
             for chunk in self.graph.stream(graph_input, config, context=CampaignContext(self.settings),
@@ -119,11 +132,13 @@ class Campaigns:
             self._set_status(thread_id, "failed", f"{type(exc).__name__}: {exc}")
             raise
         self._sync_registry(thread_id)
+        self._after_run(thread_id)
 
     def start(self, brief_text: str, *, brand: str | None = None, auto_approve: bool = False,
-              campaign_id: str | None = None) -> RunResult:
+              campaign_id: str | None = None, agents: str | list[str] | tuple[str, ...] | None = None
+              ) -> RunResult:
         """Run a new campaign until it launches, fails, or waits for a human (auto-approved if asked)."""
-        graph_input = self.new_input(brief_text, brand, campaign_id)
+        graph_input = self.new_input(brief_text, brand, campaign_id, agents)
         thread_id = graph_input["campaign_id"]
         for _ in self.stream(graph_input, thread_id):
             pass
@@ -140,9 +155,42 @@ class Campaigns:
             raise CampaignError(f"campaign {thread_id} is {current.status}; nothing waits for a decision")
         if decision is None and current.needs_human:
             raise CampaignError(f"campaign {thread_id} waits for a human decision (--approve or --reject)")
+        if decision is not None:  # refuse early with a clear error; the graph checks again (defence in depth)
+            kind = (current.pending_review or {}).get("kind")
+            parse_decision(decision, () if kind == "clarify" else self.settings.approvers)
         for _ in self.stream(Command(resume=decision) if decision is not None else None, thread_id):
             pass
         return self._auto(thread_id) if auto_approve else self.result(thread_id)
+
+    def run_cycle(self, thread_id: str, kind: str, *, days: int = 1, cycle_id: str | None = None,
+                  auto_approve: bool = False) -> RunResult:
+        """Run one recurring cycle on a launched campaign's thread: a new run from START with ``cycle`` set.
+
+        An 'optimize' cycle runs ``days`` simulated days of the Optimizer then a scorecard; a 'report' cycle a
+        scorecard. A large budget change stops the run for a human (``awaiting_approval``) unless auto-approved.
+        Leases, schedules and crash recovery are the lifecycle's (``tools.lifecycle``).
+
+        Raises:
+            CampaignError: unknown campaign or kind, days < 1, or a campaign that is not ``launched``.
+        """
+        if kind not in ("optimize", "report"):
+            raise CampaignError(f"unknown cycle kind {kind!r} (use optimize or report)")
+        if days < 1:
+            raise CampaignError(f"a cycle runs at least one day, got {days}")
+        current = self.result(thread_id)
+        if current.status != "launched":
+            raise CampaignError(f"campaign {thread_id} is {current.status}; cycles run only on a launched campaign"
+                                + (f" ({current.reason})" if current.reason else ""))
+        cycle = {"kind": kind, "id": cycle_id or f"{thread_id}:{kind}:{uuid.uuid4().hex[:8]}", "days": int(days)}
+        for _ in self.stream({"cycle": cycle}, thread_id):
+            pass
+        return self._auto(thread_id) if auto_approve else self.result(thread_id)
+
+    def _after_run(self, thread_id: str) -> None:
+        """Once a campaign is launched: give it a schedule and record its reach (``tools.lifecycle.hooks``)."""
+        from tools.lifecycle.hooks import on_run_settled
+
+        on_run_settled(self, thread_id)
 
     def _auto(self, thread_id: str) -> RunResult:
         result = self.result(thread_id)

@@ -83,6 +83,8 @@ class CampaignState(TypedDict, total=False):
     """Human decisions so far (who, what, when)."""
     accepted_exceptions: list[str]
     """Fingerprints of list/blueprint exceptions a human accepted (not raised again)."""
+    key_message_overrides: dict[str, str]
+    """Marketer key message -> what a human approved instead ('' = dropped); Content uses it from then on."""
     withheld_assets: list[str]
     """Assets a human approval could not fix safely: never published."""
     launch_approved: bool
@@ -97,6 +99,8 @@ class CampaignState(TypedDict, total=False):
     """Latest Scorecard."""
     cycle: dict[str, Any] | None
     """A recurring cycle on a launched campaign: {kind: 'optimize'|'report', id, days}; None for the launch run."""
+    agents: list[str]
+    """Agents this campaign runs: its agent-set setting, fixed when it starts; the graph routes by it."""
     agents_run: Annotated[list[str], add_unique]
     """Agents that ran, in order."""
     usage: Annotated[dict[str, Any], add_usage]
@@ -116,3 +120,4 @@ class ContentTask(TypedDict):
     version: int
     findings: list[dict[str, Any]]
     previous: dict[str, Any] | None
+    key_messages: list[str]

@@ -21,6 +21,8 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     run.add_argument("--model", help="'offline', 'provider:model', or a model name with OPENAI_BASE_URL")
     run.add_argument("--prompts", help="prompt versions: VERSION or agent=VERSION,...")
     run.add_argument("--auto-approve", action="store_true", help="approve every review as 'cli:auto-approve'")
+    run.add_argument("--agents", help="the campaign's agent set: 'minimum' (planner, content, governance, "
+                     "orchestrator, analytics), 'all', or a comma list (default: LIFTOFF_AGENTS, else all)")
     run.add_argument("--json", action="store_true", help="print one JSON object")
     run.set_defaults(handler=cmd_run)
 
@@ -115,10 +117,12 @@ def cmd_run(args: argparse.Namespace) -> int:
         text = args.brief
     settings = _settings(args)
     campaigns = _campaigns(settings)
+    campaigns.new_input(text, args.brand)  # validate the brief and brand before saying anything else
     _check_provider(campaigns)
     if not args.json:
         _banner(settings)
-    result = campaigns.start(text, brand=args.brand, auto_approve=args.auto_approve)
+    result = campaigns.start(text, brand=args.brand, auto_approve=args.auto_approve,
+                             agents=getattr(args, "agents", None))
     return _finish(campaigns, result, args.json)
 
 

@@ -49,31 +49,45 @@ def compose_copy(payload: dict[str, Any]) -> dict[str, Any]:
     offset = (ord(variant[:1].upper() or "A") - ord("A")) % max(1, len(claims)) if claims else 0
     ordered = claims[offset:] + claims[:offset]
 
-    body_limit = limits.get("body")
-    tail = " ".join(disclaimers)
+    body_limit = limits.get("body") or limits.get("message")
     cta = _CTA[channel]
-    budget_chars = (body_limit - len(tail) - 1) if body_limit else 10_000
-    sentences = [_sentence(m) for m in payload.get("key_messages") or []]
-    sentences = _apply_fixes(sentences, findings)
+    room = (body_limit - len(" ".join(disclaimers)) - 1) if body_limit else 10_000
+    if channel == "sms" and limits.get("message"):
+        room -= len(cta) + 1
+    sentences: list[str] = []
     cited: list[str] = []
+    seen: set[str] = set()
+
+    def add(sentence: str, extra: list[str]) -> bool:
+        nonlocal room
+        extra = [d for d in (_sentence(x) for x in extra) if d not in disclaimers]
+        cost = len(sentence) + 1 + sum(len(d) + 1 for d in extra)
+        if _norm(sentence) in seen or cost > room:
+            return False
+        sentences.append(sentence)
+        disclaimers.extend(extra)
+        seen.add(_norm(sentence))
+        room -= cost
+        return True
+
+    required_for = payload.get("key_message_disclaimers") or {}
+    for message in _apply_fixes([_sentence(m) for m in payload.get("key_messages") or []], findings):
+        add(message, required_for.get(message.rstrip("."), required_for.get(message, [])))
     max_claims = 1 if channel in ("sms", "paid_search", "display") else (2 if channel == "paid_social" else 3)
     for claim in ordered:
         if len(cited) >= max_claims:
             break
-        candidate = _sentence(claim["text"])
-        extra = [_sentence(d) for d in claim.get("requires_disclaimers") or [] if _sentence(d) not in disclaimers]
-        if len(" ".join([*sentences, candidate, *extra])) <= budget_chars:
-            sentences.append(candidate)
+        if add(_sentence(claim["text"]), claim.get("requires_disclaimers") or []):
             cited.append(claim["id"])
-            disclaimers.extend(extra)
-            budget_chars -= sum(len(d) + 1 for d in extra)
-    while sentences and len(" ".join(sentences)) > budget_chars:
-        sentences.pop()
-    body = " ".join([*sentences, *disclaimers]).strip() or tail
+    if not sentences:  # nothing factual fits: a plain invitation (no claim) rather than a bare disclaimer
+        add(f"Discover the {product}.", [])
+    body = " ".join([*sentences, *disclaimers]).strip()
     copy: dict[str, Any] = {"body": body, "cta": cta if _fits(cta, limits.get("cta")) else None, "cited_claim_ids": cited}
 
     greeting = f"Meet the {product}" if variant.upper().startswith("A") else f"New: {product}"
-    short_claim = next((c for c in ordered if _fits(c["text"].rstrip("."), limits.get("headline") or limits.get("subject"))), None)
+    short_claim = next((c for c in ordered
+                        if _fits(c["text"].rstrip("."), limits.get("headline") or limits.get("subject"))
+                        and all(_sentence(d) in disclaimers for d in c.get("requires_disclaimers") or [])), None)
     if variant.upper().startswith("B") and short_claim:
         title = short_claim["text"].rstrip(".")
         if short_claim["id"] not in cited:
