@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import uuid
+from collections.abc import Mapping
 from typing import Any, TypeVar
 
 from langchain_core.runnables import RunnableConfig
@@ -28,7 +29,7 @@ def event_id(campaign_id: str, type_: str, key: str) -> str:
     return str(uuid.uuid5(_NS, f"{campaign_id}|{type_}|{key}"))
 
 
-def emit(svc: Services, state: dict[str, Any], type_: str, source: str, payload: dict[str, Any], *,
+def emit(svc: Services, state: Mapping[str, Any], type_: str, source: str, payload: dict[str, Any], *,
          key: str = "", causation_id: str | None = None, pii: bool = False) -> Event:
     """Append an event carrying the campaign's trace id; idempotent per (campaign, type, key)."""
     return svc.events.emit(
@@ -39,7 +40,7 @@ def emit(svc: Services, state: dict[str, Any], type_: str, source: str, payload:
 
 def prompt_for(svc: Services, agent: str) -> Prompt:
     """Return the agent's prompt at the configured version (newest by default)."""
-    return load_prompt(agent, svc.settings.prompt_versions.get(agent))
+    return load_prompt(agent, svc.settings.prompt_versions.get(agent), svc.settings.prompts_dir)
 
 
 def _usage_delta(agent: str, tracker: Any, path: str) -> dict[str, Any]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from langgraph.runtime import Runtime
@@ -10,7 +11,7 @@ from langgraph.types import Send
 from graph.agent_io import ask_structured, emit, prompt_for
 from graph.context import CampaignContext
 from graph.contracts import Asset, AssetCopy, Blueprint
-from graph.state import CampaignState, ContentTask
+from graph.state import ContentTask
 
 
 def asset_id(campaign_id: str, channel: str, region: str, variant: str) -> str:
@@ -18,7 +19,7 @@ def asset_id(campaign_id: str, channel: str, region: str, variant: str) -> str:
     return f"{campaign_id[:8]}-{channel}-{region}-{variant}"
 
 
-def key_messages(state: CampaignState) -> list[str]:
+def key_messages(state: Mapping[str, Any]) -> list[str]:
     """The marketer's key messages with every human-approved replacement applied (dropped ones removed)."""
     overrides = state.get("key_message_overrides") or {}
     brief = (state.get("blueprint") or {}).get("brief") or state.get("brief") or {}
@@ -26,7 +27,7 @@ def key_messages(state: CampaignState) -> list[str]:
     return [m for m in dict.fromkeys(out) if m.strip()]
 
 
-def content_tasks(state: CampaignState, findings_by_asset: dict[str, list[dict[str, Any]]] | None = None
+def content_tasks(state: Mapping[str, Any], findings_by_asset: dict[str, list[dict[str, Any]]] | None = None
                   ) -> list[Send]:
     """Fan-out: one ``Send('content', task)`` per channel/variant/region (only the flagged ones on a revision)."""
     blueprint = Blueprint.model_validate(state["blueprint"])

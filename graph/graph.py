@@ -95,7 +95,7 @@ def route_after_orchestrator(state: CampaignState, agents: Sequence[str]) -> Lit
     return "optimizer" if "optimizer" in campaign_agents(state, agents) else "analytics"
 
 
-def build_graph(agents: Sequence[str] = AGENTS) -> StateGraph:
+def build_graph(agents: Sequence[str] = AGENTS) -> StateGraph[Any, Any, Any, Any]:
     """Return the (uncompiled) campaign graph for an agent set.
 
     Raises:
@@ -110,7 +110,7 @@ def build_graph(agents: Sequence[str] = AGENTS) -> StateGraph:
     builder = StateGraph(CampaignState, context_schema=CampaignContext)
 
     builder.add_node("planner", planner, retry_policy=RETRY)
-    builder.add_node("content", content, retry_policy=RETRY)
+    builder.add_node("content", content, retry_policy=RETRY)  # type: ignore[call-overload]  # Send payload
     builder.add_node("governance", governance, retry_policy=RETRY)
     builder.add_node("human_review", human_review)
     builder.add_node("orchestrator", orchestrator, retry_policy=RETRY)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from datetime import UTC, datetime
-from typing import Any, Literal
+from typing import Any, Literal, cast
 
 from langgraph.graph import END
 from langgraph.runtime import Runtime
@@ -97,6 +97,8 @@ def human_review(state: CampaignState, runtime: Runtime[CampaignContext]
     kind = pending.get("kind", "exceptions")
     try:
         decision = parse_decision(raw, () if kind == "clarify" else svc.settings.approvers)
+        if kind == "clarify" and decision.decision != "reject" and not (decision.answer or decision.comment).strip():
+            raise ApprovalRefused("a clarifying answer needs text (answer)")
     except ApprovalRefused as exc:
         # Refuse without consuming the review: log it and ask again (a fresh interrupt, same items).
         refusals = int(pending.get("refusals", 0)) + 1
@@ -104,7 +106,7 @@ def human_review(state: CampaignState, runtime: Runtime[CampaignContext]
                                                            "attempted_by": (raw or {}).get("approver")
                                                            if isinstance(raw, dict) else None},
              key=f"{len(state.get('decisions') or [])}:{refusals}")
-        return Command(goto="human_review",
+        return Command(goto=cast(Literal["human_review"], "human_review"),
                        update={"pending_review": {**pending, "refusals": refusals, "last_refusal": str(exc)}})
     record = {"kind": kind, "decision": decision.decision, "approver": decision.approver,
               "comment": decision.comment, "at": datetime.now(UTC).isoformat(),
@@ -117,11 +119,9 @@ def human_review(state: CampaignState, runtime: Runtime[CampaignContext]
                       + (f": {decision.comment}" if decision.comment else ""))
         if kind == "budget":
             return Command(goto="analytics", update={**update, **_decide_budget(svc, state, pending, decision, False)})
-        return Command(goto=END, update=update)
+        return Command(goto=cast(Literal["__end__"], END), update=update)
     if kind == "clarify":
         answer = decision.answer or decision.comment
-        if not answer.strip():
-            raise ApprovalRefused("a clarifying answer needs text (answer)")
         update.update(brief_text=f"{state['brief_text']}\n{answer.strip()}", status="planning")
         return Command(goto="planner", update=update)
     if kind == "launch":

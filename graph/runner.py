@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
+from langchain_core.runnables import RunnableConfig
 from langgraph.checkpoint.sqlite import SqliteSaver
 from langgraph.types import Command
 
@@ -124,10 +125,10 @@ class Campaigns:
         if isinstance(graph_input, dict) and "brief_text" in graph_input:  # a new campaign (not a cycle)
             self._register(graph_input)
         try:
-            for chunk in self.graph.stream(graph_input, config, context=CampaignContext(self.settings),
-                                           stream_mode="updates", durability="sync"):
-                for node, update in chunk.items():
-                    yield node, update
+            for chunk in self.graph.stream(  # type: ignore[call-overload]
+                    graph_input, config, context=CampaignContext(self.settings), stream_mode="updates",
+                    durability="sync"):
+                yield from chunk.items()
         except Exception as exc:
             self._set_status(thread_id, "failed", f"{type(exc).__name__}: {exc}")
             raise
@@ -248,7 +249,7 @@ class Campaigns:
         return sorted(out, key=lambda s: s.created_at, reverse=True)
 
     # ---- registry ------------------------------------------------------------------------------------------
-    def _config(self, thread_id: str) -> dict[str, Any]:
+    def _config(self, thread_id: str) -> RunnableConfig:
         return {"configurable": {"thread_id": thread_id}, "recursion_limit": 100}
 
     def _row(self, cid: str) -> dict[str, Any] | None:

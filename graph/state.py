@@ -18,9 +18,9 @@ def merge_by_key(left: dict[str, Any] | None, right: dict[str, Any] | None) -> d
     out = dict(left or {})
     for key, value in (right or {}).items():
         old = out.get(key)
-        if old is not None and isinstance(old, dict) and isinstance(value, dict) and "version" in value:
-            if value.get("version", 0) < old.get("version", 0):
-                continue
+        if (isinstance(old, dict) and isinstance(value, dict) and "version" in value
+                and value.get("version", 0) < old.get("version", 0)):
+            continue
         out[key] = value
     return out
 

@@ -150,8 +150,8 @@ class EventLog:
             batch = self.read(offset, 5000, trace_id=trace_id)
             if not batch:
                 return
-            for offset, event in batch:
-                yield event
+            offset = batch[-1][0]
+            yield from (event for _, event in batch)
 
     def count(self, *, trace_id: str | None = None, campaign_id: str | None = None) -> int:
         """Count events, optionally for one trace or campaign."""

@@ -112,7 +112,7 @@ def cmd_run(args: argparse.Namespace) -> int:
         try:
             text = args.brief_file.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as exc:
-            raise CLIError(f"cannot read brief file {args.brief_file}: {exc.strerror or exc}") from None
+            raise CLIError(f"cannot read brief file {args.brief_file}: {getattr(exc, 'strerror', None) or exc}") from None
     else:
         text = args.brief
     settings = _settings(args)

@@ -42,7 +42,7 @@ def compose_copy(payload: dict[str, Any]) -> dict[str, Any]:
     channel = payload["channel"]
     variant = payload.get("variant", "A")
     limits: dict[str, int] = payload.get("limits") or {}
-    claims: list[dict[str, str]] = list(payload.get("claims") or [])
+    claims: list[dict[str, Any]] = list(payload.get("claims") or [])
     product = payload.get("product") or payload.get("brand_name") or "our range"
     findings = payload.get("findings") or []
     disclaimers = [_sentence(d) for d in payload.get("disclaimers") or []]
