@@ -11,7 +11,7 @@ export TRANSFORMERS_OFFLINE := 1
 export ANONYMIZED_TELEMETRY := False
 BRIEF ?= examples/briefs/maxflow-launch.md
 
-.PHONY: setup run demo test test-fast bench lint record record-local clean browser
+.PHONY: setup run demo test test-fast bench lint record record-local clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -41,9 +41,31 @@ lint: setup
 	$(VENV)/bin/ruff check graph tools guards evals tests app.py
 	$(VENV)/bin/mypy graph tools guards
 
-# Re-record the OpenAI-compatible HTTP cassettes against any server (OPENAI_BASE_URL, OPENAI_API_KEY, LIFTOFF_RECORD_MODEL).
-record: setup
-	LIFTOFF_RECORD=all $(VENV)/bin/pytest -q tests/models -m vcr -p no:xdist
+record: setup ## re-record HTTP cassettes against any OpenAI-compatible server or OpenAI (OPENAI_BASE_URL, OPENAI_API_KEY, LIFTOFF_RECORD_MODEL)
+	bash tests/cassettes/record.sh remote
+
+record-local: setup ## build llama-cpp-python[server] if missing, serve SmolLM2 on 127.0.0.1:8765, record, stop it (dev only)
+	bash tests/cassettes/record.sh local
 
 clean:
 	rm -rf $(VENV) .liftoff
+
+# ---- the app (app helper) ----------------------------------------------------------------------------------
+APP_PORT ?= 8501
+CHROMIUM ?= /usr/bin/chromium
+.PHONY: app browser-deps test-app
+
+app: setup ## start the Streamlit app on the embedded defaults (offline model) and print its URL
+	@echo "Liftoff is starting: open http://127.0.0.1:$(APP_PORT) in your browser (Ctrl-C stops it)"
+	$(VENV)/bin/streamlit run app.py --server.port $(APP_PORT) --server.address 127.0.0.1 --server.headless true
+
+browser-deps: ## install Debian's chromium + chromium-driver for the browser test (Playwright never downloads one)
+	@if [ -x "$(CHROMIUM)" ] && command -v chromedriver >/dev/null 2>&1; then \
+		echo "browser: $(CHROMIUM)"; \
+	else \
+		SUDO=$$([ "$$(id -u)" = 0 ] || echo sudo); \
+		$$SUDO apt-get update && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y chromium chromium-driver; \
+	fi
+
+test-app: setup browser-deps ## the app's tests only (AppTest flows + the headless-Chromium end-to-end test)
+	$(VENV)/bin/pytest -q tests/app --timeout 900
