@@ -135,14 +135,22 @@ class Campaigns:
         self._sync_registry(thread_id)
         self._after_run(thread_id)
 
+    def _drain(self, graph_input: dict[str, Any] | Command | None, thread_id: str) -> None:
+        """Run to the next stop. A failing node leaves the campaign ``failed`` (with the reason, resumable from
+        its last checkpoint) instead of raising; interrupts of the process itself still propagate."""
+        try:
+            for _ in self.stream(graph_input, thread_id):
+                pass
+        except Exception:  # noqa: BLE001 - recorded by stream() as the campaign's failure reason
+            return
+
     def start(self, brief_text: str, *, brand: str | None = None, auto_approve: bool = False,
               campaign_id: str | None = None, agents: str | list[str] | tuple[str, ...] | None = None
               ) -> RunResult:
         """Run a new campaign until it launches, fails, or waits for a human (auto-approved if asked)."""
         graph_input = self.new_input(brief_text, brand, campaign_id, agents)
         thread_id = graph_input["campaign_id"]
-        for _ in self.stream(graph_input, thread_id):
-            pass
+        self._drain(graph_input, thread_id)
         return self._auto(thread_id) if auto_approve else self.result(thread_id)
 
     def resume(self, thread_id: str, decision: dict[str, Any] | None, *, auto_approve: bool = False) -> RunResult:
@@ -159,8 +167,7 @@ class Campaigns:
         if decision is not None:  # refuse early with a clear error; the graph checks again (defence in depth)
             kind = (current.pending_review or {}).get("kind")
             parse_decision(decision, () if kind == "clarify" else self.settings.approvers)
-        for _ in self.stream(Command(resume=decision) if decision is not None else None, thread_id):
-            pass
+        self._drain(Command(resume=decision) if decision is not None else None, thread_id)
         return self._auto(thread_id) if auto_approve else self.result(thread_id)
 
     def run_cycle(self, thread_id: str, kind: str, *, days: int = 1, cycle_id: str | None = None,
@@ -183,8 +190,7 @@ class Campaigns:
             raise CampaignError(f"campaign {thread_id} is {current.status}; cycles run only on a launched campaign"
                                 + (f" ({current.reason})" if current.reason else ""))
         cycle = {"kind": kind, "id": cycle_id or f"{thread_id}:{kind}:{uuid.uuid4().hex[:8]}", "days": int(days)}
-        for _ in self.stream({"cycle": cycle}, thread_id):
-            pass
+        self._drain({"cycle": cycle}, thread_id)
         return self._auto(thread_id) if auto_approve else self.result(thread_id)
 
     def _after_run(self, thread_id: str) -> None:
@@ -199,8 +205,7 @@ class Campaigns:
             if not result.needs_human or (result.pending_review or {}).get("kind") == "clarify":
                 return result
             decision = {"decision": "approve", "approver": AUTO_APPROVER, "comment": "approved by --auto-approve"}
-            for _ in self.stream(Command(resume=decision), thread_id):
-                pass
+            self._drain(Command(resume=decision), thread_id)
             result = self.result(thread_id)
         return result
 

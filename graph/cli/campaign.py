@@ -206,7 +206,11 @@ def _finish(campaigns: Any, result: Any, as_json: bool) -> int:
             print(f"error: {result.reason}; answer with: liftoff resume {result.thread_id} --answer '...'",
                   file=sys.stderr)
         return 2
-    return 1 if result.status == "failed" else 0
+    if result.status == "failed":
+        print(f"error: campaign failed: {result.reason}; fix the cause and retry with: "
+              f"liftoff resume {result.thread_id}", file=sys.stderr)
+        return 1
+    return 0
 
 
 def _print_human(campaigns: Any, result: Any) -> None:

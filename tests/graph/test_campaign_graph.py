@@ -9,7 +9,7 @@ import pytest
 
 from graph.contracts import Asset, Blueprint, PassReport, Program, Scorecard, TargetList
 from graph.human_review import ApprovalRefused
-from graph.runner import Campaigns, CampaignError
+from graph.runner import CampaignError, Campaigns
 from tests.conftest import OUTBOUND_ATTEMPTS
 from tests.graph.conftest import CLEAN_BRIEF, EXAMPLE_BRIEF, make_settings
 
@@ -199,3 +199,25 @@ def test_revision_loop_is_bounded_then_goes_to_a_human(campaigns: Campaigns, mon
     assert result.pending_review and all(i["route"] == "human" for i in result.pending_review["items"])
     # the revision prompt carried the findings back to the model
     assert "microplastics" in fake.calls[n_assets].messages[-1].content
+
+
+def test_a_failing_agent_leaves_a_resumable_failed_campaign(campaigns: Campaigns, monkeypatch: pytest.MonkeyPatch
+                                                           ) -> None:
+    from graph.models.errors import StructuredOutputError
+    from graph.services import Services
+
+    real_model = Services.model
+    broken = {"on": True}
+
+    def model(self: Services, agent: str) -> Any:
+        if agent == "data" and broken["on"]:
+            raise StructuredOutputError("data", "SegmentDefinition", 3, ["no valid build_segment call"])
+        return real_model(self, agent)
+
+    monkeypatch.setattr(Services, "model", model)
+    result = campaigns.start(CLEAN_BRIEF)
+    assert result.status == "failed" and "build_segment" in result.reason
+    assert campaigns.list()[0].status == "failed"
+    broken["on"] = False
+    retried = campaigns.resume(result.thread_id, None)
+    assert retried.status in ("launched", "awaiting_approval"), retried.reason
