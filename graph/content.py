@@ -19,11 +19,14 @@ def asset_id(campaign_id: str, channel: str, region: str, variant: str) -> str:
     return f"{campaign_id[:8]}-{channel}-{region}-{variant}"
 
 
-def key_messages(state: Mapping[str, Any]) -> list[str]:
-    """The marketer's key messages with every human-approved replacement applied (dropped ones removed)."""
+def key_messages(state: Mapping[str, Any], region: str | None = None) -> list[str]:
+    """The marketer's key messages for a region, with every human-approved replacement applied.
+
+    Overrides are keyed 'REGION::message' (a region's approved wording, or '' when the line was dropped).
+    """
     overrides = state.get("key_message_overrides") or {}
     brief = (state.get("blueprint") or {}).get("brief") or state.get("brief") or {}
-    out = [overrides.get(m, m) for m in brief.get("key_messages", [])]
+    out = [overrides.get(f"{region}::{m}", m) for m in brief.get("key_messages", [])]
     return [m for m in dict.fromkeys(out) if m.strip()]
 
 
@@ -31,7 +34,6 @@ def content_tasks(state: Mapping[str, Any], findings_by_asset: dict[str, list[di
                   ) -> list[Send]:
     """Fan-out: one ``Send('content', task)`` per channel/variant/region (only the flagged ones on a revision)."""
     blueprint = Blueprint.model_validate(state["blueprint"])
-    messages = key_messages(state)
     sends = []
     for plan in blueprint.channels:
         for region in plan.regions:
@@ -45,7 +47,7 @@ def content_tasks(state: Mapping[str, Any], findings_by_asset: dict[str, list[di
                     "blueprint": state["blueprint"] or {}, "channel": plan.channel, "variant": variant,
                     "region": region, "version": (previous["version"] + 1) if previous else 1,
                     "findings": (findings_by_asset or {}).get(aid, []), "previous": previous,
-                    "key_messages": messages,
+                    "key_messages": key_messages(state, region),
                 }
                 sends.append(Send("content", task))
     return sends
@@ -57,6 +59,17 @@ def ensure_disclaimers(body: str, disclaimers: list[str]) -> str:
         if line.strip().rstrip(".").lower() not in body.lower():
             body = f"{body.rstrip()} {line.strip()}"
     return body
+
+
+def _required(library: Any, text: str, region: str, on: Any, *, channel: str | None = None,
+              cited: list[str] | None = None) -> list[str]:
+    """Disclaimers ``text`` needs in ``region``: the same rule governance applies (claims the text restates,
+    read by the claims check, plus the claims it cites, decide the conditional ones)."""
+    from guards.claims import check_text
+
+    claim_ids = set(cited or []) | set(check_text(text, library, region=region, on=on).claims)
+    topics = {t for cid in claim_ids for t in library.claim(cid).topics}
+    return list(library.disclaimers(region, channel=channel, text=text, topics=topics))
 
 
 def content(task: ContentTask, runtime: Runtime[CampaignContext]) -> dict[str, Any]:
@@ -76,7 +89,7 @@ def content(task: ContentTask, runtime: Runtime[CampaignContext]) -> dict[str, A
         "channel": task["channel"], "variant": task["variant"], "region": task["region"],
         "product": brief.product, "audience": brief.audience, "goal": brief.goal,
         "key_messages": task["key_messages"],
-        "key_message_disclaimers": {m: [d for d in library.disclaimers(task["region"], text=m) if d not in disclaimers]
+        "key_message_disclaimers": {m: [d for d in _required(library, m, task["region"], on) if d not in disclaimers]
                                     for m in task["key_messages"]},
         "claims": [{"id": c.id, "text": c.text,
                     "requires_disclaimers": [d for d in library.disclaimers(task["region"], topics=c.topics)
@@ -92,9 +105,8 @@ def content(task: ContentTask, runtime: Runtime[CampaignContext]) -> dict[str, A
     }
     copy, usage, meta = ask_structured(svc, "content", "draft", payload, AssetCopy)
     cited = [cid for cid in dict.fromkeys(copy.cited_claim_ids) if cid in {c.id for c in library.claims}]
-    topics = {t for cid in cited for t in library.claim(cid).topics}
     drafted = " ".join(filter(None, [copy.subject, copy.headline, copy.body, copy.cta]))
-    required = library.disclaimers(task["region"], channel=task["channel"], text=drafted, topics=topics)
+    required = _required(library, drafted, task["region"], on, channel=task["channel"], cited=cited)
     prompt = prompt_for(svc, "content")
     asset = Asset(
         id=asset_id(task["campaign_id"], task["channel"], task["region"], task["variant"]),

@@ -70,7 +70,9 @@ def governance(state: CampaignState, runtime: Runtime[CampaignContext]
         index=svc.claim_index(state["brand"]),
     )
     versions = {a.id: a.version for a in assets}
-    exceptions = route_exceptions(report, key_messages=key_messages(state),
+    originals = list(blueprint.brief.key_messages)
+    exceptions = route_exceptions(report, key_messages=originals + [m for r in blueprint.brief.regions
+                                                                    for m in key_messages(state, r)],
                                   accepted=set(state.get("accepted_exceptions") or []), versions=versions)
     report = report.model_copy(update={"exceptions": exceptions, "revision_round": revision})
     to_human = [e for e in exceptions if e.route == "human"]

@@ -17,11 +17,14 @@ from langgraph.types import Command, interrupt
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from graph.agent_io import emit
-from graph.content import content_tasks, key_messages
+from graph.content import content_tasks, ensure_disclaimers, key_messages
 from graph.context import CampaignContext
 from graph.contracts import Asset, BudgetChange, GovernanceException
 from graph.governance import fingerprint
 from graph.state import CampaignState
+
+CLAIMS = "liftoff/claims"
+DISCLAIMERS = "liftoff/disclaimers"
 
 
 class ApprovalRefused(PermissionError):
@@ -74,10 +77,16 @@ def apply_safe_fixes(asset: Asset, exceptions: list[GovernanceException]) -> Ass
     changed = False
     for exc in exceptions:
         for finding in exc.findings:
+            if exc.validator == DISCLAIMERS and finding.suggested_fix:  # a missing line: add it, verbatim
+                fields["body"] = ensure_disclaimers(fields.get("body", ""), [finding.suggested_fix])
+                changed = True
+                continue
+            # only the claims check's fix is approved wording; any other flagged sentence is removed whole
+            fix = finding.suggested_fix if exc.validator == CLAIMS else None
             for name, value in list(fields.items()):
-                if finding.text.strip() == value.strip() and not finding.suggested_fix:
+                if finding.text.strip() == value.strip() and not fix:
                     continue
-                new = _drop_sentence(value, finding.text, finding.suggested_fix)
+                new = _drop_sentence(value, finding.text, fix)
                 if new != value:
                     fields[name] = new or ""
                     changed = True
@@ -154,12 +163,7 @@ def _decide_exceptions(state: CampaignState, pending: dict[str, Any], decision: 
             accepted.append(fingerprint(exc))
     overrides = dict(state.get("key_message_overrides") or {})
     if decision.decision == "approve":
-        for excs in by_asset.values():
-            for exc in excs:
-                for f in exc.findings:
-                    for message in key_messages(state):
-                        if f.text and _same(f.text, message):
-                            overrides[message] = f.suggested_fix or ""
+        overrides.update(_key_message_overrides(state, assets, by_asset))
     for aid, excs in by_asset.items():
         asset = Asset.model_validate(assets[aid])
         if decision.decision == "edit" and aid in decision.edits:
@@ -176,6 +180,25 @@ def _decide_exceptions(state: CampaignState, pending: dict[str, Any], decision: 
             new_assets[aid] = Asset.model_validate(fixed.model_dump()).model_dump(mode="json")
     return {"assets": new_assets, "withheld_assets": withheld, "accepted_exceptions": accepted,
             "key_message_overrides": overrides, "status": "governing", "_redraft": redraft}
+
+
+def _key_message_overrides(state: CampaignState, assets: dict[str, Any],
+                           by_asset: dict[str, list[GovernanceException]]) -> dict[str, str]:
+    """Per region, what an approved key message becomes: the claims check's approved wording when that is the
+    only finding on it there, else nothing (the line is dropped). Keys are 'REGION::message'."""
+    out: dict[str, str] = {}
+    for aid, excs in by_asset.items():
+        region = assets[aid]["region"]
+        for message in key_messages(state, region):
+            hits = [(e.validator, f) for e in excs for f in e.findings if f.text and _same(f.text, message)]
+            if not hits:
+                continue
+            key = f"{region}::{message}"
+            fixes = {f.suggested_fix for v, f in hits if v == CLAIMS and f.suggested_fix}
+            clean = all(v == CLAIMS and f.suggested_fix for v, f in hits) and len(fixes) == 1
+            value = fixes.pop() if clean else ""
+            out[key] = value if out.get(key, value) == value else ""  # assets of a region disagree: drop
+    return out
 
 
 def _norm(text: str) -> str:

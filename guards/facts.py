@@ -79,7 +79,13 @@ def analyse(sentence: str, vocab: Vocabulary, *, comparison_target: str | None =
     """
     tokens = tokenize(rank_words(mask_contacts(sentence)))
     consumed: set[int] = set()
-    quantities = extract_quantities(tokens, consumed)
+    spans = _concept_spans(tokens, vocab)
+    in_product_names = frozenset(
+        end for _start, end, concept in spans
+        if end < len(tokens) and tokens[end].kind == "number"
+        and any(tokens[end].text in vocab.product_numbers.get(p, ()) for p in concept.split("|"))
+    )  # the '3' of 'Ridgeline 3' names the product; it is not a quantity
+    quantities = extract_quantities(tokens, consumed, skip=in_product_names)
     comparison = _comparison(tokens, vocab, consumed)
     if comparison is None:
         implied = next((q for q in quantities if q.unit == "x" or q.direction in ("more", "less")), None)
@@ -88,7 +94,6 @@ def analyse(sentence: str, vocab: Vocabulary, *, comparison_target: str | None =
     if comparison_target:
         target = _concept_set(tokenize(comparison_target), vocab)
         comparison = Comparison(comparison.word if comparison else "than", frozenset(target), comparison_target)
-    spans = _concept_spans(tokens, vocab)
     title_case = False if approved else _title_case(tokens)
     concepts: list[Concept] = []
     all_concepts: set[str] = set()
@@ -242,6 +247,8 @@ def _categories(tokens: list[Token], spans: list[tuple[int, int, str]], vocab: V
         if tok.kind != "word":
             continue
         surface = tok.norm if end - start == 1 else concept
+        if any(p.startswith("product:") for p in concept.split("|")):
+            continue  # naming a product ('Ledgerly Savings') claims nothing by itself
         for cat in vocab.categories_of(concept, tok.stem if end - start == 1 else None):
             out.setdefault(cat, set()).add(surface)
         for t in tokens[start:end]:

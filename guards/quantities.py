@@ -64,12 +64,19 @@ class Quantity:
 
 # --- extraction -------------------------------------------------------------------------------------------------
 
-def extract_quantities(tokens: list[Token], consumed: set[int]) -> list[Quantity]:
-    """Find every quantity of a tokenised sentence; the token indices it used are added to ``consumed``."""
+def extract_quantities(tokens: list[Token], consumed: set[int], skip: frozenset[int] = frozenset()
+                       ) -> list[Quantity]:
+    """Find every quantity of a tokenised sentence; the token indices it used are added to ``consumed``.
+
+    Tokens in ``skip`` (e.g. the '3' of a product named 'Ridgeline 3') are never read as numbers.
+    """
     out: list[Quantity] = []
     i = 0
     while i < len(tokens):
         tok = tokens[i]
+        if i in skip:
+            i += 1
+            continue
         value, unit, end = _number_at(tokens, i)
         if value is None:
             i += 1

@@ -56,6 +56,8 @@ class Vocabulary:
     brand: frozenset[str] = frozenset()
     product_kind: dict[str, str] = field(default_factory=dict)
     region_of: dict[str, str] = field(default_factory=dict)
+    product_numbers: dict[str, frozenset[str]] = field(default_factory=dict)
+    """Product concept -> numbers that are part of its names ('Ridgeline 3'): not quantities."""
 
     def add_phrase(self, phrase: str, concept: str, *, overwrite: bool = True) -> None:
         """Map a phrase (any words) to a concept."""
@@ -110,6 +112,9 @@ def build_vocabulary(library: BrandLibrary | None) -> Vocabulary:
         for product in library.products:
             concept = f"product:{product.id}"
             vocab.product_kind[concept] = product.kind
+            numbers = {n for term in product.terms for n in re.findall(r"\b\d+(?:\.\d+)?\b", term)}
+            if numbers:
+                vocab.product_numbers[concept] = frozenset(numbers)
             for term in product.terms:
                 key = phrase_stems(term)
                 old = vocab.phrases.get(key)

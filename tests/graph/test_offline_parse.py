@@ -88,3 +88,11 @@ def test_parse_whole_brief() -> None:
     assert parsed.audience == "health-conscious families"
     assert parsed.goal == "drive 1,500 online orders"
     assert parsed.key_messages == ["Brightwell removes 99% of lead from tap water."]
+
+
+def test_quoted_copy_is_not_read_as_campaign_facts() -> None:
+    parsed = parse_brief('Budget $10k for email in the UK from 2027-02-01. Key message: "Launch offer: 20% off '
+                         'until 31 October 2026, just £5 a month."', TODAY)
+    assert parsed.start_date == date(2027, 2, 1)
+    assert parsed.budget is not None and parsed.budget.amount == 10_000
+    assert parsed.key_messages == ["Launch offer: 20% off until 31 October 2026, just £5 a month."]

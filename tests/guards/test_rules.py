@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import pytest
 
@@ -250,3 +251,27 @@ def test_budget_change_caps() -> None:
     stale = check_budget_change(change(from_amount=1_800, delta_pct=1_500 / 1_800 - 1), caps, alloc, 10_000)
     assert not stale.passed and "allocated 2,000.00" in stale.reasons[0]
     assert not check_budget_change(change(delta_pct=0.5), caps, alloc, 10_000).passed
+
+
+def test_a_number_in_a_product_name_is_not_a_quantity() -> None:
+    from datetime import date as _date
+
+    from guards.claims import check_text as _check
+    from guards.library import load_library as _load
+
+    lib = _load(Path(__file__).resolve().parents[2] / "brand_library" / "trailfox")
+    on = _date(2026, 11, 25)
+    assert _check("Meet the Trailfox Ridgeline 3.", lib, region="UK", on=on).verdict == "no_claim"
+    assert _check("The Ridgeline 3 weighs 3 kg.", lib, region="UK", on=on).verdict == "unsupported"
+
+
+def test_naming_a_product_claims_nothing_even_when_its_name_is_an_offer_word() -> None:
+    from datetime import date as _date
+
+    from guards.claims import check_text as _check
+    from guards.library import load_library as _load
+
+    lib = _load(Path(__file__).resolve().parents[2] / "brand_library" / "ledgerly")
+    on = _date(2026, 11, 25)
+    assert _check("Meet Ledgerly Savings.", lib, region="UK", on=on).verdict == "no_claim"
+    assert _check("Save 15% with Ledgerly Savings.", lib, region="UK", on=on).verdict == "unsupported"

@@ -80,11 +80,12 @@ def compose_copy(payload: dict[str, Any]) -> dict[str, Any]:
         if add(_sentence(claim["text"]), claim.get("requires_disclaimers") or []):
             cited.append(claim["id"])
     if not sentences:  # nothing factual fits: a plain invitation (no claim) rather than a bare disclaimer
-        add(f"Discover the {product}.", [])
+        add(f"Discover {'the ' if payload.get('product') else ''}{product}.", [])
     body = " ".join([*sentences, *disclaimers]).strip()
     copy: dict[str, Any] = {"body": body, "cta": cta if _fits(cta, limits.get("cta")) else None, "cited_claim_ids": cited}
 
-    greeting = f"Meet the {product}" if variant.upper().startswith("A") else f"New: {product}"
+    named = f"the {product}" if payload.get("product") else product
+    greeting = f"Meet {named}" if variant.upper().startswith("A") else f"New: {product}"
     short_claim = next((c for c in ordered
                         if _fits(c["text"].rstrip("."), limits.get("headline") or limits.get("subject"))
                         and all(_sentence(d) in disclaimers for d in c.get("requires_disclaimers") or [])), None)

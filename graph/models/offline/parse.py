@@ -325,6 +325,8 @@ def parse_brief(text: str, today: date) -> ParsedBrief:
         text: The brief.
         today: Reference date for dates without a year.
     """
+    quoted = find_key_messages(text)
+    text = _QUOTED_RE.sub(" ", text)  # the marketer's quoted copy is not a statement about the campaign
     dates = find_dates(text, today)
     duration = find_duration_days(text)
     start = dates[0] if dates else None
@@ -346,5 +348,5 @@ def parse_brief(text: str, today: date) -> ParsedBrief:
         channels=find_channels(text),
         regions=find_regions(text),
         kpis=find_kpis(text),
-        key_messages=find_key_messages(text),
+        key_messages=quoted,
     )

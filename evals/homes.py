@@ -1,0 +1,55 @@
+"""Seeded template state directories, cloned per case so isolation does not cost a CRM seed and an index build.
+
+Every brief case runs in its own state directory. Seeding the synthetic CRM and embedding a brand's claims
+into Chroma take a few seconds per directory, the same work every time; a template directory is prepared once
+per run (per CRM size), its stores closed, and copied for each case: the clone opens with the library's version
+already indexed and the CRM already seeded.
+"""
+
+from __future__ import annotations
+
+import shutil
+import threading
+from collections.abc import Iterable
+from pathlib import Path
+
+from graph.config import Settings
+
+
+class TemplateHomes:
+    """Template state directories under a work directory, one per CRM size."""
+
+    def __init__(self, work_dir: Path, base: Settings) -> None:
+        """Bind to the run's work directory and base settings (library dir, embeddings, seed)."""
+        self.work_dir = work_dir
+        self.base = base
+        self._lock = threading.Lock()
+        self._ready: dict[int, Path] = {}
+
+    def prepare(self, crm_contacts: int, brands: Iterable[str]) -> Path:
+        """Build (once) the template for a CRM size with the claim index of every brand that loads."""
+        from evals.campaign_case import release_services
+        from graph.services import Services
+
+        with self._lock:
+            if crm_contacts in self._ready:
+                return self._ready[crm_contacts]
+            home = self.work_dir / f"template-crm{crm_contacts}"
+            settings = Settings(home=home, brand_library_dir=self.base.brand_library_dir,
+                                embeddings=self.base.embeddings, seed=self.base.seed, crm_contacts=crm_contacts)
+            svc = Services(settings)
+            try:
+                for brand in sorted(set(brands)):
+                    try:
+                        svc.claim_index(brand)
+                    except Exception:  # noqa: BLE001, S112 - a bad brand fails its own cases, with their reason
+                        continue
+                _ = svc.crm
+            finally:
+                release_services(settings, svc)
+            self._ready[crm_contacts] = home
+            return home
+
+    def clone(self, crm_contacts: int, dest: Path) -> None:
+        """Copy a prepared template to ``dest`` (which must not exist)."""
+        shutil.copytree(self._ready[crm_contacts], dest)
