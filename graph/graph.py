@@ -44,17 +44,19 @@ AGENT_SETS: dict[str, tuple[str, ...]] = {"minimum": REQUIRED_AGENTS, "all": AGE
 
 
 def agent_set(spec: str | Sequence[str] | None, default: Sequence[str] = AGENTS) -> tuple[str, ...]:
-    """Resolve an agent-set setting ('minimum', 'all', 'planner,content,...' or a list) in pipeline order.
+    """Resolve an agent-set setting ('minimum', 'minimum,optimizer', 'all', 'planner,content,...' or a list).
+
+    Returns:
+        The agents in pipeline order.
 
     Raises:
         ValueError: on an unknown agent, or a set without every required agent.
     """
     if spec is None or (isinstance(spec, str) and not spec.strip()):
         names: Sequence[str] = default
-    elif isinstance(spec, str):
-        names = AGENT_SETS.get(spec.strip(), tuple(a.strip() for a in spec.split(",") if a.strip()))
-    else:
-        names = spec
+    else:  # a named set may be extended: 'minimum,optimizer'
+        items = [a.strip() for a in spec.split(",")] if isinstance(spec, str) else list(spec)
+        names = [n for a in items if a for n in AGENT_SETS.get(a, (a,))]
     unknown = sorted(set(names) - set(AGENTS))
     if unknown:
         raise ValueError(f"unknown agents: {', '.join(unknown)} (known: {', '.join(AGENTS)}; or "

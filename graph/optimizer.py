@@ -27,6 +27,8 @@ def control_sizes(lists: dict[str, TargetList]) -> dict[tuple[str, str], int]:
 def optimizer(state: CampaignState, runtime: Runtime[CampaignContext]
               ) -> Command[Literal["human_review", "analytics"]]:
     """Run the launch's first simulated days of optimizer cycles (``launch_days``)."""
+    from tools.lifecycle.lock import campaign_lock
+    from tools.lifecycle.programs import current_programs
     from tools.optimizer import run_cycle
     from tools.simulator import simulate_program_day
 
@@ -47,11 +49,14 @@ def optimizer(state: CampaignState, runtime: Runtime[CampaignContext]
     pending: list[dict[str, Any]] = []
     day = done - 1
     for day in range(done, done + days):
-        result = run_cycle(
-            campaign_id=state["campaign_id"], trace_id=state["trace_id"], day=day, programs=programs,
-            blueprint=blueprint, ledger=svc.ledger, events=svc.events, metrics_fn=simulate_program_day,
-            control_sizes=control_sizes(lists), seed=svc.settings.seed, approval_threshold=threshold,
-        )
+        # One day's spend and budget changes under the campaign lock; statuses re-read (a rollback may cancel).
+        with campaign_lock(svc.settings.path("locks"), state["campaign_id"], purpose=f"optimizer day {day}"):
+            programs = current_programs(svc.publisher, programs)
+            result = run_cycle(
+                campaign_id=state["campaign_id"], trace_id=state["trace_id"], day=day, programs=programs,
+                blueprint=blueprint, ledger=svc.ledger, events=svc.events, metrics_fn=simulate_program_day,
+                control_sizes=control_sizes(lists), seed=svc.settings.seed, approval_threshold=threshold,
+            )
         for change in result.changes:
             changes[change.id] = change.model_dump(mode="json")
             if change.status == "pending_approval":
@@ -63,6 +68,11 @@ def optimizer(state: CampaignState, runtime: Runtime[CampaignContext]
                                                        "cycle_id": cycle.get("id")},
          key=f"{done}-{day}")
     update: dict[str, Any] = {"budget_changes": changes, "day": day + 1, "agents_run": ["optimizer"]}
+    seen = state.get("programs") or {}
+    moved = {p.idempotency_key: p.model_dump(mode="json") for p in programs
+             if (seen.get(p.idempotency_key) or {}).get("status") != p.status}
+    if moved:  # the graph's copy follows the program store (a rollback cancelled some)
+        update["programs"] = moved
     if pending:
         update.update(status="awaiting_approval", pending_review=review_payload("budget", state, pending))
         return Command(goto="human_review", update=update)

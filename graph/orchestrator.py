@@ -44,7 +44,19 @@ def plan_items(blueprint: Blueprint, lists: dict[str, TargetList], assets: dict[
 
 
 def orchestrator(state: CampaignState, runtime: Runtime[CampaignContext]) -> dict[str, Any]:
-    """Set caps, export owned-channel lists, publish each approved asset to its list on its start slot."""
+    """Set caps, export owned-channel lists, publish each approved asset to its list on its start slot.
+
+    All of it under the campaign lock (``tools.lifecycle.lock``): no other cycle, user or process publishes,
+    changes spend or exports lists of this campaign meanwhile.
+    """
+    from tools.lifecycle.lock import campaign_lock
+
+    with campaign_lock(runtime.context.services.settings.path("locks"), state["campaign_id"],
+                       purpose="launch: caps, list exports, publishing"):
+        return _launch(state, runtime)
+
+
+def _launch(state: CampaignState, runtime: Runtime[CampaignContext]) -> dict[str, Any]:
     from tools.channels.request import PublishRequest
 
     svc = runtime.context.services

@@ -1,6 +1,15 @@
 """Liftoff's boundary contracts (pydantic, versioned by ``schema_version``)."""
 
-from graph.contracts.common import CHANNELS, REGIONS, SCHEMA_VERSION, Channel, Contract, Currency, Money, Region
+from graph.contracts.common import (
+    CHANNELS,
+    REGIONS,
+    SCHEMA_VERSION,
+    Channel,
+    Contract,
+    Currency,
+    Money,
+    Region,
+)
 from graph.contracts.content import Asset, AssetCopy, FilterOp, SegmentDefinition, SegmentFilter, TargetList
 from graph.contracts.governance import (
     Finding,
@@ -15,10 +24,12 @@ from graph.contracts.ops import (
     Event,
     KPIResult,
     Lift,
+    PipelineImpact,
+    PipelineTally,
     Program,
     Receipt,
-    ScoreRow,
     Scorecard,
+    ScoreRow,
 )
 from graph.contracts.plan import Blueprint, Brief, Caps, ChannelPlan, Experiment, KPIGate, KPIName, KPITarget
 
@@ -26,7 +37,7 @@ __all__ = [
     "CHANNELS", "REGIONS", "SCHEMA_VERSION", "Asset", "AssetCopy", "Blueprint", "Brief", "BudgetChange", "Caps",
     "Channel", "ChannelPlan", "Contract", "Currency", "Event", "Experiment", "FilterOp", "Finding",
     "GovernanceException", "KPIGate", "KPIName", "KPIResult", "KPITarget", "Lift", "Money", "PassReport",
-    "Program", "Receipt", "Region", "ScoreRow", "Scorecard", "SegmentDefinition", "SegmentFilter",
+    "PipelineImpact", "PipelineTally", "Program", "Receipt", "Region", "ScoreRow", "Scorecard", "SegmentDefinition", "SegmentFilter",
     "SubjectReport", "TargetList", "ValidatorResult", "Verdict",
 ]
 

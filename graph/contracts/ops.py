@@ -118,6 +118,37 @@ class ScoreRow(BaseModel):
     lift: Lift | None = Field(default=None, description="Lift vs control for this slice.")
 
 
+class PipelineTally(BaseModel):
+    """Opportunities one kind of credit (sourced or influenced) gives a campaign."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    opportunities: int = Field(ge=0, description="Opportunities credited.")
+    amount: float = Field(ge=0, description="Their total amount in the campaign currency.")
+    open_amount: float = Field(default=0.0, ge=0, description="Amount still open on the as-of day.")
+    won_amount: float = Field(default=0.0, ge=0, description="Amount closed won by the as-of day.")
+    lost_amount: float = Field(default=0.0, ge=0, description="Amount closed lost by the as-of day.")
+    by_stage: dict[str, float] = Field(default_factory=dict, description="Amount per stage on the as-of day.")
+
+
+class PipelineImpact(BaseModel):
+    """Sales pipeline attributed to a campaign: sourced (first touch) and influenced (any touch in the window)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    window_days: int = Field(ge=0, description="A touch counts when it falls in [created - window_days, created].")
+    as_of: str = Field(description="Day (ISO) the figures are read at: opportunities created by then, stages then.")
+    accounts_reached: int = Field(ge=0, description="Accounts with treated contacts on the campaign's lists.")
+    accounts_touched: int = Field(default=0, ge=0, description="Reached accounts touched by a program that ran.")
+    sourced: PipelineTally = Field(description="Opportunities whose first touch in the window was this campaign's.")
+    influenced: PipelineTally = Field(description="Opportunities with any touch of this campaign in the window.")
+    spend: float | None = Field(default=None, ge=0, description="Campaign spend (the cost beside the pipeline).")
+    sourced_per_spend: float | None = Field(default=None, description="Sourced amount per unit of spend.")
+    influenced_per_spend: float | None = Field(default=None, description="Influenced amount per unit of spend.")
+    cost_per_sourced: float | None = Field(default=None, description="Spend per sourced opportunity.")
+    note: str = Field(default="", description="Why figures are missing or partial, if they are.")
+
+
 class Scorecard(Contract):
     """The one scorecard: speed, KPIs, lift, cost, SLA, escalations."""
 
@@ -137,3 +168,6 @@ class Scorecard(Contract):
     llm_calls: int = Field(default=0, ge=0, description="Model calls made.")
     tokens: int = Field(default=0, ge=0, description="Tokens used.")
     autonomy_recommendation: str | None = Field(default=None, description="Advice on raising autonomy; never applied automatically.")
+    pipeline: PipelineImpact | None = Field(
+        default=None, description="Sourced and influenced sales pipeline beside the cost (latest attribution)."
+    )

@@ -10,6 +10,8 @@ Event types read (payload keys):
   (intent to treat; ``sends`` when a payload has no audience).
 * ``sla.breach`` {program_id}: items scheduled = programs published or breached; adherence = on-time share.
 * ``governance.report`` {subjects, escalated}: escalation rate = escalated / subjects.
+* ``pipeline.attribution`` {a PipelineImpact}: the latest one is the scorecard's pipeline, with the campaign's
+  spend beside it (sourced and influenced amount per unit of spend, spend per sourced opportunity).
 
 KPI definitions: conversions (also signups and leads: conversions count the campaign's goal action), ctr and
 click_rate = clicks / delivered, open_rate = opens / delivered (email), conversion_rate = conversions / clicks,
@@ -24,7 +26,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from graph.contracts import Blueprint, Event, KPIResult, Lift, Scorecard, ScoreRow
+from graph.contracts import Blueprint, Event, KPIResult, Lift, PipelineImpact, Scorecard, ScoreRow
 from graph.contracts.plan import LOWER_IS_BETTER
 from tools.analytics.autonomy import recommend, summarize
 from tools.analytics.lift import compute_lift, treated_population
@@ -113,6 +115,19 @@ def _ts(event: Event) -> datetime:
     return datetime.fromisoformat(event.ts)
 
 
+def pipeline_beside_cost(events: Sequence[Event], spend: float) -> PipelineImpact | None:
+    """The latest ``pipeline.attribution`` of the events, with ``spend`` and the per-spend ratios filled in."""
+    if not events:
+        return None
+    payload = {k: v for k, v in events[-1].payload.items() if k in PipelineImpact.model_fields}
+    impact = PipelineImpact.model_validate(payload)
+    spend = round(spend, 2)
+    return impact.model_copy(update={
+        "spend": spend, "sourced_per_spend": _ratio(impact.sourced.amount, spend),
+        "influenced_per_spend": _ratio(impact.influenced.amount, spend),
+        "cost_per_sourced": _ratio(spend, impact.sourced.opportunities)})
+
+
 def compute_scorecard(
     events: list[Event],
     *,
@@ -183,4 +198,5 @@ def compute_scorecard(
                         _lift(rows, controls, lambda _c, r, rg=rg: r == rg)) for rg in regions],
         agents_run=list(agents_run), llm_calls=llm_calls, tokens=tokens,
         autonomy_recommendation=summarize(recommend(log, current=autonomy_levels or {})),
+        pipeline=pipeline_beside_cost(by_type["pipeline.attribution"], total.spend),
     )
