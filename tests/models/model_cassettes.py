@@ -93,7 +93,7 @@ def allow_target_network(base_url: str) -> Iterator[None]:
     if not RECORDING or host in ("127.0.0.1", "localhost", "::1"):
         yield
         return
-    import conftest  # the rootdir conftest keeps the real socket functions
+    from tests import conftest  # the rootdir conftest keeps the real socket functions
 
     saved = (socket.socket.connect, socket.socket.connect_ex, socket.getaddrinfo)
     socket.socket.connect = conftest._real_connect  # type: ignore[method-assign]

@@ -63,12 +63,8 @@ def test_campaign_over_http(liftoff_home: Path, recorded: Target, cassette: Cass
     settings = Settings.from_env(env, model=recorded.model, openai_base_url=recorded.base_url,
                                  agent_models={"planner": "offline"})
     campaigns = Campaigns(settings)
-    failure: Exception | None = None
     try:
-        try:
-            result = campaigns.start(BRIEF, auto_approve=True, campaign_id=CAMPAIGN_ID)
-        except StructuredOutputError as exc:  # the runner marks the campaign failed, then re-raises
-            failure = exc
+        campaigns.start(BRIEF, auto_approve=True, campaign_id=CAMPAIGN_ID)  # a failing agent -> status failed
         result = campaigns.result(CAMPAIGN_ID)
         events = [e for _, e in campaigns.services.events.read(0, 10_000, campaign_id=CAMPAIGN_ID)]
     finally:
@@ -93,15 +89,14 @@ def test_campaign_over_http(liftoff_home: Path, recorded: Target, cassette: Cass
     usage = result.values.get("usage") or {}
     http_calls = sum(u["calls"] for a, u in usage.items() if a != "planner")
     refused = sum(1 for req, resp in used if refused_native(req, resp))  # llama.cpp answers HTTP 500
-    if failure is None:
+    if result.status != "failed":
         assert result.status in ("launched", "awaiting_approval", "rejected")
         assert set(result.values.get("lists") or {}) == channels
         assert http_calls + refused == len(bodies)
     else:
-        # The tiny model never produced a valid segment: bounded re-asks, then a clear failure.
-        assert isinstance(failure, StructuredOutputError) and failure.agent == "data"
-        assert failure.attempts == 3 and len(failure.errors) == 3
-        assert result.status == "failed" and "data: no valid build_segment" in result.reason
+        # The tiny model never produced a valid segment: bounded re-asks, then a clear, resumable failure.
+        assert result.reason.startswith(StructuredOutputError.__name__)
+        assert "data: no valid build_segment" in result.reason
         assert not result.values.get("programs")  # nothing was published
-        assert http_calls + refused + failure.attempts == len(bodies)
+        assert len(bodies) - http_calls - refused == 3  # the data agent's bounded attempts
     assert usage["content"]["calls"] >= len(channels) and usage["content"]["input_tokens"] > 0
