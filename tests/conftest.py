@@ -13,10 +13,12 @@ from graph.offline import apply_offline_defaults
 
 apply_offline_defaults()
 
-_real_connect = socket.socket.connect
-_real_connect_ex = socket.socket.connect_ex
-_real_getaddrinfo = socket.getaddrinfo
-OUTBOUND_ATTEMPTS: list[str] = []
+# This file may be imported twice (as pytest's rootdir conftest and as ``tests.conftest``): keep the real socket
+# functions and the attempts list on the socket module so both copies share them.
+_real_connect = socket.__dict__.setdefault("_liftoff_real_connect", socket.socket.connect)
+_real_connect_ex = socket.__dict__.setdefault("_liftoff_real_connect_ex", socket.socket.connect_ex)
+_real_getaddrinfo = socket.__dict__.setdefault("_liftoff_real_getaddrinfo", socket.getaddrinfo)
+OUTBOUND_ATTEMPTS: list[str] = socket.__dict__.setdefault("_liftoff_outbound_attempts", [])
 """Every refused outbound connection attempt of the session (asserted empty by tests)."""
 
 
