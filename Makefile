@@ -26,9 +26,9 @@ setup: $(STAMP) ## create .venv and install Liftoff with its dev tools
 demo: setup ## run the example brief end to end on the embedded defaults (offline model), auto-approving reviews
 	$(VENV)/bin/liftoff run --brief-file $(BRIEF) --auto-approve
 
-run: demo ## the main job
+run: app ## the main job: set up, start the app on the embedded defaults, print its URL
 
-test: setup ## run the whole test suite (network blocked, real model calls blocked)
+test: setup browser-deps ## run the whole test suite (network blocked, real model calls blocked)
 	$(VENV)/bin/pytest -q -n 2 --timeout 600
 
 test-fast: setup
