@@ -23,7 +23,7 @@ from typing import Any
 
 from graph.contracts import Receipt
 from tools.channels.base import PermanentChannelError, PublishItem, TransientChannelError
-from tools.channels.db import SQLiteFile
+from tools.sqlite import SQLiteFile
 
 _POLICY = email_policy.default.clone(max_line_length=998)
 """RFC 5322's hard line limit: the 64-hex idempotency header must not fold (folding would alter its value)."""

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from graph.contracts import Program, Receipt
-from tools.channels.db import SQLiteFile
+from tools.sqlite import SQLiteFile
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS programs (

@@ -21,7 +21,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any, Literal
 
-from tools.channels.db import SQLiteFile
+from tools.sqlite import SQLiteFile
 
 CycleKind = Literal["optimize", "report"]
 KINDS: tuple[CycleKind, ...] = ("optimize", "report")

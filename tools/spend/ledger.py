@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import json
 import sqlite3
-import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
@@ -23,6 +22,7 @@ from graph.contracts import CHANNELS, BudgetChange, Caps
 from tools.events import EventLog
 from tools.killswitch import KillSwitch, KillSwitchEngaged
 from tools.spend.limits import CapExceeded, Limits, check_allocation, check_spend, to_cents
+from tools.sqlite import SQLiteFile
 
 SOURCE = "spend_ledger"
 
@@ -105,26 +105,16 @@ class SpendLedger:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self.events = events
         self.kill_switch = kill_switch
-        self._local = threading.local()
-        self._conn().executescript(_SCHEMA)
+        self._db = SQLiteFile(self.path, _SCHEMA, timeout=60)
 
     # -- connection and reads -------------------------------------------------------------------------------
 
     def _conn(self) -> sqlite3.Connection:
-        conn = getattr(self._local, "conn", None)
-        if conn is None:
-            conn = sqlite3.connect(self.path, timeout=60, isolation_level=None)
-            conn.execute("PRAGMA journal_mode=WAL")
-            conn.execute("PRAGMA synchronous=NORMAL")
-            self._local.conn = conn
-        return conn
+        return self._db.connection()
 
     def close(self) -> None:
         """Close this thread's connection."""
-        conn = getattr(self._local, "conn", None)
-        if conn is not None:
-            conn.close()
-            self._local.conn = None
+        self._db.close()
 
     def _entry(self, conn: sqlite3.Connection, key: str) -> LedgerEntry | None:
         row = conn.execute(
