@@ -235,9 +235,8 @@ class Campaigns:
 
     def list(self) -> list[CampaignSummary]:
         """List campaigns found in the checkpointer, newest first, with their status."""
-        threads: dict[str, None] = {}
-        for item in self.checkpointer.list(None):
-            threads.setdefault(item.config["configurable"]["thread_id"], None)
+        with self._lock:  # thread ids straight from the checkpoint table: no checkpoint is deserialised here
+            threads = [r[0] for r in self._conn.execute("SELECT DISTINCT thread_id FROM checkpoints")]
         out = []
         for tid in threads:
             try:
