@@ -8,9 +8,7 @@ refused for the whole session (loopback stays allowed), as in ``tests/``.
 from __future__ import annotations
 
 import fcntl
-import ipaddress
 import os
-import socket
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -26,33 +24,14 @@ from graph.offline import apply_offline_defaults
 apply_offline_defaults()
 
 
-def _is_local(host: object) -> bool:
-    if not isinstance(host, str):
-        return True
-    if host in ("localhost", "", "::1"):
-        return True
-    try:
-        return ipaddress.ip_address(host.split("%")[0]).is_loopback
-    except ValueError:
-        return False
-
-
 @pytest.fixture(scope="session", autouse=True)
 def no_outbound_network() -> Iterator[None]:
-    """Refuse every non-loopback connection for the session."""
-    real = socket.socket.connect
+    """Refuse every non-loopback connection and DNS lookup (the same guard as ``tests/``); fail on any attempt."""
+    from tests.conftest import OUTBOUND_ATTEMPTS  # importing it installs the session-wide socket guard
 
-    def guarded(self: socket.socket, address: object) -> object:
-        host = address[0] if isinstance(address, tuple) else address
-        if not _is_local(host):
-            raise ConnectionRefusedError(f"evals block outbound connections (to {address!r})")
-        return real(self, address)  # type: ignore[arg-type]
-
-    socket.socket.connect = guarded  # type: ignore[method-assign,assignment]
-    try:
-        yield
-    finally:
-        socket.socket.connect = real  # type: ignore[method-assign]
+    before = len(OUTBOUND_ATTEMPTS)
+    yield
+    assert OUTBOUND_ATTEMPTS[before:] == [], f"evals attempted outbound connections: {OUTBOUND_ATTEMPTS[before:]}"
 
 
 def _run(home: Path) -> EvalRun:
