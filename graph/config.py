@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -11,6 +11,38 @@ from graph.contracts.common import CHANNELS
 
 AGENTS: tuple[str, ...] = ("planner", "content", "data", "governance", "orchestrator", "optimizer", "analytics")
 """Every agent of the graph, in pipeline order."""
+
+REQUIRED_AGENTS = ("planner", "content", "governance", "orchestrator", "analytics")
+"""The minimum agent set; Data and Optimizer are optional (``LIFTOFF_AGENTS``)."""
+
+AGENT_SETS: dict[str, tuple[str, ...]] = {"minimum": REQUIRED_AGENTS, "all": AGENTS}
+"""Named agent sets ``--agents`` accepts besides a comma-separated list."""
+
+
+def agent_set(spec: str | Sequence[str] | None, default: Sequence[str] = AGENTS) -> tuple[str, ...]:
+    """Resolve an agent-set setting ('minimum', 'minimum,optimizer', 'all', 'planner,content,...' or a list).
+
+    Returns:
+        The agents in pipeline order.
+
+    Raises:
+        ValueError: on an unknown agent, or a set without every required agent.
+    """
+    if spec is None or (isinstance(spec, str) and not spec.strip()):
+        names: Sequence[str] = default
+    else:  # a named set may be extended: 'minimum,optimizer'
+        items = [a.strip() for a in spec.split(",")] if isinstance(spec, str) else list(spec)
+        names = [n for a in items if a for n in AGENT_SETS.get(a, (a,))]
+    unknown = sorted(set(names) - set(AGENTS))
+    if unknown:
+        raise ValueError(f"unknown agents: {', '.join(unknown)} (known: {', '.join(AGENTS)}; or "
+                         f"{' / '.join(AGENT_SETS)})")
+    missing = sorted(set(REQUIRED_AGENTS) - set(names))
+    if missing:
+        raise ValueError(f"the agent set needs {', '.join(missing)} (the minimum set is "
+                         f"{', '.join(REQUIRED_AGENTS)})")
+    return tuple(a for a in AGENTS if a in names)
+
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 """Repository root (where brand_library/, prompts/ and examples/ live)."""
@@ -149,13 +181,10 @@ def _float(env: Mapping[str, str], key: str, default: float) -> float:
 
 
 def _agents(raw: str) -> tuple[str, ...]:
-    names = tuple(a.strip() for a in raw.split(",") if a.strip())
-    if not names:
-        return AGENTS
-    unknown = [a for a in names if a not in AGENTS]
-    if unknown:
-        raise ConfigError(f"LIFTOFF_AGENTS names unknown agents: {', '.join(unknown)} (known: {', '.join(AGENTS)})")
-    return tuple(a for a in AGENTS if a in names)
+    try:
+        return agent_set(raw)
+    except ValueError as exc:
+        raise ConfigError(f"LIFTOFF_AGENTS: {exc}") from None
 
 
 def _pairs(raw: str) -> dict[str, str]:

@@ -12,7 +12,7 @@ from langgraph.graph.state import CompiledStateGraph
 from langgraph.types import RetryPolicy, Send
 
 from graph.analytics import analytics
-from graph.config import AGENTS, Settings
+from graph.config import AGENTS, REQUIRED_AGENTS, Settings
 from graph.content import content, content_tasks
 from graph.context import CampaignContext
 from graph.data import data
@@ -22,9 +22,6 @@ from graph.optimizer import optimizer
 from graph.orchestrator import orchestrator
 from graph.planner import planner
 from graph.state import CampaignState
-
-REQUIRED_AGENTS = ("planner", "content", "governance", "orchestrator", "analytics")
-"""The minimum agent set; Data and Optimizer are optional (``LIFTOFF_AGENTS``)."""
 
 
 def _transient(exc: Exception) -> bool:
@@ -39,33 +36,6 @@ def _transient(exc: Exception) -> bool:
 RETRY = RetryPolicy(max_attempts=3, initial_interval=0.5, backoff_factor=2.0, max_interval=8.0, retry_on=_transient)
 
 
-AGENT_SETS: dict[str, tuple[str, ...]] = {"minimum": REQUIRED_AGENTS, "all": AGENTS}
-"""Named agent sets ``--agents`` accepts besides a comma-separated list."""
-
-
-def agent_set(spec: str | Sequence[str] | None, default: Sequence[str] = AGENTS) -> tuple[str, ...]:
-    """Resolve an agent-set setting ('minimum', 'minimum,optimizer', 'all', 'planner,content,...' or a list).
-
-    Returns:
-        The agents in pipeline order.
-
-    Raises:
-        ValueError: on an unknown agent, or a set without every required agent.
-    """
-    if spec is None or (isinstance(spec, str) and not spec.strip()):
-        names: Sequence[str] = default
-    else:  # a named set may be extended: 'minimum,optimizer'
-        items = [a.strip() for a in spec.split(",")] if isinstance(spec, str) else list(spec)
-        names = [n for a in items if a for n in AGENT_SETS.get(a, (a,))]
-    unknown = sorted(set(names) - set(AGENTS))
-    if unknown:
-        raise ValueError(f"unknown agents: {', '.join(unknown)} (known: {', '.join(AGENTS)}; or "
-                         f"{' / '.join(AGENT_SETS)})")
-    missing = sorted(set(REQUIRED_AGENTS) - set(names))
-    if missing:
-        raise ValueError(f"the agent set needs {', '.join(missing)} (the minimum set is "
-                         f"{', '.join(REQUIRED_AGENTS)})")
-    return tuple(a for a in AGENTS if a in names)
 
 
 def campaign_agents(state: CampaignState, agents: Sequence[str]) -> tuple[str, ...]:

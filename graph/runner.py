@@ -18,9 +18,9 @@ from langchain_core.runnables import RunnableConfig
 from langgraph.checkpoint.sqlite import SqliteSaver
 from langgraph.types import Command
 
-from graph.config import AGENTS, Settings
+from graph.config import AGENTS, Settings, agent_set
 from graph.context import CampaignContext
-from graph.graph import agent_set, compile_graph
+from graph.graph import compile_graph
 from graph.human_review import parse_decision
 from graph.services import Services, services_for
 

@@ -52,8 +52,10 @@ def test_settings_prompt_and_agent_overrides() -> None:
     assert s.prompt_versions == {"content": "v2", "planner": "v1"}
     assert "data" not in s.agents
     assert s.model_for("content") == "openai:gpt-4o-mini" and s.model_for("planner") == "offline"
-    with pytest.raises(ConfigError, match="unknown agents"):
+    with pytest.raises(ConfigError, match="LIFTOFF_AGENTS: unknown agents"):
         Settings.from_env({"LIFTOFF_AGENTS": "planner,wizard"})
+    assert Settings.from_env({"LIFTOFF_AGENTS": "minimum,optimizer"}).agents == (
+        "planner", "content", "governance", "orchestrator", "optimizer", "analytics")
     with pytest.raises(ConfigError, match="LIFTOFF_MAX_REVISIONS"):
         Settings.from_env({"LIFTOFF_MAX_REVISIONS": "two"})
 

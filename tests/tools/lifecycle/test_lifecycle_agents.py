@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from graph.graph import REQUIRED_AGENTS, agent_set, campaign_agents
+from graph.config import REQUIRED_AGENTS, agent_set
+from graph.graph import campaign_agents
 from graph.runner import CampaignError, Campaigns
 from tests.graph.conftest import CLEAN_BRIEF, make_settings
 from tools.lifecycle.hooks import lifecycle_store
