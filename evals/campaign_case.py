@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import shutil
 import time
@@ -184,24 +183,8 @@ def release_services(settings: Settings, svc: Any = None) -> None:
         settings: The case's settings (their process-wide services are dropped from the registry).
         svc: Services created directly (not through the registry) to close as well.
     """
-    from graph import services as services_mod
+    from graph.services import release
 
-    registry = getattr(services_mod, "_REGISTRY", None)
-    lock = getattr(services_mod, "_REGISTRY_LOCK", None)
-    if registry is not None and lock is not None:
-        with lock:
-            registered = registry.pop(repr(settings), None)
-        svc = svc or registered
-    if svc is None:
-        return
-    for index in list((getattr(svc, "_indexes", None) or {}).values()):
-        close_client = getattr(getattr(index, "client", None), "close", None)
-        if callable(close_client):  # stops the embedded Chroma system of this directory
-            with contextlib.suppress(Exception):
-                close_client()
-    for name in ("crm", "ledger", "events", "publisher", "kill_switch"):
-        store = svc.__dict__.get(name)
-        close = getattr(store, "close", None)
-        if callable(close):
-            with contextlib.suppress(Exception):  # best effort: the directory is deleted next
-                close()
+    released = release(settings)
+    if svc is not None and svc is not released:
+        svc.close()

@@ -133,7 +133,7 @@ class Settings:
             "approvers": tuple(a.strip() for a in env.get("LIFTOFF_APPROVERS", "").split(",") if a.strip()),
             "max_revisions": _int(env, "LIFTOFF_MAX_REVISIONS", 2),
             "approval_threshold": _float(env, "LIFTOFF_APPROVAL_THRESHOLD", 0.2),
-            "prompt_versions": _pairs(env.get("LIFTOFF_PROMPTS", "")),
+            "prompt_versions": parse_prompt_versions(env.get("LIFTOFF_PROMPTS", "")),
             "prompts_dir": Path(env.get("LIFTOFF_PROMPTS_DIR", str(REPO_ROOT / "prompts"))),
             "check_date": env.get("LIFTOFF_CHECK_DATE") or None,
             "autonomy": env.get("LIFTOFF_AUTONOMY", "assisted"),
@@ -187,7 +187,7 @@ def _agents(raw: str) -> tuple[str, ...]:
         raise ConfigError(f"LIFTOFF_AGENTS: {exc}") from None
 
 
-def _pairs(raw: str) -> dict[str, str]:
+def parse_prompt_versions(raw: str) -> dict[str, str]:
     """Parse 'agent=version,agent2=version2' (a bare 'version' applies to every agent)."""
     out: dict[str, str] = {}
     for part in filter(None, (p.strip() for p in raw.split(","))):

@@ -20,13 +20,14 @@ def fingerprint(exc: GovernanceException, version: int = 1) -> str:
     return f"{exc.subject_type}:{exc.subject_id}@{version}|{exc.validator}"
 
 
-def _norm(text: str) -> str:
+def normalize_text(text: str) -> str:
+    """Lower-case words only: how a flagged line is matched against copy and key messages."""
     return re.sub(r"\W+", " ", text.lower()).strip()
 
 
 def _touches_key_message(exc: GovernanceException, key_messages: list[str]) -> bool:
-    norms = [_norm(m) for m in key_messages if m.strip()]
-    return any(f.text and any(_norm(f.text) in m or m in _norm(f.text) for m in norms) for f in exc.findings)
+    norms = [normalize_text(m) for m in key_messages if m.strip()]
+    return any(f.text and any(normalize_text(f.text) in m or m in normalize_text(f.text) for m in norms) for f in exc.findings)
 
 
 def route_exceptions(report: PassReport, *, key_messages: list[str], accepted: set[str],

@@ -20,11 +20,10 @@ from graph.agent_io import emit
 from graph.content import content_tasks, ensure_disclaimers, key_messages
 from graph.context import CampaignContext
 from graph.contracts import Asset, BudgetChange, GovernanceException
-from graph.governance import fingerprint
+from graph.governance import fingerprint, normalize_text
 from graph.state import CampaignState
-
-CLAIMS = "liftoff/claims"
-DISCLAIMERS = "liftoff/disclaimers"
+from guards.claims import VALIDATOR as CLAIMS
+from guards.disclaimers import VALIDATOR as DISCLAIMERS
 
 
 class ApprovalRefused(PermissionError):
@@ -61,7 +60,7 @@ def parse_decision(raw: Any, approvers: tuple[str, ...]) -> Decision:
 def _drop_sentence(text: str | None, sentence: str, replacement: str | None) -> str | None:
     if not text or not sentence:
         return text
-    if replacement and _norm(replacement) in _norm(text):
+    if replacement and normalize_text(replacement) in normalize_text(text):
         replacement = None  # the approved wording is already there: drop the flagged line instead of repeating it
     pattern = re.escape(sentence.strip().rstrip(".!?")) + r"[.!?]?"
     new = re.sub(pattern, replacement.strip() if replacement else "", text, count=1, flags=re.IGNORECASE)
@@ -201,12 +200,8 @@ def _key_message_overrides(state: CampaignState, assets: dict[str, Any],
     return out
 
 
-def _norm(text: str) -> str:
-    return re.sub(r"\W+", " ", text.lower()).strip()
-
-
 def _same(a: str, b: str) -> bool:
-    return _norm(a) == _norm(b)
+    return normalize_text(a) == normalize_text(b)
 
 
 def _decide_budget(svc: Any, state: CampaignState, pending: dict[str, Any], decision: Decision, approve: bool

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from graph.config import Settings
-from graph.runner import CampaignError, Campaigns, CampaignSummary, RunResult
+from graph.runner import CampaignError, Campaigns, CampaignSummary, RunResult, check_cycle_request
 from graph.views.errors import ErrorView, explain
 
 TERMINAL = frozenset({"launched", "rejected", "failed"})
@@ -198,13 +198,7 @@ class LiveRuns:
         current = self.job(settings, thread_id)
         if current is not None and current.alive:
             raise CampaignError(f"campaign {thread_id} is already running")
-        if kind not in ("optimize", "report"):
-            raise CampaignError(f"unknown cycle kind {kind!r} (use optimize or report)")
-        if days < 1:
-            raise CampaignError(f"a cycle runs at least one day, got {days}")
-        result = reader.result(thread_id)
-        if result.status != "launched":
-            raise CampaignError(f"campaign {thread_id} is {result.status}; cycles run only on a launched campaign")
+        check_cycle_request(reader.result(thread_id), kind, days)
         reader.invalidate()
         return self._spawn(settings, thread_id, kind, CycleRequest(kind, days))
 

@@ -71,6 +71,21 @@ class CampaignSummary:
     reason: str
 
 
+def check_cycle_request(current: RunResult, kind: str, days: int) -> None:
+    """Refuse a cycle that cannot run: unknown kind, days < 1, or a campaign that is not launched.
+
+    Raises:
+        CampaignError: naming the problem.
+    """
+    if kind not in ("optimize", "report"):
+        raise CampaignError(f"unknown cycle kind {kind!r} (use optimize or report)")
+    if days < 1:
+        raise CampaignError(f"a cycle runs at least one day, got {days}")
+    if current.status != "launched":
+        raise CampaignError(f"campaign {current.thread_id} is {current.status}; cycles run only on a launched "
+                            "campaign" + (f" ({current.reason})" if current.reason else ""))
+
+
 class Campaigns:
     """Campaign runs over one state directory."""
 
@@ -181,14 +196,7 @@ class Campaigns:
         Raises:
             CampaignError: unknown campaign or kind, days < 1, or a campaign that is not ``launched``.
         """
-        if kind not in ("optimize", "report"):
-            raise CampaignError(f"unknown cycle kind {kind!r} (use optimize or report)")
-        if days < 1:
-            raise CampaignError(f"a cycle runs at least one day, got {days}")
-        current = self.result(thread_id)
-        if current.status != "launched":
-            raise CampaignError(f"campaign {thread_id} is {current.status}; cycles run only on a launched campaign"
-                                + (f" ({current.reason})" if current.reason else ""))
+        check_cycle_request(self.result(thread_id), kind, days)
         cycle = {"kind": kind, "id": cycle_id or f"{thread_id}:{kind}:{uuid.uuid4().hex[:8]}", "days": int(days)}
         self._drain({"cycle": cycle}, thread_id)
         return self._auto(thread_id) if auto_approve else self.result(thread_id)

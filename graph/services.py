@@ -122,6 +122,22 @@ class Services:
         return date.fromisoformat(self.settings.check_date) if self.settings.check_date else date.today()
 
 
+    def close(self) -> None:
+        """Close every store this process opened for these settings (best effort; for teardown)."""
+        import contextlib
+
+        for index in list(self._indexes.values()):
+            close_client = getattr(getattr(index, "client", None), "close", None)
+            if callable(close_client):  # stops the embedded Chroma system of this directory
+                with contextlib.suppress(Exception):
+                    close_client()
+        for name in ("crm", "ledger", "events", "publisher", "kill_switch"):
+            close = getattr(self.__dict__.get(name), "close", None)
+            if callable(close):
+                with contextlib.suppress(Exception):
+                    close()
+
+
 _REGISTRY: dict[str, Services] = {}
 _REGISTRY_LOCK = threading.Lock()
 
@@ -133,3 +149,12 @@ def services_for(settings: Settings) -> Services:
         if key not in _REGISTRY:
             _REGISTRY[key] = Services(settings)
         return _REGISTRY[key]
+
+
+def release(settings: Settings) -> Services | None:
+    """Forget the process-wide services of these settings and close their stores; return them (None if none)."""
+    with _REGISTRY_LOCK:
+        svc = _REGISTRY.pop(repr(settings), None)
+    if svc is not None:
+        svc.close()
+    return svc

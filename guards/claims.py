@@ -21,6 +21,9 @@ from guards.library import BrandLibrary, Claim
 from guards.sentences import split_sentences
 from guards.verify import Match, verify
 
+VALIDATOR = "liftoff/claims"
+"""Name of the claims check as a guardrails validator and in pass reports."""
+
 if TYPE_CHECKING:
     from guards.retrieval import ClaimIndex
 

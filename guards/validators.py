@@ -21,6 +21,7 @@ from graph.contracts import Asset, Blueprint, BudgetChange, Caps, Finding, Targe
 from guards.banned import check_banned, check_competitors
 from guards.caps import check_blueprint_caps, check_budget_change
 from guards.channel_limits import check_channel_limits
+from guards.claims import VALIDATOR as CLAIMS_NAME
 from guards.claims import ClaimsCheck, Judge, check_text
 from guards.disclaimers import check_disclaimers
 from guards.library import BrandLibrary
@@ -29,7 +30,7 @@ from guards.pii import check_pii
 from guards.telemetry import disable_guardrails_telemetry, offline_guard
 from guards.voice import check_voice
 
-CLAIMS_VALIDATOR = "liftoff/claims"
+CLAIMS_VALIDATOR = CLAIMS_NAME
 
 
 class LiftoffValidator(Validator):  # type: ignore[misc]

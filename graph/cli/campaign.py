@@ -51,9 +51,9 @@ def _settings(args: argparse.Namespace) -> Any:
     try:
         overrides: dict[str, Any] = {"model": getattr(args, "model", None)}
         if getattr(args, "prompts", None):
-            from graph.config import _pairs
+            from graph.config import parse_prompt_versions
 
-            overrides["prompt_versions"] = _pairs(args.prompts)
+            overrides["prompt_versions"] = parse_prompt_versions(args.prompts)
         return Settings.from_env(**overrides)
     except ConfigError as exc:
         raise CLIError(str(exc)) from None

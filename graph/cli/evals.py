@@ -58,14 +58,14 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 
 def _settings(args: argparse.Namespace) -> Any:
-    from graph.config import ConfigError, Settings, _pairs
+    from graph.config import ConfigError, Settings, parse_prompt_versions
     from graph.offline import apply_offline_defaults
 
     apply_offline_defaults()
     try:
         overrides: dict[str, Any] = {"model": args.model}
         if args.prompts:
-            overrides["prompt_versions"] = _pairs(args.prompts)
+            overrides["prompt_versions"] = parse_prompt_versions(args.prompts)
         if args.prompts_dir:
             if not args.prompts_dir.is_dir():
                 raise CLIError(f"--prompts-dir {args.prompts_dir} is not a directory")

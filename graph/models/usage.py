@@ -7,6 +7,7 @@ under it is attributed to an agent taken from the run metadata (``metadata["agen
 
 from __future__ import annotations
 
+import functools
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -30,6 +31,12 @@ class Price:
     output: float
 
 
+@functools.lru_cache(maxsize=16)
+def _load_prices(source: Path, mtime_ns: int) -> PriceTable:
+    """One parse per price file version: a tracker is built for every model call."""
+    return PriceTable.parse(source)
+
+
 @dataclass(frozen=True)
 class PriceTable:
     """Model name -> price, matched exactly or by the longest listed prefix.
@@ -50,6 +57,14 @@ class PriceTable:
             ValueError: when the file is missing or malformed (the message names the file and key).
         """
         source = Path(path) if path else DEFAULT_PRICES
+        try:
+            return _load_prices(source.resolve(), source.stat().st_mtime_ns)
+        except OSError as exc:
+            raise ValueError(f"price table {source} cannot be read: {exc.strerror or exc}") from exc
+
+    @classmethod
+    def parse(cls, source: Path) -> PriceTable:
+        """Read and validate one price file (uncached; :meth:`load` caches by file and mtime)."""
         try:
             data = yaml.safe_load(source.read_text(encoding="utf-8")) or {}
         except OSError as exc:
