@@ -31,10 +31,10 @@ from graph.contracts.ops import (
     Scorecard,
     ScoreRow,
 )
-from graph.contracts.plan import Blueprint, Brief, Caps, ChannelPlan, Experiment, KPIGate, KPIName, KPITarget
+from graph.contracts.plan import Blueprint, Brief, BriefFact, Caps, ChannelPlan, Experiment, KPIGate, KPIName, KPITarget
 
 __all__ = [
-    "CHANNELS", "REGIONS", "SCHEMA_VERSION", "Asset", "AssetCopy", "Blueprint", "Brief", "BudgetChange", "Caps",
+    "CHANNELS", "REGIONS", "SCHEMA_VERSION", "Asset", "AssetCopy", "Blueprint", "Brief", "BriefFact", "BudgetChange", "Caps",
     "Channel", "ChannelPlan", "Contract", "Currency", "Event", "Experiment", "FilterOp", "Finding",
     "GovernanceException", "KPIGate", "KPIName", "KPIResult", "KPITarget", "Lift", "Money", "PassReport",
     "PipelineImpact", "PipelineTally", "Program", "Receipt", "Region", "ScoreRow", "Scorecard", "SegmentDefinition", "SegmentFilter",

@@ -28,6 +28,16 @@ class KPITarget(BaseModel):
     channel: Channel | None = Field(default=None, description="Channel the target applies to; null means the whole campaign.")
 
 
+class BriefFact(BaseModel):
+    """One fact read from the brief, with the words it came from (the brief echo)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    field: str = Field(description="Brief field the fact fills (budget, goal, kpi_targets, regions, countries, ...).")
+    value: str = Field(description="The value as Liftoff understood it, in plain words.")
+    source: str = Field(description="The exact words of the brief it came from.")
+
+
 class Brief(Contract):
     """What the marketer asked for, parsed from free text. Missing essentials are listed, never guessed."""
 
@@ -48,6 +58,23 @@ class Brief(Contract):
     )
     missing: list[str] = Field(
         default_factory=list, description="Essentials the brief lacks (budget, goal, audience) that must be asked, not guessed."
+    )
+    countries: list[str] = Field(
+        default_factory=list,
+        description="ISO 3166-1 alpha-2 countries the brief names (kept for lists and copy; regions are derived).",
+    )
+    holdout_pct: float | None = Field(
+        default=None, ge=0.0, le=0.5, description="Control holdout share stated in the brief (0.2 = 20%); null = default."
+    )
+    theme: str | None = Field(
+        default=None, description="Theme, season or occasion the copy should carry (e.g. 'back to school'), if stated."
+    )
+    landing_url: str | None = Field(default=None, description="Landing page URL for CTAs, if the brief gives one.")
+    facts: list[BriefFact] = Field(
+        default_factory=list, description="Every fact extracted, with the words it came from (the brief echo)."
+    )
+    unused: list[str] = Field(
+        default_factory=list, description="Sentences of the brief that produced no fact, shown back as 'not used'."
     )
 
 
