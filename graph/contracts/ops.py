@@ -66,6 +66,9 @@ class BudgetChange(Contract):
     status: BudgetChangeStatus = Field(description="Current status.")
     decided_by: str | None = Field(default=None, description="Approver identity, when a human decided.")
     refusal: str | None = Field(default=None, description="Why the ledger refused it (status 'refused').")
+    currency: str | None = Field(default=None, description="ISO 4217 currency of from/to amounts.")
+    evidence: str = Field(default="", description="The evidence in plain words (spend and results per arm).")
+    expected_effect: str = Field(default="", description="What the change is expected to do, in plain words.")
 
 
 class Event(Contract):
