@@ -67,7 +67,8 @@ def ask_structured(svc: Services, agent: str, task: str, payload: dict[str, Any]
     prompt = prompt_for(svc, agent)
     tracker = UsageTracker()
     config: RunnableConfig = {"callbacks": [tracker], "metadata": {"agent": agent}}
-    result = invoke_structured(svc.model(agent), schema, prompt.render(task, payload), agent=agent, config=config)
+    result = invoke_structured(svc.model(agent), schema, prompt.render(task, payload), agent=agent, config=config,
+                               policy=svc.settings.model_policy)
     meta = {"prompt": prompt.ref, "model": svc.settings.model_for(agent), **result.event_payload()}
     return result.value, _usage_delta(agent, tracker, result.path), meta
 
@@ -81,6 +82,7 @@ def ask_tool(svc: Services, agent: str, task: str, payload: dict[str, Any], tool
     prompt = prompt_for(svc, agent)
     tracker = UsageTracker()
     config: RunnableConfig = {"callbacks": [tracker], "metadata": {"agent": agent}}
-    result = invoke_tool_call(svc.model(agent), tools, prompt.render(task, payload), agent=agent, config=config)
+    result = invoke_tool_call(svc.model(agent), tools, prompt.render(task, payload), agent=agent, config=config,
+                              policy=svc.settings.model_policy)
     meta = {"prompt": prompt.ref, "model": svc.settings.model_for(agent), **result.event_payload()}
     return result, _usage_delta(agent, tracker, result.path), meta

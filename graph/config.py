@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from graph.contracts.common import CHANNELS
+from graph.models.resilience import CallPolicy, PolicyError
 
 AGENTS: tuple[str, ...] = ("planner", "content", "data", "governance", "orchestrator", "optimizer", "analytics")
 """Every agent of the graph, in pipeline order."""
@@ -80,6 +81,8 @@ class Settings:
         agents: Agents that run for a campaign (Planner, Content, Governance, Orchestrator, Analytics required).
         connectors: Connector spec per channel ('sandbox', 'smtp://...', 'webhook+https://...'); missing = sandbox.
         retention_days: Age in days after which PII-bearing records are purged (``liftoff retention purge``).
+        model_policy: Per-call timeout, per-run deadline, retries and breaker of model calls
+            (``LIFTOFF_MODEL_TIMEOUT``, ``LIFTOFF_MODEL_DEADLINE``, ``LIFTOFF_MODEL_ATTEMPTS``, ...).
     """
 
     home: Path = field(default_factory=lambda: Path(".liftoff").resolve())
@@ -104,6 +107,7 @@ class Settings:
     agents: tuple[str, ...] = AGENTS
     connectors: Mapping[str, str] = field(default_factory=dict)
     retention_days: int = 90
+    model_policy: CallPolicy = field(default_factory=CallPolicy)
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None, **overrides: object) -> Settings:
@@ -146,6 +150,7 @@ class Settings:
                 if env.get(f"LIFTOFF_CONNECTOR_{ch.upper()}", "").strip()
             },
             "retention_days": _int(env, "LIFTOFF_RETENTION_DAYS", 90),
+            "model_policy": _policy(env),
         }
         values.update({k: v for k, v in overrides.items() if v is not None})
         return cls(**values)  # type: ignore[arg-type]
@@ -158,6 +163,13 @@ class Settings:
         """Return a path under the state directory, creating the directory."""
         self.home.mkdir(parents=True, exist_ok=True)
         return self.home / name
+
+
+def _policy(env: Mapping[str, str]) -> CallPolicy:
+    try:
+        return CallPolicy.from_env(env)
+    except PolicyError as exc:
+        raise ConfigError(str(exc)) from None
 
 
 def _int(env: Mapping[str, str], key: str, default: int) -> int:

@@ -28,7 +28,9 @@ def _transient(exc: Exception) -> bool:
     """Retry provider hiccups and a busy SQLite file; never validation or logic errors."""
     from graph.models.errors import TransientModelError
 
-    if isinstance(exc, TransientModelError | ConnectionError | TimeoutError):
+    if isinstance(exc, TransientModelError):
+        return not exc.exhausted  # the model layer already retried it under its CallPolicy
+    if isinstance(exc, ConnectionError | TimeoutError):
         return True
     return isinstance(exc, sqlite3.OperationalError) and "locked" in str(exc)
 

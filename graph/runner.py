@@ -22,6 +22,7 @@ from graph.config import AGENTS, Settings, agent_set
 from graph.context import CampaignContext
 from graph.graph import compile_graph
 from graph.human_review import parse_decision
+from graph.models.resilience import run_deadline
 from graph.services import Services, services_for
 
 AUTO_APPROVER = "cli:auto-approve"
@@ -86,6 +87,12 @@ def check_cycle_request(current: RunResult, kind: str, days: int) -> None:
                             "campaign" + (f" ({current.reason})" if current.reason else ""))
 
 
+def failure_reason(exc: BaseException) -> str:
+    """One line saying why a run failed: the error's type and its first line, clipped."""
+    text = " ".join(str(exc).split())[:500]
+    return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
+
+
 class Campaigns:
     """Campaign runs over one state directory."""
 
@@ -140,12 +147,13 @@ class Campaigns:
         if isinstance(graph_input, dict) and "brief_text" in graph_input:  # a new campaign (not a cycle)
             self._register(graph_input)
         try:
-            for chunk in self.graph.stream(  # type: ignore[call-overload]
-                    graph_input, config, context=CampaignContext(self.settings), stream_mode="updates",
-                    durability="sync"):
-                yield from chunk.items()
+            with run_deadline(self.settings.model_policy.deadline_s):  # bounds every model call of this run
+                for chunk in self.graph.stream(  # type: ignore[call-overload]
+                        graph_input, config, context=CampaignContext(self.settings), stream_mode="updates",
+                        durability="sync"):
+                    yield from chunk.items()
         except Exception as exc:
-            self._set_status(thread_id, "failed", f"{type(exc).__name__}: {exc}")
+            self._set_status(thread_id, "failed", failure_reason(exc))
             raise
         self._sync_registry(thread_id)
         self._after_run(thread_id)

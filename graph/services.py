@@ -114,7 +114,9 @@ class Services:
         spec = self.settings.model_for(agent)
         with self._lock:
             if spec not in self._models:
-                self._models[spec] = resolve_model(spec, base_url=self.settings.openai_base_url)
+                # The model layer owns retries (CallPolicy): the client makes one request per attempt.
+                self._models[spec] = resolve_model(spec, base_url=self.settings.openai_base_url,
+                                                   timeout=self.settings.model_policy.timeout_s, max_retries=0)
             return self._models[spec]
 
     def check_date(self) -> date:

@@ -24,12 +24,16 @@ from langchain_core.runnables import RunnableConfig
 from pydantic import BaseModel, ValidationError
 
 from graph.models.errors import (
+    ProviderFaultError,
     StructuredOutputError,
+    classify_fault,
     classify_provider_error,
     endpoint_of,
+    provider_label,
     translate_provider_error,
 )
 from graph.models.repair import JSONRepairError, parse_json_object
+from graph.models.resilience import SINGLE_ATTEMPT, CallPolicy, call_model
 from graph.models.schema_prompt import PLACEHOLDER, json_instruction, placeholder_fields
 
 T = TypeVar("T", bound=BaseModel)
@@ -122,6 +126,8 @@ class _Run:
 
     agent: str
     max_reasks: int
+    policy: CallPolicy = SINGLE_ATTEMPT
+    schema_name: str = ""
     calls: int = 0
     reasks: int = 0
     errors: list[str] = field(default_factory=list)
@@ -146,6 +152,7 @@ def invoke_structured(
     max_reasks: int = 2,
     config: RunnableConfig | None = None,
     paths: Sequence[StructuredPath] | None = None,
+    policy: CallPolicy | None = None,
 ) -> StructuredResult[T]:
     """Ask a chat model for an instance of ``schema``, falling back across paths.
 
@@ -157,6 +164,8 @@ def invoke_structured(
         max_reasks: Bound on re-asks after invalid replies, over the whole call (>= 0).
         config: Runnable config (callbacks, metadata) to pass through.
         paths: Paths to try, in order; default: from the cached path for this model onwards.
+        policy: Timeouts, retries and breaker of each provider request (``call_model``); default: one attempt,
+            the caller retries.
 
     Returns:
         The validated value, the path that produced it, the number of calls and earlier errors.
@@ -170,13 +179,13 @@ def invoke_structured(
         raise ValueError(f"max_reasks must be >= 0, got {max_reasks}")
     key = model_key(model)
     order = tuple(paths) if paths else _order_from(PATH_CACHE.get(key))
-    run = _Run(agent=agent, max_reasks=max_reasks)
+    run = _Run(agent=agent, max_reasks=max_reasks, policy=policy or SINGLE_ATTEMPT, schema_name=schema.__name__)
     for path in order:
         result = _RUNNERS[path](model, schema, list(messages), run, config)
         if result is not None:
             PATH_CACHE.set(key, result.path)
             return result  # type: ignore[return-value]
-    raise StructuredOutputError(agent, schema.__name__, run.calls, run.errors)
+    raise StructuredOutputError(agent, schema.__name__, run.calls, run.errors, provider=provider_label(model))
 
 
 def _order_from(cached: StructuredPath | None) -> tuple[StructuredPath, ...]:
@@ -199,8 +208,20 @@ def _call(run: _Run, model: BaseChatModel, fn: Callable[[], Any], path: str, rea
     when a re-ask overflows the context window (the conversation grew by our own re-asks).
     """
     try:
-        out = fn()
+        if run.policy is SINGLE_ATTEMPT:
+            out = fn()
+        else:
+            out = call_model(fn, model=model, agent=run.agent, policy=run.policy,
+                             passthrough=lambda exc: is_context_overflow(exc) or _rejects_feature(exc, path)
+                             or is_invalid_answer(exc, run.schema_name))
     except Exception as exc:
+        if is_invalid_answer(exc, run.schema_name):
+            # The provider parsed the model's answer against the schema and it did not validate: an invalid
+            # reply (re-ask), not a provider fault.
+            run.calls += 1
+            return True, {"raw": None, "parsed": None, "parsing_error": exc}
+        if getattr(exc, "exhausted", False):
+            raise
         if is_context_overflow(exc):
             if not reasking:
                 raise  # the caller's prompt does not fit: no other path or re-ask can help
@@ -212,7 +233,7 @@ def _call(run: _Run, model: BaseChatModel, fn: Callable[[], Any], path: str, rea
         if kind == "unsupported" and path != "json_repair":
             run.errors.append(f"{path}: not supported by the provider ({type(exc).__name__}: {str(exc)[:160]})")
             return False, None
-        translated = translate_provider_error(exc, model, agent=run.agent)
+        translated = translate_fault(exc, model, run.agent)
         if translated is exc:
             raise
         raise translated from exc
@@ -220,10 +241,26 @@ def _call(run: _Run, model: BaseChatModel, fn: Callable[[], Any], path: str, rea
     return True, out
 
 
+def translate_fault(exc: BaseException, model: BaseChatModel, agent: str) -> BaseException:
+    """``translate_provider_error``, plus malformed replies (invalid JSON, no choices) as ``ProviderFaultError``."""
+    translated = translate_provider_error(exc, model, agent=agent)
+    if translated is not exc:
+        return translated
+    fault = classify_fault(exc, model)
+    if fault is not None and fault.kind == "protocol":
+        return ProviderFaultError(f"{agent}: provider {provider_label(model)} failed: {fault.detail}", kind="protocol")
+    return exc
+
+
 _FEATURE_WORDS: dict[str, tuple[str, ...]] = {
     "native": ("response_format", "json_schema"),
     "tool_call": ("tool_choice", "tools", "function"),
 }
+
+
+def is_invalid_answer(exc: BaseException, schema_name: str) -> bool:
+    """True when a provider SDK validated the model's answer against the requested schema and it failed."""
+    return bool(schema_name) and isinstance(exc, ValidationError) and exc.title == schema_name
 
 
 def is_context_overflow(exc: BaseException) -> bool:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any
 
 from langchain_core.language_models.chat_models import BaseChatModel
@@ -18,7 +19,8 @@ from langchain_core.runnables import RunnableConfig
 from langchain_core.tools import BaseTool
 from pydantic import BaseModel
 
-from graph.models.errors import StructuredOutputError, classify_provider_error, translate_provider_error
+from graph.models.errors import StructuredOutputError, classify_provider_error, provider_label
+from graph.models.resilience import SINGLE_ATTEMPT, CallPolicy, call_model
 from graph.models.structured import (
     StructuredPath,
     agent_config,
@@ -26,6 +28,7 @@ from graph.models.structured import (
     is_context_overflow,
     parse_text,
     tool_feedback,
+    translate_fault,
     validate,
 )
 
@@ -84,6 +87,7 @@ def invoke_tool_call(
     max_reasks: int = 2,
     config: RunnableConfig | None = None,
     tool_choice: str | None = None,
+    policy: CallPolicy | None = None,
 ) -> ToolCallResult:
     """Get one tool call with valid arguments from a chat model.
 
@@ -95,6 +99,7 @@ def invoke_tool_call(
         max_reasks: Bound on re-asks after invalid or missing calls (>= 0).
         config: Runnable config to pass through.
         tool_choice: Tool to force; default: the only tool when one is given, else 'any'.
+        policy: Timeouts, retries and breaker of each provider request; default: one attempt.
 
     Returns:
         The validated call.
@@ -115,7 +120,7 @@ def invoke_tool_call(
             raise StructuredOutputError(agent, names, 0, [f"{type(model).__name__} does not support tool calling"])
         (name, schema), = schemas.items()
         res = invoke_structured(model, schema, messages, agent=agent, max_reasks=max_reasks, config=config,
-                                paths=("json_repair",))
+                                paths=("json_repair",), policy=policy)
         return ToolCallResult(name, res.value, "", res.path, res.attempts, res.raw, res.errors, res.fixes)
     choice = tool_choice or (next(iter(schemas)) if len(schemas) == 1 else "any")
     bound = model.bind_tools(list(tools), tool_choice=choice)
@@ -125,8 +130,14 @@ def invoke_tool_call(
     errors: list[str] = []
     while True:
         try:
-            out = bound.invoke(convo, config=cfg)
+            if policy is None or policy is SINGLE_ATTEMPT:
+                out = bound.invoke(convo, config=cfg)
+            else:
+                out = call_model(partial(bound.invoke, list(convo), config=cfg), model=model, agent=agent,
+                                 policy=policy, passthrough=is_context_overflow)
         except Exception as exc:
+            if getattr(exc, "exhausted", False):
+                raise
             if is_context_overflow(exc) and reasks:
                 errors.append("tool_call: context window exceeded while re-asking")
                 raise StructuredOutputError(agent, names, calls_made, errors) from exc
@@ -134,7 +145,7 @@ def invoke_tool_call(
                 raise
             if classify_provider_error(exc) == "unsupported":
                 raise StructuredOutputError(agent, names, calls_made, [*errors, f"provider rejected the tool call: {exc}"]) from exc
-            translated = translate_provider_error(exc, model, agent=agent)
+            translated = translate_fault(exc, model, agent)
             if translated is exc:
                 raise
             raise translated from exc
@@ -147,7 +158,7 @@ def invoke_tool_call(
             return ToolCallResult(name, args, call_id, path, calls_made, out, list(errors), fixes)
         errors.append(f"tool_call: {error}")
         if reasks >= max_reasks:
-            raise StructuredOutputError(agent, names, calls_made, errors)
+            raise StructuredOutputError(agent, names, calls_made, errors, provider=provider_label(model))
         reasks += 1
         convo = [*convo, *feedback]
 
