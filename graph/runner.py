@@ -24,6 +24,7 @@ from graph.graph import compile_graph
 from graph.human_review import parse_decision
 from graph.models.resilience import run_deadline
 from graph.services import Services, services_for
+from graph.warmup import warm_imports
 
 AUTO_APPROVER = "cli:auto-approve"
 
@@ -147,6 +148,7 @@ class Campaigns:
         if isinstance(graph_input, dict) and "brief_text" in graph_input:  # a new campaign (not a cycle)
             self._register(graph_input)
         try:
+            warm_imports(local_embeddings=self.settings.embeddings == "local")  # one thread, before the fan-out
             with run_deadline(self.settings.model_policy.deadline_s):  # bounds every model call of this run
                 for chunk in self.graph.stream(  # type: ignore[call-overload]
                         graph_input, config, context=CampaignContext(self.settings), stream_mode="updates",

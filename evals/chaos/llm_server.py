@@ -93,7 +93,7 @@ class LLMServer:
 
     @property
     def served(self) -> list[Served]:
-        """Requests answered so far, in arrival order of their answers."""
+        """Requests received so far, in arrival order (``finished`` is set when the reply is done)."""
         with self._lock:
             return list(self.config.served)
 
@@ -242,10 +242,12 @@ def _handler_for(server: LLMServer) -> type[BaseHTTPRequestHandler]:
             mode = server._next_mode()
             kind, name = _asked(body)
             stream = bool(body.get("stream"))
+            record = Served(started, started, mode, f"{kind}:{name}", stream)
+            server._record(record)  # on arrival: a request held open (hang) is counted too
             try:
                 self._serve(mode, body, stream)
             finally:
-                server._record(Served(started, time.monotonic(), mode, f"{kind}:{name}", stream))
+                record.finished = time.monotonic()
 
         # ---- replies --------------------------------------------------------------------------------------
         def _serve(self, mode: str, body: dict[str, Any], stream: bool) -> None:
