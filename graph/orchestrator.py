@@ -85,7 +85,7 @@ def _launch(state: CampaignState, runtime: Runtime[CampaignContext]) -> dict[str
             segment_key=target.id if target else "no-list", slot=slot, audience=item["audience"],
             budget=item["budget"], export_path=exports.get(item["channel"]),
         )
-        program = svc.publisher.publish(req)
+        program = svc.publisher.publish_settled(req)  # never reports an item another publisher still holds
         programs[program.idempotency_key] = program.model_dump(mode="json")
         if program.status == "published" and target is not None and item["channel"] in OWNED_CHANNELS:
             # frequency caps across campaigns: the send is a touch, recorded once per idempotency key
@@ -99,6 +99,10 @@ def _launch(state: CampaignState, runtime: Runtime[CampaignContext]) -> dict[str
     }, key=",".join(sorted(programs)))
     status = "launching" if published else "failed"
     reason = "" if published else "nothing was published (kill-switch, caps or channel failures: see events)"
+    in_flight = {r.idempotency_key for r in svc.publisher.store.by_campaign(campaign_id, ("in_flight",))}
+    limbo = sorted(p["program_id"] for k, p in programs.items() if k in in_flight)
+    if limbo:  # launched only when every program is final: resume reconciles these
+        status, reason = "failed", f"{len(limbo)} program(s) still in flight: {', '.join(limbo)}; resume to reconcile"
     return {"programs": programs, "agents_run": ["orchestrator"], "status": status, "status_reason": reason}
 
 

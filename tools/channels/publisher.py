@@ -33,6 +33,7 @@ from tools.channels.base import (
     Reconcilable,
     TransientChannelError,
 )
+from tools.channels.lease import holder_gone, process_owner_id
 from tools.channels.request import PublishRequest, parse_slot
 from tools.channels.resilience import CircuitBreaker, RetryPolicy
 from tools.channels.sla import check_sla
@@ -126,7 +127,7 @@ class Publisher:
         self.breaker = CircuitBreaker(breaker_threshold, breaker_reset_s, monotonic=lambda: self._clock().timestamp())
         self.lease_s = lease_s
         self.sla_grace = sla_grace
-        self.owner = owner or uuid.uuid4().hex
+        self.owner = owner or process_owner_id()  # host:pid:start: a claimer sees at once when we are gone
 
     # ----------------------------------------------------------------------------------------- publish
     def publish(self, req: PublishRequest, *, causation_id: str | None = None) -> Program:
@@ -151,6 +152,35 @@ class Publisher:
             if settled is not None:
                 return settled
         return self._publish_claimed(req, rec, connector, causation_id)
+
+    def publish_settled(self, req: PublishRequest, *, causation_id: str | None = None,
+                        wait_s: float | None = None) -> Program:
+        """Publish one item and return it in a final state: wait out another live publisher holding it.
+
+        ``publish`` returns an item another publisher holds as it stands (``scheduled`` while in flight); a launch
+        must not report an item it cannot vouch for. This polls until the holder settles it or is gone (then it
+        is reconciled here), for at most ``wait_s`` (default: one lease, after which any lease has expired).
+        """
+        deadline = time.monotonic() + (self.lease_s + 1.0 if wait_s is None else wait_s)
+        delay = 0.05
+        while True:
+            program = self.publish(req, causation_id=causation_id)
+            rec = self.store.get(req.key)
+            if rec is None or rec.state != "in_flight" or time.monotonic() >= deadline:
+                return program
+            time.sleep(delay)
+            delay = min(1.0, delay * 2)
+
+    def reconcile_stale(self, campaign_id: str | None = None) -> list[Program]:
+        """Settle every ``in_flight`` row whose holder is gone (dead process on this host, or lease expired).
+
+        Each is claimed and reconciled like a crashed publish (the connector is asked by idempotency key; a
+        connector that cannot say gets a manual check, never a blind re-send). The scheduler calls this every pass.
+        """
+        now_s = self._clock().timestamp()
+        stale = [r for r in self.store.by_campaign(campaign_id, ("in_flight",))
+                 if (r.lease_until or 0.0) < now_s or holder_gone(r.lease_owner)]
+        return [self.publish(PublishRequest.model_validate_json(r.request)) for r in stale]
 
     def _publish_claimed(self, req: PublishRequest, rec: ProgramRecord, connector: Connector,
                          causation_id: str | None) -> Program:

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from graph.contracts import Program, Receipt
+from tools.channels.lease import holder_gone
 from tools.sqlite import SQLiteFile
 
 _SCHEMA = """
@@ -163,13 +164,14 @@ class ProgramStore:
 
         Returns:
             (the claimed row, its previous state) — previous ``in_flight`` means a crashed holder's lease
-            expired and the caller must reconcile — or None when the row is not claimable.
+            expired, or its holder process on this host is gone, and the caller must reconcile — or None when
+            the row is not claimable.
         """
         with self._db.transaction() as conn:
             rec = self._get(conn, key)
             if rec is None:
                 return None
-            expired = rec.state == "in_flight" and (rec.lease_until or 0.0) < now_s
+            expired = rec.state == "in_flight" and ((rec.lease_until or 0.0) < now_s or holder_gone(rec.lease_owner))
             if rec.state not in CLAIMABLE and not expired:
                 return None
             conn.execute(

@@ -118,10 +118,15 @@ class Scheduler:
         report.ran.append(outcome)
         return outcome
 
+    def reconcile_programs(self) -> list[Any]:
+        """Settle programs left in flight by a publisher that is gone (killed process, or lease expired)."""
+        return list(self.campaigns.services.publisher.reconcile_stale())
+
     def run_pass(self) -> PassReport:
         """One pass: at most one due cycle per live campaign (launched campaigns without a schedule are looked
         for on the first pass and then every ``discover_every_s`` seconds: listing every thread is not free)."""
         report = PassReport()
+        self.reconcile_programs()
         moment = time.monotonic()
         if self._discovered_at is None or moment - self._discovered_at >= self.discover_every_s:
             report.registered = self.discover()
