@@ -83,6 +83,10 @@ class EventLog:
         self.append_many([event])
         return event
 
+    def has(self, event_id: str) -> bool:
+        """True when an event with this id is in the log (deterministic ids: 'was this step recorded?')."""
+        return self._conn().execute("SELECT 1 FROM events WHERE id = ?", (event_id,)).fetchone() is not None
+
     def append(self, event: Event) -> None:
         """Append one event (no-op if an event with the same id exists)."""
         self.append_many([event])

@@ -12,7 +12,7 @@ from datetime import date
 from typing import Any
 
 from graph.config import Settings
-from tools.lifecycle.audit import emit
+from tools.lifecycle.audit import emit, event_id
 from tools.lifecycle.store import DEFAULT_EVERY, Clock, LifecycleStore
 
 _STORES: dict[str, LifecycleStore] = {}
@@ -86,8 +86,13 @@ def on_run_settled(campaigns: Any, thread_id: str) -> None:
     """After a run: register a newly launched campaign and record its reach; a failure is an event, not a crash."""
     try:
         result = campaigns.result(thread_id)
-        if result.status != "launched" or lifecycle_store(campaigns.settings).campaign(thread_id) is not None:
+        if result.status != "launched":
             return
+        registered = lifecycle_store(campaigns.settings).campaign(thread_id) is not None
+        if registered and campaigns.services.events.has(event_id(thread_id, "scheduled")):
+            return
+        # Not registered, or a crash came between registering and logging it: finish the step (each part of it
+        # is idempotent: register, record_reach and the deterministic event id).
         register(campaigns.settings, result.values)
         try:
             rows = record_reach(campaigns.settings, campaigns.services.crm, result.values)
