@@ -16,7 +16,7 @@ from langgraph.runtime import Runtime
 from langgraph.types import Command, interrupt
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from graph.agent_io import emit
+from graph.agent_io import emit, event_id
 from graph.content import content_tasks, ensure_disclaimers, key_messages
 from graph.context import CampaignContext
 from graph.contracts import Asset, BudgetChange, GovernanceException
@@ -120,7 +120,9 @@ def human_review(state: CampaignState, runtime: Runtime[CampaignContext]
               "comment": decision.comment, "at": datetime.now(UTC).isoformat(),
               "items": [i.get("id") or i.get("subject_id") or i.get("channel") for i in pending.get("items", [])]}
     n = len(state.get("decisions") or [])
-    emit(svc, state, "human.decision", "human_review", record, key=str(n))
+    # Durable before anything acts on it: after a crash from here on, resume applies THIS decision (see
+    # ``recorded_decision``) instead of asking again, so events, ledger and state name the same approver.
+    emit(svc, state, "human.decision", "human_review", {**record, **_replay_fields(raw)}, key=str(n))
     update: dict[str, Any] = {"decisions": [*(state.get("decisions") or []), record], "pending_review": None}
     if decision.decision == "reject":
         update.update(status="rejected", status_reason=f"rejected by {decision.approver}"
@@ -145,6 +147,32 @@ def human_review(state: CampaignState, runtime: Runtime[CampaignContext]
                               redraft)
         return Command(goto=sends, update=update)
     return Command(goto="governance", update=update)
+
+
+def _replay_fields(raw: Any) -> dict[str, Any]:
+    """What a recorded decision needs besides the record to be applied again (edits, answer)."""
+    if not isinstance(raw, dict):
+        return {}
+    return {k: raw[k] for k in ("edits", "answer") if raw.get(k)}
+
+
+def recorded_decision(events: Any, state: dict[str, Any]) -> dict[str, Any] | None:
+    """The decision recorded for the review a campaign waits on, when a crash stopped it being applied.
+
+    ``human_review`` logs a decision (deterministic id per review number) before acting on it; if the process
+    died after that, the checkpoint still waits on the review. Resuming must apply the recorded decision, not ask
+    again: a second person's answer would otherwise be applied under the first person's logged name.
+
+    Returns:
+        The resume value to apply again, or None when no decision was recorded for the pending review.
+    """
+    n = len(state.get("decisions") or [])
+    event = events.get(event_id(state["campaign_id"], "human.decision", str(n)))
+    if event is None:
+        return None
+    payload = dict(event.payload)
+    return {"decision": payload.get("decision"), "approver": payload.get("approver"),
+            "comment": payload.get("comment", ""), **_replay_fields(payload)}
 
 
 def _decide_exceptions(state: CampaignState, pending: dict[str, Any], decision: Decision) -> dict[str, Any]:

@@ -21,7 +21,7 @@ from langgraph.types import Command
 from graph.config import AGENTS, Settings, agent_set
 from graph.context import CampaignContext
 from graph.graph import compile_graph
-from graph.human_review import parse_decision
+from graph.human_review import parse_decision, recorded_decision
 from graph.models.resilience import run_deadline
 from graph.services import Services, services_for
 from graph.warmup import warm_imports
@@ -185,6 +185,12 @@ class Campaigns:
             CampaignError: unknown campaign, or a decision given when nothing waits for one.
         """
         current = self.result(thread_id)
+        recorded = recorded_decision(self.services.events, current.values) if current.needs_human else None
+        if recorded is not None:
+            # A decision was logged before a crash stopped it being applied: apply that one (it is the one the
+            # audit trail names), whatever this resume carries; a later review still waits for its own decision.
+            self._drain(Command(resume=recorded), thread_id)
+            return self._auto(thread_id) if auto_approve else self.result(thread_id)
         if decision is not None and not current.needs_human:
             raise CampaignError(f"campaign {thread_id} is {current.status}; nothing waits for a decision")
         if decision is None and current.needs_human:

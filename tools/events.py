@@ -87,6 +87,13 @@ class EventLog:
         """True when an event with this id is in the log (deterministic ids: 'was this step recorded?')."""
         return self._conn().execute("SELECT 1 FROM events WHERE id = ?", (event_id,)).fetchone() is not None
 
+    def get(self, event_id: str) -> Event | None:
+        """The event with this id, or None."""
+        row = self._conn().execute(
+            "SELECT offset, id, type, trace_id, campaign_id, causation_id, source, ts, pii, payload FROM events "
+            "WHERE id = ?", (event_id,)).fetchone()
+        return _row_event(row) if row else None
+
     def append(self, event: Event) -> None:
         """Append one event (no-op if an event with the same id exists)."""
         self.append_many([event])

@@ -9,7 +9,8 @@ killer does). Points:
 - ``connector:publish|schedule:before|after`` — around a sandbox channel call (after = the channel accepted it,
   the program store has not recorded it);
 - ``ledger:commit:after`` — after a spend-ledger commit;
-- ``export:after`` — after a list export is written.
+- ``export:after`` — after a list export is written;
+- ``lifecycle:register:after`` — a launched campaign got its schedule, ``lifecycle.scheduled`` not yet logged.
 
 A trailing ``:N`` crashes at the N-th time the point is reached (default 1).
 """
@@ -81,6 +82,10 @@ def install(point: str) -> None:
         from tools.spend.ledger import SpendLedger
 
         SpendLedger.commit = _wrap(SpendLedger.commit, counter, "after")  # type: ignore[method-assign]
+    elif kind == "lifecycle" and parts[1:] == ["register", "after"]:
+        import tools.lifecycle.hooks as hooks
+
+        hooks.register = _wrap(hooks.register, counter, "after")  # type: ignore[assignment]
     elif kind == "export" and parts[1:] == ["after"]:
         import tools.crm.export as export
 

@@ -68,7 +68,7 @@ def facts(settings: Settings, campaign_id: str) -> CampaignFacts:
         out.approvers_state = [str(d.get("approver", "")) for d in result.values.get("decisions") or []
                                if isinstance(d, dict)]
         out.approvers_events = [str(e.payload.get("approver", "")) for e in events
-                                if e.type.startswith("review.") and e.payload.get("approver")]
+                                if e.type == "human.decision" and e.payload.get("approver")]
         out.spent = svc.ledger.spent(campaign_id)
         caps = svc.ledger.caps(campaign_id)
         out.caps_total = caps.total if caps is not None else None
