@@ -1,0 +1,74 @@
+"""Provider faults: every mode of the local fault server against the real client stack, and a CLI campaign."""
+
+from __future__ import annotations
+
+import json
+import tempfile
+import time
+from pathlib import Path
+
+from langchain_core.messages import HumanMessage
+
+from evals.chaos.figures import BRIEF, Figure, cli, env_for, one_clear_line
+from evals.chaos.llm_server import FAULT_MODES, LLMServer, LLMServerConfig
+
+CAT = "provider"
+PROMPT = [HumanMessage(content='Extract the brief.\n```json\n{"brief_text": "Budget $20k. Email in the US. '
+                               'Goal: drive orders. Target: families.", "today": "2026-11-25"}\n```')]
+
+
+def _mode(mode: str) -> list[Figure]:
+    from graph.contracts.outputs import BriefExtraction
+    from graph.models.registry import resolve_model
+    from graph.models.resilience import CallPolicy, reset_breakers
+    from graph.models.structured import PATH_CACHE, invoke_structured
+
+    PATH_CACHE.clear()
+    reset_breakers()
+    policy = CallPolicy(timeout_s=1.0, deadline_s=60, max_attempts=3, backoff_s=0.05, breaker_failures=1000)
+    with LLMServer(LLMServerConfig(fault=mode, retry_after_s=0.1, slow_s=0.3, hang_s=30)) as server:
+        model = resolve_model("openai:x", base_url=server.base_url, timeout=policy.timeout_s, max_retries=0)
+        started = time.monotonic()
+        try:
+            invoke_structured(model, BriefExtraction, PROMPT, agent="planner", policy=policy)
+            message, outcome = "", "answered"
+        except Exception as exc:  # noqa: BLE001 - measuring what the caller gets
+            message, outcome = str(exc), type(exc).__name__
+        took = time.monotonic() - started
+        requests = len(server.served)
+    clear = outcome == "answered" or ("\n" not in message and "planner" in message and server.base_url in message)
+    return [Figure(CAT, f"{mode}: requests / outcome", f"{requests} {outcome}", requests <= 6),
+            Figure(CAT, f"{mode}: seconds to give up", round(took, 2), took < 10),
+            Figure(CAT, f"{mode}: one clear line (agent, provider, fault)", clear, clear, message[:120])]
+
+
+def _campaign(mode: str) -> list[Figure]:
+    home = Path(tempfile.mkdtemp(prefix="chaos-provider-"))
+    config = LLMServerConfig(fault=mode, hang_s=120, retry_after_s=0.2)
+    with LLMServer(config) as server:
+        env = env_for(home, LIFTOFF_MODEL="openai:competent", OPENAI_BASE_URL=server.base_url,
+                      LIFTOFF_MODEL_TIMEOUT="2", LIFTOFF_MODEL_ATTEMPTS="2", LIFTOFF_MODEL_BACKOFF="0.1")
+        started = time.monotonic()
+        run = cli(env, "run", "--brief", BRIEF, "--auto-approve", "--json")
+        took = time.monotonic() - started
+        config.fault = None
+        try:
+            cid = json.loads(run.stdout)["thread_id"]
+            resumed = cli(env, "resume", cid, "--auto-approve", "--json")
+            status = json.loads(resumed.stdout)["status"]
+        except (ValueError, KeyError):
+            status = "unreadable"
+    return [Figure(CAT, f"campaign {mode}: exit code", run.returncode, run.returncode == 1),
+            Figure(CAT, f"campaign {mode}: wall seconds to fail", round(took, 1), True),
+            Figure(CAT, f"campaign {mode}: one clear line", one_clear_line(run.stderr), one_clear_line(run.stderr)),
+            Figure(CAT, f"campaign {mode}: status after resume", status, status == "launched")]
+
+
+def run(quick: bool) -> list[Figure]:
+    """Every fault mode at the call level; campaign-level exit/resume for hang (quick) or every mode (full)."""
+    out: list[Figure] = []
+    for mode in FAULT_MODES:
+        out += _mode(mode)
+    for mode in (("hang",) if quick else ("hang", "server_error", "invalid_json", "empty_choices", "reset")):
+        out += _campaign(mode)
+    return out
