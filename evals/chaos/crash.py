@@ -43,11 +43,12 @@ class _Counter:
             return self.seen == self.nth
 
 
-def _wrap(fn: Callable[..., Any], counter: _Counter, when: str, match: Callable[..., bool] | None = None
-          ) -> Callable[..., Any]:
+def _wrap(
+    fn: Callable[..., Any], counter: _Counter, when: str, match: Callable[..., bool] | None = None
+) -> Callable[..., Any]:
     @functools.wraps(fn)
     def wrapped(*args: Any, **kwargs: Any) -> Any:
-        hit = (match is None or match(*args, **kwargs))
+        hit = match is None or match(*args, **kwargs)
         if hit and when == "before" and counter.hit():
             _die()
         out = fn(*args, **kwargs)
@@ -72,8 +73,12 @@ def install(point: str) -> None:
         from tools.events import EventLog
 
         wanted = parts[1]
-        EventLog.emit = _wrap(EventLog.emit, counter, "after",  # type: ignore[method-assign]
-                              lambda self, type, **kw: type == wanted)  # noqa: A006 - EventLog's own name
+        EventLog.emit = _wrap(
+            EventLog.emit,
+            counter,
+            "after",  # type: ignore[method-assign]
+            lambda self, type, **kw: type == wanted,
+        )  # noqa: A006 - EventLog's own name
     elif kind == "connector" and len(parts) == 3 and parts[1] in ("publish", "schedule"):
         from tools.channels.sandbox import SandboxConnector
 

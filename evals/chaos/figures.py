@@ -35,17 +35,34 @@ class Figure:
 def env_for(home: Path, **extra: str) -> dict[str, str]:
     """A clean environment for a child ``liftoff`` process over ``home`` (small CRM, fixed check date)."""
     env = {k: v for k, v in os.environ.items() if not k.startswith(("LIFTOFF_", "OPENAI_"))}
-    env.update({"LIFTOFF_HOME": str(home), "LIFTOFF_CRM_CONTACTS": "2000", "LIFTOFF_CHECK_DATE": "2026-11-25",
-                "PYTHONPATH": str(REPO_ROOT), "HF_HUB_OFFLINE": "1", "TRANSFORMERS_OFFLINE": "1",
-                "ANONYMIZED_TELEMETRY": "False", **extra})
+    env.update(
+        {
+            "LIFTOFF_HOME": str(home),
+            "LIFTOFF_CRM_CONTACTS": "2000",
+            "LIFTOFF_CHECK_DATE": "2026-11-25",
+            "PYTHONPATH": str(REPO_ROOT),
+            "HF_HUB_OFFLINE": "1",
+            "TRANSFORMERS_OFFLINE": "1",
+            "ANONYMIZED_TELEMETRY": "False",
+            **extra,
+        }
+    )
     return env
 
 
-def cli(env: dict[str, str], *args: str, timeout: float = 900, stdin: bytes | None = None
-        ) -> subprocess.CompletedProcess[str]:
+def cli(
+    env: dict[str, str], *args: str, timeout: float = 900, stdin: bytes | None = None
+) -> subprocess.CompletedProcess[str]:
     """Run ``liftoff ARGS`` in a child process through the crash harness (a point from ``LIFTOFF_CHAOS_CRASH``)."""
-    return subprocess.run([sys.executable, "-m", "evals.chaos.crash", *args], env=env, capture_output=True,
-                          text=True, timeout=timeout, cwd=REPO_ROOT, errors="replace")
+    return subprocess.run(
+        [sys.executable, "-m", "evals.chaos.crash", *args],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        cwd=REPO_ROOT,
+        errors="replace",
+    )
 
 
 def one_clear_line(stderr: str) -> bool:

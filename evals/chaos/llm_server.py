@@ -29,8 +29,17 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
 FAULT_MODES: tuple[str, ...] = (
-    "rate_limit", "server_error", "unavailable", "reset", "hang", "slow", "invalid_json", "empty_choices",
-    "wrong_schema", "junk_tool_args", "truncated_stream",
+    "rate_limit",
+    "server_error",
+    "unavailable",
+    "reset",
+    "hang",
+    "slow",
+    "invalid_json",
+    "empty_choices",
+    "wrong_schema",
+    "junk_tool_args",
+    "truncated_stream",
 )
 """Every fault the server can inject."""
 
@@ -144,7 +153,9 @@ def _asked(body: dict[str, Any]) -> tuple[str, str]:
     fmt = body.get("response_format") or {}
     if fmt.get("type") == "json_schema":
         return "schema", str((fmt.get("json_schema") or {}).get("name", ""))
-    tools = [t.get("function", {}).get("name", "") for t in body.get("tools") or [] if t.get("type") == "function"]
+    tools = [
+        t.get("function", {}).get("name", "") for t in body.get("tools") or [] if t.get("type") == "function"
+    ]
     if tools:
         return "tool", tools[0]
     return "text", ""
@@ -176,8 +187,11 @@ def answer(body: dict[str, Any]) -> tuple[str, dict[str, Any] | None]:
         return "I can only answer Liftoff's structured agent requests.", None
     value = handler(task_payload(messages))
     if kind == "tool":
-        return "", {"id": f"call_{uuid.uuid4().hex[:12]}", "type": "function",
-                    "function": {"name": name, "arguments": json.dumps(value, default=str)}}
+        return "", {
+            "id": f"call_{uuid.uuid4().hex[:12]}",
+            "type": "function",
+            "function": {"name": name, "arguments": json.dumps(value, default=str)},
+        }
     return json.dumps(value, default=str), None
 
 
@@ -186,10 +200,16 @@ def _completion(model: str, content: str | None, tool_call: dict[str, Any] | Non
     if tool_call is not None:
         message["tool_calls"] = [tool_call]
     return {
-        "id": f"chatcmpl-{uuid.uuid4().hex[:16]}", "object": "chat.completion", "created": int(time.time()),
+        "id": f"chatcmpl-{uuid.uuid4().hex[:16]}",
+        "object": "chat.completion",
+        "created": int(time.time()),
         "model": model,
         "choices": [{"index": 0, "message": message, "finish_reason": "tool_calls" if tool_call else "stop"}],
-        "usage": {"prompt_tokens": 100, "completion_tokens": max(1, len(content or "") // 4), "total_tokens": 0},
+        "usage": {
+            "prompt_tokens": 100,
+            "completion_tokens": max(1, len(content or "") // 4),
+            "total_tokens": 0,
+        },
     }
 
 
@@ -198,19 +218,38 @@ def _chunks(model: str, content: str, tool_call: dict[str, Any] | None) -> list[
     cid = f"chatcmpl-{uuid.uuid4().hex[:16]}"
 
     def chunk(delta: dict[str, Any], finish: str | None = None) -> dict[str, Any]:
-        return {"id": cid, "object": "chat.completion.chunk", "created": int(time.time()), "model": model,
-                "choices": [{"index": 0, "delta": delta, "finish_reason": finish}]}
+        return {
+            "id": cid,
+            "object": "chat.completion.chunk",
+            "created": int(time.time()),
+            "model": model,
+            "choices": [{"index": 0, "delta": delta, "finish_reason": finish}],
+        }
 
     out = [chunk({"role": "assistant", "content": ""})]
     if tool_call is not None:
         args = tool_call["function"]["arguments"]
-        out.append(chunk({"tool_calls": [{"index": 0, "id": tool_call["id"], "type": "function",
-                                          "function": {"name": tool_call["function"]["name"], "arguments": ""}}]}))
-        out += [chunk({"tool_calls": [{"index": 0, "function": {"arguments": args[i:i + 40]}}]})
-                for i in range(0, len(args), 40)]
+        out.append(
+            chunk(
+                {
+                    "tool_calls": [
+                        {
+                            "index": 0,
+                            "id": tool_call["id"],
+                            "type": "function",
+                            "function": {"name": tool_call["function"]["name"], "arguments": ""},
+                        }
+                    ]
+                }
+            )
+        )
+        out += [
+            chunk({"tool_calls": [{"index": 0, "function": {"arguments": args[i : i + 40]}}]})
+            for i in range(0, len(args), 40)
+        ]
         out.append(chunk({}, "tool_calls"))
     else:
-        out += [chunk({"content": content[i:i + 40]}) for i in range(0, len(content), 40)]
+        out += [chunk({"content": content[i : i + 40]}) for i in range(0, len(content), 40)]
         out.append(chunk({}, "stop"))
     return out
 
@@ -234,7 +273,9 @@ def _handler_for(server: LLMServer) -> type[BaseHTTPRequestHandler]:
             try:
                 body = json.loads(self.rfile.read(length) or b"{}")
             except ValueError:
-                self._json(400, {"error": {"message": "request body is not JSON", "type": "invalid_request_error"}})
+                self._json(
+                    400, {"error": {"message": "request body is not JSON", "type": "invalid_request_error"}}
+                )
                 return
             if not self.path.rstrip("/").endswith("/chat/completions"):
                 self._json(404, {"error": {"message": f"no route {self.path}"}})
@@ -253,8 +294,11 @@ def _handler_for(server: LLMServer) -> type[BaseHTTPRequestHandler]:
         def _serve(self, mode: str, body: dict[str, Any], stream: bool) -> None:
             cfg = server.config
             if mode == "rate_limit":
-                self._json(429, {"error": {"message": "Rate limit reached", "type": "rate_limit_error"}},
-                           {"Retry-After": f"{cfg.retry_after_s:g}"})
+                self._json(
+                    429,
+                    {"error": {"message": "Rate limit reached", "type": "rate_limit_error"}},
+                    {"Retry-After": f"{cfg.retry_after_s:g}"},
+                )
             elif mode == "server_error":
                 self._json(500, {"error": {"message": "internal error", "type": "server_error"}})
             elif mode == "unavailable":
@@ -267,19 +311,47 @@ def _handler_for(server: LLMServer) -> type[BaseHTTPRequestHandler]:
                 server._stop.wait(cfg.hang_s)
                 self.close_connection = True
             elif mode == "invalid_json":
-                self._raw(200, b'{"id": "x", "choices": [{"message": {"role": "assistant", "content": "{"', "application/json")
+                self._raw(
+                    200,
+                    b'{"id": "x", "choices": [{"message": {"role": "assistant", "content": "{"',
+                    "application/json",
+                )
             elif mode == "empty_choices":
-                self._json(200, {"id": "x", "object": "chat.completion", "created": 0, "model": server.model,
-                                 "choices": []})
+                self._json(
+                    200,
+                    {
+                        "id": "x",
+                        "object": "chat.completion",
+                        "created": 0,
+                        "model": server.model,
+                        "choices": [],
+                    },
+                )
             elif mode == "wrong_schema":
-                self._json(200, {"id": 7, "object": "chat.completion", "model": server.model,
-                                 "choices": [{"index": "first", "message": "not a message"}]})
+                self._json(
+                    200,
+                    {
+                        "id": 7,
+                        "object": "chat.completion",
+                        "model": server.model,
+                        "choices": [{"index": "first", "message": "not a message"}],
+                    },
+                )
             elif mode == "junk_tool_args":
                 kind, name = _asked(body)
-                call = {"id": "call_junk", "type": "function",
-                        "function": {"name": name or "answer", "arguments": '{"oops": [1, 2,, ]'}}
-                self._json(200, _completion(server.model, "" if kind == "tool" else "{\"oops\": [1, 2,, ]",
-                                            call if kind == "tool" else None))
+                call = {
+                    "id": "call_junk",
+                    "type": "function",
+                    "function": {"name": name or "answer", "arguments": '{"oops": [1, 2,, ]'},
+                }
+                self._json(
+                    200,
+                    _completion(
+                        server.model,
+                        "" if kind == "tool" else '{"oops": [1, 2,, ]',
+                        call if kind == "tool" else None,
+                    ),
+                )
             elif mode == "truncated_stream":
                 self._truncated(body, stream)
             else:
@@ -293,7 +365,9 @@ def _handler_for(server: LLMServer) -> type[BaseHTTPRequestHandler]:
             try:
                 content, call = answer(body)
             except (LookupError, ValueError, KeyError) as exc:
-                self._json(400, {"error": {"message": f"cannot answer: {exc}", "type": "invalid_request_error"}})
+                self._json(
+                    400, {"error": {"message": f"cannot answer: {exc}", "type": "invalid_request_error"}}
+                )
                 return
             if not stream:
                 self._json(200, _completion(server.model, content, call))

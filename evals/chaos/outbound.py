@@ -28,7 +28,11 @@ def _local(host: object) -> bool:
 def connect_audit() -> Iterator[list[str]]:
     """Record (and refuse) every non-loopback connect and DNS lookup made inside the block."""
     seen: list[str] = []
-    real_connect, real_connect_ex, real_gai = socket.socket.connect, socket.socket.connect_ex, socket.getaddrinfo
+    real_connect, real_connect_ex, real_gai = (
+        socket.socket.connect,
+        socket.socket.connect_ex,
+        socket.getaddrinfo,
+    )
 
     def connect(self: socket.socket, address: Any) -> Any:
         if not _local(address[0] if isinstance(address, tuple) else address):
@@ -54,7 +58,10 @@ def connect_audit() -> Iterator[list[str]]:
         yield seen
     finally:
         socket.socket.connect, socket.socket.connect_ex, socket.getaddrinfo = (  # type: ignore[method-assign]
-            real_connect, real_connect_ex, real_gai)
+            real_connect,
+            real_connect_ex,
+            real_gai,
+        )
 
 
 def _measure(name: str, fn: Callable[[], object]) -> Figure:

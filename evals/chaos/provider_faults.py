@@ -13,8 +13,12 @@ from evals.chaos.figures import BRIEF, Figure, cli, env_for, one_clear_line
 from evals.chaos.llm_server import FAULT_MODES, LLMServer, LLMServerConfig
 
 CAT = "provider"
-PROMPT = [HumanMessage(content='Extract the brief.\n```json\n{"brief_text": "Budget $20k. Email in the US. '
-                               'Goal: drive orders. Target: families.", "today": "2026-11-25"}\n```')]
+PROMPT = [
+    HumanMessage(
+        content='Extract the brief.\n```json\n{"brief_text": "Budget $20k. Email in the US. '
+        'Goal: drive orders. Target: families.", "today": "2026-11-25"}\n```'
+    )
+]
 
 
 def _mode(mode: str) -> list[Figure]:
@@ -36,18 +40,28 @@ def _mode(mode: str) -> list[Figure]:
             message, outcome = str(exc), type(exc).__name__
         took = time.monotonic() - started
         requests = len(server.served)
-    clear = outcome == "answered" or ("\n" not in message and "planner" in message and server.base_url in message)
-    return [Figure(CAT, f"{mode}: requests / outcome", f"{requests} {outcome}", requests <= 6),
-            Figure(CAT, f"{mode}: seconds to give up", round(took, 2), took < 10),
-            Figure(CAT, f"{mode}: one clear line (agent, provider, fault)", clear, clear, message[:120])]
+    clear = outcome == "answered" or (
+        "\n" not in message and "planner" in message and server.base_url in message
+    )
+    return [
+        Figure(CAT, f"{mode}: requests / outcome", f"{requests} {outcome}", requests <= 6),
+        Figure(CAT, f"{mode}: seconds to give up", round(took, 2), took < 10),
+        Figure(CAT, f"{mode}: one clear line (agent, provider, fault)", clear, clear, message[:120]),
+    ]
 
 
 def _campaign(mode: str) -> list[Figure]:
     home = Path(tempfile.mkdtemp(prefix="chaos-provider-"))
     config = LLMServerConfig(fault=mode, hang_s=120, retry_after_s=0.2)
     with LLMServer(config) as server:
-        env = env_for(home, LIFTOFF_MODEL="openai:competent", OPENAI_BASE_URL=server.base_url,
-                      LIFTOFF_MODEL_TIMEOUT="2", LIFTOFF_MODEL_ATTEMPTS="2", LIFTOFF_MODEL_BACKOFF="0.1")
+        env = env_for(
+            home,
+            LIFTOFF_MODEL="openai:competent",
+            OPENAI_BASE_URL=server.base_url,
+            LIFTOFF_MODEL_TIMEOUT="2",
+            LIFTOFF_MODEL_ATTEMPTS="2",
+            LIFTOFF_MODEL_BACKOFF="0.1",
+        )
         started = time.monotonic()
         run = cli(env, "run", "--brief", BRIEF, "--auto-approve", "--json")
         took = time.monotonic() - started
@@ -58,10 +72,14 @@ def _campaign(mode: str) -> list[Figure]:
             status = json.loads(resumed.stdout)["status"]
         except (ValueError, KeyError):
             status = "unreadable"
-    return [Figure(CAT, f"campaign {mode}: exit code", run.returncode, run.returncode == 1),
-            Figure(CAT, f"campaign {mode}: wall seconds to fail", round(took, 1), True),
-            Figure(CAT, f"campaign {mode}: one clear line", one_clear_line(run.stderr), one_clear_line(run.stderr)),
-            Figure(CAT, f"campaign {mode}: status after resume", status, status == "launched")]
+    return [
+        Figure(CAT, f"campaign {mode}: exit code", run.returncode, run.returncode == 1),
+        Figure(CAT, f"campaign {mode}: wall seconds to fail", round(took, 1), True),
+        Figure(
+            CAT, f"campaign {mode}: one clear line", one_clear_line(run.stderr), one_clear_line(run.stderr)
+        ),
+        Figure(CAT, f"campaign {mode}: status after resume", status, status == "launched"),
+    ]
 
 
 def run(quick: bool) -> list[Figure]:
@@ -69,6 +87,6 @@ def run(quick: bool) -> list[Figure]:
     out: list[Figure] = []
     for mode in FAULT_MODES:
         out += _mode(mode)
-    for mode in (("hang",) if quick else ("hang", "server_error", "invalid_json", "empty_choices", "reset")):
+    for mode in ("hang",) if quick else ("hang", "server_error", "invalid_json", "empty_choices", "reset"):
         out += _campaign(mode)
     return out

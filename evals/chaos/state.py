@@ -36,8 +36,9 @@ class CampaignFacts:
     @property
     def duplicate_publishes(self) -> int:
         """Deliveries beyond one per idempotency key, plus published events beyond one per key."""
-        return (sum(n - 1 for n in self.deliveries.values() if n > 1)
-                + sum(n - 1 for n in self.published_events.values() if n > 1))
+        return sum(n - 1 for n in self.deliveries.values() if n > 1) + sum(
+            n - 1 for n in self.published_events.values() if n > 1
+        )
 
     @property
     def cap_breach(self) -> bool:
@@ -58,17 +59,29 @@ def facts(settings: Settings, campaign_id: str) -> CampaignFacts:
         out.programs = {r.idempotency_key: r.state for r in svc.publisher.store.by_campaign(campaign_id)}
         outbox_path = settings.path("outbox.db")
         if outbox_path.exists():
-            out.deliveries = dict(collections.Counter(
-                e.idempotency_key for e in Outbox(outbox_path).entries(campaign_id) if e.status == "published"))
+            out.deliveries = dict(
+                collections.Counter(
+                    e.idempotency_key
+                    for e in Outbox(outbox_path).entries(campaign_id)
+                    if e.status == "published"
+                )
+            )
         events = [e for _, e in svc.events.read(0, 100_000, campaign_id=campaign_id)]
         out.events = collections.Counter(e.type for e in events)
         out.trace_ids = {e.trace_id for e in events}
-        out.published_events = dict(collections.Counter(
-            str(e.payload.get("idempotency_key")) for e in events if e.type == "orchestrator.published"))
-        out.approvers_state = [str(d.get("approver", "")) for d in result.values.get("decisions") or []
-                               if isinstance(d, dict)]
-        out.approvers_events = [str(e.payload.get("approver", "")) for e in events
-                                if e.type == "human.decision" and e.payload.get("approver")]
+        out.published_events = dict(
+            collections.Counter(
+                str(e.payload.get("idempotency_key")) for e in events if e.type == "orchestrator.published"
+            )
+        )
+        out.approvers_state = [
+            str(d.get("approver", "")) for d in result.values.get("decisions") or [] if isinstance(d, dict)
+        ]
+        out.approvers_events = [
+            str(e.payload.get("approver", ""))
+            for e in events
+            if e.type == "human.decision" and e.payload.get("approver")
+        ]
         out.spent = svc.ledger.spent(campaign_id)
         caps = svc.ledger.caps(campaign_id)
         out.caps_total = caps.total if caps is not None else None
@@ -80,8 +93,9 @@ def facts(settings: Settings, campaign_id: str) -> CampaignFacts:
         release(settings)
 
 
-def event_diff(base: collections.Counter[str], got: collections.Counter[str],
-               ignore: frozenset[str] = frozenset()) -> tuple[int, int]:
+def event_diff(
+    base: collections.Counter[str], got: collections.Counter[str], ignore: frozenset[str] = frozenset()
+) -> tuple[int, int]:
     """(missing, duplicate) event counts of ``got`` against an uninterrupted run's ``base``, by type."""
     missing = sum(max(0, n - got.get(t, 0)) for t, n in base.items() if t not in ignore)
     extra = sum(max(0, n - base.get(t, 0)) for t, n in got.items() if t not in ignore)
@@ -90,5 +104,11 @@ def event_diff(base: collections.Counter[str], got: collections.Counter[str],
 
 def summary(f: CampaignFacts) -> dict[str, Any]:
     """A JSON-safe one-line view of the facts."""
-    return {"status": f.status, "programs": len(f.programs), "not_final": f.not_final,
-            "duplicate_publishes": f.duplicate_publishes, "cap_breach": f.cap_breach, "events": sum(f.events.values())}
+    return {
+        "status": f.status,
+        "programs": len(f.programs),
+        "not_final": f.not_final,
+        "duplicate_publishes": f.duplicate_publishes,
+        "cap_breach": f.cap_breach,
+        "events": sum(f.events.values()),
+    }

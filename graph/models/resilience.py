@@ -72,6 +72,7 @@ class CallPolicy:
         Raises:
             PolicyError: a value that is not a positive number (attempts and failures: a positive integer).
         """
+
         def number(key: str, default: float) -> float:
             raw = (env.get(key) or "").strip()
             if not raw:
@@ -194,9 +195,16 @@ def reset_breakers() -> None:
 
 
 # ---- the call ----------------------------------------------------------------------------------------------
-def call_model(fn: Callable[[], R], *, model: object, agent: str, policy: CallPolicy,
-               passthrough: Callable[[BaseException], bool] = lambda exc: False,
-               sleep: Callable[[float], None] = time.sleep, rng: random.Random | None = None) -> R:
+def call_model(
+    fn: Callable[[], R],
+    *,
+    model: object,
+    agent: str,
+    policy: CallPolicy,
+    passthrough: Callable[[BaseException], bool] = lambda exc: False,
+    sleep: Callable[[float], None] = time.sleep,
+    rng: random.Random | None = None,
+) -> R:
     """Run one provider request with the policy's retries, backoff, breaker and the run's deadline.
 
     Args:
@@ -226,9 +234,15 @@ def call_model(fn: Callable[[], R], *, model: object, agent: str, policy: CallPo
         wait = breaker.admit(policy)
         if wait is not None:
             cause = f"; last fault: {breaker.last_fault}" if breaker.last_fault else ""
-            raise _give_up(agent, provider, last, attempts, started,
-                           f"circuit open after {breaker.failures} consecutive faults, not called for {wait:.0f}s"
-                           f"{cause}")
+            raise _give_up(
+                agent,
+                provider,
+                last,
+                attempts,
+                started,
+                f"circuit open after {breaker.failures} consecutive faults, not called for {wait:.0f}s"
+                f"{cause}",
+            )
         left = remaining()
         if left is not None and left <= 0:
             raise _give_up(agent, provider, last, attempts, started, "run deadline for model calls reached")
@@ -250,26 +264,41 @@ def call_model(fn: Callable[[], R], *, model: object, agent: str, policy: CallPo
             delay = policy.backoff(attempts, rng)
             if fault.retry_after is not None:
                 if fault.retry_after > policy.retry_after_max_s:
-                    raise _give_up(agent, provider, fault, attempts, started,
-                                   f"Retry-After {fault.retry_after:g}s is longer than the "
-                                   f"{policy.retry_after_max_s:g}s honoured") from exc
+                    raise _give_up(
+                        agent,
+                        provider,
+                        fault,
+                        attempts,
+                        started,
+                        f"Retry-After {fault.retry_after:g}s is longer than the "
+                        f"{policy.retry_after_max_s:g}s honoured",
+                    ) from exc
                 delay = max(delay / 4, fault.retry_after)
             left = remaining()
             if left is not None and delay >= left:
-                raise _give_up(agent, provider, fault, attempts, started,
-                               f"run deadline for model calls reached (next retry in {delay:.1f}s)") from exc
+                raise _give_up(
+                    agent,
+                    provider,
+                    fault,
+                    attempts,
+                    started,
+                    f"run deadline for model calls reached (next retry in {delay:.1f}s)",
+                ) from exc
             sleep(delay)
             continue
         breaker.success()
         return out
 
 
-def _give_up(agent: str, provider: str, fault: Fault | None, attempts: int, started: float, why: str
-             ) -> TransientModelError:
+def _give_up(
+    agent: str, provider: str, fault: Fault | None, attempts: int, started: float, why: str
+) -> TransientModelError:
     took = time.monotonic() - started
     what = fault.detail if fault else "no reply"
-    message = (f"{agent}: provider {provider} failed: {what}; gave up after {attempts} attempt(s) in "
-               f"{took:.1f}s ({why})")
+    message = (
+        f"{agent}: provider {provider} failed: {what}; gave up after {attempts} attempt(s) in "
+        f"{took:.1f}s ({why})"
+    )
     message = " ".join(message.split())
     error: TransientModelError
     if fault is not None and fault.kind == "unavailable":

@@ -35,16 +35,32 @@ CLI = "import sys; from graph.cli import main; sys.exit(main(sys.argv[1:]))"
 
 def _env(home: Path, server: LLMServer, **extra: str) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("LIFTOFF_", "OPENAI_"))}
-    env.update({"LIFTOFF_HOME": str(home), "LIFTOFF_CRM_CONTACTS": "2000", "LIFTOFF_CHECK_DATE": "2026-11-25",
-                "LIFTOFF_MODEL": "openai:competent", "OPENAI_BASE_URL": server.base_url,
-                "PYTHONPATH": str(REPO_ROOT), "HF_HUB_OFFLINE": "1", "TRANSFORMERS_OFFLINE": "1",
-                "ANONYMIZED_TELEMETRY": "False", **extra})
+    env.update(
+        {
+            "LIFTOFF_HOME": str(home),
+            "LIFTOFF_CRM_CONTACTS": "2000",
+            "LIFTOFF_CHECK_DATE": "2026-11-25",
+            "LIFTOFF_MODEL": "openai:competent",
+            "OPENAI_BASE_URL": server.base_url,
+            "PYTHONPATH": str(REPO_ROOT),
+            "HF_HUB_OFFLINE": "1",
+            "TRANSFORMERS_OFFLINE": "1",
+            "ANONYMIZED_TELEMETRY": "False",
+            **extra,
+        }
+    )
     return env
 
 
 def _cli(env: dict[str, str], *args: str, timeout: float = 400) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-c", CLI, *args], env=env, capture_output=True, text=True,
-                          timeout=timeout, cwd=REPO_ROOT)
+    return subprocess.run(
+        [sys.executable, "-c", CLI, *args],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        cwd=REPO_ROOT,
+    )
 
 
 def test_a_whole_campaign_launches_over_http(liftoff_home: Path) -> None:
@@ -53,8 +69,14 @@ def test_a_whole_campaign_launches_over_http(liftoff_home: Path) -> None:
     PATH_CACHE.clear()
     reset_breakers()
     with LLMServer() as server:
-        env = {"LIFTOFF_HOME": str(liftoff_home), "LIFTOFF_CRM_CONTACTS": "2000", "LIFTOFF_CHECK_DATE": "2026-11-25"}
-        campaigns = Campaigns(Settings.from_env(env, model="openai:competent", openai_base_url=server.base_url))
+        env = {
+            "LIFTOFF_HOME": str(liftoff_home),
+            "LIFTOFF_CRM_CONTACTS": "2000",
+            "LIFTOFF_CHECK_DATE": "2026-11-25",
+        }
+        campaigns = Campaigns(
+            Settings.from_env(env, model="openai:competent", openai_base_url=server.base_url)
+        )
         try:
             result = campaigns.start(BRIEF, auto_approve=True)
             events = [e for _, e in campaigns.services.events.read(0, 10_000, campaign_id=result.thread_id)]
@@ -69,7 +91,9 @@ def test_a_whole_campaign_launches_over_http(liftoff_home: Path) -> None:
     assert asked.count("schema:AssetCopy") >= len(result.values["assets"])
     assert asked.count("tool:build_segment") == len(result.values["lists"])
     usage = result.values["usage"]
-    assert usage["planner"]["paths"] == {"native": 2} and usage["data"]["paths"] == {"tool_call": len(result.values["lists"])}
+    assert usage["planner"]["paths"] == {"native": 2} and usage["data"]["paths"] == {
+        "tool_call": len(result.values["lists"])
+    }
     assert {e.trace_id for e in events} == {result.trace_id}
 
 
@@ -78,23 +102,41 @@ def test_streaming_answers_are_served_for_schemas_and_tools() -> None:
 
     from graph.contracts.outputs import BriefExtraction
 
-    prompt = [HumanMessage(content='x\n```json\n{"brief_text": "Budget $20k. Email in the US. Goal: drive orders. '
-                                   'Target: families.", "today": "2026-11-25"}\n```')]
+    prompt = [
+        HumanMessage(
+            content='x\n```json\n{"brief_text": "Budget $20k. Email in the US. Goal: drive orders. '
+            'Target: families.", "today": "2026-11-25"}\n```'
+        )
+    ]
     with LLMServer() as server:
-        model = ChatOpenAI(model="competent", base_url=server.base_url, api_key="k", streaming=True,  # type: ignore[arg-type]
-                           max_retries=0, timeout=10)
+        model = ChatOpenAI(
+            model="competent",
+            base_url=server.base_url,
+            api_key="k",
+            streaming=True,  # type: ignore[arg-type]
+            max_retries=0,
+            timeout=10,
+        )
         value = model.with_structured_output(BriefExtraction, method="json_schema").invoke(prompt)
         call = model.bind_tools([BriefExtraction], tool_choice="BriefExtraction").invoke(prompt)
         assert all(s.stream for s in server.served) and len(server.served) == 2
     assert isinstance(value, BriefExtraction) and value.budget_amount == 20000
-    assert call.tool_calls[0]["name"] == "BriefExtraction" and call.tool_calls[0]["args"]["budget_amount"] == 20000
+    assert (
+        call.tool_calls[0]["name"] == "BriefExtraction"
+        and call.tool_calls[0]["args"]["budget_amount"] == 20000
+    )
 
 
 def test_a_hung_provider_fails_in_one_line_and_the_campaign_resumes(liftoff_home: Path) -> None:
     config = LLMServerConfig(fault="hang", hang_s=60)
     with LLMServer(config) as server:
-        env = _env(liftoff_home, server, LIFTOFF_MODEL_TIMEOUT="1", LIFTOFF_MODEL_ATTEMPTS="2",
-                   LIFTOFF_MODEL_BACKOFF="0.05")
+        env = _env(
+            liftoff_home,
+            server,
+            LIFTOFF_MODEL_TIMEOUT="1",
+            LIFTOFF_MODEL_ATTEMPTS="2",
+            LIFTOFF_MODEL_BACKOFF="0.05",
+        )
         started = time.monotonic()
         run = _cli(env, "run", "--brief", BRIEF, "--auto-approve", "--json")
         took = time.monotonic() - started

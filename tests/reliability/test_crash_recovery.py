@@ -31,17 +31,31 @@ CID = "cmp-chaos-crash"
 
 def _env(home: Path, crash: str = "") -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("LIFTOFF_", "OPENAI_"))}
-    env.update({"LIFTOFF_HOME": str(home), "LIFTOFF_CRM_CONTACTS": "2000", "LIFTOFF_CHECK_DATE": "2026-11-25",
-                "PYTHONPATH": str(REPO_ROOT), "HF_HUB_OFFLINE": "1", "TRANSFORMERS_OFFLINE": "1",
-                "ANONYMIZED_TELEMETRY": "False"})
+    env.update(
+        {
+            "LIFTOFF_HOME": str(home),
+            "LIFTOFF_CRM_CONTACTS": "2000",
+            "LIFTOFF_CHECK_DATE": "2026-11-25",
+            "PYTHONPATH": str(REPO_ROOT),
+            "HF_HUB_OFFLINE": "1",
+            "TRANSFORMERS_OFFLINE": "1",
+            "ANONYMIZED_TELEMETRY": "False",
+        }
+    )
     if crash:
         env["LIFTOFF_CHAOS_CRASH"] = crash
     return env
 
 
 def _cli(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "evals.chaos.crash", *args], env=env, capture_output=True,
-                          text=True, timeout=600, cwd=REPO_ROOT)
+    return subprocess.run(
+        [sys.executable, "-m", "evals.chaos.crash", *args],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        cwd=REPO_ROOT,
+    )
 
 
 def _crash_then_resume(home: Path, point: str, *resume_args: str) -> subprocess.CompletedProcess[str]:

@@ -15,17 +15,27 @@ from langchain_core.messages import HumanMessage
 
 from evals.chaos.llm_server import LLMServer, LLMServerConfig
 from graph.contracts.outputs import BriefExtraction
-from graph.models.errors import ModelUnavailableError, ProviderFaultError, StructuredOutputError, TransientModelError
+from graph.models.errors import (
+    ModelUnavailableError,
+    ProviderFaultError,
+    StructuredOutputError,
+    TransientModelError,
+)
 from graph.models.registry import resolve_model
 from graph.models.resilience import CallPolicy, reset_breakers, run_deadline
 from graph.models.structured import PATH_CACHE, invoke_structured
 
 pytestmark = pytest.mark.live_model  # loopback HTTP to the fault server (no real model anywhere)
 
-PROMPT = [HumanMessage(content='Extract the brief.\n```json\n{"brief_text": "Budget $20k. Email in the US. '
-                               'Goal: drive orders. Target: families.", "today": "2026-11-25"}\n```')]
-FAST = CallPolicy(timeout_s=0.6, deadline_s=30, max_attempts=3, backoff_s=0.02, backoff_max_s=0.05,
-                  breaker_failures=1000)
+PROMPT = [
+    HumanMessage(
+        content='Extract the brief.\n```json\n{"brief_text": "Budget $20k. Email in the US. '
+        'Goal: drive orders. Target: families.", "today": "2026-11-25"}\n```'
+    )
+]
+FAST = CallPolicy(
+    timeout_s=0.6, deadline_s=30, max_attempts=3, backoff_s=0.02, backoff_max_s=0.05, breaker_failures=1000
+)
 
 
 @pytest.fixture(autouse=True)
@@ -38,7 +48,9 @@ def _clean() -> Iterator[None]:
 
 
 def _ask(server: LLMServer, policy: CallPolicy = FAST) -> BriefExtraction:
-    model = resolve_model("openai:competent", base_url=server.base_url, timeout=policy.timeout_s, max_retries=0)
+    model = resolve_model(
+        "openai:competent", base_url=server.base_url, timeout=policy.timeout_s, max_retries=0
+    )
     return invoke_structured(model, BriefExtraction, PROMPT, agent="planner", policy=policy).value
 
 
@@ -47,8 +59,20 @@ def _one_clear_line(message: str, server: LLMServer) -> None:
     assert message.startswith("planner: provider openai at ") and server.base_url in message
 
 
-@pytest.mark.parametrize("mode", ["rate_limit", "server_error", "unavailable", "reset", "hang", "invalid_json",
-                                  "empty_choices", "wrong_schema", "truncated_stream"])
+@pytest.mark.parametrize(
+    "mode",
+    [
+        "rate_limit",
+        "server_error",
+        "unavailable",
+        "reset",
+        "hang",
+        "invalid_json",
+        "empty_choices",
+        "wrong_schema",
+        "truncated_stream",
+    ],
+)
 def test_a_transient_fault_is_retried_and_recovers(mode: str) -> None:
     with LLMServer(LLMServerConfig(fault=mode, fault_count=1, retry_after_s=0.05, hang_s=5)) as server:
         value = _ask(server)
@@ -56,25 +80,32 @@ def test_a_transient_fault_is_retried_and_recovers(mode: str) -> None:
         assert [s.mode for s in server.served] == [mode, "competent"]
 
 
-@pytest.mark.parametrize(("mode", "kind", "words"), [
-    ("rate_limit", ProviderFaultError, "rate limited (HTTP 429, Retry-After 0.05s)"),
-    ("server_error", ProviderFaultError, "HTTP 500 (internal error)"),
-    ("unavailable", ProviderFaultError, "HTTP 503 (overloaded)"),
-    ("reset", ModelUnavailableError, "connection failed"),
-    ("hang", ProviderFaultError, "no reply in time"),
-    ("invalid_json", ProviderFaultError, "malformed reply"),
-    ("empty_choices", ProviderFaultError, "malformed reply"),
-    ("wrong_schema", ProviderFaultError, "malformed reply"),
-    ("truncated_stream", ModelUnavailableError, "peer closed connection"),
-])
-def test_a_persistent_fault_ends_in_one_clear_line(mode: str, kind: type[TransientModelError], words: str) -> None:
+@pytest.mark.parametrize(
+    ("mode", "kind", "words"),
+    [
+        ("rate_limit", ProviderFaultError, "rate limited (HTTP 429, Retry-After 0.05s)"),
+        ("server_error", ProviderFaultError, "HTTP 500 (internal error)"),
+        ("unavailable", ProviderFaultError, "HTTP 503 (overloaded)"),
+        ("reset", ModelUnavailableError, "connection failed"),
+        ("hang", ProviderFaultError, "no reply in time"),
+        ("invalid_json", ProviderFaultError, "malformed reply"),
+        ("empty_choices", ProviderFaultError, "malformed reply"),
+        ("wrong_schema", ProviderFaultError, "malformed reply"),
+        ("truncated_stream", ModelUnavailableError, "peer closed connection"),
+    ],
+)
+def test_a_persistent_fault_ends_in_one_clear_line(
+    mode: str, kind: type[TransientModelError], words: str
+) -> None:
     with LLMServer(LLMServerConfig(fault=mode, retry_after_s=0.05, hang_s=5)) as server:
         started = time.monotonic()
         with pytest.raises(kind) as info:
             _ask(server)
         took = time.monotonic() - started
         assert info.value.exhausted and info.value.attempts == FAST.max_attempts
-        assert len(server.served) == FAST.max_attempts  # exactly the attempts of the policy, no client retries
+        assert (
+            len(server.served) == FAST.max_attempts
+        )  # exactly the attempts of the policy, no client retries
         message = str(info.value)
         _one_clear_line(message, server)
         assert words in message and "gave up after 3 attempt(s)" in message
@@ -107,14 +138,19 @@ def test_the_run_deadline_bounds_a_hang() -> None:
     policy = CallPolicy(timeout_s=0.5, max_attempts=50, backoff_s=0.01, breaker_failures=1000)
     with LLMServer(LLMServerConfig(fault="hang", hang_s=10)) as server:
         started = time.monotonic()
-        with run_deadline(1.2), pytest.raises(ProviderFaultError, match="run deadline for model calls reached"):
+        with (
+            run_deadline(1.2),
+            pytest.raises(ProviderFaultError, match="run deadline for model calls reached"),
+        ):
             _ask(server, policy)
         assert time.monotonic() - started < 2.5
         assert len(server.served) <= 3
 
 
 def test_the_breaker_stops_calls_to_a_dead_provider() -> None:
-    policy = CallPolicy(timeout_s=1, max_attempts=3, backoff_s=0.01, breaker_failures=3, breaker_cooldown_s=60)
+    policy = CallPolicy(
+        timeout_s=1, max_attempts=3, backoff_s=0.01, breaker_failures=3, breaker_cooldown_s=60
+    )
     with LLMServer(LLMServerConfig(fault="unavailable")) as server:
         with pytest.raises(ProviderFaultError, match="retries spent"):
             _ask(server, policy)
@@ -128,7 +164,9 @@ def test_junk_answers_are_reasked_then_one_line_naming_the_provider() -> None:
         with pytest.raises(StructuredOutputError) as info:
             _ask(server)
         message = str(info.value)
-        assert "\n" not in message and message.startswith("planner: no valid BriefExtraction from the model after")
+        assert "\n" not in message and message.startswith(
+            "planner: no valid BriefExtraction from the model after"
+        )
         assert f"openai at {server.base_url}" in message
         assert len(server.served) == info.value.attempts  # re-asks, never provider retries
 
@@ -142,10 +180,14 @@ def test_junk_once_is_recovered_by_a_reask() -> None:
 def test_policy_settings_are_read_once_and_checked() -> None:
     from graph.config import ConfigError, Settings
 
-    settings = Settings.from_env({"LIFTOFF_MODEL_TIMEOUT": "7.5", "LIFTOFF_MODEL_DEADLINE": "60",
-                                  "LIFTOFF_MODEL_ATTEMPTS": "2"})
-    assert (settings.model_policy.timeout_s, settings.model_policy.deadline_s,
-            settings.model_policy.max_attempts) == (7.5, 60, 2)
+    settings = Settings.from_env(
+        {"LIFTOFF_MODEL_TIMEOUT": "7.5", "LIFTOFF_MODEL_DEADLINE": "60", "LIFTOFF_MODEL_ATTEMPTS": "2"}
+    )
+    assert (
+        settings.model_policy.timeout_s,
+        settings.model_policy.deadline_s,
+        settings.model_policy.max_attempts,
+    ) == (7.5, 60, 2)
     with pytest.raises(ConfigError, match="LIFTOFF_MODEL_TIMEOUT must be a positive number"):
         Settings.from_env({"LIFTOFF_MODEL_TIMEOUT": "-1"})
     with pytest.raises(ConfigError, match="LIFTOFF_MODEL_ATTEMPTS must be a positive integer"):

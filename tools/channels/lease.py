@@ -21,7 +21,7 @@ def _start_ticks(pid: int) -> str:
             stat = fh.read()
     except OSError:
         return ""
-    fields = stat[stat.rfind(")") + 2:].split()
+    fields = stat[stat.rfind(")") + 2 :].split()
     return fields[19] if len(fields) > 19 else ""
 
 
@@ -67,5 +67,5 @@ def _is_zombie(pid: int) -> bool:
             stat = fh.read()
     except OSError:
         return False
-    rest = stat[stat.rfind(")") + 2:].split()
+    rest = stat[stat.rfind(")") + 2 :].split()
     return bool(rest) and rest[0] in ("Z", "X")
