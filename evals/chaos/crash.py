@@ -73,12 +73,12 @@ def install(point: str) -> None:
         from tools.events import EventLog
 
         wanted = parts[1]
-        EventLog.emit = _wrap(
+        EventLog.emit = _wrap(  # type: ignore[method-assign]
             EventLog.emit,
             counter,
-            "after",  # type: ignore[method-assign]
-            lambda self, type, **kw: type == wanted,
-        )  # noqa: A006 - EventLog's own name
+            "after",
+            lambda self, type, **kw: type == wanted,  # noqa: A006 - EventLog's own parameter name
+        )
     elif kind == "connector" and len(parts) == 3 and parts[1] in ("publish", "schedule"):
         from tools.channels.sandbox import SandboxConnector
 

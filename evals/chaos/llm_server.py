@@ -97,8 +97,8 @@ class LLMServer:
     @property
     def base_url(self) -> str:
         """The ``/v1`` base URL to give ``OPENAI_BASE_URL``."""
-        host, port = self._httpd.server_address[:2]
-        return f"http://{host}:{port}/v1"
+        port = self._httpd.server_address[1]
+        return f"http://127.0.0.1:{port}/v1"
 
     @property
     def served(self) -> list[Served]:
