@@ -69,3 +69,12 @@ browser-deps: ## install Debian's chromium + chromium-driver for the browser tes
 
 test-app: setup browser-deps ## the app's tests only (AppTest flows + the headless-Chromium end-to-end test)
 	$(VENV)/bin/pytest -q tests/app --timeout 900
+
+# ---- reliability (issue 16) ---------------------------------------------------------------------------------
+.PHONY: chaos chaos-quick
+
+chaos: setup ## the chaos suite: crash points, provider faults, hostile inputs, concurrency, outbound connects (figures)
+	$(PY) -m evals.chaos
+
+chaos-quick: setup ## the CI-sized subset of the chaos suite (also run as tests under tests/reliability)
+	$(PY) -m evals.chaos --quick

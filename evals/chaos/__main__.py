@@ -21,9 +21,12 @@ CATEGORIES = {
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m evals.chaos", description=__doc__)
-    parser.add_argument("categories", nargs="*", choices=[[], *CATEGORIES], default=[])
+    parser.add_argument("categories", nargs="*", help=f"some of: {', '.join(CATEGORIES)} (default: all)")
     parser.add_argument("--quick", action="store_true", help="the CI-sized subset of every category")
     args = parser.parse_args(argv)
+    unknown = sorted(set(args.categories) - set(CATEGORIES))
+    if unknown:
+        parser.error(f"unknown category {', '.join(unknown)} (have: {', '.join(CATEGORIES)})")
     from graph.offline import apply_offline_defaults
 
     apply_offline_defaults()
