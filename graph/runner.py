@@ -27,6 +27,9 @@ from graph.services import Services, services_for
 from graph.warmup import warm_imports
 
 AUTO_APPROVER = "cli:auto-approve"
+FANOUT_THREADS = 32
+"""Threads a run's parallel branches get. LangGraph's default is the thread-pool default (CPU count + 4: 6 on a
+2-core machine), which ran a 10-branch content fan-out in two waves; branches mostly wait on model calls."""
 
 _REGISTRY_SCHEMA = """
 CREATE TABLE IF NOT EXISTS campaigns (
@@ -278,7 +281,7 @@ class Campaigns:
 
     # ---- registry ------------------------------------------------------------------------------------------
     def _config(self, thread_id: str) -> RunnableConfig:
-        return {"configurable": {"thread_id": thread_id}, "recursion_limit": 100}
+        return {"configurable": {"thread_id": thread_id}, "recursion_limit": 100, "max_concurrency": FANOUT_THREADS}
 
     def _row(self, cid: str) -> dict[str, Any] | None:
         cur = self._registry.execute("SELECT * FROM campaigns WHERE campaign_id = ?", (cid,))
