@@ -200,6 +200,8 @@ class Campaigns:
             raise CampaignError(f"campaign {thread_id} waits for a human decision (--approve or --reject)")
         if decision is None and (held := self._held(current)):
             return self._relaunch(thread_id, current, held, auto_approve=auto_approve)
+        if decision is None and self._in_flight(current):
+            return self._relaunch(thread_id, current, [], auto_approve=auto_approve)
         if decision is not None:  # refuse early with a clear error; the graph checks again (defence in depth)
             kind = (current.pending_review or {}).get("kind")
             parse_decision(decision, () if kind == "clarify" else self.settings.approvers)
@@ -230,6 +232,14 @@ class Campaigns:
             return []
         return held_programs((current.values.get("programs") or {}).values())
 
+    def _in_flight(self, current: RunResult) -> bool:
+        """A finished launch that left programs in flight (their publisher was still busy): a relaunch reconciles."""
+        if current.status != "failed" or not current.values.get("programs"):
+            return False
+        if self.graph.get_state(self._config(current.thread_id)).next:
+            return False  # an interrupted run: plain resume continues it
+        return bool(self.services.publisher.store.by_campaign(current.thread_id, ("in_flight",)))
+
     def _relaunch(self, thread_id: str, current: RunResult, held: list[str], *, auto_approve: bool) -> RunResult:
         """Publish what the kill-switch held, once it is released (a new run from the Orchestrator).
 
@@ -242,7 +252,7 @@ class Campaigns:
                         and (r := switch.check(str(p["channel"]), str(p["region"])))})
         if still:
             raise CampaignError(f"campaign {thread_id} is held and {still[0]}: release it first")
-        days = self.settings.launch_days if current.status == "held" else 1
+        days = self.settings.launch_days if current.status in ("held", "failed") else 1
         cycle = {"kind": "relaunch", "id": f"{thread_id}:relaunch:{uuid.uuid4().hex[:8]}", "days": days}
         self._drain({"cycle": cycle}, thread_id)
         return self._auto(thread_id) if auto_approve else self.result(thread_id)

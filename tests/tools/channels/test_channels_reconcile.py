@@ -20,6 +20,7 @@ from graph.config import REPO_ROOT
 from tools.channels.lease import holder_gone, process_owner_id
 from tools.channels.outbox import Outbox
 from tools.channels.publisher import Publisher
+from tools.channels.sandbox import SandboxConnector
 from tools.channels.store import ProgramStore
 
 CHILD = textwrap.dedent("""
@@ -96,3 +97,32 @@ def test_a_live_holder_is_not_taken_over() -> None:
     owner = process_owner_id(proc.pid)
     proc.wait()
     assert holder_gone(owner)  # exited and reaped
+
+
+def test_publish_settled_waits_out_a_live_holder_then_reports_what_it_holds(env: Env) -> None:
+    import threading
+    import time
+
+    from tools.channels.base import PublishItem
+
+    started, release = threading.Event(), threading.Event()
+    real = SandboxConnector.publish
+
+    class Slow(SandboxConnector):
+        def publish(self, item: PublishItem):  # type: ignore[no-untyped-def]
+            started.set()
+            release.wait(10)
+            return real(self, item)
+
+    holder = Publisher(store_path=env.tmp / "programs.db", connectors={"email": Slow("email", env.tmp / "outbox.db")},
+                       kill_switch=env.kill_switch, events=env.events)
+    worker = threading.Thread(target=holder.publish, args=(make_request(),))
+    worker.start()
+    assert started.wait(10)
+    t0 = time.monotonic()
+    still = _publisher(env).publish_settled(make_request(), wait_s=0.5)  # bounded wait: still held
+    assert still.status == "scheduled" and time.monotonic() - t0 >= 0.5
+    threading.Timer(0.3, release.set).start()
+    settled = _publisher(env).publish_settled(make_request(), wait_s=10)  # the holder settles it meanwhile
+    worker.join(10)
+    assert settled.status == "published" and len(Outbox(env.tmp / "outbox.db").entries()) == 1
