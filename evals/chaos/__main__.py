@@ -33,8 +33,8 @@ def main(argv: list[str] | None = None) -> int:
     red = 0
     for cat in args.categories or list(CATEGORIES):
         started = time.monotonic()
-        module = importlib.import_module(f"evals.chaos.{CATEGORIES[cat]}")
         try:
+            module = importlib.import_module(f"evals.chaos.{CATEGORIES[cat]}")
             figures = module.run(args.quick)
         except Exception as exc:  # noqa: BLE001 - a broken category is a red figure, the others still run
             print(f"FAIL {cat:<12} category crashed: {type(exc).__name__}: {exc}", flush=True)

@@ -17,7 +17,7 @@ BRIEFS: dict[str, bytes] = {
     "html": b"<script>alert(1)</script><b>Budget $5k</b>. Email in the US. Goal: orders. Target: families.",
     "binary": bytes(range(256)) * 8,
     "non-utf8": "Budget 5000 €. E-Mail in der EU. Ziel: Bestellungen. Zielgruppe: Familien.".encode(
-        "latin-1"
+        "cp1252"
     ),
     "oversized": b"Budget $5k. Email in the US. Goal: orders. Target: families. " + b"blah " * 400_000,
     "empty": b"   \n",
