@@ -23,9 +23,9 @@ BRIEFS: dict[str, bytes] = {
     "empty": b"   \n",
 }
 LIBRARIES: dict[str, str] = {
-    "alias bomb": "a: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\n"
-    "c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c]\n"
-    "e: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d]\nf: [*e, *e, *e, *e, *e, *e, *e, *e, *e]\n",
+    "alias bomb": "x: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n"
+    + "".join(f"x{n}: &a{n} [{', '.join(['*a' + (str(n - 1) if n > 1 else '')] * 9)}]\n" for n in range(1, 7))
+    + "claims: [*a6]\n",
     "wrong types": "claims: 42\n",
     "not yaml": "claims: [unclosed\n",
 }
