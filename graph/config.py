@@ -62,7 +62,9 @@ class Settings:
         agent_models: Per-agent model overrides.
         openai_base_url: Base URL of an OpenAI-compatible server, if any.
         brand: Default brand slug.
-        brand_library_dir: Directory holding brand libraries.
+        brand_library_dir: Directory holding brand libraries (slugs are looked up here, then in
+            ``home/brands`` where brands added from the app live).
+        library_max_bytes: Size limit of one brand-library file (brand.yaml, claims.yaml) and of a segment file.
         chroma_host: Chroma server host; None means an embedded PersistentClient under home.
         chroma_port: Chroma server port.
         embeddings: 'local' (all-MiniLM-L6-v2 shipped on PyPI) or 'openai:<model>'.
@@ -88,6 +90,7 @@ class Settings:
     openai_base_url: str | None = None
     brand: str = "brightwell"
     brand_library_dir: Path = REPO_ROOT / "brand_library"
+    library_max_bytes: int = 4 * 1024 * 1024
     chroma_host: str | None = None
     chroma_port: int = 8000
     embeddings: str = "local"
@@ -126,7 +129,8 @@ class Settings:
             "agent_models": agent_models,
             "openai_base_url": env.get("OPENAI_BASE_URL") or None,
             "brand": env.get("LIFTOFF_BRAND", "brightwell"),
-            "brand_library_dir": Path(env.get("LIFTOFF_BRAND_LIBRARY", str(REPO_ROOT / "brand_library"))),
+            "brand_library_dir": Path(env.get("LIFTOFF_BRAND_LIBRARY", str(REPO_ROOT / "brand_library"))).expanduser(),
+            "library_max_bytes": _int(env, "LIFTOFF_LIBRARY_MAX_BYTES", 4 * 1024 * 1024),
             "chroma_host": env.get("CHROMA_HOST") or None,
             "chroma_port": _int(env, "CHROMA_PORT", 8000),
             "embeddings": env.get("LIFTOFF_EMBEDDINGS", "local"),
