@@ -72,15 +72,21 @@ def validate_slug(slug: str) -> str:
         ValueError: with the rule a slug follows.
     """
     if not SLUG_RE.match(slug or ""):
-        raise ValueError(f"not a brand slug: {slug[:60]!r} (use lower-case letters, digits and hyphens, "
-                         "e.g. 'acme-skincare')")
+        raise ValueError(
+            f"not a brand slug: {slug[:60]!r} (use lower-case letters, digits and hyphens, "
+            "e.g. 'acme-skincare')"
+        )
     return slug
 
 
 def looks_like_path(ref: str) -> bool:
     """True when ``ref`` is meant as a directory path rather than a slug."""
-    return (os.sep in ref or (os.altsep is not None and os.altsep in ref) or ref.startswith((".", "~"))
-            or Path(ref).is_absolute())
+    return (
+        os.sep in ref
+        or (os.altsep is not None and os.altsep in ref)
+        or ref.startswith((".", "~"))
+        or Path(ref).is_absolute()
+    )
 
 
 def resolve_brand(ref: str | Path, settings: Settings) -> Path:
@@ -112,8 +118,10 @@ def unknown_brand_message(slug: str, settings: Settings) -> str:
     close = difflib.get_close_matches(slug, found, n=1, cutoff=0.6)
     hint = f"; did you mean {close[0]!r}?" if close else ""
     where = ", ".join(str(r) for r, _ in roots(settings))
-    return (f"unknown brand {slug[:60]!r}{hint} (brands found: {', '.join(found) or 'none'}; looked in {where}; "
-            "or pass a library directory)")
+    return (
+        f"unknown brand {slug[:60]!r}{hint} (brands found: {', '.join(found) or 'none'}; looked in {where}; "
+        "or pass a library directory)"
+    )
 
 
 def canonical_ref(ref: str | Path, settings: Settings) -> str:

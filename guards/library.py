@@ -282,11 +282,11 @@ def parse_library(root: Path, brand_raw: bytes, claims_raw: bytes, *,
 
 def library_from_models(root: Path, brand: BrandFile, claims_doc: ClaimsFile, version: str) -> BrandLibrary:
     """Build a :class:`BrandLibrary` from validated file models."""
-    voice = {"tone": list(brand.voice.tone), "avoid": list(brand.voice.avoid),
-             "rules": brand.voice.rules.model_dump(exclude_none=True, exclude_defaults=True)}
+    rules: dict[str, Any] = brand.voice.rules.model_dump(exclude_none=True, exclude_defaults=True)
     if brand.voice.rules.allowed_acronyms:
-        voice["rules"]["allowed_acronyms"] = list(brand.voice.rules.allowed_acronyms)
-    regions = {
+        rules["allowed_acronyms"] = list(brand.voice.rules.allowed_acronyms)
+    voice: dict[str, Any] = {"tone": list(brand.voice.tone), "avoid": list(brand.voice.avoid), "rules": rules}
+    regions: dict[str, RegionRules] = {
         code: RegionRules(
             disclaimers=tuple(spec.disclaimers),
             conditional_disclaimers=tuple(ConditionalDisclaimer(c.topic, c.text) for c in spec.conditional_disclaimers),

@@ -15,7 +15,15 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StrictBool, StringConstraints, ValidationError
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StrictBool,
+    StringConstraints,
+    ValidationError,
+)
 from pydantic_core import PydanticCustomError
 
 from graph.contracts import CHANNELS, REGIONS
@@ -23,16 +31,32 @@ from graph.contracts.common import Channel, Region
 from guards.safe_yaml import YamlDoc, excerpt
 
 TOPICS: tuple[str, ...] = (
-    "health", "environmental", "offer", "price", "guarantee", "availability", "award", "certification",
+    "health",
+    "environmental",
+    "offer",
+    "price",
+    "guarantee",
+    "availability",
+    "award",
+    "certification",
     "comparison",
 )
 """Claim topics that regional rules can hang conditional disclaimers on."""
 
-SCHEMA_BASE = "https://liftoff.dev/schema"
-"""``$id`` prefix of the shipped schemas (an identifier; nothing is fetched)."""
+SCHEMA_BASE = "urn:liftoff:brand-library"
+"""``$id`` prefix of the shipped schemas (a URN: an identifier, nothing to fetch)."""
 
-Topic = Literal["health", "environmental", "offer", "price", "guarantee", "availability", "award", "certification",
-                "comparison"]
+Topic = Literal[
+    "health",
+    "environmental",
+    "offer",
+    "price",
+    "guarantee",
+    "availability",
+    "award",
+    "certification",
+    "comparison",
+]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 
 
@@ -50,7 +74,9 @@ def _iso_date(value: object) -> object:
     raise PydanticCustomError("iso_date", "must be a date YYYY-MM-DD")
 
 
-IsoDate = Annotated[date, BeforeValidator(_iso_date), Field(json_schema_extra={"type": "string", "format": "date"})]
+IsoDate = Annotated[
+    date, BeforeValidator(_iso_date), Field(json_schema_extra={"type": "string", "format": "date"})
+]
 
 
 class _Open(BaseModel):
@@ -62,20 +88,26 @@ class VoiceRules(_Open):
 
     max_exclamations: int | None = Field(None, ge=0, description="Most exclamation marks per asset.")
     max_all_caps_words: int | None = Field(
-        None, ge=0, description="Most words of 4+ letters in capitals per asset (allowed_acronyms excepted).")
-    allowed_acronyms: list[Text] = Field(default_factory=list, description="Acronyms exempt from the capitals rule.")
+        None, ge=0, description="Most words of 4+ letters in capitals per asset (allowed_acronyms excepted)."
+    )
+    allowed_acronyms: list[Text] = Field(
+        default_factory=list, description="Acronyms exempt from the capitals rule."
+    )
     max_sentence_words: int | None = Field(None, ge=1, description="Longest sentence, in words.")
     max_reading_grade: float | None = Field(
-        None, ge=0, description="Highest Flesch-Kincaid grade of a body of 40+ words.")
+        None, ge=0, description="Highest Flesch-Kincaid grade of a body of 40+ words."
+    )
 
 
 class Voice(_Open):
     """How the brand sounds."""
 
     tone: list[Text] = Field(default_factory=list, description="Guidance for writers (not scored).")
-    avoid: list[Text] = Field(default_factory=list,
-                              description="Phrases the copy must not use (checked literally, case-insensitive).")
-    rules: VoiceRules = Field(default_factory=VoiceRules, description="Measurable voice rules.")
+    avoid: list[Text] = Field(
+        default_factory=list,
+        description="Phrases the copy must not use (checked literally, case-insensitive).",
+    )
+    rules: VoiceRules = Field(default_factory=lambda: VoiceRules(), description="Measurable voice rules.")
 
 
 class ConditionalDisclaimerSpec(_Open):
@@ -90,14 +122,20 @@ class RegionSpec(_Open):
 
     disclaimers: list[Text] = Field(default_factory=list, description="Carried by every asset in the region.")
     conditional_disclaimers: list[ConditionalDisclaimerSpec] = Field(
-        default_factory=list, description="Required when the copy makes a claim of the topic.")
+        default_factory=list, description="Required when the copy makes a claim of the topic."
+    )
     channel_disclaimers: dict[Channel, list[Text]] = Field(
-        default_factory=dict, description="Required on every message of that channel.")
+        default_factory=dict, description="Required on every message of that channel."
+    )
     comparison_requires_target: StrictBool = Field(
-        False, description="A comparative sentence must name the approved comparison target.")
-    banned_terms: list[Text] = Field(default_factory=list, description="Banned here on top of the brand's list.")
+        False, description="A comparative sentence must name the approved comparison target."
+    )
+    banned_terms: list[Text] = Field(
+        default_factory=list, description="Banned here on top of the brand's list."
+    )
     consent: dict[Channel, list[Text]] = Field(
-        default_factory=dict, description="Consent bases the brand allows per channel (narrows the law only).")
+        default_factory=dict, description="Consent bases the brand allows per channel (narrows the law only)."
+    )
 
 
 class ProductSpec(_Open):
@@ -117,12 +155,16 @@ class BrandFile(_Open):
     description: str | None = Field(None, description="Free text.")
     voice: Voice = Field(default_factory=Voice)
     banned_terms: list[Text] = Field(default_factory=list, description="Terms the copy must never use.")
-    competitors: list[Text] = Field(default_factory=list, description="Competitor names the copy must not mention.")
+    competitors: list[Text] = Field(
+        default_factory=list, description="Competitor names the copy must not mention."
+    )
     products: list[ProductSpec] = Field(default_factory=list, description="Products and the words for them.")
-    synonyms: list[list[Text]] = Field(default_factory=list,
-                                       description="Groups of words the brand uses interchangeably.")
-    allowed_contacts: list[Text] = Field(default_factory=list,
-                                         description="Domains and phone numbers the copy may print.")
+    synonyms: list[list[Text]] = Field(
+        default_factory=list, description="Groups of words the brand uses interchangeably."
+    )
+    allowed_contacts: list[Text] = Field(
+        default_factory=list, description="Domains and phone numbers the copy may print."
+    )
     regions: dict[Region, RegionSpec] = Field(default_factory=dict, description="Rules per region code.")
 
 
@@ -132,7 +174,9 @@ class ClaimSpec(_Open):
     id: Text = Field(description="Unique within the library.")
     text: Text = Field(description="The approved wording.")
     evidence: str = Field("", description="What substantiates it (shown to reviewers).")
-    regions: list[Region] = Field(default_factory=list, description="Where it is approved; empty: everywhere.")
+    regions: list[Region] = Field(
+        default_factory=list, description="Where it is approved; empty: everywhere."
+    )
     expires: IsoDate | None = Field(None, description="Last day it is approved (YYYY-MM-DD).")
     topics: list[Topic] = Field(default_factory=list, description="What kind of claim it is.")
     comparison_target: Text | None = Field(None, description="The approved comparison target.")
@@ -156,8 +200,11 @@ def json_schemas() -> dict[str, dict[str, Any]]:
     for file_name, model in FILE_MODELS.items():
         stem = file_name.removesuffix(".yaml")
         schema = model.model_json_schema(mode="validation")
-        out[f"{stem}.schema.json"] = {"$schema": "https://json-schema.org/draft/2020-12/schema",
-                                      "$id": f"{SCHEMA_BASE}/{stem}.schema.json", **schema}
+        out[f"{stem}.schema.json"] = {
+            "$schema": "https://json-schema.org/draft/2020-12/schema",
+            "$id": f"{SCHEMA_BASE}:{stem}",
+            **schema,
+        }
     return out
 
 
@@ -270,8 +317,14 @@ def validate_document(doc: YamlDoc, file_name: str) -> tuple[BaseModel | None, l
         first: dict[str, int] = {}
         for i, claim in enumerate(parsed.claims):
             if claim.id in first:
-                problems.append(Problem(file_name, f"claims[{i}].id", doc.line_of(("claims", i, "id")),
-                                        f"duplicate claim id {excerpt(claim.id)} (first used by claims[{first[claim.id]}])"))
+                problems.append(
+                    Problem(
+                        file_name,
+                        f"claims[{i}].id",
+                        doc.line_of(("claims", i, "id")),
+                        f"duplicate claim id {excerpt(claim.id)} (first used by claims[{first[claim.id]}])",
+                    )
+                )
             else:
                 first[claim.id] = i
     return (None if problems else parsed), problems

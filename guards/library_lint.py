@@ -22,25 +22,78 @@ from typing import Literal
 from pydantic import BaseModel
 
 from guards.library_format import BrandFile, ClaimsFile, Problem, validate_document
-from guards.safe_yaml import DEFAULT_MAX_BYTES, InputLimitError, Limits, YamlDoc, excerpt, load_yaml, read_bounded
+from guards.safe_yaml import (
+    DEFAULT_MAX_BYTES,
+    InputLimitError,
+    Limits,
+    YamlDoc,
+    excerpt,
+    load_yaml,
+    read_bounded,
+)
 
 FILES = ("brand.yaml", "claims.yaml")
 
 DUPLICATE_OVERLAP = 0.8
 """Share of content tokens two claims must have in common (Jaccard) to be called duplicates."""
 
-_PROMO = re.compile(r"\b(?:sale|promo(?:tion)?|offer|discount|coupon|voucher|deal|bonus|cashback|free gift|"
-                    r"introductory|limited[- ]time)\b|\d\s*%\s*off\b|\boff (?:all|every|your|the)\b", re.I)
-_UNTIL = re.compile(r"\b(?:until|till|through|thru|ends?|ending|expires?|valid to|before)\s+"
-                    r"(?:the\s+)?(\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+\s+\d{4}|[A-Z][a-z]+\s+\d{1,2}(?:st|nd|rd|th)?,?\s+"
-                    r"\d{4}|\d{4}-\d{2}-\d{2})")
+_PROMO = re.compile(
+    r"\b(?:sale|promo(?:tion)?|offer|discount|coupon|voucher|deal|bonus|cashback|free gift|"
+    r"introductory|limited[- ]time)\b|\d\s*%\s*off\b|\boff (?:all|every|your|the)\b",
+    re.I,
+)
+_UNTIL = re.compile(
+    r"\b(?:until|till|through|thru|ends?|ending|expires?|valid to|before)\s+"
+    r"(?:the\s+)?(\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+\s+\d{4}|[A-Z][a-z]+\s+\d{1,2}(?:st|nd|rd|th)?,?\s+"
+    r"\d{4}|\d{4}-\d{2}-\d{2})"
+)
 _NUMBER = re.compile(r"\d")
 _FIGURE = re.compile(r"(?<![\w/-])\d[\d,.]*")
 _CODE_BEFORE = re.compile(r"(?:\b[A-Z]{2,}[/ -]?)+$")
 _WORD = re.compile(r"[a-z0-9]+(?:[.,]\d+)*%?|[$£€¥]\d[\d,.]*")
 _STOP = frozenset(
-    "a an the of to in on at by for with from and or our your you we is are be been it its this that these those "
-    "as into over per every each all any can will up".split())
+    [
+        "a",
+        "an",
+        "the",
+        "of",
+        "to",
+        "in",
+        "on",
+        "at",
+        "by",
+        "for",
+        "with",
+        "from",
+        "and",
+        "or",
+        "our",
+        "your",
+        "you",
+        "we",
+        "is",
+        "are",
+        "be",
+        "been",
+        "it",
+        "its",
+        "this",
+        "that",
+        "these",
+        "those",
+        "as",
+        "into",
+        "over",
+        "per",
+        "every",
+        "each",
+        "all",
+        "any",
+        "can",
+        "will",
+        "up",
+    ]
+)
 
 
 @dataclass(frozen=True)
@@ -69,10 +122,25 @@ class LintReport:
 
     def to_json(self) -> dict[str, object]:
         """The report as JSON-ready data (``liftoff library lint --json``)."""
-        return {"path": str(self.path), "ok": self.ok, "loaded": self.loaded, "claims": self.claims,
-                "errors": len(self.errors), "warnings": len(self.warnings),
-                "problems": [{"severity": p.severity, "rule": p.rule, "file": p.file, "key": p.key, "line": p.line,
-                              "message": p.message} for p in self.problems]}
+        return {
+            "path": str(self.path),
+            "ok": self.ok,
+            "loaded": self.loaded,
+            "claims": self.claims,
+            "errors": len(self.errors),
+            "warnings": len(self.warnings),
+            "problems": [
+                {
+                    "severity": p.severity,
+                    "rule": p.rule,
+                    "file": p.file,
+                    "key": p.key,
+                    "line": p.line,
+                    "message": p.message,
+                }
+                for p in self.problems
+            ],
+        }
 
 
 @dataclass
@@ -83,14 +151,22 @@ class _Ctx:
     today: date
     out: list[Problem] = field(default_factory=list)
 
-    def add(self, file: str, loc: tuple[str | int, ...], message: str, rule: str,
-            severity: Literal["error", "warning"] = "warning") -> None:
+    def add(
+        self,
+        file: str,
+        loc: tuple[str | int, ...],
+        message: str,
+        rule: str,
+        severity: Literal["error", "warning"] = "warning",
+    ) -> None:
         from guards.library_format import loc_text
 
         self.out.append(Problem(file, loc_text(loc), self.docs[file].line_of(loc), message, severity, rule))
 
 
-def lint_library(path: Path | str, *, max_bytes: int = DEFAULT_MAX_BYTES, today: date | None = None) -> LintReport:
+def lint_library(
+    path: Path | str, *, max_bytes: int = DEFAULT_MAX_BYTES, today: date | None = None
+) -> LintReport:
     """Lint a library directory (nothing is written; nothing is indexed)."""
     root = Path(path).expanduser()
     if not root.is_dir():
@@ -98,8 +174,13 @@ def lint_library(path: Path | str, *, max_bytes: int = DEFAULT_MAX_BYTES, today:
     return lint_sources(root, {name: root / name for name in FILES}, max_bytes=max_bytes, today=today)
 
 
-def lint_sources(root: Path, sources: dict[str, Path | bytes], *, max_bytes: int = DEFAULT_MAX_BYTES,
-                 today: date | None = None) -> LintReport:
+def lint_sources(
+    root: Path,
+    sources: dict[str, Path | bytes],
+    *,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    today: date | None = None,
+) -> LintReport:
     """Lint the two files given as paths or bytes (the app lints uploads before writing them)."""
     problems: list[Problem] = []
     docs: dict[str, YamlDoc] = {}
@@ -140,7 +221,9 @@ def lint_sources(root: Path, sources: dict[str, Path | bytes], *, max_bytes: int
 
 def _yaml_problem(name: str, message: str) -> Problem:
     m = re.search(r"at line (\d+)", message)
-    return Problem(name, "", int(m.group(1)) if m else None, message.removeprefix(f"{name}: "), "error", "yaml")
+    return Problem(
+        name, "", int(m.group(1)) if m else None, message.removeprefix(f"{name}: "), "error", "yaml"
+    )
 
 
 # ------------------------------------------------------------------------------------------------ rules
@@ -149,11 +232,17 @@ def _disclaimers(ctx: _Ctx) -> None:
 
     for code, spec in ctx.brand.regions.items():
         found: list[tuple[tuple[str | int, ...], str]] = [
-            (("regions", code, "disclaimers", i), t) for i, t in enumerate(spec.disclaimers)]
-        found += [(("regions", code, "conditional_disclaimers", i, "text"), c.text)
-                  for i, c in enumerate(spec.conditional_disclaimers)]
-        found += [(("regions", code, "channel_disclaimers", ch, i), t)
-                  for ch, texts in spec.channel_disclaimers.items() for i, t in enumerate(texts)]
+            (("regions", code, "disclaimers", i), t) for i, t in enumerate(spec.disclaimers)
+        ]
+        found += [
+            (("regions", code, "conditional_disclaimers", i, "text"), c.text)
+            for i, c in enumerate(spec.conditional_disclaimers)
+        ]
+        found += [
+            (("regions", code, "channel_disclaimers", ch, i), t)
+            for ch, texts in spec.channel_disclaimers.items()
+            for i, t in enumerate(texts)
+        ]
         for loc, text in found:
             parts = split_sentences(text)
             issues = []
@@ -162,20 +251,25 @@ def _disclaimers(ctx: _Ctx) -> None:
             if figures(text):
                 issues.append("figures")
             if issues:
-                ctx.add("brand.yaml", loc, f"disclaimer has {' and '.join(issues)}: it is inserted verbatim in every "
-                        "asset it applies to, and its numbers are not checked as claims; keep one short sentence, "
-                        "or make sure every figure is one you stand behind", "disclaimer")
+                ctx.add(
+                    "brand.yaml",
+                    loc,
+                    f"disclaimer has {' and '.join(issues)}: it is inserted verbatim in every "
+                    "asset it applies to, and its numbers are not checked as claims; keep one short sentence, "
+                    "or make sure every figure is one you stand behind",
+                    "disclaimer",
+                )
 
 
 def figures(text: str) -> list[str]:
     """Numbers that state a figure (not parts of codes such as 'ISO 811', 'NSF/ANSI 53' or 'GRS-2026-1187')."""
     out = []
     for m in _FIGURE.finditer(text):
-        after = text[m.end():m.end() + 1]
+        after = text[m.end() : m.end() + 1]
         if after.isalpha() and after.isupper():
             continue  # '4K', '2B': part of a code
         measured = after == "%" or "." in m.group(0).strip(".,")
-        if not measured and _CODE_BEFORE.search(text[:m.start()]):
+        if not measured and _CODE_BEFORE.search(text[: m.start()]):
             continue
         out.append(m.group(0).rstrip(".,"))
     return out
@@ -184,8 +278,13 @@ def figures(text: str) -> list[str]:
 def _evidence(ctx: _Ctx) -> None:
     for i, claim in enumerate(ctx.claims.claims):
         if not claim.evidence.strip():
-            ctx.add("claims.yaml", ("claims", i, "evidence"), f"claim {excerpt(claim.id)} has no evidence: reviewers "
-                    "see nothing that backs it (name the report, certificate or policy)", "evidence")
+            ctx.add(
+                "claims.yaml",
+                ("claims", i, "evidence"),
+                f"claim {excerpt(claim.id)} has no evidence: reviewers "
+                "see nothing that backs it (name the report, certificate or policy)",
+                "evidence",
+            )
 
 
 def _norm_term(term: str) -> str:
@@ -201,22 +300,37 @@ def _products(ctx: _Ctx) -> None:
         ids = sorted({pid for _, _, pid in where})
         if len(ids) > 1:
             i, j, _ = where[-1]
-            ctx.add("brand.yaml", ("products", i, "terms", j), f"product term {excerpt(term)} names {len(ids)} "
-                    f"products of kind {kind} ({', '.join(ids)}): the claims check cannot tell which one copy "
-                    "means", "product-terms", "error")
+            ctx.add(
+                "brand.yaml",
+                ("products", i, "terms", j),
+                f"product term {excerpt(term)} names {len(ids)} "
+                f"products of kind {kind} ({', '.join(ids)}): the claims check cannot tell which one copy "
+                "means",
+                "product-terms",
+                "error",
+            )
     terms = [(k, t, w) for (k, t), w in owners.items()]
     for kind, small, where_small in terms:
         for kind2, big, where_big in terms:
-            if kind != kind2 or small == big or not re.search(rf"(?<![a-z0-9]){re.escape(small)}(?![a-z0-9])", big):
+            if (
+                kind != kind2
+                or small == big
+                or not re.search(rf"(?<![a-z0-9]){re.escape(small)}(?![a-z0-9])", big)
+            ):
                 continue
             small_ids = {pid for _, _, pid in where_small}
             big_ids = {pid for _, _, pid in where_big}
             if small_ids & big_ids:
                 continue
             i, j, big_id = where_big[0]
-            ctx.add("brand.yaml", ("products", i, "terms", j), f"product term {excerpt(big)} of {big_id} contains "
-                    f"{excerpt(small)}, a term of {', '.join(sorted(small_ids))}: copy naming {big_id} also reads "
-                    f"as naming {', '.join(sorted(small_ids))}", "product-terms")
+            ctx.add(
+                "brand.yaml",
+                ("products", i, "terms", j),
+                f"product term {excerpt(big)} of {big_id} contains "
+                f"{excerpt(small)}, a term of {', '.join(sorted(small_ids))}: copy naming {big_id} also reads "
+                f"as naming {', '.join(sorted(small_ids))}",
+                "product-terms",
+            )
 
 
 def _comparisons(ctx: _Ctx, root: Path) -> None:
@@ -234,30 +348,54 @@ def _comparisons(ctx: _Ctx, root: Path) -> None:
         if (comparison is None and not declared) or (comparison is not None and comparison.target):
             continue
         where = [r for r in strict if not claim.regions or r in claim.regions]
-        what = f"claim {excerpt(claim.id)} compares" + (f" ({excerpt(comparison.word)})" if comparison else "")
-        strict_note = (f"; {', '.join(where)} require a target on comparisons, so reworded copy may be blocked "
-                       "there" if where else "")
-        ctx.add("claims.yaml", ("claims", i, "text"), f"{what} without a target: say with what "
-                f"(`comparison_target:` or 'than ...'){strict_note}", "comparison")
+        what = f"claim {excerpt(claim.id)} compares" + (
+            f" ({excerpt(comparison.word)})" if comparison else ""
+        )
+        strict_note = (
+            f"; {', '.join(where)} require a target on comparisons, so reworded copy may be blocked there"
+            if where
+            else ""
+        )
+        ctx.add(
+            "claims.yaml",
+            ("claims", i, "text"),
+            f"{what} without a target: say with what (`comparison_target:` or 'than ...'){strict_note}",
+            "comparison",
+        )
 
 
 def _offers(ctx: _Ctx) -> None:
     for i, claim in enumerate(ctx.claims.claims):
         if claim.expires is not None and claim.expires < ctx.today:
-            ctx.add("claims.yaml", ("claims", i, "expires"), f"claim {excerpt(claim.id)} expired on "
-                    f"{claim.expires.isoformat()}: it is never used (remove it or renew it)", "expired")
+            ctx.add(
+                "claims.yaml",
+                ("claims", i, "expires"),
+                f"claim {excerpt(claim.id)} expired on "
+                f"{claim.expires.isoformat()}: it is never used (remove it or renew it)",
+                "expired",
+            )
         promo = bool(_PROMO.search(claim.text))
         named_end = None
         m = _UNTIL.search(claim.text)
         if m:
             named_end = _parse_day(m.group(1))
         if claim.expires is None and (promo or named_end):
-            ctx.add("claims.yaml", ("claims", i), f"offer {excerpt(claim.id)} has no `expires:` date"
-                    + (f" although its wording ends on {named_end.isoformat()}" if named_end else "")
-                    + ": copy would keep promising it after it ends", "offer-expiry")
+            ctx.add(
+                "claims.yaml",
+                ("claims", i),
+                f"offer {excerpt(claim.id)} has no `expires:` date"
+                + (f" although its wording ends on {named_end.isoformat()}" if named_end else "")
+                + ": copy would keep promising it after it ends",
+                "offer-expiry",
+            )
         elif claim.expires is not None and named_end is not None and named_end != claim.expires:
-            ctx.add("claims.yaml", ("claims", i, "expires"), f"offer {excerpt(claim.id)} expires on "
-                    f"{claim.expires.isoformat()} but its wording says {named_end.isoformat()}", "offer-expiry")
+            ctx.add(
+                "claims.yaml",
+                ("claims", i, "expires"),
+                f"offer {excerpt(claim.id)} expires on "
+                f"{claim.expires.isoformat()} but its wording says {named_end.isoformat()}",
+                "offer-expiry",
+            )
 
 
 def _parse_day(text: str) -> date | None:
@@ -292,8 +430,9 @@ def content_tokens(text: str, synonyms: Iterable[Iterable[str]] = ()) -> frozens
     return frozenset(out)
 
 
-def duplicate_pairs(texts: list[str], synonyms: Iterable[Iterable[str]] = (),
-                    threshold: float = DUPLICATE_OVERLAP) -> list[tuple[int, int, float]]:
+def duplicate_pairs(
+    texts: list[str], synonyms: Iterable[Iterable[str]] = (), threshold: float = DUPLICATE_OVERLAP
+) -> list[tuple[int, int, float]]:
     """Pairs of texts whose content tokens overlap at least ``threshold`` (Jaccard) with the same numbers."""
     groups = [tuple(g) for g in synonyms]
     tokens = [content_tokens(t, groups) for t in texts]
@@ -317,5 +456,10 @@ def _duplicates(ctx: _Ctx) -> None:
         ca, cb = claims[a], claims[b]
         if ca.regions and cb.regions and not set(ca.regions) & set(cb.regions):
             continue  # same wording approved for different regions is deliberate
-        ctx.add("claims.yaml", ("claims", b, "text"), f"claim {excerpt(cb.id)} says the same as {excerpt(ca.id)} "
-                f"(overlap {score:.2f}): keep one wording, or merge their regions and evidence", "duplicate")
+        ctx.add(
+            "claims.yaml",
+            ("claims", b, "text"),
+            f"claim {excerpt(cb.id)} says the same as {excerpt(ca.id)} "
+            f"(overlap {score:.2f}): keep one wording, or merge their regions and evidence",
+            "duplicate",
+        )

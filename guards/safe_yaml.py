@@ -82,6 +82,11 @@ def excerpt(value: object, limit: int = EXCERPT_CHARS) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
+def clip(message: str, limit: int = 300) -> str:
+    """A message cut to ``limit`` characters on one line (user values inside it are never echoed whole)."""
+    return _short(message, limit)
+
+
 def read_bounded(path: Path, max_bytes: int = DEFAULT_MAX_BYTES, *, label: str | None = None) -> bytes:
     """Read a file, refusing it before reading when it exceeds ``max_bytes``.
 
@@ -92,8 +97,9 @@ def read_bounded(path: Path, max_bytes: int = DEFAULT_MAX_BYTES, *, label: str |
     try:
         size = path.stat().st_size
         if size > max_bytes:
-            raise InputLimitError(f"{name}: file is {_mb(size)}, over the {_mb(max_bytes)} limit "
-                                  "(LIFTOFF_LIBRARY_MAX_BYTES)")
+            raise InputLimitError(
+                f"{name}: file is {_mb(size)}, over the {_mb(max_bytes)} limit (LIFTOFF_LIBRARY_MAX_BYTES)"
+            )
         with path.open("rb") as fh:
             raw = fh.read(max_bytes + 1)
     except OSError as exc:
@@ -111,8 +117,10 @@ def load_yaml(raw: bytes | str, name: str, limits: Limits = Limits()) -> YamlDoc
     """
     if isinstance(raw, bytes):
         if len(raw) > limits.max_bytes:
-            raise InputLimitError(f"{name}: file is {_mb(len(raw))}, over the {_mb(limits.max_bytes)} limit "
-                                  "(LIFTOFF_LIBRARY_MAX_BYTES)")
+            raise InputLimitError(
+                f"{name}: file is {_mb(len(raw))}, over the {_mb(limits.max_bytes)} limit "
+                "(LIFTOFF_LIBRARY_MAX_BYTES)"
+            )
         try:
             text = raw.decode("utf-8-sig")
         except UnicodeDecodeError as exc:
@@ -132,7 +140,9 @@ def load_yaml(raw: bytes | str, name: str, limits: Limits = Limits()) -> YamlDoc
     except InputLimitError:
         raise
     except yaml.MarkedYAMLError as exc:
-        raise InputLimitError(f"{name}: invalid YAML{_where(exc)}: {_short(exc.problem or str(exc))}") from None
+        raise InputLimitError(
+            f"{name}: invalid YAML{_where(exc)}: {_short(exc.problem or str(exc))}"
+        ) from None
     except yaml.YAMLError as exc:
         raise InputLimitError(f"{name}: invalid YAML: {_short(str(exc))}") from None
     except ValueError as exc:  # PyYAML builds dates while parsing: 2026-13-01 fails here
@@ -192,8 +202,10 @@ def _scan(text: str, name: str, limits: Limits) -> None:
         if isinstance(event, yaml.AliasEvent):
             aliases += 1
             if aliases > limits.max_aliases:
-                raise InputLimitError(f"{name}: too many YAML aliases (limit {limits.max_aliases}); "
-                                      "anchors and aliases are for small reuse, not expansion")
+                raise InputLimitError(
+                    f"{name}: too many YAML aliases (limit {limits.max_aliases}); "
+                    "anchors and aliases are for small reuse, not expansion"
+                )
             stack[-1][0] += sizes.get(event.anchor or "", 1)
         elif isinstance(event, yaml.ScalarEvent):
             stack[-1][0] += 1
@@ -213,8 +225,9 @@ def _scan(text: str, name: str, limits: Limits) -> None:
             sizes.clear()
             continue
         if stack[0][0] + sum(c for c, _ in stack[1:]) > limits.max_nodes:
-            raise InputLimitError(f"{name}: document expands to more than {limits.max_nodes:,} nodes "
-                                  "(a YAML alias bomb?)")
+            raise InputLimitError(
+                f"{name}: document expands to more than {limits.max_nodes:,} nodes (a YAML alias bomb?)"
+            )
 
 
 def _marks(node: yaml.Node, path: KeyPath, out: dict[KeyPath, int], budget: int) -> None:

@@ -17,7 +17,9 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     src = run.add_mutually_exclusive_group(required=True)
     src.add_argument("--brief", help="the brief text")
     src.add_argument("--brief-file", type=Path, help="a file holding the brief")
-    run.add_argument("--brand", help="brand-library slug (default: the demo brand)")
+    run.add_argument("--brand", help="brand: a slug (looked up in LIFTOFF_BRAND_LIBRARY, default brand_library/, "
+                                     "then in $LIFTOFF_HOME/brands) or a library directory path "
+                                     "(default: LIFTOFF_BRAND, else brightwell)")
     run.add_argument("--model", help="'offline', 'provider:model', or a model name with OPENAI_BASE_URL")
     run.add_argument("--prompts", help="prompt versions: VERSION or agent=VERSION,...")
     run.add_argument("--auto-approve", action="store_true", help="approve every review as 'cli:auto-approve'")

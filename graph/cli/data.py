@@ -122,23 +122,24 @@ def seed_command(args: argparse.Namespace) -> int:
 def _load_segment(path: Path) -> SegmentDefinition:
     from pydantic import ValidationError
 
+    from guards.safe_yaml import InputLimitError, Limits, clip, load_json, read_bounded
     from tools.crm.errors import describe_validation_error
 
-    try:
-        raw = json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise CLIError(f"segment file {path} does not exist") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise CLIError(f"cannot read segment file {path}: {exc}") from exc
-    except json.JSONDecodeError as exc:
-        raise CLIError(f"segment file {path} is not valid JSON: {exc}") from exc
+    max_bytes = Settings.from_env().library_max_bytes
+    if not path.exists():
+        raise CLIError(f"segment file {path} does not exist")
+    try:  # bounded: size limit before reading, nesting limit before parsing (no RecursionError, no huge echo)
+        raw = load_json(read_bounded(path, max_bytes, label=f"segment file {path}"), f"segment file {path}",
+                        Limits(max_bytes=max_bytes))
+    except InputLimitError as exc:
+        raise CLIError(str(exc)) from None
     if not isinstance(raw, dict):
         raise CLIError(f"segment file {path} must hold a JSON object like "
                        '{"channel": "email", "regions": ["EU"], "filters": []}')
     try:
         return SegmentDefinition.model_validate(raw)
     except ValidationError as exc:
-        raise CLIError(f"bad segment {path}: {describe_validation_error(exc)}") from exc
+        raise CLIError(f"bad segment {path}: {clip(describe_validation_error(exc))}") from exc
 
 
 def _build(store: Any, definition: SegmentDefinition, args: argparse.Namespace, settings: Settings,
@@ -150,7 +151,9 @@ def _build(store: Any, definition: SegmentDefinition, args: argparse.Namespace, 
     try:
         return build_segment(store, definition, campaign_id=args.campaign, seed=seed_value, as_of=args.as_of)
     except SegmentError as exc:
-        raise CLIError(f"bad segment {source}: {exc}") from exc
+        from guards.safe_yaml import clip
+
+        raise CLIError(f"bad segment {source}: {clip(str(exc))}") from exc
     except EmptyStoreError:
         raise CLIError(f"the CRM store {store.path} is empty: run `liftoff data seed` first "
                        "(100,000 synthetic contacts by default)") from None

@@ -1,4 +1,9 @@
-"""``liftoff library ingest PATH`` and ``liftoff claims-check``: the brand library and the claims check.
+"""``liftoff library ingest|new|lint`` and ``liftoff claims-check``: brand libraries and the claims check.
+
+Every command that takes a brand takes a slug (looked up in ``LIFTOFF_BRAND_LIBRARY``, default ``brand_library/``,
+then in ``$LIFTOFF_HOME/brands``) or a library directory path (see :mod:`graph.brands`).
+
+``library lint PATH [--json]`` exits 1 when the library has errors (warnings alone exit 0).
 
 ``claims-check --jsonl FILE`` reads one JSON object per line (``{"id": ..., "text": ..., "region": ...}``,
 ``region`` optional and overriding ``--region``) and prints one JSON line per input::
@@ -23,17 +28,34 @@ from graph.cli import CLIError
 from graph.config import Settings
 from graph.contracts import REGIONS
 
+BRAND_HELP = ("brand: a slug (looked up in LIFTOFF_BRAND_LIBRARY, default brand_library/, then in "
+              "$LIFTOFF_HOME/brands) or a library directory path")
+
 
 def register(sub: Any) -> None:
     """Add the ``library`` and ``claims-check`` commands to the ``liftoff`` parser."""
     library = sub.add_parser("library", help="manage brand libraries")
     library_sub = library.add_subparsers(dest="library_command", required=True, metavar="SUBCOMMAND")
     ingest = library_sub.add_parser("ingest", help="build or update the claim index; print the library version")
-    ingest.add_argument("path", type=Path, help="brand library directory (brand_library/<slug>) or slug")
+    ingest.add_argument("path", help=BRAND_HELP)
     ingest.set_defaults(handler=ingest_command)
+    new = library_sub.add_parser("new", help="scaffold a commented brand.yaml + claims.yaml for a new brand",
+                                 description="Create DIR/SLUG with commented starting files that load and lint.")
+    new.add_argument("slug", help="brand slug: lower-case letters, digits and hyphens (e.g. acme-skincare)")
+    new.add_argument("--dir", type=Path, default=None,
+                     help="parent directory (default: LIFTOFF_BRAND_LIBRARY, so --brand SLUG finds it)")
+    new.add_argument("--name", default=None, help="brand name (default: from the slug)")
+    new.set_defaults(handler=new_command)
+    lint = library_sub.add_parser("lint", help="report errors and warnings with file, key and line",
+                                  description="Check a brand library: structure and what would break campaigns. "
+                                              "Exit code 1 when there are errors.")
+    lint.add_argument("path", help=BRAND_HELP)
+    lint.add_argument("--json", action="store_true", help="print one JSON object")
+    lint.add_argument("--date", type=_iso_date, default=None, help="date expiries are judged on (default: today)")
+    lint.set_defaults(handler=lint_command)
 
     check = sub.add_parser("claims-check", help="check text against a brand library's approved claims")
-    check.add_argument("--library", required=True, type=Path, help="brand library directory or slug")
+    check.add_argument("--library", "--brand", dest="library", required=True, help=BRAND_HELP)
     check.add_argument("--region", choices=REGIONS, default=None, help="region the copy runs in")
     check.add_argument("--date", type=_iso_date, default=None,
                        help="check date YYYY-MM-DD (default: LIFTOFF_CHECK_DATE, else today)")
@@ -84,16 +106,55 @@ def claims_check_command(args: argparse.Namespace) -> int:
     return 0
 
 
-def _load(path: Path, settings: Settings) -> Any:
+def _load(ref: str | Path, settings: Settings) -> Any:
+    from graph.brands import resolve_brand
     from guards.library import BrandLibraryError, load_library
 
-    candidate = path
-    if not path.exists() and len(path.parts) == 1 and (settings.brand_library_dir / path).is_dir():
-        candidate = settings.brand_library_dir / path
     try:
-        return load_library(candidate)
+        return load_library(resolve_brand(ref, settings), max_bytes=settings.library_max_bytes)
     except BrandLibraryError as exc:
         raise CLIError(f"bad brand library: {exc}") from exc
+
+
+def new_command(args: argparse.Namespace) -> int:
+    """Scaffold a library; print its path and what to do next."""
+    from graph.brand_scaffold import ScaffoldError, new_library
+
+    settings = Settings.from_env()
+    parent = args.dir if args.dir is not None else settings.brand_library_dir
+    try:
+        path = new_library(args.slug, parent, args.name)
+    except ScaffoldError as exc:
+        raise CLIError(str(exc)) from None
+    print(path)
+    ref = args.slug if args.dir is None else str(path)
+    print(f"next: edit {path}/brand.yaml and claims.yaml, then `liftoff library lint {ref}` and "
+          f"`liftoff run --brand {ref} ...`", file=sys.stderr)
+    return 0
+
+
+def lint_command(args: argparse.Namespace) -> int:
+    """Lint a library; print one line per problem (or JSON); exit 1 on errors."""
+    from graph.brands import resolve_brand
+    from guards.library import BrandLibraryError
+    from guards.library_lint import lint_library
+
+    settings = Settings.from_env()
+    try:
+        path = resolve_brand(args.path, settings)
+    except BrandLibraryError as exc:
+        raise CLIError(str(exc)) from None
+    report = lint_library(path, max_bytes=settings.library_max_bytes, today=args.date)
+    if args.json:
+        print(json.dumps(report.to_json(), ensure_ascii=False, indent=2))
+    else:
+        for p in report.problems:
+            key = f" [{p.key}]" if p.key else ""
+            print(f"{path / p.file if p.file else path}:{p.line or 0}: {p.severity}: {p.message}{key} ({p.rule})")
+        print(f"{path.name}: {report.claims} claims, {len(report.errors)} error(s), {len(report.warnings)} "
+              f"warning(s)" + ("" if report.ok else " - fix the errors before running a campaign"),
+              file=sys.stderr)
+    return 0 if report.ok else 1
 
 
 def _read_jsonl(path: Path, default_region: str | None) -> list[tuple[Any, str, str | None]]:
