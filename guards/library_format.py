@@ -86,16 +86,16 @@ class _Open(BaseModel):
 class VoiceRules(_Open):
     """Measurable voice rules (all optional)."""
 
-    max_exclamations: int | None = Field(None, ge=0, description="Most exclamation marks per asset.")
+    max_exclamations: int | None = Field(default=None, ge=0, description="Most exclamation marks per asset.")
     max_all_caps_words: int | None = Field(
-        None, ge=0, description="Most words of 4+ letters in capitals per asset (allowed_acronyms excepted)."
+        default=None, ge=0, description="Most words of 4+ letters in capitals per asset (allowed_acronyms excepted)."
     )
     allowed_acronyms: list[Text] = Field(
         default_factory=list, description="Acronyms exempt from the capitals rule."
     )
-    max_sentence_words: int | None = Field(None, ge=1, description="Longest sentence, in words.")
+    max_sentence_words: int | None = Field(default=None, ge=1, description="Longest sentence, in words.")
     max_reading_grade: float | None = Field(
-        None, ge=0, description="Highest Flesch-Kincaid grade of a body of 40+ words."
+        default=None, ge=0, description="Highest Flesch-Kincaid grade of a body of 40+ words."
     )
 
 
@@ -128,7 +128,7 @@ class RegionSpec(_Open):
         default_factory=dict, description="Required on every message of that channel."
     )
     comparison_requires_target: StrictBool = Field(
-        False, description="A comparative sentence must name the approved comparison target."
+        default=False, description="A comparative sentence must name the approved comparison target."
     )
     banned_terms: list[Text] = Field(
         default_factory=list, description="Banned here on top of the brand's list."
@@ -143,7 +143,7 @@ class ProductSpec(_Open):
 
     id: Text
     terms: list[Text] = Field(default_factory=list, description="Words or phrases naming it.")
-    kind: Literal["type", "line"] = Field("type", description="'type' (pitcher) or 'line' (a model name).")
+    kind: Literal["type", "line"] = Field(default="type", description="'type' (pitcher) or 'line' (a model name).")
 
 
 class BrandFile(_Open):
@@ -152,7 +152,7 @@ class BrandFile(_Open):
     model_config = ConfigDict(title="Liftoff brand.yaml", extra="allow", str_strip_whitespace=True)
 
     name: Text = Field(description="Brand name.")
-    description: str | None = Field(None, description="Free text.")
+    description: str | None = Field(default=None, description="Free text.")
     voice: Voice = Field(default_factory=Voice)
     banned_terms: list[Text] = Field(default_factory=list, description="Terms the copy must never use.")
     competitors: list[Text] = Field(
@@ -173,13 +173,13 @@ class ClaimSpec(_Open):
 
     id: Text = Field(description="Unique within the library.")
     text: Text = Field(description="The approved wording.")
-    evidence: str = Field("", description="What substantiates it (shown to reviewers).")
+    evidence: str = Field(default="", description="What substantiates it (shown to reviewers).")
     regions: list[Region] = Field(
         default_factory=list, description="Where it is approved; empty: everywhere."
     )
-    expires: IsoDate | None = Field(None, description="Last day it is approved (YYYY-MM-DD).")
+    expires: IsoDate | None = Field(default=None, description="Last day it is approved (YYYY-MM-DD).")
     topics: list[Topic] = Field(default_factory=list, description="What kind of claim it is.")
-    comparison_target: Text | None = Field(None, description="The approved comparison target.")
+    comparison_target: Text | None = Field(default=None, description="The approved comparison target.")
 
 
 class ClaimsFile(_Open):
