@@ -53,6 +53,16 @@ def register(sub: Any) -> None:
     lint.add_argument("--json", action="store_true", help="print one JSON object")
     lint.add_argument("--date", type=_iso_date, default=None, help="date expiries are judged on (default: today)")
     lint.set_defaults(handler=lint_command)
+    selftest = library_sub.add_parser(
+        "test", help="self-test: generate faithful and mutated variants of every approved claim, run the claims "
+                     "check, print precision/recall of 'unsupported', the false-block rate and every miss")
+    selftest.add_argument("path", help=BRAND_HELP)
+    selftest.add_argument("--json", action="store_true", help="print the report as one JSON object")
+    selftest.add_argument("--date", type=_iso_date, default=None,
+                          help="check date YYYY-MM-DD (default: LIFTOFF_CHECK_DATE, else today)")
+    selftest.add_argument("--check", action="store_true",
+                          help="exit 1 when below the floor (precision and recall >= 0.95, false blocks <= 5%%)")
+    selftest.set_defaults(handler=selftest_command)
 
     check = sub.add_parser("claims-check", help="check text against a brand library's approved claims")
     check.add_argument("--library", "--brand", dest="library", required=True, help=BRAND_HELP)
@@ -82,6 +92,18 @@ def ingest_command(args: argparse.Namespace) -> int:
     print(f"{library.slug}: {result.added} added, {result.updated} updated, {result.removed} removed, "
           f"{result.unchanged} unchanged ({index.location})", file=sys.stderr)
     return 0
+
+
+def selftest_command(args: argparse.Namespace) -> int:
+    """Run the library self-test; print the report (text or JSON)."""
+    from guards.selftest import run_selftest
+
+    settings = Settings.from_env()
+    library = _load(args.path, settings)
+    on = args.date or (_iso_date_setting(settings.check_date) if settings.check_date else date.today())
+    report = run_selftest(library.path, on=on)
+    print(report.model_dump_json(indent=2) if args.json else report.render())
+    return 1 if args.check and not report.meets_floor else 0
 
 
 def claims_check_command(args: argparse.Namespace) -> int:

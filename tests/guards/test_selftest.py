@@ -1,0 +1,92 @@
+"""The library self-test: variants with known verdicts, the report, the CLI, and the floor every brand holds."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from graph.config import REPO_ROOT
+from guards.library import load_library
+from guards.selftest import SelfTestReport, run_selftest
+from guards.selftest_variants import generate
+
+ON = date(2026, 11, 25)
+BUNDLED = sorted(p for p in (REPO_ROOT / "brand_library").iterdir() if (p / "claims.yaml").is_file())
+
+
+def test_generator_covers_the_variant_classes() -> None:
+    lib = load_library(REPO_ROOT / "brand_library" / "brightwell")
+    variants = generate(lib, ON)
+    classes = {v.variant_class for v in variants}
+    assert {
+        "verbatim",
+        "synonym_brand",
+        "synonym_builtin",
+        "reordering",
+        "number_format",
+        "weakened_bound",
+        "narrowed_condition",
+        "brand_wide_to_product",
+    } <= classes
+    assert {
+        "number_changed",
+        "unit_changed",
+        "qualifier_dropped",
+        "qualifier_strengthened",
+        "condition_widened",
+        "time_window_moved",
+        "place_widened",
+        "product_swap",
+        "attribute_added",
+        "use_added",
+        "audience_added",
+        "comparison_target_changed",
+        "comparison_target_dropped",
+        "superlative_added",
+        "absolute_added",
+        "negation_flipped",
+        "expired",
+        "out_of_region",
+        "competitor_named",
+    } <= classes
+    by_claim = {v.claim_id for v in variants if v.variant_class == "verbatim"}
+    assert by_claim == {c.id for c in lib.claims}
+    # an expired claim is tested the day after its expiry; a region-limited one outside its regions
+    expired = [v for v in variants if v.variant_class == "expired"]
+    assert expired and all(v.on > lib.claim(v.claim_id).expires for v in expired)  # type: ignore[operator]
+    outside = [v for v in variants if v.variant_class == "out_of_region"]
+    assert outside and all(v.region not in lib.claim(v.claim_id).regions for v in outside)
+
+
+def test_report_counts_add_up() -> None:
+    report = run_selftest(REPO_ROOT / "brand_library" / "ledgerly", on=ON)
+    assert isinstance(report, SelfTestReport)
+    assert report.cases == sum(c.total for c in report.classes.values()) == report.mutations + report.faithful
+    wrong = sum(c.total - c.correct for c in report.classes.values())
+    assert wrong == len(report.misses)
+    assert all(m.expected != ("unsupported" if m.got == "unsupported" else "x") for m in report.misses)
+    assert "precision of 'unsupported'" in report.render()
+
+
+def test_cli_library_test_json(capsys: pytest.CaptureFixture[str]) -> None:
+    from graph.cli import main
+
+    rc = main(
+        ["library", "test", str(REPO_ROOT / "brand_library" / "trailfox"), "--json", "--date", "2026-11-25"]
+    )
+    assert rc == 0
+    doc = json.loads(capsys.readouterr().out)
+    assert doc["library"] == "trailfox" and doc["cases"] > 50
+    assert {"precision", "recall", "false_block_rate", "classes", "misses"} <= set(doc)
+
+
+def test_cli_library_test_bad_path(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    from graph.cli import main
+
+    rc = main(["library", "test", str(tmp_path / "nope")])
+    assert rc != 0
+    err = capsys.readouterr().err
+    assert "bad brand library" in err and len(err.strip().splitlines()) == 1
