@@ -131,9 +131,8 @@ def canonical_ref(ref: str | Path, settings: Settings) -> str:
         BrandNotFoundError: as :func:`resolve_brand`.
     """
     path = resolve_brand(ref, settings)
-    try:
-        if resolve_brand(path.name, settings) == path:
-            return path.name
-    except BrandNotFoundError:
-        pass
+    for root, _ in roots(settings):
+        candidate = root / path.name
+        if candidate.is_dir():  # the first root holding this slug decides what the slug means
+            return path.name if candidate.resolve() == path else str(path)
     return str(path)

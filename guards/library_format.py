@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
+from pathlib import Path
 from datetime import date, datetime
 from typing import Annotated, Any, Literal
 
@@ -328,3 +329,17 @@ def validate_document(doc: YamlDoc, file_name: str) -> tuple[BaseModel | None, l
             else:
                 first[claim.id] = i
     return (None if problems else parsed), problems
+
+
+def write_schemas(directory: Path | None = None) -> list[Path]:
+    """Write the generated schemas (``brand_library/schema/`` by default); returns the paths written."""
+    from graph.config import REPO_ROOT
+
+    target = directory or REPO_ROOT / "brand_library" / "schema"
+    target.mkdir(parents=True, exist_ok=True)
+    out = []
+    for name, schema in json_schemas().items():
+        path = target / name
+        path.write_text(schema_text(schema), encoding="utf-8")
+        out.append(path)
+    return out

@@ -38,10 +38,15 @@ DUPLICATE_OVERLAP = 0.8
 """Share of content tokens two claims must have in common (Jaccard) to be called duplicates."""
 
 _PROMO = re.compile(
-    r"\b(?:sale|promo(?:tion)?|offer|discount|coupon|voucher|deal|bonus|cashback|free gift|"
-    r"introductory|limited[- ]time)\b|\d\s*%\s*off\b|\boff (?:all|every|your|the)\b",
+    r"\b(?:sale|promo(?:tion)?|discount|coupon|voucher|deal|bonus|cashback|free gift|limited[- ]time)\b"
+    r"|\b(?:special|limited|launch|holiday|welcome|introductory|seasonal|exclusive|intro|spring|summer|autumn|fall|"
+    r"winter|black friday|new customer|first[- ]order)\s+offers?\b|\boffers?\s*(?::|ends|valid|expires)"
+    r"|\d\s*%\s*off\b|\boff (?:all|every|your|the)\b",
     re.I,
 )
+"""Wording of a time-limited promotion ('offer' alone is also a verb: 'seats offer 36 inches')."""
+_BOUND = re.compile(r"\b(?:fewer|less|more|greater|lower|higher|under|over)\s+than\s+(?:about\s+)?[$£€¥]?\d", re.I)
+"""A numeric bound phrased with 'than' ('fewer than 650 calories'): a limit, not a comparison."""
 _UNTIL = re.compile(
     r"\b(?:until|till|through|thru|ends?|ending|expires?|valid to|before)\s+"
     r"(?:the\s+)?(\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+\s+\d{4}|[A-Z][a-z]+\s+\d{1,2}(?:st|nd|rd|th)?,?\s+"
@@ -255,8 +260,8 @@ def _disclaimers(ctx: _Ctx) -> None:
                     "brand.yaml",
                     loc,
                     f"disclaimer has {' and '.join(issues)}: it is inserted verbatim in every "
-                    "asset it applies to, and its numbers are not checked as claims; keep one short sentence, "
-                    "or make sure every figure is one you stand behind",
+                    "asset it applies to, figures included; keep it to one short sentence, and make sure every "
+                    "figure is one you stand behind",
                     "disclaimer",
                 )
 
@@ -345,6 +350,10 @@ def _comparisons(ctx: _Ctx, root: Path) -> None:
         facts = analyse(claim.text, vocab, comparison_target=claim.comparison_target, approved=True)
         comparison = facts.comparison
         declared = "comparison" in claim.topics
+        if comparison is not None and not declared and _BOUND.search(claim.text) and not comparison.target:
+            rest = _BOUND.sub(" ", claim.text)
+            if analyse(rest, vocab, approved=True).comparison is None:
+                continue
         if (comparison is None and not declared) or (comparison is not None and comparison.target):
             continue
         where = [r for r in strict if not claim.regions or r in claim.regions]

@@ -140,9 +140,9 @@ def load_yaml(raw: bytes | str, name: str, limits: Limits = Limits()) -> YamlDoc
     except InputLimitError:
         raise
     except yaml.MarkedYAMLError as exc:
-        raise InputLimitError(
-            f"{name}: invalid YAML{_where(exc)}: {_short(exc.problem or str(exc))}"
-        ) from None
+        if "nesting depth" in str(exc.problem):  # libyaml's own guard fired before our scan could
+            raise InputLimitError(f"{name}: nested too deeply (limit {limits.max_depth} levels)") from None
+        raise InputLimitError(f"{name}: invalid YAML{_where(exc)}: {_short(exc.problem or str(exc))}") from None
     except yaml.YAMLError as exc:
         raise InputLimitError(f"{name}: invalid YAML: {_short(str(exc))}") from None
     except ValueError as exc:  # PyYAML builds dates while parsing: 2026-13-01 fails here
@@ -249,8 +249,13 @@ def _marks(node: yaml.Node, path: KeyPath, out: dict[KeyPath, int], budget: int)
 
 
 def _where(exc: yaml.MarkedYAMLError) -> str:
-    mark = exc.problem_mark or exc.context_mark
-    return f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
+    mark, context = exc.problem_mark, exc.context_mark
+    if mark is None:
+        return f" at line {context.line + 1}" if context else ""
+    out = f" at line {mark.line + 1}, column {mark.column + 1}"
+    if context is not None and context.line != mark.line and exc.context:
+        out += f" ({_short(exc.context, 60)} at line {context.line + 1})"
+    return out
 
 
 def _short(text: str, limit: int = 160) -> str:
