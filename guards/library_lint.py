@@ -260,8 +260,8 @@ def _disclaimers(ctx: _Ctx) -> None:
                     "brand.yaml",
                     loc,
                     f"disclaimer has {' and '.join(issues)}: it is inserted verbatim in every "
-                    "asset it applies to, figures included; keep it to one short sentence, and make sure every "
-                    "figure is one you stand behind",
+                    "asset it applies to; keep it to one short sentence, and make sure every figure in it is one "
+                    "you stand behind",
                     "disclaimer",
                 )
 
