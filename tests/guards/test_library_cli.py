@@ -59,7 +59,7 @@ def test_lint_reports_file_line_key_and_exits_1_on_errors(capsys: pytest.Capture
     code, out, err = run(capsys, "library", "lint", str(bad))
     assert code == 1
     line = next(x for x in out.splitlines() if "Mars" in x)
-    assert line.startswith(f"{claims}:21: error: claims[3].regions: unknown region 'Mars'")
+    assert line.startswith(f"{claims}:19: error: claims[3].regions: unknown region 'Mars'")
     assert "[claims[3].regions[1]] (structure)" in line and "1 error(s)" in err
     code, out, _ = run(capsys, "library", "lint", str(bad), "--json")
     report = json.loads(out)
