@@ -19,8 +19,10 @@ from graph.contracts import CHANNELS, REGIONS
 from graph.controls import CONTROL_TRACE, save_preferences, set_kill_switch
 from graph.live import LiveRuns, Reader, display_status
 from graph.offline import apply_offline_defaults
-from graph.prefs import AppPrefs, PrefsError, apply_prefs, available_brands, load_prefs
+from graph.prefs import AppPrefs, PrefsError, apply_prefs, load_prefs
 from graph.runner import CampaignError
+from graph.views.brand_page import PAGE as BRANDS_PAGE
+from graph.views.brand_page import brand_page, brand_picker, open_brand_page
 from graph.views.errors import ErrorView, explain
 from graph.views.plan import asset_views, blueprint_tables, governance_tables, list_tables
 from graph.views.review import decision_payload, review_card
@@ -82,6 +84,8 @@ def _sidebar(settings: Settings, prefs: AppPrefs, access: Access, reader: Reader
         if st.button("New campaign", icon=":material/add:", width="stretch", type="primary" if not current else "secondary"):
             st.query_params.clear()
             st.rerun()
+        st.button("Brands", icon=":material/library_books:", on_click=open_brand_page, width="stretch",
+                  key="sidebar-brands", type="primary" if st.query_params.get("page") == BRANDS_PAGE else "secondary")
         st.subheader("Campaigns")
         summaries = reader.summaries()
         if not summaries:
@@ -183,9 +187,7 @@ def _new_campaign(settings: Settings, access: Access, reader: Reader, runs: Live
     if settings.model == "offline":
         st.info("Model: **offline** rules engine, not an LLM. It composes copy only from approved claims. "
                 "Pick a real model in the sidebar.", icon=":material/info:")
-    brands = available_brands(settings)
-    if len(brands) > 1:
-        st.selectbox("Brand (its approved claims and rules govern the copy)", brands, key="brand")
+    brand_picker(settings)  # every brand found, and the way to add one (graph/views/brand_page.py)
     examples = sorted(EXAMPLES.glob("*.md")) if EXAMPLES.is_dir() else []
     if examples:
         with st.expander("Example brief"):
@@ -553,6 +555,8 @@ def main() -> None:
     _sidebar(settings, prefs, access, reader, runs, current)
     if current:
         _campaign(current, settings, access, reader, runs)
+    elif st.query_params.get("page") == BRANDS_PAGE:
+        brand_page(settings, access.can_approve)
     else:
         _new_campaign(settings, access, reader, runs)
 

@@ -18,9 +18,13 @@ import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from graph.config import Settings
-from guards.library import BrandLibraryError
+from guards.library import BrandLibrary, BrandLibraryError
+
+if TYPE_CHECKING:
+    from guards.retrieval import IngestResult
 
 ADDED_DIR = "brands"
 """Directory under ``LIFTOFF_HOME`` holding brands added from the app (and by ``library new`` without --dir)."""
@@ -136,3 +140,27 @@ def canonical_ref(ref: str | Path, settings: Settings) -> str:
         if candidate.is_dir():  # the first root holding this slug decides what the slug means
             return path.name if candidate.resolve() == path else str(path)
     return str(path)
+
+
+def ingest_library(settings: Settings, library: BrandLibrary) -> tuple[IngestResult, str]:
+    """Build or update a library's claim index (only what changed) and record a ``library.ingested`` event.
+
+    Returns:
+        The ingest counts and where the index lives.
+    """
+    import os
+
+    from guards.retrieval import ClaimIndex
+    from tools.events import EventLog
+
+    index = ClaimIndex.open(settings.home, library, chroma_host=settings.chroma_host, chroma_port=settings.chroma_port,
+                            embeddings=settings.embeddings, base_url=settings.openai_base_url,
+                            api_key=os.environ.get("OPENAI_API_KEY"))
+    result = index.ingest()
+    EventLog(settings.path("events.db")).emit(
+        "library.ingested", trace_id=f"library:{library.slug}", campaign_id="library", source="library",
+        payload={"slug": library.slug, "library_version": result.library_version, "added": result.added,
+                 "updated": result.updated, "removed": result.removed, "unchanged": result.unchanged,
+                 "index": index.location, "path": str(library.path)},
+    )
+    return result, index.location

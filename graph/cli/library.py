@@ -79,18 +79,14 @@ def register(sub: Any) -> None:
 
 def ingest_command(args: argparse.Namespace) -> int:
     """Ingest a library into the claim index; print its version (counts go to stderr)."""
-    from guards.retrieval import ClaimIndex
+    from graph.brands import ingest_library
 
     settings = Settings.from_env()
     library = _load(args.path, settings)
-    index = ClaimIndex.open(settings.home, library, chroma_host=settings.chroma_host, chroma_port=settings.chroma_port,
-                            embeddings=settings.embeddings, base_url=settings.openai_base_url,
-                            api_key=os.environ.get("OPENAI_API_KEY"))
-    result = index.ingest()
-    _emit_ingested(settings, library.slug, result, index.location)
+    result, location = ingest_library(settings, library)
     print(result.library_version)
     print(f"{library.slug}: {result.added} added, {result.updated} updated, {result.removed} removed, "
-          f"{result.unchanged} unchanged ({index.location})", file=sys.stderr)
+          f"{result.unchanged} unchanged ({location})", file=sys.stderr)
     return 0
 
 
@@ -218,14 +214,3 @@ def _iso_date_setting(raw: str) -> date:
         return date.fromisoformat(raw)
     except ValueError:
         raise CLIError(f"LIFTOFF_CHECK_DATE is not a date YYYY-MM-DD: {raw!r}") from None
-
-
-def _emit_ingested(settings: Settings, slug: str, result: Any, location: str) -> None:
-    from tools.events import EventLog
-
-    EventLog(settings.path("events.db")).emit(
-        "library.ingested", trace_id=f"library:{slug}", campaign_id="library", source="library",
-        payload={"slug": slug, "library_version": result.library_version, "added": result.added,
-                 "updated": result.updated, "removed": result.removed, "unchanged": result.unchanged,
-                 "index": location},
-    )
