@@ -61,24 +61,38 @@ def brand_picker(settings: Settings) -> None:
     elif st.session_state.get("brand") not in slugs:
         st.session_state.pop("brand", None)
     cols = st.columns([4, 1], vertical_alignment="bottom")
-    cols[0].selectbox("Brand (its approved claims and rules govern the copy)", slugs, key="brand",
-                      help="Every library in LIFTOFF_BRAND_LIBRARY and every brand added in the app.")
-    cols[1].button("Brands", icon=":material/library_books:", on_click=open_brand_page, key="open-brands",
-                   help="Check a brand's library, or add your own brand.", width="stretch")
+    cols[0].selectbox(
+        "Brand (its approved claims and rules govern the copy)",
+        slugs,
+        key="brand",
+        help="Every library in LIFTOFF_BRAND_LIBRARY and every brand added in the app.",
+    )
+    cols[1].button(
+        "Brands",
+        icon=":material/library_books:",
+        on_click=open_brand_page,
+        key="open-brands",
+        help="Check a brand's library, or add your own brand.",
+        width="stretch",
+    )
 
 
 def brand_page(settings: Settings, can_edit: bool) -> None:
     """The brand page: brands found, the selected brand's lint and self-test, and the add-a-brand flow."""
     st.header("Brands")
     added_notice()
-    st.markdown("A brand library is what the brand can back: approved claims with evidence, voice, banned terms, "
-                "competitors and regional rules (format: `brand_library/README.md`). Campaigns only say what it "
-                "approves.")
+    st.markdown(
+        "A brand library is what the brand can back: approved claims with evidence, voice, banned terms, "
+        "competitors and regional rules (format: `brand_library/README.md`). Campaigns only say what it "
+        "approves."
+    )
     entries = list_brands(settings)
     rows = brand_rows(entries, settings.library_max_bytes)
     if rows:
-        st.dataframe(pd.DataFrame([r.__dict__ for r in rows]).rename(columns={"problem": "does not load"}),
-                     hide_index=True)
+        st.dataframe(
+            pd.DataFrame([r.__dict__ for r in rows]).rename(columns={"problem": "does not load"}),
+            hide_index=True,
+        )
     slugs = [e.slug for e in entries]
     if st.session_state.get("pick-next") in slugs:
         st.session_state["brand-page-pick"] = st.session_state.pop("pick-next")
@@ -99,12 +113,19 @@ def _brand_detail(slug: str, settings: Settings) -> None:
     if not report.ok:
         return
     st.subheader(f"{md_escape(slug)}: self-test")
-    st.caption("Variants of every approved claim whose right verdict is known by construction (faithful rewordings "
-               "must pass, mutations must be blocked), run through the claims check: how far it can be trusted on "
-               "this brand's own claims.")
+    st.caption(
+        "Variants of every approved claim whose right verdict is known by construction (faithful rewordings "
+        "must pass, mutations must be blocked), run through the claims check: how far it can be trusted on "
+        "this brand's own claims."
+    )
     show_selftest(path, settings)
-    st.button(f"Start a campaign for {slug}", key=f"start-{slug}", type="primary",
-              on_click=_start_campaign_for, args=(slug,))
+    st.button(
+        f"Start a campaign for {slug}",
+        key=f"start-{slug}",
+        type="primary",
+        on_click=_start_campaign_for,
+        args=(slug,),
+    )
 
 
 def show_lint(report: LintReport) -> None:
@@ -130,7 +151,11 @@ def show_selftest(path: Path, settings: Settings) -> None:
     for col, (label, value) in zip(st.columns(4), selftest_figures(report), strict=True):
         col.metric(label, value)
     verdict = "meets" if report.meets_floor else "is below"
-    st.caption(f"This brand {verdict} the floor (precision and recall ≥ 0.95, false blocks ≤ 5%).")
+    st.caption(
+        f"{report.mutations} mutations that must be blocked ({report.blocked_mutations} were), "
+        f"{report.faithful} faithful rewordings that must pass ({report.blocked_faithful} were blocked). "
+        f"This brand {verdict} the floor (precision and recall ≥ 0.95, false blocks ≤ 5%)."
+    )
     with st.expander("Per variant class"):
         st.dataframe(pd.DataFrame(selftest_class_rows(report)), hide_index=True)
     with st.expander(f"Misses ({len(report.misses)})"):
@@ -159,7 +184,9 @@ def _add_brand(settings: Settings, can_edit: bool) -> None:
     if not can_edit:
         st.caption("Only approvers can add brands.")
         return
-    st.caption(f"Added brands are kept in {md_escape(added_dir(settings))} and offered in the brand picker at once.")
+    st.caption(
+        f"Added brands are kept in {md_escape(added_dir(settings))} and offered in the brand picker at once."
+    )
     upload, form = st.tabs(["Upload brand.yaml + claims.yaml", "Fill a form"])
     with upload:
         _upload_flow(settings)
@@ -171,10 +198,15 @@ def _add_brand(settings: Settings, can_edit: bool) -> None:
 
 
 def _upload_flow(settings: Settings) -> None:
-    slug = st.text_input("Brand slug", key="upload-slug", placeholder="acme-skincare",
-                         help="Lower-case letters, digits and hyphens; used as --brand SLUG.")
-    files = st.file_uploader("brand.yaml and claims.yaml", type=["yaml", "yml"], accept_multiple_files=True,
-                             key="upload-files")
+    slug = st.text_input(
+        "Brand slug",
+        key="upload-slug",
+        placeholder="acme-skincare",
+        help="Lower-case letters, digits and hyphens; used as --brand SLUG.",
+    )
+    files = st.file_uploader(
+        "brand.yaml and claims.yaml", type=["yaml", "yml"], accept_multiple_files=True, key="upload-files"
+    )
     if st.button("Check the files", key="upload-check"):
         texts: dict[str, bytes] = {}
         for f in files or []:
@@ -186,7 +218,9 @@ def _upload_flow(settings: Settings) -> None:
                 texts[name] = f.getvalue()
         missing = [n for n in FILES if n not in texts]
         if missing:
-            st.error(f"Upload both files: missing {', '.join(missing)} (the names must be brand.yaml and claims.yaml).")
+            st.error(
+                f"Upload both files: missing {', '.join(missing)} (the names must be brand.yaml and claims.yaml)."
+            )
             return
         _stage(slug, texts, settings)
 
@@ -197,23 +231,35 @@ def _form_flow(settings: Settings) -> None:
         name = st.text_input("Brand name", key="form-name")
         description = st.text_input("What the brand sells (one line)", key="form-description")
         regions = st.multiselect("Regions it sells in", list(REGIONS), key="form-regions")
-        disclaimer = st.text_input("Disclaimer carried by every asset (one short sentence, optional)",
-                                   key="form-disclaimer")
-        competitors = st.text_input("Competitors copy must never name (comma-separated)", key="form-competitors")
+        disclaimer = st.text_input(
+            "Disclaimer carried by every asset (one short sentence, optional)", key="form-disclaimer"
+        )
+        competitors = st.text_input(
+            "Competitors copy must never name (comma-separated)", key="form-competitors"
+        )
         banned = st.text_input("Banned terms (comma-separated)", key="form-banned")
         claims_text = st.text_area(
             "Approved claims, one per line: wording | evidence | regions (optional) | expires (optional)",
-            key="form-claims", height=160,
+            key="form-claims",
+            height=160,
             placeholder="Lessons take 10 minutes a day. | Lesson length audit LL-2026 | US, UK\n"
-                        "Save 20% on your first year until 31 March 2027. | Promo brief P-7 | US | 2027-03-31")
+            "Save 20% on your first year until 31 March 2027. | Promo brief P-7 | US | 2027-03-31",
+        )
         submitted = st.form_submit_button("Check the brand")
     if not submitted:
         return
     items = claims_from_lines(claims_text)
     form = BrandForm.model_construct(
-        slug=slug.strip(), name=name.strip(), description=description.strip(), regions=list(regions),
+        slug=slug.strip(),
+        name=name.strip(),
+        description=description.strip(),
+        regions=list(regions),
         disclaimers={r: [disclaimer.strip()] for r in regions if disclaimer.strip()},
-        banned_terms=_split(banned), competitors=_split(competitors), tone=[], claims=items)
+        banned_terms=_split(banned),
+        competitors=_split(competitors),
+        tone=[],
+        claims=items,
+    )
     if not name.strip():
         st.error("Enter the brand name.")
         return
@@ -236,8 +282,9 @@ def _stage(slug: str, texts: dict[str, bytes], settings: Settings) -> None:
     if slug in taken:
         st.error(md_escape(f"a brand {slug!r} already exists: pick another slug"))
         return
-    report = lint_sources(Path(slug), dict(texts), max_bytes=settings.library_max_bytes,
-                          today=_check_date(settings))
+    report = lint_sources(
+        Path(slug), dict(texts), max_bytes=settings.library_max_bytes, today=_check_date(settings)
+    )
     st.session_state["pending-brand"] = {"slug": slug, "texts": texts, "ok": report.ok}
     st.session_state["pending-report"] = report
 
@@ -249,8 +296,9 @@ def _review_pending(pending: dict[str, Any], settings: Settings) -> None:
     if isinstance(report, LintReport):
         show_lint(report)
     cols = st.columns(2)
-    add = cols[0].button(f"Add {slug} and ingest its claims", key="pending-add", type="primary",
-                         disabled=not pending["ok"])
+    add = cols[0].button(
+        f"Add {slug} and ingest its claims", key="pending-add", type="primary", disabled=not pending["ok"]
+    )
     if cols[1].button("Discard", key="pending-discard"):
         st.session_state.pop("pending-brand", None)
         st.session_state.pop("pending-report", None)
@@ -279,8 +327,12 @@ def added_notice() -> None:
     added = st.session_state.pop("brand-added", None)
     if added:
         slug, count, version = added
-        st.success(md_escape(f"Added {slug}: {count} claims ingested (library version {version[:12]}). "
-                             "It is in the brand picker now."))
+        st.success(
+            md_escape(
+                f"Added {slug}: {count} claims ingested (library version {version[:12]}). "
+                "It is in the brand picker now."
+            )
+        )
 
 
 def claims_from_lines(text: str) -> list[ClaimInput]:
@@ -297,10 +349,17 @@ def claims_from_lines(text: str) -> list[ClaimInput]:
         while cid in seen:
             cid, n = f"{base}-{n}", n + 1
         seen.add(cid)
-        items.append(ClaimInput.model_construct(
-            id=cid, text=parts[0], evidence=parts[1] if len(parts) > 1 else "",
-            regions=[r.strip().upper() for r in parts[2].split(",") if r.strip()] if len(parts) > 2 else [],
-            expires=(parts[3] or None) if len(parts) > 3 else None))
+        items.append(
+            ClaimInput.model_construct(
+                id=cid,
+                text=parts[0],
+                evidence=parts[1] if len(parts) > 1 else "",
+                regions=[r.strip().upper() for r in parts[2].split(",") if r.strip()]
+                if len(parts) > 2
+                else [],
+                expires=(parts[3] or None) if len(parts) > 3 else None,
+            )
+        )
     return items
 
 

@@ -29,8 +29,9 @@ def test_setting_is_read_once_into_settings(tmp_path: Path) -> None:
     assert Settings.from_env({}).brand_library_dir == REPO_ROOT / "brand_library"
 
 
-def test_slug_and_path_resolve_to_the_library(settings: Settings, tmp_path: Path,
-                                              monkeypatch: pytest.MonkeyPatch) -> None:
+def test_slug_and_path_resolve_to_the_library(
+    settings: Settings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     assert resolve_brand("trailfox", settings) == (settings.brand_library_dir / "trailfox").resolve()
     elsewhere = tmp_path / "elsewhere" / "acme"
     shutil.copytree(DEMO, elsewhere)
@@ -46,7 +47,10 @@ def test_added_brands_are_found_after_the_library_dir(settings: Settings) -> Non
     shutil.copytree(DEMO, added)
     assert resolve_brand("acme", settings) == added.resolve()
     assert [(e.slug, e.source) for e in list_brands(settings)] == [
-        ("brightwell", "library"), ("acme", "added"), ("trailfox", "library")]
+        ("brightwell", "library"),
+        ("acme", "added"),
+        ("trailfox", "library"),
+    ]
 
 
 def test_unknown_slug_lists_the_brands_with_a_did_you_mean(settings: Settings) -> None:
@@ -72,8 +76,19 @@ def test_services_and_campaign_input_take_a_path(settings: Settings, tmp_path: P
         svc.library("brightwel")
 
 
-@pytest.mark.parametrize("slug, ok", [("acme", True), ("acme-skin-2", True), ("a", True), ("Acme", False),
-                                      ("-acme", False), ("acme_skin", False), ("../etc", False), ("", False)])
+@pytest.mark.parametrize(
+    "slug, ok",
+    [
+        ("acme", True),
+        ("acme-skin-2", True),
+        ("a", True),
+        ("Acme", False),
+        ("-acme", False),
+        ("acme_skin", False),
+        ("../etc", False),
+        ("", False),
+    ],
+)
 def test_slug_rule(slug: str, ok: bool) -> None:
     if ok:
         assert validate_slug(slug) == slug

@@ -30,8 +30,9 @@ def library_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return root
 
 
-def test_new_scaffolds_into_the_library_dir_and_the_slug_then_works(capsys: pytest.CaptureFixture[str],
-                                                                     library_dir: Path) -> None:
+def test_new_scaffolds_into_the_library_dir_and_the_slug_then_works(
+    capsys: pytest.CaptureFixture[str], library_dir: Path
+) -> None:
     code, out, err = run(capsys, "library", "new", "acme-tea", "--name", "Acme Tea")
     assert code == 0 and Path(out.strip()) == library_dir / "acme-tea"
     brand = (library_dir / "acme-tea" / "brand.yaml").read_text()
@@ -41,8 +42,16 @@ def test_new_scaffolds_into_the_library_dir_and_the_slug_then_works(capsys: pyte
     assert "liftoff library lint acme-tea" in err
     code, out, err = run(capsys, "library", "lint", "acme-tea")
     assert code == 0 and out == "" and "2 claims, 0 error(s), 0 warning(s)" in err
-    code, out, _ = run(capsys, "claims-check", "--brand", "acme-tea", "--region", "US", "--text",
-                       "The Acme Tea starter kit sets up in 10 minutes.")
+    code, out, _ = run(
+        capsys,
+        "claims-check",
+        "--brand",
+        "acme-tea",
+        "--region",
+        "US",
+        "--text",
+        "The Acme Tea starter kit sets up in 10 minutes.",
+    )
     assert code == 0 and json.loads(out)["verdict"] == "supported"
     code, _, err = run(capsys, "library", "new", "acme-tea")
     assert code == 2 and "already exists" in err
@@ -50,8 +59,9 @@ def test_new_scaffolds_into_the_library_dir_and_the_slug_then_works(capsys: pyte
     assert code == 2 and err.startswith("error: not a brand slug")
 
 
-def test_lint_reports_file_line_key_and_exits_1_on_errors(capsys: pytest.CaptureFixture[str], tmp_path: Path,
-                                                           library_dir: Path) -> None:
+def test_lint_reports_file_line_key_and_exits_1_on_errors(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, library_dir: Path
+) -> None:
     bad = tmp_path / "bad"
     shutil.copytree(NEW_BRAND, bad)
     claims = bad / "claims.yaml"
@@ -64,18 +74,29 @@ def test_lint_reports_file_line_key_and_exits_1_on_errors(capsys: pytest.Capture
     code, out, _ = run(capsys, "library", "lint", str(bad), "--json")
     report = json.loads(out)
     assert code == 1 and report["ok"] is False and report["errors"] == 1
-    assert {"severity": "error", "rule": "structure", "file": "claims.yaml", "key": "claims[3].regions[1]",
-            "line": 19} == {k: report["problems"][0][k] for k in ("severity", "rule", "file", "key", "line")}
+    assert {k: report["problems"][0][k] for k in ("severity", "rule", "file", "key", "line")} == {
+        "severity": "error",
+        "rule": "structure",
+        "file": "claims.yaml",
+        "key": "claims[3].regions[1]",
+        "line": 19,
+    }
 
 
-def test_unknown_brand_is_one_line_with_the_brands_found(capsys: pytest.CaptureFixture[str],
-                                                        library_dir: Path) -> None:
-    for argv in (["library", "lint", "brightwel"], ["library", "ingest", "brightwel"],
-                 ["claims-check", "--brand", "brightwel", "--text", "x"],
-                 ["run", "--brand", "brightwel", "--brief", "Budget $10k. Email in the US. Goal: orders."]):
+def test_unknown_brand_is_one_line_with_the_brands_found(
+    capsys: pytest.CaptureFixture[str], library_dir: Path
+) -> None:
+    for argv in (
+        ["library", "lint", "brightwel"],
+        ["library", "ingest", "brightwel"],
+        ["claims-check", "--brand", "brightwel", "--text", "x"],
+        ["run", "--brand", "brightwel", "--brief", "Budget $10k. Email in the US. Goal: orders."],
+    ):
         code, out, err = run(capsys, *argv)
         assert code != 0 and out == ""
-        assert err.count("\n") == 1 and "did you mean 'brightwell'?" in err and "brands found: brightwell" in err
+        assert (
+            err.count("\n") == 1 and "did you mean 'brightwell'?" in err and "brands found: brightwell" in err
+        )
 
 
 def test_help_says_slug_or_path(capsys: pytest.CaptureFixture[str]) -> None:
@@ -92,27 +113,34 @@ def test_segment_files_are_bounded(capsys: pytest.CaptureFixture[str], tmp_path:
     code, out, err = run(capsys, "lists", "build", "--segment", str(deep))
     assert code == 2 and out == "" and "nested too deeply" in err and err.count("\n") == 1
     huge = tmp_path / "huge.json"
-    huge.write_text('{"channel": "email", "regions": ["US"], "filters": [], "name": "' + "x" * 5_000_000 + '"}')
+    huge.write_text(
+        '{"channel": "email", "regions": ["US"], "filters": [], "name": "' + "x" * 5_000_000 + '"}'
+    )
     code, _, err = run(capsys, "lists", "build", "--segment", str(huge))
     assert code == 2 and "over the 4.0 MB limit" in err and len(err) < 300
 
 
-def test_a_new_brand_from_the_readme_goes_new_lint_test_run(capsys: pytest.CaptureFixture[str], tmp_path: Path,
-                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_new_brand_from_the_readme_goes_new_lint_test_run(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("LIFTOFF_CRM_CONTACTS", "4000")
     monkeypatch.setenv("LIFTOFF_CHECK_DATE", "2026-11-25")
     code, out, _ = run(capsys, "library", "new", "emberbean", "--dir", str(tmp_path / "mine"))
     path = Path(out.strip())
     assert code == 0 and path == tmp_path / "mine" / "emberbean"
     for name in ("brand.yaml", "claims.yaml"):  # the user edits the scaffold into their own library
-        (path / name).write_text((path / name).read_text().splitlines()[0] + "\n" + (NEW_BRAND / name).read_text())
+        (path / name).write_text(
+            (path / name).read_text().splitlines()[0] + "\n" + (NEW_BRAND / name).read_text()
+        )
     code, out, err = run(capsys, "library", "lint", str(path), "--date", "2026-11-25")
     assert code == 0 and "7 claims, 0 error(s)" in err
     code, out, _ = run(capsys, "library", "test", str(path), "--json", "--date", "2026-11-25")
     selftest = json.loads(out)
     assert code == 0 and selftest["claims"] == 7 and selftest["cases"] > 50 and selftest["precision"] >= 0.9
-    brief = ("Launch the Emberbean bean subscription. Budget $30k. Target: coffee lovers. Goal: drive "
-             "subscriptions. Email and paid search in the US, December 2026.")
+    brief = (
+        "Launch the Emberbean bean subscription. Budget $30k. Target: coffee lovers. Goal: drive "
+        "subscriptions. Email and paid search in the US, December 2026."
+    )
     code, out, err = run(capsys, "run", "--brand", str(path), "--brief", brief, "--auto-approve", "--json")
     result = json.loads(out)
     assert code == 0 and result["status"] == "launched", err

@@ -43,11 +43,15 @@ def test_every_bundled_library_loads_and_validates_against_the_shipped_schema(li
 def test_the_schema_catches_what_the_loader_refuses() -> None:
     schema = json.loads((SCHEMA_DIR / "claims.schema.json").read_text())
     validator = jsonschema.Draft202012Validator(schema)
-    bad = {"claims": [{"id": "a", "text": "x", "regions": ["Mars"], "expires": "soon", "topics": ["weather"]}]}
+    bad = {
+        "claims": [{"id": "a", "text": "x", "regions": ["Mars"], "expires": "soon", "topics": ["weather"]}]
+    }
     messages = [e.message for e in validator.iter_errors(bad)]
     assert any("'Mars'" in m for m in messages) and any("'weather'" in m for m in messages)
     assert list(validator.iter_errors({"claims": []}))  # empty list
-    assert not list(validator.iter_errors({"claims": [{"id": "a", "text": "x", "reviewer": "legal"}]}))  # extras ok
+    assert not list(
+        validator.iter_errors({"claims": [{"id": "a", "text": "x", "reviewer": "legal"}]})
+    )  # extras ok
 
 
 def test_model_enums_follow_the_contracts() -> None:

@@ -29,8 +29,12 @@ regions:
 CLAIM = "  - id: boil\n    text: Acme kettles boil 1 litre in under 3 minutes.\n    evidence: Lab test K-1.\n"
 
 
-def _lint(brand: str = BRAND, claims: str = "claims:\n" + CLAIM) -> list[tuple[str, str, str, int | None, str]]:
-    report = lint_sources(Path("acme"), {"brand.yaml": brand.encode(), "claims.yaml": claims.encode()}, today=TODAY)
+def _lint(
+    brand: str = BRAND, claims: str = "claims:\n" + CLAIM
+) -> list[tuple[str, str, str, int | None, str]]:
+    report = lint_sources(
+        Path("acme"), {"brand.yaml": brand.encode(), "claims.yaml": claims.encode()}, today=TODAY
+    )
     return [(p.severity, p.rule, p.key, p.line, p.message) for p in report.problems]
 
 
@@ -39,34 +43,54 @@ def test_a_clean_library_has_no_problems() -> None:
 
 
 def test_structural_errors_are_all_reported_with_key_and_line() -> None:
-    claims = ("claims:\n" + CLAIM + "  - id: b\n    text: 42\n    evidence: x\n  - id: c\n    text: ok\n"
-              "    regions: [US, Mars]\n    expires: next week\n    evidence: x\n")
+    claims = (
+        "claims:\n" + CLAIM + "  - id: b\n    text: 42\n    evidence: x\n  - id: c\n    text: ok\n"
+        "    regions: [US, Mars]\n    expires: next week\n    evidence: x\n"
+    )
     found = _lint(claims=claims)
-    assert ("error", "structure", "claims[1].text", 6, "claims[1].text must be a non-empty string, got int") in found
-    assert any(f[2] == "claims[2].regions[1]" and f[3] == 10 and "unknown region 'Mars'" in f[4] for f in found)
+    assert (
+        "error",
+        "structure",
+        "claims[1].text",
+        6,
+        "claims[1].text must be a non-empty string, got int",
+    ) in found
+    assert any(
+        f[2] == "claims[2].regions[1]" and f[3] == 10 and "unknown region 'Mars'" in f[4] for f in found
+    )
     assert any(f[2] == "claims[2].expires" and f[3] == 11 and "YYYY-MM-DD" in f[4] for f in found)
-    brand = BRAND.replace("    disclaimers: [\"Terms apply.\"]\n  UK:", "    disclaimers: Terms apply.\n  UK:")
-    assert ("error", "structure", "regions.US.disclaimers", 9,
-            "regions.US.disclaimers must be a list, got str") in _lint(brand=brand)
+    brand = BRAND.replace('    disclaimers: ["Terms apply."]\n  UK:', "    disclaimers: Terms apply.\n  UK:")
+    assert (
+        "error",
+        "structure",
+        "regions.US.disclaimers",
+        9,
+        "regions.US.disclaimers must be a list, got str",
+    ) in _lint(brand=brand)
 
 
 def test_yaml_errors_and_limits_are_lint_errors_with_lines() -> None:
     found = _lint(claims="claims:\n  - id: a\n    text: [unclosed\n")
     assert found[0][:2] == ("error", "yaml") and "invalid YAML" in found[0][4] and found[0][3] == 4
     bomb = "a: &a [x, x, x, x, x, x, x, x, x, x]\n" + "".join(
-        f"a{i}: &a{i} [" + ", ".join([f"*a{i - 1}" if i > 1 else "*a"] * 10) + "]\n" for i in range(1, 8))
+        f"a{i}: &a{i} [" + ", ".join([f"*a{i - 1}" if i > 1 else "*a"] * 10) + "]\n" for i in range(1, 8)
+    )
     found = _lint(claims=bomb + "claims: *a7\n")
     assert found[0][:2] == ("error", "yaml") and ("alias" in found[0][4] or "expands" in found[0][4])
 
 
 def test_duplicate_ids_point_at_the_second_one() -> None:
     found = _lint(claims="claims:\n" + CLAIM + CLAIM)
-    assert found == [("error", "structure", "claims[1].id", 5, "duplicate claim id 'boil' (first used by claims[0])")]
+    assert found == [
+        ("error", "structure", "claims[1].id", 5, "duplicate claim id 'boil' (first used by claims[0])")
+    ]
 
 
 def test_disclaimers_with_several_sentences_or_figures_warn() -> None:
-    brand = BRAND.replace('disclaimers: ["Terms apply."]\n  UK',
-                          'disclaimers: ["Offer valid for new customers. Ends 31 May 2027. See site."]\n  UK')
+    brand = BRAND.replace(
+        'disclaimers: ["Terms apply."]\n  UK',
+        'disclaimers: ["Offer valid for new customers. Ends 31 May 2027. See site."]\n  UK',
+    )
     found = _lint(brand=brand)
     assert [(f[1], f[2], f[3]) for f in found] == [("disclaimer", "regions.US.disclaimers[0]", 9)]
     assert "3 sentences and figures" in found[0][4]
@@ -87,12 +111,16 @@ def test_colliding_product_terms() -> None:
     found = _lint(brand=inside)
     assert [(f[0], f[1], f[2]) for f in found] == [("warning", "product-terms", "products[1].terms[1]")]
     assert "contains 'kettle'" in found[0][4]
-    lines = BRAND.replace("  - id: jug\n    terms: [jug]", "  - id: max\n    kind: line\n    terms: [Max kettle]")
+    lines = BRAND.replace(
+        "  - id: jug\n    terms: [jug]", "  - id: max\n    kind: line\n    terms: [Max kettle]"
+    )
     assert _lint(brand=lines) == []  # a line named after its type is the usual hierarchy, not a collision
 
 
 def test_comparison_without_a_target() -> None:
-    claims = "claims:\n  - id: fast\n    text: Acme kettles boil twice as fast.\n    evidence: Lab test K-2.\n"
+    claims = (
+        "claims:\n  - id: fast\n    text: Acme kettles boil twice as fast.\n    evidence: Lab test K-2.\n"
+    )
     found = _lint(claims=claims)
     assert [(f[1], f[2]) for f in found] == [("comparison", "claims[0].text")] and "UK require" in found[0][4]
     ok = claims.replace("twice as fast.", "twice as fast as the Classic kettle.")
@@ -104,10 +132,10 @@ def test_comparison_without_a_target() -> None:
 
 
 def test_offers_need_an_expiry_that_matches_their_wording() -> None:
-    offer = "claims:\n  - id: sale\n    text: \"Winter sale: 20% off all kettles.\"\n    evidence: Brief P-1.\n"
+    offer = 'claims:\n  - id: sale\n    text: "Winter sale: 20% off all kettles."\n    evidence: Brief P-1.\n'
     found = _lint(claims=offer)
     assert [(f[1], f[2], f[3]) for f in found] == [("offer-expiry", "claims[0]", 2)]
-    dated = offer.replace("kettles.\"", "kettles until 31 January 2027.\"")
+    dated = offer.replace('kettles."', 'kettles until 31 January 2027."')
     assert "ends on 2027-01-31" in _lint(claims=dated)[0][4]
     wrong = dated + "    expires: 2027-02-28\n"
     assert [f[1] for f in _lint(claims=wrong)] == ["offer-expiry"]
@@ -119,23 +147,30 @@ def test_offers_need_an_expiry_that_matches_their_wording() -> None:
 
 
 def test_duplicate_meaning_claims() -> None:
-    claims = ("claims:\n" + CLAIM + "  - id: boil2\n    text: In under 3 minutes, Acme kettles boil 1 litre.\n"
-              "    evidence: Lab test K-1.\n")
+    claims = (
+        "claims:\n" + CLAIM + "  - id: boil2\n    text: In under 3 minutes, Acme kettles boil 1 litre.\n"
+        "    evidence: Lab test K-1.\n"
+    )
     found = _lint(claims=claims)
     assert [(f[1], f[2], f[3]) for f in found] == [("duplicate", "claims[1].text", 6)]
     other_number = claims.replace("In under 3 minutes", "In under 4 minutes")
     assert _lint(claims=other_number) == []
-    regional = claims.replace("    evidence: Lab test K-1.\n", "    evidence: Lab test K-1.\n    regions: [US]\n", 1)
-    regional = regional.replace("boil 1 litre.\n    evidence: Lab test K-1.\n",
-                                "boil 1 litre.\n    evidence: Lab test K-1.\n    regions: [UK]\n")
+    regional = claims.replace(
+        "    evidence: Lab test K-1.\n", "    evidence: Lab test K-1.\n    regions: [US]\n", 1
+    )
+    regional = regional.replace(
+        "boil 1 litre.\n    evidence: Lab test K-1.\n",
+        "boil 1 litre.\n    evidence: Lab test K-1.\n    regions: [UK]\n",
+    )
     assert _lint(claims=regional) == []  # the same wording approved separately per region is deliberate
 
 
 def test_duplicate_detector_uses_the_brands_synonyms() -> None:
     texts = ["Refills fit every Acme jug.", "Cartridges fit every Acme jug."]
     assert duplicate_pairs(texts) == []
-    assert duplicate_pairs(texts, [["cartridge", "refill"]]) == [(0, 1, 1.0)] or \
-        duplicate_pairs(texts, [["cartridges", "refills"]]) == [(0, 1, 1.0)]
+    assert duplicate_pairs(texts, [["cartridge", "refill"]]) == [(0, 1, 1.0)] or duplicate_pairs(
+        texts, [["cartridges", "refills"]]
+    ) == [(0, 1, 1.0)]
 
 
 @pytest.mark.parametrize("library", BUNDLED + NEW_BRANDS, ids=lambda p: p.name)

@@ -76,8 +76,11 @@ def test_errors_never_echo_more_than_a_short_excerpt(tmp_path: Path) -> None:
     with pytest.raises(BrandLibraryError) as err:
         load_library(lib)
     assert "unknown region" in str(err.value) and len(str(err.value)) < 300
-    lib2 = _write(tmp_path / "acme2", f"name: Acme\nregions:\n  US:\n    comparison_requires_target: {huge}\n",
-                  "claims:\n  - id: a\n    text: ok\n")
+    lib2 = _write(
+        tmp_path / "acme2",
+        f"name: Acme\nregions:\n  US:\n    comparison_requires_target: {huge}\n",
+        "claims:\n  - id: a\n    text: ok\n",
+    )
     with pytest.raises(BrandLibraryError) as err2:
         load_library(lib2)
     assert "must be true or false" in str(err2.value) and len(str(err2.value)) < 300
@@ -94,9 +97,13 @@ def test_non_utf8_and_binary_files_get_one_line(tmp_path: Path) -> None:
 def test_errors_carry_the_line(tmp_path: Path) -> None:
     claims = "claims:\n  - id: a\n    text: Fine.\n  - id: b\n    text: Also fine.\n    regions: [US, Mars]\n"
     lib = _write(tmp_path / "acme", BRAND, claims)
-    with pytest.raises(BrandLibraryError, match=r"^claims.yaml:6: claims\[1\].regions: unknown region 'Mars'"):
+    with pytest.raises(
+        BrandLibraryError, match=r"^claims.yaml:6: claims\[1\].regions: unknown region 'Mars'"
+    ):
         load_library(lib)
-    with pytest.raises(InputLimitError, match=r"invalid YAML at line 3, column 1 \(while parsing a flow sequence at line 2\)"):
+    with pytest.raises(
+        InputLimitError, match=r"invalid YAML at line 3, column 1 \(while parsing a flow sequence at line 2\)"
+    ):
         load_yaml("a: 1\nb: [unclosed\n", "brand.yaml")
 
 
