@@ -34,8 +34,22 @@ from guards.safe_yaml import (
 
 FILES = ("brand.yaml", "claims.yaml")
 
-DUPLICATE_OVERLAP = 0.8
-"""Share of content tokens two claims must have in common (Jaccard) to be called duplicates."""
+_POSSESSION = frozenset(
+    {
+        "has",
+        "have",
+        "hav",
+        "contain",
+        "contains",
+        "include",
+        "includes",
+        "feature",
+        "features",
+        "come",
+        "comes",
+    }
+)
+"""Stems of verbs that attach a property to a product ('has', 'contains', 'includes', 'features')."""
 
 _PROMO = re.compile(
     r"\b(?:sale|promo(?:tion)?|discount|coupon|voucher|deal|bonus|cashback|free gift|limited[- ]time)\b"
@@ -45,7 +59,9 @@ _PROMO = re.compile(
     re.I,
 )
 """Wording of a time-limited promotion ('offer' alone is also a verb: 'seats offer 36 inches')."""
-_BOUND = re.compile(r"\b(?:fewer|less|more|greater|lower|higher|under|over)\s+than\s+(?:about\s+)?[$£€¥]?\d", re.I)
+_BOUND = re.compile(
+    r"\b(?:fewer|less|more|greater|lower|higher|under|over)\s+than\s+(?:about\s+)?[$£€¥]?\d", re.I
+)
 """A numeric bound phrased with 'than' ('fewer than 650 calories'): a limit, not a comparison."""
 _UNTIL = re.compile(
     r"\b(?:until|till|through|thru|ends?|ending|expires?|valid to|before)\s+"
@@ -76,6 +92,7 @@ _STOP = frozenset(
         "your",
         "you",
         "we",
+        "us",
         "is",
         "are",
         "be",
@@ -90,15 +107,12 @@ _STOP = frozenset(
         "into",
         "over",
         "per",
-        "every",
         "each",
-        "all",
-        "any",
         "can",
         "will",
-        "up",
     ]
 )
+"""Words that carry no claim ('each charger' = 'chargers'). 'up', 'every', 'all', 'any' are not here: they qualify a claim."""
 
 
 @dataclass(frozen=True)
@@ -418,57 +432,63 @@ def _parse_day(text: str) -> date | None:
     return None
 
 
-def content_tokens(text: str, synonyms: Iterable[Iterable[str]] = ()) -> frozenset[str]:
-    """Normalised content tokens of a claim: lower-case, brand synonyms folded, stop words and plurals dropped."""
+def _stems(text: str) -> list[tuple[str, str]]:
+    """(lower-case word, stem) of every word; numbers kept as written."""
     from guards.sentences import normalize_word, stem
 
-    low = " " + " ".join(_WORD.findall(text.casefold())) + " "
+    return [
+        (w, w if any(ch.isdigit() for ch in w) else stem(normalize_word(w)))
+        for w in _WORD.findall(text.casefold())
+    ]
+
+
+def content_tokens(text: str, synonyms: Iterable[Iterable[str]] = ()) -> frozenset[str]:
+    """What a claim says, as a set: stems of its content words, with the brand's synonym groups and the built-in
+    possession verbs (has, contains, includes, ...) folded to one token each, and stop words dropped. Qualifiers
+    ('up to', 'or less', 'every') are content: they change what is claimed."""
+    words = _stems(text)
+    stems = ["has" if s in _POSSESSION else s for _, s in words]
+    keep = [w not in _STOP for w, _ in words]
     for group in synonyms:
-        words = [" ".join(_WORD.findall(w.casefold())) for w in group]
-        words = [w for w in words if w]
-        if not words:
+        seqs = sorted((tuple(s for _, s in _stems(m)) for m in group), key=len, reverse=True)
+        seqs = [q for q in seqs if q]
+        if not seqs:
             continue
-        head = words[0].replace(" ", "_")
-        for w in sorted(words, key=len, reverse=True):
-            low = low.replace(f" {w} ", f" {head} ")
-    out = set()
-    for tok in low.split():
-        if tok in _STOP:
-            continue
-        out.add(tok if any(ch.isdigit() for ch in tok) or "_" in tok else stem(normalize_word(tok)))
-    return frozenset(out)
+        head = "syn:" + " ".join(seqs[-1])
+        i = 0
+        while i < len(stems):
+            for q in seqs:
+                if tuple(stems[i : i + len(q)]) == q:
+                    stems[i : i + len(q)] = [head]
+                    keep[i : i + len(q)] = [True]
+                    break
+            i += 1
+    return frozenset(s for s, k in zip(stems, keep, strict=True) if k)
 
 
-def duplicate_pairs(
-    texts: list[str], synonyms: Iterable[Iterable[str]] = (), threshold: float = DUPLICATE_OVERLAP
-) -> list[tuple[int, int, float]]:
-    """Pairs of texts whose content tokens overlap at least ``threshold`` (Jaccard) with the same numbers."""
+def duplicate_pairs(texts: list[str], synonyms: Iterable[Iterable[str]] = ()) -> list[tuple[int, int, float]]:
+    """Pairs of texts that say the same thing: the same content tokens (:func:`content_tokens`), neither saying
+    anything the other does not. Returns ``(i, j, 1.0)`` for each pair."""
     groups = [tuple(g) for g in synonyms]
     tokens = [content_tokens(t, groups) for t in texts]
     out = []
     for a in range(len(texts)):
         for b in range(a + 1, len(texts)):
-            ta, tb = tokens[a], tokens[b]
-            if not ta or not tb:
-                continue
-            if {t for t in ta if _NUMBER.search(t)} != {t for t in tb if _NUMBER.search(t)}:
-                continue  # different figures: different claims
-            score = len(ta & tb) / len(ta | tb)
-            if score >= threshold:
-                out.append((a, b, round(score, 3)))
+            if tokens[a] and tokens[a] == tokens[b]:
+                out.append((a, b, 1.0))
     return out
 
 
 def _duplicates(ctx: _Ctx) -> None:
     claims = ctx.claims.claims
-    for a, b, score in duplicate_pairs([c.text for c in claims], ctx.brand.synonyms):
+    for a, b, _ in duplicate_pairs([c.text for c in claims], ctx.brand.synonyms):
         ca, cb = claims[a], claims[b]
         if ca.regions and cb.regions and not set(ca.regions) & set(cb.regions):
             continue  # same wording approved for different regions is deliberate
         ctx.add(
             "claims.yaml",
             ("claims", b, "text"),
-            f"claim {excerpt(cb.id)} says the same as {excerpt(ca.id)} "
-            f"(overlap {score:.2f}): keep one wording, or merge their regions and evidence",
+            f"claim {excerpt(cb.id)} says the same as {excerpt(ca.id)}: keep one wording, or merge their regions "
+            "and evidence",
             "duplicate",
         )

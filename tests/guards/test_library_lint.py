@@ -186,3 +186,13 @@ def test_scaffold_passes_lint_with_no_problems(tmp_path: Path) -> None:
     path = new_library("acme-kettles", tmp_path)
     report = lint_library(path, today=TODAY)
     assert report.problems == () and report.claims == 2 and report.loaded
+
+
+def test_duplicate_rule_on_labelled_pairs_dev_and_held_out() -> None:
+    from evals.lint_duplicates import measure
+
+    figures_ = {f.split: f for f in measure()}
+    # measured 2026-12-02: dev P 1.000 R 0.938; held out P 1.000 R 0.667 (precision first: a lint warning that
+    # cries wolf gets ignored)
+    assert figures_["dev"].precision == 1.0 and figures_["held_out"].precision == 1.0
+    assert figures_["dev"].recall >= 0.9 and figures_["held_out"].recall >= 0.6
