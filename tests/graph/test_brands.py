@@ -95,3 +95,16 @@ def test_slug_rule(slug: str, ok: bool) -> None:
     else:
         with pytest.raises(ValueError, match="not a brand slug"):
             validate_slug(slug)
+
+
+def test_a_library_directory_with_any_name_runs_through_the_claim_index(settings: Settings, tmp_path: Path) -> None:
+    from graph.services import Services
+
+    odd = tmp_path / "My Brand (copy)"
+    shutil.copytree(REPO_ROOT / "brand_library" / "trailfox", odd)
+    svc = Services(settings)
+    try:
+        index = svc.claim_index(str(odd))
+        assert index.library.path == odd.resolve() and index.count() == len(index.library.claims)
+    finally:
+        svc.close()
