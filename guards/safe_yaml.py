@@ -188,7 +188,7 @@ def load_json(raw: bytes, name: str, limits: Limits = Limits()) -> Any:
     try:
         return json.loads(text)
     except json.JSONDecodeError as exc:
-        raise InputLimitError(f"{name}: not valid JSON (line {exc.lineno}: {exc.msg})") from None
+        raise InputLimitError(f"{name} is not valid JSON (line {exc.lineno}: {exc.msg})") from None
     except RecursionError:
         raise InputLimitError(f"{name}: nested too deeply (limit {limits.max_depth} levels)") from None
 

@@ -119,13 +119,12 @@ def seed_command(args: argparse.Namespace) -> int:
     return 0
 
 
-def _load_segment(path: Path) -> SegmentDefinition:
+def _load_segment(path: Path, max_bytes: int) -> SegmentDefinition:
     from pydantic import ValidationError
 
     from guards.safe_yaml import InputLimitError, Limits, clip, load_json, read_bounded
     from tools.crm.errors import describe_validation_error
 
-    max_bytes = Settings.from_env().library_max_bytes
     if not path.exists():
         raise CLIError(f"segment file {path} does not exist")
     try:  # bounded: size limit before reading, nesting limit before parsing (no RecursionError, no huge echo)
@@ -162,7 +161,7 @@ def _build(store: Any, definition: SegmentDefinition, args: argparse.Namespace, 
 def build_command(args: argparse.Namespace) -> int:
     """Build a list from a segment file and print its counts (never a contact)."""
     settings = Settings.from_env()
-    definition = _load_segment(args.segment)
+    definition = _load_segment(args.segment, settings.library_max_bytes)
     with _open_store(args.store, settings) as store:
         start = time.perf_counter()
         target = _build(store, definition, args, settings, args.segment)
@@ -197,7 +196,7 @@ def export_command(args: argparse.Namespace) -> int:
     services = services_for(settings)
     with _open_store(args.store, settings) as store:
         if args.segment is not None:
-            target = _build(store, _load_segment(args.segment), args, settings, args.segment)
+            target = _build(store, _load_segment(args.segment, settings.library_max_bytes), args, settings, args.segment)
         else:
             found = store.get_list(args.list_id)
             if found is None:
