@@ -93,7 +93,7 @@ class Settings:
     openai_base_url: str | None = None
     brand: str = "brightwell"
     brand_library_dir: Path = REPO_ROOT / "brand_library"
-    library_max_bytes: int = 4 * 1024 * 1024
+    library_max_bytes: int = 2 * 1024 * 1024
     chroma_host: str | None = None
     chroma_port: int = 8000
     embeddings: str = "local"
@@ -135,7 +135,7 @@ class Settings:
             "openai_base_url": env.get("OPENAI_BASE_URL") or None,
             "brand": env.get("LIFTOFF_BRAND", "brightwell"),
             "brand_library_dir": Path(env.get("LIFTOFF_BRAND_LIBRARY", str(REPO_ROOT / "brand_library"))).expanduser(),
-            "library_max_bytes": _int(env, "LIFTOFF_LIBRARY_MAX_BYTES", 4 * 1024 * 1024),
+            "library_max_bytes": _int(env, "LIFTOFF_LIBRARY_MAX_BYTES", 2 * 1024 * 1024),
             "chroma_host": env.get("CHROMA_HOST") or None,
             "chroma_port": _int(env, "CHROMA_PORT", 8000),
             "embeddings": env.get("LIFTOFF_EMBEDDINGS", "local"),

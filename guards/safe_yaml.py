@@ -21,7 +21,7 @@ from typing import Any
 
 import yaml
 
-DEFAULT_MAX_BYTES = 4 * 1024 * 1024
+DEFAULT_MAX_BYTES = 2 * 1024 * 1024
 """Default size limit of one brand-library or segment file (``LIFTOFF_LIBRARY_MAX_BYTES``)."""
 
 MAX_ALIASES = 200

@@ -117,7 +117,7 @@ def test_segment_files_are_bounded(capsys: pytest.CaptureFixture[str], tmp_path:
         '{"channel": "email", "regions": ["US"], "filters": [], "name": "' + "x" * 5_000_000 + '"}'
     )
     code, _, err = run(capsys, "lists", "build", "--segment", str(huge))
-    assert code == 2 and "over the 4.0 MB limit" in err and len(err) < 300
+    assert code == 2 and "over the 2.0 MB limit" in err and len(err) < 300
 
 
 def test_a_new_brand_from_the_readme_goes_new_lint_test_run(
