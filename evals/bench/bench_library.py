@@ -119,10 +119,8 @@ def main() -> int:
             )
             r = _child(kind, path)
             outcome = "loaded" if not r["message"] else f"refused in one line of {r['chars']} chars"
-            print(
-                f"  {label:30s} {size / 1_048_576:6.1f} MB  {float(r['s']) * 1000:8.1f} ms  "  # type: ignore[arg-type]
-                f"peak RSS {float(r['rss_mb']):6.0f} MB  {outcome}"
-            )  # type: ignore[arg-type]
+            took_ms, rss_mb = float(str(r["s"])) * 1000, float(str(r["rss_mb"]))
+            print(f"  {label:30s} {size / 1_048_576:6.1f} MB  {took_ms:8.1f} ms  peak RSS {rss_mb:6.0f} MB  {outcome}")
             if r["message"]:
                 print(f"      {r['message']}")
     return 0

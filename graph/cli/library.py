@@ -51,7 +51,7 @@ def register(sub: Any) -> None:
                                               "Exit code 1 when there are errors.")
     lint.add_argument("path", help=BRAND_HELP)
     lint.add_argument("--json", action="store_true", help="print one JSON object")
-    lint.add_argument("--date", type=_iso_date, default=None, help="date expiries are judged on (default: today)")
+    lint.add_argument("--date", type=_iso_date, default=None, help="date expiries are judged on (default: LIFTOFF_CHECK_DATE, else today)")
     lint.set_defaults(handler=lint_command)
     selftest = library_sub.add_parser(
         "test", help="self-test: generate faithful and mutated variants of every approved claim, run the claims "
@@ -162,7 +162,8 @@ def lint_command(args: argparse.Namespace) -> int:
         path = resolve_brand(args.path, settings)
     except BrandLibraryError as exc:
         raise CLIError(str(exc)) from None
-    report = lint_library(path, max_bytes=settings.library_max_bytes, today=args.date)
+    on = args.date or (_iso_date_setting(settings.check_date) if settings.check_date else None)
+    report = lint_library(path, max_bytes=settings.library_max_bytes, today=on)
     if args.json:
         print(json.dumps(report.to_json(), ensure_ascii=False, indent=2))
     else:

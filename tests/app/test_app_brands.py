@@ -121,3 +121,12 @@ def test_fill_a_form_then_add_the_brand(liftoff_home: Path) -> None:
     )
     at = open_app()
     assert "lumen-lingo" in at.selectbox(key="brand").options
+
+
+def test_viewers_see_brands_but_cannot_add_one(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setenv("LIFTOFF_APPROVERS", "boss@example.com")
+    at = open_app()  # the local user is not in LIFTOFF_APPROVERS: a viewer
+    button(at, "Brands").click().run()
+    text = page_text(at)
+    assert "brightwell: lint" in text and "Only approvers can add brands." in text
+    assert not [b for b in at.button if b.label in ("Check the files", "Check the brand")]
