@@ -19,6 +19,7 @@ from guards.candidates import PreparedLibrary, prepare
 from guards.facts import Facts, analyse
 from guards.library import BrandLibrary, Claim
 from guards.sentences import split_sentences
+from guards.textnorm import normalize_text
 from guards.verify import Match, verify
 
 VALIDATOR = "liftoff/claims"
@@ -118,6 +119,7 @@ def check_text(text: str, library: BrandLibrary, *, region: str | None, on: date
     Returns:
         The verdict with per-sentence findings.
     """
+    text = normalize_text(text)
     prepared = prepare(library)
     exempt = {_norm(d) for d in _region_disclaimers(library, region)}
     rules_only = _Checker(prepared, region, on, None)
