@@ -100,7 +100,8 @@ def modifiers(tokens: list[Token], spans: list[Span], vocab: Vocabulary) -> dict
         while j >= 0 and len(mods) < 2:
             s, _e, c = spans[j]
             t = tokens[s]
-            if t.kind != "word" or is_function_word(t.norm) or c in vocab.brand:
+            if t.kind != "word" or is_function_word(t.norm) or c in vocab.brand or t.norm in _PREPOSITIONS \
+                    or t.norm in _UNIVERSAL or t.norm == "per":
                 break
             if not is_filler(t.norm, t.stem) or t.norm in ("first", "next", "one", "single"):
                 mods.append(c)
