@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Any, Literal
 
-from guards.candidates import PreparedLibrary, prepare
+from guards.candidates import PreparedLibrary, prepare, restates_a_claim
 from guards.facts import Facts, analyse
 from guards.library import BrandLibrary, Claim
 from guards.sentences import split_sentences
@@ -129,7 +129,7 @@ def check_text(text: str, library: BrandLibrary, *, region: str | None, on: date
         facts = analyse(sentence, prepared.vocab)
         if _norm(sentence) in exempt:
             verdicts.append(SentenceVerdict(sentence, "no_claim", reason="required disclaimer"))
-        elif not facts.is_claim:
+        elif not facts.is_claim and not restates_a_claim(facts, prepared):
             verdicts.append(SentenceVerdict(sentence, "no_claim", reason="makes no factual claim"))
         else:
             verdicts.append(rules_only.decide(sentence, facts, []))
@@ -208,7 +208,9 @@ class _Checker:
         for k, clause in enumerate(clauses):
             facts = analyse(clause, self.p.vocab)
             lead_in = k == 0 and len(clauses) > 1 and not (facts.negated or facts.products or facts.lines
-                                                           or _carries_weight(facts, self.p))
+                                                           or _carries_weight(facts, self.p)
+                                                           or any(c.entity or c.concept in self.p.vocab.competitors
+                                                                  for c in facts.concepts))
             if facts.is_claim or not units:
                 if not facts.is_claim and lead_in:
                     continue  # 'Swap to Brightwell: ...'

@@ -18,6 +18,7 @@ _UNIVERSAL = frozenset({"every", "each", "all", "any"})
 _CONDITION_LEADS = frozenset({"when", "if", "once", "provided", "whenever", "unless"})
 _PREPOSITIONS = frozenset({"to", "with", "in", "on", "at", "from", "by", "of", "than", "and", "or", "but", "as",
                            "into", "onto", "via", "over", "under", "within", "through", "after", "before"})
+_POST_LEADS = frozenset({"from", "for", "in", "on"})
 _DETERMINERS = frozenset({"the", "a", "an", "your", "our", "their", "my", "his", "her", "its", "this", "that",
                           "these", "those"})
 
@@ -106,6 +107,14 @@ def modifiers(tokens: list[Token], spans: list[Span], vocab: Vocabulary) -> dict
             if not is_filler(t.norm, t.stem) or t.norm in ("first", "next", "one", "single"):
                 mods.append(c)
             j -= 1
+        if k + 2 < len(spans) and tokens[spans[k + 1][0]].norm in _POST_LEADS:
+            for s, _e, c in spans[k + 2:k + 5]:  # 'flights *from Lisbon*', 'refunds *for cancelled flights*'
+                t = tokens[s]
+                if t.kind != "word" or (is_function_word(t.norm) and t.norm not in _DETERMINERS) \
+                        or t.norm in _PREPOSITIONS:
+                    break
+                if _content(c, t, vocab):
+                    mods.append(c)
         out.setdefault(concept, frozenset(mods))
     return out
 

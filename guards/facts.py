@@ -129,7 +129,7 @@ def analyse(sentence: str, vocab: Vocabulary, *, comparison_target: str | None =
         tok = tokens[start]
         if end - start == 1 and (is_function_word(tok.norm) or tok.norm in _SCOPE_WORDS):
             continue
-        entity = (not title_case and tok.capitalised and not _starts_clause(tokens, start)
+        entity = (not title_case and tok.capitalised and (not _starts_clause(tokens, start) or _name_like(tok))
                   and not concept.startswith(("product:", "region:", "place:", "competitor:"))
                   and concept not in vocab.brand)
         surface = " ".join(t.text for t in tokens[start:end])
@@ -319,6 +319,11 @@ def _name_tokens(tokens: list[Token], spans: list[tuple[int, int, str]], vocab: 
             flush()
     flush()
     return out
+
+
+def _name_like(tok: Token) -> bool:
+    """'FedRAMP', 'iOS', 'SOC': capitals after the first letter mark a name wherever the word stands."""
+    return len(tok.text) > 1 and any(c.isupper() for c in tok.text[1:])
 
 
 _AWARD_NOUNS = frozenset({"award", "awards", "prize", "medal", "title", "accolade", "category"})

@@ -20,6 +20,7 @@ _UPPER = ("less_than", "at_most", "up_to")
 _WINDOW_LEADS = frozenset({"for", "in", "within", "under", "after", "inside"})
 _CURRENCIES = frozenset({"USD", "GBP", "EUR", "JPY", "CAD", "AUD", "pence", "cent"})
 _FLOOR_WORDS = ("from", "starting", "starts")
+_NOTICE = frozenset({"before", "prior", "ahead", "beforehand", "notice"})
 
 
 def convert(q: Quantity, unit: str | None) -> Quantity | None:
@@ -41,7 +42,13 @@ def is_window(p: Quantity, q: Quantity) -> bool:
 
 
 def window_entails(p: Quantity, q: Quantity, *, allowance: bool) -> str | None:
-    """None when approved window ``p`` backs claimed window ``q``, else why not."""
+    """None when approved window ``p`` backs claimed window ``q``, else why not.
+
+    A notice period ('up to 24 hours *before* departure') promises more when shorter, whatever the sentence is
+    about.
+    """
+    if p.after in _NOTICE:
+        allowance = False
     a, b = p.value, q.value
     close = abs(a - b) <= 1e-9 * max(1.0, abs(a))
     if allowance:

@@ -61,6 +61,8 @@ class Quantity:
     noun: frozenset[str] = frozenset()
     before: str = ""
     """The word right before the quantity and its qualifier ('for' 30 days, 'in' under 5 minutes)."""
+    after: str = ""
+    """The word right after the quantity ('24 hours *before* departure')."""
 
 
 
@@ -106,7 +108,8 @@ def extract_quantities(tokens: list[Token], consumed: set[int], skip: frozenset[
         text = " ".join(t.text for t in tokens[q_start:end])
         noun = frozenset() if unit else _noun_after(tokens, end)
         before = tokens[q_start - 1].norm if q_start > 0 and tokens[q_start - 1].kind == "word" else ""
-        out.append(Quantity(value, unit, qualifier, direction, condition, text, noun, before))
+        after = tokens[end].norm if end < len(tokens) and tokens[end].kind == "word" else ""
+        out.append(Quantity(value, unit, qualifier, direction, condition, text, noun, before, after))
         i = end
     return out
 
