@@ -201,8 +201,9 @@ class _Checker:
         """Settle a sentence joining several claims clause by clause (all claim clauses must be backed).
 
         A first clause that makes no claim and names nothing is a lead-in ('Swap to Brightwell: ...') and is
-        dropped; any later clause without a claim of its own qualifies the clause before it ('..., no questions
-        asked', '... and turned into new pitchers') and is checked together with it.
+        dropped; any later clause without a claim of its own, or with a single claim word ('..., guaranteed'),
+        qualifies the clause before it ('..., no questions asked', '... and turned into new pitchers') and is
+        checked together with it.
         """
         units: list[tuple[str, Facts]] = []
         for k, clause in enumerate(clauses):
@@ -211,7 +212,9 @@ class _Checker:
                                                            or _carries_weight(facts, self.p)
                                                            or any(c.entity or c.concept in self.p.vocab.competitors
                                                                   for c in facts.concepts))
-            if facts.is_claim or not units:
+            standalone = facts.is_claim and (len(facts.content(self.p.vocab)) >= 2 or facts.quantities
+                                             or facts.products or facts.lines or k == 0)
+            if standalone or not units:
                 if not facts.is_claim and lead_in:
                     continue  # 'Swap to Brightwell: ...'
                 units.append((clause, facts))

@@ -44,13 +44,13 @@ def _content(concept: str, tok: Token, vocab: Vocabulary) -> bool:
 
 
 def negation(tokens: list[Token], spans: list[Span], vocab: Vocabulary) -> tuple[bool, frozenset[str]]:
-    """Whether the sentence negates something, and the content concepts the negations cover.
+    """Whether the sentence negates something (an odd number of negations), and what the negations cover.
 
     A negation word inside a longer phrase ('at no extra cost', 'no-quibble') or inside a question ('Not in love
     with it?') negates nothing the sentence claims.
     """
     by_index = _span_of(spans)
-    negated = False
+    count = 0
     covered: set[str] = set()
     for i, tok in enumerate(tokens):
         if tok.kind != "word" or tok.norm not in NEGATIONS:
@@ -61,11 +61,11 @@ def negation(tokens: list[Token], spans: list[Span], vocab: Vocabulary) -> tuple
         end = _clause_end(tokens, i)
         if end < len(tokens) and tokens[end].text == "?":
             continue
-        negated = True
+        count += 1
         for start, _stop, concept in spans:
             if i < start < min(end, i + 8) and _content(concept, tokens[start], vocab):
                 covered.update(concept.split("|"))
-    return negated, frozenset(covered)
+    return count % 2 == 1, frozenset(covered)  # 'not made without' negates nothing
 
 
 def universals(tokens: list[Token], spans: list[Span], vocab: Vocabulary) -> dict[str, frozenset[str]]:

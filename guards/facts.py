@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from guards.lexicon import CLAIM_TERMS, SOFT_COMPARATIVES, WEAK_TRIGGERS
+from guards.lexicon import CLAIM_TERMS, SOFT_COMPARATIVES, UNITS, WEAK_TRIGGERS
 from guards.clauses import before_product, conditions, modifiers, negation, purpose_starts, universals
 from guards.pii import mask_contacts
 from guards.quantities import Quantity, extract_quantities, rank_words
@@ -199,6 +199,9 @@ def _concept_set(tokens: list[Token], vocab: Vocabulary) -> set[str]:
     out: set[str] = set()
     for start, end, concept in _concept_spans(tokens, vocab):
         tok = tokens[start]
+        if start > 0 and tokens[start - 1].kind == "number" and tok.norm in UNITS:
+            continue  # '0.5 percent' is '0.5%'
+
         if end - start == 1 and (tok.kind != "word" or is_function_word(tok.norm) or is_filler(tok.norm, tok.stem)):
             if tok.kind == "number":
                 out.add(f"num:{tok.norm}")
@@ -343,15 +346,17 @@ def _title_case(tokens: list[Token], spans: list[tuple[int, int, str]], vocab: V
              if concept in vocab.brand or concept.startswith(("product:", "region:", "place:", "competitor:"))
              for i in range(start, end)}
     words = [t for t in tokens if t.kind == "word" and len(t.norm) > 3 and t.index not in named]
-    return len(words) >= 4 and sum(t.capitalised for t in words) / len(words) >= 0.6
+    lower = sum(not t.capitalised for t in words)  # a name inside a sentence ('won Best Meal Kit') is no headline
+    return len(words) >= 4 and (len(words) - lower) / len(words) >= 0.6 and lower <= 1
 
 
 _ALLOWANCE_WORDS = frozenset({
     "return", "returns", "returned", "refund", "refunds", "refunded", "cancel", "cancellation", "trial", "warranty",
     "guarantee", "guaranteed", "money-back", "exchange", "exchanges", "lasts", "last", "lasting", "stay", "stays",
     "keeps", "fresh", "protection", "protected", "covered", "valid", "resistant", "water-resistant", "hydrated",
-    "hydration", "battery", "free",
+    "hydration", "battery",
 })
+_ANCHORS = frozenset({"of", "from", "after", "since"})  # 'within 60 days *of delivery*': an anchor, not a process
 _PROCESS_WORDS = frozenset({
     "ship", "ships", "shipped", "shipping", "deliver", "delivers", "delivered", "delivery", "arrive", "arrives",
     "dispatch", "dispatched", "processed", "process", "processes", "pay", "pays", "paid", "payout", "respond",
@@ -364,5 +369,6 @@ _PROCESS_WORDS = frozenset({
 def _allowance(tokens: list[Token]) -> bool:
     """True when the sentence's time window is an allowance (return, refund, warranty, how long it lasts) and
     not a speed (delivery, processing, response, results)."""
-    words = {t.norm for t in tokens if t.kind == "word"}
+    words = {t.norm for k, t in enumerate(tokens) if t.kind == "word"
+             and not (k > 0 and tokens[k - 1].norm in _ANCHORS)}
     return bool(words & _ALLOWANCE_WORDS) and not words & _PROCESS_WORDS

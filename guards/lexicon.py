@@ -62,7 +62,7 @@ CLAIM_TERMS: dict[str, tuple[str, ...]] = {
         "reuse", "waste", "zero-waste", "landfill", "ocean", "oceans", "planet", "environment", "environmental",
         "environmentally", "eco", "eco-friendly", "green", "sustainable", "sustainably", "sustainability",
         "carbon", "co2", "emissions", "climate", "neutral", "biodegradable", "compostable", "renewable",
-        "footprint", "packaging", "take-back", "single-use", "bottles", "fsc", "vegan", "cruelty-free",
+        "footprint", "packaging", "take-back", "single-use", "fsc", "vegan", "cruelty-free",
     ),
     "offer": (
         "free", "offer", "offers", "deal", "deals", "discount", "discounts", "discounted", "save", "saves",

@@ -51,6 +51,8 @@ def window_entails(p: Quantity, q: Quantity, *, allowance: bool) -> str | None:
         allowance = False
     a, b = p.value, q.value
     close = abs(a - b) <= 1e-9 * max(1.0, abs(a))
+    if p.qualifier == "up_to" and q.qualifier in ("exact", "at_least", "more_than") and close:
+        return f"drops 'up to' from the approved '{p.text}'"
     if allowance:
         if q.qualifier in ("at_least", "more_than") and not close and b > a:
             return f"'{q.text}' promises a longer window than the approved '{p.text}'"

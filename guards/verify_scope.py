@@ -19,7 +19,7 @@ def check_scope(sentence: Facts, claim: Facts, hard: list[str]) -> None:
         if head not in claim.all_concepts:
             continue
         narrowing = claim.universal.get(head) or claim.modifiers.get(head) or frozenset()
-        missing = narrowing - mods - sentence.modifiers.get(head, frozenset())
+        missing = narrowing - mods - sentence.modifiers.get(head, frozenset()) - sentence.all_concepts
         if missing:
             said = ", ".join(sorted(_label(m, claim) for m in missing))
             hard.append(f"says every {_label(head, sentence)}, the approved claim only some ({said})")
