@@ -113,6 +113,9 @@ def _check_quantities(sentence: Facts, claim: Facts, match: Match) -> int:
                 converted = convert(q, p.unit)  # 'two weeks' for '14 days'
                 if converted is not None:
                     same_unit.append((k, p, converted))
+        same_value = [(k, p, qq) for k, p, qq in same_unit if abs(p.value - qq.value) <= 1e-9 * max(1.0, abs(p.value))]
+        if same_value:
+            same_unit = same_value  # '$50+' is read against the approved '$50', not against '$500'
         ok = [(k, p) for k, p, qq in same_unit if _entails(p, qq, allowance) is None]
         if ok:
             matched += 1
