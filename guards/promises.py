@@ -38,7 +38,7 @@ def is_window(p: Quantity, q: Quantity) -> bool:
     if p.unit not in TIME_UNITS or q.unit != p.unit or p.condition or q.condition or p.direction or q.direction:
         return False
     windowed = (p.before in _WINDOW_LEADS or p.qualifier in _UPPER or "-" in p.text or p.before in ("a", "an"))
-    return windowed and q.qualifier != "approx" and p.qualifier != "approx"
+    return windowed
 
 
 def window_entails(p: Quantity, q: Quantity, *, allowance: bool) -> str | None:
@@ -53,6 +53,8 @@ def window_entails(p: Quantity, q: Quantity, *, allowance: bool) -> str | None:
     close = abs(a - b) <= 1e-9 * max(1.0, abs(a))
     if p.qualifier == "up_to" and q.qualifier in ("exact", "at_least", "more_than") and close:
         return f"drops 'up to' from the approved '{p.text}'"
+    if p.qualifier == "approx" and q.qualifier != "approx" and close:
+        return f"drops 'about' from the approved '{p.text}'"
     if allowance:
         if q.qualifier in ("at_least", "more_than") and not close and b > a:
             return f"'{q.text}' promises a longer window than the approved '{p.text}'"

@@ -4,7 +4,7 @@
 circled and mathematical digits and letters become ASCII; ``＃１`` is ``#1``), format and control characters
 removed (zero-width spaces and joiners, bidi controls, tag characters, soft hyphens, variation selectors),
 decimal digits of any script mapped to ASCII, and Cyrillic/Greek look-alike letters mapped to the Latin letters
-they imitate when the text is written in Latin script. Case and line breaks are kept. Every guard reads copy
+they imitate when the text reads as Latin script (Latin dominates, or every such letter is a look-alike). Case and line breaks are kept. Every guard reads copy
 through it; :func:`fold_text` is the lower-case, words-only form used to match a flagged line against copy.
 """
 
@@ -60,7 +60,9 @@ def _normalize(text: str) -> str:
             continue
         chars.append(ch)
     out = "".join(chars)
-    if _NON_LATIN_LETTERS.search(out) and len(_LATIN_LETTERS.findall(out)) >= len(_NON_LATIN_LETTERS.findall(out)):
+    foreign = _NON_LATIN_LETTERS.findall(out)
+    if foreign and (set(foreign) <= _LOOKALIKES.keys() or len(_LATIN_LETTERS.findall(out)) >= len(foreign)):
+        # written to look Latin (every Cyrillic/Greek letter is a look-alike, or Latin dominates): read it as Latin
         out = out.translate(_LOOKALIKE_TABLE)
     else:
         out = out.translate(_SYMBOLS_TABLE)
