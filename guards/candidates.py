@@ -70,8 +70,9 @@ def restates_a_claim(facts: Facts, prepared: PreparedLibrary) -> bool:
 
 
 def _content_keys(facts: Facts, vocab: Vocabulary) -> set[str]:
-    keys = {part for c in facts.content(vocab) for part in c.concept.split("|")}
-    return keys | set(facts.products) | set(facts.lines)
+    """Content concepts (no numbers, no product names: naming a product claims nothing by itself)."""
+    return {part for c in facts.content(vocab) for part in c.concept.split("|")
+            if not part.startswith(("num:", "product:"))}
 
 
 def prepare(library: BrandLibrary) -> PreparedLibrary:

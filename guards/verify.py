@@ -116,15 +116,17 @@ def _check_quantities(sentence: Facts, claim: Facts, match: Match) -> int:
         same_value = [(k, p, qq) for k, p, qq in same_unit if abs(p.value - qq.value) <= 1e-9 * max(1.0, abs(p.value))]
         if same_value:
             same_unit = same_value  # '$50+' is read against the approved '$50', not against '$500'
-        ok = [(k, p) for k, p, qq in same_unit if _entails(p, qq, allowance) is None]
+        ok = [(k, p, qq) for k, p, qq in same_unit if _entails(p, qq, allowance) is None]
         if ok:
-            matched += 1
-            used.update(k for k, _ in ok)
+            matched += any(qq.unit == q.unit for _k, _p, qq in ok)  # a converted unit backs, but is no overlap
+            used.update(k for k, _p, _q in ok)
             continue
         if same_unit:
             k, p, qq = min(same_unit, key=lambda kpq: abs(kpq[1].value - kpq[2].value))
             used.add(k)
-            match.hard.append(f"{_show(q)} does not match the approved {_show(p)}: {_entails(p, qq, allowance)}")
+            why = _entails(p, qq, allowance)
+            match.hard.append(f"{_show(q)} changes the unit of the approved {_show(p)} ({why})" if qq.unit != q.unit
+                              else f"{_show(q)} does not match the approved {_show(p)}: {why}")
         else:
             others = [p for p in claim.quantities if p.value == q.value]
             if others:
