@@ -494,7 +494,8 @@ def _protected(lib: BrandLibrary, text: str) -> list[tuple[int, int]]:
     """Character spans of the brand name and product terms (never reworded)."""
     spans = []
     for term in [lib.name, *(t for p in lib.products for t in p.terms)]:
-        spans += [(m.start(), m.end()) for m in re.finditer(r"\b" + re.escape(term) + r"\b", text, re.IGNORECASE)]
+        pattern = r"\b" + re.escape(term) + r"(?:s|es)?\b"  # 'rapid charging hubs' names the product too
+        spans += [(m.start(), m.end()) for m in re.finditer(pattern, text, re.IGNORECASE)]
     return spans
 
 

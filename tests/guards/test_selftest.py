@@ -90,3 +90,30 @@ def test_cli_library_test_bad_path(capsys: pytest.CaptureFixture[str], tmp_path:
     assert rc != 0
     err = capsys.readouterr().err
     assert "bad brand library" in err and len(err.strip().splitlines()) == 1
+
+
+EVALS_BRANDS = sorted(p.parent for p in (REPO_ROOT / "evals" / "datasets" / "claims_brands").glob("*/claims.yaml"))
+
+
+@pytest.mark.parametrize("library_dir", BUNDLED + EVALS_BRANDS, ids=lambda p: p.name)
+def test_every_brand_holds_the_floor(library_dir: Path) -> None:
+    """CI floor: precision and recall of 'unsupported' >= 0.95, false blocks <= 5%, on every bundled brand and
+    every evals brand (dev and held out)."""
+    report = run_selftest(library_dir, on=ON)
+    assert report.mutations >= 3 * report.claims and report.faithful >= report.claims
+    misses = "\n".join(f"[{m.variant_class}] {m.sentence} -> expected {m.expected}, got {m.got}: {m.reason}"
+                       for m in report.misses)
+    assert report.meets_floor, f"{report.library}: P {report.precision:.3f} R {report.recall:.3f} " \
+                               f"FB {report.false_block_rate:.3f}\n{misses}"
+
+
+def test_the_unseen_brand_dev_set_holds_the_target() -> None:
+    """The labelled sentences of the dev brands (the held-out brands are reported by the bench, not tuned on)."""
+    from evals.bench.bench_claims_brands import brand_sets, pooled
+    from evals.bench.bench_guards import evaluate_dataset
+
+    sets = brand_sets()
+    assert len(sets) >= 7 and sum(1 for _s, split, _p in sets if split == "holdout") == 2
+    dev = pooled([evaluate_dataset(p) for _s, split, p in sets if split == "dev"], "dev")
+    assert dev.cases >= 300
+    assert dev.precision >= 0.95 and dev.recall >= 0.95 and dev.false_block_rate <= 0.05, dev.errors
