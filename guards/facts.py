@@ -227,7 +227,7 @@ def _concept_spans(tokens: list[Token], vocab: Vocabulary) -> list[tuple[int, in
             i += 1
             continue
         match = None
-        for size in range(min(vocab.max_phrase, n - i), 0, -1):
+        for size in range(min(vocab.longest_from.get(tok.stem, 1), n - i), 0, -1):
             window = tokens[i:i + size]
             if any(t.kind != "word" for t in window):
                 continue

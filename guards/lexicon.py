@@ -98,8 +98,8 @@ CLAIM_TERMS: dict[str, tuple[str, ...]] = {
         "strips", "neutralises", "neutralizes", "absorbs", "softens", "boosts", "improves", "enhances",
     ),
     "suitability": (
-        "suitable", "suited", "ideal", "appropriate", "compatible", "designed for", "made for", "perfect for",
-        "safe for", "approved for", "works with", "tolerated", "tolerates", "gentle enough",
+        "suitable", "suited", "ideal", "appropriate", "compatible", "safe for", "approved for", "works with",
+        "tolerated", "tolerates", "gentle enough",
     ),
     "resistance": (
         "resistant", "resistance", "water-resistant", "waterproof", "weatherproof", "sweat-proof", "sweatproof",

@@ -50,8 +50,8 @@ def countries() -> dict[str, str]:
     for c in pycountry.countries:
         region = _region_of_country(c.alpha_2)
         for name in {c.name, getattr(c, "common_name", c.name)}:
-            if "," in name or "(" in name:
-                continue
+            if "," in name or "(" in name or len(name.split()) > 3:
+                continue  # 'South Georgia and the South Sandwich Islands' is never a place copy names
             out[name.lower()] = region
     for alpha2, names in _ALIASES.items():
         for name in names:

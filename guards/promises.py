@@ -55,6 +55,8 @@ def window_entails(p: Quantity, q: Quantity, *, allowance: bool) -> str | None:
         return f"drops 'up to' from the approved '{p.text}'"
     if p.qualifier == "approx" and q.qualifier != "approx" and close:
         return f"drops 'about' from the approved '{p.text}'"
+    if q.qualifier == "approx" and p.qualifier != "approx":
+        return f"'{q.text}' is vaguer than the approved '{p.text}' (it may be more)"
     if allowance:
         if q.qualifier in ("at_least", "more_than") and not close and b > a:
             return f"'{q.text}' promises a longer window than the approved '{p.text}'"

@@ -53,6 +53,8 @@ class Vocabulary:
 
     phrases: dict[tuple[str, ...], str] = field(default_factory=dict)
     max_phrase: int = 1
+    longest_from: dict[str, int] = field(default_factory=dict)
+    """First stem of a phrase -> the longest phrase starting with it (phrase lookups try only those lengths)."""
     categories: dict[str, frozenset[str]] = field(default_factory=dict)
     brand: frozenset[str] = frozenset()
     product_kind: dict[str, str] = field(default_factory=dict)
@@ -72,6 +74,7 @@ class Vocabulary:
         if overwrite or key not in self.phrases:
             self.phrases[key] = concept
         self.max_phrase = max(self.max_phrase, len(key))
+        self.longest_from[key[0]] = max(self.longest_from.get(key[0], 1), len(key))
 
     def categories_of(self, concept: str, stem_: str | None = None) -> frozenset[str]:
         """Claim categories of a concept (or of the stem it came from); hyphen parts count too."""
@@ -170,6 +173,7 @@ def _add_group(vocab: Vocabulary, cats: dict[str, set[str]], group: tuple[str, .
         if overwrite or key not in vocab.phrases:
             vocab.phrases[key] = concept
             vocab.max_phrase = max(vocab.max_phrase, len(key))
+            vocab.longest_from[key[0]] = max(vocab.longest_from.get(key[0], 1), len(key))
     if merged:
         cats.setdefault(concept, set()).update(merged)
 
