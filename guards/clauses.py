@@ -16,11 +16,36 @@ Span = tuple[int, int, str]
 _CLAUSE_END = frozenset({",", ";", ":", ".", "!", "?", "(", ")", "—", "–"})
 _UNIVERSAL = frozenset({"every", "each", "all", "any"})
 _CONDITION_LEADS = frozenset({"when", "if", "once", "provided", "whenever", "unless"})
-_PREPOSITIONS = frozenset({"to", "with", "in", "on", "at", "from", "by", "of", "than", "and", "or", "but", "as",
-                           "into", "onto", "via", "over", "under", "within", "through", "after", "before"})
+_PREPOSITIONS = frozenset(
+    {
+        "to",
+        "with",
+        "in",
+        "on",
+        "at",
+        "from",
+        "by",
+        "of",
+        "than",
+        "and",
+        "or",
+        "but",
+        "as",
+        "into",
+        "onto",
+        "via",
+        "over",
+        "under",
+        "within",
+        "through",
+        "after",
+        "before",
+    }
+)
 _POST_LEADS = frozenset({"from", "for", "in", "on"})
-_DETERMINERS = frozenset({"the", "a", "an", "your", "our", "their", "my", "his", "her", "its", "this", "that",
-                          "these", "those"})
+_DETERMINERS = frozenset(
+    {"the", "a", "an", "your", "our", "their", "my", "his", "her", "its", "this", "that", "these", "those"}
+)
 
 
 def _span_of(spans: list[Span]) -> dict[int, Span]:
@@ -39,8 +64,12 @@ def _clause_end(tokens: list[Token], i: int) -> int:
 
 
 def _content(concept: str, tok: Token, vocab: Vocabulary) -> bool:
-    return (tok.kind == "word" and not is_function_word(tok.norm) and concept not in vocab.brand
-            and not is_filler(tok.norm, tok.stem))
+    return (
+        tok.kind == "word"
+        and not is_function_word(tok.norm)
+        and concept not in vocab.brand
+        and not is_filler(tok.norm, tok.stem)
+    )
 
 
 def negation(tokens: list[Token], spans: list[Span], vocab: Vocabulary) -> tuple[bool, frozenset[str]]:
@@ -76,7 +105,7 @@ def universals(tokens: list[Token], spans: list[Span], vocab: Vocabulary) -> dic
         if tok.kind != "word" or tok.norm not in _UNIVERSAL:
             continue
         run: list[str] = []
-        for s, _e, concept in spans[k + 1:k + 6]:
+        for s, _e, concept in spans[k + 1 : k + 6]:
             t = tokens[s]
             if t.kind != "word" or t.norm in _PREPOSITIONS:
                 break
@@ -101,17 +130,28 @@ def modifiers(tokens: list[Token], spans: list[Span], vocab: Vocabulary) -> dict
         while j >= 0 and len(mods) < 2:
             s, _e, c = spans[j]
             t = tokens[s]
-            if t.kind != "word" or is_function_word(t.norm) or c in vocab.brand or t.norm in _PREPOSITIONS \
-                    or t.norm in _UNIVERSAL or t.norm == "per":
+            if (
+                t.kind != "word"
+                or is_function_word(t.norm)
+                or c in vocab.brand
+                or t.norm in _PREPOSITIONS
+                or t.norm in _UNIVERSAL
+                or t.norm == "per"
+            ):
                 break
             if not is_filler(t.norm, t.stem) or t.norm in ("first", "next", "one", "single"):
                 mods.append(c)
             j -= 1
         if k + 2 < len(spans) and tokens[spans[k + 1][0]].norm in _POST_LEADS:
-            for s, _e, c in spans[k + 2:k + 5]:  # 'flights *from Lisbon*', 'refunds *for cancelled flights*'
+            for s, _e, c in spans[
+                k + 2 : k + 5
+            ]:  # 'flights *from Lisbon*', 'refunds *for cancelled flights*'
                 t = tokens[s]
-                if t.kind != "word" or (is_function_word(t.norm) and t.norm not in _DETERMINERS) \
-                        or t.norm in _PREPOSITIONS:
+                if (
+                    t.kind != "word"
+                    or (is_function_word(t.norm) and t.norm not in _DETERMINERS)
+                    or t.norm in _PREPOSITIONS
+                ):
                     break
                 if _content(c, t, vocab):
                     mods.append(c)
@@ -158,7 +198,11 @@ def before_product(tokens: list[Token], spans: list[Span]) -> frozenset[int]:
     for k in range(len(spans) - 1):
         start, end, concept = spans[k]
         nxt = spans[k + 1]
-        if tokens[start].kind == "word" and nxt[0] == end and nxt[2].startswith("product:") \
-                and not concept.startswith("product:"):
+        if (
+            tokens[start].kind == "word"
+            and nxt[0] == end
+            and nxt[2].startswith("product:")
+            and not concept.startswith("product:")
+        ):
             out.add(start)
     return frozenset(out)

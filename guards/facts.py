@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from guards.lexicon import CLAIM_TERMS, SOFT_COMPARATIVES, UNITS, WEAK_TRIGGERS
 from guards.clauses import before_product, conditions, modifiers, negation, purpose_starts, universals
+from guards.lexicon import CLAIM_TERMS, SOFT_COMPARATIVES, UNITS, WEAK_TRIGGERS
 from guards.pii import mask_contacts
 from guards.quantities import Quantity, extract_quantities, rank_words
 from guards.sentences import Token, tokenize

@@ -11,16 +11,56 @@ from __future__ import annotations
 from functools import lru_cache
 
 REGION_CODES: tuple[str, ...] = ("US", "UK", "EU", "CA", "APAC")
-_EU = {"AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "DE", "GR", "HU", "IE", "IT", "LV", "LT", "LU",
-       "MT", "NL", "PL", "PT", "RO", "SK", "SI", "ES", "SE"}
+_EU = {
+    "AT",
+    "BE",
+    "BG",
+    "HR",
+    "CY",
+    "CZ",
+    "DK",
+    "EE",
+    "FI",
+    "FR",
+    "DE",
+    "GR",
+    "HU",
+    "IE",
+    "IT",
+    "LV",
+    "LT",
+    "LU",
+    "MT",
+    "NL",
+    "PL",
+    "PT",
+    "RO",
+    "SK",
+    "SI",
+    "ES",
+    "SE",
+}
 _APAC = {"AU", "JP", "SG", "NZ", "KR", "CN", "IN", "HK", "TW", "MY", "TH", "ID", "PH", "VN"}
-_ALIASES = {"US": ("usa", "united states of america"), "GB": ("great britain", "england", "scotland", "wales"),
-            "NL": ("holland",), "KR": ("south korea", "korea"), "CZ": ("czech republic",)}
+_ALIASES = {
+    "US": ("usa", "united states of america"),
+    "GB": ("great britain", "england", "scotland", "wales"),
+    "NL": ("holland",),
+    "KR": ("south korea", "korea"),
+    "CZ": ("czech republic",),
+}
 WIDE_PLACES: dict[str, tuple[str, ...]] = {
-    "north america": ("US", "CA"), "the americas": ("US", "CA"), "americas": ("US", "CA"),
-    "worldwide": REGION_CODES, "global": REGION_CODES, "globally": REGION_CODES, "internationally": REGION_CODES,
-    "around the world": REGION_CODES, "across the world": REGION_CODES, "all over the world": REGION_CODES,
-    "everywhere": REGION_CODES, "world-wide": REGION_CODES,
+    "north america": ("US", "CA"),
+    "the americas": ("US", "CA"),
+    "americas": ("US", "CA"),
+    "worldwide": REGION_CODES,
+    "global": REGION_CODES,
+    "globally": REGION_CODES,
+    "internationally": REGION_CODES,
+    "around the world": REGION_CODES,
+    "across the world": REGION_CODES,
+    "all over the world": REGION_CODES,
+    "everywhere": REGION_CODES,
+    "world-wide": REGION_CODES,
 }
 """Areas wider than one region, with the regions they span."""
 
@@ -59,7 +99,9 @@ def countries() -> dict[str, str]:
     return out
 
 
-def covers(sentence_place: tuple[frozenset[str], int], claim_places: list[tuple[frozenset[str], int]]) -> bool:
+def covers(
+    sentence_place: tuple[frozenset[str], int], claim_places: list[tuple[frozenset[str], int]]
+) -> bool:
     """True when the claim's places cover the sentence's place (same regions or fewer, no wider level)."""
     codes, level = sentence_place
     allowed = frozenset().union(*(c for c, _ in claim_places)) if claim_places else frozenset()

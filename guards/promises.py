@@ -35,9 +35,16 @@ def convert(q: Quantity, unit: str | None) -> Quantity | None:
 
 def is_window(p: Quantity, q: Quantity) -> bool:
     """True when both quantities are time windows ('within 30 days', 'in under 5 minutes', 'for 72 hours')."""
-    if p.unit not in TIME_UNITS or q.unit != p.unit or p.condition or q.condition or p.direction or q.direction:
+    if (
+        p.unit not in TIME_UNITS
+        or q.unit != p.unit
+        or p.condition
+        or q.condition
+        or p.direction
+        or q.direction
+    ):
         return False
-    windowed = (p.before in _WINDOW_LEADS or p.qualifier in _UPPER or "-" in p.text or p.before in ("a", "an"))
+    windowed = p.before in _WINDOW_LEADS or p.qualifier in _UPPER or "-" in p.text or p.before in ("a", "an")
     return windowed
 
 
@@ -83,7 +90,11 @@ def strength(p: Quantity, q: Quantity) -> str | None | bool:
         if q.qualifier in ("at_least", "exact") and (b >= a or close):
             return None
         return f"'{q.text}' is a lower price than the approved '{p.text}'"
-    if p.qualifier == "exact" and q.qualifier in ("at_least", "more_than") and close \
-            and not q.text.lower().startswith(_FLOOR_WORDS):
+    if (
+        p.qualifier == "exact"
+        and q.qualifier in ("at_least", "more_than")
+        and close
+        and not q.text.lower().startswith(_FLOOR_WORDS)
+    ):
         return f"'{q.text}' turns the approved figure '{p.text}' into a floor ('at least', 'more than', '+')"
     return False

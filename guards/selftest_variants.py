@@ -131,12 +131,23 @@ def _variants(lib: BrandLibrary, claim: Claim, on: date) -> Iterator[Variant]:
         after = text[n.end :].lstrip().lower()
         floor = bool(n.cur) and n.qual.lower() == "from"  # 'from €299': a lower price promises more
         lower = (n.qual.lower() in ("more than", "over", "at least") or n.plus) and not floor
-        upper = (n.qual.lower() in ("under", "less than", "within", "in under", "in less than", "fewer than")
-                 or after.startswith(("or less", "or fewer")) or floor)
+        upper = (
+            n.qual.lower() in ("under", "less than", "within", "in under", "in less than", "fewer than")
+            or after.startswith(("or less", "or fewer"))
+            or floor
+        )
         lead = text[: n.start].rstrip().lower()
         notice = after.startswith(("before", "prior"))
-        window = n.time is not None and not notice and (
-            upper or n.qual.lower() == "up to" or lead.endswith(("for", "in", "within")) or "-" in text[n.start : n.end])
+        window = (
+            n.time is not None
+            and not notice
+            and (
+                upper
+                or n.qual.lower() == "up to"
+                or lead.endswith(("for", "in", "within"))
+                or "-" in text[n.start : n.end]
+            )
+        )
         allowance = window and _is_allowance(text, n)
         if (window and not allowance) or (notice and n.qual.lower() == "up to"):
             upper = True  # a speed, or a deadline before an event: shorter promises more
@@ -466,21 +477,32 @@ def _number_formats(text: str) -> list[str]:
     return out
 
 
-def _synonym_swaps(text: str, groups: tuple[tuple[str, ...], ...], protected: list[tuple[int, int]]) -> list[str]:
+def _synonym_swaps(
+    text: str, groups: tuple[tuple[str, ...], ...], protected: list[tuple[int, int]]
+) -> list[str]:
     """Swap one member of each synonym group found (never inside a product name or a hyphenated word)."""
     out = []
     for group in groups:
         for member in sorted(group, key=len, reverse=True):
             pattern = r"(?<![-\w])" + re.escape(member) + r"(?![-\w])"
-            hits = [m for m in re.finditer(pattern, text, re.IGNORECASE)
-                    if not any(a < m.end() and m.start() < b for a, b in protected)]
+            hits = [
+                m
+                for m in re.finditer(pattern, text, re.IGNORECASE)
+                if not any(a < m.end() and m.start() < b for a, b in protected)
+            ]
             if not hits:
                 continue
             m = hits[0]
             plural = member.endswith("s")
             words = len(member.split())
-            options = [g for g in group if g.lower() != member.lower() and g.endswith("s") == plural
-                       and g.lower() not in text.lower() and len(g.split()) == words]
+            options = [
+                g
+                for g in group
+                if g.lower() != member.lower()
+                and g.endswith("s") == plural
+                and g.lower() not in text.lower()
+                and len(g.split()) == words
+            ]
             if options:
                 new = options[0]
                 if text[m.start()].isupper():
@@ -504,8 +526,13 @@ def _reorder(body: str, lib: BrandLibrary) -> str | None:
     cuts = [m.start() for m in _PREP.finditer(body)]
     for cut in reversed(cuts):
         head, tail = body[:cut], body[cut + 1 :]
-        if (len(head.split()) < 3 or head.split()[-1][:1].isupper() or re.search(r"\d|\b(?:orders?|than|over|under)\b", tail) or "," in tail
-                or re.search(r"\b(?:than|as)\b", head)):
+        if (
+            len(head.split()) < 3
+            or head.split()[-1][:1].isupper()
+            or re.search(r"\d|\b(?:orders?|than|over|under)\b", tail)
+            or "," in tail
+            or re.search(r"\b(?:than|as)\b", head)
+        ):
             continue
         first = head[0].lower() + head[1:] if _lower_ok(head, lib) else head
         return f"{tail[0].upper()}{tail[1:]}, {first}"

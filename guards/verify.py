@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 from guards.facts import Concept, Facts
 from guards.promises import convert, is_window, strength, window_entails
 from guards.quantities import Quantity
-from guards.verify_scope import check_scope, place_problem
 from guards.sentences import stem
+from guards.verify_scope import check_scope, place_problem
 from guards.vocabulary import Vocabulary, is_filler
 
 _BOUND = {"at_least": "lower", "more_than": "lower", "less_than": "upper", "at_most": "upper"}

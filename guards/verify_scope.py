@@ -28,8 +28,9 @@ def check_scope(sentence: Facts, claim: Facts, hard: list[str]) -> None:
             hard.append(f"drops the condition '{text}' of the approved claim")
 
 
-def place_problem(surface: str, place: tuple[frozenset[str], int], claim: Facts, vocab: Vocabulary,
-                  region: str | None) -> str | None:
+def place_problem(
+    surface: str, place: tuple[frozenset[str], int], claim: Facts, vocab: Vocabulary, region: str | None
+) -> str | None:
     """Why naming this place is not backed, or None when it is."""
     claim_places = [vocab.places[c] for c in claim.all_concepts | claim.name_concepts if c in vocab.places]
     if claim_places:

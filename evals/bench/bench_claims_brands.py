@@ -47,15 +47,19 @@ def pooled(scores: list[Score], name: str) -> Score:
 
 def line(s: Score) -> str:
     """One table row."""
-    return (f"  {s.name:22s} cases {s.cases:4d}  precision {s.precision:.3f}  recall {s.recall:.3f}  "
-            f"false-block {s.false_block_rate:.3f} ({s.supported_blocked}/{s.supported_total})  exact {s.exact}/{s.cases}")
+    return (
+        f"  {s.name:22s} cases {s.cases:4d}  precision {s.precision:.3f}  recall {s.recall:.3f}  "
+        f"false-block {s.false_block_rate:.3f} ({s.supported_blocked}/{s.supported_total})  exact {s.exact}/{s.cases}"
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
     """Print the figures."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--misses", type=int, default=0, help="print up to N misses per brand")
-    parser.add_argument("--selftest", action="store_true", help="also run the library self-test on every brand")
+    parser.add_argument(
+        "--selftest", action="store_true", help="also run the library self-test on every brand"
+    )
     args = parser.parse_args(argv)
 
     from graph.offline import apply_offline_defaults
@@ -80,10 +84,14 @@ def main(argv: list[str] | None = None) -> int:
         dirs += sorted(p.parent for p in BRANDS.glob("*/claims.yaml"))
         for d in dirs:
             r = run_selftest(d, on=SELFTEST_DATE)
-            print(f"  {r.library:22s} variants {r.cases:4d}  precision {r.precision:.3f}  recall {r.recall:.3f}  "
-                  f"false-block {r.false_block_rate:.3f} ({r.blocked_faithful}/{r.faithful})")
+            print(
+                f"  {r.library:22s} variants {r.cases:4d}  precision {r.precision:.3f}  recall {r.recall:.3f}  "
+                f"false-block {r.false_block_rate:.3f} ({r.blocked_faithful}/{r.faithful})"
+            )
             for m in r.misses[: args.misses]:
-                print(f"    miss [{m.variant_class}] {m.sentence!r}: expected {m.expected}, got {m.got} ({m.reason})")
+                print(
+                    f"    miss [{m.variant_class}] {m.sentence!r}: expected {m.expected}, got {m.got} ({m.reason})"
+                )
     return 0
 
 

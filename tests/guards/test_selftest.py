@@ -92,7 +92,9 @@ def test_cli_library_test_bad_path(capsys: pytest.CaptureFixture[str], tmp_path:
     assert "bad brand library" in err and len(err.strip().splitlines()) == 1
 
 
-EVALS_BRANDS = sorted(p.parent for p in (REPO_ROOT / "evals" / "datasets" / "claims_brands").glob("*/claims.yaml"))
+EVALS_BRANDS = sorted(
+    p.parent for p in (REPO_ROOT / "evals" / "datasets" / "claims_brands").glob("*/claims.yaml")
+)
 
 
 @pytest.mark.parametrize("library_dir", BUNDLED + EVALS_BRANDS, ids=lambda p: p.name)
@@ -101,10 +103,14 @@ def test_every_brand_holds_the_floor(library_dir: Path) -> None:
     every evals brand (dev and held out)."""
     report = run_selftest(library_dir, on=ON)
     assert report.mutations >= 3 * report.claims and report.faithful >= report.claims
-    misses = "\n".join(f"[{m.variant_class}] {m.sentence} -> expected {m.expected}, got {m.got}: {m.reason}"
-                       for m in report.misses)
-    assert report.meets_floor, f"{report.library}: P {report.precision:.3f} R {report.recall:.3f} " \
-                               f"FB {report.false_block_rate:.3f}\n{misses}"
+    misses = "\n".join(
+        f"[{m.variant_class}] {m.sentence} -> expected {m.expected}, got {m.got}: {m.reason}"
+        for m in report.misses
+    )
+    assert report.meets_floor, (
+        f"{report.library}: P {report.precision:.3f} R {report.recall:.3f} "
+        f"FB {report.false_block_rate:.3f}\n{misses}"
+    )
 
 
 def test_the_unseen_brand_dev_set_holds_the_target() -> None:

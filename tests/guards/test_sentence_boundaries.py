@@ -58,7 +58,8 @@ def test_dates_and_abbreviations_still_hold_together() -> None:
     assert split_sentences("Offer ends 31 Dec. Results vary.") == ["Offer ends 31 Dec.", "Results vary."]
     assert split_sentences("Prices from Dec. 31 onwards.") == ["Prices from Dec. 31 onwards."]
     assert split_sentences("Rated 4.7 out of 5 at brightwell.example today.") == [
-        "Rated 4.7 out of 5 at brightwell.example today."]
+        "Rated 4.7 out of 5 at brightwell.example today."
+    ]
     assert split_sentences("Made in the U.S.A. by us.") == ["Made in the U.S.A. by us."]
 
 
@@ -67,9 +68,20 @@ def test_a_governed_asset_with_the_pair_raises_no_claims_finding() -> None:
     from guards.governance import check_asset
 
     lib = load_library(REPO_ROOT / "brand_library" / "brightwell")
-    asset = Asset(id="a-EU-email-A", version=1, channel="email", variant="A", region="EU",
-                  subject="Water you can trust", body=JOINS["no_space"], cta="Shop now", prompt_version="v1",
-                  prompt_hash="h", library_version=lib.version, model="offline")
+    asset = Asset(
+        id="a-EU-email-A",
+        version=1,
+        channel="email",
+        variant="A",
+        region="EU",
+        subject="Water you can trust",
+        body=JOINS["no_space"],
+        cta="Shop now",
+        prompt_version="v1",
+        prompt_hash="h",
+        library_version=lib.version,
+        model="offline",
+    )
     results = {r.validator: r for r in check_asset(asset, lib, check_date=ON)}
     claims = results["liftoff/claims"]
     assert claims.passed, claims.reasons

@@ -23,8 +23,19 @@ _FULLWIDTH = {c: chr(ord(c) + 0xFEE0) for c in "0123456789#%$"}
 _SUPERSCRIPT = dict(zip("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹", strict=True))
 _CIRCLED = dict(zip("0123456789", "⓪①②③④⑤⑥⑦⑧⑨", strict=True))
 _MATH = {str(d): chr(0x1D7CE + d) for d in range(10)}
-_CYRILLIC = {"a": "а", "e": "е", "o": "о", "p": "р", "c": "с", "x": "х", "y": "у", "B": "В", "T": "Т", "s": "ѕ",
-             "i": "і"}
+_CYRILLIC = {
+    "a": "а",
+    "e": "е",
+    "o": "о",
+    "p": "р",
+    "c": "с",
+    "x": "х",
+    "y": "у",
+    "B": "В",
+    "T": "Т",
+    "s": "ѕ",
+    "i": "і",
+}
 _GREEK = {"o": "ο", "A": "Α", "B": "Β", "E": "Ε", "T": "Τ", "i": "ι", "v": "ν"}
 
 
@@ -53,7 +64,9 @@ EVASIONS: dict[str, Callable[[str], str]] = {
     "nbsp": lambda s: s.replace(" ", "\u00a0"),
     "ideographic_space": lambda s: s.replace(" ", "\u3000"),
     "variation_selector": lambda s: s.replace("1", "1\ufe0f").replace("9", "9\ufe0f"),
-    "fullwidth_letters": lambda s: "".join(chr(ord(c) + 0xFEE0) if c.isascii() and c.isalpha() else c for c in s),
+    "fullwidth_letters": lambda s: "".join(
+        chr(ord(c) + 0xFEE0) if c.isascii() and c.isalpha() else c for c in s
+    ),
 }
 
 UNSUPPORTED = [
@@ -109,4 +122,6 @@ def test_normaliser_is_idempotent_and_keeps_plain_text() -> None:
 def test_flagged_line_matching_uses_the_same_normaliser() -> None:
     from graph.governance import normalize_text as graph_normalize
 
-    assert graph_normalize("Free shipping on orders over ＄３５") == graph_normalize("free shipping on orders over $35")
+    assert graph_normalize("Free shipping on orders over ＄３５") == graph_normalize(
+        "free shipping on orders over $35"
+    )
