@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from guards.clauses import before_product, conditions, modifiers, negation, purpose_starts, universals
-from guards.lexicon import CLAIM_TERMS, SOFT_COMPARATIVES, UNITS, WEAK_TRIGGERS
+from guards.lexicon import CLAIM_TERMS, FILLER, SOFT_COMPARATIVES, UNITS, WEAK_TRIGGERS
 from guards.pii import mask_contacts
 from guards.quantities import Quantity, extract_quantities, rank_words
 from guards.sentences import Token, tokenize
@@ -18,6 +18,7 @@ _COMPARATIVE_WORDS = frozenset(CLAIM_TERMS["comparative"]) - {"than", "compared"
 _TARGET_STOP = frozenset({"and", "but", "so", "while", "which", "that", "because", "for", "with", "per", "when",
                           "if", "thanks", "plus"})
 _SCOPE_WORDS = frozenset({"per", "each", "every"})
+_TRIGGER_WORDS = frozenset(w for words in CLAIM_TERMS.values() for w in words)
 _QUALIFYING = frozenset({"more", "less", "fewer", "greater", "larger", "bigger", "smaller", "longer", "shorter",
                          "higher", "lower", "no", "much", "many", "than", "over", "under"})
 @dataclass(frozen=True)
@@ -275,6 +276,8 @@ def _categories(tokens: list[Token], spans: list[tuple[int, int, str]], vocab: V
         surface = tok.norm if end - start == 1 else concept
         if any(p.startswith("product:") for p in concept.split("|")):
             continue  # naming a product ('Ledgerly Savings') claims nothing by itself
+        if end - start == 1 and tok.norm in FILLER and tok.norm not in _TRIGGER_WORDS:
+            continue  # 'time' is filler even though its stem is that of 'times'
         for cat in vocab.categories_of(concept, tok.stem if end - start == 1 else None):
             out.setdefault(cat, set()).add(surface)
         for t in tokens[start:end]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from guards.facts import Concept, Facts
+from guards.lexicon import NEGATIONS
 from guards.promises import convert, is_window, strength, window_entails
 from guards.quantities import Quantity
 from guards.sentences import stem
@@ -20,6 +21,7 @@ from guards.vocabulary import Vocabulary, is_filler
 _BOUND = {"at_least": "lower", "more_than": "lower", "less_than": "upper", "at_most": "upper"}
 _QUALIFIER_TEXT = {"up_to": "up to", "at_least": "at least", "more_than": "more than", "less_than": "less than",
                    "at_most": "at most", "approx": "about", "exact": "exactly"}
+_UNIVERSAL = frozenset({"every", "each", "all", "any"})
 SOFT_MAX = 2
 """Most harmless words a sentence may add to an approved claim and still be settled by the rules."""
 SOFT_RATIO = 0.34
@@ -266,7 +268,11 @@ def _check_words(sentence: Facts, claim: Facts, match: Match, vocab: Vocabulary,
     covered = 0
     content = 0
     for item in sentence.concepts:
-        if item.concept in vocab.brand or item.concept.startswith("product:"):
+        if item.concept in vocab.brand:
+            continue
+        if item.concept.startswith("product:"):
+            if not (claim.products or claim.lines):
+                content += 1  # a claim about no product is less about a sentence naming products
             continue
         parts = item.concept.split("|")
         names = claim.name_concepts if (item.in_name or sentence.title_case or not _ranks(item, vocab)) else frozenset()
@@ -276,8 +282,10 @@ def _check_words(sentence: Facts, claim: Facts, match: Match, vocab: Vocabulary,
                 covered += 1
                 content += 1
             continue
-        if is_filler(item.norm, item.stem):
-            continue
+        if is_filler(item.norm, item.stem) or item.norm in NEGATIONS:
+            continue  # negation is compared on its own (verify)
+        if item.norm in _UNIVERSAL and claim.all_concepts & _UNIVERSAL:
+            continue  # 'any recipe' for 'every recipe'
         place = vocab.places.get(item.concept)
         if place is not None:
             reason = place_problem(item.surface, place, claim, vocab, region)
