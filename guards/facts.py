@@ -18,6 +18,9 @@ _COMPARATIVE_WORDS = frozenset(CLAIM_TERMS["comparative"]) - {"than", "compared"
 _TARGET_STOP = frozenset({"and", "but", "so", "while", "which", "that", "because", "for", "with", "per", "when",
                           "if", "thanks", "plus"})
 _SCOPE_WORDS = frozenset({"per", "each", "every"})
+_RATE_UNITS = frozenset({"second", "minute", "hour", "day", "night", "week", "month", "year"})
+_RATE_ADVERBS = {"hourly": "hour", "daily": "day", "nightly": "night", "weekly": "week", "monthly": "month",
+                 "yearly": "year", "annually": "year", "a-year": "year"}
 _TRIGGER_WORDS = frozenset(w for words in CLAIM_TERMS.values() for w in words)
 _QUALIFYING = frozenset({"more", "less", "fewer", "greater", "larger", "bigger", "smaller", "longer", "shorter",
                          "higher", "lower", "no", "much", "many", "than", "over", "under"})
@@ -249,7 +252,15 @@ def _scopes(tokens: list[Token], spans: list[tuple[int, int, str]]) -> tuple[set
     scopes: set[str] = set()
     per: set[str] = set()
     for i, tok in enumerate(tokens):
-        if tok.kind != "word" or tok.norm not in _SCOPE_WORDS:
+        if tok.kind != "word":
+            continue
+        nxt = tokens[i + 1].norm if i + 1 < len(tokens) and tokens[i + 1].kind == "word" else ""
+        if tok.norm in _RATE_ADVERBS or (tok.norm in ("a", "an") and nxt in _RATE_UNITS):
+            unit = _RATE_ADVERBS.get(tok.norm) or nxt  # 'monthly', 'a month': rates without 'per'
+            scopes.add(unit)
+            per.add(unit)
+            continue
+        if tok.norm not in _SCOPE_WORDS:
             continue
         j = i + 1
         while j < len(tokens) and tokens[j].kind == "word" and is_function_word(tokens[j].norm):

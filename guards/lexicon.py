@@ -181,6 +181,8 @@ UNITS: dict[str, str] = {
     "hour": "hour", "hours": "hour", "hr": "hour", "hrs": "hour", "h": "hour",
     "day": "day", "days": "day", "week": "week", "weeks": "week", "month": "month", "months": "month",
     "year": "year", "years": "year", "yr": "year", "yrs": "year",
+    "business day": "business day", "business days": "business day", "working day": "business day",
+    "working days": "business day",
     "micron": "micron", "microns": "micron", "µm": "micron", "um": "micron", "micrometre": "micron",
     "micrometres": "micron", "nm": "nm", "mm": "mm", "cm": "cm", "m": "metre", "metre": "metre",
     "metres": "metre", "meter": "metre", "meters": "metre", "km": "km", "kg": "kg", "g": "g", "gram": "g",

@@ -15,7 +15,7 @@ from guards.quantities import Quantity
 
 _SECONDS = {"second": 1, "minute": 60, "hour": 3600, "day": 86_400, "week": 604_800}
 _MONTHS = {"month": 1, "year": 12}
-TIME_UNITS = frozenset(_SECONDS) | frozenset(_MONTHS)
+TIME_UNITS = frozenset(_SECONDS) | frozenset(_MONTHS) | {"business day"}
 _UPPER = ("less_than", "at_most", "up_to")
 _WINDOW_LEADS = frozenset({"for", "in", "within", "under", "after", "inside"})
 _CURRENCIES = frozenset({"USD", "GBP", "EUR", "JPY", "CAD", "AUD", "pence", "cent"})

@@ -20,6 +20,7 @@ from guards.sentences import Token
 from guards.vocabulary import is_function_word
 
 _MAX_QUALIFIER = max(len(k) for k in QUALIFIERS)
+_MONEY = frozenset({"USD", "GBP", "EUR", "JPY", "CAD", "AUD", "pence", "cent"})
 _NOT_NUMBER_BEFORE_ONE = frozenset({"the", "this", "that", "any", "every", "no", "each", "which", "someone", "number",
                                     "anyone", "everyone", "no-one", "little", "new", "old", "right", "only"})
 
@@ -90,6 +91,8 @@ def extract_quantities(tokens: list[Token], consumed: set[int], skip: frozenset[
             qualifier = "at_least"
         if unit is None:
             unit, end = _unit_after(tokens, end)
+        if qualifier == "at_least" and [t.norm for t in tokens[q_start:i]] == ["from"] and unit not in _MONEY:
+            qualifier, q_start = "exact", i  # 'made from 50% recycled plastic': 'from' is a floor only for prices
         if end < len(tokens) and tokens[end].kind == "symbol" and tokens[end].text == "+":
             qualifier = "at_least"  # '20%+', '$50+', '4,000+'
             end += 1

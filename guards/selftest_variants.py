@@ -36,10 +36,20 @@ class Variant:
 _QUAL = r"(?P<qual>up to|fewer than|no more than|as much as|as many as|more than|over|at least|under|less than|within|in under|in less than|about|around|from)?"
 _NUMBER = re.compile(
     _QUAL + r"\s*(?P<cur>[$£€])?(?P<num>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?P<plus>\+)?"
-    r"(?P<sep>[\s-]?)(?P<unit>%|percent\b|per cent\b|[a-zA-Z]+\b)?",
+    r"(?P<sep>[\s-]?)(?P<unit>%|percent\b|per cent\b|(?:business|working) days?\b|[a-zA-Z]+\b)?",
     re.IGNORECASE,
 )
-_TIME_UNITS = {"second": 0, "minute": 1, "hour": 2, "day": 3, "week": 4, "month": 5, "year": 6}
+_TIME_UNITS = {
+    "second": 0,
+    "minute": 1,
+    "hour": 2,
+    "day": 3,
+    "week": 4,
+    "month": 5,
+    "year": 6,
+    "business day": 3,
+    "working day": 3,
+}
 _TIME_LADDER = ["seconds", "minutes", "hours", "days", "weeks", "months", "years"]
 _ALLOWANCE = re.compile(
     r"\b(returns?|returned|refunds?|refunded|money-back|trial|guaranteed?|warranty|cancel|cancellation|exchanges?|"
@@ -67,6 +77,7 @@ _WIDER_PLACE = {
     "EU": "worldwide",
     "APAC": "worldwide",
 }
+_LEAD_INS = ("Good news:", "Here's the thing:", "Quick reminder:", "In short:")
 _AUDIENCES = ("for babies", "for seniors", "for pregnant women", "for athletes", "for pets", "for toddlers")
 _USES = ("for medical use", "for commercial use", "for industrial use", "for professional use")
 _ATTRIBUTES = ("hypoallergenic", "waterproof", "organic", "fragrance-free", "gluten-free", "fireproof")
@@ -123,6 +134,8 @@ def _variants(lib: BrandLibrary, claim: Claim, on: date) -> Iterator[Variant]:
     reordered = _reorder(body, lib)
     if reordered:
         yield v("reordering", "supported", reordered + ".")
+    lead = _LEAD_INS[sum(map(ord, text)) % len(_LEAD_INS)]
+    yield v("lead_in", "supported", f"{lead} {body[0].lower() + body[1:] if _lower_ok(body, lib) else body}.")
     for fmt in _number_formats(text)[:2]:
         yield v("number_format", "supported", fmt)
     nums = [n for n in _numbers(text) if not _is_name_number(text, n) and not _in_range(text, n)]
