@@ -67,7 +67,8 @@ class SelfTestReport(BaseModel):
     def meets_floor(self) -> bool:
         """True when precision and recall are at least 0.95 and false blocks at most 5%."""
         return (
-            self.precision >= FLOOR_PRECISION
+            self.cases > 0
+            and self.precision >= FLOOR_PRECISION
             and self.recall >= FLOOR_RECALL
             and self.false_block_rate <= CEILING_FALSE_BLOCKS
         )

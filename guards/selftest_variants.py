@@ -33,17 +33,28 @@ class Variant:
     on: date
 
 
-_QUAL = r"(?P<qual>up to|as much as|as many as|more than|over|at least|under|less than|within|in under|in less than|about|around|from)?"
+_QUAL = r"(?P<qual>up to|fewer than|no more than|as much as|as many as|more than|over|at least|under|less than|within|in under|in less than|about|around|from)?"
 _NUMBER = re.compile(
     _QUAL + r"\s*(?P<cur>[$£€])?(?P<num>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?P<plus>\+)?"
-    r"(?P<sep>[\s-]?)(?P<unit>%|percent\b|per cent\b|[a-zA-Z]+\b)?",
+    r"(?P<sep>[\s-]?)(?P<unit>%|percent\b|per cent\b|(?:business|working) days?\b|[a-zA-Z]+\b)?",
     re.IGNORECASE,
 )
-_TIME_UNITS = {"second": 0, "minute": 1, "hour": 2, "day": 3, "week": 4, "month": 5, "year": 6}
+_TIME_UNITS = {
+    "second": 0,
+    "minute": 1,
+    "hour": 2,
+    "day": 3,
+    "week": 4,
+    "month": 5,
+    "year": 6,
+    "business day": 3,
+    "working day": 3,
+}
 _TIME_LADDER = ["seconds", "minutes", "hours", "days", "weeks", "months", "years"]
 _ALLOWANCE = re.compile(
-    r"\b(return|returns|refund|refunds|money-back|money back|trial|guarantee|warranty|cancel|"
-    r"exchange|free for|risk-free|cover|covered|lasts?|life|lifespan|valid|protection|battery)\b",
+    r"\b(returns?|returned|refunds?|refunded|money-back|trial|guaranteed?|warranty|cancel|cancellation|exchanges?|"
+    r"lasts?|lasting|stays?|keeps|fresh|protection|protected|covered|valid|resistant|water-resistant|hydrated|"
+    r"hydration|battery)\b",
     re.IGNORECASE,
 )
 _WORDS = {
@@ -66,6 +77,7 @@ _WIDER_PLACE = {
     "EU": "worldwide",
     "APAC": "worldwide",
 }
+_LEAD_INS = ("Good news:", "Here's the thing:", "Quick reminder:", "In short:")
 _AUDIENCES = ("for babies", "for seniors", "for pregnant women", "for athletes", "for pets", "for toddlers")
 _USES = ("for medical use", "for commercial use", "for industrial use", "for professional use")
 _ATTRIBUTES = ("hypoallergenic", "waterproof", "organic", "fragrance-free", "gluten-free", "fireproof")
@@ -117,28 +129,50 @@ def _variants(lib: BrandLibrary, claim: Claim, on: date) -> Iterator[Variant]:
     yield v("verbatim", "supported", text)
     # --- faithful -------------------------------------------------------------------------------------------
     for cls, groups in (("synonym_brand", lib.synonyms), ("synonym_builtin", GENERAL_SYNONYMS)):
-        for swapped in _synonym_swaps(text, groups)[:2]:
+        for swapped in _synonym_swaps(text, groups, _protected(lib, text))[:2]:
             yield v(cls, "supported", swapped)
     reordered = _reorder(body, lib)
     if reordered:
         yield v("reordering", "supported", reordered + ".")
+    lead = _LEAD_INS[sum(map(ord, text)) % len(_LEAD_INS)]
+    yield v("lead_in", "supported", f"{lead} {body[0].lower() + body[1:] if _lower_ok(body, lib) else body}.")
     for fmt in _number_formats(text)[:2]:
         yield v("number_format", "supported", fmt)
     nums = [n for n in _numbers(text) if not _is_name_number(text, n) and not _in_range(text, n)]
     for n in nums:
         condition = bool(_CONDITION_LEAD.search(text[: n.start]))
-        lower = n.qual.lower() in ("more than", "over", "at least") or n.plus
-        upper = n.qual.lower() in ("under", "less than", "within", "in under", "in less than")
-        allowance = n.time is not None and bool(_ALLOWANCE.search(text))
+        after = text[n.end :].lstrip().lower()
+        floor = bool(n.cur) and n.qual.lower() == "from"  # 'from €299': a lower price promises more
+        lower = (n.qual.lower() in ("more than", "over", "at least") or n.plus) and not floor
+        upper = (
+            n.qual.lower() in ("under", "less than", "within", "in under", "in less than", "fewer than")
+            or after.startswith(("or less", "or fewer"))
+            or floor
+        )
+        lead = text[: n.start].rstrip().lower()
+        notice = after.startswith(("before", "prior"))
+        window = (
+            n.time is not None
+            and not notice
+            and (
+                upper
+                or n.qual.lower() == "up to"
+                or lead.endswith(("for", "in", "within"))
+                or "-" in text[n.start : n.end]
+            )
+        )
+        allowance = window and _is_allowance(text, n)
+        if (window and not allowance) or (notice and n.qual.lower() == "up to"):
+            upper = True  # a speed, or a deadline before an event: shorter promises more
         if condition and lower:
             yield v("narrowed_condition", "supported", _replace(text, n, _bigger(n.value, n.unit)))
             yield v("condition_widened", "unsupported", _replace(text, n, _smaller(n.value)))
             continue
-        if lower:
+        if lower or (window and allowance and n.qual.lower() != "up to"):
             yield v("weakened_bound", "supported", _replace(text, n, _smaller(n.value)))
-        elif upper and not allowance:
+        elif upper and not floor and not notice and n.qual.lower() != "up to":
             yield v("weakened_bound", "supported", _replace(text, n, _bigger(n.value, n.unit)))
-        yield from _number_mutations(v, text, n, upper=upper, allowance=allowance)
+        yield from _number_mutations(v, text, n, upper=upper, allowance=allowance and window)
         break  # the first claim number carries the claim; later ones are conditions or names
     line = _line_for_brand_wide(lib, claim, text)
     if line:
@@ -246,7 +280,8 @@ def _content_mutations(v: object, lib: BrandLibrary, text: str, body: str) -> It
         "unsupported",
         f"The best in the industry: {body[0].lower() + body[1:] if _lower_ok(body, lib) else body}.",
     )  # type: ignore[operator]
-    yield make("absolute_added", "unsupported", f"{body}, guaranteed every time.")  # type: ignore[operator]
+    absolute = "always, without exception" if re.search(r"guarant", low) else "guaranteed every time"
+    yield make("absolute_added", "unsupported", f"{body}, {absolute}.")  # type: ignore[operator]
     title = _SUPERLATIVE_IN_NAME.search(text)
     if title and text[title.start() : title.start() + 1].isupper():
         name = _capitalised_run(text, title.start())
@@ -339,6 +374,22 @@ def _numbers(text: str) -> list[_Num]:
             )
         )
     return out
+
+
+_PROCESS = re.compile(
+    r"\b(ships?|shipped|deliver(?:s|ed)?|arrives?|dispatch(?:ed)?|processed|process(?:es)?|pays?|paid|responds?|"
+    r"install(?:s|ed)?|fitted|deploy(?:s|ed)?|ready|answer(?:s|ed)?|repl(?:y|ies)|approved?|resolved?|see|visibly|"
+    r"adds|charges|filters)\b",
+    re.IGNORECASE,
+)
+
+
+def _is_allowance(text: str, n: _Num) -> bool:
+    """A window the customer is given (return, refund, trial, warranty, how long it lasts), not a speed."""
+    if text[: n.start].rstrip().lower().endswith("for"):
+        return True
+    unanchored = re.sub(r"\b(?:of|from|after|since)\s+\w+", " ", text)
+    return bool(_ALLOWANCE.search(unanchored)) and not _PROCESS.search(unanchored)
 
 
 def _in_range(text: str, n: _Num) -> bool:
@@ -439,18 +490,31 @@ def _number_formats(text: str) -> list[str]:
     return out
 
 
-def _synonym_swaps(text: str, groups: tuple[tuple[str, ...], ...]) -> list[str]:
+def _synonym_swaps(
+    text: str, groups: tuple[tuple[str, ...], ...], protected: list[tuple[int, int]]
+) -> list[str]:
+    """Swap one member of each synonym group found (never inside a product name or a hyphenated word)."""
     out = []
     for group in groups:
         for member in sorted(group, key=len, reverse=True):
-            m = re.search(r"\b" + re.escape(member) + r"\b", text, re.IGNORECASE)
-            if not m:
+            pattern = r"(?<![-\w])" + re.escape(member) + r"(?![-\w])"
+            hits = [
+                m
+                for m in re.finditer(pattern, text, re.IGNORECASE)
+                if not any(a < m.end() and m.start() < b for a, b in protected)
+            ]
+            if not hits:
                 continue
+            m = hits[0]
             plural = member.endswith("s")
+            words = len(member.split())
             options = [
                 g
                 for g in group
-                if g.lower() != member.lower() and g.endswith("s") == plural and g.lower() not in text.lower()
+                if g.lower() != member.lower()
+                and g.endswith("s") == plural
+                and g.lower() not in text.lower()
+                and len(g.split()) == words
             ]
             if options:
                 new = options[0]
@@ -461,12 +525,27 @@ def _synonym_swaps(text: str, groups: tuple[tuple[str, ...], ...]) -> list[str]:
     return out
 
 
+def _protected(lib: BrandLibrary, text: str) -> list[tuple[int, int]]:
+    """Character spans of the brand name and product terms (never reworded)."""
+    spans = []
+    for term in [lib.name, *(t for p in lib.products for t in p.terms)]:
+        pattern = r"\b" + re.escape(term) + r"(?:s|es)?\b"  # 'rapid charging hubs' names the product too
+        spans += [(m.start(), m.end()) for m in re.finditer(pattern, text, re.IGNORECASE)]
+    return spans
+
+
 def _reorder(body: str, lib: BrandLibrary) -> str | None:
     """Move the last prepositional phrase (without a number or condition) to the front."""
     cuts = [m.start() for m in _PREP.finditer(body)]
     for cut in reversed(cuts):
         head, tail = body[:cut], body[cut + 1 :]
-        if len(head.split()) < 3 or re.search(r"\d|\b(?:orders?|than|over|under)\b", tail) or "," in tail:
+        if (
+            len(head.split()) < 3
+            or head.split()[-1][:1].isupper()
+            or re.search(r"\d|\b(?:orders?|than|over|under)\b", tail)
+            or "," in tail
+            or re.search(r"\b(?:than|as)\b", head)
+        ):
             continue
         first = head[0].lower() + head[1:] if _lower_ok(head, lib) else head
         return f"{tail[0].upper()}{tail[1:]}, {first}"
