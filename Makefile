@@ -71,4 +71,4 @@ test-app: setup browser-deps ## the app's tests only (AppTest flows + the headle
 	$(VENV)/bin/pytest -q tests/app --timeout 900
 
 library-test: setup ## self-test every bundled brand library: claims-check precision/recall/false blocks (floor 0.95/0.95/5%)
-	@set -o pipefail; for d in brand_library/*/; do $(VENV)/bin/liftoff library test $$d --check | sed -n '1,3p' || exit 1; done
+	@set -o pipefail; for f in brand_library/*/brand.yaml; do d=$$(dirname $$f); $(VENV)/bin/liftoff library test $$d --check | sed -n '1,3p' || exit 1; done
