@@ -93,7 +93,7 @@ products:
 synonyms:
   - [starter kit, starter set]
 
-regions:                            # US, UK, EU, CA, APAC; a campaign only runs where rules exist
+regions:                            # US, UK, EU, CA, APAC; a region left out gets no disclaimers
   US:
     disclaimers: ["Terms apply."]   # carried by every asset in the region: keep them one short sentence
     conditional_disclaimers:        # required when the copy makes a claim of that topic
