@@ -24,10 +24,26 @@ def key_messages(state: Mapping[str, Any], region: str | None = None) -> list[st
 
     Overrides are keyed 'REGION::message' (a region's approved wording, or '' when the line was dropped).
     """
+    from guards.library_text import html_to_text
+
     overrides = state.get("key_message_overrides") or {}
     brief = (state.get("blueprint") or {}).get("brief") or state.get("brief") or {}
-    out = [overrides.get(f"{region}::{m}", m) for m in brief.get("key_messages", [])]
+    out = [html_to_text(overrides.get(f"{region}::{m}", m)) for m in brief.get("key_messages", [])]
     return [m for m in dict.fromkeys(out) if m.strip()]
+
+
+def usable_claims(library: Any, brief: Any, candidates: list[Any]) -> tuple[list[Any], list[str]]:
+    """The candidates copy about the brief's product may use, and the ids quarantined as instruction-like.
+
+    Claims of other product lines are left out (brand-wide claims stay); a claim whose text reads as an
+    instruction to a model or holds markup is library data gone wrong, never copy.
+    """
+    from graph.focus import claims_for, focus_of
+    from guards.library_text import has_markup, instruction_like
+
+    quarantined = [c.id for c in candidates if instruction_like(c.text) or has_markup(c.text)]
+    clean = [c for c in candidates if c.id not in quarantined]
+    return claims_for(library, focus_of(library, brief.product), clean), quarantined
 
 
 def content_tasks(state: Mapping[str, Any], findings_by_asset: dict[str, list[dict[str, Any]]] | None = None
@@ -55,10 +71,35 @@ def content_tasks(state: Mapping[str, Any], findings_by_asset: dict[str, list[di
 
 def ensure_disclaimers(body: str, disclaimers: list[str]) -> str:
     """Append each required disclaimer the body lacks, verbatim (a deterministic, always-safe fix)."""
+    flat = " ".join(body.split()).lower()
     for line in disclaimers:
-        if line.strip().rstrip(".").lower() not in body.lower():
-            body = f"{body.rstrip()} {line.strip()}"
+        wanted = " ".join(line.split())
+        if wanted and wanted.rstrip(".").lower() not in flat:
+            body = f"{body.rstrip()} {wanted}"
+            flat = f"{flat} {wanted.lower()}"
     return body
+
+
+def creative_parts(library: Any, region: str, on: Any, parts: dict[str, str | None]) -> tuple[dict[str, str | None],
+                                                                                             list[str]]:
+    """The brief's theme/audience phrases creative lines may quote: only those the claims check reads as no claim
+    (a 'summer sale' theme is an offer, a 'health-conscious' audience a health word). Returns (usable parts,
+    notes on the ones left out), so a stated fact is used or shown back as not used."""
+    from guards.claims import check_text
+
+    out: dict[str, str | None] = {}
+    notes: list[str] = []
+    for name, value in parts.items():
+        if not value or not value.strip():
+            out[name] = None
+            continue
+        verdicts = {s.verdict for s in check_text(f"For {value.strip()}.", library, region=region, on=on).sentences}
+        if verdicts <= {"no_claim"}:
+            out[name] = value
+        else:
+            out[name] = None
+            notes.append(f"{name} '{value}' not quoted in creative lines: it reads as a factual claim")
+    return out, notes
 
 
 def _required(library: Any, text: str, region: str, on: Any, *, channel: str | None = None,
@@ -75,19 +116,27 @@ def _required(library: Any, text: str, region: str, on: Any, *, channel: str | N
 def content(task: ContentTask, runtime: Runtime[CampaignContext]) -> dict[str, Any]:
     """Draft one asset version from the brand library's approved claims."""
     from guards.channel_limits import CHANNEL_LIMITS
+    from guards.disclaimers import disclaimer_spans
+    from guards.governance import send_date
 
     svc = runtime.context.services
     blueprint = Blueprint.model_validate(task["blueprint"])
     brief = blueprint.brief
     library = svc.library(task["brand"])
-    on = svc.check_date()
-    query = " ".join(filter(None, [brief.product, brief.goal, brief.audience, *brief.key_messages]))
-    claims = svc.claim_index(task["brand"]).search(query or library.name, region=task["region"], on=on, k=6)
+    on = send_date(blueprint, svc.check_date())  # offers must still run on the send slot, not only today
+    query = " ".join(filter(None, [brief.product, brief.theme, brief.goal, brief.audience, *brief.key_messages]))
+    found = svc.claim_index(task["brand"]).search(query or library.name, region=task["region"], on=on,
+                                                  k=max(6, len(library.claims)))
+    fitting, quarantined = usable_claims(library, brief, found)
+    claims = fitting[:6]
+    creative, creative_notes = creative_parts(library, task["region"], on,
+                                              {"theme": brief.theme, "audience": brief.audience})
     disclaimers = library.disclaimers(task["region"], channel=task["channel"])
     payload = {
         "brand_name": library.name,
         "channel": task["channel"], "variant": task["variant"], "region": task["region"],
-        "product": brief.product, "audience": brief.audience, "goal": brief.goal,
+        "product": brief.product, "goal": brief.goal, **creative,
+        "countries": list(brief.countries), "send_date": on.isoformat(),
         "key_messages": task["key_messages"],
         "key_message_disclaimers": {m: [d for d in _required(library, m, task["region"], on) if d not in disclaimers]
                                     for m in task["key_messages"]},
@@ -107,20 +156,21 @@ def content(task: ContentTask, runtime: Runtime[CampaignContext]) -> dict[str, A
     cited = [cid for cid in dict.fromkeys(copy.cited_claim_ids) if cid in {c.id for c in library.claims}]
     drafted = " ".join(filter(None, [copy.subject, copy.headline, copy.body, copy.cta]))
     required = _required(library, drafted, task["region"], on, channel=task["channel"], cited=cited)
+    body = ensure_disclaimers(copy.body, required)
     prompt = prompt_for(svc, "content")
     asset = Asset(
         id=asset_id(task["campaign_id"], task["channel"], task["region"], task["variant"]),
         version=task["version"], channel=task["channel"], variant=task["variant"], region=task["region"],  # type: ignore[arg-type]
         subject=copy.subject if task["channel"] == "email" else None,
         headline=copy.headline if task["channel"] not in ("email", "sms") else None,
-        body=ensure_disclaimers(copy.body, required), cta=copy.cta,
+        body=body, cta=copy.cta, disclaimer_spans=disclaimer_spans(body, library, task["region"]),
         cited_claim_ids=list(dict.fromkeys(copy.cited_claim_ids)), prompt_version=prompt.version,
         prompt_hash=prompt.hash[:16], library_version=library.version, model=svc.settings.model_for("content"),
-        revision_notes=[f.get("reason", "") for f in task["findings"] if f.get("reason")],
+        revision_notes=[*(f.get("reason", "") for f in task["findings"] if f.get("reason")), *creative_notes],
     )
     emit(svc, task, "content.asset", "content", {  # type: ignore[arg-type]
         "asset_id": asset.id, "version": asset.version, "channel": asset.channel, "region": asset.region,
         "variant": asset.variant, "cited_claim_ids": asset.cited_claim_ids, "library_version": library.version,
-        **meta,
+        "quarantined_claims": quarantined, **meta,
     }, key=f"{asset.id}@{asset.version}")
     return {"assets": {asset.id: asset.model_dump(mode="json")}, "agents_run": ["content"], "usage": usage}
