@@ -96,7 +96,7 @@ def unknown_product(library: BrandLibrary, product: str | None) -> bool:
 def product_names(library: BrandLibrary) -> list[str]:
     """One display name per product of the library (lines first), for a clarifying question."""
     ordered = sorted(library.products, key=lambda p: (p.kind != "line", p.id))
-    return [max(p.terms, key=len) if p.kind == "line" else p.terms[0] for p in ordered if p.terms]
+    return [p.terms[0] for p in ordered if p.terms]
 
 
 def product_question(library: BrandLibrary, product: str) -> str:
@@ -108,3 +108,19 @@ def product_question(library: BrandLibrary, product: str) -> str:
 
 def _norm(text: str) -> str:
     return re.sub(r"\W+", " ", text.lower()).strip()
+
+
+def clarify_product(library: BrandLibrary, product: str | None, brief_text: str, prior_text: str
+                    ) -> tuple[str | None, str | None]:
+    """Settle the brief's product against the library: (product to use, question to ask or None).
+
+    When the brief names a product the library has no claims for, the answer to the Planner's question (the
+    text appended to the brief since the last parse) names one of the library's products: that is used.
+    Otherwise the question asks to add claims or pick a product.
+    """
+    if not unknown_product(library, product):
+        return product, None
+    answer = brief_text[len(prior_text):].strip() if prior_text and brief_text.startswith(prior_text) else ""
+    if answer and focus_of(library, answer).known:
+        return answer.rstrip("."), None
+    return product, product_question(library, product or "")

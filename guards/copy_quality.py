@@ -25,7 +25,7 @@ def check_copy_quality(asset: Asset) -> ValidatorResult:
     findings: list[Finding] = []
     seen: dict[str, str] = {}
     fields = asset.text_fields()
-    for name in ("subject", "headline", "body"):
+    for name in ("headline", "body"):  # a subject repeating the body is its own finding (below)
         for sentence in split_sentences(fields.get(name) or ""):
             key = norm_sentence(sentence)
             if not key:

@@ -68,3 +68,12 @@ def html_to_text(text: str) -> str:
     plain = html.unescape("".join(parser.parts))
     plain = re.sub(r"[<>]", " ", plain)  # a stray bracket left by broken markup is never copy
     return re.sub(r"\s+", " ", plain).strip()
+
+
+def safe_json(value: object) -> str:
+    """JSON of ``value`` with ``<``, ``>`` and ``&`` escaped (``\\u003c``...): the same data once parsed, and never
+    a raw ``<script>`` for a page or log viewer that embeds it."""
+    import json
+
+    text = json.dumps(value, default=str)
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")

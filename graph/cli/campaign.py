@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from graph.cli import CLIError
+from guards.library_text import safe_json
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -198,7 +199,7 @@ def summary(campaigns: Any, result: Any) -> dict[str, Any]:
 
 def _finish(campaigns: Any, result: Any, as_json: bool) -> int:
     if as_json:
-        print(json.dumps(summary(campaigns, result), default=str))
+        print(safe_json(summary(campaigns, result)))
     else:
         _print_human(campaigns, result)
     if result.status == "needs_input":
