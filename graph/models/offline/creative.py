@@ -39,6 +39,8 @@ def product_label(payload: dict[str, Any]) -> str:
     brand = _clean(payload.get("brand_name")) or "us"
     if not product:
         return brand
+    if brand and product.lower().startswith(brand.lower() + " ") and len(product) > len(brand) + 1:
+        product = product[len(brand) + 1:]  # 'Brightwell Classic Pitcher' -> 'the Classic Pitcher'
     if product.lower().startswith(("the ", "our ", "your ")):
         return product
     return f"the {product}"
@@ -72,9 +74,12 @@ def title_lines(payload: dict[str, Any], turn: int) -> list[str]:
         if audience:
             themed.insert(1, f"{_cap(theme)} for {audience}")
         short += [f"Ready for {theme}?", f"{_cap(theme)} starts here", f"{_cap(theme)}, your way"]
-    generic = [f"{_cap(product)}, for {audience}", f"For {audience}: {product}", f"For {audience}"] if audience else []
+    generic = [f"{_cap(product)}, for {audience}", f"For {audience}: {product}"] if audience else []
     generic += [f"Say hello to {product}", f"Meet {product}", f"A closer look at {product}"]
-    return _rotate(themed, turn) + _rotate(short, turn) + _rotate(generic, turn) + [_cap(product)]
+    if audience:
+        short.append(f"For {audience}")
+    # the product first: a title without it only when nothing naming the product fits the field
+    return _rotate(themed, turn) + _rotate(generic, turn) + _rotate(short, turn) + [_cap(product)]
 
 
 def opener_lines(payload: dict[str, Any], turn: int, channel: str) -> list[str]:
