@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from datetime import date
 from typing import Any
 
 from langgraph.runtime import Runtime
@@ -113,9 +114,47 @@ def _required(library: Any, text: str, region: str, on: Any, *, channel: str | N
     return list(library.disclaimers(region, channel=channel, text=text, topics=topics))
 
 
+def draft_payload(library: Any, brief: Any, index: Any, *, channel: str, variant: str, region: str, on: date,
+                  key_messages: list[str], findings: list[dict[str, Any]] | None = None,
+                  previous: dict[str, Any] | None = None) -> tuple[dict[str, Any], list[str], list[str]]:
+    """What the Content agent is asked to write from: the brief's product, theme and audience, the approved claims
+    that fit the product and still run on the send date ``on``, limits, disclaimers, voice and findings.
+
+    Returns:
+        (payload, quarantined claim ids, notes on brief facts left out of creative lines).
+    """
+    from guards.channel_limits import CHANNEL_LIMITS
+
+    query = " ".join(filter(None, [brief.product, brief.theme, brief.goal, brief.audience, *brief.key_messages]))
+    found = index.search(query or library.name, region=region, on=on, k=max(6, len(library.claims)))
+    fitting, quarantined = usable_claims(library, brief, found)
+    claims = fitting[:6]
+    creative, notes = creative_parts(library, region, on, {"theme": brief.theme, "audience": brief.audience})
+    disclaimers = library.disclaimers(region, channel=channel)
+    payload = {
+        "brand_name": library.name,
+        "channel": channel, "variant": variant, "region": region,
+        "product": brief.product, "goal": brief.goal, **creative,
+        "countries": list(brief.countries), "send_date": on.isoformat(),
+        "key_messages": key_messages,
+        "key_message_disclaimers": {m: [d for d in _required(library, m, region, on) if d not in disclaimers]
+                                    for m in key_messages},
+        "claims": [{"id": c.id, "text": c.text,
+                    "requires_disclaimers": [d for d in library.disclaimers(region, topics=c.topics)
+                                             if d not in disclaimers]} for c in claims],
+        "limits": CHANNEL_LIMITS.get(channel, {}),
+        "disclaimers": disclaimers,
+        "voice": {"tone": list(library.voice.get("tone", [])), "avoid": list(library.voice.get("avoid", []))}
+        if isinstance(library.voice, dict) else {},
+        "banned_terms": list(library.banned_terms),
+        "findings": findings or [],
+        "previous": {k: previous.get(k) for k in ("subject", "headline", "body", "cta")} if previous else None,
+    }
+    return payload, quarantined, notes
+
+
 def content(task: ContentTask, runtime: Runtime[CampaignContext]) -> dict[str, Any]:
     """Draft one asset version from the brand library's approved claims."""
-    from guards.channel_limits import CHANNEL_LIMITS
     from guards.disclaimers import disclaimer_spans
     from guards.governance import send_date
 
@@ -124,34 +163,10 @@ def content(task: ContentTask, runtime: Runtime[CampaignContext]) -> dict[str, A
     brief = blueprint.brief
     library = svc.library(task["brand"])
     on = send_date(blueprint, svc.check_date())  # offers must still run on the send slot, not only today
-    query = " ".join(filter(None, [brief.product, brief.theme, brief.goal, brief.audience, *brief.key_messages]))
-    found = svc.claim_index(task["brand"]).search(query or library.name, region=task["region"], on=on,
-                                                  k=max(6, len(library.claims)))
-    fitting, quarantined = usable_claims(library, brief, found)
-    claims = fitting[:6]
-    creative, creative_notes = creative_parts(library, task["region"], on,
-                                              {"theme": brief.theme, "audience": brief.audience})
-    disclaimers = library.disclaimers(task["region"], channel=task["channel"])
-    payload = {
-        "brand_name": library.name,
-        "channel": task["channel"], "variant": task["variant"], "region": task["region"],
-        "product": brief.product, "goal": brief.goal, **creative,
-        "countries": list(brief.countries), "send_date": on.isoformat(),
-        "key_messages": task["key_messages"],
-        "key_message_disclaimers": {m: [d for d in _required(library, m, task["region"], on) if d not in disclaimers]
-                                    for m in task["key_messages"]},
-        "claims": [{"id": c.id, "text": c.text,
-                    "requires_disclaimers": [d for d in library.disclaimers(task["region"], topics=c.topics)
-                                             if d not in disclaimers]} for c in claims],
-        "limits": CHANNEL_LIMITS.get(task["channel"], {}),
-        "disclaimers": disclaimers,
-        "voice": {"tone": list(library.voice.get("tone", [])), "avoid": list(library.voice.get("avoid", []))}
-        if isinstance(library.voice, dict) else {},
-        "banned_terms": list(library.banned_terms),
-        "findings": task["findings"],
-        "previous": {k: task["previous"].get(k) for k in ("subject", "headline", "body", "cta")}
-        if task["previous"] else None,
-    }
+    payload, quarantined, creative_notes = draft_payload(
+        library, brief, svc.claim_index(task["brand"]), channel=task["channel"], variant=task["variant"],
+        region=task["region"], on=on, key_messages=task["key_messages"], findings=task["findings"],
+        previous=task["previous"])
     copy, usage, meta = ask_structured(svc, "content", "draft", payload, AssetCopy)
     cited = [cid for cid in dict.fromkeys(copy.cited_claim_ids) if cid in {c.id for c in library.claims}]
     drafted = " ".join(filter(None, [copy.subject, copy.headline, copy.body, copy.cta]))
