@@ -10,9 +10,9 @@ from langgraph.types import Command
 
 from graph.agent_io import emit
 from graph.content import content_tasks, key_messages
-from graph.convergence import approval_stalled, mark, not_converging, record
 from graph.context import CampaignContext
 from graph.contracts import Asset, Blueprint, GovernanceException, PassReport, TargetList
+from graph.convergence import approval_stalled, mark, not_converging, record
 from graph.state import CampaignState
 
 

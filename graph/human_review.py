@@ -7,9 +7,8 @@ identity (or, when ``LIFTOFF_APPROVERS`` is set, from someone not listed) is ref
 
 from __future__ import annotations
 
-import re
-from datetime import UTC, datetime
 from collections.abc import Callable
+from datetime import UTC, datetime
 from typing import Any, Literal, cast
 
 from langgraph.graph import END

@@ -90,6 +90,8 @@ def check_asset(asset: Asset, library: BrandLibrary, *, check_date: date, index:
     The claims check reads the asset without its marked disclaimer spans (only spans that are the region's own
     disclaimers word for word): a disclaimer is never judged as a claim, whatever it says.
     """
+    from guards.disclaimers import region_disclaimers
+    from guards.quality_validator import CopyQualityValidator
     from guards.validators import (
         BannedTermsValidator,
         BrandVoiceValidator,
@@ -100,9 +102,6 @@ def check_asset(asset: Asset, library: BrandLibrary, *, check_date: date, index:
         PIIValidator,
         run_guard,
     )
-
-    from guards.disclaimers import region_disclaimers
-    from guards.quality_validator import CopyQualityValidator
 
     text = asset.full_text()
     claims = ClaimsValidator(library, region=asset.region, on=check_date, index=index, judge=judge,

@@ -4,7 +4,6 @@ spans, library text as data, safe fixes, convergence and send-date expiry."""
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 
 import pytest
 
