@@ -47,8 +47,9 @@ class Program(Contract):
     )
 
 
-BudgetChangeStatus = Literal["applied", "pending_approval", "approved", "rejected", "refused"]
-"""Lifecycle of a budget change ('refused': the ledger refused it against a cap)."""
+BudgetChangeStatus = Literal["applied", "pending_approval", "approved", "rejected", "refused", "deferred"]
+"""Lifecycle of a budget change ('refused': the ledger refused it against a cap; 'deferred': decided, waiting
+for a kill-switch release before it adds exposure)."""
 
 
 class BudgetChange(Contract):
