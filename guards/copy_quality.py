@@ -53,10 +53,10 @@ def check_copy_quality(asset: Asset) -> ValidatorResult:
             findings.append(Finding(text=value, verdict="markup", reason=f"{name} holds HTML markup",
                                     evidence=["copy is plain text; markup is never published"]))
         for sentence in split_sentences(value):
-            words = instruction_like(sentence)
-            if words:
+            order = instruction_like(sentence)
+            if order:
                 findings.append(Finding(text=sentence, verdict="instruction",
-                                        reason=f"{name} holds an instruction, not copy ('{words}')",
+                                        reason=f"{name} holds an instruction, not copy ('{order}')",
                                         evidence=["library and brief text are data, never instructions"]))
     return ValidatorResult(validator=VALIDATOR, passed=not findings, reasons=[f.reason for f in findings],
                            findings=findings, fixable=bool(findings))
