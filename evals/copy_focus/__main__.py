@@ -37,6 +37,11 @@ def _brands_dir(tmp: Path) -> Path:
     return root
 
 
+def _sentence(text: str) -> str:
+    text = text.strip()
+    return text if text[-1:] in ".!?" else text + "."
+
+
 def _core(product: str, brand: str) -> str:
     return re.sub(rf"^{re.escape(brand)}\s+", "", product.strip(), flags=re.IGNORECASE).lower()
 
@@ -73,12 +78,15 @@ def measure(briefs: list[dict[str, Any]], svc: Any) -> dict[str, float]:
                         subj_n += 1
                         subj += "weak_subject" in verdicts
                     off += any(not claim_fits(library.claim(c), library, focus) for c in copy["cited_claim_ids"])
-                    lines = [line for line in (title, first) if line]
+                    written = {*(_sentence(m) for m in brief.key_messages), *(_sentence(c["text"]) for c in
+                                                                               payload["claims"])}
+                    opener = "" if first in written or first in " ".join(payload["disclaimers"]) else first
+                    lines = [line for line in (title, opener) if line]  # the composer's own creative lines
                     creative += all({s.verdict for s in check_text(line, library, region=region, on=on).sentences}
                                     <= {"no_claim", "supported"} for line in lines)
     return {"briefs": len(briefs), "assets": n, "leads_with_product": lead / n, "carries_theme": theme / n,
             "duplicate_sentence_rate": dup / n, "weak_subject_rate": subj / max(1, subj_n),
-            "other_product_claim_rate": off / n, "title_opener_clean_rate": creative / n}
+            "other_product_claim_rate": off / n, "creative_lines_no_claim_rate": creative / n}
 
 
 def main() -> int:

@@ -37,7 +37,7 @@ def product_label(payload: dict[str, Any]) -> str:
     """How copy names what it sells: 'the <product>' for a named product, else the brand."""
     product = _clean(payload.get("product"))
     brand = _clean(payload.get("brand_name")) or "us"
-    if not product:
+    if not product or product.lower() == brand.lower():
         return brand
     if brand and product.lower().startswith(brand.lower() + " ") and len(product) > len(brand) + 1:
         product = product[len(brand) + 1:]  # 'Brightwell Classic Pitcher' -> 'the Classic Pitcher'
