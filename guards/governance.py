@@ -64,8 +64,10 @@ def govern(*, assets: list[Asset], lists: list[TargetList], blueprint: Blueprint
 
     claims_on = send_date(blueprint, check_date)
     for asset in assets:
-        add("asset", asset.id, asset.version, check_asset(asset, library, check_date=claims_on, index=index,
-                                                           judge=judge))
+        results = check_asset(asset, library, check_date=claims_on, index=index, judge=judge)
+        if claims_on > check_date:
+            results = [_on_send_date(r, claims_on) for r in results]
+        add("asset", asset.id, asset.version, results)
     holdout_pct = blueprint.holdout_pct if blueprint is not None else None
     for target in lists:
         add("list", target.id, 1, check_list(target, library, holdout_pct=holdout_pct))
@@ -73,6 +75,19 @@ def govern(*, assets: list[Asset], lists: list[TargetList], blueprint: Blueprint
         add("blueprint", blueprint.campaign_name, 1, check_blueprint(blueprint))
     return PassReport(subjects=subjects, exceptions=exceptions, library_version=library.version,
                       check_date=check_date.isoformat(), revision_round=revision_round)
+
+
+def _on_send_date(result: ValidatorResult, on: date) -> ValidatorResult:
+    """Say why a claim approved today fails: it expires before the programs' send slot."""
+    note = f" (before the send date {on.isoformat()})"
+
+    def said(text: str) -> str:
+        return text + note if " expired on " in text and note not in text else text
+
+    if result.passed or not any(" expired on " in r for r in result.reasons):
+        return result
+    findings = [f.model_copy(update={"reason": said(f.reason)}) for f in result.findings]
+    return result.model_copy(update={"reasons": [said(r) for r in result.reasons], "findings": findings})
 
 
 def send_date(blueprint: Blueprint | None, today: date) -> date:
