@@ -274,3 +274,26 @@ def test_an_offer_expiring_before_the_send_slot_is_not_used(kettlewise: BrandLib
     assert "liftoff/claims" not in failing(check_asset(asset(body, spans=[DISCLAIMER]), kettlewise, check_date=TODAY))
     late = failing(check_asset(asset(body, spans=[DISCLAIMER]), kettlewise, check_date=on))
     assert "liftoff/claims" in late and any("expired" in r for r in late["liftoff/claims"])
+
+
+def test_governance_checks_offers_on_the_send_date_and_says_so(kettlewise: BrandLibrary) -> None:
+    from graph.contracts import Blueprint, Caps, ChannelPlan, KPITarget
+    from guards.governance import govern
+
+    def plan(start: date) -> Blueprint:
+        return Blueprint(campaign_name="autumn", brief=Brief(text="b", brand="kettlewise", product="Aria kettle"),
+                         objective="o", currency="GBP", total_budget=1000, start_date=start,
+                         end_date=date(2027, 12, 28),
+                         channels=[ChannelPlan(channel="email", budget=1000, share=1, regions=["UK"], variants=["A"])],
+                         kpi_targets=[KPITarget(name="conversions", target=5)],
+                         caps=Caps(total=1000, per_channel={"email": 1000}, per_day=100), prompt_version="v1")
+
+    body = f"Autumn offer: 15% off the Aria kettle until 15 September 2027. {DISCLAIMER}"
+    offer = asset(body, spans=[DISCLAIMER])
+    early = govern(assets=[offer], lists=[], blueprint=plan(date(2027, 9, 1)), library=kettlewise, check_date=TODAY,
+                   revision_round=0, max_revisions=2)
+    assert not [e for e in early.exceptions if e.validator == "liftoff/claims"]
+    late = govern(assets=[offer], lists=[], blueprint=plan(date(2027, 10, 1)), library=kettlewise, check_date=TODAY,
+                  revision_round=0, max_revisions=2)
+    reasons = [r for e in late.exceptions if e.validator == "liftoff/claims" for r in e.reasons]
+    assert any("before the send date 2027-10-01" in r for r in reasons), reasons
