@@ -50,7 +50,9 @@ def measure(briefs: list[dict[str, Any]], svc: Any) -> dict[str, float]:
     from guards.governance import send_date  # noqa: F401  (same send-date rule as the graph)
 
     n = lead = theme = subj = subj_n = dup = off = creative = 0
+    variety: list[float] = []
     for b in briefs:
+        titles: list[str] = []
         library = svc.library(b["brand"])
         brief = Brief(text=b["text"], brand=b["brand"], product=b["product"], theme=b.get("theme"),
                       audience=b.get("audience"), key_messages=b.get("key_messages") or [])
@@ -65,6 +67,7 @@ def measure(briefs: list[dict[str, Any]], svc: Any) -> dict[str, float]:
                     copy = compose_copy(payload)
                     title = copy.get("subject") or copy.get("headline") or ""
                     first = (split_sentences(copy["body"]) or [""])[0]
+                    titles += [title] if title else []
                     n += 1
                     lead += _core(b["product"], library.name) in f"{title} {first}".lower()
                     theme += not b.get("theme") or b["theme"].lower() in f"{title} {copy['body']}".lower()
@@ -84,9 +87,12 @@ def measure(briefs: list[dict[str, Any]], svc: Any) -> dict[str, float]:
                     lines = [line for line in (title, opener) if line]  # the composer's own creative lines
                     creative += all({s.verdict for s in check_text(line, library, region=region, on=on).sentences}
                                     <= {"no_claim", "supported"} for line in lines)
+        if len(titles) > 1:
+            variety.append((len(set(titles)) - 1) / (len(titles) - 1))
     return {"briefs": len(briefs), "assets": n, "leads_with_product": lead / n, "carries_theme": theme / n,
             "duplicate_sentence_rate": dup / n, "weak_subject_rate": subj / max(1, subj_n),
-            "other_product_claim_rate": off / n, "creative_lines_no_claim_rate": creative / n}
+            "other_product_claim_rate": off / n, "creative_lines_no_claim_rate": creative / n,
+            "title_variety": sum(variety) / max(1, len(variety))}
 
 
 def main() -> int:
