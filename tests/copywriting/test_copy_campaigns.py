@@ -96,6 +96,8 @@ def test_a_stubborn_draft_converges_or_goes_to_a_human_with_history_and_never_ru
         assert a.version <= bound
         assert a.body.count("Results vary with local water conditions.") == 1
     assert set(result.values["withheld_assets"]) == {a.id for a in _assets(result)}  # never published as is
+    history = result.values["revision_history"]
+    assert all("withheld" in (history[a.id][-1].get("outcome") or "") for a in _assets(result))
     assert not result.values.get("programs")
 
 
