@@ -28,16 +28,23 @@ def finding_keys(exceptions: list[GovernanceException]) -> list[str]:
     return sorted(set(keys))
 
 
-def record(history: dict[str, list[dict[str, Any]]], asset: Asset, exceptions: list[GovernanceException]
-           ) -> list[dict[str, Any]]:
+def record(
+    history: dict[str, list[dict[str, Any]]], asset: Asset, exceptions: list[GovernanceException]
+) -> list[dict[str, Any]]:
     """The asset's history with this version's entry (replacing an entry of the same version)."""
     entries = [e for e in history.get(asset.id, []) if e.get("version") != asset.version]
-    entries.append({
-        "version": asset.version, "findings": finding_keys(exceptions),
-        "reasons": [r for e in exceptions for r in e.reasons],
-        "subject": asset.subject, "headline": asset.headline, "body": asset.body,
-        "route": None, "approved": False,
-    })
+    entries.append(
+        {
+            "version": asset.version,
+            "findings": finding_keys(exceptions),
+            "reasons": [r for e in exceptions for r in e.reasons],
+            "subject": asset.subject,
+            "headline": asset.headline,
+            "body": asset.body,
+            "route": None,
+            "approved": False,
+        }
+    )
     return sorted(entries, key=lambda e: e["version"])
 
 
@@ -49,8 +56,10 @@ def not_converging(entries: list[dict[str, Any]]) -> str | None:
     if prev.get("route") != "content":
         return None
     if len(cur["findings"]) >= len(prev["findings"]):
-        return (f"revision v{prev['version']} -> v{cur['version']} did not reduce the findings "
-                f"({len(prev['findings'])} -> {len(cur['findings'])}): a human decides")
+        return (
+            f"revision v{prev['version']} -> v{cur['version']} did not reduce the findings "
+            f"({len(prev['findings'])} -> {len(cur['findings'])}): a human decides"
+        )
     return None
 
 
@@ -65,8 +74,10 @@ def approval_stalled(entries: list[dict[str, Any]], max_revisions: int) -> str |
     approved = {k for e in entries[:-1] if e.get("approved") for k in e["findings"]}
     back = sorted(set(cur["findings"]) & approved)
     if back:
-        return (f"the approved fix did not remove {len(back)} finding(s) ({back[0].split('|', 1)[0]}); "
-                f"withheld at v{cur['version']} for an edit")
+        return (
+            f"the approved fix did not remove {len(back)} finding(s) ({back[0].split('|', 1)[0]}); "
+            f"withheld at v{cur['version']} for an edit"
+        )
     bound = version_bound(max_revisions)
     if cur["findings"] and cur["version"] >= bound:
         return f"still failing at v{cur['version']} (bound v{bound}); withheld for an edit"

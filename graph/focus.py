@@ -82,13 +82,19 @@ def claims_for(library: BrandLibrary, focus: Focus, claims: Iterable[Claim]) -> 
 def unknown_product(library: BrandLibrary, product: str | None) -> bool:
     """True when the brief names a product the library has no claims for (not the brand itself)."""
     label = (product or "").strip()
-    if not label or _norm(label) in {_norm(library.name), _norm(f"{library.name} range"),
-                                     _norm(f"{library.name} products")}:
+    if not label or _norm(label) in {
+        _norm(library.name),
+        _norm(f"{library.name} range"),
+        _norm(f"{library.name} products"),
+    }:
         return False
     focus = focus_of(library, label)
     if focus.known:
-        return not any(products_named(c.text, library.products) != (frozenset(), frozenset())
-                       and claim_fits(c, library, focus) for c in library.claims)
+        return not any(
+            products_named(c.text, library.products) != (frozenset(), frozenset())
+            and claim_fits(c, library, focus)
+            for c in library.claims
+        )
     bare = _norm(re.sub(re.escape(library.name), " ", label, flags=re.IGNORECASE))
     return bool(bare) and not any(bare in _norm(c.text) for c in library.claims)
 
@@ -102,16 +108,19 @@ def product_names(library: BrandLibrary) -> list[str]:
 def product_question(library: BrandLibrary, product: str) -> str:
     """The Planner's question when the brief's product has no claims in the library."""
     names = ", ".join(product_names(library)) or "none listed"
-    return (f"The brand library has no approved claims for {product!r}. Add claims for it to the library, "
-            f"or name one of {library.name}'s products to promote: {names}.")
+    return (
+        f"The brand library has no approved claims for {product!r}. Add claims for it to the library, "
+        f"or name one of {library.name}'s products to promote: {names}."
+    )
 
 
 def _norm(text: str) -> str:
     return re.sub(r"\W+", " ", text.lower()).strip()
 
 
-def clarify_product(library: BrandLibrary, product: str | None, brief_text: str, prior_text: str
-                    ) -> tuple[str | None, str | None]:
+def clarify_product(
+    library: BrandLibrary, product: str | None, brief_text: str, prior_text: str
+) -> tuple[str | None, str | None]:
     """Settle the brief's product against the library: (product to use, question to ask or None).
 
     When the brief names a product the library has no claims for, the answer to the Planner's question (the
@@ -120,7 +129,7 @@ def clarify_product(library: BrandLibrary, product: str | None, brief_text: str,
     """
     if not unknown_product(library, product):
         return product, None
-    answer = brief_text[len(prior_text):].strip() if prior_text and brief_text.startswith(prior_text) else ""
+    answer = brief_text[len(prior_text) :].strip() if prior_text and brief_text.startswith(prior_text) else ""
     if answer and focus_of(library, answer).known:
         return answer.rstrip("."), None
     return product, product_question(library, product or "")

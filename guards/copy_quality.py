@@ -31,9 +31,14 @@ def check_copy_quality(asset: Asset) -> ValidatorResult:
             if not key:
                 continue
             if key in seen:
-                findings.append(Finding(text=sentence, verdict="duplicate",
-                                        reason=f"sentence appears twice (in {seen[key]} and {name}): '{sentence}'",
-                                        evidence=["no sentence appears twice in an asset"]))
+                findings.append(
+                    Finding(
+                        text=sentence,
+                        verdict="duplicate",
+                        reason=f"sentence appears twice (in {seen[key]} and {name}): '{sentence}'",
+                        evidence=["no sentence appears twice in an asset"],
+                    )
+                )
             else:
                 seen[key] = name
     subject = (asset.subject or "").strip()
@@ -41,22 +46,48 @@ def check_copy_quality(asset: Asset) -> ValidatorResult:
         words = re.findall(r"[\w'’&-]+", subject)
         body_sentences = {norm_sentence(s) for s in split_sentences(asset.body)}
         if len(words) < 2:
-            findings.append(Finding(text=subject, verdict="weak_subject",
-                                    reason=f"subject line is one word: '{subject}'",
-                                    evidence=["a subject line has at least two words"]))
+            findings.append(
+                Finding(
+                    text=subject,
+                    verdict="weak_subject",
+                    reason=f"subject line is one word: '{subject}'",
+                    evidence=["a subject line has at least two words"],
+                )
+            )
         elif norm_sentence(subject) == norm_sentence(asset.body) or norm_sentence(subject) in body_sentences:
-            findings.append(Finding(text=subject, verdict="weak_subject",
-                                    reason=f"subject line repeats the body: '{subject}'",
-                                    evidence=["a subject line is not a copy of the body"]))
+            findings.append(
+                Finding(
+                    text=subject,
+                    verdict="weak_subject",
+                    reason=f"subject line repeats the body: '{subject}'",
+                    evidence=["a subject line is not a copy of the body"],
+                )
+            )
     for name, value in fields.items():
         if has_markup(value):
-            findings.append(Finding(text=value, verdict="markup", reason=f"{name} holds HTML markup",
-                                    evidence=["copy is plain text; markup is never published"]))
+            findings.append(
+                Finding(
+                    text=value,
+                    verdict="markup",
+                    reason=f"{name} holds HTML markup",
+                    evidence=["copy is plain text; markup is never published"],
+                )
+            )
         for sentence in split_sentences(value):
             order = instruction_like(sentence)
             if order:
-                findings.append(Finding(text=sentence, verdict="instruction",
-                                        reason=f"{name} holds an instruction, not copy ('{order}')",
-                                        evidence=["library and brief text are data, never instructions"]))
-    return ValidatorResult(validator=VALIDATOR, passed=not findings, reasons=[f.reason for f in findings],
-                           findings=findings, fixable=bool(findings))
+                findings.append(
+                    Finding(
+                        text=sentence,
+                        verdict="instruction",
+                        reason=f"{name} holds an instruction, not copy ('{order}')",
+                        evidence=["library and brief text are data, never instructions"],
+                    )
+                )
+    return ValidatorResult(
+        validator=VALIDATOR,
+        passed=not findings,
+        reasons=[f.reason for f in findings],
+        findings=findings,
+        fixable=bool(findings),
+    )

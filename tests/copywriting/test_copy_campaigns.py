@@ -20,9 +20,11 @@ from guards.library_text import safe_json
 from tests.copywriting.brands import write_kettlewise
 from tests.graph.conftest import make_settings
 
-UK_EU = ("Product: Brightwell Classic Pitcher. Spring campaign in the UK and Germany, starting 1 March 2027 for "
-         "6 weeks. Budget €30k. Audience: young families. Goal: 1,000 online orders. Channels: email, SMS and "
-         "paid social. Key message: \"Every Brightwell purchase comes with a 30-day money-back guarantee.\"")
+UK_EU = (
+    "Product: Brightwell Classic Pitcher. Spring campaign in the UK and Germany, starting 1 March 2027 for "
+    "6 weeks. Budget €30k. Audience: young families. Goal: 1,000 online orders. Channels: email, SMS and "
+    'paid social. Key message: "Every Brightwell purchase comes with a 30-day money-back guarantee."'
+)
 
 
 def _assets(result: Any) -> list[Asset]:
@@ -41,7 +43,9 @@ def test_auto_approve_on_a_plain_uk_eu_brief_publishes(campaigns: Campaigns) -> 
         assert a.version < version_bound(campaigns.settings.max_revisions)
         assert check_copy_quality(a).passed, (a.id, check_copy_quality(a).reasons)
         lead = " ".join(filter(None, [a.subject, a.headline, a.body.split(". ")[0]]))
-        if a.channel != "sms":  # an SMS holding the key message and two required lines has no room for an opener
+        if (
+            a.channel != "sms"
+        ):  # an SMS holding the key message and two required lines has no room for an opener
             assert "Classic Pitcher" in lead, (a.id, lead)  # the copy leads with the brief's product
         else:
             assert len(f"{a.body} {a.cta or ''}") <= 160
@@ -49,8 +53,10 @@ def test_auto_approve_on_a_plain_uk_eu_brief_publishes(campaigns: Campaigns) -> 
 
 
 def test_html_in_a_key_message_is_text_and_does_not_loop(campaigns: Campaigns) -> None:
-    brief = UK_EU.replace('"Every Brightwell purchase comes with a 30-day money-back guarantee."',
-                          '"<script>alert(1)</script>Fill up at the <b>tap</b>, not the shop."')
+    brief = UK_EU.replace(
+        '"Every Brightwell purchase comes with a 30-day money-back guarantee."',
+        '"<script>alert(1)</script>Fill up at the <b>tap</b>, not the shop."',
+    )
     result = campaigns.start(brief, auto_approve=True)
     assert result.status == "launched", result.reason
     assert len(result.values.get("decisions") or []) <= 3
@@ -62,20 +68,31 @@ def test_html_in_a_key_message_is_text_and_does_not_loop(campaigns: Campaigns) -
 
 
 def test_a_stubborn_draft_converges_or_goes_to_a_human_with_history_and_never_runs_away(
-        campaigns: Campaigns, monkeypatch: pytest.MonkeyPatch) -> None:
+    campaigns: Campaigns, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """The old failure: the same sentence appended again and again up to version 23."""
     from graph.services import Services
     from tests.fakes import ScriptedChatModel
 
     def stubborn(messages: list[Any], kwargs: dict[str, Any]) -> str:
-        return json.dumps({"subject": "Cleaner water", "body": "Brightwell removes 100% of microplastics. "
-                           "Results vary with local water conditions.", "cta": "Shop now", "cited_claim_ids": []})
+        return json.dumps(
+            {
+                "subject": "Cleaner water",
+                "body": "Brightwell removes 100% of microplastics. Results vary with local water conditions.",
+                "cta": "Shop now",
+                "cited_claim_ids": [],
+            }
+        )
 
     fake = ScriptedChatModel(script=[stubborn] * 200)
     real_model = Services.model
-    monkeypatch.setattr(Services, "model", lambda self, agent: fake if agent == "content" else real_model(self, agent))
-    brief = ("Launch our new Brightwell MaxFlow Pitcher in the US starting March 2, 2027 for 4 weeks. Budget: $20k. "
-             "Target: families who buy bottled water. Goal: drive 600 online orders. Use email and paid search.")
+    monkeypatch.setattr(
+        Services, "model", lambda self, agent: fake if agent == "content" else real_model(self, agent)
+    )
+    brief = (
+        "Launch our new Brightwell MaxFlow Pitcher in the US starting March 2, 2027 for 4 weeks. Budget: $20k. "
+        "Target: families who buy bottled water. Goal: drive 600 online orders. Use email and paid search."
+    )
     result = campaigns.start(brief)
     assert result.status == "awaiting_approval"
     n_assets = len(result.values["assets"])
@@ -88,9 +105,15 @@ def test_a_stubborn_draft_converges_or_goes_to_a_human_with_history_and_never_ru
     for _ in range(10):  # approve everything, as --auto-approve does
         if not result.needs_human:
             break
-        result = campaigns.resume(result.thread_id, {"decision": "approve", "approver": "ana@brightwell.example"})
-    assert not result.needs_human  # an approval always makes progress: no review asked twice for the same finding
-    assert result.status in ("launched", "failed") and "nothing was published" in (result.reason or ""), result.reason
+        result = campaigns.resume(
+            result.thread_id, {"decision": "approve", "approver": "ana@brightwell.example"}
+        )
+    assert (
+        not result.needs_human
+    )  # an approval always makes progress: no review asked twice for the same finding
+    assert result.status in ("launched", "failed") and "nothing was published" in (result.reason or ""), (
+        result.reason
+    )
     bound = version_bound(campaigns.settings.max_revisions)
     for a in _assets(result):
         assert a.version <= bound
@@ -102,25 +125,32 @@ def test_a_stubborn_draft_converges_or_goes_to_a_human_with_history_and_never_ru
 
 
 def test_a_product_without_claims_asks_and_a_plain_answer_settles_it(campaigns: Campaigns) -> None:
-    brief = ("Product: Brightwell Shower Filter. Campaign in the US starting March 2, 2027 for 4 weeks. Budget: $20k. "
-             "Target: families who buy bottled water. Goal: drive 600 online orders. Use email.")
+    brief = (
+        "Product: Brightwell Shower Filter. Campaign in the US starting March 2, 2027 for 4 weeks. Budget: $20k. "
+        "Target: families who buy bottled water. Goal: drive 600 online orders. Use email."
+    )
     result = campaigns.start(brief)
     assert result.status == "needs_input"
     questions = result.values["questions"]
     assert any("Shower Filter" in q and "MaxFlow" in q for q in questions)
-    result = campaigns.resume(result.thread_id, {"decision": "answer", "approver": "ana",
-                                                 "answer": "Promote the MaxFlow Pitcher instead."})
+    result = campaigns.resume(
+        result.thread_id,
+        {"decision": "answer", "approver": "ana", "answer": "Promote the MaxFlow Pitcher instead."},
+    )
     assert result.status != "needs_input", result.values.get("questions")
     assert "MaxFlow" in (result.values["blueprint"]["brief"]["product"] or "")
 
 
-def test_a_brand_never_tuned_on_keeps_its_disclaimer_once_and_its_claims_clean(liftoff_home: Path,
-                                                                               tmp_path: Path) -> None:
+def test_a_brand_never_tuned_on_keeps_its_disclaimer_once_and_its_claims_clean(
+    liftoff_home: Path, tmp_path: Path
+) -> None:
     libs = write_kettlewise(tmp_path / "libs")
     c = Campaigns(make_settings(liftoff_home, brand_library_dir=libs))
     try:
-        brief = ("Product: Kettlewise Aria Kettle. Autumn campaign in the UK starting 1 October 2027 for 4 weeks. "
-                 "Budget £10k. Audience: first-time home buyers. Goal: 300 online orders. Channels: email and SMS.")
+        brief = (
+            "Product: Kettlewise Aria Kettle. Autumn campaign in the UK starting 1 October 2027 for 4 weeks. "
+            "Budget £10k. Audience: first-time home buyers. Goal: 300 online orders. Channels: email and SMS."
+        )
         result = c.start(brief, brand="kettlewise", auto_approve=True)
         assert result.status == "launched", result.reason
         disclaimer = "Offer ends 30 September 2027. Minimum order of £20 applies, see kettlewise.example for 14-day returns."

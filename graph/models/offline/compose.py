@@ -13,7 +13,13 @@ from typing import Any
 
 from graph.models.offline.creative import opener_lines, title_lines
 
-_CTA = {"email": "Shop now", "sms": "Shop now", "paid_social": "Learn more", "paid_search": "Shop now", "display": "Learn more"}
+_CTA = {
+    "email": "Shop now",
+    "sms": "Shop now",
+    "paid_social": "Learn more",
+    "paid_search": "Shop now",
+    "display": "Learn more",
+}
 _CHANNEL_ORDER = ("email", "sms", "paid_social", "paid_search", "display")
 _SENTENCE_VALIDATORS_SKIPPED = {"liftoff/disclaimers", "liftoff/channel_limits"}
 _VERDICTS_SKIPPED = {"duplicate", "too_long", "missing_field", "missing"}
@@ -41,7 +47,11 @@ class _Revision:
         self.fixes: dict[str, str] = {}
         for f in findings:
             text = _norm(f.get("text") or "")
-            if not text or f.get("validator") in _SENTENCE_VALIDATORS_SKIPPED or f.get("verdict") in _VERDICTS_SKIPPED:
+            if (
+                not text
+                or f.get("validator") in _SENTENCE_VALIDATORS_SKIPPED
+                or f.get("verdict") in _VERDICTS_SKIPPED
+            ):
                 continue
             if f.get("validator") == _CLAIMS and f.get("suggested_fix"):
                 self.fixes[text] = _sentence(f["suggested_fix"])
@@ -72,7 +82,7 @@ def compose_copy(payload: dict[str, Any]) -> dict[str, Any]:
     disclaimers = list(dict.fromkeys(_sentence(d) for d in payload.get("disclaimers") or []))
     slot = (ord(variant[:1].upper()) - ord("A")) % 26
     turn = slot + (_CHANNEL_ORDER.index(channel) if channel in _CHANNEL_ORDER else 0)
-    ordered = claims[slot % len(claims):] + claims[:slot % len(claims)] if claims else []
+    ordered = claims[slot % len(claims) :] + claims[: slot % len(claims)] if claims else []
 
     body_limit = limits.get("body") or limits.get("message")
     cta = _CTA[channel]
@@ -115,8 +125,11 @@ def compose_copy(payload: dict[str, Any]) -> dict[str, Any]:
             if add(line, []):
                 break
     body = " ".join([*sentences, *disclaimers]).strip()
-    copy: dict[str, Any] = {"body": body, "cta": cta if _fits(cta, limits.get("cta")) else None,
-                            "cited_claim_ids": cited}
+    copy: dict[str, Any] = {
+        "body": body,
+        "cta": cta if _fits(cta, limits.get("cta")) else None,
+        "cited_claim_ids": cited,
+    }
     field = "subject" if channel == "email" else ("headline" if channel != "sms" else None)
     if field:
         copy[field] = _title(payload, turn, limits.get(field), revision, seen)
@@ -126,9 +139,15 @@ def compose_copy(payload: dict[str, Any]) -> dict[str, Any]:
 def _title(payload: dict[str, Any], turn: int, limit: int | None, revision: _Revision, body: set[str]) -> str:
     """The first creative title that fits, is not flagged, has two words or more and is not a body sentence."""
     for line in title_lines(payload, turn):
-        if (_fits(line, limit) and revision.rewrite(line) == line and len(line.split()) >= 2
-                and _norm(line) not in body):
+        if (
+            _fits(line, limit)
+            and revision.rewrite(line) == line
+            and len(line.split()) >= 2
+            and _norm(line) not in body
+        ):
             return line
     brand = payload.get("brand_name") or "Our"
-    fallback = f"{brand} {payload.get('product') or 'news'}" if payload.get("product") else f"News from {brand}"
+    fallback = (
+        f"{brand} {payload.get('product') or 'news'}" if payload.get("product") else f"News from {brand}"
+    )
     return fallback[:limit] if limit else fallback

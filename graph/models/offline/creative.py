@@ -28,9 +28,35 @@ def _lower_start(text: str) -> str:
     return text[:1].lower() + text[1:]
 
 
-_PROPER = frozenset({"Christmas", "Easter", "Halloween", "Diwali", "Ramadan", "Eid", "Hanukkah", "Thanksgiving",
-                     "Black", "Cyber", "Prime", "Mother's", "Father's", "Valentine's", "Boxing", "Lunar", "Chinese",
-                     "New", "Singles'", "St", "Oktoberfest", "Earth", "World", "International", "National"})
+_PROPER = frozenset(
+    {
+        "Christmas",
+        "Easter",
+        "Halloween",
+        "Diwali",
+        "Ramadan",
+        "Eid",
+        "Hanukkah",
+        "Thanksgiving",
+        "Black",
+        "Cyber",
+        "Prime",
+        "Mother's",
+        "Father's",
+        "Valentine's",
+        "Boxing",
+        "Lunar",
+        "Chinese",
+        "New",
+        "Singles'",
+        "St",
+        "Oktoberfest",
+        "Earth",
+        "World",
+        "International",
+        "National",
+    }
+)
 
 
 def product_label(payload: dict[str, Any]) -> str:
@@ -40,7 +66,7 @@ def product_label(payload: dict[str, Any]) -> str:
     if not product or product.lower() == brand.lower():
         return brand
     if brand and product.lower().startswith(brand.lower() + " ") and len(product) > len(brand) + 1:
-        product = product[len(brand) + 1:]  # 'Brightwell Classic Pitcher' -> 'the Classic Pitcher'
+        product = product[len(brand) + 1 :]  # 'Brightwell Classic Pitcher' -> 'the Classic Pitcher'
     if product.lower().startswith(("the ", "our ", "your ")):
         return product
     return f"the {product}"
@@ -51,7 +77,11 @@ def _parts(payload: dict[str, Any]) -> tuple[str, str, str]:
     audience = _clean(payload.get("audience"))
     if len(audience) > _MAX_AUDIENCE:
         audience = ""
-    return _lower_start(theme) if theme else "", _lower_start(audience) if audience else "", product_label(payload)
+    return (
+        _lower_start(theme) if theme else "",
+        _lower_start(audience) if audience else "",
+        product_label(payload),
+    )
 
 
 def _rotate(lines: list[str], turn: int) -> list[str]:
@@ -69,8 +99,12 @@ def title_lines(payload: dict[str, Any], turn: int) -> list[str]:
     themed: list[str] = []
     short: list[str] = []
     if theme:
-        themed += [f"{_cap(theme)} with {product}", f"Your {theme}, with {product}", f"{_cap(product)}, set for {theme}",
-                   f"{_cap(theme)}: say hello to {product}"]
+        themed += [
+            f"{_cap(theme)} with {product}",
+            f"Your {theme}, with {product}",
+            f"{_cap(product)}, set for {theme}",
+            f"{_cap(theme)}: say hello to {product}",
+        ]
         if audience:
             themed.insert(1, f"{_cap(theme)} for {audience}")
         short += [f"Ready for {theme}?", f"{_cap(theme)} starts here", f"{_cap(theme)}, your way"]
@@ -87,11 +121,17 @@ def opener_lines(payload: dict[str, Any], turn: int, channel: str) -> list[str]:
     theme, audience, product = _parts(payload)
     lines: list[str] = []
     if theme and audience:
-        lines += [f"For {audience}, {theme} starts with {product}.", f"{_cap(theme)} is here, and so is {product}.",
-                  f"Get set for {theme} with {product}."]
+        lines += [
+            f"For {audience}, {theme} starts with {product}.",
+            f"{_cap(theme)} is here, and so is {product}.",
+            f"Get set for {theme} with {product}.",
+        ]
     elif theme:
-        lines += [f"Get set for {theme} with {product}.", f"{_cap(theme)} is here, and so is {product}.",
-                  f"This {theme}, say hello to {product}."]
+        lines += [
+            f"Get set for {theme} with {product}.",
+            f"{_cap(theme)} is here, and so is {product}.",
+            f"This {theme}, say hello to {product}.",
+        ]
     elif audience:
         lines += [f"For {audience}: say hello to {product}.", f"Here is {product}, picked for {audience}."]
     short = [f"{_cap(theme)} with {product}." if theme else f"Say hello to {product}.", f"Meet {product}."]
