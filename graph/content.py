@@ -172,6 +172,14 @@ def content(task: ContentTask, runtime: Runtime[CampaignContext]) -> dict[str, A
     drafted = " ".join(filter(None, [copy.subject, copy.headline, copy.body, copy.cta]))
     required = _required(library, drafted, task["region"], on, channel=task["channel"], cited=cited)
     body = ensure_disclaimers(copy.body, required)
+    flat = " ".join(body.split()).lower()
+    for message in task["key_messages"]:
+        if " ".join(message.split()).rstrip(".!?").lower() in flat:
+            continue
+        flagged = any(f.get("text") and f["text"].strip().rstrip(".!?").lower() in message.lower()
+                      for f in task["findings"])
+        why = "a finding flagged it" if flagged else "no room within the channel's limits"
+        creative_notes.append(f"key message not in this {task['channel']} asset ({why}): '{message}'")
     prompt = prompt_for(svc, "content")
     asset = Asset(
         id=asset_id(task["campaign_id"], task["channel"], task["region"], task["variant"]),

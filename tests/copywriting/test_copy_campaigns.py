@@ -149,7 +149,8 @@ def test_a_brand_never_tuned_on_keeps_its_disclaimer_once_and_its_claims_clean(
     try:
         brief = (
             "Product: Kettlewise Aria Kettle. Autumn campaign in the UK starting 1 October 2027 for 4 weeks. "
-            "Budget £10k. Audience: first-time home buyers. Goal: 300 online orders. Channels: email and SMS."
+            "Budget £10k. Audience: first-time home buyers. Goal: 300 online orders. Channels: email and SMS. "
+            'Key message: "Tea for the whole flat."'
         )
         result = c.start(brief, brand="kettlewise", auto_approve=True)
         assert result.status == "launched", result.reason
@@ -163,6 +164,10 @@ def test_a_brand_never_tuned_on_keeps_its_disclaimer_once_and_its_claims_clean(
             assert "15% off" not in text  # the autumn offer expires before the 1 October slot
             assert "Brew Pro" not in text and "grinder" not in text  # another product line
             assert check_copy_quality(a).passed
+            # the key message is in the copy, or the asset says why not (never dropped silently)
+            assert "Tea for the whole flat." in a.body or any(
+                "key message not in this" in n and "Tea for the whole flat." in n for n in a.revision_notes
+            ), (a.id, a.body, a.revision_notes)
         assert result.values["pass_report"]["exceptions"] == []
     finally:
         c.close()

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from graph.models.offline.creative import opener_lines, title_lines
+from graph.models.offline.creative import opener_lines, product_label, title_lines
 
 _CTA = {
     "email": "Shop now",
@@ -110,9 +110,17 @@ def compose_copy(payload: dict[str, Any]) -> dict[str, Any]:
         line = revision.rewrite(_sentence(message))
         if line:
             add(line, required_for.get(message.rstrip("."), required_for.get(message, [])))
+    opened = False
     for line in opener_lines(payload, turn, channel):
         if revision.rewrite(line) == line and add(line, [], first=True):
+            opened = True
             break
+    if not opened and channel == "sms" and sentences:  # no room for an opener: a sender tag names the product
+        tag = re.sub(r"^(?:the|our|your) ", "", product_label(payload), flags=re.IGNORECASE)
+        tag = f"{tag[:1].upper()}{tag[1:]}: "
+        if len(tag) <= room:
+            sentences[0] = tag + sentences[0]
+            room -= len(tag)
     max_claims = 1 if channel in ("sms", "paid_search", "display") else (2 if channel == "paid_social" else 3)
     for claim in ordered:
         if len(cited) >= max_claims:
