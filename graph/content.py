@@ -173,6 +173,10 @@ def content(task: ContentTask, runtime: Runtime[CampaignContext]) -> dict[str, A
     required = _required(library, drafted, task["region"], on, channel=task["channel"], cited=cited)
     body = ensure_disclaimers(copy.body, required)
     flat = " ".join(body.split()).lower()
+    lines = " ".join(filter(None, [copy.subject, copy.headline, body])).lower()
+    if payload.get("theme") and str(payload["theme"]).lower() not in lines:
+        creative_notes.append(f"theme not in this {task['channel']} asset (no room within the channel's limits): "
+                              f"'{payload['theme']}'")
     for message in task["key_messages"]:
         if " ".join(message.split()).rstrip(".!?").lower() in flat:
             continue
