@@ -151,7 +151,7 @@ def _title(payload: dict[str, Any], turn: int, limit: int | None, revision: _Rev
             _fits(line, limit)
             and revision.rewrite(line) == line
             and len(line.split()) >= 2
-            and _norm(line) not in body
+            and not any(_norm(line) in sentence for sentence in body)
         ):
             return line
     brand = payload.get("brand_name") or "Our"
