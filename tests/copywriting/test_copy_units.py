@@ -415,3 +415,18 @@ def test_governance_checks_offers_on_the_send_date_and_says_so(kettlewise: Brand
     )
     reasons = [r for e in late.exceptions if e.validator == "liftoff/claims" for r in e.reasons]
     assert any("before the send date 2027-10-01" in r for r in reasons), reasons
+
+
+def test_the_review_card_shows_the_assets_history() -> None:
+    from graph.views.review import review_card
+
+    item = {
+        "id": "e", "subject_type": "asset", "subject_id": "a", "validator": "liftoff/claims", "reasons": ["r"],
+        "route": "human", "findings": [],
+        "asset": {"id": "a", "version": 2, "channel": "email", "region": "UK", "variant": "A", "body": "b"},
+        "history": [{"version": 1, "findings": ["x", "y"], "route": "content", "approved": False},
+                    {"version": 2, "findings": ["x", "z"], "route": "human", "approved": False}],
+    }
+    card = review_card({"kind": "exceptions", "items": [item], "options": ["approve", "edit", "reject"]})
+    facts = dict(card.items[0].facts)
+    assert facts["v1"] == "2 finding(s); revised by Content" and facts["v2"].startswith("2 finding(s); sent to")
