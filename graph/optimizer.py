@@ -26,11 +26,14 @@ def control_sizes(lists: dict[str, TargetList]) -> dict[tuple[str, str], int]:
 
 def optimizer(state: CampaignState, runtime: Runtime[CampaignContext]
               ) -> Command[Literal["human_review", "analytics"]]:
-    """Run the launch's first simulated days of optimizer cycles (``launch_days``)."""
+    """Run the launch's first days of optimizer cycles (``launch_days``), learning only from the event log.
+
+    Sandbox programs run inside the cycle and write their simulated results into the log (``source="sandbox"``);
+    programs on real channels report through ``liftoff events ingest``/``serve`` or a vendor connector.
+    """
     from tools.lifecycle.lock import campaign_lock
     from tools.lifecycle.programs import current_programs
     from tools.optimizer import run_cycle
-    from tools.simulator import simulate_program_day
 
     svc = runtime.context.services
     blueprint = Blueprint.model_validate(state["blueprint"])
@@ -54,7 +57,7 @@ def optimizer(state: CampaignState, runtime: Runtime[CampaignContext]
             programs = current_programs(svc.publisher, programs)
             result = run_cycle(
                 campaign_id=state["campaign_id"], trace_id=state["trace_id"], day=day, programs=programs,
-                blueprint=blueprint, ledger=svc.ledger, events=svc.events, metrics_fn=simulate_program_day,
+                blueprint=blueprint, ledger=svc.ledger, events=svc.events,
                 control_sizes=control_sizes(lists), seed=svc.settings.seed, approval_threshold=threshold,
             )
         for change in result.changes:
