@@ -55,6 +55,8 @@ def optimizer(state: CampaignState, runtime: Runtime[CampaignContext]
         # One day's spend and budget changes under the campaign lock; statuses re-read (a rollback may cancel).
         with campaign_lock(svc.settings.path("locks"), state["campaign_id"], purpose=f"optimizer day {day}"):
             programs = current_programs(svc.publisher, programs)
+            if day > 0:  # real channels that report: yesterday's results into the log before the cycle reads it
+                svc.publisher.collect_metrics(state["campaign_id"], day - 1)
             result = run_cycle(
                 campaign_id=state["campaign_id"], trace_id=state["trace_id"], day=day, programs=programs,
                 blueprint=blueprint, ledger=svc.ledger, events=svc.events,
