@@ -25,11 +25,12 @@ from graph.contracts import Event
 from tools.events import EventLog
 from tools.ingest.lines import LineError
 from tools.ingest.resolve import ProgramDirectory, UnknownProgram
-from tools.ingest.results import ResultIn, to_event
+from tools.ingest.results import EVENT_PREFIX, ResultIn, to_event
 from tools.ingest.spend import CostSync, sync_costs
 from tools.spend import SpendLedger
 
 MAX_REPORTED = 10
+STAGE_BATCH = 2000
 """Bad lines listed in an error (the total is always given)."""
 
 
@@ -114,7 +115,7 @@ def ingest_results(records: Iterable[tuple[int, dict[str, Any] | LineError]], *,
             errors, bad, currencies, kinds, campaigns = _stage(records, stage, directory, source, report)
             stage.execute("COMMIT")
             if bad:
-                raise IngestFailed(label, errors, bad)
+                raise IngestFailed(label, sorted(errors, key=lambda e: e.line), bad)
             report.by_type = dict(sorted(kinds.items()))
             report.campaigns = sorted(campaigns)
             staged = stage.execute("SELECT event FROM staged ORDER BY line")
@@ -143,6 +144,26 @@ def _stage(records: Iterable[tuple[int, dict[str, Any] | LineError]], stage: sql
         if len(errors) < MAX_REPORTED:
             errors.append(err)
 
+    batch: list[tuple[str, int, bytes, str, str, str]] = []
+
+    def flush() -> None:
+        """Stage a batch; a repeated id (same content: already staged; else an error) is found per row only then."""
+        before = stage.total_changes
+        stage.executemany("INSERT OR IGNORE INTO staged (id, line, digest, event) VALUES (?, ?, ?, ?)",
+                          [row[:4] for row in batch])
+        all_new = stage.total_changes - before == len(batch)
+        for eid, n, digest, _, kind, campaign in batch:
+            if not all_new:
+                first, first_digest = stage.execute("SELECT line, digest FROM staged WHERE id = ?", (eid,)).fetchone()
+                if first != n:
+                    if first_digest != digest:
+                        fail(LineError(n, f"id {eid.removeprefix(EVENT_PREFIX)!r} repeats line {first} with"
+                                          " different content"))
+                    continue
+            kinds[kind] += 1
+            campaigns.add(campaign)
+        batch.clear()
+
     for n, raw in records:
         report.lines += 1
         if isinstance(raw, LineError):
@@ -165,15 +186,9 @@ def _stage(records: Iterable[tuple[int, dict[str, Any] | LineError]], stage: sql
                                   f" cost of campaign {ref.campaign_id} (one currency per campaign)"))
                 continue
         body = event.model_dump_json()
-        digest = hashlib.blake2b(body.encode(), digest_size=16).digest()
-        cur = stage.execute("INSERT OR IGNORE INTO staged (id, line, digest, event) VALUES (?, ?, ?, ?)",
-                            (event.id, n, digest, body))
-        if cur.rowcount == 0:
-            first, first_digest = stage.execute("SELECT line, digest FROM staged WHERE id = ?",
-                                                (event.id,)).fetchone()
-            if first_digest != digest:
-                fail(LineError(n, f"id {result.id!r} repeats line {first} with different content"))
-            continue
-        kinds[result.type] += 1
-        campaigns.add(ref.campaign_id)
+        batch.append((event.id, n, hashlib.blake2b(body.encode(), digest_size=16).digest(), body, result.type,
+                      ref.campaign_id))
+        if len(batch) >= STAGE_BATCH:
+            flush()
+    flush()
     return errors, bad, currencies, kinds, campaigns
