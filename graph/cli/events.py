@@ -34,10 +34,76 @@ def register(sub: Any) -> None:
     serve.add_argument("--tolerance", type=float, default=300.0, help="signature freshness window, seconds")
     serve.set_defaults(handler=cmd_serve)
 
+    pull = events_sub.add_parser("pull", help="read results back from a configured vendor (hubspot, salesforce)")
+    pull.add_argument("vendor", choices=("hubspot", "salesforce"))
+    pull.add_argument("--campaign", default=None, help="only this campaign (salesforce: required)")
+    pull.add_argument("--since", type=_date, default=None, help="hubspot: first day to read (default: 30 days ago)")
+    pull.add_argument("--json", action="store_true", help="print JSON")
+    pull.set_defaults(handler=cmd_pull)
+
     card = sub.add_parser("scorecard", help="a campaign's scorecard from its event log, now")
     card.add_argument("campaign", help="campaign id")
     card.add_argument("--json", action="store_true", help="print JSON")
     card.set_defaults(handler=cmd_scorecard)
+
+
+def _date(text: str) -> Any:
+    from datetime import date
+
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a date YYYY-MM-DD, got {text!r}") from None
+
+
+def _vendor(svc: Any, kind: type) -> Any:
+    """The configured connector of a vendor (also inside a ``A + B`` chain), or a one-line error."""
+    from tools.connectors.composite import Mirrored
+
+    for connector in svc.publisher.connectors.values():
+        for c in [connector.primary, *connector.mirrors] if isinstance(connector, Mirrored) else [connector]:
+            if isinstance(c, kind):
+                return c
+    raise CLIError(f"no {kind.name} connector configured (set LIFTOFF_CONNECTOR_EMAIL, see docs)")
+
+
+def cmd_pull(args: argparse.Namespace) -> int:
+    """Read HubSpot email statistics and lifecycle changes, or the Salesforce pipeline, into the event log."""
+    from datetime import date, timedelta
+
+    from tools.channels.base import ChannelError
+    from tools.ingest.pipeline import IngestFailed
+    from tools.ingest.resolve import ProgramDirectory
+
+    svc = _services()
+    try:
+        if args.vendor == "hubspot":
+            from tools.connectors.hubspot import HubSpotConnector
+            from tools.connectors.hubspot.results import read_back
+
+            report = read_back(_vendor(svc, HubSpotConnector), events=svc.events, ledger=svc.ledger,
+                               directory=ProgramDirectory.from_store(svc.publisher.store),
+                               since=args.since or date.today() - timedelta(days=30), campaign_id=args.campaign)
+            doc: dict[str, Any] = report.as_json()
+            text = f"hubspot: {report.new} new results, {report.already} already present"
+        else:
+            from tools.connectors.salesforce import SalesforceConnector
+            from tools.connectors.salesforce.connector import read_pipeline
+
+            if not args.campaign:
+                raise CLIError("salesforce pull needs --campaign CAMPAIGN")
+            programs = svc.publisher.programs(args.campaign)
+            trace = svc.publisher.store.by_campaign(args.campaign)[0].trace_id if programs else args.campaign
+            event = read_pipeline(_vendor(svc, SalesforceConnector).sync, svc.events, campaign_id=args.campaign,
+                                  trace_id=trace)
+            doc = event.payload
+            text = (f"salesforce: sourced {doc['sourced']['opportunities']} opportunities"
+                    f" ({doc['sourced']['amount']:,.2f}), influenced {doc['influenced']['opportunities']}"
+                    f" ({doc['influenced']['amount']:,.2f}) as of {doc['as_of']}")
+    except (ChannelError, IngestFailed) as exc:
+        raise CLIError(f"{args.vendor}: {exc}") from None
+    print(json.dumps(doc) if args.json else text)
+    return 0
 
 
 def _services() -> Any:
