@@ -64,7 +64,7 @@ def _vendor(svc: Any, kind: type) -> Any:
         for c in [connector.primary, *connector.mirrors] if isinstance(connector, Mirrored) else [connector]:
             if isinstance(c, kind):
                 return c
-    raise CLIError(f"no {kind.name} connector configured (set LIFTOFF_CONNECTOR_EMAIL, see docs)")
+    raise CLIError(f"no {getattr(kind, 'name', kind.__name__)} connector configured (set LIFTOFF_CONNECTOR_EMAIL, see docs)")
 
 
 def cmd_pull(args: argparse.Namespace) -> int:
@@ -140,7 +140,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         print(f"{path}: {report.lines} lines, {report.new} new events, {report.already} already present ({kinds})")
         for campaign, sync in report.costs.items():
             print(f"  {campaign}: {sync.committed} cost(s) committed to the spend ledger ({sync.amount:,.2f})")
-    for alert in over:
+    for alert in (event.payload for event in over):
         print(f"alert: cost {alert['result_id']} of {alert['amount']:,.2f} on {alert['channel']} "
               f"({alert['program_id']}) is beyond a limit and was not recorded in the ledger: {alert['reason']}. "
               f"It is in the log and the scorecard; pause with `liftoff kill-switch`.", file=sys.stderr)
@@ -166,8 +166,9 @@ def cmd_serve(args: argparse.Namespace) -> int:
         server = make_server(endpoint, args.host, args.port)
     except (OSError, ValueError) as exc:
         raise CLIError(f"cannot serve on {args.host}:{args.port}: {exc}") from None
-    host, port = server.server_address[:2]
-    print(f"listening on http://{host}:{port}/events (signed with ${args.secret_env})", flush=True)
+    host, port = server.server_address[0], server.server_address[1]
+    host_text = host.decode() if isinstance(host, bytes) else str(host)
+    print(f"listening on http://{host_text}:{port}/events (signed with ${args.secret_env})", flush=True)
     try:
         server.serve_forever()
     except KeyboardInterrupt:
@@ -185,7 +186,7 @@ def cmd_scorecard(args: argparse.Namespace) -> int:
 
     settings = Settings.from_env()
     svc = _services()
-    log = []
+    log: list[Any] = []
     offset = 0
     while batch := svc.events.read(offset, 5000, campaign_id=args.campaign):
         offset = batch[-1][0]

@@ -417,7 +417,7 @@ class Publisher:
                 continue
             at = (parse_slot(rec.slot) + timedelta(days=day)).replace(hour=12, minute=0, second=0).isoformat()
             base = f"{receipt.connector}-{event_id('results', rec.idempotency_key)[:18]}-d{day}"
-            rows = [{"id": f"{base}-{kind}", "program_id": rec.program_id, "type": kind, "at": at, "count": int(n)}
+            rows: list[dict[str, Any]] = [{"id": f"{base}-{kind}", "program_id": rec.program_id, "type": kind, "at": at, "count": int(n)}
                     for kind, n in _counts(metrics).items() if int(n) > 0]
             for kind, key in (("cost", "spend"), ("revenue", "revenue")):
                 if float(metrics.get(key) or 0) > 0:

@@ -162,9 +162,9 @@ def run_cycle(
     history = read_observations(events, campaign_id)
 
     budgets = _plan_day(live, history, ledger, campaign_id, date, day, total_days, seed, settings)
-    sandbox = SandboxResults(events=events, ledger=ledger, seed=seed,
-                             **({"metrics_fn": metrics_fn} if metrics_fn else {}),
-                             **({"control_fn": control_fn} if control_fn else {}))
+    sandbox = SandboxResults(events=events, ledger=ledger, seed=seed)
+    sandbox.metrics_fn = metrics_fn or sandbox.metrics_fn  # the sandbox's market (default: the seeded simulator)
+    sandbox.control_fn = control_fn or sandbox.control_fn
     emitted, spend, refused, ran = _run_programs(
         live, budgets, history, sandbox, trace_id=trace_id, day=day, date=date, causation_id=causation_id)
     emitted += sandbox.run_controls(sorted(ran), control_sizes, campaign_id=campaign_id, trace_id=trace_id, day=day,

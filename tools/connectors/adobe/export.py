@@ -37,9 +37,9 @@ def write_bundle(root: Path, item: PublishItem, *, landing_url: str | None = Non
     """Write (once) the bundle of an item; return its directory."""
     final = root / item.campaign_id / item.program_id
     if (final / "manifest.json").is_file():
-        manifest = json.loads((final / "manifest.json").read_text())
-        if manifest.get("idempotency_key") != item.idempotency_key:
-            raise PermanentChannelError(f"{final} holds another item ({manifest.get('idempotency_key')})")
+        existing = json.loads((final / "manifest.json").read_text())
+        if existing.get("idempotency_key") != item.idempotency_key:
+            raise PermanentChannelError(f"{final} holds another item ({existing.get('idempotency_key')})")
         return final
     final.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".{item.program_id}.", dir=final.parent))

@@ -25,6 +25,7 @@ import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
+from functools import partial
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -234,8 +235,8 @@ class HubSpotConnector:
         for i in range(0, len(contacts), BATCH):
             inputs = [SimplePublicObjectBatchInputUpsert(id=c["email"], id_property="email", properties=c)
                       for c in contacts[i:i + BATCH]]
-            resp = call(lambda inputs=inputs: batch_api.upsert(
-                BatchInputSimplePublicObjectBatchInputUpsert(inputs=inputs)), "upsert contacts")
+            resp = call(partial(batch_api.upsert, BatchInputSimplePublicObjectBatchInputUpsert(inputs=inputs)),
+                        "upsert contacts")
             ids += [str(r.id) for r in resp.results]
         name = f"liftoff {item.campaign_id} {item.program_id} {item.idempotency_key[:12]}"
         lists_api = self._client.crm.lists.lists_api
@@ -248,7 +249,7 @@ class HubSpotConnector:
         members = self._client.crm.lists.memberships_api
         for i in range(0, len(ids), BATCH):
             chunk = ids[i:i + BATCH]
-            call(lambda chunk=chunk: members.add(list_id, chunk), "add list members")
+            call(partial(members.add, list_id, chunk), "add list members")
         return list_id
 
     def _find_list(self, name: str) -> str | None:

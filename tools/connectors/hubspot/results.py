@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from datetime import UTC, date, datetime, time
+from functools import partial
 from typing import Any
 
 from tools.connectors.hubspot.connector import BATCH, HubSpotConnector, call
@@ -46,8 +47,8 @@ def email_records(connector: HubSpotConnector, *, since: date, now: datetime,
     api = connector._client.marketing.emails.statistics_api
     start = datetime.combine(since, time(0), tzinfo=UTC)
     for email_id, program_id in sorted(connector.email_ids(campaign_id).items()):
-        page = call(lambda email_id=email_id: api.get_histogram(
-            interval="DAY", start_timestamp=start, end_timestamp=now, email_ids=[int(email_id)]), "email statistics")
+        page = call(partial(api.get_histogram, interval="DAY", start_timestamp=start, end_timestamp=now,
+                            email_ids=[int(email_id)]), "email statistics")
         for interval in page.results or []:
             begin, end = interval.interval.start, interval.interval.end
             if end is None or end > now:
@@ -76,17 +77,17 @@ def lifecycle_records(connector: HubSpotConnector, directory: ProgramDirectory, 
         started = datetime.combine(ref.start, time(0), tzinfo=UTC)
         members, after = [], None
         while True:
-            page = call(lambda after=after, list_id=list_id: members_api.get_page(list_id, after=after, limit=250)
-                        if after else members_api.get_page(list_id, limit=250), "list members")
+            page = call(partial(members_api.get_page, list_id, limit=250, **({"after": after} if after else {})),
+                        "list members")
             members += [str(r.record_id) for r in page.results or []]
             after = page.paging.next.after if page.paging and page.paging.next else None
             if not after:
                 break
         for i in range(0, len(members), BATCH):
             chunk = members[i:i + BATCH]
-            resp = call(lambda chunk=chunk: batch_api.read(BatchReadInputSimplePublicObjectId(
-                inputs=[SimplePublicObjectId(id=c) for c in chunk], properties=props, properties_with_history=[]),
-                archived=False), "read contacts")
+            request = BatchReadInputSimplePublicObjectId(
+                inputs=[SimplePublicObjectId(id=c) for c in chunk], properties=props, properties_with_history=[])
+            resp = call(partial(batch_api.read, request, archived=False), "read contacts")
             for contact in resp.results or []:
                 entered = [d for d in (_when((contact.properties or {}).get(p)) for p in props) if d and d >= started]
                 if entered:
