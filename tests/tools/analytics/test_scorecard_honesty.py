@@ -20,7 +20,8 @@ from tools.ingest.rollup import program_days
 def test_each_scorecard_number_matches_its_events(liftoff_home: Path) -> None:
     # manual: every budget change goes to a human; 5 launch days give the optimizer the evidence to propose some
     c = Campaigns(make_settings(liftoff_home, autonomy="manual", launch_days=5))
-    launched = c.start(CLEAN_BRIEF, auto_approve=True)
+    # a fixed id: the sandbox market is seeded by the campaign id, and this one proposes budget changes
+    launched = c.start(CLEAN_BRIEF, auto_approve=True, campaign_id="honesty-1")
     assert launched.status == "launched", launched.reason
     values = c.result(launched.thread_id).values
     card = values["scorecard"]
