@@ -101,7 +101,9 @@ def analyse(sentence: str, vocab: Vocabulary, *, comparison_target: str | None =
         end for _start, end, concept in spans
         if end < len(tokens) and tokens[end].kind == "number"
         and any(tokens[end].text in vocab.product_numbers.get(p, ()) for p in concept.split("|"))
-    )  # the '3' of 'Ridgeline 3' names the product; it is not a quantity
+    ) | frozenset(i for start, end, concept in spans if concept.startswith("product:")
+                  for i in range(start, end) if tokens[i].kind == "number")
+    # the '3' of 'Ridgeline 3' and the '7' of 'Home 7' name the product; they are not quantities
     quantities = extract_quantities(tokens, consumed, skip=in_product_names)
     comparison = _comparison(tokens, vocab, consumed)
     if comparison is None:
@@ -233,8 +235,8 @@ def _concept_spans(tokens: list[Token], vocab: Vocabulary) -> list[tuple[int, in
         match = None
         for size in range(min(vocab.longest_from.get(tok.stem, 1), n - i), 0, -1):
             window = tokens[i:i + size]
-            if any(t.kind != "word" for t in window):
-                continue
+            if any(t.kind not in ("word", "number") for t in window):
+                continue  # a phrase may hold a number ('Home 7'), never punctuation
             key = tuple(t.stem for t in window)
             if key in vocab.phrases:
                 match = (i, i + size, vocab.phrases[key])

@@ -102,8 +102,7 @@ def countries() -> dict[str, str]:
 def covers(
     sentence_place: tuple[frozenset[str], int], claim_places: list[tuple[frozenset[str], int]]
 ) -> bool:
-    """True when the claim's places cover the sentence's place (same regions or fewer, no wider level)."""
+    """True when one of the claim's places is wider than the sentence's place and contains it ('Europe' covers
+    'Spain'; 'Germany, France and the Netherlands' covers neither 'Spain' nor 'Europe')."""
     codes, level = sentence_place
-    allowed = frozenset().union(*(c for c, _ in claim_places)) if claim_places else frozenset()
-    top = max((lvl for _, lvl in claim_places), default=0)
-    return codes <= allowed and level <= top
+    return any(codes <= c and level < lvl for c, lvl in claim_places)

@@ -138,7 +138,14 @@ def _variants(lib: BrandLibrary, claim: Claim, on: date) -> Iterator[Variant]:
     yield v("lead_in", "supported", f"{lead} {body[0].lower() + body[1:] if _lower_ok(body, lib) else body}.")
     for fmt in _number_formats(text)[:2]:
         yield v("number_format", "supported", fmt)
-    nums = [n for n in _numbers(text) if not _is_name_number(text, n) and not _in_range(text, n)]
+    names = _protected(lib, text)
+    nums = [
+        n
+        for n in _numbers(text)
+        if not _is_name_number(text, n)
+        and not _in_range(text, n)
+        and not any(a <= n.start < b for a, b in names)  # the '3' of 'Ridgeline 3' names a product
+    ]
     for n in nums:
         condition = bool(_CONDITION_LEAD.search(text[: n.start]))
         after = text[n.end :].lstrip().lower()

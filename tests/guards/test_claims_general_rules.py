@@ -37,6 +37,11 @@ CASES = [
     # a wider place than approved
     ("trailfox", "US", "Available in more than 400 running stores worldwide.", "unsupported"),
     ("brightwell", "US", "Available online and in more than 2,000 stores across North America.", "unsupported"),
+    ("trailfox", "APAC", "Free returns within 30 days in Australia, Japan and Singapore.", "unsupported"),
+    ("trailfox", "APAC", "Free returns within 30 days in Japan.", "supported"),
+    # a number inside a product name names the product
+    ("trailfox", "US", "The Ridgeline 3 has a 6 mm heel-to-toe drop.", "supported"),
+    ("trailfox", "US", "The Ridgeline 3 has a 4 mm heel-to-toe drop.", "unsupported"),
     # unknown words added as a use, an audience or an attribute
     ("dermalune", "US", "Barrier Repair Cream is fragrance-free for newborns.", "unsupported"),
     ("brightwell", "US", "Brightwell cartridges remove up to 99% of lead from tap water for aquariums.", "unsupported"),
