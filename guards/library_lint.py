@@ -5,7 +5,7 @@ regions, topics or channels, duplicate ids; from :mod:`guards.library_format`), 
 products of one kind.
 
 Warnings (it loads, but campaigns will suffer): a disclaimer of several sentences or with figures (inserted
-verbatim in every asset), a claim without evidence, a product term inside another product's term, a comparison
+verbatim in every asset), a claim without evidence, a claim approved where the brand has no regional rules, a product term inside another product's term, a comparison
 without a target, a promotional offer without an expiry (or whose wording names another end date), a claim
 that has already expired, two claims that say the same thing.
 """
@@ -230,6 +230,7 @@ def lint_sources(
     ctx = _Ctx(brand, claims, docs, today or date.today())
     _disclaimers(ctx)
     _evidence(ctx)
+    _regions(ctx)
     _products(ctx)
     _comparisons(ctx, root)
     _offers(ctx)
@@ -303,6 +304,28 @@ def _evidence(ctx: _Ctx) -> None:
                 f"claim {excerpt(claim.id)} has no evidence: reviewers "
                 "see nothing that backs it (name the report, certificate or policy)",
                 "evidence",
+            )
+
+
+def _regions(ctx: _Ctx) -> None:
+    ruled = set(ctx.brand.regions)
+    if not ruled:
+        ctx.add(
+            "brand.yaml",
+            (),
+            "no `regions:` rules: no disclaimer (legal line, SMS opt-out) is added in any region",
+            "regions",
+        )
+        return
+    for i, claim in enumerate(ctx.claims.claims):
+        missing = [r for r in claim.regions if r not in ruled]
+        if missing:
+            ctx.add(
+                "claims.yaml",
+                ("claims", i, "regions"),
+                f"claim {excerpt(claim.id)} is approved in "
+                f"{', '.join(missing)}, where brand.yaml has no rules (no disclaimers would be added there)",
+                "regions",
             )
 
 

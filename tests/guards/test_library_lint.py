@@ -196,3 +196,12 @@ def test_duplicate_rule_on_labelled_pairs_dev_and_held_out() -> None:
     # cries wolf gets ignored)
     assert figures_["dev"].precision == 1.0 and figures_["held_out"].precision == 1.0
     assert figures_["dev"].recall >= 0.9 and figures_["held_out"].recall >= 0.6
+
+
+def test_claims_in_regions_without_rules_and_brands_without_regions() -> None:
+    claims = "claims:\n" + CLAIM + "    regions: [US, CA]\n"
+    found = _lint(claims=claims)
+    assert [(f[1], f[2], f[3]) for f in found] == [("regions", "claims[0].regions", 5)]
+    assert "approved in CA, where brand.yaml has no rules" in found[0][4]
+    bare = "name: Acme\n"
+    assert [(f[1], f[2]) for f in _lint(brand=bare)] == [("regions", "")]
