@@ -207,7 +207,7 @@ def _case(i: int, rng: random.Random) -> dict[str, Any]:
             pct = 2.5
         p = f"{pct:g}%"
         kpis.append({"name": name, "target": round(pct / 100, 6)})
-        parts.append(("KPI", rng.choice(forms).format(p=p), f"We also want {rng.choice(forms).format(p=p)}."))
+        parts.append(("Secondary KPI", rng.choice(forms).format(p=p), f"We also want {rng.choice(forms).format(p=p)}."))
     if rng.random() < 0.3 and "currency" in expect:
         sym = {"USD": "$", "EUR": "€", "GBP": "£"}.get(cur, cur + " ")
         cpa = rng.choice([12, 25, 30, 45, 80])
@@ -258,6 +258,10 @@ def _case(i: int, rng: random.Random) -> dict[str, Any]:
         t = rng.choice(THEMES)
         expect["theme"] = t.lower()
         parts.append(("Theme", t, rng.choice(THEME_SENT).format(t=t)))
+    if "theme" not in expect and "product" in expect:  # a seasonal product name carries its season
+        season = next((w for w in ("summer", "winter", "spring") if w in product.lower()), None)
+        if season:
+            expect["theme"] = season
     if rng.random() < 0.4:
         q_open, q_close = rng.choice(QUOTES)
         msg = rng.choice(MESSAGES)
