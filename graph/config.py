@@ -80,6 +80,8 @@ class Settings:
         agents: Agents that run for a campaign (Planner, Content, Governance, Orchestrator, Analytics required).
         connectors: Connector spec per channel ('sandbox', 'smtp://...', 'webhook+https://...'); missing = sandbox.
         retention_days: Age in days after which PII-bearing records are purged (``liftoff retention purge``).
+        max_campaign_budget: Organisation-wide ceiling on one campaign's budget, in USD (a brief above it is
+            asked about, never planned).
     """
 
     home: Path = field(default_factory=lambda: Path(".liftoff").resolve())
@@ -104,6 +106,7 @@ class Settings:
     agents: tuple[str, ...] = AGENTS
     connectors: Mapping[str, str] = field(default_factory=dict)
     retention_days: int = 90
+    max_campaign_budget: float = 10_000_000.0
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None, **overrides: object) -> Settings:
@@ -146,6 +149,7 @@ class Settings:
                 if env.get(f"LIFTOFF_CONNECTOR_{ch.upper()}", "").strip()
             },
             "retention_days": _int(env, "LIFTOFF_RETENTION_DAYS", 90),
+            "max_campaign_budget": _float(env, "LIFTOFF_MAX_CAMPAIGN_BUDGET", 10_000_000.0),
         }
         values.update({k: v for k, v in overrides.items() if v is not None})
         return cls(**values)  # type: ignore[arg-type]
