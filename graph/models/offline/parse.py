@@ -94,10 +94,12 @@ def select_budget(text: str, money: list[MoneyMention], segments: list[Segment],
                 return inside[-1] if re.search(r"\b(?:no|actually)\b", seg.value, re.I) else inside[0]
     cued, plain = [], []
     for m in pool:
-        before, after = text[max(0, m.start - 40):m.start], text[m.end:m.end + 25]
+        # cue windows stay inside the mention's own sentence or line
+        before = re.split(r"[.!?;\n]\s", text[max(0, m.start - 40):m.start])[-1]
+        after = re.split(r"[.!?;\n]", text[m.end:m.end + 25])[0]
         if _BUDGET_CUE.search(before) or re.match(r"\s*(?:budget|total|to spend|in total)\b", after, re.I):
             cued.append(m)
-        elif not _NOT_BUDGET_CUE.search(text[max(0, m.start - 25):m.start] + after[:14]):
+        elif not _NOT_BUDGET_CUE.search(before[-25:] + after[:14]):
             plain.append(m)
     if cued:
         return cued[0]
