@@ -14,8 +14,24 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-FIELDS: tuple[str, ...] = ("budget", "currency", "goal", "kpis", "audience", "channels", "regions", "countries",
-                           "start", "end", "duration", "holdout", "key_messages", "product", "theme", "unused")
+FIELDS: tuple[str, ...] = (
+    "budget",
+    "currency",
+    "goal",
+    "kpis",
+    "audience",
+    "channels",
+    "regions",
+    "countries",
+    "start",
+    "end",
+    "duration",
+    "holdout",
+    "key_messages",
+    "product",
+    "theme",
+    "unused",
+)
 """Every field scored, in report order."""
 
 
@@ -39,7 +55,9 @@ class FieldsExpect(BaseModel):
     key_messages: list[str] = Field(default_factory=list)
     product: str | None = None
     theme: str | None = None
-    unused: list[str] = Field(default_factory=list, description="Sentences that state nothing: shown as not used.")
+    unused: list[str] = Field(
+        default_factory=list, description="Sentences that state nothing: shown as not used."
+    )
 
     @field_validator("countries", mode="before")
     @classmethod
@@ -72,8 +90,13 @@ def score_fields(expect: FieldsExpect, got: dict[str, Any]) -> dict[str, tuple[b
         out[name] = (ok, "" if ok else f"expected {exp!r}, got {val!r}")
 
     amount = got.get("budget_amount")
-    put("budget", (amount is None) == (expect.budget is None) and (amount is None or abs(amount - expect.budget) < 0.01),
-        expect.budget, amount)
+    put(
+        "budget",
+        (amount is None) == (expect.budget is None)
+        and (amount is None or abs(amount - expect.budget) < 0.01),
+        expect.budget,
+        amount,
+    )
     put("currency", got.get("currency") == expect.currency, expect.currency, got.get("currency"))
     put("goal", _phrase_ok(expect.goal, got.get("goal"), slack=80), expect.goal, got.get("goal"))
     exp_k = sorted((k["name"], round(float(k["target"]), 6)) for k in expect.kpis)
@@ -81,21 +104,38 @@ def score_fields(expect: FieldsExpect, got: dict[str, Any]) -> dict[str, tuple[b
     put("kpis", exp_k == got_k, exp_k, got_k)
     put("audience", _phrase_ok(expect.audience, got.get("audience")), expect.audience, got.get("audience"))
     for name in ("channels", "regions", "countries"):
-        put(name, sorted(set(got.get(name) or [])) == sorted(set(getattr(expect, name))), getattr(expect, name),
-            got.get(name))
+        put(
+            name,
+            sorted(set(got.get(name) or [])) == sorted(set(getattr(expect, name))),
+            getattr(expect, name),
+            got.get(name),
+        )
     for name, key in (("start", "start_date"), ("end", "end_date")):
         val = got.get(key)
         val = date.fromisoformat(val) if isinstance(val, str) else val
         put(name, val == getattr(expect, name), getattr(expect, name), val)
     put("duration", got.get("duration_days") == expect.duration, expect.duration, got.get("duration_days"))
     hold = got.get("holdout_pct")
-    put("holdout", (hold is None and expect.holdout is None) or (hold is not None and expect.holdout is not None
-                                                                 and abs(hold - expect.holdout) < 1e-9),
-        expect.holdout, hold)
-    put("key_messages", sorted(_norm(m) for m in got.get("key_messages") or []) ==
-        sorted(_norm(m) for m in expect.key_messages), expect.key_messages, got.get("key_messages"))
-    put("product", _norm(got.get("product")) == _norm(expect.product) if expect.product else got.get("product") is None,
-        expect.product, got.get("product"))
+    put(
+        "holdout",
+        (hold is None and expect.holdout is None)
+        or (hold is not None and expect.holdout is not None and abs(hold - expect.holdout) < 1e-9),
+        expect.holdout,
+        hold,
+    )
+    put(
+        "key_messages",
+        sorted(_norm(m) for m in got.get("key_messages") or [])
+        == sorted(_norm(m) for m in expect.key_messages),
+        expect.key_messages,
+        got.get("key_messages"),
+    )
+    put(
+        "product",
+        _norm(got.get("product")) == _norm(expect.product) if expect.product else got.get("product") is None,
+        expect.product,
+        got.get("product"),
+    )
     put("theme", _phrase_ok(expect.theme, got.get("theme"), slack=15), expect.theme, got.get("theme"))
     unused = [_norm(u) for u in got.get("unused") or []]
     missing = [u for u in expect.unused if not any(_norm(u) in x or x in _norm(u) for x in unused)]
@@ -134,7 +174,9 @@ def run_brief_fields_case(case: BriefFieldsCase, *, check_date: date, suite: str
 
     t0 = time.perf_counter()
     got = extract_offline(case.brief, check_date)
-    got["unused"] = unused_sentences(case.brief, [BriefFact.model_validate(f) for f in got.get("facts") or []])
+    got["unused"] = unused_sentences(
+        case.brief, [BriefFact.model_validate(f) for f in got.get("facts") or []]
+    )
     latency = time.perf_counter() - t0
     scores = score_fields(case.expect, got)
     ev = Evaluation("brief_fields")
@@ -143,7 +185,15 @@ def run_brief_fields_case(case: BriefFieldsCase, *, check_date: date, suite: str
         ev.counts[f"{name}_ok"] = int(ok)
     ev.counts["scored"] = 1
     passed = all(ok for ok, _ in scores.values())
-    return CaseResult(suite=suite, case_id=case.id, repeat=repeat, passed=passed, status="ok" if passed else "wrong",
-                      latency_s=latency, checks=ev.checks, counts=ev.counts,
-                      scores={n: float(ok) for n, (ok, _) in scores.items()},
-                      tags=[*case.tags, f"shape={case.shape}", f"industry={case.industry}"])
+    return CaseResult(
+        suite=suite,
+        case_id=case.id,
+        repeat=repeat,
+        passed=passed,
+        status="ok" if passed else "wrong",
+        latency_s=latency,
+        checks=ev.checks,
+        counts=ev.counts,
+        scores={n: float(ok) for n, (ok, _) in scores.items()},
+        tags=[*case.tags, f"shape={case.shape}", f"industry={case.industry}"],
+    )

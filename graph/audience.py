@@ -13,17 +13,22 @@ from graph.contracts.content import SegmentFilter
 from graph.contracts.plan import AudienceMapping
 
 _STAGE_WORDS: list[tuple[str, str]] = [
-    (r"existing customers?|current customers?|past customers?|our customers|repeat (?:buyers|customers)|past buyers|"
-     r"past guests|past flyers|who (?:bought|purchased|ordered)|previous (?:buyers|customers)|lapsed \w+ customers?",
-     "customer"),
+    (
+        r"existing customers?|current customers?|past customers?|our customers|repeat (?:buyers|customers)|past buyers|"
+        r"past guests|past flyers|who (?:bought|purchased|ordered)|previous (?:buyers|customers)|lapsed \w+ customers?",
+        "customer",
+    ),
     (r"(?:newsletter |email )?subscribers|mailing list|sign-?ups who", "subscriber"),
     (r"\bmqls?\b|marketing[- ]qualified", "mql"),
     (r"\bsqls?\b|sales[- ]qualified", "sql"),
     (r"\bleads\b|prospects", "lead"),
     (r"advocates|evangelists|superfans|loyal (?:fans|customers)", "evangelist"),
 ]
-_LAPSED = re.compile(r"\b(?:lapsed|inactive|dormant|win[- ]back|have not (?:bought|purchased|ordered)|haven't "
-                     r"(?:bought|purchased))\b", re.IGNORECASE)
+_LAPSED = re.compile(
+    r"\b(?:lapsed|inactive|dormant|win[- ]back|have not (?:bought|purchased|ordered)|haven't "
+    r"(?:bought|purchased))\b",
+    re.IGNORECASE,
+)
 _INDUSTRY_WORDS: dict[str, str] = {
     "software": r"software|saas|tech companies|technology companies",
     "financial_services": r"banks?|banking|fintech|financial services|insurers|insurance companies",
@@ -36,9 +41,11 @@ _INDUSTRY_WORDS: dict[str, str] = {
     "public_sector": r"government|public sector|councils|municipalities",
     "nonprofit": r"charities|non-?profits|ngos",
 }
-_B2B = re.compile(r"\b(?:compan(?:y|ies)|firms?|businesses|organi[sz]ations|chains|teams|leaders|managers|directors|"
-                  r"buyers|owners|ctos?|cisos?|cfos?|ceos?|founders|heads? of|vps?|decision[- ]makers|it\b|b2b|smbs?)\b",
-                  re.IGNORECASE)
+_B2B = re.compile(
+    r"\b(?:compan(?:y|ies)|firms?|businesses|organi[sz]ations|chains|teams|leaders|managers|directors|"
+    r"buyers|owners|ctos?|cisos?|cfos?|ceos?|founders|heads? of|vps?|decision[- ]makers|it\b|b2b|smbs?)\b",
+    re.IGNORECASE,
+)
 _SIZES = ("1-10", "11-50", "51-200", "201-1000", "1001-5000", "5001+")
 _SIZE_BOUNDS = ((1, 10), (11, 50), (51, 200), (201, 1000), (1001, 5000), (5001, 10**9))
 _INTERESTS = ("analytics", "automation", "integrations", "security", "mobile", "ai", "pricing")
@@ -55,8 +62,9 @@ def _size_bands(text: str) -> list[str] | None:
     if m:
         lo, hi = int(m.group(1).replace(",", "")), int(m.group(2).replace(",", ""))
         return [s for s, (a, b) in zip(_SIZES, _SIZE_BOUNDS, strict=True) if b >= lo and a <= hi]
-    m = re.search(r"(\d[\d,]*)\s*\+\s*(?:employees|staff|people|developers|seats)", text, re.I) or \
-        re.search(r"(?:more than|over|at least)\s+(\d[\d,]*)\s+(?:employees|staff|people)", text, re.I)
+    m = re.search(r"(\d[\d,]*)\s*\+\s*(?:employees|staff|people|developers|seats)", text, re.I) or re.search(
+        r"(?:more than|over|at least)\s+(\d[\d,]*)\s+(?:employees|staff|people)", text, re.I
+    )
     if m:
         lo = int(m.group(1).replace(",", ""))
         return [s for s, (_, b) in zip(_SIZES, _SIZE_BOUNDS, strict=True) if b >= lo]
@@ -69,8 +77,9 @@ def _size_bands(text: str) -> list[str] | None:
     return None
 
 
-def map_audience(audience: str | None, countries: list[str], crm_countries: dict[str, tuple[str, ...]]
-                 ) -> AudienceMapping:
+def map_audience(
+    audience: str | None, countries: list[str], crm_countries: dict[str, tuple[str, ...]]
+) -> AudienceMapping:
     """Map the brief's audience and countries to CRM filters.
 
     Args:
@@ -91,7 +100,11 @@ def map_audience(audience: str | None, countries: list[str], crm_countries: dict
         out.filters.append(SegmentFilter(field="last_activity", op="lt", value="-180d"))
         out.mapped.append(f"'{lapsed.group(0)}' -> last_activity before 180 days ago")
     if _B2B.search(text):
-        inds = [(name, m) for name, rx in _INDUSTRY_WORDS.items() if (m := re.search(rf"\b(?:{rx})\b", text, re.I))]
+        inds = [
+            (name, m)
+            for name, rx in _INDUSTRY_WORDS.items()
+            if (m := re.search(rf"\b(?:{rx})\b", text, re.I))
+        ]
         if inds:
             out.filters.append(SegmentFilter(field="industry", op="in", value=[n for n, _ in inds]))
             out.mapped += [f"'{m.group(0)}' -> industry = {n}" for n, m in inds]
@@ -100,8 +113,11 @@ def map_audience(audience: str | None, countries: list[str], crm_countries: dict
             out.filters.append(SegmentFilter(field="company_size", op="in", value=bands))
             out.mapped.append(f"company size -> company_size in {', '.join(bands)}")
     for tag in _INTERESTS:
-        m = re.search(rf"\b{tag}\b", text, re.IGNORECASE if tag != "ai" else 0) if tag != "ai" else \
-            re.search(r"\bAI\b", text)
+        m = (
+            re.search(rf"\b{tag}\b", text, re.IGNORECASE if tag != "ai" else 0)
+            if tag != "ai"
+            else re.search(r"\bAI\b", text)
+        )
         if m:
             out.filters.append(SegmentFilter(field="interests", op="contains", value=tag))
             out.mapped.append(f"'{m.group(0)}' -> interests contains {tag}")
@@ -110,9 +126,14 @@ def map_audience(audience: str | None, countries: list[str], crm_countries: dict
     out.countries = [c for c in countries if c in known]
     missing = [c for c in countries if c not in known]
     if missing:
-        out.notes.append(f"the CRM holds no contacts in {', '.join(missing)}: "
-                         + ("lists are restricted to " + ", ".join(out.countries) if out.countries
-                            else "lists are not restricted by country"))
+        out.notes.append(
+            f"the CRM holds no contacts in {', '.join(missing)}: "
+            + (
+                "lists are restricted to " + ", ".join(out.countries)
+                if out.countries
+                else "lists are not restricted by country"
+            )
+        )
     creative = [m.group(0) for m in _CREATIVE.finditer(text)]
     if text and not out.mapped:
         out.creative_only.append(text)
@@ -121,8 +142,9 @@ def map_audience(audience: str | None, countries: list[str], crm_countries: dict
     return out
 
 
-def country_filter(mapping_countries: list[str], regions: list[str],
-                   crm_countries: dict[str, tuple[str, ...]]) -> SegmentFilter | None:
+def country_filter(
+    mapping_countries: list[str], regions: list[str], crm_countries: dict[str, tuple[str, ...]]
+) -> SegmentFilter | None:
     """A country filter for a list over ``regions``: the brief's countries in those regions, when every region of
     the list has at least one of them (a region without any is kept whole rather than emptied)."""
     per_region = {r: [c for c in mapping_countries if c in crm_countries.get(r, ())] for r in regions}

@@ -13,9 +13,19 @@ from graph.contracts import Brief, BriefFact
 from graph.models.offline.segments import split_sentences
 
 _LABELS = {
-    "budget": "budget", "goal": "goal", "kpi_targets": "KPI target", "audience": "audience", "channels": "channel",
-    "places": "place", "dates": "dates", "duration_days": "duration", "holdout_pct": "holdout", "theme": "theme",
-    "key_messages": "key message", "product": "product", "landing_url": "landing page",
+    "budget": "budget",
+    "goal": "goal",
+    "kpi_targets": "KPI target",
+    "audience": "audience",
+    "channels": "channel",
+    "places": "place",
+    "dates": "dates",
+    "duration_days": "duration",
+    "holdout_pct": "holdout",
+    "theme": "theme",
+    "key_messages": "key message",
+    "product": "product",
+    "landing_url": "landing page",
 }
 
 
@@ -73,7 +83,7 @@ def echo_lines(brief: Brief | dict[str, Any], width: int = 110) -> list[str]:
     lines = ["understood:"]
     for f in echo["facts"]:
         src = f["source"] if len(f["source"]) <= 70 else f["source"][:67] + "..."
-        lines.append(f"  - {_LABELS.get(f['field'], f['field'])}: {f['value']}  <- \"{src}\""[:width + 40])
+        lines.append(f'  - {_LABELS.get(f["field"], f["field"])}: {f["value"]}  <- "{src}"'[: width + 40])
     if len(lines) == 1:
         lines.append("  (nothing)")
     for m in echo["audience_mapped"]:
@@ -83,8 +93,10 @@ def echo_lines(brief: Brief | dict[str, Any], width: int = 110) -> list[str]:
     for n in echo["audience_notes"]:
         lines.append(f"  - lists: {n}")
     if echo["unused"]:
-        lines.append("not used (no fact read from these sentences; add them as labelled lines if they matter):")
-        lines += [f"  - \"{u}\"" for u in echo["unused"]]
+        lines.append(
+            "not used (no fact read from these sentences; add them as labelled lines if they matter):"
+        )
+        lines += [f'  - "{u}"' for u in echo["unused"]]
     if echo["problems"]:
         lines.append("problems (asked, not fixed):")
         lines += [f"  - {p}" for p in echo["problems"]]

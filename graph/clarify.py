@@ -17,10 +17,13 @@ _LABEL = {"budget": "Budget", "goal": "Goal", "audience": "Audience", "dates": "
 
 
 def _found(parsed: object, field: str) -> bool:
-    value = {"budget": getattr(parsed, "budget", None), "goal": getattr(parsed, "goal", None) or getattr(parsed, "kpis", None),
-             "audience": getattr(parsed, "audience", None),
-             "dates": getattr(parsed, "start_date", None) or getattr(parsed, "duration_days", None),
-             "holdout": getattr(parsed, "holdout_pct", None)}.get(field)
+    value = {
+        "budget": getattr(parsed, "budget", None),
+        "goal": getattr(parsed, "goal", None) or getattr(parsed, "kpis", None),
+        "audience": getattr(parsed, "audience", None),
+        "dates": getattr(parsed, "start_date", None) or getattr(parsed, "duration_days", None),
+        "holdout": getattr(parsed, "holdout_pct", None),
+    }.get(field)
     return bool(value)
 
 
@@ -45,8 +48,13 @@ def merge_answer(brief_text: str, asked: list[str], answer: str, today: date) ->
         return f"{brief_text}\n{_LABEL[unanswered[0]]}: {answer.rstrip('.')}"
     # Part of the answer stated some fields; the clauses that gave no fact answer the field still missing.
     used = [(f.start, f.end) for f in parsed.facts]
-    clauses = [c for c in re.split(r"\s*(?:[;\n]|,\s+(?=[a-z]*\s*(?:budget|goal|audience|for|aim|target))|\.\s+)\s*",
-                                   answer) if c.strip()]
+    clauses = [
+        c
+        for c in re.split(
+            r"\s*(?:[;\n]|,\s+(?=[a-z]*\s*(?:budget|goal|audience|for|aim|target))|\.\s+)\s*", answer
+        )
+        if c.strip()
+    ]
     rest: list[str] = []
     pos = 0
     for clause in clauses:

@@ -24,20 +24,50 @@ class Found:
 CHANNEL_WORDS: dict[str, tuple[str, ...]] = {
     "email": (r"e-?mails?", r"newsletters?", r"edm", r"mailing list", r"mailers?"),
     "sms": (r"sms", r"text messages?", r"texts", r"texting", r"whatsapp", r"mms"),
-    "paid_social": (r"paid social", r"social media(?: ads)?", r"social ads", r"socials", r"facebook", r"fb",
-                    r"instagram", r"insta", r"ig", r"meta(?: ads)?", r"linkedin", r"tiktok", r"snapchat", r"pinterest",
-                    r"reddit", r"youtube", r"twitter", r"x ads"),
-    "paid_search": (r"paid search", r"search ads", r"search advertising", r"google(?: search)?(?: ads)?", r"adwords",
-                    r"ppc", r"sem", r"bing(?: ads)?", r"microsoft ads", r"search campaigns?"),
+    "paid_social": (
+        r"paid social",
+        r"social media(?: ads)?",
+        r"social ads",
+        r"socials",
+        r"facebook",
+        r"fb",
+        r"instagram",
+        r"insta",
+        r"ig",
+        r"meta(?: ads)?",
+        r"linkedin",
+        r"tiktok",
+        r"snapchat",
+        r"pinterest",
+        r"reddit",
+        r"youtube",
+        r"twitter",
+        r"x ads",
+    ),
+    "paid_search": (
+        r"paid search",
+        r"search ads",
+        r"search advertising",
+        r"google(?: search)?(?: ads)?",
+        r"adwords",
+        r"ppc",
+        r"sem",
+        r"bing(?: ads)?",
+        r"microsoft ads",
+        r"search campaigns?",
+    ),
     "display": (r"display(?: ads| banners)?", r"banners?", r"programmatic", r"retargeting"),
 }
-CHANNEL_RES = {ch: re.compile(r"(?<![\w-])(?:" + "|".join(w) + r")(?![\w])", re.IGNORECASE)
-               for ch, w in CHANNEL_WORDS.items()}
+CHANNEL_RES = {
+    ch: re.compile(r"(?<![\w-])(?:" + "|".join(w) + r")(?![\w])", re.IGNORECASE)
+    for ch, w in CHANNEL_WORDS.items()
+}
 _CASE_SENSITIVE_CHANNELS = {"IG", "FB", "SEM", "EDM", "SMS"}
 
 
-def find_channels(text: str, segments: list[Segment] | None = None,
-                  skip_spans: list[tuple[int, int]] | None = None) -> list[tuple[str, Found]]:
+def find_channels(
+    text: str, segments: list[Segment] | None = None, skip_spans: list[tuple[int, int]] | None = None
+) -> list[tuple[str, Found]]:
     """Requested channels in order of first mention. Words inside an audience statement ('people who signed up by
     email'), a KPI ('an email open rate of 25%') or a negation ('no TikTok') are not requests."""
     skip = [(s.start, s.end) for s in segments or [] if s.field in ("audience", "product", "key_messages")]
@@ -46,16 +76,26 @@ def find_channels(text: str, segments: list[Segment] | None = None,
     for ch, rx in CHANNEL_RES.items():
         for m in rx.finditer(text):
             word = m.group(0)
-            if len(word) <= 3 and word.lower() in {w.lower() for w in _CASE_SENSITIVE_CHANNELS} and \
-                    word.upper() != word and word.lower() not in ("sms", "fb"):
+            if (
+                len(word) <= 3
+                and word.lower() in {w.lower() for w in _CASE_SENSITIVE_CHANNELS}
+                and word.upper() != word
+                and word.lower() not in ("sms", "fb")
+            ):
                 continue
             if any(s <= m.start() < e for s, e in skip):
                 continue
-            if re.match(r"\s+(?:open|click|conversion|ctr\b|engagement|unsubscribe|bounce|deliverability)", text[m.end():],
-                        re.I):
+            if re.match(
+                r"\s+(?:open|click|conversion|ctr\b|engagement|unsubscribe|bounce|deliverability)",
+                text[m.end() :],
+                re.I,
+            ):
                 continue  # 'an email open rate of 25%' names a metric, not a channel request
-            if re.search(r"\b(?:no|not|without|except|nothing on|exclude|excluding|avoid)\s+(?:\w+\s+){0,1}$",
-                         text[max(0, m.start() - 20):m.start()], re.I):
+            if re.search(
+                r"\b(?:no|not|without|except|nothing on|exclude|excluding|avoid)\s+(?:\w+\s+){0,1}$",
+                text[max(0, m.start() - 20) : m.start()],
+                re.I,
+            ):
                 continue
             if ch not in hits:
                 hits[ch] = Found(ch, m.start(), m.end())
@@ -84,13 +124,13 @@ def find_key_messages(text: str, segments: list[Segment]) -> list[Found]:
         if len(q) < 3:
             continue
         seg = next((s for s in segments if s.start <= m.start() < s.end), None)
-        context = text[seg.start:seg.end] if seg else text[max(0, m.start() - 60):m.end() + 30]
-        outside = (context[:m.start() - (seg.start if seg else 0)] + " " +
-                   context[m.end() - (seg.start if seg else 0):]).strip(" .:;,-–—>")
+        base = seg.start if seg else max(0, m.start() - 60)
+        context = text[base : seg.end] if seg else text[base : m.end() + 30]
+        outside = (context[: m.start() - base] + " " + context[m.end() - base :]).strip(" .:;,-–—>")
         labelled = seg is not None and seg.field == "key_messages"
-        if labelled or _MESSAGE_CUE.search(outside) or not re.search(r"\w", outside):
-            if q not in [f.value for f in out]:
-                out.append(Found(q, m.start(), m.end()))
+        cued = labelled or _MESSAGE_CUE.search(outside) or not re.search(r"\w", outside)
+        if cued and q not in [f.value for f in out]:
+            out.append(Found(q, m.start(), m.end()))
     return out
 
 
@@ -117,7 +157,9 @@ _AUD_STOP = re.compile(
 
 _NOT_AUDIENCE = re.compile(
     r"^(?:a\s+|an\s+|the\s+)?(?:cpa|cpl|cac|ctr|roas|cost|outcome|kpi|goal|budget|\d|[$€£¥]|[A-Z]{3}\s?\d|no\s+more|"
-    r"at\s+least|under|below|above|open\s+rate|conversion|click|revenue)", re.IGNORECASE)
+    r"at\s+least|under|below|above|open\s+rate|conversion|click|revenue)",
+    re.IGNORECASE,
+)
 
 
 def _clean_audience(raw: str) -> str:
@@ -128,12 +170,15 @@ def find_audience(text: str, segments: list[Segment], is_place_only: object) -> 
     """Who the campaign should reach, in the marketer's words, however it is introduced."""
     for seg in segments:
         if seg.field == "audience" and seg.value:
-            value = _clean_audience(_AUD_STOP.split(seg.value, maxsplit=1)[0]) if "\n" in seg.value else \
-                _clean_audience(seg.value)
+            value = (
+                _clean_audience(_AUD_STOP.split(seg.value, maxsplit=1)[0])
+                if "\n" in seg.value
+                else _clean_audience(seg.value)
+            )
             if value and not _NOT_AUDIENCE.match(value) and not _only_places(value, is_place_only):
                 return Found(value, seg.value_start, seg.value_start + len(value))
     for m in _AUD_CUES.finditer(text):
-        rest = text[m.end():]
+        rest = text[m.end() :]
         stop = _AUD_STOP.search(rest)
         value = _clean_audience(rest[: stop.start()] if stop else rest[:160])
         if len(value) < 3 or _NOT_AUDIENCE.match(value) or _only_places(value, is_place_only):
@@ -154,23 +199,75 @@ _PRODUCT_CUE = re.compile(
     r"sell(?:ing)?|this\s+is\s+about)\s+(?:of\s+)?(?:our|the|a)?\s*(?:new\s+)?)(?=[A-Z])"
     r"|\b(?i:for\s+(?:our|the)\s+(?:new\s+)?)(?=[A-Z])",
 )
-_BOUNDARY_WORDS = {"in", "to", "with", "at", "from", "over", "across", "on", "by", "this", "next", "starting", "and",
-                   "we", "we'd", "we're", "we’re", "we’d", "i", "our", "it", "they", "you", "is", "are", "needs",
-                   "wants", "goes", "during", "before", "after", "via", "using", "through", "until", "who", "that",
-                   "starts", "runs", "returns", "opens", "—", "–", "-", "campaign", "push", "launch", "so", "as"}
+_BOUNDARY_WORDS = {
+    "in",
+    "to",
+    "with",
+    "at",
+    "from",
+    "over",
+    "across",
+    "on",
+    "by",
+    "this",
+    "next",
+    "starting",
+    "and",
+    "we",
+    "we'd",
+    "we're",
+    "we’re",
+    "we’d",
+    "i",
+    "our",
+    "it",
+    "they",
+    "you",
+    "is",
+    "are",
+    "needs",
+    "wants",
+    "goes",
+    "during",
+    "before",
+    "after",
+    "via",
+    "using",
+    "through",
+    "until",
+    "who",
+    "that",
+    "starts",
+    "runs",
+    "returns",
+    "opens",
+    "—",
+    "–",
+    "-",
+    "campaign",
+    "push",
+    "launch",
+    "so",
+    "as",
+}
 
 
 def _product_phrase(text: str, start: int) -> Found | None:
-    tokens = list(re.finditer(r"[^\s,.;:!?()]+", text[start:start + 120]))
+    tokens = list(re.finditer(r"[^\s,.;:!?()]+", text[start : start + 120]))
     words: list[re.Match[str]] = []
     for tok in tokens:
         w = tok.group(0)
         low = w.lower()
-        if start + tok.start() > start and re.search(r"[,.;:!?(\n]", text[start + (words[-1].end() if words else 0):
-                                                                         start + tok.start()]):
+        if start + tok.start() > start and re.search(
+            r"[,.;:!?(\n]", text[start + (words[-1].end() if words else 0) : start + tok.start()]
+        ):
             break
-        if low in _BOUNDARY_WORDS or (low == "for" and words and not tok.group(0)[:1].isupper()
-                                       and not re.match(r"\s*[A-Z]", text[start + tok.end():])):
+        if low in _BOUNDARY_WORDS or (
+            low == "for"
+            and words
+            and not tok.group(0)[:1].isupper()
+            and not re.match(r"\s*[A-Z]", text[start + tok.end() :])
+        ):
             break
         words.append(tok)
         if len(words) >= 6:
@@ -185,27 +282,59 @@ def find_product(text: str, segments: list[Segment], is_place_only: object) -> F
     """The product or offer the campaign promotes: a labelled value, or a capitalised name after a launch verb."""
     for seg in segments:
         if seg.field == "product" and seg.value:
-            value = re.split(r"\s+(?:at|in|for\s+the)\s+[A-Z]|\s*\(|\s+[-–—]\s+|[.;]\s", seg.value, maxsplit=1)[0]
+            value = re.split(
+                r"\s+(?:at|in|for\s+the)\s+[A-Z]|\s*\(|\s+[-–—]\s+|[.;]\s", seg.value, maxsplit=1
+            )[0]
             value = value.strip(" .:")
             if value and not _only_places(value, is_place_only):
                 return Found(value, seg.value_start, seg.value_start + len(value))
     for m in _PRODUCT_CUE.finditer(text):
         found = _product_phrase(text, m.end())
-        if found and not _only_places(found.value, is_place_only) and not re.fullmatch(r"[\d\s,.]+", found.value):
-            if m.group(0).lower().startswith("for") and not any(c.isupper() for c in found.value[1:]) \
-                    and len(found.value.split()) < 2:
+        if (
+            found
+            and not _only_places(found.value, is_place_only)
+            and not re.fullmatch(r"[\d\s,.]+", found.value)
+        ):
+            if (
+                m.group(0).lower().startswith("for")
+                and not any(c.isupper() for c in found.value[1:])
+                and len(found.value.split()) < 2
+            ):
                 continue
             return found
     return None
 
 
 # ---- theme, holdout, url ------------------------------------------------------------------------------------------
-OCCASIONS = ("back to school", "black friday", "cyber monday", "christmas", "valentine's day", "valentine's",
-             "mother's day", "father's day", "easter", "halloween", "thanksgiving", "lunar new year", "new year",
-             "diwali", "ramadan", "eid", "singles' day", "prime day", "boxing day", "st patrick's day")
+OCCASIONS = (
+    "back to school",
+    "black friday",
+    "cyber monday",
+    "christmas",
+    "valentine's day",
+    "valentine's",
+    "mother's day",
+    "father's day",
+    "easter",
+    "halloween",
+    "thanksgiving",
+    "lunar new year",
+    "new year",
+    "diwali",
+    "ramadan",
+    "eid",
+    "singles' day",
+    "prime day",
+    "boxing day",
+    "st patrick's day",
+)
 SEASONS = ("holiday season", "the holidays", "holidays", "holiday", "summer", "spring", "autumn", "winter")
-_THEME_RE = re.compile(r"(?<![\w])(?:" + "|".join(re.escape(t).replace("\\ ", "[\\s-]+").replace("'", "['’]")
-                                                for t in OCCASIONS + SEASONS) + r")(?![\w])", re.IGNORECASE)
+_THEME_RE = re.compile(
+    r"(?<![\w])(?:"
+    + "|".join(re.escape(t).replace("\\ ", "[\\s-]+").replace("'", "['’]") for t in OCCASIONS + SEASONS)
+    + r")(?![\w])",
+    re.IGNORECASE,
+)
 
 
 def _norm_theme(raw: str) -> str:
@@ -221,7 +350,10 @@ def find_theme(text: str, segments: list[Segment], product: Found | None) -> Fou
             return Found(_norm_theme(value), seg.value_start, seg.value_start + len(value))
     hits = list(_THEME_RE.finditer(text))
     occasions = [m for m in hits if _norm_theme(m.group(0)) in {_norm_theme(o) for o in OCCASIONS}]
-    in_product = (lambda m: product is not None and product.start <= m.start() < product.end)
+
+    def in_product(m: re.Match[str]) -> bool:
+        return product is not None and product.start <= m.start() < product.end
+
     for group in (occasions, [m for m in hits if not in_product(m)], hits):
         if group:
             m = group[0]
@@ -230,10 +362,16 @@ def find_theme(text: str, segments: list[Segment], product: Found | None) -> Fou
 
 
 _HOLDOUT_RES = (
-    re.compile(r"(?:hold[\s-]?(?:out|back)|control(?:\s+group)?)[^.;%\d\n]{0,40}?(?P<p>\d+(?:[.,]\d+)?)\s?"
-               r"(?:%|percent\b|per cent\b)", re.IGNORECASE),
-    re.compile(r"(?P<p>\d+(?:[.,]\d+)?)\s?(?:%|percent\b|per cent\b)[^.;%\d\n]{0,40}?(?:hold[\s-]?(?:out|back)|"
-               r"control\b)", re.IGNORECASE),
+    re.compile(
+        r"(?:hold[\s-]?(?:out|back)|control(?:\s+group)?)[^.;%\d\n]{0,40}?(?P<p>\d+(?:[.,]\d+)?)\s?"
+        r"(?:%|percent\b|per cent\b)",
+        re.IGNORECASE,
+    ),
+    re.compile(
+        r"(?P<p>\d+(?:[.,]\d+)?)\s?(?:%|percent\b|per cent\b)[^.;%\d\n]{0,40}?(?:hold[\s-]?(?:out|back)|"
+        r"control\b)",
+        re.IGNORECASE,
+    ),
 )
 
 

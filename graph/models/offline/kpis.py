@@ -11,22 +11,80 @@ from dataclasses import dataclass
 from graph.models.offline.money import MoneyMention, to_number
 
 COUNT_KINDS: dict[str, tuple[str, ...]] = {
-    "signups": ("sign-?ups?", "signups", "subscriptions?", "subscribers", "registrations?", "registered", "members",
-                "memberships", "free trials?", "trials?", "trial starts", "accounts", "enrol(?:l)?(?:ments?)?",
-                "followers", "pre-registrations", "donors", "installs", "new users", "users"),
-    "leads": ("leads", "demo requests", "enquiries", "inquiries", "mqls", "sqls", "quote requests", "applications",
-              "requests", "contact requests", "callbacks"),
-    "conversions": ("orders", "sales", "purchases", "bookings", "tickets", "passes", "units", "redemptions",
-                    "activations", "policies", "rentals", "reactivations", "connections", "switches",
-                    "appointments", "treatments", "consultations", "viewings", "conversions", "downloads",
-                    "transactions", "checkouts", "deals", "customers", "buyers", "wills", "bikes", "renewals"),
+    "signups": (
+        "sign-?ups?",
+        "signups",
+        "subscriptions?",
+        "subscribers",
+        "registrations?",
+        "registered",
+        "members",
+        "memberships",
+        "free trials?",
+        "trials?",
+        "trial starts",
+        "accounts",
+        "enrol(?:l)?(?:ments?)?",
+        "followers",
+        "pre-registrations",
+        "donors",
+        "installs",
+        "new users",
+        "users",
+    ),
+    "leads": (
+        "leads",
+        "demo requests",
+        "enquiries",
+        "inquiries",
+        "mqls",
+        "sqls",
+        "quote requests",
+        "applications",
+        "requests",
+        "contact requests",
+        "callbacks",
+    ),
+    "conversions": (
+        "orders",
+        "sales",
+        "purchases",
+        "bookings",
+        "tickets",
+        "passes",
+        "units",
+        "redemptions",
+        "activations",
+        "policies",
+        "rentals",
+        "reactivations",
+        "connections",
+        "switches",
+        "appointments",
+        "treatments",
+        "consultations",
+        "viewings",
+        "conversions",
+        "downloads",
+        "transactions",
+        "checkouts",
+        "deals",
+        "customers",
+        "buyers",
+        "wills",
+        "bikes",
+        "renewals",
+    ),
 }
-_KIND_RE = {name: re.compile(r"(?<![\w-])(?:" + "|".join(words) + r")(?![\w-])", re.I)
-            for name, words in COUNT_KINDS.items()}
+_KIND_RE = {
+    name: re.compile(r"(?<![\w-])(?:" + "|".join(words) + r")(?![\w-])", re.I)
+    for name, words in COUNT_KINDS.items()
+}
 _NUMBER = r"(?<![\w.,$€£¥-])(?P<n>\d{1,3}(?:[,. ]\d{3})+|\d+(?:\.\d+)?)(?:\s?(?P<mult>k|thousand)\b)?"
 COUNT_RE = re.compile(_NUMBER + r"\+?(?P<after>(?:\s+[\w'’-]+){1,4})", re.I)
-_NOT_COUNT_BEFORE = re.compile(r"(?:aged|age|over|under|within|top|ages|the|of|first|last|past|next|about|plus)\s*$",
-                               re.I)
+_NOT_COUNT_BEFORE = re.compile(
+    r"(?:aged|age|over|under|within|top|ages|the|of|first|last|past|next|about|plus)\s*$", re.I
+)
 GOAL_CUE_RE = re.compile(
     r"\b(?:goal|objective|aim|kpi|success|target is|target:|want|need|hoping|hope|like|love|get|drive|generate|sell|"
     r"hit|reach|achieve|deliver|win|register|onboard|enrol|book|grow|acquire|gain|call it a win|thrilled|after)\b",
@@ -35,18 +93,41 @@ GOAL_CUE_RE = re.compile(
 PCT = r"(?P<p>\d+(?:[.,]\d+)?)\s?(?:%|percent\b|per cent\b)"
 PCT2 = PCT.replace("?P<p>", "?P<q>")
 RATES: list[tuple[str, re.Pattern[str]]] = [
-    ("open_rate", re.compile(rf"open[- ]rates?[^.%\d]{{0,25}}?{PCT}|{PCT2}\s+(?:\w+\s+){{0,2}}?open[- ]rate", re.I)),
-    ("ctr", re.compile(rf"(?:\bctr\b|click[- ]through(?:[- ]rate)?)[^.%\d]{{0,25}}?{PCT}|{PCT2}\s+(?:\w+\s+)?"
-                       rf"(?:ctr\b|click[- ]through)", re.I)),
+    (
+        "open_rate",
+        re.compile(rf"open[- ]rates?[^.%\d]{{0,25}}?{PCT}|{PCT2}\s+(?:\w+\s+){{0,2}}?open[- ]rate", re.I),
+    ),
+    (
+        "ctr",
+        re.compile(
+            rf"(?:\bctr\b|click[- ]through(?:[- ]rate)?)[^.%\d]{{0,25}}?{PCT}|{PCT2}\s+(?:\w+\s+)?"
+            rf"(?:ctr\b|click[- ]through)",
+            re.I,
+        ),
+    ),
     ("click_rate", re.compile(rf"click[- ]rate[^.%\d]{{0,25}}?{PCT}|{PCT2}\s+click[- ]rate", re.I)),
-    ("conversion_rate", re.compile(rf"(?:conversion[- ]rate|\bcvr\b)[^.%\d]{{0,25}}?{PCT}|{PCT2}\s+(?:\w+\s+)?"
-                                   rf"(?:conversion[- ]rate|cvr\b)", re.I)),
+    (
+        "conversion_rate",
+        re.compile(
+            rf"(?:conversion[- ]rate|\bcvr\b)[^.%\d]{{0,25}}?{PCT}|{PCT2}\s+(?:\w+\s+)?"
+            rf"(?:conversion[- ]rate|cvr\b)",
+            re.I,
+        ),
+    ),
 ]
-_COST_PER = re.compile(r"\b(?:cpa|cac|cpl|cost[- ]per[- ](?:acquisition|lead|sign-?up|conversion|sale|order|booking|"
-                       r"enquiry|inquiry|customer|install|registration|action|acquisition|application))\b", re.I)
-_PER_UNIT_AFTER = re.compile(r"^\s*(?:per|a|an|for each)\s+(?!month|day|week|year|head\b)[a-z-]+|^\s*each\b", re.I)
-ROAS_RE = re.compile(r"(?:\broas\b|return on ad spend)[^.\d]{0,20}?(?P<x>\d+(?:\.\d+)?)\s?x?"
-                     r"|(?P<x2>\d+(?:\.\d+)?)\s?x\s+(?:roas|return on ad spend)\b", re.I)
+_COST_PER = re.compile(
+    r"\b(?:cpa|cac|cpl|cost[- ]per[- ](?:acquisition|lead|sign-?up|conversion|sale|order|booking|"
+    r"enquiry|inquiry|customer|install|registration|action|acquisition|application))\b",
+    re.I,
+)
+_PER_UNIT_AFTER = re.compile(
+    r"^\s*(?:per|a|an|for each)\s+(?!month|day|week|year|head\b)[a-z-]+|^\s*each\b", re.I
+)
+ROAS_RE = re.compile(
+    r"(?:\broas\b|return on ad spend)[^.\d]{0,20}?(?P<x>\d+(?:\.\d+)?)\s?x?"
+    r"|(?P<x2>\d+(?:\.\d+)?)\s?x\s+(?:roas|return on ad spend)\b",
+    re.I,
+)
 _REVENUE_AFTER = re.compile(r"^\s*(?:in|of)?\s*(?:sales\s+|total\s+|new\s+)?revenue\b", re.I)
 _REVENUE_BEFORE = re.compile(r"revenue(?:\s+target)?\s*(?:of|:|is|=)?\s*$", re.I)
 
@@ -76,12 +157,20 @@ def find_counts(text: str, goal_spans: list[tuple[int, int]]) -> list[KPIMention
     out: list[KPIMention] = []
     fallback: list[KPIMention] = []
     for m in COUNT_RE.finditer(text):
-        before = text[max(0, m.start() - 12):m.start()]
-        if _NOT_COUNT_BEFORE.search(before) or re.search(r"[-–]\s*$", before) or re.match(r"\s*[-–]\d", text[m.end("n"):]):
+        before = text[max(0, m.start() - 12) : m.start()]
+        if (
+            _NOT_COUNT_BEFORE.search(before)
+            or re.search(r"[-–]\s*$", before)
+            or re.match(r"\s*[-–]\d", text[m.end("n") :])
+        ):
             continue
         words = m.group("after").split()
-        if not words or re.match(r"(?:years?|yrs?|year-olds?|miles?|km|minutes?|hours?|hrs|days?|weeks?|months?|"
-                                 r"quarters?|x|%|percent|employees|staff|developers|people|or|and|to)\b", words[0], re.I):
+        if not words or re.match(
+            r"(?:years?|yrs?|year-olds?|miles?|km|minutes?|hours?|hrs|days?|weeks?|months?|"
+            r"quarters?|x|%|percent|employees|staff|developers|people|or|and|to)\b",
+            words[0],
+            re.I,
+        ):
             continue
         kind, used = None, 0
         for i in range(len(words)):
@@ -107,7 +196,14 @@ def find_rates(text: str) -> list[KPIMention]:
     for name, rx in RATES:
         m = rx.search(text)
         if m:
-            out.append(KPIMention(name, round(float((m.group("p") or m.group("q")).replace(",", ".")) / 100, 6), m.start(), m.end()))
+            out.append(
+                KPIMention(
+                    name,
+                    round(float((m.group("p") or m.group("q")).replace(",", ".")) / 100, 6),
+                    m.start(),
+                    m.end(),
+                )
+            )
     return out
 
 
@@ -118,11 +214,15 @@ def find_cost_per(text: str, money: list[MoneyMention]) -> tuple[KPIMention | No
             if cue.end() <= mm.start <= cue.end() + 40 and mm.ok:
                 return KPIMention("cpa", mm.amount, cue.start(), mm.end), {mm.start}
         for mm in money:
-            if cue.start() - 40 <= mm.end <= cue.start() and mm.ok and _PER_UNIT_AFTER.match(text[mm.end:]):
+            if cue.start() - 40 <= mm.end <= cue.start() and mm.ok and _PER_UNIT_AFTER.match(text[mm.end :]):
                 return KPIMention("cpa", mm.amount, mm.start, cue.end()), {mm.start}
     for mm in money:
-        if mm.ok and _PER_UNIT_AFTER.match(text[mm.end:]) and not re.match(r"^\s*(?:a|per)\s+(?:month|year)", text[mm.end:]):
-            end = mm.end + _PER_UNIT_AFTER.match(text[mm.end:]).end()  # type: ignore[union-attr]
+        if (
+            mm.ok
+            and _PER_UNIT_AFTER.match(text[mm.end :])
+            and not re.match(r"^\s*(?:a|per)\s+(?:month|year)", text[mm.end :])
+        ):
+            end = mm.end + _PER_UNIT_AFTER.match(text[mm.end :]).end()  # type: ignore[union-attr]
             return KPIMention("cpa", mm.amount, mm.start, end), {mm.start}
     return None, set()
 
@@ -136,10 +236,12 @@ def find_roas(text: str) -> KPIMention | None:
 def find_revenue(text: str, money: list[MoneyMention]) -> tuple[KPIMention | None, set[int]]:
     """A revenue target ('$360,000 in revenue', 'Revenue target: $2m')."""
     for mm in money:
-        after = _REVENUE_AFTER.match(text[mm.end:])
+        after = _REVENUE_AFTER.match(text[mm.end :])
         if mm.ok and after:
             return KPIMention("revenue", mm.amount, mm.start, mm.end + after.end()), {mm.start}
-        before = _REVENUE_BEFORE.search(text[max(0, mm.start - 30):mm.start])
+        before = _REVENUE_BEFORE.search(text[max(0, mm.start - 30) : mm.start])
         if mm.ok and before:
-            return KPIMention("revenue", mm.amount, max(0, mm.start - 30) + before.start(), mm.end), {mm.start}
+            return KPIMention("revenue", mm.amount, max(0, mm.start - 30) + before.start(), mm.end), {
+                mm.start
+            }
     return None, set()

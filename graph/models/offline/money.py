@@ -10,24 +10,75 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-SYMBOLS = {"US$": "USD", "CA$": "CAD", "C$": "CAD", "A$": "AUD", "AU$": "AUD", "NZ$": "NZD", "$": "USD", "€": "EUR",
-           "£": "GBP", "¥": "JPY", "CHF": "CHF", "kr": "SEK"}
+SYMBOLS = {
+    "US$": "USD",
+    "CA$": "CAD",
+    "C$": "CAD",
+    "A$": "AUD",
+    "AU$": "AUD",
+    "NZ$": "NZD",
+    "$": "USD",
+    "€": "EUR",
+    "£": "GBP",
+    "¥": "JPY",
+    "CHF": "CHF",
+    "kr": "SEK",
+}
 WORDS = {
-    "usd": "USD", "us dollars": "USD", "dollars": "USD", "dollar": "USD", "bucks": "USD", "eur": "EUR", "euro": "EUR",
-    "euros": "EUR", "gbp": "GBP", "pounds": "GBP", "pound": "GBP", "sterling": "GBP", "quid": "GBP",
-    "cad": "CAD", "canadian dollars": "CAD", "aud": "AUD", "australian dollars": "AUD", "jpy": "JPY", "yen": "JPY",
-    "nzd": "NZD", "chf": "CHF", "sek": "SEK", "nok": "NOK", "dkk": "DKK", "inr": "INR", "mxn": "MXN",
+    "usd": "USD",
+    "us dollars": "USD",
+    "dollars": "USD",
+    "dollar": "USD",
+    "bucks": "USD",
+    "eur": "EUR",
+    "euro": "EUR",
+    "euros": "EUR",
+    "gbp": "GBP",
+    "pounds": "GBP",
+    "pound": "GBP",
+    "sterling": "GBP",
+    "quid": "GBP",
+    "cad": "CAD",
+    "canadian dollars": "CAD",
+    "aud": "AUD",
+    "australian dollars": "AUD",
+    "jpy": "JPY",
+    "yen": "JPY",
+    "nzd": "NZD",
+    "chf": "CHF",
+    "sek": "SEK",
+    "nok": "NOK",
+    "dkk": "DKK",
+    "inr": "INR",
+    "mxn": "MXN",
 }
 SUPPORTED = frozenset({"USD", "EUR", "GBP", "CAD", "AUD", "JPY"})
-MULTIPLIERS = {"k": 1e3, "thousand": 1e3, "grand": 1e3, "m": 1e6, "mm": 1e6, "mn": 1e6, "mio": 1e6, "million": 1e6,
-               "bn": 1e9, "b": 1e9, "billion": 1e9, "trillion": 1e12, "tn": 1e12}
+MULTIPLIERS = {
+    "k": 1e3,
+    "thousand": 1e3,
+    "grand": 1e3,
+    "m": 1e6,
+    "mm": 1e6,
+    "mn": 1e6,
+    "mio": 1e6,
+    "million": 1e6,
+    "bn": 1e9,
+    "b": 1e9,
+    "billion": 1e9,
+    "trillion": 1e12,
+    "tn": 1e12,
+}
 
-_NUM = (r"\d{1,3}(?:[,.\u00a0\u202f ]\d{3})+(?:[.,]\d{1,2})?(?!\d)"
-        r"|\d+(?:[.,]\d+)?(?:e[+-]?\d+)?")
+_NUM = (
+    r"\d{1,3}(?:[,.\u00a0\u202f ]\d{3})+(?:[.,]\d{1,2})?(?!\d)"
+    r"|\d+(?:[.,]\d+)?(?:e[+-]?\d+)?"
+)
 _MULT = r"(?:k|thousand|grand|mm|mn|mio\.?|million|bn|billion|trillion|tn|m|b)(?![a-z])"
 _SYM = r"(?:US\$|CA\$|AU\$|NZ\$|C\$|A\$|[$€£¥])"
-_WORD = (r"(?:us dollars|canadian dollars|australian dollars|usd|eur|euros?|gbp|pounds?|sterling|quid|cad|aud|jpy|"
-         r"yen|nzd|chf|sek|nok|dkk|inr|mxn|dollars?|bucks)(?![a-z])")
+_WORD = (
+    r"(?:us dollars|canadian dollars|australian dollars|usd|eur|euros?|gbp|pounds?|sterling|quid|cad|aud|jpy|"
+    r"yen|nzd|chf|sek|nok|dkk|inr|mxn|dollars?|bucks)(?![a-z])"
+)
 _NEG = r"(?P<neg>[-−–](?=[$€£¥\dA-Za-z])|minus\s+|negative\s+)?"
 MONEY_RE = re.compile(
     rf"{_NEG}(?:(?P<sym>{_SYM})\s?(?P<num1>{_NUM})\s?(?P<mult1>{_MULT})?(?:\s?(?P<word1>{_WORD}))?"
@@ -76,7 +127,7 @@ def to_number_babel(raw: str) -> float:
 
     cleaned = re.sub(r"[\s\u00a0\u202f]", "", raw)
     continental = bool(re.search(r"\.\d{3}(?:,|$)|,\d{1,2}$", cleaned))
-    for locale in (("de_DE", "en_US") if continental else ("en_US", "de_DE")):
+    for locale in ("de_DE", "en_US") if continental else ("en_US", "de_DE"):
         try:
             return float(parse_decimal(cleaned, locale=locale, strict=True))
         except NumberFormatError:
@@ -111,12 +162,16 @@ def find_money(text: str) -> list[MoneyMention]:
             problem = f"'{m.group(0).strip()}' is written in scientific notation: state the amount in full"
             amount = 0.0
         else:
-            amount = round(to_number(num, decimal_comma=True if mult else None) * MULTIPLIERS.get(mult, 1.0), 2)
+            amount = round(
+                to_number(num, decimal_comma=True if mult else None) * MULTIPLIERS.get(mult, 1.0), 2
+            )
         if g["neg"] and (g["neg"].strip() in ("minus", "negative") or _is_sign(text, m.start())):
             problem = f"'{m.group(0).strip()}' is a negative amount"
         elif currency not in SUPPORTED:
-            problem = f"'{m.group(0).strip()}' is in {currency}, which Liftoff cannot plan in (use one of " \
-                      f"{', '.join(sorted(SUPPORTED))})"
+            problem = (
+                f"'{m.group(0).strip()}' is in {currency}, which Liftoff cannot plan in (use one of "
+                f"{', '.join(sorted(SUPPORTED))})"
+            )
         start = m.start() if not g["neg"] or problem else m.start() + len(g["neg"])
         found.append(MoneyMention(amount, currency, start, m.end(), problem))
     return found
@@ -124,5 +179,5 @@ def find_money(text: str) -> list[MoneyMention]:
 
 def _is_sign(text: str, pos: int) -> bool:
     """A '-' is a minus sign only at the start of a value, not a range dash ('10-20') or a bullet separator."""
-    before = text[max(0, pos - 2):pos]
-    return not re.search(r"\w\s?$", before) and not re.search(r"[-–—]\s$", text[max(0, pos - 3):pos])
+    before = text[max(0, pos - 2) : pos]
+    return not re.search(r"\w\s?$", before) and not re.search(r"[-–—]\s$", text[max(0, pos - 3) : pos])

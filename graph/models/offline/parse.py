@@ -9,6 +9,7 @@ that gave no fact is returned as ``unused``; amounts and dates that cannot be ri
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -18,14 +19,14 @@ from graph.models.offline.kpis import (
     KPIMention,
     find_cost_per,
     find_counts,
+    find_rates,
     find_revenue,
     find_roas,
-    find_rates,
 )
 from graph.models.offline.money import MoneyMention, find_money
 from graph.models.offline.places import find_places
 from graph.models.offline.segments import Segment, split_segments, split_sentences
-from graph.models.offline.when import find_date_spans, find_durations
+from graph.models.offline.when import DateSpan, find_date_spans, find_durations
 
 __all__ = ["KPIMention", "MoneyMention", "ParsedBrief", "find_budget", "find_channels", "find_dates",
            "find_duration_days", "find_kpis", "find_money", "find_regions", "parse_brief"]
@@ -251,9 +252,9 @@ def parse_brief(text: str, today: date) -> ParsedBrief:
     if url:
         out.landing_url = url.value
         fact("landing_url", url.value, url.start, url.end)
-    for m in money:
-        if m.problem and (budget is None or m.start != budget.start):
-            out.problems.append(f"money: {m.problem}")
+    for mm in money:
+        if mm.problem and (budget is None or mm.start != budget.start):
+            out.problems.append(f"money: {mm.problem}")
     out.facts = facts
     out.unused = unused_sentences(text, facts)
     return out
@@ -269,8 +270,8 @@ def _find_goal(text: str, segments: list[Segment], counts: list[KPIMention]) -> 
             return F.Found(value, seg.value_start, seg.value_start + len(value))
     if counts:
         k = counts[0]
-        seg = next((s for s in segments if s.start <= k.start < s.end), None)
-        s0 = seg.start if seg else max(0, k.start - 40)
+        around = next((s for s in segments if s.start <= k.start < s.end), None)
+        s0 = around.start if around else max(0, k.start - 40)
         lead = text[s0:k.start]
         verb = re.search(r"(?:\b(?:drive|get|sell|generate|hit|reach|achieve|deliver|win|book|register|onboard|"
                          r"acquire|gain|grow)\b[^.;,]{0,20})$", lead, re.I)
@@ -283,17 +284,20 @@ def _find_goal(text: str, segments: list[Segment], counts: list[KPIMention]) -> 
     return None
 
 
-def _read_dates(text: str, segments: list[Segment], today: date, out: ParsedBrief, fact: object) -> None:
+def _read_dates(text: str, segments: list[Segment], today: date, out: ParsedBrief,
+                fact: Callable[[str, str, int, int], None]) -> None:
     spans = find_date_spans(text, today, _day_first(out.budget, out.countries))
     labelled = [(s.start, s.end) for s in segments if s.field == "dates"]
-    in_label = (lambda sp: any(s <= sp.pos < e for s, e in labelled))
+    def in_label(sp: DateSpan) -> bool:
+        return any(s <= sp.pos < e for s, e in labelled)
+
     for sp in spans:
         if sp.problem:
             out.problems.append(f"dates: {sp.problem}")
     good = [sp for sp in spans if not sp.problem and sp.start]
     ordered = [sp for sp in good if in_label(sp)] + [sp for sp in good if not in_label(sp)]
     start = end = None
-    chosen: list[object] = []
+    chosen: list[DateSpan] = []
     if ordered:
         first = ordered[0]
         start, end = first.start, first.end
@@ -303,7 +307,7 @@ def _read_dates(text: str, segments: list[Segment], today: date, out: ParsedBrie
             if rest and rest[0].start:
                 end = rest[0].start
                 chosen.append(rest[0])
-                if end < start:  # type: ignore[operator]
+                if start and end < start:
                     out.problems.append(f"dates: the end ({end}) is before the start ({start})")
                     start = end = None
     durations = [d for d in find_durations(text) if not _inside(d.pos, chosen)]
@@ -322,13 +326,13 @@ def _read_dates(text: str, segments: list[Segment], today: date, out: ParsedBrie
         days = None
     out.start_date, out.end_date, out.duration_days = start, end, days
     for sp in chosen:
-        fact("dates", f"{sp.start}" + (f" to {sp.end}" if sp.end else ""), sp.pos, sp.stop)  # type: ignore[attr-defined,operator]
+        fact("dates", f"{sp.start}" + (f" to {sp.end}" if sp.end else ""), sp.pos, sp.stop)
     if duration:
-        fact("duration_days", f"{duration.days} days", duration.pos, duration.stop)  # type: ignore[operator]
+        fact("duration_days", f"{duration.days} days", duration.pos, duration.stop)
 
 
-def _inside(pos: int, spans: list[object]) -> bool:
-    return any(sp.pos <= pos < sp.stop for sp in spans)  # type: ignore[attr-defined]
+def _inside(pos: int, spans: list[DateSpan]) -> bool:
+    return any(sp.pos <= pos < sp.stop for sp in spans)
 
 
 def unused_sentences(text: str, facts: list[Fact]) -> list[str]:

@@ -12,9 +12,87 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-EUROPE = frozenset("AD AL AT BA BE BG BY CH CY CZ DE DK EE ES FI FO FR GB GI GR HR HU IE IS IT LI LT LU LV MC MD ME "
-                   "MK MT NL NO PL PT RO RS SE SI SK SM UA VA XK".split())
-APAC = frozenset("AU NZ JP KR CN HK TW SG MY TH ID PH VN IN PK BD LK NP KH LA MM BN MN MO FJ PG".split())
+EUROPE = frozenset(
+    [
+        "AD",
+        "AL",
+        "AT",
+        "BA",
+        "BE",
+        "BG",
+        "BY",
+        "CH",
+        "CY",
+        "CZ",
+        "DE",
+        "DK",
+        "EE",
+        "ES",
+        "FI",
+        "FO",
+        "FR",
+        "GB",
+        "GI",
+        "GR",
+        "HR",
+        "HU",
+        "IE",
+        "IS",
+        "IT",
+        "LI",
+        "LT",
+        "LU",
+        "LV",
+        "MC",
+        "MD",
+        "ME",
+        "MK",
+        "MT",
+        "NL",
+        "NO",
+        "PL",
+        "PT",
+        "RO",
+        "RS",
+        "SE",
+        "SI",
+        "SK",
+        "SM",
+        "UA",
+        "VA",
+        "XK",
+    ]
+)
+APAC = frozenset(
+    [
+        "AU",
+        "NZ",
+        "JP",
+        "KR",
+        "CN",
+        "HK",
+        "TW",
+        "SG",
+        "MY",
+        "TH",
+        "ID",
+        "PH",
+        "VN",
+        "IN",
+        "PK",
+        "BD",
+        "LK",
+        "NP",
+        "KH",
+        "LA",
+        "MM",
+        "BN",
+        "MN",
+        "MO",
+        "FJ",
+        "PG",
+    ]
+)
 
 AREAS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     # area words -> (countries, regions without a country)
@@ -29,29 +107,104 @@ AREAS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     r"midwest|east coast|west coast|the states|stateside": (("US",), ()),
 }
 ALIASES: dict[str, str] = {
-    "us": "US", "u.s.": "US", "u.s.a.": "US", "usa": "US", "america": "US", "united states": "US",
-    "uk": "GB", "u.k.": "GB", "britain": "GB", "great britain": "GB", "england": "GB", "scotland": "GB",
-    "wales": "GB", "northern ireland": "GB", "south korea": "KR", "korea": "KR", "holland": "NL", "czechia": "CZ",
-    "russia": "RU", "vietnam": "VN", "uae": "AE", "emirates": "AE", "taiwan": "TW", "iran": "IR",
+    "us": "US",
+    "u.s.": "US",
+    "u.s.a.": "US",
+    "usa": "US",
+    "america": "US",
+    "united states": "US",
+    "uk": "GB",
+    "u.k.": "GB",
+    "britain": "GB",
+    "great britain": "GB",
+    "england": "GB",
+    "scotland": "GB",
+    "wales": "GB",
+    "northern ireland": "GB",
+    "south korea": "KR",
+    "korea": "KR",
+    "holland": "NL",
+    "czechia": "CZ",
+    "russia": "RU",
+    "vietnam": "VN",
+    "uae": "AE",
+    "emirates": "AE",
+    "taiwan": "TW",
+    "iran": "IR",
 }
 CITIES: dict[str, str] = {
-    **dict.fromkeys("london manchester leeds bristol birmingham liverpool glasgow edinburgh belfast cardiff "
-                    "newcastle sheffield nottingham".split(), "GB"),
-    **dict.fromkeys("dublin cork galway limerick".split(), "IE"),
-    **dict.fromkeys("berlin munich hamburg frankfurt cologne stuttgart düsseldorf".split(), "DE"),
-    **dict.fromkeys("paris lyon marseille toulouse bordeaux lille".split(), "FR"),
-    **dict.fromkeys("madrid barcelona valencia seville bilbao".split(), "ES"),
-    **dict.fromkeys("lisbon porto".split(), "PT"),
-    **dict.fromkeys("rome milan turin naples florence".split(), "IT"),
-    **dict.fromkeys("amsterdam rotterdam utrecht eindhoven".split(), "NL"),
-    "brussels": "BE", "antwerp": "BE", "vienna": "AT", "zurich": "CH", "geneva": "CH", "copenhagen": "DK",
-    "stockholm": "SE", "gothenburg": "SE", "oslo": "NO", "helsinki": "FI", "warsaw": "PL", "prague": "CZ",
-    **dict.fromkeys("new york|nyc|boston|chicago|portland|seattle|san francisco|los angeles|austin|miami|denver|"
-                    "atlanta|dallas|houston|philadelphia|washington dc".split("|"), "US"),
-    **dict.fromkeys("toronto vancouver calgary montreal ottawa edmonton".split(), "CA"),
-    **dict.fromkeys("sydney melbourne brisbane perth adelaide".split(), "AU"),
-    "auckland": "NZ", "wellington": "NZ", "tokyo": "JP", "osaka": "JP", "seoul": "KR", "mumbai": "IN",
-    "delhi": "IN", "bangalore": "IN", "hong kong": "HK", "dubai": "AE", "abu dhabi": "AE", "mexico city": "MX",
+    **dict.fromkeys(
+        [
+            "london",
+            "manchester",
+            "leeds",
+            "bristol",
+            "birmingham",
+            "liverpool",
+            "glasgow",
+            "edinburgh",
+            "belfast",
+            "cardiff",
+            "newcastle",
+            "sheffield",
+            "nottingham",
+        ],
+        "GB",
+    ),
+    **dict.fromkeys(["dublin", "cork", "galway", "limerick"], "IE"),
+    **dict.fromkeys(["berlin", "munich", "hamburg", "frankfurt", "cologne", "stuttgart", "düsseldorf"], "DE"),
+    **dict.fromkeys(["paris", "lyon", "marseille", "toulouse", "bordeaux", "lille"], "FR"),
+    **dict.fromkeys(["madrid", "barcelona", "valencia", "seville", "bilbao"], "ES"),
+    **dict.fromkeys(["lisbon", "porto"], "PT"),
+    **dict.fromkeys(["rome", "milan", "turin", "naples", "florence"], "IT"),
+    **dict.fromkeys(["amsterdam", "rotterdam", "utrecht", "eindhoven"], "NL"),
+    "brussels": "BE",
+    "antwerp": "BE",
+    "vienna": "AT",
+    "zurich": "CH",
+    "geneva": "CH",
+    "copenhagen": "DK",
+    "stockholm": "SE",
+    "gothenburg": "SE",
+    "oslo": "NO",
+    "helsinki": "FI",
+    "warsaw": "PL",
+    "prague": "CZ",
+    **dict.fromkeys(
+        [
+            "new york",
+            "nyc",
+            "boston",
+            "chicago",
+            "portland",
+            "seattle",
+            "san francisco",
+            "los angeles",
+            "austin",
+            "miami",
+            "denver",
+            "atlanta",
+            "dallas",
+            "houston",
+            "philadelphia",
+            "washington dc",
+        ],
+        "US",
+    ),
+    **dict.fromkeys(["toronto", "vancouver", "calgary", "montreal", "ottawa", "edmonton"], "CA"),
+    **dict.fromkeys(["sydney", "melbourne", "brisbane", "perth", "adelaide"], "AU"),
+    "auckland": "NZ",
+    "wellington": "NZ",
+    "tokyo": "JP",
+    "osaka": "JP",
+    "seoul": "KR",
+    "mumbai": "IN",
+    "delhi": "IN",
+    "bangalore": "IN",
+    "hong kong": "HK",
+    "dubai": "AE",
+    "abu dhabi": "AE",
+    "mexico city": "MX",
 }
 _CASE_SENSITIVE = {"US": "US", "UK": "GB", "CA": "CA", "U.S.": "US", "U.K.": "GB", "EU": "", "IE": "IE"}
 
@@ -105,10 +258,14 @@ def _place_re() -> re.Pattern[str]:
     return re.compile(r"(?<![\w-])(?:" + "|".join(alts) + r")(?![\w-])", re.IGNORECASE)
 
 
-_AREA_RE = re.compile(r"(?<![\w-])(?:" + "|".join(f"(?P<a{i}>{p})" for i, p in enumerate(AREAS)) + r")(?![\w-])",
-                      re.IGNORECASE)
-_CODE_RE = re.compile(r"(?<![\w.])(?:U\.S\.A\.|U\.S\.|U\.K\.|US|UK|CA|EU|IE)(?![\w])|(?<![\w-])(?:usa|uk|america|"
-                      r"united states)(?![\w-])", re.IGNORECASE)
+_AREA_RE = re.compile(
+    r"(?<![\w-])(?:" + "|".join(f"(?P<a{i}>{p})" for i, p in enumerate(AREAS)) + r")(?![\w-])", re.IGNORECASE
+)
+_CODE_RE = re.compile(
+    r"(?<![\w.])(?:U\.S\.A\.|U\.S\.|U\.K\.|US|UK|CA|EU|IE)(?![\w])|(?<![\w-])(?:usa|uk|america|"
+    r"united states)(?![\w-])",
+    re.IGNORECASE,
+)
 _AMBIGUOUS = {"georgia": ("GE", "US")}
 
 

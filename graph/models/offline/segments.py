@@ -11,32 +11,142 @@ import re
 from dataclasses import dataclass
 
 FIELD_LABELS: dict[str, tuple[str, ...]] = {
-    "budget": ("budget", "total budget", "media budget", "spend", "spending", "investment", "investment envelope",
-               "money", "total available budget", "agreed spend", "budget approved", "decided budget"),
-    "goal": ("goal", "goals", "objective", "objectives", "kpi", "kpis", "primary kpi", "aim", "success", "success metric",
-             "success looks like", "target outcome", "desired outcome", "performance goal", "outcome", "result wanted",
-             "results", "why", "wish", "what we need", "what does success look like", "target leads", "target sales"),
+    "budget": (
+        "budget",
+        "total budget",
+        "media budget",
+        "spend",
+        "spending",
+        "investment",
+        "investment envelope",
+        "money",
+        "total available budget",
+        "agreed spend",
+        "budget approved",
+        "decided budget",
+    ),
+    "goal": (
+        "goal",
+        "goals",
+        "objective",
+        "objectives",
+        "kpi",
+        "kpis",
+        "primary kpi",
+        "aim",
+        "success",
+        "success metric",
+        "success looks like",
+        "target outcome",
+        "desired outcome",
+        "performance goal",
+        "outcome",
+        "result wanted",
+        "results",
+        "why",
+        "wish",
+        "what we need",
+        "what does success look like",
+        "target leads",
+        "target sales",
+    ),
     "kpi": ("secondary kpi", "cost target", "efficiency", "measurement"),
-    "audience": ("audience", "target audience", "who", "who for", "target", "target group", "target market",
-                 "target consumers", "buyer", "buyers", "who we want to reach", "audience description", "for",
-                 "segment", "customers", "persona"),
-    "channels": ("channels", "channel", "channel mix", "media", "how", "where should ads run", "media mix",
-                 "tactics", "placements"),
-    "places": ("markets", "market", "region", "regions", "geography", "geo", "where", "territory", "countries",
-               "country", "locations", "location"),
-    "dates": ("timing", "dates", "date", "when", "flight", "window", "period", "runtime", "term", "start",
-              "start date", "end", "end date", "duration", "registration window", "sales window", "launch date"),
-    "product": ("product", "offer", "offering", "item", "service", "promoted product", "what", "event",
-                "product / offer", "what are we promoting", "campaign name"),
+    "audience": (
+        "audience",
+        "target audience",
+        "who",
+        "who for",
+        "target",
+        "target group",
+        "target market",
+        "target consumers",
+        "buyer",
+        "buyers",
+        "who we want to reach",
+        "audience description",
+        "for",
+        "segment",
+        "customers",
+        "persona",
+    ),
+    "channels": (
+        "channels",
+        "channel",
+        "channel mix",
+        "media",
+        "how",
+        "where should ads run",
+        "media mix",
+        "tactics",
+        "placements",
+    ),
+    "places": (
+        "markets",
+        "market",
+        "region",
+        "regions",
+        "geography",
+        "geo",
+        "where",
+        "territory",
+        "countries",
+        "country",
+        "locations",
+        "location",
+    ),
+    "dates": (
+        "timing",
+        "dates",
+        "date",
+        "when",
+        "flight",
+        "window",
+        "period",
+        "runtime",
+        "term",
+        "start",
+        "start date",
+        "end",
+        "end date",
+        "duration",
+        "registration window",
+        "sales window",
+        "launch date",
+    ),
+    "product": (
+        "product",
+        "offer",
+        "offering",
+        "item",
+        "service",
+        "promoted product",
+        "what",
+        "event",
+        "product / offer",
+        "what are we promoting",
+        "campaign name",
+    ),
     "holdout": ("holdout", "hold-out", "control", "control group"),
     "theme": ("theme", "seasonal hook", "occasion", "season", "hook"),
-    "key_messages": ("key message", "key messages", "tagline", "message", "messages", "slogan", "key line", "line"),
+    "key_messages": (
+        "key message",
+        "key messages",
+        "tagline",
+        "message",
+        "messages",
+        "slogan",
+        "key line",
+        "line",
+    ),
 }
 """Brief field -> labels marketers introduce it with (lowercase, without the colon)."""
 
 _LABEL_TO_FIELD = {label: fld for fld, labels in FIELD_LABELS.items() for label in labels}
-_LABEL_SEP = re.compile(r"\s*(?P<label>[A-Za-z][A-Za-z /&()'’?-]{0,38}?)\s*(?:\([A-Za-z]{3}\))?\s*"
-                        r"(?::|=|\s[-–—→]\s|\s?[-–—]\s|\?\s+A[:.])\s*(?P<value>.+)$", re.S)
+_LABEL_SEP = re.compile(
+    r"\s*(?P<label>[A-Za-z][A-Za-z /&()'’?-]{0,38}?)\s*(?:\([A-Za-z]{3}\))?\s*"
+    r"(?::|=|\s[-–—→]\s|\s?[-–—]\s|\?\s+A[:.])\s*(?P<value>.+)$",
+    re.S,
+)
 _BULLET = re.compile(r"^\s*(?:[-*•▪→+>]|\d{1,2}[.)]|[a-z][.)])\s+")
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’»]?\s+(?=[A-Z0-9“\"'‘«(])|(?<=[.!?])\s*$")
 _CLAUSE = re.compile(r"\s*;\s*|\s+[—–]\s+|\s+\|\s+")
@@ -109,8 +219,8 @@ def split_segments(text: str) -> list[Segment]:
             pending_q = None
             continue
         pending_q = None
-        if raw.count("|") >= 1 and text[line.start():line.end()].strip().startswith("|"):
-            cells = [c.strip() for c in text[line.start():line.end()].strip().strip("|").split("|")]
+        if raw.count("|") >= 1 and text[line.start() : line.end()].strip().startswith("|"):
+            cells = [c.strip() for c in text[line.start() : line.end()].strip().strip("|").split("|")]
             if len(cells) >= 2 and cells[1] and field_for_label(cells[0]):
                 vs = text.index(cells[1], line.start())
                 out.extend(_labelled(text, vs, vs + len(cells[1]), cells[0]))
@@ -121,8 +231,17 @@ def split_segments(text: str) -> list[Segment]:
 
 def _labelled(text: str, vs: int, ve: int, label: str) -> list[Segment]:
     fld = field_for_label(label)
-    return [Segment(text=text[vs:ve], start=vs, end=ve, label=label.strip(), field=fld, value=text[vs:ve],
-                    value_start=vs)]
+    return [
+        Segment(
+            text=text[vs:ve],
+            start=vs,
+            end=ve,
+            label=label.strip(),
+            field=fld,
+            value=text[vs:ve],
+            value_start=vs,
+        )
+    ]
 
 
 def _line_segments(text: str, ls: int, le: int) -> list[Segment]:
@@ -148,12 +267,25 @@ def _label_of(text: str, s: int, e: int) -> Segment | None:
     fld = field_for_label(label)
     if fld is None:
         return None
-    return Segment(text=text[s:e], start=s, end=e, label=label.strip(), field=fld, value=m.group("value").strip(),
-                   value_start=m.start("value"))
+    return Segment(
+        text=text[s:e],
+        start=s,
+        end=e,
+        label=label.strip(),
+        field=fld,
+        value=m.group("value").strip(),
+        value_start=m.start("value"),
+    )
 
 
-_TERSE = re.compile(r"(?P<label>" + "|".join(sorted((re.escape(x) for x in _LABEL_TO_FIELD if len(x) > 3 or x == "who"),
-                                                      key=len, reverse=True)) + r")\s+(?P<value>\S.*)$", re.I | re.S)
+_TERSE = re.compile(
+    r"(?P<label>"
+    + "|".join(
+        sorted((re.escape(x) for x in _LABEL_TO_FIELD if len(x) > 3 or x == "who"), key=len, reverse=True)
+    )
+    + r")\s+(?P<value>\S.*)$",
+    re.I | re.S,
+)
 
 
 def _terse_label(text: str, s: int, e: int) -> Segment | None:
@@ -164,11 +296,31 @@ def _terse_label(text: str, s: int, e: int) -> Segment | None:
     fld = field_for_label(m.group("label"))
     value = m.group("value")
     if fld in ("audience", "product", "places", "dates", "key_messages") and m.group("label").lower() in (
-            "target", "for", "what", "where", "when", "line", "message", "market", "start", "end", "offer", "item",
-            "event", "service"):
+        "target",
+        "for",
+        "what",
+        "where",
+        "when",
+        "line",
+        "message",
+        "market",
+        "start",
+        "end",
+        "offer",
+        "item",
+        "event",
+        "service",
+    ):
         return None  # common words that start ordinary sentences: only a colon makes them labels
-    return Segment(text=text[s:e], start=s, end=e, label=m.group("label"), field=fld, value=value.strip(),
-                   value_start=m.start("value"))
+    return Segment(
+        text=text[s:e],
+        start=s,
+        end=e,
+        label=m.group("label"),
+        field=fld,
+        value=value.strip(),
+        value_start=m.start("value"),
+    )
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:

@@ -13,13 +13,32 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-MONTHS = {m: i for i, m in enumerate(
-    ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
-     "december"], start=1)}
+MONTHS = {
+    m: i
+    for i, m in enumerate(
+        [
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
+        ],
+        start=1,
+    )
+}
 MONTHS.update({k[:3]: v for k, v in list(MONTHS.items())})
 MONTHS["sept"] = 9
-_MON = (r"(?:january|february|march|april|may|june|july|august|september|october|november|december|"
-        r"jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)(?![a-z])\.?")
+_MON = (
+    r"(?:january|february|march|april|may|june|july|august|september|october|november|december|"
+    r"jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)(?![a-z])\.?"
+)
 _DAY = r"(?:[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?:1\d{3}|2\d{3}|9\d{3})"
 _SEP = r"\s*(?:-|–|—|→|->|to|until|till|through|thru)\s*"
@@ -41,8 +60,22 @@ _DURATION_RE = re.compile(
     r"twelve|a|an)[\s-]+(?P<unit>day|week|month|quarter)s?\b(?!\s+(?:before|after|ago|notice))",
     re.IGNORECASE,
 )
-_WORD_NUMS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-              "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
+_WORD_NUMS = {
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+}
 UNIT_DAYS = {"day": 1, "week": 7, "month": 30, "quarter": 91}
 
 
@@ -67,7 +100,9 @@ def _day(raw: str) -> int:
     return int(re.match(r"\d+", raw).group(0))  # type: ignore[union-attr]
 
 
-def _make(y: int | None, m: int, d: int, today: date, words: str, after: date | None = None) -> tuple[date | None, str | None]:
+def _make(
+    y: int | None, m: int, d: int, today: date, words: str, after: date | None = None
+) -> tuple[date | None, str | None]:
     if y is not None and not today.year - 1 <= y <= today.year + 5:
         return None, f"'{words}': the year {y} is not a plausible campaign year"
     if y is None:
@@ -86,12 +121,24 @@ def _make(y: int | None, m: int, d: int, today: date, words: str, after: date | 
         return None, f"'{words}' is not a date (no {_MONTH_NAMES[m - 1]} {d}, {y})"
 
 
-_MONTH_NAMES = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-                "November", "December"]
+_MONTH_NAMES = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
 
 
 def _month_end(y: int, m: int) -> date:
-    return (date(y + (m == 12), m % 12 + 1, 1) - timedelta(days=1))
+    return date(y + (m == 12), m % 12 + 1, 1) - timedelta(days=1)
 
 
 def find_date_spans(text: str, today: date, day_first: bool | None) -> list[DateSpan]:
@@ -110,7 +157,9 @@ def find_date_spans(text: str, today: date, day_first: bool | None) -> list[Date
         has_year = True
         if g["iso"]:
             y, mo, d = (int(x) for x in g["iso"].split("-"))
-            start, problem = _make(y, mo, d, today, words) if 1 <= mo <= 12 else (None, f"'{words}' is not a date")
+            start, problem = (
+                _make(y, mo, d, today, words) if 1 <= mo <= 12 else (None, f"'{words}' is not a date")
+            )
         elif g["num"]:
             a, b, y = int(g["n1"]), int(g["n2"]), int(g["n3"])
             if g["ns"] == "." or a > 12:
@@ -120,18 +169,22 @@ def find_date_spans(text: str, today: date, day_first: bool | None) -> list[Date
             else:
                 dmf = day_first
             if dmf is None and a != b:
-                problem = (f"'{words}' could be {a} {_MONTH_NAMES[b - 1]} or {_MONTH_NAMES[a - 1]} {b}: "
-                           "write the month as a word")
+                problem = (
+                    f"'{words}' could be {a} {_MONTH_NAMES[b - 1]} or {_MONTH_NAMES[a - 1]} {b}: "
+                    "write the month as a word"
+                )
             else:
                 d, mo = (a, b) if dmf or a == b else (b, a)
-                start, problem = _make(y, mo, d, today, words) if 1 <= mo <= 12 else (None, f"'{words}' is not a date")
+                start, problem = (
+                    _make(y, mo, d, today, words) if 1 <= mo <= 12 else (None, f"'{words}' is not a date")
+                )
         elif g["dayrange"]:
             mo = _month(g["drm"])
-            y = int(g["dry"]) if g["dry"] else None
-            has_year = y is not None
-            start, problem = _make(y, mo, _day(g["dr1"]), today, words)
+            ry = int(g["dry"]) if g["dry"] else None
+            has_year = ry is not None
+            start, problem = _make(ry, mo, _day(g["dr1"]), today, words)
             if start and not problem:
-                end, problem = _make(y, mo, _day(g["dr2"]), today, words, after=start)
+                end, problem = _make(ry, mo, _day(g["dr2"]), today, words, after=start)
         elif g["monrange"]:
             y = int(g["mry"])
             m1, m2 = _month(g["mr1"]), _month(g["mr2"])
@@ -165,22 +218,35 @@ def _join_ranges(text: str, spans: list[DateSpan], today: date) -> list[DateSpan
     while i < len(spans):
         a = spans[i]
         b = spans[i + 1] if i + 1 < len(spans) else None
-        if (b and a.end is None and b.end is None and a.start and b.start and not a.problem and not b.problem
-                and _RANGE_JOIN.match(text[a.stop:b.pos])):
+        if (
+            b
+            and a.end is None
+            and b.end is None
+            and a.start
+            and b.start
+            and not a.problem
+            and not b.problem
+            and _RANGE_JOIN.match(text[a.stop : b.pos])
+        ):
             start, end = a.start, b.start
             if not a.has_year and b.has_year:
                 start = start.replace(year=end.year) if _valid(end.year, start) else start
                 if start > end:
                     start = start.replace(year=end.year - 1) if _valid(end.year - 1, start) else start
             elif a.has_year and not b.has_year and end < start:
-                end = end.replace(year=start.year + (end.replace(year=start.year) < start)) \
-                    if _valid(start.year + 1, end) else end
+                end = (
+                    end.replace(year=start.year + (end.replace(year=start.year) < start))
+                    if _valid(start.year + 1, end)
+                    else end
+                )
             elif not a.has_year and not b.has_year and end < start:
                 end = end.replace(year=start.year + 1) if _valid(start.year + 1, end) else end
             problem = None
             if end < start:
-                problem = f"'{text[a.pos:b.stop]}': the end ({end}) is before the start ({start})"
-            out.append(DateSpan(start, end, a.pos, b.stop, text[a.pos:b.stop], a.has_year or b.has_year, problem))
+                problem = f"'{text[a.pos : b.stop]}': the end ({end}) is before the start ({start})"
+            out.append(
+                DateSpan(start, end, a.pos, b.stop, text[a.pos : b.stop], a.has_year or b.has_year, problem)
+            )
             i += 2
             continue
         out.append(a)
