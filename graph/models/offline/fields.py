@@ -138,18 +138,22 @@ def find_key_messages(text: str, segments: list[Segment]) -> list[Found]:
 _AUD_CUES = re.compile(
     r"(?:target\s+audience|audience|target\s+group|target\s+market|target\s+consumers)\s*(?:is|are|:|-|–|—|=)\s*"
     r"|who\s+we\s+(?:want\s+to\s+reach|are\s+targeting)\s*(?:is|are|:)?\s*|\baimed\s+at\s+|\bspeaking\s+to\s+"
-    r"|the\s+people\s+we(?:'re|’re|\s+are)\s+after\s+are\s+|the\s+people\s+we\s+want\s+are\s+"
+    r"|the\s+people\s+we(?:'re|’re|\s+are)\s+after\s+are\s+|the\s+people\s+we\s+(?:want|have\s+in\s+mind|target)"
+    r"(?:\s+are)?\s+"
     r"|(?:this\s+)?(?:campaign|it)\s+is\s+for\s+|\bwe\s+want\s+\b(?=[a-z]+\s+(?:who|with|aged|in)\b)"
     r"|\b(?:target|targeting|reach|reaching)\s*:?\s+(?!\d|the\s+\d|out\b|\w+\s+\d)"
-    r"|\b(?:promot\w*|sell\w*|market\w*|push\w*|pitch\w*|sold|advertis\w*)\b[^.;\n]{0,60}?\bto\s+(?!\d|be\b|get\b|hit\b|"
+    r"|\b(?:promot\w*|sell\w*|market\w*|push\w*|pitch\w*|sold|advertis\w*|introduc\w*|offer\w*|bring\w*)\b"
+    r"[^.;\n]{0,60}?\bto\s+(?!\d|be\b|get\b|hit\b|"
     r"drive\b|reach\b|go\b|run\b|make\b|the\s+(?:US|UK)\b)"
     r"|\d[\d,.k]*\s+(?:[\w-]+\s+){0,3}?from\s+(?!\d|the\s+(?:US|UK)\b|[A-Z]{2}\b)",
     re.IGNORECASE,
 )
+_CHANNEL_ALT = "|".join(w for words in CHANNEL_WORDS.values() for w in words)
 _AUD_STOP = re.compile(
-    r"[.;\n!?]|,\s*(?:with|and\s+(?:we|a|our|the\s+budget|honestly)|budget|running|via|using|starting|from\s+\d)\b"
-    r"|\s+(?:with\s+a\s+budget|using|via|through\s+(?:email|sms|paid)|on\s+(?:email|sms|paid|instagram|tiktok|"
-    r"facebook|linkedin)|across\s+(?:email|sms|paid)|at\s+a\s+cost|at\s+no\s+more|for\s+\d|by\s+(?:the\s+end|\d))\b"
+    r"[.;!?]|\n(?=\s*(?:[-*•▪→+>|]|\d+[.)]|[A-Za-z][\w /&'-]{0,30}:|Q[.:]|A[.:]|\n))|(?<=[,:])\n"
+    r"|,\s*(?:with|and\s+(?:we|a|our|the\s+budget|honestly)|budget|running|via|using|starting|from\s+\d)\b"
+    r"|\s+(?:with\s+a\s+budget|at\s+a\s+cost|at\s+no\s+more|for\s+\d|by\s+(?:the\s+end|\d))\b"
+    r"|\s+(?:using|via|through|on|across|with|over)\s+(?:our\s+|the\s+|a\s+)?(?=" + _CHANNEL_ALT + r")"
     r"|\s+[—–]\s+|\s+\|",
     re.IGNORECASE,
 )
@@ -186,6 +190,47 @@ def find_audience(text: str, segments: list[Segment], is_place_only: object) -> 
         if len(value) > 160:
             continue
         return Found(value, m.end(), m.end() + len(value))
+    return _people_clause(text, segments, is_place_only)
+
+
+PEOPLE = (
+    "people|persons|adults|kids|children|teens|teenagers|parents|mums|moms|mothers|dads|fathers|families|couples|"
+    "women|men|students|graduates|undergraduates|professionals|owners|homeowners|renters|tenants|landlords|buyers|"
+    "shoppers|customers|clients|users|subscribers|members|fans|lovers|enthusiasts|gamers|players|travell?ers|"
+    "commuters|drivers|workers|employees|staff|managers|directors|leaders|executives|founders|freelancers|retirees|"
+    "seniors|patients|residents|locals|readers|listeners|viewers|runners|cyclists|gardeners|cooks|bakers|"
+    "developers|engineers|designers|marketers|teachers|nurses|doctors|investors|savers|borrowers|donors|"
+    "volunteers|visitors|guests|diners|drinkers|vegans|vegetarians|millennials|boomers|makers|crafters|"
+    "bookkeepers|accountants|shoppers|owners|households|singles|newlyweds|expats|hobbyists|athletes|golfers"
+)
+_PEOPLE_RE = re.compile(rf"\b(?:{PEOPLE}|\w{{3,}}(?:ers|ists|ians))\b", re.IGNORECASE)
+_VERBISH = re.compile(r"\b(?:is|are|was|were|will|would|can|could|should|need|needs|want|wants|like|love|have|has|"
+                      r"run|use|keep|make|please|let|launch|promote|sell|get|hit|drive|see|review|supply)\b", re.I)
+
+
+def _people_clause(text: str, segments: list[Segment], is_place_only: object) -> Found | None:
+    """Fallback for list-like briefs: an unlabelled clause that names a group of people and states nothing else
+    ('night-shift workers and students near campus', 'commuters aged 20-35')."""
+    for seg in segments:
+        if seg.field is not None:
+            continue
+        pos = seg.start
+        for piece in re.split(r"(,\s+|\s+\+\s+)", text[seg.start:seg.end]):
+            start = pos
+            pos += len(piece)
+            clause = piece.strip(" .!?")
+            if not clause or re.fullmatch(r",\s+|\s+\+\s+", piece):
+                continue
+            words = clause.split()
+            if not 2 <= len(words) <= 15 or _VERBISH.search(clause) or re.search(r"[$€£¥%]|\d{3,}", clause):
+                continue
+            head = " ".join(words[:4])
+            if not _PEOPLE_RE.search(head) or _only_places(clause, is_place_only):
+                continue
+            if CHANNEL_RES["email"].search(clause) or any(rx.search(head) for rx in CHANNEL_RES.values()):
+                continue
+            at = text.find(clause, start)
+            return Found(clause, at, at + len(clause))
     return None
 
 
@@ -197,7 +242,7 @@ def _only_places(value: str, is_place_only: object) -> bool:
 _PRODUCT_CUE = re.compile(
     r"\b(?i:(?:launch(?:ing)?|re-?launch(?:ing)?|promot(?:e|ing)|push(?:ing)?|introduc(?:e|ing)|roll(?:ing)?\s+out|"
     r"sell(?:ing)?|this\s+is\s+about)\s+(?:of\s+)?(?:our|the|a)?\s*(?:new\s+)?)(?=[A-Z])"
-    r"|\b(?i:for\s+(?:our|the)\s+(?:new\s+)?)(?=[A-Z])",
+    r"|\b(?i:for\s+(?:our\s+|the\s+)?(?:new\s+)?)(?=[A-Z])",
 )
 _BOUNDARY_WORDS = {
     "in",
@@ -283,7 +328,7 @@ def find_product(text: str, segments: list[Segment], is_place_only: object) -> F
     for seg in segments:
         if seg.field == "product" and seg.value:
             value = re.split(
-                r"\s+(?:at|in|for\s+the)\s+[A-Z]|\s*\(|\s+[-–—]\s+|[.;]\s", seg.value, maxsplit=1
+                r"\s+(?:at|in|on|for\s+the)\s+[A-Z]|\s*\(|\s+[-–—]\s+|[.;]\s", seg.value, maxsplit=1
             )[0]
             value = value.strip(" .:")
             if value and not _only_places(value, is_place_only):
@@ -295,14 +340,44 @@ def find_product(text: str, segments: list[Segment], is_place_only: object) -> F
             and not _only_places(found.value, is_place_only)
             and not re.fullmatch(r"[\d\s,.]+", found.value)
         ):
-            if (
-                m.group(0).lower().startswith("for")
-                and not any(c.isupper() for c in found.value[1:])
-                and len(found.value.split()) < 2
+            cue = m.group(0).lower()
+            if cue.startswith("for") and not re.match(r"for\s+(?:our|the)\b", cue) and not re.search(
+                r"[a-z][A-Z]|[A-Za-z]\d", found.value
             ):
-                continue
+                continue  # 'for Green Acre Farm' names the business; 'for PipeDesk CRM' names a product
             return found
-    return None
+    return _name_clause(text, segments, is_place_only)
+
+
+_NOT_NAMES = re.compile(
+    r"^(?:campaign|brief|notes?|hi|hello|hey|dear|team|overview|summary|background|details|action|sync|subject|"
+    r"re|fw|q[1-4]|january|february|march|april|may|june|july|august|september|october|november|december|"
+    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|black|cyber|christmas|easter|new|spring|summer|"
+    r"autumn|winter|holiday|valentine|mother|father)\b", re.IGNORECASE)
+
+
+def _name_clause(text: str, segments: list[Segment], is_place_only: object) -> Found | None:
+    """Fallback for list-like briefs: the first clause of the first unlabelled line when it is a product name
+    ('Sparkle Car Wash monthly pass', 'ZipRide scooter rentals, Paris, €30k, ...')."""
+    seg = next((s for s in segments if s.field is None), None)
+    if seg is None or seg is not segments[0]:
+        return None
+    clause = re.split(r",\s+|\s+[-–—]\s+|[.!?:]\s|\s+\+\s+", text[seg.start:seg.end].strip(), maxsplit=1)[0].strip(" .")
+    words = clause.split()
+    if not 1 <= len(words) <= 6 or re.search(r"\d{2,}|[$€£¥%]", clause) or clause.isupper():
+        return None
+    caps = [w for w in words if w[:1].isupper()]
+    camel = any(re.search(r"[a-z][A-Z]|[A-Za-z]\d", w) for w in words)
+    if not (camel or len(caps) >= 2) or _NOT_NAMES.match(clause) or _only_places(clause, is_place_only):
+        return None
+    if any(rx.search(clause) for rx in CHANNEL_RES.values()) or _VERBISH.search(clause):
+        return None
+    if re.search(r"\b(?:in|on|at|to|from|for|with|by|runs?|launching|starting)\b", clause) or words[0].lower() in (
+        "it", "we", "our", "this", "the", "a", "an", "please", "launching", "running", "starting"
+    ):
+        return None
+    at = text.find(clause, seg.start)
+    return Found(clause, at, at + len(clause))
 
 
 # ---- theme, holdout, url ------------------------------------------------------------------------------------------

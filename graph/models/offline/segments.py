@@ -147,8 +147,10 @@ _LABEL_SEP = re.compile(
     r"(?::|=|\s[-–—→]\s|\s?[-–—]\s|\?\s+A[:.])\s*(?P<value>.+)$",
     re.S,
 )
-_BULLET = re.compile(r"^\s*(?:[-*•▪→+>]|\d{1,2}[.)]|[a-z][.)])\s+")
-_SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’»]?\s+(?=[A-Z0-9“\"'‘«(])|(?<=[.!?])\s*$")
+_BULLET = re.compile(r"^\s*(?:[-*•▪→+>]|\d{1,2}[.)]|\d{1,2}\.\d{1,2}\.?|[a-z][.)])\s+")
+_SENTENCE_END = re.compile(
+    r"(?<=[.!?])[\"”’»]?\s+(?=[A-Z0-9“\"'‘«(€£$¥])|(?<=[a-z0-9]{2}[.!?])\s+(?=[a-z])|(?<=[.!?])\s*$"
+)
 _CLAUSE = re.compile(r"\s*;\s*|\s+[—–]\s+|\s+\|\s+")
 
 
@@ -165,11 +167,34 @@ class Segment:
     value_start: int = 0
 
 
+_LABEL_KEYWORDS: tuple[tuple[str, str], ...] = (
+    ("holdout", r"hold-?out|control group"),
+    ("key_messages", r"message|tagline|slogan|headline"),
+    ("budget", r"budget|spend|money|invest|how much"),
+    ("goal", r"success|goal|objective|kpi|result|outcome|aim\b|target (?:outcome|number)|wish|counts as"),
+    ("audience", r"audience|who\b|whom|persona|target group|target market|segment|decision makers|buyers?\b"),
+    ("channels", r"channel|media|placements?|tactics|where should (?:the )?ads"),
+    ("dates", r"when|timing|date|period|flight|window|duration|runtime|how long|term\b"),
+    ("places", r"market|region|geograph|where|territor|countr|locations?"),
+    ("theme", r"theme|season|occasion"),
+    ("product", r"product|offer|what(?:'s| is)? (?:launching|promoted|being promoted)|what are we|solution|service|"
+                r"item|launching|promoting"),
+)
+
+
 def field_for_label(label: str) -> str | None:
-    """The brief field a label names ('Target audience' -> 'audience'), or None."""
+    """The brief field a label names ('Target audience' -> 'audience', 'What counts as success?' -> 'goal'), or
+    None. Exact labels first, then the label's key words."""
     key = re.sub(r"\s+", " ", label.strip().lower().rstrip("?").strip())
-    key = re.sub(r"^(?:q[:.]?\s*)", "", key)
-    return _LABEL_TO_FIELD.get(key)
+    key = re.sub(r"^(?:q[:.]?\s*|\d+(?:\.\d+)*\s+)", "", key)
+    if key in _LABEL_TO_FIELD:
+        return _LABEL_TO_FIELD[key]
+    if len(key.split()) > 6:
+        return None
+    for fld, rx in _LABEL_KEYWORDS:
+        if re.search(rx, key):
+            return fld
+    return None
 
 
 def _spans(text: str, start: int, end: int, rx: re.Pattern[str]) -> list[tuple[int, int]]:
@@ -221,7 +246,8 @@ def split_segments(text: str) -> list[Segment]:
         pending_q = None
         if raw.count("|") >= 1 and text[line.start() : line.end()].strip().startswith("|"):
             cells = [c.strip() for c in text[line.start() : line.end()].strip().strip("|").split("|")]
-            if len(cells) >= 2 and cells[1] and field_for_label(cells[0]):
+            header = cells[1].lower() in ("value", "values", "detail", "details", "answer", "info", "description")
+            if len(cells) >= 2 and cells[1] and not header and field_for_label(cells[0]):
                 vs = text.index(cells[1], line.start())
                 out.extend(_labelled(text, vs, vs + len(cells[1]), cells[0]))
             continue
