@@ -9,8 +9,9 @@ from __future__ import annotations
 from typing import Annotated, Any, Literal, TypedDict
 
 Status = Literal["planning", "needs_input", "drafting", "governing", "awaiting_approval", "launching",
-                 "launched", "rejected", "failed"]
-"""Where a campaign is; the CLI and app show it."""
+                 "launched", "held", "rejected", "failed"]
+"""Where a campaign is; the CLI and app show it ('held': the kill-switch stopped its launch; it resumes after
+the release)."""
 
 
 def merge_by_key(left: dict[str, Any] | None, right: dict[str, Any] | None) -> dict[str, Any]:

@@ -211,6 +211,10 @@ def _finish(campaigns: Any, result: Any, as_json: bool) -> int:
         print(f"error: campaign failed: {result.reason}; fix the cause and retry with: "
               f"liftoff resume {result.thread_id}", file=sys.stderr)
         return 1
+    if result.status == "held":
+        print(f"held: {result.reason}: liftoff kill-switch off [...], then liftoff resume {result.thread_id}",
+              file=sys.stderr)
+        return 3
     return 0
 
 
