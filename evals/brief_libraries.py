@@ -21,14 +21,45 @@ from evals.suites import DATASETS_DIR
 HAND_COUNTRIES = {
     name.lower(): code
     for code, name in (
-        ("US", "United States"), ("GB", "United Kingdom"), ("IE", "Ireland"), ("CA", "Canada"), ("MX", "Mexico"),
-        ("DE", "Germany"), ("FR", "France"), ("ES", "Spain"), ("PT", "Portugal"), ("IT", "Italy"),
-        ("NL", "Netherlands"), ("BE", "Belgium"), ("LU", "Luxembourg"), ("AT", "Austria"), ("CH", "Switzerland"),
-        ("DK", "Denmark"), ("SE", "Sweden"), ("NO", "Norway"), ("FI", "Finland"), ("IS", "Iceland"),
-        ("PL", "Poland"), ("CZ", "Czech Republic"), ("GR", "Greece"), ("MT", "Malta"), ("AU", "Australia"),
-        ("NZ", "New Zealand"), ("JP", "Japan"), ("KR", "South Korea"), ("CN", "China"), ("IN", "India"),
-        ("SG", "Singapore"), ("HK", "Hong Kong"), ("AE", "United Arab Emirates"), ("BR", "Brazil"),
-        ("AR", "Argentina"), ("ZA", "South Africa"), ("TR", "Turkey"), ("IL", "Israel"), ("MY", "Malaysia"),
+        ("US", "United States"),
+        ("GB", "United Kingdom"),
+        ("IE", "Ireland"),
+        ("CA", "Canada"),
+        ("MX", "Mexico"),
+        ("DE", "Germany"),
+        ("FR", "France"),
+        ("ES", "Spain"),
+        ("PT", "Portugal"),
+        ("IT", "Italy"),
+        ("NL", "Netherlands"),
+        ("BE", "Belgium"),
+        ("LU", "Luxembourg"),
+        ("AT", "Austria"),
+        ("CH", "Switzerland"),
+        ("DK", "Denmark"),
+        ("SE", "Sweden"),
+        ("NO", "Norway"),
+        ("FI", "Finland"),
+        ("IS", "Iceland"),
+        ("PL", "Poland"),
+        ("CZ", "Czech Republic"),
+        ("GR", "Greece"),
+        ("MT", "Malta"),
+        ("AU", "Australia"),
+        ("NZ", "New Zealand"),
+        ("JP", "Japan"),
+        ("KR", "South Korea"),
+        ("CN", "China"),
+        ("IN", "India"),
+        ("SG", "Singapore"),
+        ("HK", "Hong Kong"),
+        ("AE", "United Arab Emirates"),
+        ("BR", "Brazil"),
+        ("AR", "Argentina"),
+        ("ZA", "South Africa"),
+        ("TR", "Turkey"),
+        ("IL", "Israel"),
+        ("MY", "Malaysia"),
         ("TH", "Thailand"),
     )
 }
@@ -77,7 +108,9 @@ def _coverage(names: dict[str, str] | None) -> float:
     for c in countries:
         name = getattr(c, "common_name", None) or c.name
         if names is None:
-            found = {code for p in places.find_places(f"We launch in {name} next spring.") for code in p.countries}
+            found = {
+                code for p in places.find_places(f"We launch in {name} next spring.") for code in p.countries
+            }
         else:
             found = {names[name.lower()]} if name.lower() in names else set()
         known += c.alpha_2 in found
@@ -89,8 +122,10 @@ def main() -> None:
     from graph.models.offline import money, places
 
     print("money numbers (budget field accuracy):")
-    for label, fn in (("hand separator rules", money.to_number),
-                      ("babel parse_decimal", lambda raw, decimal_comma=None: money.to_number_babel(raw))):
+    for label, fn in (
+        ("hand separator rules", money.to_number),
+        ("babel parse_decimal", lambda raw, decimal_comma=None: money.to_number_babel(raw)),
+    ):
         with _patched(money, "to_number", fn):
             acc = _accuracy(("budget",))
         print(f"  {label:<28} dev {acc['dev']['budget']:.3f}  held-out {acc['holdout']['budget']:.3f}")
@@ -101,13 +136,15 @@ def main() -> None:
         if names is None:
             acc = _accuracy(("countries", "regions"))
         else:
-            with _patched(places, "_country_names", lambda: {**names, **places.ALIASES}):
+            with _patched(places, "_country_names", lambda names=names: {**names, **places.ALIASES}):
                 places._place_re.cache_clear()
                 acc = _accuracy(("countries", "regions"))
         places._place_re.cache_clear()
         coverage = _coverage(names)
-        print(f"  {label:<28} coverage of ISO 3166 names {coverage:.3f};  dev {acc['dev']['countries']:.3f}/{acc['dev']['regions']:.3f}  held-out "
-              f"{acc['holdout']['countries']:.3f}/{acc['holdout']['regions']:.3f}")
+        print(
+            f"  {label:<28} coverage of ISO 3166 names {coverage:.3f};  dev {acc['dev']['countries']:.3f}/{acc['dev']['regions']:.3f}  held-out "
+            f"{acc['holdout']['countries']:.3f}/{acc['holdout']['regions']:.3f}"
+        )
 
 
 if __name__ == "__main__":

@@ -204,8 +204,11 @@ PEOPLE = (
     "bookkeepers|accountants|shoppers|owners|households|singles|newlyweds|expats|hobbyists|athletes|golfers"
 )
 _PEOPLE_RE = re.compile(rf"\b(?:{PEOPLE}|\w{{3,}}(?:ers|ists|ians))\b", re.IGNORECASE)
-_VERBISH = re.compile(r"\b(?:is|are|was|were|will|would|can|could|should|need|needs|want|wants|like|love|have|has|"
-                      r"run|use|keep|make|please|let|launch|promote|sell|get|hit|drive|see|review|supply)\b", re.I)
+_VERBISH = re.compile(
+    r"\b(?:is|are|was|were|will|would|can|could|should|need|needs|want|wants|like|love|have|has|"
+    r"run|use|keep|make|please|let|launch|promote|sell|get|hit|drive|see|review|supply)\b",
+    re.I,
+)
 
 
 def _people_clause(text: str, segments: list[Segment], is_place_only: object) -> Found | None:
@@ -215,7 +218,7 @@ def _people_clause(text: str, segments: list[Segment], is_place_only: object) ->
         if seg.field is not None:
             continue
         pos = seg.start
-        for piece in re.split(r"(,\s+|\s+\+\s+)", text[seg.start:seg.end]):
+        for piece in re.split(r"(,\s+|\s+\+\s+)", text[seg.start : seg.end]):
             start = pos
             pos += len(piece)
             clause = piece.strip(" .!?")
@@ -341,8 +344,10 @@ def find_product(text: str, segments: list[Segment], is_place_only: object) -> F
             and not re.fullmatch(r"[\d\s,.]+", found.value)
         ):
             cue = m.group(0).lower()
-            if cue.startswith("for") and not re.match(r"for\s+(?:our|the)\b", cue) and not re.search(
-                r"[a-z][A-Z]|[A-Za-z]\d", found.value
+            if (
+                cue.startswith("for")
+                and not re.match(r"for\s+(?:our|the)\b", cue)
+                and not re.search(r"[a-z][A-Z]|[A-Za-z]\d", found.value)
             ):
                 continue  # 'for Green Acre Farm' names the business; 'for PipeDesk CRM' names a product
             return found
@@ -353,7 +358,9 @@ _NOT_NAMES = re.compile(
     r"^(?:campaign|brief|notes?|hi|hello|hey|dear|team|overview|summary|background|details|action|sync|subject|"
     r"re|fw|q[1-4]|january|february|march|april|may|june|july|august|september|october|november|december|"
     r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|black|cyber|christmas|easter|new|spring|summer|"
-    r"autumn|winter|holiday|valentine|mother|father)\b", re.IGNORECASE)
+    r"autumn|winter|holiday|valentine|mother|father)\b",
+    re.IGNORECASE,
+)
 
 
 def _name_clause(text: str, segments: list[Segment], is_place_only: object) -> Found | None:
@@ -362,7 +369,9 @@ def _name_clause(text: str, segments: list[Segment], is_place_only: object) -> F
     seg = next((s for s in segments if s.field is None), None)
     if seg is None or seg is not segments[0]:
         return None
-    clause = re.split(r",\s+|\s+[-–—]\s+|[.!?:]\s|\s+\+\s+", text[seg.start:seg.end].strip(), maxsplit=1)[0].strip(" .")
+    clause = re.split(r",\s+|\s+[-–—]\s+|[.!?:]\s|\s+\+\s+", text[seg.start : seg.end].strip(), maxsplit=1)[
+        0
+    ].strip(" .")
     words = clause.split()
     if not 1 <= len(words) <= 6 or re.search(r"\d{2,}|[$€£¥%]", clause) or clause.isupper():
         return None
@@ -372,9 +381,9 @@ def _name_clause(text: str, segments: list[Segment], is_place_only: object) -> F
         return None
     if any(rx.search(clause) for rx in CHANNEL_RES.values()) or _VERBISH.search(clause):
         return None
-    if re.search(r"\b(?:in|on|at|to|from|for|with|by|runs?|launching|starting)\b", clause) or words[0].lower() in (
-        "it", "we", "our", "this", "the", "a", "an", "please", "launching", "running", "starting"
-    ):
+    if re.search(r"\b(?:in|on|at|to|from|for|with|by|runs?|launching|starting)\b", clause) or words[
+        0
+    ].lower() in ("it", "we", "our", "this", "the", "a", "an", "please", "launching", "running", "starting"):
         return None
     at = text.find(clause, seg.start)
     return Found(clause, at, at + len(clause))

@@ -184,7 +184,8 @@ def find_counts(text: str, goal_spans: list[tuple[int, int]]) -> list[KPIMention
                 used = i + 1
                 break
         standalone = re.search(r"(?:^|[,;:\n—–]|\s-)\s*$", text[: m.start()]) and re.match(
-            r"[^,;\n.]{0,60}(?:[,;\n]|\.?\s*$)", text[m.end("n"):])
+            r"[^,;\n.]{0,60}(?:[,;\n]|\.?\s*$)", text[m.end("n") :]
+        )
         if kind is None:
             if not any(s <= m.start() < e for s, e in goal_spans) and not standalone:
                 continue

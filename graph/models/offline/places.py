@@ -251,9 +251,38 @@ def _subdivision_names() -> dict[str, str]:
 
 
 CITY_STOPWORDS = frozenset(
-    "reading bath nice mobile split orange university independence mission hope march victoria florence "
-    "lincoln ocean city surprise mesa plano irvine norman eugene aurora lafayette jackson charlotte madison "
-    "wayne santa clara guadalupe concord".split()
+    {
+        "reading",
+        "bath",
+        "nice",
+        "mobile",
+        "split",
+        "orange",
+        "university",
+        "independence",
+        "mission",
+        "hope",
+        "march",
+        "victoria",
+        "florence",
+        "lincoln",
+        "ocean city",
+        "surprise",
+        "mesa",
+        "plano",
+        "irvine",
+        "norman",
+        "eugene",
+        "aurora",
+        "lafayette",
+        "jackson",
+        "charlotte",
+        "madison",
+        "wayne",
+        "santa clara",
+        "guadalupe",
+        "concord",
+    }
 )
 """City names that are also common words or first names: never read as places from the gazetteer."""
 

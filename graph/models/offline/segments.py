@@ -177,8 +177,11 @@ _LABEL_KEYWORDS: tuple[tuple[str, str], ...] = (
     ("dates", r"when|timing|date|period|flight|window|duration|runtime|how long|term\b"),
     ("places", r"market|region|geograph|where|territor|countr|locations?"),
     ("theme", r"theme|season|occasion"),
-    ("product", r"product|offer|what(?:'s| is)? (?:launching|promoted|being promoted)|what are we|solution|service|"
-                r"item|launching|promoting"),
+    (
+        "product",
+        r"product|offer|what(?:'s| is)? (?:launching|promoted|being promoted)|what are we|solution|service|"
+        r"item|launching|promoting",
+    ),
 )
 
 
@@ -246,7 +249,15 @@ def split_segments(text: str) -> list[Segment]:
         pending_q = None
         if raw.count("|") >= 1 and text[line.start() : line.end()].strip().startswith("|"):
             cells = [c.strip() for c in text[line.start() : line.end()].strip().strip("|").split("|")]
-            header = cells[1].lower() in ("value", "values", "detail", "details", "answer", "info", "description")
+            header = cells[1].lower() in (
+                "value",
+                "values",
+                "detail",
+                "details",
+                "answer",
+                "info",
+                "description",
+            )
             if len(cells) >= 2 and cells[1] and not header and field_for_label(cells[0]):
                 vs = text.index(cells[1], line.start())
                 out.extend(_labelled(text, vs, vs + len(cells[1]), cells[0]))
