@@ -178,6 +178,8 @@ BASE = (
         ("Budget: −$40k.", "negative"),
         ("Budget: minus 40,000 dollars.", "negative"),
         ("Budget: $1e15.", "scientific notation"),
+        ("Budget: minus 40,000.", "negative"),
+        ("Budget: 40,000.", "no currency"),
         ("Budget: $999 trillion.", "ceiling"),
         ("Budget: $20k. Start on February 30, 2027.", "not a date"),
         ("Budget: $20k. Runs 1 March 1800 to 5 March 1800.", "plausible"),

@@ -107,6 +107,25 @@ def select_budget(text: str, money: list[MoneyMention], segments: list[Segment],
     return max(plain, key=lambda m: m.amount) if plain else None
 
 
+_BARE_AMOUNT = re.compile(r"(?P<neg>minus\s+|negative\s+|[-−](?=\d))?(?P<n>\d[\d,.\s]*\d|\d)\s?(?P<mult>k|m|million|"
+                          r"thousand|trillion|bn|billion)?\b", re.IGNORECASE)
+
+
+def _bare_budget(text: str, segments: list[Segment]) -> str | None:
+    """A budget stated without a currency ('Budget: minus 40,000', 'we can spend 30k'): the problem to ask about."""
+    spans = [(s.value_start, s.end) for s in segments if s.field == "budget"]
+    cue = r"(?<!ad )\b(?:budget|spend|investment)\s*(?:is|of|:|=|-)?\s*(?:about|around|roughly|approx\.?|~)?\s*"
+    spans += [(m.end(), min(len(text), m.end() + 16)) for m in re.finditer(cue, text, re.IGNORECASE)]
+    for s, e in spans:
+        m = _BARE_AMOUNT.match(text, s, e)
+        if m and not re.match(r"\s*(?:%|x\b|percent|days?|weeks?|months?|people|orders|leads)", text[m.end():]):
+            words = m.group(0).strip()
+            if m.group("neg"):
+                return f"'{words}' is a negative amount (and names no currency)"
+            return f"'{words}' names no currency (write e.g. '{words} USD' or '€{words}')"
+    return None
+
+
 def find_budget(text: str) -> MoneyMention | None:
     """The campaign budget of a brief (see ``select_budget``); None when the brief states none."""
     return parse_brief(text, date.today()).budget
@@ -191,6 +210,10 @@ def parse_brief(text: str, today: date) -> ParsedBrief:
     revenue, used_rev = find_revenue(masked, money)
     cpa, used_cpa = find_cost_per(masked, money)
     budget = select_budget(masked, money, segments, used_rev | used_cpa)
+    if budget is None:
+        bare = _bare_budget(masked, segments)
+        if bare:
+            out.problems.append(f"budget: {bare}")
     if budget is not None:
         if budget.problem:
             out.problems.append(f"budget: {budget.problem}")
