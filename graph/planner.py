@@ -61,7 +61,7 @@ def build_brief(text: str, brand: str, facts: BriefExtraction, today: date,
     duration = (end - start).days + 1
     missing = [name for name, value in (("budget", budget), ("goal", facts.goal), ("audience", facts.audience))
                if not value and not (name == "budget" and "budget" in bad)]
-    facts_list = [BriefFact.model_validate(f.model_dump()) for f in facts.facts]
+    facts_list = _located_facts(text, facts)
     if crm_countries is None:
         from tools.crm.dictionary import COUNTRIES_BY_REGION
 
@@ -76,6 +76,27 @@ def build_brief(text: str, brand: str, facts: BriefExtraction, today: date,
         problems=[f"{p.field}: {p.message}" for p in problems],
         audience_mapping=map_audience(facts.audience, countries, crm_countries),
     )
+
+
+def _located_facts(text: str, facts: BriefExtraction) -> list[BriefFact]:
+    """The extraction's facts, each with its source checked against the brief. A source that is not in the brief
+    verbatim is marked as such (the marketer sees it was not quoted); an extraction without facts (a model that
+    skipped them) gets facts for the values found word for word in the brief."""
+    flat = " ".join(text.split()).lower()
+    out: list[BriefFact] = []
+    for f in facts.facts:
+        src = " ".join(f.source.split())
+        if src and src.lower() not in flat:
+            src = f"(not quoted from the brief) {src}"
+        out.append(BriefFact(field=f.field, value=f.value, source=src))
+    if out:
+        return out
+    values = [("product", facts.product), ("goal", facts.goal), ("audience", facts.audience), ("theme", facts.theme),
+              ("landing_url", facts.landing_url), *(("key_messages", m) for m in facts.key_messages)]
+    for name, value in values:
+        if value and " ".join(value.split()).lower() in flat:
+            out.append(BriefFact(field=name, value=value, source=value))
+    return out
 
 
 def clarifying_questions(brief: Brief, asked_before: list[str]) -> list[tuple[str, str]]:

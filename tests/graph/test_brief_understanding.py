@@ -380,3 +380,17 @@ def test_briefs_for_an_unseen_brand_keep_every_stated_fact(
         assert (kpi[0], kpi[1]) in [(k["name"], k["target"]) for k in bp["kpi_targets"]]
     finally:
         c.close()
+
+
+def test_a_model_source_not_in_the_brief_is_marked_and_missing_facts_are_located() -> None:
+    text = "Promote the Go bottle to hikers in the UK. The budget is £5k for now. Goal: 200 orders."
+    quoted = BriefExtraction(audience="hikers in the UK", facts=[
+        {"field": "audience", "value": "hikers", "source": "to hikers in the UK"},
+        {"field": "goal", "value": "200 orders", "source": "Goal is two hundred orders"}])
+    brief = build_brief(text, "brightwell", quoted, TODAY)
+    assert brief.facts[0].source == "to hikers in the UK"
+    assert brief.facts[1].source.startswith("(not quoted from the brief)")
+    bare = BriefExtraction(audience="hikers in the UK", goal="200 orders")
+    located = build_brief(text, "brightwell", bare, TODAY)
+    assert {f.field for f in located.facts} == {"audience", "goal"}
+    assert located.unused == ["The budget is £5k for now."]
