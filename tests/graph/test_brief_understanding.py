@@ -394,3 +394,15 @@ def test_a_model_source_not_in_the_brief_is_marked_and_missing_facts_are_located
     located = build_brief(text, "brightwell", bare, TODAY)
     assert {f.field for f in located.facts} == {"audience", "goal"}
     assert located.unused == ["The budget is £5k for now."]
+
+
+def test_app_view_of_the_echo() -> None:
+    from graph.views.brief_echo import echo_tables
+
+    brief = _brief("Budget $10k. Audience: existing customers aged 30-50. Goal: 300 orders. Use email in Ireland. "
+                   "Our office dog is called Biscuit and loves the team.")
+    t = echo_tables(brief.model_dump(mode="json"))
+    assert {"field": "Budget", "value": "10,000.00 USD", "from the words": "Budget $10k."} in t["understood"]
+    assert t["not_used"] == [{"sentence": "Our office dog is called Biscuit and loves the team."}]
+    assert any(r["how"] == "list filter" and "lifecycle_stage" in r["detail"] for r in t["audience"])
+    assert echo_tables(None) == {"understood": [], "not_used": [], "audience": [], "problems": []}
