@@ -9,7 +9,7 @@ from langgraph.runtime import Runtime
 
 from graph.agent_io import ask_structured, digest, emit
 from graph.audience import map_audience
-from graph.brief_checks import DEFAULT_MAX_CAMPAIGN_BUDGET_USD, check_extraction
+from graph.brief_checks import DEFAULT_MAX_CAMPAIGN_BUDGET_USD, BriefProblem, check_extraction
 from graph.brief_echo import unused_sentences
 from graph.context import CampaignContext
 from graph.contracts import (
@@ -38,6 +38,7 @@ PROBLEM_QUESTIONS = {
     "budget": "What is the total budget (a positive amount and its currency)?",
     "dates": "When should the campaign start and end (or how long should it run)?",
     "holdout": "What share of each list should be held out as control (0-50%)?",
+    "regions": "Which of Liftoff's regions should the campaign run in instead?",
     "brief": "Could you restate that part of the brief?",
 }
 
@@ -49,6 +50,12 @@ def build_brief(text: str, brand: str, facts: BriefExtraction, today: date,
     problems with its money and dates (asked, never rewritten); fill the echo (facts and unused sentences) and the
     audience's mapping to CRM filters."""
     problems = check_extraction(facts, today, max_budget_usd)
+    from graph.models.offline.places import region_of
+
+    outside = [c for c in facts.countries if len(c) == 2 and region_of(c.upper()) is None]
+    if outside and not facts.regions:
+        problems.append(BriefProblem("regions", f"{', '.join(outside)} is outside Liftoff's regions (US, UK, EU, CA, "
+                                                "APAC)"))
     bad = {p.field for p in problems}
     amount = facts.budget_amount if facts.budget_amount and "budget" not in bad else None
     budget = Money(amount=amount, currency=facts.currency or "USD") if amount else None

@@ -406,3 +406,10 @@ def test_app_view_of_the_echo() -> None:
     assert t["not_used"] == [{"sentence": "Our office dog is called Biscuit and loves the team."}]
     assert any(r["how"] == "list filter" and "lifecycle_stage" in r["detail"] for r in t["audience"])
     assert echo_tables(None) == {"understood": [], "not_used": [], "audience": [], "problems": []}
+
+
+def test_a_market_outside_every_region_is_asked_not_replaced() -> None:
+    brief = _brief("Budget $10k. Audience: runners. Goal: 300 orders. Use email. Markets: Mexico.")
+    assert brief.countries == ["MX"] and brief.regions == []
+    assert any("MX is outside Liftoff's regions" in p for p in brief.problems)
+    assert any("Which of Liftoff's regions" in q for q, _ in clarifying_questions(brief, []))

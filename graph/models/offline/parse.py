@@ -257,8 +257,9 @@ def parse_brief(text: str, today: date) -> ParsedBrief:
         new_r = [r for r in place.regions if r not in out.regions]
         out.countries += new_c
         out.regions += new_r
-        fact("places", f"{place.text} -> countries {', '.join(place.countries) or '-'}; regions "
-                       f"{', '.join(place.regions) or 'none of Liftoff`s'}", place.start, place.end)
+        regions = ", ".join(place.regions) or "none of Liftoff's regions"
+        fact("places", f"{place.text} -> countries {', '.join(place.countries) or '-'}; regions {regions}",
+             place.start, place.end)
 
     # words inside the audience describe people ('renewing in the next 60 days'), not the campaign's timing
     date_text = _mask(masked, [(audience.start, audience.end)]) if audience else masked
