@@ -413,3 +413,17 @@ def test_a_market_outside_every_region_is_asked_not_replaced() -> None:
     assert brief.countries == ["MX"] and brief.regions == []
     assert any("MX is outside Liftoff's regions" in p for p in brief.problems)
     assert any("Which of Liftoff's regions" in q for q, _ in clarifying_questions(brief, []))
+
+
+def test_cli_never_asks_the_same_question_twice(liftoff_home: Path, capsys: pytest.CaptureFixture[str],
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("LIFTOFF_CRM_CONTACTS", "4000")
+    monkeypatch.setenv("LIFTOFF_CHECK_DATE", "2026-11-25")
+    assert main(["run", "--brief", BASE.strip()]) == 2
+    out = capsys.readouterr().out
+    thread = out.split()[1]
+    first = [line for line in out.splitlines() if line.startswith("question:")]
+    assert first == ["question: What is the total budget (amount and currency)?"]
+    assert main(["resume", thread, "--answer", "not decided yet"]) == 2
+    second = [line for line in capsys.readouterr().out.splitlines() if line.startswith("question:")]
+    assert second and not set(second) & set(first)
