@@ -23,6 +23,7 @@ from graph.contracts import (
     Money,
     PlanDraft,
 )
+from graph.focus import clarify_product
 from graph.governance import review_payload
 from graph.state import CampaignState, add_usage
 
@@ -106,7 +107,8 @@ def _located_facts(text: str, facts: BriefExtraction) -> list[BriefFact]:
     return out
 
 
-def clarifying_questions(brief: Brief, asked_before: list[str]) -> list[tuple[str, str]]:
+def clarifying_questions(brief: Brief, asked_before: list[str],
+                         extra: list[tuple[str, str]] | None = None) -> list[tuple[str, str]]:
     """(question, field) pairs for what the brief lacks or states impossibly. A question already asked is never
     asked again word for word: it says the last answer did not settle it and how to answer."""
     out: list[tuple[str, str]] = []
@@ -116,6 +118,7 @@ def clarifying_questions(brief: Brief, asked_before: list[str]) -> list[tuple[st
         fld, _, message = problem.partition(": ")
         out.append((f"{message[:1].upper()}{message[1:]}. {PROBLEM_QUESTIONS.get(fld, PROBLEM_QUESTIONS['brief'])}",
                     fld))
+    out += list(extra or [])
     seen = list(asked_before)
     final = []
     for question, fld in out:
@@ -207,14 +210,19 @@ def planner(state: CampaignState, runtime: Runtime[CampaignContext]) -> dict[str
     emit(svc, state, "planner.brief_parsed", "planner",
          {"missing": brief.missing, "problems": brief.problems, "facts": len(brief.facts),
           "unused": len(brief.unused), **meta}, key=digest(state["brief_text"]))
-    if brief.missing or brief.problems:
+    product, product_q = clarify_product(library, brief.product, state["brief_text"],
+                                         (state.get("brief") or {}).get("text") or "")
+    brief.product = product
+    if brief.missing or brief.problems or product_q:
         asked = [*(state.get("asked_questions") or []), *(state.get("questions") or [])]
-        pairs = clarifying_questions(brief, asked)
+        pairs = clarifying_questions(brief, asked, extra=[(product_q, "product")] if product_q else [])
         questions = [q for q, _ in pairs]
         pending = review_payload("clarify", state, [{"question": q, "missing": m} for q, m in pairs])
-        reasons = (["the brief has no " + ", no ".join(brief.missing)] if brief.missing else []) + brief.problems
+        reasons = ((["the brief has no " + ", no ".join(brief.missing)] if brief.missing else []) + brief.problems
+                   + ([f"the library has no claims for the product {brief.product!r}"] if product_q else []))
         return {"brief": brief.model_dump(mode="json"), "status": "needs_input", "questions": questions,
-                "asked_questions": list(dict.fromkeys([*asked, *questions])), "pending_review": pending, "status_reason": "; ".join(reasons), "usage": usage,
+                "asked_questions": list(dict.fromkeys([*asked, *questions])), "pending_review": pending,
+                "status_reason": "; ".join(reasons), "usage": usage,
                 "agents_run": ["planner"]}
     if not brief.regions:
         brief.regions = [r for r in ("US", "UK", "EU", "CA", "APAC") if r in library.regions][:1] or ["US"]
