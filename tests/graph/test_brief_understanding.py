@@ -322,6 +322,11 @@ def _new_brand(root: Path) -> Path:
                         "text": "Roast Club coffees are single-origin.",
                         "evidence": "Sourcing policy v3.",
                     },
+                    {
+                        "id": "burr",
+                        "text": "The Burr Mini grinder has 40 grind settings.",
+                        "evidence": "Spec sheet BM-2.",
+                    },
                 ]
             },
             sort_keys=False,
