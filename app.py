@@ -392,6 +392,7 @@ def _tabs(cid: str, trace_id: str, values: dict[str, Any], settings: Settings, r
         ["Blueprint", "Assets", "Lists", "Governance", "Scorecard", "Events & audit"])
     with plan:
         _blueprint(values.get("blueprint"), current_budgets(reader.events(trace_id)))
+        _brief_echo(values.get("brief"))
     with assets:
         _assets(values)
     with lists:
@@ -420,6 +421,18 @@ def _blueprint(bp: dict[str, Any] | None, current: dict[str, float]) -> None:
                               ("tests", "Tests", "No A/B tests."), ("caps", "Hard caps (enforced by the spend ledger)", "")):
         st.markdown(f"**{title}**")
         _table(t[key], empty)
+
+
+def _brief_echo(brief: dict[str, Any] | None) -> None:
+    from graph.views.brief_echo import echo_tables
+
+    t = echo_tables(brief)
+    for key, title, empty in (("understood", "Understood from the brief", "Nothing read yet."),
+                              ("not_used", "Not used (no fact read from these sentences)", "Every sentence was used."),
+                              ("audience", "Audience -> lists", ""), ("problems", "Problems (asked, not fixed)", "")):
+        if t[key] or empty:
+            st.markdown(f"**{title}**")
+            _table(t[key], empty)
 
 
 def _assets(values: dict[str, Any]) -> None:

@@ -82,6 +82,8 @@ class Settings:
         agents: Agents that run for a campaign (Planner, Content, Governance, Orchestrator, Analytics required).
         connectors: Connector spec per channel ('sandbox', 'smtp://...', 'webhook+https://...'); missing = sandbox.
         retention_days: Age in days after which PII-bearing records are purged (``liftoff retention purge``).
+        max_campaign_budget: Organisation-wide ceiling on one campaign's budget, in USD (a brief above it is
+            asked about, never planned).
         optimizer_max_step: Largest budget move of one channel in one optimizer cycle (fraction of its budget);
             a human may approve more by editing the change.
         optimizer_min_arm_spend: Money each channel must have spent before the optimizer moves any budget.
@@ -110,6 +112,7 @@ class Settings:
     agents: tuple[str, ...] = AGENTS
     connectors: Mapping[str, str] = field(default_factory=dict)
     retention_days: int = 90
+    max_campaign_budget: float = 10_000_000.0
     optimizer_max_step: float = 0.30
     optimizer_min_arm_spend: float = 50.0
 
@@ -155,10 +158,14 @@ class Settings:
                 if env.get(f"LIFTOFF_CONNECTOR_{ch.upper()}", "").strip()
             },
             "retention_days": _int(env, "LIFTOFF_RETENTION_DAYS", 90),
+            "max_campaign_budget": _float(env, "LIFTOFF_MAX_CAMPAIGN_BUDGET", 10_000_000.0),
             "optimizer_max_step": _float(env, "LIFTOFF_OPTIMIZER_MAX_STEP", 0.30),
             "optimizer_min_arm_spend": _float(env, "LIFTOFF_OPTIMIZER_MIN_ARM_SPEND", 50.0),
         }
         values.update({k: v for k, v in overrides.items() if v is not None})
+        if float(values["max_campaign_budget"]) <= 0:  # type: ignore[arg-type]
+            raise ConfigError(f"LIFTOFF_MAX_CAMPAIGN_BUDGET must be a positive amount in USD, got "
+                              f"{values['max_campaign_budget']!r}")
         return cls(**values)  # type: ignore[arg-type]
 
     def model_for(self, agent: str) -> str:
