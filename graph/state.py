@@ -66,6 +66,8 @@ class CampaignState(TypedDict, total=False):
     """Why the status is what it is (error, rejection comment, question)."""
     questions: list[str]
     """Clarifying questions the Planner needs answered."""
+    asked_questions: list[str]
+    """Every clarifying question asked so far (a question is never asked twice word for word)."""
     brief: dict[str, Any] | None
     """Parsed Brief."""
     blueprint: dict[str, Any] | None
@@ -88,6 +90,8 @@ class CampaignState(TypedDict, total=False):
     """Marketer key message -> what a human approved instead ('' = dropped); Content uses it from then on."""
     withheld_assets: list[str]
     """Assets a human approval could not fix safely: never published."""
+    revision_history: Annotated[dict[str, list[dict[str, Any]]], merge_by_key]
+    """Asset id -> one entry per version governance checked: failing findings, route, approval (convergence)."""
     launch_approved: bool
     """A human approved the launch (manual autonomy scopes)."""
     programs: Annotated[dict[str, dict[str, Any]], merge_by_key]
