@@ -80,6 +80,10 @@ class Settings:
         agents: Agents that run for a campaign (Planner, Content, Governance, Orchestrator, Analytics required).
         connectors: Connector spec per channel ('sandbox', 'smtp://...', 'webhook+https://...'); missing = sandbox.
         retention_days: Age in days after which PII-bearing records are purged (``liftoff retention purge``).
+        database_url: ``LIFTOFF_DATABASE_URL`` (``postgresql://...``): every piece of shared state (checkpoints,
+            campaign registry, event log, ledger, outbox, programs, kill-switch, lifecycle, locks, list exports,
+            CRM lists) lives on this PostgreSQL instead of files under ``home``; None keeps the embedded files.
+        server_url: ``LIFTOFF_SERVER_URL``: the CLI, app and scheduler drive campaigns on this LangGraph server.
     """
 
     home: Path = field(default_factory=lambda: Path(".liftoff").resolve())
@@ -104,6 +108,8 @@ class Settings:
     agents: tuple[str, ...] = AGENTS
     connectors: Mapping[str, str] = field(default_factory=dict)
     retention_days: int = 90
+    database_url: str | None = None
+    server_url: str | None = None
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None, **overrides: object) -> Settings:
@@ -146,6 +152,8 @@ class Settings:
                 if env.get(f"LIFTOFF_CONNECTOR_{ch.upper()}", "").strip()
             },
             "retention_days": _int(env, "LIFTOFF_RETENTION_DAYS", 90),
+            "database_url": _database_url(env.get("LIFTOFF_DATABASE_URL", "")),
+            "server_url": _server_url(env.get("LIFTOFF_SERVER_URL", "")),
         }
         values.update({k: v for k, v in overrides.items() if v is not None})
         return cls(**values)  # type: ignore[arg-type]
@@ -154,10 +162,35 @@ class Settings:
         """Return the model spec an agent uses (its override, else the default)."""
         return self.agent_models.get(agent, self.model)
 
+    def store(self, name: str) -> Path | str:
+        """Where a shared store lives: the database URL when one is set, else its file under the state directory.
+
+        ``name`` is the store's embedded file name (``events.db``, ``ledger.db``, ``locks``, ...).
+        """
+        return self.database_url if self.database_url else self.path(name)
+
     def path(self, name: str) -> Path:
         """Return a path under the state directory, creating the directory."""
         self.home.mkdir(parents=True, exist_ok=True)
         return self.home / name
+
+
+def _database_url(raw: str) -> str | None:
+    url = raw.strip()
+    if not url:
+        return None
+    if not url.startswith(("postgresql://", "postgres://")):
+        raise ConfigError(f"LIFTOFF_DATABASE_URL must be a postgresql:// URL, got {url.split('://')[0]!r}://...")
+    return url
+
+
+def _server_url(raw: str) -> str | None:
+    url = raw.strip().rstrip("/")
+    if not url:
+        return None
+    if not url.startswith(("http://", "https://")):
+        raise ConfigError(f"LIFTOFF_SERVER_URL must be an http(s):// URL, got {url!r}")
+    return url
 
 
 def _int(env: Mapping[str, str], key: str, default: int) -> int:

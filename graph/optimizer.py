@@ -50,7 +50,7 @@ def optimizer(state: CampaignState, runtime: Runtime[CampaignContext]
     day = done - 1
     for day in range(done, done + days):
         # One day's spend and budget changes under the campaign lock; statuses re-read (a rollback may cancel).
-        with campaign_lock(svc.settings.path("locks"), state["campaign_id"], purpose=f"optimizer day {day}"):
+        with campaign_lock(svc.settings.store("locks"), state["campaign_id"], purpose=f"optimizer day {day}"):
             programs = current_programs(svc.publisher, programs)
             result = run_cycle(
                 campaign_id=state["campaign_id"], trace_id=state["trace_id"], day=day, programs=programs,

@@ -51,7 +51,7 @@ def orchestrator(state: CampaignState, runtime: Runtime[CampaignContext]) -> dic
     """
     from tools.lifecycle.lock import campaign_lock
 
-    with campaign_lock(runtime.context.services.settings.path("locks"), state["campaign_id"],
+    with campaign_lock(runtime.context.services.settings.store("locks"), state["campaign_id"],
                        purpose="launch: caps, list exports, publishing"):
         return _launch(state, runtime)
 

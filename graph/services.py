@@ -39,14 +39,14 @@ class Services:
         """The append-only event log."""
         from tools.events import EventLog
 
-        return EventLog(self.settings.path("events.db"))
+        return EventLog(self.settings.store("events.db"))
 
     @cached_property
     def kill_switch(self) -> KillSwitch:
         """The kill-switch store."""
         from tools.killswitch import KillSwitch
 
-        return KillSwitch(self.settings.path("control.db"))
+        return KillSwitch(self.settings.store("control.db"))
 
     @cached_property
     def crm(self) -> Any:
@@ -63,7 +63,7 @@ class Services:
         """The append-only spend ledger (caps and kill-switch enforced inside)."""
         from tools.spend import SpendLedger
 
-        return SpendLedger(self.settings.path("ledger.db"), events=self.events, kill_switch=self.kill_switch)
+        return SpendLedger(self.settings.store("ledger.db"), events=self.events, kill_switch=self.kill_switch)
 
     @cached_property
     def publisher(self) -> Any:
@@ -71,14 +71,14 @@ class Services:
         from tools.channels.publisher import Publisher
         from tools.channels.registry import connectors_from_config
 
-        outbox = self.settings.path("outbox.db")
+        outbox = self.settings.store("outbox.db")
         connectors = connectors_from_config(
             dict(getattr(self.settings, "connectors", {}) or {}), outbox_path=outbox, seed=self.settings.seed
         )
         # Spend is committed day by day by the optimizer cycle through the ledger (caps enforced there); a
         # publish-time commit of the whole flight budget would count it twice. The publisher still refuses every
         # side effect a kill-switch covers.
-        return Publisher(store_path=self.settings.path("programs.db"), connectors=connectors,
+        return Publisher(store_path=self.settings.store("programs.db"), connectors=connectors,
                          kill_switch=self.kill_switch, events=self.events, ledger=None)
 
     def library(self, slug: str) -> BrandLibrary:

@@ -140,7 +140,7 @@ def _iso_date_setting(raw: str) -> date:
 def _emit_ingested(settings: Settings, slug: str, result: Any, location: str) -> None:
     from tools.events import EventLog
 
-    EventLog(settings.path("events.db")).emit(
+    EventLog(settings.store("events.db")).emit(
         "library.ingested", trace_id=f"library:{slug}", campaign_id="library", source="library",
         payload={"slug": slug, "library_version": result.library_version, "added": result.added,
                  "updated": result.updated, "removed": result.removed, "unchanged": result.unchanged,

@@ -204,7 +204,7 @@ def cmd_rollback(args: argparse.Namespace) -> int:
         scope = Scope(args.channel, args.region, args.variant)
         svc = campaigns.services
         out = rollback(campaign_id=args.campaign, trace_id=result.trace_id, publisher=svc.publisher,
-                       ledger=svc.ledger, events=svc.events, locks_dir=campaigns.settings.path("locks"), scope=scope,
+                       ledger=svc.ledger, events=svc.events, locks_dir=campaigns.settings.store("locks"), scope=scope,
                        by=args.by or getpass.getuser() or "local", mode="pause" if args.pause else "rollback")
     except (CampaignError, RollbackError) as exc:
         raise CLIError(str(exc)) from None

@@ -19,6 +19,7 @@ from pathlib import Path
 from graph.contracts import CHANNELS
 from tools.channels.base import Connector
 from tools.channels.outbox import Outbox
+from tools.sqlstore import is_database_url
 from tools.channels.sandbox import MetricsFn, SandboxConnector
 from tools.channels.smtp import SmtpConnector
 from tools.channels.webhook import WebhookConnector, is_loopback
@@ -40,7 +41,8 @@ def connectors_from_config(
 
     Args:
         spec: Channel -> connector spec (see the module docstring); missing channels get the sandbox.
-        outbox_path: SQLite outbox of the sandbox; SMTP progress is kept beside it (``<stem>-smtp.db``).
+        outbox_path: SQLite outbox of the sandbox; SMTP progress is kept beside it (``<stem>-smtp.db``). With the
+            shared database's URL instead, both live on it.
         seed: Seed of the sandbox response simulation.
         secrets: Where ``secret_env``/``password_env`` names are looked up (default: the process environment).
         metrics_fn: Sandbox metrics function override (default: the program simulator).
@@ -52,7 +54,8 @@ def connectors_from_config(
     if unknown:
         raise ConnectorConfigError(f"connector configured for unknown channel(s): {', '.join(unknown)}")
     env = os.environ if secrets is None else secrets
-    outbox_path = Path(outbox_path)
+    shared = is_database_url(outbox_path)
+    outbox_path = outbox_path if shared else Path(outbox_path)
     outbox: Outbox | None = None
     out: dict[str, Connector] = {}
     for channel in CHANNELS:
@@ -61,7 +64,8 @@ def connectors_from_config(
             outbox = outbox or Outbox(outbox_path)
             out[channel] = SandboxConnector(channel, outbox, seed=seed, metrics_fn=metrics_fn)
         elif raw.startswith(("smtp://", "smtps://")):
-            out[channel] = _smtp(channel, raw, outbox_path.with_name(f"{outbox_path.stem}-smtp.db"), env)
+            progress = outbox_path if isinstance(outbox_path, str) else outbox_path.with_name(f"{outbox_path.stem}-smtp.db")
+            out[channel] = _smtp(channel, raw, progress, env)
         elif raw.startswith(("webhook+https://", "webhook+http://")):
             out[channel] = _webhook(channel, raw, env)
         else:
@@ -96,7 +100,7 @@ def _float(channel: str, opts: dict[str, str], option: str, default: float) -> f
         raise ConnectorConfigError(f"{channel}: {option} must be a number, got {raw!r}") from None
 
 
-def _smtp(channel: str, raw: str, progress_path: Path, env: Mapping[str, str]) -> SmtpConnector:
+def _smtp(channel: str, raw: str, progress_path: Path | str, env: Mapping[str, str]) -> SmtpConnector:
     if channel != "email":
         raise ConnectorConfigError(f"{channel}: SMTP can only serve the email channel")
     parts = urllib.parse.urlsplit(raw)

@@ -21,7 +21,7 @@ _STORES_LOCK = threading.Lock()
 
 def lifecycle_store(settings: Settings) -> LifecycleStore:
     """The process-wide lifecycle store of a state directory."""
-    path = str(settings.path("lifecycle.db"))
+    path = str(settings.store("lifecycle.db"))
     with _STORES_LOCK:
         if path not in _STORES:
             _STORES[path] = LifecycleStore(path)
