@@ -54,7 +54,7 @@ class Services:
         from tools.crm.store import CRMStore
 
         with self._lock:
-            store = CRMStore(self.settings.path("crm.duckdb"))
+            store = CRMStore(self.settings.store("crm.duckdb"))
             store.ensure_seeded(self.settings.crm_contacts, self.settings.seed)
             return store
 

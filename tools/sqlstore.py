@@ -121,13 +121,14 @@ _RETURNING = re.compile(r"\sRETURNING\s", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1024)
-def to_postgres(sql: str) -> str:
+def to_postgres(sql: str, with_params: bool = True) -> str:
     """Rewrite a statement of the common dialect for PostgreSQL.
 
-    ``?`` placeholders become ``%s`` (a literal ``%`` is doubled), and ``INSERT OR IGNORE INTO`` becomes
-    ``INSERT INTO ... ON CONFLICT DO NOTHING`` (before any ``RETURNING``).
+    With parameters, ``?`` placeholders become ``%s`` and a literal ``%`` is doubled (psycopg's escaping);
+    without, the text is left alone. ``INSERT OR IGNORE INTO`` becomes ``INSERT INTO ... ON CONFLICT DO
+    NOTHING`` (before any ``RETURNING``).
     """
-    out = sql.replace("%", "%%").replace("?", "%s")
+    out = sql.replace("%", "%%").replace("?", "%s") if with_params else sql
     if _INSERT_OR_IGNORE.match(out):
         out = _INSERT_OR_IGNORE.sub("INSERT INTO", out, count=1)
         m = _RETURNING.search(out)
@@ -147,7 +148,8 @@ class _PgConnection:
         self._conn = conn
 
     def execute(self, sql: str, params: Params = None, /) -> Any:
-        return self._conn.execute(to_postgres(sql), params)
+        args = list(params) if params else None
+        return self._conn.execute(to_postgres(sql, args is not None), args)
 
     def executemany(self, sql: str, rows: Sequence[Sequence[Any]], /) -> Any:
         cur = self._conn.cursor()

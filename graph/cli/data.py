@@ -81,7 +81,7 @@ def _iso_date(raw: str) -> date:
 def _open_store(path: Path | None, settings: Settings) -> Iterator[Any]:
     from tools.crm.store import CRMStore
 
-    target = path or settings.path(STORE_NAME)
+    target = path or settings.store(STORE_NAME)
     try:
         store = CRMStore(target)
     except ValueError as exc:

@@ -25,6 +25,7 @@ def test_dialect_rewrite() -> None:
     assert to_postgres("INSERT OR IGNORE INTO t (a) VALUES (?)") == "INSERT INTO t (a) VALUES (%s) ON CONFLICT DO NOTHING"
     assert to_postgres("INSERT OR IGNORE INTO t (a) VALUES (?) RETURNING a") == (
         "INSERT INTO t (a) VALUES (%s) ON CONFLICT DO NOTHING RETURNING a")
+    assert to_postgres("SELECT 5 % 2", False) == "SELECT 5 % 2"  # no parameters: psycopg does not unescape
     assert redact("postgresql://u:secret@h:5/db") == "postgresql://u:***@h:5/db"
 
 
@@ -106,3 +107,32 @@ def test_unreachable_database_is_one_clear_line(tmp_path: Path) -> None:
     url = f"postgresql://nobody:pw@127.0.0.1:{free_port()}/nothing"
     with pytest.raises(DatabaseUnavailable, match=r"cannot connect to the shared database postgresql://nobody:\*\*\*@"):
         open_database(url, name="events", sqlite_schema="", postgres_schema="SELECT 1")
+
+
+def test_crm_lists_built_by_one_worker_are_seen_by_another(postgres_url: str, tmp_path: Path) -> None:
+    from graph.contracts import SegmentDefinition
+    from tools.crm.export import export_list
+    from tools.crm.segments import build_segment as build_list
+    from tools.crm.store import CRMStore
+
+    a, b = CRMStore(postgres_url), CRMStore(postgres_url)  # two workers' stores on the shared database
+    assert a.ensure_seeded(2000, 7).seeded
+    assert not b.ensure_seeded(2000, 7).seeded  # seeded once, whoever comes second
+    definition = SegmentDefinition.model_validate({
+        "channel": "email", "regions": ["EU", "US"], "holdout_pct": 0.1,
+        "filters": [{"field": "lead_score", "op": "gte", "value": 20},
+                    {"field": "last_activity", "op": "gte", "value": "2025-06-01"}]})
+    built = build_list(a, definition, campaign_id="cmp-x", seed=7, as_of=date(2026, 3, 1))
+    assert built.eligible > 0
+    assert b.get_list(built.id) == built  # the other worker sees the list
+    # The same list on an embedded DuckDB store: identical counts (same data, same holdout hash).
+    local = CRMStore(tmp_path / "crm.duckdb")
+    local.ensure_seeded(2000, 7)
+    assert local.version() != "empty"
+    same = build_list(local, definition, campaign_id="cmp-x", seed=7, as_of=date(2026, 3, 1))
+    assert (same.eligible, same.holdout, same.by_region, same.excluded) == (
+        built.eligible, built.holdout, built.by_region, built.excluded)
+    result = export_list(b, built, out_dir=tmp_path / "exports", kill_switch=KillSwitch(postgres_url))
+    assert result.rows == built.eligible
+    for store in (a, b, local):
+        store.close()

@@ -19,10 +19,10 @@ from pathlib import Path
 from graph.contracts import CHANNELS
 from tools.channels.base import Connector
 from tools.channels.outbox import Outbox
-from tools.sqlstore import is_database_url
 from tools.channels.sandbox import MetricsFn, SandboxConnector
 from tools.channels.smtp import SmtpConnector
 from tools.channels.webhook import WebhookConnector, is_loopback
+from tools.sqlstore import is_database_url
 
 
 class ConnectorConfigError(ValueError):

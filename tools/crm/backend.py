@@ -1,4 +1,5 @@
-"""The two embedded SQL engines the CRM store can run on (DuckDB by default, SQLite for comparison).
+"""The SQL engines the CRM store can run on: DuckDB by default, SQLite for comparison, and PostgreSQL when the
+store is the shared database (``LIFTOFF_DATABASE_URL``; :mod:`tools.crm.pg_backend`).
 
 Both take the same parameterised SQL (``?`` placeholders, ``||``, ``CASE``, bitwise ``& | >>``); only
 connecting, bulk loading and engine-specific indexes differ, and they live here.
@@ -8,13 +9,15 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 from pathlib import Path
 from typing import Any, Literal, Protocol
 
 import numpy as np
 
-Engine = Literal["duckdb", "sqlite"]
+from tools.sqlstore import is_database_url
+
+Engine = Literal["duckdb", "sqlite", "postgres"]
 
 ENGINE_BY_SUFFIX: dict[str, Engine] = {".duckdb": "duckdb", ".db": "sqlite", ".sqlite": "sqlite", ".sqlite3": "sqlite"}
 """Store file suffix -> engine."""
@@ -37,6 +40,9 @@ class Backend(Protocol):
     def extra_indexes(self) -> list[str]:
         """Return engine-specific ``CREATE INDEX`` statements the segment queries need."""
 
+    def exclusive(self) -> AbstractContextManager[None]:
+        """Hold a lock making check-then-seed one step across processes (embedded files: their own lock)."""
+
     def close(self) -> None:
         """Close the connection."""
 
@@ -54,8 +60,13 @@ def engine_for(path: Path) -> Engine:
         raise ValueError(f"CRM store {path} has an unknown suffix {path.suffix!r} (known: {known})") from None
 
 
-def open_backend(path: Path, engine: Engine | None = None) -> Backend:
-    """Open (creating) the store file with its engine."""
+def open_backend(path: Path | str, engine: Engine | None = None) -> Backend:
+    """Open (creating) the store file with its engine, or the shared database's CRM schema for a URL."""
+    if is_database_url(path):
+        from tools.crm.pg_backend import PostgresBackend
+
+        return PostgresBackend(str(path))
+    path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     engine = engine or engine_for(path)
     return DuckDBBackend(path) if engine == "duckdb" else SQLiteBackend(path)
@@ -117,6 +128,10 @@ class DuckDBBackend:
         """DuckDB joins by hashing; no secondary index helps the segment queries."""
         return []
 
+    def exclusive(self) -> AbstractContextManager[None]:
+        """Nothing to add: DuckDB lets one process open the file for writing."""
+        return nullcontext()
+
     def close(self) -> None:
         """Close the connection."""
         self.conn.close()
@@ -164,6 +179,10 @@ class SQLiteBackend:
             "CREATE INDEX IF NOT EXISTS touches_contact ON touches(contact_id, channel, touched_at)",
             "CREATE INDEX IF NOT EXISTS list_members_list ON list_members(list_id, holdout, region)",
         ]
+
+    def exclusive(self) -> AbstractContextManager[None]:
+        """Nothing to add (kept as before: the seed transaction is ``BEGIN IMMEDIATE``)."""
+        return nullcontext()
 
     def close(self) -> None:
         """Close the connection."""
