@@ -106,5 +106,5 @@ def _export(svc: Any, target: TargetList, trace_id: str) -> Any:
     from tools.crm.export import export_list
 
     result = export_list(svc.crm, target, out_dir=svc.settings.path("exports"), kill_switch=svc.kill_switch,
-                         events=svc.events, trace_id=trace_id)
+                         events=svc.events, trace_id=trace_id, shared=svc.exports)
     return result.path

@@ -15,6 +15,7 @@ if TYPE_CHECKING:
 
     from guards.library import BrandLibrary
     from guards.retrieval import ClaimIndex
+    from tools.crm.export_store import ExportStore
     from tools.events import EventLog
     from tools.killswitch import KillSwitch
 
@@ -57,6 +58,13 @@ class Services:
             store = CRMStore(self.settings.store("crm.duckdb"))
             store.ensure_seeded(self.settings.crm_contacts, self.settings.seed)
             return store
+
+    @cached_property
+    def exports(self) -> ExportStore | None:
+        """The shared export table (``LIFTOFF_DATABASE_URL``), or None: exports are files under the home."""
+        from tools.crm.export_store import ExportStore
+
+        return ExportStore(self.settings.database_url) if self.settings.database_url else None
 
     @cached_property
     def ledger(self) -> Any:

@@ -202,7 +202,8 @@ def export_command(args: argparse.Namespace) -> int:
             target = found
         try:
             result = export_list(store, target, out_dir=args.out or settings.path("exports"),
-                                 kill_switch=services.kill_switch, events=services.events, region=args.region)
+                                 kill_switch=services.kill_switch, events=services.events, region=args.region,
+                                 shared=services.exports)
         except KillSwitchEngaged as exc:
             raise CLIError(str(exc), code=3) from exc
         except ExportError as exc:

@@ -136,3 +136,22 @@ def test_crm_lists_built_by_one_worker_are_seen_by_another(postgres_url: str, tm
     assert result.rows == built.eligible
     for store in (a, b, local):
         store.close()
+
+
+def test_a_list_exported_by_one_worker_is_reused_by_another(postgres_url: str, tmp_path: Path) -> None:
+    from graph.contracts import SegmentDefinition
+    from tools.crm.export import export_list
+    from tools.crm.export_store import ExportStore
+    from tools.crm.segments import build_segment
+    from tools.crm.store import CRMStore
+
+    store = CRMStore(postgres_url)
+    store.ensure_seeded(1500, 7)
+    target = build_segment(store, SegmentDefinition(channel="email", regions=["EU"]), campaign_id="c", seed=7)
+    switch, shared = KillSwitch(postgres_url), ExportStore(postgres_url)
+    first = export_list(store, target, out_dir=tmp_path / "home-a" / "exports", kill_switch=switch, shared=shared)
+    second = export_list(store, target, out_dir=tmp_path / "home-b" / "exports", kill_switch=switch, shared=shared)
+    assert first.created and not second.created and first.rows == second.rows == target.eligible
+    assert first.path.read_bytes() == second.path.read_bytes()  # worker b's local copy is worker a's export
+    assert shared.names(target.id) == [first.path.name]
+    store.close()
