@@ -177,7 +177,7 @@ def refresh_pipeline(campaigns: Any, sched: CampaignSchedule, values: dict[str, 
     from tools.pipeline.store import PipelineStore
 
     settings = campaigns.settings
-    store = PipelineStore(settings.path("pipeline.db"))
+    store = PipelineStore(settings.store("pipeline.db"))
     try:
         note = ""
         if not store.has_reach(sched.campaign_id) and values.get("lists"):

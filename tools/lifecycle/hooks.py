@@ -74,7 +74,7 @@ def record_reach(settings: Settings, crm: Any, values: dict[str, Any]) -> int:
     lists = {ch: TargetList.model_validate(t) for ch, t in (values.get("lists") or {}).items()}
     if not lists:
         return 0
-    store = PipelineStore(settings.path("pipeline.db"))
+    store = PipelineStore(settings.store("pipeline.db"))
     try:
         ensure_accounts(store, crm, settings.seed)
         return snapshot_reach(store, crm, values["campaign_id"], lists)
