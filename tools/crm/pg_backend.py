@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 from typing import Any
 
 import numpy as np
@@ -88,6 +88,10 @@ class PostgresBackend:
             yield
         finally:
             self.conn.execute("SELECT pg_advisory_unlock(%s)", (_SEED_LOCK,))
+
+    def hold(self) -> AbstractContextManager[None]:
+        """Nothing to do: the server is shared by processes."""
+        return nullcontext()
 
     def close(self) -> None:
         """Close the connection."""

@@ -148,7 +148,7 @@ class CRMStore:
     @contextmanager
     def session(self) -> Iterator[Backend]:
         """Hold the store's lock and yield its backend (for this package's modules)."""
-        with self._lock:
+        with self._lock, self._backend.hold():
             yield self._backend
 
     def count(self) -> int:
@@ -183,7 +183,7 @@ class CRMStore:
         from tools.crm.seed import seed as seed_store
 
         # Check and seed as one step for every thread sharing this store (and, on Postgres, every process).
-        with self._lock, self._backend.exclusive():
+        with self._lock, self._backend.hold(), self._backend.exclusive():
             if self.is_empty():
                 return seed_store(self, n, seed)
             meta = self.meta()
