@@ -112,11 +112,14 @@ class Settings:
     server_url: str | None = None
 
     @classmethod
-    def from_env(cls, env: Mapping[str, str] | None = None, **overrides: object) -> Settings:
+    def from_env(cls, env: Mapping[str, str] | None = None, *, base_dir: Path | None = None,
+                 **overrides: object) -> Settings:
         """Build settings from environment variables, then apply explicit overrides.
 
         Args:
             env: Mapping to read (defaults to ``os.environ``).
+            base_dir: Directory a relative ``LIFTOFF_HOME`` is taken from, joined without touching the file
+                system (a server's event loop must not block on ``os.getcwd``); None: the working directory.
             **overrides: Field values that win over the environment (e.g. from CLI flags).
 
         Raises:
@@ -127,7 +130,7 @@ class Settings:
             a: env[f"LIFTOFF_MODEL_{a.upper()}"] for a in AGENTS if env.get(f"LIFTOFF_MODEL_{a.upper()}")
         }
         values: dict[str, object] = {
-            "home": Path(env.get("LIFTOFF_HOME", ".liftoff")).expanduser().resolve(),
+            "home": _home(env.get("LIFTOFF_HOME", ".liftoff"), base_dir),
             "model": env.get("LIFTOFF_MODEL", "offline").strip() or "offline",
             "agent_models": agent_models,
             "openai_base_url": env.get("OPENAI_BASE_URL") or None,
@@ -158,6 +161,38 @@ class Settings:
         values.update({k: v for k, v in overrides.items() if v is not None})
         return cls(**values)  # type: ignore[arg-type]
 
+    def with_overrides(self, **values: object) -> Settings:
+        """A copy with some fields replaced, checked like the environment (for a run's JSON context).
+
+        Raises:
+            ConfigError: on an unknown field or an invalid value.
+        """
+        import dataclasses
+
+        known = {f.name: f for f in dataclasses.fields(self)}
+        out: dict[str, object] = {}
+        for name, value in values.items():
+            if name not in known:
+                raise ConfigError(f"unknown setting {name!r}")
+            current = getattr(self, name)
+            if name == "agents":
+                try:
+                    out[name] = agent_set(value if isinstance(value, str | list | tuple) else str(value))  # type: ignore[arg-type]
+                except ValueError as exc:
+                    raise ConfigError(f"agents: {exc}") from None
+            elif isinstance(current, bool) or not isinstance(current, int | float | str) and current is not None:
+                raise ConfigError(f"setting {name!r} cannot be set per run")
+            elif isinstance(current, int | float):
+                try:
+                    out[name] = type(current)(value)  # type: ignore[call-overload]
+                except (TypeError, ValueError):
+                    raise ConfigError(f"{name} must be a {type(current).__name__}, got {value!r}") from None
+            else:
+                if not isinstance(value, str):
+                    raise ConfigError(f"{name} must be a string, got {value!r}")
+                out[name] = value
+        return dataclasses.replace(self, **out)  # type: ignore[arg-type]
+
     def model_for(self, agent: str) -> str:
         """Return the model spec an agent uses (its override, else the default)."""
         return self.agent_models.get(agent, self.model)
@@ -173,6 +208,21 @@ class Settings:
         """Return a path under the state directory, creating the directory."""
         self.home.mkdir(parents=True, exist_ok=True)
         return self.home / name
+
+
+def _home(raw: str, base_dir: Path | None) -> Path:
+    home = Path(raw).expanduser()
+    if base_dir is None:
+        return home.resolve()
+    return home if home.is_absolute() else Path(os.path.normpath(base_dir / home))
+
+
+def server_settings(env: Mapping[str, str] | None = None) -> Settings:
+    """Settings of a LangGraph server process: its environment, a relative home taken from the repository root.
+
+    Pure (no file-system call), so it may run in the server's event loop.
+    """
+    return Settings.from_env(env, base_dir=REPO_ROOT)
 
 
 def _database_url(raw: str) -> str | None:

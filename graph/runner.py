@@ -22,6 +22,7 @@ from graph.config import AGENTS, Settings, agent_set
 from graph.context import CampaignContext
 from graph.graph import compile_graph
 from graph.human_review import parse_decision
+from graph.intake import INFRA_NODES
 from graph.services import Services, services_for
 
 AUTO_APPROVER = "cli:auto-approve"
@@ -133,7 +134,7 @@ class Campaigns:
             for chunk in self.graph.stream(  # type: ignore[call-overload]
                     graph_input, config, context=CampaignContext(self.settings), stream_mode="updates",
                     durability="sync"):
-                yield from chunk.items()
+                yield from ((node, update) for node, update in chunk.items() if node not in INFRA_NODES)
         except Exception as exc:
             self._set_status(thread_id, "failed", f"{type(exc).__name__}: {exc}")
             raise

@@ -32,8 +32,10 @@ from tools.sqlite import SQLiteFile
 Params = Sequence[Any] | None
 
 
-class DatabaseUnavailable(RuntimeError):
-    """The shared database cannot be reached (the message names the server, never the password)."""
+class DatabaseUnavailable(ConnectionError):
+    """The shared database cannot be reached (the message names the server, never the password).
+
+    A ``ConnectionError``, so the graph's retry policy treats it as transient."""
 
 
 class Cursor(Protocol):
