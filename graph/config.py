@@ -184,7 +184,7 @@ class Settings:
                 raise ConfigError(f"setting {name!r} cannot be set per run")
             elif isinstance(current, int | float):
                 try:
-                    out[name] = type(current)(value)  # type: ignore[call-overload]
+                    out[name] = type(current)(value)  # type: ignore[call-overload,arg-type]
                 except (TypeError, ValueError):
                     raise ConfigError(f"{name} must be a {type(current).__name__}, got {value!r}") from None
             else:

@@ -13,7 +13,7 @@ import uuid
 from datetime import UTC, datetime
 from typing import Any
 
-from langchain_core.runnables import RunnableConfig
+from langgraph.config import get_config
 from langgraph.runtime import Runtime
 
 from graph.config import Settings, agent_set
@@ -52,14 +52,19 @@ def new_campaign_defaults(state: CampaignState, settings: Settings, thread_id: s
     return out
 
 
-def intake(state: CampaignState, config: RunnableConfig, runtime: Runtime[CampaignContext]) -> dict[str, Any]:
+def intake(state: CampaignState, runtime: Runtime[CampaignContext]) -> dict[str, Any]:
     """Fill a new campaign's missing ids and defaults (a cycle run passes through untouched)."""
     if state.get("cycle"):
         return {}
     ctx = context_of(runtime)
-    thread_id = (config.get("configurable") or {}).get("thread_id")
+    assert ctx.settings is not None
+    thread_id = (get_config().get("configurable") or {}).get("thread_id")
     out = new_campaign_defaults(state, ctx.settings, str(thread_id) if thread_id else None)
-    ctx.services.library(out.get("brand") or state["brand"])  # an unknown brand fails here, before any agent runs
+    brand = out.get("brand") or state["brand"]
+    ctx.services.library(brand)  # an unknown brand fails here, before any agent runs
+    # Open the brand's claim index here, in one thread: the content fan-out runs in parallel threads, and a fresh
+    # server process importing numpy/Chroma from several threads at once fails ("partially initialized module").
+    ctx.services.claim_index(brand)
     return out
 
 
@@ -70,5 +75,6 @@ def after_launch(state: CampaignState, runtime: Runtime[CampaignContext]) -> dic
     from tools.lifecycle.hooks import settle_launch
 
     ctx = context_of(runtime)
+    assert ctx.settings is not None
     settle_launch(ctx.settings, ctx.services, dict(state))
     return {}

@@ -6,9 +6,9 @@ never depend on pickling classes. It holds counts and ids only: never raw PII.
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, NotRequired, Required
 
-from typing_extensions import NotRequired, Required, TypedDict  # pydantic (Studio's forms) needs these on 3.11
+from typing_extensions import TypedDict  # pydantic (Studio's input form) refuses typing.TypedDict on 3.11
 
 Status = Literal["planning", "needs_input", "drafting", "governing", "awaiting_approval", "launching",
                  "launched", "rejected", "failed"]

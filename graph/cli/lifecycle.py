@@ -65,7 +65,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 def _open() -> tuple[Any, Any]:
     from graph.config import ConfigError, Settings
     from graph.offline import apply_offline_defaults
-    from graph.runner import Campaigns
+    from graph.remote import open_campaigns
     from tools.lifecycle.hooks import lifecycle_store
 
     apply_offline_defaults()
@@ -73,7 +73,7 @@ def _open() -> tuple[Any, Any]:
         settings = Settings.from_env()
     except ConfigError as exc:
         raise CLIError(str(exc)) from None
-    return Campaigns(settings), lifecycle_store(settings)
+    return open_campaigns(settings), lifecycle_store(settings)
 
 
 def _registered(campaigns: Any, store: Any, campaign_id: str) -> Any:

@@ -112,17 +112,17 @@ def export_list(store: CRMStore, target_list: TargetList, *, out_dir: Path, kill
 
     path = export_path(out_dir, target_list, region)
     fields = EXPORT_FIELDS[channel]
-    stored = shared.get(path.name) if shared is not None else None
-    if stored is not None:  # exported before, by this worker or another: reuse it (and keep a local copy)
+    saved = shared.get(path.name) if shared is not None else None
+    if saved is not None:  # exported before, by this worker or another: reuse it (and keep a local copy)
         if not path.exists():
-            _materialize(path, stored.content)
-        rows, created = stored.rows, False
+            _materialize(path, saved.content)
+        rows, created = saved.rows, False
     elif path.exists():
         with path.open("rb") as fh:
             rows, created = sum(1 for _ in fh) - 1, False
     else:
         rows, created = _write(store, target_list.id, channel, regions, path), True
-    if shared is not None and stored is None:
+    if shared is not None and saved is None:
         won = shared.put(StoredExport(path.name, target_list.id, channel, regions, rows, path.read_bytes()))
         if won.content != path.read_bytes():  # another worker stored it first: theirs is the export
             _materialize(path, won.content)

@@ -21,6 +21,7 @@ from typing import Any
 
 import numpy as np
 
+from tools.crm.backend import Engine
 from tools.sqlstore import lock_key, probe, to_postgres
 
 _SCHEMA = "liftoff_crm"
@@ -32,7 +33,7 @@ _DOUBLE = re.compile(r"\bDOUBLE\b(?!\s+PRECISION)", re.IGNORECASE)
 class PostgresBackend:
     """The CRM store's engine on PostgreSQL (one connection per store object; the store serialises threads)."""
 
-    engine = "postgres"
+    engine: Engine = "postgres"
     begin_sql = "BEGIN"
 
     def __init__(self, url: str) -> None:
