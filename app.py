@@ -24,7 +24,7 @@ from graph.runner import CampaignError
 from graph.views.errors import ErrorView, explain
 from graph.views.plan import asset_views, blueprint_tables, governance_tables, list_tables
 from graph.views.review import decision_payload, review_card
-from graph.views.scorecard import current_scorecard, scorecard_view
+from graph.views.scorecard import current_budgets, current_scorecard, scorecard_view
 from graph.views.steps import StepView, build_steps, running_label
 from graph.views.text import md_escape, status_view
 from graph.views.trail import audit_rows, event_rows, event_types, to_jsonl
@@ -389,7 +389,7 @@ def _tabs(cid: str, trace_id: str, values: dict[str, Any], settings: Settings, r
     plan, assets, lists, gov, score, trail = st.tabs(
         ["Blueprint", "Assets", "Lists", "Governance", "Scorecard", "Events & audit"])
     with plan:
-        _blueprint(values.get("blueprint"))
+        _blueprint(values.get("blueprint"), current_budgets(reader.events(trace_id)))
     with assets:
         _assets(values)
     with lists:
@@ -403,11 +403,11 @@ def _tabs(cid: str, trace_id: str, values: dict[str, Any], settings: Settings, r
         _trail(trace_id, reader)
 
 
-def _blueprint(bp: dict[str, Any] | None) -> None:
+def _blueprint(bp: dict[str, Any] | None, current: dict[str, float]) -> None:
     if not bp:
         st.caption("The Planner has not written the blueprint yet.")
         return
-    t = blueprint_tables(bp)
+    t = blueprint_tables(bp, current)
     st.subheader(md_escape(bp.get("campaign_name", "")))
     _table(t["summary"], "")
     st.markdown("**Budget split**")

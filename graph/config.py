@@ -84,6 +84,9 @@ class Settings:
             campaign registry, event log, ledger, outbox, programs, kill-switch, lifecycle, locks, list exports,
             CRM lists) lives on this PostgreSQL instead of files under ``home``; None keeps the embedded files.
         server_url: ``LIFTOFF_SERVER_URL``: the CLI, app and scheduler drive campaigns on this LangGraph server.
+        optimizer_max_step: Largest budget move of one channel in one optimizer cycle (fraction of its budget);
+            a human may approve more by editing the change.
+        optimizer_min_arm_spend: Money each channel must have spent before the optimizer moves any budget.
     """
 
     home: Path = field(default_factory=lambda: Path(".liftoff").resolve())
@@ -110,6 +113,8 @@ class Settings:
     retention_days: int = 90
     database_url: str | None = None
     server_url: str | None = None
+    optimizer_max_step: float = 0.30
+    optimizer_min_arm_spend: float = 50.0
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None, *, base_dir: Path | None = None,
@@ -157,6 +162,8 @@ class Settings:
             "retention_days": _int(env, "LIFTOFF_RETENTION_DAYS", 90),
             "database_url": _database_url(env.get("LIFTOFF_DATABASE_URL", "")),
             "server_url": _server_url(env.get("LIFTOFF_SERVER_URL", "")),
+            "optimizer_max_step": _float(env, "LIFTOFF_OPTIMIZER_MAX_STEP", 0.30),
+            "optimizer_min_arm_spend": _float(env, "LIFTOFF_OPTIMIZER_MIN_ARM_SPEND", 50.0),
         }
         values.update({k: v for k, v in overrides.items() if v is not None})
         return cls(**values)  # type: ignore[arg-type]

@@ -7,7 +7,7 @@ identity (or, when ``LIFTOFF_APPROVERS`` is set, from someone not listed) is ref
 
 from __future__ import annotations
 
-import re
+from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any, Literal, cast
 
@@ -19,11 +19,13 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from graph.agent_io import emit
 from graph.content import content_tasks, ensure_disclaimers, key_messages
 from graph.context import CampaignContext
-from graph.contracts import Asset, BudgetChange, GovernanceException
+from graph.contracts import Asset, BudgetChange, GovernanceException, ValidatorResult
+from graph.convergence import mark
 from graph.governance import fingerprint, normalize_text
 from graph.state import CampaignState
 from guards.claims import VALIDATOR as CLAIMS
 from guards.disclaimers import VALIDATOR as DISCLAIMERS
+from guards.sentences import split_sentences
 
 
 class ApprovalRefused(PermissionError):
@@ -57,20 +59,41 @@ def parse_decision(raw: Any, approvers: tuple[str, ...]) -> Decision:
     return decision
 
 
-def _drop_sentence(text: str | None, sentence: str, replacement: str | None) -> str | None:
-    if not text or not sentence:
+def _replace_sentence(text: str | None, flagged: str, replacement: str | None, protected: list[str]) -> str | None:
+    """``text`` with every whole sentence holding ``flagged`` replaced by ``replacement`` or removed.
+
+    Never edits inside a sentence (deleting a word can change what it says) and never touches a protected span
+    (a disclaimer inserted verbatim).
+    """
+    if not text or not flagged.strip():
         return text
+    key = normalize_text(flagged)
+    guarded = [normalize_text(p) for p in protected]
     if replacement and normalize_text(replacement) in normalize_text(text):
         replacement = None  # the approved wording is already there: drop the flagged line instead of repeating it
-    pattern = re.escape(sentence.strip().rstrip(".!?")) + r"[.!?]?"
-    new = re.sub(pattern, replacement.strip() if replacement else "", text, count=1, flags=re.IGNORECASE)
-    return re.sub(r"\s{2,}", " ", new).strip()
+    out: list[str] = []
+    for sentence in split_sentences(text):
+        norm = normalize_text(sentence)
+        if key and key in norm and not any(norm in g for g in guarded if g):
+            if replacement:
+                out.append(replacement.strip())
+                replacement = None
+            continue
+        out.append(sentence)
+    return " ".join(out).strip()
 
 
-def apply_safe_fixes(asset: Asset, exceptions: list[GovernanceException]) -> Asset | None:
-    """Replace each flagged sentence by its suggested fix, or remove it. None when nothing could be fixed.
+Verify = Callable[[Asset], list[ValidatorResult]]
+"""Every guard on a candidate fix (governance's ``check_asset`` bound to the campaign's library and send date)."""
 
-    A finding about a whole field (e.g. its length) is left to Content's next revision, never blanked here.
+
+def apply_safe_fixes(asset: Asset, exceptions: list[GovernanceException], verify: Verify | None = None
+                     ) -> Asset | None:
+    """Replace each flagged sentence by its approved wording, or remove it whole; None when that is not safe.
+
+    A fix is safe only when the fixed asset passes every guard as written (``verify``); otherwise (or when nothing
+    changed, or a field would be blanked) the asset is left to a redraft and a human. A finding about a whole
+    field (e.g. its length) is left to Content's next revision, never blanked here.
     """
     fields = asset.text_fields()
     changed = False
@@ -85,14 +108,23 @@ def apply_safe_fixes(asset: Asset, exceptions: list[GovernanceException]) -> Ass
             for name, value in list(fields.items()):
                 if finding.text.strip() == value.strip() and not fix:
                     continue
-                new = _drop_sentence(value, finding.text, fix)
+                new = _replace_sentence(value, finding.text, fix, asset.disclaimer_spans)
                 if new != value:
                     fields[name] = new or ""
                     changed = True
     if not changed or not fields.get("body"):
         return None
-    return asset.model_copy(update={**fields, "version": asset.version + 1,
-                                    "revision_notes": [f"approved fix: {r}" for e in exceptions for r in e.reasons]})
+    spans = [d for d in asset.disclaimer_spans if " ".join(d.split()) in " ".join(fields["body"].split())]
+    for exc in exceptions:
+        if exc.validator == DISCLAIMERS:
+            spans += [f.suggested_fix for f in exc.findings if f.suggested_fix and f.suggested_fix not in spans]
+    fixed = asset.model_copy(update={**{k: v or None for k, v in fields.items() if k != "body"},
+                                     "body": fields["body"], "version": asset.version + 1,
+                                     "disclaimer_spans": spans,
+                                     "revision_notes": [f"approved fix: {r}" for e in exceptions for r in e.reasons]})
+    if verify is not None and not all(r.passed for r in verify(fixed)):
+        return None
+    return fixed
 
 
 def human_review(state: CampaignState, runtime: Runtime[CampaignContext]
@@ -137,7 +169,7 @@ def human_review(state: CampaignState, runtime: Runtime[CampaignContext]
         return Command(goto="orchestrator", update=update)
     if kind == "budget":
         return Command(goto="analytics", update={**update, **_decide_budget(svc, state, pending, decision, True)})
-    decided = _decide_exceptions(state, pending, decision)
+    decided = _decide_exceptions(state, pending, decision, _verifier(svc, state))
     redraft = decided.pop("_redraft")
     update.update(decided)
     if redraft:  # nothing safe was left to publish: Content redrafts these with the approved key messages
@@ -147,7 +179,20 @@ def human_review(state: CampaignState, runtime: Runtime[CampaignContext]
     return Command(goto="governance", update=update)
 
 
-def _decide_exceptions(state: CampaignState, pending: dict[str, Any], decision: Decision) -> dict[str, Any]:
+def _verifier(svc: Any, state: CampaignState) -> Verify:
+    """Every guard governance runs, bound to this campaign (library, send date, claim index)."""
+    from graph.contracts import Blueprint
+    from guards.governance import check_asset, send_date
+
+    blueprint = Blueprint.model_validate(state["blueprint"]) if state.get("blueprint") else None
+    library = svc.library(state["brand"])
+    on = send_date(blueprint, svc.check_date())
+    index = svc.claim_index(state["brand"])
+    return lambda asset: check_asset(asset, library, check_date=on, index=index)
+
+
+def _decide_exceptions(state: CampaignState, pending: dict[str, Any], decision: Decision,
+                       verify: Verify | None = None) -> dict[str, Any]:
     assets = dict(state.get("assets") or {})
     withheld = list(state.get("withheld_assets") or [])
     accepted = list(state.get("accepted_exceptions") or [])
@@ -155,7 +200,7 @@ def _decide_exceptions(state: CampaignState, pending: dict[str, Any], decision: 
     redraft: dict[str, list[dict[str, Any]]] = {}
     by_asset: dict[str, list[GovernanceException]] = {}
     for item in pending.get("items", []):
-        exc = GovernanceException.model_validate({k: v for k, v in item.items() if k != "asset"})
+        exc = GovernanceException.model_validate({k: v for k, v in item.items() if k not in ("asset", "history")})
         if exc.subject_type == "asset":
             by_asset.setdefault(exc.subject_id, []).append(exc)
         else:
@@ -170,15 +215,19 @@ def _decide_exceptions(state: CampaignState, pending: dict[str, Any], decision: 
             fixed: Asset | None = asset.model_copy(update={**edits, "version": asset.version + 1,
                                                             "revision_notes": [f"edited by {decision.approver}"]})
         else:
-            fixed = apply_safe_fixes(asset, excs)
+            fixed = apply_safe_fixes(asset, excs, verify)
         if fixed is None and decision.decision == "approve":
             redraft[aid] = [{**f.model_dump(), "validator": e.validator} for e in excs for f in e.findings]
         elif fixed is None:
             withheld.append(aid)
         else:
             new_assets[aid] = Asset.model_validate(fixed.model_dump()).model_dump(mode="json")
+    history = state.get("revision_history") or {}
+    approved = {aid: mark(list(history.get(aid) or []), approved=True) for aid in by_asset if history.get(aid)} \
+        if decision.decision == "approve" else {}
     return {"assets": new_assets, "withheld_assets": withheld, "accepted_exceptions": accepted,
-            "key_message_overrides": overrides, "status": "governing", "_redraft": redraft}
+            "key_message_overrides": overrides, "status": "governing", "_redraft": redraft,
+            "revision_history": approved}
 
 
 def _key_message_overrides(state: CampaignState, assets: dict[str, Any],

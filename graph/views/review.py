@@ -109,7 +109,20 @@ def _exception_item(item: Mapping[str, Any]) -> ReviewItemView:
     fields = {k: str(asset[k]) for k in EDITABLE_FIELDS if asset.get(k)}
     return ReviewItemView(heading, [str(r) for r in item.get("reasons") or []], findings,
                           asset_id=str(item.get("subject_id")) if item.get("subject_type") == "asset" else None,
-                          asset_fields=fields, facts=[("validator", str(item.get("validator", "")))])
+                          asset_fields=fields, facts=[("validator", str(item.get("validator", ""))),
+                                                      *_history_facts(item.get("history") or [])])
+
+
+def _history_facts(history: list[Mapping[str, Any]]) -> list[tuple[str, str]]:
+    """The asset's versions so far and their findings (why a revision did not converge), one line each."""
+    out = []
+    for entry in history:
+        route = {"content": "revised by Content", "human": "sent to a human", "withheld": "withheld"}.get(
+            str(entry.get("route")), "")
+        approved = ", fix approved" if entry.get("approved") else ""
+        n = len(entry.get("findings") or [])
+        out.append((f"v{entry.get('version')}", f"{n} finding(s){'; ' + route if route else ''}{approved}"))
+    return out
 
 
 def _budget_item(item: Mapping[str, Any]) -> ReviewItemView:
