@@ -81,7 +81,8 @@ class Services:
 
         outbox = self.settings.store("outbox.db")
         connectors = connectors_from_config(
-            dict(getattr(self.settings, "connectors", {}) or {}), outbox_path=outbox, seed=self.settings.seed
+            dict(getattr(self.settings, "connectors", {}) or {}), outbox_path=outbox, seed=self.settings.seed,
+            state_dir=self.settings.home,
         )
         # Spend is committed day by day by the optimizer cycle through the ledger (caps enforced there); a
         # publish-time commit of the whole flight budget would count it twice. The publisher still refuses every

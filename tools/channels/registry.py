@@ -38,6 +38,7 @@ def connectors_from_config(
     seed: int,
     secrets: Mapping[str, str] | None = None,
     metrics_fn: MetricsFn | None = None,
+    state_dir: Path | None = None,
 ) -> dict[str, Connector]:
     """Return a connector for every channel: the configured one, else the sandbox.
 
@@ -48,6 +49,8 @@ def connectors_from_config(
         seed: Seed of the sandbox response simulation.
         secrets: Where ``secret_env``/``password_env`` names are looked up (default: the process environment).
         metrics_fn: Sandbox metrics function override (default: the program simulator).
+        state_dir: Where vendor connectors keep their local state (default: beside the outbox file; give the
+            home when the outbox is the shared database's URL).
 
     Raises:
         ConnectorConfigError: on an unknown channel or scheme, or an incomplete spec.
@@ -70,7 +73,7 @@ def connectors_from_config(
             out[channel] = _smtp(channel, raw, progress, env)
         elif raw.startswith(("webhook+https://", "webhook+http://")):
             out[channel] = _webhook(channel, raw, env)
-        elif (vendor := _vendor(channel, raw, outbox_path, env, seed)) is not None:
+        elif (vendor := _vendor(channel, raw, outbox_path, env, seed, state_dir)) is not None:
             out[channel] = vendor
         else:
             raise ConnectorConfigError(
@@ -78,7 +81,8 @@ def connectors_from_config(
     return out
 
 
-def _vendor(channel: str, raw: str, outbox_path: Path, env: Mapping[str, str], seed: int) -> Connector | None:
+def _vendor(channel: str, raw: str, outbox_path: Path | str, env: Mapping[str, str], seed: int,
+            state_dir: Path | None) -> Connector | None:
     """HubSpot, Salesforce, Adobe export and `` + `` chains (:mod:`tools.connectors.specs`)."""
     from tools.connectors.specs import vendor_connector
 
@@ -87,7 +91,8 @@ def _vendor(channel: str, raw: str, outbox_path: Path, env: Mapping[str, str], s
         return got[channel]
 
     try:
-        return vendor_connector(channel, raw, state_dir=outbox_path.parent, env=env, build_other=build)
+        folder = state_dir or (Path(outbox_path).parent if isinstance(outbox_path, Path) else Path("."))
+        return vendor_connector(channel, raw, state_dir=folder, env=env, build_other=build)
     except ValueError as exc:
         raise ConnectorConfigError(str(exc)) from None
 

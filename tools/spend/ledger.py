@@ -448,12 +448,13 @@ class SpendLedger:
                     waiting[change_id] = BudgetChange.model_validate(event.payload["change"])
                 elif status in ("applied", "refused"):
                     waiting.pop(change_id, None)
-        conn = self._conn()
         outcomes = []
         for change in waiting.values():
-            if self._entry(conn, f"change:{change.id}") is not None or self.kill_switch.check(change.channel):
+            with self._db.read() as conn:
+                decided = self._entry(conn, f"change:{change.id}") is not None
+                current = self._allocation_cents(conn, change.campaign_id).get(change.channel, 0)
+            if decided or self.kill_switch.check(change.channel):
                 continue
-            current = self._allocation_cents(conn, change.campaign_id).get(change.channel, 0)
             if current != _cents(change.from_amount, "from_amount"):
                 # The decision was about another starting budget: it is not applied to this one.
                 stale = change.model_copy(update={
