@@ -1,7 +1,7 @@
 # Liftoff image: the app, the CLI, the scheduler or a LangGraph API server, from one image.
 #   docker build -t liftoff .
 #   docker run -p 8501:8501 -e LIFTOFF_DATABASE_URL=postgresql://... liftoff                       # the app
-#   docker run -e LIFTOFF_DATABASE_URL=... liftoff liftoff scheduler run                              # a worker
+#   docker run -e LIFTOFF_DATABASE_URL=... liftoff liftoff scheduler                                  # a worker
 #   docker run -p 2024:2024 -e LIFTOFF_DATABASE_URL=... liftoff langgraph dev --no-browser --host 0.0.0.0 --port 2024
 # CPU torch is installed first from PyTorch's CPU index (the default wheel pulls several GB of CUDA libraries).
 FROM python:3.11-slim
