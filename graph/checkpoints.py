@@ -9,6 +9,7 @@ and the CLI on any machine see the same campaigns.
 from __future__ import annotations
 
 import sqlite3
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -63,7 +64,10 @@ def _postgres(url: str) -> Checkpoints:
 
     probe(url)
     with psycopg.connect(url, autocommit=True) as conn:
-        conn.execute("SELECT pg_advisory_lock(hashtext('liftoff:checkpoints-setup'))")
+        # Poll with try-lock: PostgresSaver.setup() runs CREATE INDEX CONCURRENTLY, which waits for every open
+        # transaction, so a second worker blocked in pg_advisory_lock would deadlock with the first one.
+        while not conn.execute("SELECT pg_try_advisory_lock(hashtext('liftoff:checkpoints-setup'))").fetchone()[0]:
+            time.sleep(0.1)
         try:
             conn.execute("CREATE SCHEMA IF NOT EXISTS liftoff_checkpoints")
             with psycopg.connect(url, autocommit=True, prepare_threshold=0, row_factory=dict_row,
