@@ -66,7 +66,8 @@ def _postgres(url: str) -> Checkpoints:
     with psycopg.connect(url, autocommit=True) as conn:
         # Poll with try-lock: PostgresSaver.setup() runs CREATE INDEX CONCURRENTLY, which waits for every open
         # transaction, so a second worker blocked in pg_advisory_lock would deadlock with the first one.
-        while not conn.execute("SELECT pg_try_advisory_lock(hashtext('liftoff:checkpoints-setup'))").fetchone()[0]:
+        while not (conn.execute("SELECT pg_try_advisory_lock(hashtext('liftoff:checkpoints-setup'))").fetchone()
+                   or (False,))[0]:
             time.sleep(0.1)
         try:
             conn.execute("CREATE SCHEMA IF NOT EXISTS liftoff_checkpoints")
