@@ -1,7 +1,7 @@
 """The CRM on the shared PostgreSQL (``LIFTOFF_DATABASE_URL``): contacts, consent, lists in schema ``liftoff_crm``.
 
-Why Postgres tables and not DuckDB attached read-only to a shared copy (measured by ``evals/bench/bench_shared_crm``,
-figures in the README): a read-only copy can serve segment queries, but building a list WRITES (``lists``,
+Why Postgres tables and not DuckDB attached read-only to a shared copy (a design choice; the two were not timed
+against each other): a read-only copy can serve segment queries, but building a list WRITES (``lists``,
 ``list_members``, ``touches``), and those rows must be visible to the worker that exports and publishes the list,
 possibly on another machine. With a read-only copy the writes would still need a shared writer, so the copy
 only adds a second place for the same data. On Postgres every worker builds and reads lists in one store, and
