@@ -161,8 +161,11 @@ def human_review(state: CampaignState, runtime: Runtime[CampaignContext]
             return Command(goto="analytics", update={**update, **_decide_budget(svc, state, pending, decision, False)})
         return Command(goto=cast(Literal["__end__"], END), update=update)
     if kind == "clarify":
+        from graph.clarify import merge_answer
+
         answer = decision.answer or decision.comment
-        update.update(brief_text=f"{state['brief_text']}\n{answer.strip()}", status="planning")
+        asked = [str(i.get("missing")) for i in pending.get("items", []) if i.get("missing")]
+        update.update(brief_text=merge_answer(state["brief_text"], asked, answer, svc.check_date()), status="planning")
         return Command(goto="planner", update=update)
     if kind == "launch":
         update.update(launch_approved=True, status="launching")
