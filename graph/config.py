@@ -82,15 +82,12 @@ class Settings:
         agents: Agents that run for a campaign (Planner, Content, Governance, Orchestrator, Analytics required).
         connectors: Connector spec per channel ('sandbox', 'smtp://...', 'webhook+https://...'); missing = sandbox.
         retention_days: Age in days after which PII-bearing records are purged (``liftoff retention purge``).
-<<<<<<< HEAD
         database_url: ``LIFTOFF_DATABASE_URL`` (``postgresql://...``): every piece of shared state (checkpoints,
             campaign registry, event log, ledger, outbox, programs, kill-switch, lifecycle, locks, list exports,
             CRM lists) lives on this PostgreSQL instead of files under ``home``; None keeps the embedded files.
         server_url: ``LIFTOFF_SERVER_URL``: the CLI, app and scheduler drive campaigns on this LangGraph server.
-=======
         max_campaign_budget: Organisation-wide ceiling on one campaign's budget, in USD (a brief above it is
             asked about, never planned).
->>>>>>> main
         optimizer_max_step: Largest budget move of one channel in one optimizer cycle (fraction of its budget);
             a human may approve more by editing the change.
         optimizer_min_arm_spend: Money each channel must have spent before the optimizer moves any budget.
@@ -119,12 +116,9 @@ class Settings:
     agents: tuple[str, ...] = AGENTS
     connectors: Mapping[str, str] = field(default_factory=dict)
     retention_days: int = 90
-<<<<<<< HEAD
     database_url: str | None = None
     server_url: str | None = None
-=======
     max_campaign_budget: float = 10_000_000.0
->>>>>>> main
     optimizer_max_step: float = 0.30
     optimizer_min_arm_spend: float = 50.0
 
@@ -173,12 +167,9 @@ class Settings:
                 if env.get(f"LIFTOFF_CONNECTOR_{ch.upper()}", "").strip()
             },
             "retention_days": _int(env, "LIFTOFF_RETENTION_DAYS", 90),
-<<<<<<< HEAD
             "database_url": _database_url(env.get("LIFTOFF_DATABASE_URL", "")),
             "server_url": _server_url(env.get("LIFTOFF_SERVER_URL", "")),
-=======
             "max_campaign_budget": _float(env, "LIFTOFF_MAX_CAMPAIGN_BUDGET", 10_000_000.0),
->>>>>>> main
             "optimizer_max_step": _float(env, "LIFTOFF_OPTIMIZER_MAX_STEP", 0.30),
             "optimizer_min_arm_spend": _float(env, "LIFTOFF_OPTIMIZER_MIN_ARM_SPEND", 50.0),
         }

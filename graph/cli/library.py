@@ -215,17 +215,3 @@ def _iso_date_setting(raw: str) -> date:
         return date.fromisoformat(raw)
     except ValueError:
         raise CLIError(f"LIFTOFF_CHECK_DATE is not a date YYYY-MM-DD: {raw!r}") from None
-<<<<<<< HEAD
-
-
-def _emit_ingested(settings: Settings, slug: str, result: Any, location: str) -> None:
-    from tools.events import EventLog
-
-    EventLog(settings.store("events.db")).emit(
-        "library.ingested", trace_id=f"library:{slug}", campaign_id="library", source="library",
-        payload={"slug": slug, "library_version": result.library_version, "added": result.added,
-                 "updated": result.updated, "removed": result.removed, "unchanged": result.unchanged,
-                 "index": location},
-    )
-=======
->>>>>>> main
