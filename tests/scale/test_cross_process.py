@@ -27,7 +27,7 @@ def _start(tmp: Path, url: str, name: str, *args: str, start_at: float) -> tuple
     return proc, out
 
 
-def _run(tmp: Path, url: str, jobs: dict[str, tuple[str, ...]], lead_s: float = 6.0) -> dict[str, dict[str, Any]]:
+def _run(tmp: Path, url: str, jobs: dict[str, tuple[str, ...]], lead_s: float = 15.0) -> dict[str, dict[str, Any]]:
     start_at = time.time() + lead_s
     procs = {name: _start(tmp, url, name, *args, start_at=start_at) for name, args in jobs.items()}
     results = {}
