@@ -48,6 +48,8 @@ def test_claim_index_on_a_chroma_server(tmp_path: Path, monkeypatch: pytest.Monk
     library = load_library(REPO_ROOT / "brand_library" / "brightwell")
     port = _free_port()
     server = _start(tmp_path / "chroma", port)
+    restart: dict[str, subprocess.Popen[bytes]] = {}
+    timer: threading.Timer | None = None
     try:
         index = ClaimIndex.open(tmp_path, library, chroma_host="127.0.0.1", chroma_port=port)
         assert index.ingest().added == len(library.claims)
@@ -66,7 +68,6 @@ def test_claim_index_on_a_chroma_server(tmp_path: Path, monkeypatch: pytest.Monk
         # chroma slowly).
         monkeypatch.setattr(chroma_retry, "DELAYS_S", (0.5, 1.0, 2.0, 4.0, 8.0, 16.0))
         _stop(server)
-        restart: dict[str, subprocess.Popen[bytes]] = {}
         timer = threading.Timer(1.0, lambda: restart.setdefault("p", _start(tmp_path / "chroma", port)))
         timer.start()
         assert index.search("filters chlorine", region="US", on=on)
@@ -81,5 +82,8 @@ def test_claim_index_on_a_chroma_server(tmp_path: Path, monkeypatch: pytest.Monk
         assert f"Chroma server http://127.0.0.1:{port} unreachable" in str(err.value)
         assert "after 3 attempts" in str(err.value) and "\n" not in str(err.value)
     finally:
-        if server.poll() is None:
-            _stop(server)
+        if timer is not None:  # a restart still starting when the test failed is stopped too
+            timer.join()
+        for proc in (server, *restart.values()):
+            if proc.poll() is None:
+                _stop(proc)
