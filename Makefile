@@ -28,7 +28,7 @@ demo: setup ## run the example brief end to end on the embedded defaults (offlin
 
 run: app ## the main job: set up, start the app on the embedded defaults, print its URL
 
-test: setup browser-deps ## run the whole test suite (network blocked, real model calls blocked)
+test: setup browser-deps services-deps ## run the whole test suite (network blocked, real model calls blocked)
 	$(VENV)/bin/pytest -q -n 2 --timeout 600
 
 test-fast: setup
@@ -84,3 +84,23 @@ chaos: setup ## the chaos suite: crash points, provider faults, hostile inputs, 
 
 chaos-quick: setup ## the CI-sized subset of the chaos suite (also run as tests under tests/reliability)
 	$(PY) -m evals.chaos --quick
+# ---- more than one machine (issue 15) ------------------------------------------------------------------------
+PG_BIN ?= $(lastword $(sort $(wildcard /usr/lib/postgresql/*/bin)))
+.PHONY: services-deps test-scale langgraph-dev docker
+
+services-deps: ## install Debian's PostgreSQL server (initdb/pg_ctl) for the shared-state tests (a throw-away cluster per run)
+	@if [ -n "$(PG_BIN)" ] && [ -x "$(PG_BIN)/initdb" ]; then \
+		echo "postgres: $(PG_BIN)"; \
+	else \
+		SUDO=$$([ "$$(id -u)" = 0 ] || echo sudo); \
+		$$SUDO apt-get update && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y postgresql; \
+	fi
+
+test-scale: setup services-deps ## the shared-state, LangGraph-server and Chroma-server tests (real Postgres, langgraph dev, chroma run)
+	$(VENV)/bin/pytest -q tests/scale tests/tools/test_shared_stores.py --timeout 900 -n 0
+
+langgraph-dev: setup ## serve the campaign graph with LangGraph's dev server (Studio, langgraph-sdk) on 127.0.0.1:2024
+	$(VENV)/bin/langgraph dev --no-browser --host 127.0.0.1 --port 2024
+
+docker: ## build the image (CPU torch, no .venv/.liftoff/reports in the context)
+	docker build -t liftoff:latest .

@@ -157,7 +157,7 @@ def ingest_library(settings: Settings, library: BrandLibrary) -> tuple[IngestRes
                             embeddings=settings.embeddings, base_url=settings.openai_base_url,
                             api_key=os.environ.get("OPENAI_API_KEY"))
     result = index.ingest()
-    EventLog(settings.path("events.db")).emit(
+    EventLog(settings.store("events.db")).emit(
         "library.ingested", trace_id=f"library:{library.slug}", campaign_id="library", source="library",
         payload={"slug": library.slug, "library_version": result.library_version, "added": result.added,
                  "updated": result.updated, "removed": result.removed, "unchanged": result.unchanged,

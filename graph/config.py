@@ -85,6 +85,10 @@ class Settings:
         retention_days: Age in days after which PII-bearing records are purged (``liftoff retention purge``).
         model_policy: Per-call timeout, per-run deadline, retries and breaker of model calls
             (``LIFTOFF_MODEL_TIMEOUT``, ``LIFTOFF_MODEL_DEADLINE``, ``LIFTOFF_MODEL_ATTEMPTS``, ...).
+        database_url: ``LIFTOFF_DATABASE_URL`` (``postgresql://...``): every piece of shared state (checkpoints,
+            campaign registry, event log, ledger, outbox, programs, kill-switch, lifecycle, locks, list exports,
+            CRM lists) lives on this PostgreSQL instead of files under ``home``; None keeps the embedded files.
+        server_url: ``LIFTOFF_SERVER_URL``: the CLI, app and scheduler drive campaigns on this LangGraph server.
         max_campaign_budget: Organisation-wide ceiling on one campaign's budget, in USD (a brief above it is
             asked about, never planned).
         optimizer_max_step: Largest budget move of one channel in one optimizer cycle (fraction of its budget);
@@ -116,16 +120,21 @@ class Settings:
     connectors: Mapping[str, str] = field(default_factory=dict)
     retention_days: int = 90
     model_policy: CallPolicy = field(default_factory=CallPolicy)
+    database_url: str | None = None
+    server_url: str | None = None
     max_campaign_budget: float = 10_000_000.0
     optimizer_max_step: float = 0.30
     optimizer_min_arm_spend: float = 50.0
 
     @classmethod
-    def from_env(cls, env: Mapping[str, str] | None = None, **overrides: object) -> Settings:
+    def from_env(cls, env: Mapping[str, str] | None = None, *, base_dir: Path | None = None,
+                 **overrides: object) -> Settings:
         """Build settings from environment variables, then apply explicit overrides.
 
         Args:
             env: Mapping to read (defaults to ``os.environ``).
+            base_dir: Directory a relative ``LIFTOFF_HOME`` is taken from, joined without touching the file
+                system (a server's event loop must not block on ``os.getcwd``); None: the working directory.
             **overrides: Field values that win over the environment (e.g. from CLI flags).
 
         Raises:
@@ -136,7 +145,7 @@ class Settings:
             a: env[f"LIFTOFF_MODEL_{a.upper()}"] for a in AGENTS if env.get(f"LIFTOFF_MODEL_{a.upper()}")
         }
         values: dict[str, object] = {
-            "home": Path(env.get("LIFTOFF_HOME", ".liftoff")).expanduser().resolve(),
+            "home": _home(env.get("LIFTOFF_HOME", ".liftoff"), base_dir),
             "model": env.get("LIFTOFF_MODEL", "offline").strip() or "offline",
             "agent_models": agent_models,
             "openai_base_url": env.get("OPENAI_BASE_URL") or None,
@@ -163,6 +172,8 @@ class Settings:
             },
             "retention_days": _int(env, "LIFTOFF_RETENTION_DAYS", 90),
             "model_policy": _policy(env),
+            "database_url": _database_url(env.get("LIFTOFF_DATABASE_URL", "")),
+            "server_url": _server_url(env.get("LIFTOFF_SERVER_URL", "")),
             "max_campaign_budget": _float(env, "LIFTOFF_MAX_CAMPAIGN_BUDGET", 10_000_000.0),
             "optimizer_max_step": _float(env, "LIFTOFF_OPTIMIZER_MAX_STEP", 0.30),
             "optimizer_min_arm_spend": _float(env, "LIFTOFF_OPTIMIZER_MIN_ARM_SPEND", 50.0),
@@ -173,9 +184,48 @@ class Settings:
                               f"{values['max_campaign_budget']!r}")
         return cls(**values)  # type: ignore[arg-type]
 
+    def with_overrides(self, **values: object) -> Settings:
+        """A copy with some fields replaced, checked like the environment (for a run's JSON context).
+
+        Raises:
+            ConfigError: on an unknown field or an invalid value.
+        """
+        import dataclasses
+
+        known = {f.name: f for f in dataclasses.fields(self)}
+        out: dict[str, object] = {}
+        for name, value in values.items():
+            if name not in known:
+                raise ConfigError(f"unknown setting {name!r}")
+            current = getattr(self, name)
+            if name == "agents":
+                try:
+                    out[name] = agent_set(value if isinstance(value, str | list | tuple) else str(value))  # type: ignore[arg-type]
+                except ValueError as exc:
+                    raise ConfigError(f"agents: {exc}") from None
+            elif isinstance(current, bool) or not isinstance(current, int | float | str) and current is not None:
+                raise ConfigError(f"setting {name!r} cannot be set per run")
+            elif isinstance(current, int | float):
+                try:
+                    out[name] = type(current)(value)  # type: ignore[call-overload,arg-type]
+                except (TypeError, ValueError):
+                    raise ConfigError(f"{name} must be a {type(current).__name__}, got {value!r}") from None
+            else:
+                if not isinstance(value, str):
+                    raise ConfigError(f"{name} must be a string, got {value!r}")
+                out[name] = value
+        return dataclasses.replace(self, **out)  # type: ignore[arg-type]
+
     def model_for(self, agent: str) -> str:
         """Return the model spec an agent uses (its override, else the default)."""
         return self.agent_models.get(agent, self.model)
+
+    def store(self, name: str) -> Path | str:
+        """Where a shared store lives: the database URL when one is set, else its file under the state directory.
+
+        ``name`` is the store's embedded file name (``events.db``, ``ledger.db``, ``locks``, ...).
+        """
+        return self.database_url if self.database_url else self.path(name)
 
     def path(self, name: str) -> Path:
         """Return a path under the state directory, creating the directory."""
@@ -188,6 +238,39 @@ def _policy(env: Mapping[str, str]) -> CallPolicy:
         return CallPolicy.from_env(env)
     except PolicyError as exc:
         raise ConfigError(str(exc)) from None
+
+
+def _home(raw: str, base_dir: Path | None) -> Path:
+    home = Path(raw).expanduser()
+    if base_dir is None:
+        return home.resolve()
+    return home if home.is_absolute() else Path(os.path.normpath(base_dir / home))
+
+
+def server_settings(env: Mapping[str, str] | None = None) -> Settings:
+    """Settings of a LangGraph server process: its environment, a relative home taken from the repository root.
+
+    Pure (no file-system call), so it may run in the server's event loop.
+    """
+    return Settings.from_env(env, base_dir=REPO_ROOT)
+
+
+def _database_url(raw: str) -> str | None:
+    url = raw.strip()
+    if not url:
+        return None
+    if not url.startswith(("postgresql://", "postgres://")):
+        raise ConfigError(f"LIFTOFF_DATABASE_URL must be a postgresql:// URL, got {url.split('://')[0]!r}://...")
+    return url
+
+
+def _server_url(raw: str) -> str | None:
+    url = raw.strip().rstrip("/")
+    if not url:
+        return None
+    if not url.startswith(("http://", "https://")):
+        raise ConfigError(f"LIFTOFF_SERVER_URL must be an http(s):// URL, got {url!r}")
+    return url
 
 
 def _int(env: Mapping[str, str], key: str, default: int) -> int:

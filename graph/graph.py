@@ -12,26 +12,33 @@ from langgraph.graph.state import CompiledStateGraph
 from langgraph.types import RetryPolicy, Send
 
 from graph.analytics import analytics
-from graph.config import AGENTS, REQUIRED_AGENTS, Settings
+from graph.config import AGENTS, REQUIRED_AGENTS
 from graph.content import content, content_tasks
 from graph.context import CampaignContext
 from graph.data import data
 from graph.governance import governance
 from graph.human_review import human_review
+from graph.intake import after_launch, intake
 from graph.optimizer import optimizer
 from graph.orchestrator import orchestrator
 from graph.planner import planner
-from graph.state import CampaignState
+from graph.state import CampaignInput, CampaignState
 
 
 def _transient(exc: Exception) -> bool:
-    """Retry provider hiccups and a busy SQLite file; never validation or logic errors."""
+    """Retry provider hiccups, a busy SQLite file and a lost shared-database connection; never validation or
+    logic errors."""
     from graph.models.errors import TransientModelError
 
     if isinstance(exc, TransientModelError):
         return not exc.exhausted  # the model layer already retried it under its CallPolicy
     if isinstance(exc, ConnectionError | TimeoutError):
         return True
+    if type(exc).__module__.startswith(("psycopg", "psycopg_pool")):
+        import psycopg
+        import psycopg_pool
+
+        return isinstance(exc, psycopg.OperationalError | psycopg_pool.PoolTimeout)
     return isinstance(exc, sqlite3.OperationalError) and "locked" in str(exc)
 
 
@@ -87,7 +94,11 @@ def build_graph(agents: Sequence[str] = AGENTS) -> StateGraph[Any, Any, Any, Any
     missing = set(REQUIRED_AGENTS) - set(agents)
     if missing:
         raise ValueError(f"the agent set needs {', '.join(sorted(missing))}")
-    builder = StateGraph(CampaignState, context_schema=CampaignContext)
+    builder = StateGraph(CampaignState, context_schema=CampaignContext, input_schema=CampaignInput)
+
+    builder.add_node("intake", intake)  # ids, trace, defaults of a new campaign: a brief (and a brand) suffice
+    builder.add_node("after_launch", after_launch, retry_policy=RETRY)  # schedule + reach of a launched campaign
+    builder.add_edge(START, "intake")
 
     builder.add_node("planner", planner, retry_policy=RETRY)
     builder.add_node("content", content, retry_policy=RETRY)  # type: ignore[call-overload]  # Send payload
@@ -96,7 +107,7 @@ def build_graph(agents: Sequence[str] = AGENTS) -> StateGraph[Any, Any, Any, Any
     builder.add_node("orchestrator", orchestrator, retry_policy=RETRY)
     builder.add_node("analytics", analytics, retry_policy=RETRY)
     builder.add_conditional_edges(
-        START, lambda s: route_start(s, agents),
+        "intake", lambda s: route_start(s, agents),
         ["planner", "orchestrator", "optimizer", "analytics"] if "optimizer" in agents
         else ["planner", "orchestrator", "analytics"],
     )
@@ -114,7 +125,8 @@ def build_graph(agents: Sequence[str] = AGENTS) -> StateGraph[Any, Any, Any, Any
                                       ["optimizer", "analytics"])
     else:
         builder.add_edge("orchestrator", "analytics")
-    builder.add_edge("analytics", END)
+    builder.add_edge("analytics", "after_launch")
+    builder.add_edge("after_launch", END)
     return builder
 
 
@@ -125,6 +137,7 @@ def compile_graph(checkpointer: BaseCheckpointSaver | None = None, agents: Seque
 
 
 def make_graph(config: dict[str, Any] | None = None) -> CompiledStateGraph:
-    """Factory for ``langgraph.json`` (LangGraph server / ``langgraph dev``): settings from the server's env."""
-    settings = Settings.from_env()
-    return compile_graph(agents=settings.agents)
+    """Factory for ``langgraph.json`` (LangGraph server / ``langgraph dev``): every agent is built; each run's
+    agent set comes from its input or the server's ``LIFTOFF_AGENTS`` (filled by ``intake``). No I/O here: the
+    server calls this in its event loop."""
+    return compile_graph(agents=AGENTS)

@@ -289,7 +289,7 @@ def _decide_budget(svc: Any, state: CampaignState, pending: dict[str, Any], deci
     from tools.lifecycle.lock import campaign_lock
 
     changes: dict[str, Any] = {}
-    with campaign_lock(svc.settings.path("locks"), state["campaign_id"], purpose="budget approval"):
+    with campaign_lock(svc.settings.store("locks"), state["campaign_id"], purpose="budget approval"):
         for item in pending.get("items", []):
             change = BudgetChange.model_validate(item)
             if approve:

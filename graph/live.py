@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from graph.config import Settings
+from graph.remote import open_campaigns
 from graph.runner import CampaignError, Campaigns, CampaignSummary, RunResult, check_cycle_request
 from graph.views.errors import ErrorView, explain
 
@@ -82,7 +83,7 @@ class Reader:
     def __init__(self, settings: Settings, *, list_ttl_s: float = 3.0) -> None:
         """Open the campaign stores of ``settings``; the campaign list is re-read at most every ``list_ttl_s``."""
         self.settings = settings
-        self.campaigns = Campaigns(settings)
+        self.campaigns = open_campaigns(settings)
         self._lock = threading.RLock()
         self._list_ttl = list_ttl_s
         self._listed: tuple[float, list[CampaignSummary]] | None = None
@@ -130,7 +131,7 @@ class Reader:
 class LiveRuns:
     """Background runs of one process: start, resume, retry; look jobs up by campaign."""
 
-    def __init__(self, campaigns_factory: Callable[[Settings], Campaigns] = Campaigns) -> None:
+    def __init__(self, campaigns_factory: Callable[[Settings], Campaigns] = open_campaigns) -> None:
         """Create an empty job table (``campaigns_factory`` opens a worker's own stores)."""
         self._factory = campaigns_factory
         self._jobs: dict[tuple[str, str], Job] = {}

@@ -55,7 +55,7 @@ def optimizer(state: CampaignState, runtime: Runtime[CampaignContext]
     day = done - 1
     for day in range(done, done + days):
         # One day's spend and budget changes under the campaign lock; statuses re-read (a rollback may cancel).
-        with campaign_lock(svc.settings.path("locks"), state["campaign_id"], purpose=f"optimizer day {day}"):
+        with campaign_lock(svc.settings.store("locks"), state["campaign_id"], purpose=f"optimizer day {day}"):
             programs = current_programs(svc.publisher, programs)
             if day > 0:  # real channels that report: yesterday's results into the log before the cycle reads it
                 svc.publisher.collect_metrics(state["campaign_id"], day - 1)

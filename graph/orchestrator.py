@@ -52,7 +52,7 @@ def orchestrator(state: CampaignState, runtime: Runtime[CampaignContext]) -> dic
     """
     from tools.lifecycle.lock import campaign_lock
 
-    with campaign_lock(runtime.context.services.settings.path("locks"), state["campaign_id"],
+    with campaign_lock(runtime.context.services.settings.store("locks"), state["campaign_id"],
                        purpose="launch: caps, list exports, publishing"):
         return _launch(state, runtime)
 
@@ -121,5 +121,5 @@ def _export(svc: Any, target: TargetList, trace_id: str) -> Any:
     from tools.crm.export import export_list
 
     result = export_list(svc.crm, target, out_dir=svc.settings.path("exports"), kill_switch=svc.kill_switch,
-                         events=svc.events, trace_id=trace_id)
+                         events=svc.events, trace_id=trace_id, shared=svc.exports)
     return result.path

@@ -1,12 +1,12 @@
 """Run, resume, stream and list campaigns: the API the CLI and the app share.
 
 One LangGraph thread per campaign (thread id = campaign id), one trace id per campaign, a SQLite
-checkpointer under the state directory, and a small registry of campaign status for listing.
+checkpointer under the state directory (or PostgreSQL with ``LIFTOFF_DATABASE_URL``, see
+:mod:`graph.checkpoints`), and a small registry of campaign status for listing.
 """
 
 from __future__ import annotations
 
-import sqlite3
 import threading
 import uuid
 from collections.abc import Iterator
@@ -15,13 +15,14 @@ from datetime import UTC, datetime
 from typing import Any
 
 from langchain_core.runnables import RunnableConfig
-from langgraph.checkpoint.sqlite import SqliteSaver
 from langgraph.types import Command
 
+from graph.checkpoints import Registry, open_checkpoints
 from graph.config import AGENTS, Settings, agent_set
 from graph.context import CampaignContext
 from graph.graph import compile_graph
 from graph.human_review import parse_decision, recorded_decision
+from graph.intake import INFRA_NODES
 from graph.models.resilience import run_deadline
 from graph.services import Services, services_for
 from graph.warmup import warm_imports
@@ -31,13 +32,6 @@ FANOUT_THREADS = 32
 """Threads a run's parallel branches get. LangGraph's default is the thread-pool default (CPU count + 4: 6 on a
 2-core machine), which ran a 10-branch content fan-out in two waves; branches mostly wait on model calls."""
 
-_REGISTRY_SCHEMA = """
-CREATE TABLE IF NOT EXISTS campaigns (
-    campaign_id TEXT PRIMARY KEY, trace_id TEXT NOT NULL, brand TEXT NOT NULL, model TEXT NOT NULL,
-    created_at TEXT NOT NULL, updated_at TEXT NOT NULL, status TEXT NOT NULL, reason TEXT NOT NULL DEFAULT '',
-    title TEXT NOT NULL DEFAULT ''
-);
-"""
 
 
 class CampaignError(ValueError):
@@ -104,15 +98,12 @@ class Campaigns:
         """Open the checkpointer and the registry under ``settings.home``."""
         self.settings = settings
         self.services: Services = services_for(settings)
-        self._conn = sqlite3.connect(settings.path("checkpoints.db"), check_same_thread=False)
-        self._conn.execute("PRAGMA journal_mode=WAL")
-        self.checkpointer = SqliteSaver(self._conn)
-        self.checkpointer.setup()
+        self._checkpoints = open_checkpoints(settings)
+        self.checkpointer = self._checkpoints.saver
         # Every agent is built; each campaign runs its own agent set (state["agents"], see graph.graph.agent_set).
         self.graph = compile_graph(self.checkpointer, agents=AGENTS)
         self._lock = threading.Lock()
-        self._registry = sqlite3.connect(settings.path("campaigns.db"), check_same_thread=False)
-        self._registry.executescript(_REGISTRY_SCHEMA)
+        self._registry = Registry(settings)
 
     # ---- running -------------------------------------------------------------------------------------------
     def new_input(self, brief_text: str, brand: str | None = None, campaign_id: str | None = None,
@@ -158,7 +149,7 @@ class Campaigns:
                 for chunk in self.graph.stream(  # type: ignore[call-overload]
                         graph_input, config, context=CampaignContext(self.settings), stream_mode="updates",
                         durability="sync"):
-                    yield from chunk.items()
+                    yield from ((node, update) for node, update in chunk.items() if node not in INFRA_NODES)
         except Exception as exc:
             self._set_status(thread_id, "failed", failure_reason(exc))
             raise
@@ -302,7 +293,7 @@ class Campaigns:
     def list(self) -> list[CampaignSummary]:
         """List campaigns found in the checkpointer, newest first, with their status."""
         with self._lock:  # thread ids straight from the checkpoint table: no checkpoint is deserialised here
-            threads = [r[0] for r in self._conn.execute("SELECT DISTINCT thread_id FROM checkpoints")]
+            threads = self._checkpoints.thread_ids()
         out = []
         for tid in threads:
             try:
@@ -323,23 +314,15 @@ class Campaigns:
         return {"configurable": {"thread_id": thread_id}, "recursion_limit": 100, "max_concurrency": FANOUT_THREADS}
 
     def _row(self, cid: str) -> dict[str, Any] | None:
-        cur = self._registry.execute("SELECT * FROM campaigns WHERE campaign_id = ?", (cid,))
-        row = cur.fetchone()
-        return dict(zip([d[0] for d in cur.description], row, strict=True)) if row else None
+        return self._registry.row(cid)
 
     def _register(self, graph_input: dict[str, Any]) -> None:
-        now = datetime.now(UTC).isoformat()
-        with self._lock, self._registry:
-            self._registry.execute(
-                "INSERT OR IGNORE INTO campaigns VALUES (?, ?, ?, ?, ?, ?, 'planning', '', ?)",
-                (graph_input["campaign_id"], graph_input["trace_id"], graph_input["brand"], self.settings.model,
-                 now, now, graph_input["brief_text"][:80]),
-            )
+        with self._lock:
+            self._registry.register(graph_input)
 
     def _set_status(self, cid: str, status: str, reason: str) -> None:
-        with self._lock, self._registry:
-            self._registry.execute("UPDATE campaigns SET status = ?, reason = ?, updated_at = ? WHERE campaign_id = ?",
-                                   (status, reason, datetime.now(UTC).isoformat(), cid))
+        with self._lock:
+            self._registry.set_status(cid, status, reason)
 
     def _sync_registry(self, cid: str) -> None:
         res = self.result(cid)
@@ -347,5 +330,5 @@ class Campaigns:
 
     def close(self) -> None:
         """Close the database connections."""
-        self._conn.close()
+        self._checkpoints.close()
         self._registry.close()

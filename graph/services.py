@@ -15,6 +15,7 @@ if TYPE_CHECKING:
 
     from guards.library import BrandLibrary
     from guards.retrieval import ClaimIndex
+    from tools.crm.export_store import ExportStore
     from tools.events import EventLog
     from tools.killswitch import KillSwitch
 
@@ -39,14 +40,14 @@ class Services:
         """The append-only event log."""
         from tools.events import EventLog
 
-        return EventLog(self.settings.path("events.db"))
+        return EventLog(self.settings.store("events.db"))
 
     @cached_property
     def kill_switch(self) -> KillSwitch:
         """The kill-switch store."""
         from tools.killswitch import KillSwitch
 
-        return KillSwitch(self.settings.path("control.db"))
+        return KillSwitch(self.settings.store("control.db"))
 
     @cached_property
     def crm(self) -> Any:
@@ -54,16 +55,23 @@ class Services:
         from tools.crm.store import CRMStore
 
         with self._lock:
-            store = CRMStore(self.settings.path("crm.duckdb"))
+            store = CRMStore(self.settings.store("crm.duckdb"))
             store.ensure_seeded(self.settings.crm_contacts, self.settings.seed)
             return store
+
+    @cached_property
+    def exports(self) -> ExportStore | None:
+        """The shared export table (``LIFTOFF_DATABASE_URL``), or None: exports are files under the home."""
+        from tools.crm.export_store import ExportStore
+
+        return ExportStore(self.settings.database_url) if self.settings.database_url else None
 
     @cached_property
     def ledger(self) -> Any:
         """The append-only spend ledger (caps and kill-switch enforced inside)."""
         from tools.spend import SpendLedger
 
-        return SpendLedger(self.settings.path("ledger.db"), events=self.events, kill_switch=self.kill_switch)
+        return SpendLedger(self.settings.store("ledger.db"), events=self.events, kill_switch=self.kill_switch)
 
     @cached_property
     def publisher(self) -> Any:
@@ -71,14 +79,15 @@ class Services:
         from tools.channels.publisher import Publisher
         from tools.channels.registry import connectors_from_config
 
-        outbox = self.settings.path("outbox.db")
+        outbox = self.settings.store("outbox.db")
         connectors = connectors_from_config(
-            dict(getattr(self.settings, "connectors", {}) or {}), outbox_path=outbox, seed=self.settings.seed
+            dict(getattr(self.settings, "connectors", {}) or {}), outbox_path=outbox, seed=self.settings.seed,
+            state_dir=self.settings.home,
         )
         # Spend is committed day by day by the optimizer cycle through the ledger (caps enforced there); a
         # publish-time commit of the whole flight budget would count it twice. The publisher still refuses every
         # side effect a kill-switch covers.
-        return Publisher(store_path=self.settings.path("programs.db"), connectors=connectors,
+        return Publisher(store_path=self.settings.store("programs.db"), connectors=connectors,
                          kill_switch=self.kill_switch, events=self.events, ledger=None)
 
     def library(self, slug: str) -> BrandLibrary:

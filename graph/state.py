@@ -6,7 +6,9 @@ never depend on pickling classes. It holds counts and ids only: never raw PII.
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal, TypedDict
+from typing import Annotated, Any, Literal, NotRequired, Required
+
+from typing_extensions import TypedDict  # pydantic (Studio's input form) refuses typing.TypedDict on 3.11
 
 Status = Literal["planning", "needs_input", "drafting", "governing", "awaiting_approval", "launching",
                  "launched", "held", "rejected", "failed"]
@@ -110,6 +112,29 @@ class CampaignState(TypedDict, total=False):
     """Agents that ran, in order."""
     usage: Annotated[dict[str, Any], add_usage]
     """Model calls, tokens, cost and structured-output paths per agent."""
+
+
+class CampaignInput(TypedDict, total=False):
+    """What starts a campaign (LangGraph Studio's input form): a brief, and optionally a brand.
+
+    Ids, trace id, start time, status and the agent set are filled in the graph (node ``intake``) when absent;
+    the CLI and the app pass their own ids. A recurring cycle on a launched campaign sends ``cycle`` alone.
+    """
+
+    brief_text: Required[str]
+    """The brief as written."""
+    brand: NotRequired[str]
+    """Brand-library slug (default: the server's LIFTOFF_BRAND)."""
+    agents: NotRequired[list[str]]
+    """Agent set, e.g. ["minimum", "optimizer"] (default: the server's LIFTOFF_AGENTS)."""
+    campaign_id: NotRequired[str]
+    """Campaign id (default: the thread id)."""
+    trace_id: NotRequired[str]
+    """Trace id (default: a fresh one)."""
+    started_at: NotRequired[str]
+    """ISO time the brief arrived (default: now)."""
+    cycle: NotRequired[dict[str, Any] | None]
+    """A recurring cycle {kind, id, days} on a launched campaign (no brief needed then)."""
 
 
 class ContentTask(TypedDict):

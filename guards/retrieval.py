@@ -76,9 +76,17 @@ class ClaimIndex:
 
         embedder = make_embedder(embeddings, base_url=base_url, api_key=api_key)
         settings = Settings(anonymized_telemetry=False, allow_reset=False)
-        if chroma_host:
-            client = chromadb.HttpClient(host=chroma_host, port=chroma_port, settings=settings)
+        if chroma_host:  # a server: every call retried on connection failures (guards.chroma_retry)
+            from guards.chroma_retry import RetryingCollection, with_retries
+
             location = f"http://{chroma_host}:{chroma_port}"
+            client = with_retries(lambda: chromadb.HttpClient(host=chroma_host, port=chroma_port, settings=settings),
+                                  location=location, what="connect")
+            name = f"claims-{library.slug}-{embedder.tag}"[:120]
+            remote = with_retries(lambda: client.get_or_create_collection(
+                name=name, embedding_function=_chroma_embedding_function(embeddings, base_url, embedder),
+                configuration={"hnsw": {"space": "cosine"}}), location=location, what="open collection")
+            return cls(client, RetryingCollection(remote, location), library, embedder, location)
         else:
             path = Path(home) / "chroma"
             path.mkdir(parents=True, exist_ok=True)
@@ -180,7 +188,16 @@ def _day(d: date) -> int:
 _EF_CLASS: Any = None
 
 
-def _chroma_embedding_function(spec: str, base_url: str | None, embedder: Embedder) -> Any:
+def register_embedding_function() -> None:
+    """Register Liftoff's embedding function ("liftoff") with Chroma in this process.
+
+    Another Chroma client (a notebook, a service) calls this before ``client.get_collection(name)``: Chroma then
+    rebuilds the function from the collection's stored config and embeds queries the way Liftoff ingested.
+    """
+    _chroma_embedding_function("local", None, None)
+
+
+def _chroma_embedding_function(spec: str, base_url: str | None, embedder: Embedder | None) -> Any:
     """Our embedding function as a registered Chroma EmbeddingFunction (built and registered on first use)."""
     global _EF_CLASS
     if _EF_CLASS is None:

@@ -94,3 +94,41 @@ def block_real_model_calls(request: pytest.FixtureRequest, monkeypatch: pytest.M
 
     monkeypatch.setattr(BaseChatModel, "_generate_with_cache", guarded)
     yield
+
+
+@pytest.fixture(scope="session")
+def postgres_cluster() -> Iterator[str]:
+    """A throw-away PostgreSQL cluster for the session (initdb in a temp dir); yields its admin URL.
+
+    Fails (never skips) when the server binaries are missing: ``make services-deps`` installs them.
+    """
+    from evals.pgcluster import ClusterError, throwaway_cluster
+
+    try:
+        cluster = throwaway_cluster()
+        url = cluster.__enter__()
+    except ClusterError as exc:
+        pytest.fail(f"PostgreSQL for the tests: {exc}", pytrace=False)
+    try:
+        yield url
+    finally:
+        cluster.__exit__(None, None, None)
+
+
+@pytest.fixture
+def postgres_url(postgres_cluster: str) -> Iterator[str]:
+    """A fresh, empty database on the session's cluster for one test; yields its URL (dropped after)."""
+    import uuid
+
+    import psycopg
+
+    from tools.sqlstore import POOLS
+
+    name = f"t_{uuid.uuid4().hex[:12]}"
+    with psycopg.connect(postgres_cluster, autocommit=True) as conn:
+        conn.execute(f"CREATE DATABASE {name}")
+    url = postgres_cluster.rsplit("/", 1)[0] + f"/{name}"
+    yield url
+    POOLS.close_all()
+    with psycopg.connect(postgres_cluster, autocommit=True) as conn:
+        conn.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")

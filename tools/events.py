@@ -1,4 +1,4 @@
-"""The append-only event log (SQLite WAL) every agent and tool writes to.
+"""The append-only event log (SQLite WAL, or a shared PostgreSQL) every agent and tool writes to.
 
 Subscribers (optimizer, analytics, the app) read by offset. This is the seam where a real broker would
 replace it: ``append``/``append_many`` become a producer (Kafka topic or Redis Stream keyed by campaign),
@@ -8,7 +8,6 @@ replace it: ``append``/``append_many`` become a producer (Kafka topic or Redis S
 from __future__ import annotations
 
 import json
-import sqlite3
 from collections.abc import Iterable, Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -16,11 +15,11 @@ from typing import Any
 from uuid import uuid4
 
 from graph.contracts import Event
-from tools.sqlite import SQLiteFile
+from tools.sqlstore import Database, is_database_url, open_database
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS events (
-    offset INTEGER PRIMARY KEY AUTOINCREMENT,
+    "offset" INTEGER PRIMARY KEY AUTOINCREMENT,
     id TEXT NOT NULL UNIQUE,
     type TEXT NOT NULL,
     trace_id TEXT NOT NULL,
@@ -31,10 +30,14 @@ CREATE TABLE IF NOT EXISTS events (
     pii INTEGER NOT NULL DEFAULT 0,
     payload TEXT NOT NULL
 );
-CREATE INDEX IF NOT EXISTS events_trace ON events(trace_id, offset);
-CREATE INDEX IF NOT EXISTS events_campaign ON events(campaign_id, offset);
-CREATE INDEX IF NOT EXISTS events_type ON events(type, offset);
+CREATE INDEX IF NOT EXISTS events_trace ON events(trace_id, "offset");
+CREATE INDEX IF NOT EXISTS events_campaign ON events(campaign_id, "offset");
+CREATE INDEX IF NOT EXISTS events_type ON events(type, "offset");
 """
+
+_PG_SCHEMA = _SCHEMA.replace('"offset" INTEGER PRIMARY KEY AUTOINCREMENT', '"offset" BIGSERIAL PRIMARY KEY').replace(
+    "pii INTEGER", "pii SMALLINT")
+"""The same table on PostgreSQL (appends take the store lock, so offsets commit in order: readers never skip)."""
 
 
 _encode = json.JSONEncoder(default=str, separators=(",", ":")).encode
@@ -49,13 +52,11 @@ class EventLog:
     """
 
     def __init__(self, path: Path | str) -> None:
-        """Open (and create) the log at ``path``."""
-        self.path = Path(path)
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        self._db = SQLiteFile(self.path, _SCHEMA)
-
-    def _conn(self) -> sqlite3.Connection:
-        return self._db.connection()
+        """Open (and create) the log at ``path`` (a SQLite file, or the shared database's URL)."""
+        self.path = Path(path) if not is_database_url(path) else Path("events")
+        if not is_database_url(path):
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        self._db: Database = open_database(path, name="events", sqlite_schema=_SCHEMA, postgres_schema=_PG_SCHEMA)
 
     def emit(
         self,
@@ -85,13 +86,15 @@ class EventLog:
 
     def has(self, event_id: str) -> bool:
         """True when an event with this id is in the log (deterministic ids: 'was this step recorded?')."""
-        return self._conn().execute("SELECT 1 FROM events WHERE id = ?", (event_id,)).fetchone() is not None
+        with self._db.read() as conn:
+            return conn.execute("SELECT 1 FROM events WHERE id = ?", (event_id,)).fetchone() is not None
 
     def get(self, event_id: str) -> Event | None:
         """The event with this id, or None."""
-        row = self._conn().execute(
-            "SELECT offset, id, type, trace_id, campaign_id, causation_id, source, ts, pii, payload FROM events "
-            "WHERE id = ?", (event_id,)).fetchone()
+        with self._db.read() as conn:
+            row = conn.execute(
+                'SELECT "offset", id, type, trace_id, campaign_id, causation_id, source, ts, pii, payload FROM events '
+                "WHERE id = ?", (event_id,)).fetchone()
         return _row_event(row) if row else None
 
     def append(self, event: Event) -> None:
@@ -108,20 +111,13 @@ class EventLog:
              _encode(e.payload))
             for e in events
         )
-        conn = self._conn()
-        conn.execute("BEGIN IMMEDIATE")
-        try:
-            before = conn.total_changes
-            conn.executemany(
+        with self._db.transaction() as conn:
+            cur = conn.executemany(
                 "INSERT OR IGNORE INTO events (id, type, trace_id, campaign_id, causation_id, source, ts, pii, payload)"
                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 rows,
             )
-            conn.execute("COMMIT")
-        except BaseException:
-            conn.execute("ROLLBACK")
-            raise
-        return conn.total_changes - before
+            return max(int(cur.rowcount), 0)
 
     def read(
         self,
@@ -133,7 +129,8 @@ class EventLog:
         types: Iterable[str] | None = None,
     ) -> list[tuple[int, Event]]:
         """Return ``(offset, event)`` pairs after ``offset``, oldest first, optionally filtered."""
-        sql = "SELECT offset, id, type, trace_id, campaign_id, causation_id, source, ts, pii, payload FROM events WHERE offset > ?"
+        sql = ('SELECT "offset", id, type, trace_id, campaign_id, causation_id, source, ts, pii, payload FROM events'
+               ' WHERE "offset" > ?')
         args: list[Any] = [offset]
         if trace_id:
             sql += " AND trace_id = ?"
@@ -145,9 +142,11 @@ class EventLog:
         if type_list:
             sql += f" AND type IN ({','.join('?' * len(type_list))})"
             args.extend(type_list)
-        sql += " ORDER BY offset LIMIT ?"
+        sql += ' ORDER BY "offset" LIMIT ?'
         args.append(limit)
-        return [(row[0], _row_event(row)) for row in self._conn().execute(sql, args)]
+        with self._db.read() as conn:
+            rows = conn.execute(sql, args).fetchall()
+        return [(int(row[0]), _row_event(row)) for row in rows]
 
     def iter_trace(self, trace_id: str) -> Iterator[Event]:
         """Yield every event of one trace, oldest first."""
@@ -166,7 +165,8 @@ class EventLog:
             sql, args = sql + " WHERE trace_id = ?", [trace_id]
         elif campaign_id:
             sql, args = sql + " WHERE campaign_id = ?", [campaign_id]
-        return int(self._conn().execute(sql, args).fetchone()[0])
+        with self._db.read() as conn:
+            return int(conn.execute(sql, args).fetchone()[0])
 
     def export_jsonl(self, trace_id: str, out: Path) -> int:
         """Write the audit trail of one trace as JSONL; return the number of lines."""
@@ -180,14 +180,14 @@ class EventLog:
     def purge_pii(self, older_than: timedelta, *, now: datetime | None = None) -> int:
         """Retention: blank the payload of PII-bearing events older than ``older_than``; return how many."""
         cutoff = ((now or datetime.now(UTC)) - older_than).isoformat()
-        conn = self._conn()
-        cur = conn.execute(
-            "UPDATE events SET payload = '{\"purged\":true}', pii = 0 WHERE pii = 1 AND ts < ?", (cutoff,)
-        )
-        return cur.rowcount
+        with self._db.transaction() as conn:
+            cur = conn.execute(
+                "UPDATE events SET payload = '{\"purged\":true}', pii = 0 WHERE pii = 1 AND ts < ?", (cutoff,)
+            )
+            return int(cur.rowcount)
 
     def close(self) -> None:
-        """Close this thread's connection."""
+        """Close this thread's connection (SQLite; the Postgres pool is the process's)."""
         self._db.close()
 
 

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import sqlite3
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
 from graph.contracts import CHANNELS, REGIONS
+from tools.sqlstore import Database, is_database_url, open_database
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS kill_switch (
@@ -51,25 +51,26 @@ def scope_of(channel: str | None = None, region: str | None = None) -> str:
 
 
 class KillSwitch:
-    """Persistent kill-switch state in SQLite (shared by every process using the same state directory)."""
+    """Persistent kill-switch state, shared by every process using the same store.
+
+    The store is a SQLite file under the state directory, or the ``control`` schema of the shared PostgreSQL
+    (``LIFTOFF_DATABASE_URL``): then a switch engaged on one machine stops every worker at its next check. State
+    is read at every check (no caching), so a switch takes effect at the next side effect.
+    """
 
     def __init__(self, path: Path | str) -> None:
-        """Open (and create) the kill-switch store at ``path``."""
-        self.path = Path(path)
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        with self._connect() as conn:
-            conn.executescript(_SCHEMA)
-
-    def _connect(self) -> sqlite3.Connection:
-        conn = sqlite3.connect(self.path, timeout=30)
-        conn.execute("PRAGMA journal_mode=WAL")
-        return conn
+        """Open (and create) the kill-switch store at ``path`` (a SQLite file or the shared database's URL)."""
+        shared = is_database_url(path)
+        self.path = Path("control") if shared else Path(path)
+        if not shared:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        self._db: Database = open_database(path, name="control", sqlite_schema=_SCHEMA, postgres_schema=_SCHEMA)
 
     def set(self, engaged: bool, *, channel: str | None = None, region: str | None = None,
             actor: str = "local", reason: str = "") -> SwitchState:
         """Engage or release one scope; return its new state."""
         state = SwitchState(scope_of(channel, region), engaged, actor, reason, datetime.now(UTC).isoformat())
-        with self._connect() as conn:
+        with self._db.transaction() as conn:
             conn.execute(
                 "INSERT INTO kill_switch (scope, engaged, actor, reason, updated_at) VALUES (?, ?, ?, ?, ?)"
                 " ON CONFLICT(scope) DO UPDATE SET engaged=excluded.engaged, actor=excluded.actor,"
@@ -91,7 +92,7 @@ class KillSwitch:
         if channel and region:
             scopes.append(f"channel:{channel}|region:{region}")
         marks = ",".join("?" * len(scopes))
-        with self._connect() as conn:
+        with self._db.read() as conn:
             rows = conn.execute(
                 f"SELECT scope, actor, reason FROM kill_switch WHERE engaged = 1 AND scope IN ({marks})", scopes
             ).fetchall()
@@ -108,8 +109,12 @@ class KillSwitch:
 
     def states(self) -> list[SwitchState]:
         """Return every scope ever set, engaged first."""
-        with self._connect() as conn:
+        with self._db.read() as conn:
             rows = conn.execute(
                 "SELECT scope, engaged, actor, reason, updated_at FROM kill_switch ORDER BY engaged DESC, scope"
             ).fetchall()
         return [SwitchState(r[0], bool(r[1]), r[2], r[3], r[4]) for r in rows]
+
+    def close(self) -> None:
+        """Close this thread's connection to the store."""
+        self._db.close()

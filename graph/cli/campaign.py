@@ -64,10 +64,12 @@ def _settings(args: argparse.Namespace) -> Any:
 
 def _campaigns(settings: Any) -> Any:
     from graph.models.errors import ModelConfigError
-    from graph.runner import Campaigns
+    from graph.remote import open_campaigns
 
     try:
-        campaigns = Campaigns(settings)
+        campaigns = open_campaigns(settings)
+        if settings.server_url:  # the server's models run the agents
+            return campaigns
         for agent in settings.agents:
             campaigns.services.model(agent)  # unknown model / missing integration fails before any state
     except ModelConfigError as exc:
@@ -80,7 +82,7 @@ def _check_provider(campaigns: Any) -> None:
     from graph.models.registry import check_reachable
 
     for spec in {campaigns.settings.model_for(a) for a in campaigns.settings.agents}:
-        if spec == "offline":
+        if spec == "offline" or campaigns.settings.server_url:
             continue
         agent = next(a for a in campaigns.settings.agents if campaigns.settings.model_for(a) == spec)
         try:

@@ -87,7 +87,7 @@ def show_outbox(args: argparse.Namespace) -> int:
 
     if args.channel is not None and args.channel not in CHANNELS:
         raise CLIError(f"unknown channel {args.channel!r} (known: {', '.join(CHANNELS)})")
-    entries = Outbox(_settings().path("outbox.db")).entries(args.campaign, args.channel)
+    entries = Outbox(_settings().store("outbox.db")).entries(args.campaign, args.channel)
     if args.json:
         print(json.dumps([e.__dict__ for e in entries], indent=2))
         return 0
@@ -106,7 +106,7 @@ def show_programs(args: argparse.Namespace) -> int:
     """Print programs with their status, attempts and reason."""
     from tools.channels.store import ProgramStore
 
-    programs = [r.to_program() for r in ProgramStore(_settings().path("programs.db")).by_campaign(args.campaign)]
+    programs = [r.to_program() for r in ProgramStore(_settings().store("programs.db")).by_campaign(args.campaign)]
     if args.json:
         print(json.dumps([p.model_dump(mode="json") for p in programs], indent=2))
         return 0

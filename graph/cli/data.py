@@ -81,7 +81,7 @@ def _iso_date(raw: str) -> date:
 def _open_store(path: Path | None, settings: Settings) -> Iterator[Any]:
     from tools.crm.store import CRMStore
 
-    target = path or settings.path(STORE_NAME)
+    target = path or settings.store(STORE_NAME)
     try:
         store = CRMStore(target)
     except ValueError as exc:
@@ -204,7 +204,8 @@ def export_command(args: argparse.Namespace) -> int:
             target = found
         try:
             result = export_list(store, target, out_dir=args.out or settings.path("exports"),
-                                 kill_switch=services.kill_switch, events=services.events, region=args.region)
+                                 kill_switch=services.kill_switch, events=services.events, region=args.region,
+                                 shared=services.exports)
         except KillSwitchEngaged as exc:
             raise CLIError(str(exc), code=3) from exc
         except ExportError as exc:

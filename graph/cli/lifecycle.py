@@ -65,7 +65,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 def _open() -> tuple[Any, Any]:
     from graph.config import ConfigError, Settings
     from graph.offline import apply_offline_defaults
-    from graph.runner import Campaigns
+    from graph.remote import open_campaigns
     from tools.lifecycle.hooks import lifecycle_store
 
     apply_offline_defaults()
@@ -73,7 +73,7 @@ def _open() -> tuple[Any, Any]:
         settings = Settings.from_env()
     except ConfigError as exc:
         raise CLIError(str(exc)) from None
-    return Campaigns(settings), lifecycle_store(settings)
+    return open_campaigns(settings), lifecycle_store(settings)
 
 
 def _registered(campaigns: Any, store: Any, campaign_id: str) -> Any:
@@ -204,7 +204,7 @@ def cmd_rollback(args: argparse.Namespace) -> int:
         scope = Scope(args.channel, args.region, args.variant)
         svc = campaigns.services
         out = rollback(campaign_id=args.campaign, trace_id=result.trace_id, publisher=svc.publisher,
-                       ledger=svc.ledger, events=svc.events, locks_dir=campaigns.settings.path("locks"), scope=scope,
+                       ledger=svc.ledger, events=svc.events, locks_dir=campaigns.settings.store("locks"), scope=scope,
                        by=args.by or getpass.getuser() or "local", mode="pause" if args.pause else "rollback")
     except (CampaignError, RollbackError) as exc:
         raise CLIError(str(exc)) from None

@@ -1,13 +1,12 @@
-"""The sandbox outbox: a local SQLite record of everything the sandbox channels scheduled, published or cancelled."""
+"""The sandbox outbox: a SQLite (or shared Postgres) record of everything the sandbox channels scheduled, published or cancelled."""
 
 from __future__ import annotations
 
-import sqlite3
-from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
-from tools.sqlite import SQLiteFile
+from tools.sqlstore import Database, is_database_url, open_database
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS outbox (
@@ -35,6 +34,8 @@ CREATE TABLE IF NOT EXISTS outbox (
 );
 CREATE INDEX IF NOT EXISTS outbox_campaign ON outbox(campaign_id, channel);
 """
+
+_PG_SCHEMA = _SCHEMA.replace("budget REAL", "budget DOUBLE PRECISION")
 
 COLUMNS = (
     "external_id", "idempotency_key", "program_id", "campaign_id", "channel", "region", "variant", "asset_id",
@@ -71,15 +72,15 @@ class OutboxEntry:
 
 
 class Outbox:
-    """SQLite outbox shared by every sandbox connector (one file, one row per idempotency key)."""
+    """Outbox shared by every sandbox connector (one row per idempotency key; SQLite file or shared Postgres)."""
 
     def __init__(self, path: Path | str) -> None:
-        """Open (and create) the outbox at ``path``."""
-        self.path = Path(path)
-        self._db = SQLiteFile(self.path, _SCHEMA)
+        """Open (and create) the outbox at ``path`` (a SQLite file, or the shared database's URL)."""
+        self.path = Path("outbox") if is_database_url(path) else Path(path)
+        self._db: Database = open_database(path, name="outbox", sqlite_schema=_SCHEMA, postgres_schema=_PG_SCHEMA)
 
-    def transaction(self) -> AbstractContextManager[sqlite3.Connection]:
-        """Return a context manager running one IMMEDIATE transaction on the outbox."""
+    def transaction(self) -> Any:
+        """Return a context manager running one serialised write transaction on the outbox."""
         return self._db.transaction()
 
     def get(self, *, external_id: str | None = None, idempotency_key: str | None = None) -> OutboxEntry | None:

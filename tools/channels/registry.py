@@ -24,6 +24,7 @@ from tools.channels.outbox import Outbox
 from tools.channels.sandbox import MetricsFn, SandboxConnector
 from tools.channels.smtp import SmtpConnector
 from tools.channels.webhook import WebhookConnector, is_loopback
+from tools.sqlstore import is_database_url
 
 
 class ConnectorConfigError(ValueError):
@@ -37,15 +38,19 @@ def connectors_from_config(
     seed: int,
     secrets: Mapping[str, str] | None = None,
     metrics_fn: MetricsFn | None = None,
+    state_dir: Path | None = None,
 ) -> dict[str, Connector]:
     """Return a connector for every channel: the configured one, else the sandbox.
 
     Args:
         spec: Channel -> connector spec (see the module docstring); missing channels get the sandbox.
-        outbox_path: SQLite outbox of the sandbox; SMTP progress is kept beside it (``<stem>-smtp.db``).
+        outbox_path: SQLite outbox of the sandbox; SMTP progress is kept beside it (``<stem>-smtp.db``). With the
+            shared database's URL instead, both live on it.
         seed: Seed of the sandbox response simulation.
         secrets: Where ``secret_env``/``password_env`` names are looked up (default: the process environment).
         metrics_fn: Sandbox metrics function override (default: the program simulator).
+        state_dir: Where vendor connectors keep their local state (default: beside the outbox file; give the
+            home when the outbox is the shared database's URL).
 
     Raises:
         ConnectorConfigError: on an unknown channel or scheme, or an incomplete spec.
@@ -54,7 +59,8 @@ def connectors_from_config(
     if unknown:
         raise ConnectorConfigError(f"connector configured for unknown channel(s): {', '.join(unknown)}")
     env = os.environ if secrets is None else secrets
-    outbox_path = Path(outbox_path)
+    shared = is_database_url(outbox_path)
+    outbox_path = outbox_path if shared else Path(outbox_path)
     outbox: Outbox | None = None
     out: dict[str, Connector] = {}
     for channel in CHANNELS:
@@ -63,10 +69,11 @@ def connectors_from_config(
             outbox = outbox or Outbox(outbox_path)
             out[channel] = SandboxConnector(channel, outbox, seed=seed, metrics_fn=metrics_fn)
         elif raw.startswith(("smtp://", "smtps://")):
-            out[channel] = _smtp(channel, raw, outbox_path.with_name(f"{outbox_path.stem}-smtp.db"), env)
+            progress = outbox_path if isinstance(outbox_path, str) else outbox_path.with_name(f"{outbox_path.stem}-smtp.db")
+            out[channel] = _smtp(channel, raw, progress, env)
         elif raw.startswith(("webhook+https://", "webhook+http://")):
             out[channel] = _webhook(channel, raw, env)
-        elif (vendor := _vendor(channel, raw, outbox_path, env, seed)) is not None:
+        elif (vendor := _vendor(channel, raw, outbox_path, env, seed, state_dir)) is not None:
             out[channel] = vendor
         else:
             raise ConnectorConfigError(
@@ -74,7 +81,8 @@ def connectors_from_config(
     return out
 
 
-def _vendor(channel: str, raw: str, outbox_path: Path, env: Mapping[str, str], seed: int) -> Connector | None:
+def _vendor(channel: str, raw: str, outbox_path: Path | str, env: Mapping[str, str], seed: int,
+            state_dir: Path | None) -> Connector | None:
     """HubSpot, Salesforce, Adobe export and `` + `` chains (:mod:`tools.connectors.specs`)."""
     from tools.connectors.specs import vendor_connector
 
@@ -83,7 +91,8 @@ def _vendor(channel: str, raw: str, outbox_path: Path, env: Mapping[str, str], s
         return got[channel]
 
     try:
-        return vendor_connector(channel, raw, state_dir=outbox_path.parent, env=env, build_other=build)
+        folder = state_dir or (Path(outbox_path).parent if isinstance(outbox_path, Path) else Path("."))
+        return vendor_connector(channel, raw, state_dir=folder, env=env, build_other=build)
     except ValueError as exc:
         raise ConnectorConfigError(str(exc)) from None
 
@@ -114,7 +123,7 @@ def _float(channel: str, opts: dict[str, str], option: str, default: float) -> f
         raise ConnectorConfigError(f"{channel}: {option} must be a number, got {raw!r}") from None
 
 
-def _smtp(channel: str, raw: str, progress_path: Path, env: Mapping[str, str]) -> SmtpConnector:
+def _smtp(channel: str, raw: str, progress_path: Path | str, env: Mapping[str, str]) -> SmtpConnector:
     if channel != "email":
         raise ConnectorConfigError(f"{channel}: SMTP can only serve the email channel")
     parts = urllib.parse.urlsplit(raw)

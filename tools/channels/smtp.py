@@ -23,7 +23,7 @@ from typing import Any
 
 from graph.contracts import Receipt
 from tools.channels.base import PermanentChannelError, PublishItem, TransientChannelError
-from tools.sqlite import SQLiteFile
+from tools.sqlstore import Database, is_database_url, open_database
 
 _POLICY = email_policy.default.clone(max_line_length=998)
 """RFC 5322's hard line limit: the 64-hex idempotency header must not fold (folding would alter its value)."""
@@ -134,8 +134,8 @@ class SmtpConnector:
         self.timeout_s = timeout_s
         self._ssl = ssl_context
         self._clock = clock or (lambda: datetime.now(UTC))
-        self.progress_path = Path(progress_path)
-        self._db = SQLiteFile(self.progress_path, _SCHEMA)
+        self.progress_path = Path("smtp") if is_database_url(progress_path) else Path(progress_path)
+        self._db: Database = open_database(progress_path, name="smtp", sqlite_schema=_SCHEMA, postgres_schema=_SCHEMA)
 
     @staticmethod
     def external_id(idempotency_key: str) -> str:

@@ -1,4 +1,4 @@
-"""The program store: one row per idempotency key, written BEFORE any side effect (SQLite, WAL).
+"""The program store: one row per idempotency key, written BEFORE any side effect (SQLite WAL, or shared Postgres).
 
 States: ``scheduled`` (recorded), ``in_flight`` (a publisher holds a lease and is calling the connector),
 ``published``, ``blocked`` (kill-switch or cap), ``failed``, ``cancelled``, and ``unknown`` (found in flight
@@ -9,14 +9,13 @@ Only ``scheduled``, ``blocked`` and ``failed`` rows (and ``in_flight`` rows whos
 from __future__ import annotations
 
 import json
-import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from graph.contracts import Program, Receipt
 from tools.channels.lease import holder_gone
-from tools.sqlite import SQLiteFile
+from tools.sqlstore import Connection, Database, is_database_url, open_database
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS programs (
@@ -59,6 +58,10 @@ CREATE TABLE IF NOT EXISTS alerts (
     PRIMARY KEY (program_id, kind)
 );
 """
+
+_PG_SCHEMA = _SCHEMA.replace("budget REAL", "budget DOUBLE PRECISION").replace(
+    "lease_until REAL", "lease_until DOUBLE PRECISION")
+"""The same tables on PostgreSQL (REAL is 4 bytes there)."""
 
 CLAIMABLE = ("scheduled", "blocked", "failed")
 _STATUS = {"in_flight": "scheduled", "unknown": "failed"}
@@ -129,12 +132,12 @@ def _record(row: tuple[Any, ...]) -> ProgramRecord:
 
 
 class ProgramStore:
-    """SQLite store of programs and SLA alerts, safe across threads and processes."""
+    """Store of programs and SLA alerts, safe across threads, processes and (on Postgres) machines."""
 
     def __init__(self, path: Path | str) -> None:
-        """Open (and create) the store at ``path``."""
-        self.path = Path(path)
-        self._db = SQLiteFile(self.path, _SCHEMA)
+        """Open (and create) the store at ``path`` (a SQLite file, or the shared database's URL)."""
+        self.path = Path("programs") if is_database_url(path) else Path(path)
+        self._db: Database = open_database(path, name="programs", sqlite_schema=_SCHEMA, postgres_schema=_PG_SCHEMA)
 
     def ensure(self, values: dict[str, Any], now: str) -> tuple[ProgramRecord, bool]:
         """Insert a ``scheduled`` row unless the key exists; return the row and whether it was created."""
@@ -155,7 +158,7 @@ class ProgramStore:
             return self._get(conn, key)
 
     @staticmethod
-    def _get(conn: sqlite3.Connection, key: str) -> ProgramRecord | None:
+    def _get(conn: Connection, key: str) -> ProgramRecord | None:
         row = conn.execute(f"SELECT {_COLS} FROM programs WHERE idempotency_key = ?", (key,)).fetchone()
         return _record(row) if row else None
 

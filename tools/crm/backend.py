@@ -1,4 +1,5 @@
-"""The two embedded SQL engines the CRM store can run on (DuckDB by default, SQLite for comparison).
+"""The SQL engines the CRM store can run on: DuckDB by default, SQLite for comparison, and PostgreSQL when the
+store is the shared database (``LIFTOFF_DATABASE_URL``; :mod:`tools.crm.pg_backend`).
 
 Both take the same parameterised SQL (``?`` placeholders, ``||``, ``CASE``, bitwise ``& | >>``); only
 connecting, bulk loading and engine-specific indexes differ, and they live here.
@@ -7,14 +8,18 @@ connecting, bulk loading and engine-specific indexes differ, and they live here.
 from __future__ import annotations
 
 import sqlite3
+import threading
+import time
 from collections.abc import Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 from pathlib import Path
 from typing import Any, Literal, Protocol
 
 import numpy as np
 
-Engine = Literal["duckdb", "sqlite"]
+from tools.sqlstore import is_database_url
+
+Engine = Literal["duckdb", "sqlite", "postgres"]
 
 ENGINE_BY_SUFFIX: dict[str, Engine] = {".duckdb": "duckdb", ".db": "sqlite", ".sqlite": "sqlite", ".sqlite3": "sqlite"}
 """Store file suffix -> engine."""
@@ -37,6 +42,12 @@ class Backend(Protocol):
     def extra_indexes(self) -> list[str]:
         """Return engine-specific ``CREATE INDEX`` statements the segment queries need."""
 
+    def exclusive(self) -> AbstractContextManager[None]:
+        """Hold a lock making check-then-seed one step across processes (embedded files: their own lock)."""
+
+    def hold(self) -> AbstractContextManager[None]:
+        """Keep the engine's connection for the block (DuckDB releases its file between holds)."""
+
     def close(self) -> None:
         """Close the connection."""
 
@@ -54,8 +65,13 @@ def engine_for(path: Path) -> Engine:
         raise ValueError(f"CRM store {path} has an unknown suffix {path.suffix!r} (known: {known})") from None
 
 
-def open_backend(path: Path, engine: Engine | None = None) -> Backend:
-    """Open (creating) the store file with its engine."""
+def open_backend(path: Path | str, engine: Engine | None = None) -> Backend:
+    """Open (creating) the store file with its engine, or the shared database's CRM schema for a URL."""
+    if is_database_url(path):
+        from tools.crm.pg_backend import PostgresBackend
+
+        return PostgresBackend(str(path))
+    path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     engine = engine or engine_for(path)
     return DuckDBBackend(path) if engine == "duckdb" else SQLiteBackend(path)
@@ -78,16 +94,71 @@ def _is_dates(values: ColumnData) -> bool:
 
 
 class DuckDBBackend:
-    """DuckDB: columnar, vectorised; bulk loads go through Arrow without a Python loop."""
+    """DuckDB: columnar, vectorised; bulk loads go through Arrow without a Python loop.
+
+    DuckDB lets one process open a file at a time. So that two campaigns on one home (the app and a CLI run, two
+    workers) queue instead of failing on the file lock, the file is open only while the store is in use (during
+    :meth:`hold`, which the store's sessions take, and ``idle_s`` after the last one: a burst of queries reuses
+    one connection, reopening costs ~0.1 s), and an open that meets another process's lock waits for it, with
+    backoff, up to ``wait_s``; then it fails with one line naming the holder.
+    """
 
     engine: Engine = "duckdb"
     begin_sql = "BEGIN TRANSACTION"  # one writing process per file: DuckDB locks it
 
-    def __init__(self, path: Path) -> None:
-        """Open the DuckDB file at ``path``."""
+    def __init__(self, path: Path, wait_s: float = 300.0, idle_s: float = 1.0) -> None:
+        """Open the DuckDB file at ``path`` (waiting up to ``wait_s`` for another process to release it)."""
+        self.path, self.wait_s, self.idle_s = path, wait_s, idle_s
+        self._conn: Any = None
+        self._depth = 0
+        self._idle: threading.Timer | None = None
+        self._guard = threading.RLock()
+
+    @property
+    def conn(self) -> Any:
+        """The open connection (opened on first use outside :meth:`hold`)."""
+        if self._conn is None:
+            self._conn = self._connect()
+        return self._conn
+
+    def _connect(self) -> Any:
         import duckdb
 
-        self.conn = duckdb.connect(str(path))
+        start, delay = time.monotonic(), 0.01
+        while True:
+            try:
+                return duckdb.connect(str(self.path))
+            except duckdb.IOException as exc:
+                if "lock" not in str(exc).lower():
+                    raise
+                if time.monotonic() - start >= self.wait_s:
+                    raise TimeoutError(f"CRM store {self.path} stayed locked by another process for "
+                                       f"{self.wait_s:.0f}s: {str(exc).splitlines()[0]}") from None
+                time.sleep(delay)
+                delay = min(0.25, delay * 2)
+
+    @contextmanager
+    def hold(self) -> Iterator[None]:
+        """Keep the file open for the block; close it ``idle_s`` after the outermost hold ends (others may go)."""
+        with self._guard:
+            if self._idle is not None:
+                self._idle.cancel()
+                self._idle = None
+            self._depth += 1
+            try:
+                yield
+            finally:
+                self._depth -= 1
+                if self._depth == 0 and self._conn is not None:
+                    self._idle = threading.Timer(self.idle_s, self._close_idle)
+                    self._idle.daemon = True
+                    self._idle.start()
+
+    def _close_idle(self) -> None:
+        with self._guard:
+            if self._depth == 0 and self._conn is not None:
+                self._conn.close()
+                self._conn = None
 
     def execute(self, sql: str, params: Sequence[Any] = ()) -> Any:
         """Run one statement."""
@@ -117,9 +188,19 @@ class DuckDBBackend:
         """DuckDB joins by hashing; no secondary index helps the segment queries."""
         return []
 
+    def exclusive(self) -> AbstractContextManager[None]:
+        """Keep the file (and so its lock) for the block: check-then-seed is one step."""
+        return self.hold()
+
     def close(self) -> None:
         """Close the connection."""
-        self.conn.close()
+        with self._guard:
+            if self._idle is not None:
+                self._idle.cancel()
+                self._idle = None
+            if self._conn is not None:
+                self._conn.close()
+                self._conn = None
 
 
 class SQLiteBackend:
@@ -164,6 +245,14 @@ class SQLiteBackend:
             "CREATE INDEX IF NOT EXISTS touches_contact ON touches(contact_id, channel, touched_at)",
             "CREATE INDEX IF NOT EXISTS list_members_list ON list_members(list_id, holdout, region)",
         ]
+
+    def exclusive(self) -> AbstractContextManager[None]:
+        """Nothing to add (kept as before: the seed transaction is ``BEGIN IMMEDIATE``)."""
+        return nullcontext()
+
+    def hold(self) -> AbstractContextManager[None]:
+        """Nothing to do: SQLite files are shared by processes."""
+        return nullcontext()
 
     def close(self) -> None:
         """Close the connection."""

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from graph.contracts import Channel, Region, TargetList
 from tools.crm.errors import ExportError
+from tools.crm.export_store import ExportStore, StoredExport
 from tools.crm.store import CRMStore
 from tools.events import EventLog
 from tools.killswitch import KillSwitch, KillSwitchEngaged
@@ -72,7 +73,7 @@ def export_path(out_dir: Path, target_list: TargetList, region: Region | None = 
 
 def export_list(store: CRMStore, target_list: TargetList, *, out_dir: Path, kill_switch: KillSwitch,
                 events: EventLog | None = None, trace_id: str | None = None,
-                region: Region | None = None) -> ExportResult:
+                region: Region | None = None, shared: ExportStore | None = None) -> ExportResult:
     """Write the non-holdout members of a list as a CSV for its channel, once (one row per address).
 
     Args:
@@ -83,6 +84,8 @@ def export_list(store: CRMStore, target_list: TargetList, *, out_dir: Path, kill
         events: Event log for ``data.list_exported`` / ``data.list_export_refused`` (payloads hold no PII).
         trace_id: Trace of the campaign (defaults to the list's campaign id).
         region: Export only this region's partition (default: every region of the list).
+        shared: The shared database's export table (``LIFTOFF_DATABASE_URL``): the export is written there once
+            and ``out_dir`` holds this worker's local copy.
 
     Raises:
         KillSwitchEngaged: when a kill-switch covers the channel or an exported region.
@@ -109,11 +112,21 @@ def export_list(store: CRMStore, target_list: TargetList, *, out_dir: Path, kill
 
     path = export_path(out_dir, target_list, region)
     fields = EXPORT_FIELDS[channel]
-    if path.exists():
+    saved = shared.get(path.name) if shared is not None else None
+    if saved is not None:  # exported before, by this worker or another: reuse it (and keep a local copy)
+        if not path.exists():
+            _materialize(path, saved.content)
+        rows, created = saved.rows, False
+    elif path.exists():
         with path.open("rb") as fh:
             rows, created = sum(1 for _ in fh) - 1, False
     else:
         rows, created = _write(store, target_list.id, channel, regions, path), True
+    if shared is not None and saved is None:
+        won = shared.put(StoredExport(path.name, target_list.id, channel, regions, rows, path.read_bytes()))
+        if won.content != path.read_bytes():  # another worker stored it first: theirs is the export
+            _materialize(path, won.content)
+            rows, created = won.rows, False
     duplicates = _member_count(store, target_list.id, regions) - rows
     if events is not None:
         event_id = str(uuid.uuid5(uuid.NAMESPACE_URL, f"liftoff:data.list_exported:{path.name}"))
@@ -121,6 +134,13 @@ def export_list(store: CRMStore, target_list: TargetList, *, out_dir: Path, kill
                     payload={"list_id": target_list.id, "channel": channel, "regions": list(regions),
                              "rows": rows, "duplicates": duplicates, "fields": list(fields), "path": str(path)})
     return ExportResult(path, rows, fields, created, target_list.id, channel, regions, duplicates)
+
+
+def _materialize(path: Path, content: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    tmp.write_bytes(content)
+    os.replace(tmp, path)
 
 
 def _member_sql(regions: tuple[Region, ...]) -> str:

@@ -18,6 +18,7 @@ from types import TracebackType
 
 from graph.contracts import TargetList
 from tools.crm.backend import Backend, Engine, open_backend, transaction
+from tools.sqlstore import is_database_url
 
 DEFAULT_CONTACTS = 100_000
 """Contacts ``liftoff data seed`` and :meth:`CRMStore.ensure_seeded` generate by default."""
@@ -128,8 +129,9 @@ class CRMStore:
         Raises:
             ValueError: when the suffix selects no engine and none is given.
         """
-        self.path = Path(path)
-        self._backend: Backend = open_backend(self.path, engine)
+        shared = is_database_url(path)
+        self.path = Path("postgres:liftoff_crm") if shared else Path(path)
+        self._backend: Backend = open_backend(path if shared else self.path, engine)
         self._lock = threading.RLock()
         with self.session() as db:
             db.execute(_META)
@@ -146,7 +148,7 @@ class CRMStore:
     @contextmanager
     def session(self) -> Iterator[Backend]:
         """Hold the store's lock and yield its backend (for this package's modules)."""
-        with self._lock:
+        with self._lock, self._backend.hold():
             yield self._backend
 
     def count(self) -> int:
@@ -180,7 +182,8 @@ class CRMStore:
         """Seed ``n`` synthetic contacts only when the store is empty; otherwise leave it alone."""
         from tools.crm.seed import seed as seed_store
 
-        with self._lock:  # check and seed as one step for every thread sharing this store
+        # Check and seed as one step for every thread sharing this store (and, on Postgres, every process).
+        with self._lock, self._backend.hold(), self._backend.exclusive():
             if self.is_empty():
                 return seed_store(self, n, seed)
             meta = self.meta()

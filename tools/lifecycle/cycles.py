@@ -177,12 +177,12 @@ def refresh_pipeline(campaigns: Any, sched: CampaignSchedule, values: dict[str, 
     from tools.pipeline.store import PipelineStore
 
     settings = campaigns.settings
-    store = PipelineStore(settings.path("pipeline.db"))
+    store = PipelineStore(settings.store("pipeline.db"))
     try:
         note = ""
         if not store.has_reach(sched.campaign_id) and values.get("lists"):
             try:
-                with CRMStore(settings.path("crm.duckdb")) as crm:
+                with CRMStore(settings.store("crm.duckdb")) as crm:
                     record_reach(settings, crm, values)
             except Exception as exc:  # noqa: BLE001 - the figures carry the reason
                 note = f"reach not recorded ({type(exc).__name__}: {exc})"

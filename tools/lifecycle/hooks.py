@@ -21,7 +21,7 @@ _STORES_LOCK = threading.Lock()
 
 def lifecycle_store(settings: Settings) -> LifecycleStore:
     """The process-wide lifecycle store of a state directory."""
-    path = str(settings.path("lifecycle.db"))
+    path = str(settings.store("lifecycle.db"))
     with _STORES_LOCK:
         if path not in _STORES:
             _STORES[path] = LifecycleStore(path)
@@ -74,7 +74,7 @@ def record_reach(settings: Settings, crm: Any, values: dict[str, Any]) -> int:
     lists = {ch: TargetList.model_validate(t) for ch, t in (values.get("lists") or {}).items()}
     if not lists:
         return 0
-    store = PipelineStore(settings.path("pipeline.db"))
+    store = PipelineStore(settings.store("pipeline.db"))
     try:
         ensure_accounts(store, crm, settings.seed)
         return snapshot_reach(store, crm, values["campaign_id"], lists)
@@ -86,27 +86,47 @@ def on_run_settled(campaigns: Any, thread_id: str) -> None:
     """After a run: register a newly launched campaign and record its reach; a failure is an event, not a crash."""
     try:
         result = campaigns.result(thread_id)
-        if result.status != "launched":
-            return
-        registered = lifecycle_store(campaigns.settings).campaign(thread_id) is not None
-        if registered and campaigns.services.events.has(event_id(thread_id, "scheduled")):
-            return
+    except Exception as exc:  # noqa: BLE001 - the launch stands; the scheduler registers it later and says why
+        campaigns.services.events.emit("lifecycle.hook_failed", trace_id=thread_id, campaign_id=thread_id,
+                                       source="lifecycle", payload={"error": f"{type(exc).__name__}: {exc}"})
+        return
+    if result.status == "launched":
+        settle_launch(campaigns.settings, campaigns.services, result.values)
+
+
+def settle_launch(settings: Settings, services: Any, values: dict[str, Any]) -> bool:
+    """The after-launch work of a launched campaign (its schedule, its reach), once; a failure is an event.
+
+    Runs inside the graph (node ``after_launch``, so a LangGraph server run is a full campaign) and again after
+    each CLI/app run (a no-op once registered).
+
+    Returns:
+        True when this call registered the campaign.
+    """
+    thread_id = values.get("campaign_id", "")
+    trace_id = values.get("trace_id") or thread_id
+    try:
+        registered = lifecycle_store(settings).campaign(thread_id) is not None
+        if registered and services.events.has(event_id(thread_id, "scheduled")):
+            return False
         # Not registered, or a crash came between registering and logging it: finish the step (each part of it
         # is idempotent: register, record_reach and the deterministic event id).
-        register(campaigns.settings, result.values)
+        register(settings, values)
         try:
-            rows = record_reach(campaigns.settings, campaigns.services.crm, result.values)
+            rows = record_reach(settings, services.crm, values)
         except Exception as exc:  # noqa: BLE001 - retried before the first report (see tools.lifecycle.cycles)
             rows = -1
-            emit(campaigns.services.events, "pipeline.reach_failed", campaign_id=thread_id,
-                 trace_id=result.trace_id, key="reach_failed", payload={"error": f"{type(exc).__name__}: {exc}"})
-        emit(campaigns.services.events, "lifecycle.scheduled", campaign_id=thread_id, trace_id=result.trace_id,
-             key="scheduled", payload={"schedule": _describe(lifecycle_store(campaigns.settings), thread_id),
+            emit(services.events, "pipeline.reach_failed", campaign_id=thread_id,
+                 trace_id=trace_id, key="reach_failed", payload={"error": f"{type(exc).__name__}: {exc}"})
+        emit(services.events, "lifecycle.scheduled", campaign_id=thread_id, trace_id=trace_id,
+             key="scheduled", payload={"schedule": _describe(lifecycle_store(settings), thread_id),
                                        "reach_rows": rows})
+        return True
     except Exception as exc:  # noqa: BLE001 - the launch stands; the scheduler registers it later and says why
-        campaigns.services.events.emit(  # not deterministic: every failure is worth a line
-            "lifecycle.hook_failed", trace_id=getattr(locals().get("result"), "trace_id", "") or thread_id,
-            campaign_id=thread_id, source="lifecycle", payload={"error": f"{type(exc).__name__}: {exc}"})
+        services.events.emit(  # not deterministic: every failure is worth a line
+            "lifecycle.hook_failed", trace_id=trace_id, campaign_id=thread_id,
+            source="lifecycle", payload={"error": f"{type(exc).__name__}: {exc}"})
+        return False
 
 
 def _describe(store: LifecycleStore, campaign_id: str) -> dict[str, Any]:

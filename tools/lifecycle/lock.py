@@ -6,6 +6,9 @@ drops it when a holder dies, so a crash never leaves a campaign locked) and acro
 code that takes the same lock again. The holder writes who it is (pid, host, thread, purpose, since) into the
 file, so a timeout names the holder.
 
+With ``LIFTOFF_DATABASE_URL`` set, the "locks directory" is the database URL and the lock is a PostgreSQL
+session advisory lock (:mod:`tools.lifecycle.pglock`): the same guarantees across machines.
+
 Two cycles, two users, the app and a CLI, or a rollback and a scheduler on the same state directory all take
 this lock around their side effects; operations on different campaigns never wait for each other.
 """
@@ -26,6 +29,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
+
+from tools.sqlstore import is_database_url
 
 DEFAULT_TIMEOUT_S = 600.0
 """How long an acquisition waits for another holder before giving up."""
@@ -78,13 +83,25 @@ def lock_path(locks_dir: Path | str, campaign_id: str) -> Path:
     return Path(locks_dir) / f"{safe}-{digest}.lock"
 
 
+def _held_key(locks_dir: Path | str, campaign_id: str) -> str:
+    if is_database_url(locks_dir):
+        if not campaign_id or not campaign_id.strip():
+            raise ValueError("campaign_id must not be empty")
+        return f"{locks_dir}#{campaign_id}"
+    return str(lock_path(locks_dir, campaign_id))
+
+
 def is_held(locks_dir: Path | str, campaign_id: str) -> bool:
     """True when the calling thread holds the campaign's lock."""
-    return str(lock_path(locks_dir, campaign_id)) in _held()
+    return _held_key(locks_dir, campaign_id) in _held()
 
 
 def holder(locks_dir: Path | str, campaign_id: str) -> dict[str, Any] | None:
     """Return who holds the campaign's lock as they recorded it (None when free or unknown)."""
+    if is_database_url(locks_dir):
+        from tools.lifecycle import pglock
+
+        return pglock.holder(str(locks_dir), campaign_id)
     path = lock_path(locks_dir, campaign_id)
     try:
         fd = os.open(path, os.O_RDONLY)
@@ -111,7 +128,7 @@ def campaign_lock(locks_dir: Path | str, campaign_id: str, *, purpose: str = "",
     """Hold the campaign's lock for the block (waiting up to ``timeout_s`` for another holder).
 
     Args:
-        locks_dir: Directory of lock files (``settings.path("locks")``).
+        locks_dir: Directory of lock files, or the shared database's URL (``settings.store("locks")``).
         campaign_id: Campaign whose sensitive operations the block performs.
         purpose: What the block does, recorded for whoever waits.
         timeout_s: Longest wait before :class:`LockTimeout`.
@@ -122,8 +139,8 @@ def campaign_lock(locks_dir: Path | str, campaign_id: str, *, purpose: str = "",
     """
     if timeout_s < 0:
         raise ValueError(f"timeout_s must be >= 0, got {timeout_s}")
-    path = lock_path(locks_dir, campaign_id)
-    key = str(path)
+    key = _held_key(locks_dir, campaign_id)
+    path = Path(key) if is_database_url(locks_dir) else lock_path(locks_dir, campaign_id)
     held = _held()
     if key in held:  # re-entrant within this thread
         held[key][1] += 1
@@ -131,6 +148,16 @@ def campaign_lock(locks_dir: Path | str, campaign_id: str, *, purpose: str = "",
             yield Holding(campaign_id, purpose, path, 0.0)
         finally:
             held[key][1] -= 1
+        return
+    if is_database_url(locks_dir):
+        from tools.lifecycle import pglock
+
+        with pglock.acquire(str(locks_dir), campaign_id, purpose, timeout_s) as waited:
+            held[key] = [None, 1]
+            try:
+                yield Holding(campaign_id, purpose, path, waited)
+            finally:
+                held.pop(key, None)
         return
     path.parent.mkdir(parents=True, exist_ok=True)
     fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)

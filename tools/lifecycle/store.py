@@ -14,14 +14,13 @@ campaign's schedule pauses with the reason until someone resumes it.
 from __future__ import annotations
 
 import json
-import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any, Literal
 
-from tools.sqlite import SQLiteFile
+from tools.sqlstore import Connection, Database, is_database_url, open_database
 
 CycleKind = Literal["optimize", "report"]
 KINDS: tuple[CycleKind, ...] = ("optimize", "report")
@@ -73,6 +72,9 @@ CREATE TABLE IF NOT EXISTS cycles (
 );
 CREATE INDEX IF NOT EXISTS cycles_campaign ON cycles(campaign_id, status, day);
 """
+
+_PG_SCHEMA = _SCHEMA.replace("REAL", "DOUBLE PRECISION")
+"""The same tables on PostgreSQL (the ``lifecycle`` schema of ``LIFTOFF_DATABASE_URL``)."""
 
 _CYCLE_COLS = ("cycle_id, campaign_id, kind, day, trigger, status, owner, lease_until, attempts, created_at, "
                "started_at, finished_at, error, outcome")
@@ -163,23 +165,24 @@ def _iso(epoch: float) -> str:
 
 
 class LifecycleStore:
-    """Schedules and cycle leases of every live campaign in one SQLite file, safe across processes.
+    """Schedules and cycle leases of every live campaign, safe across processes (and machines, on Postgres).
 
     Args:
-        path: SQLite file (``settings.path("lifecycle.db")``).
+        path: SQLite file (``settings.path("lifecycle.db")``) or the shared database's URL.
         clock: Returns the current epoch seconds (inject a fake in tests).
     """
 
     def __init__(self, path: Path | str, *, clock: Callable[[], float] | None = None) -> None:
-        self.path = Path(path)
-        self._db = SQLiteFile(self.path, _SCHEMA)
+        self.path = Path("lifecycle") if is_database_url(path) else Path(path)
+        self._db: Database = open_database(path, name="lifecycle", sqlite_schema=_SCHEMA,
+                                           postgres_schema=_PG_SCHEMA)
         self._clock = clock or (lambda: datetime.now(UTC).timestamp())
 
     def close(self) -> None:
         """Close this thread's connection."""
         self._db.close()
 
-    def _write(self, fn: Callable[[sqlite3.Connection], Any]) -> Any:
+    def _write(self, fn: Callable[[Connection], Any]) -> Any:
         """Run ``fn(conn)`` in one ``BEGIN IMMEDIATE`` transaction (reads too: a claim must see a stable state)."""
         with self._db.transaction() as conn:
             return fn(conn)
@@ -216,7 +219,7 @@ class LifecycleStore:
             raise LifecycleError(f"the attribution window must be >= 0 days, got {window_days}")
         now = _iso(self.now())
 
-        def write(conn: sqlite3.Connection) -> bool:
+        def write(conn: Connection) -> bool:
             if conn.execute("SELECT 1 FROM campaigns WHERE campaign_id = ?", (campaign_id,)).fetchone():
                 return False
             conn.execute("INSERT INTO campaigns (campaign_id, trace_id, clock, start_date, last_day, window_days,"
@@ -263,7 +266,7 @@ class LifecycleStore:
             if kind not in KINDS or n < 1:
                 raise LifecycleError(f"bad interval {kind}={n} (kinds: {', '.join(KINDS)}; at least 1 day)")
 
-        def write(conn: sqlite3.Connection) -> None:
+        def write(conn: Connection) -> None:
             self._require(conn, campaign_id)
             now = _iso(self.now())
             for col, value in (("window_days", window_days), ("clock", clock), ("last_day", last_day)):
@@ -289,7 +292,7 @@ class LifecycleStore:
         Raises:
             LifecycleError: when the campaign is not registered.
         """
-        def write(conn: sqlite3.Connection) -> None:
+        def write(conn: Connection) -> None:
             self._require(conn, campaign_id)
             conn.execute("UPDATE campaigns SET enabled = ?, paused_reason = ?, updated_at = ? WHERE campaign_id = ?",
                          (int(enabled), "" if enabled else reason, _iso(self.now()), campaign_id))
@@ -300,7 +303,7 @@ class LifecycleStore:
         self._write(write)
 
     @staticmethod
-    def _require(conn: sqlite3.Connection, campaign_id: str) -> None:
+    def _require(conn: Connection, campaign_id: str) -> None:
         if not conn.execute("SELECT 1 FROM campaigns WHERE campaign_id = ?", (campaign_id,)).fetchone():
             raise LifecycleError(f"campaign {campaign_id!r} has no schedule (it is not a launched campaign)")
 
@@ -332,7 +335,7 @@ class LifecycleStore:
         if lease_s <= 0:
             raise LifecycleError(f"lease_s must be > 0, got {lease_s}")
 
-        def write(conn: sqlite3.Connection) -> Cycle | None:
+        def write(conn: Connection) -> Cycle | None:
             now = self.now()
             camp = conn.execute("SELECT enabled, last_day FROM campaigns WHERE campaign_id = ?",
                                 (campaign_id,)).fetchone()
@@ -362,7 +365,7 @@ class LifecycleStore:
 
         return self._write(write)  # type: ignore[no-any-return]
 
-    def _generate(self, conn: sqlite3.Connection, campaign_id: str, last: int, kind: CycleKind | None,
+    def _generate(self, conn: Connection, campaign_id: str, last: int, kind: CycleKind | None,
                   now: float) -> Cycle | None:
         """Turn the earliest due schedule entry into a pending cycle row (advancing its schedule)."""
         sched = conn.execute("SELECT kind, every_days, next_day FROM schedules WHERE campaign_id = ?"
@@ -389,7 +392,7 @@ class LifecycleStore:
         Raises:
             LifecycleError: when the campaign is not registered.
         """
-        def write(conn: sqlite3.Connection) -> str:
+        def write(conn: Connection) -> str:
             self._require(conn, campaign_id)
             n = conn.execute("SELECT COUNT(*) FROM cycles WHERE campaign_id = ? AND trigger = 'manual'",
                              (campaign_id,)).fetchone()[0]
@@ -403,7 +406,7 @@ class LifecycleStore:
 
     def renew(self, cycle_id: str, owner: str, lease_s: float) -> bool:
         """Extend a running cycle's lease; False when this owner no longer holds it."""
-        def write(conn: sqlite3.Connection) -> bool:
+        def write(conn: Connection) -> bool:
             cur = conn.execute("UPDATE cycles SET lease_until = ? WHERE cycle_id = ? AND owner = ? AND status = 'running'",
                                (self.now() + lease_s, cycle_id, owner))
             return cur.rowcount == 1
@@ -412,7 +415,7 @@ class LifecycleStore:
 
     def release(self, cycle_id: str, owner: str, reason: str) -> bool:
         """Give a claimed cycle back unrun (the campaign is not live right now); the attempt does not count."""
-        def write(conn: sqlite3.Connection) -> bool:
+        def write(conn: Connection) -> bool:
             cur = conn.execute("UPDATE cycles SET status = 'pending', lease_until = 0, attempts = attempts - 1,"
                                " error = ? WHERE cycle_id = ? AND owner = ? AND status = 'running'",
                                (reason, cycle_id, owner))
@@ -428,7 +431,7 @@ class LifecycleStore:
         Returns:
             The updated row, or None when this owner no longer held the lease (nothing is written then).
         """
-        def write(conn: sqlite3.Connection) -> Cycle | None:
+        def write(conn: Connection) -> Cycle | None:
             now = self.now()
             row = conn.execute("SELECT attempts, campaign_id FROM cycles WHERE cycle_id = ? AND owner = ?"
                                " AND status = 'running'", (cycle_id, owner)).fetchone()

@@ -13,7 +13,6 @@ Same contacts + seed + as_of -> the same accounts, contact -> account map and op
 
 from __future__ import annotations
 
-import sqlite3
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 
@@ -21,6 +20,7 @@ import numpy as np
 
 from tools.pipeline.model import OPEN_STAGES, Opportunity
 from tools.pipeline.store import PipelineStore, opp_row
+from tools.sqlstore import Connection
 
 SEED_FORMAT = "1"
 """Version of the generator; a change reseeds stores seeded by an older one."""
@@ -156,7 +156,7 @@ def seed_pipeline(store: PipelineStore, contacts: ContactColumns, *, seed: int, 
         return PipelineSeed(False, counts["accounts"], int(meta.get("seeded_opportunities", 0)), key)
     accounts, mapping, opps = generate(contacts, seed, as_of)
 
-    def write(conn: sqlite3.Connection) -> None:
+    def write(conn: Connection) -> None:
         for table in ("accounts", "account_contacts", "opportunities", "reach", "reached_campaigns", "run_days"):
             conn.execute(f"DELETE FROM {table}")
         conn.executemany("INSERT INTO accounts VALUES (?, ?, ?, ?, ?, ?)", accounts)

@@ -16,14 +16,13 @@ A touch is then (account in ``reach``) x (day in ``run_days``) of the same campa
 from __future__ import annotations
 
 import json
-import sqlite3
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 from tools.pipeline.model import Opportunity
-from tools.sqlite import SQLiteFile
+from tools.sqlstore import Connection, Database, is_database_url, open_database
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -49,6 +48,9 @@ CREATE TABLE IF NOT EXISTS run_days (
 );
 """
 
+_PG_SCHEMA = _SCHEMA.replace("amount REAL", "amount DOUBLE PRECISION").replace(
+    "contact_id INTEGER PRIMARY KEY", "contact_id BIGINT PRIMARY KEY")
+
 _OPP_COLS = "opportunity_id, account_id, amount, created_on, stage_days, outcome, origin"
 
 
@@ -64,18 +66,18 @@ def opp_row(o: Opportunity) -> tuple[Any, ...]:
 
 
 class PipelineStore:
-    """Accounts, opportunities, reach and run days in one SQLite file, safe across threads and processes."""
+    """Accounts, opportunities, reach and run days (one SQLite file, or the shared database's ``pipeline`` schema)."""
 
     def __init__(self, path: Path | str) -> None:
-        """Open (and create) the store at ``path``."""
-        self.path = Path(path)
-        self._db = SQLiteFile(self.path, _SCHEMA)
+        """Open (and create) the store at ``path`` (a SQLite file or the shared database's URL)."""
+        self.path = Path("pipeline") if is_database_url(path) else Path(path)
+        self._db: Database = open_database(path, name="pipeline", sqlite_schema=_SCHEMA, postgres_schema=_PG_SCHEMA)
 
     def close(self) -> None:
         """Close this thread's connection."""
         self._db.close()
 
-    def write(self, fn: Callable[[sqlite3.Connection], Any]) -> Any:
+    def write(self, fn: Callable[[Connection], Any]) -> Any:
         """Run ``fn(conn)`` in one ``BEGIN IMMEDIATE`` transaction: all of it commits, or none."""
         with self._db.transaction() as conn:
             return fn(conn)
@@ -123,10 +125,12 @@ class PipelineStore:
         """Insert opportunities once by id (a repeat is a no-op); return how many were new."""
         rows = [opp_row(o) for o in opps]
 
-        def write(conn: sqlite3.Connection) -> int:
-            before = conn.total_changes
-            conn.executemany(f"INSERT OR IGNORE INTO opportunities ({_OPP_COLS}) VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
-            return conn.total_changes - before
+        def write(conn: Connection) -> int:
+            if not rows:
+                return 0
+            cur = conn.executemany(f"INSERT OR IGNORE INTO opportunities ({_OPP_COLS}) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                                   rows)
+            return max(int(cur.rowcount), 0)
 
         return int(self.write(write))
 
@@ -149,7 +153,7 @@ class PipelineStore:
         """
         data = [(campaign_id, ch, rg, acc, n) for ch, rg, acc, n in rows]
 
-        def write(conn: sqlite3.Connection) -> int:
+        def write(conn: Connection) -> int:
             if conn.execute("SELECT 1 FROM reached_campaigns WHERE campaign_id = ?", (campaign_id,)).fetchone():
                 return 0
             conn.executemany("INSERT INTO reach VALUES (?, ?, ?, ?, ?)", data)
@@ -170,10 +174,11 @@ class PipelineStore:
         """
         data = [(campaign_id, ch, rg, d.isoformat(), int(n)) for ch, rg, d, n in rows]
 
-        def write(conn: sqlite3.Connection) -> int:
-            before = conn.total_changes
-            conn.executemany("INSERT OR IGNORE INTO run_days VALUES (?, ?, ?, ?, ?)", data)
-            return conn.total_changes - before
+        def write(conn: Connection) -> int:
+            if not data:
+                return 0
+            cur = conn.executemany("INSERT OR IGNORE INTO run_days VALUES (?, ?, ?, ?, ?)", data)
+            return max(int(cur.rowcount), 0)
 
         return int(self.write(write))
 

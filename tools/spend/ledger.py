@@ -1,16 +1,16 @@
 """The append-only spend ledger: caps, channel allocations and spend, enforced inside the tool.
 
-One SQLite file (WAL). Entries are never updated or deleted (triggers refuse it); caps and allocations are
+One SQLite file (WAL), or the ``ledger`` schema of the shared PostgreSQL (``LIFTOFF_DATABASE_URL``). Entries are never updated or deleted (triggers refuse it); caps and allocations are
 read as "the latest entry wins", spend is the sum of ``spend`` and ``correction`` entries. Amounts are stored
 in integer cents so sums never drift past a cap by a rounding error. Every write that checks a limit runs in
-one ``BEGIN IMMEDIATE`` transaction, so two processes committing at the same moment are serialised and can
-never exceed a cap together.
+one ``BEGIN IMMEDIATE`` transaction (on Postgres: one transaction holding the ledger's advisory lock), so two
+processes committing at the same moment, on one machine or many, are serialised and can never exceed a cap
+together.
 """
 
 from __future__ import annotations
 
 import json
-import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
@@ -22,7 +22,7 @@ from graph.contracts import CHANNELS, BudgetChange, Caps
 from tools.events import EventLog
 from tools.killswitch import KillSwitch, KillSwitchEngaged
 from tools.spend.limits import CapExceeded, Limits, check_allocation, check_spend, to_cents
-from tools.sqlite import SQLiteFile
+from tools.sqlstore import Connection, Database, is_database_url, open_database
 
 SOURCE = "spend_ledger"
 
@@ -44,6 +44,28 @@ CREATE TRIGGER IF NOT EXISTS entries_no_update BEFORE UPDATE ON entries
 BEGIN SELECT RAISE(ABORT, 'the spend ledger is append-only: add a correction entry instead'); END;
 CREATE TRIGGER IF NOT EXISTS entries_no_delete BEFORE DELETE ON entries
 BEGIN SELECT RAISE(ABORT, 'the spend ledger is append-only: add a correction entry instead'); END;
+"""
+
+_PG_SCHEMA = """
+CREATE TABLE IF NOT EXISTS entries (
+    seq BIGSERIAL PRIMARY KEY,
+    key TEXT NOT NULL UNIQUE,
+    kind TEXT NOT NULL CHECK (kind IN ('caps', 'allocation', 'spend', 'correction', 'change')),
+    campaign_id TEXT NOT NULL,
+    channel TEXT,
+    day TEXT,
+    amount_cents BIGINT NOT NULL DEFAULT 0,
+    trace_id TEXT NOT NULL,
+    ts TEXT NOT NULL,
+    data TEXT NOT NULL DEFAULT '{}'
+);
+CREATE INDEX IF NOT EXISTS entries_campaign ON entries(campaign_id, kind, channel, day);
+CREATE OR REPLACE FUNCTION entries_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN RAISE EXCEPTION 'the spend ledger is append-only: add a correction entry instead'; END; $$;
+CREATE OR REPLACE TRIGGER entries_no_update BEFORE UPDATE OR DELETE ON entries
+    FOR EACH ROW EXECUTE FUNCTION entries_append_only();
+CREATE OR REPLACE TRIGGER entries_no_truncate BEFORE TRUNCATE ON entries
+    FOR EACH STATEMENT EXECUTE FUNCTION entries_append_only();
 """
 
 
@@ -95,52 +117,56 @@ class SpendLedger:
     """Caps, allocations and spend of every campaign, with the checks inside.
 
     Args:
-        path: SQLite file of the ledger.
+        path: SQLite file of the ledger, or the shared database's URL.
         events: Event log that receives ``spend.*`` and ``optimizer.budget_change`` events.
         kill_switch: Checked before every spend and every budget increase.
     """
 
     def __init__(self, path: Path | str, *, events: EventLog, kill_switch: KillSwitch) -> None:
-        self.path = Path(path)
-        self.path.parent.mkdir(parents=True, exist_ok=True)
+        shared = is_database_url(path)
+        self.path = Path("ledger") if shared else Path(path)
+        if not shared:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
         self.events = events
         self.kill_switch = kill_switch
-        self._db = SQLiteFile(self.path, _SCHEMA, timeout=60)
+        self._db: Database = open_database(path, name="ledger", sqlite_schema=_SCHEMA, postgres_schema=_PG_SCHEMA,
+                                           timeout=60)
 
     # -- connection and reads -------------------------------------------------------------------------------
 
-    def _conn(self) -> sqlite3.Connection:
-        return self._db.connection()
+    def _read(self, fn: Callable[[Connection], Any]) -> Any:
+        with self._db.read() as conn:
+            return fn(conn)
 
     def close(self) -> None:
         """Close this thread's connection."""
         self._db.close()
 
-    def _entry(self, conn: sqlite3.Connection, key: str) -> LedgerEntry | None:
+    def _entry(self, conn: Connection, key: str) -> LedgerEntry | None:
         row = conn.execute(
             "SELECT seq, key, kind, campaign_id, channel, day, amount_cents, trace_id, ts, data FROM entries WHERE key = ?",
             (key,),
         ).fetchone()
         return _row_entry(row) if row else None
 
-    def _insert(self, conn: sqlite3.Connection, *, key: str, kind: str, campaign_id: str, channel: str | None,
+    def _insert(self, conn: Connection, *, key: str, kind: str, campaign_id: str, channel: str | None,
                 day: str | None, cents: int, trace_id: str, data: dict[str, Any]) -> LedgerEntry:
         ts = datetime.now(UTC).isoformat()
-        cur = conn.execute(
+        seq = conn.execute(
             "INSERT INTO entries (key, kind, campaign_id, channel, day, amount_cents, trace_id, ts, data)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING seq",
             (key, kind, campaign_id, channel, day, cents, trace_id, ts, json.dumps(data, sort_keys=True)),
-        )
-        return LedgerEntry(int(cur.lastrowid or 0), key, kind, campaign_id, channel, day, cents / 100, trace_id, ts, data)
+        ).fetchone()[0]
+        return LedgerEntry(int(seq), key, kind, campaign_id, channel, day, cents / 100, trace_id, ts, data)
 
-    def _caps_row(self, conn: sqlite3.Connection, campaign_id: str) -> tuple[Caps, str] | None:
+    def _caps_row(self, conn: Connection, campaign_id: str) -> tuple[Caps, str] | None:
         row = conn.execute(
             "SELECT data, trace_id FROM entries WHERE campaign_id = ? AND kind = 'caps' ORDER BY seq DESC LIMIT 1",
             (campaign_id,),
         ).fetchone()
         return (Caps.model_validate(json.loads(row[0])["caps"]), row[1]) if row else None
 
-    def _spent_cents(self, conn: sqlite3.Connection, campaign_id: str, channel: str | None = None,
+    def _spent_cents(self, conn: Connection, campaign_id: str, channel: str | None = None,
                      day: str | None = None) -> int:
         sql = "SELECT COALESCE(SUM(amount_cents), 0) FROM entries WHERE campaign_id = ? AND kind IN ('spend', 'correction')"
         args: list[Any] = [campaign_id]
@@ -150,7 +176,7 @@ class SpendLedger:
             sql, args = sql + " AND day = ?", [*args, day]
         return int(conn.execute(sql, args).fetchone()[0])
 
-    def _allocation_cents(self, conn: sqlite3.Connection, campaign_id: str) -> dict[str, int]:
+    def _allocation_cents(self, conn: Connection, campaign_id: str) -> dict[str, int]:
         rows = conn.execute(
             "SELECT channel, amount_cents FROM entries WHERE seq IN ("
             " SELECT MAX(seq) FROM entries WHERE campaign_id = ? AND kind = 'allocation' GROUP BY channel)",
@@ -158,7 +184,7 @@ class SpendLedger:
         ).fetchall()
         return {ch: int(c) for ch, c in rows}
 
-    def _limits(self, conn: sqlite3.Connection, campaign_id: str, channel: str, day: str | None) -> Limits:
+    def _limits(self, conn: Connection, campaign_id: str, channel: str, day: str | None) -> Limits:
         caps = self._caps_row(conn, campaign_id)
         return Limits(
             caps=caps[0] if caps else None,
@@ -170,21 +196,22 @@ class SpendLedger:
 
     def caps(self, campaign_id: str) -> Caps | None:
         """Return the campaign's current caps (None before :meth:`set_caps`)."""
-        row = self._caps_row(self._conn(), campaign_id)
+        row = self._read(lambda conn: self._caps_row(conn, campaign_id))
         return row[0] if row else None
 
     def trace_of(self, campaign_id: str) -> str:
         """Return the trace id the campaign's caps were set under (the campaign id when none)."""
-        row = self._caps_row(self._conn(), campaign_id)
+        row = self._read(lambda conn: self._caps_row(conn, campaign_id))
         return row[1] if row else campaign_id
 
     def spent(self, campaign_id: str, channel: str | None = None, day: str | None = None) -> float:
         """Return money spent (spend plus corrections), optionally for one channel and/or one day."""
-        return self._spent_cents(self._conn(), campaign_id, channel, day) / 100
+        return int(self._read(lambda conn: self._spent_cents(conn, campaign_id, channel, day))) / 100
 
     def allocation(self, campaign_id: str) -> dict[str, float]:
         """Return each channel's current budget allocation (the latest allocation entry per channel)."""
-        return {ch: c / 100 for ch, c in self._allocation_cents(self._conn(), campaign_id).items()}
+        cents: dict[str, int] = self._read(lambda conn: self._allocation_cents(conn, campaign_id))
+        return {ch: c / 100 for ch, c in cents.items()}
 
     def entries(self, campaign_id: str, kind: str | None = None) -> list[LedgerEntry]:
         """Return the campaign's entries in ledger order, optionally of one kind."""
@@ -192,21 +219,15 @@ class SpendLedger:
         args: list[Any] = [campaign_id]
         if kind:
             sql, args = sql + " AND kind = ?", [*args, kind]
-        return [_row_entry(r) for r in self._conn().execute(sql + " ORDER BY seq", args)]
+        rows = self._read(lambda conn: conn.execute(sql + " ORDER BY seq", args).fetchall())
+        return [_row_entry(r) for r in rows]
 
     # -- writes ---------------------------------------------------------------------------------------------
 
-    def _write(self, fn: Callable[[sqlite3.Connection], Any]) -> Any:
-        """Run ``fn`` in one ``BEGIN IMMEDIATE`` transaction (writers queue; no cap check races another)."""
-        conn = self._conn()
-        conn.execute("BEGIN IMMEDIATE")
-        try:
-            result = fn(conn)
-            conn.execute("COMMIT")
-        except BaseException:
-            conn.execute("ROLLBACK")
-            raise
-        return result
+    def _write(self, fn: Callable[[Connection], Any]) -> Any:
+        """Run ``fn`` in one serialised write transaction (writers queue; no cap check races another)."""
+        with self._db.transaction() as conn:
+            return fn(conn)
 
     def set_caps(self, campaign_id: str, caps: Caps, *, trace_id: str) -> LedgerEntry | None:
         """Record the campaign's caps (a new entry; the latest wins). Setting the same caps again is a no-op.
@@ -220,7 +241,7 @@ class SpendLedger:
         for channel in caps.per_channel:
             _check_channel(channel)
 
-        def write(conn: sqlite3.Connection) -> LedgerEntry | None:
+        def write(conn: Connection) -> LedgerEntry | None:
             current = self._caps_row(conn, campaign_id)
             if current and current[0] == caps:
                 return None
@@ -245,7 +266,7 @@ class SpendLedger:
         cents = _cents(amount)
         key = key or f"allocation:{campaign_id}:{channel}:{uuid4()}"
 
-        def write(conn: sqlite3.Connection) -> LedgerEntry:
+        def write(conn: Connection) -> LedgerEntry:
             existing = self._entry(conn, key)
             if existing:
                 return existing
@@ -284,7 +305,7 @@ class SpendLedger:
         trace = trace_id or self.trace_of(campaign_id)
         refusal: dict[str, Any] = {}
 
-        def write(conn: sqlite3.Connection) -> LedgerEntry:
+        def write(conn: Connection) -> LedgerEntry:
             existing = self._entry(conn, key)
             if existing:
                 if existing.kind != "spend" or existing.campaign_id != campaign_id:
@@ -335,7 +356,7 @@ class SpendLedger:
             raise ValueError("a correction needs a reason")
         trace = trace_id or self.trace_of(campaign_id)
 
-        def write(conn: sqlite3.Connection) -> LedgerEntry:
+        def write(conn: Connection) -> LedgerEntry:
             existing = self._entry(conn, key)
             if existing:
                 return existing
@@ -375,7 +396,7 @@ class SpendLedger:
                              payload=change_payload(unapproved), causation_id=causation_id)
             return unapproved
 
-        def write(conn: sqlite3.Connection) -> BudgetChange:
+        def write(conn: Connection) -> BudgetChange:
             existing = self._entry(conn, key)
             if existing:
                 return BudgetChange.model_validate(existing.data["change"])
@@ -427,12 +448,13 @@ class SpendLedger:
                     waiting[change_id] = BudgetChange.model_validate(event.payload["change"])
                 elif status in ("applied", "refused"):
                     waiting.pop(change_id, None)
-        conn = self._conn()
         outcomes = []
         for change in waiting.values():
-            if self._entry(conn, f"change:{change.id}") is not None or self.kill_switch.check(change.channel):
+            with self._db.read() as conn:
+                decided = self._entry(conn, f"change:{change.id}") is not None
+                current = self._allocation_cents(conn, change.campaign_id).get(change.channel, 0)
+            if decided or self.kill_switch.check(change.channel):
                 continue
-            current = self._allocation_cents(conn, change.campaign_id).get(change.channel, 0)
             if current != _cents(change.from_amount, "from_amount"):
                 # The decision was about another starting budget: it is not applied to this one.
                 stale = change.model_copy(update={
@@ -461,4 +483,4 @@ def change_payload(change: BudgetChange) -> dict[str, Any]:
 
 def _row_entry(row: tuple[Any, ...]) -> LedgerEntry:
     seq, key, kind, campaign_id, channel, day, cents, trace_id, ts, data = row
-    return LedgerEntry(seq, key, kind, campaign_id, channel, day, cents / 100, trace_id, ts, json.loads(data))
+    return LedgerEntry(int(seq), key, kind, campaign_id, channel, day, int(cents) / 100, trace_id, ts, json.loads(data))
