@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal, TypedDict
 
+from graph.asset_versions import merge_versions
+
 Status = Literal["planning", "needs_input", "drafting", "governing", "awaiting_approval", "launching",
                  "launched", "rejected", "failed"]
 """Where a campaign is; the CLI and app show it."""
@@ -89,6 +91,10 @@ class CampaignState(TypedDict, total=False):
     """Assets a human approval could not fix safely: never published."""
     launch_approved: bool
     """A human approved the launch (manual autonomy scopes)."""
+    asset_versions: Annotated[dict[str, dict[str, Any]], merge_versions]
+    """Asset id -> {version: asset + author}: every version governance checked (``graph.asset_versions``)."""
+    human_edits: dict[str, dict[str, Any]]
+    """Asset id -> {version, approver}: the latest version a reviewer wrote; its findings go back to them."""
     programs: Annotated[dict[str, dict[str, Any]], merge_by_key]
     """Idempotency key -> Program."""
     budget_changes: Annotated[dict[str, dict[str, Any]], merge_by_key]
