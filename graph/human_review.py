@@ -10,6 +10,7 @@ action is the explicit campaign-level rejection. A resume without an approver id
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from datetime import UTC, datetime
 from typing import Any, Literal, cast
 
@@ -29,7 +30,7 @@ from graph.state import CampaignState
 from guards.claims import VALIDATOR as CLAIMS
 from guards.disclaimers import VALIDATOR as DISCLAIMERS
 
-__all__ = ["ApprovalRefused", "Decision", "apply_safe_fixes", "human_review", "parse_decision"]
+__all__ = ["ApprovalRefused", "Decision", "apply_safe_fixes", "human_review", "parse_decision", "validate_resume"]
 
 
 def _drop_sentence(text: str | None, sentence: str, replacement: str | None) -> str | None:
@@ -79,12 +80,7 @@ def human_review(state: CampaignState, runtime: Runtime[CampaignContext]
     svc = runtime.context.services
     kind = pending.get("kind", "exceptions")
     try:
-        decision = parse_decision(raw, () if kind == "clarify" else svc.settings.approvers)
-        if kind == "clarify" and decision.decision != "reject" and not (decision.answer or decision.comment).strip():
-            raise ApprovalRefused("a clarifying answer needs text (answer)")
-        items = {} if kind == "clarify" or decision.rejects_campaign else per_item(decision, pending)
-        if kind in ("exceptions", "launch"):
-            _check_asset_actions(state, items)
+        decision, items = validate_resume(raw, state, svc.settings.approvers)
     except ApprovalRefused as exc:
         # Refuse without consuming the review: log it and ask again (a fresh interrupt, same items).
         refusals = int(pending.get("refusals", 0)) + 1
@@ -133,7 +129,25 @@ def human_review(state: CampaignState, runtime: Runtime[CampaignContext]
     return Command(goto="governance", update=update)
 
 
-def _check_asset_actions(state: CampaignState, items: dict[str, ItemDecision]) -> None:
+def validate_resume(raw: Any, state: Mapping[str, Any], approvers: tuple[str, ...]
+                    ) -> tuple[Decision, dict[str, ItemDecision]]:
+    """Everything the node checks before acting on a resume value, so callers can refuse early and alike.
+
+    Raises:
+        ApprovalRefused: malformed value, approver not allowed, empty answer, unknown item, bad item action.
+    """
+    pending = state.get("pending_review") or {}
+    kind = pending.get("kind", "exceptions")
+    decision = parse_decision(raw, () if kind == "clarify" else approvers)
+    if kind == "clarify" and decision.decision != "reject" and not (decision.answer or decision.comment).strip():
+        raise ApprovalRefused("a clarifying answer needs text (answer)")
+    items = {} if kind == "clarify" or decision.rejects_campaign else per_item(decision, pending)
+    if kind in ("exceptions", "launch"):
+        _check_asset_actions(state, items)
+    return decision, items
+
+
+def _check_asset_actions(state: Mapping[str, Any], items: dict[str, ItemDecision]) -> None:
     """Edit and restore apply to assets only; a restore names a recorded version."""
     for iid, d in items.items():
         if d.decision in ("edit", "restore") and iid not in (state.get("assets") or {}):

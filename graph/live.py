@@ -166,7 +166,7 @@ class LiveRuns:
             CampaignError: unknown campaign, already running, or nothing waits for a decision.
             ApprovalRefused: the decision is malformed or the approver is not allowed.
         """
-        from graph.human_review import ApprovalRefused, parse_decision
+        from graph.human_review import validate_resume
 
         current = self.job(settings, thread_id)
         if current is not None and current.alive:
@@ -175,10 +175,7 @@ class LiveRuns:
         if decision is not None:
             if not result.needs_human:
                 raise CampaignError(f"campaign {thread_id} is {result.status}; nothing waits for a decision")
-            kind = (result.pending_review or {}).get("kind")
-            parsed = parse_decision(decision, () if kind == "clarify" else settings.approvers)
-            if kind == "clarify" and parsed.decision != "reject" and not (parsed.answer or parsed.comment).strip():
-                raise ApprovalRefused("a clarifying answer needs text")
+            validate_resume(decision, {**result.values, "pending_review": result.pending_review}, settings.approvers)
         else:
             if result.needs_human:
                 raise CampaignError(f"campaign {thread_id} waits for a human decision")

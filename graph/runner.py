@@ -21,7 +21,7 @@ from langgraph.types import Command
 from graph.config import AGENTS, Settings, agent_set
 from graph.context import CampaignContext
 from graph.graph import compile_graph
-from graph.human_review import parse_decision
+from graph.human_review import validate_resume
 from graph.services import Services, services_for
 
 AUTO_APPROVER = "cli:auto-approve"
@@ -180,8 +180,8 @@ class Campaigns:
         if decision is None and current.needs_human:
             raise CampaignError(f"campaign {thread_id} waits for a human decision (--approve or --reject)")
         if decision is not None:  # refuse early with a clear error; the graph checks again (defence in depth)
-            kind = (current.pending_review or {}).get("kind")
-            parse_decision(decision, () if kind == "clarify" else self.settings.approvers)
+            validate_resume(decision, {**current.values, "pending_review": current.pending_review},
+                            self.settings.approvers)
         self._drain(Command(resume=decision) if decision is not None else None, thread_id)
         return self._auto(thread_id) if auto_approve else self.result(thread_id)
 
