@@ -7,12 +7,12 @@ sandboxed iframe), everything else is shown as text.
 
 from __future__ import annotations
 
+import base64
 from collections.abc import Mapping, Sequence
 from typing import Any
 
 import pandas as pd
 import streamlit as st
-import streamlit.components.v1 as components
 
 from graph.asset_versions import diff_lines, history
 from graph.views.exports import (
@@ -72,10 +72,17 @@ def _email(values: Mapping[str, Any], asset: Mapping[str, Any], extras: BrandExt
     if preview.missing:
         st.warning(f"Missing from this email: {md_escape(', '.join(preview.missing))}")
     desktop, mobile = st.tabs([f"Desktop ({DESKTOP_WIDTH} px)", f"Mobile ({MOBILE_WIDTH} px)"])
+    src = data_url(preview.html)
     with desktop:
-        components.html(preview.html, width=DESKTOP_WIDTH, height=EMAIL_HEIGHT, scrolling=True)
+        st.iframe(src, width=DESKTOP_WIDTH, height=EMAIL_HEIGHT, alt=f"Email preview (desktop): {preview.subject}")
     with mobile:
-        components.html(preview.html, width=MOBILE_WIDTH, height=EMAIL_HEIGHT + 200, scrolling=True)
+        st.iframe(src, width=MOBILE_WIDTH, height=EMAIL_HEIGHT + 200, alt=f"Email preview (mobile): {preview.subject}")
+
+
+def data_url(html: str) -> str:
+    """The page as a ``data:`` URL: the iframe gets an opaque origin, isolated from the app (no same-origin
+    access even if the HTML held script, which the escaped template never does)."""
+    return "data:text/html;charset=utf-8;base64," + base64.b64encode(html.encode("utf-8")).decode("ascii")
 
 
 def render_ships(cid: str, values: Mapping[str, Any], events: Sequence[Any], extras: BrandExtras, brand: str,
@@ -89,11 +96,11 @@ def render_ships(cid: str, values: Mapping[str, Any], events: Sequence[Any], ext
     name = str((values.get("blueprint") or {}).get("campaign_name") or cid)
     left, mid, right = st.columns(3)
     left.download_button("Copy deck (CSV)", copy_deck_csv(values, extras), file_name=f"{cid}-copy-deck.csv",
-                         mime="text/csv", key=f"deck-csv-{cid}", width="stretch")
+                         mime="text/csv", key=f"export-deck-csv-{cid}", width="stretch")
     mid.download_button("Copy deck (HTML)", copy_deck_html(values, extras, brand), file_name=f"{cid}-copy-deck.html",
-                        mime="text/html", key=f"deck-html-{cid}", width="stretch")
+                        mime="text/html", key=f"export-deck-html-{cid}", width="stretch")
     right.download_button("Campaign report (HTML)", campaign_report(values, events, extras, brand, status),
-                          file_name=f"{cid}-report.html", mime="text/html", key=f"report-{cid}", width="stretch")
+                          file_name=f"{cid}-report.html", mime="text/html", key=f"export-report-{cid}", width="stretch")
     st.caption(f"{md_escape(name)}: {len(assets)} asset(s), {len(withheld)} withheld.")
     chosen = st.selectbox("Preview", [a["id"] for a in assets], key=f"ship-asset-{cid}",
                           format_func=lambda i: _label(values, i, withheld))

@@ -84,7 +84,8 @@ def test_example_brief_streams_agents_stops_for_the_exception_then_approve_launc
     assert {"Conversions", "Spend", "Lift vs control", "SLA adherence", "Escalation rate"} <= set(metrics)
     audit = next(df.value for df in at.dataframe if "who" in df.value.columns)
     assert "test@example.com" in set(audit["who"]) and "ok with the safe fix" in set(audit["comment"])
-    assert at.download_button[0].label == "Download the trace (JSONL)"
+    assert {"Download the trace (JSONL)", "Copy deck (CSV)", "Copy deck (HTML)", "Campaign report (HTML)"} <= {
+        d.label for d in at.download_button}
     labels = status_labels(at)
     assert any(label.startswith("Human review: approved by test@example.com") for label in labels), labels
     assert any(label.startswith("Analytics") for label in labels)
