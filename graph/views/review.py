@@ -139,6 +139,9 @@ def _launch_item(item: Mapping[str, Any]) -> ReviewItemView:
         return ReviewItemView(f"{item.get('channel')} list", facts=facts, item_id=item_id(item), item_type="list",
                               channel=str(item.get("channel") or ""))
     asset = item.get("asset") or {}
+    if not asset:  # a launch card written before per-asset items (one scope, its asset ids)
+        return ReviewItemView(f"{item.get('channel')} / {item.get('region')}",
+                              facts=[("assets", ", ".join(item.get("assets") or []))], item_id=item_id(item))
     return ReviewItemView(
         f"{asset.get('channel')} / {asset.get('region')} / variant {asset.get('variant')} (v{asset.get('version')})",
         asset_id=str(asset.get("id")), asset_fields={k: str(asset[k]) for k in EDITABLE_FIELDS if asset.get(k)},

@@ -35,8 +35,10 @@ def covering(states: Iterable[Any], values: Mapping[str, Any]) -> list[SwitchVie
             continue
         parts = dict(p.split(":", 1) for p in s.scope.split("|") if ":" in p)
         hit = [f"{ch}/{rg}" for ch, rg in scopes if parts.get("channel", ch) == ch and parts.get("region", rg) == rg]
-        if s.scope == "global" or hit:
-            out.append(SwitchView(s.scope, s.actor, s.reason or "", hit or ["everything"]))
+        if s.scope == "global":
+            out.append(SwitchView(s.scope, s.actor, s.reason or "", ["everything"]))
+        elif hit:
+            out.append(SwitchView(s.scope, s.actor, s.reason or "", hit))
     return out
 
 
