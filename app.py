@@ -8,6 +8,7 @@ operator controls from ``graph.controls``. Untrusted text (briefs, copy, reasons
 
 from __future__ import annotations
 
+import os
 from typing import Any
 
 import pandas as pd
@@ -24,6 +25,7 @@ from graph.runner import CampaignError
 from graph.views.chat import conversation
 from graph.views.decide import CardContext, render_review
 from graph.views.errors import ErrorView, explain
+from graph.views.firstrun import render_first_run
 from graph.views.plan import asset_views, blueprint_tables, governance_tables, list_tables
 from graph.views.review import decision_payload, review_card
 from graph.views.safety import autonomy_lines, covering
@@ -32,6 +34,7 @@ from graph.views.ships import render_asset_preview, render_ships
 from graph.views.steps import StepView, build_steps, running_label
 from graph.views.text import md_escape, status_view
 from graph.views.trail import audit_rows, event_rows, event_types, to_jsonl
+from graph.warmup import warmup_for
 
 POLL_S = 1.0
 RECENT_STEPS = 8
@@ -547,6 +550,7 @@ def main() -> None:
     settings = apply_prefs(base, prefs)
     access = resolve_access(dict(st.user.to_dict()), settings.approvers, local_user())
     reader, runs = _reader(repr(settings), settings), _runs()
+    render_first_run(warmup_for(settings) if os.environ.get("LIFTOFF_WARMUP", "1") != "0" else None)
     current = st.query_params.get("campaign")
     _sidebar(settings, prefs, access, reader, runs, current)
     if current:

@@ -24,6 +24,7 @@ def small_stores(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
 
     monkeypatch.setenv("LIFTOFF_CRM_CONTACTS", "4000")
     monkeypatch.setenv("LIFTOFF_CHECK_DATE", "2026-11-25")
+    monkeypatch.setenv("LIFTOFF_WARMUP", "0")  # no background first-run work racing the test's own runs
     st.cache_resource.clear()
     yield
     st.cache_resource.clear()
