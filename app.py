@@ -29,7 +29,7 @@ from graph.views.firstrun import render_first_run
 from graph.views.plan import asset_views, blueprint_tables, governance_tables, list_tables
 from graph.views.review import decision_payload, review_card
 from graph.views.safety import autonomy_lines, covering
-from graph.views.scorecard import current_scorecard, scorecard_view
+from graph.views.scorecard import current_budgets, current_scorecard, scorecard_view
 from graph.views.ships import render_asset_preview, render_ships
 from graph.views.steps import StepView, build_steps, running_label
 from graph.views.text import md_escape, status_view
@@ -390,7 +390,7 @@ def _tabs(cid: str, trace_id: str, values: dict[str, Any], settings: Settings, r
         extras, brand = _brand(values, reader)
         render_ships(cid, values, reader.events(trace_id), extras, brand, str(values.get("status", "")))
     with plan:
-        _blueprint(values.get("blueprint"))
+        _blueprint(values.get("blueprint"), current_budgets(reader.events(trace_id)))
     with assets:
         _assets(values)
     with lists:
@@ -404,11 +404,11 @@ def _tabs(cid: str, trace_id: str, values: dict[str, Any], settings: Settings, r
         _trail(trace_id, reader)
 
 
-def _blueprint(bp: dict[str, Any] | None) -> None:
+def _blueprint(bp: dict[str, Any] | None, current: dict[str, float]) -> None:
     if not bp:
         st.caption("The Planner has not written the blueprint yet.")
         return
-    t = blueprint_tables(bp)
+    t = blueprint_tables(bp, current)
     st.subheader(md_escape(bp.get("campaign_name", "")))
     _table(t["summary"], "")
     st.markdown("**Budget split**")

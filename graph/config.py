@@ -80,6 +80,9 @@ class Settings:
         agents: Agents that run for a campaign (Planner, Content, Governance, Orchestrator, Analytics required).
         connectors: Connector spec per channel ('sandbox', 'smtp://...', 'webhook+https://...'); missing = sandbox.
         retention_days: Age in days after which PII-bearing records are purged (``liftoff retention purge``).
+        optimizer_max_step: Largest budget move of one channel in one optimizer cycle (fraction of its budget);
+            a human may approve more by editing the change.
+        optimizer_min_arm_spend: Money each channel must have spent before the optimizer moves any budget.
     """
 
     home: Path = field(default_factory=lambda: Path(".liftoff").resolve())
@@ -104,6 +107,8 @@ class Settings:
     agents: tuple[str, ...] = AGENTS
     connectors: Mapping[str, str] = field(default_factory=dict)
     retention_days: int = 90
+    optimizer_max_step: float = 0.30
+    optimizer_min_arm_spend: float = 50.0
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None, **overrides: object) -> Settings:
@@ -146,6 +151,8 @@ class Settings:
                 if env.get(f"LIFTOFF_CONNECTOR_{ch.upper()}", "").strip()
             },
             "retention_days": _int(env, "LIFTOFF_RETENTION_DAYS", 90),
+            "optimizer_max_step": _float(env, "LIFTOFF_OPTIMIZER_MAX_STEP", 0.30),
+            "optimizer_min_arm_spend": _float(env, "LIFTOFF_OPTIMIZER_MIN_ARM_SPEND", 50.0),
         }
         values.update({k: v for k, v in overrides.items() if v is not None})
         return cls(**values)  # type: ignore[arg-type]

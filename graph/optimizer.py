@@ -29,7 +29,7 @@ def optimizer(state: CampaignState, runtime: Runtime[CampaignContext]
     """Run the launch's first simulated days of optimizer cycles (``launch_days``)."""
     from tools.lifecycle.lock import campaign_lock
     from tools.lifecycle.programs import current_programs
-    from tools.optimizer import run_cycle
+    from tools.optimizer import OptimizerSettings, run_cycle
     from tools.simulator import simulate_program_day
 
     svc = runtime.context.services
@@ -45,6 +45,8 @@ def optimizer(state: CampaignState, runtime: Runtime[CampaignContext]
     done = state.get("day", 0)  # campaign days already run (day 0 is the start date)
     cycle = state.get("cycle") or {}
     days = int(cycle.get("days", 1)) if cycle else svc.settings.launch_days
+    policy = OptimizerSettings(max_step_pct=svc.settings.optimizer_max_step,
+                               min_arm_spend=svc.settings.optimizer_min_arm_spend)
     changes: dict[str, Any] = {}
     pending: list[dict[str, Any]] = []
     day = done - 1
@@ -56,6 +58,7 @@ def optimizer(state: CampaignState, runtime: Runtime[CampaignContext]
                 campaign_id=state["campaign_id"], trace_id=state["trace_id"], day=day, programs=programs,
                 blueprint=blueprint, ledger=svc.ledger, events=svc.events, metrics_fn=simulate_program_day,
                 control_sizes=control_sizes(lists), seed=svc.settings.seed, approval_threshold=threshold,
+                settings=policy, currency=blueprint.currency,
             )
         for change in result.changes:
             changes[change.id] = change.model_dump(mode="json")

@@ -47,8 +47,9 @@ class Program(Contract):
     )
 
 
-BudgetChangeStatus = Literal["applied", "pending_approval", "approved", "rejected", "refused"]
-"""Lifecycle of a budget change ('refused': the ledger refused it against a cap)."""
+BudgetChangeStatus = Literal["applied", "pending_approval", "approved", "rejected", "refused", "deferred"]
+"""Lifecycle of a budget change ('refused': the ledger refused it against a cap; 'deferred': decided, waiting
+for a kill-switch release before it adds exposure)."""
 
 
 class BudgetChange(Contract):
@@ -107,6 +108,11 @@ class Lift(BaseModel):
     control_conversions: int = Field(ge=0, description="Conversions among the holdout.")
     lift_pct: float | None = Field(description="(treated rate - control rate) / control rate; null without control data.")
     ci95: tuple[float, float] | None = Field(default=None, description="95% interval of the absolute rate difference.")
+    rate_diff: float | None = Field(
+        default=None,
+        description="treated rate - control rate (absolute); estimable whenever both groups have people, even when"
+        " the control rate is 0 and the relative lift is not.",
+    )
 
 
 class ScoreRow(BaseModel):
@@ -164,7 +170,9 @@ class Scorecard(Contract):
     conversions: int = Field(ge=0, description="Total conversions.")
     cost_per_result: float | None = Field(description="Spend per conversion.")
     sla_adherence: float | None = Field(description="Share of scheduled items delivered on time.")
-    escalation_rate: float = Field(ge=0, le=1, description="Share of governed subjects escalated to a human.")
+    escalation_rate: float = Field(
+        ge=0, le=1, description="Items escalated to a human / items decided (governed subjects + budget changes)."
+    )
     by_channel: list[ScoreRow] = Field(default_factory=list, description="Per-channel rows.")
     by_region: list[ScoreRow] = Field(default_factory=list, description="Per-region rows.")
     agents_run: list[str] = Field(default_factory=list, description="Agents that ran for this campaign.")

@@ -12,14 +12,20 @@ CLAIM_VERDICTS = frozenset({"supported", "unsupported", "no_claim"})
 """Verdicts of a sentence-level claims check."""
 
 
-def blueprint_tables(bp: Mapping[str, Any]) -> dict[str, list[dict[str, Any]]]:
-    """Rows of the blueprint tab: channels (budget split), KPI targets, gates, experiments, caps."""
+def blueprint_tables(bp: Mapping[str, Any], current: Mapping[str, float] | None = None
+                     ) -> dict[str, list[dict[str, Any]]]:
+    """Rows of the blueprint tab: channels (budget split), KPI targets, gates, experiments, caps.
+
+    ``current`` holds channel budgets after approved budget changes; the channel rows show them beside the plan.
+    """
     cur = str(bp.get("currency", ""))
     total = float(bp.get("total_budget") or 0)
     caps = bp.get("caps") or {}
     per_channel_cap = caps.get("per_channel") or {}
+    now = current or {}
     channels = [{
-        "channel": c.get("channel"), "budget": money(c.get("budget"), cur), "share": pct(c.get("share")),
+        "channel": c.get("channel"), "budget": money(c.get("budget"), cur),
+        "budget now": money(now.get(str(c.get("channel")), c.get("budget")), cur), "share": pct(c.get("share")),
         "regions": ", ".join(c.get("regions") or []), "variants": ", ".join(c.get("variants") or []),
         "cap": money(per_channel_cap.get(c.get("channel")), cur), "why": c.get("rationale", ""),
     } for c in bp.get("channels") or []]

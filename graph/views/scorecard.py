@@ -9,7 +9,7 @@ from typing import Any
 
 from graph.contracts import Event
 from graph.contracts.plan import LOWER_IS_BETTER
-from graph.views.text import kpi_text, money, pct
+from graph.views.text import kpi_kind, kpi_text, lift_text, money, pct
 
 
 @dataclass
@@ -69,7 +69,7 @@ def _lift_row(key: str, lift: Mapping[str, Any] | None) -> dict[str, Any] | None
             "treated rate": pct(_rate(int(lift.get("treated_conversions", 0)), int(lift.get("treated", 0))), digits=2),
             "control": int(lift.get("control", 0)),
             "control rate": pct(_rate(int(lift.get("control_conversions", 0)), int(lift.get("control", 0))), digits=2),
-            "lift vs control": pct(lift.get("lift_pct"), signed=True),
+            "lift vs control": lift_text(lift),
             "95% interval (rate difference)": f"{ci[0]:+.3%} to {ci[1]:+.3%}" if ci else "n/a"}
 
 
@@ -83,7 +83,7 @@ def scorecard_view(card: Mapping[str, Any] | None, events: Sequence[Event], *, l
             ("Conversions", f"{int(card.get('conversions', 0)):,}"),
             ("Spend", money(card.get("spend"), currency)),
             ("Cost per result", money(card.get("cost_per_result"), currency)),
-            ("Lift vs control", pct((card.get("lift") or {}).get("lift_pct"), signed=True)),
+            ("Lift vs control", lift_text(card.get("lift"))),
             ("SLA adherence", pct(card.get("sla_adherence"))),
             ("Escalation rate", pct(card.get("escalation_rate"))),
             ("Speed to launch", "n/a" if speed is None else f"{float(speed):,.1f} s"),
@@ -96,7 +96,7 @@ def scorecard_view(card: Mapping[str, Any] | None, events: Sequence[Event], *, l
                               "actual": kpi_text(name, actual, currency),
                               "met": "yes" if met else ("no" if met is False else "no data yet")})
             if actual is not None and target and float(actual):
-                lower = name in LOWER_IS_BETTER
+                lower = kpi_kind(name) in LOWER_IS_BETTER
                 score = target / float(actual) if lower else float(actual) / target
                 view.kpi_chart.append({"kpi": f"{name} ({'lower' if lower else 'higher'} is better)",
                                        "% of target met": round(100 * score, 1)})
@@ -140,17 +140,16 @@ def spend_over_time(events: Sequence[Event]) -> list[dict[str, Any]]:
 
 
 def escalations(events: Sequence[Event]) -> list[dict[str, Any]]:
-    """What went to a human and how it was decided (governance escalations, budget approvals, questions)."""
-    rows = []
+    """What went to a human and how it was decided: the same list the escalation rate is computed from."""
+    from tools.analytics.escalations import escalations as escalated
+
+    return [{"at": x.at, "what": x.what, "why": x.why, "outcome": x.outcome} for x in escalated(events)]
+
+
+def current_budgets(events: Sequence[Event]) -> dict[str, float]:
+    """Each channel's budget after the applied budget changes (latest applied change per channel wins)."""
+    budgets: dict[str, float] = {}
     for e in events:
-        p = e.payload
-        if e.type == "governance.exception" and p.get("route") == "human":
-            rows.append({"at": e.ts[:19], "what": f"{p.get('subject_type')} {p.get('subject_id')}",
-                         "why": "; ".join(p.get("reasons") or []), "outcome": "escalated to a human"})
-        elif e.type == "optimizer.budget_change" and p.get("status") == "pending_approval":
-            rows.append({"at": e.ts[:19], "what": f"budget {p.get('channel')}", "why": p.get("reason", ""),
-                         "outcome": "waiting for approval"})
-        elif e.type == "human.decision":
-            rows.append({"at": e.ts[:19], "what": f"{p.get('kind')} review",
-                         "why": p.get("comment", ""), "outcome": f"{p.get('decision')} by {p.get('approver')}"})
-    return rows
+        if e.type == "optimizer.budget_change" and e.payload.get("status") == "applied":
+            budgets[str(e.payload.get("channel"))] = float(e.payload.get("to_amount", 0.0))
+    return budgets

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
 _PUNCT = re.compile(r"([\\`*_{}\[\]()#+\-.!|>~<&$:=\"'%@^])")
 
@@ -41,10 +43,27 @@ RATE_KPIS = frozenset({"ctr", "open_rate", "click_rate", "conversion_rate"})
 MONEY_KPIS = frozenset({"cpa", "revenue"})
 
 
+def kpi_kind(name: object) -> str:
+    """The KPI a (possibly channel-scoped, 'open_rate:email') scorecard name measures."""
+    return str(name).split(":", 1)[0]
+
+
+def lift_text(lift: Mapping[str, Any] | None) -> str:
+    """Lift vs control as it can be estimated: relative when the control converted, else in points."""
+    if not lift:
+        return "n/a"
+    if lift.get("lift_pct") is not None:
+        return pct(float(lift["lift_pct"]), signed=True)
+    if lift.get("rate_diff") is not None:
+        return f"{100 * float(lift['rate_diff']):+.2f} pts (control: 0 conversions)"
+    return "n/a"
+
+
 def kpi_text(name: object, value: float | None, currency: str = "") -> str:
     """Format a KPI value by kind: rates as percentages, money with the currency, ROAS as a multiple."""
     if value is None:
         return "n/a"
+    name = kpi_kind(name)
     if name in RATE_KPIS:
         return pct(float(value), digits=2 if float(value) < 0.1 else 1)
     if name in MONEY_KPIS:

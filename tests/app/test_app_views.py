@@ -231,7 +231,10 @@ def test_scorecard_view_and_spend_over_time() -> None:
               ev("spend.recorded", {"channel": "paid_search", "day": "2027-03-02", "amount": 5}, 2),
               ev("spend.recorded", {"channel": "email", "day": "2027-03-03", "amount": 7}, 3),
               ev("sla.breach", {"program_id": "p1", "channel": "email", "region": "US", "kind": "late"}, 4),
-              ev("human.decision", {"kind": "exceptions", "decision": "approve", "approver": "ana"}, 5)]
+              ev("governance.exception", {"exception_id": "x1", "subject_type": "asset", "subject_id": "a1",
+                                          "route": "human", "reasons": ["unsupported claim"]}, 5),
+              ev("human.decision", {"kind": "exceptions", "decision": "approve", "approver": "ana",
+                                    "items": ["x1"]}, 6)]
     assert spend_over_time(events) == [{"day": "2027-03-02", "email": 10.0, "paid_search": 5.0},
                                        {"day": "2027-03-03", "email": 17.0, "paid_search": 5.0}]
     lift = {"treated": 1000, "treated_conversions": 30, "control": 100, "control_conversions": 2,

@@ -28,15 +28,16 @@ def compute_lift(treated: int, treated_conversions: int, control: int, control_c
             raise ValueError(f"{name} must be >= 0, got {value}")
     if treated_conversions > treated or control_conversions > control:
         raise ValueError("conversions cannot exceed the population they come from")
-    lift_pct = ci95 = None
+    lift_pct = ci95 = diff = None
     if treated > 0 and control > 0:
         pt, pc = treated_conversions / treated, control_conversions / control
+        diff = pt - pc
         if pc > 0:
             lift_pct = (pt - pc) / pc
         half = Z95 * math.sqrt(pt * (1 - pt) / treated + pc * (1 - pc) / control)
         ci95 = (pt - pc - half, pt - pc + half)
     return Lift(treated=treated, treated_conversions=treated_conversions, control=control,
-                control_conversions=control_conversions, lift_pct=lift_pct, ci95=ci95)
+                control_conversions=control_conversions, lift_pct=lift_pct, ci95=ci95, rate_diff=diff)
 
 
 def treated_population(metrics: Mapping[str, Any]) -> int:

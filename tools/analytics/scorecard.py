@@ -9,7 +9,9 @@ Event types read (payload keys):
   day) slices that have both treated and control data; treated people are the programs' targeted ``audience``
   (intent to treat; ``sends`` when a payload has no audience).
 * ``sla.breach`` {program_id}: items scheduled = programs published or breached; adherence = on-time share.
-* ``governance.report`` {subjects, escalated}: escalation rate = escalated / subjects.
+* ``governance.exception`` {route, subject_type, subject_id}, ``optimizer.budget_change`` {change_id, status} and
+  ``governance.report`` {subjects}: escalation rate = items escalated to a human / items decided, from the one
+  list the audit trail shows (:mod:`tools.analytics.escalations`).
 * ``pipeline.attribution`` {a PipelineImpact}: the latest one is the scorecard's pipeline, with the campaign's
   spend beside it (sourced and influenced amount per unit of spend, spend per sourced opportunity).
 
@@ -29,6 +31,7 @@ from typing import Any
 from graph.contracts import Blueprint, Event, KPIResult, Lift, PipelineImpact, Scorecard, ScoreRow
 from graph.contracts.plan import LOWER_IS_BETTER
 from tools.analytics.autonomy import recommend, summarize
+from tools.analytics.escalations import escalation_rate as escalation_share
 from tools.analytics.lift import compute_lift, treated_population
 
 
@@ -184,9 +187,7 @@ def compute_scorecard(
     items = scheduled | breached
     sla = (len(items) - len(breached)) / len(items) if items else None
 
-    subjects = sum(int(e.payload.get("subjects", 0)) for e in by_type["governance.report"])
-    escalated = sum(int(e.payload.get("escalated", 0)) for e in by_type["governance.report"])
-    escalation_rate = min(1.0, escalated / subjects) if subjects else 0.0
+    escalation_rate = escalation_share(log) or 0.0
 
     return Scorecard(
         campaign_id=campaign_id, trace_id=trace_id, speed_to_launch_s=speed, kpis=kpis,

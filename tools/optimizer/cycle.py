@@ -39,6 +39,13 @@ class OptimizerSettings:
         min_change_pct: Changes smaller than this share of the channel budget are not proposed.
         warmup_days: Days of data before the first budget change.
         pool_strength: Pseudo-conversions a program's prior (its channel's pooled rate) is worth.
+        max_step_pct: Largest move of one channel's budget in one cycle, as a share of its current budget
+            (a human may approve more by editing the change).
+        min_arm_days: Days of data every arm (channel) must have before any budget moves.
+        min_arm_conversions: Results that make an arm's rate measurable.
+        min_arm_spend: Money that makes an arm's cost measurable when it has fewer results than that (a
+            channel that spent this much for few results has shown it is expensive). An arm with neither is
+            not evidence: no budget moves on it.
     """
 
     dispersion: float = 1.0
@@ -46,6 +53,10 @@ class OptimizerSettings:
     min_change_pct: float = 0.05
     warmup_days: int = 1
     pool_strength: float = 5.0
+    max_step_pct: float = 0.30
+    min_arm_days: int = 2
+    min_arm_conversions: int = 5
+    min_arm_spend: float = 50.0
 
 
 @dataclass(frozen=True)
@@ -125,6 +136,7 @@ def run_cycle(
     control_fn: ControlFn = simulate_control_day,
     settings: OptimizerSettings | None = None,
     approve: Approver | None = None,
+    currency: str | None = None,
 ) -> CycleResult:
     """Run campaign day ``day`` (0 = start date) for the published programs.
 
@@ -136,7 +148,8 @@ def run_cycle(
        budget is returned as ``pending_approval`` and not applied (unless ``approve`` names an approver for it:
        the standalone simulation's stand-in for a human); smaller ones go through the ledger. Decreases come
        first, and increases are trimmed to the room left under the campaign total, so they are not refused for
-       money a pending decrease has not freed yet.
+       money a pending decrease has not freed yet. No change is proposed before every arm (channel) has the
+       evidence minimum of ``settings``, and no change moves a channel by more than ``settings.max_step_pct``.
 
     Raises:
         ValueError: when ``day`` is outside the campaign or a program belongs to another campaign.
@@ -150,6 +163,7 @@ def run_cycle(
             raise ValueError(f"program {p.id} belongs to campaign {p.campaign_id}, not {campaign_id}")
     date = (blueprint.start_date + timedelta(days=day)).isoformat()
     ensure_plan(ledger, blueprint, campaign_id=campaign_id, trace_id=trace_id)
+    ledger.apply_deferred(campaign_id, trace_id=trace_id, causation_id=causation_id)
     live = [p for p in programs if p.status == "published" and p.audience > 0]
     history = read_observations(events, campaign_id)
 
@@ -172,7 +186,7 @@ def run_cycle(
     history = read_observations(events, campaign_id)
     changes = _propose(live, history, ledger, events, campaign_id=campaign_id, trace_id=trace_id, day=day,
                        total_days=total_days, threshold=approval_threshold, settings=settings, causation_id=causation_id,
-                       approve=approve)
+                       approve=approve, currency=currency or blueprint.currency)
     return CycleResult(metrics=emitted, changes=changes, spend=round(spend, 2), budgets=budgets, refused=refused)
 
 
@@ -246,9 +260,45 @@ def _run_programs(live: Sequence[Program], budgets: Mapping[str, float],
     return emitted, spend, refused
 
 
+@dataclass(frozen=True)
+class ArmEvidence:
+    """What one arm (a channel) has shown so far: the optimizer's evidence for moving its budget."""
+
+    channel: str
+    spend: float
+    sends: int
+    conversions: int
+    days: int
+
+    def sufficient(self, settings: OptimizerSettings) -> bool:
+        """True when the arm has the settings' minimum of days, and of results or spend."""
+        measured = self.conversions >= settings.min_arm_conversions or self.spend >= settings.min_arm_spend
+        return self.days >= settings.min_arm_days and measured
+
+    def describe(self, currency: str) -> str:
+        """The evidence in plain words."""
+        per = f", {_money(self.spend / self.conversions, currency)} per conversion" if self.conversions else ""
+        return (f"{self.channel}: {_money(self.spend, currency)} spent, {self.conversions:,} conversions from"
+                f" {self.sends:,} sends over {self.days} day{'s' if self.days != 1 else ''}{per}")
+
+
+def arm_evidence(channel: str, members: Sequence[Program],
+                 history: Mapping[str, list[tuple[Event, Observation]]]) -> ArmEvidence:
+    """Sum the observations of one channel's programs."""
+    observed = [o for p in members for _, o in history.get(p.id, [])]
+    return ArmEvidence(channel=channel, spend=round(sum(o.spend for o in observed), 2),
+                       sends=sum(o.sends for o in observed), conversions=sum(o.conversions for o in observed),
+                       days=len({o.day for o in observed}))
+
+
+def _money(amount: float, currency: str) -> str:
+    return f"{amount:,.2f} {currency}".strip()
+
+
 def _propose(live: Sequence[Program], history: Mapping[str, list[tuple[Event, Observation]]], ledger: SpendLedger,
              events: EventLog, *, campaign_id: str, trace_id: str, day: int, total_days: int, threshold: float,
-             settings: OptimizerSettings, causation_id: str | None, approve: Approver | None) -> list[BudgetChange]:
+             settings: OptimizerSettings, causation_id: str | None, approve: Approver | None,
+             currency: str) -> list[BudgetChange]:
     days_left = total_days - day - 1
     if days_left <= 0 or day + 1 < settings.warmup_days or not live:
         return []
@@ -260,6 +310,9 @@ def _propose(live: Sequence[Program], history: Mapping[str, list[tuple[Event, Ob
     allocation = ledger.allocation(campaign_id)
     if caps is None or not channels:
         return []
+    evidence = {ch: arm_evidence(ch, [p for p in movable if p.channel == ch], history) for ch in sorted(channels)}
+    if not all(e.sufficient(settings) for e in evidence.values()):
+        return []  # money moves only on evidence: every arm needs the minimum first
     spent = {ch: ledger.spent(campaign_id, ch) for ch in channels}
     # Money of channels the optimizer does not move (no live programs, or kill-switched) stays where it is.
     reserved = sum(max(0.0, amount - ledger.spent(campaign_id, ch)) for ch, amount in allocation.items()
@@ -274,22 +327,30 @@ def _propose(live: Sequence[Program], history: Mapping[str, list[tuple[Event, Ob
     per_channel: dict[str, float] = defaultdict(float)
     for p in movable:
         per_channel[p.channel] += target_daily[p.id]
+    others = "; ".join(e.describe(currency) for e in evidence.values())
 
     proposals = []
     for ch in sorted(channels):
         current = allocation.get(ch, 0.0)
         target = spent[ch] + per_channel[ch] * days_left
-        to = round(max(spent[ch], current + settings.step * (target - current)), 2)
+        wanted = current + settings.step * (target - current)
+        step_cap = settings.max_step_pct * current
+        limited = abs(wanted - current) > step_cap
+        to = round(max(spent[ch], current + max(-step_cap, min(step_cap, wanted - current))), 2)
         if abs(to - current) < max(settings.min_change_pct * current, 1.0):
             continue
         members = [p for p in movable if p.channel == ch]
         now = sum(curves[p.id](limits.get(ch, 0.0) * _share(p, target_daily, per_channel)) for p in members)
         then = sum(curves[p.id](target_daily[p.id]) for p in members)
-        observed = [o for p in members for _, o in history.get(p.id, [])]
         reason = (f"expected {then:.1f} conversions/day at {per_channel[ch]:,.2f}/day vs {now:.1f} at the current"
-                  f" pace of {limits.get(ch, 0.0):,.2f}/day; observed {sum(o.conversions for o in observed)}"
-                  f" conversions for {sum(o.spend for o in observed):,.2f} over {len({o.day for o in observed})} days")
-        proposals.append(_change(f"{campaign_id}:d{day}:{ch}", campaign_id, ch, current, to, reason, threshold))
+                  f" pace of {limits.get(ch, 0.0):,.2f}/day")
+        effect = (f"{'more' if to > current else 'less'} budget for {ch}: about {then - now:+.1f} conversions/day"
+                  f" ({now:.1f} -> {then:.1f}) if the observed response holds")
+        if limited:
+            effect += (f"; the evidence points to {_money(max(spent[ch], wanted), currency)}, limited to a"
+                       f" {settings.max_step_pct:.0%} step this cycle")
+        proposals.append(_change(f"{campaign_id}:d{day}:{ch}", campaign_id, ch, current, to, reason, threshold,
+                                 currency=currency, evidence=others, effect=effect))
     proposals.sort(key=lambda c: c.to_amount - c.from_amount)  # decreases first: they make room for increases
     changes = []
     for change in proposals:
@@ -298,7 +359,8 @@ def _propose(live: Sequence[Program], history: Mapping[str, list[tuple[Event, Ob
             to = round(min(change.to_amount, change.from_amount + room), 2)
             if to - change.from_amount < max(settings.min_change_pct * change.from_amount, 1.0):
                 continue  # no room yet (a decrease is waiting for approval)
-            change = _change(change.id, campaign_id, change.channel, change.from_amount, to, change.reason, threshold)
+            change = _change(change.id, campaign_id, change.channel, change.from_amount, to, change.reason, threshold,
+                             currency=currency, evidence=change.evidence, effect=change.expected_effect)
         approver = approve(change) if change.requires_approval and approve else None
         if change.requires_approval and not approver:
             events.emit("optimizer.budget_change", trace_id=trace_id, campaign_id=campaign_id, source=SOURCE,
@@ -312,12 +374,13 @@ def _propose(live: Sequence[Program], history: Mapping[str, list[tuple[Event, Ob
 
 
 def _change(change_id: str, campaign_id: str, channel: Channel, current: float, to: float, reason: str,
-            threshold: float) -> BudgetChange:
+            threshold: float, *, currency: str, evidence: str, effect: str) -> BudgetChange:
     """A proposed change; it needs approval above ``threshold`` of the current budget (or from nothing)."""
     needs = current <= 0 or abs(to - current) > threshold * current
     return BudgetChange(id=change_id, campaign_id=campaign_id, channel=channel, from_amount=round(current, 2),
                         to_amount=to, delta_pct=round((to - current) / current, 4) if current > 0 else 1.0,
-                        reason=reason, requires_approval=needs, status="pending_approval" if needs else "applied")
+                        reason=reason, requires_approval=needs, status="pending_approval" if needs else "applied",
+                        currency=currency, evidence=evidence, expected_effect=effect)
 
 
 def _share(p: Program, target_daily: Mapping[str, float], per_channel: Mapping[str, float]) -> float:

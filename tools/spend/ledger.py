@@ -354,13 +354,14 @@ class SpendLedger:
                      causation_id: str | None = None) -> BudgetChange:
         """Apply a budget change if the caps, the exposure limits and the approval rule allow it.
 
-        A change that requires approval is applied only with ``approved_by``. Increases are refused while a
-        kill-switch covers the channel; decreases (less exposure) are always allowed. Applying the same change
-        id again returns the first outcome.
+        A change that requires approval is applied only with ``approved_by``. A decided increase meets a
+        kill-switch covering the channel: it is 'deferred' (nothing written; :meth:`apply_deferred` applies it
+        after the release); decreases (less exposure) are always allowed. Applying the same change id again
+        returns the first outcome.
 
         Returns:
-            The change with status 'applied' (and ``decided_by``) or 'refused' (and ``refusal``). Either way an
-            ``optimizer.budget_change`` event records it.
+            The change with status 'applied' (and ``decided_by``), 'deferred', or 'refused' (and ``refusal``).
+            Either way an ``optimizer.budget_change`` event records it.
         """
         _check_channel(change.channel)
         trace = trace_id or self.trace_of(change.campaign_id)
@@ -381,6 +382,11 @@ class SpendLedger:
             current = self._allocation_cents(conn, change.campaign_id).get(change.channel, 0)
             refusal = None
             if to_cents > current and (blocked := self.kill_switch.check(change.channel)):
+                if approved_by:
+                    # Decided, but more exposure must wait for the switch: nothing is written, so the same
+                    # change applies once the switch is released (``apply_deferred``).
+                    return change.model_copy(update={"status": "deferred", "decided_by": approved_by,
+                                                     "refusal": f"waiting for the kill-switch release: {blocked}"})
                 refusal = f"increase refused: {blocked}"
             else:
                 try:
@@ -397,10 +403,50 @@ class SpendLedger:
             return decided
 
         outcome: BudgetChange = self._write(write)
+        payload = change_payload(outcome)
+        if outcome.status == "deferred":
+            payload["change"] = outcome.model_dump(mode="json")  # what apply_deferred re-applies
         self.events.emit("optimizer.budget_change", trace_id=trace, campaign_id=change.campaign_id, source=SOURCE,
-                         payload=change_payload(outcome), causation_id=causation_id,
-                         event_id=f"ledger:{key}:{outcome.status}")
+                         payload=payload, causation_id=causation_id, event_id=f"ledger:{key}:{outcome.status}")
         return outcome
+
+    def apply_deferred(self, campaign_id: str, *, trace_id: str | None = None,
+                       causation_id: str | None = None) -> list[BudgetChange]:
+        """Apply the decided budget changes that waited for a kill-switch release (those still blocked wait on).
+
+        Returns:
+            The outcomes of the changes tried now (applied, refused, or still deferred).
+        """
+        waiting: dict[str, BudgetChange] = {}
+        offset = 0
+        while batch := self.events.read(offset, 1000, campaign_id=campaign_id, types=["optimizer.budget_change"]):
+            offset = batch[-1][0]
+            for _, event in batch:
+                status, change_id = event.payload.get("status"), str(event.payload.get("change_id"))
+                if status == "deferred" and event.payload.get("change"):
+                    waiting[change_id] = BudgetChange.model_validate(event.payload["change"])
+                elif status in ("applied", "refused"):
+                    waiting.pop(change_id, None)
+        conn = self._conn()
+        outcomes = []
+        for change in waiting.values():
+            if self._entry(conn, f"change:{change.id}") is not None or self.kill_switch.check(change.channel):
+                continue
+            current = self._allocation_cents(conn, change.campaign_id).get(change.channel, 0)
+            if current != _cents(change.from_amount, "from_amount"):
+                # The decision was about another starting budget: it is not applied to this one.
+                stale = change.model_copy(update={
+                    "status": "refused", "refusal": "the channel's budget changed while the change waited for the"
+                                                    " kill-switch release; the optimizer proposes again"})
+                self.events.emit("optimizer.budget_change", trace_id=trace_id or self.trace_of(campaign_id),
+                                 campaign_id=campaign_id, source=SOURCE, payload=change_payload(stale),
+                                 causation_id=causation_id, event_id=f"ledger:change:{change.id}:stale")
+                outcomes.append(stale)
+                continue
+            pending = change.model_copy(update={"status": "pending_approval", "refusal": None})
+            outcomes.append(self.apply_change(pending, approved_by=change.decided_by, trace_id=trace_id,
+                                              causation_id=causation_id))
+        return outcomes
 
 
 def change_payload(change: BudgetChange) -> dict[str, Any]:

@@ -40,7 +40,19 @@ EVENTS = [
     _e("sla.breach", {"program_id": "p3", "reason": "late"}),
     _e("sla.breach", {"program_id": "p4", "reason": "failed"}),
     _e("governance.report", {"subjects": 8, "escalated": 2}),
-    _e("governance.report", {"subjects": 2, "escalated": 0}, ts="2025-01-01T00:05:00+00:00"),
+    _e("governance.exception", {"exception_id": "x1", "subject_type": "asset", "subject_id": "a1", "route": "human",
+                                "reasons": ["unsupported claim"]}),
+    _e("governance.exception", {"exception_id": "x2", "subject_type": "asset", "subject_id": "a1", "route": "human",
+                                "reasons": ["banned term"]}),  # the same subject: one escalation
+    _e("governance.exception", {"exception_id": "x3", "subject_type": "list", "subject_id": "l1", "route": "human",
+                                "reasons": ["no consent basis"]}),
+    _e("governance.exception", {"exception_id": "x4", "subject_type": "asset", "subject_id": "a2",
+                                "route": "content", "reasons": ["too long"]}),  # fixed by Content: not escalated
+    _e("governance.report", {"subjects": 8, "escalated": 0}, ts="2025-01-01T00:05:00+00:00"),
+    _e("optimizer.budget_change", {"change_id": "b1", "channel": "email", "status": "pending_approval"}),
+    _e("optimizer.budget_change", {"change_id": "b1", "channel": "email", "status": "applied", "decided_by": "ana"},
+       ts="2025-01-01T00:06:00+00:00"),
+    _e("optimizer.budget_change", {"change_id": "b2", "channel": "email", "status": "applied"}),
     _metrics("p1", "email", "US", 0, 1000, 1000, 980, 200, 50, 10, 2.0),
     _metrics("p1", "email", "US", 1, 1000, 1000, 970, 190, 40, 8, 2.0),
     _metrics("p1", "email", "US", 1, 1000, 1000, 970, 190, 40, 8, 2.0, eid="duplicate-report-of-p1-day1"),
@@ -69,7 +81,13 @@ def test_scorecard_arithmetic_on_a_known_log() -> None:
     assert card.conversions == 24
     assert card.cost_per_result == pytest.approx(184 / 24)
     assert card.sla_adherence == 0.5  # p1, p2 on time; p3 late, p4 failed
-    assert card.escalation_rate == pytest.approx(0.2)  # 2 escalated of 10 subjects
+    # escalated: asset a1, list l1, budget b1 = 3 items, of 8 governed subjects + 2 budget changes decided
+    assert card.escalation_rate == pytest.approx(3 / 10)
+    from tools.analytics.escalations import escalations
+
+    listed = escalations([e for e in EVENTS if e.campaign_id == "c1"])
+    assert [x.key for x in listed] == ["asset:a1", "list:l1", "budget:b1"]  # what the audit trail shows
+    assert listed[2].outcome == "applied by ana" and listed[0].outcome == "waiting for a decision"
     kpis = {k.name: (k.actual, k.met) for k in card.kpis}
     assert kpis["conversions"] == (24.0, True)
     assert kpis["cpa"][0] == pytest.approx(7.6666666667) and kpis["cpa"][1] is True  # lower is better

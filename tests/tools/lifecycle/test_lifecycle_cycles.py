@@ -96,7 +96,7 @@ def test_every_side_effect_runs_under_the_campaign_lock_and_budget_checkpoints_s
     store = lifecycle_store(c.settings)
     human = Scheduler(c, store)  # no auto-approve: a large change stops the cycle for a person
     waited = None
-    for _ in range(6):
+    for _ in range(12):  # money moves only once every channel has the evidence minimum
         outcome = human.run_campaign(cid)
         assert outcome is not None and outcome.status == "done"
         if outcome.detail.get("waiting_for"):

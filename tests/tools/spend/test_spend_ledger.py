@@ -181,13 +181,36 @@ def test_budget_changes_respect_caps_exposure_and_approval(tmp_path: Path) -> No
 
     ledger.kill_switch.set(True, channel="paid_social")
     up = ledger.apply_change(_change("paid_social", 35, 40, cid="f"), approved_by="ana")
-    assert up.status == "refused" and "kill-switch" in (up.refusal or "")
-    down = ledger.apply_change(_change("paid_social", 35, 25, cid="g"), approved_by=None)
+    assert up.status == "deferred" and "kill-switch" in (up.refusal or "")  # decided, waits for the release
+    assert ledger.allocation("c1")["paid_social"] == 35
+    unapproved = ledger.apply_change(_change("paid_social", 35, 60, cid="h"), approved_by=None)
+    assert unapproved.status == "refused"  # no human decided it: the optimizer proposes again after the release
+    assert ledger.apply_deferred("c1") == []  # still switched off: nothing moves
+    ledger.kill_switch.set(False, channel="paid_social")
+    [applied] = ledger.apply_deferred("c1")
+    assert applied.status == "applied" and applied.decided_by == "ana"
+    assert ledger.allocation("c1")["paid_social"] == 40
+    assert ledger.apply_deferred("c1") == []  # applied once
+    down = ledger.apply_change(_change("paid_social", 40, 25, cid="g"), approved_by=None)
     assert down.status == "applied"
 
     statuses = [(p["change_id"], p["status"]) for p in _events(ledger, "optimizer.budget_change")]
     assert statuses == [("a", "refused"), ("b", "refused"), ("c", "applied"), ("d", "refused"), ("d", "applied"),
-                        ("e", "refused"), ("f", "refused"), ("g", "applied")]
+                        ("e", "refused"), ("f", "deferred"), ("h", "refused"), ("f", "applied"), ("g", "applied")]
+
+
+def test_a_deferred_change_is_not_applied_to_a_budget_that_moved(tmp_path: Path) -> None:
+    ledger = _ledger(tmp_path)
+    ledger.set_caps("c1", Caps(total=100, per_channel={"email": 60, "paid_social": 60}, per_day=50), trace_id="t")
+    ledger.set_allocation("c1", "paid_social", 35, trace_id="t")
+    ledger.kill_switch.set(True, channel="paid_social")
+    assert ledger.apply_change(_change("paid_social", 35, 45, cid="up"), approved_by="ana").status == "deferred"
+    assert ledger.apply_change(_change("paid_social", 35, 30, cid="down"), approved_by=None).status == "applied"
+    ledger.kill_switch.set(False, channel="paid_social")
+    [stale] = ledger.apply_deferred("c1")
+    assert stale.status == "refused" and "changed while" in (stale.refusal or "")
+    assert ledger.allocation("c1")["paid_social"] == 30
+    assert ledger.apply_deferred("c1") == []
 
 
 def _commit_many(path: str, worker: int, start: object, results: object) -> None:
