@@ -243,7 +243,7 @@ def _campaign(cid: str, settings: Settings, access: Access, reader: Reader, runs
     st.header(f"{view.icon} {md_escape(title)}")
     st.caption(f"{md_escape(view.label)} · campaign `{cid}` · trace `{result.trace_id}` · model "
                f"{md_escape(settings.model)}" + (" (rules engine, not an LLM)" if settings.model == "offline" else ""))
-    _switches(values, access, reader)
+    _switches(values, access, reader, None if job is not None and job.alive else runs, settings)
     for role, said in conversation(values):
         with st.chat_message(role, avatar=":material/help:" if role == "assistant" else None):
             st.text(said)
@@ -368,9 +368,19 @@ def _brand(values: dict[str, Any], reader: Reader) -> tuple[Any, str]:
     return extras_for(library.path), library.name
 
 
-def _switches(values: dict[str, Any], access: Access, reader: Reader) -> None:
-    """Kill-switch state on the campaign page: what it blocks here, and the release for approvers."""
+def _switches(values: dict[str, Any], access: Access, reader: Reader, runs: LiveRuns | None = None,
+              settings: Settings | None = None) -> None:
+    """Kill-switch state on the campaign page: what it blocks here, the release for approvers, and publishing
+    what it held back once released."""
     switch = reader.campaigns.services.kill_switch
+    held = [p for p in (values.get("programs") or {}).values() if p.get("status") == "blocked"]
+    if held and runs is not None and settings is not None:
+        st.warning(f"{len(held)} program(s) held back by the kill-switch: "
+                   + md_escape(", ".join(sorted({f"{p['channel']}/{p['region']}" for p in held}))))
+        if access.can_approve and st.button("Publish what the kill-switch held back", type="primary",
+                                            key=f"held-{values.get('campaign_id')}") and _act(
+                runs.publish_held, reader, settings, str(values.get("campaign_id")), access.identity or ""):
+            st.rerun()
     for s in covering(switch.states(), values):
         st.error(f":material/power_settings_new: **Kill-switch ON ({md_escape(s.scope)})** by {md_escape(s.actor)}"
                  + (f": {md_escape(s.reason)}" if s.reason else "") + f". Blocks publishing and spend increases "
