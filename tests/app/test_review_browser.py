@@ -105,8 +105,8 @@ def _send_brief(page: Any, url: str, brief: str) -> str:
     box = page.get_by_test_id("stChatInputTextArea")
     box.fill(brief.strip())
     box.press("Enter")
-    expect(page.get_by_text(re.compile(r"governance exception\(s\) need a decision"))).to_be_visible(
-        timeout=RUN_TIMEOUT_MS)
+    expect(page.get_by_text(re.compile(r"^Awaiting approval ·"))).to_be_visible(timeout=RUN_TIMEOUT_MS)
+    expect(page.get_by_text("Decision for this item").first).to_be_visible()
     return re.search(r"campaign=([\w-]+)", page.url)[1]  # type: ignore[index]
 
 
@@ -119,7 +119,7 @@ def _item(page: Any, heading: str) -> Any:
 
 
 def _choose(box: Any, label: str) -> None:
-    box.get_by_test_id("stRadio").get_by_text(label, exact=True).click()
+    box.get_by_text(label, exact=True).first.click()
 
 
 def _approve_until_launched(page: Any, shots: Path, prefix: str) -> None:
