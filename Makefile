@@ -37,6 +37,9 @@ test-fast: setup
 bench: setup ## print speed/quality figures
 	$(PY) -m evals.bench
 
+copy-eval: setup ## copy-focus figures (product lead, theme, subjects, duplicates) on dev and held-out briefs
+	$(PY) -m evals.copy_focus
+
 lint: setup
 	$(VENV)/bin/ruff check graph tools guards evals tests app.py
 	$(VENV)/bin/mypy graph tools guards

@@ -15,6 +15,7 @@ from graph.asset_versions import author_of, version_entry
 from graph.content import content_tasks, key_messages
 from graph.context import CampaignContext
 from graph.contracts import Asset, Blueprint, GovernanceException, PassReport, TargetList
+from graph.convergence import approval_stalled, mark, not_converging, record
 from graph.launch_card import auto_scopes, launch_items, scopes_needing_approval
 from graph.state import CampaignState
 
@@ -82,10 +83,15 @@ def governance(state: CampaignState, runtime: Runtime[CampaignContext]
     exceptions = route_exceptions(report, key_messages=originals + [m for r in blueprint.brief.regions
                                                                     for m in key_messages(state, r)],
                                   accepted=set(state.get("accepted_exceptions") or []), versions=versions)
+    exceptions, history, stalled = converge(state, assets, exceptions, svc.settings.max_revisions)
     exceptions = [_back_to_editor(e, human_edits, versions) for e in exceptions]
     report = report.model_copy(update={"exceptions": exceptions, "revision_round": revision})
     to_human = [e for e in exceptions if e.route == "human"]
     to_content = [e for e in exceptions if e.route == "content"]
+    for aid, entries in history.items():
+        routes = {e.route for e in exceptions if e.subject_id == aid}
+        if aid not in stalled and entries:
+            history[aid] = mark(entries, route="content" if "content" in routes else ("human" if routes else None))
     round_key = f"r{revision}:" + ",".join(f"{a.id}@{a.version}" for a in assets)
     emit(svc, state, "governance.report", "governance", {
         "passed": not exceptions, "subjects": len(report.subjects),
@@ -97,8 +103,14 @@ def governance(state: CampaignState, runtime: Runtime[CampaignContext]
             "exception_id": exc.id, "subject_type": exc.subject_type, "subject_id": exc.subject_id,
             "validator": exc.validator, "route": exc.route, "reasons": exc.reasons,
         }, key=f"{round_key}|{exc.id}")
+    for aid, why in stalled.items():
+        emit(svc, state, "governance.withheld", "governance", {"asset_id": aid, "reason": why,
+                                                              "history": history.get(aid, [])},
+             key=f"{round_key}|withheld|{aid}")
     update: dict[str, Any] = {"pass_report": report.model_dump(mode="json"), "agents_run": ["governance"],
-                              "asset_versions": _versions_update(assets, human_edits)}
+                              "revision_history": history, "asset_versions": _versions_update(assets, human_edits)}
+    if stalled:
+        update["withheld_assets"] = [*withheld, *(a for a in stalled if a not in withheld)]
     if not assets and state.get("assets"):
         update.update(status="rejected", pending_review=None,
                       status_reason="every asset was rejected or withheld by a reviewer: nothing to publish")
@@ -114,7 +126,7 @@ def governance(state: CampaignState, runtime: Runtime[CampaignContext]
         update.update(revision=revision + 1, status="drafting")
         return Command(goto=content_tasks(state, findings), update=update)
     if to_human:
-        items = [_exception_item(e, state) for e in to_human]
+        items = [_exception_item(e, {**state, "revision_history": history}) for e in to_human]  # type: ignore[typeddict-item]
         update.update(status="awaiting_approval", pending_review=review_payload("exceptions", state, items))
         return Command(goto="human_review", update=update)
     if scopes_needing_approval(assets, svc.autonomy) and not state.get("launch_approved"):
@@ -127,12 +139,52 @@ def governance(state: CampaignState, runtime: Runtime[CampaignContext]
     return Command(goto="orchestrator", update=update)
 
 
+def converge(state: CampaignState, assets: list[Asset], exceptions: list[GovernanceException], max_revisions: int
+             ) -> tuple[list[GovernanceException], dict[str, list[dict[str, Any]]], dict[str, str]]:
+    """Record this pass in each asset's history; send a revision that did not reduce the findings to a human;
+    withhold an asset whose approved fix did not hold (or that ran past its version bound).
+
+    Returns:
+        The exceptions still to route, the updated history, and the withheld asset ids with the reason.
+    """
+    history = {k: list(v) for k, v in (state.get("revision_history") or {}).items()}
+    by_asset: dict[str, list[GovernanceException]] = {}
+    for exc in exceptions:
+        if exc.subject_type == "asset":
+            by_asset.setdefault(exc.subject_id, []).append(exc)
+    stalled: dict[str, str] = {}
+    rerouted: dict[str, str] = {}
+    for asset in assets:
+        excs = by_asset.get(asset.id, [])
+        entries = record(history, asset, excs)
+        why = approval_stalled(entries, max_revisions) if excs else None
+        if why:
+            stalled[asset.id] = why
+            entries = mark(entries, route="withheld", outcome=why)
+        elif any(e.route == "content" for e in excs):
+            reason = not_converging(entries)
+            if reason:
+                rerouted[asset.id] = reason
+        history[asset.id] = entries
+    out = []
+    for exc in exceptions:
+        if exc.subject_id in stalled and exc.subject_type == "asset":
+            continue
+        if exc.subject_id in rerouted and exc.subject_type == "asset" and exc.route == "content":
+            exc = exc.model_copy(update={"route": "human", "reasons": [*exc.reasons, rerouted[exc.subject_id]]})
+        out.append(exc)
+    return out, history, stalled
+
+
 def _exception_item(exc: GovernanceException, state: CampaignState) -> dict[str, Any]:
     item = exc.model_dump(mode="json")
     if exc.subject_type == "asset":
         asset = (state.get("assets") or {}).get(exc.subject_id) or {}
         item["asset"] = {k: asset.get(k) for k in ("id", "version", "channel", "region", "variant", "subject",
                                                    "headline", "body", "cta", "cited_claim_ids")}
+        item["history"] = [{k: e.get(k) for k in ("version", "findings", "reasons", "subject", "headline", "body",
+                                                  "route", "approved")}
+                           for e in (state.get("revision_history") or {}).get(exc.subject_id, [])]
     return item
 
 

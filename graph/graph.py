@@ -52,18 +52,24 @@ def route_after_planner(state: CampaignState, agents: Sequence[str]) -> list[Sen
 
 
 def route_start(state: CampaignState, agents: Sequence[str]
-                ) -> Literal["planner", "optimizer", "analytics"]:
-    """A new campaign starts at the Planner; a recurring cycle on a launched one at the Optimizer or Analytics."""
+                ) -> Literal["planner", "orchestrator", "optimizer", "analytics"]:
+    """A new campaign starts at the Planner; a recurring cycle on a launched one at the Optimizer or Analytics;
+    a relaunch (the kill-switch that held programs was released) at the Orchestrator."""
     cycle = state.get("cycle")
     if not cycle:
         return "planner"
+    if cycle.get("kind") == "relaunch":
+        return "orchestrator"
     if cycle.get("kind") == "optimize" and "optimizer" in campaign_agents(state, agents):
         return "optimizer"
     return "analytics"
 
 
 def route_after_orchestrator(state: CampaignState, agents: Sequence[str]) -> Literal["optimizer", "analytics"]:
-    """After launch the Optimizer runs the first days when the campaign's agent set has it; else Analytics."""
+    """After launch the Optimizer runs the first days when the campaign's agent set has it; else Analytics
+    (also when the kill-switch held everything: nothing runs to optimize)."""
+    if state.get("status") == "held":
+        return "analytics"
     return "optimizer" if "optimizer" in campaign_agents(state, agents) else "analytics"
 
 
@@ -89,7 +95,8 @@ def build_graph(agents: Sequence[str] = AGENTS) -> StateGraph[Any, Any, Any, Any
     builder.add_node("analytics", analytics, retry_policy=RETRY)
     builder.add_conditional_edges(
         START, lambda s: route_start(s, agents),
-        ["planner", "optimizer", "analytics"] if "optimizer" in agents else ["planner", "analytics"],
+        ["planner", "orchestrator", "optimizer", "analytics"] if "optimizer" in agents
+        else ["planner", "orchestrator", "analytics"],
     )
     builder.add_conditional_edges(
         "planner", lambda s: route_after_planner(s, agents), ["content", "human_review", "data"]

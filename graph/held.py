@@ -1,26 +1,25 @@
 """After a kill-switch release: publish what the switch held back, and the campaign goes on.
 
-The orchestrator records every program a kill-switch blocked (status 'blocked', nothing delivered). Once the
-switch is released, :func:`publish_held` publishes those programs through the publisher (same idempotency keys:
-nothing goes out twice), records the sends for frequency caps, and writes the result back to the campaign's
-thread so the page, the scorecard and later cycles see a launched campaign. A program a switch still covers
-stays blocked and is named.
+The orchestrator marks a launch the kill-switch stopped as ``held`` (its programs 'blocked', nothing delivered);
+``Campaigns.resume(thread_id, None)`` relaunches from the Orchestrator once the switch is released (same
+idempotency keys: nothing goes out twice). This module is the app's seam over that: what is held, what a switch
+still covers (named), and the relaunch.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from langchain_core.runnables import RunnableConfig
-
-from graph.agent_io import emit
-from graph.orchestrator import OWNED_CHANNELS
 from graph.runner import CampaignError, Campaigns, RunResult
 
 
 def held_programs(result: RunResult) -> list[dict[str, Any]]:
-    """Programs of a campaign that a kill-switch (or a refusal) held back."""
-    return [p for p in (result.values.get("programs") or {}).values() if p.get("status") == "blocked"]
+    """Programs of a campaign that a kill-switch held back."""
+    from graph.orchestrator import held_programs as held_ids
+
+    programs = result.values.get("programs") or {}
+    ids = set(held_ids(programs.values()))
+    return [p for p in programs.values() if str(p.get("id")) in ids]
 
 
 def still_blocked(campaigns: Campaigns, held: list[dict[str, Any]]) -> list[str]:
@@ -31,14 +30,12 @@ def still_blocked(campaigns: Campaigns, held: list[dict[str, Any]]) -> list[str]
 
 
 def publish_held(campaigns: Campaigns, thread_id: str, actor: str) -> RunResult:
-    """Publish the held programs of a campaign whose kill-switch was released.
+    """Publish the held programs of a campaign whose kill-switch was released (the runner's relaunch).
 
     Raises:
-        CampaignError: nothing is held, the campaign is running or waiting for a decision, or a switch still
-            covers some held program (the message names it).
+        CampaignError: nothing is held, the campaign waits for a decision, or a switch still covers some held
+            program (the message names it).
     """
-    from tools.lifecycle.lock import campaign_lock
-
     result = campaigns.result(thread_id)
     if result.needs_human:
         raise CampaignError(f"campaign {thread_id} waits for a decision first")
@@ -48,24 +45,6 @@ def publish_held(campaigns: Campaigns, thread_id: str, actor: str) -> RunResult:
     blocked = still_blocked(campaigns, held)
     if blocked:
         raise CampaignError(f"the kill-switch still holds {'; '.join(blocked)}: release it first")
-    svc = campaigns.services
-    list_ids = {t.get("id") for t in (result.values.get("lists") or {}).values()}
-    with campaign_lock(svc.settings.path("locks"), result.values["campaign_id"], purpose="publish held programs"):
-        from tools.channels.request import PublishRequest
-
-        records = svc.publisher.store.by_campaign(result.values["campaign_id"], ("blocked",))
-        done = [svc.publisher.publish(PublishRequest.model_validate_json(r.request)) for r in records]
-        for program in done:
-            if program.status == "published" and program.channel in OWNED_CHANNELS and program.list_id in list_ids:
-                svc.crm.record_touches(program.list_id, batch_id=program.idempotency_key, region=program.region)
-    programs = {p.idempotency_key: p.model_dump(mode="json") for p in done}
-    published = sum(p.status == "published" for p in done)
-    emit(svc, result.values, "orchestrator.resumed", "orchestrator",
-         {"released_by": actor, "republished": len(done), "published": published,
-          "still_blocked": sum(p.status == "blocked" for p in done)}, key=",".join(sorted(programs)))
-    update: dict[str, Any] = {"programs": programs}
-    if published:
-        update.update(status="launched", status_reason="")
-    config: RunnableConfig = {"configurable": {"thread_id": thread_id}}
-    campaigns.graph.update_state(config, update, as_node="analytics")
-    return campaigns.result(thread_id)
+    campaigns.services.events.emit("control.relaunch", trace_id=result.trace_id, campaign_id=thread_id,
+                                   source="app", payload={"actor": actor, "held": len(held)})
+    return campaigns.resume(thread_id, None)

@@ -9,8 +9,7 @@ action is the explicit campaign-level rejection. A resume without an approver id
 
 from __future__ import annotations
 
-import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import UTC, datetime
 from typing import Any, Literal, cast
 
@@ -22,31 +21,54 @@ from graph.agent_io import emit
 from graph.asset_versions import restored_fields
 from graph.content import content_tasks, ensure_disclaimers, key_messages
 from graph.context import CampaignContext
-from graph.contracts import Asset, BudgetChange, GovernanceException
+from graph.contracts import Asset, BudgetChange, GovernanceException, ValidatorResult
+from graph.convergence import mark
 from graph.decisions import ApprovalRefused, Decision, ItemDecision, parse_decision, per_item
 from graph.governance import fingerprint, normalize_text
 from graph.launch_card import LIST_PREFIX
 from graph.state import CampaignState
 from guards.claims import VALIDATOR as CLAIMS
 from guards.disclaimers import VALIDATOR as DISCLAIMERS
+from guards.sentences import split_sentences
 
 __all__ = ["ApprovalRefused", "Decision", "apply_safe_fixes", "human_review", "parse_decision", "validate_resume"]
 
 
-def _drop_sentence(text: str | None, sentence: str, replacement: str | None) -> str | None:
-    if not text or not sentence:
+def _replace_sentence(text: str | None, flagged: str, replacement: str | None, protected: list[str]) -> str | None:
+    """``text`` with every whole sentence holding ``flagged`` replaced by ``replacement`` or removed.
+
+    Never edits inside a sentence (deleting a word can change what it says) and never touches a protected span
+    (a disclaimer inserted verbatim).
+    """
+    if not text or not flagged.strip():
         return text
+    key = normalize_text(flagged)
+    guarded = [normalize_text(p) for p in protected]
     if replacement and normalize_text(replacement) in normalize_text(text):
         replacement = None  # the approved wording is already there: drop the flagged line instead of repeating it
-    pattern = re.escape(sentence.strip().rstrip(".!?")) + r"[.!?]?"
-    new = re.sub(pattern, replacement.strip() if replacement else "", text, count=1, flags=re.IGNORECASE)
-    return re.sub(r"\s{2,}", " ", new).strip()
+    out: list[str] = []
+    for sentence in split_sentences(text):
+        norm = normalize_text(sentence)
+        if key and key in norm and not any(norm in g for g in guarded if g):
+            if replacement:
+                out.append(replacement.strip())
+                replacement = None
+            continue
+        out.append(sentence)
+    return " ".join(out).strip()
 
 
-def apply_safe_fixes(asset: Asset, exceptions: list[GovernanceException]) -> Asset | None:
-    """Replace each flagged sentence by its suggested fix, or remove it. None when nothing could be fixed.
+Verify = Callable[[Asset], list[ValidatorResult]]
+"""Every guard on a candidate fix (governance's ``check_asset`` bound to the campaign's library and send date)."""
 
-    A finding about a whole field (e.g. its length) is left to Content's next revision, never blanked here.
+
+def apply_safe_fixes(asset: Asset, exceptions: list[GovernanceException], verify: Verify | None = None
+                     ) -> Asset | None:
+    """Replace each flagged sentence by its approved wording, or remove it whole; None when that is not safe.
+
+    A fix is safe only when the fixed asset passes every guard as written (``verify``); otherwise (or when nothing
+    changed, or a field would be blanked) the asset is left to a redraft and a human. A finding about a whole
+    field (e.g. its length) is left to Content's next revision, never blanked here.
     """
     fields = asset.text_fields()
     changed = False
@@ -61,14 +83,23 @@ def apply_safe_fixes(asset: Asset, exceptions: list[GovernanceException]) -> Ass
             for name, value in list(fields.items()):
                 if finding.text.strip() == value.strip() and not fix:
                     continue
-                new = _drop_sentence(value, finding.text, fix)
+                new = _replace_sentence(value, finding.text, fix, asset.disclaimer_spans)
                 if new != value:
                     fields[name] = new or ""
                     changed = True
     if not changed or not fields.get("body"):
         return None
-    return asset.model_copy(update={**fields, "version": asset.version + 1,
-                                    "revision_notes": [f"approved fix: {r}" for e in exceptions for r in e.reasons]})
+    spans = [d for d in asset.disclaimer_spans if " ".join(d.split()) in " ".join(fields["body"].split())]
+    for exc in exceptions:
+        if exc.validator == DISCLAIMERS:
+            spans += [f.suggested_fix for f in exc.findings if f.suggested_fix and f.suggested_fix not in spans]
+    fixed = asset.model_copy(update={**{k: v or None for k, v in fields.items() if k != "body"},
+                                     "body": fields["body"], "version": asset.version + 1,
+                                     "disclaimer_spans": spans,
+                                     "revision_notes": [f"approved fix: {r}" for e in exceptions for r in e.reasons]})
+    if verify is not None and not all(r.passed for r in verify(fixed)):
+        return None
+    return fixed
 
 
 def human_review(state: CampaignState, runtime: Runtime[CampaignContext]
@@ -119,7 +150,7 @@ def human_review(state: CampaignState, runtime: Runtime[CampaignContext]
         return Command(goto="planner", update=update)
     if kind == "launch":
         return cast(Command[Any], _decide_launch(state, decision, items, update))
-    decided = _decide_exceptions(state, pending, decision, items)
+    decided = _decide_exceptions(state, pending, decision, items, _verifier(svc, state))
     redraft = decided.pop("_redraft")
     update.update(decided)
     if redraft:  # nothing safe was left to publish: Content redrafts these with the approved key messages
@@ -216,8 +247,20 @@ def _decide_launch(state: CampaignState, decision: Decision, items: dict[str, It
     return Command(goto="orchestrator", update=update)
 
 
+def _verifier(svc: Any, state: CampaignState) -> Verify:
+    """Every guard governance runs, bound to this campaign (library, send date, claim index)."""
+    from graph.contracts import Blueprint
+    from guards.governance import check_asset, send_date
+
+    blueprint = Blueprint.model_validate(state["blueprint"]) if state.get("blueprint") else None
+    library = svc.library(state["brand"])
+    on = send_date(blueprint, svc.check_date())
+    index = svc.claim_index(state["brand"])
+    return lambda asset: check_asset(asset, library, check_date=on, index=index)
+
+
 def _decide_exceptions(state: CampaignState, pending: dict[str, Any], decision: Decision,
-                       items: dict[str, ItemDecision]) -> dict[str, Any]:
+                       items: dict[str, ItemDecision], verify: Verify | None = None) -> dict[str, Any]:
     assets = dict(state.get("assets") or {})
     withheld = list(state.get("withheld_assets") or [])
     accepted = list(state.get("accepted_exceptions") or [])
@@ -225,7 +268,7 @@ def _decide_exceptions(state: CampaignState, pending: dict[str, Any], decision: 
     redraft: dict[str, list[dict[str, Any]]] = {}
     by_asset: dict[str, list[GovernanceException]] = {}
     for item in pending.get("items", []):
-        exc = GovernanceException.model_validate({k: v for k, v in item.items() if k != "asset"})
+        exc = GovernanceException.model_validate({k: v for k, v in item.items() if k not in ("asset", "history")})
         chosen = items.get(exc.subject_id, ItemDecision(decision="approve"))
         if chosen.decision == "reject":
             withheld.extend(a for a in _withhold_for(state, exc.subject_id) if a not in withheld)
@@ -240,7 +283,7 @@ def _decide_exceptions(state: CampaignState, pending: dict[str, Any], decision: 
     human_edits.update(marks)
     for aid, excs in approved.items():
         asset = Asset.model_validate(assets[aid])
-        fixed = apply_safe_fixes(asset, excs)
+        fixed = apply_safe_fixes(asset, excs, verify)
         edited_by_human = (human_edits.get(aid) or {}).get("version") == asset.version
         if fixed is not None:
             new_assets[aid] = Asset.model_validate(fixed.model_dump()).model_dump(mode="json")
@@ -249,9 +292,11 @@ def _decide_exceptions(state: CampaignState, pending: dict[str, Any], decision: 
         elif not edited_by_human:
             redraft[aid] = [{**f.model_dump(), "validator": e.validator} for e in excs for f in e.findings]
         # a reviewer's edit with no safe fix is never handed to Content: governance flags it, it comes back
+    history = state.get("revision_history") or {}
+    marked = {aid: mark(list(history.get(aid) or []), approved=True) for aid in approved if history.get(aid)}
     return {"assets": new_assets, "withheld_assets": withheld, "accepted_exceptions": accepted,
             "key_message_overrides": overrides, "human_edits": human_edits, "status": "governing",
-            "_redraft": redraft}
+            "_redraft": redraft, "revision_history": marked}
 
 
 def _key_message_overrides(state: CampaignState, assets: dict[str, Any],

@@ -26,11 +26,14 @@ def control_sizes(lists: dict[str, TargetList]) -> dict[tuple[str, str], int]:
 
 def optimizer(state: CampaignState, runtime: Runtime[CampaignContext]
               ) -> Command[Literal["human_review", "analytics"]]:
-    """Run the launch's first simulated days of optimizer cycles (``launch_days``)."""
+    """Run the launch's first days of optimizer cycles (``launch_days``), learning only from the event log.
+
+    Sandbox programs run inside the cycle and write their simulated results into the log (``source="sandbox"``);
+    programs on real channels report through ``liftoff events ingest``/``serve`` or a vendor connector.
+    """
     from tools.lifecycle.lock import campaign_lock
     from tools.lifecycle.programs import current_programs
     from tools.optimizer import OptimizerSettings, run_cycle
-    from tools.simulator import simulate_program_day
 
     svc = runtime.context.services
     blueprint = Blueprint.model_validate(state["blueprint"])
@@ -54,9 +57,11 @@ def optimizer(state: CampaignState, runtime: Runtime[CampaignContext]
         # One day's spend and budget changes under the campaign lock; statuses re-read (a rollback may cancel).
         with campaign_lock(svc.settings.path("locks"), state["campaign_id"], purpose=f"optimizer day {day}"):
             programs = current_programs(svc.publisher, programs)
+            if day > 0:  # real channels that report: yesterday's results into the log before the cycle reads it
+                svc.publisher.collect_metrics(state["campaign_id"], day - 1)
             result = run_cycle(
                 campaign_id=state["campaign_id"], trace_id=state["trace_id"], day=day, programs=programs,
-                blueprint=blueprint, ledger=svc.ledger, events=svc.events, metrics_fn=simulate_program_day,
+                blueprint=blueprint, ledger=svc.ledger, events=svc.events,
                 control_sizes=control_sizes(lists), seed=svc.settings.seed, approval_threshold=threshold,
                 settings=policy, currency=blueprint.currency,
             )

@@ -6,6 +6,7 @@ Idempotency, retries, circuit breakers, the kill-switch and caps live in the too
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from langgraph.runtime import Runtime
@@ -97,9 +98,19 @@ def _launch(state: CampaignState, runtime: Runtime[CampaignContext]) -> dict[str
         "blocked": sum(p["status"] == "blocked" for p in programs.values()),
         "failed": sum(p["status"] == "failed" for p in programs.values()), "sla_breaches": len(breaches),
     }, key=",".join(sorted(programs)))
-    status = "launching" if published else "failed"
+    held = held_programs(programs.values())
+    status = "launching" if published else ("held" if held else "failed")
     reason = "" if published else "nothing was published (kill-switch, caps or channel failures: see events)"
+    if held:
+        reason = (f"the kill-switch holds {len(held)} program(s); release it, then resume the campaign"
+                  + ("" if published else " to launch"))
     return {"programs": programs, "agents_run": ["orchestrator"], "status": status, "status_reason": reason}
+
+
+def held_programs(programs: Iterable[Mapping[str, Any]]) -> list[str]:
+    """Ids of the programs a kill-switch stopped (they publish when the campaign resumes after the release)."""
+    return sorted(str(p["id"]) for p in programs
+                  if p.get("status") == "blocked" and str(p.get("reason", "")).startswith("kill-switch"))
 
 
 def _export(svc: Any, target: TargetList, trace_id: str) -> Any:

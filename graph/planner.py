@@ -10,6 +10,7 @@ from langgraph.runtime import Runtime
 from graph.agent_io import ask_structured, digest, emit
 from graph.context import CampaignContext
 from graph.contracts import Blueprint, Brief, BriefExtraction, Caps, ChannelPlan, KPITarget, Money, PlanDraft
+from graph.focus import clarify_product
 from graph.governance import review_payload
 from graph.state import CampaignState, add_usage
 
@@ -110,13 +111,17 @@ def planner(state: CampaignState, runtime: Runtime[CampaignContext]) -> dict[str
     brief = build_brief(state["brief_text"], state["brand"], facts, today)
     emit(svc, state, "planner.brief_parsed", "planner", {"missing": brief.missing, **meta},
          key=digest(state["brief_text"]))
-    if brief.missing:
-        questions = [ESSENTIALS[m] for m in brief.missing]
-        pending = review_payload("clarify", state, [{"question": q, "missing": m}
-                                                    for q, m in zip(questions, brief.missing, strict=True)])
+    product, product_q = clarify_product(library, brief.product, state["brief_text"],
+                                         (state.get("brief") or {}).get("text") or "")
+    brief.product = product
+    if brief.missing or product_q:
+        asks = [(ESSENTIALS[m], m) for m in brief.missing] + ([(product_q, "product")] if product_q else [])
+        questions = [q for q, _ in asks]
+        pending = review_payload("clarify", state, [{"question": q, "missing": m} for q, m in asks])
+        reasons = (["the brief has no " + ", no ".join(brief.missing)] if brief.missing else []) + (
+            [f"the library has no claims for the product {brief.product!r}"] if product_q else [])
         return {"brief": brief.model_dump(mode="json"), "status": "needs_input", "questions": questions,
-                "pending_review": pending,
-                "status_reason": "the brief has no " + ", no ".join(brief.missing), "usage": usage,
+                "pending_review": pending, "status_reason": "; ".join(reasons), "usage": usage,
                 "agents_run": ["planner"]}
     if not brief.regions:
         brief.regions = [r for r in ("US", "UK", "EU", "CA", "APAC") if r in library.regions][:1] or ["US"]

@@ -179,6 +179,8 @@ class Campaigns:
             raise CampaignError(f"campaign {thread_id} is {current.status}; nothing waits for a decision")
         if decision is None and current.needs_human:
             raise CampaignError(f"campaign {thread_id} waits for a human decision (--approve or --reject)")
+        if decision is None and (held := self._held(current)):
+            return self._relaunch(thread_id, current, held, auto_approve=auto_approve)
         if decision is not None:  # refuse early with a clear error; the graph checks again (defence in depth)
             validate_resume(decision, {**current.values, "pending_review": current.pending_review},
                             self.settings.approvers)
@@ -198,6 +200,31 @@ class Campaigns:
         """
         check_cycle_request(self.result(thread_id), kind, days)
         cycle = {"kind": kind, "id": cycle_id or f"{thread_id}:{kind}:{uuid.uuid4().hex[:8]}", "days": int(days)}
+        self._drain({"cycle": cycle}, thread_id)
+        return self._auto(thread_id) if auto_approve else self.result(thread_id)
+
+    def _held(self, current: RunResult) -> list[str]:
+        """Programs of a campaign the kill-switch stopped (none for a campaign that is not held or launched)."""
+        from graph.orchestrator import held_programs
+
+        if current.status not in ("held", "launched"):
+            return []
+        return held_programs((current.values.get("programs") or {}).values())
+
+    def _relaunch(self, thread_id: str, current: RunResult, held: list[str], *, auto_approve: bool) -> RunResult:
+        """Publish what the kill-switch held, once it is released (a new run from the Orchestrator).
+
+        Raises:
+            CampaignError: when a kill-switch still covers a held program.
+        """
+        programs = current.values.get("programs") or {}
+        switch = self.services.kill_switch
+        still = sorted({r for p in programs.values() if str(p.get("id")) in held
+                        and (r := switch.check(str(p["channel"]), str(p["region"])))})
+        if still:
+            raise CampaignError(f"campaign {thread_id} is held and {still[0]}: release it first")
+        days = self.settings.launch_days if current.status == "held" else 1
+        cycle = {"kind": "relaunch", "id": f"{thread_id}:relaunch:{uuid.uuid4().hex[:8]}", "days": days}
         self._drain({"cycle": cycle}, thread_id)
         return self._auto(thread_id) if auto_approve else self.result(thread_id)
 

@@ -11,8 +11,9 @@ from typing import Annotated, Any, Literal, TypedDict
 from graph.asset_versions import merge_versions
 
 Status = Literal["planning", "needs_input", "drafting", "governing", "awaiting_approval", "launching",
-                 "launched", "rejected", "failed"]
-"""Where a campaign is; the CLI and app show it."""
+                 "launched", "held", "rejected", "failed"]
+"""Where a campaign is; the CLI and app show it ('held': the kill-switch stopped its launch; it resumes after
+the release)."""
 
 
 def merge_by_key(left: dict[str, Any] | None, right: dict[str, Any] | None) -> dict[str, Any]:
@@ -89,6 +90,8 @@ class CampaignState(TypedDict, total=False):
     """Marketer key message -> what a human approved instead ('' = dropped); Content uses it from then on."""
     withheld_assets: list[str]
     """Assets a human approval could not fix safely: never published."""
+    revision_history: Annotated[dict[str, list[dict[str, Any]]], merge_by_key]
+    """Asset id -> one entry per version governance checked: failing findings, route, approval (convergence)."""
     launch_approved: bool
     """A human approved the launch (manual autonomy scopes)."""
     asset_versions: Annotated[dict[str, dict[str, Any]], merge_versions]

@@ -58,11 +58,27 @@ def fuzzy_hits(text: str, terms: Iterable[str]) -> list[Hit]:
     from guardrails_ai.ban_list import BanList
 
     out: list[Hit] = []
-    for term in long_terms:
-        result = BanList(banned_words=[term], max_l_dist=1).validate(text, {})
-        if result.outcome == "fail":
-            for span in result.error_spans or []:
-                out.append(Hit(term, text[max(0, span.start - 1):span.end].strip(), span.start, "fuzzy"))
+    for offset, sentence in _sentence_spans(text):  # a near-miss never spans two sentences
+        for term in long_terms:
+            result = BanList(banned_words=[term], max_l_dist=1).validate(sentence, {})
+            if result.outcome == "fail":
+                for span in result.error_spans or []:
+                    found = sentence[max(0, span.start - 1):span.end].strip()
+                    out.append(Hit(term, found, offset + span.start, "fuzzy"))
+    return out
+
+
+def _sentence_spans(text: str) -> list[tuple[int, str]]:
+    """Each sentence of ``text`` with its start offset (so a match across a full stop is impossible)."""
+    from guards.sentences import split_sentences
+
+    out: list[tuple[int, str]] = []
+    cursor = 0
+    for sentence in split_sentences(text):
+        at = text.find(sentence, cursor)
+        at = cursor if at < 0 else at
+        out.append((at, sentence))
+        cursor = at + len(sentence)
     return out
 
 

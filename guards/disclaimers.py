@@ -29,6 +29,7 @@ def topics_of_text(text: str, library: BrandLibrary, *, region: str | None = Non
     vocab = prepare(library).vocab
     own = {_norm(d) for d in _all_disclaimers(library, region)}
     topics: set[str] = set()
+    text = strip_disclaimers(text, _all_disclaimers(library, region))
     for sentence in split_sentences(text):
         if _norm(sentence) in own:
             continue
@@ -70,6 +71,25 @@ def check_disclaimers(text: str, library: BrandLibrary, *, region: str | None, c
     ]
     return ValidatorResult(validator=VALIDATOR, passed=not findings, reasons=[f.reason for f in findings],
                            findings=findings, fixable=bool(findings))
+
+
+def strip_disclaimers(text: str, disclaimers: Iterable[str]) -> str:
+    """``text`` without each disclaimer found in it word for word (whitespace aside), longest first."""
+    text = " ".join(text.split())
+    for line in sorted({" ".join(d.split()) for d in disclaimers if d.strip()}, key=len, reverse=True):
+        text = text.replace(line, " ")
+    return " ".join(text.split())
+
+
+def region_disclaimers(library: BrandLibrary, region: str | None) -> list[str]:
+    """Every disclaimer the region's rules hold (always, per channel and conditional), without duplicates."""
+    return list(dict.fromkeys(_all_disclaimers(library, region)))
+
+
+def disclaimer_spans(body: str, library: BrandLibrary, region: str | None) -> list[str]:
+    """The region's disclaimers that ``body`` carries word for word: the spans the claims check skips."""
+    flat = " ".join(body.split())
+    return [d for d in region_disclaimers(library, region) if " ".join(d.split()) in flat]
 
 
 def _all_disclaimers(library: BrandLibrary, region: str | None) -> list[str]:

@@ -62,9 +62,12 @@ def govern(*, assets: list[Asset], lists: list[TargetList], blueprint: Blueprint
                 route="content" if result.fixable and can_revise else "human",
             ))
 
+    claims_on = send_date(blueprint, check_date)
     for asset in assets:
-        add("asset", asset.id, asset.version, check_asset(asset, library, check_date=check_date, index=index,
-                                                           judge=judge))
+        results = check_asset(asset, library, check_date=claims_on, index=index, judge=judge)
+        if claims_on > check_date:
+            results = [_on_send_date(r, claims_on) for r in results]
+        add("asset", asset.id, asset.version, results)
     holdout_pct = blueprint.holdout_pct if blueprint is not None else None
     for target in lists:
         add("list", target.id, 1, check_list(target, library, holdout_pct=holdout_pct))
@@ -74,9 +77,36 @@ def govern(*, assets: list[Asset], lists: list[TargetList], blueprint: Blueprint
                       check_date=check_date.isoformat(), revision_round=revision_round)
 
 
+def _on_send_date(result: ValidatorResult, on: date) -> ValidatorResult:
+    """Say why a claim approved today fails: it expires before the programs' send slot."""
+    note = f" (before the send date {on.isoformat()})"
+
+    def said(text: str) -> str:
+        return text + note if " expired on " in text and note not in text else text
+
+    if result.passed or not any(" expired on " in r for r in result.reasons):
+        return result
+    findings = [f.model_copy(update={"reason": said(f.reason)}) for f in result.findings]
+    return result.model_copy(update={"reasons": [said(r) for r in result.reasons], "findings": findings})
+
+
+def send_date(blueprint: Blueprint | None, today: date) -> date:
+    """The day claims must still be approved on: the programs' send slot (the campaign start), never before today.
+
+    Claims expire but never start, so a claim approved on the slot is approved today too.
+    """
+    return max(today, blueprint.start_date) if blueprint is not None else today
+
+
 def check_asset(asset: Asset, library: BrandLibrary, *, check_date: date, index: Any = None,
                 judge: Judge | None = None) -> list[ValidatorResult]:
-    """Run the claims check first (its backed claims decide conditional disclaimers), then the other guards."""
+    """Run the claims check first (its backed claims decide conditional disclaimers), then the other guards.
+
+    The claims check reads the asset without its marked disclaimer spans (only spans that are the region's own
+    disclaimers word for word): a disclaimer is never judged as a claim, whatever it says.
+    """
+    from guards.disclaimers import region_disclaimers
+    from guards.quality_validator import CopyQualityValidator
     from guards.validators import (
         BannedTermsValidator,
         BrandVoiceValidator,
@@ -91,7 +121,7 @@ def check_asset(asset: Asset, library: BrandLibrary, *, check_date: date, index:
     text = asset.full_text()
     claims = ClaimsValidator(library, region=asset.region, on=check_date, index=index, judge=judge,
                              cited=asset.cited_claim_ids)
-    results = run_guard(text, [claims])
+    results = run_guard(asset.claims_text(region_disclaimers(library, asset.region)) or ".", [claims])
     backed = claims.last_check.claims if claims.last_check else []
     results += run_guard(text, [
         BannedTermsValidator(library, region=asset.region),
@@ -101,6 +131,7 @@ def check_asset(asset: Asset, library: BrandLibrary, *, check_date: date, index:
                              claim_ids=lambda: [*backed, *asset.cited_claim_ids]),
         ChannelLimitsValidator(asset),
         BrandVoiceValidator(library, body=asset.body),
+        CopyQualityValidator(asset),
     ])
     return results
 

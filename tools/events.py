@@ -88,12 +88,15 @@ class EventLog:
         self.append_many([event])
 
     def append_many(self, events: Iterable[Event]) -> int:
-        """Append events in one transaction; return how many were new."""
-        rows = [
+        """Append events in one transaction; return how many were new.
+
+        ``events`` is consumed lazily (a generator of a million events is streamed, not held in memory).
+        """
+        rows = (
             (e.id, e.type, e.trace_id, e.campaign_id, e.causation_id, e.source, e.ts, int(e.pii),
              _encode(e.payload))
             for e in events
-        ]
+        )
         conn = self._conn()
         conn.execute("BEGIN IMMEDIATE")
         try:

@@ -16,6 +16,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "graph.cli.spend",      # simulate, audit, scorecard
     "graph.cli.evals",      # evals run, evals compare
     "graph.cli.lifecycle",  # cycle, scheduler, rollback
+    "graph.cli.events",     # events ingest, events serve, scorecard
 )
 
 

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from graph.cli import CLIError
+from guards.library_text import safe_json
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -256,6 +257,8 @@ def summary(campaigns: Any, result: Any) -> dict[str, Any]:
         "pending_review": result.pending_review,
         "decisions": v.get("decisions") or [],
         "withheld_assets": v.get("withheld_assets") or [],
+        "withheld_reasons": {aid: entries[-1].get("outcome") for aid, entries in (v.get("revision_history") or {}).items()
+                             if entries and entries[-1].get("outcome")},
         "events_count": campaigns.services.events.count(trace_id=result.trace_id) if result.trace_id else 0,
         "llm_calls": sum(u.get("calls", 0) for u in usage.values()),
         "tokens": sum(u.get("input_tokens", 0) + u.get("output_tokens", 0) for u in usage.values()),
@@ -265,7 +268,7 @@ def summary(campaigns: Any, result: Any) -> dict[str, Any]:
 
 def _finish(campaigns: Any, result: Any, as_json: bool) -> int:
     if as_json:
-        print(json.dumps(summary(campaigns, result), default=str))
+        print(safe_json(summary(campaigns, result)))
     else:
         _print_human(campaigns, result)
     if result.status == "needs_input":
@@ -277,6 +280,10 @@ def _finish(campaigns: Any, result: Any, as_json: bool) -> int:
         print(f"error: campaign failed: {result.reason}; fix the cause and retry with: "
               f"liftoff resume {result.thread_id}", file=sys.stderr)
         return 1
+    if result.status == "held":
+        print(f"held: {result.reason}: liftoff kill-switch off [...], then liftoff resume {result.thread_id}",
+              file=sys.stderr)
+        return 3
     return 0
 
 

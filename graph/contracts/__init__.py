@@ -31,7 +31,17 @@ from graph.contracts.ops import (
     Scorecard,
     ScoreRow,
 )
-from graph.contracts.plan import Blueprint, Brief, BriefFact, Caps, ChannelPlan, Experiment, KPIGate, KPIName, KPITarget
+from graph.contracts.plan import (
+    Blueprint,
+    Brief,
+    BriefFact,
+    Caps,
+    ChannelPlan,
+    Experiment,
+    KPIGate,
+    KPIName,
+    KPITarget,
+)
 
 __all__ = [
     "CHANNELS", "REGIONS", "SCHEMA_VERSION", "Asset", "AssetCopy", "Blueprint", "Brief", "BriefFact", "BudgetChange", "Caps",

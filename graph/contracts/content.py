@@ -39,6 +39,11 @@ class Asset(Contract):
     library_version: str = Field(description="Brand-library version the copy was drafted from.")
     model: str = Field(description="Model that drafted the copy ('offline' for the rules engine).")
     revision_notes: list[str] = Field(default_factory=list, description="Governance findings this version answers.")
+    disclaimer_spans: list[str] = Field(
+        default_factory=list,
+        description="Library disclaimers inserted verbatim in the body: never judged as claims (governance honours "
+                    "only spans that are the region's own disclaimers, word for word).",
+    )
 
     def text_fields(self) -> dict[str, str]:
         """Return the non-empty text fields by name (subject, headline, body, cta)."""
@@ -52,6 +57,15 @@ class Asset(Contract):
             value = value.strip()
             parts.append(value if value[-1:] in ".!?" else value + ".")
         return " ".join(parts)
+
+    def claims_text(self, disclaimers: list[str]) -> str:
+        """The full text without the marked disclaimer spans that are among ``disclaimers`` (what the claims
+        check reads: a disclaimer is never judged as a claim, whatever it says)."""
+        text = " ".join(self.full_text().split())
+        allowed = {" ".join(d.split()) for d in disclaimers}
+        for span in sorted({" ".join(s.split()) for s in self.disclaimer_spans} & allowed, key=len, reverse=True):
+            text = text.replace(span, " ")
+        return " ".join(text.split())
 
 
 FilterOp = Literal["eq", "ne", "in", "not_in", "gt", "gte", "lt", "lte", "between", "contains"]

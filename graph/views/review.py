@@ -122,7 +122,8 @@ def _exception_item(item: Mapping[str, Any]) -> ReviewItemView:
     is_asset = item.get("subject_type") == "asset"
     return ReviewItemView(heading, [str(r) for r in item.get("reasons") or []], findings,
                           asset_id=str(item.get("subject_id")) if is_asset else None,
-                          asset_fields=fields, facts=[("validator", str(item.get("validator", "")))],
+                          asset_fields=fields, facts=[("validator", str(item.get("validator", ""))),
+                                                      *_history_facts(item.get("history") or [])],
                           item_id=item_id(item), item_type="asset" if is_asset else str(item.get("subject_type")),
                           channel=str(asset.get("channel") or ""), region=str(asset.get("region") or ""),
                           version=asset.get("version"))
@@ -148,6 +149,18 @@ def _launch_item(item: Mapping[str, Any]) -> ReviewItemView:
         facts=[("cites", ", ".join(asset.get("cited_claim_ids") or []) or "no claims")], item_id=item_id(item),
         item_type="asset", channel=str(asset.get("channel") or ""), region=str(asset.get("region") or ""),
         version=asset.get("version"))
+
+
+def _history_facts(history: list[Mapping[str, Any]]) -> list[tuple[str, str]]:
+    """The asset's versions so far and their findings (why a revision did not converge), one line each."""
+    out = []
+    for entry in history:
+        route = {"content": "revised by Content", "human": "sent to a human", "withheld": "withheld"}.get(
+            str(entry.get("route")), "")
+        approved = ", fix approved" if entry.get("approved") else ""
+        n = len(entry.get("findings") or [])
+        out.append((f"v{entry.get('version')}", f"{n} finding(s){'; ' + route if route else ''}{approved}"))
+    return out
 
 
 def _budget_item(item: Mapping[str, Any]) -> ReviewItemView:

@@ -37,7 +37,8 @@ def current_scorecard(values: Mapping[str, Any], events: Sequence[Event]) -> tup
     """
     stored = values.get("scorecard")
     last_card = max((i for i, e in enumerate(events) if e.type == "analytics.scorecard"), default=-1)
-    fresh = any(e.type in ("channel.metrics", "control.metrics") for e in events[last_card + 1:])
+    fresh = any(e.type in ("channel.metrics", "control.metrics") or e.type.startswith("result.")
+                for e in events[last_card + 1:])
     if stored and not fresh:
         return stored, False
     if not fresh and not stored:

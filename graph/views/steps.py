@@ -207,8 +207,11 @@ def _orchestrator(events: Sequence[Event], values: Mapping[str, Any]) -> StepVie
 
 def _optimizer(events: Sequence[Event], values: Mapping[str, Any]) -> StepView:
     spend = sum(float(p.get("amount", 0)) for p in _types(events, "spend.recorded"))
-    conversions = sum(int(p.get("conversions", 0)) for p in _types(events, "channel.metrics"))
-    days = {p.get("day") for p in _types(events, "channel.metrics")}
+    from tools.ingest.rollup import program_days
+
+    rows = program_days(events)
+    conversions = sum(int(p.get("conversions", 0)) for p in rows)
+    days = {p.get("day") for p in rows}
     changes = _types(events, "optimizer.budget_change")
     title = f"{len(days)} day(s) of results: {conversions:,} conversions, spend {money(spend)}"
     step = StepView("optimizer", title if days or not changes else f"{len(changes)} budget change(s)")

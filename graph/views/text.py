@@ -92,6 +92,7 @@ STATUS: dict[str, StatusView] = {
     "awaiting_approval": StatusView("Awaiting approval", ":material/front_hand:", "warning"),
     "launching": StatusView("Launching", ":material/rocket_launch:", "info"),
     "launched": StatusView("Launched", ":material/check_circle:", "success"),
+    "held": StatusView("Held by the kill-switch", ":material/pause_circle:", "warning"),
     "rejected": StatusView("Rejected", ":material/block:", "error"),
     "failed": StatusView("Failed", ":material/error:", "error"),
     "interrupted": StatusView("Stopped mid-run", ":material/pause_circle:", "warning"),

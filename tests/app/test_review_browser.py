@@ -247,7 +247,7 @@ def test_kill_switch_blocks_the_launch_then_resumes_after_release(liftoff_home: 
     c = Campaigns(make_settings(liftoff_home))
     c.services.kill_switch.set(True, actor="ops@brightwell.example", reason="complaint spike")
     blocked = c.resume(c.start(CLEAN_BRIEF).thread_id, {"decision": "approve", "approver": "ana"})
-    assert blocked.status == "failed"
+    assert blocked.status == "held"
     cid = blocked.thread_id
     _close(c)
     with serve(liftoff_home, tmp_path / "app.log") as url, browser_page() as page:

@@ -54,7 +54,7 @@ def test_offline_run_writes_json_markdown_and_self_contained_html(tmp_path: Path
     assert not run.model_is_llm and run.model == "offline" and run.control is None
     assert {c.case_id for c in run.cases} == {"bw-uk-award-gbp", "bw-needs-budget", "stop-expired-offer",
                                               "clean-email-us"}
-    assert run.prompts["content"].startswith("content@v1#")
+    assert run.prompts["content"].startswith("content@v2#")
     briefs = run.suites["briefs"]
     assert briefs.metrics["pass_rate"].n == 2 and briefs.metrics["schema_valid_rate"].n > 0
     assert "judge skipped" in run.judge_note

@@ -200,8 +200,9 @@ def test_revision_loop_is_bounded_then_goes_to_a_human(campaigns: Campaigns, mon
     assert result.status == "awaiting_approval"
     n_assets = len(result.values["assets"])
     max_rev = campaigns.settings.max_revisions
-    assert result.values["revision"] == max_rev
-    assert len(fake.calls) == n_assets * (1 + max_rev)  # first draft + bounded revisions, then a human
+    # a revision that does not reduce the findings goes to a human at once (never later than the bound)
+    assert 1 <= result.values["revision"] <= max_rev
+    assert len(fake.calls) == n_assets * (1 + result.values["revision"])
     assert result.pending_review and all(i["route"] == "human" for i in result.pending_review["items"])
     # the revision prompt carried the findings back to the model
     assert "microplastics" in fake.calls[n_assets].messages[-1].content

@@ -14,7 +14,7 @@ def test_kill_switch_blocks_the_launch_then_release_publishes_what_it_held(campa
     switch.set(True, actor="ops@brightwell.example", reason="complaint spike")
     card = campaigns.start(CLEAN_BRIEF)
     blocked = campaigns.resume(card.thread_id, {"decision": "approve", "approver": "ana"})
-    assert blocked.status == "failed" and "kill-switch" in blocked.reason
+    assert blocked.status == "held" and "kill-switch" in blocked.reason
     held = [p for p in blocked.values["programs"].values()]
     assert held and all(p["status"] == "blocked" for p in held)
     with pytest.raises(CampaignError, match="still holds .*complaint spike"):
@@ -26,7 +26,7 @@ def test_kill_switch_blocks_the_launch_then_release_publishes_what_it_held(campa
     assert set(programs) == {p["idempotency_key"] for p in held}  # the same programs, not new ones
     assert all(p["status"] == "published" for p in programs.values())
     events = list(campaigns.services.events.iter_trace(resumed.trace_id))
-    assert [e.payload["published"] for e in events if e.type == "orchestrator.resumed"] == [len(held)]
+    assert [e.payload["actor"] for e in events if e.type == "control.relaunch"] == ["ana"]
     assert sum(e.type == "orchestrator.published" for e in events) == len(held)  # each exactly once
     with pytest.raises(CampaignError, match="nothing held back"):
         publish_held(campaigns, card.thread_id, "ana")

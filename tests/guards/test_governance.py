@@ -71,7 +71,7 @@ def test_clean_subjects_pass_with_claim_citations(lib: BrandLibrary) -> None:
     assert cited == {"lead-99", "free-shipping-us"}
     validators = {r.validator for r in report.subjects[0].results}
     assert validators == {"liftoff/claims", "liftoff/banned_terms", "liftoff/competitors", "liftoff/pii",
-                          "liftoff/disclaimers", "liftoff/channel_limits", "liftoff/brand_voice"}
+                          "liftoff/disclaimers", "liftoff/channel_limits", "liftoff/brand_voice", "liftoff/copy_quality"}
     assert {r.validator for r in report.subjects[1].results} == {"liftoff/consent", "liftoff/suppression",
                                                                 "liftoff/holdout"}
 

@@ -18,9 +18,11 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 from graph.contracts import Event
 from tools.analytics.lift import compute_lift, treated_population
+from tools.ingest.rollup import program_days
 
 LEVELS: tuple[str, ...] = ("manual", "assisted", "auto")
 """Autonomy dial positions, lowest first."""
@@ -63,11 +65,12 @@ def _exceptions(events: Iterable[Event]) -> tuple[dict[str, int], dict[str, int]
     """Exceptions and items per channel."""
     exceptions: dict[str, int] = defaultdict(int)
     items: dict[str, int] = defaultdict(int)
-    for e in events:
+    log = list(events)
+    for row in program_days(log):
+        items[str(row.get("channel", ""))] += 1  # one program-day of results
+    for e in log:
         p, ch = e.payload, str(e.payload.get("channel", ""))
-        if e.type == "channel.metrics":
-            items[ch] += 1
-        elif e.type in ("sla.breach", "spend.refused"):
+        if e.type in ("sla.breach", "spend.refused"):
             exceptions[ch] += 1
         elif e.type == "optimizer.budget_change":
             if p.get("status") == "pending_approval" or p.get("decided_by") is None:
@@ -108,15 +111,15 @@ def recommend(
     log = list(events)
     treated: dict[tuple[str, str | None], dict[int, list[int]]] = defaultdict(lambda: defaultdict(lambda: [0, 0]))
     control: dict[tuple[str, str | None], dict[int, list[int]]] = defaultdict(lambda: defaultdict(lambda: [0, 0]))
-    for e in log:
-        if e.type in ("channel.metrics", "control.metrics"):
-            p = e.payload
-            key = (str(p["channel"]), str(p["region"]) if by_region else None)
-            n, conv = (treated_population(p), int(p["conversions"])) if e.type == "channel.metrics" else (
-                int(p["control_size"]), int(p["conversions"]))
-            cell = (treated if e.type == "channel.metrics" else control)[key][int(p["day"])]
-            cell[0] += n
-            cell[1] += conv
+    cells: list[tuple[dict[str, Any], bool]] = [(row, True) for row in program_days(log)]
+    cells += [(e.payload, False) for e in log if e.type == "control.metrics"]
+    for p, is_treated in cells:
+        key = (str(p["channel"]), str(p["region"]) if by_region else None)
+        n, conv = (treated_population(p), int(p["conversions"])) if is_treated else (
+            int(p["control_size"]), int(p["conversions"]))
+        cell = (treated if is_treated else control)[key][int(p["day"])]
+        cell[0] += n
+        cell[1] += conv
     exceptions, items = _exceptions(log)
     out = []
     for key in sorted(treated, key=lambda k: (k[0], k[1] or "")):

@@ -3,8 +3,11 @@
 Event types read (payload keys):
 
 * ``campaign.started`` (ts) and the first ``orchestrator.published`` (ts, program_id) -> speed to launch.
-* ``channel.metrics`` {program_id, channel, region, day, audience?, sends, delivered, opens?, clicks, conversions, spend,
-  revenue?}; one row per (program_id, day): a repeated row for the same program and day counts once (the last).
+* ``result.<type>`` {program_id, channel, region, variant, day, count, amount?} from any source (the sandbox, an
+  ingested file, the signed endpoint, a vendor connector), rolled up per (program_id, day) by
+  :func:`tools.ingest.rollup.program_days`; logs written before results existed carry ``channel.metrics`` rollups
+  {program_id, channel, region, day, audience?, sends, delivered, opens?, clicks, conversions, spend, revenue?}
+  (one row per (program_id, day), the last wins), read the same way.
 * ``control.metrics`` {channel, region, day, control_size, conversions}: lift is measured on the (channel, region,
   day) slices that have both treated and control data; treated people are the programs' targeted ``audience``
   (intent to treat; ``sends`` when a payload has no audience).
@@ -33,6 +36,7 @@ from graph.contracts.plan import LOWER_IS_BETTER
 from tools.analytics.autonomy import recommend, summarize
 from tools.analytics.escalations import escalation_rate as escalation_share
 from tools.analytics.lift import compute_lift, treated_population
+from tools.ingest.rollup import program_days
 
 
 @dataclass
@@ -60,12 +64,8 @@ class Totals:
 
 
 def metric_rows(events: Iterable[Event]) -> list[dict[str, Any]]:
-    """``channel.metrics`` payloads, one per (program_id, day), in log order (a repeat replaces the earlier)."""
-    rows: dict[tuple[Any, Any], dict[str, Any]] = {}
-    for e in events:
-        if e.type == "channel.metrics":
-            rows[(e.payload.get("program_id", e.id), e.payload.get("day"))] = e.payload
-    return list(rows.values())
+    """Program-days from the log's results (``result.*``, any source) and legacy ``channel.metrics`` rollups."""
+    return program_days(events)
 
 
 def _ratio(num: float | None, den: float) -> float | None:

@@ -58,6 +58,14 @@ def event_id(kind: str, key: str, *parts: object) -> str:
     return str(uuid.uuid5(_NS, "|".join([kind, key, *map(str, parts)])))
 
 
+def _counts(metrics: Mapping[str, Any]) -> dict[str, int]:
+    """Result counts of a connector's metrics dict (sends, delivered, opens, clicks, conversions...)."""
+    sends, delivered = int(metrics.get("sends") or 0), int(metrics.get("delivered") or 0)
+    return {"delivered": delivered, "bounce": max(0, sends - delivered), "open": int(metrics.get("opens") or 0),
+            "click": int(metrics.get("clicks") or 0), "conversion": int(metrics.get("conversions") or 0),
+            "unsubscribe": int(metrics.get("unsubscribes") or 0)}
+
+
 def _ledger_refusal(exc: Exception) -> str | None:
     """Return why the ledger refused spend (a ``CapExceeded``, or a kill-switch it saw), else None."""
     if isinstance(exc, KillSwitchEngaged):
@@ -382,24 +390,46 @@ class Publisher:
         return check_sla(self.store, self.events, campaign_id, now=now or self._clock(), grace=self.sla_grace)
 
     def collect_metrics(self, campaign_id: str, day: int, *, causation_id: str | None = None) -> list[Event]:
-        """Fetch day ``day``'s metrics of every published program and log them as ``channel.metrics`` events.
+        """Pull day ``day``'s results of every published program on a reporting channel into the event log.
 
-        A program whose channel cannot report gets a ``channel.metrics_unavailable`` event instead.
+        Each connector's figures become result events (``result.<type>``, ``source`` = the connector's name,
+        deterministic ids per program, day and type, so a repeat appends nothing) that the Optimizer and Analytics
+        read like any other results. Sandbox programs are skipped: the sandbox writes its own results while the
+        optimizer runs the day. A channel that cannot report gets one ``channel.metrics_unavailable`` event.
+        Returns the events appended now.
         """
-        out = []
-        for rec in self.store.by_campaign(campaign_id, ("published",)):
-            base = {**self._ids(rec), "variant": rec.variant, "day": day}
+        from tools.ingest.pipeline import ingest_results
+        from tools.ingest.resolve import ProgramDirectory
+
+        out: list[Event] = []
+        records = [r for r in self.store.by_campaign(campaign_id, ("published",))
+                   if r.receipts and r.receipts[-1].connector != "sandbox"]
+        directory = ProgramDirectory.from_records(records)
+        for rec in records:
+            receipt = rec.receipts[-1]
             try:
-                metrics = self._connector(rec.channel).fetch_metrics(rec.receipts[-1].external_id, day)
+                metrics = self._connector(rec.channel).fetch_metrics(receipt.external_id, day)
             except ChannelError as exc:
                 out.append(self.events.emit(
                     "channel.metrics_unavailable", trace_id=rec.trace_id, campaign_id=rec.campaign_id, source=SOURCE,
-                    causation_id=causation_id, payload={**base, "error": str(exc)}))
+                    causation_id=causation_id, event_id=event_id("metrics_unavailable", rec.idempotency_key, day),
+                    payload={**self._ids(rec), "variant": rec.variant, "day": day, "error": str(exc)}))
                 continue
-            out.append(self.events.emit(
-                "channel.metrics", trace_id=rec.trace_id, campaign_id=rec.campaign_id, source=SOURCE,
-                causation_id=causation_id, event_id=event_id("metrics", rec.idempotency_key, day),
-                payload={**base, **metrics}))
+            at = (parse_slot(rec.slot) + timedelta(days=day)).replace(hour=12, minute=0, second=0).isoformat()
+            base = f"{receipt.connector}-{event_id('results', rec.idempotency_key)[:18]}-d{day}"
+            rows: list[dict[str, Any]] = [{"id": f"{base}-{kind}", "program_id": rec.program_id, "type": kind, "at": at, "count": int(n)}
+                    for kind, n in _counts(metrics).items() if int(n) > 0]
+            for kind, key in (("cost", "spend"), ("revenue", "revenue")):
+                if float(metrics.get(key) or 0) > 0:
+                    rows.append({"id": f"{base}-{kind}", "program_id": rec.program_id, "type": kind, "at": at,
+                                 "amount": float(metrics[key])})
+            before = self.events.count(campaign_id=rec.campaign_id)
+            ingest_results(enumerate(rows, 1), events=self.events, directory=directory, ledger=None,
+                           source=receipt.connector, label=f"{receipt.connector} metrics of {rec.program_id}")
+            if self.events.count(campaign_id=rec.campaign_id) > before:
+                ids = {"result:" + r["id"] for r in rows}
+                out += [e for _, e in self.events.read(0, 100_000, campaign_id=rec.campaign_id)
+                        if e.id in ids]
         return out
 
     # ---------------------------------------------------------------------------------------- helpers

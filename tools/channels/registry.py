@@ -7,6 +7,8 @@ Spec per channel (``LIFTOFF_CONNECTOR_<CHANNEL>`` in the environment, read by ``
   [&timeout=S]`` (email only; ``smtps://`` for implicit TLS). Credentials require TLS unless the host is loopback.
 - ``webhook+https://host/path?secret_env=NAME[&timeout=S]`` (any channel; ``webhook+http://`` only to loopback).
   The query string is consumed; the URL is posted to without it.
+- ``hubspot://``, ``salesforce://``, ``adobe-export:///DIR`` and chains ``A + B`` (CRM mirrors run before the
+  delivering connector): see :mod:`tools.connectors.specs`.
 """
 
 from __future__ import annotations
@@ -64,10 +66,26 @@ def connectors_from_config(
             out[channel] = _smtp(channel, raw, outbox_path.with_name(f"{outbox_path.stem}-smtp.db"), env)
         elif raw.startswith(("webhook+https://", "webhook+http://")):
             out[channel] = _webhook(channel, raw, env)
+        elif (vendor := _vendor(channel, raw, outbox_path, env, seed)) is not None:
+            out[channel] = vendor
         else:
             raise ConnectorConfigError(
-                f"{channel}: unknown connector spec {_redact(raw)!r} (use sandbox, smtp://, smtps:// or webhook+https://)")
+                f"{channel}: unknown connector spec {_redact(raw)!r} (use sandbox, smtp://, smtps://, webhook+https://, hubspot://, salesforce:// or adobe-export:///DIR)")
     return out
+
+
+def _vendor(channel: str, raw: str, outbox_path: Path, env: Mapping[str, str], seed: int) -> Connector | None:
+    """HubSpot, Salesforce, Adobe export and `` + `` chains (:mod:`tools.connectors.specs`)."""
+    from tools.connectors.specs import vendor_connector
+
+    def build(part: str) -> Connector:
+        got = connectors_from_config({channel: part}, outbox_path=outbox_path, seed=seed, secrets=env)
+        return got[channel]
+
+    try:
+        return vendor_connector(channel, raw, state_dir=outbox_path.parent, env=env, build_other=build)
+    except ValueError as exc:
+        raise ConnectorConfigError(str(exc)) from None
 
 
 def _query(channel: str, parts: urllib.parse.SplitResult) -> dict[str, str]:

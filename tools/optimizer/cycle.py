@@ -1,8 +1,14 @@
-"""One optimizer cycle (one campaign day): run the programs, record spend, learn, propose budget changes.
+"""One optimizer cycle (one campaign day): pace the programs, learn from the event log, propose budget changes.
 
-Called by the graph's optimizer node and by ``liftoff simulate``. A cycle is safe to re-run for the same day
-(a resume): metrics events have deterministic ids and are reused, spend is committed under per-program, per-day
-idempotency keys, and budget changes have deterministic ids the ledger applies once.
+Called by the graph's optimizer node and by ``liftoff simulate``. The optimizer reads only the event log: the
+results of every program (``result.*`` events, whatever their source: the sandbox, an ingested file, the signed
+endpoint, a vendor connector) rolled up per program-day by :mod:`tools.ingest.rollup`. Programs the sandbox
+delivers are run for the day by :class:`tools.ingest.sandbox.SandboxResults`, which writes their simulated
+results into the log like any other source; programs on real channels spend and report on their own, and their
+costs reach the ledger through :func:`tools.ingest.spend.sync_costs` (run at the start of every cycle).
+
+A cycle is safe to re-run for the same day (a resume): result events have deterministic ids and are reused,
+spend is committed under the cost event's id, and budget changes have deterministic ids the ledger applies once.
 """
 
 from __future__ import annotations
@@ -11,20 +17,22 @@ import random
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import date as Date
 from datetime import timedelta
 from typing import Any
 
 from graph.contracts import Blueprint, BudgetChange, Channel, Event, Program
 from tools.events import EventLog
-from tools.killswitch import KillSwitchEngaged
+from tools.ingest.rollup import read_program_days
+from tools.ingest.sandbox import ControlFn, MetricsFn, SandboxResults, is_sandbox
+from tools.ingest.spend import sync_costs
 from tools.optimizer.allocate import allocate
 from tools.optimizer.response import Observation, Posterior, ProgramInfo, build_posteriors
-from tools.simulator import DayMetrics, simulate_control_day, simulate_program_day
-from tools.spend import CapExceeded, SpendLedger, change_payload
+from tools.spend import SpendLedger, change_payload
 
 SOURCE = "optimizer"
-MetricsFn = Callable[..., DayMetrics]
-ControlFn = Callable[..., int]
+Row = dict[str, Any]
+"""A program-day of :func:`tools.ingest.rollup.program_days`."""
 Approver = Callable[[BudgetChange], str | None]
 """Asked about a change that needs approval; returns the approver's identity, or None to leave it pending."""
 
@@ -64,7 +72,7 @@ class CycleResult:
     """What one cycle did.
 
     Attributes:
-        metrics: ``channel.metrics`` and ``control.metrics`` events of the day.
+        metrics: Result events (``result.*``) the sandbox wrote for the day and its ``control.metrics`` events.
         changes: Budget changes proposed (applied, refused or pending approval).
         spend: Money spent on the day.
         budgets: Daily budget given to each program id.
@@ -98,20 +106,16 @@ def ensure_plan(ledger: SpendLedger, blueprint: Blueprint, *, campaign_id: str, 
     return ledger.allocation(campaign_id)
 
 
-def read_observations(events: EventLog, campaign_id: str) -> dict[str, list[tuple[Event, Observation]]]:
-    """Every ``channel.metrics`` event of a campaign, by program id, oldest first."""
-    by_program: dict[str, list[tuple[Event, Observation]]] = defaultdict(list)
-    offset = 0
-    while batch := events.read(offset, 5000, campaign_id=campaign_id, types=["channel.metrics"]):
-        offset = batch[-1][0]
-        for _, event in batch:
-            p = event.payload
-            by_program[str(p["program_id"])].append(
-                (event, Observation(int(p["day"]), float(p["spend"]), int(p["sends"]), int(p["conversions"]))))
+def read_observations(events: EventLog, campaign_id: str) -> dict[str, list[tuple[Row, Observation]]]:
+    """Every program-day of a campaign from its event log, by program id, oldest day first."""
+    by_program: dict[str, list[tuple[Row, Observation]]] = defaultdict(list)
+    for row in sorted(read_program_days(events, campaign_id), key=lambda r: int(r["day"])):
+        by_program[str(row["program_id"])].append(
+            (row, Observation(int(row["day"]), float(row["spend"]), int(row["sends"]), int(row["conversions"]))))
     return by_program
 
 
-def _posteriors(live: Sequence[Program], history: Mapping[str, list[tuple[Event, Observation]]],
+def _posteriors(live: Sequence[Program], history: Mapping[str, list[tuple[Row, Observation]]],
                 settings: OptimizerSettings, before_day: int | None = None) -> dict[str, Posterior]:
     observations = {p.id: [o for _, o in history.get(p.id, []) if before_day is None or o.day < before_day]
                     for p in live}
@@ -128,22 +132,25 @@ def run_cycle(
     blueprint: Blueprint,
     ledger: SpendLedger,
     events: EventLog,
-    metrics_fn: MetricsFn = simulate_program_day,
+    metrics_fn: MetricsFn | None = None,
     control_sizes: Mapping[tuple[str, str], int],
     seed: int,
     approval_threshold: float = 0.2,
     causation_id: str | None = None,
-    control_fn: ControlFn = simulate_control_day,
+    control_fn: ControlFn | None = None,
     settings: OptimizerSettings | None = None,
     approve: Approver | None = None,
     currency: str | None = None,
 ) -> CycleResult:
     """Run campaign day ``day`` (0 = start date) for the published programs.
 
+    0. Commit cost results that arrived from outside to the ledger (:func:`tools.ingest.spend.sync_costs`).
     1. Split the day's paced channel budgets between programs by Thompson sampling from the response posteriors.
-    2. Pull each program's metrics (``metrics_fn``), record its spend through the ledger (caps and kill-switch
-       enforced there; a refused program does not run), emit ``channel.metrics`` and ``control.metrics``.
-    3. Update the posteriors from every metrics event of the campaign and propose channel budget changes toward
+    2. Let the sandbox run its programs for the day (``metrics_fn``/``control_fn`` are the sandbox's market,
+       default the seeded simulator): their spend goes through the ledger (caps and kill-switch enforced there;
+       a refused program does not run) and their results into the log as ``result.*`` events with
+       ``source="sandbox"``, plus ``control.metrics`` for the holdouts. Programs on real channels run on their own.
+    3. Update the posteriors from every result of the campaign in the log and propose channel budget changes toward
        the allocation that maximises expected conversions. A change above ``approval_threshold`` of the channel's
        budget is returned as ``pending_approval`` and not applied (unless ``approve`` names an approver for it:
        the standalone simulation's stand-in for a human); smaller ones go through the ledger. Decreases come
@@ -164,24 +171,18 @@ def run_cycle(
     date = (blueprint.start_date + timedelta(days=day)).isoformat()
     ensure_plan(ledger, blueprint, campaign_id=campaign_id, trace_id=trace_id)
     ledger.apply_deferred(campaign_id, trace_id=trace_id, causation_id=causation_id)
+    sync_costs(events, ledger, campaign_id)
     live = [p for p in programs if p.status == "published" and p.audience > 0]
     history = read_observations(events, campaign_id)
 
     budgets = _plan_day(live, history, ledger, campaign_id, date, day, total_days, seed, settings)
-    emitted, spend, refused = _run_programs(
-        live, budgets, history, ledger, events, campaign_id=campaign_id, trace_id=trace_id, day=day, date=date,
-        seed=seed, metrics_fn=metrics_fn, causation_id=causation_id)
-    ran = {(e.payload["channel"], e.payload["region"]) for e in emitted}
-    for channel, region in sorted(ran):
-        size = int(control_sizes.get((channel, region), 0))
-        if size > 0:
-            conversions = control_fn(seed=seed, campaign_id=campaign_id, channel=channel, region=region,
-                                     control_size=size, day=day)
-            emitted.append(events.emit(
-                "control.metrics", trace_id=trace_id, campaign_id=campaign_id, source=SOURCE, causation_id=causation_id,
-                payload={"channel": channel, "region": region, "day": day, "control_size": size,
-                         "conversions": conversions},
-                event_id=f"{campaign_id}:control:{channel}:{region}:{day}"))
+    sandbox = SandboxResults(events=events, ledger=ledger, seed=seed)
+    sandbox.metrics_fn = metrics_fn or sandbox.metrics_fn  # the sandbox's market (default: the seeded simulator)
+    sandbox.control_fn = control_fn or sandbox.control_fn
+    emitted, spend, refused, ran = _run_programs(
+        live, budgets, history, sandbox, trace_id=trace_id, day=day, date=date, causation_id=causation_id)
+    emitted += sandbox.run_controls(sorted(ran), control_sizes, campaign_id=campaign_id, trace_id=trace_id, day=day,
+                                    date_=blueprint.start_date + timedelta(days=day), causation_id=causation_id)
 
     history = read_observations(events, campaign_id)
     changes = _propose(live, history, ledger, events, campaign_id=campaign_id, trace_id=trace_id, day=day,
@@ -208,7 +209,7 @@ def _paced_limits(ledger: SpendLedger, campaign_id: str, channels: Iterable[str]
     return limits, max(0.0, total)
 
 
-def _plan_day(live: Sequence[Program], history: Mapping[str, list[tuple[Event, Observation]]], ledger: SpendLedger,
+def _plan_day(live: Sequence[Program], history: Mapping[str, list[tuple[Row, Observation]]], ledger: SpendLedger,
               campaign_id: str, date: str, day: int, total_days: int, seed: int,
               settings: OptimizerSettings) -> dict[str, float]:
     limits, total = _paced_limits(ledger, campaign_id, {p.channel for p in live}, exclude_day=date,
@@ -221,43 +222,36 @@ def _plan_day(live: Sequence[Program], history: Mapping[str, list[tuple[Event, O
 
 
 def _run_programs(live: Sequence[Program], budgets: Mapping[str, float],
-                  history: Mapping[str, list[tuple[Event, Observation]]], ledger: SpendLedger, events: EventLog, *,
-                  campaign_id: str, trace_id: str, day: int, date: str, seed: int, metrics_fn: MetricsFn,
-                  causation_id: str | None) -> tuple[list[Event], float, list[str]]:
+                  history: Mapping[str, list[tuple[Row, Observation]]], sandbox: SandboxResults, *,
+                  trace_id: str, day: int, date: str, causation_id: str | None
+                  ) -> tuple[list[Event], float, list[str], set[tuple[str, str]]]:
     emitted: list[Event] = []
     spend = 0.0
     refused: list[str] = []
+    ran: set[tuple[str, str]] = set()
     for p in live:
-        done = [e for e, o in history.get(p.id, []) if o.day == day]
+        if not is_sandbox(p):
+            continue  # a real channel delivers and reports on its own; its results arrive in the log
+        done = [row for row, o in history.get(p.id, []) if o.day == day and "sandbox" in row["sources"]]
         if done:  # a resumed cycle: this program already ran today
-            emitted.append(done[0])
-            spend += float(done[0].payload["spend"])
+            emitted.extend(sandbox.stored(p, day))
+            spend += float(done[0]["spend"])
+            ran.add((p.channel, p.region))
             continue
         budget = budgets.get(p.id, 0.0)
         if budget < 0.01:
             continue
-        variant = variant_of(p)
-        m = metrics_fn(seed=seed, campaign_id=campaign_id, channel=p.channel, region=p.region, variant=variant,
-                       audience=p.audience, budget=budget, day=day)
-        if m.sends <= 0:
+        run = sandbox.run_program(p, variant=variant_of(p), budget=budget, day=day,
+                                  date_=Date.fromisoformat(date), trace_id=trace_id,
+                                  causation_id=causation_id)
+        if run.refused:
+            refused.append(p.id)
             continue
-        if m.spend > 0:
-            try:
-                ledger.commit(campaign_id=campaign_id, channel=p.channel, amount=m.spend, day=date,
-                              key=f"{p.idempotency_key}:spend:{date}", trace_id=trace_id, region=p.region)
-            except (CapExceeded, KillSwitchEngaged):
-                refused.append(p.id)  # the ledger emitted spend.refused with the reason
-                continue
-        payload: dict[str, Any] = {
-            "program_id": p.id, "channel": p.channel, "region": p.region, "variant": variant, "day": day,
-            "date": date, "budget": budget, "audience": p.audience, "sends": m.sends, "delivered": m.delivered, "opens": m.opens,
-            "clicks": m.clicks, "conversions": m.conversions, "spend": m.spend,
-        }
-        emitted.append(events.emit("channel.metrics", trace_id=trace_id, campaign_id=campaign_id, source=SOURCE,
-                                   payload=payload, causation_id=causation_id,
-                                   event_id=f"{campaign_id}:metrics:{p.id}:{day}"))
-        spend += m.spend
-    return emitted, spend, refused
+        if run.events:
+            emitted.extend(run.events)
+            ran.add((p.channel, p.region))
+            spend += run.spend
+    return emitted, spend, refused, ran
 
 
 @dataclass(frozen=True)
@@ -283,7 +277,7 @@ class ArmEvidence:
 
 
 def arm_evidence(channel: str, members: Sequence[Program],
-                 history: Mapping[str, list[tuple[Event, Observation]]]) -> ArmEvidence:
+                 history: Mapping[str, list[tuple[Row, Observation]]]) -> ArmEvidence:
     """Sum the observations of one channel's programs."""
     observed = [o for p in members for _, o in history.get(p.id, [])]
     return ArmEvidence(channel=channel, spend=round(sum(o.spend for o in observed), 2),
@@ -295,7 +289,7 @@ def _money(amount: float, currency: str) -> str:
     return f"{amount:,.2f} {currency}".strip()
 
 
-def _propose(live: Sequence[Program], history: Mapping[str, list[tuple[Event, Observation]]], ledger: SpendLedger,
+def _propose(live: Sequence[Program], history: Mapping[str, list[tuple[Row, Observation]]], ledger: SpendLedger,
              events: EventLog, *, campaign_id: str, trace_id: str, day: int, total_days: int, threshold: float,
              settings: OptimizerSettings, causation_id: str | None, approve: Approver | None,
              currency: str) -> list[BudgetChange]:

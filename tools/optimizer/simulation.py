@@ -27,6 +27,7 @@ from graph.contracts import (
 )
 from tools.analytics.scorecard import compute_scorecard
 from tools.events import EventLog
+from tools.ingest.rollup import program_days
 from tools.killswitch import KillSwitch
 from tools.optimizer.cycle import OptimizerSettings, run_cycle
 from tools.optimizer.oracle import even_split, oracle
@@ -163,7 +164,7 @@ def run_simulation(days: int, seed: int, *, state_dir: Path | None = None, auto_
         log = [e for _, e in events.read(0, 10**9, campaign_id=campaign_id)]
         card = compute_scorecard(log, blueprint=blueprint, campaign_id=campaign_id, trace_id=trace_id,
                                  agents_run=["optimizer", "analytics"])
-        conversions = sum(int(e.payload["conversions"]) for e in log if e.type == "channel.metrics")
+        conversions = sum(int(row["conversions"]) for row in program_days(log))
         events.close()
         ledger.close()
     best = oracle(programs, blueprint.caps, days=days, seed=seed).conversions if with_baselines else 0

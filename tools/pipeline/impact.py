@@ -67,15 +67,13 @@ def snapshot_reach(store: PipelineStore, crm: Any, campaign_id: str, lists: Mapp
 def record_run_days(store: PipelineStore, events: EventLog, campaign_id: str, start_date: date) -> int:
     """Record the days the campaign's programs delivered something (and their conversions) from its
     ``channel.metrics`` events."""
+    from tools.ingest.rollup import read_program_days
+
     rows: dict[tuple[str, str, date], int] = {}
-    offset = 0
-    while batch := events.read(offset, 5000, campaign_id=campaign_id, types=["channel.metrics"]):
-        offset = batch[-1][0]
-        for _, e in batch:
-            p = e.payload
-            if int(p.get("sends", 0)) > 0:
-                key = (str(p["channel"]), str(p["region"]), start_date + timedelta(days=int(p["day"])))
-                rows[key] = rows.get(key, 0) + int(p.get("conversions", 0))
+    for p in read_program_days(events, campaign_id):
+        if int(p.get("sends", 0)) > 0:
+            key = (str(p["channel"]), str(p["region"]), start_date + timedelta(days=int(p["day"])))
+            rows[key] = rows.get(key, 0) + int(p.get("conversions", 0))
     return store.add_run_days(campaign_id, [(*k, n) for k, n in sorted(rows.items())])
 
 

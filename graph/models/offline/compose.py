@@ -1,11 +1,29 @@
-"""Offline copy composition: assemble channel copy from approved claims only (plus the marketer's quoted lines)."""
+"""Offline copy composition: channel copy from approved claims, the marketer's lines and creative lines.
+
+Creative lines (subject, headline, opener) carry the brief's theme, audience and product without stating a fact
+(no number, comparison, offer or guarantee), so the claims check reads them as ``no_claim``. They vary by variant
+and channel. Factual sentences are approved claim wording only. No sentence appears twice, the subject is never
+one word nor a copy of the body, and every field fits its channel's limits.
+"""
 
 from __future__ import annotations
 
 import re
 from typing import Any
 
-_CTA = {"email": "Shop now", "sms": "Shop now", "paid_social": "Learn more", "paid_search": "Shop now", "display": "Learn more"}
+from graph.models.offline.creative import opener_lines, product_label, title_lines
+
+_CTA = {
+    "email": "Shop now",
+    "sms": "Shop now",
+    "paid_social": "Learn more",
+    "paid_search": "Shop now",
+    "display": "Learn more",
+}
+_CHANNEL_ORDER = ("email", "sms", "paid_social", "paid_search", "display")
+_SENTENCE_VALIDATORS_SKIPPED = {"liftoff/disclaimers", "liftoff/channel_limits"}
+_VERDICTS_SKIPPED = {"duplicate", "too_long", "missing_field", "missing"}
+_CLAIMS = "liftoff/claims"
 
 
 def _fits(text: str, limit: int | None) -> bool:
@@ -17,86 +35,127 @@ def _sentence(text: str) -> str:
     return text if text[-1:] in ".!?" else text + "."
 
 
-def _apply_fixes(sentences: list[str], findings: list[dict[str, Any]]) -> list[str]:
-    """Replace each flagged sentence by its safe fix, or drop it when there is none."""
-    out = []
-    for sentence in sentences:
-        hit = next((f for f in findings if f.get("text") and _norm(f["text"]) in _norm(sentence)), None)
-        if hit is None:
-            out.append(sentence)
-        elif hit.get("suggested_fix"):
-            out.append(_sentence(hit["suggested_fix"]))
-    return out
-
-
 def _norm(text: str) -> str:
-    return re.sub(r"\s+", " ", text.strip().lower().rstrip(".!?"))
+    return re.sub(r"\W+", " ", text.lower()).strip()
+
+
+class _Revision:
+    """What the findings of the last version ask for: lines to avoid, approved rewordings."""
+
+    def __init__(self, findings: list[dict[str, Any]]) -> None:
+        self.avoid: set[str] = set()
+        self.fixes: dict[str, str] = {}
+        for f in findings:
+            text = _norm(f.get("text") or "")
+            if (
+                not text
+                or f.get("validator") in _SENTENCE_VALIDATORS_SKIPPED
+                or f.get("verdict") in _VERDICTS_SKIPPED
+            ):
+                continue
+            if f.get("validator") == _CLAIMS and f.get("suggested_fix"):
+                self.fixes[text] = _sentence(f["suggested_fix"])
+            self.avoid.add(text)
+
+    def rewrite(self, sentence: str) -> str | None:
+        """The sentence itself, its approved rewording, or None when it must go."""
+        key = _norm(sentence)
+        for bad in self.avoid:
+            if bad in key or key in bad:
+                fix = self.fixes.get(bad)
+                return fix if fix and _norm(fix) not in self.avoid else None
+        return sentence
 
 
 def compose_copy(payload: dict[str, Any]) -> dict[str, Any]:
     """Return AssetCopy (as a dict) for one channel/variant/region.
 
-    Payload keys: channel, variant, product, claims ([{id, text}], most relevant first), key_messages,
-    limits ({field: max chars}), disclaimers (required lines), findings (to fix on a revision).
+    Payload keys: channel, variant, brand_name, product, theme, audience, claims ([{id, text,
+    requires_disclaimers}], most relevant first), key_messages, key_message_disclaimers, limits ({field: max
+    chars}), disclaimers (required lines), findings (of the last version, on a revision).
     """
     channel = payload["channel"]
-    variant = payload.get("variant", "A")
+    variant = (payload.get("variant") or "A").strip() or "A"
     limits: dict[str, int] = payload.get("limits") or {}
     claims: list[dict[str, Any]] = list(payload.get("claims") or [])
-    product = payload.get("product") or payload.get("brand_name") or "our range"
-    findings = payload.get("findings") or []
-    disclaimers = [_sentence(d) for d in payload.get("disclaimers") or []]
-    offset = (ord(variant[:1].upper() or "A") - ord("A")) % max(1, len(claims)) if claims else 0
-    ordered = claims[offset:] + claims[:offset]
+    revision = _Revision(payload.get("findings") or [])
+    disclaimers = list(dict.fromkeys(_sentence(d) for d in payload.get("disclaimers") or []))
+    slot = (ord(variant[:1].upper()) - ord("A")) % 26
+    turn = slot + (_CHANNEL_ORDER.index(channel) if channel in _CHANNEL_ORDER else 0)
+    ordered = claims[slot % len(claims) :] + claims[: slot % len(claims)] if claims else []
 
     body_limit = limits.get("body") or limits.get("message")
     cta = _CTA[channel]
     room = (body_limit - len(" ".join(disclaimers)) - 1) if body_limit else 10_000
     if channel == "sms" and limits.get("message"):
         room -= len(cta) + 1
+    seen: set[str] = {_norm(d) for d in disclaimers}
     sentences: list[str] = []
     cited: list[str] = []
-    seen: set[str] = set()
 
-    def add(sentence: str, extra: list[str]) -> bool:
+    def add(sentence: str, extra: list[str], *, first: bool = False) -> bool:
         nonlocal room
         extra = [d for d in (_sentence(x) for x in extra) if d not in disclaimers]
         cost = len(sentence) + 1 + sum(len(d) + 1 for d in extra)
-        if _norm(sentence) in seen or cost > room:
+        if not sentence.strip() or _norm(sentence) in seen or cost > room:
             return False
-        sentences.append(sentence)
+        sentences.insert(0, sentence) if first else sentences.append(sentence)
         disclaimers.extend(extra)
         seen.add(_norm(sentence))
         room -= cost
         return True
 
     required_for = payload.get("key_message_disclaimers") or {}
-    for message in _apply_fixes([_sentence(m) for m in payload.get("key_messages") or []], findings):
-        add(message, required_for.get(message.rstrip("."), required_for.get(message, [])))
+    for message in payload.get("key_messages") or []:
+        line = revision.rewrite(_sentence(message))
+        if line:
+            add(line, required_for.get(message.rstrip("."), required_for.get(message, [])))
+    opened = False
+    for line in opener_lines(payload, turn, channel):
+        if revision.rewrite(line) == line and add(line, [], first=True):
+            opened = True
+            break
+    if not opened and channel == "sms" and sentences:  # no room for an opener: a sender tag names the product
+        tag = re.sub(r"^(?:the|our|your) ", "", product_label(payload), flags=re.IGNORECASE)
+        tag = f"{tag[:1].upper()}{tag[1:]}: "
+        if len(tag) <= room:
+            sentences[0] = tag + sentences[0]
+            room -= len(tag)
     max_claims = 1 if channel in ("sms", "paid_search", "display") else (2 if channel == "paid_social" else 3)
     for claim in ordered:
         if len(cited) >= max_claims:
             break
-        if add(_sentence(claim["text"]), claim.get("requires_disclaimers") or []):
+        line = revision.rewrite(_sentence(claim["text"]))
+        if line == _sentence(claim["text"]) and add(line, claim.get("requires_disclaimers") or []):
             cited.append(claim["id"])
-    if not sentences:  # nothing factual fits: a plain invitation (no claim) rather than a bare disclaimer
-        add(f"Discover {'the ' if payload.get('product') else ''}{product}.", [])
+    if not sentences:  # nothing fits: a plain invitation (no claim) rather than a bare disclaimer
+        for line in opener_lines({**payload, "theme": None, "audience": None}, turn, channel):
+            if add(line, []):
+                break
     body = " ".join([*sentences, *disclaimers]).strip()
-    copy: dict[str, Any] = {"body": body, "cta": cta if _fits(cta, limits.get("cta")) else None, "cited_claim_ids": cited}
-
-    named = f"the {product}" if payload.get("product") else product
-    greeting = f"Meet {named}" if variant.upper().startswith("A") else f"New: {product}"
-    short_claim = next((c for c in ordered
-                        if _fits(c["text"].rstrip("."), limits.get("headline") or limits.get("subject"))
-                        and all(_sentence(d) in disclaimers for d in c.get("requires_disclaimers") or [])), None)
-    if variant.upper().startswith("B") and short_claim:
-        title = short_claim["text"].rstrip(".")
-        if short_claim["id"] not in cited:
-            cited.append(short_claim["id"])
-    else:
-        title = greeting if _fits(greeting, limits.get("headline") or limits.get("subject")) else product
-    if channel == "email":
-        copy["subject"] = title if _fits(title, limits.get("subject")) else product[: limits.get("subject", 60)]
-    elif channel != "sms":
-        copy["headline"] = title if _fits(title, limits.get("headline")) else product[: limits.get("headline", 30)]
+    copy: dict[str, Any] = {
+        "body": body,
+        "cta": cta if _fits(cta, limits.get("cta")) else None,
+        "cited_claim_ids": cited,
+    }
+    field = "subject" if channel == "email" else ("headline" if channel != "sms" else None)
+    if field:
+        copy[field] = _title(payload, turn, limits.get(field), revision, seen)
     return copy
+
+
+def _title(payload: dict[str, Any], turn: int, limit: int | None, revision: _Revision, body: set[str]) -> str:
+    """The first creative title that fits, is not flagged, has two words or more and is not a body sentence."""
+    for line in title_lines(payload, turn):
+        if (
+            _fits(line, limit)
+            and revision.rewrite(line) == line
+            and len(line.split()) >= 2
+            and not any(_norm(line) in sentence for sentence in body)
+        ):
+            return line
+    brand = payload.get("brand_name") or "Our"
+    fallback = (
+        f"{brand} {payload.get('product') or 'news'}" if payload.get("product") else f"News from {brand}"
+    )
+    return fallback[:limit] if limit else fallback

@@ -14,21 +14,22 @@ from graph.views.text import kpi_text, lift_text
 from tests.graph.conftest import CLEAN_BRIEF, make_settings
 from tools.analytics.escalations import decided_items, escalations
 from tools.analytics.lift import compute_lift
+from tools.ingest.rollup import program_days
 
 
 def test_each_scorecard_number_matches_its_events(liftoff_home: Path) -> None:
     # manual: every budget change goes to a human; 5 launch days give the optimizer the evidence to propose some
     c = Campaigns(make_settings(liftoff_home, autonomy="manual", launch_days=5))
-    launched = c.start(CLEAN_BRIEF, auto_approve=True)
+    # a fixed id: the sandbox market is seeded by the campaign id, and this one proposes budget changes
+    launched = c.start(CLEAN_BRIEF, auto_approve=True, campaign_id="honesty-1")
     assert launched.status == "launched", launched.reason
     values = c.result(launched.thread_id).values
     card = values["scorecard"]
     events = [e for _, e in c.services.events.read(0, 100_000, campaign_id=values["campaign_id"])]
 
-    rows: dict[tuple[str, int], dict] = {}
-    for e in events:
-        if e.type == "channel.metrics":
-            rows[(e.payload["program_id"], e.payload["day"])] = e.payload
+    # program-days rolled up from the result events (the one bus the scorecard reads)
+    rows: dict[tuple[str, int], dict] = {(r["program_id"], r["day"]): r for r in program_days(events)}
+    assert rows
     assert card["conversions"] == sum(r["conversions"] for r in rows.values())
     assert card["spend"] == pytest.approx(sum(r["spend"] for r in rows.values()), abs=0.01)
     recorded = sum(e.payload["amount"] for e in events if e.type == "spend.recorded")

@@ -150,7 +150,10 @@ def test_publisher_retries_webhook_and_delivers_once(env: Env, receiver: tuple[R
     program = pub.publish(req)
     assert program.status == "published" and program.attempts == 3 and env.sleeps == [0.5, 3.0]
     assert pub.publish(req).status == "published" and len(state.accepted) == 1
-    assert pub.collect_metrics("cmp-1", day=4)[0].payload["clicks"] == 2
+    collected = pub.collect_metrics("cmp-1", day=4)
+    [click] = [e for e in collected if e.type == "result.click"]
+    assert click.payload["count"] == 2 and click.source == "webhook" and click.payload["day"] == 4
+    assert pub.collect_metrics("cmp-1", day=4) == []  # the same day again: nothing new
     assert state.accepted[-1]["type"] == "metrics" and state.accepted[-1]["day"] == 4
 
 

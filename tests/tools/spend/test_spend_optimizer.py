@@ -11,6 +11,7 @@ import pytest
 
 from graph.contracts import Caps
 from tools.events import EventLog
+from tools.ingest.results import RESULT_TYPES
 from tools.killswitch import KillSwitch
 from tools.optimizer import OptimizerSettings, allocate, run_cycle, variant_of
 from tools.optimizer.simulation import builtin_campaign, run_simulation
@@ -118,7 +119,8 @@ def test_a_resumed_cycle_does_not_repeat_side_effects(tmp_path: Path) -> None:
     assert ledger.spent("sim") == spent
     assert [e.id for e in again.metrics] == [e.id for e in first.metrics]
     assert again.spend == first.spend
-    assert len(_types(events, "channel.metrics")) == len(first.metrics) - len(_types(events, "control.metrics"))
+    results = [t for t in RESULT_TYPES for _ in _types(events, t)]
+    assert len(results) == len(first.metrics) - len(_types(events, "control.metrics"))
     assert events.count(campaign_id="sim") == count  # changes replayed by id, nothing new
     with pytest.raises(ValueError, match="outside the campaign"):
         run_cycle(day=5, **kw)
@@ -148,13 +150,18 @@ def test_metrics_and_control_events_carry_the_documented_payload(tmp_path: Path)
     for e in result.metrics:
         kinds[e.type].append(e)
         assert e.causation_id == "cause" and e.trace_id == "t"
-    metric = kinds["channel.metrics"][0].payload
-    assert {"program_id", "channel", "region", "variant", "day", "sends", "delivered", "clicks", "conversions",
-            "spend"} <= set(metric)
+    results = [e for t in RESULT_TYPES for e in kinds[t]]
+    assert results and all(e.source == "sandbox" for e in results)
+    assert all({"result_id", "kind", "program_id", "channel", "region", "variant", "day", "date", "count", "at"}
+               <= set(e.payload) for e in results)
+    assert {e.payload["kind"] for e in results} >= {"delivered", "click", "conversion", "cost"}
     assert {tuple(sorted(e.payload)) for e in kinds["control.metrics"]} == {
-        ("channel", "control_size", "conversions", "day", "region")}
+        ("channel", "control_size", "conversions", "date", "day", "region")}
     assert len(kinds["control.metrics"]) == 8  # 4 channels x 2 regions
-    assert round(sum(e.payload["spend"] for e in kinds["channel.metrics"]), 2) == result.spend == ledger.spent("sim")
+    costs = round(sum(e.payload["amount"] for e in kinds["result.cost"]), 2)
+    assert costs == result.spend == ledger.spent("sim")
+    # the ledger holds each cost under its event id: nothing counted twice
+    assert {x.key for x in ledger.entries("sim", "spend")} == {e.id for e in kinds["result.cost"]}
     assert variant_of(programs[0]) == "A"
     assert variant_of(programs[0].model_copy(update={"variant": None, "asset_id": "sim-email-US-B"})) == "B"
 

@@ -1,0 +1,135 @@
+"""Product focus: which of the brand library's products a brief is about, and which claims may speak for it.
+
+A claim naming a product line (``kind: line``) speaks for that line only; a claim naming product types
+(pitcher, cartridge) speaks for those types; a claim naming no product is brand-wide. Copy for a brief about one
+product uses that product's claims and brand-wide claims, never another line's.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+
+from guards.library import BrandLibrary, Claim, Product
+
+
+@dataclass(frozen=True)
+class Focus:
+    """What a text names of the library's products.
+
+    Attributes:
+        label: The product as the brief wrote it ('' when the brief names none).
+        lines: Ids of the product lines named.
+        types: Ids of the product types named.
+    """
+
+    label: str = ""
+    lines: frozenset[str] = frozenset()
+    types: frozenset[str] = frozenset()
+
+    @property
+    def known(self) -> bool:
+        """True when the text names at least one product of the library."""
+        return bool(self.lines or self.types)
+
+
+@lru_cache(maxsize=512)
+def _term_pattern(term: str) -> re.Pattern[str]:
+    words = [re.escape(w) for w in term.split()]
+    return re.compile(r"(?<![\w-])" + r"[\s-]+".join(words) + r"(?:s|es)?(?![\w-])", re.IGNORECASE)
+
+
+def products_named(text: str, products: Iterable[Product]) -> tuple[frozenset[str], frozenset[str]]:
+    """Return (line ids, type ids) of the products whose terms occur in ``text`` (whole words, plurals)."""
+    lines: set[str] = set()
+    types: set[str] = set()
+    for product in products:
+        if any(_term_pattern(t).search(text) for t in product.terms):
+            (lines if product.kind == "line" else types).add(product.id)
+    return frozenset(lines), frozenset(types)
+
+
+def focus_of(library: BrandLibrary, product: str | None) -> Focus:
+    """The focus of a brief's product phrase (an empty focus when there is no phrase)."""
+    label = (product or "").strip()
+    if not label:
+        return Focus()
+    lines, types = products_named(label, library.products)
+    return Focus(label=label, lines=lines, types=types)
+
+
+def claim_fits(claim: Claim, library: BrandLibrary, focus: Focus) -> bool:
+    """True when ``claim`` may appear in copy about ``focus``: brand-wide, or about the focused product."""
+    if not focus.known:
+        return True
+    lines, types = products_named(claim.text, library.products)
+    if not lines and not types:
+        return True  # brand-wide (a guarantee, delivery, an award of the brand)
+    if lines and focus.lines:
+        return bool(lines & focus.lines)
+    if lines and not focus.lines:
+        return bool(types & focus.types) if types else False
+    return bool(types & focus.types) or not focus.types
+
+
+def claims_for(library: BrandLibrary, focus: Focus, claims: Iterable[Claim]) -> list[Claim]:
+    """The claims of ``claims`` that fit the focus, order kept."""
+    return [c for c in claims if claim_fits(c, library, focus)]
+
+
+def unknown_product(library: BrandLibrary, product: str | None) -> bool:
+    """True when the brief names a product the library has no claims for (not the brand itself)."""
+    label = (product or "").strip()
+    if not label or _norm(label) in {
+        _norm(library.name),
+        _norm(f"{library.name} range"),
+        _norm(f"{library.name} products"),
+    }:
+        return False
+    focus = focus_of(library, label)
+    if focus.known:
+        return not any(
+            products_named(c.text, library.products) != (frozenset(), frozenset())
+            and claim_fits(c, library, focus)
+            for c in library.claims
+        )
+    bare = _norm(re.sub(re.escape(library.name), " ", label, flags=re.IGNORECASE))
+    return bool(bare) and not any(bare in _norm(c.text) for c in library.claims)
+
+
+def product_names(library: BrandLibrary) -> list[str]:
+    """One display name per product of the library (lines first), for a clarifying question."""
+    ordered = sorted(library.products, key=lambda p: (p.kind != "line", p.id))
+    return [p.terms[0] for p in ordered if p.terms]
+
+
+def product_question(library: BrandLibrary, product: str) -> str:
+    """The Planner's question when the brief's product has no claims in the library."""
+    names = ", ".join(product_names(library)) or "none listed"
+    return (
+        f"The brand library has no approved claims for {product!r}. Add claims for it to the library, "
+        f"or name one of {library.name}'s products to promote: {names}."
+    )
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"\W+", " ", text.lower()).strip()
+
+
+def clarify_product(
+    library: BrandLibrary, product: str | None, brief_text: str, prior_text: str
+) -> tuple[str | None, str | None]:
+    """Settle the brief's product against the library: (product to use, question to ask or None).
+
+    When the brief names a product the library has no claims for, the answer to the Planner's question (the
+    text appended to the brief since the last parse) names one of the library's products: that is used.
+    Otherwise the question asks to add claims or pick a product.
+    """
+    if not unknown_product(library, product):
+        return product, None
+    answer = brief_text[len(prior_text) :].strip() if prior_text and brief_text.startswith(prior_text) else ""
+    if answer and focus_of(library, answer).known:
+        return answer.rstrip("."), None
+    return product, product_question(library, product or "")

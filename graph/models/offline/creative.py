@@ -1,0 +1,140 @@
+"""Creative lines of the offline composer: subjects, headlines and openers from the brief's theme, audience and
+product. They state no fact (no number, comparison, superlative, offer, guarantee, health or environmental word),
+so the claims check reads them as ``no_claim``; the templates rotate by variant and channel."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+_MAX_AUDIENCE = 48
+"""Longest audience phrase a creative line quotes (longer ones read as a spec, not copy)."""
+
+
+def _clean(value: object) -> str:
+    text = re.sub(r"\s+", " ", str(value or "")).strip().strip(".,;:!?\"'“”‘’")
+    return text
+
+
+def _cap(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _lower_start(text: str) -> str:
+    """Lower-case the first word unless it is a name or an acronym (Black Friday, UK families)."""
+    first = text.split(" ", 1)[0]
+    if first[:1].isupper() and (first[1:2].isupper() or first in _PROPER or not first[1:].islower()):
+        return text
+    return text[:1].lower() + text[1:]
+
+
+_PROPER = frozenset(
+    {
+        "Christmas",
+        "Easter",
+        "Halloween",
+        "Diwali",
+        "Ramadan",
+        "Eid",
+        "Hanukkah",
+        "Thanksgiving",
+        "Black",
+        "Cyber",
+        "Prime",
+        "Mother's",
+        "Father's",
+        "Valentine's",
+        "Boxing",
+        "Lunar",
+        "Chinese",
+        "New",
+        "Singles'",
+        "St",
+        "Oktoberfest",
+        "Earth",
+        "World",
+        "International",
+        "National",
+    }
+)
+
+
+def product_label(payload: dict[str, Any]) -> str:
+    """How copy names what it sells: 'the <product>' for a named product, else the brand."""
+    product = _clean(payload.get("product"))
+    brand = _clean(payload.get("brand_name")) or "us"
+    if not product or product.lower() == brand.lower():
+        return brand
+    if brand and product.lower().startswith(brand.lower() + " ") and len(product) > len(brand) + 1:
+        product = product[len(brand) + 1 :]  # 'Brightwell Classic Pitcher' -> 'the Classic Pitcher'
+    if product.lower().startswith(("the ", "our ", "your ")):
+        return product
+    return f"the {product}"
+
+
+def _parts(payload: dict[str, Any]) -> tuple[str, str, str]:
+    theme = _clean(payload.get("theme"))
+    audience = _clean(payload.get("audience"))
+    if len(audience) > _MAX_AUDIENCE:
+        audience = ""
+    return (
+        _lower_start(theme) if theme else "",
+        _lower_start(audience) if audience else "",
+        product_label(payload),
+    )
+
+
+def _rotate(lines: list[str], turn: int) -> list[str]:
+    lines = list(dict.fromkeys(line for line in lines if line))
+    if not lines:
+        return []
+    k = turn % len(lines)
+    return lines[k:] + lines[:k]
+
+
+def title_lines(payload: dict[str, Any], turn: int) -> list[str]:
+    """Subject/headline candidates, best first for this variant and channel (the composer takes the first that
+    fits the field's limit)."""
+    theme, audience, product = _parts(payload)
+    themed: list[str] = []
+    short: list[str] = []
+    if theme:
+        themed += [
+            f"{_cap(theme)} with {product}",
+            f"Your {theme}, with {product}",
+            f"{_cap(product)}, set for {theme}",
+            f"{_cap(theme)}: say hello to {product}",
+        ]
+        if audience:
+            themed.insert(1, f"{_cap(theme)} for {audience}")
+        short += [f"Ready for {theme}?", f"{_cap(theme)} starts here", f"{_cap(theme)}, your way"]
+    generic = [f"{_cap(product)}, for {audience}", f"For {audience}: {product}"] if audience else []
+    generic += [f"Say hello to {product}", f"Meet {product}", f"A closer look at {product}"]
+    if audience:
+        short.append(f"For {audience}")
+    # the product first: a title without it only when nothing naming the product fits the field
+    return _rotate(themed, turn) + _rotate(generic, turn) + _rotate(short, turn) + [_cap(product)]
+
+
+def opener_lines(payload: dict[str, Any], turn: int, channel: str) -> list[str]:
+    """Body openers (one sentence, no fact), best first for this variant and channel."""
+    theme, audience, product = _parts(payload)
+    lines: list[str] = []
+    if theme and audience:
+        lines += [
+            f"For {audience}, {theme} starts with {product}.",
+            f"{_cap(theme)} is here, and so is {product}.",
+            f"Get set for {theme} with {product}.",
+        ]
+    elif theme:
+        lines += [
+            f"Get set for {theme} with {product}.",
+            f"{_cap(theme)} is here, and so is {product}.",
+            f"This {theme}, say hello to {product}.",
+        ]
+    elif audience:
+        lines += [f"For {audience}: say hello to {product}.", f"Here is {product}, picked for {audience}."]
+    short = [f"{_cap(theme)} with {product}." if theme else f"Say hello to {product}.", f"Meet {product}."]
+    if channel in ("sms", "paid_search", "display"):
+        return short + _rotate(lines, turn)
+    return _rotate(lines, turn) + short
