@@ -125,7 +125,7 @@ def _approve_until_launched(page: Any, shots: Path, prefix: str) -> None:
             return
         _shoot(page, card, shots / f"{prefix}-card-{n}.png")
         page.get_by_role("button", name="Approve", exact=True).click()
-        page.wait_for_timeout(1500)
+        expect(card).to_be_hidden(timeout=RUN_TIMEOUT_MS)
     expect(launched).to_be_visible(timeout=RUN_TIMEOUT_MS)
 
 
