@@ -11,7 +11,7 @@ export TRANSFORMERS_OFFLINE := 1
 export ANONYMIZED_TELEMETRY := False
 BRIEF ?= examples/briefs/maxflow-launch.md
 
-.PHONY: setup run demo test test-fast bench lint record record-local clean
+.PHONY: setup run demo test test-fast bench lint record record-local clean library-test
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -72,3 +72,6 @@ browser-deps: ## install Debian's chromium + chromium-driver for the browser tes
 
 test-app: setup browser-deps ## the app's tests only (AppTest flows + the headless-Chromium end-to-end test)
 	$(VENV)/bin/pytest -q tests/app --timeout 900
+
+library-test: setup ## self-test every bundled brand library: claims-check precision/recall/false blocks (floor 0.95/0.95/5%)
+	@set -o pipefail; for f in brand_library/*/brand.yaml; do d=$$(dirname $$f); $(VENV)/bin/liftoff library test $$d --check | sed -n '1,3p' || exit 1; done

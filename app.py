@@ -20,8 +20,10 @@ from graph.contracts import CHANNELS, REGIONS
 from graph.controls import CONTROL_TRACE, save_preferences, set_kill_switch
 from graph.live import LiveRuns, Reader, display_status
 from graph.offline import apply_offline_defaults
-from graph.prefs import AppPrefs, PrefsError, apply_prefs, available_brands, load_prefs
+from graph.prefs import AppPrefs, PrefsError, apply_prefs, load_prefs
 from graph.runner import CampaignError
+from graph.views.brand_page import PAGE as BRANDS_PAGE
+from graph.views.brand_page import brand_page, brand_picker, open_brand_page
 from graph.views.chat import conversation
 from graph.views.decide import CardContext, render_review
 from graph.views.errors import ErrorView, explain
@@ -89,6 +91,8 @@ def _sidebar(settings: Settings, prefs: AppPrefs, access: Access, reader: Reader
         if st.button("New campaign", icon=":material/add:", width="stretch", type="primary" if not current else "secondary"):
             st.query_params.clear()
             st.rerun()
+        st.button("Brands", icon=":material/library_books:", on_click=open_brand_page, width="stretch",
+                  key="sidebar-brands", type="primary" if st.query_params.get("page") == BRANDS_PAGE else "secondary")
         st.subheader("Campaigns")
         summaries = reader.summaries()
         if not summaries:
@@ -192,9 +196,7 @@ def _new_campaign(settings: Settings, access: Access, reader: Reader, runs: Live
     if settings.model == "offline":
         st.info("Model: **offline** rules engine, not an LLM. It composes copy only from approved claims. "
                 "Pick a real model in the sidebar.", icon=":material/info:")
-    brands = available_brands(settings)
-    if len(brands) > 1:
-        st.selectbox("Brand (its approved claims and rules govern the copy)", brands, key="brand")
+    brand_picker(settings)  # every brand found, and the way to add one (graph/views/brand_page.py)
     examples = sorted(EXAMPLES.glob("*.md")) if EXAMPLES.is_dir() else []
     if examples:
         with st.expander("Example brief"):
@@ -401,6 +403,7 @@ def _tabs(cid: str, trace_id: str, values: dict[str, Any], settings: Settings, r
         render_ships(cid, values, reader.events(trace_id), extras, brand, str(values.get("status", "")))
     with plan:
         _blueprint(values.get("blueprint"), current_budgets(reader.events(trace_id)))
+        _brief_echo(values.get("brief"))
     with assets:
         _assets(values)
     with lists:
@@ -429,6 +432,18 @@ def _blueprint(bp: dict[str, Any] | None, current: dict[str, float]) -> None:
                               ("tests", "Tests", "No A/B tests."), ("caps", "Hard caps (enforced by the spend ledger)", "")):
         st.markdown(f"**{title}**")
         _table(t[key], empty)
+
+
+def _brief_echo(brief: dict[str, Any] | None) -> None:
+    from graph.views.brief_echo import echo_tables
+
+    t = echo_tables(brief)
+    for key, title, empty in (("understood", "Understood from the brief", "Nothing read yet."),
+                              ("not_used", "Not used (no fact read from these sentences)", "Every sentence was used."),
+                              ("audience", "Audience -> lists", ""), ("problems", "Problems (asked, not fixed)", "")):
+        if t[key] or empty:
+            st.markdown(f"**{title}**")
+            _table(t[key], empty)
 
 
 def _assets(values: dict[str, Any]) -> None:
@@ -565,6 +580,8 @@ def main() -> None:
     _sidebar(settings, prefs, access, reader, runs, current)
     if current:
         _campaign(current, settings, access, reader, runs)
+    elif st.query_params.get("page") == BRANDS_PAGE:
+        brand_page(settings, access.can_approve)
     else:
         _new_campaign(settings, access, reader, runs)
 

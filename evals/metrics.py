@@ -143,6 +143,25 @@ SPECS: dict[str, list[MetricSpec]] = {
 """Metric specs per suite kind, in report order."""
 
 
+def _brief_field_specs() -> list[MetricSpec]:
+    from evals.brief_fields import FIELDS
+
+    def min_acc(cases: Sequence[CaseResult]) -> float | None:
+        n = _sum(cases, "scored")
+        return min(_sum(cases, f"{f}_ok") / n for f in FIELDS) if n else None
+
+    return [
+        pass_rate("Briefs whose every field was read exactly right."),
+        MetricSpec("field_min_accuracy", "Lowest per-field accuracy (the target is at least 0.95 for every field).",
+                   min_acc, lambda cs: _sum(cs, "scored")),
+        *[pooled(f"{f}_accuracy", f"{f}_ok", "scored", f"Briefs whose {f} was read right (absent = nothing invented).")
+          for f in FIELDS],
+    ]
+
+
+SPECS["brief_fields"] = _brief_field_specs()
+
+
 def spec_for(kind: str, name: str) -> MetricSpec | None:
     """The spec of a metric of a suite kind, if it exists."""
     return next((s for s in SPECS.get(kind, []) if s.name == name), None)

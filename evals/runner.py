@@ -255,6 +255,12 @@ def _run_guard_cases(runs: list[tuple[Dataset, Any]], base: Settings, work_dir: 
     svc = Services(settings)
     try:
         for ds, case in runs:
+            if ds.kind == "brief_fields":  # brief understanding: no library, no index
+                from evals.brief_fields import run_brief_fields_case
+
+                yield ds.name, run_brief_fields_case(case, check_date=date.fromisoformat(ds.config.check_date),
+                                                     suite=ds.name), 0
+                continue
             library = svc.library(case.brand)
             index = svc.claim_index(case.brand)
             on = date.fromisoformat(ds.config.check_date)

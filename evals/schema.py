@@ -17,9 +17,10 @@ from typing import Any, Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from evals.brief_fields import BriefFieldsCase
 from graph.contracts.common import Channel, Currency, Region
 
-SuiteKind = Literal["briefs", "claims", "governance"]
+SuiteKind = Literal["briefs", "claims", "governance", "brief_fields"]
 Status = Literal["launched", "needs_input", "awaiting_approval", "rejected", "failed"]
 
 
@@ -173,14 +174,15 @@ class Dataset(BaseModel):
     path: Path
     sha256: str
     config: SuiteConfig
-    cases: list[BriefCase] | list[ClaimsCase] | list[GovernanceCase]
+    cases: list[BriefCase] | list[ClaimsCase] | list[GovernanceCase] | list[BriefFieldsCase]
 
     def case_ids(self) -> list[str]:
         """Case ids in file order."""
         return [c.id for c in self.cases]
 
 
-_CASE_MODELS: dict[str, type[BaseModel]] = {"briefs": BriefCase, "claims": ClaimsCase, "governance": GovernanceCase}
+_CASE_MODELS: dict[str, type[BaseModel]] = {"briefs": BriefCase, "claims": ClaimsCase, "governance": GovernanceCase,
+                                             "brief_fields": BriefFieldsCase}
 _CONFIG_KEYS = set(SuiteConfig.model_fields)
 
 

@@ -15,6 +15,8 @@ SUITES: dict[str, tuple[str, SuiteKind]] = {
     "claims": ("claims_dev.yaml", "claims"),
     "claims-holdout": ("claims_holdout.yaml", "claims"),
     "governance": ("governance.yaml", "governance"),
+    "brief-fields": ("brief_fields_dev.yaml", "brief_fields"),
+    "brief-fields-holdout": ("brief_fields_holdout.yaml", "brief_fields"),
 }
 """Suite name -> (dataset file under evals/datasets, kind). ``all`` runs every one of them."""
 

@@ -62,7 +62,9 @@ class Settings:
         agent_models: Per-agent model overrides.
         openai_base_url: Base URL of an OpenAI-compatible server, if any.
         brand: Default brand slug.
-        brand_library_dir: Directory holding brand libraries.
+        brand_library_dir: Directory holding brand libraries (slugs are looked up here, then in
+            ``home/brands`` where brands added from the app live).
+        library_max_bytes: Size limit of one brand-library file (brand.yaml, claims.yaml) and of a segment file.
         chroma_host: Chroma server host; None means an embedded PersistentClient under home.
         chroma_port: Chroma server port.
         embeddings: 'local' (all-MiniLM-L6-v2 shipped on PyPI) or 'openai:<model>'.
@@ -80,6 +82,8 @@ class Settings:
         agents: Agents that run for a campaign (Planner, Content, Governance, Orchestrator, Analytics required).
         connectors: Connector spec per channel ('sandbox', 'smtp://...', 'webhook+https://...'); missing = sandbox.
         retention_days: Age in days after which PII-bearing records are purged (``liftoff retention purge``).
+        max_campaign_budget: Organisation-wide ceiling on one campaign's budget, in USD (a brief above it is
+            asked about, never planned).
         optimizer_max_step: Largest budget move of one channel in one optimizer cycle (fraction of its budget);
             a human may approve more by editing the change.
         optimizer_min_arm_spend: Money each channel must have spent before the optimizer moves any budget.
@@ -91,6 +95,7 @@ class Settings:
     openai_base_url: str | None = None
     brand: str = "brightwell"
     brand_library_dir: Path = REPO_ROOT / "brand_library"
+    library_max_bytes: int = 2 * 1024 * 1024
     chroma_host: str | None = None
     chroma_port: int = 8000
     embeddings: str = "local"
@@ -107,6 +112,7 @@ class Settings:
     agents: tuple[str, ...] = AGENTS
     connectors: Mapping[str, str] = field(default_factory=dict)
     retention_days: int = 90
+    max_campaign_budget: float = 10_000_000.0
     optimizer_max_step: float = 0.30
     optimizer_min_arm_spend: float = 50.0
 
@@ -131,7 +137,8 @@ class Settings:
             "agent_models": agent_models,
             "openai_base_url": env.get("OPENAI_BASE_URL") or None,
             "brand": env.get("LIFTOFF_BRAND", "brightwell"),
-            "brand_library_dir": Path(env.get("LIFTOFF_BRAND_LIBRARY", str(REPO_ROOT / "brand_library"))),
+            "brand_library_dir": Path(env.get("LIFTOFF_BRAND_LIBRARY", str(REPO_ROOT / "brand_library"))).expanduser(),
+            "library_max_bytes": _int(env, "LIFTOFF_LIBRARY_MAX_BYTES", 2 * 1024 * 1024),
             "chroma_host": env.get("CHROMA_HOST") or None,
             "chroma_port": _int(env, "CHROMA_PORT", 8000),
             "embeddings": env.get("LIFTOFF_EMBEDDINGS", "local"),
@@ -151,10 +158,14 @@ class Settings:
                 if env.get(f"LIFTOFF_CONNECTOR_{ch.upper()}", "").strip()
             },
             "retention_days": _int(env, "LIFTOFF_RETENTION_DAYS", 90),
+            "max_campaign_budget": _float(env, "LIFTOFF_MAX_CAMPAIGN_BUDGET", 10_000_000.0),
             "optimizer_max_step": _float(env, "LIFTOFF_OPTIMIZER_MAX_STEP", 0.30),
             "optimizer_min_arm_spend": _float(env, "LIFTOFF_OPTIMIZER_MIN_ARM_SPEND", 50.0),
         }
         values.update({k: v for k, v in overrides.items() if v is not None})
+        if float(values["max_campaign_budget"]) <= 0:  # type: ignore[arg-type]
+            raise ConfigError(f"LIFTOFF_MAX_CAMPAIGN_BUDGET must be a positive amount in USD, got "
+                              f"{values['max_campaign_budget']!r}")
         return cls(**values)  # type: ignore[arg-type]
 
     def model_for(self, agent: str) -> str:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from typing import Any, Literal, cast
 
@@ -26,8 +25,11 @@ def fingerprint(exc: GovernanceException, version: int = 1) -> str:
 
 
 def normalize_text(text: str) -> str:
-    """Lower-case words only: how a flagged line is matched against copy and key messages."""
-    return re.sub(r"\W+", " ", text.lower()).strip()
+    """Lower-case words only: how a flagged line is matched against copy and key messages (the guards' one
+    normaliser, :func:`guards.textnorm.fold_text`, so look-alike characters match what the guards checked)."""
+    from guards.textnorm import fold_text
+
+    return fold_text(text)
 
 
 def _touches_key_message(exc: GovernanceException, key_messages: list[str]) -> bool:

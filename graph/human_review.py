@@ -145,8 +145,11 @@ def human_review(state: CampaignState, runtime: Runtime[CampaignContext]
                       + (f": {decision.comment}" if decision.comment else ""))
         return Command(goto=cast(Literal["__end__"], END), update=update)
     if kind == "clarify":
+        from graph.clarify import merge_answer
+
         answer = decision.answer or decision.comment
-        update.update(brief_text=f"{state['brief_text']}\n{answer.strip()}", status="planning")
+        asked = [str(i.get("missing")) for i in pending.get("items", []) if i.get("missing")]
+        update.update(brief_text=merge_answer(state["brief_text"], asked, answer, svc.check_date()), status="planning")
         return Command(goto="planner", update=update)
     if kind == "launch":
         return cast(Command[Any], _decide_launch(state, decision, items, update))

@@ -92,10 +92,11 @@ def save_prefs(home: Path, prefs: AppPrefs) -> Path:
 
 
 def available_brands(settings: Settings) -> list[str]:
-    """Brand-library slugs the app offers (directories holding a ``brand.yaml``), the default first."""
-    root = settings.brand_library_dir
-    slugs = sorted(p.name for p in root.iterdir() if (p / "brand.yaml").is_file()) if root.is_dir() else []
-    return sorted(slugs, key=lambda s: s != settings.brand)
+    """Brand-library slugs the app offers (in LIFTOFF_BRAND_LIBRARY and the brands added from the app), the default
+    first (see :func:`graph.brands.list_brands`)."""
+    from graph.brands import list_brands
+
+    return [entry.slug for entry in list_brands(settings)]
 
 
 def apply_prefs(settings: Settings, prefs: AppPrefs) -> Settings:

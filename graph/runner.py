@@ -124,7 +124,9 @@ class Campaigns:
             chosen = agent_set(agents, self.settings.agents)
         except ValueError as exc:
             raise CampaignError(str(exc)) from None
-        brand = brand or self.settings.brand
+        from graph.brands import canonical_ref
+
+        brand = canonical_ref(brand or self.settings.brand, self.settings)  # a slug, or an absolute library path
         self.services.library(brand)  # unknown brand / bad library fails here, before any state is written
         cid = campaign_id or f"cmp-{uuid.uuid4().hex[:12]}"
         if self._row(cid):

@@ -82,14 +82,11 @@ class Services:
                          kill_switch=self.kill_switch, events=self.events, ledger=None)
 
     def library(self, slug: str) -> BrandLibrary:
-        """Load a brand library by slug (cached by file mtime in the loader)."""
-        from guards.library import BrandLibraryError, load_library
+        """Load a brand library by slug or directory path (cached by file mtime in the loader)."""
+        from graph.brands import resolve_brand
+        from guards.library import load_library
 
-        path = self.settings.brand_library_dir / slug
-        if not path.is_dir():
-            known = sorted(p.name for p in self.settings.brand_library_dir.iterdir() if p.is_dir())
-            raise BrandLibraryError(f"unknown brand {slug!r} (brand libraries: {', '.join(known) or 'none'})")
-        return load_library(path)
+        return load_library(resolve_brand(slug, self.settings), max_bytes=self.settings.library_max_bytes)
 
     def claim_index(self, slug: str) -> ClaimIndex:
         """Return the Chroma claim index of a brand, ingested (incrementally) on first use in this process."""

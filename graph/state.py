@@ -68,6 +68,8 @@ class CampaignState(TypedDict, total=False):
     """Why the status is what it is (error, rejection comment, question)."""
     questions: list[str]
     """Clarifying questions the Planner needs answered."""
+    asked_questions: list[str]
+    """Every clarifying question asked so far (a question is never asked twice word for word)."""
     brief: dict[str, Any] | None
     """Parsed Brief."""
     blueprint: dict[str, Any] | None

@@ -52,6 +52,29 @@ def search_keys(facts: Facts, vocab: Vocabulary) -> set[str]:
     return keys
 
 
+def restates_a_claim(facts: Facts, prepared: PreparedLibrary) -> bool:
+    """True when a sentence with no claim word still says what an approved claim says (most of its content, or
+    anything negative about a product): 'EDR Pro rolls back ransomware changes on Windows endpoints' is a claim.
+    """
+    if facts.negated and (facts.products or facts.lines):
+        return True
+    mine = _content_keys(facts, prepared.vocab)
+    if len(mine) < 2:
+        return False
+    for claim in prepared.candidates(facts, k=3):
+        theirs = _content_keys(prepared.facts[claim.id], prepared.vocab)
+        shared = mine & theirs
+        if len(shared) >= 2 and len(shared) >= 0.5 * len(theirs):
+            return True
+    return False
+
+
+def _content_keys(facts: Facts, vocab: Vocabulary) -> set[str]:
+    """Content concepts (no numbers, no product names: naming a product claims nothing by itself)."""
+    return {part for c in facts.content(vocab) for part in c.concept.split("|")
+            if not part.startswith(("num:", "product:"))}
+
+
 def prepare(library: BrandLibrary) -> PreparedLibrary:
     """Compile a library for checking (cached on the library object, so once per library version)."""
     cached = library._cache.get("prepared")

@@ -15,10 +15,11 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Any, Literal
 
-from guards.candidates import PreparedLibrary, prepare
+from guards.candidates import PreparedLibrary, prepare, restates_a_claim
 from guards.facts import Facts, analyse
 from guards.library import BrandLibrary, Claim
 from guards.sentences import split_sentences
+from guards.textnorm import normalize_text
 from guards.verify import Match, verify
 
 VALIDATOR = "liftoff/claims"
@@ -118,6 +119,7 @@ def check_text(text: str, library: BrandLibrary, *, region: str | None, on: date
     Returns:
         The verdict with per-sentence findings.
     """
+    text = normalize_text(text)
     prepared = prepare(library)
     exempt = {_norm(d) for d in _region_disclaimers(library, region)}
     rules_only = _Checker(prepared, region, on, None)
@@ -127,7 +129,7 @@ def check_text(text: str, library: BrandLibrary, *, region: str | None, on: date
         facts = analyse(sentence, prepared.vocab)
         if _norm(sentence) in exempt:
             verdicts.append(SentenceVerdict(sentence, "no_claim", reason="required disclaimer"))
-        elif not facts.is_claim:
+        elif not facts.is_claim and not restates_a_claim(facts, prepared):
             verdicts.append(SentenceVerdict(sentence, "no_claim", reason="makes no factual claim"))
         else:
             verdicts.append(rules_only.decide(sentence, facts, []))
@@ -199,15 +201,20 @@ class _Checker:
         """Settle a sentence joining several claims clause by clause (all claim clauses must be backed).
 
         A first clause that makes no claim and names nothing is a lead-in ('Swap to Brightwell: ...') and is
-        dropped; any later clause without a claim of its own qualifies the clause before it ('..., no questions
-        asked', '... and turned into new pitchers') and is checked together with it.
+        dropped; any later clause without a claim of its own, or with a single claim word ('..., guaranteed'),
+        qualifies the clause before it ('..., no questions asked', '... and turned into new pitchers') and is
+        checked together with it.
         """
         units: list[tuple[str, Facts]] = []
         for k, clause in enumerate(clauses):
             facts = analyse(clause, self.p.vocab)
             lead_in = k == 0 and len(clauses) > 1 and not (facts.negated or facts.products or facts.lines
-                                                           or _carries_weight(facts, self.p))
-            if facts.is_claim or not units:
+                                                           or _carries_weight(facts, self.p)
+                                                           or any(c.entity or c.concept in self.p.vocab.competitors
+                                                                  for c in facts.concepts))
+            standalone = facts.is_claim and (len(facts.content(self.p.vocab)) >= 2 or facts.quantities
+                                             or facts.products or facts.lines or k == 0)
+            if standalone or not units:
                 if not facts.is_claim and lead_in:
                     continue  # 'Swap to Brightwell: ...'
                 units.append((clause, facts))

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from guards.lexicon import CLAIM_TERMS, NEGATIONS, WEAK_TRIGGERS
+from guards.clauses import before_product, conditions, modifiers, negation, purpose_starts, universals
+from guards.lexicon import CLAIM_TERMS, FILLER, SOFT_COMPARATIVES, UNITS, WEAK_TRIGGERS
 from guards.pii import mask_contacts
 from guards.quantities import Quantity, extract_quantities, rank_words
 from guards.sentences import Token, tokenize
@@ -17,6 +18,12 @@ _COMPARATIVE_WORDS = frozenset(CLAIM_TERMS["comparative"]) - {"than", "compared"
 _TARGET_STOP = frozenset({"and", "but", "so", "while", "which", "that", "because", "for", "with", "per", "when",
                           "if", "thanks", "plus"})
 _SCOPE_WORDS = frozenset({"per", "each", "every"})
+_RATE_UNITS = frozenset({"second", "minute", "hour", "day", "night", "week", "month", "year"})
+_RATE_ADVERBS = {"hourly": "hour", "daily": "day", "nightly": "night", "weekly": "week", "monthly": "month",
+                 "yearly": "year", "annually": "year", "a-year": "year"}
+_TRIGGER_WORDS = frozenset(w for words in CLAIM_TERMS.values() for w in words)
+_QUALIFYING = frozenset({"more", "less", "fewer", "greater", "larger", "bigger", "smaller", "longer", "shorter",
+                         "higher", "lower", "no", "much", "many", "than", "over", "under"})
 @dataclass(frozen=True)
 class Comparison:
     """A comparison; ``target`` is None when the sentence compares without saying with what."""
@@ -36,6 +43,10 @@ class Concept:
     norm: str
     entity: bool = False
     in_name: bool = False
+    purpose: bool = False
+    """Inside a 'for ...' phrase (a use or an audience)."""
+    attribute: bool = False
+    """Right before a product term (an attribute of the product)."""
 
 
 @dataclass
@@ -58,6 +69,12 @@ class Facts:
     negated: bool = False
     categories: frozenset[str] = frozenset()
     is_claim: bool = False
+    negated_concepts: frozenset[str] = frozenset()
+    universal: dict[str, frozenset[str]] = field(default_factory=dict)
+    modifiers: dict[str, frozenset[str]] = field(default_factory=dict)
+    conditions: list[tuple[str, frozenset[str]]] = field(default_factory=list)
+    allowance: bool = False
+    """Time windows here are allowances (a return window, a warranty): longer promises more."""
 
     def content(self, vocab: Vocabulary) -> list[Concept]:
         """Concepts that carry meaning (no brand words, no filler, no products)."""
@@ -84,7 +101,9 @@ def analyse(sentence: str, vocab: Vocabulary, *, comparison_target: str | None =
         end for _start, end, concept in spans
         if end < len(tokens) and tokens[end].kind == "number"
         and any(tokens[end].text in vocab.product_numbers.get(p, ()) for p in concept.split("|"))
-    )  # the '3' of 'Ridgeline 3' names the product; it is not a quantity
+    ) | frozenset(i for start, end, concept in spans if concept.startswith("product:")
+                  for i in range(start, end) if tokens[i].kind == "number")
+    # the '3' of 'Ridgeline 3' and the '7' of 'Home 7' name the product; they are not quantities
     quantities = extract_quantities(tokens, consumed, skip=in_product_names)
     comparison = _comparison(tokens, vocab, consumed)
     if comparison is None:
@@ -94,7 +113,7 @@ def analyse(sentence: str, vocab: Vocabulary, *, comparison_target: str | None =
     if comparison_target:
         target = _concept_set(tokenize(comparison_target), vocab)
         comparison = Comparison(comparison.word if comparison else "than", frozenset(target), comparison_target)
-    title_case = False if approved else _title_case(tokens)
+    title_case = False if approved else _title_case(tokens, spans, vocab)
     concepts: list[Concept] = []
     all_concepts: set[str] = set()
     name_concepts: set[str] = set()
@@ -102,6 +121,8 @@ def analyse(sentence: str, vocab: Vocabulary, *, comparison_target: str | None =
     products: set[str] = set()
     lines: set[str] = set()
     names = set() if title_case else _name_tokens(tokens, spans, vocab)
+    purpose = purpose_starts(tokens, spans)
+    attribute = before_product(tokens, spans)
     for start, end, concept in spans:
         in_name = start in names
         for part in concept.split("|"):
@@ -114,16 +135,19 @@ def analyse(sentence: str, vocab: Vocabulary, *, comparison_target: str | None =
         tok = tokens[start]
         if end - start == 1 and (is_function_word(tok.norm) or tok.norm in _SCOPE_WORDS):
             continue
-        entity = (not title_case and tok.capitalised and not _starts_clause(tokens, start)
-                  and not concept.startswith(("product:", "region:")) and concept not in vocab.brand)
+        entity = (not title_case and tok.capitalised and (not _starts_clause(tokens, start) or _name_like(tok))
+                  and not concept.startswith(("product:", "region:", "place:", "competitor:"))
+                  and concept not in vocab.brand)
         surface = " ".join(t.text for t in tokens[start:end])
         concepts.append(Concept(concept, surface, tok.stem if end - start == 1 else concept, tok.norm, entity,
-                                in_name))
+                                in_name, start in purpose, start in attribute))
     scopes, per_scopes = _scopes(tokens, spans)
     categories = _categories(tokens, spans, vocab)
-    negated = any(t.norm in NEGATIONS for t in tokens if t.kind == "word")
-    if any(c.startswith("region:") for c in all_concepts | name_concepts):
+    negated, negated_concepts = negation(tokens, spans, vocab)
+    if any(c.startswith(("region:", "place:")) for c in all_concepts | name_concepts):
         categories.setdefault("origin", set()).add("region")  # 'made in Britain', 'across the US'
+    if any(c.startswith("competitor:") for c in all_concepts):
+        categories.setdefault("comparative", set()).add("competitor")  # naming a rival is a comparison
     strong = {c for c, words in categories.items() if words - WEAK_TRIGGERS}
     weak_hits = sum(len(words) for words in categories.values())
     is_claim = bool(quantities) or comparison is not None or bool(strong) or weak_hits >= 2
@@ -132,7 +156,9 @@ def analyse(sentence: str, vocab: Vocabulary, *, comparison_target: str | None =
         all_concepts=frozenset(all_concepts), name_concepts=frozenset(name_concepts), surfaces=surfaces,
         title_case=title_case, products=frozenset(products), lines=frozenset(lines),
         scopes=frozenset(scopes), per_scopes=frozenset(per_scopes), negated=negated,
-        categories=frozenset(categories), is_claim=is_claim,
+        categories=frozenset(categories), is_claim=is_claim, negated_concepts=negated_concepts,
+        universal=universals(tokens, spans, vocab), modifiers=modifiers(tokens, spans, vocab),
+        conditions=conditions(tokens, spans, vocab), allowance=_allowance(tokens),
     )
 
 
@@ -155,11 +181,12 @@ def _comparison(tokens: list[Token], vocab: Vocabulary, consumed: set[int]) -> C
             target_at, word = j + 3, words[j + 1]
         if target_at is None:
             continue
-        if target_at < len(tokens) and (tokens[target_at].kind == "number" or target_at in consumed):
+        if j in consumed or (target_at < len(tokens) and target_at in consumed and word in _QUALIFYING):
             continue  # 'more than 2,000', 'as much as 97%': a qualifier, not a comparison
         end = target_at
-        while end < len(tokens) and tokens[end].kind != "punct" and tokens[end].norm not in _TARGET_STOP:
-            end += 1
+        while end < len(tokens) and tokens[end].kind != "punct" and (
+                tokens[end].norm not in _TARGET_STOP or end == target_at):
+            end += 1  # a target may start with 'when' ('than when shopping at a supermarket')
         target_tokens = tokens[target_at:end]
         consumed.update(range(target_at, end))
         consumed.add(j)
@@ -168,6 +195,8 @@ def _comparison(tokens: list[Token], vocab: Vocabulary, consumed: set[int]) -> C
         return Comparison(word, frozenset(target) if target else None, text)
     for t in tokens:
         if t.kind == "word" and t.norm in _COMPARATIVE_WORDS:
+            if t.norm in SOFT_COMPARATIVES and not (t.index > 0 and t.index - 1 in consumed):
+                continue  # 'a lighter routine' compares nothing; '6 years younger' does
             return Comparison(t.norm)
     return None
 
@@ -176,6 +205,9 @@ def _concept_set(tokens: list[Token], vocab: Vocabulary) -> set[str]:
     out: set[str] = set()
     for start, end, concept in _concept_spans(tokens, vocab):
         tok = tokens[start]
+        if start > 0 and tokens[start - 1].kind == "number" and tok.norm in UNITS:
+            continue  # '0.5 percent' is '0.5%'
+
         if end - start == 1 and (tok.kind != "word" or is_function_word(tok.norm) or is_filler(tok.norm, tok.stem)):
             if tok.kind == "number":
                 out.add(f"num:{tok.norm}")
@@ -201,10 +233,10 @@ def _concept_spans(tokens: list[Token], vocab: Vocabulary) -> list[tuple[int, in
             i += 1
             continue
         match = None
-        for size in range(min(vocab.max_phrase, n - i), 0, -1):
+        for size in range(min(vocab.longest_from.get(tok.stem, 1), n - i), 0, -1):
             window = tokens[i:i + size]
-            if any(t.kind != "word" for t in window):
-                continue
+            if any(t.kind not in ("word", "number") for t in window):
+                continue  # a phrase may hold a number ('Home 7'), never punctuation
             key = tuple(t.stem for t in window)
             if key in vocab.phrases:
                 match = (i, i + size, vocab.phrases[key])
@@ -222,7 +254,15 @@ def _scopes(tokens: list[Token], spans: list[tuple[int, int, str]]) -> tuple[set
     scopes: set[str] = set()
     per: set[str] = set()
     for i, tok in enumerate(tokens):
-        if tok.kind != "word" or tok.norm not in _SCOPE_WORDS:
+        if tok.kind != "word":
+            continue
+        nxt = tokens[i + 1].norm if i + 1 < len(tokens) and tokens[i + 1].kind == "word" else ""
+        if tok.norm in _RATE_ADVERBS or (tok.norm in ("a", "an") and nxt in _RATE_UNITS):
+            unit = _RATE_ADVERBS.get(tok.norm) or nxt  # 'monthly', 'a month': rates without 'per'
+            scopes.add(unit)
+            per.add(unit)
+            continue
+        if tok.norm not in _SCOPE_WORDS:
             continue
         j = i + 1
         while j < len(tokens) and tokens[j].kind == "word" and is_function_word(tokens[j].norm):
@@ -249,6 +289,8 @@ def _categories(tokens: list[Token], spans: list[tuple[int, int, str]], vocab: V
         surface = tok.norm if end - start == 1 else concept
         if any(p.startswith("product:") for p in concept.split("|")):
             continue  # naming a product ('Ledgerly Savings') claims nothing by itself
+        if end - start == 1 and tok.norm in FILLER and tok.norm not in _TRIGGER_WORDS:
+            continue  # 'time' is filler even though its stem is that of 'times'
         for cat in vocab.categories_of(concept, tok.stem if end - start == 1 else None):
             out.setdefault(cat, set()).add(surface)
         for t in tokens[start:end]:
@@ -276,8 +318,17 @@ def _name_tokens(tokens: list[Token], spans: list[tuple[int, int, str]], vocab: 
             out.update(run)
         run.clear()
 
+    titled = False  # inside 'Award for best trail shoe': the award's title, a name
     for start, _end, concept in spans:
         tok = tokens[start]
+        if tok.kind == "word" and tok.norm == "for" and start > 0 and tokens[start - 1].norm in _AWARD_NOUNS:
+            titled = True
+            continue
+        if titled:
+            if tok.kind == "word" and tok.norm not in _TITLE_END:
+                out.add(start)
+                continue
+            titled = False
         special = concept in vocab.brand or concept.startswith(("product:", "region:"))
         if tok.kind == "word" and tok.capitalised and not special and not is_function_word(tok.norm):
             run.append(start)
@@ -289,6 +340,15 @@ def _name_tokens(tokens: list[Token], spans: list[tuple[int, int, str]], vocab: 
     return out
 
 
+def _name_like(tok: Token) -> bool:
+    """'FedRAMP', 'iOS', 'SOC': capitals after the first letter mark a name wherever the word stands."""
+    return len(tok.text) > 1 and any(c.isupper() for c in tok.text[1:])
+
+
+_AWARD_NOUNS = frozenset({"award", "awards", "prize", "medal", "title", "accolade", "category"})
+_TITLE_END = frozenset({"at", "in", "from", "by", "and", "with", "on", "for"})
+
+
 def _starts_clause(tokens: list[Token], i: int) -> bool:
     j = i - 1
     while j >= 0 and tokens[j].kind == "punct" and tokens[j].text in "\"“”(":
@@ -296,6 +356,35 @@ def _starts_clause(tokens: list[Token], i: int) -> bool:
     return j < 0 or (tokens[j].kind == "punct" and tokens[j].text in ".:;!?—–-")
 
 
-def _title_case(tokens: list[Token]) -> bool:
-    words = [t for t in tokens if t.kind == "word" and len(t.norm) > 3]
-    return len(words) >= 3 and sum(t.capitalised for t in words) / len(words) >= 0.6
+def _title_case(tokens: list[Token], spans: list[tuple[int, int, str]], vocab: Vocabulary) -> bool:
+    """A headline written in title case (names of the brand, products and places do not count)."""
+    named = {i for start, end, concept in spans
+             if concept in vocab.brand or concept.startswith(("product:", "region:", "place:", "competitor:"))
+             for i in range(start, end)}
+    words = [t for t in tokens if t.kind == "word" and len(t.norm) > 3 and t.index not in named]
+    lower = sum(not t.capitalised for t in words)  # a name inside a sentence ('won Best Meal Kit') is no headline
+    return len(words) >= 4 and (len(words) - lower) / len(words) >= 0.6 and lower <= 1
+
+
+_ALLOWANCE_WORDS = frozenset({
+    "return", "returns", "returned", "refund", "refunds", "refunded", "cancel", "cancellation", "trial", "warranty",
+    "guarantee", "guaranteed", "money-back", "exchange", "exchanges", "lasts", "last", "lasting", "stay", "stays",
+    "keeps", "fresh", "protection", "protected", "covered", "valid", "resistant", "water-resistant", "hydrated",
+    "hydration", "battery",
+})
+_ANCHORS = frozenset({"of", "from", "after", "since"})  # 'within 60 days *of delivery*': an anchor, not a process
+_PROCESS_WORDS = frozenset({
+    "ship", "ships", "shipped", "shipping", "deliver", "delivers", "delivered", "delivery", "arrive", "arrives",
+    "dispatch", "dispatched", "processed", "process", "processes", "pay", "pays", "paid", "payout", "respond",
+    "responds", "response", "install", "installs", "installed", "fitted", "deploy", "deploys", "deployed", "ready",
+    "answer", "answered", "answers", "reply", "replies", "approve", "approved", "resolve", "resolved", "see",
+    "visibly", "results", "adds", "charges", "filters",
+})
+
+
+def _allowance(tokens: list[Token]) -> bool:
+    """True when the sentence's time window is an allowance (return, refund, warranty, how long it lasts) and
+    not a speed (delivery, processing, response, results)."""
+    words = {t.norm for k, t in enumerate(tokens) if t.kind == "word"
+             and not (k > 0 and tokens[k - 1].norm in _ANCHORS)}
+    return bool(words & _ALLOWANCE_WORDS) and not words & _PROCESS_WORDS

@@ -9,7 +9,7 @@ from __future__ import annotations
 STOPWORDS: frozenset[str] = frozenset(["a", "an", "the", "and", "or", "but", "so", "yet", "if", "then", "as", "at", "by", "for", "from", "in", "into", "of", "on", "onto", "to", "with", "via", "this", "that", "these", "those", "there", "here", "it", "its", "it's", "itself", "they", "them", "their", "theirs", "we", "us", "our", "ours", "you", "your", "yours", "he", "she", "his", "her", "him", "i", "me", "my", "mine", "who", "whom", "whose", "which", "what", "when", "where", "why", "how", "both", "is", "are", "was", "were", "be", "been", "being", "am", "do", "does", "did", "done", "doing", "have", "has", "had", "having", "will", "would", "shall", "should", "can", "could", "may", "might", "must", "again", "further", "once", "about", "between", "through", "during", "before", "after", "while", "because", "both", "either", "s", "t", "ll", "re", "ve", "d", "m", "o", "y", "let", "lets", "let's", "get", "gets", "got", "getting"])
 """Function words (never claim-bearing on their own; claim-bearing uses are handled by the quantity parser)."""
 
-FILLER: frozenset[str] = frozenset(["enjoy", "enjoying", "discover", "meet", "say", "hello", "welcome", "try", "trying", "start", "starting", "switch", "switching", "choose", "choosing", "pick", "grab", "order", "ordering", "shop", "shopping", "buy", "buying", "purchase", "make", "makes", "making", "made", "keep", "keeps", "keeping", "help", "helps", "helping", "love", "loving", "like", "find", "finding", "see", "seeing", "look", "looking", "give", "gives", "giving", "take", "takes", "taking", "bring", "brings", "go", "goes", "going", "come", "comes", "coming", "want", "wants", "need", "needs", "use", "using", "used", "put", "sip", "sips", "pour", "pours", "drink", "drinks", "drinking", "today", "now", "tonight", "tomorrow", "week", "weekend", "day", "days", "daily", "everyday", "morning", "evening", "time", "times", "moment", "anytime", "home", "house", "kitchen", "family", "families", "household", "households", "people", "everyone", "everybody", "anyone", "someone", "yourself", "life", "lives", "way", "ways", "thing", "things", "lot", "lots", "little", "bit", "plenty", "simply", "simple", "simpler", "easily", "easy", "just", "really", "even", "still", "already", "always-on", "ready", "set", "go", "new", "favourite", "favorite", "great", "good", "nice", "lovely", "fresh", "freshly", "crisp", "cool", "cold", "delicious", "tasty", "refreshing", "beautiful", "beautifully", "designed", "design", "sleek", "smart", "stylish", "thoughtfully", "made", "well", "quality", "everyday", "go-to", "perfect-for", "ideal", "moment", "moments", "glass", "glasses", "cup", "cups", "sip", "water's", "wherever", "whenever", "whatever", "however", "also", "plus", "too", "along", "together", "around", "across", "throughout", "thanks", "thank", "please", "here's", "there's", "what's", "that's", "it's", "you're", "we're", "you'll", "we'll", "your", "yours", "ours", "brand", "range", "collection", "line", "product", "products", "learn", "more", "info", "information", "details", "detail", "visit", "site", "online", "website", "web", "app", "link", "click", "tap", "button", "today's", "need-to-know", "hey", "hi", "friends", "friend", "fellow", "best-kept", "part", "parts", "piece", "big", "small", "little", "size", "sizes", "very", "too", "much", "such", "own", "same", "other", "others", "up", "down", "out", "away", "back", "into", "onto", "upon", "yet", "mean", "means", "meaning"])
+FILLER: frozenset[str] = frozenset(["enjoy", "enjoying", "discover", "meet", "say", "hello", "welcome", "try", "trying", "start", "starting", "switch", "switching", "choose", "choosing", "pick", "grab", "order", "ordering", "shop", "shopping", "buy", "buying", "purchase", "make", "makes", "making", "made", "keep", "keeps", "keeping", "help", "helps", "helping", "love", "loving", "like", "find", "finding", "see", "seeing", "look", "looking", "give", "gives", "giving", "take", "takes", "taking", "bring", "brings", "go", "goes", "going", "come", "comes", "coming", "want", "wants", "need", "needs", "use", "using", "used", "put", "sip", "sips", "pour", "pours", "drink", "drinks", "drinking", "today", "now", "tonight", "tomorrow", "week", "weekend", "day", "days", "daily", "everyday", "morning", "evening", "time", "times", "moment", "anytime", "home", "house", "kitchen", "family", "families", "household", "households", "people", "everyone", "everybody", "anyone", "someone", "yourself", "life", "lives", "way", "ways", "thing", "things", "lot", "lots", "little", "bit", "plenty", "simply", "simple", "simpler", "easily", "easy", "just", "really", "even", "still", "already", "always-on", "ready", "set", "go", "new", "favourite", "favorite", "great", "good", "nice", "lovely", "fresh", "freshly", "crisp", "cool", "cold", "delicious", "tasty", "refreshing", "beautiful", "beautifully", "designed", "design", "sleek", "smart", "stylish", "thoughtfully", "made", "well", "quality", "everyday", "go-to", "perfect-for", "moment", "moments", "glass", "glasses", "cup", "cups", "sip", "water's", "wherever", "whenever", "whatever", "however", "also", "plus", "too", "along", "together", "around", "across", "throughout", "thanks", "thank", "please", "here's", "there's", "what's", "that's", "it's", "you're", "we're", "you'll", "we'll", "your", "yours", "ours", "brand", "range", "collection", "line", "product", "products", "learn", "more", "info", "information", "details", "detail", "visit", "site", "online", "website", "web", "app", "link", "click", "tap", "button", "today's", "need-to-know", "hey", "hi", "friends", "friend", "fellow", "best-kept", "part", "parts", "piece", "big", "small", "little", "size", "sizes", "very", "too", "much", "such", "own", "same", "other", "others", "up", "down", "out", "away", "back", "into", "onto", "upon", "yet", "mean", "means", "meaning"])
 """Harmless marketing filler: tolerated when a claim sentence adds it to an approved claim's wording."""
 
 # --- Claim triggers by category (stems and phrases are matched on normalised text) --------------------------
@@ -35,7 +35,11 @@ CLAIM_TERMS: dict[str, tuple[str, ...]] = {
         "better", "faster", "cleaner", "clearer", "fresher", "longer", "cheaper", "healthier", "safer",
         "purer", "greener", "smarter", "stronger", "quicker", "easier", "tastier", "crisper", "superior",
         "improved", "more", "less", "fewer", "lower", "higher", "greater", "outperforms", "outperform", "beats",
-        "compared", "versus", "vs", "than", "twice", "double", "triple", "times",
+        "compared", "versus", "vs", "than", "twice", "double", "triple", "times", "younger", "older", "newer",
+        "lighter", "heavier", "warmer", "softer", "gentler", "quieter", "brighter", "thinner", "thicker", "wider",
+        "bigger", "smaller", "larger", "taller", "deeper", "richer", "calmer", "drier", "sooner", "louder",
+        "tougher", "sharper", "slower", "fuller", "closer", "bolder", "firmer", "smoother", "sturdier", "roomier",
+        "milder", "kinder", "shorter", "stronger", "sweeter", "happier", "lower-cost",
     ),
     "health": (
         "health", "healthy", "healthier", "safe", "safer", "safety", "pure", "purify", "purifies", "purified",
@@ -48,14 +52,17 @@ CLAIM_TERMS: dict[str, tuple[str, ...]] = {
         "prevent", "prevents", "protect", "protects", "protection", "detox", "medical",
         "doctor", "doctors", "dermatologist", "sterile", "antibacterial", "hypoallergenic", "odour", "odor",
         "taste", "impurities", "harmful", "hazardous", "risk", "risks", "skin", "hair", "vitamin", "minerals",
-        "nutrients", "organic", "natural", "all-natural", "chemical-free", "toxin-free",
+        "nutrients", "organic", "natural", "all-natural", "chemical-free", "toxin-free", "repair", "repairs",
+        "damage", "weight", "lose weight", "weight loss", "joints", "digestion", "digestive", "allergy", "allergies",
+        "allergic", "allergen", "eczema", "acne", "wrinkles", "anti-ageing", "anti-aging", "heart", "cholesterol",
+        "blood", "inflammation", "sleep", "energy", "wellbeing", "well-being", "stress", "anxiety",
     ),
     "environmental": (
         "plastic", "plastics", "plastic-free", "recycle", "recycled", "recycling", "recyclable", "reusable",
         "reuse", "waste", "zero-waste", "landfill", "ocean", "oceans", "planet", "environment", "environmental",
         "environmentally", "eco", "eco-friendly", "green", "sustainable", "sustainably", "sustainability",
         "carbon", "co2", "emissions", "climate", "neutral", "biodegradable", "compostable", "renewable",
-        "footprint", "packaging", "take-back", "single-use", "bottles", "fsc", "vegan", "cruelty-free",
+        "footprint", "packaging", "take-back", "single-use", "fsc", "vegan", "cruelty-free",
     ),
     "offer": (
         "free", "offer", "offers", "deal", "deals", "discount", "discounts", "discounted", "save", "saves",
@@ -90,6 +97,15 @@ CLAIM_TERMS: dict[str, tuple[str, ...]] = {
         "powerful", "works", "proven", "fits", "compatible", "durable", "lifespan", "made", "contains",
         "strips", "neutralises", "neutralizes", "absorbs", "softens", "boosts", "improves", "enhances",
     ),
+    "suitability": (
+        "suitable", "suited", "ideal", "appropriate", "compatible", "safe for", "approved for", "works with",
+        "tolerated", "tolerates", "gentle enough",
+    ),
+    "resistance": (
+        "resistant", "resistance", "water-resistant", "waterproof", "weatherproof", "sweat-proof", "sweatproof",
+        "shockproof", "fireproof", "proof", "repellent", "hard-wearing", "unbreakable", "leak-proof", "leakproof",
+        "non-slip", "anti-slip", "stain-resistant", "scratch-resistant",
+    ),
     "absolute": (
         "all", "every", "always", "never", "100%", "completely", "totally", "entirely", "fully", "forever",
         "permanent", "permanently", "zero", "nothing", "none", "absolutely", "guaranteed", "whole", "any",
@@ -110,13 +126,25 @@ WEAK_TRIGGERS: frozenset[str] = frozenset({
     "value", "top", "first", "most", "least", "whole", "store", "online", "money", "launch", "limited", "until",
     "works", "fast", "quick", "taste", "save", "clean", "ends", "risk", "green", "neutral", "skin", "hair", "lab",
     "standard", "official", "fits", "contains", "gift", "members", "trial", "none", "nothing", "zero", "treat",
-    "treats", "region",
+    "treats", "region", "heart", "blood", "sleep", "energy", "stress", "damage", "weight", "proof", "ideal",
+    "appropriate", "tolerated", "younger", "older", "newer", "lighter", "heavier", "warmer", "softer", "gentler",
+    "quieter", "brighter", "thinner", "thicker", "wider", "bigger", "smaller", "larger", "taller", "deeper",
+    "richer", "calmer", "drier", "sooner", "louder", "tougher", "sharper", "slower", "fuller", "closer", "bolder",
+    "firmer", "smoother", "sturdier", "roomier", "milder", "kinder", "shorter", "sweeter", "happier",
 })
 """Trigger words too common to make a claim on their own: a sentence needs another trigger or a number."""
 
+SOFT_COMPARATIVES: frozenset[str] = frozenset({
+    "younger", "older", "newer", "lighter", "heavier", "warmer", "softer", "gentler", "quieter", "brighter",
+    "thinner", "thicker", "wider", "bigger", "smaller", "larger", "taller", "deeper", "richer", "calmer", "drier",
+    "sooner", "louder", "tougher", "sharper", "slower", "fuller", "closer", "bolder", "firmer", "smoother",
+    "sturdier", "roomier", "milder", "kinder", "shorter", "sweeter", "happier",
+})
+"""Everyday comparatives: a comparison only with 'than' or right after a quantity ('6 years younger')."""
+
 HARD_NOVEL_CATEGORIES: tuple[str, ...] = (
     "certification", "award", "superlative", "comparative", "health", "environmental", "offer", "price",
-    "guarantee", "availability", "absolute", "outcome",
+    "guarantee", "availability", "absolute", "outcome", "suitability", "resistance",
 )
 """A claim-sentence word from these categories that the approved claim lacks always makes it unsupported."""
 
@@ -153,6 +181,8 @@ UNITS: dict[str, str] = {
     "hour": "hour", "hours": "hour", "hr": "hour", "hrs": "hour", "h": "hour",
     "day": "day", "days": "day", "week": "week", "weeks": "week", "month": "month", "months": "month",
     "year": "year", "years": "year", "yr": "year", "yrs": "year",
+    "business day": "business day", "business days": "business day", "working day": "business day",
+    "working days": "business day",
     "micron": "micron", "microns": "micron", "µm": "micron", "um": "micron", "micrometre": "micron",
     "micrometres": "micron", "nm": "nm", "mm": "mm", "cm": "cm", "m": "metre", "metre": "metre",
     "metres": "metre", "meter": "metre", "meters": "metre", "km": "km", "kg": "kg", "g": "g", "gram": "g",
@@ -239,10 +269,11 @@ GENERAL_SYNONYMS: tuple[tuple[str, ...], ...] = (
     ("odour", "smell", "smells", "odours"),
     ("buy", "buying", "purchase", "purchasing"),
     ("award", "awards", "prize"),
-    ("winner", "won", "winning", "win", "wins"),
+    ("winner", "won", "winning", "win", "wins", "voted", "awarded", "crowned", "took home", "was named",
+     "were named", "was voted", "was awarded", "is named"),
     ("return", "returned", "send back", "sent back"),
     ("use", "used", "using"),
-    ("come with", "comes with", "include", "includes", "including", "backed by"),
+    ("come with", "comes with", "include", "includes", "including", "included", "backed by", "carries", "carry"),
     ("available", "sold", "on sale"),
     ("across", "throughout", "around"),
     ("subscribe", "subscription", "subscribers"),

@@ -1,8 +1,9 @@
 """The approved brand library: ``brand_library/<slug>/brand.yaml`` + ``claims.yaml``, parsed and validated.
 
-The format is documented in ``brand_library/README.md``. Keys this reader does not know are ignored (other
-tools may add their own). Parsed libraries are cached by (path, modification times), so repeated loads cost a
-``stat`` call.
+The format is documented in ``brand_library/README.md`` and defined by the pydantic models of
+:mod:`guards.library_format`. Keys this reader does not know are ignored (other tools may add their own). Files are
+read through :mod:`guards.safe_yaml` (size limit, alias and nesting limits). Parsed libraries are cached by (path,
+modification times, sizes), so repeated loads cost a ``stat`` call.
 """
 
 from __future__ import annotations
@@ -11,19 +12,15 @@ import hashlib
 import threading
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 from typing import Any
 
-import yaml
+from guards.library_format import TOPICS, BrandFile, ClaimsFile, validate_document
+from guards.safe_yaml import DEFAULT_MAX_BYTES, InputLimitError, Limits, load_yaml, read_bounded
 
-from graph.contracts import CHANNELS, REGIONS
-
-TOPICS: tuple[str, ...] = (
-    "health", "environmental", "offer", "price", "guarantee", "availability", "award", "certification",
-    "comparison",
-)
-"""Claim topics that regional rules can hang conditional disclaimers on."""
+__all__ = ["TOPICS", "BrandLibrary", "BrandLibraryError", "Claim", "ConditionalDisclaimer", "Product", "RegionRules",
+           "library_from_models", "load_library", "parse_library"]
 
 
 class BrandLibraryError(ValueError):
@@ -219,18 +216,20 @@ class BrandLibrary:
         return list(dict.fromkeys([*self.banned_terms, *self.rules(region).banned_terms]))
 
 
-_CACHE: dict[Path, tuple[tuple[int, int], BrandLibrary]] = {}
+_CACHE: dict[Path, tuple[tuple[int, int, int, int], BrandLibrary]] = {}
 _CACHE_LOCK = threading.Lock()
 
 
-def load_library(path: Path | str) -> BrandLibrary:
+def load_library(path: Path | str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> BrandLibrary:
     """Load and validate a brand library directory.
 
     Args:
         path: ``brand_library/<slug>`` (the directory holding brand.yaml and claims.yaml).
+        max_bytes: Size limit of each file (``LIFTOFF_LIBRARY_MAX_BYTES``); larger files are refused unread.
 
     Raises:
-        BrandLibraryError: on a missing file, invalid YAML, duplicate claim ids, a bad date or a wrong type.
+        BrandLibraryError: on a missing or oversized file, invalid YAML (or an alias bomb, or too deep nesting), a
+            duplicate claim id, a bad date or a wrong type; one line naming the file and the line.
     """
     root = Path(path).expanduser().resolve()
     brand_file, claims_file = root / "brand.yaml", root / "claims.yaml"
@@ -239,171 +238,73 @@ def load_library(path: Path | str) -> BrandLibrary:
     for f in (brand_file, claims_file):
         if not f.is_file():
             raise BrandLibraryError(f"brand library {root.name!r} lacks {f.name} (expected {f})")
-    stamp = (brand_file.stat().st_mtime_ns, claims_file.stat().st_mtime_ns)
+    b_stat, c_stat = brand_file.stat(), claims_file.stat()
+    stamp = (b_stat.st_mtime_ns, c_stat.st_mtime_ns, b_stat.st_size, c_stat.st_size)
     with _CACHE_LOCK:
         hit = _CACHE.get(root)
         if hit and hit[0] == stamp:
             return hit[1]
-    brand_raw, claims_raw = brand_file.read_bytes(), claims_file.read_bytes()
-    library = _parse(root, brand_raw, claims_raw)
+    try:
+        brand_raw = read_bounded(brand_file, max_bytes, label="brand.yaml")
+        claims_raw = read_bounded(claims_file, max_bytes, label="claims.yaml")
+    except InputLimitError as exc:
+        raise BrandLibraryError(str(exc)) from None
+    library = parse_library(root, brand_raw, claims_raw, max_bytes=max_bytes)
     with _CACHE_LOCK:
         _CACHE[root] = (stamp, library)
     return library
 
 
-def _parse(root: Path, brand_raw: bytes, claims_raw: bytes) -> BrandLibrary:
-    brand = _yaml(brand_raw, root / "brand.yaml")
-    claims_doc = _yaml(claims_raw, root / "claims.yaml")
-    where = "brand.yaml"
-    name = _str(brand.get("name"), f"{where}: name")
-    voice = brand.get("voice") or {}
-    if not isinstance(voice, dict):
-        raise BrandLibraryError(f"{where}: voice must be a mapping (tone, avoid, rules), got {type(voice).__name__}")
-    voice = {
-        "tone": _str_list(voice.get("tone"), f"{where}: voice.tone"),
-        "avoid": _str_list(voice.get("avoid"), f"{where}: voice.avoid"),
-        "rules": _mapping(voice.get("rules"), f"{where}: voice.rules"),
-    }
-    regions: dict[str, RegionRules] = {}
-    for code, raw in _mapping(brand.get("regions"), f"{where}: regions").items():
-        if code not in REGIONS:
-            raise BrandLibraryError(f"{where}: regions has unknown region {code!r} (known: {', '.join(REGIONS)})")
-        regions[code] = _region(raw, f"{where}: regions.{code}")
-    products = []
-    for i, p in enumerate(_list(brand.get("products"), f"{where}: products", dict)):
-        kind = p.get("kind", "type")
-        if kind not in ("type", "line"):
-            raise BrandLibraryError(f"{where}: products[{i}].kind must be 'type' or 'line', got {kind!r}")
-        products.append(Product(_str(p.get("id"), f"{where}: products[{i}].id"),
-                                tuple(_str_list(p.get("terms"), f"{where}: products[{i}].terms")), kind))
-    synonyms = tuple(tuple(_str_list(g, f"{where}: synonyms[{i}]")) for i, g in enumerate(_list(brand.get("synonyms"), f"{where}: synonyms")))
-    claims_list = claims_doc.get("claims")
-    if not isinstance(claims_list, list) or not claims_list:
-        raise BrandLibraryError("claims.yaml: 'claims' must be a non-empty list")
-    claims: list[Claim] = []
-    seen: set[str] = set()
-    for i, raw in enumerate(claims_list):
-        claim = _claim(raw, f"claims.yaml: claims[{i}]")
-        if claim.id in seen:
-            raise BrandLibraryError(f"claims.yaml: duplicate claim id {claim.id!r}")
-        seen.add(claim.id)
-        claims.append(claim)
-    version = hashlib.sha256(b"brand.yaml\0" + brand_raw + b"\0claims.yaml\0" + claims_raw).hexdigest()[:16]
-    return BrandLibrary(
-        slug=root.name, name=name, version=version, voice=voice,
-        banned_terms=tuple(_str_list(brand.get("banned_terms"), f"{where}: banned_terms")),
-        competitors=tuple(_str_list(brand.get("competitors"), f"{where}: competitors")),
-        regions=regions, claims=tuple(claims), products=tuple(products), synonyms=synonyms,
-        allowed_contacts=tuple(_str_list(brand.get("allowed_contacts"), f"{where}: allowed_contacts")), path=root,
-    )
+def parse_library(root: Path, brand_raw: bytes, claims_raw: bytes, *,
+                  max_bytes: int = DEFAULT_MAX_BYTES) -> BrandLibrary:
+    """Build a :class:`BrandLibrary` from the two files' bytes (validated by :mod:`guards.library_format`).
 
-
-def _yaml(raw: bytes, path: Path) -> dict[str, Any]:
-    try:
-        doc = yaml.safe_load(raw)
-    except yaml.YAMLError as exc:
-        raise BrandLibraryError(f"{path.name}: invalid YAML: {exc}") from exc
-    except ValueError as exc:  # PyYAML builds dates while parsing: 2026-13-01 fails here
-        raise BrandLibraryError(f"{path.name}: bad date: {exc}") from exc
-    if not isinstance(doc, dict):
-        raise BrandLibraryError(f"{path.name}: top level must be a mapping, got {type(doc).__name__}")
-    return doc
-
-
-def _claim(raw: object, where: str) -> Claim:
-    if not isinstance(raw, dict):
-        raise BrandLibraryError(f"{where}: each claim must be a mapping with id and text")
-    cid = _str(raw.get("id"), f"{where}.id")
-    where = f"claims.yaml: claim {cid!r}"
-    regions = tuple(_str_list(raw.get("regions"), f"{where}: regions"))
-    for r in regions:
-        if r not in REGIONS:
-            raise BrandLibraryError(f"{where}: unknown region {r!r} (known: {', '.join(REGIONS)})")
-    topics = tuple(_str_list(raw.get("topics"), f"{where}: topics"))
-    for t in topics:
-        if t not in TOPICS:
-            raise BrandLibraryError(f"{where}: unknown topic {t!r} (known: {', '.join(TOPICS)})")
-    evidence = raw.get("evidence")
-    if evidence is not None and not isinstance(evidence, str):
-        raise BrandLibraryError(f"{where}: evidence must be a string, got {type(evidence).__name__}")
-    target = raw.get("comparison_target")
-    if target is not None:
-        target = _str(target, f"{where}: comparison_target")
-    return Claim(
-        id=cid, text=_str(raw.get("text"), f"{where}: text"), evidence=(evidence or "").strip(), regions=regions,
-        expires=_date(raw.get("expires"), f"{where}: expires"), topics=topics, comparison_target=target,
-    )
-
-
-def _region(raw: object, where: str) -> RegionRules:
-    raw = _mapping(raw, where)
-    conditional = []
-    for i, item in enumerate(_list(raw.get("conditional_disclaimers"), f"{where}.conditional_disclaimers", dict)):
-        topic = _str(item.get("topic"), f"{where}.conditional_disclaimers[{i}].topic")
-        if topic not in TOPICS:
-            raise BrandLibraryError(f"{where}.conditional_disclaimers[{i}]: unknown topic {topic!r} (known: {', '.join(TOPICS)})")
-        conditional.append(ConditionalDisclaimer(topic, _str(item.get("text"), f"{where}.conditional_disclaimers[{i}].text")))
-    per_channel: dict[str, dict[str, tuple[str, ...]]] = {"channel_disclaimers": {}, "consent": {}}
-    for key, table in per_channel.items():
-        for channel, values in _mapping(raw.get(key), f"{where}.{key}").items():
-            if channel not in CHANNELS:
-                raise BrandLibraryError(f"{where}.{key}: unknown channel {channel!r} (known: {', '.join(CHANNELS)})")
-            table[channel] = tuple(_str_list(values, f"{where}.{key}.{channel}"))
-    flag = raw.get("comparison_requires_target", False)
-    if not isinstance(flag, bool):
-        raise BrandLibraryError(f"{where}.comparison_requires_target must be true or false, got {flag!r}")
-    return RegionRules(
-        disclaimers=tuple(_str_list(raw.get("disclaimers"), f"{where}.disclaimers")),
-        conditional_disclaimers=tuple(conditional), channel_disclaimers=per_channel["channel_disclaimers"],
-        comparison_requires_target=flag, banned_terms=tuple(_str_list(raw.get("banned_terms"), f"{where}.banned_terms")),
-        consent=per_channel["consent"],
-    )
-
-
-def _str(value: object, where: str) -> str:
-    if not isinstance(value, str) or not value.strip():
-        got = "nothing" if value is None else type(value).__name__
-        raise BrandLibraryError(f"{where} must be a non-empty string, got {got}")
-    return value.strip()
-
-
-def _mapping(value: object, where: str) -> dict[str, Any]:
-    if value is None:
-        return {}
-    if not isinstance(value, dict):
-        raise BrandLibraryError(f"{where} must be a mapping, got {type(value).__name__}")
-    return value
-
-
-def _list(value: object, where: str, item_type: type = object) -> list[Any]:
-    if value is None:
-        return []
-    if not isinstance(value, list):
-        raise BrandLibraryError(f"{where} must be a list, got {type(value).__name__}")
-    for i, item in enumerate(value):
-        if not isinstance(item, item_type):
-            raise BrandLibraryError(f"{where}[{i}] must be a {item_type.__name__}, got {type(item).__name__}")
-    return value
-
-
-def _str_list(value: object, where: str) -> list[str]:
-    items = _list(value, where)
-    for i, item in enumerate(items):
-        if not isinstance(item, str) or not item.strip():
-            raise BrandLibraryError(f"{where}[{i}] must be a non-empty string, got {item!r}")
-    return [s.strip() for s in items]
-
-
-def _date(value: object, where: str) -> date | None:
-    if value is None:
-        return None
-    if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
-    if isinstance(value, str):
+    Raises:
+        BrandLibraryError: the first problem found, as ``file:line: message`` (and how many more there are).
+    """
+    limits = Limits(max_bytes=max_bytes)
+    models = []
+    for name, raw in (("brand.yaml", brand_raw), ("claims.yaml", claims_raw)):
         try:
-            return date.fromisoformat(value.strip())
-        except ValueError:
-            pass
-    raise BrandLibraryError(f"{where} must be a date YYYY-MM-DD, got {value!r}")
+            doc = load_yaml(raw, name, limits)
+        except InputLimitError as exc:
+            raise BrandLibraryError(str(exc)) from None
+        model, problems = validate_document(doc, name)
+        if problems:
+            more = f" (and {len(problems) - 1} more: run `liftoff library lint`)" if len(problems) > 1 else ""
+            raise BrandLibraryError(problems[0].text() + more)
+        models.append(model)
+    brand, claims_doc = models
+    assert isinstance(brand, BrandFile) and isinstance(claims_doc, ClaimsFile)
+    version = hashlib.sha256(b"brand.yaml\0" + brand_raw + b"\0claims.yaml\0" + claims_raw).hexdigest()[:16]
+    return library_from_models(root, brand, claims_doc, version)
+
+
+def library_from_models(root: Path, brand: BrandFile, claims_doc: ClaimsFile, version: str) -> BrandLibrary:
+    """Build a :class:`BrandLibrary` from validated file models."""
+    rules: dict[str, Any] = brand.voice.rules.model_dump(exclude_none=True, exclude_defaults=True)
+    if brand.voice.rules.allowed_acronyms:
+        rules["allowed_acronyms"] = list(brand.voice.rules.allowed_acronyms)
+    voice: dict[str, Any] = {"tone": list(brand.voice.tone), "avoid": list(brand.voice.avoid), "rules": rules}
+    regions: dict[str, RegionRules] = {
+        code: RegionRules(
+            disclaimers=tuple(spec.disclaimers),
+            conditional_disclaimers=tuple(ConditionalDisclaimer(c.topic, c.text) for c in spec.conditional_disclaimers),
+            channel_disclaimers={ch: tuple(v) for ch, v in spec.channel_disclaimers.items()},
+            comparison_requires_target=spec.comparison_requires_target,
+            banned_terms=tuple(spec.banned_terms),
+            consent={ch: tuple(v) for ch, v in spec.consent.items()},
+        )
+        for code, spec in brand.regions.items()
+    }
+    claims = tuple(
+        Claim(id=c.id, text=c.text, evidence=c.evidence.strip(), regions=tuple(c.regions), expires=c.expires,
+              topics=tuple(c.topics), comparison_target=c.comparison_target)
+        for c in claims_doc.claims
+    )
+    return BrandLibrary(
+        slug=root.name, name=brand.name, version=version, voice=voice,
+        banned_terms=tuple(brand.banned_terms), competitors=tuple(brand.competitors), regions=regions,
+        claims=claims, products=tuple(Product(p.id, tuple(p.terms), p.kind) for p in brand.products),
+        synonyms=tuple(tuple(g) for g in brand.synonyms), allowed_contacts=tuple(brand.allowed_contacts), path=root,
+    )

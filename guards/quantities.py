@@ -20,6 +20,7 @@ from guards.sentences import Token
 from guards.vocabulary import is_function_word
 
 _MAX_QUALIFIER = max(len(k) for k in QUALIFIERS)
+_MONEY = frozenset({"USD", "GBP", "EUR", "JPY", "CAD", "AUD", "pence", "cent"})
 _NOT_NUMBER_BEFORE_ONE = frozenset({"the", "this", "that", "any", "every", "no", "each", "which", "someone", "number",
                                     "anyone", "everyone", "no-one", "little", "new", "old", "right", "only"})
 
@@ -59,6 +60,10 @@ class Quantity:
     condition: bool = False
     text: str = ""
     noun: frozenset[str] = frozenset()
+    before: str = ""
+    """The word right before the quantity and its qualifier ('for' 30 days, 'in' under 5 minutes)."""
+    after: str = ""
+    """The word right after the quantity ('24 hours *before* departure')."""
 
 
 
@@ -86,6 +91,11 @@ def extract_quantities(tokens: list[Token], consumed: set[int], skip: frozenset[
             qualifier = "at_least"
         if unit is None:
             unit, end = _unit_after(tokens, end)
+        if qualifier == "at_least" and [t.norm for t in tokens[q_start:i]] == ["from"] and unit not in _MONEY:
+            qualifier, q_start = "exact", i  # 'made from 50% recycled plastic': 'from' is a floor only for prices
+        if end < len(tokens) and tokens[end].kind == "symbol" and tokens[end].text == "+":
+            qualifier = "at_least"  # '20%+', '$50+', '4,000+'
+            end += 1
         direction = None
         if end < len(tokens) and tokens[end].kind == "word" and tokens[end].norm in DIRECTION_WORDS:
             nxt = tokens[end + 1].norm if end + 1 < len(tokens) else ""
@@ -100,7 +110,9 @@ def extract_quantities(tokens: list[Token], consumed: set[int], skip: frozenset[
         consumed.update(range(q_start, end))
         text = " ".join(t.text for t in tokens[q_start:end])
         noun = frozenset() if unit else _noun_after(tokens, end)
-        out.append(Quantity(value, unit, qualifier, direction, condition, text, noun))
+        before = tokens[q_start - 1].norm if q_start > 0 and tokens[q_start - 1].kind == "word" else ""
+        after = tokens[end].norm if end < len(tokens) and tokens[end].kind == "word" else ""
+        out.append(Quantity(value, unit, qualifier, direction, condition, text, noun, before, after))
         i = end
     return out
 
@@ -180,6 +192,6 @@ def _unit_after(tokens: list[Token], end: int) -> tuple[str | None, int]:
         two = f"{tok.norm} {tokens[end + 1].norm}"
         if two in UNITS:
             return UNITS[two], end + 2
-    if tok.norm in UNITS and (len(tok.norm) > 1 or tok.norm in ("l", "x")):
+    if tok.norm in UNITS and (len(tok.norm) > 1 or tok.norm in ("l", "x", "g")):
         return UNITS[tok.norm], end + 1
     return None, end

@@ -8,6 +8,7 @@ product telemetry is off (``anonymized_telemetry=False``).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -83,7 +84,8 @@ class ClaimIndex:
             path.mkdir(parents=True, exist_ok=True)
             client = chromadb.PersistentClient(path=str(path), settings=settings)
             location = str(path)
-        name = f"claims-{library.slug}-{embedder.tag}"[:120]
+        slug = re.sub(r"[^A-Za-z0-9_.-]+", "-", library.slug).strip("-._") or "brand"  # a library dir may be any name
+        name = f"claims-{slug}-{embedder.tag}"[:120]
         collection = client.get_or_create_collection(
             name=name, embedding_function=_chroma_embedding_function(embeddings, base_url, embedder),
             configuration={"hnsw": {"space": "cosine"}},

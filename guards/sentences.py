@@ -13,7 +13,12 @@ _ABBREVIATIONS = frozenset({
     "fl", "oz", "min", "max", "est", "dept", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
     "oct", "nov", "dec",
 })
-_BOUNDARY = re.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[\"'“‘(]*[A-Z0-9$£€#])|\s*\n\s*(?:[-*•·]\s+)?|\s+[•·]\s+")
+_BOUNDARY = re.compile(
+    r"(?<=[.!?…])[\"'”’)]*\s+(?=[\"'“‘(]*[A-Z0-9$£€#])"  # 'guarantee. Results vary', 'guarantee… Results vary'
+    r"|(?<=[a-z0-9%)][.!?])(?=[A-Z][a-z])"  # no space after the full stop: 'guarantee.Results vary'
+    r"|\s*\n\s*(?:[-*•·]\s+)?|\s+[•·]\s+"
+)
+_MONTHS = frozenset({"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"})
 _TOKEN = re.compile(
     r"(?P<cur>US\$|CA\$|C\$|A\$|[$£€¥])\s?(?P<cnum>(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)"
     r"|(?P<num>(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)(?P<suf>%|\+|x\b|k\b|m\b|[a-zµ]+\b)?"
@@ -54,7 +59,10 @@ def split_sentences(text: str) -> list[str]:
 def _ends_with_abbreviation(piece: str) -> bool:
     if not piece.endswith("."):
         return False
-    last = piece[:-1].rsplit(None, 1)[-1].lower().lstrip("(\"'")
+    words = piece[:-1].split()
+    last = words[-1].lower().lstrip("(\"'")
+    if last in _MONTHS and len(words) > 1 and words[-2].isdigit():
+        return False  # '... before 31 Dec. Results vary': a date ends the sentence
     return last in _ABBREVIATIONS or (len(last) == 1 and last.isalpha())
 
 

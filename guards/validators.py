@@ -28,6 +28,7 @@ from guards.library import BrandLibrary
 from guards.lists import check_consent, check_holdout, check_suppression
 from guards.pii import check_pii
 from guards.telemetry import disable_guardrails_telemetry, offline_guard
+from guards.textnorm import normalize_text
 from guards.voice import check_voice
 
 CLAIMS_VALIDATOR = CLAIMS_NAME
@@ -42,8 +43,8 @@ class LiftoffValidator(Validator):  # type: ignore[misc]
         self._check = check
 
     def validate(self, value: Any, metadata: dict[str, Any]) -> ValidationResult:
-        """Run the check on ``value`` (the subject's text or JSON)."""
-        result = self._check(value)
+        """Run the check on ``value`` (the subject's text or JSON), as a reader sees it (:mod:`guards.textnorm`)."""
+        result = self._check(normalize_text(value) if isinstance(value, str) else value)
         meta = {"result": result.model_dump(mode="json")}
         if result.passed:
             return PassResult(metadata=meta)

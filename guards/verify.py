@@ -11,13 +11,17 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from guards.facts import Concept, Facts
+from guards.lexicon import NEGATIONS
+from guards.promises import convert, is_window, strength, window_entails
 from guards.quantities import Quantity
 from guards.sentences import stem
+from guards.verify_scope import check_scope, place_problem
 from guards.vocabulary import Vocabulary, is_filler
 
 _BOUND = {"at_least": "lower", "more_than": "lower", "less_than": "upper", "at_most": "upper"}
 _QUALIFIER_TEXT = {"up_to": "up to", "at_least": "at least", "more_than": "more than", "less_than": "less than",
                    "at_most": "at most", "approx": "about", "exact": "exactly"}
+_UNIVERSAL = frozenset({"every", "each", "all", "any"})
 SOFT_MAX = 2
 """Most harmless words a sentence may add to an approved claim and still be settled by the rules."""
 SOFT_RATIO = 0.34
@@ -84,8 +88,10 @@ def verify(sentence: Facts, claim: Facts, claim_id: str, vocab: Vocabulary, *, r
     _check_products(sentence, claim, match)
     if sentence.negated and not claim.negated:
         match.hard.append("adds a negation the approved claim does not make")
-    elif claim.negated and not sentence.negated:
+    elif claim.negated and not sentence.negated and (
+            not claim.negated_concepts or claim.negated_concepts & sentence.all_concepts):
         match.hard.append("drops the negation of the approved claim")
+    check_scope(sentence, claim, match.hard)
     covered, content = _check_words(sentence, claim, match, vocab, region)
     match.overlap = covered + matched_quantities
     total = content + len(sentence.quantities)
@@ -99,18 +105,30 @@ def verify(sentence: Facts, claim: Facts, claim_id: str, vocab: Vocabulary, *, r
 def _check_quantities(sentence: Facts, claim: Facts, match: Match) -> int:
     matched = 0
     used: set[int] = set()
+    allowance = claim.allowance
     for q in sentence.quantities:
-        same_unit = [(k, p) for k, p in enumerate(claim.quantities) if p.unit == q.unit and
-                     (q.unit is not None or p.value == q.value or bool(p.noun & q.noun))]
-        ok = [(k, p) for k, p in same_unit if _entails(p, q) is None]
+        same_unit: list[tuple[int, Quantity, Quantity]] = []
+        for k, p in enumerate(claim.quantities):
+            if p.unit == q.unit and (q.unit is not None or p.value == q.value or bool(p.noun & q.noun)):
+                same_unit.append((k, p, q))
+            else:
+                converted = convert(q, p.unit)  # 'two weeks' for '14 days'
+                if converted is not None:
+                    same_unit.append((k, p, converted))
+        same_value = [(k, p, qq) for k, p, qq in same_unit if abs(p.value - qq.value) <= 1e-9 * max(1.0, abs(p.value))]
+        if same_value:
+            same_unit = same_value  # '$50+' is read against the approved '$50', not against '$500'
+        ok = [(k, p, qq) for k, p, qq in same_unit if _entails(p, qq, allowance) is None]
         if ok:
-            matched += 1
-            used.update(k for k, _ in ok)
+            matched += any(qq.unit == q.unit for _k, _p, qq in ok)  # a converted unit backs, but is no overlap
+            used.update(k for k, _p, _q in ok)
             continue
         if same_unit:
-            k, p = min(same_unit, key=lambda kp: abs(kp[1].value - q.value))
+            k, p, qq = min(same_unit, key=lambda kpq: abs(kpq[1].value - kpq[2].value))
             used.add(k)
-            match.hard.append(f"{_show(q)} does not match the approved {_show(p)}: {_entails(p, q)}")
+            why = _entails(p, qq, allowance)
+            match.hard.append(f"{_show(q)} changes the unit of the approved {_show(p)} ({why})" if qq.unit != q.unit
+                              else f"{_show(q)} does not match the approved {_show(p)}: {why}")
         else:
             others = [p for p in claim.quantities if p.value == q.value]
             if others:
@@ -123,14 +141,22 @@ def _check_quantities(sentence: Facts, claim: Facts, match: Match) -> int:
     return matched
 
 
-def _entails(p: Quantity, q: Quantity) -> str | None:
-    """None when approved quantity ``p`` entails claimed quantity ``q``, else why not."""
+def _entails(p: Quantity, q: Quantity, allowance: bool = False) -> str | None:
+    """None when approved quantity ``p`` entails claimed quantity ``q``, else why not.
+
+    ``allowance``: the approved claim's time windows are allowances (longer promises more), not speeds.
+    """
     if p.direction and q.direction and p.direction != q.direction:
         return f"'{q.direction}' instead of '{p.direction}'"
     if q.direction and not p.direction and q.direction != "off":
         return f"adds '{q.direction}'"
     if p.condition:
         return _entails_condition(p, q)
+    if is_window(p, q):
+        return window_entails(p, q, allowance=allowance or p.before == "for")
+    ruled = strength(p, q)
+    if ruled is not False:
+        return ruled  # type: ignore[return-value]
     a, b, pq, qq = p.value, q.value, p.qualifier, q.qualifier
     close = abs(a - b) <= 1e-9 * max(1.0, abs(a))
     if pq == "up_to":
@@ -242,7 +268,11 @@ def _check_words(sentence: Facts, claim: Facts, match: Match, vocab: Vocabulary,
     covered = 0
     content = 0
     for item in sentence.concepts:
-        if item.concept in vocab.brand or item.concept.startswith("product:"):
+        if item.concept in vocab.brand:
+            continue
+        if item.concept.startswith("product:"):
+            if not (claim.products or claim.lines):
+                content += 1  # a claim about no product is less about a sentence naming products
             continue
         parts = item.concept.split("|")
         names = claim.name_concepts if (item.in_name or sentence.title_case or not _ranks(item, vocab)) else frozenset()
@@ -252,21 +282,29 @@ def _check_words(sentence: Facts, claim: Facts, match: Match, vocab: Vocabulary,
                 covered += 1
                 content += 1
             continue
-        if is_filler(item.norm, item.stem):
-            continue
-        code = vocab.region_of.get(item.concept)
-        if code is not None:
-            if code == region:
+        if is_filler(item.norm, item.stem) or item.norm in NEGATIONS:
+            continue  # negation is compared on its own (verify)
+        if item.norm in _UNIVERSAL and claim.all_concepts & _UNIVERSAL:
+            continue  # 'any recipe' for 'every recipe'
+        place = vocab.places.get(item.concept)
+        if place is not None:
+            reason = place_problem(item.surface, place, claim, vocab, region)
+            if reason is None:
                 continue
-            match.hard.append(f"names {item.surface}, which the claim is not approved for here" if region
-                              else f"names {item.surface} (check with a region)")
+            match.hard.append(reason)
             content += 1
             continue
         content += 1
-        if item.entity:
+        if item.concept in vocab.competitors:
+            match.hard.append(f"names the competitor {vocab.competitors[item.concept]}")
+        elif item.entity:
             match.hard.append(f"adds '{item.surface}', which the approved claim does not name")
         elif vocab.is_hard(item.concept, item.stem, item.norm):
             match.hard.append(f"adds '{item.surface}', which the approved claim does not say")
+        elif item.purpose:
+            match.hard.append(f"adds '{item.surface}', a use or audience the approved claim does not state")
+        elif item.attribute:
+            match.hard.append(f"adds '{item.surface}', an attribute the approved claim does not state")
         else:
             match.soft.append(item.surface)
     return covered, content

@@ -18,6 +18,7 @@ from guards.lexicon import (
     STOPWORDS,
 )
 from guards.library import BrandLibrary
+from guards.places import LEVEL_COUNTRY, LEVEL_REGION, LEVEL_WIDE, WIDE_PLACES, countries
 from guards.sentences import normalize_word, stem
 
 REGION_WORDS: dict[str, tuple[str, ...]] = {
@@ -25,7 +26,7 @@ REGION_WORDS: dict[str, tuple[str, ...]] = {
     "UK": ("uk", "united kingdom", "britain", "great britain", "british"),
     "EU": ("eu", "europe", "european", "european union"),
     "CA": ("canada", "canadian"),
-    "APAC": ("apac", "asia", "asia-pacific", "australia", "australian", "japan", "singapore"),
+    "APAC": ("apac", "asia", "asia-pacific", "asia pacific"),  # its countries are places of their own (guards/places.py)
 }
 """Words that name a region; a claim sentence may name the region it is checked for."""
 
@@ -52,12 +53,18 @@ class Vocabulary:
 
     phrases: dict[tuple[str, ...], str] = field(default_factory=dict)
     max_phrase: int = 1
+    longest_from: dict[str, int] = field(default_factory=dict)
+    """First stem of a phrase -> the longest phrase starting with it (phrase lookups try only those lengths)."""
     categories: dict[str, frozenset[str]] = field(default_factory=dict)
     brand: frozenset[str] = frozenset()
     product_kind: dict[str, str] = field(default_factory=dict)
     region_of: dict[str, str] = field(default_factory=dict)
     product_numbers: dict[str, frozenset[str]] = field(default_factory=dict)
     """Product concept -> numbers that are part of its names ('Ridgeline 3'): not quantities."""
+    places: dict[str, tuple[frozenset[str], int]] = field(default_factory=dict)
+    """Place concept -> (regions it spans, level: 1 country, 2 region, 3 wider area)."""
+    competitors: dict[str, str] = field(default_factory=dict)
+    """Competitor concept -> the competitor's name."""
 
     def add_phrase(self, phrase: str, concept: str, *, overwrite: bool = True) -> None:
         """Map a phrase (any words) to a concept."""
@@ -67,6 +74,7 @@ class Vocabulary:
         if overwrite or key not in self.phrases:
             self.phrases[key] = concept
         self.max_phrase = max(self.max_phrase, len(key))
+        self.longest_from[key[0]] = max(self.longest_from.get(key[0], 1), len(key))
 
     def categories_of(self, concept: str, stem_: str | None = None) -> frozenset[str]:
         """Claim categories of a concept (or of the stem it came from); hyphen parts count too."""
@@ -78,7 +86,11 @@ class Vocabulary:
             out: set[str] = set()
             for part in key.split("-"):
                 out |= self.categories.get(part, frozenset())
+                if _is_superlative_form(part):
+                    out.add("superlative")
             return frozenset(out)
+        if _is_superlative_form(key):
+            return _SUPERLATIVE
         return frozenset()
 
     def is_hard(self, concept: str, stem_: str | None = None, norm: str | None = None) -> bool:
@@ -103,11 +115,20 @@ def build_vocabulary(library: BrandLibrary | None) -> Vocabulary:
             if len(key) > 1:
                 vocab.add_phrase(term, concept, overwrite=False)
             cats.setdefault(concept, set()).add(category)
+    for name, code in countries().items():
+        concept = "place:" + "-".join(phrase_stems(name))
+        vocab.add_phrase(name, concept)
+        vocab.places[concept] = (frozenset({code}), LEVEL_COUNTRY)
+    for name, codes in WIDE_PLACES.items():
+        concept = "place:" + "-".join(phrase_stems(name))
+        vocab.add_phrase(name, concept)
+        vocab.places[concept] = (frozenset(codes), LEVEL_WIDE)
     for code, words in REGION_WORDS.items():
         concept = f"region:{code}"
         for w in words:
             vocab.add_phrase(w, concept)
         vocab.region_of[concept] = code
+        vocab.places[concept] = (frozenset({code}), LEVEL_REGION if code != "APAC" else LEVEL_WIDE)
     if library is not None:
         for product in library.products:
             concept = f"product:{product.id}"
@@ -121,6 +142,10 @@ def build_vocabulary(library: BrandLibrary | None) -> Vocabulary:
                 vocab.add_phrase(term, f"{old}|{concept}" if old and old.startswith("product:") else concept)
         for group in library.synonyms:
             _add_group(vocab, cats, group)
+        for name in library.competitors:
+            concept = "competitor:" + "-".join(phrase_stems(name))
+            vocab.add_phrase(name, concept)
+            vocab.competitors[concept] = name
         vocab.add_phrase(library.name, "brand")
         vocab.brand = frozenset({"brand", *phrase_stems(library.name)})
     for group in GENERAL_SYNONYMS:
@@ -136,7 +161,10 @@ def _add_group(vocab: Vocabulary, cats: dict[str, set[str]], group: tuple[str, .
     """Give every member of a synonym group one concept (a product's concept when a member names a product)."""
     keys = [phrase_stems(m) for m in group]
     existing = [vocab.phrases[k] for k in keys if k in vocab.phrases and vocab.phrases[k].startswith("product:")]
-    concept = existing[0] if existing else "syn:" + "-".join(keys[0])
+    shared = [vocab.phrases[k] for k in keys if k in vocab.phrases and vocab.phrases[k].startswith("syn:")]
+    # a group sharing a word with a group already known joins it ('deliver' of the brand's [deliver, bring] and
+    # 'delivered' of the built-in shipping group are one meaning)
+    concept = existing[0] if existing else shared[0] if shared and not overwrite else "syn:" + "-".join(keys[0])
     merged: set[str] = set()
     for key in keys:
         if not key:
@@ -145,8 +173,23 @@ def _add_group(vocab: Vocabulary, cats: dict[str, set[str]], group: tuple[str, .
         if overwrite or key not in vocab.phrases:
             vocab.phrases[key] = concept
             vocab.max_phrase = max(vocab.max_phrase, len(key))
+            vocab.longest_from[key[0]] = max(vocab.longest_from.get(key[0], 1), len(key))
     if merged:
         cats.setdefault(concept, set()).update(merged)
+
+
+_SUPERLATIVE = frozenset({"superlative"})
+_NOT_SUPERLATIVE = frozenset({
+    "interest", "forest", "honest", "latest", "modest", "harvest", "protest", "contest", "suggest", "invest",
+    "request", "digest", "arrest", "earnest", "manifest", "priest", "conquest", "midwest", "southwest",
+    "northwest", "northeast", "southeast", "everest", "attest", "detest", "divest", "infest", "ingest", "unrest",
+    "behest", "bequest", "inquest", "tempest", "dishonest", "interest-free", "suggestest", "biggest-ever",
+})
+
+
+def _is_superlative_form(word: str) -> bool:
+    """'gentlest', 'happiest', 'smoothest': an adjective's superlative form (a few nouns ending in -est aside)."""
+    return len(word) >= 6 and word.endswith("est") and word not in _NOT_SUPERLATIVE and word.isalpha()
 
 
 def is_function_word(norm: str) -> bool:

@@ -18,7 +18,9 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     src = run.add_mutually_exclusive_group(required=True)
     src.add_argument("--brief", help="the brief text")
     src.add_argument("--brief-file", type=Path, help="a file holding the brief")
-    run.add_argument("--brand", help="brand-library slug (default: the demo brand)")
+    run.add_argument("--brand", help="brand: a slug (looked up in LIFTOFF_BRAND_LIBRARY, default brand_library/, "
+                                     "then in $LIFTOFF_HOME/brands) or a library directory path "
+                                     "(default: LIFTOFF_BRAND, else brightwell)")
     run.add_argument("--model", help="'offline', 'provider:model', or a model name with OPENAI_BASE_URL")
     run.add_argument("--prompts", help="prompt versions: VERSION or agent=VERSION,...")
     run.add_argument("--auto-approve", action="store_true", help="approve every review as 'cli:auto-approve'")
@@ -248,6 +250,7 @@ def summary(campaigns: Any, result: Any) -> dict[str, Any]:
         "model": campaigns.settings.model,
         "model_is_llm": campaigns.settings.model != "offline",
         "blueprint": v.get("blueprint"),
+        "brief_echo": _echo(v),
         "assets": sorted((v.get("assets") or {}).values(), key=lambda a: a["id"]),
         "lists": v.get("lists") or {},
         "pass_report": v.get("pass_report"),
@@ -287,10 +290,23 @@ def _finish(campaigns: Any, result: Any, as_json: bool) -> int:
     return 0
 
 
+def _echo(values: dict[str, Any]) -> dict[str, Any] | None:
+    """The brief echo of the campaign's parsed brief (facts with their words, sentences not used)."""
+    from graph.brief_echo import brief_echo
+
+    brief = values.get("brief") or (values.get("blueprint") or {}).get("brief")
+    return brief_echo(brief) if brief else None
+
+
 def _print_human(campaigns: Any, result: Any) -> None:
     v = result.values
     print(f"campaign {result.thread_id}  trace {result.trace_id}")
     print(f"status: {result.status}" + (f" ({result.reason})" if result.reason else ""))
+    brief = v.get("brief") or (v.get("blueprint") or {}).get("brief")
+    if brief:
+        from graph.brief_echo import echo_lines
+
+        print("\n".join(echo_lines(brief)))
     bp = v.get("blueprint")
     if bp:
         split = ", ".join(f"{c['channel']} {c['budget']:,.0f}" for c in bp["channels"])

@@ -119,26 +119,26 @@ def seed_command(args: argparse.Namespace) -> int:
     return 0
 
 
-def _load_segment(path: Path) -> SegmentDefinition:
+def _load_segment(path: Path, max_bytes: int) -> SegmentDefinition:
     from pydantic import ValidationError
 
+    from guards.safe_yaml import InputLimitError, Limits, clip, load_json, read_bounded
     from tools.crm.errors import describe_validation_error
 
-    try:
-        raw = json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise CLIError(f"segment file {path} does not exist") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise CLIError(f"cannot read segment file {path}: {exc}") from exc
-    except json.JSONDecodeError as exc:
-        raise CLIError(f"segment file {path} is not valid JSON: {exc}") from exc
+    if not path.exists():
+        raise CLIError(f"segment file {path} does not exist")
+    try:  # bounded: size limit before reading, nesting limit before parsing (no RecursionError, no huge echo)
+        raw = load_json(read_bounded(path, max_bytes, label=f"segment file {path}"), f"segment file {path}",
+                        Limits(max_bytes=max_bytes))
+    except InputLimitError as exc:
+        raise CLIError(str(exc)) from None
     if not isinstance(raw, dict):
         raise CLIError(f"segment file {path} must hold a JSON object like "
                        '{"channel": "email", "regions": ["EU"], "filters": []}')
     try:
         return SegmentDefinition.model_validate(raw)
     except ValidationError as exc:
-        raise CLIError(f"bad segment {path}: {describe_validation_error(exc)}") from exc
+        raise CLIError(f"bad segment {path}: {clip(describe_validation_error(exc))}") from exc
 
 
 def _build(store: Any, definition: SegmentDefinition, args: argparse.Namespace, settings: Settings,
@@ -150,7 +150,9 @@ def _build(store: Any, definition: SegmentDefinition, args: argparse.Namespace, 
     try:
         return build_segment(store, definition, campaign_id=args.campaign, seed=seed_value, as_of=args.as_of)
     except SegmentError as exc:
-        raise CLIError(f"bad segment {source}: {exc}") from exc
+        from guards.safe_yaml import clip
+
+        raise CLIError(f"bad segment {source}: {clip(str(exc))}") from exc
     except EmptyStoreError:
         raise CLIError(f"the CRM store {store.path} is empty: run `liftoff data seed` first "
                        "(100,000 synthetic contacts by default)") from None
@@ -159,7 +161,7 @@ def _build(store: Any, definition: SegmentDefinition, args: argparse.Namespace, 
 def build_command(args: argparse.Namespace) -> int:
     """Build a list from a segment file and print its counts (never a contact)."""
     settings = Settings.from_env()
-    definition = _load_segment(args.segment)
+    definition = _load_segment(args.segment, settings.library_max_bytes)
     with _open_store(args.store, settings) as store:
         start = time.perf_counter()
         target = _build(store, definition, args, settings, args.segment)
@@ -194,7 +196,7 @@ def export_command(args: argparse.Namespace) -> int:
     services = services_for(settings)
     with _open_store(args.store, settings) as store:
         if args.segment is not None:
-            target = _build(store, _load_segment(args.segment), args, settings, args.segment)
+            target = _build(store, _load_segment(args.segment, settings.library_max_bytes), args, settings, args.segment)
         else:
             found = store.get_list(args.list_id)
             if found is None:

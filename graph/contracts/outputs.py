@@ -7,7 +7,7 @@ from datetime import date
 from pydantic import BaseModel, ConfigDict, Field
 
 from graph.contracts.common import Channel, Currency, Region
-from graph.contracts.plan import Experiment, KPIGate, KPITarget
+from graph.contracts.plan import BriefFact, Experiment, KPIGate, KPITarget
 
 
 class BriefExtraction(BaseModel):
@@ -18,15 +18,34 @@ class BriefExtraction(BaseModel):
     product: str | None = Field(default=None, description="Product or offer being promoted.")
     goal: str | None = Field(default=None, description="Business goal in a few words.")
     audience: str | None = Field(default=None, description="Target audience in the marketer's words.")
-    budget_amount: float | None = Field(default=None, ge=0, description="Total budget amount (e.g. 40000 for '40k').")
+    budget_amount: float | None = Field(
+        default=None, description="Total budget amount as stated (e.g. 40000 for '40k'; negative if the brief says so)."
+    )
     currency: Currency | None = Field(default=None, description="Budget currency ISO code.")
     start_date: date | None = Field(default=None, description="Start date (YYYY-MM-DD) if stated.")
     end_date: date | None = Field(default=None, description="End date (YYYY-MM-DD) if stated.")
-    duration_days: int | None = Field(default=None, ge=1, le=730, description="Duration in days if stated.")
+    duration_days: int | None = Field(default=None, description="Duration in days if stated (as stated).")
     channels: list[Channel] = Field(default_factory=list, description="Channels explicitly requested.")
     regions: list[Region] = Field(default_factory=list, description="Regions explicitly targeted.")
     kpi_targets: list[KPITarget] = Field(default_factory=list, description="KPI targets stated (rates as fractions).")
     key_messages: list[str] = Field(default_factory=list, description="Quoted lines the marketer wants in the copy.")
+    countries: list[str] = Field(
+        default_factory=list, description="ISO 3166-1 alpha-2 codes of every country, city or area named (Ireland -> IE; "
+                                          "North America -> US, CA; DACH -> DE, AT, CH)."
+    )
+    holdout_pct: float | None = Field(default=None, description="Control holdout share stated (20% -> 0.2).")
+    theme: str | None = Field(default=None, description="Theme, season or occasion (e.g. 'back to school').")
+    landing_url: str | None = Field(default=None, description="Landing page URL, if given.")
+    facts: list[BriefFact] = Field(
+        default_factory=list,
+        description="One entry per value you filled: field name, the value in plain words, and the exact words of "
+                    "the brief it came from (copied verbatim).",
+    )
+    problems: list[str] = Field(
+        default_factory=list,
+        description="Amounts or dates that cannot be right (negative, absurd, ambiguous, impossible), quoted; never "
+                    "fix them yourself.",
+    )
 
 
 class ChannelDraft(BaseModel):

@@ -8,6 +8,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from graph.contracts.common import Channel, Contract, Money, Region
+from graph.contracts.content import SegmentFilter
 
 KPIName = Literal[
     "conversions", "signups", "leads", "revenue", "ctr", "open_rate", "click_rate", "conversion_rate", "cpa", "roas"
@@ -36,6 +37,20 @@ class BriefFact(BaseModel):
     field: str = Field(description="Brief field the fact fills (budget, goal, kpi_targets, regions, countries, ...).")
     value: str = Field(description="The value as Liftoff understood it, in plain words.")
     source: str = Field(description="The exact words of the brief it came from.")
+
+
+class AudienceMapping(BaseModel):
+    """How the audience reaches the lists: filters on CRM fields, and what stays creative-only."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    filters: list[SegmentFilter] = Field(default_factory=list, description="Filters on data-dictionary fields.")
+    mapped: list[str] = Field(default_factory=list, description="Audience words each filter came from.")
+    creative_only: list[str] = Field(
+        default_factory=list, description="Audience words with no CRM field: used in the copy, not for the list."
+    )
+    countries: list[str] = Field(default_factory=list, description="Countries that restrict the lists (ISO alpha-2).")
+    notes: list[str] = Field(default_factory=list, description="Countries or words that could not restrict a list.")
 
 
 class Brief(Contract):
@@ -75,6 +90,13 @@ class Brief(Contract):
     )
     unused: list[str] = Field(
         default_factory=list, description="Sentences of the brief that produced no fact, shown back as 'not used'."
+    )
+    problems: list[str] = Field(
+        default_factory=list,
+        description="Amounts or dates that cannot be right (negative, absurd, ambiguous, impossible): asked, never fixed.",
+    )
+    audience_mapping: AudienceMapping | None = Field(
+        default=None, description="How the audience reaches the lists (CRM filters) and what stays creative-only."
     )
 
 

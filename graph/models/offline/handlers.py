@@ -10,12 +10,22 @@ from graph.models.offline.compose import compose_copy
 from graph.models.offline.parse import parse_brief
 from graph.models.offline.plan import draft_plan
 from graph.models.offline.segment import segment_args
+from graph.models.offline.segments import split_sentences
 
 
 def extract_brief(payload: dict[str, Any]) -> dict[str, Any]:
     """Return BriefExtraction (as a dict) from ``payload['brief_text']`` read against ``payload['today']``."""
     today = date.fromisoformat(payload.get("today") or date.today().isoformat())
-    parsed = parse_brief(payload["brief_text"], today)
+    text = payload["brief_text"]
+    parsed = parse_brief(text, today)
+    sentences = split_sentences(text)
+
+    def source(start: int, end: int) -> str:
+        for s, e in sentences:
+            if s <= start < e:
+                return text[s:max(e, min(end, len(text)))].strip()
+        return text[start:end].strip()
+
     return {
         "product": parsed.product,
         "goal": parsed.goal,
@@ -29,6 +39,12 @@ def extract_brief(payload: dict[str, Any]) -> dict[str, Any]:
         "regions": parsed.regions,
         "kpi_targets": [{"name": k.name, "target": k.target, "channel": k.channel} for k in parsed.kpis],
         "key_messages": parsed.key_messages,
+        "countries": parsed.countries,
+        "holdout_pct": parsed.holdout_pct,
+        "theme": parsed.theme,
+        "landing_url": parsed.landing_url,
+        "facts": [{"field": f.field, "value": f.value, "source": source(f.start, f.end)} for f in parsed.facts],
+        "problems": parsed.problems,
     }
 
 

@@ -1,304 +1,53 @@
-"""Deterministic brief parsing for the offline engine: money, dates, channels, regions, audience, KPIs.
+"""Deterministic brief parsing for the offline engine: every field a brief states, with the words it came from.
 
-These are rules, not an LLM. They read what a brief states and never invent what it does not.
+These are rules, not an LLM. They read what a brief states and never invent what it does not. The brief is split
+into segments (``segments``); money (``money``), dates (``when``), places (``places``), KPI targets (``kpis``) and
+the word fields (``fields``) are read from them. Every value becomes a fact with its source words; every sentence
+that gave no fact is returned as ``unused``; amounts and dates that cannot be right are returned as ``problems``.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-_CURRENCY_SYMBOLS = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "US$": "USD", "C$": "CAD", "A$": "AUD", "CA$": "CAD"}
-_CURRENCY_WORDS = {
-    "usd": "USD", "dollars": "USD", "dollar": "USD", "bucks": "USD", "eur": "EUR", "euro": "EUR", "euros": "EUR",
-    "gbp": "GBP", "pounds": "GBP", "pound": "GBP", "sterling": "GBP", "cad": "CAD", "aud": "AUD", "jpy": "JPY",
-    "yen": "JPY",
-}
-_MULTIPLIERS = {"k": 1e3, "thousand": 1e3, "m": 1e6, "mm": 1e6, "million": 1e6, "mn": 1e6, "bn": 1e9, "b": 1e9}
-
-_NUM = r"\d{1,3}(?:[,. ]\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d+)?"
-_MULT = r"(?:k|thousand|mm|m|million|mn|bn)\b"
-_SYM = r"(?:US\$|CA\$|C\$|A\$|[$€£¥])"
-_WORD = r"(?:usd|eur|euros?|gbp|pounds?|sterling|cad|aud|jpy|yen|dollars?|bucks)\b"
-_MONEY_RE = re.compile(
-    rf"(?P<sym>{_SYM})\s?(?P<num1>{_NUM})\s?(?P<mult1>{_MULT})?(?:\s?(?P<word1>{_WORD}))?"
-    rf"|(?P<wordpre>{_WORD})\s?(?P<num2>{_NUM})\s?(?P<mult2>{_MULT})?"
-    rf"|(?P<num3>{_NUM})\s?(?P<mult3>{_MULT})?\s?(?P<word3>{_WORD})",
-    re.IGNORECASE,
+from graph.models.offline import fields as F
+from graph.models.offline.kpis import (
+    GOAL_CUE_RE,
+    KPIMention,
+    find_cost_per,
+    find_counts,
+    find_rates,
+    find_revenue,
+    find_roas,
 )
+from graph.models.offline.money import MoneyMention, find_money
+from graph.models.offline.places import find_places
+from graph.models.offline.segments import Segment, split_segments, split_sentences
+from graph.models.offline.when import DateSpan, find_date_spans, find_durations
 
+__all__ = ["KPIMention", "MoneyMention", "ParsedBrief", "find_budget", "find_channels", "find_dates",
+           "find_duration_days", "find_kpis", "find_money", "find_regions", "parse_brief"]
 
-@dataclass(frozen=True)
-class MoneyMention:
-    """A money amount found in text, with where it was found."""
-
-    amount: float
-    currency: str
-    start: int
-    end: int
-
-
-def _to_number(raw: str) -> float:
-    raw = raw.strip().replace(" ", "")
-    if re.fullmatch(r"\d{1,3}(?:\.\d{3})+(?:,\d{1,2})?", raw):  # 25.000 or 25.000,50 (continental)
-        raw = raw.replace(".", "").replace(",", ".")
-    elif re.fullmatch(r"\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?", raw):  # 25,000.50
-        raw = raw.replace(",", "")
-    elif re.fullmatch(r"\d+,\d{1,2}", raw):  # 12,5 (decimal comma)
-        raw = raw.replace(",", ".")
-    else:
-        raw = raw.replace(",", "")
-    return float(raw)
-
-
-def find_money(text: str) -> list[MoneyMention]:
-    """Return every money amount in ``text`` ("40k USD", "€25,000", "$1.2m", "25.000 EUR")."""
-    found: list[MoneyMention] = []
-    for m in _MONEY_RE.finditer(text):
-        g = m.groupdict()
-        num = g["num1"] or g["num2"] or g["num3"]
-        mult = (g["mult1"] or g["mult2"] or g["mult3"] or "").lower()
-        if g["sym"]:
-            currency = _CURRENCY_SYMBOLS[g["sym"].upper() if g["sym"][0].isalpha() else g["sym"]]
-            if g["word1"]:
-                currency = _CURRENCY_WORDS[g["word1"].lower()]
-        else:
-            currency = _CURRENCY_WORDS[(g["wordpre"] or g["word3"]).lower()]
-        amount = _to_number(num) * _MULTIPLIERS.get(mult, 1.0)
-        found.append(MoneyMention(round(amount, 2), currency, m.start(), m.end()))
-    return found
-
-
-_BUDGET_CUE = re.compile(r"\b(budget|spend|spending|invest(?:ing|ment)?|allocat\w*|total)\b", re.IGNORECASE)
+_BUDGET_CUE = re.compile(r"\b(budget|spend|spending|invest(?:ing|ment)?|allocat\w*|total|set aside|envelope|money|"
+                         r"afford)\b", re.IGNORECASE)
 _NOT_BUDGET_CUE = re.compile(
-    r"\b(cpa|cpc|cpm|cost per|per (?:lead|signup|sale|conversion|acquisition|click)|under|below|over|above|orders?|revenue|aov|price)\b",
+    r"\b(cpa|cpc|cpm|cac|cost per|per (?:lead|signup|sale|conversion|acquisition|click)|under|below|over|above|"
+    r"orders?|revenue|aov|price|priced|costs?|from|each|worth)\b",
     re.IGNORECASE,
 )
-
-
-def find_budget(text: str) -> MoneyMention | None:
-    """Pick the campaign budget among the money mentions: one cued by 'budget'/'spend', else the largest
-    amount not cued as a unit cost, price or threshold. None when the brief states no budget."""
-    mentions = find_money(text)
-    if not mentions:
-        return None
-    cued, plain = [], []
-    for mention in mentions:
-        before = text[max(0, mention.start - 40): mention.start]
-        after = text[mention.end: mention.end + 20]
-        if _BUDGET_CUE.search(before) or re.match(r"\s*(budget|total)", after, re.IGNORECASE):
-            cued.append(mention)
-        elif not _NOT_BUDGET_CUE.search(text[max(0, mention.start - 25): mention.start] + after[:12]):
-            plain.append(mention)
-    if cued:
-        return cued[0]
-    return max(plain, key=lambda m: m.amount) if plain else None
-
-
-_MONTHS = {m: i for i, m in enumerate(
-    ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
-     "december"], start=1)}
-_MONTHS.update({k[:3]: v for k, v in list(_MONTHS.items())})
-_MONTHS["sept"] = 9
-_MON = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
-_DATE_RE = re.compile(
-    rf"(?P<iso>\d{{4}}-\d{{2}}-\d{{2}})"
-    rf"|(?P<mon1>{_MON})\s+(?P<day1>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<year1>\d{{4}}))?"
-    rf"|(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon2>{_MON})(?:,?\s+(?P<year2>\d{{4}}))?",
-    re.IGNORECASE,
-)
-_DURATION_RE = re.compile(
-    r"\b(?P<n>\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|a|an)[\s-]+(?P<unit>day|week|month|quarter)s?\b",
-    re.IGNORECASE,
-)
-_WORD_NUMS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-              "nine": 9, "ten": 10, "twelve": 12}
-
-
-def find_dates(text: str, today: date) -> list[date]:
-    """Return explicit calendar dates in order of appearance; a date without a year is the next one after today."""
-    out: list[date] = []
-    for m in _DATE_RE.finditer(text):
-        g = m.groupdict()
-        try:
-            if g["iso"]:
-                out.append(date.fromisoformat(g["iso"]))
-                continue
-            mon = _MONTHS.get((g["mon1"] or g["mon2"]).lower()[:3])
-            day = int(g["day1"] or g["day2"])
-            year_raw = g["year1"] or g["year2"]
-            if mon is None:
-                continue
-            if year_raw:
-                out.append(date(int(year_raw), mon, day))
-            else:
-                candidate = date(today.year, mon, day)
-                out.append(candidate if candidate >= today else date(today.year + 1, mon, day))
-        except ValueError:
-            continue
-    return out
-
-
-def find_duration_days(text: str) -> int | None:
-    """Return a stated duration ('6 weeks', 'a month', '30-day') in days, or None."""
-    m = _DURATION_RE.search(text)
-    if not m:
-        return None
-    raw = m.group("n").lower()
-    n = int(raw) if raw.isdigit() else _WORD_NUMS[raw]
-    return n * {"day": 1, "week": 7, "month": 30, "quarter": 91}[m.group("unit").lower()]
-
-
-_CHANNEL_WORDS: dict[str, tuple[str, ...]] = {
-    "email": (r"e-?mails?", r"newsletters?", r"edm"),
-    "sms": (r"sms", r"text messages?", r"texts?"),
-    "paid_social": (r"paid social", r"social( media)?( ads)?", r"facebook", r"instagram", r"meta ads", r"linkedin",
-                    r"tiktok"),
-    "paid_search": (r"paid search", r"search( ads)?", r"google ads", r"ppc", r"sem", r"bing ads"),
-    "display": (r"display( ads)?", r"banners?", r"programmatic"),
-}
-_CHANNEL_RES = {ch: re.compile(r"\b(" + "|".join(words) + r")\b", re.IGNORECASE) for ch, words in _CHANNEL_WORDS.items()}
-
-
-def find_channels(text: str) -> list[str]:
-    """Return requested channels in order of first mention."""
-    hits = []
-    for ch, rx in _CHANNEL_RES.items():
-        m = rx.search(text)
-        if m:
-            hits.append((m.start(), ch))
-    return [ch for _, ch in sorted(hits)]
-
-
-_REGION_PATTERNS: dict[str, str] = {
-    "US": r"\bUS\b|\bU\.S\.(?:A\.)?|\bUSA\b|\bUnited States\b|\bAmerica(?:n)?\b|\bNorth America\b",
-    "UK": r"\bUK\b|\bU\.K\.|\bUnited Kingdom\b|\bBritain\b|\bBritish\b|\bEngland\b",
-    "EU": r"\bEU\b|\bEurope(?:an)?\b|\bGermany\b|\bFrance\b|\bSpain\b|\bItaly\b|\bNetherlands\b|\bDACH\b|\bEMEA\b",
-    "CA": r"\bCanada\b|\bCanadian\b|\bCA\b(?!-)",
-    "APAC": r"\bAPAC\b|\bAsia\b|\bAustralia\b|\bJapan\b|\bSingapore\b|\bANZ\b",
-}
-_REGION_RES = {r: re.compile(p) for r, p in _REGION_PATTERNS.items()}
-
-
-def find_regions(text: str) -> list[str]:
-    """Return targeted regions in order of first mention (case-sensitive codes, so 'us' the pronoun is not US)."""
-    hits = []
-    for region, rx in _REGION_RES.items():
-        m = rx.search(text)
-        if m:
-            hits.append((m.start(), region))
-    return [r for _, r in sorted(hits)]
-
-
-_AUDIENCE_RE = re.compile(
-    r"(?:audience\s*(?:is|:|-)\s*|\btarget(?:ing)?\s*(?::|-)?\s+|aimed at\s+|\breach(?:ing)?\s+)(?P<aud>[^.;\n]{3,120})",
-    re.IGNORECASE,
-)
-
-
-def find_audience(text: str) -> str | None:
-    """Return the audience phrase the brief states, or None."""
-    m = _AUDIENCE_RE.search(text)
-    if not m:
-        return None
-    aud = re.split(r"\s+(?:with|using|via|on|across|over|through|in the|from)\s+(?:a\s+)?(?:budget|\$|€|£|email|sms|paid|social|search)",
-                   m.group("aud"), maxsplit=1, flags=re.IGNORECASE)[0]
-    aud = re.split(r",\s*(?:budget|with|and a budget)", aud, maxsplit=1, flags=re.IGNORECASE)[0]
-    return aud.strip(" ,:-") or None
-
-
-_GOAL_CUE_RE = re.compile(
-    r"(?:goal\s*(?:is|:|-)\s*(?:to\s+)?|objective\s*(?:is|:|-)\s*(?:to\s+)?|we want to\s+|aim(?:ing)? to\s+|in order to\s+)"
-    r"(?P<goal>[^.;\n]{3,100})",
-    re.IGNORECASE,
-)
-_GOAL_VERB_RE = re.compile(
-    r"\b(?P<verb>drive|increase|grow|generate|boost|win back|re-?engage|acquire)\s+(?P<obj>[^.;,\n]{3,80})",
-    re.IGNORECASE,
-)
-
-
-def find_goal(text: str) -> str | None:
-    """Return the stated goal, or None."""
-    m = _GOAL_CUE_RE.search(text)
-    if m:
-        return m.group("goal").strip()
-    v = _GOAL_VERB_RE.search(text)
-    return f"{v.group('verb').lower()} {v.group('obj').strip()}" if v else None
-
-
-_PRODUCT_RE = re.compile(
-    r"(?i:product\s*(?::|-)\s*|(?:launch(?:ing)?|promot(?:e|ing)|introduc(?:e|ing)|sell(?:ing)?)\s+(?:of\s+)?(?:our|the|a)\s+(?:new\s+)?)"
-    r"(?P<product>[A-Z0-9][\w'’-]*(?:\s+[A-Z0-9][\w'’-]*){0,4})"
-)
-
-
-def find_product(text: str) -> str | None:
-    """Return a capitalised product name after 'launch our'/'promote the'/'Product:', or None."""
-    m = _PRODUCT_RE.search(text)
-    return m.group("product").strip() if m else None
-
-
-_QUOTED_RE = re.compile(r"[\"“](?P<q>[^\"”]{8,240})[\"”]")
-
-
-def find_key_messages(text: str) -> list[str]:
-    """Return quoted lines (the marketer's mandatory messages)."""
-    return [m.group("q").strip() for m in _QUOTED_RE.finditer(text)]
 
 
 @dataclass
-class KPIMention:
-    """A KPI target found in text."""
+class Fact:
+    """A value read from the brief and the words it came from (offsets into the brief)."""
 
-    name: str
-    target: float
-    channel: str | None = None
-
-
-_PCT = r"\d+(?:\.\d+)?\s?%"
-_KPI_RATE_RES: list[tuple[str, re.Pattern[str]]] = [
-    ("open_rate", re.compile(rf"open[- ]rate[^.%\d]{{0,20}}{_PCT}|{_PCT}\s+(?:\w+\s+)?open[- ]rate", re.IGNORECASE)),
-    ("ctr", re.compile(rf"(?:ctr|click[- ]through(?: rate)?)[^.%\d]{{0,20}}{_PCT}|{_PCT}\s+(?:ctr|click[- ]through)", re.IGNORECASE)),
-    ("click_rate", re.compile(rf"click[- ]rate[^.%\d]{{0,20}}{_PCT}", re.IGNORECASE)),
-    ("conversion_rate", re.compile(rf"conversion[- ]rate[^.%\d]{{0,20}}{_PCT}|{_PCT}\s+conversion[- ]rate", re.IGNORECASE)),
-]
-_KPI_COUNT_RE = re.compile(
-    r"(?P<n>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s?(?P<mult>k|thousand)?\s+(?:[a-z-]+\s+){0,2}?"
-    r"(?P<kind>sign-?ups?|signups|leads|conversions|sales|orders|purchases|subscribers|registrations|trials)\b",
-    re.IGNORECASE,
-)
-_KPI_COUNT_KIND = {"sign": "signups", "lead": "leads", "conv": "conversions", "sale": "conversions", "orde": "conversions",
-                   "purc": "conversions", "subs": "signups", "regi": "signups", "tria": "signups"}
-_ROAS_RE = re.compile(r"roas[^.\d]{0,20}(?P<x>\d+(?:\.\d+)?)\s?x?|(?P<x2>\d+(?:\.\d+)?)\s?x\s+roas", re.IGNORECASE)
-_CPA_RE = re.compile(r"(?:cpa|cost per (?:acquisition|lead|signup|sign-up|conversion|sale))", re.IGNORECASE)
-
-
-def find_kpis(text: str) -> list[KPIMention]:
-    """Return KPI targets: rates as fractions, counts as numbers, CPA in the budget currency, ROAS as a ratio."""
-    kpis: dict[str, KPIMention] = {}
-    for name, rx in _KPI_RATE_RES:
-        m = rx.search(text)
-        if m:
-            pct = re.search(r"(\d+(?:\.\d+)?)\s?%", m.group(0))
-            if pct:
-                kpis[name] = KPIMention(name, round(float(pct.group(1)) / 100, 6))
-    for m in _KPI_COUNT_RE.finditer(text):
-        n = _to_number(m.group("n")) * (1000 if m.group("mult") else 1)
-        kind = _KPI_COUNT_KIND.get(m.group("kind").lower()[:4], "conversions")
-        if n > 0 and kind not in kpis:
-            kpis[kind] = KPIMention(kind, n)
-    m = _ROAS_RE.search(text)
-    if m:
-        kpis["roas"] = KPIMention("roas", float(m.group("x") or m.group("x2")))
-    cpa = _CPA_RE.search(text)
-    if cpa:
-        window = text[cpa.start(): cpa.end() + 40]
-        money = find_money(window)
-        if money:
-            kpis["cpa"] = KPIMention("cpa", money[0].amount)
-    return list(kpis.values())
+    field: str
+    value: str
+    start: int
+    end: int
 
 
 @dataclass
@@ -314,8 +63,118 @@ class ParsedBrief:
     duration_days: int | None = None
     channels: list[str] = field(default_factory=list)
     regions: list[str] = field(default_factory=list)
+    countries: list[str] = field(default_factory=list)
     kpis: list[KPIMention] = field(default_factory=list)
     key_messages: list[str] = field(default_factory=list)
+    holdout_pct: float | None = None
+    theme: str | None = None
+    landing_url: str | None = None
+    facts: list[Fact] = field(default_factory=list)
+    unused: list[str] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+
+
+def _mask(text: str, spans: list[tuple[int, int]]) -> str:
+    chars = list(text)
+    for s, e in spans:
+        for i in range(s, e):
+            if chars[i] != "\n":
+                chars[i] = " "
+    return "".join(chars)
+
+
+def select_budget(text: str, money: list[MoneyMention], segments: list[Segment],
+                  used: set[int]) -> MoneyMention | None:
+    """The campaign budget among the money mentions: one in a budget-labelled line, else one cued by 'budget' /
+    'spend', else the largest amount not cued as a unit cost, price or threshold."""
+    pool = [m for m in money if m.start not in used]
+    for seg in segments:
+        if seg.field == "budget":
+            inside = [m for m in pool if seg.start <= m.start < seg.end]
+            if inside:
+                return inside[-1] if re.search(r"\b(?:no|actually)\b", seg.value, re.I) else inside[0]
+    cued, plain = [], []
+    for m in pool:
+        # cue windows stay inside the mention's own sentence or line
+        before = re.split(r"[.!?;\n]\s", text[max(0, m.start - 40):m.start])[-1]
+        after = re.split(r"[.!?;\n]", text[m.end:m.end + 25])[0]
+        if _BUDGET_CUE.search(before) or re.match(r"\s*(?:budget|total|to spend|in total)\b", after, re.I):
+            cued.append(m)
+        elif not _NOT_BUDGET_CUE.search(before[-25:] + after[:14]):
+            plain.append(m)
+    if cued:
+        return cued[0]
+    return max(plain, key=lambda m: m.amount) if plain else None
+
+
+_BARE_AMOUNT = re.compile(r"(?P<neg>minus\s+|negative\s+|[-−](?=\d))?(?P<n>\d[\d,.\s]*\d|\d)\s?(?P<mult>k|m|million|"
+                          r"thousand|trillion|bn|billion)?\b", re.IGNORECASE)
+
+
+def _bare_budget(text: str, segments: list[Segment]) -> str | None:
+    """A budget stated without a currency ('Budget: minus 40,000', 'we can spend 30k'): the problem to ask about."""
+    spans = [(s.value_start, s.end) for s in segments if s.field == "budget"]
+    cue = r"(?<!ad )\b(?:budget|spend|investment)\s*(?:is|of|:|=|-)?\s*(?:about|around|roughly|approx\.?|~)?\s*"
+    spans += [(m.end(), min(len(text), m.end() + 16)) for m in re.finditer(cue, text, re.IGNORECASE)]
+    for s, e in spans:
+        m = _BARE_AMOUNT.match(text, s, e)
+        if m and not re.match(r"\s*(?:%|x\b|percent|days?|weeks?|months?|people|orders|leads)", text[m.end():]):
+            words = m.group(0).strip()
+            if m.group("neg"):
+                return f"'{words}' is a negative amount (and names no currency)"
+            return f"'{words}' names no currency (write e.g. '{words} USD' or '€{words}')"
+    return None
+
+
+def find_budget(text: str) -> MoneyMention | None:
+    """The campaign budget of a brief (see ``select_budget``); None when the brief states none."""
+    return parse_brief(text, date.today()).budget
+
+
+def find_dates(text: str, today: date) -> list[date]:
+    """Explicit calendar dates in order of appearance (a range gives its start and end)."""
+    out: list[date] = []
+    for span in find_date_spans(text, today, day_first=None):
+        out += [d for d in (span.start, span.end) if d]
+    return out
+
+
+def find_duration_days(text: str) -> int | None:
+    """A stated duration ('6 weeks', 'a month', '30-day') in days, or None."""
+    return next((d.days for d in find_durations(text) if not d.problem), None)
+
+
+def find_channels(text: str) -> list[str]:
+    """Requested channels in order of first mention."""
+    return [ch for ch, _ in F.find_channels(text)]
+
+
+def find_regions(text: str) -> list[str]:
+    """Targeted regions in order of first mention (codes are case-sensitive: 'us' the pronoun is not US)."""
+    return list(dict.fromkeys(r for p in find_places(text) for r in p.regions))
+
+
+def find_kpis(text: str) -> list[KPIMention]:
+    """KPI targets: rates as fractions, counts as numbers, CPA in the budget currency, ROAS as a ratio."""
+    return parse_brief(text, date.today()).kpis
+
+
+def _day_first(budget: MoneyMention | None, countries: list[str]) -> bool | None:
+    if budget is not None:
+        return {"USD": False, "CAD": None}.get(budget.currency, True)
+    if countries and set(countries) <= {"US"}:
+        return False
+    if countries and not set(countries) <= {"US", "CA"}:
+        return True
+    return None
+
+
+def _is_place_only(value: str) -> bool:
+    rest = value
+    for p in sorted(find_places(value), key=lambda p: p.start, reverse=True):
+        rest = rest[:p.start] + rest[p.end:]
+    return bool(find_places(value)) and not re.sub(r"\b(?:the|and|only|in|of|region|markets?|&|\+|plus)\b|[\s,./]",
+                                                   "", rest, flags=re.I)
 
 
 def parse_brief(text: str, today: date) -> ParsedBrief:
@@ -325,28 +184,198 @@ def parse_brief(text: str, today: date) -> ParsedBrief:
         text: The brief.
         today: Reference date for dates without a year.
     """
-    quoted = find_key_messages(text)
-    text = _QUOTED_RE.sub(" ", text)  # the marketer's quoted copy is not a statement about the campaign
-    dates = find_dates(text, today)
-    duration = find_duration_days(text)
-    start = dates[0] if dates else None
-    end = dates[1] if len(dates) > 1 else None
-    if start and end and end < start:
-        start, end = end, start
-    if start and not end and duration:
-        end = start + timedelta(days=duration - 1)
-    if start and end and not duration:
-        duration = (end - start).days + 1
-    return ParsedBrief(
-        product=find_product(text),
-        goal=find_goal(text),
-        audience=find_audience(text),
-        budget=find_budget(text),
-        start_date=start,
-        end_date=end,
-        duration_days=duration,
-        channels=find_channels(text),
-        regions=find_regions(text),
-        kpis=find_kpis(text),
-        key_messages=quoted,
-    )
+    out = ParsedBrief()
+    facts: list[Fact] = []
+
+    def fact(name: str, value: str, start: int, end: int) -> None:
+        facts.append(Fact(name, value, start, end))
+
+    segments0 = split_segments(text)
+    messages = F.find_key_messages(text, segments0)
+    masked = _mask(text, [(m.start, m.end) for m in messages])
+    segments = split_segments(masked)
+    out.key_messages = [m.value for m in messages]
+    for m in messages:
+        fact("key_messages", m.value, m.start, m.end)
+
+    product = F.find_product(masked, segments, _is_place_only)
+    if product:
+        out.product = product.value
+        fact("product", product.value, product.start, product.end)
+    places_text = _mask(masked, [(product.start, product.end)]) if product else masked
+
+    # money and KPI targets
+    money = find_money(masked)
+    kpis: list[KPIMention] = []
+    revenue, used_rev = find_revenue(masked, money)
+    cpa, used_cpa = find_cost_per(masked, money)
+    budget = select_budget(masked, money, segments, used_rev | used_cpa)
+    if budget is None:
+        bare = _bare_budget(masked, segments)
+        if bare:
+            out.problems.append(f"budget: {bare}")
+    if budget is not None:
+        if budget.problem:
+            out.problems.append(f"budget: {budget.problem}")
+        else:
+            out.budget = budget
+            fact("budget", f"{budget.amount:,.2f} {budget.currency}", budget.start, budget.end)
+    goal_spans = [(s.start, s.end) for s in segments if s.field in ("goal", "kpi") or GOAL_CUE_RE.search(s.text)]
+    not_counts = [(m.start, m.end) for m in money]
+    not_counts += [(d.pos, d.stop) for d in find_date_spans(masked, today, None)]
+    not_counts += [(d.pos, d.stop) for d in find_durations(masked)]
+    not_counts += [(m.start(), m.end()) for m in re.finditer(r"\d+(?:[.,]\d+)?\s?(?:%|percent|per cent|x\b)", masked)]
+    count_text = _mask(masked, not_counts)
+    counts = find_counts(count_text, goal_spans)
+    seen: set[str] = set()
+    for k in [*counts, *([revenue] if revenue else []), *find_rates(masked), *([cpa] if cpa else []),
+              *([r] if (r := find_roas(masked)) else [])]:
+        if k.name in seen:
+            continue
+        seen.add(k.name)
+        kpis.append(k)
+        fact("kpi_targets", f"{k.name} {k.target:g}", k.start, k.end)
+    out.kpis = kpis
+
+    # goal: a labelled value, else the sentence part around the first count target, else a goal verb phrase
+    goal = _find_goal(masked, segments, counts or ([revenue] if revenue else []))
+    if goal:
+        out.goal = goal.value
+        fact("goal", goal.value, goal.start, goal.end)
+
+    audience = F.find_audience(masked, segments, _is_place_only)
+    if audience:
+        out.audience = audience.value
+        fact("audience", audience.value, audience.start, audience.end)
+
+    for ch, found in F.find_channels(masked, segments, [(k.start, k.end) for k in kpis]):
+        out.channels.append(ch)
+        fact("channels", ch, found.start, found.end)
+
+    for place in find_places(places_text):
+        new_c = [c for c in place.countries if c not in out.countries]
+        new_r = [r for r in place.regions if r not in out.regions]
+        out.countries += new_c
+        out.regions += new_r
+        regions = ", ".join(place.regions) or "none of Liftoff's regions"
+        fact("places", f"{place.text} -> countries {', '.join(place.countries) or '-'}; regions {regions}",
+             place.start, place.end)
+
+    # words inside the audience describe people ('renewing in the next 60 days'), not the campaign's timing
+    date_text = _mask(masked, [(audience.start, audience.end)]) if audience else masked
+    _read_dates(date_text, segments, today, out, fact)
+
+    theme = F.find_theme(masked, segments, product)
+    if theme:
+        out.theme = theme.value
+        fact("theme", theme.value, theme.start, theme.end)
+    holdout = F.find_holdout(masked)
+    if holdout:
+        share = float(holdout.value)
+        if share > 0.5 or share <= 0:
+            out.problems.append(f"holdout: '{masked[holdout.start:holdout.end].strip()}' is {share:.0%} of each list; "
+                                "a holdout must be above 0% and at most 50%")
+        else:
+            out.holdout_pct = share
+            fact("holdout_pct", f"{share:.0%}", holdout.start, holdout.end)
+    url = F.find_landing_url(masked)
+    if url:
+        out.landing_url = url.value
+        fact("landing_url", url.value, url.start, url.end)
+    for mm in money:
+        if mm.problem and (budget is None or mm.start != budget.start):
+            out.problems.append(f"money: {mm.problem}")
+    out.facts = facts
+    out.unused = unused_sentences(text, facts)
+    return out
+
+
+def _find_goal(text: str, segments: list[Segment], counts: list[KPIMention]) -> F.Found | None:
+    """The stated aim: the goal-labelled line that holds the main target, else the words around the first count
+    or revenue target, else any goal-labelled line, else a goal verb phrase."""
+    labelled = [s for s in segments if s.field == "goal" and s.value and re.search(r"[A-Za-z]", s.value)]
+    for seg in labelled:
+        if not counts or any(seg.start <= k.start < seg.end for k in counts):
+            value = seg.value.strip(" .")
+            return F.Found(value, seg.value_start, seg.value_start + len(value))
+    if counts:
+        k = counts[0]
+        around = next((s for s in segments if s.start <= k.start < s.end), None)
+        s0 = around.start if around else max(0, k.start - 40)
+        lead = text[s0:k.start]
+        verb = re.search(r"(?:\b(?:drive|get|sell|generate|hit|reach|achieve|deliver|win|book|register|onboard|"
+                         r"acquire|gain|grow)\b[^.;,]{0,20})$", lead, re.I)
+        start = s0 + verb.start() if verb else k.start
+        tail = re.match(r"(?:\s+(?!(?:from|in|for|at|by|with|and|before|to|on|of|per|each|under|below|over)\b)"
+                        r"[\w'’-]+){0,3}", text[k.end:])
+        end = k.end + (tail.end() if tail else 0)
+        return F.Found(text[start:end].strip(), start, end)
+    m = re.search(r"\b(?P<verb>drive|increase|grow|generate|boost|win back|re-?engage|acquire|raise|build)\s+"
+                  r"(?P<obj>[^.;,\n]{3,80})", text, re.IGNORECASE)
+    if m:
+        return F.Found(f"{m.group('verb').lower()} {m.group('obj').strip()}", m.start(), m.end())
+    return None
+
+
+def _read_dates(text: str, segments: list[Segment], today: date, out: ParsedBrief,
+                fact: Callable[[str, str, int, int], None]) -> None:
+    spans = find_date_spans(text, today, _day_first(out.budget, out.countries))
+    labelled = [(s.start, s.end) for s in segments if s.field == "dates"]
+    def in_label(sp: DateSpan) -> bool:
+        return any(s <= sp.pos < e for s, e in labelled)
+
+    for sp in spans:
+        if sp.problem:
+            out.problems.append(f"dates: {sp.problem}")
+    good = [sp for sp in spans if not sp.problem and sp.start]
+    ordered = [sp for sp in good if in_label(sp)] + [sp for sp in good if not in_label(sp)]
+    start = end = None
+    chosen: list[DateSpan] = []
+    if ordered:
+        first = ordered[0]
+        start, end = first.start, first.end
+        chosen.append(first)
+        if end is None:
+            rest = [sp for sp in ordered[1:] if in_label(sp) and in_label(first) and sp.end is None]
+            if rest and rest[0].start:
+                end = rest[0].start
+                chosen.append(rest[0])
+                if start and end < start:
+                    out.problems.append(f"dates: the end ({end}) is before the start ({start})")
+                    start = end = None
+    durations = [d for d in find_durations(text) if not _inside(d.pos, chosen)]
+    for d in durations:
+        if d.problem:
+            out.problems.append(f"dates: {d.problem}")
+    duration = next((d for d in durations if not d.problem), None)
+    days = duration.days if duration else None
+    if start and not end and days:
+        end = start + timedelta(days=days - 1)
+    if start and end and end >= start:
+        days = (end - start).days + 1
+    if days is not None and not 1 <= days <= 730:
+        out.problems.append(f"dates: a campaign of {days} days is not something Liftoff can plan (1 to 730 days)")
+        start = end = None
+        days = None
+    out.start_date, out.end_date, out.duration_days = start, end, days
+    for sp in chosen:
+        fact("dates", f"{sp.start}" + (f" to {sp.end}" if sp.end else ""), sp.pos, sp.stop)
+    if duration:
+        fact("duration_days", f"{duration.days} days", duration.pos, duration.stop)
+
+
+def _inside(pos: int, spans: list[DateSpan]) -> bool:
+    return any(sp.pos <= pos < sp.stop for sp in spans)
+
+
+def unused_sentences(text: str, facts: list[Fact]) -> list[str]:
+    """Sentences of the brief (three words or more) that produced no fact, verbatim."""
+    out = []
+    for s, e in split_sentences(text):
+        sentence = text[s:e].strip()
+        if len(re.findall(r"[A-Za-z]{2,}", sentence)) < 3:
+            continue
+        if any(f.start < e and s < f.end for f in facts):
+            continue
+        out.append(sentence)
+    return out

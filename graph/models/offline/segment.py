@@ -21,10 +21,11 @@ def segment_args(payload: dict[str, Any]) -> dict[str, Any]:
     holdout_pct. A filter is added only for dictionary values the audience names explicitly.
     """
     audience = (payload.get("audience") or "").lower()
-    filters = []
+    filters = [dict(f) for f in payload.get("audience_filters") or []]  # the brief's mapping, read by the Planner
+    taken = {f.get("field") for f in filters}
     for field, spec in (payload.get("dictionary") or {}).items():
         values = spec.get("values") if isinstance(spec, dict) else None
-        if not values or field in ("region", "country"):
+        if not values or field in ("region", "country") or field in taken:
             continue
         matched = [
             v for v in values

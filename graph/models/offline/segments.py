@@ -1,0 +1,371 @@
+"""Split a brief into segments (lines, sentences, clauses) and read the label a segment is introduced by.
+
+Marketers write briefs as prose, bullet lists, forms, tables, Q&A and chat. Every shape comes down to short
+segments, some introduced by a label ("Budget:", "| Audience |", "Q: Who for? A: ...", "audience —"). A segment
+keeps its offsets in the brief so every fact can be shown with the words it came from.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+FIELD_LABELS: dict[str, tuple[str, ...]] = {
+    "budget": (
+        "budget",
+        "total budget",
+        "media budget",
+        "spend",
+        "spending",
+        "investment",
+        "investment envelope",
+        "money",
+        "total available budget",
+        "agreed spend",
+        "budget approved",
+        "decided budget",
+    ),
+    "goal": (
+        "goal",
+        "goals",
+        "objective",
+        "objectives",
+        "kpi",
+        "kpis",
+        "primary kpi",
+        "aim",
+        "success",
+        "success metric",
+        "success looks like",
+        "target outcome",
+        "desired outcome",
+        "performance goal",
+        "outcome",
+        "result wanted",
+        "results",
+        "why",
+        "wish",
+        "what we need",
+        "what does success look like",
+        "target leads",
+        "target sales",
+    ),
+    "kpi": ("secondary kpi", "cost target", "efficiency", "measurement"),
+    "audience": (
+        "audience",
+        "target audience",
+        "who",
+        "who for",
+        "target",
+        "target group",
+        "target market",
+        "target consumers",
+        "buyer",
+        "buyers",
+        "who we want to reach",
+        "audience description",
+        "for",
+        "segment",
+        "customers",
+        "persona",
+    ),
+    "channels": (
+        "channels",
+        "channel",
+        "channel mix",
+        "media",
+        "how",
+        "where should ads run",
+        "media mix",
+        "tactics",
+        "placements",
+    ),
+    "places": (
+        "markets",
+        "market",
+        "region",
+        "regions",
+        "geography",
+        "geo",
+        "where",
+        "territory",
+        "countries",
+        "country",
+        "locations",
+        "location",
+    ),
+    "dates": (
+        "timing",
+        "dates",
+        "date",
+        "when",
+        "flight",
+        "window",
+        "period",
+        "runtime",
+        "term",
+        "start",
+        "start date",
+        "end",
+        "end date",
+        "duration",
+        "registration window",
+        "sales window",
+        "launch date",
+    ),
+    "product": (
+        "product",
+        "offer",
+        "offering",
+        "item",
+        "service",
+        "promoted product",
+        "what",
+        "event",
+        "product / offer",
+        "what are we promoting",
+        "campaign name",
+    ),
+    "holdout": ("holdout", "hold-out", "control", "control group"),
+    "theme": ("theme", "seasonal hook", "occasion", "season", "hook"),
+    "key_messages": (
+        "key message",
+        "key messages",
+        "tagline",
+        "message",
+        "messages",
+        "slogan",
+        "key line",
+        "line",
+    ),
+}
+"""Brief field -> labels marketers introduce it with (lowercase, without the colon)."""
+
+_LABEL_TO_FIELD = {label: fld for fld, labels in FIELD_LABELS.items() for label in labels}
+_LABEL_SEP = re.compile(
+    r"\s*(?P<label>[A-Za-z][A-Za-z /&()'’?-]{0,38}?)\s*(?:\([A-Za-z]{3}\))?\s*"
+    r"(?::|=|\s[-–—→]\s|\s?[-–—]\s|\?\s+A[:.])\s*(?P<value>.+)$",
+    re.S,
+)
+_BULLET = re.compile(r"^\s*(?:[-*•▪→+>]|\d{1,2}[.)]|\d{1,2}\.\d{1,2}\.?|[a-z][.)])\s+")
+_SENTENCE_END = re.compile(
+    r"(?<=[.!?])[\"”’»]?\s+(?=[A-Z0-9“\"'‘«(€£$¥])|(?<=[a-z0-9]{2}[.!?])\s+(?=[a-z])|(?<=[.!?])\s*$"
+)
+_CLAUSE = re.compile(r"\s*;\s*|\s+[—–]\s+|\s+\|\s+")
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A piece of the brief: its text, where it is, and the field its label names (if any)."""
+
+    text: str
+    start: int
+    end: int
+    label: str | None = None
+    field: str | None = None
+    value: str = ""
+    value_start: int = 0
+
+
+_LABEL_KEYWORDS: tuple[tuple[str, str], ...] = (
+    ("holdout", r"hold-?out|control group"),
+    ("key_messages", r"message|tagline|slogan|headline"),
+    ("budget", r"budget|spend|money|invest|how much"),
+    ("goal", r"success|goal|objective|kpi|result|outcome|aim\b|target (?:outcome|number)|wish|counts as"),
+    ("audience", r"audience|who\b|whom|persona|target group|target market|segment|decision makers|buyers?\b"),
+    ("channels", r"channel|media|placements?|tactics|where should (?:the )?ads"),
+    ("dates", r"when|timing|date|period|flight|window|duration|runtime|how long|term\b"),
+    ("places", r"market|region|geograph|where|territor|countr|locations?"),
+    ("theme", r"theme|season|occasion"),
+    (
+        "product",
+        r"product|offer|what(?:'s| is)? (?:launching|promoted|being promoted)|what are we|solution|service|"
+        r"item|launching|promoting",
+    ),
+)
+
+
+def field_for_label(label: str) -> str | None:
+    """The brief field a label names ('Target audience' -> 'audience', 'What counts as success?' -> 'goal'), or
+    None. Exact labels first, then the label's key words."""
+    key = re.sub(r"\s+", " ", label.strip().lower().rstrip("?").strip())
+    key = re.sub(r"^(?:q[:.]?\s*|\d+(?:\.\d+)*\s+)", "", key)
+    if key in _LABEL_TO_FIELD:
+        return _LABEL_TO_FIELD[key]
+    if len(key.split()) > 6:
+        return None
+    for fld, rx in _LABEL_KEYWORDS:
+        if re.search(rx, key):
+            return fld
+    return None
+
+
+def _spans(text: str, start: int, end: int, rx: re.Pattern[str]) -> list[tuple[int, int]]:
+    out, pos = [], start
+    for m in rx.finditer(text, start, end):
+        if m.start() > pos:
+            out.append((pos, m.start()))
+        pos = max(pos, m.end())
+    if pos < end:
+        out.append((pos, end))
+    return out
+
+
+def _strip(text: str, s: int, e: int) -> tuple[int, int]:
+    while s < e and text[s] in " \t|*•▪→+>-#\"'":
+        if text[s] in "\"'" and s + 1 < e and text[s + 1].isalnum():
+            break
+        s += 1
+    m = _BULLET.match(text[s:e])
+    if m:
+        s += m.end()
+    while e > s and text[e - 1] in " \t|":
+        e -= 1
+    return s, e
+
+
+def split_segments(text: str) -> list[Segment]:
+    """Return the brief's segments in order: lines, then sentences, then clauses; labels read where present."""
+    out: list[Segment] = []
+    pending_q: str | None = None  # Q&A: the question labels the next answer line
+    for line in re.finditer(r"[^\n]+", text):
+        ls, le = _strip(text, line.start(), line.end())
+        if ls >= le or re.fullmatch(r"[\s|:-]+", text[ls:le]):
+            continue
+        raw = text[ls:le]
+        qa = re.match(r"^Q[.:]?\s*(?P<q>.+?\?)\s*(?:A[.:]\s*(?P<a>.+))?$", raw)
+        if qa:
+            if qa.group("a"):
+                a_start = ls + qa.start("a")
+                out.extend(_labelled(text, a_start, le, qa.group("q")))
+            else:
+                pending_q = qa.group("q")
+            continue
+        if pending_q and re.match(r"^A[.:]\s*", raw):
+            a_start = ls + re.match(r"^A[.:]\s*", raw).end()  # type: ignore[union-attr]
+            out.extend(_labelled(text, a_start, le, pending_q))
+            pending_q = None
+            continue
+        pending_q = None
+        if raw.count("|") >= 1 and text[line.start() : line.end()].strip().startswith("|"):
+            cells = [c.strip() for c in text[line.start() : line.end()].strip().strip("|").split("|")]
+            header = cells[1].lower() in (
+                "value",
+                "values",
+                "detail",
+                "details",
+                "answer",
+                "info",
+                "description",
+            )
+            if len(cells) >= 2 and cells[1] and not header and field_for_label(cells[0]):
+                vs = text.index(cells[1], line.start())
+                out.extend(_labelled(text, vs, vs + len(cells[1]), cells[0]))
+            continue
+        out.extend(_line_segments(text, ls, le))
+    return out
+
+
+def _labelled(text: str, vs: int, ve: int, label: str) -> list[Segment]:
+    fld = field_for_label(label)
+    return [
+        Segment(
+            text=text[vs:ve],
+            start=vs,
+            end=ve,
+            label=label.strip(),
+            field=fld,
+            value=text[vs:ve],
+            value_start=vs,
+        )
+    ]
+
+
+def _line_segments(text: str, ls: int, le: int) -> list[Segment]:
+    out: list[Segment] = []
+    whole = _label_of(text, ls, le)
+    if whole and whole.field and not re.search(r"[.!?]\s+[A-Z]|;|\s[—–|]\s", whole.value.rstrip(".")):
+        return [whole]  # "Budget: $40k" or "Timing: 1 March – 30 April" is one fact line
+    for s0, e0 in _spans(text, ls, le, _SENTENCE_END):
+        for s1, e1 in _spans(text, s0, e0, _CLAUSE):
+            s, e = _strip(text, s1, e1)
+            if s >= e:
+                continue
+            seg = _label_of(text, s, e) or _terse_label(text, s, e)
+            out.append(seg or Segment(text=text[s:e], start=s, end=e, value=text[s:e], value_start=s))
+    return out
+
+
+def _label_of(text: str, s: int, e: int) -> Segment | None:
+    m = _LABEL_SEP.match(text, s, e)
+    if not m:
+        return None
+    label = m.group("label")
+    fld = field_for_label(label)
+    if fld is None:
+        return None
+    return Segment(
+        text=text[s:e],
+        start=s,
+        end=e,
+        label=label.strip(),
+        field=fld,
+        value=m.group("value").strip(),
+        value_start=m.start("value"),
+    )
+
+
+_TERSE = re.compile(
+    r"(?P<label>"
+    + "|".join(
+        sorted((re.escape(x) for x in _LABEL_TO_FIELD if len(x) > 3 or x == "who"), key=len, reverse=True)
+    )
+    + r")\s+(?P<value>\S.*)$",
+    re.I | re.S,
+)
+
+
+def _terse_label(text: str, s: int, e: int) -> Segment | None:
+    """'budget $30k' / 'goal 500 sign-ups' in terse one-liners: a known label word, a space, the value."""
+    m = _TERSE.match(text, s, e)
+    if not m:
+        return None
+    fld = field_for_label(m.group("label"))
+    value = m.group("value")
+    if fld in ("audience", "product", "places", "dates", "key_messages") and m.group("label").lower() in (
+        "target",
+        "for",
+        "what",
+        "where",
+        "when",
+        "line",
+        "message",
+        "market",
+        "start",
+        "end",
+        "offer",
+        "item",
+        "event",
+        "service",
+    ):
+        return None  # common words that start ordinary sentences: only a colon makes them labels
+    return Segment(
+        text=text[s:e],
+        start=s,
+        end=e,
+        label=m.group("label"),
+        field=fld,
+        value=value.strip(),
+        value_start=m.start("value"),
+    )
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """Offsets of the sentences (or lines) of a brief, for the 'not used' echo."""
+    out = []
+    for line in re.finditer(r"[^\n]+", text):
+        for s, e in _spans(text, line.start(), line.end(), _SENTENCE_END):
+            s, e = _strip(text, s, e)
+            if s < e:
+                out.append((s, e))
+    return out
