@@ -8,6 +8,7 @@ operator controls from ``graph.controls``. Untrusted text (briefs, copy, reasons
 
 from __future__ import annotations
 
+import os
 from typing import Any
 
 import pandas as pd
@@ -23,13 +24,19 @@ from graph.prefs import AppPrefs, PrefsError, apply_prefs, load_prefs
 from graph.runner import CampaignError
 from graph.views.brand_page import PAGE as BRANDS_PAGE
 from graph.views.brand_page import brand_page, brand_picker, open_brand_page
+from graph.views.chat import conversation
+from graph.views.decide import CardContext, render_review
 from graph.views.errors import ErrorView, explain
+from graph.views.firstrun import render_first_run
 from graph.views.plan import asset_views, blueprint_tables, governance_tables, list_tables
 from graph.views.review import decision_payload, review_card
+from graph.views.safety import autonomy_lines, covering
 from graph.views.scorecard import current_budgets, current_scorecard, scorecard_view
+from graph.views.ships import render_asset_preview, render_ships
 from graph.views.steps import StepView, build_steps, running_label
 from graph.views.text import md_escape, status_view
 from graph.views.trail import audit_rows, event_rows, event_types, to_jsonl
+from graph.first_run import warmup_for
 
 POLL_S = 1.0
 RECENT_STEPS = 8
@@ -184,6 +191,8 @@ def _new_campaign(settings: Settings, access: Access, reader: Reader, runs: Live
     st.header("What are we launching?")
     st.markdown("Chat a brief in plain language: product, budget, goal, audience, channels, regions and dates. "
                 "The Planner asks when something essential is missing; you approve anything risky.")
+    st.info("**Autonomy dial** (sidebar): " + "  \n".join(md_escape(line) for line in autonomy_lines(settings.autonomy)),
+            icon=":material/tune:")
     if settings.model == "offline":
         st.info("Model: **offline** rules engine, not an LLM. It composes copy only from approved claims. "
                 "Pick a real model in the sidebar.", icon=":material/info:")
@@ -236,8 +245,10 @@ def _campaign(cid: str, settings: Settings, access: Access, reader: Reader, runs
     st.header(f"{view.icon} {md_escape(title)}")
     st.caption(f"{md_escape(view.label)} · campaign `{cid}` · trace `{result.trace_id}` · model "
                f"{md_escape(settings.model)}" + (" (rules engine, not an LLM)" if settings.model == "offline" else ""))
-    with st.chat_message("user"):
-        st.text(values.get("brief_text", ""))
+    _switches(values, access, reader, None if job is not None and job.alive else runs, settings)
+    for role, said in conversation(values):
+        with st.chat_message(role, avatar=":material/help:" if role == "assistant" else None):
+            st.text(said)
     with st.chat_message("assistant", avatar=":material/rocket_launch:"):
         live = job is not None and job.alive
         if job is not None and live:
@@ -258,7 +269,7 @@ def _campaign(cid: str, settings: Settings, access: Access, reader: Reader, runs
     if status == "launched" and not running:
         _follow(cid, values, settings, access, reader, runs)
     if result.pending_review and not running:
-        _review(cid, result.pending_review, len(values.get("decisions") or []), settings, access, reader, runs)
+        _review(cid, result.pending_review, values, settings, access, reader, runs)
     prompt = ("Answer the Planner's question..." if status == "needs_input" else "Chat a new brief to start another campaign...")
     text = st.chat_input(prompt, key=f"chat-{cid}", disabled=not access.can_approve or running)
     if text and status == "needs_input":
@@ -331,65 +342,65 @@ def _step(step: StepView) -> None:
             st.text(line)
 
 
-def _review(cid: str, pending: dict[str, Any], n: int, settings: Settings, access: Access, reader: Reader,
-            runs: LiveRuns) -> None:
+def _review(cid: str, pending: dict[str, Any], values: dict[str, Any], settings: Settings, access: Access,
+            reader: Reader, runs: LiveRuns) -> None:
     card = review_card(pending)
     if card.kind == "clarify":
         with st.chat_message("assistant", avatar=":material/help:"):
             st.markdown(f"**{md_escape(card.title)}**")
             for item in card.items:
                 st.text(item.heading)
-            st.caption("Answer in the chat box below.")
+            st.caption("Answer in your own words in the chat box below.")
         return
-    with st.container(border=True):
-        st.subheader(f":material/front_hand: {md_escape(card.title)}")
-        st.caption(md_escape(card.intro))
-        for g, (heading, items) in enumerate(card.grouped()):
-            issues = sum(max(1, len(i.findings)) for i in items)
-            count = f" ({issues} issue{'s' * (issues != 1)})" if card.kind == "exceptions" else ""
-            with st.expander(f"{md_escape(heading)}{count}", expanded=g < 2):
-                for item in items:
-                    if not item.findings:
-                        for reason in item.reasons:
-                            st.text(f"• {reason}")
-                    for f in item.findings:
-                        if f.sentence:
-                            st.markdown(f":red[:material/cancel:] :red-background[{md_escape(f.sentence)}]")
-                        details = [f"Why: {f.reason or f.verdict}"]
-                        details += [f"Approved wording: {' | '.join(f.evidence)}"] if f.evidence else []
-                        details += [f"Safe fix: {f.fix}"] if f.fix else []
-                        st.caption("  \n".join(md_escape(d) for d in details))
-                    for name, value in item.facts:
-                        st.caption(f"{md_escape(name)}: {md_escape(value)}")
-        if not access.can_approve:
-            st.info(f"Only approvers can decide this review ({md_escape(access.reason)}).")
-            return
-        comment = st.text_input("Comment (recorded in the audit trail)", key=f"comment-{cid}-{n}")
-        edits: dict[str, dict[str, str]] = {}
-        originals = {i.asset_id: i.asset_fields for i in card.items if i.asset_id}
-        if card.editable:
-            with st.expander("Edit the copy instead of the safe fix"):
-                for aid, fields in originals.items():
-                    for name, value in fields.items():
-                        edits.setdefault(aid, {})[name] = st.text_area(f"{aid}: {name}", value=value,
-                                                                       key=f"edit-{cid}-{n}-{aid}-{name}")
-        cols = st.columns(3)
-        actions = [("approve", "Approve")] + ([("edit", "Save edits and approve")] if card.editable else []) + [
-            ("reject", "Reject")]
-        for col, (action, label) in zip(cols, actions, strict=False):
-            if col.button(label, key=f"{action}-{cid}-{n}", type="primary" if action == "approve" else "secondary",
-                          width="stretch",
-                          help=card.consequences.get(action)):
-                decision = _act(lambda a=action: decision_payload(a, access.identity or "", comment=comment,
-                                                                  edits=edits, originals=originals))
-                if decision and _act(runs.resume, reader, settings, cid, decision):
-                    st.rerun()
+    extras, brand = _brand(values, reader)
+    ctx = CardContext(cid, len(values.get("decisions") or []), access.identity or "", access.can_approve,
+                      access.reason, lambda d: _act(runs.resume, reader, settings, cid, d) is not None,
+                      lambda asset: render_asset_preview(values, asset, extras, brand))
+    render_review(pending, values, ctx)
+
+
+def _brand(values: dict[str, Any], reader: Reader) -> tuple[Any, str]:
+    """The brand library's sending details and name (previews degrade to 'missing' notes without a library)."""
+    from graph.views.exports import extras_for
+
+    try:
+        library = reader.campaigns.services.library(values.get("brand") or reader.settings.brand)
+    except Exception:  # noqa: BLE001 - a library that no longer loads: previews show what is missing
+        return extras_for(None), str(values.get("brand") or "")
+    return extras_for(library.path), library.name
+
+
+def _switches(values: dict[str, Any], access: Access, reader: Reader, runs: LiveRuns | None = None,
+              settings: Settings | None = None) -> None:
+    """Kill-switch state on the campaign page: what it blocks here, the release for approvers, and publishing
+    what it held back once released."""
+    switch = reader.campaigns.services.kill_switch
+    held = [p for p in (values.get("programs") or {}).values() if p.get("status") == "blocked"]
+    if held and runs is not None and settings is not None:
+        st.warning(f"{len(held)} program(s) held back by the kill-switch: "
+                   + md_escape(", ".join(sorted({f"{p['channel']}/{p['region']}" for p in held}))))
+        if access.can_approve and st.button("Publish what the kill-switch held back", type="primary",
+                                            key=f"held-{values.get('campaign_id')}") and _act(
+                runs.publish_held, reader, settings, str(values.get("campaign_id")), access.identity or ""):
+            st.rerun()
+    for s in covering(switch.states(), values):
+        st.error(f":material/power_settings_new: **Kill-switch ON ({md_escape(s.scope)})** by {md_escape(s.actor)}"
+                 + (f": {md_escape(s.reason)}" if s.reason else "") + f". Blocks publishing and spend increases "
+                 f"for {md_escape(', '.join(s.covers))}.")
+        scope = dict(p.split(":", 1) for p in s.scope.split("|") if ":" in p)
+        if access.can_approve and st.button(f"Release kill-switch ({s.scope})", key=f"ks-release-{s.scope}") and _act(
+                lambda sc=scope: set_kill_switch(reader.campaigns.services, False, channel=sc.get("channel"),
+                                                 region=sc.get("region"), actor=access.identity or "")):
+            st.rerun()
 
 
 # ---------------------------------------------------------------------------------------------------- tabs
 def _tabs(cid: str, trace_id: str, values: dict[str, Any], settings: Settings, reader: Reader, runs: LiveRuns) -> None:
-    plan, assets, lists, gov, score, trail = st.tabs(
-        ["Blueprint", "Assets", "Lists", "Governance", "Scorecard", "Events & audit"])
+    plan, ships, assets, lists, gov, score, trail = st.tabs(
+        ["Blueprint", "What ships", "Assets", "Lists", "Governance", "Scorecard", "Events & audit"])
+    with ships:
+        extras, brand = _brand(values, reader)
+        render_ships(cid, values, reader.events(trace_id), extras, brand, str(values.get("status", "")))
     with plan:
         _blueprint(values.get("blueprint"), current_budgets(reader.events(trace_id)))
         _brief_echo(values.get("brief"))
@@ -564,6 +575,7 @@ def main() -> None:
     settings = apply_prefs(base, prefs)
     access = resolve_access(dict(st.user.to_dict()), settings.approvers, local_user())
     reader, runs = _reader(repr(settings), settings), _runs()
+    render_first_run(warmup_for(settings) if os.environ.get("LIFTOFF_WARMUP", "1") != "0" else None)
     current = st.query_params.get("campaign")
     _sidebar(settings, prefs, access, reader, runs, current)
     if current:

@@ -1,11 +1,16 @@
 """The autonomy dial: per channel/segment/region, decides which steps need a human.
 
 Levels:
-    manual: a human approves the launch of every program in scope, every budget change and every exception.
-    assisted: a human decides exceptions governance cannot settle and budget changes above the threshold;
-        clean assets launch without a click.
-    auto: as assisted, but budget changes inside the caps apply without approval at any size. Governance
-        exceptions still go to a human: no level lets an unsupported claim ship.
+    manual: a human approves the launch (the whole copy deck and every list), every budget change and every
+        exception.
+    assisted (the default): a human approves the launch on a card showing the whole copy deck and every list
+        before the first publish, decides the exceptions governance cannot settle and budget changes above the
+        threshold.
+    auto: clean assets in scope publish without a click and budget changes inside the caps apply at any size.
+        Governance exceptions still go to a human: no level lets an unsupported claim ship.
+
+Automatic publishing is granted per channel or region by setting that scope to ``auto``
+(e.g. ``default=assisted,paid_search:US=auto``).
 """
 
 from __future__ import annotations
@@ -95,3 +100,23 @@ class Autonomy:
             scope = ":".join(x for x in (r.channel, r.region, f"segment:{r.segment}" if r.segment else None) if x)
             parts.append(f"{scope}={r.level}")
         return ",".join(parts)
+
+
+WHAT_LEVELS_DO: dict[str, str] = {
+    "manual": "you approve the launch (whole copy deck and lists), every budget change and every exception",
+    "assisted": "you approve the launch (whole copy deck and lists), exceptions and budget changes above the "
+                "approval threshold",
+    "auto": "clean assets publish without a click and budget changes inside the caps apply on their own; "
+            "exceptions still come to you",
+}
+
+
+def describe(dial: Autonomy) -> list[str]:
+    """What the current setting does, in plain words: one line for the default, one per scoped rule."""
+    where = "Everywhere else" if len(dial.rules) > 1 else "Everywhere"
+    lines = [f"{where}: {dial.rules[0].level}: {WHAT_LEVELS_DO[dial.rules[0].level]}."]
+    for rule in dial.rules[1:]:
+        scope = " ".join(x for x in (rule.channel, rule.region, f"segment {rule.segment}" if rule.segment else None)
+                         if x)
+        lines.append(f"{scope}: {rule.level}: {WHAT_LEVELS_DO[rule.level]}.")
+    return lines if len(lines) == 1 else [*lines[1:], lines[0]]

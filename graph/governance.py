@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from collections.abc import Mapping
+from typing import Any, Literal, cast
 
+from langgraph.graph import END
 from langgraph.runtime import Runtime
 from langgraph.types import Command
 
 from graph.agent_io import emit
+from graph.asset_versions import author_of, version_entry
 from graph.content import content_tasks, key_messages
 from graph.context import CampaignContext
 from graph.contracts import Asset, Blueprint, GovernanceException, PassReport, TargetList
 from graph.convergence import approval_stalled, mark, not_converging, record
+from graph.launch_card import auto_scopes, launch_items, scopes_needing_approval
 from graph.state import CampaignState
 
 
@@ -52,13 +56,14 @@ def route_exceptions(report: PassReport, *, key_messages: list[str], accepted: s
 
 def review_payload(kind: str, state: CampaignState, items: list[dict[str, Any]]) -> dict[str, Any]:
     """What a reviewer sees (the interrupt payload): the items with their evidence."""
-    options = {"exceptions": ["approve", "edit", "reject"], "clarify": ["answer", "reject"]}
+    options = {"exceptions": ["approve", "edit", "reject"], "clarify": ["answer", "reject"],
+               "launch": ["approve", "edit", "reject"], "budget": ["approve", "edit", "reject"]}
     return {"kind": kind, "campaign_id": state["campaign_id"], "trace_id": state["trace_id"], "items": items,
             "options": options.get(kind, ["approve", "reject"])}
 
 
 def governance(state: CampaignState, runtime: Runtime[CampaignContext]
-               ) -> Command[Literal["content", "human_review", "orchestrator"]]:
+               ) -> Command[Literal["content", "human_review", "orchestrator", "__end__"]]:
     """Run every guard; revise (bounded), escalate to a human, or clear for launch."""
     from guards.governance import govern
 
@@ -66,7 +71,8 @@ def governance(state: CampaignState, runtime: Runtime[CampaignContext]
     blueprint = Blueprint.model_validate(state["blueprint"])
     withheld = set(state.get("withheld_assets") or [])
     assets = [Asset.model_validate(a) for a in (state.get("assets") or {}).values() if a["id"] not in withheld]
-    lists = [TargetList.model_validate(t) for t in (state.get("lists") or {}).values()]
+    lists_by_channel = {ch: TargetList.model_validate(t) for ch, t in (state.get("lists") or {}).items()}
+    lists = list(lists_by_channel.values())
     revision = state.get("revision", 0)
     report = govern(
         assets=assets, lists=lists, blueprint=blueprint, library=svc.library(state["brand"]),
@@ -74,11 +80,13 @@ def governance(state: CampaignState, runtime: Runtime[CampaignContext]
         index=svc.claim_index(state["brand"]),
     )
     versions = {a.id: a.version for a in assets}
+    human_edits = state.get("human_edits") or {}
     originals = list(blueprint.brief.key_messages)
     exceptions = route_exceptions(report, key_messages=originals + [m for r in blueprint.brief.regions
                                                                     for m in key_messages(state, r)],
                                   accepted=set(state.get("accepted_exceptions") or []), versions=versions)
     exceptions, history, stalled = converge(state, assets, exceptions, svc.settings.max_revisions)
+    exceptions = [_back_to_editor(e, human_edits, versions) for e in exceptions]
     report = report.model_copy(update={"exceptions": exceptions, "revision_round": revision})
     to_human = [e for e in exceptions if e.route == "human"]
     to_content = [e for e in exceptions if e.route == "content"]
@@ -102,9 +110,13 @@ def governance(state: CampaignState, runtime: Runtime[CampaignContext]
                                                               "history": history.get(aid, [])},
              key=f"{round_key}|withheld|{aid}")
     update: dict[str, Any] = {"pass_report": report.model_dump(mode="json"), "agents_run": ["governance"],
-                              "revision_history": history}
+                              "revision_history": history, "asset_versions": _versions_update(assets, human_edits)}
     if stalled:
         update["withheld_assets"] = [*withheld, *(a for a in stalled if a not in withheld)]
+    if not assets and state.get("assets"):
+        update.update(status="rejected", pending_review=None,
+                      status_reason="every asset was rejected or withheld by a reviewer: nothing to publish")
+        return Command(goto=cast(Literal["__end__"], END), update=update)
     if to_content:
         findings: dict[str, list[dict[str, Any]]] = {}
         for exc in to_content:
@@ -119,11 +131,11 @@ def governance(state: CampaignState, runtime: Runtime[CampaignContext]
         items = [_exception_item(e, {**state, "revision_history": history}) for e in to_human]  # type: ignore[typeddict-item]
         update.update(status="awaiting_approval", pending_review=review_payload("exceptions", state, items))
         return Command(goto="human_review", update=update)
-    manual = sorted({(a.channel, a.region) for a in assets if svc.autonomy.level(a.channel, a.region) == "manual"})
-    if manual and not state.get("launch_approved"):
-        items = [{"channel": ch, "region": rg, "assets": [a.id for a in assets if (a.channel, a.region) == (ch, rg)]}
-                 for ch, rg in manual]
-        update.update(status="awaiting_approval", pending_review=review_payload("launch", state, items))
+    if scopes_needing_approval(assets, svc.autonomy) and not state.get("launch_approved"):
+        items = launch_items(assets, lists_by_channel, svc.autonomy)
+        pending = review_payload("launch", state, items)
+        pending["auto_scopes"] = [f"{ch}/{rg}" for ch, rg in auto_scopes(assets, svc.autonomy)]
+        update.update(status="awaiting_approval", pending_review=pending)
         return Command(goto="human_review", update=update)
     update.update(status="launching", pending_review=None)
     return Command(goto="orchestrator", update=update)
@@ -176,3 +188,23 @@ def _exception_item(exc: GovernanceException, state: CampaignState) -> dict[str,
                                                   "route", "approved")}
                            for e in (state.get("revision_history") or {}).get(exc.subject_id, [])]
     return item
+
+
+def _back_to_editor(exc: GovernanceException, human_edits: Mapping[str, Any], versions: dict[str, int]
+                    ) -> GovernanceException:
+    """A finding on a version a reviewer wrote goes back to that reviewer, never to Content (edits are never
+    silently rewritten)."""
+    mark = human_edits.get(exc.subject_id) or {}
+    if exc.subject_type != "asset" or mark.get("version") != versions.get(exc.subject_id) or exc.route == "human":
+        return exc
+    who = mark.get("approver") or "the reviewer"
+    return exc.model_copy(update={"route": "human", "reasons": [
+        *exc.reasons, f"this is {who}'s edit: it comes back to the reviewer with the findings, unchanged"]})
+
+
+def _versions_update(assets: list[Asset], human_edits: Mapping[str, Any]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for a in assets:
+        dumped = a.model_dump(mode="json")
+        out.update(version_entry(dumped, author_of(dumped, human_edits)))
+    return out

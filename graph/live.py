@@ -34,6 +34,13 @@ class CycleRequest:
     days: int = 1
 
 
+@dataclass(frozen=True)
+class HeldRequest:
+    """Publish what a released kill-switch held back (``graph.held.publish_held``)."""
+
+    actor: str
+
+
 @dataclass
 class Job:
     """One background run of a campaign (start, resume with a decision, or retry)."""
@@ -167,7 +174,7 @@ class LiveRuns:
             CampaignError: unknown campaign, already running, or nothing waits for a decision.
             ApprovalRefused: the decision is malformed or the approver is not allowed.
         """
-        from graph.human_review import ApprovalRefused, parse_decision
+        from graph.human_review import validate_resume
 
         current = self.job(settings, thread_id)
         if current is not None and current.alive:
@@ -176,10 +183,7 @@ class LiveRuns:
         if decision is not None:
             if not result.needs_human:
                 raise CampaignError(f"campaign {thread_id} is {result.status}; nothing waits for a decision")
-            kind = (result.pending_review or {}).get("kind")
-            parsed = parse_decision(decision, () if kind == "clarify" else settings.approvers)
-            if kind == "clarify" and parsed.decision != "reject" and not (parsed.answer or parsed.comment).strip():
-                raise ApprovalRefused("a clarifying answer needs text")
+            validate_resume(decision, {**result.values, "pending_review": result.pending_review}, settings.approvers)
         else:
             if result.needs_human:
                 raise CampaignError(f"campaign {thread_id} waits for a human decision")
@@ -203,6 +207,28 @@ class LiveRuns:
         reader.invalidate()
         return self._spawn(settings, thread_id, kind, CycleRequest(kind, days))
 
+    def publish_held(self, reader: Reader, settings: Settings, thread_id: str, actor: str) -> Job:
+        """Publish, in the background, the programs a kill-switch held back once it is released.
+
+        Raises:
+            CampaignError: running campaign, nothing held, or a switch that still covers a held program.
+        """
+        from graph.held import held_programs, still_blocked
+
+        current = self.job(settings, thread_id)
+        if current is not None and current.alive:
+            raise CampaignError(f"campaign {thread_id} is already running")
+        result = reader.result(thread_id)
+        held = held_programs(result)
+        if not held:
+            raise CampaignError(f"campaign {thread_id} has nothing held back by a kill-switch")
+        with reader.locked() as campaigns:
+            blocked = still_blocked(campaigns, held)
+        if blocked:
+            raise CampaignError(f"the kill-switch still holds {'; '.join(blocked)}: release it first")
+        reader.invalidate()
+        return self._spawn(settings, thread_id, "publish-held", HeldRequest(actor))
+
     def _spawn(self, settings: Settings, thread_id: str, action: str, graph_input: Any) -> Job:
         job = Job(thread_id, action)
         with self._lock:
@@ -218,7 +244,12 @@ class LiveRuns:
             with self._run_lock:
                 job.state = "running"
                 campaigns = self._factory(settings)
-                if isinstance(graph_input, CycleRequest):  # the runner builds and records the cycle itself
+                if isinstance(graph_input, HeldRequest):
+                    from graph.held import publish_held
+
+                    publish_held(campaigns, job.thread_id, graph_input.actor)
+                    job.updates.put(("node", "orchestrator"))
+                elif isinstance(graph_input, CycleRequest):  # the runner builds and records the cycle itself
                     res = campaigns.run_cycle(job.thread_id, graph_input.kind, days=graph_input.days)
                     if res.status == "failed":
                         job.error = ErrorView(f"The {graph_input.kind} cycle failed", res.reason or "see the events",

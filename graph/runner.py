@@ -21,7 +21,7 @@ from graph.checkpoints import Registry, open_checkpoints
 from graph.config import AGENTS, Settings, agent_set
 from graph.context import CampaignContext
 from graph.graph import compile_graph
-from graph.human_review import parse_decision, recorded_decision
+from graph.human_review import recorded_decision, validate_resume
 from graph.intake import INFRA_NODES
 from graph.models.resilience import run_deadline
 from graph.services import Services, services_for
@@ -196,8 +196,8 @@ class Campaigns:
         if decision is None and self._in_flight(current):
             return self._relaunch(thread_id, current, [], auto_approve=auto_approve)
         if decision is not None:  # refuse early with a clear error; the graph checks again (defence in depth)
-            kind = (current.pending_review or {}).get("kind")
-            parse_decision(decision, () if kind == "clarify" else self.settings.approvers)
+            validate_resume(decision, {**current.values, "pending_review": current.pending_review},
+                            self.settings.approvers)
         self._drain(Command(resume=decision) if decision is not None else None, thread_id)
         return self._auto(thread_id) if auto_approve else self.result(thread_id)
 

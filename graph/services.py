@@ -118,6 +118,9 @@ class Services:
         from graph.models.registry import resolve_model
 
         spec = self.settings.model_for(agent)
+        loaded = self._models.get(spec)
+        if loaded is not None:  # no lock once loaded: a long first-run ingest holding the lock never delays it
+            return loaded
         with self._lock:
             if spec not in self._models:
                 # The model layer owns retries (CallPolicy): the client makes one request per attempt.

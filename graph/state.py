@@ -10,6 +10,8 @@ from typing import Annotated, Any, Literal, NotRequired, Required
 
 from typing_extensions import TypedDict  # pydantic (Studio's input form) refuses typing.TypedDict on 3.11
 
+from graph.asset_versions import merge_versions
+
 Status = Literal["planning", "needs_input", "drafting", "governing", "awaiting_approval", "launching",
                  "launched", "held", "rejected", "failed"]
 """Where a campaign is; the CLI and app show it ('held': the kill-switch stopped its launch; it resumes after
@@ -96,6 +98,10 @@ class CampaignState(TypedDict, total=False):
     """Asset id -> one entry per version governance checked: failing findings, route, approval (convergence)."""
     launch_approved: bool
     """A human approved the launch (manual autonomy scopes)."""
+    asset_versions: Annotated[dict[str, dict[str, Any]], merge_versions]
+    """Asset id -> {version: asset + author}: every version governance checked (``graph.asset_versions``)."""
+    human_edits: dict[str, dict[str, Any]]
+    """Asset id -> {version, approver}: the latest version a reviewer wrote; its findings go back to them."""
     programs: Annotated[dict[str, dict[str, Any]], merge_by_key]
     """Idempotency key -> Program."""
     budget_changes: Annotated[dict[str, dict[str, Any]], merge_by_key]

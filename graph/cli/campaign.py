@@ -35,6 +35,15 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     act.add_argument("--approve", action="store_true")
     act.add_argument("--reject", action="store_true")
     act.add_argument("--answer", help="answer the Planner's clarifying questions")
+    resume.add_argument("--approve-item", action="append", default=[], metavar="ID",
+                        help="approve one item (asset, list or budget change id); repeatable")
+    resume.add_argument("--reject-item", action="append", default=[], metavar="ID",
+                        help="reject one item: an asset is withheld, the rest goes on; repeatable")
+    resume.add_argument("--edit-item", action="append", default=[], metavar="ID=FILE",
+                        help="edit one asset: FILE is JSON {field: text} (subject, headline, body, cta), or plain "
+                             "text for the body; for a budget change a number (the new amount); repeatable")
+    resume.add_argument("--restore-item", action="append", default=[], metavar="ID=VERSION",
+                        help="restore an earlier version of an asset (checked again by governance); repeatable")
     resume.add_argument("--comment", default="")
     resume.add_argument("--approver", help="your identity (default: $USER, or 'local')")
     resume.add_argument("--auto-approve", action="store_true")
@@ -148,8 +157,66 @@ def cmd_resume(args: argparse.Namespace) -> int:
         decision = {"decision": "answer", "approver": approver, "answer": args.answer}
     else:
         decision = None
+    items = _item_flags(args)
+    if items:
+        if decision is not None and decision["decision"] != "approve":
+            raise CLIError("per-item flags go with --approve (the default for items not named) or alone; "
+                           "--reject rejects the whole campaign")
+        decision = {**(decision or {"decision": "approve", "approver": approver, "comment": args.comment}),
+                    "items": items}
     result = campaigns.resume(args.thread_id, decision, auto_approve=args.auto_approve)
     return _finish(campaigns, result, args.json)
+
+
+def _item_flags(args: argparse.Namespace) -> dict[str, dict[str, Any]]:
+    """Per-item decisions from --approve-item/--reject-item/--edit-item/--restore-item (one line errors)."""
+    items: dict[str, dict[str, Any]] = {}
+
+    def put(iid: str, value: dict[str, Any]) -> None:
+        if not iid:
+            raise CLIError("an item flag needs an item id")
+        if iid in items:
+            raise CLIError(f"item {iid!r} is decided twice")
+        items[iid] = value
+
+    for iid in getattr(args, "approve_item", None) or []:
+        put(iid, {"decision": "approve"})
+    for iid in getattr(args, "reject_item", None) or []:
+        put(iid, {"decision": "reject", "comment": args.comment})
+    for spec in getattr(args, "edit_item", None) or []:
+        iid, sep, file = spec.partition("=")
+        if not sep or not file:
+            raise CLIError(f"--edit-item {spec!r}: use ID=FILE")
+        put(iid, {"decision": "edit", "edits": _edit_file(Path(file))})
+    for spec in getattr(args, "restore_item", None) or []:
+        iid, sep, version = spec.partition("=")
+        if not sep or not version.strip().isdigit():
+            raise CLIError(f"--restore-item {spec!r}: use ID=VERSION (a version number)")
+        put(iid, {"decision": "restore", "version": int(version)})
+    return items
+
+
+def _edit_file(path: Path) -> dict[str, str]:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise CLIError(f"cannot read edit file {path}: {exc}") from None
+    stripped = text.strip()
+    if not stripped:
+        raise CLIError(f"edit file {path} is empty")
+    if stripped.startswith("{"):
+        try:
+            data = json.loads(stripped)
+        except json.JSONDecodeError as exc:
+            raise CLIError(f"edit file {path} is not valid JSON: {exc.msg} (line {exc.lineno})") from None
+        if not isinstance(data, dict) or not all(isinstance(v, str | int | float) for v in data.values()):
+            raise CLIError(f"edit file {path}: JSON must be an object of field -> text")
+        return {str(k): str(v) for k, v in data.items()}
+    try:
+        float(stripped)
+    except ValueError:
+        return {"body": stripped}
+    return {"to_amount": stripped}
 
 
 def cmd_runs(args: argparse.Namespace) -> int:
@@ -264,7 +331,37 @@ def _print_human(campaigns: Any, result: Any) -> None:
             print(f"answer with: liftoff resume {result.thread_id} --answer '...'")
         else:
             print(f"waiting for approval ({kind}): {len(pending.get('items', []))} item(s)")
-            for item in pending.get("items", [])[:10]:
-                reasons = "; ".join(item.get("reasons", [])) or item.get("reason", "")
-                print(f"  - {item.get('subject_id') or item.get('channel')}: {reasons}")
-            print(f"resume with: liftoff resume {result.thread_id} --approve | --reject [--comment TEXT]")
+            for item in pending.get("items", []):
+                for line in _item_lines(kind, item):
+                    print(line)
+            print(f"resume with: liftoff resume {result.thread_id} --approve | --reject [--comment TEXT] "
+                  "[--reject-item ID] [--edit-item ID=FILE] [--restore-item ID=VERSION]")
+
+
+def _item_lines(kind: str | None, item: dict[str, Any]) -> list[str]:
+    """One pending item as the CLI prints it: its id (what --reject-item names), then what it is."""
+    from graph.decisions import item_id
+
+    iid = item_id(item)
+    if kind == "budget":
+        cur = item.get("currency") or ""
+        lines = [f"  - {iid}: {item.get('channel')} {item.get('from_amount', 0):,.2f} -> "
+                 f"{item.get('to_amount', 0):,.2f} {cur}".rstrip()]
+        lines += [f"      {label}: {item[k]}" for k, label in (("evidence", "evidence"), ("expected_effect",
+                  "expected effect"), ("reason", "reason")) if item.get(k)]
+        return lines
+    if item.get("type") == "list":
+        regions = ", ".join(f"{r} {n:,}" for r, n in (item.get("by_region") or {}).items())
+        return [f"  - {iid}: list {item.get('list_id') or '(none built)'}: {item.get('eligible') or 0:,} eligible "
+                f"({regions}), holdout {item.get('holdout') or 0:,}"]
+    reasons = "; ".join(item.get("reasons", [])) or item.get("reason", "")
+    lines = [f"  - {iid}" + (f": {reasons}" if reasons else "")]
+    asset = item.get("asset") or {}
+    if kind == "launch":
+        lines[0] += f" ({asset.get('channel')} / {asset.get('region')} / variant {asset.get('variant')}, " \
+                    f"v{asset.get('version')})"
+        lines += [f"      {f}: {asset[f]}" for f in ("subject", "headline", "body", "cta") if asset.get(f)]
+    for f in item.get("findings") or []:
+        if f.get("text"):
+            lines.append(f"      flagged: {f['text']}" + (f" ({f['reason']})" if f.get("reason") else ""))
+    return lines

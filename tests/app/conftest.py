@@ -24,6 +24,7 @@ def small_stores(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
 
     monkeypatch.setenv("LIFTOFF_CRM_CONTACTS", "4000")
     monkeypatch.setenv("LIFTOFF_CHECK_DATE", "2026-11-25")
+    monkeypatch.setenv("LIFTOFF_WARMUP", "0")  # no background first-run work racing the test's own runs
     st.cache_resource.clear()
     yield
     st.cache_resource.clear()
@@ -92,22 +93,24 @@ def has_status(label: str) -> Callable[[AppTest], bool]:
 
 
 def launched_or_budget_review(at: AppTest) -> bool:
-    """Condition: the campaign launched, or launched and the Optimizer asks to approve a budget change."""
+    """Condition: the campaign launched, waits for its launch approval, or the Optimizer asks to approve a budget
+    change."""
     line = status_line(at)
-    return line.startswith("Launched") or (line.startswith("Awaiting approval") and "budget change" in page_text(at))
+    text = page_text(at)
+    return line.startswith("Launched") or (line.startswith("Awaiting approval") and (
+        "budget change" in text or "Approve the launch" in text))
 
 
 def approve_budget_reviews(at: AppTest) -> AppTest:
-    """Approve the Optimizer's budget reviews (with their evidence shown) until the campaign is launched.
-
-    Any other review is a failure here: the caller expected a launch.
+    """Approve the launch card (whole copy deck shown) and the Optimizer's budget reviews (with their evidence)
+    until the campaign is launched. Any other review is a failure here: the caller expected a launch.
     """
-    for _ in range(5):
+    for _ in range(6):
         settle(at, launched_or_budget_review)
         if status_line(at).startswith("Launched"):
             return at
         text = page_text(at)
-        assert "The Optimizer proposes moving budget" in text and "->" in text, text
+        assert "Copy deck:" in text or ("The Optimizer proposes moving budget" in text and "->" in text), text
         button(at, "Approve").click().run()
     raise AssertionError("the campaign never launched:\n" + page_text(at))
 

@@ -64,7 +64,9 @@ def test_example_brief_streams_agents_stops_for_the_exception_then_approve_launc
     text = page_text(at)
     assert "governance exception" in text
     assert "99.9%" in text and "Why:" in text and "Approved wording" in text
-    assert {"Approve", "Save edits and approve", "Reject"} <= {b.label for b in at.button}
+    assert {"Approve", "Reject the campaign"} <= {b.label for b in at.button}
+    assert all(r.options == ["Approve", "Edit", "Reject"] or r.options == ["Approve", "Reject"]
+               for r in at.radio if r.key and r.key.startswith(f"item-{cid}-0-"))
     # review tabs: blueprint split, lists as counts only
     assert any("budget" in df.value.columns or "field" in df.value.columns for df in at.dataframe)
     assert not re.search(r"[\w.+-]+@[\w-]+\.[\w.]+", "\n".join(df.value.to_csv() for df in at.dataframe))
@@ -82,7 +84,8 @@ def test_example_brief_streams_agents_stops_for_the_exception_then_approve_launc
     assert {"Conversions", "Spend", "Lift vs control", "SLA adherence", "Escalation rate"} <= set(metrics)
     audit = next(df.value for df in at.dataframe if "who" in df.value.columns)
     assert "test@example.com" in set(audit["who"]) and "ok with the safe fix" in set(audit["comment"])
-    assert at.download_button[0].label == "Download the trace (JSONL)"
+    assert {"Download the trace (JSONL)", "Copy deck (CSV)", "Copy deck (HTML)", "Campaign report (HTML)"} <= {
+        d.label for d in at.download_button}
     labels = status_labels(at)
     assert any(label.startswith("Human review: approved by test@example.com") for label in labels), labels
     assert any(label.startswith("Analytics") for label in labels)
@@ -104,7 +107,7 @@ def test_reject_ends_the_campaign_with_who_and_why() -> None:
     cid = at.query_params["campaign"]
     settle(at, has_status("Awaiting approval"))
     at.text_input(key=f"comment-{cid}-0").input("off-brand claim")
-    button(at, "Reject").click().run()
+    button(at, "Reject the campaign").click().run()
     settle(at, has_status("Rejected"))
     result = _campaigns().result(cid)
     assert result.status == "rejected" and not result.values.get("programs")
@@ -169,7 +172,7 @@ def test_only_listed_approvers_see_the_controls(monkeypatch: pytest.MonkeyPatch)
 
     viewer = open_app(campaign=cid)
     assert status_line(viewer).startswith("Awaiting approval")
-    assert not [b for b in viewer.button if b.label in ("Approve", "Reject")]
+    assert not [b for b in viewer.button if b.label in ("Approve", "Reject the campaign")]
     assert any("Only approvers can decide" in plain(i.value) for i in viewer.info)
     assert viewer.chat_input[0].disabled
     assert any("viewer" in plain(c.value) for c in viewer.sidebar.caption)
@@ -246,22 +249,26 @@ def test_edit_the_copy_instead_of_the_safe_fix() -> None:
     cid = at.query_params["campaign"]
     settle(at, has_status("Awaiting approval"))
     flagged = "Brightwell removes 99.9% of lead and is the #1 filter in America."
-    bodies = [t for t in at.text_area if t.key and t.key.startswith(f"edit-{cid}-0-") and t.key.endswith("-body")]
-    edited = [t for t in bodies if flagged in (t.value or "")]
-    assert edited, [t.value for t in bodies]
-    for area in edited:
+    pending = _campaigns().result(cid).pending_review
+    ids = [i["subject_id"] for i in pending["items"] if flagged in ((i.get("asset") or {}).get("body") or "")]
+    assert ids, pending
+    for aid in dict.fromkeys(ids):
+        at.radio(key=f"item-{cid}-0-{aid}").set_value("edit")
+    at.run()
+    for aid in dict.fromkeys(ids):
+        area = at.text_area(key=f"edit-{cid}-0-{aid}-body")
         area.input(area.value.replace(flagged, "Brightwell cartridges remove up to 99% of lead from tap water."))
     at.run()
-    button(at, "Save edits and approve").click().run()
+    button(at, "Apply these decisions").click().run()
     approve_until_launched(at)
     values = _campaigns().result(cid).values
     decision = values["decisions"][0]
-    assert decision["decision"] == "edit" and decision["approver"] == "test@example.com"
-    ids = {t.key.split(f"edit-{cid}-0-", 1)[1].rsplit("-body", 1)[0] for t in edited}
+    assert decision["approver"] == "test@example.com"
+    assert {k for k, v in decision["item_decisions"].items() if v["decision"] == "edit"} == set(ids)
     for aid in ids:
         asset = values["assets"][aid]
         assert flagged not in asset["body"] and asset["version"] >= 2
-        assert any("edited by test@example.com" in note for note in asset["revision_notes"]) or asset["version"] > 2
+        assert "99% of lead from tap water" in asset["body"]  # the reviewer's words shipped
 
 
 def test_manual_autonomy_asks_before_launch(liftoff_home: Path) -> None:
@@ -272,7 +279,7 @@ def test_manual_autonomy_asks_before_launch(liftoff_home: Path) -> None:
     at = _chat(at, CLEAN_BRIEF)
     cid = at.query_params["campaign"]
     settle(at, lambda a: "Approve the launch" in page_text(a))
-    assert "nothing publishes there without your approval" in page_text(at)
+    assert "Nothing is published until you approve" in page_text(at)
     assert not _campaigns().result(cid).values.get("programs")  # nothing published before the click
     titles = approve_until_launched(at)
     assert titles[0].endswith("Approve the launch")

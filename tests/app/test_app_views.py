@@ -145,6 +145,22 @@ def test_review_cards_for_budget_launch_and_clarify() -> None:
     assert "+50.0%" in budget.items[0].heading and not budget.editable
     launch = review_card({"kind": "launch", "items": [{"channel": "sms", "region": "EU", "assets": ["a1"]}]})
     assert launch.items[0].heading == "sms / EU"
+    budget = review_card({"kind": "budget", "items": [{"id": "c2", "channel": "email", "from_amount": 1000.0,
+                                                       "to_amount": 1300.0, "delta_pct": 0.3, "reason": "r",
+                                                       "currency": "GBP", "evidence": "£420 spent, 9 orders",
+                                                       "expected_effect": "+3 orders a week"}]})
+    item = budget.items[0]
+    assert item.heading == "email: 1,000.00 GBP -> 1,300.00 GBP (+30.0%)" and item.item_id == "c2"
+    assert ("evidence", "£420 spent, 9 orders") in item.facts and ("expected effect", "+3 orders a week") in item.facts
+    deck = review_card({"kind": "launch", "auto_scopes": ["paid_search/US"], "items": [
+        {"id": "a1", "type": "asset", "asset": {"id": "a1", "version": 2, "channel": "email", "region": "US",
+                                                "variant": "A", "subject": "S", "body": "B", "cta": "C"}},
+        {"id": "list:email", "type": "list", "channel": "email", "list_id": "l1", "eligible": 1200, "holdout": 130,
+         "by_region": {"US": 1200}, "excluded": {"no_consent": 40}}]})
+    assert [i.item_type for i in deck.items] == ["asset", "list"] and deck.items[0].asset_fields == {
+        "subject": "S", "body": "B", "cta": "C"}
+    assert ("eligible contacts", "1,200 (US: 1,200)") in deck.items[1].facts
+    assert "paid_search/US" in deck.intro
     clarify = review_card({"kind": "clarify", "options": ["answer", "reject"],
                            "items": [{"question": "What is the total budget?", "missing": "budget"}]})
     assert clarify.items[0].heading == "What is the total budget?"
@@ -344,3 +360,47 @@ def test_available_brands_lists_libraries_default_first(tmp_path: Path) -> None:
     settings = Settings(home=tmp_path / "home", brand="brightwell", brand_library_dir=tmp_path)
     assert available_brands(settings) == ["brightwell", "acme", "zeta"]
     assert available_brands(Settings(home=tmp_path, brand_library_dir=tmp_path / "missing")) == []
+
+
+def test_items_payload_one_decision_per_item() -> None:
+    from graph.views.review import items_payload
+
+    out = items_payload("ana", {"a1": "approve", "a2": "reject", "a3": "restore:1", "a4": "edit", "c1": "edit"},
+                        comment=" ok ", edits={"a4": {"body": "New.", "cta": "Shop"}},
+                        originals={"a4": {"body": "Old.", "cta": "Shop"}}, amounts={"c1": 1234.567})
+    assert out == {"decision": "approve", "approver": "ana", "comment": "ok", "items": {
+        "a1": {"decision": "approve"}, "a2": {"decision": "reject"}, "a3": {"decision": "restore", "version": 1},
+        "a4": {"decision": "edit", "edits": {"body": "New."}},
+        "c1": {"decision": "edit", "edits": {"to_amount": "1234.57"}}}}
+    with pytest.raises(ValueError, match="changes nothing"):
+        items_payload("ana", {"a4": "edit"}, edits={"a4": {"body": "Old."}}, originals={"a4": {"body": "Old."}})
+    with pytest.raises(ValueError, match="cannot be empty"):
+        items_payload("ana", {"a4": "edit"}, edits={"a4": {"body": " "}}, originals={"a4": {"body": "Old."}})
+
+
+def test_chat_keeps_every_question_and_answer_in_order() -> None:
+    from graph.views.chat import conversation
+
+    values = {"brief_text": "Launch MaxFlow.\nBudget $15k\nFamilies", "decisions": [
+        {"kind": "clarify", "questions": ["What is the budget?"], "answer": "Budget $15k"},
+        {"kind": "exceptions", "decision": "approve"},
+        {"kind": "clarify", "questions": ["Who is the audience?", "What is the goal?"], "answer": "Families"}]}
+    assert conversation(values) == [("user", "Launch MaxFlow."), ("assistant", "What is the budget?"),
+                                    ("user", "Budget $15k"), ("assistant", "Who is the audience?\nWhat is the goal?"),
+                                    ("user", "Families")]
+
+
+def test_kill_switch_on_the_campaign_page_names_what_it_blocks() -> None:
+    from graph.views.safety import autonomy_lines, covering
+    from tools.killswitch import SwitchState
+
+    values = {"blueprint": {"channels": [{"channel": "email", "regions": ["US", "UK"]},
+                                         {"channel": "paid_search", "regions": ["US"]}]}}
+    states = [SwitchState("channel:email|region:UK", True, "ops", "complaint", "t"),
+              SwitchState("region:EU", True, "ops", "", "t"), SwitchState("global", False, "ops", "", "t")]
+    shown = covering(states, values)
+    assert [(s.scope, s.covers) for s in shown] == [("channel:email|region:UK", ["email/UK"])]
+    assert covering([SwitchState("global", True, "ops", "", "t")], values)[0].covers == ["everything"]
+    lines = autonomy_lines("default=assisted,paid_search:US=auto")
+    assert lines[0].startswith("paid_search US: auto: clean assets publish without a click")
+    assert lines[1].startswith("Everywhere else: assisted: you approve the launch (whole copy deck and lists)")

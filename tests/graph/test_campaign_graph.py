@@ -46,7 +46,7 @@ def test_approve_applies_safe_fixes_and_launches(campaigns: Campaigns) -> None:
     first = campaigns.start(EXAMPLE_BRIEF)
     result, kinds = approve_until_done(campaigns, first, "ana@brightwell.example")
     assert result.status == "launched", result.reason
-    assert kinds[0] == "exceptions" and set(kinds) <= {"exceptions", "budget"}
+    assert kinds[0] == "exceptions" and "launch" in kinds and set(kinds) <= {"exceptions", "launch", "budget"}
     values = result.values
     bp = Blueprint.model_validate(values["blueprint"])
     assets = [Asset.model_validate(a) for a in values["assets"].values()]
@@ -105,9 +105,13 @@ def test_resume_without_an_allowed_approver_is_refused(liftoff_home: Path) -> No
     assert result.status == "launched"
 
 
-def test_clean_brief_launches_without_a_human(liftoff_home: Path) -> None:
+def test_clean_brief_launches_without_a_human_only_where_the_dial_says_auto(liftoff_home: Path) -> None:
     c = Campaigns(make_settings(liftoff_home, approval_threshold=10.0))  # no budget change is "large" here
     result = c.start(CLEAN_BRIEF)
+    assert result.status == "awaiting_approval" and result.pending_review["kind"] == "launch"  # default: a human
+    assert not result.values.get("programs")
+    auto = Campaigns(make_settings(liftoff_home, approval_threshold=10.0, autonomy="auto"))
+    result = auto.start(CLEAN_BRIEF)
     assert result.status == "launched", (result.reason, result.pending_review)
     assert not result.values.get("decisions")
 
@@ -137,7 +141,7 @@ def test_crash_mid_publish_resumes_without_publishing_twice(liftoff_home: Path, 
                                                             ) -> None:
     from tools.channels.sandbox import SandboxConnector
 
-    campaigns = Campaigns(make_settings(liftoff_home, approval_threshold=10.0))
+    campaigns = Campaigns(make_settings(liftoff_home, approval_threshold=10.0, autonomy="auto"))
     side_effects: list[str] = []
     real_connector_publish = SandboxConnector.publish
 
@@ -170,7 +174,8 @@ def test_crash_mid_publish_resumes_without_publishing_twice(liftoff_home: Path, 
 
 
 def test_minimum_agent_set_runs_without_data_and_optimizer(liftoff_home: Path) -> None:
-    c = Campaigns(make_settings(liftoff_home, agents=("planner", "content", "governance", "orchestrator", "analytics")))
+    c = Campaigns(make_settings(liftoff_home, agents=("planner", "content", "governance", "orchestrator", "analytics"),
+                                autonomy="auto"))
     result = c.start(CLEAN_BRIEF)
     assert result.status == "launched", result.reason
     assert "data" not in result.values["agents_run"] and "optimizer" not in result.values["agents_run"]

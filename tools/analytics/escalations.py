@@ -59,10 +59,12 @@ def escalations(events: Iterable[Event]) -> list[Escalation]:
                 outcomes[key] = f"{status}{by}"
         elif e.type == "human.decision" and p.get("kind") == "exceptions":
             decided = f"{p.get('decision')} by {p.get('approver')}"
+            per_item = p.get("item_decisions") or {}  # one decision per item (graph.decisions)
             for item in p.get("items") or []:
                 key = by_exception.get(str(item), str(item))
                 if key in found:
-                    outcomes[key] = decided
+                    own = per_item.get(key.split(":", 1)[-1])
+                    outcomes[key] = f"{own['decision']} by {p.get('approver')}" if own else decided
     return [item if item.key not in outcomes else _with(item, outcomes[item.key]) for item in found.values()]
 
 
