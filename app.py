@@ -18,6 +18,7 @@ from graph.access import Access, local_user, resolve_access
 from graph.config import REPO_ROOT, ConfigError, Settings
 from graph.contracts import CHANNELS, REGIONS
 from graph.controls import CONTROL_TRACE, save_preferences, set_kill_switch
+from graph.first_run import warmup_for
 from graph.live import LiveRuns, Reader, display_status
 from graph.offline import apply_offline_defaults
 from graph.prefs import AppPrefs, PrefsError, apply_prefs, load_prefs
@@ -36,7 +37,6 @@ from graph.views.ships import render_asset_preview, render_ships
 from graph.views.steps import StepView, build_steps, running_label
 from graph.views.text import md_escape, status_view
 from graph.views.trail import audit_rows, event_rows, event_types, to_jsonl
-from graph.first_run import warmup_for
 
 POLL_S = 1.0
 RECENT_STEPS = 8

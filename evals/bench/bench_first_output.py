@@ -26,9 +26,9 @@ def main(warm: bool = True) -> None:
     """Print the first-output figures of one fresh install."""
     t_proc = time.perf_counter()
     from graph.config import Settings
+    from graph.first_run import warmup_for
     from graph.live import LiveRuns, Reader
     from graph.offline import apply_offline_defaults
-    from graph.first_run import warmup_for
 
     apply_offline_defaults()
     imported = time.perf_counter() - t_proc

@@ -6,8 +6,8 @@ import time
 
 import streamlit as st
 
-from graph.views.text import md_escape
 from graph.first_run import Warmup
+from graph.views.text import md_escape
 
 ICONS = {"pending": ":material/schedule:", "running": ":material/progress_activity:", "done": ":material/check:",
          "error": ":material/error:"}

@@ -6,9 +6,9 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
+from graph.first_run import Warmup, warmup_for
 from graph.services import services_for
 from graph.views.firstrun import lines
-from graph.first_run import Warmup, warmup_for
 from tests.graph.conftest import make_settings
 
 
