@@ -119,7 +119,7 @@ def test_brief_to_scorecard_in_a_real_browser(app_url: str, shots_dir: Path) -> 
             page.get_by_label("Comment (recorded in the audit trail)").fill("ok with the safe fix")
             page.get_by_role("button", name="Approve", exact=True).click()
             launched = page.get_by_text(re.compile(r"^Launched ·"))
-            budget = page.get_by_text(re.compile(r"Approve \d+ budget change"))
+            budget = page.get_by_text(re.compile(r"Approve \d+ budget change|Approve the launch"))  # the launch card, then budget cards
             for n in range(5):  # after launch the Optimizer may ask to approve a large budget change
                 expect(launched.or_(budget)).to_be_visible(timeout=RUN_TIMEOUT_MS)
                 if launched.is_visible():

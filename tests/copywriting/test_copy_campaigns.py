@@ -111,9 +111,8 @@ def test_a_stubborn_draft_converges_or_goes_to_a_human_with_history_and_never_ru
     assert (
         not result.needs_human
     )  # an approval always makes progress: no review asked twice for the same finding
-    assert result.status in ("launched", "failed") and "nothing was published" in (result.reason or ""), (
-        result.reason
-    )
+    # every asset withheld (an approved fix that did not hold): the campaign ends, saying nothing is left to publish
+    assert result.status == "rejected" and "nothing to publish" in (result.reason or ""), result.reason
     bound = version_bound(campaigns.settings.max_revisions)
     for a in _assets(result):
         assert a.version <= bound
