@@ -195,7 +195,7 @@ def _back_to_editor(exc: GovernanceException, human_edits: Mapping[str, Any], ve
     """A finding on a version a reviewer wrote goes back to that reviewer, never to Content (edits are never
     silently rewritten)."""
     mark = human_edits.get(exc.subject_id) or {}
-    if exc.subject_type != "asset" or mark.get("version") != versions.get(exc.subject_id) or exc.route == "human":
+    if exc.subject_type != "asset" or mark.get("version") != versions.get(exc.subject_id):
         return exc
     who = mark.get("approver") or "the reviewer"
     return exc.model_copy(update={"route": "human", "reasons": [
