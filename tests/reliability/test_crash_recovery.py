@@ -10,13 +10,13 @@ and logging it: resume logs ``lifecycle.scheduled``.
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
+from evals.chaos.figures import env_for
 from evals.chaos.state import facts
 from graph.config import REPO_ROOT, Settings
 
@@ -30,21 +30,7 @@ CID = "cmp-chaos-crash"
 
 
 def _env(home: Path, crash: str = "") -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("LIFTOFF_", "OPENAI_"))}
-    env.update(
-        {
-            "LIFTOFF_HOME": str(home),
-            "LIFTOFF_CRM_CONTACTS": "2000",
-            "LIFTOFF_CHECK_DATE": "2026-11-25",
-            "PYTHONPATH": str(REPO_ROOT),
-            "HF_HUB_OFFLINE": "1",
-            "TRANSFORMERS_OFFLINE": "1",
-            "ANONYMIZED_TELEMETRY": "False",
-        }
-    )
-    if crash:
-        env["LIFTOFF_CHAOS_CRASH"] = crash
-    return env
+    return env_for(home, **({"LIFTOFF_CHAOS_CRASH": crash} if crash else {}))
 
 
 def _cli(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
