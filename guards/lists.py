@@ -1,7 +1,7 @@
 """List guards: consent basis recorded and allowed for the region and channel, suppression applied, holdout kept.
 
 A :class:`~graph.contracts.TargetList` carries counts only (no PII), so the guards read the counts: every
-eligible contact must have a consent basis, only bases the law (``tools.crm.consent``) and the brand's own
+eligible contact must have a consent basis, only bases the law (``graph.contracts.consent``) and the brand's own
 policy (``regions.<code>.consent`` in brand.yaml) allow may appear, the suppression reasons must be reported as
 applied (a count per reason, zero included), and a control holdout must be set aside.
 """
@@ -9,8 +9,8 @@ applied (a count per reason, zero included), and a control holdout must be set a
 from __future__ import annotations
 
 from graph.contracts import Finding, TargetList, ValidatorResult
+from graph.contracts.consent import SUPPRESSION_REASONS, allowed_bases
 from guards.library import BrandLibrary
-from tools.crm.consent import SUPPRESSION_REASONS, allowed_bases
 
 CONSENT_VALIDATOR = "liftoff/consent"
 SUPPRESSION_VALIDATOR = "liftoff/suppression"

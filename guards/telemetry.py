@@ -17,13 +17,13 @@ import dataclasses
 import threading
 from typing import Any
 
+from graph.contracts.network import apply_offline_defaults
+
 _LOCK = threading.Lock()
 
 
 def disable_guardrails_telemetry() -> None:
     """Switch off guardrails hub telemetry for this process (idempotent, cheap after the first call)."""
-    from graph.runtime.network import apply_offline_defaults
-
     apply_offline_defaults()  # GUARDRAILS_RUN_SYNC, OTEL_SDK_DISABLED, ... (only where the user set nothing)
     from guardrails.settings import settings
     from guardrails.utils.hub_telemetry_utils import HubTelemetry

@@ -2,63 +2,17 @@
 
 from __future__ import annotations
 
-import ipaddress
-import socket
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from graph.runtime.network import apply_offline_defaults
+from evals.netguard import install_socket_guard
+from graph.contracts.network import apply_offline_defaults
 
 apply_offline_defaults()
 
-# This file may be imported twice (as pytest's rootdir conftest and as ``tests.conftest``): keep the real socket
-# functions and the attempts list on the socket module so both copies share them.
-_real_connect = socket.__dict__.setdefault("_liftoff_real_connect", socket.socket.connect)
-_real_connect_ex = socket.__dict__.setdefault("_liftoff_real_connect_ex", socket.socket.connect_ex)
-_real_getaddrinfo = socket.__dict__.setdefault("_liftoff_real_getaddrinfo", socket.getaddrinfo)
-OUTBOUND_ATTEMPTS: list[str] = socket.__dict__.setdefault("_liftoff_outbound_attempts", [])
-"""Every refused outbound connection attempt of the session (asserted empty by tests)."""
-
-
-def _is_local(host: object) -> bool:
-    if not isinstance(host, str):
-        return True  # AF_UNIX paths and the like
-    if host in ("localhost", "", "::1"):
-        return True
-    try:
-        return ipaddress.ip_address(host.split("%")[0]).is_loopback
-    except ValueError:
-        return False
-
-
-def _guarded_connect(self: socket.socket, address: object) -> object:
-    host = address[0] if isinstance(address, tuple) else address
-    if not _is_local(host):
-        OUTBOUND_ATTEMPTS.append(str(address))
-        raise ConnectionRefusedError(f"tests block outbound connections (to {address!r})")
-    return _real_connect(self, address)  # type: ignore[arg-type]
-
-
-def _guarded_connect_ex(self: socket.socket, address: object) -> int:
-    host = address[0] if isinstance(address, tuple) else address
-    if not _is_local(host):
-        OUTBOUND_ATTEMPTS.append(str(address))
-        return 111
-    return _real_connect_ex(self, address)  # type: ignore[arg-type]
-
-
-def _guarded_getaddrinfo(host: object, *args: object, **kwargs: object) -> object:
-    if host is not None and not _is_local(host if isinstance(host, str) else host.decode() if isinstance(host, bytes) else host):
-        OUTBOUND_ATTEMPTS.append(f"dns:{host}")
-        raise socket.gaierror(f"tests block DNS lookups of non-local hosts ({host!r})")
-    return _real_getaddrinfo(host, *args, **kwargs)  # type: ignore[arg-type]
-
-
-socket.socket.connect = _guarded_connect  # type: ignore[method-assign]
-socket.socket.connect_ex = _guarded_connect_ex  # type: ignore[method-assign]
-socket.getaddrinfo = _guarded_getaddrinfo  # type: ignore[assignment]
+install_socket_guard()
 
 
 @pytest.fixture(autouse=True)

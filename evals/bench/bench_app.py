@@ -14,7 +14,7 @@ import tempfile
 import time
 from collections.abc import Callable
 
-from graph.runtime.network import apply_offline_defaults
+from graph.contracts.network import apply_offline_defaults
 from graph.runtime.settings import REPO_ROOT, Settings
 
 BRIEF = (

@@ -62,7 +62,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     args = parser.parse_args(argv)
 
-    from graph.runtime.network import apply_offline_defaults
+    from graph.contracts.network import apply_offline_defaults
 
     apply_offline_defaults()
     print("claims check on unseen brands ('unsupported' = positive class; offline rules, no LLM)")

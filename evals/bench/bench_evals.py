@@ -12,7 +12,7 @@ from pathlib import Path
 
 from evals.runner import RunOptions, run_evals
 from evals.suites import resolve_suites
-from graph.runtime.network import apply_offline_defaults
+from graph.contracts.network import apply_offline_defaults
 from graph.runtime.settings import Settings
 
 

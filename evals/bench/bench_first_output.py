@@ -25,9 +25,9 @@ AIM_S = 10.0
 def main(warm: bool = True) -> None:
     """Print the first-output figures of one fresh install."""
     t_proc = time.perf_counter()
+    from graph.contracts.network import apply_offline_defaults
     from graph.runtime.first_run import warmup_for
     from graph.runtime.live import LiveRuns, Reader
-    from graph.runtime.network import apply_offline_defaults
     from graph.runtime.settings import Settings
 
     apply_offline_defaults()

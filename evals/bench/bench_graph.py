@@ -10,7 +10,7 @@ import tempfile
 import time
 from collections import defaultdict
 
-from graph.runtime.network import apply_offline_defaults
+from graph.contracts.network import apply_offline_defaults
 from graph.runtime.settings import REPO_ROOT, Settings
 
 BRIEF = (

@@ -14,7 +14,7 @@ import tempfile
 import time
 
 from evals.chaos.llm_server import LLMServer, LLMServerConfig, Served
-from graph.runtime.network import apply_offline_defaults
+from graph.contracts.network import apply_offline_defaults
 from graph.runtime.settings import Settings
 
 LATENCY_S = float(os.environ.get("LIFTOFF_BENCH_LATENCY", "1.0"))

@@ -70,8 +70,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--days", type=int, default=27, help="last campaign day to rehearse (default 27)")
     args = parser.parse_args(argv)
 
+    from graph.contracts.network import apply_offline_defaults
     from graph.runtime.lifecycle_hooks import lifecycle_store
-    from graph.runtime.network import apply_offline_defaults
     from graph.runtime.runner import Campaigns
     from graph.runtime.scheduler import Scheduler
     from graph.runtime.settings import Settings

@@ -112,7 +112,7 @@ def _per_minute_server(n: int, root: Path) -> float:
 
 def _per_minute_cli(n: int, root: Path) -> float:
     from evals.bench.scale_worker import BRIEF
-    from graph.runtime.network import apply_offline_defaults
+    from graph.contracts.network import apply_offline_defaults
     from graph.runtime.runner import Campaigns
     from graph.runtime.settings import Settings
 

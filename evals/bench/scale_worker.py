@@ -14,7 +14,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from graph.runtime.network import apply_offline_defaults
+from graph.contracts.network import apply_offline_defaults
 from graph.runtime.settings import Settings
 
 BRIEF = ("Launch our new Brightwell MaxFlow Pitcher in the US starting March 2, 2027 for 4 weeks. Budget: $20k. "

@@ -75,7 +75,7 @@ def _measure(name: str, fn: Callable[[], object]) -> Figure:
 
 
 def _campaign() -> None:
-    from graph.runtime.network import apply_offline_defaults
+    from graph.contracts.network import apply_offline_defaults
     from graph.runtime.runner import Campaigns
     from graph.runtime.settings import Settings
 

@@ -14,7 +14,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "graph.cli.data",       # data seed, lists build, lists export
     "graph.cli.channels",   # kill-switch, outbox, programs, sla
     "graph.cli.spend",      # simulate, audit, scorecard
-    "graph.cli.evals",      # evals run, evals compare
+    "evals.cli",      # evals run, evals compare
     "graph.cli.lifecycle",  # cycle, scheduler, rollback
     "graph.cli.events",     # events ingest, events serve, scorecard
 )

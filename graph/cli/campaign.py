@@ -56,7 +56,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 
 def _settings(args: argparse.Namespace) -> Any:
-    from graph.runtime.network import apply_offline_defaults
+    from graph.contracts.network import apply_offline_defaults
     from graph.runtime.settings import ConfigError, Settings
 
     apply_offline_defaults()

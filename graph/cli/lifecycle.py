@@ -63,8 +63,8 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 
 def _open() -> tuple[Any, Any]:
+    from graph.contracts.network import apply_offline_defaults
     from graph.runtime.lifecycle_hooks import lifecycle_store
-    from graph.runtime.network import apply_offline_defaults
     from graph.runtime.remote import open_campaigns
     from graph.runtime.settings import ConfigError, Settings
 

@@ -13,10 +13,6 @@ from typing import Any
 import yaml
 from langchain_core.messages import BaseMessage, HumanMessage, SystemMessage
 
-from graph.runtime.settings import REPO_ROOT
-
-PROMPTS_DIR = REPO_ROOT / "prompts"
-
 
 class PromptError(ValueError):
     """A prompt file is missing or malformed; the message names the file."""
@@ -54,7 +50,7 @@ def _version_key(path: Path) -> tuple[int, str]:
     return (int(m.group(1)), m.group(2)) if m else (-1, path.stem)
 
 
-def available_versions(agent: str, prompts_dir: Path = PROMPTS_DIR) -> list[str]:
+def available_versions(agent: str, prompts_dir: Path) -> list[str]:
     """Return the versions of an agent's prompt, oldest first."""
     return [p.stem for p in sorted((prompts_dir / agent).glob("*.yaml"), key=_version_key)]
 
@@ -77,7 +73,7 @@ def _load(path: Path, mtime: float) -> Prompt:
     return Prompt(str(data.get("agent") or path.parent.name), version, hashlib.sha256(raw).hexdigest(), data["tasks"])
 
 
-def load_prompt(agent: str, version: str | None = None, prompts_dir: Path = PROMPTS_DIR) -> Prompt:
+def load_prompt(agent: str, version: str | None, prompts_dir: Path) -> Prompt:
     """Load an agent's prompt (newest version unless ``version`` is given).
 
     Raises:

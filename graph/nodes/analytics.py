@@ -6,9 +6,9 @@ from typing import Any
 
 from langgraph.runtime import Runtime
 
+from graph.agent_io import emit
 from graph.context import CampaignContext
 from graph.contracts import Blueprint
-from graph.models.agent_io import emit
 from graph.state import CampaignState
 
 

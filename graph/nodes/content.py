@@ -9,9 +9,9 @@ from typing import Any
 from langgraph.runtime import Runtime
 from langgraph.types import Send
 
+from graph.agent_io import ask_structured, emit, prompt_for
 from graph.context import CampaignContext
 from graph.contracts import Asset, AssetCopy, Blueprint
-from graph.models.agent_io import ask_structured, emit, prompt_for
 from graph.state import ContentTask
 
 

@@ -6,9 +6,9 @@ from typing import Any
 
 from langgraph.runtime import Runtime
 
+from graph.agent_io import ask_tool, emit
 from graph.context import CampaignContext
 from graph.contracts import Blueprint, SegmentDefinition
-from graph.models.agent_io import ask_tool, emit
 from graph.state import CampaignState, add_usage
 
 MAX_SEGMENT_ATTEMPTS = 3

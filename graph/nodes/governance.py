@@ -9,9 +9,9 @@ from langgraph.graph import END
 from langgraph.runtime import Runtime
 from langgraph.types import Command
 
+from graph.agent_io import emit
 from graph.context import CampaignContext
 from graph.contracts import Asset, Blueprint, GovernanceException, PassReport, TargetList
-from graph.models.agent_io import emit
 from graph.nodes.content import content_tasks, key_messages
 from graph.review.asset_versions import author_of, version_entry
 from graph.review.convergence import approval_stalled, mark, not_converging, record

@@ -7,9 +7,9 @@ from typing import Any, Literal
 from langgraph.runtime import Runtime
 from langgraph.types import Command
 
+from graph.agent_io import emit
 from graph.context import CampaignContext
 from graph.contracts import Blueprint, Program, TargetList
-from graph.models.agent_io import emit
 from graph.nodes.governance import review_payload
 from graph.state import CampaignState
 

@@ -11,9 +11,9 @@ from typing import Any
 
 from langgraph.runtime import Runtime
 
+from graph.agent_io import emit
 from graph.context import CampaignContext
 from graph.contracts import Asset, Blueprint, TargetList
-from graph.models.agent_io import emit
 from graph.nodes.content import asset_id
 from graph.state import CampaignState
 

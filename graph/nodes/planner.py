@@ -7,6 +7,7 @@ from typing import Any
 
 from langgraph.runtime import Runtime
 
+from graph.agent_io import ask_structured, digest, emit
 from graph.brief.audience import map_audience
 from graph.brief.checks import DEFAULT_MAX_CAMPAIGN_BUDGET_USD, BriefProblem, check_extraction
 from graph.brief.echo import unused_sentences
@@ -23,7 +24,6 @@ from graph.contracts import (
     Money,
     PlanDraft,
 )
-from graph.models.agent_io import ask_structured, digest, emit
 from graph.nodes.governance import review_payload
 from graph.state import CampaignState, add_usage
 

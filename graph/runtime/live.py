@@ -17,10 +17,10 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
+from graph.runtime.errors import ErrorView, explain
 from graph.runtime.remote import open_campaigns
 from graph.runtime.runner import CampaignError, Campaigns, CampaignSummary, RunResult, check_cycle_request
 from graph.runtime.settings import Settings
-from graph.views.errors import ErrorView, explain
 
 TERMINAL = frozenset({"launched", "rejected", "failed"})
 """Statuses after which the graph has nothing left to run."""

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from evals.netguard import OUTBOUND_ATTEMPTS
 from graph.runtime.runner import Campaigns
 from graph.runtime.settings import Settings
 from tests.app.conftest import (
@@ -29,7 +30,6 @@ from tests.app.conftest import (
     status_line,
     steps,
 )
-from tests.conftest import OUTBOUND_ATTEMPTS
 
 
 def _campaigns() -> Campaigns:

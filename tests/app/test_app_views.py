@@ -10,9 +10,9 @@ import pytest
 
 from graph.contracts import Event
 from graph.runtime.access import resolve_access
+from graph.runtime.errors import explain
 from graph.runtime.prefs import AppPrefs, PrefsError, apply_prefs, available_brands, load_prefs, save_prefs
 from graph.runtime.settings import Settings
-from graph.views.errors import explain
 from graph.views.plan import asset_views, blueprint_tables, governance_tables, list_tables
 from graph.views.review import decision_payload, review_card
 from graph.views.scorecard import current_scorecard, escalations, scorecard_view, spend_over_time

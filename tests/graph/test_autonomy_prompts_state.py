@@ -31,7 +31,7 @@ def test_prompt_versions_are_recorded_and_selectable(tmp_path: Path) -> None:
         (tmp_path / "content" / f"{v}.yaml").write_text(
             f"agent: content\nversion: {v}\ntasks:\n  draft:\n    system: s{v}\n    user: u\n")
     assert available_versions("content", tmp_path) == ["v1", "v2", "v10"]
-    newest = load_prompt("content", prompts_dir=tmp_path)
+    newest = load_prompt("content", None, tmp_path)
     assert newest.version == "v10" and newest.ref.startswith("content@v10#")
     older = load_prompt("content", "v1", tmp_path)
     assert older.hash != newest.hash
@@ -43,7 +43,7 @@ def test_prompt_versions_are_recorded_and_selectable(tmp_path: Path) -> None:
 
 def test_shipped_prompts_load() -> None:
     for agent in ("planner", "content", "data"):
-        assert load_prompt(agent).tasks
+        assert load_prompt(agent, None, Settings().prompts_dir).tasks
 
 
 def test_settings_prompt_and_agent_overrides() -> None:

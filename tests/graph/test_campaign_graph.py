@@ -7,10 +7,10 @@ from typing import Any
 
 import pytest
 
+from evals.netguard import OUTBOUND_ATTEMPTS
 from graph.contracts import Asset, Blueprint, PassReport, Program, Scorecard, TargetList
 from graph.nodes.human_review import ApprovalRefused
 from graph.runtime.runner import CampaignError, Campaigns
-from tests.conftest import OUTBOUND_ATTEMPTS
 from tests.graph.conftest import CLEAN_BRIEF, EXAMPLE_BRIEF, make_settings
 
 

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from evals.netguard import OUTBOUND_ATTEMPTS
 from graph.cli import main
-from tests.conftest import OUTBOUND_ATTEMPTS
 from tests.graph.conftest import CLEAN_BRIEF
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "briefs" / "maxflow-launch.md"

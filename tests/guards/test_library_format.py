@@ -25,8 +25,8 @@ def test_shipped_schemas_equal_the_generated_ones() -> None:
     assert set(shipped) == set(generated) == {"brand.schema.json", "claims.schema.json"}
     for name, schema in generated.items():
         assert shipped[name] == schema_text(schema), (
-            f"{name} is stale: regenerate with python -c 'from guards.library_format import write_schemas; "
-            "write_schemas()'"
+            f"{name} is stale: regenerate with python -c 'from guards.library_format import write_schemas; from pathlib import Path; "
+            "write_schemas(Path(\'brand_library/schema\'))'"
         )
 
 

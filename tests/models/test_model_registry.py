@@ -162,7 +162,7 @@ def test_check_reachable_skips_models_without_endpoint() -> None:
 
 
 def test_check_reachable_outbound_host_is_unavailable_in_tests() -> None:
-    from tests.conftest import OUTBOUND_ATTEMPTS
+    from evals.netguard import OUTBOUND_ATTEMPTS
 
     before = len(OUTBOUND_ATTEMPTS)
     model = resolve_model("gpt-4o-mini", base_url="https://api.example.test/v1")

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from graph.contracts import REGIONS, FilterOp
-from tools.crm.consent import CONSENT_BASES
+from graph.contracts.consent import CONSENT_BASES
 
 FieldType = Literal["integer", "number", "date", "category", "ordinal", "tags", "string"]
 """Value type of a field: 'ordinal' is a category with an order, 'tags' a set of labels."""

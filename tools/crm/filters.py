@@ -16,7 +16,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from graph.contracts import SegmentDefinition, SegmentFilter
-from tools.crm.consent import allowed_bases
+from graph.contracts.consent import allowed_bases
 from tools.crm.dictionary import COUNTRIES_BY_REGION, FIELDS, FieldSpec, filterable_fields
 from tools.crm.errors import SegmentError
 

@@ -16,8 +16,8 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from graph.contracts import CHANNELS, REGIONS
+from graph.contracts.consent import CONSENT_BASES
 from tools.crm.backend import ColumnData, transaction
-from tools.crm.consent import CONSENT_BASES
 from tools.crm.dictionary import (
     COMPANY_SIZES,
     COUNTRIES_BY_REGION,

@@ -15,8 +15,8 @@ from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 from graph.contracts import Region, SegmentDefinition, TargetList
+from graph.contracts.consent import ADDRESS_COLUMN, CONSENT_BASES, EXCLUSION_REASONS, allowed_bases
 from tools.crm.backend import transaction
-from tools.crm.consent import ADDRESS_COLUMN, CONSENT_BASES, EXCLUSION_REASONS, allowed_bases
 from tools.crm.errors import EmptyStoreError, SegmentError
 from tools.crm.filters import compile_filters
 from tools.crm.holdout import bucket_sql, salt_for, threshold

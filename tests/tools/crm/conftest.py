@@ -15,7 +15,7 @@ from tools.crm.store import CRMStore
 
 AS_OF = date(2026, 1, 15)
 
-# What the law tables say, written out independently of tools.crm.consent (the test must be able to disagree).
+# What the law tables say, written out independently of graph.contracts.consent (the test must be able to disagree).
 EXPRESS = {"opt_in", "double_opt_in"}
 EXPECTED_RULES = {
     ("US", "email"): EXPRESS | {"legitimate_interest"},

@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 
 from graph.contracts import CHANNELS, REGIONS, SegmentDefinition
-from tools.crm.consent import CONSENT_RULES, EXCLUSION_REASONS
+from graph.contracts.consent import CONSENT_RULES, EXCLUSION_REASONS
 from tools.crm.holdout import buckets, salt_for, threshold
 from tools.crm.segments import build_segment
 
