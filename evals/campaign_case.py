@@ -17,8 +17,8 @@ from evals.evaluators.delivery import Delivery
 from evals.evaluators.judge import Judge
 from evals.evaluators.schema_validity import SchemaValidity
 from evals.evaluators.voice import BrandVoice
-from evals.homes import TemplateHomes
-from evals.results import AgentUsage, CaseResult, Check
+from evals.homes import TemplateHomes, release_services
+from evals.results import AgentUsage, CaseResult, Check, describe_error
 from evals.schema import BriefCase, Dataset
 from graph.runtime.settings import Settings
 
@@ -159,32 +159,3 @@ def _result(case: BriefCase, dataset: Dataset, repeat: int, outcome: CampaignOut
                       status=outcome.status, latency_s=round(latency, 4), usage=usage, scores=scores, counts=counts,
                       checks=checks, judge=judge, tags=[*case.tags, *([case.industry] if case.industry else [])],
                       meta=meta)
-
-
-def describe_error(exc: BaseException) -> str:
-    """One line naming why a case could not run; a replay miss says so plainly."""
-    seen: set[int] = set()
-    cur: BaseException | None = exc
-    while cur is not None and id(cur) not in seen:
-        seen.add(id(cur))
-        if type(cur).__name__ == "CannotOverwriteExistingCassetteException":
-            first = str(cur).strip().splitlines()[0] if str(cur).strip() else ""
-            return ("replay: the run made a request that is not in its cassette (prompt, brief or code changed since "
-                    f"recording? re-record with --record): {first[:200]}")
-        cur = cur.__cause__ or cur.__context__
-    text = str(exc).strip().splitlines()
-    return f"{type(exc).__name__}: {text[0] if text else ''}"[:400]
-
-
-def release_services(settings: Settings, svc: Any = None) -> None:
-    """Close and forget the services of a finished case (they hold open stores).
-
-    Args:
-        settings: The case's settings (their process-wide services are dropped from the registry).
-        svc: Services created directly (not through the registry) to close as well.
-    """
-    from graph.runtime.services import release
-
-    released = release(settings)
-    if svc is not None and svc is not released:
-        svc.close()

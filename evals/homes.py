@@ -12,7 +12,9 @@ import shutil
 import threading
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
+from graph.runtime.services import release
 from graph.runtime.settings import Settings
 
 
@@ -28,7 +30,6 @@ class TemplateHomes:
 
     def prepare(self, crm_contacts: int, brands: Iterable[str]) -> Path:
         """Build (once) the template for a CRM size with the claim index of every brand that loads."""
-        from evals.campaign_case import release_services
         from graph.runtime.services import Services
 
         with self._lock:
@@ -53,3 +54,15 @@ class TemplateHomes:
     def clone(self, crm_contacts: int, dest: Path) -> None:
         """Copy a prepared template to ``dest`` (which must not exist)."""
         shutil.copytree(self._ready[crm_contacts], dest)
+
+
+def release_services(settings: Settings, svc: Any = None) -> None:
+    """Close and forget the services of a finished case (they hold open stores).
+
+    Args:
+        settings: The case's settings (their process-wide services are dropped from the registry).
+        svc: Services created directly (not through the registry) to close as well.
+    """
+    released = release(settings)
+    if svc is not None and svc is not released:
+        svc.close()

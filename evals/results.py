@@ -204,3 +204,18 @@ def write_atomic(path: Path, text: str) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def describe_error(exc: BaseException) -> str:
+    """One line naming why a case could not run; a replay miss says so plainly."""
+    seen: set[int] = set()
+    cur: BaseException | None = exc
+    while cur is not None and id(cur) not in seen:
+        seen.add(id(cur))
+        if type(cur).__name__ == "CannotOverwriteExistingCassetteException":
+            first = str(cur).strip().splitlines()[0] if str(cur).strip() else ""
+            return ("replay: the run made a request that is not in its cassette (prompt, brief or code changed since "
+                    f"recording? re-record with --record): {first[:200]}")
+        cur = cur.__cause__ or cur.__context__
+    text = str(exc).strip().splitlines()
+    return f"{type(exc).__name__}: {text[0] if text else ''}"[:400]

@@ -14,10 +14,10 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
-from evals.campaign_case import CaseEnv, release_services, run_brief_case
+from evals.campaign_case import CaseEnv, run_brief_case
 from evals.evaluators.judge import Judge
 from evals.guard_cases import run_claims_case, run_governance_case
-from evals.homes import TemplateHomes
+from evals.homes import TemplateHomes, release_services
 from evals.metrics import compute, judge_metrics, threshold_failures
 from evals.replay import (
     DEFAULT_CASSETTES,
@@ -256,7 +256,7 @@ def _run_guard_cases(runs: list[tuple[Dataset, Any]], base: Settings, work_dir: 
     try:
         for ds, case in runs:
             if ds.kind == "brief_fields":  # brief understanding: no library, no index
-                from evals.brief_fields import run_brief_fields_case
+                from evals.brief_fields_run import run_brief_fields_case
 
                 yield ds.name, run_brief_fields_case(case, check_date=date.fromisoformat(ds.config.check_date),
                                                      suite=ds.name), 0
@@ -268,7 +268,7 @@ def _run_guard_cases(runs: list[tuple[Dataset, Any]], base: Settings, work_dir: 
             try:
                 res = runner(case, library=library, check_date=on, index=index, suite=ds.name)
             except Exception as exc:  # noqa: BLE001 - a crashing guard is a failed case with its reason
-                from evals.campaign_case import describe_error
+                from evals.results import describe_error
 
                 res = CaseResult(suite=ds.name, case_id=case.id, passed=False, error=describe_error(exc),
                                  status="error", tags=case.tags)

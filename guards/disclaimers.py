@@ -12,6 +12,14 @@ from guards.library import BrandLibrary
 VALIDATOR = "liftoff/disclaimers"
 
 
+def required_disclaimers(library: BrandLibrary, region: str | None, *, channel: str | None = None,
+                          text: str | None = None, topics: Iterable[str] = ()) -> list[str]:
+    """The disclaimers copy in ``region`` must carry: the library's always-required and channel ones, and the
+    conditional ones of ``topics`` plus the topics ``text`` claims (see :func:`topics_of_text`)."""
+    wanted = set(topics) | (topics_of_text(text, library, region=region) if text else set())
+    return library.disclaimers(region, channel=channel, topics=wanted)
+
+
 def topics_of_text(text: str, library: BrandLibrary, *, region: str | None = None,
                    claim_ids: Iterable[str] = ()) -> set[str]:
     """Return the claim topics (health, offer, environmental, ...) the copy touches.

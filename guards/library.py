@@ -186,15 +186,14 @@ class BrandLibrary:
         """Return the rules of a region (empty rules when the library has none for it)."""
         return self.regions.get(region or "", RegionRules())
 
-    def disclaimers(self, region: str | None, *, channel: str | None = None, text: str | None = None,
-                    topics: Iterable[str] = ()) -> list[str]:
+    def disclaimers(self, region: str | None, *, channel: str | None = None, topics: Iterable[str] = ()) -> list[str]:
         """Return the disclaimers copy in ``region`` must carry.
 
         Args:
             region: Region code.
             channel: Channel, to add channel disclaimers (e.g. SMS opt-out wording).
-            text: Copy; its claims decide which conditional disclaimers apply (see :mod:`guards.disclaimers`).
-            topics: Topics the copy is known to claim (added to those found in ``text``).
+            topics: Topics the copy claims (the conditional disclaimers of these topics apply; the topics of a
+                piece of copy come from :func:`guards.disclaimers.required_disclaimers`).
 
         Returns:
             The always-required disclaimers, then channel and conditional ones, without duplicates.
@@ -204,10 +203,6 @@ class BrandLibrary:
         if channel:
             out += rules.channel_disclaimers.get(channel, ())
         wanted = set(topics)
-        if text:
-            from guards.disclaimers import topics_of_text
-
-            wanted |= topics_of_text(text, self, region=region)
         out += [c.text for c in rules.conditional_disclaimers if c.topic in wanted]
         return list(dict.fromkeys(out))
 

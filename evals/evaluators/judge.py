@@ -71,7 +71,7 @@ class Judge:
             result = invoke_structured(self.model, JudgeScores, self.prompt.render("score", judge_payload(outcome)),
                                        agent="judge", config={"callbacks": [tracker], "metadata": {"agent": "judge"}})
         except Exception as exc:  # noqa: BLE001 - a judge failure is reported on the case, never fatal
-            from evals.campaign_case import describe_error
+            from evals.results import describe_error
 
             return (JudgeResult(model=self.spec, prompt=self.prompt.ref, error=describe_error(exc)),
                     _usage(tracker, self.spec))

@@ -111,7 +111,7 @@ def _required(library: Any, text: str, region: str, on: Any, *, channel: str | N
 
     claim_ids = set(cited or []) | set(check_text(text, library, region=region, on=on).claims)
     topics = {t for cid in claim_ids for t in library.claim(cid).topics}
-    return list(library.disclaimers(region, channel=channel, text=text, topics=topics))
+    return required_disclaimers(library, region, channel=channel, text=text, topics=topics)
 
 
 def draft_payload(library: Any, brief: Any, index: Any, *, channel: str, variant: str, region: str, on: date,
@@ -155,7 +155,7 @@ def draft_payload(library: Any, brief: Any, index: Any, *, channel: str, variant
 
 def content(task: ContentTask, runtime: Runtime[CampaignContext]) -> dict[str, Any]:
     """Draft one asset version from the brand library's approved claims."""
-    from guards.disclaimers import disclaimer_spans
+    from guards.disclaimers import disclaimer_spans, required_disclaimers
     from guards.governance import send_date
 
     svc = runtime.context.services

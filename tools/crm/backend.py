@@ -17,8 +17,6 @@ from typing import Any, Literal, Protocol
 
 import numpy as np
 
-from tools.sqlstore import is_database_url
-
 Engine = Literal["duckdb", "sqlite", "postgres"]
 
 ENGINE_BY_SUFFIX: dict[str, Engine] = {".duckdb": "duckdb", ".db": "sqlite", ".sqlite": "sqlite", ".sqlite3": "sqlite"}
@@ -63,18 +61,6 @@ def engine_for(path: Path) -> Engine:
     except KeyError:
         known = ", ".join(ENGINE_BY_SUFFIX)
         raise ValueError(f"CRM store {path} has an unknown suffix {path.suffix!r} (known: {known})") from None
-
-
-def open_backend(path: Path | str, engine: Engine | None = None) -> Backend:
-    """Open (creating) the store file with its engine, or the shared database's CRM schema for a URL."""
-    if is_database_url(path):
-        from tools.crm.pg_backend import PostgresBackend
-
-        return PostgresBackend(str(path))
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    engine = engine or engine_for(path)
-    return DuckDBBackend(path) if engine == "duckdb" else SQLiteBackend(path)
 
 
 @contextmanager

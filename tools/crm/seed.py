@@ -27,7 +27,7 @@ from tools.crm.dictionary import (
     LIFECYCLE_STAGES,
 )
 from tools.crm.names import FIRST_NAMES, LAST_NAMES
-from tools.crm.store import DATA_TABLES, EMPTY_VERSION, UNIQUE_INDEXES, SeedReport, chain_version, set_meta
+from tools.crm.tables import DATA_TABLES, EMPTY_VERSION, UNIQUE_INDEXES, SeedReport, chain_version, set_meta
 
 if TYPE_CHECKING:
     from tools.crm.store import CRMStore

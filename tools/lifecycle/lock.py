@@ -30,6 +30,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from tools.lifecycle import pglock
 from tools.sqlstore import is_database_url
 
 DEFAULT_TIMEOUT_S = 600.0
@@ -99,8 +100,6 @@ def is_held(locks_dir: Path | str, campaign_id: str) -> bool:
 def holder(locks_dir: Path | str, campaign_id: str) -> dict[str, Any] | None:
     """Return who holds the campaign's lock as they recorded it (None when free or unknown)."""
     if is_database_url(locks_dir):
-        from tools.lifecycle import pglock
-
         return pglock.holder(str(locks_dir), campaign_id)
     path = lock_path(locks_dir, campaign_id)
     try:
@@ -150,9 +149,7 @@ def campaign_lock(locks_dir: Path | str, campaign_id: str, *, purpose: str = "",
             held[key][1] -= 1
         return
     if is_database_url(locks_dir):
-        from tools.lifecycle import pglock
-
-        with pglock.acquire(str(locks_dir), campaign_id, purpose, timeout_s) as waited:
+        with pglock.acquire(str(locks_dir), campaign_id, purpose, timeout_s, LockTimeout) as waited:
             held[key] = [None, 1]
             try:
                 yield Holding(campaign_id, purpose, path, waited)

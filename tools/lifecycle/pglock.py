@@ -13,7 +13,7 @@ import os
 import socket
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from typing import Any
@@ -56,14 +56,15 @@ def holder(url: str, campaign_id: str) -> dict[str, Any] | None:
 
 
 @contextmanager
-def acquire(url: str, campaign_id: str, purpose: str, timeout_s: float) -> Iterator[float]:
+def acquire(url: str, campaign_id: str, purpose: str, timeout_s: float,
+            timeout_error: Callable[[str], Exception] = TimeoutError) -> Iterator[float]:
     """Hold the campaign's advisory lock for the block; yield the seconds waited.
 
-    Raises:
-        LockTimeout: with the holder's record in the message.
-    """
-    from tools.lifecycle.lock import LockTimeout
+    ``timeout_error`` builds the error raised on a timeout (``tools.lifecycle.lock`` passes its ``LockTimeout``).
 
+    Raises:
+        TimeoutError: (or what ``timeout_error`` builds) with the holder's record in the message.
+    """
     key = key_of(campaign_id)
     pool = _pool(url)
     with pool.connection() as conn:
@@ -71,7 +72,7 @@ def acquire(url: str, campaign_id: str, purpose: str, timeout_s: float) -> Itera
         while not conn.execute("SELECT pg_try_advisory_lock(%s)", (key,)).fetchone()[0]:
             if time.monotonic() - start >= timeout_s:
                 who = holder(url, campaign_id) or {}
-                raise LockTimeout(
+                raise timeout_error(
                     f"campaign {campaign_id} is locked by pid {who.get('pid')} on {who.get('host')} "
                     f"({who.get('purpose') or 'unknown purpose'}, since {who.get('since')}); waited {timeout_s:.0f}s")
             time.sleep(delay)

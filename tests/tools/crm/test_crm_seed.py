@@ -15,7 +15,8 @@ from tools.crm.dictionary import COUNTRIES_BY_REGION, FIELDS, INTERESTS, LANGUAG
 from tools.crm.holdout import bucket_sql, buckets, salt_for
 from tools.crm.seed import HISTORY_DAYS, generate, seed
 from tools.crm.segments import build_segment
-from tools.crm.store import DATA_TABLES, EMPTY_VERSION, CRMStore
+from tools.crm.store import CRMStore
+from tools.crm.tables import DATA_TABLES, EMPTY_VERSION
 
 AS_OF = date(2026, 1, 15)
 DOC = Path(__file__).resolve().parents[3] / "tools" / "crm" / "DATA_DICTIONARY.md"
