@@ -16,6 +16,8 @@ import streamlit as st
 
 from graph.contracts import CHANNELS, REGIONS
 from graph.contracts.network import apply_offline_defaults
+from graph.models.offline import DISCLOSURE
+from graph.review.autonomy import LEVELS, Autonomy
 from graph.runtime.access import Access, local_user, resolve_access
 from graph.runtime.controls import CONTROL_TRACE, save_preferences, set_kill_switch
 from graph.runtime.errors import ErrorView, explain
@@ -26,8 +28,10 @@ from graph.runtime.runner import CampaignError
 from graph.runtime.settings import REPO_ROOT, ConfigError, Settings
 from graph.views.brand_page import PAGE as BRANDS_PAGE
 from graph.views.brand_page import brand_page, brand_picker, open_brand_page
+from graph.views.brief_echo import echo_tables
 from graph.views.chat import conversation
 from graph.views.decide import CardContext, render_review
+from graph.views.exports import extras_for
 from graph.views.firstrun import render_first_run
 from graph.views.plan import asset_views, blueprint_tables, governance_tables, list_tables
 from graph.views.review import decision_payload, review_card
@@ -111,8 +115,6 @@ def _sidebar(settings: Settings, prefs: AppPrefs, access: Access, reader: Reader
 
 
 def _model_picker(settings: Settings, prefs: AppPrefs, access: Access, reader: Reader) -> None:
-    from graph.models.offline import DISCLOSURE
-
     with st.expander("Model", icon=":material/psychology:"):
         engine = "offline" if settings.model == "offline" else ("server" if settings.openai_base_url else "provider")
         choice = st.radio("Engine", list(ENGINES), index=list(ENGINES).index(engine), format_func=ENGINES.get,
@@ -146,8 +148,6 @@ def _save(reader: Reader, settings: Settings, new: AppPrefs, prefs: AppPrefs, ac
 
 
 def _autonomy_dial(settings: Settings, prefs: AppPrefs, access: Access, reader: Reader) -> None:
-    from graph.review.autonomy import LEVELS, Autonomy
-
     with st.expander("Autonomy dial", icon=":material/tune:"):
         dial = Autonomy.parse(settings.autonomy)
         default = st.select_slider("Default level", options=list(LEVELS), value=dial.rules[0].level, key="autonomy-default",
@@ -361,8 +361,6 @@ def _review(cid: str, pending: dict[str, Any], values: dict[str, Any], settings:
 
 def _brand(values: dict[str, Any], reader: Reader) -> tuple[Any, str]:
     """The brand library's sending details and name (previews degrade to 'missing' notes without a library)."""
-    from graph.views.exports import extras_for
-
     try:
         library = reader.campaigns.services.library(values.get("brand") or reader.settings.brand)
     except Exception:  # noqa: BLE001 - a library that no longer loads: previews show what is missing
@@ -435,8 +433,6 @@ def _blueprint(bp: dict[str, Any] | None, current: dict[str, float]) -> None:
 
 
 def _brief_echo(brief: dict[str, Any] | None) -> None:
-    from graph.views.brief_echo import echo_tables
-
     t = echo_tables(brief)
     for key, title, empty in (("understood", "Understood from the brief", "Nothing read yet."),
                               ("not_used", "Not used (no fact read from these sentences)", "Every sentence was used."),

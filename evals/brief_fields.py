@@ -14,6 +14,8 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from graph.models.offline.handlers import extract_brief
+
 FIELDS: tuple[str, ...] = (
     "budget",
     "currency",
@@ -145,8 +147,6 @@ def score_fields(expect: FieldsExpect, got: dict[str, Any]) -> dict[str, tuple[b
 
 def extract_offline(brief: str, today: date) -> dict[str, Any]:
     """The offline engine's extraction of a brief (the Planner's BriefExtraction) plus the 'not used' sentences."""
-    from graph.models.offline.handlers import extract_brief
-
     return extract_brief({"brief_text": brief, "today": today.isoformat()})
 
 

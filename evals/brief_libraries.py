@@ -15,6 +15,8 @@ from contextlib import contextmanager
 from datetime import date
 from typing import Any
 
+import yaml
+
 from evals.brief_fields import FieldsExpect, extract_offline, score_fields
 from evals.suites import DATASETS_DIR
 
@@ -66,8 +68,6 @@ HAND_COUNTRIES = {
 
 
 def _cases() -> Iterator[tuple[str, dict[str, Any], date]]:
-    import yaml
-
     for name in ("brief_fields_dev.yaml", "brief_fields_holdout.yaml"):
         data = yaml.safe_load((DATASETS_DIR / name).read_text(encoding="utf-8"))
         for case in data["cases"]:
@@ -99,9 +99,9 @@ def _patched(module: Any, name: str, value: Callable[..., Any]) -> Iterator[None
 
 def _coverage(names: dict[str, str] | None) -> float:
     """Share of ISO 3166 countries (by common name) the index recognises in a sentence."""
-    import pycountry
+    import pycountry  # lazy: start-up (pycountry)
 
-    from graph.models.offline import places
+    from graph.models.offline import places  # lazy: start-up (langchain_core)
 
     known = 0
     countries = list(pycountry.countries)
@@ -119,7 +119,7 @@ def _coverage(names: dict[str, str] | None) -> float:
 
 def main() -> None:
     """Print budget accuracy (hand vs babel numbers) and countries/regions accuracy (pycountry vs hand names)."""
-    from graph.models.offline import money, places
+    from graph.models.offline import money, places  # lazy: start-up (langchain_core)
 
     print("money numbers (budget field accuracy):")
     for label, fn in (

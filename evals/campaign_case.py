@@ -89,7 +89,7 @@ def priced_usage(spec: str, calls: int, input_tokens: int, output_tokens: int, p
 
 def run_brief_case(case: BriefCase, dataset: Dataset, env: CaseEnv, repeat: int = 0) -> CaseResult:
     """Run one brief case end to end and evaluate it; errors become a failed result, never an exception."""
-    from graph.runtime.runner import Campaigns
+    from graph.runtime.runner import Campaigns  # lazy: start-up (langchain_core, langgraph)
 
     home = env.work_dir / f"{dataset.name}-{case.id}-r{repeat}"
     if home.exists():

@@ -58,8 +58,14 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 
 def _settings(args: argparse.Namespace) -> Any:
-    from graph.contracts.network import apply_offline_defaults
-    from graph.runtime.settings import ConfigError, Settings, parse_prompt_versions
+    from graph.contracts.network import (
+        apply_offline_defaults,  # lazy: start-up (the CLI builds its parser without loading the app)
+    )
+    from graph.runtime.settings import (  # lazy: start-up (the CLI builds its parser without loading the app)
+        ConfigError,
+        Settings,
+        parse_prompt_versions,
+    )
 
     apply_offline_defaults()
     try:
@@ -76,8 +82,14 @@ def _settings(args: argparse.Namespace) -> Any:
 
 
 def _check_models(settings: Any, *, probe: bool) -> None:
-    from graph.models.errors import ModelConfigError, ModelUnavailableError
-    from graph.models.registry import check_reachable, resolve_model
+    from graph.models.errors import (  # lazy: start-up (the CLI builds its parser without loading the app)
+        ModelConfigError,
+        ModelUnavailableError,
+    )
+    from graph.models.registry import (  # lazy: start-up (the CLI builds its parser without loading the app)
+        check_reachable,
+        resolve_model,
+    )
 
     for spec in sorted({settings.model_for(a) for a in settings.agents}):
         try:
@@ -89,7 +101,7 @@ def _check_models(settings: Any, *, probe: bool) -> None:
 
 
 def _default_out(settings: Any) -> Path:
-    from evals.replay import slug
+    from evals.replay import slug  # lazy: start-up (the CLI builds its parser without loading the app)
 
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S")
     return settings.path("evals") / f"{stamp}-{slug(settings.model)}.json"
@@ -97,8 +109,13 @@ def _default_out(settings: Any) -> Path:
 
 def write_reports(run: Any, out: Path) -> list[Path]:
     """Write a run's JSON, Markdown and HTML reports next to each other; return their paths."""
-    from evals.report import run_html, run_markdown
-    from evals.results import write_atomic
+    from evals.report import (  # lazy: start-up (the CLI builds its parser without loading the app)
+        run_html,
+        run_markdown,
+    )
+    from evals.results import (
+        write_atomic,  # lazy: start-up (the CLI builds its parser without loading the app)
+    )
 
     run.save(out)
     md, html = out.with_suffix(".md"), out.with_suffix(".html")
@@ -109,14 +126,35 @@ def write_reports(run: Any, out: Path) -> list[Path]:
 
 def cmd_run(args: argparse.Namespace) -> int:
     """Run the suites, the control cohort when asked, and write the reports."""
-    from evals.compare import compare_runs
-    from evals.replay import DEFAULT_CASSETTES, Mode, ReplayError
-    from evals.results import EvalRun, ResultsError
-    from evals.runner import EvalError, RunOptions, run_evals
-    from evals.schema import DatasetError
-    from evals.suites import resolve_suites
-    from graph.models.errors import ModelConfigError
-    from graph.models.prompts import PromptError
+    from evals.compare import (
+        compare_runs,  # lazy: start-up (the CLI builds its parser without loading the app)
+    )
+    from evals.replay import (  # lazy: start-up (the CLI builds its parser without loading the app)
+        DEFAULT_CASSETTES,
+        Mode,
+        ReplayError,
+    )
+    from evals.results import (  # lazy: start-up (the CLI builds its parser without loading the app)
+        EvalRun,
+        ResultsError,
+    )
+    from evals.runner import (  # lazy: start-up (the CLI builds its parser without loading the app)
+        EvalError,
+        RunOptions,
+        run_evals,
+    )
+    from evals.schema import (
+        DatasetError,  # lazy: start-up (the CLI builds its parser without loading the app)
+    )
+    from evals.suites import (
+        resolve_suites,  # lazy: start-up (the CLI builds its parser without loading the app)
+    )
+    from graph.models.errors import (
+        ModelConfigError,  # lazy: start-up (the CLI builds its parser without loading the app)
+    )
+    from graph.models.prompts import (
+        PromptError,  # lazy: start-up (the CLI builds its parser without loading the app)
+    )
 
     settings = _settings(args)
     mode: Mode = "record" if args.record else "replay" if args.replay else "live"
@@ -160,7 +198,10 @@ def cmd_run(args: argparse.Namespace) -> int:
 
 
 def _print_summary(run: Any) -> None:
-    from evals.report.markdown import fmt, fmt_ci
+    from evals.report.markdown import (  # lazy: start-up (the CLI builds its parser without loading the app)
+        fmt,
+        fmt_ci,
+    )
 
     who = run.model if run.model_is_llm else "offline (rules engine, not an LLM: the control cohort)"
     print(f"eval run {run.run_id}: model {who}; prompts {', '.join(run.prompts.values())}; {run.mode}; "
@@ -182,9 +223,18 @@ def _print_summary(run: Any) -> None:
 
 def cmd_compare(args: argparse.Namespace) -> int:
     """Compare two runs; with --fail-on-regression exit 1 on a regression beyond the tolerances."""
-    from evals.compare import compare_runs
-    from evals.report import comparison_html, comparison_markdown
-    from evals.results import EvalRun, ResultsError, write_atomic
+    from evals.compare import (
+        compare_runs,  # lazy: start-up (the CLI builds its parser without loading the app)
+    )
+    from evals.report import (  # lazy: start-up (the CLI builds its parser without loading the app)
+        comparison_html,
+        comparison_markdown,
+    )
+    from evals.results import (  # lazy: start-up (the CLI builds its parser without loading the app)
+        EvalRun,
+        ResultsError,
+        write_atomic,
+    )
 
     try:
         a, b = EvalRun.load(args.a), EvalRun.load(args.b)

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from evals.cli import write_reports
 from evals.netguard import OUTBOUND_ATTEMPTS, install_socket_guard
 from evals.results import EvalRun
 from evals.runner import RunOptions, run_evals
@@ -41,8 +42,6 @@ def _run(home: Path) -> EvalRun:
                                label="pytest evals (offline control cohort)"))
     report = os.environ.get("LIFTOFF_EVALS_REPORT")
     if report:
-        from evals.cli import write_reports
-
         write_reports(run, Path(report))
     return run
 

@@ -10,6 +10,8 @@ from evals.evaluators.base import Evaluation
 from evals.results import CaseResult
 from evals.schema import ClaimsCase, GovernanceCase
 from graph.contracts import Asset, Blueprint, Brief, Caps, ChannelPlan, KPITarget, Money
+from guards.claims import check_text
+from guards.governance import govern
 
 
 def run_claims_case(case: ClaimsCase, *, library: Any, check_date: date, index: Any, suite: str,
@@ -19,8 +21,6 @@ def run_claims_case(case: ClaimsCase, *, library: Any, check_date: date, index: 
     Counts: tp/fp/fn/tn with 'unsupported' as the positive class, plus true_unsupported, pred_unsupported
     and true_ok (the denominators of recall, precision and the false-alarm rate).
     """
-    from guards.claims import check_text
-
     on = date.fromisoformat(case.date) if case.date else check_date
     t0 = time.perf_counter()
     result = check_text(case.text, library, region=case.region, on=on, index=index)
@@ -69,8 +69,6 @@ def run_governance_case(case: GovernanceCase, *, library: Any, check_date: date,
 
     Counts: must_stop/stopped_must/missed, clean/stopped_clean, reason_ok.
     """
-    from guards.governance import govern
-
     asset = governance_asset(case, library)
     t0 = time.perf_counter()
     report = govern(assets=[asset], lists=[], blueprint=governance_blueprint(case, check_date), library=library,

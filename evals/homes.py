@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from graph.runtime.services import release
+from graph.runtime.services import Services, release
 from graph.runtime.settings import Settings
 
 
@@ -30,8 +30,6 @@ class TemplateHomes:
 
     def prepare(self, crm_contacts: int, brands: Iterable[str]) -> Path:
         """Build (once) the template for a CRM size with the claim index of every brand that loads."""
-        from graph.runtime.services import Services
-
         with self._lock:
             if crm_contacts in self._ready:
                 return self._ready[crm_contacts]

@@ -10,6 +10,7 @@ from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from evals.brief_fields import FIELDS
 from evals.results import CaseResult, Metric
 from evals.stats import bootstrap_ci, quantile, wilson
 
@@ -144,8 +145,6 @@ SPECS: dict[str, list[MetricSpec]] = {
 
 
 def _brief_field_specs() -> list[MetricSpec]:
-    from evals.brief_fields import FIELDS
-
     def min_acc(cases: Sequence[CaseResult]) -> float | None:
         n = _sum(cases, "scored")
         return min(_sum(cases, f"{f}_ok") / n for f in FIELDS) if n else None

@@ -114,7 +114,7 @@ class Cassettes:
         if self.mode == "live":
             yield None
             return
-        import vcr
+        import vcr  # lazy: dev-only dependency
 
         path = self.path(suite, case_id, repeat)
         if self.mode == "record":

@@ -14,6 +14,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
+from evals.brief_fields_run import run_brief_fields_case
 from evals.campaign_case import CaseEnv, run_brief_case
 from evals.evaluators.judge import Judge
 from evals.guard_cases import run_claims_case, run_governance_case
@@ -28,9 +29,11 @@ from evals.replay import (
     describe_request,
     replay_environment,
 )
-from evals.results import CaseResult, Check, EvalRun, SuiteResult
+from evals.results import CaseResult, Check, EvalRun, SuiteResult, describe_error
 from evals.schema import Dataset
+from graph.runtime.services import Services
 from graph.runtime.settings import REPO_ROOT, Settings
+from guards.channel_limits import CHANNEL_LIMITS
 
 MODEL_AGENTS = ("planner", "content", "data")
 """Agents that call a model (their prompts are versioned)."""
@@ -78,7 +81,7 @@ class RunOptions:
 
 def prompt_refs(settings: Settings, agents: tuple[str, ...] = MODEL_AGENTS) -> dict[str, str]:
     """Prompt ref (agent@version#hash) of every agent that has prompts, at the configured versions."""
-    from graph.models.prompts import available_versions, load_prompt
+    from graph.models.prompts import available_versions, load_prompt  # lazy: start-up (langchain_core)
 
     return {a: load_prompt(a, settings.prompt_versions.get(a), settings.prompts_dir).ref
             for a in agents if available_versions(a, settings.prompts_dir)}
@@ -86,7 +89,7 @@ def prompt_refs(settings: Settings, agents: tuple[str, ...] = MODEL_AGENTS) -> d
 
 def is_llm(spec: str, base_url: str | None = None) -> bool:
     """True when a model spec names a real model (not the offline rules engine)."""
-    from graph.models.registry import describe_model
+    from graph.models.registry import describe_model  # lazy: start-up (langchain_core)
 
     return describe_model(spec, base_url=base_url).is_llm
 
@@ -115,7 +118,7 @@ def run_evals(options: RunOptions) -> EvalRun:
     Raises:
         EvalError: bad options, unknown case ids, or (replay) missing cassettes / changed prompts.
     """
-    from graph.models.usage import PriceTable
+    from graph.models.usage import PriceTable  # lazy: start-up (langchain_core)
 
     if options.repeat < 1:
         raise EvalError(f"--repeat must be at least 1, got {options.repeat}")
@@ -131,7 +134,7 @@ def run_evals(options: RunOptions) -> EvalRun:
     prompts = prompt_refs(settings)
     judge_spec, judge_note = _judge_spec(options)
     if judge_spec:
-        from graph.models.prompts import load_prompt
+        from graph.models.prompts import load_prompt  # lazy: start-up (langchain_core)
 
         prompts["judge"] = load_prompt("judge", options.judge_prompt, settings.prompts_dir).ref
     models = {a: settings.model_for(a) for a in settings.agents}
@@ -222,7 +225,7 @@ def _run_brief_cases(runs: list[tuple[Dataset, Any, int]], env: CaseEnv, cassett
     if options.mode != "live":
         # One at a time: vcrpy patches HTTP process-wide, and the structured-output path cache is process-wide,
         # so a fixed order with a cleared cache keeps each case's request stream reproducible.
-        from graph.models.structured import PATH_CACHE
+        from graph.models.structured import PATH_CACHE  # lazy: start-up (langchain_core)
 
         for ds, case, r in runs:
             PATH_CACHE.clear()
@@ -248,7 +251,6 @@ def _run_guard_cases(runs: list[tuple[Dataset, Any]], base: Settings, work_dir: 
     """Claims-check and governance cases, against the same library and claim index governance uses."""
     if not runs:
         return
-    from graph.runtime.services import Services
 
     settings = Settings(home=work_dir / "guards", brand_library_dir=base.brand_library_dir,
                         embeddings=base.embeddings, seed=base.seed)
@@ -256,7 +258,6 @@ def _run_guard_cases(runs: list[tuple[Dataset, Any]], base: Settings, work_dir: 
     try:
         for ds, case in runs:
             if ds.kind == "brief_fields":  # brief understanding: no library, no index
-                from evals.brief_fields_run import run_brief_fields_case
 
                 yield ds.name, run_brief_fields_case(case, check_date=date.fromisoformat(ds.config.check_date),
                                                      suite=ds.name), 0
@@ -268,7 +269,6 @@ def _run_guard_cases(runs: list[tuple[Dataset, Any]], base: Settings, work_dir: 
             try:
                 res = runner(case, library=library, check_date=on, index=index, suite=ds.name)
             except Exception as exc:  # noqa: BLE001 - a crashing guard is a failed case with its reason
-                from evals.results import describe_error
 
                 res = CaseResult(suite=ds.name, case_id=case.id, passed=False, error=describe_error(exc),
                                  status="error", tags=case.tags)
@@ -278,17 +278,13 @@ def _run_guard_cases(runs: list[tuple[Dataset, Any]], base: Settings, work_dir: 
 
 
 def _provider_key_env(settings: Settings) -> str | None:
-    from graph.models.registry import PROVIDER_KEY_ENV, describe_model
+    from graph.models.registry import PROVIDER_KEY_ENV, describe_model  # lazy: start-up (langchain_core)
 
     info = describe_model(settings.model, base_url=settings.openai_base_url)
     return PROVIDER_KEY_ENV.get(info.provider)
 
 
 def _default_limits() -> dict[str, dict[str, int]]:
-    try:
-        from guards.channel_limits import CHANNEL_LIMITS
-    except ImportError:
-        return {}
     return {ch: dict(v) for ch, v in CHANNEL_LIMITS.items()}
 
 
@@ -306,7 +302,7 @@ class _NoBar:
 def _progress(total: int, enabled: bool) -> Any:
     if not enabled:
         return _NoBar()
-    from tqdm import tqdm
+    from tqdm import tqdm  # lazy: start-up (tqdm)
 
     return tqdm(total=total, file=sys.stderr, desc="evals", unit="case", dynamic_ncols=True, leave=True)
 

@@ -12,6 +12,9 @@ from pydantic import BaseModel
 
 from graph.contracts import Event
 from graph.models.prompts import Prompt, load_prompt
+from graph.models.structured import invoke_structured
+from graph.models.toolcall import invoke_tool_call
+from graph.models.usage import UsageTracker
 from graph.runtime.services import Services
 
 T = TypeVar("T", bound=BaseModel)
@@ -61,9 +64,6 @@ def ask_structured(svc: Services, agent: str, task: str, payload: dict[str, Any]
     Returns:
         (value, usage delta for the state's ``usage``, facts for an event: prompt ref, model, path, attempts).
     """
-    from graph.models.structured import invoke_structured
-    from graph.models.usage import UsageTracker
-
     prompt = prompt_for(svc, agent)
     tracker = UsageTracker()
     config: RunnableConfig = {"callbacks": [tracker], "metadata": {"agent": agent}}
@@ -76,9 +76,6 @@ def ask_structured(svc: Services, agent: str, task: str, payload: dict[str, Any]
 def ask_tool(svc: Services, agent: str, task: str, payload: dict[str, Any], tools: list[Any]
              ) -> tuple[Any, dict[str, Any], dict[str, Any]]:
     """Ask the agent's model for one valid tool call; returns (ToolCallResult, usage delta, event facts)."""
-    from graph.models.toolcall import invoke_tool_call
-    from graph.models.usage import UsageTracker
-
     prompt = prompt_for(svc, agent)
     tracker = UsageTracker()
     config: RunnableConfig = {"callbacks": [tracker], "metadata": {"agent": agent}}

@@ -12,6 +12,7 @@ from langgraph.graph.state import CompiledStateGraph
 from langgraph.types import RetryPolicy
 
 from graph.context import CampaignContext
+from graph.models.errors import TransientModelError
 from graph.nodes.after_launch import after_launch
 from graph.nodes.analytics import analytics
 from graph.nodes.content import content
@@ -30,15 +31,13 @@ from graph.state import CampaignInput, CampaignState
 def _transient(exc: Exception) -> bool:
     """Retry provider hiccups, a busy SQLite file and a lost shared-database connection; never validation or
     logic errors."""
-    from graph.models.errors import TransientModelError
-
     if isinstance(exc, TransientModelError):
         return not exc.exhausted  # the model layer already retried it under its CallPolicy
     if isinstance(exc, ConnectionError | TimeoutError):
         return True
     if type(exc).__module__.startswith(("psycopg", "psycopg_pool")):
-        import psycopg
-        import psycopg_pool
+        import psycopg  # lazy: start-up (psycopg)
+        import psycopg_pool  # lazy: start-up (psycopg_pool)
 
         return isinstance(exc, psycopg.OperationalError | psycopg_pool.PoolTimeout)
     return isinstance(exc, sqlite3.OperationalError) and "locked" in str(exc)

@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from graph.contracts import Finding, ValidatorResult
+from guards.sentences import split_sentences
+from guards.telemetry import disable_guardrails_telemetry
 
 BANNED_VALIDATOR = "liftoff/banned_terms"
 COMPETITOR_VALIDATOR = "liftoff/competitors"
@@ -52,10 +54,9 @@ def fuzzy_hits(text: str, terms: Iterable[str]) -> list[Hit]:
     long_terms = [t for t in terms if len(t.replace(" ", "")) >= FUZZY_MIN_LENGTH]
     if not long_terms or not text.strip():
         return []
-    from guards.telemetry import disable_guardrails_telemetry
 
     disable_guardrails_telemetry()
-    from guardrails_ai.ban_list import BanList
+    from guardrails_ai.ban_list import BanList  # lazy: start-up (guardrails_ai)
 
     out: list[Hit] = []
     for offset, sentence in _sentence_spans(text):  # a near-miss never spans two sentences
@@ -70,8 +71,6 @@ def fuzzy_hits(text: str, terms: Iterable[str]) -> list[Hit]:
 
 def _sentence_spans(text: str) -> list[tuple[int, str]]:
     """Each sentence of ``text`` with its start offset (so a match across a full stop is impossible)."""
-    from guards.sentences import split_sentences
-
     out: list[tuple[int, str]] = []
     cursor = 0
     for sentence in split_sentences(text):

@@ -23,7 +23,7 @@ class ChromaUnavailable(RuntimeError):
 
 def is_connection_error(exc: BaseException) -> bool:
     """True for a failure to reach the server (refused, reset, timed out), not for a bad request."""
-    import httpx
+    import httpx  # lazy: start-up (httpx)
 
     if isinstance(exc, httpx.TransportError | ConnectionError | TimeoutError):
         return True

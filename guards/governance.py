@@ -23,6 +23,7 @@ from graph.contracts import (
     ValidatorResult,
 )
 from guards.claims import Judge
+from guards.disclaimers import region_disclaimers
 from guards.library import BrandLibrary
 
 SubjectType = Literal["asset", "list", "blueprint", "budget_change"]
@@ -105,8 +106,7 @@ def check_asset(asset: Asset, library: BrandLibrary, *, check_date: date, index:
     The claims check reads the asset without its marked disclaimer spans (only spans that are the region's own
     disclaimers word for word): a disclaimer is never judged as a claim, whatever it says.
     """
-    from guards.disclaimers import region_disclaimers
-    from guards.quality_validator import CopyQualityValidator
+    from guards.quality_validator import CopyQualityValidator  # lazy: start-up (guardrails)
     from guards.validators import (
         BannedTermsValidator,
         BrandVoiceValidator,
@@ -116,7 +116,7 @@ def check_asset(asset: Asset, library: BrandLibrary, *, check_date: date, index:
         DisclaimersValidator,
         PIIValidator,
         run_guard,
-    )
+    )  # lazy: start-up (guardrails)
 
     text = asset.full_text()
     claims = ClaimsValidator(library, region=asset.region, on=check_date, index=index, judge=judge,
@@ -138,7 +138,12 @@ def check_asset(asset: Asset, library: BrandLibrary, *, check_date: date, index:
 
 def check_list(target: TargetList, library: BrandLibrary, *, holdout_pct: float | None = None) -> list[ValidatorResult]:
     """Consent, suppression and holdout guards on one list."""
-    from guards.validators import ConsentValidator, HoldoutValidator, SuppressionValidator, run_guard
+    from guards.validators import (  # lazy: start-up (guardrails)
+        ConsentValidator,
+        HoldoutValidator,
+        SuppressionValidator,
+        run_guard,
+    )  # lazy: start-up (guardrails)
 
     return run_guard(target.model_dump_json(), [ConsentValidator(library), SuppressionValidator(),
                                                 HoldoutValidator(holdout_pct)])
@@ -146,7 +151,7 @@ def check_list(target: TargetList, library: BrandLibrary, *, holdout_pct: float 
 
 def check_blueprint(blueprint: Blueprint) -> list[ValidatorResult]:
     """Budget caps of the plan."""
-    from guards.validators import BudgetCapsValidator, run_guard
+    from guards.validators import BudgetCapsValidator, run_guard  # lazy: start-up (guardrails)
 
     return run_guard(blueprint.model_dump_json(), [BudgetCapsValidator()])
 
@@ -154,6 +159,6 @@ def check_blueprint(blueprint: Blueprint) -> list[ValidatorResult]:
 def govern_budget_change(change: BudgetChange, caps: Caps, allocation: dict[str, float],
                          total_budget: float) -> ValidatorResult:
     """Check a budget change against the caps through guardrails (same result as ``caps.check_budget_change``)."""
-    from guards.validators import BudgetChangeValidator, run_guard
+    from guards.validators import BudgetChangeValidator, run_guard  # lazy: start-up (guardrails)
 
     return run_guard(change.model_dump_json(), [BudgetChangeValidator(caps, allocation, total_budget)])[0]

@@ -39,7 +39,7 @@ def make_llm_judge(model: BaseChatModel) -> Judge:
     Args:
         model: Any LangChain chat model (OpenAI-compatible servers included).
     """
-    from langchain_core.messages import HumanMessage, SystemMessage
+    from langchain_core.messages import HumanMessage, SystemMessage  # lazy: start-up (langchain_core)
 
     try:
         structured = model.with_structured_output(JudgeOutput)

@@ -21,7 +21,9 @@ from typing import Literal
 
 from pydantic import BaseModel
 
-from guards.library_format import BrandFile, ClaimsFile, Problem, validate_document
+from guards.facts import analyse
+from guards.library import library_from_models
+from guards.library_format import BrandFile, ClaimsFile, Problem, loc_text, validate_document
 from guards.safe_yaml import (
     DEFAULT_MAX_BYTES,
     InputLimitError,
@@ -31,6 +33,8 @@ from guards.safe_yaml import (
     load_yaml,
     read_bounded,
 )
+from guards.sentences import normalize_word, split_sentences, stem
+from guards.vocabulary import build_vocabulary
 
 FILES = ("brand.yaml", "claims.yaml")
 
@@ -178,8 +182,6 @@ class _Ctx:
         rule: str,
         severity: Literal["error", "warning"] = "warning",
     ) -> None:
-        from guards.library_format import loc_text
-
         self.out.append(Problem(file, loc_text(loc), self.docs[file].line_of(loc), message, severity, rule))
 
 
@@ -248,8 +250,6 @@ def _yaml_problem(name: str, message: str) -> Problem:
 
 # ------------------------------------------------------------------------------------------------ rules
 def _disclaimers(ctx: _Ctx) -> None:
-    from guards.sentences import split_sentences
-
     for code, spec in ctx.brand.regions.items():
         found: list[tuple[tuple[str | int, ...], str]] = [
             (("regions", code, "disclaimers", i), t) for i, t in enumerate(spec.disclaimers)
@@ -376,10 +376,6 @@ def _products(ctx: _Ctx) -> None:
 
 
 def _comparisons(ctx: _Ctx, root: Path) -> None:
-    from guards.facts import analyse
-    from guards.library import library_from_models
-    from guards.vocabulary import build_vocabulary
-
     library = library_from_models(root, ctx.brand, ctx.claims, "lint")
     vocab = build_vocabulary(library)
     strict = sorted(code for code, spec in ctx.brand.regions.items() if spec.comparison_requires_target)
@@ -457,8 +453,6 @@ def _parse_day(text: str) -> date | None:
 
 def _stems(text: str) -> list[tuple[str, str]]:
     """(lower-case word, stem) of every word; numbers kept as written."""
-    from guards.sentences import normalize_word, stem
-
     return [
         (w, w if any(ch.isdigit() for ch in w) else stem(normalize_word(w)))
         for w in _WORD.findall(text.casefold())

@@ -8,6 +8,7 @@ quarantined (never offered to the composer) and, if it reaches copy anyway, gove
 from __future__ import annotations
 
 import html
+import json
 import re
 from html.parser import HTMLParser
 
@@ -73,7 +74,5 @@ def html_to_text(text: str) -> str:
 def safe_json(value: object) -> str:
     """JSON of ``value`` with ``<``, ``>`` and ``&`` escaped (``\\u003c``...): the same data once parsed, and never
     a raw ``<script>`` for a page or log viewer that embeds it."""
-    import json
-
     text = json.dumps(value, default=str)
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")

@@ -84,7 +84,7 @@ def _region_of_country(alpha2: str) -> str:
 @lru_cache(maxsize=1)
 def countries() -> dict[str, str]:
     """Country name (lower case) -> the region code it lies in (or its own ISO code outside them)."""
-    import pycountry
+    import pycountry  # lazy: start-up (pycountry)
 
     out: dict[str, str] = {}
     for c in pycountry.countries:

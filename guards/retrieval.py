@@ -14,6 +14,9 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+
+from guards.chroma_retry import RetryingCollection, with_retries
 from guards.embeddings import Embedder, make_embedder
 from guards.library import BrandLibrary, Claim
 
@@ -71,13 +74,12 @@ class ClaimIndex:
             base_url: OpenAI-compatible base URL (for 'openai:<model>').
             api_key: API key for that endpoint.
         """
-        import chromadb
-        from chromadb.config import Settings
+        import chromadb  # lazy: start-up (chromadb)
+        from chromadb.config import Settings  # lazy: start-up (chromadb)
 
         embedder = make_embedder(embeddings, base_url=base_url, api_key=api_key)
         settings = Settings(anonymized_telemetry=False, allow_reset=False)
         if chroma_host:  # a server: every call retried on connection failures (guards.chroma_retry)
-            from guards.chroma_retry import RetryingCollection, with_retries
 
             location = f"http://{chroma_host}:{chroma_port}"
             client = with_retries(lambda: chromadb.HttpClient(host=chroma_host, port=chroma_port, settings=settings),
@@ -201,8 +203,11 @@ def _chroma_embedding_function(spec: str, base_url: str | None, embedder: Embedd
     """Our embedding function as a registered Chroma EmbeddingFunction (built and registered on first use)."""
     global _EF_CLASS
     if _EF_CLASS is None:
-        from chromadb.api.types import Documents, EmbeddingFunction, Embeddings
-        from chromadb.utils.embedding_functions import known_embedding_functions, register_embedding_function
+        from chromadb.api.types import Documents, EmbeddingFunction, Embeddings  # lazy: start-up (chromadb)
+        from chromadb.utils.embedding_functions import (  # lazy: start-up (chromadb)
+            known_embedding_functions,
+            register_embedding_function,
+        )  # lazy: start-up (chromadb)
 
         class LiftoffEmbeddingFunction(EmbeddingFunction[Documents]):  # type: ignore[misc]
             """Delegates to :mod:`guards.embeddings` (never Chroma's default ONNX download)."""
@@ -213,7 +218,6 @@ def _chroma_embedding_function(spec: str, base_url: str | None, embedder: Embedd
                 self._embedder = embedder
 
             def __call__(self, input: Documents) -> Embeddings:  # noqa: A002 - Chroma's protocol name
-                import numpy as np
 
                 if self._embedder is None:
                     self._embedder = make_embedder(self.spec, base_url=self.base_url)

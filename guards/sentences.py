@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from guards.lexicon import SPELLING
+from guards.lexicon import CURRENCY_SYMBOLS, SPELLING
 
 _ABBREVIATIONS = frozenset({
     "approx", "e.g", "i.e", "vs", "no", "st", "dr", "mr", "mrs", "ms", "etc", "inc", "ltd", "co", "u.s", "u.k",
@@ -97,8 +97,6 @@ class Token:
 
 def tokenize(sentence: str) -> list[Token]:
     """Tokenise a sentence into words, numbers (with currency and suffix) and a few symbols."""
-    from guards.lexicon import CURRENCY_SYMBOLS
-
     tokens: list[Token] = []
     for m in _TOKEN.finditer(sentence):
         i = len(tokens)

@@ -25,8 +25,8 @@ _LOCK = threading.Lock()
 def disable_guardrails_telemetry() -> None:
     """Switch off guardrails hub telemetry for this process (idempotent, cheap after the first call)."""
     apply_offline_defaults()  # GUARDRAILS_RUN_SYNC, OTEL_SDK_DISABLED, ... (only where the user set nothing)
-    from guardrails.settings import settings
-    from guardrails.utils.hub_telemetry_utils import HubTelemetry
+    from guardrails.settings import settings  # lazy: start-up (guardrails)
+    from guardrails.utils.hub_telemetry_utils import HubTelemetry  # lazy: start-up (guardrails)
 
     with _LOCK:
         rc = settings.rc
@@ -38,8 +38,8 @@ def disable_guardrails_telemetry() -> None:
 
 def telemetry_enabled() -> bool:
     """True when guardrails would still open hub telemetry spans (used by tests and ``liftoff`` diagnostics)."""
-    from guardrails.settings import settings
-    from guardrails.utils.hub_telemetry_utils import HubTelemetry
+    from guardrails.settings import settings  # lazy: start-up (guardrails)
+    from guardrails.utils.hub_telemetry_utils import HubTelemetry  # lazy: start-up (guardrails)
 
     return bool(settings.rc.enable_metrics) or bool(HubTelemetry._instance and HubTelemetry._instance._enabled)
 
@@ -56,7 +56,7 @@ _GUARD_CLASS: Any = None
 def _offline_guard_class() -> Any:
     global _GUARD_CLASS
     if _GUARD_CLASS is None:
-        from guardrails import Guard
+        from guardrails import Guard  # lazy: start-up (guardrails)
 
         class OfflineGuard(Guard):  # type: ignore[misc]
             """A Guard whose configure() never turns hub telemetry back on."""

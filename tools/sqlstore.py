@@ -21,6 +21,7 @@ import hashlib
 import re
 import sqlite3
 import threading
+import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from functools import lru_cache
@@ -161,9 +162,7 @@ class _PgConnection:
 
 def probe(url: str, attempts: int = 3, backoff_s: float = 0.3) -> None:
     """Connect once (retrying with backoff); raise :class:`DatabaseUnavailable` with one clear line on failure."""
-    import time
-
-    import psycopg
+    import psycopg  # lazy: start-up (psycopg)
 
     for attempt in range(attempts):
         try:
@@ -185,7 +184,7 @@ class _Pools:
         self._pools: dict[tuple[str, str], Any] = {}
 
     def get(self, url: str, schema: str, max_size: int) -> Any:
-        from psycopg_pool import ConnectionPool, PoolTimeout
+        from psycopg_pool import ConnectionPool, PoolTimeout  # lazy: start-up (psycopg_pool)
 
         key = (url, schema)
         with self._lock:

@@ -16,6 +16,9 @@ from collections.abc import Callable
 
 from graph.contracts.network import apply_offline_defaults
 from graph.runtime.settings import REPO_ROOT, Settings
+from graph.views.plan import asset_views
+from graph.views.scorecard import current_scorecard, scorecard_view
+from graph.views.steps import build_steps
 
 BRIEF = (
     "Launch our new Brightwell MaxFlow Pitcher in the US and UK starting March 2, 2027 for 6 weeks. Budget: $40k. "
@@ -34,13 +37,10 @@ def _median_s(fn: Callable[[], object], n: int) -> tuple[float, float]:
 
 def main(renders: int = 10) -> None:
     """Print render, view-model and live-update figures."""
-    from streamlit.testing.v1 import AppTest
+    from streamlit.testing.v1 import AppTest  # lazy: start-up (streamlit)
 
-    from graph.runtime.live import LiveRuns, Reader
-    from graph.runtime.runner import Campaigns
-    from graph.views.plan import asset_views
-    from graph.views.scorecard import current_scorecard, scorecard_view
-    from graph.views.steps import build_steps
+    from graph.runtime.live import LiveRuns, Reader  # lazy: start-up (langchain_core, langgraph)
+    from graph.runtime.runner import Campaigns  # lazy: start-up (langchain_core, langgraph)
 
     apply_offline_defaults()
     with tempfile.TemporaryDirectory() as home:

@@ -21,6 +21,14 @@ from pathlib import Path
 from typing import Any
 
 from graph.contracts import Asset
+from tools.channels.outbox import Outbox
+from tools.channels.publisher import Publisher
+from tools.channels.registry import connectors_from_config
+from tools.channels.request import PublishRequest
+from tools.channels.smtp import SmtpConnector
+from tools.channels.webhook import sign, verify_signature
+from tools.events import EventLog
+from tools.killswitch import KillSwitch
 
 N = 500
 
@@ -32,8 +40,6 @@ def _asset(channel: str = "email", region: str = "EU") -> Asset:
 
 
 def _requests(n: int, campaign: str = "bench") -> list[Any]:
-    from tools.channels.request import PublishRequest
-
     start = date(2027, 1, 1)
     return [PublishRequest(campaign_id=campaign, trace_id=f"tr-{campaign}", channel="email", region="EU",
                            variant="A", asset=_asset(), list_id="lst", segment_key=f"seg-{i}",
@@ -42,11 +48,6 @@ def _requests(n: int, campaign: str = "bench") -> list[Any]:
 
 
 def _publisher(home: Path) -> Any:
-    from tools.channels.publisher import Publisher
-    from tools.channels.registry import connectors_from_config
-    from tools.events import EventLog
-    from tools.killswitch import KillSwitch
-
     connectors = connectors_from_config({}, outbox_path=home / "outbox.db", seed=1,
                                         metrics_fn=lambda **kw: {})
     return Publisher(store_path=home / "programs.db", connectors=connectors, kill_switch=KillSwitch(home / "control.db"),
@@ -82,8 +83,6 @@ def bench_publish(home: Path) -> None:
 
 
 def bench_race(home: Path) -> None:
-    from tools.channels.outbox import Outbox
-
     t0 = time.perf_counter()
     with multiprocessing.get_context("spawn").Pool(4) as pool:
         pool.map(_race, [str(home)] * 4)
@@ -94,11 +93,10 @@ def bench_race(home: Path) -> None:
 
 def bench_smtp(home: Path, n: int = 200) -> None:
     try:
-        from aiosmtpd.controller import Controller
+        from aiosmtpd.controller import Controller  # lazy: dev-only dependency
     except ImportError:
         print("smtp: skipped (aiosmtpd not installed; it is in the dev extra)")
         return
-    from tools.channels.smtp import SmtpConnector
 
     class Sink:
         count = 0
@@ -127,8 +125,6 @@ def bench_smtp(home: Path, n: int = 200) -> None:
 
 
 def bench_signatures(n: int = 20_000) -> None:
-    from tools.channels.webhook import sign, verify_signature
-
     body = b'{"type":"publish","asset":{"body":"' + b"x" * 800 + b'"}}'
     now = int(datetime.now(UTC).timestamp())
     t0 = time.perf_counter()

@@ -14,7 +14,9 @@ from pathlib import Path
 import yaml
 
 from evals.bench.bench_guards import Score, evaluate_dataset
+from graph.contracts.network import apply_offline_defaults
 from graph.runtime.settings import REPO_ROOT
+from guards.selftest import run_selftest
 
 BRANDS = REPO_ROOT / "evals" / "datasets" / "claims_brands"
 SELFTEST_DATE = date(2026, 11, 25)
@@ -62,7 +64,6 @@ def main(argv: list[str] | None = None) -> int:
     )
     args = parser.parse_args(argv)
 
-    from graph.contracts.network import apply_offline_defaults
 
     apply_offline_defaults()
     print("claims check on unseen brands ('unsupported' = positive class; offline rules, no LLM)")
@@ -77,8 +78,6 @@ def main(argv: list[str] | None = None) -> int:
     for split, scores in by_split.items():
         print(line(pooled(scores, f"ALL {split}")))
     if args.selftest:
-        from guards.selftest import run_selftest
-
         print(f"\nlibrary self-test (check date {SELFTEST_DATE.isoformat()})")
         dirs = sorted(p.parent for p in (REPO_ROOT / "brand_library").glob("*/claims.yaml"))
         dirs += sorted(p.parent for p in BRANDS.glob("*/claims.yaml"))

@@ -22,6 +22,11 @@ from pathlib import Path
 from typing import Any
 
 from graph.contracts import SegmentDefinition
+from tools.crm.export import export_list
+from tools.crm.seed import seed
+from tools.crm.segments import build_segment
+from tools.crm.store import CRMStore
+from tools.killswitch import KillSwitch
 
 AS_OF = date(2026, 1, 15)
 SUFFIX = {"duckdb": ".duckdb", "sqlite": ".db"}
@@ -39,17 +44,12 @@ FILTERED_SEGMENT = SegmentDefinition.model_validate({
 
 
 def _seed(path: Path, n: int) -> tuple[Any, float]:
-    from tools.crm.seed import seed
-    from tools.crm.store import CRMStore
-
     store = CRMStore(path)
     report = seed(store, n, 7, as_of=AS_OF)
     return store, report.elapsed_s
 
 
 def _build(store: Any, definition: SegmentDefinition, campaign: str) -> tuple[Any, float]:
-    from tools.crm.segments import build_segment
-
     start = time.perf_counter()
     target = build_segment(store, definition, campaign_id=campaign, seed=1, as_of=AS_OF)
     return target, time.perf_counter() - start
@@ -57,9 +57,6 @@ def _build(store: Any, definition: SegmentDefinition, campaign: str) -> tuple[An
 
 def bench_engine(engine: str, n: int, runs: int, tmp: Path) -> dict[str, Any]:
     """Seed ``n`` contacts with ``engine`` and time segment builds and one export."""
-    from tools.crm.export import export_list
-    from tools.killswitch import KillSwitch
-
     store, seed_s = _seed(tmp / f"crm-{engine}{SUFFIX[engine]}", n)
     first, cold_s = _build(store, CONSENT_SEGMENT, "bench-cold")
     warm = [_build(store, CONSENT_SEGMENT, f"bench-warm-{i}")[1] for i in range(runs)]
@@ -91,9 +88,6 @@ def main(argv: list[str] | None = None) -> int:
     print(f"CRM benchmark: {args.contacts:,} contacts, {args.runs} warm builds, as of {AS_OF}")
     results = []
     with tempfile.TemporaryDirectory(prefix="liftoff-bench-crm-") as tmp:
-        from tools.crm.seed import seed
-        from tools.crm.store import CRMStore
-
         with CRMStore(Path(tmp) / "default.duckdb") as small:
             default_s = seed(small, 100_000, 7, as_of=AS_OF).elapsed_s
         print(f"  default dataset: seed 100,000 contacts (duckdb) in {default_s:.2f} s")

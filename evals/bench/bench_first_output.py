@@ -25,10 +25,10 @@ AIM_S = 10.0
 def main(warm: bool = True) -> None:
     """Print the first-output figures of one fresh install."""
     t_proc = time.perf_counter()
-    from graph.contracts.network import apply_offline_defaults
-    from graph.runtime.first_run import warmup_for
-    from graph.runtime.live import LiveRuns, Reader
-    from graph.runtime.settings import Settings
+    from graph.contracts.network import apply_offline_defaults  # lazy: start-up (pydantic)
+    from graph.runtime.first_run import warmup_for  # lazy: start-up (pydantic)
+    from graph.runtime.live import LiveRuns, Reader  # lazy: start-up (langchain_core, langgraph, pydantic)
+    from graph.runtime.settings import Settings  # lazy: start-up (pydantic)
 
     apply_offline_defaults()
     imported = time.perf_counter() - t_proc

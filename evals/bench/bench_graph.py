@@ -21,9 +21,9 @@ BRIEF = (
 
 def run_once(campaigns, brief: str) -> tuple[float, dict[str, float], str]:  # noqa: ANN001
     """Run one campaign to its end (auto-approving); return total seconds, seconds per node, final status."""
-    from langgraph.types import Command
+    from langgraph.types import Command  # lazy: start-up (langgraph)
 
-    from graph.runtime.runner import AUTO_APPROVER
+    from graph.runtime.runner import AUTO_APPROVER  # lazy: start-up (langchain_core, langgraph)
 
     per_node: dict[str, float] = defaultdict(float)
     graph_input: object = campaigns.new_input(brief)
@@ -44,7 +44,7 @@ def run_once(campaigns, brief: str) -> tuple[float, dict[str, float], str]:  # n
 
 def main(runs: int = 5) -> None:
     """Print cold and warm end-to-end times and the warm time per step."""
-    from graph.runtime.runner import Campaigns
+    from graph.runtime.runner import Campaigns  # lazy: start-up (langchain_core, langgraph)
 
     apply_offline_defaults()
     with tempfile.TemporaryDirectory() as home:

@@ -22,7 +22,13 @@ from pathlib import Path
 
 import yaml
 
+from graph.contracts import Asset
+from graph.contracts.network import apply_offline_defaults
 from graph.runtime.settings import REPO_ROOT
+from guards.claims import check_text
+from guards.governance import govern
+from guards.library import load_library
+from guards.retrieval import ClaimIndex
 
 DATASETS = REPO_ROOT / "evals" / "datasets"
 ASSET_150 = (
@@ -78,9 +84,6 @@ def evaluate_dataset(path: Path, *, index: object = None) -> Score:
             ``claims`` and ``date``).
         index: Optional claim index to use.
     """
-    from guards.claims import check_text
-    from guards.library import load_library
-
     doc = yaml.safe_load(path.read_text())
     library = load_library(REPO_ROOT / doc["library"])
     default = _as_date(doc["date"])
@@ -126,7 +129,6 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=100, help="timed repetitions (default 100)")
     args = parser.parse_args(argv)
 
-    from graph.contracts.network import apply_offline_defaults
 
     apply_offline_defaults()
     print("claims check quality ('unsupported' = positive class; offline rules, no LLM)")
@@ -138,10 +140,6 @@ def main(argv: list[str] | None = None) -> int:
         for err in s.errors[:10]:
             print(f"    miss: {err}")
 
-    from guards.claims import check_text
-    from guards.governance import govern
-    from guards.library import load_library
-    from guards.retrieval import ClaimIndex
 
     lib = load_library(REPO_ROOT / "brand_library" / "brightwell")
     on = date(2026, 11, 25)
@@ -165,7 +163,6 @@ def main(argv: list[str] | None = None) -> int:
         print(f"  dev set with the index: precision {dev_idx.precision:.3f} recall {dev_idx.recall:.3f} "
               f"false-block {dev_idx.false_block_rate:.3f}")
 
-    from graph.contracts import Asset
 
     asset = Asset(id="bench-email-US-A", version=1, channel="email", variant="A", region="US",
                   subject="Water, simply", body=ASSET_150, cta="Shop now", prompt_version="v1", prompt_hash="h",

@@ -15,6 +15,7 @@ import time
 
 from evals.chaos.llm_server import LLMServer, LLMServerConfig, Served
 from graph.contracts.network import apply_offline_defaults
+from graph.runtime.services import release
 from graph.runtime.settings import Settings
 
 LATENCY_S = float(os.environ.get("LIFTOFF_BENCH_LATENCY", "1.0"))
@@ -57,8 +58,7 @@ def critical_depth(served: list[Served]) -> int:
 
 def run_once(latency: float) -> tuple[float, list[Served], str]:
     """Run one campaign to its end over HTTP; return (wall seconds, requests, status)."""
-    from graph.runtime.runner import Campaigns
-    from graph.runtime.services import release
+    from graph.runtime.runner import Campaigns  # lazy: start-up (langchain_core, langgraph)
 
     with LLMServer(LLMServerConfig(latency_s=latency)) as server:
         env = {

@@ -19,6 +19,8 @@ import time
 from pathlib import Path
 
 from graph.runtime.settings import REPO_ROOT
+from guards.library import parse_library
+from guards.library_lint import lint_library
 
 BUNDLED = sorted(p.parent for p in (REPO_ROOT / "brand_library").glob("*/brand.yaml"))
 
@@ -71,9 +73,6 @@ def _child(kind: str, path: Path) -> dict[str, object]:
 
 def main() -> int:
     """Print the figures."""
-    from guards.library import parse_library
-    from guards.library_lint import lint_library
-
     print("bundled libraries (uncached parse + validate, lint):")
     for lib in BUNDLED:
         b, c = (lib / "brand.yaml").read_bytes(), (lib / "claims.yaml").read_bytes()

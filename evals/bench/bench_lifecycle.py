@@ -26,7 +26,14 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from graph.runtime.settings import REPO_ROOT
+from graph.contracts.network import apply_offline_defaults
+from graph.runtime.lifecycle_hooks import lifecycle_store
+from graph.runtime.scheduler import Scheduler
+from graph.runtime.settings import REPO_ROOT, Settings
+from tools.lifecycle.lock import campaign_lock
+from tools.lifecycle.rollback import Scope, rollback
+from tools.pipeline.impact import pipeline_impact
+from tools.pipeline.store import PipelineStore
 
 
 def _pct(values: list[float], q: float) -> float:
@@ -36,8 +43,6 @@ def _pct(values: list[float], q: float) -> float:
 
 def bench_lock(home: Path, n: int = 2000) -> dict[str, float]:
     """Uncontended acquire+release time, and hand-off latency between two threads taking turns."""
-    from tools.lifecycle.lock import campaign_lock
-
     t0 = time.perf_counter()
     for _ in range(n):
         with campaign_lock(home / "locks", "bench"):
@@ -70,14 +75,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--days", type=int, default=27, help="last campaign day to rehearse (default 27)")
     args = parser.parse_args(argv)
 
-    from graph.contracts.network import apply_offline_defaults
-    from graph.runtime.lifecycle_hooks import lifecycle_store
-    from graph.runtime.runner import Campaigns
-    from graph.runtime.scheduler import Scheduler
-    from graph.runtime.settings import Settings
-    from tools.lifecycle.rollback import Scope, rollback
-    from tools.pipeline.impact import pipeline_impact
-    from tools.pipeline.store import PipelineStore
+    from graph.runtime.runner import Campaigns  # lazy: start-up (langchain_core, langgraph)
 
     apply_offline_defaults()
     brief = (REPO_ROOT / "examples" / "briefs" / "maxflow-launch.md").read_text()

@@ -22,14 +22,16 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
+from evals.langgraph_server import langgraph_dev
 from evals.pgcluster import throwaway_cluster
+from tools.sqlstore import POOLS
 
 REPO = Path(__file__).resolve().parents[2]
 
 
 def _workers(url: str, root: Path, n: int) -> tuple[list[dict[str, Any]], float, float]:
     """Run n campaigns over two workers; engage the global kill-switch once half are done."""
-    from tools.killswitch import KillSwitch
+    from tools.killswitch import KillSwitch  # lazy: start-up (pydantic)
 
     per = [n // 2, n - n // 2]
     outs = [root / f"worker-{i}.jsonl" for i in range(2)]
@@ -55,10 +57,10 @@ def _workers(url: str, root: Path, n: int) -> tuple[list[dict[str, Any]], float,
 
 
 def _verify(url: str, rows: list[dict[str, Any]], engaged_at: float) -> dict[str, Any]:
-    from tools.channels.store import ProgramStore
-    from tools.events import EventLog
-    from tools.killswitch import KillSwitch
-    from tools.spend import SpendLedger
+    from tools.channels.store import ProgramStore  # lazy: start-up (pydantic)
+    from tools.events import EventLog  # lazy: start-up (pydantic)
+    from tools.killswitch import KillSwitch  # lazy: start-up (pydantic)
+    from tools.spend import SpendLedger  # lazy: start-up (pydantic)
 
     calls = Counter(key for r in rows for key, _t in r["calls"])
     events, store = EventLog(url), ProgramStore(url)
@@ -93,10 +95,9 @@ def _verify(url: str, rows: list[dict[str, Any]], engaged_at: float) -> dict[str
 
 
 def _per_minute_server(n: int, root: Path) -> float:
-    from evals.bench.scale_worker import BRIEF
-    from graph.runtime.remote import RemoteCampaigns
-    from graph.runtime.settings import Settings
-    from tests.scale.langgraph_server import langgraph_dev
+    from evals.bench.scale_worker import BRIEF  # lazy: start-up (pydantic)
+    from graph.runtime.remote import RemoteCampaigns  # lazy: start-up (langchain_core, langgraph, pydantic)
+    from graph.runtime.settings import Settings  # lazy: start-up (pydantic)
 
     env = {"LIFTOFF_HOME": str(root / "server-home"), "LIFTOFF_CRM_CONTACTS": "20000",
            "LIFTOFF_CHECK_DATE": "2026-11-25"}
@@ -111,10 +112,10 @@ def _per_minute_server(n: int, root: Path) -> float:
 
 
 def _per_minute_cli(n: int, root: Path) -> float:
-    from evals.bench.scale_worker import BRIEF
-    from graph.contracts.network import apply_offline_defaults
-    from graph.runtime.runner import Campaigns
-    from graph.runtime.settings import Settings
+    from evals.bench.scale_worker import BRIEF  # lazy: start-up (pydantic)
+    from graph.contracts.network import apply_offline_defaults  # lazy: start-up (pydantic)
+    from graph.runtime.runner import Campaigns  # lazy: start-up (langchain_core, langgraph, pydantic)
+    from graph.runtime.settings import Settings  # lazy: start-up (pydantic)
 
     apply_offline_defaults()
     campaigns = Campaigns(Settings.from_env({"LIFTOFF_HOME": str(root / "cli-home"), "LIFTOFF_CRM_CONTACTS": "20000",
@@ -136,7 +137,6 @@ def main(n: int = 50, n_server: int = 6) -> None:
         rows, engaged_at, start_at = _workers(url, root, n)
         wall = time.perf_counter() - t0
         figures = _verify(url, rows, engaged_at)
-        from tools.sqlstore import POOLS
 
         POOLS.close_all()
     print(f"== {n} campaigns, 2 workers on different homes, one PostgreSQL; global kill-switch at half-way ==")

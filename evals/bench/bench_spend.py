@@ -19,6 +19,8 @@ import time
 from pathlib import Path
 
 from graph.contracts import Event
+from tools.events import EventLog
+from tools.optimizer.simulation import run_simulation
 
 EVENTS = 100_000
 BATCH = 1_000
@@ -27,8 +29,6 @@ BATCH = 1_000
 def bench_events(n: int = EVENTS, batch: int = BATCH) -> dict[str, float]:
     """Append ``n`` events in batches; return events/s for building + appending, appending alone (wall clock and
     per CPU second of this process, which a loaded machine does not distort), and emit()."""
-    from tools.events import EventLog
-
     with tempfile.TemporaryDirectory() as tmp:
         log = EventLog(Path(tmp) / "events.db")
         t0 = time.perf_counter()
@@ -53,8 +53,6 @@ def bench_events(n: int = EVENTS, batch: int = BATCH) -> dict[str, float]:
 
 def bench_simulation(seeds: int, days: int) -> list[dict[str, float]]:
     """Run the simulated campaign for each seed; return one row per seed."""
-    from tools.optimizer.simulation import run_simulation
-
     rows = []
     for seed in range(seeds):
         t0 = time.perf_counter()

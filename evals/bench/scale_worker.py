@@ -38,7 +38,7 @@ class Recording:
 def main() -> None:
     out, n, start_at = Path(sys.argv[1]), int(sys.argv[2]), float(sys.argv[3])
     apply_offline_defaults()
-    from graph.runtime.runner import Campaigns
+    from graph.runtime.runner import Campaigns  # lazy: start-up (langchain_core, langgraph)
 
     campaigns = Campaigns(Settings.from_env())
     publisher = campaigns.services.publisher

@@ -5,10 +5,12 @@ A run may succeed or refuse; what must never happen is a traceback, more than on
 
 from __future__ import annotations
 
+import shutil
 import tempfile
 from pathlib import Path
 
 from evals.chaos.figures import Figure, cli, env_for, one_clear_line
+from graph.runtime.settings import REPO_ROOT
 
 CAT = "adversarial"
 BRIEFS: dict[str, bytes] = {
@@ -49,9 +51,6 @@ def _brief(name: str, data: bytes, root: Path) -> Figure:
 
 
 def _library(name: str, claims: str, root: Path) -> Figure:
-    import shutil
-
-    from graph.runtime.settings import REPO_ROOT
 
     lib = root / "libs" / name.replace(" ", "_")
     shutil.copytree(REPO_ROOT / "brand_library" / "brightwell", lib)

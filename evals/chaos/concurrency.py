@@ -7,6 +7,7 @@ graph fans out; any ``ImportError`` (a partially initialised module) counts as a
 from __future__ import annotations
 
 import json
+import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -61,8 +62,6 @@ def _batch(homes: list[Path]) -> dict[str, object]:
 
 def _foreign_traces(home: Path) -> int:
     """Events whose trace id is not their campaign's (one home shared by many runs)."""
-    import sqlite3
-
     db = home / "events.db"
     if not db.exists():
         return 0

@@ -25,6 +25,8 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
+from graph.cli import main as cli
+
 CRASH_ENV = "LIFTOFF_CHAOS_CRASH"
 NODES = ("planner", "content", "data", "governance", "human_review", "orchestrator", "optimizer", "analytics")
 
@@ -66,11 +68,11 @@ def install(point: str) -> None:
     counter = _Counter(nth)
     kind = parts[0] if parts else ""
     if kind == "node" and len(parts) == 3 and parts[1] in NODES and parts[2] in ("before", "after"):
-        import graph.wiring as wiring
+        import graph.wiring as wiring  # lazy: start-up (langchain_core, langgraph, pydantic)
 
         setattr(wiring, parts[1], _wrap(getattr(wiring, parts[1]), counter, parts[2]))
     elif kind == "event" and len(parts) == 2:
-        from tools.events import EventLog
+        from tools.events import EventLog  # lazy: start-up (pydantic)
 
         wanted = parts[1]
         EventLog.emit = _wrap(  # type: ignore[method-assign]
@@ -80,19 +82,19 @@ def install(point: str) -> None:
             lambda self, type, **kw: type == wanted,  # noqa: A006 - EventLog's own parameter name
         )
     elif kind == "connector" and len(parts) == 3 and parts[1] in ("publish", "schedule"):
-        from tools.channels.sandbox import SandboxConnector
+        from tools.channels.sandbox import SandboxConnector  # lazy: start-up (pydantic)
 
         setattr(SandboxConnector, parts[1], _wrap(getattr(SandboxConnector, parts[1]), counter, parts[2]))
     elif kind == "ledger" and parts[1:] == ["commit", "after"]:
-        from tools.spend.ledger import SpendLedger
+        from tools.spend.ledger import SpendLedger  # lazy: start-up (pydantic)
 
         SpendLedger.commit = _wrap(SpendLedger.commit, counter, "after")  # type: ignore[method-assign]
     elif kind == "lifecycle" and parts[1:] == ["register", "after"]:
-        import graph.runtime.lifecycle_hooks as hooks
+        import graph.runtime.lifecycle_hooks as hooks  # lazy: start-up (pydantic)
 
         hooks.register = _wrap(hooks.register, counter, "after")  # type: ignore[assignment]
     elif kind == "export" and parts[1:] == ["after"]:
-        import tools.crm.export as export
+        import tools.crm.export as export  # lazy: start-up (pydantic)
 
         export.export_list = _wrap(export.export_list, counter, "after")  # type: ignore[assignment]
     else:
@@ -104,7 +106,6 @@ def main(argv: list[str]) -> int:
     point = os.environ.get(CRASH_ENV, "").strip()
     if point:
         install(point)
-    from graph.cli import main as cli
 
     return cli(argv)
 

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from evals.chaos.figures import BRIEF, Figure, cli, env_for
 from evals.chaos.state import CampaignFacts, event_diff, facts
+from graph.runtime.settings import Settings
 
 CAT = "crash"
 QUICK = ("connector:publish:after:2", "event:human.decision", "lifecycle:register:after")
@@ -48,7 +49,6 @@ IGNORE = frozenset(
 
 
 def _settings(home: Path):  # type: ignore[no-untyped-def]
-    from graph.runtime.settings import Settings
 
     return Settings.from_env(env_for(home))
 

@@ -28,6 +28,8 @@ from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
+from graph.models.offline.handlers import HANDLERS
+
 FAULT_MODES: tuple[str, ...] = (
     "rate_limit",
     "server_error",
@@ -163,8 +165,6 @@ def _asked(body: dict[str, Any]) -> tuple[str, str]:
 
 def _text_schema(messages: list[dict[str, Any]]) -> str:
     """Schema a plain JSON prompt asks for (the JSON instruction names it); '' when none is named."""
-    from graph.models.offline.handlers import HANDLERS
-
     for message in reversed(messages):
         content = message.get("content")
         if isinstance(content, str):
@@ -176,8 +176,6 @@ def _text_schema(messages: list[dict[str, Any]]) -> str:
 
 def answer(body: dict[str, Any]) -> tuple[str, dict[str, Any] | None]:
     """The competent answer: (content, tool call or None), from the offline engine's rules."""
-    from graph.models.offline.handlers import HANDLERS
-
     messages = list(body.get("messages") or [])
     kind, name = _asked(body)
     if kind == "text":

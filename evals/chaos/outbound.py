@@ -11,6 +11,9 @@ from pathlib import Path
 from typing import Any
 
 from evals.chaos.figures import BRIEF, Figure
+from graph.cli import main
+from graph.contracts.network import apply_offline_defaults
+from graph.runtime.settings import REPO_ROOT, Settings
 
 CAT = "outbound"
 
@@ -75,9 +78,7 @@ def _measure(name: str, fn: Callable[[], object]) -> Figure:
 
 
 def _campaign() -> None:
-    from graph.contracts.network import apply_offline_defaults
-    from graph.runtime.runner import Campaigns
-    from graph.runtime.settings import Settings
+    from graph.runtime.runner import Campaigns  # lazy: start-up (langchain_core, langgraph)
 
     apply_offline_defaults()
     home = Path(tempfile.mkdtemp(prefix="chaos-outbound-"))
@@ -90,15 +91,12 @@ def _campaign() -> None:
 
 
 def _claims_check() -> None:
-    from graph.cli import main
-
     main(["claims-check", "--library", "brightwell", "--region", "UK", "--text", "Removes 99.9% of lead."])
 
 
 def _app_boot() -> None:
-    from streamlit.testing.v1 import AppTest
+    from streamlit.testing.v1 import AppTest  # lazy: start-up (streamlit)
 
-    from graph.runtime.settings import REPO_ROOT
 
     AppTest.from_file(str(REPO_ROOT / "app.py"), default_timeout=300).run()
 

@@ -11,6 +11,10 @@ from langchain_core.messages import HumanMessage
 
 from evals.chaos.figures import BRIEF, Figure, cli, env_for, one_clear_line
 from evals.chaos.llm_server import FAULT_MODES, LLMServer, LLMServerConfig
+from graph.contracts.outputs import BriefExtraction
+from graph.models.registry import resolve_model
+from graph.models.resilience import CallPolicy, reset_breakers
+from graph.models.structured import PATH_CACHE, invoke_structured
 
 CAT = "provider"
 PROMPT = [
@@ -22,11 +26,6 @@ PROMPT = [
 
 
 def _mode(mode: str) -> list[Figure]:
-    from graph.contracts.outputs import BriefExtraction
-    from graph.models.registry import resolve_model
-    from graph.models.resilience import CallPolicy, reset_breakers
-    from graph.models.structured import PATH_CACHE, invoke_structured
-
     PATH_CACHE.clear()
     reset_breakers()
     policy = CallPolicy(timeout_s=1.0, deadline_s=60, max_attempts=3, backoff_s=0.05, breaker_failures=1000)

@@ -6,7 +6,9 @@ import collections
 from dataclasses import dataclass, field
 from typing import Any
 
+from graph.runtime.services import release
 from graph.runtime.settings import Settings
+from tools.channels.outbox import Outbox
 
 FINAL_PROGRAM_STATES = frozenset({"published", "blocked", "failed", "cancelled", "unknown"})
 """Program store states a launched campaign may hold (``unknown`` = held for a manual check, stated)."""
@@ -48,8 +50,7 @@ class CampaignFacts:
 
 def facts(settings: Settings, campaign_id: str) -> CampaignFacts:
     """Read a campaign's status, programs, deliveries, events, approvers and spend from its home."""
-    from graph.runtime.runner import Campaigns
-    from tools.channels.outbox import Outbox
+    from graph.runtime.runner import Campaigns  # lazy: start-up (langchain_core, langgraph)
 
     campaigns = Campaigns(settings)
     try:
@@ -88,7 +89,6 @@ def facts(settings: Settings, campaign_id: str) -> CampaignFacts:
         return out
     finally:
         campaigns.close()
-        from graph.runtime.services import release
 
         release(settings)
 

@@ -19,6 +19,7 @@ from graph.brief.focus import claim_fits, focus_of
 from graph.contracts import Asset, Brief
 from graph.models.offline.compose import compose_copy
 from graph.nodes.content import draft_payload
+from graph.runtime.services import Services
 from graph.runtime.settings import REPO_ROOT, Settings
 from guards.claims import check_text
 from guards.copy_quality import check_copy_quality
@@ -47,8 +48,6 @@ def _core(product: str, brand: str) -> str:
 
 
 def measure(briefs: list[dict[str, Any]], svc: Any) -> dict[str, float]:
-    from guards.governance import send_date  # noqa: F401  (same send-date rule as the graph)
-
     n = lead = theme = subj = subj_n = dup = off = creative = 0
     variety: list[float] = []
     for b in briefs:
@@ -134,8 +133,6 @@ def measure(briefs: list[dict[str, Any]], svc: Any) -> dict[str, float]:
 
 
 def main() -> int:
-    from graph.runtime.services import Services
-
     with tempfile.TemporaryDirectory() as tmp:
         settings = Settings.from_env(
             {

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from evals.evaluators.base import CampaignOutcome, Evaluation, contains_phrase
+from guards.claims import check_text
 
 
 class ClaimsSupport:
@@ -21,8 +22,6 @@ class ClaimsSupport:
 
     def evaluate(self, outcome: CampaignOutcome) -> Evaluation:
         """Run the claims check on every published asset and match the case's phrase expectations."""
-        from guards.claims import check_text
-
         ev = Evaluation(self.name)
         exp = outcome.case.expect
         for asset in outcome.assets:

@@ -13,7 +13,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field
 
 from evals.evaluators.base import CampaignOutcome
-from evals.results import AgentUsage, JudgeResult
+from evals.results import AgentUsage, JudgeResult, describe_error
 
 CRITERIA = ("on_brief", "brand_voice", "clarity", "persuasiveness", "compliance")
 
@@ -54,15 +54,15 @@ class Judge:
             ModelConfigError: when the model spec cannot be resolved.
             PromptError: when the judge prompt is missing.
         """
-        from graph.models.prompts import load_prompt
-        from graph.models.registry import resolve_model
+        from graph.models.prompts import load_prompt  # lazy: start-up (langchain_core)
+        from graph.models.registry import resolve_model  # lazy: start-up (langchain_core)
 
         return cls(spec, resolve_model(spec, base_url=base_url), load_prompt("judge", version, prompts_dir))
 
     def score(self, outcome: CampaignOutcome) -> tuple[JudgeResult | None, AgentUsage | None]:
         """Score one campaign; (None, None) when nothing was published (nothing to judge, no call made)."""
-        from graph.models.structured import invoke_structured
-        from graph.models.usage import UsageTracker
+        from graph.models.structured import invoke_structured  # lazy: start-up (langchain_core)
+        from graph.models.usage import UsageTracker  # lazy: start-up (langchain_core)
 
         if not outcome.published:
             return None, None
@@ -71,7 +71,6 @@ class Judge:
             result = invoke_structured(self.model, JudgeScores, self.prompt.render("score", judge_payload(outcome)),
                                        agent="judge", config={"callbacks": [tracker], "metadata": {"agent": "judge"}})
         except Exception as exc:  # noqa: BLE001 - a judge failure is reported on the case, never fatal
-            from evals.results import describe_error
 
             return (JudgeResult(model=self.spec, prompt=self.prompt.ref, error=describe_error(exc)),
                     _usage(tracker, self.spec))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import getpass
 import json
 import sys
 from pathlib import Path
@@ -56,14 +57,21 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 
 def _settings(args: argparse.Namespace) -> Any:
-    from graph.contracts.network import apply_offline_defaults
-    from graph.runtime.settings import ConfigError, Settings
+    from graph.contracts.network import (
+        apply_offline_defaults,  # lazy: start-up (the CLI builds its parser without loading the app)
+    )
+    from graph.runtime.settings import (  # lazy: start-up (the CLI builds its parser without loading the app)
+        ConfigError,
+        Settings,
+    )
 
     apply_offline_defaults()
     try:
         overrides: dict[str, Any] = {"model": getattr(args, "model", None)}
         if getattr(args, "prompts", None):
-            from graph.runtime.settings import parse_prompt_versions
+            from graph.runtime.settings import (
+                parse_prompt_versions,  # lazy: start-up (the CLI builds its parser without loading the app)
+            )
 
             overrides["prompt_versions"] = parse_prompt_versions(args.prompts)
         return Settings.from_env(**overrides)
@@ -72,8 +80,12 @@ def _settings(args: argparse.Namespace) -> Any:
 
 
 def _campaigns(settings: Any) -> Any:
-    from graph.models.errors import ModelConfigError
-    from graph.runtime.remote import open_campaigns
+    from graph.models.errors import (
+        ModelConfigError,  # lazy: start-up (the CLI builds its parser without loading the app)
+    )
+    from graph.runtime.remote import (
+        open_campaigns,  # lazy: start-up (the CLI builds its parser without loading the app)
+    )
 
     try:
         campaigns = open_campaigns(settings)
@@ -87,8 +99,12 @@ def _campaigns(settings: Any) -> Any:
 
 
 def _check_provider(campaigns: Any) -> None:
-    from graph.models.errors import ModelUnavailableError
-    from graph.models.registry import check_reachable
+    from graph.models.errors import (
+        ModelUnavailableError,  # lazy: start-up (the CLI builds its parser without loading the app)
+    )
+    from graph.models.registry import (
+        check_reachable,  # lazy: start-up (the CLI builds its parser without loading the app)
+    )
 
     for spec in {campaigns.settings.model_for(a) for a in campaigns.settings.agents}:
         if spec == "offline" or campaigns.settings.server_url:
@@ -104,11 +120,22 @@ def _errors(fn: Any) -> Any:
     """Map the domain's user errors to one-line CLI errors."""
 
     def wrapped(args: argparse.Namespace) -> int:
-        from graph.models.errors import ModelConfigError, ModelUnavailableError
-        from graph.models.prompts import PromptError
-        from graph.nodes.human_review import ApprovalRefused
-        from graph.runtime.runner import CampaignError
-        from guards.library import BrandLibraryError
+        from graph.models.errors import (  # lazy: start-up (the CLI builds its parser without loading the app)
+            ModelConfigError,
+            ModelUnavailableError,
+        )
+        from graph.models.prompts import (
+            PromptError,  # lazy: start-up (the CLI builds its parser without loading the app)
+        )
+        from graph.nodes.human_review import (
+            ApprovalRefused,  # lazy: start-up (the CLI builds its parser without loading the app)
+        )
+        from graph.runtime.runner import (
+            CampaignError,  # lazy: start-up (the CLI builds its parser without loading the app)
+        )
+        from guards.library import (
+            BrandLibraryError,  # lazy: start-up (the CLI builds its parser without loading the app)
+        )
 
         try:
             return int(fn(args))
@@ -143,8 +170,6 @@ def cmd_run(args: argparse.Namespace) -> int:
 @_errors
 def cmd_resume(args: argparse.Namespace) -> int:
     """Resume a campaign."""
-    import getpass
-
     settings = _settings(args)
     campaigns = _campaigns(settings)
     approver = args.approver or getpass.getuser() or "local"
@@ -234,7 +259,9 @@ def cmd_runs(args: argparse.Namespace) -> int:
 
 
 def _banner(settings: Any) -> None:
-    from graph.models.offline import DISCLOSURE
+    from graph.models.offline import (
+        DISCLOSURE,  # lazy: start-up (the CLI builds its parser without loading the app)
+    )
 
     if "offline" in {settings.model_for(a) for a in settings.agents}:
         print(f"note: {DISCLOSURE}", file=sys.stderr)
@@ -294,7 +321,9 @@ def _finish(campaigns: Any, result: Any, as_json: bool) -> int:
 
 def _echo(values: dict[str, Any]) -> dict[str, Any] | None:
     """The brief echo of the campaign's parsed brief (facts with their words, sentences not used)."""
-    from graph.brief.echo import brief_echo
+    from graph.brief.echo import (
+        brief_echo,  # lazy: start-up (the CLI builds its parser without loading the app)
+    )
 
     brief = values.get("brief") or (values.get("blueprint") or {}).get("brief")
     return brief_echo(brief) if brief else None
@@ -306,7 +335,9 @@ def _print_human(campaigns: Any, result: Any) -> None:
     print(f"status: {result.status}" + (f" ({result.reason})" if result.reason else ""))
     brief = v.get("brief") or (v.get("blueprint") or {}).get("brief")
     if brief:
-        from graph.brief.echo import echo_lines
+        from graph.brief.echo import (
+            echo_lines,  # lazy: start-up (the CLI builds its parser without loading the app)
+        )
 
         print("\n".join(echo_lines(brief)))
     bp = v.get("blueprint")
@@ -340,7 +371,9 @@ def _print_human(campaigns: Any, result: Any) -> None:
 
 def _item_lines(kind: str | None, item: dict[str, Any]) -> list[str]:
     """One pending item as the CLI prints it: its id (what --reject-item names), then what it is."""
-    from graph.review.decisions import item_id
+    from graph.review.decisions import (
+        item_id,  # lazy: start-up (the CLI builds its parser without loading the app)
+    )
 
     iid = item_id(item)
     if kind == "budget":

@@ -6,6 +6,7 @@ import argparse
 import json
 import os
 import sys
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -48,8 +49,6 @@ def register(sub: Any) -> None:
 
 
 def _date(text: str) -> Any:
-    from datetime import date
-
     try:
         return date.fromisoformat(text)
     except ValueError:
@@ -58,7 +57,9 @@ def _date(text: str) -> Any:
 
 def _vendor(svc: Any, kind: type) -> Any:
     """The configured connector of a vendor (also inside a ``A + B`` chain), or a one-line error."""
-    from tools.connectors.composite import Mirrored
+    from tools.connectors.composite import (
+        Mirrored,  # lazy: start-up (the CLI builds its parser without loading the app)
+    )
 
     for connector in svc.publisher.connectors.values():
         for c in [connector.primary, *connector.mirrors] if isinstance(connector, Mirrored) else [connector]:
@@ -69,17 +70,25 @@ def _vendor(svc: Any, kind: type) -> Any:
 
 def cmd_pull(args: argparse.Namespace) -> int:
     """Read HubSpot email statistics and lifecycle changes, or the Salesforce pipeline, into the event log."""
-    from datetime import date, timedelta
-
-    from tools.channels.base import ChannelError
-    from tools.ingest.pipeline import IngestFailed
-    from tools.ingest.resolve import ProgramDirectory
+    from tools.channels.base import (
+        ChannelError,  # lazy: start-up (the CLI builds its parser without loading the app)
+    )
+    from tools.ingest.pipeline import (
+        IngestFailed,  # lazy: start-up (the CLI builds its parser without loading the app)
+    )
+    from tools.ingest.resolve import (
+        ProgramDirectory,  # lazy: start-up (the CLI builds its parser without loading the app)
+    )
 
     svc = _services()
     try:
         if args.vendor == "hubspot":
-            from tools.connectors.hubspot import HubSpotConnector
-            from tools.connectors.hubspot.results import read_back
+            from tools.connectors.hubspot import (
+                HubSpotConnector,  # lazy: start-up (the CLI builds its parser without loading the app)
+            )
+            from tools.connectors.hubspot.results import (
+                read_back,  # lazy: start-up (the CLI builds its parser without loading the app)
+            )
 
             report = read_back(_vendor(svc, HubSpotConnector), events=svc.events, ledger=svc.ledger,
                                directory=ProgramDirectory.from_store(svc.publisher.store),
@@ -87,8 +96,12 @@ def cmd_pull(args: argparse.Namespace) -> int:
             doc: dict[str, Any] = report.as_json()
             text = f"hubspot: {report.new} new results, {report.already} already present"
         else:
-            from tools.connectors.salesforce import SalesforceConnector
-            from tools.connectors.salesforce.connector import read_pipeline
+            from tools.connectors.salesforce import (
+                SalesforceConnector,  # lazy: start-up (the CLI builds its parser without loading the app)
+            )
+            from tools.connectors.salesforce.connector import (
+                read_pipeline,  # lazy: start-up (the CLI builds its parser without loading the app)
+            )
 
             if not args.campaign:
                 raise CLIError("salesforce pull needs --campaign CAMPAIGN")
@@ -107,16 +120,26 @@ def cmd_pull(args: argparse.Namespace) -> int:
 
 
 def _services() -> Any:
-    from graph.runtime.services import services_for
+    from graph.runtime.services import (
+        services_for,  # lazy: start-up (the CLI builds its parser without loading the app)
+    )
 
     return services_for(Settings.from_env())
 
 
 def cmd_ingest(args: argparse.Namespace) -> int:
     """Validate every line of FILE, then append all of it (or nothing) and commit its costs."""
-    from tools.ingest.lines import LineError, read_lines
-    from tools.ingest.pipeline import IngestFailed, ingest_results
-    from tools.ingest.resolve import ProgramDirectory
+    from tools.ingest.lines import (  # lazy: start-up (the CLI builds its parser without loading the app)
+        LineError,
+        read_lines,
+    )
+    from tools.ingest.pipeline import (  # lazy: start-up (the CLI builds its parser without loading the app)
+        IngestFailed,
+        ingest_results,
+    )
+    from tools.ingest.resolve import (
+        ProgramDirectory,  # lazy: start-up (the CLI builds its parser without loading the app)
+    )
 
     path: Path = args.file
     if not path.is_file():
@@ -149,9 +172,16 @@ def cmd_ingest(args: argparse.Namespace) -> int:
 
 def cmd_serve(args: argparse.Namespace) -> int:
     """Serve POST /events until interrupted."""
-    from tools.channels.webhook import SignatureVerifier
-    from tools.ingest.http import Endpoint, make_server
-    from tools.ingest.resolve import ProgramDirectory
+    from tools.channels.webhook import (
+        SignatureVerifier,  # lazy: start-up (the CLI builds its parser without loading the app)
+    )
+    from tools.ingest.http import (  # lazy: start-up (the CLI builds its parser without loading the app)
+        Endpoint,
+        make_server,
+    )
+    from tools.ingest.resolve import (
+        ProgramDirectory,  # lazy: start-up (the CLI builds its parser without loading the app)
+    )
 
     secret = os.environ.get(args.secret_env, "")
     if not secret:
@@ -180,9 +210,16 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 def cmd_scorecard(args: argparse.Namespace) -> int:
     """Print a campaign's scorecard computed from its event log now."""
-    from graph.contracts import Blueprint
-    from tools.analytics.scorecard import compute_scorecard
-    from tools.ingest.report import by_source, over_cap
+    from graph.contracts import (
+        Blueprint,  # lazy: start-up (the CLI builds its parser without loading the app)
+    )
+    from tools.analytics.scorecard import (
+        compute_scorecard,  # lazy: start-up (the CLI builds its parser without loading the app)
+    )
+    from tools.ingest.report import (  # lazy: start-up (the CLI builds its parser without loading the app)
+        by_source,
+        over_cap,
+    )
 
     settings = Settings.from_env()
     svc = _services()
@@ -228,7 +265,10 @@ def cmd_scorecard(args: argparse.Namespace) -> int:
 
 def _campaign_values(settings: Settings, campaign_id: str) -> dict[str, Any]:
     """The campaign's checkpointed state (blueprint, trace, usage), or {} when only its events exist."""
-    from graph.runtime.runner import CampaignError, Campaigns
+    from graph.runtime.runner import (  # lazy: start-up (the CLI builds its parser without loading the app)
+        CampaignError,
+        Campaigns,
+    )
 
     try:
         return dict(Campaigns(settings).result(campaign_id).values)

@@ -79,7 +79,9 @@ def register(sub: Any) -> None:
 
 def ingest_command(args: argparse.Namespace) -> int:
     """Ingest a library into the claim index; print its version (counts go to stderr)."""
-    from graph.runtime.brands import ingest_library
+    from graph.runtime.brands import (
+        ingest_library,  # lazy: start-up (the CLI builds its parser without loading the app)
+    )
 
     settings = Settings.from_env()
     library = _load(args.path, settings)
@@ -92,7 +94,9 @@ def ingest_command(args: argparse.Namespace) -> int:
 
 def selftest_command(args: argparse.Namespace) -> int:
     """Run the library self-test; print the report (text or JSON)."""
-    from guards.selftest import run_selftest
+    from guards.selftest import (
+        run_selftest,  # lazy: start-up (the CLI builds its parser without loading the app)
+    )
 
     settings = Settings.from_env()
     library = _load(args.path, settings)
@@ -104,7 +108,7 @@ def selftest_command(args: argparse.Namespace) -> int:
 
 def claims_check_command(args: argparse.Namespace) -> int:
     """Check a text or a JSON-lines file; print one JSON line per input."""
-    from guards.claims import check_text
+    from guards.claims import check_text  # lazy: start-up (the CLI builds its parser without loading the app)
 
     settings = Settings.from_env()
     library = _load(args.library, settings)
@@ -112,7 +116,9 @@ def claims_check_command(args: argparse.Namespace) -> int:
     items = [(None, args.text, args.region)] if args.text is not None else _read_jsonl(args.jsonl, args.region)
     index = None
     if args.index:
-        from guards.retrieval import ClaimIndex
+        from guards.retrieval import (
+            ClaimIndex,  # lazy: start-up (the CLI builds its parser without loading the app)
+        )
 
         index = ClaimIndex.open(settings.home, library, chroma_host=settings.chroma_host,
                                 chroma_port=settings.chroma_port, embeddings=settings.embeddings,
@@ -125,8 +131,13 @@ def claims_check_command(args: argparse.Namespace) -> int:
 
 
 def _load(ref: str | Path, settings: Settings) -> Any:
-    from graph.runtime.brands import resolve_brand
-    from guards.library import BrandLibraryError, load_library
+    from graph.runtime.brands import (
+        resolve_brand,  # lazy: start-up (the CLI builds its parser without loading the app)
+    )
+    from guards.library import (  # lazy: start-up (the CLI builds its parser without loading the app)
+        BrandLibraryError,
+        load_library,
+    )
 
     try:
         return load_library(resolve_brand(ref, settings), max_bytes=settings.library_max_bytes)
@@ -136,7 +147,10 @@ def _load(ref: str | Path, settings: Settings) -> Any:
 
 def new_command(args: argparse.Namespace) -> int:
     """Scaffold a library; print its path and what to do next."""
-    from graph.runtime.brand_scaffold import ScaffoldError, new_library
+    from graph.runtime.brand_scaffold import (  # lazy: start-up (the CLI builds its parser without loading the app)
+        ScaffoldError,
+        new_library,
+    )
 
     settings = Settings.from_env()
     parent = args.dir if args.dir is not None else settings.brand_library_dir
@@ -153,9 +167,15 @@ def new_command(args: argparse.Namespace) -> int:
 
 def lint_command(args: argparse.Namespace) -> int:
     """Lint a library; print one line per problem (or JSON); exit 1 on errors."""
-    from graph.runtime.brands import resolve_brand
-    from guards.library import BrandLibraryError
-    from guards.library_lint import lint_library
+    from graph.runtime.brands import (
+        resolve_brand,  # lazy: start-up (the CLI builds its parser without loading the app)
+    )
+    from guards.library import (
+        BrandLibraryError,  # lazy: start-up (the CLI builds its parser without loading the app)
+    )
+    from guards.library_lint import (
+        lint_library,  # lazy: start-up (the CLI builds its parser without loading the app)
+    )
 
     settings = Settings.from_env()
     try:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import getpass
 import json
 import signal
 import sys
@@ -63,10 +64,19 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 
 def _open() -> tuple[Any, Any]:
-    from graph.contracts.network import apply_offline_defaults
-    from graph.runtime.lifecycle_hooks import lifecycle_store
-    from graph.runtime.remote import open_campaigns
-    from graph.runtime.settings import ConfigError, Settings
+    from graph.contracts.network import (
+        apply_offline_defaults,  # lazy: start-up (the CLI builds its parser without loading the app)
+    )
+    from graph.runtime.lifecycle_hooks import (
+        lifecycle_store,  # lazy: start-up (the CLI builds its parser without loading the app)
+    )
+    from graph.runtime.remote import (
+        open_campaigns,  # lazy: start-up (the CLI builds its parser without loading the app)
+    )
+    from graph.runtime.settings import (  # lazy: start-up (the CLI builds its parser without loading the app)
+        ConfigError,
+        Settings,
+    )
 
     apply_offline_defaults()
     try:
@@ -78,8 +88,12 @@ def _open() -> tuple[Any, Any]:
 
 def _registered(campaigns: Any, store: Any, campaign_id: str) -> Any:
     """The campaign's schedule; a launched campaign without one gets it now."""
-    from graph.runtime.lifecycle_hooks import register
-    from graph.runtime.runner import CampaignError
+    from graph.runtime.lifecycle_hooks import (
+        register,  # lazy: start-up (the CLI builds its parser without loading the app)
+    )
+    from graph.runtime.runner import (
+        CampaignError,  # lazy: start-up (the CLI builds its parser without loading the app)
+    )
 
     sched = store.campaign(campaign_id)
     if sched is not None:
@@ -120,7 +134,9 @@ def _as_json(o: Any) -> dict[str, Any]:
 
 def cmd_cycle(args: argparse.Namespace) -> int:
     """Run one cycle of a campaign now."""
-    from graph.runtime.scheduler import Scheduler
+    from graph.runtime.scheduler import (
+        Scheduler,  # lazy: start-up (the CLI builds its parser without loading the app)
+    )
 
     campaigns, store = _open()
     sched = _registered(campaigns, store, args.campaign)
@@ -156,7 +172,10 @@ def cmd_cycle(args: argparse.Namespace) -> int:
 
 def cmd_scheduler(args: argparse.Namespace) -> int:
     """Run the scheduler."""
-    from graph.runtime.scheduler import PassReport, Scheduler
+    from graph.runtime.scheduler import (  # lazy: start-up (the CLI builds its parser without loading the app)
+        PassReport,
+        Scheduler,
+    )
 
     if args.interval <= 0 or args.lease <= 0:
         raise CLIError("--interval and --lease must be positive")
@@ -193,10 +212,14 @@ def cmd_scheduler(args: argparse.Namespace) -> int:
 
 def cmd_rollback(args: argparse.Namespace) -> int:
     """Pause or roll back programs of a campaign."""
-    import getpass
-
-    from graph.runtime.runner import CampaignError
-    from tools.lifecycle.rollback import RollbackError, Scope, rollback
+    from graph.runtime.runner import (
+        CampaignError,  # lazy: start-up (the CLI builds its parser without loading the app)
+    )
+    from tools.lifecycle.rollback import (  # lazy: start-up (the CLI builds its parser without loading the app)
+        RollbackError,
+        Scope,
+        rollback,
+    )
 
     campaigns, _ = _open()
     try:
@@ -225,7 +248,9 @@ def cmd_rollback(args: argparse.Namespace) -> int:
 
 def cmd_schedule(args: argparse.Namespace) -> int:
     """Show or change a campaign's schedule."""
-    from tools.lifecycle.store import LifecycleError
+    from tools.lifecycle.store import (
+        LifecycleError,  # lazy: start-up (the CLI builds its parser without loading the app)
+    )
 
     campaigns, store = _open()
     _registered(campaigns, store, args.campaign)
@@ -257,7 +282,9 @@ def cmd_cycles(args: argparse.Namespace) -> int:
     """List cycles, or print one cycle's events."""
     campaigns, store = _open()
     if args.trace:
-        from graph.runtime.cycles import cycle_events
+        from graph.runtime.cycles import (
+            cycle_events,  # lazy: start-up (the CLI builds its parser without loading the app)
+        )
 
         row = store.cycle(args.trace)
         if row is None:

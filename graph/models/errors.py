@@ -11,6 +11,7 @@ from __future__ import annotations
 import builtins
 import json
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 from typing import Literal
 
@@ -253,8 +254,6 @@ def retry_after_of(exc: BaseException) -> float | None:
     except ValueError:
         pass
     try:
-        from datetime import UTC, datetime
-
         return max(0.0, (parsedate_to_datetime(str(raw)) - datetime.now(UTC)).total_seconds())
     except (TypeError, ValueError):
         return None

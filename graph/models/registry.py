@@ -18,9 +18,11 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlparse
 
+from langchain.chat_models import init_chat_model
 from langchain_core.language_models.chat_models import BaseChatModel
 
 from graph.models.errors import ModelConfigError, ModelUnavailableError, endpoint_of
+from graph.models.offline import OfflineChatModel
 
 OFFLINE_SPEC = "offline"
 LOCAL_API_KEY = "not-needed"
@@ -171,8 +173,6 @@ def resolve_model(
     """
     info = describe_model(spec, base_url=base_url)
     if info.provider == OFFLINE_SPEC:
-        from graph.models.offline import OfflineChatModel  # lazy: keeps imports light
-
         return OfflineChatModel()
     package = PROVIDER_PACKAGES[info.provider]
     module = package.replace("-", "_")
@@ -188,7 +188,7 @@ def resolve_model(
     if max_tokens is not None:
         extra["max_tokens"] = max_tokens
     if info.base_url:
-        from langchain_openai import ChatOpenAI
+        from langchain_openai import ChatOpenAI  # lazy: start-up (langchain_openai)
 
         key = api_key or os.environ.get("OPENAI_API_KEY") or LOCAL_API_KEY
         if "max_tokens" in extra:
@@ -202,7 +202,6 @@ def resolve_model(
             )
         except Exception as exc:  # construction only validates arguments
             raise ModelConfigError(f"cannot create model {info.spec!r} at {info.base_url}: {_first_line(exc)}") from exc
-    from langchain.chat_models import init_chat_model
 
     if api_key:
         extra["api_key"] = api_key

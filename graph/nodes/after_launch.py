@@ -8,6 +8,7 @@ from typing import Any
 from langgraph.runtime import Runtime
 
 from graph.context import CampaignContext, context_of
+from graph.runtime.lifecycle_hooks import settle_launch
 from graph.state import CampaignState
 
 
@@ -15,7 +16,6 @@ def after_launch(state: CampaignState, runtime: Runtime[CampaignContext]) -> dic
     """Give a just-launched campaign its schedule and reach records (once; cycles and other ends pass)."""
     if state.get("cycle") or state.get("status") != "launched":
         return {}
-    from graph.runtime.lifecycle_hooks import settle_launch
 
     ctx = context_of(runtime)
     assert ctx.settings is not None

@@ -10,12 +10,11 @@ from graph.agent_io import emit
 from graph.context import CampaignContext
 from graph.contracts import Blueprint
 from graph.state import CampaignState
+from tools.analytics.scorecard import compute_scorecard
 
 
 def analytics(state: CampaignState, runtime: Runtime[CampaignContext]) -> dict[str, Any]:
     """Compute the scorecard (speed, KPIs, lift vs control, cost, SLA, escalations) and finish the launch."""
-    from tools.analytics.scorecard import compute_scorecard
-
     svc = runtime.context.services
     usage = state.get("usage") or {}
     agents = list(dict.fromkeys([*(state.get("agents_run") or []), "analytics"]))

@@ -10,9 +10,15 @@ from langgraph.runtime import Runtime
 from langgraph.types import Send
 
 from graph.agent_io import ask_structured, emit, prompt_for
+from graph.brief.focus import claims_for, focus_of
 from graph.context import CampaignContext
 from graph.contracts import Asset, AssetCopy, Blueprint
 from graph.state import ContentTask
+from guards.channel_limits import CHANNEL_LIMITS
+from guards.claims import check_text
+from guards.disclaimers import disclaimer_spans, required_disclaimers
+from guards.governance import send_date
+from guards.library_text import has_markup, html_to_text, instruction_like
 
 
 def asset_id(campaign_id: str, channel: str, region: str, variant: str) -> str:
@@ -25,8 +31,6 @@ def key_messages(state: Mapping[str, Any], region: str | None = None) -> list[st
 
     Overrides are keyed 'REGION::message' (a region's approved wording, or '' when the line was dropped).
     """
-    from guards.library_text import html_to_text
-
     overrides = state.get("key_message_overrides") or {}
     brief = (state.get("blueprint") or {}).get("brief") or state.get("brief") or {}
     out = [html_to_text(overrides.get(f"{region}::{m}", m)) for m in brief.get("key_messages", [])]
@@ -39,9 +43,6 @@ def usable_claims(library: Any, brief: Any, candidates: list[Any]) -> tuple[list
     Claims of other product lines are left out (brand-wide claims stay); a claim whose text reads as an
     instruction to a model or holds markup is library data gone wrong, never copy.
     """
-    from graph.brief.focus import claims_for, focus_of
-    from guards.library_text import has_markup, instruction_like
-
     quarantined = [c.id for c in candidates if instruction_like(c.text) or has_markup(c.text)]
     clean = [c for c in candidates if c.id not in quarantined]
     return claims_for(library, focus_of(library, brief.product), clean), quarantined
@@ -86,8 +87,6 @@ def creative_parts(library: Any, region: str, on: Any, parts: dict[str, str | No
     """The brief's theme/audience phrases creative lines may quote: only those the claims check reads as no claim
     (a 'summer sale' theme is an offer, a 'health-conscious' audience a health word). Returns (usable parts,
     notes on the ones left out), so a stated fact is used or shown back as not used."""
-    from guards.claims import check_text
-
     out: dict[str, str | None] = {}
     notes: list[str] = []
     for name, value in parts.items():
@@ -107,8 +106,6 @@ def _required(library: Any, text: str, region: str, on: Any, *, channel: str | N
               cited: list[str] | None = None) -> list[str]:
     """Disclaimers ``text`` needs in ``region``: the same rule governance applies (claims the text restates,
     read by the claims check, plus the claims it cites, decide the conditional ones)."""
-    from guards.claims import check_text
-
     claim_ids = set(cited or []) | set(check_text(text, library, region=region, on=on).claims)
     topics = {t for cid in claim_ids for t in library.claim(cid).topics}
     return required_disclaimers(library, region, channel=channel, text=text, topics=topics)
@@ -123,8 +120,6 @@ def draft_payload(library: Any, brief: Any, index: Any, *, channel: str, variant
     Returns:
         (payload, quarantined claim ids, notes on brief facts left out of creative lines).
     """
-    from guards.channel_limits import CHANNEL_LIMITS
-
     query = " ".join(filter(None, [brief.product, brief.theme, brief.goal, brief.audience, *brief.key_messages]))
     found = index.search(query or library.name, region=region, on=on, k=max(6, len(library.claims)))
     fitting, quarantined = usable_claims(library, brief, found)
@@ -155,9 +150,6 @@ def draft_payload(library: Any, brief: Any, index: Any, *, channel: str, variant
 
 def content(task: ContentTask, runtime: Runtime[CampaignContext]) -> dict[str, Any]:
     """Draft one asset version from the brand library's approved claims."""
-    from guards.disclaimers import disclaimer_spans, required_disclaimers
-    from guards.governance import send_date
-
     svc = runtime.context.services
     blueprint = Blueprint.model_validate(task["blueprint"])
     brief = blueprint.brief

@@ -7,9 +7,13 @@ from typing import Any
 from langgraph.runtime import Runtime
 
 from graph.agent_io import ask_tool, emit
+from graph.brief.audience import country_filter
 from graph.context import CampaignContext
 from graph.contracts import Blueprint, SegmentDefinition
 from graph.state import CampaignState, add_usage
+from tools.crm.agent_tool import make_segment_tool
+from tools.crm.dictionary import COUNTRIES_BY_REGION, DATA_DICTIONARY
+from tools.crm.segments import SegmentError, build_segment
 
 MAX_SEGMENT_ATTEMPTS = 3
 
@@ -20,11 +24,6 @@ class SegmentRejected(ValueError):
 
 def data(state: CampaignState, runtime: Runtime[CampaignContext]) -> dict[str, Any]:
     """Build one consented, suppressed, holdout-split list per channel of the blueprint."""
-    from graph.brief.audience import country_filter
-    from tools.crm.agent_tool import make_segment_tool
-    from tools.crm.dictionary import COUNTRIES_BY_REGION, DATA_DICTIONARY
-    from tools.crm.segments import SegmentError, build_segment
-
     svc = runtime.context.services
     blueprint = Blueprint.model_validate(state["blueprint"])
     store = svc.crm

@@ -17,6 +17,8 @@ from graph.review.asset_versions import author_of, version_entry
 from graph.review.convergence import approval_stalled, mark, not_converging, record
 from graph.review.launch_card import auto_scopes, launch_items, scopes_needing_approval
 from graph.state import CampaignState
+from guards.governance import govern
+from guards.textnorm import fold_text
 
 
 def fingerprint(exc: GovernanceException, version: int = 1) -> str:
@@ -27,8 +29,6 @@ def fingerprint(exc: GovernanceException, version: int = 1) -> str:
 def normalize_text(text: str) -> str:
     """Lower-case words only: how a flagged line is matched against copy and key messages (the guards' one
     normaliser, :func:`guards.textnorm.fold_text`, so look-alike characters match what the guards checked)."""
-    from guards.textnorm import fold_text
-
     return fold_text(text)
 
 
@@ -65,8 +65,6 @@ def review_payload(kind: str, state: CampaignState, items: list[dict[str, Any]])
 def governance(state: CampaignState, runtime: Runtime[CampaignContext]
                ) -> Command[Literal["content", "human_review", "orchestrator", "__end__"]]:
     """Run every guard; revise (bounded), escalate to a human, or clear for launch."""
-    from guards.governance import govern
-
     svc = runtime.context.services
     blueprint = Blueprint.model_validate(state["blueprint"])
     withheld = set(state.get("withheld_assets") or [])

@@ -18,8 +18,9 @@ from langgraph.runtime import Runtime
 from langgraph.types import Command, interrupt
 
 from graph.agent_io import emit, event_id
+from graph.brief.clarify import merge_answer
 from graph.context import CampaignContext
-from graph.contracts import Asset, BudgetChange, GovernanceException, ValidatorResult
+from graph.contracts import Asset, Blueprint, BudgetChange, GovernanceException, ValidatorResult
 from graph.nodes.content import content_tasks, ensure_disclaimers, key_messages
 from graph.nodes.governance import fingerprint, normalize_text
 from graph.review.asset_versions import restored_fields
@@ -29,7 +30,9 @@ from graph.review.launch_card import LIST_PREFIX
 from graph.state import CampaignState
 from guards.claims import VALIDATOR as CLAIMS
 from guards.disclaimers import VALIDATOR as DISCLAIMERS
+from guards.governance import check_asset, send_date
 from guards.sentences import split_sentences
+from tools.lifecycle.lock import campaign_lock
 
 __all__ = ["ApprovalRefused", "Decision", "apply_safe_fixes", "human_review", "parse_decision", "validate_resume"]
 
@@ -147,8 +150,6 @@ def human_review(state: CampaignState, runtime: Runtime[CampaignContext]
                       + (f": {decision.comment}" if decision.comment else ""))
         return Command(goto=cast(Literal["__end__"], END), update=update)
     if kind == "clarify":
-        from graph.brief.clarify import merge_answer
-
         answer = decision.answer or decision.comment
         asked = [str(i.get("missing")) for i in pending.get("items", []) if i.get("missing")]
         update.update(brief_text=merge_answer(state["brief_text"], asked, answer, svc.check_date()), status="planning")
@@ -286,9 +287,6 @@ def _decide_launch(state: CampaignState, decision: Decision, items: dict[str, It
 
 def _verifier(svc: Any, state: CampaignState) -> Verify:
     """Every guard governance runs, bound to this campaign (library, send date, claim index)."""
-    from graph.contracts import Blueprint
-    from guards.governance import check_asset, send_date
-
     blueprint = Blueprint.model_validate(state["blueprint"]) if state.get("blueprint") else None
     library = svc.library(state["brand"])
     on = send_date(blueprint, svc.check_date())
@@ -362,8 +360,6 @@ def _same(a: str, b: str) -> bool:
 def _decide_budget(svc: Any, state: CampaignState, pending: dict[str, Any], decision: Decision,
                    items: dict[str, ItemDecision]) -> dict[str, Any]:
     """Each change decided alone: applied by the ledger (caps and kill-switch inside it), edited, or rejected."""
-    from tools.lifecycle.lock import campaign_lock
-
     changes: dict[str, Any] = {}
     with campaign_lock(svc.settings.store("locks"), state["campaign_id"], purpose="budget approval"):
         for item in pending.get("items", []):

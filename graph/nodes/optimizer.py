@@ -12,6 +12,9 @@ from graph.context import CampaignContext
 from graph.contracts import Blueprint, Program, TargetList
 from graph.nodes.governance import review_payload
 from graph.state import CampaignState
+from tools.lifecycle.lock import campaign_lock
+from tools.lifecycle.programs import current_programs
+from tools.optimizer import OptimizerSettings, run_cycle
 
 
 def control_sizes(lists: dict[str, TargetList]) -> dict[tuple[str, str], int]:
@@ -31,10 +34,6 @@ def optimizer(state: CampaignState, runtime: Runtime[CampaignContext]
     Sandbox programs run inside the cycle and write their simulated results into the log (``source="sandbox"``);
     programs on real channels report through ``liftoff events ingest``/``serve`` or a vendor connector.
     """
-    from tools.lifecycle.lock import campaign_lock
-    from tools.lifecycle.programs import current_programs
-    from tools.optimizer import OptimizerSettings, run_cycle
-
     svc = runtime.context.services
     blueprint = Blueprint.model_validate(state["blueprint"])
     programs = [Program.model_validate(p) for p in (state.get("programs") or {}).values()]

@@ -16,6 +16,10 @@ from graph.context import CampaignContext
 from graph.contracts import Asset, Blueprint, TargetList
 from graph.nodes.content import asset_id
 from graph.state import CampaignState
+from tools.channels.request import PublishRequest
+from tools.crm.export import export_list
+from tools.killswitch import KillSwitchEngaged
+from tools.lifecycle.lock import campaign_lock
 
 OWNED_CHANNELS = ("email", "sms")
 
@@ -50,16 +54,12 @@ def orchestrator(state: CampaignState, runtime: Runtime[CampaignContext]) -> dic
     All of it under the campaign lock (``tools.lifecycle.lock``): no other cycle, user or process publishes,
     changes spend or exports lists of this campaign meanwhile.
     """
-    from tools.lifecycle.lock import campaign_lock
-
     with campaign_lock(runtime.context.services.settings.store("locks"), state["campaign_id"],
                        purpose="launch: caps, list exports, publishing"):
         return _launch(state, runtime)
 
 
 def _launch(state: CampaignState, runtime: Runtime[CampaignContext]) -> dict[str, Any]:
-    from tools.channels.request import PublishRequest
-
     svc = runtime.context.services
     blueprint = Blueprint.model_validate(state["blueprint"])
     campaign_id, trace_id = state["campaign_id"], state["trace_id"]
@@ -68,7 +68,6 @@ def _launch(state: CampaignState, runtime: Runtime[CampaignContext]) -> dict[str
     assets = {aid: Asset.model_validate(a) for aid, a in (state.get("assets") or {}).items()}
     items = plan_items(blueprint, lists, assets, campaign_id, set(state.get("withheld_assets") or []))
     exports: dict[str, str] = {}
-    from tools.killswitch import KillSwitchEngaged
 
     for channel, target in lists.items():
         if channel in OWNED_CHANNELS:
@@ -118,8 +117,6 @@ def held_programs(programs: Iterable[Mapping[str, Any]]) -> list[str]:
 
 
 def _export(svc: Any, target: TargetList, trace_id: str) -> Any:
-    from tools.crm.export import export_list
-
     result = export_list(svc.crm, target, out_dir=svc.settings.path("exports"), kill_switch=svc.kill_switch,
                          events=svc.events, trace_id=trace_id, shared=svc.exports)
     return result.path

@@ -24,8 +24,10 @@ from graph.contracts import (
     Money,
     PlanDraft,
 )
+from graph.models.offline.places import region_of
 from graph.nodes.governance import review_payload
 from graph.state import CampaignState, add_usage
+from tools.crm.dictionary import COUNTRIES_BY_REGION
 
 DEFAULT_DURATION_DAYS = 28
 ESSENTIALS = {
@@ -51,7 +53,6 @@ def build_brief(text: str, brand: str, facts: BriefExtraction, today: date,
     problems with its money and dates (asked, never rewritten); fill the echo (facts and unused sentences) and the
     audience's mapping to CRM filters."""
     problems = check_extraction(facts, today, max_budget_usd)
-    from graph.models.offline.places import region_of
 
     outside = [c for c in facts.countries if len(c) == 2 and region_of(c.upper()) is None]
     if outside and not facts.regions:
@@ -71,8 +72,6 @@ def build_brief(text: str, brand: str, facts: BriefExtraction, today: date,
                if not value and not (name == "budget" and "budget" in bad)]
     facts_list = _located_facts(text, facts)
     if crm_countries is None:
-        from tools.crm.dictionary import COUNTRIES_BY_REGION
-
         crm_countries = {k: tuple(v) for k, v in COUNTRIES_BY_REGION.items()}
     countries = [c.upper() for c in facts.countries if len(c) == 2]
     return Brief(

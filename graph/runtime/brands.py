@@ -22,6 +22,8 @@ from typing import TYPE_CHECKING
 
 from graph.runtime.settings import Settings
 from guards.library import BrandLibrary, BrandLibraryError
+from guards.retrieval import ClaimIndex
+from tools.events import EventLog
 
 if TYPE_CHECKING:
     from guards.retrieval import IngestResult
@@ -148,10 +150,6 @@ def ingest_library(settings: Settings, library: BrandLibrary) -> tuple[IngestRes
     Returns:
         The ingest counts and where the index lives.
     """
-    import os
-
-    from guards.retrieval import ClaimIndex
-    from tools.events import EventLog
 
     index = ClaimIndex.open(settings.home, library, chroma_host=settings.chroma_host, chroma_port=settings.chroma_port,
                             embeddings=settings.embeddings, base_url=settings.openai_base_url,

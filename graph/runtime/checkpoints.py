@@ -16,6 +16,8 @@ from datetime import UTC, datetime
 from typing import Any
 
 from langgraph.checkpoint.base import BaseCheckpointSaver
+from langgraph.checkpoint.postgres import PostgresSaver
+from langgraph.checkpoint.sqlite import SqliteSaver
 
 from graph.runtime.settings import Settings
 from tools.sqlstore import Database, open_database, probe
@@ -42,7 +44,6 @@ def open_checkpoints(settings: Settings) -> Checkpoints:
     """Open the settings' checkpointer (Postgres when ``database_url`` is set, else the SQLite file)."""
     if settings.database_url:
         return _postgres(settings.database_url)
-    from langgraph.checkpoint.sqlite import SqliteSaver
 
     conn = sqlite3.connect(settings.path("checkpoints.db"), check_same_thread=False)
     conn.execute("PRAGMA journal_mode=WAL")
@@ -57,10 +58,9 @@ def open_checkpoints(settings: Settings) -> Checkpoints:
 
 
 def _postgres(url: str) -> Checkpoints:
-    import psycopg
-    from langgraph.checkpoint.postgres import PostgresSaver
-    from psycopg.rows import dict_row
-    from psycopg_pool import ConnectionPool
+    import psycopg  # lazy: start-up (psycopg)
+    from psycopg.rows import dict_row  # lazy: start-up (psycopg)
+    from psycopg_pool import ConnectionPool  # lazy: start-up (psycopg_pool)
 
     probe(url)
     with psycopg.connect(url, autocommit=True) as conn:

@@ -17,12 +17,14 @@ class ErrorView:
 
 def explain(exc: BaseException) -> ErrorView:
     """Map an exception to what the marketer reads (known domain errors first, then a safe generic message)."""
-    from graph.models.errors import ModelConfigError, ModelUnavailableError
-    from graph.nodes.human_review import ApprovalRefused
-    from graph.review.autonomy import AutonomyError
-    from graph.runtime.runner import CampaignError
-    from graph.runtime.settings import ConfigError
-    from tools.killswitch import KillSwitchEngaged
+    from graph.models.errors import ModelConfigError, ModelUnavailableError  # lazy: start-up (pydantic)
+    from graph.nodes.human_review import (
+        ApprovalRefused,  # lazy: start-up (langchain_core, langgraph, pydantic)
+    )  # lazy: start-up (langchain_core, langgraph, pydantic)
+    from graph.review.autonomy import AutonomyError  # lazy: start-up (pydantic)
+    from graph.runtime.runner import CampaignError  # lazy: start-up (langchain_core, langgraph, pydantic)
+    from graph.runtime.settings import ConfigError  # lazy: start-up (pydantic)
+    from tools.killswitch import KillSwitchEngaged  # lazy: start-up (pydantic)
 
     detail = (str(exc).strip().splitlines() or [type(exc).__name__])[0][:400]
     name = type(exc).__name__

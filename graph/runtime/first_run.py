@@ -15,6 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from graph.runtime.services import services_for
 from graph.runtime.settings import Settings
 
 if TYPE_CHECKING:
@@ -86,8 +87,6 @@ class Warmup:
         return self.done
 
     def _run(self) -> None:
-        from graph.runtime.services import services_for
-
         svc = services_for(self.settings)
         actions: dict[str, Callable[[], str]] = {
             "model": lambda: _models(svc, self.settings),

@@ -10,13 +10,12 @@ from __future__ import annotations
 
 from typing import Any
 
+from graph.nodes.orchestrator import held_programs as held_ids
 from graph.runtime.runner import CampaignError, Campaigns, RunResult
 
 
 def held_programs(result: RunResult) -> list[dict[str, Any]]:
     """Programs of a campaign that a kill-switch held back."""
-    from graph.nodes.orchestrator import held_programs as held_ids
-
     programs = result.values.get("programs") or {}
     ids = set(held_ids(programs.values()))
     return [p for p in programs.values() if str(p.get("id")) in ids]

@@ -11,9 +11,12 @@ import threading
 from datetime import date
 from typing import Any
 
+from graph.contracts import TargetList
 from graph.runtime.settings import Settings
 from tools.lifecycle.audit import emit, event_id
 from tools.lifecycle.store import DEFAULT_EVERY, Clock, LifecycleStore
+from tools.pipeline.impact import DEFAULT_WINDOW_DAYS, ensure_accounts, snapshot_reach
+from tools.pipeline.store import PipelineStore
 
 _STORES: dict[str, LifecycleStore] = {}
 _STORES_LOCK = threading.Lock()
@@ -40,8 +43,6 @@ def register(settings: Settings, values: dict[str, Any], *, window_days: int | N
     Returns:
         False when it was registered already (or has no blueprint).
     """
-    from tools.pipeline.impact import DEFAULT_WINDOW_DAYS
-
     store = lifecycle_store(settings)
     cid = values["campaign_id"]
     bp = values.get("blueprint")
@@ -67,10 +68,6 @@ def record_reach(settings: Settings, crm: Any, values: dict[str, Any]) -> int:
     Returns:
         Reach rows written (0 when recorded before or the campaign has no lists).
     """
-    from graph.contracts import TargetList
-    from tools.pipeline.impact import ensure_accounts, snapshot_reach
-    from tools.pipeline.store import PipelineStore
-
     lists = {ch: TargetList.model_validate(t) for ch, t in (values.get("lists") or {}).items()}
     if not lists:
         return 0

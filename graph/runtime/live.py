@@ -17,9 +17,15 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
+from langgraph.types import Command
+
+from graph.models.registry import check_reachable
+from graph.nodes.human_review import validate_resume
 from graph.runtime.errors import ErrorView, explain
+from graph.runtime.held import held_programs, publish_held, still_blocked
 from graph.runtime.remote import open_campaigns
 from graph.runtime.runner import CampaignError, Campaigns, CampaignSummary, RunResult, check_cycle_request
+from graph.runtime.services import services_for
 from graph.runtime.settings import Settings
 
 TERMINAL = frozenset({"launched", "rejected", "failed"})
@@ -174,8 +180,6 @@ class LiveRuns:
             CampaignError: unknown campaign, already running, or nothing waits for a decision.
             ApprovalRefused: the decision is malformed or the approver is not allowed.
         """
-        from graph.nodes.human_review import validate_resume
-
         current = self.job(settings, thread_id)
         if current is not None and current.alive:
             raise CampaignError(f"campaign {thread_id} is already running")
@@ -188,7 +192,6 @@ class LiveRuns:
             if result.needs_human:
                 raise CampaignError(f"campaign {thread_id} waits for a human decision")
             preflight(settings)
-        from langgraph.types import Command
 
         payload: Command[Any] | None = Command(resume=decision) if decision is not None else None
         reader.invalidate()
@@ -213,8 +216,6 @@ class LiveRuns:
         Raises:
             CampaignError: running campaign, nothing held, or a switch that still covers a held program.
         """
-        from graph.runtime.held import held_programs, still_blocked
-
         current = self.job(settings, thread_id)
         if current is not None and current.alive:
             raise CampaignError(f"campaign {thread_id} is already running")
@@ -245,8 +246,6 @@ class LiveRuns:
                 job.state = "running"
                 campaigns = self._factory(settings)
                 if isinstance(graph_input, HeldRequest):
-                    from graph.runtime.held import publish_held
-
                     publish_held(campaigns, job.thread_id, graph_input.actor)
                     job.updates.put(("node", "orchestrator"))
                 elif isinstance(graph_input, CycleRequest):  # the runner builds and records the cycle itself
@@ -275,9 +274,6 @@ def preflight(settings: Settings) -> None:
         ModelConfigError: unknown provider, missing package or key.
         ModelUnavailableError: the provider's endpoint does not accept connections.
     """
-    from graph.models.registry import check_reachable
-    from graph.runtime.services import services_for
-
     services = services_for(settings)
     probed: set[str] = set()
     for agent in settings.agents:

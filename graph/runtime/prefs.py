@@ -12,6 +12,9 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from graph.models.errors import ModelConfigError
+from graph.review.autonomy import Autonomy, AutonomyError
+from graph.runtime.brands import list_brands
 from graph.runtime.settings import ConfigError, Settings
 
 PREFS_FILE = "app_settings.json"
@@ -35,9 +38,7 @@ class AppPrefs:
         Raises:
             PrefsError: naming the bad field.
         """
-        from graph.models.errors import ModelConfigError
-        from graph.models.registry import describe_model
-        from graph.review.autonomy import Autonomy, AutonomyError
+        from graph.models.registry import describe_model  # lazy: start-up (langchain_core)
 
         if self.model is not None:
             try:
@@ -94,8 +95,6 @@ def save_prefs(home: Path, prefs: AppPrefs) -> Path:
 def available_brands(settings: Settings) -> list[str]:
     """Brand-library slugs the app offers (in LIFTOFF_BRAND_LIBRARY and the brands added from the app), the default
     first (see :func:`graph.runtime.brands.list_brands`)."""
-    from graph.runtime.brands import list_brands
-
     return [entry.slug for entry in list_brands(settings)]
 
 

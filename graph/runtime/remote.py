@@ -18,7 +18,15 @@ from typing import Any
 from langgraph.types import Command
 
 from graph.nodes.human_review import parse_decision
-from graph.runtime.runner import AUTO_APPROVER, CampaignError, CampaignSummary, RunResult, check_cycle_request
+from graph.nodes.intake import INFRA_NODES
+from graph.runtime.runner import (
+    AUTO_APPROVER,
+    CampaignError,
+    Campaigns,
+    CampaignSummary,
+    RunResult,
+    check_cycle_request,
+)
 from graph.runtime.services import Services, services_for
 from graph.runtime.settings import Settings, agent_set
 
@@ -35,7 +43,7 @@ class RemoteCampaigns:
 
     def __init__(self, settings: Settings, *, client: Any = None) -> None:
         """Connect to ``settings.server_url`` (nothing is sent until first use)."""
-        from langgraph_sdk import get_sync_client
+        from langgraph_sdk import get_sync_client  # lazy: start-up (langgraph_sdk)
 
         if not settings.server_url:
             raise ValueError("RemoteCampaigns needs settings.server_url (LIFTOFF_SERVER_URL)")
@@ -47,7 +55,7 @@ class RemoteCampaigns:
 
     # ---- calls -----------------------------------------------------------------------------------------------
     def _call(self, what: str, fn: Any, *args: Any, **kwargs: Any) -> Any:
-        import httpx
+        import httpx  # lazy: start-up (httpx)
 
         try:
             return fn(*args, **kwargs)
@@ -97,8 +105,6 @@ class RemoteCampaigns:
 
     def stream(self, graph_input: dict[str, Any] | Command | None, thread_id: str) -> Iterator[tuple[str, Any]]:
         """Run (or resume) on the server and yield ``(node, update)`` as each agent finishes."""
-        from graph.nodes.intake import INFRA_NODES
-
         command = None
         if isinstance(graph_input, Command):
             command, graph_input = {"resume": graph_input.resume}, None
@@ -213,6 +219,5 @@ def open_campaigns(settings: Settings) -> Any:
     """The campaign API for these settings: the LangGraph server's when ``server_url`` is set, else embedded."""
     if settings.server_url:
         return RemoteCampaigns(settings)
-    from graph.runtime.runner import Campaigns
 
     return Campaigns(settings)

@@ -21,7 +21,10 @@ from graph.context import CampaignContext
 from graph.models.resilience import run_deadline
 from graph.nodes.human_review import recorded_decision, validate_resume
 from graph.nodes.intake import INFRA_NODES
+from graph.nodes.orchestrator import held_programs
+from graph.runtime.brands import canonical_ref
 from graph.runtime.checkpoints import Registry, open_checkpoints
+from graph.runtime.lifecycle_hooks import on_run_settled
 from graph.runtime.services import Services, services_for
 from graph.runtime.settings import AGENTS, Settings, agent_set
 from graph.runtime.warmup import warm_imports
@@ -126,7 +129,6 @@ class Campaigns:
             chosen = agent_set(agents, self.settings.agents)
         except ValueError as exc:
             raise CampaignError(str(exc)) from None
-        from graph.runtime.brands import canonical_ref
 
         brand = canonical_ref(brand or self.settings.brand, self.settings)  # a slug, or an absolute library path
         self.services.library(brand)  # unknown brand / bad library fails here, before any state is written
@@ -219,8 +221,6 @@ class Campaigns:
 
     def _held(self, current: RunResult) -> list[str]:
         """Programs of a campaign the kill-switch stopped (none for a campaign that is not held or launched)."""
-        from graph.nodes.orchestrator import held_programs
-
         if current.status not in ("held", "launched"):
             return []
         return held_programs((current.values.get("programs") or {}).values())
@@ -252,8 +252,6 @@ class Campaigns:
 
     def _after_run(self, thread_id: str) -> None:
         """Once a campaign is launched: give it a schedule and record its reach (``graph.runtime.lifecycle_hooks``)."""
-        from graph.runtime.lifecycle_hooks import on_run_settled
-
         on_run_settled(self, thread_id)
 
     def _auto(self, thread_id: str) -> RunResult:

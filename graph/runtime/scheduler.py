@@ -11,7 +11,9 @@ so a rehearsal runs a campaign's weeks in seconds; on a ``wall`` clock, cycles o
 
 from __future__ import annotations
 
+import os
 import random
+import socket
 import threading
 import time
 import uuid
@@ -66,9 +68,6 @@ class Scheduler:
     def __init__(self, campaigns: Any, store: LifecycleStore, *, owner: str | None = None,
                  lease_s: float = DEFAULT_LEASE_S, until_day: int | None = None, auto_approve: bool = False,
                  now: Callable[[], datetime] | None = None) -> None:
-        import os
-        import socket
-
         self.campaigns = campaigns
         self.store = store
         self.owner = owner or f"{socket.gethostname()}-{os.getpid()}-{uuid.uuid4().hex[:6]}"

@@ -2,22 +2,29 @@
 
 from __future__ import annotations
 
+import contextlib
 import threading
 from datetime import date
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 from graph.review.autonomy import Autonomy
+from graph.runtime.brands import resolve_brand
 from graph.runtime.settings import Settings
+from guards.library import load_library
+from guards.retrieval import ClaimIndex
+from tools.channels.publisher import Publisher
+from tools.channels.registry import connectors_from_config
+from tools.crm.export_store import ExportStore
+from tools.crm.store import CRMStore
+from tools.events import EventLog
+from tools.killswitch import KillSwitch
+from tools.spend import SpendLedger
 
 if TYPE_CHECKING:
     from langchain_core.language_models.chat_models import BaseChatModel
 
     from guards.library import BrandLibrary
-    from guards.retrieval import ClaimIndex
-    from tools.crm.export_store import ExportStore
-    from tools.events import EventLog
-    from tools.killswitch import KillSwitch
 
 
 class Services:
@@ -38,22 +45,16 @@ class Services:
     @cached_property
     def events(self) -> EventLog:
         """The append-only event log."""
-        from tools.events import EventLog
-
         return EventLog(self.settings.store("events.db"))
 
     @cached_property
     def kill_switch(self) -> KillSwitch:
         """The kill-switch store."""
-        from tools.killswitch import KillSwitch
-
         return KillSwitch(self.settings.store("control.db"))
 
     @cached_property
     def crm(self) -> Any:
         """The embedded CRM store, seeded with the synthetic dataset on first use."""
-        from tools.crm.store import CRMStore
-
         with self._lock:
             store = CRMStore(self.settings.store("crm.duckdb"))
             store.ensure_seeded(self.settings.crm_contacts, self.settings.seed)
@@ -62,23 +63,16 @@ class Services:
     @cached_property
     def exports(self) -> ExportStore | None:
         """The shared export table (``LIFTOFF_DATABASE_URL``), or None: exports are files under the home."""
-        from tools.crm.export_store import ExportStore
-
         return ExportStore(self.settings.database_url) if self.settings.database_url else None
 
     @cached_property
     def ledger(self) -> Any:
         """The append-only spend ledger (caps and kill-switch enforced inside)."""
-        from tools.spend import SpendLedger
-
         return SpendLedger(self.settings.store("ledger.db"), events=self.events, kill_switch=self.kill_switch)
 
     @cached_property
     def publisher(self) -> Any:
         """The channel publisher (idempotency, retries, breakers, SLA, kill-switch inside)."""
-        from tools.channels.publisher import Publisher
-        from tools.channels.registry import connectors_from_config
-
         outbox = self.settings.store("outbox.db")
         connectors = connectors_from_config(
             dict(getattr(self.settings, "connectors", {}) or {}), outbox_path=outbox, seed=self.settings.seed,
@@ -92,15 +86,10 @@ class Services:
 
     def library(self, slug: str) -> BrandLibrary:
         """Load a brand library by slug or directory path (cached by file mtime in the loader)."""
-        from graph.runtime.brands import resolve_brand
-        from guards.library import load_library
-
         return load_library(resolve_brand(slug, self.settings), max_bytes=self.settings.library_max_bytes)
 
     def claim_index(self, slug: str) -> ClaimIndex:
         """Return the Chroma claim index of a brand, ingested (incrementally) on first use in this process."""
-        from guards.retrieval import ClaimIndex
-
         with self._lock:
             library = self.library(slug)
             index = self._indexes.get(slug)
@@ -115,7 +104,7 @@ class Services:
 
     def model(self, agent: str) -> BaseChatModel:
         """Return the chat model an agent uses (resolved once per spec)."""
-        from graph.models.registry import resolve_model
+        from graph.models.registry import resolve_model  # lazy: start-up (langchain_core)
 
         spec = self.settings.model_for(agent)
         loaded = self._models.get(spec)
@@ -135,8 +124,6 @@ class Services:
 
     def close(self) -> None:
         """Close every store this process opened for these settings (best effort; for teardown)."""
-        import contextlib
-
         for index in list(self._indexes.values()):
             close_client = getattr(getattr(index, "client", None), "close", None)
             if callable(close_client):  # stops the embedded Chroma system of this directory

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -190,8 +191,6 @@ class Settings:
         Raises:
             ConfigError: on an unknown field or an invalid value.
         """
-        import dataclasses
-
         known = {f.name: f for f in dataclasses.fields(self)}
         out: dict[str, object] = {}
         for name, value in values.items():

@@ -33,6 +33,7 @@ from graph.views.brands import (
 from graph.views.text import md_escape
 from guards.library import BrandLibraryError, load_library
 from guards.library_lint import FILES, LintReport, lint_library, lint_sources
+from guards.selftest import run_selftest
 
 PAGE = "brands"
 """``?page=brands`` shows the brand page."""
@@ -168,8 +169,6 @@ def show_selftest(path: Path, settings: Settings) -> None:
 
 @st.cache_data(show_spinner="Running the self-test...", max_entries=32)
 def _selftest(path: str, version: str, on: str) -> Any:
-    from guards.selftest import run_selftest
-
     del version  # part of the cache key: a changed library is tested again
     return run_selftest(Path(path), on=date.fromisoformat(on))
 

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from graph.runtime.brands import BrandEntry
+from guards.library import BrandLibraryError, load_library
 from guards.library_lint import LintReport
 
 
@@ -23,8 +24,6 @@ class BrandRow:
 
 def brand_rows(entries: list[BrandEntry], max_bytes: int) -> list[BrandRow]:
     """One row per brand found; a brand that does not load says why instead of hiding."""
-    from guards.library import BrandLibraryError, load_library
-
     rows = []
     for e in entries:
         where = "LIFTOFF_BRAND_LIBRARY" if e.source == "library" else "added in the app"

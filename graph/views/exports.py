@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from graph.contracts import Event
+from graph.views.scorecard import current_scorecard, scorecard_view
 from tools.render.ads import AdPreview, ad_previews
 from tools.render.brand_extras import BrandExtras, read_extras
 from tools.render.deck import DeckRow, deck_csv, deck_html, deck_rows, landing_base
@@ -83,8 +84,6 @@ def timeline_rows(values: Mapping[str, Any]) -> list[dict[str, str]]:
 def campaign_report(values: Mapping[str, Any], events: Sequence[Event], extras: BrandExtras, brand: str,
                     status: str) -> str:
     """The campaign report as one self-contained HTML page."""
-    from graph.views.scorecard import current_scorecard, scorecard_view
-
     bp = values.get("blueprint") or {}
     card, live = current_scorecard(values, events)
     view = scorecard_view(card, events, live=live, currency=str(bp.get("currency", "")))

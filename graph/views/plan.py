@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from graph.views.text import kpi_text, money, pct
+from guards.sentences import split_sentences
 
 CLAIM_VERDICTS = frozenset({"supported", "unsupported", "no_claim"})
 """Verdicts of a sentence-level claims check."""
@@ -125,8 +126,6 @@ def asset_views(assets: Mapping[str, Mapping[str, Any]], report: Mapping[str, An
     The links come from the pass report's sentence-level findings for the asset's current version; a
     sentence no finding mentions is shown with an empty verdict.
     """
-    from guards.sentences import split_sentences
-
     withheld_set = set(withheld or [])
     out = []
     for aid, a in sorted(assets.items(), key=lambda kv: (kv[1].get("channel", ""), kv[1].get("region", ""),

@@ -7,9 +7,11 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from graph.contracts import Event
+from graph.contracts import Blueprint, Event
 from graph.contracts.plan import LOWER_IS_BETTER
 from graph.views.text import kpi_kind, kpi_text, lift_text, money, pct
+from tools.analytics.escalations import escalations as escalated
+from tools.analytics.scorecard import compute_scorecard
 
 
 @dataclass
@@ -43,8 +45,6 @@ def current_scorecard(values: Mapping[str, Any], events: Sequence[Event]) -> tup
         return stored, False
     if not fresh and not stored:
         return None, False
-    from graph.contracts import Blueprint
-    from tools.analytics.scorecard import compute_scorecard
 
     bp = values.get("blueprint")
     usage = values.get("usage") or {}
@@ -142,8 +142,6 @@ def spend_over_time(events: Sequence[Event]) -> list[dict[str, Any]]:
 
 def escalations(events: Sequence[Event]) -> list[dict[str, Any]]:
     """What went to a human and how it was decided: the same list the escalation rate is computed from."""
-    from tools.analytics.escalations import escalations as escalated
-
     return [{"at": x.at, "what": x.what, "why": x.why, "outcome": x.outcome} for x in escalated(events)]
 
 

@@ -12,6 +12,7 @@ from typing import Any
 
 from graph.contracts import Event
 from graph.views.text import agent_title, money, pct
+from tools.ingest.rollup import program_days
 
 _PARALLEL = frozenset({"content", "data"})
 """Agents that run side by side (the planner fans out to both): their events interleave in one stage."""
@@ -207,7 +208,6 @@ def _orchestrator(events: Sequence[Event], values: Mapping[str, Any]) -> StepVie
 
 def _optimizer(events: Sequence[Event], values: Mapping[str, Any]) -> StepView:
     spend = sum(float(p.get("amount", 0)) for p in _types(events, "spend.recorded"))
-    from tools.ingest.rollup import program_days
 
     rows = program_days(events)
     conversions = sum(int(p.get("conversions", 0)) for p in rows)

@@ -14,11 +14,11 @@ from pathlib import Path
 
 import pytest
 
+from evals.langgraph_server import _free_port
 from graph.runtime.settings import REPO_ROOT
 from guards import chroma_retry
 from guards.library import load_library
 from guards.retrieval import ClaimIndex, register_embedding_function
-from tests.scale.langgraph_server import _free_port
 
 pytestmark = pytest.mark.slow
 

@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 from langgraph_sdk import get_sync_client
 
+from evals.langgraph_server import langgraph_dev
 from graph.runtime.remote import RemoteCampaigns
 from graph.runtime.settings import Settings
 from tests.graph.conftest import CLEAN_BRIEF
-from tests.scale.langgraph_server import langgraph_dev
 from tools.lifecycle.store import LifecycleStore
 
 pytestmark = pytest.mark.slow

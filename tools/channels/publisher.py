@@ -39,6 +39,8 @@ from tools.channels.resilience import CircuitBreaker, RetryPolicy
 from tools.channels.sla import check_sla
 from tools.channels.store import ProgramRecord, ProgramStore
 from tools.events import EventLog
+from tools.ingest.pipeline import ingest_results
+from tools.ingest.resolve import ProgramDirectory
 from tools.killswitch import KillSwitch, KillSwitchEngaged
 
 SOURCE = "orchestrator"
@@ -428,9 +430,6 @@ class Publisher:
         optimizer runs the day. A channel that cannot report gets one ``channel.metrics_unavailable`` event.
         Returns the events appended now.
         """
-        from tools.ingest.pipeline import ingest_results
-        from tools.ingest.resolve import ProgramDirectory
-
         out: list[Event] = []
         records = [r for r in self.store.by_campaign(campaign_id, ("published",))
                    if r.receipts and r.receipts[-1].connector != "sandbox"]

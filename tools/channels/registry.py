@@ -24,6 +24,7 @@ from tools.channels.outbox import Outbox
 from tools.channels.sandbox import MetricsFn, SandboxConnector
 from tools.channels.smtp import SmtpConnector
 from tools.channels.webhook import WebhookConnector, is_loopback
+from tools.connectors.specs import vendor_connector
 from tools.sqlstore import is_database_url
 
 
@@ -84,8 +85,6 @@ def connectors_from_config(
 def _vendor(channel: str, raw: str, outbox_path: Path | str, env: Mapping[str, str], seed: int,
             state_dir: Path | None) -> Connector | None:
     """HubSpot, Salesforce, Adobe export and `` + `` chains (:mod:`tools.connectors.specs`)."""
-    from tools.connectors.specs import vendor_connector
-
     def build(part: str) -> Connector:
         got = connectors_from_config({channel: part}, outbox_path=outbox_path, seed=seed, secrets=env)
         return got[channel]

@@ -15,6 +15,7 @@ from typing import Any
 from graph.contracts import Receipt
 from tools.channels.base import PermanentChannelError, PublishItem
 from tools.channels.outbox import Outbox, OutboxEntry
+from tools.simulator import simulate_program_day
 
 MetricsFn = Callable[..., Any]
 """``fn(seed=, campaign_id=, channel=, region=, variant=, audience=, budget=, day=)`` returning a mapping or a
@@ -24,8 +25,6 @@ METRIC_KEYS: tuple[str, ...] = ("sends", "delivered", "clicks", "conversions", "
 
 
 def _simulator() -> MetricsFn:
-    from tools.simulator import simulate_program_day  # lazy: built by the spend/optimizer area
-
     return simulate_program_day
 
 

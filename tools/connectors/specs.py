@@ -15,6 +15,12 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 
 from tools.channels.base import Connector
+from tools.connectors.adobe import AdobeExportConnector
+from tools.connectors.composite import Mirrored
+from tools.connectors.hubspot import HubSpotConnector
+from tools.connectors.salesforce import SalesforceConnector, SalesforceSync
+from tools.connectors.salesforce.client import salesforce_client
+from tools.connectors.secrets import MissingSecret, secret
 
 CHAIN = " + "
 
@@ -28,15 +34,11 @@ def vendor_connector(channel: str, raw: str, *, state_dir: Path, env: Mapping[st
     """
     if CHAIN in raw:
         first, *rest = [part.strip() for part in raw.split(CHAIN)]
-        from tools.connectors.composite import Mirrored
 
         return Mirrored(build_other(first), [build_other(m) for m in rest])
     parts = urllib.parse.urlsplit(raw)
     opts = {k: v[-1] for k, v in urllib.parse.parse_qs(parts.query).items()}
     if parts.scheme == "hubspot":
-        from tools.connectors.hubspot import HubSpotConnector
-        from tools.connectors.secrets import MissingSecret, secret
-
         if channel != "email":
             raise ValueError(f"{channel}: HubSpot sends email only")
         name = opts.pop("token_env", "")
@@ -50,18 +52,12 @@ def vendor_connector(channel: str, raw: str, *, state_dir: Path, env: Mapping[st
                                 from_name=opts.pop("from_name", "Liftoff"), reply_to=opts.pop("reply_to", None),
                                 landing_url=opts.pop("landing", None))
     if parts.scheme == "salesforce":
-        from tools.connectors.salesforce import SalesforceConnector, SalesforceSync
-        from tools.connectors.salesforce.client import salesforce_client
-        from tools.connectors.secrets import MissingSecret
-
         try:
             client = salesforce_client(env=env, ca_file=opts.pop("ca_file", None))
         except MissingSecret as exc:
             raise ValueError(f"{channel}: {exc}") from None
         return SalesforceConnector(SalesforceSync(client, state_dir / "salesforce.db"))
     if parts.scheme == "adobe-export":
-        from tools.connectors.adobe import AdobeExportConnector
-
         if not parts.path.startswith("/"):
             raise ValueError(f"{channel}: adobe-export needs an absolute directory (adobe-export:///path)")
         return AdobeExportConnector(parts.path, landing_url=opts.pop("landing", None))

@@ -108,7 +108,7 @@ class DuckDBBackend:
         return self._conn
 
     def _connect(self) -> Any:
-        import duckdb
+        import duckdb  # lazy: start-up (duckdb)
 
         start, delay = time.monotonic(), 0.01
         while True:
@@ -152,7 +152,7 @@ class DuckDBBackend:
 
     def bulk_insert(self, table: str, columns: Mapping[str, ColumnData]) -> int:
         """Insert columns through an Arrow table (zero-copy for numeric columns)."""
-        import pyarrow as pa
+        import pyarrow as pa  # lazy: start-up (pyarrow)
 
         arrays = {}
         for name, values in columns.items():

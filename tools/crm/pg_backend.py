@@ -38,7 +38,7 @@ class PostgresBackend:
 
     def __init__(self, url: str) -> None:
         """Connect to ``url`` and use (creating) schema ``liftoff_crm``."""
-        import psycopg
+        import psycopg  # lazy: start-up (psycopg)
 
         probe(url)
         self.url = url

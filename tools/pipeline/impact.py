@@ -16,6 +16,7 @@ from typing import Any
 
 from graph.contracts import Event, PipelineImpact, PipelineTally, TargetList
 from tools.events import EventLog
+from tools.ingest.rollup import read_program_days
 from tools.pipeline.attribution import Tally, attribute
 from tools.pipeline.crm_source import read_contacts, source_key, treated_members
 from tools.pipeline.market import Response, baseline, responses
@@ -67,8 +68,6 @@ def snapshot_reach(store: PipelineStore, crm: Any, campaign_id: str, lists: Mapp
 def record_run_days(store: PipelineStore, events: EventLog, campaign_id: str, start_date: date) -> int:
     """Record the days the campaign's programs delivered something (and their conversions) from its
     ``channel.metrics`` events."""
-    from tools.ingest.rollup import read_program_days
-
     rows: dict[tuple[str, str, date], int] = {}
     for p in read_program_days(events, campaign_id):
         if int(p.get("sends", 0)) > 0:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
+from statistics import NormalDist
 
 import numpy as np
 
@@ -71,8 +72,6 @@ class PipelineSeed:
 
 def amount_for(size: str, u: float) -> float:
     """Deal amount of a company-size band at normal quantile ``u`` in (0, 1), rounded to $100."""
-    from statistics import NormalDist
-
     z = NormalDist().inv_cdf(min(max(u, 1e-9), 1 - 1e-9))
     return float(max(100.0, round(AMOUNT_MEDIAN.get(size, 18_000.0) * float(np.exp(AMOUNT_SIGMA * z)) / 100) * 100))
 

@@ -15,6 +15,7 @@ from typing import Any
 from tools.render.brand_extras import BrandExtras
 from tools.render.email import EmailCopy, preheader_of
 from tools.render.sms import segments, sms_text
+from tools.render.templating import render
 from tools.tracking import tracking_url
 
 
@@ -105,8 +106,6 @@ def _safe_cell(value: Any) -> Any:
 
 def deck_html(rows: list[DeckRow], *, campaign_name: str, brand: str, campaign_id: str) -> str:
     """The deck as one self-contained, printable HTML page (every string escaped)."""
-    from tools.render.templating import render
-
     channels: dict[str, list[DeckRow]] = {}
     for row in rows:
         channels.setdefault(row.channel, []).append(row)

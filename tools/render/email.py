@@ -69,7 +69,7 @@ def render_email(copy: EmailCopy, *, brand: str, extras: BrandExtras, campaign_i
     Raises:
         ValueError: a landing URL that is not an absolute http(s) URL (from ``tracking_url``).
     """
-    from premailer import transform
+    from premailer import transform  # lazy: start-up (premailer)
 
     base = landing_url or extras.landing_url
     cta_url = (tracking_url(base, campaign_id=campaign_id, channel="email", program_id=program_id,

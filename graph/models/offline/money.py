@@ -123,7 +123,7 @@ def to_number(raw: str, *, decimal_comma: bool | None = None) -> float:
 
 def to_number_babel(raw: str) -> float:
     """The same reading through babel's locale parsers (measured against ``to_number`` on the dev set)."""
-    from babel.numbers import NumberFormatError, parse_decimal
+    from babel.numbers import NumberFormatError, parse_decimal  # lazy: start-up (babel)
 
     cleaned = re.sub(r"[\s\u00a0\u202f]", "", raw)
     continental = bool(re.search(r"\.\d{3}(?:,|$)|,\d{1,2}$", cleaned))

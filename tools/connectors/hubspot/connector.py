@@ -123,7 +123,7 @@ class HubSpotConnector:
                  from_name: str = "Liftoff", reply_to: str | None = None, landing_url: str | None = None,
                  clock: Callable[[], datetime] | None = None) -> None:
         """Build the SDK client (no request is made here)."""
-        from hubspot import HubSpot
+        from hubspot import HubSpot  # lazy: start-up (hubspot)
 
         self._client = HubSpot(access_token=token.reveal(), host=host.rstrip("/"), retry=None)
         self.host = host
@@ -224,8 +224,8 @@ class HubSpotConnector:
         from hubspot.crm.contacts import (
             BatchInputSimplePublicObjectBatchInputUpsert,
             SimplePublicObjectBatchInputUpsert,
-        )
-        from hubspot.crm.lists import ListCreateRequest
+        )  # lazy: start-up (hubspot)
+        from hubspot.crm.lists import ListCreateRequest  # lazy: start-up (hubspot)
 
         contacts = read_contacts(item.export_path)
         if not contacts:
@@ -266,7 +266,7 @@ class HubSpotConnector:
             PublicEmailFromDetails,
             PublicEmailRecipients,
             PublicEmailToDetails,
-        )
+        )  # lazy: start-up (hubspot)
 
         a = item.asset
         body = html.escape(a.body).replace("\n", "<br>")

@@ -65,7 +65,10 @@ def lifecycle_records(connector: HubSpotConnector, directory: ProgramDirectory, 
                       stages: Sequence[str] = DEFAULT_STAGES, campaign_id: str | None = None
                       ) -> Iterator[dict[str, Any]]:
     """One conversion per list member who entered a conversion stage on or after the program started."""
-    from hubspot.crm.contacts import BatchReadInputSimplePublicObjectId, SimplePublicObjectId
+    from hubspot.crm.contacts import (  # lazy: start-up (hubspot)
+        BatchReadInputSimplePublicObjectId,
+        SimplePublicObjectId,
+    )  # lazy: start-up (hubspot)
 
     members_api = connector._client.crm.lists.memberships_api
     batch_api = connector._client.crm.contacts.batch_api

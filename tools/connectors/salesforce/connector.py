@@ -47,7 +47,7 @@ T = TypeVar("T")
 
 
 def _call(fn: Callable[[], T], what: str) -> T:
-    from simple_salesforce.exceptions import SalesforceError
+    from simple_salesforce.exceptions import SalesforceError  # lazy: start-up (simple_salesforce)
 
     try:
         return fn()
