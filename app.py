@@ -16,8 +16,6 @@ import streamlit as st
 
 from graph.contracts import CHANNELS, REGIONS
 from graph.contracts.network import apply_offline_defaults
-from graph.models.offline import DISCLOSURE
-from graph.review.autonomy import LEVELS, Autonomy
 from graph.runtime.access import Access, local_user, resolve_access
 from graph.runtime.controls import CONTROL_TRACE, save_preferences, set_kill_switch
 from graph.runtime.errors import ErrorView, explain
@@ -38,6 +36,7 @@ from graph.views.review import decision_payload, review_card
 from graph.views.safety import autonomy_lines, covering
 from graph.views.scorecard import current_budgets, current_scorecard, scorecard_view
 from graph.views.ships import render_asset_preview, render_ships
+from graph.views.sidebar import autonomy_dial, engine_note
 from graph.views.steps import StepView, build_steps, running_label
 from graph.views.text import md_escape, status_view
 from graph.views.trail import audit_rows, event_rows, event_types, to_jsonl
@@ -126,8 +125,8 @@ def _model_picker(settings: Settings, prefs: AppPrefs, access: Access, reader: R
         elif choice == "server":
             base = st.text_input("Base URL", value=settings.openai_base_url or "", placeholder="http://127.0.0.1:8080/v1")
             spec = st.text_input("Model name", value="" if engine == "offline" else settings.model)
-        if choice == "offline":
-            st.caption(md_escape(DISCLOSURE))
+        if engine_note(choice):
+            st.caption(md_escape(engine_note(choice)))
         if st.button("Use this model", disabled=not access.can_approve, key="save-model"):
             if not spec.strip():
                 st.error("Enter a model name first (e.g. openai:gpt-4o-mini), or pick the offline engine.")
@@ -149,12 +148,12 @@ def _save(reader: Reader, settings: Settings, new: AppPrefs, prefs: AppPrefs, ac
 
 def _autonomy_dial(settings: Settings, prefs: AppPrefs, access: Access, reader: Reader) -> None:
     with st.expander("Autonomy dial", icon=":material/tune:"):
-        dial = Autonomy.parse(settings.autonomy)
-        default = st.select_slider("Default level", options=list(LEVELS), value=dial.rules[0].level, key="autonomy-default",
+        dial = autonomy_dial(settings.autonomy)
+        default = st.select_slider("Default level", options=list(dial.levels), value=dial.default, key="autonomy-default",
                                    help="manual: you approve every launch, exception and budget change. assisted: you "
                                         "decide exceptions and large budget changes. auto: budget changes inside caps "
                                         "apply on their own. Unsupported claims always go to a human.")
-        scoped = ",".join(dial.to_spec().split(",")[1:])
+        scoped = dial.scoped
         extra = st.text_input("Per channel / region / segment", value=scoped, key="autonomy-scoped",
                               placeholder="sms=manual,email:EU=manual,segment:lapsed=manual")
         if st.button("Set autonomy", disabled=not access.can_approve, key="save-autonomy"):
