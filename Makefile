@@ -40,9 +40,11 @@ bench: setup ## print speed/quality figures
 copy-eval: setup ## copy-focus figures (product lead, theme, subjects, duplicates) on dev and held-out briefs
 	$(PY) -m evals.copy_focus
 
-lint: setup
+lint: setup ## ruff check, ruff format --check, mypy, and the architecture contracts (import-linter, docs/architecture.md)
 	$(VENV)/bin/ruff check graph tools guards evals tests app.py
+	$(VENV)/bin/ruff format --check graph tools guards evals tests app.py
 	$(VENV)/bin/mypy graph tools guards
+	$(VENV)/bin/lint-imports --no-cache
 
 record: setup ## re-record HTTP cassettes against any OpenAI-compatible server or OpenAI (OPENAI_BASE_URL, OPENAI_API_KEY, LIFTOFF_RECORD_MODEL)
 	bash tests/cassettes/record.sh remote

@@ -25,7 +25,7 @@ from graph.nodes.orchestrator import orchestrator
 from graph.nodes.planner import planner
 from graph.routers import route_after_orchestrator, route_after_planner, route_start
 from graph.runtime.settings import AGENTS, REQUIRED_AGENTS
-from graph.state import CampaignInput, CampaignState
+from graph.state import CampaignState, InputState
 
 
 def _transient(exc: Exception) -> bool:
@@ -58,7 +58,7 @@ def build_graph(agents: Sequence[str] = AGENTS) -> StateGraph[Any, Any, Any, Any
     missing = set(REQUIRED_AGENTS) - set(agents)
     if missing:
         raise ValueError(f"the agent set needs {', '.join(sorted(missing))}")
-    builder = StateGraph(CampaignState, context_schema=CampaignContext, input_schema=CampaignInput)
+    builder = StateGraph(CampaignState, context_schema=CampaignContext, input_schema=InputState)
 
     builder.add_node("intake", intake)  # ids, trace, defaults of a new campaign: a brief (and a brand) suffice
     builder.add_node("after_launch", after_launch, retry_policy=RETRY)  # schedule + reach of a launched campaign
