@@ -58,10 +58,8 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 
 def _settings(args: argparse.Namespace) -> Any:
-    from graph.contracts.network import (
-        apply_offline_defaults,  # lazy: start-up (the CLI builds its parser without loading the app)
-    )
-    from graph.runtime.settings import (  # lazy: start-up (the CLI builds its parser without loading the app)
+    from graph.contracts.network import apply_offline_defaults  # lazy: start-up (CLI)
+    from graph.runtime.settings import (  # lazy: start-up (CLI)
         ConfigError,
         Settings,
         parse_prompt_versions,
@@ -82,11 +80,11 @@ def _settings(args: argparse.Namespace) -> Any:
 
 
 def _check_models(settings: Any, *, probe: bool) -> None:
-    from graph.models.errors import (  # lazy: start-up (the CLI builds its parser without loading the app)
+    from graph.models.errors import (  # lazy: start-up (CLI)
         ModelConfigError,
         ModelUnavailableError,
     )
-    from graph.models.registry import (  # lazy: start-up (the CLI builds its parser without loading the app)
+    from graph.models.registry import (  # lazy: start-up (CLI)
         check_reachable,
         resolve_model,
     )
@@ -101,7 +99,7 @@ def _check_models(settings: Any, *, probe: bool) -> None:
 
 
 def _default_out(settings: Any) -> Path:
-    from evals.replay import slug  # lazy: start-up (the CLI builds its parser without loading the app)
+    from evals.replay import slug  # lazy: start-up (CLI)
 
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S")
     return settings.path("evals") / f"{stamp}-{slug(settings.model)}.json"
@@ -109,13 +107,11 @@ def _default_out(settings: Any) -> Path:
 
 def write_reports(run: Any, out: Path) -> list[Path]:
     """Write a run's JSON, Markdown and HTML reports next to each other; return their paths."""
-    from evals.report import (  # lazy: start-up (the CLI builds its parser without loading the app)
+    from evals.report import (  # lazy: start-up (CLI)
         run_html,
         run_markdown,
     )
-    from evals.results import (
-        write_atomic,  # lazy: start-up (the CLI builds its parser without loading the app)
-    )
+    from evals.results import write_atomic  # lazy: start-up (CLI)
 
     run.save(out)
     md, html = out.with_suffix(".md"), out.with_suffix(".html")
@@ -126,35 +122,25 @@ def write_reports(run: Any, out: Path) -> list[Path]:
 
 def cmd_run(args: argparse.Namespace) -> int:
     """Run the suites, the control cohort when asked, and write the reports."""
-    from evals.compare import (
-        compare_runs,  # lazy: start-up (the CLI builds its parser without loading the app)
-    )
-    from evals.replay import (  # lazy: start-up (the CLI builds its parser without loading the app)
+    from evals.compare import compare_runs  # lazy: start-up (CLI)
+    from evals.replay import (  # lazy: start-up (CLI)
         DEFAULT_CASSETTES,
         Mode,
         ReplayError,
     )
-    from evals.results import (  # lazy: start-up (the CLI builds its parser without loading the app)
+    from evals.results import (  # lazy: start-up (CLI)
         EvalRun,
         ResultsError,
     )
-    from evals.runner import (  # lazy: start-up (the CLI builds its parser without loading the app)
+    from evals.runner import (  # lazy: start-up (CLI)
         EvalError,
         RunOptions,
         run_evals,
     )
-    from evals.schema import (
-        DatasetError,  # lazy: start-up (the CLI builds its parser without loading the app)
-    )
-    from evals.suites import (
-        resolve_suites,  # lazy: start-up (the CLI builds its parser without loading the app)
-    )
-    from graph.models.errors import (
-        ModelConfigError,  # lazy: start-up (the CLI builds its parser without loading the app)
-    )
-    from graph.models.prompts import (
-        PromptError,  # lazy: start-up (the CLI builds its parser without loading the app)
-    )
+    from evals.schema import DatasetError  # lazy: start-up (CLI)
+    from evals.suites import resolve_suites  # lazy: start-up (CLI)
+    from graph.models.errors import ModelConfigError  # lazy: start-up (CLI)
+    from graph.models.prompts import PromptError  # lazy: start-up (CLI)
 
     settings = _settings(args)
     mode: Mode = "record" if args.record else "replay" if args.replay else "live"
@@ -198,7 +184,7 @@ def cmd_run(args: argparse.Namespace) -> int:
 
 
 def _print_summary(run: Any) -> None:
-    from evals.report.markdown import (  # lazy: start-up (the CLI builds its parser without loading the app)
+    from evals.report.markdown import (  # lazy: start-up (CLI)
         fmt,
         fmt_ci,
     )
@@ -223,14 +209,12 @@ def _print_summary(run: Any) -> None:
 
 def cmd_compare(args: argparse.Namespace) -> int:
     """Compare two runs; with --fail-on-regression exit 1 on a regression beyond the tolerances."""
-    from evals.compare import (
-        compare_runs,  # lazy: start-up (the CLI builds its parser without loading the app)
-    )
-    from evals.report import (  # lazy: start-up (the CLI builds its parser without loading the app)
+    from evals.compare import compare_runs  # lazy: start-up (CLI)
+    from evals.report import (  # lazy: start-up (CLI)
         comparison_html,
         comparison_markdown,
     )
-    from evals.results import (  # lazy: start-up (the CLI builds its parser without loading the app)
+    from evals.results import (  # lazy: start-up (CLI)
         EvalRun,
         ResultsError,
         write_atomic,

@@ -57,10 +57,8 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 
 def _settings(args: argparse.Namespace) -> Any:
-    from graph.contracts.network import (
-        apply_offline_defaults,  # lazy: start-up (the CLI builds its parser without loading the app)
-    )
-    from graph.runtime.settings import (  # lazy: start-up (the CLI builds its parser without loading the app)
+    from graph.contracts.network import apply_offline_defaults  # lazy: start-up (CLI)
+    from graph.runtime.settings import (  # lazy: start-up (CLI)
         ConfigError,
         Settings,
     )
@@ -69,9 +67,7 @@ def _settings(args: argparse.Namespace) -> Any:
     try:
         overrides: dict[str, Any] = {"model": getattr(args, "model", None)}
         if getattr(args, "prompts", None):
-            from graph.runtime.settings import (
-                parse_prompt_versions,  # lazy: start-up (the CLI builds its parser without loading the app)
-            )
+            from graph.runtime.settings import parse_prompt_versions  # lazy: start-up (CLI)
 
             overrides["prompt_versions"] = parse_prompt_versions(args.prompts)
         return Settings.from_env(**overrides)
@@ -80,12 +76,8 @@ def _settings(args: argparse.Namespace) -> Any:
 
 
 def _campaigns(settings: Any) -> Any:
-    from graph.models.errors import (
-        ModelConfigError,  # lazy: start-up (the CLI builds its parser without loading the app)
-    )
-    from graph.runtime.remote import (
-        open_campaigns,  # lazy: start-up (the CLI builds its parser without loading the app)
-    )
+    from graph.models.errors import ModelConfigError  # lazy: start-up (CLI)
+    from graph.runtime.remote import open_campaigns  # lazy: start-up (CLI)
 
     try:
         campaigns = open_campaigns(settings)
@@ -99,12 +91,8 @@ def _campaigns(settings: Any) -> Any:
 
 
 def _check_provider(campaigns: Any) -> None:
-    from graph.models.errors import (
-        ModelUnavailableError,  # lazy: start-up (the CLI builds its parser without loading the app)
-    )
-    from graph.models.registry import (
-        check_reachable,  # lazy: start-up (the CLI builds its parser without loading the app)
-    )
+    from graph.models.errors import ModelUnavailableError  # lazy: start-up (CLI)
+    from graph.models.registry import check_reachable  # lazy: start-up (CLI)
 
     for spec in {campaigns.settings.model_for(a) for a in campaigns.settings.agents}:
         if spec == "offline" or campaigns.settings.server_url:
@@ -120,22 +108,14 @@ def _errors(fn: Any) -> Any:
     """Map the domain's user errors to one-line CLI errors."""
 
     def wrapped(args: argparse.Namespace) -> int:
-        from graph.models.errors import (  # lazy: start-up (the CLI builds its parser without loading the app)
+        from graph.models.errors import (  # lazy: start-up (CLI)
             ModelConfigError,
             ModelUnavailableError,
         )
-        from graph.models.prompts import (
-            PromptError,  # lazy: start-up (the CLI builds its parser without loading the app)
-        )
-        from graph.nodes.human_review import (
-            ApprovalRefused,  # lazy: start-up (the CLI builds its parser without loading the app)
-        )
-        from graph.runtime.runner import (
-            CampaignError,  # lazy: start-up (the CLI builds its parser without loading the app)
-        )
-        from guards.library import (
-            BrandLibraryError,  # lazy: start-up (the CLI builds its parser without loading the app)
-        )
+        from graph.models.prompts import PromptError  # lazy: start-up (CLI)
+        from graph.nodes.human_review import ApprovalRefused  # lazy: start-up (CLI)
+        from graph.runtime.runner import CampaignError  # lazy: start-up (CLI)
+        from guards.library import BrandLibraryError  # lazy: start-up (CLI)
 
         try:
             return int(fn(args))
@@ -259,9 +239,7 @@ def cmd_runs(args: argparse.Namespace) -> int:
 
 
 def _banner(settings: Any) -> None:
-    from graph.models.offline import (
-        DISCLOSURE,  # lazy: start-up (the CLI builds its parser without loading the app)
-    )
+    from graph.models.offline import DISCLOSURE  # lazy: start-up (CLI)
 
     if "offline" in {settings.model_for(a) for a in settings.agents}:
         print(f"note: {DISCLOSURE}", file=sys.stderr)
@@ -321,9 +299,7 @@ def _finish(campaigns: Any, result: Any, as_json: bool) -> int:
 
 def _echo(values: dict[str, Any]) -> dict[str, Any] | None:
     """The brief echo of the campaign's parsed brief (facts with their words, sentences not used)."""
-    from graph.brief.echo import (
-        brief_echo,  # lazy: start-up (the CLI builds its parser without loading the app)
-    )
+    from graph.brief.echo import brief_echo  # lazy: start-up (CLI)
 
     brief = values.get("brief") or (values.get("blueprint") or {}).get("brief")
     return brief_echo(brief) if brief else None
@@ -335,9 +311,7 @@ def _print_human(campaigns: Any, result: Any) -> None:
     print(f"status: {result.status}" + (f" ({result.reason})" if result.reason else ""))
     brief = v.get("brief") or (v.get("blueprint") or {}).get("brief")
     if brief:
-        from graph.brief.echo import (
-            echo_lines,  # lazy: start-up (the CLI builds its parser without loading the app)
-        )
+        from graph.brief.echo import echo_lines  # lazy: start-up (CLI)
 
         print("\n".join(echo_lines(brief)))
     bp = v.get("blueprint")
@@ -371,9 +345,7 @@ def _print_human(campaigns: Any, result: Any) -> None:
 
 def _item_lines(kind: str | None, item: dict[str, Any]) -> list[str]:
     """One pending item as the CLI prints it: its id (what --reject-item names), then what it is."""
-    from graph.review.decisions import (
-        item_id,  # lazy: start-up (the CLI builds its parser without loading the app)
-    )
+    from graph.review.decisions import item_id  # lazy: start-up (CLI)
 
     iid = item_id(item)
     if kind == "budget":

@@ -46,12 +46,8 @@ def _settings() -> Settings:
 
 def kill_switch(args: argparse.Namespace) -> int:
     """Engage/release one scope and print the resulting state, or print every scope's state."""
-    from graph.runtime.services import (
-        services_for,  # lazy: start-up (the CLI builds its parser without loading the app)
-    )
-    from tools.killswitch import (
-        scope_of,  # lazy: start-up (the CLI builds its parser without loading the app)
-    )
+    from graph.runtime.services import services_for  # lazy: start-up (CLI)
+    from tools.killswitch import scope_of  # lazy: start-up (CLI)
 
     for flag, value, known in (("--channel", args.channel, CHANNELS), ("--region", args.region, REGIONS)):
         if value is not None and value not in known:
@@ -87,9 +83,7 @@ def _user() -> str:
 
 def show_outbox(args: argparse.Namespace) -> int:
     """Print the sandbox outbox."""
-    from tools.channels.outbox import (
-        Outbox,  # lazy: start-up (the CLI builds its parser without loading the app)
-    )
+    from tools.channels.outbox import Outbox  # lazy: start-up (CLI)
 
     if args.channel is not None and args.channel not in CHANNELS:
         raise CLIError(f"unknown channel {args.channel!r} (known: {', '.join(CHANNELS)})")
@@ -110,9 +104,7 @@ def show_outbox(args: argparse.Namespace) -> int:
 
 def show_programs(args: argparse.Namespace) -> int:
     """Print programs with their status, attempts and reason."""
-    from tools.channels.store import (
-        ProgramStore,  # lazy: start-up (the CLI builds its parser without loading the app)
-    )
+    from tools.channels.store import ProgramStore  # lazy: start-up (CLI)
 
     programs = [r.to_program() for r in ProgramStore(_settings().store("programs.db")).by_campaign(args.campaign)]
     if args.json:
@@ -129,9 +121,7 @@ def show_programs(args: argparse.Namespace) -> int:
 
 def check_sla(args: argparse.Namespace) -> int:
     """Run the SLA check and print new breaches; exit 1 when any program is in breach."""
-    from graph.runtime.services import (
-        services_for,  # lazy: start-up (the CLI builds its parser without loading the app)
-    )
+    from graph.runtime.services import services_for  # lazy: start-up (CLI)
 
     svc = services_for(_settings())
     publisher = svc.publisher

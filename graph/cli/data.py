@@ -79,7 +79,7 @@ def _iso_date(raw: str) -> date:
 
 @contextmanager
 def _open_store(path: Path | None, settings: Settings) -> Iterator[Any]:
-    from tools.crm.store import CRMStore  # lazy: start-up (the CLI builds its parser without loading the app)
+    from tools.crm.store import CRMStore  # lazy: start-up (CLI)
 
     target = path or settings.store(STORE_NAME)
     try:
@@ -98,7 +98,7 @@ def _open_store(path: Path | None, settings: Settings) -> Iterator[Any]:
 
 def seed_command(args: argparse.Namespace) -> int:
     """Replace the store's data with a synthetic dataset; print the count and the time it took."""
-    from tools.crm.seed import seed  # lazy: start-up (the CLI builds its parser without loading the app)
+    from tools.crm.seed import seed  # lazy: start-up (CLI)
 
     settings = Settings.from_env()
     seed_value = settings.seed if args.seed is None else args.seed
@@ -120,18 +120,16 @@ def seed_command(args: argparse.Namespace) -> int:
 
 
 def _load_segment(path: Path, max_bytes: int) -> SegmentDefinition:
-    from pydantic import ValidationError  # lazy: start-up (the CLI builds its parser without loading the app)
+    from pydantic import ValidationError  # lazy: start-up (CLI)
 
-    from guards.safe_yaml import (  # lazy: start-up (the CLI builds its parser without loading the app)
+    from guards.safe_yaml import (  # lazy: start-up (CLI)
         InputLimitError,
         Limits,
         clip,
         load_json,
         read_bounded,
     )
-    from tools.crm.errors import (
-        describe_validation_error,  # lazy: start-up (the CLI builds its parser without loading the app)
-    )
+    from tools.crm.errors import describe_validation_error  # lazy: start-up (CLI)
 
     if not path.exists():
         raise CLIError(f"segment file {path} does not exist")
@@ -151,21 +149,17 @@ def _load_segment(path: Path, max_bytes: int) -> SegmentDefinition:
 
 def _build(store: Any, definition: SegmentDefinition, args: argparse.Namespace, settings: Settings,
            source: Path) -> TargetList:
-    from tools.crm.errors import (  # lazy: start-up (the CLI builds its parser without loading the app)
+    from tools.crm.errors import (  # lazy: start-up (CLI)
         EmptyStoreError,
         SegmentError,
     )
-    from tools.crm.segments import (
-        build_segment,  # lazy: start-up (the CLI builds its parser without loading the app)
-    )
+    from tools.crm.segments import build_segment  # lazy: start-up (CLI)
 
     seed_value = settings.seed if args.seed is None else args.seed
     try:
         return build_segment(store, definition, campaign_id=args.campaign, seed=seed_value, as_of=args.as_of)
     except SegmentError as exc:
-        from guards.safe_yaml import (
-            clip,  # lazy: start-up (the CLI builds its parser without loading the app)
-        )
+        from guards.safe_yaml import clip  # lazy: start-up (CLI)
 
         raise CLIError(f"bad segment {source}: {clip(str(exc))}") from exc
     except EmptyStoreError:
@@ -202,18 +196,10 @@ def build_command(args: argparse.Namespace) -> int:
 
 def export_command(args: argparse.Namespace) -> int:
     """Export a list's non-holdout members for its channel (kill-switch checked inside the tool)."""
-    from graph.runtime.services import (
-        services_for,  # lazy: start-up (the CLI builds its parser without loading the app)
-    )
-    from tools.crm.errors import (
-        ExportError,  # lazy: start-up (the CLI builds its parser without loading the app)
-    )
-    from tools.crm.export import (
-        export_list,  # lazy: start-up (the CLI builds its parser without loading the app)
-    )
-    from tools.killswitch import (
-        KillSwitchEngaged,  # lazy: start-up (the CLI builds its parser without loading the app)
-    )
+    from graph.runtime.services import services_for  # lazy: start-up (CLI)
+    from tools.crm.errors import ExportError  # lazy: start-up (CLI)
+    from tools.crm.export import export_list  # lazy: start-up (CLI)
+    from tools.killswitch import KillSwitchEngaged  # lazy: start-up (CLI)
 
     settings = Settings.from_env()
     services = services_for(settings)

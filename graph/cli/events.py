@@ -57,9 +57,7 @@ def _date(text: str) -> Any:
 
 def _vendor(svc: Any, kind: type) -> Any:
     """The configured connector of a vendor (also inside a ``A + B`` chain), or a one-line error."""
-    from tools.connectors.composite import (
-        Mirrored,  # lazy: start-up (the CLI builds its parser without loading the app)
-    )
+    from tools.connectors.composite import Mirrored  # lazy: start-up (CLI)
 
     for connector in svc.publisher.connectors.values():
         for c in [connector.primary, *connector.mirrors] if isinstance(connector, Mirrored) else [connector]:
@@ -70,25 +68,15 @@ def _vendor(svc: Any, kind: type) -> Any:
 
 def cmd_pull(args: argparse.Namespace) -> int:
     """Read HubSpot email statistics and lifecycle changes, or the Salesforce pipeline, into the event log."""
-    from tools.channels.base import (
-        ChannelError,  # lazy: start-up (the CLI builds its parser without loading the app)
-    )
-    from tools.ingest.pipeline import (
-        IngestFailed,  # lazy: start-up (the CLI builds its parser without loading the app)
-    )
-    from tools.ingest.resolve import (
-        ProgramDirectory,  # lazy: start-up (the CLI builds its parser without loading the app)
-    )
+    from tools.channels.base import ChannelError  # lazy: start-up (CLI)
+    from tools.ingest.pipeline import IngestFailed  # lazy: start-up (CLI)
+    from tools.ingest.resolve import ProgramDirectory  # lazy: start-up (CLI)
 
     svc = _services()
     try:
         if args.vendor == "hubspot":
-            from tools.connectors.hubspot import (
-                HubSpotConnector,  # lazy: start-up (the CLI builds its parser without loading the app)
-            )
-            from tools.connectors.hubspot.results import (
-                read_back,  # lazy: start-up (the CLI builds its parser without loading the app)
-            )
+            from tools.connectors.hubspot import HubSpotConnector  # lazy: start-up (CLI)
+            from tools.connectors.hubspot.results import read_back  # lazy: start-up (CLI)
 
             report = read_back(_vendor(svc, HubSpotConnector), events=svc.events, ledger=svc.ledger,
                                directory=ProgramDirectory.from_store(svc.publisher.store),
@@ -96,12 +84,8 @@ def cmd_pull(args: argparse.Namespace) -> int:
             doc: dict[str, Any] = report.as_json()
             text = f"hubspot: {report.new} new results, {report.already} already present"
         else:
-            from tools.connectors.salesforce import (
-                SalesforceConnector,  # lazy: start-up (the CLI builds its parser without loading the app)
-            )
-            from tools.connectors.salesforce.connector import (
-                read_pipeline,  # lazy: start-up (the CLI builds its parser without loading the app)
-            )
+            from tools.connectors.salesforce import SalesforceConnector  # lazy: start-up (CLI)
+            from tools.connectors.salesforce.connector import read_pipeline  # lazy: start-up (CLI)
 
             if not args.campaign:
                 raise CLIError("salesforce pull needs --campaign CAMPAIGN")
@@ -120,26 +104,22 @@ def cmd_pull(args: argparse.Namespace) -> int:
 
 
 def _services() -> Any:
-    from graph.runtime.services import (
-        services_for,  # lazy: start-up (the CLI builds its parser without loading the app)
-    )
+    from graph.runtime.services import services_for  # lazy: start-up (CLI)
 
     return services_for(Settings.from_env())
 
 
 def cmd_ingest(args: argparse.Namespace) -> int:
     """Validate every line of FILE, then append all of it (or nothing) and commit its costs."""
-    from tools.ingest.lines import (  # lazy: start-up (the CLI builds its parser without loading the app)
+    from tools.ingest.lines import (  # lazy: start-up (CLI)
         LineError,
         read_lines,
     )
-    from tools.ingest.pipeline import (  # lazy: start-up (the CLI builds its parser without loading the app)
+    from tools.ingest.pipeline import (  # lazy: start-up (CLI)
         IngestFailed,
         ingest_results,
     )
-    from tools.ingest.resolve import (
-        ProgramDirectory,  # lazy: start-up (the CLI builds its parser without loading the app)
-    )
+    from tools.ingest.resolve import ProgramDirectory  # lazy: start-up (CLI)
 
     path: Path = args.file
     if not path.is_file():
@@ -172,16 +152,12 @@ def cmd_ingest(args: argparse.Namespace) -> int:
 
 def cmd_serve(args: argparse.Namespace) -> int:
     """Serve POST /events until interrupted."""
-    from tools.channels.webhook import (
-        SignatureVerifier,  # lazy: start-up (the CLI builds its parser without loading the app)
-    )
-    from tools.ingest.http import (  # lazy: start-up (the CLI builds its parser without loading the app)
+    from tools.channels.webhook import SignatureVerifier  # lazy: start-up (CLI)
+    from tools.ingest.http import (  # lazy: start-up (CLI)
         Endpoint,
         make_server,
     )
-    from tools.ingest.resolve import (
-        ProgramDirectory,  # lazy: start-up (the CLI builds its parser without loading the app)
-    )
+    from tools.ingest.resolve import ProgramDirectory  # lazy: start-up (CLI)
 
     secret = os.environ.get(args.secret_env, "")
     if not secret:
@@ -210,13 +186,9 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 def cmd_scorecard(args: argparse.Namespace) -> int:
     """Print a campaign's scorecard computed from its event log now."""
-    from graph.contracts import (
-        Blueprint,  # lazy: start-up (the CLI builds its parser without loading the app)
-    )
-    from tools.analytics.scorecard import (
-        compute_scorecard,  # lazy: start-up (the CLI builds its parser without loading the app)
-    )
-    from tools.ingest.report import (  # lazy: start-up (the CLI builds its parser without loading the app)
+    from graph.contracts import Blueprint  # lazy: start-up (CLI)
+    from tools.analytics.scorecard import compute_scorecard  # lazy: start-up (CLI)
+    from tools.ingest.report import (  # lazy: start-up (CLI)
         by_source,
         over_cap,
     )
@@ -265,7 +237,7 @@ def cmd_scorecard(args: argparse.Namespace) -> int:
 
 def _campaign_values(settings: Settings, campaign_id: str) -> dict[str, Any]:
     """The campaign's checkpointed state (blueprint, trace, usage), or {} when only its events exist."""
-    from graph.runtime.runner import (  # lazy: start-up (the CLI builds its parser without loading the app)
+    from graph.runtime.runner import (  # lazy: start-up (CLI)
         CampaignError,
         Campaigns,
     )

@@ -79,9 +79,7 @@ def register(sub: Any) -> None:
 
 def ingest_command(args: argparse.Namespace) -> int:
     """Ingest a library into the claim index; print its version (counts go to stderr)."""
-    from graph.runtime.brands import (
-        ingest_library,  # lazy: start-up (the CLI builds its parser without loading the app)
-    )
+    from graph.runtime.brands import ingest_library  # lazy: start-up (CLI)
 
     settings = Settings.from_env()
     library = _load(args.path, settings)
@@ -94,9 +92,7 @@ def ingest_command(args: argparse.Namespace) -> int:
 
 def selftest_command(args: argparse.Namespace) -> int:
     """Run the library self-test; print the report (text or JSON)."""
-    from guards.selftest import (
-        run_selftest,  # lazy: start-up (the CLI builds its parser without loading the app)
-    )
+    from guards.selftest import run_selftest  # lazy: start-up (CLI)
 
     settings = Settings.from_env()
     library = _load(args.path, settings)
@@ -108,7 +104,7 @@ def selftest_command(args: argparse.Namespace) -> int:
 
 def claims_check_command(args: argparse.Namespace) -> int:
     """Check a text or a JSON-lines file; print one JSON line per input."""
-    from guards.claims import check_text  # lazy: start-up (the CLI builds its parser without loading the app)
+    from guards.claims import check_text  # lazy: start-up (CLI)
 
     settings = Settings.from_env()
     library = _load(args.library, settings)
@@ -116,9 +112,7 @@ def claims_check_command(args: argparse.Namespace) -> int:
     items = [(None, args.text, args.region)] if args.text is not None else _read_jsonl(args.jsonl, args.region)
     index = None
     if args.index:
-        from guards.retrieval import (
-            ClaimIndex,  # lazy: start-up (the CLI builds its parser without loading the app)
-        )
+        from guards.retrieval import ClaimIndex  # lazy: start-up (CLI)
 
         index = ClaimIndex.open(settings.home, library, chroma_host=settings.chroma_host,
                                 chroma_port=settings.chroma_port, embeddings=settings.embeddings,
@@ -131,10 +125,8 @@ def claims_check_command(args: argparse.Namespace) -> int:
 
 
 def _load(ref: str | Path, settings: Settings) -> Any:
-    from graph.runtime.brands import (
-        resolve_brand,  # lazy: start-up (the CLI builds its parser without loading the app)
-    )
-    from guards.library import (  # lazy: start-up (the CLI builds its parser without loading the app)
+    from graph.runtime.brands import resolve_brand  # lazy: start-up (CLI)
+    from guards.library import (  # lazy: start-up (CLI)
         BrandLibraryError,
         load_library,
     )
@@ -147,7 +139,7 @@ def _load(ref: str | Path, settings: Settings) -> Any:
 
 def new_command(args: argparse.Namespace) -> int:
     """Scaffold a library; print its path and what to do next."""
-    from graph.runtime.brand_scaffold import (  # lazy: start-up (the CLI builds its parser without loading the app)
+    from graph.runtime.brand_scaffold import (  # lazy: start-up (CLI)
         ScaffoldError,
         new_library,
     )
@@ -167,15 +159,9 @@ def new_command(args: argparse.Namespace) -> int:
 
 def lint_command(args: argparse.Namespace) -> int:
     """Lint a library; print one line per problem (or JSON); exit 1 on errors."""
-    from graph.runtime.brands import (
-        resolve_brand,  # lazy: start-up (the CLI builds its parser without loading the app)
-    )
-    from guards.library import (
-        BrandLibraryError,  # lazy: start-up (the CLI builds its parser without loading the app)
-    )
-    from guards.library_lint import (
-        lint_library,  # lazy: start-up (the CLI builds its parser without loading the app)
-    )
+    from graph.runtime.brands import resolve_brand  # lazy: start-up (CLI)
+    from guards.library import BrandLibraryError  # lazy: start-up (CLI)
+    from guards.library_lint import lint_library  # lazy: start-up (CLI)
 
     settings = Settings.from_env()
     try:

@@ -64,16 +64,10 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 
 def _open() -> tuple[Any, Any]:
-    from graph.contracts.network import (
-        apply_offline_defaults,  # lazy: start-up (the CLI builds its parser without loading the app)
-    )
-    from graph.runtime.lifecycle_hooks import (
-        lifecycle_store,  # lazy: start-up (the CLI builds its parser without loading the app)
-    )
-    from graph.runtime.remote import (
-        open_campaigns,  # lazy: start-up (the CLI builds its parser without loading the app)
-    )
-    from graph.runtime.settings import (  # lazy: start-up (the CLI builds its parser without loading the app)
+    from graph.contracts.network import apply_offline_defaults  # lazy: start-up (CLI)
+    from graph.runtime.lifecycle_hooks import lifecycle_store  # lazy: start-up (CLI)
+    from graph.runtime.remote import open_campaigns  # lazy: start-up (CLI)
+    from graph.runtime.settings import (  # lazy: start-up (CLI)
         ConfigError,
         Settings,
     )
@@ -88,12 +82,8 @@ def _open() -> tuple[Any, Any]:
 
 def _registered(campaigns: Any, store: Any, campaign_id: str) -> Any:
     """The campaign's schedule; a launched campaign without one gets it now."""
-    from graph.runtime.lifecycle_hooks import (
-        register,  # lazy: start-up (the CLI builds its parser without loading the app)
-    )
-    from graph.runtime.runner import (
-        CampaignError,  # lazy: start-up (the CLI builds its parser without loading the app)
-    )
+    from graph.runtime.lifecycle_hooks import register  # lazy: start-up (CLI)
+    from graph.runtime.runner import CampaignError  # lazy: start-up (CLI)
 
     sched = store.campaign(campaign_id)
     if sched is not None:
@@ -134,9 +124,7 @@ def _as_json(o: Any) -> dict[str, Any]:
 
 def cmd_cycle(args: argparse.Namespace) -> int:
     """Run one cycle of a campaign now."""
-    from graph.runtime.scheduler import (
-        Scheduler,  # lazy: start-up (the CLI builds its parser without loading the app)
-    )
+    from graph.runtime.scheduler import Scheduler  # lazy: start-up (CLI)
 
     campaigns, store = _open()
     sched = _registered(campaigns, store, args.campaign)
@@ -172,7 +160,7 @@ def cmd_cycle(args: argparse.Namespace) -> int:
 
 def cmd_scheduler(args: argparse.Namespace) -> int:
     """Run the scheduler."""
-    from graph.runtime.scheduler import (  # lazy: start-up (the CLI builds its parser without loading the app)
+    from graph.runtime.scheduler import (  # lazy: start-up (CLI)
         PassReport,
         Scheduler,
     )
@@ -212,10 +200,8 @@ def cmd_scheduler(args: argparse.Namespace) -> int:
 
 def cmd_rollback(args: argparse.Namespace) -> int:
     """Pause or roll back programs of a campaign."""
-    from graph.runtime.runner import (
-        CampaignError,  # lazy: start-up (the CLI builds its parser without loading the app)
-    )
-    from tools.lifecycle.rollback import (  # lazy: start-up (the CLI builds its parser without loading the app)
+    from graph.runtime.runner import CampaignError  # lazy: start-up (CLI)
+    from tools.lifecycle.rollback import (  # lazy: start-up (CLI)
         RollbackError,
         Scope,
         rollback,
@@ -248,9 +234,7 @@ def cmd_rollback(args: argparse.Namespace) -> int:
 
 def cmd_schedule(args: argparse.Namespace) -> int:
     """Show or change a campaign's schedule."""
-    from tools.lifecycle.store import (
-        LifecycleError,  # lazy: start-up (the CLI builds its parser without loading the app)
-    )
+    from tools.lifecycle.store import LifecycleError  # lazy: start-up (CLI)
 
     campaigns, store = _open()
     _registered(campaigns, store, args.campaign)
@@ -282,9 +266,7 @@ def cmd_cycles(args: argparse.Namespace) -> int:
     """List cycles, or print one cycle's events."""
     campaigns, store = _open()
     if args.trace:
-        from graph.runtime.cycles import (
-            cycle_events,  # lazy: start-up (the CLI builds its parser without loading the app)
-        )
+        from graph.runtime.cycles import cycle_events  # lazy: start-up (CLI)
 
         row = store.cycle(args.trace)
         if row is None:

@@ -47,9 +47,7 @@ def register(sub: Any) -> None:
 
 def simulate(args: argparse.Namespace) -> int:
     """Run the simulated campaign and print conversions vs the oracle and the even split."""
-    from tools.optimizer.simulation import (
-        run_simulation,  # lazy: start-up (the CLI builds its parser without loading the app)
-    )
+    from tools.optimizer.simulation import run_simulation  # lazy: start-up (CLI)
 
     if not 1 <= args.days <= MAX_DAYS:
         raise CLIError(f"--days must be between 1 and {MAX_DAYS}, got {args.days}")
@@ -81,9 +79,7 @@ def _pct(value: float | None) -> str:
 
 def audit_export(args: argparse.Namespace) -> int:
     """Write the audit trail (every event) of one trace as JSONL."""
-    from graph.runtime.services import (
-        services_for,  # lazy: start-up (the CLI builds its parser without loading the app)
-    )
+    from graph.runtime.services import services_for  # lazy: start-up (CLI)
 
     events = services_for(Settings.from_env()).events
     if events.count(trace_id=args.trace_id) == 0:
@@ -110,10 +106,8 @@ def audit_export(args: argparse.Namespace) -> int:
 
 def retention_purge(args: argparse.Namespace) -> int:
     """Blank PII events and delete PII files older than the retention period."""
-    from graph.runtime.services import (
-        services_for,  # lazy: start-up (the CLI builds its parser without loading the app)
-    )
-    from tools.analytics.retention import (  # lazy: start-up (the CLI builds its parser without loading the app)
+    from graph.runtime.services import services_for  # lazy: start-up (CLI)
+    from tools.analytics.retention import (  # lazy: start-up (CLI)
         pii_locations,
         purge,
     )
