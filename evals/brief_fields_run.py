@@ -12,7 +12,9 @@ from graph.brief.echo import unused_sentences
 from graph.contracts import BriefFact
 
 
-def run_brief_fields_case(case: BriefFieldsCase, *, check_date: date, suite: str, repeat: int = 0) -> CaseResult:
+def run_brief_fields_case(
+    case: BriefFieldsCase, *, check_date: date, suite: str, repeat: int = 0
+) -> CaseResult:
     """Extract one brief on the offline engine and score every field (counts: ``<field>_ok`` and ``scored``)."""
     t0 = time.perf_counter()
     got = extract_offline(case.brief, check_date)

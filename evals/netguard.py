@@ -42,7 +42,9 @@ def _guarded_connect_ex(self: socket.socket, address: object) -> int:
 
 
 def _guarded_getaddrinfo(host: object, *args: object, **kwargs: object) -> object:
-    if host is not None and not _is_local(host if isinstance(host, str) else host.decode() if isinstance(host, bytes) else host):
+    if host is not None and not _is_local(
+        host if isinstance(host, str) else host.decode() if isinstance(host, bytes) else host
+    ):
         OUTBOUND_ATTEMPTS.append(f"dns:{host}")
         raise socket.gaierror(f"the test session blocks DNS lookups of non-local hosts ({host!r})")
     return _real_getaddrinfo(host, *args, **kwargs)  # type: ignore[arg-type]

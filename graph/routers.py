@@ -20,15 +20,18 @@ def campaign_agents(state: CampaignState, agents: Sequence[str]) -> tuple[str, .
     return tuple(a for a in agents if a in chosen)
 
 
-def route_after_planner(state: CampaignState, agents: Sequence[str]) -> list[Send | str] | Literal["human_review"]:
+def route_after_planner(
+    state: CampaignState, agents: Sequence[str]
+) -> list[Send | str] | Literal["human_review"]:
     """Ask a human when the brief lacks essentials; else fan out content (and data) in parallel."""
     if state.get("status") == "needs_input":
         return "human_review"
     return [*content_tasks(state), *(["data"] if "data" in campaign_agents(state, agents) else [])]
 
 
-def route_start(state: CampaignState, agents: Sequence[str]
-                ) -> Literal["planner", "orchestrator", "optimizer", "analytics"]:
+def route_start(
+    state: CampaignState, agents: Sequence[str]
+) -> Literal["planner", "orchestrator", "optimizer", "analytics"]:
     """A new campaign starts at the Planner; a recurring cycle on a launched one at the Optimizer or Analytics;
     a relaunch (the kill-switch that held programs was released) at the Orchestrator."""
     cycle = state.get("cycle")
@@ -41,7 +44,9 @@ def route_start(state: CampaignState, agents: Sequence[str]
     return "analytics"
 
 
-def route_after_orchestrator(state: CampaignState, agents: Sequence[str]) -> Literal["optimizer", "analytics"]:
+def route_after_orchestrator(
+    state: CampaignState, agents: Sequence[str]
+) -> Literal["optimizer", "analytics"]:
     """After launch the Optimizer runs the first days when the campaign's agent set has it; else Analytics
     (also when the kill-switch held everything: nothing runs to optimize)."""
     if state.get("status") == "held":
