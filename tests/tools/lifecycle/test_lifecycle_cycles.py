@@ -26,7 +26,7 @@ def _events(c: Campaigns, cid: str, kind: str) -> list[Any]:
 
 def test_a_cycle_killed_mid_run_is_resumed_by_the_next_owner_not_repeated(liftoff_home: Path,
                                                                           monkeypatch: pytest.MonkeyPatch) -> None:
-    import tools.analytics.scorecard as scorecard
+    import graph.nodes.analytics as scorecard  # the analytics node's reference to compute_scorecard
 
     c = Campaigns(make_settings(liftoff_home))
     cid = c.start(CLEAN_BRIEF, auto_approve=True).thread_id
@@ -70,7 +70,7 @@ def test_a_cycle_killed_mid_run_is_resumed_by_the_next_owner_not_repeated(liftof
 
 def test_every_side_effect_runs_under_the_campaign_lock_and_budget_checkpoints_stop_cycles(
         liftoff_home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import tools.crm.export as export
+    import graph.nodes.orchestrator as export  # the orchestrator node's reference to tools.crm.export.export_list
     from tools.channels.publisher import Publisher
     from tools.spend import SpendLedger
 
