@@ -110,24 +110,20 @@ def test_missing_integration_package_names_pip_install(monkeypatch: pytest.Monke
 
 
 def test_import_error_inside_init_chat_model_names_pip_install(monkeypatch: pytest.MonkeyPatch) -> None:
-    import langchain.chat_models as chat_models
-
     def broken(*args: object, **kwargs: object) -> None:
         raise ImportError("Initializing ChatGroq requires the langchain-groq package.")
 
     monkeypatch.setattr(registry.importlib.util, "find_spec", lambda name, *a: object())
-    monkeypatch.setattr(chat_models, "init_chat_model", broken)
+    monkeypatch.setattr(registry, "init_chat_model", broken)  # the registry's own reference
     with pytest.raises(ModelConfigError, match="model 'groq:llama-3.1-8b-instant' needs the langchain-groq package: pip install langchain-groq"):
         resolve_model("groq:llama-3.1-8b-instant")
 
 
 def test_other_construction_errors_are_config_errors(monkeypatch: pytest.MonkeyPatch) -> None:
-    import langchain.chat_models as chat_models
-
     def broken(*args: object, **kwargs: object) -> None:
         raise TypeError("unexpected keyword 'temperature'\nsecond line")
 
-    monkeypatch.setattr(chat_models, "init_chat_model", broken)
+    monkeypatch.setattr(registry, "init_chat_model", broken)  # the registry's own reference
     with pytest.raises(ModelConfigError) as info:
         resolve_model("openai:o3-mini")
     assert str(info.value) == "cannot create model 'openai:o3-mini': unexpected keyword 'temperature'"
