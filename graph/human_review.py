@@ -22,6 +22,7 @@ from graph.asset_versions import restored_fields
 from graph.content import content_tasks, ensure_disclaimers, key_messages
 from graph.context import CampaignContext
 from graph.contracts import Asset, BudgetChange, GovernanceException, ValidatorResult
+from graph.contracts.money import exponent, from_minor, to_minor
 from graph.convergence import mark
 from graph.decisions import ApprovalRefused, Decision, ItemDecision, parse_decision, per_item
 from graph.governance import fingerprint, normalize_text
@@ -374,7 +375,8 @@ def _decide_budget(svc: Any, state: CampaignState, pending: dict[str, Any], deci
                 result = change.model_copy(update={"status": "rejected", "decided_by": decision.approver})
             else:
                 if chosen.decision == "edit":
-                    to = round(float(chosen.edits["to_amount"]), 2)
+                    exp = exponent(change.currency or "USD")
+                    to = from_minor(to_minor(chosen.edits["to_amount"], exp, "the edited to_amount"), exp)
                     delta = (to - change.from_amount) / change.from_amount if change.from_amount else 0.0
                     change = change.model_copy(update={
                         "to_amount": to, "delta_pct": delta,

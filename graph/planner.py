@@ -17,7 +17,6 @@ from graph.contracts import (
     Brief,
     BriefExtraction,
     BriefFact,
-    Caps,
     ChannelPlan,
     KPITarget,
     Money,

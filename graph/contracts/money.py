@@ -368,18 +368,20 @@ def fit_allocation(caps: CapsMinor, wanted: Mapping[str, int]) -> dict[str, int]
     return {ch: v * caps.total // asked for ch, v in capped.items()}
 
 
-def step_limit(current: int, wanted: int, max_step: Fraction, floor: int = 0) -> tuple[int, bool]:
-    """The optimizer's per-cycle step limit: move from ``current`` toward ``wanted`` by at most ``max_step`` of
-    ``current`` (rounded down to a whole minor unit), never below ``floor`` (what is already spent).
+def step_limit(current: int, wanted: int, max_step: float, floor: int = 0) -> tuple[int, bool]:
+    """The optimizer's per-cycle step limit: move from ``current`` toward ``wanted`` by at most ``max_step`` (a
+    fraction; infinite: no limit) of ``current``, rounded down to a whole minor unit, never below ``floor`` (what is
+    already spent).
 
     Returns:
         The amount to move to, and whether the step limit cut the move short.
     """
-    step = math.floor(Fraction(current) * max_step)
     move = wanted - current
+    if math.isinf(max_step) and max_step > 0:
+        return max(floor, wanted), False
+    step = math.floor(Fraction(repr(float(max_step))) * current)
     limited = abs(move) > step
-    clamped = current + max(-step, min(step, move))
-    return max(floor, clamped), limited
+    return max(floor, current + max(-step, min(step, move))), limited
 
 
 def needs_approval(current: int, to: int, threshold: float) -> bool:

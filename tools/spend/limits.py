@@ -10,7 +10,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from graph.contracts import Caps
-from graph.contracts.money import Breach, CapsMinor, Exposure, allocation_breach, from_minor, spend_breach, to_minor
+from graph.contracts.money import (
+    Breach,
+    CapsMinor,
+    Exposure,
+    allocation_breach,
+    from_minor,
+    spend_breach,
+    to_minor,
+)
 
 LEDGER_EXP = 2
 """The ledger's unit: hundredths of the campaign currency's major unit."""
