@@ -48,7 +48,9 @@ def _decimal(amount: float | int | Decimal | str, what: str) -> Decimal:
     if isinstance(amount, float):
         if not math.isfinite(amount):
             raise ValueError(f"{what} must be a finite number, got {amount!r}")
-        return Decimal(repr(amount))  # the shortest decimal that reads back as this float: 12.345 stays 12.345
+        return Decimal(
+            repr(amount)
+        )  # the shortest decimal that reads back as this float: 12.345 stays 12.345
     try:
         value = Decimal(amount)
     except InvalidOperation:
@@ -58,8 +60,10 @@ def _decimal(amount: float | int | Decimal | str, what: str) -> Decimal:
     return value
 
 
-def to_minor(amount: float | int | Decimal | str, exp: int, what: str = "amount", *, down: bool = False) -> int:
-    """A decimal amount in integer minor units of exponent ``exp``, rounded half up (12.345 at 2 -> 1235), or down
+def to_minor(
+    amount: float | int | Decimal | str, exp: int, what: str = "amount", *, down: bool = False
+) -> int:
+    """A decimal amount in integer minor units of exponent ``exp``, rounded half up, away from zero (12.345 at 2 -> 1235), or down
     with ``down`` (a budget is never rounded above what was stated).
 
     Raises:
@@ -133,7 +137,7 @@ def split(total: int, shares: Sequence[float]) -> list[int]:
     parts = [math.floor(w) for w in wanted]
     target = min(total, scale(total, share_sum))
     left = target - sum(parts)
-    for i in sorted(range(len(parts)), key=lambda i: (parts[i] - wanted[i], i))[:max(0, left)]:
+    for i in sorted(range(len(parts)), key=lambda i: (parts[i] - wanted[i], i))[: max(0, left)]:
         parts[i] += 1
     return parts
 
@@ -150,25 +154,41 @@ class CapsMinor:
     @classmethod
     def of(cls, caps: Caps, exp: int) -> CapsMinor:
         """Convert stored caps to minor units of exponent ``exp``."""
-        return cls(total=to_minor(caps.total, exp, "caps.total"),
-                   per_channel={ch: to_minor(v, exp, f"caps.per_channel[{ch}]") for ch, v in caps.per_channel.items()},
-                   per_day=to_minor(caps.per_day, exp, "caps.per_day"), exp=exp)
+        return cls(
+            total=to_minor(caps.total, exp, "caps.total"),
+            per_channel={
+                ch: to_minor(v, exp, f"caps.per_channel[{ch}]") for ch, v in caps.per_channel.items()
+            },
+            per_day=to_minor(caps.per_day, exp, "caps.per_day"),
+            exp=exp,
+        )
 
     def to_caps(self) -> Caps:
         """The stored form (decimal amounts)."""
-        return Caps(total=from_minor(self.total, self.exp),
-                    per_channel={ch: from_minor(v, self.exp) for ch, v in self.per_channel.items()},
-                    per_day=from_minor(self.per_day, self.exp))
+        return Caps(
+            total=from_minor(self.total, self.exp),
+            per_channel={ch: from_minor(v, self.exp) for ch, v in self.per_channel.items()},
+            per_day=from_minor(self.per_day, self.exp),
+        )
+
+
+def ceil_scale(minor: int, factor: Fraction) -> int:
+    """``minor * factor`` rounded up to a whole minor unit (exact rational arithmetic)."""
+    return math.ceil(Fraction(minor) * factor)
 
 
 def plan_caps(total: int, channel_budgets: Mapping[str, int], days: int, exp: int) -> CapsMinor:
     """The planner's caps: the total is the budget; a channel may reach 1.5x its budget and a day 1.5x its even
-    share of the total, neither above the total."""
+    share of the total, each rounded up to a whole minor unit (so a day can always spend its share) and never
+    above the total."""
     if days <= 0:
         raise ValueError(f"a campaign runs at least one day, got {days}")
-    return CapsMinor(total=total,
-                     per_channel={ch: min(total, scale(b, HEADROOM)) for ch, b in channel_budgets.items()},
-                     per_day=min(total, scale(total, HEADROOM / days)), exp=exp)
+    return CapsMinor(
+        total=total,
+        per_channel={ch: min(total, ceil_scale(b, HEADROOM)) for ch, b in channel_budgets.items()},
+        per_day=min(total, ceil_scale(total, HEADROOM / days)),
+        exp=exp,
+    )
 
 
 @dataclass(frozen=True)
@@ -214,31 +234,83 @@ def blueprint_breaches(plan: PlanAmounts) -> list[Breach]:
         return fmt(v, exp)
 
     if caps.total > plan.total_budget:
-        out.append(Breach("caps.total", "total cap", "caps.total <= total_budget",
-                          f"total cap {m(caps.total)} exceeds the budget {m(plan.total_budget)}", plan.total_budget))
+        out.append(
+            Breach(
+                "caps.total",
+                "total cap",
+                "caps.total <= total_budget",
+                f"total cap {m(caps.total)} exceeds the budget {m(plan.total_budget)}",
+                plan.total_budget,
+            )
+        )
     if planned > caps.total:
-        out.append(Breach("channels", "total cap", "sum of channel budgets <= caps.total",
-                          f"planned spend {m(planned)} exceeds the total cap {m(caps.total)}", caps.total))
+        out.append(
+            Breach(
+                "channels",
+                "total cap",
+                "sum of channel budgets <= caps.total",
+                f"planned spend {m(planned)} exceeds the total cap {m(caps.total)}",
+                caps.total,
+            )
+        )
     for channel, budget in plan.channel_budgets.items():
         cap = caps.per_channel.get(channel)
         if cap is None:
-            out.append(Breach(channel, f"channel cap ({channel})", "every planned channel has a per-channel cap",
-                              f"channel {channel} has no spend cap"))
+            out.append(
+                Breach(
+                    channel,
+                    f"channel cap ({channel})",
+                    "every planned channel has a per-channel cap",
+                    f"channel {channel} has no spend cap",
+                )
+            )
         elif budget > cap:
-            out.append(Breach(channel, f"channel cap ({channel})", "channel budget <= caps.per_channel[channel]",
-                              f"{channel} budget {m(budget)} exceeds its cap {m(cap)}", cap))
+            out.append(
+                Breach(
+                    channel,
+                    f"channel cap ({channel})",
+                    "channel budget <= caps.per_channel[channel]",
+                    f"{channel} budget {m(budget)} exceeds its cap {m(cap)}",
+                    cap,
+                )
+            )
     for channel, cap in sorted(caps.per_channel.items()):
         if cap < 0:
-            out.append(Breach(channel, f"channel cap ({channel})", "caps are >= 0", f"cap of {channel} is negative", 0))
+            out.append(
+                Breach(
+                    channel, f"channel cap ({channel})", "caps are >= 0", f"cap of {channel} is negative", 0
+                )
+            )
         if cap > caps.total:
-            out.append(Breach(channel, "total cap", "caps.per_channel <= caps.total",
-                              f"cap of {channel} ({m(cap)}) exceeds the total cap {m(caps.total)}", caps.total))
+            out.append(
+                Breach(
+                    channel,
+                    "total cap",
+                    "caps.per_channel <= caps.total",
+                    f"cap of {channel} ({m(cap)}) exceeds the total cap {m(caps.total)}",
+                    caps.total,
+                )
+            )
     if caps.per_day > caps.total:
-        out.append(Breach("caps.per_day", "total cap", "caps.per_day <= caps.total",
-                          f"daily cap {m(caps.per_day)} exceeds the total cap {m(caps.total)}", caps.total))
+        out.append(
+            Breach(
+                "caps.per_day",
+                "total cap",
+                "caps.per_day <= caps.total",
+                f"daily cap {m(caps.per_day)} exceeds the total cap {m(caps.total)}",
+                caps.total,
+            )
+        )
     if planned > 0 and caps.per_day <= 0:
-        out.append(Breach("caps.per_day", "per-day cap", "caps.per_day > 0 when spending",
-                          "daily cap is zero while the plan spends", caps.per_day))
+        out.append(
+            Breach(
+                "caps.per_day",
+                "per-day cap",
+                "caps.per_day > 0 when spending",
+                "daily cap is zero while the plan spends",
+                caps.per_day,
+            )
+        )
     return out
 
 
@@ -247,38 +319,81 @@ def pacing_shortfall(plan: PlanAmounts) -> Breach | None:
     caps, exp = plan.caps, plan.caps.exp
     reach = caps.per_day * plan.days
     if caps.per_day > 0 and reach < plan.planned:
-        return Breach("caps.per_day", "per-day cap", "caps.per_day * days >= planned spend",
-                      f"daily cap x {plan.days} days ({fmt(reach, exp)}) is below planned spend "
-                      f"({fmt(plan.planned, exp)}): the plan cannot spend its budget", caps.per_day)
+        return Breach(
+            "caps.per_day",
+            "per-day cap",
+            "caps.per_day * days >= planned spend",
+            f"daily cap x {plan.days} days ({fmt(reach, exp)}) is below planned spend "
+            f"({fmt(plan.planned, exp)}): the plan cannot spend its budget",
+            caps.per_day,
+        )
     return None
 
 
-def change_breaches(channel: str, from_amount: int, to_amount: int, caps: CapsMinor, allocation: Mapping[str, int],
-                    total_budget: int) -> list[Breach]:
+def change_breaches(
+    channel: str,
+    from_amount: int,
+    to_amount: int,
+    caps: CapsMinor,
+    allocation: Mapping[str, int],
+    total_budget: int,
+) -> list[Breach]:
     """Every limit a budget change of ``channel`` from ``from_amount`` to ``to_amount`` breaks (minor units)."""
     exp = caps.exp
     out: list[Breach] = []
     current = allocation.get(channel)
     if current is None:
-        out.append(Breach(channel, "allocation", "changes apply to planned channels",
-                          f"channel {channel} has no current allocation"))
+        out.append(
+            Breach(
+                channel,
+                "allocation",
+                "changes apply to planned channels",
+                f"channel {channel} has no current allocation",
+            )
+        )
     elif current != from_amount:
-        out.append(Breach(channel, "allocation", "from_amount equals the current allocation",
-                          f"change starts from {fmt(from_amount, exp)} but {channel} is allocated {fmt(current, exp)}",
-                          current))
+        out.append(
+            Breach(
+                channel,
+                "allocation",
+                "from_amount equals the current allocation",
+                f"change starts from {fmt(from_amount, exp)} but {channel} is allocated {fmt(current, exp)}",
+                current,
+            )
+        )
     cap = caps.per_channel.get(channel)
     if cap is None:
-        out.append(Breach(channel, f"channel cap ({channel})", "every channel has a per-channel cap",
-                          f"channel {channel} has no spend cap"))
+        out.append(
+            Breach(
+                channel,
+                f"channel cap ({channel})",
+                "every channel has a per-channel cap",
+                f"channel {channel} has no spend cap",
+            )
+        )
     elif to_amount > cap:
-        out.append(Breach(channel, f"channel cap ({channel})", "to_amount <= caps.per_channel[channel]",
-                          f"{channel} would get {fmt(to_amount, exp)}, above its cap {fmt(cap, exp)}", cap))
+        out.append(
+            Breach(
+                channel,
+                f"channel cap ({channel})",
+                "to_amount <= caps.per_channel[channel]",
+                f"{channel} would get {fmt(to_amount, exp)}, above its cap {fmt(cap, exp)}",
+                cap,
+            )
+        )
     total_after = sum(v for ch, v in allocation.items() if ch != channel) + to_amount
     limit = min(caps.total, total_budget)
     if total_after > limit:
-        out.append(Breach(channel, "total cap", "sum of allocations <= min(caps.total, total_budget)",
-                          f"allocation after the change ({fmt(total_after, exp)}) exceeds the total cap "
-                          f"{fmt(limit, exp)}", limit))
+        out.append(
+            Breach(
+                channel,
+                "total cap",
+                "sum of allocations <= min(caps.total, total_budget)",
+                f"allocation after the change ({fmt(total_after, exp)}) exceeds the total cap "
+                f"{fmt(limit, exp)}",
+                limit,
+            )
+        )
     return out
 
 
@@ -294,12 +409,29 @@ class Exposure:
 
 def _channel_cap(caps: CapsMinor | None, channel: str) -> tuple[CapsMinor | None, int | None, Breach | None]:
     if caps is None:
-        return None, None, Breach(channel, "caps", "caps are set before anything is spent or allocated",
-                                  "no caps set for the campaign: nothing may be spent or allocated")
+        return (
+            None,
+            None,
+            Breach(
+                channel,
+                "caps",
+                "caps are set before anything is spent or allocated",
+                "no caps set for the campaign: nothing may be spent or allocated",
+            ),
+        )
     cap = caps.per_channel.get(channel)
     if cap is None:
-        return caps, None, Breach(channel, f"channel cap ({channel})", "every channel has a per-channel cap",
-                                  f"no cap set for channel {channel}: nothing may be spent or allocated there", 0)
+        return (
+            caps,
+            None,
+            Breach(
+                channel,
+                f"channel cap ({channel})",
+                "every channel has a per-channel cap",
+                f"no cap set for channel {channel}: nothing may be spent or allocated there",
+                0,
+            ),
+        )
     return caps, cap, None
 
 
@@ -312,19 +444,33 @@ def spend_breach(caps: CapsMinor | None, exposure: Exposure, channel: str, amoun
     exp = caps.exp
     checks = (
         ("campaign total cap", "spent + amount <= caps.total", exposure.spent_total, caps.total),
-        (f"channel cap ({channel})", "spent + amount <= caps.per_channel[channel]", exposure.spent_channel,
-         channel_cap),
+        (
+            f"channel cap ({channel})",
+            "spent + amount <= caps.per_channel[channel]",
+            exposure.spent_channel,
+            channel_cap,
+        ),
         ("per-day cap", "spent today + amount <= caps.per_day", exposure.spent_day, caps.per_day),
     )
     for name, rule, spent, cap in checks:
         if spent + amount > cap:
-            return Breach(channel, name, rule, f"{name}: {fmt(spent, exp)} spent + {fmt(amount, exp)} > {fmt(cap, exp)}",
-                          cap)
+            return Breach(
+                channel,
+                name,
+                rule,
+                f"{name}: {fmt(spent, exp)} spent + {fmt(amount, exp)} > {fmt(cap, exp)}",
+                cap,
+            )
     allocated = exposure.allocation.get(channel)
     if allocated is not None and exposure.spent_channel + amount > allocated:
-        return Breach(channel, f"channel allocation ({channel})", "spent + amount <= allocation[channel]",
-                      f"exposure limit: channel allocation ({channel}): {fmt(exposure.spent_channel, exp)} spent + "
-                      f"{fmt(amount, exp)} > {fmt(allocated, exp)} allocated", allocated)
+        return Breach(
+            channel,
+            f"channel allocation ({channel})",
+            "spent + amount <= allocation[channel]",
+            f"exposure limit: channel allocation ({channel}): {fmt(exposure.spent_channel, exp)} spent + "
+            f"{fmt(amount, exp)} > {fmt(allocated, exp)} allocated",
+            allocated,
+        )
     return None
 
 
@@ -336,20 +482,40 @@ def allocation_breach(caps: CapsMinor | None, exposure: Exposure, channel: str, 
         return missing
     exp = caps.exp
     if amount < 0:
-        return Breach(channel, f"allocation ({channel})", "allocation >= 0",
-                      f"allocation ({channel}) may not be negative", 0)
+        return Breach(
+            channel,
+            f"allocation ({channel})",
+            "allocation >= 0",
+            f"allocation ({channel}) may not be negative",
+            0,
+        )
     if amount > channel_cap:
-        return Breach(channel, f"channel cap ({channel})", "allocation <= caps.per_channel[channel]",
-                      f"channel cap ({channel}): allocation {fmt(amount, exp)} > {fmt(channel_cap, exp)}", channel_cap)
+        return Breach(
+            channel,
+            f"channel cap ({channel})",
+            "allocation <= caps.per_channel[channel]",
+            f"channel cap ({channel}): allocation {fmt(amount, exp)} > {fmt(channel_cap, exp)}",
+            channel_cap,
+        )
     if amount < exposure.spent_channel:
-        return Breach(channel, f"allocation ({channel})", "allocation >= spent",
-                      f"exposure limit: allocation ({channel}) {fmt(amount, exp)} is below what is already spent"
-                      f" ({fmt(exposure.spent_channel, exp)})", exposure.spent_channel)
+        return Breach(
+            channel,
+            f"allocation ({channel})",
+            "allocation >= spent",
+            f"exposure limit: allocation ({channel}) {fmt(amount, exp)} is below what is already spent"
+            f" ({fmt(exposure.spent_channel, exp)})",
+            exposure.spent_channel,
+        )
     others = sum(v for ch, v in exposure.allocation.items() if ch != channel)
     if others + amount > caps.total:
-        return Breach(channel, "campaign total cap", "sum of allocations <= caps.total",
-                      f"campaign total cap: allocations {fmt(others, exp)} + {fmt(amount, exp)} ({channel}) > "
-                      f"{fmt(caps.total, exp)}", caps.total)
+        return Breach(
+            channel,
+            "campaign total cap",
+            "sum of allocations <= caps.total",
+            f"campaign total cap: allocations {fmt(others, exp)} + {fmt(amount, exp)} ({channel}) > "
+            f"{fmt(caps.total, exp)}",
+            caps.total,
+        )
     return None
 
 
