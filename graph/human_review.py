@@ -25,8 +25,8 @@ from graph.contracts import Asset, BudgetChange, GovernanceException, ValidatorR
 from graph.contracts.money import exponent, from_minor, to_minor
 from graph.convergence import mark
 from graph.decisions import ApprovalRefused, Decision, ItemDecision, parse_decision, per_item
-from graph.governance import fingerprint, normalize_text
 from graph.launch_card import LIST_PREFIX
+from graph.routing import after_approval, fingerprint, normalize_text
 from graph.state import CampaignState
 from guards.claims import VALIDATOR as CLAIMS
 from guards.disclaimers import VALIDATOR as DISCLAIMERS
@@ -323,13 +323,14 @@ def _decide_exceptions(state: CampaignState, pending: dict[str, Any], decision: 
         asset = Asset.model_validate(assets[aid])
         fixed = apply_safe_fixes(asset, excs, verify)
         edited_by_human = (human_edits.get(aid) or {}).get("version") == asset.version
-        if fixed is not None:
+        outcome = after_approval(fixed=fixed is not None, edited_by_reviewer=edited_by_human)
+        if outcome == "fixed" and fixed is not None:
             new_assets[aid] = Asset.model_validate(fixed.model_dump()).model_dump(mode="json")
             if edited_by_human:  # the reviewer's own text, with the safe fixes they approved: still theirs
                 human_edits[aid] = {"version": fixed.version, "approver": decision.approver}
-        elif not edited_by_human:
+        elif outcome == "redraft":
             redraft[aid] = [{**f.model_dump(), "validator": e.validator} for e in excs for f in e.findings]
-        # a reviewer's edit with no safe fix is never handed to Content: governance flags it, it comes back
+        # 'reviewer': never handed to Content; governance flags it again and it comes back to the reviewer
     history = state.get("revision_history") or {}
     marked = {aid: mark(list(history.get(aid) or []), approved=True) for aid in approved if history.get(aid)}
     return {"assets": new_assets, "withheld_assets": withheld, "accepted_exceptions": accepted,
