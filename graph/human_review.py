@@ -27,6 +27,7 @@ from graph.convergence import mark
 from graph.decisions import ApprovalRefused, Decision, ItemDecision, parse_decision, per_item
 from graph.launch_card import LIST_PREFIX
 from graph.routing import after_approval, fingerprint, normalize_text
+from graph.services import Services
 from graph.state import CampaignState
 from guards.claims import VALIDATOR as CLAIMS
 from guards.disclaimers import VALIDATOR as DISCLAIMERS
@@ -285,7 +286,7 @@ def _decide_launch(state: CampaignState, decision: Decision, items: dict[str, It
     return Command(goto="orchestrator", update=update)
 
 
-def _verifier(svc: Any, state: CampaignState) -> Verify:
+def _verifier(svc: Services, state: CampaignState) -> Verify:
     """Every guard governance runs, bound to this campaign (library, send date, claim index)."""
     from graph.contracts import Blueprint
     from guards.governance import check_asset, send_date
@@ -361,7 +362,7 @@ def _same(a: str, b: str) -> bool:
     return normalize_text(a) == normalize_text(b)
 
 
-def _decide_budget(svc: Any, state: CampaignState, pending: dict[str, Any], decision: Decision,
+def _decide_budget(svc: Services, state: CampaignState, pending: dict[str, Any], decision: Decision,
                    items: dict[str, ItemDecision]) -> dict[str, Any]:
     """Each change decided alone: applied by the ledger (caps and kill-switch inside it), edited, or rejected."""
     from tools.lifecycle.lock import campaign_lock

@@ -15,6 +15,7 @@ from graph.agent_io import emit
 from graph.content import asset_id
 from graph.context import CampaignContext
 from graph.contracts import Asset, Blueprint, TargetList
+from graph.services import Services
 from graph.state import CampaignState
 
 OWNED_CHANNELS = ("email", "sms")
@@ -117,7 +118,7 @@ def held_programs(programs: Iterable[Mapping[str, Any]]) -> list[str]:
                   if p.get("status") == "blocked" and str(p.get("reason", "")).startswith("kill-switch"))
 
 
-def _export(svc: Any, target: TargetList, trace_id: str) -> Any:
+def _export(svc: Services, target: TargetList, trace_id: str) -> Any:
     from tools.crm.export import export_list
 
     result = export_list(svc.crm, target, out_dir=svc.settings.path("exports"), kill_switch=svc.kill_switch,

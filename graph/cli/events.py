@@ -11,6 +11,7 @@ from typing import Any
 
 from graph.cli import CLIError
 from graph.config import Settings
+from graph.services import Services
 
 DEFAULT_SECRET_ENV = "LIFTOFF_EVENTS_SECRET"
 
@@ -56,7 +57,7 @@ def _date(text: str) -> Any:
         raise argparse.ArgumentTypeError(f"expected a date YYYY-MM-DD, got {text!r}") from None
 
 
-def _vendor(svc: Any, kind: type) -> Any:
+def _vendor(svc: Services, kind: type) -> Any:
     """The configured connector of a vendor (also inside a ``A + B`` chain), or a one-line error."""
     from tools.connectors.composite import Mirrored
 
