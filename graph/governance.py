@@ -90,7 +90,7 @@ def governance(state: CampaignState, runtime: Runtime[CampaignContext]
         update.update(revision=revision + 1, status="drafting")
         return Command(goto=content_tasks(state, findings), update=update)
     if routing.next == "human":
-        items = [_exception_item(e, {**state, "revision_history": history}) for e in to_human]  # type: ignore[typeddict-item]
+        items = [_exception_item(e, {**state, "revision_history": history}) for e in to_human]
         update.update(status="awaiting_approval", pending_review=review_payload("exceptions", state, items))
         return Command(goto="human_review", update=update)
     if routing.next == "launch_review":

@@ -121,7 +121,7 @@ def human_review(state: CampaignState, runtime: Runtime[CampaignContext]
                                                            "attempted_by": (raw or {}).get("approver")
                                                            if isinstance(raw, dict) else None},
              key=f"{len(state.get('decisions') or [])}:{refusals}")
-        return Command(goto=cast(Literal["human_review"], "human_review"),
+        return Command(goto="human_review",
                        update={"pending_review": {**pending, "refusals": refusals, "last_refusal": str(exc)}})
     n = len(state.get("decisions") or [])
     record: dict[str, Any] = {

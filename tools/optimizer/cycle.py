@@ -32,7 +32,7 @@ from tools.ingest.spend import sync_costs
 from tools.optimizer.allocate import allocate
 from tools.optimizer.response import Observation, Posterior, ProgramInfo, build_posteriors
 from tools.spend import SpendLedger, change_payload
-from tools.spend.limits import LEDGER_EXP, from_cents, to_cents
+from tools.spend.limits import LEDGER_EXP, MAJOR_UNIT, from_cents, to_cents
 
 SOURCE = "optimizer"
 Row = dict[str, Any]
@@ -374,7 +374,7 @@ def _propose(live: Sequence[Program], history: Mapping[str, list[tuple[Row, Obse
 
 def _min_change(settings: OptimizerSettings, current: int) -> int:
     """The smallest move worth proposing (cents): ``min_change_pct`` of the budget, at least one major unit."""
-    return max(math.ceil(Fraction(repr(settings.min_change_pct)) * current), 10**LEDGER_EXP)
+    return max(math.ceil(Fraction(repr(settings.min_change_pct)) * current), MAJOR_UNIT)
 
 
 def _change(change_id: str, campaign_id: str, channel: Channel, current: int, to: int, reason: str,

@@ -13,7 +13,8 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from graph.contracts import Caps, Program
-from tools.optimizer.cycle import MetricsFn, variant_of
+from tools.ingest.sandbox import MetricsFn
+from tools.optimizer.cycle import variant_of
 from tools.simulator import simulate_program_day
 
 

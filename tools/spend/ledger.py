@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 from uuid import uuid4
 
 from graph.contracts import CHANNELS, BudgetChange, Caps
@@ -25,6 +25,7 @@ from tools.spend.limits import CapExceeded, Limits, check_allocation, check_spen
 from tools.sqlstore import Connection, Database, is_database_url, open_database
 
 SOURCE = "spend_ledger"
+T = TypeVar("T")
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS entries (
@@ -134,7 +135,7 @@ class SpendLedger:
 
     # -- connection and reads -------------------------------------------------------------------------------
 
-    def _read(self, fn: Callable[[Connection], Any]) -> Any:
+    def _read(self, fn: Callable[[Connection], T]) -> T:
         with self._db.read() as conn:
             return fn(conn)
 
@@ -232,7 +233,7 @@ class SpendLedger:
 
     # -- writes ---------------------------------------------------------------------------------------------
 
-    def _write(self, fn: Callable[[Connection], Any]) -> Any:
+    def _write(self, fn: Callable[[Connection], T]) -> T:
         """Run ``fn`` in one serialised write transaction (writers queue; no cap check races another)."""
         with self._db.transaction() as conn:
             return fn(conn)

@@ -22,6 +22,8 @@ from graph.contracts.money import (
 
 LEDGER_EXP = 2
 """The ledger's unit: hundredths of the campaign currency's major unit."""
+MAJOR_UNIT: int = 10**LEDGER_EXP
+"""Ledger units in one major unit (a dollar is 100)."""
 
 
 class CapExceeded(RuntimeError):
