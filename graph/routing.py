@@ -22,9 +22,9 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from graph.autonomy import Autonomy
 from graph.contracts import Asset, GovernanceException
-from graph.convergence import approval_stalled, mark, not_converging, record
+from graph.review.autonomy import Autonomy
+from graph.review.convergence import approval_stalled, mark, not_converging, record
 from guards.textnorm import fold_text
 
 Next = Literal["content", "human", "launch_review", "publish"]
@@ -34,7 +34,7 @@ AfterApproval = Literal["fixed", "redraft", "reviewer"]
 """What happens to an asset whose exceptions a reviewer approved."""
 
 History = dict[str, list[dict[str, Any]]]
-"""Per asset id, one entry per version (see :mod:`graph.convergence`)."""
+"""Per asset id, one entry per version (see :mod:`graph.review.convergence`)."""
 
 
 def fingerprint(exc: GovernanceException, version: int = 1) -> str:

@@ -41,7 +41,7 @@ from graph.contracts.money import (
     step_limit,
     to_minor,
 )
-from graph.planner import build_blueprint
+from graph.nodes.planner import build_blueprint
 from guards.caps import check_blueprint_caps, check_budget_change
 
 CURRENCIES = sorted(currencies())

@@ -7,8 +7,6 @@ from typing import Any
 
 import pytest
 
-from graph.autonomy import Autonomy
-from graph.content import content_tasks
 from graph.contracts import (
     Asset,
     Brief,
@@ -20,8 +18,10 @@ from graph.contracts import (
     PlanDraft,
     ValidatorResult,
 )
-from graph.human_review import apply_safe_fixes
-from graph.planner import build_blueprint
+from graph.nodes.content import content_tasks
+from graph.nodes.human_review import apply_safe_fixes
+from graph.nodes.planner import build_blueprint
+from graph.review.autonomy import Autonomy
 from graph.routing import (
     after_approval,
     back_to_editor,
