@@ -15,10 +15,9 @@ from dataclasses import dataclass, field
 from decimal import ROUND_FLOOR, ROUND_HALF_UP, Decimal, InvalidOperation
 from fractions import Fraction
 from functools import cache
+from typing import Protocol
 
 from babel.numbers import get_currency_precision, list_currencies
-
-from graph.contracts.plan import Caps
 
 HEADROOM = Fraction(3, 2)
 """The planner's headroom rule: a channel (or a day) may spend up to 1.5x its planned share, never above the total."""
@@ -142,9 +141,20 @@ def split(total: int, shares: Sequence[float]) -> list[int]:
     return parts
 
 
+class StoredCaps(Protocol):
+    """The stored caps (``graph.contracts.Caps``): decimal amounts in the currency's major unit."""
+
+    @property
+    def total(self) -> float: ...
+    @property
+    def per_channel(self) -> dict[str, float]: ...
+    @property
+    def per_day(self) -> float: ...
+
+
 @dataclass(frozen=True)
 class CapsMinor:
-    """A blueprint's caps in integer minor units (the stored :class:`Caps` carries decimals)."""
+    """A blueprint's caps in integer minor units (the stored ``Caps`` carries decimals)."""
 
     total: int
     per_channel: dict[str, int]
@@ -152,7 +162,7 @@ class CapsMinor:
     exp: int
 
     @classmethod
-    def of(cls, caps: Caps, exp: int) -> CapsMinor:
+    def of(cls, caps: StoredCaps, exp: int) -> CapsMinor:
         """Convert stored caps to minor units of exponent ``exp``."""
         return cls(
             total=to_minor(caps.total, exp, "caps.total"),
@@ -163,12 +173,12 @@ class CapsMinor:
             exp=exp,
         )
 
-    def to_caps(self) -> Caps:
-        """The stored form (decimal amounts)."""
-        return Caps(
-            total=from_minor(self.total, self.exp),
-            per_channel={ch: from_minor(v, self.exp) for ch, v in self.per_channel.items()},
-            per_day=from_minor(self.per_day, self.exp),
+    def major(self) -> tuple[float, dict[str, float], float]:
+        """(total, per_channel, per_day) as the decimal amounts the stored :class:`Caps` carries."""
+        return (
+            from_minor(self.total, self.exp),
+            {ch: from_minor(v, self.exp) for ch, v in self.per_channel.items()},
+            from_minor(self.per_day, self.exp),
         )
 
 

@@ -17,6 +17,7 @@ from graph.contracts import (
     Brief,
     BriefExtraction,
     BriefFact,
+    Caps,
     ChannelPlan,
     KPITarget,
     Money,
@@ -169,8 +170,8 @@ def build_blueprint(brief: Brief, draft: PlanDraft, prompt_ref: str) -> Blueprin
     stated = {(k.name, k.channel): k for k in brief.kpi_targets}
     kpis = list(stated.values()) + [k for k in draft.kpi_targets if (k.name, k.channel) not in stated]
     duration = (brief.end_date - brief.start_date).days + 1
-    caps = plan_caps(total_minor, {c.channel: part for c, part in zip(channels, parts, strict=True)}, duration,
-                     exp).to_caps()
+    caps = Caps.of_minor(plan_caps(total_minor, {c.channel: part for c, part in zip(channels, parts, strict=True)},
+                                   duration, exp))
     names = {c.channel for c in channels}
     return Blueprint(
         campaign_name=draft.campaign_name[:120],

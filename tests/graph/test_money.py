@@ -160,7 +160,7 @@ def test_spend_accepted_by_the_rules_never_passes_a_cap(
             spent += cents
     assert spent <= min(caps_total, day_cap, channel_cap)
     assert from_minor(spent, 2) <= min(
-        caps.to_caps().total, caps.to_caps().per_day, caps.to_caps().per_channel["email"]
+        Caps.of_minor(caps).total, Caps.of_minor(caps).per_day, Caps.of_minor(caps).per_channel["email"]
     )
 
 
