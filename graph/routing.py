@@ -187,7 +187,7 @@ def decide(
         return RoutingDecision("content", routed, stalled, updated)
     if routed:
         return RoutingDecision("human", routed, stalled, updated)
-    scopes = scopes_needing_approval(assets, autonomy)
+    scopes = scopes_needing_approval([a for a in assets if a.id not in stalled], autonomy)
     if scopes and not launch_approved:
         return RoutingDecision("launch_review", routed, stalled, updated, scopes)
     return RoutingDecision("publish", routed, stalled, updated)

@@ -75,9 +75,10 @@ def governance(state: CampaignState, runtime: Runtime[CampaignContext]
                               "revision_history": history, "asset_versions": _versions_update(assets, human_edits)}
     if stalled:
         update["withheld_assets"] = [*withheld, *(a for a in stalled if a not in withheld)]
-    if not assets and state.get("assets"):
+    live = [a for a in assets if a.id not in stalled]  # an asset withheld this pass never reaches the launch card
+    if not live and state.get("assets"):
         update.update(status="rejected", pending_review=None,
-                      status_reason="every asset was rejected or withheld by a reviewer: nothing to publish")
+                      status_reason="every asset was rejected by a reviewer or withheld: nothing to publish")
         return Command(goto=cast(Literal["__end__"], END), update=update)
     if routing.next == "content":
         findings: dict[str, list[dict[str, Any]]] = {}
@@ -94,9 +95,9 @@ def governance(state: CampaignState, runtime: Runtime[CampaignContext]
         update.update(status="awaiting_approval", pending_review=review_payload("exceptions", state, items))
         return Command(goto="human_review", update=update)
     if routing.next == "launch_review":
-        items = launch_items(assets, lists_by_channel, svc.autonomy)
+        items = launch_items(live, lists_by_channel, svc.autonomy)
         pending = review_payload("launch", state, items)
-        pending["auto_scopes"] = [f"{ch}/{rg}" for ch, rg in auto_scopes(assets, svc.autonomy)]
+        pending["auto_scopes"] = [f"{ch}/{rg}" for ch, rg in auto_scopes(live, svc.autonomy)]
         update.update(status="awaiting_approval", pending_review=pending)
         return Command(goto="human_review", update=update)
     update.update(status="launching", pending_review=None)

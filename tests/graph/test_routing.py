@@ -221,6 +221,13 @@ def test_with_no_exception_the_dial_decides_the_launch(
     assert routing.launch_scopes == (scopes if expected == "launch_review" else [])
 
 
+def test_an_asset_withheld_this_pass_is_not_on_the_launch_card() -> None:
+    late = _asset("c-sms-EU-A", version=1 + 2 + 3, channel="sms", region="EU")
+    routing = _decide([_exc(subject=late.id, text="a")], [_asset(), late])
+    assert routing.next == "launch_review" and late.id in routing.withheld
+    assert routing.launch_scopes == [("email", "US")]
+
+
 def test_an_exception_is_never_granted_by_the_dial() -> None:
     routing = _decide([_exc(route="human")], [_asset()], dial="auto")
     assert routing.next == "human"
