@@ -63,7 +63,7 @@ def _settings(args: argparse.Namespace) -> Any:
         ConfigError,
         Settings,
         parse_prompt_versions,
-    )
+    )  # lazy: start-up (the CLI builds its parser without loading the app)
 
     apply_offline_defaults()
     try:
@@ -83,11 +83,11 @@ def _check_models(settings: Any, *, probe: bool) -> None:
     from graph.models.errors import (  # lazy: start-up (CLI)
         ModelConfigError,
         ModelUnavailableError,
-    )
+    )  # lazy: start-up (the CLI builds its parser without loading the app)
     from graph.models.registry import (  # lazy: start-up (CLI)
         check_reachable,
         resolve_model,
-    )
+    )  # lazy: start-up (the CLI builds its parser without loading the app)
 
     for spec in sorted({settings.model_for(a) for a in settings.agents}):
         try:
@@ -102,7 +102,8 @@ def _default_out(settings: Any) -> Path:
     from evals.replay import slug  # lazy: start-up (CLI)
 
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S")
-    return settings.path("evals") / f"{stamp}-{slug(settings.model)}.json"
+    out: Path = settings.path("evals") / f"{stamp}-{slug(settings.model)}.json"
+    return out
 
 
 def write_reports(run: Any, out: Path) -> list[Path]:
@@ -110,7 +111,7 @@ def write_reports(run: Any, out: Path) -> list[Path]:
     from evals.report import (  # lazy: start-up (CLI)
         run_html,
         run_markdown,
-    )
+    )  # lazy: start-up (the CLI builds its parser without loading the app)
     from evals.results import write_atomic  # lazy: start-up (CLI)
 
     run.save(out)
@@ -127,16 +128,16 @@ def cmd_run(args: argparse.Namespace) -> int:
         DEFAULT_CASSETTES,
         Mode,
         ReplayError,
-    )
+    )  # lazy: start-up (the CLI builds its parser without loading the app)
     from evals.results import (  # lazy: start-up (CLI)
         EvalRun,
         ResultsError,
-    )
+    )  # lazy: start-up (the CLI builds its parser without loading the app)
     from evals.runner import (  # lazy: start-up (CLI)
         EvalError,
         RunOptions,
         run_evals,
-    )
+    )  # lazy: start-up (the CLI builds its parser without loading the app)
     from evals.schema import DatasetError  # lazy: start-up (CLI)
     from evals.suites import resolve_suites  # lazy: start-up (CLI)
     from graph.models.errors import ModelConfigError  # lazy: start-up (CLI)
@@ -187,7 +188,7 @@ def _print_summary(run: Any) -> None:
     from evals.report.markdown import (  # lazy: start-up (CLI)
         fmt,
         fmt_ci,
-    )
+    )  # lazy: start-up (the CLI builds its parser without loading the app)
 
     who = run.model if run.model_is_llm else "offline (rules engine, not an LLM: the control cohort)"
     print(f"eval run {run.run_id}: model {who}; prompts {', '.join(run.prompts.values())}; {run.mode}; "
@@ -213,12 +214,12 @@ def cmd_compare(args: argparse.Namespace) -> int:
     from evals.report import (  # lazy: start-up (CLI)
         comparison_html,
         comparison_markdown,
-    )
+    )  # lazy: start-up (the CLI builds its parser without loading the app)
     from evals.results import (  # lazy: start-up (CLI)
         EvalRun,
         ResultsError,
         write_atomic,
-    )
+    )  # lazy: start-up (the CLI builds its parser without loading the app)
 
     try:
         a, b = EvalRun.load(args.a), EvalRun.load(args.b)

@@ -209,7 +209,7 @@ def _chroma_embedding_function(spec: str, base_url: str | None, embedder: Embedd
             register_embedding_function,
         )  # lazy: start-up (chromadb)
 
-        class LiftoffEmbeddingFunction(EmbeddingFunction[Documents]):  # type: ignore[misc]
+        class LiftoffEmbeddingFunction(EmbeddingFunction[Documents]):
             """Delegates to :mod:`guards.embeddings` (never Chroma's default ONNX download)."""
 
             def __init__(self, spec: str = "local", base_url: str | None = None, embedder: Any = None) -> None:
@@ -238,6 +238,7 @@ def _chroma_embedding_function(spec: str, base_url: str | None, embedder: Embedd
                 return "cosine"
 
         if "liftoff" not in known_embedding_functions:
-            register_embedding_function(LiftoffEmbeddingFunction)
+            # chromadb's register_embedding_function is an unannotated decorator
+            register_embedding_function(LiftoffEmbeddingFunction)  # type: ignore[no-untyped-call]
         _EF_CLASS = LiftoffEmbeddingFunction
     return _EF_CLASS(spec, base_url, embedder)

@@ -61,7 +61,7 @@ def _settings(args: argparse.Namespace) -> Any:
     from graph.runtime.settings import (  # lazy: start-up (CLI)
         ConfigError,
         Settings,
-    )
+    )  # lazy: start-up (the CLI builds its parser without loading the app)
 
     apply_offline_defaults()
     try:
@@ -111,7 +111,7 @@ def _errors(fn: Any) -> Any:
         from graph.models.errors import (  # lazy: start-up (CLI)
             ModelConfigError,
             ModelUnavailableError,
-        )
+        )  # lazy: start-up (the CLI builds its parser without loading the app)
         from graph.models.prompts import PromptError  # lazy: start-up (CLI)
         from graph.nodes.human_review import ApprovalRefused  # lazy: start-up (CLI)
         from graph.runtime.runner import CampaignError  # lazy: start-up (CLI)

@@ -128,7 +128,7 @@ def _load_segment(path: Path, max_bytes: int) -> SegmentDefinition:
         clip,
         load_json,
         read_bounded,
-    )
+    )  # lazy: start-up (the CLI builds its parser without loading the app)
     from tools.crm.errors import describe_validation_error  # lazy: start-up (CLI)
 
     if not path.exists():
@@ -152,7 +152,7 @@ def _build(store: Any, definition: SegmentDefinition, args: argparse.Namespace, 
     from tools.crm.errors import (  # lazy: start-up (CLI)
         EmptyStoreError,
         SegmentError,
-    )
+    )  # lazy: start-up (the CLI builds its parser without loading the app)
     from tools.crm.segments import build_segment  # lazy: start-up (CLI)
 
     seed_value = settings.seed if args.seed is None else args.seed

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from graph.cli import CLIError
+from graph.runtime.services import Services
 from graph.runtime.settings import Settings
 
 DEFAULT_SECRET_ENV = "LIFTOFF_EVENTS_SECRET"
@@ -55,7 +56,7 @@ def _date(text: str) -> Any:
         raise argparse.ArgumentTypeError(f"expected a date YYYY-MM-DD, got {text!r}") from None
 
 
-def _vendor(svc: Any, kind: type) -> Any:
+def _vendor(svc: Services, kind: type) -> Any:
     """The configured connector of a vendor (also inside a ``A + B`` chain), or a one-line error."""
     from tools.connectors.composite import Mirrored  # lazy: start-up (CLI)
 
@@ -114,11 +115,11 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     from tools.ingest.lines import (  # lazy: start-up (CLI)
         LineError,
         read_lines,
-    )
+    )  # lazy: start-up (the CLI builds its parser without loading the app)
     from tools.ingest.pipeline import (  # lazy: start-up (CLI)
         IngestFailed,
         ingest_results,
-    )
+    )  # lazy: start-up (the CLI builds its parser without loading the app)
     from tools.ingest.resolve import ProgramDirectory  # lazy: start-up (CLI)
 
     path: Path = args.file
@@ -156,7 +157,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     from tools.ingest.http import (  # lazy: start-up (CLI)
         Endpoint,
         make_server,
-    )
+    )  # lazy: start-up (the CLI builds its parser without loading the app)
     from tools.ingest.resolve import ProgramDirectory  # lazy: start-up (CLI)
 
     secret = os.environ.get(args.secret_env, "")
@@ -191,7 +192,7 @@ def cmd_scorecard(args: argparse.Namespace) -> int:
     from tools.ingest.report import (  # lazy: start-up (CLI)
         by_source,
         over_cap,
-    )
+    )  # lazy: start-up (the CLI builds its parser without loading the app)
 
     settings = Settings.from_env()
     svc = _services()
@@ -240,7 +241,7 @@ def _campaign_values(settings: Settings, campaign_id: str) -> dict[str, Any]:
     from graph.runtime.runner import (  # lazy: start-up (CLI)
         CampaignError,
         Campaigns,
-    )
+    )  # lazy: start-up (the CLI builds its parser without loading the app)
 
     try:
         return dict(Campaigns(settings).result(campaign_id).values)

@@ -129,7 +129,7 @@ def _load(ref: str | Path, settings: Settings) -> Any:
     from guards.library import (  # lazy: start-up (CLI)
         BrandLibraryError,
         load_library,
-    )
+    )  # lazy: start-up (the CLI builds its parser without loading the app)
 
     try:
         return load_library(resolve_brand(ref, settings), max_bytes=settings.library_max_bytes)
@@ -142,7 +142,7 @@ def new_command(args: argparse.Namespace) -> int:
     from graph.runtime.brand_scaffold import (  # lazy: start-up (CLI)
         ScaffoldError,
         new_library,
-    )
+    )  # lazy: start-up (the CLI builds its parser without loading the app)
 
     settings = Settings.from_env()
     parent = args.dir if args.dir is not None else settings.brand_library_dir

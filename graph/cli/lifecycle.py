@@ -70,7 +70,7 @@ def _open() -> tuple[Any, Any]:
     from graph.runtime.settings import (  # lazy: start-up (CLI)
         ConfigError,
         Settings,
-    )
+    )  # lazy: start-up (the CLI builds its parser without loading the app)
 
     apply_offline_defaults()
     try:
@@ -163,7 +163,7 @@ def cmd_scheduler(args: argparse.Namespace) -> int:
     from graph.runtime.scheduler import (  # lazy: start-up (CLI)
         PassReport,
         Scheduler,
-    )
+    )  # lazy: start-up (the CLI builds its parser without loading the app)
 
     if args.interval <= 0 or args.lease <= 0:
         raise CLIError("--interval and --lease must be positive")
@@ -205,7 +205,7 @@ def cmd_rollback(args: argparse.Namespace) -> int:
         RollbackError,
         Scope,
         rollback,
-    )
+    )  # lazy: start-up (the CLI builds its parser without loading the app)
 
     campaigns, _ = _open()
     try:

@@ -110,7 +110,7 @@ def retention_purge(args: argparse.Namespace) -> int:
     from tools.analytics.retention import (  # lazy: start-up (CLI)
         pii_locations,
         purge,
-    )
+    )  # lazy: start-up (the CLI builds its parser without loading the app)
 
     settings = Settings.from_env()
     days = settings.retention_days if args.older_than_days is None else args.older_than_days

@@ -6,7 +6,7 @@ import contextlib
 import threading
 from datetime import date
 from functools import cached_property
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from graph.review.autonomy import Autonomy
 from graph.runtime.brands import resolve_brand
@@ -53,7 +53,7 @@ class Services:
         return KillSwitch(self.settings.store("control.db"))
 
     @cached_property
-    def crm(self) -> Any:
+    def crm(self) -> CRMStore:
         """The embedded CRM store, seeded with the synthetic dataset on first use."""
         with self._lock:
             store = CRMStore(self.settings.store("crm.duckdb"))
@@ -66,12 +66,12 @@ class Services:
         return ExportStore(self.settings.database_url) if self.settings.database_url else None
 
     @cached_property
-    def ledger(self) -> Any:
+    def ledger(self) -> SpendLedger:
         """The append-only spend ledger (caps and kill-switch enforced inside)."""
         return SpendLedger(self.settings.store("ledger.db"), events=self.events, kill_switch=self.kill_switch)
 
     @cached_property
-    def publisher(self) -> Any:
+    def publisher(self) -> Publisher:
         """The channel publisher (idempotency, retries, breakers, SLA, kill-switch inside)."""
         outbox = self.settings.store("outbox.db")
         connectors = connectors_from_config(
@@ -120,7 +120,6 @@ class Services:
     def check_date(self) -> date:
         """The date claims are checked against (settings override, else today)."""
         return date.fromisoformat(self.settings.check_date) if self.settings.check_date else date.today()
-
 
     def close(self) -> None:
         """Close every store this process opened for these settings (best effort; for teardown)."""
