@@ -15,7 +15,7 @@ from graph.contracts import Asset, Blueprint, GovernanceException, TargetList
 from graph.nodes.content import content_tasks, key_messages
 from graph.review.asset_versions import author_of, version_entry
 from graph.review.launch_card import launch_items
-from graph.routing import auto_scopes, decide
+from graph.review.routing import auto_scopes, decide
 from graph.state import CampaignState
 from guards.governance import govern
 

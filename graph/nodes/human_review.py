@@ -27,7 +27,7 @@ from graph.review.asset_versions import restored_fields
 from graph.review.convergence import mark
 from graph.review.decisions import ApprovalRefused, Decision, ItemDecision, parse_decision, per_item
 from graph.review.launch_card import LIST_PREFIX
-from graph.routing import after_approval, fingerprint, normalize_text
+from graph.review.routing import after_approval, fingerprint, normalize_text
 from graph.runtime.services import Services
 from graph.state import CampaignState
 from guards.claims import VALIDATOR as CLAIMS

@@ -12,7 +12,7 @@ from typing import Any
 
 from graph.contracts import Asset, TargetList
 from graph.review.autonomy import Autonomy
-from graph.routing import scopes_needing_approval
+from graph.review.routing import scopes_needing_approval
 
 LIST_PREFIX = "list:"
 """Launch-card item ids of lists are ``list:<channel>``."""

@@ -22,7 +22,7 @@ from graph.nodes.content import content_tasks
 from graph.nodes.human_review import apply_safe_fixes
 from graph.nodes.planner import build_blueprint
 from graph.review.autonomy import Autonomy
-from graph.routing import (
+from graph.review.routing import (
     after_approval,
     back_to_editor,
     converge,
