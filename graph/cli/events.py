@@ -8,11 +8,13 @@ import os
 import sys
 from datetime import date, timedelta
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from graph.cli import CLIError
-from graph.runtime.services import Services
 from graph.runtime.settings import Settings
+
+if TYPE_CHECKING:  # annotations only: the CLI builds its parser without opening the services
+    from graph.runtime.services import Services
 
 DEFAULT_SECRET_ENV = "LIFTOFF_EVENTS_SECRET"
 
