@@ -241,119 +241,7 @@ def _only_places(value: str, is_place_only: object) -> bool:
     return bool(callable(is_place_only) and is_place_only(value))
 
 
-# ---- product ----------------------------------------------------------------------------------------------------
-_PRODUCT_CUE = re.compile(
-    r"\b(?i:(?:launch(?:ing)?|re-?launch(?:ing)?|promot(?:e|ing)|push(?:ing)?|introduc(?:e|ing)|roll(?:ing)?\s+out|"
-    r"sell(?:ing)?|this\s+is\s+about)\s+(?:of\s+)?(?:our|the|a)?\s*(?:new\s+)?)(?=[A-Z])"
-    r"|\b(?i:for\s+(?:our\s+|the\s+)?(?:new\s+)?)(?=[A-Z])",
-)
-_BOUNDARY_WORDS = {
-    "in",
-    "to",
-    "with",
-    "at",
-    "from",
-    "over",
-    "across",
-    "on",
-    "by",
-    "this",
-    "next",
-    "starting",
-    "and",
-    "we",
-    "we'd",
-    "we're",
-    "we’re",
-    "we’d",
-    "i",
-    "our",
-    "it",
-    "they",
-    "you",
-    "is",
-    "are",
-    "needs",
-    "wants",
-    "goes",
-    "during",
-    "before",
-    "after",
-    "via",
-    "using",
-    "through",
-    "until",
-    "who",
-    "that",
-    "starts",
-    "runs",
-    "returns",
-    "opens",
-    "—",
-    "–",
-    "-",
-    "campaign",
-    "push",
-    "launch",
-    "so",
-    "as",
-}
-
-
-def _product_phrase(text: str, start: int) -> Found | None:
-    tokens = list(re.finditer(r"[^\s,.;:!?()]+", text[start : start + 120]))
-    words: list[re.Match[str]] = []
-    for tok in tokens:
-        w = tok.group(0)
-        low = w.lower()
-        if start + tok.start() > start and re.search(
-            r"[,.;:!?(\n]", text[start + (words[-1].end() if words else 0) : start + tok.start()]
-        ):
-            break
-        if low in _BOUNDARY_WORDS or (
-            low == "for"
-            and words
-            and not tok.group(0)[:1].isupper()
-            and not re.match(r"\s*[A-Z]", text[start + tok.end() :])
-        ):
-            break
-        words.append(tok)
-        if len(words) >= 6:
-            break
-    if not words or not words[0].group(0)[0].isupper() and not words[0].group(0)[0].isdigit():
-        return None
-    s, e = start + words[0].start(), start + words[-1].end()
-    return Found(text[s:e], s, e)
-
-
-def find_product(text: str, segments: list[Segment], is_place_only: object) -> Found | None:
-    """The product or offer the campaign promotes: a labelled value, or a capitalised name after a launch verb."""
-    for seg in segments:
-        if seg.field == "product" and seg.value:
-            value = re.split(
-                r"\s+(?:at|in|on|for\s+the)\s+[A-Z]|\s*\(|\s+[-–—]\s+|[.;]\s", seg.value, maxsplit=1
-            )[0]
-            value = value.strip(" .:")
-            if value and not _only_places(value, is_place_only):
-                return Found(value, seg.value_start, seg.value_start + len(value))
-    for m in _PRODUCT_CUE.finditer(text):
-        found = _product_phrase(text, m.end())
-        if (
-            found
-            and not _only_places(found.value, is_place_only)
-            and not re.fullmatch(r"[\d\s,.]+", found.value)
-        ):
-            cue = m.group(0).lower()
-            if (
-                cue.startswith("for")
-                and not re.match(r"for\s+(?:our|the)\b", cue)
-                and not re.search(r"[a-z][A-Z]|[A-Za-z]\d", found.value)
-            ):
-                continue  # 'for Green Acre Farm' names the business; 'for PipeDesk CRM' names a product
-            return found
-    return _name_clause(text, segments, is_place_only)
-
-
+# ---- product (see product.py) --------------------------------------------------------------------------------
 _NOT_NAMES = re.compile(
     r"^(?:campaign|brief|notes?|hi|hello|hey|dear|team|overview|summary|background|details|action|sync|subject|"
     r"re|fw|q[1-4]|january|february|march|april|may|june|july|august|september|october|november|december|"
@@ -363,7 +251,7 @@ _NOT_NAMES = re.compile(
 )
 
 
-def _name_clause(text: str, segments: list[Segment], is_place_only: object) -> Found | None:
+def name_clause(text: str, segments: list[Segment], is_place_only: object) -> Found | None:
     """Fallback for list-like briefs: the first clause of the first unlabelled line when it is a product name
     ('Sparkle Car Wash monthly pass', 'ZipRide scooter rentals, Paris, €30k, ...')."""
     seg = next((s for s in segments if s.field is None), None)

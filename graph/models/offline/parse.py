@@ -25,6 +25,7 @@ from graph.models.offline.kpis import (
 )
 from graph.models.offline.money import MoneyMention, find_money
 from graph.models.offline.places import find_places
+from graph.models.offline.product import find_product
 from graph.models.offline.segments import Segment, split_segments, split_sentences
 from graph.models.offline.when import DateSpan, find_date_spans, find_durations
 
@@ -198,7 +199,7 @@ def parse_brief(text: str, today: date) -> ParsedBrief:
     for m in messages:
         fact("key_messages", m.value, m.start, m.end)
 
-    product = F.find_product(masked, segments, _is_place_only)
+    product = find_product(masked, segments, _is_place_only)
     if product:
         out.product = product.value
         fact("product", product.value, product.start, product.end)

@@ -125,6 +125,11 @@ FIELD_LABELS: dict[str, tuple[str, ...]] = {
         "product / offer",
         "what are we promoting",
         "campaign name",
+        "promotion",
+        "ticket",
+        "product line",
+        "product name",
+        "product focus",
     ),
     "holdout": ("holdout", "hold-out", "control", "control group"),
     "theme": ("theme", "seasonal hook", "occasion", "season", "hook"),
@@ -147,7 +152,7 @@ _LABEL_SEP = re.compile(
     r"(?::|=|\s[-–—→]\s|\s?[-–—]\s|\?\s+A[:.])\s*(?P<value>.+)$",
     re.S,
 )
-_BULLET = re.compile(r"^\s*(?:[-*•▪→+>]|\d{1,2}[.)]|\d{1,2}\.\d{1,2}\.?|[a-z][.)])\s+")
+_BULLET = re.compile(r"^\s*(?:[-*•▪→+>]|\d{1,2}[.)]|\d{1,2}\.\d{1,2}\.?|[A-Za-z]\.\d{1,2}(?:\.\d{1,2})?\.?|[a-z][.)])\s+")
 _SENTENCE_END = re.compile(
     r"(?<=[.!?])[\"”’»]?\s+(?=[A-Z0-9“\"'‘«(€£$¥])|(?<=[a-z0-9]{2}[.!?])\s+(?=[a-z])|(?<=[.!?])\s*$"
 )
