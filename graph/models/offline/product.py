@@ -45,6 +45,7 @@ _BOUNDARY = frozenset(
     "speaking here release update drop promo now please takes took gets makes comes lands hits costs includes "
     "offers helps lets means doing".split()
 )
+_PRONOUNS = frozenset("we i it they you this our in to with at from on by and —".split())
 _PEOPLE_WORD = re.compile(
     rf"\b(?:{PEOPLE}|teams?|staff|leaders?|heads?|startups|companies|firms|brands|businesses|agencies|schools|"
     r"universities|charities|retailers|chains|trusts|practices|offices|\w{3,}(?:ers|ists|ians))\b",
@@ -59,10 +60,26 @@ _NOT_NAME = re.compile(
     re.IGNORECASE,
 )
 _BRIEF_WORDS = re.compile(  # 'Media budget', 'Seasonal hook', 'Key message': the brief's own vocabulary
-    r"\b(?:budget|target|message|hook|goal|audience|channels?|kpis?|dates?|timing|regions?|markets?|notes)\b",
+    r"\b(?:budget|message|hook|goal|audience|channels?|kpis?|timing|list|lists|followers|traffic|footfall)\b",
     re.IGNORECASE,
 )
-_ARTICLE = re.compile(r"^(?:the|our|a|an|its|their|new)\s+", re.IGNORECASE)
+_VENUE = re.compile(  # where a business sells, not what it sells: 'our Camden store', 'the Hopyard taproom', 'the Royal Oak pub'
+    r"stores?|shops?|sites?|branch(?:es)?|studios?|clinics?|taproom|restaurants?|caf[eé]s?|salons?|page|website|"
+    r"list|lists|community|area|campus|venue|locations?|outlets?|team|pub|bar|brewery|bakery|farm|hotel|theatre|"
+    r"museum|gallery|school|college|university|practice|firm|agency|company|club|centre|center|hall|trust|charity|"
+    r"foundation|council|hospital|library|church|market|group|partners|ltd|inc|llc|co",
+    re.IGNORECASE,
+)
+_PRODUCT_TYPE = re.compile(  # nouns that name something sold, for a name written without a cue
+    rf"(?:{_OFFER_NOUNS}|line|tool|app|platform|software|suite|kit|sets?|packs?|boxes|bundles|plans|cards|passes|"
+    r"programme|program|bootcamp|insurance|cover|account|subscription|shoes?|boots|trainers|sneakers|jackets?|"
+    r"shirts?|dress(?:es)?|bags?|cases?|watch(?:es)?|glasses|tents?|bikes?|e-bikes?|scooters?|cars?|vans?|"
+    r"phones?|laptops?|headphones|speakers?|tv|camera|serum|cream|cleanser|shampoo|lotion|candles?|tiles|sofas?|"
+    r"chairs?|tables?|beds?|mattress(?:es)?|duvets?|drinks?|juices?|beers?|wines?|gin|coffee|tea|bars?|snacks?|"
+    r"meals?|vitamins|supplements?|drops|toys?|games?|books?|magazine|tickets?|vouchers?)",
+    re.IGNORECASE,
+)
+_ARTICLE = re.compile(r"^(?:(?i:the|our|a|an|its|their)|new)\s+")
 
 
 def _strip_article(found: Found) -> Found:
@@ -83,7 +100,7 @@ def product_phrase(text: str, start: int) -> Found | None:
             break
         w = tok.group(0)
         low = w.lower()
-        if low in _BOUNDARY:
+        if low in _BOUNDARY and (not w[:1].isupper() or not words or low in _PRONOUNS):
             break
         if low == "for" and words:
             after = text[start + tok.end(): start + tok.end() + 40]
@@ -117,7 +134,8 @@ def _shape(value: str) -> tuple[bool, bool, bool]:
 
 def _acceptable(value: str, is_place: PlaceTest, *, cued: bool) -> bool:
     """A name that can be a product: not a place, occasion, channel, date word, code or group of people."""
-    if not value or _NOT_NAME.match(value) or is_place(value):
+    occasion = _NOT_NAME.match(value)
+    if not value or is_place(value) or occasion and (not cued or not value[occasion.end():].strip()):
         return False
     has_name, marked, tail = _shape(value)
     if not has_name or re.search(r"[%$€£¥]|\b(?:USD|EUR|GBP|CAD|AUD|JPY)\b", value):
@@ -127,12 +145,17 @@ def _acceptable(value: str, is_place: PlaceTest, *, cued: bool) -> bool:
         return False  # 'Google Ads'
     if toks[0].isupper() and len(toks[0]) <= 3 and not any(t[:1].isupper() and not t.isupper() for t in toks[1:]):
         return False  # 'USD 45', 'IT directors', 'UK universities' (not 'UX Design Certificate')
-    if _BRIEF_WORDS.search(value) or tail and _PEOPLE_WORD.search(toks[-1]):
+    if _BRIEF_WORDS.search(value) or tail and (_PEOPLE_WORD.search(toks[-1]) or _VENUE.fullmatch(toks[-1])):
         return False  # 'CrossFit athletes', 'Etsy sellers'
     name = " ".join(t for t in toks if t[:1].isupper())
     if name and is_place(name):
         return False
     return cued or marked or tail
+
+
+def _is_label(text: str, found: Found) -> bool:
+    """'Cost target: ...' names a field of the brief, not a product."""
+    return re.match(r"\s*[:=]", text[found.end:]) is not None
 
 
 def _cued(text: str, is_place: PlaceTest) -> Found | None:
@@ -160,9 +183,9 @@ def _named(text: str, is_place: PlaceTest) -> Found | None:
             continue
         sentence_start = not m.group("art") and re.search(r"(?:^|[.!?:\n—–-])\s*$", before) is not None
         _, marked, tail = _shape(found.value)
-        if (sentence_start and not marked) or not (marked or tail):
-            continue
-        if not _acceptable(found.value, is_place, cued=False):
+        if not (marked or m.group("art") and tail and _PRODUCT_TYPE.fullmatch(found.value.split()[-1])):
+            continue  # a bare 'the Name noun' is as often a business, place or event as a product  # a bare 'Name noun' is as often a business or a place ('Hopyard taproom') as a product
+        if not _acceptable(found.value, is_place, cued=False) or _is_label(text, found):
             continue
         return found
     return None
@@ -192,8 +215,7 @@ def find_product(text: str, segments: list[Segment], is_place_only: object) -> F
             found = _strip_article(Found(value.strip(" .:"), seg.value_start, seg.value_start + len(value.strip(" .:"))))
             if found.value and not is_place(found.value):
                 return found
-    for finder in (_cued, _named):
-        found = finder(text, is_place)
-        if found:
-            return _strip_article(found)
-    return _lower_offer(text) or name_clause(text, segments, is_place_only)
+    found = _cued(text, is_place) or _lower_offer(text) or name_clause(text, segments, is_place_only)
+    if found is None:
+        found = _named(text, is_place)
+    return _strip_article(found) if found else None
