@@ -244,7 +244,7 @@ def parse_brief(text: str, today: date) -> ParsedBrief:
         out.goal = goal.value
         fact("goal", goal.value, goal.start, goal.end)
 
-    audience = F.find_audience(masked, segments, _is_place_only)
+    audience = F.find_audience(masked, segments, _is_place_only, product)
     if audience:
         out.audience = audience.value
         fact("audience", audience.value, audience.start, audience.end)
