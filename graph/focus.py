@@ -136,7 +136,7 @@ def clarify_product(
     return product, product_question(library, product or "")
 
 
-_GENERIC = frozenset("the our a an new range line collection series model edition products product".split())
+_GENERIC = frozenset(["the", "our", "a", "an", "new", "range", "line", "collection", "series", "model", "edition", "products", "product"])
 
 
 def _tokens(text: str) -> list[str]:

@@ -39,13 +39,98 @@ _LOWER_OFFER = re.compile(
 )
 # words that end a product name: the sentence moves on to the audience, the timing, the channel or a verb
 _BOUNDARY = frozenset(
-    "in to with at from over across on by this next starting and we we'd we're we’re we’d i our it they you is are "
-    "was were has have will would can needs need wants want goes during before after via using through until who "
-    "that which starts runs returns opens launches — – - campaign push launch so as aimed among targeting reaching "
-    "speaking here release update drop promo now please takes took gets makes comes lands hits costs includes "
-    "offers helps lets means doing".split()
+    [
+        "in",
+        "to",
+        "with",
+        "at",
+        "from",
+        "over",
+        "across",
+        "on",
+        "by",
+        "this",
+        "next",
+        "starting",
+        "and",
+        "we",
+        "we'd",
+        "we're",
+        "we’re",
+        "we’d",
+        "i",
+        "our",
+        "it",
+        "they",
+        "you",
+        "is",
+        "are",
+        "was",
+        "were",
+        "has",
+        "have",
+        "will",
+        "would",
+        "can",
+        "needs",
+        "need",
+        "wants",
+        "want",
+        "goes",
+        "during",
+        "before",
+        "after",
+        "via",
+        "using",
+        "through",
+        "until",
+        "who",
+        "that",
+        "which",
+        "starts",
+        "runs",
+        "returns",
+        "opens",
+        "launches",
+        "—",
+        "–",
+        "-",
+        "campaign",
+        "push",
+        "launch",
+        "so",
+        "as",
+        "aimed",
+        "among",
+        "targeting",
+        "reaching",
+        "speaking",
+        "here",
+        "release",
+        "update",
+        "drop",
+        "promo",
+        "now",
+        "please",
+        "takes",
+        "took",
+        "gets",
+        "makes",
+        "comes",
+        "lands",
+        "hits",
+        "costs",
+        "includes",
+        "offers",
+        "helps",
+        "lets",
+        "means",
+        "doing",
+    ]
 )
-_PRONOUNS = frozenset("we i it they you this our in to with at from on by and —".split())
+_PRONOUNS = frozenset(
+    ["we", "i", "it", "they", "you", "this", "our", "in", "to", "with", "at", "from", "on", "by", "and", "—"]
+)
 _PEOPLE_WORD = re.compile(
     rf"\b(?:{PEOPLE}|teams?|staff|leaders?|heads?|startups|companies|firms|brands|businesses|agencies|schools|"
     r"universities|charities|retailers|chains|trusts|practices|offices|\w{3,}(?:ers|ists|ians))\b",
@@ -85,7 +170,7 @@ _ARTICLE = re.compile(r"^(?:(?i:the|our|a|an|its|their)|new)\s+")
 def _strip_article(found: Found) -> Found:
     m = _ARTICLE.match(found.value)
     while m:
-        found = Found(found.value[m.end():], found.start + m.end(), found.end)
+        found = Found(found.value[m.end() :], found.start + m.end(), found.end)
         m = _ARTICLE.match(found.value)
     return found
 
@@ -94,8 +179,8 @@ def product_phrase(text: str, start: int) -> Found | None:
     """The product name that starts at ``start``: capitalised or numbered words, then the product-type words
     written after them, up to where the sentence moves on."""
     words: list[re.Match[str]] = []
-    for tok in re.finditer(r"[^\s,.;:!?()]+(?:\.\d+)?", text[start: start + 120]):
-        gap = text[start + (words[-1].end() if words else 0): start + tok.start()]
+    for tok in re.finditer(r"[^\s,.;:!?()]+(?:\.\d+)?", text[start : start + 120]):
+        gap = text[start + (words[-1].end() if words else 0) : start + tok.start()]
         if words and re.search(r"[,.;:!?(\n]", gap):
             break
         w = tok.group(0)
@@ -103,7 +188,7 @@ def product_phrase(text: str, start: int) -> Found | None:
         if low in _BOUNDARY and (not w[:1].isupper() or not words or low in _PRONOUNS):
             break
         if low == "for" and words:
-            after = text[start + tok.end(): start + tok.end() + 40]
+            after = text[start + tok.end() : start + tok.end() + 40]
             if not re.match(r"\s*[A-Z0-9]", after) or _PEOPLE_WORD.search(" ".join(after.split()[:3])):
                 break
         words.append(tok)
@@ -126,7 +211,8 @@ def _shape(value: str) -> tuple[bool, bool, bool]:
         return False, False, False
     marked = any(re.search(r"[a-z][A-Z]|[A-Za-z]\d|\d[A-Za-z]", t) for t in toks) or any(
         re.fullmatch(r"\d+(?:\.\d+)?", t) and toks[i - 1][:1].isupper() and not toks[i - 1].isupper()
-        for i, t in enumerate(toks) if i
+        for i, t in enumerate(toks)
+        if i
     )
     tail = len(toks) > 1 and toks[-1][:1].islower()
     return True, marked, tail
@@ -135,7 +221,7 @@ def _shape(value: str) -> tuple[bool, bool, bool]:
 def _acceptable(value: str, is_place: PlaceTest, *, cued: bool) -> bool:
     """A name that can be a product: not a place, occasion, channel, date word, code or group of people."""
     occasion = _NOT_NAME.match(value)
-    if not value or is_place(value) or occasion and (not cued or not value[occasion.end():].strip()):
+    if not value or is_place(value) or occasion and (not cued or not value[occasion.end() :].strip()):
         return False
     has_name, marked, tail = _shape(value)
     if not has_name or re.search(r"[%$€£¥]|\b(?:USD|EUR|GBP|CAD|AUD|JPY)\b", value):
@@ -143,7 +229,11 @@ def _acceptable(value: str, is_place: PlaceTest, *, cued: bool) -> bool:
     toks = value.split()
     if any(rx.fullmatch(toks[0]) for rx in CHANNEL_RES.values()):
         return False  # 'Google Ads'
-    if toks[0].isupper() and len(toks[0]) <= 3 and not any(t[:1].isupper() and not t.isupper() for t in toks[1:]):
+    if (
+        toks[0].isupper()
+        and len(toks[0]) <= 3
+        and not any(t[:1].isupper() and not t.isupper() for t in toks[1:])
+    ):
         return False  # 'USD 45', 'IT directors', 'UK universities' (not 'UX Design Certificate')
     if _BRIEF_WORDS.search(value) or tail and (_PEOPLE_WORD.search(toks[-1]) or _VENUE.fullmatch(toks[-1])):
         return False  # 'CrossFit athletes', 'Etsy sellers'
@@ -155,7 +245,7 @@ def _acceptable(value: str, is_place: PlaceTest, *, cued: bool) -> bool:
 
 def _is_label(text: str, found: Found) -> bool:
     """'Cost target: ...' names a field of the brief, not a product."""
-    return re.match(r"\s*[:=]", text[found.end:]) is not None
+    return re.match(r"\s*[:=]", text[found.end :]) is not None
 
 
 def _cued(text: str, is_place: PlaceTest) -> Found | None:
@@ -172,8 +262,8 @@ def _cued(text: str, is_place: PlaceTest) -> Found | None:
 
 
 def _named(text: str, is_place: PlaceTest) -> Found | None:
-    """A product written without a cue: a name with digits/CamelCase or with product-type words after it, not at
-    the start of a sentence unless it carries an article ('The Edge 3 razor is ...')."""
+    """A product written without a cue: a name with a model mark ('Vita D3 Drops', 'PawPals group walks'), or
+    'the/our Name' followed by a noun of something sold ('Our Hudson sofa collection needs a push')."""
     for m in re.finditer(r"(?<![\w'’&-])(?:(?P<art>(?i:the|our|its|their))\s+)?(?P<w>[A-Z0-9])", text):
         before = text[: m.start()]
         if not m.group("art") and re.search(r"\b[A-Z0-9][\w'’&-]*\s+$", before):
@@ -181,10 +271,9 @@ def _named(text: str, is_place: PlaceTest) -> Found | None:
         found = product_phrase(text, m.start("w"))
         if not found:
             continue
-        sentence_start = not m.group("art") and re.search(r"(?:^|[.!?:\n—–-])\s*$", before) is not None
         _, marked, tail = _shape(found.value)
         if not (marked or m.group("art") and tail and _PRODUCT_TYPE.fullmatch(found.value.split()[-1])):
-            continue  # a bare 'the Name noun' is as often a business, place or event as a product  # a bare 'Name noun' is as often a business or a place ('Hopyard taproom') as a product
+            continue  # a bare 'Name noun' is as often a business, place or event as a product
         if not _acceptable(found.value, is_place, cued=False) or _is_label(text, found):
             continue
         return found
@@ -204,6 +293,7 @@ def _lower_offer(text: str) -> Found | None:
 def find_product(text: str, segments: list[Segment], is_place_only: object) -> Found | None:
     """The product or offer the campaign promotes: a labelled value, a name after a cue, a name with product-type
     words, a lowercase offer after a cue, or the first clause of a list-like brief."""
+
     def is_place(value: str) -> bool:
         return bool(callable(is_place_only) and is_place_only(value))
 
@@ -212,10 +302,10 @@ def find_product(text: str, segments: list[Segment], is_place_only: object) -> F
             value = re.split(
                 r"\s+(?:at|in|on|for\s+the)\s+[A-Z]|\s*\(|\s+[-–—]\s+|[.;]\s", seg.value, maxsplit=1
             )[0]
-            found = _strip_article(Found(value.strip(" .:"), seg.value_start, seg.value_start + len(value.strip(" .:"))))
-            if found.value and not is_place(found.value):
-                return found
+            value = value.strip(" .:")
+            labelled = _strip_article(Found(value, seg.value_start, seg.value_start + len(value)))
+            if labelled.value and not is_place(labelled.value):
+                return labelled
     found = _cued(text, is_place) or _lower_offer(text) or name_clause(text, segments, is_place_only)
-    if found is None:
-        found = _named(text, is_place)
+    found = found or _named(text, is_place)
     return _strip_article(found) if found else None
