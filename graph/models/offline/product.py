@@ -192,7 +192,7 @@ def product_phrase(text: str, start: int) -> Found | None:
             if not re.match(r"\s*[A-Z0-9]", after) or _PEOPLE_WORD.search(" ".join(after.split()[:3])):
                 break
         words.append(tok)
-        if len(words) >= 7:
+        if len(words) >= 6:
             break
     while words and words[-1].group(0).lower() in ("for", "of", "&", "the"):
         words.pop()

@@ -352,6 +352,11 @@ def _terse_label(text: str, s: int, e: int) -> Segment | None:
         "item",
         "event",
         "service",
+        "promotion",
+        "ticket",
+        "product line",
+        "product name",
+        "product focus",
     ):
         return None  # common words that start ordinary sentences: only a colon makes them labels
     return Segment(
