@@ -26,8 +26,8 @@ _CUE_VERBS = (
     r"boost(?:ing)?|grow(?:ing)?|get(?:ting)?|covers|focus(?:\s+on)?|about|product(?:'s|’s|\s+is)"
 )
 _PRODUCT_CUE = re.compile(
-    rf"\b(?i:(?:{_CUE_VERBS})\s+(?:of\s+)?(?:our|the|a|its|their)?\s*(?:new\s+)?)(?=[A-Z0-9])"
-    r"|\b(?i:(?:ads?|campaign|push|brief|promotion)\s+for\s+(?:our\s+|the\s+)?(?:new\s+)?)(?=[A-Z])"
+    rf"\b(?i:(?:{_CUE_VERBS})\s+(?:of\s+)?(?:our|the|a|its|their)?\s*(?:new\s+)?)(?=[A-Z0-9]|['‘\"“][A-Z])"
+    r"|\b(?i:(?:ads?|campaign|push|brief|promotion)\s+(?:for|on)\s+(?:our\s+|the\s+)?(?:new\s+)?)(?=[A-Z])"
     r"|\b(?i:for\s+(?:our\s+|the\s+)?(?:new\s+)?)(?=[A-Z])",
 )
 _OFFER_NOUNS = (
@@ -126,6 +126,10 @@ _BOUNDARY = frozenset(
         "lets",
         "means",
         "doing",
+        "into",
+        "onto",
+        "ahead",
+        "sale",
     ]
 )
 _PRONOUNS = frozenset(
@@ -161,8 +165,15 @@ _PRODUCT_TYPE = re.compile(  # nouns that name something sold, for a name writte
     r"shirts?|dress(?:es)?|bags?|cases?|watch(?:es)?|glasses|tents?|bikes?|e-bikes?|scooters?|cars?|vans?|"
     r"phones?|laptops?|headphones|speakers?|tv|camera|serum|cream|cleanser|shampoo|lotion|candles?|tiles|sofas?|"
     r"chairs?|tables?|beds?|mattress(?:es)?|duvets?|drinks?|juices?|beers?|wines?|gin|coffee|tea|bars?|snacks?|"
-    r"meals?|vitamins|supplements?|drops|toys?|games?|books?|magazine|tickets?|vouchers?)",
+    r"meals?|vitamins|supplements?|drops|toys?|games?|books?|magazine|tickets?|vouchers?|blends?|chews|soda|"
+    r"lipsticks?|mascara|perfume|fragrance|cookies|biscuits|granola|cereal|chocolates?|crisps|chips|sauces?|rum|"
+    r"vodka|whisky|whiskey|cider|lager|ale|stout|backpacks?|rucksacks?|headsets?|earbuds|controllers?|kettles?|"
+    r"blenders?|toasters?|vacuums?|lamps?|rugs?|pillows?|towels?|socks|hoodies?|jeans|coats?|hats?|gloves|"
+    r"trousers|leggings|swimwear|sunglasses|helmets?|rackets?|balls?|mats?)",
     re.IGNORECASE,
+)
+_APPOSITIVE = re.compile(
+    rf"\s*,\s+(?i:the|our|a|an)\s+(?:[a-z][\w'’-]*\s+){{0,3}}(?:{_PRODUCT_TYPE.pattern})\b", re.IGNORECASE
 )
 _ARTICLE = re.compile(r"^(?:(?i:the|our|a|an|its|their)|new)\s+")
 
@@ -196,10 +207,13 @@ def product_phrase(text: str, start: int) -> Found | None:
             break
     while words and words[-1].group(0).lower() in ("for", "of", "&", "the"):
         words.pop()
-    if not words or not (words[0].group(0)[0].isupper() or words[0].group(0)[0].isdigit()):
+    quoted = bool(words) and words[0].group(0)[:1] in "'‘\"“"
+    first = words[0].group(0).lstrip("'‘\"“") if words else ""
+    if not first or not (first[0].isupper() or first[0].isdigit()):
         return None
     s, e = start + words[0].start(), start + words[-1].end()
-    return Found(text[s:e], s, e)
+    value = re.sub(r"['‘’\"“”]", "", text[s:e]) if quoted else text[s:e]  # 'Harbour Light' spiced rum
+    return Found(value, s, e)
 
 
 def _shape(value: str) -> tuple[bool, bool, bool]:
@@ -255,7 +269,12 @@ def _cued(text: str, is_place: PlaceTest) -> Found | None:
             continue
         cue = m.group(0).lower()
         _, marked, tail = _shape(found.value)
-        if cue.startswith("for") and not re.match(r"for\s+(?:our|the)\b", cue) and not (marked or tail):
+        appositive = _APPOSITIVE.match(text, found.end)  # 'Docket, the contract tool from Lexly'
+        if (
+            cue.startswith("for")
+            and not re.match(r"for\s+(?:our|the)\b", cue)
+            and not (marked or tail or appositive)
+        ):
             continue  # 'for Green Acre Farm' names the business; 'for PipeDesk CRM' names a product
         return found
     return None
@@ -272,7 +291,11 @@ def _named(text: str, is_place: PlaceTest) -> Found | None:
         if not found:
             continue
         _, marked, tail = _shape(found.value)
-        if not (marked or m.group("art") and tail and _PRODUCT_TYPE.fullmatch(found.value.split()[-1])):
+        opening = (
+            re.fullmatch(r"\s*", before) is not None
+        )  # the brief opens with it: 'Night Owl blend is back'
+        typed = tail and _PRODUCT_TYPE.fullmatch(found.value.split()[-1])
+        if not (marked or typed and (m.group("art") or opening)):
             continue  # a bare 'Name noun' is as often a business, place or event as a product
         if not _acceptable(found.value, is_place, cued=False) or _is_label(text, found):
             continue
