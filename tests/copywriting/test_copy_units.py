@@ -433,7 +433,7 @@ def test_the_review_card_shows_the_assets_history() -> None:
 
 
 def test_the_product_is_resolved_against_the_library_or_kept_as_written(brightwell: BrandLibrary) -> None:
-    from graph.focus import resolve_product
+    from graph.brief.focus import resolve_product
 
     assert resolve_product(brightwell, "maxflow pitchers", "") == ("maxflow pitchers", None)  # case, plural: named
     product, fact = resolve_product(brightwell, "the Everyday", "Push the Everyday to commuters.")
