@@ -146,7 +146,7 @@ _AUD_CUES = re.compile(
     r"[^.;\n]{0,60}?\bto\s+(?!\d|be\b|get\b|hit\b|"
     r"drive\b|reach\b|go\b|run\b|make\b|the\s+(?:US|UK)\b)"
     r"|\d[\d,.k]*\s+(?:[\w-]+\s+){0,3}?from\s+(?!\d|the\s+(?:US|UK)\b|[A-Z]{2}\b)"
-    r"|\bwho\s+we\s+want\s*:\s*",
+    r"|\bwho\s+we\s+want\s*:\s*|\bwe(?:'re|’re|\s+are)\s+after\s+(?=[a-z])",
     re.IGNORECASE,
 )
 _CHANNEL_ALT = "|".join(w for words in CHANNEL_WORDS.values() for w in words)
@@ -199,7 +199,9 @@ def find_audience(
                 if "\n" in seg.value
                 else _clean_audience(seg.value)
             )
-            if value and not _NOT_AUDIENCE.match(value) and not _only_places(value, is_place_only):
+            code = re.match(r"[A-Za-z]{3}\s?\d", value)  # 'men 25-40' under a label is people, 'USD 5k' is not
+            not_people = _NOT_AUDIENCE.match(value) and not (code and not code.group(0)[:3].isupper())
+            if value and not not_people and not _only_places(value, is_place_only):
                 return Found(value, seg.value_start, seg.value_start + len(value))
     for m in _AUD_CUES.finditer(text):
         found = before_product(_audience_after(text, m.end(), is_place_only))

@@ -23,7 +23,8 @@ PlaceTest = Callable[[str], bool]
 _CUE_VERBS = (
     r"launch(?:ing)?|re-?launch(?:ing)?|promot(?:e|ing)|push(?:ing)?|introduc(?:e|ing)|roll(?:ing)?\s+out|"
     r"sell(?:ing)?(?:\s+more\s+of)?|shift(?:ing)?\s+more\s+of|this\s+is\s+about|market(?:ing)?|advertis(?:e|ing)|"
-    r"boost(?:ing)?|grow(?:ing)?|get(?:ting)?|covers|focus(?:\s+on)?|about|product(?:'s|’s|\s+is)"
+    r"boost(?:ing)?|grow(?:ing)?|get(?:ting)?|covers|focus(?:\s+on)?|about|product(?:'s|’s|\s+is)|called|named|"
+    r"(?:range|product|collection|flavou?r|app|brand|line)\s*,"
 )
 _PRODUCT_CUE = re.compile(
     rf"\b(?i:(?:{_CUE_VERBS})\s+(?:of\s+)?(?:our|the|a|its|their)?\s*(?:new\s+)?)(?=[A-Z0-9]|['‘\"“][A-Z])"
@@ -293,11 +294,13 @@ def _named(text: str, is_place: PlaceTest) -> Found | None:
         _, marked, tail = _shape(found.value)
         opening = (
             re.fullmatch(r"\s*", before) is not None
-        )  # the brief opens with it: 'Night Owl blend is back'
+            or re.search(r"(?:^|\n)[ \t]*[A-Za-z][\w ]{0,20}:[ \t]*$", before) is not None
+        )  # the brief or a labelled line opens with it: 'Night Owl blend is back', 'Campaign: X'
         typed = tail and _PRODUCT_TYPE.fullmatch(found.value.split()[-1])
-        if not (marked or typed and (m.group("art") or opening)):
+        appositive = _APPOSITIVE.match(text, found.end) is not None  # 'Woofbox, our dog treat subscription'
+        if not (marked or appositive or typed and (m.group("art") or opening)):
             continue  # a bare 'Name noun' is as often a business, place or event as a product
-        if not _acceptable(found.value, is_place, cued=False) or _is_label(text, found):
+        if not _acceptable(found.value, is_place, cued=appositive) or _is_label(text, found):
             continue
         return found
     return None
@@ -327,6 +330,10 @@ def find_product(text: str, segments: list[Segment], is_place_only: object) -> F
             )[0]
             value = value.strip(" .:")
             labelled = _strip_article(Found(value, seg.value_start, seg.value_start + len(value)))
+            off = re.match(r"(?:\d+\s?%|[£$€]\s?\d+)\s+off\s+(?:the\s+|our\s+|a\s+)?", value, re.IGNORECASE)
+            rest = product_phrase(text, seg.value_start + off.end()) if off else None
+            if rest:  # 'Offer: 20% off the Harvest Box for the first month'
+                labelled = rest
             if labelled.value and not is_place(labelled.value):
                 return labelled
     found = _cued(text, is_place) or _lower_offer(text) or name_clause(text, segments, is_place_only)
