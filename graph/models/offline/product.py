@@ -23,7 +23,7 @@ PlaceTest = Callable[[str], bool]
 _CUE_VERBS = (
     r"launch(?:ing)?|re-?launch(?:ing)?|promot(?:e|ing)|push(?:ing)?|introduc(?:e|ing)|roll(?:ing)?\s+out|"
     r"sell(?:ing)?(?:\s+more\s+of)?|shift(?:ing)?\s+more\s+of|this\s+is\s+about|market(?:ing)?|advertis(?:e|ing)|"
-    r"boost(?:ing)?|grow(?:ing)?|get(?:ting)?|covers|focus(?:\s+on)?|about|product(?:'s|’s|\s+is)|called|named|"
+    r"boost(?:ing)?|grow(?:ing)?|get(?:ting)?|covers|focus(?:\s+on)?|about|product(?:'s|’s|\s+is)|"
     r"(?:range|product|collection|flavou?r|app|brand|line)\s*,"
 )
 _PRODUCT_CUE = re.compile(
@@ -176,6 +176,7 @@ _PRODUCT_TYPE = re.compile(  # nouns that name something sold, for a name writte
 _APPOSITIVE = re.compile(
     rf"\s*,\s+(?i:the|our|a|an)\s+(?:[a-z][\w'’-]*\s+){{0,3}}(?:{_PRODUCT_TYPE.pattern})\b", re.IGNORECASE
 )
+_CALLED = re.compile(rf"\b(?:{_PRODUCT_TYPE.pattern})\s+(?:called|named)\s+(?=[A-Z])", re.IGNORECASE)
 _ARTICLE = re.compile(r"^(?:(?i:the|our|a|an|its|their)|new)\s+")
 
 
@@ -264,6 +265,12 @@ def _is_label(text: str, found: Found) -> bool:
 
 
 def _cued(text: str, is_place: PlaceTest) -> Found | None:
+    for m in _CALLED.finditer(
+        text
+    ):  # 'a new cider called Orchard Gold' (not 'our office dog is called Biscuit')
+        found = product_phrase(text, m.end())
+        if found and _acceptable(found.value, is_place, cued=True):
+            return found
     for m in _PRODUCT_CUE.finditer(text):
         found = product_phrase(text, m.end())
         if not found or not _acceptable(found.value, is_place, cued=True):
