@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from guards.library import BrandLibrary, Claim, Product
+from guards.textnorm import fold_text
 
 
 @dataclass(frozen=True)
@@ -82,10 +83,10 @@ def claims_for(library: BrandLibrary, focus: Focus, claims: Iterable[Claim]) -> 
 def unknown_product(library: BrandLibrary, product: str | None) -> bool:
     """True when the brief names a product the library has no claims for (not the brand itself)."""
     label = (product or "").strip()
-    if not label or _norm(label) in {
-        _norm(library.name),
-        _norm(f"{library.name} range"),
-        _norm(f"{library.name} products"),
+    if not label or fold_text(label) in {
+        fold_text(library.name),
+        fold_text(f"{library.name} range"),
+        fold_text(f"{library.name} products"),
     }:
         return False
     focus = focus_of(library, label)
@@ -95,8 +96,8 @@ def unknown_product(library: BrandLibrary, product: str | None) -> bool:
             and claim_fits(c, library, focus)
             for c in library.claims
         )
-    bare = _norm(re.sub(re.escape(library.name), " ", label, flags=re.IGNORECASE))
-    return bool(bare) and not any(bare in _norm(c.text) for c in library.claims)
+    bare = fold_text(re.sub(re.escape(library.name), " ", label, flags=re.IGNORECASE))
+    return bool(bare) and not any(bare in fold_text(c.text) for c in library.claims)
 
 
 def product_names(library: BrandLibrary) -> list[str]:
@@ -114,8 +115,6 @@ def product_question(library: BrandLibrary, product: str) -> str:
     )
 
 
-def _norm(text: str) -> str:
-    return re.sub(r"\W+", " ", text.lower()).strip()
 
 
 def clarify_product(

@@ -17,6 +17,7 @@ from graph.contracts import Asset, Blueprint, GovernanceException, PassReport, T
 from graph.convergence import approval_stalled, mark, not_converging, record
 from graph.launch_card import auto_scopes, launch_items, scopes_needing_approval
 from graph.state import CampaignState
+from guards.textnorm import fold_text
 
 
 def fingerprint(exc: GovernanceException, version: int = 1) -> str:
@@ -24,17 +25,9 @@ def fingerprint(exc: GovernanceException, version: int = 1) -> str:
     return f"{exc.subject_type}:{exc.subject_id}@{version}|{exc.validator}"
 
 
-def normalize_text(text: str) -> str:
-    """Lower-case words only: how a flagged line is matched against copy and key messages (the guards' one
-    normaliser, :func:`guards.textnorm.fold_text`, so look-alike characters match what the guards checked)."""
-    from guards.textnorm import fold_text
-
-    return fold_text(text)
-
-
 def _touches_key_message(exc: GovernanceException, key_messages: list[str]) -> bool:
-    norms = [normalize_text(m) for m in key_messages if m.strip()]
-    return any(f.text and any(normalize_text(f.text) in m or m in normalize_text(f.text) for m in norms) for f in exc.findings)
+    norms = [fold_text(m) for m in key_messages if m.strip()]
+    return any(f.text and any(fold_text(f.text) in m or m in fold_text(f.text) for m in norms) for f in exc.findings)
 
 
 def route_exceptions(report: PassReport, *, key_messages: list[str], accepted: set[str],

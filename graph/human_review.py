@@ -24,12 +24,13 @@ from graph.context import CampaignContext
 from graph.contracts import Asset, BudgetChange, GovernanceException, ValidatorResult
 from graph.convergence import mark
 from graph.decisions import ApprovalRefused, Decision, ItemDecision, parse_decision, per_item
-from graph.governance import fingerprint, normalize_text
+from graph.governance import fingerprint
 from graph.launch_card import LIST_PREFIX
 from graph.state import CampaignState
 from guards.claims import VALIDATOR as CLAIMS
 from guards.disclaimers import VALIDATOR as DISCLAIMERS
 from guards.sentences import split_sentences
+from guards.textnorm import fold_text
 
 __all__ = ["ApprovalRefused", "Decision", "apply_safe_fixes", "human_review", "parse_decision", "validate_resume"]
 
@@ -42,13 +43,13 @@ def _replace_sentence(text: str | None, flagged: str, replacement: str | None, p
     """
     if not text or not flagged.strip():
         return text
-    key = normalize_text(flagged)
-    guarded = [normalize_text(p) for p in protected]
-    if replacement and normalize_text(replacement) in normalize_text(text):
+    key = fold_text(flagged)
+    guarded = [fold_text(p) for p in protected]
+    if replacement and fold_text(replacement) in fold_text(text):
         replacement = None  # the approved wording is already there: drop the flagged line instead of repeating it
     out: list[str] = []
     for sentence in split_sentences(text):
-        norm = normalize_text(sentence)
+        norm = fold_text(sentence)
         if key and key in norm and not any(norm in g for g in guarded if g):
             if replacement:
                 out.append(replacement.strip())
@@ -356,7 +357,7 @@ def _key_message_overrides(state: CampaignState, assets: dict[str, Any],
 
 
 def _same(a: str, b: str) -> bool:
-    return normalize_text(a) == normalize_text(b)
+    return fold_text(a) == fold_text(b)
 
 
 def _decide_budget(svc: Any, state: CampaignState, pending: dict[str, Any], decision: Decision,
