@@ -17,11 +17,12 @@ from langgraph.graph import END
 from langgraph.runtime import Runtime
 from langgraph.types import Command, interrupt
 
-from graph.agent_io import emit, event_id
+from graph.agent_io import emit
 from graph.asset_versions import restored_fields
 from graph.content import content_tasks, ensure_disclaimers, key_messages
 from graph.context import CampaignContext
 from graph.contracts import Asset, BudgetChange, GovernanceException, ValidatorResult
+from graph.contracts.ids import event_id
 from graph.convergence import mark
 from graph.decisions import ApprovalRefused, Decision, ItemDecision, parse_decision, per_item
 from graph.governance import fingerprint

@@ -17,7 +17,6 @@ from __future__ import annotations
 import random
 import threading
 import time
-import uuid
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass
@@ -26,6 +25,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from graph.contracts import Event, Program, Receipt
+from graph.contracts.ids import event_id
 from tools.channels.base import (
     ChannelError,
     Connector,
@@ -42,7 +42,6 @@ from tools.events import EventLog
 from tools.killswitch import KillSwitch, KillSwitchEngaged
 
 SOURCE = "orchestrator"
-_NS = uuid.UUID("6f1c3a52-58c4-4d0e-9a34-1f2a3e5b7c90")
 
 
 class SpendLedger(Protocol):
@@ -52,11 +51,6 @@ class SpendLedger(Protocol):
                trace_id: str | None = None, region: str | None = None) -> Any:
         """Commit spend once per key (a repeat returns the first entry); raise ``CapExceeded`` to refuse it."""
         ...
-
-
-def event_id(kind: str, key: str, *parts: object) -> str:
-    """Return a deterministic event id, so re-running the same step appends nothing new."""
-    return str(uuid.uuid5(_NS, "|".join([kind, key, *map(str, parts)])))
 
 
 def _counts(metrics: Mapping[str, Any]) -> dict[str, int]:
