@@ -29,7 +29,7 @@ def test_parts_are_written_with_str() -> None:
 
 
 def test_ids_the_graph_stored_before_the_scheme_was_shared_keep_their_value() -> None:
-    # A human decision is looked up by this id when a run resumes (graph.human_review): it must not move.
+    # A human decision is looked up by this id when a run resumes (graph.nodes.human_review): it must not move.
     assert event_id("cmp-1", "human.decision", 0) == "8e80327e-5391-52c4-ab4a-bd63a41664b6"
 
 
