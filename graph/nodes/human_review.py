@@ -17,10 +17,10 @@ from langgraph.graph import END
 from langgraph.runtime import Runtime
 from langgraph.types import Command, interrupt
 
-from graph.agent_io import emit
 from graph.context import CampaignContext
 from graph.contracts import Asset, BudgetChange, GovernanceException, ValidatorResult
 from graph.contracts.ids import event_id
+from graph.models.agent_io import emit
 from graph.nodes.content import content_tasks, ensure_disclaimers, key_messages
 from graph.nodes.governance import fingerprint
 from graph.review.asset_versions import restored_fields
