@@ -106,6 +106,13 @@ class Connector(Protocol):
         """Cancel a scheduled item or stop a running one."""
         ...
 
+
+@runtime_checkable
+class Reporting(Protocol):
+    """A connector whose channel reports results: the publisher pulls them into the event log
+    (:meth:`~tools.channels.publisher.Publisher.collect_metrics`). The sandbox does not: it writes its own
+    results while the optimizer runs the day."""
+
     def fetch_metrics(self, external_id: str, day: int) -> dict[str, Any]:
         """Return delivery/response metrics of an item for campaign day ``day`` (0-based)."""
         ...
