@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from typing import Any, Protocol, runtime_checkable
 
 from graph.contracts import Asset, Receipt
@@ -130,8 +129,3 @@ class Reconcilable(Protocol):
     def lookup(self, idempotency_key: str) -> Receipt | None:
         """Return the receipt of a completed publish for this key, or None."""
         ...
-
-
-def now_iso() -> str:
-    """Return the current UTC time as an ISO-8601 string (receipt timestamps)."""
-    return datetime.now(UTC).isoformat()
