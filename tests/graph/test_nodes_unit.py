@@ -16,6 +16,7 @@ from langgraph.types import Send
 
 from graph.context import CampaignContext
 from graph.contracts import Asset, Blueprint
+from graph.nodes.analytics import analytics
 from graph.nodes.content import content, content_tasks
 from graph.nodes.data import data
 from graph.nodes.governance import governance
@@ -265,4 +266,20 @@ def test_governance_sends_an_unapproved_claim_back_to_content_without_asking_a_m
     assert bad_task["version"] == 2
     assert any("microplastics" in f["text"] for f in bad_task["findings"])
     assert command.update["revision"] == 1 and command.update["status"] == "drafting"
+    assert silent.calls == []
+
+
+# ---- analytics --------------------------------------------------------------------------------------------------
+def test_analytics_scores_the_trace_so_far_without_asking_a_model(
+    runtime: Runtime[CampaignContext], monkeypatch: pytest.MonkeyPatch, scripted_model: ScriptedModels
+) -> None:
+    state = _planned(runtime, monkeypatch, scripted_model)  # two scripted planner calls, in the state's usage
+    silent = scripted_model()
+    monkeypatch.setattr(Services, "model", lambda self, name: silent)
+    out = analytics({**state, "status": "launching"}, runtime)  # type: ignore[arg-type]
+    card = out["scorecard"]
+    assert out["status"] == "launched" and out["cycle"] is None
+    assert card["agents_run"] == ["planner", "analytics"]
+    assert card["llm_calls"] == 2
+    assert card["conversions"] == 0 and card["spend"] == 0  # nothing ran yet: no results in the trace
     assert silent.calls == []
