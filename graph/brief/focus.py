@@ -139,7 +139,7 @@ _GENERIC = frozenset(["the", "our", "a", "an", "new", "range", "line", "collecti
 
 
 def _tokens(text: str) -> list[str]:
-    return [re.sub(r"(?<=[a-z]{3})(?:es|s)$", "", t) for t in _norm(text).split() if t not in _GENERIC]
+    return [re.sub(r"(?<=[a-z]{3})(?:es|s)$", "", t) for t in fold_text(text).split() if t not in _GENERIC]
 
 
 def resolve_product(
