@@ -34,6 +34,7 @@ from guards.safe_yaml import (
     read_bounded,
 )
 from guards.sentences import normalize_word, split_sentences, stem
+from guards.textnorm import CLAIM_SYMBOLS, fold_text
 from guards.vocabulary import build_vocabulary
 
 FILES = ("brand.yaml", "claims.yaml")
@@ -330,7 +331,7 @@ def _regions(ctx: _Ctx) -> None:
 
 
 def _norm_term(term: str) -> str:
-    return " ".join(re.sub(r"[-_/]", " ", term.casefold()).split())
+    return fold_text(term, keep=CLAIM_SYMBOLS)
 
 
 def _products(ctx: _Ctx) -> None:

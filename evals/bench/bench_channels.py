@@ -48,8 +48,7 @@ def _requests(n: int, campaign: str = "bench") -> list[Any]:
 
 
 def _publisher(home: Path) -> Any:
-    connectors = connectors_from_config({}, outbox_path=home / "outbox.db", seed=1,
-                                        metrics_fn=lambda **kw: {})
+    connectors = connectors_from_config({}, outbox_path=home / "outbox.db")
     return Publisher(store_path=home / "programs.db", connectors=connectors, kill_switch=KillSwitch(home / "control.db"),
                      events=EventLog(home / "events.db"))
 

@@ -21,8 +21,11 @@ import time
 from dataclasses import dataclass, field
 from typing import Any
 
+from graph.runtime.lifecycle_hooks import record_reach
+from tools.crm.store import CRMStore
 from tools.lifecycle.audit import emit
 from tools.lifecycle.store import CampaignSchedule, Cycle, LifecycleStore
+from tools.pipeline.impact import emit_impact, pipeline_impact
 from tools.pipeline.store import PipelineStore
 
 AUTO_APPROVER = "lifecycle:auto-approve"
@@ -172,10 +175,6 @@ def refresh_pipeline(campaigns: Any, sched: CampaignSchedule, values: dict[str, 
     The campaign's reach was recorded at launch; if that failed (the CRM was busy), it is tried once more here
     with a short-lived CRM connection, and the figures say so when it still fails.
     """
-    from graph.runtime.lifecycle_hooks import record_reach  # lazy: start-up (pydantic)
-    from tools.crm.store import CRMStore  # lazy: start-up (pydantic)
-    from tools.pipeline.impact import emit_impact, pipeline_impact  # lazy: start-up (pydantic)
-
     settings = campaigns.settings
     store = PipelineStore(settings.store("pipeline.db"))
     try:
