@@ -10,7 +10,7 @@ from langgraph.runtime import Runtime
 from langgraph.types import Command
 
 from graph.agent_io import emit
-from graph.asset_versions import author_of, version_entry
+from graph.asset_versions import author_of, edit_comes_back, version_entry
 from graph.content import content_tasks, key_messages
 from graph.context import CampaignContext
 from graph.contracts import Asset, Blueprint, GovernanceException, PassReport, TargetList
@@ -178,10 +178,18 @@ def converge(state: CampaignState, assets: list[Asset], exceptions: list[Governa
     return out, history, stalled
 
 
+ITEM_EXTRAS = ("asset", "history", "edited_by")
+"""Keys a reviewer's exception item carries beside the ``GovernanceException`` fields: the asset as it stands,
+its version history, and who wrote the version when it is a reviewer's edit coming back to them."""
+
+
 def _exception_item(exc: GovernanceException, state: CampaignState) -> dict[str, Any]:
     item = exc.model_dump(mode="json")
     if exc.subject_type == "asset":
         asset = (state.get("assets") or {}).get(exc.subject_id) or {}
+        edit = (state.get("human_edits") or {}).get(exc.subject_id) or {}
+        if edit and edit.get("version") == asset.get("version"):  # the reviewer's own text, back to them as is
+            item["edited_by"] = str(edit.get("approver") or "the reviewer")
         item["asset"] = {k: asset.get(k) for k in ("id", "version", "channel", "region", "variant", "subject",
                                                    "headline", "body", "cta", "cited_claim_ids")}
         item["history"] = [{k: e.get(k) for k in ("version", "findings", "reasons", "subject", "headline", "body",
@@ -199,7 +207,7 @@ def _back_to_editor(exc: GovernanceException, human_edits: Mapping[str, Any], ve
         return exc
     who = mark.get("approver") or "the reviewer"
     return exc.model_copy(update={"route": "human", "reasons": [
-        *exc.reasons, f"this is {who}'s edit: it comes back to the reviewer with the findings, unchanged"]})
+        *exc.reasons, edit_comes_back(who)]})
 
 
 def _versions_update(assets: list[Asset], human_edits: Mapping[str, Any]) -> dict[str, Any]:

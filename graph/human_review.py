@@ -24,7 +24,7 @@ from graph.context import CampaignContext
 from graph.contracts import Asset, BudgetChange, GovernanceException, ValidatorResult
 from graph.convergence import mark
 from graph.decisions import ApprovalRefused, Decision, ItemDecision, parse_decision, per_item
-from graph.governance import fingerprint, normalize_text
+from graph.governance import ITEM_EXTRAS, fingerprint, normalize_text
 from graph.launch_card import LIST_PREFIX
 from graph.state import CampaignState
 from guards.claims import VALIDATOR as CLAIMS
@@ -305,7 +305,7 @@ def _decide_exceptions(state: CampaignState, pending: dict[str, Any], decision: 
     redraft: dict[str, list[dict[str, Any]]] = {}
     by_asset: dict[str, list[GovernanceException]] = {}
     for item in pending.get("items", []):
-        exc = GovernanceException.model_validate({k: v for k, v in item.items() if k not in ("asset", "history")})
+        exc = GovernanceException.model_validate({k: v for k, v in item.items() if k not in ITEM_EXTRAS})
         chosen = items.get(exc.subject_id, ItemDecision(decision="approve"))
         if chosen.decision == "reject":
             withheld.extend(a for a in _withhold_for(state, exc.subject_id) if a not in withheld)
