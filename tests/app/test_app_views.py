@@ -427,3 +427,14 @@ def test_an_edit_that_comes_back_is_named_on_the_card_with_its_copy() -> None:
         "1 other check(s) failed and Content may not settle them on its own.")
     plain_card = review_card({"kind": "exceptions", "options": ["approve", "edit", "reject"], "items": [other]})
     assert plain_card.intro == "These checks failed and Content may not settle them on its own."
+
+
+def test_the_campaign_page_says_when_no_kill_switch_covers_it() -> None:
+    from graph.views.safety import switch_off_line
+    from tools.killswitch import SwitchState
+
+    values = {"blueprint": {"channels": [{"channel": "email", "regions": ["US"]}]}}
+    assert switch_off_line([SwitchState("global", False, "ops", "", "t")], values) == (
+        "Kill-switch off for this campaign (email/US): nothing blocks it.")
+    line = switch_off_line([SwitchState("channel:sms", True, "ops", "", "t")], values)
+    assert line.endswith("On elsewhere: channel:sms.")
