@@ -251,7 +251,7 @@ def test_kill_switch_blocks_the_launch_then_resumes_after_release(liftoff_home: 
     c.services.kill_switch.set(True, actor="ops@brightwell.example", reason="complaint spike")
     blocked = c.resume(c.start(CLEAN_BRIEF).thread_id, {"decision": "approve", "approver": "ana"})
     assert blocked.status == "held"
-    cid = blocked.thread_id
+    cid, held = blocked.thread_id, set(blocked.values["programs"])
     _close(c)
     with serve(liftoff_home, tmp_path / "app.log") as url, browser_page() as page:
         page.goto(f"{url}/?campaign={cid}")
@@ -263,8 +263,14 @@ def test_kill_switch_blocks_the_launch_then_resumes_after_release(liftoff_home: 
         expect(page.get_by_text(re.compile(r"still holds .*release it first"))).to_be_visible()
         page.get_by_role("button", name="Release kill-switch (global)").click()
         expect(banner).to_be_hidden(timeout=30_000)
+        # released everywhere the page shows it: the campaign page's own line and the sidebar
+        expect(page.get_by_text(re.compile(r"Kill-switch off for this campaign .*nothing blocks it"))).to_be_visible()
+        expect(page.get_by_test_id("stSidebar").get_by_text("Kill-switch (1 on)")).to_have_count(0)
         page.get_by_role("button", name="Publish what the kill-switch held back").click()
         _approve_until_launched(page, shots_dir, "k2")  # the optimizer's first days may ask about a budget change
         _shoot(page, page.get_by_text(re.compile(r"^Launched ·")), shots_dir / "k2-resumed.png")
-    values = Campaigns(make_settings(liftoff_home)).result(cid).values
-    assert values["programs"] and all(p["status"] == "published" for p in values["programs"].values())
+    done = Campaigns(make_settings(liftoff_home))
+    values = done.result(cid).values
+    assert set(values["programs"]) == held and all(p["status"] == "published" for p in values["programs"].values())
+    events = list(done.services.events.iter_trace(values["trace_id"]))
+    assert sum(e.type == "orchestrator.published" for e in events) == len(held)  # the held programs, once each
