@@ -66,7 +66,7 @@ def install(point: str) -> None:
     counter = _Counter(nth)
     kind = parts[0] if parts else ""
     if kind == "node" and len(parts) == 3 and parts[1] in NODES and parts[2] in ("before", "after"):
-        import graph.graph as wiring
+        import graph.wiring as wiring
 
         setattr(wiring, parts[1], _wrap(getattr(wiring, parts[1]), counter, parts[2]))
     elif kind == "event" and len(parts) == 2:
@@ -88,7 +88,7 @@ def install(point: str) -> None:
 
         SpendLedger.commit = _wrap(SpendLedger.commit, counter, "after")  # type: ignore[method-assign]
     elif kind == "lifecycle" and parts[1:] == ["register", "after"]:
-        import tools.lifecycle.hooks as hooks
+        import graph.runtime.lifecycle_hooks as hooks
 
         hooks.register = _wrap(hooks.register, counter, "after")  # type: ignore[assignment]
     elif kind == "export" and parts[1:] == ["after"]:

@@ -48,7 +48,7 @@ IGNORE = frozenset(
 
 
 def _settings(home: Path):  # type: ignore[no-untyped-def]
-    from graph.config import Settings
+    from graph.runtime.settings import Settings
 
     return Settings.from_env(env_for(home))
 
