@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
+from graph.contracts import BriefFact
 from guards.library import BrandLibrary, Claim, Product
 
 
@@ -133,3 +134,48 @@ def clarify_product(
     if answer and focus_of(library, answer).known:
         return answer.rstrip("."), None
     return product, product_question(library, product or "")
+
+
+_GENERIC = frozenset(["the", "our", "a", "an", "new", "range", "line", "collection", "series", "model", "edition", "products", "product"])
+
+
+def _tokens(text: str) -> list[str]:
+    return [re.sub(r"(?<=[a-z]{3})(?:es|s)$", "", t) for t in _norm(text).split() if t not in _GENERIC]
+
+
+def resolve_product(
+    library: BrandLibrary, product: str | None, brief_text: str
+) -> tuple[str | None, BriefFact | None]:
+    """The brief's product settled against the library's products: (product, echo fact or None).
+
+    A phrase that already names a library product (any alias, any case, plurals) is kept as written. A partial
+    name ('the Everyday' for 'Everyday Bottle', 'Stormlines' for 'Stormline jacket') becomes the library's name for
+    it. A brief with no product phrase that names one of the library's product lines uses that line. Anything else
+    is kept as the brief's words. The fact says which library product it was resolved to, for the echo.
+    """
+    label = (product or "").strip()
+    if label:
+        if focus_of(library, label).known:
+            return label, None
+        words = _tokens(label)
+        for p in sorted(library.products, key=lambda p: p.kind != "line"):
+            for term in p.terms:
+                term_words = _tokens(term)
+                distinctive = [w for w in words if len(w) >= 3]
+                if distinctive and term_words and set(distinctive) <= set(term_words) and any(
+                    t[:1].isupper() for t in term.split()
+                ):
+                    return term, BriefFact(
+                        field="product", value=f"{term} (brand library product '{p.id}')", source=label
+                    )
+        return label, None
+    for p in sorted(library.products, key=lambda p: p.kind != "line"):
+        if p.kind != "line":
+            continue
+        hits = [m for t in p.terms if (m := _term_pattern(t).search(brief_text))]
+        if hits:
+            first = min(hits, key=lambda m: m.start())
+            return p.terms[0], BriefFact(
+                field="product", value=f"{p.terms[0]} (brand library product line '{p.id}')", source=first.group(0)
+            )
+    return None, None

@@ -10,7 +10,7 @@ from langgraph.runtime import Runtime
 from graph.brief.audience import map_audience
 from graph.brief.checks import DEFAULT_MAX_CAMPAIGN_BUDGET_USD, BriefProblem, check_extraction
 from graph.brief.echo import unused_sentences
-from graph.brief.focus import clarify_product
+from graph.brief.focus import clarify_product, resolve_product
 from graph.context import CampaignContext
 from graph.contracts import (
     Blueprint,
@@ -207,6 +207,11 @@ def planner(state: CampaignState, runtime: Runtime[CampaignContext]) -> dict[str
     emit(svc, state, "planner.brief_parsed", "planner",
          {"missing": brief.missing, "problems": brief.problems, "facts": len(brief.facts),
           "unused": len(brief.unused), **meta}, key=digest(state["brief_text"]))
+    resolved, product_fact = resolve_product(library, brief.product, state["brief_text"])
+    if product_fact is not None:  # the library's name for it, shown in the echo with the brief's words
+        brief.product = resolved
+        brief.facts = [*(f for f in brief.facts if f.field != "product"), product_fact]
+        brief.unused = unused_sentences(state["brief_text"], brief.facts)
     product, product_q = clarify_product(library, brief.product, state["brief_text"],
                                          (state.get("brief") or {}).get("text") or "")
     brief.product = product

@@ -430,3 +430,16 @@ def test_the_review_card_shows_the_assets_history() -> None:
     card = review_card({"kind": "exceptions", "items": [item], "options": ["approve", "edit", "reject"]})
     facts = dict(card.items[0].facts)
     assert facts["v1"] == "2 finding(s); revised by Content" and facts["v2"].startswith("2 finding(s); sent to")
+
+
+def test_the_product_is_resolved_against_the_library_or_kept_as_written(brightwell: BrandLibrary) -> None:
+    from graph.brief.focus import resolve_product
+
+    assert resolve_product(brightwell, "maxflow pitchers", "") == ("maxflow pitchers", None)  # case, plural: named
+    product, fact = resolve_product(brightwell, "the Everyday", "Push the Everyday to commuters.")
+    assert product == "Everyday Bottle" and fact is not None  # a partial name becomes the library's name
+    assert fact.source == "the Everyday" and "Everyday Bottle" in fact.value
+    product, fact = resolve_product(brightwell, None, "Spring push for the Max-Flow jug, £5k.")
+    assert product == "MaxFlow" and fact is not None and fact.source == "Max-Flow"  # an alias in the brief
+    assert resolve_product(brightwell, "Shower Filter", "") == ("Shower Filter", None)  # unknown: as written
+    assert resolve_product(brightwell, None, "Budget £5k for our spring sale.") == (None, None)

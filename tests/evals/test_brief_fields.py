@@ -39,12 +39,13 @@ def test_scorer_punishes_invented_and_missed_fields() -> None:
 def test_brief_field_suites_meet_their_gates(tmp_path: Path) -> None:
     run = run_evals(
         RunOptions(
-            datasets=resolve_suites("brief-fields,brief-fields-holdout"),
+            datasets=resolve_suites("brief-fields,brief-fields-holdout,brief-fields-dev2,brief-fields-holdout2"),
             settings=Settings(home=tmp_path, model="offline"),
             progress=False,
         )
     )
     dev, held = run.suites["brief-fields"], run.suites["brief-fields-holdout"]
-    assert dev.cases >= 200 and held.cases >= 60
-    assert not dev.threshold_failures, dev.threshold_failures
-    assert not held.threshold_failures, held.threshold_failures
+    dev2, held2 = run.suites["brief-fields-dev2"], run.suites["brief-fields-holdout2"]
+    assert dev.cases >= 200 and held.cases >= 60 and dev2.cases >= 80 and held2.cases >= 60
+    for suite in (dev, held, dev2, held2):
+        assert not suite.threshold_failures, (suite.name, suite.threshold_failures)

@@ -83,6 +83,23 @@ def test_run_prints_understood_and_not_used_and_json_carries_brief_echo(
     )
 
 
+def test_a_partial_product_name_is_resolved_against_the_library_and_echoed(
+    liftoff_home: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("LIFTOFF_CRM_CONTACTS", "4000")
+    monkeypatch.setenv("LIFTOFF_CHECK_DATE", "2026-11-25")
+    brief = (
+        "Product: the Everyday. Audience: commuters who refill at work. Budget: £8,000. Goal: drive 300 online "
+        "orders. Channels: email. UK, from 11 January 2027 for 4 weeks."
+    )
+    assert main(["run", "--brief", brief, "--auto-approve", "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["blueprint"]["brief"]["product"] == "Everyday Bottle"  # the library's name for 'the Everyday'
+    product_facts = [f for f in data["brief_echo"]["facts"] if f["field"] == "product"]
+    assert len(product_facts) == 1 and "brand library" in product_facts[0]["value"]
+    assert product_facts[0]["source"] in brief  # shown with the brief's own words
+
+
 # ---- clarifying questions ------------------------------------------------------------------------------------------
 @pytest.mark.parametrize(
     ("brief", "answer", "check"),

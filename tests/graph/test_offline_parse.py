@@ -96,3 +96,62 @@ def test_quoted_copy_is_not_read_as_campaign_facts() -> None:
     assert parsed.start_date == date(2027, 2, 1)
     assert parsed.budget is not None and parsed.budget.amount == 10_000
     assert parsed.key_messages == ["Launch offer: 20% off until 31 October 2026, just £5 a month."]
+
+
+# ---- product, audience and start date as marketers write them (issue 12) -----------------------------------------
+@pytest.mark.parametrize(
+    ("text", "product"),
+    [
+        ("Let's get Quillon Notes 4 in front of law students. $9k on Instagram.", "Quillon Notes 4"),
+        ("This campaign is for our Harbor Kelp crisps. Budget £2k.", "Harbor Kelp crisps"),
+        ("Product: the Tidewater fleece range\nBudget: £5k", "Tidewater fleece range"),
+        ("The Ferro 9 blender is what we need to sell this spring. £4k on Facebook.", "Ferro 9 blender"),
+        ("can you promote our weekday brunch deal to locals? £300 on insta", "weekday brunch deal"),
+        ("We're launching Bramwell Payroll for HR teams at retailers. $20k LinkedIn.", "Bramwell Payroll"),
+    ],
+)
+def test_products_however_they_are_named(text: str, product: str) -> None:
+    assert parse_brief(text, TODAY).product == product
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ashgrove Bakery wants more orders from office workers in Leeds. £1,000 on Facebook.",
+        "More visits to our Didsbury store: students in Manchester. £500 on Instagram.",
+        "Get more people into the Saltmarsh taproom on Fridays. £400 on Facebook.",
+        "Media budget of 25k USD, LinkedIn only, from 1 March 2027.",
+    ],
+)
+def test_businesses_venues_and_budgets_are_not_products(text: str) -> None:
+    assert parse_brief(text, TODAY).product is None
+
+
+@pytest.mark.parametrize(
+    ("text", "audience"),
+    [
+        ("Promote Quillon Notes 4 to law students who revise on the train, $9k, Instagram.",
+         "law students who revise on the train"),
+        ("It's for new dog owners in Cork. €2k on Facebook.", "new dog owners in Cork"),
+        ("We want to reach procurement leads at hospitals with BramwellSync 2. $20k LinkedIn.",
+         "procurement leads at hospitals"),
+        ("Brunch push for the Corner Café: students and nurses near the hospital. £300.",
+         "students and nurses near the hospital"),
+        ("Frequent flyers in Madrid, Lisbon and Rome. €8k on Instagram.", "Frequent flyers in Madrid, Lisbon and Rome"),
+    ],
+)
+def test_audiences_however_they_are_introduced(text: str, audience: str) -> None:
+    assert parse_brief(text, TODAY).audience == audience
+
+
+@pytest.mark.parametrize(
+    ("text", "start"),
+    [
+        ("The fair is on 20 May 2027. Ticket campaign from 1 April 2027. £2k on Facebook.", date(2027, 4, 1)),
+        ("Artwork sign-off by 5 January 2027; ads start 18 January 2027. £2k.", date(2027, 1, 18)),
+        ("Workshop notes 30 Nov\n- campaign start 8 February 2027\n- £3k", date(2027, 2, 8)),
+        ("The course starts 1 March 2027; media starts 1 February 2027.", date(2027, 2, 1)),
+    ],
+)
+def test_the_campaign_start_wins_over_other_days(text: str, start: date) -> None:
+    assert parse_brief(text, TODAY).start_date == start

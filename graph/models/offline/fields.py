@@ -140,18 +140,21 @@ _AUD_CUES = re.compile(
     r"|who\s+we\s+(?:want\s+to\s+reach|are\s+targeting)\s*(?:is|are|:)?\s*|\baimed\s+at\s+|\bspeaking\s+to\s+"
     r"|the\s+people\s+we(?:'re|’re|\s+are)\s+after\s+are\s+|the\s+people\s+we\s+(?:want|have\s+in\s+mind|target)"
     r"(?:\s+are)?\s+"
-    r"|(?:this\s+)?(?:campaign|it)\s+is\s+for\s+|\bwe\s+want\s+\b(?=[a-z]+\s+(?:who|with|aged|in)\b)"
+    r"|(?:this\s+)?(?:campaign|it)\s+is\s+for\s+|\bit(?:'s|’s)\s+for\s+|\bin\s+front\s+of\s+|\bwe\s+want\s+\b(?=[a-z]+\s+(?:who|with|aged|in)\b)"
     r"|\b(?:target|targeting|reach|reaching)\s*:?\s+(?!\d|the\s+\d|out\b|\w+\s+\d)"
     r"|\b(?:promot\w*|sell\w*|market\w*|push\w*|pitch\w*|sold|advertis\w*|introduc\w*|offer\w*|bring\w*)\b"
     r"[^.;\n]{0,60}?\bto\s+(?!\d|be\b|get\b|hit\b|"
     r"drive\b|reach\b|go\b|run\b|make\b|the\s+(?:US|UK)\b)"
-    r"|\d[\d,.k]*\s+(?:[\w-]+\s+){0,3}?from\s+(?!\d|the\s+(?:US|UK)\b|[A-Z]{2}\b)",
+    r"|\d[\d,.k]*\s+(?:[\w-]+\s+){0,3}?from\s+(?!\d|the\s+(?:US|UK)\b|[A-Z]{2}\b)"
+    r"|\bwho\s+we\s+want\s*:\s*|\bwe(?:'re|’re|\s+are)\s+after\s+(?=[a-z])",
     re.IGNORECASE,
 )
 _CHANNEL_ALT = "|".join(w for words in CHANNEL_WORDS.values() for w in words)
 _AUD_STOP = re.compile(
     r"[.;!?]|\n(?=\s*(?:[-*•▪→+>|]|\d+[.)]|[A-Za-z][\w /&'-]{0,30}:|Q[.:]|A[.:]|\n))|(?<=[,:])\n"
     r"|,\s*(?:with|and\s+(?:we|a|our|the\s+budget|honestly)|budget|running|via|using|starting|from\s+\d)\b"
+    r"|,\s*(?=[£$€¥]|[A-Z]{3}\s?\d|\d+(?:[.,]\d+)?\s?k\b|(?:about|around|roughly)\s+[£$€¥\d])"
+    r"|,\s*(?:we|we're|we’re|we'd|we’d|i|it|our|they|starts?|kick\w*|launch\w*|go(?:es)?\s+live|begin\w*)\b"
     r"|\s+(?:with\s+a\s+budget|at\s+a\s+cost|at\s+no\s+more|for\s+\d|by\s+(?:the\s+end|\d))\b"
     r"|\s+(?:using|via|through|on|across|with|over)\s+(?:our\s+|the\s+|a\s+)?(?=" + _CHANNEL_ALT + r")"
     r"|\s+[—–]\s+|\s+\|",
@@ -170,8 +173,25 @@ def _clean_audience(raw: str) -> str:
     return raw.strip(" ,:-–—.\"'")
 
 
-def find_audience(text: str, segments: list[Segment], is_place_only: object) -> Found | None:
-    """Who the campaign should reach, in the marketer's words, however it is introduced."""
+def find_audience(
+    text: str, segments: list[Segment], is_place_only: object, product: Found | None = None
+) -> Found | None:
+    """Who the campaign should reach, in the marketer's words, however it is introduced: a label, a cue ('aimed
+    at', 'targeting', 'it's for'), the words after the product ('PawPals group walks to busy professionals'), a
+    'for/to/among' phrase that names people, or a clause that names a group of people."""
+    def overlaps_product(start: int, end: int) -> bool:
+        return product is not None and start < product.end and product.start < end
+
+    def before_product(found: Found | None) -> Found | None:
+        """'sales ops managers at startups with PipeNest CRM': the audience ends where the product starts."""
+        if found is None or product is None or not (found.start < product.start < found.end):
+            return found
+        value = re.sub(r"\s+(?:with|for|about|on|to|of|the|our)?\s*$", "", text[found.start : product.start])
+        value = _clean_audience(value)
+        if len(value) < 3 or re.fullmatch(r"(?i:our|the|an?|my|their|its|this)", value):
+            return None
+        return Found(value, found.start, found.start + len(value))
+
     for seg in segments:
         if seg.field == "audience" and seg.value:
             value = (
@@ -179,18 +199,46 @@ def find_audience(text: str, segments: list[Segment], is_place_only: object) -> 
                 if "\n" in seg.value
                 else _clean_audience(seg.value)
             )
-            if value and not _NOT_AUDIENCE.match(value) and not _only_places(value, is_place_only):
+            code = re.match(r"[A-Za-z]{3}\s?\d", value)  # 'men 25-40' under a label is people, 'USD 5k' is not
+            not_people = _NOT_AUDIENCE.match(value) and not (code and not code.group(0)[:3].isupper())
+            if value and not not_people and not _only_places(value, is_place_only):
                 return Found(value, seg.value_start, seg.value_start + len(value))
     for m in _AUD_CUES.finditer(text):
-        rest = text[m.end() :]
-        stop = _AUD_STOP.search(rest)
-        value = _clean_audience(rest[: stop.start()] if stop else rest[:160])
-        if len(value) < 3 or _NOT_AUDIENCE.match(value) or _only_places(value, is_place_only):
-            continue
-        if len(value) > 160:
-            continue
-        return Found(value, m.end(), m.end() + len(value))
+        found = before_product(_audience_after(text, m.end(), is_place_only))
+        if found and not overlaps_product(found.start, found.end):
+            return found
+    weak = [m.end() for m in _WEAK_CUES.finditer(text)]
+    if product is not None:
+        after = re.match(r"[\s,]*(?:(?:is|are|'s|’s)\s+for|to|for|among|at|[—–-])\s+", text[product.end :])
+        weak.insert(0, product.end + after.end()) if after else None
+    for at in weak:
+        found = before_product(_audience_after(text, at, is_place_only))
+        if found and not overlaps_product(found.start, found.end) and _names_people(found.value):
+            return found
     return _people_clause(text, segments, is_place_only)
+
+
+_WEAK_CUES = re.compile(
+    r"\b(?:for|to|among|amongst)\s+(?!our\b|the\b|a\b|an\b|\d)"
+    r"|\b(?:we(?:'d|’d)?\s+(?:want|like|need)(?:\s+to\s+reach)?|want)\s+(?!new\b|more\b)(?=[a-z])",
+    re.IGNORECASE,
+)
+
+
+def _audience_after(text: str, at: int, is_place_only: object) -> Found | None:
+    rest = text[at:]
+    stop = _AUD_STOP.search(rest)
+    value = _clean_audience(rest[: stop.start()] if stop else rest[:160])
+    if len(value) < 3 or len(value) > 160 or _NOT_AUDIENCE.match(value) or _only_places(value, is_place_only):
+        return None
+    start = at + rest.index(value) if value in rest else at
+    return Found(value, start, start + len(value))
+
+
+def _names_people(value: str) -> bool:
+    """True when a phrase names a group of people or organisations in its first words ('HR teams who ...')."""
+    head = " ".join(value.split()[:4])
+    return bool(_PEOPLE_RE.search(head) or _ORGS_RE.search(head)) and not _VERBISH.match(value)
 
 
 PEOPLE = (
@@ -204,6 +252,12 @@ PEOPLE = (
     "bookkeepers|accountants|shoppers|owners|households|singles|newlyweds|expats|hobbyists|athletes|golfers"
 )
 _PEOPLE_RE = re.compile(rf"\b(?:{PEOPLE}|\w{{3,}}(?:ers|ists|ians))\b", re.IGNORECASE)
+_ORGS_RE = re.compile(
+    r"\b(?:teams?|staff|leaders|heads|startups|companies|firms|brands|businesses|agencies|schools|universities|"
+    r"charities|retailers|chains|practices|offices|athletes|collectors|lovers|owners|professionals|creatives|"
+    r"traders|contractors|flyers|fliers|couples|over-\d+s)\b",
+    re.IGNORECASE,
+)
 _VERBISH = re.compile(
     r"\b(?:is|are|was|were|will|would|can|could|should|need|needs|want|wants|like|love|have|has|"
     r"run|use|keep|make|please|let|launch|promote|sell|get|hit|drive|see|review|supply)\b",
@@ -213,19 +267,23 @@ _VERBISH = re.compile(
 
 def _people_clause(text: str, segments: list[Segment], is_place_only: object) -> Found | None:
     """Fallback for list-like briefs: an unlabelled clause that names a group of people and states nothing else
-    ('night-shift workers and students near campus', 'commuters aged 20-35')."""
+    ('night-shift workers and students near campus', 'commuters aged 20-35'). Places listed after it with commas
+    belong to it ('travellers in London, Paris and Frankfurt')."""
+    sep = r"(,\s+|\s+\+\s+|:\s+|\s+[—–]\s+)"
     for seg in segments:
         if seg.field is not None:
             continue
+        pieces = re.split(sep, text[seg.start : seg.end])
         pos = seg.start
-        for piece in re.split(r"(,\s+|\s+\+\s+)", text[seg.start : seg.end]):
+        for i, piece in enumerate(pieces):
             start = pos
             pos += len(piece)
             clause = piece.strip(" .!?")
-            if not clause or re.fullmatch(r",\s+|\s+\+\s+", piece):
+            if not clause or re.fullmatch(sep, piece):
                 continue
             words = clause.split()
-            if not 2 <= len(words) <= 15 or _VERBISH.search(clause) or re.search(r"[$€£¥%]|\d{3,}", clause):
+            numbers = re.sub(r"\b(?:19|20)\d\d\b", "", clause)  # a year is not a budget or a count
+            if not 2 <= len(words) <= 15 or _VERBISH.search(clause) or re.search(r"[$€£¥%]|\d{3,}", numbers):
                 continue
             head = " ".join(words[:4])
             if not _PEOPLE_RE.search(head) or _only_places(clause, is_place_only):
@@ -233,7 +291,13 @@ def _people_clause(text: str, segments: list[Segment], is_place_only: object) ->
             if CHANNEL_RES["email"].search(clause) or any(rx.search(head) for rx in CHANNEL_RES.values()):
                 continue
             at = text.find(clause, start)
-            return Found(clause, at, at + len(clause))
+            end = at + len(clause)
+            for j in range(i + 1, len(pieces) - 1, 2):  # ', Paris and Frankfurt'
+                nxt = pieces[j + 1].strip(" .!?")
+                if not pieces[j].startswith(",") or not nxt or not _only_places(nxt, is_place_only):
+                    break
+                end = text.find(nxt, end) + len(nxt)
+            return Found(text[at:end], at, end)
     return None
 
 
@@ -241,119 +305,7 @@ def _only_places(value: str, is_place_only: object) -> bool:
     return bool(callable(is_place_only) and is_place_only(value))
 
 
-# ---- product ----------------------------------------------------------------------------------------------------
-_PRODUCT_CUE = re.compile(
-    r"\b(?i:(?:launch(?:ing)?|re-?launch(?:ing)?|promot(?:e|ing)|push(?:ing)?|introduc(?:e|ing)|roll(?:ing)?\s+out|"
-    r"sell(?:ing)?|this\s+is\s+about)\s+(?:of\s+)?(?:our|the|a)?\s*(?:new\s+)?)(?=[A-Z])"
-    r"|\b(?i:for\s+(?:our\s+|the\s+)?(?:new\s+)?)(?=[A-Z])",
-)
-_BOUNDARY_WORDS = {
-    "in",
-    "to",
-    "with",
-    "at",
-    "from",
-    "over",
-    "across",
-    "on",
-    "by",
-    "this",
-    "next",
-    "starting",
-    "and",
-    "we",
-    "we'd",
-    "we're",
-    "we’re",
-    "we’d",
-    "i",
-    "our",
-    "it",
-    "they",
-    "you",
-    "is",
-    "are",
-    "needs",
-    "wants",
-    "goes",
-    "during",
-    "before",
-    "after",
-    "via",
-    "using",
-    "through",
-    "until",
-    "who",
-    "that",
-    "starts",
-    "runs",
-    "returns",
-    "opens",
-    "—",
-    "–",
-    "-",
-    "campaign",
-    "push",
-    "launch",
-    "so",
-    "as",
-}
-
-
-def _product_phrase(text: str, start: int) -> Found | None:
-    tokens = list(re.finditer(r"[^\s,.;:!?()]+", text[start : start + 120]))
-    words: list[re.Match[str]] = []
-    for tok in tokens:
-        w = tok.group(0)
-        low = w.lower()
-        if start + tok.start() > start and re.search(
-            r"[,.;:!?(\n]", text[start + (words[-1].end() if words else 0) : start + tok.start()]
-        ):
-            break
-        if low in _BOUNDARY_WORDS or (
-            low == "for"
-            and words
-            and not tok.group(0)[:1].isupper()
-            and not re.match(r"\s*[A-Z]", text[start + tok.end() :])
-        ):
-            break
-        words.append(tok)
-        if len(words) >= 6:
-            break
-    if not words or not words[0].group(0)[0].isupper() and not words[0].group(0)[0].isdigit():
-        return None
-    s, e = start + words[0].start(), start + words[-1].end()
-    return Found(text[s:e], s, e)
-
-
-def find_product(text: str, segments: list[Segment], is_place_only: object) -> Found | None:
-    """The product or offer the campaign promotes: a labelled value, or a capitalised name after a launch verb."""
-    for seg in segments:
-        if seg.field == "product" and seg.value:
-            value = re.split(
-                r"\s+(?:at|in|on|for\s+the)\s+[A-Z]|\s*\(|\s+[-–—]\s+|[.;]\s", seg.value, maxsplit=1
-            )[0]
-            value = value.strip(" .:")
-            if value and not _only_places(value, is_place_only):
-                return Found(value, seg.value_start, seg.value_start + len(value))
-    for m in _PRODUCT_CUE.finditer(text):
-        found = _product_phrase(text, m.end())
-        if (
-            found
-            and not _only_places(found.value, is_place_only)
-            and not re.fullmatch(r"[\d\s,.]+", found.value)
-        ):
-            cue = m.group(0).lower()
-            if (
-                cue.startswith("for")
-                and not re.match(r"for\s+(?:our|the)\b", cue)
-                and not re.search(r"[a-z][A-Z]|[A-Za-z]\d", found.value)
-            ):
-                continue  # 'for Green Acre Farm' names the business; 'for PipeDesk CRM' names a product
-            return found
-    return _name_clause(text, segments, is_place_only)
-
-
+# ---- product (see product.py) --------------------------------------------------------------------------------
 _NOT_NAMES = re.compile(
     r"^(?:campaign|brief|notes?|hi|hello|hey|dear|team|overview|summary|background|details|action|sync|subject|"
     r"re|fw|q[1-4]|january|february|march|april|may|june|july|august|september|october|november|december|"
@@ -363,7 +315,7 @@ _NOT_NAMES = re.compile(
 )
 
 
-def _name_clause(text: str, segments: list[Segment], is_place_only: object) -> Found | None:
+def name_clause(text: str, segments: list[Segment], is_place_only: object) -> Found | None:
     """Fallback for list-like briefs: the first clause of the first unlabelled line when it is a product name
     ('Sparkle Car Wash monthly pass', 'ZipRide scooter rentals, Paris, €30k, ...')."""
     seg = next((s for s in segments if s.field is None), None)

@@ -25,6 +25,7 @@ from graph.models.offline.kpis import (
 )
 from graph.models.offline.money import MoneyMention, find_money
 from graph.models.offline.places import find_places
+from graph.models.offline.product import find_product
 from graph.models.offline.segments import Segment, split_segments, split_sentences
 from graph.models.offline.when import DateSpan, find_date_spans, find_durations
 
@@ -198,7 +199,7 @@ def parse_brief(text: str, today: date) -> ParsedBrief:
     for m in messages:
         fact("key_messages", m.value, m.start, m.end)
 
-    product = F.find_product(masked, segments, _is_place_only)
+    product = find_product(masked, segments, _is_place_only)
     if product:
         out.product = product.value
         fact("product", product.value, product.start, product.end)
@@ -243,7 +244,7 @@ def parse_brief(text: str, today: date) -> ParsedBrief:
         out.goal = goal.value
         fact("goal", goal.value, goal.start, goal.end)
 
-    audience = F.find_audience(masked, segments, _is_place_only)
+    audience = F.find_audience(masked, segments, _is_place_only, product)
     if audience:
         out.audience = audience.value
         fact("audience", audience.value, audience.start, audience.end)
@@ -328,7 +329,8 @@ def _read_dates(text: str, segments: list[Segment], today: date, out: ParsedBrie
         if sp.problem:
             out.problems.append(f"dates: {sp.problem}")
     good = [sp for sp in spans if not sp.problem and sp.start]
-    ordered = [sp for sp in good if in_label(sp)] + [sp for sp in good if not in_label(sp)]
+    ordered = [sp for sp in good if in_label(sp)] + sorted(
+        (sp for sp in good if not in_label(sp)), key=lambda sp: _date_role(text, sp.pos))
     start = end = None
     chosen: list[DateSpan] = []
     if ordered:
@@ -362,6 +364,34 @@ def _read_dates(text: str, segments: list[Segment], today: date, out: ParsedBrie
         fact("dates", f"{sp.start}" + (f" to {sp.end}" if sp.end else ""), sp.pos, sp.stop)
     if duration:
         fact("duration_days", f"{duration.days} days", duration.pos, duration.stop)
+
+
+_CAMPAIGN_START = re.compile(
+    r"\b(?:campaign|ads?|media|flight|promotion|push|activity|marketing|spend|advertising)\b[^.;!?\n]{0,40}?"
+    r"\b(?:start\w*|begin\w*|run\w*|kick\w*|go(?:es)?[- ]live|live|launch\w*|from)\b[^.;!?\n]{0,20}$",
+    re.IGNORECASE,
+)
+_START_CUE = re.compile(
+    r"\b(?:start\w*|begin\w*|kick\w*(?:[- ]off)?|go(?:es)?[- ]live|live\s+(?:from|on)|launch\w*|from|runs?|running|"
+    r"commenc\w*|onwards?)\b[^.;!?\n]{0,20}$",
+    re.IGNORECASE,
+)
+_OTHER_DATE = re.compile(
+    r"(?:\b(?:opens?|takes?\s+place|held|deadline|due|sign-?off|by|expires?|ends?|until|valid|closes?|notes|"
+    r"meeting|exhibiting|event|show|expo|conference|summit)\b[^.;!?\n]{0,20}|\b(?:is|are)\s+(?:on\s+)?)$",
+    re.IGNORECASE,
+)
+
+
+def _date_role(text: str, pos: int) -> int:
+    """How a date's own clause presents it: 0 the campaign's start ('ads start', 'campaign from'), 1 a start
+    ('starting', 'from'), 2 nothing said, 3 some other day ('the show opens', 'sign-off by', 'Mother's Day is')."""
+    clause = re.split(r"[.;!?\n](?:\s|$)", text[max(0, pos - 80) : pos])[-1]
+    if _CAMPAIGN_START.search(clause):
+        return 0
+    if _OTHER_DATE.search(clause):
+        return 3
+    return 1 if _START_CUE.search(clause) else 2
 
 
 def _inside(pos: int, spans: list[DateSpan]) -> bool:

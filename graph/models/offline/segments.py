@@ -125,6 +125,16 @@ FIELD_LABELS: dict[str, tuple[str, ...]] = {
         "product / offer",
         "what are we promoting",
         "campaign name",
+        "promotion",
+        "ticket",
+        "new flavour",
+        "new flavor",
+        "new product",
+        "main product",
+        "hero product",
+        "product line",
+        "product name",
+        "product focus",
     ),
     "holdout": ("holdout", "hold-out", "control", "control group"),
     "theme": ("theme", "seasonal hook", "occasion", "season", "hook"),
@@ -147,9 +157,10 @@ _LABEL_SEP = re.compile(
     r"(?::|=|\s[-–—→]\s|\s?[-–—]\s|\?\s+A[:.])\s*(?P<value>.+)$",
     re.S,
 )
-_BULLET = re.compile(r"^\s*(?:[-*•▪→+>]|\d{1,2}[.)]|\d{1,2}\.\d{1,2}\.?|[a-z][.)])\s+")
+_BULLET = re.compile(r"^\s*(?:[-*•▪→+>]|\d{1,2}[.)]|\d{1,2}\.\d{1,2}\.?|[A-Za-z]\.\d{1,2}(?:\.\d{1,2})?\.?|[a-z][.)])\s+")
 _SENTENCE_END = re.compile(
-    r"(?<=[.!?])[\"”’»]?\s+(?=[A-Z0-9“\"'‘«(€£$¥])|(?<=[a-z0-9]{2}[.!?])\s+(?=[a-z])|(?<=[.!?])\s*$"
+    r"(?<=[.!?])[\"”’»]?\s+(?=[A-Z0-9“\"'‘«(€£$¥])|(?<=[a-z0-9]{2}[.!?])\s+(?=[a-z])|(?<=[!?]{2})\s+(?=[a-z])"
+    r"|(?<=[.!?])\s*$"
 )
 _CLAUSE = re.compile(r"\s*;\s*|\s+[—–]\s+|\s+\|\s+")
 
@@ -347,6 +358,11 @@ def _terse_label(text: str, s: int, e: int) -> Segment | None:
         "item",
         "event",
         "service",
+        "promotion",
+        "ticket",
+        "product line",
+        "product name",
+        "product focus",
     ):
         return None  # common words that start ordinary sentences: only a colon makes them labels
     return Segment(

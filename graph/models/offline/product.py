@@ -1,0 +1,348 @@
+"""The product or offer a brief promotes, in the brief's own words.
+
+Marketers name the product in many ways: a label ('Product: Atlas X2 trail shoe'), after a verb ('we're pushing
+Budgetly Premium', 'get PeakFuel Recovery 2.0 in front of ...'), after 'for our' / 'the' ('this is for our GrainFree
+Salmon kibble', 'the Coastline linen collection'), or on its own ('The Edge 3 razor is what we need to sell'). The
+rules read a *name* (capitalised words, digits, CamelCase) and the product-type words written after it ('range',
+'kit', 'serum'), and stop where the sentence moves on ('to', 'aimed at', 'for HR teams'). Business names (all
+capitalised words followed by a verb: 'Greenway Trust needs volunteers'), places, occasions, channels and people
+('IT directors', 'CrossFit athletes') are not products. A lowercase offer is read only after a cue and when it ends
+in an offer word ('pushing our lunchtime pho set').
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from graph.models.offline.fields import CHANNEL_RES, PEOPLE, Found, name_clause
+from graph.models.offline.segments import Segment
+
+PlaceTest = Callable[[str], bool]
+
+_CUE_VERBS = (
+    r"launch(?:ing)?|re-?launch(?:ing)?|promot(?:e|ing)|push(?:ing)?|introduc(?:e|ing)|roll(?:ing)?\s+out|"
+    r"sell(?:ing)?(?:\s+more\s+of)?|shift(?:ing)?\s+more\s+of|this\s+is\s+about|market(?:ing)?|advertis(?:e|ing)|"
+    r"boost(?:ing)?|grow(?:ing)?|get(?:ting)?|covers|focus(?:\s+on)?|about|product(?:'s|’s|\s+is)|"
+    r"(?:range|product|collection|flavou?r|app|brand|line)\s*,"
+)
+_PRODUCT_CUE = re.compile(
+    rf"\b(?i:(?:{_CUE_VERBS})\s+(?:of\s+)?(?:our|the|a|its|their)?\s*(?:new\s+)?)(?=[A-Z0-9]|['‘\"“][A-Z])"
+    r"|\b(?i:(?:ads?|campaign|push|brief|promotion)\s+(?:for|on)\s+(?:our\s+|the\s+)?(?:new\s+)?)(?=[A-Z])"
+    r"|\b(?i:for\s+(?:our\s+|the\s+)?(?:new\s+)?)(?=[A-Z])",
+)
+_OFFER_NOUNS = (
+    r"offer|deal|set|bundle|edition|special|menu|package|pack|kit|range|collection|box|pass|service|plan|course|"
+    r"classes|membership|subscription|card|voucher|appeal"
+)
+_LOWER_OFFER = re.compile(
+    rf"\b(?i:{_CUE_VERBS}|for)\s+(?:our|the)\s+(?P<v>(?:[a-z][\w'’-]*\s+){{0,3}}(?:{_OFFER_NOUNS}))\b",
+)
+# words that end a product name: the sentence moves on to the audience, the timing, the channel or a verb
+_BOUNDARY = frozenset(
+    [
+        "in",
+        "to",
+        "with",
+        "at",
+        "from",
+        "over",
+        "across",
+        "on",
+        "by",
+        "this",
+        "next",
+        "starting",
+        "and",
+        "we",
+        "we'd",
+        "we're",
+        "we’re",
+        "we’d",
+        "i",
+        "our",
+        "it",
+        "they",
+        "you",
+        "is",
+        "are",
+        "was",
+        "were",
+        "has",
+        "have",
+        "will",
+        "would",
+        "can",
+        "needs",
+        "need",
+        "wants",
+        "want",
+        "goes",
+        "during",
+        "before",
+        "after",
+        "via",
+        "using",
+        "through",
+        "until",
+        "who",
+        "that",
+        "which",
+        "starts",
+        "runs",
+        "returns",
+        "opens",
+        "launches",
+        "—",
+        "–",
+        "-",
+        "campaign",
+        "push",
+        "launch",
+        "so",
+        "as",
+        "aimed",
+        "among",
+        "targeting",
+        "reaching",
+        "speaking",
+        "here",
+        "release",
+        "update",
+        "drop",
+        "promo",
+        "now",
+        "please",
+        "takes",
+        "took",
+        "gets",
+        "makes",
+        "comes",
+        "lands",
+        "hits",
+        "costs",
+        "includes",
+        "offers",
+        "helps",
+        "lets",
+        "means",
+        "doing",
+        "into",
+        "onto",
+        "ahead",
+        "sale",
+    ]
+)
+_PRONOUNS = frozenset(
+    ["we", "i", "it", "they", "you", "this", "our", "in", "to", "with", "at", "from", "on", "by", "and", "—"]
+)
+_PEOPLE_WORD = re.compile(
+    rf"\b(?:{PEOPLE}|teams?|staff|leaders?|heads?|startups|companies|firms|brands|businesses|agencies|schools|"
+    r"universities|charities|retailers|chains|trusts|practices|offices|\w{3,}(?:ers|ists|ians))\b",
+    re.IGNORECASE,
+)
+_NOT_NAME = re.compile(
+    r"^(?:the|our|a|an|its|their|my|this|that|we|i|hi|hello|hey|dear|please|campaign|brief|notes?|meeting|team|"
+    r"client|budget|q[1-4]|january|february|march|april|may|june|july|august|september|october|november|december|"
+    r"jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+    r"black\s+friday|cyber\s+monday|christmas|easter|halloween|mother's|father's|valentine's|new\s+year|"
+    r"subject|re|fw|ps|ok|yes|no|goal|target|audience|start|end)\b",
+    re.IGNORECASE,
+)
+_BRIEF_WORDS = re.compile(  # 'Media budget', 'Seasonal hook', 'Key message': the brief's own vocabulary
+    r"\b(?:budget|message|hook|goal|audience|channels?|kpis?|timing|list|lists|followers|traffic|footfall)\b",
+    re.IGNORECASE,
+)
+_VENUE = re.compile(  # where a business sells, not what it sells: 'our Camden store', 'the Hopyard taproom', 'the Royal Oak pub'
+    r"stores?|shops?|sites?|branch(?:es)?|studios?|clinics?|taproom|restaurants?|caf[eé]s?|salons?|page|website|"
+    r"list|lists|community|area|campus|venue|locations?|outlets?|team|pub|bar|brewery|bakery|farm|hotel|theatre|"
+    r"museum|gallery|school|college|university|practice|firm|agency|company|club|centre|center|hall|trust|charity|"
+    r"foundation|council|hospital|library|church|market|group|partners|ltd|inc|llc|co",
+    re.IGNORECASE,
+)
+_PRODUCT_TYPE = re.compile(  # nouns that name something sold, for a name written without a cue
+    rf"(?:{_OFFER_NOUNS}|line|tool|app|platform|software|suite|kit|sets?|packs?|boxes|bundles|plans|cards|passes|"
+    r"programme|program|bootcamp|insurance|cover|account|subscription|shoes?|boots|trainers|sneakers|jackets?|"
+    r"shirts?|dress(?:es)?|bags?|cases?|watch(?:es)?|glasses|tents?|bikes?|e-bikes?|scooters?|cars?|vans?|"
+    r"phones?|laptops?|headphones|speakers?|tv|camera|serum|cream|cleanser|shampoo|lotion|candles?|tiles|sofas?|"
+    r"chairs?|tables?|beds?|mattress(?:es)?|duvets?|drinks?|juices?|beers?|wines?|gin|coffee|tea|bars?|snacks?|"
+    r"meals?|vitamins|supplements?|drops|toys?|games?|books?|magazine|tickets?|vouchers?|blends?|chews|soda|"
+    r"lipsticks?|mascara|perfume|fragrance|cookies|biscuits|granola|cereal|chocolates?|crisps|chips|sauces?|rum|"
+    r"vodka|whisky|whiskey|cider|lager|ale|stout|backpacks?|rucksacks?|headsets?|earbuds|controllers?|kettles?|"
+    r"blenders?|toasters?|vacuums?|lamps?|rugs?|pillows?|towels?|socks|hoodies?|jeans|coats?|hats?|gloves|"
+    r"trousers|leggings|swimwear|sunglasses|helmets?|rackets?|balls?|mats?)",
+    re.IGNORECASE,
+)
+_APPOSITIVE = re.compile(
+    rf"\s*,\s+(?i:the|our|a|an)\s+(?:[a-z][\w'’-]*\s+){{0,3}}(?:{_PRODUCT_TYPE.pattern})\b", re.IGNORECASE
+)
+_CALLED = re.compile(rf"\b(?:{_PRODUCT_TYPE.pattern})\s+(?:called|named)\s+(?=[A-Z])", re.IGNORECASE)
+_ARTICLE = re.compile(r"^(?:(?i:the|our|a|an|its|their)|new)\s+")
+
+
+def _strip_article(found: Found) -> Found:
+    m = _ARTICLE.match(found.value)
+    while m:
+        found = Found(found.value[m.end() :], found.start + m.end(), found.end)
+        m = _ARTICLE.match(found.value)
+    return found
+
+
+def product_phrase(text: str, start: int) -> Found | None:
+    """The product name that starts at ``start``: capitalised or numbered words, then the product-type words
+    written after them, up to where the sentence moves on."""
+    words: list[re.Match[str]] = []
+    for tok in re.finditer(r"[^\s,.;:!?()]+(?:\.\d+)?", text[start : start + 120]):
+        gap = text[start + (words[-1].end() if words else 0) : start + tok.start()]
+        if words and re.search(r"[,.;:!?(\n]", gap):
+            break
+        w = tok.group(0)
+        low = w.lower()
+        if low in _BOUNDARY and (not w[:1].isupper() or not words or low in _PRONOUNS):
+            break
+        if low == "for" and words:
+            after = text[start + tok.end() : start + tok.end() + 40]
+            if not re.match(r"\s*[A-Z0-9]", after) or _PEOPLE_WORD.search(" ".join(after.split()[:3])):
+                break
+        words.append(tok)
+        if len(words) >= 6:
+            break
+    while words and words[-1].group(0).lower() in ("for", "of", "&", "the"):
+        words.pop()
+    quoted = bool(words) and words[0].group(0)[:1] in "'‘\"“"
+    first = words[0].group(0).lstrip("'‘\"“") if words else ""
+    if not first or not (first[0].isupper() or first[0].isdigit()):
+        return None
+    s, e = start + words[0].start(), start + words[-1].end()
+    value = re.sub(r"['‘’\"“”]", "", text[s:e]) if quoted else text[s:e]  # 'Harbour Light' spiced rum
+    return Found(value, s, e)
+
+
+def _shape(value: str) -> tuple[bool, bool, bool]:
+    """(starts with a name, carries a model mark, ends in lowercase product-type words). A name starts with a
+    capital letter; a model mark is CamelCase, letters and digits in one word ('X2', 'D3', '4K') or a number after
+    a capitalised word ('Tallybook 4', 'Stackr 2.0')."""
+    toks = value.split()
+    if not toks or not toks[0][:1].isupper():
+        return False, False, False
+    marked = any(re.search(r"[a-z][A-Z]|[A-Za-z]\d|\d[A-Za-z]", t) for t in toks) or any(
+        re.fullmatch(r"\d+(?:\.\d+)?", t) and toks[i - 1][:1].isupper() and not toks[i - 1].isupper()
+        for i, t in enumerate(toks)
+        if i
+    )
+    tail = len(toks) > 1 and toks[-1][:1].islower()
+    return True, marked, tail
+
+
+def _acceptable(value: str, is_place: PlaceTest, *, cued: bool) -> bool:
+    """A name that can be a product: not a place, occasion, channel, date word, code or group of people."""
+    occasion = _NOT_NAME.match(value)
+    if not value or is_place(value) or occasion and (not cued or not value[occasion.end() :].strip()):
+        return False
+    has_name, marked, tail = _shape(value)
+    if not has_name or re.search(r"[%$€£¥]|\b(?:USD|EUR|GBP|CAD|AUD|JPY)\b", value):
+        return False
+    toks = value.split()
+    if any(rx.fullmatch(toks[0]) for rx in CHANNEL_RES.values()):
+        return False  # 'Google Ads'
+    if (
+        toks[0].isupper()
+        and len(toks[0]) <= 3
+        and not any(t[:1].isupper() and not t.isupper() for t in toks[1:])
+    ):
+        return False  # 'USD 45', 'IT directors', 'UK universities' (not 'UX Design Certificate')
+    if _BRIEF_WORDS.search(value) or tail and (_PEOPLE_WORD.search(toks[-1]) or _VENUE.fullmatch(toks[-1])):
+        return False  # 'CrossFit athletes', 'Etsy sellers'
+    name = " ".join(t for t in toks if t[:1].isupper())
+    if name and is_place(name):
+        return False
+    return cued or marked or tail
+
+
+def _is_label(text: str, found: Found) -> bool:
+    """'Cost target: ...' names a field of the brief, not a product."""
+    return re.match(r"\s*[:=]", text[found.end :]) is not None
+
+
+def _cued(text: str, is_place: PlaceTest) -> Found | None:
+    for m in _CALLED.finditer(
+        text
+    ):  # 'a new cider called Orchard Gold' (not 'our office dog is called Biscuit')
+        found = product_phrase(text, m.end())
+        if found and _acceptable(found.value, is_place, cued=True):
+            return found
+    for m in _PRODUCT_CUE.finditer(text):
+        found = product_phrase(text, m.end())
+        if not found or not _acceptable(found.value, is_place, cued=True):
+            continue
+        cue = m.group(0).lower()
+        _, marked, tail = _shape(found.value)
+        appositive = _APPOSITIVE.match(text, found.end)  # 'Docket, the contract tool from Lexly'
+        if (
+            cue.startswith("for")
+            and not re.match(r"for\s+(?:our|the)\b", cue)
+            and not (marked or tail or appositive)
+        ):
+            continue  # 'for Green Acre Farm' names the business; 'for PipeDesk CRM' names a product
+        return found
+    return None
+
+
+def _named(text: str, is_place: PlaceTest) -> Found | None:
+    """A product written without a cue: a name with a model mark ('Vita D3 Drops', 'PawPals group walks'), or
+    'the/our Name' followed by a noun of something sold ('Our Hudson sofa collection needs a push')."""
+    for m in re.finditer(r"(?<![\w'’&-])(?:(?P<art>(?i:the|our|its|their))\s+)?(?P<w>[A-Z0-9])", text):
+        before = text[: m.start()]
+        if not m.group("art") and re.search(r"\b[A-Z0-9][\w'’&-]*\s+$", before):
+            continue  # inside a longer capitalised run
+        found = product_phrase(text, m.start("w"))
+        if not found:
+            continue
+        _, marked, tail = _shape(found.value)
+        opening = (
+            re.fullmatch(r"\s*", before) is not None
+            or re.search(r"(?:^|\n)[ \t]*[A-Za-z][\w ]{0,20}:[ \t]*$", before) is not None
+        )  # the brief or a labelled line opens with it: 'Night Owl blend is back', 'Campaign: X'
+        typed = tail and _PRODUCT_TYPE.fullmatch(found.value.split()[-1])
+        appositive = _APPOSITIVE.match(text, found.end) is not None  # 'Woofbox, our dog treat subscription'
+        if not (marked or appositive or typed and (m.group("art") or opening)):
+            continue  # a bare 'Name noun' is as often a business, place or event as a product
+        if not _acceptable(found.value, is_place, cued=appositive) or _is_label(text, found):
+            continue
+        return found
+    return None
+
+
+def _lower_offer(text: str) -> Found | None:
+    m = _LOWER_OFFER.search(text)
+    if not m:
+        return None
+    value = m.group("v")
+    if _PEOPLE_WORD.search(value) or not re.match(r"[a-z]", value):
+        return None
+    return Found(value, m.start("v"), m.end("v"))
+
+
+def find_product(text: str, segments: list[Segment], is_place_only: object) -> Found | None:
+    """The product or offer the campaign promotes: a labelled value, a name after a cue, a name with product-type
+    words, a lowercase offer after a cue, or the first clause of a list-like brief."""
+
+    def is_place(value: str) -> bool:
+        return bool(callable(is_place_only) and is_place_only(value))
+
+    for seg in segments:
+        if seg.field == "product" and seg.value:
+            value = re.split(
+                r"\s+(?:at|in|on|for\s+the)\s+[A-Z]|\s*\(|\s+[-–—]\s+|[.;]\s", seg.value, maxsplit=1
+            )[0]
+            value = value.strip(" .:")
+            labelled = _strip_article(Found(value, seg.value_start, seg.value_start + len(value)))
+            off = re.match(r"(?:\d+\s?%|[£$€]\s?\d+)\s+off\s+(?:the\s+|our\s+|a\s+)?", value, re.IGNORECASE)
+            rest = product_phrase(text, seg.value_start + off.end()) if off else None
+            if rest:  # 'Offer: 20% off the Harvest Box for the first month'
+                labelled = rest
+            if labelled.value and not is_place(labelled.value):
+                return labelled
+    found = _cued(text, is_place) or _lower_offer(text) or name_clause(text, segments, is_place_only)
+    found = found or _named(text, is_place)
+    return _strip_article(found) if found else None
