@@ -8,11 +8,12 @@ exactly.
 
 from __future__ import annotations
 
-import re
 from datetime import date
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from guards.textnorm import CLAIM_SYMBOLS, fold_text
 
 FIELDS: tuple[str, ...] = (
     "budget",
@@ -67,9 +68,7 @@ class FieldsExpect(BaseModel):
 
 
 def _norm(text: str | None) -> str:
-    text = (text or "").lower().replace("’", "'").replace("‘", "'")
-    text = re.sub(r"[\s\u00a0]+", " ", text)
-    return text.strip(" .,:;\"'")
+    return fold_text(text or "", keep=CLAIM_SYMBOLS)
 
 
 def _phrase_ok(expected: str | None, got: str | None, slack: int = 30) -> bool:

@@ -43,16 +43,10 @@ def fingerprint(exc: GovernanceException, version: int = 1) -> str:
     return f"{exc.subject_type}:{exc.subject_id}@{version}|{exc.validator}"
 
 
-def normalize_text(text: str) -> str:
-    """Lower-case words only: how a flagged line is matched against copy and key messages (the guards' one
-    normaliser, :func:`guards.textnorm.fold_text`, so look-alike characters match what the guards checked)."""
-    return fold_text(text)
-
-
 def _touches_key_message(exc: GovernanceException, key_messages: Sequence[str]) -> bool:
-    norms = [normalize_text(m) for m in key_messages if m.strip()]
+    norms = [fold_text(m) for m in key_messages if m.strip()]
     return any(
-        f.text and any(normalize_text(f.text) in m or m in normalize_text(f.text) for m in norms)
+        f.text and any(fold_text(f.text) in m or m in fold_text(f.text) for m in norms)
         for f in exc.findings
     )
 

@@ -120,7 +120,7 @@ class CampaignState(TypedDict, total=False):
     """Model calls, tokens, cost and structured-output paths per agent."""
 
 
-class CampaignInput(TypedDict, total=False):
+class InputState(TypedDict, total=False):
     """What starts a campaign (LangGraph Studio's input form): a brief, and optionally a brand.
 
     Ids, trace id, start time, status and the agent set are filled in the graph (node ``intake``) when absent;

@@ -24,9 +24,9 @@ from graph.nodes.orchestrator import orchestrator
 from graph.nodes.planner import planner
 from graph.routers import route_after_orchestrator, route_after_planner, route_start
 from graph.runtime.settings import AGENTS, REQUIRED_AGENTS
-from graph.state import CampaignInput, CampaignState
+from graph.state import CampaignState, InputState
 
-CampaignGraph = CompiledStateGraph[CampaignState, CampaignContext, CampaignInput, CampaignState]
+CampaignGraph = CompiledStateGraph[CampaignState, CampaignContext, InputState, CampaignState]
 """The compiled campaign graph."""
 
 
@@ -62,7 +62,7 @@ def build_graph(agents: Sequence[str] = AGENTS) -> StateGraph[Any, Any, Any, Any
     missing = set(REQUIRED_AGENTS) - set(agents)
     if missing:
         raise ValueError(f"the agent set needs {', '.join(sorted(missing))}")
-    builder = StateGraph(CampaignState, context_schema=CampaignContext, input_schema=CampaignInput)
+    builder = StateGraph(CampaignState, context_schema=CampaignContext, input_schema=InputState)
 
     builder.add_node("intake", intake)  # ids, trace, defaults of a new campaign: a brief (and a brand) suffice
     builder.add_node("after_launch", after_launch, retry_policy=RETRY)  # schedule + reach of a launched campaign

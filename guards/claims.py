@@ -19,7 +19,7 @@ from guards.candidates import PreparedLibrary, prepare, restates_a_claim
 from guards.facts import Facts, analyse
 from guards.library import BrandLibrary, Claim
 from guards.sentences import split_sentences
-from guards.textnorm import normalize_text
+from guards.textnorm import CLAIM_SYMBOLS, fold_text, normalize_text
 from guards.verify import Match, verify
 
 VALIDATOR = "liftoff/claims"
@@ -294,4 +294,4 @@ def _region_disclaimers(library: BrandLibrary, region: str | None) -> list[str]:
 
 
 def _norm(text: str) -> str:
-    return re.sub(r"[^a-z0-9%$£€&]+", " ", text.lower()).strip()
+    return fold_text(text, keep=CLAIM_SYMBOLS)

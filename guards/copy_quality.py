@@ -11,13 +11,15 @@ import re
 from graph.contracts import Asset, Finding, ValidatorResult
 from guards.library_text import has_markup, instruction_like
 from guards.sentences import split_sentences
+from guards.textnorm import fold_text
 
 VALIDATOR = "liftoff/copy_quality"
 
 
 def norm_sentence(text: str) -> str:
-    """Words only, lower case: how sentences are compared for repetition."""
-    return re.sub(r"\W+", " ", text.lower()).strip()
+    """Words only, lower case: how sentences are compared for repetition (the one normaliser,
+    :func:`guards.textnorm.fold_text`, so a look-alike character does not hide a repeat)."""
+    return fold_text(text)
 
 
 def check_copy_quality(asset: Asset) -> ValidatorResult:

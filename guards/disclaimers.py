@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 
 from graph.contracts import Finding, ValidatorResult
 from guards.lexicon import CLAIM_CATEGORIES_FOR_TOPICS
 from guards.library import BrandLibrary
+from guards.textnorm import CLAIM_SYMBOLS, fold_text
 
 VALIDATOR = "liftoff/disclaimers"
 
@@ -101,4 +101,4 @@ def _all_disclaimers(library: BrandLibrary, region: str | None) -> list[str]:
 
 
 def _norm(text: str) -> str:
-    return re.sub(r"[^a-z0-9%$£€&]+", " ", text.lower()).strip()
+    return fold_text(text, keep=CLAIM_SYMBOLS)

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, get_args
 
 from pydantic import (
     BaseModel,
@@ -31,19 +31,6 @@ from graph.contracts import CHANNELS, REGIONS
 from graph.contracts.common import Channel, Region
 from guards.safe_yaml import YamlDoc, excerpt
 
-TOPICS: tuple[str, ...] = (
-    "health",
-    "environmental",
-    "offer",
-    "price",
-    "guarantee",
-    "availability",
-    "award",
-    "certification",
-    "comparison",
-)
-"""Claim topics that regional rules can hang conditional disclaimers on."""
-
 SCHEMA_BASE = "urn:liftoff:brand-library"
 """``$id`` prefix of the shipped schemas (a URN: an identifier, nothing to fetch)."""
 
@@ -58,7 +45,14 @@ Topic = Literal[
     "certification",
     "comparison",
 ]
+TOPICS: tuple[str, ...] = get_args(Topic)
+"""Claim topics that regional rules can hang conditional disclaimers on."""
+
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+Texts = list[Text]
+"""Non-empty strings (the shape of most library keys; each defaults to empty)."""
+ChannelTexts = dict[Channel, list[Text]]
+"""Non-empty strings per channel."""
 
 
 def _iso_date(value: object) -> object:
@@ -84,6 +78,11 @@ class _Open(BaseModel):
     model_config = ConfigDict(extra="allow", str_strip_whitespace=True)
 
 
+def _file_config(title: str) -> ConfigDict:
+    """The config of a whole library file: open like every part of it, titled in its JSON Schema."""
+    return ConfigDict(title=title, extra="allow", str_strip_whitespace=True)
+
+
 class VoiceRules(_Open):
     """Measurable voice rules (all optional)."""
 
@@ -91,9 +90,7 @@ class VoiceRules(_Open):
     max_all_caps_words: int | None = Field(
         default=None, ge=0, description="Most words of 4+ letters in capitals per asset (allowed_acronyms excepted)."
     )
-    allowed_acronyms: list[Text] = Field(
-        default_factory=list, description="Acronyms exempt from the capitals rule."
-    )
+    allowed_acronyms: Texts = Field(default_factory=list, description="Acronyms exempt from the capitals rule.")
     max_sentence_words: int | None = Field(default=None, ge=1, description="Longest sentence, in words.")
     max_reading_grade: float | None = Field(
         default=None, ge=0, description="Highest Flesch-Kincaid grade of a body of 40+ words."
@@ -103,11 +100,8 @@ class VoiceRules(_Open):
 class Voice(_Open):
     """How the brand sounds."""
 
-    tone: list[Text] = Field(default_factory=list, description="Guidance for writers (not scored).")
-    avoid: list[Text] = Field(
-        default_factory=list,
-        description="Phrases the copy must not use (checked literally, case-insensitive).",
-    )
+    tone: Texts = Field(default_factory=list, description="Guidance for writers (not scored).")
+    avoid: Texts = Field(default_factory=list, description="Phrases the copy must not use (checked literally, case-insensitive).")
     rules: VoiceRules = Field(default_factory=lambda: VoiceRules(), description="Measurable voice rules.")
 
 
@@ -121,51 +115,41 @@ class ConditionalDisclaimerSpec(_Open):
 class RegionSpec(_Open):
     """The rules of one region."""
 
-    disclaimers: list[Text] = Field(default_factory=list, description="Carried by every asset in the region.")
+    disclaimers: Texts = Field(default_factory=list, description="Carried by every asset in the region.")
     conditional_disclaimers: list[ConditionalDisclaimerSpec] = Field(
         default_factory=list, description="Required when the copy makes a claim of the topic."
     )
-    channel_disclaimers: dict[Channel, list[Text]] = Field(
-        default_factory=dict, description="Required on every message of that channel."
-    )
+    channel_disclaimers: ChannelTexts = Field(default_factory=dict, description="Required on every message of that channel.")
     comparison_requires_target: StrictBool = Field(
         default=False, description="A comparative sentence must name the approved comparison target."
     )
-    banned_terms: list[Text] = Field(
-        default_factory=list, description="Banned here on top of the brand's list."
-    )
-    consent: dict[Channel, list[Text]] = Field(
-        default_factory=dict, description="Consent bases the brand allows per channel (narrows the law only)."
-    )
+    banned_terms: Texts = Field(default_factory=list, description="Banned here on top of the brand's list.")
+    consent: ChannelTexts = Field(default_factory=dict, description="Consent bases the brand allows per channel (narrows the law only).")
 
 
 class ProductSpec(_Open):
     """A product and the words copy uses for it."""
 
     id: Text
-    terms: list[Text] = Field(default_factory=list, description="Words or phrases naming it.")
+    terms: Texts = Field(default_factory=list, description="Words or phrases naming it.")
     kind: Literal["type", "line"] = Field(default="type", description="'type' (pitcher) or 'line' (a model name).")
 
 
 class BrandFile(_Open):
     """``brand.yaml``: who the brand is, how it sounds, what it never says and the rules of each region."""
 
-    model_config = ConfigDict(title="Liftoff brand.yaml", extra="allow", str_strip_whitespace=True)
+    model_config = _file_config("Liftoff brand.yaml")
 
     name: Text = Field(description="Brand name.")
     description: str | None = Field(default=None, description="Free text.")
     voice: Voice = Field(default_factory=Voice)
-    banned_terms: list[Text] = Field(default_factory=list, description="Terms the copy must never use.")
-    competitors: list[Text] = Field(
-        default_factory=list, description="Competitor names the copy must not mention."
-    )
+    banned_terms: Texts = Field(default_factory=list, description="Terms the copy must never use.")
+    competitors: Texts = Field(default_factory=list, description="Competitor names the copy must not mention.")
     products: list[ProductSpec] = Field(default_factory=list, description="Products and the words for them.")
-    synonyms: list[list[Text]] = Field(
+    synonyms: list[Texts] = Field(
         default_factory=list, description="Groups of words the brand uses interchangeably."
     )
-    allowed_contacts: list[Text] = Field(
-        default_factory=list, description="Domains and phone numbers the copy may print."
-    )
+    allowed_contacts: Texts = Field(default_factory=list, description="Domains and phone numbers the copy may print.")
     regions: dict[Region, RegionSpec] = Field(default_factory=dict, description="Rules per region code.")
 
 
@@ -186,7 +170,7 @@ class ClaimSpec(_Open):
 class ClaimsFile(_Open):
     """``claims.yaml``: the approved claims."""
 
-    model_config = ConfigDict(title="Liftoff claims.yaml", extra="allow", str_strip_whitespace=True)
+    model_config = _file_config("Liftoff claims.yaml")
 
     claims: list[ClaimSpec] = Field(min_length=1, description="Every approved claim.")
 

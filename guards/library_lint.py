@@ -31,6 +31,7 @@ from guards.safe_yaml import (
     load_yaml,
     read_bounded,
 )
+from guards.textnorm import CLAIM_SYMBOLS, fold_text
 
 FILES = ("brand.yaml", "claims.yaml")
 
@@ -330,7 +331,7 @@ def _regions(ctx: _Ctx) -> None:
 
 
 def _norm_term(term: str) -> str:
-    return " ".join(re.sub(r"[-_/]", " ", term.casefold()).split())
+    return fold_text(term, keep=CLAIM_SYMBOLS)
 
 
 def _products(ctx: _Ctx) -> None:

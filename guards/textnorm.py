@@ -165,6 +165,19 @@ def _strip_ascii_controls(text: str) -> str:
     return "".join(ch for ch in text if (ch >= " " and ch != "\x7f") or ch in _KEEP_CONTROLS)
 
 
-def fold_text(text: str) -> str:
-    """Lower-case words only, after :func:`normalize_text`: how a flagged line is matched against copy."""
-    return re.sub(r"\W+", " ", normalize_text(text).lower()).strip()
+CLAIM_SYMBOLS = "%$£€&"
+"""Symbols that carry meaning in a claim or a disclaimer ('50%', '$5', 'T&Cs'): kept by ``fold_text(keep=...)``."""
+
+
+def fold_text(text: str, *, keep: str = "") -> str:
+    """Lower-case words only, after :func:`normalize_text`: how a line is matched against copy.
+
+    Every run of characters other than letters, digits and the characters in ``keep`` becomes one space, so
+    punctuation, quotes, dashes and line breaks never decide a match.
+    """
+    return _fold_pattern(keep).sub(" ", normalize_text(text).lower()).strip()
+
+
+@lru_cache(maxsize=8)
+def _fold_pattern(keep: str) -> re.Pattern[str]:
+    return re.compile(rf"[^\w{re.escape(keep)}]+|_+")

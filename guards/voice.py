@@ -6,18 +6,19 @@ measured the same way every time are checked.
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from graph.contracts import Finding, ValidatorResult
 from guards.banned import find_terms
+from guards.readability import WORD as _WORD
+from guards.readability import reading_grade
 from guards.sentences import split_sentences
+
+__all__ = ["MIN_WORDS_FOR_GRADE", "VALIDATOR", "check_voice", "reading_grade"]
 
 VALIDATOR = "liftoff/brand_voice"
 MIN_WORDS_FOR_GRADE = 40
 """Reading grade is only meaningful on longer copy; shorter bodies are not graded."""
-
-_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 
 
 def check_voice(text: str, voice: dict[str, Any], *, body: str | None = None,
@@ -58,28 +59,9 @@ def check_voice(text: str, voice: dict[str, Any], *, body: str | None = None,
     graded = body if body is not None else text
     if max_grade is not None and len(_WORD.findall(graded)) >= MIN_WORDS_FOR_GRADE:
         grade = reading_grade(graded)
-        if grade > float(max_grade):
+        if grade is not None and grade > float(max_grade):
             findings.append(Finding(text=graded[:120], verdict="voice",
                                     reason=f"reading grade {grade:.1f} (max {max_grade})",
                                     evidence=[f"voice.rules.max_reading_grade: {max_grade} (Flesch-Kincaid)"]))
     return ValidatorResult(validator=VALIDATOR, passed=not findings, reasons=[f.reason for f in findings],
                            findings=findings, fixable=bool(findings))
-
-
-def reading_grade(text: str) -> float:
-    """Flesch-Kincaid grade level of ``text``."""
-    words = _WORD.findall(text)
-    sentences = max(1, len(split_sentences(text)))
-    if not words:
-        return 0.0
-    syllables = sum(_syllables(w) for w in words)
-    return 0.39 * len(words) / sentences + 11.8 * syllables / len(words) - 15.59
-
-
-def _syllables(word: str) -> int:
-    w = word.lower().strip("'’-")
-    groups = re.findall(r"[aeiouy]+", w)
-    n = len(groups)
-    if w.endswith("e") and not w.endswith(("le", "ee")) and n > 1:
-        n -= 1
-    return max(1, n)

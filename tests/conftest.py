@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from graph.runtime.network import apply_offline_defaults
+from tests.fakes import ScriptedModels
 
 apply_offline_defaults()
 
@@ -94,6 +95,15 @@ def block_real_model_calls(request: pytest.FixtureRequest, monkeypatch: pytest.M
 
     monkeypatch.setattr(BaseChatModel, "_generate_with_cache", guarded)
     yield
+
+
+@pytest.fixture
+def scripted_model() -> Iterator[ScriptedModels]:
+    """Make scripted fake models (``scripted_model(reply("..."), ...)``); the test fails at teardown when
+    any of them has script steps left unconsumed."""
+    models = ScriptedModels()
+    yield models
+    models.check()
 
 
 @pytest.fixture(scope="session")

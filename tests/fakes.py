@@ -35,6 +35,11 @@ class ScriptExhaustedError(AssertionError):
     """The code under test called the fake more often than the script allows."""
 
 
+class ScriptLeftoverError(AssertionError):
+    """The test ended with script entries never replayed: the code under test called the model less than
+    the test expected (the openai-agents-python ``ScriptedModel`` rule)."""
+
+
 class UnsupportedRequestError(Exception):
     """What the fake raises for an unsupported method: a 400, like a provider rejecting it."""
 
@@ -97,6 +102,14 @@ class ScriptedChatModel(BaseChatModel):
     def remaining(self) -> int:
         """Script entries not yet replayed."""
         return len(self.script) - self._position
+
+    def assert_consumed(self) -> None:
+        """Raise :class:`ScriptLeftoverError` unless every script entry was replayed."""
+        if self.remaining:
+            raise ScriptLeftoverError(
+                f"ScriptedChatModel {self.model_name!r} scripted for {len(self.script)} calls but called "
+                f"{self._position} times: {self.remaining} step(s) left unconsumed"
+            )
 
     def _get_ls_params(self, stop: list[str] | None = None, **kwargs: Any) -> Any:
         params = super()._get_ls_params(stop=stop, **kwargs)
@@ -176,3 +189,32 @@ PlainScriptedChatModel: type[ScriptedChatModel] = type(
     },
 )
 """Script replay like ScriptedChatModel, but inheriting BaseChatModel's bind_tools/with_structured_output."""
+
+
+class ScriptedModels:
+    """Makes the scripted models of one test and checks at its end that each used its whole script.
+
+    The ``scripted_model`` fixture (tests/conftest.py) yields one and calls :meth:`check` at teardown, so a
+    step left unconsumed fails the test.
+    """
+
+    def __init__(self) -> None:
+        self.made: list[ScriptedChatModel] = []
+
+    def __call__(self, *script: ScriptEntry, plain: bool = False, **kwargs: Any) -> ScriptedChatModel:
+        """A new scripted model replaying ``script`` (``plain``: without native tools/structured output)."""
+        cls = PlainScriptedChatModel if plain else ScriptedChatModel
+        model = cls(script=list(script), **kwargs)
+        self.made.append(model)
+        return model
+
+    def check(self) -> None:
+        """Raise :class:`ScriptLeftoverError` naming every model with steps left unconsumed."""
+        problems = []
+        for model in self.made:
+            try:
+                model.assert_consumed()
+            except ScriptLeftoverError as exc:
+                problems.append(str(exc))
+        if problems:
+            raise ScriptLeftoverError("; ".join(problems))

@@ -101,12 +101,6 @@ class KillSwitch:
         scope, actor, reason = sorted(rows)[0]
         return f"kill-switch on ({scope}, set by {actor}{': ' + reason if reason else ''})"
 
-    def enforce(self, channel: str | None = None, region: str | None = None) -> None:
-        """Raise :class:`KillSwitchEngaged` when :meth:`check` finds a blocking switch."""
-        reason = self.check(channel, region)
-        if reason:
-            raise KillSwitchEngaged(reason)
-
     def states(self) -> list[SwitchState]:
         """Return every scope ever set, engaged first."""
         with self._db.read() as conn:

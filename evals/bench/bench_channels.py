@@ -47,8 +47,7 @@ def _publisher(home: Path) -> Any:
     from tools.events import EventLog
     from tools.killswitch import KillSwitch
 
-    connectors = connectors_from_config({}, outbox_path=home / "outbox.db", seed=1,
-                                        metrics_fn=lambda **kw: {})
+    connectors = connectors_from_config({}, outbox_path=home / "outbox.db")
     return Publisher(store_path=home / "programs.db", connectors=connectors, kill_switch=KillSwitch(home / "control.db"),
                      events=EventLog(home / "events.db"))
 

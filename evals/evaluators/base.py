@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
@@ -13,6 +12,7 @@ from pydantic import ValidationError
 from evals.results import Check
 from evals.schema import BriefCase
 from graph.contracts import Asset
+from guards.textnorm import CLAIM_SYMBOLS, fold_text
 
 if TYPE_CHECKING:
     from guards.library import BrandLibrary
@@ -116,18 +116,10 @@ class Evaluator(Protocol):
         ...
 
 
-def normalize(text: str) -> str:
-    """Lower-case, unify quotes/dashes and collapse whitespace (for phrase matching)."""
-    text = text.lower().replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
-    text = text.replace("–", "-").replace("—", "-")
-    return re.sub(r"\s+", " ", text).strip()
-
-
 def contains_phrase(text: str, phrase: str) -> bool:
-    """True when ``phrase`` occurs in ``text`` (normalized; trailing punctuation of the phrase ignored)."""
-    p = normalize(phrase).rstrip(".!?")
+    """True when ``phrase`` occurs in ``text`` as whole words, both read through the guards' normaliser
+    (:func:`guards.textnorm.fold_text`: case, punctuation, quotes and dashes never decide)."""
+    p = fold_text(phrase, keep=CLAIM_SYMBOLS)
     if not p:
         return False
-    t = normalize(text)
-    pattern = (r"(?<![\w])" if p[0].isalnum() else "") + re.escape(p) + (r"(?![\w])" if p[-1].isalnum() else "")
-    return re.search(pattern, t) is not None
+    return f" {p} " in f" {fold_text(text, keep=CLAIM_SYMBOLS)} "

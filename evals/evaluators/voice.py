@@ -6,38 +6,16 @@ guards let something through.
 
 from __future__ import annotations
 
-import re
-
 from evals.evaluators.base import CampaignOutcome, Evaluation, contains_phrase
 from graph.contracts import Asset
+from guards.readability import WORD as _WORD
+from guards.readability import reading_grade
+from guards.sentences import split_sentences
+from guards.voice import MIN_WORDS_FOR_GRADE
 
-_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
-_SENTENCE = re.compile(r"(?<=[.!?])\s+")
-MIN_WORDS_FOR_GRADE = 40
-"""Flesch-Kincaid is noise on a headline or an ad line: only bodies of at least this many words are graded."""
 _VOICE = ("voice_ok", "voice_checks")
 _LEN = ("length_ok", "length_checks")
 _DISC = ("disclaimer_ok", "disclaimer_checks")
-
-
-def syllables(word: str) -> int:
-    """Rough English syllable count (vowel groups, silent final e), at least 1."""
-    w = word.lower().strip("'’-")
-    groups = re.findall(r"[aeiouy]+", w)
-    n = len(groups)
-    if w.endswith("e") and not w.endswith(("le", "ee", "ye")) and n > 1:
-        n -= 1
-    return max(1, n)
-
-
-def reading_grade(text: str) -> float | None:
-    """Flesch-Kincaid grade level of a text (None when it has no words)."""
-    sentences = [s for s in _SENTENCE.split(text.strip()) if _WORD.search(s)]
-    words = _WORD.findall(text)
-    if not words or not sentences:
-        return None
-    syl = sum(syllables(w) for w in words)
-    return 0.39 * len(words) / len(sentences) + 11.8 * syl / len(words) - 15.59
 
 
 class BrandVoice:
@@ -83,7 +61,7 @@ class BrandVoice:
             ev.check(f"{asset.id}: all-caps words", len(caps) <= int(rules["max_all_caps_words"]),
                      f"{caps} (max {rules['max_all_caps_words']})", count=_VOICE)
         if "max_sentence_words" in rules:
-            longest = max((len(_WORD.findall(s)) for s in _SENTENCE.split(asset.body)), default=0)
+            longest = max((len(_WORD.findall(s)) for s in split_sentences(asset.body)), default=0)
             ev.check(f"{asset.id}: sentence length", longest <= int(rules["max_sentence_words"]),
                      f"longest sentence {longest} words (max {rules['max_sentence_words']})", count=_VOICE)
         if "max_reading_grade" in rules and len(_WORD.findall(asset.body)) >= MIN_WORDS_FOR_GRADE:

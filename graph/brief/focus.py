@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from graph.contracts import BriefFact
 from guards.library import BrandLibrary, Claim, Product
+from guards.textnorm import fold_text
 
 
 @dataclass(frozen=True)
@@ -83,10 +84,10 @@ def claims_for(library: BrandLibrary, focus: Focus, claims: Iterable[Claim]) -> 
 def unknown_product(library: BrandLibrary, product: str | None) -> bool:
     """True when the brief names a product the library has no claims for (not the brand itself)."""
     label = (product or "").strip()
-    if not label or _norm(label) in {
-        _norm(library.name),
-        _norm(f"{library.name} range"),
-        _norm(f"{library.name} products"),
+    if not label or fold_text(label) in {
+        fold_text(library.name),
+        fold_text(f"{library.name} range"),
+        fold_text(f"{library.name} products"),
     }:
         return False
     focus = focus_of(library, label)
@@ -96,8 +97,8 @@ def unknown_product(library: BrandLibrary, product: str | None) -> bool:
             and claim_fits(c, library, focus)
             for c in library.claims
         )
-    bare = _norm(re.sub(re.escape(library.name), " ", label, flags=re.IGNORECASE))
-    return bool(bare) and not any(bare in _norm(c.text) for c in library.claims)
+    bare = fold_text(re.sub(re.escape(library.name), " ", label, flags=re.IGNORECASE))
+    return bool(bare) and not any(bare in fold_text(c.text) for c in library.claims)
 
 
 def product_names(library: BrandLibrary) -> list[str]:
@@ -115,8 +116,6 @@ def product_question(library: BrandLibrary, product: str) -> str:
     )
 
 
-def _norm(text: str) -> str:
-    return re.sub(r"\W+", " ", text.lower()).strip()
 
 
 def clarify_product(
@@ -140,7 +139,7 @@ _GENERIC = frozenset(["the", "our", "a", "an", "new", "range", "line", "collecti
 
 
 def _tokens(text: str) -> list[str]:
-    return [re.sub(r"(?<=[a-z]{3})(?:es|s)$", "", t) for t in _norm(text).split() if t not in _GENERIC]
+    return [re.sub(r"(?<=[a-z]{3})(?:es|s)$", "", t) for t in fold_text(text).split() if t not in _GENERIC]
 
 
 def resolve_product(

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import uuid
 from collections.abc import Mapping
 from typing import Any, TypeVar
 
@@ -11,12 +10,11 @@ from langchain_core.runnables import RunnableConfig
 from pydantic import BaseModel
 
 from graph.contracts import Event
+from graph.contracts.ids import event_id
 from graph.models.prompts import Prompt, load_prompt
 from graph.runtime.services import Services
 
 T = TypeVar("T", bound=BaseModel)
-
-_NS = uuid.UUID("6f1c8a52-4a0e-4d7b-9c51-1f0d9e3b7a10")
 
 
 def digest(text: str) -> str:
@@ -24,14 +22,10 @@ def digest(text: str) -> str:
     return hashlib.sha256(text.encode()).hexdigest()[:16]
 
 
-def event_id(campaign_id: str, type_: str, key: str) -> str:
-    """Deterministic event id: a node that runs again (resume, retry) re-emits the same id, a no-op in the log."""
-    return str(uuid.uuid5(_NS, f"{campaign_id}|{type_}|{key}"))
-
-
 def emit(svc: Services, state: Mapping[str, Any], type_: str, source: str, payload: dict[str, Any], *,
          key: str = "", causation_id: str | None = None, pii: bool = False) -> Event:
-    """Append an event carrying the campaign's trace id; idempotent per (campaign, type, key)."""
+    """Append an event carrying the campaign's trace id; idempotent per (campaign, type, key) (its id is
+    :func:`graph.contracts.ids.event_id` of them: a node that runs again re-emits the same id)."""
     return svc.events.emit(
         type_, trace_id=state["trace_id"], campaign_id=state["campaign_id"], source=source, payload=payload,
         causation_id=causation_id, event_id=event_id(state["campaign_id"], type_, key), pii=pii,

@@ -11,6 +11,8 @@ Spec forms:
 
 from __future__ import annotations
 
+import difflib
+import functools
 import importlib.util
 import os
 import socket
@@ -25,36 +27,6 @@ from graph.models.errors import ModelConfigError, ModelUnavailableError, endpoin
 OFFLINE_SPEC = "offline"
 LOCAL_API_KEY = "not-needed"
 """Dummy key sent to OpenAI-compatible servers that need none (the client insists on one)."""
-
-PROVIDER_PACKAGES: dict[str, str] = {
-    "anthropic": "langchain-anthropic",
-    "anthropic_bedrock": "langchain-aws",
-    "azure_ai": "langchain-azure-ai",
-    "azure_openai": "langchain-openai",
-    "baseten": "langchain-baseten",
-    "bedrock": "langchain-aws",
-    "bedrock_converse": "langchain-aws",
-    "cohere": "langchain-cohere",
-    "deepseek": "langchain-deepseek",
-    "fireworks": "langchain-fireworks",
-    "google_anthropic_vertex": "langchain-google-vertexai",
-    "google_genai": "langchain-google-genai",
-    "google_vertexai": "langchain-google-vertexai",
-    "groq": "langchain-groq",
-    "huggingface": "langchain-huggingface",
-    "ibm": "langchain-ibm",
-    "litellm": "langchain-litellm",
-    "mistralai": "langchain-mistralai",
-    "nvidia": "langchain-nvidia-ai-endpoints",
-    "ollama": "langchain-ollama",
-    "openai": "langchain-openai",
-    "openrouter": "langchain-openrouter",
-    "perplexity": "langchain-perplexity",
-    "together": "langchain-together",
-    "upstage": "langchain-upstage",
-    "xai": "langchain-xai",
-}
-"""Provider key (as ``init_chat_model`` spells it) -> the pip package of its integration."""
 
 PROVIDER_KEY_ENV: dict[str, str] = {
     "anthropic": "ANTHROPIC_API_KEY",
@@ -73,6 +45,57 @@ PROVIDER_KEY_ENV: dict[str, str] = {
 """Environment variable each provider's integration reads its key from (named in error messages)."""
 
 _ALIASES = {"google": "google_genai", "gemini": "google_genai", "mistral": "mistralai", "azure": "azure_openai"}
+"""Short names users type for a provider -> the key LangChain spells it with."""
+
+
+@functools.cache
+def provider_packages() -> dict[str, str]:
+    """LangChain's own provider list: provider key -> pip package of its integration.
+
+    Read from ``langchain.chat_models.base`` (the table ``init_chat_model`` dispatches on), so a
+    provider LangChain supports is never missing here. Loaded on first use, not at import.
+    """
+    from langchain.chat_models import base  # lazy: start-up speed (langchain is heavy to import)
+
+    table = getattr(base, "_BUILTIN_PROVIDERS", None) or getattr(base, "_SUPPORTED_PROVIDERS", None)
+    if not table:
+        raise ModelConfigError(
+            "cannot read the provider list from langchain.chat_models.base: "
+            "install a langchain version the project supports (see pyproject.toml)"
+        )
+    # langchain>=1.1 maps provider -> (module, class, factory); earlier 1.x kept a set of names
+    # whose integration module is langchain_<provider>.
+    entries: dict[str, Any] = table if isinstance(table, dict) else dict.fromkeys(table)
+    return {
+        provider: (entry[0] if isinstance(entry, tuple) else f"langchain_{provider}").split(".", 1)[0].replace("_", "-")
+        for provider, entry in entries.items()
+    }
+
+
+def provider_key(provider: str, *, spec: str | None = None) -> str:
+    """The provider key a ``provider:model`` prefix names (case, dashes and aliases folded).
+
+    Args:
+        provider: The prefix as typed ('OpenAI', 'google-genai', 'mistral', ...).
+        spec: The whole spec, named in the error message when given.
+
+    Raises:
+        ModelConfigError: for a provider LangChain does not know: "did you mean" the closest
+            known keys (difflib), else the list of known keys.
+    """
+    key = provider.strip().lower().replace("-", "_")
+    key = _ALIASES.get(key, key)
+    known = provider_packages()
+    if key in known:
+        return key
+    where = f" in {spec!r}" if spec else ""
+    close = difflib.get_close_matches(key, sorted({*known, *_ALIASES}), n=3, cutoff=0.6)
+    if close:
+        guesses = " or ".join(repr(name) for name in dict.fromkeys(_ALIASES.get(c, c) for c in close))
+        raise ModelConfigError(f"unknown model provider {provider.strip()!r}{where}: did you mean {guesses}?")
+    raise ModelConfigError(
+        f"unknown model provider {provider.strip()!r}{where}: use one of {', '.join(sorted(known))}, or 'offline'"
+    )
 
 
 @dataclass(frozen=True)
@@ -124,15 +147,12 @@ def describe_model(spec: str, *, base_url: str | None = None) -> ModelInfo:
             f"model spec {text!r} has no provider: use 'provider:model' (e.g. openai:{text}) "
             "or set OPENAI_BASE_URL for an OpenAI-compatible server"
         )
-    provider = _ALIASES.get(provider.strip().lower().replace("-", "_"), provider.strip().lower().replace("-", "_"))
     name = name.strip()
-    if not provider or not name:
+    if not provider.strip() or not name:
         raise ModelConfigError(f"malformed model spec {text!r}: expected 'provider:model' (e.g. openai:gpt-4o-mini)")
-    if provider == OFFLINE_SPEC:
+    if provider.strip().lower() == OFFLINE_SPEC:
         raise ModelConfigError(f"malformed model spec {text!r}: the offline engine is spelled just 'offline'")
-    if provider not in PROVIDER_PACKAGES:
-        known = ", ".join(sorted(PROVIDER_PACKAGES))
-        raise ModelConfigError(f"unknown model provider {provider!r} in {text!r}: use one of {known}, or 'offline'")
+    provider = provider_key(provider, spec=text)
     return ModelInfo(
         spec=text, provider=provider, name=name, is_llm=True,
         base_url=base_url if provider == "openai" and base_url else None,
@@ -174,7 +194,7 @@ def resolve_model(
         from graph.models.offline import OfflineChatModel  # lazy: keeps imports light
 
         return OfflineChatModel()
-    package = PROVIDER_PACKAGES[info.provider]
+    package = provider_packages()[info.provider]
     module = package.replace("-", "_")
     if importlib.util.find_spec(module) is None:
         raise ModelConfigError(

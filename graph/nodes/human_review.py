@@ -19,20 +19,22 @@ from langgraph.types import Command, interrupt
 
 from graph.context import CampaignContext
 from graph.contracts import Asset, BudgetChange, GovernanceException, ValidatorResult
+from graph.contracts.ids import event_id
 from graph.contracts.money import exponent, from_minor, to_minor
-from graph.models.agent_io import emit, event_id
+from graph.models.agent_io import emit
 from graph.nodes.content import content_tasks, ensure_disclaimers, key_messages
 from graph.nodes.governance import ITEM_EXTRAS
 from graph.review.asset_versions import restored_fields
 from graph.review.convergence import mark
 from graph.review.decisions import ApprovalRefused, Decision, ItemDecision, parse_decision, per_item
 from graph.review.launch_card import LIST_PREFIX
-from graph.routing import after_approval, fingerprint, normalize_text
+from graph.routing import after_approval, fingerprint
 from graph.runtime.services import Services
 from graph.state import CampaignState
 from guards.claims import VALIDATOR as CLAIMS
 from guards.disclaimers import VALIDATOR as DISCLAIMERS
 from guards.sentences import split_sentences
+from guards.textnorm import fold_text
 
 __all__ = ["ApprovalRefused", "Decision", "apply_safe_fixes", "human_review", "parse_decision", "validate_resume"]
 
@@ -45,13 +47,13 @@ def _replace_sentence(text: str | None, flagged: str, replacement: str | None, p
     """
     if not text or not flagged.strip():
         return text
-    key = normalize_text(flagged)
-    guarded = [normalize_text(p) for p in protected]
-    if replacement and normalize_text(replacement) in normalize_text(text):
+    key = fold_text(flagged)
+    guarded = [fold_text(p) for p in protected]
+    if replacement and fold_text(replacement) in fold_text(text):
         replacement = None  # the approved wording is already there: drop the flagged line instead of repeating it
     out: list[str] = []
     for sentence in split_sentences(text):
-        norm = normalize_text(sentence)
+        norm = fold_text(sentence)
         if key and key in norm and not any(norm in g for g in guarded if g):
             if replacement:
                 out.append(replacement.strip())
@@ -360,7 +362,7 @@ def _key_message_overrides(state: CampaignState, assets: dict[str, Any],
 
 
 def _same(a: str, b: str) -> bool:
-    return normalize_text(a) == normalize_text(b)
+    return fold_text(a) == fold_text(b)
 
 
 def _decide_budget(svc: Services, state: CampaignState, pending: dict[str, Any], decision: Decision,

@@ -8,10 +8,10 @@ the reason, instead of asking again. Versions are bounded whatever happens.
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from graph.contracts import Asset, GovernanceException
+from guards.textnorm import fold_text
 
 HUMAN_ROUNDS = 3
 """Human approval rounds an asset may take on top of the content revision bound before it is withheld."""
@@ -22,9 +22,9 @@ def finding_keys(exceptions: list[GovernanceException]) -> list[str]:
     keys = []
     for exc in exceptions:
         for f in exc.findings or []:
-            keys.append(f"{exc.validator}|{_norm(f.text) or _norm(f.reason)}")
+            keys.append(f"{exc.validator}|{fold_text(f.text) or fold_text(f.reason)}")
         if not exc.findings:
-            keys.append(f"{exc.validator}|{_norm('; '.join(exc.reasons))}")
+            keys.append(f"{exc.validator}|{fold_text('; '.join(exc.reasons))}")
     return sorted(set(keys))
 
 
@@ -94,7 +94,3 @@ def mark(entries: list[dict[str, Any]], **fields: Any) -> list[dict[str, Any]]:
     if not entries:
         return entries
     return [*entries[:-1], {**entries[-1], **fields}]
-
-
-def _norm(text: str) -> str:
-    return re.sub(r"\W+", " ", (text or "").lower()).strip()

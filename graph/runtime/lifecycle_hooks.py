@@ -12,7 +12,7 @@ from datetime import date
 from typing import Any
 
 from graph.runtime.settings import Settings
-from tools.lifecycle.audit import emit, event_id
+from tools.lifecycle.audit import emit, lifecycle_event_id
 from tools.lifecycle.store import DEFAULT_EVERY, Clock, LifecycleStore
 
 _STORES: dict[str, LifecycleStore] = {}
@@ -107,7 +107,7 @@ def settle_launch(settings: Settings, services: Any, values: dict[str, Any]) -> 
     trace_id = values.get("trace_id") or thread_id
     try:
         registered = lifecycle_store(settings).campaign(thread_id) is not None
-        if registered and services.events.has(event_id(thread_id, "scheduled")):
+        if registered and services.events.has(lifecycle_event_id(thread_id, "scheduled")):
             return False
         # Not registered, or a crash came between registering and logging it: finish the step (each part of it
         # is idempotent: register, record_reach and the deterministic event id).

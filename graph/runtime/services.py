@@ -84,7 +84,7 @@ class Services:
 
         outbox = self.settings.store("outbox.db")
         connectors = connectors_from_config(
-            dict(getattr(self.settings, "connectors", {}) or {}), outbox_path=outbox, seed=self.settings.seed,
+            dict(getattr(self.settings, "connectors", {}) or {}), outbox_path=outbox,
             state_dir=self.settings.home,
         )
         # Spend is committed day by day by the optimizer cycle through the ledger (caps enforced there); a

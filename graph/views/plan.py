@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from graph.views.text import kpi_text, money, pct
+from guards.textnorm import CLAIM_SYMBOLS, fold_text
 
 CLAIM_VERDICTS = frozenset({"supported", "unsupported", "no_claim"})
 """Verdicts of a sentence-level claims check."""
@@ -115,7 +116,7 @@ def _subject_findings(report: Mapping[str, Any] | None, subject_id: str, version
 
 
 def _norm(text: str) -> str:
-    return " ".join(text.lower().split()).rstrip(".!?")
+    return fold_text(text, keep=CLAIM_SYMBOLS)
 
 
 def asset_views(assets: Mapping[str, Mapping[str, Any]], report: Mapping[str, Any] | None,

@@ -58,13 +58,6 @@ class ReviewCard:
     options: list[str]
     consequences: dict[str, str] = field(default_factory=dict)
 
-    def grouped(self) -> list[tuple[str, list[ReviewItemView]]]:
-        """Items grouped by heading (one asset may carry several exceptions), in first-seen order."""
-        groups: dict[str, list[ReviewItemView]] = {}
-        for item in self.items:
-            groups.setdefault(item.heading, []).append(item)
-        return list(groups.items())
-
     @property
     def editable(self) -> bool:
         """True when the reviewer may edit copy (exceptions on assets)."""

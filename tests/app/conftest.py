@@ -2,9 +2,16 @@
 
 from __future__ import annotations
 
+import os
 import re
+import socket
+import subprocess
+import sys
 import time
+import urllib.request
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -14,7 +21,73 @@ from graph.runtime.settings import REPO_ROOT
 from tests.graph.conftest import CLEAN_BRIEF, EXAMPLE_BRIEF
 
 APP = REPO_ROOT / "app.py"
-__all__ = ["APP", "CLEAN_BRIEF", "EXAMPLE_BRIEF"]
+__all__ = ["APP", "CHROMIUM", "CHROMIUM_ARGS", "CLEAN_BRIEF", "EXAMPLE_BRIEF", "RUN_TIMEOUT_MS", "serve"]
+
+# ---- the app served for a real browser (the browser tests) ------------------------------------------------------
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+RUN_TIMEOUT_MS = 300_000
+
+
+def free_port() -> int:
+    """A free loopback TCP port."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@contextmanager
+def serve(home: Path, log_path: Path, **env: str) -> Iterator[str]:
+    """``streamlit run app.py`` on a free loopback port over ``home``; yields its URL; stopped (and its log
+    checked for tracebacks) on exit. Skips when Debian's chromium is missing (``make browser-deps``)."""
+    if not CHROMIUM.exists():
+        pytest.skip(f"Debian chromium is not installed at {CHROMIUM} (make browser-deps installs it)")
+    port = free_port()
+    full = {**os.environ, "LIFTOFF_HOME": str(home), "LIFTOFF_CRM_CONTACTS": "4000",
+            "LIFTOFF_CHECK_DATE": "2026-11-25", "PYTHONUNBUFFERED": "1", "LIFTOFF_WARMUP": "0", **env}
+    log = log_path.open("w")
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", str(APP), "--server.port", str(port),
+         "--server.headless", "true", "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false"],
+        cwd=REPO_ROOT, env=full, stdout=log, stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as resp:
+                    if resp.status == 200:
+                        break
+            except OSError:
+                pass
+            if proc.poll() is not None or time.monotonic() > deadline:
+                raise AssertionError(f"streamlit did not start:\n{log_path.read_text()}")
+            time.sleep(0.3)
+        yield url
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+        log.close()
+        assert "Traceback" not in log_path.read_text(), log_path.read_text()
+
+
+@pytest.fixture
+def app_url(liftoff_home: Path, tmp_path: Path) -> Iterator[str]:
+    """The app served by ``streamlit run`` with the test's own LIFTOFF_HOME (see :func:`serve`)."""
+    with serve(liftoff_home, tmp_path / "streamlit.log") as url:
+        yield url
+
+
+@pytest.fixture
+def shots_dir() -> Path:
+    """Where browser screenshots go (kept after the run for people and CI artifacts)."""
+    out = Path(os.environ.get("LIFTOFF_E2E_DIR", REPO_ROOT / "reports" / "e2e"))
+    out.mkdir(parents=True, exist_ok=True)
+    return out
 
 
 @pytest.fixture(autouse=True)

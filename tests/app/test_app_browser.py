@@ -7,81 +7,15 @@ screenshots under ``reports/e2e/`` (or ``$LIFTOFF_E2E_DIR``).
 
 from __future__ import annotations
 
-import os
 import re
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from graph.runtime.settings import REPO_ROOT
-from tests.app.conftest import EXAMPLE_BRIEF
-
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
-RUN_TIMEOUT_MS = 300_000
+from tests.app.conftest import CHROMIUM, CHROMIUM_ARGS, EXAMPLE_BRIEF, RUN_TIMEOUT_MS
 
 pytestmark = pytest.mark.browser
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-@pytest.fixture
-def shots_dir() -> Path:
-    """Where screenshots go (kept after the run for people and CI artifacts)."""
-    out = Path(os.environ.get("LIFTOFF_E2E_DIR", REPO_ROOT / "reports" / "e2e"))
-    out.mkdir(parents=True, exist_ok=True)
-    return out
-
-
-@pytest.fixture
-def app_url(liftoff_home: Path, tmp_path: Path) -> Iterator[str]:
-    """The app served by ``streamlit run`` on a free loopback port, with the test's own LIFTOFF_HOME."""
-    if not CHROMIUM.exists():
-        pytest.skip(f"Debian chromium is not installed at {CHROMIUM} (make browser-deps installs it)")
-    port = _free_port()
-    env = {**os.environ, "LIFTOFF_HOME": str(liftoff_home), "LIFTOFF_CRM_CONTACTS": "4000",
-           "LIFTOFF_CHECK_DATE": "2026-11-25", "PYTHONUNBUFFERED": "1"}
-    log = (tmp_path / "streamlit.log").open("w")
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", str(REPO_ROOT / "app.py"), "--server.port", str(port),
-         "--server.headless", "true", "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false"],
-        cwd=REPO_ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
-    )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as resp:
-                    if resp.status == 200:
-                        break
-            except OSError:
-                pass
-            if proc.poll() is not None or time.monotonic() > deadline:
-                raise AssertionError(f"streamlit did not start:\n{(tmp_path / 'streamlit.log').read_text()}")
-            time.sleep(0.3)
-        yield url
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-        log.close()
-        text = (tmp_path / "streamlit.log").read_text()
-        assert "Traceback" not in text, text
 
 
 def _shoot(page: Any, anchor: Any, path: Path) -> None:

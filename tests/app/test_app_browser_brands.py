@@ -12,9 +12,8 @@ import pytest
 
 from graph.cli import main
 from graph.runtime.settings import REPO_ROOT
-from tests.app.test_app_browser import CHROMIUM, CHROMIUM_ARGS, RUN_TIMEOUT_MS, _shoot, app_url, shots_dir
-
-__all__ = ["app_url", "shots_dir"]  # fixtures
+from tests.app.conftest import CHROMIUM, CHROMIUM_ARGS, RUN_TIMEOUT_MS
+from tests.app.test_app_browser import _shoot
 
 pytestmark = pytest.mark.browser
 

@@ -11,10 +11,6 @@ from __future__ import annotations
 
 import os
 import re
-import subprocess
-import sys
-import time
-import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -24,12 +20,11 @@ import pytest
 
 from graph.runtime.runner import Campaigns
 from graph.runtime.settings import REPO_ROOT
-from tests.app.conftest import CLEAN_BRIEF, EXAMPLE_BRIEF
-from tests.app.test_app_browser import CHROMIUM, CHROMIUM_ARGS, RUN_TIMEOUT_MS, _free_port, _shoot, shots_dir
+from tests.app.conftest import CHROMIUM, CHROMIUM_ARGS, CLEAN_BRIEF, EXAMPLE_BRIEF, RUN_TIMEOUT_MS, serve
+from tests.app.test_app_browser import _shoot
 from tests.graph.conftest import make_settings
 
 pytestmark = pytest.mark.browser
-__all__ = ["shots_dir"]
 
 
 def _close(c: Campaigns) -> None:
@@ -38,43 +33,6 @@ def _close(c: Campaigns) -> None:
 
     c.close()
     release(c.settings)
-
-
-@contextmanager
-def serve(home: Path, log_path: Path, **env: str) -> Iterator[str]:
-    """The app on a free loopback port over ``home``; stopped (and its log checked) on exit."""
-    if not CHROMIUM.exists():
-        pytest.skip(f"Debian chromium is not installed at {CHROMIUM}")
-    port = _free_port()
-    full = {**os.environ, "LIFTOFF_HOME": str(home), "LIFTOFF_CRM_CONTACTS": "4000",
-            "LIFTOFF_CHECK_DATE": "2026-11-25", "PYTHONUNBUFFERED": "1", "LIFTOFF_WARMUP": "0", **env}
-    log = log_path.open("w")
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", str(REPO_ROOT / "app.py"), "--server.port", str(port),
-         "--server.headless", "true", "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false"],
-        cwd=REPO_ROOT, env=full, stdout=log, stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as resp:
-                    if resp.status == 200:
-                        break
-            except OSError:
-                pass
-            if proc.poll() is not None or time.monotonic() > deadline:
-                raise AssertionError(f"streamlit did not start:\n{log_path.read_text()}")
-            time.sleep(0.3)
-        yield url
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-        log.close()
-        assert "Traceback" not in log_path.read_text(), log_path.read_text()
 
 
 @contextmanager

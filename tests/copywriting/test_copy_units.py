@@ -237,7 +237,8 @@ def test_disclaimer_inserted_once_and_a_safe_fix_keeps_it_once(kettlewise: Brand
         findings=[Finding(text=DISCLAIMER, verdict="missing", reason="missing", suggested_fix=DISCLAIMER)],
     )
     fixed = apply_safe_fixes(asset(body, spans=[DISCLAIMER]), [exc])
-    assert fixed is None or fixed.body.count("Offer ends 30 September 2027.") == 1
+    assert fixed is not None  # the missing line is added (a change), so the fix is applied
+    assert fixed.body.count("Offer ends 30 September 2027.") == 1
 
 
 # --- library text is data ------------------------------------------------------------------------------------

@@ -76,7 +76,7 @@ def test_yaml_errors_and_limits_are_lint_errors_with_lines() -> None:
         f"a{i}: &a{i} [" + ", ".join([f"*a{i - 1}" if i > 1 else "*a"] * 10) + "]\n" for i in range(1, 8)
     )
     found = _lint(claims=bomb + "claims: *a7\n")
-    assert found[0][:2] == ("error", "yaml") and ("alias" in found[0][4] or "expands" in found[0][4])
+    assert found[0][:2] == ("error", "yaml") and "expands to more than" in found[0][4]
 
 
 def test_duplicate_ids_point_at_the_second_one() -> None:
@@ -168,9 +168,8 @@ def test_duplicate_meaning_claims() -> None:
 def test_duplicate_detector_uses_the_brands_synonyms() -> None:
     texts = ["Refills fit every Acme jug.", "Cartridges fit every Acme jug."]
     assert duplicate_pairs(texts) == []
-    assert duplicate_pairs(texts, [["cartridge", "refill"]]) == [(0, 1, 1.0)] or duplicate_pairs(
-        texts, [["cartridges", "refills"]]
-    ) == [(0, 1, 1.0)]
+    assert duplicate_pairs(texts, [["cartridge", "refill"]]) == [(0, 1, 1.0)]
+    assert duplicate_pairs(texts, [["cartridges", "refills"]]) == [(0, 1, 1.0)]  # singular or plural alike
 
 
 @pytest.mark.parametrize("library", BUNDLED + NEW_BRANDS, ids=lambda p: p.name)

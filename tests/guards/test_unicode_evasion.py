@@ -120,8 +120,16 @@ def test_normaliser_is_idempotent_and_keeps_plain_text() -> None:
 
 
 def test_flagged_line_matching_uses_the_same_normaliser() -> None:
-    from graph.routing import normalize_text as graph_normalize
+    from graph.nodes.human_review import _replace_sentence
 
-    assert graph_normalize("Free shipping on orders over ＄３５") == graph_normalize(
-        "free shipping on orders over $35"
-    )
+    copy = "Clean water daily. Free shipping on orders over $35. Order now."
+    flagged = "Free shipping on orders over ＄３５"  # full-width, as a reviewer might paste it
+    assert _replace_sentence(copy, flagged, None, []) == "Clean water daily. Order now."
+
+
+def test_fold_keeps_only_the_symbols_asked_for() -> None:
+    from guards.textnorm import CLAIM_SYMBOLS
+
+    assert fold_text("Save 50% — T&Cs apply_now!") == "save 50 t cs apply now"
+    assert fold_text("Save 50% — T&Cs apply_now!", keep=CLAIM_SYMBOLS) == "save 50% t&cs apply now"
+    assert fold_text("Ｓave ５０％", keep=CLAIM_SYMBOLS) == "save 50%"

@@ -89,6 +89,9 @@ def test_provider_spec_goes_through_init_chat_model(monkeypatch: pytest.MonkeyPa
         (":gpt-4o", {}, "malformed model spec ':gpt-4o': expected 'provider:model'"),
         ("offline:v2", {}, "the offline engine is spelled just 'offline'"),
         ("acme:model-x", {}, "unknown model provider 'acme' in 'acme:model-x': use one of anthropic,"),
+        ("opnai:gpt-4o", {}, "unknown model provider 'opnai' in 'opnai:gpt-4o': did you mean 'openai'?"),
+        ("antropic:claude-3-5-haiku-latest", {}, "unknown model provider 'antropic' in 'antropic:claude-3-5-haiku-latest': did you mean 'anthropic' or 'anthropic_bedrock'?"),
+        ("gemni:gemini-2.0-flash", {}, "did you mean 'google_genai'?"),
         ("smollm2", {"base_url": "localhost:8765"}, "OPENAI_BASE_URL 'localhost:8765' is not an http(s) URL"),
         ("openai:gpt-4o-mini", {}, "model 'openai:gpt-4o-mini' needs an API key: set OPENAI_API_KEY (or use --model offline)"),
     ],
@@ -99,6 +102,30 @@ def test_error_messages_name_problem_and_fix(spec: str, kwargs: dict[str, Any], 
     assert message in str(info.value)
     assert "\n" not in str(info.value)
     assert isinstance(info.value, ValueError)
+
+
+def test_every_provider_langchain_supports_is_accepted() -> None:
+    from langchain.chat_models import base
+
+    langchain_keys = set(base._BUILTIN_PROVIDERS)
+    assert set(registry.provider_packages()) == langchain_keys
+    for key in langchain_keys:
+        assert describe_model(f"{key}:some-model").provider == key
+
+
+def test_integration_package_is_the_top_level_module_langchain_imports() -> None:
+    packages = registry.provider_packages()
+    assert packages["google_anthropic_vertex"] == "langchain-google-vertexai"
+    assert packages["azure_ai"] == "langchain-azure-ai"
+    assert packages["langsmith"] == "langchain-openai"
+    assert packages["meta"] == "langchain-meta"
+
+
+def test_a_provider_with_no_close_match_gets_no_guess() -> None:
+    with pytest.raises(ModelConfigError) as info:
+        describe_model("zzzz:model")
+    assert "did you mean" not in str(info.value)
+    assert "use one of anthropic, anthropic_bedrock," in str(info.value)
 
 
 def test_missing_integration_package_names_pip_install(monkeypatch: pytest.MonkeyPatch) -> None:

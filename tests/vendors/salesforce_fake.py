@@ -13,15 +13,15 @@ import json
 import re
 import ssl
 import subprocess
-import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Any
-from urllib.parse import parse_qs, unquote, urlsplit
+from typing import Any, ClassVar
+from urllib.parse import unquote
+
+from tests.vendors.fake_server import FakeVendorHandler, FakeVendorState, handler_for, serve_loopback
 
 SOBJECTS: dict[str, Any] = json.loads((Path(__file__).with_name("salesforce_sobjects.json")).read_text())
 VERSION = SOBJECTS["_version"]
@@ -80,15 +80,17 @@ def _is_date(value: str) -> bool:
 
 
 @dataclass
-class SalesforceState:
+class SalesforceState(FakeVendorState):
     """The fake org's records (by sObject type) and what happened; tests read and seed it."""
 
     session: str
     records: dict[str, dict[str, dict[str, Any]]] = field(default_factory=lambda: {k: {} for k in PREFIX})
-    refused: list[str] = field(default_factory=list)
-    requests: list[tuple[str, str]] = field(default_factory=list)
-    fail_next: list[int] = field(default_factory=list)
     seq: Iterator[int] = field(default_factory=lambda: itertools.count(1))
+
+    @property
+    def bearer(self) -> str:
+        """The session id requests must carry."""
+        return self.session
 
     def insert(self, obj: str, fields: dict[str, Any]) -> str:
         rid = f"{PREFIX[obj]}{next(self.seq):015d}"
@@ -104,118 +106,89 @@ def _values(text: str) -> list[str]:
     return [unquote(v) for v in re.findall(r"'((?:[^'\\]|\\.)*)'", text)]
 
 
-def _handler(state: SalesforceState) -> type[BaseHTTPRequestHandler]:
-    lock = threading.Lock()
-    base = f"/services/data/v{VERSION}/"
+_BASE = f"/services/data/v{VERSION}/"
 
-    class Handler(BaseHTTPRequestHandler):
-        protocol_version = "HTTP/1.1"
 
-        def log_message(self, format: str, *args: Any) -> None:  # noqa: A002
-            return
+class _Salesforce(FakeVendorHandler):
+    state: ClassVar[SalesforceState]
 
-        def _reply(self, status: int, doc: Any = None) -> None:
-            data = b"" if doc is None else json.dumps(doc).encode()
-            self.send_response(status)
-            self.send_header("Content-Type", "application/json")
-            self.send_header("Content-Length", str(len(data)))
-            self.end_headers()
-            self.wfile.write(data)
+    def unauthorized(self) -> Any:
+        return [{"errorCode": "INVALID_SESSION_ID", "message": "Session expired or invalid"}]
 
-        def _go(self, method: str) -> None:
-            n = int(self.headers.get("Content-Length") or 0)
-            body = json.loads(self.rfile.read(n)) if n else None
-            parts = urlsplit(self.path)
-            with lock:
-                state.requests.append((method, parts.path))
-                if self.headers.get("Authorization") != f"Bearer {state.session}":
-                    self._reply(401, [{"errorCode": "INVALID_SESSION_ID", "message": "Session expired or invalid"}])
-                    return
-                if state.fail_next:
-                    self._reply(state.fail_next.pop(0), [{"errorCode": "SERVER_UNAVAILABLE", "message": "injected"}])
-                    return
-                if not parts.path.startswith(base):
-                    self._reply(404, [{"errorCode": "NOT_FOUND", "message": "The requested resource does not exist"}])
-                    return
-                try:
-                    status, doc = self._route(method, parts.path[len(base):].strip("/"), parse_qs(parts.query), body)
-                except Invalid as exc:
-                    state.refused.append(f"{method} {parts.path}: {exc.code} {exc}")
-                    status, doc = 400, [{"errorCode": exc.code, "message": str(exc), "fields": exc.fields}]
-            self._reply(status, doc)
+    def injected(self) -> Any:
+        return [{"errorCode": "SERVER_UNAVAILABLE", "message": "injected"}]
 
-        def do_GET(self) -> None:  # noqa: N802
-            self._go("GET")
+    def answer(self, method: str, path: str, query: dict[str, list[str]], body: Any) -> tuple[int, Any]:
+        if not path.startswith(_BASE):
+            return 404, [{"errorCode": "NOT_FOUND", "message": "The requested resource does not exist"}]
+        try:
+            return self._route(method, path[len(_BASE):].strip("/"), query, body)
+        except Invalid as exc:
+            self.state.refused.append(f"{method} {path}: {exc.code} {exc}")
+            return 400, [{"errorCode": exc.code, "message": str(exc), "fields": exc.fields}]
 
-        def do_POST(self) -> None:  # noqa: N802
-            self._go("POST")
+    def _route(self, method: str, path: str, query: dict[str, list[str]], body: Any) -> tuple[int, Any]:
+        seg = [unquote(s) for s in path.split("/")]
+        if seg[:1] == ["sobjects"] and len(seg) == 4:  # sobjects/Campaign/Liftoff_Campaign_Id__c/<value>
+            obj, ext_field, value = seg[1], seg[2], seg[3]
+            if ext_field not in SOBJECTS.get(obj, {}).get("create", {}):
+                raise Invalid("NOT_FOUND", f"Provided external ID field does not exist or is not accessible: {ext_field}")
+            found = next((r for r in self.state.records[obj].values() if r.get(ext_field) == value), None)
+            if method == "GET":
+                if found is None:
+                    return 404, [{"errorCode": "NOT_FOUND", "message": "The requested resource does not exist"}]
+                return 200, {"attributes": {"type": obj}, **found}
+            if method == "PATCH":
+                if not isinstance(body, dict):
+                    raise Invalid("JSON_PARSER_ERROR", "body must be a JSON object")
+                if ext_field in body:
+                    raise Invalid("INVALID_FIELD", f"{ext_field} is the upsert key; it must not be in the body")
+                check_record(obj, body, creating=found is None)
+                if found is None:
+                    rid = self.state.insert(obj, {**body, ext_field: value})
+                    return 201, {"id": rid, "success": True, "errors": [], "created": True}
+                found.update(body)
+                return 200, {"id": found["Id"], "success": True, "errors": [], "created": False}
+        if path == "composite/sobjects" and method == "POST":
+            if not isinstance(body, dict) or set(body) - {"allOrNone", "records"} or not isinstance(
+                    body.get("records"), list):
+                raise Invalid("JSON_PARSER_ERROR", "expected {allOrNone, records}")
+            if len(body["records"]) > 200:
+                raise Invalid("EXCEEDED_ID_LIMIT", "record limit reached. cannot submit more than 200 records")
+            out = []
+            for rec in body["records"]:
+                obj = (rec.get("attributes") or {}).get("type")
+                if not obj:
+                    raise Invalid("INVALID_TYPE", "Must send a concrete entity type.")
+                check_record(obj, rec, creating=True)
+                if obj == "CampaignMember" and any(
+                        m["CampaignId"] == rec["CampaignId"] and (m.get("ContactId"), m.get("LeadId")) ==
+                        (rec.get("ContactId"), rec.get("LeadId")) for m in self.state.records[obj].values()):
+                    out.append({"success": False, "errors": [{"statusCode": "DUPLICATE_VALUE",
+                                                              "message": "Already a campaign member.",
+                                                              "fields": []}]})
+                    continue
+                out.append({"id": self.state.insert(obj, rec), "success": True, "errors": []})
+            return 200, out
+        if seg[:1] == ["query"] and method == "GET":
+            soql = (query.get("q") or [""])[0]
+            m = _SOQL.match(soql.strip())
+            if not m:
+                raise Invalid("MALFORMED_QUERY", f"unexpected SOQL: {soql[:80]}")
+            obj = m["obj"]
+            readable = set(SOBJECTS.get(obj, {}).get("read", []))
+            wanted = [f.strip() for f in m["fields"].split(",")]
+            bad = [f for f in [*wanted, *([m["field"]] if m["field"] else [])] if f not in readable]
+            if bad:
+                raise Invalid("INVALID_FIELD", f"No such column '{bad[0]}' on entity '{obj}'.")
+            rows = list(self.state.records[obj].values())
+            if m["field"]:
+                vals = _values(m["value"])
+                rows = [r for r in rows if str(r.get(m["field"]) or "").lower() in {v.lower() for v in vals}]
+            records = [{"attributes": {"type": obj}, **{f: r.get(f) for f in wanted}} for r in rows]
+            return 200, {"totalSize": len(records), "done": True, "records": records}
+        return 404, [{"errorCode": "NOT_FOUND", "message": f"no route {method} {path}"}]
 
-        def do_PATCH(self) -> None:  # noqa: N802
-            self._go("PATCH")
-
-        def _route(self, method: str, path: str, query: dict[str, list[str]], body: Any) -> tuple[int, Any]:
-            seg = [unquote(s) for s in path.split("/")]
-            if seg[:1] == ["sobjects"] and len(seg) == 4:  # sobjects/Campaign/Liftoff_Campaign_Id__c/<value>
-                obj, ext_field, value = seg[1], seg[2], seg[3]
-                if ext_field not in SOBJECTS.get(obj, {}).get("create", {}):
-                    raise Invalid("NOT_FOUND", f"Provided external ID field does not exist or is not accessible: {ext_field}")
-                found = next((r for r in state.records[obj].values() if r.get(ext_field) == value), None)
-                if method == "GET":
-                    if found is None:
-                        return 404, [{"errorCode": "NOT_FOUND", "message": "The requested resource does not exist"}]
-                    return 200, {"attributes": {"type": obj}, **found}
-                if method == "PATCH":
-                    if not isinstance(body, dict):
-                        raise Invalid("JSON_PARSER_ERROR", "body must be a JSON object")
-                    if ext_field in body:
-                        raise Invalid("INVALID_FIELD", f"{ext_field} is the upsert key; it must not be in the body")
-                    check_record(obj, body, creating=found is None)
-                    if found is None:
-                        rid = state.insert(obj, {**body, ext_field: value})
-                        return 201, {"id": rid, "success": True, "errors": [], "created": True}
-                    found.update(body)
-                    return 200, {"id": found["Id"], "success": True, "errors": [], "created": False}
-            if path == "composite/sobjects" and method == "POST":
-                if not isinstance(body, dict) or set(body) - {"allOrNone", "records"} or not isinstance(
-                        body.get("records"), list):
-                    raise Invalid("JSON_PARSER_ERROR", "expected {allOrNone, records}")
-                if len(body["records"]) > 200:
-                    raise Invalid("EXCEEDED_ID_LIMIT", "record limit reached. cannot submit more than 200 records")
-                out = []
-                for rec in body["records"]:
-                    obj = (rec.get("attributes") or {}).get("type")
-                    if not obj:
-                        raise Invalid("INVALID_TYPE", "Must send a concrete entity type.")
-                    check_record(obj, rec, creating=True)
-                    if obj == "CampaignMember" and any(
-                            m["CampaignId"] == rec["CampaignId"] and (m.get("ContactId"), m.get("LeadId")) ==
-                            (rec.get("ContactId"), rec.get("LeadId")) for m in state.records[obj].values()):
-                        out.append({"success": False, "errors": [{"statusCode": "DUPLICATE_VALUE",
-                                                                  "message": "Already a campaign member.",
-                                                                  "fields": []}]})
-                        continue
-                    out.append({"id": state.insert(obj, rec), "success": True, "errors": []})
-                return 200, out
-            if seg[:1] == ["query"] and method == "GET":
-                soql = (query.get("q") or [""])[0]
-                m = _SOQL.match(soql.strip())
-                if not m:
-                    raise Invalid("MALFORMED_QUERY", f"unexpected SOQL: {soql[:80]}")
-                obj = m["obj"]
-                readable = set(SOBJECTS.get(obj, {}).get("read", []))
-                wanted = [f.strip() for f in m["fields"].split(",")]
-                bad = [f for f in [*wanted, *([m["field"]] if m["field"] else [])] if f not in readable]
-                if bad:
-                    raise Invalid("INVALID_FIELD", f"No such column '{bad[0]}' on entity '{obj}'.")
-                rows = list(state.records[obj].values())
-                if m["field"]:
-                    vals = _values(m["value"])
-                    rows = [r for r in rows if str(r.get(m["field"]) or "").lower() in {v.lower() for v in vals}]
-                records = [{"attributes": {"type": obj}, **{f: r.get(f) for f in wanted}} for r in rows]
-                return 200, {"totalSize": len(records), "done": True, "records": records}
-            return 404, [{"errorCode": "NOT_FOUND", "message": f"no route {method} {path}"}]
-
-    return Handler
 
 
 def _certificate(directory: Path) -> tuple[Path, Path]:
@@ -231,16 +204,7 @@ def fake_salesforce(session: str, tmp_dir: Path) -> Iterator[tuple[str, Path, Sa
     """Serve a fake Salesforce over HTTPS on loopback; yield its instance URL, its CA file and its state."""
     cert, key = _certificate(tmp_dir)
     state = SalesforceState(session=session)
-    server = ThreadingHTTPServer(("127.0.0.1", 0), _handler(state))
-    ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
-    ctx.load_cert_chain(cert, key)
-    server.socket = ctx.wrap_socket(server.socket, server_side=True)
-    server.daemon_threads = True
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"https://127.0.0.1:{server.server_address[1]}", cert, state
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(5)
+    tls = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    tls.load_cert_chain(cert, key)
+    with serve_loopback(handler_for(_Salesforce, state), tls=tls) as port:
+        yield f"https://127.0.0.1:{port}", cert, state

@@ -6,6 +6,7 @@ from tools.channels.base import (
     PermanentChannelError,
     PublishItem,
     Reconcilable,
+    Reporting,
     TransientChannelError,
 )
 from tools.channels.publisher import Publisher
@@ -18,7 +19,7 @@ from tools.channels.webhook import SignatureVerifier, WebhookConnector, sign, ve
 
 __all__ = [
     "ChannelError", "CircuitBreaker", "Connector", "ConnectorConfigError", "PermanentChannelError", "PublishItem",
-    "PublishRequest", "Publisher", "Reconcilable", "RetryPolicy", "SandboxConnector", "SignatureVerifier",
+    "PublishRequest", "Publisher", "Reconcilable", "Reporting", "RetryPolicy", "SandboxConnector", "SignatureVerifier",
     "SmtpConnector", "TransientChannelError", "WebhookConnector", "connectors_from_config", "idempotency_key", "sign",
     "verify_signature",
 ]

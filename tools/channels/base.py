@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from typing import Any, Protocol, runtime_checkable
 
 from graph.contracts import Asset, Receipt
@@ -106,6 +105,13 @@ class Connector(Protocol):
         """Cancel a scheduled item or stop a running one."""
         ...
 
+
+@runtime_checkable
+class Reporting(Protocol):
+    """A connector whose channel reports results: the publisher pulls them into the event log
+    (:meth:`~tools.channels.publisher.Publisher.collect_metrics`). The sandbox does not: it writes its own
+    results while the optimizer runs the day."""
+
     def fetch_metrics(self, external_id: str, day: int) -> dict[str, Any]:
         """Return delivery/response metrics of an item for campaign day ``day`` (0-based)."""
         ...
@@ -123,8 +129,3 @@ class Reconcilable(Protocol):
     def lookup(self, idempotency_key: str) -> Receipt | None:
         """Return the receipt of a completed publish for this key, or None."""
         ...
-
-
-def now_iso() -> str:
-    """Return the current UTC time as an ISO-8601 string (receipt timestamps)."""
-    return datetime.now(UTC).isoformat()

@@ -17,7 +17,6 @@ from __future__ import annotations
 import random
 import threading
 import time
-import uuid
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass
@@ -26,11 +25,13 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from graph.contracts import Event, Program, Receipt
+from graph.contracts.ids import event_id
 from tools.channels.base import (
     ChannelError,
     Connector,
     PermanentChannelError,
     Reconcilable,
+    Reporting,
     TransientChannelError,
 )
 from tools.channels.lease import holder_gone, process_owner_id
@@ -42,7 +43,6 @@ from tools.events import EventLog
 from tools.killswitch import KillSwitch, KillSwitchEngaged
 
 SOURCE = "orchestrator"
-_NS = uuid.UUID("6f1c3a52-58c4-4d0e-9a34-1f2a3e5b7c90")
 
 
 class SpendLedger(Protocol):
@@ -52,11 +52,6 @@ class SpendLedger(Protocol):
                trace_id: str | None = None, region: str | None = None) -> Any:
         """Commit spend once per key (a repeat returns the first entry); raise ``CapExceeded`` to refuse it."""
         ...
-
-
-def event_id(kind: str, key: str, *parts: object) -> str:
-    """Return a deterministic event id, so re-running the same step appends nothing new."""
-    return str(uuid.uuid5(_NS, "|".join([kind, key, *map(str, parts)])))
 
 
 def _counts(metrics: Mapping[str, Any]) -> dict[str, int]:
@@ -318,44 +313,7 @@ class Publisher:
             self._emit_published(rec, rec.receipts[-1], causation_id)  # same event id: a no-op if logged
         return rec.to_program()
 
-    # ---------------------------------------------------------------------------------- schedule, cancel
-    def schedule(self, req: PublishRequest, *, causation_id: str | None = None) -> Program:
-        """Record an item and notify its channel of the slot (no delivery); idempotent per key.
-
-        The notice is claimed like a publish; after a crash it is reconciled the same way, so at worst a
-        reconcilable channel gets the (non-delivering, same-key) notice twice.
-        """
-        connector = self._connector(req.channel)
-        rec, _ = self.store.ensure(self._values(req), self._now())
-        if rec.state not in ("scheduled", "blocked") or rec.receipts:
-            return rec.to_program()
-        claimed = self.store.claim(rec.idempotency_key, self.owner, self._clock().timestamp(), self.lease_s,
-                                   self._now())
-        if claimed is None:
-            return self._settled(rec.idempotency_key, causation_id)
-        rec, previous = claimed
-        if previous == "in_flight":
-            settled = self._reconcile(req, rec, connector, causation_id)
-            if settled is not None:
-                return settled
-        item = req.item()
-        try:
-            outcome = self._with_retries(rec, lambda: connector.schedule(item), causation_id, lease=True)
-        except Exception as exc:
-            self._failed(rec, f"connector raised {type(exc).__name__}: {exc}", 0, causation_id)
-            raise
-        if outcome.blocked:
-            return self._blocked(rec, outcome.blocked, outcome.attempts, causation_id)
-        if outcome.failed or outcome.receipt is None:
-            return self._failed(rec, outcome.failed or "no receipt", outcome.attempts, causation_id)
-        done = self.store.update(rec.idempotency_key, self._now(), state="scheduled", reason="",
-                                 receipt=outcome.receipt, attempts=outcome.attempts)
-        self.events.emit("orchestrator.scheduled", trace_id=done.trace_id, campaign_id=done.campaign_id,
-                         source=SOURCE, causation_id=causation_id, event_id=event_id("scheduled", done.idempotency_key),
-                         payload={**self._ids(done), "connector": outcome.receipt.connector,
-                                  "external_id": outcome.receipt.external_id, "slot": done.slot})
-        return done.to_program()
-
+    # ------------------------------------------------------------------------------------------- cancel
     def cancel(self, idempotency_key: str, *, causation_id: str | None = None) -> Program:
         """Cancel a program: it will never publish; a scheduled or running item is cancelled at the channel.
 
@@ -405,16 +363,6 @@ class Publisher:
         """Return the programs of a campaign in slot order."""
         return [r.to_program() for r in self.store.by_campaign(campaign_id)]
 
-    def publish_due(self, *, now: datetime | None = None, campaign_id: str | None = None) -> list[Program]:
-        """Publish every scheduled or blocked program whose slot has started; return the results.
-
-        Failed programs are left alone (re-publish them explicitly once the cause is fixed).
-        """
-        moment = now or self._clock()
-        due = [r for r in self.store.by_campaign(campaign_id, ("scheduled", "blocked"))
-               if parse_slot(r.slot) <= moment]
-        return [self.publish(PublishRequest.model_validate_json(r.request)) for r in due]
-
     def check_sla(self, campaign_id: str, *, now: datetime | None = None) -> list[Event]:
         """Raise ``sla.breach`` events and alert records for late or failed programs; return the new ones."""
         return check_sla(self.store, self.events, campaign_id, now=now or self._clock(), grace=self.sla_grace)
@@ -437,8 +385,11 @@ class Publisher:
         directory = ProgramDirectory.from_records(records)
         for rec in records:
             receipt = rec.receipts[-1]
+            connector = self._connector(rec.channel)
+            if not isinstance(connector, Reporting):
+                continue  # the channel reports no results (the sandbox writes its own)
             try:
-                metrics = self._connector(rec.channel).fetch_metrics(receipt.external_id, day)
+                metrics = connector.fetch_metrics(receipt.external_id, day)
             except ChannelError as exc:
                 out.append(self.events.emit(
                     "channel.metrics_unavailable", trace_id=rec.trace_id, campaign_id=rec.campaign_id, source=SOURCE,

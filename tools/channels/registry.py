@@ -21,7 +21,7 @@ from pathlib import Path
 from graph.contracts import CHANNELS
 from tools.channels.base import Connector
 from tools.channels.outbox import Outbox
-from tools.channels.sandbox import MetricsFn, SandboxConnector
+from tools.channels.sandbox import SandboxConnector
 from tools.channels.smtp import SmtpConnector
 from tools.channels.webhook import WebhookConnector, is_loopback
 from tools.sqlstore import is_database_url
@@ -35,9 +35,7 @@ def connectors_from_config(
     spec: Mapping[str, str],
     *,
     outbox_path: Path | str,
-    seed: int,
     secrets: Mapping[str, str] | None = None,
-    metrics_fn: MetricsFn | None = None,
     state_dir: Path | None = None,
 ) -> dict[str, Connector]:
     """Return a connector for every channel: the configured one, else the sandbox.
@@ -46,9 +44,7 @@ def connectors_from_config(
         spec: Channel -> connector spec (see the module docstring); missing channels get the sandbox.
         outbox_path: SQLite outbox of the sandbox; SMTP progress is kept beside it (``<stem>-smtp.db``). With the
             shared database's URL instead, both live on it.
-        seed: Seed of the sandbox response simulation.
         secrets: Where ``secret_env``/``password_env`` names are looked up (default: the process environment).
-        metrics_fn: Sandbox metrics function override (default: the program simulator).
         state_dir: Where vendor connectors keep their local state (default: beside the outbox file; give the
             home when the outbox is the shared database's URL).
 
@@ -67,13 +63,13 @@ def connectors_from_config(
         raw = (spec.get(channel) or "sandbox").strip()
         if raw == "sandbox":
             outbox = outbox or Outbox(outbox_path)
-            out[channel] = SandboxConnector(channel, outbox, seed=seed, metrics_fn=metrics_fn)
+            out[channel] = SandboxConnector(channel, outbox)
         elif raw.startswith(("smtp://", "smtps://")):
             progress = outbox_path if isinstance(outbox_path, str) else outbox_path.with_name(f"{outbox_path.stem}-smtp.db")
             out[channel] = _smtp(channel, raw, progress, env)
         elif raw.startswith(("webhook+https://", "webhook+http://")):
             out[channel] = _webhook(channel, raw, env)
-        elif (vendor := _vendor(channel, raw, outbox_path, env, seed, state_dir)) is not None:
+        elif (vendor := _vendor(channel, raw, outbox_path, env, state_dir)) is not None:
             out[channel] = vendor
         else:
             raise ConnectorConfigError(
@@ -81,13 +77,13 @@ def connectors_from_config(
     return out
 
 
-def _vendor(channel: str, raw: str, outbox_path: Path | str, env: Mapping[str, str], seed: int,
+def _vendor(channel: str, raw: str, outbox_path: Path | str, env: Mapping[str, str],
             state_dir: Path | None) -> Connector | None:
     """HubSpot, Salesforce, Adobe export and `` + `` chains (:mod:`tools.connectors.specs`)."""
     from tools.connectors.specs import vendor_connector
 
     def build(part: str) -> Connector:
-        got = connectors_from_config({channel: part}, outbox_path=outbox_path, seed=seed, secrets=env)
+        got = connectors_from_config({channel: part}, outbox_path=outbox_path, secrets=env)
         return got[channel]
 
     try:

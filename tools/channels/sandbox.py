@@ -1,32 +1,19 @@
 """Sandbox connectors: the embedded default channel, one per channel name, writing to a local outbox.
 
-What a sandbox channel "delivers" is recorded in the :class:`~tools.channels.outbox.Outbox`; its response
-metrics come from the seeded program simulator, so the optimizer and scorecard work on reproducible data.
+What a sandbox channel "delivers" is recorded in the :class:`~tools.channels.outbox.Outbox`. It reports no
+metrics itself: the sandbox's results are written by the optimizer cycle (``tools.ingest.sandbox``) from the
+seeded program simulator, so the optimizer and scorecard work on reproducible data.
 """
 
 from __future__ import annotations
 
-import dataclasses
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
 
 from graph.contracts import Receipt
 from tools.channels.base import PermanentChannelError, PublishItem
-from tools.channels.outbox import Outbox, OutboxEntry
-
-MetricsFn = Callable[..., Any]
-"""``fn(seed=, campaign_id=, channel=, region=, variant=, audience=, budget=, day=)`` returning a mapping or a
-dataclass of delivery/response figures (``sends, delivered, clicks, conversions, spend``)."""
-
-METRIC_KEYS: tuple[str, ...] = ("sends", "delivered", "clicks", "conversions", "spend")
-
-
-def _simulator() -> MetricsFn:
-    from tools.simulator import simulate_program_day  # lazy: built by the spend/optimizer area
-
-    return simulate_program_day
+from tools.channels.outbox import Outbox
 
 
 class SandboxConnector:
@@ -41,8 +28,6 @@ class SandboxConnector:
         channel: str,
         outbox: Outbox | Path | str,
         *,
-        seed: int = 0,
-        metrics_fn: MetricsFn | None = None,
         clock: Callable[[], datetime] | None = None,
     ) -> None:
         """Create the sandbox connector of one channel.
@@ -50,15 +35,11 @@ class SandboxConnector:
         Args:
             channel: Channel this connector serves.
             outbox: Outbox (or its SQLite path) shared by the sandbox connectors.
-            seed: Seed of the response simulation.
-            metrics_fn: Metrics function (default: ``tools.simulator.simulate_program_day``, imported lazily).
             clock: Returns the current UTC time (for receipts).
         """
         self.name = "sandbox"
         self.channel = channel
         self.outbox = outbox if isinstance(outbox, Outbox) else Outbox(outbox)
-        self.seed = seed
-        self._metrics_fn = metrics_fn
         self._clock = clock or (lambda: datetime.now(UTC))
 
     def external_id(self, item: PublishItem) -> str:
@@ -125,39 +106,6 @@ class SandboxConnector:
                     "UPDATE outbox SET status = 'cancelled', cancelled_at = ? WHERE external_id = ?", (at, external_id)
                 )
         return Receipt(connector=self.name, external_id=external_id, at=at, detail={"status": "cancelled"})
-
-    def fetch_metrics(self, external_id: str, day: int) -> dict[str, Any]:
-        """Return the simulated delivery/response figures of a published item for campaign day ``day``.
-
-        Raises:
-            PermanentChannelError: when the item is unknown or was never published.
-            ValueError: when ``day`` is negative.
-        """
-        if day < 0:
-            raise ValueError(f"day must be >= 0, got {day}")
-        entry = self.outbox.get(external_id=external_id)
-        if entry is None:
-            raise PermanentChannelError(f"sandbox has no item {external_id!r}")
-        if entry.published_at is None:
-            raise PermanentChannelError(f"sandbox item {external_id} was never published; it has no metrics")
-        if entry.status == "cancelled":
-            return {key: 0 for key in METRIC_KEYS} | {"cancelled": True}
-        return self._simulate(entry, day)
-
-    def _simulate(self, entry: OutboxEntry, day: int) -> dict[str, Any]:
-        fn = self._metrics_fn or _simulator()
-        result = fn(seed=self.seed, campaign_id=entry.campaign_id, channel=entry.channel, region=entry.region,
-                    variant=entry.variant, audience=entry.audience, budget=entry.budget, day=day)
-        if dataclasses.is_dataclass(result) and not isinstance(result, type):
-            values: Mapping[str, Any] = dataclasses.asdict(result)
-        elif isinstance(result, Mapping):
-            values = result
-        else:
-            raise TypeError(f"metrics function returned {type(result).__name__}, expected a dataclass or mapping")
-        missing = [k for k in METRIC_KEYS if k not in values]
-        if missing:
-            raise TypeError(f"metrics function result lacks {', '.join(missing)}")
-        return dict(values)
 
     def _check_channel(self, item: PublishItem) -> None:
         if item.channel != self.channel:

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import uuid
 from datetime import datetime, timedelta
 
 from graph.contracts import Event
+from graph.contracts.ids import event_id
 from tools.channels.request import slot_deadline
 from tools.channels.store import Alert, ProgramStore
 from tools.events import EventLog
 
-_NS = uuid.UUID("0b6c2d1e-7a4f-4f3e-8c1b-5d9e2a7f6c41")
 PENDING = ("scheduled", "in_flight", "blocked")
 """States that are late once the slot deadline plus grace has passed."""
 FAILED = ("failed", "unknown")
@@ -50,7 +49,7 @@ def check_sla(store: ProgramStore, events: EventLog, campaign_id: str, *, now: d
                       detail={"state": rec.state, "reason": rec.reason, "slot": rec.slot})
         event = events.emit(  # deterministic id: emitted before the alert so a crash between them heals
             "sla.breach", trace_id=rec.trace_id, campaign_id=rec.campaign_id, source="orchestrator",
-            event_id=str(uuid.uuid5(_NS, f"{rec.idempotency_key}|{kind}")),
+            event_id=event_id(rec.idempotency_key, kind),
             payload={"program_id": rec.program_id, "channel": rec.channel, "region": rec.region, "kind": kind,
                      "due": alert.due, "at": alert.at, "state": rec.state, "reason": rec.reason},
         )

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from graph.contracts import Receipt
-from tools.channels.base import Connector, PublishItem, Reconcilable
+from tools.channels.base import Connector, PermanentChannelError, PublishItem, Reconcilable, Reporting
 
 
 class Mirrored:
@@ -41,7 +41,13 @@ class Mirrored:
         return self.primary.cancel(external_id)
 
     def fetch_metrics(self, external_id: str, day: int) -> dict[str, Any]:
-        """The primary's metrics."""
+        """The primary's metrics.
+
+        Raises:
+            PermanentChannelError: when the primary reports no results.
+        """
+        if not isinstance(self.primary, Reporting):
+            raise PermanentChannelError(f"{self.primary.name} reports no results")
         return self.primary.fetch_metrics(external_id, day)
 
     def lookup(self, idempotency_key: str) -> Receipt | None:

@@ -10,11 +10,11 @@ from __future__ import annotations
 import csv
 import hashlib
 import os
-import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
 from graph.contracts import Channel, Region, TargetList
+from graph.contracts.ids import event_id
 from tools.crm.errors import ExportError
 from tools.crm.export_store import ExportStore, StoredExport
 from tools.crm.store import CRMStore
@@ -129,8 +129,8 @@ def export_list(store: CRMStore, target_list: TargetList, *, out_dir: Path, kill
             rows, created = won.rows, False
     duplicates = _member_count(store, target_list.id, regions) - rows
     if events is not None:
-        event_id = str(uuid.uuid5(uuid.NAMESPACE_URL, f"liftoff:data.list_exported:{path.name}"))
-        events.emit("data.list_exported", trace_id=trace, campaign_id=campaign_id, source="data", event_id=event_id,
+        events.emit("data.list_exported", trace_id=trace, campaign_id=campaign_id, source="data",
+                    event_id=event_id("data.list_exported", path.name),
                     payload={"list_id": target_list.id, "channel": channel, "regions": list(regions),
                              "rows": rows, "duplicates": duplicates, "fields": list(fields), "path": str(path)})
     return ExportResult(path, rows, fields, created, target_list.id, channel, regions, duplicates)

@@ -19,6 +19,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
 from graph.contracts import Event, Program
+from graph.contracts.ids import event_id
 from tools.events import EventLog
 from tools.ingest.results import RESULT_KINDS, RESULT_TYPES, ProgramRef, ResultIn, to_event
 from tools.killswitch import KillSwitchEngaged
@@ -121,5 +122,5 @@ class SandboxResults:
                                        "control_size": size, "conversions": conversions}
             out.append(self.events.emit("control.metrics", trace_id=trace_id, campaign_id=campaign_id, source=SOURCE,
                                         causation_id=causation_id, payload=payload,
-                                        event_id=f"{campaign_id}:control:{channel}:{region}:{day}"))
+                                        event_id=event_id(campaign_id, "control", channel, region, day)))
         return out

@@ -17,6 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from graph.contracts import Event
+from graph.contracts.ids import event_id
 from tools.events import EventLog
 from tools.killswitch import KillSwitchEngaged
 from tools.spend import CapExceeded, SpendLedger
@@ -74,7 +75,7 @@ def sync_costs(events: EventLog, ledger: SpendLedger, campaign_id: str) -> CostS
             reason = exc.reason if isinstance(exc, CapExceeded) else str(exc)
             out.refused.append(events.emit(
                 OVER_CAP, trace_id=event.trace_id, campaign_id=campaign_id, source=SOURCE, causation_id=event.id,
-                event_id=f"over_cap:{event.id}",
+                event_id=event_id("over_cap", event.id),
                 payload={"event_id": event.id, "result_id": p.get("result_id"), "program_id": p.get("program_id"),
                          "channel": p.get("channel"), "region": p.get("region"), "date": p.get("date"),
                          "amount": amount, "currency": p.get("currency"), "reason": reason,

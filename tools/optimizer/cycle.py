@@ -24,6 +24,7 @@ from fractions import Fraction
 from typing import Any
 
 from graph.contracts import Blueprint, BudgetChange, Channel, Event, Program
+from graph.contracts.ids import event_id
 from graph.contracts.money import CapsMinor, fit_allocation, needs_approval, step_limit, to_minor, total_room
 from tools.events import EventLog
 from tools.ingest.rollup import read_program_days
@@ -364,7 +365,7 @@ def _propose(live: Sequence[Program], history: Mapping[str, list[tuple[Row, Obse
         if change.requires_approval and not approver:
             events.emit("optimizer.budget_change", trace_id=trace_id, campaign_id=campaign_id, source=SOURCE,
                         payload=change_payload(change), causation_id=causation_id,
-                        event_id=f"{change.id}:pending_approval")
+                        event_id=event_id(change.id, "pending_approval"))
             changes.append(change)
         else:
             changes.append(ledger.apply_change(change, approved_by=approver, trace_id=trace_id,

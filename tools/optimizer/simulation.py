@@ -25,6 +25,7 @@ from graph.contracts import (
     Region,
     Scorecard,
 )
+from graph.contracts.ids import event_id
 from tools.analytics.scorecard import compute_scorecard
 from tools.events import EventLog
 from tools.ingest.rollup import program_days
@@ -147,10 +148,10 @@ def run_simulation(days: int, seed: int, *, state_dir: Path | None = None, auto_
         events = EventLog(home / "events.db")
         ledger = SpendLedger(home / "ledger.db", events=events, kill_switch=KillSwitch(home / "control.db"))
         started = events.emit("campaign.started", trace_id=trace_id, campaign_id=campaign_id, source="simulate",
-                              payload={"days": days, "seed": seed}, event_id=f"{trace_id}:started")
+                              payload={"days": days, "seed": seed}, event_id=event_id(trace_id, "started"))
         for p in programs:
             events.emit("orchestrator.published", trace_id=trace_id, campaign_id=campaign_id, source="simulate",
-                        causation_id=started.id, event_id=f"{trace_id}:published:{p.id}",
+                        causation_id=started.id, event_id=event_id(trace_id, "published", p.id),
                         payload={"program_id": p.id, "channel": p.channel, "region": p.region, "variant": p.variant,
                                  "audience": p.audience, "budget": p.budget, "slot": p.slot})
         statuses: Counter[str] = Counter()

@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import hashlib
 import json
-import uuid
 from collections.abc import Mapping
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 from graph.contracts import Event, PipelineImpact, PipelineTally, TargetList
+from graph.contracts.ids import event_id
 from tools.events import EventLog
 from tools.pipeline.attribution import Tally, attribute
 from tools.pipeline.crm_source import read_contacts, source_key, treated_members
@@ -30,7 +30,6 @@ DEFAULT_WINDOW_DAYS = 90
 """Default attribution window: a touch counts up to 90 days before an opportunity is created."""
 
 SOURCE = "analytics"
-_NS = uuid.UUID("3b0f7a3e-9a8e-4c61-8f1e-5d2f2b6c4e11")
 
 
 def ensure_accounts(store: PipelineStore, crm: Any, seed: int) -> PipelineSeed:
@@ -141,6 +140,6 @@ def emit_impact(events: EventLog, impact: PipelineImpact, *, campaign_id: str, t
     payload = {**impact.model_dump(mode="json", exclude={"spend", "sourced_per_spend", "influenced_per_spend",
                                                            "cost_per_sourced"}), "cycle_id": cycle_id}
     digest = hashlib.sha256(json.dumps(impact.model_dump(mode="json"), sort_keys=True).encode()).hexdigest()[:16]
-    event_id = str(uuid.uuid5(_NS, f"{campaign_id}|{impact.as_of}|{impact.window_days}|{digest}"))
     return events.emit(ATTRIBUTION_EVENT, trace_id=trace_id, campaign_id=campaign_id, source=SOURCE,
-                       payload=payload, event_id=event_id)
+                       payload=payload,
+                       event_id=event_id(ATTRIBUTION_EVENT, campaign_id, impact.as_of, impact.window_days, digest))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 from typing import Literal
 
 OPEN_STAGES: tuple[str, ...] = ("prospecting", "qualification", "proposal", "negotiation")
@@ -42,11 +42,6 @@ class Opportunity:
             raise ValueError(f"opportunity {self.opportunity_id}: stage_days must be 1-4 positive day counts")
         if self.amount < 0:
             raise ValueError(f"opportunity {self.opportunity_id}: amount must be >= 0")
-
-    @property
-    def close_on(self) -> date:
-        """Day it closes (won or lost)."""
-        return self.created_on + timedelta(days=sum(self.stage_days))
 
     def stage_on(self, day: date) -> str | None:
         """Its stage on ``day`` (None before it was created)."""

@@ -163,11 +163,6 @@ class PipelineStore:
 
         return int(self.write(write))
 
-    def reached_accounts(self, campaign_id: str) -> list[str]:
-        """Accounts a campaign's lists reach, sorted."""
-        return [r[0] for r in self._read(
-            "SELECT DISTINCT account_id FROM reach WHERE campaign_id = ? ORDER BY account_id", (campaign_id,))]
-
     def add_run_days(self, campaign_id: str, rows: Iterable[tuple[str, str, date, int]]) -> int:
         """Record (channel, region, day, conversions) a campaign's programs ran; return how many were new.
 

@@ -19,6 +19,7 @@ from typing import Any, TypeVar
 from uuid import uuid4
 
 from graph.contracts import CHANNELS, BudgetChange, Caps
+from graph.contracts.ids import event_id
 from tools.events import EventLog
 from tools.killswitch import KillSwitch, KillSwitchEngaged
 from tools.spend.limits import CapExceeded, Limits, check_allocation, check_spend, from_cents, to_cents
@@ -261,7 +262,7 @@ class SpendLedger:
         entry = self._write(write)
         if entry:
             self.events.emit("spend.caps_set", trace_id=trace_id, campaign_id=campaign_id, source=SOURCE,
-                             payload={"caps": caps.model_dump()}, event_id=f"ledger:{entry.key}")
+                             payload={"caps": caps.model_dump()}, event_id=event_id("ledger", entry.key))
         return entry
 
     def set_allocation(self, campaign_id: str, channel: str, amount: float, *, trace_id: str, key: str | None = None,
@@ -344,7 +345,7 @@ class SpendLedger:
         self.events.emit("spend.recorded", trace_id=entry.trace_id, campaign_id=campaign_id, source=SOURCE,
                          payload={"channel": channel, "region": entry.data.get("region"), "day": day,
                                   "amount": entry.amount, "key": key},
-                         event_id=f"ledger:{key}")
+                         event_id=event_id("ledger", key))
         return entry
 
     def correct(self, *, campaign_id: str, channel: str, amount: float, day: str, key: str, reason: str,
@@ -377,7 +378,7 @@ class SpendLedger:
         entry: LedgerEntry = self._write(write)
         self.events.emit("spend.corrected", trace_id=entry.trace_id, campaign_id=campaign_id, source=SOURCE,
                          payload={"channel": channel, "day": day, "amount": entry.amount, "key": key, "reason": reason},
-                         event_id=f"ledger:{key}")
+                         event_id=event_id("ledger", key))
         return entry
 
     def apply_change(self, change: BudgetChange, *, approved_by: str | None, trace_id: str | None = None,
@@ -437,7 +438,7 @@ class SpendLedger:
         if outcome.status == "deferred":
             payload["change"] = outcome.model_dump(mode="json")  # what apply_deferred re-applies
         self.events.emit("optimizer.budget_change", trace_id=trace, campaign_id=change.campaign_id, source=SOURCE,
-                         payload=payload, causation_id=causation_id, event_id=f"ledger:{key}:{outcome.status}")
+                         payload=payload, causation_id=causation_id, event_id=event_id("ledger", key, outcome.status))
         return outcome
 
     def apply_deferred(self, campaign_id: str, *, trace_id: str | None = None,
@@ -471,7 +472,7 @@ class SpendLedger:
                                                     " kill-switch release; the optimizer proposes again"})
                 self.events.emit("optimizer.budget_change", trace_id=trace_id or self.trace_of(campaign_id),
                                  campaign_id=campaign_id, source=SOURCE, payload=change_payload(stale),
-                                 causation_id=causation_id, event_id=f"ledger:change:{change.id}:stale")
+                                 causation_id=causation_id, event_id=event_id("ledger", "change", change.id, "stale"))
                 outcomes.append(stale)
                 continue
             pending = change.model_copy(update={"status": "pending_approval", "refusal": None})

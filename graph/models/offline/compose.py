@@ -12,6 +12,7 @@ import re
 from typing import Any
 
 from graph.models.offline.creative import opener_lines, product_label, title_lines
+from guards.textnorm import fold_text
 
 _CTA = {
     "email": "Shop now",
@@ -35,8 +36,6 @@ def _sentence(text: str) -> str:
     return text if text[-1:] in ".!?" else text + "."
 
 
-def _norm(text: str) -> str:
-    return re.sub(r"\W+", " ", text.lower()).strip()
 
 
 class _Revision:
@@ -46,7 +45,7 @@ class _Revision:
         self.avoid: set[str] = set()
         self.fixes: dict[str, str] = {}
         for f in findings:
-            text = _norm(f.get("text") or "")
+            text = fold_text(f.get("text") or "")
             if (
                 not text
                 or f.get("validator") in _SENTENCE_VALIDATORS_SKIPPED
@@ -59,11 +58,11 @@ class _Revision:
 
     def rewrite(self, sentence: str) -> str | None:
         """The sentence itself, its approved rewording, or None when it must go."""
-        key = _norm(sentence)
+        key = fold_text(sentence)
         for bad in self.avoid:
             if bad in key or key in bad:
                 fix = self.fixes.get(bad)
-                return fix if fix and _norm(fix) not in self.avoid else None
+                return fix if fix and fold_text(fix) not in self.avoid else None
         return sentence
 
 
@@ -89,7 +88,7 @@ def compose_copy(payload: dict[str, Any]) -> dict[str, Any]:
     room = (body_limit - len(" ".join(disclaimers)) - 1) if body_limit else 10_000
     if channel == "sms" and limits.get("message"):
         room -= len(cta) + 1
-    seen: set[str] = {_norm(d) for d in disclaimers}
+    seen: set[str] = {fold_text(d) for d in disclaimers}
     sentences: list[str] = []
     cited: list[str] = []
 
@@ -97,11 +96,11 @@ def compose_copy(payload: dict[str, Any]) -> dict[str, Any]:
         nonlocal room
         extra = [d for d in (_sentence(x) for x in extra) if d not in disclaimers]
         cost = len(sentence) + 1 + sum(len(d) + 1 for d in extra)
-        if not sentence.strip() or _norm(sentence) in seen or cost > room:
+        if not sentence.strip() or fold_text(sentence) in seen or cost > room:
             return False
         sentences.insert(0, sentence) if first else sentences.append(sentence)
         disclaimers.extend(extra)
-        seen.add(_norm(sentence))
+        seen.add(fold_text(sentence))
         room -= cost
         return True
 
@@ -151,7 +150,7 @@ def _title(payload: dict[str, Any], turn: int, limit: int | None, revision: _Rev
             _fits(line, limit)
             and revision.rewrite(line) == line
             and len(line.split()) >= 2
-            and not any(_norm(line) in sentence for sentence in body)
+            and not any(fold_text(line) in sentence for sentence in body)
         ):
             return line
     brand = payload.get("brand_name") or "Our"

@@ -83,9 +83,6 @@ class Counting:
     def cancel(self, external_id: str) -> Receipt:
         return self.inner.cancel(external_id)
 
-    def fetch_metrics(self, external_id: str, day: int) -> dict[str, Any]:
-        return self.inner.fetch_metrics(external_id, day)
-
 
 class CountingReconcilable(Counting):
     def lookup(self, key: str) -> Receipt | None:
@@ -96,11 +93,6 @@ def transient(n: int, msg: str = "503 busy") -> list[BaseException]:
     return [TransientChannelError(msg) for _ in range(n)]
 
 
-def fake_metrics(**kw: Any) -> dict[str, Any]:
-    sends = kw["audience"]
-    return {"sends": sends, "delivered": sends - 1, "clicks": kw["day"] + 3, "conversions": 1, "spend": kw["budget"]}
-
-
 @dataclass
 class Env:
     tmp: Path
@@ -109,8 +101,8 @@ class Env:
     events: EventLog
     kill_switch: KillSwitch
 
-    def sandbox(self, channel: str = "email", seed: int = 3) -> SandboxConnector:
-        return SandboxConnector(channel, self.tmp / "outbox.db", seed=seed, metrics_fn=fake_metrics, clock=self.clock)
+    def sandbox(self, channel: str = "email") -> SandboxConnector:
+        return SandboxConnector(channel, self.tmp / "outbox.db", clock=self.clock)
 
     def publisher(self, connectors: dict[str, Any] | None = None, **kw: Any) -> Publisher:
         kw.setdefault("retry", RetryPolicy(max_attempts=4, base_delay_s=0.5, max_delay_s=30))

@@ -90,7 +90,7 @@ def test_sla_command_exit_code(capsys: pytest.CaptureFixture[str]) -> None:
     publisher = services_for(Settings.from_env()).publisher
     code, out, _ = run(capsys, "sla")
     assert code == 0 and "0 SLA alert(s)" in out
-    publisher.schedule(make_request(slot="2020-01-01", campaign="cmp-late"))  # long overdue
+    publisher.publish(make_request(slot="2020-01-01", campaign="cmp-late"))  # delivered long after its slot
     code, out, _ = run(capsys, "sla", "--json")
     data = json.loads(out)
     assert code == 1 and [b["kind"] for b in data["new_breaches"]] == ["late"]

@@ -1,4 +1,4 @@
-"""Backoff schedule, circuit breaker, SLA, schedule/cancel, due publishing and metrics."""
+"""Backoff schedule, circuit breaker, SLA, cancel and metrics."""
 
 from __future__ import annotations
 
@@ -12,7 +12,6 @@ from graph.contracts import Receipt
 from tools.channels.base import PermanentChannelError, TransientChannelError
 from tools.channels.outbox import Outbox
 from tools.channels.resilience import CircuitBreaker, RetryPolicy
-from tools.channels.sandbox import SandboxConnector
 
 # ----------------------------------------------------------------------------------------------- backoff
 
@@ -111,11 +110,14 @@ def test_sla_late_and_failed(env: Env) -> None:
     pub = env.publisher({"email": Counting(env.sandbox(), errors=[PermanentChannelError("no")])},
                         sla_grace=timedelta(hours=2))
     failed = pub.publish(make_request(slot="2026-03-02"))
-    late = pub.schedule(make_request(slot="2026-03-03"))
+    env.kill_switch.set(True, region="EU")  # held by the kill-switch: still pending at its deadline
+    late = pub.publish(make_request(slot="2026-03-03"))
+    env.kill_switch.set(False, region="EU")
     on_time = pub.publish(make_request(slot="2026-03-04"))
-    pending = pub.schedule(make_request(slot="2026-03-05"))
-    assert (failed.status, late.status, on_time.status, pending.status) == ("failed", "scheduled", "published",
-                                                                              "scheduled")
+    env.kill_switch.set(True, region="EU")
+    pending = pub.publish(make_request(slot="2026-03-05"))
+    assert (failed.status, late.status, on_time.status, pending.status) == ("failed", "blocked", "published",
+                                                                              "blocked")
     just_before = datetime(2026, 3, 4, 1, 59, tzinfo=UTC)  # slot 03-03 is due 03-04 00:00 (+2h grace)
     assert [e.payload["kind"] for e in pub.check_sla("cmp-1", now=just_before)] == ["failed"]
     breaches = pub.check_sla("cmp-1", now=datetime(2026, 3, 4, 2, 1, tzinfo=UTC))
@@ -130,57 +132,37 @@ def test_sla_late_and_failed(env: Env) -> None:
 
 def test_sla_datetime_slot_is_due_at_the_instant(env: Env) -> None:
     pub = env.publisher(sla_grace=timedelta(minutes=30))
-    pub.schedule(make_request(slot="2026-03-02T10:00:00+01:00"))
+    env.kill_switch.set(True, region="EU")
+    assert pub.publish(make_request(slot="2026-03-02T10:00:00+01:00")).status == "blocked"
     assert pub.check_sla("cmp-1", now=datetime(2026, 3, 2, 9, 29, tzinfo=UTC)) == []
     assert len(pub.check_sla("cmp-1", now=datetime(2026, 3, 2, 9, 31, tzinfo=UTC))) == 1
 
 
-# --------------------------------------------------------------------------------- schedule, cancel, due
+# ------------------------------------------------------------------------------------------------- cancel
 
 
-def test_schedule_then_publish_due(env: Env) -> None:
-    pub = env.publisher()
-    scheduled = pub.schedule(make_request(slot="2026-03-02T12:00:00"), causation_id="c")
-    assert scheduled.status == "scheduled" and scheduled.receipts[0].detail["status"] == "scheduled"
-    assert pub.schedule(make_request(slot="2026-03-02T12:00:00")) == scheduled  # idempotent
-    assert [e.status for e in Outbox(env.tmp / "outbox.db").entries()] == ["scheduled"]
-    assert pub.publish_due(now=datetime(2026, 3, 2, 11, tzinfo=UTC)) == []
-    [published] = pub.publish_due(now=datetime(2026, 3, 2, 12, tzinfo=UTC))
-    assert published.status == "published" and len(published.receipts) == 2
-    assert [e.status for e in Outbox(env.tmp / "outbox.db").entries()] == ["published"]
-    assert pub.publish_due(now=datetime(2026, 3, 3, tzinfo=UTC)) == []
-
-
-def test_schedule_blocked_by_kill_switch(env: Env) -> None:
-    env.kill_switch.set(True, region="EU")
-    pub = env.publisher()
-    assert pub.schedule(make_request()).status == "blocked"
-    assert Outbox(env.tmp / "outbox.db").entries() == []
-    env.kill_switch.set(False, region="EU")
-    assert pub.schedule(make_request()).status == "scheduled"
-
-
-def test_cancel_scheduled_item_never_publishes(env: Env) -> None:
+def test_cancel_held_item_never_publishes(env: Env) -> None:
     conn = Counting(env.sandbox())
     pub = env.publisher({"email": conn})
     req = make_request()
-    pub.schedule(req)
-    cancelled = pub.cancel(req.key)
+    env.kill_switch.set(True, region="EU")
+    assert pub.publish(req).status == "blocked"
+    cancelled = pub.cancel(req.key)  # allowed while the kill-switch is on: it only stops things
     assert cancelled.status == "cancelled"
-    assert Outbox(env.tmp / "outbox.db").entries()[0].status == "cancelled"
+    env.kill_switch.set(False, region="EU")
     assert pub.publish(req).status == "cancelled" and conn.calls == 0
+    assert Outbox(env.tmp / "outbox.db").entries() == []
     assert pub.cancel(req.key).status == "cancelled"
     [event] = env.of_type("orchestrator.cancelled")
-    assert event.payload["was"] == "scheduled" and event.payload["program_id"] == req.program_id
+    assert event.payload["was"] == "blocked" and event.payload["program_id"] == req.program_id
 
 
-def test_cancel_published_item_stops_it_and_its_metrics(env: Env) -> None:
+def test_cancel_published_item_stops_it(env: Env) -> None:
     pub = env.publisher()
     req = make_request(audience=50)
     pub.publish(req)
     assert pub.cancel(req.key).status == "cancelled"
-    entry = Outbox(env.tmp / "outbox.db").entries()[0]
-    assert entry.status == "cancelled" and env.sandbox().fetch_metrics(entry.external_id, 0)["sends"] == 0
+    assert Outbox(env.tmp / "outbox.db").entries()[0].status == "cancelled"
 
 
 def test_cancel_refused_by_channel_keeps_state(env: Env) -> None:
@@ -207,29 +189,8 @@ def test_cancel_unknown_key(env: Env) -> None:
 def test_collect_metrics_leaves_sandbox_programs_to_the_sandbox_results(env: Env) -> None:
     pub = env.publisher()
     pub.publish(make_request(audience=400, budget=0))
-    pub.schedule(make_request(slot="2026-03-09"))  # not published: no metrics
     assert pub.collect_metrics("cmp-1", day=2) == []  # the sandbox writes its results while the optimizer runs
     assert env.of_type("channel.metrics") == []
-
-
-def test_sandbox_uses_the_program_simulator_by_default(env: Env) -> None:
-    simulator = pytest.importorskip("tools.simulator")
-    sandbox = SandboxConnector("email", env.tmp / "outbox.db", seed=11)
-    receipt = sandbox.publish(make_request(audience=5000, budget=20.0).item())
-    got = sandbox.fetch_metrics(receipt.external_id, 1)
-    expected = simulator.simulate_program_day(seed=11, campaign_id="cmp-1", channel="email", region="EU",
-                                              variant="A", audience=5000, budget=20.0, day=1)
-    assert got["sends"] == expected.sends > 0 and got["conversions"] == expected.conversions
-    assert got == sandbox.fetch_metrics(receipt.external_id, 1)  # seeded: reproducible
-
-
-def test_sandbox_metrics_need_a_published_item(env: Env) -> None:
-    sandbox = env.sandbox()
-    receipt = sandbox.schedule(make_request().item())
-    with pytest.raises(PermanentChannelError, match="never published"):
-        sandbox.fetch_metrics(receipt.external_id, 0)
-    with pytest.raises(PermanentChannelError, match="no item"):
-        sandbox.fetch_metrics("sbx-missing", 0)
 
 
 def test_sandbox_repeat_publish_reports_the_original(env: Env) -> None:

@@ -7,6 +7,7 @@ from typing import Any
 import pytest
 from channel_kit import Counting, CountingReconcilable, Env, make_request, transient
 from pydantic import ValidationError
+from time_machine import TimeMachineFixture
 
 from tools.channels.base import PermanentChannelError, PublishItem
 from tools.channels.outbox import Outbox
@@ -310,10 +311,12 @@ def test_concurrent_threads_publish_once(env: Env) -> None:
     assert "published" in results and set(results) <= {"published", "scheduled"}
 
 
-def test_lease_is_held_while_a_long_call_runs(env: Env) -> None:
+def test_lease_is_held_while_a_long_call_runs(env: Env, time_machine: TimeMachineFixture) -> None:
     import threading
     import time
+    from datetime import UTC, datetime, timedelta
 
+    time_machine.move_to(datetime.now(UTC), tick=True)  # the publishers' default clock, moved by the test
     started, release = threading.Event(), threading.Event()
 
     def slow(item: PublishItem) -> None:
@@ -322,11 +325,16 @@ def test_lease_is_held_while_a_long_call_runs(env: Env) -> None:
 
     slow_conn = CountingReconcilable(env.sandbox(), before=slow)
     slow_pub = Publisher(store_path=env.tmp / "programs.db", connectors={"email": slow_conn},
-                         kill_switch=env.kill_switch, events=env.events, lease_s=0.15)  # real clock
+                         kill_switch=env.kill_switch, events=env.events, lease_s=0.15)
     worker = threading.Thread(target=slow_pub.publish, args=(make_request(),))
     worker.start()
     assert started.wait(5)
-    time.sleep(0.5)  # three lease lengths: only the heartbeat keeps the claim alive
+    time_machine.shift(timedelta(seconds=30))  # two hundred lease lengths pass while the call runs
+    moved = datetime.now(UTC).timestamp()
+    deadline = time.monotonic() + 5
+    while (slow_pub.store.get(make_request().key).lease_until or 0.0) <= moved:  # the next heartbeat (lease_s/3)
+        assert time.monotonic() < deadline, "the heartbeat never renewed the lease"
+        release.wait(0.01)
     other = CountingReconcilable(env.sandbox())
     second = Publisher(store_path=env.tmp / "programs.db", connectors={"email": other},
                        kill_switch=env.kill_switch, events=env.events, lease_s=0.15).publish(make_request())

@@ -21,7 +21,7 @@ def test_vendor_specs_build_connectors_with_credentials_from_env_or_a_secrets_fi
            "SALESFORCE_SESSION_ID": "sess"}
     out = connectors_from_config({"email": "hubspot://?token_env=HS_TOKEN + salesforce://",
                                   "display": f"adobe-export://{tmp_path}/adobe"},
-                                 outbox_path=tmp_path / "outbox.db", seed=1, secrets=env)
+                                 outbox_path=tmp_path / "outbox.db", secrets=env)
     email = out["email"]
     assert isinstance(email, Mirrored) and isinstance(email.primary, HubSpotConnector)
     assert isinstance(email.mirrors[0], SalesforceConnector)
@@ -30,9 +30,9 @@ def test_vendor_specs_build_connectors_with_credentials_from_env_or_a_secrets_fi
     for spec, message in [("hubspot://?token_env=NOPE", r"\$NOPE is not set"),
                           ("hubspot://", "needs \\?token_env"), ("salesforce://", "SALESFORCE_SESSION_ID")]:
         with pytest.raises(ConnectorConfigError, match=message):
-            connectors_from_config({"email": spec}, outbox_path=tmp_path / "o.db", seed=1, secrets={})
+            connectors_from_config({"email": spec}, outbox_path=tmp_path / "o.db", secrets={})
     with pytest.raises(ConnectorConfigError, match="HubSpot sends email only"):
-        connectors_from_config({"sms": "hubspot://?token_env=HS_TOKEN"}, outbox_path=tmp_path / "o.db", seed=1,
+        connectors_from_config({"sms": "hubspot://?token_env=HS_TOKEN"}, outbox_path=tmp_path / "o.db",
                                secrets=env)
     secrets_file = tmp_path / "secrets.env"
     secrets_file.write_text("# vendor credentials\nHS_TOKEN=from-file\n")

@@ -4,12 +4,13 @@ checkpoints inside cycles, and the lifecycle commands."""
 from __future__ import annotations
 
 import json
-import time
 from collections import Counter
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
+from time_machine import TimeMachineFixture
 
 from graph.cli import main
 from graph.runtime.cycles import cycle_events
@@ -24,10 +25,11 @@ def _events(c: Campaigns, cid: str, kind: str) -> list[Any]:
     return [e for _, e in c.services.events.read(0, 100_000, campaign_id=cid, types=[kind])]
 
 
-def test_a_cycle_killed_mid_run_is_resumed_by_the_next_owner_not_repeated(liftoff_home: Path,
-                                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_cycle_killed_mid_run_is_resumed_by_the_next_owner_not_repeated(
+        liftoff_home: Path, monkeypatch: pytest.MonkeyPatch, time_machine: TimeMachineFixture) -> None:
     import tools.analytics.scorecard as scorecard
 
+    time_machine.move_to(datetime.now(UTC), tick=True)  # the store's default clock, moved by the test
     c = Campaigns(make_settings(liftoff_home))
     cid = c.start(CLEAN_BRIEF, auto_approve=True).thread_id
     store = lifecycle_store(c.settings)
@@ -38,16 +40,16 @@ def test_a_cycle_killed_mid_run_is_resumed_by_the_next_owner_not_repeated(liftof
         raise KeyboardInterrupt("the scheduler process was killed")
 
     monkeypatch.setattr(scorecard, "compute_scorecard", killed)
-    dead = Scheduler(c, store, owner="dead", lease_s=0.6, auto_approve=True)
+    dead = Scheduler(c, store, owner="dead", lease_s=600, auto_approve=True)
     with pytest.raises(KeyboardInterrupt):
         dead.run_campaign(cid)
     monkeypatch.setattr(scorecard, "compute_scorecard", real)
     crashed = store.cycles(cid)[0]
     assert crashed.status == "running" and crashed.owner == "dead"
     assert c.result(cid).values["day"] == day + 1  # the optimizer ran; analytics did not
-    alive = Scheduler(c, store, owner="alive", lease_s=0.6, auto_approve=True)
+    alive = Scheduler(c, store, owner="alive", lease_s=600, auto_approve=True)
     assert alive.run_campaign(cid) is None  # the dead owner's lease has not run out yet
-    time.sleep(0.7)
+    time_machine.shift(timedelta(seconds=601))  # it has now
     outcome = alive.run_campaign(cid)
     assert outcome is not None and outcome.cycle_id == crashed.cycle_id and outcome.status == "done"
     assert outcome.detail.get("resumed") is True

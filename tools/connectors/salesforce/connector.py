@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from graph.contracts import Event, PipelineImpact, PipelineTally, Receipt
+from graph.contracts.ids import event_id
 from tools.channels.base import PermanentChannelError, PublishItem, TransientChannelError
 from tools.events import EventLog
 from tools.sqlite import SQLiteFile
@@ -287,4 +288,4 @@ def read_pipeline(sync: SalesforceSync, events: EventLog, *, campaign_id: str, t
     """Write the Campaign's pipeline as a ``pipeline.attribution`` event (source ``salesforce``); idempotent per day."""
     impact = sync.pipeline(campaign_id, as_of=as_of)
     return events.emit("pipeline.attribution", trace_id=trace_id, campaign_id=campaign_id, source="salesforce",
-                       payload=impact.model_dump(mode="json"), event_id=f"salesforce:pipeline:{campaign_id}:{impact.as_of}")
+                       payload=impact.model_dump(mode="json"), event_id=event_id("salesforce", "pipeline", campaign_id, impact.as_of))
