@@ -1,8 +1,8 @@
 """Liftoff's app: chat a brief, watch the agents, approve, launch, follow the lift.
 
 Thin on purpose: it renders campaign state and sends commands. Runs happen in background workers
-(``graph.live``), what the page shows comes from ``graph.views``, rights from ``graph.access``, and
-operator controls from ``graph.controls``. Untrusted text (briefs, copy, reasons) is shown with
+(``graph.runtime.live``), what the page shows comes from ``graph.views``, rights from ``graph.runtime.access``, and
+operator controls from ``graph.runtime.controls``. Untrusted text (briefs, copy, reasons) is shown with
 ``st.text``/``st.code`` or Markdown-escaped, never as HTML. Start it with ``make run``.
 """
 
@@ -14,15 +14,15 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from graph.access import Access, local_user, resolve_access
-from graph.config import REPO_ROOT, ConfigError, Settings
 from graph.contracts import CHANNELS, REGIONS
-from graph.controls import CONTROL_TRACE, save_preferences, set_kill_switch
-from graph.first_run import warmup_for
-from graph.live import LiveRuns, Reader, display_status
-from graph.offline import apply_offline_defaults
-from graph.prefs import AppPrefs, PrefsError, apply_prefs, load_prefs
-from graph.runner import CampaignError
+from graph.runtime.access import Access, local_user, resolve_access
+from graph.runtime.controls import CONTROL_TRACE, save_preferences, set_kill_switch
+from graph.runtime.first_run import warmup_for
+from graph.runtime.live import LiveRuns, Reader, display_status
+from graph.runtime.network import apply_offline_defaults
+from graph.runtime.prefs import AppPrefs, PrefsError, apply_prefs, load_prefs
+from graph.runtime.runner import CampaignError
+from graph.runtime.settings import REPO_ROOT, ConfigError, Settings
 from graph.views.brand_page import PAGE as BRANDS_PAGE
 from graph.views.brand_page import brand_page, brand_picker, open_brand_page
 from graph.views.chat import conversation
@@ -146,7 +146,7 @@ def _save(reader: Reader, settings: Settings, new: AppPrefs, prefs: AppPrefs, ac
 
 
 def _autonomy_dial(settings: Settings, prefs: AppPrefs, access: Access, reader: Reader) -> None:
-    from graph.autonomy import LEVELS, Autonomy
+    from graph.review.autonomy import LEVELS, Autonomy
 
     with st.expander("Autonomy dial", icon=":material/tune:"):
         dial = Autonomy.parse(settings.autonomy)

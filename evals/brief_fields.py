@@ -169,7 +169,7 @@ def run_brief_fields_case(case: BriefFieldsCase, *, check_date: date, suite: str
 
     from evals.evaluators.base import Evaluation
     from evals.results import CaseResult
-    from graph.brief_echo import unused_sentences
+    from graph.brief.echo import unused_sentences
     from graph.contracts import BriefFact
 
     t0 = time.perf_counter()

@@ -20,7 +20,7 @@ from evals.evaluators.voice import BrandVoice
 from evals.homes import TemplateHomes
 from evals.results import AgentUsage, CaseResult, Check
 from evals.schema import BriefCase, Dataset
-from graph.config import Settings
+from graph.runtime.settings import Settings
 
 EVALUATORS = (SchemaValidity(), BlueprintConstraints(), Delivery(), ClaimsSupport(), BrandVoice())
 """Rule-based evaluators run on every brief case, in report order."""
@@ -89,7 +89,7 @@ def priced_usage(spec: str, calls: int, input_tokens: int, output_tokens: int, p
 
 def run_brief_case(case: BriefCase, dataset: Dataset, env: CaseEnv, repeat: int = 0) -> CaseResult:
     """Run one brief case end to end and evaluate it; errors become a failed result, never an exception."""
-    from graph.runner import Campaigns
+    from graph.runtime.runner import Campaigns
 
     home = env.work_dir / f"{dataset.name}-{case.id}-r{repeat}"
     if home.exists():
@@ -183,7 +183,7 @@ def release_services(settings: Settings, svc: Any = None) -> None:
         settings: The case's settings (their process-wide services are dropped from the registry).
         svc: Services created directly (not through the registry) to close as well.
     """
-    from graph.services import release
+    from graph.runtime.services import release
 
     released = release(settings)
     if svc is not None and svc is not released:

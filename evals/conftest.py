@@ -18,8 +18,8 @@ import pytest
 from evals.results import EvalRun
 from evals.runner import RunOptions, run_evals
 from evals.suites import resolve_suites
-from graph.config import Settings
-from graph.offline import apply_offline_defaults
+from graph.runtime.network import apply_offline_defaults
+from graph.runtime.settings import Settings
 
 apply_offline_defaults()
 

@@ -13,7 +13,7 @@ import threading
 from collections.abc import Iterable
 from pathlib import Path
 
-from graph.config import Settings
+from graph.runtime.settings import Settings
 
 
 class TemplateHomes:
@@ -29,7 +29,7 @@ class TemplateHomes:
     def prepare(self, crm_contacts: int, brands: Iterable[str]) -> Path:
         """Build (once) the template for a CRM size with the claim index of every brand that loads."""
         from evals.campaign_case import release_services
-        from graph.services import Services
+        from graph.runtime.services import Services
 
         with self._lock:
             if crm_contacts in self._ready:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import yaml
 
-from graph.config import REPO_ROOT
+from graph.runtime.settings import REPO_ROOT
 from guards.library_lint import duplicate_pairs
 
 DATASET = REPO_ROOT / "evals" / "datasets" / "lint_duplicates.yaml"

@@ -30,7 +30,7 @@ from evals.replay import (
 )
 from evals.results import CaseResult, Check, EvalRun, SuiteResult
 from evals.schema import Dataset
-from graph.config import REPO_ROOT, Settings
+from graph.runtime.settings import REPO_ROOT, Settings
 
 MODEL_AGENTS = ("planner", "content", "data")
 """Agents that call a model (their prompts are versioned)."""
@@ -78,7 +78,7 @@ class RunOptions:
 
 def prompt_refs(settings: Settings, agents: tuple[str, ...] = MODEL_AGENTS) -> dict[str, str]:
     """Prompt ref (agent@version#hash) of every agent that has prompts, at the configured versions."""
-    from graph.prompts import available_versions, load_prompt
+    from graph.models.prompts import available_versions, load_prompt
 
     return {a: load_prompt(a, settings.prompt_versions.get(a), settings.prompts_dir).ref
             for a in agents if available_versions(a, settings.prompts_dir)}
@@ -131,7 +131,7 @@ def run_evals(options: RunOptions) -> EvalRun:
     prompts = prompt_refs(settings)
     judge_spec, judge_note = _judge_spec(options)
     if judge_spec:
-        from graph.prompts import load_prompt
+        from graph.models.prompts import load_prompt
 
         prompts["judge"] = load_prompt("judge", options.judge_prompt, settings.prompts_dir).ref
     models = {a: settings.model_for(a) for a in settings.agents}
@@ -248,7 +248,7 @@ def _run_guard_cases(runs: list[tuple[Dataset, Any]], base: Settings, work_dir: 
     """Claims-check and governance cases, against the same library and claim index governance uses."""
     if not runs:
         return
-    from graph.services import Services
+    from graph.runtime.services import Services
 
     settings = Settings(home=work_dir / "guards", brand_library_dir=base.brand_library_dir,
                         embeddings=base.embeddings, seed=base.seed)

@@ -6,8 +6,8 @@ import threading
 from dataclasses import dataclass, fields
 from typing import Any
 
-from graph.config import ConfigError, Settings, server_settings
-from graph.services import Services, services_for
+from graph.runtime.services import Services, services_for
+from graph.runtime.settings import ConfigError, Settings, server_settings
 
 RUN_OVERRIDES: tuple[str, ...] = (
     "model", "autonomy", "launch_days", "seed", "brand", "agents", "check_date", "approval_threshold",

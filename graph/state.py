@@ -10,7 +10,7 @@ from typing import Annotated, Any, Literal, NotRequired, Required
 
 from typing_extensions import TypedDict  # pydantic (Studio's input form) refuses typing.TypedDict on 3.11
 
-from graph.asset_versions import merge_versions
+from graph.review.asset_versions import merge_versions
 
 Status = Literal["planning", "needs_input", "drafting", "governing", "awaiting_approval", "launching",
                  "launched", "held", "rejected", "failed"]
@@ -99,7 +99,7 @@ class CampaignState(TypedDict, total=False):
     launch_approved: bool
     """A human approved the launch (manual autonomy scopes)."""
     asset_versions: Annotated[dict[str, dict[str, Any]], merge_versions]
-    """Asset id -> {version: asset + author}: every version governance checked (``graph.asset_versions``)."""
+    """Asset id -> {version: asset + author}: every version governance checked (``graph.review.asset_versions``)."""
     human_edits: dict[str, dict[str, Any]]
     """Asset id -> {version, approver}: the latest version a reviewer wrote; its findings go back to them."""
     programs: Annotated[dict[str, dict[str, Any]], merge_by_key]

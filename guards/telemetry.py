@@ -22,7 +22,7 @@ _LOCK = threading.Lock()
 
 def disable_guardrails_telemetry() -> None:
     """Switch off guardrails hub telemetry for this process (idempotent, cheap after the first call)."""
-    from graph.offline import apply_offline_defaults
+    from graph.runtime.network import apply_offline_defaults
 
     apply_offline_defaults()  # GUARDRAILS_RUN_SYNC, OTEL_SDK_DISABLED, ... (only where the user set nothing)
     from guardrails.settings import settings

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from graph.offline import apply_offline_defaults
+from graph.runtime.network import apply_offline_defaults
 
 apply_offline_defaults()
 

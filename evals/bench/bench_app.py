@@ -14,8 +14,8 @@ import tempfile
 import time
 from collections.abc import Callable
 
-from graph.config import REPO_ROOT, Settings
-from graph.offline import apply_offline_defaults
+from graph.runtime.network import apply_offline_defaults
+from graph.runtime.settings import REPO_ROOT, Settings
 
 BRIEF = (
     "Launch our new Brightwell MaxFlow Pitcher in the US and UK starting March 2, 2027 for 6 weeks. Budget: $40k. "
@@ -36,8 +36,8 @@ def main(renders: int = 10) -> None:
     """Print render, view-model and live-update figures."""
     from streamlit.testing.v1 import AppTest
 
-    from graph.live import LiveRuns, Reader
-    from graph.runner import Campaigns
+    from graph.runtime.live import LiveRuns, Reader
+    from graph.runtime.runner import Campaigns
     from graph.views.plan import asset_views
     from graph.views.scorecard import current_scorecard, scorecard_view
     from graph.views.steps import build_steps

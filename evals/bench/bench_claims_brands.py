@@ -14,7 +14,7 @@ from pathlib import Path
 import yaml
 
 from evals.bench.bench_guards import Score, evaluate_dataset
-from graph.config import REPO_ROOT
+from graph.runtime.settings import REPO_ROOT
 
 BRANDS = REPO_ROOT / "evals" / "datasets" / "claims_brands"
 SELFTEST_DATE = date(2026, 11, 25)
@@ -62,7 +62,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     args = parser.parse_args(argv)
 
-    from graph.offline import apply_offline_defaults
+    from graph.runtime.network import apply_offline_defaults
 
     apply_offline_defaults()
     print("claims check on unseen brands ('unsupported' = positive class; offline rules, no LLM)")

@@ -12,8 +12,8 @@ from pathlib import Path
 
 from evals.runner import RunOptions, run_evals
 from evals.suites import resolve_suites
-from graph.config import Settings
-from graph.offline import apply_offline_defaults
+from graph.runtime.network import apply_offline_defaults
+from graph.runtime.settings import Settings
 
 
 def main() -> None:

@@ -2,7 +2,7 @@
 
 Run: ``python -m evals.bench.bench_first_output`` (``make bench``). In a fresh process with a new, empty
 LIFTOFF_HOME and default settings (full synthetic CRM), it does what ``app.py`` does: opens the reader, starts
-the first-run warm-up in the background (``graph.first_run``), then submits a brief the way pressing Enter does
+the first-run warm-up in the background (``graph.runtime.first_run``), then submits a brief the way pressing Enter does
 (``LiveRuns.start``: preflight + background worker) and measures until the worker reports its first finished
 agent. Prints: import time, Enter -> first agent output (aim: under 10 s), each warm-up step's duration, and
 Enter -> first review card (the whole first run, for context). ``--no-warmup`` measures without the warm-up.
@@ -25,10 +25,10 @@ AIM_S = 10.0
 def main(warm: bool = True) -> None:
     """Print the first-output figures of one fresh install."""
     t_proc = time.perf_counter()
-    from graph.config import Settings
-    from graph.first_run import warmup_for
-    from graph.live import LiveRuns, Reader
-    from graph.offline import apply_offline_defaults
+    from graph.runtime.first_run import warmup_for
+    from graph.runtime.live import LiveRuns, Reader
+    from graph.runtime.network import apply_offline_defaults
+    from graph.runtime.settings import Settings
 
     apply_offline_defaults()
     imported = time.perf_counter() - t_proc

@@ -10,8 +10,8 @@ import tempfile
 import time
 from collections import defaultdict
 
-from graph.config import REPO_ROOT, Settings
-from graph.offline import apply_offline_defaults
+from graph.runtime.network import apply_offline_defaults
+from graph.runtime.settings import REPO_ROOT, Settings
 
 BRIEF = (
     "Launch our new Brightwell MaxFlow Pitcher in the US and UK starting March 2, 2027 for 6 weeks. Budget: $40k. "
@@ -23,7 +23,7 @@ def run_once(campaigns, brief: str) -> tuple[float, dict[str, float], str]:  # n
     """Run one campaign to its end (auto-approving); return total seconds, seconds per node, final status."""
     from langgraph.types import Command
 
-    from graph.runner import AUTO_APPROVER
+    from graph.runtime.runner import AUTO_APPROVER
 
     per_node: dict[str, float] = defaultdict(float)
     graph_input: object = campaigns.new_input(brief)
@@ -44,7 +44,7 @@ def run_once(campaigns, brief: str) -> tuple[float, dict[str, float], str]:  # n
 
 def main(runs: int = 5) -> None:
     """Print cold and warm end-to-end times and the warm time per step."""
-    from graph.runner import Campaigns
+    from graph.runtime.runner import Campaigns
 
     apply_offline_defaults()
     with tempfile.TemporaryDirectory() as home:

@@ -22,7 +22,7 @@ from pathlib import Path
 
 import yaml
 
-from graph.config import REPO_ROOT
+from graph.runtime.settings import REPO_ROOT
 
 DATASETS = REPO_ROOT / "evals" / "datasets"
 ASSET_150 = (
@@ -126,7 +126,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=100, help="timed repetitions (default 100)")
     args = parser.parse_args(argv)
 
-    from graph.offline import apply_offline_defaults
+    from graph.runtime.network import apply_offline_defaults
 
     apply_offline_defaults()
     print("claims check quality ('unsupported' = positive class; offline rules, no LLM)")

@@ -14,8 +14,8 @@ import tempfile
 import time
 
 from evals.chaos.llm_server import LLMServer, LLMServerConfig, Served
-from graph.config import Settings
-from graph.offline import apply_offline_defaults
+from graph.runtime.network import apply_offline_defaults
+from graph.runtime.settings import Settings
 
 LATENCY_S = float(os.environ.get("LIFTOFF_BENCH_LATENCY", "1.0"))
 BRIEF = (
@@ -57,8 +57,8 @@ def critical_depth(served: list[Served]) -> int:
 
 def run_once(latency: float) -> tuple[float, list[Served], str]:
     """Run one campaign to its end over HTTP; return (wall seconds, requests, status)."""
-    from graph.runner import Campaigns
-    from graph.services import release
+    from graph.runtime.runner import Campaigns
+    from graph.runtime.services import release
 
     with LLMServer(LLMServerConfig(latency_s=latency)) as server:
         env = {

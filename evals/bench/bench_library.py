@@ -18,7 +18,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from graph.config import REPO_ROOT
+from graph.runtime.settings import REPO_ROOT
 
 BUNDLED = sorted(p.parent for p in (REPO_ROOT / "brand_library").glob("*/brand.yaml"))
 

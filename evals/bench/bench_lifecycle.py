@@ -26,7 +26,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from graph.config import REPO_ROOT
+from graph.runtime.settings import REPO_ROOT
 
 
 def _pct(values: list[float], q: float) -> float:
@@ -70,12 +70,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--days", type=int, default=27, help="last campaign day to rehearse (default 27)")
     args = parser.parse_args(argv)
 
-    from graph.config import Settings
-    from graph.offline import apply_offline_defaults
-    from graph.runner import Campaigns
-    from tools.lifecycle.hooks import lifecycle_store
+    from graph.runtime.lifecycle_hooks import lifecycle_store
+    from graph.runtime.network import apply_offline_defaults
+    from graph.runtime.runner import Campaigns
+    from graph.runtime.scheduler import Scheduler
+    from graph.runtime.settings import Settings
     from tools.lifecycle.rollback import Scope, rollback
-    from tools.lifecycle.scheduler import Scheduler
     from tools.pipeline.impact import pipeline_impact
     from tools.pipeline.store import PipelineStore
 

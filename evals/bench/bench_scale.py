@@ -94,8 +94,8 @@ def _verify(url: str, rows: list[dict[str, Any]], engaged_at: float) -> dict[str
 
 def _per_minute_server(n: int, root: Path) -> float:
     from evals.bench.scale_worker import BRIEF
-    from graph.config import Settings
-    from graph.remote import RemoteCampaigns
+    from graph.runtime.remote import RemoteCampaigns
+    from graph.runtime.settings import Settings
     from tests.scale.langgraph_server import langgraph_dev
 
     env = {"LIFTOFF_HOME": str(root / "server-home"), "LIFTOFF_CRM_CONTACTS": "20000",
@@ -112,9 +112,9 @@ def _per_minute_server(n: int, root: Path) -> float:
 
 def _per_minute_cli(n: int, root: Path) -> float:
     from evals.bench.scale_worker import BRIEF
-    from graph.config import Settings
-    from graph.offline import apply_offline_defaults
-    from graph.runner import Campaigns
+    from graph.runtime.network import apply_offline_defaults
+    from graph.runtime.runner import Campaigns
+    from graph.runtime.settings import Settings
 
     apply_offline_defaults()
     campaigns = Campaigns(Settings.from_env({"LIFTOFF_HOME": str(root / "cli-home"), "LIFTOFF_CRM_CONTACTS": "20000",

@@ -14,8 +14,8 @@ import time
 from pathlib import Path
 from typing import Any
 
-from graph.config import Settings
-from graph.offline import apply_offline_defaults
+from graph.runtime.network import apply_offline_defaults
+from graph.runtime.settings import Settings
 
 BRIEF = ("Launch our new Brightwell MaxFlow Pitcher in the US starting March 2, 2027 for 4 weeks. Budget: $20k. "
          "Target: families who buy bottled water. Goal: drive 600 online orders. Use email and paid search.")
@@ -38,7 +38,7 @@ class Recording:
 def main() -> None:
     out, n, start_at = Path(sys.argv[1]), int(sys.argv[2]), float(sys.argv[3])
     apply_offline_defaults()
-    from graph.runner import Campaigns
+    from graph.runtime.runner import Campaigns
 
     campaigns = Campaigns(Settings.from_env())
     publisher = campaigns.services.publisher

@@ -30,7 +30,7 @@ def main(argv: list[str] | None = None) -> int:
     unknown = sorted(set(args.categories) - set(CATEGORIES))
     if unknown:
         parser.error(f"unknown category {', '.join(unknown)} (have: {', '.join(CATEGORIES)})")
-    from graph.offline import apply_offline_defaults
+    from graph.runtime.network import apply_offline_defaults
 
     apply_offline_defaults()
     red = 0

@@ -53,7 +53,7 @@ def _brief(name: str, data: bytes, root: Path) -> Figure:
 def _library(name: str, claims: str, root: Path) -> Figure:
     import shutil
 
-    from graph.config import REPO_ROOT
+    from graph.runtime.settings import REPO_ROOT
 
     lib = root / "libs" / name.replace(" ", "_")
     shutil.copytree(REPO_ROOT / "brand_library" / "brightwell", lib)

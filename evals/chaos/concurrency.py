@@ -13,7 +13,7 @@ import tempfile
 from pathlib import Path
 
 from evals.chaos.figures import BRIEF, Figure, env_for
-from graph.config import REPO_ROOT
+from graph.runtime.settings import REPO_ROOT
 
 CAT = "concurrency"
 RSS_PRINT = (

@@ -46,7 +46,7 @@ CALL_POINTS = (
 
 def graph_nodes() -> tuple[str, ...]:
     """The node names of the campaign graph (every agent set the product ships)."""
-    from graph.graph import build_graph
+    from graph.wiring import build_graph
 
     return tuple(build_graph().nodes)
 
@@ -83,9 +83,9 @@ def _wrap(
 
 def _targets() -> dict[str, tuple[object, str]]:
     """Call point -> (owner object, attribute) of the function wrapped there."""
-    import graph.graph as wiring
+    import graph.wiring as wiring
     import tools.crm.export as export
-    import tools.lifecycle.hooks as hooks
+    import graph.runtime.lifecycle_hooks as hooks
     from tools.channels.sandbox import SandboxConnector
     from tools.spend.ledger import SpendLedger
 

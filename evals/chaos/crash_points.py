@@ -18,7 +18,7 @@ from pathlib import Path
 
 from evals.chaos.figures import BRIEF, Figure, cli, env_for
 from evals.chaos.state import CampaignFacts, event_diff, facts
-from graph.config import Settings
+from graph.runtime.settings import Settings
 
 CAT = "crash"
 QUICK = ("connector:publish:after:2", "event:human.decision", "lifecycle:register:after")
@@ -70,8 +70,8 @@ def _settings(home: Path) -> Settings:
 
 
 def _campaign_id(home: Path) -> str | None:
-    from graph.runner import Campaigns
-    from graph.services import release
+    from graph.runtime.runner import Campaigns
+    from graph.runtime.services import release
 
     with _IN_PROCESS:
         settings = _settings(home)

@@ -75,9 +75,9 @@ def _measure(name: str, fn: Callable[[], object]) -> Figure:
 
 
 def _campaign() -> None:
-    from graph.config import Settings
-    from graph.offline import apply_offline_defaults
-    from graph.runner import Campaigns
+    from graph.runtime.network import apply_offline_defaults
+    from graph.runtime.runner import Campaigns
+    from graph.runtime.settings import Settings
 
     apply_offline_defaults()
     home = Path(tempfile.mkdtemp(prefix="chaos-outbound-"))
@@ -98,7 +98,7 @@ def _claims_check() -> None:
 def _app_boot() -> None:
     from streamlit.testing.v1 import AppTest
 
-    from graph.config import REPO_ROOT
+    from graph.runtime.settings import REPO_ROOT
 
     AppTest.from_file(str(REPO_ROOT / "app.py"), default_timeout=300).run()
 

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from evals.chaos.figures import BRIEF, Figure, cli, env_for
 from evals.chaos.state import event_diff, facts
-from graph.config import REPO_ROOT
+from graph.runtime.settings import REPO_ROOT
 
 CAT = "schedulers"
 DAYS = 6
@@ -58,8 +58,8 @@ def _schedulers(envs: list[dict[str, str]]) -> list[tuple[int, list[dict[str, ob
 
 
 def _cycle_rows(env: dict[str, str], campaign_id: str) -> list[tuple[str, str]]:
-    from graph.config import Settings
-    from tools.lifecycle.hooks import lifecycle_store
+    from graph.runtime.settings import Settings
+    from graph.runtime.lifecycle_hooks import lifecycle_store
 
     store = lifecycle_store(Settings.from_env(env))
     try:
@@ -77,9 +77,9 @@ def _started_twice(events: list[tuple[str, dict[str, object]]]) -> int:
 
 
 def _trail(env: dict[str, str], campaign_id: str) -> list[tuple[str, dict[str, object]]]:
-    from graph.config import Settings
-    from graph.runner import Campaigns
-    from graph.services import release
+    from graph.runtime.settings import Settings
+    from graph.runtime.runner import Campaigns
+    from graph.runtime.services import release
 
     settings = Settings.from_env(env)
     campaigns = Campaigns(settings)
@@ -91,7 +91,7 @@ def _trail(env: dict[str, str], campaign_id: str) -> list[tuple[str, dict[str, o
 
 
 def _case(label: str, envs: list[dict[str, str]], reference: collections.Counter[str]) -> list[Figure]:
-    from graph.config import Settings
+    from graph.runtime.settings import Settings
 
     cid = _launch(envs[0])
     if cid is None:
@@ -121,7 +121,7 @@ def _case(label: str, envs: list[dict[str, str]], reference: collections.Counter
 
 def run(quick: bool) -> list[Figure]:
     """Reference (one scheduler), then two at once on one home and (full) two homes on a shared Postgres."""
-    from graph.config import Settings
+    from graph.runtime.settings import Settings
 
     root = Path(tempfile.mkdtemp(prefix="chaos-sched-"))
     ref_env = env_for(root / "reference")

@@ -6,7 +6,7 @@ import collections
 from dataclasses import dataclass, field
 from typing import Any
 
-from graph.config import Settings
+from graph.runtime.settings import Settings
 
 FINAL_PROGRAM_STATES = frozenset({"published", "blocked", "failed", "cancelled", "unknown"})
 """Program store states a launched campaign may hold (``unknown`` = held for a manual check, stated)."""
@@ -48,7 +48,7 @@ class CampaignFacts:
 
 def facts(settings: Settings, campaign_id: str) -> CampaignFacts:
     """Read a campaign's status, programs, deliveries, events, approvers and spend from its home."""
-    from graph.runner import Campaigns
+    from graph.runtime.runner import Campaigns
     from tools.channels.outbox import Outbox
 
     campaigns = Campaigns(settings)
@@ -88,7 +88,7 @@ def facts(settings: Settings, campaign_id: str) -> CampaignFacts:
         return out
     finally:
         campaigns.close()
-        from graph.services import release
+        from graph.runtime.services import release
 
         release(settings)
 

@@ -78,7 +78,7 @@ SUPPORTED: list[tuple[str, str, str]] = [
 
 def measure() -> dict[str, list[str]]:
     """{'evasions': [...], 'false_refusals': [...], 'baseline_misses': [...], 'tried': [...]} over the corpus."""
-    from graph.config import REPO_ROOT
+    from graph.runtime.settings import REPO_ROOT
     from guards.claims import check_text
     from guards.library import load_library
 

@@ -15,11 +15,11 @@ from typing import Any
 
 import yaml
 
-from graph.config import REPO_ROOT, Settings
-from graph.content import draft_payload
+from graph.brief.focus import claim_fits, focus_of
 from graph.contracts import Asset, Brief
-from graph.focus import claim_fits, focus_of
 from graph.models.offline.compose import compose_copy
+from graph.nodes.content import draft_payload
+from graph.runtime.settings import REPO_ROOT, Settings
 from guards.claims import check_text
 from guards.copy_quality import check_copy_quality
 from guards.sentences import split_sentences
@@ -134,7 +134,7 @@ def measure(briefs: list[dict[str, Any]], svc: Any) -> dict[str, float]:
 
 
 def main() -> int:
-    from graph.services import Services
+    from graph.runtime.services import Services
 
     with tempfile.TemporaryDirectory() as tmp:
         settings = Settings.from_env(

@@ -54,8 +54,8 @@ class Judge:
             ModelConfigError: when the model spec cannot be resolved.
             PromptError: when the judge prompt is missing.
         """
+        from graph.models.prompts import load_prompt
         from graph.models.registry import resolve_model
-        from graph.prompts import load_prompt
 
         return cls(spec, resolve_model(spec, base_url=base_url), load_prompt("judge", version, prompts_dir))
 

@@ -56,14 +56,14 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 
 def _settings(args: argparse.Namespace) -> Any:
-    from graph.config import ConfigError, Settings
-    from graph.offline import apply_offline_defaults
+    from graph.runtime.network import apply_offline_defaults
+    from graph.runtime.settings import ConfigError, Settings
 
     apply_offline_defaults()
     try:
         overrides: dict[str, Any] = {"model": getattr(args, "model", None)}
         if getattr(args, "prompts", None):
-            from graph.config import parse_prompt_versions
+            from graph.runtime.settings import parse_prompt_versions
 
             overrides["prompt_versions"] = parse_prompt_versions(args.prompts)
         return Settings.from_env(**overrides)
@@ -73,7 +73,7 @@ def _settings(args: argparse.Namespace) -> Any:
 
 def _campaigns(settings: Any) -> Any:
     from graph.models.errors import ModelConfigError
-    from graph.remote import open_campaigns
+    from graph.runtime.remote import open_campaigns
 
     try:
         campaigns = open_campaigns(settings)
@@ -104,10 +104,10 @@ def _errors(fn: Any) -> Any:
     """Map the domain's user errors to one-line CLI errors."""
 
     def wrapped(args: argparse.Namespace) -> int:
-        from graph.human_review import ApprovalRefused
         from graph.models.errors import ModelConfigError, ModelUnavailableError
-        from graph.prompts import PromptError
-        from graph.runner import CampaignError
+        from graph.models.prompts import PromptError
+        from graph.nodes.human_review import ApprovalRefused
+        from graph.runtime.runner import CampaignError
         from guards.library import BrandLibraryError
 
         try:
@@ -294,7 +294,7 @@ def _finish(campaigns: Any, result: Any, as_json: bool) -> int:
 
 def _echo(values: dict[str, Any]) -> dict[str, Any] | None:
     """The brief echo of the campaign's parsed brief (facts with their words, sentences not used)."""
-    from graph.brief_echo import brief_echo
+    from graph.brief.echo import brief_echo
 
     brief = values.get("brief") or (values.get("blueprint") or {}).get("brief")
     return brief_echo(brief) if brief else None
@@ -306,7 +306,7 @@ def _print_human(campaigns: Any, result: Any) -> None:
     print(f"status: {result.status}" + (f" ({result.reason})" if result.reason else ""))
     brief = v.get("brief") or (v.get("blueprint") or {}).get("brief")
     if brief:
-        from graph.brief_echo import echo_lines
+        from graph.brief.echo import echo_lines
 
         print("\n".join(echo_lines(brief)))
     bp = v.get("blueprint")
@@ -340,7 +340,7 @@ def _print_human(campaigns: Any, result: Any) -> None:
 
 def _item_lines(kind: str | None, item: dict[str, Any]) -> list[str]:
     """One pending item as the CLI prints it: its id (what --reject-item names), then what it is."""
-    from graph.decisions import item_id
+    from graph.review.decisions import item_id
 
     iid = item_id(item)
     if kind == "budget":

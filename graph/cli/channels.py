@@ -8,8 +8,8 @@ import json
 from typing import Any
 
 from graph.cli import CLIError
-from graph.config import Settings
 from graph.contracts import CHANNELS, REGIONS
+from graph.runtime.settings import Settings
 
 
 def register(sub: Any) -> None:
@@ -46,7 +46,7 @@ def _settings() -> Settings:
 
 def kill_switch(args: argparse.Namespace) -> int:
     """Engage/release one scope and print the resulting state, or print every scope's state."""
-    from graph.services import services_for
+    from graph.runtime.services import services_for
     from tools.killswitch import scope_of
 
     for flag, value, known in (("--channel", args.channel, CHANNELS), ("--region", args.region, REGIONS)):
@@ -121,7 +121,7 @@ def show_programs(args: argparse.Namespace) -> int:
 
 def check_sla(args: argparse.Namespace) -> int:
     """Run the SLA check and print new breaches; exit 1 when any program is in breach."""
-    from graph.services import services_for
+    from graph.runtime.services import services_for
 
     svc = services_for(_settings())
     publisher = svc.publisher

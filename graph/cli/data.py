@@ -12,8 +12,8 @@ from pathlib import Path
 from typing import Any
 
 from graph.cli import CLIError
-from graph.config import Settings
 from graph.contracts import REGIONS, SegmentDefinition, TargetList
+from graph.runtime.settings import Settings
 
 STORE_NAME = "crm.duckdb"
 """CRM store file under the state directory (DuckDB; a '.db' path given with --store selects SQLite)."""
@@ -187,7 +187,7 @@ def build_command(args: argparse.Namespace) -> int:
 
 def export_command(args: argparse.Namespace) -> int:
     """Export a list's non-holdout members for its channel (kill-switch checked inside the tool)."""
-    from graph.services import services_for
+    from graph.runtime.services import services_for
     from tools.crm.errors import ExportError
     from tools.crm.export import export_list
     from tools.killswitch import KillSwitchEngaged

@@ -58,8 +58,8 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 
 def _settings(args: argparse.Namespace) -> Any:
-    from graph.config import ConfigError, Settings, parse_prompt_versions
-    from graph.offline import apply_offline_defaults
+    from graph.runtime.network import apply_offline_defaults
+    from graph.runtime.settings import ConfigError, Settings, parse_prompt_versions
 
     apply_offline_defaults()
     try:
@@ -116,7 +116,7 @@ def cmd_run(args: argparse.Namespace) -> int:
     from evals.schema import DatasetError
     from evals.suites import resolve_suites
     from graph.models.errors import ModelConfigError
-    from graph.prompts import PromptError
+    from graph.models.prompts import PromptError
 
     settings = _settings(args)
     mode: Mode = "record" if args.record else "replay" if args.replay else "live"

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from graph.cli import CLIError
-from graph.config import Settings
+from graph.runtime.settings import Settings
 
 DEFAULT_SECRET_ENV = "LIFTOFF_EVENTS_SECRET"
 
@@ -107,7 +107,7 @@ def cmd_pull(args: argparse.Namespace) -> int:
 
 
 def _services() -> Any:
-    from graph.services import services_for
+    from graph.runtime.services import services_for
 
     return services_for(Settings.from_env())
 
@@ -228,7 +228,7 @@ def cmd_scorecard(args: argparse.Namespace) -> int:
 
 def _campaign_values(settings: Settings, campaign_id: str) -> dict[str, Any]:
     """The campaign's checkpointed state (blueprint, trace, usage), or {} when only its events exist."""
-    from graph.runner import CampaignError, Campaigns
+    from graph.runtime.runner import CampaignError, Campaigns
 
     try:
         return dict(Campaigns(settings).result(campaign_id).values)

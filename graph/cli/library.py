@@ -1,7 +1,7 @@
 """``liftoff library ingest|new|lint`` and ``liftoff claims-check``: brand libraries and the claims check.
 
 Every command that takes a brand takes a slug (looked up in ``LIFTOFF_BRAND_LIBRARY``, default ``brand_library/``,
-then in ``$LIFTOFF_HOME/brands``) or a library directory path (see :mod:`graph.brands`).
+then in ``$LIFTOFF_HOME/brands``) or a library directory path (see :mod:`graph.runtime.brands`).
 
 ``library lint PATH [--json]`` exits 1 when the library has errors (warnings alone exit 0).
 
@@ -25,8 +25,8 @@ from pathlib import Path
 from typing import Any
 
 from graph.cli import CLIError
-from graph.config import Settings
 from graph.contracts import REGIONS
+from graph.runtime.settings import Settings
 
 BRAND_HELP = ("brand: a slug (looked up in LIFTOFF_BRAND_LIBRARY, default brand_library/, then in "
               "$LIFTOFF_HOME/brands) or a library directory path")
@@ -79,7 +79,7 @@ def register(sub: Any) -> None:
 
 def ingest_command(args: argparse.Namespace) -> int:
     """Ingest a library into the claim index; print its version (counts go to stderr)."""
-    from graph.brands import ingest_library
+    from graph.runtime.brands import ingest_library
 
     settings = Settings.from_env()
     library = _load(args.path, settings)
@@ -125,7 +125,7 @@ def claims_check_command(args: argparse.Namespace) -> int:
 
 
 def _load(ref: str | Path, settings: Settings) -> Any:
-    from graph.brands import resolve_brand
+    from graph.runtime.brands import resolve_brand
     from guards.library import BrandLibraryError, load_library
 
     try:
@@ -136,7 +136,7 @@ def _load(ref: str | Path, settings: Settings) -> Any:
 
 def new_command(args: argparse.Namespace) -> int:
     """Scaffold a library; print its path and what to do next."""
-    from graph.brand_scaffold import ScaffoldError, new_library
+    from graph.runtime.brand_scaffold import ScaffoldError, new_library
 
     settings = Settings.from_env()
     parent = args.dir if args.dir is not None else settings.brand_library_dir
@@ -153,7 +153,7 @@ def new_command(args: argparse.Namespace) -> int:
 
 def lint_command(args: argparse.Namespace) -> int:
     """Lint a library; print one line per problem (or JSON); exit 1 on errors."""
-    from graph.brands import resolve_brand
+    from graph.runtime.brands import resolve_brand
     from guards.library import BrandLibraryError
     from guards.library_lint import lint_library
 

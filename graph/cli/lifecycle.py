@@ -63,10 +63,10 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 
 def _open() -> tuple[Any, Any]:
-    from graph.config import ConfigError, Settings
-    from graph.offline import apply_offline_defaults
-    from graph.remote import open_campaigns
-    from tools.lifecycle.hooks import lifecycle_store
+    from graph.runtime.lifecycle_hooks import lifecycle_store
+    from graph.runtime.network import apply_offline_defaults
+    from graph.runtime.remote import open_campaigns
+    from graph.runtime.settings import ConfigError, Settings
 
     apply_offline_defaults()
     try:
@@ -78,8 +78,8 @@ def _open() -> tuple[Any, Any]:
 
 def _registered(campaigns: Any, store: Any, campaign_id: str) -> Any:
     """The campaign's schedule; a launched campaign without one gets it now."""
-    from graph.runner import CampaignError
-    from tools.lifecycle.hooks import register
+    from graph.runtime.lifecycle_hooks import register
+    from graph.runtime.runner import CampaignError
 
     sched = store.campaign(campaign_id)
     if sched is not None:
@@ -120,7 +120,7 @@ def _as_json(o: Any) -> dict[str, Any]:
 
 def cmd_cycle(args: argparse.Namespace) -> int:
     """Run one cycle of a campaign now."""
-    from tools.lifecycle.scheduler import Scheduler
+    from graph.runtime.scheduler import Scheduler
 
     campaigns, store = _open()
     sched = _registered(campaigns, store, args.campaign)
@@ -156,7 +156,7 @@ def cmd_cycle(args: argparse.Namespace) -> int:
 
 def cmd_scheduler(args: argparse.Namespace) -> int:
     """Run the scheduler."""
-    from tools.lifecycle.scheduler import PassReport, Scheduler
+    from graph.runtime.scheduler import PassReport, Scheduler
 
     if args.interval <= 0 or args.lease <= 0:
         raise CLIError("--interval and --lease must be positive")
@@ -195,7 +195,7 @@ def cmd_rollback(args: argparse.Namespace) -> int:
     """Pause or roll back programs of a campaign."""
     import getpass
 
-    from graph.runner import CampaignError
+    from graph.runtime.runner import CampaignError
     from tools.lifecycle.rollback import RollbackError, Scope, rollback
 
     campaigns, _ = _open()
@@ -257,7 +257,7 @@ def cmd_cycles(args: argparse.Namespace) -> int:
     """List cycles, or print one cycle's events."""
     campaigns, store = _open()
     if args.trace:
-        from tools.lifecycle.cycles import cycle_events
+        from graph.runtime.cycles import cycle_events
 
         row = store.cycle(args.trace)
         if row is None:

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from graph.cli import CLIError
-from graph.config import Settings
+from graph.runtime.settings import Settings
 
 MAX_DAYS = 366
 
@@ -79,7 +79,7 @@ def _pct(value: float | None) -> str:
 
 def audit_export(args: argparse.Namespace) -> int:
     """Write the audit trail (every event) of one trace as JSONL."""
-    from graph.services import services_for
+    from graph.runtime.services import services_for
 
     events = services_for(Settings.from_env()).events
     if events.count(trace_id=args.trace_id) == 0:
@@ -106,7 +106,7 @@ def audit_export(args: argparse.Namespace) -> int:
 
 def retention_purge(args: argparse.Namespace) -> int:
     """Blank PII events and delete PII files older than the retention period."""
-    from graph.services import services_for
+    from graph.runtime.services import services_for
     from tools.analytics.retention import pii_locations, purge
 
     settings = Settings.from_env()

@@ -3,7 +3,7 @@ and "add a brand" by uploading the two files or filling a form, then ingest and 
 restart.
 
 ``app.py`` calls :func:`brand_picker` on the new-campaign page and :func:`brand_page` when the page is
-``?page=brands``. Added brands are written to ``$LIFTOFF_HOME/brands/<slug>`` (see :mod:`graph.brands`) only after
+``?page=brands``. Added brands are written to ``$LIFTOFF_HOME/brands/<slug>`` (see :mod:`graph.runtime.brands`) only after
 lint finds no error; nothing half-written is left behind. User text is shown with ``st.text``/tables or
 Markdown-escaped, never as HTML.
 """
@@ -18,10 +18,10 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from graph.brand_scaffold import BrandForm, ClaimInput, ScaffoldError, form_texts, write_library
-from graph.brands import added_dir, ingest_library, list_brands, resolve_brand, validate_slug
-from graph.config import Settings
 from graph.contracts import REGIONS
+from graph.runtime.brand_scaffold import BrandForm, ClaimInput, ScaffoldError, form_texts, write_library
+from graph.runtime.brands import added_dir, ingest_library, list_brands, resolve_brand, validate_slug
+from graph.runtime.settings import Settings
 from graph.views.brands import (
     brand_rows,
     lint_rows,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from graph.brands import BrandEntry
+from graph.runtime.brands import BrandEntry
 from guards.library_lint import LintReport
 
 

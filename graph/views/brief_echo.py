@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from graph.brief_echo import brief_echo
+from graph.brief.echo import brief_echo
 
 _FIELD_NAMES = {
     "budget": "Budget",

@@ -13,7 +13,7 @@ from typing import Any
 
 import streamlit as st
 
-from graph.asset_versions import history
+from graph.review.asset_versions import history
 from graph.views.review import ITEM_ACTIONS, ReviewCard, ReviewItemView, items_payload, review_card
 from graph.views.text import md_escape
 

@@ -17,11 +17,11 @@ class ErrorView:
 
 def explain(exc: BaseException) -> ErrorView:
     """Map an exception to what the marketer reads (known domain errors first, then a safe generic message)."""
-    from graph.autonomy import AutonomyError
-    from graph.config import ConfigError
-    from graph.human_review import ApprovalRefused
     from graph.models.errors import ModelConfigError, ModelUnavailableError
-    from graph.runner import CampaignError
+    from graph.nodes.human_review import ApprovalRefused
+    from graph.review.autonomy import AutonomyError
+    from graph.runtime.runner import CampaignError
+    from graph.runtime.settings import ConfigError
     from tools.killswitch import KillSwitchEngaged
 
     detail = (str(exc).strip().splitlines() or [type(exc).__name__])[0][:400]

@@ -1,4 +1,4 @@
-"""First-run progress on the page: what the background warm-up is doing (``graph.first_run``), live."""
+"""First-run progress on the page: what the background warm-up is doing (``graph.runtime.first_run``), live."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import time
 
 import streamlit as st
 
-from graph.first_run import Warmup
+from graph.runtime.first_run import Warmup
 from graph.views.text import md_escape
 
 ICONS = {"pending": ":material/schedule:", "running": ":material/progress_activity:", "done": ":material/check:",

@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from graph.decisions import EDITABLE_FIELDS, item_id
+from graph.review.decisions import EDITABLE_FIELDS, item_id
 from graph.views.text import money, pct
 
 ITEM_ACTIONS = {"approve": "Approve", "edit": "Edit", "reject": "Reject"}
@@ -37,7 +37,7 @@ class ReviewItemView:
     asset_fields: dict[str, str] = field(default_factory=dict)
     facts: list[tuple[str, str]] = field(default_factory=list)
     item_id: str = ""
-    """The id a per-item decision names (``graph.decisions.item_id``)."""
+    """The id a per-item decision names (``graph.review.decisions.item_id``)."""
     item_type: str = "other"
     """'asset', 'list', 'budget' or 'other' (blueprint findings, questions)."""
     channel: str = ""
@@ -179,7 +179,7 @@ def _budget_item(item: Mapping[str, Any]) -> ReviewItemView:
 def decision_payload(action: str, approver: str, *, comment: str = "", answer: str = "",
                      edits: Mapping[str, Mapping[str, str]] | None = None,
                      originals: Mapping[str, Mapping[str, str]] | None = None) -> dict[str, Any]:
-    """The resume value of a card action (see ``graph.human_review.Decision``).
+    """The resume value of a card action (see ``graph.nodes.human_review.Decision``).
 
     Args:
         action: 'approve', 'edit', 'reject' or 'answer'.
@@ -218,7 +218,7 @@ def items_payload(approver: str, choices: Mapping[str, str], *, comment: str = "
                   edits: Mapping[str, Mapping[str, str]] | None = None,
                   originals: Mapping[str, Mapping[str, str]] | None = None,
                   amounts: Mapping[str, float] | None = None) -> dict[str, Any]:
-    """The resume value of a card decided item by item (see ``graph.decisions``).
+    """The resume value of a card decided item by item (see ``graph.review.decisions``).
 
     Args:
         choices: item id -> 'approve', 'edit', 'reject' or 'restore:<version>'.

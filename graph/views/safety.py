@@ -6,7 +6,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from graph.autonomy import Autonomy, describe
+from graph.review.autonomy import Autonomy, describe
 
 
 @dataclass(frozen=True)

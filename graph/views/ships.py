@@ -14,7 +14,7 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from graph.asset_versions import diff_lines, history
+from graph.review.asset_versions import diff_lines, history
 from graph.views.exports import (
     ads_preview,
     campaign_report,

@@ -9,7 +9,7 @@ from typing import Any
 from graph.contracts import Event
 
 CONTROL_TYPES = frozenset({"control.kill_switch", "control.autonomy", "control.model"})
-"""Operator control events written by the app (``graph.controls``)."""
+"""Operator control events written by the app (``graph.runtime.controls``)."""
 
 
 def _summary(payload: dict[str, Any], limit: int = 160) -> str:

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from graph.config import REPO_ROOT
+from graph.runtime.settings import REPO_ROOT
 from tests.graph.conftest import CLEAN_BRIEF, EXAMPLE_BRIEF
 
 APP = REPO_ROOT / "app.py"

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from graph.config import REPO_ROOT
+from graph.runtime.settings import REPO_ROOT
 from tests.app.conftest import approve_budget_reviews, button, open_app, page_text, status_line
 
 NEW_BRAND = REPO_ROOT / "tests" / "data" / "brands" / "emberbean"

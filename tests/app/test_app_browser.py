@@ -20,7 +20,7 @@ from typing import Any
 
 import pytest
 
-from graph.config import REPO_ROOT
+from graph.runtime.settings import REPO_ROOT
 from tests.app.conftest import EXAMPLE_BRIEF
 
 CHROMIUM = Path("/usr/bin/chromium")

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from graph.cli import main
-from graph.config import REPO_ROOT
+from graph.runtime.settings import REPO_ROOT
 from tests.app.test_app_browser import CHROMIUM, CHROMIUM_ARGS, RUN_TIMEOUT_MS, _shoot, app_url, shots_dir
 
 __all__ = ["app_url", "shots_dir"]  # fixtures

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from graph.config import Settings
-from graph.runner import Campaigns
+from graph.runtime.runner import Campaigns
+from graph.runtime.settings import Settings
 from tests.app.conftest import (
     CLEAN_BRIEF,
     EXAMPLE_BRIEF,

@@ -8,10 +8,10 @@ from typing import Any
 
 import pytest
 
-from graph.access import resolve_access
-from graph.config import Settings
 from graph.contracts import Event
-from graph.prefs import AppPrefs, PrefsError, apply_prefs, available_brands, load_prefs, save_prefs
+from graph.runtime.access import resolve_access
+from graph.runtime.prefs import AppPrefs, PrefsError, apply_prefs, available_brands, load_prefs, save_prefs
+from graph.runtime.settings import Settings
 from graph.views.errors import explain
 from graph.views.plan import asset_views, blueprint_tables, governance_tables, list_tables
 from graph.views.review import decision_payload, review_card
@@ -285,9 +285,9 @@ def test_trail_rows_and_jsonl() -> None:
 
 
 def test_errors_are_readable_with_what_to_do() -> None:
-    from graph.human_review import ApprovalRefused
     from graph.models.errors import ModelUnavailableError
-    from graph.runner import CampaignError
+    from graph.nodes.human_review import ApprovalRefused
+    from graph.runtime.runner import CampaignError
 
     assert "offline" in explain(ModelUnavailableError("provider unreachable at http://127.0.0.1:9/v1",
                                                       url="http://127.0.0.1:9/v1")).hint

@@ -22,8 +22,8 @@ from typing import Any
 
 import pytest
 
-from graph.config import REPO_ROOT
-from graph.runner import Campaigns
+from graph.runtime.runner import Campaigns
+from graph.runtime.settings import REPO_ROOT
 from tests.app.conftest import CLEAN_BRIEF, EXAMPLE_BRIEF
 from tests.app.test_app_browser import CHROMIUM, CHROMIUM_ARGS, RUN_TIMEOUT_MS, _free_port, _shoot, shots_dir
 from tests.graph.conftest import make_settings
@@ -34,7 +34,7 @@ __all__ = ["shots_dir"]
 
 def _close(c: Campaigns) -> None:
     """Close this process's stores (DuckDB allows one process at a time) before the app server opens them."""
-    from graph.services import release
+    from graph.runtime.services import release
 
     c.close()
     release(c.settings)

@@ -9,10 +9,10 @@ from pathlib import Path
 import numpy  # noqa: F401  (imported once up front: the numpy import race is issue 16, not this test)
 from langgraph.runtime import Runtime
 
-from graph.content import content
 from graph.context import CampaignContext
 from graph.contracts import Asset, Blueprint, Brief, Caps, ChannelPlan, KPITarget
-from graph.services import release
+from graph.nodes.content import content
+from graph.runtime.services import release
 from tests.copywriting.brands import write_kettlewise
 from tests.graph.conftest import make_settings
 

@@ -13,8 +13,8 @@ import numpy  # noqa: F401  (imported once before the fan-out: the import race i
 import pytest
 
 from graph.contracts import Asset
-from graph.convergence import version_bound
-from graph.runner import Campaigns
+from graph.review.convergence import version_bound
+from graph.runtime.runner import Campaigns
 from guards.copy_quality import check_copy_quality
 from guards.library_text import safe_json
 from tests.copywriting.brands import write_kettlewise
@@ -71,7 +71,7 @@ def test_a_stubborn_draft_converges_or_goes_to_a_human_with_history_and_never_ru
     campaigns: Campaigns, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The old failure: the same sentence appended again and again up to version 23."""
-    from graph.services import Services
+    from graph.runtime.services import Services
     from tests.fakes import ScriptedChatModel
 
     def stubborn(messages: list[Any], kwargs: dict[str, Any]) -> str:

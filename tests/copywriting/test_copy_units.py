@@ -7,13 +7,13 @@ from datetime import date
 
 import pytest
 
-from graph.config import REPO_ROOT
-from graph.content import creative_parts, usable_claims
+from graph.brief.focus import clarify_product, focus_of, unknown_product
 from graph.contracts import Asset, Brief, Finding, GovernanceException
-from graph.convergence import approval_stalled, mark, not_converging, record, version_bound
-from graph.focus import clarify_product, focus_of, unknown_product
-from graph.human_review import apply_safe_fixes
 from graph.models.offline.compose import compose_copy
+from graph.nodes.content import creative_parts, usable_claims
+from graph.nodes.human_review import apply_safe_fixes
+from graph.review.convergence import approval_stalled, mark, not_converging, record, version_bound
+from graph.runtime.settings import REPO_ROOT
 from guards.channel_limits import CHANNEL_LIMITS
 from guards.claims import check_text
 from guards.copy_quality import check_copy_quality, norm_sentence
@@ -223,7 +223,7 @@ def test_a_two_sentence_disclaimer_with_numbers_is_never_judged_as_a_claim(kettl
 
 
 def test_disclaimer_inserted_once_and_a_safe_fix_keeps_it_once(kettlewise: BrandLibrary) -> None:
-    from graph.content import ensure_disclaimers
+    from graph.nodes.content import ensure_disclaimers
 
     body = ensure_disclaimers(ensure_disclaimers("Tea for the flat.", [DISCLAIMER]), [DISCLAIMER])
     assert body.count("Offer ends 30 September 2027.") == 1

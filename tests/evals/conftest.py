@@ -21,7 +21,7 @@ from typing import Any
 
 import pytest
 
-from graph.config import REPO_ROOT
+from graph.runtime.settings import REPO_ROOT
 
 OPEN_WITH = re.compile(r'Open every body with: "([^"]+)"')
 WORSE_LINE = "Brightwell removes 100% of lead from tap water."

@@ -7,7 +7,7 @@ from pathlib import Path
 from evals.brief_fields import FieldsExpect, score_fields
 from evals.runner import RunOptions, run_evals
 from evals.suites import resolve_suites
-from graph.config import Settings
+from graph.runtime.settings import Settings
 
 
 def test_scorer_punishes_invented_and_missed_fields() -> None:

@@ -15,8 +15,8 @@ from evals.evaluators.schema_validity import SchemaValidity
 from evals.evaluators.voice import BrandVoice
 from evals.schema import BriefCase, DatasetError, load_dataset
 from evals.suites import resolve_suites
-from graph.config import REPO_ROOT
 from graph.contracts import Blueprint, Brief, Caps, ChannelPlan, KPITarget, Money
+from graph.runtime.settings import REPO_ROOT
 from guards.library import load_library
 
 LIB = load_library(REPO_ROOT / "brand_library" / "brightwell")

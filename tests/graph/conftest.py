@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from graph.config import REPO_ROOT, Settings
-from graph.runner import Campaigns
+from graph.runtime.runner import Campaigns
+from graph.runtime.settings import REPO_ROOT, Settings
 
 EXAMPLE_BRIEF = (REPO_ROOT / "examples" / "briefs" / "maxflow-launch.md").read_text()
 CLEAN_BRIEF = (

@@ -4,9 +4,9 @@ from pathlib import Path
 
 import pytest
 
-from graph.autonomy import Autonomy, AutonomyError
-from graph.config import ConfigError, Settings
-from graph.prompts import PromptError, available_versions, load_prompt
+from graph.models.prompts import PromptError, available_versions, load_prompt
+from graph.review.autonomy import Autonomy, AutonomyError
+from graph.runtime.settings import ConfigError, Settings
 from graph.state import add_usage, merge_by_key
 
 

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from graph.brands import BrandNotFoundError, canonical_ref, list_brands, resolve_brand, validate_slug
-from graph.config import REPO_ROOT, Settings
+from graph.runtime.brands import BrandNotFoundError, canonical_ref, list_brands, resolve_brand, validate_slug
+from graph.runtime.settings import REPO_ROOT, Settings
 from guards.library import BrandLibraryError
 
 DEMO = REPO_ROOT / "brand_library" / "brightwell"
@@ -66,7 +66,7 @@ def test_unknown_slug_lists_the_brands_with_a_did_you_mean(settings: Settings) -
 
 
 def test_services_and_campaign_input_take_a_path(settings: Settings, tmp_path: Path) -> None:
-    from graph.services import Services
+    from graph.runtime.services import Services
 
     elsewhere = tmp_path / "acme"
     shutil.copytree(DEMO, elsewhere)
@@ -98,7 +98,7 @@ def test_slug_rule(slug: str, ok: bool) -> None:
 
 
 def test_a_library_directory_with_any_name_runs_through_the_claim_index(settings: Settings, tmp_path: Path) -> None:
-    from graph.services import Services
+    from graph.runtime.services import Services
 
     odd = tmp_path / "My Brand (copy)"
     shutil.copytree(REPO_ROOT / "brand_library" / "trailfox", odd)

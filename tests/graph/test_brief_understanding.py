@@ -13,11 +13,11 @@ import pytest
 import yaml
 
 from graph.cli import main
-from graph.config import REPO_ROOT
 from graph.contracts import BriefExtraction
 from graph.models.offline.handlers import extract_brief
-from graph.planner import build_brief, clarifying_questions
-from graph.runner import Campaigns
+from graph.nodes.planner import build_brief, clarifying_questions
+from graph.runtime.runner import Campaigns
+from graph.runtime.settings import REPO_ROOT
 from tests.graph.conftest import make_settings
 
 TODAY = date(2026, 11, 25)
@@ -241,7 +241,7 @@ def test_an_audience_with_no_crm_field_is_creative_only() -> None:
 
 # ---- the LLM path gets the same fields -----------------------------------------------------------------------------
 def test_llm_extraction_fills_the_new_fields(campaigns: Campaigns, monkeypatch: pytest.MonkeyPatch) -> None:
-    from graph.services import Services
+    from graph.runtime.services import Services
     from tests.fakes import ScriptedChatModel
 
     text = (

@@ -8,8 +8,8 @@ from typing import Any
 import pytest
 
 from graph.contracts import Asset, Blueprint, PassReport, Program, Scorecard, TargetList
-from graph.human_review import ApprovalRefused
-from graph.runner import CampaignError, Campaigns
+from graph.nodes.human_review import ApprovalRefused
+from graph.runtime.runner import CampaignError, Campaigns
 from tests.conftest import OUTBOUND_ATTEMPTS
 from tests.graph.conftest import CLEAN_BRIEF, EXAMPLE_BRIEF, make_settings
 
@@ -186,7 +186,7 @@ def test_minimum_agent_set_runs_without_data_and_optimizer(liftoff_home: Path) -
 def test_revision_loop_is_bounded_then_goes_to_a_human(campaigns: Campaigns, monkeypatch: pytest.MonkeyPatch) -> None:
     import json
 
-    from graph.services import Services
+    from graph.runtime.services import Services
     from tests.fakes import ScriptedChatModel
 
     def stubborn(messages: list[Any], kwargs: dict[str, Any]) -> str:
@@ -211,7 +211,7 @@ def test_revision_loop_is_bounded_then_goes_to_a_human(campaigns: Campaigns, mon
 def test_a_failing_agent_leaves_a_resumable_failed_campaign(campaigns: Campaigns, monkeypatch: pytest.MonkeyPatch
                                                            ) -> None:
     from graph.models.errors import StructuredOutputError
-    from graph.services import Services
+    from graph.runtime.services import Services
 
     real_model = Services.model
     broken = {"on": True}

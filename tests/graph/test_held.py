@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from graph.held import publish_held
-from graph.runner import CampaignError, Campaigns
+from graph.runtime.held import publish_held
+from graph.runtime.runner import CampaignError, Campaigns
 from tests.graph.conftest import CLEAN_BRIEF
 
 

@@ -9,9 +9,9 @@ from typing import Any
 
 import pytest
 
-from graph.asset_versions import diff_lines, history
-from graph.decisions import ApprovalRefused
-from graph.runner import Campaigns, RunResult
+from graph.review.asset_versions import diff_lines, history
+from graph.review.decisions import ApprovalRefused
+from graph.runtime.runner import Campaigns, RunResult
 from tests.graph.conftest import CLEAN_BRIEF, EXAMPLE_BRIEF, make_settings
 
 
@@ -20,7 +20,7 @@ def _events(c: Campaigns, trace_id: str, kind: str) -> list[Any]:
 
 
 def _ids(result: RunResult) -> list[str]:
-    from graph.decisions import item_ids
+    from graph.review.decisions import item_ids
 
     return item_ids(result.pending_review or {})
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from graph.runner import CampaignError, Campaigns
+from graph.runtime.runner import CampaignError, Campaigns
 from tests.graph.conftest import CLEAN_BRIEF, make_settings
 
 

@@ -7,7 +7,7 @@ import pytest
 from graph.contracts import BriefExtraction, ChannelDraft, KPITarget, PlanDraft
 from graph.models.offline.handlers import extract_brief
 from graph.models.offline.plan import draft_plan
-from graph.planner import build_blueprint, build_brief
+from graph.nodes.planner import build_blueprint, build_brief
 
 TODAY = date(2026, 11, 25)
 

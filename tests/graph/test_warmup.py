@@ -6,8 +6,8 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
-from graph.first_run import Warmup, warmup_for
-from graph.services import services_for
+from graph.runtime.first_run import Warmup, warmup_for
+from graph.runtime.services import services_for
 from graph.views.firstrun import lines
 from tests.graph.conftest import make_settings
 

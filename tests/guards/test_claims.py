@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from graph.config import REPO_ROOT
+from graph.runtime.settings import REPO_ROOT
 from guards.claims import JudgeDecision, check_text
 from guards.library import BrandLibrary, Claim, load_library
 from guards.sentences import split_sentences

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from graph.config import REPO_ROOT
+from graph.runtime.settings import REPO_ROOT
 from guards.claims import check_text
 from guards.library import BrandLibrary, load_library
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from evals.bench.bench_guards import evaluate_dataset
-from graph.config import REPO_ROOT
+from graph.runtime.settings import REPO_ROOT
 
 
 @pytest.mark.parametrize("name", ["claims_dev.yaml", "claims_holdout.yaml"])

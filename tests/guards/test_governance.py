@@ -6,7 +6,6 @@ from datetime import date
 
 import pytest
 
-from graph.config import REPO_ROOT
 from graph.contracts import (
     Asset,
     Blueprint,
@@ -17,6 +16,7 @@ from graph.contracts import (
     SegmentDefinition,
     TargetList,
 )
+from graph.runtime.settings import REPO_ROOT
 from guards.governance import govern, govern_budget_change
 from guards.library import BrandLibrary, load_library
 

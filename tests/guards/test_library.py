@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from graph.config import REPO_ROOT
+from graph.runtime.settings import REPO_ROOT
 from guards.library import BrandLibraryError, load_library
 
 DEMO = REPO_ROOT / "brand_library" / "brightwell"

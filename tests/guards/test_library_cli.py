@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from graph.cli import main
-from graph.config import REPO_ROOT
+from graph.runtime.settings import REPO_ROOT
 
 NEW_BRAND = REPO_ROOT / "tests" / "data" / "brands" / "emberbean"
 """A library for a coffee roaster written from brand_library/README.md alone (no bundled brand is a roaster)."""

@@ -9,8 +9,8 @@ import jsonschema
 import pytest
 import yaml
 
-from graph.config import REPO_ROOT
 from graph.contracts import CHANNELS, REGIONS
+from graph.runtime.settings import REPO_ROOT
 from guards.library import load_library
 from guards.library_format import TOPICS, BrandFile, ClaimsFile, json_schemas, schema_text
 

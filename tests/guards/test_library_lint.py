@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from graph.config import REPO_ROOT
+from graph.runtime.settings import REPO_ROOT
 from guards.library_lint import duplicate_pairs, figures, lint_library, lint_sources
 
 TODAY = date(2026, 11, 25)
@@ -181,7 +181,7 @@ def test_bundled_and_new_libraries_have_no_errors_and_no_duplicates(library: Pat
 
 
 def test_scaffold_passes_lint_with_no_problems(tmp_path: Path) -> None:
-    from graph.brand_scaffold import new_library
+    from graph.runtime.brand_scaffold import new_library
 
     path = new_library("acme-kettles", tmp_path)
     report = lint_library(path, today=TODAY)

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from graph.config import REPO_ROOT
+from graph.runtime.settings import REPO_ROOT
 from guards.claims import check_text
 from guards.embeddings import local_embedder
 from guards.library import BrandLibrary, load_library

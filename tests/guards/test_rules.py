@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pytest
 
-from graph.config import REPO_ROOT
 from graph.contracts import (
     Asset,
     Blueprint,
@@ -19,6 +18,7 @@ from graph.contracts import (
     SegmentDefinition,
     TargetList,
 )
+from graph.runtime.settings import REPO_ROOT
 from guards.banned import check_banned, check_competitors
 from guards.caps import check_blueprint_caps, check_budget_change
 from guards.channel_limits import CHANNEL_LIMITS, check_channel_limits

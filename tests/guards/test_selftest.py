@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from graph.config import REPO_ROOT
+from graph.runtime.settings import REPO_ROOT
 from guards.library import load_library
 from guards.selftest import SelfTestReport, run_selftest
 from guards.selftest_variants import generate

@@ -11,7 +11,7 @@ from datetime import date
 
 import pytest
 
-from graph.config import REPO_ROOT
+from graph.runtime.settings import REPO_ROOT
 from guards.claims import check_text
 from guards.library import load_library
 from guards.sentences import split_sentences

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from graph.config import REPO_ROOT
 from graph.contracts import Asset
+from graph.runtime.settings import REPO_ROOT
 from guards.library import load_library
 from guards.telemetry import disable_guardrails_telemetry, offline_guard, telemetry_enabled
 

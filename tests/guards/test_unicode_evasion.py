@@ -13,7 +13,7 @@ from datetime import date
 
 import pytest
 
-from graph.config import REPO_ROOT
+from graph.runtime.settings import REPO_ROOT
 from guards.claims import check_text
 from guards.library import load_library
 from guards.textnorm import fold_text, normalize_text
@@ -120,7 +120,7 @@ def test_normaliser_is_idempotent_and_keeps_plain_text() -> None:
 
 
 def test_flagged_line_matching_uses_the_same_normaliser() -> None:
-    from graph.governance import normalize_text as graph_normalize
+    from graph.nodes.governance import normalize_text as graph_normalize
 
     assert graph_normalize("Free shipping on orders over ＄３５") == graph_normalize(
         "free shipping on orders over $35"

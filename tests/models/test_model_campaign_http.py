@@ -18,10 +18,10 @@ import pytest
 from model_cassettes import Target, played, refused_native, target, use_cassette
 from vcr.cassette import Cassette
 
-from graph.config import Settings
 from graph.models import registry
 from graph.models.errors import StructuredOutputError
 from graph.models.structured import PATH_CACHE, PATHS
+from graph.runtime.settings import Settings
 
 AREA = "campaign"
 BRIEF = (
@@ -50,7 +50,7 @@ def cassette(request: pytest.FixtureRequest, recorded: Target) -> Iterator[Casse
 @pytest.mark.slow
 def test_campaign_over_http(liftoff_home: Path, recorded: Target, cassette: Cassette,
                             monkeypatch: pytest.MonkeyPatch) -> None:
-    from graph.runner import Campaigns
+    from graph.runtime.runner import Campaigns
 
     real_resolve = registry.resolve_model
 

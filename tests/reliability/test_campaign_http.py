@@ -18,9 +18,9 @@ import pytest
 from langchain_core.messages import HumanMessage
 
 from evals.chaos.llm_server import LLMServer, LLMServerConfig
-from graph.config import REPO_ROOT, Settings
 from graph.models.resilience import reset_breakers
 from graph.models.structured import PATH_CACHE
+from graph.runtime.settings import REPO_ROOT, Settings
 
 pytestmark = [pytest.mark.live_model, pytest.mark.slow]
 
@@ -64,7 +64,7 @@ def _cli(env: dict[str, str], *args: str, timeout: float = 400) -> subprocess.Co
 
 
 def test_a_whole_campaign_launches_over_http(liftoff_home: Path) -> None:
-    from graph.runner import Campaigns
+    from graph.runtime.runner import Campaigns
 
     PATH_CACHE.clear()
     reset_breakers()

@@ -18,7 +18,7 @@ import pytest
 
 from evals.chaos.figures import env_for
 from evals.chaos.state import facts
-from graph.config import REPO_ROOT, Settings
+from graph.runtime.settings import REPO_ROOT, Settings
 
 pytestmark = pytest.mark.slow
 
@@ -47,7 +47,7 @@ def _cli(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
 def _crash_then_resume(home: Path, point: str, *resume_args: str) -> subprocess.CompletedProcess[str]:
     crashed = _cli(_env(home, point), "run", "--brief", BRIEF, "--auto-approve", "--json")
     assert crashed.returncode == -9, (crashed.returncode, crashed.stderr[-1500:])
-    from graph.services import release
+    from graph.runtime.services import release
 
     settings = Settings.from_env(_env(home))
     campaign_id = json.loads(_cli(_env(home), "runs", "--json").stdout)[0]["campaign_id"]

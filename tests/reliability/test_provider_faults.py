@@ -205,7 +205,7 @@ def test_junk_once_is_recovered_by_a_reask() -> None:
 
 
 def test_policy_settings_are_read_once_and_checked() -> None:
-    from graph.config import ConfigError, Settings
+    from graph.runtime.settings import ConfigError, Settings
 
     settings = Settings.from_env(
         {"LIFTOFF_MODEL_TIMEOUT": "7.5", "LIFTOFF_MODEL_DEADLINE": "60", "LIFTOFF_MODEL_ATTEMPTS": "2"}

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from graph.runner import Campaigns
+from graph.runtime.lifecycle_hooks import lifecycle_store
+from graph.runtime.runner import Campaigns
 from tests.graph.conftest import CLEAN_BRIEF, make_settings
 from tools.channels.store import ProgramStore
 from tools.events import EventLog
-from tools.lifecycle.hooks import lifecycle_store
 
 
 def test_a_campaign_on_one_home_is_listed_resumed_and_cycled_from_another(tmp_path: Path, postgres_url: str) -> None:

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from graph.config import REPO_ROOT
+from graph.runtime.settings import REPO_ROOT
 from guards import chroma_retry
 from guards.library import load_library
 from guards.retrieval import ClaimIndex, register_embedding_function

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from langgraph_sdk import get_sync_client
 
-from graph.config import Settings
-from graph.remote import RemoteCampaigns
+from graph.runtime.remote import RemoteCampaigns
+from graph.runtime.settings import Settings
 from tests.graph.conftest import CLEAN_BRIEF
 from tests.scale.langgraph_server import langgraph_dev
 from tools.lifecycle.store import LifecycleStore

@@ -18,9 +18,9 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from graph.config import Settings  # noqa: E402
 from graph.contracts import Asset, Receipt  # noqa: E402
-from graph.services import services_for  # noqa: E402
+from graph.runtime.services import services_for  # noqa: E402
+from graph.runtime.settings import Settings  # noqa: E402
 from tools.channels.base import PublishItem  # noqa: E402
 from tools.channels.request import PublishRequest  # noqa: E402
 from tools.killswitch import KillSwitchEngaged  # noqa: E402

@@ -9,7 +9,7 @@ from typing import Any
 import lxml.html
 import pytest
 
-from graph.config import REPO_ROOT
+from graph.runtime.settings import REPO_ROOT
 from graph.views.exports import (
     ads_preview,
     campaign_report,

@@ -59,7 +59,7 @@ def escalations(events: Iterable[Event]) -> list[Escalation]:
                 outcomes[key] = f"{status}{by}"
         elif e.type == "human.decision" and p.get("kind") == "exceptions":
             decided = f"{p.get('decision')} by {p.get('approver')}"
-            per_item = p.get("item_decisions") or {}  # one decision per item (graph.decisions)
+            per_item = p.get("item_decisions") or {}  # one decision per item (graph.review.decisions)
             for item in p.get("items") or []:
                 key = by_exception.get(str(item), str(item))
                 if key in found:

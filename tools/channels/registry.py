@@ -1,6 +1,6 @@
 """Connector selection from configuration: every channel is a sandbox unless configured otherwise.
 
-Spec per channel (``LIFTOFF_CONNECTOR_<CHANNEL>`` in the environment, read by ``graph.config.Settings``):
+Spec per channel (``LIFTOFF_CONNECTOR_<CHANNEL>`` in the environment, read by ``graph.runtime.settings.Settings``):
 
 - ``sandbox`` (or empty): the embedded sandbox writing to the local outbox.
 - ``smtp://[user[:pass]@]host[:port]?from=ADDR[&starttls=1][&to=a@x,b@y][&password_env=NAME][&unsubscribe=URL]

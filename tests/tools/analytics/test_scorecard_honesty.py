@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from graph.runner import Campaigns
+from graph.runtime.runner import Campaigns
 from graph.views.plan import blueprint_tables
 from graph.views.scorecard import current_budgets, scorecard_view
 from graph.views.text import kpi_text, lift_text

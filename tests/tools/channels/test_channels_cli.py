@@ -9,8 +9,8 @@ import pytest
 from channel_kit import make_request
 
 from graph.cli import main
-from graph.config import Settings
-from graph.services import services_for
+from graph.runtime.services import services_for
+from graph.runtime.settings import Settings
 from tools.killswitch import KillSwitch
 
 

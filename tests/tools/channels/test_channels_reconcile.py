@@ -16,7 +16,7 @@ from pathlib import Path
 
 from channel_kit import Env, make_request
 
-from graph.config import REPO_ROOT
+from graph.runtime.settings import REPO_ROOT
 from tools.channels.lease import holder_gone, process_owner_id
 from tools.channels.outbox import Outbox
 from tools.channels.publisher import Publisher

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from graph.config import Settings
 from graph.contracts import CHANNELS
+from graph.runtime.settings import Settings
 from tools.channels.base import Connector
 from tools.channels.registry import ConnectorConfigError, connectors_from_config
 from tools.channels.sandbox import SandboxConnector

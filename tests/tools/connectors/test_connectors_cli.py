@@ -16,8 +16,8 @@ TOKEN = "pat-na1-cli-token-never-printed"
 def test_pull_hubspot_results_into_the_scorecard(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                                  capsys: pytest.CaptureFixture[str]) -> None:
     from graph.cli import main
-    from graph.config import Settings
-    from graph.services import release, services_for
+    from graph.runtime.services import release, services_for
+    from graph.runtime.settings import Settings
 
     with fake_hubspot(TOKEN) as (url, hs):
         monkeypatch.setenv("HS_TOKEN", TOKEN)

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from graph.config import REPO_ROOT
 from graph.contracts import Caps
+from graph.runtime.settings import REPO_ROOT
 from tests.tools.channels.channel_kit import make_request
 from tools.channels.webhook import SIGNATURE_HEADER, sign
 
@@ -21,8 +21,8 @@ SECRET = "cli-secret-0123456789abcdef"
 
 
 def _published(monkeypatch: pytest.MonkeyPatch) -> str:
-    from graph.config import Settings
-    from graph.services import services_for
+    from graph.runtime.services import services_for
+    from graph.runtime.settings import Settings
 
     svc = services_for(Settings.from_env())
     program = svc.publisher.publish(make_request("paid_social", "EU", campaign="cmp-cli"))

@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from graph.runner import Campaigns
+from graph.runtime.runner import Campaigns
 from tests.graph.conftest import EXAMPLE_BRIEF, make_settings
 from tools.ingest.results import RESULT_TYPES
 from tools.optimizer.cycle import read_observations

@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from graph.config import REQUIRED_AGENTS, agent_set
-from graph.graph import campaign_agents
-from graph.runner import CampaignError, Campaigns
+from graph.routers import campaign_agents
+from graph.runtime.lifecycle_hooks import lifecycle_store
+from graph.runtime.runner import CampaignError, Campaigns
+from graph.runtime.settings import REQUIRED_AGENTS, agent_set
 from tests.graph.conftest import CLEAN_BRIEF, make_settings
-from tools.lifecycle.hooks import lifecycle_store
 
 ALL = ("planner", "content", "data", "governance", "orchestrator", "optimizer", "analytics")
 

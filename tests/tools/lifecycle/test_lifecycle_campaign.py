@@ -12,12 +12,12 @@ from typing import Any
 
 import pytest
 
-from graph.config import REPO_ROOT
 from graph.contracts import Blueprint, Scorecard
-from graph.runner import Campaigns
+from graph.runtime.lifecycle_hooks import lifecycle_store
+from graph.runtime.runner import Campaigns
+from graph.runtime.scheduler import Scheduler
+from graph.runtime.settings import REPO_ROOT
 from tests.graph.conftest import EXAMPLE_BRIEF, make_settings
-from tools.lifecycle.hooks import lifecycle_store
-from tools.lifecycle.scheduler import Scheduler
 
 CLI = "import sys; from graph.cli import main; sys.exit(main())"
 

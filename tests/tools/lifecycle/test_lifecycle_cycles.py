@@ -12,12 +12,12 @@ from typing import Any
 import pytest
 
 from graph.cli import main
-from graph.runner import Campaigns
+from graph.runtime.cycles import cycle_events
+from graph.runtime.lifecycle_hooks import lifecycle_store
+from graph.runtime.runner import Campaigns
+from graph.runtime.scheduler import Scheduler
 from tests.graph.conftest import CLEAN_BRIEF, make_settings
-from tools.lifecycle.cycles import cycle_events
-from tools.lifecycle.hooks import lifecycle_store
 from tools.lifecycle.lock import is_held
-from tools.lifecycle.scheduler import Scheduler
 
 
 def _events(c: Campaigns, cid: str, kind: str) -> list[Any]:

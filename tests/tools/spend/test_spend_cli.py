@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from graph.cli import main
-from graph.config import Settings
 from graph.contracts import Event
+from graph.runtime.settings import Settings
 from tools.events import EventLog
 
 

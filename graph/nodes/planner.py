@@ -1,0 +1,239 @@
+"""Planner agent: brief text -> Brief -> Blueprint (budget split, KPI targets and gates, tests, caps)."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import Any
+
+from langgraph.runtime import Runtime
+
+from graph.brief.audience import map_audience
+from graph.brief.checks import DEFAULT_MAX_CAMPAIGN_BUDGET_USD, BriefProblem, check_extraction
+from graph.brief.echo import unused_sentences
+from graph.brief.focus import clarify_product
+from graph.context import CampaignContext
+from graph.contracts import (
+    Blueprint,
+    Brief,
+    BriefExtraction,
+    BriefFact,
+    Caps,
+    ChannelPlan,
+    KPITarget,
+    Money,
+    PlanDraft,
+)
+from graph.models.agent_io import ask_structured, digest, emit
+from graph.nodes.governance import review_payload
+from graph.state import CampaignState, add_usage
+
+DEFAULT_DURATION_DAYS = 28
+ESSENTIALS = {
+    "budget": "What is the total budget (amount and currency)?",
+    "goal": "What is the goal of the campaign (e.g. signups, orders, leads)?",
+    "audience": "Who should the campaign reach?",
+}
+
+
+PROBLEM_QUESTIONS = {
+    "budget": "What is the total budget (a positive amount and its currency)?",
+    "dates": "When should the campaign start and end (or how long should it run)?",
+    "holdout": "What share of each list should be held out as control (0-50%)?",
+    "regions": "Which of Liftoff's regions should the campaign run in instead?",
+    "brief": "Could you restate that part of the brief?",
+}
+
+
+def build_brief(text: str, brand: str, facts: BriefExtraction, today: date,
+                max_budget_usd: float = DEFAULT_MAX_CAMPAIGN_BUDGET_USD,
+                crm_countries: dict[str, tuple[str, ...]] | None = None) -> Brief:
+    """Turn extracted facts into a Brief, listing the essentials the brief lacks (never guessing them) and the
+    problems with its money and dates (asked, never rewritten); fill the echo (facts and unused sentences) and the
+    audience's mapping to CRM filters."""
+    problems = check_extraction(facts, today, max_budget_usd)
+    from graph.models.offline.places import region_of
+
+    outside = [c for c in facts.countries if len(c) == 2 and region_of(c.upper()) is None]
+    if outside and not facts.regions:
+        problems.append(BriefProblem("regions", f"{', '.join(outside)} is outside Liftoff's regions (US, UK, EU, CA, "
+                                                "APAC)"))
+    bad = {p.field for p in problems}
+    amount = facts.budget_amount if facts.budget_amount and "budget" not in bad else None
+    budget = Money(amount=amount, currency=facts.currency or "USD") if amount else None
+    dates_ok = "dates" not in bad
+    start = (facts.start_date if dates_ok else None) or (today + timedelta(days=1))
+    stated_days = facts.duration_days if dates_ok else None
+    end_in = facts.end_date if dates_ok else None
+    duration = stated_days or ((end_in - start).days + 1 if end_in and end_in >= start else DEFAULT_DURATION_DAYS)
+    end = end_in if end_in and end_in >= start else start + timedelta(days=duration - 1)
+    duration = (end - start).days + 1
+    missing = [name for name, value in (("budget", budget), ("goal", facts.goal), ("audience", facts.audience))
+               if not value and not (name == "budget" and "budget" in bad)]
+    facts_list = _located_facts(text, facts)
+    if crm_countries is None:
+        from tools.crm.dictionary import COUNTRIES_BY_REGION
+
+        crm_countries = {k: tuple(v) for k, v in COUNTRIES_BY_REGION.items()}
+    countries = [c.upper() for c in facts.countries if len(c) == 2]
+    return Brief(
+        text=text, brand=brand, product=facts.product, goal=facts.goal, audience=facts.audience, budget=budget,
+        start_date=start, end_date=end, duration_days=duration, channels=facts.channels, regions=facts.regions,
+        kpi_targets=facts.kpi_targets, key_messages=facts.key_messages, missing=missing,
+        countries=countries, holdout_pct=facts.holdout_pct if "holdout" not in bad else None, theme=facts.theme,
+        landing_url=facts.landing_url, facts=facts_list, unused=unused_sentences(text, facts_list),
+        problems=[f"{p.field}: {p.message}" for p in problems],
+        audience_mapping=map_audience(facts.audience, countries, crm_countries),
+    )
+
+
+def _located_facts(text: str, facts: BriefExtraction) -> list[BriefFact]:
+    """The extraction's facts, each with its source checked against the brief. A source that is not in the brief
+    verbatim is marked as such (the marketer sees it was not quoted); an extraction without facts (a model that
+    skipped them) gets facts for the values found word for word in the brief."""
+    flat = " ".join(text.split()).lower()
+    out: list[BriefFact] = []
+    for f in facts.facts:
+        src = " ".join(f.source.split())
+        if src and src.lower() not in flat:
+            src = f"(not quoted from the brief) {src}"
+        out.append(BriefFact(field=f.field, value=f.value, source=src))
+    if out:
+        return out
+    values = [("product", facts.product), ("goal", facts.goal), ("audience", facts.audience), ("theme", facts.theme),
+              ("landing_url", facts.landing_url), *(("key_messages", m) for m in facts.key_messages)]
+    for name, value in values:
+        if value and " ".join(value.split()).lower() in flat:
+            out.append(BriefFact(field=name, value=value, source=value))
+    return out
+
+
+def clarifying_questions(brief: Brief, asked_before: list[str],
+                         extra: list[tuple[str, str]] | None = None) -> list[tuple[str, str]]:
+    """(question, field) pairs for what the brief lacks or states impossibly. A question already asked is never
+    asked again word for word: it says the last answer did not settle it and how to answer."""
+    out: list[tuple[str, str]] = []
+    for name in brief.missing:
+        out.append((ESSENTIALS[name], name))
+    for problem in brief.problems:
+        fld, _, message = problem.partition(": ")
+        out.append((f"{message[:1].upper()}{message[1:]}. {PROBLEM_QUESTIONS.get(fld, PROBLEM_QUESTIONS['brief'])}",
+                    fld))
+    out += list(extra or [])
+    seen = list(asked_before)
+    final = []
+    for question, fld in out:
+        text, n = question, 1
+        while text in seen:
+            n += 1
+            text = (f"{question} (asked again, attempt {n}: the last answer did not state it; answer with the "
+                    f"{fld} alone, e.g. {EXAMPLES.get(fld, 'a short plain sentence')})")
+        seen.append(text)
+        final.append((text, fld))
+    return final
+
+
+EXAMPLES = {"budget": "'30000 USD'", "goal": "'500 signups'", "audience": "'independent cafes and home baristas'",
+            "dates": "'1 March 2027 to 31 March 2027'", "holdout": "'10%'"}
+
+
+def build_blueprint(brief: Brief, draft: PlanDraft, prompt_ref: str) -> Blueprint:
+    """Compute budgets and caps from the draft's shares; keep the brief's channels and KPI targets.
+
+    The model proposes shares; code does the arithmetic, so the split always stays inside the budget.
+    """
+    assert brief.budget is not None and brief.start_date and brief.end_date
+    total = brief.budget.amount
+    drafts = {c.channel: c for c in draft.channels}
+    if brief.channels:  # the marketer's channel list wins over the model's
+        drafts = {ch: d for ch, d in drafts.items() if ch in brief.channels}
+        for ch in brief.channels:
+            if ch not in drafts:
+                raise ValueError(f"the plan dropped the requested channel {ch!r}")
+    share_sum = sum(d.share for d in drafts.values())
+    scale = 1.0 / share_sum if share_sum > 1.0 else 1.0
+    regions = brief.regions
+    channels = [
+        ChannelPlan(
+            channel=d.channel,
+            budget=round(total * d.share * scale, 2),
+            share=round(d.share * scale, 4),
+            regions=[r for r in d.regions if not regions or r in regions] or list(regions),
+            variants=list(dict.fromkeys(d.variants)),
+            rationale=d.rationale,
+        )
+        for d in drafts.values()
+    ]
+    overflow = round(sum(c.budget for c in channels) - total, 2)
+    if overflow > 0:  # rounding: take cents off the largest channel
+        biggest = max(channels, key=lambda c: c.budget)
+        biggest.budget = round(biggest.budget - overflow, 2)
+    stated = {(k.name, k.channel): k for k in brief.kpi_targets}
+    kpis = list(stated.values()) + [k for k in draft.kpi_targets if (k.name, k.channel) not in stated]
+    duration = (brief.end_date - brief.start_date).days + 1
+    caps = Caps(
+        total=total,
+        per_channel={c.channel: round(min(total, c.budget * 1.5), 2) for c in channels},
+        per_day=round(min(total, total / duration * 1.5), 2),
+    )
+    names = {c.channel for c in channels}
+    return Blueprint(
+        campaign_name=draft.campaign_name[:120],
+        brief=brief,
+        objective=draft.objective,
+        currency=brief.budget.currency,
+        total_budget=total,
+        start_date=brief.start_date,
+        end_date=brief.end_date,
+        channels=channels,
+        kpi_targets=[KPITarget.model_validate(k.model_dump()) for k in kpis],
+        gates=draft.gates,
+        experiments=[e for e in draft.experiments if e.channel in names],
+        caps=caps,
+        holdout_pct=brief.holdout_pct or 0.1,
+        prompt_version=prompt_ref,
+    )
+
+
+def planner(state: CampaignState, runtime: Runtime[CampaignContext]) -> dict[str, Any]:
+    """Parse the brief; ask for what is missing; otherwise write the Blueprint."""
+    svc = runtime.context.services
+    today = svc.check_date()
+    emit(svc, state, "campaign.started", "planner",
+         {"brand": state["brand"], "brief_chars": len(state["brief_text"]), "model": svc.settings.model_for("planner")},
+         key="started")
+    library = svc.library(state["brand"])
+    facts, usage, meta = ask_structured(
+        svc, "planner", "extract", {"brief_text": state["brief_text"], "today": today.isoformat(),
+                                    "brand": library.name}, BriefExtraction)
+    brief = build_brief(state["brief_text"], state["brand"], facts, today,
+                        max_budget_usd=getattr(svc.settings, "max_campaign_budget", DEFAULT_MAX_CAMPAIGN_BUDGET_USD))
+    emit(svc, state, "planner.brief_parsed", "planner",
+         {"missing": brief.missing, "problems": brief.problems, "facts": len(brief.facts),
+          "unused": len(brief.unused), **meta}, key=digest(state["brief_text"]))
+    product, product_q = clarify_product(library, brief.product, state["brief_text"],
+                                         (state.get("brief") or {}).get("text") or "")
+    brief.product = product
+    if brief.missing or brief.problems or product_q:
+        asked = [*(state.get("asked_questions") or []), *(state.get("questions") or [])]
+        pairs = clarifying_questions(brief, asked, extra=[(product_q, "product")] if product_q else [])
+        questions = [q for q, _ in pairs]
+        pending = review_payload("clarify", state, [{"question": q, "missing": m} for q, m in pairs])
+        reasons = ((["the brief has no " + ", no ".join(brief.missing)] if brief.missing else []) + brief.problems
+                   + ([f"the library has no claims for the product {brief.product!r}"] if product_q else []))
+        return {"brief": brief.model_dump(mode="json"), "status": "needs_input", "questions": questions,
+                "asked_questions": list(dict.fromkeys([*asked, *questions])), "pending_review": pending,
+                "status_reason": "; ".join(reasons), "usage": usage,
+                "agents_run": ["planner"]}
+    if not brief.regions:
+        brief.regions = [r for r in ("US", "UK", "EU", "CA", "APAC") if r in library.regions][:1] or ["US"]
+    draft, usage2, meta2 = ask_structured(
+        svc, "planner", "plan", {"brief": brief.model_dump(mode="json"), "today": today.isoformat(),
+                                 "brand_regions": sorted(library.regions)}, PlanDraft)
+    blueprint = build_blueprint(brief, draft, meta2["prompt"])
+    emit(svc, state, "planner.blueprint", "planner", {
+        "campaign_name": blueprint.campaign_name, "total_budget": blueprint.total_budget,
+        "currency": blueprint.currency, "channels": {c.channel: c.budget for c in blueprint.channels}, **meta2,
+    }, key="blueprint")
+    return {"brief": brief.model_dump(mode="json"), "blueprint": blueprint.model_dump(mode="json"),
+            "status": "drafting", "questions": [], "status_reason": "", "usage": add_usage(usage, usage2),
+            "agents_run": ["planner"]}
