@@ -83,9 +83,9 @@ def _wrap(
 
 def _targets() -> dict[str, tuple[object, str]]:
     """Call point -> (owner object, attribute) of the function wrapped there."""
+    import graph.runtime.lifecycle_hooks as hooks
     import graph.wiring as wiring
     import tools.crm.export as export
-    import graph.runtime.lifecycle_hooks as hooks
     from tools.channels.sandbox import SandboxConnector
     from tools.spend.ledger import SpendLedger
 

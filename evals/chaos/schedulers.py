@@ -58,8 +58,8 @@ def _schedulers(envs: list[dict[str, str]]) -> list[tuple[int, list[dict[str, ob
 
 
 def _cycle_rows(env: dict[str, str], campaign_id: str) -> list[tuple[str, str]]:
-    from graph.runtime.settings import Settings
     from graph.runtime.lifecycle_hooks import lifecycle_store
+    from graph.runtime.settings import Settings
 
     store = lifecycle_store(Settings.from_env(env))
     try:
@@ -77,9 +77,9 @@ def _started_twice(events: list[tuple[str, dict[str, object]]]) -> int:
 
 
 def _trail(env: dict[str, str], campaign_id: str) -> list[tuple[str, dict[str, object]]]:
-    from graph.runtime.settings import Settings
     from graph.runtime.runner import Campaigns
     from graph.runtime.services import release
+    from graph.runtime.settings import Settings
 
     settings = Settings.from_env(env)
     campaigns = Campaigns(settings)
