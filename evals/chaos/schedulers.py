@@ -38,9 +38,24 @@ def _schedulers(envs: list[dict[str, str]]) -> list[tuple[int, list[dict[str, ob
     """Start one scheduler per env at once; (exit code, JSON lines, stderr tail) of each."""
     procs = [
         subprocess.Popen(
-            [sys.executable, "-m", "evals.chaos.crash", "scheduler", "--until-idle", "--until-day", str(DAYS),
-             "--interval", "0.2", "--auto-approve", "--json"],
-            env=env, cwd=REPO_ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+            [
+                sys.executable,
+                "-m",
+                "evals.chaos.crash",
+                "scheduler",
+                "--until-idle",
+                "--until-day",
+                str(DAYS),
+                "--interval",
+                "0.2",
+                "--auto-approve",
+                "--json",
+            ],
+            env=env,
+            cwd=REPO_ROOT,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
         )
         for env in envs
     ]
@@ -84,7 +99,10 @@ def _trail(env: dict[str, str], campaign_id: str) -> list[tuple[str, dict[str, o
     settings = Settings.from_env(env)
     campaigns = Campaigns(settings)
     try:
-        return [(e.type, dict(e.payload)) for _, e in campaigns.services.events.read(0, 100_000, campaign_id=campaign_id)]
+        return [
+            (e.type, dict(e.payload))
+            for _, e in campaigns.services.events.read(0, 100_000, campaign_id=campaign_id)
+        ]
     finally:
         campaigns.close()
         release(settings)
@@ -108,14 +126,29 @@ def _case(label: str, envs: list[dict[str, str]], reference: collections.Counter
     failures = sum(code != 0 for code, _, _ in runs)
     split = [sum(1 for line in lines if line.get("status") == "done") for _, lines, _ in runs]
     return [
-        Figure(CAT, f"{label}: cycles run twice", twice, twice == 0, f"{len(rows)} cycles, done by each: {split}"),
-        Figure(CAT, f"{label}: lost / duplicate events vs one scheduler", f"{missing} {extra}",
-               missing == 0 and extra == 0),
+        Figure(
+            CAT, f"{label}: cycles run twice", twice, twice == 0, f"{len(rows)} cycles, done by each: {split}"
+        ),
+        Figure(
+            CAT,
+            f"{label}: lost / duplicate events vs one scheduler",
+            f"{missing} {extra}",
+            missing == 0 and extra == 0,
+        ),
         Figure(CAT, f"{label}: cycles not done at the end", not_done, not_done == 0 and len(rows) > 0),
-        Figure(CAT, f"{label}: scheduler failures", failures, failures == 0,
-               "; ".join(tail for code, _, tail in runs if code != 0)[:150]),
-        Figure(CAT, f"{label}: duplicate publishes / programs in limbo",
-               f"{got.duplicate_publishes} {got.not_final}", got.duplicate_publishes == 0 and got.not_final == 0),
+        Figure(
+            CAT,
+            f"{label}: scheduler failures",
+            failures,
+            failures == 0,
+            "; ".join(tail for code, _, tail in runs if code != 0)[:150],
+        ),
+        Figure(
+            CAT,
+            f"{label}: duplicate publishes / programs in limbo",
+            f"{got.duplicate_publishes} {got.not_final}",
+            got.duplicate_publishes == 0 and got.not_final == 0,
+        ),
     ]
 
 
@@ -130,8 +163,15 @@ def run(quick: bool) -> list[Figure]:
         return [Figure(CAT, "reference campaign launched", False, False)]
     ref_runs = _schedulers([ref_env])
     reference = facts(Settings.from_env(ref_env), ref_id).events
-    out = [Figure(CAT, "reference: one scheduler, cycles done", len(ref_runs[0][1]),
-                  ref_runs[0][0] == 0 and len(ref_runs[0][1]) > 0, ref_runs[0][2][-120:])]
+    out = [
+        Figure(
+            CAT,
+            "reference: one scheduler, cycles done",
+            len(ref_runs[0][1]),
+            ref_runs[0][0] == 0 and len(ref_runs[0][1]) > 0,
+            ref_runs[0][2][-120:],
+        )
+    ]
     same = env_for(root / "same-home")
     out += _case("same home", [same, same], reference)
     if quick:

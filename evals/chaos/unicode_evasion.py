@@ -34,7 +34,9 @@ def _interleave(mark: str, every: int = 2) -> Callable[[str], str]:
 
 
 EVASIONS: dict[str, Callable[[str], str]] = {
-    "lookalike cyrillic": _map({"e": "е", "o": "о", "a": "а", "c": "с", "p": "р", "H": "Н", "M": "М", "K": "К"}),
+    "lookalike cyrillic": _map(
+        {"e": "е", "o": "о", "a": "а", "c": "с", "p": "р", "H": "Н", "M": "М", "K": "К"}
+    ),
     "lookalike greek": _map({"o": "ο", "u": "υ", "H": "Η", "M": "Μ", "K": "Κ", "N": "Ν", "Z": "Ζ"}),
     "fullwidth digits+signs": _map({c: chr(ord(c) + 0xFEE0) for c in "0123456789%$.,"}),
     "fullwidth everything": lambda s: "".join(chr(ord(c) + 0xFEE0) if "!" <= c <= "~" else c for c in s),
@@ -112,10 +114,25 @@ def run(quick: bool) -> list[Figure]:
     tried, evasions = len(got["tried"]), len(got["evasions"])
     kinds = len(set(got["tried"]))
     return [
-        Figure(CAT, "corpus: unsupported sentences caught undisguised", len(UNSUPPORTED) - len(got["baseline_misses"]),
-               not got["baseline_misses"], "; ".join(got["baseline_misses"])[:150]),
-        Figure(CAT, f"evasions ({tried} disguised claims, {kinds} kinds)", evasions,
-               evasions == 0 and kinds == len(EVASIONS), "; ".join(got["evasions"])[:150]),
-        Figure(CAT, "supported copy refused when written oddly", len(got["false_refusals"]),
-               not got["false_refusals"], "; ".join(got["false_refusals"])[:150]),
+        Figure(
+            CAT,
+            "corpus: unsupported sentences caught undisguised",
+            len(UNSUPPORTED) - len(got["baseline_misses"]),
+            not got["baseline_misses"],
+            "; ".join(got["baseline_misses"])[:150],
+        ),
+        Figure(
+            CAT,
+            f"evasions ({tried} disguised claims, {kinds} kinds)",
+            evasions,
+            evasions == 0 and kinds == len(EVASIONS),
+            "; ".join(got["evasions"])[:150],
+        ),
+        Figure(
+            CAT,
+            "supported copy refused when written oddly",
+            len(got["false_refusals"]),
+            not got["false_refusals"],
+            "; ".join(got["false_refusals"])[:150],
+        ),
     ]
