@@ -39,6 +39,16 @@ FAST = CallPolicy(
 )
 
 
+@pytest.fixture(autouse=True, scope="module")
+def _warm() -> None:
+    """The competent server's first answer in a process loads the offline engine (seconds on a loaded machine):
+    done once here, so the timeouts below measure the product, not that cold start."""
+    with LLMServer() as server:
+        model = resolve_model("openai:competent", base_url=server.base_url, timeout=120, max_retries=0)
+        invoke_structured(model, BriefExtraction, PROMPT, agent="planner")
+    PATH_CACHE.clear()
+
+
 @pytest.fixture(autouse=True)
 def _clean() -> Iterator[None]:
     PATH_CACHE.clear()
