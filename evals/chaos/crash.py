@@ -12,7 +12,8 @@ killer does). Points:
 - ``export:after`` — after a list export is written;
 - ``lifecycle:register:after`` — a launched campaign got its schedule, ``lifecycle.scheduled`` not yet logged.
 
-A trailing ``:N`` crashes at the N-th time the point is reached (default 1).
+A trailing ``:N`` crashes at the N-th time the point is reached (default 1). ``$LIFTOFF_CHAOS_CAMPAIGN_ID`` fixes
+the id of the campaign ``run`` starts (simulated outcomes are seeded by it).
 
 ``$LIFTOFF_CHAOS_RECORD=FILE`` instead counts, without crashing, how often every node, event type and call point
 is reached, and writes ``{point: count}`` to FILE at exit: the crash suite derives its points from what an
@@ -34,6 +35,9 @@ from typing import Any
 
 CRASH_ENV = "LIFTOFF_CHAOS_CRASH"
 RECORD_ENV = "LIFTOFF_CHAOS_RECORD"
+CAMPAIGN_ENV = "LIFTOFF_CHAOS_CAMPAIGN_ID"
+"""A fixed id for the campaign a ``run`` starts: simulated outcomes are seeded by the campaign id, so runs that
+share it (an uninterrupted run and a crashed one, each on its own home) must log the same events."""
 CALL_POINTS = (
     "connector:publish",
     "connector:schedule",
@@ -173,6 +177,20 @@ def record(path: str) -> None:
     atexit.register(dump)
 
 
+def fixed_campaign_id(campaign_id: str) -> None:
+    """Make ``Campaigns.start`` use ``campaign_id`` when its caller gives none."""
+    from graph.runtime.runner import Campaigns
+
+    original = Campaigns.start
+
+    @functools.wraps(original)
+    def start(self: Campaigns, brief_text: str, **kwargs: Any) -> Any:
+        kwargs["campaign_id"] = kwargs.get("campaign_id") or campaign_id
+        return original(self, brief_text, **kwargs)
+
+    Campaigns.start = start  # type: ignore[method-assign]
+
+
 def main(argv: list[str]) -> int:
     """Install the point named by ``$LIFTOFF_CHAOS_CRASH`` (if any) and run the liftoff CLI with ``argv``."""
     point = os.environ.get(CRASH_ENV, "").strip()
@@ -181,6 +199,9 @@ def main(argv: list[str]) -> int:
     recording = os.environ.get(RECORD_ENV, "").strip()
     if recording:
         record(recording)
+    campaign_id = os.environ.get(CAMPAIGN_ENV, "").strip()
+    if campaign_id:
+        fixed_campaign_id(campaign_id)
     from graph.cli import main as cli
 
     return cli(argv)

@@ -8,6 +8,7 @@ node the run never reaches, is a red figure: nothing was tested there.
 
 from __future__ import annotations
 
+import collections
 import json
 import os
 import sys
@@ -32,6 +33,8 @@ CALLS = (
     "lifecycle:register:after",
 )
 """Wrapped calls: tried when the uninterrupted run makes them (and their second call when it makes two)."""
+CAMPAIGN_ID = "cmp-chaos-points"
+"""Every run of the suite starts this campaign (each on its own home): the same simulated market, the same events."""
 JOBS_ENV = "LIFTOFF_CHAOS_JOBS"
 """Crash points run at once (each on its own home; default 2)."""
 IGNORE = frozenset(
@@ -85,7 +88,9 @@ def _campaign_id(home: Path) -> str | None:
 
 
 def _run_to_end(home: Path, crash: str = "", record: Path | None = None) -> tuple[int, CampaignFacts | None]:
-    extra = {"LIFTOFF_CHAOS_CRASH": crash} if crash else {}
+    extra = {"LIFTOFF_CHAOS_CAMPAIGN_ID": CAMPAIGN_ID}
+    if crash:
+        extra["LIFTOFF_CHAOS_CRASH"] = crash
     if record is not None:
         extra["LIFTOFF_CHAOS_RECORD"] = str(record)
     first = cli(env_for(home, **extra), "run", "--brief", BRIEF, "--auto-approve", "--json")
@@ -133,8 +138,15 @@ def _measure(point: str, base: CampaignFacts | None) -> Figure:
         ok,
         f"killed={killed} status={got.status} dup_publish={got.duplicate_publishes} "
         f"missing_events={missing} dup_events={extra} cap_breach={got.cap_breach} "
-        f"not_final={got.not_final} approvers_match={approvers}",
+        f"not_final={got.not_final} approvers_match={approvers}" + _types(base.events, got.events),
     )
+
+
+def _types(base: collections.Counter[str], got: collections.Counter[str]) -> str:
+    """The event types whose counts differ (uninterrupted -> crashed), for the figure's detail."""
+    diff = [f"{t} {base.get(t, 0)}->{got.get(t, 0)}" for t in sorted(set(base) | set(got))
+            if t not in IGNORE and base.get(t, 0) != got.get(t, 0)]
+    return f" [{', '.join(diff)}]" if diff else ""
 
 
 def run(quick: bool) -> list[Figure]:
