@@ -97,11 +97,14 @@ def _run_to_end(home: Path, crash: str = "", record: Path | None = None) -> tupl
     cid = _campaign_id(home)
     if cid is None:
         return first.returncode, None
-    for _ in range(3):  # resume until it settles (a crash mid-review leaves a review to apply)
+    for attempt in range(3):  # resume until it settles (a crash mid-review leaves a review to apply)
         with _IN_PROCESS:
             current = facts(_settings(home), cid)
-        if current.status in ("launched", "rejected"):
+        killed_here = attempt == 0 and first.returncode == -9
+        if current.status in ("launched", "rejected") and not killed_here:
             break
+        # After a kill the operator resumes once whatever the status says: a crash after the launch was
+        # recorded may have left the graph's last steps (the schedule, the reach) to run.
         cli(env_for(home), "resume", cid, "--auto-approve", "--json")
     with _IN_PROCESS:
         return first.returncode, facts(_settings(home), cid)
