@@ -45,7 +45,9 @@ def _mode(mode: str) -> list[Figure]:
 
     PATH_CACHE.clear()
     reset_breakers()
-    policy = CallPolicy(timeout_s=1.0, deadline_s=60, max_attempts=3, backoff_s=0.05, breaker_failures=1000)
+    # A slow reply (0.3 s) must come in well inside its timeout even on a loaded machine: 3 s there, 1 s elsewhere.
+    timeout = 3.0 if mode == "slow" else 1.0
+    policy = CallPolicy(timeout_s=timeout, deadline_s=60, max_attempts=3, backoff_s=0.05, breaker_failures=1000)
     retry_after = 0.1
     bound = give_up_bound(policy, retry_after)
     with LLMServer(LLMServerConfig(fault=mode, retry_after_s=retry_after, slow_s=0.3, hang_s=30)) as server:
@@ -62,10 +64,27 @@ def _mode(mode: str) -> list[Figure]:
         "\n" not in message and "planner" in message and server.base_url in message
     )
     return [
-        Figure(CAT, f"{mode}: requests / outcome", f"{requests} {outcome}", requests <= 6),
+        Figure(
+            CAT,
+            f"{mode}: requests / outcome",
+            f"{requests} {outcome}",
+            requests == 1 and outcome == "answered" if mode == "slow" else requests <= 6,
+        ),
         Figure(CAT, f"{mode}: seconds to give up", round(took, 2), took <= bound, f"bound {bound:.2f}s"),
         Figure(CAT, f"{mode}: one clear line (agent, provider, fault)", clear, clear, message[:120]),
     ]
+
+
+def _warm() -> None:
+    """Serve one answer before measuring: the fault server runs in this process, and its first answer loads the
+    offline engine (seconds of CPU that would hold the interpreter while the client waits on its timeouts)."""
+    from graph.contracts.outputs import BriefExtraction
+    from graph.models.registry import resolve_model
+    from graph.models.structured import invoke_structured
+
+    with LLMServer() as server:
+        model = resolve_model("openai:x", base_url=server.base_url, timeout=300, max_retries=0)
+        invoke_structured(model, BriefExtraction, PROMPT, agent="planner")
 
 
 def _deadline() -> list[Figure]:
@@ -131,6 +150,7 @@ def _campaign(mode: str) -> list[Figure]:
 def run(quick: bool) -> list[Figure]:
     """Every fault mode at the call level; campaign-level exit/resume for hang (quick) or every mode (full)."""
     out: list[Figure] = []
+    _warm()
     for mode in FAULT_MODES:
         out += _mode(mode)
     out += _deadline()
