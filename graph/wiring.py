@@ -26,6 +26,9 @@ from graph.routers import route_after_orchestrator, route_after_planner, route_s
 from graph.runtime.settings import AGENTS, REQUIRED_AGENTS
 from graph.state import CampaignInput, CampaignState
 
+CampaignGraph = CompiledStateGraph[CampaignState, CampaignContext, CampaignInput, CampaignState]
+"""The compiled campaign graph."""
+
 
 def _transient(exc: Exception) -> bool:
     """Retry provider hiccups, a busy SQLite file and a lost shared-database connection; never validation or
@@ -95,13 +98,13 @@ def build_graph(agents: Sequence[str] = AGENTS) -> StateGraph[Any, Any, Any, Any
     return builder
 
 
-def compile_graph(checkpointer: BaseCheckpointSaver | None = None, agents: Sequence[str] = AGENTS
-                  ) -> CompiledStateGraph:
+def compile_graph(checkpointer: BaseCheckpointSaver[Any] | None = None, agents: Sequence[str] = AGENTS
+                  ) -> CampaignGraph:
     """Compile the campaign graph with a checkpointer (None on LangGraph server, which brings its own)."""
     return build_graph(agents).compile(checkpointer=checkpointer, name="liftoff-campaign")
 
 
-def make_graph(config: dict[str, Any] | None = None) -> CompiledStateGraph:
+def make_graph(config: dict[str, Any] | None = None) -> CampaignGraph:
     """Factory for ``langgraph.json`` (LangGraph server / ``langgraph dev``): every agent is built; each run's
     agent set comes from its input or the server's ``LIFTOFF_AGENTS`` (filled by ``intake``). No I/O here: the
     server calls this in its event loop."""

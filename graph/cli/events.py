@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from graph.cli import CLIError
+from graph.runtime.services import Services
 from graph.runtime.settings import Settings
 
 DEFAULT_SECRET_ENV = "LIFTOFF_EVENTS_SECRET"
@@ -56,7 +57,7 @@ def _date(text: str) -> Any:
         raise argparse.ArgumentTypeError(f"expected a date YYYY-MM-DD, got {text!r}") from None
 
 
-def _vendor(svc: Any, kind: type) -> Any:
+def _vendor(svc: Services, kind: type) -> Any:
     """The configured connector of a vendor (also inside a ``A + B`` chain), or a one-line error."""
     from tools.connectors.composite import Mirrored
 

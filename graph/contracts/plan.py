@@ -9,6 +9,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from graph.contracts.common import Channel, Contract, Money, Region
 from graph.contracts.content import SegmentFilter
+from graph.contracts.money import CapsMinor, exponent, fmt, to_minor
 
 KPIName = Literal[
     "conversions", "signups", "leads", "revenue", "ctr", "open_rate", "click_rate", "conversion_rate", "cpa", "roas"
@@ -109,6 +110,12 @@ class Caps(BaseModel):
     per_channel: dict[str, float] = Field(description="Spend cap per channel in the budget currency.")
     per_day: float = Field(ge=0, description="Spend cap per calendar day across all channels.")
 
+    @classmethod
+    def of_minor(cls, caps: CapsMinor) -> Caps:
+        """The stored form of caps computed in minor units."""
+        total, per_channel, per_day = caps.major()
+        return cls(total=total, per_channel=per_channel, per_day=per_day)
+
 
 class KPIGate(BaseModel):
     """A go/no-go threshold checked by the optimizer and analytics."""
@@ -176,10 +183,12 @@ class Blueprint(Contract):
 
     @model_validator(mode="after")
     def _budget_consistent(self) -> Blueprint:
-        spent = sum(c.budget for c in self.channels)
-        if spent > self.total_budget * (1 + 1e-9) + 0.01:
-            raise ValueError(f"channel budgets ({spent:,.2f}) exceed the total budget ({self.total_budget:,.2f})")
-        if self.caps.total > self.total_budget + 0.01:
+        exp = exponent(self.currency)  # compared in whole minor units: no float tolerance
+        budget = to_minor(self.total_budget, exp, "total_budget")
+        spent = sum(to_minor(c.budget, exp, f"{c.channel} budget") for c in self.channels)
+        if spent > budget:
+            raise ValueError(f"channel budgets ({fmt(spent, exp)}) exceed the total budget ({fmt(budget, exp)})")
+        if to_minor(self.caps.total, exp, "caps.total") > budget:
             raise ValueError("caps.total may not exceed the total budget")
         if self.end_date < self.start_date:
             raise ValueError("end_date is before start_date")

@@ -207,7 +207,9 @@ def resolve_model(
     if api_key:
         extra["api_key"] = api_key
     try:
-        return init_chat_model(info.name, model_provider=info.provider, temperature=temperature, **extra)
+        model: BaseChatModel = init_chat_model(info.name, model_provider=info.provider, temperature=temperature,
+                                               **extra)
+        return model
     except ImportError as exc:
         raise ModelConfigError(f"model {info.spec!r} needs the {package} package: pip install {package}") from exc
     except Exception as exc:

@@ -106,7 +106,7 @@ class CallPolicy:
 
     def backoff(self, attempt: int, rng: random.Random) -> float:
         """Wait before retry number ``attempt`` (1-based): exponential with full jitter on the upper half."""
-        base = min(self.backoff_max_s, self.backoff_s * (2 ** (attempt - 1)))
+        base = min(self.backoff_max_s, self.backoff_s * (2.0 ** (attempt - 1)))
         return base / 2 + rng.random() * base / 2
 
 

@@ -184,7 +184,7 @@ def invoke_structured(
         result = _RUNNERS[path](model, schema, list(messages), run, config)
         if result is not None:
             PATH_CACHE.set(key, result.path)
-            return result  # type: ignore[return-value]
+            return result
     raise StructuredOutputError(agent, schema.__name__, run.calls, run.errors, provider=provider_label(model))
 
 

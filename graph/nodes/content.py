@@ -195,7 +195,7 @@ def content(task: ContentTask, runtime: Runtime[CampaignContext]) -> dict[str, A
         prompt_hash=prompt.hash[:16], library_version=library.version, model=svc.settings.model_for("content"),
         revision_notes=[*(f.get("reason", "") for f in task["findings"] if f.get("reason")), *creative_notes],
     )
-    emit(svc, task, "content.asset", "content", {  # type: ignore[arg-type]
+    emit(svc, task, "content.asset", "content", {
         "asset_id": asset.id, "version": asset.version, "channel": asset.channel, "region": asset.region,
         "variant": asset.variant, "cited_claim_ids": asset.cited_claim_ids, "library_version": library.version,
         "quarantined_claims": quarantined, **meta,

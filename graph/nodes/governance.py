@@ -10,48 +10,13 @@ from langgraph.runtime import Runtime
 from langgraph.types import Command
 
 from graph.context import CampaignContext
-from graph.contracts import Asset, Blueprint, GovernanceException, PassReport, TargetList
+from graph.contracts import Asset, Blueprint, GovernanceException, TargetList
 from graph.models.agent_io import emit
 from graph.nodes.content import content_tasks, key_messages
 from graph.review.asset_versions import author_of, version_entry
-from graph.review.convergence import approval_stalled, mark, not_converging, record
-from graph.review.launch_card import auto_scopes, launch_items, scopes_needing_approval
+from graph.review.launch_card import launch_items
+from graph.routing import auto_scopes, decide
 from graph.state import CampaignState
-
-
-def fingerprint(exc: GovernanceException, version: int = 1) -> str:
-    """Identity of an exception on one subject version (used to record human acceptance)."""
-    return f"{exc.subject_type}:{exc.subject_id}@{version}|{exc.validator}"
-
-
-def normalize_text(text: str) -> str:
-    """Lower-case words only: how a flagged line is matched against copy and key messages (the guards' one
-    normaliser, :func:`guards.textnorm.fold_text`, so look-alike characters match what the guards checked)."""
-    from guards.textnorm import fold_text
-
-    return fold_text(text)
-
-
-def _touches_key_message(exc: GovernanceException, key_messages: list[str]) -> bool:
-    norms = [normalize_text(m) for m in key_messages if m.strip()]
-    return any(f.text and any(normalize_text(f.text) in m or m in normalize_text(f.text) for m in norms) for f in exc.findings)
-
-
-def route_exceptions(report: PassReport, *, key_messages: list[str], accepted: set[str],
-                     versions: dict[str, int]) -> list[GovernanceException]:
-    """Drop accepted exceptions; send a finding on the marketer's own quoted line to a human (content may not
-    drop what the marketer asked for on its own)."""
-    out = []
-    for exc in report.exceptions:
-        if fingerprint(exc, versions.get(exc.subject_id, 1)) in accepted:
-            continue
-        if exc.route == "content" and _touches_key_message(exc, key_messages):
-            exc = exc.model_copy(update={
-                "route": "human",
-                "reasons": [*exc.reasons, "the flagged line is the marketer's key message: a human decides"],
-            })
-        out.append(exc)
-    return out
 
 
 def review_payload(kind: str, state: CampaignState, items: list[dict[str, Any]]) -> dict[str, Any]:
@@ -79,21 +44,18 @@ def governance(state: CampaignState, runtime: Runtime[CampaignContext]
         check_date=svc.check_date(), revision_round=revision, max_revisions=svc.settings.max_revisions,
         index=svc.claim_index(state["brand"]),
     )
-    versions = {a.id: a.version for a in assets}
     human_edits = state.get("human_edits") or {}
     originals = list(blueprint.brief.key_messages)
-    exceptions = route_exceptions(report, key_messages=originals + [m for r in blueprint.brief.regions
-                                                                    for m in key_messages(state, r)],
-                                  accepted=set(state.get("accepted_exceptions") or []), versions=versions)
-    exceptions, history, stalled = converge(state, assets, exceptions, svc.settings.max_revisions)
-    exceptions = [_back_to_editor(e, human_edits, versions) for e in exceptions]
+    routing = decide(
+        report.exceptions, assets=assets,
+        key_messages=originals + [m for r in blueprint.brief.regions for m in key_messages(state, r)],
+        accepted=set(state.get("accepted_exceptions") or []), human_edits=human_edits,
+        history=state.get("revision_history") or {}, max_revisions=svc.settings.max_revisions,
+        autonomy=svc.autonomy, launch_approved=bool(state.get("launch_approved")),
+    )
+    exceptions, history, stalled = routing.exceptions, routing.history, routing.withheld
     report = report.model_copy(update={"exceptions": exceptions, "revision_round": revision})
-    to_human = [e for e in exceptions if e.route == "human"]
-    to_content = [e for e in exceptions if e.route == "content"]
-    for aid, entries in history.items():
-        routes = {e.route for e in exceptions if e.subject_id == aid}
-        if aid not in stalled and entries:
-            history[aid] = mark(entries, route="content" if "content" in routes else ("human" if routes else None))
+    to_human, to_content = routing.to_human, routing.to_content
     round_key = f"r{revision}:" + ",".join(f"{a.id}@{a.version}" for a in assets)
     emit(svc, state, "governance.report", "governance", {
         "passed": not exceptions, "subjects": len(report.subjects),
@@ -113,11 +75,12 @@ def governance(state: CampaignState, runtime: Runtime[CampaignContext]
                               "revision_history": history, "asset_versions": _versions_update(assets, human_edits)}
     if stalled:
         update["withheld_assets"] = [*withheld, *(a for a in stalled if a not in withheld)]
-    if not assets and state.get("assets"):
+    live = [a for a in assets if a.id not in stalled]  # an asset withheld this pass never reaches the launch card
+    if not live and state.get("assets"):
         update.update(status="rejected", pending_review=None,
-                      status_reason="every asset was rejected or withheld by a reviewer: nothing to publish")
+                      status_reason="every asset was rejected by a reviewer or withheld: nothing to publish")
         return Command(goto=cast(Literal["__end__"], END), update=update)
-    if to_content:
+    if routing.next == "content":
         findings: dict[str, list[dict[str, Any]]] = {}
         for exc in to_content:
             findings.setdefault(exc.subject_id, []).extend(
@@ -127,55 +90,18 @@ def governance(state: CampaignState, runtime: Runtime[CampaignContext]
                 findings[exc.subject_id].append({"text": "", "reason": "; ".join(exc.reasons), "validator": exc.validator})
         update.update(revision=revision + 1, status="drafting")
         return Command(goto=content_tasks(state, findings), update=update)
-    if to_human:
-        items = [_exception_item(e, {**state, "revision_history": history}) for e in to_human]  # type: ignore[typeddict-item]
+    if routing.next == "human":
+        items = [_exception_item(e, {**state, "revision_history": history}) for e in to_human]
         update.update(status="awaiting_approval", pending_review=review_payload("exceptions", state, items))
         return Command(goto="human_review", update=update)
-    if scopes_needing_approval(assets, svc.autonomy) and not state.get("launch_approved"):
-        items = launch_items(assets, lists_by_channel, svc.autonomy)
+    if routing.next == "launch_review":
+        items = launch_items(live, lists_by_channel, svc.autonomy)
         pending = review_payload("launch", state, items)
-        pending["auto_scopes"] = [f"{ch}/{rg}" for ch, rg in auto_scopes(assets, svc.autonomy)]
+        pending["auto_scopes"] = [f"{ch}/{rg}" for ch, rg in auto_scopes(live, svc.autonomy)]
         update.update(status="awaiting_approval", pending_review=pending)
         return Command(goto="human_review", update=update)
     update.update(status="launching", pending_review=None)
     return Command(goto="orchestrator", update=update)
-
-
-def converge(state: CampaignState, assets: list[Asset], exceptions: list[GovernanceException], max_revisions: int
-             ) -> tuple[list[GovernanceException], dict[str, list[dict[str, Any]]], dict[str, str]]:
-    """Record this pass in each asset's history; send a revision that did not reduce the findings to a human;
-    withhold an asset whose approved fix did not hold (or that ran past its version bound).
-
-    Returns:
-        The exceptions still to route, the updated history, and the withheld asset ids with the reason.
-    """
-    history = {k: list(v) for k, v in (state.get("revision_history") or {}).items()}
-    by_asset: dict[str, list[GovernanceException]] = {}
-    for exc in exceptions:
-        if exc.subject_type == "asset":
-            by_asset.setdefault(exc.subject_id, []).append(exc)
-    stalled: dict[str, str] = {}
-    rerouted: dict[str, str] = {}
-    for asset in assets:
-        excs = by_asset.get(asset.id, [])
-        entries = record(history, asset, excs)
-        why = approval_stalled(entries, max_revisions) if excs else None
-        if why:
-            stalled[asset.id] = why
-            entries = mark(entries, route="withheld", outcome=why)
-        elif any(e.route == "content" for e in excs):
-            reason = not_converging(entries)
-            if reason:
-                rerouted[asset.id] = reason
-        history[asset.id] = entries
-    out = []
-    for exc in exceptions:
-        if exc.subject_id in stalled and exc.subject_type == "asset":
-            continue
-        if exc.subject_id in rerouted and exc.subject_type == "asset" and exc.route == "content":
-            exc = exc.model_copy(update={"route": "human", "reasons": [*exc.reasons, rerouted[exc.subject_id]]})
-        out.append(exc)
-    return out, history, stalled
 
 
 def _exception_item(exc: GovernanceException, state: CampaignState) -> dict[str, Any]:
@@ -188,18 +114,6 @@ def _exception_item(exc: GovernanceException, state: CampaignState) -> dict[str,
                                                   "route", "approved")}
                            for e in (state.get("revision_history") or {}).get(exc.subject_id, [])]
     return item
-
-
-def _back_to_editor(exc: GovernanceException, human_edits: Mapping[str, Any], versions: dict[str, int]
-                    ) -> GovernanceException:
-    """A finding on a version a reviewer wrote goes back to that reviewer, never to Content (edits are never
-    silently rewritten)."""
-    mark = human_edits.get(exc.subject_id) or {}
-    if exc.subject_type != "asset" or mark.get("version") != versions.get(exc.subject_id):
-        return exc
-    who = mark.get("approver") or "the reviewer"
-    return exc.model_copy(update={"route": "human", "reasons": [
-        *exc.reasons, f"this is {who}'s edit: it comes back to the reviewer with the findings, unchanged"]})
 
 
 def _versions_update(assets: list[Asset], human_edits: Mapping[str, Any]) -> dict[str, Any]:

@@ -19,13 +19,15 @@ from langgraph.types import Command, interrupt
 
 from graph.context import CampaignContext
 from graph.contracts import Asset, BudgetChange, GovernanceException, ValidatorResult
+from graph.contracts.money import exponent, from_minor, to_minor
 from graph.models.agent_io import emit, event_id
 from graph.nodes.content import content_tasks, ensure_disclaimers, key_messages
-from graph.nodes.governance import fingerprint, normalize_text
 from graph.review.asset_versions import restored_fields
 from graph.review.convergence import mark
 from graph.review.decisions import ApprovalRefused, Decision, ItemDecision, parse_decision, per_item
 from graph.review.launch_card import LIST_PREFIX
+from graph.routing import after_approval, fingerprint, normalize_text
+from graph.runtime.services import Services
 from graph.state import CampaignState
 from guards.claims import VALIDATOR as CLAIMS
 from guards.disclaimers import VALIDATOR as DISCLAIMERS
@@ -119,7 +121,7 @@ def human_review(state: CampaignState, runtime: Runtime[CampaignContext]
                                                            "attempted_by": (raw or {}).get("approver")
                                                            if isinstance(raw, dict) else None},
              key=f"{len(state.get('decisions') or [])}:{refusals}")
-        return Command(goto=cast(Literal["human_review"], "human_review"),
+        return Command(goto="human_review",
                        update={"pending_review": {**pending, "refusals": refusals, "last_refusal": str(exc)}})
     n = len(state.get("decisions") or [])
     record: dict[str, Any] = {
@@ -284,7 +286,7 @@ def _decide_launch(state: CampaignState, decision: Decision, items: dict[str, It
     return Command(goto="orchestrator", update=update)
 
 
-def _verifier(svc: Any, state: CampaignState) -> Verify:
+def _verifier(svc: Services, state: CampaignState) -> Verify:
     """Every guard governance runs, bound to this campaign (library, send date, claim index)."""
     from graph.contracts import Blueprint
     from guards.governance import check_asset, send_date
@@ -322,13 +324,14 @@ def _decide_exceptions(state: CampaignState, pending: dict[str, Any], decision: 
         asset = Asset.model_validate(assets[aid])
         fixed = apply_safe_fixes(asset, excs, verify)
         edited_by_human = (human_edits.get(aid) or {}).get("version") == asset.version
-        if fixed is not None:
+        outcome = after_approval(fixed=fixed is not None, edited_by_reviewer=edited_by_human)
+        if outcome == "fixed" and fixed is not None:
             new_assets[aid] = Asset.model_validate(fixed.model_dump()).model_dump(mode="json")
             if edited_by_human:  # the reviewer's own text, with the safe fixes they approved: still theirs
                 human_edits[aid] = {"version": fixed.version, "approver": decision.approver}
-        elif not edited_by_human:
+        elif outcome == "redraft":
             redraft[aid] = [{**f.model_dump(), "validator": e.validator} for e in excs for f in e.findings]
-        # a reviewer's edit with no safe fix is never handed to Content: governance flags it, it comes back
+        # 'reviewer': never handed to Content; governance flags it again and it comes back to the reviewer
     history = state.get("revision_history") or {}
     marked = {aid: mark(list(history.get(aid) or []), approved=True) for aid in approved if history.get(aid)}
     return {"assets": new_assets, "withheld_assets": withheld, "accepted_exceptions": accepted,
@@ -359,7 +362,7 @@ def _same(a: str, b: str) -> bool:
     return normalize_text(a) == normalize_text(b)
 
 
-def _decide_budget(svc: Any, state: CampaignState, pending: dict[str, Any], decision: Decision,
+def _decide_budget(svc: Services, state: CampaignState, pending: dict[str, Any], decision: Decision,
                    items: dict[str, ItemDecision]) -> dict[str, Any]:
     """Each change decided alone: applied by the ledger (caps and kill-switch inside it), edited, or rejected."""
     from tools.lifecycle.lock import campaign_lock
@@ -374,7 +377,8 @@ def _decide_budget(svc: Any, state: CampaignState, pending: dict[str, Any], deci
                 result = change.model_copy(update={"status": "rejected", "decided_by": decision.approver})
             else:
                 if chosen.decision == "edit":
-                    to = round(float(chosen.edits["to_amount"]), 2)
+                    exp = exponent(change.currency or "USD")
+                    to = from_minor(to_minor(chosen.edits["to_amount"], exp, "the edited to_amount"), exp)
                     delta = (to - change.from_amount) / change.from_amount if change.from_amount else 0.0
                     change = change.model_copy(update={
                         "to_amount": to, "delta_pct": delta,

@@ -45,7 +45,7 @@ def new_campaign_defaults(state: CampaignState, settings: Settings, thread_id: s
         "revision": 0, "day": 0, "decisions": [], "accepted_exceptions": [], "withheld_assets": [],
         "launch_approved": False,
     }
-    out = {k: v for k, v in defaults.items() if state.get(k) in (None, "")}  # type: ignore[misc]
+    out = {k: v for k, v in defaults.items() if state.get(k) in (None, "")}
     if list(state.get("agents") or []) != agents:
         out["agents"] = agents
     return out

@@ -13,8 +13,10 @@ from langgraph.runtime import Runtime
 
 from graph.context import CampaignContext
 from graph.contracts import Asset, Blueprint, TargetList
+from graph.contracts.money import exponent, from_minor, split, to_minor
 from graph.models.agent_io import emit
 from graph.nodes.content import asset_id
+from graph.runtime.services import Services
 from graph.state import CampaignState
 
 OWNED_CHANNELS = ("email", "sms")
@@ -23,24 +25,28 @@ OWNED_CHANNELS = ("email", "sms")
 def plan_items(blueprint: Blueprint, lists: dict[str, TargetList], assets: dict[str, Asset], campaign_id: str,
                withheld: set[str]) -> list[dict[str, Any]]:
     """Return one publish item per channel/region/variant: audience split evenly across variants, channel
-    budget split across regions by eligible audience (evenly when no list was built)."""
+    budget split across regions by eligible audience (evenly when no list was built), in whole minor units that
+    never add up to more than the channel's budget."""
+    exp = exponent(blueprint.currency)
     items = []
     for plan in blueprint.channels:
         target = lists.get(plan.channel)
         by_region = target.by_region if target else {}
         total_aud = sum(by_region.get(r, 0) for r in plan.regions)
-        for region in plan.regions:
-            region_share = (by_region.get(region, 0) / total_aud) if total_aud else 1 / len(plan.regions)
-            for variant in plan.variants:
-                aid = asset_id(campaign_id, plan.channel, region, variant)
-                if aid in withheld or aid not in assets:
-                    continue
-                items.append({
-                    "channel": plan.channel, "region": region, "variant": variant, "asset": assets[aid],
-                    "list": target,
-                    "audience": int(by_region.get(region, 0) // len(plan.variants)),
-                    "budget": round(plan.budget * region_share / len(plan.variants), 2),
-                })
+        slots = [(region, variant) for region in plan.regions for variant in plan.variants]
+        shares = [((by_region.get(region, 0) / total_aud) if total_aud else 1 / len(plan.regions))
+                  / len(plan.variants) for region, _ in slots]
+        budgets = split(to_minor(plan.budget, exp, f"{plan.channel} budget"), shares)
+        for (region, variant), minor in zip(slots, budgets, strict=True):
+            aid = asset_id(campaign_id, plan.channel, region, variant)
+            if aid in withheld or aid not in assets:
+                continue
+            items.append({
+                "channel": plan.channel, "region": region, "variant": variant, "asset": assets[aid],
+                "list": target,
+                "audience": int(by_region.get(region, 0) // len(plan.variants)),
+                "budget": from_minor(minor, exp),
+            })
     return items
 
 
@@ -117,7 +123,7 @@ def held_programs(programs: Iterable[Mapping[str, Any]]) -> list[str]:
                   if p.get("status") == "blocked" and str(p.get("reason", "")).startswith("kill-switch"))
 
 
-def _export(svc: Any, target: TargetList, trace_id: str) -> Any:
+def _export(svc: Services, target: TargetList, trace_id: str) -> Any:
     from tools.crm.export import export_list
 
     result = export_list(svc.crm, target, out_dir=svc.settings.path("exports"), kill_switch=svc.kill_switch,

@@ -23,6 +23,7 @@ from graph.contracts import (
     Money,
     PlanDraft,
 )
+from graph.contracts.money import exponent, from_minor, plan_caps, split, to_minor
 from graph.models.agent_io import ask_structured, digest, emit
 from graph.nodes.governance import review_payload
 from graph.state import CampaignState, add_usage
@@ -149,39 +150,35 @@ def build_blueprint(brief: Brief, draft: PlanDraft, prompt_ref: str) -> Blueprin
         for ch in brief.channels:
             if ch not in drafts:
                 raise ValueError(f"the plan dropped the requested channel {ch!r}")
+    exp = exponent(brief.budget.currency)
+    total_minor = to_minor(total, exp, "budget", down=True)
     share_sum = sum(d.share for d in drafts.values())
-    scale = 1.0 / share_sum if share_sum > 1.0 else 1.0
+    factor = 1.0 / share_sum if share_sum > 1.0 else 1.0
     regions = brief.regions
+    parts = split(total_minor, [d.share for d in drafts.values()])
     channels = [
         ChannelPlan(
             channel=d.channel,
-            budget=round(total * d.share * scale, 2),
-            share=round(d.share * scale, 4),
+            budget=from_minor(part, exp),
+            share=round(d.share * factor, 4),
             regions=[r for r in d.regions if not regions or r in regions] or list(regions),
             variants=list(dict.fromkeys(d.variants)),
             rationale=d.rationale,
         )
-        for d in drafts.values()
+        for d, part in zip(drafts.values(), parts, strict=True)
     ]
-    overflow = round(sum(c.budget for c in channels) - total, 2)
-    if overflow > 0:  # rounding: take cents off the largest channel
-        biggest = max(channels, key=lambda c: c.budget)
-        biggest.budget = round(biggest.budget - overflow, 2)
     stated = {(k.name, k.channel): k for k in brief.kpi_targets}
     kpis = list(stated.values()) + [k for k in draft.kpi_targets if (k.name, k.channel) not in stated]
     duration = (brief.end_date - brief.start_date).days + 1
-    caps = Caps(
-        total=total,
-        per_channel={c.channel: round(min(total, c.budget * 1.5), 2) for c in channels},
-        per_day=round(min(total, total / duration * 1.5), 2),
-    )
+    caps = Caps.of_minor(plan_caps(total_minor, {c.channel: part for c, part in zip(channels, parts, strict=True)},
+                                   duration, exp))
     names = {c.channel for c in channels}
     return Blueprint(
         campaign_name=draft.campaign_name[:120],
         brief=brief,
         objective=draft.objective,
         currency=brief.budget.currency,
-        total_budget=total,
+        total_budget=from_minor(total_minor, exp),
         start_date=brief.start_date,
         end_date=brief.end_date,
         channels=channels,

@@ -62,7 +62,7 @@ class Autonomy:
             if level not in LEVELS:
                 raise AutonomyError(f"autonomy level {level!r} unknown (use {', '.join(LEVELS)})")
             if scope in ("", "default", "*"):
-                rules[0] = Rule(level)  # type: ignore[arg-type]
+                rules[0] = Rule(level)
                 continue
             channel = region = segment = None
             tokens = scope.split(":")
@@ -81,7 +81,7 @@ class Autonomy:
                         f"autonomy scope {scope!r}: {token!r} is not a channel, region or segment:NAME"
                     )
                 i += 1
-            rules.append(Rule(level, channel, region, segment))  # type: ignore[arg-type]
+            rules.append(Rule(level, channel, region, segment))
         return cls(tuple(rules))
 
     def level(self, channel: str | None = None, region: str | None = None, segment: str | None = None) -> Level:

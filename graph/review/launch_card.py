@@ -12,14 +12,10 @@ from typing import Any
 
 from graph.contracts import Asset, TargetList
 from graph.review.autonomy import Autonomy
+from graph.routing import scopes_needing_approval
 
 LIST_PREFIX = "list:"
 """Launch-card item ids of lists are ``list:<channel>``."""
-
-
-def scopes_needing_approval(assets: list[Asset], autonomy: Autonomy) -> list[tuple[str, str]]:
-    """(channel, region) scopes whose publishing the dial does not grant: a human approves their launch."""
-    return sorted({(a.channel, a.region) for a in assets if autonomy.level(a.channel, a.region) != "auto"})
 
 
 def launch_items(assets: list[Asset], lists: Mapping[str, TargetList], autonomy: Autonomy) -> list[dict[str, Any]]:
@@ -43,8 +39,3 @@ def launch_items(assets: list[Asset], lists: Mapping[str, TargetList], autonomy:
             "excluded": dict(target.excluded) if target else {},
         })
     return items
-
-
-def auto_scopes(assets: list[Asset], autonomy: Autonomy) -> list[tuple[str, str]]:
-    """(channel, region) scopes the dial lets publish without a click."""
-    return sorted({(a.channel, a.region) for a in assets if autonomy.level(a.channel, a.region) == "auto"})

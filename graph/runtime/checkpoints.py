@@ -73,7 +73,7 @@ def _postgres(url: str) -> Checkpoints:
             conn.execute("CREATE SCHEMA IF NOT EXISTS liftoff_checkpoints")
             with psycopg.connect(url, autocommit=True, prepare_threshold=0, row_factory=dict_row,
                                  options="-c search_path=liftoff_checkpoints") as setup_conn:
-                PostgresSaver(setup_conn).setup()  # type: ignore[arg-type]
+                PostgresSaver(setup_conn).setup()
         finally:
             conn.execute("SELECT pg_advisory_unlock(hashtext('liftoff:checkpoints-setup'))")
     pool: ConnectionPool[Any] = ConnectionPool(
@@ -81,7 +81,7 @@ def _postgres(url: str) -> Checkpoints:
         kwargs={"autocommit": True, "prepare_threshold": 0, "row_factory": dict_row,
                 "options": "-c search_path=liftoff_checkpoints"},
     )
-    saver = PostgresSaver(pool)  # type: ignore[arg-type]
+    saver = PostgresSaver(pool)
 
     def threads() -> list[str]:
         with pool.connection() as conn:

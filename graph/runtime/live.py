@@ -104,7 +104,8 @@ class Reader:
     def result(self, thread_id: str) -> RunResult:
         """Where a campaign stands (raises ``CampaignError`` for an unknown one)."""
         with self._lock:
-            return self.campaigns.result(thread_id)
+            result: RunResult = self.campaigns.result(thread_id)
+            return result
 
     def next_nodes(self, thread_id: str) -> tuple[str, ...]:
         """Nodes the graph would run next from the latest checkpoint (empty when finished or waiting)."""

@@ -95,7 +95,7 @@ class RemoteCampaigns:
                              "title": graph_input["brief_text"][:80]})
         return str(tid)
 
-    def stream(self, graph_input: dict[str, Any] | Command | None, thread_id: str) -> Iterator[tuple[str, Any]]:
+    def stream(self, graph_input: dict[str, Any] | Command[Any] | None, thread_id: str) -> Iterator[tuple[str, Any]]:
         """Run (or resume) on the server and yield ``(node, update)`` as each agent finishes."""
         from graph.nodes.intake import INFRA_NODES
 

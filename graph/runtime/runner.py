@@ -138,7 +138,7 @@ class Campaigns:
                 "started_at": now, "status": "planning", "revision": 0, "day": 0, "decisions": [],
                 "accepted_exceptions": [], "withheld_assets": [], "launch_approved": False, "agents": list(chosen)}
 
-    def stream(self, graph_input: dict[str, Any] | Command | None, thread_id: str) -> Iterator[tuple[str, Any]]:
+    def stream(self, graph_input: dict[str, Any] | Command[Any] | None, thread_id: str) -> Iterator[tuple[str, Any]]:
         """Run (or resume) and yield ``(node, update)`` as each agent finishes; the app renders these live."""
         config = self._config(thread_id)
         if isinstance(graph_input, dict) and "brief_text" in graph_input:  # a new campaign (not a cycle)
@@ -156,7 +156,7 @@ class Campaigns:
         self._sync_registry(thread_id)
         self._after_run(thread_id)
 
-    def _drain(self, graph_input: dict[str, Any] | Command | None, thread_id: str) -> None:
+    def _drain(self, graph_input: dict[str, Any] | Command[Any] | None, thread_id: str) -> None:
         """Run to the next stop. A failing node leaves the campaign ``failed`` (with the reason, resumable from
         its last checkpoint) instead of raising; interrupts of the process itself still propagate."""
         try:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import threading
 from datetime import date
 from functools import cached_property
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from graph.review.autonomy import Autonomy
 from graph.runtime.settings import Settings
@@ -15,9 +15,12 @@ if TYPE_CHECKING:
 
     from guards.library import BrandLibrary
     from guards.retrieval import ClaimIndex
+    from tools.channels.publisher import Publisher
     from tools.crm.export_store import ExportStore
+    from tools.crm.store import CRMStore
     from tools.events import EventLog
     from tools.killswitch import KillSwitch
+    from tools.spend import SpendLedger
 
 
 class Services:
@@ -50,7 +53,7 @@ class Services:
         return KillSwitch(self.settings.store("control.db"))
 
     @cached_property
-    def crm(self) -> Any:
+    def crm(self) -> CRMStore:
         """The embedded CRM store, seeded with the synthetic dataset on first use."""
         from tools.crm.store import CRMStore
 
@@ -67,14 +70,14 @@ class Services:
         return ExportStore(self.settings.database_url) if self.settings.database_url else None
 
     @cached_property
-    def ledger(self) -> Any:
+    def ledger(self) -> SpendLedger:
         """The append-only spend ledger (caps and kill-switch enforced inside)."""
         from tools.spend import SpendLedger
 
         return SpendLedger(self.settings.store("ledger.db"), events=self.events, kill_switch=self.kill_switch)
 
     @cached_property
-    def publisher(self) -> Any:
+    def publisher(self) -> Publisher:
         """The channel publisher (idempotency, retries, breakers, SLA, kill-switch inside)."""
         from tools.channels.publisher import Publisher
         from tools.channels.registry import connectors_from_config
@@ -131,7 +134,6 @@ class Services:
     def check_date(self) -> date:
         """The date claims are checked against (settings override, else today)."""
         return date.fromisoformat(self.settings.check_date) if self.settings.check_date else date.today()
-
 
     def close(self) -> None:
         """Close every store this process opened for these settings (best effort; for teardown)."""

@@ -200,7 +200,7 @@ class Settings:
             current = getattr(self, name)
             if name == "agents":
                 try:
-                    out[name] = agent_set(value if isinstance(value, str | list | tuple) else str(value))  # type: ignore[arg-type]
+                    out[name] = agent_set(value if isinstance(value, str | list | tuple) else str(value))
                 except ValueError as exc:
                     raise ConfigError(f"agents: {exc}") from None
             elif isinstance(current, bool) or not isinstance(current, int | float | str) and current is not None:

@@ -120,7 +120,7 @@ def test_normaliser_is_idempotent_and_keeps_plain_text() -> None:
 
 
 def test_flagged_line_matching_uses_the_same_normaliser() -> None:
-    from graph.nodes.governance import normalize_text as graph_normalize
+    from graph.routing import normalize_text as graph_normalize
 
     assert graph_normalize("Free shipping on orders over ＄３５") == graph_normalize(
         "free shipping on orders over $35"

@@ -193,7 +193,7 @@ class ProgramStore:
                 "UPDATE programs SET lease_until = ? WHERE idempotency_key = ? AND lease_owner = ? AND state = 'in_flight'",
                 (until_s, key, owner),
             )
-            return cur.rowcount == 1
+            return int(cur.rowcount) == 1
 
     def update(self, key: str, now: str, *, state: str | None = None, reason: str | None = None,
                receipt: Receipt | None = None, attempts: int = 0) -> ProgramRecord:
@@ -240,7 +240,7 @@ class ProgramStore:
                 (alert.program_id, alert.kind, alert.campaign_id, alert.channel, alert.region, alert.due, alert.at,
                  json.dumps(alert.detail)),
             )
-            return cur.rowcount == 1
+            return int(cur.rowcount) == 1
 
     def alerts(self, campaign_id: str | None = None) -> list[Alert]:
         """Return SLA alerts, optionally for one campaign, oldest first."""

@@ -182,7 +182,7 @@ class DuckDBBackend:
             self.conn.execute(f"INSERT INTO {table} ({names}) SELECT {names} FROM _bulk_rows")
         finally:
             self.conn.unregister("_bulk_rows")
-        return data.num_rows
+        return int(data.num_rows)
 
     def extra_indexes(self) -> list[str]:
         """DuckDB joins by hashing; no secondary index helps the segment queries."""

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
@@ -181,11 +181,12 @@ def _ranks(spec: FieldSpec, value: Any) -> Any:
 
 def _holds(op: str, x: float, v: Any) -> bool:
     """Does a value of rank ``x`` satisfy ``op`` against rank(s) ``v``?"""
-    return {
-        "eq": lambda: x == v, "ne": lambda: x != v, "gt": lambda: x > v, "gte": lambda: x >= v,
-        "lt": lambda: x < v, "lte": lambda: x <= v, "between": lambda: v[0] <= x <= v[1],
-        "in": lambda: x in v, "not_in": lambda: x not in v,
-    }[op]()
+    tests: dict[str, Callable[[], bool]] = {
+        "eq": lambda: bool(x == v), "ne": lambda: bool(x != v), "gt": lambda: bool(x > v),
+        "gte": lambda: bool(x >= v), "lt": lambda: bool(x < v), "lte": lambda: bool(x <= v),
+        "between": lambda: bool(v[0] <= x <= v[1]), "in": lambda: x in v, "not_in": lambda: x not in v,
+    }
+    return tests[op]()
 
 
 def _check_satisfiable(spec: FieldSpec, conditions: list[tuple[str, Any]], definition: SegmentDefinition) -> None:

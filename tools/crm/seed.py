@@ -145,7 +145,8 @@ def generate(n: int, seed: int, as_of: date) -> Tables:
 
 
 def _pick(values: tuple[str, ...], idx: np.ndarray) -> np.ndarray:
-    return np.array(values, dtype=object)[idx]
+    picked: np.ndarray = np.array(values, dtype=object)[idx]
+    return picked
 
 
 def _contacts(rng: np.random.Generator, ids: np.ndarray, as_of: date) -> dict[str, ColumnData]:
@@ -233,7 +234,9 @@ def _between(rng: np.random.Generator, start: np.ndarray, as_of: date) -> np.nda
     """Random timestamps (second precision) between ``start`` dates and ``as_of``."""
     lo = start.astype("datetime64[s]").astype(np.int64)
     hi = np.datetime64(as_of.isoformat(), "s").astype(np.int64)
-    return (lo + np.floor(rng.random(len(lo)) * np.maximum(hi - lo, 1)).astype(np.int64)).astype("datetime64[s]")
+    stamps: np.ndarray = (lo + np.floor(rng.random(len(lo)) * np.maximum(hi - lo, 1)).astype(np.int64)).astype(
+        "datetime64[s]")
+    return stamps
 
 
 def _consent(rng: np.random.Generator, ids: np.ndarray, region: np.ndarray, has_phone: np.ndarray,

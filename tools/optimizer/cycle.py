@@ -13,15 +13,18 @@ spend is committed under the cost event's id, and budget changes have determinis
 
 from __future__ import annotations
 
+import math
 import random
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date as Date
 from datetime import timedelta
+from fractions import Fraction
 from typing import Any
 
 from graph.contracts import Blueprint, BudgetChange, Channel, Event, Program
+from graph.contracts.money import CapsMinor, fit_allocation, needs_approval, step_limit, to_minor, total_room
 from tools.events import EventLog
 from tools.ingest.rollup import read_program_days
 from tools.ingest.sandbox import ControlFn, MetricsFn, SandboxResults, is_sandbox
@@ -29,6 +32,7 @@ from tools.ingest.spend import sync_costs
 from tools.optimizer.allocate import allocate
 from tools.optimizer.response import Observation, Posterior, ProgramInfo, build_posteriors
 from tools.spend import SpendLedger, change_payload
+from tools.spend.limits import LEDGER_EXP, MAJOR_UNIT, from_cents, to_cents
 
 SOURCE = "optimizer"
 Row = dict[str, Any]
@@ -97,11 +101,10 @@ def ensure_plan(ledger: SpendLedger, blueprint: Blueprint, *, campaign_id: str, 
     allocation = ledger.allocation(campaign_id)
     if allocation:
         return allocation
-    caps = blueprint.caps
-    wanted = {p.channel: min(p.budget, caps.per_channel.get(p.channel, 0.0)) for p in blueprint.channels}
-    scale = min(1.0, caps.total / sum(wanted.values())) if sum(wanted.values()) > 0 else 0.0
-    for channel, amount in wanted.items():
-        ledger.set_allocation(campaign_id, channel, int(amount * scale * 100) / 100, trace_id=trace_id,
+    caps = CapsMinor.of(blueprint.caps, LEDGER_EXP)
+    wanted = fit_allocation(caps, {p.channel: to_cents(p.budget, f"{p.channel} budget") for p in blueprint.channels})
+    for channel, cents in wanted.items():
+        ledger.set_allocation(campaign_id, channel, from_cents(cents), trace_id=trace_id,
                               key=f"allocation:{campaign_id}:{channel}:initial", reason="blueprint plan")
     return ledger.allocation(campaign_id)
 
@@ -194,19 +197,22 @@ def run_cycle(
 def _paced_limits(ledger: SpendLedger, campaign_id: str, channels: Iterable[str], *, exclude_day: str | None,
                   days_left: int) -> tuple[dict[str, float], float]:
     """Per-channel daily limits (allocation left, spread over the days left) and the day's total budget."""
-    caps = ledger.caps(campaign_id)
-    if caps is None or days_left <= 0:
+    stored = ledger.caps(campaign_id)
+    if stored is None or days_left <= 0:
         return {}, 0.0
-    allocation = ledger.allocation(campaign_id)
-    today = (lambda ch: ledger.spent(campaign_id, ch, exclude_day)) if exclude_day else (lambda ch: 0.0)
-    limits = {}
+    caps = CapsMinor.of(stored, LEDGER_EXP)
+    allocation = ledger.allocation_cents(campaign_id)
+
+    def spent_before(channel: str | None) -> int:
+        today = ledger.spent_cents(campaign_id, channel, exclude_day) if exclude_day else 0
+        return ledger.spent_cents(campaign_id, channel) - today
+
+    limits: dict[str, int] = {}
     for ch in channels:
-        spent = ledger.spent(campaign_id, ch) - today(ch)
-        room = min(allocation.get(ch, 0.0), caps.per_channel.get(ch, 0.0)) - spent
-        limits[ch] = max(0.0, room / days_left)
-    spent_total = ledger.spent(campaign_id) - (ledger.spent(campaign_id, day=exclude_day) if exclude_day else 0.0)
-    total = min(caps.per_day, caps.total - spent_total, sum(limits.values()))
-    return limits, max(0.0, total)
+        room = min(allocation.get(ch, 0), caps.per_channel.get(ch, 0)) - spent_before(ch)
+        limits[ch] = max(0, room) // days_left
+    total = min(caps.per_day, caps.total - spent_before(None), sum(limits.values()))
+    return {ch: from_cents(v) for ch, v in limits.items()}, from_cents(max(0, total))
 
 
 def _plan_day(live: Sequence[Program], history: Mapping[str, list[tuple[Row, Observation]]], ledger: SpendLedger,
@@ -218,7 +224,7 @@ def _plan_day(live: Sequence[Program], history: Mapping[str, list[tuple[Row, Obs
     rng = random.Random(f"{seed}:{campaign_id}:{day}:thompson")
     curves = {p.id: posteriors[p.id].sample_curve(rng) for p in live}
     budgets = allocate(curves, {p.id: p.channel for p in live}, limits, total)
-    return {pid: int(b * 100) / 100 for pid, b in budgets.items()}
+    return {pid: from_cents(max(0, to_minor(b, LEDGER_EXP, "daily budget", down=True))) for pid, b in budgets.items()}
 
 
 def _run_programs(live: Sequence[Program], budgets: Mapping[str, float],
@@ -239,7 +245,7 @@ def _run_programs(live: Sequence[Program], budgets: Mapping[str, float],
             ran.add((p.channel, p.region))
             continue
         budget = budgets.get(p.id, 0.0)
-        if budget < 0.01:
+        if to_cents(budget, "daily budget") <= 0:
             continue
         run = sandbox.run_program(p, variant=variant_of(p), budget=budget, day=day,
                                   date_=Date.fromisoformat(date), trace_id=trace_id,
@@ -300,21 +306,22 @@ def _propose(live: Sequence[Program], history: Mapping[str, list[tuple[Row, Obse
     movable = [p for p in live if p.channel not in blocked]
     channels: set[Channel] = {p.channel for p in movable}
     limits, _ = _paced_limits(ledger, campaign_id, channels, exclude_day=None, days_left=days_left)
-    caps = ledger.caps(campaign_id)
-    allocation = ledger.allocation(campaign_id)
-    if caps is None or not channels:
+    stored = ledger.caps(campaign_id)
+    if stored is None or not channels:
         return []
+    caps = CapsMinor.of(stored, LEDGER_EXP)
+    allocation = ledger.allocation_cents(campaign_id)
     evidence = {ch: arm_evidence(ch, [p for p in movable if p.channel == ch], history) for ch in sorted(channels)}
     if not all(e.sufficient(settings) for e in evidence.values()):
         return []  # money moves only on evidence: every arm needs the minimum first
-    spent = {ch: ledger.spent(campaign_id, ch) for ch in channels}
+    spent = {ch: ledger.spent_cents(campaign_id, ch) for ch in channels}
     # Money of channels the optimizer does not move (no live programs, or kill-switched) stays where it is.
-    reserved = sum(max(0.0, amount - ledger.spent(campaign_id, ch)) for ch, amount in allocation.items()
+    reserved = sum(max(0, amount - ledger.spent_cents(campaign_id, ch)) for ch, amount in allocation.items()
                    if ch not in channels)
-    pool = caps.total - ledger.spent(campaign_id) - reserved
-    daily = max(0.0, min(caps.per_day, pool / days_left))
+    pool = caps.total - ledger.spent_cents(campaign_id) - reserved
+    daily = from_cents(max(0, min(caps.per_day, pool // days_left)))
     channel_caps: dict[str, float] = {
-        ch: max(0.0, caps.per_channel.get(ch, 0.0) - spent[ch]) / days_left for ch in channels}
+        ch: from_cents(max(0, caps.per_channel.get(ch, 0) - spent[ch]) // days_left) for ch in channels}
     posteriors = _posteriors(movable, history, settings)
     curves = {p.id: posteriors[p.id].mean_curve() for p in movable}
     target_daily = allocate(curves, {p.id: p.channel for p in movable}, channel_caps, daily)
@@ -325,13 +332,11 @@ def _propose(live: Sequence[Program], history: Mapping[str, list[tuple[Row, Obse
 
     proposals = []
     for ch in sorted(channels):
-        current = allocation.get(ch, 0.0)
-        target = spent[ch] + per_channel[ch] * days_left
-        wanted = current + settings.step * (target - current)
-        step_cap = settings.max_step_pct * current
-        limited = abs(wanted - current) > step_cap
-        to = round(max(spent[ch], current + max(-step_cap, min(step_cap, wanted - current))), 2)
-        if abs(to - current) < max(settings.min_change_pct * current, 1.0):
+        current = allocation.get(ch, 0)
+        target = spent[ch] + to_cents(per_channel[ch] * days_left, "target budget")
+        wanted = current + to_cents(settings.step * (target - current) / 10**LEDGER_EXP, "wanted change")
+        to, limited = step_limit(current, wanted, settings.max_step_pct, floor=spent[ch])
+        if abs(to - current) < _min_change(settings, current):
             continue
         members = [p for p in movable if p.channel == ch]
         now = sum(curves[p.id](limits.get(ch, 0.0) * _share(p, target_daily, per_channel)) for p in members)
@@ -341,19 +346,19 @@ def _propose(live: Sequence[Program], history: Mapping[str, list[tuple[Row, Obse
         effect = (f"{'more' if to > current else 'less'} budget for {ch}: about {then - now:+.1f} conversions/day"
                   f" ({now:.1f} -> {then:.1f}) if the observed response holds")
         if limited:
-            effect += (f"; the evidence points to {_money(max(spent[ch], wanted), currency)}, limited to a"
+            effect += (f"; the evidence points to {_money(from_cents(max(spent[ch], wanted)), currency)}, limited to a"
                        f" {settings.max_step_pct:.0%} step this cycle")
         proposals.append(_change(f"{campaign_id}:d{day}:{ch}", campaign_id, ch, current, to, reason, threshold,
                                  currency=currency, evidence=others, effect=effect))
     proposals.sort(key=lambda c: c.to_amount - c.from_amount)  # decreases first: they make room for increases
     changes = []
     for change in proposals:
-        if change.to_amount > change.from_amount:
-            room = caps.total - sum(ledger.allocation(campaign_id).values())
-            to = round(min(change.to_amount, change.from_amount + room), 2)
-            if to - change.from_amount < max(settings.min_change_pct * change.from_amount, 1.0):
+        current, to = to_cents(change.from_amount, "from_amount"), to_cents(change.to_amount, "to_amount")
+        if to > current:
+            to = min(to, current + total_room(caps, ledger.allocation_cents(campaign_id)))
+            if to - current < _min_change(settings, current):
                 continue  # no room yet (a decrease is waiting for approval)
-            change = _change(change.id, campaign_id, change.channel, change.from_amount, to, change.reason, threshold,
+            change = _change(change.id, campaign_id, change.channel, current, to, change.reason, threshold,
                              currency=currency, evidence=change.evidence, effect=change.expected_effect)
         approver = approve(change) if change.requires_approval and approve else None
         if change.requires_approval and not approver:
@@ -367,12 +372,18 @@ def _propose(live: Sequence[Program], history: Mapping[str, list[tuple[Row, Obse
     return changes
 
 
-def _change(change_id: str, campaign_id: str, channel: Channel, current: float, to: float, reason: str,
+def _min_change(settings: OptimizerSettings, current: int) -> int:
+    """The smallest move worth proposing (cents): ``min_change_pct`` of the budget, at least one major unit."""
+    return max(math.ceil(Fraction(repr(settings.min_change_pct)) * current), MAJOR_UNIT)
+
+
+def _change(change_id: str, campaign_id: str, channel: Channel, current: int, to: int, reason: str,
             threshold: float, *, currency: str, evidence: str, effect: str) -> BudgetChange:
-    """A proposed change; it needs approval above ``threshold`` of the current budget (or from nothing)."""
-    needs = current <= 0 or abs(to - current) > threshold * current
-    return BudgetChange(id=change_id, campaign_id=campaign_id, channel=channel, from_amount=round(current, 2),
-                        to_amount=to, delta_pct=round((to - current) / current, 4) if current > 0 else 1.0,
+    """A proposed change (amounts in cents); it needs approval above ``threshold`` of the current budget (or from
+    nothing)."""
+    needs = needs_approval(current, to, threshold)
+    return BudgetChange(id=change_id, campaign_id=campaign_id, channel=channel, from_amount=from_cents(current),
+                        to_amount=from_cents(to), delta_pct=round((to - current) / current, 4) if current > 0 else 1.0,
                         reason=reason, requires_approval=needs, status="pending_approval" if needs else "applied",
                         currency=currency, evidence=evidence, expected_effect=effect)
 

@@ -13,8 +13,10 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from graph.contracts import Caps, Program
-from tools.optimizer.cycle import MetricsFn, variant_of
+from tools.ingest.sandbox import MetricsFn
+from tools.optimizer.cycle import variant_of
 from tools.simulator import simulate_program_day
+from tools.spend.limits import to_cents
 
 
 @dataclass(frozen=True)
@@ -138,7 +140,8 @@ def _polish(programs: Sequence[Program], daily: dict[str, float], caps: Caps, *,
                         continue
                     if dst.channel != src.channel:
                         in_channel = sum(daily[q] for q in daily if channel_of[q] == dst.channel)
-                        if (in_channel + step) * days > caps.per_channel.get(dst.channel, 0.0) + 1e-6:
+                        cap = to_cents(caps.per_channel.get(dst.channel, 0.0), "channel cap")
+                        if to_cents((in_channel + step) * days, "channel spend") > cap:
                             continue
                     gain = total(dst, daily[dst.id] + step) - value[dst.id]
                     if gain > lose:

@@ -84,7 +84,8 @@ class PipelineStore:
 
     def _read(self, sql: str, args: Sequence[Any] = ()) -> list[Any]:
         with self._db.transaction() as conn:
-            return conn.execute(sql, args).fetchall()
+            rows: list[Any] = conn.execute(sql, args).fetchall()
+            return rows
 
     def _read_in(self, sql: str, ids: Iterable[Any], suffix: str = "") -> list[Any]:
         """``sql IN (ids) suffix`` in chunks (SQLite bounds the number of parameters), in one transaction."""

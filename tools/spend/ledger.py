@@ -15,16 +15,17 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 from uuid import uuid4
 
 from graph.contracts import CHANNELS, BudgetChange, Caps
 from tools.events import EventLog
 from tools.killswitch import KillSwitch, KillSwitchEngaged
-from tools.spend.limits import CapExceeded, Limits, check_allocation, check_spend, to_cents
+from tools.spend.limits import CapExceeded, Limits, check_allocation, check_spend, from_cents, to_cents
 from tools.sqlstore import Connection, Database, is_database_url, open_database
 
 SOURCE = "spend_ledger"
+T = TypeVar("T")
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS entries (
@@ -134,7 +135,7 @@ class SpendLedger:
 
     # -- connection and reads -------------------------------------------------------------------------------
 
-    def _read(self, fn: Callable[[Connection], Any]) -> Any:
+    def _read(self, fn: Callable[[Connection], T]) -> T:
         with self._db.read() as conn:
             return fn(conn)
 
@@ -157,7 +158,7 @@ class SpendLedger:
             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING seq",
             (key, kind, campaign_id, channel, day, cents, trace_id, ts, json.dumps(data, sort_keys=True)),
         ).fetchone()[0]
-        return LedgerEntry(int(seq), key, kind, campaign_id, channel, day, cents / 100, trace_id, ts, data)
+        return LedgerEntry(int(seq), key, kind, campaign_id, channel, day, from_cents(cents), trace_id, ts, data)
 
     def _caps_row(self, conn: Connection, campaign_id: str) -> tuple[Caps, str] | None:
         row = conn.execute(
@@ -206,12 +207,20 @@ class SpendLedger:
 
     def spent(self, campaign_id: str, channel: str | None = None, day: str | None = None) -> float:
         """Return money spent (spend plus corrections), optionally for one channel and/or one day."""
-        return int(self._read(lambda conn: self._spent_cents(conn, campaign_id, channel, day))) / 100
+        return from_cents(self.spent_cents(campaign_id, channel, day))
+
+    def spent_cents(self, campaign_id: str, channel: str | None = None, day: str | None = None) -> int:
+        """Like :meth:`spent`, in ledger units (integer cents)."""
+        return int(self._read(lambda conn: self._spent_cents(conn, campaign_id, channel, day)))
+
+    def allocation_cents(self, campaign_id: str) -> dict[str, int]:
+        """Like :meth:`allocation`, in ledger units (integer cents)."""
+        cents: dict[str, int] = self._read(lambda conn: self._allocation_cents(conn, campaign_id))
+        return cents
 
     def allocation(self, campaign_id: str) -> dict[str, float]:
         """Return each channel's current budget allocation (the latest allocation entry per channel)."""
-        cents: dict[str, int] = self._read(lambda conn: self._allocation_cents(conn, campaign_id))
-        return {ch: c / 100 for ch, c in cents.items()}
+        return {ch: from_cents(c) for ch, c in self.allocation_cents(campaign_id).items()}
 
     def entries(self, campaign_id: str, kind: str | None = None) -> list[LedgerEntry]:
         """Return the campaign's entries in ledger order, optionally of one kind."""
@@ -224,7 +233,7 @@ class SpendLedger:
 
     # -- writes ---------------------------------------------------------------------------------------------
 
-    def _write(self, fn: Callable[[Connection], Any]) -> Any:
+    def _write(self, fn: Callable[[Connection], T]) -> T:
         """Run ``fn`` in one serialised write transaction (writers queue; no cap check races another)."""
         with self._db.transaction() as conn:
             return fn(conn)
@@ -328,7 +337,7 @@ class SpendLedger:
             entry: LedgerEntry = self._write(write)
         except (CapExceeded, KillSwitchEngaged):
             self.events.emit("spend.refused", trace_id=trace, campaign_id=campaign_id, source=SOURCE,
-                             payload={"channel": channel, "region": region, "day": day, "amount": cents / 100,
+                             payload={"channel": channel, "region": region, "day": day, "amount": from_cents(cents),
                                       "key": key, **refusal})
             raise
         # Deterministic event id: a retry re-emits it as a no-op, and repairs it if a crash lost it.
@@ -420,7 +429,7 @@ class SpendLedger:
             # An applied change is the channel's new allocation; a refused one is kept (kind 'change') for audit.
             self._insert(conn, key=key, kind="change" if refusal else "allocation", campaign_id=change.campaign_id,
                          channel=change.channel, day=None, cents=to_cents, trace_id=trace,
-                         data={"change": decided.model_dump(mode="json"), "previous": current / 100})
+                         data={"change": decided.model_dump(mode="json"), "previous": from_cents(current)})
             return decided
 
         outcome: BudgetChange = self._write(write)
@@ -483,4 +492,4 @@ def change_payload(change: BudgetChange) -> dict[str, Any]:
 
 def _row_entry(row: tuple[Any, ...]) -> LedgerEntry:
     seq, key, kind, campaign_id, channel, day, cents, trace_id, ts, data = row
-    return LedgerEntry(int(seq), key, kind, campaign_id, channel, day, int(cents) / 100, trace_id, ts, json.loads(data))
+    return LedgerEntry(int(seq), key, kind, campaign_id, channel, day, from_cents(int(cents)), trace_id, ts, json.loads(data))

@@ -1,12 +1,29 @@
-"""Cap and exposure checks of the spend ledger (pure functions over amounts in integer cents)."""
+"""The spend ledger's cap and exposure checks: graph.contracts.money decides, this raises.
+
+The ledger does not know a campaign's currency, so it counts in hundredths of the major unit (column
+``amount_cents``): exactly the minor unit of a 2-digit currency, finer than the yen's, and exact for every
+currency Liftoff plans in (``graph.contracts.Currency``, none with 3 digits).
+"""
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass, field
-from decimal import ROUND_HALF_UP, Decimal
 
 from graph.contracts import Caps
+from graph.contracts.money import (
+    Breach,
+    CapsMinor,
+    Exposure,
+    allocation_breach,
+    from_minor,
+    spend_breach,
+    to_minor,
+)
+
+LEDGER_EXP = 2
+"""The ledger's unit: hundredths of the campaign currency's major unit."""
+MAJOR_UNIT: int = 10**LEDGER_EXP
+"""Ledger units in one major unit (a dollar is 100)."""
 
 
 class CapExceeded(RuntimeError):
@@ -33,32 +50,29 @@ class Limits:
     spent_day: int
     allocation: dict[str, int] = field(default_factory=dict)
 
+    def split(self) -> tuple[CapsMinor | None, Exposure]:
+        """The caps in ledger units and the exposure, as the money rules take them."""
+        caps = CapsMinor.of(self.caps, LEDGER_EXP) if self.caps is not None else None
+        return caps, Exposure(self.spent_total, self.spent_channel, self.spent_day, dict(self.allocation))
+
 
 def to_cents(amount: float, what: str = "amount") -> int:
-    """Convert money to integer cents, rounding half up on the decimal value (12.345 -> 1235).
+    """Convert money to ledger units (integer cents), rounding half up on the decimal value (12.345 -> 1235).
 
     Raises:
         ValueError: when the amount is not a finite number.
     """
-    if isinstance(amount, bool) or not isinstance(amount, int | float) or not math.isfinite(amount):
-        raise ValueError(f"{what} must be a finite number, got {amount!r}")
-    return int(Decimal(repr(float(amount))).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP) * 100)
+    return to_minor(amount, LEDGER_EXP, what)
 
 
-_c = to_cents
+def from_cents(cents: int) -> float:
+    """Ledger units back to the decimal amount."""
+    return from_minor(cents, LEDGER_EXP)
 
 
-def _m(cents: int) -> str:
-    return f"{cents / 100:,.2f}"
-
-
-def _caps(limits: Limits, channel: str) -> tuple[Caps, int]:
-    if limits.caps is None:
-        raise CapExceeded("no caps set for the campaign: nothing may be spent or allocated", None)
-    channel_cap = limits.caps.per_channel.get(channel)
-    if channel_cap is None:
-        raise CapExceeded(f"no cap set for channel {channel}: nothing may be spent or allocated there", 0.0)
-    return limits.caps, _c(channel_cap)
+def _raise(breach: Breach | None) -> None:
+    if breach is not None:
+        raise CapExceeded(breach.reason, None if breach.cap is None else from_cents(breach.cap))
 
 
 def check_spend(limits: Limits, channel: str, cents: int) -> None:
@@ -67,20 +81,8 @@ def check_spend(limits: Limits, channel: str, cents: int) -> None:
     Raises:
         CapExceeded: naming the first limit the spend would break.
     """
-    caps, channel_cap = _caps(limits, channel)
-    checks = (
-        ("campaign total cap", limits.spent_total, _c(caps.total)),
-        (f"channel cap ({channel})", limits.spent_channel, channel_cap),
-        ("per-day cap", limits.spent_day, _c(caps.per_day)),
-    )
-    for name, spent, cap in checks:
-        if spent + cents > cap:
-            raise CapExceeded(f"{name}: {_m(spent)} spent + {_m(cents)} > {_m(cap)}", cap / 100)
-    allocated = limits.allocation.get(channel)
-    if allocated is not None and limits.spent_channel + cents > allocated:
-        raise CapExceeded(
-            f"exposure limit: channel allocation ({channel}): {_m(limits.spent_channel)} spent + {_m(cents)}"
-            f" > {_m(allocated)} allocated", allocated / 100)
+    caps, exposure = limits.split()
+    _raise(spend_breach(caps, exposure, channel, cents))
 
 
 def check_allocation(limits: Limits, channel: str, cents: int) -> None:
@@ -89,17 +91,5 @@ def check_allocation(limits: Limits, channel: str, cents: int) -> None:
     Raises:
         CapExceeded: naming the limit the allocation would break.
     """
-    caps, channel_cap = _caps(limits, channel)
-    if cents < 0:
-        raise CapExceeded(f"allocation ({channel}) may not be negative", 0.0)
-    if cents > channel_cap:
-        raise CapExceeded(f"channel cap ({channel}): allocation {_m(cents)} > {_m(channel_cap)}", channel_cap / 100)
-    if cents < limits.spent_channel:
-        raise CapExceeded(
-            f"exposure limit: allocation ({channel}) {_m(cents)} is below what is already spent"
-            f" ({_m(limits.spent_channel)})", limits.spent_channel / 100)
-    others = sum(v for ch, v in limits.allocation.items() if ch != channel)
-    if others + cents > _c(caps.total):
-        raise CapExceeded(
-            f"campaign total cap: allocations {_m(others)} + {_m(cents)} ({channel}) > {_m(_c(caps.total))}",
-            caps.total)
+    caps, exposure = limits.split()
+    _raise(allocation_breach(caps, exposure, channel, cents))

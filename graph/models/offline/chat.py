@@ -11,6 +11,7 @@ import re
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from langchain_core.language_models import LanguageModelInput
 from langchain_core.language_models.chat_models import BaseChatModel
 from langchain_core.messages import AIMessage, BaseMessage, HumanMessage
 from langchain_core.outputs import ChatGeneration, ChatResult
@@ -38,7 +39,8 @@ def task_payload(messages: Sequence[BaseMessage]) -> dict[str, Any]:
         if isinstance(message, HumanMessage) and isinstance(message.content, str):
             blocks = _PAYLOAD_RE.findall(message.content)
             if blocks:
-                return json.loads(blocks[-1])
+                payload: dict[str, Any] = json.loads(blocks[-1])
+                return payload
     raise OfflineTaskError("offline model: no ```json task payload in the prompt")
 
 
@@ -67,20 +69,20 @@ class OfflineChatModel(BaseChatModel):
         meta = {"model_name": self.model_name, "engine": "rules", "is_llm": False}
         usage = {"input_tokens": 0, "output_tokens": 0, "total_tokens": 0}
         if schema is None and not tools:
-            message = AIMessage(content=DISCLOSURE, response_metadata=meta, usage_metadata=usage)  # type: ignore[arg-type]
+            message = AIMessage(content=DISCLOSURE, response_metadata=meta, usage_metadata=usage)
             return ChatResult(generations=[ChatGeneration(message=message)])
         payload = task_payload(messages)
         if schema is not None:
             handler = self._handler(schema)
             content = json.dumps(handler(payload), default=str)
-            message = AIMessage(content=content, response_metadata=meta, usage_metadata=usage)  # type: ignore[arg-type]
+            message = AIMessage(content=content, response_metadata=meta, usage_metadata=usage)
             return ChatResult(generations=[ChatGeneration(message=message)])
         names = [t["function"]["name"] for t in tools if t.get("type") == "function"]
         chosen = next((n for n in names if n in HANDLERS), None)
         if chosen is None:
             raise OfflineTaskError(f"offline model has no rules for tools {names}")
         call = {"name": chosen, "args": HANDLERS[chosen](payload), "id": f"offline-{chosen}", "type": "tool_call"}
-        message = AIMessage(content="", tool_calls=[call], response_metadata=meta, usage_metadata=usage)  # type: ignore[arg-type]
+        message = AIMessage(content="", tool_calls=[call], response_metadata=meta, usage_metadata=usage)
         return ChatResult(generations=[ChatGeneration(message=message)])
 
     @staticmethod
@@ -92,14 +94,15 @@ class OfflineChatModel(BaseChatModel):
                 f"offline model has no rules to produce {schema!r}; configure a real model for it"
             ) from None
 
-    def bind_tools(self, tools: Sequence[dict[str, Any] | type | Callable[..., Any] | BaseTool], **kwargs: Any) -> Runnable:
+    def bind_tools(self, tools: Sequence[dict[str, Any] | type | Callable[..., Any] | BaseTool], **kwargs: Any
+                   ) -> Runnable[LanguageModelInput, AIMessage]:
         """Bind tools in OpenAI format; the engine answers with a call to the tool it has rules for."""
         return self.bind(tools=[convert_to_openai_tool(t) for t in tools], **kwargs)
 
-    def with_structured_output(  # type: ignore[override]
+    def with_structured_output(
         self, schema: type[BaseModel] | dict[str, Any], *, include_raw: bool = False, method: str | None = None,
         **kwargs: Any,
-    ) -> Runnable:
+    ) -> Runnable[LanguageModelInput, dict[str, Any] | BaseModel]:
         """Return a runnable producing ``schema`` instances by the rules for that schema (any ``method``)."""
         if not isinstance(schema, type) or not issubclass(schema, BaseModel):
             raise OfflineTaskError("offline model needs a pydantic schema for structured output")

@@ -16,7 +16,7 @@ from graph.models.offline.segments import split_sentences
 def extract_brief(payload: dict[str, Any]) -> dict[str, Any]:
     """Return BriefExtraction (as a dict) from ``payload['brief_text']`` read against ``payload['today']``."""
     today = date.fromisoformat(payload.get("today") or date.today().isoformat())
-    text = payload["brief_text"]
+    text = str(payload["brief_text"])
     parsed = parse_brief(text, today)
     sentences = split_sentences(text)
 

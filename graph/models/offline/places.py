@@ -244,7 +244,8 @@ def _subdivision_names() -> dict[str, str]:
 
     out: dict[str, str] = {}
     for cc in ("US", "CA", "AU"):
-        for sub in pycountry.subdivisions.get(country_code=cc) or []:
+        # pycountry's Database.get carries no annotations
+        for sub in pycountry.subdivisions.get(country_code=cc) or []:  # type: ignore[no-untyped-call]
             name = re.sub(r"\s*\[.*\]$", "", sub.name).lower()
             out[name] = cc
     return out

@@ -24,7 +24,7 @@ def salesforce_client(*, env: Mapping[str, str] | None = None, secrets_file: Pat
         MissingSecret: when neither a session nor a user is configured.
     """
     import requests
-    from simple_salesforce import Salesforce
+    from simple_salesforce.api import Salesforce
 
     class _Session(requests.Session):
         """Keeps ``ca_file`` even when REQUESTS_CA_BUNDLE is set (requests lets the environment override it)."""
