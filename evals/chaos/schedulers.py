@@ -21,12 +21,14 @@ from evals.chaos.state import event_diff, facts
 from graph.runtime.settings import REPO_ROOT
 
 CAT = "schedulers"
+CAMPAIGN_ID = "cmp-chaos-schedulers"
 DAYS = 6
 """Simulated campaign days rehearsed (optimize every day, the weekly report after day 6: seven cycles)."""
 
 
 def _launch(env: dict[str, str]) -> str | None:
-    run = cli(env, "run", "--brief", BRIEF, "--auto-approve", "--json")
+    # One campaign id for the reference and each case (own homes/databases): simulated outcomes are seeded by it.
+    run = cli({**env, "LIFTOFF_CHAOS_CAMPAIGN_ID": CAMPAIGN_ID}, "run", "--brief", BRIEF, "--auto-approve", "--json")
     try:
         out = json.loads(run.stdout)
     except ValueError:
