@@ -9,6 +9,7 @@ operator controls from ``graph.runtime.controls``. Untrusted text (briefs, copy,
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from typing import Any
 
 import pandas as pd
@@ -33,7 +34,7 @@ from graph.views.exports import extras_for
 from graph.views.firstrun import render_first_run
 from graph.views.plan import asset_views, blueprint_tables, governance_tables, list_tables
 from graph.views.review import decision_payload, review_card
-from graph.views.safety import autonomy_lines, covering
+from graph.views.safety import autonomy_lines, covering, switch_off_line
 from graph.views.scorecard import current_budgets, current_scorecard, scorecard_view
 from graph.views.ships import render_asset_preview, render_ships
 from graph.views.sidebar import autonomy_dial, engine_note
@@ -76,6 +77,22 @@ def _act(fn: Any, *args: Any) -> Any:
     except Exception as exc:  # noqa: BLE001 - every failure is shown as a message with what to do
         _show_error(explain(exc))
         return None
+
+
+def _command(slot: str, fn: Callable[..., object], *args: object, **kwargs: object) -> None:
+    """A button's ``on_click``: run the command BEFORE the page is drawn, so every part of the page (sidebar,
+    campaign banner, held programs) reads the state it left. A failure is kept for :func:`_command_error`."""
+    try:
+        fn(*args, **kwargs)
+    except Exception as exc:  # noqa: BLE001 - every failure is shown as a message with what to do
+        st.session_state[f"command-error-{slot}"] = explain(exc)
+
+
+def _command_error(slot: str) -> None:
+    """Show, where its button is, why the last command of ``slot`` failed (once)."""
+    err = st.session_state.pop(f"command-error-{slot}", None)
+    if isinstance(err, ErrorView):
+        _show_error(err)
 
 
 # ---------------------------------------------------------------------------------------------------- sidebar
@@ -166,23 +183,31 @@ def _autonomy_dial(settings: Settings, prefs: AppPrefs, access: Access, reader: 
 
 def _kill_switch(access: Access, reader: Reader) -> None:
     switch = reader.campaigns.services.kill_switch
-    engaged = [s for s in switch.states() if s.engaged]
+    engaged = [s for s in switch.states() if s.engaged]  # read at every run: never a cached value
     with st.expander(f"Kill-switch ({len(engaged)} on)" if engaged else "Kill-switch", icon=":material/power_settings_new:", expanded=bool(engaged)):
         for s in engaged:
             st.error(f"ON: {md_escape(s.scope)} by {md_escape(s.actor)}" + (f": {md_escape(s.reason)}" if s.reason else ""))
         scope = st.radio("Scope", ["global", "channel", "region"], horizontal=True, key="ks-scope")
-        channel = st.selectbox("Channel", CHANNELS, key="ks-channel") if scope == "channel" else None
-        region = st.selectbox("Region", REGIONS, key="ks-region") if scope == "region" else None
-        reason = st.text_input("Reason", key="ks-reason")
+        if scope == "channel":
+            st.selectbox("Channel", CHANNELS, key="ks-channel")
+        if scope == "region":
+            st.selectbox("Region", REGIONS, key="ks-region")
+        st.text_input("Reason", key="ks-reason")
         on, off = st.columns(2)
         for col, value, label in ((on, True, "Engage"), (off, False, "Release")):
-            clicked = col.button(label, key=f"ks-{label}", disabled=not access.can_approve, width="stretch")
-            if clicked and _act(lambda v=value: set_kill_switch(reader.campaigns.services, v, channel=channel,
-                                                                region=region, actor=access.identity or "",
-                                                                reason=reason)):
-                st.rerun()
+            col.button(label, key=f"ks-{label}", disabled=not access.can_approve, width="stretch",
+                       on_click=_command, args=("sidebar-switch", _sidebar_switch, reader, value, access.identity or ""))
+        _command_error("sidebar-switch")
         if not access.can_approve:
             st.caption("Only approvers can use the kill-switch.")
+
+
+def _sidebar_switch(reader: Reader, engaged: bool, actor: str) -> None:
+    """Engage or release the scope picked in the sidebar (its widgets' values, read when the button is pressed)."""
+    scope = st.session_state.get("ks-scope", "global")
+    set_kill_switch(reader.campaigns.services, engaged, actor=actor, reason=str(st.session_state.get("ks-reason") or ""),
+                    channel=st.session_state.get("ks-channel") if scope == "channel" else None,
+                    region=st.session_state.get("ks-region") if scope == "region" else None)
 
 
 # ---------------------------------------------------------------------------------------------------- pages
@@ -372,23 +397,31 @@ def _switches(values: dict[str, Any], access: Access, reader: Reader, runs: Live
     """Kill-switch state on the campaign page: what it blocks here, the release for approvers, and publishing
     what it held back once released."""
     switch = reader.campaigns.services.kill_switch
+    cid = str(values.get("campaign_id"))
     held = [p for p in (values.get("programs") or {}).values() if p.get("status") == "blocked"]
     if held and runs is not None and settings is not None:
         st.warning(f"{len(held)} program(s) held back by the kill-switch: "
                    + md_escape(", ".join(sorted({f"{p['channel']}/{p['region']}" for p in held}))))
-        if access.can_approve and st.button("Publish what the kill-switch held back", type="primary",
-                                            key=f"held-{values.get('campaign_id')}") and _act(
-                runs.publish_held, reader, settings, str(values.get("campaign_id")), access.identity or ""):
-            st.rerun()
-    for s in covering(switch.states(), values):
+        if access.can_approve:
+            st.button("Publish what the kill-switch held back", type="primary", key=f"held-{cid}",
+                      on_click=_command, args=(f"held-{cid}", runs.publish_held, reader, settings, cid,
+                                               access.identity or ""))
+    _command_error(f"held-{cid}")
+    states = switch.states()  # read at every run, after any button's command: never a cached value
+    shown = covering(states, values)
+    for s in shown:
         st.error(f":material/power_settings_new: **Kill-switch ON ({md_escape(s.scope)})** by {md_escape(s.actor)}"
                  + (f": {md_escape(s.reason)}" if s.reason else "") + f". Blocks publishing and spend increases "
                  f"for {md_escape(', '.join(s.covers))}.")
         scope = dict(p.split(":", 1) for p in s.scope.split("|") if ":" in p)
-        if access.can_approve and st.button(f"Release kill-switch ({s.scope})", key=f"ks-release-{s.scope}") and _act(
-                lambda sc=scope: set_kill_switch(reader.campaigns.services, False, channel=sc.get("channel"),
-                                                 region=sc.get("region"), actor=access.identity or "")):
-            st.rerun()
+        if access.can_approve:
+            st.button(f"Release kill-switch ({s.scope})", key=f"ks-release-{s.scope}", on_click=_command,
+                      args=(f"release-{cid}", set_kill_switch, reader.campaigns.services, False),
+                      kwargs={"channel": scope.get("channel"), "region": scope.get("region"),
+                              "actor": access.identity or ""})
+    _command_error(f"release-{cid}")
+    if not shown:
+        st.caption(f":material/power_settings_new: {md_escape(switch_off_line(states, values))}")
 
 
 # ---------------------------------------------------------------------------------------------------- tabs

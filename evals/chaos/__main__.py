@@ -1,6 +1,6 @@
 """``python -m evals.chaos [--quick] [CATEGORY ...]`` (``make chaos``): run the chaos suite, print every figure.
 
-Categories: provider, crash, adversarial, concurrency, outbound. Exit code 1 when any figure is red.
+Categories: provider, adversarial, unicode, outbound, concurrency, schedulers, crash. Exit code 1 when any figure is red.
 """
 
 from __future__ import annotations
@@ -12,11 +12,14 @@ import time
 
 CATEGORIES = {
     "provider": "provider_faults",
-    "crash": "crash_points",
     "adversarial": "adversarial",
-    "concurrency": "concurrency",
+    "unicode": "unicode_evasion",
     "outbound": "outbound",
+    "concurrency": "concurrency",
+    "schedulers": "schedulers",
+    "crash": "crash_points",
 }
+"""In the order they run (the longest last)."""
 
 
 def main(argv: list[str] | None = None) -> int:

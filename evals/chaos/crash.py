@@ -4,20 +4,28 @@
 point is reached the process sends itself SIGKILL (no cleanup, no atexit, no flush: what a power cut or the OOM
 killer does). Points:
 
-- ``node:<agent>:before|after`` — entering / leaving a graph node;
-- ``event:<type>`` — right after an event of that type is appended;
+- ``node:<name>:before|after`` — entering / leaving a node of the campaign graph (any node ``build_graph`` adds);
+- ``event:<type>`` — right after an event of that type is appended to the event log (however it is appended);
 - ``connector:publish|schedule:before|after`` — around a sandbox channel call (after = the channel accepted it,
   the program store has not recorded it);
 - ``ledger:commit:after`` — after a spend-ledger commit;
 - ``export:after`` — after a list export is written;
 - ``lifecycle:register:after`` — a launched campaign got its schedule, ``lifecycle.scheduled`` not yet logged.
 
-A trailing ``:N`` crashes at the N-th time the point is reached (default 1).
+A trailing ``:N`` crashes at the N-th time the point is reached (default 1). ``$LIFTOFF_CHAOS_CAMPAIGN_ID`` fixes
+the id of the campaign ``run`` starts (simulated outcomes are seeded by it).
+
+``$LIFTOFF_CHAOS_RECORD=FILE`` instead counts, without crashing, how often every node, event type and call point
+is reached, and writes ``{point: count}`` to FILE at exit: the crash suite derives its points from what an
+uninterrupted run really does (a point no run reaches cannot be tested and is reported as such).
 """
 
 from __future__ import annotations
 
+import atexit
+import collections
 import functools
+import json
 import os
 import signal
 import sys
@@ -28,7 +36,25 @@ from typing import Any
 from graph.cli import main as cli
 
 CRASH_ENV = "LIFTOFF_CHAOS_CRASH"
-NODES = ("planner", "content", "data", "governance", "human_review", "orchestrator", "optimizer", "analytics")
+RECORD_ENV = "LIFTOFF_CHAOS_RECORD"
+CAMPAIGN_ENV = "LIFTOFF_CHAOS_CAMPAIGN_ID"
+"""A fixed id for the campaign a ``run`` starts: simulated outcomes are seeded by the campaign id, so runs that
+share it (an uninterrupted run and a crashed one, each on its own home) must log the same events."""
+CALL_POINTS = (
+    "connector:publish",
+    "connector:schedule",
+    "ledger:commit",
+    "export",
+    "lifecycle:register",
+)
+"""Wrapped calls (each with ``:before``/``:after``; ``ledger``, ``export`` and ``lifecycle``: ``:after`` only)."""
+
+
+def graph_nodes() -> tuple[str, ...]:
+    """The node names of the campaign graph (every agent set the product ships)."""
+    from graph.wiring import build_graph  # lazy: start-up (babel, langchain_core, langgraph, pydantic)
+
+    return tuple(build_graph().nodes)
 
 
 def _die() -> None:
@@ -61,44 +87,110 @@ def _wrap(
     return wrapped
 
 
+def _targets() -> dict[str, tuple[object, str]]:
+    """Call point -> (owner object, attribute) of the function wrapped there."""
+    import graph.runtime.lifecycle_hooks as hooks  # lazy: start-up (babel, pydantic)
+    import graph.wiring as wiring  # lazy: start-up (babel, langchain_core, langgraph, pydantic)
+    import tools.crm.export as export  # lazy: start-up (babel, pydantic)
+    from tools.channels.sandbox import SandboxConnector  # lazy: start-up (babel, pydantic)
+    from tools.spend.ledger import SpendLedger  # lazy: start-up (babel, pydantic)
+
+    out: dict[str, tuple[object, str]] = {f"node:{n}": (wiring, n) for n in graph_nodes()}
+    out.update(
+        {
+            "connector:publish": (SandboxConnector, "publish"),
+            "connector:schedule": (SandboxConnector, "schedule"),
+            "ledger:commit": (SpendLedger, "commit"),
+            "export": (export, "export_list"),
+            "lifecycle:register": (hooks, "register"),
+        }
+    )
+    return out
+
+
+def _on_append(hook: Callable[[list[str]], None]) -> None:
+    """Call ``hook(types)`` after every batch appended to any event log (``emit`` goes through it too)."""
+    from tools.events import EventLog  # lazy: start-up (babel, pydantic)
+
+    original = EventLog.append_many
+
+    @functools.wraps(original)
+    def append_many(self: EventLog, events: Any) -> int:
+        batch = list(events)
+        out = original(self, batch)
+        hook([e.type for e in batch])
+        return out
+
+    EventLog.append_many = append_many  # type: ignore[method-assign]
+
+
 def install(point: str) -> None:
     """Install one crash point (see the module doc); raises ValueError on an unknown point."""
     parts = point.split(":")
-    nth = int(parts.pop()) if parts and parts[-1].isdigit() else 1
+    nth = int(parts.pop()) if len(parts) > 1 and parts[-1].isdigit() else 1
     counter = _Counter(nth)
-    kind = parts[0] if parts else ""
-    if kind == "node" and len(parts) == 3 and parts[1] in NODES and parts[2] in ("before", "after"):
-        import graph.wiring as wiring  # lazy: start-up (langchain_core, langgraph, pydantic)
-
-        setattr(wiring, parts[1], _wrap(getattr(wiring, parts[1]), counter, parts[2]))
-    elif kind == "event" and len(parts) == 2:
-        from tools.events import EventLog  # lazy: start-up (pydantic)
-
+    if parts[0] == "event" and len(parts) == 2 and parts[1]:
         wanted = parts[1]
-        EventLog.emit = _wrap(  # type: ignore[method-assign]
-            EventLog.emit,
-            counter,
-            "after",
-            lambda self, type, **kw: type == wanted,  # noqa: A006 - EventLog's own parameter name
-        )
-    elif kind == "connector" and len(parts) == 3 and parts[1] in ("publish", "schedule"):
-        from tools.channels.sandbox import SandboxConnector  # lazy: start-up (pydantic)
 
-        setattr(SandboxConnector, parts[1], _wrap(getattr(SandboxConnector, parts[1]), counter, parts[2]))
-    elif kind == "ledger" and parts[1:] == ["commit", "after"]:
-        from tools.spend.ledger import SpendLedger  # lazy: start-up (pydantic)
+        def hook(types: list[str]) -> None:
+            for t in types:
+                if t == wanted and counter.hit():
+                    _die()
 
-        SpendLedger.commit = _wrap(SpendLedger.commit, counter, "after")  # type: ignore[method-assign]
-    elif kind == "lifecycle" and parts[1:] == ["register", "after"]:
-        import graph.runtime.lifecycle_hooks as hooks  # lazy: start-up (pydantic)
-
-        hooks.register = _wrap(hooks.register, counter, "after")  # type: ignore[assignment]
-    elif kind == "export" and parts[1:] == ["after"]:
-        import tools.crm.export as export  # lazy: start-up (pydantic)
-
-        export.export_list = _wrap(export.export_list, counter, "after")  # type: ignore[assignment]
-    else:
+        _on_append(hook)
+        return
+    when = parts.pop() if parts and parts[-1] in ("before", "after") else ""
+    target = _targets().get(":".join(parts))
+    if target is None or not when:
         raise ValueError(f"unknown crash point {point!r}")
+    owner, attr = target
+    setattr(owner, attr, _wrap(getattr(owner, attr), counter, when))
+
+
+def record(path: str) -> None:
+    """Count every point reached (no crash); write ``{point: count}`` as JSON to ``path`` at exit."""
+    seen: collections.Counter[str] = collections.Counter()
+    lock = threading.Lock()
+
+    def count(name: str) -> None:
+        with lock:
+            seen[name] += 1
+
+    def hook(types: list[str]) -> None:
+        for t in types:
+            count(f"event:{t}")
+
+    _on_append(hook)
+    for name, (owner, attr) in _targets().items():
+        fn = getattr(owner, attr)
+
+        def counted(*args: Any, __fn: Callable[..., Any] = fn, __name: str = name, **kwargs: Any) -> Any:
+            count(f"{__name}:before")
+            out = __fn(*args, **kwargs)
+            count(f"{__name}:after")
+            return out
+
+        setattr(owner, attr, functools.wraps(fn)(counted))
+
+    def dump() -> None:
+        with open(path, "w", encoding="utf-8") as fh:
+            json.dump(dict(seen), fh)
+
+    atexit.register(dump)
+
+
+def fixed_campaign_id(campaign_id: str) -> None:
+    """Make ``Campaigns.start`` use ``campaign_id`` when its caller gives none."""
+    from graph.runtime.runner import Campaigns  # lazy: start-up (babel, langchain_core, langgraph, pydantic)
+
+    original = Campaigns.start
+
+    @functools.wraps(original)
+    def start(self: Campaigns, brief_text: str, **kwargs: Any) -> Any:
+        kwargs["campaign_id"] = kwargs.get("campaign_id") or campaign_id
+        return original(self, brief_text, **kwargs)
+
+    Campaigns.start = start  # type: ignore[method-assign]
 
 
 def main(argv: list[str]) -> int:
@@ -106,6 +198,12 @@ def main(argv: list[str]) -> int:
     point = os.environ.get(CRASH_ENV, "").strip()
     if point:
         install(point)
+    recording = os.environ.get(RECORD_ENV, "").strip()
+    if recording:
+        record(recording)
+    campaign_id = os.environ.get(CAMPAIGN_ENV, "").strip()
+    if campaign_id:
+        fixed_campaign_id(campaign_id)
 
     return cli(argv)
 

@@ -29,7 +29,7 @@ class Figure:
 
     def line(self) -> str:
         mark = "ok  " if self.ok else "FAIL"
-        return f"{mark} {self.category:<12} {self.name:<58} {self.value!s:<14} {self.detail}"[:220]
+        return f"{mark} {self.category:<12} {self.name:<58} {self.value!s:<14} {self.detail}"[:400]
 
 
 def env_for(home: Path, **extra: str) -> dict[str, str]:

@@ -21,6 +21,7 @@ import json
 import re
 import socket
 import struct
+import sys
 import threading
 import time
 import uuid
@@ -81,6 +82,16 @@ class LLMServerConfig:
     served: list[Served] = field(default_factory=list)
 
 
+class _QuietServer(ThreadingHTTPServer):
+    """A client that gave up (its timeout, the run deadline) closes the socket: writing the late reply then fails.
+    That is expected here and not printed; any other handler error still is."""
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        if isinstance(sys.exc_info()[1], (BrokenPipeError, ConnectionResetError)):
+            return
+        super().handle_error(request, client_address)
+
+
 class LLMServer:
     """A threaded OpenAI-compatible server on 127.0.0.1; use as a context manager."""
 
@@ -92,7 +103,7 @@ class LLMServer:
         self._lock = threading.Lock()
         self._faults_served = 0
         self._stop = threading.Event()
-        self._httpd = ThreadingHTTPServer(("127.0.0.1", 0), _handler_for(self))
+        self._httpd = _QuietServer(("127.0.0.1", 0), _handler_for(self))
         self._httpd.daemon_threads = True
         self._thread = threading.Thread(target=self._httpd.serve_forever, name="llm-server", daemon=True)
 

@@ -4,7 +4,8 @@
 transport (unreachable, reset, timeout), protocol (5xx, 429, a reply that is not valid JSON, has no choices or the
 wrong shape) or schema (the model's answer does not validate, handled by the structured-output chain's re-asks).
 Transient faults are retried with exponential backoff and jitter, waiting what a 429's ``Retry-After`` asks for,
-inside the run's deadline; when the retries or the deadline are spent the caller gets ONE line naming the agent,
+inside the run's deadline (a request started close to the deadline is waited for only until it: the deadline is
+never overrun by a per-call timeout); when the retries or the deadline are spent the caller gets ONE line naming the agent,
 the provider and what was wrong, as an error the graph does not retry again (``exhausted``): the campaign ends
 ``failed`` and ``liftoff resume`` starts it again from its last checkpoint.
 
@@ -14,6 +15,7 @@ so a parallel fan-out against a dead provider stops after a few requests instead
 
 from __future__ import annotations
 
+import contextvars
 import random
 import threading
 import time
@@ -21,7 +23,7 @@ from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
-from typing import TypeVar
+from typing import Any, TypeVar, cast
 
 from graph.models.errors import (
     Fault,
@@ -247,7 +249,12 @@ def call_model(
         if left is not None and left <= 0:
             raise _give_up(agent, provider, last, attempts, started, "run deadline for model calls reached")
         try:
-            out = fn()
+            out = fn() if left is None or left >= policy.timeout_s else _within(fn, left)
+        except _DeadlineCut:
+            attempts += 1
+            cut = Fault("transient", True, f"no reply before the run deadline ({left:.1f}s left for this request)")
+            breaker.failure(policy, cut.detail)
+            raise _give_up(agent, provider, cut, attempts, started, "run deadline for model calls reached") from None
         except Exception as exc:
             if passthrough(exc):
                 raise
@@ -288,6 +295,36 @@ def call_model(
             continue
         breaker.success()
         return out
+
+
+class _DeadlineCut(Exception):
+    """A request still unanswered when the run's deadline came (it ends on its own timeout, unwaited for)."""
+
+
+def _within(fn: Callable[[], R], seconds: float) -> R:
+    """Run ``fn`` but wait for it at most ``seconds``: a request started near the run deadline may not outlive it.
+
+    The request runs in a daemon thread (with the caller's context: callbacks, the deadline); when the time is
+    up the caller gets ``_DeadlineCut`` and the thread is left to end on the request's own timeout.
+    """
+    done = threading.Event()
+    box: dict[str, Any] = {}
+    ctx = contextvars.copy_context()
+
+    def target() -> None:
+        try:
+            box["out"] = ctx.run(fn)
+        except BaseException as exc:  # noqa: BLE001 - handed to the caller as is
+            box["exc"] = exc
+        finally:
+            done.set()
+
+    threading.Thread(target=target, name="model-call-near-deadline", daemon=True).start()
+    if not done.wait(max(0.0, seconds)):
+        raise _DeadlineCut()
+    if "exc" in box:
+        raise box["exc"]
+    return cast(R, box["out"])
 
 
 def _give_up(

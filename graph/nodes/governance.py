@@ -103,10 +103,18 @@ def governance(state: CampaignState, runtime: Runtime[CampaignContext]
     return Command(goto="orchestrator", update=update)
 
 
+ITEM_EXTRAS = ("asset", "history", "edited_by")
+"""Keys a reviewer's exception item carries beside the ``GovernanceException`` fields: the asset as it stands,
+its version history, and who wrote the version when it is a reviewer's edit coming back to them."""
+
+
 def _exception_item(exc: GovernanceException, state: CampaignState) -> dict[str, Any]:
     item = exc.model_dump(mode="json")
     if exc.subject_type == "asset":
         asset = (state.get("assets") or {}).get(exc.subject_id) or {}
+        edit = (state.get("human_edits") or {}).get(exc.subject_id) or {}
+        if edit and edit.get("version") == asset.get("version"):  # the reviewer's own text, back to them as is
+            item["edited_by"] = str(edit.get("approver") or "the reviewer")
         item["asset"] = {k: asset.get(k) for k in ("id", "version", "channel", "region", "variant", "subject",
                                                    "headline", "body", "cta", "cited_claim_ids")}
         item["history"] = [{k: e.get(k) for k in ("version", "findings", "reasons", "subject", "headline", "body",

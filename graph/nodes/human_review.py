@@ -24,6 +24,7 @@ from graph.contracts import Asset, Blueprint, BudgetChange, GovernanceException,
 from graph.contracts.ids import event_id
 from graph.contracts.money import exponent, from_minor, to_minor
 from graph.nodes.content import content_tasks, ensure_disclaimers, key_messages
+from graph.nodes.governance import ITEM_EXTRAS
 from graph.review.asset_versions import restored_fields
 from graph.review.convergence import mark
 from graph.review.decisions import ApprovalRefused, Decision, ItemDecision, parse_decision, per_item
@@ -307,7 +308,7 @@ def _decide_exceptions(state: CampaignState, pending: dict[str, Any], decision: 
     redraft: dict[str, list[dict[str, Any]]] = {}
     by_asset: dict[str, list[GovernanceException]] = {}
     for item in pending.get("items", []):
-        exc = GovernanceException.model_validate({k: v for k, v in item.items() if k not in ("asset", "history")})
+        exc = GovernanceException.model_validate({k: v for k, v in item.items() if k not in ITEM_EXTRAS})
         chosen = items.get(exc.subject_id, ItemDecision(decision="approve"))
         if chosen.decision == "reject":
             withheld.extend(a for a in _withhold_for(state, exc.subject_id) if a not in withheld)

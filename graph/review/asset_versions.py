@@ -40,6 +40,11 @@ def author_of(asset: Mapping[str, Any], human_edits: Mapping[str, Any] | None) -
     return f"content ({asset.get('model', 'model')})"
 
 
+def edit_comes_back(who: str) -> str:
+    """The note on a finding against a reviewer's own version: it goes back to them, never to Content."""
+    return f"this is {who}'s edit: it comes back to the reviewer with the findings, unchanged"
+
+
 @dataclass(frozen=True)
 class VersionView:
     """One asset version as a reviewer sees it in the history."""

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from graph.contracts import Asset, GovernanceException
+from graph.review.asset_versions import edit_comes_back
 from graph.review.autonomy import Autonomy
 from graph.review.convergence import approval_stalled, mark, not_converging, record
 from guards.textnorm import fold_text
@@ -121,7 +122,7 @@ def back_to_editor(
     if exc.subject_type != "asset" or edit.get("version") != versions.get(exc.subject_id):
         return exc
     who = edit.get("approver") or "the reviewer"
-    return _to_human(exc, f"this is {who}'s edit: it comes back to the reviewer with the findings, unchanged")
+    return _to_human(exc, edit_comes_back(who))
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ from typing import Any
 
 import streamlit as st
 
-from graph.review.asset_versions import history
+from graph.review.asset_versions import edit_comes_back, history
 from graph.views.review import ITEM_ACTIONS, ReviewCard, ReviewItemView, items_payload, review_card
 from graph.views.text import md_escape
 
@@ -51,9 +51,11 @@ def _options(card: ReviewCard, item: ReviewItemView, values: Mapping[str, Any]) 
 
 
 def _findings(item: ReviewItemView) -> None:
+    back = edit_comes_back(item.edited_by) if item.edited_by else None  # said once per asset, above its findings
     if not item.findings:
         for reason in item.reasons:
-            st.text(f"• {reason}")
+            if reason != back:
+                st.text(f"• {reason}")
     for f in item.findings:
         if f.sentence:
             st.markdown(f":red[:material/cancel:] :red-background[{md_escape(f.sentence)}]")
@@ -61,10 +63,6 @@ def _findings(item: ReviewItemView) -> None:
         details += [f"Approved wording: {' | '.join(f.evidence)}"] if f.evidence else []
         details += [f"Safe fix: {f.fix}"] if f.fix else []
         st.caption("  \n".join(md_escape(d) for d in details))
-    if item.findings:
-        for reason in item.reasons:
-            if "edit" in reason and "reviewer" in reason:
-                st.warning(md_escape(reason), icon=":material/undo:")
 
 
 def _copy(fields: Mapping[str, str]) -> None:
@@ -94,11 +92,17 @@ def render_review(pending: Mapping[str, Any], values: Mapping[str, Any], ctx: Ca
             head = items[0]
             issues = sum(max(1, len(i.findings)) for i in items)
             count = f" ({issues} issue{'s' * (issues != 1)})" if card.kind == "exceptions" else ""
-            with st.expander(f"{md_escape(head.heading)}{count}", expanded=card.kind == "launch" or g < 2):
+            with st.expander(f"{md_escape(head.heading)}{count}", expanded=card.kind == "launch" or g < 2
+                             or bool(head.edited_by)):
+                if head.edited_by and card.kind != "launch":  # the reviewer's own text failed a check: theirs to decide
+                    st.warning(md_escape(edit_comes_back(head.edited_by)), icon=":material/undo:")
                 for item in items:
                     _findings(item)
                     for name, value in item.facts:
                         st.caption(f"{md_escape(name)}: {md_escape(value)}")
+                if head.item_type == "asset" and head.edited_by and card.kind != "launch":
+                    st.markdown(f"**{md_escape(head.edited_by)}'s edit, as saved (unchanged)**")
+                    _copy(head.asset_fields)
                 if head.item_type == "asset" and card.kind == "launch":
                     _copy(head.asset_fields)
                     if ctx.preview is not None:

@@ -43,6 +43,8 @@ class ReviewItemView:
     channel: str = ""
     region: str = ""
     version: int | None = None
+    edited_by: str = ""
+    """Who wrote this version when it is a reviewer's edit a guard flagged: it comes back to them unchanged."""
 
 
 @dataclass
@@ -90,14 +92,31 @@ def review_card(pending: Mapping[str, Any]) -> ReviewCard:
         return ReviewCard(kind, "Approve the launch", intro, [_launch_item(i) for i in items], options,
                           {"approve": "Publishes the approved assets to their lists.",
                            "reject": "Nothing is published; the campaign ends."})
-    return ReviewCard(kind, f"{len(items)} governance exception(s) need a decision",
-                      "These checks failed and Content may not settle them on its own.",
-                      [_exception_item(i) for i in items], options,
+    views = [_exception_item(i) for i in items]
+    return ReviewCard(kind, f"{len(items)} governance exception(s) need a decision", _exceptions_intro(views),
+                      views, options,
                       {"approve": "Applies the safe fix to each flagged sentence (or removes it), then re-checks; "
                                   "an asset that cannot be fixed is redrafted, or comes back to you if you wrote it.",
                        "edit": "Your edited copy replaces the asset's fields, then governance re-checks it; any "
                                "finding on your text comes back to you.",
                        "reject": "Ends the campaign; nothing is published."})
+
+
+def _exceptions_intro(items: list[ReviewItemView]) -> str:
+    """What the exceptions card says first: a reviewer's edit that came back is named as such (Content never
+    rewrites it), the other exceptions are the checks Content may not settle on its own."""
+    edits: dict[str, set[str]] = {}
+    for i in items:
+        if i.edited_by:
+            edits.setdefault(i.edited_by, set()).add(i.heading)
+    others = sum(not i.edited_by for i in items)
+    lines = [f"{who}'s edit of {len(heads)} asset(s) failed a check: it comes back to the reviewer with the "
+             "findings, unchanged (Content never rewrites a reviewer's edit). Edit it again, restore an earlier "
+             "version, approve the safe fixes, or reject the asset." for who, heads in sorted(edits.items())]
+    if others or not lines:
+        lines.append(f"{others} other check(s) failed and Content may not settle them on its own." if lines
+                     else "These checks failed and Content may not settle them on its own.")
+    return " ".join(lines)
 
 
 def _exception_item(item: Mapping[str, Any]) -> ReviewItemView:
@@ -119,7 +138,7 @@ def _exception_item(item: Mapping[str, Any]) -> ReviewItemView:
                                                       *_history_facts(item.get("history") or [])],
                           item_id=item_id(item), item_type="asset" if is_asset else str(item.get("subject_type")),
                           channel=str(asset.get("channel") or ""), region=str(asset.get("region") or ""),
-                          version=asset.get("version"))
+                          version=asset.get("version"), edited_by=str(item.get("edited_by") or "") if is_asset else "")
 
 
 def _launch_item(item: Mapping[str, Any]) -> ReviewItemView:

@@ -42,6 +42,17 @@ def covering(states: Iterable[Any], values: Mapping[str, Any]) -> list[SwitchVie
     return out
 
 
+def switch_off_line(states: Iterable[Any], values: Mapping[str, Any]) -> str:
+    """The campaign page's kill-switch line when no engaged switch covers the campaign (it says so, and names
+    switches engaged elsewhere)."""
+    scopes = [f"{ch}/{rg}" for ch, rg in campaign_scopes(values)]
+    elsewhere = sorted(s.scope for s in states if s.engaged)
+    line = "Kill-switch off for this campaign" + (f" ({', '.join(scopes)})" if scopes else "") + ": nothing blocks it."
+    if elsewhere:
+        line += f" On elsewhere: {', '.join(elsewhere)}."
+    return line
+
+
 def autonomy_lines(spec: str) -> list[str]:
     """What the autonomy dial does, in plain words (for the home page)."""
     return describe(Autonomy.parse(spec))

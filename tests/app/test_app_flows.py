@@ -285,3 +285,30 @@ def test_manual_autonomy_asks_before_launch(liftoff_home: Path) -> None:
     assert titles[0].endswith("Approve the launch")
     kinds = [d["kind"] for d in _campaigns().result(cid).values["decisions"]]
     assert kinds[0] == "launch" and set(kinds) <= {"launch", "budget"}
+
+
+def test_campaign_page_kill_switch_release_is_read_by_the_whole_page_then_held_programs_publish_once(
+        liftoff_home: Path) -> None:
+    c = _campaigns()
+    c.services.kill_switch.set(True, actor="ops@brightwell.example", reason="complaint spike")
+    held = c.resume(c.start(CLEAN_BRIEF).thread_id, {"decision": "approve", "approver": "ana"})
+    assert held.status == "held", (held.status, held.reason)
+    cid, n_held = held.thread_id, len(held.values["programs"])
+    at = open_app(campaign=cid)
+    assert any("Kill-switch ON (global)" in plain(e.value) for e in at.main.error)  # on the campaign page
+    assert [e.label for e in at.sidebar.expander if e.label.startswith("Kill-switch")] == ["Kill-switch (1 on)"]
+    button(at, "Publish what the kill-switch held back").click().run()
+    assert any(re.search(r"still holds .*release it first", plain(e.value)) for e in at.main.error), page_text(at)
+    button(at, "Release kill-switch (global)").click().run()
+    # the same run that released it shows it released everywhere: sidebar, banner, the campaign page's line
+    assert [e.label for e in at.sidebar.expander if e.label.startswith("Kill-switch")] == ["Kill-switch"]
+    assert not any("Kill-switch ON" in plain(e.value) for e in at.main.error)
+    assert any(plain(x.value).endswith("Kill-switch off for this campaign (email/US, paid_search/US): nothing "
+                                       "blocks it.") for x in at.main.caption), page_text(at)
+    button(at, "Publish what the kill-switch held back").click().run()
+    approve_budget_reviews(at)
+    values = _campaigns().result(cid).values
+    assert len(values["programs"]) == n_held and all(p["status"] == "published" for p in values["programs"].values())
+    events = list(_campaigns().services.events.iter_trace(held.trace_id))
+    assert sum(e.type == "orchestrator.published" for e in events) == n_held  # each held program exactly once
+    assert [e.payload["actor"] for e in events if e.type == "control.relaunch"] == ["test@example.com"]

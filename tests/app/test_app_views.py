@@ -404,3 +404,37 @@ def test_kill_switch_on_the_campaign_page_names_what_it_blocks() -> None:
     lines = autonomy_lines("default=assisted,paid_search:US=auto")
     assert lines[0].startswith("paid_search US: auto: clean assets publish without a click")
     assert lines[1].startswith("Everywhere else: assisted: you approve the launch (whole copy deck and lists)")
+
+
+def test_an_edit_that_comes_back_is_named_on_the_card_with_its_copy() -> None:
+    asset = {k: ASSET.get(k) for k in ("id", "version", "channel", "region", "variant", "subject", "headline", "body",
+                                       "cta")}
+    mine = {"id": "x1", "subject_type": "asset", "subject_id": ASSET["id"], "validator": "liftoff/claims",
+            "reasons": ["unsupported claim", "this is bo's edit: it comes back to the reviewer with the findings, "
+                        "unchanged"], "route": "human", "edited_by": "bo", "asset": asset,
+            "findings": [{"text": "Brightwell is the #1 filter in America.", "verdict": "unsupported",
+                          "reason": "no approved claim backs '#1 filter'"}]}
+    other = {**mine, "id": "x2", "subject_id": "cmp-1-sms-US-A", "edited_by": None, "reasons": ["unsupported claim"],
+             "asset": {**asset, "id": "cmp-1-sms-US-A", "channel": "sms"}}
+    card = review_card({"kind": "exceptions", "options": ["approve", "edit", "reject"], "items": [mine]})
+    assert card.items[0].edited_by == "bo" and card.items[0].asset_fields["body"] == ASSET["body"]
+    assert card.intro.startswith("bo's edit of 1 asset(s) failed a check: it comes back to the reviewer with the "
+                                 "findings, unchanged")
+    assert "Content may not settle" not in card.intro
+    mixed = review_card({"kind": "exceptions", "options": ["approve", "edit", "reject"], "items": [mine, other]})
+    assert [i.edited_by for i in mixed.items] == ["bo", ""]
+    assert mixed.intro.startswith("bo's edit") and mixed.intro.endswith(
+        "1 other check(s) failed and Content may not settle them on its own.")
+    plain_card = review_card({"kind": "exceptions", "options": ["approve", "edit", "reject"], "items": [other]})
+    assert plain_card.intro == "These checks failed and Content may not settle them on its own."
+
+
+def test_the_campaign_page_says_when_no_kill_switch_covers_it() -> None:
+    from graph.views.safety import switch_off_line
+    from tools.killswitch import SwitchState
+
+    values = {"blueprint": {"channels": [{"channel": "email", "regions": ["US"]}]}}
+    assert switch_off_line([SwitchState("global", False, "ops", "", "t")], values) == (
+        "Kill-switch off for this campaign (email/US): nothing blocks it.")
+    line = switch_off_line([SwitchState("channel:sms", True, "ops", "", "t")], values)
+    assert line.endswith("On elsewhere: channel:sms.")

@@ -36,6 +36,9 @@ from tools.spend import SpendLedger, change_payload
 from tools.spend.limits import LEDGER_EXP, MAJOR_UNIT, from_cents, to_cents
 
 SOURCE = "optimizer"
+DECIDED = "optimizer.day_decided"
+"""One event per campaign day with the budget decisions the cycle made: a day run again replays them (a crash after
+later days ran must not re-decide a day on evidence it did not have)."""
 Row = dict[str, Any]
 """A program-day of :func:`tools.ingest.rollup.program_days`."""
 Approver = Callable[[BudgetChange], str | None]
@@ -188,10 +191,17 @@ def run_cycle(
     emitted += sandbox.run_controls(sorted(ran), control_sizes, campaign_id=campaign_id, trace_id=trace_id, day=day,
                                     date_=blueprint.start_date + timedelta(days=day), causation_id=causation_id)
 
-    history = read_observations(events, campaign_id)
-    changes = _propose(live, history, ledger, events, campaign_id=campaign_id, trace_id=trace_id, day=day,
-                       total_days=total_days, threshold=approval_threshold, settings=settings, causation_id=causation_id,
-                       approve=approve, currency=currency or blueprint.currency)
+    decided = events.get(event_id(campaign_id, DECIDED, str(day)))
+    if decided is not None:  # the day runs again after a crash: its budget decisions were made once, on its evidence
+        changes = [BudgetChange.model_validate(c) for c in decided.payload["changes"]]
+    else:
+        history = read_observations(events, campaign_id)
+        changes = _propose(live, history, ledger, events, campaign_id=campaign_id, trace_id=trace_id, day=day,
+                           total_days=total_days, threshold=approval_threshold, settings=settings,
+                           causation_id=causation_id, approve=approve, currency=currency or blueprint.currency)
+        events.emit(DECIDED, trace_id=trace_id, campaign_id=campaign_id, source=SOURCE, causation_id=causation_id,
+                    payload={"day": day, "changes": [c.model_dump(mode="json") for c in changes]},
+                    event_id=event_id(campaign_id, DECIDED, str(day)))
     return CycleResult(metrics=emitted, changes=changes, spend=round(spend, 2), budgets=budgets, refused=refused)
 
 

@@ -126,6 +126,23 @@ def test_a_resumed_cycle_does_not_repeat_side_effects(tmp_path: Path) -> None:
         run_cycle(day=5, **kw)
 
 
+def test_a_day_run_again_after_later_days_replays_its_decisions(tmp_path: Path) -> None:
+    """A crash after the optimizer ran several days re-runs them from the checkpoint: each day's budget decisions
+    are the ones it made on its own evidence (not re-decided with later days' results), and nothing is emitted twice."""
+    events, ledger = _stores(tmp_path)
+    blueprint, programs, control = builtin_campaign(6)
+    kw: dict[str, Any] = {"campaign_id": "sim", "trace_id": "t", "programs": programs, "blueprint": blueprint,
+                          "ledger": ledger, "events": events, "control_sizes": control, "seed": 2,
+                          "approval_threshold": math.inf, "settings": OptimizerSettings(min_arm_days=1)}
+    first = [run_cycle(day=day, **kw) for day in range(4)]
+    assert any(r.changes for r in first), "the scenario must move money, or it proves nothing"
+    spent, allocation, count = ledger.spent("sim"), ledger.allocation_cents("sim"), events.count(campaign_id="sim")
+    again = [run_cycle(day=day, **kw) for day in range(4)]
+    assert [[c.model_dump() for c in r.changes] for r in again] == [[c.model_dump() for c in r.changes] for r in first]
+    assert (ledger.spent("sim"), ledger.allocation_cents("sim")) == (spent, allocation)
+    assert events.count(campaign_id="sim") == count
+
+
 def test_kill_switch_stops_a_channel_inside_the_cycle(tmp_path: Path) -> None:
     events, ledger = _stores(tmp_path)
     blueprint, programs, control = builtin_campaign(5)
