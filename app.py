@@ -45,8 +45,11 @@ from graph.views.trail import audit_rows, event_rows, event_types, to_jsonl
 POLL_S = 1.0
 RECENT_STEPS = 8
 EXAMPLES = REPO_ROOT / "examples" / "briefs"
-ENGINES = {"offline": "Offline rules engine (not an LLM)", "provider": "provider:model",
-           "server": "OpenAI-compatible server (base URL)"}
+ENGINES = {
+    "offline": "Offline rules engine (not an LLM)",
+    "provider": "provider:model",
+    "server": "OpenAI-compatible server (base URL)",
+}
 
 
 @st.cache_resource(show_spinner=False)
@@ -96,8 +99,9 @@ def _command_error(slot: str) -> None:
 
 
 # ---------------------------------------------------------------------------------------------------- sidebar
-def _sidebar(settings: Settings, prefs: AppPrefs, access: Access, reader: Reader, runs: LiveRuns,
-             current: str | None) -> None:
+def _sidebar(
+    settings: Settings, prefs: AppPrefs, access: Access, reader: Reader, runs: LiveRuns, current: str | None
+) -> None:
     with st.sidebar:
         st.title(":material/rocket_launch: Liftoff")
         if access.needs_login:
@@ -108,11 +112,22 @@ def _sidebar(settings: Settings, prefs: AppPrefs, access: Access, reader: Reader
             st.caption(f"Signed in as **{md_escape(access.identity)}**, {md_escape(role)}")
             if access.source == "login":
                 st.button("Sign out", on_click=st.logout)
-        if st.button("New campaign", icon=":material/add:", width="stretch", type="primary" if not current else "secondary"):
+        if st.button(
+            "New campaign",
+            icon=":material/add:",
+            width="stretch",
+            type="primary" if not current else "secondary",
+        ):
             st.query_params.clear()
             st.rerun()
-        st.button("Brands", icon=":material/library_books:", on_click=open_brand_page, width="stretch",
-                  key="sidebar-brands", type="primary" if st.query_params.get("page") == BRANDS_PAGE else "secondary")
+        st.button(
+            "Brands",
+            icon=":material/library_books:",
+            on_click=open_brand_page,
+            width="stretch",
+            key="sidebar-brands",
+            type="primary" if st.query_params.get("page") == BRANDS_PAGE else "secondary",
+        )
         st.subheader("Campaigns")
         summaries = reader.summaries()
         if not summaries:
@@ -121,8 +136,13 @@ def _sidebar(settings: Settings, prefs: AppPrefs, access: Access, reader: Reader
             job = runs.job(settings, s.campaign_id)
             view = status_view("running" if job is not None and job.alive else s.status)
             label = f"{view.icon} {md_escape(s.title or s.campaign_id)}"
-            if st.button(label, key=f"open-{s.campaign_id}", width="stretch", help=f"{s.campaign_id}: {view.label}",
-                         type="primary" if s.campaign_id == current else "tertiary"):
+            if st.button(
+                label,
+                key=f"open-{s.campaign_id}",
+                width="stretch",
+                help=f"{s.campaign_id}: {view.label}",
+                type="primary" if s.campaign_id == current else "tertiary",
+            ):
                 st.query_params["campaign"] = s.campaign_id
                 st.rerun()
         _model_picker(settings, prefs, access, reader)
@@ -132,31 +152,51 @@ def _sidebar(settings: Settings, prefs: AppPrefs, access: Access, reader: Reader
 
 def _model_picker(settings: Settings, prefs: AppPrefs, access: Access, reader: Reader) -> None:
     with st.expander("Model", icon=":material/psychology:"):
-        engine = "offline" if settings.model == "offline" else ("server" if settings.openai_base_url else "provider")
-        choice = st.radio("Engine", list(ENGINES), index=list(ENGINES).index(engine), format_func=ENGINES.get,
-                          key="engine")
+        engine = (
+            "offline"
+            if settings.model == "offline"
+            else ("server" if settings.openai_base_url else "provider")
+        )
+        choice = st.radio(
+            "Engine", list(ENGINES), index=list(ENGINES).index(engine), format_func=ENGINES.get, key="engine"
+        )
         spec, base = "offline", ""
         if choice == "provider":
-            spec = st.text_input("provider:model", value="" if engine == "offline" else settings.model,
-                                 placeholder="openai:gpt-4o-mini", help="API keys come from the environment.")
+            spec = st.text_input(
+                "provider:model",
+                value="" if engine == "offline" else settings.model,
+                placeholder="openai:gpt-4o-mini",
+                help="API keys come from the environment.",
+            )
         elif choice == "server":
-            base = st.text_input("Base URL", value=settings.openai_base_url or "", placeholder="http://127.0.0.1:8080/v1")
+            base = st.text_input(
+                "Base URL", value=settings.openai_base_url or "", placeholder="http://127.0.0.1:8080/v1"
+            )
             spec = st.text_input("Model name", value="" if engine == "offline" else settings.model)
         if engine_note(choice):
             st.caption(md_escape(engine_note(choice)))
         if st.button("Use this model", disabled=not access.can_approve, key="save-model"):
             if not spec.strip():
                 st.error("Enter a model name first (e.g. openai:gpt-4o-mini), or pick the offline engine.")
-            elif _save(reader, settings, AppPrefs(model=spec.strip(), openai_base_url=base.strip(),
-                                                  autonomy=prefs.autonomy), prefs, access):
+            elif _save(
+                reader,
+                settings,
+                AppPrefs(model=spec.strip(), openai_base_url=base.strip(), autonomy=prefs.autonomy),
+                prefs,
+                access,
+            ):
                 st.rerun()
-        st.caption(f"Now: {md_escape(settings.model)}" + (f" at {md_escape(settings.openai_base_url)}"
-                                                            if settings.openai_base_url else ""))
+        st.caption(
+            f"Now: {md_escape(settings.model)}"
+            + (f" at {md_escape(settings.openai_base_url)}" if settings.openai_base_url else "")
+        )
 
 
 def _save(reader: Reader, settings: Settings, new: AppPrefs, prefs: AppPrefs, access: Access) -> bool:
     try:
-        save_preferences(reader.campaigns.services, settings.home, new, actor=access.identity or "", previous=prefs)
+        save_preferences(
+            reader.campaigns.services, settings.home, new, actor=access.identity or "", previous=prefs
+        )
     except PrefsError as exc:
         st.error(md_escape(exc))
         return False
@@ -166,13 +206,22 @@ def _save(reader: Reader, settings: Settings, new: AppPrefs, prefs: AppPrefs, ac
 def _autonomy_dial(settings: Settings, prefs: AppPrefs, access: Access, reader: Reader) -> None:
     with st.expander("Autonomy dial", icon=":material/tune:"):
         dial = autonomy_dial(settings.autonomy)
-        default = st.select_slider("Default level", options=list(dial.levels), value=dial.default, key="autonomy-default",
-                                   help="manual: you approve every launch, exception and budget change. assisted: you "
-                                        "decide exceptions and large budget changes. auto: budget changes inside caps "
-                                        "apply on their own. Unsupported claims always go to a human.")
+        default = st.select_slider(
+            "Default level",
+            options=list(dial.levels),
+            value=dial.default,
+            key="autonomy-default",
+            help="manual: you approve every launch, exception and budget change. assisted: you "
+            "decide exceptions and large budget changes. auto: budget changes inside caps "
+            "apply on their own. Unsupported claims always go to a human.",
+        )
         scoped = dial.scoped
-        extra = st.text_input("Per channel / region / segment", value=scoped, key="autonomy-scoped",
-                              placeholder="sms=manual,email:EU=manual,segment:lapsed=manual")
+        extra = st.text_input(
+            "Per channel / region / segment",
+            value=scoped,
+            key="autonomy-scoped",
+            placeholder="sms=manual,email:EU=manual,segment:lapsed=manual",
+        )
         if st.button("Set autonomy", disabled=not access.can_approve, key="save-autonomy"):
             spec = ",".join(filter(None, [f"default={default}", extra.strip()]))
             new = AppPrefs(model=prefs.model, openai_base_url=prefs.openai_base_url, autonomy=spec)
@@ -184,9 +233,16 @@ def _autonomy_dial(settings: Settings, prefs: AppPrefs, access: Access, reader: 
 def _kill_switch(access: Access, reader: Reader) -> None:
     switch = reader.campaigns.services.kill_switch
     engaged = [s for s in switch.states() if s.engaged]  # read at every run: never a cached value
-    with st.expander(f"Kill-switch ({len(engaged)} on)" if engaged else "Kill-switch", icon=":material/power_settings_new:", expanded=bool(engaged)):
+    with st.expander(
+        f"Kill-switch ({len(engaged)} on)" if engaged else "Kill-switch",
+        icon=":material/power_settings_new:",
+        expanded=bool(engaged),
+    ):
         for s in engaged:
-            st.error(f"ON: {md_escape(s.scope)} by {md_escape(s.actor)}" + (f": {md_escape(s.reason)}" if s.reason else ""))
+            st.error(
+                f"ON: {md_escape(s.scope)} by {md_escape(s.actor)}"
+                + (f": {md_escape(s.reason)}" if s.reason else "")
+            )
         scope = st.radio("Scope", ["global", "channel", "region"], horizontal=True, key="ks-scope")
         if scope == "channel":
             st.selectbox("Channel", CHANNELS, key="ks-channel")
@@ -195,8 +251,14 @@ def _kill_switch(access: Access, reader: Reader) -> None:
         st.text_input("Reason", key="ks-reason")
         on, off = st.columns(2)
         for col, value, label in ((on, True, "Engage"), (off, False, "Release")):
-            col.button(label, key=f"ks-{label}", disabled=not access.can_approve, width="stretch",
-                       on_click=_command, args=("sidebar-switch", _sidebar_switch, reader, value, access.identity or ""))
+            col.button(
+                label,
+                key=f"ks-{label}",
+                disabled=not access.can_approve,
+                width="stretch",
+                on_click=_command,
+                args=("sidebar-switch", _sidebar_switch, reader, value, access.identity or ""),
+            )
         _command_error("sidebar-switch")
         if not access.can_approve:
             st.caption("Only approvers can use the kill-switch.")
@@ -205,27 +267,43 @@ def _kill_switch(access: Access, reader: Reader) -> None:
 def _sidebar_switch(reader: Reader, engaged: bool, actor: str) -> None:
     """Engage or release the scope picked in the sidebar (its widgets' values, read when the button is pressed)."""
     scope = st.session_state.get("ks-scope", "global")
-    set_kill_switch(reader.campaigns.services, engaged, actor=actor, reason=str(st.session_state.get("ks-reason") or ""),
-                    channel=st.session_state.get("ks-channel") if scope == "channel" else None,
-                    region=st.session_state.get("ks-region") if scope == "region" else None)
+    set_kill_switch(
+        reader.campaigns.services,
+        engaged,
+        actor=actor,
+        reason=str(st.session_state.get("ks-reason") or ""),
+        channel=st.session_state.get("ks-channel") if scope == "channel" else None,
+        region=st.session_state.get("ks-region") if scope == "region" else None,
+    )
 
 
 # ---------------------------------------------------------------------------------------------------- pages
 def _new_campaign(settings: Settings, access: Access, reader: Reader, runs: LiveRuns) -> None:
     st.header("What are we launching?")
-    st.markdown("Chat a brief in plain language: product, budget, goal, audience, channels, regions and dates. "
-                "The Planner asks when something essential is missing; you approve anything risky.")
-    st.info("**Autonomy dial** (sidebar): " + "  \n".join(md_escape(line) for line in autonomy_lines(settings.autonomy)),
-            icon=":material/tune:")
+    st.markdown(
+        "Chat a brief in plain language: product, budget, goal, audience, channels, regions and dates. "
+        "The Planner asks when something essential is missing; you approve anything risky."
+    )
+    st.info(
+        "**Autonomy dial** (sidebar): "
+        + "  \n".join(md_escape(line) for line in autonomy_lines(settings.autonomy)),
+        icon=":material/tune:",
+    )
     if settings.model == "offline":
-        st.info("Model: **offline** rules engine, not an LLM. It composes copy only from approved claims. "
-                "Pick a real model in the sidebar.", icon=":material/info:")
+        st.info(
+            "Model: **offline** rules engine, not an LLM. It composes copy only from approved claims. "
+            "Pick a real model in the sidebar.",
+            icon=":material/info:",
+        )
     brand_picker(settings)  # every brand found, and the way to add one (graph/views/brand_page.py)
     examples = sorted(EXAMPLES.glob("*.md")) if EXAMPLES.is_dir() else []
     if examples:
         with st.expander("Example brief"):
-            path = examples[0] if len(examples) == 1 else st.selectbox(
-                "Example", examples, format_func=lambda p: p.stem.replace("-", " "))
+            path = (
+                examples[0]
+                if len(examples) == 1
+                else st.selectbox("Example", examples, format_func=lambda p: p.stem.replace("-", " "))
+            )
             example = path.read_text(encoding="utf-8")
             st.code(example, language=None, wrap_lines=True)
             if st.button("Run this example", disabled=not access.can_approve):
@@ -255,7 +333,9 @@ def _campaign(cid: str, settings: Settings, access: Access, reader: Reader, runs
     except CampaignError as exc:
         if job is not None and job.alive:
             st.status("Starting the campaign...", state="running")
-            st.fragment(lambda: st.rerun() if not job.alive or _exists(reader, cid) else None, run_every=POLL_S)()
+            st.fragment(
+                lambda: st.rerun() if not job.alive or _exists(reader, cid) else None, run_every=POLL_S
+            )()
         elif job is not None and job.error:
             _show_error(job.error)
         else:
@@ -267,8 +347,11 @@ def _campaign(cid: str, settings: Settings, access: Access, reader: Reader, runs
     view = status_view(status)
     title = (values.get("blueprint") or {}).get("campaign_name") or "New campaign"
     st.header(f"{view.icon} {md_escape(title)}")
-    st.caption(f"{md_escape(view.label)} · campaign `{cid}` · trace `{result.trace_id}` · model "
-               f"{md_escape(settings.model)}" + (" (rules engine, not an LLM)" if settings.model == "offline" else ""))
+    st.caption(
+        f"{md_escape(view.label)} · campaign `{cid}` · trace `{result.trace_id}` · model "
+        f"{md_escape(settings.model)}"
+        + (" (rules engine, not an LLM)" if settings.model == "offline" else "")
+    )
     _switches(values, access, reader, None if job is not None and job.alive else runs, settings)
     for role, said in conversation(values):
         with st.chat_message(role, avatar=":material/help:" if role == "assistant" else None):
@@ -285,8 +368,10 @@ def _campaign(cid: str, settings: Settings, access: Access, reader: Reader, runs
     elif status == "failed":
         st.error(f"**Failed**: {md_escape(result.reason or 'see the event stream')}")
     if status in ("failed", "interrupted") and nxt and not running:
-        st.warning("This campaign stopped before it finished. It resumes from its last checkpoint; nothing "
-                   "already published is sent again.")
+        st.warning(
+            "This campaign stopped before it finished. It resumes from its last checkpoint; nothing "
+            "already published is sent again."
+        )
         clicked = st.button("Resume where it stopped", type="primary", disabled=not access.can_approve)
         if clicked and _act(runs.resume, reader, settings, cid, None):
             st.rerun()
@@ -294,7 +379,11 @@ def _campaign(cid: str, settings: Settings, access: Access, reader: Reader, runs
         _follow(cid, values, settings, access, reader, runs)
     if result.pending_review and not running:
         _review(cid, result.pending_review, values, settings, access, reader, runs)
-    prompt = ("Answer the Planner's question..." if status == "needs_input" else "Chat a new brief to start another campaign...")
+    prompt = (
+        "Answer the Planner's question..."
+        if status == "needs_input"
+        else "Chat a new brief to start another campaign..."
+    )
     text = st.chat_input(prompt, key=f"chat-{cid}", disabled=not access.can_approve or running)
     if text and status == "needs_input":
         decision = _act(lambda: decision_payload("answer", access.identity or "", answer=text))
@@ -305,21 +394,28 @@ def _campaign(cid: str, settings: Settings, access: Access, reader: Reader, runs
     _tabs(cid, result.trace_id, values, settings, reader, runs)
 
 
-def _follow(cid: str, values: dict[str, Any], settings: Settings, access: Access, reader: Reader,
-            runs: LiveRuns) -> None:
+def _follow(
+    cid: str, values: dict[str, Any], settings: Settings, access: Access, reader: Reader, runs: LiveRuns
+) -> None:
     """Keep a launched campaign going: more simulated days of the Optimizer, or a fresh scorecard."""
     with st.container(border=True):
-        st.markdown("**Follow the lift**: run more days of the Optimizer (budget moves inside the caps; large "
-                    "ones come back to you), or refresh the scorecard.")
+        st.markdown(
+            "**Follow the lift**: run more days of the Optimizer (budget moves inside the caps; large "
+            "ones come back to you), or refresh the scorecard."
+        )
         days_col, run_col, report_col = st.columns([1, 2, 2], vertical_alignment="bottom")
         days = days_col.number_input("Days", min_value=1, max_value=14, value=1, key=f"days-{cid}")
         has_optimizer = "optimizer" in (values.get("agents") or values.get("agents_run") or [])
-        if run_col.button("Run optimizer days", key=f"cycle-{cid}", width="stretch",
-                          disabled=not access.can_approve or not has_optimizer) and _act(
-                runs.cycle, reader, settings, cid, "optimize", int(days)):
+        if run_col.button(
+            "Run optimizer days",
+            key=f"cycle-{cid}",
+            width="stretch",
+            disabled=not access.can_approve or not has_optimizer,
+        ) and _act(runs.cycle, reader, settings, cid, "optimize", int(days)):
             st.rerun()
-        if report_col.button("Refresh scorecard", key=f"report-{cid}", width="stretch",
-                             disabled=not access.can_approve) and _act(runs.cycle, reader, settings, cid, "report", 1):
+        if report_col.button(
+            "Refresh scorecard", key=f"report-{cid}", width="stretch", disabled=not access.can_approve
+        ) and _act(runs.cycle, reader, settings, cid, "report", 1):
             st.rerun()
 
 
@@ -349,7 +445,11 @@ def _steps(cid: str, settings: Settings, reader: Reader, runs: LiveRuns) -> None
         if seen is not None and seen[:2] == (cid, job.started_at) and seen[2] < len(job.nodes):
             reader.invalidate()
             st.rerun()  # an agent finished: refresh the whole page (header, tabs, sidebar), not just this block
-        label = "Waiting for another campaign to finish..." if job.state == "queued" else running_label(reader.next_nodes(cid))
+        label = (
+            "Waiting for another campaign to finish..."
+            if job.state == "queued"
+            else running_label(reader.next_nodes(cid))
+        )
         st.status(md_escape(label), state="running")
     elif st.session_state.get("watching") == (cid, getattr(job, "started_at", None)):
         st.session_state["watching"] = None
@@ -359,15 +459,25 @@ def _steps(cid: str, settings: Settings, reader: Reader, runs: LiveRuns) -> None
 
 def _step(step: StepView) -> None:
     """A finished agent stage: a status-style block (st.status itself pauses 50 ms per call, so not used here)."""
-    icon = ":material/error:" if step.state == "error" else (":material/warning:" if step.attention
-                                                             else ":material/check_circle:")
+    icon = (
+        ":material/error:"
+        if step.state == "error"
+        else (":material/warning:" if step.attention else ":material/check_circle:")
+    )
     with st.expander(md_escape(step.label), icon=icon):
         for line in step.lines:
             st.text(line)
 
 
-def _review(cid: str, pending: dict[str, Any], values: dict[str, Any], settings: Settings, access: Access,
-            reader: Reader, runs: LiveRuns) -> None:
+def _review(
+    cid: str,
+    pending: dict[str, Any],
+    values: dict[str, Any],
+    settings: Settings,
+    access: Access,
+    reader: Reader,
+    runs: LiveRuns,
+) -> None:
     card = review_card(pending)
     if card.kind == "clarify":
         with st.chat_message("assistant", avatar=":material/help:"):
@@ -377,9 +487,15 @@ def _review(cid: str, pending: dict[str, Any], values: dict[str, Any], settings:
             st.caption("Answer in your own words in the chat box below.")
         return
     extras, brand = _brand(values, reader)
-    ctx = CardContext(cid, len(values.get("decisions") or []), access.identity or "", access.can_approve,
-                      access.reason, lambda d: _act(runs.resume, reader, settings, cid, d) is not None,
-                      lambda asset: render_asset_preview(values, asset, extras, brand))
+    ctx = CardContext(
+        cid,
+        len(values.get("decisions") or []),
+        access.identity or "",
+        access.can_approve,
+        access.reason,
+        lambda d: _act(runs.resume, reader, settings, cid, d) is not None,
+        lambda asset: render_asset_preview(values, asset, extras, brand),
+    )
     render_review(pending, values, ctx)
 
 
@@ -392,42 +508,66 @@ def _brand(values: dict[str, Any], reader: Reader) -> tuple[Any, str]:
     return extras_for(library.path), library.name
 
 
-def _switches(values: dict[str, Any], access: Access, reader: Reader, runs: LiveRuns | None = None,
-              settings: Settings | None = None) -> None:
+def _switches(
+    values: dict[str, Any],
+    access: Access,
+    reader: Reader,
+    runs: LiveRuns | None = None,
+    settings: Settings | None = None,
+) -> None:
     """Kill-switch state on the campaign page: what it blocks here, the release for approvers, and publishing
     what it held back once released."""
     switch = reader.campaigns.services.kill_switch
     cid = str(values.get("campaign_id"))
     held = [p for p in (values.get("programs") or {}).values() if p.get("status") == "blocked"]
     if held and runs is not None and settings is not None:
-        st.warning(f"{len(held)} program(s) held back by the kill-switch: "
-                   + md_escape(", ".join(sorted({f"{p['channel']}/{p['region']}" for p in held}))))
+        st.warning(
+            f"{len(held)} program(s) held back by the kill-switch: "
+            + md_escape(", ".join(sorted({f"{p['channel']}/{p['region']}" for p in held})))
+        )
         if access.can_approve:
-            st.button("Publish what the kill-switch held back", type="primary", key=f"held-{cid}",
-                      on_click=_command, args=(f"held-{cid}", runs.publish_held, reader, settings, cid,
-                                               access.identity or ""))
+            st.button(
+                "Publish what the kill-switch held back",
+                type="primary",
+                key=f"held-{cid}",
+                on_click=_command,
+                args=(f"held-{cid}", runs.publish_held, reader, settings, cid, access.identity or ""),
+            )
     _command_error(f"held-{cid}")
     states = switch.states()  # read at every run, after any button's command: never a cached value
     shown = covering(states, values)
     for s in shown:
-        st.error(f":material/power_settings_new: **Kill-switch ON ({md_escape(s.scope)})** by {md_escape(s.actor)}"
-                 + (f": {md_escape(s.reason)}" if s.reason else "") + f". Blocks publishing and spend increases "
-                 f"for {md_escape(', '.join(s.covers))}.")
+        st.error(
+            f":material/power_settings_new: **Kill-switch ON ({md_escape(s.scope)})** by {md_escape(s.actor)}"
+            + (f": {md_escape(s.reason)}" if s.reason else "")
+            + f". Blocks publishing and spend increases "
+            f"for {md_escape(', '.join(s.covers))}."
+        )
         scope = dict(p.split(":", 1) for p in s.scope.split("|") if ":" in p)
         if access.can_approve:
-            st.button(f"Release kill-switch ({s.scope})", key=f"ks-release-{s.scope}", on_click=_command,
-                      args=(f"release-{cid}", set_kill_switch, reader.campaigns.services, False),
-                      kwargs={"channel": scope.get("channel"), "region": scope.get("region"),
-                              "actor": access.identity or ""})
+            st.button(
+                f"Release kill-switch ({s.scope})",
+                key=f"ks-release-{s.scope}",
+                on_click=_command,
+                args=(f"release-{cid}", set_kill_switch, reader.campaigns.services, False),
+                kwargs={
+                    "channel": scope.get("channel"),
+                    "region": scope.get("region"),
+                    "actor": access.identity or "",
+                },
+            )
     _command_error(f"release-{cid}")
     if not shown:
         st.caption(f":material/power_settings_new: {md_escape(switch_off_line(states, values))}")
 
 
 # ---------------------------------------------------------------------------------------------------- tabs
-def _tabs(cid: str, trace_id: str, values: dict[str, Any], settings: Settings, reader: Reader, runs: LiveRuns) -> None:
+def _tabs(
+    cid: str, trace_id: str, values: dict[str, Any], settings: Settings, reader: Reader, runs: LiveRuns
+) -> None:
     plan, ships, assets, lists, gov, score, trail = st.tabs(
-        ["Blueprint", "What ships", "Assets", "Lists", "Governance", "Scorecard", "Events & audit"])
+        ["Blueprint", "What ships", "Assets", "Lists", "Governance", "Scorecard", "Events & audit"]
+    )
     with ships:
         extras, brand = _brand(values, reader)
         render_ships(cid, values, reader.events(trace_id), extras, brand, str(values.get("status", "")))
@@ -455,20 +595,31 @@ def _blueprint(bp: dict[str, Any] | None, current: dict[str, float]) -> None:
     st.subheader(md_escape(bp.get("campaign_name", "")))
     _table(t["summary"], "")
     st.markdown("**Budget split**")
-    st.bar_chart(pd.DataFrame([{"channel": c["channel"], "budget": c["budget"]} for c in bp.get("channels") or []]),
-                 x="channel", y="budget", horizontal=True)
+    st.bar_chart(
+        pd.DataFrame([{"channel": c["channel"], "budget": c["budget"]} for c in bp.get("channels") or []]),
+        x="channel",
+        y="budget",
+        horizontal=True,
+    )
     _table(t["channels"], "No channels.")
-    for key, title, empty in (("kpis", "KPI targets", "No KPI targets."), ("gates", "KPI gates", "No gates."),
-                              ("tests", "Tests", "No A/B tests."), ("caps", "Hard caps (enforced by the spend ledger)", "")):
+    for key, title, empty in (
+        ("kpis", "KPI targets", "No KPI targets."),
+        ("gates", "KPI gates", "No gates."),
+        ("tests", "Tests", "No A/B tests."),
+        ("caps", "Hard caps (enforced by the spend ledger)", ""),
+    ):
         st.markdown(f"**{title}**")
         _table(t[key], empty)
 
 
 def _brief_echo(brief: dict[str, Any] | None) -> None:
     t = echo_tables(brief)
-    for key, title, empty in (("understood", "Understood from the brief", "Nothing read yet."),
-                              ("not_used", "Not used (no fact read from these sentences)", "Every sentence was used."),
-                              ("audience", "Audience -> lists", ""), ("problems", "Problems (asked, not fixed)", "")):
+    for key, title, empty in (
+        ("understood", "Understood from the brief", "Nothing read yet."),
+        ("not_used", "Not used (no fact read from these sentences)", "Every sentence was used."),
+        ("audience", "Audience -> lists", ""),
+        ("problems", "Problems (asked, not fixed)", ""),
+    ):
         if t[key] or empty:
             st.markdown(f"**{title}**")
             _table(t[key], empty)
@@ -479,8 +630,11 @@ def _assets(values: dict[str, Any]) -> None:
     if not views:
         st.caption("No assets drafted yet.")
         return
-    marks = {"supported": ":green[:material/check_circle:]", "no_claim": ":gray[:material/remove:]",
-             "": ":gray[:material/more_horiz:]"}
+    marks = {
+        "supported": ":green[:material/check_circle:]",
+        "no_claim": ":gray[:material/remove:]",
+        "": ":gray[:material/more_horiz:]",
+    }
     for channel in sorted({v.channel for v in views}):
         st.markdown(f"#### {md_escape(channel)}")
         for v in (v for v in views if v.channel == channel):
@@ -494,8 +648,10 @@ def _assets(values: dict[str, Any]) -> None:
                         else:
                             st.markdown(f"{marks.get(s.verdict, marks[''])} {md_escape(s.text)}")
                             if s.claims:
-                                st.caption(f"rests on {md_escape(', '.join(s.claims))}"
-                                           + (f": {md_escape(' | '.join(s.evidence))}" if s.evidence else ""))
+                                st.caption(
+                                    f"rests on {md_escape(', '.join(s.claims))}"
+                                    + (f": {md_escape(' | '.join(s.evidence))}" if s.evidence else "")
+                                )
                 st.caption(f"cites: {md_escape(', '.join(v.cited) or 'no claims')}")
                 for note in v.notes:
                     st.caption(f"revision: {md_escape(note)}")
@@ -521,17 +677,27 @@ def _governance(report: dict[str, Any] | None) -> None:
         return
     t = governance_tables(report)
     if report.get("exceptions"):
-        st.warning(f"{len(report['exceptions'])} open exception(s), checked against brand library "
-                   f"{md_escape(report.get('library_version'))} on {md_escape(report.get('check_date'))}.")
+        st.warning(
+            f"{len(report['exceptions'])} open exception(s), checked against brand library "
+            f"{md_escape(report.get('library_version'))} on {md_escape(report.get('check_date'))}."
+        )
     else:
-        st.success(f"Every check passed (library {md_escape(report.get('library_version'))}, "
-                   f"checked for {md_escape(report.get('check_date'))}).")
+        st.success(
+            f"Every check passed (library {md_escape(report.get('library_version'))}, "
+            f"checked for {md_escape(report.get('check_date'))})."
+        )
     _table(t["exceptions"], "No open exceptions.")
     st.markdown("**Unsupported or failing sentences**")
     for row in t["flagged"]:
         st.markdown(f":red-background[{md_escape(row['sentence'])}]")
-        st.caption(f"{md_escape(row['subject'])} · {md_escape(row['validator'])}: {md_escape(row['reason'])}"
-                   + (f" · approved wording: {md_escape(row['approved wording'])}" if row["approved wording"] else ""))
+        st.caption(
+            f"{md_escape(row['subject'])} · {md_escape(row['validator'])}: {md_escape(row['reason'])}"
+            + (
+                f" · approved wording: {md_escape(row['approved wording'])}"
+                if row["approved wording"]
+                else ""
+            )
+        )
     if not t["flagged"]:
         st.caption("None in the latest report.")
     st.markdown("**Every check**")
@@ -542,7 +708,9 @@ def _scorecard(cid: str, reader: Reader) -> None:
     result = reader.result(cid)
     events = reader.events(result.trace_id)
     card, live = current_scorecard(result.values, events)
-    view = scorecard_view(card, events, live=live, currency=(result.values.get("blueprint") or {}).get("currency", ""))
+    view = scorecard_view(
+        card, events, live=live, currency=(result.values.get("blueprint") or {}).get("currency", "")
+    )
     if not card:
         st.caption("The scorecard appears once the campaign is live.")
         return
@@ -559,8 +727,13 @@ def _scorecard(cid: str, reader: Reader) -> None:
     st.markdown("**Lift vs control holdout**")
     _table(view.lift, "No control data yet.")
     if view.lift_chart:
-        st.bar_chart(pd.DataFrame(view.lift_chart), x="channel", y=["treated %", "control %"], stack=False,
-                     y_label="conversion rate (%)")
+        st.bar_chart(
+            pd.DataFrame(view.lift_chart),
+            x="channel",
+            y=["treated %", "control %"],
+            stack=False,
+            y_label="conversion rate (%)",
+        )
     st.markdown("**Spend by channel over time (cumulative)**")
     if view.spend_over_time:
         st.line_chart(pd.DataFrame(view.spend_over_time).set_index("day"), y_label="cumulative spend")
@@ -578,8 +751,13 @@ def _trail(trace_id: str, reader: Reader) -> None:
     events = reader.events(trace_id)
     st.markdown(f"**Audit trail** for trace `{trace_id}`")
     _table(audit_rows(events) + audit_rows(reader.events(CONTROL_TRACE)), "No human decisions yet.")
-    st.download_button("Download the trace (JSONL)", to_jsonl(events), file_name=f"{trace_id}.jsonl",
-                       mime="application/jsonl", disabled=not events)
+    st.download_button(
+        "Download the trace (JSONL)",
+        to_jsonl(events),
+        file_name=f"{trace_id}.jsonl",
+        mime="application/jsonl",
+        disabled=not events,
+    )
     types = st.multiselect("Event types", event_types(events), key=f"types-{trace_id}")
     st.markdown(f"**Event stream** ({len(events)} events)")
     _table(event_rows(events, types), "No events yet.")
@@ -593,7 +771,11 @@ def main() -> None:
     try:
         base = Settings.from_env()
     except ConfigError as exc:
-        _show_error(ErrorView("Invalid configuration", str(exc), "Fix the environment variable named above and restart."))
+        _show_error(
+            ErrorView(
+                "Invalid configuration", str(exc), "Fix the environment variable named above and restart."
+            )
+        )
         st.stop()
     try:
         prefs = load_prefs(base.home)

@@ -56,10 +56,18 @@ def case_settings(base: Settings, home: Path, dataset: Dataset, brand: str) -> S
     sandbox; autonomy, approvers and agents keep their defaults, so a user's environment cannot change results.
     """
     return Settings(
-        home=home, model=base.model, agent_models=dict(base.agent_models), openai_base_url=base.openai_base_url,
-        brand=brand, brand_library_dir=base.brand_library_dir, embeddings=base.embeddings,
-        prompt_versions=dict(base.prompt_versions), prompts_dir=base.prompts_dir,
-        check_date=dataset.config.check_date, crm_contacts=dataset.config.crm_contacts, seed=base.seed,
+        home=home,
+        model=base.model,
+        agent_models=dict(base.agent_models),
+        openai_base_url=base.openai_base_url,
+        brand=brand,
+        brand_library_dir=base.brand_library_dir,
+        embeddings=base.embeddings,
+        prompt_versions=dict(base.prompt_versions),
+        prompts_dir=base.prompts_dir,
+        check_date=dataset.config.check_date,
+        crm_contacts=dataset.config.crm_contacts,
+        seed=base.seed,
         connectors={},
     )
 
@@ -74,8 +82,13 @@ def agent_usage(usage: dict[str, Any], settings: Settings, prices: Any) -> dict[
     out: dict[str, AgentUsage] = {}
     for agent, u in sorted((usage or {}).items()):
         spec = settings.model_for(agent) if agent in settings.agents else settings.model
-        out[agent] = priced_usage(spec, int(u.get("calls", 0)), int(u.get("input_tokens", 0)),
-                                  int(u.get("output_tokens", 0)), prices)
+        out[agent] = priced_usage(
+            spec,
+            int(u.get("calls", 0)),
+            int(u.get("input_tokens", 0)),
+            int(u.get("output_tokens", 0)),
+            prices,
+        )
     return out
 
 
@@ -83,8 +96,14 @@ def priced_usage(spec: str, calls: int, input_tokens: int, output_tokens: int, p
     """One agent's usage priced with the table (unlisted models cost 0 and are marked unpriced)."""
     price = prices.lookup(spec)
     cost = (input_tokens * price.input + output_tokens * price.output) / 1e6 if price else 0.0
-    return AgentUsage(model=spec, calls=calls, input_tokens=input_tokens, output_tokens=output_tokens,
-                      cost_usd=round(cost, 8), priced=price is not None)
+    return AgentUsage(
+        model=spec,
+        calls=calls,
+        input_tokens=input_tokens,
+        output_tokens=output_tokens,
+        cost_usd=round(cost, 8),
+        priced=price is not None,
+    )
 
 
 def run_brief_case(case: BriefCase, dataset: Dataset, env: CaseEnv, repeat: int = 0) -> CaseResult:
@@ -108,13 +127,22 @@ def run_brief_case(case: BriefCase, dataset: Dataset, env: CaseEnv, repeat: int 
         _ = svc.crm  # seed before timing: latency measures the campaign, not the fixture
         setup_s = time.perf_counter() - t_setup
         t0 = time.perf_counter()
-        result = campaigns.start(case.brief, brand=case.brand, auto_approve=True,
-                                 campaign_id=case_campaign_id(dataset.name, case.id, repeat))
+        result = campaigns.start(
+            case.brief,
+            brand=case.brand,
+            auto_approve=True,
+            campaign_id=case_campaign_id(dataset.name, case.id, repeat),
+        )
         latency = time.perf_counter() - t0
         outcome = CampaignOutcome(
-            case=case, status=result.status, reason=result.reason, values=dict(result.values), library=library,
+            case=case,
+            status=result.status,
+            reason=result.reason,
+            values=dict(result.values),
+            library=library,
             check_date=date.fromisoformat(dataset.config.check_date),
-            length_limits={**env.length_limits, **dataset.config.length_limits}, claim_index=index,
+            length_limits={**env.length_limits, **dataset.config.length_limits},
+            claim_index=index,
         )
         evaluations = [e.evaluate(outcome) for e in EVALUATORS]
         usage = agent_usage(outcome.values.get("usage") or {}, settings, env.prices)
@@ -122,14 +150,37 @@ def run_brief_case(case: BriefCase, dataset: Dataset, env: CaseEnv, repeat: int 
         if env.judge is not None:
             judge, judge_usage = env.judge.score(outcome)
             if judge_usage is not None:
-                usage["judge"] = priced_usage(judge_usage.model, judge_usage.calls, judge_usage.input_tokens,
-                                              judge_usage.output_tokens, env.prices)
-        return _result(case, dataset, repeat, outcome, evaluations, usage, latency, judge,
-                       {"setup_s": round(setup_s, 3), "campaign_id": result.thread_id})
+                usage["judge"] = priced_usage(
+                    judge_usage.model,
+                    judge_usage.calls,
+                    judge_usage.input_tokens,
+                    judge_usage.output_tokens,
+                    env.prices,
+                )
+        return _result(
+            case,
+            dataset,
+            repeat,
+            outcome,
+            evaluations,
+            usage,
+            latency,
+            judge,
+            {"setup_s": round(setup_s, 3), "campaign_id": result.thread_id},
+        )
     except Exception as exc:  # noqa: BLE001 - a crashing case is a failed case with its reason
-        return CaseResult(suite=dataset.name, case_id=case.id, repeat=repeat, passed=False, error=describe_error(exc),
-                          status="error", latency_s=latency, tags=case.tags, counts={"error": 1, "run": 1},
-                          checks=[Check(evaluator="run", name="campaign ran", passed=False, detail=describe_error(exc))])
+        return CaseResult(
+            suite=dataset.name,
+            case_id=case.id,
+            repeat=repeat,
+            passed=False,
+            error=describe_error(exc),
+            status="error",
+            latency_s=latency,
+            tags=case.tags,
+            counts={"error": 1, "run": 1},
+            checks=[Check(evaluator="run", name="campaign ran", passed=False, detail=describe_error(exc))],
+        )
     finally:
         if campaigns is not None:
             campaigns.close()
@@ -138,8 +189,17 @@ def run_brief_case(case: BriefCase, dataset: Dataset, env: CaseEnv, repeat: int 
             shutil.rmtree(home, ignore_errors=True)
 
 
-def _result(case: BriefCase, dataset: Dataset, repeat: int, outcome: CampaignOutcome, evaluations: list[Evaluation],
-            usage: dict[str, AgentUsage], latency: float, judge: Any, meta: dict[str, Any]) -> CaseResult:
+def _result(
+    case: BriefCase,
+    dataset: Dataset,
+    repeat: int,
+    outcome: CampaignOutcome,
+    evaluations: list[Evaluation],
+    usage: dict[str, AgentUsage],
+    latency: float,
+    judge: Any,
+    meta: dict[str, Any],
+) -> CaseResult:
     checks = [c for ev in evaluations for c in ev.checks]
     counts: dict[str, int] = {"error": 0, "run": 1}
     scores: dict[str, float | None] = {}
@@ -148,14 +208,30 @@ def _result(case: BriefCase, dataset: Dataset, repeat: int, outcome: CampaignOut
             counts[key] = counts.get(key, 0) + n
         scores.update({f"{ev.evaluator}.{k}": v for k, v in ev.scores.items()})
     values = outcome.values
-    meta.update({
-        "status_reason": outcome.reason, "assets": len(outcome.assets), "published_assets": len(outcome.published),
-        "programs": len(outcome.programs), "revisions": int(values.get("revision") or 0),
-        "withheld": list(values.get("withheld_assets") or []),
-        "prompts": sorted({a.prompt_version for a in outcome.assets}),
-        "planner_prompt": (values.get("blueprint") or {}).get("prompt_version"),
-    })
-    return CaseResult(suite=dataset.name, case_id=case.id, repeat=repeat, passed=all(c.passed for c in checks),
-                      status=outcome.status, latency_s=round(latency, 4), usage=usage, scores=scores, counts=counts,
-                      checks=checks, judge=judge, tags=[*case.tags, *([case.industry] if case.industry else [])],
-                      meta=meta)
+    meta.update(
+        {
+            "status_reason": outcome.reason,
+            "assets": len(outcome.assets),
+            "published_assets": len(outcome.published),
+            "programs": len(outcome.programs),
+            "revisions": int(values.get("revision") or 0),
+            "withheld": list(values.get("withheld_assets") or []),
+            "prompts": sorted({a.prompt_version for a in outcome.assets}),
+            "planner_prompt": (values.get("blueprint") or {}).get("prompt_version"),
+        }
+    )
+    return CaseResult(
+        suite=dataset.name,
+        case_id=case.id,
+        repeat=repeat,
+        passed=all(c.passed for c in checks),
+        status=outcome.status,
+        latency_s=round(latency, 4),
+        usage=usage,
+        scores=scores,
+        counts=counts,
+        checks=checks,
+        judge=judge,
+        tags=[*case.tags, *([case.industry] if case.industry else [])],
+        meta=meta,
+    )

@@ -19,27 +19,49 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     group = evals.add_subparsers(dest="evals_command", required=True, metavar="SUBCOMMAND")
 
     run = group.add_parser("run", help="run eval suites; writes JSON, Markdown and HTML reports")
-    run.add_argument("--suite", default="all",
-                     help="briefs, claims, claims-holdout, governance, a comma-separated list, all (default), "
-                          "or a dataset file")
-    run.add_argument("--model", help="'offline' (the control cohort), 'provider:model', or a name with OPENAI_BASE_URL")
+    run.add_argument(
+        "--suite",
+        default="all",
+        help="briefs, claims, claims-holdout, governance, a comma-separated list, all (default), "
+        "or a dataset file",
+    )
+    run.add_argument(
+        "--model", help="'offline' (the control cohort), 'provider:model', or a name with OPENAI_BASE_URL"
+    )
     run.add_argument("--prompts", help="prompt versions: VERSION (every agent) or agent=VERSION,...")
-    run.add_argument("--prompts-dir", type=Path, help="directory of versioned prompts (default: the repository's)")
+    run.add_argument(
+        "--prompts-dir", type=Path, help="directory of versioned prompts (default: the repository's)"
+    )
     run.add_argument("--repeat", type=int, default=1, metavar="K", help="runs per brief case (default 1)")
     mode = run.add_mutually_exclusive_group()
-    mode.add_argument("--record", action="store_true", help="store each case's HTTP traffic as a vcrpy cassette")
-    mode.add_argument("--replay", action="store_true", help="serve model traffic from cassettes: no network, no key")
+    mode.add_argument(
+        "--record", action="store_true", help="store each case's HTTP traffic as a vcrpy cassette"
+    )
+    mode.add_argument(
+        "--replay", action="store_true", help="serve model traffic from cassettes: no network, no key"
+    )
     run.add_argument("--cassettes", type=Path, help="cassette root (default: evals/cassettes)")
-    run.add_argument("--out", type=Path, help="results JSON (default: $LIFTOFF_HOME/evals/<time>-<model>.json); "
-                                              "the .md and .html reports are written next to it")
+    run.add_argument(
+        "--out",
+        type=Path,
+        help="results JSON (default: $LIFTOFF_HOME/evals/<time>-<model>.json); "
+        "the .md and .html reports are written next to it",
+    )
     run.add_argument("--cases", help="only these case ids (comma-separated)")
-    run.add_argument("--workers", type=int, default=2, help="brief cases run in parallel (threads; default 2)")
+    run.add_argument(
+        "--workers", type=int, default=2, help="brief cases run in parallel (threads; default 2)"
+    )
     run.add_argument("--prices", type=Path, help="price table YAML overriding graph/models/prices.yaml")
-    run.add_argument("--judge", default="auto", help="'auto' (the run's model, if it is an LLM), 'off', or a model")
+    run.add_argument(
+        "--judge", default="auto", help="'auto' (the run's model, if it is an LLM), 'off', or a model"
+    )
     run.add_argument("--judge-prompt", help="judge rubric version (default: newest prompts/judge/*.yaml)")
-    run.add_argument("--control", default="auto",
-                     help="'auto': for a real model, also run the offline control cohort and compare; "
-                          "'none'; or a control run's JSON to compare with")
+    run.add_argument(
+        "--control",
+        default="auto",
+        help="'auto': for a real model, also run the offline control cohort and compare; "
+        "'none'; or a control run's JSON to compare with",
+    )
     run.add_argument("--label", default="", help="label stored in the results")
     run.add_argument("--check-thresholds", action="store_true", help="exit 1 when a suite misses a threshold")
     run.add_argument("--no-progress", action="store_true", help="no progress bar")
@@ -49,11 +71,21 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     cmp = group.add_parser("compare", help="compare two runs: metric deltas, flipped cases, regression gate")
     cmp.add_argument("a", type=Path, help="baseline results JSON")
     cmp.add_argument("b", type=Path, help="candidate results JSON")
-    cmp.add_argument("--fail-on-regression", action="store_true",
-                     help="exit 1 when B regresses beyond the tolerances (the CI gate)")
-    cmp.add_argument("--tolerance", action="append", default=[], metavar="METRIC=VALUE",
-                     help="override a tolerance (repeatable), e.g. pass_rate=0.05 or new_failures=1")
-    cmp.add_argument("--out", type=Path, help="write the comparison (.md, .html or .json; another suffix: all three)")
+    cmp.add_argument(
+        "--fail-on-regression",
+        action="store_true",
+        help="exit 1 when B regresses beyond the tolerances (the CI gate)",
+    )
+    cmp.add_argument(
+        "--tolerance",
+        action="append",
+        default=[],
+        metavar="METRIC=VALUE",
+        help="override a tolerance (repeatable), e.g. pass_rate=0.05 or new_failures=1",
+    )
+    cmp.add_argument(
+        "--out", type=Path, help="write the comparison (.md, .html or .json; another suffix: all three)"
+    )
     cmp.set_defaults(handler=cmd_compare)
 
 
@@ -151,17 +183,34 @@ def cmd_run(args: argparse.Namespace) -> int:
     try:
         datasets = resolve_suites(args.suite)
         options = RunOptions(
-            datasets=datasets, settings=settings, repeat=args.repeat, workers=args.workers, mode=mode,
-            cassettes_dir=(args.cassettes or DEFAULT_CASSETTES).resolve(), prices=args.prices, judge=args.judge,
-            judge_prompt=args.judge_prompt, cases=[c.strip() for c in args.cases.split(",") if c.strip()]
-            if args.cases else None, progress=not args.no_progress, keep_homes=args.keep_homes, label=args.label,
+            datasets=datasets,
+            settings=settings,
+            repeat=args.repeat,
+            workers=args.workers,
+            mode=mode,
+            cassettes_dir=(args.cassettes or DEFAULT_CASSETTES).resolve(),
+            prices=args.prices,
+            judge=args.judge,
+            judge_prompt=args.judge_prompt,
+            cases=[c.strip() for c in args.cases.split(",") if c.strip()] if args.cases else None,
+            progress=not args.no_progress,
+            keep_homes=args.keep_homes,
+            label=args.label,
         )
         run = run_evals(options)
         control_note = ""
         if run.model_is_llm and args.control != "none":
             if args.control == "auto":
-                control = run_evals(replace(options, settings=replace(settings, model="offline", agent_models={}),
-                                            mode="live", judge="off", label="control", repeat=1))
+                control = run_evals(
+                    replace(
+                        options,
+                        settings=replace(settings, model="offline", agent_models={}),
+                        mode="live",
+                        judge="off",
+                        label="control",
+                        repeat=1,
+                    )
+                )
                 control_path = out.with_name(out.stem + ".control.json")
                 write_reports(control, control_path)
                 control_note = f"control cohort (offline): {control_path}"
@@ -191,15 +240,22 @@ def _print_summary(run: Any) -> None:
     )  # lazy: start-up (the CLI builds its parser without loading the app)
 
     who = run.model if run.model_is_llm else "offline (rules engine, not an LLM: the control cohort)"
-    print(f"eval run {run.run_id}: model {who}; prompts {', '.join(run.prompts.values())}; {run.mode}; "
-          f"{run.duration_s:.1f} s")
+    print(
+        f"eval run {run.run_id}: model {who}; prompts {', '.join(run.prompts.values())}; {run.mode}; "
+        f"{run.duration_s:.1f} s"
+    )
     for s in run.suites.values():
         pr = s.metrics.get("pass_rate")
         passed = sum(c.passed for c in run.suite_cases(s.name))
         line = f"  {s.name:<15} {passed}/{s.runs} passed"
         if pr is not None:
             line += f"  pass_rate {fmt(pr.value)} {fmt_ci(pr.ci95)}"
-        for key in ("guard_miss_rate", "claims_supported_rate", "unsupported_recall", "unsupported_precision"):
+        for key in (
+            "guard_miss_rate",
+            "claims_supported_rate",
+            "unsupported_recall",
+            "unsupported_precision",
+        ):
             if key in s.metrics and s.metrics[key].value is not None:
                 line += f"  {key} {fmt(s.metrics[key].value)}"
         line += "  thresholds " + ("MISSED" if s.threshold_failures else "ok")
@@ -239,8 +295,11 @@ def cmd_compare(args: argparse.Namespace) -> int:
     print(text, end="")
     if args.out:
         suffix = args.out.suffix.lower()
-        writers = {".md": lambda: text, ".html": lambda: comparison_html(cmp),
-                   ".json": lambda: json.dumps(cmp.to_dict(), indent=1)}
+        writers = {
+            ".md": lambda: text,
+            ".html": lambda: comparison_html(cmp),
+            ".json": lambda: json.dumps(cmp.to_dict(), indent=1),
+        }
         targets = [args.out] if suffix in writers else [args.out.with_suffix(s) for s in writers]
         for target in targets:
             write_atomic(target, writers[target.suffix.lower()]())

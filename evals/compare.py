@@ -70,16 +70,26 @@ class Comparison:
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Comparison:
         """Inverse of :meth:`to_dict`."""
-        metrics = [MetricDelta(**{**m, "ci95_delta": tuple(m["ci95_delta"]) if m.get("ci95_delta") else None})
-                   for m in data.get("metrics", [])]
+        metrics = [
+            MetricDelta(**{**m, "ci95_delta": tuple(m["ci95_delta"]) if m.get("ci95_delta") else None})
+            for m in data.get("metrics", [])
+        ]
         flips = [CaseFlip(**f) for f in data.get("flips", [])]
         rest = {k: v for k, v in data.items() if k not in ("metrics", "flips")}
         return cls(metrics=metrics, flips=flips, **rest)
 
 
 def _run_facts(run: EvalRun) -> dict[str, Any]:
-    return {"run_id": run.run_id, "label": run.label, "model": run.model, "prompts": run.prompts, "mode": run.mode,
-            "repeat": run.repeat, "created_at": run.created_at, "model_is_llm": run.model_is_llm}
+    return {
+        "run_id": run.run_id,
+        "label": run.label,
+        "model": run.model,
+        "prompts": run.prompts,
+        "mode": run.mode,
+        "repeat": run.repeat,
+        "created_at": run.created_at,
+        "model_is_llm": run.model_is_llm,
+    }
 
 
 def _majority(runs: list[CaseResult]) -> tuple[bool, str]:
@@ -87,8 +97,9 @@ def _majority(runs: list[CaseResult]) -> tuple[bool, str]:
     return k * 2 > len(runs), f"{k}/{len(runs)}"
 
 
-def compare_runs(a: EvalRun, b: EvalRun, *, tolerances: dict[str, float] | None = None,
-                 resamples: int = 1000) -> Comparison:
+def compare_runs(
+    a: EvalRun, b: EvalRun, *, tolerances: dict[str, float] | None = None, resamples: int = 1000
+) -> Comparison:
     """Compare baseline ``a`` with candidate ``b``.
 
     Args:
@@ -125,29 +136,54 @@ def compare_runs(a: EvalRun, b: EvalRun, *, tolerances: dict[str, float] | None 
         broken = sum(f.direction == "broken" for f in new_flips)
         fixed = sum(f.direction == "fixed" for f in new_flips)
         if "new_failures" in tol and broken > tol["new_failures"]:
-            regressions.append(f"{name}: {broken} case(s) newly failing (tolerance {tol['new_failures']:g}): "
-                               + ", ".join(f.case_id for f in new_flips if f.direction == "broken"))
+            regressions.append(
+                f"{name}: {broken} case(s) newly failing (tolerance {tol['new_failures']:g}): "
+                + ", ".join(f.case_id for f in new_flips if f.direction == "broken")
+            )
         notes.append(_significance(name, a, b, broken, fixed, len(common)))
-    changed = [f"{agent}: {a.prompts.get(agent, '-')} -> {b.prompts.get(agent, '-')}"
-               for agent in sorted(set(a.prompts) | set(b.prompts)) if a.prompts.get(agent) != b.prompts.get(agent)]
+    changed = [
+        f"{agent}: {a.prompts.get(agent, '-')} -> {b.prompts.get(agent, '-')}"
+        for agent in sorted(set(a.prompts) | set(b.prompts))
+        if a.prompts.get(agent) != b.prompts.get(agent)
+    ]
     if a.model != b.model:
         changed.insert(0, f"model: {a.model} -> {b.model}")
-    notes.insert(0, "What differs between A and B: " + ("; ".join(changed) if changed else
-                                                         "neither the model nor any prompt (same configuration)"))
+    notes.insert(
+        0,
+        "What differs between A and B: "
+        + ("; ".join(changed) if changed else "neither the model nor any prompt (same configuration)"),
+    )
     for m in metrics:
         if m.regression:
-            regressions.append(f"{m.suite}: {m.name} {_fmt(m.a)} -> {_fmt(m.b)} (worse by more than {m.tolerance:g})")
-    return Comparison(a=_run_facts(a), b=_run_facts(b), metrics=metrics, flips=flips, only_in_a=only_a,
-                      only_in_b=only_b, notes=notes, regressions=regressions, tolerances=used)
+            regressions.append(
+                f"{m.suite}: {m.name} {_fmt(m.a)} -> {_fmt(m.b)} (worse by more than {m.tolerance:g})"
+            )
+    return Comparison(
+        a=_run_facts(a),
+        b=_run_facts(b),
+        metrics=metrics,
+        flips=flips,
+        only_in_a=only_a,
+        only_in_b=only_b,
+        notes=notes,
+        regressions=regressions,
+        tolerances=used,
+    )
 
 
-def _delta(suite: str, spec: Any, pairs: list[tuple[list[CaseResult], list[CaseResult]]], tol: dict[str, float],
-           resamples: int) -> MetricDelta:
+def _delta(
+    suite: str,
+    spec: Any,
+    pairs: list[tuple[list[CaseResult], list[CaseResult]]],
+    tol: dict[str, float],
+    resamples: int,
+) -> MetricDelta:
     va = spec.aggregate(flatten([p[0] for p in pairs]))
     vb = spec.aggregate(flatten([p[1] for p in pairs]))
     delta = vb - va if va is not None and vb is not None else None
     ci = None
     if delta is not None and spec.unit in ("rate", "score"):
+
         def stat(sample: list[tuple[list[CaseResult], list[CaseResult]]]) -> float | None:
             x = spec.aggregate(flatten([p[0] for p in sample]))
             y = spec.aggregate(flatten([p[1] for p in sample]))
@@ -165,6 +201,13 @@ def _delta(suite: str, spec: Any, pairs: list[tuple[list[CaseResult], list[CaseR
     return m
 
 
+def _failed(runs: list[CaseResult]) -> list[str]:
+    return sorted(
+        {f"{c.evaluator}: {c.name}" for r in runs for c in r.failed_checks()}
+        | {f"error: {r.error}" for r in runs if r.error}
+    )
+
+
 def _flips(suite: str, pairs: list[tuple[list[CaseResult], list[CaseResult]]]) -> list[CaseFlip]:
     out = []
     for ra, rb in pairs:
@@ -172,9 +215,11 @@ def _flips(suite: str, pairs: list[tuple[list[CaseResult], list[CaseResult]]]) -
         pb, sb = _majority(rb)
         if pa == pb:
             continue
-        failed = lambda runs: sorted({f"{c.evaluator}: {c.name}" for r in runs for c in r.failed_checks()}  # noqa: E731
-                                     | {f"error: {r.error}" for r in runs if r.error})
-        out.append(CaseFlip(suite, ra[0].case_id, sa, sb, "fixed" if pb else "broken", failed(ra)[:8], failed(rb)[:8]))
+        out.append(
+            CaseFlip(
+                suite, ra[0].case_id, sa, sb, "fixed" if pb else "broken", _failed(ra)[:8], _failed(rb)[:8]
+            )
+        )
     return out
 
 
@@ -186,10 +231,14 @@ def _significance(suite: str, a: EvalRun, b: EvalRun, broken: int, fixed: int, n
         return f"{suite}: {flips}. Both runs use the offline rules engine, which is deterministic: every flip is real."
     reps = min(a.repeat, b.repeat)
     if reps < MIN_REPEATS_FOR_SIGNIFICANCE:
-        return (f"{suite}: {flips}. Only {reps} run(s) per case: model output varies between runs, so a flip may be "
-                f"noise; use --repeat {MIN_REPEATS_FOR_SIGNIFICANCE} or more before trusting small differences.")
-    return (f"{suite}: {flips}. {reps} runs per case; delta intervals are paired bootstrap 95% intervals over cases "
-            "(repeats resampled together): a difference is significant when its interval excludes 0.")
+        return (
+            f"{suite}: {flips}. Only {reps} run(s) per case: model output varies between runs, so a flip may be "
+            f"noise; use --repeat {MIN_REPEATS_FOR_SIGNIFICANCE} or more before trusting small differences."
+        )
+    return (
+        f"{suite}: {flips}. {reps} runs per case; delta intervals are paired bootstrap 95% intervals over cases "
+        "(repeats resampled together): a difference is significant when its interval excludes 0."
+    )
 
 
 def _fmt(v: float | None) -> str:

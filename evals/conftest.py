@@ -32,14 +32,23 @@ def no_outbound_network() -> Iterator[None]:
     install_socket_guard()
     before = len(OUTBOUND_ATTEMPTS)
     yield
-    assert OUTBOUND_ATTEMPTS[before:] == [], f"evals attempted outbound connections: {OUTBOUND_ATTEMPTS[before:]}"
+    assert OUTBOUND_ATTEMPTS[before:] == [], (
+        f"evals attempted outbound connections: {OUTBOUND_ATTEMPTS[before:]}"
+    )
 
 
 def _run(home: Path) -> EvalRun:
     """Run every suite offline; with ``LIFTOFF_EVALS_REPORT=path.json`` also write the reports there."""
     settings = Settings(home=home, model="offline")
-    run = run_evals(RunOptions(datasets=resolve_suites("all"), settings=settings, workers=2, progress=False,
-                               label="pytest evals (offline control cohort)"))
+    run = run_evals(
+        RunOptions(
+            datasets=resolve_suites("all"),
+            settings=settings,
+            workers=2,
+            progress=False,
+            label="pytest evals (offline control cohort)",
+        )
+    )
     report = os.environ.get("LIFTOFF_EVALS_REPORT")
     if report:
         write_reports(run, Path(report))

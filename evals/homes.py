@@ -34,8 +34,13 @@ class TemplateHomes:
             if crm_contacts in self._ready:
                 return self._ready[crm_contacts]
             home = self.work_dir / f"template-crm{crm_contacts}"
-            settings = Settings(home=home, brand_library_dir=self.base.brand_library_dir,
-                                embeddings=self.base.embeddings, seed=self.base.seed, crm_contacts=crm_contacts)
+            settings = Settings(
+                home=home,
+                brand_library_dir=self.base.brand_library_dir,
+                embeddings=self.base.embeddings,
+                seed=self.base.seed,
+                crm_contacts=crm_contacts,
+            )
             svc = Services(settings)
             try:
                 for brand in sorted(set(brands)):

@@ -26,12 +26,34 @@ def langgraph_dev(env: dict[str, str], log: Path, timeout_s: float = 180.0) -> I
     """Run ``langgraph dev`` from the repository (its langgraph.json); yield its URL; stop it after."""
     port = _free_port()
     cli = Path(sys.executable).with_name("langgraph")
-    full_env = {**os.environ, "LANGGRAPH_NO_VERSION_CHECK": "1", "LANGSMITH_TRACING": "false",
-                "LANGCHAIN_TRACING_V2": "false", "PYTHONPATH": str(REPO), **env}
+    full_env = {
+        **os.environ,
+        "LANGGRAPH_NO_VERSION_CHECK": "1",
+        "LANGSMITH_TRACING": "false",
+        "LANGCHAIN_TRACING_V2": "false",
+        "PYTHONPATH": str(REPO),
+        **env,
+    }
     with log.open("w") as fh:
-        proc = subprocess.Popen([str(cli), "dev", "--no-browser", "--no-reload", "--host", "127.0.0.1",
-                                 "--port", str(port), "--n-jobs-per-worker", "4"],
-                                cwd=REPO, env=full_env, stdout=fh, stderr=subprocess.STDOUT, start_new_session=True)
+        proc = subprocess.Popen(
+            [
+                str(cli),
+                "dev",
+                "--no-browser",
+                "--no-reload",
+                "--host",
+                "127.0.0.1",
+                "--port",
+                str(port),
+                "--n-jobs-per-worker",
+                "4",
+            ],
+            cwd=REPO,
+            env=full_env,
+            stdout=fh,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
     url = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + timeout_s
@@ -45,7 +67,9 @@ def langgraph_dev(env: dict[str, str], log: Path, timeout_s: float = 180.0) -> I
             except OSError:
                 pass
             if time.monotonic() > deadline:
-                raise RuntimeError(f"langgraph dev did not start in {timeout_s:.0f}s: {log.read_text()[-2000:]}")
+                raise RuntimeError(
+                    f"langgraph dev did not start in {timeout_s:.0f}s: {log.read_text()[-2000:]}"
+                )
             time.sleep(0.5)
         yield url
     finally:

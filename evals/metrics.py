@@ -82,62 +82,148 @@ def _mean(fn: Callable[[CaseResult], float]) -> Agg:
 def _cost_metrics() -> list[MetricSpec]:
     return [
         MetricSpec("latency_p50_s", "Median wall time of a case run.", _latency(0.5), len, False, "s"),
-        MetricSpec("latency_p95_s", "95th percentile wall time of a case run.", _latency(0.95), len, False, "s"),
-        MetricSpec("llm_calls_per_run", "Model calls per case run.", _mean(lambda c: c.llm_calls), len, None, "count"),
-        MetricSpec("tokens_per_run", "Input + output tokens per case run.", _mean(lambda c: c.tokens), len, None, "count"),
-        MetricSpec("cost_usd_per_run", "Estimated cost per case run (price table).", _mean(lambda c: c.cost_usd), len,
-                   False, "usd"),
-        MetricSpec("cost_usd_total", "Estimated cost of the whole suite run.",
-                   lambda cases: sum(c.cost_usd for c in cases) if cases else None, len, None, "usd"),
+        MetricSpec(
+            "latency_p95_s", "95th percentile wall time of a case run.", _latency(0.95), len, False, "s"
+        ),
+        MetricSpec(
+            "llm_calls_per_run", "Model calls per case run.", _mean(lambda c: c.llm_calls), len, None, "count"
+        ),
+        MetricSpec(
+            "tokens_per_run",
+            "Input + output tokens per case run.",
+            _mean(lambda c: c.tokens),
+            len,
+            None,
+            "count",
+        ),
+        MetricSpec(
+            "cost_usd_per_run",
+            "Estimated cost per case run (price table).",
+            _mean(lambda c: c.cost_usd),
+            len,
+            False,
+            "usd",
+        ),
+        MetricSpec(
+            "cost_usd_total",
+            "Estimated cost of the whole suite run.",
+            lambda cases: sum(c.cost_usd for c in cases) if cases else None,
+            len,
+            None,
+            "usd",
+        ),
     ]
 
 
 SPECS: dict[str, list[MetricSpec]] = {
     "briefs": [
         pass_rate(),
-        pooled("error_rate", "error", "run", "Share of case runs that raised instead of finishing.", higher=False),
+        pooled(
+            "error_rate", "error", "run", "Share of case runs that raised instead of finishing.", higher=False
+        ),
         pooled("status_match_rate", "status_ok", "status_checked", "Runs ending in the expected status."),
-        pooled("schema_valid_rate", "schema_valid", "schema_objects",
-               "Blueprint, assets, lists, pass report and scorecard that validate against their contracts."),
-        pooled("blueprint_ok_rate", "blueprint_ok", "blueprint_checks",
-               "Blueprint constraints met: channels, regions, budget, caps, KPI targets, experiments."),
+        pooled(
+            "schema_valid_rate",
+            "schema_valid",
+            "schema_objects",
+            "Blueprint, assets, lists, pass report and scorecard that validate against their contracts.",
+        ),
+        pooled(
+            "blueprint_ok_rate",
+            "blueprint_ok",
+            "blueprint_checks",
+            "Blueprint constraints met: channels, regions, budget, caps, KPI targets, experiments.",
+        ),
         pooled("kpi_sane_rate", "kpi_sane", "kpi_total", "KPI targets inside sane ranges."),
-        pooled("claims_supported_rate", "claim_sentences_supported", "claim_sentences",
-               "Factual sentences of published copy the claims check finds supported by an approved claim."),
-        pooled("first_draft_ok_rate", "assets_first_draft", "assets",
-               "Assets governance passed without a revision (version 1)."),
-        pooled("published_asset_rate", "assets_published", "delivery_assets",
-               "Drafted assets that were published (not withheld by governance or a human)."),
-        pooled("guard_miss_rate", "planted_published", "planted",
-               "Planted unsupported/banned phrases that reached a published asset.", higher=False),
+        pooled(
+            "claims_supported_rate",
+            "claim_sentences_supported",
+            "claim_sentences",
+            "Factual sentences of published copy the claims check finds supported by an approved claim.",
+        ),
+        pooled(
+            "first_draft_ok_rate",
+            "assets_first_draft",
+            "assets",
+            "Assets governance passed without a revision (version 1).",
+        ),
+        pooled(
+            "published_asset_rate",
+            "assets_published",
+            "delivery_assets",
+            "Drafted assets that were published (not withheld by governance or a human).",
+        ),
+        pooled(
+            "guard_miss_rate",
+            "planted_published",
+            "planted",
+            "Planted unsupported/banned phrases that reached a published asset.",
+            higher=False,
+        ),
         pooled("must_appear_rate", "appear_ok", "appear_total", "Required phrases found in published copy."),
         pooled("must_cite_rate", "cite_ok", "cite_total", "Required claims cited by published copy."),
-        pooled("voice_ok_rate", "voice_ok", "voice_checks",
-               "Brand-voice checks passed (banned terms, avoided phrases, competitors, voice rules)."),
-        pooled("length_ok_rate", "length_ok", "length_checks", "Text fields within the channel's length limit."),
+        pooled(
+            "voice_ok_rate",
+            "voice_ok",
+            "voice_checks",
+            "Brand-voice checks passed (banned terms, avoided phrases, competitors, voice rules).",
+        ),
+        pooled(
+            "length_ok_rate", "length_ok", "length_checks", "Text fields within the channel's length limit."
+        ),
         pooled("disclaimer_ok_rate", "disclaimer_ok", "disclaimer_checks", "Required disclaimers present."),
         *_cost_metrics(),
     ],
     "claims": [
         pass_rate("Sentences given exactly the expected verdict (accuracy)."),
-        pooled("unsupported_precision", "tp", "pred_unsupported",
-               "Of the sentences flagged unsupported, the share that truly are."),
-        pooled("unsupported_recall", "tp", "true_unsupported", "Of the truly unsupported sentences, the share flagged."),
-        MetricSpec("unsupported_f1", "Harmonic mean of unsupported precision and recall.", _f1("tp", "fp", "fn"),
-                   lambda cs: _sum(cs, "tp") + _sum(cs, "fp") + _sum(cs, "fn")),
-        pooled("guard_miss_rate", "fn", "true_unsupported", "Unsupported sentences the check let through.",
-               higher=False),
-        pooled("false_alarm_rate", "fp", "true_ok", "Supported or claim-free sentences flagged unsupported.",
-               higher=False),
+        pooled(
+            "unsupported_precision",
+            "tp",
+            "pred_unsupported",
+            "Of the sentences flagged unsupported, the share that truly are.",
+        ),
+        pooled(
+            "unsupported_recall",
+            "tp",
+            "true_unsupported",
+            "Of the truly unsupported sentences, the share flagged.",
+        ),
+        MetricSpec(
+            "unsupported_f1",
+            "Harmonic mean of unsupported precision and recall.",
+            _f1("tp", "fp", "fn"),
+            lambda cs: _sum(cs, "tp") + _sum(cs, "fp") + _sum(cs, "fn"),
+        ),
+        pooled(
+            "guard_miss_rate",
+            "fn",
+            "true_unsupported",
+            "Unsupported sentences the check let through.",
+            higher=False,
+        ),
+        pooled(
+            "false_alarm_rate",
+            "fp",
+            "true_ok",
+            "Supported or claim-free sentences flagged unsupported.",
+            higher=False,
+        ),
         *_cost_metrics()[:2],
     ],
     "governance": [
         pass_rate("Assets stopped or passed exactly as expected, for the expected reason."),
         pooled("stop_recall", "stopped_must", "must_stop", "Assets that must be stopped and were."),
-        pooled("guard_miss_rate", "missed", "must_stop", "Assets that must be stopped but were let through.",
-               higher=False),
+        pooled(
+            "guard_miss_rate",
+            "missed",
+            "must_stop",
+            "Assets that must be stopped but were let through.",
+            higher=False,
+        ),
         pooled("false_stop_rate", "stopped_clean", "clean", "Clean assets stopped anyway.", higher=False),
-        pooled("reason_match_rate", "reason_ok", "stopped_must", "Stops raised by the expected validator/reason."),
+        pooled(
+            "reason_match_rate", "reason_ok", "stopped_must", "Stops raised by the expected validator/reason."
+        ),
         *_cost_metrics()[:2],
     ],
 }
@@ -151,10 +237,21 @@ def _brief_field_specs() -> list[MetricSpec]:
 
     return [
         pass_rate("Briefs whose every field was read exactly right."),
-        MetricSpec("field_min_accuracy", "Lowest per-field accuracy (the target is at least 0.95 for every field).",
-                   min_acc, lambda cs: _sum(cs, "scored")),
-        *[pooled(f"{f}_accuracy", f"{f}_ok", "scored", f"Briefs whose {f} was read right (absent = nothing invented).")
-          for f in FIELDS],
+        MetricSpec(
+            "field_min_accuracy",
+            "Lowest per-field accuracy (the target is at least 0.95 for every field).",
+            min_acc,
+            lambda cs: _sum(cs, "scored"),
+        ),
+        *[
+            pooled(
+                f"{f}_accuracy",
+                f"{f}_ok",
+                "scored",
+                f"Briefs whose {f} was read right (absent = nothing invented).",
+            )
+            for f in FIELDS
+        ],
     ]
 
 
@@ -194,13 +291,26 @@ def compute(kind: str, cases: Sequence[CaseResult], *, resamples: int = 1000) ->
         ci: tuple[float, float] | None = None
         if value is not None and spec.unit == "rate":
             ci = _interval(spec, cases, clusters, value, repeated, resamples)
-        out[spec.name] = Metric(name=spec.name, value=value, n=n, ci95=ci, higher_is_better=spec.higher_is_better,
-                                unit=spec.unit, description=spec.description)
+        out[spec.name] = Metric(
+            name=spec.name,
+            value=value,
+            n=n,
+            ci95=ci,
+            higher_is_better=spec.higher_is_better,
+            unit=spec.unit,
+            description=spec.description,
+        )
     return out
 
 
-def _interval(spec: MetricSpec, cases: Sequence[CaseResult], clusters: list[list[CaseResult]], value: float,
-              repeated: bool, resamples: int) -> tuple[float, float] | None:
+def _interval(
+    spec: MetricSpec,
+    cases: Sequence[CaseResult],
+    clusters: list[list[CaseResult]],
+    value: float,
+    repeated: bool,
+    resamples: int,
+) -> tuple[float, float] | None:
     """Wilson when each case run is one independent observation; else a cluster bootstrap over cases.
 
     A bootstrap collapses to a point when every case agrees (all 0 or all 1); then a Wilson interval over the
@@ -226,8 +336,13 @@ def judge_metrics(cases: Sequence[CaseResult], *, resamples: int = 1000) -> dict
     criteria = sorted({k for c in scored for k in c.judge.scores})  # type: ignore[union-attr]
     out: dict[str, Metric] = {}
     for crit in criteria:
+
         def agg(cs: Sequence[CaseResult], crit: str = crit) -> float | None:
-            vals = [c.judge.scores[crit] for c in cs if c.judge and c.judge.error is None and crit in c.judge.scores]
+            vals = [
+                c.judge.scores[crit]
+                for c in cs
+                if c.judge and c.judge.error is None and crit in c.judge.scores
+            ]
             return sum(vals) / len(vals) if vals else None
 
         def stat(sample: list[list[CaseResult]], agg: Agg = agg) -> float | None:
@@ -235,12 +350,24 @@ def judge_metrics(cases: Sequence[CaseResult], *, resamples: int = 1000) -> dict
 
         value = agg(scored)
         ci = bootstrap_ci(by_case(scored), stat, resamples=resamples)
-        out[f"judge_{crit}"] = Metric(name=f"judge_{crit}", value=value, n=len(scored), ci95=ci, higher_is_better=True,
-                                      unit="score", description=f"LLM judge: mean '{crit}' score (1-5).")
+        out[f"judge_{crit}"] = Metric(
+            name=f"judge_{crit}",
+            value=value,
+            n=len(scored),
+            ci95=ci,
+            higher_is_better=True,
+            unit="score",
+            description=f"LLM judge: mean '{crit}' score (1-5).",
+        )
     errors = [c for c in cases if c.judge is not None and c.judge.error is not None]
     if errors:
-        out["judge_error_rate"] = Metric(name="judge_error_rate", value=len(errors) / len(cases), n=len(cases),
-                                         higher_is_better=False, description="Cases the judge could not score.")
+        out["judge_error_rate"] = Metric(
+            name="judge_error_rate",
+            value=len(errors) / len(cases),
+            n=len(cases),
+            higher_is_better=False,
+            description="Cases the judge could not score.",
+        )
     return out
 
 

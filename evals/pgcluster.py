@@ -31,8 +31,10 @@ def server_bin() -> Path:
     for cand in candidates:
         if cand and (Path(cand) / "initdb").is_file() and (Path(cand) / "pg_ctl").is_file():
             return Path(cand)
-    raise ClusterError("PostgreSQL server binaries (initdb, pg_ctl) not found: run `make services-deps` "
-                       "(apt-get install postgresql) or set LIFTOFF_PG_BIN")
+    raise ClusterError(
+        "PostgreSQL server binaries (initdb, pg_ctl) not found: run `make services-deps` "
+        "(apt-get install postgresql) or set LIFTOFF_PG_BIN"
+    )
 
 
 def free_port() -> int:
@@ -60,19 +62,52 @@ def throwaway_cluster(max_connections: int = 200) -> Iterator[str]:
             raise ClusterError(f"{Path(args[0]).name} failed: {(done.stderr or done.stdout).strip()[-400:]}")
 
     try:
-        run(str(bindir / "initdb"), "-D", str(data), "-U", "liftoff", "--auth=trust", "--no-sync",
-            "--locale=C.UTF-8", "--encoding=UTF8")
-        opts = (f"-c port={port} -c listen_addresses=127.0.0.1 -c unix_socket_directories={root} "
-                f"-c max_connections={max_connections} -c fsync=off -c synchronous_commit=off "
-                "-c full_page_writes=off -c shared_buffers=64MB")
-        run(str(bindir / "pg_ctl"), "-D", str(data), "-o", opts, "-l", str(root / "server.log"), "-w", "-t", "60",
-            "start")
+        run(
+            str(bindir / "initdb"),
+            "-D",
+            str(data),
+            "-U",
+            "liftoff",
+            "--auth=trust",
+            "--no-sync",
+            "--locale=C.UTF-8",
+            "--encoding=UTF8",
+        )
+        opts = (
+            f"-c port={port} -c listen_addresses=127.0.0.1 -c unix_socket_directories={root} "
+            f"-c max_connections={max_connections} -c fsync=off -c synchronous_commit=off "
+            "-c full_page_writes=off -c shared_buffers=64MB"
+        )
+        run(
+            str(bindir / "pg_ctl"),
+            "-D",
+            str(data),
+            "-o",
+            opts,
+            "-l",
+            str(root / "server.log"),
+            "-w",
+            "-t",
+            "60",
+            "start",
+        )
         try:
-            run(str(bindir / "createdb") if (bindir / "createdb").is_file() else "createdb",
-                "-h", "127.0.0.1", "-p", str(port), "-U", "liftoff", "liftoff")
+            run(
+                str(bindir / "createdb") if (bindir / "createdb").is_file() else "createdb",
+                "-h",
+                "127.0.0.1",
+                "-p",
+                str(port),
+                "-U",
+                "liftoff",
+                "liftoff",
+            )
             yield f"postgresql://liftoff@127.0.0.1:{port}/liftoff"
         finally:
-            subprocess.run([*prefix, str(bindir / "pg_ctl"), "-D", str(data), "-m", "immediate", "-w", "stop"],
-                           capture_output=True, timeout=120)
+            subprocess.run(
+                [*prefix, str(bindir / "pg_ctl"), "-D", str(data), "-m", "immediate", "-w", "stop"],
+                capture_output=True,
+                timeout=120,
+            )
     finally:
         shutil.rmtree(root, ignore_errors=True)

@@ -22,8 +22,17 @@ from evals.results import write_atomic
 
 Mode = Literal["live", "record", "replay"]
 DEFAULT_CASSETTES = Path(__file__).resolve().parent / "cassettes"
-SENSITIVE_HEADERS = ("authorization", "api-key", "x-api-key", "openai-organization", "openai-project", "cookie",
-                     "set-cookie", "x-goog-api-key", "anthropic-api-key")
+SENSITIVE_HEADERS = (
+    "authorization",
+    "api-key",
+    "x-api-key",
+    "openai-organization",
+    "openai-project",
+    "cookie",
+    "set-cookie",
+    "x-goog-api-key",
+    "anthropic-api-key",
+)
 MATCH_ON = ("method", "scheme", "host", "port", "path", "query", "body")
 KEEP_REQUEST_HEADERS = frozenset({"content-type", "accept"})
 REPLAY_KEY = "replay-no-key"
@@ -80,7 +89,11 @@ class Cassettes:
         """
         path = self.manifest_path()
         if not path.is_file():
-            others = sorted(p.name for p in self.root.parent.iterdir() if p.is_dir()) if self.root.parent.is_dir() else []
+            others = (
+                sorted(p.name for p in self.root.parent.iterdir() if p.is_dir())
+                if self.root.parent.is_dir()
+                else []
+            )
             hint = f" (recorded cohorts: {', '.join(others)})" if others else ""
             raise ReplayError(f"no recorded cohort at {self.root}{hint}: record it with --record")
         try:
@@ -97,15 +110,25 @@ class Cassettes:
         """
         manifest = self.read_manifest()
         recorded = manifest.get("prompts") or {}
-        changed = [f"{a}: recorded {recorded[a]}, now {ref}" for a, ref in sorted(prompts.items())
-                   if a in recorded and recorded[a] != ref]
+        changed = [
+            f"{a}: recorded {recorded[a]}, now {ref}"
+            for a, ref in sorted(prompts.items())
+            if a in recorded and recorded[a] != ref
+        ]
         if changed:
-            raise ReplayError("prompt content changed since the cassettes were recorded ("
-                              + "; ".join(changed) + "): re-record with --record")
+            raise ReplayError(
+                "prompt content changed since the cassettes were recorded ("
+                + "; ".join(changed)
+                + "): re-record with --record"
+            )
         missing = [self.path(s, c, r) for s, c, r in wanted if not self.path(s, c, r).is_file()]
         if missing:
-            shown = ", ".join(str(p) for p in missing[:5]) + (f" and {len(missing) - 5} more" if len(missing) > 5 else "")
-            raise ReplayError(f"replay: {len(missing)} cassette(s) missing: {shown}; record them with --record")
+            shown = ", ".join(str(p) for p in missing[:5]) + (
+                f" and {len(missing) - 5} more" if len(missing) > 5 else ""
+            )
+            raise ReplayError(
+                f"replay: {len(missing)} cassette(s) missing: {shown}; record them with --record"
+            )
         return manifest
 
     @contextmanager
@@ -122,7 +145,9 @@ class Cassettes:
             path.unlink(missing_ok=True)  # re-record from scratch
         recorder = vcr.VCR(
             record_mode="all" if self.mode == "record" else "none",
-            match_on=MATCH_ON, filter_headers=list(SENSITIVE_HEADERS), decode_compressed_response=True,
+            match_on=MATCH_ON,
+            filter_headers=list(SENSITIVE_HEADERS),
+            decode_compressed_response=True,
             before_record_request=_scrub_request,
         )
         with recorder.use_cassette(str(path)) as cassette:

@@ -22,7 +22,9 @@ class Check(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    evaluator: str = Field(description="Evaluator that made the check (schema, blueprint, claims, voice, ...).")
+    evaluator: str = Field(
+        description="Evaluator that made the check (schema, blueprint, claims, voice, ...)."
+    )
     name: str = Field(description="What was checked, e.g. 'budget' or 'email-US-A.body length'.")
     passed: bool = Field(description="True when the expectation holds.")
     detail: str = Field(default="", description="Evidence or the reason it failed.")
@@ -68,11 +70,15 @@ class CaseResult(BaseModel):
     latency_s: float = Field(default=0.0, ge=0, description="Wall time of the case.")
     usage: dict[str, AgentUsage] = Field(default_factory=dict, description="Model use per agent.")
     scores: dict[str, float | None] = Field(default_factory=dict, description="Named per-case scores (0..1).")
-    counts: dict[str, int] = Field(default_factory=dict, description="Numerators/denominators of pooled metrics.")
+    counts: dict[str, int] = Field(
+        default_factory=dict, description="Numerators/denominators of pooled metrics."
+    )
     checks: list[Check] = Field(default_factory=list, description="Every expectation checked.")
     judge: JudgeResult | None = Field(default=None, description="LLM-as-judge scores, when a judge ran.")
     tags: list[str] = Field(default_factory=list, description="Case tags from the dataset.")
-    meta: dict[str, Any] = Field(default_factory=dict, description="Campaign id, prompt refs, asset counts ...")
+    meta: dict[str, Any] = Field(
+        default_factory=dict, description="Campaign id, prompt refs, asset counts ..."
+    )
 
     @property
     def llm_calls(self) -> int:
@@ -120,10 +126,16 @@ class SuiteResult(BaseModel):
     cases: int = Field(ge=0, description="Cases in the suite.")
     runs: int = Field(ge=0, description="Case runs (cases x repeat).")
     metrics: dict[str, Metric] = Field(default_factory=dict, description="Rule-based metrics.")
-    judge_metrics: dict[str, Metric] = Field(default_factory=dict, description="LLM-as-judge metrics (separate).")
+    judge_metrics: dict[str, Metric] = Field(
+        default_factory=dict, description="LLM-as-judge metrics (separate)."
+    )
     thresholds: dict[str, float] = Field(default_factory=dict, description="Thresholds from the dataset.")
-    tolerances: dict[str, float] = Field(default_factory=dict, description="Regression tolerances from the dataset.")
-    threshold_failures: list[str] = Field(default_factory=list, description="Thresholds missed, one line each.")
+    tolerances: dict[str, float] = Field(
+        default_factory=dict, description="Regression tolerances from the dataset."
+    )
+    threshold_failures: list[str] = Field(
+        default_factory=list, description="Thresholds missed, one line each."
+    )
     known_issues: dict[str, str] = Field(
         default_factory=dict, description="Case id -> documented known gap (expected to fail until fixed)."
     )
@@ -145,7 +157,9 @@ class EvalRun(BaseModel):
     model: str = Field(description="Default model spec.")
     models: dict[str, str] = Field(default_factory=dict, description="Model spec per agent.")
     model_is_llm: bool = Field(description="False for the offline rules engine (the control cohort).")
-    prompts: dict[str, str] = Field(default_factory=dict, description="Prompt ref per agent (agent@version#hash).")
+    prompts: dict[str, str] = Field(
+        default_factory=dict, description="Prompt ref per agent (agent@version#hash)."
+    )
     mode: Literal["live", "record", "replay"] = Field(description="How model traffic was handled.")
     repeat: int = Field(default=1, ge=1, description="Runs per case.")
     workers: int = Field(default=1, ge=1, description="Cases run in parallel.")
@@ -156,7 +170,8 @@ class EvalRun(BaseModel):
     suites: dict[str, SuiteResult] = Field(default_factory=dict, description="Per-suite metrics.")
     cases: list[CaseResult] = Field(default_factory=list, description="Every case run.")
     control: dict[str, Any] | None = Field(
-        default=None, description="Comparison with the control cohort (offline engine), when one was run or given."
+        default=None,
+        description="Comparison with the control cohort (offline engine), when one was run or given.",
     )
 
     def suite_cases(self, suite: str) -> list[CaseResult]:
@@ -214,8 +229,10 @@ def describe_error(exc: BaseException) -> str:
         seen.add(id(cur))
         if type(cur).__name__ == "CannotOverwriteExistingCassetteException":
             first = str(cur).strip().splitlines()[0] if str(cur).strip() else ""
-            return ("replay: the run made a request that is not in its cassette (prompt, brief or code changed since "
-                    f"recording? re-record with --record): {first[:200]}")
+            return (
+                "replay: the run made a request that is not in its cassette (prompt, brief or code changed since "
+                f"recording? re-record with --record): {first[:200]}"
+            )
         cur = cur.__cause__ or cur.__context__
     text = str(exc).strip().splitlines()
     return f"{type(exc).__name__}: {text[0] if text else ''}"[:400]

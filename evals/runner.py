@@ -83,8 +83,11 @@ def prompt_refs(settings: Settings, agents: tuple[str, ...] = MODEL_AGENTS) -> d
     """Prompt ref (agent@version#hash) of every agent that has prompts, at the configured versions."""
     from graph.models.prompts import available_versions, load_prompt  # lazy: start-up (langchain_core)
 
-    return {a: load_prompt(a, settings.prompt_versions.get(a), settings.prompts_dir).ref
-            for a in agents if available_versions(a, settings.prompts_dir)}
+    return {
+        a: load_prompt(a, settings.prompt_versions.get(a), settings.prompts_dir).ref
+        for a in agents
+        if available_versions(a, settings.prompts_dir)
+    }
 
 
 def is_llm(spec: str, base_url: str | None = None) -> bool:
@@ -139,8 +142,13 @@ def run_evals(options: RunOptions) -> EvalRun:
         prompts["judge"] = load_prompt("judge", options.judge_prompt, settings.prompts_dir).ref
     models = {a: settings.model_for(a) for a in settings.agents}
     cassettes = Cassettes(options.cassettes_dir / cohort_name(settings.model, models, prompts), options.mode)
-    runs = [(ds, case, r) for ds in options.datasets if ds.kind == "briefs" for case in _selected(ds, wanted)
-            for r in range(options.repeat)]
+    runs = [
+        (ds, case, r)
+        for ds in options.datasets
+        if ds.kind == "briefs"
+        for case in _selected(ds, wanted)
+        for r in range(options.repeat)
+    ]
     provider_env = None
     if options.mode == "replay":
         manifest = cassettes.check_replayable(prompts, [(ds.name, c.id, r) for ds, c, r in runs])
@@ -153,12 +161,23 @@ def run_evals(options: RunOptions) -> EvalRun:
         raise EvalError(str(exc)) from None
     judge = None
     if judge_spec:
-        judge = Judge.create(judge_spec, base_url=settings.openai_base_url, version=options.judge_prompt,
-                             prompts_dir=settings.prompts_dir)
+        judge = Judge.create(
+            judge_spec,
+            base_url=settings.openai_base_url,
+            version=options.judge_prompt,
+            prompts_dir=settings.prompts_dir,
+        )
     work_dir = Path(tempfile.mkdtemp(prefix="liftoff-evals-"))
     templates = TemplateHomes(work_dir, settings)
-    env = CaseEnv(base=settings, work_dir=work_dir, prices=prices, judge=judge, keep_homes=options.keep_homes,
-                  length_limits=_default_limits(), templates=templates)
+    env = CaseEnv(
+        base=settings,
+        work_dir=work_dir,
+        prices=prices,
+        judge=judge,
+        keep_homes=options.keep_homes,
+        length_limits=_default_limits(),
+        templates=templates,
+    )
     guard_runs = [(ds, c) for ds in options.datasets if ds.kind != "briefs" for c in _selected(ds, wanted)]
     t0 = time.perf_counter()
     results: dict[tuple[str, str, int], CaseResult] = {}
@@ -166,8 +185,15 @@ def run_evals(options: RunOptions) -> EvalRun:
     try:
         with replay_environment(provider_env):
             if options.mode == "record":
-                cassettes.write_manifest({"model": settings.model, "models": models, "prompts": prompts,
-                                          "base_url": settings.openai_base_url, "judge": judge_spec})
+                cassettes.write_manifest(
+                    {
+                        "model": settings.model,
+                        "models": models,
+                        "prompts": prompts,
+                        "base_url": settings.openai_base_url,
+                        "judge": judge_spec,
+                    }
+                )
             for size in sorted({ds.config.crm_contacts for ds, _, _ in runs}):
                 templates.prepare(size, {c.brand for ds, c, _ in runs if ds.config.crm_contacts == size})
             for ds, case, r in _run_guard_cases(guard_runs, settings, work_dir):
@@ -184,13 +210,23 @@ def run_evals(options: RunOptions) -> EvalRun:
             shutil.rmtree(work_dir, ignore_errors=True)
     ordered = [results[k] for k in _order(options.datasets, wanted, options.repeat) if k in results]
     return EvalRun(
-        run_id=f"evr-{uuid.uuid4().hex[:10]}", created_at=datetime.now(UTC).isoformat(timespec="seconds"),
-        label=options.label, model=settings.model, models=models,
+        run_id=f"evr-{uuid.uuid4().hex[:10]}",
+        created_at=datetime.now(UTC).isoformat(timespec="seconds"),
+        label=options.label,
+        model=settings.model,
+        models=models,
         model_is_llm=any(is_llm(settings.model_for(a), settings.openai_base_url) for a in MODEL_AGENTS),
-        prompts=prompts, mode=options.mode, repeat=options.repeat,
-        workers=1 if options.mode != "live" else options.workers, duration_s=round(time.perf_counter() - t0, 3),
-        judge_model=judge_spec, judge_note=judge_note, price_table=str(options.prices or "graph/models/prices.yaml"),
-        suites={ds.name: suite_result(ds, [c for c in ordered if c.suite == ds.name]) for ds in options.datasets},
+        prompts=prompts,
+        mode=options.mode,
+        repeat=options.repeat,
+        workers=1 if options.mode != "live" else options.workers,
+        duration_s=round(time.perf_counter() - t0, 3),
+        judge_model=judge_spec,
+        judge_note=judge_note,
+        price_table=str(options.prices or "graph/models/prices.yaml"),
+        suites={
+            ds.name: suite_result(ds, [c for c in ordered if c.suite == ds.name]) for ds in options.datasets
+        },
         cases=ordered,
     )
 
@@ -206,20 +242,34 @@ def suite_result(ds: Dataset, cases: list[CaseResult]) -> SuiteResult:
     except ValueError:
         dataset = str(ds.path)
     return SuiteResult(
-        name=ds.name, kind=ds.kind, dataset=dataset, dataset_sha256=ds.sha256, cases=len({c.case_id for c in cases}),
-        runs=len(cases), metrics=metrics, judge_metrics=judge_metrics(cases), thresholds=ds.config.thresholds,
-        tolerances=ds.config.tolerances, known_issues=known, gated_metrics=gated,
+        name=ds.name,
+        kind=ds.kind,
+        dataset=dataset,
+        dataset_sha256=ds.sha256,
+        cases=len({c.case_id for c in cases}),
+        runs=len(cases),
+        metrics=metrics,
+        judge_metrics=judge_metrics(cases),
+        thresholds=ds.config.thresholds,
+        tolerances=ds.config.tolerances,
+        known_issues=known,
+        gated_metrics=gated,
         threshold_failures=threshold_failures(ds.kind, gated or metrics, ds.config.thresholds),
     )
 
 
 def _order(datasets: list[Dataset], wanted: set[str] | None, repeat: int) -> list[tuple[str, str, int]]:
-    return [(ds.name, c.id, r) for ds in datasets for c in _selected(ds, wanted)
-            for r in range(repeat if ds.kind == "briefs" else 1)]
+    return [
+        (ds.name, c.id, r)
+        for ds in datasets
+        for c in _selected(ds, wanted)
+        for r in range(repeat if ds.kind == "briefs" else 1)
+    ]
 
 
-def _run_brief_cases(runs: list[tuple[Dataset, Any, int]], env: CaseEnv, cassettes: Cassettes,
-                     options: RunOptions) -> Any:
+def _run_brief_cases(
+    runs: list[tuple[Dataset, Any, int]], env: CaseEnv, cassettes: Cassettes, options: RunOptions
+) -> Any:
     if not runs:
         return
     if options.mode != "live":
@@ -232,11 +282,20 @@ def _run_brief_cases(runs: list[tuple[Dataset, Any, int]], env: CaseEnv, cassett
             with cassettes.use(ds.name, case.id, r) as cassette:
                 res = run_brief_case(case, ds, env, r)
             if options.mode == "replay" and cassette is not None and not cassette.all_played:
-                unused = [describe_request(req) for i, (req, _) in enumerate(cassette.data)
-                          if cassette.play_counts[i] == 0]
-                res.checks.append(Check(evaluator="replay", name="every recorded request replayed", passed=False,
-                                        detail=f"{len(unused)} recorded request(s) never made ({'; '.join(unused[:3])}): "
-                                               "the run diverged from the recording (re-record with --record)"))
+                unused = [
+                    describe_request(req)
+                    for i, (req, _) in enumerate(cassette.data)
+                    if cassette.play_counts[i] == 0
+                ]
+                res.checks.append(
+                    Check(
+                        evaluator="replay",
+                        name="every recorded request replayed",
+                        passed=False,
+                        detail=f"{len(unused)} recorded request(s) never made ({'; '.join(unused[:3])}): "
+                        "the run diverged from the recording (re-record with --record)",
+                    )
+                )
                 res.passed = False
             res.meta["cassette"] = str(cassettes.path(ds.name, case.id, r))
             yield res
@@ -252,15 +311,23 @@ def _run_guard_cases(runs: list[tuple[Dataset, Any]], base: Settings, work_dir: 
     if not runs:
         return
 
-    settings = Settings(home=work_dir / "guards", brand_library_dir=base.brand_library_dir,
-                        embeddings=base.embeddings, seed=base.seed)
+    settings = Settings(
+        home=work_dir / "guards",
+        brand_library_dir=base.brand_library_dir,
+        embeddings=base.embeddings,
+        seed=base.seed,
+    )
     svc = Services(settings)
     try:
         for ds, case in runs:
             if ds.kind == "brief_fields":  # brief understanding: no library, no index
-
-                yield ds.name, run_brief_fields_case(case, check_date=date.fromisoformat(ds.config.check_date),
-                                                     suite=ds.name), 0
+                yield (
+                    ds.name,
+                    run_brief_fields_case(
+                        case, check_date=date.fromisoformat(ds.config.check_date), suite=ds.name
+                    ),
+                    0,
+                )
                 continue
             library = svc.library(case.brand)
             index = svc.claim_index(case.brand)
@@ -269,9 +336,14 @@ def _run_guard_cases(runs: list[tuple[Dataset, Any]], base: Settings, work_dir: 
             try:
                 res = runner(case, library=library, check_date=on, index=index, suite=ds.name)
             except Exception as exc:  # noqa: BLE001 - a crashing guard is a failed case with its reason
-
-                res = CaseResult(suite=ds.name, case_id=case.id, passed=False, error=describe_error(exc),
-                                 status="error", tags=case.tags)
+                res = CaseResult(
+                    suite=ds.name,
+                    case_id=case.id,
+                    passed=False,
+                    error=describe_error(exc),
+                    status="error",
+                    tags=case.tags,
+                )
             yield ds.name, res, 0
     finally:
         release_services(settings, svc)

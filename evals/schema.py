@@ -44,15 +44,21 @@ class KPIExpect(_Strict):
 
     name: str = Field(description="KPI name (conversions, signups, cpa, open_rate, ...).")
     target: float | None = Field(default=None, description="Exact target (rates as fractions); null = any.")
-    channel: Channel | None = Field(default=None, description="Channel the target applies to; null = campaign.")
+    channel: Channel | None = Field(
+        default=None, description="Channel the target applies to; null = campaign."
+    )
 
 
 class BriefExpect(_Strict):
     """What a correct campaign for a brief looks like. Every key is optional; absent keys are not checked."""
 
     status: Status = Field(default="launched", description="Status the run must end in (auto-approving).")
-    missing: list[str] = Field(default_factory=list, description="Essentials the Planner must ask for (needs_input).")
-    channels: list[Channel] | None = Field(default=None, description="Exact set of channels in the blueprint.")
+    missing: list[str] = Field(
+        default_factory=list, description="Essentials the Planner must ask for (needs_input)."
+    )
+    channels: list[Channel] | None = Field(
+        default=None, description="Exact set of channels in the blueprint."
+    )
     regions: list[Region] | None = Field(default=None, description="Exact set of regions in the blueprint.")
     budget: BudgetExpect | None = Field(default=None, description="Total budget and currency.")
     kpis: list[KPIExpect] = Field(default_factory=list, description="KPI targets the blueprint must carry.")
@@ -64,14 +70,22 @@ class BriefExpect(_Strict):
         default_factory=list,
         description="Unsupported or banned phrases planted in the brief; none may reach a published asset.",
     )
-    must_cite: list[str] = Field(default_factory=list, description="Claim ids at least one published asset cites.")
+    must_cite: list[str] = Field(
+        default_factory=list, description="Claim ids at least one published asset cites."
+    )
     min_published: int = Field(default=0, ge=0, description="Least number of published programs.")
-    all_published: bool = Field(default=False, description="Every drafted asset is published (none withheld).")
+    all_published: bool = Field(
+        default=False, description="Every drafted asset is published (none withheld)."
+    )
     max_revisions: int | None = Field(
         default=None, ge=0, description="Most governance -> content revision rounds (first-draft quality)."
     )
-    brand_voice: bool = Field(default=True, description="Check banned terms, avoided phrases and voice rules.")
-    length_limits: bool = Field(default=True, description="Check every text field against the channel limits.")
+    brand_voice: bool = Field(
+        default=True, description="Check banned terms, avoided phrases and voice rules."
+    )
+    length_limits: bool = Field(
+        default=True, description="Check every text field against the channel limits."
+    )
     disclaimers: bool = Field(default=True, description="Check required disclaimers are present.")
     max_llm_calls: int | None = Field(default=None, ge=0, description="Most model calls the run may make.")
 
@@ -85,7 +99,8 @@ class BriefCase(_Strict):
     industry: str = Field(default="", description="Industry, for the report.")
     tags: list[str] = Field(default_factory=list, description="Free tags (region, currency, edge case ...).")
     known_issue: str = Field(
-        default="", description="A known gap this case exposes: pytest expects it to fail (strict xfail) until fixed."
+        default="",
+        description="A known gap this case exposes: pytest expects it to fail (strict xfail) until fixed.",
     )
     expect: BriefExpect = Field(default_factory=BriefExpect, description="Expectations.")
 
@@ -120,10 +135,12 @@ class GovernanceExpect(_Strict):
 
     stopped: bool = Field(description="True when the asset must be stopped (an exception raised on it).")
     validators: list[str] = Field(
-        default_factory=list, description="Validators that must be among those raising it (e.g. 'liftoff/claims')."
+        default_factory=list,
+        description="Validators that must be among those raising it (e.g. 'liftoff/claims').",
     )
     reason_contains: list[str] = Field(
-        default_factory=list, description="Words that must appear (case-insensitive) in the exception's reasons/findings."
+        default_factory=list,
+        description="Words that must appear (case-insensitive) in the exception's reasons/findings.",
     )
 
 
@@ -137,17 +154,21 @@ class GovernanceCase(_Strict):
     note: str = Field(default="", description="Why (for reviewers).")
     tags: list[str] = Field(default_factory=list, description="Free tags.")
     known_issue: str = Field(
-        default="", description="A known gap this case exposes: pytest expects it to fail (strict xfail) until fixed."
+        default="",
+        description="A known gap this case exposes: pytest expects it to fail (strict xfail) until fixed.",
     )
 
 
 class SuiteConfig(_Strict):
     """Suite-level settings shared by the cases of one dataset."""
 
-    check_date: str = Field(default="2026-11-25", description="Date claims are checked against (fixed: reproducible).")
+    check_date: str = Field(
+        default="2026-11-25", description="Date claims are checked against (fixed: reproducible)."
+    )
     crm_contacts: int = Field(default=4000, ge=100, description="Size of the synthetic CRM per case.")
     thresholds: dict[str, float] = Field(
-        default_factory=dict, description="Metric -> least (or, for lower-is-better metrics, most) acceptable value."
+        default_factory=dict,
+        description="Metric -> least (or, for lower-is-better metrics, most) acceptable value.",
     )
     tolerances: dict[str, float] = Field(
         default_factory=dict, description="Metric -> worsening allowed by compare --fail-on-regression."
@@ -181,8 +202,12 @@ class Dataset(BaseModel):
         return [c.id for c in self.cases]
 
 
-_CASE_MODELS: dict[str, type[BaseModel]] = {"briefs": BriefCase, "claims": ClaimsCase, "governance": GovernanceCase,
-                                             "brief_fields": BriefFieldsCase}
+_CASE_MODELS: dict[str, type[BaseModel]] = {
+    "briefs": BriefCase,
+    "claims": ClaimsCase,
+    "governance": GovernanceCase,
+    "brief_fields": BriefFieldsCase,
+}
 _CONFIG_KEYS = set(SuiteConfig.model_fields)
 
 
@@ -237,8 +262,13 @@ def load_dataset(path: Path, *, name: str | None = None, kind: SuiteKind | None 
     if not cases:
         raise DatasetError(f"dataset {path} has no cases")
     return Dataset(
-        name=name or str(data.get("suite") or path.stem), kind=kind, description=str(data.get("description", "")),
-        path=path, sha256=hashlib.sha256(raw).hexdigest(), config=config, cases=cases,
+        name=name or str(data.get("suite") or path.stem),
+        kind=kind,
+        description=str(data.get("description", "")),
+        path=path,
+        sha256=hashlib.sha256(raw).hexdigest(),
+        config=config,
+        cases=cases,
     )
 
 
@@ -247,9 +277,16 @@ def _adapt(kind: str, item: Any) -> Any:
     if kind != "claims" or not isinstance(item, dict):
         return item
     out = dict(item)
-    renames = {"sentence": "text", "label": "expected", "expected_verdict": "expected", "verdict": "expected",
-               "check_date": "date",
-               "on": "date", "why": "note", "reason": "note"}
+    renames = {
+        "sentence": "text",
+        "label": "expected",
+        "expected_verdict": "expected",
+        "verdict": "expected",
+        "check_date": "date",
+        "on": "date",
+        "why": "note",
+        "reason": "note",
+    }
     for old, new in renames.items():
         if old in out and new not in out:
             out[new] = out.pop(old)

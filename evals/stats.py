@@ -35,8 +35,14 @@ def wilson(successes: int, n: int, z: float = Z95) -> tuple[float, float] | None
     return (max(0.0, centre - half), min(1.0, centre + half))
 
 
-def bootstrap_ci(clusters: Sequence[T], statistic: Callable[[list[T]], float | None], *, resamples: int = 2000,
-                 seed: int = 20261125, level: float = 0.95) -> tuple[float, float] | None:
+def bootstrap_ci(
+    clusters: Sequence[T],
+    statistic: Callable[[list[T]], float | None],
+    *,
+    resamples: int = 2000,
+    seed: int = 20261125,
+    level: float = 0.95,
+) -> tuple[float, float] | None:
     """Percentile bootstrap interval of ``statistic`` resampling whole clusters with replacement.
 
     Args:

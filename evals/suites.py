@@ -45,7 +45,9 @@ def resolve_suites(spec: str | None, datasets_dir: Path = DATASETS_DIR) -> list[
         elif name.endswith((".yaml", ".yml")) or Path(name).exists():
             out.append(load_dataset(Path(name)))
         else:
-            raise DatasetError(f"unknown suite {name!r} (suites: {', '.join(SUITES)}, all, or a dataset file)")
+            raise DatasetError(
+                f"unknown suite {name!r} (suites: {', '.join(SUITES)}, all, or a dataset file)"
+            )
     seen: set[str] = set()
     for ds in out:
         if ds.name in seen:
@@ -54,8 +56,11 @@ def resolve_suites(spec: str | None, datasets_dir: Path = DATASETS_DIR) -> list[
     gates = _gates(datasets_dir / "gates.yaml")
     for ds in out:
         gate = gates.get(ds.name) or {}
-        update = {k: dict(gate[k]) for k in ("thresholds", "tolerances")
-                  if gate.get(k) and not getattr(ds.config, k)}
+        update = {
+            k: dict(gate[k])
+            for k in ("thresholds", "tolerances")
+            if gate.get(k) and not getattr(ds.config, k)
+        }
         if update:
             ds.config = ds.config.model_copy(update=update)
     return out

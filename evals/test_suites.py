@@ -12,8 +12,12 @@ from evals.results import EvalRun
 from evals.suites import resolve_suites
 
 DATASETS = resolve_suites("all")
-CASES = [pytest.param(ds.name, case.id, getattr(case, "known_issue", ""), id=f"{ds.name}/{case.id}")
-         for ds in DATASETS for case in ds.cases if ds.kind != "brief_fields"]  # those are judged per field
+CASES = [
+    pytest.param(ds.name, case.id, getattr(case, "known_issue", ""), id=f"{ds.name}/{case.id}")
+    for ds in DATASETS
+    for case in ds.cases
+    if ds.kind != "brief_fields"
+]  # those are judged per field
 
 
 @pytest.mark.parametrize(("suite", "case_id", "known_issue"), CASES)

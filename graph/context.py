@@ -10,8 +10,16 @@ from graph.runtime.services import Services, services_for
 from graph.runtime.settings import ConfigError, Settings, server_settings
 
 RUN_OVERRIDES: tuple[str, ...] = (
-    "model", "autonomy", "launch_days", "seed", "brand", "agents", "check_date", "approval_threshold",
-    "max_revisions", "crm_contacts",
+    "model",
+    "autonomy",
+    "launch_days",
+    "seed",
+    "brand",
+    "agents",
+    "check_date",
+    "approval_threshold",
+    "max_revisions",
+    "crm_contacts",
 )
 """Settings a run may set in its JSON context (server runs). Where state lives (home, database, Chroma) and who
 may approve are the server's: a run cannot move them."""
@@ -51,10 +59,15 @@ class CampaignContext:
     def __post_init__(self) -> None:
         """Resolve ``settings``: the given ones, else the server's, with this run's overrides applied."""
         if isinstance(self.settings, dict):
-            raise ConfigError("run context: send settings as top-level keys "
-                              f"({', '.join(RUN_OVERRIDES)}), not as a 'settings' object")
-        overrides = {f.name: getattr(self, f.name) for f in fields(self)
-                     if f.name in RUN_OVERRIDES and getattr(self, f.name) is not None}
+            raise ConfigError(
+                "run context: send settings as top-level keys "
+                f"({', '.join(RUN_OVERRIDES)}), not as a 'settings' object"
+            )
+        overrides = {
+            f.name: getattr(self, f.name)
+            for f in fields(self)
+            if f.name in RUN_OVERRIDES and getattr(self, f.name) is not None
+        }
         base = self.settings or _server_default()
         self.settings = base.with_overrides(**overrides) if overrides else base
 

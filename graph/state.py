@@ -12,8 +12,18 @@ from typing_extensions import TypedDict  # pydantic (Studio's input form) refuse
 
 from graph.review.asset_versions import merge_versions
 
-Status = Literal["planning", "needs_input", "drafting", "governing", "awaiting_approval", "launching",
-                 "launched", "held", "rejected", "failed"]
+Status = Literal[
+    "planning",
+    "needs_input",
+    "drafting",
+    "governing",
+    "awaiting_approval",
+    "launching",
+    "launched",
+    "held",
+    "rejected",
+    "failed",
+]
 """Where a campaign is; the CLI and app show it ('held': the kill-switch stopped its launch; it resumes after
 the release)."""
 
@@ -23,8 +33,12 @@ def merge_by_key(left: dict[str, Any] | None, right: dict[str, Any] | None) -> d
     out = dict(left or {})
     for key, value in (right or {}).items():
         old = out.get(key)
-        if (isinstance(old, dict) and isinstance(value, dict) and "version" in value
-                and value.get("version", 0) < old.get("version", 0)):
+        if (
+            isinstance(old, dict)
+            and isinstance(value, dict)
+            and "version" in value
+            and value.get("version", 0) < old.get("version", 0)
+        ):
             continue
         out[key] = value
     return out
@@ -34,7 +48,9 @@ def add_usage(left: dict[str, Any] | None, right: dict[str, Any] | None) -> dict
     """Sum per-agent usage ``{agent: {calls, input_tokens, output_tokens, cost_usd, paths: {path: n}}}``."""
     out: dict[str, Any] = {k: dict(v) for k, v in (left or {}).items()}
     for agent, usage in (right or {}).items():
-        cur = out.setdefault(agent, {"calls": 0, "input_tokens": 0, "output_tokens": 0, "cost_usd": 0.0, "paths": {}})
+        cur = out.setdefault(
+            agent, {"calls": 0, "input_tokens": 0, "output_tokens": 0, "cost_usd": 0.0, "paths": {}}
+        )
         for key in ("calls", "input_tokens", "output_tokens", "cost_usd"):
             cur[key] = cur.get(key, 0) + usage.get(key, 0)
         paths = dict(cur.get("paths") or {})

@@ -46,7 +46,9 @@ def _transient(exc: Exception) -> bool:
     return isinstance(exc, sqlite3.OperationalError) and "locked" in str(exc)
 
 
-RETRY = RetryPolicy(max_attempts=3, initial_interval=0.5, backoff_factor=2.0, max_interval=8.0, retry_on=_transient)
+RETRY = RetryPolicy(
+    max_attempts=3, initial_interval=0.5, backoff_factor=2.0, max_interval=8.0, retry_on=_transient
+)
 
 
 def build_graph(agents: Sequence[str] = AGENTS) -> StateGraph[Any, Any, Any, Any]:
@@ -63,8 +65,12 @@ def build_graph(agents: Sequence[str] = AGENTS) -> StateGraph[Any, Any, Any, Any
         raise ValueError(f"the agent set needs {', '.join(sorted(missing))}")
     builder = StateGraph(CampaignState, context_schema=CampaignContext, input_schema=InputState)
 
-    builder.add_node("intake", intake)  # ids, trace, defaults of a new campaign: a brief (and a brand) suffice
-    builder.add_node("after_launch", after_launch, retry_policy=RETRY)  # schedule + reach of a launched campaign
+    builder.add_node(
+        "intake", intake
+    )  # ids, trace, defaults of a new campaign: a brief (and a brand) suffice
+    builder.add_node(
+        "after_launch", after_launch, retry_policy=RETRY
+    )  # schedule + reach of a launched campaign
     builder.add_edge(START, "intake")
 
     builder.add_node("planner", planner, retry_policy=RETRY)
@@ -74,13 +80,16 @@ def build_graph(agents: Sequence[str] = AGENTS) -> StateGraph[Any, Any, Any, Any
     builder.add_node("orchestrator", orchestrator, retry_policy=RETRY)
     builder.add_node("analytics", analytics, retry_policy=RETRY)
     builder.add_conditional_edges(
-        "intake", lambda s: route_start(s, agents),
-        ["planner", "orchestrator", "optimizer", "analytics"] if "optimizer" in agents
+        "intake",
+        lambda s: route_start(s, agents),
+        ["planner", "orchestrator", "optimizer", "analytics"]
+        if "optimizer" in agents
         else ["planner", "orchestrator", "analytics"],
     )
     builder.add_conditional_edges(
-        "planner", lambda s: route_after_planner(s, agents), ["content", "human_review", "data"]
-        if "data" in agents else ["content", "human_review"],
+        "planner",
+        lambda s: route_after_planner(s, agents),
+        ["content", "human_review", "data"] if "data" in agents else ["content", "human_review"],
     )
     builder.add_edge("content", "governance")
     if "data" in agents:
@@ -88,8 +97,9 @@ def build_graph(agents: Sequence[str] = AGENTS) -> StateGraph[Any, Any, Any, Any
         builder.add_edge("data", "governance")
     if "optimizer" in agents:
         builder.add_node("optimizer", optimizer, retry_policy=RETRY)
-        builder.add_conditional_edges("orchestrator", lambda s: route_after_orchestrator(s, agents),
-                                      ["optimizer", "analytics"])
+        builder.add_conditional_edges(
+            "orchestrator", lambda s: route_after_orchestrator(s, agents), ["optimizer", "analytics"]
+        )
     else:
         builder.add_edge("orchestrator", "analytics")
     builder.add_edge("analytics", "after_launch")
@@ -97,8 +107,9 @@ def build_graph(agents: Sequence[str] = AGENTS) -> StateGraph[Any, Any, Any, Any
     return builder
 
 
-def compile_graph(checkpointer: BaseCheckpointSaver[Any] | None = None, agents: Sequence[str] = AGENTS
-                  ) -> CampaignGraph:
+def compile_graph(
+    checkpointer: BaseCheckpointSaver[Any] | None = None, agents: Sequence[str] = AGENTS
+) -> CampaignGraph:
     """Compile the campaign graph with a checkpointer (None on LangGraph server, which brings its own)."""
     return build_graph(agents).compile(checkpointer=checkpointer, name="liftoff-campaign")
 

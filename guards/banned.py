@@ -64,7 +64,7 @@ def fuzzy_hits(text: str, terms: Iterable[str]) -> list[Hit]:
             result = BanList(banned_words=[term], max_l_dist=1).validate(sentence, {})
             if result.outcome == "fail":
                 for span in result.error_spans or []:
-                    found = sentence[max(0, span.start - 1):span.end].strip()
+                    found = sentence[max(0, span.start - 1) : span.end].strip()
                     out.append(Hit(term, found, offset + span.start, "fuzzy"))
     return out
 
@@ -94,23 +94,40 @@ def check_banned(text: str, terms: Iterable[str], *, region: str | None = None) 
     found_terms = {h.term.lower() for h in exact}
     fuzzy = [h for h in fuzzy_hits(text, terms) if h.term.lower() not in found_terms]
     findings = [
-        Finding(text=h.found, verdict="banned", reason=f"uses banned term '{h.term}'" +
-                (" (near-miss spelling)" if h.how == "fuzzy" else ""),
-                evidence=[f"brand banned terms{f' ({region})' if region else ''}: {', '.join(terms)}"],
-                suggested_fix=None)
+        Finding(
+            text=h.found,
+            verdict="banned",
+            reason=f"uses banned term '{h.term}'" + (" (near-miss spelling)" if h.how == "fuzzy" else ""),
+            evidence=[f"brand banned terms{f' ({region})' if region else ''}: {', '.join(terms)}"],
+            suggested_fix=None,
+        )
         for h in [*exact, *fuzzy]
     ]
-    return ValidatorResult(validator=BANNED_VALIDATOR, passed=not findings, reasons=[f.reason for f in findings],
-                           findings=findings, fixable=bool(findings))
+    return ValidatorResult(
+        validator=BANNED_VALIDATOR,
+        passed=not findings,
+        reasons=[f.reason for f in findings],
+        findings=findings,
+        fixable=bool(findings),
+    )
 
 
 def check_competitors(text: str, competitors: Iterable[str]) -> ValidatorResult:
     """Fail when the copy names a competitor."""
     competitors = list(competitors)
     findings = [
-        Finding(text=h.found, verdict="competitor", reason=f"names competitor '{h.term}'",
-                evidence=[f"competitors the copy must not name: {', '.join(competitors)}"])
+        Finding(
+            text=h.found,
+            verdict="competitor",
+            reason=f"names competitor '{h.term}'",
+            evidence=[f"competitors the copy must not name: {', '.join(competitors)}"],
+        )
         for h in find_terms(text, competitors)
     ]
-    return ValidatorResult(validator=COMPETITOR_VALIDATOR, passed=not findings,
-                           reasons=[f.reason for f in findings], findings=findings, fixable=bool(findings))
+    return ValidatorResult(
+        validator=COMPETITOR_VALIDATOR,
+        passed=not findings,
+        reasons=[f.reason for f in findings],
+        findings=findings,
+        fixable=bool(findings),
+    )

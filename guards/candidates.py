@@ -71,8 +71,12 @@ def restates_a_claim(facts: Facts, prepared: PreparedLibrary) -> bool:
 
 def _content_keys(facts: Facts, vocab: Vocabulary) -> set[str]:
     """Content concepts (no numbers, no product names: naming a product claims nothing by itself)."""
-    return {part for c in facts.content(vocab) for part in c.concept.split("|")
-            if not part.startswith(("num:", "product:"))}
+    return {
+        part
+        for c in facts.content(vocab)
+        for part in c.concept.split("|")
+        if not part.startswith(("num:", "product:"))
+    }
 
 
 def prepare(library: BrandLibrary) -> PreparedLibrary:

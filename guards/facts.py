@@ -13,17 +13,72 @@ from guards.quantities import Quantity, extract_quantities, rank_words
 from guards.sentences import Token, tokenize
 from guards.vocabulary import Vocabulary, is_filler, is_function_word
 
-_COMPARATIVE_WORDS = frozenset(CLAIM_TERMS["comparative"]) - {"than", "compared", "versus", "vs", "times", "more",
-                                                              "less", "twice", "double", "triple"}
-_TARGET_STOP = frozenset({"and", "but", "so", "while", "which", "that", "because", "for", "with", "per", "when",
-                          "if", "thanks", "plus"})
+_COMPARATIVE_WORDS = frozenset(CLAIM_TERMS["comparative"]) - {
+    "than",
+    "compared",
+    "versus",
+    "vs",
+    "times",
+    "more",
+    "less",
+    "twice",
+    "double",
+    "triple",
+}
+_TARGET_STOP = frozenset(
+    {
+        "and",
+        "but",
+        "so",
+        "while",
+        "which",
+        "that",
+        "because",
+        "for",
+        "with",
+        "per",
+        "when",
+        "if",
+        "thanks",
+        "plus",
+    }
+)
 _SCOPE_WORDS = frozenset({"per", "each", "every"})
 _RATE_UNITS = frozenset({"second", "minute", "hour", "day", "night", "week", "month", "year"})
-_RATE_ADVERBS = {"hourly": "hour", "daily": "day", "nightly": "night", "weekly": "week", "monthly": "month",
-                 "yearly": "year", "annually": "year", "a-year": "year"}
+_RATE_ADVERBS = {
+    "hourly": "hour",
+    "daily": "day",
+    "nightly": "night",
+    "weekly": "week",
+    "monthly": "month",
+    "yearly": "year",
+    "annually": "year",
+    "a-year": "year",
+}
 _TRIGGER_WORDS = frozenset(w for words in CLAIM_TERMS.values() for w in words)
-_QUALIFYING = frozenset({"more", "less", "fewer", "greater", "larger", "bigger", "smaller", "longer", "shorter",
-                         "higher", "lower", "no", "much", "many", "than", "over", "under"})
+_QUALIFYING = frozenset(
+    {
+        "more",
+        "less",
+        "fewer",
+        "greater",
+        "larger",
+        "bigger",
+        "smaller",
+        "longer",
+        "shorter",
+        "higher",
+        "lower",
+        "no",
+        "much",
+        "many",
+        "than",
+        "over",
+        "under",
+    }
+)
+
+
 @dataclass(frozen=True)
 class Comparison:
     """A comparison; ``target`` is None when the sentence compares without saying with what."""
@@ -78,12 +133,18 @@ class Facts:
 
     def content(self, vocab: Vocabulary) -> list[Concept]:
         """Concepts that carry meaning (no brand words, no filler, no products)."""
-        return [c for c in self.concepts if c.concept not in vocab.brand and not c.concept.startswith("product:")
-                and not is_filler(c.norm, c.stem)]
+        return [
+            c
+            for c in self.concepts
+            if c.concept not in vocab.brand
+            and not c.concept.startswith("product:")
+            and not is_filler(c.norm, c.stem)
+        ]
 
 
-def analyse(sentence: str, vocab: Vocabulary, *, comparison_target: str | None = None,
-            approved: bool = False) -> Facts:
+def analyse(
+    sentence: str, vocab: Vocabulary, *, comparison_target: str | None = None, approved: bool = False
+) -> Facts:
     """Extract the facts of one sentence.
 
     Args:
@@ -98,11 +159,18 @@ def analyse(sentence: str, vocab: Vocabulary, *, comparison_target: str | None =
     consumed: set[int] = set()
     spans = _concept_spans(tokens, vocab)
     in_product_names = frozenset(
-        end for _start, end, concept in spans
-        if end < len(tokens) and tokens[end].kind == "number"
+        end
+        for _start, end, concept in spans
+        if end < len(tokens)
+        and tokens[end].kind == "number"
         and any(tokens[end].text in vocab.product_numbers.get(p, ()) for p in concept.split("|"))
-    ) | frozenset(i for start, end, concept in spans if concept.startswith("product:")
-                  for i in range(start, end) if tokens[i].kind == "number")
+    ) | frozenset(
+        i
+        for start, end, concept in spans
+        if concept.startswith("product:")
+        for i in range(start, end)
+        if tokens[i].kind == "number"
+    )
     # the '3' of 'Ridgeline 3' and the '7' of 'Home 7' name the product; they are not quantities
     quantities = extract_quantities(tokens, consumed, skip=in_product_names)
     comparison = _comparison(tokens, vocab, consumed)
@@ -112,7 +180,9 @@ def analyse(sentence: str, vocab: Vocabulary, *, comparison_target: str | None =
             comparison = Comparison(implied.text)
     if comparison_target:
         target = _concept_set(tokenize(comparison_target), vocab)
-        comparison = Comparison(comparison.word if comparison else "than", frozenset(target), comparison_target)
+        comparison = Comparison(
+            comparison.word if comparison else "than", frozenset(target), comparison_target
+        )
     title_case = False if approved else _title_case(tokens, spans, vocab)
     concepts: list[Concept] = []
     all_concepts: set[str] = set()
@@ -135,12 +205,26 @@ def analyse(sentence: str, vocab: Vocabulary, *, comparison_target: str | None =
         tok = tokens[start]
         if end - start == 1 and (is_function_word(tok.norm) or tok.norm in _SCOPE_WORDS):
             continue
-        entity = (not title_case and tok.capitalised and (not _starts_clause(tokens, start) or _name_like(tok))
-                  and not concept.startswith(("product:", "region:", "place:", "competitor:"))
-                  and concept not in vocab.brand)
+        entity = (
+            not title_case
+            and tok.capitalised
+            and (not _starts_clause(tokens, start) or _name_like(tok))
+            and not concept.startswith(("product:", "region:", "place:", "competitor:"))
+            and concept not in vocab.brand
+        )
         surface = " ".join(t.text for t in tokens[start:end])
-        concepts.append(Concept(concept, surface, tok.stem if end - start == 1 else concept, tok.norm, entity,
-                                in_name, start in purpose, start in attribute))
+        concepts.append(
+            Concept(
+                concept,
+                surface,
+                tok.stem if end - start == 1 else concept,
+                tok.norm,
+                entity,
+                in_name,
+                start in purpose,
+                start in attribute,
+            )
+        )
     scopes, per_scopes = _scopes(tokens, spans)
     categories = _categories(tokens, spans, vocab)
     negated, negated_concepts = negation(tokens, spans, vocab)
@@ -152,17 +236,32 @@ def analyse(sentence: str, vocab: Vocabulary, *, comparison_target: str | None =
     weak_hits = sum(len(words) for words in categories.values())
     is_claim = bool(quantities) or comparison is not None or bool(strong) or weak_hits >= 2
     return Facts(
-        sentence=sentence, tokens=tokens, quantities=quantities, comparison=comparison, concepts=concepts,
-        all_concepts=frozenset(all_concepts), name_concepts=frozenset(name_concepts), surfaces=surfaces,
-        title_case=title_case, products=frozenset(products), lines=frozenset(lines),
-        scopes=frozenset(scopes), per_scopes=frozenset(per_scopes), negated=negated,
-        categories=frozenset(categories), is_claim=is_claim, negated_concepts=negated_concepts,
-        universal=universals(tokens, spans, vocab), modifiers=modifiers(tokens, spans, vocab),
-        conditions=conditions(tokens, spans, vocab), allowance=_allowance(tokens),
+        sentence=sentence,
+        tokens=tokens,
+        quantities=quantities,
+        comparison=comparison,
+        concepts=concepts,
+        all_concepts=frozenset(all_concepts),
+        name_concepts=frozenset(name_concepts),
+        surfaces=surfaces,
+        title_case=title_case,
+        products=frozenset(products),
+        lines=frozenset(lines),
+        scopes=frozenset(scopes),
+        per_scopes=frozenset(per_scopes),
+        negated=negated,
+        categories=frozenset(categories),
+        is_claim=is_claim,
+        negated_concepts=negated_concepts,
+        universal=universals(tokens, spans, vocab),
+        modifiers=modifiers(tokens, spans, vocab),
+        conditions=conditions(tokens, spans, vocab),
+        allowance=_allowance(tokens),
     )
 
 
 # --- comparison -------------------------------------------------------------------------------------------------
+
 
 def _comparison(tokens: list[Token], vocab: Vocabulary, consumed: set[int]) -> Comparison | None:
     words = [t.norm if t.kind == "word" else t.text for t in tokens]
@@ -174,18 +273,28 @@ def _comparison(tokens: list[Token], vocab: Vocabulary, consumed: set[int]) -> C
         if w == "than":
             target_at = j + 1
             word = words[j - 1] if j else "than"
-        elif w in ("versus", "vs") or (w in ("compared", "relative") and j + 1 < len(words) and words[j + 1] in ("to", "with")):
+        elif w in ("versus", "vs") or (
+            w in ("compared", "relative") and j + 1 < len(words) and words[j + 1] in ("to", "with")
+        ):
             target_at = j + (2 if w in ("compared", "relative") else 1)
-        elif w == "as" and j + 2 < len(words) and words[j + 2] == "as" and tokens[j + 1].kind == "word" \
-                and words[j + 1] not in ("much", "many", "well", "soon", "long", "far"):
+        elif (
+            w == "as"
+            and j + 2 < len(words)
+            and words[j + 2] == "as"
+            and tokens[j + 1].kind == "word"
+            and words[j + 1] not in ("much", "many", "well", "soon", "long", "far")
+        ):
             target_at, word = j + 3, words[j + 1]
         if target_at is None:
             continue
         if j in consumed or (target_at < len(tokens) and target_at in consumed and word in _QUALIFYING):
             continue  # 'more than 2,000', 'as much as 97%': a qualifier, not a comparison
         end = target_at
-        while end < len(tokens) and tokens[end].kind != "punct" and (
-                tokens[end].norm not in _TARGET_STOP or end == target_at):
+        while (
+            end < len(tokens)
+            and tokens[end].kind != "punct"
+            and (tokens[end].norm not in _TARGET_STOP or end == target_at)
+        ):
             end += 1  # a target may start with 'when' ('than when shopping at a supermarket')
         target_tokens = tokens[target_at:end]
         consumed.update(range(target_at, end))
@@ -208,7 +317,9 @@ def _concept_set(tokens: list[Token], vocab: Vocabulary) -> set[str]:
         if start > 0 and tokens[start - 1].kind == "number" and tok.norm in UNITS:
             continue  # '0.5 percent' is '0.5%'
 
-        if end - start == 1 and (tok.kind != "word" or is_function_word(tok.norm) or is_filler(tok.norm, tok.stem)):
+        if end - start == 1 and (
+            tok.kind != "word" or is_function_word(tok.norm) or is_filler(tok.norm, tok.stem)
+        ):
             if tok.kind == "number":
                 out.add(f"num:{tok.norm}")
             continue
@@ -219,6 +330,7 @@ def _concept_set(tokens: list[Token], vocab: Vocabulary) -> set[str]:
 
 
 # --- concepts, scopes, categories ---------------------------------------------------------------------------------
+
 
 def _concept_spans(tokens: list[Token], vocab: Vocabulary) -> list[tuple[int, int, str]]:
     """Greedy longest-match of the phrase table over word tokens: (start, end, concept)."""
@@ -234,7 +346,7 @@ def _concept_spans(tokens: list[Token], vocab: Vocabulary) -> list[tuple[int, in
             continue
         match = None
         for size in range(min(vocab.longest_from.get(tok.stem, 1), n - i), 0, -1):
-            window = tokens[i:i + size]
+            window = tokens[i : i + size]
             if any(t.kind not in ("word", "number") for t in window):
                 continue  # a phrase may hold a number ('Home 7'), never punctuation
             key = tuple(t.stem for t in window)
@@ -268,8 +380,15 @@ def _scopes(tokens: list[Token], spans: list[tuple[int, int, str]]) -> tuple[set
         while j < len(tokens) and tokens[j].kind == "word" and is_function_word(tokens[j].norm):
             j += 1
         # skip the brand or a product line to reach the noun ('each Brightwell cartridge')
-        while j in by_start and j + 1 < len(tokens) and (by_start[j] == "brand" or by_start[j].startswith("product:")
-                                                           and by_start.get(j + 1, "").startswith("product:")):
+        while (
+            j in by_start
+            and j + 1 < len(tokens)
+            and (
+                by_start[j] == "brand"
+                or by_start[j].startswith("product:")
+                and by_start.get(j + 1, "").startswith("product:")
+            )
+        ):
             j += 1
         if j in by_start:
             found = set(by_start[j].split("|"))
@@ -279,7 +398,9 @@ def _scopes(tokens: list[Token], spans: list[tuple[int, int, str]]) -> tuple[set
     return scopes, per
 
 
-def _categories(tokens: list[Token], spans: list[tuple[int, int, str]], vocab: Vocabulary) -> dict[str, set[str]]:
+def _categories(
+    tokens: list[Token], spans: list[tuple[int, int, str]], vocab: Vocabulary
+) -> dict[str, set[str]]:
     """Claim categories present, each with the trigger words (norms) found."""
     out: dict[str, set[str]] = {}
     for start, end, concept in spans:
@@ -302,7 +423,12 @@ def _categories(tokens: list[Token], spans: list[tuple[int, int, str]], vocab: V
 def _lead_is_verb(tokens: list[Token], i: int) -> bool:
     nxt = tokens[i + 1].norm if i + 1 < len(tokens) else ""
     prev = tokens[i - 1].norm if i > 0 else ""
-    return nxt in ("the", "to", "a", "your", "you", "us", "by", "with", "in", "on") or prev in ("to", "will", "we", "they")
+    return nxt in ("the", "to", "a", "your", "you", "us", "by", "with", "in", "on") or prev in (
+        "to",
+        "will",
+        "we",
+        "they",
+    )
 
 
 def _name_tokens(tokens: list[Token], spans: list[tuple[int, int, str]], vocab: Vocabulary) -> set[int]:
@@ -351,40 +477,121 @@ _TITLE_END = frozenset({"at", "in", "from", "by", "and", "with", "on", "for"})
 
 def _starts_clause(tokens: list[Token], i: int) -> bool:
     j = i - 1
-    while j >= 0 and tokens[j].kind == "punct" and tokens[j].text in "\"“”(":
+    while j >= 0 and tokens[j].kind == "punct" and tokens[j].text in '"“”(':
         j -= 1
     return j < 0 or (tokens[j].kind == "punct" and tokens[j].text in ".:;!?—–-")
 
 
 def _title_case(tokens: list[Token], spans: list[tuple[int, int, str]], vocab: Vocabulary) -> bool:
     """A headline written in title case (names of the brand, products and places do not count)."""
-    named = {i for start, end, concept in spans
-             if concept in vocab.brand or concept.startswith(("product:", "region:", "place:", "competitor:"))
-             for i in range(start, end)}
+    named = {
+        i
+        for start, end, concept in spans
+        if concept in vocab.brand or concept.startswith(("product:", "region:", "place:", "competitor:"))
+        for i in range(start, end)
+    }
     words = [t for t in tokens if t.kind == "word" and len(t.norm) > 3 and t.index not in named]
-    lower = sum(not t.capitalised for t in words)  # a name inside a sentence ('won Best Meal Kit') is no headline
+    lower = sum(
+        not t.capitalised for t in words
+    )  # a name inside a sentence ('won Best Meal Kit') is no headline
     return len(words) >= 4 and (len(words) - lower) / len(words) >= 0.6 and lower <= 1
 
 
-_ALLOWANCE_WORDS = frozenset({
-    "return", "returns", "returned", "refund", "refunds", "refunded", "cancel", "cancellation", "trial", "warranty",
-    "guarantee", "guaranteed", "money-back", "exchange", "exchanges", "lasts", "last", "lasting", "stay", "stays",
-    "keeps", "fresh", "protection", "protected", "covered", "valid", "resistant", "water-resistant", "hydrated",
-    "hydration", "battery",
-})
-_ANCHORS = frozenset({"of", "from", "after", "since"})  # 'within 60 days *of delivery*': an anchor, not a process
-_PROCESS_WORDS = frozenset({
-    "ship", "ships", "shipped", "shipping", "deliver", "delivers", "delivered", "delivery", "arrive", "arrives",
-    "dispatch", "dispatched", "processed", "process", "processes", "pay", "pays", "paid", "payout", "respond",
-    "responds", "response", "install", "installs", "installed", "fitted", "deploy", "deploys", "deployed", "ready",
-    "answer", "answered", "answers", "reply", "replies", "approve", "approved", "resolve", "resolved", "see",
-    "visibly", "results", "adds", "charges", "filters",
-})
+_ALLOWANCE_WORDS = frozenset(
+    {
+        "return",
+        "returns",
+        "returned",
+        "refund",
+        "refunds",
+        "refunded",
+        "cancel",
+        "cancellation",
+        "trial",
+        "warranty",
+        "guarantee",
+        "guaranteed",
+        "money-back",
+        "exchange",
+        "exchanges",
+        "lasts",
+        "last",
+        "lasting",
+        "stay",
+        "stays",
+        "keeps",
+        "fresh",
+        "protection",
+        "protected",
+        "covered",
+        "valid",
+        "resistant",
+        "water-resistant",
+        "hydrated",
+        "hydration",
+        "battery",
+    }
+)
+_ANCHORS = frozenset(
+    {"of", "from", "after", "since"}
+)  # 'within 60 days *of delivery*': an anchor, not a process
+_PROCESS_WORDS = frozenset(
+    {
+        "ship",
+        "ships",
+        "shipped",
+        "shipping",
+        "deliver",
+        "delivers",
+        "delivered",
+        "delivery",
+        "arrive",
+        "arrives",
+        "dispatch",
+        "dispatched",
+        "processed",
+        "process",
+        "processes",
+        "pay",
+        "pays",
+        "paid",
+        "payout",
+        "respond",
+        "responds",
+        "response",
+        "install",
+        "installs",
+        "installed",
+        "fitted",
+        "deploy",
+        "deploys",
+        "deployed",
+        "ready",
+        "answer",
+        "answered",
+        "answers",
+        "reply",
+        "replies",
+        "approve",
+        "approved",
+        "resolve",
+        "resolved",
+        "see",
+        "visibly",
+        "results",
+        "adds",
+        "charges",
+        "filters",
+    }
+)
 
 
 def _allowance(tokens: list[Token]) -> bool:
     """True when the sentence's time window is an allowance (return, refund, warranty, how long it lasts) and
     not a speed (delivery, processing, response, results)."""
-    words = {t.norm for k, t in enumerate(tokens) if t.kind == "word"
-             and not (k > 0 and tokens[k - 1].norm in _ANCHORS)}
+    words = {
+        t.norm
+        for k, t in enumerate(tokens)
+        if t.kind == "word" and not (k > 0 and tokens[k - 1].norm in _ANCHORS)
+    }
     return bool(words & _ALLOWANCE_WORDS) and not words & _PROCESS_WORDS

@@ -29,9 +29,18 @@ from guards.library import BrandLibrary
 SubjectType = Literal["asset", "list", "blueprint", "budget_change"]
 
 
-def govern(*, assets: list[Asset], lists: list[TargetList], blueprint: Blueprint | None, library: BrandLibrary,
-           check_date: date, revision_round: int, max_revisions: int, index: Any = None,
-           judge: Judge | None = None) -> PassReport:
+def govern(
+    *,
+    assets: list[Asset],
+    lists: list[TargetList],
+    blueprint: Blueprint | None,
+    library: BrandLibrary,
+    check_date: date,
+    revision_round: int,
+    max_revisions: int,
+    index: Any = None,
+    judge: Judge | None = None,
+) -> PassReport:
     """Check every asset, list and the blueprint; return the pass report with routed exceptions.
 
     Args:
@@ -50,18 +59,26 @@ def govern(*, assets: list[Asset], lists: list[TargetList], blueprint: Blueprint
     can_revise = revision_round < max_revisions
 
     def add(subject_type: SubjectType, subject_id: str, version: int, results: list[ValidatorResult]) -> None:
-        subjects.append(SubjectReport(subject_type=subject_type, subject_id=subject_id, subject_version=version,
-                                      results=results))
+        subjects.append(
+            SubjectReport(
+                subject_type=subject_type, subject_id=subject_id, subject_version=version, results=results
+            )
+        )
         for result in results:
             if result.passed:
                 continue
             failing = [f for f in result.findings if f.verdict not in ("supported", "no_claim", "warning")]
-            exceptions.append(GovernanceException(
-                id=f"{subject_type}:{subject_id}@{version}:{result.validator}", subject_type=subject_type,
-                subject_id=subject_id, validator=result.validator, reasons=result.reasons,
-                findings=failing or result.findings,
-                route="content" if result.fixable and can_revise else "human",
-            ))
+            exceptions.append(
+                GovernanceException(
+                    id=f"{subject_type}:{subject_id}@{version}:{result.validator}",
+                    subject_type=subject_type,
+                    subject_id=subject_id,
+                    validator=result.validator,
+                    reasons=result.reasons,
+                    findings=failing or result.findings,
+                    route="content" if result.fixable and can_revise else "human",
+                )
+            )
 
     claims_on = send_date(blueprint, check_date)
     for asset in assets:
@@ -74,8 +91,13 @@ def govern(*, assets: list[Asset], lists: list[TargetList], blueprint: Blueprint
         add("list", target.id, 1, check_list(target, library, holdout_pct=holdout_pct))
     if blueprint is not None:
         add("blueprint", blueprint.campaign_name, 1, check_blueprint(blueprint))
-    return PassReport(subjects=subjects, exceptions=exceptions, library_version=library.version,
-                      check_date=check_date.isoformat(), revision_round=revision_round)
+    return PassReport(
+        subjects=subjects,
+        exceptions=exceptions,
+        library_version=library.version,
+        check_date=check_date.isoformat(),
+        revision_round=revision_round,
+    )
 
 
 def _on_send_date(result: ValidatorResult, on: date) -> ValidatorResult:
@@ -99,8 +121,9 @@ def send_date(blueprint: Blueprint | None, today: date) -> date:
     return max(today, blueprint.start_date) if blueprint is not None else today
 
 
-def check_asset(asset: Asset, library: BrandLibrary, *, check_date: date, index: Any = None,
-                judge: Judge | None = None) -> list[ValidatorResult]:
+def check_asset(
+    asset: Asset, library: BrandLibrary, *, check_date: date, index: Any = None, judge: Judge | None = None
+) -> list[ValidatorResult]:
     """Run the claims check first (its backed claims decide conditional disclaimers), then the other guards.
 
     The claims check reads the asset without its marked disclaimer spans (only spans that are the region's own
@@ -119,24 +142,34 @@ def check_asset(asset: Asset, library: BrandLibrary, *, check_date: date, index:
     )  # lazy: start-up (guardrails)
 
     text = asset.full_text()
-    claims = ClaimsValidator(library, region=asset.region, on=check_date, index=index, judge=judge,
-                             cited=asset.cited_claim_ids)
+    claims = ClaimsValidator(
+        library, region=asset.region, on=check_date, index=index, judge=judge, cited=asset.cited_claim_ids
+    )
     results = run_guard(asset.claims_text(region_disclaimers(library, asset.region)) or ".", [claims])
     backed = claims.last_check.claims if claims.last_check else []
-    results += run_guard(text, [
-        BannedTermsValidator(library, region=asset.region),
-        CompetitorsValidator(library),
-        PIIValidator(library),
-        DisclaimersValidator(library, region=asset.region, channel=asset.channel,
-                             claim_ids=lambda: [*backed, *asset.cited_claim_ids]),
-        ChannelLimitsValidator(asset),
-        BrandVoiceValidator(library, body=asset.body),
-        CopyQualityValidator(asset),
-    ])
+    results += run_guard(
+        text,
+        [
+            BannedTermsValidator(library, region=asset.region),
+            CompetitorsValidator(library),
+            PIIValidator(library),
+            DisclaimersValidator(
+                library,
+                region=asset.region,
+                channel=asset.channel,
+                claim_ids=lambda: [*backed, *asset.cited_claim_ids],
+            ),
+            ChannelLimitsValidator(asset),
+            BrandVoiceValidator(library, body=asset.body),
+            CopyQualityValidator(asset),
+        ],
+    )
     return results
 
 
-def check_list(target: TargetList, library: BrandLibrary, *, holdout_pct: float | None = None) -> list[ValidatorResult]:
+def check_list(
+    target: TargetList, library: BrandLibrary, *, holdout_pct: float | None = None
+) -> list[ValidatorResult]:
     """Consent, suppression and holdout guards on one list."""
     from guards.validators import (  # lazy: start-up (guardrails)
         ConsentValidator,
@@ -145,8 +178,10 @@ def check_list(target: TargetList, library: BrandLibrary, *, holdout_pct: float 
         run_guard,
     )  # lazy: start-up (guardrails)
 
-    return run_guard(target.model_dump_json(), [ConsentValidator(library), SuppressionValidator(),
-                                                HoldoutValidator(holdout_pct)])
+    return run_guard(
+        target.model_dump_json(),
+        [ConsentValidator(library), SuppressionValidator(), HoldoutValidator(holdout_pct)],
+    )
 
 
 def check_blueprint(blueprint: Blueprint) -> list[ValidatorResult]:
@@ -156,8 +191,9 @@ def check_blueprint(blueprint: Blueprint) -> list[ValidatorResult]:
     return run_guard(blueprint.model_dump_json(), [BudgetCapsValidator()])
 
 
-def govern_budget_change(change: BudgetChange, caps: Caps, allocation: dict[str, float],
-                         total_budget: float) -> ValidatorResult:
+def govern_budget_change(
+    change: BudgetChange, caps: Caps, allocation: dict[str, float], total_budget: float
+) -> ValidatorResult:
     """Check a budget change against the caps through guardrails (same result as ``caps.check_budget_change``)."""
     from guards.validators import BudgetChangeValidator, run_guard  # lazy: start-up (guardrails)
 

@@ -19,8 +19,18 @@ from typing import Any
 from guards.library_format import TOPICS, BrandFile, ClaimsFile, validate_document
 from guards.safe_yaml import DEFAULT_MAX_BYTES, InputLimitError, Limits, load_yaml, read_bounded
 
-__all__ = ["TOPICS", "BrandLibrary", "BrandLibraryError", "Claim", "ConditionalDisclaimer", "Product", "RegionRules",
-           "library_from_models", "load_library", "parse_library"]
+__all__ = [
+    "TOPICS",
+    "BrandLibrary",
+    "BrandLibraryError",
+    "Claim",
+    "ConditionalDisclaimer",
+    "Product",
+    "RegionRules",
+    "library_from_models",
+    "load_library",
+    "parse_library",
+]
 
 
 class BrandLibraryError(ValueError):
@@ -74,10 +84,17 @@ class Claim:
 
     def content_hash(self) -> str:
         """Hash of everything that defines the claim (re-ingest when it changes)."""
-        raw = "\x1f".join([
-            self.id, self.text, self.evidence, ",".join(self.regions),
-            self.expires.isoformat() if self.expires else "", ",".join(self.topics), self.comparison_target or "",
-        ])
+        raw = "\x1f".join(
+            [
+                self.id,
+                self.text,
+                self.evidence,
+                ",".join(self.regions),
+                self.expires.isoformat() if self.expires else "",
+                ",".join(self.topics),
+                self.comparison_target or "",
+            ]
+        )
         return hashlib.sha256(raw.encode()).hexdigest()[:16]
 
 
@@ -186,7 +203,9 @@ class BrandLibrary:
         """Return the rules of a region (empty rules when the library has none for it)."""
         return self.regions.get(region or "", RegionRules())
 
-    def disclaimers(self, region: str | None, *, channel: str | None = None, topics: Iterable[str] = ()) -> list[str]:
+    def disclaimers(
+        self, region: str | None, *, channel: str | None = None, topics: Iterable[str] = ()
+    ) -> list[str]:
         """Return the disclaimers copy in ``region`` must carry.
 
         Args:
@@ -250,8 +269,9 @@ def load_library(path: Path | str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Bra
     return library
 
 
-def parse_library(root: Path, brand_raw: bytes, claims_raw: bytes, *,
-                  max_bytes: int = DEFAULT_MAX_BYTES) -> BrandLibrary:
+def parse_library(
+    root: Path, brand_raw: bytes, claims_raw: bytes, *, max_bytes: int = DEFAULT_MAX_BYTES
+) -> BrandLibrary:
     """Build a :class:`BrandLibrary` from the two files' bytes (validated by :mod:`guards.library_format`).
 
     Raises:
@@ -284,7 +304,9 @@ def library_from_models(root: Path, brand: BrandFile, claims_doc: ClaimsFile, ve
     regions: dict[str, RegionRules] = {
         code: RegionRules(
             disclaimers=tuple(spec.disclaimers),
-            conditional_disclaimers=tuple(ConditionalDisclaimer(c.topic, c.text) for c in spec.conditional_disclaimers),
+            conditional_disclaimers=tuple(
+                ConditionalDisclaimer(c.topic, c.text) for c in spec.conditional_disclaimers
+            ),
             channel_disclaimers={ch: tuple(v) for ch, v in spec.channel_disclaimers.items()},
             comparison_requires_target=spec.comparison_requires_target,
             banned_terms=tuple(spec.banned_terms),
@@ -293,13 +315,28 @@ def library_from_models(root: Path, brand: BrandFile, claims_doc: ClaimsFile, ve
         for code, spec in brand.regions.items()
     }
     claims = tuple(
-        Claim(id=c.id, text=c.text, evidence=c.evidence.strip(), regions=tuple(c.regions), expires=c.expires,
-              topics=tuple(c.topics), comparison_target=c.comparison_target)
+        Claim(
+            id=c.id,
+            text=c.text,
+            evidence=c.evidence.strip(),
+            regions=tuple(c.regions),
+            expires=c.expires,
+            topics=tuple(c.topics),
+            comparison_target=c.comparison_target,
+        )
         for c in claims_doc.claims
     )
     return BrandLibrary(
-        slug=root.name, name=brand.name, version=version, voice=voice,
-        banned_terms=tuple(brand.banned_terms), competitors=tuple(brand.competitors), regions=regions,
-        claims=claims, products=tuple(Product(p.id, tuple(p.terms), p.kind) for p in brand.products),
-        synonyms=tuple(tuple(g) for g in brand.synonyms), allowed_contacts=tuple(brand.allowed_contacts), path=root,
+        slug=root.name,
+        name=brand.name,
+        version=version,
+        voice=voice,
+        banned_terms=tuple(brand.banned_terms),
+        competitors=tuple(brand.competitors),
+        regions=regions,
+        claims=claims,
+        products=tuple(Product(p.id, tuple(p.terms), p.kind) for p in brand.products),
+        synonyms=tuple(tuple(g) for g in brand.synonyms),
+        allowed_contacts=tuple(brand.allowed_contacts),
+        path=root,
     )

@@ -88,9 +88,13 @@ class VoiceRules(_Open):
 
     max_exclamations: int | None = Field(default=None, ge=0, description="Most exclamation marks per asset.")
     max_all_caps_words: int | None = Field(
-        default=None, ge=0, description="Most words of 4+ letters in capitals per asset (allowed_acronyms excepted)."
+        default=None,
+        ge=0,
+        description="Most words of 4+ letters in capitals per asset (allowed_acronyms excepted).",
     )
-    allowed_acronyms: Texts = Field(default_factory=list, description="Acronyms exempt from the capitals rule.")
+    allowed_acronyms: Texts = Field(
+        default_factory=list, description="Acronyms exempt from the capitals rule."
+    )
     max_sentence_words: int | None = Field(default=None, ge=1, description="Longest sentence, in words.")
     max_reading_grade: float | None = Field(
         default=None, ge=0, description="Highest Flesch-Kincaid grade of a body of 40+ words."
@@ -101,7 +105,10 @@ class Voice(_Open):
     """How the brand sounds."""
 
     tone: Texts = Field(default_factory=list, description="Guidance for writers (not scored).")
-    avoid: Texts = Field(default_factory=list, description="Phrases the copy must not use (checked literally, case-insensitive).")
+    avoid: Texts = Field(
+        default_factory=list,
+        description="Phrases the copy must not use (checked literally, case-insensitive).",
+    )
     rules: VoiceRules = Field(default_factory=lambda: VoiceRules(), description="Measurable voice rules.")
 
 
@@ -119,12 +126,16 @@ class RegionSpec(_Open):
     conditional_disclaimers: list[ConditionalDisclaimerSpec] = Field(
         default_factory=list, description="Required when the copy makes a claim of the topic."
     )
-    channel_disclaimers: ChannelTexts = Field(default_factory=dict, description="Required on every message of that channel.")
+    channel_disclaimers: ChannelTexts = Field(
+        default_factory=dict, description="Required on every message of that channel."
+    )
     comparison_requires_target: StrictBool = Field(
         default=False, description="A comparative sentence must name the approved comparison target."
     )
     banned_terms: Texts = Field(default_factory=list, description="Banned here on top of the brand's list.")
-    consent: ChannelTexts = Field(default_factory=dict, description="Consent bases the brand allows per channel (narrows the law only).")
+    consent: ChannelTexts = Field(
+        default_factory=dict, description="Consent bases the brand allows per channel (narrows the law only)."
+    )
 
 
 class ProductSpec(_Open):
@@ -132,7 +143,9 @@ class ProductSpec(_Open):
 
     id: Text
     terms: Texts = Field(default_factory=list, description="Words or phrases naming it.")
-    kind: Literal["type", "line"] = Field(default="type", description="'type' (pitcher) or 'line' (a model name).")
+    kind: Literal["type", "line"] = Field(
+        default="type", description="'type' (pitcher) or 'line' (a model name)."
+    )
 
 
 class BrandFile(_Open):
@@ -144,12 +157,16 @@ class BrandFile(_Open):
     description: str | None = Field(default=None, description="Free text.")
     voice: Voice = Field(default_factory=Voice)
     banned_terms: Texts = Field(default_factory=list, description="Terms the copy must never use.")
-    competitors: Texts = Field(default_factory=list, description="Competitor names the copy must not mention.")
+    competitors: Texts = Field(
+        default_factory=list, description="Competitor names the copy must not mention."
+    )
     products: list[ProductSpec] = Field(default_factory=list, description="Products and the words for them.")
     synonyms: list[Texts] = Field(
         default_factory=list, description="Groups of words the brand uses interchangeably."
     )
-    allowed_contacts: Texts = Field(default_factory=list, description="Domains and phone numbers the copy may print.")
+    allowed_contacts: Texts = Field(
+        default_factory=list, description="Domains and phone numbers the copy may print."
+    )
     regions: dict[Region, RegionSpec] = Field(default_factory=dict, description="Rules per region code.")
 
 

@@ -21,9 +21,16 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("IBAN", re.compile(r"\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?\b")),
     ("US social security number", re.compile(r"(?<!\d)\d{3}-\d{2}-\d{4}(?!\d)")),
     ("UK national insurance number", re.compile(r"\b[A-CEGHJ-PR-TW-Z]{2} ?\d{2} ?\d{2} ?\d{2} ?[A-D]\b")),
-    ("IP address", re.compile(r"(?<![\d.])(?:(?:25[0-5]|2[0-4]\d|1?\d?\d)\.){3}(?:25[0-5]|2[0-4]\d|1?\d?\d)(?![\d.])")),
-    ("phone number", re.compile(
-        r"(?<![\w+])(?:\+?\d{1,3}[ .-]?)?(?:\(\d{2,5}\)[ .-]?)?\d{2,5}(?:[ .-]\d{2,5}){1,3}(?![\w])")),
+    (
+        "IP address",
+        re.compile(r"(?<![\d.])(?:(?:25[0-5]|2[0-4]\d|1?\d?\d)\.){3}(?:25[0-5]|2[0-4]\d|1?\d?\d)(?![\d.])"),
+    ),
+    (
+        "phone number",
+        re.compile(
+            r"(?<![\w+])(?:\+?\d{1,3}[ .-]?)?(?:\(\d{2,5}\)[ .-]?)?\d{2,5}(?:[ .-]\d{2,5}){1,3}(?![\w])"
+        ),
+    ),
 )
 
 
@@ -54,8 +61,11 @@ def find_pii(text: str, allowed: Iterable[str] = ()) -> list[tuple[str, str]]:
     return found
 
 
-_URL = re.compile(r"\b(?:https?://|www\.)\S+|(?<![\w@.])(?:[A-Za-z0-9-]+\.)+(?:com|org|net|io|co|uk|eu|de|fr|ca|us|"
-                  r"example|shop|store)\b(?:/\S*)?", re.IGNORECASE)
+_URL = re.compile(
+    r"\b(?:https?://|www\.)\S+|(?<![\w@.])(?:[A-Za-z0-9-]+\.)+(?:com|org|net|io|co|uk|eu|de|fr|ca|us|"
+    r"example|shop|store)\b(?:/\S*)?",
+    re.IGNORECASE,
+)
 
 
 def mask_contacts(text: str) -> str:
@@ -69,11 +79,21 @@ def mask_contacts(text: str) -> str:
 def check_pii(text: str, allowed: Iterable[str] = ()) -> ValidatorResult:
     """Fail when the copy contains personal data."""
     findings = [
-        Finding(text=value, verdict="pii", reason=f"contains {'an' if kind[0] in 'aeiouAEIOU' else 'a'} {kind}", evidence=["copy may not carry personal data"])
+        Finding(
+            text=value,
+            verdict="pii",
+            reason=f"contains {'an' if kind[0] in 'aeiouAEIOU' else 'a'} {kind}",
+            evidence=["copy may not carry personal data"],
+        )
         for kind, value in find_pii(text, allowed)
     ]
-    return ValidatorResult(validator=VALIDATOR, passed=not findings, reasons=[f.reason for f in findings],
-                           findings=findings, fixable=bool(findings))
+    return ValidatorResult(
+        validator=VALIDATOR,
+        passed=not findings,
+        reasons=[f.reason for f in findings],
+        findings=findings,
+        fixable=bool(findings),
+    )
 
 
 def _looks_like_phone(value: str) -> bool:
@@ -103,4 +123,6 @@ def _allowed(value: str, allowed: list[str], allowed_digits: set[str]) -> bool:
         domain = low.rsplit("@", 1)[1]
         return any(domain == a or domain.endswith("." + a) or low == a for a in allowed)
     digits = re.sub(r"\D", "", value)
-    return any(len(digits) >= 7 and (a.endswith(digits) or digits.endswith(a)) for a in allowed_digits if len(a) >= 7)
+    return any(
+        len(digits) >= 7 and (a.endswith(digits) or digits.endswith(a)) for a in allowed_digits if len(a) >= 7
+    )

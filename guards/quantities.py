@@ -21,8 +21,28 @@ from guards.vocabulary import is_function_word
 
 _MAX_QUALIFIER = max(len(k) for k in QUALIFIERS)
 _MONEY = frozenset({"USD", "GBP", "EUR", "JPY", "CAD", "AUD", "pence", "cent"})
-_NOT_NUMBER_BEFORE_ONE = frozenset({"the", "this", "that", "any", "every", "no", "each", "which", "someone", "number",
-                                    "anyone", "everyone", "no-one", "little", "new", "old", "right", "only"})
+_NOT_NUMBER_BEFORE_ONE = frozenset(
+    {
+        "the",
+        "this",
+        "that",
+        "any",
+        "every",
+        "no",
+        "each",
+        "which",
+        "someone",
+        "number",
+        "anyone",
+        "everyone",
+        "no-one",
+        "little",
+        "new",
+        "old",
+        "right",
+        "only",
+    }
+)
 
 _RANK = re.compile(r"(?:#\s?|\bNo\.\s?|\b[Nn]umber\s)(\d{1,2})\b(?![%.,]\d)")
 _WORDS_OF = {int(v): k for k, v in NUMBER_WORDS.items() if v < 21}
@@ -66,11 +86,12 @@ class Quantity:
     """The word right after the quantity ('24 hours *before* departure')."""
 
 
-
 # --- extraction -------------------------------------------------------------------------------------------------
 
-def extract_quantities(tokens: list[Token], consumed: set[int], skip: frozenset[int] = frozenset()
-                       ) -> list[Quantity]:
+
+def extract_quantities(
+    tokens: list[Token], consumed: set[int], skip: frozenset[int] = frozenset()
+) -> list[Quantity]:
     """Find every quantity of a tokenised sentence; the token indices it used are added to ``consumed``.
 
     Tokens in ``skip`` (e.g. the '3' of a product named 'Ridgeline 3') are never read as numbers.
@@ -92,7 +113,10 @@ def extract_quantities(tokens: list[Token], consumed: set[int], skip: frozenset[
         if unit is None:
             unit, end = _unit_after(tokens, end)
         if qualifier == "at_least" and [t.norm for t in tokens[q_start:i]] == ["from"] and unit not in _MONEY:
-            qualifier, q_start = "exact", i  # 'made from 50% recycled plastic': 'from' is a floor only for prices
+            qualifier, q_start = (
+                "exact",
+                i,
+            )  # 'made from 50% recycled plastic': 'from' is a floor only for prices
         if end < len(tokens) and tokens[end].kind == "symbol" and tokens[end].text == "+":
             qualifier = "at_least"  # '20%+', '$50+', '4,000+'
             end += 1
@@ -105,7 +129,7 @@ def extract_quantities(tokens: list[Token], consumed: set[int], skip: frozenset[
         condition = False
         if qualifier in ("more_than", "at_least", "less_than", "at_most"):
             phrase = tuple(t.norm for t in tokens[q_start:i] if t.kind == "word")
-            lead = {t.norm for t in tokens[max(0, q_start - 3):q_start] if t.kind == "word"}
+            lead = {t.norm for t in tokens[max(0, q_start - 3) : q_start] if t.kind == "word"}
             condition = phrase in CONDITION_QUALIFIERS or bool(lead & CONDITION_LEADS)
         consumed.update(range(q_start, end))
         text = " ".join(t.text for t in tokens[q_start:end])
@@ -136,18 +160,26 @@ def _number_at(tokens: list[Token], i: int) -> tuple[float | None, str | None, i
         end = i + 1
     elif tok.kind == "word" and tok.norm in MULTIPLIER_WORDS:
         return MULTIPLIER_WORDS[tok.norm], "x", i + 1
-    elif tok.kind == "word" and tok.norm in NUMBER_WORDS and tok.norm not in ("hundred", "thousand", "million"):
+    elif (
+        tok.kind == "word" and tok.norm in NUMBER_WORDS and tok.norm not in ("hundred", "thousand", "million")
+    ):
         prev = tokens[i - 1].norm if i > 0 else ""
         nxt = tokens[i + 1].norm if i + 1 < len(tokens) else ""
-        if prev == "number" or (tok.norm == "one" and (prev in _NOT_NUMBER_BEFORE_ONE or nxt in ("of", "another", ""))):
+        if prev == "number" or (
+            tok.norm == "one" and (prev in _NOT_NUMBER_BEFORE_ONE or nxt in ("of", "another", ""))
+        ):
             return None, None, i
         if nxt in ("of",) and tok.norm != "dozen":
             return None, None, i
         value, end = float(NUMBER_WORDS[tok.norm]), i + 1
     else:
         return None, None, i
-    if end < len(tokens) and tokens[end].kind == "word" and tokens[end].norm in SCALE_WORDS and \
-            tokens[end].norm not in ("k", "m"):
+    if (
+        end < len(tokens)
+        and tokens[end].kind == "word"
+        and tokens[end].norm in SCALE_WORDS
+        and tokens[end].norm not in ("k", "m")
+    ):
         value *= SCALE_WORDS[tokens[end].norm]
         end += 1
     return value, unit, end
@@ -170,7 +202,7 @@ def _qualifier_before(tokens: list[Token], i: int) -> tuple[str, int]:
 
 def _noun_after(tokens: list[Token], end: int) -> frozenset[str]:
     out: set[str] = set()
-    for tok in tokens[end:end + 4]:
+    for tok in tokens[end : end + 4]:
         if tok.kind != "word":
             break
         if not is_function_word(tok.norm):

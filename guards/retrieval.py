@@ -52,7 +52,9 @@ class IngestResult:
 class ClaimIndex:
     """A brand library's claims in one Chroma collection."""
 
-    def __init__(self, client: Any, collection: Any, library: BrandLibrary, embedder: Embedder, location: str) -> None:
+    def __init__(
+        self, client: Any, collection: Any, library: BrandLibrary, embedder: Embedder, location: str
+    ) -> None:
         """Use :meth:`open`."""
         self.client = client
         self.collection = collection
@@ -61,8 +63,17 @@ class ClaimIndex:
         self.location = location
 
     @classmethod
-    def open(cls, home: Path, library: BrandLibrary, *, chroma_host: str | None = None, chroma_port: int = 8000,
-             embeddings: str = "local", base_url: str | None = None, api_key: str | None = None) -> ClaimIndex:
+    def open(
+        cls,
+        home: Path,
+        library: BrandLibrary,
+        *,
+        chroma_host: str | None = None,
+        chroma_port: int = 8000,
+        embeddings: str = "local",
+        base_url: str | None = None,
+        api_key: str | None = None,
+    ) -> ClaimIndex:
         """Open (or create) the claim collection of a library.
 
         Args:
@@ -80,24 +91,35 @@ class ClaimIndex:
         embedder = make_embedder(embeddings, base_url=base_url, api_key=api_key)
         settings = Settings(anonymized_telemetry=False, allow_reset=False)
         if chroma_host:  # a server: every call retried on connection failures (guards.chroma_retry)
-
             location = f"http://{chroma_host}:{chroma_port}"
-            client = with_retries(lambda: chromadb.HttpClient(host=chroma_host, port=chroma_port, settings=settings),
-                                  location=location, what="connect")
+            client = with_retries(
+                lambda: chromadb.HttpClient(host=chroma_host, port=chroma_port, settings=settings),
+                location=location,
+                what="connect",
+            )
             name = f"claims-{library.slug}-{embedder.tag}"[:120]
-            remote = with_retries(lambda: client.get_or_create_collection(
-                name=name, embedding_function=_chroma_embedding_function(embeddings, base_url, embedder),
-                configuration={"hnsw": {"space": "cosine"}}), location=location, what="open collection")
+            remote = with_retries(
+                lambda: client.get_or_create_collection(
+                    name=name,
+                    embedding_function=_chroma_embedding_function(embeddings, base_url, embedder),
+                    configuration={"hnsw": {"space": "cosine"}},
+                ),
+                location=location,
+                what="open collection",
+            )
             return cls(client, RetryingCollection(remote, location), library, embedder, location)
         else:
             path = Path(home) / "chroma"
             path.mkdir(parents=True, exist_ok=True)
             client = chromadb.PersistentClient(path=str(path), settings=settings)
             location = str(path)
-        slug = re.sub(r"[^A-Za-z0-9_.-]+", "-", library.slug).strip("-._") or "brand"  # a library dir may be any name
+        slug = (
+            re.sub(r"[^A-Za-z0-9_.-]+", "-", library.slug).strip("-._") or "brand"
+        )  # a library dir may be any name
         name = f"claims-{slug}-{embedder.tag}"[:120]
         collection = client.get_or_create_collection(
-            name=name, embedding_function=_chroma_embedding_function(embeddings, base_url, embedder),
+            name=name,
+            embedding_function=_chroma_embedding_function(embeddings, base_url, embedder),
             configuration={"hnsw": {"space": "cosine"}},
         )
         return cls(client, collection, library, embedder, location)
@@ -108,7 +130,10 @@ class ClaimIndex:
         Idempotent: a second ingest of the same library changes nothing; editing one claim re-embeds one.
         """
         existing = self.collection.get(include=["metadatas"])
-        stored = {cid: (meta or {}).get("claim_hash") for cid, meta in zip(existing["ids"], existing["metadatas"], strict=True)}
+        stored = {
+            cid: (meta or {}).get("claim_hash")
+            for cid, meta in zip(existing["ids"], existing["metadatas"], strict=True)
+        }
         current = {c.id: c for c in self.library.claims}
         added = [cid for cid in current if cid not in stored]
         updated = [cid for cid in current if cid in stored and stored[cid] != current[cid].content_hash()]
@@ -118,14 +143,22 @@ class ClaimIndex:
         todo = [current[cid] for cid in added + updated]
         if todo:
             self.collection.upsert(
-                ids=[c.id for c in todo], documents=[c.text for c in todo],
-                embeddings=self.embedder.embed([c.text for c in todo]), metadatas=[_metadata(c) for c in todo],
+                ids=[c.id for c in todo],
+                documents=[c.text for c in todo],
+                embeddings=self.embedder.embed([c.text for c in todo]),
+                metadatas=[_metadata(c) for c in todo],
             )
         if todo or removed or (self.collection.metadata or {}).get("library_version") != self.library.version:
-            self.collection.modify(metadata={"library_version": self.library.version, "slug": self.library.slug})
+            self.collection.modify(
+                metadata={"library_version": self.library.version, "slug": self.library.slug}
+            )
         return IngestResult(
-            library_version=self.library.version, added=len(added), updated=len(updated), removed=len(removed),
-            unchanged=len(current) - len(added) - len(updated), ids={"added": added, "updated": updated, "removed": removed},
+            library_version=self.library.version,
+            added=len(added),
+            updated=len(updated),
+            removed=len(removed),
+            unchanged=len(current) - len(added) - len(updated),
+            ids={"added": added, "updated": updated, "removed": removed},
         )
 
     @property
@@ -146,16 +179,22 @@ class ClaimIndex:
             on: Date the claims must be unexpired on.
             k: How many.
         """
-        where: dict[str, Any] = {"$and": [{"expires": {"$gte": _day(on)}},
-                                          {"$or": [{"all_regions": True}, {f"r_{region}": True}]}
-                                          if region else {"all_regions": True}]}
+        where: dict[str, Any] = {
+            "$and": [
+                {"expires": {"$gte": _day(on)}},
+                {"$or": [{"all_regions": True}, {f"r_{region}": True}]} if region else {"all_regions": True},
+            ]
+        }
         ids = self._query([query], k, where)[0]
         claims = [self._claim(cid) for cid in ids]
         return [c for c in claims if c is not None and c.approved(region, on)]
 
     def candidates_many(self, queries: list[str], k: int = 5) -> list[list[Claim]]:
         """Nearest claims for each query, approved or not (the claims check reports why one is not)."""
-        return [[c for c in (self._claim(cid) for cid in ids) if c is not None] for ids in self._query(queries, k, None)]
+        return [
+            [c for c in (self._claim(cid) for cid in ids) if c is not None]
+            for ids in self._query(queries, k, None)
+        ]
 
     def _query(self, queries: list[str], k: int, where: dict[str, Any] | None) -> list[list[str]]:
         if not queries:
@@ -163,8 +202,9 @@ class ClaimIndex:
         n = min(k, self.count())
         if n <= 0:
             return [[] for _ in queries]
-        result = self.collection.query(query_embeddings=self.embedder.embed(queries), n_results=n, where=where,
-                                       include=[])
+        result = self.collection.query(
+            query_embeddings=self.embedder.embed(queries), n_results=n, where=where, include=[]
+        )
         return [list(ids) for ids in result["ids"]]
 
     def _claim(self, claim_id: str) -> Claim | None:
@@ -176,7 +216,8 @@ class ClaimIndex:
 
 def _metadata(claim: Claim) -> dict[str, Any]:
     meta: dict[str, Any] = {
-        "claim_hash": claim.content_hash(), "all_regions": not claim.regions,
+        "claim_hash": claim.content_hash(),
+        "all_regions": not claim.regions,
         "expires": _day(claim.expires) if claim.expires else _NEVER,
     }
     meta.update({f"r_{r}": True for r in claim.regions})
@@ -212,7 +253,9 @@ def _chroma_embedding_function(spec: str, base_url: str | None, embedder: Embedd
         class LiftoffEmbeddingFunction(EmbeddingFunction[Documents]):
             """Delegates to :mod:`guards.embeddings` (never Chroma's default ONNX download)."""
 
-            def __init__(self, spec: str = "local", base_url: str | None = None, embedder: Any = None) -> None:
+            def __init__(
+                self, spec: str = "local", base_url: str | None = None, embedder: Any = None
+            ) -> None:
                 self.spec = spec
                 self.base_url = base_url
                 self._embedder = embedder

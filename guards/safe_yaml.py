@@ -142,7 +142,9 @@ def load_yaml(raw: bytes | str, name: str, limits: Limits = Limits()) -> YamlDoc
     except yaml.MarkedYAMLError as exc:
         if "nesting depth" in str(exc.problem):  # libyaml's own guard fired before our scan could
             raise InputLimitError(f"{name}: nested too deeply (limit {limits.max_depth} levels)") from None
-        raise InputLimitError(f"{name}: invalid YAML{_where(exc)}: {_short(exc.problem or str(exc))}") from None
+        raise InputLimitError(
+            f"{name}: invalid YAML{_where(exc)}: {_short(exc.problem or str(exc))}"
+        ) from None
     except yaml.YAMLError as exc:
         raise InputLimitError(f"{name}: invalid YAML: {_short(str(exc))}") from None
     except ValueError as exc:  # PyYAML builds dates while parsing: 2026-13-01 fails here

@@ -8,11 +8,44 @@ from functools import lru_cache
 
 from guards.lexicon import CURRENCY_SYMBOLS, SPELLING
 
-_ABBREVIATIONS = frozenset({
-    "approx", "e.g", "i.e", "vs", "no", "st", "dr", "mr", "mrs", "ms", "etc", "inc", "ltd", "co", "u.s", "u.k",
-    "fl", "oz", "min", "max", "est", "dept", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
-    "oct", "nov", "dec",
-})
+_ABBREVIATIONS = frozenset(
+    {
+        "approx",
+        "e.g",
+        "i.e",
+        "vs",
+        "no",
+        "st",
+        "dr",
+        "mr",
+        "mrs",
+        "ms",
+        "etc",
+        "inc",
+        "ltd",
+        "co",
+        "u.s",
+        "u.k",
+        "fl",
+        "oz",
+        "min",
+        "max",
+        "est",
+        "dept",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+    }
+)
 _BOUNDARY = re.compile(
     r"(?<=[.!?…])[\"'”’)]*\s+(?=[\"'“‘(]*[A-Z0-9$£€#])"  # 'guarantee. Results vary', 'guarantee… Results vary'
     r"|(?<=[a-z0-9%)][.!?])(?=[A-Z][a-z])"  # no space after the full stop: 'guarantee.Results vary'
@@ -26,8 +59,36 @@ _TOKEN = re.compile(
     r"|(?P<sym>[%#~+&])"
     r"|(?P<punct>[,;:()!?.\u2014\u2013\"\u201c\u201d]|(?<=\s)-(?=\s))"
 )
-_NUMBER_SUFFIX_UNITS = frozenset({"l", "ml", "mm", "cm", "km", "kg", "g", "lb", "lbs", "oz", "h", "hr", "hrs", "min",
-                                  "mins", "s", "yr", "yrs", "µm", "um", "nm", "ppm", "ppb", "gal", "p", "kwh"})
+_NUMBER_SUFFIX_UNITS = frozenset(
+    {
+        "l",
+        "ml",
+        "mm",
+        "cm",
+        "km",
+        "kg",
+        "g",
+        "lb",
+        "lbs",
+        "oz",
+        "h",
+        "hr",
+        "hrs",
+        "min",
+        "mins",
+        "s",
+        "yr",
+        "yrs",
+        "µm",
+        "um",
+        "nm",
+        "ppm",
+        "ppb",
+        "gal",
+        "p",
+        "kwh",
+    }
+)
 
 
 def split_sentences(text: str) -> list[str]:
@@ -42,7 +103,7 @@ def split_sentences(text: str) -> list[str]:
     out: list[str] = []
     start = 0
     for m in _BOUNDARY.finditer(text):
-        piece = text[start:m.start()].strip()
+        piece = text[start : m.start()].strip()
         if not piece:
             start = m.end()
             continue
@@ -102,8 +163,18 @@ def tokenize(sentence: str) -> list[Token]:
         i = len(tokens)
         if m.group("cnum"):
             raw = m.group("cnum")
-            tokens.append(Token(m.group(0), "number", _numstr(raw), _numstr(raw), value=_num(raw),
-                                currency=CURRENCY_SYMBOLS.get(m.group("cur").lower()), index=i, start=m.start()))
+            tokens.append(
+                Token(
+                    m.group(0),
+                    "number",
+                    _numstr(raw),
+                    _numstr(raw),
+                    value=_num(raw),
+                    currency=CURRENCY_SYMBOLS.get(m.group("cur").lower()),
+                    index=i,
+                    start=m.start(),
+                )
+            )
         elif m.group("num"):
             raw, suf = m.group("num"), (m.group("suf") or "").lower() or None
             if suf and suf not in {"%", "+", "x", "k", "m"} and suf not in _NUMBER_SUFFIX_UNITS:
@@ -111,15 +182,26 @@ def tokenize(sentence: str) -> list[Token]:
             value = _num(raw)
             if suf == "k":
                 value, suf = value * 1000, None
-            tokens.append(Token(m.group(0), "number", _numstr(raw), _numstr(raw), value=value, suffix=suf,
-                                index=i, start=m.start()))
+            tokens.append(
+                Token(
+                    m.group(0),
+                    "number",
+                    _numstr(raw),
+                    _numstr(raw),
+                    value=value,
+                    suffix=suf,
+                    index=i,
+                    start=m.start(),
+                )
+            )
         elif m.group("word"):
             word = m.group("word")
             norm = normalize_word(word)
             if not norm:
                 continue
-            tokens.append(Token(word, "word", norm, stem(norm), capitalised=word[0].isupper(), index=i,
-                                start=m.start()))
+            tokens.append(
+                Token(word, "word", norm, stem(norm), capitalised=word[0].isupper(), index=i, start=m.start())
+            )
         elif m.group("sym"):
             sym = m.group("sym")
             tokens.append(Token(sym, "symbol", sym, sym, index=i, start=m.start()))
@@ -153,15 +235,99 @@ def normalize_word(word: str) -> str:
     return "".join(parts)
 
 
-_KEEP = frozenset({"less", "this", "was", "has", "does", "is", "its", "us", "plus", "always", "across", "bus", "gas",
-                   "process", "series", "species", "news", "lens", "yes", "thus", "bias", "chaos", "ethos", "atlas",
-                   "minus", "bonus", "status", "virus", "cactus", "focus", "campus", "analysis", "basis", "crisis",
-                   "emphasis", "odds", "means", "pfas", "pfos", "vocs", "uk", "cross", "glass", "class",
-                   "grass", "mass", "pass", "boss", "loss", "moss", "swiss", "seed", "need", "feed", "speed",
-                   "bed", "red", "shed", "led", "hundred", "sacred", "naked", "wicked", "kindred", "ring", "king",
-                   "sing", "thing", "spring", "string", "bring", "wing", "sting", "swing", "during", "nothing",
-                   "something", "everything", "anything", "morning", "evening", "ceiling", "wedding", "pudding",
-                   "leading", "rated", "rating", "testing", "tested"})
+_KEEP = frozenset(
+    {
+        "less",
+        "this",
+        "was",
+        "has",
+        "does",
+        "is",
+        "its",
+        "us",
+        "plus",
+        "always",
+        "across",
+        "bus",
+        "gas",
+        "process",
+        "series",
+        "species",
+        "news",
+        "lens",
+        "yes",
+        "thus",
+        "bias",
+        "chaos",
+        "ethos",
+        "atlas",
+        "minus",
+        "bonus",
+        "status",
+        "virus",
+        "cactus",
+        "focus",
+        "campus",
+        "analysis",
+        "basis",
+        "crisis",
+        "emphasis",
+        "odds",
+        "means",
+        "pfas",
+        "pfos",
+        "vocs",
+        "uk",
+        "cross",
+        "glass",
+        "class",
+        "grass",
+        "mass",
+        "pass",
+        "boss",
+        "loss",
+        "moss",
+        "swiss",
+        "seed",
+        "need",
+        "feed",
+        "speed",
+        "bed",
+        "red",
+        "shed",
+        "led",
+        "hundred",
+        "sacred",
+        "naked",
+        "wicked",
+        "kindred",
+        "ring",
+        "king",
+        "sing",
+        "thing",
+        "spring",
+        "string",
+        "bring",
+        "wing",
+        "sting",
+        "swing",
+        "during",
+        "nothing",
+        "something",
+        "everything",
+        "anything",
+        "morning",
+        "evening",
+        "ceiling",
+        "wedding",
+        "pudding",
+        "leading",
+        "rated",
+        "rating",
+        "testing",
+        "tested",
+    }
+)
 
 
 @lru_cache(maxsize=16384)

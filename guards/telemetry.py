@@ -41,7 +41,9 @@ def telemetry_enabled() -> bool:
     from guardrails.settings import settings  # lazy: start-up (guardrails)
     from guardrails.utils.hub_telemetry_utils import HubTelemetry  # lazy: start-up (guardrails)
 
-    return bool(settings.rc.enable_metrics) or bool(HubTelemetry._instance and HubTelemetry._instance._enabled)
+    return bool(settings.rc.enable_metrics) or bool(
+        HubTelemetry._instance and HubTelemetry._instance._enabled
+    )
 
 
 def offline_guard(**kwargs: Any) -> Any:
@@ -65,8 +67,9 @@ def _offline_guard_class() -> Any:
                 super()._load_rc()
                 disable_guardrails_telemetry()
 
-            def configure(self, *, num_reasks: int | None = None,
-                          allow_metrics_collection: bool | None = None) -> None:
+            def configure(
+                self, *, num_reasks: int | None = None, allow_metrics_collection: bool | None = None
+            ) -> None:
                 super().configure(num_reasks=num_reasks, allow_metrics_collection=False)
 
         _GUARD_CLASS = OfflineGuard

@@ -48,15 +48,25 @@ class LiftoffValidator(Validator):  # type: ignore[misc]
         meta = {"result": result.model_dump(mode="json")}
         if result.passed:
             return PassResult(metadata=meta)
-        return FailResult(error_message="; ".join(result.reasons) or f"{result.validator} failed", metadata=meta)
+        return FailResult(
+            error_message="; ".join(result.reasons) or f"{result.validator} failed", metadata=meta
+        )
 
 
 @register_validator(name=CLAIMS_VALIDATOR, data_type="string")
 class ClaimsValidator(LiftoffValidator):
     """Every factual sentence restates an approved claim (region, expiry and cited ids checked)."""
 
-    def __init__(self, library: BrandLibrary, *, region: str | None, on: date, index: Any = None,
-                 judge: Judge | None = None, cited: Sequence[str] = ()) -> None:
+    def __init__(
+        self,
+        library: BrandLibrary,
+        *,
+        region: str | None,
+        on: date,
+        index: Any = None,
+        judge: Judge | None = None,
+        cited: Sequence[str] = (),
+    ) -> None:
         self.last_check: ClaimsCheck | None = None
 
         def check(text: str) -> ValidatorResult:
@@ -94,10 +104,19 @@ class PIIValidator(LiftoffValidator):
 class DisclaimersValidator(LiftoffValidator):
     """Required regional, channel and claim-conditional disclaimers present."""
 
-    def __init__(self, library: BrandLibrary, *, region: str | None, channel: str | None,
-                 claim_ids: Callable[[], Sequence[str]] = tuple) -> None:
-        super().__init__(lambda text: check_disclaimers(text, library, region=region, channel=channel,
-                                                         claim_ids=claim_ids()))
+    def __init__(
+        self,
+        library: BrandLibrary,
+        *,
+        region: str | None,
+        channel: str | None,
+        claim_ids: Callable[[], Sequence[str]] = tuple,
+    ) -> None:
+        super().__init__(
+            lambda text: check_disclaimers(
+                text, library, region=region, channel=channel, claim_ids=claim_ids()
+            )
+        )
 
 
 @register_validator(name="liftoff/channel_limits", data_type="string")
@@ -154,8 +173,11 @@ class BudgetChangeValidator(LiftoffValidator):
     """A budget change within caps."""
 
     def __init__(self, caps: Caps, allocation: dict[str, float], total_budget: float) -> None:
-        super().__init__(lambda raw: check_budget_change(BudgetChange.model_validate_json(raw), caps, allocation,
-                                                         total_budget))
+        super().__init__(
+            lambda raw: check_budget_change(
+                BudgetChange.model_validate_json(raw), caps, allocation, total_budget
+            )
+        )
 
 
 def run_guard(value: str, validators: Sequence[LiftoffValidator]) -> list[ValidatorResult]:
@@ -199,12 +221,20 @@ def _thread_guard() -> Any:
     return guard
 
 
-def claims_result(check: ClaimsCheck, library: BrandLibrary, *, cited: Sequence[str] = (), region: str | None,
-                  on: date) -> ValidatorResult:
+def claims_result(
+    check: ClaimsCheck, library: BrandLibrary, *, cited: Sequence[str] = (), region: str | None, on: date
+) -> ValidatorResult:
     """Convert a claims check (plus the asset's cited claim ids) into a ValidatorResult with per-sentence findings."""
     findings = [
-        Finding(text=s.text, verdict=s.verdict, reason=s.reason, claims=list(s.claims), evidence=list(s.evidence),
-                suggested_fix=s.suggested_fix, judged_by=s.judged_by)
+        Finding(
+            text=s.text,
+            verdict=s.verdict,
+            reason=s.reason,
+            claims=list(s.claims),
+            evidence=list(s.evidence),
+            suggested_fix=s.suggested_fix,
+            judged_by=s.judged_by,
+        )
         for s in check.sentences
     ]
     reasons = list(check.reasons)
@@ -220,7 +250,19 @@ def claims_result(check: ClaimsCheck, library: BrandLibrary, *, cited: Sequence[
         if why:
             reason = f"cites claim {cid}: {why}"
             reasons.append(reason)
-            findings.append(Finding(text=cid, verdict="bad_citation", reason=reason, claims=[cid],
-                                    evidence=[f"{cid}: {claim.text}"]))
-    return ValidatorResult(validator=CLAIMS_VALIDATOR, passed=not reasons, reasons=reasons, findings=findings,
-                           fixable=bool(reasons))
+            findings.append(
+                Finding(
+                    text=cid,
+                    verdict="bad_citation",
+                    reason=reason,
+                    claims=[cid],
+                    evidence=[f"{cid}: {claim.text}"],
+                )
+            )
+    return ValidatorResult(
+        validator=CLAIMS_VALIDATOR,
+        passed=not reasons,
+        reasons=reasons,
+        findings=findings,
+        fixable=bool(reasons),
+    )

@@ -19,8 +19,15 @@ from guards.verify_scope import check_scope, place_problem
 from guards.vocabulary import Vocabulary, is_filler
 
 _BOUND = {"at_least": "lower", "more_than": "lower", "less_than": "upper", "at_most": "upper"}
-_QUALIFIER_TEXT = {"up_to": "up to", "at_least": "at least", "more_than": "more than", "less_than": "less than",
-                   "at_most": "at most", "approx": "about", "exact": "exactly"}
+_QUALIFIER_TEXT = {
+    "up_to": "up to",
+    "at_least": "at least",
+    "more_than": "more than",
+    "less_than": "less than",
+    "at_most": "at most",
+    "approx": "about",
+    "exact": "exactly",
+}
 _UNIVERSAL = frozenset({"every", "each", "all", "any"})
 SOFT_MAX = 2
 """Most harmless words a sentence may add to an approved claim and still be settled by the rules."""
@@ -69,8 +76,15 @@ class Match:
     _content: int = 1
 
 
-def verify(sentence: Facts, claim: Facts, claim_id: str, vocab: Vocabulary, *, region: str | None = None,
-           comparison_requires_target: bool = False) -> Match:
+def verify(
+    sentence: Facts,
+    claim: Facts,
+    claim_id: str,
+    vocab: Vocabulary,
+    *,
+    region: str | None = None,
+    comparison_requires_target: bool = False,
+) -> Match:
     """Compare a claim sentence with one approved claim.
 
     Args:
@@ -88,8 +102,11 @@ def verify(sentence: Facts, claim: Facts, claim_id: str, vocab: Vocabulary, *, r
     _check_products(sentence, claim, match)
     if sentence.negated and not claim.negated:
         match.hard.append("adds a negation the approved claim does not make")
-    elif claim.negated and not sentence.negated and (
-            not claim.negated_concepts or claim.negated_concepts & sentence.all_concepts):
+    elif (
+        claim.negated
+        and not sentence.negated
+        and (not claim.negated_concepts or claim.negated_concepts & sentence.all_concepts)
+    ):
         match.hard.append("drops the negation of the approved claim")
     check_scope(sentence, claim, match.hard)
     covered, content = _check_words(sentence, claim, match, vocab, region)
@@ -101,6 +118,7 @@ def verify(sentence: Facts, claim: Facts, claim_id: str, vocab: Vocabulary, *, r
 
 
 # --- quantities -------------------------------------------------------------------------------------------------
+
 
 def _check_quantities(sentence: Facts, claim: Facts, match: Match) -> int:
     matched = 0
@@ -115,20 +133,27 @@ def _check_quantities(sentence: Facts, claim: Facts, match: Match) -> int:
                 converted = convert(q, p.unit)  # 'two weeks' for '14 days'
                 if converted is not None:
                     same_unit.append((k, p, converted))
-        same_value = [(k, p, qq) for k, p, qq in same_unit if abs(p.value - qq.value) <= 1e-9 * max(1.0, abs(p.value))]
+        same_value = [
+            (k, p, qq) for k, p, qq in same_unit if abs(p.value - qq.value) <= 1e-9 * max(1.0, abs(p.value))
+        ]
         if same_value:
             same_unit = same_value  # '$50+' is read against the approved '$50', not against '$500'
         ok = [(k, p, qq) for k, p, qq in same_unit if _entails(p, qq, allowance) is None]
         if ok:
-            matched += any(qq.unit == q.unit for _k, _p, qq in ok)  # a converted unit backs, but is no overlap
+            matched += any(
+                qq.unit == q.unit for _k, _p, qq in ok
+            )  # a converted unit backs, but is no overlap
             used.update(k for k, _p, _q in ok)
             continue
         if same_unit:
             k, p, qq = min(same_unit, key=lambda kpq: abs(kpq[1].value - kpq[2].value))
             used.add(k)
             why = _entails(p, qq, allowance)
-            match.hard.append(f"{_show(q)} changes the unit of the approved {_show(p)} ({why})" if qq.unit != q.unit
-                              else f"{_show(q)} does not match the approved {_show(p)}: {why}")
+            match.hard.append(
+                f"{_show(q)} changes the unit of the approved {_show(p)} ({why})"
+                if qq.unit != q.unit
+                else f"{_show(q)} does not match the approved {_show(p)}: {why}"
+            )
         else:
             others = [p for p in claim.quantities if p.value == q.value]
             if others:
@@ -170,11 +195,15 @@ def _entails(p: Quantity, q: Quantity, allowance: bool = False) -> str | None:
             return None
         return "drops 'about'" if close else _differs(p, q)
     if pq in ("at_least", "more_than"):
-        if qq in ("at_least", "more_than", "exact") and (b < a or (close and (qq != "more_than" or pq == "more_than"))):
+        if qq in ("at_least", "more_than", "exact") and (
+            b < a or (close and (qq != "more_than" or pq == "more_than"))
+        ):
             return None
         return _differs(p, q)
     if pq in ("less_than", "at_most"):
-        if qq in ("less_than", "at_most", "exact") and (b > a or (close and (qq != "less_than" or pq == "less_than"))):
+        if qq in ("less_than", "at_most", "exact") and (
+            b > a or (close and (qq != "less_than" or pq == "less_than"))
+        ):
             return None
         return _differs(p, q)
     # exact approved value
@@ -211,6 +240,7 @@ def _show(q: Quantity) -> str:
 
 # --- scopes, comparison, products ---------------------------------------------------------------------------------
 
+
 def _check_scopes(sentence: Facts, claim: Facts, match: Match) -> None:
     if not sentence.quantities:
         return
@@ -233,7 +263,9 @@ def _check_comparison(sentence: Facts, claim: Facts, match: Match, requires_targ
             match.hard.append(f"comparison must name its approved target '{c.target_text}' in this region")
         return
     if c.target is None:
-        match.hard.append(f"compares with '{s.target_text}', but the approved claim names no comparison target")
+        match.hard.append(
+            f"compares with '{s.target_text}', but the approved claim names no comparison target"
+        )
         return
     s_core = {x for x in s.target if not x.startswith("product:")}
     c_core = {x for x in c.target if not x.startswith("product:")}
@@ -246,13 +278,19 @@ def _check_comparison(sentence: Facts, claim: Facts, match: Match, requires_targ
 def _check_products(sentence: Facts, claim: Facts, match: Match) -> None:
     if claim.products and sentence.products - claim.products:
         extra = ", ".join(sorted(_label(p) for p in sentence.products - claim.products))
-        match.hard.append(f"applies the claim to {extra}; it is approved for {', '.join(sorted(_label(p) for p in claim.products))}")
+        match.hard.append(
+            f"applies the claim to {extra}; it is approved for {', '.join(sorted(_label(p) for p in claim.products))}"
+        )
     if claim.lines:
         if sentence.lines - claim.lines:
             extra = ", ".join(sorted(_label(p) for p in sentence.lines - claim.lines))
-            match.hard.append(f"applies the claim to {extra}; it is approved for {', '.join(sorted(_label(p) for p in claim.lines))} only")
+            match.hard.append(
+                f"applies the claim to {extra}; it is approved for {', '.join(sorted(_label(p) for p in claim.lines))} only"
+            )
         elif not sentence.lines:
-            match.hard.append(f"generalises a claim approved for {', '.join(sorted(_label(p) for p in claim.lines))} only")
+            match.hard.append(
+                f"generalises a claim approved for {', '.join(sorted(_label(p) for p in claim.lines))} only"
+            )
 
 
 def _label(concept: str, facts: Facts | None = None) -> str:
@@ -263,7 +301,10 @@ def _label(concept: str, facts: Facts | None = None) -> str:
 
 # --- words --------------------------------------------------------------------------------------------------------
 
-def _check_words(sentence: Facts, claim: Facts, match: Match, vocab: Vocabulary, region: str | None) -> tuple[int, int]:
+
+def _check_words(
+    sentence: Facts, claim: Facts, match: Match, vocab: Vocabulary, region: str | None
+) -> tuple[int, int]:
     """Classify every content word of the sentence: covered by the claim, harmless addition or claim-bearing."""
     covered = 0
     content = 0
@@ -275,9 +316,16 @@ def _check_words(sentence: Facts, claim: Facts, match: Match, vocab: Vocabulary,
                 content += 1  # a claim about no product is less about a sentence naming products
             continue
         parts = item.concept.split("|")
-        names = claim.name_concepts if (item.in_name or sentence.title_case or not _ranks(item, vocab)) else frozenset()
-        if any(p in claim.all_concepts or p in names for p in parts) or _hyphen_covered(item.concept, claim, vocab, names) \
-                or _comparative_of(item.norm, claim, vocab):
+        names = (
+            claim.name_concepts
+            if (item.in_name or sentence.title_case or not _ranks(item, vocab))
+            else frozenset()
+        )
+        if (
+            any(p in claim.all_concepts or p in names for p in parts)
+            or _hyphen_covered(item.concept, claim, vocab, names)
+            or _comparative_of(item.norm, claim, vocab)
+        ):
             if not is_filler(item.norm, item.stem):
                 covered += 1
                 content += 1
@@ -321,12 +369,18 @@ def _comparative_of(word: str, claim: Facts, vocab: Vocabulary) -> bool:
     if claim.comparison is None or not word.endswith("er") or len(word) < 5:
         return False
     base = word[:-2]
-    bases = {base, base + "e", base[:-1] if len(base) > 2 and base[-1] == base[-2] else base,
-             base[:-1] + "y" if base.endswith("i") else base}
+    bases = {
+        base,
+        base + "e",
+        base[:-1] if len(base) > 2 and base[-1] == base[-2] else base,
+        base[:-1] + "y" if base.endswith("i") else base,
+    }
     return any(vocab.phrases.get((stem(b),), stem(b)) in claim.all_concepts for b in bases)
 
 
-def _hyphen_covered(concept: str, claim: Facts, vocab: Vocabulary, names: frozenset[str] = frozenset()) -> bool:
+def _hyphen_covered(
+    concept: str, claim: Facts, vocab: Vocabulary, names: frozenset[str] = frozenset()
+) -> bool:
     if "-" not in concept or concept.startswith(("syn:", "product:", "region:")):
         return False
     known = claim.all_concepts | names

@@ -26,7 +26,12 @@ REGION_WORDS: dict[str, tuple[str, ...]] = {
     "UK": ("uk", "united kingdom", "britain", "great britain", "british"),
     "EU": ("eu", "europe", "european", "european union"),
     "CA": ("canada", "canadian"),
-    "APAC": ("apac", "asia", "asia-pacific", "asia pacific"),  # its countries are places of their own (guards/places.py)
+    "APAC": (
+        "apac",
+        "asia",
+        "asia-pacific",
+        "asia pacific",
+    ),  # its countries are places of their own (guards/places.py)
 }
 """Words that name a region; a claim sentence may name the region it is checked for."""
 
@@ -156,15 +161,20 @@ def build_vocabulary(library: BrandLibrary | None) -> Vocabulary:
     return vocab
 
 
-def _add_group(vocab: Vocabulary, cats: dict[str, set[str]], group: tuple[str, ...], *,
-               overwrite: bool = True) -> None:
+def _add_group(
+    vocab: Vocabulary, cats: dict[str, set[str]], group: tuple[str, ...], *, overwrite: bool = True
+) -> None:
     """Give every member of a synonym group one concept (a product's concept when a member names a product)."""
     keys = [phrase_stems(m) for m in group]
-    existing = [vocab.phrases[k] for k in keys if k in vocab.phrases and vocab.phrases[k].startswith("product:")]
+    existing = [
+        vocab.phrases[k] for k in keys if k in vocab.phrases and vocab.phrases[k].startswith("product:")
+    ]
     shared = [vocab.phrases[k] for k in keys if k in vocab.phrases and vocab.phrases[k].startswith("syn:")]
     # a group sharing a word with a group already known joins it ('deliver' of the brand's [deliver, bring] and
     # 'delivered' of the built-in shipping group are one meaning)
-    concept = existing[0] if existing else shared[0] if shared and not overwrite else "syn:" + "-".join(keys[0])
+    concept = (
+        existing[0] if existing else shared[0] if shared and not overwrite else "syn:" + "-".join(keys[0])
+    )
     merged: set[str] = set()
     for key in keys:
         if not key:
@@ -179,12 +189,47 @@ def _add_group(vocab: Vocabulary, cats: dict[str, set[str]], group: tuple[str, .
 
 
 _SUPERLATIVE = frozenset({"superlative"})
-_NOT_SUPERLATIVE = frozenset({
-    "interest", "forest", "honest", "latest", "modest", "harvest", "protest", "contest", "suggest", "invest",
-    "request", "digest", "arrest", "earnest", "manifest", "priest", "conquest", "midwest", "southwest",
-    "northwest", "northeast", "southeast", "everest", "attest", "detest", "divest", "infest", "ingest", "unrest",
-    "behest", "bequest", "inquest", "tempest", "dishonest", "interest-free", "suggestest", "biggest-ever",
-})
+_NOT_SUPERLATIVE = frozenset(
+    {
+        "interest",
+        "forest",
+        "honest",
+        "latest",
+        "modest",
+        "harvest",
+        "protest",
+        "contest",
+        "suggest",
+        "invest",
+        "request",
+        "digest",
+        "arrest",
+        "earnest",
+        "manifest",
+        "priest",
+        "conquest",
+        "midwest",
+        "southwest",
+        "northwest",
+        "northeast",
+        "southeast",
+        "everest",
+        "attest",
+        "detest",
+        "divest",
+        "infest",
+        "ingest",
+        "unrest",
+        "behest",
+        "bequest",
+        "inquest",
+        "tempest",
+        "dishonest",
+        "interest-free",
+        "suggestest",
+        "biggest-ever",
+    }
+)
 
 
 def _is_superlative_form(word: str) -> bool:

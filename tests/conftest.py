@@ -21,7 +21,14 @@ def liftoff_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """Give every test its own state directory and a clean, offline environment."""
     home = tmp_path / "liftoff-home"
     monkeypatch.setenv("LIFTOFF_HOME", str(home))
-    for var in ("LIFTOFF_MODEL", "OPENAI_BASE_URL", "OPENAI_API_KEY", "CHROMA_HOST", "LIFTOFF_APPROVERS", "LIFTOFF_PROMPTS"):
+    for var in (
+        "LIFTOFF_MODEL",
+        "OPENAI_BASE_URL",
+        "OPENAI_API_KEY",
+        "CHROMA_HOST",
+        "LIFTOFF_APPROVERS",
+        "LIFTOFF_PROMPTS",
+    ):
         monkeypatch.delenv(var, raising=False)
     return home
 

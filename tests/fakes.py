@@ -54,16 +54,24 @@ class Call:
     kwargs: dict[str, Any]
 
 
-def tool_call(name: str, args: dict[str, Any] | str, call_id: str = "call_1", *,
-              usage: tuple[int, int] | None = None) -> AIMessage:
+def tool_call(
+    name: str, args: dict[str, Any] | str, call_id: str = "call_1", *, usage: tuple[int, int] | None = None
+) -> AIMessage:
     """Build an AIMessage holding one tool call (a str ``args`` makes an invalid/raw call)."""
     meta = _usage(usage)
     if isinstance(args, str):
-        return AIMessage(content="", invalid_tool_calls=[{"name": name, "args": args, "id": call_id,
-                                                          "error": "bad json", "type": "invalid_tool_call"}],
-                         usage_metadata=meta)
-    return AIMessage(content="", tool_calls=[{"name": name, "args": args, "id": call_id, "type": "tool_call"}],
-                     usage_metadata=meta)
+        return AIMessage(
+            content="",
+            invalid_tool_calls=[
+                {"name": name, "args": args, "id": call_id, "error": "bad json", "type": "invalid_tool_call"}
+            ],
+            usage_metadata=meta,
+        )
+    return AIMessage(
+        content="",
+        tool_calls=[{"name": name, "args": args, "id": call_id, "type": "tool_call"}],
+        usage_metadata=meta,
+    )
 
 
 def reply(text: str, *, usage: tuple[int, int] | None = None) -> AIMessage:
@@ -84,7 +92,9 @@ class ScriptedChatModel(BaseChatModel):
 
     script: list[Any] = Field(default_factory=list, description="Entries replayed one per call.")
     model_name: str = Field(default="scripted-1", description="Model name reported to callbacks.")
-    unsupported: tuple[str, ...] = Field(default=(), description="Methods to reject: json_schema, function_calling, tools.")
+    unsupported: tuple[str, ...] = Field(
+        default=(), description="Methods to reject: json_schema, function_calling, tools."
+    )
     _calls: list[Call] = PrivateAttr(default_factory=list)
     _lock: threading.Lock = PrivateAttr(default_factory=threading.Lock)
     _position: int = PrivateAttr(default=0)
@@ -117,8 +127,13 @@ class ScriptedChatModel(BaseChatModel):
         params["ls_model_name"] = self.model_name
         return params
 
-    def _generate(self, messages: list[BaseMessage], stop: list[str] | None = None,
-                  run_manager: CallbackManagerForLLMRun | None = None, **kwargs: Any) -> ChatResult:
+    def _generate(
+        self,
+        messages: list[BaseMessage],
+        stop: list[str] | None = None,
+        run_manager: CallbackManagerForLLMRun | None = None,
+        **kwargs: Any,
+    ) -> ChatResult:
         with self._lock:
             if "response_format" in kwargs and "json_schema" in self.unsupported:
                 raise UnsupportedRequestError("response_format json_schema is not supported by this model")
@@ -139,16 +154,23 @@ class ScriptedChatModel(BaseChatModel):
         message.response_metadata = {**message.response_metadata, "model_name": self.model_name}
         return ChatResult(generations=[ChatGeneration(message=message)])
 
-    def bind_tools(self, tools: Sequence[Any], *, tool_choice: str | dict[str, Any] | bool | None = None,
-                   **kwargs: Any) -> Runnable[Any, AIMessage]:
+    def bind_tools(
+        self, tools: Sequence[Any], *, tool_choice: str | dict[str, Any] | bool | None = None, **kwargs: Any
+    ) -> Runnable[Any, AIMessage]:
         """Bind tools in OpenAI format (and a tool choice), like ChatOpenAI."""
         formatted = [convert_to_openai_tool(t) for t in tools]
         if tool_choice is not None:
             kwargs["tool_choice"] = tool_choice
         return self.bind(tools=formatted, **kwargs)
 
-    def with_structured_output(self, schema: Any, *, include_raw: bool = False,  # type: ignore[override]
-                               method: str = "json_schema", **kwargs: Any) -> Runnable[Any, Any]:
+    def with_structured_output(
+        self,
+        schema: Any,
+        *,
+        include_raw: bool = False,  # type: ignore[override]
+        method: str = "json_schema",
+        **kwargs: Any,
+    ) -> Runnable[Any, Any]:
         """Mirror ChatOpenAI: json_schema (response_format), function_calling (forced tool), json_mode."""
         is_model = isinstance(schema, type) and issubclass(schema, BaseModel)
         parser: Runnable[Any, Any]
@@ -159,8 +181,13 @@ class ScriptedChatModel(BaseChatModel):
         elif method in ("json_schema", "json_mode"):
             fmt: dict[str, Any] = {"type": "json_object"}
             if method == "json_schema":
-                fmt = {"type": "json_schema", "json_schema": {"name": getattr(schema, "__name__", "schema"),
-                                                              "schema": schema.model_json_schema() if is_model else schema}}
+                fmt = {
+                    "type": "json_schema",
+                    "json_schema": {
+                        "name": getattr(schema, "__name__", "schema"),
+                        "schema": schema.model_json_schema() if is_model else schema,
+                    },
+                }
             llm = self.bind(response_format=fmt)
             parser = PydanticOutputParser(pydantic_object=schema) if is_model else JsonOutputParser()
         else:
@@ -175,7 +202,6 @@ class ScriptedChatModel(BaseChatModel):
 def json_reply(value: dict[str, Any], *, usage: tuple[int, int] | None = None) -> AIMessage:
     """Build an AIMessage whose content is ``value`` as JSON."""
     return reply(json.dumps(value), usage=usage)
-
 
 
 PlainScriptedChatModel: type[ScriptedChatModel] = type(

@@ -35,8 +35,9 @@ CREATE INDEX IF NOT EXISTS events_campaign ON events(campaign_id, "offset");
 CREATE INDEX IF NOT EXISTS events_type ON events(type, "offset");
 """
 
-_PG_SCHEMA = _SCHEMA.replace('"offset" INTEGER PRIMARY KEY AUTOINCREMENT', '"offset" BIGSERIAL PRIMARY KEY').replace(
-    "pii INTEGER", "pii SMALLINT")
+_PG_SCHEMA = _SCHEMA.replace(
+    '"offset" INTEGER PRIMARY KEY AUTOINCREMENT', '"offset" BIGSERIAL PRIMARY KEY'
+).replace("pii INTEGER", "pii SMALLINT")
 """The same table on PostgreSQL (appends take the store lock, so offsets commit in order: readers never skip)."""
 
 
@@ -56,7 +57,9 @@ class EventLog:
         self.path = Path(path) if not is_database_url(path) else Path("events")
         if not is_database_url(path):
             self.path.parent.mkdir(parents=True, exist_ok=True)
-        self._db: Database = open_database(path, name="events", sqlite_schema=_SCHEMA, postgres_schema=_PG_SCHEMA)
+        self._db: Database = open_database(
+            path, name="events", sqlite_schema=_SCHEMA, postgres_schema=_PG_SCHEMA
+        )
 
     def emit(
         self,
@@ -94,7 +97,9 @@ class EventLog:
         with self._db.read() as conn:
             row = conn.execute(
                 'SELECT "offset", id, type, trace_id, campaign_id, causation_id, source, ts, pii, payload FROM events '
-                "WHERE id = ?", (event_id,)).fetchone()
+                "WHERE id = ?",
+                (event_id,),
+            ).fetchone()
         return _row_event(row) if row else None
 
     def append(self, event: Event) -> None:
@@ -107,8 +112,17 @@ class EventLog:
         ``events`` is consumed lazily (a generator of a million events is streamed, not held in memory).
         """
         rows = (
-            (e.id, e.type, e.trace_id, e.campaign_id, e.causation_id, e.source, e.ts, int(e.pii),
-             _encode(e.payload))
+            (
+                e.id,
+                e.type,
+                e.trace_id,
+                e.campaign_id,
+                e.causation_id,
+                e.source,
+                e.ts,
+                int(e.pii),
+                _encode(e.payload),
+            )
             for e in events
         )
         with self._db.transaction() as conn:
@@ -129,8 +143,10 @@ class EventLog:
         types: Iterable[str] | None = None,
     ) -> list[tuple[int, Event]]:
         """Return ``(offset, event)`` pairs after ``offset``, oldest first, optionally filtered."""
-        sql = ('SELECT "offset", id, type, trace_id, campaign_id, causation_id, source, ts, pii, payload FROM events'
-               ' WHERE "offset" > ?')
+        sql = (
+            'SELECT "offset", id, type, trace_id, campaign_id, causation_id, source, ts, pii, payload FROM events'
+            ' WHERE "offset" > ?'
+        )
         args: list[Any] = [offset]
         if trace_id:
             sql += " AND trace_id = ?"
@@ -194,6 +210,13 @@ class EventLog:
 def _row_event(row: tuple[Any, ...]) -> Event:
     _, eid, etype, trace_id, campaign_id, causation_id, source, ts, pii, payload = row
     return Event(
-        id=eid, type=etype, trace_id=trace_id, campaign_id=campaign_id, causation_id=causation_id,
-        source=source, ts=ts, pii=bool(pii), payload=json.loads(payload),
+        id=eid,
+        type=etype,
+        trace_id=trace_id,
+        campaign_id=campaign_id,
+        causation_id=causation_id,
+        source=source,
+        ts=ts,
+        pii=bool(pii),
+        payload=json.loads(payload),
     )

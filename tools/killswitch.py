@@ -64,10 +64,19 @@ class KillSwitch:
         self.path = Path("control") if shared else Path(path)
         if not shared:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-        self._db: Database = open_database(path, name="control", sqlite_schema=_SCHEMA, postgres_schema=_SCHEMA)
+        self._db: Database = open_database(
+            path, name="control", sqlite_schema=_SCHEMA, postgres_schema=_SCHEMA
+        )
 
-    def set(self, engaged: bool, *, channel: str | None = None, region: str | None = None,
-            actor: str = "local", reason: str = "") -> SwitchState:
+    def set(
+        self,
+        engaged: bool,
+        *,
+        channel: str | None = None,
+        region: str | None = None,
+        actor: str = "local",
+        reason: str = "",
+    ) -> SwitchState:
         """Engage or release one scope; return its new state."""
         state = SwitchState(scope_of(channel, region), engaged, actor, reason, datetime.now(UTC).isoformat())
         with self._db.transaction() as conn:
@@ -94,7 +103,8 @@ class KillSwitch:
         marks = ",".join("?" * len(scopes))
         with self._db.read() as conn:
             rows = conn.execute(
-                f"SELECT scope, actor, reason FROM kill_switch WHERE engaged = 1 AND scope IN ({marks})", scopes
+                f"SELECT scope, actor, reason FROM kill_switch WHERE engaged = 1 AND scope IN ({marks})",
+                scopes,
             ).fetchall()
         if not rows:
             return None

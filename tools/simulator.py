@@ -104,6 +104,7 @@ def _rates(seed: int, campaign_id: str, channel: str, region: str, variant: str 
 
     def effect(sd: float, name: str) -> float:
         return 1.0 if variant is None else _lognormal(sd, *var, name)
+
     if channel in _OWNED:
         cost, delivery, open_rate, ctr, cvr = _OWNED[channel]
         cost *= _lognormal(0.25, *key, "cost") * (_REGION_SMS_COST[region] if channel == "sms" else 1.0)
@@ -112,8 +113,12 @@ def _rates(seed: int, campaign_id: str, channel: str, region: str, variant: str 
             cost=cost,
             delivery=max(0.5, 1 - bounce),
             open=min(0.9, open_rate * effect(0.2, "open")),
-            ctr=min(0.5, ctr * _lognormal(0.35, *key, "ctr") * _lognormal(0.15, *reg, "ctr") * effect(0.2, "ctr")),
-            cvr=min(0.5, cvr * _lognormal(0.35, *key, "cvr") * _lognormal(0.2, *reg, "cvr") * effect(0.1, "cvr")),
+            ctr=min(
+                0.5, ctr * _lognormal(0.35, *key, "ctr") * _lognormal(0.15, *reg, "ctr") * effect(0.2, "ctr")
+            ),
+            cvr=min(
+                0.5, cvr * _lognormal(0.35, *key, "cvr") * _lognormal(0.2, *reg, "cvr") * effect(0.1, "cvr")
+            ),
             reach_frac=1.0,
         )
     if channel in _PAID:
@@ -122,8 +127,12 @@ def _rates(seed: int, campaign_id: str, channel: str, region: str, variant: str 
             cost=cpm * _REGION_CPM[region] * _lognormal(0.25, *key, "cpm") * _lognormal(0.1, *reg, "cpm"),
             delivery=1.0,
             open=0.0,
-            ctr=min(0.3, ctr * _lognormal(0.3, *key, "ctr") * _lognormal(0.15, *reg, "ctr") * effect(0.2, "ctr")),
-            cvr=min(0.5, cvr * _lognormal(0.35, *key, "cvr") * _lognormal(0.2, *reg, "cvr") * effect(0.1, "cvr")),
+            ctr=min(
+                0.3, ctr * _lognormal(0.3, *key, "ctr") * _lognormal(0.15, *reg, "ctr") * effect(0.2, "ctr")
+            ),
+            cvr=min(
+                0.5, cvr * _lognormal(0.35, *key, "cvr") * _lognormal(0.2, *reg, "cvr") * effect(0.1, "cvr")
+            ),
             reach_frac=0.3 + 0.6 * _unit(*reg, "reach"),
         )
     raise ValueError(f"unknown channel {channel!r} (known: {', '.join(sorted(_OWNED) + sorted(_PAID))})")
@@ -167,7 +176,15 @@ def _check(channel: str, region: str, audience: int, budget: float, day: int) ->
 
 
 def simulate_program_day(
-    *, seed: int, campaign_id: str, channel: str, region: str, variant: str, audience: int, budget: float, day: int
+    *,
+    seed: int,
+    campaign_id: str,
+    channel: str,
+    region: str,
+    variant: str,
+    audience: int,
+    budget: float,
+    day: int,
 ) -> DayMetrics:
     """Simulate one program (channel, region, variant) on one day of a campaign.
 
@@ -208,11 +225,19 @@ def simulate_program_day(
         clicks = _binomial(_unit(*key, "clicks"), reached, ctr)
         spend = min(budget, math.floor(impressions * cpm / 10) / 100)
     conversions = _binomial(_unit(*key, "conversions"), clicks, cvr)
-    return DayMetrics(sends=sends, delivered=delivered, clicks=clicks, conversions=conversions,
-                      spend=round(spend, 2), opens=opens)
+    return DayMetrics(
+        sends=sends,
+        delivered=delivered,
+        clicks=clicks,
+        conversions=conversions,
+        spend=round(spend, 2),
+        opens=opens,
+    )
 
 
-def simulate_control_day(*, seed: int, campaign_id: str, channel: str, region: str, control_size: int, day: int) -> int:
+def simulate_control_day(
+    *, seed: int, campaign_id: str, channel: str, region: str, control_size: int, day: int
+) -> int:
     """Conversions on one day among the control holdout of a (channel, region).
 
     Holdout members convert organically at a seeded 45-85% of the rate of a treated member of that channel and
@@ -225,7 +250,11 @@ def simulate_control_day(*, seed: int, campaign_id: str, channel: str, region: s
     """
     _check(channel, region, control_size, 0.0, day)
     r = _rates(seed, campaign_id, channel, region, None)
-    per_contact = r.delivery * r.ctr * r.cvr if channel in OWNED_CHANNELS else 0.5 * r.reach_frac * r.ctr * r.cvr
+    per_contact = (
+        r.delivery * r.ctr * r.cvr if channel in OWNED_CHANNELS else 0.5 * r.reach_frac * r.ctr * r.cvr
+    )
     organic = 0.45 + 0.40 * _unit(seed, campaign_id, channel, region, "organic")
-    rate = min(0.9, per_contact * organic * _lognormal(0.12, seed, campaign_id, channel, region, day, "control"))
+    rate = min(
+        0.9, per_contact * organic * _lognormal(0.12, seed, campaign_id, channel, region, day, "control")
+    )
     return _binomial(_unit(seed, campaign_id, channel, region, day, "control-conv"), control_size, rate)

@@ -135,7 +135,11 @@ def to_postgres(sql: str, with_params: bool = True) -> str:
     if _INSERT_OR_IGNORE.match(out):
         out = _INSERT_OR_IGNORE.sub("INSERT INTO", out, count=1)
         m = _RETURNING.search(out)
-        out = (out[: m.start()] + " ON CONFLICT DO NOTHING" + out[m.start():]) if m else out + " ON CONFLICT DO NOTHING"
+        out = (
+            (out[: m.start()] + " ON CONFLICT DO NOTHING" + out[m.start() :])
+            if m
+            else out + " ON CONFLICT DO NOTHING"
+        )
     return out
 
 
@@ -171,8 +175,10 @@ def probe(url: str, attempts: int = 3, backoff_s: float = 0.3) -> None:
         except psycopg.OperationalError as exc:
             if attempt == attempts - 1:
                 reason = str(exc).strip().splitlines()[-1] if str(exc).strip() else type(exc).__name__
-                raise DatabaseUnavailable(f"cannot connect to the shared database {redact(url)} "
-                                          f"(LIFTOFF_DATABASE_URL) after {attempts} attempts: {reason}") from None
+                raise DatabaseUnavailable(
+                    f"cannot connect to the shared database {redact(url)} "
+                    f"(LIFTOFF_DATABASE_URL) after {attempts} attempts: {reason}"
+                ) from None
             time.sleep(backoff_s * 2**attempt)
 
 
@@ -192,7 +198,12 @@ class _Pools:
             if pool is None or pool.closed:
                 probe(url)
                 pool = ConnectionPool(
-                    url, min_size=1, max_size=max_size, open=False, timeout=30, name=f"liftoff-{schema}",
+                    url,
+                    min_size=1,
+                    max_size=max_size,
+                    open=False,
+                    timeout=30,
+                    name=f"liftoff-{schema}",
                     kwargs={"options": f"-c search_path={schema}", "autocommit": True, "connect_timeout": 10},
                 )
                 try:
@@ -259,8 +270,9 @@ class PostgresDatabase:
         """Nothing per store: the process's pool stays open for the other stores of this schema."""
 
 
-def open_database(target: Path | str, *, name: str, sqlite_schema: str, postgres_schema: str,
-                  timeout: float = 30) -> SQLiteDatabase | PostgresDatabase:
+def open_database(
+    target: Path | str, *, name: str, sqlite_schema: str, postgres_schema: str, timeout: float = 30
+) -> SQLiteDatabase | PostgresDatabase:
     """Open a store's database: a PostgreSQL URL gives its shared schema, anything else its SQLite file.
 
     Args:

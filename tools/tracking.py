@@ -71,7 +71,9 @@ def parse_tracking_url(url: str) -> TrackingIds | None:
     campaign = query.get(CAMPAIGN_PARAM)
     if not campaign:
         return None
-    return TrackingIds(campaign_id=campaign, program_id=query.get(PROGRAM_PARAM), variant=query.get(VARIANT_PARAM))
+    return TrackingIds(
+        campaign_id=campaign, program_id=query.get(PROGRAM_PARAM), variant=query.get(VARIANT_PARAM)
+    )
 
 
 def _ours(key: str) -> bool:

@@ -40,7 +40,10 @@ def main(argv: list[str] | None = None) -> int:
         print(f"-------- {module}: {status} in {took:.1f} s", flush=True)
         if code != 0:
             failed.append(module)
-    print(f"\n{len(modules) - len(failed)}/{len(modules)} benchmarks ran" + (f"; failed: {', '.join(failed)}" if failed else ""))
+    print(
+        f"\n{len(modules) - len(failed)}/{len(modules)} benchmarks ran"
+        + (f"; failed: {', '.join(failed)}" if failed else "")
+    )
     return 1 if failed else 0
 
 

@@ -84,10 +84,14 @@ def main(renders: int = 10) -> None:
     print(f"first page render (cold imports):          {cold:8.3f} s")
     print(f"new-campaign page, warm render median:     {new_page:8.3f} s  (max {new_max:.3f}; aim < 0.5 s)")
     print(f"campaign page ({result.status}), warm median: {page:8.3f} s  (max {page_max:.3f}; aim < 0.5 s)")
-    print(f"view-model: agent steps {steps * 1000:7.2f} ms, assets {assets * 1000:7.2f} ms, "
-          f"scorecard {card * 1000:7.2f} ms")
-    print(f"brief sent -> first agent finished (worker), median of 3: {statistics.median(first_nodes):6.3f} s "
-          f"(aim < 2 s warm)")
+    print(
+        f"view-model: agent steps {steps * 1000:7.2f} ms, assets {assets * 1000:7.2f} ms, "
+        f"scorecard {card * 1000:7.2f} ms"
+    )
+    print(
+        f"brief sent -> first agent finished (worker), median of 3: {statistics.median(first_nodes):6.3f} s "
+        f"(aim < 2 s warm)"
+    )
 
 
 if __name__ == "__main__":

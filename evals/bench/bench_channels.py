@@ -34,23 +34,50 @@ N = 500
 
 
 def _asset(channel: str = "email", region: str = "EU") -> Asset:
-    return Asset(id=f"bench-{channel}-{region}-A", version=1, channel=channel, variant="A", region=region,  # type: ignore[arg-type]
-                 subject="Bench subject", body="Bench body.", cta="Go", prompt_version="v1", prompt_hash="h",
-                 library_version="l", model="offline")
+    return Asset(
+        id=f"bench-{channel}-{region}-A",
+        version=1,
+        channel=channel,
+        variant="A",
+        region=region,  # type: ignore[arg-type]
+        subject="Bench subject",
+        body="Bench body.",
+        cta="Go",
+        prompt_version="v1",
+        prompt_hash="h",
+        library_version="l",
+        model="offline",
+    )
 
 
 def _requests(n: int, campaign: str = "bench") -> list[Any]:
     start = date(2027, 1, 1)
-    return [PublishRequest(campaign_id=campaign, trace_id=f"tr-{campaign}", channel="email", region="EU",
-                           variant="A", asset=_asset(), list_id="lst", segment_key=f"seg-{i}",
-                           slot=(start + timedelta(days=i % 300)).isoformat(), audience=1000, budget=0.0)
-            for i in range(n)]
+    return [
+        PublishRequest(
+            campaign_id=campaign,
+            trace_id=f"tr-{campaign}",
+            channel="email",
+            region="EU",
+            variant="A",
+            asset=_asset(),
+            list_id="lst",
+            segment_key=f"seg-{i}",
+            slot=(start + timedelta(days=i % 300)).isoformat(),
+            audience=1000,
+            budget=0.0,
+        )
+        for i in range(n)
+    ]
 
 
 def _publisher(home: Path) -> Any:
     connectors = connectors_from_config({}, outbox_path=home / "outbox.db")
-    return Publisher(store_path=home / "programs.db", connectors=connectors, kill_switch=KillSwitch(home / "control.db"),
-                     events=EventLog(home / "events.db"))
+    return Publisher(
+        store_path=home / "programs.db",
+        connectors=connectors,
+        kill_switch=KillSwitch(home / "control.db"),
+        events=EventLog(home / "events.db"),
+    )
 
 
 def _race(home: str) -> None:
@@ -75,10 +102,14 @@ def bench_publish(home: Path) -> None:
         pub.publish(req)
         again.append(time.perf_counter() - t)
     lat.sort()
-    print(f"sandbox publish, {N} items:            {N / total:8.0f} /s   median {statistics.median(lat) * 1e3:6.2f} ms"
-          f"   p95 {lat[int(0.95 * len(lat))] * 1e3:6.2f} ms")
-    print(f"repeat publish (no side effect):       {1 / statistics.median(again):8.0f} /s   median "
-          f"{statistics.median(again) * 1e3:6.2f} ms")
+    print(
+        f"sandbox publish, {N} items:            {N / total:8.0f} /s   median {statistics.median(lat) * 1e3:6.2f} ms"
+        f"   p95 {lat[int(0.95 * len(lat))] * 1e3:6.2f} ms"
+    )
+    print(
+        f"repeat publish (no side effect):       {1 / statistics.median(again):8.0f} /s   median "
+        f"{statistics.median(again) * 1e3:6.2f} ms"
+    )
 
 
 def bench_race(home: Path) -> None:
@@ -87,7 +118,9 @@ def bench_race(home: Path) -> None:
         pool.map(_race, [str(home)] * 4)
     elapsed = time.perf_counter() - t0
     rows = Outbox(home / "outbox.db").entries(campaign_id="race")
-    print(f"4 processes x 200 identical publishes:  {len(rows):5d} side effects (expected 200)   {elapsed:6.2f} s")
+    print(
+        f"4 processes x 200 identical publishes:  {len(rows):5d} side effects (expected 200)   {elapsed:6.2f} s"
+    )
 
 
 def bench_smtp(home: Path, n: int = 200) -> None:
@@ -112,15 +145,19 @@ def bench_smtp(home: Path, n: int = 200) -> None:
     try:
         export = home / "export.csv"
         export.write_text("email\n" + "".join(f"user{i}@example.com\n" for i in range(n)))
-        smtp = SmtpConnector("127.0.0.1", port, sender="bench@brightwell.example", progress_path=home / "smtp.db")
+        smtp = SmtpConnector(
+            "127.0.0.1", port, sender="bench@brightwell.example", progress_path=home / "smtp.db"
+        )
         item = _requests(1, "smtp")[0].model_copy(update={"export_path": str(export)}).item()
         t0 = time.perf_counter()
         receipt = smtp.publish(item)
         elapsed = time.perf_counter() - t0
     finally:
         controller.stop()
-    print(f"smtp to loopback aiosmtpd, {n} msgs:   {n / elapsed:8.0f} msg/s (accepted {receipt.detail['accepted']},"
-          f" server got {Sink.count})")
+    print(
+        f"smtp to loopback aiosmtpd, {n} msgs:   {n / elapsed:8.0f} msg/s (accepted {receipt.detail['accepted']},"
+        f" server got {Sink.count})"
+    )
 
 
 def bench_signatures(n: int = 20_000) -> None:

@@ -64,7 +64,6 @@ def main(argv: list[str] | None = None) -> int:
     )
     args = parser.parse_args(argv)
 
-
     apply_offline_defaults()
     print("claims check on unseen brands ('unsupported' = positive class; offline rules, no LLM)")
     by_split: dict[str, list[Score]] = {}

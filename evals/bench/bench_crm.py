@@ -32,15 +32,19 @@ AS_OF = date(2026, 1, 15)
 SUFFIX = {"duckdb": ".duckdb", "sqlite": ".db"}
 
 CONSENT_SEGMENT = SegmentDefinition(channel="email", regions=["EU", "UK"], filters=[])
-FILTERED_SEGMENT = SegmentDefinition.model_validate({
-    "channel": "sms", "regions": ["US", "CA", "APAC"], "frequency_cap_days": 14,
-    "filters": [
-        {"field": "lifecycle_stage", "op": "gte", "value": "mql"},
-        {"field": "last_activity", "op": "gte", "value": "-90d"},
-        {"field": "company_size", "op": "between", "value": ["51-200", "1001-5000"]},
-        {"field": "interests", "op": "contains", "value": "ai"},
-    ],
-})
+FILTERED_SEGMENT = SegmentDefinition.model_validate(
+    {
+        "channel": "sms",
+        "regions": ["US", "CA", "APAC"],
+        "frequency_cap_days": 14,
+        "filters": [
+            {"field": "lifecycle_stage", "op": "gte", "value": "mql"},
+            {"field": "last_activity", "op": "gte", "value": "-90d"},
+            {"field": "company_size", "op": "between", "value": ["51-200", "1001-5000"]},
+            {"field": "interests", "op": "contains", "value": "ai"},
+        ],
+    }
+)
 
 
 def _seed(path: Path, n: int) -> tuple[Any, float]:
@@ -62,20 +66,35 @@ def bench_engine(engine: str, n: int, runs: int, tmp: Path) -> dict[str, Any]:
     warm = [_build(store, CONSENT_SEGMENT, f"bench-warm-{i}")[1] for i in range(runs)]
     filtered, filtered_s = _build(store, FILTERED_SEGMENT, "bench-cold")
     start = time.perf_counter()
-    exported = export_list(store, first, out_dir=tmp / f"exports-{engine}", kill_switch=KillSwitch(tmp / "control.db"))
+    exported = export_list(
+        store, first, out_dir=tmp / f"exports-{engine}", kill_switch=KillSwitch(tmp / "control.db")
+    )
     export_s = time.perf_counter() - start
     store.close()
-    return {"engine": engine, "seed_s": seed_s, "cold_s": cold_s, "warm": warm, "filtered_s": filtered_s,
-            "export_s": export_s, "export_rows": exported.rows, "consent": first, "filtered": filtered}
+    return {
+        "engine": engine,
+        "seed_s": seed_s,
+        "cold_s": cold_s,
+        "warm": warm,
+        "filtered_s": filtered_s,
+        "export_s": export_s,
+        "export_rows": exported.rows,
+        "consent": first,
+        "filtered": filtered,
+    }
 
 
 def _counts(result: dict[str, Any]) -> tuple[Any, ...]:
-    return tuple((t.eligible, t.holdout, t.by_region, t.excluded) for t in (result["consent"], result["filtered"]))
+    return tuple(
+        (t.eligible, t.holdout, t.by_region, t.excluded) for t in (result["consent"], result["filtered"])
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
     """Run the benchmark and print its figures."""
-    parser = argparse.ArgumentParser(prog="python -m evals.bench.bench_crm", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(
+        prog="python -m evals.bench.bench_crm", description=__doc__.splitlines()[0]
+    )
     parser.add_argument("--contacts", type=int, default=1_000_000)
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--engines", default="duckdb,sqlite")
@@ -97,20 +116,26 @@ def main(argv: list[str] | None = None) -> int:
             c = r["consent"]
             print(f"\n[{engine}]")
             print(f"  seed {args.contacts:,} contacts: {r['seed_s']:.2f} s")
-            print(f"  segment email EU+UK (consent + suppression + 7-day cap), {args.contacts:,} contacts: "
-                  f"cold {r['cold_s'] * 1000:.0f} ms, warm median {statistics.median(r['warm']) * 1000:.0f} ms "
-                  f"(min {min(r['warm']) * 1000:.0f} ms, target < 1000 ms)")
+            print(
+                f"  segment email EU+UK (consent + suppression + 7-day cap), {args.contacts:,} contacts: "
+                f"cold {r['cold_s'] * 1000:.0f} ms, warm median {statistics.median(r['warm']) * 1000:.0f} ms "
+                f"(min {min(r['warm']) * 1000:.0f} ms, target < 1000 ms)"
+            )
             print(f"    -> eligible {c.eligible:,}, holdout {c.holdout:,}, excluded {c.excluded}")
-            print(f"  filtered segment sms US+CA+APAC (stage, date, size, tag): {r['filtered_s'] * 1000:.0f} ms "
-                  f"-> eligible {r['filtered'].eligible:,}")
+            print(
+                f"  filtered segment sms US+CA+APAC (stage, date, size, tag): {r['filtered_s'] * 1000:.0f} ms "
+                f"-> eligible {r['filtered'].eligible:,}"
+            )
             print(f"  export {r['export_rows']:,} rows (email CSV): {r['export_s'] * 1000:.0f} ms")
     if len(results) == 2:
         a, b = results
         same = _counts(a) == _counts(b)
         ratio = statistics.median(b["warm"]) / statistics.median(a["warm"])
-        print(f"\n{a['engine']} vs {b['engine']}: identical counts: {'yes' if same else 'NO'}; warm segment "
-              f"{statistics.median(a['warm']) * 1000:.0f} ms vs {statistics.median(b['warm']) * 1000:.0f} ms "
-              f"({ratio:.1f}x); seed {a['seed_s']:.1f} s vs {b['seed_s']:.1f} s")
+        print(
+            f"\n{a['engine']} vs {b['engine']}: identical counts: {'yes' if same else 'NO'}; warm segment "
+            f"{statistics.median(a['warm']) * 1000:.0f} ms vs {statistics.median(b['warm']) * 1000:.0f} ms "
+            f"({ratio:.1f}x); seed {a['seed_s']:.1f} s vs {b['seed_s']:.1f} s"
+        )
     return 0
 
 

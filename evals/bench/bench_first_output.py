@@ -49,7 +49,9 @@ def main(warm: bool = True) -> None:
             time.sleep(0.05)
         job.wait()
         whole = time.perf_counter() - t_enter
-        print(f"fresh install: contacts={settings.crm_contacts:,} model={settings.model} warm-up={'on' if warm else 'off'}")
+        print(
+            f"fresh install: contacts={settings.crm_contacts:,} model={settings.model} warm-up={'on' if warm else 'off'}"
+        )
         print(f"import of the app's modules: {imported:.2f} s")
         if first is None:
             print(f"no agent output: job ended {job.state} ({job.error})")

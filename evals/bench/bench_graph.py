@@ -48,8 +48,13 @@ def main(runs: int = 5) -> None:
 
     apply_offline_defaults()
     with tempfile.TemporaryDirectory() as home:
-        settings = Settings.from_env({"LIFTOFF_HOME": home, "LIFTOFF_CHECK_DATE": "2026-11-25",
-                                      "LIFTOFF_BRAND_LIBRARY": str(REPO_ROOT / "brand_library")})
+        settings = Settings.from_env(
+            {
+                "LIFTOFF_HOME": home,
+                "LIFTOFF_CHECK_DATE": "2026-11-25",
+                "LIFTOFF_BRAND_LIBRARY": str(REPO_ROOT / "brand_library"),
+            }
+        )
         t0 = time.perf_counter()
         campaigns = Campaigns(settings)
         _ = campaigns.services.crm, campaigns.services.claim_index(settings.brand)
@@ -65,8 +70,10 @@ def main(runs: int = 5) -> None:
     print("== campaign graph (offline model, 3 channels x 2 regions, CRM 100k contacts) ==")
     print(f"setup (seed CRM, load embedder, ingest library): {setup:8.2f} s")
     print(f"first campaign (cold caches):                    {cold:8.3f} s  status={status}")
-    print(f"warm end-to-end, median of {runs}:                  {statistics.median(warm):8.3f} s  "
-          f"(min {min(warm):.3f}, max {max(warm):.3f}; aim < 2 s)")
+    print(
+        f"warm end-to-end, median of {runs}:                  {statistics.median(warm):8.3f} s  "
+        f"(min {min(warm):.3f}, max {max(warm):.3f}; aim < 2 s)"
+    )
     print("warm time per step (median over runs; content = all parallel branches of its superstep):")
     for node, values in sorted(steps.items(), key=lambda kv: -statistics.median(kv[1])):
         print(f"  {node:<14} {statistics.median(values) * 1000:8.1f} ms")

@@ -104,8 +104,10 @@ def evaluate_dataset(path: Path, *, index: object = None) -> Score:
             if got == "supported" and missing:
                 score.citation_misses.append(f"{case['id']}: expected {sorted(missing)}, got {result.claims}")
         if got != label:
-            score.errors.append(f"{case['id']} [{case.get('region')}] expected {label}, got {got}: {case['text']} "
-                                f"-> {'; '.join(s.reason for s in result.sentences)}")
+            score.errors.append(
+                f"{case['id']} [{case.get('region')}] expected {label}, got {got}: {case['text']} "
+                f"-> {'; '.join(s.reason for s in result.sentences)}"
+            )
     return score
 
 
@@ -129,17 +131,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=100, help="timed repetitions (default 100)")
     args = parser.parse_args(argv)
 
-
     apply_offline_defaults()
     print("claims check quality ('unsupported' = positive class; offline rules, no LLM)")
     for name in ("claims_dev.yaml", "claims_holdout.yaml"):
         s = evaluate_dataset(DATASETS / name)
-        print(f"  {s.name:16s} cases {s.cases:4d}  precision {s.precision:.3f}  recall {s.recall:.3f}  "
-              f"false-block rate {s.false_block_rate:.3f} ({s.supported_blocked}/{s.supported_total} supported "
-              f"blocked)  exact {s.exact}/{s.cases}")
+        print(
+            f"  {s.name:16s} cases {s.cases:4d}  precision {s.precision:.3f}  recall {s.recall:.3f}  "
+            f"false-block rate {s.false_block_rate:.3f} ({s.supported_blocked}/{s.supported_total} supported "
+            f"blocked)  exact {s.exact}/{s.cases}"
+        )
         for err in s.errors[:10]:
             print(f"    miss: {err}")
-
 
     lib = load_library(REPO_ROOT / "brand_library" / "brightwell")
     on = date(2026, 11, 25)
@@ -155,22 +157,55 @@ def main(argv: list[str] | None = None) -> int:
         index.ingest()
         cold = time.perf_counter() - t0
         check_text(ASSET_150, lib, region="US", on=on, index=index)
-        med_i, p95_i = _timed(lambda: check_text(ASSET_150, lib, region="US", on=on, index=index),
-                              max(10, args.runs // 4))
+        med_i, p95_i = _timed(
+            lambda: check_text(ASSET_150, lib, region="US", on=on, index=index), max(10, args.runs // 4)
+        )
         print(f"  + Chroma index candidates   median {med_i:6.2f} ms   p95 {p95_i:6.2f} ms")
         print(f"  (cold: open index + load embedder + ingest {len(lib.claims)} claims: {cold:.1f} s)")
         dev_idx = evaluate_dataset(DATASETS / "claims_dev.yaml", index=index)
-        print(f"  dev set with the index: precision {dev_idx.precision:.3f} recall {dev_idx.recall:.3f} "
-              f"false-block {dev_idx.false_block_rate:.3f}")
+        print(
+            f"  dev set with the index: precision {dev_idx.precision:.3f} recall {dev_idx.recall:.3f} "
+            f"false-block {dev_idx.false_block_rate:.3f}"
+        )
 
-
-    asset = Asset(id="bench-email-US-A", version=1, channel="email", variant="A", region="US",
-                  subject="Water, simply", body=ASSET_150, cta="Shop now", prompt_version="v1", prompt_hash="h",
-                  library_version=lib.version, model="offline")
-    govern(assets=[asset], lists=[], blueprint=None, library=lib, check_date=on, revision_round=0, max_revisions=2)
-    med_g, p95_g = _timed(lambda: govern(assets=[asset], lists=[], blueprint=None, library=lib, check_date=on,
-                                         revision_round=0, max_revisions=2), max(10, args.runs // 4))
-    print(f"\ngovern() of one asset, every guard through guardrails, warm: median {med_g:.2f} ms  p95 {p95_g:.2f} ms")
+    asset = Asset(
+        id="bench-email-US-A",
+        version=1,
+        channel="email",
+        variant="A",
+        region="US",
+        subject="Water, simply",
+        body=ASSET_150,
+        cta="Shop now",
+        prompt_version="v1",
+        prompt_hash="h",
+        library_version=lib.version,
+        model="offline",
+    )
+    govern(
+        assets=[asset],
+        lists=[],
+        blueprint=None,
+        library=lib,
+        check_date=on,
+        revision_round=0,
+        max_revisions=2,
+    )
+    med_g, p95_g = _timed(
+        lambda: govern(
+            assets=[asset],
+            lists=[],
+            blueprint=None,
+            library=lib,
+            check_date=on,
+            revision_round=0,
+            max_revisions=2,
+        ),
+        max(10, args.runs // 4),
+    )
+    print(
+        f"\ngovern() of one asset, every guard through guardrails, warm: median {med_g:.2f} ms  p95 {p95_g:.2f} ms"
+    )
     return 0
 
 

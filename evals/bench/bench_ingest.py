@@ -47,7 +47,8 @@ def write_file(path: Path, lines: int, programs: list[str]) -> None:
         for n in range(lines):
             pid = programs[n % len(programs)]
             at = datetime.combine(START + timedelta(days=n % 28), datetime.min.time(), UTC) + timedelta(
-                seconds=rng.randrange(86_400))
+                seconds=rng.randrange(86_400)
+            )
             row: dict[str, object] = {"id": f"ev-{n}", "program_id": pid, "at": at.isoformat()}
             if n % 100 == 0:
                 row |= {"type": "cost", "amount": round(rng.uniform(0.01, 0.2), 2), "currency": "USD"}
@@ -66,29 +67,54 @@ def main(lines: int) -> None:
         path = Path(tmp) / "results.jsonl"
         t0 = time.perf_counter()
         write_file(path, lines, sorted(programs))
-        print(f"wrote {lines:,} lines ({path.stat().st_size / 1e6:,.0f} MB) in {time.perf_counter() - t0:.1f} s")
+        print(
+            f"wrote {lines:,} lines ({path.stat().st_size / 1e6:,.0f} MB) in {time.perf_counter() - t0:.1f} s"
+        )
         events = EventLog(Path(tmp) / "events.db")
-        ledger = SpendLedger(Path(tmp) / "ledger.db", events=events, kill_switch=KillSwitch(Path(tmp) / "ks.db"))
+        ledger = SpendLedger(
+            Path(tmp) / "ledger.db", events=events, kill_switch=KillSwitch(Path(tmp) / "ks.db")
+        )
         for cid in ("bench-c0", "bench-c1"):
-            ledger.set_caps(cid, Caps(total=1e9, per_channel={"email": 1e9, "paid_social": 1e9}, per_day=1e9),
-                            trace_id=f"tr-{cid}")
+            ledger.set_caps(
+                cid,
+                Caps(total=1e9, per_channel={"email": 1e9, "paid_social": 1e9}, per_day=1e9),
+                trace_id=f"tr-{cid}",
+            )
         directory = ProgramDirectory(programs)
         base = _rss_mb()
         t0 = time.perf_counter()
-        report = ingest_results(read_lines(path), events=events, ledger=ledger, directory=directory,
-                                source="bench", label=path.name)
+        report = ingest_results(
+            read_lines(path),
+            events=events,
+            ledger=ledger,
+            directory=directory,
+            source="bench",
+            label=path.name,
+        )
         took = time.perf_counter() - t0
         peak = _rss_mb()
-        print(f"ingest: {report.lines:,} lines -> {report.new:,} new events in {took:.1f} s = "
-              f"{report.lines / took:,.0f} lines/s; costs committed to the ledger: "
-              f"{sum(s.committed for s in report.costs.values()):,}")
-        print(f"memory: peak RSS {peak:,.0f} MB (baseline before ingest {base:,.0f} MB, growth {peak - base:,.0f} MB)")
+        print(
+            f"ingest: {report.lines:,} lines -> {report.new:,} new events in {took:.1f} s = "
+            f"{report.lines / took:,.0f} lines/s; costs committed to the ledger: "
+            f"{sum(s.committed for s in report.costs.values()):,}"
+        )
+        print(
+            f"memory: peak RSS {peak:,.0f} MB (baseline before ingest {base:,.0f} MB, growth {peak - base:,.0f} MB)"
+        )
         t0 = time.perf_counter()
-        again = ingest_results(read_lines(path), events=events, ledger=ledger, directory=directory,
-                               source="bench", label=path.name)
+        again = ingest_results(
+            read_lines(path),
+            events=events,
+            ledger=ledger,
+            directory=directory,
+            source="bench",
+            label=path.name,
+        )
         took = time.perf_counter() - t0
-        print(f"re-ingest (all present): {again.new} new, {again.already:,} already present in {took:.1f} s = "
-              f"{again.lines / took:,.0f} lines/s")
+        print(
+            f"re-ingest (all present): {again.new} new, {again.already:,} already present in {took:.1f} s = "
+            f"{again.lines / took:,.0f} lines/s"
+        )
 
 
 if __name__ == "__main__":

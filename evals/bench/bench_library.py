@@ -119,7 +119,9 @@ def main() -> int:
             r = _child(kind, path)
             outcome = "loaded" if not r["message"] else f"refused in one line of {r['chars']} chars"
             took_ms, rss_mb = float(str(r["s"])) * 1000, float(str(r["rss_mb"]))
-            print(f"  {label:30s} {size / 1_048_576:6.1f} MB  {took_ms:8.1f} ms  peak RSS {rss_mb:6.0f} MB  {outcome}")
+            print(
+                f"  {label:30s} {size / 1_048_576:6.1f} MB  {took_ms:8.1f} ms  peak RSS {rss_mb:6.0f} MB  {outcome}"
+            )
             if r["message"]:
                 print(f"      {r['message']}")
     return 0

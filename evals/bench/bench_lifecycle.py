@@ -63,9 +63,12 @@ def bench_lock(home: Path, n: int = 2000) -> dict[str, float]:
     for t in threads:
         t.join()
     waited = [w for w in waits if w > 0]
-    return {"uncontended_ms": uncontended * 1000, "contended_share": len(waited) / len(waits),
-            "contended_wait_mean_ms": (sum(waited) / len(waited) * 1000) if waited else 0.0,
-            "contended_wait_max_ms": max(waits) * 1000}
+    return {
+        "uncontended_ms": uncontended * 1000,
+        "contended_share": len(waited) / len(waits),
+        "contended_wait_mean_ms": (sum(waited) / len(waited) * 1000) if waited else 0.0,
+        "contended_wait_max_ms": max(waits) * 1000,
+    }
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -81,8 +84,11 @@ def main(argv: list[str] | None = None) -> int:
     brief = (REPO_ROOT / "examples" / "briefs" / "maxflow-launch.md").read_text()
     with tempfile.TemporaryDirectory() as tmp:
         home = Path(tmp)
-        env = {"LIFTOFF_HOME": str(home), "LIFTOFF_CRM_CONTACTS": str(args.contacts),
-               "LIFTOFF_CHECK_DATE": "2026-11-25"}
+        env = {
+            "LIFTOFF_HOME": str(home),
+            "LIFTOFF_CRM_CONTACTS": str(args.contacts),
+            "LIFTOFF_CHECK_DATE": "2026-11-25",
+        }
         settings = Settings.from_env(env)
         campaigns = Campaigns(settings)
         t0 = time.perf_counter()
@@ -102,70 +108,128 @@ def main(argv: list[str] | None = None) -> int:
         week1_s = time.perf_counter() - t1
         t2 = time.perf_counter()
         svc = campaigns.services
-        rb = rollback(campaign_id=cid, trace_id=launched.trace_id, publisher=svc.publisher, ledger=svc.ledger,
-                      events=svc.events, locks_dir=settings.path("locks"), scope=Scope("paid_social"), by="bench")
+        rb = rollback(
+            campaign_id=cid,
+            trace_id=launched.trace_id,
+            publisher=svc.publisher,
+            ledger=svc.ledger,
+            events=svc.events,
+            locks_dir=settings.path("locks"),
+            scope=Scope("paid_social"),
+            by="bench",
+        )
         rollback_s = time.perf_counter() - t2
         t3 = time.perf_counter()
-        again = rollback(campaign_id=cid, trace_id=launched.trace_id, publisher=svc.publisher, ledger=svc.ledger,
-                         events=svc.events, locks_dir=settings.path("locks"), scope=Scope("paid_social"), by="bench")
+        again = rollback(
+            campaign_id=cid,
+            trace_id=launched.trace_id,
+            publisher=svc.publisher,
+            ledger=svc.ledger,
+            events=svc.events,
+            locks_dir=settings.path("locks"),
+            scope=Scope("paid_social"),
+            by="bench",
+        )
         repeat_s = time.perf_counter() - t3
 
         t4 = time.perf_counter()
         cli = "import sys; from graph.cli import main; sys.exit(main())"
-        procs = [subprocess.Popen([sys.executable, "-c", cli, "scheduler", "--until-idle", "--until-day",
-                                   str(args.days), "--auto-approve", "--json", "--interval", "0.2"],
-                                  cwd=REPO_ROOT, env={**os.environ, **env}, text=True, stdout=subprocess.PIPE,
-                                  stderr=subprocess.DEVNULL) for _ in range(2)]
+        procs = [
+            subprocess.Popen(
+                [
+                    sys.executable,
+                    "-c",
+                    cli,
+                    "scheduler",
+                    "--until-idle",
+                    "--until-day",
+                    str(args.days),
+                    "--auto-approve",
+                    "--json",
+                    "--interval",
+                    "0.2",
+                ],
+                cwd=REPO_ROOT,
+                env={**os.environ, **env},
+                text=True,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.DEVNULL,
+            )
+            for _ in range(2)
+        ]
         per_process = []
         for p in procs:
             out, _ = p.communicate(timeout=1800)
             lines = [json.loads(x) for x in out.splitlines() if x.strip()]
             per_process.append(len(lines))
-            outcomes.extend(type("O", (), {"elapsed_s": x["elapsed_s"], "status": x["status"],
-                                           "cycle_id": x["cycle_id"]}) for x in lines)
+            outcomes.extend(
+                type("O", (), {"elapsed_s": x["elapsed_s"], "status": x["status"], "cycle_id": x["cycle_id"]})
+                for x in lines
+            )
         rest_s = time.perf_counter() - t4
 
-        started = Counter(e.payload["cycle_id"] for _, e in svc.events.read(
-            0, 1_000_000, campaign_id=cid, types=["lifecycle.cycle_started"]))
+        started = Counter(
+            e.payload["cycle_id"]
+            for _, e in svc.events.read(0, 1_000_000, campaign_id=cid, types=["lifecycle.cycle_started"])
+        )
         duplicates = sum(n - 1 for n in started.values())
         failed = sum(o.status != "done" for o in outcomes)
         lat = [o.elapsed_s for o in outcomes]
-        print(f"cycles: {len(outcomes)} ({Counter(o.cycle_id.split(':')[1] for o in outcomes)}); failed {failed}; "
-              f"run twice {duplicates}")
+        print(
+            f"cycles: {len(outcomes)} ({Counter(o.cycle_id.split(':')[1] for o in outcomes)}); failed {failed}; "
+            f"run twice {duplicates}"
+        )
         print(f"  latency p50 {_pct(lat, 0.5):.3f} s, p95 {_pct(lat, 0.95):.3f} s, max {max(lat):.3f} s")
-        print(f"  days 0-9 in-process: {week1_s:.1f} s; days 10-{args.days} with two scheduler processes: "
-              f"{rest_s:.1f} s (cycles per process {per_process})")
+        print(
+            f"  days 0-9 in-process: {week1_s:.1f} s; days 10-{args.days} with two scheduler processes: "
+            f"{rest_s:.1f} s (cycles per process {per_process})"
+        )
         print(f"  rehearsal after launch: {week1_s + rollback_s + rest_s:.1f} s")
-        print(f"rollback of paid_social: {rollback_s * 1000:.0f} ms, {rb.steps} steps "
-              f"({len(rb.cancelled)} programs cancelled, allocation {rb.allocation}); repeat "
-              f"{repeat_s * 1000:.0f} ms, no-op {again.noop}, same result {again.state() == rb.state()}")
+        print(
+            f"rollback of paid_social: {rollback_s * 1000:.0f} ms, {rb.steps} steps "
+            f"({len(rb.cancelled)} programs cancelled, allocation {rb.allocation}); repeat "
+            f"{repeat_s * 1000:.0f} ms, no-op {again.noop}, same result {again.state() == rb.state()}"
+        )
 
         final = campaigns.result(cid)
         sc = final.values["scorecard"]
         lift = sc.get("lift") or {}
-        print(f"scorecard after {final.values['day']} days: spend {sc['spend']:,.2f}, conversions {sc['conversions']},"
-              f" cost/result {sc['cost_per_result'] or float('nan'):,.2f}, lift vs control "
-              f"{lift.get('lift_pct') if lift.get('lift_pct') is None else format(lift['lift_pct'], '+.1%')} "
-              f"(treated {lift.get('treated')}, control {lift.get('control')}, ci95 {lift.get('ci95')})")
+        print(
+            f"scorecard after {final.values['day']} days: spend {sc['spend']:,.2f}, conversions {sc['conversions']},"
+            f" cost/result {sc['cost_per_result'] or float('nan'):,.2f}, lift vs control "
+            f"{lift.get('lift_pct') if lift.get('lift_pct') is None else format(lift['lift_pct'], '+.1%')} "
+            f"(treated {lift.get('treated')}, control {lift.get('control')}, ci95 {lift.get('ci95')})"
+        )
         pipe = sc.get("pipeline") or {}
         if pipe:
-            print(f"  pipeline as of {pipe['as_of']} (window {pipe['window_days']} d, {pipe['accounts_reached']} "
-                  f"accounts reached): sourced {pipe['sourced']['opportunities']} opps / "
-                  f"{pipe['sourced']['amount']:,.0f} (won {pipe['sourced']['won_amount']:,.0f}), influenced "
-                  f"{pipe['influenced']['opportunities']} / {pipe['influenced']['amount']:,.0f}; "
-                  f"sourced per $ spent {pipe['sourced_per_spend'] or 0:.1f}, cost per sourced opp "
-                  f"{pipe['cost_per_sourced'] or float('nan'):,.0f}")
+            print(
+                f"  pipeline as of {pipe['as_of']} (window {pipe['window_days']} d, {pipe['accounts_reached']} "
+                f"accounts reached): sourced {pipe['sourced']['opportunities']} opps / "
+                f"{pipe['sourced']['amount']:,.0f} (won {pipe['sourced']['won_amount']:,.0f}), influenced "
+                f"{pipe['influenced']['opportunities']} / {pipe['influenced']['amount']:,.0f}; "
+                f"sourced per $ spent {pipe['sourced_per_spend'] or 0:.1f}, cost per sourced opp "
+                f"{pipe['cost_per_sourced'] or float('nan'):,.0f}"
+            )
         pstore = PipelineStore(settings.path("pipeline.db"))
         sched = store.campaign(cid)
         assert sched is not None
         t5 = time.perf_counter()
-        pipeline_impact(pstore, svc.events, campaign_id=cid, start_date=sched.start_date,
-                        through_day=final.values["day"] - 1, window_days=sched.window_days, seed=settings.seed)
+        pipeline_impact(
+            pstore,
+            svc.events,
+            campaign_id=cid,
+            start_date=sched.start_date,
+            through_day=final.values["day"] - 1,
+            window_days=sched.window_days,
+            seed=settings.seed,
+        )
         print(f"pipeline: {pstore.counts()} ; one attribution refresh {time.perf_counter() - t5:.2f} s")
         lock = bench_lock(home)
-        print(f"campaign lock: uncontended acquire+release {lock['uncontended_ms']:.3f} ms; two threads x 200 turns "
-              f"holding 0.5 ms: {lock['contended_share']:.0%} waited, mean wait {lock['contended_wait_mean_ms']:.2f} "
-              f"ms, max {lock['contended_wait_max_ms']:.2f} ms")
+        print(
+            f"campaign lock: uncontended acquire+release {lock['uncontended_ms']:.3f} ms; two threads x 200 turns "
+            f"holding 0.5 ms: {lock['contended_share']:.0%} waited, mean wait {lock['contended_wait_mean_ms']:.2f} "
+            f"ms, max {lock['contended_wait_max_ms']:.2f} ms"
+        )
         print(f"cpu: {os.times().user:.1f} s user in this process")
         campaigns.close()
         return 1 if duplicates or failed else 0

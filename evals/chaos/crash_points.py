@@ -147,8 +147,11 @@ def _measure(point: str, base: CampaignFacts | None) -> Figure:
 
 def _types(base: collections.Counter[str], got: collections.Counter[str]) -> str:
     """The event types whose counts differ (uninterrupted -> crashed), for the figure's detail."""
-    diff = [f"{t} {base.get(t, 0)}->{got.get(t, 0)}" for t in sorted(set(base) | set(got))
-            if t not in IGNORE and base.get(t, 0) != got.get(t, 0)]
+    diff = [
+        f"{t} {base.get(t, 0)}->{got.get(t, 0)}"
+        for t in sorted(set(base) | set(got))
+        if t not in IGNORE and base.get(t, 0) != got.get(t, 0)
+    ]
     return f" [{', '.join(diff)}]" if diff else ""
 
 

@@ -69,5 +69,4 @@ def one_clear_line(stderr: str) -> bool:
     """The failure was told in exactly one ``error:`` line, the last thing printed, and no traceback."""
     lines = [line for line in stderr.splitlines() if line.strip()]
     errors = [line for line in lines if line.startswith("error:")]
-    return (len(errors) == 1 and lines[-1] == errors[0] and "Traceback" not in stderr
-            and len(errors[0]) < 1000)
+    return len(errors) == 1 and lines[-1] == errors[0] and "Traceback" not in stderr and len(errors[0]) < 1000

@@ -97,7 +97,6 @@ def _claims_check() -> None:
 def _app_boot() -> None:
     from streamlit.testing.v1 import AppTest  # lazy: start-up (streamlit)
 
-
     AppTest.from_file(str(REPO_ROOT / "app.py"), default_timeout=300).run()
 
 

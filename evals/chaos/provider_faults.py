@@ -45,7 +45,9 @@ def _mode(mode: str) -> list[Figure]:
     reset_breakers()
     # A slow reply (0.3 s) must come in well inside its timeout even on a loaded machine: 3 s there, 1 s elsewhere.
     timeout = 3.0 if mode == "slow" else 1.0
-    policy = CallPolicy(timeout_s=timeout, deadline_s=60, max_attempts=3, backoff_s=0.05, breaker_failures=1000)
+    policy = CallPolicy(
+        timeout_s=timeout, deadline_s=60, max_attempts=3, backoff_s=0.05, breaker_failures=1000
+    )
     retry_after = 0.1
     bound = give_up_bound(policy, retry_after)
     with LLMServer(LLMServerConfig(fault=mode, retry_after_s=retry_after, slow_s=0.3, hang_s=30)) as server:
@@ -98,8 +100,13 @@ def _deadline() -> list[Figure]:
         overrun = time.monotonic() - ends
     told = "run deadline" in message and "\n" not in message
     return [
-        Figure(CAT, "hang under a 2 s run deadline (20 s timeout): overrun s", round(max(overrun, 0), 2),
-               overrun <= MARGIN_S, f"margin {MARGIN_S}s"),
+        Figure(
+            CAT,
+            "hang under a 2 s run deadline (20 s timeout): overrun s",
+            round(max(overrun, 0), 2),
+            overrun <= MARGIN_S,
+            f"margin {MARGIN_S}s",
+        ),
         Figure(CAT, "hang under a run deadline: told in one line", told, told, message[:120]),
     ]
 

@@ -31,7 +31,9 @@ DAYS = 6
 
 def _launch(env: dict[str, str]) -> str | None:
     # One campaign id for the reference and each case (own homes/databases): simulated outcomes are seeded by it.
-    run = cli({**env, "LIFTOFF_CHAOS_CAMPAIGN_ID": CAMPAIGN_ID}, "run", "--brief", BRIEF, "--auto-approve", "--json")
+    run = cli(
+        {**env, "LIFTOFF_CHAOS_CAMPAIGN_ID": CAMPAIGN_ID}, "run", "--brief", BRIEF, "--auto-approve", "--json"
+    )
     try:
         out = json.loads(run.stdout)
     except ValueError:

@@ -37,7 +37,9 @@ class Evaluation:
     counts: dict[str, int] = field(default_factory=dict)
     scores: dict[str, float | None] = field(default_factory=dict)
 
-    def check(self, name: str, passed: bool, detail: str = "", *, count: tuple[str, str] | None = None) -> bool:
+    def check(
+        self, name: str, passed: bool, detail: str = "", *, count: tuple[str, str] | None = None
+    ) -> bool:
         """Record a check; with ``count=(ok_key, total_key)`` also add it to those counts."""
         self.checks.append(Check(evaluator=self.evaluator, name=name, passed=bool(passed), detail=detail))
         if count:

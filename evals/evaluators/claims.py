@@ -30,33 +30,55 @@ class ClaimsSupport:
                 ev.add("assets_first_draft")
         published = outcome.published
         for asset in published:
-            result = check_text(asset.full_text(), outcome.library, region=asset.region, on=outcome.check_date,
-                                index=outcome.claim_index)
+            result = check_text(
+                asset.full_text(),
+                outcome.library,
+                region=asset.region,
+                on=outcome.check_date,
+                index=outcome.claim_index,
+            )
             for s in result.sentences:
                 if s.verdict == "no_claim":
                     continue
                 ok = s.verdict == "supported"
-                ev.check(f"{asset.id}: claim supported", ok, f"{s.text!r}: {s.reason}",
-                         count=("claim_sentences_supported", "claim_sentences"))
+                ev.check(
+                    f"{asset.id}: claim supported",
+                    ok,
+                    f"{s.text!r}: {s.reason}",
+                    count=("claim_sentences_supported", "claim_sentences"),
+                )
         texts = {a.id: a.full_text() for a in published}
         for phrase in exp.must_not_appear:
             hits = [aid for aid, text in texts.items() if contains_phrase(text, phrase)]
-            ev.check(f"never published: {phrase!r}", not hits, f"published in {', '.join(hits)}" if hits else "",
-                     count=("planted_ok", "planted"))
+            ev.check(
+                f"never published: {phrase!r}",
+                not hits,
+                f"published in {', '.join(hits)}" if hits else "",
+                count=("planted_ok", "planted"),
+            )
             if hits:
                 ev.add("planted_published")
             else:
                 ev.counts.setdefault("planted_published", 0)
         for phrase in exp.must_appear:
             hits = [aid for aid, text in texts.items() if contains_phrase(text, phrase)]
-            ev.check(f"published: {phrase!r}", bool(hits), "in " + ", ".join(hits) if hits else "in no published asset",
-                     count=("appear_ok", "appear_total"))
+            ev.check(
+                f"published: {phrase!r}",
+                bool(hits),
+                "in " + ", ".join(hits) if hits else "in no published asset",
+                count=("appear_ok", "appear_total"),
+            )
         cited = {cid for a in published for cid in a.cited_claim_ids}
         for claim_id in exp.must_cite:
-            ev.check(f"cites {claim_id}", claim_id in cited, f"published copy cites {sorted(cited)}",
-                     count=("cite_ok", "cite_total"))
+            ev.check(
+                f"cites {claim_id}",
+                claim_id in cited,
+                f"published copy cites {sorted(cited)}",
+                count=("cite_ok", "cite_total"),
+            )
         ev.rate("supported_rate", "claim_sentences_supported", "claim_sentences")
         ev.rate("first_draft_ok_rate", "assets_first_draft", "assets")
-        ev.scores["guard_miss_rate"] = (ev.counts.get("planted_published", 0) / ev.counts["planted"]
-                                        if ev.counts.get("planted") else None)
+        ev.scores["guard_miss_rate"] = (
+            ev.counts.get("planted_published", 0) / ev.counts["planted"] if ev.counts.get("planted") else None
+        )
         return ev

@@ -26,8 +26,11 @@ class Delivery:
             ev.check("published programs", n >= exp.min_published, f"{n} published (min {exp.min_published})")
         if exp.all_published and outcome.status == "launched":
             missing = [a.id for a in outcome.assets if a.id not in published]
-            ev.check("every drafted asset published", not missing,
-                     f"not published: {', '.join(missing)}" if missing else f"{len(published)} published")
+            ev.check(
+                "every drafted asset published",
+                not missing,
+                f"not published: {', '.join(missing)}" if missing else f"{len(published)} published",
+            )
         if exp.max_revisions is not None:
             rounds = int(outcome.values.get("revision") or 0)
             ev.check("revision rounds", rounds <= exp.max_revisions, f"{rounds} (max {exp.max_revisions})")

@@ -23,12 +23,18 @@ class JudgeScores(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    on_brief: int = Field(ge=1, le=5, description="Copy serves the brief's goal, audience, product, key messages.")
-    brand_voice: int = Field(ge=1, le=5, description="Follows the brand's tone; avoids banned terms and competitors.")
+    on_brief: int = Field(
+        ge=1, le=5, description="Copy serves the brief's goal, audience, product, key messages."
+    )
+    brand_voice: int = Field(
+        ge=1, le=5, description="Follows the brand's tone; avoids banned terms and competitors."
+    )
     clarity: int = Field(ge=1, le=5, description="Plain, specific, one clear call to action.")
     persuasiveness: int = Field(ge=1, le=5, description="A concrete reason to act, without pressure tactics.")
     compliance: int = Field(ge=1, le=5, description="Every factual statement restates an approved claim.")
-    flagged: list[str] = Field(default_factory=list, description="Sentences judged unsupported or off-brand, verbatim.")
+    flagged: list[str] = Field(
+        default_factory=list, description="Sentences judged unsupported or off-brand, verbatim."
+    )
     rationale: str = Field(default="", description="At most three sentences.")
 
 
@@ -68,22 +74,41 @@ class Judge:
             return None, None
         tracker = UsageTracker()
         try:
-            result = invoke_structured(self.model, JudgeScores, self.prompt.render("score", judge_payload(outcome)),
-                                       agent="judge", config={"callbacks": [tracker], "metadata": {"agent": "judge"}})
+            result = invoke_structured(
+                self.model,
+                JudgeScores,
+                self.prompt.render("score", judge_payload(outcome)),
+                agent="judge",
+                config={"callbacks": [tracker], "metadata": {"agent": "judge"}},
+            )
         except Exception as exc:  # noqa: BLE001 - a judge failure is reported on the case, never fatal
-
-            return (JudgeResult(model=self.spec, prompt=self.prompt.ref, error=describe_error(exc)),
-                    _usage(tracker, self.spec))
+            return (
+                JudgeResult(model=self.spec, prompt=self.prompt.ref, error=describe_error(exc)),
+                _usage(tracker, self.spec),
+            )
         value = result.value
         scores = {c: float(getattr(value, c)) for c in CRITERIA}
-        return (JudgeResult(model=self.spec, prompt=self.prompt.ref, scores=scores, flagged=list(value.flagged),
-                            rationale=value.rationale[:600]), _usage(tracker, self.spec))
+        return (
+            JudgeResult(
+                model=self.spec,
+                prompt=self.prompt.ref,
+                scores=scores,
+                flagged=list(value.flagged),
+                rationale=value.rationale[:600],
+            ),
+            _usage(tracker, self.spec),
+        )
 
 
 def _usage(tracker: Any, spec: str) -> AgentUsage:
     snap = tracker.snapshot().get("judge", {})
-    return AgentUsage(model=spec, calls=int(snap.get("calls", 0)), input_tokens=int(snap.get("input_tokens", 0)),
-                      output_tokens=int(snap.get("output_tokens", 0)), cost_usd=float(snap.get("cost_usd", 0.0)))
+    return AgentUsage(
+        model=spec,
+        calls=int(snap.get("calls", 0)),
+        input_tokens=int(snap.get("input_tokens", 0)),
+        output_tokens=int(snap.get("output_tokens", 0)),
+        cost_usd=float(snap.get("cost_usd", 0.0)),
+    )
 
 
 def judge_payload(outcome: CampaignOutcome) -> dict[str, Any]:
@@ -96,13 +121,21 @@ def judge_payload(outcome: CampaignOutcome) -> dict[str, Any]:
     return {
         "brief": outcome.case.brief,
         "brand": lib.name,
-        "plan": {"channels": [c.get("channel") for c in bp.get("channels", [])], "objective": bp.get("objective")},
+        "plan": {
+            "channels": [c.get("channel") for c in bp.get("channels", [])],
+            "objective": bp.get("objective"),
+        },
         "approved_claims": [{"id": k, "text": v} for k, v in sorted(claims.items())],
         "voice": {"tone": list(voice.get("tone", []) or []), "avoid": list(voice.get("avoid", []) or [])},
         "banned_terms": sorted({t for r in regions for t in lib.all_banned_terms(r)}),
         "competitors": list(lib.competitors),
         "published_copy": [
-            {"asset": f"{a.channel}-{a.region}-{a.variant}", "channel": a.channel, "region": a.region,
-             **a.text_fields()} for a in outcome.published
+            {
+                "asset": f"{a.channel}-{a.region}-{a.variant}",
+                "channel": a.channel,
+                "region": a.region,
+                **a.text_fields(),
+            }
+            for a in outcome.published
         ],
     }

@@ -10,10 +10,16 @@ from evals.evaluators.base import CampaignOutcome, Evaluation
 from graph.contracts import Asset, Blueprint, Brief, BudgetChange, PassReport, Program, Scorecard, TargetList
 
 _SINGLE: tuple[tuple[str, type[BaseModel]], ...] = (
-    ("brief", Brief), ("blueprint", Blueprint), ("pass_report", PassReport), ("scorecard", Scorecard),
+    ("brief", Brief),
+    ("blueprint", Blueprint),
+    ("pass_report", PassReport),
+    ("scorecard", Scorecard),
 )
 _MANY: tuple[tuple[str, type[BaseModel]], ...] = (
-    ("assets", Asset), ("lists", TargetList), ("programs", Program), ("budget_changes", BudgetChange),
+    ("assets", Asset),
+    ("lists", TargetList),
+    ("programs", Program),
+    ("budget_changes", BudgetChange),
 )
 
 
@@ -34,7 +40,9 @@ class SchemaValidity:
                 self._one(ev, f"{key}[{item_id}]", model, raw)
         if outcome.status == "launched":
             for key in ("blueprint", "pass_report", "scorecard"):
-                ev.check(f"{key} present", values.get(key) is not None, "" if values.get(key) else f"no {key}")
+                ev.check(
+                    f"{key} present", values.get(key) is not None, "" if values.get(key) else f"no {key}"
+                )
         ev.rate("valid_rate", "schema_valid", "schema_objects")
         return ev
 
@@ -45,7 +53,9 @@ class SchemaValidity:
         except ValidationError as exc:
             err = exc.errors()[0]
             loc = ".".join(str(p) for p in err.get("loc", ()))
-            ev.check(f"{name} valid", False, f"{loc}: {err.get('msg')}", count=("schema_valid", "schema_objects"))
+            ev.check(
+                f"{name} valid", False, f"{loc}: {err.get('msg')}", count=("schema_valid", "schema_objects")
+            )
             return
         ev.add("schema_objects")
         ev.add("schema_valid")

@@ -116,8 +116,6 @@ def product_question(library: BrandLibrary, product: str) -> str:
     )
 
 
-
-
 def clarify_product(
     library: BrandLibrary, product: str | None, brief_text: str, prior_text: str
 ) -> tuple[str | None, str | None]:
@@ -135,7 +133,23 @@ def clarify_product(
     return product, product_question(library, product or "")
 
 
-_GENERIC = frozenset(["the", "our", "a", "an", "new", "range", "line", "collection", "series", "model", "edition", "products", "product"])
+_GENERIC = frozenset(
+    [
+        "the",
+        "our",
+        "a",
+        "an",
+        "new",
+        "range",
+        "line",
+        "collection",
+        "series",
+        "model",
+        "edition",
+        "products",
+        "product",
+    ]
+)
 
 
 def _tokens(text: str) -> list[str]:
@@ -161,8 +175,11 @@ def resolve_product(
             for term in p.terms:
                 term_words = _tokens(term)
                 distinctive = [w for w in words if len(w) >= 3]
-                if distinctive and term_words and set(distinctive) <= set(term_words) and any(
-                    t[:1].isupper() for t in term.split()
+                if (
+                    distinctive
+                    and term_words
+                    and set(distinctive) <= set(term_words)
+                    and any(t[:1].isupper() for t in term.split())
                 ):
                     return term, BriefFact(
                         field="product", value=f"{term} (brand library product '{p.id}')", source=label
@@ -175,6 +192,8 @@ def resolve_product(
         if hits:
             first = min(hits, key=lambda m: m.start())
             return p.terms[0], BriefFact(
-                field="product", value=f"{p.terms[0]} (brand library product line '{p.id}')", source=first.group(0)
+                field="product",
+                value=f"{p.terms[0]} (brand library product line '{p.id}')",
+                source=first.group(0),
             )
     return None, None

@@ -9,14 +9,14 @@ from collections.abc import Sequence
 
 # Command modules, each exposing ``register(subparsers) -> None``; their handlers take (args) and return an exit code.
 COMMAND_MODULES: tuple[str, ...] = (
-    "graph.cli.campaign",   # run, resume, runs
-    "graph.cli.library",    # library ingest, claims-check
-    "graph.cli.data",       # data seed, lists build, lists export
-    "graph.cli.channels",   # kill-switch, outbox, programs, sla
-    "graph.cli.spend",      # simulate, audit, scorecard
-    "evals.cli",      # evals run, evals compare
+    "graph.cli.campaign",  # run, resume, runs
+    "graph.cli.library",  # library ingest, claims-check
+    "graph.cli.data",  # data seed, lists build, lists export
+    "graph.cli.channels",  # kill-switch, outbox, programs, sla
+    "graph.cli.spend",  # simulate, audit, scorecard
+    "evals.cli",  # evals run, evals compare
     "graph.cli.lifecycle",  # cycle, scheduler, rollback
-    "graph.cli.events",     # events ingest, events serve, scorecard
+    "graph.cli.events",  # events ingest, events serve, scorecard
 )
 
 

@@ -19,14 +19,20 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     src = run.add_mutually_exclusive_group(required=True)
     src.add_argument("--brief", help="the brief text")
     src.add_argument("--brief-file", type=Path, help="a file holding the brief")
-    run.add_argument("--brand", help="brand: a slug (looked up in LIFTOFF_BRAND_LIBRARY, default brand_library/, "
-                                     "then in $LIFTOFF_HOME/brands) or a library directory path "
-                                     "(default: LIFTOFF_BRAND, else brightwell)")
+    run.add_argument(
+        "--brand",
+        help="brand: a slug (looked up in LIFTOFF_BRAND_LIBRARY, default brand_library/, "
+        "then in $LIFTOFF_HOME/brands) or a library directory path "
+        "(default: LIFTOFF_BRAND, else brightwell)",
+    )
     run.add_argument("--model", help="'offline', 'provider:model', or a model name with OPENAI_BASE_URL")
     run.add_argument("--prompts", help="prompt versions: VERSION or agent=VERSION,...")
     run.add_argument("--auto-approve", action="store_true", help="approve every review as 'cli:auto-approve'")
-    run.add_argument("--agents", help="the campaign's agent set: 'minimum' (planner, content, governance, "
-                     "orchestrator, analytics), 'all', or a comma list (default: LIFTOFF_AGENTS, else all)")
+    run.add_argument(
+        "--agents",
+        help="the campaign's agent set: 'minimum' (planner, content, governance, "
+        "orchestrator, analytics), 'all', or a comma list (default: LIFTOFF_AGENTS, else all)",
+    )
     run.add_argument("--json", action="store_true", help="print one JSON object")
     run.set_defaults(handler=cmd_run)
 
@@ -36,15 +42,35 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     act.add_argument("--approve", action="store_true")
     act.add_argument("--reject", action="store_true")
     act.add_argument("--answer", help="answer the Planner's clarifying questions")
-    resume.add_argument("--approve-item", action="append", default=[], metavar="ID",
-                        help="approve one item (asset, list or budget change id); repeatable")
-    resume.add_argument("--reject-item", action="append", default=[], metavar="ID",
-                        help="reject one item: an asset is withheld, the rest goes on; repeatable")
-    resume.add_argument("--edit-item", action="append", default=[], metavar="ID=FILE",
-                        help="edit one asset: FILE is JSON {field: text} (subject, headline, body, cta), or plain "
-                             "text for the body; for a budget change a number (the new amount); repeatable")
-    resume.add_argument("--restore-item", action="append", default=[], metavar="ID=VERSION",
-                        help="restore an earlier version of an asset (checked again by governance); repeatable")
+    resume.add_argument(
+        "--approve-item",
+        action="append",
+        default=[],
+        metavar="ID",
+        help="approve one item (asset, list or budget change id); repeatable",
+    )
+    resume.add_argument(
+        "--reject-item",
+        action="append",
+        default=[],
+        metavar="ID",
+        help="reject one item: an asset is withheld, the rest goes on; repeatable",
+    )
+    resume.add_argument(
+        "--edit-item",
+        action="append",
+        default=[],
+        metavar="ID=FILE",
+        help="edit one asset: FILE is JSON {field: text} (subject, headline, body, cta), or plain "
+        "text for the body; for a budget change a number (the new amount); repeatable",
+    )
+    resume.add_argument(
+        "--restore-item",
+        action="append",
+        default=[],
+        metavar="ID=VERSION",
+        help="restore an earlier version of an asset (checked again by governance); repeatable",
+    )
     resume.add_argument("--comment", default="")
     resume.add_argument("--approver", help="your identity (default: $USER, or 'local')")
     resume.add_argument("--auto-approve", action="store_true")
@@ -119,8 +145,14 @@ def _errors(fn: Any) -> Any:
 
         try:
             return int(fn(args))
-        except (CampaignError, BrandLibraryError, ModelConfigError, ModelUnavailableError, PromptError,
-                ApprovalRefused) as exc:
+        except (
+            CampaignError,
+            BrandLibraryError,
+            ModelConfigError,
+            ModelUnavailableError,
+            PromptError,
+            ApprovalRefused,
+        ) as exc:
             raise CLIError(str(exc)) from None
 
     return wrapped
@@ -133,7 +165,9 @@ def cmd_run(args: argparse.Namespace) -> int:
         try:
             text = args.brief_file.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as exc:
-            raise CLIError(f"cannot read brief file {args.brief_file}: {getattr(exc, 'strerror', None) or exc}") from None
+            raise CLIError(
+                f"cannot read brief file {args.brief_file}: {getattr(exc, 'strerror', None) or exc}"
+            ) from None
     else:
         text = args.brief
     settings = _settings(args)
@@ -142,8 +176,9 @@ def cmd_run(args: argparse.Namespace) -> int:
     _check_provider(campaigns)
     if not args.json:
         _banner(settings)
-    result = campaigns.start(text, brand=args.brand, auto_approve=args.auto_approve,
-                             agents=getattr(args, "agents", None))
+    result = campaigns.start(
+        text, brand=args.brand, auto_approve=args.auto_approve, agents=getattr(args, "agents", None)
+    )
     return _finish(campaigns, result, args.json)
 
 
@@ -165,10 +200,14 @@ def cmd_resume(args: argparse.Namespace) -> int:
     items = _item_flags(args)
     if items:
         if decision is not None and decision["decision"] != "approve":
-            raise CLIError("per-item flags go with --approve (the default for items not named) or alone; "
-                           "--reject rejects the whole campaign")
-        decision = {**(decision or {"decision": "approve", "approver": approver, "comment": args.comment}),
-                    "items": items}
+            raise CLIError(
+                "per-item flags go with --approve (the default for items not named) or alone; "
+                "--reject rejects the whole campaign"
+            )
+        decision = {
+            **(decision or {"decision": "approve", "approver": approver, "comment": args.comment}),
+            "items": items,
+        }
     result = campaigns.resume(args.thread_id, decision, auto_approve=args.auto_approve)
     return _finish(campaigns, result, args.json)
 
@@ -267,8 +306,11 @@ def summary(campaigns: Any, result: Any) -> dict[str, Any]:
         "pending_review": result.pending_review,
         "decisions": v.get("decisions") or [],
         "withheld_assets": v.get("withheld_assets") or [],
-        "withheld_reasons": {aid: entries[-1].get("outcome") for aid, entries in (v.get("revision_history") or {}).items()
-                             if entries and entries[-1].get("outcome")},
+        "withheld_reasons": {
+            aid: entries[-1].get("outcome")
+            for aid, entries in (v.get("revision_history") or {}).items()
+            if entries and entries[-1].get("outcome")
+        },
         "events_count": campaigns.services.events.count(trace_id=result.trace_id) if result.trace_id else 0,
         "llm_calls": sum(u.get("calls", 0) for u in usage.values()),
         "tokens": sum(u.get("input_tokens", 0) + u.get("output_tokens", 0) for u in usage.values()),
@@ -283,16 +325,23 @@ def _finish(campaigns: Any, result: Any, as_json: bool) -> int:
         _print_human(campaigns, result)
     if result.status == "needs_input":
         if as_json:
-            print(f"error: {result.reason}; answer with: liftoff resume {result.thread_id} --answer '...'",
-                  file=sys.stderr)
+            print(
+                f"error: {result.reason}; answer with: liftoff resume {result.thread_id} --answer '...'",
+                file=sys.stderr,
+            )
         return 2
     if result.status == "failed":
-        print(f"error: campaign failed: {result.reason}; fix the cause and retry with: "
-              f"liftoff resume {result.thread_id}", file=sys.stderr)
+        print(
+            f"error: campaign failed: {result.reason}; fix the cause and retry with: "
+            f"liftoff resume {result.thread_id}",
+            file=sys.stderr,
+        )
         return 1
     if result.status == "held":
-        print(f"held: {result.reason}: liftoff kill-switch off [...], then liftoff resume {result.thread_id}",
-              file=sys.stderr)
+        print(
+            f"held: {result.reason}: liftoff kill-switch off [...], then liftoff resume {result.thread_id}",
+            file=sys.stderr,
+        )
         return 3
     return 0
 
@@ -319,14 +368,18 @@ def _print_human(campaigns: Any, result: Any) -> None:
         split = ", ".join(f"{c['channel']} {c['budget']:,.0f}" for c in bp["channels"])
         print(f"blueprint: {bp['campaign_name']} | {bp['total_budget']:,.0f} {bp['currency']} | {split}")
     if v.get("assets"):
-        print(f"assets: {len(v['assets'])}  lists: {len(v.get('lists') or {})}  "
-              f"programs: {len(v.get('programs') or {})}")
+        print(
+            f"assets: {len(v['assets'])}  lists: {len(v.get('lists') or {})}  "
+            f"programs: {len(v.get('programs') or {})}"
+        )
     sc = v.get("scorecard")
     if sc:
         lift = (sc.get("lift") or {}).get("lift_pct")
-        print(f"scorecard: conversions {sc['conversions']}, spend {sc['spend']:,.2f}, "
-              f"cost/result {sc['cost_per_result']}, lift vs control "
-              f"{'n/a' if lift is None else f'{lift:+.1%}'}")
+        print(
+            f"scorecard: conversions {sc['conversions']}, spend {sc['spend']:,.2f}, "
+            f"cost/result {sc['cost_per_result']}, lift vs control "
+            f"{'n/a' if lift is None else f'{lift:+.1%}'}"
+        )
     pending = result.pending_review
     if pending:
         kind = pending.get("kind")
@@ -339,8 +392,10 @@ def _print_human(campaigns: Any, result: Any) -> None:
             for item in pending.get("items", []):
                 for line in _item_lines(kind, item):
                     print(line)
-            print(f"resume with: liftoff resume {result.thread_id} --approve | --reject [--comment TEXT] "
-                  "[--reject-item ID] [--edit-item ID=FILE] [--restore-item ID=VERSION]")
+            print(
+                f"resume with: liftoff resume {result.thread_id} --approve | --reject [--comment TEXT] "
+                "[--reject-item ID] [--edit-item ID=FILE] [--restore-item ID=VERSION]"
+            )
 
 
 def _item_lines(kind: str | None, item: dict[str, Any]) -> list[str]:
@@ -350,21 +405,34 @@ def _item_lines(kind: str | None, item: dict[str, Any]) -> list[str]:
     iid = item_id(item)
     if kind == "budget":
         cur = item.get("currency") or ""
-        lines = [f"  - {iid}: {item.get('channel')} {item.get('from_amount', 0):,.2f} -> "
-                 f"{item.get('to_amount', 0):,.2f} {cur}".rstrip()]
-        lines += [f"      {label}: {item[k]}" for k, label in (("evidence", "evidence"), ("expected_effect",
-                  "expected effect"), ("reason", "reason")) if item.get(k)]
+        lines = [
+            f"  - {iid}: {item.get('channel')} {item.get('from_amount', 0):,.2f} -> "
+            f"{item.get('to_amount', 0):,.2f} {cur}".rstrip()
+        ]
+        lines += [
+            f"      {label}: {item[k]}"
+            for k, label in (
+                ("evidence", "evidence"),
+                ("expected_effect", "expected effect"),
+                ("reason", "reason"),
+            )
+            if item.get(k)
+        ]
         return lines
     if item.get("type") == "list":
         regions = ", ".join(f"{r} {n:,}" for r, n in (item.get("by_region") or {}).items())
-        return [f"  - {iid}: list {item.get('list_id') or '(none built)'}: {item.get('eligible') or 0:,} eligible "
-                f"({regions}), holdout {item.get('holdout') or 0:,}"]
+        return [
+            f"  - {iid}: list {item.get('list_id') or '(none built)'}: {item.get('eligible') or 0:,} eligible "
+            f"({regions}), holdout {item.get('holdout') or 0:,}"
+        ]
     reasons = "; ".join(item.get("reasons", [])) or item.get("reason", "")
     lines = [f"  - {iid}" + (f": {reasons}" if reasons else "")]
     asset = item.get("asset") or {}
     if kind == "launch":
-        lines[0] += f" ({asset.get('channel')} / {asset.get('region')} / variant {asset.get('variant')}, " \
-                    f"v{asset.get('version')})"
+        lines[0] += (
+            f" ({asset.get('channel')} / {asset.get('region')} / variant {asset.get('variant')}, "
+            f"v{asset.get('version')})"
+        )
         lines += [f"      {f}: {asset[f]}" for f in ("subject", "headline", "body", "cta") if asset.get(f)]
     for f in item.get("findings") or []:
         if f.get("text"):

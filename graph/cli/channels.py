@@ -14,7 +14,9 @@ from graph.runtime.settings import Settings
 
 def register(sub: Any) -> None:
     """Add the publishing commands to the ``liftoff`` parser."""
-    ks = sub.add_parser("kill-switch", help="engage, release or show the kill-switch (global, channel, region)")
+    ks = sub.add_parser(
+        "kill-switch", help="engage, release or show the kill-switch (global, channel, region)"
+    )
     ks.add_argument("action", choices=("on", "off", "status"), help="engage, release, or show every scope")
     ks.add_argument("--channel", help=f"limit to one channel ({', '.join(CHANNELS)})")
     ks.add_argument("--region", help=f"limit to one region ({', '.join(REGIONS)})")
@@ -34,7 +36,9 @@ def register(sub: Any) -> None:
     programs.add_argument("--json", action="store_true", help="print JSON")
     programs.set_defaults(handler=show_programs)
 
-    sla = sub.add_parser("sla", help="check programs against their slots; late or failed ones raise alerts (exit 1 if any)")
+    sla = sub.add_parser(
+        "sla", help="check programs against their slots; late or failed ones raise alerts (exit 1 if any)"
+    )
     sla.add_argument("--campaign", help="only this campaign (default: every campaign)")
     sla.add_argument("--json", action="store_true", help="print JSON")
     sla.set_defaults(handler=check_sla)
@@ -55,12 +59,17 @@ def kill_switch(args: argparse.Namespace) -> int:
     switch = services_for(_settings()).kill_switch
     if args.action != "status":
         actor = args.actor or _user()
-        switch.set(args.action == "on", channel=args.channel, region=args.region, actor=actor, reason=args.reason)
+        switch.set(
+            args.action == "on", channel=args.channel, region=args.region, actor=actor, reason=args.reason
+        )
     states = switch.states()
     engaged = [s for s in states if s.engaged]
     if args.json:
-        print(json.dumps({"engaged": [s.scope for s in engaged],
-                          "scopes": [s.__dict__ for s in states]}, indent=2))
+        print(
+            json.dumps(
+                {"engaged": [s.scope for s in engaged], "scopes": [s.__dict__ for s in states]}, indent=2
+            )
+        )
         return 0
     if args.action != "status":
         word = "ON" if args.action == "on" else "OFF"
@@ -96,8 +105,10 @@ def show_outbox(args: argparse.Namespace) -> int:
         return 0
     for e in entries:
         title = (e.subject or e.headline or e.body)[:48]
-        print(f"{e.slot}  {e.status:<9} {e.channel:<11} {e.region:<4} {e.variant:<3} {e.asset_id} v{e.asset_version}"
-              f"  audience={e.audience} budget={e.budget:.2f}  {e.external_id}  {title!r}")
+        print(
+            f"{e.slot}  {e.status:<9} {e.channel:<11} {e.region:<4} {e.variant:<3} {e.asset_id} v{e.asset_version}"
+            f"  audience={e.audience} budget={e.budget:.2f}  {e.external_id}  {title!r}"
+        )
     print(f"{len(entries)} item(s)")
     return 0
 
@@ -106,7 +117,9 @@ def show_programs(args: argparse.Namespace) -> int:
     """Print programs with their status, attempts and reason."""
     from tools.channels.store import ProgramStore  # lazy: start-up (CLI)
 
-    programs = [r.to_program() for r in ProgramStore(_settings().store("programs.db")).by_campaign(args.campaign)]
+    programs = [
+        r.to_program() for r in ProgramStore(_settings().store("programs.db")).by_campaign(args.campaign)
+    ]
     if args.json:
         print(json.dumps([p.model_dump(mode="json") for p in programs], indent=2))
         return 0
@@ -114,8 +127,10 @@ def show_programs(args: argparse.Namespace) -> int:
         print("no programs" + (f" for campaign {args.campaign}" if args.campaign else ""))
         return 0
     for p in programs:
-        print(f"{p.slot}  {p.status:<9} {p.channel:<11} {p.region:<4} {p.asset_id} v{p.asset_version}"
-              f"  attempts={p.attempts}  {p.id}{'  ' + p.reason if p.reason else ''}")
+        print(
+            f"{p.slot}  {p.status:<9} {p.channel:<11} {p.region:<4} {p.asset_id} v{p.asset_version}"
+            f"  attempts={p.attempts}  {p.id}{'  ' + p.reason if p.reason else ''}"
+        )
     return 0
 
 
@@ -129,9 +144,15 @@ def check_sla(args: argparse.Namespace) -> int:
     new = [e for c in campaigns for e in publisher.check_sla(c)]
     alerts = [a for c in campaigns for a in publisher.store.alerts(c)]
     if args.json:
-        print(json.dumps({"new_breaches": [e.payload for e in new], "alerts": [a.__dict__ for a in alerts]}, indent=2))
+        print(
+            json.dumps(
+                {"new_breaches": [e.payload for e in new], "alerts": [a.__dict__ for a in alerts]}, indent=2
+            )
+        )
     else:
         for a in alerts:
-            print(f"{a.kind:<6} {a.program_id} {a.channel}/{a.region} due {a.due}: {a.detail.get('reason') or a.detail.get('state')}")
+            print(
+                f"{a.kind:<6} {a.program_id} {a.channel}/{a.region} due {a.due}: {a.detail.get('reason') or a.detail.get('state')}"
+            )
         print(f"{len(alerts)} SLA alert(s), {len(new)} new")
     return 1 if alerts else 0

@@ -27,10 +27,16 @@ def register(sub: Any) -> None:
     data = sub.add_parser("data", help="manage the embedded CRM store")
     data_sub = data.add_subparsers(dest="data_command", required=True, metavar="SUBCOMMAND")
     seed = data_sub.add_parser("seed", help="replace the CRM with a reproducible synthetic dataset")
-    seed.add_argument("--contacts", type=_positive_int, default=100_000, help="number of contacts (default 100000)")
+    seed.add_argument(
+        "--contacts", type=_positive_int, default=100_000, help="number of contacts (default 100000)"
+    )
     seed.add_argument("--seed", type=int, default=None, help="random seed (default: LIFTOFF_SEED or 7)")
-    seed.add_argument("--as-of", type=_iso_date, default=None, help="date the synthetic history counts back from")
-    seed.add_argument("--store", type=Path, default=None, help=f"store file (default: $LIFTOFF_HOME/{STORE_NAME})")
+    seed.add_argument(
+        "--as-of", type=_iso_date, default=None, help="date the synthetic history counts back from"
+    )
+    seed.add_argument(
+        "--store", type=Path, default=None, help=f"store file (default: $LIFTOFF_HOME/{STORE_NAME})"
+    )
     seed.add_argument("--json", action="store_true", help="print JSON")
     seed.set_defaults(handler=seed_command)
 
@@ -45,19 +51,27 @@ def register(sub: Any) -> None:
     export = lists_sub.add_parser("export", help="export a list as a CSV with only the channel's fields")
     source = export.add_mutually_exclusive_group(required=True)
     source.add_argument("--list", dest="list_id", help="id of a list already built on the store")
-    source.add_argument("--segment", type=Path, help="segment file: build the list (or reuse it), then export")
+    source.add_argument(
+        "--segment", type=Path, help="segment file: build the list (or reuse it), then export"
+    )
     _list_options(export)
     export.add_argument("--region", choices=REGIONS, help="export one region's partition only")
-    export.add_argument("--out", type=Path, default=None, help="output directory (default: $LIFTOFF_HOME/exports)")
+    export.add_argument(
+        "--out", type=Path, default=None, help="output directory (default: $LIFTOFF_HOME/exports)"
+    )
     export.add_argument("--json", action="store_true", help="print JSON")
     export.set_defaults(handler=export_command)
 
 
 def _list_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--campaign", default=ADHOC_CAMPAIGN, help=f"campaign id (default {ADHOC_CAMPAIGN!r})")
+    parser.add_argument(
+        "--campaign", default=ADHOC_CAMPAIGN, help=f"campaign id (default {ADHOC_CAMPAIGN!r})"
+    )
     parser.add_argument("--seed", type=int, default=None, help="holdout seed (default: LIFTOFF_SEED or 7)")
     parser.add_argument("--as-of", type=_iso_date, default=None, help="day frequency caps count back from")
-    parser.add_argument("--store", type=Path, default=None, help=f"store file (default: $LIFTOFF_HOME/{STORE_NAME})")
+    parser.add_argument(
+        "--store", type=Path, default=None, help=f"store file (default: $LIFTOFF_HOME/{STORE_NAME})"
+    )
 
 
 def _positive_int(raw: str) -> int:
@@ -88,7 +102,9 @@ def _open_store(path: Path | None, settings: Settings) -> Iterator[Any]:
         raise CLIError(str(exc)) from exc
     except Exception as exc:  # duckdb.IOException when another process holds the file
         if "lock" in str(exc).lower():
-            raise CLIError(f"CRM store {target} is open in another process (DuckDB allows one writer): {exc}") from exc
+            raise CLIError(
+                f"CRM store {target} is open in another process (DuckDB allows one writer): {exc}"
+            ) from exc
         raise
     try:
         yield store
@@ -109,12 +125,25 @@ def seed_command(args: argparse.Namespace) -> int:
             raise CLIError(str(exc)) from exc
         version = store.version()
     if args.json:
-        print(json.dumps({"contacts": report.contacts, "seed": report.seed, "as_of": report.as_of,
-                          "elapsed_s": round(report.elapsed_s, 3), "rows": report.rows,
-                          "store": str(store.path), "version": version}, indent=2))
+        print(
+            json.dumps(
+                {
+                    "contacts": report.contacts,
+                    "seed": report.seed,
+                    "as_of": report.as_of,
+                    "elapsed_s": round(report.elapsed_s, 3),
+                    "rows": report.rows,
+                    "store": str(store.path),
+                    "version": version,
+                },
+                indent=2,
+            )
+        )
         return 0
-    print(f"seeded {report.contacts:,} contacts (seed {report.seed}, as of {report.as_of}) "
-          f"in {report.elapsed_s:.2f} s -> {store.path}")
+    print(
+        f"seeded {report.contacts:,} contacts (seed {report.seed}, as of {report.as_of}) "
+        f"in {report.elapsed_s:.2f} s -> {store.path}"
+    )
     print("  " + ", ".join(f"{table} {rows:,}" for table, rows in report.rows.items()))
     return 0
 
@@ -134,21 +163,27 @@ def _load_segment(path: Path, max_bytes: int) -> SegmentDefinition:
     if not path.exists():
         raise CLIError(f"segment file {path} does not exist")
     try:  # bounded: size limit before reading, nesting limit before parsing (no RecursionError, no huge echo)
-        raw = load_json(read_bounded(path, max_bytes, label=f"segment file {path}"), f"segment file {path}",
-                        Limits(max_bytes=max_bytes))
+        raw = load_json(
+            read_bounded(path, max_bytes, label=f"segment file {path}"),
+            f"segment file {path}",
+            Limits(max_bytes=max_bytes),
+        )
     except InputLimitError as exc:
         raise CLIError(str(exc)) from None
     if not isinstance(raw, dict):
-        raise CLIError(f"segment file {path} must hold a JSON object like "
-                       '{"channel": "email", "regions": ["EU"], "filters": []}')
+        raise CLIError(
+            f"segment file {path} must hold a JSON object like "
+            '{"channel": "email", "regions": ["EU"], "filters": []}'
+        )
     try:
         return SegmentDefinition.model_validate(raw)
     except ValidationError as exc:
         raise CLIError(f"bad segment {path}: {clip(describe_validation_error(exc))}") from exc
 
 
-def _build(store: Any, definition: SegmentDefinition, args: argparse.Namespace, settings: Settings,
-           source: Path) -> TargetList:
+def _build(
+    store: Any, definition: SegmentDefinition, args: argparse.Namespace, settings: Settings, source: Path
+) -> TargetList:
     from tools.crm.errors import (  # lazy: start-up (CLI)
         EmptyStoreError,
         SegmentError,
@@ -163,8 +198,10 @@ def _build(store: Any, definition: SegmentDefinition, args: argparse.Namespace, 
 
         raise CLIError(f"bad segment {source}: {clip(str(exc))}") from exc
     except EmptyStoreError:
-        raise CLIError(f"the CRM store {store.path} is empty: run `liftoff data seed` first "
-                       "(100,000 synthetic contacts by default)") from None
+        raise CLIError(
+            f"the CRM store {store.path} is empty: run `liftoff data seed` first "
+            "(100,000 synthetic contacts by default)"
+        ) from None
 
 
 def build_command(args: argparse.Namespace) -> int:
@@ -176,17 +213,32 @@ def build_command(args: argparse.Namespace) -> int:
         target = _build(store, definition, args, settings, args.segment)
         elapsed_ms = (time.perf_counter() - start) * 1000
     if args.json:
-        print(json.dumps({
-            "eligible": target.eligible, "holdout": target.holdout, "by_region": target.by_region,
-            "by_channel": target.by_channel, "elapsed_ms": round(elapsed_ms, 1), "list_id": target.id,
-            "holdout_by_region": target.holdout_by_region, "consent_basis": target.consent_basis,
-            "excluded": target.excluded, "campaign_id": target.campaign_id, "seed": target.seed,
-            "as_of": target.as_of, "store_version": target.store_version,
-        }, indent=2))
+        print(
+            json.dumps(
+                {
+                    "eligible": target.eligible,
+                    "holdout": target.holdout,
+                    "by_region": target.by_region,
+                    "by_channel": target.by_channel,
+                    "elapsed_ms": round(elapsed_ms, 1),
+                    "list_id": target.id,
+                    "holdout_by_region": target.holdout_by_region,
+                    "consent_basis": target.consent_basis,
+                    "excluded": target.excluded,
+                    "campaign_id": target.campaign_id,
+                    "seed": target.seed,
+                    "as_of": target.as_of,
+                    "store_version": target.store_version,
+                },
+                indent=2,
+            )
+        )
         return 0
     channel = definition.channel
-    print(f"list {target.id}: {target.eligible:,} eligible for {channel}, {target.holdout:,} held out as control "
-          f"({elapsed_ms:.0f} ms)")
+    print(
+        f"list {target.id}: {target.eligible:,} eligible for {channel}, {target.holdout:,} held out as control "
+        f"({elapsed_ms:.0f} ms)"
+    )
     for region, n in target.by_region.items():
         print(f"  {region:<5} eligible {n:>10,}   holdout {target.holdout_by_region.get(region, 0):>9,}")
     print("  consent basis: " + ", ".join(f"{b} {n:,}" for b, n in target.consent_basis.items()))
@@ -205,26 +257,49 @@ def export_command(args: argparse.Namespace) -> int:
     services = services_for(settings)
     with _open_store(args.store, settings) as store:
         if args.segment is not None:
-            target = _build(store, _load_segment(args.segment, settings.library_max_bytes), args, settings, args.segment)
+            target = _build(
+                store, _load_segment(args.segment, settings.library_max_bytes), args, settings, args.segment
+            )
         else:
             found = store.get_list(args.list_id)
             if found is None:
-                raise CLIError(f"no list {args.list_id!r} in CRM store {store.path} (build one with `liftoff lists build`)")
+                raise CLIError(
+                    f"no list {args.list_id!r} in CRM store {store.path} (build one with `liftoff lists build`)"
+                )
             target = found
         try:
-            result = export_list(store, target, out_dir=args.out or settings.path("exports"),
-                                 kill_switch=services.kill_switch, events=services.events, region=args.region,
-                                 shared=services.exports)
+            result = export_list(
+                store,
+                target,
+                out_dir=args.out or settings.path("exports"),
+                kill_switch=services.kill_switch,
+                events=services.events,
+                region=args.region,
+                shared=services.exports,
+            )
         except KillSwitchEngaged as exc:
             raise CLIError(str(exc), code=3) from exc
         except ExportError as exc:
             raise CLIError(str(exc)) from exc
     if args.json:
-        print(json.dumps({"list_id": result.list_id, "channel": result.channel, "regions": list(result.regions),
-                          "rows": result.rows, "fields": list(result.fields), "path": str(result.path),
-                          "created": result.created}, indent=2))
+        print(
+            json.dumps(
+                {
+                    "list_id": result.list_id,
+                    "channel": result.channel,
+                    "regions": list(result.regions),
+                    "rows": result.rows,
+                    "fields": list(result.fields),
+                    "path": str(result.path),
+                    "created": result.created,
+                },
+                indent=2,
+            )
+        )
         return 0
     verb = "wrote" if result.created else "already exported"
-    print(f"{verb} {result.rows:,} contacts of list {result.list_id} for {result.channel} "
-          f"({', '.join(result.fields)}) -> {result.path}")
+    print(
+        f"{verb} {result.rows:,} contacts of list {result.list_id} for {result.channel} "
+        f"({', '.join(result.fields)}) -> {result.path}"
+    )
     return 0

@@ -19,18 +19,28 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     cycle.add_argument("campaign")
     cycle.add_argument("--optimize", action="store_true", help="the next optimizer day")
     cycle.add_argument("--report", action="store_true", help="a report (scorecard with pipeline) now")
-    cycle.add_argument("--auto-approve", action="store_true", help="approve large budget changes (rehearsals)")
+    cycle.add_argument(
+        "--auto-approve", action="store_true", help="approve large budget changes (rehearsals)"
+    )
     cycle.add_argument("--json", action="store_true", help="print one JSON object")
     cycle.set_defaults(handler=cmd_cycle)
 
     sched = sub.add_parser("scheduler", help="run due cycles of every live campaign until stopped")
     sched.add_argument("--once", action="store_true", help="a single pass (one due cycle per campaign)")
-    sched.add_argument("--interval", type=float, default=60.0, help="seconds between idle passes (default 60)")
+    sched.add_argument(
+        "--interval", type=float, default=60.0, help="seconds between idle passes (default 60)"
+    )
     sched.add_argument("--until-idle", action="store_true", help="stop when nothing is due or running")
-    sched.add_argument("--until-day", type=int, default=None,
-                       help="no cycle beyond this campaign day (rehearse N days on the simulator)")
+    sched.add_argument(
+        "--until-day",
+        type=int,
+        default=None,
+        help="no cycle beyond this campaign day (rehearse N days on the simulator)",
+    )
     sched.add_argument("--lease", type=float, default=300.0, help="cycle lease in seconds (default 300)")
-    sched.add_argument("--auto-approve", action="store_true", help="approve large budget changes (rehearsals)")
+    sched.add_argument(
+        "--auto-approve", action="store_true", help="approve large budget changes (rehearsals)"
+    )
     sched.add_argument("--json", action="store_true", help="print one JSON line per cycle")
     sched.set_defaults(handler=cmd_scheduler)
 
@@ -52,7 +62,9 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     show.add_argument("--clock", choices=("simulated", "wall"), help="simulated days or calendar days")
     act = show.add_mutually_exclusive_group()
     act.add_argument("--pause", metavar="REASON", help="pause the schedule")
-    act.add_argument("--resume", action="store_true", help="resume a paused schedule (retries a failed cycle)")
+    act.add_argument(
+        "--resume", action="store_true", help="resume a paused schedule (retries a failed cycle)"
+    )
     show.add_argument("--json", action="store_true")
     show.set_defaults(handler=cmd_schedule)
 
@@ -105,21 +117,33 @@ def _line(o: Any) -> str:
     if d.get("skipped"):
         return f"cycle {o.cycle_id}: skipped ({d['skipped']})"
     lift = d.get("lift_pct")
-    text = (f"cycle {o.cycle_id}: {d.get('run_status')} after {d.get('days_done')} days | spend "
-            f"{(d.get('spend') or 0):,.2f} | conversions {d.get('conversions')} | cost/result "
-            f"{'n/a' if d.get('cost_per_result') is None else format(d['cost_per_result'], ',.2f')} | lift "
-            f"{'n/a' if lift is None else format(lift, '+.1%')}")
+    text = (
+        f"cycle {o.cycle_id}: {d.get('run_status')} after {d.get('days_done')} days | spend "
+        f"{(d.get('spend') or 0):,.2f} | conversions {d.get('conversions')} | cost/result "
+        f"{'n/a' if d.get('cost_per_result') is None else format(d['cost_per_result'], ',.2f')} | lift "
+        f"{'n/a' if lift is None else format(lift, '+.1%')}"
+    )
     if d.get("sourced_amount") is not None:
-        text += (f" | pipeline sourced {d['sourced_amount']:,.0f} influenced "
-                 f"{(d.get('influenced_amount') or 0):,.0f}")
+        text += (
+            f" | pipeline sourced {d['sourced_amount']:,.0f} influenced "
+            f"{(d.get('influenced_amount') or 0):,.0f}"
+        )
     if d.get("waiting_for"):
         text += f" | waiting for approval ({d['waiting_for']}): liftoff resume {o.campaign_id} --approve"
     return text + f" [{o.elapsed_s:.2f}s]"
 
 
 def _as_json(o: Any) -> dict[str, Any]:
-    return {"cycle_id": o.cycle_id, "campaign_id": o.campaign_id, "kind": o.kind, "day": o.day,
-            "status": o.status, "error": o.error, "elapsed_s": o.elapsed_s, **o.detail}
+    return {
+        "cycle_id": o.cycle_id,
+        "campaign_id": o.campaign_id,
+        "kind": o.kind,
+        "day": o.day,
+        "status": o.status,
+        "error": o.error,
+        "elapsed_s": o.elapsed_s,
+        **o.detail,
+    }
 
 
 def cmd_cycle(args: argparse.Namespace) -> int:
@@ -129,13 +153,17 @@ def cmd_cycle(args: argparse.Namespace) -> int:
     campaigns, store = _open()
     sched = _registered(campaigns, store, args.campaign)
     runner = Scheduler(campaigns, store, auto_approve=args.auto_approve)
-    kinds: list[str | None] = [k for k, on in (("optimize", args.optimize), ("report", args.report)) if on] or [None]
+    kinds: list[str | None] = [
+        k for k, on in (("optimize", args.optimize), ("report", args.report)) if on
+    ] or [None]
     outcomes = []
     for kind in kinds:
         running = store.running(args.campaign)
         if running is not None:
-            raise CLIError(f"campaign {args.campaign} is running cycle {running.cycle_id} (owner {running.owner}); "
-                           "try again when it ends")
+            raise CLIError(
+                f"campaign {args.campaign} is running cycle {running.cycle_id} (owner {running.owner}); "
+                "try again when it ends"
+            )
         if kind == "report":
             day = max(0, int(campaigns.result(args.campaign).values.get("day") or 0) - 1)
             store.add_manual(args.campaign, "report", day)
@@ -143,15 +171,22 @@ def cmd_cycle(args: argparse.Namespace) -> int:
         if outcome is None:
             status = campaigns.result(args.campaign).status
             if status != "launched":
-                raise CLIError(f"campaign {args.campaign} is {status}; cycles run only on a launched campaign")
-            raise CLIError(f"campaign {args.campaign} has no {kind or ''} cycle left (its schedule ends at day "
-                           f"{sched.last_day}; paused: {sched.paused_reason or 'no'})".replace("  ", " "))
+                raise CLIError(
+                    f"campaign {args.campaign} is {status}; cycles run only on a launched campaign"
+                )
+            raise CLIError(
+                f"campaign {args.campaign} has no {kind or ''} cycle left (its schedule ends at day "
+                f"{sched.last_day}; paused: {sched.paused_reason or 'no'})".replace("  ", " ")
+            )
         outcomes.append(outcome)
         if outcome.status != "done":
             break
     if args.json:
-        print(json.dumps(_as_json(outcomes[0]) if len(outcomes) == 1 else [_as_json(o) for o in outcomes],
-                         default=str))
+        print(
+            json.dumps(
+                _as_json(outcomes[0]) if len(outcomes) == 1 else [_as_json(o) for o in outcomes], default=str
+            )
+        )
     else:
         for o in outcomes:
             print(_line(o))
@@ -170,8 +205,9 @@ def cmd_scheduler(args: argparse.Namespace) -> int:
     if args.until_day is not None and args.until_day < 0:
         raise CLIError(f"--until-day must be >= 0, got {args.until_day}")
     campaigns, store = _open()
-    scheduler = Scheduler(campaigns, store, lease_s=args.lease, until_day=args.until_day,
-                          auto_approve=args.auto_approve)
+    scheduler = Scheduler(
+        campaigns, store, lease_s=args.lease, until_day=args.until_day, auto_approve=args.auto_approve
+    )
     stop = threading.Event()
     counts: dict[str, int] = {}
 
@@ -212,21 +248,41 @@ def cmd_rollback(args: argparse.Namespace) -> int:
         result = campaigns.result(args.campaign)
         scope = Scope(args.channel, args.region, args.variant)
         svc = campaigns.services
-        out = rollback(campaign_id=args.campaign, trace_id=result.trace_id, publisher=svc.publisher,
-                       ledger=svc.ledger, events=svc.events, locks_dir=campaigns.settings.store("locks"), scope=scope,
-                       by=args.by or getpass.getuser() or "local", mode="pause" if args.pause else "rollback")
+        out = rollback(
+            campaign_id=args.campaign,
+            trace_id=result.trace_id,
+            publisher=svc.publisher,
+            ledger=svc.ledger,
+            events=svc.events,
+            locks_dir=campaigns.settings.store("locks"),
+            scope=scope,
+            by=args.by or getpass.getuser() or "local",
+            mode="pause" if args.pause else "rollback",
+        )
     except (CampaignError, RollbackError) as exc:
         raise CLIError(str(exc)) from None
     if args.json:
-        print(json.dumps({**out.state(), "steps": out.steps, "noop": out.noop,
-                          "actions": {ch: a["action"] for ch, a in out.allocation.items()}}))
+        print(
+            json.dumps(
+                {
+                    **out.state(),
+                    "steps": out.steps,
+                    "noop": out.noop,
+                    "actions": {ch: a["action"] for ch, a in out.allocation.items()},
+                }
+            )
+        )
         return 0 if not out.needs_check else 1
-    print(f"{out.mode} {out.rollback_id} of {out.campaign_id} ({out.scope}): "
-          + ("nothing to do (already rolled back)" if out.noop else f"{out.steps} step(s)"))
+    print(
+        f"{out.mode} {out.rollback_id} of {out.campaign_id} ({out.scope}): "
+        + ("nothing to do (already rolled back)" if out.noop else f"{out.steps} step(s)")
+    )
     print(f"  cancelled: {len(out.cancelled)} program(s)")
     for ch, a in out.allocation.items():
         state = "restored" if a["restored"] else f"NOT restored ({a['refusal']})"
-        print(f"  {ch}: allocation {a['to']:,.2f} (approved {a['approved']:,.2f} from {a['source']}): {state}")
+        print(
+            f"  {ch}: allocation {a['to']:,.2f} (approved {a['approved']:,.2f} from {a['source']}): {state}"
+        )
     for pid, why in out.needs_check.items():
         print(f"  needs a manual check: {pid}: {why}")
     return 0 if not out.needs_check else 1
@@ -238,10 +294,14 @@ def cmd_schedule(args: argparse.Namespace) -> int:
 
     campaigns, store = _open()
     _registered(campaigns, store, args.campaign)
-    every = {k: v for k, v in (("optimize", args.optimize_every), ("report", args.report_every)) if v is not None}
+    every = {
+        k: v for k, v in (("optimize", args.optimize_every), ("report", args.report_every)) if v is not None
+    }
     try:
         if every or args.window_days is not None or args.clock:
-            store.update_campaign(args.campaign, every=every or None, window_days=args.window_days, clock=args.clock)
+            store.update_campaign(
+                args.campaign, every=every or None, window_days=args.window_days, clock=args.clock
+            )
         if args.pause:
             store.set_enabled(args.campaign, False, args.pause)
         elif args.resume:
@@ -249,16 +309,26 @@ def cmd_schedule(args: argparse.Namespace) -> int:
     except LifecycleError as exc:
         raise CLIError(str(exc)) from None
     s = store.campaign(args.campaign)
-    doc = {"campaign_id": s.campaign_id, "clock": s.clock, "start_date": s.start_date.isoformat(),
-           "last_day": s.last_day, "window_days": s.window_days, "enabled": s.enabled,
-           "paused_reason": s.paused_reason, "every": s.every, "next_day": s.next_day}
+    doc = {
+        "campaign_id": s.campaign_id,
+        "clock": s.clock,
+        "start_date": s.start_date.isoformat(),
+        "last_day": s.last_day,
+        "window_days": s.window_days,
+        "enabled": s.enabled,
+        "paused_reason": s.paused_reason,
+        "every": s.every,
+        "next_day": s.next_day,
+    }
     if args.json:
         print(json.dumps(doc))
     else:
-        print(f"{s.campaign_id}: {s.clock} clock from {s.start_date} to day {s.last_day}; "
-              + ", ".join(f"{k} every {n} day(s), next day {s.next_day[k]}" for k, n in sorted(s.every.items()))
-              + f"; attribution window {s.window_days} days"
-              + ("" if s.enabled else f"; PAUSED: {s.paused_reason}"))
+        print(
+            f"{s.campaign_id}: {s.clock} clock from {s.start_date} to day {s.last_day}; "
+            + ", ".join(f"{k} every {n} day(s), next day {s.next_day[k]}" for k, n in sorted(s.every.items()))
+            + f"; attribution window {s.window_days} days"
+            + ("" if s.enabled else f"; PAUSED: {s.paused_reason}")
+        )
     return 0
 
 
@@ -281,6 +351,8 @@ def cmd_cycles(args: argparse.Namespace) -> int:
     if not rows:
         print("no cycles")
     for r in rows:
-        print(f"{r.cycle_id:<48} {r.status:<8} attempts {r.attempts}  {r.finished_at or r.started_at or ''}"
-              + (f"  {r.error}" if r.error else ""))
+        print(
+            f"{r.cycle_id:<48} {r.status:<8} attempts {r.attempts}  {r.finished_at or r.started_at or ''}"
+            + (f"  {r.error}" if r.error else "")
+        )
     return 0

@@ -19,14 +19,23 @@ MAX_DAYS = 366
 
 def register(sub: Any) -> None:
     """Add the spend, audit and retention commands to the ``liftoff`` parser."""
-    sim = sub.add_parser("simulate", help="run the optimizer on a simulated campaign vs the oracle and the even split")
+    sim = sub.add_parser(
+        "simulate", help="run the optimizer on a simulated campaign vs the oracle and the even split"
+    )
     sim.add_argument("--days", type=int, default=28, help="campaign length in days (default 28)")
     sim.add_argument("--seed", type=int, default=None, help="market seed (default: LIFTOFF_SEED)")
     sim.add_argument("--json", action="store_true", help="print JSON")
-    sim.add_argument("--state-dir", type=Path, default=None,
-                     help="keep the simulation's ledger and event log here (default: a temporary directory)")
-    sim.add_argument("--hold-approvals", action="store_true",
-                     help="leave changes above the approval threshold pending instead of auto-approving them")
+    sim.add_argument(
+        "--state-dir",
+        type=Path,
+        default=None,
+        help="keep the simulation's ledger and event log here (default: a temporary directory)",
+    )
+    sim.add_argument(
+        "--hold-approvals",
+        action="store_true",
+        help="leave changes above the approval threshold pending instead of auto-approving them",
+    )
     sim.set_defaults(handler=simulate)
 
     audit = sub.add_parser("audit", help="audit trail of a campaign")
@@ -39,8 +48,9 @@ def register(sub: Any) -> None:
     retention = sub.add_parser("retention", help="retention policy for PII-bearing records")
     retention_sub = retention.add_subparsers(dest="retention_command", required=True, metavar="ACTION")
     purge = retention_sub.add_parser("purge", help="purge PII events and files older than N days")
-    purge.add_argument("--older-than-days", type=int, default=None,
-                       help="age in days (default: LIFTOFF_RETENTION_DAYS, 90)")
+    purge.add_argument(
+        "--older-than-days", type=int, default=None, help="age in days (default: LIFTOFF_RETENTION_DAYS, 90)"
+    )
     purge.add_argument("--json", action="store_true", help="print JSON")
     purge.set_defaults(handler=retention_purge)
 
@@ -65,8 +75,10 @@ def simulate(args: argparse.Namespace) -> int:
         return 0
     print(f"simulated {args.days} days, seed {seed}: spend {result.spend:,.2f} of a {result.cap:,.2f} cap")
     print(f"  optimizer     {result.conversions:>8,} conversions")
-    print(f"  oracle        {result.oracle_conversions:>8,}  (best fixed allocation in hindsight;"
-          f" optimizer reaches {_pct(doc['vs_oracle'])})")
+    print(
+        f"  oracle        {result.oracle_conversions:>8,}  (best fixed allocation in hindsight;"
+        f" optimizer reaches {_pct(doc['vs_oracle'])})"
+    )
     print(f"  even split    {result.even_split_conversions:>8,}  (optimizer: {_pct(doc['vs_even_split'])})")
     print("  spend by channel: " + ", ".join(f"{ch} {v:,.2f}" for ch, v in result.spend_by_channel.items()))
     print("  budget changes: " + (", ".join(f"{k} {v}" for k, v in sorted(result.changes.items())) or "none"))
@@ -118,9 +130,18 @@ def retention_purge(args: argparse.Namespace) -> int:
         raise CLIError(f"--older-than-days must be >= 0, got {days}")
     report = purge(services_for(settings).events, timedelta(days=days), dirs=pii_locations(settings.home))
     if args.json:
-        print(json.dumps({"cutoff": report.cutoff, "events_purged": report.events_purged,
-                          "files_removed": report.files_removed}))
+        print(
+            json.dumps(
+                {
+                    "cutoff": report.cutoff,
+                    "events_purged": report.events_purged,
+                    "files_removed": report.files_removed,
+                }
+            )
+        )
     else:
-        print(f"purged PII older than {days} days (before {report.cutoff}): {report.events_purged} events, "
-              f"{len(report.files_removed)} files")
+        print(
+            f"purged PII older than {days} days (before {report.cutoff}): {report.events_purged} events, "
+            f"{len(report.files_removed)} files"
+        )
     return 0

@@ -16,8 +16,15 @@ ConsentBasis = Literal["opt_in", "double_opt_in", "legitimate_interest", "none"]
 CONSENT_BASES: tuple[ConsentBasis, ...] = ("opt_in", "double_opt_in", "legitimate_interest", "none")
 
 CONSENT_SOURCES: tuple[str, ...] = (
-    "web_form", "double_opt_in_confirmation", "checkout", "event_signup", "webinar", "sales_rep",
-    "list_import", "purchase", "preference_center",
+    "web_form",
+    "double_opt_in_confirmation",
+    "checkout",
+    "event_signup",
+    "webinar",
+    "sales_rep",
+    "list_import",
+    "purchase",
+    "preference_center",
 )
 """Where a consent record came from."""
 
@@ -27,7 +34,13 @@ SUPPRESSION_REASONS: tuple[SuppressionReason, ...] = ("legal_hold", "unsubscribe
 """Suppression reasons, in the precedence used when a contact has several."""
 
 EXCLUSION_REASONS: tuple[str, ...] = (
-    "filters", "legal_hold", "unsubscribed", "bounced", "no_address", "no_consent", "frequency_cap",
+    "filters",
+    "legal_hold",
+    "unsubscribed",
+    "bounced",
+    "no_address",
+    "no_consent",
+    "frequency_cap",
 )
 """Why a contact of the requested regions is not on a list, in precedence order (first match counts)."""
 
@@ -47,7 +60,11 @@ CONSENT_RULES: dict[tuple[Region, Channel], frozenset[ConsentBasis]] = {
     # SMS: TCPA and its equivalents need express (written) consent everywhere.
     **{(region, "sms"): _EXPRESS for region in REGIONS},
     # Paid audiences (customer-list matching): consent under GDPR/UK GDPR, legitimate interest elsewhere.
-    **{(region, channel): (_EXPRESS if region in ("EU", "UK") else _WITH_LI) for region in REGIONS for channel in _PAID},
+    **{
+        (region, channel): (_EXPRESS if region in ("EU", "UK") else _WITH_LI)
+        for region in REGIONS
+        for channel in _PAID
+    },
 }
 """Consent bases that make a contact reachable, per (region, channel)."""
 
@@ -59,7 +76,11 @@ SUPPRESSION_SCOPE: dict[SuppressionReason, str] = {
 """How far each suppression reason reaches (documented in DATA_DICTIONARY.md)."""
 
 ADDRESS_COLUMN: dict[Channel, str] = {
-    "email": "email", "sms": "phone", "paid_social": "email", "paid_search": "email", "display": "email",
+    "email": "email",
+    "sms": "phone",
+    "paid_social": "email",
+    "paid_search": "email",
+    "display": "email",
 }
 """Contact column a channel needs to reach someone (paid channels match hashed emails)."""
 

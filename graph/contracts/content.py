@@ -16,16 +16,22 @@ class AssetCopy(BaseModel):
 
     subject: str | None = Field(default=None, description="Email subject line (email only).")
     headline: str | None = Field(default=None, description="Headline for ads, SMS has none.")
-    body: str = Field(min_length=1, description="Body copy. Every factual sentence must restate an approved claim.")
+    body: str = Field(
+        min_length=1, description="Body copy. Every factual sentence must restate an approved claim."
+    )
     cta: str | None = Field(default=None, description="Call to action text.")
-    cited_claim_ids: list[str] = Field(default_factory=list, description="Ids of the approved claims the copy relies on.")
+    cited_claim_ids: list[str] = Field(
+        default_factory=list, description="Ids of the approved claims the copy relies on."
+    )
 
 
 class Asset(Contract):
     """One versioned piece of copy for a channel, variant and region."""
 
     id: str = Field(description="Stable asset id: '<campaign>-<channel>-<region>-<variant>'.")
-    version: int = Field(ge=1, description="Revision number; a revision after governance findings increments it.")
+    version: int = Field(
+        ge=1, description="Revision number; a revision after governance findings increments it."
+    )
     channel: Channel = Field(description="Channel the asset is written for.")
     variant: str = Field(description="Variant label (A, B, ...).")
     region: Region = Field(description="Region whose rules and disclaimers the asset follows.")
@@ -33,16 +39,20 @@ class Asset(Contract):
     headline: str | None = Field(default=None, description="Headline.")
     body: str = Field(description="Body copy including any required disclaimer.")
     cta: str | None = Field(default=None, description="Call to action.")
-    cited_claim_ids: list[str] = Field(default_factory=list, description="Approved claim ids cited by the copy.")
+    cited_claim_ids: list[str] = Field(
+        default_factory=list, description="Approved claim ids cited by the copy."
+    )
     prompt_version: str = Field(description="Content prompt version id.")
     prompt_hash: str = Field(description="Content hash of the prompt text used.")
     library_version: str = Field(description="Brand-library version the copy was drafted from.")
     model: str = Field(description="Model that drafted the copy ('offline' for the rules engine).")
-    revision_notes: list[str] = Field(default_factory=list, description="Governance findings this version answers.")
+    revision_notes: list[str] = Field(
+        default_factory=list, description="Governance findings this version answers."
+    )
     disclaimer_spans: list[str] = Field(
         default_factory=list,
         description="Library disclaimers inserted verbatim in the body: never judged as claims (governance honours "
-                    "only spans that are the region's own disclaimers, word for word).",
+        "only spans that are the region's own disclaimers, word for word).",
     )
 
     def text_fields(self) -> dict[str, str]:
@@ -63,7 +73,9 @@ class Asset(Contract):
         check reads: a disclaimer is never judged as a claim, whatever it says)."""
         text = " ".join(self.full_text().split())
         allowed = {" ".join(d.split()) for d in disclaimers}
-        for span in sorted({" ".join(s.split()) for s in self.disclaimer_spans} & allowed, key=len, reverse=True):
+        for span in sorted(
+            {" ".join(s.split()) for s in self.disclaimer_spans} & allowed, key=len, reverse=True
+        ):
             text = text.replace(span, " ")
         return " ".join(text.split())
 
@@ -88,10 +100,16 @@ class SegmentDefinition(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     channel: Channel = Field(description="Channel whose consent applies.")
-    regions: list[Region] = Field(min_length=1, description="Regions to include; lists are partitioned by region.")
-    filters: list[SegmentFilter] = Field(default_factory=list, description="Extra conditions; empty = everyone eligible.")
+    regions: list[Region] = Field(
+        min_length=1, description="Regions to include; lists are partitioned by region."
+    )
+    filters: list[SegmentFilter] = Field(
+        default_factory=list, description="Extra conditions; empty = everyone eligible."
+    )
     holdout_pct: float = Field(default=0.1, ge=0, le=0.5, description="Share kept aside as control holdout.")
-    frequency_cap_days: int = Field(default=7, ge=0, description="Exclude contacts messaged on this channel in the last N days.")
+    frequency_cap_days: int = Field(
+        default=7, ge=0, description="Exclude contacts messaged on this channel in the last N days."
+    )
 
 
 class TargetList(Contract):
@@ -99,18 +117,26 @@ class TargetList(Contract):
 
     id: str = Field(description="List id, stable for the same segment and data.")
     segment: SegmentDefinition = Field(description="Definition the list was built from.")
-    eligible: int = Field(ge=0, description="Contacts eligible after consent, suppression and caps (excluding holdout).")
+    eligible: int = Field(
+        ge=0, description="Contacts eligible after consent, suppression and caps (excluding holdout)."
+    )
     holdout: int = Field(ge=0, description="Contacts set aside as control.")
     by_region: dict[str, int] = Field(description="Eligible contacts per region.")
     by_channel: dict[str, int] = Field(description="Eligible contacts per channel.")
-    consent_basis: dict[str, int] = Field(description="Eligible contacts per consent basis (opt_in, legitimate_interest, ...).")
-    excluded: dict[str, int] = Field(default_factory=dict, description="Contacts excluded per reason (no_consent, unsubscribed, ...).")
+    consent_basis: dict[str, int] = Field(
+        description="Eligible contacts per consent basis (opt_in, legitimate_interest, ...)."
+    )
+    excluded: dict[str, int] = Field(
+        default_factory=dict, description="Contacts excluded per reason (no_consent, unsubscribed, ...)."
+    )
     seed: int = Field(description="Seed of the holdout draw, for reproducibility.")
     store_version: str = Field(description="Version of the CRM snapshot the list was built on.")
     holdout_by_region: dict[str, int] = Field(
         default_factory=dict, description="Holdout (control) contacts per region, for lift per region."
     )
-    campaign_id: str | None = Field(default=None, description="Campaign the list (and its holdout draw) belongs to.")
+    campaign_id: str | None = Field(
+        default=None, description="Campaign the list (and its holdout draw) belongs to."
+    )
     as_of: str | None = Field(
         default=None, description="Date (ISO) frequency caps and relative date filters were evaluated at."
     )

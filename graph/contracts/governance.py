@@ -18,10 +18,14 @@ class Finding(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     text: str = Field(description="The sentence or item the finding is about.")
-    verdict: str = Field(description="Validator-specific verdict (for claims: supported, unsupported, no_claim).")
+    verdict: str = Field(
+        description="Validator-specific verdict (for claims: supported, unsupported, no_claim)."
+    )
     reason: str = Field(default="", description="Why, in plain words.")
     claims: list[str] = Field(default_factory=list, description="Approved claim ids the finding rests on.")
-    evidence: list[str] = Field(default_factory=list, description="Approved wording or rule text shown to reviewers.")
+    evidence: list[str] = Field(
+        default_factory=list, description="Approved wording or rule text shown to reviewers."
+    )
     suggested_fix: str | None = Field(default=None, description="A safe replacement, when one exists.")
     judged_by: Literal["rules", "llm_judge"] = Field(default="rules", description="What settled the finding.")
 
@@ -44,12 +48,16 @@ class GovernanceException(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     id: str = Field(description="Exception id, unique within the report.")
-    subject_type: Literal["asset", "list", "blueprint", "budget_change"] = Field(description="What was checked.")
+    subject_type: Literal["asset", "list", "blueprint", "budget_change"] = Field(
+        description="What was checked."
+    )
     subject_id: str = Field(description="Id of the asset, list, blueprint or budget change.")
     validator: str = Field(description="Validator that raised it.")
     reasons: list[str] = Field(description="Why it failed.")
     findings: list[Finding] = Field(default_factory=list, description="Supporting findings with evidence.")
-    route: Literal["content", "human"] = Field(description="'content' for a bounded revision, 'human' for review.")
+    route: Literal["content", "human"] = Field(
+        description="'content' for a bounded revision, 'human' for review."
+    )
 
 
 class SubjectReport(BaseModel):
@@ -57,7 +65,9 @@ class SubjectReport(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    subject_type: Literal["asset", "list", "blueprint", "budget_change"] = Field(description="What was checked.")
+    subject_type: Literal["asset", "list", "blueprint", "budget_change"] = Field(
+        description="What was checked."
+    )
     subject_id: str = Field(description="Its id.")
     subject_version: int = Field(default=1, description="Asset version (1 for others).")
     results: list[ValidatorResult] = Field(description="One result per validator run.")
@@ -72,10 +82,14 @@ class PassReport(Contract):
     """The Governance agent's report over every asset and list of a campaign."""
 
     subjects: list[SubjectReport] = Field(description="Per-subject results.")
-    exceptions: list[GovernanceException] = Field(default_factory=list, description="Failures to revise or review.")
+    exceptions: list[GovernanceException] = Field(
+        default_factory=list, description="Failures to revise or review."
+    )
     library_version: str = Field(description="Brand-library version checked against.")
     check_date: str = Field(description="Date (YYYY-MM-DD) claims were checked for expiry.")
-    revision_round: int = Field(default=0, ge=0, description="How many content revisions preceded this report.")
+    revision_round: int = Field(
+        default=0, ge=0, description="How many content revisions preceded this report."
+    )
 
     @property
     def passed(self) -> bool:

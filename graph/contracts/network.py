@@ -5,12 +5,12 @@ from __future__ import annotations
 import os
 
 OFFLINE_ENV: dict[str, str] = {
-    "HF_HUB_OFFLINE": "1",              # sentence-transformers / huggingface_hub: never reach the hub
+    "HF_HUB_OFFLINE": "1",  # sentence-transformers / huggingface_hub: never reach the hub
     "TRANSFORMERS_OFFLINE": "1",
     "HF_HUB_DISABLE_TELEMETRY": "1",
-    "ANONYMIZED_TELEMETRY": "False",    # chromadb product telemetry
+    "ANONYMIZED_TELEMETRY": "False",  # chromadb product telemetry
     "GUARDRAILS_RUN_SYNC": "true",
-    "OTEL_SDK_DISABLED": "true",        # no OpenTelemetry exporter may start
+    "OTEL_SDK_DISABLED": "true",  # no OpenTelemetry exporter may start
     "LANGSMITH_TRACING": "false",
     "LANGCHAIN_TRACING_V2": "false",
     "TOKENIZERS_PARALLELISM": "false",

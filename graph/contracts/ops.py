@@ -35,11 +35,15 @@ class Program(Contract):
     asset_version: int = Field(description="Asset version published.")
     list_id: str = Field(description="Target list id.")
     slot: str = Field(description="Scheduled slot (ISO date or datetime).")
-    idempotency_key: str = Field(description="Key derived from (campaign, asset version, segment, channel, slot).")
+    idempotency_key: str = Field(
+        description="Key derived from (campaign, asset version, segment, channel, slot)."
+    )
     status: ProgramStatus = Field(description="Current status.")
     audience: int = Field(default=0, ge=0, description="Contacts or impressions targeted.")
     budget: float = Field(default=0.0, ge=0, description="Budget committed to this item.")
-    receipts: list[Receipt] = Field(default_factory=list, description="Connector receipts (one per real side effect).")
+    receipts: list[Receipt] = Field(
+        default_factory=list, description="Connector receipts (one per real side effect)."
+    )
     attempts: int = Field(default=0, ge=0, description="Connector attempts made.")
     reason: str = Field(default="", description="Why it is blocked or failed.")
     variant: str | None = Field(
@@ -63,7 +67,9 @@ class BudgetChange(Contract):
     to_amount: float = Field(ge=0, description="Budget after.")
     delta_pct: float = Field(description="(to - from) / from, as a fraction.")
     reason: str = Field(description="Evidence-based reason (e.g. posterior conversion rates).")
-    requires_approval: bool = Field(description="True when above the approval threshold or autonomy is manual.")
+    requires_approval: bool = Field(
+        description="True when above the approval threshold or autonomy is manual."
+    )
     status: BudgetChangeStatus = Field(description="Current status.")
     decided_by: str | None = Field(default=None, description="Approver identity, when a human decided.")
     refusal: str | None = Field(default=None, description="Why the ledger refused it (status 'refused').")
@@ -81,9 +87,13 @@ class Event(Contract):
     campaign_id: str = Field(description="Campaign (thread) id.")
     causation_id: str | None = Field(default=None, description="Id of the event that caused this one.")
     source: str = Field(description="Agent or tool that wrote it.")
-    ts: str = Field(default_factory=lambda: datetime.now(UTC).isoformat(), description="ISO-8601 UTC timestamp.")
+    ts: str = Field(
+        default_factory=lambda: datetime.now(UTC).isoformat(), description="ISO-8601 UTC timestamp."
+    )
     payload: dict[str, Any] = Field(default_factory=dict, description="Type-specific data; never raw PII.")
-    pii: bool = Field(default=False, description="True when the payload may hold PII (subject to retention purge).")
+    pii: bool = Field(
+        default=False, description="True when the payload may hold PII (subject to retention purge)."
+    )
 
 
 class KPIResult(BaseModel):
@@ -106,8 +116,12 @@ class Lift(BaseModel):
     treated_conversions: int = Field(ge=0, description="Conversions among treated.")
     control: int = Field(ge=0, description="Contacts in the holdout.")
     control_conversions: int = Field(ge=0, description="Conversions among the holdout.")
-    lift_pct: float | None = Field(description="(treated rate - control rate) / control rate; null without control data.")
-    ci95: tuple[float, float] | None = Field(default=None, description="95% interval of the absolute rate difference.")
+    lift_pct: float | None = Field(
+        description="(treated rate - control rate) / control rate; null without control data."
+    )
+    ci95: tuple[float, float] | None = Field(
+        default=None, description="95% interval of the absolute rate difference."
+    )
     rate_diff: float | None = Field(
         default=None,
         description="treated rate - control rate (absolute); estimable whenever both groups have people, even when"
@@ -145,15 +159,29 @@ class PipelineImpact(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    window_days: int = Field(ge=0, description="A touch counts when it falls in [created - window_days, created].")
-    as_of: str = Field(description="Day (ISO) the figures are read at: opportunities created by then, stages then.")
+    window_days: int = Field(
+        ge=0, description="A touch counts when it falls in [created - window_days, created]."
+    )
+    as_of: str = Field(
+        description="Day (ISO) the figures are read at: opportunities created by then, stages then."
+    )
     accounts_reached: int = Field(ge=0, description="Accounts with treated contacts on the campaign's lists.")
-    accounts_touched: int = Field(default=0, ge=0, description="Reached accounts touched by a program that ran.")
-    sourced: PipelineTally = Field(description="Opportunities whose first touch in the window was this campaign's.")
-    influenced: PipelineTally = Field(description="Opportunities with any touch of this campaign in the window.")
-    spend: float | None = Field(default=None, ge=0, description="Campaign spend (the cost beside the pipeline).")
+    accounts_touched: int = Field(
+        default=0, ge=0, description="Reached accounts touched by a program that ran."
+    )
+    sourced: PipelineTally = Field(
+        description="Opportunities whose first touch in the window was this campaign's."
+    )
+    influenced: PipelineTally = Field(
+        description="Opportunities with any touch of this campaign in the window."
+    )
+    spend: float | None = Field(
+        default=None, ge=0, description="Campaign spend (the cost beside the pipeline)."
+    )
     sourced_per_spend: float | None = Field(default=None, description="Sourced amount per unit of spend.")
-    influenced_per_spend: float | None = Field(default=None, description="Influenced amount per unit of spend.")
+    influenced_per_spend: float | None = Field(
+        default=None, description="Influenced amount per unit of spend."
+    )
     cost_per_sourced: float | None = Field(default=None, description="Spend per sourced opportunity.")
     note: str = Field(default="", description="Why figures are missing or partial, if they are.")
 
@@ -171,14 +199,19 @@ class Scorecard(Contract):
     cost_per_result: float | None = Field(description="Spend per conversion.")
     sla_adherence: float | None = Field(description="Share of scheduled items delivered on time.")
     escalation_rate: float = Field(
-        ge=0, le=1, description="Items escalated to a human / items decided (governed subjects + budget changes)."
+        ge=0,
+        le=1,
+        description="Items escalated to a human / items decided (governed subjects + budget changes).",
     )
     by_channel: list[ScoreRow] = Field(default_factory=list, description="Per-channel rows.")
     by_region: list[ScoreRow] = Field(default_factory=list, description="Per-region rows.")
     agents_run: list[str] = Field(default_factory=list, description="Agents that ran for this campaign.")
     llm_calls: int = Field(default=0, ge=0, description="Model calls made.")
     tokens: int = Field(default=0, ge=0, description="Tokens used.")
-    autonomy_recommendation: str | None = Field(default=None, description="Advice on raising autonomy; never applied automatically.")
+    autonomy_recommendation: str | None = Field(
+        default=None, description="Advice on raising autonomy; never applied automatically."
+    )
     pipeline: PipelineImpact | None = Field(
-        default=None, description="Sourced and influenced sales pipeline beside the cost (latest attribution)."
+        default=None,
+        description="Sourced and influenced sales pipeline beside the cost (latest attribution).",
     )

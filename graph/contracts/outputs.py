@@ -19,7 +19,8 @@ class BriefExtraction(BaseModel):
     goal: str | None = Field(default=None, description="Business goal in a few words.")
     audience: str | None = Field(default=None, description="Target audience in the marketer's words.")
     budget_amount: float | None = Field(
-        default=None, description="Total budget amount as stated (e.g. 40000 for '40k'; negative if the brief says so)."
+        default=None,
+        description="Total budget amount as stated (e.g. 40000 for '40k'; negative if the brief says so).",
     )
     currency: Currency | None = Field(default=None, description="Budget currency ISO code.")
     start_date: date | None = Field(default=None, description="Start date (YYYY-MM-DD) if stated.")
@@ -27,11 +28,16 @@ class BriefExtraction(BaseModel):
     duration_days: int | None = Field(default=None, description="Duration in days if stated (as stated).")
     channels: list[Channel] = Field(default_factory=list, description="Channels explicitly requested.")
     regions: list[Region] = Field(default_factory=list, description="Regions explicitly targeted.")
-    kpi_targets: list[KPITarget] = Field(default_factory=list, description="KPI targets stated (rates as fractions).")
-    key_messages: list[str] = Field(default_factory=list, description="Quoted lines the marketer wants in the copy.")
+    kpi_targets: list[KPITarget] = Field(
+        default_factory=list, description="KPI targets stated (rates as fractions)."
+    )
+    key_messages: list[str] = Field(
+        default_factory=list, description="Quoted lines the marketer wants in the copy."
+    )
     countries: list[str] = Field(
-        default_factory=list, description="ISO 3166-1 alpha-2 codes of every country, city or area named (Ireland -> IE; "
-                                          "North America -> US, CA; DACH -> DE, AT, CH)."
+        default_factory=list,
+        description="ISO 3166-1 alpha-2 codes of every country, city or area named (Ireland -> IE; "
+        "North America -> US, CA; DACH -> DE, AT, CH).",
     )
     holdout_pct: float | None = Field(default=None, description="Control holdout share stated (20% -> 0.2).")
     theme: str | None = Field(default=None, description="Theme, season or occasion (e.g. 'back to school').")
@@ -39,12 +45,12 @@ class BriefExtraction(BaseModel):
     facts: list[BriefFact] = Field(
         default_factory=list,
         description="One entry per value you filled: field name, the value in plain words, and the exact words of "
-                    "the brief it came from (copied verbatim).",
+        "the brief it came from (copied verbatim).",
     )
     problems: list[str] = Field(
         default_factory=list,
         description="Amounts or dates that cannot be right (negative, absurd, ambiguous, impossible), quoted; never "
-                    "fix them yourself.",
+        "fix them yourself.",
     )
 
 
@@ -54,9 +60,13 @@ class ChannelDraft(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     channel: Channel = Field(description="Channel.")
-    share: float = Field(gt=0, le=1, description="Share of the total budget for this channel (shares sum to <= 1).")
+    share: float = Field(
+        gt=0, le=1, description="Share of the total budget for this channel (shares sum to <= 1)."
+    )
     regions: list[Region] = Field(min_length=1, description="Regions the channel runs in.")
-    variants: list[str] = Field(min_length=1, max_length=4, description="Creative variant labels, e.g. ['A', 'B'].")
+    variants: list[str] = Field(
+        min_length=1, max_length=4, description="Creative variant labels, e.g. ['A', 'B']."
+    )
     rationale: str = Field(description="One sentence on why.")
 
 
@@ -68,6 +78,8 @@ class PlanDraft(BaseModel):
     campaign_name: str = Field(description="Short campaign name.")
     objective: str = Field(description="Objective in one sentence.")
     channels: list[ChannelDraft] = Field(min_length=1, description="Channels with budget shares.")
-    kpi_targets: list[KPITarget] = Field(min_length=1, description="KPI targets (keep the brief's; add sane ones).")
+    kpi_targets: list[KPITarget] = Field(
+        min_length=1, description="KPI targets (keep the brief's; add sane ones)."
+    )
     gates: list[KPIGate] = Field(default_factory=list, description="KPI gates that pause or escalate.")
     experiments: list[Experiment] = Field(default_factory=list, description="A/B tests between variants.")

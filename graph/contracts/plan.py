@@ -12,7 +12,16 @@ from graph.contracts.content import SegmentFilter
 from graph.contracts.money import CapsMinor, exponent, fmt, to_minor
 
 KPIName = Literal[
-    "conversions", "signups", "leads", "revenue", "ctr", "open_rate", "click_rate", "conversion_rate", "cpa", "roas"
+    "conversions",
+    "signups",
+    "leads",
+    "revenue",
+    "ctr",
+    "open_rate",
+    "click_rate",
+    "conversion_rate",
+    "cpa",
+    "roas",
 ]
 """KPIs the planner, optimizer and scorecard understand."""
 
@@ -26,8 +35,12 @@ class KPITarget(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     name: KPIName = Field(description="KPI name.")
-    target: float = Field(gt=0, description="Target value; rates are fractions (0.25 = 25%), money in the budget currency.")
-    channel: Channel | None = Field(default=None, description="Channel the target applies to; null means the whole campaign.")
+    target: float = Field(
+        gt=0, description="Target value; rates are fractions (0.25 = 25%), money in the budget currency."
+    )
+    channel: Channel | None = Field(
+        default=None, description="Channel the target applies to; null means the whole campaign."
+    )
 
 
 class BriefFact(BaseModel):
@@ -35,7 +48,9 @@ class BriefFact(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    field: str = Field(description="Brief field the fact fills (budget, goal, kpi_targets, regions, countries, ...).")
+    field: str = Field(
+        description="Brief field the fact fills (budget, goal, kpi_targets, regions, countries, ...)."
+    )
     value: str = Field(description="The value as Liftoff understood it, in plain words.")
     source: str = Field(description="The exact words of the brief it came from.")
 
@@ -45,13 +60,20 @@ class AudienceMapping(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    filters: list[SegmentFilter] = Field(default_factory=list, description="Filters on data-dictionary fields.")
+    filters: list[SegmentFilter] = Field(
+        default_factory=list, description="Filters on data-dictionary fields."
+    )
     mapped: list[str] = Field(default_factory=list, description="Audience words each filter came from.")
     creative_only: list[str] = Field(
-        default_factory=list, description="Audience words with no CRM field: used in the copy, not for the list."
+        default_factory=list,
+        description="Audience words with no CRM field: used in the copy, not for the list.",
     )
-    countries: list[str] = Field(default_factory=list, description="Countries that restrict the lists (ISO alpha-2).")
-    notes: list[str] = Field(default_factory=list, description="Countries or words that could not restrict a list.")
+    countries: list[str] = Field(
+        default_factory=list, description="Countries that restrict the lists (ISO alpha-2)."
+    )
+    notes: list[str] = Field(
+        default_factory=list, description="Countries or words that could not restrict a list."
+    )
 
 
 class Brief(Contract):
@@ -60,44 +82,65 @@ class Brief(Contract):
     text: str = Field(min_length=1, description="The brief as the marketer wrote it.")
     brand: str = Field(description="Brand-library slug the campaign speaks for.")
     product: str | None = Field(default=None, description="Product or offer being promoted, if named.")
-    goal: str | None = Field(default=None, description="Business goal in a few words (e.g. 'drive trial signups').")
-    audience: str | None = Field(default=None, description="Who the campaign targets, in the marketer's words.")
+    goal: str | None = Field(
+        default=None, description="Business goal in a few words (e.g. 'drive trial signups')."
+    )
+    audience: str | None = Field(
+        default=None, description="Who the campaign targets, in the marketer's words."
+    )
     budget: Money | None = Field(default=None, description="Total budget; null when the brief gives none.")
     start_date: date | None = Field(default=None, description="First day of the campaign.")
     end_date: date | None = Field(default=None, description="Last day of the campaign.")
-    duration_days: int | None = Field(default=None, ge=1, le=730, description="Length of the campaign in days.")
-    channels: list[Channel] = Field(default_factory=list, description="Channels requested; empty means planner's choice.")
-    regions: list[Region] = Field(default_factory=list, description="Regions targeted; empty means planner's choice.")
+    duration_days: int | None = Field(
+        default=None, ge=1, le=730, description="Length of the campaign in days."
+    )
+    channels: list[Channel] = Field(
+        default_factory=list, description="Channels requested; empty means planner's choice."
+    )
+    regions: list[Region] = Field(
+        default_factory=list, description="Regions targeted; empty means planner's choice."
+    )
     kpi_targets: list[KPITarget] = Field(default_factory=list, description="KPI targets stated in the brief.")
     key_messages: list[str] = Field(
-        default_factory=list, description="Lines the marketer wants in the copy, verbatim (quoted in the brief)."
+        default_factory=list,
+        description="Lines the marketer wants in the copy, verbatim (quoted in the brief).",
     )
     missing: list[str] = Field(
-        default_factory=list, description="Essentials the brief lacks (budget, goal, audience) that must be asked, not guessed."
+        default_factory=list,
+        description="Essentials the brief lacks (budget, goal, audience) that must be asked, not guessed.",
     )
     countries: list[str] = Field(
         default_factory=list,
         description="ISO 3166-1 alpha-2 countries the brief names (kept for lists and copy; regions are derived).",
     )
     holdout_pct: float | None = Field(
-        default=None, ge=0.0, le=0.5, description="Control holdout share stated in the brief (0.2 = 20%); null = default."
+        default=None,
+        ge=0.0,
+        le=0.5,
+        description="Control holdout share stated in the brief (0.2 = 20%); null = default.",
     )
     theme: str | None = Field(
-        default=None, description="Theme, season or occasion the copy should carry (e.g. 'back to school'), if stated."
+        default=None,
+        description="Theme, season or occasion the copy should carry (e.g. 'back to school'), if stated.",
     )
-    landing_url: str | None = Field(default=None, description="Landing page URL for CTAs, if the brief gives one.")
+    landing_url: str | None = Field(
+        default=None, description="Landing page URL for CTAs, if the brief gives one."
+    )
     facts: list[BriefFact] = Field(
-        default_factory=list, description="Every fact extracted, with the words it came from (the brief echo)."
+        default_factory=list,
+        description="Every fact extracted, with the words it came from (the brief echo).",
     )
     unused: list[str] = Field(
-        default_factory=list, description="Sentences of the brief that produced no fact, shown back as 'not used'."
+        default_factory=list,
+        description="Sentences of the brief that produced no fact, shown back as 'not used'.",
     )
     problems: list[str] = Field(
         default_factory=list,
         description="Amounts or dates that cannot be right (negative, absurd, ambiguous, impossible): asked, never fixed.",
     )
     audience_mapping: AudienceMapping | None = Field(
-        default=None, description="How the audience reaches the lists (CRM filters) and what stays creative-only."
+        default=None,
+        description="How the audience reaches the lists (CRM filters) and what stays creative-only.",
     )
 
 
@@ -124,7 +167,9 @@ class KPIGate(BaseModel):
 
     kpi: KPIName = Field(description="KPI the gate watches.")
     threshold: float = Field(description="Value that trips the gate.")
-    direction: Literal["min", "max"] = Field(description="'min': trip when below threshold; 'max': trip when above.")
+    direction: Literal["min", "max"] = Field(
+        description="'min': trip when below threshold; 'max': trip when above."
+    )
     after_days: int = Field(default=3, ge=0, description="Days of data before the gate is evaluated.")
     action: Literal["pause", "escalate"] = Field(description="What happens when the gate trips.")
 
@@ -173,12 +218,16 @@ class Blueprint(Contract):
     total_budget: float = Field(gt=0, description="Total budget in the currency.")
     start_date: date = Field(description="Launch day.")
     end_date: date = Field(description="Last day.")
-    channels: list[ChannelPlan] = Field(min_length=1, description="Per-channel plan; budgets sum to at most the total.")
+    channels: list[ChannelPlan] = Field(
+        min_length=1, description="Per-channel plan; budgets sum to at most the total."
+    )
     kpi_targets: list[KPITarget] = Field(min_length=1, description="KPI targets.")
     gates: list[KPIGate] = Field(default_factory=list, description="KPI gates.")
     experiments: list[Experiment] = Field(default_factory=list, description="Tests to run.")
     caps: Caps = Field(description="Hard spend caps.")
-    holdout_pct: float = Field(default=0.1, ge=0.01, le=0.5, description="Share of each list kept as control holdout.")
+    holdout_pct: float = Field(
+        default=0.1, ge=0.01, le=0.5, description="Share of each list kept as control holdout."
+    )
     prompt_version: str = Field(description="Planner prompt version that produced this plan.")
 
     @model_validator(mode="after")
@@ -187,7 +236,9 @@ class Blueprint(Contract):
         budget = to_minor(self.total_budget, exp, "total_budget")
         spent = sum(to_minor(c.budget, exp, f"{c.channel} budget") for c in self.channels)
         if spent > budget:
-            raise ValueError(f"channel budgets ({fmt(spent, exp)}) exceed the total budget ({fmt(budget, exp)})")
+            raise ValueError(
+                f"channel budgets ({fmt(spent, exp)}) exceed the total budget ({fmt(budget, exp)})"
+            )
         if to_minor(self.caps.total, exp, "caps.total") > budget:
             raise ValueError("caps.total may not exceed the total budget")
         if self.end_date < self.start_date:

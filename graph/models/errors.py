@@ -74,8 +74,9 @@ class StructuredOutputError(ValueError):
         errors: What went wrong at each attempt, in order.
     """
 
-    def __init__(self, agent: str, schema_name: str, attempts: int, errors: list[str], *,
-                 provider: str | None = None) -> None:
+    def __init__(
+        self, agent: str, schema_name: str, attempts: int, errors: list[str], *, provider: str | None = None
+    ) -> None:
         last = " ".join((errors[-1] if errors else "no output").split())[:300]
         to = f" to {provider}" if provider else ""
         super().__init__(
@@ -177,9 +178,11 @@ def translate_provider_error(exc: BaseException, model: object, *, agent: str | 
         return TransientModelError(f"{who}provider error at {where}, retry later ({detail})")
     if kind == "config":
         status = _status_code(exc)
-        hint = {401: "check the API key", 403: "check the key's permissions", 404: "check the model name"}.get(
-            status or 0, "check the model spec and API key"
-        )
+        hint = {
+            401: "check the API key",
+            403: "check the key's permissions",
+            404: "check the model name",
+        }.get(status or 0, "check the model spec and API key")
         return ModelConfigError(f"{who}provider at {where} refused the request ({detail}): {hint}")
     return exc
 
@@ -212,7 +215,12 @@ class Fault:
 
 
 _PROTOCOL_TYPES: tuple[type[BaseException], ...] = (
-    json.JSONDecodeError, IndexError, KeyError, AttributeError, TypeError, ValidationError,
+    json.JSONDecodeError,
+    IndexError,
+    KeyError,
+    AttributeError,
+    TypeError,
+    ValidationError,
 )
 """What a provider integration raises on a reply that is not a valid chat completion."""
 _PROTOCOL_NAMES = ("APIResponseValidationError", "RemoteProtocolError", "IncompleteRead", "DecodingError")
@@ -302,7 +310,9 @@ def classify_fault(exc: BaseException, model: object) -> Fault | None:
         return Fault("transient", True, f"no reply in time ({describe(exc)})", None, url)
     names = {cls.__name__ for cls in type(exc).__mro__}
     if _is_integration(model) and (isinstance(exc, _PROTOCOL_TYPES) or names & set(_PROTOCOL_NAMES)):
-        return Fault("protocol", True, f"malformed reply, not a valid chat completion ({describe(exc)})", None, url)
+        return Fault(
+            "protocol", True, f"malformed reply, not a valid chat completion ({describe(exc)})", None, url
+        )
     return None
 
 

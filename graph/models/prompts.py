@@ -70,7 +70,9 @@ def _load(path: Path, mtime: float) -> Prompt:
     version = str(data.get("version") or path.stem)
     if version != path.stem:
         raise PromptError(f"{path}: version {version!r} does not match the file name")
-    return Prompt(str(data.get("agent") or path.parent.name), version, hashlib.sha256(raw).hexdigest(), data["tasks"])
+    return Prompt(
+        str(data.get("agent") or path.parent.name), version, hashlib.sha256(raw).hexdigest(), data["tasks"]
+    )
 
 
 def load_prompt(agent: str, version: str | None, prompts_dir: Path) -> Prompt:

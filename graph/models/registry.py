@@ -46,7 +46,12 @@ PROVIDER_KEY_ENV: dict[str, str] = {
 }
 """Environment variable each provider's integration reads its key from (named in error messages)."""
 
-_ALIASES = {"google": "google_genai", "gemini": "google_genai", "mistral": "mistralai", "azure": "azure_openai"}
+_ALIASES = {
+    "google": "google_genai",
+    "gemini": "google_genai",
+    "mistral": "mistralai",
+    "azure": "azure_openai",
+}
 """Short names users type for a provider -> the key LangChain spells it with."""
 
 
@@ -67,7 +72,9 @@ def provider_packages() -> dict[str, str]:
     # whose integration module is langchain_<provider>.
     entries: dict[str, Any] = table if isinstance(table, dict) else dict.fromkeys(table)
     return {
-        provider: (entry[0] if isinstance(entry, tuple) else f"langchain_{provider}").split(".", 1)[0].replace("_", "-")
+        provider: (entry[0] if isinstance(entry, tuple) else f"langchain_{provider}")
+        .split(".", 1)[0]
+        .replace("_", "-")
         for provider, entry in entries.items()
     }
 
@@ -132,7 +139,9 @@ def describe_model(spec: str, *, base_url: str | None = None) -> ModelInfo:
     """
     text = (spec or "").strip()
     if not text:
-        raise ModelConfigError("empty model spec: use 'offline' or 'provider:model' (e.g. openai:gpt-4o-mini)")
+        raise ModelConfigError(
+            "empty model spec: use 'offline' or 'provider:model' (e.g. openai:gpt-4o-mini)"
+        )
     if text.lower() == OFFLINE_SPEC:
         return ModelInfo(spec=text, provider=OFFLINE_SPEC, name=OFFLINE_SPEC, is_llm=False)
     if any(ch.isspace() for ch in text):
@@ -149,12 +158,17 @@ def describe_model(spec: str, *, base_url: str | None = None) -> ModelInfo:
         )
     name = name.strip()
     if not provider.strip() or not name:
-        raise ModelConfigError(f"malformed model spec {text!r}: expected 'provider:model' (e.g. openai:gpt-4o-mini)")
+        raise ModelConfigError(
+            f"malformed model spec {text!r}: expected 'provider:model' (e.g. openai:gpt-4o-mini)"
+        )
     if provider.strip().lower() == OFFLINE_SPEC:
         raise ModelConfigError(f"malformed model spec {text!r}: the offline engine is spelled just 'offline'")
     provider = provider_key(provider, spec=text)
     return ModelInfo(
-        spec=text, provider=provider, name=name, is_llm=True,
+        spec=text,
+        provider=provider,
+        name=name,
+        is_llm=True,
         base_url=base_url if provider == "openai" and base_url else None,
     )
 
@@ -195,9 +209,7 @@ def resolve_model(
     package = provider_packages()[info.provider]
     module = package.replace("-", "_")
     if importlib.util.find_spec(module) is None:
-        raise ModelConfigError(
-            f"model {info.spec!r} needs the {package} package: pip install {package}"
-        )
+        raise ModelConfigError(f"model {info.spec!r} needs the {package} package: pip install {package}")
     extra: dict[str, Any] = {}
     if timeout is not None:
         extra["timeout"] = timeout
@@ -215,20 +227,28 @@ def resolve_model(
             extra["extra_body"] = {"max_tokens": extra.pop("max_tokens")}
         try:
             return ChatOpenAI(
-                model=info.name, base_url=info.base_url, api_key=key,  # type: ignore[arg-type]
-                temperature=temperature, **extra,
+                model=info.name,
+                base_url=info.base_url,
+                api_key=key,  # type: ignore[arg-type]
+                temperature=temperature,
+                **extra,
             )
         except Exception as exc:  # construction only validates arguments
-            raise ModelConfigError(f"cannot create model {info.spec!r} at {info.base_url}: {_first_line(exc)}") from exc
+            raise ModelConfigError(
+                f"cannot create model {info.spec!r} at {info.base_url}: {_first_line(exc)}"
+            ) from exc
 
     if api_key:
         extra["api_key"] = api_key
     try:
-        model: BaseChatModel = init_chat_model(info.name, model_provider=info.provider, temperature=temperature,
-                                               **extra)
+        model: BaseChatModel = init_chat_model(
+            info.name, model_provider=info.provider, temperature=temperature, **extra
+        )
         return model
     except ImportError as exc:
-        raise ModelConfigError(f"model {info.spec!r} needs the {package} package: pip install {package}") from exc
+        raise ModelConfigError(
+            f"model {info.spec!r} needs the {package} package: pip install {package}"
+        ) from exc
     except Exception as exc:
         message = _first_line(exc)
         env_var = PROVIDER_KEY_ENV.get(info.provider)

@@ -15,7 +15,14 @@ from dataclasses import dataclass, field
 from typing import Any
 
 _FENCE = re.compile(r"```[ \t]*(?:json|JSON|javascript|js|python)?[ \t]*\n?(.*?)(?:```|\Z)", re.DOTALL)
-_LITERALS = {"True": "true", "False": "false", "None": "null", "true": "true", "false": "false", "null": "null"}
+_LITERALS = {
+    "True": "true",
+    "False": "false",
+    "None": "null",
+    "true": "true",
+    "false": "false",
+    "null": "null",
+}
 _HTML_QUOTES = re.compile(r"&(?:amp;)*(?:#34|#x22|quot|#39|#x27|apos);")
 _SMART = str.maketrans({"\u201c": '"', "\u201d": '"', "\u2018": "'", "\u2019": "'"})
 
@@ -81,7 +88,9 @@ def parse_json_object(text: str) -> Repaired:
     try:
         value = json.loads(fixed)
     except json.JSONDecodeError as exc:
-        raise JSONRepairError(f"reply is not valid JSON even after repair: {exc.msg} at char {exc.pos}") from exc
+        raise JSONRepairError(
+            f"reply is not valid JSON even after repair: {exc.msg} at char {exc.pos}"
+        ) from exc
     return Repaired(value=value, fixes=fixes + repair_fixes)
 
 
@@ -154,7 +163,17 @@ def _read_string(text: str, start: int) -> tuple[str, int, bool]:
     quote = text[start]
     chars: list[str] = []
     i = start + 1
-    escapes = {"n": "\n", "t": "\t", "r": "\r", "b": "\b", "f": "\f", "/": "/", "\\": "\\", '"': '"', "'": "'"}
+    escapes = {
+        "n": "\n",
+        "t": "\t",
+        "r": "\r",
+        "b": "\b",
+        "f": "\f",
+        "/": "/",
+        "\\": "\\",
+        '"': '"',
+        "'": "'",
+    }
     while i < len(text):
         ch = text[i]
         if ch == "\\" and i + 1 < len(text):

@@ -252,9 +252,13 @@ def call_model(
             out = fn() if left is None or left >= policy.timeout_s else _within(fn, left)
         except _DeadlineCut:
             attempts += 1
-            cut = Fault("transient", True, f"no reply before the run deadline ({left:.1f}s left for this request)")
+            cut = Fault(
+                "transient", True, f"no reply before the run deadline ({left:.1f}s left for this request)"
+            )
             breaker.failure(policy, cut.detail)
-            raise _give_up(agent, provider, cut, attempts, started, "run deadline for model calls reached") from None
+            raise _give_up(
+                agent, provider, cut, attempts, started, "run deadline for model calls reached"
+            ) from None
         except Exception as exc:
             if passthrough(exc):
                 raise

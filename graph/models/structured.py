@@ -64,7 +64,12 @@ class StructuredResult(Generic[T]):
 
     def event_payload(self) -> dict[str, Any]:
         """Return the JSON-safe facts to record in an event (path, attempts, errors, fixes)."""
-        return {"path": self.path, "attempts": self.attempts, "errors": list(self.errors), "fixes": list(self.fixes)}
+        return {
+            "path": self.path,
+            "attempts": self.attempts,
+            "errors": list(self.errors),
+            "fixes": list(self.fixes),
+        }
 
 
 class PathCache:
@@ -106,7 +111,12 @@ def model_key(model: BaseChatModel) -> tuple[str, str]:
     except Exception:  # a model whose ls params need call-time kwargs
         params = {}
     provider = str(params.get("ls_provider") or type(model).__name__)
-    name = str(params.get("ls_model_name") or getattr(model, "model_name", None) or getattr(model, "model", "") or "default")
+    name = str(
+        params.get("ls_model_name")
+        or getattr(model, "model_name", None)
+        or getattr(model, "model", "")
+        or "default"
+    )
     url = endpoint_of(model)
     return (f"{provider}@{url}" if url else provider, name)
 
@@ -179,7 +189,9 @@ def invoke_structured(
         raise ValueError(f"max_reasks must be >= 0, got {max_reasks}")
     key = model_key(model)
     order = tuple(paths) if paths else _order_from(PATH_CACHE.get(key))
-    run = _Run(agent=agent, max_reasks=max_reasks, policy=policy or SINGLE_ATTEMPT, schema_name=schema.__name__)
+    run = _Run(
+        agent=agent, max_reasks=max_reasks, policy=policy or SINGLE_ATTEMPT, schema_name=schema.__name__
+    )
     for path in order:
         result = _RUNNERS[path](model, schema, list(messages), run, config)
         if result is not None:
@@ -189,7 +201,7 @@ def invoke_structured(
 
 
 def _order_from(cached: StructuredPath | None) -> tuple[StructuredPath, ...]:
-    return PATHS[PATHS.index(cached):] if cached else PATHS
+    return PATHS[PATHS.index(cached) :] if cached else PATHS
 
 
 def agent_config(config: RunnableConfig | None, agent: str, path: str) -> RunnableConfig:
@@ -201,7 +213,9 @@ def agent_config(config: RunnableConfig | None, agent: str, path: str) -> Runnab
     return merged  # type: ignore[return-value]
 
 
-def _call(run: _Run, model: BaseChatModel, fn: Callable[[], Any], path: str, reasking: bool) -> tuple[bool, Any]:
+def _call(
+    run: _Run, model: BaseChatModel, fn: Callable[[], Any], path: str, reasking: bool
+) -> tuple[bool, Any]:
     """Run one model call; provider errors are raised (translated) or end the path.
 
     A path ends (returns ``(False, None)``) when the provider rejects the request form it uses, or
@@ -211,9 +225,17 @@ def _call(run: _Run, model: BaseChatModel, fn: Callable[[], Any], path: str, rea
         if run.policy is SINGLE_ATTEMPT:
             out = fn()
         else:
-            out = call_model(fn, model=model, agent=run.agent, policy=run.policy,
-                             passthrough=lambda exc: is_context_overflow(exc) or _rejects_feature(exc, path)
-                             or is_invalid_answer(exc, run.schema_name))
+            out = call_model(
+                fn,
+                model=model,
+                agent=run.agent,
+                policy=run.policy,
+                passthrough=lambda exc: (
+                    is_context_overflow(exc)
+                    or _rejects_feature(exc, path)
+                    or is_invalid_answer(exc, run.schema_name)
+                ),
+            )
     except Exception as exc:
         if is_invalid_answer(exc, run.schema_name):
             # The provider parsed the model's answer against the schema and it did not validate: an invalid
@@ -231,7 +253,9 @@ def _call(run: _Run, model: BaseChatModel, fn: Callable[[], Any], path: str, rea
         if kind == "transient" and _rejects_feature(exc, path):
             kind = "unsupported"  # e.g. llama.cpp's server answers 500 to an unknown response_format type
         if kind == "unsupported" and path != "json_repair":
-            run.errors.append(f"{path}: not supported by the provider ({type(exc).__name__}: {str(exc)[:160]})")
+            run.errors.append(
+                f"{path}: not supported by the provider ({type(exc).__name__}: {str(exc)[:160]})"
+            )
             return False, None
         translated = translate_fault(exc, model, run.agent)
         if translated is exc:
@@ -248,7 +272,9 @@ def translate_fault(exc: BaseException, model: BaseChatModel, agent: str) -> Bas
         return translated
     fault = classify_fault(exc, model)
     if fault is not None and fault.kind == "protocol":
-        return ProviderFaultError(f"{agent}: provider {provider_label(model)} failed: {fault.detail}", kind="protocol")
+        return ProviderFaultError(
+            f"{agent}: provider {provider_label(model)} failed: {fault.detail}", kind="protocol"
+        )
     return exc
 
 
@@ -273,7 +299,9 @@ def _rejects_feature(exc: BaseException, path: str) -> bool:
     """True when a 5xx names the request field this path relies on (a server rejecting the field)."""
     text = str(exc).lower()
     words = _FEATURE_WORDS.get(path, ())
-    return any(w in text for w in words) and any(w in text for w in ("validation", "unsupported", "not supported", "invalid"))
+    return any(w in text for w in words) and any(
+        w in text for w in ("validation", "unsupported", "not supported", "invalid")
+    )
 
 
 def validate(schema: type[T], value: Any) -> _Parsed:
@@ -286,7 +314,12 @@ def validate(schema: type[T], value: Any) -> _Parsed:
         inner = None
         if len(value) == 1 and isinstance(next(iter(value.values())), dict):
             inner = next(iter(value.values()))
-        elif isinstance(value.get("properties"), dict) and set(value) <= {"properties", "type", "title", "required"}:
+        elif isinstance(value.get("properties"), dict) and set(value) <= {
+            "properties",
+            "type",
+            "title",
+            "required",
+        }:
             inner = value["properties"]
         if inner is not None:
             try:
@@ -314,8 +347,9 @@ def _reask_text(error: str) -> str:
     )
 
 
-def _native(model: BaseChatModel, schema: type[T], convo: list[BaseMessage], run: _Run,
-            config: RunnableConfig | None) -> StructuredResult[T] | None:
+def _native(
+    model: BaseChatModel, schema: type[T], convo: list[BaseMessage], run: _Run, config: RunnableConfig | None
+) -> StructuredResult[T] | None:
     if type(model).with_structured_output is BaseChatModel.with_structured_output:
         run.errors.append(f"native: {type(model).__name__} has no native structured output")
         return None
@@ -327,7 +361,9 @@ def _native(model: BaseChatModel, schema: type[T], convo: list[BaseMessage], run
     cfg = agent_config(config, run.agent, "native")
     first = convo
     while True:
-        ok, out = _call(run, model, partial(runnable.invoke, list(convo), config=cfg), "native", convo is not first)
+        ok, out = _call(
+            run, model, partial(runnable.invoke, list(convo), config=cfg), "native", convo is not first
+        )
         if not ok:
             return None
         raw = out.get("raw") if isinstance(out, dict) else None
@@ -347,8 +383,9 @@ def _native(model: BaseChatModel, schema: type[T], convo: list[BaseMessage], run
         convo = [*convo, AIMessage(content=_clip(text) or "{}"), HumanMessage(content=_reask_text(error))]
 
 
-def _tool_call(model: BaseChatModel, schema: type[T], convo: list[BaseMessage], run: _Run,
-               config: RunnableConfig | None) -> StructuredResult[T] | None:
+def _tool_call(
+    model: BaseChatModel, schema: type[T], convo: list[BaseMessage], run: _Run, config: RunnableConfig | None
+) -> StructuredResult[T] | None:
     if type(model).bind_tools is BaseChatModel.bind_tools:
         run.errors.append(f"tool_call: {type(model).__name__} does not support tool calling")
         return None
@@ -360,7 +397,9 @@ def _tool_call(model: BaseChatModel, schema: type[T], convo: list[BaseMessage], 
     cfg = agent_config(config, run.agent, "tool_call")
     first = convo
     while True:
-        ok, out = _call(run, model, partial(runnable.invoke, list(convo), config=cfg), "tool_call", convo is not first)
+        ok, out = _call(
+            run, model, partial(runnable.invoke, list(convo), config=cfg), "tool_call", convo is not first
+        )
         if not ok:
             return None
         raw = out.get("raw") if isinstance(out, dict) else None
@@ -375,7 +414,14 @@ def _tool_call(model: BaseChatModel, schema: type[T], convo: list[BaseMessage], 
             parsed = parse_text(schema, text) if text.strip() else _Parsed(None, error="empty reply")
             if parsed.value is not None:
                 run.errors.append("tool_call: no tool call; the value was recovered from the reply text")
-                return StructuredResult(parsed.value, "json_repair", run.calls, raw, list(run.errors), parsed.fixes)  # type: ignore[arg-type]
+                return StructuredResult(
+                    parsed.value,  # type: ignore[arg-type]
+                    "json_repair",
+                    run.calls,
+                    raw,
+                    list(run.errors),
+                    parsed.fixes,
+                )
             run.errors.append("tool_call: the model answered without calling the tool")
             return None
         parsed = _parse_tool_args(schema, calls, invalid)
@@ -389,31 +435,50 @@ def _tool_call(model: BaseChatModel, schema: type[T], convo: list[BaseMessage], 
         convo = [*convo, *tool_feedback(raw, error)]
 
 
-def _json_repair(model: BaseChatModel, schema: type[T], convo: list[BaseMessage], run: _Run,
-                 config: RunnableConfig | None) -> StructuredResult[T] | None:
+def _json_repair(
+    model: BaseChatModel, schema: type[T], convo: list[BaseMessage], run: _Run, config: RunnableConfig | None
+) -> StructuredResult[T] | None:
     cfg = agent_config(config, run.agent, "json_repair")
     convo = [*convo, HumanMessage(content=json_instruction(schema))]
     first = convo
     while True:
-        ok, out = _call(run, model, partial(model.invoke, list(convo), config=cfg), "json_repair", convo is not first)
+        ok, out = _call(
+            run, model, partial(model.invoke, list(convo), config=cfg), "json_repair", convo is not first
+        )
         if not ok:
             return None
         text = _text(out)
         parsed = parse_text(schema, text) if text.strip() else _Parsed(None, error="empty reply")
         copied = placeholder_fields(parsed.value) if parsed.value is not None else []
         if copied:
-            parsed = _Parsed(None, error=f"fields still hold the placeholder {PLACEHOLDER!r}: {', '.join(copied)}; write real values")
+            parsed = _Parsed(
+                None,
+                error=f"fields still hold the placeholder {PLACEHOLDER!r}: {', '.join(copied)}; write real values",
+            )
         if parsed.value is not None:
-            return StructuredResult(parsed.value, "json_repair", run.calls, out, list(run.errors), parsed.fixes)  # type: ignore[arg-type]
+            return StructuredResult(
+                parsed.value,  # type: ignore[arg-type]
+                "json_repair",
+                run.calls,
+                out,
+                list(run.errors),
+                parsed.fixes,
+            )
         run.errors.append(f"json_repair: {parsed.error}")
         if not run.can_reask():
             return None
         run.reasks += 1
-        convo = [*convo, AIMessage(content=_clip(text)), HumanMessage(content=_reask_text(parsed.error or "invalid"))]
+        convo = [
+            *convo,
+            AIMessage(content=_clip(text)),
+            HumanMessage(content=_reask_text(parsed.error or "invalid")),
+        ]
 
 
 _RUNNERS: dict[StructuredPath, Callable[..., StructuredResult[Any] | None]] = {
-    "native": _native, "tool_call": _tool_call, "json_repair": _json_repair,
+    "native": _native,
+    "tool_call": _tool_call,
+    "json_repair": _json_repair,
 }
 
 
@@ -421,7 +486,9 @@ def tool_feedback(raw: AIMessage | None, error: str) -> list[BaseMessage]:
     """Return the messages that send a tool-argument error back: the AI turn plus one ToolMessage per call."""
     if raw is None:
         return [HumanMessage(content=_reask_text(error))]
-    ids = [c.get("id") for c in (raw.tool_calls or [])] + [c.get("id") for c in (raw.invalid_tool_calls or [])]
+    ids = [c.get("id") for c in (raw.tool_calls or [])] + [
+        c.get("id") for c in (raw.invalid_tool_calls or [])
+    ]
     ids = [i for i in ids if i]
     if not ids:
         return [raw, HumanMessage(content=_reask_text(error))]
@@ -429,7 +496,9 @@ def tool_feedback(raw: AIMessage | None, error: str) -> list[BaseMessage]:
     if not _text(raw).strip():
         # Some OpenAI-compatible servers (llama-cpp-python's) reject an assistant turn whose content
         # is null, which is how an empty tool-call turn is serialized; give it a neutral text.
-        names = [c.get("name") or "the tool" for c in [*(raw.tool_calls or []), *(raw.invalid_tool_calls or [])]]
+        names = [
+            c.get("name") or "the tool" for c in [*(raw.tool_calls or []), *(raw.invalid_tool_calls or [])]
+        ]
         raw = raw.model_copy(update={"content": f"Calling {', '.join(dict.fromkeys(names))}."})
     return [raw, *(ToolMessage(content=text, tool_call_id=i, status="error") for i in ids)]
 

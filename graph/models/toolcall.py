@@ -59,8 +59,13 @@ class ToolCallResult:
 
     def event_payload(self) -> dict[str, Any]:
         """Return the JSON-safe facts to record in an event."""
-        return {"tool": self.name, "path": self.path, "attempts": self.attempts, "errors": list(self.errors),
-                "fixes": list(self.fixes)}
+        return {
+            "tool": self.name,
+            "path": self.path,
+            "attempts": self.attempts,
+            "errors": list(self.errors),
+            "fixes": list(self.fixes),
+        }
 
 
 ToolLike = BaseTool | type[BaseModel]
@@ -117,10 +122,20 @@ def invoke_tool_call(
     names = ", ".join(schemas)
     if type(model).bind_tools is BaseChatModel.bind_tools:
         if len(schemas) != 1:
-            raise StructuredOutputError(agent, names, 0, [f"{type(model).__name__} does not support tool calling"])
-        (name, schema), = schemas.items()
-        res = invoke_structured(model, schema, messages, agent=agent, max_reasks=max_reasks, config=config,
-                                paths=("json_repair",), policy=policy)
+            raise StructuredOutputError(
+                agent, names, 0, [f"{type(model).__name__} does not support tool calling"]
+            )
+        ((name, schema),) = schemas.items()
+        res = invoke_structured(
+            model,
+            schema,
+            messages,
+            agent=agent,
+            max_reasks=max_reasks,
+            config=config,
+            paths=("json_repair",),
+            policy=policy,
+        )
         return ToolCallResult(name, res.value, "", res.path, res.attempts, res.raw, res.errors, res.fixes)
     choice = tool_choice or (next(iter(schemas)) if len(schemas) == 1 else "any")
     bound = model.bind_tools(list(tools), tool_choice=choice)
@@ -133,8 +148,13 @@ def invoke_tool_call(
             if policy is None or policy is SINGLE_ATTEMPT:
                 out = bound.invoke(convo, config=cfg)
             else:
-                out = call_model(partial(bound.invoke, list(convo), config=cfg), model=model, agent=agent,
-                                 policy=policy, passthrough=is_context_overflow)
+                out = call_model(
+                    partial(bound.invoke, list(convo), config=cfg),
+                    model=model,
+                    agent=agent,
+                    policy=policy,
+                    passthrough=is_context_overflow,
+                )
         except Exception as exc:
             if getattr(exc, "exhausted", False):
                 raise
@@ -144,7 +164,9 @@ def invoke_tool_call(
             if is_context_overflow(exc):
                 raise
             if classify_provider_error(exc) == "unsupported":
-                raise StructuredOutputError(agent, names, calls_made, [*errors, f"provider rejected the tool call: {exc}"]) from exc
+                raise StructuredOutputError(
+                    agent, names, calls_made, [*errors, f"provider rejected the tool call: {exc}"]
+                ) from exc
             translated = translate_fault(exc, model, agent)
             if translated is exc:
                 raise
@@ -169,7 +191,7 @@ def _check(out: AIMessage, schemas: dict[str, type[BaseModel]]) -> tuple[Any, st
     invalid = list(out.invalid_tool_calls or [])
     if not calls and not invalid:
         if len(schemas) == 1:
-            (name, schema), = schemas.items()
+            ((name, schema),) = schemas.items()
             text = out.text if isinstance(out.text, str) else str(out.content)
             parsed = parse_text(schema, text) if text.strip() else None
             if parsed is not None and parsed.value is not None:

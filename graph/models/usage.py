@@ -79,7 +79,9 @@ class PriceTable:
             try:
                 price = Price(input=float(entry["input"]), output=float(entry["output"]))
             except (TypeError, KeyError, ValueError) as exc:
-                raise ValueError(f"price table {source}: model {name!r} needs numeric 'input' and 'output'") from exc
+                raise ValueError(
+                    f"price table {source}: model {name!r} needs numeric 'input' and 'output'"
+                ) from exc
             if price.input < 0 or price.output < 0:
                 raise ValueError(f"price table {source}: model {name!r} has a negative price")
             prices[str(name).lower()] = price
@@ -89,7 +91,11 @@ class PriceTable:
         """Return the price of a model name (provider prefix ignored), or None when unlisted."""
         if not model:
             return None
-        name = model.lower().split(":", 1)[-1] if ":" in model and not model.lower().startswith("ft:") else model.lower()
+        name = (
+            model.lower().split(":", 1)[-1]
+            if ":" in model and not model.lower().startswith("ft:")
+            else model.lower()
+        )
         name = name.rsplit("/", 1)[-1]
         if name in self.prices:
             return self.prices[name]
@@ -107,8 +113,14 @@ class _Counter:
     models: set[str] = field(default_factory=set)
 
     def as_dict(self) -> dict[str, Any]:
-        return {"calls": self.calls, "errors": self.errors, "input_tokens": self.input_tokens,
-                "output_tokens": self.output_tokens, "cost_usd": round(self.cost_usd, 6), "models": sorted(self.models)}
+        return {
+            "calls": self.calls,
+            "errors": self.errors,
+            "input_tokens": self.input_tokens,
+            "output_tokens": self.output_tokens,
+            "cost_usd": round(self.cost_usd, 6),
+            "models": sorted(self.models),
+        }
 
 
 class UsageTracker(BaseCallbackHandler):
@@ -173,7 +185,9 @@ class UsageTracker(BaseCallbackHandler):
                 if price is None:
                     self._unpriced.add(model)
                 else:
-                    counter.cost_usd += (input_tokens * price.input + output_tokens * price.output) / 1_000_000
+                    counter.cost_usd += (
+                        input_tokens * price.input + output_tokens * price.output
+                    ) / 1_000_000
 
     def on_llm_error(self, error: BaseException, *, run_id: UUID, **kwargs: Any) -> None:
         """Count a failed call (no tokens)."""
@@ -213,9 +227,12 @@ class UsageTracker(BaseCallbackHandler):
 
     def _start(self, run_id: UUID, tags: list[str] | None, metadata: dict[str, Any] | None) -> None:
         meta = metadata or {}
-        agent = meta.get("agent") or next(
-            (t.split(":", 1)[1] for t in tags or [] if t.startswith("agent:")), None
-        ) or meta.get("langgraph_node") or UNKNOWN_AGENT
+        agent = (
+            meta.get("agent")
+            or next((t.split(":", 1)[1] for t in tags or [] if t.startswith("agent:")), None)
+            or meta.get("langgraph_node")
+            or UNKNOWN_AGENT
+        )
         model = meta.get("ls_model_name")
         with self._lock:
             self._runs[run_id] = (str(agent), str(model) if model else None)

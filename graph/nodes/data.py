@@ -43,8 +43,11 @@ def data(state: CampaignState, runtime: Runtime[CampaignContext]) -> dict[str, A
         error: str | None = None
         for attempt in range(1, MAX_SEGMENT_ATTEMPTS + 1):
             payload = {
-                "channel": plan.channel, "regions": plan.regions, "audience": blueprint.brief.audience,
-                "holdout_pct": blueprint.holdout_pct, "dictionary": DATA_DICTIONARY,
+                "channel": plan.channel,
+                "regions": plan.regions,
+                "audience": blueprint.brief.audience,
+                "holdout_pct": blueprint.holdout_pct,
+                "dictionary": DATA_DICTIONARY,
                 "audience_filters": [f.model_dump(mode="json") for f in required],
                 "previous_error": error,
             }
@@ -58,13 +61,33 @@ def data(state: CampaignState, runtime: Runtime[CampaignContext]) -> dict[str, A
                 break
             except SegmentError as exc:
                 error = str(exc)
-                emit(svc, state, "data.segment_rejected", "data",
-                     {"channel": plan.channel, "attempt": attempt, "error": error}, key=f"{plan.channel}#{attempt}")
+                emit(
+                    svc,
+                    state,
+                    "data.segment_rejected",
+                    "data",
+                    {"channel": plan.channel, "attempt": attempt, "error": error},
+                    key=f"{plan.channel}#{attempt}",
+                )
         else:
-            raise SegmentRejected(f"segment for {plan.channel} rejected {MAX_SEGMENT_ATTEMPTS} times: {error}")
+            raise SegmentRejected(
+                f"segment for {plan.channel} rejected {MAX_SEGMENT_ATTEMPTS} times: {error}"
+            )
         lists[plan.channel] = target.model_dump(mode="json")
-        emit(svc, state, "data.list_built", "data", {
-            "list_id": target.id, "channel": plan.channel, "eligible": target.eligible, "holdout": target.holdout,
-            "by_region": target.by_region, "filters": [f.model_dump() for f in definition.filters], **meta,
-        }, key=target.id)
+        emit(
+            svc,
+            state,
+            "data.list_built",
+            "data",
+            {
+                "list_id": target.id,
+                "channel": plan.channel,
+                "eligible": target.eligible,
+                "holdout": target.holdout,
+                "by_region": target.by_region,
+                "filters": [f.model_dump() for f in definition.filters],
+                **meta,
+            },
+            key=target.id,
+        )
     return {"lists": lists, "agents_run": ["data"], "usage": usage}

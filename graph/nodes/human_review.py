@@ -39,10 +39,19 @@ from guards.sentences import split_sentences
 from guards.textnorm import fold_text
 from tools.lifecycle.lock import campaign_lock
 
-__all__ = ["ApprovalRefused", "Decision", "apply_safe_fixes", "human_review", "parse_decision", "validate_resume"]
+__all__ = [
+    "ApprovalRefused",
+    "Decision",
+    "apply_safe_fixes",
+    "human_review",
+    "parse_decision",
+    "validate_resume",
+]
 
 
-def _replace_sentence(text: str | None, flagged: str, replacement: str | None, protected: list[str]) -> str | None:
+def _replace_sentence(
+    text: str | None, flagged: str, replacement: str | None, protected: list[str]
+) -> str | None:
     """``text`` with every whole sentence holding ``flagged`` replaced by ``replacement`` or removed.
 
     Never edits inside a sentence (deleting a word can change what it says) and never touches a protected span
@@ -53,7 +62,9 @@ def _replace_sentence(text: str | None, flagged: str, replacement: str | None, p
     key = fold_text(flagged)
     guarded = [fold_text(p) for p in protected]
     if replacement and fold_text(replacement) in fold_text(text):
-        replacement = None  # the approved wording is already there: drop the flagged line instead of repeating it
+        replacement = (
+            None  # the approved wording is already there: drop the flagged line instead of repeating it
+        )
     out: list[str] = []
     for sentence in split_sentences(text):
         norm = fold_text(sentence)
@@ -70,8 +81,9 @@ Verify = Callable[[Asset], list[ValidatorResult]]
 """Every guard on a candidate fix (governance's ``check_asset`` bound to the campaign's library and send date)."""
 
 
-def apply_safe_fixes(asset: Asset, exceptions: list[GovernanceException], verify: Verify | None = None
-                     ) -> Asset | None:
+def apply_safe_fixes(
+    asset: Asset, exceptions: list[GovernanceException], verify: Verify | None = None
+) -> Asset | None:
     """Replace each flagged sentence by its approved wording, or remove it whole; None when that is not safe.
 
     A fix is safe only when the fixed asset passes every guard as written (``verify``); otherwise (or when nothing
@@ -100,19 +112,28 @@ def apply_safe_fixes(asset: Asset, exceptions: list[GovernanceException], verify
     spans = [d for d in asset.disclaimer_spans if " ".join(d.split()) in " ".join(fields["body"].split())]
     for exc in exceptions:
         if exc.validator == DISCLAIMERS:
-            spans += [f.suggested_fix for f in exc.findings if f.suggested_fix and f.suggested_fix not in spans]
-    fixed = asset.model_copy(update={**{k: v or None for k, v in fields.items() if k != "body"},
-                                     "body": fields["body"], "version": asset.version + 1,
-                                     "disclaimer_spans": spans,
-                                     "revision_notes": [f"approved fix: {r}" for e in exceptions for r in e.reasons]})
+            spans += [
+                f.suggested_fix for f in exc.findings if f.suggested_fix and f.suggested_fix not in spans
+            ]
+    fixed = asset.model_copy(
+        update={
+            **{k: v or None for k, v in fields.items() if k != "body"},
+            "body": fields["body"],
+            "version": asset.version + 1,
+            "disclaimer_spans": spans,
+            "revision_notes": [f"approved fix: {r}" for e in exceptions for r in e.reasons],
+        }
+    )
     if verify is not None and not all(r.passed for r in verify(fixed)):
         return None
     return fixed
 
 
-def human_review(state: CampaignState, runtime: Runtime[CampaignContext]
-                 ) -> Command[Literal["planner", "content", "governance", "human_review", "orchestrator", "analytics",
-                                      "__end__"]]:
+def human_review(
+    state: CampaignState, runtime: Runtime[CampaignContext]
+) -> Command[
+    Literal["planner", "content", "governance", "human_review", "orchestrator", "analytics", "__end__"]
+]:
     """Stop for a person; apply their decision. Nothing happens before ``interrupt`` so a re-run repeats nothing."""
     pending = state.get("pending_review") or {}
     raw = interrupt(pending)
@@ -123,41 +144,75 @@ def human_review(state: CampaignState, runtime: Runtime[CampaignContext]
     except ApprovalRefused as exc:
         # Refuse without consuming the review: log it and ask again (a fresh interrupt, same items).
         refusals = int(pending.get("refusals", 0)) + 1
-        emit(svc, state, "human.refused", "human_review", {"kind": kind, "reason": str(exc),
-                                                           "attempted_by": (raw or {}).get("approver")
-                                                           if isinstance(raw, dict) else None},
-             key=f"{len(state.get('decisions') or [])}:{refusals}")
-        return Command(goto="human_review",
-                       update={"pending_review": {**pending, "refusals": refusals, "last_refusal": str(exc)}})
+        emit(
+            svc,
+            state,
+            "human.refused",
+            "human_review",
+            {
+                "kind": kind,
+                "reason": str(exc),
+                "attempted_by": (raw or {}).get("approver") if isinstance(raw, dict) else None,
+            },
+            key=f"{len(state.get('decisions') or [])}:{refusals}",
+        )
+        return Command(
+            goto="human_review",
+            update={"pending_review": {**pending, "refusals": refusals, "last_refusal": str(exc)}},
+        )
     n = len(state.get("decisions") or [])
     record: dict[str, Any] = {
-        "kind": kind, "decision": decision.decision, "approver": decision.approver, "comment": decision.comment,
-        "at": datetime.now(UTC).isoformat(), "items": [i.get("id") or i.get("subject_id") or i.get("channel")
-                                                       for i in pending.get("items", [])],
+        "kind": kind,
+        "decision": decision.decision,
+        "approver": decision.approver,
+        "comment": decision.comment,
+        "at": datetime.now(UTC).isoformat(),
+        "items": [i.get("id") or i.get("subject_id") or i.get("channel") for i in pending.get("items", [])],
         "item_decisions": {iid: d.model_dump(exclude_defaults=True) for iid, d in items.items()},
     }
     if kind == "clarify":
-        record.update(questions=[str(i.get("question", "")) for i in pending.get("items", [])],
-                      answer=(decision.answer or decision.comment).strip())
+        record.update(
+            questions=[str(i.get("question", "")) for i in pending.get("items", [])],
+            answer=(decision.answer or decision.comment).strip(),
+        )
     # Durable before anything acts on it: after a crash from here on, resume applies THIS decision (see
     # ``recorded_decision``) instead of asking again, so events, ledger and state name the same approver.
     emit(svc, state, "human.decision", "human_review", {**record, **_replay_fields(raw)}, key=str(n))
     for iid, d in items.items():
-        emit(svc, state, "human.item_decision", "human_review",
-             {"kind": kind, "item": iid, "decision": d.decision, "approver": decision.approver,
-              "comment": d.comment or decision.comment, **({"version": d.version} if d.version else {}),
-              **({"edited_fields": sorted(d.edits)} if d.edits else {})}, key=f"{n}:{iid}")
+        emit(
+            svc,
+            state,
+            "human.item_decision",
+            "human_review",
+            {
+                "kind": kind,
+                "item": iid,
+                "decision": d.decision,
+                "approver": decision.approver,
+                "comment": d.comment or decision.comment,
+                **({"version": d.version} if d.version else {}),
+                **({"edited_fields": sorted(d.edits)} if d.edits else {}),
+            },
+            key=f"{n}:{iid}",
+        )
     update: dict[str, Any] = {"decisions": [*(state.get("decisions") or []), record], "pending_review": None}
     if kind == "budget":
-        return Command(goto="analytics", update={**update, **_decide_budget(svc, state, pending, decision, items)})
+        return Command(
+            goto="analytics", update={**update, **_decide_budget(svc, state, pending, decision, items)}
+        )
     if decision.rejects_campaign:
-        update.update(status="rejected", status_reason=f"campaign rejected by {decision.approver}"
-                      + (f": {decision.comment}" if decision.comment else ""))
+        update.update(
+            status="rejected",
+            status_reason=f"campaign rejected by {decision.approver}"
+            + (f": {decision.comment}" if decision.comment else ""),
+        )
         return Command(goto=cast(Literal["__end__"], END), update=update)
     if kind == "clarify":
         answer = decision.answer or decision.comment
         asked = [str(i.get("missing")) for i in pending.get("items", []) if i.get("missing")]
-        update.update(brief_text=merge_answer(state["brief_text"], asked, answer, svc.check_date()), status="planning")
+        update.update(
+            brief_text=merge_answer(state["brief_text"], asked, answer, svc.check_date()), status="planning"
+        )
         return Command(goto="planner", update=update)
     if kind == "launch":
         return cast(Command[Any], _decide_launch(state, decision, items, update))
@@ -165,8 +220,9 @@ def human_review(state: CampaignState, runtime: Runtime[CampaignContext]
     redraft = decided.pop("_redraft")
     update.update(decided)
     if redraft:  # nothing safe was left to publish: Content redrafts these with the approved key messages
-        sends = content_tasks({**state, **update, "assets": {**(state.get("assets") or {}), **decided["assets"]}},
-                              redraft)
+        sends = content_tasks(
+            {**state, **update, "assets": {**(state.get("assets") or {}), **decided["assets"]}}, redraft
+        )
         return Command(goto=sends, update=update)
     return Command(goto="governance", update=update)
 
@@ -176,7 +232,9 @@ def _replay_fields(raw: Any) -> dict[str, Any]:
     if not isinstance(raw, dict):
         return {}
     fields = {k: raw[k] for k in ("edits", "answer") if raw.get(k)}
-    if isinstance(raw.get("items"), dict) and raw["items"]:  # per-item decisions (a record's own 'items' is ids)
+    if (
+        isinstance(raw.get("items"), dict) and raw["items"]
+    ):  # per-item decisions (a record's own 'items' is ids)
         fields["item_decisions_raw"] = raw["items"]
     return fields
 
@@ -196,15 +254,20 @@ def recorded_decision(events: Any, state: dict[str, Any]) -> dict[str, Any] | No
     if event is None:
         return None
     payload = dict(event.payload)
-    replay = {"decision": payload.get("decision"), "approver": payload.get("approver"),
-              "comment": payload.get("comment", ""), **{k: payload[k] for k in ("edits", "answer") if payload.get(k)}}
+    replay = {
+        "decision": payload.get("decision"),
+        "approver": payload.get("approver"),
+        "comment": payload.get("comment", ""),
+        **{k: payload[k] for k in ("edits", "answer") if payload.get(k)},
+    }
     if payload.get("item_decisions_raw"):
         replay["items"] = payload["item_decisions_raw"]
     return replay
 
 
-def validate_resume(raw: Any, state: Mapping[str, Any], approvers: tuple[str, ...]
-                    ) -> tuple[Decision, dict[str, ItemDecision]]:
+def validate_resume(
+    raw: Any, state: Mapping[str, Any], approvers: tuple[str, ...]
+) -> tuple[Decision, dict[str, ItemDecision]]:
     """Everything the node checks before acting on a resume value, so callers can refuse early and alike.
 
     Raises:
@@ -213,7 +276,11 @@ def validate_resume(raw: Any, state: Mapping[str, Any], approvers: tuple[str, ..
     pending = state.get("pending_review") or {}
     kind = pending.get("kind", "exceptions")
     decision = parse_decision(raw, () if kind == "clarify" else approvers)
-    if kind == "clarify" and decision.decision != "reject" and not (decision.answer or decision.comment).strip():
+    if (
+        kind == "clarify"
+        and decision.decision != "reject"
+        and not (decision.answer or decision.comment).strip()
+    ):
         raise ApprovalRefused("a clarifying answer needs text (answer)")
     items = {} if kind == "clarify" or decision.rejects_campaign else per_item(decision, pending)
     if kind in ("exceptions", "launch"):
@@ -233,8 +300,9 @@ def _check_asset_actions(state: Mapping[str, Any], items: dict[str, ItemDecision
                 raise ApprovalRefused(str(exc.args[0])) from None
 
 
-def _human_version(state: CampaignState, aid: str, fields: dict[str, str], decision: Decision, note: str
-                   ) -> tuple[dict[str, Any], dict[str, Any]]:
+def _human_version(
+    state: CampaignState, aid: str, fields: dict[str, str], decision: Decision, note: str
+) -> tuple[dict[str, Any], dict[str, Any]]:
     """A new asset version written by the reviewer, and its ``human_edits`` mark."""
     asset = Asset.model_validate((state.get("assets") or {})[aid])
     allowed = {k: v for k, v in fields.items() if k in ("subject", "headline", "body", "cta")}
@@ -243,19 +311,23 @@ def _human_version(state: CampaignState, aid: str, fields: dict[str, str], decis
     return dumped, {"version": new.version, "approver": decision.approver}
 
 
-def _reviewer_versions(state: CampaignState, decision: Decision, items: dict[str, ItemDecision]
-                       ) -> tuple[dict[str, Any], dict[str, Any]]:
+def _reviewer_versions(
+    state: CampaignState, decision: Decision, items: dict[str, ItemDecision]
+) -> tuple[dict[str, Any], dict[str, Any]]:
     """New asset versions for the items the reviewer edited or restored (assets only)."""
     assets, marks = {}, {}
     for aid, d in items.items():
         if aid not in (state.get("assets") or {}):
             continue
         if d.decision == "edit":
-            assets[aid], marks[aid] = _human_version(state, aid, d.edits, decision, f"edited by {decision.approver}")
+            assets[aid], marks[aid] = _human_version(
+                state, aid, d.edits, decision, f"edited by {decision.approver}"
+            )
         elif d.decision == "restore":
             fields = restored_fields(state.get("asset_versions") or {}, aid, int(d.version or 0))
-            assets[aid], marks[aid] = _human_version(state, aid, fields, decision,
-                                                     f"v{d.version} restored by {decision.approver}")
+            assets[aid], marks[aid] = _human_version(
+                state, aid, fields, decision, f"v{d.version} restored by {decision.approver}"
+            )
     return assets, marks
 
 
@@ -265,13 +337,17 @@ def _withhold_for(state: CampaignState, iid: str) -> list[str]:
     if iid in assets:
         return [iid]
     lists = state.get("lists") or {}
-    channels = {iid.removeprefix(LIST_PREFIX)} if iid.startswith(LIST_PREFIX) else {
-        ch for ch, t in lists.items() if t.get("id") == iid}
+    channels = (
+        {iid.removeprefix(LIST_PREFIX)}
+        if iid.startswith(LIST_PREFIX)
+        else {ch for ch, t in lists.items() if t.get("id") == iid}
+    )
     return [aid for aid, a in assets.items() if a.get("channel") in channels]
 
 
-def _decide_launch(state: CampaignState, decision: Decision, items: dict[str, ItemDecision], update: dict[str, Any]
-                   ) -> Command[Literal["governance", "orchestrator", "__end__"]]:
+def _decide_launch(
+    state: CampaignState, decision: Decision, items: dict[str, ItemDecision], update: dict[str, Any]
+) -> Command[Literal["governance", "orchestrator", "__end__"]]:
     withheld = list(state.get("withheld_assets") or [])
     for iid, d in items.items():
         if d.decision == "reject":
@@ -279,12 +355,15 @@ def _decide_launch(state: CampaignState, decision: Decision, items: dict[str, It
     new_assets, marks = _reviewer_versions(state, decision, items)
     update.update(withheld_assets=withheld)
     if new_assets:  # an edited or restored asset is checked again, then comes back to this card
-        update.update(assets=new_assets, human_edits={**(state.get("human_edits") or {}), **marks},
-                      status="governing")
+        update.update(
+            assets=new_assets, human_edits={**(state.get("human_edits") or {}), **marks}, status="governing"
+        )
         return Command(goto="governance", update=update)
     if not [a for a in (state.get("assets") or {}) if a not in withheld]:
-        update.update(status="rejected", status_reason=f"every asset was rejected by {decision.approver}: "
-                      "nothing to publish")
+        update.update(
+            status="rejected",
+            status_reason=f"every asset was rejected by {decision.approver}: nothing to publish",
+        )
         return Command(goto=cast(Literal["__end__"], END), update=update)
     update.update(launch_approved=True, status="launching")
     return Command(goto="orchestrator", update=update)
@@ -299,8 +378,13 @@ def _verifier(svc: Services, state: CampaignState) -> Verify:
     return lambda asset: check_asset(asset, library, check_date=on, index=index)
 
 
-def _decide_exceptions(state: CampaignState, pending: dict[str, Any], decision: Decision,
-                       items: dict[str, ItemDecision], verify: Verify | None = None) -> dict[str, Any]:
+def _decide_exceptions(
+    state: CampaignState,
+    pending: dict[str, Any],
+    decision: Decision,
+    items: dict[str, ItemDecision],
+    verify: Verify | None = None,
+) -> dict[str, Any]:
     assets = dict(state.get("assets") or {})
     withheld = list(state.get("withheld_assets") or [])
     accepted = list(state.get("accepted_exceptions") or [])
@@ -335,13 +419,21 @@ def _decide_exceptions(state: CampaignState, pending: dict[str, Any], decision: 
         # 'reviewer': never handed to Content; governance flags it again and it comes back to the reviewer
     history = state.get("revision_history") or {}
     marked = {aid: mark(list(history.get(aid) or []), approved=True) for aid in approved if history.get(aid)}
-    return {"assets": new_assets, "withheld_assets": withheld, "accepted_exceptions": accepted,
-            "key_message_overrides": overrides, "human_edits": human_edits, "status": "governing",
-            "_redraft": redraft, "revision_history": marked}
+    return {
+        "assets": new_assets,
+        "withheld_assets": withheld,
+        "accepted_exceptions": accepted,
+        "key_message_overrides": overrides,
+        "human_edits": human_edits,
+        "status": "governing",
+        "_redraft": redraft,
+        "revision_history": marked,
+    }
 
 
-def _key_message_overrides(state: CampaignState, assets: dict[str, Any],
-                           by_asset: dict[str, list[GovernanceException]]) -> dict[str, str]:
+def _key_message_overrides(
+    state: CampaignState, assets: dict[str, Any], by_asset: dict[str, list[GovernanceException]]
+) -> dict[str, str]:
     """Per region, what an approved key message becomes: the claims check's approved wording when that is the
     only finding on it there, else nothing (the line is dropped). Keys are 'REGION::message'."""
     out: dict[str, str] = {}
@@ -363,15 +455,21 @@ def _same(a: str, b: str) -> bool:
     return fold_text(a) == fold_text(b)
 
 
-def _decide_budget(svc: Services, state: CampaignState, pending: dict[str, Any], decision: Decision,
-                   items: dict[str, ItemDecision]) -> dict[str, Any]:
+def _decide_budget(
+    svc: Services,
+    state: CampaignState,
+    pending: dict[str, Any],
+    decision: Decision,
+    items: dict[str, ItemDecision],
+) -> dict[str, Any]:
     """Each change decided alone: applied by the ledger (caps and kill-switch inside it), edited, or rejected."""
     changes: dict[str, Any] = {}
     with campaign_lock(svc.settings.store("locks"), state["campaign_id"], purpose="budget approval"):
         for item in pending.get("items", []):
             change = BudgetChange.model_validate(item)
-            chosen = items.get(change.id) or ItemDecision(decision="reject" if decision.rejects_campaign
-                                                          else "approve")
+            chosen = items.get(change.id) or ItemDecision(
+                decision="reject" if decision.rejects_campaign else "approve"
+            )
             if chosen.decision == "reject":
                 result = change.model_copy(update={"status": "rejected", "decided_by": decision.approver})
             else:
@@ -379,9 +477,13 @@ def _decide_budget(svc: Services, state: CampaignState, pending: dict[str, Any],
                     exp = exponent(change.currency or "USD")
                     to = from_minor(to_minor(chosen.edits["to_amount"], exp, "the edited to_amount"), exp)
                     delta = (to - change.from_amount) / change.from_amount if change.from_amount else 0.0
-                    change = change.model_copy(update={
-                        "to_amount": to, "delta_pct": delta,
-                        "reason": f"{change.reason} (amount set by {decision.approver})"})
+                    change = change.model_copy(
+                        update={
+                            "to_amount": to,
+                            "delta_pct": delta,
+                            "reason": f"{change.reason} (amount set by {decision.approver})",
+                        }
+                    )
                 result = svc.ledger.apply_change(change, approved_by=decision.approver)
             changes[change.id] = result.model_dump(mode="json")
     return {"budget_changes": changes, "status": "launched", "status_reason": ""}

@@ -40,9 +40,16 @@ def new_campaign_defaults(state: CampaignState, settings: Settings, thread_id: s
     except ValueError as exc:
         raise IntakeError(str(exc)) from None
     defaults: dict[str, Any] = {
-        "campaign_id": thread_id or f"cmp-{uuid.uuid4().hex[:12]}", "trace_id": f"trc-{uuid.uuid4().hex}",
-        "brand": settings.brand, "started_at": datetime.now(UTC).isoformat(), "status": "planning",
-        "revision": 0, "day": 0, "decisions": [], "accepted_exceptions": [], "withheld_assets": [],
+        "campaign_id": thread_id or f"cmp-{uuid.uuid4().hex[:12]}",
+        "trace_id": f"trc-{uuid.uuid4().hex}",
+        "brand": settings.brand,
+        "started_at": datetime.now(UTC).isoformat(),
+        "status": "planning",
+        "revision": 0,
+        "day": 0,
+        "decisions": [],
+        "accepted_exceptions": [],
+        "withheld_assets": [],
         "launch_approved": False,
     }
     out = {k: v for k, v in defaults.items() if state.get(k) in (None, "")}

@@ -27,8 +27,9 @@ def control_sizes(lists: dict[str, TargetList]) -> dict[tuple[str, str], int]:
     return out
 
 
-def optimizer(state: CampaignState, runtime: Runtime[CampaignContext]
-              ) -> Command[Literal["human_review", "analytics"]]:
+def optimizer(
+    state: CampaignState, runtime: Runtime[CampaignContext]
+) -> Command[Literal["human_review", "analytics"]]:
     """Run the launch's first days of optimizer cycles (``launch_days``), learning only from the event log.
 
     Sandbox programs run inside the cycle and write their simulated results into the log (``source="sandbox"``);
@@ -47,8 +48,9 @@ def optimizer(state: CampaignState, runtime: Runtime[CampaignContext]
     done = state.get("day", 0)  # campaign days already run (day 0 is the start date)
     cycle = state.get("cycle") or {}
     days = int(cycle.get("days", 1)) if cycle else svc.settings.launch_days
-    policy = OptimizerSettings(max_step_pct=svc.settings.optimizer_max_step,
-                               min_arm_spend=svc.settings.optimizer_min_arm_spend)
+    policy = OptimizerSettings(
+        max_step_pct=svc.settings.optimizer_max_step, min_arm_spend=svc.settings.optimizer_min_arm_spend
+    )
     changes: dict[str, Any] = {}
     pending: list[dict[str, Any]] = []
     day = done - 1
@@ -56,13 +58,23 @@ def optimizer(state: CampaignState, runtime: Runtime[CampaignContext]
         # One day's spend and budget changes under the campaign lock; statuses re-read (a rollback may cancel).
         with campaign_lock(svc.settings.store("locks"), state["campaign_id"], purpose=f"optimizer day {day}"):
             programs = current_programs(svc.publisher, programs)
-            if day > 0:  # real channels that report: yesterday's results into the log before the cycle reads it
+            if (
+                day > 0
+            ):  # real channels that report: yesterday's results into the log before the cycle reads it
                 svc.publisher.collect_metrics(state["campaign_id"], day - 1)
             result = run_cycle(
-                campaign_id=state["campaign_id"], trace_id=state["trace_id"], day=day, programs=programs,
-                blueprint=blueprint, ledger=svc.ledger, events=svc.events,
-                control_sizes=control_sizes(lists), seed=svc.settings.seed, approval_threshold=threshold,
-                settings=policy, currency=blueprint.currency,
+                campaign_id=state["campaign_id"],
+                trace_id=state["trace_id"],
+                day=day,
+                programs=programs,
+                blueprint=blueprint,
+                ledger=svc.ledger,
+                events=svc.events,
+                control_sizes=control_sizes(lists),
+                seed=svc.settings.seed,
+                approval_threshold=threshold,
+                settings=policy,
+                currency=blueprint.currency,
             )
         for change in result.changes:
             changes[change.id] = change.model_dump(mode="json")
@@ -70,14 +82,27 @@ def optimizer(state: CampaignState, runtime: Runtime[CampaignContext]
                 pending.append(change.model_dump(mode="json"))
         if pending:
             break
-    emit(svc, state, "optimizer.cycles", "optimizer", {"from_day": done, "to_day": day,
-                                                       "changes": len(changes), "pending": len(pending),
-                                                       "cycle_id": cycle.get("id")},
-         key=f"{done}-{day}")
+    emit(
+        svc,
+        state,
+        "optimizer.cycles",
+        "optimizer",
+        {
+            "from_day": done,
+            "to_day": day,
+            "changes": len(changes),
+            "pending": len(pending),
+            "cycle_id": cycle.get("id"),
+        },
+        key=f"{done}-{day}",
+    )
     update: dict[str, Any] = {"budget_changes": changes, "day": day + 1, "agents_run": ["optimizer"]}
     seen = state.get("programs") or {}
-    moved = {p.idempotency_key: p.model_dump(mode="json") for p in programs
-             if (seen.get(p.idempotency_key) or {}).get("status") != p.status}
+    moved = {
+        p.idempotency_key: p.model_dump(mode="json")
+        for p in programs
+        if (seen.get(p.idempotency_key) or {}).get("status") != p.status
+    }
     if moved:  # the graph's copy follows the program store (a rollback cancelled some)
         update["programs"] = moved
     if pending:

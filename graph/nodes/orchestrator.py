@@ -26,8 +26,13 @@ from tools.lifecycle.lock import campaign_lock
 OWNED_CHANNELS = ("email", "sms")
 
 
-def plan_items(blueprint: Blueprint, lists: dict[str, TargetList], assets: dict[str, Asset], campaign_id: str,
-               withheld: set[str]) -> list[dict[str, Any]]:
+def plan_items(
+    blueprint: Blueprint,
+    lists: dict[str, TargetList],
+    assets: dict[str, Asset],
+    campaign_id: str,
+    withheld: set[str],
+) -> list[dict[str, Any]]:
     """Return one publish item per channel/region/variant: audience split evenly across variants, channel
     budget split across regions by eligible audience (evenly when no list was built), in whole minor units that
     never add up to more than the channel's budget."""
@@ -38,19 +43,27 @@ def plan_items(blueprint: Blueprint, lists: dict[str, TargetList], assets: dict[
         by_region = target.by_region if target else {}
         total_aud = sum(by_region.get(r, 0) for r in plan.regions)
         slots = [(region, variant) for region in plan.regions for variant in plan.variants]
-        shares = [((by_region.get(region, 0) / total_aud) if total_aud else 1 / len(plan.regions))
-                  / len(plan.variants) for region, _ in slots]
+        shares = [
+            ((by_region.get(region, 0) / total_aud) if total_aud else 1 / len(plan.regions))
+            / len(plan.variants)
+            for region, _ in slots
+        ]
         budgets = split(to_minor(plan.budget, exp, f"{plan.channel} budget"), shares)
         for (region, variant), minor in zip(slots, budgets, strict=True):
             aid = asset_id(campaign_id, plan.channel, region, variant)
             if aid in withheld or aid not in assets:
                 continue
-            items.append({
-                "channel": plan.channel, "region": region, "variant": variant, "asset": assets[aid],
-                "list": target,
-                "audience": int(by_region.get(region, 0) // len(plan.variants)),
-                "budget": from_minor(minor, exp),
-            })
+            items.append(
+                {
+                    "channel": plan.channel,
+                    "region": region,
+                    "variant": variant,
+                    "asset": assets[aid],
+                    "list": target,
+                    "audience": int(by_region.get(region, 0) // len(plan.variants)),
+                    "budget": from_minor(minor, exp),
+                }
+            )
     return items
 
 
@@ -60,8 +73,11 @@ def orchestrator(state: CampaignState, runtime: Runtime[CampaignContext]) -> dic
     All of it under the campaign lock (``tools.lifecycle.lock``): no other cycle, user or process publishes,
     changes spend or exports lists of this campaign meanwhile.
     """
-    with campaign_lock(runtime.context.services.settings.store("locks"), state["campaign_id"],
-                       purpose="launch: caps, list exports, publishing"):
+    with campaign_lock(
+        runtime.context.services.settings.store("locks"),
+        state["campaign_id"],
+        purpose="launch: caps, list exports, publishing",
+    ):
         return _launch(state, runtime)
 
 
@@ -86,10 +102,18 @@ def _launch(state: CampaignState, runtime: Runtime[CampaignContext]) -> dict[str
     for item in items:
         target = item["list"]
         req = PublishRequest(
-            campaign_id=campaign_id, trace_id=trace_id, channel=item["channel"], region=item["region"],
-            variant=item["variant"], asset=item["asset"], list_id=target.id if target else f"{item['channel']}-all",
-            segment_key=target.id if target else "no-list", slot=slot, audience=item["audience"],
-            budget=item["budget"], export_path=exports.get(item["channel"]),
+            campaign_id=campaign_id,
+            trace_id=trace_id,
+            channel=item["channel"],
+            region=item["region"],
+            variant=item["variant"],
+            asset=item["asset"],
+            list_id=target.id if target else f"{item['channel']}-all",
+            segment_key=target.id if target else "no-list",
+            slot=slot,
+            audience=item["audience"],
+            budget=item["budget"],
+            export_path=exports.get(item["channel"]),
         )
         program = svc.publisher.publish_settled(req)  # never reports an item another publisher still holds
         programs[program.idempotency_key] = program.model_dump(mode="json")
@@ -98,31 +122,54 @@ def _launch(state: CampaignState, runtime: Runtime[CampaignContext]) -> dict[str
             svc.crm.record_touches(target.id, batch_id=program.idempotency_key, region=item["region"])
     breaches = svc.publisher.check_sla(campaign_id)
     published = sum(p["status"] == "published" for p in programs.values())
-    emit(svc, state, "orchestrator.launch", "orchestrator", {
-        "programs": len(programs), "published": published,
-        "blocked": sum(p["status"] == "blocked" for p in programs.values()),
-        "failed": sum(p["status"] == "failed" for p in programs.values()), "sla_breaches": len(breaches),
-    }, key=",".join(sorted(programs)))
+    emit(
+        svc,
+        state,
+        "orchestrator.launch",
+        "orchestrator",
+        {
+            "programs": len(programs),
+            "published": published,
+            "blocked": sum(p["status"] == "blocked" for p in programs.values()),
+            "failed": sum(p["status"] == "failed" for p in programs.values()),
+            "sla_breaches": len(breaches),
+        },
+        key=",".join(sorted(programs)),
+    )
     held = held_programs(programs.values())
     status = "launching" if published else ("held" if held else "failed")
     reason = "" if published else "nothing was published (kill-switch, caps or channel failures: see events)"
     if held:
-        reason = (f"the kill-switch holds {len(held)} program(s); release it, then resume the campaign"
-                  + ("" if published else " to launch"))
+        reason = f"the kill-switch holds {len(held)} program(s); release it, then resume the campaign" + (
+            "" if published else " to launch"
+        )
     in_flight = {r.idempotency_key for r in svc.publisher.store.by_campaign(campaign_id, ("in_flight",))}
     limbo = sorted(str(p["id"]) for k, p in programs.items() if k in in_flight)
     if limbo:  # launched only when every program is final: resume reconciles these
-        status, reason = "failed", f"{len(limbo)} program(s) still in flight: {', '.join(limbo)}; resume to reconcile"
+        status, reason = (
+            "failed",
+            f"{len(limbo)} program(s) still in flight: {', '.join(limbo)}; resume to reconcile",
+        )
     return {"programs": programs, "agents_run": ["orchestrator"], "status": status, "status_reason": reason}
 
 
 def held_programs(programs: Iterable[Mapping[str, Any]]) -> list[str]:
     """Ids of the programs a kill-switch stopped (they publish when the campaign resumes after the release)."""
-    return sorted(str(p["id"]) for p in programs
-                  if p.get("status") == "blocked" and str(p.get("reason", "")).startswith("kill-switch"))
+    return sorted(
+        str(p["id"])
+        for p in programs
+        if p.get("status") == "blocked" and str(p.get("reason", "")).startswith("kill-switch")
+    )
 
 
 def _export(svc: Services, target: TargetList, trace_id: str) -> Any:
-    result = export_list(svc.crm, target, out_dir=svc.settings.path("exports"), kill_switch=svc.kill_switch,
-                         events=svc.events, trace_id=trace_id, shared=svc.exports)
+    result = export_list(
+        svc.crm,
+        target,
+        out_dir=svc.settings.path("exports"),
+        kill_switch=svc.kill_switch,
+        events=svc.events,
+        trace_id=trace_id,
+        shared=svc.exports,
+    )
     return result.path

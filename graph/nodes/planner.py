@@ -47,9 +47,14 @@ PROBLEM_QUESTIONS = {
 }
 
 
-def build_brief(text: str, brand: str, facts: BriefExtraction, today: date,
-                max_budget_usd: float = DEFAULT_MAX_CAMPAIGN_BUDGET_USD,
-                crm_countries: dict[str, tuple[str, ...]] | None = None) -> Brief:
+def build_brief(
+    text: str,
+    brand: str,
+    facts: BriefExtraction,
+    today: date,
+    max_budget_usd: float = DEFAULT_MAX_CAMPAIGN_BUDGET_USD,
+    crm_countries: dict[str, tuple[str, ...]] | None = None,
+) -> Brief:
     """Turn extracted facts into a Brief, listing the essentials the brief lacks (never guessing them) and the
     problems with its money and dates (asked, never rewritten); fill the echo (facts and unused sentences) and the
     audience's mapping to CRM filters."""
@@ -57,8 +62,11 @@ def build_brief(text: str, brand: str, facts: BriefExtraction, today: date,
 
     outside = [c for c in facts.countries if len(c) == 2 and region_of(c.upper()) is None]
     if outside and not facts.regions:
-        problems.append(BriefProblem("regions", f"{', '.join(outside)} is outside Liftoff's regions (US, UK, EU, CA, "
-                                                "APAC)"))
+        problems.append(
+            BriefProblem(
+                "regions", f"{', '.join(outside)} is outside Liftoff's regions (US, UK, EU, CA, APAC)"
+            )
+        )
     bad = {p.field for p in problems}
     amount = facts.budget_amount if facts.budget_amount and "budget" not in bad else None
     budget = Money(amount=amount, currency=facts.currency or "USD") if amount else None
@@ -66,21 +74,41 @@ def build_brief(text: str, brand: str, facts: BriefExtraction, today: date,
     start = (facts.start_date if dates_ok else None) or (today + timedelta(days=1))
     stated_days = facts.duration_days if dates_ok else None
     end_in = facts.end_date if dates_ok else None
-    duration = stated_days or ((end_in - start).days + 1 if end_in and end_in >= start else DEFAULT_DURATION_DAYS)
+    duration = stated_days or (
+        (end_in - start).days + 1 if end_in and end_in >= start else DEFAULT_DURATION_DAYS
+    )
     end = end_in if end_in and end_in >= start else start + timedelta(days=duration - 1)
     duration = (end - start).days + 1
-    missing = [name for name, value in (("budget", budget), ("goal", facts.goal), ("audience", facts.audience))
-               if not value and not (name == "budget" and "budget" in bad)]
+    missing = [
+        name
+        for name, value in (("budget", budget), ("goal", facts.goal), ("audience", facts.audience))
+        if not value and not (name == "budget" and "budget" in bad)
+    ]
     facts_list = _located_facts(text, facts)
     if crm_countries is None:
         crm_countries = {k: tuple(v) for k, v in COUNTRIES_BY_REGION.items()}
     countries = [c.upper() for c in facts.countries if len(c) == 2]
     return Brief(
-        text=text, brand=brand, product=facts.product, goal=facts.goal, audience=facts.audience, budget=budget,
-        start_date=start, end_date=end, duration_days=duration, channels=facts.channels, regions=facts.regions,
-        kpi_targets=facts.kpi_targets, key_messages=facts.key_messages, missing=missing,
-        countries=countries, holdout_pct=facts.holdout_pct if "holdout" not in bad else None, theme=facts.theme,
-        landing_url=facts.landing_url, facts=facts_list, unused=unused_sentences(text, facts_list),
+        text=text,
+        brand=brand,
+        product=facts.product,
+        goal=facts.goal,
+        audience=facts.audience,
+        budget=budget,
+        start_date=start,
+        end_date=end,
+        duration_days=duration,
+        channels=facts.channels,
+        regions=facts.regions,
+        kpi_targets=facts.kpi_targets,
+        key_messages=facts.key_messages,
+        missing=missing,
+        countries=countries,
+        holdout_pct=facts.holdout_pct if "holdout" not in bad else None,
+        theme=facts.theme,
+        landing_url=facts.landing_url,
+        facts=facts_list,
+        unused=unused_sentences(text, facts_list),
         problems=[f"{p.field}: {p.message}" for p in problems],
         audience_mapping=map_audience(facts.audience, countries, crm_countries),
     )
@@ -99,16 +127,23 @@ def _located_facts(text: str, facts: BriefExtraction) -> list[BriefFact]:
         out.append(BriefFact(field=f.field, value=f.value, source=src))
     if out:
         return out
-    values = [("product", facts.product), ("goal", facts.goal), ("audience", facts.audience), ("theme", facts.theme),
-              ("landing_url", facts.landing_url), *(("key_messages", m) for m in facts.key_messages)]
+    values = [
+        ("product", facts.product),
+        ("goal", facts.goal),
+        ("audience", facts.audience),
+        ("theme", facts.theme),
+        ("landing_url", facts.landing_url),
+        *(("key_messages", m) for m in facts.key_messages),
+    ]
     for name, value in values:
         if value and " ".join(value.split()).lower() in flat:
             out.append(BriefFact(field=name, value=value, source=value))
     return out
 
 
-def clarifying_questions(brief: Brief, asked_before: list[str],
-                         extra: list[tuple[str, str]] | None = None) -> list[tuple[str, str]]:
+def clarifying_questions(
+    brief: Brief, asked_before: list[str], extra: list[tuple[str, str]] | None = None
+) -> list[tuple[str, str]]:
     """(question, field) pairs for what the brief lacks or states impossibly. A question already asked is never
     asked again word for word: it says the last answer did not settle it and how to answer."""
     out: list[tuple[str, str]] = []
@@ -116,8 +151,12 @@ def clarifying_questions(brief: Brief, asked_before: list[str],
         out.append((ESSENTIALS[name], name))
     for problem in brief.problems:
         fld, _, message = problem.partition(": ")
-        out.append((f"{message[:1].upper()}{message[1:]}. {PROBLEM_QUESTIONS.get(fld, PROBLEM_QUESTIONS['brief'])}",
-                    fld))
+        out.append(
+            (
+                f"{message[:1].upper()}{message[1:]}. {PROBLEM_QUESTIONS.get(fld, PROBLEM_QUESTIONS['brief'])}",
+                fld,
+            )
+        )
     out += list(extra or [])
     seen = list(asked_before)
     final = []
@@ -125,15 +164,22 @@ def clarifying_questions(brief: Brief, asked_before: list[str],
         text, n = question, 1
         while text in seen:
             n += 1
-            text = (f"{question} (asked again, attempt {n}: the last answer did not state it; answer with the "
-                    f"{fld} alone, e.g. {EXAMPLES.get(fld, 'a short plain sentence')})")
+            text = (
+                f"{question} (asked again, attempt {n}: the last answer did not state it; answer with the "
+                f"{fld} alone, e.g. {EXAMPLES.get(fld, 'a short plain sentence')})"
+            )
         seen.append(text)
         final.append((text, fld))
     return final
 
 
-EXAMPLES = {"budget": "'30000 USD'", "goal": "'500 signups'", "audience": "'independent cafes and home baristas'",
-            "dates": "'1 March 2027 to 31 March 2027'", "holdout": "'10%'"}
+EXAMPLES = {
+    "budget": "'30000 USD'",
+    "goal": "'500 signups'",
+    "audience": "'independent cafes and home baristas'",
+    "dates": "'1 March 2027 to 31 March 2027'",
+    "holdout": "'10%'",
+}
 
 
 def build_blueprint(brief: Brief, draft: PlanDraft, prompt_ref: str) -> Blueprint:
@@ -169,8 +215,11 @@ def build_blueprint(brief: Brief, draft: PlanDraft, prompt_ref: str) -> Blueprin
     stated = {(k.name, k.channel): k for k in brief.kpi_targets}
     kpis = list(stated.values()) + [k for k in draft.kpi_targets if (k.name, k.channel) not in stated]
     duration = (brief.end_date - brief.start_date).days + 1
-    caps = Caps.of_minor(plan_caps(total_minor, {c.channel: part for c, part in zip(channels, parts, strict=True)},
-                                   duration, exp))
+    caps = Caps.of_minor(
+        plan_caps(
+            total_minor, {c.channel: part for c, part in zip(channels, parts, strict=True)}, duration, exp
+        )
+    )
     names = {c.channel for c in channels}
     return Blueprint(
         campaign_name=draft.campaign_name[:120],
@@ -194,47 +243,110 @@ def planner(state: CampaignState, runtime: Runtime[CampaignContext]) -> dict[str
     """Parse the brief; ask for what is missing; otherwise write the Blueprint."""
     svc = runtime.context.services
     today = svc.check_date()
-    emit(svc, state, "campaign.started", "planner",
-         {"brand": state["brand"], "brief_chars": len(state["brief_text"]), "model": svc.settings.model_for("planner")},
-         key="started")
+    emit(
+        svc,
+        state,
+        "campaign.started",
+        "planner",
+        {
+            "brand": state["brand"],
+            "brief_chars": len(state["brief_text"]),
+            "model": svc.settings.model_for("planner"),
+        },
+        key="started",
+    )
     library = svc.library(state["brand"])
     facts, usage, meta = ask_structured(
-        svc, "planner", "extract", {"brief_text": state["brief_text"], "today": today.isoformat(),
-                                    "brand": library.name}, BriefExtraction)
-    brief = build_brief(state["brief_text"], state["brand"], facts, today,
-                        max_budget_usd=getattr(svc.settings, "max_campaign_budget", DEFAULT_MAX_CAMPAIGN_BUDGET_USD))
-    emit(svc, state, "planner.brief_parsed", "planner",
-         {"missing": brief.missing, "problems": brief.problems, "facts": len(brief.facts),
-          "unused": len(brief.unused), **meta}, key=digest(state["brief_text"]))
+        svc,
+        "planner",
+        "extract",
+        {"brief_text": state["brief_text"], "today": today.isoformat(), "brand": library.name},
+        BriefExtraction,
+    )
+    brief = build_brief(
+        state["brief_text"],
+        state["brand"],
+        facts,
+        today,
+        max_budget_usd=getattr(svc.settings, "max_campaign_budget", DEFAULT_MAX_CAMPAIGN_BUDGET_USD),
+    )
+    emit(
+        svc,
+        state,
+        "planner.brief_parsed",
+        "planner",
+        {
+            "missing": brief.missing,
+            "problems": brief.problems,
+            "facts": len(brief.facts),
+            "unused": len(brief.unused),
+            **meta,
+        },
+        key=digest(state["brief_text"]),
+    )
     resolved, product_fact = resolve_product(library, brief.product, state["brief_text"])
     if product_fact is not None:  # the library's name for it, shown in the echo with the brief's words
         brief.product = resolved
         brief.facts = [*(f for f in brief.facts if f.field != "product"), product_fact]
         brief.unused = unused_sentences(state["brief_text"], brief.facts)
-    product, product_q = clarify_product(library, brief.product, state["brief_text"],
-                                         (state.get("brief") or {}).get("text") or "")
+    product, product_q = clarify_product(
+        library, brief.product, state["brief_text"], (state.get("brief") or {}).get("text") or ""
+    )
     brief.product = product
     if brief.missing or brief.problems or product_q:
         asked = [*(state.get("asked_questions") or []), *(state.get("questions") or [])]
         pairs = clarifying_questions(brief, asked, extra=[(product_q, "product")] if product_q else [])
         questions = [q for q, _ in pairs]
         pending = review_payload("clarify", state, [{"question": q, "missing": m} for q, m in pairs])
-        reasons = ((["the brief has no " + ", no ".join(brief.missing)] if brief.missing else []) + brief.problems
-                   + ([f"the library has no claims for the product {brief.product!r}"] if product_q else []))
-        return {"brief": brief.model_dump(mode="json"), "status": "needs_input", "questions": questions,
-                "asked_questions": list(dict.fromkeys([*asked, *questions])), "pending_review": pending,
-                "status_reason": "; ".join(reasons), "usage": usage,
-                "agents_run": ["planner"]}
+        reasons = (
+            (["the brief has no " + ", no ".join(brief.missing)] if brief.missing else [])
+            + brief.problems
+            + ([f"the library has no claims for the product {brief.product!r}"] if product_q else [])
+        )
+        return {
+            "brief": brief.model_dump(mode="json"),
+            "status": "needs_input",
+            "questions": questions,
+            "asked_questions": list(dict.fromkeys([*asked, *questions])),
+            "pending_review": pending,
+            "status_reason": "; ".join(reasons),
+            "usage": usage,
+            "agents_run": ["planner"],
+        }
     if not brief.regions:
         brief.regions = [r for r in ("US", "UK", "EU", "CA", "APAC") if r in library.regions][:1] or ["US"]
     draft, usage2, meta2 = ask_structured(
-        svc, "planner", "plan", {"brief": brief.model_dump(mode="json"), "today": today.isoformat(),
-                                 "brand_regions": sorted(library.regions)}, PlanDraft)
+        svc,
+        "planner",
+        "plan",
+        {
+            "brief": brief.model_dump(mode="json"),
+            "today": today.isoformat(),
+            "brand_regions": sorted(library.regions),
+        },
+        PlanDraft,
+    )
     blueprint = build_blueprint(brief, draft, meta2["prompt"])
-    emit(svc, state, "planner.blueprint", "planner", {
-        "campaign_name": blueprint.campaign_name, "total_budget": blueprint.total_budget,
-        "currency": blueprint.currency, "channels": {c.channel: c.budget for c in blueprint.channels}, **meta2,
-    }, key="blueprint")
-    return {"brief": brief.model_dump(mode="json"), "blueprint": blueprint.model_dump(mode="json"),
-            "status": "drafting", "questions": [], "status_reason": "", "usage": add_usage(usage, usage2),
-            "agents_run": ["planner"]}
+    emit(
+        svc,
+        state,
+        "planner.blueprint",
+        "planner",
+        {
+            "campaign_name": blueprint.campaign_name,
+            "total_budget": blueprint.total_budget,
+            "currency": blueprint.currency,
+            "channels": {c.channel: c.budget for c in blueprint.channels},
+            **meta2,
+        },
+        key="blueprint",
+    )
+    return {
+        "brief": brief.model_dump(mode="json"),
+        "blueprint": blueprint.model_dump(mode="json"),
+        "status": "drafting",
+        "questions": [],
+        "status_reason": "",
+        "usage": add_usage(usage, usage2),
+        "agents_run": ["planner"],
+    }

@@ -16,8 +16,9 @@ from typing import Any
 from graph.review.decisions import EDITABLE_FIELDS
 
 
-def merge_versions(left: dict[str, dict[str, Any]] | None, right: dict[str, dict[str, Any]] | None
-                   ) -> dict[str, dict[str, Any]]:
+def merge_versions(
+    left: dict[str, dict[str, Any]] | None, right: dict[str, dict[str, Any]] | None
+) -> dict[str, dict[str, Any]]:
     """Reducer: union of versions per asset; a version once recorded is never overwritten."""
     out = {aid: dict(v) for aid, v in (left or {}).items()}
     for aid, versions in (right or {}).items():
@@ -59,9 +60,14 @@ def history(versions: Mapping[str, Mapping[str, Any]], asset_id: str) -> list[Ve
     """Every recorded version of an asset, oldest first."""
     out = []
     for key, asset in sorted((versions.get(asset_id) or {}).items(), key=lambda kv: int(kv[0])):
-        out.append(VersionView(int(key), str(asset.get("author", "")),
-                               {f: str(asset[f]) for f in EDITABLE_FIELDS if asset.get(f)},
-                               [str(n) for n in asset.get("revision_notes") or []]))
+        out.append(
+            VersionView(
+                int(key),
+                str(asset.get("author", "")),
+                {f: str(asset[f]) for f in EDITABLE_FIELDS if asset.get(f)},
+                [str(n) for n in asset.get("revision_notes") or []],
+            )
+        )
     return out
 
 

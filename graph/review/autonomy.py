@@ -84,12 +84,18 @@ class Autonomy:
             rules.append(Rule(level, channel, region, segment))
         return cls(tuple(rules))
 
-    def level(self, channel: str | None = None, region: str | None = None, segment: str | None = None) -> Level:
+    def level(
+        self, channel: str | None = None, region: str | None = None, segment: str | None = None
+    ) -> Level:
         """Return the level that applies (the most specific matching rule)."""
         best = self.rules[0]
         for rule in self.rules[1:]:
-            if (rule.channel in (None, channel) and rule.region in (None, region)
-                    and rule.segment in (None, segment) and rule.specificity >= best.specificity):
+            if (
+                rule.channel in (None, channel)
+                and rule.region in (None, region)
+                and rule.segment in (None, segment)
+                and rule.specificity >= best.specificity
+            ):
                 best = rule
         return best.level
 
@@ -97,7 +103,9 @@ class Autonomy:
         """Return the spec string (round-trips through :meth:`parse`)."""
         parts = [f"default={self.rules[0].level}"]
         for r in self.rules[1:]:
-            scope = ":".join(x for x in (r.channel, r.region, f"segment:{r.segment}" if r.segment else None) if x)
+            scope = ":".join(
+                x for x in (r.channel, r.region, f"segment:{r.segment}" if r.segment else None) if x
+            )
             parts.append(f"{scope}={r.level}")
         return ",".join(parts)
 
@@ -105,9 +113,9 @@ class Autonomy:
 WHAT_LEVELS_DO: dict[str, str] = {
     "manual": "you approve the launch (whole copy deck and lists), every budget change and every exception",
     "assisted": "you approve the launch (whole copy deck and lists), exceptions and budget changes above the "
-                "approval threshold",
+    "approval threshold",
     "auto": "clean assets publish without a click and budget changes inside the caps apply on their own; "
-            "exceptions still come to you",
+    "exceptions still come to you",
 }
 
 
@@ -116,7 +124,8 @@ def describe(dial: Autonomy) -> list[str]:
     where = "Everywhere else" if len(dial.rules) > 1 else "Everywhere"
     lines = [f"{where}: {dial.rules[0].level}: {WHAT_LEVELS_DO[dial.rules[0].level]}."]
     for rule in dial.rules[1:]:
-        scope = " ".join(x for x in (rule.channel, rule.region, f"segment {rule.segment}" if rule.segment else None)
-                         if x)
+        scope = " ".join(
+            x for x in (rule.channel, rule.region, f"segment {rule.segment}" if rule.segment else None) if x
+        )
         lines.append(f"{scope}: {rule.level}: {WHAT_LEVELS_DO[rule.level]}.")
     return lines if len(lines) == 1 else [*lines[1:], lines[0]]

@@ -36,8 +36,12 @@ class ItemDecision(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    decision: ItemAction = Field(description="approve, edit (asset copy or budget amount), reject, restore (asset).")
-    edits: dict[str, str] = Field(default_factory=dict, description="field -> new text (assets) or to_amount.")
+    decision: ItemAction = Field(
+        description="approve, edit (asset copy or budget amount), reject, restore (asset)."
+    )
+    edits: dict[str, str] = Field(
+        default_factory=dict, description="field -> new text (assets) or to_amount."
+    )
     version: int | None = Field(default=None, ge=1, description="Asset version to restore.")
     comment: str = Field(default="", description="Why, for this item.")
 
@@ -50,7 +54,9 @@ class Decision(BaseModel):
     decision: Literal["approve", "edit", "reject", "answer"] = Field(description="The card action.")
     approver: str = Field(min_length=1, description="Identity of the person deciding.")
     comment: str = Field(default="", description="Why.")
-    edits: dict[str, dict[str, str]] = Field(default_factory=dict, description="asset id -> {field: new text}.")
+    edits: dict[str, dict[str, str]] = Field(
+        default_factory=dict, description="asset id -> {field: new text}."
+    )
     items: dict[str, ItemDecision] = Field(default_factory=dict, description="item id -> its own decision.")
     answer: str = Field(default="", description="Answer to the Planner's clarifying questions.")
 
@@ -70,7 +76,9 @@ def parse_decision(raw: Any, approvers: tuple[str, ...]) -> Decision:
         decision = Decision.model_validate(raw)
     except ValidationError as exc:
         err = exc.errors()[0]
-        raise ApprovalRefused(f"invalid review decision: {'.'.join(map(str, err['loc']))}: {err['msg']}") from None
+        raise ApprovalRefused(
+            f"invalid review decision: {'.'.join(map(str, err['loc']))}: {err['msg']}"
+        ) from None
     if approvers and decision.approver not in approvers:
         raise ApprovalRefused(f"{decision.approver!r} is not an approver (LIFTOFF_APPROVERS)")
     return decision

@@ -46,8 +46,7 @@ def fingerprint(exc: GovernanceException, version: int = 1) -> str:
 def _touches_key_message(exc: GovernanceException, key_messages: Sequence[str]) -> bool:
     norms = [fold_text(m) for m in key_messages if m.strip()]
     return any(
-        f.text and any(fold_text(f.text) in m or m in fold_text(f.text) for m in norms)
-        for f in exc.findings
+        f.text and any(fold_text(f.text) in m or m in fold_text(f.text) for m in norms) for f in exc.findings
     )
 
 

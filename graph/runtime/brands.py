@@ -151,14 +151,30 @@ def ingest_library(settings: Settings, library: BrandLibrary) -> tuple[IngestRes
         The ingest counts and where the index lives.
     """
 
-    index = ClaimIndex.open(settings.home, library, chroma_host=settings.chroma_host, chroma_port=settings.chroma_port,
-                            embeddings=settings.embeddings, base_url=settings.openai_base_url,
-                            api_key=os.environ.get("OPENAI_API_KEY"))
+    index = ClaimIndex.open(
+        settings.home,
+        library,
+        chroma_host=settings.chroma_host,
+        chroma_port=settings.chroma_port,
+        embeddings=settings.embeddings,
+        base_url=settings.openai_base_url,
+        api_key=os.environ.get("OPENAI_API_KEY"),
+    )
     result = index.ingest()
     EventLog(settings.store("events.db")).emit(
-        "library.ingested", trace_id=f"library:{library.slug}", campaign_id="library", source="library",
-        payload={"slug": library.slug, "library_version": result.library_version, "added": result.added,
-                 "updated": result.updated, "removed": result.removed, "unchanged": result.unchanged,
-                 "index": index.location, "path": str(library.path)},
+        "library.ingested",
+        trace_id=f"library:{library.slug}",
+        campaign_id="library",
+        source="library",
+        payload={
+            "slug": library.slug,
+            "library_version": result.library_version,
+            "added": result.added,
+            "updated": result.updated,
+            "removed": result.removed,
+            "unchanged": result.unchanged,
+            "index": index.location,
+            "path": str(library.path),
+        },
     )
     return result, index.location

@@ -66,20 +66,35 @@ def _postgres(url: str) -> Checkpoints:
     with psycopg.connect(url, autocommit=True) as conn:
         # Poll with try-lock: PostgresSaver.setup() runs CREATE INDEX CONCURRENTLY, which waits for every open
         # transaction, so a second worker blocked in pg_advisory_lock would deadlock with the first one.
-        while not (conn.execute("SELECT pg_try_advisory_lock(hashtext('liftoff:checkpoints-setup'))").fetchone()
-                   or (False,))[0]:
+        while not (
+            conn.execute("SELECT pg_try_advisory_lock(hashtext('liftoff:checkpoints-setup'))").fetchone()
+            or (False,)
+        )[0]:
             time.sleep(0.1)
         try:
             conn.execute("CREATE SCHEMA IF NOT EXISTS liftoff_checkpoints")
-            with psycopg.connect(url, autocommit=True, prepare_threshold=0, row_factory=dict_row,
-                                 options="-c search_path=liftoff_checkpoints") as setup_conn:
+            with psycopg.connect(
+                url,
+                autocommit=True,
+                prepare_threshold=0,
+                row_factory=dict_row,
+                options="-c search_path=liftoff_checkpoints",
+            ) as setup_conn:
                 PostgresSaver(setup_conn).setup()
         finally:
             conn.execute("SELECT pg_advisory_unlock(hashtext('liftoff:checkpoints-setup'))")
     pool: ConnectionPool[Any] = ConnectionPool(
-        url, min_size=1, max_size=16, open=True, name="liftoff-checkpoints",
-        kwargs={"autocommit": True, "prepare_threshold": 0, "row_factory": dict_row,
-                "options": "-c search_path=liftoff_checkpoints"},
+        url,
+        min_size=1,
+        max_size=16,
+        open=True,
+        name="liftoff-checkpoints",
+        kwargs={
+            "autocommit": True,
+            "prepare_threshold": 0,
+            "row_factory": dict_row,
+            "options": "-c search_path=liftoff_checkpoints",
+        },
     )
     saver = PostgresSaver(pool)
 
@@ -95,17 +110,34 @@ class Registry:
 
     def __init__(self, settings: Settings) -> None:
         """Open the registry (``campaigns.db`` or the shared database's ``registry`` schema)."""
-        self._db: Database = open_database(settings.store("campaigns.db"), name="registry",
-                                           sqlite_schema=_REGISTRY_SCHEMA, postgres_schema=_REGISTRY_SCHEMA)
+        self._db: Database = open_database(
+            settings.store("campaigns.db"),
+            name="registry",
+            sqlite_schema=_REGISTRY_SCHEMA,
+            postgres_schema=_REGISTRY_SCHEMA,
+        )
         self.model = settings.model
 
     def row(self, cid: str) -> dict[str, Any] | None:
         """The campaign's row as a dict, or None."""
         with self._db.read() as conn:
-            cur = conn.execute("SELECT campaign_id, trace_id, brand, model, created_at, updated_at, status, reason,"
-                               " title FROM campaigns WHERE campaign_id = ?", (cid,))
+            cur = conn.execute(
+                "SELECT campaign_id, trace_id, brand, model, created_at, updated_at, status, reason,"
+                " title FROM campaigns WHERE campaign_id = ?",
+                (cid,),
+            )
             row = cur.fetchone()
-        cols = ("campaign_id", "trace_id", "brand", "model", "created_at", "updated_at", "status", "reason", "title")
+        cols = (
+            "campaign_id",
+            "trace_id",
+            "brand",
+            "model",
+            "created_at",
+            "updated_at",
+            "status",
+            "reason",
+            "title",
+        )
         return dict(zip(cols, row, strict=True)) if row else None
 
     def register(self, graph_input: dict[str, Any]) -> None:
@@ -114,15 +146,24 @@ class Registry:
         with self._db.transaction() as conn:
             conn.execute(
                 "INSERT OR IGNORE INTO campaigns VALUES (?, ?, ?, ?, ?, ?, 'planning', '', ?)",
-                (graph_input["campaign_id"], graph_input["trace_id"], graph_input["brand"], self.model,
-                 now, now, graph_input["brief_text"][:80]),
+                (
+                    graph_input["campaign_id"],
+                    graph_input["trace_id"],
+                    graph_input["brand"],
+                    self.model,
+                    now,
+                    now,
+                    graph_input["brief_text"][:80],
+                ),
             )
 
     def set_status(self, cid: str, status: str, reason: str) -> None:
         """Update a campaign's status and reason."""
         with self._db.transaction() as conn:
-            conn.execute("UPDATE campaigns SET status = ?, reason = ?, updated_at = ? WHERE campaign_id = ?",
-                         (status, reason, datetime.now(UTC).isoformat(), cid))
+            conn.execute(
+                "UPDATE campaigns SET status = ?, reason = ?, updated_at = ? WHERE campaign_id = ?",
+                (status, reason, datetime.now(UTC).isoformat(), cid),
+            )
 
     def close(self) -> None:
         """Close this thread's connection."""

@@ -87,8 +87,16 @@ class _Heartbeat:
         self._thread.join()
 
 
-def execute(campaigns: Any, store: LifecycleStore, cycle: Cycle, *, owner: str, lease_s: float,
-            auto_approve: bool = False, max_attempts: int = 3) -> CycleOutcome:
+def execute(
+    campaigns: Any,
+    store: LifecycleStore,
+    cycle: Cycle,
+    *,
+    owner: str,
+    lease_s: float,
+    auto_approve: bool = False,
+    max_attempts: int = 3,
+) -> CycleOutcome:
     """Run a cycle this owner claimed, and record how it ended in the store and the event log.
 
     Args:
@@ -103,10 +111,22 @@ def execute(campaigns: Any, store: LifecycleStore, cycle: Cycle, *, owner: str, 
     events = campaigns.services.events
     sched = store.campaign(cycle.campaign_id)
     trace_id = sched.trace_id if sched else cycle.campaign_id
-    base = {"cycle_id": cycle.cycle_id, "kind": cycle.kind, "day": cycle.day, "attempt": cycle.attempts,
-            "owner": owner, "trigger": cycle.trigger}
-    _log(events, "lifecycle.cycle_started", trace_id, cycle.campaign_id, base,
-          f"{cycle.cycle_id}:started:{cycle.attempts}")
+    base = {
+        "cycle_id": cycle.cycle_id,
+        "kind": cycle.kind,
+        "day": cycle.day,
+        "attempt": cycle.attempts,
+        "owner": owner,
+        "trigger": cycle.trigger,
+    }
+    _log(
+        events,
+        "lifecycle.cycle_started",
+        trace_id,
+        cycle.campaign_id,
+        base,
+        f"{cycle.cycle_id}:started:{cycle.attempts}",
+    )
     start = time.perf_counter()
     out = CycleOutcome(cycle.cycle_id, cycle.campaign_id, cycle.kind, cycle.day, "done")
     with _Heartbeat(store, cycle.cycle_id, owner, lease_s) as beat:
@@ -121,35 +141,74 @@ def execute(campaigns: Any, store: LifecycleStore, cycle: Cycle, *, owner: str, 
             out.status, out.error = "failed", f"{type(exc).__name__}: {exc}"
     out.elapsed_s = round(time.perf_counter() - start, 3)
     if out.status == "released":
-        _log(events, "lifecycle.cycle_deferred", trace_id, cycle.campaign_id, {**base, "reason": out.error},
-              f"{cycle.cycle_id}:deferred:{cycle.attempts}")
+        _log(
+            events,
+            "lifecycle.cycle_deferred",
+            trace_id,
+            cycle.campaign_id,
+            {**base, "reason": out.error},
+            f"{cycle.cycle_id}:deferred:{cycle.attempts}",
+        )
         return out
-    row = store.finish(cycle.cycle_id, owner, ok=out.status == "done", outcome=out.detail, error=out.error,
-                       max_attempts=max_attempts)
+    row = store.finish(
+        cycle.cycle_id,
+        owner,
+        ok=out.status == "done",
+        outcome=out.detail,
+        error=out.error,
+        max_attempts=max_attempts,
+    )
     if row is None or beat.lost:
         out.status = "lost"
-        _log(events, "lifecycle.cycle_lease_lost", trace_id, cycle.campaign_id, base,
-              f"{cycle.cycle_id}:lost:{cycle.attempts}")
+        _log(
+            events,
+            "lifecycle.cycle_lease_lost",
+            trace_id,
+            cycle.campaign_id,
+            base,
+            f"{cycle.cycle_id}:lost:{cycle.attempts}",
+        )
         return out
     if out.status == "failed":
         paused = row.attempts >= max_attempts
-        _log(events, "lifecycle.cycle_failed", trace_id, cycle.campaign_id,
-             {**base, "error": out.error, "schedule_paused": paused}, f"{cycle.cycle_id}:failed:{cycle.attempts}")
+        _log(
+            events,
+            "lifecycle.cycle_failed",
+            trace_id,
+            cycle.campaign_id,
+            {**base, "error": out.error, "schedule_paused": paused},
+            f"{cycle.cycle_id}:failed:{cycle.attempts}",
+        )
         return out
-    _log(events, "lifecycle.cycle_finished", trace_id, cycle.campaign_id,
-         {**base, **out.detail, "elapsed_s": out.elapsed_s}, f"{cycle.cycle_id}:finished")
+    _log(
+        events,
+        "lifecycle.cycle_finished",
+        trace_id,
+        cycle.campaign_id,
+        {**base, **out.detail, "elapsed_s": out.elapsed_s},
+        f"{cycle.cycle_id}:finished",
+    )
     return out
 
 
 def _run(campaigns: Any, sched: CampaignSchedule, cycle: Cycle, auto_approve: bool) -> dict[str, Any]:
     cid = cycle.campaign_id
     res = campaigns.result(cid)
-    if (res.values.get("cycle") or {}).get("id") == cycle.cycle_id:  # started before: finish it, never restart
+    if (res.values.get("cycle") or {}).get(
+        "id"
+    ) == cycle.cycle_id:  # started before: finish it, never restart
         if res.needs_human:
             if not auto_approve:
                 return _detail(res, resumed=False)
-            res = campaigns.resume(cid, {"decision": "approve", "approver": AUTO_APPROVER,
-                                         "comment": "approved by the scheduler (--auto-approve)"}, auto_approve=True)
+            res = campaigns.resume(
+                cid,
+                {
+                    "decision": "approve",
+                    "approver": AUTO_APPROVER,
+                    "comment": "approved by the scheduler (--auto-approve)",
+                },
+                auto_approve=True,
+            )
         else:
             res = campaigns.resume(cid, None, auto_approve=auto_approve)
         return _detail(res, resumed=True)
@@ -161,15 +220,18 @@ def _run(campaigns: Any, sched: CampaignSchedule, cycle: Cycle, auto_approve: bo
         done = int(res.values.get("day") or 0)  # campaign days already run (day 0 is the start date)
         if cycle.day < done:
             return {"skipped": f"day {cycle.day} already ran ({done} days done)", "run_status": res.status}
-        res = campaigns.run_cycle(cid, "optimize", days=cycle.day - done + 1, cycle_id=cycle.cycle_id,
-                                  auto_approve=auto_approve)
+        res = campaigns.run_cycle(
+            cid, "optimize", days=cycle.day - done + 1, cycle_id=cycle.cycle_id, auto_approve=auto_approve
+        )
         return {**_detail(res), "from_day": done}
     pipeline = refresh_pipeline(campaigns, sched, res.values, cycle.cycle_id)
     res = campaigns.run_cycle(cid, "report", cycle_id=cycle.cycle_id, auto_approve=auto_approve)
     return {**_detail(res), "pipeline_note": pipeline.note}
 
 
-def refresh_pipeline(campaigns: Any, sched: CampaignSchedule, values: dict[str, Any], cycle_id: str | None) -> Any:
+def refresh_pipeline(
+    campaigns: Any, sched: CampaignSchedule, values: dict[str, Any], cycle_id: str | None
+) -> Any:
     """Record run days, let the sandbox market move, attribute, and emit ``pipeline.attribution``.
 
     The campaign's reach was recorded at launch; if that failed (the CRM was busy), it is tried once more here
@@ -185,14 +247,25 @@ def refresh_pipeline(campaigns: Any, sched: CampaignSchedule, values: dict[str, 
                     record_reach(settings, crm, values)
             except Exception as exc:  # noqa: BLE001 - the figures carry the reason
                 note = f"reach not recorded ({type(exc).__name__}: {exc})"
-        impact = pipeline_impact(store, campaigns.services.events, campaign_id=sched.campaign_id,
-                                 start_date=sched.start_date, through_day=max(0, int(values.get("day") or 0) - 1),
-                                 window_days=sched.window_days, seed=settings.seed,
-                                 market=sched.clock == "simulated")
+        impact = pipeline_impact(
+            store,
+            campaigns.services.events,
+            campaign_id=sched.campaign_id,
+            start_date=sched.start_date,
+            through_day=max(0, int(values.get("day") or 0) - 1),
+            window_days=sched.window_days,
+            seed=settings.seed,
+            market=sched.clock == "simulated",
+        )
         if note:
             impact = impact.model_copy(update={"note": f"{impact.note}; {note}".strip("; ")})
-        emit_impact(campaigns.services.events, impact, campaign_id=sched.campaign_id, trace_id=sched.trace_id,
-                    cycle_id=cycle_id)
+        emit_impact(
+            campaigns.services.events,
+            impact,
+            campaign_id=sched.campaign_id,
+            trace_id=sched.trace_id,
+            cycle_id=cycle_id,
+        )
         return impact
     finally:
         store.close()
@@ -208,7 +281,9 @@ def cycle_events(events: Any, campaign_id: str, cycle_id: str) -> list[Any]:
         offset = batch[-1][0]
         log.extend(batch)
     ends = ("lifecycle.cycle_finished", "lifecycle.cycle_failed", "lifecycle.cycle_deferred")
-    starts = [off for off, e in log if e.type == "lifecycle.cycle_started" and e.payload.get("cycle_id") == cycle_id]
+    starts = [
+        off for off, e in log if e.type == "lifecycle.cycle_started" and e.payload.get("cycle_id") == cycle_id
+    ]
     stops = [off for off, e in log if e.type in ends and e.payload.get("cycle_id") == cycle_id]
     if not starts:
         return []
@@ -228,12 +303,16 @@ def _scorecard_of(events: Any, campaign_id: str, cycle_id: str) -> bool:
 def _detail(res: Any, *, resumed: bool = False) -> dict[str, Any]:
     sc = res.values.get("scorecard") or {}
     pipe = sc.get("pipeline") or {}
-    out: dict[str, Any] = {"run_status": res.status, "days_done": int(res.values.get("day") or 0),
-                           "conversions": sc.get("conversions"), "spend": sc.get("spend"),
-                           "cost_per_result": sc.get("cost_per_result"),
-                           "lift_pct": (sc.get("lift") or {}).get("lift_pct"),
-                           "sourced_amount": (pipe.get("sourced") or {}).get("amount"),
-                           "influenced_amount": (pipe.get("influenced") or {}).get("amount")}
+    out: dict[str, Any] = {
+        "run_status": res.status,
+        "days_done": int(res.values.get("day") or 0),
+        "conversions": sc.get("conversions"),
+        "spend": sc.get("spend"),
+        "cost_per_result": sc.get("cost_per_result"),
+        "lift_pct": (sc.get("lift") or {}).get("lift_pct"),
+        "sourced_amount": (pipe.get("sourced") or {}).get("amount"),
+        "influenced_amount": (pipe.get("influenced") or {}).get("amount"),
+    }
     if resumed:
         out["resumed"] = True
     if res.needs_human:

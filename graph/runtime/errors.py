@@ -29,35 +29,66 @@ def explain(exc: BaseException) -> ErrorView:
     detail = (str(exc).strip().splitlines() or [type(exc).__name__])[0][:400]
     name = type(exc).__name__
     if isinstance(exc, ModelUnavailableError):
-        return ErrorView("The model provider is unreachable", detail,
-                         "Start the provider (or check OPENAI_BASE_URL), or pick the offline model in the sidebar, "
-                         "then press 'Resume where it stopped': the campaign continues from its last checkpoint.")
+        return ErrorView(
+            "The model provider is unreachable",
+            detail,
+            "Start the provider (or check OPENAI_BASE_URL), or pick the offline model in the sidebar, "
+            "then press 'Resume where it stopped': the campaign continues from its last checkpoint.",
+        )
     if isinstance(exc, ModelConfigError):
-        return ErrorView("The model is not configured", detail,
-                         "Fix the model in the sidebar (offline, provider:model, or a base URL), then retry.")
+        return ErrorView(
+            "The model is not configured",
+            detail,
+            "Fix the model in the sidebar (offline, provider:model, or a base URL), then retry.",
+        )
     if isinstance(exc, ApprovalRefused):
-        return ErrorView("The decision was refused", detail,
-                         "Only approvers listed in LIFTOFF_APPROVERS may decide; sign in as one of them.")
+        return ErrorView(
+            "The decision was refused",
+            detail,
+            "Only approvers listed in LIFTOFF_APPROVERS may decide; sign in as one of them.",
+        )
     if isinstance(exc, CampaignError):
-        return ErrorView("That cannot be done", detail, "Check the brief or the campaign's status and try again.")
+        return ErrorView(
+            "That cannot be done", detail, "Check the brief or the campaign's status and try again."
+        )
     if isinstance(exc, AutonomyError | ConfigError):
         return ErrorView("Invalid setting", detail, "Correct the setting; nothing was changed.")
     if isinstance(exc, KillSwitchEngaged):
-        return ErrorView("Stopped by the kill-switch", detail,
-                         "Release the kill-switch in the sidebar if it is safe, then retry.")
+        return ErrorView(
+            "Stopped by the kill-switch",
+            detail,
+            "Release the kill-switch in the sidebar if it is safe, then retry.",
+        )
     if name == "BrandLibraryError":
-        return ErrorView("The brand library cannot be used", detail,
-                         "Fix the brand library files named above (or pick another brand), then retry.")
+        return ErrorView(
+            "The brand library cannot be used",
+            detail,
+            "Fix the brand library files named above (or pick another brand), then retry.",
+        )
     if name in ("PromptError", "SegmentRejected", "OfflineTaskError", "StructuredOutputError"):
-        return ErrorView("An agent could not produce a valid result", detail,
-                         "Press 'Resume where it stopped'; if it keeps failing, try another model or simplify the brief.")
+        return ErrorView(
+            "An agent could not produce a valid result",
+            detail,
+            "Press 'Resume where it stopped'; if it keeps failing, try another model or simplify the brief.",
+        )
     if name == "LockTimeout":
-        return ErrorView("Another process is changing this campaign", detail,
-                         "Wait for it (the scheduler or another session) to finish, then retry.")
+        return ErrorView(
+            "Another process is changing this campaign",
+            detail,
+            "Wait for it (the scheduler or another session) to finish, then retry.",
+        )
     if isinstance(exc, sqlite3.OperationalError):
-        return ErrorView("The state store is busy or unavailable", detail,
-                         "Wait a moment, then resume; check that LIFTOFF_HOME is writable.")
+        return ErrorView(
+            "The state store is busy or unavailable",
+            detail,
+            "Wait a moment, then resume; check that LIFTOFF_HOME is writable.",
+        )
     if isinstance(exc, ConnectionError | TimeoutError):
-        return ErrorView("A connection failed", detail, "Check the provider or channel connector, then retry.")
-    return ErrorView(f"Unexpected error ({name})", detail,
-                     "The campaign is saved at its last checkpoint: press 'Resume where it stopped' to continue from there.")
+        return ErrorView(
+            "A connection failed", detail, "Check the provider or channel connector, then retry."
+        )
+    return ErrorView(
+        f"Unexpected error ({name})",
+        detail,
+        "The campaign is saved at its last checkpoint: press 'Resume where it stopped' to continue from there.",
+    )

@@ -24,8 +24,11 @@ def held_programs(result: RunResult) -> list[dict[str, Any]]:
 def still_blocked(campaigns: Campaigns, held: list[dict[str, Any]]) -> list[str]:
     """One line per held program an engaged switch still covers."""
     switch = campaigns.services.kill_switch
-    return [f"{p['channel']}/{p['region']}: {why}" for p in held
-            if (why := switch.check(p["channel"], p["region"]))]
+    return [
+        f"{p['channel']}/{p['region']}: {why}"
+        for p in held
+        if (why := switch.check(p["channel"], p["region"]))
+    ]
 
 
 def publish_held(campaigns: Campaigns, thread_id: str, actor: str) -> RunResult:
@@ -44,6 +47,11 @@ def publish_held(campaigns: Campaigns, thread_id: str, actor: str) -> RunResult:
     blocked = still_blocked(campaigns, held)
     if blocked:
         raise CampaignError(f"the kill-switch still holds {'; '.join(blocked)}: release it first")
-    campaigns.services.events.emit("control.relaunch", trace_id=result.trace_id, campaign_id=thread_id,
-                                   source="app", payload={"actor": actor, "held": len(held)})
+    campaigns.services.events.emit(
+        "control.relaunch",
+        trace_id=result.trace_id,
+        campaign_id=thread_id,
+        source="app",
+        payload={"actor": actor, "held": len(held)},
+    )
     return campaigns.resume(thread_id, None)

@@ -52,9 +52,15 @@ def register(settings: Settings, values: dict[str, Any], *, window_days: int | N
     agents = values.get("agents") or list(settings.agents)
     every = {k: n for k, n in DEFAULT_EVERY.items() if k != "optimize" or "optimizer" in agents}
     return store.ensure_campaign(
-        cid, trace_id=values["trace_id"], clock=clock_for(settings, [c["channel"] for c in bp["channels"]]),
-        start_date=start, last_day=(end - start).days, first_day=int(values.get("day") or 0),
-        window_days=DEFAULT_WINDOW_DAYS if window_days is None else window_days, every=every)
+        cid,
+        trace_id=values["trace_id"],
+        clock=clock_for(settings, [c["channel"] for c in bp["channels"]]),
+        start_date=start,
+        last_day=(end - start).days,
+        first_day=int(values.get("day") or 0),
+        window_days=DEFAULT_WINDOW_DAYS if window_days is None else window_days,
+        every=every,
+    )
 
 
 def record_reach(settings: Settings, crm: Any, values: dict[str, Any]) -> int:
@@ -84,8 +90,13 @@ def on_run_settled(campaigns: Any, thread_id: str) -> None:
     try:
         result = campaigns.result(thread_id)
     except Exception as exc:  # noqa: BLE001 - the launch stands; the scheduler registers it later and says why
-        campaigns.services.events.emit("lifecycle.hook_failed", trace_id=thread_id, campaign_id=thread_id,
-                                       source="lifecycle", payload={"error": f"{type(exc).__name__}: {exc}"})
+        campaigns.services.events.emit(
+            "lifecycle.hook_failed",
+            trace_id=thread_id,
+            campaign_id=thread_id,
+            source="lifecycle",
+            payload={"error": f"{type(exc).__name__}: {exc}"},
+        )
         return
     if result.status == "launched":
         settle_launch(campaigns.settings, campaigns.services, result.values)
@@ -113,16 +124,31 @@ def settle_launch(settings: Settings, services: Any, values: dict[str, Any]) -> 
             rows = record_reach(settings, services.crm, values)
         except Exception as exc:  # noqa: BLE001 - retried before the first report (see graph.runtime.cycles)
             rows = -1
-            emit(services.events, "pipeline.reach_failed", campaign_id=thread_id,
-                 trace_id=trace_id, key="reach_failed", payload={"error": f"{type(exc).__name__}: {exc}"})
-        emit(services.events, "lifecycle.scheduled", campaign_id=thread_id, trace_id=trace_id,
-             key="scheduled", payload={"schedule": _describe(lifecycle_store(settings), thread_id),
-                                       "reach_rows": rows})
+            emit(
+                services.events,
+                "pipeline.reach_failed",
+                campaign_id=thread_id,
+                trace_id=trace_id,
+                key="reach_failed",
+                payload={"error": f"{type(exc).__name__}: {exc}"},
+            )
+        emit(
+            services.events,
+            "lifecycle.scheduled",
+            campaign_id=thread_id,
+            trace_id=trace_id,
+            key="scheduled",
+            payload={"schedule": _describe(lifecycle_store(settings), thread_id), "reach_rows": rows},
+        )
         return True
     except Exception as exc:  # noqa: BLE001 - the launch stands; the scheduler registers it later and says why
         services.events.emit(  # not deterministic: every failure is worth a line
-            "lifecycle.hook_failed", trace_id=trace_id, campaign_id=thread_id,
-            source="lifecycle", payload={"error": f"{type(exc).__name__}: {exc}"})
+            "lifecycle.hook_failed",
+            trace_id=trace_id,
+            campaign_id=thread_id,
+            source="lifecycle",
+            payload={"error": f"{type(exc).__name__}: {exc}"},
+        )
         return False
 
 
@@ -130,5 +156,11 @@ def _describe(store: LifecycleStore, campaign_id: str) -> dict[str, Any]:
     c = store.campaign(campaign_id)
     if c is None:
         return {}
-    return {"clock": c.clock, "start_date": c.start_date.isoformat(), "last_day": c.last_day,
-            "window_days": c.window_days, "every": c.every, "next_day": c.next_day}
+    return {
+        "clock": c.clock,
+        "start_date": c.start_date.isoformat(),
+        "last_day": c.last_day,
+        "window_days": c.window_days,
+        "every": c.every,
+        "next_day": c.next_day,
+    }

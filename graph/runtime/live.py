@@ -172,7 +172,9 @@ class LiveRuns:
         reader.invalidate()
         return job
 
-    def resume(self, reader: Reader, settings: Settings, thread_id: str, decision: dict[str, Any] | None) -> Job:
+    def resume(
+        self, reader: Reader, settings: Settings, thread_id: str, decision: dict[str, Any] | None
+    ) -> Job:
         """Resume a campaign with a reviewer's decision, or retry it from its checkpoint (``decision=None``).
 
         The decision is validated here (approver rights, answer text) so a refusal shows at once.
@@ -188,7 +190,9 @@ class LiveRuns:
         if decision is not None:
             if not result.needs_human:
                 raise CampaignError(f"campaign {thread_id} is {result.status}; nothing waits for a decision")
-            validate_resume(decision, {**result.values, "pending_review": result.pending_review}, settings.approvers)
+            validate_resume(
+                decision, {**result.values, "pending_review": result.pending_review}, settings.approvers
+            )
         else:
             if result.needs_human:
                 raise CampaignError(f"campaign {thread_id} waits for a human decision")
@@ -198,7 +202,9 @@ class LiveRuns:
         reader.invalidate()
         return self._spawn(settings, thread_id, "resume" if decision is not None else "retry", payload)
 
-    def cycle(self, reader: Reader, settings: Settings, thread_id: str, kind: str = "optimize", days: int = 1) -> Job:
+    def cycle(
+        self, reader: Reader, settings: Settings, thread_id: str, kind: str = "optimize", days: int = 1
+    ) -> Job:
         """Run a recurring cycle of a launched campaign in the background (more simulated days, or a report).
 
         Raises:
@@ -235,8 +241,12 @@ class LiveRuns:
         job = Job(thread_id, action)
         with self._lock:
             self._jobs[(str(settings.home), thread_id)] = job
-        job._thread = threading.Thread(target=self._work, args=(job, settings, graph_input),
-                                       name=f"liftoff-{action}-{thread_id}", daemon=True)
+        job._thread = threading.Thread(
+            target=self._work,
+            args=(job, settings, graph_input),
+            name=f"liftoff-{action}-{thread_id}",
+            daemon=True,
+        )
         job._thread.start()
         return job
 
@@ -252,8 +262,11 @@ class LiveRuns:
                 elif isinstance(graph_input, CycleRequest):  # the runner builds and records the cycle itself
                     res = campaigns.run_cycle(job.thread_id, graph_input.kind, days=graph_input.days)
                     if res.status == "failed":
-                        job.error = ErrorView(f"The {graph_input.kind} cycle failed", res.reason or "see the events",
-                                              "Press 'Resume where it stopped' to continue from the last checkpoint.")
+                        job.error = ErrorView(
+                            f"The {graph_input.kind} cycle failed",
+                            res.reason or "see the events",
+                            "Press 'Resume where it stopped' to continue from the last checkpoint.",
+                        )
                 else:
                     for node, _update in campaigns.stream(graph_input, job.thread_id):
                         job.updates.put(("node", node))

@@ -62,19 +62,35 @@ class RemoteCampaigns:
         except httpx.HTTPStatusError as exc:
             if exc.response.status_code == 404:
                 raise CampaignError(f"no campaign {args[0] if args else ''!r} on {self.url}") from None
-            raise CampaignError(f"{what} failed on {self.url}: HTTP {exc.response.status_code} "
-                                f"{exc.response.text[:200]}") from None
+            raise CampaignError(
+                f"{what} failed on {self.url}: HTTP {exc.response.status_code} {exc.response.text[:200]}"
+            ) from None
         except httpx.TransportError as exc:
-            raise ServerUnavailable(f"LangGraph server {self.url} (LIFTOFF_SERVER_URL) did not answer: "
-                                    f"{type(exc).__name__}: {exc}") from None
+            raise ServerUnavailable(
+                f"LangGraph server {self.url} (LIFTOFF_SERVER_URL) did not answer: "
+                f"{type(exc).__name__}: {exc}"
+            ) from None
 
     def _run(self, thread_id: str, *, graph_input: Any = None, command: dict[str, Any] | None = None) -> None:
-        self._call("run", self.client.runs.wait, thread_id, ASSISTANT, input=graph_input, command=command,
-                   raise_error=False, multitask_strategy="reject")
+        self._call(
+            "run",
+            self.client.runs.wait,
+            thread_id,
+            ASSISTANT,
+            input=graph_input,
+            command=command,
+            raise_error=False,
+            multitask_strategy="reject",
+        )
 
     # ---- running ---------------------------------------------------------------------------------------------
-    def new_input(self, brief_text: str, brand: str | None = None, campaign_id: str | None = None,
-                  agents: str | list[str] | tuple[str, ...] | None = None) -> dict[str, Any]:
+    def new_input(
+        self,
+        brief_text: str,
+        brand: str | None = None,
+        campaign_id: str | None = None,
+        agents: str | list[str] | tuple[str, ...] | None = None,
+    ) -> dict[str, Any]:
         """Validate a brief and return the graph input for a new campaign (its thread is created on first run).
 
         Raises:
@@ -91,43 +107,76 @@ class RemoteCampaigns:
             try:
                 uuid.UUID(campaign_id)
             except ValueError:
-                raise CampaignError(f"on a LangGraph server a campaign id is a thread id (a UUID), got "
-                                    f"{campaign_id!r}") from None
-        return {"campaign_id": campaign_id or str(uuid.uuid4()), "brief_text": text,
-                "brand": brand or self.settings.brand, "agents": list(chosen)}
+                raise CampaignError(
+                    f"on a LangGraph server a campaign id is a thread id (a UUID), got {campaign_id!r}"
+                ) from None
+        return {
+            "campaign_id": campaign_id or str(uuid.uuid4()),
+            "brief_text": text,
+            "brand": brand or self.settings.brand,
+            "agents": list(chosen),
+        }
 
     def _create(self, graph_input: dict[str, Any]) -> str:
         tid = graph_input["campaign_id"]
-        self._call("create thread", self.client.threads.create, thread_id=tid, if_exists="do_nothing",
-                   metadata={"liftoff": "campaign", "brand": graph_input["brand"],
-                             "title": graph_input["brief_text"][:80]})
+        self._call(
+            "create thread",
+            self.client.threads.create,
+            thread_id=tid,
+            if_exists="do_nothing",
+            metadata={
+                "liftoff": "campaign",
+                "brand": graph_input["brand"],
+                "title": graph_input["brief_text"][:80],
+            },
+        )
         return str(tid)
 
-    def stream(self, graph_input: dict[str, Any] | Command[Any] | None, thread_id: str) -> Iterator[tuple[str, Any]]:
+    def stream(
+        self, graph_input: dict[str, Any] | Command[Any] | None, thread_id: str
+    ) -> Iterator[tuple[str, Any]]:
         """Run (or resume) on the server and yield ``(node, update)`` as each agent finishes."""
         command = None
         if isinstance(graph_input, Command):
             command, graph_input = {"resume": graph_input.resume}, None
         elif isinstance(graph_input, dict) and "brief_text" in graph_input:
             self._create(graph_input)
-        parts = self._call("stream", self.client.runs.stream, thread_id, ASSISTANT, input=graph_input,
-                           command=command, stream_mode="updates", multitask_strategy="reject")
+        parts = self._call(
+            "stream",
+            self.client.runs.stream,
+            thread_id,
+            ASSISTANT,
+            input=graph_input,
+            command=command,
+            stream_mode="updates",
+            multitask_strategy="reject",
+        )
         for part in parts:
             if getattr(part, "event", "") == "error":
                 raise CampaignError(f"run failed on {self.url}: {part.data}")
             if getattr(part, "event", "") == "updates" and isinstance(part.data, dict):
-                yield from ((n, u) for n, u in part.data.items() if n not in INFRA_NODES and n != "__interrupt__")
+                yield from (
+                    (n, u) for n, u in part.data.items() if n not in INFRA_NODES and n != "__interrupt__"
+                )
 
-    def start(self, brief_text: str, *, brand: str | None = None, auto_approve: bool = False,
-              campaign_id: str | None = None, agents: str | list[str] | tuple[str, ...] | None = None
-              ) -> RunResult:
+    def start(
+        self,
+        brief_text: str,
+        *,
+        brand: str | None = None,
+        auto_approve: bool = False,
+        campaign_id: str | None = None,
+        agents: str | list[str] | tuple[str, ...] | None = None,
+    ) -> RunResult:
         """Run a new campaign on the server until it launches, fails, or waits for a human."""
         graph_input = self.new_input(brief_text, brand, campaign_id, agents)
         tid = self._create(graph_input)
         self._run(tid, graph_input={k: v for k, v in graph_input.items() if k != "campaign_id"})
         return self._auto(tid) if auto_approve else self.result(tid)
 
-    def resume(self, thread_id: str, decision: dict[str, Any] | None, *, auto_approve: bool = False) -> RunResult:
+    def resume(
+        self, thread_id: str, decision: dict[str, Any] | None, *, auto_approve: bool = False
+    ) -> RunResult:
         """Resume with a decision, or ``None`` to retry a failed run (same rules as the embedded runner)."""
         current = self.result(thread_id)
         if decision is not None and not current.needs_human:
@@ -142,11 +191,22 @@ class RemoteCampaigns:
             self._run(thread_id)
         return self._auto(thread_id) if auto_approve else self.result(thread_id)
 
-    def run_cycle(self, thread_id: str, kind: str, *, days: int = 1, cycle_id: str | None = None,
-                  auto_approve: bool = False) -> RunResult:
+    def run_cycle(
+        self,
+        thread_id: str,
+        kind: str,
+        *,
+        days: int = 1,
+        cycle_id: str | None = None,
+        auto_approve: bool = False,
+    ) -> RunResult:
         """Run one recurring cycle on a launched campaign's server thread."""
         check_cycle_request(self.result(thread_id), kind, days)
-        cycle = {"kind": kind, "id": cycle_id or f"{thread_id}:{kind}:{uuid.uuid4().hex[:8]}", "days": int(days)}
+        cycle = {
+            "kind": kind,
+            "id": cycle_id or f"{thread_id}:{kind}:{uuid.uuid4().hex[:8]}",
+            "days": int(days),
+        }
         self._run(thread_id, graph_input={"cycle": cycle})
         return self._auto(thread_id) if auto_approve else self.result(thread_id)
 
@@ -155,8 +215,16 @@ class RemoteCampaigns:
         for _ in range(20):
             if not result.needs_human or (result.pending_review or {}).get("kind") == "clarify":
                 return result
-            self._run(thread_id, command={"resume": {"decision": "approve", "approver": AUTO_APPROVER,
-                                                     "comment": "approved by --auto-approve"}})
+            self._run(
+                thread_id,
+                command={
+                    "resume": {
+                        "decision": "approve",
+                        "approver": AUTO_APPROVER,
+                        "comment": "approved by --auto-approve",
+                    }
+                },
+            )
             result = self.result(thread_id)
         return result
 
@@ -164,8 +232,11 @@ class RemoteCampaigns:
     def _snapshot(self, config: dict[str, Any]) -> SimpleNamespace:
         tid = config["configurable"]["thread_id"]
         state = self._call("read", self.client.threads.get_state, tid)
-        return SimpleNamespace(values=state.get("values") or {}, next=tuple(state.get("next") or ()),
-                               tasks=state.get("tasks") or [])
+        return SimpleNamespace(
+            values=state.get("values") or {},
+            next=tuple(state.get("next") or ()),
+            tasks=state.get("tasks") or [],
+        )
 
     def result(self, thread_id: str) -> RunResult:
         """Where a campaign stands on the server.
@@ -192,8 +263,14 @@ class RemoteCampaigns:
         """Campaigns on the server, newest first."""
         out, offset = [], 0
         while True:
-            threads = self._call("list", self.client.threads.search, limit=100, offset=offset,
-                                 sort_by="created_at", sort_order="desc")
+            threads = self._call(
+                "list",
+                self.client.threads.search,
+                limit=100,
+                offset=offset,
+                sort_by="created_at",
+                sort_order="desc",
+            )
             for t in threads:  # every campaign thread, also those started from Studio or another client
                 values = t.get("values") or {}
                 if not isinstance(values, dict) or "brief_text" not in values:
@@ -201,12 +278,20 @@ class RemoteCampaigns:
                 status = "awaiting_approval" if t.get("status") == "interrupted" else values.get("status", "")
                 if t.get("status") == "error":
                     status = "failed"
-                out.append(CampaignSummary(
-                    campaign_id=t["thread_id"], trace_id=values.get("trace_id", ""), status=status,
-                    brand=values.get("brand", ""), model=self.settings.model,
-                    title=(values.get("blueprint") or {}).get("campaign_name") or values.get("brief_text", "")[:60],
-                    created_at=str(t.get("created_at", "")), updated_at=str(t.get("updated_at", "")),
-                    reason=values.get("status_reason", "")))
+                out.append(
+                    CampaignSummary(
+                        campaign_id=t["thread_id"],
+                        trace_id=values.get("trace_id", ""),
+                        status=status,
+                        brand=values.get("brand", ""),
+                        model=self.settings.model,
+                        title=(values.get("blueprint") or {}).get("campaign_name")
+                        or values.get("brief_text", "")[:60],
+                        created_at=str(t.get("created_at", "")),
+                        updated_at=str(t.get("updated_at", "")),
+                        reason=values.get("status_reason", ""),
+                    )
+                )
             if len(threads) < 100:
                 return out
             offset += 100

@@ -36,7 +36,6 @@ FANOUT_THREADS = 32
 2-core machine), which ran a 10-branch content fan-out in two waves; branches mostly wait on model calls."""
 
 
-
 class CampaignError(ValueError):
     """Bad input to a campaign run (empty brief, unknown campaign, nothing to resume); one-line message."""
 
@@ -84,8 +83,10 @@ def check_cycle_request(current: RunResult, kind: str, days: int) -> None:
     if days < 1:
         raise CampaignError(f"a cycle runs at least one day, got {days}")
     if current.status != "launched":
-        raise CampaignError(f"campaign {current.thread_id} is {current.status}; cycles run only on a launched "
-                            "campaign" + (f" ({current.reason})" if current.reason else ""))
+        raise CampaignError(
+            f"campaign {current.thread_id} is {current.status}; cycles run only on a launched "
+            "campaign" + (f" ({current.reason})" if current.reason else "")
+        )
 
 
 def failure_reason(exc: BaseException) -> str:
@@ -109,8 +110,13 @@ class Campaigns:
         self._registry = Registry(settings)
 
     # ---- running -------------------------------------------------------------------------------------------
-    def new_input(self, brief_text: str, brand: str | None = None, campaign_id: str | None = None,
-                  agents: str | list[str] | tuple[str, ...] | None = None) -> dict[str, Any]:
+    def new_input(
+        self,
+        brief_text: str,
+        brand: str | None = None,
+        campaign_id: str | None = None,
+        agents: str | list[str] | tuple[str, ...] | None = None,
+    ) -> dict[str, Any]:
         """Validate a brief and return the graph input for a new campaign.
 
         Args:
@@ -130,27 +136,49 @@ class Campaigns:
         except ValueError as exc:
             raise CampaignError(str(exc)) from None
 
-        brand = canonical_ref(brand or self.settings.brand, self.settings)  # a slug, or an absolute library path
+        brand = canonical_ref(
+            brand or self.settings.brand, self.settings
+        )  # a slug, or an absolute library path
         self.services.library(brand)  # unknown brand / bad library fails here, before any state is written
         cid = campaign_id or f"cmp-{uuid.uuid4().hex[:12]}"
         if self._row(cid):
             raise CampaignError(f"campaign {cid} already exists")
         now = datetime.now(UTC).isoformat()
-        return {"campaign_id": cid, "trace_id": f"trc-{uuid.uuid4().hex}", "brief_text": text, "brand": brand,
-                "started_at": now, "status": "planning", "revision": 0, "day": 0, "decisions": [],
-                "accepted_exceptions": [], "withheld_assets": [], "launch_approved": False, "agents": list(chosen)}
+        return {
+            "campaign_id": cid,
+            "trace_id": f"trc-{uuid.uuid4().hex}",
+            "brief_text": text,
+            "brand": brand,
+            "started_at": now,
+            "status": "planning",
+            "revision": 0,
+            "day": 0,
+            "decisions": [],
+            "accepted_exceptions": [],
+            "withheld_assets": [],
+            "launch_approved": False,
+            "agents": list(chosen),
+        }
 
-    def stream(self, graph_input: dict[str, Any] | Command[Any] | None, thread_id: str) -> Iterator[tuple[str, Any]]:
+    def stream(
+        self, graph_input: dict[str, Any] | Command[Any] | None, thread_id: str
+    ) -> Iterator[tuple[str, Any]]:
         """Run (or resume) and yield ``(node, update)`` as each agent finishes; the app renders these live."""
         config = self._config(thread_id)
         if isinstance(graph_input, dict) and "brief_text" in graph_input:  # a new campaign (not a cycle)
             self._register(graph_input)
         try:
-            warm_imports(local_embeddings=self.settings.embeddings == "local")  # one thread, before the fan-out
+            warm_imports(
+                local_embeddings=self.settings.embeddings == "local"
+            )  # one thread, before the fan-out
             with run_deadline(self.settings.model_policy.deadline_s):  # bounds every model call of this run
                 for chunk in self.graph.stream(  # type: ignore[call-overload]
-                        graph_input, config, context=CampaignContext(self.settings), stream_mode="updates",
-                        durability="sync"):
+                    graph_input,
+                    config,
+                    context=CampaignContext(self.settings),
+                    stream_mode="updates",
+                    durability="sync",
+                ):
                     yield from ((node, update) for node, update in chunk.items() if node not in INFRA_NODES)
         except Exception as exc:
             self._set_status(thread_id, "failed", failure_reason(exc))
@@ -167,16 +195,24 @@ class Campaigns:
         except Exception:  # noqa: BLE001 - recorded by stream() as the campaign's failure reason
             return
 
-    def start(self, brief_text: str, *, brand: str | None = None, auto_approve: bool = False,
-              campaign_id: str | None = None, agents: str | list[str] | tuple[str, ...] | None = None
-              ) -> RunResult:
+    def start(
+        self,
+        brief_text: str,
+        *,
+        brand: str | None = None,
+        auto_approve: bool = False,
+        campaign_id: str | None = None,
+        agents: str | list[str] | tuple[str, ...] | None = None,
+    ) -> RunResult:
         """Run a new campaign until it launches, fails, or waits for a human (auto-approved if asked)."""
         graph_input = self.new_input(brief_text, brand, campaign_id, agents)
         thread_id = graph_input["campaign_id"]
         self._drain(graph_input, thread_id)
         return self._auto(thread_id) if auto_approve else self.result(thread_id)
 
-    def resume(self, thread_id: str, decision: dict[str, Any] | None, *, auto_approve: bool = False) -> RunResult:
+    def resume(
+        self, thread_id: str, decision: dict[str, Any] | None, *, auto_approve: bool = False
+    ) -> RunResult:
         """Resume a campaign: with a decision when it waits for a human, or ``None`` to retry a failed run.
 
         Raises:
@@ -198,13 +234,23 @@ class Campaigns:
         if decision is None and self._in_flight(current):
             return self._relaunch(thread_id, current, [], auto_approve=auto_approve)
         if decision is not None:  # refuse early with a clear error; the graph checks again (defence in depth)
-            validate_resume(decision, {**current.values, "pending_review": current.pending_review},
-                            self.settings.approvers)
+            validate_resume(
+                decision,
+                {**current.values, "pending_review": current.pending_review},
+                self.settings.approvers,
+            )
         self._drain(Command(resume=decision) if decision is not None else None, thread_id)
         return self._auto(thread_id) if auto_approve else self.result(thread_id)
 
-    def run_cycle(self, thread_id: str, kind: str, *, days: int = 1, cycle_id: str | None = None,
-                  auto_approve: bool = False) -> RunResult:
+    def run_cycle(
+        self,
+        thread_id: str,
+        kind: str,
+        *,
+        days: int = 1,
+        cycle_id: str | None = None,
+        auto_approve: bool = False,
+    ) -> RunResult:
         """Run one recurring cycle on a launched campaign's thread: a new run from START with ``cycle`` set.
 
         An 'optimize' cycle runs ``days`` simulated days of the Optimizer then a scorecard; a 'report' cycle a
@@ -215,7 +261,11 @@ class Campaigns:
             CampaignError: unknown campaign or kind, days < 1, or a campaign that is not ``launched``.
         """
         check_cycle_request(self.result(thread_id), kind, days)
-        cycle = {"kind": kind, "id": cycle_id or f"{thread_id}:{kind}:{uuid.uuid4().hex[:8]}", "days": int(days)}
+        cycle = {
+            "kind": kind,
+            "id": cycle_id or f"{thread_id}:{kind}:{uuid.uuid4().hex[:8]}",
+            "days": int(days),
+        }
         self._drain({"cycle": cycle}, thread_id)
         return self._auto(thread_id) if auto_approve else self.result(thread_id)
 
@@ -233,7 +283,9 @@ class Campaigns:
             return False  # an interrupted run: plain resume continues it
         return bool(self.services.publisher.store.by_campaign(current.thread_id, ("in_flight",)))
 
-    def _relaunch(self, thread_id: str, current: RunResult, held: list[str], *, auto_approve: bool) -> RunResult:
+    def _relaunch(
+        self, thread_id: str, current: RunResult, held: list[str], *, auto_approve: bool
+    ) -> RunResult:
         """Publish what the kill-switch held, once it is released (a new run from the Orchestrator).
 
         Raises:
@@ -241,8 +293,13 @@ class Campaigns:
         """
         programs = current.values.get("programs") or {}
         switch = self.services.kill_switch
-        still = sorted({r for p in programs.values() if str(p.get("id")) in held
-                        and (r := switch.check(str(p["channel"]), str(p["region"])))})
+        still = sorted(
+            {
+                r
+                for p in programs.values()
+                if str(p.get("id")) in held and (r := switch.check(str(p["channel"]), str(p["region"])))
+            }
+        )
         if still:
             raise CampaignError(f"campaign {thread_id} is held and {still[0]}: release it first")
         days = self.settings.launch_days if current.status in ("held", "failed") else 1
@@ -259,7 +316,11 @@ class Campaigns:
         for _ in range(20):  # bounded: every approval moves the graph forward or withholds an asset
             if not result.needs_human or (result.pending_review or {}).get("kind") == "clarify":
                 return result
-            decision = {"decision": "approve", "approver": AUTO_APPROVER, "comment": "approved by --auto-approve"}
+            decision = {
+                "decision": "approve",
+                "approver": AUTO_APPROVER,
+                "comment": "approved by --auto-approve",
+            }
             self._drain(Command(resume=decision), thread_id)
             result = self.result(thread_id)
         return result
@@ -299,17 +360,29 @@ class Campaigns:
             except CampaignError:
                 continue
             row = self._row(tid) or {}
-            out.append(CampaignSummary(
-                campaign_id=tid, trace_id=res.trace_id, status=res.status, brand=res.values.get("brand", ""),
-                model=row.get("model", ""), title=(res.values.get("blueprint") or {}).get("campaign_name")
-                or res.values.get("brief_text", "")[:60], created_at=row.get("created_at", res.values.get("started_at", "")),
-                updated_at=row.get("updated_at", ""), reason=res.reason,
-            ))
+            out.append(
+                CampaignSummary(
+                    campaign_id=tid,
+                    trace_id=res.trace_id,
+                    status=res.status,
+                    brand=res.values.get("brand", ""),
+                    model=row.get("model", ""),
+                    title=(res.values.get("blueprint") or {}).get("campaign_name")
+                    or res.values.get("brief_text", "")[:60],
+                    created_at=row.get("created_at", res.values.get("started_at", "")),
+                    updated_at=row.get("updated_at", ""),
+                    reason=res.reason,
+                )
+            )
         return sorted(out, key=lambda s: s.created_at, reverse=True)
 
     # ---- registry ------------------------------------------------------------------------------------------
     def _config(self, thread_id: str) -> RunnableConfig:
-        return {"configurable": {"thread_id": thread_id}, "recursion_limit": 100, "max_concurrency": FANOUT_THREADS}
+        return {
+            "configurable": {"thread_id": thread_id},
+            "recursion_limit": 100,
+            "max_concurrency": FANOUT_THREADS,
+        }
 
     def _row(self, cid: str) -> dict[str, Any] | None:
         return self._registry.row(cid)

@@ -65,9 +65,17 @@ class Scheduler:
         now: Wall clock (inject in tests).
     """
 
-    def __init__(self, campaigns: Any, store: LifecycleStore, *, owner: str | None = None,
-                 lease_s: float = DEFAULT_LEASE_S, until_day: int | None = None, auto_approve: bool = False,
-                 now: Callable[[], datetime] | None = None) -> None:
+    def __init__(
+        self,
+        campaigns: Any,
+        store: LifecycleStore,
+        *,
+        owner: str | None = None,
+        lease_s: float = DEFAULT_LEASE_S,
+        until_day: int | None = None,
+        auto_approve: bool = False,
+        now: Callable[[], datetime] | None = None,
+    ) -> None:
         self.campaigns = campaigns
         self.store = store
         self.owner = owner or f"{socket.gethostname()}-{os.getpid()}-{uuid.uuid4().hex[:6]}"
@@ -84,8 +92,11 @@ class Scheduler:
         out = []
         known = set(self.store.campaign_ids())
         for summary in self.campaigns.list():
-            if (summary.status == "launched" and summary.campaign_id not in known
-                    and register(self.campaigns.settings, self.campaigns.result(summary.campaign_id).values)):
+            if (
+                summary.status == "launched"
+                and summary.campaign_id not in known
+                and register(self.campaigns.settings, self.campaigns.result(summary.campaign_id).values)
+            ):
                 out.append(summary.campaign_id)
         return out
 
@@ -97,8 +108,14 @@ class Scheduler:
         due = sched.last_day if sched.clock == "simulated" else sched.today(self._now())
         return due if self.until_day is None else min(due, self.until_day)
 
-    def run_campaign(self, campaign_id: str, *, kind: CycleKind | None = None, force: bool = False,
-                     report: PassReport | None = None) -> CycleOutcome | None:
+    def run_campaign(
+        self,
+        campaign_id: str,
+        *,
+        kind: CycleKind | None = None,
+        force: bool = False,
+        report: PassReport | None = None,
+    ) -> CycleOutcome | None:
         """Claim and run one cycle of a campaign (``force``: the next one of ``kind`` whether due or not)."""
         report = report or PassReport()
         result = self.campaigns.result(campaign_id)
@@ -107,13 +124,21 @@ class Scheduler:
             report.waiting[campaign_id] = result.status + (f" ({result.reason})" if result.reason else "")
             return None
         horizon = None if force else self.horizon(campaign_id)
-        cycle = self.store.claim(campaign_id, self.owner, lease_s=self.lease_s, horizon_day=horizon, kind=kind)
+        cycle = self.store.claim(
+            campaign_id, self.owner, lease_s=self.lease_s, horizon_day=horizon, kind=kind
+        )
         if cycle is None:
             if self.store.running(campaign_id) is not None:
                 report.busy.append(campaign_id)
             return None
-        outcome = execute(self.campaigns, self.store, cycle, owner=self.owner, lease_s=self.lease_s,
-                          auto_approve=self.auto_approve)
+        outcome = execute(
+            self.campaigns,
+            self.store,
+            cycle,
+            owner=self.owner,
+            lease_s=self.lease_s,
+            auto_approve=self.auto_approve,
+        )
         report.ran.append(outcome)
         return outcome
 
@@ -138,8 +163,14 @@ class Scheduler:
             self.run_campaign(cid, report=report)
         return report
 
-    def run(self, *, interval_s: float = 60.0, stop: threading.Event | None = None, until_idle: bool = False,
-            on_pass: Callable[[PassReport], None] | None = None) -> int:
+    def run(
+        self,
+        *,
+        interval_s: float = 60.0,
+        stop: threading.Event | None = None,
+        until_idle: bool = False,
+        on_pass: Callable[[PassReport], None] | None = None,
+    ) -> int:
         """Run passes until ``stop`` is set (or, with ``until_idle``, until a pass finds nothing to do).
 
         A pass that ran something is followed by another after a random pause of up to ``yield_s`` (so schedulers

@@ -75,14 +75,20 @@ class Services:
         """The channel publisher (idempotency, retries, breakers, SLA, kill-switch inside)."""
         outbox = self.settings.store("outbox.db")
         connectors = connectors_from_config(
-            dict(getattr(self.settings, "connectors", {}) or {}), outbox_path=outbox,
+            dict(getattr(self.settings, "connectors", {}) or {}),
+            outbox_path=outbox,
             state_dir=self.settings.home,
         )
         # Spend is committed day by day by the optimizer cycle through the ledger (caps enforced there); a
         # publish-time commit of the whole flight budget would count it twice. The publisher still refuses every
         # side effect a kill-switch covers.
-        return Publisher(store_path=self.settings.store("programs.db"), connectors=connectors,
-                         kill_switch=self.kill_switch, events=self.events, ledger=None)
+        return Publisher(
+            store_path=self.settings.store("programs.db"),
+            connectors=connectors,
+            kill_switch=self.kill_switch,
+            events=self.events,
+            ledger=None,
+        )
 
     def library(self, slug: str) -> BrandLibrary:
         """Load a brand library by slug or directory path (cached by file mtime in the loader)."""
@@ -95,8 +101,11 @@ class Services:
             index = self._indexes.get(slug)
             if index is None or index.library.version != library.version:
                 index = ClaimIndex.open(
-                    self.settings.home, library, chroma_host=self.settings.chroma_host,
-                    chroma_port=self.settings.chroma_port, embeddings=self.settings.embeddings,
+                    self.settings.home,
+                    library,
+                    chroma_host=self.settings.chroma_host,
+                    chroma_port=self.settings.chroma_port,
+                    embeddings=self.settings.embeddings,
                 )
                 index.ingest()
                 self._indexes[slug] = index
@@ -108,13 +117,19 @@ class Services:
 
         spec = self.settings.model_for(agent)
         loaded = self._models.get(spec)
-        if loaded is not None:  # no lock once loaded: a long first-run ingest holding the lock never delays it
+        if (
+            loaded is not None
+        ):  # no lock once loaded: a long first-run ingest holding the lock never delays it
             return loaded
         with self._lock:
             if spec not in self._models:
                 # The model layer owns retries (CallPolicy): the client makes one request per attempt.
-                self._models[spec] = resolve_model(spec, base_url=self.settings.openai_base_url,
-                                                   timeout=self.settings.model_policy.timeout_s, max_retries=0)
+                self._models[spec] = resolve_model(
+                    spec,
+                    base_url=self.settings.openai_base_url,
+                    timeout=self.settings.model_policy.timeout_s,
+                    max_retries=0,
+                )
             return self._models[spec]
 
     def check_date(self) -> date:

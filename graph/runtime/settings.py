@@ -11,7 +11,15 @@ from pathlib import Path
 from graph.contracts.common import CHANNELS
 from graph.models.resilience import CallPolicy, PolicyError
 
-AGENTS: tuple[str, ...] = ("planner", "content", "data", "governance", "orchestrator", "optimizer", "analytics")
+AGENTS: tuple[str, ...] = (
+    "planner",
+    "content",
+    "data",
+    "governance",
+    "orchestrator",
+    "optimizer",
+    "analytics",
+)
 """Every agent of the graph, in pipeline order."""
 
 REQUIRED_AGENTS = ("planner", "content", "governance", "orchestrator", "analytics")
@@ -37,12 +45,14 @@ def agent_set(spec: str | Sequence[str] | None, default: Sequence[str] = AGENTS)
         names = [n for a in items if a for n in AGENT_SETS.get(a, (a,))]
     unknown = sorted(set(names) - set(AGENTS))
     if unknown:
-        raise ValueError(f"unknown agents: {', '.join(unknown)} (known: {', '.join(AGENTS)}; or "
-                         f"{' / '.join(AGENT_SETS)})")
+        raise ValueError(
+            f"unknown agents: {', '.join(unknown)} (known: {', '.join(AGENTS)}; or {' / '.join(AGENT_SETS)})"
+        )
     missing = sorted(set(REQUIRED_AGENTS) - set(names))
     if missing:
-        raise ValueError(f"the agent set needs {', '.join(missing)} (the minimum set is "
-                         f"{', '.join(REQUIRED_AGENTS)})")
+        raise ValueError(
+            f"the agent set needs {', '.join(missing)} (the minimum set is {', '.join(REQUIRED_AGENTS)})"
+        )
     return tuple(a for a in AGENTS if a in names)
 
 
@@ -128,8 +138,9 @@ class Settings:
     optimizer_min_arm_spend: float = 50.0
 
     @classmethod
-    def from_env(cls, env: Mapping[str, str] | None = None, *, base_dir: Path | None = None,
-                 **overrides: object) -> Settings:
+    def from_env(
+        cls, env: Mapping[str, str] | None = None, *, base_dir: Path | None = None, **overrides: object
+    ) -> Settings:
         """Build settings from environment variables, then apply explicit overrides.
 
         Args:
@@ -151,7 +162,9 @@ class Settings:
             "agent_models": agent_models,
             "openai_base_url": env.get("OPENAI_BASE_URL") or None,
             "brand": env.get("LIFTOFF_BRAND", "brightwell"),
-            "brand_library_dir": Path(env.get("LIFTOFF_BRAND_LIBRARY", str(REPO_ROOT / "brand_library"))).expanduser(),
+            "brand_library_dir": Path(
+                env.get("LIFTOFF_BRAND_LIBRARY", str(REPO_ROOT / "brand_library"))
+            ).expanduser(),
             "library_max_bytes": _int(env, "LIFTOFF_LIBRARY_MAX_BYTES", 2 * 1024 * 1024),
             "chroma_host": env.get("CHROMA_HOST") or None,
             "chroma_port": _int(env, "CHROMA_PORT", 8000),
@@ -168,7 +181,8 @@ class Settings:
             "crm_contacts": _int(env, "LIFTOFF_CRM_CONTACTS", 100_000),
             "agents": _agents(env.get("LIFTOFF_AGENTS", "")),
             "connectors": {
-                ch: env[f"LIFTOFF_CONNECTOR_{ch.upper()}"].strip() for ch in CHANNELS
+                ch: env[f"LIFTOFF_CONNECTOR_{ch.upper()}"].strip()
+                for ch in CHANNELS
                 if env.get(f"LIFTOFF_CONNECTOR_{ch.upper()}", "").strip()
             },
             "retention_days": _int(env, "LIFTOFF_RETENTION_DAYS", 90),
@@ -181,8 +195,10 @@ class Settings:
         }
         values.update({k: v for k, v in overrides.items() if v is not None})
         if float(values["max_campaign_budget"]) <= 0:  # type: ignore[arg-type]
-            raise ConfigError(f"LIFTOFF_MAX_CAMPAIGN_BUDGET must be a positive amount in USD, got "
-                              f"{values['max_campaign_budget']!r}")
+            raise ConfigError(
+                f"LIFTOFF_MAX_CAMPAIGN_BUDGET must be a positive amount in USD, got "
+                f"{values['max_campaign_budget']!r}"
+            )
         return cls(**values)  # type: ignore[arg-type]
 
     def with_overrides(self, **values: object) -> Settings:
@@ -202,7 +218,11 @@ class Settings:
                     out[name] = agent_set(value if isinstance(value, str | list | tuple) else str(value))
                 except ValueError as exc:
                     raise ConfigError(f"agents: {exc}") from None
-            elif isinstance(current, bool) or not isinstance(current, int | float | str) and current is not None:
+            elif (
+                isinstance(current, bool)
+                or not isinstance(current, int | float | str)
+                and current is not None
+            ):
                 raise ConfigError(f"setting {name!r} cannot be set per run")
             elif isinstance(current, int | float):
                 try:
@@ -259,7 +279,9 @@ def _database_url(raw: str) -> str | None:
     if not url:
         return None
     if not url.startswith(("postgresql://", "postgres://")):
-        raise ConfigError(f"LIFTOFF_DATABASE_URL must be a postgresql:// URL, got {url.split('://')[0]!r}://...")
+        raise ConfigError(
+            f"LIFTOFF_DATABASE_URL must be a postgresql:// URL, got {url.split('://')[0]!r}://..."
+        )
     return url
 
 

@@ -51,7 +51,9 @@ def _options(card: ReviewCard, item: ReviewItemView, values: Mapping[str, Any]) 
 
 
 def _findings(item: ReviewItemView) -> None:
-    back = edit_comes_back(item.edited_by) if item.edited_by else None  # said once per asset, above its findings
+    back = (
+        edit_comes_back(item.edited_by) if item.edited_by else None
+    )  # said once per asset, above its findings
     if not item.findings:
         for reason in item.reasons:
             if reason != back:
@@ -92,9 +94,13 @@ def render_review(pending: Mapping[str, Any], values: Mapping[str, Any], ctx: Ca
             head = items[0]
             issues = sum(max(1, len(i.findings)) for i in items)
             count = f" ({issues} issue{'s' * (issues != 1)})" if card.kind == "exceptions" else ""
-            with st.expander(f"{md_escape(head.heading)}{count}", expanded=card.kind == "launch" or g < 2
-                             or bool(head.edited_by)):
-                if head.edited_by and card.kind != "launch":  # the reviewer's own text failed a check: theirs to decide
+            with st.expander(
+                f"{md_escape(head.heading)}{count}",
+                expanded=card.kind == "launch" or g < 2 or bool(head.edited_by),
+            ):
+                if (
+                    head.edited_by and card.kind != "launch"
+                ):  # the reviewer's own text failed a check: theirs to decide
                     st.warning(md_escape(edit_comes_back(head.edited_by)), icon=":material/undo:")
                 for item in items:
                     _findings(item)
@@ -112,21 +118,33 @@ def render_review(pending: Mapping[str, Any], values: Mapping[str, Any], ctx: Ca
                 if not ctx.can_approve:
                     continue
                 opts = _options(card, head, values)
-                choice = st.radio("Decision for this item", opts, format_func=_choice_label, horizontal=True,
-                                  key=f"item-{ctx.cid}-{ctx.n}-{iid}")
+                choice = st.radio(
+                    "Decision for this item",
+                    opts,
+                    format_func=_choice_label,
+                    horizontal=True,
+                    key=f"item-{ctx.cid}-{ctx.n}-{iid}",
+                )
                 choices[iid] = str(choice)
                 if choice == "edit" and head.item_type == "asset" and head.asset_id:
                     originals[iid] = dict(head.asset_fields)
-                    edits[iid] = {name: st.text_area(f"{iid}: {name}", value=value,
-                                                     key=f"edit-{ctx.cid}-{ctx.n}-{iid}-{name}")
-                                  for name, value in head.asset_fields.items()}
+                    edits[iid] = {
+                        name: st.text_area(
+                            f"{iid}: {name}", value=value, key=f"edit-{ctx.cid}-{ctx.n}-{iid}-{name}"
+                        )
+                        for name, value in head.asset_fields.items()
+                    }
                 elif choice == "edit" and head.item_type == "budget":
                     item_data: Mapping[str, Any] = next(
-                        (i for i in pending.get("items") or [] if str(i.get("id")) == iid), {})
+                        (i for i in pending.get("items") or [] if str(i.get("id")) == iid), {}
+                    )
                     amounts[iid] = st.number_input(
-                        f"New amount ({item_data.get('currency') or 'budget currency'})", min_value=0.0,
-                        value=float(item_data.get("to_amount") or 0.0), step=100.0,
-                        key=f"amount-{ctx.cid}-{ctx.n}-{iid}")
+                        f"New amount ({item_data.get('currency') or 'budget currency'})",
+                        min_value=0.0,
+                        value=float(item_data.get("to_amount") or 0.0),
+                        step=100.0,
+                        key=f"amount-{ctx.cid}-{ctx.n}-{iid}",
+                    )
         if not ctx.can_approve:
             st.info(f"Only approvers can decide this review ({md_escape(ctx.reason)}).")
             return
@@ -141,26 +159,45 @@ def _grouped(card: ReviewCard) -> list[tuple[str, list[ReviewItemView]]]:
     return list(groups.items())
 
 
-def _actions(card: ReviewCard, ctx: CardContext, choices: dict[str, str], comment: str,
-             edits: dict[str, dict[str, str]], originals: dict[str, dict[str, str]], amounts: dict[str, float]
-             ) -> None:
+def _actions(
+    card: ReviewCard,
+    ctx: CardContext,
+    choices: dict[str, str],
+    comment: str,
+    edits: dict[str, dict[str, str]],
+    originals: dict[str, dict[str, str]],
+    amounts: dict[str, float],
+) -> None:
     rejected = [i for i, c in choices.items() if c == "reject"]
     everything_approved = all(c == "approve" for c in choices.values())
     label = "Approve" if everything_approved else "Apply these decisions"
     go, stop = st.columns(2)
-    help_text = card.consequences.get("approve") if everything_approved else (
-        f"{len(rejected)} item(s) rejected, the rest approved or edited; " + card.consequences.get("approve", ""))
+    help_text = (
+        card.consequences.get("approve")
+        if everything_approved
+        else (
+            f"{len(rejected)} item(s) rejected, the rest approved or edited; "
+            + card.consequences.get("approve", "")
+        )
+    )
     if go.button(label, key=f"approve-{ctx.cid}-{ctx.n}", type="primary", width="stretch", help=help_text):
         try:
-            payload = items_payload(ctx.approver, choices, comment=comment, edits=edits, originals=originals,
-                                    amounts=amounts if card.kind == "budget" else None)
+            payload = items_payload(
+                ctx.approver,
+                choices,
+                comment=comment,
+                edits=edits,
+                originals=originals,
+                amounts=amounts if card.kind == "budget" else None,
+            )
         except ValueError as exc:
             st.error(md_escape(exc))
             return
         if ctx.submit(payload):
             st.rerun()
     stop_label = "Reject all changes" if card.kind == "budget" else "Reject the campaign"
-    stopped = stop.button(stop_label, key=f"reject-{ctx.cid}-{ctx.n}", width="stretch",
-                          help=card.consequences.get("reject"))
+    stopped = stop.button(
+        stop_label, key=f"reject-{ctx.cid}-{ctx.n}", width="stretch", help=card.consequences.get("reject")
+    )
     if stopped and ctx.submit({"decision": "reject", "approver": ctx.approver, "comment": comment.strip()}):
         st.rerun()

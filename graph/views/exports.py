@@ -34,13 +34,20 @@ def _program_id(values: Mapping[str, Any], asset_id: str) -> str | None:
     return None
 
 
-def email_preview(values: Mapping[str, Any], asset: Mapping[str, Any], extras: BrandExtras, brand: str
-                  ) -> EmailPreview:
+def email_preview(
+    values: Mapping[str, Any], asset: Mapping[str, Any], extras: BrandExtras, brand: str
+) -> EmailPreview:
     """The inbox rendering of an email asset, its CTA linked to the tracked landing page."""
     bp = values.get("blueprint") or {}
-    return render_email(EmailCopy.model_validate(asset), brand=brand, extras=extras,
-                        campaign_id=str(values.get("campaign_id", "")), campaign_name=bp.get("campaign_name"),
-                        landing_url=landing_base(values, extras), program_id=_program_id(values, str(asset["id"])))
+    return render_email(
+        EmailCopy.model_validate(asset),
+        brand=brand,
+        extras=extras,
+        campaign_id=str(values.get("campaign_id", "")),
+        campaign_name=bp.get("campaign_name"),
+        landing_url=landing_base(values, extras),
+        program_id=_program_id(values, str(asset["id"])),
+    )
 
 
 def sms_preview(asset: Mapping[str, Any]) -> SmsPreview:
@@ -53,9 +60,14 @@ def ads_preview(values: Mapping[str, Any], asset: Mapping[str, Any], extras: Bra
     base = landing_base(values, extras)
     url = None
     if base:
-        url = tracking_url(base, campaign_id=str(values.get("campaign_id", "")), channel=str(asset["channel"]),
-                           program_id=_program_id(values, str(asset["id"])), variant=str(asset["variant"]),
-                           campaign_name=(values.get("blueprint") or {}).get("campaign_name"))
+        url = tracking_url(
+            base,
+            campaign_id=str(values.get("campaign_id", "")),
+            channel=str(asset["channel"]),
+            program_id=_program_id(values, str(asset["id"])),
+            variant=str(asset["variant"]),
+            campaign_name=(values.get("blueprint") or {}).get("campaign_name"),
+        )
     return ad_previews(str(asset["channel"]), {k: asset.get(k) for k in ("headline", "body", "cta")}, url)
 
 
@@ -72,8 +84,12 @@ def copy_deck_csv(values: Mapping[str, Any], extras: BrandExtras) -> str:
 def copy_deck_html(values: Mapping[str, Any], extras: BrandExtras, brand: str) -> str:
     """The copy deck as one printable HTML page."""
     bp = values.get("blueprint") or {}
-    return deck_html(deck_rows(values, extras), campaign_name=str(bp.get("campaign_name") or "Campaign"),
-                     brand=brand, campaign_id=str(values.get("campaign_id", "")))
+    return deck_html(
+        deck_rows(values, extras),
+        campaign_name=str(bp.get("campaign_name") or "Campaign"),
+        brand=brand,
+        campaign_id=str(values.get("campaign_id", "")),
+    )
 
 
 def timeline_rows(values: Mapping[str, Any]) -> list[dict[str, str]]:
@@ -81,29 +97,69 @@ def timeline_rows(values: Mapping[str, Any]) -> list[dict[str, str]]:
     return [s.row() for s in timeline(values)]
 
 
-def campaign_report(values: Mapping[str, Any], events: Sequence[Event], extras: BrandExtras, brand: str,
-                    status: str) -> str:
+def campaign_report(
+    values: Mapping[str, Any], events: Sequence[Event], extras: BrandExtras, brand: str, status: str
+) -> str:
     """The campaign report as one self-contained HTML page."""
     bp = values.get("blueprint") or {}
     card, live = current_scorecard(values, events)
     view = scorecard_view(card, events, live=live, currency=str(bp.get("currency", "")))
-    changes = [{"channel": c.get("channel"), "from": c.get("from_amount"), "to": c.get("to_amount"),
-                "currency": c.get("currency") or bp.get("currency", ""), "status": c.get("status"),
-                "decided by": c.get("decided_by") or "", "evidence": c.get("evidence") or c.get("reason", "")}
-               for c in (values.get("budget_changes") or {}).values()]
-    deck = [{"asset": r.asset_id, "state": r.state, "subject / headline": r.subject or r.headline, "body": r.body,
-             "cta": r.cta, "link": r.landing_link} for r in deck_rows(values, extras)]
+    changes = [
+        {
+            "channel": c.get("channel"),
+            "from": c.get("from_amount"),
+            "to": c.get("to_amount"),
+            "currency": c.get("currency") or bp.get("currency", ""),
+            "status": c.get("status"),
+            "decided by": c.get("decided_by") or "",
+            "evidence": c.get("evidence") or c.get("reason", ""),
+        }
+        for c in (values.get("budget_changes") or {}).values()
+    ]
+    deck = [
+        {
+            "asset": r.asset_id,
+            "state": r.state,
+            "subject / headline": r.subject or r.headline,
+            "body": r.body,
+            "cta": r.cta,
+            "link": r.landing_link,
+        }
+        for r in deck_rows(values, extras)
+    ]
     data = ReportData(
-        campaign_name=str(bp.get("campaign_name") or "Campaign"), campaign_id=str(values.get("campaign_id", "")),
-        trace_id=str(values.get("trace_id", "")), brand=brand, status=status,
-        generated_at=datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"), headline=list(view.headline),
-        kpis=view.kpis, kpi_chart=view.kpi_chart, lift=view.lift, lift_chart=view.lift_chart,
-        spend_over_time=view.spend_over_time, escalations=view.escalations, budget_changes=changes,
-        timeline=timeline_rows(values), deck=deck,
+        campaign_name=str(bp.get("campaign_name") or "Campaign"),
+        campaign_id=str(values.get("campaign_id", "")),
+        trace_id=str(values.get("trace_id", "")),
+        brand=brand,
+        status=status,
+        generated_at=datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
+        headline=list(view.headline),
+        kpis=view.kpis,
+        kpi_chart=view.kpi_chart,
+        lift=view.lift,
+        lift_chart=view.lift_chart,
+        spend_over_time=view.spend_over_time,
+        escalations=view.escalations,
+        budget_changes=changes,
+        timeline=timeline_rows(values),
+        deck=deck,
     )
     return report_html(data)
 
 
-__all__ = ["AdPreview", "DeckRow", "EmailPreview", "SmsPreview", "ads_preview", "campaign_report",
-           "copy_deck", "copy_deck_csv", "copy_deck_html", "email_preview", "extras_for", "sms_preview",
-           "timeline_rows"]
+__all__ = [
+    "AdPreview",
+    "DeckRow",
+    "EmailPreview",
+    "SmsPreview",
+    "ads_preview",
+    "campaign_report",
+    "copy_deck",
+    "copy_deck_csv",
+    "copy_deck_html",
+    "email_preview",
+    "extras_for",
+    "sms_preview",
+    "timeline_rows",
+]

@@ -9,8 +9,12 @@ import streamlit as st
 from graph.runtime.first_run import Warmup
 from graph.views.text import md_escape
 
-ICONS = {"pending": ":material/schedule:", "running": ":material/progress_activity:", "done": ":material/check:",
-         "error": ":material/error:"}
+ICONS = {
+    "pending": ":material/schedule:",
+    "running": ":material/progress_activity:",
+    "done": ":material/check:",
+    "error": ":material/error:",
+}
 
 
 def lines(warm: Warmup) -> list[str]:
@@ -38,8 +42,12 @@ def _block(warm: Warmup) -> None:
     current = warm.current
     label = f"First-run setup: {current.label}" if current else "First-run setup"
     with st.status(md_escape(label), state="error" if warm.done else "running", expanded=True):
-        st.progress(warm.progress(), text=f"{sum(s.state in ('done', 'error') for s in warm.steps)} of "
-                                          f"{len(warm.steps)} steps")
+        st.progress(
+            warm.progress(),
+            text=f"{sum(s.state in ('done', 'error') for s in warm.steps)} of {len(warm.steps)} steps",
+        )
         for step, line in zip(warm.steps, lines(warm), strict=True):
             st.markdown(f"{ICONS[step.state]} {md_escape(line)}")
-        st.caption("You can chat a brief now: the Planner starts at once; agents that need the index wait for it.")
+        st.caption(
+            "You can chat a brief now: the Planner starts at once; agents that need the index wait for it."
+        )

@@ -70,36 +70,64 @@ def review_card(pending: Mapping[str, Any]) -> ReviewCard:
     items = list(pending.get("items") or [])
     options = list(pending.get("options") or ["approve", "reject"])
     if kind == "clarify":
-        return ReviewCard(kind, "The Planner needs an answer", "The brief lacks something essential; it asks "
-                          "instead of guessing. Answer in the chat.",
-                          [ReviewItemView(str(i.get("question", "")), facts=[("missing", str(i.get("missing", "")))])
-                           for i in items], options,
-                          {"answer": "The Planner re-reads the brief with your answer.",
-                           "reject": "Ends the campaign."})
+        return ReviewCard(
+            kind,
+            "The Planner needs an answer",
+            "The brief lacks something essential; it asks instead of guessing. Answer in the chat.",
+            [
+                ReviewItemView(str(i.get("question", "")), facts=[("missing", str(i.get("missing", "")))])
+                for i in items
+            ],
+            options,
+            {"answer": "The Planner re-reads the brief with your answer.", "reject": "Ends the campaign."},
+        )
     if kind == "budget":
-        return ReviewCard(kind, f"Approve {len(items)} budget change(s)",
-                          "The Optimizer proposes moving budget above the approval threshold. Decide each change on "
-                          "its own; caps and the kill-switch still apply inside the ledger.",
-                          [_budget_item(i) for i in items], options,
-                          {"approve": "The ledger applies each approved change (inside the hard caps).",
-                           "reject": "Budgets stay as they are; the campaign keeps running."})
+        return ReviewCard(
+            kind,
+            f"Approve {len(items)} budget change(s)",
+            "The Optimizer proposes moving budget above the approval threshold. Decide each change on "
+            "its own; caps and the kill-switch still apply inside the ledger.",
+            [_budget_item(i) for i in items],
+            options,
+            {
+                "approve": "The ledger applies each approved change (inside the hard caps).",
+                "reject": "Budgets stay as they are; the campaign keeps running.",
+            },
+        )
     if kind == "launch":
         auto = list(pending.get("auto_scopes") or [])
-        intro = ("Nothing is published until you approve: here is every asset as it will ship and every list it "
-                 "goes to. Reject an asset or a list and the rest launches without it.")
+        intro = (
+            "Nothing is published until you approve: here is every asset as it will ship and every list it "
+            "goes to. Reject an asset or a list and the rest launches without it."
+        )
         if auto:
             intro += f" Publishing automatically (autonomy dial: auto): {', '.join(auto)}."
-        return ReviewCard(kind, "Approve the launch", intro, [_launch_item(i) for i in items], options,
-                          {"approve": "Publishes the approved assets to their lists.",
-                           "reject": "Nothing is published; the campaign ends."})
+        return ReviewCard(
+            kind,
+            "Approve the launch",
+            intro,
+            [_launch_item(i) for i in items],
+            options,
+            {
+                "approve": "Publishes the approved assets to their lists.",
+                "reject": "Nothing is published; the campaign ends.",
+            },
+        )
     views = [_exception_item(i) for i in items]
-    return ReviewCard(kind, f"{len(items)} governance exception(s) need a decision", _exceptions_intro(views),
-                      views, options,
-                      {"approve": "Applies the safe fix to each flagged sentence (or removes it), then re-checks; "
-                                  "an asset that cannot be fixed is redrafted, or comes back to you if you wrote it.",
-                       "edit": "Your edited copy replaces the asset's fields, then governance re-checks it; any "
-                               "finding on your text comes back to you.",
-                       "reject": "Ends the campaign; nothing is published."})
+    return ReviewCard(
+        kind,
+        f"{len(items)} governance exception(s) need a decision",
+        _exceptions_intro(views),
+        views,
+        options,
+        {
+            "approve": "Applies the safe fix to each flagged sentence (or removes it), then re-checks; "
+            "an asset that cannot be fixed is redrafted, or comes back to you if you wrote it.",
+            "edit": "Your edited copy replaces the asset's fields, then governance re-checks it; any "
+            "finding on your text comes back to you.",
+            "reject": "Ends the campaign; nothing is published.",
+        },
+    )
 
 
 def _exceptions_intro(items: list[ReviewItemView]) -> str:
@@ -110,12 +138,18 @@ def _exceptions_intro(items: list[ReviewItemView]) -> str:
         if i.edited_by:
             edits.setdefault(i.edited_by, set()).add(i.heading)
     others = sum(not i.edited_by for i in items)
-    lines = [f"{who}'s edit of {len(heads)} asset(s) failed a check: it comes back to the reviewer with the "
-             "findings, unchanged (Content never rewrites a reviewer's edit). Edit it again, restore an earlier "
-             "version, approve the safe fixes, or reject the asset." for who, heads in sorted(edits.items())]
+    lines = [
+        f"{who}'s edit of {len(heads)} asset(s) failed a check: it comes back to the reviewer with the "
+        "findings, unchanged (Content never rewrites a reviewer's edit). Edit it again, restore an earlier "
+        "version, approve the safe fixes, or reject the asset."
+        for who, heads in sorted(edits.items())
+    ]
     if others or not lines:
-        lines.append(f"{others} other check(s) failed and Content may not settle them on its own." if lines
-                     else "These checks failed and Content may not settle them on its own.")
+        lines.append(
+            f"{others} other check(s) failed and Content may not settle them on its own."
+            if lines
+            else "These checks failed and Content may not settle them on its own."
+        )
     return " ".join(lines)
 
 
@@ -125,42 +159,73 @@ def _exception_item(item: Mapping[str, Any]) -> ReviewItemView:
     if asset:
         heading = f"{asset.get('channel')} / {asset.get('region')} / variant {asset.get('variant')} (v{asset.get('version')})"
     findings = [
-        FindingView(str(f.get("text", "")), str(f.get("verdict", "")), str(f.get("reason", "")),
-                    tuple(f.get("evidence") or ()), tuple(f.get("claims") or ()), f.get("suggested_fix"),
-                    str(f.get("judged_by", "rules")))
+        FindingView(
+            str(f.get("text", "")),
+            str(f.get("verdict", "")),
+            str(f.get("reason", "")),
+            tuple(f.get("evidence") or ()),
+            tuple(f.get("claims") or ()),
+            f.get("suggested_fix"),
+            str(f.get("judged_by", "rules")),
+        )
         for f in item.get("findings") or []
     ]
     fields = {k: str(asset[k]) for k in EDITABLE_FIELDS if asset.get(k)}
     is_asset = item.get("subject_type") == "asset"
-    return ReviewItemView(heading, [str(r) for r in item.get("reasons") or []], findings,
-                          asset_id=str(item.get("subject_id")) if is_asset else None,
-                          asset_fields=fields, facts=[("validator", str(item.get("validator", ""))),
-                                                      *_history_facts(item.get("history") or [])],
-                          item_id=item_id(item), item_type="asset" if is_asset else str(item.get("subject_type")),
-                          channel=str(asset.get("channel") or ""), region=str(asset.get("region") or ""),
-                          version=asset.get("version"), edited_by=str(item.get("edited_by") or "") if is_asset else "")
+    return ReviewItemView(
+        heading,
+        [str(r) for r in item.get("reasons") or []],
+        findings,
+        asset_id=str(item.get("subject_id")) if is_asset else None,
+        asset_fields=fields,
+        facts=[("validator", str(item.get("validator", ""))), *_history_facts(item.get("history") or [])],
+        item_id=item_id(item),
+        item_type="asset" if is_asset else str(item.get("subject_type")),
+        channel=str(asset.get("channel") or ""),
+        region=str(asset.get("region") or ""),
+        version=asset.get("version"),
+        edited_by=str(item.get("edited_by") or "") if is_asset else "",
+    )
 
 
 def _launch_item(item: Mapping[str, Any]) -> ReviewItemView:
     if item.get("type") == "list":
         regions = ", ".join(f"{r}: {n:,}" for r, n in (item.get("by_region") or {}).items())
         excluded = ", ".join(f"{k} {v:,}" for k, v in (item.get("excluded") or {}).items())
-        facts = [("list", str(item.get("list_id") or "none built: the channel buys its audience")),
-                 ("eligible contacts", f"{int(item.get('eligible') or 0):,}" + (f" ({regions})" if regions else "")),
-                 ("control holdout", f"{int(item.get('holdout') or 0):,}")]
+        facts = [
+            ("list", str(item.get("list_id") or "none built: the channel buys its audience")),
+            (
+                "eligible contacts",
+                f"{int(item.get('eligible') or 0):,}" + (f" ({regions})" if regions else ""),
+            ),
+            ("control holdout", f"{int(item.get('holdout') or 0):,}"),
+        ]
         facts += [("excluded", excluded)] if excluded else []
-        return ReviewItemView(f"{item.get('channel')} list", facts=facts, item_id=item_id(item), item_type="list",
-                              channel=str(item.get("channel") or ""))
+        return ReviewItemView(
+            f"{item.get('channel')} list",
+            facts=facts,
+            item_id=item_id(item),
+            item_type="list",
+            channel=str(item.get("channel") or ""),
+        )
     asset = item.get("asset") or {}
     if not asset:  # a launch card written before per-asset items (one scope, its asset ids)
-        return ReviewItemView(f"{item.get('channel')} / {item.get('region')}",
-                              facts=[("assets", ", ".join(item.get("assets") or []))], item_id=item_id(item))
+        return ReviewItemView(
+            f"{item.get('channel')} / {item.get('region')}",
+            facts=[("assets", ", ".join(item.get("assets") or []))],
+            item_id=item_id(item),
+        )
     return ReviewItemView(
         f"{asset.get('channel')} / {asset.get('region')} / variant {asset.get('variant')} (v{asset.get('version')})",
-        asset_id=str(asset.get("id")), asset_fields={k: str(asset[k]) for k in EDITABLE_FIELDS if asset.get(k)},
-        facts=[("cites", ", ".join(asset.get("cited_claim_ids") or []) or "no claims")], item_id=item_id(item),
-        item_type="asset", channel=str(asset.get("channel") or ""), region=str(asset.get("region") or ""),
-        version=asset.get("version"))
+        asset_id=str(asset.get("id")),
+        asset_fields={k: str(asset[k]) for k in EDITABLE_FIELDS if asset.get(k)},
+        facts=[("cites", ", ".join(asset.get("cited_claim_ids") or []) or "no claims")],
+        item_id=item_id(item),
+        item_type="asset",
+        channel=str(asset.get("channel") or ""),
+        region=str(asset.get("region") or ""),
+        version=asset.get("version"),
+    )
 
 
 def _history_facts(history: list[Mapping[str, Any]]) -> list[tuple[str, str]]:
@@ -168,7 +233,8 @@ def _history_facts(history: list[Mapping[str, Any]]) -> list[tuple[str, str]]:
     out = []
     for entry in history:
         route = {"content": "revised by Content", "human": "sent to a human", "withheld": "withheld"}.get(
-            str(entry.get("route")), "")
+            str(entry.get("route")), ""
+        )
         approved = ", fix approved" if entry.get("approved") else ""
         n = len(entry.get("findings") or [])
         out.append((f"v{entry.get('version')}", f"{n} finding(s){'; ' + route if route else ''}{approved}"))
@@ -178,19 +244,32 @@ def _history_facts(history: list[Mapping[str, Any]]) -> list[tuple[str, str]]:
 def _budget_item(item: Mapping[str, Any]) -> ReviewItemView:
     cur = str(item.get("currency") or "")
     target = str(item.get("channel", "")) + (f" / variant {item['variant']}" if item.get("variant") else "")
-    facts = [("evidence", str(item.get("evidence") or "not given by the Optimizer")),
-             ("expected effect", str(item.get("expected_effect") or "not given by the Optimizer")),
-             ("currency", cur or "not given"), ("change", str(item.get("id", "")))]
+    facts = [
+        ("evidence", str(item.get("evidence") or "not given by the Optimizer")),
+        ("expected effect", str(item.get("expected_effect") or "not given by the Optimizer")),
+        ("currency", cur or "not given"),
+        ("change", str(item.get("id", ""))),
+    ]
     return ReviewItemView(
         f"{target}: {money(item.get('from_amount'), cur)} -> {money(item.get('to_amount'), cur)} "
         f"({pct(item.get('delta_pct'), signed=True)})",
-        [str(item.get("reason", ""))], facts=facts, item_id=item_id(item), item_type="budget",
-        channel=str(item.get("channel") or ""))
+        [str(item.get("reason", ""))],
+        facts=facts,
+        item_id=item_id(item),
+        item_type="budget",
+        channel=str(item.get("channel") or ""),
+    )
 
 
-def decision_payload(action: str, approver: str, *, comment: str = "", answer: str = "",
-                     edits: Mapping[str, Mapping[str, str]] | None = None,
-                     originals: Mapping[str, Mapping[str, str]] | None = None) -> dict[str, Any]:
+def decision_payload(
+    action: str,
+    approver: str,
+    *,
+    comment: str = "",
+    answer: str = "",
+    edits: Mapping[str, Mapping[str, str]] | None = None,
+    originals: Mapping[str, Mapping[str, str]] | None = None,
+) -> dict[str, Any]:
     """The resume value of a card action (see ``graph.nodes.human_review.Decision``).
 
     Args:
@@ -215,7 +294,11 @@ def decision_payload(action: str, approver: str, *, comment: str = "", answer: s
         changed: dict[str, dict[str, str]] = {}
         for aid, fields in (edits or {}).items():
             before = (originals or {}).get(aid, {})
-            diff = {k: v.strip() for k, v in fields.items() if k in EDITABLE_FIELDS and v.strip() != str(before.get(k, "")).strip()}
+            diff = {
+                k: v.strip()
+                for k, v in fields.items()
+                if k in EDITABLE_FIELDS and v.strip() != str(before.get(k, "")).strip()
+            }
             if "body" in diff and not diff["body"]:
                 raise ValueError(f"the body of {aid} cannot be empty: reject the campaign instead")
             if diff:
@@ -226,10 +309,15 @@ def decision_payload(action: str, approver: str, *, comment: str = "", answer: s
     return out
 
 
-def items_payload(approver: str, choices: Mapping[str, str], *, comment: str = "",
-                  edits: Mapping[str, Mapping[str, str]] | None = None,
-                  originals: Mapping[str, Mapping[str, str]] | None = None,
-                  amounts: Mapping[str, float] | None = None) -> dict[str, Any]:
+def items_payload(
+    approver: str,
+    choices: Mapping[str, str],
+    *,
+    comment: str = "",
+    edits: Mapping[str, Mapping[str, str]] | None = None,
+    originals: Mapping[str, Mapping[str, str]] | None = None,
+    amounts: Mapping[str, float] | None = None,
+) -> dict[str, Any]:
     """The resume value of a card decided item by item (see ``graph.review.decisions``).
 
     Args:
@@ -251,8 +339,11 @@ def items_payload(approver: str, choices: Mapping[str, str], *, comment: str = "
         elif action == "edit":
             before = (originals or {}).get(iid, {})
             fields = (edits or {}).get(iid, {})
-            diff = {k: v.strip() for k, v in fields.items()
-                    if k in EDITABLE_FIELDS and v.strip() != str(before.get(k, "")).strip()}
+            diff = {
+                k: v.strip()
+                for k, v in fields.items()
+                if k in EDITABLE_FIELDS and v.strip() != str(before.get(k, "")).strip()
+            }
             if "body" in diff and not diff["body"]:
                 raise ValueError(f"the body of {iid} cannot be empty: reject that item instead")
             if not diff:

@@ -23,7 +23,9 @@ class SwitchView:
 def campaign_scopes(values: Mapping[str, Any]) -> list[tuple[str, str]]:
     """(channel, region) pairs the campaign publishes or spends in."""
     bp = values.get("blueprint") or {}
-    return sorted({(str(c["channel"]), str(r)) for c in bp.get("channels") or [] for r in c.get("regions") or []})
+    return sorted(
+        {(str(c["channel"]), str(r)) for c in bp.get("channels") or [] for r in c.get("regions") or []}
+    )
 
 
 def covering(states: Iterable[Any], values: Mapping[str, Any]) -> list[SwitchView]:
@@ -34,7 +36,11 @@ def covering(states: Iterable[Any], values: Mapping[str, Any]) -> list[SwitchVie
         if not s.engaged:
             continue
         parts = dict(p.split(":", 1) for p in s.scope.split("|") if ":" in p)
-        hit = [f"{ch}/{rg}" for ch, rg in scopes if parts.get("channel", ch) == ch and parts.get("region", rg) == rg]
+        hit = [
+            f"{ch}/{rg}"
+            for ch, rg in scopes
+            if parts.get("channel", ch) == ch and parts.get("region", rg) == rg
+        ]
         if s.scope == "global":
             out.append(SwitchView(s.scope, s.actor, s.reason or "", ["everything"]))
         elif hit:
@@ -47,7 +53,11 @@ def switch_off_line(states: Iterable[Any], values: Mapping[str, Any]) -> str:
     switches engaged elsewhere)."""
     scopes = [f"{ch}/{rg}" for ch, rg in campaign_scopes(values)]
     elsewhere = sorted(s.scope for s in states if s.engaged)
-    line = "Kill-switch off for this campaign" + (f" ({', '.join(scopes)})" if scopes else "") + ": nothing blocks it."
+    line = (
+        "Kill-switch off for this campaign"
+        + (f" ({', '.join(scopes)})" if scopes else "")
+        + ": nothing blocks it."
+    )
     if elsewhere:
         line += f" On elsewhere: {', '.join(elsewhere)}."
     return line

@@ -31,7 +31,9 @@ class ScorecardView:
     recommendation: str | None = None
 
 
-def current_scorecard(values: Mapping[str, Any], events: Sequence[Event]) -> tuple[dict[str, Any] | None, bool]:
+def current_scorecard(
+    values: Mapping[str, Any], events: Sequence[Event]
+) -> tuple[dict[str, Any] | None, bool]:
     """Return ``(scorecard, live)``: the Analytics agent's card, or one computed from the events so far.
 
     A card is computed live when metrics arrived after the last ``analytics.scorecard`` event (the optimizer
@@ -39,8 +41,10 @@ def current_scorecard(values: Mapping[str, Any], events: Sequence[Event]) -> tup
     """
     stored = values.get("scorecard")
     last_card = max((i for i, e in enumerate(events) if e.type == "analytics.scorecard"), default=-1)
-    fresh = any(e.type in ("channel.metrics", "control.metrics") or e.type.startswith("result.")
-                for e in events[last_card + 1:])
+    fresh = any(
+        e.type in ("channel.metrics", "control.metrics") or e.type.startswith("result.")
+        for e in events[last_card + 1 :]
+    )
     if stored and not fresh:
         return stored, False
     if not fresh and not stored:
@@ -49,8 +53,10 @@ def current_scorecard(values: Mapping[str, Any], events: Sequence[Event]) -> tup
     bp = values.get("blueprint")
     usage = values.get("usage") or {}
     card = compute_scorecard(
-        list(events), blueprint=Blueprint.model_validate(bp) if bp else None,
-        campaign_id=str(values.get("campaign_id", "")), trace_id=str(values.get("trace_id", "")),
+        list(events),
+        blueprint=Blueprint.model_validate(bp) if bp else None,
+        campaign_id=str(values.get("campaign_id", "")),
+        trace_id=str(values.get("trace_id", "")),
         agents_run=list(values.get("agents_run") or []),
         llm_calls=sum(int(u.get("calls", 0)) for u in usage.values()),
         tokens=sum(int(u.get("input_tokens", 0)) + int(u.get("output_tokens", 0)) for u in usage.values()),
@@ -66,16 +72,24 @@ def _lift_row(key: str, lift: Mapping[str, Any] | None) -> dict[str, Any] | None
     if not lift:
         return None
     ci = lift.get("ci95")
-    return {"slice": key, "treated": int(lift.get("treated", 0)),
-            "treated rate": pct(_rate(int(lift.get("treated_conversions", 0)), int(lift.get("treated", 0))), digits=2),
-            "control": int(lift.get("control", 0)),
-            "control rate": pct(_rate(int(lift.get("control_conversions", 0)), int(lift.get("control", 0))), digits=2),
-            "lift vs control": lift_text(lift),
-            "95% interval (rate difference)": f"{ci[0]:+.3%} to {ci[1]:+.3%}" if ci else "n/a"}
+    return {
+        "slice": key,
+        "treated": int(lift.get("treated", 0)),
+        "treated rate": pct(
+            _rate(int(lift.get("treated_conversions", 0)), int(lift.get("treated", 0))), digits=2
+        ),
+        "control": int(lift.get("control", 0)),
+        "control rate": pct(
+            _rate(int(lift.get("control_conversions", 0)), int(lift.get("control", 0))), digits=2
+        ),
+        "lift vs control": lift_text(lift),
+        "95% interval (rate difference)": f"{ci[0]:+.3%} to {ci[1]:+.3%}" if ci else "n/a",
+    }
 
 
-def scorecard_view(card: Mapping[str, Any] | None, events: Sequence[Event], *, live: bool = False,
-                   currency: str = "") -> ScorecardView:
+def scorecard_view(
+    card: Mapping[str, Any] | None, events: Sequence[Event], *, live: bool = False, currency: str = ""
+) -> ScorecardView:
     """Build the scorecard tab from a scorecard dict and the campaign's events."""
     view = ScorecardView(live=live)
     if card:
@@ -93,16 +107,26 @@ def scorecard_view(card: Mapping[str, Any] | None, events: Sequence[Event], *, l
         for k in card.get("kpis") or []:
             name, actual, target = k.get("name"), k.get("actual"), float(k.get("target") or 0)
             met = k.get("met")
-            view.kpis.append({"kpi": name, "target": kpi_text(name, target, currency),
-                              "actual": kpi_text(name, actual, currency),
-                              "met": "yes" if met else ("no" if met is False else "no data yet")})
+            view.kpis.append(
+                {
+                    "kpi": name,
+                    "target": kpi_text(name, target, currency),
+                    "actual": kpi_text(name, actual, currency),
+                    "met": "yes" if met else ("no" if met is False else "no data yet"),
+                }
+            )
             if actual is not None and target and float(actual):
                 lower = kpi_kind(name) in LOWER_IS_BETTER
                 score = target / float(actual) if lower else float(actual) / target
-                view.kpi_chart.append({"kpi": f"{name} ({'lower' if lower else 'higher'} is better)",
-                                       "% of target met": round(100 * score, 1)})
+                view.kpi_chart.append(
+                    {
+                        "kpi": f"{name} ({'lower' if lower else 'higher'} is better)",
+                        "% of target met": round(100 * score, 1),
+                    }
+                )
         for row in [_lift_row("all channels", card.get("lift"))] + [
-                _lift_row(str(r.get("key")), r.get("lift")) for r in card.get("by_channel") or []]:
+            _lift_row(str(r.get("key")), r.get("lift")) for r in card.get("by_channel") or []
+        ]:
             if row:
                 view.lift.append(row)
         for r in card.get("by_channel") or []:
@@ -110,14 +134,28 @@ def scorecard_view(card: Mapping[str, Any] | None, events: Sequence[Event], *, l
             t_rate = _rate(int(lift.get("treated_conversions", 0)), int(lift.get("treated", 0)))
             c_rate = _rate(int(lift.get("control_conversions", 0)), int(lift.get("control", 0)))
             if t_rate is not None and c_rate is not None:
-                view.lift_chart.append({"channel": str(r.get("key")), "treated %": round(100 * t_rate, 3),
-                                        "control %": round(100 * c_rate, 3)})
+                view.lift_chart.append(
+                    {
+                        "channel": str(r.get("key")),
+                        "treated %": round(100 * t_rate, 3),
+                        "control %": round(100 * c_rate, 3),
+                    }
+                )
         view.recommendation = card.get("autonomy_recommendation")
     view.spend_over_time = spend_over_time(events)
     view.escalations = escalations(events)
-    view.sla = [{"program": e.payload.get("program_id"), "channel": e.payload.get("channel"),
-                 "region": e.payload.get("region"), "breach": e.payload.get("kind"), "due": e.payload.get("due"),
-                 "state": e.payload.get("state")} for e in events if e.type == "sla.breach"]
+    view.sla = [
+        {
+            "program": e.payload.get("program_id"),
+            "channel": e.payload.get("channel"),
+            "region": e.payload.get("region"),
+            "breach": e.payload.get("kind"),
+            "due": e.payload.get("due"),
+            "state": e.payload.get("state"),
+        }
+        for e in events
+        if e.type == "sla.breach"
+    ]
     return view
 
 

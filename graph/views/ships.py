@@ -31,8 +31,9 @@ from tools.render.email import DESKTOP_WIDTH, MOBILE_WIDTH
 EMAIL_HEIGHT = 620
 
 
-def render_asset_preview(values: Mapping[str, Any], asset: Mapping[str, Any], extras: BrandExtras, brand: str
-                         ) -> None:
+def render_asset_preview(
+    values: Mapping[str, Any], asset: Mapping[str, Any], extras: BrandExtras, brand: str
+) -> None:
     """The asset as its channel shows it."""
     channel = str(asset.get("channel"))
     if channel == "email":
@@ -66,17 +67,26 @@ def _email(values: Mapping[str, Any], asset: Mapping[str, Any], extras: BrandExt
     except ValueError as exc:
         st.error(md_escape(exc))
         return
-    st.caption(f"From {md_escape(preview.sender)} · Subject: {md_escape(preview.subject)} · Preheader: "
-               f"{md_escape(preview.preheader)}")
+    st.caption(
+        f"From {md_escape(preview.sender)} · Subject: {md_escape(preview.subject)} · Preheader: "
+        f"{md_escape(preview.preheader)}"
+    )
     st.caption(f"CTA link: {md_escape(preview.cta_url or 'none')}")
     if preview.missing:
         st.warning(f"Missing from this email: {md_escape(', '.join(preview.missing))}")
     desktop, mobile = st.tabs([f"Desktop ({DESKTOP_WIDTH} px)", f"Mobile ({MOBILE_WIDTH} px)"])
     src = data_url(preview.html)
     with desktop:
-        st.iframe(src, width=DESKTOP_WIDTH, height=EMAIL_HEIGHT, alt=f"Email preview (desktop): {preview.subject}")
+        st.iframe(
+            src, width=DESKTOP_WIDTH, height=EMAIL_HEIGHT, alt=f"Email preview (desktop): {preview.subject}"
+        )
     with mobile:
-        st.iframe(src, width=MOBILE_WIDTH, height=EMAIL_HEIGHT + 200, alt=f"Email preview (mobile): {preview.subject}")
+        st.iframe(
+            src,
+            width=MOBILE_WIDTH,
+            height=EMAIL_HEIGHT + 200,
+            alt=f"Email preview (mobile): {preview.subject}",
+        )
 
 
 def data_url(html: str) -> str:
@@ -85,25 +95,50 @@ def data_url(html: str) -> str:
     return "data:text/html;charset=utf-8;base64," + base64.b64encode(html.encode("utf-8")).decode("ascii")
 
 
-def render_ships(cid: str, values: Mapping[str, Any], events: Sequence[Any], extras: BrandExtras, brand: str,
-                 status: str) -> None:
+def render_ships(
+    cid: str, values: Mapping[str, Any], events: Sequence[Any], extras: BrandExtras, brand: str, status: str
+) -> None:
     """The 'What ships' tab."""
-    assets = sorted((values.get("assets") or {}).values(), key=lambda a: (a["channel"], a["region"], a["variant"]))
+    assets = sorted(
+        (values.get("assets") or {}).values(), key=lambda a: (a["channel"], a["region"], a["variant"])
+    )
     if not assets:
         st.caption("Nothing drafted yet.")
         return
     withheld = set(values.get("withheld_assets") or [])
     name = str((values.get("blueprint") or {}).get("campaign_name") or cid)
     left, mid, right = st.columns(3)
-    left.download_button("Copy deck (CSV)", copy_deck_csv(values, extras), file_name=f"{cid}-copy-deck.csv",
-                         mime="text/csv", key=f"export-deck-csv-{cid}", width="stretch")
-    mid.download_button("Copy deck (HTML)", copy_deck_html(values, extras, brand), file_name=f"{cid}-copy-deck.html",
-                        mime="text/html", key=f"export-deck-html-{cid}", width="stretch")
-    right.download_button("Campaign report (HTML)", campaign_report(values, events, extras, brand, status),
-                          file_name=f"{cid}-report.html", mime="text/html", key=f"export-report-{cid}", width="stretch")
+    left.download_button(
+        "Copy deck (CSV)",
+        copy_deck_csv(values, extras),
+        file_name=f"{cid}-copy-deck.csv",
+        mime="text/csv",
+        key=f"export-deck-csv-{cid}",
+        width="stretch",
+    )
+    mid.download_button(
+        "Copy deck (HTML)",
+        copy_deck_html(values, extras, brand),
+        file_name=f"{cid}-copy-deck.html",
+        mime="text/html",
+        key=f"export-deck-html-{cid}",
+        width="stretch",
+    )
+    right.download_button(
+        "Campaign report (HTML)",
+        campaign_report(values, events, extras, brand, status),
+        file_name=f"{cid}-report.html",
+        mime="text/html",
+        key=f"export-report-{cid}",
+        width="stretch",
+    )
     st.caption(f"{md_escape(name)}: {len(assets)} asset(s), {len(withheld)} withheld.")
-    chosen = st.selectbox("Preview", [a["id"] for a in assets], key=f"ship-asset-{cid}",
-                          format_func=lambda i: _label(values, i, withheld))
+    chosen = st.selectbox(
+        "Preview",
+        [a["id"] for a in assets],
+        key=f"ship-asset-{cid}",
+        format_func=lambda i: _label(values, i, withheld),
+    )
     asset = (values.get("assets") or {})[chosen]
     render_asset_preview(values, asset, extras, brand)
     _versions(cid, values, str(chosen))
@@ -118,7 +153,8 @@ def render_ships(cid: str, values: Mapping[str, Any], events: Sequence[Any], ext
 def _label(values: Mapping[str, Any], aid: str, withheld: set[str]) -> str:
     a = (values.get("assets") or {})[aid]
     return f"{a['channel']} / {a['region']} / variant {a['variant']} (v{a['version']})" + (
-        " · withheld" if aid in withheld else "")
+        " · withheld" if aid in withheld else ""
+    )
 
 
 def _versions(cid: str, values: Mapping[str, Any], aid: str) -> None:
@@ -127,8 +163,10 @@ def _versions(cid: str, values: Mapping[str, Any], aid: str) -> None:
         if len(versions) < 2:
             st.caption("One version so far.")
         for v in versions:
-            st.caption(f"v{v.version} by {md_escape(v.author)}" + (f" · {md_escape('; '.join(v.notes))}"
-                                                                   if v.notes else ""))
+            st.caption(
+                f"v{v.version} by {md_escape(v.author)}"
+                + (f" · {md_escape('; '.join(v.notes))}" if v.notes else "")
+            )
         if len(versions) >= 2:
             nums = [v.version for v in versions]
             a, b = st.columns(2)
@@ -140,6 +178,14 @@ def _versions(cid: str, values: Mapping[str, Any], aid: str) -> None:
                 st.caption("No difference.")
             for field, op, text in lines:
                 shown = md_escape(text)
-                st.markdown(f"`{field}` " + (f":red-background[~~{shown}~~]" if op == "-" else
-                                             f":green-background[{shown}]" if op == "+" else shown))
+                st.markdown(
+                    f"`{field}` "
+                    + (
+                        f":red-background[~~{shown}~~]"
+                        if op == "-"
+                        else f":green-background[{shown}]"
+                        if op == "+"
+                        else shown
+                    )
+                )
             st.caption("To restore a version, choose 'Restore vN' for this asset on the review card.")

@@ -18,12 +18,23 @@ _PARALLEL = frozenset({"content", "data"})
 """Agents that run side by side (the planner fans out to both): their events interleave in one stage."""
 
 _BY_PREFIX: tuple[tuple[str, str], ...] = (
-    ("campaign.", "planner"), ("planner.", "planner"), ("content.", "content"),
-    ("data.list_exported", "orchestrator"), ("data.", "data"),
-    ("crm.", "data"), ("governance.", "governance"), ("human.", "human_review"),
-    ("orchestrator.", "orchestrator"), ("sla.", "orchestrator"), ("channel.circuit_open", "orchestrator"),
-    ("spend.caps_set", "orchestrator"), ("list.", "orchestrator"), ("channel.", "optimizer"),
-    ("control.metrics", "optimizer"), ("spend.", "optimizer"), ("optimizer.", "optimizer"),
+    ("campaign.", "planner"),
+    ("planner.", "planner"),
+    ("content.", "content"),
+    ("data.list_exported", "orchestrator"),
+    ("data.", "data"),
+    ("crm.", "data"),
+    ("governance.", "governance"),
+    ("human.", "human_review"),
+    ("orchestrator.", "orchestrator"),
+    ("sla.", "orchestrator"),
+    ("channel.circuit_open", "orchestrator"),
+    ("spend.caps_set", "orchestrator"),
+    ("list.", "orchestrator"),
+    ("channel.", "optimizer"),
+    ("control.metrics", "optimizer"),
+    ("spend.", "optimizer"),
+    ("optimizer.", "optimizer"),
     ("analytics.", "analytics"),
 )
 
@@ -111,11 +122,16 @@ def _planner(events: Sequence[Event], values: Mapping[str, Any]) -> StepView:
         if missing:
             step.title = "needs " + ", ".join(missing)
             step.attention = True
-            step.lines.append(f"The brief does not state: {', '.join(missing)}. Asking you instead of guessing.")
+            step.lines.append(
+                f"The brief does not state: {', '.join(missing)}. Asking you instead of guessing."
+            )
         line = _model_line(p)
         if line:
             step.lines.append(f"Parsed the brief with {line}.")
-    rationale = {c.get("channel"): c.get("rationale", "") for c in ((values.get("blueprint") or {}).get("channels") or [])}
+    rationale = {
+        c.get("channel"): c.get("rationale", "")
+        for c in ((values.get("blueprint") or {}).get("channels") or [])
+    }
     for p in _types(events, "planner.blueprint"):
         total = float(p.get("total_budget") or 0)
         cur = str(p.get("currency", ""))
@@ -123,18 +139,25 @@ def _planner(events: Sequence[Event], values: Mapping[str, Any]) -> StepView:
         for channel, budget in (p.get("channels") or {}).items():
             share = float(budget) / total if total else None
             why = rationale.get(channel)
-            step.lines.append(f"{channel}: {money(float(budget), cur)} ({pct(share)})" + (f": {why}" if why else ""))
+            step.lines.append(
+                f"{channel}: {money(float(budget), cur)} ({pct(share)})" + (f": {why}" if why else "")
+            )
     return step
 
 
 def _content(events: Sequence[Event], values: Mapping[str, Any]) -> StepView:
     assets = _types(events, "content.asset")
     revised = sum(int(a.get("version", 1)) > 1 for a in assets)
-    step = StepView("content", f"{len(assets)} asset(s) " + ("revised" if revised == len(assets) and assets else "drafted"))
+    step = StepView(
+        "content",
+        f"{len(assets)} asset(s) " + ("revised" if revised == len(assets) and assets else "drafted"),
+    )
     for a in assets:
         cited = ", ".join(a.get("cited_claim_ids") or []) or "no claims"
-        step.lines.append(f"{a.get('channel')} / {a.get('region')} / variant {a.get('variant')} "
-                          f"v{a.get('version', 1)}: cites {cited}")
+        step.lines.append(
+            f"{a.get('channel')} / {a.get('region')} / variant {a.get('variant')} "
+            f"v{a.get('version', 1)}: cites {cited}"
+        )
     return step
 
 
@@ -143,10 +166,14 @@ def _data(events: Sequence[Event], values: Mapping[str, Any]) -> StepView:
     step = StepView("data", f"{len(lists)} list(s) built, counts only")
     for p in lists:
         regions = ", ".join(f"{r} {int(n):,}" for r, n in (p.get("by_region") or {}).items())
-        step.lines.append(f"{p.get('channel')}: {int(p.get('eligible', 0)):,} eligible, "
-                          f"{int(p.get('holdout', 0)):,} held out as control ({regions})")
+        step.lines.append(
+            f"{p.get('channel')}: {int(p.get('eligible', 0)):,} eligible, "
+            f"{int(p.get('holdout', 0)):,} held out as control ({regions})"
+        )
     for p in _types(events, "data.segment_rejected"):
-        step.lines.append(f"segment for {p.get('channel')} rejected (attempt {p.get('attempt')}): {p.get('error')}")
+        step.lines.append(
+            f"segment for {p.get('channel')} rejected (attempt {p.get('attempt')}): {p.get('error')}"
+        )
     return step
 
 
@@ -157,14 +184,20 @@ def _governance(events: Sequence[Event], values: Mapping[str, Any]) -> StepView:
         if p.get("passed"):
             step.title = f"all {p.get('subjects', 0)} checks passed"
         else:
-            step.title = (f"{n} exception{'s' * (n != 1)} in {p.get('subjects', 0)} subjects: "
-                          f"{p.get('revised', 0)} sent back to Content, {p.get('escalated', 0)} to a human")
+            step.title = (
+                f"{n} exception{'s' * (n != 1)} in {p.get('subjects', 0)} subjects: "
+                f"{p.get('revised', 0)} sent back to Content, {p.get('escalated', 0)} to a human"
+            )
             step.attention = bool(p.get("escalated"))
-        step.lines.append(f"Round {p.get('revision_round', 0)} against brand library {p.get('library_version', '?')}.")
+        step.lines.append(
+            f"Round {p.get('revision_round', 0)} against brand library {p.get('library_version', '?')}."
+        )
     for p in _types(events, "governance.exception"):
         route = "a human decides" if p.get("route") == "human" else "Content revises"
-        step.lines.append(f"{p.get('subject_type')} {p.get('subject_id')}: {p.get('validator')}: "
-                          f"{'; '.join(p.get('reasons') or [])} ({route})")
+        step.lines.append(
+            f"{p.get('subject_type')} {p.get('subject_id')}: {p.get('validator')}: "
+            f"{'; '.join(p.get('reasons') or [])} ({route})"
+        )
     return step
 
 
@@ -174,13 +207,19 @@ def _human(events: Sequence[Event], values: Mapping[str, Any]) -> StepView:
         return _generic(events, values)
     p = decisions[-1]
     verb = {"approve": "approved", "edit": "edited and approved", "reject": "rejected", "answer": "answered"}
-    step = StepView("human_review", f"{verb.get(p.get('decision', ''), p.get('decision'))} by {p.get('approver')}")
-    step.lines.append(f"{p.get('kind')} review, {len(p.get('items') or [])} item(s), at {str(p.get('at', ''))[:19]}")
+    step = StepView(
+        "human_review", f"{verb.get(p.get('decision', ''), p.get('decision'))} by {p.get('approver')}"
+    )
+    step.lines.append(
+        f"{p.get('kind')} review, {len(p.get('items') or [])} item(s), at {str(p.get('at', ''))[:19]}"
+    )
     if p.get("comment"):
         step.lines.append(f"Comment: {p['comment']}")
     for c in _types(events, "optimizer.budget_change"):
-        step.lines.append(f"budget {c.get('channel')}: {money(c.get('from_amount'))} -> {money(c.get('to_amount'))}, "
-                          f"{c.get('status')}" + (f" (refused: {c['refusal']})" if c.get("refusal") else ""))
+        step.lines.append(
+            f"budget {c.get('channel')}: {money(c.get('from_amount'))} -> {money(c.get('to_amount'))}, "
+            f"{c.get('status')}" + (f" (refused: {c['refusal']})" if c.get("refusal") else "")
+        )
     step.state = "error" if p.get("decision") == "reject" else "complete"
     return step
 
@@ -190,17 +229,22 @@ def _orchestrator(events: Sequence[Event], values: Mapping[str, Any]) -> StepVie
     step = StepView("orchestrator", f"{sum(published.values())} program(s) published")
     for channel, n in sorted(published.items()):
         step.lines.append(f"{channel}: {n} published")
-    for type_, word in (("orchestrator.blocked", "blocked"), ("orchestrator.failed", "failed"),
-                        ("orchestrator.needs_check", "needs a check")):
+    for type_, word in (
+        ("orchestrator.blocked", "blocked"),
+        ("orchestrator.failed", "failed"),
+        ("orchestrator.needs_check", "needs a check"),
+    ):
         for p in _types(events, type_):
             step.state = "error"
             step.lines.append(f"{p.get('channel')} / {p.get('region')} {word}: {p.get('reason')}")
     for p in _types(events, "sla.breach"):
         step.lines.append(f"SLA breach on {p.get('channel')} / {p.get('region')}: {p.get('kind')}")
     for p in _types(events, "orchestrator.launch"):
-        step.title = (f"{p.get('published', 0)} of {p.get('programs', 0)} programs published"
-                      + (f", {p.get('blocked')} blocked" if p.get("blocked") else "")
-                      + (f", {p.get('failed')} failed" if p.get("failed") else ""))
+        step.title = (
+            f"{p.get('published', 0)} of {p.get('programs', 0)} programs published"
+            + (f", {p.get('blocked')} blocked" if p.get("blocked") else "")
+            + (f", {p.get('failed')} failed" if p.get("failed") else "")
+        )
         if not p.get("published"):
             step.state = "error"
     return step
@@ -217,25 +261,32 @@ def _optimizer(events: Sequence[Event], values: Mapping[str, Any]) -> StepView:
     step = StepView("optimizer", title if days or not changes else f"{len(changes)} budget change(s)")
     for p in changes:
         what = f"{p.get('channel')}{'/' + str(p['variant']) if p.get('variant') else ''}"
-        step.lines.append(f"budget {what}: {money(p.get('from_amount'))} -> {money(p.get('to_amount'))} "
-                          f"({pct(p.get('delta_pct'), signed=True)}), {p.get('status')}: {p.get('reason')}"
-                          + (f" (refused: {p['refusal']})" if p.get("refusal") else ""))
+        step.lines.append(
+            f"budget {what}: {money(p.get('from_amount'))} -> {money(p.get('to_amount'))} "
+            f"({pct(p.get('delta_pct'), signed=True)}), {p.get('status')}: {p.get('reason')}"
+            + (f" (refused: {p['refusal']})" if p.get("refusal") else "")
+        )
         if p.get("status") == "pending_approval":
             step.attention = True
     for p in _types(events, "spend.refused"):
         step.state = "error"
         step.lines.append(f"spend refused on {p.get('channel')}: {p.get('reason')}")
     for p in _types(events, "optimizer.cycles"):
-        step.lines.append(f"Ran days {p.get('from_day')} to {p.get('to_day')}: {p.get('changes', 0)} budget change(s), "
-                          f"{p.get('pending', 0)} waiting for approval.")
+        step.lines.append(
+            f"Ran days {p.get('from_day')} to {p.get('to_day')}: {p.get('changes', 0)} budget change(s), "
+            f"{p.get('pending', 0)} waiting for approval."
+        )
     return step
 
 
 def _analytics(events: Sequence[Event], values: Mapping[str, Any]) -> StepView:
     p = events[-1].payload
     lift = p.get("lift_pct")
-    step = StepView("analytics", f"scorecard: {p.get('conversions', 0):,} conversions, spend {money(p.get('spend'))}, "
-                                 f"lift vs control {pct(lift, signed=True)}")
+    step = StepView(
+        "analytics",
+        f"scorecard: {p.get('conversions', 0):,} conversions, spend {money(p.get('spend'))}, "
+        f"lift vs control {pct(lift, signed=True)}",
+    )
     step.lines.append(f"Cost per result {money(p.get('cost_per_result'))}, as of day {p.get('day', 0)}.")
     return step
 
@@ -245,8 +296,14 @@ def _generic(events: Sequence[Event], values: Mapping[str, Any]) -> StepView:
 
 
 _SUMMARIZERS = {
-    "planner": _planner, "content": _content, "data": _data, "governance": _governance,
-    "human_review": _human, "orchestrator": _orchestrator, "optimizer": _optimizer, "analytics": _analytics,
+    "planner": _planner,
+    "content": _content,
+    "data": _data,
+    "governance": _governance,
+    "human_review": _human,
+    "orchestrator": _orchestrator,
+    "optimizer": _optimizer,
+    "analytics": _analytics,
 }
 
 

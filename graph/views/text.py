@@ -103,7 +103,9 @@ STATUS: dict[str, StatusView] = {
 
 def status_view(status: str) -> StatusView:
     """Return how a status is shown (unknown statuses are shown as-is)."""
-    return STATUS.get(status, StatusView(status.replace("_", " ").capitalize() or "Unknown", ":material/circle:", "info"))
+    return STATUS.get(
+        status, StatusView(status.replace("_", " ").capitalize() or "Unknown", ":material/circle:", "info")
+    )
 
 
 AGENT_TITLES: dict[str, str] = {

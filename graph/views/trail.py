@@ -17,13 +17,23 @@ def _summary(payload: dict[str, Any], limit: int = 160) -> str:
     return text if len(text) <= limit else text[: limit - 3] + "..."
 
 
-def event_rows(events: Sequence[Event], types: Iterable[str] | None = None, newest_first: bool = True
-               ) -> list[dict[str, Any]]:
+def event_rows(
+    events: Sequence[Event], types: Iterable[str] | None = None, newest_first: bool = True
+) -> list[dict[str, Any]]:
     """One row per event: time, type, source, causation and a one-line payload summary."""
     wanted = set(types or ())
-    rows = [{"time": e.ts[:23].replace("T", " "), "type": e.type, "source": e.source, "event id": e.id,
-             "caused by": e.causation_id or "", "payload": _summary(e.payload)}
-            for e in events if not wanted or e.type in wanted]
+    rows = [
+        {
+            "time": e.ts[:23].replace("T", " "),
+            "type": e.type,
+            "source": e.source,
+            "event id": e.id,
+            "caused by": e.causation_id or "",
+            "payload": _summary(e.payload),
+        }
+        for e in events
+        if not wanted or e.type in wanted
+    ]
     return rows[::-1] if newest_first else rows
 
 
@@ -33,16 +43,35 @@ def audit_rows(events: Sequence[Event]) -> list[dict[str, Any]]:
     for e in events:
         p = e.payload
         if e.type == "human.decision":
-            rows.append({"when": e.ts[:19].replace("T", " "), "who": p.get("approver", ""),
-                         "did": f"{p.get('decision')} ({p.get('kind')} review)",
-                         "items": ", ".join(str(i) for i in p.get("items") or []), "comment": p.get("comment", "")})
+            rows.append(
+                {
+                    "when": e.ts[:19].replace("T", " "),
+                    "who": p.get("approver", ""),
+                    "did": f"{p.get('decision')} ({p.get('kind')} review)",
+                    "items": ", ".join(str(i) for i in p.get("items") or []),
+                    "comment": p.get("comment", ""),
+                }
+            )
         elif e.type == "optimizer.budget_change" and p.get("decided_by"):
-            rows.append({"when": e.ts[:19].replace("T", " "), "who": p.get("decided_by"),
-                         "did": f"budget change {p.get('status')}", "items": p.get("change_id", ""),
-                         "comment": p.get("reason", "")})
+            rows.append(
+                {
+                    "when": e.ts[:19].replace("T", " "),
+                    "who": p.get("decided_by"),
+                    "did": f"budget change {p.get('status')}",
+                    "items": p.get("change_id", ""),
+                    "comment": p.get("reason", ""),
+                }
+            )
         elif e.type in CONTROL_TYPES:
-            rows.append({"when": e.ts[:19].replace("T", " "), "who": p.get("actor", ""), "did": e.type,
-                         "items": p.get("scope", p.get("spec", "")), "comment": p.get("reason", "")})
+            rows.append(
+                {
+                    "when": e.ts[:19].replace("T", " "),
+                    "who": p.get("actor", ""),
+                    "did": e.type,
+                    "items": p.get("scope", p.get("spec", "")),
+                    "comment": p.get("reason", ""),
+                }
+            )
     return rows
 
 

@@ -25,8 +25,15 @@ __all__ = ["APP", "CHROMIUM", "CHROMIUM_ARGS", "CLEAN_BRIEF", "EXAMPLE_BRIEF", "
 
 # ---- the app served for a real browser (the browser tests) ------------------------------------------------------
 CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 RUN_TIMEOUT_MS = 300_000
 
 
@@ -44,13 +51,37 @@ def serve(home: Path, log_path: Path, **env: str) -> Iterator[str]:
     if not CHROMIUM.exists():
         pytest.skip(f"Debian chromium is not installed at {CHROMIUM} (make browser-deps installs it)")
     port = free_port()
-    full = {**os.environ, "LIFTOFF_HOME": str(home), "LIFTOFF_CRM_CONTACTS": "4000",
-            "LIFTOFF_CHECK_DATE": "2026-11-25", "PYTHONUNBUFFERED": "1", "LIFTOFF_WARMUP": "0", **env}
+    full = {
+        **os.environ,
+        "LIFTOFF_HOME": str(home),
+        "LIFTOFF_CRM_CONTACTS": "4000",
+        "LIFTOFF_CHECK_DATE": "2026-11-25",
+        "PYTHONUNBUFFERED": "1",
+        "LIFTOFF_WARMUP": "0",
+        **env,
+    }
     log = log_path.open("w")
     proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", str(APP), "--server.port", str(port),
-         "--server.headless", "true", "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false"],
-        cwd=REPO_ROOT, env=full, stdout=log, stderr=subprocess.STDOUT)
+        [
+            sys.executable,
+            "-m",
+            "streamlit",
+            "run",
+            str(APP),
+            "--server.port",
+            str(port),
+            "--server.headless",
+            "true",
+            "--server.address",
+            "127.0.0.1",
+            "--browser.gatherUsageStats",
+            "false",
+        ],
+        cwd=REPO_ROOT,
+        env=full,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
     url = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + 60
@@ -118,7 +149,16 @@ def plain(text: str) -> str:
     return re.sub(r"\\(.)", r"\1", text)
 
 
-AGENTS = ("Planner", "Content", "Data", "Governance", "Human review", "Channel orchestrator", "Optimizer", "Analytics")
+AGENTS = (
+    "Planner",
+    "Content",
+    "Data",
+    "Governance",
+    "Human review",
+    "Channel orchestrator",
+    "Optimizer",
+    "Analytics",
+)
 
 
 def steps(at: AppTest) -> list[tuple[str, str]]:
@@ -134,7 +174,18 @@ def status_labels(at: AppTest) -> list[str]:
 def page_text(at: AppTest) -> str:
     """Every text-like element of the page (for assertions and failure messages)."""
     parts: list[str] = []
-    for kind in ("header", "subheader", "markdown", "caption", "text", "code", "error", "warning", "info", "success"):
+    for kind in (
+        "header",
+        "subheader",
+        "markdown",
+        "caption",
+        "text",
+        "code",
+        "error",
+        "warning",
+        "info",
+        "success",
+    ):
         parts.extend(str(e.value) for e in getattr(at, kind))
     parts.extend(f"[status {s.label} {s.state}]" for s in at.status)
     parts.extend(f"[block {e.label}]" for e in at.expander)
@@ -170,8 +221,9 @@ def launched_or_budget_review(at: AppTest) -> bool:
     change."""
     line = status_line(at)
     text = page_text(at)
-    return line.startswith("Launched") or (line.startswith("Awaiting approval") and (
-        "budget change" in text or "Approve the launch" in text))
+    return line.startswith("Launched") or (
+        line.startswith("Awaiting approval") and ("budget change" in text or "Approve the launch" in text)
+    )
 
 
 def approve_budget_reviews(at: AppTest) -> AppTest:

@@ -43,17 +43,26 @@ def test_brief_to_scorecard_in_a_real_browser(app_url: str, shots_dir: Path) -> 
             box.fill(EXAMPLE_BRIEF.strip())
             box.press("Enter")
             # the agents work live, then the governance exception stops the run for a human
-            expect(page.get_by_text(re.compile(r"^Planner: blueprint")).first).to_be_visible(timeout=RUN_TIMEOUT_MS)
-            expect(page.get_by_text(re.compile(r"^Awaiting approval ·"))).to_be_visible(timeout=RUN_TIMEOUT_MS)
+            expect(page.get_by_text(re.compile(r"^Planner: blueprint")).first).to_be_visible(
+                timeout=RUN_TIMEOUT_MS
+            )
+            expect(page.get_by_text(re.compile(r"^Awaiting approval ·"))).to_be_visible(
+                timeout=RUN_TIMEOUT_MS
+            )
             expect(page.get_by_text(re.compile(r"governance exception\(s\) need a decision"))).to_be_visible()
             expect(page.get_by_text("99.9%").first).to_be_visible()
-            _shoot(page, page.get_by_text(re.compile(r"governance exception\(s\) need a decision")),
-                   shots_dir / "02-approval-card.png")
+            _shoot(
+                page,
+                page.get_by_text(re.compile(r"governance exception\(s\) need a decision")),
+                shots_dir / "02-approval-card.png",
+            )
 
             page.get_by_label("Comment (recorded in the audit trail)").fill("ok with the safe fix")
             page.get_by_role("button", name="Approve", exact=True).click()
             launched = page.get_by_text(re.compile(r"^Launched ·"))
-            budget = page.get_by_text(re.compile(r"Approve \d+ budget change|Approve the launch"))  # the launch card, then budget cards
+            budget = page.get_by_text(
+                re.compile(r"Approve \d+ budget change|Approve the launch")
+            )  # the launch card, then budget cards
             for n in range(5):  # after launch the Optimizer may ask to approve a large budget change
                 expect(launched.or_(budget)).to_be_visible(timeout=RUN_TIMEOUT_MS)
                 if launched.is_visible():

@@ -86,7 +86,9 @@ def test_new_brand_from_the_readme_to_a_campaign_launched_from_the_app(
             box.fill(BRIEF)
             box.press("Enter")
             launched = page.get_by_text(re.compile(r"^Launched ·"))
-            budget = page.get_by_text(re.compile(r"Approve \d+ budget change|Approve the launch"))  # the launch card, then budget cards
+            budget = page.get_by_text(
+                re.compile(r"Approve \d+ budget change|Approve the launch")
+            )  # the launch card, then budget cards
             for _ in range(5):  # after launch the Optimizer may ask to approve a large budget change
                 expect(launched.or_(budget)).to_be_visible(timeout=RUN_TIMEOUT_MS)
                 if launched.is_visible():

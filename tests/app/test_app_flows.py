@@ -65,8 +65,11 @@ def test_example_brief_streams_agents_stops_for_the_exception_then_approve_launc
     assert "governance exception" in text
     assert "99.9%" in text and "Why:" in text and "Approved wording" in text
     assert {"Approve", "Reject the campaign"} <= {b.label for b in at.button}
-    assert all(r.options == ["Approve", "Edit", "Reject"] or r.options == ["Approve", "Reject"]
-               for r in at.radio if r.key and r.key.startswith(f"item-{cid}-0-"))
+    assert all(
+        r.options == ["Approve", "Edit", "Reject"] or r.options == ["Approve", "Reject"]
+        for r in at.radio
+        if r.key and r.key.startswith(f"item-{cid}-0-")
+    )
     # review tabs: blueprint split, lists as counts only
     assert any("budget" in df.value.columns for df in at.dataframe)  # the blueprint's channel split
     assert any("field" in df.value.columns for df in at.dataframe)  # the brief's facts
@@ -78,15 +81,22 @@ def test_example_brief_streams_agents_stops_for_the_exception_then_approve_launc
     values = _campaigns().result(cid).values
     decision = values["decisions"][0]
     assert (decision["decision"], decision["approver"], decision["comment"]) == (
-        "approve", "test@example.com", "ok with the safe fix")
+        "approve",
+        "test@example.com",
+        "ok with the safe fix",
+    )
     assert values["scorecard"] and values["programs"]
     # the live scorecard, the audit trail and the event stream
     metrics = {m.label: m.value for m in at.metric}
     assert {"Conversions", "Spend", "Lift vs control", "SLA adherence", "Escalation rate"} <= set(metrics)
     audit = next(df.value for df in at.dataframe if "who" in df.value.columns)
     assert "test@example.com" in set(audit["who"]) and "ok with the safe fix" in set(audit["comment"])
-    assert {"Download the trace (JSONL)", "Copy deck (CSV)", "Copy deck (HTML)", "Campaign report (HTML)"} <= {
-        d.label for d in at.download_button}
+    assert {
+        "Download the trace (JSONL)",
+        "Copy deck (CSV)",
+        "Copy deck (HTML)",
+        "Campaign report (HTML)",
+    } <= {d.label for d in at.download_button}
     labels = status_labels(at)
     assert any(label.startswith("Human review: approved by test@example.com") for label in labels), labels
     assert any(label.startswith("Analytics") for label in labels)
@@ -114,12 +124,16 @@ def test_reject_ends_the_campaign_with_who_and_why() -> None:
     assert result.status == "rejected" and not result.values.get("programs")
     assert "off-brand claim" in result.reason
     assert not [b for b in at.button if b.label == "Approve"]
-    assert any(label.startswith("Human review: rejected") and icon == ":material/error:" for label, icon in steps(at))
+    assert any(
+        label.startswith("Human review: rejected") and icon == ":material/error:" for label, icon in steps(at)
+    )
 
 
 def test_brief_without_budget_asks_in_chat_and_the_answer_resumes() -> None:
-    brief = ("Launch our new Brightwell MaxFlow Pitcher in the US. Target: families. Goal: drive online orders. "
-             "Use email.\nNote: <script>alert('x')</script> **not bold**")
+    brief = (
+        "Launch our new Brightwell MaxFlow Pitcher in the US. Target: families. Goal: drive online orders. "
+        "Use email.\nNote: <script>alert('x')</script> **not bold**"
+    )
     at = _chat(open_app(), brief)
     cid = at.query_params["campaign"]
     settle(at, has_status("Needs your answer"))
@@ -257,7 +271,9 @@ def test_edit_the_copy_instead_of_the_safe_fix() -> None:
     at.run()
     for aid in dict.fromkeys(ids):
         area = at.text_area(key=f"edit-{cid}-0-{aid}-body")
-        area.input(area.value.replace(flagged, "Brightwell cartridges remove up to 99% of lead from tap water."))
+        area.input(
+            area.value.replace(flagged, "Brightwell cartridges remove up to 99% of lead from tap water.")
+        )
     at.run()
     button(at, "Apply these decisions").click().run()
     approve_until_launched(at)
@@ -288,7 +304,8 @@ def test_manual_autonomy_asks_before_launch(liftoff_home: Path) -> None:
 
 
 def test_campaign_page_kill_switch_release_is_read_by_the_whole_page_then_held_programs_publish_once(
-        liftoff_home: Path) -> None:
+    liftoff_home: Path,
+) -> None:
     c = _campaigns()
     c.services.kill_switch.set(True, actor="ops@brightwell.example", reason="complaint spike")
     held = c.resume(c.start(CLEAN_BRIEF).thread_id, {"decision": "approve", "approver": "ana"})
@@ -296,19 +313,29 @@ def test_campaign_page_kill_switch_release_is_read_by_the_whole_page_then_held_p
     cid, n_held = held.thread_id, len(held.values["programs"])
     at = open_app(campaign=cid)
     assert any("Kill-switch ON (global)" in plain(e.value) for e in at.main.error)  # on the campaign page
-    assert [e.label for e in at.sidebar.expander if e.label.startswith("Kill-switch")] == ["Kill-switch (1 on)"]
+    assert [e.label for e in at.sidebar.expander if e.label.startswith("Kill-switch")] == [
+        "Kill-switch (1 on)"
+    ]
     button(at, "Publish what the kill-switch held back").click().run()
-    assert any(re.search(r"still holds .*release it first", plain(e.value)) for e in at.main.error), page_text(at)
+    assert any(re.search(r"still holds .*release it first", plain(e.value)) for e in at.main.error), (
+        page_text(at)
+    )
     button(at, "Release kill-switch (global)").click().run()
     # the same run that released it shows it released everywhere: sidebar, banner, the campaign page's line
     assert [e.label for e in at.sidebar.expander if e.label.startswith("Kill-switch")] == ["Kill-switch"]
     assert not any("Kill-switch ON" in plain(e.value) for e in at.main.error)
-    assert any(plain(x.value).endswith("Kill-switch off for this campaign (email/US, paid_search/US): nothing "
-                                       "blocks it.") for x in at.main.caption), page_text(at)
+    assert any(
+        plain(x.value).endswith(
+            "Kill-switch off for this campaign (email/US, paid_search/US): nothing blocks it."
+        )
+        for x in at.main.caption
+    ), page_text(at)
     button(at, "Publish what the kill-switch held back").click().run()
     approve_budget_reviews(at)
     values = _campaigns().result(cid).values
-    assert len(values["programs"]) == n_held and all(p["status"] == "published" for p in values["programs"].values())
+    assert len(values["programs"]) == n_held and all(
+        p["status"] == "published" for p in values["programs"].values()
+    )
     events = list(_campaigns().services.events.iter_trace(held.trace_id))
     assert sum(e.type == "orchestrator.published" for e in events) == n_held  # each held program exactly once
     assert [e.payload["actor"] for e in events if e.type == "control.relaunch"] == ["test@example.com"]

@@ -88,7 +88,8 @@ def _approve_until_launched(page: Any, shots: Path, prefix: str) -> None:
 
 
 def test_reject_one_asset_the_rest_launches_after_the_copy_deck_card_with_inbox_preview(
-        liftoff_home: Path, tmp_path: Path, shots_dir: Path) -> None:
+    liftoff_home: Path, tmp_path: Path, shots_dir: Path
+) -> None:
     from playwright.sync_api import expect
 
     with serve(liftoff_home, tmp_path / "app.log") as url, browser_page() as page:
@@ -117,8 +118,13 @@ def test_reject_one_asset_the_rest_launches_after_the_copy_deck_card_with_inbox_
         subject = frame.locator("[data-part=subject]").inner_text()
         assert subject and subject in {a.get("subject") for a in live}
         cta = frame.locator("a[data-part=cta]")
-        assert re.search(r"^https://brightwell\.example/maxflow\?.*utm_medium=email.*lo_c=" + cid, cta.get_attribute("href"))
-        expect(frame.locator("a[data-part=unsubscribe]")).to_have_attribute("href", "https://brightwell.example/unsubscribe")
+        assert re.search(
+            r"^https://brightwell\.example/maxflow\?.*utm_medium=email.*lo_c=" + cid,
+            cta.get_attribute("href"),
+        )
+        expect(frame.locator("a[data-part=unsubscribe]")).to_have_attribute(
+            "href", "https://brightwell.example/unsubscribe"
+        )
         expect(frame.locator("[data-part=address]")).not_to_be_empty()
         _shoot(page, frame_el, shots_dir / "r2-launch-card-email-preview.png")
         _approve_until_launched(page, shots_dir, "r3")
@@ -130,14 +136,19 @@ def test_reject_one_asset_the_rest_launches_after_the_copy_deck_card_with_inbox_
         _shoot(page, page.get_by_role("tab", name="What ships"), shots_dir / "r4-what-ships.png")
 
 
-def test_an_edit_that_fails_a_guard_comes_back_with_the_edit_intact(liftoff_home: Path, tmp_path: Path,
-                                                                    shots_dir: Path) -> None:
+def test_an_edit_that_fails_a_guard_comes_back_with_the_edit_intact(
+    liftoff_home: Path, tmp_path: Path, shots_dir: Path
+) -> None:
     from playwright.sync_api import expect
 
     with serve(liftoff_home, tmp_path / "app.log") as url, browser_page() as page:
         cid = _send_brief(page, url, EXAMPLE_BRIEF)
-        box = page.get_by_test_id("stExpander").filter(has_text="Decision for this item").filter(
-            has_text="email").first
+        box = (
+            page.get_by_test_id("stExpander")
+            .filter(has_text="Decision for this item")
+            .filter(has_text="email")
+            .first
+        )
         _choose(box, "Edit")
         body = box.get_by_label(re.compile(r"-email-\w+-\w+: body$")).first
         expect(body).to_be_visible()
@@ -148,27 +159,40 @@ def test_an_edit_that_fails_a_guard_comes_back_with_the_edit_intact(liftoff_home
         page.get_by_role("button", name="Apply these decisions").click()
         # the card that comes back: the edited asset's item (the collapsed agent log above it repeats the
         # governance reasons, so the wording is looked for on the card itself)
-        box = page.get_by_test_id("stExpander").filter(has_text="Decision for this item").filter(
-            has_text="100% of every contaminant").first
-        back = box.get_by_text(re.compile(r"edit: it comes back to the reviewer with the findings, unchanged"))
+        box = (
+            page.get_by_test_id("stExpander")
+            .filter(has_text="Decision for this item")
+            .filter(has_text="100% of every contaminant")
+            .first
+        )
+        back = box.get_by_text(
+            re.compile(r"edit: it comes back to the reviewer with the findings, unchanged")
+        )
         expect(back.first).to_be_visible(timeout=RUN_TIMEOUT_MS)
         expect(box.get_by_text(edited, exact=True)).to_be_visible()  # the edited copy, as saved
-        expect(box.get_by_text("Why: no approved claim backs this sentence").first).to_be_visible()  # findings
-        intro = re.compile(r"'s edit of 1 asset\(s\) failed a check: it comes back to the reviewer with the "
-                           r"findings, unchanged")
+        expect(
+            box.get_by_text("Why: no approved claim backs this sentence").first
+        ).to_be_visible()  # findings
+        intro = re.compile(
+            r"'s edit of 1 asset\(s\) failed a check: it comes back to the reviewer with the "
+            r"findings, unchanged"
+        )
         expect(page.get_by_text(intro)).to_be_visible()
         _shoot(page, box, shots_dir / "e1-edit-comes-back.png")
         result = Campaigns(make_settings(liftoff_home)).result(cid)
         values = result.values
-        assert any(a["body"] == edited for a in values["assets"].values())  # intact: never rewritten by Content
+        assert any(
+            a["body"] == edited for a in values["assets"].values()
+        )  # intact: never rewritten by Content
         editor = values["decisions"][-1]["approver"]
         back_items = [i for i in result.pending_review["items"] if i.get("edited_by")]
         assert back_items and {i["edited_by"] for i in back_items} == {editor}  # back to the same reviewer
         assert {i["asset"]["body"] for i in back_items} == {edited}
 
 
-def test_budget_card_shows_currency_evidence_and_decides_each_change(liftoff_home: Path, tmp_path: Path,
-                                                                     shots_dir: Path) -> None:
+def test_budget_card_shows_currency_evidence_and_decides_each_change(
+    liftoff_home: Path, tmp_path: Path, shots_dir: Path
+) -> None:
     from playwright.sync_api import expect
 
     c = Campaigns(make_settings(liftoff_home, approval_threshold=0.0))
@@ -176,17 +200,25 @@ def test_budget_card_shows_currency_evidence_and_decides_each_change(liftoff_hom
     for _ in range(6):
         if result.pending_review and result.pending_review["kind"] == "budget":
             break
-        result = (c.run_cycle(result.thread_id, "optimize", days=3) if not result.needs_human
-                  else c.resume(result.thread_id, {"decision": "approve", "approver": "ana"}))
+        result = (
+            c.run_cycle(result.thread_id, "optimize", days=3)
+            if not result.needs_human
+            else c.resume(result.thread_id, {"decision": "approve", "approver": "ana"})
+        )
     pending = result.pending_review
     assert pending and pending["kind"] == "budget"
     cid, first = result.thread_id, pending["items"][0]
     _close(c)
-    with serve(liftoff_home, tmp_path / "app.log", LIFTOFF_APPROVAL_THRESHOLD="0") as url, browser_page() as page:
+    with (
+        serve(liftoff_home, tmp_path / "app.log", LIFTOFF_APPROVAL_THRESHOLD="0") as url,
+        browser_page() as page,
+    ):
         page.goto(f"{url}/?campaign={cid}")
         expect(page.get_by_text(re.compile(r"Approve \d+ budget change"))).to_be_visible(timeout=60_000)
         # Streamlit renders Markdown's "->" as an arrow
-        heading = re.compile(rf"{first['channel']}: [\d,.]+ {first['currency']} (->|→) [\d,.]+ {first['currency']}")
+        heading = re.compile(
+            rf"{first['channel']}: [\d,.]+ {first['currency']} (->|→) [\d,.]+ {first['currency']}"
+        )
         box = page.get_by_test_id("stExpander").filter(has_text=heading).first
         expect(box).to_be_visible()
         expect(box.get_by_text(re.compile(r"^evidence: .+"))).to_be_visible()
@@ -201,8 +233,9 @@ def test_budget_card_shows_currency_evidence_and_decides_each_change(liftoff_hom
     assert all(changes[i]["status"] != "rejected" for i in others)  # each change decided on its own
 
 
-def test_kill_switch_blocks_the_launch_then_resumes_after_release(liftoff_home: Path, tmp_path: Path,
-                                                                  shots_dir: Path) -> None:
+def test_kill_switch_blocks_the_launch_then_resumes_after_release(
+    liftoff_home: Path, tmp_path: Path, shots_dir: Path
+) -> None:
     from playwright.sync_api import expect
 
     c = Campaigns(make_settings(liftoff_home))
@@ -222,13 +255,21 @@ def test_kill_switch_blocks_the_launch_then_resumes_after_release(liftoff_home: 
         page.get_by_role("button", name="Release kill-switch (global)").click()
         expect(banner).to_be_hidden(timeout=30_000)
         # released everywhere the page shows it: the campaign page's own line and the sidebar
-        expect(page.get_by_text(re.compile(r"Kill-switch off for this campaign .*nothing blocks it"))).to_be_visible()
+        expect(
+            page.get_by_text(re.compile(r"Kill-switch off for this campaign .*nothing blocks it"))
+        ).to_be_visible()
         expect(page.get_by_test_id("stSidebar").get_by_text("Kill-switch (1 on)")).to_have_count(0)
         page.get_by_role("button", name="Publish what the kill-switch held back").click()
-        _approve_until_launched(page, shots_dir, "k2")  # the optimizer's first days may ask about a budget change
+        _approve_until_launched(
+            page, shots_dir, "k2"
+        )  # the optimizer's first days may ask about a budget change
         _shoot(page, page.get_by_text(re.compile(r"^Launched ·")), shots_dir / "k2-resumed.png")
     done = Campaigns(make_settings(liftoff_home))
     values = done.result(cid).values
-    assert set(values["programs"]) == held and all(p["status"] == "published" for p in values["programs"].values())
+    assert set(values["programs"]) == held and all(
+        p["status"] == "published" for p in values["programs"].values()
+    )
     events = list(done.services.events.iter_trace(values["trace_id"]))
-    assert sum(e.type == "orchestrator.published" for e in events) == len(held)  # the held programs, once each
+    assert sum(e.type == "orchestrator.published" for e in events) == len(
+        held
+    )  # the held programs, once each

@@ -422,21 +422,33 @@ def test_the_review_card_shows_the_assets_history() -> None:
     from graph.views.review import review_card
 
     item = {
-        "id": "e", "subject_type": "asset", "subject_id": "a", "validator": "liftoff/claims", "reasons": ["r"],
-        "route": "human", "findings": [],
+        "id": "e",
+        "subject_type": "asset",
+        "subject_id": "a",
+        "validator": "liftoff/claims",
+        "reasons": ["r"],
+        "route": "human",
+        "findings": [],
         "asset": {"id": "a", "version": 2, "channel": "email", "region": "UK", "variant": "A", "body": "b"},
-        "history": [{"version": 1, "findings": ["x", "y"], "route": "content", "approved": False},
-                    {"version": 2, "findings": ["x", "z"], "route": "human", "approved": False}],
+        "history": [
+            {"version": 1, "findings": ["x", "y"], "route": "content", "approved": False},
+            {"version": 2, "findings": ["x", "z"], "route": "human", "approved": False},
+        ],
     }
     card = review_card({"kind": "exceptions", "items": [item], "options": ["approve", "edit", "reject"]})
     facts = dict(card.items[0].facts)
-    assert facts["v1"] == "2 finding(s); revised by Content" and facts["v2"].startswith("2 finding(s); sent to")
+    assert facts["v1"] == "2 finding(s); revised by Content" and facts["v2"].startswith(
+        "2 finding(s); sent to"
+    )
 
 
 def test_the_product_is_resolved_against_the_library_or_kept_as_written(brightwell: BrandLibrary) -> None:
     from graph.brief.focus import resolve_product
 
-    assert resolve_product(brightwell, "maxflow pitchers", "") == ("maxflow pitchers", None)  # case, plural: named
+    assert resolve_product(brightwell, "maxflow pitchers", "") == (
+        "maxflow pitchers",
+        None,
+    )  # case, plural: named
     product, fact = resolve_product(brightwell, "the Everyday", "Push the Everyday to commuters.")
     assert product == "Everyday Bottle" and fact is not None  # a partial name becomes the library's name
     assert fact.source == "the Everyday" and "Everyday Bottle" in fact.value

@@ -106,7 +106,9 @@ class ScriptedOpenAIServer:
             if name == "AssetCopy":
                 value = self._follow(system, value)
             content = json.dumps(value, default=str)
-            return 200, self._completion(body, {"role": "assistant", "content": content}, prompt_tokens, len(content) // 4)
+            return 200, self._completion(
+                body, {"role": "assistant", "content": content}, prompt_tokens, len(content) // 4
+            )
         if tools:
             fn = tools[0]["function"]["name"]
             args = json.dumps(HANDLERS[fn](payload), default=str)
@@ -126,17 +128,32 @@ class ScriptedOpenAIServer:
     def _judge(payload: dict[str, Any]) -> dict[str, Any]:
         copy = " ".join(str(a.get("body", "")) for a in payload.get("published_copy", []))
         risky = "100%" in copy
-        return {"on_brief": 4, "brand_voice": 4, "clarity": 4, "persuasiveness": 3, "compliance": 2 if risky else 5,
-                "flagged": [WORSE_LINE] if risky else [], "rationale": "scripted judge"}
+        return {
+            "on_brief": 4,
+            "brand_voice": 4,
+            "clarity": 4,
+            "persuasiveness": 3,
+            "compliance": 2 if risky else 5,
+            "flagged": [WORSE_LINE] if risky else [],
+            "rationale": "scripted judge",
+        }
 
     @staticmethod
-    def _completion(body: dict[str, Any], message: dict[str, Any], prompt: int, completion: int,
-                    finish: str = "stop") -> dict[str, Any]:
-        return {"id": "chatcmpl-scripted", "object": "chat.completion", "created": 1764000000,
-                "model": body.get("model", "scripted-1"),
-                "choices": [{"index": 0, "message": message, "finish_reason": finish}],
-                "usage": {"prompt_tokens": prompt, "completion_tokens": completion,
-                          "total_tokens": prompt + completion}}
+    def _completion(
+        body: dict[str, Any], message: dict[str, Any], prompt: int, completion: int, finish: str = "stop"
+    ) -> dict[str, Any]:
+        return {
+            "id": "chatcmpl-scripted",
+            "object": "chat.completion",
+            "created": 1764000000,
+            "model": body.get("model", "scripted-1"),
+            "choices": [{"index": 0, "message": message, "finish_reason": finish}],
+            "usage": {
+                "prompt_tokens": prompt,
+                "completion_tokens": completion,
+                "total_tokens": prompt + completion,
+            },
+        }
 
 
 @pytest.fixture
@@ -162,6 +179,8 @@ def prompts_dir(tmp_path: Path) -> Path:
 def prices_file(tmp_path: Path) -> Path:
     """A price table pricing the scripted model (so cost estimates are exercised)."""
     path = tmp_path / "prices.yaml"
-    path.write_text("models:\n  scripted-1: {input: 1.0, output: 2.0}\n  offline: {input: 0, output: 0}\n",
-                    encoding="utf-8")
+    path.write_text(
+        "models:\n  scripted-1: {input: 1.0, output: 2.0}\n  offline: {input: 0, output: 0}\n",
+        encoding="utf-8",
+    )
     return path

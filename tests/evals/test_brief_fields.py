@@ -39,7 +39,9 @@ def test_scorer_punishes_invented_and_missed_fields() -> None:
 def test_brief_field_suites_meet_their_gates(tmp_path: Path) -> None:
     run = run_evals(
         RunOptions(
-            datasets=resolve_suites("brief-fields,brief-fields-holdout,brief-fields-dev2,brief-fields-holdout2"),
+            datasets=resolve_suites(
+                "brief-fields,brief-fields-holdout,brief-fields-dev2,brief-fields-holdout2"
+            ),
             settings=Settings(home=tmp_path, model="offline"),
             progress=False,
         )

@@ -45,22 +45,43 @@ def dataset(tmp_path: Path) -> Path:
     return path
 
 
-def test_offline_run_writes_json_markdown_and_self_contained_html(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_offline_run_writes_json_markdown_and_self_contained_html(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     out = tmp_path / "reports" / "run.json"
-    code = main(["evals", "run", "--model", "offline", "--suite", "briefs,governance", "--no-progress",
-                 "--cases", "bw-uk-award-gbp,bw-needs-budget,stop-expired-offer,clean-email-us", "--out", str(out)])
+    code = main(
+        [
+            "evals",
+            "run",
+            "--model",
+            "offline",
+            "--suite",
+            "briefs,governance",
+            "--no-progress",
+            "--cases",
+            "bw-uk-award-gbp,bw-needs-budget,stop-expired-offer,clean-email-us",
+            "--out",
+            str(out),
+        ]
+    )
     assert code == 0
     run = EvalRun.load(out)
     assert not run.model_is_llm and run.model == "offline" and run.control is None
-    assert {c.case_id for c in run.cases} == {"bw-uk-award-gbp", "bw-needs-budget", "stop-expired-offer",
-                                              "clean-email-us"}
+    assert {c.case_id for c in run.cases} == {
+        "bw-uk-award-gbp",
+        "bw-needs-budget",
+        "stop-expired-offer",
+        "clean-email-us",
+    }
     assert run.prompts["content"].startswith("content@v2#")
     briefs = run.suites["briefs"]
     assert briefs.metrics["pass_rate"].n == 2 and briefs.metrics["schema_valid_rate"].n > 0
     assert "judge skipped" in run.judge_note
     html = out.with_suffix(".html").read_text(encoding="utf-8")
     assert html.startswith("<!doctype html>") and "<svg" in html and "bw-uk-award-gbp" in html
-    assert "<script" not in html and "<link" not in html and "src=" not in html  # nothing loaded from anywhere
+    assert (
+        "<script" not in html and "<link" not in html and "src=" not in html
+    )  # nothing loaded from anywhere
     md = out.with_suffix(".md").read_text(encoding="utf-8")
     assert "| pass_rate |" in md and "NOT an LLM" in md
     printed = capsys.readouterr().out
@@ -70,8 +91,22 @@ def test_offline_run_writes_json_markdown_and_self_contained_html(tmp_path: Path
 def test_bad_arguments_fail_with_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["evals", "run", "--suite", "nope", "--no-progress", "--out", str(tmp_path / "x.json")]) == 2
     assert "unknown suite 'nope'" in capsys.readouterr().err
-    assert main(["evals", "run", "--cases", "ghost", "--suite", "governance", "--no-progress",
-                 "--out", str(tmp_path / "x.json")]) == 2
+    assert (
+        main(
+            [
+                "evals",
+                "run",
+                "--cases",
+                "ghost",
+                "--suite",
+                "governance",
+                "--no-progress",
+                "--out",
+                str(tmp_path / "x.json"),
+            ]
+        )
+        == 2
+    )
     assert "unknown case id(s): ghost" in capsys.readouterr().err
     assert main(["evals", "compare", str(tmp_path / "a.json"), str(tmp_path / "b.json")]) == 2
     assert "cannot be read" in capsys.readouterr().err
@@ -80,26 +115,65 @@ def test_bad_arguments_fail_with_one_line(tmp_path: Path, capsys: pytest.Capture
     assert "not a Liftoff eval run" in capsys.readouterr().err
 
 
-def test_replay_without_cassettes_is_an_error_not_a_live_call(tmp_path: Path, dataset: Path,
-                                                               capsys: pytest.CaptureFixture[str]) -> None:
-    code = main(["evals", "run", "--model", "openai:scripted-1", "--suite", str(dataset), "--replay",
-                 "--cassettes", str(tmp_path / "none"), "--no-progress", "--out", str(tmp_path / "r.json")])
+def test_replay_without_cassettes_is_an_error_not_a_live_call(
+    tmp_path: Path, dataset: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code = main(
+        [
+            "evals",
+            "run",
+            "--model",
+            "openai:scripted-1",
+            "--suite",
+            str(dataset),
+            "--replay",
+            "--cassettes",
+            str(tmp_path / "none"),
+            "--no-progress",
+            "--out",
+            str(tmp_path / "r.json"),
+        ]
+    )
     assert code == 2
     assert "no recorded cohort" in capsys.readouterr().err and not (tmp_path / "r.json").exists()
 
 
 @pytest.mark.vcr
 def test_worse_prompt_flips_cases_fails_the_gate_and_replays_offline(
-    tmp_path: Path, dataset: Path, scripted_server, prompts_dir: Path, prices_file: Path,  # noqa: ANN001
-    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+    dataset: Path,
+    scripted_server,
+    prompts_dir: Path,
+    prices_file: Path,  # noqa: ANN001
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
 ) -> None:
     monkeypatch.setenv("OPENAI_BASE_URL", scripted_server.base_url)
     cassettes = tmp_path / "cassettes"
 
     def run(version: str, out: Path, *extra: str) -> int:
-        return main(["evals", "run", "--model", "openai:scripted-1", "--suite", str(dataset), "--prompts",
-                     f"content={version}", "--prompts-dir", str(prompts_dir), "--prices", str(prices_file),
-                     "--cassettes", str(cassettes), "--no-progress", "--out", str(out), *extra])
+        return main(
+            [
+                "evals",
+                "run",
+                "--model",
+                "openai:scripted-1",
+                "--suite",
+                str(dataset),
+                "--prompts",
+                f"content={version}",
+                "--prompts-dir",
+                str(prompts_dir),
+                "--prices",
+                str(prices_file),
+                "--cassettes",
+                str(cassettes),
+                "--no-progress",
+                "--out",
+                str(out),
+                *extra,
+            ]
+        )
 
     good, worse = tmp_path / "v1.json", tmp_path / "v0-worse.json"
     assert run("v1", good, "--record") == 0  # with the offline control cohort (default --control auto)
@@ -115,12 +189,16 @@ def test_worse_prompt_flips_cases_fails_the_gate_and_replays_offline(
     assert "judge_compliance" in a.suites["mini"].judge_metrics  # reported apart from the rule-based metrics
     assert "judge_compliance" not in a.suites["mini"].metrics
     assert a.control is not None and a.control["a"]["model"] == "offline"  # compared with the control cohort
-    assert (tmp_path / "v1.control.json").is_file() and "control cohort" in good.with_suffix(".html").read_text()
+    assert (tmp_path / "v1.control.json").is_file() and "control cohort" in good.with_suffix(
+        ".html"
+    ).read_text()
     capsys.readouterr()
 
     assert main(["evals", "compare", str(good), str(worse), "--out", str(tmp_path / "cmp.html")]) == 0
     report = capsys.readouterr().out
-    assert "uk-award" in report and "pass → fail" in report and "no-budget" not in report.split("## Flipped")[1]
+    assert (
+        "uk-award" in report and "pass → fail" in report and "no-budget" not in report.split("## Flipped")[1]
+    )
     assert "REGRESSION" in report
     assert "uk-award" in (tmp_path / "cmp.html").read_text(encoding="utf-8")
     assert main(["evals", "compare", str(good), str(worse), "--fail-on-regression"]) == 1
@@ -142,8 +220,9 @@ def test_worse_prompt_flips_cases_fails_the_gate_and_replays_offline(
     assert run("v1", replayed, "--replay", "--control", "none") == 0
     r = EvalRun.load(replayed)
     assert r.mode == "replay" and attempts == [] and len(scripted_server.requests) == served
-    assert {c.case_id: (c.passed, c.status) for c in r.cases} == {c.case_id: (c.passed, c.status) for c in a.cases}, [
-        x for c in r.cases for x in c.failed_checks()]
+    assert {c.case_id: (c.passed, c.status) for c in r.cases} == {
+        c.case_id: (c.passed, c.status) for c in a.cases
+    }, [x for c in r.cases for x in c.failed_checks()]
     original = next(c for c in a.cases if c.case_id == "uk-award")
     again = next(c for c in r.cases if c.case_id == "uk-award")
     assert again.usage["content"].input_tokens == original.usage["content"].input_tokens
@@ -154,5 +233,7 @@ def test_worse_prompt_flips_cases_fails_the_gate_and_replays_offline(
     capsys.readouterr()
     assert run("v1", tmp_path / "stale.json", "--replay", "--control", "none") == 2
     assert "prompt content changed since the cassettes were recorded" in capsys.readouterr().err
-    cassette = json.loads((cassettes / next(p.name for p in cassettes.iterdir()) / "manifest.json").read_text())
+    cassette = json.loads(
+        (cassettes / next(p.name for p in cassettes.iterdir()) / "manifest.json").read_text()
+    )
     assert cassette["base_url"].startswith("http://127.0.0.1:")

@@ -24,34 +24,99 @@ TODAY = date(2026, 11, 25)
 DISCLAIMER = "Results vary with local water conditions."
 
 
-def blueprint(total: float = 20_000, channels: tuple[str, ...] = ("email",), kpis: list[KPITarget] | None = None) -> dict:
-    brief = Brief(text="b", brand="brightwell", goal="orders", audience="families",
-                  budget=Money(amount=total, currency="USD"), start_date=date(2027, 3, 2), end_date=date(2027, 3, 29),
-                  channels=list(channels), regions=["US"])
-    plans = [ChannelPlan(channel=ch, budget=total / len(channels), share=1 / len(channels), regions=["US"],  # type: ignore[arg-type]
-                         variants=["A"]) for ch in channels]
-    return Blueprint(campaign_name="c", brief=brief, objective="o", currency="USD", total_budget=total,
-                     start_date=date(2027, 3, 2), end_date=date(2027, 3, 29), channels=plans,
-                     kpi_targets=kpis or [KPITarget(name="conversions", target=600)],
-                     caps=Caps(total=total, per_channel={ch: total for ch in channels}, per_day=total / 10),
-                     prompt_version="planner@v1").model_dump(mode="json")
+def blueprint(
+    total: float = 20_000, channels: tuple[str, ...] = ("email",), kpis: list[KPITarget] | None = None
+) -> dict:
+    brief = Brief(
+        text="b",
+        brand="brightwell",
+        goal="orders",
+        audience="families",
+        budget=Money(amount=total, currency="USD"),
+        start_date=date(2027, 3, 2),
+        end_date=date(2027, 3, 29),
+        channels=list(channels),
+        regions=["US"],
+    )
+    plans = [
+        ChannelPlan(
+            channel=ch,
+            budget=total / len(channels),
+            share=1 / len(channels),
+            regions=["US"],  # type: ignore[arg-type]
+            variants=["A"],
+        )
+        for ch in channels
+    ]
+    return Blueprint(
+        campaign_name="c",
+        brief=brief,
+        objective="o",
+        currency="USD",
+        total_budget=total,
+        start_date=date(2027, 3, 2),
+        end_date=date(2027, 3, 29),
+        channels=plans,
+        kpi_targets=kpis or [KPITarget(name="conversions", target=600)],
+        caps=Caps(total=total, per_channel={ch: total for ch in channels}, per_day=total / 10),
+        prompt_version="planner@v1",
+    ).model_dump(mode="json")
 
 
-def asset(aid: str, body: str, *, channel: str = "email", subject: str | None = "Meet the Classic Pitcher",
-          cited: list[str] | None = None, version: int = 1) -> dict[str, Any]:
-    return {"id": aid, "version": version, "channel": channel, "variant": "A", "region": "US", "subject": subject,
-            "body": body, "cta": "Shop now", "cited_claim_ids": cited or [], "prompt_version": "v1",
-            "prompt_hash": "h", "library_version": LIB.version, "model": "offline"}
+def asset(
+    aid: str,
+    body: str,
+    *,
+    channel: str = "email",
+    subject: str | None = "Meet the Classic Pitcher",
+    cited: list[str] | None = None,
+    version: int = 1,
+) -> dict[str, Any]:
+    return {
+        "id": aid,
+        "version": version,
+        "channel": channel,
+        "variant": "A",
+        "region": "US",
+        "subject": subject,
+        "body": body,
+        "cta": "Shop now",
+        "cited_claim_ids": cited or [],
+        "prompt_version": "v1",
+        "prompt_hash": "h",
+        "library_version": LIB.version,
+        "model": "offline",
+    }
 
 
-def outcome(expect: dict[str, Any], assets: list[dict[str, Any]], *, withheld: list[str] = (),  # type: ignore[assignment]
-            bp: dict | None = None, status: str = "launched") -> CampaignOutcome:
-    programs = {f"p{i}": {"id": f"p{i}", "asset_id": a["id"], "status": "published"} for i, a in enumerate(assets)}
-    values = {"blueprint": bp or blueprint(), "assets": {a["id"]: a for a in assets}, "programs": programs,
-              "withheld_assets": list(withheld), "scorecard": {"spend": 1000.0}}
+def outcome(
+    expect: dict[str, Any],
+    assets: list[dict[str, Any]],
+    *,
+    withheld: list[str] = (),  # type: ignore[assignment]
+    bp: dict | None = None,
+    status: str = "launched",
+) -> CampaignOutcome:
+    programs = {
+        f"p{i}": {"id": f"p{i}", "asset_id": a["id"], "status": "published"} for i, a in enumerate(assets)
+    }
+    values = {
+        "blueprint": bp or blueprint(),
+        "assets": {a["id"]: a for a in assets},
+        "programs": programs,
+        "withheld_assets": list(withheld),
+        "scorecard": {"spend": 1000.0},
+    }
     case = BriefCase.model_validate({"id": "t", "brief": "brief", "expect": expect})
-    return CampaignOutcome(case=case, status=status, reason="", values=values, library=LIB, check_date=TODAY,
-                           length_limits={"email": {"subject": 60, "body": 2000}})
+    return CampaignOutcome(
+        case=case,
+        status=status,
+        reason="",
+        values=values,
+        library=LIB,
+        check_date=TODAY,
+        length_limits={"email": {"subject": 60, "body": 2000}},
+    )
 
 
 def test_kpi_sanity_rules() -> None:
@@ -63,13 +128,26 @@ def test_kpi_sanity_rules() -> None:
 
 
 def test_blueprint_constraints_catch_wrong_budget_channels_and_kpis() -> None:
-    good = outcome({"channels": ["email"], "regions": ["US"], "budget": {"amount": 20000, "currency": "USD"},
-                    "kpis": [{"name": "conversions", "target": 600}]}, [])
+    good = outcome(
+        {
+            "channels": ["email"],
+            "regions": ["US"],
+            "budget": {"amount": 20000, "currency": "USD"},
+            "kpis": [{"name": "conversions", "target": 600}],
+        },
+        [],
+    )
     ev = BlueprintConstraints().evaluate(good)
     assert all(c.passed for c in ev.checks), [c for c in ev.checks if not c.passed]
-    bad = outcome({"channels": ["email", "sms"], "budget": {"amount": 40000, "currency": "USD"},
-                   "kpis": [{"name": "conversions", "target": 1500}]},
-                  [], bp=blueprint(kpis=[KPITarget(name="conversions", target=600), KPITarget(name="ctr", target=12)]))
+    bad = outcome(
+        {
+            "channels": ["email", "sms"],
+            "budget": {"amount": 40000, "currency": "USD"},
+            "kpis": [{"name": "conversions", "target": 1500}],
+        },
+        [],
+        bp=blueprint(kpis=[KPITarget(name="conversions", target=600), KPITarget(name="ctr", target=12)]),
+    )
     failed = {c.name for c in BlueprintConstraints().evaluate(bad).checks if not c.passed}
     assert {"channels", "budget read from the brief", "KPI conversions", "KPI ctr sane"} <= failed
     asked = outcome({"status": "needs_input", "missing": ["budget"]}, [], status="needs_input")
@@ -81,10 +159,19 @@ def test_claims_evaluator_counts_planted_phrases_only_in_published_copy() -> Non
     clean = asset("a1", f"Free shipping on orders over $35. {DISCLAIMER}", cited=["free-shipping-us"])
     planted = asset("a2", f"Brightwell removes 100% of lead from tap water. {DISCLAIMER}", version=3)
     held = asset("a3", f"A miracle filter. {DISCLAIMER}")
-    out = outcome({"must_not_appear": ["100% of lead", "miracle"], "must_appear": ["Free shipping on orders over $35"],
-                   "must_cite": ["free-shipping-us", "lead-99"]}, [clean, planted, held], withheld=["a3"])
+    out = outcome(
+        {
+            "must_not_appear": ["100% of lead", "miracle"],
+            "must_appear": ["Free shipping on orders over $35"],
+            "must_cite": ["free-shipping-us", "lead-99"],
+        },
+        [clean, planted, held],
+        withheld=["a3"],
+    )
     ev = ClaimsSupport().evaluate(out)
-    assert ev.counts["planted"] == 2 and ev.counts["planted_published"] == 1  # the withheld miracle never went out
+    assert (
+        ev.counts["planted"] == 2 and ev.counts["planted_published"] == 1
+    )  # the withheld miracle never went out
     assert ev.counts["claim_sentences"] == 2 and ev.counts["claim_sentences_supported"] == 1
     assert ev.counts["appear_ok"] == 1 and ev.counts["cite_ok"] == 1 and ev.counts["cite_total"] == 2
     assert ev.counts["assets"] == 3 and ev.counts["assets_first_draft"] == 2
@@ -93,12 +180,21 @@ def test_claims_evaluator_counts_planted_phrases_only_in_published_copy() -> Non
 
 def test_voice_evaluator_reads_the_library_rules() -> None:
     ok = asset("ok", f"Free shipping on orders over $35. {DISCLAIMER}")
-    bad = asset("bad", "Hurry: a miracle filter, better than ClearSip!! Free shipping on orders over $35.",
-                subject="FREE SHIPPING for every family this week only, on every single order we ship")
+    bad = asset(
+        "bad",
+        "Hurry: a miracle filter, better than ClearSip!! Free shipping on orders over $35.",
+        subject="FREE SHIPPING for every family this week only, on every single order we ship",
+    )
     ev = BrandVoice().evaluate(outcome({}, [ok, bad]))
     failed = {c.name for c in ev.checks if not c.passed}
-    assert {"bad: no banned terms", "bad: no avoided phrases", "bad: no competitor named", "bad: exclamations",
-            "bad: all-caps words", "bad: subject length"} <= failed
+    assert {
+        "bad: no banned terms",
+        "bad: no avoided phrases",
+        "bad: no competitor named",
+        "bad: exclamations",
+        "bad: all-caps words",
+        "bad: subject length",
+    } <= failed
     assert any(n.startswith("bad: disclaimer") for n in failed)
     assert not any(n.startswith("ok:") for n in failed)
 

@@ -32,31 +32,68 @@ def test_sign_test_and_bootstrap() -> None:
 
 
 def case(cid: str, passed: bool, repeat: int = 0, suite: str = "briefs", **counts: int) -> CaseResult:
-    checks = [Check(evaluator="blueprint", name="budget", passed=passed, detail="" if passed else "wrong budget")]
+    checks = [
+        Check(evaluator="blueprint", name="budget", passed=passed, detail="" if passed else "wrong budget")
+    ]
     base = {"run": 1, "error": 0}
-    return CaseResult(suite=suite, case_id=cid, repeat=repeat, passed=passed, checks=checks, status="launched",
-                      counts={**base, **counts}, latency_s=1.0)
+    return CaseResult(
+        suite=suite,
+        case_id=cid,
+        repeat=repeat,
+        passed=passed,
+        checks=checks,
+        status="launched",
+        counts={**base, **counts},
+        latency_s=1.0,
+    )
 
 
-def run(cases: list[CaseResult], *, llm: bool = False, repeat: int = 1, tolerances: dict[str, float] | None = None,
-        label: str = "") -> EvalRun:
-    suite = SuiteResult(name="briefs", kind="briefs", dataset="d.yaml", dataset_sha256="x", cases=len(cases),
-                        runs=len(cases), metrics=compute("briefs", cases), tolerances=tolerances or {})
-    return EvalRun(run_id=f"evr-{label or 'x'}", created_at="2026-11-25T00:00:00", label=label, model="m",
-                   model_is_llm=llm, prompts={"content": "content@v1#abc"}, mode="live", repeat=repeat,
-                   suites={"briefs": suite}, cases=cases)
+def run(
+    cases: list[CaseResult],
+    *,
+    llm: bool = False,
+    repeat: int = 1,
+    tolerances: dict[str, float] | None = None,
+    label: str = "",
+) -> EvalRun:
+    suite = SuiteResult(
+        name="briefs",
+        kind="briefs",
+        dataset="d.yaml",
+        dataset_sha256="x",
+        cases=len(cases),
+        runs=len(cases),
+        metrics=compute("briefs", cases),
+        tolerances=tolerances or {},
+    )
+    return EvalRun(
+        run_id=f"evr-{label or 'x'}",
+        created_at="2026-11-25T00:00:00",
+        label=label,
+        model="m",
+        model_is_llm=llm,
+        prompts={"content": "content@v1#abc"},
+        mode="live",
+        repeat=repeat,
+        suites={"briefs": suite},
+        cases=cases,
+    )
 
 
 def test_metrics_pool_counts_and_use_wilson_for_single_runs() -> None:
-    cases = [case("a", True, planted=2, planted_published=0), case("b", False, planted=1, planted_published=1),
-             case("c", True)]
+    cases = [
+        case("a", True, planted=2, planted_published=0),
+        case("b", False, planted=1, planted_published=1),
+        case("c", True),
+    ]
     m = compute("briefs", cases)
     assert m["pass_rate"].value == pytest.approx(2 / 3) and m["pass_rate"].n == 3
     assert m["pass_rate"].ci95 == pytest.approx(wilson(2, 3))
     assert m["guard_miss_rate"].value == pytest.approx(1 / 3) and m["guard_miss_rate"].n == 3
     assert m["claims_supported_rate"].value is None  # no denominator anywhere: not applicable, not 0
-    fails = threshold_failures("briefs", m, {"pass_rate": 0.9, "guard_miss_rate": 0.0, "latency_p50_s": 5.0,
-                                             "nope": 1.0})
+    fails = threshold_failures(
+        "briefs", m, {"pass_rate": 0.9, "guard_miss_rate": 0.0, "latency_p50_s": 5.0, "nope": 1.0}
+    )
     assert any("pass_rate" in f and "below" in f for f in fails)
     assert any("guard_miss_rate" in f and "above" in f for f in fails)
     assert any("nope: no such metric" in f for f in fails)

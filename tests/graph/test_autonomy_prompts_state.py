@@ -29,7 +29,8 @@ def test_prompt_versions_are_recorded_and_selectable(tmp_path: Path) -> None:
     (tmp_path / "content").mkdir()
     for v in ("v1", "v2", "v10"):
         (tmp_path / "content" / f"{v}.yaml").write_text(
-            f"agent: content\nversion: {v}\ntasks:\n  draft:\n    system: s{v}\n    user: u\n")
+            f"agent: content\nversion: {v}\ntasks:\n  draft:\n    system: s{v}\n    user: u\n"
+        )
     assert available_versions("content", tmp_path) == ["v1", "v2", "v10"]
     newest = load_prompt("content", None, tmp_path)
     assert newest.version == "v10" and newest.ref.startswith("content@v10#")
@@ -47,15 +48,26 @@ def test_shipped_prompts_load() -> None:
 
 
 def test_settings_prompt_and_agent_overrides() -> None:
-    s = Settings.from_env({"LIFTOFF_PROMPTS": "content=v2,planner=v1", "LIFTOFF_AGENTS": "planner,content,governance,"
-                           "orchestrator,analytics", "LIFTOFF_MODEL_CONTENT": "openai:gpt-4o-mini"})
+    s = Settings.from_env(
+        {
+            "LIFTOFF_PROMPTS": "content=v2,planner=v1",
+            "LIFTOFF_AGENTS": "planner,content,governance,orchestrator,analytics",
+            "LIFTOFF_MODEL_CONTENT": "openai:gpt-4o-mini",
+        }
+    )
     assert s.prompt_versions == {"content": "v2", "planner": "v1"}
     assert "data" not in s.agents
     assert s.model_for("content") == "openai:gpt-4o-mini" and s.model_for("planner") == "offline"
     with pytest.raises(ConfigError, match="LIFTOFF_AGENTS: unknown agents"):
         Settings.from_env({"LIFTOFF_AGENTS": "planner,wizard"})
     assert Settings.from_env({"LIFTOFF_AGENTS": "minimum,optimizer"}).agents == (
-        "planner", "content", "governance", "orchestrator", "optimizer", "analytics")
+        "planner",
+        "content",
+        "governance",
+        "orchestrator",
+        "optimizer",
+        "analytics",
+    )
     with pytest.raises(ConfigError, match="LIFTOFF_MAX_REVISIONS"):
         Settings.from_env({"LIFTOFF_MAX_REVISIONS": "two"})
 
@@ -63,6 +75,8 @@ def test_settings_prompt_and_agent_overrides() -> None:
 def test_reducers() -> None:
     merged = merge_by_key({"a": {"version": 2, "x": 1}}, {"a": {"version": 1, "x": 0}, "b": {"version": 1}})
     assert merged == {"a": {"version": 2, "x": 1}, "b": {"version": 1}}
-    usage = add_usage({"planner": {"calls": 1, "input_tokens": 5, "paths": {"native": 1}}},
-                      {"planner": {"calls": 2, "output_tokens": 3, "paths": {"native": 1, "json_repair": 1}}})
+    usage = add_usage(
+        {"planner": {"calls": 1, "input_tokens": 5, "paths": {"native": 1}}},
+        {"planner": {"calls": 2, "output_tokens": 3, "paths": {"native": 1, "json_repair": 1}}},
+    )
     assert usage["planner"]["calls"] == 3 and usage["planner"]["paths"] == {"native": 2, "json_repair": 1}

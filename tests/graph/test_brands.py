@@ -97,7 +97,9 @@ def test_slug_rule(slug: str, ok: bool) -> None:
             validate_slug(slug)
 
 
-def test_a_library_directory_with_any_name_runs_through_the_claim_index(settings: Settings, tmp_path: Path) -> None:
+def test_a_library_directory_with_any_name_runs_through_the_claim_index(
+    settings: Settings, tmp_path: Path
+) -> None:
     from graph.runtime.services import Services
 
     odd = tmp_path / "My Brand (copy)"

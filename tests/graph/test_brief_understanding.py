@@ -406,9 +406,13 @@ def test_briefs_for_an_unseen_brand_keep_every_stated_fact(
 
 def test_a_model_source_not_in_the_brief_is_marked_and_missing_facts_are_located() -> None:
     text = "Promote the Go bottle to hikers in the UK. The budget is £5k for now. Goal: 200 orders."
-    quoted = BriefExtraction(audience="hikers in the UK", facts=[
-        {"field": "audience", "value": "hikers", "source": "to hikers in the UK"},
-        {"field": "goal", "value": "200 orders", "source": "Goal is two hundred orders"}])
+    quoted = BriefExtraction(
+        audience="hikers in the UK",
+        facts=[
+            {"field": "audience", "value": "hikers", "source": "to hikers in the UK"},
+            {"field": "goal", "value": "200 orders", "source": "Goal is two hundred orders"},
+        ],
+    )
     brief = build_brief(text, "brightwell", quoted, TODAY)
     assert brief.facts[0].source == "to hikers in the UK"
     assert brief.facts[1].source.startswith("(not quoted from the brief)")
@@ -421,8 +425,10 @@ def test_a_model_source_not_in_the_brief_is_marked_and_missing_facts_are_located
 def test_app_view_of_the_echo() -> None:
     from graph.views.brief_echo import echo_tables
 
-    brief = _brief("Budget $10k. Audience: existing customers aged 30-50. Goal: 300 orders. Use email in Ireland. "
-                   "Our office dog is called Biscuit and loves the team.")
+    brief = _brief(
+        "Budget $10k. Audience: existing customers aged 30-50. Goal: 300 orders. Use email in Ireland. "
+        "Our office dog is called Biscuit and loves the team."
+    )
     t = echo_tables(brief.model_dump(mode="json"))
     assert {"field": "Budget", "value": "10,000.00 USD", "from the words": "Budget $10k."} in t["understood"]
     assert t["not_used"] == [{"sentence": "Our office dog is called Biscuit and loves the team."}]
@@ -437,8 +443,9 @@ def test_a_market_outside_every_region_is_asked_not_replaced() -> None:
     assert any("Which of Liftoff's regions" in q for q, _ in clarifying_questions(brief, []))
 
 
-def test_cli_never_asks_the_same_question_twice(liftoff_home: Path, capsys: pytest.CaptureFixture[str],
-                                                monkeypatch: pytest.MonkeyPatch) -> None:
+def test_cli_never_asks_the_same_question_twice(
+    liftoff_home: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("LIFTOFF_CRM_CONTACTS", "4000")
     monkeypatch.setenv("LIFTOFF_CHECK_DATE", "2026-11-25")
     assert main(["run", "--brief", BASE.strip()]) == 2

@@ -50,7 +50,11 @@ def test_approve_applies_safe_fixes_and_launches(campaigns: Campaigns) -> None:
     values = result.values
     bp = Blueprint.model_validate(values["blueprint"])
     assets = [Asset.model_validate(a) for a in values["assets"].values()]
-    assert {a.channel for a in assets} == {c.channel for c in bp.channels} == {"email", "paid_social", "paid_search"}
+    assert (
+        {a.channel for a in assets}
+        == {c.channel for c in bp.channels}
+        == {"email", "paid_social", "paid_search"}
+    )
     assert sum(c.budget for c in bp.channels) <= bp.total_budget == 40_000
     assert not any("99.9%" in a.full_text() for a in assets)
     report = PassReport.model_validate(values["pass_report"])
@@ -61,20 +65,37 @@ def test_approve_applies_safe_fixes_and_launches(campaigns: Campaigns) -> None:
     assert all(t.holdout > 0 and t.eligible > 0 for t in lists)
     scorecard = Scorecard.model_validate(values["scorecard"])
     assert scorecard.spend > 0 and scorecard.spend <= bp.caps.total
-    assert set(scorecard.agents_run) >= {"planner", "content", "data", "governance", "orchestrator", "optimizer",
-                                         "analytics"}
+    assert set(scorecard.agents_run) >= {
+        "planner",
+        "content",
+        "data",
+        "governance",
+        "orchestrator",
+        "optimizer",
+        "analytics",
+    }
     assert values["decisions"][0]["approver"] == "ana@brightwell.example"
     events = _events(campaigns, result.trace_id)
     assert {e.trace_id for e in events} == {result.trace_id}
     types = {e.type for e in events}
-    assert {"campaign.started", "planner.blueprint", "content.asset", "data.list_built", "governance.report",
-            "human.decision", "orchestrator.published", "analytics.scorecard"} <= types
+    assert {
+        "campaign.started",
+        "planner.blueprint",
+        "content.asset",
+        "data.list_built",
+        "governance.report",
+        "human.decision",
+        "orchestrator.published",
+        "analytics.scorecard",
+    } <= types
     assert OUTBOUND_ATTEMPTS[attempts_before:] == []
 
 
 def test_reject_ends_the_run_with_a_clear_status(campaigns: Campaigns) -> None:
     first = campaigns.start(EXAMPLE_BRIEF)
-    result = campaigns.resume(first.thread_id, {"decision": "reject", "approver": "ana", "comment": "off-brand"})
+    result = campaigns.resume(
+        first.thread_id, {"decision": "reject", "approver": "ana", "comment": "off-brand"}
+    )
     assert result.status == "rejected"
     assert "ana" in result.reason and "off-brand" in result.reason
     assert not result.values.get("programs")
@@ -96,8 +117,11 @@ def test_resume_without_an_allowed_approver_is_refused(liftoff_home: Path) -> No
     from graph.context import CampaignContext
 
     config = {"configurable": {"thread_id": first.thread_id}}
-    c.graph.invoke(Command(resume={"decision": "approve", "approver": "intern@brightwell.example"}), config,
-                   context=CampaignContext(c.settings))
+    c.graph.invoke(
+        Command(resume={"decision": "approve", "approver": "intern@brightwell.example"}),
+        config,
+        context=CampaignContext(c.settings),
+    )
     again = c.result(first.thread_id)
     assert again.status == "awaiting_approval" and "not an approver" in again.pending_review["last_refusal"]
     assert any(e.type == "human.refused" for e in _events(c, first.trace_id))
@@ -108,7 +132,9 @@ def test_resume_without_an_allowed_approver_is_refused(liftoff_home: Path) -> No
 def test_clean_brief_launches_without_a_human_only_where_the_dial_says_auto(liftoff_home: Path) -> None:
     c = Campaigns(make_settings(liftoff_home, approval_threshold=10.0))  # no budget change is "large" here
     result = c.start(CLEAN_BRIEF)
-    assert result.status == "awaiting_approval" and result.pending_review["kind"] == "launch"  # default: a human
+    assert (
+        result.status == "awaiting_approval" and result.pending_review["kind"] == "launch"
+    )  # default: a human
     assert not result.values.get("programs")
     auto = Campaigns(make_settings(liftoff_home, approval_threshold=10.0, autonomy="auto"))
     result = auto.start(CLEAN_BRIEF)
@@ -117,13 +143,17 @@ def test_clean_brief_launches_without_a_human_only_where_the_dial_says_auto(lift
 
 
 def test_brief_without_budget_asks_instead_of_guessing(campaigns: Campaigns) -> None:
-    result = campaigns.start("Launch our new Brightwell MaxFlow Pitcher in the US. Target: families. "
-                             "Goal: drive online orders. Use email.")
+    result = campaigns.start(
+        "Launch our new Brightwell MaxFlow Pitcher in the US. Target: families. "
+        "Goal: drive online orders. Use email."
+    )
     assert result.status == "needs_input"
     assert result.pending_review and result.pending_review["kind"] == "clarify"
     assert any("budget" in i["question"].lower() for i in result.pending_review["items"])
     assert not result.values.get("blueprint")
-    answered = campaigns.resume(result.thread_id, {"decision": "answer", "approver": "ana", "answer": "Budget: $15k"})
+    answered = campaigns.resume(
+        result.thread_id, {"decision": "answer", "approver": "ana", "answer": "Budget: $15k"}
+    )
     answered, _ = approve_until_done(campaigns, answered, "ana")
     assert answered.status == "launched", answered.reason
     assert answered.values["blueprint"]["total_budget"] == 15_000
@@ -137,8 +167,9 @@ def test_empty_brief_and_unknown_brand_write_nothing(campaigns: Campaigns) -> No
     assert campaigns.list() == []
 
 
-def test_crash_mid_publish_resumes_without_publishing_twice(liftoff_home: Path, monkeypatch: pytest.MonkeyPatch
-                                                            ) -> None:
+def test_crash_mid_publish_resumes_without_publishing_twice(
+    liftoff_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from tools.channels.sandbox import SandboxConnector
 
     campaigns = Campaigns(make_settings(liftoff_home, approval_threshold=10.0, autonomy="auto"))
@@ -174,28 +205,48 @@ def test_crash_mid_publish_resumes_without_publishing_twice(liftoff_home: Path, 
 
 
 def test_minimum_agent_set_runs_without_data_and_optimizer(liftoff_home: Path) -> None:
-    c = Campaigns(make_settings(liftoff_home, agents=("planner", "content", "governance", "orchestrator", "analytics"),
-                                autonomy="auto"))
+    c = Campaigns(
+        make_settings(
+            liftoff_home,
+            agents=("planner", "content", "governance", "orchestrator", "analytics"),
+            autonomy="auto",
+        )
+    )
     result = c.start(CLEAN_BRIEF)
     assert result.status == "launched", result.reason
     assert "data" not in result.values["agents_run"] and "optimizer" not in result.values["agents_run"]
-    assert result.values["scorecard"]["agents_run"] == ["planner", "content", "governance", "orchestrator",
-                                                        "analytics"]
+    assert result.values["scorecard"]["agents_run"] == [
+        "planner",
+        "content",
+        "governance",
+        "orchestrator",
+        "analytics",
+    ]
 
 
-def test_revision_loop_is_bounded_then_goes_to_a_human(campaigns: Campaigns, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_revision_loop_is_bounded_then_goes_to_a_human(
+    campaigns: Campaigns, monkeypatch: pytest.MonkeyPatch
+) -> None:
     import json
 
     from graph.runtime.services import Services
     from tests.fakes import ScriptedChatModel
 
     def stubborn(messages: list[Any], kwargs: dict[str, Any]) -> str:
-        return json.dumps({"subject": "Cleaner water", "body": "Brightwell removes 100% of microplastics.",
-                           "cta": "Shop now", "cited_claim_ids": []})
+        return json.dumps(
+            {
+                "subject": "Cleaner water",
+                "body": "Brightwell removes 100% of microplastics.",
+                "cta": "Shop now",
+                "cited_claim_ids": [],
+            }
+        )
 
     fake = ScriptedChatModel(script=[stubborn] * 60)
     real_model = Services.model
-    monkeypatch.setattr(Services, "model", lambda self, agent: fake if agent == "content" else real_model(self, agent))
+    monkeypatch.setattr(
+        Services, "model", lambda self, agent: fake if agent == "content" else real_model(self, agent)
+    )
     result = campaigns.start(CLEAN_BRIEF)
     assert result.status == "awaiting_approval"
     n_assets = len(result.values["assets"])
@@ -208,8 +259,9 @@ def test_revision_loop_is_bounded_then_goes_to_a_human(campaigns: Campaigns, mon
     assert "microplastics" in fake.calls[n_assets].messages[-1].content
 
 
-def test_a_failing_agent_leaves_a_resumable_failed_campaign(campaigns: Campaigns, monkeypatch: pytest.MonkeyPatch
-                                                           ) -> None:
+def test_a_failing_agent_leaves_a_resumable_failed_campaign(
+    campaigns: Campaigns, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from graph.models.errors import StructuredOutputError
     from graph.runtime.services import Services
 

@@ -12,8 +12,22 @@ from graph.cli import main
 from tests.graph.conftest import CLEAN_BRIEF
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "briefs" / "maxflow-launch.md"
-REQUIRED = {"thread_id", "trace_id", "status", "model", "blueprint", "assets", "lists", "pass_report", "programs",
-            "budget_changes", "scorecard", "events_count", "llm_calls", "tokens"}
+REQUIRED = {
+    "thread_id",
+    "trace_id",
+    "status",
+    "model",
+    "blueprint",
+    "assets",
+    "lists",
+    "pass_report",
+    "programs",
+    "budget_changes",
+    "scorecard",
+    "events_count",
+    "llm_calls",
+    "tokens",
+}
 
 
 @pytest.fixture(autouse=True)
@@ -32,7 +46,9 @@ def test_run_example_auto_approve_json(capsys: pytest.CaptureFixture[str]) -> No
     assert sum(c["budget"] for c in out["blueprint"]["channels"]) <= 40_000
     assert out["events_count"] > 10 and out["llm_calls"] > 0 and out["tokens"] == 0
     assert out["decisions"][0]["approver"] == "cli:auto-approve"
-    assert OUTBOUND_ATTEMPTS[attempts_before:] == []  # the default run opened no outbound connection (not even a refused one)
+    assert (
+        OUTBOUND_ATTEMPTS[attempts_before:] == []
+    )  # the default run opened no outbound connection (not even a refused one)
 
 
 def test_run_stops_for_approval_then_resume(capsys: pytest.CaptureFixture[str]) -> None:
@@ -64,23 +80,32 @@ def test_run_stops_for_approval_then_resume(capsys: pytest.CaptureFixture[str]) 
         (["resume", "cmp-missing", "--approve"], "no campaign 'cmp-missing'"),
     ],
 )
-def test_bad_input_is_one_line_error(argv: list[str], message: str, capsys: pytest.CaptureFixture[str]) -> None:
+def test_bad_input_is_one_line_error(
+    argv: list[str], message: str, capsys: pytest.CaptureFixture[str]
+) -> None:
     assert main(argv) == 2
     err = capsys.readouterr().err.strip()
     assert err.startswith("error: ") and message in err and "\n" not in err and "Traceback" not in err
 
 
 def test_brief_without_budget_exits_non_zero_naming_it(capsys: pytest.CaptureFixture[str]) -> None:
-    code = main(["run", "--brief", "Launch our new Brightwell MaxFlow Pitcher. Target: families. Goal: drive orders.",
-                 "--json"])
+    code = main(
+        [
+            "run",
+            "--brief",
+            "Launch our new Brightwell MaxFlow Pitcher. Target: families. Goal: drive orders.",
+            "--json",
+        ]
+    )
     captured = capsys.readouterr()
     assert code == 2
     assert "no budget" in captured.err
     assert json.loads(captured.out)["status"] == "needs_input"
 
 
-def test_unreachable_provider_is_a_one_line_error(monkeypatch: pytest.MonkeyPatch,
-                                                  capsys: pytest.CaptureFixture[str]) -> None:
+def test_unreachable_provider_is_a_one_line_error(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     monkeypatch.setenv("OPENAI_BASE_URL", "http://127.0.0.1:9/v1")
     assert main(["run", "--brief", CLEAN_BRIEF, "--model", "openai:some-model"]) == 2
     err = capsys.readouterr().err.strip()

@@ -19,8 +19,16 @@ from graph import contracts
 SNAPSHOTS = Path(__file__).resolve().parents[1] / "snapshots" / "contracts"
 
 STORED: tuple[type[BaseModel], ...] = (
-    contracts.Brief, contracts.Blueprint, contracts.Asset, contracts.TargetList, contracts.PassReport,
-    contracts.GovernanceException, contracts.Program, contracts.BudgetChange, contracts.Scorecard, contracts.Event,
+    contracts.Brief,
+    contracts.Blueprint,
+    contracts.Asset,
+    contracts.TargetList,
+    contracts.PassReport,
+    contracts.GovernanceException,
+    contracts.Program,
+    contracts.BudgetChange,
+    contracts.Scorecard,
+    contracts.Event,
 )
 """Contracts the campaign state (and so every checkpoint) holds as dicts."""
 
@@ -35,4 +43,5 @@ def test_contract_schema_matches_its_snapshot(model: type[BaseModel]) -> None:
     assert path.exists(), f"no snapshot for {model.__name__}: run with LIFTOFF_UPDATE_SNAPSHOTS=1 once"
     assert schema == path.read_text(encoding="utf-8"), (
         f"the saved-state schema of {model.__name__} changed; if intended, regenerate the snapshot "
-        "(LIFTOFF_UPDATE_SNAPSHOTS=1) and state in the commit whether old checkpoints still load")
+        "(LIFTOFF_UPDATE_SNAPSHOTS=1) and state in the commit whether old checkpoints still load"
+    )

@@ -11,8 +11,12 @@ from tests.graph.conftest import CLEAN_BRIEF, make_settings
 
 
 def _published(c: Campaigns, campaign_id: str) -> list[str]:
-    return [e.payload["program_id"] for _, e in c.services.events.read(0, 100_000, campaign_id=campaign_id,
-                                                                         types=["orchestrator.published"])]
+    return [
+        e.payload["program_id"]
+        for _, e in c.services.events.read(
+            0, 100_000, campaign_id=campaign_id, types=["orchestrator.published"]
+        )
+    ]
 
 
 def test_a_held_launch_resumes_after_the_release(liftoff_home: Path) -> None:

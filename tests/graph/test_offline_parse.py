@@ -68,8 +68,12 @@ def test_channels_and_regions() -> None:
 
 
 def test_kpis() -> None:
-    kpis = {k.name: k.target for k in find_kpis("drive 1,500 online orders, a 25% email open rate, CTR of 2%, "
-                                                "CPA under $30 and ROAS 3x")}
+    kpis = {
+        k.name: k.target
+        for k in find_kpis(
+            "drive 1,500 online orders, a 25% email open rate, CTR of 2%, CPA under $30 and ROAS 3x"
+        )
+    }
     assert kpis == {"open_rate": 0.25, "ctr": 0.02, "conversions": 1500, "cpa": 30.0, "roas": 3.0}
 
 
@@ -77,12 +81,16 @@ def test_parse_whole_brief() -> None:
     parsed = parse_brief(
         "Launch our new Brightwell MaxFlow Pitcher in the US and UK starting March 2, 2027 for 6 weeks. "
         "Budget: $40k. Target: health-conscious families. Goal: drive 1,500 online orders. "
-        "Use email and paid search. Key message: \"Brightwell removes 99% of lead from tap water.\"",
+        'Use email and paid search. Key message: "Brightwell removes 99% of lead from tap water."',
         TODAY,
     )
     assert parsed.product == "Brightwell MaxFlow Pitcher"
     assert parsed.budget is not None and parsed.budget.amount == 40_000
-    assert (parsed.start_date, parsed.end_date, parsed.duration_days) == (date(2027, 3, 2), date(2027, 4, 12), 42)
+    assert (parsed.start_date, parsed.end_date, parsed.duration_days) == (
+        date(2027, 3, 2),
+        date(2027, 4, 12),
+        42,
+    )
     assert parsed.channels == ["email", "paid_search"]
     assert parsed.regions == ["US", "UK"]
     assert parsed.audience == "health-conscious families"
@@ -91,8 +99,11 @@ def test_parse_whole_brief() -> None:
 
 
 def test_quoted_copy_is_not_read_as_campaign_facts() -> None:
-    parsed = parse_brief('Budget $10k for email in the UK from 2027-02-01. Key message: "Launch offer: 20% off '
-                         'until 31 October 2026, just £5 a month."', TODAY)
+    parsed = parse_brief(
+        'Budget $10k for email in the UK from 2027-02-01. Key message: "Launch offer: 20% off '
+        'until 31 October 2026, just £5 a month."',
+        TODAY,
+    )
     assert parsed.start_date == date(2027, 2, 1)
     assert parsed.budget is not None and parsed.budget.amount == 10_000
     assert parsed.key_messages == ["Launch offer: 20% off until 31 October 2026, just £5 a month."]
@@ -130,14 +141,23 @@ def test_businesses_venues_and_budgets_are_not_products(text: str) -> None:
 @pytest.mark.parametrize(
     ("text", "audience"),
     [
-        ("Promote Quillon Notes 4 to law students who revise on the train, $9k, Instagram.",
-         "law students who revise on the train"),
+        (
+            "Promote Quillon Notes 4 to law students who revise on the train, $9k, Instagram.",
+            "law students who revise on the train",
+        ),
         ("It's for new dog owners in Cork. €2k on Facebook.", "new dog owners in Cork"),
-        ("We want to reach procurement leads at hospitals with BramwellSync 2. $20k LinkedIn.",
-         "procurement leads at hospitals"),
-        ("Brunch push for the Corner Café: students and nurses near the hospital. £300.",
-         "students and nurses near the hospital"),
-        ("Frequent flyers in Madrid, Lisbon and Rome. €8k on Instagram.", "Frequent flyers in Madrid, Lisbon and Rome"),
+        (
+            "We want to reach procurement leads at hospitals with BramwellSync 2. $20k LinkedIn.",
+            "procurement leads at hospitals",
+        ),
+        (
+            "Brunch push for the Corner Café: students and nurses near the hospital. £300.",
+            "students and nurses near the hospital",
+        ),
+        (
+            "Frequent flyers in Madrid, Lisbon and Rome. €8k on Instagram.",
+            "Frequent flyers in Madrid, Lisbon and Rome",
+        ),
     ],
 )
 def test_audiences_however_they_are_introduced(text: str, audience: str) -> None:

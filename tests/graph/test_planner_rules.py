@@ -24,8 +24,10 @@ def test_missing_essentials_are_listed_not_guessed() -> None:
 
 
 def test_blueprint_split_stays_inside_budget_and_keeps_requested_channels() -> None:
-    brief = _brief("Launch our new Brightwell MaxFlow Pitcher in the US and UK. Budget: €25,000. Target: families. "
-                   "Goal: drive 800 orders. Use email, paid social and display.")
+    brief = _brief(
+        "Launch our new Brightwell MaxFlow Pitcher in the US and UK. Budget: €25,000. Target: families. "
+        "Goal: drive 800 orders. Use email, paid social and display."
+    )
     draft = PlanDraft.model_validate(draft_plan({"brief": brief.model_dump(mode="json")}))
     bp = build_blueprint(brief, draft, "planner@v1#x")
     assert [c.channel for c in bp.channels] == ["email", "paid_social", "display"]
@@ -39,9 +41,12 @@ def test_blueprint_split_stays_inside_budget_and_keeps_requested_channels() -> N
 def test_model_shares_over_one_are_scaled_down() -> None:
     brief = _brief("Budget $10k. Target: runners. Goal: drive signups. Use email and paid search in the US.")
     draft = PlanDraft(
-        campaign_name="x", objective="y",
-        channels=[ChannelDraft(channel="email", share=0.9, regions=["US"], variants=["A"], rationale="r"),
-                  ChannelDraft(channel="paid_search", share=0.9, regions=["US"], variants=["A"], rationale="r")],
+        campaign_name="x",
+        objective="y",
+        channels=[
+            ChannelDraft(channel="email", share=0.9, regions=["US"], variants=["A"], rationale="r"),
+            ChannelDraft(channel="paid_search", share=0.9, regions=["US"], variants=["A"], rationale="r"),
+        ],
         kpi_targets=[KPITarget(name="signups", target=100)],
     )
     bp = build_blueprint(brief, draft, "p")
@@ -50,8 +55,11 @@ def test_model_shares_over_one_are_scaled_down() -> None:
 
 def test_plan_that_drops_a_requested_channel_is_refused() -> None:
     brief = _brief("Budget $10k. Target: runners. Goal: drive signups. Use email and sms in the US.")
-    draft = PlanDraft(campaign_name="x", objective="y",
-                      channels=[ChannelDraft(channel="email", share=1, regions=["US"], variants=["A"], rationale="")],
-                      kpi_targets=[KPITarget(name="signups", target=1)])
+    draft = PlanDraft(
+        campaign_name="x",
+        objective="y",
+        channels=[ChannelDraft(channel="email", share=1, regions=["US"], variants=["A"], rationale="")],
+        kpi_targets=[KPITarget(name="signups", target=1)],
+    )
     with pytest.raises(ValueError, match="dropped the requested channel 'sms'"):
         build_blueprint(brief, draft, "p")

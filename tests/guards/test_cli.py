@@ -28,13 +28,18 @@ def lib_copy(tmp_path: Path) -> Path:
     return dest
 
 
-def test_ingest_prints_the_library_version_and_is_incremental(capsys: pytest.CaptureFixture[str],
-                                                              liftoff_home: Path) -> None:
+def test_ingest_prints_the_library_version_and_is_incremental(
+    capsys: pytest.CaptureFixture[str], liftoff_home: Path
+) -> None:
     code, out, err = run(capsys, "library", "ingest", str(DEMO))
     assert code == 0 and out.strip() == load_library(DEMO).version
     assert "28 added" in err
     code, out, err = run(capsys, "library", "ingest", "brightwell")  # a slug works too
-    assert code == 0 and out.strip() == load_library(DEMO).version and "0 added, 0 updated, 0 removed, 28 unchanged" in err
+    assert (
+        code == 0
+        and out.strip() == load_library(DEMO).version
+        and "0 added, 0 updated, 0 removed, 28 unchanged" in err
+    )
     from tools.events import EventLog
 
     events = EventLog(liftoff_home / "events.db").read(0, 10, types=["library.ingested"])
@@ -42,15 +47,29 @@ def test_ingest_prints_the_library_version_and_is_incremental(capsys: pytest.Cap
 
 
 def test_claims_check_text(capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, _ = run(capsys, "claims-check", "--library", str(DEMO), "--region", "US", "--date", "2026-11-25",
-                       "--text", "Free shipping on orders over $35. Brightwell cartridges remove 100% of lead.")
+    code, out, _ = run(
+        capsys,
+        "claims-check",
+        "--library",
+        str(DEMO),
+        "--region",
+        "US",
+        "--date",
+        "2026-11-25",
+        "--text",
+        "Free shipping on orders over $35. Brightwell cartridges remove 100% of lead.",
+    )
     assert code == 0
     row = json.loads(out)
-    assert row["verdict"] == "unsupported" and row["claims"] == ["free-shipping-us"] and len(row["reasons"]) == 1
+    assert (
+        row["verdict"] == "unsupported" and row["claims"] == ["free-shipping-us"] and len(row["reasons"]) == 1
+    )
     assert [s["verdict"] for s in row["sentences"]] == ["supported", "unsupported"]
 
 
-def test_claims_check_jsonl_format_and_region_override(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+def test_claims_check_jsonl_format_and_region_override(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
     lines = [
         {"id": "a", "text": "Free UK delivery on orders over £30.", "region": "UK"},
         {"id": 7, "text": "Free UK delivery on orders over £30."},
@@ -58,9 +77,21 @@ def test_claims_check_jsonl_format_and_region_override(capsys: pytest.CaptureFix
         {"id": "d", "text": "Launch offer: 20% off the MaxFlow Pitcher until 31 October 2026."},
     ]
     src = tmp_path / "in.jsonl"
-    src.write_text("\n".join(json.dumps(x) for x in lines[:2]) + "\n\n" + "\n".join(json.dumps(x) for x in lines[2:]))
-    code, out, _ = run(capsys, "claims-check", "--library", str(DEMO), "--region", "US", "--date", "2026-11-25",
-                       "--jsonl", str(src))
+    src.write_text(
+        "\n".join(json.dumps(x) for x in lines[:2]) + "\n\n" + "\n".join(json.dumps(x) for x in lines[2:])
+    )
+    code, out, _ = run(
+        capsys,
+        "claims-check",
+        "--library",
+        str(DEMO),
+        "--region",
+        "US",
+        "--date",
+        "2026-11-25",
+        "--jsonl",
+        str(src),
+    )
     rows = [json.loads(line) for line in out.splitlines()]
     assert code == 0 and len(rows) == 4
     for row in rows:
@@ -71,40 +102,70 @@ def test_claims_check_jsonl_format_and_region_override(capsys: pytest.CaptureFix
     assert "approved only in UK" in rows[1]["reasons"][0] and "expired" in rows[3]["reasons"][0]
 
 
-def test_claims_check_date_defaults_to_today_or_the_configured_date(capsys: pytest.CaptureFixture[str],
-                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+def test_claims_check_date_defaults_to_today_or_the_configured_date(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     text = "Holiday offer: 25% off the MaxFlow Pitcher until 31 December 2026."
     monkeypatch.setenv("LIFTOFF_CHECK_DATE", "2027-02-01")
     _, out, _ = run(capsys, "claims-check", "--library", str(DEMO), "--region", "US", "--text", text)
     assert json.loads(out)["verdict"] == "unsupported"
-    _, out, _ = run(capsys, "claims-check", "--library", str(DEMO), "--region", "US", "--date", "2026-12-01",
-                    "--text", text)
+    _, out, _ = run(
+        capsys,
+        "claims-check",
+        "--library",
+        str(DEMO),
+        "--region",
+        "US",
+        "--date",
+        "2026-12-01",
+        "--text",
+        text,
+    )
     assert json.loads(out)["verdict"] == "supported"
 
 
-@pytest.mark.parametrize("edit, message", [
-    (lambda p: (p / "claims.yaml").unlink(), "lacks claims.yaml"),
-    (lambda p: (p / "claims.yaml").write_text((p / "claims.yaml").read_text().replace("id: countries-eu", "id: lead-99")),
-     "duplicate claim id 'lead-99'"),
-    (lambda p: (p / "claims.yaml").write_text((p / "claims.yaml").read_text().replace("2027-12-31", "2027-02-30")),
-     "bad date"),
-])
-def test_bad_library_exits_non_zero_with_a_clear_message(capsys: pytest.CaptureFixture[str], lib_copy: Path,
-                                                         edit: object, message: str) -> None:
+@pytest.mark.parametrize(
+    "edit, message",
+    [
+        (lambda p: (p / "claims.yaml").unlink(), "lacks claims.yaml"),
+        (
+            lambda p: (p / "claims.yaml").write_text(
+                (p / "claims.yaml").read_text().replace("id: countries-eu", "id: lead-99")
+            ),
+            "duplicate claim id 'lead-99'",
+        ),
+        (
+            lambda p: (p / "claims.yaml").write_text(
+                (p / "claims.yaml").read_text().replace("2027-12-31", "2027-02-30")
+            ),
+            "bad date",
+        ),
+    ],
+)
+def test_bad_library_exits_non_zero_with_a_clear_message(
+    capsys: pytest.CaptureFixture[str], lib_copy: Path, edit: object, message: str
+) -> None:
     edit(lib_copy)  # type: ignore[operator]
-    for argv in (["claims-check", "--library", str(lib_copy), "--text", "Hi."], ["library", "ingest", str(lib_copy)]):
+    for argv in (
+        ["claims-check", "--library", str(lib_copy), "--text", "Hi."],
+        ["library", "ingest", str(lib_copy)],
+    ):
         code, out, err = run(capsys, *argv)
         assert code == 2 and out == "" and message in err and err.startswith("error: bad brand library")
 
 
-@pytest.mark.parametrize("content, message", [
-    ('{"id": 1, "text": "ok"}\nnot json\n', "in.jsonl:2: not valid JSON"),
-    ('{"id": 1}\n', "in.jsonl:1: 'text' must be a string"),
-    ('["a list"]\n', "in.jsonl:1: each line must be a JSON object"),
-    ('{"id": 1, "text": "ok", "region": "Mars"}\n', "in.jsonl:1: unknown region 'Mars'"),
-])
-def test_bad_input_line_exits_non_zero_and_prints_nothing(capsys: pytest.CaptureFixture[str], tmp_path: Path,
-                                                          content: str, message: str) -> None:
+@pytest.mark.parametrize(
+    "content, message",
+    [
+        ('{"id": 1, "text": "ok"}\nnot json\n', "in.jsonl:2: not valid JSON"),
+        ('{"id": 1}\n', "in.jsonl:1: 'text' must be a string"),
+        ('["a list"]\n', "in.jsonl:1: each line must be a JSON object"),
+        ('{"id": 1, "text": "ok", "region": "Mars"}\n', "in.jsonl:1: unknown region 'Mars'"),
+    ],
+)
+def test_bad_input_line_exits_non_zero_and_prints_nothing(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, content: str, message: str
+) -> None:
     src = tmp_path / "in.jsonl"
     src.write_text(content)
     code, out, err = run(capsys, "claims-check", "--library", str(DEMO), "--jsonl", str(src))
@@ -112,11 +173,15 @@ def test_bad_input_line_exits_non_zero_and_prints_nothing(capsys: pytest.Capture
 
 
 def test_usage_errors(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
-    code, out, err = run(capsys, "claims-check", "--library", str(DEMO), "--jsonl", str(tmp_path / "missing.jsonl"))
+    code, out, err = run(
+        capsys, "claims-check", "--library", str(DEMO), "--jsonl", str(tmp_path / "missing.jsonl")
+    )
     assert code == 2 and "cannot read" in err
-    for argv in (["claims-check", "--library", str(DEMO), "--date", "2026-13-01", "--text", "x"],
-                 ["claims-check", "--library", str(DEMO), "--region", "Mars", "--text", "x"],
-                 ["claims-check", "--library", str(DEMO)]):
+    for argv in (
+        ["claims-check", "--library", str(DEMO), "--date", "2026-13-01", "--text", "x"],
+        ["claims-check", "--library", str(DEMO), "--region", "Mars", "--text", "x"],
+        ["claims-check", "--library", str(DEMO)],
+    ):
         with pytest.raises(SystemExit) as exc:
             main(argv)
         assert exc.value.code == 2

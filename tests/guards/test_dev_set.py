@@ -22,9 +22,29 @@ def test_dev_set_covers_every_rule() -> None:
 
     doc = yaml.safe_load((REPO_ROOT / "evals" / "datasets" / "claims_dev.yaml").read_text())
     rules = {c["rule"] for c in doc["cases"]}
-    assert {"paraphrase", "weaker", "inflated_number", "changed_unit", "changed_qualifier", "changed_rate",
-            "changed_condition", "wrong_target", "region_rule", "added_attribute", "product_swap", "wrong_region",
-            "expired", "superlative", "guarantee", "health", "environmental", "price", "availability",
-            "no_claim", "disclaimer", "multi_claim"} <= rules
+    assert {
+        "paraphrase",
+        "weaker",
+        "inflated_number",
+        "changed_unit",
+        "changed_qualifier",
+        "changed_rate",
+        "changed_condition",
+        "wrong_target",
+        "region_rule",
+        "added_attribute",
+        "product_swap",
+        "wrong_region",
+        "expired",
+        "superlative",
+        "guarantee",
+        "health",
+        "environmental",
+        "price",
+        "availability",
+        "no_claim",
+        "disclaimer",
+        "multi_claim",
+    } <= rules
     labels = [c["label"] for c in doc["cases"]]
     assert labels.count("supported") >= 50 and labels.count("no_claim") >= 15

@@ -70,8 +70,12 @@ def test_disclaimers_always_channel_and_conditional() -> None:
     assert "Reply STOP to opt out." in lib.disclaimers("US", channel="sms")
     assert lib.disclaimers("UK") == []
     assert required_disclaimers(lib, "UK", text="Free UK delivery on orders over £30.") == ["T&Cs apply."]
-    assert "T&Cs apply." not in required_disclaimers(lib, "UK", text="Classic cartridges fit all Brightwell pitchers.")
-    us_health = required_disclaimers(lib, "US", text="Brightwell cartridges remove up to 99% of lead from tap water.")
+    assert "T&Cs apply." not in required_disclaimers(
+        lib, "UK", text="Classic cartridges fit all Brightwell pitchers."
+    )
+    us_health = required_disclaimers(
+        lib, "US", text="Brightwell cartridges remove up to 99% of lead from tap water."
+    )
     assert any("NSF/ANSI 53" in d for d in us_health)
     assert lib.disclaimers("APAC") == []
 
@@ -89,36 +93,54 @@ def test_version_is_a_content_hash_and_loads_are_cached(tmp_path: Path) -> None:
     assert second.claim("chlorine-97").text.endswith("up to 96%.")
 
 
-@pytest.mark.parametrize("claims, message", [
-    (ONE_CLAIM + "  - id: a\n    text: Again.\n", "duplicate claim id 'a'"),
-    (ONE_CLAIM.replace("text: Acme", "expires: 2026-13-01\n    text: Acme"), "bad date"),
-    (ONE_CLAIM.replace("text: Acme", "expires: '2026-02-30'\n    text: Acme"), "expires must be a date YYYY-MM-DD"),
-    (ONE_CLAIM.replace("text: Acme", "expires: next year\n    text: Acme"), "expires must be a date YYYY-MM-DD"),
-    (ONE_CLAIM.replace("text: Acme", "regions: US\n    text: Acme"), "regions must be a list"),
-    (ONE_CLAIM.replace("text: Acme", "regions: [Mars]\n    text: Acme"), "unknown region 'Mars'"),
-    ("claims:\n  - id: a\n    text: 42\n", "text must be a non-empty string"),
-    ("claims:\n  - text: No id.\n", "id must be a non-empty string"),
-    ("claims: []\n", "'claims' must be a non-empty list"),
-    ("claims:\n  - id: a\n    text: [unclosed\n", "invalid YAML"),
-    (ONE_CLAIM.replace("text: Acme", "evidence: [1, 2]\n    text: Acme"), "evidence must be a string"),
-])
+@pytest.mark.parametrize(
+    "claims, message",
+    [
+        (ONE_CLAIM + "  - id: a\n    text: Again.\n", "duplicate claim id 'a'"),
+        (ONE_CLAIM.replace("text: Acme", "expires: 2026-13-01\n    text: Acme"), "bad date"),
+        (
+            ONE_CLAIM.replace("text: Acme", "expires: '2026-02-30'\n    text: Acme"),
+            "expires must be a date YYYY-MM-DD",
+        ),
+        (
+            ONE_CLAIM.replace("text: Acme", "expires: next year\n    text: Acme"),
+            "expires must be a date YYYY-MM-DD",
+        ),
+        (ONE_CLAIM.replace("text: Acme", "regions: US\n    text: Acme"), "regions must be a list"),
+        (ONE_CLAIM.replace("text: Acme", "regions: [Mars]\n    text: Acme"), "unknown region 'Mars'"),
+        ("claims:\n  - id: a\n    text: 42\n", "text must be a non-empty string"),
+        ("claims:\n  - text: No id.\n", "id must be a non-empty string"),
+        ("claims: []\n", "'claims' must be a non-empty list"),
+        ("claims:\n  - id: a\n    text: [unclosed\n", "invalid YAML"),
+        (ONE_CLAIM.replace("text: Acme", "evidence: [1, 2]\n    text: Acme"), "evidence must be a string"),
+    ],
+)
 def test_bad_claims_file_is_refused_with_a_clear_message(tmp_path: Path, claims: str, message: str) -> None:
     path = _write(tmp_path / "acme", BRAND, claims)
     with pytest.raises(BrandLibraryError, match=message.replace("(", r"\(").replace("[", r"\[")):
         load_library(path)
 
 
-@pytest.mark.parametrize("brand, message", [
-    ("voice: warm\nname: Acme\n", "voice must be a mapping"),
-    ("name: Acme\nbanned_terms: cure\n", "banned_terms must be a list"),
-    ("name: Acme\nregions:\n  Mars: {}\n", "unknown region 'Mars'"),
-    ("name: Acme\nregions:\n  US:\n    disclaimers: [1]\n", "disclaimers\\[0\\] must be a non-empty string"),
-    ("name: Acme\nregions:\n  US:\n    comparison_requires_target: maybe\n", "must be true or false"),
-    ("name: Acme\nregions:\n  US:\n    conditional_disclaimers: [{topic: weather, text: x}]\n", "unknown topic"),
-    ("name: Acme\nregions:\n  US:\n    channel_disclaimers: {fax: [x]}\n", "unknown channel 'fax'"),
-    ("competitors: [A]\n", "name must be a non-empty string"),
-    ("- just\n- a list\n", "top level must be a mapping"),
-])
+@pytest.mark.parametrize(
+    "brand, message",
+    [
+        ("voice: warm\nname: Acme\n", "voice must be a mapping"),
+        ("name: Acme\nbanned_terms: cure\n", "banned_terms must be a list"),
+        ("name: Acme\nregions:\n  Mars: {}\n", "unknown region 'Mars'"),
+        (
+            "name: Acme\nregions:\n  US:\n    disclaimers: [1]\n",
+            "disclaimers\\[0\\] must be a non-empty string",
+        ),
+        ("name: Acme\nregions:\n  US:\n    comparison_requires_target: maybe\n", "must be true or false"),
+        (
+            "name: Acme\nregions:\n  US:\n    conditional_disclaimers: [{topic: weather, text: x}]\n",
+            "unknown topic",
+        ),
+        ("name: Acme\nregions:\n  US:\n    channel_disclaimers: {fax: [x]}\n", "unknown channel 'fax'"),
+        ("competitors: [A]\n", "name must be a non-empty string"),
+        ("- just\n- a list\n", "top level must be a mapping"),
+    ],
+)
 def test_bad_brand_file_is_refused_with_a_clear_message(tmp_path: Path, brand: str, message: str) -> None:
     path = _write(tmp_path / "acme", brand, ONE_CLAIM)
     with pytest.raises(BrandLibraryError, match=message):

@@ -26,7 +26,7 @@ def test_shipped_schemas_equal_the_generated_ones() -> None:
     for name, schema in generated.items():
         assert shipped[name] == schema_text(schema), (
             f"{name} is stale: regenerate with python -c 'from guards.library_format import write_schemas; from pathlib import Path; "
-            "write_schemas(Path(\'brand_library/schema\'))'"
+            "write_schemas(Path('brand_library/schema'))'"
         )
 
 

@@ -48,7 +48,9 @@ def _edit(path: Path, old: str, new: str) -> BrandLibrary:
     return load_library(path)
 
 
-def test_ingest_is_idempotent_and_incremental(tmp_path: Path, library_copy: Path, no_chroma_onnx: None) -> None:
+def test_ingest_is_idempotent_and_incremental(
+    tmp_path: Path, library_copy: Path, no_chroma_onnx: None
+) -> None:
     blocked = socket.socket.connect.__globals__["OUTBOUND_ATTEMPTS"]
     before = list(blocked)
     lib = load_library(library_copy)
@@ -62,7 +64,9 @@ def test_ingest_is_idempotent_and_incremental(tmp_path: Path, library_copy: Path
 
     edited = _edit(library_copy, "up to 97%", "up to 96%")
     third = ClaimIndex.open(tmp_path / "home", edited).ingest()
-    assert (third.added, third.updated, third.removed) == (0, 1, 0) and third.ids["updated"] == ["chlorine-97"]
+    assert (third.added, third.updated, third.removed) == (0, 1, 0) and third.ids["updated"] == [
+        "chlorine-97"
+    ]
 
     removed = _edit(library_copy, "  - id: countries-eu\n", "  - id: countries-eu-2\n")
     fourth = ClaimIndex.open(tmp_path / "home", removed).ingest()
@@ -94,12 +98,17 @@ def test_claims_check_with_the_index_agrees_with_the_lexical_check(tmp_path: Pat
     lib = load_library(DEMO)
     index = ClaimIndex.open(tmp_path, lib)
     index.ingest()
-    text = ("Our cartridges get rid of up to 99% of the lead in your tap water. Free shipping on orders over $25. "
-            "Launch offer: 20% off the MaxFlow Pitcher until 31 October 2026. Order today.")
+    text = (
+        "Our cartridges get rid of up to 99% of the lead in your tap water. Free shipping on orders over $25. "
+        "Launch offer: 20% off the MaxFlow Pitcher until 31 October 2026. Order today."
+    )
     with_index = check_text(text, lib, region="US", on=TODAY, index=index)
     without = check_text(text, lib, region="US", on=TODAY)
-    assert [s.verdict for s in with_index.sentences] == [s.verdict for s in without.sentences] == [
-        "supported", "unsupported", "unsupported", "no_claim"]
+    assert (
+        [s.verdict for s in with_index.sentences]
+        == [s.verdict for s in without.sentences]
+        == ["supported", "unsupported", "unsupported", "no_claim"]
+    )
 
 
 def test_local_embedder_is_loaded_once_per_process(tmp_path: Path) -> None:
@@ -117,10 +126,18 @@ class _FakeEmbeddings(BaseHTTPRequestHandler):
     def do_POST(self) -> None:  # noqa: N802 - http.server API
         body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
         _FakeEmbeddings.calls.append({"path": self.path, "auth": self.headers.get("Authorization"), **body})
-        data = [{"object": "embedding", "index": i, "embedding": [float(len(t) % 7), float("lead" in t), 1.0]}
-                for i, t in enumerate(body["input"])]
-        payload = json.dumps({"object": "list", "data": data, "model": body["model"],
-                              "usage": {"prompt_tokens": 1, "total_tokens": 1}}).encode()
+        data = [
+            {"object": "embedding", "index": i, "embedding": [float(len(t) % 7), float("lead" in t), 1.0]}
+            for i, t in enumerate(body["input"])
+        ]
+        payload = json.dumps(
+            {
+                "object": "list",
+                "data": data,
+                "model": body["model"],
+                "usage": {"prompt_tokens": 1, "total_tokens": 1},
+            }
+        ).encode()
         self.send_response(200)
         self.send_header("Content-Type", "application/json")
         self.send_header("Content-Length", str(len(payload)))
@@ -143,10 +160,14 @@ def embeddings_server() -> Iterator[str]:
 def test_openai_compatible_embeddings(tmp_path: Path, embeddings_server: str, no_chroma_onnx: None) -> None:
     _FakeEmbeddings.calls.clear()
     lib = load_library(DEMO)
-    index = ClaimIndex.open(tmp_path, lib, embeddings="openai:fake-embed", base_url=embeddings_server, api_key="k")
+    index = ClaimIndex.open(
+        tmp_path, lib, embeddings="openai:fake-embed", base_url=embeddings_server, api_key="k"
+    )
     result = index.ingest()
     assert result.added == len(lib.claims) and index.collection.name.endswith("openai-fake-embed")
-    assert _FakeEmbeddings.calls[0]["model"] == "fake-embed" and _FakeEmbeddings.calls[0]["auth"] == "Bearer k"
+    assert (
+        _FakeEmbeddings.calls[0]["model"] == "fake-embed" and _FakeEmbeddings.calls[0]["auth"] == "Bearer k"
+    )
     assert index.search("lead", region="US", on=TODAY, k=2)
     with pytest.raises(ValueError, match="unknown embeddings spec"):
         ClaimIndex.open(tmp_path, lib, embeddings="word2vec")

@@ -126,8 +126,20 @@ def test_the_unseen_brand_dev_set_holds_the_target() -> None:
 
 
 def test_a_report_without_cases_does_not_pass() -> None:
-    report = SelfTestReport(library="x", library_version="v", on=ON, claims=0, cases=0, precision=1.0, recall=1.0,
-                            false_block_rate=0.0, blocked_mutations=0, mutations=0, blocked_faithful=0, faithful=0)
+    report = SelfTestReport(
+        library="x",
+        library_version="v",
+        on=ON,
+        claims=0,
+        cases=0,
+        precision=1.0,
+        recall=1.0,
+        false_block_rate=0.0,
+        blocked_mutations=0,
+        mutations=0,
+        blocked_faithful=0,
+        faithful=0,
+    )
     assert not report.meets_floor
 
 
@@ -143,6 +155,8 @@ def test_a_broken_library_raises_the_library_error(tmp_path: Path) -> None:
 def test_cli_check_flag_passes_on_a_bundled_brand(capsys: pytest.CaptureFixture[str]) -> None:
     from graph.cli import main
 
-    rc = main(["library", "test", str(REPO_ROOT / "brand_library" / "ledgerly"), "--check", "--date", "2026-11-25"])
+    rc = main(
+        ["library", "test", str(REPO_ROOT / "brand_library" / "ledgerly"), "--check", "--date", "2026-11-25"]
+    )
     out = capsys.readouterr().out
     assert rc == 0 and "precision of 'unsupported'" in out and "misses: 0" in out

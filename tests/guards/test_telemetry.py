@@ -26,10 +26,23 @@ def _blocked_attempts() -> list[str]:
 
 
 def _asset() -> Asset:
-    body = ("Brightwell cartridges remove up to 99% of lead from tap water. Free shipping on orders over $35. "
-            "A miracle, unlike ClearSip. Results vary with local water conditions.")
-    return Asset(id="a", version=1, channel="email", variant="A", region="US", subject="Hello", body=body,
-                 prompt_version="v1", prompt_hash="h", library_version="v", model="offline")
+    body = (
+        "Brightwell cartridges remove up to 99% of lead from tap water. Free shipping on orders over $35. "
+        "A miracle, unlike ClearSip. Results vary with local water conditions."
+    )
+    return Asset(
+        id="a",
+        version=1,
+        channel="email",
+        variant="A",
+        region="US",
+        subject="Hello",
+        body=body,
+        prompt_version="v1",
+        prompt_hash="h",
+        library_version="v",
+        model="offline",
+    )
 
 
 def _run_every_guard() -> None:
@@ -53,7 +66,9 @@ def _flush_telemetry() -> None:
         provider.force_flush()
 
 
-def test_telemetry_is_off_even_when_the_rc_file_enables_it(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_telemetry_is_off_even_when_the_rc_file_enables_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     (tmp_path / ".guardrailsrc").write_text("id=abc\nenable_metrics=true\n")
     monkeypatch.setenv("HOME", str(tmp_path))
     guard = offline_guard()  # Guard.configure() re-reads ~/.guardrailsrc: our Guard keeps metrics off
@@ -80,11 +95,15 @@ class Recorder:
 
     def record(self, what: str) -> None:
         with self._lock:
-            self.attempts.append((what, threading.current_thread().name, "".join(traceback.format_stack(limit=8))))
+            self.attempts.append(
+                (what, threading.current_thread().name, "".join(traceback.format_stack(limit=8)))
+            )
 
     @staticmethod
     def local(host: object) -> bool:
-        return isinstance(host, str) and (host in ("localhost", "") or host.startswith("127.") or host == "::1")
+        return isinstance(host, str) and (
+            host in ("localhost", "") or host.startswith("127.") or host == "::1"
+        )
 
 
 @pytest.fixture()

@@ -34,7 +34,14 @@ RECORD_MODE = os.environ.get("LIFTOFF_RECORD", "none") or "none"
 RECORDING = RECORD_MODE != "none"
 # Captured at import: the autouse conftest fixture removes these variables inside tests.
 _ENV = {k: os.environ.get(k) for k in ("OPENAI_BASE_URL", "OPENAI_API_KEY", "LIFTOFF_RECORD_MODEL")}
-FILTERED_HEADERS = ["authorization", "api-key", "x-api-key", "openai-organization", "openai-project", "cookie"]
+FILTERED_HEADERS = [
+    "authorization",
+    "api-key",
+    "x-api-key",
+    "openai-organization",
+    "openai-project",
+    "cookie",
+]
 KEEP_REQUEST_HEADERS = {"content-type", "accept"}
 
 
@@ -57,7 +64,9 @@ def target(area: str) -> Target:
             api_key=_ENV["OPENAI_API_KEY"],
         )
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(json.dumps({"base_url": found.base_url, "model": found.model}, indent=2) + "\n", encoding="utf-8")
+        path.write_text(
+            json.dumps({"base_url": found.base_url, "model": found.model}, indent=2) + "\n", encoding="utf-8"
+        )
         return found
     if not path.exists():
         pytest.fail(f"cassette target {path} is missing: record with `make record-local` or `make record`")
@@ -123,8 +132,9 @@ def refused_native(request: Any, response: dict[str, Any]) -> bool:
 
 
 @contextmanager
-def use_cassette(area: str, name: str, base_url: str,
-                 may_skip: Callable[[Any, dict[str, Any]], bool] | None = None) -> Iterator[Cassette]:
+def use_cassette(
+    area: str, name: str, base_url: str, may_skip: Callable[[Any, dict[str, Any]], bool] | None = None
+) -> Iterator[Cassette]:
     """Play (or record) ``<area>/<name>.yaml``; in replay every recorded request must be used.
 
     Args:
@@ -143,8 +153,11 @@ def use_cassette(area: str, name: str, base_url: str,
     with allow_target_network(base_url), make_vcr(area).use_cassette(path.name) as cassette:
         yield cassette
     if not RECORDING:
-        unplayed = [(req, resp) for i, (req, resp) in enumerate(zip(cassette.requests, cassette.responses, strict=True))
-                    if cassette.play_counts[i] == 0]
+        unplayed = [
+            (req, resp)
+            for i, (req, resp) in enumerate(zip(cassette.requests, cassette.responses, strict=True))
+            if cassette.play_counts[i] == 0
+        ]
         unexpected = [req for req, resp in unplayed if not (may_skip and may_skip(req, resp))]
         assert not unexpected, (
             f"cassette {path.name}: {len(unexpected)} recorded request(s) were not made; if prompts or the "

@@ -48,8 +48,9 @@ def cassette(request: pytest.FixtureRequest, recorded: Target) -> Iterator[Casse
 
 @pytest.mark.vcr
 @pytest.mark.slow
-def test_campaign_over_http(liftoff_home: Path, recorded: Target, cassette: Cassette,
-                            monkeypatch: pytest.MonkeyPatch) -> None:
+def test_campaign_over_http(
+    liftoff_home: Path, recorded: Target, cassette: Cassette, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from graph.runtime.runner import Campaigns
 
     real_resolve = registry.resolve_model
@@ -59,9 +60,14 @@ def test_campaign_over_http(liftoff_home: Path, recorded: Target, cassette: Cass
         return real_resolve(spec, **kwargs)
 
     monkeypatch.setattr(registry, "resolve_model", capped)
-    env = {"LIFTOFF_HOME": str(liftoff_home), "LIFTOFF_CRM_CONTACTS": "4000", "LIFTOFF_CHECK_DATE": "2026-11-25"}
-    settings = Settings.from_env(env, model=recorded.model, openai_base_url=recorded.base_url,
-                                 agent_models={"planner": "offline"})
+    env = {
+        "LIFTOFF_HOME": str(liftoff_home),
+        "LIFTOFF_CRM_CONTACTS": "4000",
+        "LIFTOFF_CHECK_DATE": "2026-11-25",
+    }
+    settings = Settings.from_env(
+        env, model=recorded.model, openai_base_url=recorded.base_url, agent_models={"planner": "offline"}
+    )
     campaigns = Campaigns(settings)
     try:
         campaigns.start(BRIEF, auto_approve=True, campaign_id=CAMPAIGN_ID)  # a failing agent -> status failed

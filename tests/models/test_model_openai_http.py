@@ -31,8 +31,10 @@ from graph.models.usage import UsageTracker
 AREA = "models"
 COPY_PROMPT: list[BaseMessage] = [
     SystemMessage(content="You are Brightwell's email copywriter. Use only the approved claims given."),
-    HumanMessage(content="Write a short email for the spring savings campaign. Approved claim c1: "
-                         "'Brightwell plans start at $10 a month.'"),
+    HumanMessage(
+        content="Write a short email for the spring savings campaign. Approved claim c1: "
+        "'Brightwell plans start at $10 a month.'"
+    ),
 ]
 SEGMENT_PROMPT: list[BaseMessage] = [
     SystemMessage(content="You build target lists by calling the build_segment tool."),
@@ -45,7 +47,9 @@ def _build_segment(**kwargs: object) -> str:
 
 
 BUILD_SEGMENT = StructuredTool.from_function(
-    _build_segment, name="build_segment", description="Build a target list from a segment definition.",
+    _build_segment,
+    name="build_segment",
+    description="Build a target list from a segment definition.",
     args_schema=SegmentDefinition,
 )
 
@@ -57,8 +61,14 @@ def recorded() -> Target:
 
 @pytest.fixture
 def model(recorded: Target) -> BaseChatModel:
-    return resolve_model(recorded.model, base_url=recorded.base_url, api_key=recorded.api_key,
-                         max_retries=0, timeout=600, max_tokens=256)
+    return resolve_model(
+        recorded.model,
+        base_url=recorded.base_url,
+        api_key=recorded.api_key,
+        max_retries=0,
+        timeout=600,
+        max_tokens=256,
+    )
 
 
 @pytest.fixture(autouse=True)
@@ -91,10 +101,13 @@ def _assert_http_flow(cassette: Cassette, recorded: Target, calls: int) -> None:
 
 
 @pytest.mark.vcr
-def test_asset_copy_through_the_fallback_chain(model: BaseChatModel, recorded: Target, cassette: Cassette) -> None:
+def test_asset_copy_through_the_fallback_chain(
+    model: BaseChatModel, recorded: Target, cassette: Cassette
+) -> None:
     tracker = UsageTracker()
-    result = invoke_structured(model, AssetCopy, COPY_PROMPT, agent="content", max_reasks=1,
-                               config={"callbacks": [tracker]})
+    result = invoke_structured(
+        model, AssetCopy, COPY_PROMPT, agent="content", max_reasks=1, config={"callbacks": [tracker]}
+    )
     assert isinstance(result.value, AssetCopy) and result.value.body.strip()
     assert result.path in PATHS
     skipped = [e for e in result.errors if "not supported by the provider" in e]
@@ -116,10 +129,15 @@ def test_asset_copy_through_the_fallback_chain(model: BaseChatModel, recorded: T
 
 
 @pytest.mark.vcr
-def test_cached_path_skips_the_refused_one(model: BaseChatModel, recorded: Target, cassette: Cassette) -> None:
+def test_cached_path_skips_the_refused_one(
+    model: BaseChatModel, recorded: Target, cassette: Cassette
+) -> None:
     first = invoke_structured(model, AssetCopy, COPY_PROMPT, agent="content", max_reasks=1)
     n_first = _sent(cassette)
-    second_prompt = [COPY_PROMPT[0], HumanMessage(content="Now a one-line SMS for the same campaign. Approved claim c1.")]
+    second_prompt = [
+        COPY_PROMPT[0],
+        HumanMessage(content="Now a one-line SMS for the same campaign. Approved claim c1."),
+    ]
     try:
         second = invoke_structured(model, AssetCopy, second_prompt, agent="content", max_reasks=1)
     except StructuredOutputError as exc:  # a tiny model may fail the second time; the start path still counts
@@ -134,11 +152,19 @@ def test_cached_path_skips_the_refused_one(model: BaseChatModel, recorded: Targe
 
 
 @pytest.mark.vcr
-def test_segment_definition_via_a_forced_tool_call(model: BaseChatModel, recorded: Target, cassette: Cassette) -> None:
+def test_segment_definition_via_a_forced_tool_call(
+    model: BaseChatModel, recorded: Target, cassette: Cassette
+) -> None:
     tracker = UsageTracker()
     try:
-        result = invoke_tool_call(model, [BUILD_SEGMENT], SEGMENT_PROMPT, agent="data", max_reasks=2,
-                                  config={"callbacks": [tracker]})
+        result = invoke_tool_call(
+            model,
+            [BUILD_SEGMENT],
+            SEGMENT_PROMPT,
+            agent="data",
+            max_reasks=2,
+            config={"callbacks": [tracker]},
+        )
     except StructuredOutputError as exc:
         # bounded: first try + 2 re-asks, each error fed back to the model as a ToolMessage
         assert exc.attempts == 3 and len(exc.errors) == 3
@@ -169,7 +195,9 @@ def _assert_reasks_answer_the_calls(cassette: Cassette) -> None:
         previous = json.loads(_text(played(cassette)[i - 1][1]["body"]["string"]))["choices"][0]["message"]
         messages = bodies[i]["messages"]
         if previous.get("tool_calls"):
-            assert messages[-2]["role"] == "assistant" and messages[-2]["content"]  # never null (llama.cpp rejects it)
+            assert (
+                messages[-2]["role"] == "assistant" and messages[-2]["content"]
+            )  # never null (llama.cpp rejects it)
             assert messages[-1]["role"] == "tool"
             assert messages[-1]["tool_call_id"] == previous["tool_calls"][0]["id"]
             assert messages[-1]["content"].startswith("Error: ")
@@ -182,8 +210,15 @@ def test_json_repair_path(model: BaseChatModel, recorded: Target, cassette: Cass
     prompt: list[BaseMessage] = [HumanMessage(content="The campaign budget is 40k USD. Extract the budget.")]
     tracker = UsageTracker()
     try:
-        result = invoke_structured(model, Money, prompt, agent="planner", max_reasks=1, paths=("json_repair",),
-                                   config={"callbacks": [tracker]})
+        result = invoke_structured(
+            model,
+            Money,
+            prompt,
+            agent="planner",
+            max_reasks=1,
+            paths=("json_repair",),
+            config={"callbacks": [tracker]},
+        )
     except StructuredOutputError as exc:
         assert exc.attempts == 2 and all(e.startswith("json_repair: ") for e in exc.errors)
         _assert_http_flow(cassette, recorded, 2)

@@ -84,16 +84,28 @@ def test_provider_spec_goes_through_init_chat_model(monkeypatch: pytest.MonkeyPa
         ("", {}, "empty model spec: use 'offline' or 'provider:model'"),
         ("   ", {}, "empty model spec"),
         ("openai: gpt 4", {}, "malformed model spec 'openai: gpt 4': no spaces allowed"),
-        ("gpt-4o-mini", {}, "model spec 'gpt-4o-mini' has no provider: use 'provider:model' (e.g. openai:gpt-4o-mini) or set OPENAI_BASE_URL"),
+        (
+            "gpt-4o-mini",
+            {},
+            "model spec 'gpt-4o-mini' has no provider: use 'provider:model' (e.g. openai:gpt-4o-mini) or set OPENAI_BASE_URL",
+        ),
         ("openai:", {}, "malformed model spec 'openai:': expected 'provider:model'"),
         (":gpt-4o", {}, "malformed model spec ':gpt-4o': expected 'provider:model'"),
         ("offline:v2", {}, "the offline engine is spelled just 'offline'"),
         ("acme:model-x", {}, "unknown model provider 'acme' in 'acme:model-x': use one of anthropic,"),
         ("opnai:gpt-4o", {}, "unknown model provider 'opnai' in 'opnai:gpt-4o': did you mean 'openai'?"),
-        ("antropic:claude-3-5-haiku-latest", {}, "unknown model provider 'antropic' in 'antropic:claude-3-5-haiku-latest': did you mean 'anthropic' or 'anthropic_bedrock'?"),
+        (
+            "antropic:claude-3-5-haiku-latest",
+            {},
+            "unknown model provider 'antropic' in 'antropic:claude-3-5-haiku-latest': did you mean 'anthropic' or 'anthropic_bedrock'?",
+        ),
         ("gemni:gemini-2.0-flash", {}, "did you mean 'google_genai'?"),
         ("smollm2", {"base_url": "localhost:8765"}, "OPENAI_BASE_URL 'localhost:8765' is not an http(s) URL"),
-        ("openai:gpt-4o-mini", {}, "model 'openai:gpt-4o-mini' needs an API key: set OPENAI_API_KEY (or use --model offline)"),
+        (
+            "openai:gpt-4o-mini",
+            {},
+            "model 'openai:gpt-4o-mini' needs an API key: set OPENAI_API_KEY (or use --model offline)",
+        ),
     ],
 )
 def test_error_messages_name_problem_and_fix(spec: str, kwargs: dict[str, Any], message: str) -> None:
@@ -130,9 +142,14 @@ def test_a_provider_with_no_close_match_gets_no_guess() -> None:
 
 def test_missing_integration_package_names_pip_install(monkeypatch: pytest.MonkeyPatch) -> None:
     real = registry.importlib.util.find_spec
-    monkeypatch.setattr(registry.importlib.util, "find_spec",
-                        lambda name, *a: None if name == "langchain_anthropic" else real(name, *a))
-    with pytest.raises(ModelConfigError, match=r"needs the langchain-anthropic package: pip install langchain-anthropic$"):
+    monkeypatch.setattr(
+        registry.importlib.util,
+        "find_spec",
+        lambda name, *a: None if name == "langchain_anthropic" else real(name, *a),
+    )
+    with pytest.raises(
+        ModelConfigError, match=r"needs the langchain-anthropic package: pip install langchain-anthropic$"
+    ):
         resolve_model("anthropic:claude-3-5-haiku-latest")
 
 
@@ -142,7 +159,10 @@ def test_import_error_inside_init_chat_model_names_pip_install(monkeypatch: pyte
 
     monkeypatch.setattr(registry.importlib.util, "find_spec", lambda name, *a: object())
     monkeypatch.setattr(registry, "init_chat_model", broken)  # the registry's own reference
-    with pytest.raises(ModelConfigError, match="model 'groq:llama-3.1-8b-instant' needs the langchain-groq package: pip install langchain-groq"):
+    with pytest.raises(
+        ModelConfigError,
+        match="model 'groq:llama-3.1-8b-instant' needs the langchain-groq package: pip install langchain-groq",
+    ):
         resolve_model("groq:llama-3.1-8b-instant")
 
 
@@ -195,7 +215,9 @@ def test_check_reachable_outbound_host_is_unavailable_in_tests() -> None:
     del OUTBOUND_ATTEMPTS[before:]
 
 
-def test_max_tokens_is_sent_as_the_legacy_field_to_compatible_servers(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_max_tokens_is_sent_as_the_legacy_field_to_compatible_servers(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     model = resolve_model("smollm2", base_url=LOCAL, max_tokens=256)
     assert model.extra_body == {"max_tokens": 256} and model.max_tokens is None  # type: ignore[attr-defined]
     monkeypatch.setenv("OPENAI_API_KEY", "sk-test")

@@ -19,7 +19,11 @@ from graph.models.repair import JSONRepairError, parse_json_object
         ('{"a": True, "b": False, "c": None}', {"a": True, "b": False, "c": None}, ["python_literal"]),
         ('{a: 1, cta_text: "go"}', {"a": 1, "cta_text": "go"}, ["unquoted_key"]),
         ('{"a": {"b": [1, 2', {"a": {"b": [1, 2]}}, ["missing_brackets"]),
-        ('{"body": "truncated in the mid', {"body": "truncated in the mid"}, ["missing_brackets", "unterminated_string"]),
+        (
+            '{"body": "truncated in the mid',
+            {"body": "truncated in the mid"},
+            ["missing_brackets", "unterminated_string"],
+        ),
         ('{"a": 1, "b":', {"a": 1}, ["dangling_key", "missing_brackets"]),
         ('{"a": "line one\nline two"}', {"a": "line one\nline two"}, ["newline_in_string"]),
         ("{\u201cbody\u201d: \u201cHi\u201d}", {"body": "Hi"}, ["smart_quotes"]),

@@ -15,4 +15,7 @@ def test_instruction_for_nested_contract() -> None:
     shape = json.loads(text.split("(replace the placeholder values): ", 1)[1])
     assert shape["channel"] == "email" and shape["regions"] == ["US"] and shape["holdout_pct"] == 0.1
     assert SegmentDefinition.model_validate(shape).filters[0].op == "eq"
-    assert json.loads(text.split("JSON schema: ", 1)[1].split("\n", 1)[0]) == SegmentDefinition.model_json_schema()
+    assert (
+        json.loads(text.split("JSON schema: ", 1)[1].split("\n", 1)[0])
+        == SegmentDefinition.model_json_schema()
+    )

@@ -20,8 +20,16 @@ from graph.models.errors import (
 from graph.models.structured import PATH_CACHE, invoke_structured, model_key
 from graph.models.usage import UsageTracker
 
-PROMPT = [SystemMessage(content="You write marketing copy."), HumanMessage(content="Write an email for the spring sale.")]
-VALID = {"subject": "Spring is here", "body": "Save on every plan this spring.", "cta": "Shop now", "cited_claim_ids": ["c1"]}
+PROMPT = [
+    SystemMessage(content="You write marketing copy."),
+    HumanMessage(content="Write an email for the spring sale."),
+]
+VALID = {
+    "subject": "Spring is here",
+    "body": "Save on every plan this spring.",
+    "cta": "Shop now",
+    "cited_claim_ids": ["c1"],
+}
 
 
 @pytest.fixture(autouse=True)
@@ -84,7 +92,9 @@ def test_unsupported_native_falls_back_to_a_tool_call() -> None:
 
 def test_invalid_tool_arguments_are_sent_back_as_tool_messages() -> None:
     bad = tool_call("AssetCopy", {"body": "x", "colour": "red"}, call_id="call_A")
-    model = ScriptedChatModel(script=[bad, tool_call("AssetCopy", VALID, call_id="call_B")], unsupported=("json_schema",))
+    model = ScriptedChatModel(
+        script=[bad, tool_call("AssetCopy", VALID, call_id="call_B")], unsupported=("json_schema",)
+    )
     result = invoke_structured(model, AssetCopy, PROMPT, agent="content")
     assert (result.path, result.attempts) == ("tool_call", 2)
     assert "colour" in result.errors[-1]
@@ -141,7 +151,9 @@ def test_reask_bound_on_the_json_path() -> None:
 
 def test_reask_bound_is_shared_across_paths() -> None:
     bad = json_reply({"body": ""})
-    model = ScriptedChatModel(script=[bad, bad, tool_call("AssetCopy", {"body": ""}), "nope", json_reply(VALID)])
+    model = ScriptedChatModel(
+        script=[bad, bad, tool_call("AssetCopy", {"body": ""}), "nope", json_reply(VALID)]
+    )
     with pytest.raises(StructuredOutputError) as info:
         invoke_structured(model, AssetCopy, PROMPT, agent="content", max_reasks=1)
     # native: first try + 1 re-ask; tool_call and json_repair: one try each, no re-ask left.
@@ -173,7 +185,9 @@ def test_negative_reask_bound_is_refused() -> None:
         (ProviderError(404), ModelConfigError, "check the model name"),
     ],
 )
-def test_provider_errors_are_raised_not_reasked(error: Exception, expected: type[Exception], message: str) -> None:
+def test_provider_errors_are_raised_not_reasked(
+    error: Exception, expected: type[Exception], message: str
+) -> None:
     model = ScriptedChatModel(script=[error, json_reply(VALID)])
     with pytest.raises(expected, match=message) as info:
         invoke_structured(model, AssetCopy, PROMPT, agent="content", max_reasks=2)
@@ -193,8 +207,13 @@ def test_unknown_exceptions_propagate_unchanged() -> None:
 
 
 def test_path_cache_starts_where_the_last_call_succeeded() -> None:
-    model = ScriptedChatModel(script=[tool_call("AssetCopy", VALID), tool_call("SegmentDefinition", {"channel": "email", "regions": ["US"]})],
-                              unsupported=("json_schema",))
+    model = ScriptedChatModel(
+        script=[
+            tool_call("AssetCopy", VALID),
+            tool_call("SegmentDefinition", {"channel": "email", "regions": ["US"]}),
+        ],
+        unsupported=("json_schema",),
+    )
     first = invoke_structured(model, AssetCopy, PROMPT, agent="content")
     assert first.path == "tool_call" and first.errors
     second = invoke_structured(model, SegmentDefinition, PROMPT, agent="data")
@@ -213,7 +232,9 @@ def test_explicit_paths_override_the_cache() -> None:
 
 def test_agent_is_put_in_run_metadata_for_usage() -> None:
     tracker = UsageTracker()
-    model = ScriptedChatModel(script=[json_reply({"body": ""}, usage=(100, 20)), json_reply(VALID, usage=(150, 30))])
+    model = ScriptedChatModel(
+        script=[json_reply({"body": ""}, usage=(100, 20)), json_reply(VALID, usage=(150, 30))]
+    )
     config: Any = {"callbacks": [tracker], "metadata": {"campaign": "c-1"}}
     result = invoke_structured(model, AssetCopy, PROMPT, agent="content", config=config)
     snap = tracker.snapshot()
@@ -228,8 +249,10 @@ def test_model_without_native_or_tools_skips_straight_to_json() -> None:
     model = PlainScriptedChatModel(script=[json_reply(VALID)])
     result = invoke_structured(model, AssetCopy, PROMPT, agent="content")
     assert (result.path, result.attempts) == ("json_repair", 1)
-    assert result.errors == ["native: ScriptedChatModel has no native structured output",
-                             "tool_call: ScriptedChatModel does not support tool calling"]
+    assert result.errors == [
+        "native: ScriptedChatModel has no native structured output",
+        "tool_call: ScriptedChatModel does not support tool calling",
+    ]
 
 
 def test_copied_placeholders_are_reasked_on_the_json_path() -> None:
@@ -237,8 +260,10 @@ def test_copied_placeholders_are_reasked_on_the_json_path() -> None:
     model = ScriptedChatModel(script=[copied, json_reply(VALID)])
     result = invoke_structured(model, AssetCopy, PROMPT, agent="content", paths=("json_repair",))
     assert (result.path, result.attempts) == ("json_repair", 2)
-    assert result.errors == ["json_repair: fields still hold the placeholder '...': subject, body, "
-                             "cited_claim_ids[0]; write real values"]
+    assert result.errors == [
+        "json_repair: fields still hold the placeholder '...': subject, body, "
+        "cited_claim_ids[0]; write real values"
+    ]
 
 
 def test_tool_feedback_gives_an_empty_tool_call_turn_a_text() -> None:
@@ -246,7 +271,9 @@ def test_tool_feedback_gives_an_empty_tool_call_turn_a_text() -> None:
 
     raw = tool_call("AssetCopy", {"body": ""}, call_id="c9")
     ai, tool = tool_feedback(raw, "body: too short")
-    assert isinstance(ai, AIMessage) and ai.content == "Calling AssetCopy." and ai.tool_calls == raw.tool_calls
+    assert (
+        isinstance(ai, AIMessage) and ai.content == "Calling AssetCopy." and ai.tool_calls == raw.tool_calls
+    )
     assert isinstance(tool, ToolMessage) and tool.tool_call_id == "c9" and tool.status == "error"
     assert tool.content == "Error: body: too short. Call the tool again with corrected arguments."
 

@@ -16,7 +16,11 @@ from graph.models.structured import PATH_CACHE
 from graph.models.toolcall import invoke_tool_call, tool_schema
 
 PROMPT = [HumanMessage(content="Build the email list for US and CA customers.")]
-SEGMENT = {"channel": "email", "regions": ["US", "CA"], "filters": [{"field": "lifecycle_stage", "op": "eq", "value": "customer"}]}
+SEGMENT = {
+    "channel": "email",
+    "regions": ["US", "CA"],
+    "filters": [{"field": "lifecycle_stage", "op": "eq", "value": "customer"}],
+}
 
 
 @pytest.fixture(autouse=True)
@@ -30,8 +34,9 @@ def _build_segment(**kwargs: object) -> str:
     return "built"
 
 
-BUILD = StructuredTool.from_function(_build_segment, name="build_segment", description="Build a target list.",
-                                     args_schema=SegmentDefinition)
+BUILD = StructuredTool.from_function(
+    _build_segment, name="build_segment", description="Build a target list.", args_schema=SegmentDefinition
+)
 
 
 def test_tool_schema_of_tools_and_classes() -> None:
@@ -45,7 +50,13 @@ def test_valid_call_first_time() -> None:
     model = ScriptedChatModel(script=[tool_call("build_segment", SEGMENT, call_id="c1")])
     result = invoke_tool_call(model, [BUILD], PROMPT, agent="data")
     assert isinstance(result.args, SegmentDefinition) and result.args.regions == ["US", "CA"]
-    assert (result.name, result.call_id, result.path, result.attempts, result.errors) == ("build_segment", "c1", "tool_call", 1, [])
+    assert (result.name, result.call_id, result.path, result.attempts, result.errors) == (
+        "build_segment",
+        "c1",
+        "tool_call",
+        1,
+        [],
+    )
     kwargs = model.calls[0].kwargs
     assert kwargs["tool_choice"] == "build_segment"
     assert kwargs["tools"][0]["function"]["parameters"]["properties"]["regions"]["minItems"] == 1
@@ -63,8 +74,13 @@ def test_invalid_args_are_reasked_with_a_tool_message() -> None:
 
 
 def test_unknown_tool_and_missing_call_are_reasked() -> None:
-    model = ScriptedChatModel(script=[tool_call("drop_table", {}), reply("I would build a list."),
-                                      tool_call("build_segment", SEGMENT)])
+    model = ScriptedChatModel(
+        script=[
+            tool_call("drop_table", {}),
+            reply("I would build a list."),
+            tool_call("build_segment", SEGMENT),
+        ]
+    )
     result = invoke_tool_call(model, [BUILD, AssetCopy], PROMPT, agent="data")
     assert result.attempts == 3 and result.name == "build_segment"
     assert "unknown tool 'drop_table'; available: build_segment, AssetCopy" in result.errors[0]
@@ -112,7 +128,12 @@ def test_model_without_tool_calling_falls_back_to_json() -> None:
 
     model = PlainScriptedChatModel(script=[reply("{'channel': 'sms', 'regions': ['UK'],}")])
     result = invoke_tool_call(model, [BUILD], PROMPT, agent="data")
-    assert (result.name, result.path, result.attempts, result.call_id) == ("build_segment", "json_repair", 1, "")
+    assert (result.name, result.path, result.attempts, result.call_id) == (
+        "build_segment",
+        "json_repair",
+        1,
+        "",
+    )
     assert isinstance(result.args, SegmentDefinition) and result.args.channel == "sms"
     with pytest.raises(StructuredOutputError, match="does not support tool calling"):
         invoke_tool_call(model, [BUILD, AssetCopy], PROMPT, agent="data")

@@ -15,14 +15,26 @@ from graph.models.usage import PriceTable, UsageTracker
 
 
 def _result(input_tokens: int, output_tokens: int, model: str | None = None) -> LLMResult:
-    message = AIMessage(content="ok", usage_metadata={"input_tokens": input_tokens, "output_tokens": output_tokens,
-                                                      "total_tokens": input_tokens + output_tokens},
-                        response_metadata={"model_name": model} if model else {})
+    message = AIMessage(
+        content="ok",
+        usage_metadata={
+            "input_tokens": input_tokens,
+            "output_tokens": output_tokens,
+            "total_tokens": input_tokens + output_tokens,
+        },
+        response_metadata={"model_name": model} if model else {},
+    )
     return LLMResult(generations=[[ChatGeneration(message=message)]])
 
 
-def _call(tracker: UsageTracker, *, metadata: dict[str, str] | None = None, tags: list[str] | None = None,
-          tokens: tuple[int, int] = (10, 5), model: str | None = None) -> None:
+def _call(
+    tracker: UsageTracker,
+    *,
+    metadata: dict[str, str] | None = None,
+    tags: list[str] | None = None,
+    tokens: tuple[int, int] = (10, 5),
+    model: str | None = None,
+) -> None:
     run_id = uuid.uuid4()
     tracker.on_chat_model_start({}, [[]], run_id=run_id, tags=tags, metadata=metadata)
     tracker.on_llm_end(_result(*tokens, model=model), run_id=run_id)
@@ -30,15 +42,23 @@ def _call(tracker: UsageTracker, *, metadata: dict[str, str] | None = None, tags
 
 def test_counts_per_agent_through_real_callbacks() -> None:
     tracker = UsageTracker()
-    model = ScriptedChatModel(script=[reply("a", usage=(120, 30)), reply("b", usage=(80, 10)), reply("c", usage=(5, 5))],
-                              model_name="gpt-4o-mini")
+    model = ScriptedChatModel(
+        script=[reply("a", usage=(120, 30)), reply("b", usage=(80, 10)), reply("c", usage=(5, 5))],
+        model_name="gpt-4o-mini",
+    )
     model.invoke("x", config={"callbacks": [tracker], "metadata": {"agent": "planner"}})
     model.invoke("y", config={"callbacks": [tracker], "tags": ["agent:content"]})
     model.invoke("z", config={"callbacks": [tracker], "metadata": {"langgraph_node": "analytics"}})
     snap = tracker.snapshot()
     assert set(snap) == {"planner", "content", "analytics"}
-    assert snap["planner"] == {"calls": 1, "errors": 0, "input_tokens": 120, "output_tokens": 30,
-                               "cost_usd": pytest.approx((120 * 0.15 + 30 * 0.60) / 1e6), "models": ["gpt-4o-mini"]}
+    assert snap["planner"] == {
+        "calls": 1,
+        "errors": 0,
+        "input_tokens": 120,
+        "output_tokens": 30,
+        "cost_usd": pytest.approx((120 * 0.15 + 30 * 0.60) / 1e6),
+        "models": ["gpt-4o-mini"],
+    }
     totals = tracker.totals()
     assert (totals["calls"], totals["input_tokens"], totals["output_tokens"]) == (3, 205, 45)
     assert totals["unpriced_models"] == []
@@ -49,15 +69,26 @@ def test_agent_precedence_and_unknown() -> None:
     _call(tracker, metadata={"agent": "data", "langgraph_node": "content"}, tags=["agent:governance"])
     _call(tracker, metadata={"langgraph_node": "content"}, tags=["agent:governance"])
     _call(tracker)
-    assert {a: s["calls"] for a, s in tracker.snapshot().items()} == {"data": 1, "governance": 1, "unknown": 1}
+    assert {a: s["calls"] for a, s in tracker.snapshot().items()} == {
+        "data": 1,
+        "governance": 1,
+        "unknown": 1,
+    }
 
 
 def test_token_usage_from_llm_output_when_no_usage_metadata() -> None:
     tracker = UsageTracker()
     run_id = uuid.uuid4()
-    tracker.on_llm_start({}, ["prompt"], run_id=run_id, metadata={"agent": "judge", "ls_model_name": "gpt-4o"})
-    tracker.on_llm_end(LLMResult(generations=[[Generation(text="t")]],
-                                 llm_output={"token_usage": {"prompt_tokens": 1000, "completion_tokens": 100}}), run_id=run_id)
+    tracker.on_llm_start(
+        {}, ["prompt"], run_id=run_id, metadata={"agent": "judge", "ls_model_name": "gpt-4o"}
+    )
+    tracker.on_llm_end(
+        LLMResult(
+            generations=[[Generation(text="t")]],
+            llm_output={"token_usage": {"prompt_tokens": 1000, "completion_tokens": 100}},
+        ),
+        run_id=run_id,
+    )
     judge = tracker.snapshot()["judge"]
     assert (judge["input_tokens"], judge["output_tokens"]) == (1000, 100)
     assert judge["cost_usd"] == pytest.approx((1000 * 2.5 + 100 * 10.0) / 1e6)

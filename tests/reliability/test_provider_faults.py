@@ -164,7 +164,9 @@ def test_a_per_call_timeout_never_overruns_the_run_deadline() -> None:
     """A request started with less time left than its timeout is waited for only until the deadline."""
     policy = CallPolicy(timeout_s=30.0, max_attempts=5, backoff_s=0.01, breaker_failures=1000)
     with LLMServer(LLMServerConfig(fault="hang", hang_s=60)) as server:
-        model = resolve_model("openai:competent", base_url=server.base_url, timeout=policy.timeout_s, max_retries=0)
+        model = resolve_model(
+            "openai:competent", base_url=server.base_url, timeout=policy.timeout_s, max_retries=0
+        )
         started = time.monotonic()
         with (
             run_deadline(4.0) as ends,  # ample for the request to start, far less than its 30 s timeout

@@ -11,7 +11,9 @@ from tools.channels.store import ProgramStore
 from tools.events import EventLog
 
 
-def test_a_campaign_on_one_home_is_listed_resumed_and_cycled_from_another(tmp_path: Path, postgres_url: str) -> None:
+def test_a_campaign_on_one_home_is_listed_resumed_and_cycled_from_another(
+    tmp_path: Path, postgres_url: str
+) -> None:
     a = Campaigns(make_settings(tmp_path / "home-a", database_url=postgres_url))
     run = a.start(CLEAN_BRIEF, auto_approve=True)
     assert run.status == "launched", run.reason
@@ -32,6 +34,8 @@ def test_a_campaign_on_one_home_is_listed_resumed_and_cycled_from_another(tmp_pa
     trail = list(events.iter_trace(run.trace_id))
     assert len(trail) == len({e.id for e in trail})  # one audit trail, no duplicates
     assert {"orchestrator.published", "lifecycle.scheduled"} <= {e.type for e in trail}
-    assert len(ProgramStore(postgres_url).by_campaign(cid)) == len(programs)  # the cycle published nothing twice
+    assert len(ProgramStore(postgres_url).by_campaign(cid)) == len(
+        programs
+    )  # the cycle published nothing twice
     a.close()
     b.close()

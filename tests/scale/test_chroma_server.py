@@ -25,9 +25,13 @@ pytestmark = pytest.mark.slow
 
 def _start(path: Path, port: int) -> subprocess.Popen[bytes]:
     cli = Path(sys.executable).with_name("chroma")
-    proc = subprocess.Popen([str(cli), "run", "--path", str(path), "--host", "127.0.0.1", "--port", str(port)],
-                            env={**os.environ, "ANONYMIZED_TELEMETRY": "False"}, stdout=subprocess.DEVNULL,
-                            stderr=subprocess.DEVNULL, start_new_session=True)
+    proc = subprocess.Popen(
+        [str(cli), "run", "--path", str(path), "--host", "127.0.0.1", "--port", str(port)],
+        env={**os.environ, "ANONYMIZED_TELEMETRY": "False"},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
         try:
@@ -61,7 +65,9 @@ def test_claim_index_on_a_chroma_server(tmp_path: Path, monkeypatch: pytest.Monk
 
         register_embedding_function()
         other = chromadb.HttpClient(host="127.0.0.1", port=port)
-        found = other.get_collection(index.collection.name).query(query_texts=["filters chlorine"], n_results=3)
+        found = other.get_collection(index.collection.name).query(
+            query_texts=["filters chlorine"], n_results=3
+        )
         assert len(found["ids"][0]) == 3
 
         # The server restarts mid-run: the query is retried and succeeds (a wide window: a loaded CI box starts

@@ -20,7 +20,11 @@ pytestmark = pytest.mark.slow
 
 def test_a_server_run_is_a_full_campaign(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     server_home = tmp_path / "server-home"
-    env = {"LIFTOFF_HOME": str(server_home), "LIFTOFF_CRM_CONTACTS": "3000", "LIFTOFF_CHECK_DATE": "2026-11-25"}
+    env = {
+        "LIFTOFF_HOME": str(server_home),
+        "LIFTOFF_CRM_CONTACTS": "3000",
+        "LIFTOFF_CHECK_DATE": "2026-11-25",
+    }
     with langgraph_dev(env, tmp_path / "server.log") as url:
         client = get_sync_client(url=url)
         assert [a["graph_id"] for a in client.assistants.search()] == ["campaign"]
@@ -29,8 +33,12 @@ def test_a_server_run_is_a_full_campaign(tmp_path: Path, capsys: pytest.CaptureF
         thread = client.threads.create()
         tid = thread["thread_id"]
         # A brief alone, settings as JSON run context: manual autonomy asks for the launch approval too.
-        client.runs.wait(tid, "campaign", input={"brief_text": CLEAN_BRIEF},
-                         context={"autonomy": "manual", "launch_days": 5})
+        client.runs.wait(
+            tid,
+            "campaign",
+            input={"brief_text": CLEAN_BRIEF},
+            context={"autonomy": "manual", "launch_days": 5},
+        )
         reviews = []
         for _ in range(8):
             state = client.threads.get_state(tid)
@@ -38,8 +46,11 @@ def test_a_server_run_is_a_full_campaign(tmp_path: Path, capsys: pytest.CaptureF
             if not pending:
                 break
             reviews.append(pending[0]["kind"])
-            client.runs.wait(tid, "campaign", command={"resume": {"decision": "approve", "approver": "studio:ana",
-                                                                  "comment": "ok"}})
+            client.runs.wait(
+                tid,
+                "campaign",
+                command={"resume": {"decision": "approve", "approver": "studio:ana", "comment": "ok"}},
+            )
         values = client.threads.get_state(tid)["values"]
         # the launch card first (nothing publishes before a human approves it); budget cards when the optimizer
         # has the evidence to propose a change in the first days
@@ -48,13 +59,16 @@ def test_a_server_run_is_a_full_campaign(tmp_path: Path, capsys: pytest.CaptureF
         assert values["campaign_id"] == tid and values["trace_id"].startswith("trc-") and values["started_at"]
         card = values["scorecard"]
         assert card["campaign_id"] == tid and card["kpis"]
-        assert values["programs"] and all(p["status"] in ("published", "scheduled") for p in values["programs"].values())
+        assert values["programs"] and all(
+            p["status"] in ("published", "scheduled") for p in values["programs"].values()
+        )
         # The after-launch work happened inside the graph: the campaign has its schedule.
         assert LifecycleStore(server_home / "lifecycle.db").campaign(tid) is not None
 
         # The client the CLI, app and scheduler use when LIFTOFF_SERVER_URL is set.
-        remote = RemoteCampaigns(Settings.from_env({"LIFTOFF_HOME": str(tmp_path / "client"),
-                                                    "LIFTOFF_SERVER_URL": url}))
+        remote = RemoteCampaigns(
+            Settings.from_env({"LIFTOFF_HOME": str(tmp_path / "client"), "LIFTOFF_SERVER_URL": url})
+        )
         assert tid in [s.campaign_id for s in remote.list()]
         assert remote.result(tid).status == "launched"
         assert remote.run_cycle(tid, "report").status == "launched"

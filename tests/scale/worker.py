@@ -42,12 +42,34 @@ class CountingConnector:
 
 
 def request(campaign: str, n: object) -> PublishRequest:
-    asset = Asset(id=f"{campaign}-a{n}", version=1, channel="email", variant="A", region="EU",
-                  subject="Brew better", body="Pure Pitcher filters chlorine.", cta="Shop", cited_claim_ids=["c1"],
-                  prompt_version="v1", prompt_hash="h", library_version="l1", model="offline")
-    return PublishRequest(campaign_id=campaign, trace_id=f"tr-{campaign}", channel="email", region="EU", variant="A",
-                          asset=asset, list_id="lst-email", segment_key="seg", slot="2026-03-02", audience=100,
-                          budget=0.0)
+    asset = Asset(
+        id=f"{campaign}-a{n}",
+        version=1,
+        channel="email",
+        variant="A",
+        region="EU",
+        subject="Brew better",
+        body="Pure Pitcher filters chlorine.",
+        cta="Shop",
+        cited_claim_ids=["c1"],
+        prompt_version="v1",
+        prompt_hash="h",
+        library_version="l1",
+        model="offline",
+    )
+    return PublishRequest(
+        campaign_id=campaign,
+        trace_id=f"tr-{campaign}",
+        channel="email",
+        region="EU",
+        variant="A",
+        asset=asset,
+        list_id="lst-email",
+        segment_key="seg",
+        slot="2026-03-02",
+        audience=100,
+        budget=0.0,
+    )
 
 
 def main() -> None:
@@ -66,8 +88,13 @@ def main() -> None:
         committed = refused = 0
         for i in range(n):
             try:
-                svc.ledger.commit(campaign_id=campaign, channel="email", amount=amount, day="2026-03-02",
-                                  key=f"{campaign}:{out.stem}:{i}")
+                svc.ledger.commit(
+                    campaign_id=campaign,
+                    channel="email",
+                    amount=amount,
+                    day="2026-03-02",
+                    key=f"{campaign}:{out.stem}:{i}",
+                )
                 committed += 1
             except CapExceeded:
                 refused += 1
@@ -89,11 +116,15 @@ def main() -> None:
             published.append(t0)
             time.sleep(0.01)
         try:
-            svc.ledger.commit(campaign_id=campaign, channel="email", amount=1, day="2026-03-02", key=f"{prefix}-x")
+            svc.ledger.commit(
+                campaign_id=campaign, channel="email", amount=1, day="2026-03-02", key=f"{prefix}-x"
+            )
             spend_after = "accepted"
         except (KillSwitchEngaged, CapExceeded) as exc:
             spend_after = type(exc).__name__
-        result.update(published=published, blocked_at=blocked_at, calls=len(counting.calls), spend_after=spend_after)
+        result.update(
+            published=published, blocked_at=blocked_at, calls=len(counting.calls), spend_after=spend_after
+        )
     out.write_text(json.dumps(result))
 
 

@@ -27,23 +27,46 @@ LIB = REPO_ROOT / "brand_library" / "brightwell"
 
 
 def _asset(channel: str, region: str = "US", variant: str = "A", **fields: Any) -> dict[str, Any]:
-    base = {"id": f"cmp-1234-{channel}-{region}-{variant}", "version": 2, "channel": channel, "region": region,
-            "variant": variant, "subject": None, "headline": None, "body": "Cleaner water at home.", "cta": "Shop now",
-            "cited_claim_ids": ["c1"], "model": "offline", "revision_notes": []}
+    base = {
+        "id": f"cmp-1234-{channel}-{region}-{variant}",
+        "version": 2,
+        "channel": channel,
+        "region": region,
+        "variant": variant,
+        "subject": None,
+        "headline": None,
+        "body": "Cleaner water at home.",
+        "cta": "Shop now",
+        "cited_claim_ids": ["c1"],
+        "model": "offline",
+        "revision_notes": [],
+    }
     return {**base, **fields}
 
 
-def _values(*assets: dict[str, Any], landing: str | None = "https://shop.example/maxflow?ref=x", **extra: Any
-            ) -> dict[str, Any]:
-    return {"campaign_id": "cmp-1234", "trace_id": "t-1",
-            "blueprint": {"campaign_name": "MaxFlow launch", "currency": "USD", "start_date": "2027-03-02",
-                          "end_date": "2027-03-29", "brief": {"landing_url": landing}},
-            "assets": {a["id"]: a for a in assets}, **extra}
+def _values(
+    *assets: dict[str, Any], landing: str | None = "https://shop.example/maxflow?ref=x", **extra: Any
+) -> dict[str, Any]:
+    return {
+        "campaign_id": "cmp-1234",
+        "trace_id": "t-1",
+        "blueprint": {
+            "campaign_name": "MaxFlow launch",
+            "currency": "USD",
+            "start_date": "2027-03-02",
+            "end_date": "2027-03-29",
+            "brief": {"landing_url": landing},
+        },
+        "assets": {a["id"]: a for a in assets},
+        **extra,
+    }
 
 
 def test_email_preview_is_an_inbox_page_with_tracked_cta_unsubscribe_and_address() -> None:
     extras = read_extras(LIB)
-    asset = _asset("email", "UK", subject="Taste the <difference>", body="Filtered water. <script>x</script>\nNew line.")
+    asset = _asset(
+        "email", "UK", subject="Taste the <difference>", body="Filtered water. <script>x</script>\nNew line."
+    )
     preview = email_preview(_values(asset), asset, extras, "Brightwell")
     doc = lxml.html.fromstring(preview.html)
     assert doc.xpath("string(//*[@data-part='subject'])") == "Taste the <difference>"
@@ -53,7 +76,9 @@ def test_email_preview_is_an_inbox_page_with_tracked_cta_unsubscribe_and_address
     cta = doc.xpath("//a[@data-part='cta']")[0]
     ids = parse_tracking_url(cta.get("href"))
     assert ids is not None and ids.campaign_id == "cmp-1234" and ids.variant == "A"
-    assert cta.get("href").startswith("https://shop.example/maxflow?ref=x&utm_source=liftoff&utm_medium=email")
+    assert cta.get("href").startswith(
+        "https://shop.example/maxflow?ref=x&utm_source=liftoff&utm_medium=email"
+    )
     assert "background" in cta.get("style")  # CSS inlined by premailer for mail clients
     assert doc.xpath("//a[@data-part='unsubscribe']")[0].get("href") == "https://shop.example/unsubscribe"
     assert "London" in doc.xpath("string(//*[@data-part='address'])")  # the UK entity for a UK email
@@ -70,19 +95,32 @@ def test_email_preview_names_what_the_brand_library_lacks() -> None:
     assert "Postal address missing" in doc.xpath("string(//*[@data-part='address'])")
 
 
-@pytest.mark.parametrize(("text", "encoding", "units", "n"), [
-    ("a" * 160, "GSM-7", 160, 1), ("a" * 161, "GSM-7", 161, 2), ("a" * 306, "GSM-7", 306, 2),
-    ("a" * 307, "GSM-7", 307, 3), ("€" * 80, "GSM-7", 160, 1), ("[" * 81, "GSM-7", 162, 2),
-    ("é" * 160, "GSM-7", 160, 1), ("ç" * 70, "UCS-2", 70, 1), ("a" * 69 + "✓", "UCS-2", 70, 1),
-    ("a" * 70 + "✓", "UCS-2", 71, 2), ("😀" * 35, "UCS-2", 70, 1), ("", "GSM-7", 0, 0),
-])
+@pytest.mark.parametrize(
+    ("text", "encoding", "units", "n"),
+    [
+        ("a" * 160, "GSM-7", 160, 1),
+        ("a" * 161, "GSM-7", 161, 2),
+        ("a" * 306, "GSM-7", 306, 2),
+        ("a" * 307, "GSM-7", 307, 3),
+        ("€" * 80, "GSM-7", 160, 1),
+        ("[" * 81, "GSM-7", 162, 2),
+        ("é" * 160, "GSM-7", 160, 1),
+        ("ç" * 70, "UCS-2", 70, 1),
+        ("a" * 69 + "✓", "UCS-2", 70, 1),
+        ("a" * 70 + "✓", "UCS-2", 71, 2),
+        ("😀" * 35, "UCS-2", 70, 1),
+        ("", "GSM-7", 0, 0),
+    ],
+)
 def test_sms_segments_follow_gsm_03_38(text: str, encoding: str, units: int, n: int) -> None:
     s = segments(text)
     assert (s.encoding, s.units, s.segments) == (encoding, units, n)
 
 
 def test_sms_preview_counts_body_and_cta_together() -> None:
-    s = sms_preview(_asset("sms", body="Brightwell: cleaner water. Reply STOP to opt out.", cta="brightwell.example/go"))
+    s = sms_preview(
+        _asset("sms", body="Brightwell: cleaner water. Reply STOP to opt out.", cta="brightwell.example/go")
+    )
     assert s.text.endswith("brightwell.example/go") and s.segments == 1 and s.encoding == "GSM-7"
 
 
@@ -99,7 +137,7 @@ def test_ad_previews_apply_each_platforms_limits_with_a_tracked_url() -> None:
 
 
 def test_copy_deck_csv_and_html_hold_every_asset_and_neutralise_formulas() -> None:
-    email = _asset("email", subject="=HYPERLINK(\"http://evil\")")
+    email = _asset("email", subject='=HYPERLINK("http://evil")')
     sms = _asset("sms", body="Reply STOP to opt out.")
     withheld = _asset("paid_search", headline="Fast", body="Ads.")
     values = _values(email, sms, withheld, withheld_assets=[withheld["id"]])
@@ -116,12 +154,32 @@ def test_report_is_self_contained_with_charts_and_every_section() -> None:
     from graph.contracts import Event
 
     asset = _asset("email", subject="Hi")
-    card = {"conversions": 12, "spend": 100.0, "cost_per_result": 8.3, "lift": None, "sla_adherence": 1.0,
-            "escalation_rate": 0.0, "kpis": [{"name": "conversions", "target": 20, "actual": 12, "met": False}],
-            "by_channel": [{"key": "email", "lift": {"treated": 100, "treated_conversions": 10, "control": 50,
-                                                     "control_conversions": 2}}]}
-    events = [Event(id=f"e{i}", type="spend.recorded", trace_id="t-1", campaign_id="cmp-1234", source="spend",
-                    payload={"day": f"2027-03-0{i + 2}", "channel": "email", "amount": 50.0}) for i in range(2)]
+    card = {
+        "conversions": 12,
+        "spend": 100.0,
+        "cost_per_result": 8.3,
+        "lift": None,
+        "sla_adherence": 1.0,
+        "escalation_rate": 0.0,
+        "kpis": [{"name": "conversions", "target": 20, "actual": 12, "met": False}],
+        "by_channel": [
+            {
+                "key": "email",
+                "lift": {"treated": 100, "treated_conversions": 10, "control": 50, "control_conversions": 2},
+            }
+        ],
+    }
+    events = [
+        Event(
+            id=f"e{i}",
+            type="spend.recorded",
+            trace_id="t-1",
+            campaign_id="cmp-1234",
+            source="spend",
+            payload={"day": f"2027-03-0{i + 2}", "channel": "email", "amount": 50.0},
+        )
+        for i in range(2)
+    ]
     html = campaign_report(_values(asset, scorecard=card), events, BrandExtras(), "Brightwell", "launched")
     doc = lxml.html.fromstring(html)
     assert not doc.xpath("//script | //link | //*[@src]")  # nothing loads from anywhere

@@ -7,7 +7,11 @@ from tools.tracking import parse_tracking_url, tracking_url
 
 def test_round_trip_keeps_existing_query() -> None:
     url = tracking_url(
-        "https://shop.example.com/filters?ref=home", campaign_id="c1", channel="paid_search", program_id="p9", variant="B"
+        "https://shop.example.com/filters?ref=home",
+        campaign_id="c1",
+        channel="paid_search",
+        program_id="p9",
+        variant="B",
     )
     assert url.startswith("https://shop.example.com/filters?ref=home&utm_source=liftoff&utm_medium=cpc")
     ids = parse_tracking_url(url)

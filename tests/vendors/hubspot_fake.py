@@ -49,7 +49,11 @@ class _HubSpot(FakeVendorHandler):
     state: ClassVar[HubSpotState]
 
     def unauthorized(self) -> Any:
-        return {"status": "error", "category": "INVALID_AUTHENTICATION", "message": "Authentication credentials not found."}
+        return {
+            "status": "error",
+            "category": "INVALID_AUTHENTICATION",
+            "message": "Authentication credentials not found.",
+        }
 
     def injected(self) -> Any:
         return {"status": "error", "message": "injected failure"}
@@ -73,21 +77,57 @@ class _HubSpot(FakeVendorHandler):
                 new = cid is None
                 cid = cid or str(next(self.state.ids))
                 self.state.contacts.setdefault(cid, {}).update(item["properties"])
-                results.append(complete(contact_models, ContactsClient, "SimplePublicUpsertObject", {
-                    "id": cid, "properties": item["properties"], "new": new, "createdAt": NOW,
-                    "updatedAt": NOW, "archived": False}))
-            return 200, complete(contact_models, ContactsClient, "BatchResponseSimplePublicUpsertObject", {
-                "status": "COMPLETE", "results": results, "startedAt": NOW, "completedAt": NOW})
+                results.append(
+                    complete(
+                        contact_models,
+                        ContactsClient,
+                        "SimplePublicUpsertObject",
+                        {
+                            "id": cid,
+                            "properties": item["properties"],
+                            "new": new,
+                            "createdAt": NOW,
+                            "updatedAt": NOW,
+                            "archived": False,
+                        },
+                    )
+                )
+            return 200, complete(
+                contact_models,
+                ContactsClient,
+                "BatchResponseSimplePublicUpsertObject",
+                {"status": "COMPLETE", "results": results, "startedAt": NOW, "completedAt": NOW},
+            )
         if (method, path) == ("POST", "/crm/v3/objects/contacts/batch/read"):
             validate(contact_models, ContactsClient, body, "BatchReadInputSimplePublicObjectId")
             props = body.get("properties") or []
-            results = [complete(contact_models, ContactsClient, "SimplePublicObject", {
-                "id": i["id"], "properties": {p: self.state.contacts[i["id"]].get(p) for p in props},
-                "createdAt": NOW, "updatedAt": NOW, "archived": False})
-                for i in body["inputs"] if i["id"] in self.state.contacts]
-            return 200, complete(contact_models, ContactsClient, "BatchResponseSimplePublicObject", {
-                "status": "COMPLETE", "results": results, "startedAt": NOW, "completedAt": NOW})
-        if method == "GET" and seg[:5] == ["crm", "v3", "lists", "object-type-id", "0-1"] and seg[5] == "name":
+            results = [
+                complete(
+                    contact_models,
+                    ContactsClient,
+                    "SimplePublicObject",
+                    {
+                        "id": i["id"],
+                        "properties": {p: self.state.contacts[i["id"]].get(p) for p in props},
+                        "createdAt": NOW,
+                        "updatedAt": NOW,
+                        "archived": False,
+                    },
+                )
+                for i in body["inputs"]
+                if i["id"] in self.state.contacts
+            ]
+            return 200, complete(
+                contact_models,
+                ContactsClient,
+                "BatchResponseSimplePublicObject",
+                {"status": "COMPLETE", "results": results, "startedAt": NOW, "completedAt": NOW},
+            )
+        if (
+            method == "GET"
+            and seg[:5] == ["crm", "v3", "lists", "object-type-id", "0-1"]
+            and seg[5] == "name"
+        ):
             found = next((i for i, x in self.state.lists.items() if x["name"] == seg[6]), None)
             if found is None:
                 return 404, {"status": "error", "category": "OBJECT_NOT_FOUND", "message": "no list"}
@@ -108,29 +148,51 @@ class _HubSpot(FakeVendorHandler):
                 return 404, {"status": "error", "message": "no list"}
             added = [x for x in _ids if x not in lst["members"] and x in self.state.contacts]
             lst["members"] += added
-            return 200, {"recordsIdsAdded": added, "recordIdsMissing": [x for x in _ids if x not in self.state.contacts],
-                         "recordIdsRemoved": []}
+            return 200, {
+                "recordsIdsAdded": added,
+                "recordIdsMissing": [x for x in _ids if x not in self.state.contacts],
+                "recordIdsRemoved": [],
+            }
         if method == "GET" and seg[:3] == ["crm", "v3", "lists"] and seg[4:] == ["memberships"]:
             lst = self.state.lists.get(seg[3])
             if lst is None:
                 return 404, {"status": "error", "message": "no list"}
-            return 200, {"results": [{"recordId": m, "membershipTimestamp": NOW} for m in lst["members"]],
-                         "total": len(lst["members"])}
+            return 200, {
+                "results": [{"recordId": m, "membershipTimestamp": NOW} for m in lst["members"]],
+                "total": len(lst["members"]),
+            }
         if (method, path) == ("POST", "/marketing/v3/emails/"):
             validate(email_models, EmailsClient, body, "EmailCreateRequest")
             eid = str(next(self.state.ids))
             self.state.emails[eid] = {**body, "state": "DRAFT"}
-            return 201, complete(email_models, EmailsClient, "PublicEmail", {
-                "id": eid, "name": body["name"], "subject": body.get("subject", ""), "state": "DRAFT",
-                "createdAt": NOW, "updatedAt": NOW})
-        if method == "POST" and seg[:3] == ["marketing", "v3", "emails"] and seg[4:] in (["publish"], ["unpublish"]):
+            return 201, complete(
+                email_models,
+                EmailsClient,
+                "PublicEmail",
+                {
+                    "id": eid,
+                    "name": body["name"],
+                    "subject": body.get("subject", ""),
+                    "state": "DRAFT",
+                    "createdAt": NOW,
+                    "updatedAt": NOW,
+                },
+            )
+        if (
+            method == "POST"
+            and seg[:3] == ["marketing", "v3", "emails"]
+            and seg[4:] in (["publish"], ["unpublish"])
+        ):
             email = self.state.emails.get(seg[3])
             if email is None:
                 return 404, {"status": "error", "message": "no email"}
             if body is not None:
                 raise SchemaError(f"{seg[4]} takes no body")
-            email["state"] = ("SCHEDULED" if email.get("publishDate") else "PUBLISHED") \
-                if seg[4] == "publish" else "CANCELED"
+            email["state"] = (
+                ("SCHEDULED" if email.get("publishDate") else "PUBLISHED")
+                if seg[4] == "publish"
+                else "CANCELED"
+            )
             email.setdefault("publish_calls", 0)
             email["publish_calls"] += seg[4] == "publish"
             return 204, None
@@ -144,18 +206,36 @@ class _HubSpot(FakeVendorHandler):
                     acc = days.setdefault((start, end), {})
                     for k, v in counters.items():
                         acc[k] = acc.get(k, 0) + v
-            results = [{"interval": {"start": s, "end": e}, "aggregations": {"counters": c}}
-                       for (s, e), c in sorted(days.items())]
+            results = [
+                {"interval": {"start": s, "end": e}, "aggregations": {"counters": c}}
+                for (s, e), c in sorted(days.items())
+            ]
             doc = {"total": len(results), "results": results}
-            return 200, complete(email_models, EmailsClient,
-                                 "CollectionResponseWithTotalEmailStatisticIntervalNoPaging", doc)
-        return 404, {"status": "error", "category": "OBJECT_NOT_FOUND", "message": f"no route {method} {path}"}
+            return 200, complete(
+                email_models, EmailsClient, "CollectionResponseWithTotalEmailStatisticIntervalNoPaging", doc
+            )
+        return 404, {
+            "status": "error",
+            "category": "OBJECT_NOT_FOUND",
+            "message": f"no route {method} {path}",
+        }
 
     def _list(self, lid: str) -> dict[str, Any]:
         lst = self.state.lists[lid]
-        return complete(list_models, ListsClient, "PublicObjectList", {
-            "listId": lid, "name": lst["name"], "objectTypeId": "0-1", "processingType": "MANUAL",
-            "processingStatus": "COMPLETE", "listVersion": 1, "size": len(lst["members"])})
+        return complete(
+            list_models,
+            ListsClient,
+            "PublicObjectList",
+            {
+                "listId": lid,
+                "name": lst["name"],
+                "objectTypeId": "0-1",
+                "processingType": "MANUAL",
+                "processingStatus": "COMPLETE",
+                "listVersion": 1,
+                "size": len(lst["members"]),
+            },
+        )
 
 
 @contextmanager

@@ -25,8 +25,15 @@ from tests.vendors.fake_server import FakeVendorHandler, FakeVendorState, handle
 
 SOBJECTS: dict[str, Any] = json.loads((Path(__file__).with_name("salesforce_sobjects.json")).read_text())
 VERSION = SOBJECTS["_version"]
-PREFIX = {"Campaign": "701", "CampaignMember": "00v", "Lead": "00Q", "Contact": "003", "Opportunity": "006",
-          "CampaignInfluence": "0Ci", "Account": "001"}
+PREFIX = {
+    "Campaign": "701",
+    "CampaignMember": "00v",
+    "Lead": "00Q",
+    "Contact": "003",
+    "Opportunity": "006",
+    "CampaignInfluence": "0Ci",
+    "Account": "001",
+}
 
 
 class Invalid(ValueError):
@@ -48,25 +55,37 @@ def check_record(obj: str, record: dict[str, Any], *, creating: bool) -> None:
         kind = spec["create"].get(name)
         if kind is None:
             raise Invalid("INVALID_FIELD", f"No such column '{name}' on sobject of type {obj}", [name])
-        ok = {"string": isinstance(value, str), "textarea": isinstance(value, str), "picklist": isinstance(value, str),
-              "reference": isinstance(value, str) and len(value) in (15, 18),
-              "email": isinstance(value, str) and "@" in value,
-              "boolean": isinstance(value, bool),
-              "currency": isinstance(value, int | float) and not isinstance(value, bool),
-              "double": isinstance(value, int | float) and not isinstance(value, bool),
-              "percent": isinstance(value, int | float) and not isinstance(value, bool),
-              "date": isinstance(value, str) and _is_date(value)}[kind]
+        ok = {
+            "string": isinstance(value, str),
+            "textarea": isinstance(value, str),
+            "picklist": isinstance(value, str),
+            "reference": isinstance(value, str) and len(value) in (15, 18),
+            "email": isinstance(value, str) and "@" in value,
+            "boolean": isinstance(value, bool),
+            "currency": isinstance(value, int | float) and not isinstance(value, bool),
+            "double": isinstance(value, int | float) and not isinstance(value, bool),
+            "percent": isinstance(value, int | float) and not isinstance(value, bool),
+            "date": isinstance(value, str) and _is_date(value),
+        }[kind]
         if value is not None and not ok:
-            raise Invalid("INVALID_TYPE_ON_FIELD_IN_RECORD", f"{name}: value not of required type {kind}: {value!r}",
-                          [name])
+            raise Invalid(
+                "INVALID_TYPE_ON_FIELD_IN_RECORD",
+                f"{name}: value not of required type {kind}: {value!r}",
+                [name],
+            )
         allowed = spec["picklists"].get(name)
         if allowed and value not in allowed:
-            raise Invalid("INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST", f"{name}: bad value for restricted picklist"
-                          f" field: {value}", [name])
+            raise Invalid(
+                "INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST",
+                f"{name}: bad value for restricted picklist field: {value}",
+                [name],
+            )
     if creating:
         missing = [f for f in spec["required"] if record.get(f) in (None, "")]
         if missing:
-            raise Invalid("REQUIRED_FIELD_MISSING", f"Required fields are missing: [{', '.join(missing)}]", missing)
+            raise Invalid(
+                "REQUIRED_FIELD_MISSING", f"Required fields are missing: [{', '.join(missing)}]", missing
+            )
         if obj == "CampaignMember" and not (record.get("ContactId") or record.get("LeadId")):
             raise Invalid("REQUIRED_FIELD_MISSING", "Required fields are missing: [ContactId or LeadId]")
 
@@ -98,8 +117,11 @@ class SalesforceState(FakeVendorState):
         return rid
 
 
-_SOQL = re.compile(r"^SELECT (?P<fields>.+?) FROM (?P<obj>\w+)(?: WHERE (?P<field>\w+) (?P<op>=|IN) "
-                   r"(?P<value>\(.*\)|'.*'))?$", re.S)
+_SOQL = re.compile(
+    r"^SELECT (?P<fields>.+?) FROM (?P<obj>\w+)(?: WHERE (?P<field>\w+) (?P<op>=|IN) "
+    r"(?P<value>\(.*\)|'.*'))?$",
+    re.S,
+)
 
 
 def _values(text: str) -> list[str]:
@@ -122,7 +144,7 @@ class _Salesforce(FakeVendorHandler):
         if not path.startswith(_BASE):
             return 404, [{"errorCode": "NOT_FOUND", "message": "The requested resource does not exist"}]
         try:
-            return self._route(method, path[len(_BASE):].strip("/"), query, body)
+            return self._route(method, path[len(_BASE) :].strip("/"), query, body)
         except Invalid as exc:
             self.state.refused.append(f"{method} {path}: {exc.code} {exc}")
             return 400, [{"errorCode": exc.code, "message": str(exc), "fields": exc.fields}]
@@ -132,17 +154,24 @@ class _Salesforce(FakeVendorHandler):
         if seg[:1] == ["sobjects"] and len(seg) == 4:  # sobjects/Campaign/Liftoff_Campaign_Id__c/<value>
             obj, ext_field, value = seg[1], seg[2], seg[3]
             if ext_field not in SOBJECTS.get(obj, {}).get("create", {}):
-                raise Invalid("NOT_FOUND", f"Provided external ID field does not exist or is not accessible: {ext_field}")
+                raise Invalid(
+                    "NOT_FOUND",
+                    f"Provided external ID field does not exist or is not accessible: {ext_field}",
+                )
             found = next((r for r in self.state.records[obj].values() if r.get(ext_field) == value), None)
             if method == "GET":
                 if found is None:
-                    return 404, [{"errorCode": "NOT_FOUND", "message": "The requested resource does not exist"}]
+                    return 404, [
+                        {"errorCode": "NOT_FOUND", "message": "The requested resource does not exist"}
+                    ]
                 return 200, {"attributes": {"type": obj}, **found}
             if method == "PATCH":
                 if not isinstance(body, dict):
                     raise Invalid("JSON_PARSER_ERROR", "body must be a JSON object")
                 if ext_field in body:
-                    raise Invalid("INVALID_FIELD", f"{ext_field} is the upsert key; it must not be in the body")
+                    raise Invalid(
+                        "INVALID_FIELD", f"{ext_field} is the upsert key; it must not be in the body"
+                    )
                 check_record(obj, body, creating=found is None)
                 if found is None:
                     rid = self.state.insert(obj, {**body, ext_field: value})
@@ -150,11 +179,16 @@ class _Salesforce(FakeVendorHandler):
                 found.update(body)
                 return 200, {"id": found["Id"], "success": True, "errors": [], "created": False}
         if path == "composite/sobjects" and method == "POST":
-            if not isinstance(body, dict) or set(body) - {"allOrNone", "records"} or not isinstance(
-                    body.get("records"), list):
+            if (
+                not isinstance(body, dict)
+                or set(body) - {"allOrNone", "records"}
+                or not isinstance(body.get("records"), list)
+            ):
                 raise Invalid("JSON_PARSER_ERROR", "expected {allOrNone, records}")
             if len(body["records"]) > 200:
-                raise Invalid("EXCEEDED_ID_LIMIT", "record limit reached. cannot submit more than 200 records")
+                raise Invalid(
+                    "EXCEEDED_ID_LIMIT", "record limit reached. cannot submit more than 200 records"
+                )
             out = []
             for rec in body["records"]:
                 obj = (rec.get("attributes") or {}).get("type")
@@ -162,11 +196,22 @@ class _Salesforce(FakeVendorHandler):
                     raise Invalid("INVALID_TYPE", "Must send a concrete entity type.")
                 check_record(obj, rec, creating=True)
                 if obj == "CampaignMember" and any(
-                        m["CampaignId"] == rec["CampaignId"] and (m.get("ContactId"), m.get("LeadId")) ==
-                        (rec.get("ContactId"), rec.get("LeadId")) for m in self.state.records[obj].values()):
-                    out.append({"success": False, "errors": [{"statusCode": "DUPLICATE_VALUE",
-                                                              "message": "Already a campaign member.",
-                                                              "fields": []}]})
+                    m["CampaignId"] == rec["CampaignId"]
+                    and (m.get("ContactId"), m.get("LeadId")) == (rec.get("ContactId"), rec.get("LeadId"))
+                    for m in self.state.records[obj].values()
+                ):
+                    out.append(
+                        {
+                            "success": False,
+                            "errors": [
+                                {
+                                    "statusCode": "DUPLICATE_VALUE",
+                                    "message": "Already a campaign member.",
+                                    "fields": [],
+                                }
+                            ],
+                        }
+                    )
                     continue
                 out.append({"id": self.state.insert(obj, rec), "success": True, "errors": []})
             return 200, out
@@ -190,12 +235,30 @@ class _Salesforce(FakeVendorHandler):
         return 404, [{"errorCode": "NOT_FOUND", "message": f"no route {method} {path}"}]
 
 
-
 def _certificate(directory: Path) -> tuple[Path, Path]:
     cert, key = directory / "sf-cert.pem", directory / "sf-key.pem"
-    subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", str(key), "-out", str(cert),
-                    "-days", "1", "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1"],
-                   check=True, capture_output=True)
+    subprocess.run(
+        [
+            "openssl",
+            "req",
+            "-x509",
+            "-newkey",
+            "rsa:2048",
+            "-nodes",
+            "-keyout",
+            str(key),
+            "-out",
+            str(cert),
+            "-days",
+            "1",
+            "-subj",
+            "/CN=127.0.0.1",
+            "-addext",
+            "subjectAltName=IP:127.0.0.1",
+        ],
+        check=True,
+        capture_output=True,
+    )
     return cert, key
 
 

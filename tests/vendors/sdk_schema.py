@@ -19,7 +19,11 @@ class SchemaError(ValueError):
 
 
 _PRIMITIVES: dict[str, tuple[type, ...]] = {
-    "str": (str,), "int": (int,), "float": (int, float), "bool": (bool,), "object": (object,),
+    "str": (str,),
+    "int": (int,),
+    "float": (int, float),
+    "bool": (bool,),
+    "object": (object,),
 }
 
 
@@ -50,7 +54,9 @@ def _check(models: ModuleType, data: Any, t: str, path: str) -> None:
             _check(models, v, inner, f"{path}.{k}")
         return
     if t in _PRIMITIVES:
-        if t != "object" and (not isinstance(data, _PRIMITIVES[t]) or (t in ("int", "float") and isinstance(data, bool))):
+        if t != "object" and (
+            not isinstance(data, _PRIMITIVES[t]) or (t in ("int", "float") and isinstance(data, bool))
+        ):
             raise SchemaError(f"{path}: expected {t}, got {type(data).__name__} {data!r}")
         return
     if t in ("datetime", "date"):
@@ -73,11 +79,20 @@ def _check(models: ModuleType, data: Any, t: str, path: str) -> None:
         _check(models, value, klass.openapi_types[by_json[key]], f"{path}.{key}")
 
 
-_DEFAULTS: dict[str, Any] = {"str": "0", "int": 0, "float": 0.0, "bool": False, "object": {},
-                             "datetime": "2026-01-01T00:00:00Z", "date": "2026-01-01"}
+_DEFAULTS: dict[str, Any] = {
+    "str": "0",
+    "int": 0,
+    "float": 0.0,
+    "bool": False,
+    "object": {},
+    "datetime": "2026-01-01T00:00:00Z",
+    "date": "2026-01-01",
+}
 
 
-def complete(models: ModuleType, api_client_cls: type, type_name: str, data: dict[str, Any]) -> dict[str, Any]:
+def complete(
+    models: ModuleType, api_client_cls: type, type_name: str, data: dict[str, Any]
+) -> dict[str, Any]:
     """Return ``data`` with the model's required fields filled (a response the SDK accepts), validated.
 
     Fields are added only where the SDK's own deserializer demands them (its setters raise on a missing required

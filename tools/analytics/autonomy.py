@@ -109,14 +109,21 @@ def recommend(
         raise ValueError("min_cycles must be at least 1")
     current = current or {}
     log = list(events)
-    treated: dict[tuple[str, str | None], dict[int, list[int]]] = defaultdict(lambda: defaultdict(lambda: [0, 0]))
-    control: dict[tuple[str, str | None], dict[int, list[int]]] = defaultdict(lambda: defaultdict(lambda: [0, 0]))
+    treated: dict[tuple[str, str | None], dict[int, list[int]]] = defaultdict(
+        lambda: defaultdict(lambda: [0, 0])
+    )
+    control: dict[tuple[str, str | None], dict[int, list[int]]] = defaultdict(
+        lambda: defaultdict(lambda: [0, 0])
+    )
     cells: list[tuple[dict[str, Any], bool]] = [(row, True) for row in program_days(log)]
     cells += [(e.payload, False) for e in log if e.type == "control.metrics"]
     for p, is_treated in cells:
         key = (str(p["channel"]), str(p["region"]) if by_region else None)
-        n, conv = (treated_population(p), int(p["conversions"])) if is_treated else (
-            int(p["control_size"]), int(p["conversions"]))
+        n, conv = (
+            (treated_population(p), int(p["conversions"]))
+            if is_treated
+            else (int(p["control_size"]), int(p["conversions"]))
+        )
         cell = (treated if is_treated else control)[key][int(p["day"])]
         cell[0] += n
         cell[1] += conv
@@ -127,10 +134,18 @@ def recommend(
         level = current.get(f"{channel}:{region}" if region else channel, current.get(channel, "manual"))
         if level not in LEVELS:
             raise ValueError(f"unknown autonomy level {level!r} for {channel} (known: {', '.join(LEVELS)})")
-        days = sorted(d for d in treated[key] if d in control[key] and treated[key][d][0] and control[key][d][0])
-        wins = [treated[key][d][1] / treated[key][d][0] > control[key][d][1] / control[key][d][0] for d in days]
-        lift = compute_lift(sum(treated[key][d][0] for d in days), sum(treated[key][d][1] for d in days),
-                            sum(control[key][d][0] for d in days), sum(control[key][d][1] for d in days))
+        days = sorted(
+            d for d in treated[key] if d in control[key] and treated[key][d][0] and control[key][d][0]
+        )
+        wins = [
+            treated[key][d][1] / treated[key][d][0] > control[key][d][1] / control[key][d][0] for d in days
+        ]
+        lift = compute_lift(
+            sum(treated[key][d][0] for d in days),
+            sum(treated[key][d][1] for d in days),
+            sum(control[key][d][0] for d in days),
+            sum(control[key][d][1] for d in days),
+        )
         rate = exceptions[channel] / items[channel] if items[channel] else None
         reasons = []
         if len(days) < min_cycles:
@@ -140,19 +155,34 @@ def recommend(
         if lift.ci95 is None or lift.ci95[0] <= 0:
             reasons.append("the lift's 95% interval does not exclude zero")
         if rate is None or rate > max_exception_rate:
-            reasons.append(f"exception rate {'unknown' if rate is None else f'{rate:.1%}'} "
-                           f"(limit {max_exception_rate:.1%})")
+            reasons.append(
+                f"exception rate {'unknown' if rate is None else f'{rate:.1%}'} "
+                f"(limit {max_exception_rate:.1%})"
+            )
         if level == LEVELS[-1]:
             reasons.append("already at the highest level")
         ok = not reasons
         if ok:
-            reasons.append(f"beat the control in each of the last {min_cycles} cycles, lift {lift.lift_pct:+.1%}"
-                           if lift.lift_pct is not None else f"beat the control in the last {min_cycles} cycles")
-        out.append(AutonomyRecommendation(
-            channel=channel, region=region, current=level,
-            recommended=LEVELS[LEVELS.index(level) + 1] if ok else level, raise_level=ok, cycles=len(days),
-            cycles_beating_control=sum(wins), lift_pct=lift.lift_pct, ci95=lift.ci95, exception_rate=rate,
-            reasons=reasons))
+            reasons.append(
+                f"beat the control in each of the last {min_cycles} cycles, lift {lift.lift_pct:+.1%}"
+                if lift.lift_pct is not None
+                else f"beat the control in the last {min_cycles} cycles"
+            )
+        out.append(
+            AutonomyRecommendation(
+                channel=channel,
+                region=region,
+                current=level,
+                recommended=LEVELS[LEVELS.index(level) + 1] if ok else level,
+                raise_level=ok,
+                cycles=len(days),
+                cycles_beating_control=sum(wins),
+                lift_pct=lift.lift_pct,
+                ci95=lift.ci95,
+                exception_rate=rate,
+                reasons=reasons,
+            )
+        )
     return out
 
 

@@ -46,14 +46,26 @@ def escalations(events: Iterable[Event]) -> list[Escalation]:
             key = f"{p.get('subject_type')}:{p.get('subject_id')}"
             by_exception[str(p.get("exception_id"))] = key
             if key not in found:
-                found[key] = Escalation(key, "governance", f"{p.get('subject_type')} {p.get('subject_id')}",
-                                        "; ".join(p.get("reasons") or []), e.ts[:19], "waiting for a decision")
+                found[key] = Escalation(
+                    key,
+                    "governance",
+                    f"{p.get('subject_type')} {p.get('subject_id')}",
+                    "; ".join(p.get("reasons") or []),
+                    e.ts[:19],
+                    "waiting for a decision",
+                )
         elif e.type == "optimizer.budget_change":
             key = f"budget:{p.get('change_id')}"
             status = str(p.get("status"))
             if status == "pending_approval" and key not in found:
-                found[key] = Escalation(key, "budget", f"budget {p.get('channel')}", str(p.get("reason", "")),
-                                        e.ts[:19], "waiting for a decision")
+                found[key] = Escalation(
+                    key,
+                    "budget",
+                    f"budget {p.get('channel')}",
+                    str(p.get("reason", "")),
+                    e.ts[:19],
+                    "waiting for a decision",
+                )
             elif key in found and status != "pending_approval":
                 by = f" by {p['decided_by']}" if p.get("decided_by") else ""
                 outcomes[key] = f"{status}{by}"

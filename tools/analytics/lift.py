@@ -22,8 +22,12 @@ def compute_lift(treated: int, treated_conversions: int, control: int, control_c
     Raises:
         ValueError: when a count is negative or conversions exceed their population.
     """
-    for name, value in (("treated", treated), ("treated_conversions", treated_conversions), ("control", control),
-                        ("control_conversions", control_conversions)):
+    for name, value in (
+        ("treated", treated),
+        ("treated_conversions", treated_conversions),
+        ("control", control),
+        ("control_conversions", control_conversions),
+    ):
         if value < 0:
             raise ValueError(f"{name} must be >= 0, got {value}")
     if treated_conversions > treated or control_conversions > control:
@@ -36,8 +40,15 @@ def compute_lift(treated: int, treated_conversions: int, control: int, control_c
             lift_pct = (pt - pc) / pc
         half = Z95 * math.sqrt(pt * (1 - pt) / treated + pc * (1 - pc) / control)
         ci95 = (pt - pc - half, pt - pc + half)
-    return Lift(treated=treated, treated_conversions=treated_conversions, control=control,
-                control_conversions=control_conversions, lift_pct=lift_pct, ci95=ci95, rate_diff=diff)
+    return Lift(
+        treated=treated,
+        treated_conversions=treated_conversions,
+        control=control,
+        control_conversions=control_conversions,
+        lift_pct=lift_pct,
+        ci95=ci95,
+        rate_diff=diff,
+    )
 
 
 def treated_population(metrics: Mapping[str, Any]) -> int:

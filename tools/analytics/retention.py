@@ -39,7 +39,9 @@ def pii_locations(home: Path) -> list[Path]:
     return [home / name for name in PII_DIRS]
 
 
-def purge(events: EventLog, older_than: timedelta, *, dirs: Iterable[Path] = (), now: datetime | None = None) -> PurgeReport:
+def purge(
+    events: EventLog, older_than: timedelta, *, dirs: Iterable[Path] = (), now: datetime | None = None
+) -> PurgeReport:
     """Blank PII events and delete PII files older than ``older_than``.
 
     Args:

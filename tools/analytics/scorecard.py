@@ -79,18 +79,27 @@ def kpi_value(name: str, rows: Sequence[Mapping[str, Any]]) -> float | None:
         if name != "open_rate" or row.get("channel") == "email":
             t.add(row)
     values: dict[str, float | None] = {
-        "conversions": float(t.conversions), "signups": float(t.conversions), "leads": float(t.conversions),
-        "revenue": t.revenue, "ctr": _ratio(t.clicks, t.delivered), "click_rate": _ratio(t.clicks, t.delivered),
-        "open_rate": _ratio(t.opens, t.delivered), "conversion_rate": _ratio(t.conversions, t.clicks),
-        "cpa": _ratio(t.spend, t.conversions), "roas": _ratio(t.revenue, t.spend),
+        "conversions": float(t.conversions),
+        "signups": float(t.conversions),
+        "leads": float(t.conversions),
+        "revenue": t.revenue,
+        "ctr": _ratio(t.clicks, t.delivered),
+        "click_rate": _ratio(t.clicks, t.delivered),
+        "open_rate": _ratio(t.opens, t.delivered),
+        "conversion_rate": _ratio(t.conversions, t.clicks),
+        "cpa": _ratio(t.spend, t.conversions),
+        "roas": _ratio(t.revenue, t.spend),
     }
     if name not in values:
         raise ValueError(f"unknown KPI {name!r} (known: {', '.join(values)})")
     return values[name] if rows else None
 
 
-def _lift(rows: Sequence[Mapping[str, Any]], controls: Mapping[tuple[str, str, int], tuple[int, int]],
-          keep: Any = lambda ch, rg: True) -> Lift | None:
+def _lift(
+    rows: Sequence[Mapping[str, Any]],
+    controls: Mapping[tuple[str, str, int], tuple[int, int]],
+    keep: Any = lambda ch, rg: True,
+) -> Lift | None:
     treated = treated_conv = 0
     slices: set[tuple[str, str, int]] = set()
     for r in rows:
@@ -110,8 +119,13 @@ def _row(key: str, rows: Sequence[Mapping[str, Any]], lift: Lift | None) -> Scor
     t = Totals()
     for r in rows:
         t.add(r)
-    return ScoreRow(key=key, spend=round(t.spend, 2), conversions=t.conversions,
-                    cost_per_result=_ratio(t.spend, t.conversions), lift=lift)
+    return ScoreRow(
+        key=key,
+        spend=round(t.spend, 2),
+        conversions=t.conversions,
+        cost_per_result=_ratio(t.spend, t.conversions),
+        lift=lift,
+    )
 
 
 def _ts(event: Event) -> datetime:
@@ -125,10 +139,14 @@ def pipeline_beside_cost(events: Sequence[Event], spend: float) -> PipelineImpac
     payload = {k: v for k, v in events[-1].payload.items() if k in PipelineImpact.model_fields}
     impact = PipelineImpact.model_validate(payload)
     spend = round(spend, 2)
-    return impact.model_copy(update={
-        "spend": spend, "sourced_per_spend": _ratio(impact.sourced.amount, spend),
-        "influenced_per_spend": _ratio(impact.influenced.amount, spend),
-        "cost_per_sourced": _ratio(spend, impact.sourced.opportunities)})
+    return impact.model_copy(
+        update={
+            "spend": spend,
+            "sourced_per_spend": _ratio(impact.sourced.amount, spend),
+            "influenced_per_spend": _ratio(impact.influenced.amount, spend),
+            "cost_per_sourced": _ratio(spend, impact.sourced.opportunities),
+        }
+    )
 
 
 def compute_scorecard(
@@ -161,7 +179,9 @@ def compute_scorecard(
 
     speed = None
     if by_type["campaign.started"] and by_type["orchestrator.published"]:
-        speed = (_ts(by_type["orchestrator.published"][0]) - _ts(by_type["campaign.started"][0])).total_seconds()
+        speed = (
+            _ts(by_type["orchestrator.published"][0]) - _ts(by_type["campaign.started"][0])
+        ).total_seconds()
 
     rows = metric_rows(log)
     controls: dict[tuple[str, str, int], tuple[int, int]] = {}
@@ -173,10 +193,19 @@ def compute_scorecard(
     for target in blueprint.kpi_targets if blueprint else []:
         scoped = [r for r in rows if target.channel is None or r.get("channel") == target.channel]
         actual = kpi_value(target.name, scoped)
-        met = None if actual is None else (
-            actual <= target.target if target.name in LOWER_IS_BETTER else actual >= target.target)
-        kpis.append(KPIResult(name=target.name if target.channel is None else f"{target.name}:{target.channel}",
-                              target=target.target, actual=actual, met=met))
+        met = (
+            None
+            if actual is None
+            else (actual <= target.target if target.name in LOWER_IS_BETTER else actual >= target.target)
+        )
+        kpis.append(
+            KPIResult(
+                name=target.name if target.channel is None else f"{target.name}:{target.channel}",
+                target=target.target,
+                actual=actual,
+                met=met,
+            )
+        )
 
     total = _row("all", rows, None)
     channels = sorted({r["channel"] for r in rows})
@@ -190,14 +219,35 @@ def compute_scorecard(
     escalation_rate = escalation_share(log) or 0.0
 
     return Scorecard(
-        campaign_id=campaign_id, trace_id=trace_id, speed_to_launch_s=speed, kpis=kpis,
-        lift=_lift(rows, controls), spend=total.spend, conversions=total.conversions,
-        cost_per_result=total.cost_per_result, sla_adherence=sla, escalation_rate=escalation_rate,
-        by_channel=[_row(ch, [r for r in rows if r["channel"] == ch],
-                         _lift(rows, controls, lambda c, _r, ch=ch: c == ch)) for ch in channels],
-        by_region=[_row(rg, [r for r in rows if r["region"] == rg],
-                        _lift(rows, controls, lambda _c, r, rg=rg: r == rg)) for rg in regions],
-        agents_run=list(agents_run), llm_calls=llm_calls, tokens=tokens,
+        campaign_id=campaign_id,
+        trace_id=trace_id,
+        speed_to_launch_s=speed,
+        kpis=kpis,
+        lift=_lift(rows, controls),
+        spend=total.spend,
+        conversions=total.conversions,
+        cost_per_result=total.cost_per_result,
+        sla_adherence=sla,
+        escalation_rate=escalation_rate,
+        by_channel=[
+            _row(
+                ch,
+                [r for r in rows if r["channel"] == ch],
+                _lift(rows, controls, lambda c, _r, ch=ch: c == ch),
+            )
+            for ch in channels
+        ],
+        by_region=[
+            _row(
+                rg,
+                [r for r in rows if r["region"] == rg],
+                _lift(rows, controls, lambda _c, r, rg=rg: r == rg),
+            )
+            for rg in regions
+        ],
+        agents_run=list(agents_run),
+        llm_calls=llm_calls,
+        tokens=tokens,
         autonomy_recommendation=summarize(recommend(log, current=autonomy_levels or {})),
         pipeline=pipeline_beside_cost(by_type["pipeline.attribution"], total.spend),
     )

@@ -18,8 +18,24 @@ from tools.channels.smtp import SmtpConnector
 from tools.channels.webhook import SignatureVerifier, WebhookConnector, sign, verify_signature
 
 __all__ = [
-    "ChannelError", "CircuitBreaker", "Connector", "ConnectorConfigError", "PermanentChannelError", "PublishItem",
-    "PublishRequest", "Publisher", "Reconcilable", "Reporting", "RetryPolicy", "SandboxConnector", "SignatureVerifier",
-    "SmtpConnector", "TransientChannelError", "WebhookConnector", "connectors_from_config", "idempotency_key", "sign",
+    "ChannelError",
+    "CircuitBreaker",
+    "Connector",
+    "ConnectorConfigError",
+    "PermanentChannelError",
+    "PublishItem",
+    "PublishRequest",
+    "Publisher",
+    "Reconcilable",
+    "Reporting",
+    "RetryPolicy",
+    "SandboxConnector",
+    "SignatureVerifier",
+    "SmtpConnector",
+    "TransientChannelError",
+    "WebhookConnector",
+    "connectors_from_config",
+    "idempotency_key",
+    "sign",
     "verify_signature",
 ]

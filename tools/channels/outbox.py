@@ -38,9 +38,27 @@ CREATE INDEX IF NOT EXISTS outbox_campaign ON outbox(campaign_id, channel);
 _PG_SCHEMA = _SCHEMA.replace("budget REAL", "budget DOUBLE PRECISION")
 
 COLUMNS = (
-    "external_id", "idempotency_key", "program_id", "campaign_id", "channel", "region", "variant", "asset_id",
-    "asset_version", "list_id", "slot", "audience", "budget", "subject", "headline", "body", "cta", "status",
-    "scheduled_at", "published_at", "cancelled_at",
+    "external_id",
+    "idempotency_key",
+    "program_id",
+    "campaign_id",
+    "channel",
+    "region",
+    "variant",
+    "asset_id",
+    "asset_version",
+    "list_id",
+    "slot",
+    "audience",
+    "budget",
+    "subject",
+    "headline",
+    "body",
+    "cta",
+    "status",
+    "scheduled_at",
+    "published_at",
+    "cancelled_at",
 )
 
 
@@ -77,17 +95,23 @@ class Outbox:
     def __init__(self, path: Path | str) -> None:
         """Open (and create) the outbox at ``path`` (a SQLite file, or the shared database's URL)."""
         self.path = Path("outbox") if is_database_url(path) else Path(path)
-        self._db: Database = open_database(path, name="outbox", sqlite_schema=_SCHEMA, postgres_schema=_PG_SCHEMA)
+        self._db: Database = open_database(
+            path, name="outbox", sqlite_schema=_SCHEMA, postgres_schema=_PG_SCHEMA
+        )
 
     def transaction(self) -> Any:
         """Return a context manager running one serialised write transaction on the outbox."""
         return self._db.transaction()
 
-    def get(self, *, external_id: str | None = None, idempotency_key: str | None = None) -> OutboxEntry | None:
+    def get(
+        self, *, external_id: str | None = None, idempotency_key: str | None = None
+    ) -> OutboxEntry | None:
         """Return the entry with this external id or idempotency key, or None."""
         column, value = ("external_id", external_id) if external_id else ("idempotency_key", idempotency_key)
         with self.transaction() as conn:
-            row = conn.execute(f"SELECT {','.join(COLUMNS)} FROM outbox WHERE {column} = ?", (value,)).fetchone()
+            row = conn.execute(
+                f"SELECT {','.join(COLUMNS)} FROM outbox WHERE {column} = ?", (value,)
+            ).fetchone()
         return OutboxEntry(*row) if row else None
 
     def entries(self, campaign_id: str | None = None, channel: str | None = None) -> list[OutboxEntry]:

@@ -50,8 +50,17 @@ SOURCE = "orchestrator"
 class SpendLedger(Protocol):
     """What the publisher needs of the spend ledger: commit an amount under an idempotency key."""
 
-    def commit(self, *, campaign_id: str, channel: str, amount: float, day: str, key: str,
-               trace_id: str | None = None, region: str | None = None) -> Any:
+    def commit(
+        self,
+        *,
+        campaign_id: str,
+        channel: str,
+        amount: float,
+        day: str,
+        key: str,
+        trace_id: str | None = None,
+        region: str | None = None,
+    ) -> Any:
         """Commit spend once per key (a repeat returns the first entry); raise ``CapExceeded`` to refuse it."""
         ...
 
@@ -59,9 +68,14 @@ class SpendLedger(Protocol):
 def _counts(metrics: Mapping[str, Any]) -> dict[str, int]:
     """Result counts of a connector's metrics dict (sends, delivered, opens, clicks, conversions...)."""
     sends, delivered = int(metrics.get("sends") or 0), int(metrics.get("delivered") or 0)
-    return {"delivered": delivered, "bounce": max(0, sends - delivered), "open": int(metrics.get("opens") or 0),
-            "click": int(metrics.get("clicks") or 0), "conversion": int(metrics.get("conversions") or 0),
-            "unsubscribe": int(metrics.get("unsubscribes") or 0)}
+    return {
+        "delivered": delivered,
+        "bounce": max(0, sends - delivered),
+        "open": int(metrics.get("opens") or 0),
+        "click": int(metrics.get("clicks") or 0),
+        "conversion": int(metrics.get("conversions") or 0),
+        "unsubscribe": int(metrics.get("unsubscribes") or 0),
+    }
 
 
 def _ledger_refusal(exc: Exception) -> str | None:
@@ -129,7 +143,9 @@ class Publisher:
         self._sleep = sleep or time.sleep
         self.retry = retry or RetryPolicy()
         self._rng = rng or random.Random()
-        self.breaker = CircuitBreaker(breaker_threshold, breaker_reset_s, monotonic=lambda: self._clock().timestamp())
+        self.breaker = CircuitBreaker(
+            breaker_threshold, breaker_reset_s, monotonic=lambda: self._clock().timestamp()
+        )
         self.lease_s = lease_s
         self.sla_grace = sla_grace
         self.owner = owner or process_owner_id()  # host:pid:start: a claimer sees at once when we are gone
@@ -158,8 +174,9 @@ class Publisher:
                 return settled
         return self._publish_claimed(req, rec, connector, causation_id)
 
-    def publish_settled(self, req: PublishRequest, *, causation_id: str | None = None,
-                        wait_s: float | None = None) -> Program:
+    def publish_settled(
+        self, req: PublishRequest, *, causation_id: str | None = None, wait_s: float | None = None
+    ) -> Program:
         """Publish one item and return it in a final state: wait out another live publisher holding it.
 
         ``publish`` returns an item another publisher holds as it stands (``scheduled`` while in flight); a launch
@@ -183,12 +200,16 @@ class Publisher:
         connector that cannot say gets a manual check, never a blind re-send). The scheduler calls this every pass.
         """
         now_s = self._clock().timestamp()
-        stale = [r for r in self.store.by_campaign(campaign_id, ("in_flight",))
-                 if (r.lease_until or 0.0) < now_s or holder_gone(r.lease_owner)]
+        stale = [
+            r
+            for r in self.store.by_campaign(campaign_id, ("in_flight",))
+            if (r.lease_until or 0.0) < now_s or holder_gone(r.lease_owner)
+        ]
         return [self.publish(PublishRequest.model_validate_json(r.request)) for r in stale]
 
-    def _publish_claimed(self, req: PublishRequest, rec: ProgramRecord, connector: Connector,
-                         causation_id: str | None) -> Program:
+    def _publish_claimed(
+        self, req: PublishRequest, rec: ProgramRecord, connector: Connector, causation_id: str | None
+    ) -> Program:
         key = rec.idempotency_key
         reason = self.kill_switch.check(req.channel, req.region)
         if reason:
@@ -197,9 +218,15 @@ class Publisher:
             return self._failed(rec, self._circuit_reason(req.channel), 0, causation_id)
         if self.ledger is not None and req.budget > 0:
             try:
-                self.ledger.commit(campaign_id=req.campaign_id, channel=req.channel, amount=req.budget,
-                                   day=parse_slot(req.slot).date().isoformat(), key=key, trace_id=req.trace_id,
-                                   region=req.region)
+                self.ledger.commit(
+                    campaign_id=req.campaign_id,
+                    channel=req.channel,
+                    amount=req.budget,
+                    day=parse_slot(req.slot).date().isoformat(),
+                    key=key,
+                    trace_id=req.trace_id,
+                    region=req.region,
+                )
             except Exception as exc:
                 refusal = _ledger_refusal(exc)
                 if refusal is None:
@@ -210,19 +237,23 @@ class Publisher:
         try:
             outcome = self._with_retries(rec, lambda: connector.publish(item), causation_id, lease=True)
         except Exception as exc:  # the connector broke mid-call: whether it delivered is unknown
-            self._needs_check(rec, f"connector raised {type(exc).__name__}: {exc}; outcome unknown", 0, causation_id)
+            self._needs_check(
+                rec, f"connector raised {type(exc).__name__}: {exc}; outcome unknown", 0, causation_id
+            )
             raise
         if outcome.blocked:
             return self._blocked(rec, outcome.blocked, outcome.attempts, causation_id)
         if outcome.failed or outcome.receipt is None:
             return self._failed(rec, outcome.failed or "no receipt", outcome.attempts, causation_id)
-        done = self.store.update(key, self._now(), state="published", reason="", receipt=outcome.receipt,
-                                 attempts=outcome.attempts)
+        done = self.store.update(
+            key, self._now(), state="published", reason="", receipt=outcome.receipt, attempts=outcome.attempts
+        )
         self._emit_published(done, outcome.receipt, causation_id)
         return done.to_program()
 
-    def _with_retries(self, rec: ProgramRecord, call: Callable[[], Receipt], causation_id: str | None,
-                      *, lease: bool) -> _Outcome:
+    def _with_retries(
+        self, rec: ProgramRecord, call: Callable[[], Receipt], causation_id: str | None, *, lease: bool
+    ) -> _Outcome:
         """Call ``call`` with the kill-switch and breaker checked before each attempt and backoff between."""
         out = _Outcome()
         channel, region = rec.channel, rec.region
@@ -241,21 +272,39 @@ class Publisher:
             except TransientChannelError as exc:
                 opened = self.breaker.record_failure(channel)
                 if opened:
-                    self.events.emit("channel.circuit_open", trace_id=rec.trace_id, campaign_id=rec.campaign_id,
-                                     source=SOURCE, causation_id=causation_id,
-                                     payload={"channel": channel, "threshold": self.breaker.threshold,
-                                              "reset_after_s": self.breaker.reset_after_s, "error": str(exc)})
+                    self.events.emit(
+                        "channel.circuit_open",
+                        trace_id=rec.trace_id,
+                        campaign_id=rec.campaign_id,
+                        source=SOURCE,
+                        causation_id=causation_id,
+                        payload={
+                            "channel": channel,
+                            "threshold": self.breaker.threshold,
+                            "reset_after_s": self.breaker.reset_after_s,
+                            "error": str(exc),
+                        },
+                    )
                 if opened or attempt == self.retry.max_attempts:
                     out.failed = f"transient error after {out.attempts} attempt(s): {exc}"
                     if opened:
                         out.failed += f"; {self._circuit_reason(channel)}"
                     return out
                 delay = self.retry.delay(attempt, self._rng, exc.retry_after_s)
-                self.events.emit("orchestrator.retry", trace_id=rec.trace_id, campaign_id=rec.campaign_id,
-                                 source=SOURCE, causation_id=causation_id,
-                                 event_id=event_id("retry", rec.idempotency_key, rec.attempts + out.attempts),
-                                 payload={"program_id": rec.program_id, "attempt": rec.attempts + out.attempts,
-                                          "delay_s": round(delay, 6), "error": str(exc)})
+                self.events.emit(
+                    "orchestrator.retry",
+                    trace_id=rec.trace_id,
+                    campaign_id=rec.campaign_id,
+                    source=SOURCE,
+                    causation_id=causation_id,
+                    event_id=event_id("retry", rec.idempotency_key, rec.attempts + out.attempts),
+                    payload={
+                        "program_id": rec.program_id,
+                        "attempt": rec.attempts + out.attempts,
+                        "delay_s": round(delay, 6),
+                        "error": str(exc),
+                    },
+                )
                 self._sleep(delay)
                 continue
             except PermanentChannelError as exc:
@@ -289,22 +338,33 @@ class Publisher:
             stop.set()
             thread.join()
 
-    def _reconcile(self, req: PublishRequest, rec: ProgramRecord, connector: Connector,
-                   causation_id: str | None) -> Program | None:
+    def _reconcile(
+        self, req: PublishRequest, rec: ProgramRecord, connector: Connector, causation_id: str | None
+    ) -> Program | None:
         """Settle a row a crashed publisher left in flight; None means "not delivered, publish it now"."""
         if not isinstance(connector, Reconcilable):
             return self._needs_check(
-                rec, f"was in flight when a previous run stopped; {connector.name} cannot say whether it "
-                "delivered: check manually (never re-sent automatically)", 0, causation_id)
+                rec,
+                f"was in flight when a previous run stopped; {connector.name} cannot say whether it "
+                "delivered: check manually (never re-sent automatically)",
+                0,
+                causation_id,
+            )
         try:
             receipt = connector.lookup(rec.idempotency_key)
         except ChannelError as exc:
             self.store.renew(rec.idempotency_key, self.owner, 0.0)  # leave it to the next reconcile
-            return self.store.update(rec.idempotency_key, self._now(), state="in_flight",
-                                     reason=f"reconcile pending: lookup failed: {exc}").to_program()
+            return self.store.update(
+                rec.idempotency_key,
+                self._now(),
+                state="in_flight",
+                reason=f"reconcile pending: lookup failed: {exc}",
+            ).to_program()
         if receipt is None:
             return None
-        done = self.store.update(rec.idempotency_key, self._now(), state="published", reason="", receipt=receipt)
+        done = self.store.update(
+            rec.idempotency_key, self._now(), state="published", reason="", receipt=receipt
+        )
         self._emit_published(done, receipt, causation_id)
         return done.to_program()
 
@@ -332,16 +392,26 @@ class Publisher:
         if rec.state == "cancelled":
             return rec.to_program()
         if rec.state == "unknown":
-            raise RuntimeError(f"program {rec.program_id}: outcome unknown; check the channel before cancelling")
+            raise RuntimeError(
+                f"program {rec.program_id}: outcome unknown; check the channel before cancelling"
+            )
         previous = rec.state
         if rec.state != "published":
-            claimed = self.store.claim(idempotency_key, self.owner, self._clock().timestamp(), self.lease_s, self._now())
+            claimed = self.store.claim(
+                idempotency_key, self.owner, self._clock().timestamp(), self.lease_s, self._now()
+            )
             if claimed is None:
-                raise RuntimeError(f"program {rec.program_id} is being published right now; cancel it after it settles")
+                raise RuntimeError(
+                    f"program {rec.program_id} is being published right now; cancel it after it settles"
+                )
             rec, previous = claimed
             if previous == "in_flight":  # a crashed publish: find out whether it delivered first
-                settled = self._reconcile(PublishRequest.model_validate_json(rec.request), rec,
-                                          self._connector(rec.channel), causation_id)
+                settled = self._reconcile(
+                    PublishRequest.model_validate_json(rec.request),
+                    rec,
+                    self._connector(rec.channel),
+                    causation_id,
+                )
                 rec = self.store.get(idempotency_key) or rec
                 if settled is not None and rec.state != "published":
                     raise RuntimeError(f"program {rec.program_id}: {rec.reason}")
@@ -353,11 +423,23 @@ class Publisher:
             except ChannelError:
                 self.store.update(idempotency_key, self._now(), state=previous)
                 raise
-        done = self.store.update(idempotency_key, self._now(), state="cancelled", reason="cancelled", receipt=receipt)
-        self.events.emit("orchestrator.cancelled", trace_id=done.trace_id, campaign_id=done.campaign_id,
-                         source=SOURCE, causation_id=causation_id, event_id=event_id("cancelled", idempotency_key),
-                         payload={**self._ids(done), "idempotency_key": idempotency_key, "was": previous,
-                                  "external_id": receipt.external_id if receipt else None})
+        done = self.store.update(
+            idempotency_key, self._now(), state="cancelled", reason="cancelled", receipt=receipt
+        )
+        self.events.emit(
+            "orchestrator.cancelled",
+            trace_id=done.trace_id,
+            campaign_id=done.campaign_id,
+            source=SOURCE,
+            causation_id=causation_id,
+            event_id=event_id("cancelled", idempotency_key),
+            payload={
+                **self._ids(done),
+                "idempotency_key": idempotency_key,
+                "was": previous,
+                "external_id": receipt.external_id if receipt else None,
+            },
+        )
         return done.to_program()
 
     # ----------------------------------------------------------------------------------- reads, SLA, metrics
@@ -379,8 +461,11 @@ class Publisher:
         Returns the events appended now.
         """
         out: list[Event] = []
-        records = [r for r in self.store.by_campaign(campaign_id, ("published",))
-                   if r.receipts and r.receipts[-1].connector != "sandbox"]
+        records = [
+            r
+            for r in self.store.by_campaign(campaign_id, ("published",))
+            if r.receipts and r.receipts[-1].connector != "sandbox"
+        ]
         directory = ProgramDirectory.from_records(records)
         for rec in records:
             receipt = rec.receipts[-1]
@@ -390,26 +475,56 @@ class Publisher:
             try:
                 metrics = connector.fetch_metrics(receipt.external_id, day)
             except ChannelError as exc:
-                out.append(self.events.emit(
-                    "channel.metrics_unavailable", trace_id=rec.trace_id, campaign_id=rec.campaign_id, source=SOURCE,
-                    causation_id=causation_id, event_id=event_id("metrics_unavailable", rec.idempotency_key, day),
-                    payload={**self._ids(rec), "variant": rec.variant, "day": day, "error": str(exc)}))
+                out.append(
+                    self.events.emit(
+                        "channel.metrics_unavailable",
+                        trace_id=rec.trace_id,
+                        campaign_id=rec.campaign_id,
+                        source=SOURCE,
+                        causation_id=causation_id,
+                        event_id=event_id("metrics_unavailable", rec.idempotency_key, day),
+                        payload={**self._ids(rec), "variant": rec.variant, "day": day, "error": str(exc)},
+                    )
+                )
                 continue
             at = (parse_slot(rec.slot) + timedelta(days=day)).replace(hour=12, minute=0, second=0).isoformat()
             base = f"{receipt.connector}-{event_id('results', rec.idempotency_key)[:18]}-d{day}"
-            rows: list[dict[str, Any]] = [{"id": f"{base}-{kind}", "program_id": rec.program_id, "type": kind, "at": at, "count": int(n)}
-                    for kind, n in _counts(metrics).items() if int(n) > 0]
+            rows: list[dict[str, Any]] = [
+                {
+                    "id": f"{base}-{kind}",
+                    "program_id": rec.program_id,
+                    "type": kind,
+                    "at": at,
+                    "count": int(n),
+                }
+                for kind, n in _counts(metrics).items()
+                if int(n) > 0
+            ]
             for kind, key in (("cost", "spend"), ("revenue", "revenue")):
                 if float(metrics.get(key) or 0) > 0:
-                    rows.append({"id": f"{base}-{kind}", "program_id": rec.program_id, "type": kind, "at": at,
-                                 "amount": float(metrics[key])})
+                    rows.append(
+                        {
+                            "id": f"{base}-{kind}",
+                            "program_id": rec.program_id,
+                            "type": kind,
+                            "at": at,
+                            "amount": float(metrics[key]),
+                        }
+                    )
             before = self.events.count(campaign_id=rec.campaign_id)
-            ingest_results(enumerate(rows, 1), events=self.events, directory=directory, ledger=None,
-                           source=receipt.connector, label=f"{receipt.connector} metrics of {rec.program_id}")
+            ingest_results(
+                enumerate(rows, 1),
+                events=self.events,
+                directory=directory,
+                ledger=None,
+                source=receipt.connector,
+                label=f"{receipt.connector} metrics of {rec.program_id}",
+            )
             if self.events.count(campaign_id=rec.campaign_id) > before:
                 ids = {"result:" + r["id"] for r in rows}
-                out += [e for _, e in self.events.read(0, 100_000, campaign_id=rec.campaign_id)
-                        if e.id in ids]
+                out += [
+                    e for _, e in self.events.read(0, 100_000, campaign_id=rec.campaign_id) if e.id in ids
+                ]
         return out
 
     # ---------------------------------------------------------------------------------------- helpers
@@ -417,8 +532,10 @@ class Publisher:
         try:
             return self.connectors[channel]
         except KeyError:
-            raise ValueError(f"no connector configured for channel {channel!r} "
-                             f"(configured: {', '.join(sorted(self.connectors)) or 'none'})") from None
+            raise ValueError(
+                f"no connector configured for channel {channel!r} "
+                f"(configured: {', '.join(sorted(self.connectors)) or 'none'})"
+            ) from None
 
     def _now(self) -> str:
         return self._clock().isoformat()
@@ -429,10 +546,20 @@ class Publisher:
     @staticmethod
     def _values(req: PublishRequest) -> dict[str, Any]:
         return {
-            "idempotency_key": req.key, "program_id": req.program_id, "campaign_id": req.campaign_id,
-            "trace_id": req.trace_id, "channel": req.channel, "region": req.region, "variant": req.variant,
-            "asset_id": req.asset.id, "asset_version": req.asset.version, "list_id": req.list_id,
-            "segment_key": req.segment_key, "slot": req.slot, "audience": req.audience, "budget": req.budget,
+            "idempotency_key": req.key,
+            "program_id": req.program_id,
+            "campaign_id": req.campaign_id,
+            "trace_id": req.trace_id,
+            "channel": req.channel,
+            "region": req.region,
+            "variant": req.variant,
+            "asset_id": req.asset.id,
+            "asset_version": req.asset.version,
+            "list_id": req.list_id,
+            "segment_key": req.segment_key,
+            "slot": req.slot,
+            "audience": req.audience,
+            "budget": req.budget,
             "request": req.model_dump_json(),
         }
 
@@ -442,31 +569,70 @@ class Publisher:
 
     def _emit_published(self, rec: ProgramRecord, receipt: Receipt, causation_id: str | None) -> None:
         self.events.emit(
-            "orchestrator.published", trace_id=rec.trace_id, campaign_id=rec.campaign_id, source=SOURCE,
-            causation_id=causation_id, event_id=event_id("published", rec.idempotency_key),
-            payload={**self._ids(rec), "idempotency_key": rec.idempotency_key, "variant": rec.variant,
-                     "asset_id": rec.asset_id, "asset_version": rec.asset_version, "list_id": rec.list_id,
-                     "audience": rec.audience, "budget": rec.budget, "connector": receipt.connector,
-                     "external_id": receipt.external_id, "slot": rec.slot})
+            "orchestrator.published",
+            trace_id=rec.trace_id,
+            campaign_id=rec.campaign_id,
+            source=SOURCE,
+            causation_id=causation_id,
+            event_id=event_id("published", rec.idempotency_key),
+            payload={
+                **self._ids(rec),
+                "idempotency_key": rec.idempotency_key,
+                "variant": rec.variant,
+                "asset_id": rec.asset_id,
+                "asset_version": rec.asset_version,
+                "list_id": rec.list_id,
+                "audience": rec.audience,
+                "budget": rec.budget,
+                "connector": receipt.connector,
+                "external_id": receipt.external_id,
+                "slot": rec.slot,
+            },
+        )
 
     def _blocked(self, rec: ProgramRecord, reason: str, attempts: int, causation_id: str | None) -> Program:
-        done = self.store.update(rec.idempotency_key, self._now(), state="blocked", reason=reason, attempts=attempts)
-        self.events.emit("orchestrator.blocked", trace_id=rec.trace_id, campaign_id=rec.campaign_id, source=SOURCE,
-                         causation_id=causation_id, event_id=event_id("blocked", rec.idempotency_key, rec.claims),
-                         payload={**self._ids(rec), "reason": reason})
+        done = self.store.update(
+            rec.idempotency_key, self._now(), state="blocked", reason=reason, attempts=attempts
+        )
+        self.events.emit(
+            "orchestrator.blocked",
+            trace_id=rec.trace_id,
+            campaign_id=rec.campaign_id,
+            source=SOURCE,
+            causation_id=causation_id,
+            event_id=event_id("blocked", rec.idempotency_key, rec.claims),
+            payload={**self._ids(rec), "reason": reason},
+        )
         return done.to_program()
 
     def _failed(self, rec: ProgramRecord, reason: str, attempts: int, causation_id: str | None) -> Program:
-        done = self.store.update(rec.idempotency_key, self._now(), state="failed", reason=reason, attempts=attempts)
-        self.events.emit("orchestrator.failed", trace_id=rec.trace_id, campaign_id=rec.campaign_id, source=SOURCE,
-                         causation_id=causation_id, event_id=event_id("failed", rec.idempotency_key, rec.claims),
-                         payload={**self._ids(rec), "reason": reason, "attempts": done.attempts})
+        done = self.store.update(
+            rec.idempotency_key, self._now(), state="failed", reason=reason, attempts=attempts
+        )
+        self.events.emit(
+            "orchestrator.failed",
+            trace_id=rec.trace_id,
+            campaign_id=rec.campaign_id,
+            source=SOURCE,
+            causation_id=causation_id,
+            event_id=event_id("failed", rec.idempotency_key, rec.claims),
+            payload={**self._ids(rec), "reason": reason, "attempts": done.attempts},
+        )
         return done.to_program()
 
-    def _needs_check(self, rec: ProgramRecord, reason: str, attempts: int, causation_id: str | None) -> Program:
-        done = self.store.update(rec.idempotency_key, self._now(), state="unknown", reason=reason, attempts=attempts)
-        self.events.emit("orchestrator.needs_check", trace_id=rec.trace_id, campaign_id=rec.campaign_id,
-                         source=SOURCE, causation_id=causation_id,
-                         event_id=event_id("needs_check", rec.idempotency_key, rec.claims),
-                         payload={**self._ids(rec), "idempotency_key": rec.idempotency_key, "reason": reason})
+    def _needs_check(
+        self, rec: ProgramRecord, reason: str, attempts: int, causation_id: str | None
+    ) -> Program:
+        done = self.store.update(
+            rec.idempotency_key, self._now(), state="unknown", reason=reason, attempts=attempts
+        )
+        self.events.emit(
+            "orchestrator.needs_check",
+            trace_id=rec.trace_id,
+            campaign_id=rec.campaign_id,
+            source=SOURCE,
+            causation_id=causation_id,
+            event_id=event_id("needs_check", rec.idempotency_key, rec.claims),
+            payload={**self._ids(rec), "idempotency_key": rec.idempotency_key, "reason": reason},
+        )
         return done.to_program()

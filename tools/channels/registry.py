@@ -66,7 +66,11 @@ def connectors_from_config(
             outbox = outbox or Outbox(outbox_path)
             out[channel] = SandboxConnector(channel, outbox)
         elif raw.startswith(("smtp://", "smtps://")):
-            progress = outbox_path if isinstance(outbox_path, str) else outbox_path.with_name(f"{outbox_path.stem}-smtp.db")
+            progress = (
+                outbox_path
+                if isinstance(outbox_path, str)
+                else outbox_path.with_name(f"{outbox_path.stem}-smtp.db")
+            )
             out[channel] = _smtp(channel, raw, progress, env)
         elif raw.startswith(("webhook+https://", "webhook+http://")):
             out[channel] = _webhook(channel, raw, env)
@@ -74,13 +78,16 @@ def connectors_from_config(
             out[channel] = vendor
         else:
             raise ConnectorConfigError(
-                f"{channel}: unknown connector spec {_redact(raw)!r} (use sandbox, smtp://, smtps://, webhook+https://, hubspot://, salesforce:// or adobe-export:///DIR)")
+                f"{channel}: unknown connector spec {_redact(raw)!r} (use sandbox, smtp://, smtps://, webhook+https://, hubspot://, salesforce:// or adobe-export:///DIR)"
+            )
     return out
 
 
-def _vendor(channel: str, raw: str, outbox_path: Path | str, env: Mapping[str, str],
-            state_dir: Path | None) -> Connector | None:
+def _vendor(
+    channel: str, raw: str, outbox_path: Path | str, env: Mapping[str, str], state_dir: Path | None
+) -> Connector | None:
     """HubSpot, Salesforce, Adobe export and `` + `` chains (:mod:`tools.connectors.specs`)."""
+
     def build(part: str) -> Connector:
         got = connectors_from_config({channel: part}, outbox_path=outbox_path, secrets=env)
         return got[channel]
@@ -130,19 +137,31 @@ def _smtp(channel: str, raw: str, progress_path: Path | str, env: Mapping[str, s
         raise ConnectorConfigError(f"{channel}: SMTP spec needs a host and ?from=ADDRESS ({_redact(raw)})")
     username = urllib.parse.unquote(parts.username) if parts.username else None
     password = _secret(channel, opts, "password_env", env) or (
-        urllib.parse.unquote(parts.password) if parts.password else None)
+        urllib.parse.unquote(parts.password) if parts.password else None
+    )
     if username and not (starttls or implicit_tls or is_loopback(parts.hostname)):
-        raise ConnectorConfigError(f"{channel}: SMTP credentials need starttls=1 or smtps:// (host is not loopback)")
+        raise ConnectorConfigError(
+            f"{channel}: SMTP credentials need starttls=1 or smtps:// (host is not loopback)"
+        )
     recipients = [r.strip() for r in opts.pop("to", "").split(",") if r.strip()]
     unsubscribe = opts.pop("unsubscribe", None)
     timeout = _float(channel, opts, "timeout", 30.0)
     if opts:
         raise ConnectorConfigError(f"{channel}: unknown SMTP option(s) {', '.join(sorted(opts))}")
     try:
-        return SmtpConnector(parts.hostname, parts.port or (465 if implicit_tls else 25), sender=sender,
-                             progress_path=progress_path, username=username, password=password, starttls=starttls,
-                             implicit_tls=implicit_tls, test_recipients=recipients, unsubscribe=unsubscribe,
-                             timeout_s=timeout)
+        return SmtpConnector(
+            parts.hostname,
+            parts.port or (465 if implicit_tls else 25),
+            sender=sender,
+            progress_path=progress_path,
+            username=username,
+            password=password,
+            starttls=starttls,
+            implicit_tls=implicit_tls,
+            test_recipients=recipients,
+            unsubscribe=unsubscribe,
+            timeout_s=timeout,
+        )
     except ValueError as exc:
         raise ConnectorConfigError(f"{channel}: {exc}") from exc
 
@@ -152,7 +171,9 @@ def _webhook(channel: str, raw: str, env: Mapping[str, str]) -> WebhookConnector
     opts = _query(channel, parts)
     secret = _secret(channel, opts, "secret_env", env)
     if secret is None:
-        raise ConnectorConfigError(f"{channel}: webhook spec needs ?secret_env=NAME (the HMAC secret's variable)")
+        raise ConnectorConfigError(
+            f"{channel}: webhook spec needs ?secret_env=NAME (the HMAC secret's variable)"
+        )
     timeout = _float(channel, opts, "timeout", 10.0)
     if opts:
         raise ConnectorConfigError(f"{channel}: unknown webhook option(s) {', '.join(sorted(opts))}")

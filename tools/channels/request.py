@@ -12,15 +12,19 @@ from graph.contracts import Asset, Channel, Region
 from tools.channels.base import PublishItem
 
 
-def idempotency_key(campaign_id: str, asset_id: str, asset_version: int, segment_key: str, channel: str,
-                    slot: str) -> str:
+def idempotency_key(
+    campaign_id: str, asset_id: str, asset_version: int, segment_key: str, channel: str, slot: str
+) -> str:
     """Return the publish idempotency key: sha256 over the canonical JSON of its six parts.
 
     Two requests with the same campaign, asset version, segment, channel and slot share the key, so a retry,
     a resume, a second process or a second run maps onto the same stored program.
     """
-    canonical = json.dumps([campaign_id, asset_id, int(asset_version), segment_key, channel, slot],
-                           separators=(",", ":"), ensure_ascii=False)
+    canonical = json.dumps(
+        [campaign_id, asset_id, int(asset_version), segment_key, channel, slot],
+        separators=(",", ":"),
+        ensure_ascii=False,
+    )
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
 
@@ -62,7 +66,8 @@ class PublishRequest(BaseModel):
     audience: int = Field(ge=0, description="Contacts or impressions targeted.")
     budget: float = Field(ge=0, description="Budget this item commits against the spend caps.")
     export_path: str | None = Field(
-        default=None, description="List export file with the recipients (used by connectors that address contacts, e.g. SMTP)."
+        default=None,
+        description="List export file with the recipients (used by connectors that address contacts, e.g. SMTP).",
     )
 
     @field_validator("slot")
@@ -75,9 +80,11 @@ class PublishRequest(BaseModel):
     def _asset_matches(self) -> PublishRequest:
         mismatched = [
             f"{name} {mine!r} != asset {name} {theirs!r}"
-            for name, mine, theirs in (("channel", self.channel, self.asset.channel),
-                                       ("region", self.region, self.asset.region),
-                                       ("variant", self.variant, self.asset.variant))
+            for name, mine, theirs in (
+                ("channel", self.channel, self.asset.channel),
+                ("region", self.region, self.asset.region),
+                ("variant", self.variant, self.asset.variant),
+            )
             if mine != theirs
         ]
         if mismatched:
@@ -87,8 +94,9 @@ class PublishRequest(BaseModel):
     @property
     def key(self) -> str:
         """The idempotency key of this request."""
-        return idempotency_key(self.campaign_id, self.asset.id, self.asset.version, self.segment_key,
-                               self.channel, self.slot)
+        return idempotency_key(
+            self.campaign_id, self.asset.id, self.asset.version, self.segment_key, self.channel, self.slot
+        )
 
     @property
     def program_id(self) -> str:
@@ -98,8 +106,17 @@ class PublishRequest(BaseModel):
     def item(self) -> PublishItem:
         """Return what the connector receives."""
         return PublishItem(
-            program_id=self.program_id, idempotency_key=self.key, campaign_id=self.campaign_id,
-            channel=self.channel, region=self.region, variant=self.variant, asset=self.asset,
-            list_id=self.list_id, segment_key=self.segment_key, slot=self.slot, audience=self.audience,
-            budget=self.budget, export_path=self.export_path,
+            program_id=self.program_id,
+            idempotency_key=self.key,
+            campaign_id=self.campaign_id,
+            channel=self.channel,
+            region=self.region,
+            variant=self.variant,
+            asset=self.asset,
+            list_id=self.list_id,
+            segment_key=self.segment_key,
+            slot=self.slot,
+            audience=self.audience,
+            budget=self.budget,
+            export_path=self.export_path,
         )

@@ -60,39 +60,66 @@ class SandboxConnector:
         ext = self.external_id(item)
         a = item.asset
         with self.outbox.transaction() as conn:
-            row = conn.execute("SELECT status, scheduled_at, published_at FROM outbox WHERE idempotency_key = ?",
-                               (item.idempotency_key,)).fetchone()
+            row = conn.execute(
+                "SELECT status, scheduled_at, published_at FROM outbox WHERE idempotency_key = ?",
+                (item.idempotency_key,),
+            ).fetchone()
             if row is None:
                 conn.execute(
                     "INSERT INTO outbox (external_id, idempotency_key, program_id, campaign_id, channel, region,"
                     " variant, asset_id, asset_version, list_id, slot, audience, budget, subject, headline, body,"
                     " cta, status, scheduled_at, published_at)"
                     " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    (ext, item.idempotency_key, item.program_id, item.campaign_id, item.channel, item.region,
-                     item.variant, a.id, a.version, item.list_id, item.slot, item.audience, item.budget,
-                     a.subject, a.headline, a.body, a.cta, status,
-                     at if status == "scheduled" else None, at if status == "published" else None),
+                    (
+                        ext,
+                        item.idempotency_key,
+                        item.program_id,
+                        item.campaign_id,
+                        item.channel,
+                        item.region,
+                        item.variant,
+                        a.id,
+                        a.version,
+                        item.list_id,
+                        item.slot,
+                        item.audience,
+                        item.budget,
+                        a.subject,
+                        a.headline,
+                        a.body,
+                        a.cta,
+                        status,
+                        at if status == "scheduled" else None,
+                        at if status == "published" else None,
+                    ),
                 )
                 current = status
             elif row[0] == "cancelled":
                 raise PermanentChannelError(f"sandbox item {ext} was cancelled; it cannot be {status}")
             elif row[0] == "scheduled" and status == "published":
                 conn.execute(
-                    "UPDATE outbox SET status = 'published', published_at = ? WHERE external_id = ?", (at, ext)
+                    "UPDATE outbox SET status = 'published', published_at = ? WHERE external_id = ?",
+                    (at, ext),
                 )
                 current = status
             else:  # a repeat: report the original side effect
                 current = row[0]
                 at = (row[2] if current == "published" else row[1]) or at
-        return Receipt(connector=self.name, external_id=ext, at=at, detail={"status": current, "channel": self.channel})
+        return Receipt(
+            connector=self.name, external_id=ext, at=at, detail={"status": current, "channel": self.channel}
+        )
 
     def lookup(self, idempotency_key: str) -> Receipt | None:
         """Return the receipt of a published item by key, or None if it never reached "published"."""
         entry = self.outbox.get(idempotency_key=idempotency_key)
         if entry is None or entry.status != "published" or entry.published_at is None:
             return None
-        return Receipt(connector=self.name, external_id=entry.external_id, at=entry.published_at,
-                       detail={"status": "published", "channel": entry.channel, "reconciled": True})
+        return Receipt(
+            connector=self.name,
+            external_id=entry.external_id,
+            at=entry.published_at,
+            detail={"status": "published", "channel": entry.channel, "reconciled": True},
+        )
 
     def cancel(self, external_id: str) -> Receipt:
         """Cancel a scheduled item or stop a published one (no further metrics accrue)."""
@@ -103,10 +130,13 @@ class SandboxConnector:
                 raise PermanentChannelError(f"sandbox has no item {external_id!r}")
             if row[0] != "cancelled":
                 conn.execute(
-                    "UPDATE outbox SET status = 'cancelled', cancelled_at = ? WHERE external_id = ?", (at, external_id)
+                    "UPDATE outbox SET status = 'cancelled', cancelled_at = ? WHERE external_id = ?",
+                    (at, external_id),
                 )
         return Receipt(connector=self.name, external_id=external_id, at=at, detail={"status": "cancelled"})
 
     def _check_channel(self, item: PublishItem) -> None:
         if item.channel != self.channel:
-            raise PermanentChannelError(f"sandbox connector for {self.channel} got an item for {item.channel}")
+            raise PermanentChannelError(
+                f"sandbox connector for {self.channel} got an item for {item.channel}"
+            )

@@ -16,8 +16,9 @@ FAILED = ("failed", "unknown")
 """States that breach at once (failed, or outcome unknown after a crash)."""
 
 
-def check_sla(store: ProgramStore, events: EventLog, campaign_id: str, *, now: datetime,
-              grace: timedelta) -> list[Event]:
+def check_sla(
+    store: ProgramStore, events: EventLog, campaign_id: str, *, now: datetime, grace: timedelta
+) -> list[Event]:
     """Raise a breach for every program of a campaign that is late or failed; return the new breaches.
 
     A program is late when it is still scheduled, in flight or blocked after its slot's deadline (end of day
@@ -44,14 +45,32 @@ def check_sla(store: ProgramStore, events: EventLog, campaign_id: str, *, now: d
             kind = "late"
         else:
             continue
-        alert = Alert(program_id=rec.program_id, kind=kind, campaign_id=rec.campaign_id, channel=rec.channel,
-                      region=rec.region, due=due.isoformat(), at=now.isoformat(),
-                      detail={"state": rec.state, "reason": rec.reason, "slot": rec.slot})
+        alert = Alert(
+            program_id=rec.program_id,
+            kind=kind,
+            campaign_id=rec.campaign_id,
+            channel=rec.channel,
+            region=rec.region,
+            due=due.isoformat(),
+            at=now.isoformat(),
+            detail={"state": rec.state, "reason": rec.reason, "slot": rec.slot},
+        )
         event = events.emit(  # deterministic id: emitted before the alert so a crash between them heals
-            "sla.breach", trace_id=rec.trace_id, campaign_id=rec.campaign_id, source="orchestrator",
+            "sla.breach",
+            trace_id=rec.trace_id,
+            campaign_id=rec.campaign_id,
+            source="orchestrator",
             event_id=event_id(rec.idempotency_key, kind),
-            payload={"program_id": rec.program_id, "channel": rec.channel, "region": rec.region, "kind": kind,
-                     "due": alert.due, "at": alert.at, "state": rec.state, "reason": rec.reason},
+            payload={
+                "program_id": rec.program_id,
+                "channel": rec.channel,
+                "region": rec.region,
+                "kind": kind,
+                "due": alert.due,
+                "at": alert.at,
+                "state": rec.state,
+                "reason": rec.reason,
+            },
         )
         if store.add_alert(alert):
             new.append(event)

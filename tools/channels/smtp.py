@@ -64,7 +64,9 @@ def read_recipients(path: Path | str) -> list[str]:
             return [str(r["email"]).strip() for r in rows]
         reader = csv.DictReader(fh)
         if "email" not in (reader.fieldnames or []):
-            raise PermanentChannelError(f"recipient export {p} has no 'email' column (columns: {reader.fieldnames})")
+            raise PermanentChannelError(
+                f"recipient export {p} has no 'email' column (columns: {reader.fieldnames})"
+            )
         return [row["email"].strip() for row in reader]
 
 
@@ -135,7 +137,9 @@ class SmtpConnector:
         self._ssl = ssl_context
         self._clock = clock or (lambda: datetime.now(UTC))
         self.progress_path = Path("smtp") if is_database_url(progress_path) else Path(progress_path)
-        self._db: Database = open_database(progress_path, name="smtp", sqlite_schema=_SCHEMA, postgres_schema=_SCHEMA)
+        self._db: Database = open_database(
+            progress_path, name="smtp", sqlite_schema=_SCHEMA, postgres_schema=_SCHEMA
+        )
 
     @staticmethod
     def external_id(idempotency_key: str) -> str:
@@ -150,7 +154,9 @@ class SmtpConnector:
         elif self.test_recipients:
             found = list(self.test_recipients)
         else:
-            raise PermanentChannelError("no recipients: give the request an export_path or configure test recipients")
+            raise PermanentChannelError(
+                "no recipients: give the request an export_path or configure test recipients"
+            )
         out, seen = [], set()
         for address in found:
             digest = _sha(address)
@@ -171,7 +177,9 @@ class SmtpConnector:
         msg["To"] = recipient
         msg["Subject"] = subject
         msg["Date"] = format_datetime(self._clock())
-        msg["Message-ID"] = f"<{item.idempotency_key[:24]}.{_sha(recipient)[:16]}@{self.sender.split('@')[1]}>"
+        msg["Message-ID"] = (
+            f"<{item.idempotency_key[:24]}.{_sha(recipient)[:16]}@{self.sender.split('@')[1]}>"
+        )
         msg["X-Liftoff-Program"] = item.program_id
         msg["X-Liftoff-Idempotency-Key"] = item.idempotency_key
         if self.unsubscribe:
@@ -191,8 +199,12 @@ class SmtpConnector:
                 " VALUES (?, ?, 'scheduled', ?, ?)",
                 (item.idempotency_key, self.external_id(item.idempotency_key), len(recipients), now),
             )
-        return Receipt(connector=self.name, external_id=self.external_id(item.idempotency_key), at=now,
-                       detail={"recipients": len(recipients), "delivery": "sent at publish time"})
+        return Receipt(
+            connector=self.name,
+            external_id=self.external_id(item.idempotency_key),
+            at=now,
+            detail={"recipients": len(recipients), "delivery": "sent at publish time"},
+        )
 
     def publish(self, item: PublishItem) -> Receipt:
         """Send the item to every recipient not yet accepted for its key; return the totals.
@@ -217,8 +229,12 @@ class SmtpConnector:
                 " status = CASE WHEN status = 'done' THEN 'done' ELSE 'sending' END, updated_at = excluded.updated_at",
                 (key, self.external_id(key), len(recipients), self._clock().isoformat()),
             )
-            done = {r[0] for r in conn.execute(
-                "SELECT recipient_sha256 FROM smtp_sent WHERE idempotency_key = ?", (key,))}
+            done = {
+                r[0]
+                for r in conn.execute(
+                    "SELECT recipient_sha256 FROM smtp_sent WHERE idempotency_key = ?", (key,)
+                )
+            }
         pending = [r for r in valid if _sha(r) not in done]
         if pending:
             self._send(item, pending)
@@ -259,7 +275,9 @@ class SmtpConnector:
             smtp.ehlo()
             if self.starttls:
                 if not smtp.has_extn("starttls"):
-                    raise smtplib.SMTPNotSupportedError("STARTTLS required but not offered; refusing to send in clear")
+                    raise smtplib.SMTPNotSupportedError(
+                        "STARTTLS required but not offered; refusing to send in clear"
+                    )
                 smtp.starttls(context=context)
                 smtp.ehlo()
             if self.username and self._password:
@@ -280,21 +298,31 @@ class SmtpConnector:
     def _finish(self, key: str, *, already: int, invalid: int) -> Receipt:
         now = self._clock().isoformat()
         with self._db.transaction() as conn:
-            conn.execute("UPDATE smtp_items SET status = 'done', updated_at = ? WHERE idempotency_key = ?", (now, key))
+            conn.execute(
+                "UPDATE smtp_items SET status = 'done', updated_at = ? WHERE idempotency_key = ?", (now, key)
+            )
         counts = self._counts(key)
-        return Receipt(connector=self.name, external_id=self.external_id(key), at=now,
-                       detail={**counts, "invalid": invalid, "already_sent": already})
+        return Receipt(
+            connector=self.name,
+            external_id=self.external_id(key),
+            at=now,
+            detail={**counts, "invalid": invalid, "already_sent": already},
+        )
 
     def _counts(self, key: str) -> dict[str, int]:
         with self._db.transaction() as conn:
-            rows = dict(conn.execute(
-                "SELECT status, COUNT(*) FROM smtp_sent WHERE idempotency_key = ? GROUP BY status", (key,)).fetchall())
+            rows = dict(
+                conn.execute(
+                    "SELECT status, COUNT(*) FROM smtp_sent WHERE idempotency_key = ? GROUP BY status", (key,)
+                ).fetchall()
+            )
         return {"accepted": int(rows.get("accepted", 0)), "refused": int(rows.get("refused", 0))}
 
     def _key_of(self, external_id: str) -> tuple[str, str]:
         with self._db.transaction() as conn:
-            row = conn.execute("SELECT idempotency_key, status FROM smtp_items WHERE external_id = ?",
-                               (external_id,)).fetchone()
+            row = conn.execute(
+                "SELECT idempotency_key, status FROM smtp_items WHERE external_id = ?", (external_id,)
+            ).fetchone()
         if row is None:
             raise PermanentChannelError(f"SMTP connector has no item {external_id!r}")
         return row[0], row[1]
@@ -302,28 +330,42 @@ class SmtpConnector:
     def lookup(self, idempotency_key: str) -> Receipt | None:
         """Return the receipt of a completed send for this key, or None (a resumed send skips accepted mail)."""
         with self._db.transaction() as conn:
-            row = conn.execute("SELECT status, updated_at FROM smtp_items WHERE idempotency_key = ?",
-                               (idempotency_key,)).fetchone()
+            row = conn.execute(
+                "SELECT status, updated_at FROM smtp_items WHERE idempotency_key = ?", (idempotency_key,)
+            ).fetchone()
         if row is None or row[0] != "done":
             return None
-        return Receipt(connector=self.name, external_id=self.external_id(idempotency_key), at=row[1],
-                       detail={**self._counts(idempotency_key), "reconciled": True})
+        return Receipt(
+            connector=self.name,
+            external_id=self.external_id(idempotency_key),
+            at=row[1],
+            detail={**self._counts(idempotency_key), "reconciled": True},
+        )
 
     def cancel(self, external_id: str) -> Receipt:
         """Cancel an item no message of which has been sent; sent email cannot be recalled."""
         key, status = self._key_of(external_id)
         sent = self._counts(key)["accepted"]
         if sent:
-            raise PermanentChannelError(f"{external_id}: {sent} message(s) already delivered; email cannot be recalled")
+            raise PermanentChannelError(
+                f"{external_id}: {sent} message(s) already delivered; email cannot be recalled"
+            )
         now = self._clock().isoformat()
         with self._db.transaction() as conn:
-            conn.execute("UPDATE smtp_items SET status = 'cancelled', updated_at = ? WHERE idempotency_key = ?",
-                         (now, key))
+            conn.execute(
+                "UPDATE smtp_items SET status = 'cancelled', updated_at = ? WHERE idempotency_key = ?",
+                (now, key),
+            )
         return Receipt(connector=self.name, external_id=external_id, at=now, detail={"was": status})
 
     def fetch_metrics(self, external_id: str, day: int) -> dict[str, Any]:
         """Return what SMTP knows: messages accepted and refused by the server (cumulative; no opens/clicks)."""
         key, _ = self._key_of(external_id)
         counts = self._counts(key)
-        return {"sends": counts["accepted"] + counts["refused"], "delivered": counts["accepted"],
-                "refused": counts["refused"], "cumulative": True, "day": day}
+        return {
+            "sends": counts["accepted"] + counts["refused"],
+            "delivered": counts["accepted"],
+            "refused": counts["refused"],
+            "cumulative": True,
+            "day": day,
+        }

@@ -60,7 +60,8 @@ CREATE TABLE IF NOT EXISTS alerts (
 """
 
 _PG_SCHEMA = _SCHEMA.replace("budget REAL", "budget DOUBLE PRECISION").replace(
-    "lease_until REAL", "lease_until DOUBLE PRECISION")
+    "lease_until REAL", "lease_until DOUBLE PRECISION"
+)
 """The same tables on PostgreSQL (REAL is 4 bytes there)."""
 
 CLAIMABLE = ("scheduled", "blocked", "failed")
@@ -99,11 +100,20 @@ class ProgramRecord:
     def to_program(self) -> Program:
         """Return the boundary contract (``in_flight`` shows as scheduled, ``unknown`` as failed)."""
         return Program(
-            id=self.program_id, campaign_id=self.campaign_id, channel=self.channel,  # type: ignore[arg-type]
-            region=self.region, asset_id=self.asset_id, asset_version=self.asset_version,  # type: ignore[arg-type]
-            list_id=self.list_id, slot=self.slot, idempotency_key=self.idempotency_key,
+            id=self.program_id,
+            campaign_id=self.campaign_id,
+            channel=self.channel,  # type: ignore[arg-type]
+            region=self.region,  # type: ignore[arg-type]
+            asset_id=self.asset_id,
+            asset_version=self.asset_version,
+            list_id=self.list_id,
+            slot=self.slot,
+            idempotency_key=self.idempotency_key,
             status=_STATUS.get(self.state, self.state),  # type: ignore[arg-type]
-            audience=self.audience, budget=self.budget, receipts=self.receipts, attempts=self.attempts,
+            audience=self.audience,
+            budget=self.budget,
+            receipts=self.receipts,
+            attempts=self.attempts,
             reason=self.reason,
         )
 
@@ -137,7 +147,9 @@ class ProgramStore:
     def __init__(self, path: Path | str) -> None:
         """Open (and create) the store at ``path`` (a SQLite file, or the shared database's URL)."""
         self.path = Path("programs") if is_database_url(path) else Path(path)
-        self._db: Database = open_database(path, name="programs", sqlite_schema=_SCHEMA, postgres_schema=_PG_SCHEMA)
+        self._db: Database = open_database(
+            path, name="programs", sqlite_schema=_SCHEMA, postgres_schema=_PG_SCHEMA
+        )
 
     def ensure(self, values: dict[str, Any], now: str) -> tuple[ProgramRecord, bool]:
         """Insert a ``scheduled`` row unless the key exists; return the row and whether it was created."""
@@ -162,7 +174,9 @@ class ProgramStore:
         row = conn.execute(f"SELECT {_COLS} FROM programs WHERE idempotency_key = ?", (key,)).fetchone()
         return _record(row) if row else None
 
-    def claim(self, key: str, owner: str, now_s: float, lease_s: float, now: str) -> tuple[ProgramRecord, str] | None:
+    def claim(
+        self, key: str, owner: str, now_s: float, lease_s: float, now: str
+    ) -> tuple[ProgramRecord, str] | None:
         """Atomically move a claimable row to ``in_flight`` under ``owner``'s lease.
 
         Returns:
@@ -174,7 +188,9 @@ class ProgramStore:
             rec = self._get(conn, key)
             if rec is None:
                 return None
-            expired = rec.state == "in_flight" and ((rec.lease_until or 0.0) < now_s or holder_gone(rec.lease_owner))
+            expired = rec.state == "in_flight" and (
+                (rec.lease_until or 0.0) < now_s or holder_gone(rec.lease_owner)
+            )
             if rec.state not in CLAIMABLE and not expired:
                 return None
             conn.execute(
@@ -195,8 +211,16 @@ class ProgramStore:
             )
             return int(cur.rowcount) == 1
 
-    def update(self, key: str, now: str, *, state: str | None = None, reason: str | None = None,
-               receipt: Receipt | None = None, attempts: int = 0) -> ProgramRecord:
+    def update(
+        self,
+        key: str,
+        now: str,
+        *,
+        state: str | None = None,
+        reason: str | None = None,
+        receipt: Receipt | None = None,
+        attempts: int = 0,
+    ) -> ProgramRecord:
         """Change a row's state/reason, append a receipt, add attempts and release any lease; return the row."""
         with self._db.transaction() as conn:
             rec = self._get(conn, key)
@@ -207,14 +231,24 @@ class ProgramStore:
                 "UPDATE programs SET state = ?, reason = ?, receipts = ?, attempts = attempts + ?, updated_at = ?,"
                 " lease_owner = CASE WHEN ? = 'in_flight' THEN lease_owner END,"
                 " lease_until = CASE WHEN ? = 'in_flight' THEN lease_until END WHERE idempotency_key = ?",
-                (state or rec.state, rec.reason if reason is None else reason, json.dumps(receipts), attempts, now,
-                 state or rec.state, state or rec.state, key),
+                (
+                    state or rec.state,
+                    rec.reason if reason is None else reason,
+                    json.dumps(receipts),
+                    attempts,
+                    now,
+                    state or rec.state,
+                    state or rec.state,
+                    key,
+                ),
             )
             updated = self._get(conn, key)
         assert updated is not None
         return updated
 
-    def by_campaign(self, campaign_id: str | None = None, states: tuple[str, ...] = ()) -> list[ProgramRecord]:
+    def by_campaign(
+        self, campaign_id: str | None = None, states: tuple[str, ...] = ()
+    ) -> list[ProgramRecord]:
         """Return rows (of one campaign, of some states), in slot order."""
         sql, args = f"SELECT {_COLS} FROM programs WHERE 1=1", []
         if campaign_id:
@@ -229,7 +263,9 @@ class ProgramStore:
     def campaigns(self) -> list[str]:
         """Return every campaign id with programs, sorted."""
         with self._db.transaction() as conn:
-            return [r[0] for r in conn.execute("SELECT DISTINCT campaign_id FROM programs ORDER BY campaign_id")]
+            return [
+                r[0] for r in conn.execute("SELECT DISTINCT campaign_id FROM programs ORDER BY campaign_id")
+            ]
 
     def add_alert(self, alert: Alert) -> bool:
         """Record an SLA alert; return False when the program already had one of that kind."""
@@ -237,8 +273,16 @@ class ProgramStore:
             cur = conn.execute(
                 "INSERT OR IGNORE INTO alerts (program_id, kind, campaign_id, channel, region, due, at, detail)"
                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                (alert.program_id, alert.kind, alert.campaign_id, alert.channel, alert.region, alert.due, alert.at,
-                 json.dumps(alert.detail)),
+                (
+                    alert.program_id,
+                    alert.kind,
+                    alert.campaign_id,
+                    alert.channel,
+                    alert.region,
+                    alert.due,
+                    alert.at,
+                    json.dumps(alert.detail),
+                ),
             )
             return int(cur.rowcount) == 1
 
@@ -249,5 +293,16 @@ class ProgramStore:
             sql, args = sql + " WHERE campaign_id = ?", [campaign_id]
         with self._db.transaction() as conn:
             rows = conn.execute(sql + " ORDER BY at, program_id", args).fetchall()
-        return [Alert(program_id=r[0], kind=r[1], campaign_id=r[2], channel=r[3], region=r[4], due=r[5], at=r[6],
-                      detail=json.loads(r[7])) for r in rows]
+        return [
+            Alert(
+                program_id=r[0],
+                kind=r[1],
+                campaign_id=r[2],
+                channel=r[3],
+                region=r[4],
+                due=r[5],
+                at=r[6],
+                detail=json.loads(r[7]),
+            )
+            for r in rows
+        ]

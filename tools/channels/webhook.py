@@ -54,8 +54,14 @@ class SignatureCheck:
     signature: str | None = None
 
 
-def verify_signature(secret: str | Sequence[str], header: str | None, body: bytes, tolerance_s: float = 300.0,
-                     *, now: float | None = None) -> SignatureCheck:
+def verify_signature(
+    secret: str | Sequence[str],
+    header: str | None,
+    body: bytes,
+    tolerance_s: float = 300.0,
+    *,
+    now: float | None = None,
+) -> SignatureCheck:
     """Verify a signature header against the raw request body.
 
     Args:
@@ -81,7 +87,9 @@ def verify_signature(secret: str | Sequence[str], header: str | None, body: byte
         return SignatureCheck(False, "malformed signature header: no v1=", timestamp)
     current = time.time() if now is None else now
     if abs(current - timestamp) > tolerance_s:
-        return SignatureCheck(False, f"stale signature ({current - timestamp:+.0f}s outside ±{tolerance_s:.0f}s)", timestamp)
+        return SignatureCheck(
+            False, f"stale signature ({current - timestamp:+.0f}s outside ±{tolerance_s:.0f}s)", timestamp
+        )
     secrets = [secret] if isinstance(secret, str) else list(secret)
     for s in secrets:
         expected = sign(s, body, timestamp).split("v1=", 1)[1]
@@ -94,8 +102,9 @@ def verify_signature(secret: str | Sequence[str], header: str | None, body: byte
 class SignatureVerifier:
     """A receiver-side verifier that also refuses replays of a request it has already accepted."""
 
-    def __init__(self, secret: str | Sequence[str], tolerance_s: float = 300.0,
-                 clock: Callable[[], float] = time.time) -> None:
+    def __init__(
+        self, secret: str | Sequence[str], tolerance_s: float = 300.0, clock: Callable[[], float] = time.time
+    ) -> None:
         """Create a verifier for ``secret`` with a freshness window of ``tolerance_s`` seconds."""
         self.secret, self.tolerance_s, self._clock = secret, tolerance_s, clock
         self._seen: dict[str, int] = {}
@@ -135,8 +144,15 @@ def is_loopback(host: str) -> bool:
 class WebhookConnector:
     """A channel reached by signed JSON POSTs (publish, schedule, cancel and metrics requests)."""
 
-    def __init__(self, url: str, secret: str, *, name: str = "webhook", timeout_s: float = 10.0,
-                 clock: Callable[[], float] = time.time) -> None:
+    def __init__(
+        self,
+        url: str,
+        secret: str,
+        *,
+        name: str = "webhook",
+        timeout_s: float = 10.0,
+        clock: Callable[[], float] = time.time,
+    ) -> None:
         """Create the connector.
 
         Args:
@@ -173,11 +189,18 @@ class WebhookConnector:
         # guard never mistakes a legitimate retry for a replay; deduplicate deliveries by Idempotency-Key.
         envelope = {"type": kind, "delivery_id": uuid.uuid4().hex, **payload}
         body = json.dumps(envelope, sort_keys=True, separators=(",", ":")).encode()
-        request = urllib.request.Request(self.url, data=body, method="POST", headers={
-            "Content-Type": "application/json", "User-Agent": "liftoff-webhook/1",
-            SIGNATURE_HEADER: sign(self._secret, body, int(self._clock())),
-            "Idempotency-Key": idempotency_key, "X-Liftoff-Event": kind,
-        })
+        request = urllib.request.Request(
+            self.url,
+            data=body,
+            method="POST",
+            headers={
+                "Content-Type": "application/json",
+                "User-Agent": "liftoff-webhook/1",
+                SIGNATURE_HEADER: sign(self._secret, body, int(self._clock())),
+                "Idempotency-Key": idempotency_key,
+                "X-Liftoff-Event": kind,
+            },
+        )
         try:
             with self._opener.open(request, timeout=self.timeout_s) as response:
                 raw = response.read()
@@ -187,7 +210,8 @@ class WebhookConnector:
             if exc.code in _RETRYABLE or exc.code >= 500:
                 retry_after = exc.headers.get("Retry-After") if exc.headers else None
                 raise TransientChannelError(
-                    message, retry_after_s=float(retry_after) if retry_after and retry_after.isdigit() else None
+                    message,
+                    retry_after_s=float(retry_after) if retry_after and retry_after.isdigit() else None,
                 ) from exc
             raise PermanentChannelError(message) from exc
         except (urllib.error.URLError, TimeoutError, ConnectionError) as exc:
@@ -199,12 +223,18 @@ class WebhookConnector:
         except ValueError as exc:
             raise PermanentChannelError(f"webhook {kind} answered non-JSON: {raw[:200]!r}") from exc
         if not isinstance(data, dict):
-            raise PermanentChannelError(f"webhook {kind} answered {type(data).__name__}, expected a JSON object")
+            raise PermanentChannelError(
+                f"webhook {kind} answered {type(data).__name__}, expected a JSON object"
+            )
         return data
 
     def _receipt(self, data: dict[str, Any], fallback_id: str, kind: str) -> Receipt:
-        return Receipt(connector=self.name, external_id=str(data.get("id") or fallback_id),
-                       at=datetime.now(UTC).isoformat(), detail={"type": kind, "status": data.get("status", "accepted")})
+        return Receipt(
+            connector=self.name,
+            external_id=str(data.get("id") or fallback_id),
+            at=datetime.now(UTC).isoformat(),
+            detail={"type": kind, "status": data.get("status", "accepted")},
+        )
 
     def schedule(self, item: PublishItem) -> Receipt:
         """POST a ``schedule`` notice for the item."""

@@ -63,8 +63,9 @@ def secret(name: str, *, env: Mapping[str, str] | None = None, secrets_file: Pat
     source = os.environ if env is None else env
     if source.get(name):
         return Secret(source[name])
-    path = secrets_file or Path(source.get("LIFTOFF_SECRETS_FILE")
-                                or Path(source.get("LIFTOFF_HOME", ".liftoff")) / "secrets.env")
+    path = secrets_file or Path(
+        source.get("LIFTOFF_SECRETS_FILE") or Path(source.get("LIFTOFF_HOME", ".liftoff")) / "secrets.env"
+    )
     value = _file_values(Path(path)).get(name)
     if not value:
         raise MissingSecret(f"${name} is not set (environment or secrets file {path})")

@@ -25,8 +25,14 @@ from tools.connectors.secrets import MissingSecret, secret
 CHAIN = " + "
 
 
-def vendor_connector(channel: str, raw: str, *, state_dir: Path, env: Mapping[str, str],
-                     build_other: Callable[[str], Connector]) -> Connector | None:
+def vendor_connector(
+    channel: str,
+    raw: str,
+    *,
+    state_dir: Path,
+    env: Mapping[str, str],
+    build_other: Callable[[str], Connector],
+) -> Connector | None:
     """The connector of a vendor spec (None when ``raw`` names no vendor connector).
 
     Raises:
@@ -48,9 +54,14 @@ def vendor_connector(channel: str, raw: str, *, state_dir: Path, env: Mapping[st
             token = secret(name, env=env)
         except MissingSecret as exc:
             raise ValueError(f"{channel}: {exc}") from None
-        return HubSpotConnector(token, state_dir / "hubspot.db", host=opts.pop("host", "https://api.hubapi.com"),
-                                from_name=opts.pop("from_name", "Liftoff"), reply_to=opts.pop("reply_to", None),
-                                landing_url=opts.pop("landing", None))
+        return HubSpotConnector(
+            token,
+            state_dir / "hubspot.db",
+            host=opts.pop("host", "https://api.hubapi.com"),
+            from_name=opts.pop("from_name", "Liftoff"),
+            reply_to=opts.pop("reply_to", None),
+            landing_url=opts.pop("landing", None),
+        )
     if parts.scheme == "salesforce":
         try:
             client = salesforce_client(env=env, ca_file=opts.pop("ca_file", None))

@@ -31,12 +31,16 @@ def tool_description() -> str:
         span = f"; values {', '.join(values)}" if values else ""
         if "min" in spec or "max" in spec:
             span = f"; range {spec.get('min', '')}..{spec.get('max', '')}"
-        lines.append(f"- {spec['field']} ({spec['type']}; {', '.join(spec['ops'])}{span}): {spec['description']}")
+        lines.append(
+            f"- {spec['field']} ({spec['type']}; {', '.join(spec['ops'])}{span}): {spec['description']}"
+        )
     lines.append("in/not_in take a non-empty list; between takes [low, high]; dates are YYYY-MM-DD or '-Nd'.")
     return "\n".join(lines)
 
 
-def make_segment_tool(store: CRMStore, *, campaign_id: str, seed: int, as_of: date | None = None) -> StructuredTool:
+def make_segment_tool(
+    store: CRMStore, *, campaign_id: str, seed: int, as_of: date | None = None
+) -> StructuredTool:
     """Return the ``build_segment`` tool bound to one store and campaign.
 
     The tool's argument schema is :class:`~graph.contracts.SegmentDefinition`. It returns the

@@ -19,7 +19,12 @@ import numpy as np
 
 Engine = Literal["duckdb", "sqlite", "postgres"]
 
-ENGINE_BY_SUFFIX: dict[str, Engine] = {".duckdb": "duckdb", ".db": "sqlite", ".sqlite": "sqlite", ".sqlite3": "sqlite"}
+ENGINE_BY_SUFFIX: dict[str, Engine] = {
+    ".duckdb": "duckdb",
+    ".db": "sqlite",
+    ".sqlite": "sqlite",
+    ".sqlite3": "sqlite",
+}
 """Store file suffix -> engine."""
 
 ColumnData = np.ndarray | Sequence[Any]
@@ -118,8 +123,10 @@ class DuckDBBackend:
                 if "lock" not in str(exc).lower():
                     raise
                 if time.monotonic() - start >= self.wait_s:
-                    raise TimeoutError(f"CRM store {self.path} stayed locked by another process for "
-                                       f"{self.wait_s:.0f}s: {str(exc).splitlines()[0]}") from None
+                    raise TimeoutError(
+                        f"CRM store {self.path} stayed locked by another process for "
+                        f"{self.wait_s:.0f}s: {str(exc).splitlines()[0]}"
+                    ) from None
                 time.sleep(delay)
                 delay = min(0.25, delay * 2)
 
@@ -158,7 +165,9 @@ class DuckDBBackend:
         for name, values in columns.items():
             if _is_dates(values):
                 arr = np.asarray(values)
-                arrays[name] = pa.array(arr, type=pa.timestamp("s") if arr.dtype == "datetime64[s]" else pa.date32())
+                arrays[name] = pa.array(
+                    arr, type=pa.timestamp("s") if arr.dtype == "datetime64[s]" else pa.date32()
+                )
             else:
                 arrays[name] = pa.array(values)
         data = pa.table(arrays)
@@ -193,13 +202,20 @@ class SQLiteBackend:
     """SQLite: row store with B-tree indexes; the comparison engine."""
 
     engine: Engine = "sqlite"
-    begin_sql = "BEGIN IMMEDIATE"  # take the write lock up front: check-then-write stays atomic across processes
+    begin_sql = (
+        "BEGIN IMMEDIATE"  # take the write lock up front: check-then-write stays atomic across processes
+    )
 
     def __init__(self, path: Path) -> None:
         """Open the SQLite file at ``path`` (WAL, large page cache, explicit transactions)."""
         self.conn = sqlite3.connect(path, timeout=30, isolation_level=None, check_same_thread=False)
-        for pragma in ("journal_mode=WAL", "synchronous=NORMAL", "cache_size=-262144", "temp_store=MEMORY",
-                       "mmap_size=1073741824"):
+        for pragma in (
+            "journal_mode=WAL",
+            "synchronous=NORMAL",
+            "cache_size=-262144",
+            "temp_store=MEMORY",
+            "mmap_size=1073741824",
+        ):
             self.conn.execute(f"PRAGMA {pragma}")
 
     def execute(self, sql: str, params: Sequence[Any] = ()) -> Any:

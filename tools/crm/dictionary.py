@@ -27,18 +27,42 @@ COUNTRIES_BY_REGION: dict[str, tuple[str, ...]] = {
 LANGUAGES: tuple[str, ...] = ("en", "es", "fr", "de", "it", "nl", "sv", "pl", "ja", "ko")
 """ISO 639-1 languages contacts communicate in."""
 
-LIFECYCLE_STAGES: tuple[str, ...] = ("subscriber", "lead", "mql", "sql", "opportunity", "customer", "evangelist")
+LIFECYCLE_STAGES: tuple[str, ...] = (
+    "subscriber",
+    "lead",
+    "mql",
+    "sql",
+    "opportunity",
+    "customer",
+    "evangelist",
+)
 """Funnel stages in order (mql/sql = marketing/sales qualified lead)."""
 
 INDUSTRIES: tuple[str, ...] = (
-    "software", "financial_services", "healthcare", "retail", "manufacturing", "education", "media",
-    "professional_services", "public_sector", "nonprofit",
+    "software",
+    "financial_services",
+    "healthcare",
+    "retail",
+    "manufacturing",
+    "education",
+    "media",
+    "professional_services",
+    "public_sector",
+    "nonprofit",
 )
 
 COMPANY_SIZES: tuple[str, ...] = ("1-10", "11-50", "51-200", "201-1000", "1001-5000", "5001+")
 """Employee-count bands in order."""
 
-INTERESTS: tuple[str, ...] = ("analytics", "automation", "integrations", "security", "mobile", "ai", "pricing")
+INTERESTS: tuple[str, ...] = (
+    "analytics",
+    "automation",
+    "integrations",
+    "security",
+    "mobile",
+    "ai",
+    "pricing",
+)
 """Product-interest tags a contact may carry (zero to three each)."""
 
 _CAT_OPS: tuple[FilterOp, ...] = ("eq", "ne", "in", "not_in")
@@ -81,8 +105,12 @@ class FieldSpec:
 
     def as_dict(self) -> dict[str, Any]:
         """Return the field as plain data (for prompts, JSON and docs)."""
-        out: dict[str, Any] = {"field": self.name, "type": self.type, "ops": list(self.ops),
-                               "description": self.description}
+        out: dict[str, Any] = {
+            "field": self.name,
+            "type": self.type,
+            "ops": list(self.ops),
+            "description": self.description,
+        }
         if self.values:
             out["values"] = list(self.values)
         if self.minimum is not None:
@@ -96,33 +124,97 @@ class FieldSpec:
 
 _FIELDS: tuple[FieldSpec, ...] = (
     FieldSpec("contact_id", "integer", "Internal contact id (1..N); never exported.", "c.contact_id"),
-    FieldSpec("email", "string", "Email address (synthetic, example.com/.org/.net domains).", "c.email", pii=True),
+    FieldSpec(
+        "email", "string", "Email address (synthetic, example.com/.org/.net domains).", "c.email", pii=True
+    ),
     FieldSpec("phone", "string", "Mobile number in E.164, or null when unknown.", "c.phone", pii=True),
     FieldSpec("first_name", "string", "Given name.", "c.first_name", pii=True),
     FieldSpec("last_name", "string", "Family name.", "c.last_name", pii=True),
-    FieldSpec("region", "category", "Region partition; must be one of the segment's regions.", "c.region",
-              _CAT_OPS, tuple(REGIONS)),
-    FieldSpec("country", "category", "ISO 3166-1 alpha-2 country.", "c.country", _CAT_OPS,
-              tuple(c for r in REGIONS for c in COUNTRIES_BY_REGION[r])),
-    FieldSpec("language", "category", "ISO 639-1 language the contact reads.", "c.language", _CAT_OPS, LANGUAGES),
-    FieldSpec("lifecycle_stage", "ordinal", "Funnel stage, ordered subscriber < ... < evangelist.",
-              "c.lifecycle_stage", _ORD_OPS, LIFECYCLE_STAGES),
-    FieldSpec("industry", "category", "Industry of the contact's company.", "c.industry", _CAT_OPS, INDUSTRIES),
-    FieldSpec("company_size", "ordinal", "Employee band of the company, ordered small to large.",
-              "c.company_size", _ORD_OPS, COMPANY_SIZES),
-    FieldSpec("lead_score", "integer", "Lead score 0-100 (higher = more sales-ready).", "c.lead_score",
-              _INT_OPS, minimum=0, maximum=100),
-    FieldSpec("lifetime_value", "number", "Revenue from the contact to date, USD (0 for non-customers).",
-              "c.lifetime_value", _NUM_OPS, minimum=0),
-    FieldSpec("created_at", "date", "Date the contact entered the CRM (YYYY-MM-DD or '-Nd' = N days ago).",
-              "c.created_at", _DATE_OPS),
-    FieldSpec("last_activity", "date", "Date of the last open, click, visit or purchase (YYYY-MM-DD or '-Nd').",
-              "c.last_activity", _DATE_OPS),
-    FieldSpec("interests", "tags", "Product interests; 'contains' matches one tag.", "c.interests",
-              ("contains",), INTERESTS),
-    FieldSpec("consent_basis", "category",
-              "Consent basis recorded for the segment's channel (narrows consent, never widens it).",
-              "k.basis", _CAT_OPS, tuple(b for b in CONSENT_BASES if b != "none")),
+    FieldSpec(
+        "region",
+        "category",
+        "Region partition; must be one of the segment's regions.",
+        "c.region",
+        _CAT_OPS,
+        tuple(REGIONS),
+    ),
+    FieldSpec(
+        "country",
+        "category",
+        "ISO 3166-1 alpha-2 country.",
+        "c.country",
+        _CAT_OPS,
+        tuple(c for r in REGIONS for c in COUNTRIES_BY_REGION[r]),
+    ),
+    FieldSpec(
+        "language", "category", "ISO 639-1 language the contact reads.", "c.language", _CAT_OPS, LANGUAGES
+    ),
+    FieldSpec(
+        "lifecycle_stage",
+        "ordinal",
+        "Funnel stage, ordered subscriber < ... < evangelist.",
+        "c.lifecycle_stage",
+        _ORD_OPS,
+        LIFECYCLE_STAGES,
+    ),
+    FieldSpec(
+        "industry", "category", "Industry of the contact's company.", "c.industry", _CAT_OPS, INDUSTRIES
+    ),
+    FieldSpec(
+        "company_size",
+        "ordinal",
+        "Employee band of the company, ordered small to large.",
+        "c.company_size",
+        _ORD_OPS,
+        COMPANY_SIZES,
+    ),
+    FieldSpec(
+        "lead_score",
+        "integer",
+        "Lead score 0-100 (higher = more sales-ready).",
+        "c.lead_score",
+        _INT_OPS,
+        minimum=0,
+        maximum=100,
+    ),
+    FieldSpec(
+        "lifetime_value",
+        "number",
+        "Revenue from the contact to date, USD (0 for non-customers).",
+        "c.lifetime_value",
+        _NUM_OPS,
+        minimum=0,
+    ),
+    FieldSpec(
+        "created_at",
+        "date",
+        "Date the contact entered the CRM (YYYY-MM-DD or '-Nd' = N days ago).",
+        "c.created_at",
+        _DATE_OPS,
+    ),
+    FieldSpec(
+        "last_activity",
+        "date",
+        "Date of the last open, click, visit or purchase (YYYY-MM-DD or '-Nd').",
+        "c.last_activity",
+        _DATE_OPS,
+    ),
+    FieldSpec(
+        "interests",
+        "tags",
+        "Product interests; 'contains' matches one tag.",
+        "c.interests",
+        ("contains",),
+        INTERESTS,
+    ),
+    FieldSpec(
+        "consent_basis",
+        "category",
+        "Consent basis recorded for the segment's channel (narrows consent, never widens it).",
+        "k.basis",
+        _CAT_OPS,
+        tuple(b for b in CONSENT_BASES if b != "none"),
+    ),
 )
 
 FIELDS: dict[str, FieldSpec] = {f.name: f for f in _FIELDS}

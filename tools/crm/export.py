@@ -71,9 +71,17 @@ def export_path(out_dir: Path, target_list: TargetList, region: Region | None = 
     return Path(out_dir) / f"{target_list.id}-{target_list.segment.channel}-{region or 'all'}.csv"
 
 
-def export_list(store: CRMStore, target_list: TargetList, *, out_dir: Path, kill_switch: KillSwitch,
-                events: EventLog | None = None, trace_id: str | None = None,
-                region: Region | None = None, shared: ExportStore | None = None) -> ExportResult:
+def export_list(
+    store: CRMStore,
+    target_list: TargetList,
+    *,
+    out_dir: Path,
+    kill_switch: KillSwitch,
+    events: EventLog | None = None,
+    trace_id: str | None = None,
+    region: Region | None = None,
+    shared: ExportStore | None = None,
+) -> ExportResult:
     """Write the non-holdout members of a list as a CSV for its channel, once (one row per address).
 
     Args:
@@ -94,11 +102,15 @@ def export_list(store: CRMStore, target_list: TargetList, *, out_dir: Path, kill
     channel = target_list.segment.channel
     stored = store.get_list(target_list.id)
     if stored is None:
-        raise ExportError(f"list {target_list.id} was not built on the CRM store {store.path}; build it first")
+        raise ExportError(
+            f"list {target_list.id} was not built on the CRM store {store.path}; build it first"
+        )
     regions: tuple[Region, ...] = tuple(dict.fromkeys(target_list.segment.regions))
     if region is not None:
         if region not in regions:
-            raise ExportError(f"region {region!r} is not in list {target_list.id} (regions: {', '.join(regions)})")
+            raise ExportError(
+                f"region {region!r} is not in list {target_list.id} (regions: {', '.join(regions)})"
+            )
         regions = (region,)
     campaign_id = stored.campaign_id or target_list.id
     trace = trace_id or campaign_id
@@ -106,8 +118,13 @@ def export_list(store: CRMStore, target_list: TargetList, *, out_dir: Path, kill
         reason = kill_switch.check(channel, r)
         if reason:
             if events is not None:
-                events.emit("data.list_export_refused", trace_id=trace, campaign_id=campaign_id, source="data",
-                            payload={"list_id": target_list.id, "channel": channel, "region": r, "reason": reason})
+                events.emit(
+                    "data.list_export_refused",
+                    trace_id=trace,
+                    campaign_id=campaign_id,
+                    source="data",
+                    payload={"list_id": target_list.id, "channel": channel, "region": r, "reason": reason},
+                )
             raise KillSwitchEngaged(f"export of list {target_list.id} to {channel} in {r} refused: {reason}")
 
     path = export_path(out_dir, target_list, region)
@@ -129,10 +146,22 @@ def export_list(store: CRMStore, target_list: TargetList, *, out_dir: Path, kill
             rows, created = won.rows, False
     duplicates = _member_count(store, target_list.id, regions) - rows
     if events is not None:
-        events.emit("data.list_exported", trace_id=trace, campaign_id=campaign_id, source="data",
-                    event_id=event_id("data.list_exported", path.name),
-                    payload={"list_id": target_list.id, "channel": channel, "regions": list(regions),
-                             "rows": rows, "duplicates": duplicates, "fields": list(fields), "path": str(path)})
+        events.emit(
+            "data.list_exported",
+            trace_id=trace,
+            campaign_id=campaign_id,
+            source="data",
+            event_id=event_id("data.list_exported", path.name),
+            payload={
+                "list_id": target_list.id,
+                "channel": channel,
+                "regions": list(regions),
+                "rows": rows,
+                "duplicates": duplicates,
+                "fields": list(fields),
+                "path": str(path),
+            },
+        )
     return ExportResult(path, rows, fields, created, target_list.id, channel, regions, duplicates)
 
 
@@ -144,8 +173,10 @@ def _materialize(path: Path, content: bytes) -> None:
 
 
 def _member_sql(regions: tuple[Region, ...]) -> str:
-    return (" FROM list_members m JOIN contacts c ON c.contact_id = m.contact_id"
-            f" WHERE m.list_id = ? AND m.holdout = 0 AND m.region IN ({', '.join('?' * len(regions))})")
+    return (
+        " FROM list_members m JOIN contacts c ON c.contact_id = m.contact_id"
+        f" WHERE m.list_id = ? AND m.holdout = 0 AND m.region IN ({', '.join('?' * len(regions))})"
+    )
 
 
 def _member_count(store: CRMStore, list_id: str, regions: tuple[Region, ...]) -> int:
@@ -163,8 +194,12 @@ def _write(store: CRMStore, list_id: str, channel: Channel, regions: tuple[Regio
         with store.session() as db, tmp.open("w", newline="", encoding="utf-8") as fh:
             writer = csv.writer(fh)
             writer.writerow(EXPORT_FIELDS[channel])
-            cursor = db.execute(f"SELECT {', '.join(_SOURCE_COLUMNS[channel])}" + _member_sql(regions)
-                                + " ORDER BY m.contact_id", [list_id, *regions])
+            cursor = db.execute(
+                f"SELECT {', '.join(_SOURCE_COLUMNS[channel])}"
+                + _member_sql(regions)
+                + " ORDER BY m.contact_id",
+                [list_id, *regions],
+            )
             while batch := cursor.fetchmany(_BATCH):
                 if hashed:
                     batch = [(hashlib.sha256(r[0].strip().lower().encode()).hexdigest(),) for r in batch]

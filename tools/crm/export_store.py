@@ -47,17 +47,30 @@ class ExportStore:
     def get(self, name: str) -> StoredExport | None:
         """The stored export of that file name, or None."""
         with self._db.read() as conn:
-            row = conn.execute("SELECT name, list_id, channel, regions, rows, content FROM files WHERE name = ?",
-                               (name,)).fetchone()
-        return StoredExport(row[0], row[1], row[2], tuple(row[3].split(",")), int(row[4]), bytes(row[5])) if row else None
+            row = conn.execute(
+                "SELECT name, list_id, channel, regions, rows, content FROM files WHERE name = ?", (name,)
+            ).fetchone()
+        return (
+            StoredExport(row[0], row[1], row[2], tuple(row[3].split(",")), int(row[4]), bytes(row[5]))
+            if row
+            else None
+        )
 
     def put(self, export: StoredExport) -> StoredExport:
         """Store an export unless one of that name exists; return the stored one (first writer wins)."""
         with self._db.transaction() as conn:
-            conn.execute("INSERT OR IGNORE INTO files (name, list_id, channel, regions, rows, content)"
-                         " VALUES (?, ?, ?, ?, ?, ?)",
-                         (export.name, export.list_id, export.channel, ",".join(export.regions), export.rows,
-                          export.content))
+            conn.execute(
+                "INSERT OR IGNORE INTO files (name, list_id, channel, regions, rows, content)"
+                " VALUES (?, ?, ?, ?, ?, ?)",
+                (
+                    export.name,
+                    export.list_id,
+                    export.channel,
+                    ",".join(export.regions),
+                    export.rows,
+                    export.content,
+                ),
+            )
         stored = self.get(export.name)
         assert stored is not None
         return stored

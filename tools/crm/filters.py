@@ -64,7 +64,9 @@ def compile_filters(definition: SegmentDefinition, *, as_of: date) -> CompiledFi
 def _spec(flt: SegmentFilter, i: int) -> FieldSpec:
     spec = FIELDS.get(flt.field)
     if spec is None:
-        raise SegmentError(f"filter {i}: unknown field {flt.field!r} (filterable: {', '.join(filterable_fields())})")
+        raise SegmentError(
+            f"filter {i}: unknown field {flt.field!r} (filterable: {', '.join(filterable_fields())})"
+        )
     if not spec.filterable:
         why = "personal data" if spec.pii else "an internal key"
         raise SegmentError(f"filter {i}: field {flt.field!r} is {why} and cannot be filtered on")
@@ -108,15 +110,21 @@ def _coerce(spec: FieldSpec, flt: SegmentFilter, i: int, definition: SegmentDefi
     return _scalar(spec, raw, where, definition, as_of, op)
 
 
-def _scalar(spec: FieldSpec, raw: Any, where: str, definition: SegmentDefinition, as_of: date, op: str) -> Any:
+def _scalar(
+    spec: FieldSpec, raw: Any, where: str, definition: SegmentDefinition, as_of: date, op: str
+) -> Any:
     if spec.type in ("category", "ordinal", "tags"):
         if not isinstance(raw, str):
             raise SegmentError(f"{where}: value must be a string, got {raw!r}")
         if raw not in spec.values:
-            raise SegmentError(f"{where}: {raw!r} is not a value of {spec.name!r} (allowed: {', '.join(spec.values)})")
+            raise SegmentError(
+                f"{where}: {raw!r} is not a value of {spec.name!r} (allowed: {', '.join(spec.values)})"
+            )
         domain = _domain(spec, definition)
         if op in ("eq", "in") and raw not in domain:
-            raise SegmentError(f"{where}: {raw!r} can never match in this segment ({_domain_note(spec, definition)})")
+            raise SegmentError(
+                f"{where}: {raw!r} can never match in this segment ({_domain_note(spec, definition)})"
+            )
         return raw
     if spec.type == "date":
         return _date(raw, where, as_of)
@@ -182,25 +190,39 @@ def _ranks(spec: FieldSpec, value: Any) -> Any:
 def _holds(op: str, x: float, v: Any) -> bool:
     """Does a value of rank ``x`` satisfy ``op`` against rank(s) ``v``?"""
     tests: dict[str, Callable[[], bool]] = {
-        "eq": lambda: bool(x == v), "ne": lambda: bool(x != v), "gt": lambda: bool(x > v),
-        "gte": lambda: bool(x >= v), "lt": lambda: bool(x < v), "lte": lambda: bool(x <= v),
-        "between": lambda: bool(v[0] <= x <= v[1]), "in": lambda: x in v, "not_in": lambda: x not in v,
+        "eq": lambda: bool(x == v),
+        "ne": lambda: bool(x != v),
+        "gt": lambda: bool(x > v),
+        "gte": lambda: bool(x >= v),
+        "lt": lambda: bool(x < v),
+        "lte": lambda: bool(x <= v),
+        "between": lambda: bool(v[0] <= x <= v[1]),
+        "in": lambda: x in v,
+        "not_in": lambda: x not in v,
     }
     return tests[op]()
 
 
-def _check_satisfiable(spec: FieldSpec, conditions: list[tuple[str, Any]], definition: SegmentDefinition) -> None:
+def _check_satisfiable(
+    spec: FieldSpec, conditions: list[tuple[str, Any]], definition: SegmentDefinition
+) -> None:
     """Raise when no single value of the field meets every condition on it."""
     text = " and ".join(f"{op} {value!r}" for op, value in conditions)
     if spec.type == "tags":
         return  # a contact may carry every tag at once
     if spec.type in ("category", "ordinal"):
-        candidates: Iterable[float] = [_rank(spec, v) if spec.type == "ordinal" else spec.values.index(v)
-                                       for v in _domain(spec, definition)]
-        conds = [(op, _ranks(spec, v) if spec.type == "ordinal" else _cat_ranks(spec, v)) for op, v in conditions]
+        candidates: Iterable[float] = [
+            _rank(spec, v) if spec.type == "ordinal" else spec.values.index(v)
+            for v in _domain(spec, definition)
+        ]
+        conds = [
+            (op, _ranks(spec, v) if spec.type == "ordinal" else _cat_ranks(spec, v)) for op, v in conditions
+        ]
         if not any(all(_holds(op, x, v) for op, v in conds) for x in candidates):
-            raise SegmentError(f"impossible filters on {spec.name!r}: no value satisfies {text} "
-                               f"({_domain_note(spec, definition)})")
+            raise SegmentError(
+                f"impossible filters on {spec.name!r}: no value satisfies {text} "
+                f"({_domain_note(spec, definition)})"
+            )
         return
     conds = [(op, _ranks(spec, v)) for op, v in conditions]
     if spec.type == "number":

@@ -34,7 +34,7 @@ class HoldoutSalt:
 def salt_for(campaign_id: str, seed: int) -> HoldoutSalt:
     """Derive the hash coefficients of a campaign's holdout draw."""
     digest = hashlib.sha256(f"liftoff-holdout\x00{campaign_id}\x00{seed}".encode()).digest()
-    parts = [int.from_bytes(digest[i:i + 8], "big") % (_P - 1) + 1 for i in range(0, 32, 8)]
+    parts = [int.from_bytes(digest[i : i + 8], "big") % (_P - 1) + 1 for i in range(0, 32, 8)]
     return HoldoutSalt(*parts)
 
 

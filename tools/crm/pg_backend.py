@@ -51,7 +51,9 @@ class PostgresBackend:
         if sql == self.begin_sql:
             self.conn.execute("BEGIN")
             return self.conn.execute("SELECT pg_advisory_xact_lock(%s)", (_WRITE_LOCK,))
-        text = _DOUBLE.sub("DOUBLE PRECISION", sql) if sql.lstrip().upper().startswith("CREATE TABLE") else sql
+        text = (
+            _DOUBLE.sub("DOUBLE PRECISION", sql) if sql.lstrip().upper().startswith("CREATE TABLE") else sql
+        )
         args = list(params) or None
         return self.conn.execute(to_postgres(text, args is not None), args)
 

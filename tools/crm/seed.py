@@ -41,21 +41,51 @@ Tables = dict[str, dict[str, ColumnData]]
 
 REGION_WEIGHTS = (0.40, 0.12, 0.25, 0.08, 0.15)  # US, UK, EU, CA, APAC
 COUNTRY_WEIGHTS: dict[str, tuple[float, ...]] = {
-    "US": (1.0,), "UK": (1.0,), "CA": (1.0,),
+    "US": (1.0,),
+    "UK": (1.0,),
+    "CA": (1.0,),
     "EU": (0.24, 0.20, 0.14, 0.13, 0.09, 0.04, 0.05, 0.06, 0.03, 0.02),
     "APAC": (0.30, 0.22, 0.12, 0.22, 0.06, 0.08),
 }
 LANGUAGE_BY_COUNTRY: dict[str, tuple[tuple[str, float], ...]] = {
-    "US": (("en", 0.87), ("es", 0.13)), "GB": (("en", 1.0),), "CA": (("en", 0.78), ("fr", 0.22)),
-    "DE": (("de", 1.0),), "FR": (("fr", 1.0),), "ES": (("es", 1.0),), "IT": (("it", 1.0),),
-    "NL": (("nl", 1.0),), "IE": (("en", 1.0),), "SE": (("sv", 0.7), ("en", 0.3)), "PL": (("pl", 1.0),),
-    "BE": (("nl", 0.55), ("fr", 0.45)), "AT": (("de", 1.0),), "AU": (("en", 1.0),), "JP": (("ja", 1.0),),
-    "SG": (("en", 1.0),), "IN": (("en", 1.0),), "NZ": (("en", 1.0),), "KR": (("ko", 1.0),),
+    "US": (("en", 0.87), ("es", 0.13)),
+    "GB": (("en", 1.0),),
+    "CA": (("en", 0.78), ("fr", 0.22)),
+    "DE": (("de", 1.0),),
+    "FR": (("fr", 1.0),),
+    "ES": (("es", 1.0),),
+    "IT": (("it", 1.0),),
+    "NL": (("nl", 1.0),),
+    "IE": (("en", 1.0),),
+    "SE": (("sv", 0.7), ("en", 0.3)),
+    "PL": (("pl", 1.0),),
+    "BE": (("nl", 0.55), ("fr", 0.45)),
+    "AT": (("de", 1.0),),
+    "AU": (("en", 1.0),),
+    "JP": (("ja", 1.0),),
+    "SG": (("en", 1.0),),
+    "IN": (("en", 1.0),),
+    "NZ": (("en", 1.0),),
+    "KR": (("ko", 1.0),),
 }
 PHONE_SHARE: dict[str, float] = {"US": 0.70, "UK": 0.65, "EU": 0.55, "CA": 0.65, "APAC": 0.60}
 CALLING_CODES: dict[str, str] = {
-    "AU": "61", "DE": "49", "FR": "33", "ES": "34", "IT": "39", "NL": "31", "IE": "353", "SE": "46", "PL": "48", "BE": "32",
-    "AT": "43", "JP": "81", "SG": "65", "IN": "91", "NZ": "64", "KR": "82",
+    "AU": "61",
+    "DE": "49",
+    "FR": "33",
+    "ES": "34",
+    "IT": "39",
+    "NL": "31",
+    "IE": "353",
+    "SE": "46",
+    "PL": "48",
+    "BE": "32",
+    "AT": "43",
+    "JP": "81",
+    "SG": "65",
+    "IN": "91",
+    "NZ": "64",
+    "KR": "82",
 }
 STAGE_WEIGHTS = (0.30, 0.26, 0.14, 0.08, 0.05, 0.14, 0.03)
 STAGE_SCORE = (15, 30, 55, 70, 78, 60, 65)
@@ -67,16 +97,26 @@ EMAIL_DOMAINS = ("example.com", "example.org", "example.net")
 
 # Consent: P(record exists) and basis weights (opt_in, double_opt_in, legitimate_interest, none) by region.
 CONSENT_RECORD_SHARE: dict[str, float] = {
-    "email": 0.90, "sms": 0.45, "paid_social": 0.70, "paid_search": 0.65, "display": 0.60,
+    "email": 0.90,
+    "sms": 0.45,
+    "paid_social": 0.70,
+    "paid_search": 0.65,
+    "display": 0.60,
 }
 EMAIL_BASIS_WEIGHTS: dict[str, tuple[float, ...]] = {
-    "US": (0.35, 0.08, 0.47, 0.10), "UK": (0.42, 0.30, 0.13, 0.15), "EU": (0.38, 0.35, 0.12, 0.15),
-    "CA": (0.48, 0.22, 0.18, 0.12), "APAC": (0.52, 0.15, 0.21, 0.12),
+    "US": (0.35, 0.08, 0.47, 0.10),
+    "UK": (0.42, 0.30, 0.13, 0.15),
+    "EU": (0.38, 0.35, 0.12, 0.15),
+    "CA": (0.48, 0.22, 0.18, 0.12),
+    "APAC": (0.52, 0.15, 0.21, 0.12),
 }
 SMS_BASIS_WEIGHTS = (0.62, 0.23, 0.05, 0.10)
 PAID_BASIS_WEIGHTS: dict[str, tuple[float, ...]] = {
-    "EU": (0.40, 0.10, 0.30, 0.20), "UK": (0.40, 0.10, 0.30, 0.20),
-    "US": (0.30, 0.05, 0.55, 0.10), "CA": (0.30, 0.05, 0.55, 0.10), "APAC": (0.30, 0.05, 0.55, 0.10),
+    "EU": (0.40, 0.10, 0.30, 0.20),
+    "UK": (0.40, 0.10, 0.30, 0.20),
+    "US": (0.30, 0.05, 0.55, 0.10),
+    "CA": (0.30, 0.05, 0.55, 0.10),
+    "APAC": (0.30, 0.05, 0.55, 0.10),
 }
 SOURCE_WEIGHTS: dict[str, dict[str, float]] = {
     "opt_in": {"web_form": 0.45, "checkout": 0.20, "event_signup": 0.15, "webinar": 0.20},
@@ -91,7 +131,13 @@ SUPPRESSION_PLAN: tuple[tuple[str, float, tuple[tuple[str | None, float], ...]],
     ("legal_hold", 0.003, ((None, 1.0),)),
 )
 HISTORY_DAYS = 60
-TOUCH_RATE: dict[str, float] = {"email": 1.5, "sms": 0.4, "paid_social": 0.8, "paid_search": 0.5, "display": 1.0}
+TOUCH_RATE: dict[str, float] = {
+    "email": 1.5,
+    "sms": 0.4,
+    "paid_social": 0.8,
+    "paid_search": 0.5,
+    "display": 1.0,
+}
 """Mean sends per consenting contact over the last HISTORY_DAYS days, per channel."""
 
 
@@ -125,8 +171,14 @@ def seed(store: CRMStore, n: int, seed: int, *, as_of: date | None = None) -> Se
         for ddl in (*UNIQUE_INDEXES, *db.extra_indexes()):
             db.execute(ddl)
         version = chain_version(EMPTY_VERSION, f"seed:{SEED_FORMAT}:{n}:{seed}:{as_of.isoformat()}")
-        set_meta(db, seed=seed, contacts=n, as_of=as_of.isoformat(), version=version,
-                 seeded_at=datetime.now(UTC).isoformat(timespec="seconds"))
+        set_meta(
+            db,
+            seed=seed,
+            contacts=n,
+            as_of=as_of.isoformat(),
+            version=version,
+            seeded_at=datetime.now(UTC).isoformat(timespec="seconds"),
+        )
     return SeedReport(True, n, seed, as_of.isoformat(), time.perf_counter() - start, rows)
 
 
@@ -155,8 +207,9 @@ def _contacts(rng: np.random.Generator, ids: np.ndarray, as_of: date) -> dict[st
     country = np.empty(n, dtype=object)
     for r, name in enumerate(REGIONS):
         mask = region == r
-        country[mask] = rng.choice(np.array(COUNTRIES_BY_REGION[name], dtype=object), size=int(mask.sum()),
-                                   p=COUNTRY_WEIGHTS[name])
+        country[mask] = rng.choice(
+            np.array(COUNTRIES_BY_REGION[name], dtype=object), size=int(mask.sum()), p=COUNTRY_WEIGHTS[name]
+        )
     language = np.empty(n, dtype=object)
     for code, options in LANGUAGE_BY_COUNTRY.items():
         mask = country == code
@@ -170,8 +223,10 @@ def _contacts(rng: np.random.Generator, ids: np.ndarray, as_of: date) -> dict[st
         first[mask] = rng.choice(np.array(FIRST_NAMES[lang], dtype=object), size=k)
         last[mask] = rng.choice(np.array(LAST_NAMES[lang], dtype=object), size=k)
     domain = _pick(EMAIL_DOMAINS, rng.integers(0, len(EMAIL_DOMAINS), size=n))
-    email = np.array([f"{f}.{s}.{i}@{d}".lower() for f, s, i, d in zip(first, last, ids.tolist(), domain, strict=True)],
-                     dtype=object)
+    email = np.array(
+        [f"{f}.{s}.{i}@{d}".lower() for f, s, i, d in zip(first, last, ids.tolist(), domain, strict=True)],
+        dtype=object,
+    )
     phone = _phones(rng, region, country)
 
     stage = rng.choice(len(LIFECYCLE_STAGES), size=n, p=STAGE_WEIGHTS)
@@ -180,7 +235,9 @@ def _contacts(rng: np.random.Generator, ids: np.ndarray, as_of: date) -> dict[st
     is_customer = np.isin(stage, [LIFECYCLE_STAGES.index("customer"), LIFECYCLE_STAGES.index("evangelist")])
     ltv = np.where(is_customer, np.round(rng.lognormal(np.log(2500.0) + 0.45 * size, 0.9), 2), 0.0)
     age_days = np.floor(rng.random(n) ** 1.3 * 5 * 365).astype(np.int64)
-    recency = np.minimum(np.floor(rng.exponential(np.take(STAGE_RECENCY_DAYS, stage))).astype(np.int64), age_days)
+    recency = np.minimum(
+        np.floor(rng.exponential(np.take(STAGE_RECENCY_DAYS, stage))).astype(np.int64), age_days
+    )
     today = np.datetime64(as_of.isoformat(), "D")
     tag_mask = (rng.random((n, len(INTERESTS))) < INTEREST_SHARE) @ (1 << np.arange(len(INTERESTS)))
     tag_strings = np.array([_tags(m) for m in range(1 << len(INTERESTS))], dtype=object)
@@ -234,13 +291,20 @@ def _between(rng: np.random.Generator, start: np.ndarray, as_of: date) -> np.nda
     """Random timestamps (second precision) between ``start`` dates and ``as_of``."""
     lo = start.astype("datetime64[s]").astype(np.int64)
     hi = np.datetime64(as_of.isoformat(), "s").astype(np.int64)
-    stamps: np.ndarray = (lo + np.floor(rng.random(len(lo)) * np.maximum(hi - lo, 1)).astype(np.int64)).astype(
-        "datetime64[s]")
+    stamps: np.ndarray = (
+        lo + np.floor(rng.random(len(lo)) * np.maximum(hi - lo, 1)).astype(np.int64)
+    ).astype("datetime64[s]")
     return stamps
 
 
-def _consent(rng: np.random.Generator, ids: np.ndarray, region: np.ndarray, has_phone: np.ndarray,
-             created: np.ndarray, as_of: date) -> dict[str, ColumnData]:
+def _consent(
+    rng: np.random.Generator,
+    ids: np.ndarray,
+    region: np.ndarray,
+    has_phone: np.ndarray,
+    created: np.ndarray,
+    as_of: date,
+) -> dict[str, ColumnData]:
     parts: list[dict[str, np.ndarray]] = []
     n = len(ids)
     for channel in CHANNELS:
@@ -250,23 +314,37 @@ def _consent(rng: np.random.Generator, ids: np.ndarray, region: np.ndarray, has_
         basis = np.empty(n, dtype=np.int64)
         for r, region_name in enumerate(REGIONS):
             mask = region == r
-            weights = (EMAIL_BASIS_WEIGHTS[region_name] if channel == "email" else SMS_BASIS_WEIGHTS
-                       if channel == "sms" else PAID_BASIS_WEIGHTS[region_name])
+            weights = (
+                EMAIL_BASIS_WEIGHTS[region_name]
+                if channel == "email"
+                else SMS_BASIS_WEIGHTS
+                if channel == "sms"
+                else PAID_BASIS_WEIGHTS[region_name]
+            )
             basis[mask] = rng.choice(len(CONSENT_BASES), size=int(mask.sum()), p=weights)
         source = np.empty(n, dtype=object)
         for b, basis_name in enumerate(CONSENT_BASES):
             mask = basis == b
             options = SOURCE_WEIGHTS[basis_name]
-            source[mask] = rng.choice(np.array(list(options), dtype=object), size=int(mask.sum()),
-                                      p=list(options.values()))
+            source[mask] = rng.choice(
+                np.array(list(options), dtype=object), size=int(mask.sum()), p=list(options.values())
+            )
         captured = _between(rng, created, as_of)
-        parts.append({"contact_id": ids[has], "channel": np.full(int(has.sum()), channel, dtype=object),
-                      "basis": _pick(CONSENT_BASES, basis[has]), "source": source[has], "captured_at": captured[has]})
+        parts.append(
+            {
+                "contact_id": ids[has],
+                "channel": np.full(int(has.sum()), channel, dtype=object),
+                "basis": _pick(CONSENT_BASES, basis[has]),
+                "source": source[has],
+                "captured_at": captured[has],
+            }
+        )
     return {k: np.concatenate([p[k] for p in parts]) for k in parts[0]}
 
 
-def _suppressions(rng: np.random.Generator, ids: np.ndarray, has_phone: np.ndarray, created: np.ndarray,
-                  as_of: date) -> dict[str, ColumnData]:
+def _suppressions(
+    rng: np.random.Generator, ids: np.ndarray, has_phone: np.ndarray, created: np.ndarray, as_of: date
+) -> dict[str, ColumnData]:
     parts: list[dict[str, np.ndarray]] = []
     n = len(ids)
     for reason, share, channels in SUPPRESSION_PLAN:
@@ -275,8 +353,14 @@ def _suppressions(rng: np.random.Generator, ids: np.ndarray, has_phone: np.ndarr
         channel = rng.choice(names, size=len(hit), p=[w for _, w in channels])
         if reason == "bounced":  # an SMS bounce needs a phone number; without one it was an email bounce
             channel[(channel == "sms") & ~has_phone[hit]] = "email"
-        parts.append({"contact_id": ids[hit], "reason": np.full(len(hit), reason, dtype=object),
-                      "channel": channel, "created_at": _between(rng, created[hit], as_of)})
+        parts.append(
+            {
+                "contact_id": ids[hit],
+                "reason": np.full(len(hit), reason, dtype=object),
+                "channel": channel,
+                "created_at": _between(rng, created[hit], as_of),
+            }
+        )
     return {k: np.concatenate([p[k] for p in parts]) for k in parts[0]}
 
 
@@ -293,7 +377,12 @@ def _touches(rng: np.random.Generator, consent: dict[str, ColumnData], as_of: da
         rows = np.repeat(who, rng.poisson(TOUCH_RATE[name], size=len(who)))
         offset = np.floor(rng.random(len(rows)) * HISTORY_DAYS * 86_400).astype(np.int64) + 1
         campaigns = np.array([f"history-{name}-w{w}" for w in range(weeks)], dtype=object)
-        parts.append({"contact_id": rows, "channel": np.full(len(rows), name, dtype=object),
-                      "campaign_id": campaigns[(offset - 1) // (7 * 86_400)],
-                      "touched_at": (end - offset).astype("datetime64[s]")})
+        parts.append(
+            {
+                "contact_id": rows,
+                "channel": np.full(len(rows), name, dtype=object),
+                "campaign_id": campaigns[(offset - 1) // (7 * 86_400)],
+                "touched_at": (end - offset).astype("datetime64[s]"),
+            }
+        )
     return {k: np.concatenate([p[k] for p in parts]) for k in parts[0]}

@@ -25,8 +25,9 @@ from tools.crm.store import CRMStore
 __all__ = ["SegmentError", "build_segment", "list_id_for"]
 
 
-def build_segment(store: CRMStore, definition: SegmentDefinition, *, campaign_id: str, seed: int,
-                  as_of: date | None = None) -> TargetList:
+def build_segment(
+    store: CRMStore, definition: SegmentDefinition, *, campaign_id: str, seed: int, as_of: date | None = None
+) -> TargetList:
     """Build (or return the already built) target list for a segment of one campaign.
 
     Args:
@@ -52,9 +53,13 @@ def build_segment(store: CRMStore, definition: SegmentDefinition, *, campaign_id
     sql, params = _classify_sql(definition, regions, compiled.sql, compiled.params, campaign_id, seed, as_of)
     with store.session() as db, transaction(db):
         if store.is_empty():
-            raise EmptyStoreError(f"the CRM store {store.path} holds no contacts; seed it first (liftoff data seed)")
+            raise EmptyStoreError(
+                f"the CRM store {store.path} holds no contacts; seed it first (liftoff data seed)"
+            )
         version = store.version()
-        list_id = list_id_for(definition, campaign_id=campaign_id, seed=seed, store_version=version, as_of=as_of)
+        list_id = list_id_for(
+            definition, campaign_id=campaign_id, seed=seed, store_version=version, as_of=as_of
+        )
         existing = store.get_list(list_id)
         if existing is not None:
             return existing
@@ -62,29 +67,56 @@ def build_segment(store: CRMStore, definition: SegmentDefinition, *, campaign_id
         db.execute(f"CREATE TEMP TABLE segment_rows AS {sql}", params)
         counts = db.execute(
             "SELECT region, reason, holdout, basis, COUNT(*) FROM segment_rows"
-            " GROUP BY region, reason, holdout, basis").fetchall()
-        db.execute("INSERT INTO list_members (list_id, contact_id, region, holdout)"
-                   " SELECT ?, contact_id, region, holdout FROM segment_rows WHERE reason IS NULL", [list_id])
+            " GROUP BY region, reason, holdout, basis"
+        ).fetchall()
+        db.execute(
+            "INSERT INTO list_members (list_id, contact_id, region, holdout)"
+            " SELECT ?, contact_id, region, holdout FROM segment_rows WHERE reason IS NULL",
+            [list_id],
+        )
         db.execute("DROP TABLE segment_rows")
         target = _target_list(list_id, definition, regions, counts, campaign_id, seed, version, as_of)
-        db.execute("INSERT INTO lists (list_id, campaign_id, channel, store_version, created_at, target_list)"
-                   " VALUES (?, ?, ?, ?, ?, ?)",
-                   [list_id, campaign_id, definition.channel, version,
-                    datetime.now(UTC).replace(tzinfo=None, microsecond=0).isoformat(sep=" "),
-                    target.model_dump_json()])
+        db.execute(
+            "INSERT INTO lists (list_id, campaign_id, channel, store_version, created_at, target_list)"
+            " VALUES (?, ?, ?, ?, ?, ?)",
+            [
+                list_id,
+                campaign_id,
+                definition.channel,
+                version,
+                datetime.now(UTC).replace(tzinfo=None, microsecond=0).isoformat(sep=" "),
+                target.model_dump_json(),
+            ],
+        )
     return target
 
 
-def list_id_for(definition: SegmentDefinition, *, campaign_id: str, seed: int, store_version: str,
-                as_of: date) -> str:
+def list_id_for(
+    definition: SegmentDefinition, *, campaign_id: str, seed: int, store_version: str, as_of: date
+) -> str:
     """Return the stable id of the list a segment gives for one campaign, seed, data version and day."""
-    key = json.dumps({"campaign": campaign_id, "seed": seed, "segment": definition.model_dump(mode="json"),
-                      "store": store_version, "as_of": as_of.isoformat()}, sort_keys=True)
+    key = json.dumps(
+        {
+            "campaign": campaign_id,
+            "seed": seed,
+            "segment": definition.model_dump(mode="json"),
+            "store": store_version,
+            "as_of": as_of.isoformat(),
+        },
+        sort_keys=True,
+    )
     return "list-" + hashlib.sha256(key.encode()).hexdigest()[:16]
 
 
-def _classify_sql(definition: SegmentDefinition, regions: list[Region], filter_sql: str, filter_params: list[Any],
-                  campaign_id: str, seed: int, as_of: date) -> tuple[str, list[Any]]:
+def _classify_sql(
+    definition: SegmentDefinition,
+    regions: list[Region],
+    filter_sql: str,
+    filter_params: list[Any],
+    campaign_id: str,
+    seed: int,
+    as_of: date,
+) -> tuple[str, list[Any]]:
     """One row per contact of the regions: (contact_id, region, basis, reason or NULL, holdout 0/1)."""
     channel = definition.channel
     consent_terms, consent_params = [], []
@@ -102,8 +134,12 @@ def _classify_sql(definition: SegmentDefinition, regions: list[Region], filter_s
         " WHEN s.bounced = 1 THEN 'bounced'"
         f" WHEN c.{ADDRESS_COLUMN[channel]} IS NULL THEN 'no_address'"
         f" WHEN ({' OR '.join(consent_terms)}) IS NOT TRUE THEN 'no_consent'"
-        + (" WHEN EXISTS (SELECT 1 FROM touches t WHERE t.contact_id = c.contact_id AND t.channel = ?"
-           " AND t.touched_at >= ?) THEN 'frequency_cap'" if capped else "")
+        + (
+            " WHEN EXISTS (SELECT 1 FROM touches t WHERE t.contact_id = c.contact_id AND t.channel = ?"
+            " AND t.touched_at >= ?) THEN 'frequency_cap'"
+            if capped
+            else ""
+        )
         + f" END AS reason, CASE WHEN {bucket} < ? THEN 1 ELSE 0 END AS holdout"
     )
     cap_params: list[Any] = []
@@ -121,13 +157,29 @@ def _classify_sql(definition: SegmentDefinition, regions: list[Region], filter_s
         " ON s.contact_id = c.contact_id"
     )
     where = f" WHERE c.region IN ({', '.join('?' * len(regions))})"
-    params = [*filter_params, *consent_params, *cap_params, *bucket_params, threshold(definition.holdout_pct),
-              channel, channel, *regions]
+    params = [
+        *filter_params,
+        *consent_params,
+        *cap_params,
+        *bucket_params,
+        threshold(definition.holdout_pct),
+        channel,
+        channel,
+        *regions,
+    ]
     return select + joins + where, params
 
 
-def _target_list(list_id: str, definition: SegmentDefinition, regions: list[Region], counts: list[tuple[Any, ...]],
-                 campaign_id: str, seed: int, version: str, as_of: date) -> TargetList:
+def _target_list(
+    list_id: str,
+    definition: SegmentDefinition,
+    regions: list[Region],
+    counts: list[tuple[Any, ...]],
+    campaign_id: str,
+    seed: int,
+    version: str,
+    as_of: date,
+) -> TargetList:
     by_region: dict[str, int] = dict.fromkeys(regions, 0)
     holdout_by_region: dict[str, int] = dict.fromkeys(regions, 0)
     basis: dict[str, int] = {b: 0 for b in CONSENT_BASES if b != "none"}
@@ -144,8 +196,17 @@ def _target_list(list_id: str, definition: SegmentDefinition, regions: list[Regi
             basis[contact_basis] += int(n)
     eligible = sum(by_region.values())
     return TargetList(
-        id=list_id, segment=definition, eligible=eligible, holdout=sum(holdout_by_region.values()),
-        by_region=by_region, by_channel={definition.channel: eligible}, consent_basis=basis, excluded=excluded,
-        seed=seed, store_version=version, holdout_by_region=holdout_by_region, campaign_id=campaign_id,
+        id=list_id,
+        segment=definition,
+        eligible=eligible,
+        holdout=sum(holdout_by_region.values()),
+        by_region=by_region,
+        by_channel={definition.channel: eligible},
+        consent_basis=basis,
+        excluded=excluded,
+        seed=seed,
+        store_version=version,
+        holdout_by_region=holdout_by_region,
+        campaign_id=campaign_id,
         as_of=as_of.isoformat(),
     )

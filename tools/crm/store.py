@@ -107,8 +107,9 @@ class CRMStore:
             if self.is_empty():
                 return seed_store(self, n, seed)
             meta = self.meta()
-            return SeedReport(False, self.count(), int(meta["seed"]) if "seed" in meta else None,
-                              meta.get("as_of"), 0.0)
+            return SeedReport(
+                False, self.count(), int(meta["seed"]) if "seed" in meta else None, meta.get("as_of"), 0.0
+            )
 
     def get_list(self, list_id: str) -> TargetList | None:
         """Return a list built on this store, or None when there is none with that id."""
@@ -119,10 +120,13 @@ class CRMStore:
     def list_ids(self) -> list[str]:
         """Return the ids of every list built on this store, oldest first."""
         with self.session() as db:
-            return [r[0] for r in db.execute("SELECT list_id FROM lists ORDER BY created_at, list_id").fetchall()]
+            return [
+                r[0] for r in db.execute("SELECT list_id FROM lists ORDER BY created_at, list_id").fetchall()
+            ]
 
-    def record_touches(self, list_id: str, *, batch_id: str, at: datetime | None = None,
-                       region: str | None = None) -> int:
+    def record_touches(
+        self, list_id: str, *, batch_id: str, at: datetime | None = None, region: str | None = None
+    ) -> int:
         """Record one send to a list's non-holdout members in the send history (feeds frequency caps).
 
         Idempotent: a ``batch_id`` (e.g. the publish idempotency key) is recorded at most once.
@@ -143,7 +147,9 @@ class CRMStore:
         with self.session() as db, transaction(db):
             if db.execute("SELECT 1 FROM touch_batches WHERE batch_id = ?", [batch_id]).fetchone():
                 return 0
-            info = db.execute("SELECT channel, campaign_id FROM lists WHERE list_id = ?", [list_id]).fetchone()
+            info = db.execute(
+                "SELECT channel, campaign_id FROM lists WHERE list_id = ?", [list_id]
+            ).fetchone()
             if info is None:
                 raise KeyError(f"list {list_id!r} does not exist in CRM store {self.path}")
             where = " FROM list_members WHERE list_id = ? AND holdout = 0"
@@ -152,10 +158,15 @@ class CRMStore:
                 where += " AND region = ?"
                 params.append(region)
             written = int(db.execute("SELECT COUNT(*)" + where, params).fetchone()[0])
-            db.execute("INSERT INTO touches (contact_id, channel, campaign_id, touched_at)"
-                       " SELECT contact_id, ?, ?, ?" + where, [info[0], info[1], when.isoformat(sep=" "), *params])
-            db.execute("INSERT INTO touch_batches (batch_id, list_id, touches, recorded_at) VALUES (?, ?, ?, ?)",
-                       [batch_id, list_id, written, when.isoformat(sep=" ")])
+            db.execute(
+                "INSERT INTO touches (contact_id, channel, campaign_id, touched_at)"
+                " SELECT contact_id, ?, ?, ?" + where,
+                [info[0], info[1], when.isoformat(sep=" "), *params],
+            )
+            db.execute(
+                "INSERT INTO touch_batches (batch_id, list_id, touches, recorded_at) VALUES (?, ?, ?, ?)",
+                [batch_id, list_id, written, when.isoformat(sep=" ")],
+            )
             set_meta(db, version=chain_version(self._current_version(db), f"touches:{batch_id}"))
         return written
 
@@ -171,6 +182,7 @@ class CRMStore:
     def __enter__(self) -> CRMStore:
         return self
 
-    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
-                 tb: TracebackType | None) -> None:
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
         self.close()

@@ -53,7 +53,12 @@ def _records(body: Any) -> Iterator[tuple[int, dict[str, Any] | LineError]]:
     if len(items) > MAX_RECORDS:
         raise ValueError(f"at most {MAX_RECORDS} events per request, got {len(items)}")
     for n, item in enumerate(items, 1):
-        yield n, item if isinstance(item, dict) else LineError(n, f"expected an object, got {type(item).__name__}")
+        yield (
+            n,
+            item
+            if isinstance(item, dict)
+            else LineError(n, f"expected an object, got {type(item).__name__}"),
+        )
 
 
 def make_handler(endpoint: Endpoint) -> type[BaseHTTPRequestHandler]:
@@ -109,12 +114,23 @@ def make_handler(endpoint: Endpoint) -> type[BaseHTTPRequestHandler]:
                 return
             try:
                 with endpoint.lock:
-                    report = ingest_results(records, events=endpoint.events, directory=endpoint.directory(),
-                                            ledger=endpoint.ledger, source=endpoint.source, label="request")
+                    report = ingest_results(
+                        records,
+                        events=endpoint.events,
+                        directory=endpoint.directory(),
+                        ledger=endpoint.ledger,
+                        source=endpoint.source,
+                        label="request",
+                    )
             except IngestFailed as exc:
-                self._send(HTTPStatus.BAD_REQUEST, {
-                    "error": str(exc), "bad": exc.bad,
-                    "lines": [{"line": e.line, "error": e.message} for e in exc.errors]})
+                self._send(
+                    HTTPStatus.BAD_REQUEST,
+                    {
+                        "error": str(exc),
+                        "bad": exc.bad,
+                        "lines": [{"line": e.line, "error": e.message} for e in exc.errors],
+                    },
+                )
                 return
             self._send(HTTPStatus.OK, report.as_json())
 
@@ -127,7 +143,9 @@ def make_server(endpoint: Endpoint, host: str = "127.0.0.1", port: int = 0) -> T
     Raises:
         ValueError: when the verifier's secret is shorter than the webhook minimum.
     """
-    secrets = [endpoint.verifier.secret] if isinstance(endpoint.verifier.secret, str) else endpoint.verifier.secret
+    secrets = (
+        [endpoint.verifier.secret] if isinstance(endpoint.verifier.secret, str) else endpoint.verifier.secret
+    )
     if any(len(s) < MIN_SECRET_LEN for s in secrets):
         raise ValueError(f"the endpoint secret must be at least {MIN_SECRET_LEN} characters")
     server = ThreadingHTTPServer((host, port), make_handler(endpoint))

@@ -86,8 +86,11 @@ def _csv(path: Path) -> Iterator[tuple[int, dict[str, Any] | LineError]]:
                 unknown = [h for h in header if h not in FIELDS]
                 dupes = sorted({h for h in header if header.count(h) > 1})
                 if unknown or dupes:
-                    problem = (f"unknown column(s) {', '.join(map(repr, unknown))}" if unknown
-                               else f"repeated column(s) {', '.join(dupes)}")
+                    problem = (
+                        f"unknown column(s) {', '.join(map(repr, unknown))}"
+                        if unknown
+                        else f"repeated column(s) {', '.join(dupes)}"
+                    )
                     raise LineError(n, f"{problem} in the CSV header (known: {', '.join(FIELDS)})")
                 continue
             if len(row) != len(header):

@@ -71,11 +71,18 @@ class IngestReport:
 
     def as_json(self) -> dict[str, Any]:
         """A JSON-ready summary."""
-        return {"lines": self.lines, "new": self.new, "already_present": self.already, "by_type": self.by_type,
-                "campaigns": self.campaigns,
-                "spend": {c: {"committed": s.committed, "amount": s.amount, "refused": len(s.refused)}
-                          for c, s in self.costs.items()},
-                "over_cap": [e.payload for e in self.over_cap]}
+        return {
+            "lines": self.lines,
+            "new": self.new,
+            "already_present": self.already,
+            "by_type": self.by_type,
+            "campaigns": self.campaigns,
+            "spend": {
+                c: {"committed": s.committed, "amount": s.amount, "refused": len(s.refused)}
+                for c, s in self.costs.items()
+            },
+            "over_cap": [e.payload for e in self.over_cap],
+        }
 
 
 def _message(exc: ValidationError) -> str:
@@ -87,9 +94,15 @@ def _message(exc: ValidationError) -> str:
     return "; ".join(parts)
 
 
-def ingest_results(records: Iterable[tuple[int, dict[str, Any] | LineError]], *, events: EventLog,
-                   directory: ProgramDirectory, ledger: SpendLedger | None, source: str,
-                   label: str = "input") -> IngestReport:
+def ingest_results(
+    records: Iterable[tuple[int, dict[str, Any] | LineError]],
+    *,
+    events: EventLog,
+    directory: ProgramDirectory,
+    ledger: SpendLedger | None,
+    source: str,
+    label: str = "input",
+) -> IngestReport:
     """Validate every record, then append them all (or nothing) and commit their costs.
 
     Args:
@@ -109,8 +122,10 @@ def ingest_results(records: Iterable[tuple[int, dict[str, Any] | LineError]], *,
         try:
             stage.execute("PRAGMA journal_mode=OFF")
             stage.execute("PRAGMA synchronous=OFF")
-            stage.execute("CREATE TABLE staged (id TEXT PRIMARY KEY, line INTEGER NOT NULL, digest BLOB NOT NULL,"
-                          " event TEXT NOT NULL)")
+            stage.execute(
+                "CREATE TABLE staged (id TEXT PRIMARY KEY, line INTEGER NOT NULL, digest BLOB NOT NULL,"
+                " event TEXT NOT NULL)"
+            )
             stage.execute("BEGIN")
             errors, bad, currencies, kinds, campaigns = _stage(records, stage, directory, source, report)
             stage.execute("COMMIT")
@@ -129,9 +144,13 @@ def ingest_results(records: Iterable[tuple[int, dict[str, Any] | LineError]], *,
     return report
 
 
-def _stage(records: Iterable[tuple[int, dict[str, Any] | LineError]], stage: sqlite3.Connection,
-           directory: ProgramDirectory, source: str, report: IngestReport
-           ) -> tuple[list[LineError], int, dict[str, str | None], Counter[str], set[str]]:
+def _stage(
+    records: Iterable[tuple[int, dict[str, Any] | LineError]],
+    stage: sqlite3.Connection,
+    directory: ProgramDirectory,
+    source: str,
+    report: IngestReport,
+) -> tuple[list[LineError], int, dict[str, str | None], Counter[str], set[str]]:
     errors: list[LineError] = []
     bad = 0
     currencies: dict[str, str | None] = {}
@@ -149,16 +168,25 @@ def _stage(records: Iterable[tuple[int, dict[str, Any] | LineError]], stage: sql
     def flush() -> None:
         """Stage a batch; a repeated id (same content: already staged; else an error) is found per row only then."""
         before = stage.total_changes
-        stage.executemany("INSERT OR IGNORE INTO staged (id, line, digest, event) VALUES (?, ?, ?, ?)",
-                          [row[:4] for row in batch])
+        stage.executemany(
+            "INSERT OR IGNORE INTO staged (id, line, digest, event) VALUES (?, ?, ?, ?)",
+            [row[:4] for row in batch],
+        )
         all_new = stage.total_changes - before == len(batch)
         for eid, n, digest, _, kind, campaign in batch:
             if not all_new:
-                first, first_digest = stage.execute("SELECT line, digest FROM staged WHERE id = ?", (eid,)).fetchone()
+                first, first_digest = stage.execute(
+                    "SELECT line, digest FROM staged WHERE id = ?", (eid,)
+                ).fetchone()
                 if first != n:
                     if first_digest != digest:
-                        fail(LineError(n, f"id {eid.removeprefix(EVENT_PREFIX)!r} repeats line {first} with"
-                                          " different content"))
+                        fail(
+                            LineError(
+                                n,
+                                f"id {eid.removeprefix(EVENT_PREFIX)!r} repeats line {first} with"
+                                " different content",
+                            )
+                        )
                     continue
             kinds[kind] += 1
             campaigns.add(campaign)
@@ -182,12 +210,25 @@ def _stage(records: Iterable[tuple[int, dict[str, Any] | LineError]], stage: sql
         if result.type == "cost":
             seen = currencies.setdefault(ref.campaign_id, result.currency)
             if seen != result.currency:
-                fail(LineError(n, f"currency {result.currency or 'none'} differs from {seen or 'none'} on an earlier"
-                                  f" cost of campaign {ref.campaign_id} (one currency per campaign)"))
+                fail(
+                    LineError(
+                        n,
+                        f"currency {result.currency or 'none'} differs from {seen or 'none'} on an earlier"
+                        f" cost of campaign {ref.campaign_id} (one currency per campaign)",
+                    )
+                )
                 continue
         body = event.model_dump_json()
-        batch.append((event.id, n, hashlib.blake2b(body.encode(), digest_size=16).digest(), body, result.type,
-                      ref.campaign_id))
+        batch.append(
+            (
+                event.id,
+                n,
+                hashlib.blake2b(body.encode(), digest_size=16).digest(),
+                body,
+                result.type,
+                ref.campaign_id,
+            )
+        )
         if len(batch) >= STAGE_BATCH:
             flush()
     flush()

@@ -15,7 +15,9 @@ def by_source(events: Iterable[Event]) -> dict[str, dict[str, Any]]:
     for e in events:
         if not e.type.startswith("result."):
             continue
-        row = out.setdefault(e.source, {"events": 0, "conversions": 0, "clicks": 0, "spend": 0.0, "revenue": 0.0})
+        row = out.setdefault(
+            e.source, {"events": 0, "conversions": 0, "clicks": 0, "spend": 0.0, "revenue": 0.0}
+        )
         row["events"] += 1
         kind = e.payload.get("kind")
         if kind == "conversion":

@@ -31,8 +31,15 @@ class ProgramDirectory:
         for r in records:
             if r.state in ATTRIBUTABLE:
                 refs[r.program_id] = ProgramRef(
-                    program_id=r.program_id, campaign_id=r.campaign_id, trace_id=r.trace_id, channel=r.channel,
-                    region=r.region, variant=r.variant, start=parse_slot(r.slot).date(), audience=r.audience)
+                    program_id=r.program_id,
+                    campaign_id=r.campaign_id,
+                    trace_id=r.trace_id,
+                    channel=r.channel,
+                    region=r.region,
+                    variant=r.variant,
+                    start=parse_slot(r.slot).date(),
+                    audience=r.audience,
+                )
         return cls(refs)
 
     @classmethod
@@ -58,17 +65,25 @@ class ProgramDirectory:
         if result.program_id:
             ref = self._refs.get(result.program_id)
             if ref is None:
-                raise UnknownProgram(f"unknown program_id {result.program_id!r} (no published program has it)")
+                raise UnknownProgram(
+                    f"unknown program_id {result.program_id!r} (no published program has it)"
+                )
             return ref, None
         ids = parse_tracking_url(result.url or "")
         if ids is None:
-            raise UnknownProgram(f"url carries no Liftoff tracking ids (lo_c/lo_p): {(result.url or '')[:120]!r}")
+            raise UnknownProgram(
+                f"url carries no Liftoff tracking ids (lo_c/lo_p): {(result.url or '')[:120]!r}"
+            )
         if not ids.program_id:
-            raise UnknownProgram(f"url names campaign {ids.campaign_id!r} but no program (lo_p): cannot attribute")
+            raise UnknownProgram(
+                f"url names campaign {ids.campaign_id!r} but no program (lo_p): cannot attribute"
+            )
         ref = self._refs.get(ids.program_id)
         if ref is None:
             raise UnknownProgram(f"url names unknown program {ids.program_id!r}")
         if ref.campaign_id != ids.campaign_id:
-            raise UnknownProgram(f"url names program {ids.program_id!r} under campaign {ids.campaign_id!r}, but it"
-                                 f" belongs to {ref.campaign_id!r}")
+            raise UnknownProgram(
+                f"url names program {ids.program_id!r} under campaign {ids.campaign_id!r}, but it"
+                f" belongs to {ref.campaign_id!r}"
+            )
         return ref, ids.variant

@@ -38,7 +38,9 @@ class ResultIn(BaseModel):
 
     id: str = Field(description="Result id, unique at the source; the idempotency key.")
     program_id: str | None = Field(default=None, description="Liftoff program id.")
-    url: str | None = Field(default=None, description="Tracking link carrying lo_c/lo_p (instead of program_id).")
+    url: str | None = Field(
+        default=None, description="Tracking link carrying lo_c/lo_p (instead of program_id)."
+    )
     type: ResultType = Field(description="What happened.")
     at: datetime = Field(description="When it happened (ISO-8601 with a timezone offset).")
     count: int = Field(default=1, ge=1, le=MAX_COUNT, description="How many (default 1).")
@@ -107,14 +109,31 @@ def to_event(result: ResultIn, ref: ProgramRef, *, source: str, variant: str | N
     """
     day = (result.at.date() - ref.start).days
     if day < 0:
-        raise ValueError(f"at {result.at.isoformat()} is before program {ref.program_id} started ({ref.start})")
+        raise ValueError(
+            f"at {result.at.isoformat()} is before program {ref.program_id} started ({ref.start})"
+        )
     payload: dict[str, Any] = {
-        "result_id": result.id, "kind": result.type, "program_id": ref.program_id, "channel": ref.channel,
-        "region": ref.region, "variant": variant or ref.variant, "at": result.at.isoformat(),
-        "date": result.at.date().isoformat(), "day": day, "count": result.count, "audience": ref.audience,
+        "result_id": result.id,
+        "kind": result.type,
+        "program_id": ref.program_id,
+        "channel": ref.channel,
+        "region": ref.region,
+        "variant": variant or ref.variant,
+        "at": result.at.isoformat(),
+        "date": result.at.date().isoformat(),
+        "day": day,
+        "count": result.count,
+        "audience": ref.audience,
     }
     if result.amount is not None:
         payload["amount"] = round(result.amount, 2)
         payload["currency"] = result.currency
-    return Event(id=EVENT_PREFIX + result.id, type=f"result.{result.type}", trace_id=ref.trace_id,
-                 campaign_id=ref.campaign_id, source=source, payload=payload, ts=result.at.isoformat())
+    return Event(
+        id=EVENT_PREFIX + result.id,
+        type=f"result.{result.type}",
+        trace_id=ref.trace_id,
+        campaign_id=ref.campaign_id,
+        source=source,
+        payload=payload,
+        ts=result.at.isoformat(),
+    )

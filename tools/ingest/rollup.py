@@ -20,15 +20,36 @@ from tools.ingest.results import RESULT_TYPES
 LEGACY_TYPE = "channel.metrics"
 ROW_TYPES: tuple[str, ...] = (*RESULT_TYPES, LEGACY_TYPE)
 """Event types a rollup reads."""
-_FIELD = {"delivered": "delivered", "open": "opens", "click": "clicks", "conversion": "conversions",
-          "bounce": "bounces", "unsubscribe": "unsubscribes"}
+_FIELD = {
+    "delivered": "delivered",
+    "open": "opens",
+    "click": "clicks",
+    "conversion": "conversions",
+    "bounce": "bounces",
+    "unsubscribe": "unsubscribes",
+}
 
 
 def _blank(p: dict[str, Any]) -> dict[str, Any]:
-    return {"program_id": p.get("program_id"), "channel": p.get("channel"), "region": p.get("region"),
-            "variant": p.get("variant"), "day": int(p.get("day", 0)), "date": p.get("date"),
-            "audience": int(p.get("audience") or 0), "sends": 0, "delivered": 0, "opens": 0, "clicks": 0,
-            "conversions": 0, "bounces": 0, "unsubscribes": 0, "spend": 0.0, "revenue": None, "sources": []}
+    return {
+        "program_id": p.get("program_id"),
+        "channel": p.get("channel"),
+        "region": p.get("region"),
+        "variant": p.get("variant"),
+        "day": int(p.get("day", 0)),
+        "date": p.get("date"),
+        "audience": int(p.get("audience") or 0),
+        "sends": 0,
+        "delivered": 0,
+        "opens": 0,
+        "clicks": 0,
+        "conversions": 0,
+        "bounces": 0,
+        "unsubscribes": 0,
+        "spend": 0.0,
+        "revenue": None,
+        "sources": [],
+    }
 
 
 def program_days(events: Iterable[Event]) -> list[dict[str, Any]]:

@@ -69,18 +69,40 @@ def sync_costs(events: EventLog, ledger: SpendLedger, campaign_id: str) -> CostS
         if amount < 0.01:
             continue  # nothing to record: a zero-cost line
         try:
-            ledger.commit(campaign_id=campaign_id, channel=str(p["channel"]), amount=amount, day=str(p["date"]),
-                          key=event.id, trace_id=event.trace_id, region=p.get("region"))
+            ledger.commit(
+                campaign_id=campaign_id,
+                channel=str(p["channel"]),
+                amount=amount,
+                day=str(p["date"]),
+                key=event.id,
+                trace_id=event.trace_id,
+                region=p.get("region"),
+            )
         except (CapExceeded, KillSwitchEngaged) as exc:
             reason = exc.reason if isinstance(exc, CapExceeded) else str(exc)
-            out.refused.append(events.emit(
-                OVER_CAP, trace_id=event.trace_id, campaign_id=campaign_id, source=SOURCE, causation_id=event.id,
-                event_id=event_id("over_cap", event.id),
-                payload={"event_id": event.id, "result_id": p.get("result_id"), "program_id": p.get("program_id"),
-                         "channel": p.get("channel"), "region": p.get("region"), "date": p.get("date"),
-                         "amount": amount, "currency": p.get("currency"), "reason": reason,
-                         "refused_by": "kill_switch" if isinstance(exc, KillSwitchEngaged) else "cap",
-                         "action": "escalated: spent outside Liftoff beyond its limit; pause with `liftoff kill-switch`"}))
+            out.refused.append(
+                events.emit(
+                    OVER_CAP,
+                    trace_id=event.trace_id,
+                    campaign_id=campaign_id,
+                    source=SOURCE,
+                    causation_id=event.id,
+                    event_id=event_id("over_cap", event.id),
+                    payload={
+                        "event_id": event.id,
+                        "result_id": p.get("result_id"),
+                        "program_id": p.get("program_id"),
+                        "channel": p.get("channel"),
+                        "region": p.get("region"),
+                        "date": p.get("date"),
+                        "amount": amount,
+                        "currency": p.get("currency"),
+                        "reason": reason,
+                        "refused_by": "kill_switch" if isinstance(exc, KillSwitchEngaged) else "cap",
+                        "action": "escalated: spent outside Liftoff beyond its limit; pause with `liftoff kill-switch`",
+                    },
+                )
+            )
             continue
         done.add(event.id)
         out.committed += 1

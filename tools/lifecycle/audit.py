@@ -14,7 +14,15 @@ def lifecycle_event_id(campaign_id: str, key: str) -> str:
     return event_id(campaign_id, SOURCE, key)
 
 
-def emit(events: Any, type_: str, *, campaign_id: str, trace_id: str, key: str, payload: dict[str, Any]) -> Any:
+def emit(
+    events: Any, type_: str, *, campaign_id: str, trace_id: str, key: str, payload: dict[str, Any]
+) -> Any:
     """Append a ``lifecycle.*`` event whose id is derived from (campaign, key); a repeat is a no-op."""
-    return events.emit(type_, trace_id=trace_id, campaign_id=campaign_id, source=SOURCE, payload=payload,
-                       event_id=lifecycle_event_id(campaign_id, key))
+    return events.emit(
+        type_,
+        trace_id=trace_id,
+        campaign_id=campaign_id,
+        source=SOURCE,
+        payload=payload,
+        event_id=lifecycle_event_id(campaign_id, key),
+    )

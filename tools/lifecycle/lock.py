@@ -122,8 +122,9 @@ def holder(locks_dir: Path | str, campaign_id: str) -> dict[str, Any] | None:
 
 
 @contextmanager
-def campaign_lock(locks_dir: Path | str, campaign_id: str, *, purpose: str = "",
-                  timeout_s: float = DEFAULT_TIMEOUT_S) -> Iterator[Holding]:
+def campaign_lock(
+    locks_dir: Path | str, campaign_id: str, *, purpose: str = "", timeout_s: float = DEFAULT_TIMEOUT_S
+) -> Iterator[Holding]:
     """Hold the campaign's lock for the block (waiting up to ``timeout_s`` for another holder).
 
     Args:
@@ -171,7 +172,8 @@ def campaign_lock(locks_dir: Path | str, campaign_id: str, *, purpose: str = "",
                     raise LockTimeout(
                         f"campaign {campaign_id} is locked by pid {who.get('pid')} on {who.get('host')} "
                         f"({who.get('purpose') or 'unknown purpose'}, since {who.get('since')}); "
-                        f"waited {timeout_s:.0f}s") from None
+                        f"waited {timeout_s:.0f}s"
+                    ) from None
                 time.sleep(delay)
                 delay = min(0.05, delay * 2)
     except BaseException:
@@ -179,8 +181,13 @@ def campaign_lock(locks_dir: Path | str, campaign_id: str, *, purpose: str = "",
         raise
     waited = time.monotonic() - start
     try:
-        info = {"pid": os.getpid(), "host": socket.gethostname(), "thread": threading.current_thread().name,
-                "purpose": purpose, "since": datetime.now(UTC).isoformat()}
+        info = {
+            "pid": os.getpid(),
+            "host": socket.gethostname(),
+            "thread": threading.current_thread().name,
+            "purpose": purpose,
+            "since": datetime.now(UTC).isoformat(),
+        }
         os.ftruncate(fd, 0)
         os.pwrite(fd, json.dumps(info).encode(), 0)
         held[key] = [fd, 1]

@@ -56,8 +56,13 @@ def holder(url: str, campaign_id: str) -> dict[str, Any] | None:
 
 
 @contextmanager
-def acquire(url: str, campaign_id: str, purpose: str, timeout_s: float,
-            timeout_error: Callable[[str], Exception] = TimeoutError) -> Iterator[float]:
+def acquire(
+    url: str,
+    campaign_id: str,
+    purpose: str,
+    timeout_s: float,
+    timeout_error: Callable[[str], Exception] = TimeoutError,
+) -> Iterator[float]:
     """Hold the campaign's advisory lock for the block; yield the seconds waited.
 
     ``timeout_error`` builds the error raised on a timeout (``tools.lifecycle.lock`` passes its ``LockTimeout``).
@@ -74,15 +79,24 @@ def acquire(url: str, campaign_id: str, purpose: str, timeout_s: float,
                 who = holder(url, campaign_id) or {}
                 raise timeout_error(
                     f"campaign {campaign_id} is locked by pid {who.get('pid')} on {who.get('host')} "
-                    f"({who.get('purpose') or 'unknown purpose'}, since {who.get('since')}); waited {timeout_s:.0f}s")
+                    f"({who.get('purpose') or 'unknown purpose'}, since {who.get('since')}); waited {timeout_s:.0f}s"
+                )
             time.sleep(delay)
             delay = min(0.05, delay * 2)
         waited = time.monotonic() - start
         try:
-            info = {"pid": os.getpid(), "host": socket.gethostname(), "thread": threading.current_thread().name,
-                    "purpose": purpose, "since": datetime.now(UTC).isoformat()}
-            conn.execute("INSERT INTO holders (campaign_id, info) VALUES (%s, %s) ON CONFLICT (campaign_id)"
-                         " DO UPDATE SET info = excluded.info", (campaign_id, json.dumps(info)))
+            info = {
+                "pid": os.getpid(),
+                "host": socket.gethostname(),
+                "thread": threading.current_thread().name,
+                "purpose": purpose,
+                "since": datetime.now(UTC).isoformat(),
+            }
+            conn.execute(
+                "INSERT INTO holders (campaign_id, info) VALUES (%s, %s) ON CONFLICT (campaign_id)"
+                " DO UPDATE SET info = excluded.info",
+                (campaign_id, json.dumps(info)),
+            )
             yield waited
         finally:
             conn.execute("SELECT pg_advisory_unlock(%s)", (key,))

@@ -55,8 +55,10 @@ class Scope:
 
     def matches(self, channel: str, region: str, variant: str) -> bool:
         """True when a program of this channel, region and variant is in scope."""
-        return all(want is None or want == have for want, have in
-                   ((self.channel, channel), (self.region, region), (self.variant, variant)))
+        return all(
+            want is None or want == have
+            for want, have in ((self.channel, channel), (self.region, region), (self.variant, variant))
+        )
 
     @property
     def label(self) -> str:
@@ -97,10 +99,17 @@ class RollbackResult:
 
     def state(self) -> dict[str, Any]:
         """The state reached, without what this call did (equal for a rollback and its repeat)."""
-        return {"rollback_id": self.rollback_id, "campaign_id": self.campaign_id, "scope": self.scope,
-                "mode": self.mode, "cancelled": sorted(self.cancelled), "needs_check": dict(self.needs_check),
-                "allocation": {ch: {k: v for k, v in a.items() if k != "action"}
-                               for ch, a in sorted(self.allocation.items())}}
+        return {
+            "rollback_id": self.rollback_id,
+            "campaign_id": self.campaign_id,
+            "scope": self.scope,
+            "mode": self.mode,
+            "cancelled": sorted(self.cancelled),
+            "needs_check": dict(self.needs_check),
+            "allocation": {
+                ch: {k: v for k, v in a.items() if k != "action"} for ch, a in sorted(self.allocation.items())
+            },
+        }
 
 
 def _variant(rec: Any) -> str:
@@ -127,8 +136,18 @@ def last_approved(ledger: Any, campaign_id: str, channel: str) -> tuple[float, s
     return found
 
 
-def rollback(*, campaign_id: str, trace_id: str, publisher: Any, ledger: Any, events: Any,
-             locks_dir: Path | str, scope: Scope, by: str, mode: Mode = "rollback") -> RollbackResult:
+def rollback(
+    *,
+    campaign_id: str,
+    trace_id: str,
+    publisher: Any,
+    ledger: Any,
+    events: Any,
+    locks_dir: Path | str,
+    scope: Scope,
+    by: str,
+    mode: Mode = "rollback",
+) -> RollbackResult:
     """Pause (cancel sends) or roll back (cancel sends, restore approved allocations) the programs in scope.
 
     Args:
@@ -148,17 +167,31 @@ def rollback(*, campaign_id: str, trace_id: str, publisher: Any, ledger: Any, ev
     if not by.strip():
         raise RollbackError("a rollback needs the identity of who asks for it (by)")
     with campaign_lock(locks_dir, campaign_id, purpose=f"{mode} {scope.label}"):
-        records = [r for r in publisher.store.by_campaign(campaign_id)
-                   if scope.matches(r.channel, r.region, _variant(r))]
+        records = [
+            r
+            for r in publisher.store.by_campaign(campaign_id)
+            if scope.matches(r.channel, r.region, _variant(r))
+        ]
         if not records:
             raise RollbackError(f"campaign {campaign_id} has no program matching {scope.label}")
         channels = sorted({r.channel for r in records})
         targets: dict[str, tuple[float, str] | None] = {}
         if mode == "rollback":
             targets = {ch: last_approved(ledger, campaign_id, ch) for ch in channels}
-        rid = ROLLBACK_PREFIX + hashlib.sha256(json.dumps(
-            [campaign_id, scope.label, mode, sorted(r.idempotency_key for r in records),
-             {ch: t[0] if t else None for ch, t in targets.items()}]).encode()).hexdigest()[:16]
+        rid = (
+            ROLLBACK_PREFIX
+            + hashlib.sha256(
+                json.dumps(
+                    [
+                        campaign_id,
+                        scope.label,
+                        mode,
+                        sorted(r.idempotency_key for r in records),
+                        {ch: t[0] if t else None for ch, t in targets.items()},
+                    ]
+                ).encode()
+            ).hexdigest()[:16]
+        )
         result = RollbackResult(rid, campaign_id, scope.label, mode)
         todo = [r for r in records if r.state != "cancelled"]
         allocation = ledger.allocation(campaign_id)
@@ -168,38 +201,68 @@ def rollback(*, campaign_id: str, trace_id: str, publisher: Any, ledger: Any, ev
             emit(events, type_, campaign_id=campaign_id, trace_id=trace_id, key=key, payload=payload)
 
         if todo or any(m["to"] != m["from"] for m in moves.values()):
-            fingerprint = hashlib.sha256(json.dumps([[r.idempotency_key, r.state] for r in records]
-                                                    + [allocation.get(ch) for ch in channels]).encode()).hexdigest()[:12]
-            log("lifecycle.rollback_started", f"{rid}:started:{fingerprint}",
-                {"rollback_id": rid, "scope": scope.label, "mode": mode, "by": by,
-                 "programs": [r.program_id for r in todo], "channels": channels})
+            fingerprint = hashlib.sha256(
+                json.dumps(
+                    [[r.idempotency_key, r.state] for r in records] + [allocation.get(ch) for ch in channels]
+                ).encode()
+            ).hexdigest()[:12]
+            log(
+                "lifecycle.rollback_started",
+                f"{rid}:started:{fingerprint}",
+                {
+                    "rollback_id": rid,
+                    "scope": scope.label,
+                    "mode": mode,
+                    "by": by,
+                    "programs": [r.program_id for r in todo],
+                    "channels": channels,
+                },
+            )
         for rec in records:
             if rec.state == "cancelled":
                 result.cancelled.append(rec.program_id)
                 continue
-            ids = {"rollback_id": rid, "program_id": rec.program_id, "channel": rec.channel, "region": rec.region,
-                   "variant": _variant(rec)}
+            ids = {
+                "rollback_id": rid,
+                "program_id": rec.program_id,
+                "channel": rec.channel,
+                "region": rec.region,
+                "variant": _variant(rec),
+            }
             try:
                 publisher.cancel(rec.idempotency_key)
             except Exception as exc:  # noqa: BLE001 - reported per program (outcome unknown), never lost
                 result.needs_check[rec.program_id] = f"{type(exc).__name__}: {exc}"
-                log("lifecycle.rollback_needs_check", f"{rid}:check:{rec.idempotency_key}:{rec.state}",
-                    {**ids, "reason": result.needs_check[rec.program_id]})
+                log(
+                    "lifecycle.rollback_needs_check",
+                    f"{rid}:check:{rec.idempotency_key}:{rec.state}",
+                    {**ids, "reason": result.needs_check[rec.program_id]},
+                )
                 continue
             result.cancelled.append(rec.program_id)
             result.steps += 1
-            log("lifecycle.rollback_cancelled", f"{rid}:cancel:{rec.idempotency_key}", {**ids, "was": rec.state})
+            log(
+                "lifecycle.rollback_cancelled",
+                f"{rid}:cancel:{rec.idempotency_key}",
+                {**ids, "was": rec.state},
+            )
         for ch, move in sorted(moves.items(), key=lambda kv: kv[1]["to"] - kv[1]["from"]):  # decreases first
-            result.allocation[ch] = _restore(ledger, rid, ch, move, scope=scope, by=by, trace_id=trace_id, log=log)
+            result.allocation[ch] = _restore(
+                ledger, rid, ch, move, scope=scope, by=by, trace_id=trace_id, log=log
+            )
             result.steps += int(result.allocation[ch]["action"] == "restored")  # a refusal changes nothing
         if result.steps:
-            log("lifecycle.rollback_completed", f"{rid}:completed:{result.steps}:{len(result.cancelled)}",
-                {**result.state(), "steps": result.steps})
+            log(
+                "lifecycle.rollback_completed",
+                f"{rid}:completed:{result.steps}:{len(result.cancelled)}",
+                {**result.state(), "steps": result.steps},
+            )
         return result
 
 
-def _allocation_moves(ledger: Any, campaign_id: str, targets: dict[str, tuple[float, str] | None],
-                      allocation: dict[str, float]) -> dict[str, dict[str, Any]]:
+def _allocation_moves(
+    ledger: Any, campaign_id: str, targets: dict[str, tuple[float, str] | None], allocation: dict[str, float]
+) -> dict[str, dict[str, Any]]:
     """Per channel: from (current), to (approved, never below spend), approved, source, seq of the latest entry."""
     moves: dict[str, dict[str, Any]] = {}
     entries = ledger.entries(campaign_id, kind="allocation")
@@ -213,30 +276,72 @@ def _allocation_moves(ledger: Any, campaign_id: str, targets: dict[str, tuple[fl
         if to != round(approved, 2):
             source += f"; raised to the {spent:,.2f} already spent"
         seq = max((e.seq for e in entries if e.channel == ch), default=0)
-        moves[ch] = {"from": current, "to": to, "approved": round(approved, 2), "source": source, "seq": seq,
-                     "campaign_id": campaign_id}
+        moves[ch] = {
+            "from": current,
+            "to": to,
+            "approved": round(approved, 2),
+            "source": source,
+            "seq": seq,
+            "campaign_id": campaign_id,
+        }
     return moves
 
 
-def _restore(ledger: Any, rid: str, channel: str, move: dict[str, Any], *, scope: Scope, by: str, trace_id: str,
-             log: Callable[[str, str, dict[str, Any]], None]) -> dict[str, Any]:
+def _restore(
+    ledger: Any,
+    rid: str,
+    channel: str,
+    move: dict[str, Any],
+    *,
+    scope: Scope,
+    by: str,
+    trace_id: str,
+    log: Callable[[str, str, dict[str, Any]], None],
+) -> dict[str, Any]:
     """Bring one channel's allocation back to its approved amount through the ledger (caps still apply)."""
-    entry: dict[str, Any] = {"approved": move["approved"], "source": move["source"], "to": move["from"],
-                             "restored": move["to"] == move["from"], "refusal": None, "action": "none"}
+    entry: dict[str, Any] = {
+        "approved": move["approved"],
+        "source": move["source"],
+        "to": move["from"],
+        "restored": move["to"] == move["from"],
+        "refusal": None,
+        "action": "none",
+    }
     if move["to"] == move["from"]:
         return entry
     change = BudgetChange(
-        id=f"{rid}:{channel}:{move['seq']}", campaign_id=move["campaign_id"], channel=channel,  # type: ignore[arg-type]
-        from_amount=move["from"], to_amount=move["to"],
+        id=f"{rid}:{channel}:{move['seq']}",
+        campaign_id=move["campaign_id"],
+        channel=channel,  # type: ignore[arg-type]
+        from_amount=move["from"],
+        to_amount=move["to"],
         delta_pct=round((move["to"] - move["from"]) / move["from"], 4) if move["from"] > 0 else 1.0,
         reason=f"rollback {scope.label} by {by}: back to the last approved allocation {move['approved']:,.2f}"
-               f" ({move['source']})", requires_approval=False, status="applied")
+        f" ({move['source']})",
+        requires_approval=False,
+        status="applied",
+    )
     outcome = ledger.apply_change(change, approved_by=f"{by} (rollback)", trace_id=trace_id)
     applied = outcome.status == "applied"
-    entry.update(to=move["to"] if applied else move["from"], restored=applied, refusal=outcome.refusal,
-                 action="restored" if applied else "refused")  # a refusal is the same again on the same id
-    log("lifecycle.rollback_allocation", f"{change.id}:{outcome.status}",
-        {"rollback_id": rid, "channel": channel, "from_amount": move["from"], "to_amount": move["to"],
-         "approved_amount": move["approved"], "approved_source": move["source"], "status": outcome.status,
-         "refusal": outcome.refusal, "change_id": change.id})
+    entry.update(
+        to=move["to"] if applied else move["from"],
+        restored=applied,
+        refusal=outcome.refusal,
+        action="restored" if applied else "refused",
+    )  # a refusal is the same again on the same id
+    log(
+        "lifecycle.rollback_allocation",
+        f"{change.id}:{outcome.status}",
+        {
+            "rollback_id": rid,
+            "channel": channel,
+            "from_amount": move["from"],
+            "to_amount": move["to"],
+            "approved_amount": move["approved"],
+            "approved_source": move["source"],
+            "status": outcome.status,
+            "refusal": outcome.refusal,
+            "change_id": change.id,
+        },
+    )
     return entry

@@ -76,8 +76,10 @@ CREATE INDEX IF NOT EXISTS cycles_campaign ON cycles(campaign_id, status, day);
 _PG_SCHEMA = _SCHEMA.replace("REAL", "DOUBLE PRECISION")
 """The same tables on PostgreSQL (the ``lifecycle`` schema of ``LIFTOFF_DATABASE_URL``)."""
 
-_CYCLE_COLS = ("cycle_id, campaign_id, kind, day, trigger, status, owner, lease_until, attempts, created_at, "
-               "started_at, finished_at, error, outcome")
+_CYCLE_COLS = (
+    "cycle_id, campaign_id, kind, day, trigger, status, owner, lease_until, attempts, created_at, "
+    "started_at, finished_at, error, outcome"
+)
 
 
 class LifecycleError(ValueError):
@@ -174,8 +176,9 @@ class LifecycleStore:
 
     def __init__(self, path: Path | str, *, clock: Callable[[], float] | None = None) -> None:
         self.path = Path("lifecycle") if is_database_url(path) else Path(path)
-        self._db: Database = open_database(path, name="lifecycle", sqlite_schema=_SCHEMA,
-                                           postgres_schema=_PG_SCHEMA)
+        self._db: Database = open_database(
+            path, name="lifecycle", sqlite_schema=_SCHEMA, postgres_schema=_PG_SCHEMA
+        )
         self._clock = clock or (lambda: datetime.now(UTC).timestamp())
 
     def close(self) -> None:
@@ -192,8 +195,18 @@ class LifecycleStore:
         return self._clock()
 
     # ---- campaigns and schedules -----------------------------------------------------------------------------
-    def ensure_campaign(self, campaign_id: str, *, trace_id: str, clock: Clock, start_date: date, last_day: int,
-                        first_day: int, window_days: int, every: dict[str, int] | None = None) -> bool:
+    def ensure_campaign(
+        self,
+        campaign_id: str,
+        *,
+        trace_id: str,
+        clock: Clock,
+        start_date: date,
+        last_day: int,
+        first_day: int,
+        window_days: int,
+        every: dict[str, int] | None = None,
+    ) -> bool:
         """Register a live campaign and its schedules once; return False when it was already registered.
 
         Args:
@@ -222,9 +235,11 @@ class LifecycleStore:
         def write(conn: Connection) -> bool:
             if conn.execute("SELECT 1 FROM campaigns WHERE campaign_id = ?", (campaign_id,)).fetchone():
                 return False
-            conn.execute("INSERT INTO campaigns (campaign_id, trace_id, clock, start_date, last_day, window_days,"
-                         " created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                         (campaign_id, trace_id, clock, start_date.isoformat(), last_day, window_days, now, now))
+            conn.execute(
+                "INSERT INTO campaigns (campaign_id, trace_id, clock, start_date, last_day, window_days,"
+                " created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                (campaign_id, trace_id, clock, start_date.isoformat(), last_day, window_days, now, now),
+            )
             for kind, n in every.items():
                 # a report closes each period: days n-1, 2n-1, ... (day 0 is the start date)
                 first = first_day if kind == "optimize" else -(-(first_day + 1) // n) * n - 1
@@ -236,15 +251,28 @@ class LifecycleStore:
     def campaign(self, campaign_id: str) -> CampaignSchedule | None:
         """Return a registered campaign with its schedules (None when not registered)."""
         with self._db.transaction() as conn:
-            row = conn.execute("SELECT campaign_id, trace_id, clock, start_date, last_day, window_days, enabled,"
-                               " paused_reason FROM campaigns WHERE campaign_id = ?", (campaign_id,)).fetchone()
-            sched = conn.execute("SELECT kind, every_days, next_day FROM schedules WHERE campaign_id = ?",
-                                 (campaign_id,)).fetchall()
+            row = conn.execute(
+                "SELECT campaign_id, trace_id, clock, start_date, last_day, window_days, enabled,"
+                " paused_reason FROM campaigns WHERE campaign_id = ?",
+                (campaign_id,),
+            ).fetchone()
+            sched = conn.execute(
+                "SELECT kind, every_days, next_day FROM schedules WHERE campaign_id = ?", (campaign_id,)
+            ).fetchall()
         if row is None:
             return None
-        return CampaignSchedule(row[0], row[1], row[2], date.fromisoformat(row[3]), int(row[4]), int(row[5]),
-                                bool(row[6]), row[7], {k: int(e) for k, e, _ in sched},
-                                {k: int(n) for k, _, n in sched})
+        return CampaignSchedule(
+            row[0],
+            row[1],
+            row[2],
+            date.fromisoformat(row[3]),
+            int(row[4]),
+            int(row[5]),
+            bool(row[6]),
+            row[7],
+            {k: int(e) for k, e, _ in sched},
+            {k: int(n) for k, _, n in sched},
+        )
 
     def campaign_ids(self, *, enabled_only: bool = False) -> list[str]:
         """Return registered campaigns, oldest first."""
@@ -252,9 +280,15 @@ class LifecycleStore:
         with self._db.transaction() as conn:
             return [r[0] for r in conn.execute(sql + " ORDER BY created_at, campaign_id")]
 
-    def update_campaign(self, campaign_id: str, *, every: dict[str, int] | None = None,
-                        window_days: int | None = None, clock: Clock | None = None,
-                        last_day: int | None = None) -> CampaignSchedule:
+    def update_campaign(
+        self,
+        campaign_id: str,
+        *,
+        every: dict[str, int] | None = None,
+        window_days: int | None = None,
+        clock: Clock | None = None,
+        last_day: int | None = None,
+    ) -> CampaignSchedule:
         """Change a campaign's intervals, attribution window, clock or last day.
 
         Raises:
@@ -271,14 +305,22 @@ class LifecycleStore:
             now = _iso(self.now())
             for col, value in (("window_days", window_days), ("clock", clock), ("last_day", last_day)):
                 if value is not None:
-                    conn.execute(f"UPDATE campaigns SET {col} = ?, updated_at = ? WHERE campaign_id = ?",
-                                 (value, now, campaign_id))
+                    conn.execute(
+                        f"UPDATE campaigns SET {col} = ?, updated_at = ? WHERE campaign_id = ?",
+                        (value, now, campaign_id),
+                    )
             for kind, n in (every or {}).items():
-                cur = conn.execute("UPDATE schedules SET every_days = ? WHERE campaign_id = ? AND kind = ?",
-                                   (n, campaign_id, kind))
+                cur = conn.execute(
+                    "UPDATE schedules SET every_days = ? WHERE campaign_id = ? AND kind = ?",
+                    (n, campaign_id, kind),
+                )
                 if cur.rowcount == 0:
-                    nxt = conn.execute("SELECT COALESCE(MAX(day), 0) FROM cycles WHERE campaign_id = ?",
-                                       (campaign_id,)).fetchone()[0] + 1
+                    nxt = (
+                        conn.execute(
+                            "SELECT COALESCE(MAX(day), 0) FROM cycles WHERE campaign_id = ?", (campaign_id,)
+                        ).fetchone()[0]
+                        + 1
+                    )
                     conn.execute("INSERT INTO schedules VALUES (?, ?, ?, ?)", (campaign_id, kind, n, nxt))
 
         self._write(write)
@@ -292,13 +334,19 @@ class LifecycleStore:
         Raises:
             LifecycleError: when the campaign is not registered.
         """
+
         def write(conn: Connection) -> None:
             self._require(conn, campaign_id)
-            conn.execute("UPDATE campaigns SET enabled = ?, paused_reason = ?, updated_at = ? WHERE campaign_id = ?",
-                         (int(enabled), "" if enabled else reason, _iso(self.now()), campaign_id))
+            conn.execute(
+                "UPDATE campaigns SET enabled = ?, paused_reason = ?, updated_at = ? WHERE campaign_id = ?",
+                (int(enabled), "" if enabled else reason, _iso(self.now()), campaign_id),
+            )
             if enabled:  # a resumed campaign retries its failed cycle from scratch
-                conn.execute("UPDATE cycles SET status = 'pending', attempts = 0, retry_at = 0 WHERE campaign_id = ?"
-                             " AND status = 'failed'", (campaign_id,))
+                conn.execute(
+                    "UPDATE cycles SET status = 'pending', attempts = 0, retry_at = 0 WHERE campaign_id = ?"
+                    " AND status = 'failed'",
+                    (campaign_id,),
+                )
 
         self._write(write)
 
@@ -311,12 +359,23 @@ class LifecycleStore:
     def running(self, campaign_id: str) -> Cycle | None:
         """Return the campaign's cycle running under a live lease, if any."""
         with self._db.transaction() as conn:
-            row = conn.execute(f"SELECT {_CYCLE_COLS} FROM cycles WHERE campaign_id = ? AND status = 'running'"
-                               " AND lease_until > ?", (campaign_id, self.now())).fetchone()
+            row = conn.execute(
+                f"SELECT {_CYCLE_COLS} FROM cycles WHERE campaign_id = ? AND status = 'running'"
+                " AND lease_until > ?",
+                (campaign_id, self.now()),
+            ).fetchone()
         return _cycle(row) if row else None
 
-    def claim(self, campaign_id: str, owner: str, *, lease_s: float, horizon_day: int | None = None,
-              kind: CycleKind | None = None, max_attempts: int = 3) -> Cycle | None:
+    def claim(
+        self,
+        campaign_id: str,
+        owner: str,
+        *,
+        lease_s: float,
+        horizon_day: int | None = None,
+        kind: CycleKind | None = None,
+        max_attempts: int = 3,
+    ) -> Cycle | None:
         """Claim the campaign's next cycle, or None when it has none due or one is running elsewhere.
 
         The next cycle is, in order: one whose owner's lease ran out (a crashed run), a failed one whose retry
@@ -337,51 +396,71 @@ class LifecycleStore:
 
         def write(conn: Connection) -> Cycle | None:
             now = self.now()
-            camp = conn.execute("SELECT enabled, last_day FROM campaigns WHERE campaign_id = ?",
-                                (campaign_id,)).fetchone()
+            camp = conn.execute(
+                "SELECT enabled, last_day FROM campaigns WHERE campaign_id = ?", (campaign_id,)
+            ).fetchone()
             if camp is None or not camp[0]:
                 return None
             last = int(camp[1]) if horizon_day is None else min(int(camp[1]), horizon_day)
-            rows = [_cycle(r) for r in conn.execute(
-                f"SELECT {_CYCLE_COLS} FROM cycles WHERE campaign_id = ? AND status IN ('pending', 'running',"
-                " 'failed') ORDER BY day, CASE kind WHEN 'optimize' THEN 0 ELSE 1 END", (campaign_id,))]
+            rows = [
+                _cycle(r)
+                for r in conn.execute(
+                    f"SELECT {_CYCLE_COLS} FROM cycles WHERE campaign_id = ? AND status IN ('pending', 'running',"
+                    " 'failed') ORDER BY day, CASE kind WHEN 'optimize' THEN 0 ELSE 1 END",
+                    (campaign_id,),
+                )
+            ]
             if any(c.status == "running" and c.lease_until > now for c in rows):
                 return None  # one cycle per campaign at a time: it holds the campaign's graph thread
             open_rows = [c for c in rows if kind is None or c.kind == kind]
             pick = open_rows[0] if open_rows else None
             if pick is not None and pick.status == "failed":
-                retry_at = conn.execute("SELECT retry_at FROM cycles WHERE cycle_id = ?", (pick.cycle_id,)).fetchone()
+                retry_at = conn.execute(
+                    "SELECT retry_at FROM cycles WHERE cycle_id = ?", (pick.cycle_id,)
+                ).fetchone()
                 if float(retry_at[0]) > now:
                     return None
             if pick is None:
                 pick = self._generate(conn, campaign_id, last, kind, now)
                 if pick is None:
                     return None
-            conn.execute("UPDATE cycles SET status = 'running', owner = ?, lease_until = ?, attempts = attempts + 1,"
-                         " started_at = ?, error = CASE status WHEN 'running' THEN 'lease expired: reclaimed'"
-                         " ELSE error END WHERE cycle_id = ?", (owner, now + lease_s, _iso(now), pick.cycle_id))
-            row = conn.execute(f"SELECT {_CYCLE_COLS} FROM cycles WHERE cycle_id = ?", (pick.cycle_id,)).fetchone()
+            conn.execute(
+                "UPDATE cycles SET status = 'running', owner = ?, lease_until = ?, attempts = attempts + 1,"
+                " started_at = ?, error = CASE status WHEN 'running' THEN 'lease expired: reclaimed'"
+                " ELSE error END WHERE cycle_id = ?",
+                (owner, now + lease_s, _iso(now), pick.cycle_id),
+            )
+            row = conn.execute(
+                f"SELECT {_CYCLE_COLS} FROM cycles WHERE cycle_id = ?", (pick.cycle_id,)
+            ).fetchone()
             return _cycle(row)
 
         return self._write(write)  # type: ignore[no-any-return]
 
-    def _generate(self, conn: Connection, campaign_id: str, last: int, kind: CycleKind | None,
-                  now: float) -> Cycle | None:
+    def _generate(
+        self, conn: Connection, campaign_id: str, last: int, kind: CycleKind | None, now: float
+    ) -> Cycle | None:
         """Turn the earliest due schedule entry into a pending cycle row (advancing its schedule)."""
-        sched = conn.execute("SELECT kind, every_days, next_day FROM schedules WHERE campaign_id = ?"
-                             " ORDER BY next_day, CASE kind WHEN 'optimize' THEN 0 ELSE 1 END",
-                             (campaign_id,)).fetchall()
+        sched = conn.execute(
+            "SELECT kind, every_days, next_day FROM schedules WHERE campaign_id = ?"
+            " ORDER BY next_day, CASE kind WHEN 'optimize' THEN 0 ELSE 1 END",
+            (campaign_id,),
+        ).fetchall()
         for k, every, next_day in sched:
             if (kind is not None and k != kind) or next_day > last:
                 continue
             cycle_id = f"{campaign_id}:{k}:d{next_day}"
-            conn.execute("UPDATE schedules SET next_day = ? WHERE campaign_id = ? AND kind = ?",
-                         (next_day + every, campaign_id, k))
+            conn.execute(
+                "UPDATE schedules SET next_day = ? WHERE campaign_id = ? AND kind = ?",
+                (next_day + every, campaign_id, k),
+            )
             if conn.execute("SELECT 1 FROM cycles WHERE cycle_id = ?", (cycle_id,)).fetchone():
                 continue  # made earlier (e.g. by a manual run); never twice
-            conn.execute("INSERT INTO cycles (cycle_id, campaign_id, kind, day, trigger, status, created_at)"
-                         " VALUES (?, ?, ?, ?, 'schedule', 'pending', ?)",
-                         (cycle_id, campaign_id, k, next_day, _iso(now)))
+            conn.execute(
+                "INSERT INTO cycles (cycle_id, campaign_id, kind, day, trigger, status, created_at)"
+                " VALUES (?, ?, ?, ?, 'schedule', 'pending', ?)",
+                (cycle_id, campaign_id, k, next_day, _iso(now)),
+            )
             row = conn.execute(f"SELECT {_CYCLE_COLS} FROM cycles WHERE cycle_id = ?", (cycle_id,)).fetchone()
             return _cycle(row)
         return None
@@ -392,59 +471,92 @@ class LifecycleStore:
         Raises:
             LifecycleError: when the campaign is not registered.
         """
+
         def write(conn: Connection) -> str:
             self._require(conn, campaign_id)
-            n = conn.execute("SELECT COUNT(*) FROM cycles WHERE campaign_id = ? AND trigger = 'manual'",
-                             (campaign_id,)).fetchone()[0]
+            n = conn.execute(
+                "SELECT COUNT(*) FROM cycles WHERE campaign_id = ? AND trigger = 'manual'", (campaign_id,)
+            ).fetchone()[0]
             cycle_id = f"{campaign_id}:{kind}:d{day}:manual{n + 1}"
-            conn.execute("INSERT INTO cycles (cycle_id, campaign_id, kind, day, trigger, status, created_at)"
-                         " VALUES (?, ?, ?, ?, 'manual', 'pending', ?)", (cycle_id, campaign_id, kind, day,
-                                                                           _iso(self.now())))
+            conn.execute(
+                "INSERT INTO cycles (cycle_id, campaign_id, kind, day, trigger, status, created_at)"
+                " VALUES (?, ?, ?, ?, 'manual', 'pending', ?)",
+                (cycle_id, campaign_id, kind, day, _iso(self.now())),
+            )
             return cycle_id
 
         return str(self._write(write))
 
     def renew(self, cycle_id: str, owner: str, lease_s: float) -> bool:
         """Extend a running cycle's lease; False when this owner no longer holds it."""
+
         def write(conn: Connection) -> bool:
-            cur = conn.execute("UPDATE cycles SET lease_until = ? WHERE cycle_id = ? AND owner = ? AND status = 'running'",
-                               (self.now() + lease_s, cycle_id, owner))
+            cur = conn.execute(
+                "UPDATE cycles SET lease_until = ? WHERE cycle_id = ? AND owner = ? AND status = 'running'",
+                (self.now() + lease_s, cycle_id, owner),
+            )
             return cur.rowcount == 1
 
         return bool(self._write(write))
 
     def release(self, cycle_id: str, owner: str, reason: str) -> bool:
         """Give a claimed cycle back unrun (the campaign is not live right now); the attempt does not count."""
+
         def write(conn: Connection) -> bool:
-            cur = conn.execute("UPDATE cycles SET status = 'pending', lease_until = 0, attempts = attempts - 1,"
-                               " error = ? WHERE cycle_id = ? AND owner = ? AND status = 'running'",
-                               (reason, cycle_id, owner))
+            cur = conn.execute(
+                "UPDATE cycles SET status = 'pending', lease_until = 0, attempts = attempts - 1,"
+                " error = ? WHERE cycle_id = ? AND owner = ? AND status = 'running'",
+                (reason, cycle_id, owner),
+            )
             return cur.rowcount == 1
 
         return bool(self._write(write))
 
-    def finish(self, cycle_id: str, owner: str, *, ok: bool, outcome: dict[str, Any] | None = None,
-               error: str = "", max_attempts: int = 3, backoff_s: float = 30.0) -> Cycle | None:
+    def finish(
+        self,
+        cycle_id: str,
+        owner: str,
+        *,
+        ok: bool,
+        outcome: dict[str, Any] | None = None,
+        error: str = "",
+        max_attempts: int = 3,
+        backoff_s: float = 30.0,
+    ) -> Cycle | None:
         """End a running cycle: ``done``, or ``failed`` (retried after ``backoff_s * attempts``; after
         ``max_attempts`` the campaign's schedule pauses with the error).
 
         Returns:
             The updated row, or None when this owner no longer held the lease (nothing is written then).
         """
+
         def write(conn: Connection) -> Cycle | None:
             now = self.now()
-            row = conn.execute("SELECT attempts, campaign_id FROM cycles WHERE cycle_id = ? AND owner = ?"
-                               " AND status = 'running'", (cycle_id, owner)).fetchone()
+            row = conn.execute(
+                "SELECT attempts, campaign_id FROM cycles WHERE cycle_id = ? AND owner = ?"
+                " AND status = 'running'",
+                (cycle_id, owner),
+            ).fetchone()
             if row is None:
                 return None
             attempts, campaign_id = int(row[0]), row[1]
-            conn.execute("UPDATE cycles SET status = ?, lease_until = 0, retry_at = ?, finished_at = ?, error = ?,"
-                         " outcome = ? WHERE cycle_id = ?",
-                         ("done" if ok else "failed", 0 if ok else now + backoff_s * attempts, _iso(now), error,
-                          json.dumps(outcome or {}, default=str), cycle_id))
+            conn.execute(
+                "UPDATE cycles SET status = ?, lease_until = 0, retry_at = ?, finished_at = ?, error = ?,"
+                " outcome = ? WHERE cycle_id = ?",
+                (
+                    "done" if ok else "failed",
+                    0 if ok else now + backoff_s * attempts,
+                    _iso(now),
+                    error,
+                    json.dumps(outcome or {}, default=str),
+                    cycle_id,
+                ),
+            )
             if not ok and attempts >= max_attempts:
-                conn.execute("UPDATE campaigns SET enabled = 0, paused_reason = ?, updated_at = ? WHERE campaign_id = ?",
-                             (f"cycle {cycle_id} failed {attempts} times: {error}", _iso(now), campaign_id))
+                conn.execute(
+                    "UPDATE campaigns SET enabled = 0, paused_reason = ?, updated_at = ? WHERE campaign_id = ?",
+                    (f"cycle {cycle_id} failed {attempts} times: {error}", _iso(now), campaign_id),
+                )
             out = conn.execute(f"SELECT {_CYCLE_COLS} FROM cycles WHERE cycle_id = ?", (cycle_id,)).fetchone()
             return _cycle(out)
 

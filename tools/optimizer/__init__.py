@@ -5,6 +5,14 @@ from tools.optimizer.cycle import CycleResult, OptimizerSettings, ensure_plan, r
 from tools.optimizer.response import Observation, OwnedPosterior, PaidPosterior, build_posteriors
 
 __all__ = [
-    "CycleResult", "Observation", "OptimizerSettings", "OwnedPosterior", "PaidPosterior", "allocate", "build_posteriors",
-    "ensure_plan", "run_cycle", "variant_of",
+    "CycleResult",
+    "Observation",
+    "OptimizerSettings",
+    "OwnedPosterior",
+    "PaidPosterior",
+    "allocate",
+    "build_posteriors",
+    "ensure_plan",
+    "run_cycle",
+    "variant_of",
 ]

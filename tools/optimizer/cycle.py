@@ -99,17 +99,27 @@ def variant_of(program: Program) -> str:
     return program.variant or program.asset_id.rsplit("-", 1)[-1]
 
 
-def ensure_plan(ledger: SpendLedger, blueprint: Blueprint, *, campaign_id: str, trace_id: str) -> dict[str, float]:
+def ensure_plan(
+    ledger: SpendLedger, blueprint: Blueprint, *, campaign_id: str, trace_id: str
+) -> dict[str, float]:
     """Record the blueprint's caps and initial channel budgets in the ledger once; return the allocation."""
     ledger.set_caps(campaign_id, blueprint.caps, trace_id=trace_id)
     allocation = ledger.allocation(campaign_id)
     if allocation:
         return allocation
     caps = CapsMinor.of(blueprint.caps, LEDGER_EXP)
-    wanted = fit_allocation(caps, {p.channel: to_cents(p.budget, f"{p.channel} budget") for p in blueprint.channels})
+    wanted = fit_allocation(
+        caps, {p.channel: to_cents(p.budget, f"{p.channel} budget") for p in blueprint.channels}
+    )
     for channel, cents in wanted.items():
-        ledger.set_allocation(campaign_id, channel, from_cents(cents), trace_id=trace_id,
-                              key=f"allocation:{campaign_id}:{channel}:initial", reason="blueprint plan")
+        ledger.set_allocation(
+            campaign_id,
+            channel,
+            from_cents(cents),
+            trace_id=trace_id,
+            key=f"allocation:{campaign_id}:{channel}:initial",
+            reason="blueprint plan",
+        )
     return ledger.allocation(campaign_id)
 
 
@@ -118,16 +128,27 @@ def read_observations(events: EventLog, campaign_id: str) -> dict[str, list[tupl
     by_program: dict[str, list[tuple[Row, Observation]]] = defaultdict(list)
     for row in sorted(read_program_days(events, campaign_id), key=lambda r: int(r["day"])):
         by_program[str(row["program_id"])].append(
-            (row, Observation(int(row["day"]), float(row["spend"]), int(row["sends"]), int(row["conversions"]))))
+            (
+                row,
+                Observation(int(row["day"]), float(row["spend"]), int(row["sends"]), int(row["conversions"])),
+            )
+        )
     return by_program
 
 
-def _posteriors(live: Sequence[Program], history: Mapping[str, list[tuple[Row, Observation]]],
-                settings: OptimizerSettings, before_day: int | None = None) -> dict[str, Posterior]:
-    observations = {p.id: [o for _, o in history.get(p.id, []) if before_day is None or o.day < before_day]
-                    for p in live}
+def _posteriors(
+    live: Sequence[Program],
+    history: Mapping[str, list[tuple[Row, Observation]]],
+    settings: OptimizerSettings,
+    before_day: int | None = None,
+) -> dict[str, Posterior]:
+    observations = {
+        p.id: [o for _, o in history.get(p.id, []) if before_day is None or o.day < before_day] for p in live
+    }
     info = [ProgramInfo(p.id, p.channel, p.region, p.audience) for p in live]
-    return build_posteriors(info, observations, dispersion=settings.dispersion, pool_strength=settings.pool_strength)
+    return build_posteriors(
+        info, observations, dispersion=settings.dispersion, pool_strength=settings.pool_strength
+    )
 
 
 def run_cycle(
@@ -184,29 +205,62 @@ def run_cycle(
 
     budgets = _plan_day(live, history, ledger, campaign_id, date, day, total_days, seed, settings)
     sandbox = SandboxResults(events=events, ledger=ledger, seed=seed)
-    sandbox.metrics_fn = metrics_fn or sandbox.metrics_fn  # the sandbox's market (default: the seeded simulator)
+    sandbox.metrics_fn = (
+        metrics_fn or sandbox.metrics_fn
+    )  # the sandbox's market (default: the seeded simulator)
     sandbox.control_fn = control_fn or sandbox.control_fn
     emitted, spend, refused, ran = _run_programs(
-        live, budgets, history, sandbox, trace_id=trace_id, day=day, date=date, causation_id=causation_id)
-    emitted += sandbox.run_controls(sorted(ran), control_sizes, campaign_id=campaign_id, trace_id=trace_id, day=day,
-                                    date_=blueprint.start_date + timedelta(days=day), causation_id=causation_id)
+        live, budgets, history, sandbox, trace_id=trace_id, day=day, date=date, causation_id=causation_id
+    )
+    emitted += sandbox.run_controls(
+        sorted(ran),
+        control_sizes,
+        campaign_id=campaign_id,
+        trace_id=trace_id,
+        day=day,
+        date_=blueprint.start_date + timedelta(days=day),
+        causation_id=causation_id,
+    )
 
     decided = events.get(event_id(campaign_id, DECIDED, str(day)))
-    if decided is not None:  # the day runs again after a crash: its budget decisions were made once, on its evidence
+    if (
+        decided is not None
+    ):  # the day runs again after a crash: its budget decisions were made once, on its evidence
         changes = [BudgetChange.model_validate(c) for c in decided.payload["changes"]]
     else:
         history = read_observations(events, campaign_id)
-        changes = _propose(live, history, ledger, events, campaign_id=campaign_id, trace_id=trace_id, day=day,
-                           total_days=total_days, threshold=approval_threshold, settings=settings,
-                           causation_id=causation_id, approve=approve, currency=currency or blueprint.currency)
-        events.emit(DECIDED, trace_id=trace_id, campaign_id=campaign_id, source=SOURCE, causation_id=causation_id,
-                    payload={"day": day, "changes": [c.model_dump(mode="json") for c in changes]},
-                    event_id=event_id(campaign_id, DECIDED, str(day)))
-    return CycleResult(metrics=emitted, changes=changes, spend=round(spend, 2), budgets=budgets, refused=refused)
+        changes = _propose(
+            live,
+            history,
+            ledger,
+            events,
+            campaign_id=campaign_id,
+            trace_id=trace_id,
+            day=day,
+            total_days=total_days,
+            threshold=approval_threshold,
+            settings=settings,
+            causation_id=causation_id,
+            approve=approve,
+            currency=currency or blueprint.currency,
+        )
+        events.emit(
+            DECIDED,
+            trace_id=trace_id,
+            campaign_id=campaign_id,
+            source=SOURCE,
+            causation_id=causation_id,
+            payload={"day": day, "changes": [c.model_dump(mode="json") for c in changes]},
+            event_id=event_id(campaign_id, DECIDED, str(day)),
+        )
+    return CycleResult(
+        metrics=emitted, changes=changes, spend=round(spend, 2), budgets=budgets, refused=refused
+    )
 
 
-def _paced_limits(ledger: SpendLedger, campaign_id: str, channels: Iterable[str], *, exclude_day: str | None,
-                  days_left: int) -> tuple[dict[str, float], float]:
+def _paced_limits(
+    ledger: SpendLedger, campaign_id: str, channels: Iterable[str], *, exclude_day: str | None, days_left: int
+) -> tuple[dict[str, float], float]:
     """Per-channel daily limits (allocation left, spread over the days left) and the day's total budget."""
     stored = ledger.caps(campaign_id)
     if stored is None or days_left <= 0:
@@ -226,22 +280,41 @@ def _paced_limits(ledger: SpendLedger, campaign_id: str, channels: Iterable[str]
     return {ch: from_cents(v) for ch, v in limits.items()}, from_cents(max(0, total))
 
 
-def _plan_day(live: Sequence[Program], history: Mapping[str, list[tuple[Row, Observation]]], ledger: SpendLedger,
-              campaign_id: str, date: str, day: int, total_days: int, seed: int,
-              settings: OptimizerSettings) -> dict[str, float]:
-    limits, total = _paced_limits(ledger, campaign_id, {p.channel for p in live}, exclude_day=date,
-                                  days_left=total_days - day)
+def _plan_day(
+    live: Sequence[Program],
+    history: Mapping[str, list[tuple[Row, Observation]]],
+    ledger: SpendLedger,
+    campaign_id: str,
+    date: str,
+    day: int,
+    total_days: int,
+    seed: int,
+    settings: OptimizerSettings,
+) -> dict[str, float]:
+    limits, total = _paced_limits(
+        ledger, campaign_id, {p.channel for p in live}, exclude_day=date, days_left=total_days - day
+    )
     posteriors = _posteriors(live, history, settings, before_day=day)
     rng = random.Random(f"{seed}:{campaign_id}:{day}:thompson")
     curves = {p.id: posteriors[p.id].sample_curve(rng) for p in live}
     budgets = allocate(curves, {p.id: p.channel for p in live}, limits, total)
-    return {pid: from_cents(max(0, to_minor(b, LEDGER_EXP, "daily budget", down=True))) for pid, b in budgets.items()}
+    return {
+        pid: from_cents(max(0, to_minor(b, LEDGER_EXP, "daily budget", down=True)))
+        for pid, b in budgets.items()
+    }
 
 
-def _run_programs(live: Sequence[Program], budgets: Mapping[str, float],
-                  history: Mapping[str, list[tuple[Row, Observation]]], sandbox: SandboxResults, *,
-                  trace_id: str, day: int, date: str, causation_id: str | None
-                  ) -> tuple[list[Event], float, list[str], set[tuple[str, str]]]:
+def _run_programs(
+    live: Sequence[Program],
+    budgets: Mapping[str, float],
+    history: Mapping[str, list[tuple[Row, Observation]]],
+    sandbox: SandboxResults,
+    *,
+    trace_id: str,
+    day: int,
+    date: str,
+    causation_id: str | None,
+) -> tuple[list[Event], float, list[str], set[tuple[str, str]]]:
     emitted: list[Event] = []
     spend = 0.0
     refused: list[str] = []
@@ -258,9 +331,15 @@ def _run_programs(live: Sequence[Program], budgets: Mapping[str, float],
         budget = budgets.get(p.id, 0.0)
         if to_cents(budget, "daily budget") <= 0:
             continue
-        run = sandbox.run_program(p, variant=variant_of(p), budget=budget, day=day,
-                                  date_=Date.fromisoformat(date), trace_id=trace_id,
-                                  causation_id=causation_id)
+        run = sandbox.run_program(
+            p,
+            variant=variant_of(p),
+            budget=budget,
+            day=day,
+            date_=Date.fromisoformat(date),
+            trace_id=trace_id,
+            causation_id=causation_id,
+        )
         if run.refused:
             refused.append(p.id)
             continue
@@ -288,28 +367,49 @@ class ArmEvidence:
 
     def describe(self, currency: str) -> str:
         """The evidence in plain words."""
-        per = f", {_money(self.spend / self.conversions, currency)} per conversion" if self.conversions else ""
-        return (f"{self.channel}: {_money(self.spend, currency)} spent, {self.conversions:,} conversions from"
-                f" {self.sends:,} sends over {self.days} day{'s' if self.days != 1 else ''}{per}")
+        per = (
+            f", {_money(self.spend / self.conversions, currency)} per conversion" if self.conversions else ""
+        )
+        return (
+            f"{self.channel}: {_money(self.spend, currency)} spent, {self.conversions:,} conversions from"
+            f" {self.sends:,} sends over {self.days} day{'s' if self.days != 1 else ''}{per}"
+        )
 
 
-def arm_evidence(channel: str, members: Sequence[Program],
-                 history: Mapping[str, list[tuple[Row, Observation]]]) -> ArmEvidence:
+def arm_evidence(
+    channel: str, members: Sequence[Program], history: Mapping[str, list[tuple[Row, Observation]]]
+) -> ArmEvidence:
     """Sum the observations of one channel's programs."""
     observed = [o for p in members for _, o in history.get(p.id, [])]
-    return ArmEvidence(channel=channel, spend=round(sum(o.spend for o in observed), 2),
-                       sends=sum(o.sends for o in observed), conversions=sum(o.conversions for o in observed),
-                       days=len({o.day for o in observed}))
+    return ArmEvidence(
+        channel=channel,
+        spend=round(sum(o.spend for o in observed), 2),
+        sends=sum(o.sends for o in observed),
+        conversions=sum(o.conversions for o in observed),
+        days=len({o.day for o in observed}),
+    )
 
 
 def _money(amount: float, currency: str) -> str:
     return f"{amount:,.2f} {currency}".strip()
 
 
-def _propose(live: Sequence[Program], history: Mapping[str, list[tuple[Row, Observation]]], ledger: SpendLedger,
-             events: EventLog, *, campaign_id: str, trace_id: str, day: int, total_days: int, threshold: float,
-             settings: OptimizerSettings, causation_id: str | None, approve: Approver | None,
-             currency: str) -> list[BudgetChange]:
+def _propose(
+    live: Sequence[Program],
+    history: Mapping[str, list[tuple[Row, Observation]]],
+    ledger: SpendLedger,
+    events: EventLog,
+    *,
+    campaign_id: str,
+    trace_id: str,
+    day: int,
+    total_days: int,
+    threshold: float,
+    settings: OptimizerSettings,
+    causation_id: str | None,
+    approve: Approver | None,
+    currency: str,
+) -> list[BudgetChange]:
     days_left = total_days - day - 1
     if days_left <= 0 or day + 1 < settings.warmup_days or not live:
         return []
@@ -322,17 +422,23 @@ def _propose(live: Sequence[Program], history: Mapping[str, list[tuple[Row, Obse
         return []
     caps = CapsMinor.of(stored, LEDGER_EXP)
     allocation = ledger.allocation_cents(campaign_id)
-    evidence = {ch: arm_evidence(ch, [p for p in movable if p.channel == ch], history) for ch in sorted(channels)}
+    evidence = {
+        ch: arm_evidence(ch, [p for p in movable if p.channel == ch], history) for ch in sorted(channels)
+    }
     if not all(e.sufficient(settings) for e in evidence.values()):
         return []  # money moves only on evidence: every arm needs the minimum first
     spent = {ch: ledger.spent_cents(campaign_id, ch) for ch in channels}
     # Money of channels the optimizer does not move (no live programs, or kill-switched) stays where it is.
-    reserved = sum(max(0, amount - ledger.spent_cents(campaign_id, ch)) for ch, amount in allocation.items()
-                   if ch not in channels)
+    reserved = sum(
+        max(0, amount - ledger.spent_cents(campaign_id, ch))
+        for ch, amount in allocation.items()
+        if ch not in channels
+    )
     pool = caps.total - ledger.spent_cents(campaign_id) - reserved
     daily = from_cents(max(0, min(caps.per_day, pool // days_left)))
     channel_caps: dict[str, float] = {
-        ch: from_cents(max(0, caps.per_channel.get(ch, 0) - spent[ch]) // days_left) for ch in channels}
+        ch: from_cents(max(0, caps.per_channel.get(ch, 0) - spent[ch]) // days_left) for ch in channels
+    }
     posteriors = _posteriors(movable, history, settings)
     curves = {p.id: posteriors[p.id].mean_curve() for p in movable}
     target_daily = allocate(curves, {p.id: p.channel for p in movable}, channel_caps, daily)
@@ -352,15 +458,33 @@ def _propose(live: Sequence[Program], history: Mapping[str, list[tuple[Row, Obse
         members = [p for p in movable if p.channel == ch]
         now = sum(curves[p.id](limits.get(ch, 0.0) * _share(p, target_daily, per_channel)) for p in members)
         then = sum(curves[p.id](target_daily[p.id]) for p in members)
-        reason = (f"expected {then:.1f} conversions/day at {per_channel[ch]:,.2f}/day vs {now:.1f} at the current"
-                  f" pace of {limits.get(ch, 0.0):,.2f}/day")
-        effect = (f"{'more' if to > current else 'less'} budget for {ch}: about {then - now:+.1f} conversions/day"
-                  f" ({now:.1f} -> {then:.1f}) if the observed response holds")
+        reason = (
+            f"expected {then:.1f} conversions/day at {per_channel[ch]:,.2f}/day vs {now:.1f} at the current"
+            f" pace of {limits.get(ch, 0.0):,.2f}/day"
+        )
+        effect = (
+            f"{'more' if to > current else 'less'} budget for {ch}: about {then - now:+.1f} conversions/day"
+            f" ({now:.1f} -> {then:.1f}) if the observed response holds"
+        )
         if limited:
-            effect += (f"; the evidence points to {_money(from_cents(max(spent[ch], wanted)), currency)}, limited to a"
-                       f" {settings.max_step_pct:.0%} step this cycle")
-        proposals.append(_change(f"{campaign_id}:d{day}:{ch}", campaign_id, ch, current, to, reason, threshold,
-                                 currency=currency, evidence=others, effect=effect))
+            effect += (
+                f"; the evidence points to {_money(from_cents(max(spent[ch], wanted)), currency)}, limited to a"
+                f" {settings.max_step_pct:.0%} step this cycle"
+            )
+        proposals.append(
+            _change(
+                f"{campaign_id}:d{day}:{ch}",
+                campaign_id,
+                ch,
+                current,
+                to,
+                reason,
+                threshold,
+                currency=currency,
+                evidence=others,
+                effect=effect,
+            )
+        )
     proposals.sort(key=lambda c: c.to_amount - c.from_amount)  # decreases first: they make room for increases
     changes = []
     for change in proposals:
@@ -369,17 +493,36 @@ def _propose(live: Sequence[Program], history: Mapping[str, list[tuple[Row, Obse
             to = min(to, current + total_room(caps, ledger.allocation_cents(campaign_id)))
             if to - current < _min_change(settings, current):
                 continue  # no room yet (a decrease is waiting for approval)
-            change = _change(change.id, campaign_id, change.channel, current, to, change.reason, threshold,
-                             currency=currency, evidence=change.evidence, effect=change.expected_effect)
+            change = _change(
+                change.id,
+                campaign_id,
+                change.channel,
+                current,
+                to,
+                change.reason,
+                threshold,
+                currency=currency,
+                evidence=change.evidence,
+                effect=change.expected_effect,
+            )
         approver = approve(change) if change.requires_approval and approve else None
         if change.requires_approval and not approver:
-            events.emit("optimizer.budget_change", trace_id=trace_id, campaign_id=campaign_id, source=SOURCE,
-                        payload=change_payload(change), causation_id=causation_id,
-                        event_id=event_id(change.id, "pending_approval"))
+            events.emit(
+                "optimizer.budget_change",
+                trace_id=trace_id,
+                campaign_id=campaign_id,
+                source=SOURCE,
+                payload=change_payload(change),
+                causation_id=causation_id,
+                event_id=event_id(change.id, "pending_approval"),
+            )
             changes.append(change)
         else:
-            changes.append(ledger.apply_change(change, approved_by=approver, trace_id=trace_id,
-                                               causation_id=causation_id))
+            changes.append(
+                ledger.apply_change(
+                    change, approved_by=approver, trace_id=trace_id, causation_id=causation_id
+                )
+            )
     return changes
 
 
@@ -388,15 +531,36 @@ def _min_change(settings: OptimizerSettings, current: int) -> int:
     return max(math.ceil(Fraction(repr(settings.min_change_pct)) * current), MAJOR_UNIT)
 
 
-def _change(change_id: str, campaign_id: str, channel: Channel, current: int, to: int, reason: str,
-            threshold: float, *, currency: str, evidence: str, effect: str) -> BudgetChange:
+def _change(
+    change_id: str,
+    campaign_id: str,
+    channel: Channel,
+    current: int,
+    to: int,
+    reason: str,
+    threshold: float,
+    *,
+    currency: str,
+    evidence: str,
+    effect: str,
+) -> BudgetChange:
     """A proposed change (amounts in cents); it needs approval above ``threshold`` of the current budget (or from
     nothing)."""
     needs = needs_approval(current, to, threshold)
-    return BudgetChange(id=change_id, campaign_id=campaign_id, channel=channel, from_amount=from_cents(current),
-                        to_amount=from_cents(to), delta_pct=round((to - current) / current, 4) if current > 0 else 1.0,
-                        reason=reason, requires_approval=needs, status="pending_approval" if needs else "applied",
-                        currency=currency, evidence=evidence, expected_effect=effect)
+    return BudgetChange(
+        id=change_id,
+        campaign_id=campaign_id,
+        channel=channel,
+        from_amount=from_cents(current),
+        to_amount=from_cents(to),
+        delta_pct=round((to - current) / current, 4) if current > 0 else 1.0,
+        reason=reason,
+        requires_approval=needs,
+        status="pending_approval" if needs else "applied",
+        currency=currency,
+        evidence=evidence,
+        expected_effect=effect,
+    )
 
 
 def _share(p: Program, target_daily: Mapping[str, float], per_channel: Mapping[str, float]) -> float:

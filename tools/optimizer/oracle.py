@@ -34,8 +34,14 @@ class FixedResult:
     daily: dict[str, float]
 
 
-def replay(programs: Sequence[Program], daily: Mapping[str, float], *, days: int, seed: int,
-           metrics_fn: MetricsFn = simulate_program_day) -> FixedResult:
+def replay(
+    programs: Sequence[Program],
+    daily: Mapping[str, float],
+    *,
+    days: int,
+    seed: int,
+    metrics_fn: MetricsFn = simulate_program_day,
+) -> FixedResult:
     """Replay a fixed daily budget per program over ``days`` days on the simulator."""
     conversions, spend = 0, 0.0
     for p in programs:
@@ -43,15 +49,29 @@ def replay(programs: Sequence[Program], daily: Mapping[str, float], *, days: int
         if budget <= 0:
             continue
         for day in range(days):
-            m = metrics_fn(seed=seed, campaign_id=p.campaign_id, channel=p.channel, region=p.region,
-                           variant=variant_of(p), audience=p.audience, budget=budget, day=day)
+            m = metrics_fn(
+                seed=seed,
+                campaign_id=p.campaign_id,
+                channel=p.channel,
+                region=p.region,
+                variant=variant_of(p),
+                audience=p.audience,
+                budget=budget,
+                day=day,
+            )
             conversions += m.conversions
             spend += m.spend
     return FixedResult(conversions, round(spend, 2), dict(daily))
 
 
-def even_split(programs: Sequence[Program], caps: Caps, *, days: int, seed: int,
-               metrics_fn: MetricsFn = simulate_program_day) -> FixedResult:
+def even_split(
+    programs: Sequence[Program],
+    caps: Caps,
+    *,
+    days: int,
+    seed: int,
+    metrics_fn: MetricsFn = simulate_program_day,
+) -> FixedResult:
     """Split the daily budget evenly between channels, then evenly between each channel's programs."""
     daily_total = min(caps.per_day, caps.total / days)
     by_channel: dict[str, list[Program]] = defaultdict(list)
@@ -65,8 +85,15 @@ def even_split(programs: Sequence[Program], caps: Caps, *, days: int, seed: int,
     return replay(programs, daily, days=days, seed=seed, metrics_fn=metrics_fn)
 
 
-def oracle(programs: Sequence[Program], caps: Caps, *, days: int, seed: int, grid: int = 120,
-           metrics_fn: MetricsFn = simulate_program_day) -> FixedResult:
+def oracle(
+    programs: Sequence[Program],
+    caps: Caps,
+    *,
+    days: int,
+    seed: int,
+    grid: int = 120,
+    metrics_fn: MetricsFn = simulate_program_day,
+) -> FixedResult:
     """The best fixed daily allocation in hindsight (exact on a grid of ``grid`` budget units, then polished)."""
     daily_total = min(caps.per_day, caps.total / days)
     unit = daily_total / grid
@@ -96,8 +123,13 @@ def oracle(programs: Sequence[Program], caps: Caps, *, days: int, seed: int, gri
         for p, k in zip(by_channel[ch], channel_best[ch][1][units], strict=True):
             daily[p.id] = k * unit
     daily = _polish(programs, daily, caps, days=days, unit=unit, total=total)
-    return replay(programs, {k: int(v * 100) / 100 for k, v in daily.items()}, days=days, seed=seed,
-                  metrics_fn=metrics_fn)
+    return replay(
+        programs,
+        {k: int(v * 100) / 100 for k, v in daily.items()},
+        days=days,
+        seed=seed,
+        metrics_fn=metrics_fn,
+    )
 
 
 def _knapsack(tables: Sequence[Sequence[int]], capacity: int) -> tuple[list[int], list[list[int]]]:
@@ -122,8 +154,15 @@ def _knapsack(tables: Sequence[Sequence[int]], capacity: int) -> tuple[list[int]
     return best, choices
 
 
-def _polish(programs: Sequence[Program], daily: dict[str, float], caps: Caps, *, days: int, unit: float,
-            total: Callable[[Program, float], int]) -> dict[str, float]:
+def _polish(
+    programs: Sequence[Program],
+    daily: dict[str, float],
+    caps: Caps,
+    *,
+    days: int,
+    unit: float,
+    total: Callable[[Program, float], int],
+) -> dict[str, float]:
     """Hill-climb with moves of a quarter and an eighth of a grid unit between pairs of programs."""
     value = {p.id: total(p, daily[p.id]) for p in programs}
     channel_of = {p.id: p.channel for p in programs}

@@ -28,7 +28,9 @@ Curve = Callable[[float], float]
 
 PAID: frozenset[str] = frozenset({"paid_social", "paid_search", "display"})
 
-_GRID = [math.exp(x / 4) for x in range(-12, 13)]  # saturation scale relative to the prior centre: e^-3 .. e^3
+_GRID = [
+    math.exp(x / 4) for x in range(-12, 13)
+]  # saturation scale relative to the prior centre: e^-3 .. e^3
 _PRIOR_LOG_SD = math.log(3.0)
 _DEFAULT_CPM = 10.0
 _DEFAULT_COST_PER_SEND = 0.01
@@ -78,14 +80,27 @@ class OwnedPosterior:
 class PaidPosterior:
     """Posterior of a paid program: a mixture over saturation scales of Gamma posteriors of ``a``."""
 
-    def __init__(self, weights: Sequence[float], alphas: Sequence[float], betas: Sequence[float],
-                 scales: Sequence[float]) -> None:
-        self.weights, self.alphas, self.betas, self.scales = list(weights), list(alphas), list(betas), list(scales)
+    def __init__(
+        self,
+        weights: Sequence[float],
+        alphas: Sequence[float],
+        betas: Sequence[float],
+        scales: Sequence[float],
+    ) -> None:
+        self.weights, self.alphas, self.betas, self.scales = (
+            list(weights),
+            list(alphas),
+            list(betas),
+            list(scales),
+        )
 
     def mean_curve(self) -> Curve:
         """Posterior-mean expected conversions as a function of the daily budget."""
-        terms = [(w * a / b, s) for w, a, b, s in zip(self.weights, self.alphas, self.betas, self.scales, strict=True)
-                 if w > 1e-6]
+        terms = [
+            (w * a / b, s)
+            for w, a, b, s in zip(self.weights, self.alphas, self.betas, self.scales, strict=True)
+            if w > 1e-6
+        ]
         return lambda b: sum(k * _reach(b, s) for k, s in terms)
 
     def sample_curve(self, rng: random.Random) -> Curve:
@@ -102,8 +117,13 @@ def _pooled(conv: float, exposure: float, prior_rate: float, strength: float) ->
     return (conv + strength) / (exposure + strength / prior_rate)
 
 
-def build_posteriors(programs: Sequence[ProgramInfo], observations: Mapping[str, Sequence[Observation]], *,
-                     dispersion: float = 1.5, pool_strength: float = 2.0) -> dict[str, Posterior]:
+def build_posteriors(
+    programs: Sequence[ProgramInfo],
+    observations: Mapping[str, Sequence[Observation]],
+    *,
+    dispersion: float = 1.5,
+    pool_strength: float = 2.0,
+) -> dict[str, Posterior]:
     """Posterior response curves of every program, with pooling across the campaign, channels and variants.
 
     Args:
@@ -136,8 +156,12 @@ def build_posteriors(programs: Sequence[ProgramInfo], observations: Mapping[str,
             rate = _pooled(conv, sends, campaign_send, 1.0)
             for p in members:
                 c, s, n = totals([p])
-                out[p.id] = OwnedPosterior(p.audience, pool_strength + tau * c, pool_strength / rate + tau * n,
-                                           s / n if n else _DEFAULT_COST_PER_SEND)
+                out[p.id] = OwnedPosterior(
+                    p.audience,
+                    pool_strength + tau * c,
+                    pool_strength / rate + tau * n,
+                    s / n if n else _DEFAULT_COST_PER_SEND,
+                )
             continue
         rate = _pooled(conv, spend, campaign_money, 1.0)
         by_region: dict[str, list[ProgramInfo]] = defaultdict(list)
@@ -148,8 +172,13 @@ def build_posteriors(programs: Sequence[ProgramInfo], observations: Mapping[str,
     return out
 
 
-def _paid_group(group: Sequence[ProgramInfo], obs: Mapping[str, Sequence[Observation]], prior_rate: float,
-                strength: float, tau: float) -> dict[str, PaidPosterior]:
+def _paid_group(
+    group: Sequence[ProgramInfo],
+    obs: Mapping[str, Sequence[Observation]],
+    prior_rate: float,
+    strength: float,
+    tau: float,
+) -> dict[str, PaidPosterior]:
     """Posteriors of the variants of one (channel, region): one shared saturation scale, one ``a`` each."""
     spend = sum(o.spend for p in group for o in obs[p.id])
     sends = sum(o.sends for p in group for o in obs[p.id])
@@ -165,8 +194,11 @@ def _paid_group(group: Sequence[ProgramInfo], obs: Mapping[str, Sequence[Observa
         alphas, betas = [], []
         for k, s in enumerate(scales):
             a, b = strength + tau * conversions, beta0 + tau * sum(_reach(o.spend, s) for o in rows)
-            logw[k] += math.lgamma(a) - a * math.log(b) + tau * sum(
-                o.conversions * math.log(_reach(o.spend, s)) for o in rows if o.conversions)
+            logw[k] += (
+                math.lgamma(a)
+                - a * math.log(b)
+                + tau * sum(o.conversions * math.log(_reach(o.spend, s)) for o in rows if o.conversions)
+            )
             alphas.append(a)
             betas.append(b)
         params[p.id] = (alphas, betas)

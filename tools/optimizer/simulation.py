@@ -38,10 +38,14 @@ CHANNELS: tuple[Channel, ...] = ("email", "paid_social", "paid_search", "display
 REGIONS: tuple[Region, ...] = ("US", "EU")
 VARIANTS = ("A", "B")
 AUDIENCE = {  # contacts per day (email) or targetable audience (paid), per (channel, region) and variant
-    ("email", "US"): 24_000, ("email", "EU"): 16_000,
-    ("paid_social", "US"): 120_000, ("paid_social", "EU"): 80_000,
-    ("paid_search", "US"): 30_000, ("paid_search", "EU"): 20_000,
-    ("display", "US"): 400_000, ("display", "EU"): 300_000,
+    ("email", "US"): 24_000,
+    ("email", "EU"): 16_000,
+    ("paid_social", "US"): 120_000,
+    ("paid_social", "EU"): 80_000,
+    ("paid_search", "US"): 30_000,
+    ("paid_search", "EU"): 20_000,
+    ("display", "US"): 400_000,
+    ("display", "EU"): 300_000,
 }
 APPROVER = "simulate:auto-approver"
 
@@ -78,20 +82,29 @@ class SimulationResult:
         """The ``liftoff simulate --json`` document."""
         card = self.scorecard
         return {
-            "conversions": self.conversions, "oracle_conversions": self.oracle_conversions,
-            "even_split_conversions": self.even_split_conversions, "spend": self.spend, "cap": self.cap,
-            "days": self.days, "seed": self.seed,
-            "vs_oracle": round(self.conversions / self.oracle_conversions, 4) if self.oracle_conversions else None,
+            "conversions": self.conversions,
+            "oracle_conversions": self.oracle_conversions,
+            "even_split_conversions": self.even_split_conversions,
+            "spend": self.spend,
+            "cap": self.cap,
+            "days": self.days,
+            "seed": self.seed,
+            "vs_oracle": round(self.conversions / self.oracle_conversions, 4)
+            if self.oracle_conversions
+            else None,
             "vs_even_split": round(self.conversions / self.even_split_conversions, 4)
-            if self.even_split_conversions else None,
-            "changes": self.changes, "spend_by_channel": self.spend_by_channel,
+            if self.even_split_conversions
+            else None,
+            "changes": self.changes,
+            "spend_by_channel": self.spend_by_channel,
             "cost_per_result": card.cost_per_result if card else None,
             "lift_pct": card.lift.lift_pct if card and card.lift else None,
         }
 
 
-def builtin_campaign(days: int, *, daily_budget: float = 3000.0, start: date = date(2025, 3, 3),
-                     campaign_id: str = "sim") -> tuple[Blueprint, list[Program], dict[tuple[str, str], int]]:
+def builtin_campaign(
+    days: int, *, daily_budget: float = 3000.0, start: date = date(2025, 3, 3), campaign_id: str = "sim"
+) -> tuple[Blueprint, list[Program], dict[tuple[str, str], int]]:
     """The simulated campaign: its blueprint, published programs and control holdout sizes.
 
     Raises:
@@ -107,30 +120,69 @@ def builtin_campaign(days: int, *, daily_budget: float = 3000.0, start: date = d
         campaign_name="Simulated spring launch",
         brief=Brief(text="Simulated campaign for the optimizer benchmark.", brand="brightwell"),
         objective="Maximise trial signups inside the budget.",
-        currency="USD", total_budget=total, start_date=start, end_date=start + timedelta(days=days - 1),
-        channels=[ChannelPlan(channel=ch, budget=round(total * share, 2), share=share, regions=list(REGIONS),
-                              variants=list(VARIANTS)) for ch in CHANNELS],
-        kpi_targets=[KPITarget(name="conversions", target=250 * days), KPITarget(name="cpa", target=40.0),
-                     KPITarget(name="ctr", target=0.01)],
-        caps=Caps(total=total, per_channel={ch: round(total * 0.6, 2) for ch in CHANNELS},
-                  per_day=round(daily_budget * 1.5, 2)),
-        holdout_pct=0.1, prompt_version="simulate",
+        currency="USD",
+        total_budget=total,
+        start_date=start,
+        end_date=start + timedelta(days=days - 1),
+        channels=[
+            ChannelPlan(
+                channel=ch,
+                budget=round(total * share, 2),
+                share=share,
+                regions=list(REGIONS),
+                variants=list(VARIANTS),
+            )
+            for ch in CHANNELS
+        ],
+        kpi_targets=[
+            KPITarget(name="conversions", target=250 * days),
+            KPITarget(name="cpa", target=40.0),
+            KPITarget(name="ctr", target=0.01),
+        ],
+        caps=Caps(
+            total=total,
+            per_channel={ch: round(total * 0.6, 2) for ch in CHANNELS},
+            per_day=round(daily_budget * 1.5, 2),
+        ),
+        holdout_pct=0.1,
+        prompt_version="simulate",
     )
     programs = [
-        Program(id=f"{campaign_id}-{ch}-{region}-{variant}", campaign_id=campaign_id, channel=ch, region=region,
-                asset_id=f"{campaign_id}-{ch}-{region}-{variant}", asset_version=1,
-                list_id=f"{campaign_id}-{ch}-{region}", slot=start.isoformat(),
-                idempotency_key=f"{campaign_id}:{ch}:{region}:{variant}:v1", status="published",
-                audience=AUDIENCE[(ch, region)], variant=variant)
-        for ch in CHANNELS for region in REGIONS for variant in VARIANTS
+        Program(
+            id=f"{campaign_id}-{ch}-{region}-{variant}",
+            campaign_id=campaign_id,
+            channel=ch,
+            region=region,
+            asset_id=f"{campaign_id}-{ch}-{region}-{variant}",
+            asset_version=1,
+            list_id=f"{campaign_id}-{ch}-{region}",
+            slot=start.isoformat(),
+            idempotency_key=f"{campaign_id}:{ch}:{region}:{variant}:v1",
+            status="published",
+            audience=AUDIENCE[(ch, region)],
+            variant=variant,
+        )
+        for ch in CHANNELS
+        for region in REGIONS
+        for variant in VARIANTS
     ]
-    control: dict[tuple[str, str], int] = {(ch, region): round(AUDIENCE[(ch, region)] * len(VARIANTS) * 0.1 / 0.9)
-               for ch in CHANNELS for region in REGIONS}
+    control: dict[tuple[str, str], int] = {
+        (ch, region): round(AUDIENCE[(ch, region)] * len(VARIANTS) * 0.1 / 0.9)
+        for ch in CHANNELS
+        for region in REGIONS
+    }
     return blueprint, programs, control
 
 
-def run_simulation(days: int, seed: int, *, state_dir: Path | None = None, auto_approve: bool = True,
-                   settings: OptimizerSettings | None = None, with_baselines: bool = True) -> SimulationResult:
+def run_simulation(
+    days: int,
+    seed: int,
+    *,
+    state_dir: Path | None = None,
+    auto_approve: bool = True,
+    settings: OptimizerSettings | None = None,
+    with_baselines: bool = True,
+) -> SimulationResult:
     """Run the optimizer loop for ``days`` days, then the baselines on the same seed.
 
     Args:
@@ -147,29 +199,72 @@ def run_simulation(days: int, seed: int, *, state_dir: Path | None = None, auto_
         home = state_dir or Path(tmp)
         events = EventLog(home / "events.db")
         ledger = SpendLedger(home / "ledger.db", events=events, kill_switch=KillSwitch(home / "control.db"))
-        started = events.emit("campaign.started", trace_id=trace_id, campaign_id=campaign_id, source="simulate",
-                              payload={"days": days, "seed": seed}, event_id=event_id(trace_id, "started"))
+        started = events.emit(
+            "campaign.started",
+            trace_id=trace_id,
+            campaign_id=campaign_id,
+            source="simulate",
+            payload={"days": days, "seed": seed},
+            event_id=event_id(trace_id, "started"),
+        )
         for p in programs:
-            events.emit("orchestrator.published", trace_id=trace_id, campaign_id=campaign_id, source="simulate",
-                        causation_id=started.id, event_id=event_id(trace_id, "published", p.id),
-                        payload={"program_id": p.id, "channel": p.channel, "region": p.region, "variant": p.variant,
-                                 "audience": p.audience, "budget": p.budget, "slot": p.slot})
+            events.emit(
+                "orchestrator.published",
+                trace_id=trace_id,
+                campaign_id=campaign_id,
+                source="simulate",
+                causation_id=started.id,
+                event_id=event_id(trace_id, "published", p.id),
+                payload={
+                    "program_id": p.id,
+                    "channel": p.channel,
+                    "region": p.region,
+                    "variant": p.variant,
+                    "audience": p.audience,
+                    "budget": p.budget,
+                    "slot": p.slot,
+                },
+            )
         statuses: Counter[str] = Counter()
         for day in range(days):
-            result = run_cycle(campaign_id=campaign_id, trace_id=trace_id, day=day, programs=programs,
-                               blueprint=blueprint, ledger=ledger, events=events, control_sizes=control, seed=seed,
-                               settings=settings, approve=(lambda _change: APPROVER) if auto_approve else None)
+            result = run_cycle(
+                campaign_id=campaign_id,
+                trace_id=trace_id,
+                day=day,
+                programs=programs,
+                blueprint=blueprint,
+                ledger=ledger,
+                events=events,
+                control_sizes=control,
+                seed=seed,
+                settings=settings,
+                approve=(lambda _change: APPROVER) if auto_approve else None,
+            )
             statuses.update(change.status for change in result.changes)
         spend = ledger.spent(campaign_id)
         by_channel = {ch: ledger.spent(campaign_id, ch) for ch in sorted(blueprint.caps.per_channel)}
         log = [e for _, e in events.read(0, 10**9, campaign_id=campaign_id)]
-        card = compute_scorecard(log, blueprint=blueprint, campaign_id=campaign_id, trace_id=trace_id,
-                                 agents_run=["optimizer", "analytics"])
+        card = compute_scorecard(
+            log,
+            blueprint=blueprint,
+            campaign_id=campaign_id,
+            trace_id=trace_id,
+            agents_run=["optimizer", "analytics"],
+        )
         conversions = sum(int(row["conversions"]) for row in program_days(log))
         events.close()
         ledger.close()
     best = oracle(programs, blueprint.caps, days=days, seed=seed).conversions if with_baselines else 0
     even = even_split(programs, blueprint.caps, days=days, seed=seed).conversions if with_baselines else 0
-    return SimulationResult(days=days, seed=seed, conversions=conversions, oracle_conversions=best,
-                            even_split_conversions=even, spend=round(spend, 2), cap=blueprint.caps.total,
-                            changes=dict(statuses), spend_by_channel=by_channel, scorecard=card)
+    return SimulationResult(
+        days=days,
+        seed=seed,
+        conversions=conversions,
+        oracle_conversions=best,
+        even_split_conversions=even,
+        spend=round(spend, 2),
+        cap=blueprint.caps.total,
+        changes=dict(statuses),
+        spend_by_channel=by_channel,
+        scorecard=card,
+    )

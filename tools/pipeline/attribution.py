@@ -110,8 +110,14 @@ def credit(opp: Opportunity, touches: Sequence[Touch], window_days: int) -> tupl
     return first.campaign_id, {t.campaign_id for t in inside}
 
 
-def attribute(opportunities: Iterable[Opportunity], touches: Mapping[str, Sequence[Touch]] | Iterable[Touch], *,
-              campaign_id: str, window_days: int, as_of: date) -> Attribution:
+def attribute(
+    opportunities: Iterable[Opportunity],
+    touches: Mapping[str, Sequence[Touch]] | Iterable[Touch],
+    *,
+    campaign_id: str,
+    window_days: int,
+    as_of: date,
+) -> Attribution:
     """Credit a campaign with the opportunities it sourced and influenced.
 
     Args:

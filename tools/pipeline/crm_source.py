@@ -28,15 +28,22 @@ def source_key(crm: Any) -> str:
 def read_contacts(crm: Any) -> ContactColumns:
     """Every contact's id, region, industry, company size, lifecycle stage and surname, by contact id."""
     with crm.session() as db:
-        rows = db.execute("SELECT contact_id, region, industry, company_size, lifecycle_stage, last_name"
-                          " FROM contacts ORDER BY contact_id").fetchall()
+        rows = db.execute(
+            "SELECT contact_id, region, industry, company_size, lifecycle_stage, last_name"
+            " FROM contacts ORDER BY contact_id"
+        ).fetchall()
     cols = list(zip(*rows, strict=True)) if rows else [()] * 6
-    return ContactColumns(np.asarray(cols[0], dtype=np.int64), *(np.asarray(c, dtype=object) for c in cols[1:]))
+    return ContactColumns(
+        np.asarray(cols[0], dtype=np.int64), *(np.asarray(c, dtype=object) for c in cols[1:])
+    )
 
 
 def treated_members(crm: Any, list_id: str) -> list[tuple[int, str]]:
     """(contact id, region) of a list's non-holdout members: the people its programs reach."""
     with crm.session() as db:
-        rows = db.execute("SELECT contact_id, region FROM list_members WHERE list_id = ? AND holdout = 0"
-                          " ORDER BY contact_id", [list_id]).fetchall()
+        rows = db.execute(
+            "SELECT contact_id, region FROM list_members WHERE list_id = ? AND holdout = 0"
+            " ORDER BY contact_id",
+            [list_id],
+        ).fetchall()
     return [(int(c), str(r)) for c, r in rows]

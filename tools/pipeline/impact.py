@@ -39,8 +39,9 @@ def ensure_accounts(store: PipelineStore, crm: Any, seed: int) -> PipelineSeed:
     as_of = date.fromisoformat(crm.meta().get("as_of") or datetime.now(UTC).date().isoformat())
     meta = store.meta()
     if meta.get("source") == seed_key(key, seed, as_of):
-        return PipelineSeed(False, store.counts()["accounts"], int(meta.get("seeded_opportunities", 0)),
-                            meta["source"])
+        return PipelineSeed(
+            False, store.counts()["accounts"], int(meta.get("seeded_opportunities", 0)), meta["source"]
+        )
     return seed_pipeline(store, read_contacts(crm), seed=seed, as_of=as_of, source=key)
 
 
@@ -75,9 +76,17 @@ def record_run_days(store: PipelineStore, events: EventLog, campaign_id: str, st
     return store.add_run_days(campaign_id, [(*k, n) for k, n in sorted(rows.items())])
 
 
-def pipeline_impact(store: PipelineStore, events: EventLog, *, campaign_id: str, start_date: date,
-                    through_day: int, window_days: int = DEFAULT_WINDOW_DAYS, seed: int = 7,
-                    market: bool = True) -> PipelineImpact:
+def pipeline_impact(
+    store: PipelineStore,
+    events: EventLog,
+    *,
+    campaign_id: str,
+    start_date: date,
+    through_day: int,
+    window_days: int = DEFAULT_WINDOW_DAYS,
+    seed: int = 7,
+    market: bool = True,
+) -> PipelineImpact:
     """Attribute opportunities of the accounts a campaign reached, as of campaign day ``through_day``.
 
     Args:
@@ -98,9 +107,15 @@ def pipeline_impact(store: PipelineStore, events: EventLog, *, campaign_id: str,
     as_of = start_date + timedelta(days=through_day)
     empty = PipelineTally(opportunities=0, amount=0.0)
     if not store.has_reach(campaign_id):
-        return PipelineImpact(window_days=window_days, as_of=as_of.isoformat(), accounts_reached=0, sourced=empty,
-                              influenced=empty, note="no reach recorded for this campaign (no lists were built, "
-                              "or the CRM was busy at launch): pipeline not attributed")
+        return PipelineImpact(
+            window_days=window_days,
+            as_of=as_of.isoformat(),
+            accounts_reached=0,
+            sourced=empty,
+            influenced=empty,
+            note="no reach recorded for this campaign (no lists were built, "
+            "or the CRM was busy at launch): pipeline not attributed",
+        )
     record_run_days(store, events, campaign_id, start_date)
     reach = store.reach(campaign_id)
     reached = sorted({a for accs in reach.values() for a in accs})
@@ -112,33 +127,69 @@ def pipeline_impact(store: PipelineStore, events: EventLog, *, campaign_id: str,
     if market:
         sizes = {a["account_id"]: a["company_size"] for a in store.accounts(reached)}
         new = baseline([(a, sizes[a]) for a in reached if a in sizes], start=start_date, end=as_of, seed=seed)
-        new += responses([Response(campaign_id, ch, rg, d, n, tuple(reach.get((ch, rg), ())))
-                          for (cid, ch, rg), days in runs.items() if cid == campaign_id for d, n in days],
-                         sizes, end=as_of, seed=seed)
+        new += responses(
+            [
+                Response(campaign_id, ch, rg, d, n, tuple(reach.get((ch, rg), ())))
+                for (cid, ch, rg), days in runs.items()
+                if cid == campaign_id
+                for d, n in days
+            ],
+            sizes,
+            end=as_of,
+            seed=seed,
+        )
         store.add_opportunities(new)
     first_touch = min((d for days in runs.values() for d, _ in days), default=as_of + timedelta(days=1))
     # an opportunity created before the first touch of any campaign can have no touch in its window
     opps = [o for o in store.opportunities(reached) if first_touch <= o.created_on <= as_of]
-    touches = {acc: sorted(Touch(d, cid, ch, acc) for cid, ch, rg in slices.get(acc, ())
-                           for d, _ in runs.get((cid, ch, rg), ()))
-               for acc in {o.account_id for o in opps}}
+    touches = {
+        acc: sorted(
+            Touch(d, cid, ch, acc)
+            for cid, ch, rg in slices.get(acc, ())
+            for d, _ in runs.get((cid, ch, rg), ())
+        )
+        for acc in {o.account_id for o in opps}
+    }
     result = attribute(opps, touches, campaign_id=campaign_id, window_days=window_days, as_of=as_of)
-    return PipelineImpact(window_days=window_days, as_of=as_of.isoformat(), accounts_reached=len(reached),
-                          accounts_touched=len(touched), sourced=_tally(result.sourced),
-                          influenced=_tally(result.influenced))
+    return PipelineImpact(
+        window_days=window_days,
+        as_of=as_of.isoformat(),
+        accounts_reached=len(reached),
+        accounts_touched=len(touched),
+        sourced=_tally(result.sourced),
+        influenced=_tally(result.influenced),
+    )
 
 
 def _tally(t: Tally) -> PipelineTally:
-    return PipelineTally(opportunities=t.opportunities, amount=t.amount, open_amount=t.open_amount,
-                         won_amount=t.won_amount, lost_amount=t.lost_amount, by_stage=dict(sorted(t.by_stage.items())))
+    return PipelineTally(
+        opportunities=t.opportunities,
+        amount=t.amount,
+        open_amount=t.open_amount,
+        won_amount=t.won_amount,
+        lost_amount=t.lost_amount,
+        by_stage=dict(sorted(t.by_stage.items())),
+    )
 
 
-def emit_impact(events: EventLog, impact: PipelineImpact, *, campaign_id: str, trace_id: str,
-                cycle_id: str | None = None) -> Event:
+def emit_impact(
+    events: EventLog, impact: PipelineImpact, *, campaign_id: str, trace_id: str, cycle_id: str | None = None
+) -> Event:
     """Append the ``pipeline.attribution`` event; the same figures for the same day append nothing new."""
-    payload = {**impact.model_dump(mode="json", exclude={"spend", "sourced_per_spend", "influenced_per_spend",
-                                                           "cost_per_sourced"}), "cycle_id": cycle_id}
-    digest = hashlib.sha256(json.dumps(impact.model_dump(mode="json"), sort_keys=True).encode()).hexdigest()[:16]
-    return events.emit(ATTRIBUTION_EVENT, trace_id=trace_id, campaign_id=campaign_id, source=SOURCE,
-                       payload=payload,
-                       event_id=event_id(ATTRIBUTION_EVENT, campaign_id, impact.as_of, impact.window_days, digest))
+    payload = {
+        **impact.model_dump(
+            mode="json", exclude={"spend", "sourced_per_spend", "influenced_per_spend", "cost_per_sourced"}
+        ),
+        "cycle_id": cycle_id,
+    }
+    digest = hashlib.sha256(json.dumps(impact.model_dump(mode="json"), sort_keys=True).encode()).hexdigest()[
+        :16
+    ]
+    return events.emit(
+        ATTRIBUTION_EVENT,
+        trace_id=trace_id,
+        campaign_id=campaign_id,
+        source=SOURCE,
+        payload=payload,
+        event_id=event_id(ATTRIBUTION_EVENT, campaign_id, impact.as_of, impact.window_days, digest),
+    )

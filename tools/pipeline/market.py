@@ -62,7 +62,9 @@ def _mix(x: np.ndarray) -> np.ndarray:
 def uniforms(seed: int, account: np.ndarray, day: np.ndarray, salt: int) -> np.ndarray:
     """Uniform numbers in (0, 1) that depend only on (seed, account number, day ordinal, salt)."""
     with np.errstate(over="ignore"):
-        h = _mix(np.asarray(account, dtype=np.uint64) * np.uint64(0x100000001B3) + np.uint64(seed & 0xFFFFFFFF))
+        h = _mix(
+            np.asarray(account, dtype=np.uint64) * np.uint64(0x100000001B3) + np.uint64(seed & 0xFFFFFFFF)
+        )
         h = _mix(h ^ (np.asarray(day, dtype=np.uint64) * np.uint64(0xC2B2AE3D27D4EB4F)))
         h = _mix(h ^ np.uint64(salt & 0xFFFFFFFFFFFF))
     return ((h >> np.uint64(11)).astype(np.float64) + 0.5) / float(1 << 53)
@@ -87,8 +89,15 @@ def _opportunity(kind: str, acc: str, size: str, created: date, seed: int, salt:
     n, d = np.array([account_number(acc)]), np.array([created.toordinal()])
     u = [float(uniforms(seed, n, d, salt + k)[0]) for k in range(7)]
     stage_days, outcome = path_for(u[0], u[1], tuple(u[2:6]))
-    return Opportunity(f"opp-{kind}-{acc[4:]}-{created.isoformat()}", acc, amount_for(size, u[6]), created,
-                       stage_days, outcome, "market")  # type: ignore[arg-type]
+    return Opportunity(
+        f"opp-{kind}-{acc[4:]}-{created.isoformat()}",
+        acc,
+        amount_for(size, u[6]),
+        created,
+        stage_days,
+        outcome,  # type: ignore[arg-type]
+        "market",
+    )
 
 
 def baseline(accounts: Sequence[tuple[str, str]], *, start: date, end: date, seed: int) -> list[Opportunity]:
@@ -98,8 +107,10 @@ def baseline(accounts: Sequence[tuple[str, str]], *, start: date, end: date, see
     numbers = np.array([account_number(a) for a, _ in accounts], dtype=np.int64)[:, None]
     ordinals = np.arange(start.toordinal(), end.toordinal() + 1, dtype=np.int64)[None, :]
     hit_a, hit_d = np.nonzero(uniforms(seed, numbers, ordinals, 1) < BASE_DAILY)
-    return [_opportunity("b", accounts[a][0], accounts[a][1], date.fromordinal(int(ordinals[0, d])), seed, 100)
-            for a, d in zip(hit_a.tolist(), hit_d.tolist(), strict=True)]
+    return [
+        _opportunity("b", accounts[a][0], accounts[a][1], date.fromordinal(int(ordinals[0, d])), seed, 100)
+        for a, d in zip(hit_a.tolist(), hit_d.tolist(), strict=True)
+    ]
 
 
 def responses(items: Sequence[Response], sizes: dict[str, str], *, end: date, seed: int) -> list[Opportunity]:
@@ -122,10 +133,12 @@ def responses(items: Sequence[Response], sizes: dict[str, str], *, end: date, se
         if numbers is None or len(numbers) != len(r.accounts):
             numbers = numbers_of[key] = np.array([account_number(a) for a in r.accounts], dtype=np.int64)
         rank = uniforms(seed, numbers, np.full(len(numbers), r.on.toordinal()), salt)
-        for i in np.argsort(rank, kind="stable")[:r.conversions].tolist():
+        for i in np.argsort(rank, kind="stable")[: r.conversions].tolist():
             acc = r.accounts[i]
-            u_open, u_lag = (float(uniforms(seed, numbers[i:i + 1], np.array([r.on.toordinal()]), salt + k)[0])
-                             for k in (1, 2))
+            u_open, u_lag = (
+                float(uniforms(seed, numbers[i : i + 1], np.array([r.on.toordinal()]), salt + k)[0])
+                for k in (1, 2)
+            )
             created = r.on + timedelta(days=1 + int(u_lag * RESPONSE_LAG_DAYS))
             if u_open < RESPONSE_OPEN and created <= end and acc in sizes:
                 out.append(_opportunity("r", acc, sizes[acc], created, seed, 200))

@@ -27,12 +27,31 @@ SEED_FORMAT = "1"
 """Version of the generator; a change reseeds stores seeded by an older one."""
 
 SIZE_BANDS: tuple[str, ...] = ("1-10", "11-50", "51-200", "201-1000", "1001-5000", "5001+")
-CONTACTS_PER_ACCOUNT: dict[str, float] = {"1-10": 1.2, "11-50": 1.5, "51-200": 2.0, "201-1000": 3.0,
-                                          "1001-5000": 4.0, "5001+": 6.0}
-AMOUNT_MEDIAN: dict[str, float] = {"1-10": 2_500.0, "11-50": 7_500.0, "51-200": 18_000.0, "201-1000": 40_000.0,
-                                   "1001-5000": 85_000.0, "5001+": 160_000.0}
-OPEN_PROBABILITY: dict[str, float] = {"subscriber": 0.01, "lead": 0.03, "mql": 0.08, "sql": 0.35,
-                                      "opportunity": 0.85, "customer": 0.30, "evangelist": 0.30}
+CONTACTS_PER_ACCOUNT: dict[str, float] = {
+    "1-10": 1.2,
+    "11-50": 1.5,
+    "51-200": 2.0,
+    "201-1000": 3.0,
+    "1001-5000": 4.0,
+    "5001+": 6.0,
+}
+AMOUNT_MEDIAN: dict[str, float] = {
+    "1-10": 2_500.0,
+    "11-50": 7_500.0,
+    "51-200": 18_000.0,
+    "201-1000": 40_000.0,
+    "1001-5000": 85_000.0,
+    "5001+": 160_000.0,
+}
+OPEN_PROBABILITY: dict[str, float] = {
+    "subscriber": 0.01,
+    "lead": 0.03,
+    "mql": 0.08,
+    "sql": 0.35,
+    "opportunity": 0.85,
+    "customer": 0.30,
+    "evangelist": 0.30,
+}
 STAGE_ORDER: tuple[str, ...] = ("subscriber", "lead", "mql", "sql", "opportunity", "customer", "evangelist")
 WIN_RATE = 0.28
 HISTORY_DAYS = 180
@@ -73,7 +92,9 @@ class PipelineSeed:
 def amount_for(size: str, u: float) -> float:
     """Deal amount of a company-size band at normal quantile ``u`` in (0, 1), rounded to $100."""
     z = NormalDist().inv_cdf(min(max(u, 1e-9), 1 - 1e-9))
-    return float(max(100.0, round(AMOUNT_MEDIAN.get(size, 18_000.0) * float(np.exp(AMOUNT_SIGMA * z)) / 100) * 100))
+    return float(
+        max(100.0, round(AMOUNT_MEDIAN.get(size, 18_000.0) * float(np.exp(AMOUNT_SIGMA * z)) / 100) * 100)
+    )
 
 
 def path_for(u_outcome: float, u_len: float, u_days: tuple[float, ...]) -> tuple[tuple[int, ...], str]:
@@ -84,15 +105,17 @@ def path_for(u_outcome: float, u_len: float, u_days: tuple[float, ...]) -> tuple
     return tuple(lo + int(u * (hi - lo + 1)) for u in u_days[:n]), ("won" if won else "lost")
 
 
-def generate(contacts: ContactColumns, seed: int, as_of: date
-             ) -> tuple[list[tuple[str, str, str, str, str, int]], list[tuple[int, str]], list[Opportunity]]:
+def generate(
+    contacts: ContactColumns, seed: int, as_of: date
+) -> tuple[list[tuple[str, str, str, str, str, int]], list[tuple[int, str]], list[Opportunity]]:
     """Draw accounts, the contact -> account map and seeded opportunities (no store touched)."""
     rng = np.random.default_rng([seed, 0x5EED, 0xACC])
     n = len(contacts.contact_id)
     account_idx = np.full(n, -1, dtype=np.int64)
     groups: dict[tuple[str, str, str], list[int]] = {}
-    for i, key in enumerate(zip(contacts.region.tolist(), contacts.industry.tolist(),
-                                contacts.company_size.tolist(), strict=True)):
+    for i, key in enumerate(
+        zip(contacts.region.tolist(), contacts.industry.tolist(), contacts.company_size.tolist(), strict=True)
+    ):
         groups.setdefault(key, []).append(i)
     accounts: list[tuple[str, str, str, str, str, int]] = []
     next_id = 0
@@ -103,16 +126,26 @@ def generate(contacts: ContactColumns, seed: int, as_of: date
         pos = 0
         while pos < len(members):
             size = int(rng.geometric(1.0 / mean))
-            chunk = members[pos:pos + size]
+            chunk = members[pos : pos + size]
             account_idx[chunk] = next_id
             word = _NAME_WORDS[int(rng.integers(len(_NAME_WORDS)))]
             surname = str(contacts.last_name[chunk[0]])
-            accounts.append((f"acc-{next_id:07d}", f"{surname} {key[1].replace('_', ' ').title()} {word}",
-                             key[0], key[1], key[2], len(chunk)))
+            accounts.append(
+                (
+                    f"acc-{next_id:07d}",
+                    f"{surname} {key[1].replace('_', ' ').title()} {word}",
+                    key[0],
+                    key[1],
+                    key[2],
+                    len(chunk),
+                )
+            )
             next_id += 1
             pos += size
-    mapping = [(int(c), f"acc-{a:07d}") for c, a in zip(contacts.contact_id.tolist(), account_idx.tolist(),
-                                                         strict=True)]
+    mapping = [
+        (int(c), f"acc-{a:07d}")
+        for c, a in zip(contacts.contact_id.tolist(), account_idx.tolist(), strict=True)
+    ]
     stage_rank = {s: i for i, s in enumerate(STAGE_ORDER)}
     best = np.full(next_id, -1, dtype=np.int64)
     ranks = np.array([stage_rank.get(s, 0) for s in contacts.lifecycle_stage.tolist()], dtype=np.int64)
@@ -124,8 +157,17 @@ def generate(contacts: ContactColumns, seed: int, as_of: date
         u = draws[a]
         stage_days, outcome = path_for(float(u[3]), float(u[4]), tuple(float(x) for x in u[5:9]))
         created = as_of - timedelta(days=int(u[1] * HISTORY_DAYS))
-        opps.append(Opportunity(f"opp-s{a:07d}", f"acc-{a:07d}", amount_for(accounts[a][4], float(u[2])),
-                                created, stage_days, outcome, "seed"))  # type: ignore[arg-type]
+        opps.append(
+            Opportunity(
+                f"opp-s{a:07d}",
+                f"acc-{a:07d}",
+                amount_for(accounts[a][4], float(u[2])),
+                created,
+                stage_days,
+                outcome,  # type: ignore[arg-type]
+                "seed",
+            )
+        )
     return accounts, mapping, opps
 
 
@@ -134,8 +176,9 @@ def seed_key(source: str, seed: int, as_of: date) -> str:
     return f"{SEED_FORMAT}:{source}:{seed}:{as_of.isoformat()}"
 
 
-def seed_pipeline(store: PipelineStore, contacts: ContactColumns, *, seed: int, as_of: date, source: str
-                  ) -> PipelineSeed:
+def seed_pipeline(
+    store: PipelineStore, contacts: ContactColumns, *, seed: int, as_of: date, source: str
+) -> PipelineSeed:
     """Replace the store's accounts and opportunities with ones drawn from ``contacts``, in one transaction.
 
     Reach and run days recorded against the old accounts are dropped with them. A store already seeded from
@@ -156,13 +199,25 @@ def seed_pipeline(store: PipelineStore, contacts: ContactColumns, *, seed: int, 
     accounts, mapping, opps = generate(contacts, seed, as_of)
 
     def write(conn: Connection) -> None:
-        for table in ("accounts", "account_contacts", "opportunities", "reach", "reached_campaigns", "run_days"):
+        for table in (
+            "accounts",
+            "account_contacts",
+            "opportunities",
+            "reach",
+            "reached_campaigns",
+            "run_days",
+        ):
             conn.execute(f"DELETE FROM {table}")
         conn.executemany("INSERT INTO accounts VALUES (?, ?, ?, ?, ?, ?)", accounts)
         conn.executemany("INSERT INTO account_contacts VALUES (?, ?)", mapping)
         conn.executemany("INSERT INTO opportunities VALUES (?, ?, ?, ?, ?, ?, ?)", [opp_row(o) for o in opps])
-        for k, v in {"source": key, "seeded_at": datetime.now(UTC).isoformat(), "as_of": as_of.isoformat(),
-                     "seed": str(seed), "seeded_opportunities": str(len(opps))}.items():
+        for k, v in {
+            "source": key,
+            "seeded_at": datetime.now(UTC).isoformat(),
+            "as_of": as_of.isoformat(),
+            "seed": str(seed),
+            "seeded_opportunities": str(len(opps)),
+        }.items():
             conn.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (k, v))
 
     store.write(write)

@@ -49,20 +49,29 @@ CREATE TABLE IF NOT EXISTS run_days (
 """
 
 _PG_SCHEMA = _SCHEMA.replace("amount REAL", "amount DOUBLE PRECISION").replace(
-    "contact_id INTEGER PRIMARY KEY", "contact_id BIGINT PRIMARY KEY")
+    "contact_id INTEGER PRIMARY KEY", "contact_id BIGINT PRIMARY KEY"
+)
 
 _OPP_COLS = "opportunity_id, account_id, amount, created_on, stage_days, outcome, origin"
 
 
 def _opp(row: Sequence[Any]) -> Opportunity:
-    return Opportunity(row[0], row[1], float(row[2]), date.fromisoformat(row[3]), tuple(json.loads(row[4])),
-                       row[5], row[6])
+    return Opportunity(
+        row[0], row[1], float(row[2]), date.fromisoformat(row[3]), tuple(json.loads(row[4])), row[5], row[6]
+    )
 
 
 def opp_row(o: Opportunity) -> tuple[Any, ...]:
     """The stored row of an opportunity."""
-    return (o.opportunity_id, o.account_id, o.amount, o.created_on.isoformat(), json.dumps(list(o.stage_days)),
-            o.outcome, o.origin)
+    return (
+        o.opportunity_id,
+        o.account_id,
+        o.amount,
+        o.created_on.isoformat(),
+        json.dumps(list(o.stage_days)),
+        o.outcome,
+        o.origin,
+    )
 
 
 class PipelineStore:
@@ -71,7 +80,9 @@ class PipelineStore:
     def __init__(self, path: Path | str) -> None:
         """Open (and create) the store at ``path`` (a SQLite file or the shared database's URL)."""
         self.path = Path("pipeline") if is_database_url(path) else Path(path)
-        self._db: Database = open_database(path, name="pipeline", sqlite_schema=_SCHEMA, postgres_schema=_PG_SCHEMA)
+        self._db: Database = open_database(
+            path, name="pipeline", sqlite_schema=_SCHEMA, postgres_schema=_PG_SCHEMA
+        )
 
     def close(self) -> None:
         """Close this thread's connection."""
@@ -93,7 +104,7 @@ class PipelineStore:
         rows: list[Any] = []
         with self._db.transaction() as conn:
             for i in range(0, len(values), 900):
-                chunk = values[i:i + 900]
+                chunk = values[i : i + 900]
                 rows += conn.execute(f"{sql} IN ({','.join('?' * len(chunk))}) {suffix}", chunk).fetchall()
         return rows
 
@@ -110,15 +121,20 @@ class PipelineStore:
     # ---- accounts -----------------------------------------------------------------------------------------------
     def account_of(self, contact_ids: Iterable[int]) -> dict[int, str]:
         """Map contact ids to their account ids (contacts without an account are left out)."""
-        rows = self._read_in("SELECT contact_id, account_id FROM account_contacts WHERE contact_id", contact_ids)
+        rows = self._read_in(
+            "SELECT contact_id, account_id FROM account_contacts WHERE contact_id", contact_ids
+        )
         return {int(c): a for c, a in rows}
 
     def accounts(self, account_ids: Iterable[str] | None = None) -> list[dict[str, Any]]:
         """Return accounts (all, or these ids) as dicts."""
         cols = ("account_id", "name", "region", "industry", "company_size", "contacts")
         sql = f"SELECT {', '.join(cols)} FROM accounts"
-        rows = (self._read(sql + " ORDER BY account_id") if account_ids is None
-                else self._read_in(sql + " WHERE account_id", account_ids))
+        rows = (
+            self._read(sql + " ORDER BY account_id")
+            if account_ids is None
+            else self._read_in(sql + " WHERE account_id", account_ids)
+        )
         return [dict(zip(cols, r, strict=True)) for r in rows]
 
     # ---- opportunities ------------------------------------------------------------------------------------------
@@ -129,8 +145,9 @@ class PipelineStore:
         def write(conn: Connection) -> int:
             if not rows:
                 return 0
-            cur = conn.executemany(f"INSERT OR IGNORE INTO opportunities ({_OPP_COLS}) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                                   rows)
+            cur = conn.executemany(
+                f"INSERT OR IGNORE INTO opportunities ({_OPP_COLS}) VALUES (?, ?, ?, ?, ?, ?, ?)", rows
+            )
             return max(int(cur.rowcount), 0)
 
         return int(self.write(write))
@@ -138,7 +155,9 @@ class PipelineStore:
     def opportunities(self, account_ids: Iterable[str] | None = None) -> list[Opportunity]:
         """Return opportunities (all, or of these accounts), oldest first."""
         sql = f"SELECT {_OPP_COLS} FROM opportunities"
-        rows = self._read(sql) if account_ids is None else self._read_in(sql + " WHERE account_id", account_ids)
+        rows = (
+            self._read(sql) if account_ids is None else self._read_in(sql + " WHERE account_id", account_ids)
+        )
         return [_opp(r) for r in sorted(rows, key=lambda r: (r[3], r[0]))]
 
     # ---- reach and run days -------------------------------------------------------------------------------------
@@ -146,7 +165,9 @@ class PipelineStore:
         """True once a campaign's reach was snapshotted (even when its lists reached nobody)."""
         return bool(self._read("SELECT 1 FROM reached_campaigns WHERE campaign_id = ?", (campaign_id,)))
 
-    def set_reach(self, campaign_id: str, rows: Iterable[tuple[str, str, str, int]], *, lists: int, at: str) -> int:
+    def set_reach(
+        self, campaign_id: str, rows: Iterable[tuple[str, str, str, int]], *, lists: int, at: str
+    ) -> int:
         """Record a campaign's reach once: (channel, region, account_id, contacts) rows; a repeat is a no-op.
 
         Returns:
@@ -155,7 +176,9 @@ class PipelineStore:
         data = [(campaign_id, ch, rg, acc, n) for ch, rg, acc, n in rows]
 
         def write(conn: Connection) -> int:
-            if conn.execute("SELECT 1 FROM reached_campaigns WHERE campaign_id = ?", (campaign_id,)).fetchone():
+            if conn.execute(
+                "SELECT 1 FROM reached_campaigns WHERE campaign_id = ?", (campaign_id,)
+            ).fetchone():
                 return 0
             conn.executemany("INSERT INTO reach VALUES (?, ?, ?, ?, ?)", data)
             conn.execute("INSERT INTO reached_campaigns VALUES (?, ?, ?)", (campaign_id, lists, at))
@@ -182,23 +205,34 @@ class PipelineStore:
         """Accounts a campaign reaches per (channel, region), sorted."""
         out: dict[tuple[str, str], list[str]] = {}
         for ch, rg, acc in self._read(
-                "SELECT channel, region, account_id FROM reach WHERE campaign_id = ? ORDER BY channel, region,"
-                " account_id", (campaign_id,)):
+            "SELECT channel, region, account_id FROM reach WHERE campaign_id = ? ORDER BY channel, region,"
+            " account_id",
+            (campaign_id,),
+        ):
             out.setdefault((ch, rg), []).append(acc)
         return out
 
     def slices_of(self, account_ids: Iterable[str]) -> dict[str, list[tuple[str, str, str]]]:
         """For each account, the (campaign, channel, region) slices reaching it (any campaign)."""
         out: dict[str, list[tuple[str, str, str]]] = {}
-        for acc, cid, ch, rg in sorted(self._read_in(
-                "SELECT account_id, campaign_id, channel, region FROM reach WHERE account_id", account_ids)):
+        for acc, cid, ch, rg in sorted(
+            self._read_in(
+                "SELECT account_id, campaign_id, channel, region FROM reach WHERE account_id", account_ids
+            )
+        ):
             out.setdefault(acc, []).append((cid, ch, rg))
         return out
 
-    def run_days(self, campaign_ids: Iterable[str] | None = None) -> dict[tuple[str, str, str], list[tuple[date, int]]]:
+    def run_days(
+        self, campaign_ids: Iterable[str] | None = None
+    ) -> dict[tuple[str, str, str], list[tuple[date, int]]]:
         """(day, conversions) per (campaign, channel, region), by day."""
         sql = "SELECT campaign_id, channel, region, day_on, conversions FROM run_days"
-        rows = self._read(sql) if campaign_ids is None else self._read_in(sql + " WHERE campaign_id", campaign_ids)
+        rows = (
+            self._read(sql)
+            if campaign_ids is None
+            else self._read_in(sql + " WHERE campaign_id", campaign_ids)
+        )
         out: dict[tuple[str, str, str], list[tuple[date, int]]] = {}
         for cid, ch, rg, d, n in sorted(rows, key=lambda r: r[3]):
             out.setdefault((cid, ch, rg), []).append((date.fromisoformat(d), int(n)))

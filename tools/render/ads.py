@@ -25,21 +25,31 @@ class FieldLimit:
 PLATFORMS: dict[str, dict[str, tuple[FieldLimit, ...]]] = {
     "paid_search": {
         "Google Ads (responsive search ad)": (
-            FieldLimit("Headline", "headline", 30, "hard"), FieldLimit("Description", "body", 90, "hard")),
+            FieldLimit("Headline", "headline", 30, "hard"),
+            FieldLimit("Description", "body", 90, "hard"),
+        ),
         "Microsoft Advertising (responsive search ad)": (
-            FieldLimit("Headline", "headline", 30, "hard"), FieldLimit("Description", "body", 90, "hard")),
+            FieldLimit("Headline", "headline", 30, "hard"),
+            FieldLimit("Description", "body", 90, "hard"),
+        ),
     },
     "paid_social": {
         "Meta (Facebook/Instagram feed)": (
-            FieldLimit("Primary text", "body", 125, "truncated"), FieldLimit("Headline", "headline", 40, "truncated"),
-            FieldLimit("Call to action", "cta", 30, "hard")),
+            FieldLimit("Primary text", "body", 125, "truncated"),
+            FieldLimit("Headline", "headline", 40, "truncated"),
+            FieldLimit("Call to action", "cta", 30, "hard"),
+        ),
         "LinkedIn (single image ad)": (
-            FieldLimit("Introductory text", "body", 150, "truncated"), FieldLimit("Headline", "headline", 70, "truncated")),
+            FieldLimit("Introductory text", "body", 150, "truncated"),
+            FieldLimit("Headline", "headline", 70, "truncated"),
+        ),
     },
     "display": {
         "Google Display (responsive display ad)": (
-            FieldLimit("Short headline", "headline", 30, "hard"), FieldLimit("Description", "body", 90, "hard"),
-            FieldLimit("Call to action", "cta", 20, "hard")),
+            FieldLimit("Short headline", "headline", 30, "hard"),
+            FieldLimit("Description", "body", 90, "hard"),
+            FieldLimit("Call to action", "cta", 20, "hard"),
+        ),
     },
 }
 
@@ -62,7 +72,9 @@ class AdField:
     @property
     def shown(self) -> str:
         """The text as the platform shows it (cut with an ellipsis when a truncating field overflows)."""
-        return self.text if not self.over or self.kind == "hard" else self.text[: self.limit - 1].rstrip() + "…"
+        return (
+            self.text if not self.over or self.kind == "hard" else self.text[: self.limit - 1].rstrip() + "…"
+        )
 
 
 @dataclass(frozen=True)
@@ -76,16 +88,22 @@ class AdPreview:
     @property
     def problems(self) -> list[str]:
         """One line per field over its limit."""
-        return [f"{f.label}: {f.length}/{f.limit} characters ("
-                f"{'rejected by the platform' if f.kind == 'hard' else 'cut off in the feed'})"
-                for f in self.fields if f.over]
+        return [
+            f"{f.label}: {f.length}/{f.limit} characters ("
+            f"{'rejected by the platform' if f.kind == 'hard' else 'cut off in the feed'})"
+            for f in self.fields
+            if f.over
+        ]
 
 
 def ad_previews(channel: str, fields: dict[str, str | None], url: str | None = None) -> list[AdPreview]:
     """Previews of an asset on every platform of its channel (empty for channels that are not ads)."""
     out = []
     for platform, limits in PLATFORMS.get(channel, {}).items():
-        shown = tuple(AdField(lim.label, text := (fields.get(lim.source) or ""), len(text), lim.limit, lim.kind)
-                      for lim in limits if fields.get(lim.source))
+        shown = tuple(
+            AdField(lim.label, text := (fields.get(lim.source) or ""), len(text), lim.limit, lim.kind)
+            for lim in limits
+            if fields.get(lim.source)
+        )
         out.append(AdPreview(platform, shown, url))
     return out

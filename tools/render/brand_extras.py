@@ -59,8 +59,13 @@ def read_extras(library_dir: Path | str) -> BrandExtras:
     if not isinstance(raw, dict):
         return BrandExtras()
     name, email = _sender(raw.get("sender"), str(raw.get("name") or "") or None)
-    return BrandExtras(sender_name=name, sender_email=email, postal_address=_address(raw.get("postal_address")),
-                       landing_url=_url(raw.get("landing_url")), unsubscribe_url=_url(raw.get("unsubscribe_url")))
+    return BrandExtras(
+        sender_name=name,
+        sender_email=email,
+        postal_address=_address(raw.get("postal_address")),
+        landing_url=_url(raw.get("landing_url")),
+        unsubscribe_url=_url(raw.get("unsubscribe_url")),
+    )
 
 
 def _sender(value: Any, brand: str | None) -> tuple[str | None, str | None]:

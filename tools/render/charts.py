@@ -8,7 +8,9 @@ from html import escape
 PALETTE = ("#0b6bcb", "#e07b00", "#2f9e44", "#ae3ec9", "#d6336c", "#1098ad")
 
 
-def hbar(rows: Sequence[tuple[str, float]], *, unit: str = "", ref: float | None = None, width: int = 640) -> str:
+def hbar(
+    rows: Sequence[tuple[str, float]], *, unit: str = "", ref: float | None = None, width: int = 640
+) -> str:
     """Horizontal bars, one per ``(label, value)``; ``ref`` draws a reference line (e.g. 100% of target)."""
     if not rows:
         return ""
@@ -20,12 +22,16 @@ def hbar(rows: Sequence[tuple[str, float]], *, unit: str = "", ref: float | None
     for i, (label, value) in enumerate(rows):
         y = gap + i * (bar_h + gap)
         w = max(0.0, value) * scale
-        parts.append(f'<text x="{label_w - 6}" y="{y + 13}" font-size="12" text-anchor="end">{escape(label)}</text>'
-                     f'<rect x="{label_w}" y="{y}" width="{w:.1f}" height="{bar_h}" fill="{PALETTE[0]}"/>'
-                     f'<text x="{label_w + w + 4:.1f}" y="{y + 13}" font-size="12">{value:,.1f}{escape(unit)}</text>')
+        parts.append(
+            f'<text x="{label_w - 6}" y="{y + 13}" font-size="12" text-anchor="end">{escape(label)}</text>'
+            f'<rect x="{label_w}" y="{y}" width="{w:.1f}" height="{bar_h}" fill="{PALETTE[0]}"/>'
+            f'<text x="{label_w + w + 4:.1f}" y="{y + 13}" font-size="12">{value:,.1f}{escape(unit)}</text>'
+        )
     if ref is not None:
         x = label_w + ref * scale
-        parts.append(f'<line x1="{x:.1f}" y1="0" x2="{x:.1f}" y2="{height}" stroke="#b42318" stroke-dasharray="4 3"/>')
+        parts.append(
+            f'<line x1="{x:.1f}" y1="0" x2="{x:.1f}" y2="{height}" stroke="#b42318" stroke-dasharray="4 3"/>'
+        )
     parts.append("</svg>")
     return "".join(parts)
 
@@ -44,12 +50,16 @@ def grouped_bars(rows: Sequence[dict[str, object]]) -> str:
         for j, s in enumerate(series):
             h = _num(row[s]) / top * 160
             x = x0 + j * bar_w
-            parts.append(f'<rect x="{x:.1f}" y="{base - h:.1f}" width="{bar_w - 2:.1f}" height="{h:.1f}" '
-                         f'fill="{PALETTE[j % len(PALETTE)]}"><title>{escape(s)}: {_num(row[s]):.3f}</title></rect>')
+            parts.append(
+                f'<rect x="{x:.1f}" y="{base - h:.1f}" width="{bar_w - 2:.1f}" height="{h:.1f}" '
+                f'fill="{PALETTE[j % len(PALETTE)]}"><title>{escape(s)}: {_num(row[s]):.3f}</title></rect>'
+            )
         parts.append(f'<text x="{x0:.1f}" y="{base + 16}" font-size="12">{escape(str(row["group"]))}</text>')
     for j, s in enumerate(series):
-        parts.append(f'<rect x="{20 + j * 130}" y="4" width="10" height="10" fill="{PALETTE[j % len(PALETTE)]}"/>'
-                     f'<text x="{34 + j * 130}" y="13" font-size="12">{escape(s)}</text>')
+        parts.append(
+            f'<rect x="{20 + j * 130}" y="4" width="10" height="10" fill="{PALETTE[j % len(PALETTE)]}"/>'
+            f'<text x="{34 + j * 130}" y="13" font-size="12">{escape(s)}</text>'
+        )
     parts.append("</svg>")
     return "".join(parts)
 
@@ -63,19 +73,26 @@ def lines(rows: Sequence[dict[str, object]], x: str) -> str:
     values = [_num(r.get(s)) for r in rows for s in series]
     top = max(values) or 1.0
     step = (width - left - 20) / max(1, len(rows) - 1)
-    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" role="img">',
-             f'<text x="4" y="{base - 160 + 4}" font-size="11">{top:,.0f}</text>',
-             f'<line x1="{left}" y1="{base}" x2="{width - 10}" y2="{base}" stroke="#98a2b3"/>']
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" role="img">',
+        f'<text x="4" y="{base - 160 + 4}" font-size="11">{top:,.0f}</text>',
+        f'<line x1="{left}" y1="{base}" x2="{width - 10}" y2="{base}" stroke="#98a2b3"/>',
+    ]
     for j, s in enumerate(series):
-        pts = " ".join(f"{left + i * step:.1f},{base - _num(r.get(s)) / top * 160:.1f}"
-                       for i, r in enumerate(rows))
+        pts = " ".join(
+            f"{left + i * step:.1f},{base - _num(r.get(s)) / top * 160:.1f}" for i, r in enumerate(rows)
+        )
         color = PALETTE[j % len(PALETTE)]
-        parts.append(f'<polyline fill="none" stroke="{color}" stroke-width="2" points="{pts}"/>'
-                     f'<rect x="{left + j * 130}" y="{height - 14}" width="10" height="10" fill="{color}"/>'
-                     f'<text x="{left + 14 + j * 130}" y="{height - 5}" font-size="12">{escape(s)}</text>')
-    parts.append(f'<text x="{left}" y="{base + 14}" font-size="11">{escape(str(rows[0][x]))}</text>'
-                 f'<text x="{width - 10}" y="{base + 14}" font-size="11" text-anchor="end">'
-                 f'{escape(str(rows[-1][x]))}</text></svg>')
+        parts.append(
+            f'<polyline fill="none" stroke="{color}" stroke-width="2" points="{pts}"/>'
+            f'<rect x="{left + j * 130}" y="{height - 14}" width="10" height="10" fill="{color}"/>'
+            f'<text x="{left + 14 + j * 130}" y="{height - 5}" font-size="12">{escape(s)}</text>'
+        )
+    parts.append(
+        f'<text x="{left}" y="{base + 14}" font-size="11">{escape(str(rows[0][x]))}</text>'
+        f'<text x="{width - 10}" y="{base + 14}" font-size="11" text-anchor="end">'
+        f"{escape(str(rows[-1][x]))}</text></svg>"
+    )
     return "".join(parts)
 
 

@@ -64,26 +64,43 @@ def deck_rows(values: Mapping[str, Any], extras: BrandExtras) -> list[DeckRow]:
     bp = values.get("blueprint") or {}
     base = landing_base(values, extras)
     rows = []
-    for a in sorted((values.get("assets") or {}).values(), key=lambda a: (a["channel"], a["region"], a["variant"])):
+    for a in sorted(
+        (values.get("assets") or {}).values(), key=lambda a: (a["channel"], a["region"], a["variant"])
+    ):
         program = programs.get(a["id"])
         state = "withheld" if a["id"] in withheld else (str(program["status"]) if program else "ships")
         link = ""
         if base and a.get("cta"):
             try:
-                link = tracking_url(base, campaign_id=str(values.get("campaign_id", "")), channel=a["channel"],
-                                    program_id=(program or {}).get("id"), variant=a["variant"],
-                                    campaign_name=bp.get("campaign_name"))
+                link = tracking_url(
+                    base,
+                    campaign_id=str(values.get("campaign_id", "")),
+                    channel=a["channel"],
+                    program_id=(program or {}).get("id"),
+                    variant=a["variant"],
+                    campaign_name=bp.get("campaign_name"),
+                )
             except ValueError as exc:
                 link = f"(invalid landing URL: {exc})"
         sms = segments(sms_text(a["body"], a.get("cta"))) if a["channel"] == "sms" else None
-        rows.append(DeckRow(
-            asset_id=a["id"], channel=a["channel"], region=a["region"], variant=a["variant"], version=int(a["version"]),
-            state=state, subject=a.get("subject") or "",
-            preheader=preheader_of(EmailCopy.model_validate(a)) if a["channel"] == "email" else "",
-            headline=a.get("headline") or "", body=a["body"], cta=a.get("cta") or "", landing_link=link,
-            sms_segments=f"{sms.segments} ({sms.encoding}, {sms.units} units)" if sms else "",
-            cited_claims=", ".join(a.get("cited_claim_ids") or []),
-        ))
+        rows.append(
+            DeckRow(
+                asset_id=a["id"],
+                channel=a["channel"],
+                region=a["region"],
+                variant=a["variant"],
+                version=int(a["version"]),
+                state=state,
+                subject=a.get("subject") or "",
+                preheader=preheader_of(EmailCopy.model_validate(a)) if a["channel"] == "email" else "",
+                headline=a.get("headline") or "",
+                body=a["body"],
+                cta=a.get("cta") or "",
+                landing_link=link,
+                sms_segments=f"{sms.segments} ({sms.encoding}, {sms.units} units)" if sms else "",
+                cited_claims=", ".join(a.get("cited_claim_ids") or []),
+            )
+        )
     return rows
 
 
@@ -109,5 +126,12 @@ def deck_html(rows: list[DeckRow], *, campaign_name: str, brand: str, campaign_i
     channels: dict[str, list[DeckRow]] = {}
     for row in rows:
         channels.setdefault(row.channel, []).append(row)
-    return render("deck.html.j2", campaign_name=campaign_name, brand=brand, campaign_id=campaign_id,
-                  channels=channels, total=len(rows), withheld=sum(r.state == "withheld" for r in rows))
+    return render(
+        "deck.html.j2",
+        campaign_name=campaign_name,
+        brand=brand,
+        campaign_id=campaign_id,
+        channels=channels,
+        total=len(rows),
+        withheld=sum(r.state == "withheld" for r in rows),
+    )

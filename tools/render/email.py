@@ -58,8 +58,17 @@ def preheader_of(copy: EmailCopy) -> str:
     return first[:PREHEADER_CHARS]
 
 
-def render_email(copy: EmailCopy, *, brand: str, extras: BrandExtras, campaign_id: str, campaign_name: str | None,
-                 landing_url: str | None, program_id: str | None = None, lang: str = "en") -> EmailPreview:
+def render_email(
+    copy: EmailCopy,
+    *,
+    brand: str,
+    extras: BrandExtras,
+    campaign_id: str,
+    campaign_name: str | None,
+    landing_url: str | None,
+    program_id: str | None = None,
+    lang: str = "en",
+) -> EmailPreview:
     """Render one email asset as inbox HTML (CSS inlined for mail clients).
 
     Args:
@@ -72,23 +81,58 @@ def render_email(copy: EmailCopy, *, brand: str, extras: BrandExtras, campaign_i
     from premailer import transform  # lazy: start-up (premailer)
 
     base = landing_url or extras.landing_url
-    cta_url = (tracking_url(base, campaign_id=campaign_id, channel="email", program_id=program_id,
-                            variant=copy.variant, campaign_name=campaign_name) if base and copy.cta else None)
+    cta_url = (
+        tracking_url(
+            base,
+            campaign_id=campaign_id,
+            channel="email",
+            program_id=program_id,
+            variant=copy.variant,
+            campaign_name=campaign_name,
+        )
+        if base and copy.cta
+        else None
+    )
     unsubscribe = extras.unsubscribe_for(base)
     address = extras.address_for(copy.region)
     preheader = preheader_of(copy)
     paragraphs = [p.strip() for p in re.split(r"\n\s*\n|\n", copy.body) if p.strip()]
-    html = render("email.html.j2",
-        lang=lang, brand=brand, subject=copy.subject or "(no subject)", preheader=preheader,
-        sender_name=extras.sender_name or brand, sender_email=extras.sender_email, headline=copy.headline,
-        paragraphs=paragraphs, cta=copy.cta, cta_url=cta_url, unsubscribe_url=unsubscribe, postal_address=address,
+    html = render(
+        "email.html.j2",
+        lang=lang,
+        brand=brand,
+        subject=copy.subject or "(no subject)",
+        preheader=preheader,
+        sender_name=extras.sender_name or brand,
+        sender_email=extras.sender_email,
+        headline=copy.headline,
+        paragraphs=paragraphs,
+        cta=copy.cta,
+        cta_url=cta_url,
+        unsubscribe_url=unsubscribe,
+        postal_address=address,
         logo_url=None,
     )
-    inlined = transform(html, keep_style_tags=True, remove_classes=False, disable_validation=True,
-                        allow_network=False, cssutils_logging_level="CRITICAL")
-    missing = tuple(name for name, value in (("subject", copy.subject), ("sender address", extras.sender_email),
-                                             ("landing URL", cta_url if copy.cta else "n/a"),
-                                             ("unsubscribe link", unsubscribe), ("postal address", address))
-                    if not value)
+    inlined = transform(
+        html,
+        keep_style_tags=True,
+        remove_classes=False,
+        disable_validation=True,
+        allow_network=False,
+        cssutils_logging_level="CRITICAL",
+    )
+    missing = tuple(
+        name
+        for name, value in (
+            ("subject", copy.subject),
+            ("sender address", extras.sender_email),
+            ("landing URL", cta_url if copy.cta else "n/a"),
+            ("unsubscribe link", unsubscribe),
+            ("postal address", address),
+        )
+        if not value
+    )
     sender = f"{extras.sender_name or brand}" + (f" <{extras.sender_email}>" if extras.sender_email else "")
-    return EmailPreview(inlined, copy.subject or "", preheader, cta_url, unsubscribe, address, sender, missing)
+    return EmailPreview(
+        inlined, copy.subject or "", preheader, cta_url, unsubscribe, address, sender, missing
+    )

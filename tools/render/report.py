@@ -42,15 +42,31 @@ def _table(rows: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
 
 def report_html(data: ReportData) -> str:
     """Render the report page."""
-    kpi_svg = hbar([(str(r.get("kpi")), float(r.get("% of target met") or 0)) for r in data.kpi_chart],
-                   unit="%", ref=100.0)
-    lift_svg = grouped_bars([{"group": r.get("channel"), **{k: v for k, v in r.items() if k != "channel"}}
-                             for r in data.lift_chart])
+    kpi_svg = hbar(
+        [(str(r.get("kpi")), float(r.get("% of target met") or 0)) for r in data.kpi_chart],
+        unit="%",
+        ref=100.0,
+    )
+    lift_svg = grouped_bars(
+        [
+            {"group": r.get("channel"), **{k: v for k, v in r.items() if k != "channel"}}
+            for r in data.lift_chart
+        ]
+    )
     spend_svg = lines(data.spend_over_time, "day")
     return render(
-        "report.html.j2", d=data,
+        "report.html.j2",
+        d=data,
         charts={"kpi": Markup(kpi_svg), "lift": Markup(lift_svg), "spend": Markup(spend_svg)},  # noqa: S704 - SVG built with escaped labels
-        tables={name: _table(rows) for name, rows in (
-            ("kpis", data.kpis), ("lift", data.lift), ("escalations", data.escalations),
-            ("budget", data.budget_changes), ("timeline", data.timeline), ("deck", data.deck))},
+        tables={
+            name: _table(rows)
+            for name, rows in (
+                ("kpis", data.kpis),
+                ("lift", data.lift),
+                ("escalations", data.escalations),
+                ("budget", data.budget_changes),
+                ("timeline", data.timeline),
+                ("deck", data.deck),
+            )
+        },
     )

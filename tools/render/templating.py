@@ -14,8 +14,9 @@ TEMPLATES = Path(__file__).with_name("templates")
 @lru_cache(maxsize=1)
 def environment() -> jinja2.Environment:
     """The shared environment (templates under ``tools/render/templates``)."""
-    return jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True,
-                              undefined=jinja2.StrictUndefined)
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True, undefined=jinja2.StrictUndefined
+    )
 
 
 def render(template: str, **context: Any) -> str:

@@ -13,8 +13,13 @@ from datetime import date, datetime, time
 from typing import Any
 from zoneinfo import ZoneInfo
 
-REGION_TZ: dict[str, str] = {"US": "America/New_York", "CA": "America/Toronto", "UK": "Europe/London",
-                             "EU": "Europe/Berlin", "APAC": "Asia/Singapore"}
+REGION_TZ: dict[str, str] = {
+    "US": "America/New_York",
+    "CA": "America/Toronto",
+    "UK": "Europe/London",
+    "EU": "Europe/Berlin",
+    "APAC": "Asia/Singapore",
+}
 """Reference time zone per region (sends are scheduled in it)."""
 SEND_HOUR = time(10, 0)
 OWNED = ("email", "sms")
@@ -40,10 +45,16 @@ class Slot:
     def row(self) -> dict[str, str]:
         """A table row (local and UTC times)."""
         fmt = "%a %d %b %Y %H:%M"
-        return {"channel": self.channel, "region": self.region, "variant": self.variant,
-                "starts (local)": f"{self.starts_local.strftime(fmt)} {self.starts_local.tzname()}",
-                "ends (local)": f"{self.ends_local.strftime(fmt)} {self.ends_local.tzname()}",
-                "time zone": self.time_zone, "starts (UTC)": self.starts_utc.strftime(fmt), "state": self.state}
+        return {
+            "channel": self.channel,
+            "region": self.region,
+            "variant": self.variant,
+            "starts (local)": f"{self.starts_local.strftime(fmt)} {self.starts_local.tzname()}",
+            "ends (local)": f"{self.ends_local.strftime(fmt)} {self.ends_local.tzname()}",
+            "time zone": self.time_zone,
+            "starts (UTC)": self.starts_utc.strftime(fmt),
+            "state": self.state,
+        }
 
 
 def _day(value: Any) -> date:
@@ -59,11 +70,22 @@ def timeline(values: Mapping[str, Any]) -> list[Slot]:
     withheld = set(values.get("withheld_assets") or [])
     programs = list((values.get("programs") or {}).values())
     if programs:
-        units = [(p["channel"], p["region"], str(p.get("variant") or p["asset_id"].rsplit("-", 1)[-1]),
-                  str(p.get("slot") or start), str(p["status"])) for p in programs]
+        units = [
+            (
+                p["channel"],
+                p["region"],
+                str(p.get("variant") or p["asset_id"].rsplit("-", 1)[-1]),
+                str(p.get("slot") or start),
+                str(p["status"]),
+            )
+            for p in programs
+        ]
     else:
-        units = [(a["channel"], a["region"], a["variant"], str(start), "planned")
-                 for a in (values.get("assets") or {}).values() if a["id"] not in withheld]
+        units = [
+            (a["channel"], a["region"], a["variant"], str(start), "planned")
+            for a in (values.get("assets") or {}).values()
+            if a["id"] not in withheld
+        ]
     slots = []
     for channel, region, variant, slot, state in units:
         tz_name = REGION_TZ.get(region, "UTC")

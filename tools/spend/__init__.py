@@ -5,6 +5,12 @@ from tools.spend.ledger import LedgerEntry, SpendLedger, change_payload
 from tools.spend.limits import CapExceeded, Limits, check_allocation, check_spend
 
 __all__ = [
-    "CapExceeded", "KillSwitchEngaged", "LedgerEntry", "Limits", "SpendLedger", "change_payload",
-    "check_allocation", "check_spend",
+    "CapExceeded",
+    "KillSwitchEngaged",
+    "LedgerEntry",
+    "Limits",
+    "SpendLedger",
+    "change_payload",
+    "check_allocation",
+    "check_spend",
 ]

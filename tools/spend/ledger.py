@@ -131,8 +131,9 @@ class SpendLedger:
             self.path.parent.mkdir(parents=True, exist_ok=True)
         self.events = events
         self.kill_switch = kill_switch
-        self._db: Database = open_database(path, name="ledger", sqlite_schema=_SCHEMA, postgres_schema=_PG_SCHEMA,
-                                           timeout=60)
+        self._db: Database = open_database(
+            path, name="ledger", sqlite_schema=_SCHEMA, postgres_schema=_PG_SCHEMA, timeout=60
+        )
 
     # -- connection and reads -------------------------------------------------------------------------------
 
@@ -151,15 +152,28 @@ class SpendLedger:
         ).fetchone()
         return _row_entry(row) if row else None
 
-    def _insert(self, conn: Connection, *, key: str, kind: str, campaign_id: str, channel: str | None,
-                day: str | None, cents: int, trace_id: str, data: dict[str, Any]) -> LedgerEntry:
+    def _insert(
+        self,
+        conn: Connection,
+        *,
+        key: str,
+        kind: str,
+        campaign_id: str,
+        channel: str | None,
+        day: str | None,
+        cents: int,
+        trace_id: str,
+        data: dict[str, Any],
+    ) -> LedgerEntry:
         ts = datetime.now(UTC).isoformat()
         seq = conn.execute(
             "INSERT INTO entries (key, kind, campaign_id, channel, day, amount_cents, trace_id, ts, data)"
             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING seq",
             (key, kind, campaign_id, channel, day, cents, trace_id, ts, json.dumps(data, sort_keys=True)),
         ).fetchone()[0]
-        return LedgerEntry(int(seq), key, kind, campaign_id, channel, day, from_cents(cents), trace_id, ts, data)
+        return LedgerEntry(
+            int(seq), key, kind, campaign_id, channel, day, from_cents(cents), trace_id, ts, data
+        )
 
     def _caps_row(self, conn: Connection, campaign_id: str) -> tuple[Caps, str] | None:
         row = conn.execute(
@@ -168,8 +182,9 @@ class SpendLedger:
         ).fetchone()
         return (Caps.model_validate(json.loads(row[0])["caps"]), row[1]) if row else None
 
-    def _spent_cents(self, conn: Connection, campaign_id: str, channel: str | None = None,
-                     day: str | None = None) -> int:
+    def _spent_cents(
+        self, conn: Connection, campaign_id: str, channel: str | None = None, day: str | None = None
+    ) -> int:
         sql = "SELECT COALESCE(SUM(amount_cents), 0) FROM entries WHERE campaign_id = ? AND kind IN ('spend', 'correction')"
         args: list[Any] = [campaign_id]
         if channel is not None:
@@ -255,18 +270,40 @@ class SpendLedger:
             current = self._caps_row(conn, campaign_id)
             if current and current[0] == caps:
                 return None
-            return self._insert(conn, key=f"caps:{campaign_id}:{uuid4()}", kind="caps", campaign_id=campaign_id,
-                                channel=None, day=None, cents=_cents(caps.total), trace_id=trace_id,
-                                data={"caps": caps.model_dump()})
+            return self._insert(
+                conn,
+                key=f"caps:{campaign_id}:{uuid4()}",
+                kind="caps",
+                campaign_id=campaign_id,
+                channel=None,
+                day=None,
+                cents=_cents(caps.total),
+                trace_id=trace_id,
+                data={"caps": caps.model_dump()},
+            )
 
         entry = self._write(write)
         if entry:
-            self.events.emit("spend.caps_set", trace_id=trace_id, campaign_id=campaign_id, source=SOURCE,
-                             payload={"caps": caps.model_dump()}, event_id=event_id("ledger", entry.key))
+            self.events.emit(
+                "spend.caps_set",
+                trace_id=trace_id,
+                campaign_id=campaign_id,
+                source=SOURCE,
+                payload={"caps": caps.model_dump()},
+                event_id=event_id("ledger", entry.key),
+            )
         return entry
 
-    def set_allocation(self, campaign_id: str, channel: str, amount: float, *, trace_id: str, key: str | None = None,
-                       reason: str = "") -> LedgerEntry:
+    def set_allocation(
+        self,
+        campaign_id: str,
+        channel: str,
+        amount: float,
+        *,
+        trace_id: str,
+        key: str | None = None,
+        reason: str = "",
+    ) -> LedgerEntry:
         """Set a channel's budget allocation directly (plan time); checked like a budget change.
 
         Raises:
@@ -281,13 +318,31 @@ class SpendLedger:
             if existing:
                 return existing
             check_allocation(self._limits(conn, campaign_id, channel, None), channel, cents)
-            return self._insert(conn, key=key, kind="allocation", campaign_id=campaign_id, channel=channel, day=None,
-                                cents=cents, trace_id=trace_id, data={"reason": reason})
+            return self._insert(
+                conn,
+                key=key,
+                kind="allocation",
+                campaign_id=campaign_id,
+                channel=channel,
+                day=None,
+                cents=cents,
+                trace_id=trace_id,
+                data={"reason": reason},
+            )
 
         return self._write(write)
 
-    def commit(self, *, campaign_id: str, channel: str, amount: float, day: str, key: str,
-               trace_id: str | None = None, region: str | None = None) -> LedgerEntry:
+    def commit(
+        self,
+        *,
+        campaign_id: str,
+        channel: str,
+        amount: float,
+        day: str,
+        key: str,
+        trace_id: str | None = None,
+        region: str | None = None,
+    ) -> LedgerEntry:
         """Record spend, once per key, inside the caps and only while no kill-switch covers it.
 
         Args:
@@ -319,7 +374,9 @@ class SpendLedger:
             existing = self._entry(conn, key)
             if existing:
                 if existing.kind != "spend" or existing.campaign_id != campaign_id:
-                    raise ValueError(f"key {key!r} already names a {existing.kind} entry of {existing.campaign_id}")
+                    raise ValueError(
+                        f"key {key!r} already names a {existing.kind} entry of {existing.campaign_id}"
+                    )
                 return existing
             blocked = self.kill_switch.check(channel, region)
             if blocked:
@@ -331,25 +388,64 @@ class SpendLedger:
                 refusal.update(reason=exc.reason, cap=exc.cap)
                 raise
             data = {"region": region} if region else {}
-            return self._insert(conn, key=key, kind="spend", campaign_id=campaign_id, channel=channel, day=day,
-                                cents=cents, trace_id=trace, data=data)
+            return self._insert(
+                conn,
+                key=key,
+                kind="spend",
+                campaign_id=campaign_id,
+                channel=channel,
+                day=day,
+                cents=cents,
+                trace_id=trace,
+                data=data,
+            )
 
         try:
             entry: LedgerEntry = self._write(write)
         except (CapExceeded, KillSwitchEngaged):
-            self.events.emit("spend.refused", trace_id=trace, campaign_id=campaign_id, source=SOURCE,
-                             payload={"channel": channel, "region": region, "day": day, "amount": from_cents(cents),
-                                      "key": key, **refusal})
+            self.events.emit(
+                "spend.refused",
+                trace_id=trace,
+                campaign_id=campaign_id,
+                source=SOURCE,
+                payload={
+                    "channel": channel,
+                    "region": region,
+                    "day": day,
+                    "amount": from_cents(cents),
+                    "key": key,
+                    **refusal,
+                },
+            )
             raise
         # Deterministic event id: a retry re-emits it as a no-op, and repairs it if a crash lost it.
-        self.events.emit("spend.recorded", trace_id=entry.trace_id, campaign_id=campaign_id, source=SOURCE,
-                         payload={"channel": channel, "region": entry.data.get("region"), "day": day,
-                                  "amount": entry.amount, "key": key},
-                         event_id=event_id("ledger", key))
+        self.events.emit(
+            "spend.recorded",
+            trace_id=entry.trace_id,
+            campaign_id=campaign_id,
+            source=SOURCE,
+            payload={
+                "channel": channel,
+                "region": entry.data.get("region"),
+                "day": day,
+                "amount": entry.amount,
+                "key": key,
+            },
+            event_id=event_id("ledger", key),
+        )
         return entry
 
-    def correct(self, *, campaign_id: str, channel: str, amount: float, day: str, key: str, reason: str,
-                trace_id: str | None = None) -> LedgerEntry:
+    def correct(
+        self,
+        *,
+        campaign_id: str,
+        channel: str,
+        amount: float,
+        day: str,
+        key: str,
+        reason: str,
+        trace_id: str | None = None,
+    ) -> LedgerEntry:
         """Record a refund or reversal (a negative amount) as a new entry; idempotent by key.
 
         More spend is never a correction: commit it, so the caps apply.
@@ -361,7 +457,9 @@ class SpendLedger:
         _check_day(day)
         cents = _cents(amount)
         if cents >= 0:
-            raise ValueError("a correction must be negative (a refund or reversal); record more spend with commit()")
+            raise ValueError(
+                "a correction must be negative (a refund or reversal); record more spend with commit()"
+            )
         if not reason.strip():
             raise ValueError("a correction needs a reason")
         trace = trace_id or self.trace_of(campaign_id)
@@ -371,18 +469,40 @@ class SpendLedger:
             if existing:
                 return existing
             if self._spent_cents(conn, campaign_id, channel, day) + cents < 0:
-                raise ValueError(f"a correction of {amount:.2f} would take {channel} spend on {day} below zero")
-            return self._insert(conn, key=key, kind="correction", campaign_id=campaign_id, channel=channel, day=day,
-                                cents=cents, trace_id=trace, data={"reason": reason})
+                raise ValueError(
+                    f"a correction of {amount:.2f} would take {channel} spend on {day} below zero"
+                )
+            return self._insert(
+                conn,
+                key=key,
+                kind="correction",
+                campaign_id=campaign_id,
+                channel=channel,
+                day=day,
+                cents=cents,
+                trace_id=trace,
+                data={"reason": reason},
+            )
 
         entry: LedgerEntry = self._write(write)
-        self.events.emit("spend.corrected", trace_id=entry.trace_id, campaign_id=campaign_id, source=SOURCE,
-                         payload={"channel": channel, "day": day, "amount": entry.amount, "key": key, "reason": reason},
-                         event_id=event_id("ledger", key))
+        self.events.emit(
+            "spend.corrected",
+            trace_id=entry.trace_id,
+            campaign_id=campaign_id,
+            source=SOURCE,
+            payload={"channel": channel, "day": day, "amount": entry.amount, "key": key, "reason": reason},
+            event_id=event_id("ledger", key),
+        )
         return entry
 
-    def apply_change(self, change: BudgetChange, *, approved_by: str | None, trace_id: str | None = None,
-                     causation_id: str | None = None) -> BudgetChange:
+    def apply_change(
+        self,
+        change: BudgetChange,
+        *,
+        approved_by: str | None,
+        trace_id: str | None = None,
+        causation_id: str | None = None,
+    ) -> BudgetChange:
         """Apply a budget change if the caps, the exposure limits and the approval rule allow it.
 
         A change that requires approval is applied only with ``approved_by``. A decided increase meets a
@@ -400,10 +520,20 @@ class SpendLedger:
         to_cents = _cents(change.to_amount, "to_amount")
         if change.requires_approval and not approved_by:
             # Not recorded in the ledger: the same change may still be approved later.
-            unapproved = change.model_copy(update={
-                "status": "refused", "refusal": "requires human approval (above the approval threshold); none given"})
-            self.events.emit("optimizer.budget_change", trace_id=trace, campaign_id=change.campaign_id, source=SOURCE,
-                             payload=change_payload(unapproved), causation_id=causation_id)
+            unapproved = change.model_copy(
+                update={
+                    "status": "refused",
+                    "refusal": "requires human approval (above the approval threshold); none given",
+                }
+            )
+            self.events.emit(
+                "optimizer.budget_change",
+                trace_id=trace,
+                campaign_id=change.campaign_id,
+                source=SOURCE,
+                payload=change_payload(unapproved),
+                causation_id=causation_id,
+            )
             return unapproved
 
         def write(conn: Connection) -> BudgetChange:
@@ -416,33 +546,60 @@ class SpendLedger:
                 if approved_by:
                     # Decided, but more exposure must wait for the switch: nothing is written, so the same
                     # change applies once the switch is released (``apply_deferred``).
-                    return change.model_copy(update={"status": "deferred", "decided_by": approved_by,
-                                                     "refusal": f"waiting for the kill-switch release: {blocked}"})
+                    return change.model_copy(
+                        update={
+                            "status": "deferred",
+                            "decided_by": approved_by,
+                            "refusal": f"waiting for the kill-switch release: {blocked}",
+                        }
+                    )
                 refusal = f"increase refused: {blocked}"
             else:
                 try:
-                    check_allocation(self._limits(conn, change.campaign_id, change.channel, None),
-                                     change.channel, to_cents)
+                    check_allocation(
+                        self._limits(conn, change.campaign_id, change.channel, None), change.channel, to_cents
+                    )
                 except CapExceeded as exc:
                     refusal = exc.reason
-            decided = change.model_copy(update={"status": "refused" if refusal else "applied", "refusal": refusal,
-                                                "decided_by": approved_by})
+            decided = change.model_copy(
+                update={
+                    "status": "refused" if refusal else "applied",
+                    "refusal": refusal,
+                    "decided_by": approved_by,
+                }
+            )
             # An applied change is the channel's new allocation; a refused one is kept (kind 'change') for audit.
-            self._insert(conn, key=key, kind="change" if refusal else "allocation", campaign_id=change.campaign_id,
-                         channel=change.channel, day=None, cents=to_cents, trace_id=trace,
-                         data={"change": decided.model_dump(mode="json"), "previous": from_cents(current)})
+            self._insert(
+                conn,
+                key=key,
+                kind="change" if refusal else "allocation",
+                campaign_id=change.campaign_id,
+                channel=change.channel,
+                day=None,
+                cents=to_cents,
+                trace_id=trace,
+                data={"change": decided.model_dump(mode="json"), "previous": from_cents(current)},
+            )
             return decided
 
         outcome: BudgetChange = self._write(write)
         payload = change_payload(outcome)
         if outcome.status == "deferred":
             payload["change"] = outcome.model_dump(mode="json")  # what apply_deferred re-applies
-        self.events.emit("optimizer.budget_change", trace_id=trace, campaign_id=change.campaign_id, source=SOURCE,
-                         payload=payload, causation_id=causation_id, event_id=event_id("ledger", key, outcome.status))
+        self.events.emit(
+            "optimizer.budget_change",
+            trace_id=trace,
+            campaign_id=change.campaign_id,
+            source=SOURCE,
+            payload=payload,
+            causation_id=causation_id,
+            event_id=event_id("ledger", key, outcome.status),
+        )
         return outcome
 
-    def apply_deferred(self, campaign_id: str, *, trace_id: str | None = None,
-                       causation_id: str | None = None) -> list[BudgetChange]:
+    def apply_deferred(
+        self, campaign_id: str, *, trace_id: str | None = None, causation_id: str | None = None
+    ) -> list[BudgetChange]:
         """Apply the decided budget changes that waited for a kill-switch release (those still blocked wait on).
 
         Returns:
@@ -450,7 +607,9 @@ class SpendLedger:
         """
         waiting: dict[str, BudgetChange] = {}
         offset = 0
-        while batch := self.events.read(offset, 1000, campaign_id=campaign_id, types=["optimizer.budget_change"]):
+        while batch := self.events.read(
+            offset, 1000, campaign_id=campaign_id, types=["optimizer.budget_change"]
+        ):
             offset = batch[-1][0]
             for _, event in batch:
                 status, change_id = event.payload.get("status"), str(event.payload.get("change_id"))
@@ -467,30 +626,52 @@ class SpendLedger:
                 continue
             if current != _cents(change.from_amount, "from_amount"):
                 # The decision was about another starting budget: it is not applied to this one.
-                stale = change.model_copy(update={
-                    "status": "refused", "refusal": "the channel's budget changed while the change waited for the"
-                                                    " kill-switch release; the optimizer proposes again"})
-                self.events.emit("optimizer.budget_change", trace_id=trace_id or self.trace_of(campaign_id),
-                                 campaign_id=campaign_id, source=SOURCE, payload=change_payload(stale),
-                                 causation_id=causation_id, event_id=event_id("ledger", "change", change.id, "stale"))
+                stale = change.model_copy(
+                    update={
+                        "status": "refused",
+                        "refusal": "the channel's budget changed while the change waited for the"
+                        " kill-switch release; the optimizer proposes again",
+                    }
+                )
+                self.events.emit(
+                    "optimizer.budget_change",
+                    trace_id=trace_id or self.trace_of(campaign_id),
+                    campaign_id=campaign_id,
+                    source=SOURCE,
+                    payload=change_payload(stale),
+                    causation_id=causation_id,
+                    event_id=event_id("ledger", "change", change.id, "stale"),
+                )
                 outcomes.append(stale)
                 continue
             pending = change.model_copy(update={"status": "pending_approval", "refusal": None})
-            outcomes.append(self.apply_change(pending, approved_by=change.decided_by, trace_id=trace_id,
-                                              causation_id=causation_id))
+            outcomes.append(
+                self.apply_change(
+                    pending, approved_by=change.decided_by, trace_id=trace_id, causation_id=causation_id
+                )
+            )
         return outcomes
 
 
 def change_payload(change: BudgetChange) -> dict[str, Any]:
     """The ``optimizer.budget_change`` event payload of a change."""
     return {
-        "change_id": change.id, "channel": change.channel, "variant": change.variant,
-        "from_amount": change.from_amount, "to_amount": change.to_amount, "delta_pct": change.delta_pct,
-        "status": change.status, "requires_approval": change.requires_approval, "reason": change.reason,
-        "refusal": change.refusal, "decided_by": change.decided_by,
+        "change_id": change.id,
+        "channel": change.channel,
+        "variant": change.variant,
+        "from_amount": change.from_amount,
+        "to_amount": change.to_amount,
+        "delta_pct": change.delta_pct,
+        "status": change.status,
+        "requires_approval": change.requires_approval,
+        "reason": change.reason,
+        "refusal": change.refusal,
+        "decided_by": change.decided_by,
     }
 
 
 def _row_entry(row: tuple[Any, ...]) -> LedgerEntry:
     seq, key, kind, campaign_id, channel, day, cents, trace_id, ts, data = row
-    return LedgerEntry(int(seq), key, kind, campaign_id, channel, day, from_cents(int(cents)), trace_id, ts, json.loads(data))
+    return LedgerEntry(
+        int(seq), key, kind, campaign_id, channel, day, from_cents(int(cents)), trace_id, ts, json.loads(data)
+    )

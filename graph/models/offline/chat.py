@@ -81,7 +81,12 @@ class OfflineChatModel(BaseChatModel):
         chosen = next((n for n in names if n in HANDLERS), None)
         if chosen is None:
             raise OfflineTaskError(f"offline model has no rules for tools {names}")
-        call = {"name": chosen, "args": HANDLERS[chosen](payload), "id": f"offline-{chosen}", "type": "tool_call"}
+        call = {
+            "name": chosen,
+            "args": HANDLERS[chosen](payload),
+            "id": f"offline-{chosen}",
+            "type": "tool_call",
+        }
         message = AIMessage(content="", tool_calls=[call], response_metadata=meta, usage_metadata=usage)
         return ChatResult(generations=[ChatGeneration(message=message)])
 
@@ -94,13 +99,18 @@ class OfflineChatModel(BaseChatModel):
                 f"offline model has no rules to produce {schema!r}; configure a real model for it"
             ) from None
 
-    def bind_tools(self, tools: Sequence[dict[str, Any] | type | Callable[..., Any] | BaseTool], **kwargs: Any
-                   ) -> Runnable[LanguageModelInput, AIMessage]:
+    def bind_tools(
+        self, tools: Sequence[dict[str, Any] | type | Callable[..., Any] | BaseTool], **kwargs: Any
+    ) -> Runnable[LanguageModelInput, AIMessage]:
         """Bind tools in OpenAI format; the engine answers with a call to the tool it has rules for."""
         return self.bind(tools=[convert_to_openai_tool(t) for t in tools], **kwargs)
 
     def with_structured_output(
-        self, schema: type[BaseModel] | dict[str, Any], *, include_raw: bool = False, method: str | None = None,
+        self,
+        schema: type[BaseModel] | dict[str, Any],
+        *,
+        include_raw: bool = False,
+        method: str | None = None,
         **kwargs: Any,
     ) -> Runnable[LanguageModelInput, dict[str, Any] | BaseModel]:
         """Return a runnable producing ``schema`` instances by the rules for that schema (any ``method``)."""

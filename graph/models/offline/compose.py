@@ -36,8 +36,6 @@ def _sentence(text: str) -> str:
     return text if text[-1:] in ".!?" else text + "."
 
 
-
-
 class _Revision:
     """What the findings of the last version ask for: lines to avoid, approved rewordings."""
 

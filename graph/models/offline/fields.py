@@ -179,6 +179,7 @@ def find_audience(
     """Who the campaign should reach, in the marketer's words, however it is introduced: a label, a cue ('aimed
     at', 'targeting', 'it's for'), the words after the product ('PawPals group walks to busy professionals'), a
     'for/to/among' phrase that names people, or a clause that names a group of people."""
+
     def overlaps_product(start: int, end: int) -> bool:
         return product is not None and start < product.end and product.start < end
 
@@ -199,7 +200,9 @@ def find_audience(
                 if "\n" in seg.value
                 else _clean_audience(seg.value)
             )
-            code = re.match(r"[A-Za-z]{3}\s?\d", value)  # 'men 25-40' under a label is people, 'USD 5k' is not
+            code = re.match(
+                r"[A-Za-z]{3}\s?\d", value
+            )  # 'men 25-40' under a label is people, 'USD 5k' is not
             not_people = _NOT_AUDIENCE.match(value) and not (code and not code.group(0)[:3].isupper())
             if value and not not_people and not _only_places(value, is_place_only):
                 return Found(value, seg.value_start, seg.value_start + len(value))

@@ -23,7 +23,7 @@ def extract_brief(payload: dict[str, Any]) -> dict[str, Any]:
     def source(start: int, end: int) -> str:
         for s, e in sentences:
             if s <= start < e:
-                return text[s:max(e, min(end, len(text)))].strip()
+                return text[s : max(e, min(end, len(text)))].strip()
         return text[start:end].strip()
 
     return {
@@ -43,7 +43,9 @@ def extract_brief(payload: dict[str, Any]) -> dict[str, Any]:
         "holdout_pct": parsed.holdout_pct,
         "theme": parsed.theme,
         "landing_url": parsed.landing_url,
-        "facts": [{"field": f.field, "value": f.value, "source": source(f.start, f.end)} for f in parsed.facts],
+        "facts": [
+            {"field": f.field, "value": f.value, "source": source(f.start, f.end)} for f in parsed.facts
+        ],
         "problems": parsed.problems,
     }
 

@@ -29,11 +29,25 @@ from graph.models.offline.product import find_product
 from graph.models.offline.segments import Segment, split_segments, split_sentences
 from graph.models.offline.when import DateSpan, find_date_spans, find_durations
 
-__all__ = ["KPIMention", "MoneyMention", "ParsedBrief", "find_budget", "find_channels", "find_dates",
-           "find_duration_days", "find_kpis", "find_money", "find_regions", "parse_brief"]
+__all__ = [
+    "KPIMention",
+    "MoneyMention",
+    "ParsedBrief",
+    "find_budget",
+    "find_channels",
+    "find_dates",
+    "find_duration_days",
+    "find_kpis",
+    "find_money",
+    "find_regions",
+    "parse_brief",
+]
 
-_BUDGET_CUE = re.compile(r"\b(budget|spend|spending|invest(?:ing|ment)?|allocat\w*|total|set aside|envelope|money|"
-                         r"afford)\b", re.IGNORECASE)
+_BUDGET_CUE = re.compile(
+    r"\b(budget|spend|spending|invest(?:ing|ment)?|allocat\w*|total|set aside|envelope|money|"
+    r"afford)\b",
+    re.IGNORECASE,
+)
 _NOT_BUDGET_CUE = re.compile(
     r"\b(cpa|cpc|cpm|cac|cost per|per (?:lead|signup|sale|conversion|acquisition|click)|under|below|over|above|"
     r"orders?|revenue|aov|price|priced|costs?|from|each|worth)\b",
@@ -84,8 +98,9 @@ def _mask(text: str, spans: list[tuple[int, int]]) -> str:
     return "".join(chars)
 
 
-def select_budget(text: str, money: list[MoneyMention], segments: list[Segment],
-                  used: set[int]) -> MoneyMention | None:
+def select_budget(
+    text: str, money: list[MoneyMention], segments: list[Segment], used: set[int]
+) -> MoneyMention | None:
     """The campaign budget among the money mentions: one in a budget-labelled line, else one cued by 'budget' /
     'spend', else the largest amount not cued as a unit cost, price or threshold."""
     pool = [m for m in money if m.start not in used]
@@ -97,8 +112,8 @@ def select_budget(text: str, money: list[MoneyMention], segments: list[Segment],
     cued, plain = [], []
     for m in pool:
         # cue windows stay inside the mention's own sentence or line
-        before = re.split(r"[.!?;\n]\s", text[max(0, m.start - 40):m.start])[-1]
-        after = re.split(r"[.!?;\n]", text[m.end:m.end + 25])[0]
+        before = re.split(r"[.!?;\n]\s", text[max(0, m.start - 40) : m.start])[-1]
+        after = re.split(r"[.!?;\n]", text[m.end : m.end + 25])[0]
         if _BUDGET_CUE.search(before) or re.match(r"\s*(?:budget|total|to spend|in total)\b", after, re.I):
             cued.append(m)
         elif not _NOT_BUDGET_CUE.search(before[-25:] + after[:14]):
@@ -108,18 +123,25 @@ def select_budget(text: str, money: list[MoneyMention], segments: list[Segment],
     return max(plain, key=lambda m: m.amount) if plain else None
 
 
-_BARE_AMOUNT = re.compile(r"(?P<neg>minus\s+|negative\s+|[-−](?=\d))?(?P<n>\d[\d,.\s]*\d|\d)\s?(?P<mult>k|m|million|"
-                          r"thousand|trillion|bn|billion)?\b", re.IGNORECASE)
+_BARE_AMOUNT = re.compile(
+    r"(?P<neg>minus\s+|negative\s+|[-−](?=\d))?(?P<n>\d[\d,.\s]*\d|\d)\s?(?P<mult>k|m|million|"
+    r"thousand|trillion|bn|billion)?\b",
+    re.IGNORECASE,
+)
 
 
 def _bare_budget(text: str, segments: list[Segment]) -> str | None:
     """A budget stated without a currency ('Budget: minus 40,000', 'we can spend 30k'): the problem to ask about."""
     spans = [(s.value_start, s.end) for s in segments if s.field == "budget"]
-    cue = r"(?<!ad )\b(?:budget|spend|investment)\s*(?:is|of|:|=|-)?\s*(?:about|around|roughly|approx\.?|~)?\s*"
+    cue = (
+        r"(?<!ad )\b(?:budget|spend|investment)\s*(?:is|of|:|=|-)?\s*(?:about|around|roughly|approx\.?|~)?\s*"
+    )
     spans += [(m.end(), min(len(text), m.end() + 16)) for m in re.finditer(cue, text, re.IGNORECASE)]
     for s, e in spans:
         m = _BARE_AMOUNT.match(text, s, e)
-        if m and not re.match(r"\s*(?:%|x\b|percent|days?|weeks?|months?|people|orders|leads)", text[m.end():]):
+        if m and not re.match(
+            r"\s*(?:%|x\b|percent|days?|weeks?|months?|people|orders|leads)", text[m.end() :]
+        ):
             words = m.group(0).strip()
             if m.group("neg"):
                 return f"'{words}' is a negative amount (and names no currency)"
@@ -173,9 +195,10 @@ def _day_first(budget: MoneyMention | None, countries: list[str]) -> bool | None
 def _is_place_only(value: str) -> bool:
     rest = value
     for p in sorted(find_places(value), key=lambda p: p.start, reverse=True):
-        rest = rest[:p.start] + rest[p.end:]
-    return bool(find_places(value)) and not re.sub(r"\b(?:the|and|only|in|of|region|markets?|&|\+|plus)\b|[\s,./]",
-                                                   "", rest, flags=re.I)
+        rest = rest[: p.start] + rest[p.end :]
+    return bool(find_places(value)) and not re.sub(
+        r"\b(?:the|and|only|in|of|region|markets?|&|\+|plus)\b|[\s,./]", "", rest, flags=re.I
+    )
 
 
 def parse_brief(text: str, today: date) -> ParsedBrief:
@@ -221,16 +244,25 @@ def parse_brief(text: str, today: date) -> ParsedBrief:
         else:
             out.budget = budget
             fact("budget", f"{budget.amount:,.2f} {budget.currency}", budget.start, budget.end)
-    goal_spans = [(s.start, s.end) for s in segments if s.field in ("goal", "kpi") or GOAL_CUE_RE.search(s.text)]
+    goal_spans = [
+        (s.start, s.end) for s in segments if s.field in ("goal", "kpi") or GOAL_CUE_RE.search(s.text)
+    ]
     not_counts = [(m.start, m.end) for m in money]
     not_counts += [(d.pos, d.stop) for d in find_date_spans(masked, today, None)]
     not_counts += [(d.pos, d.stop) for d in find_durations(masked)]
-    not_counts += [(m.start(), m.end()) for m in re.finditer(r"\d+(?:[.,]\d+)?\s?(?:%|percent|per cent|x\b)", masked)]
+    not_counts += [
+        (m.start(), m.end()) for m in re.finditer(r"\d+(?:[.,]\d+)?\s?(?:%|percent|per cent|x\b)", masked)
+    ]
     count_text = _mask(masked, not_counts)
     counts = find_counts(count_text, goal_spans)
     seen: set[str] = set()
-    for k in [*counts, *([revenue] if revenue else []), *find_rates(masked), *([cpa] if cpa else []),
-              *([r] if (r := find_roas(masked)) else [])]:
+    for k in [
+        *counts,
+        *([revenue] if revenue else []),
+        *find_rates(masked),
+        *([cpa] if cpa else []),
+        *([r] if (r := find_roas(masked)) else []),
+    ]:
         if k.name in seen:
             continue
         seen.add(k.name)
@@ -259,8 +291,12 @@ def parse_brief(text: str, today: date) -> ParsedBrief:
         out.countries += new_c
         out.regions += new_r
         regions = ", ".join(place.regions) or "none of Liftoff's regions"
-        fact("places", f"{place.text} -> countries {', '.join(place.countries) or '-'}; regions {regions}",
-             place.start, place.end)
+        fact(
+            "places",
+            f"{place.text} -> countries {', '.join(place.countries) or '-'}; regions {regions}",
+            place.start,
+            place.end,
+        )
 
     # words inside the audience describe people ('renewing in the next 60 days'), not the campaign's timing
     date_text = _mask(masked, [(audience.start, audience.end)]) if audience else masked
@@ -274,8 +310,10 @@ def parse_brief(text: str, today: date) -> ParsedBrief:
     if holdout:
         share = float(holdout.value)
         if share > 0.5 or share <= 0:
-            out.problems.append(f"holdout: '{masked[holdout.start:holdout.end].strip()}' is {share:.0%} of each list; "
-                                "a holdout must be above 0% and at most 50%")
+            out.problems.append(
+                f"holdout: '{masked[holdout.start : holdout.end].strip()}' is {share:.0%} of each list; "
+                "a holdout must be above 0% and at most 50%"
+            )
         else:
             out.holdout_pct = share
             fact("holdout_pct", f"{share:.0%}", holdout.start, holdout.end)
@@ -303,25 +341,42 @@ def _find_goal(text: str, segments: list[Segment], counts: list[KPIMention]) -> 
         k = counts[0]
         around = next((s for s in segments if s.start <= k.start < s.end), None)
         s0 = around.start if around else max(0, k.start - 40)
-        lead = text[s0:k.start]
-        verb = re.search(r"(?:\b(?:drive|get|sell|generate|hit|reach|achieve|deliver|win|book|register|onboard|"
-                         r"acquire|gain|grow)\b[^.;,]{0,20})$", lead, re.I)
+        lead = text[s0 : k.start]
+        verb = re.search(
+            r"(?:\b(?:drive|get|sell|generate|hit|reach|achieve|deliver|win|book|register|onboard|"
+            r"acquire|gain|grow)\b[^.;,]{0,20})$",
+            lead,
+            re.I,
+        )
         start = s0 + verb.start() if verb else k.start
-        tail = re.match(r"(?:\s+(?!(?:from|in|for|at|by|with|and|before|to|on|of|per|each|under|below|over)\b)"
-                        r"[\w'’-]+){0,3}", text[k.end:])
+        tail = re.match(
+            r"(?:\s+(?!(?:from|in|for|at|by|with|and|before|to|on|of|per|each|under|below|over)\b)"
+            r"[\w'’-]+){0,3}",
+            text[k.end :],
+        )
         end = k.end + (tail.end() if tail else 0)
         return F.Found(text[start:end].strip(), start, end)
-    m = re.search(r"\b(?P<verb>drive|increase|grow|generate|boost|win back|re-?engage|acquire|raise|build)\s+"
-                  r"(?P<obj>[^.;,\n]{3,80})", text, re.IGNORECASE)
+    m = re.search(
+        r"\b(?P<verb>drive|increase|grow|generate|boost|win back|re-?engage|acquire|raise|build)\s+"
+        r"(?P<obj>[^.;,\n]{3,80})",
+        text,
+        re.IGNORECASE,
+    )
     if m:
         return F.Found(f"{m.group('verb').lower()} {m.group('obj').strip()}", m.start(), m.end())
     return None
 
 
-def _read_dates(text: str, segments: list[Segment], today: date, out: ParsedBrief,
-                fact: Callable[[str, str, int, int], None]) -> None:
+def _read_dates(
+    text: str,
+    segments: list[Segment],
+    today: date,
+    out: ParsedBrief,
+    fact: Callable[[str, str, int, int], None],
+) -> None:
     spans = find_date_spans(text, today, _day_first(out.budget, out.countries))
     labelled = [(s.start, s.end) for s in segments if s.field == "dates"]
+
     def in_label(sp: DateSpan) -> bool:
         return any(s <= sp.pos < e for s, e in labelled)
 
@@ -330,7 +385,8 @@ def _read_dates(text: str, segments: list[Segment], today: date, out: ParsedBrie
             out.problems.append(f"dates: {sp.problem}")
     good = [sp for sp in spans if not sp.problem and sp.start]
     ordered = [sp for sp in good if in_label(sp)] + sorted(
-        (sp for sp in good if not in_label(sp)), key=lambda sp: _date_role(text, sp.pos))
+        (sp for sp in good if not in_label(sp)), key=lambda sp: _date_role(text, sp.pos)
+    )
     start = end = None
     chosen: list[DateSpan] = []
     if ordered:
@@ -356,7 +412,9 @@ def _read_dates(text: str, segments: list[Segment], today: date, out: ParsedBrie
     if start and end and end >= start:
         days = (end - start).days + 1
     if days is not None and not 1 <= days <= 730:
-        out.problems.append(f"dates: a campaign of {days} days is not something Liftoff can plan (1 to 730 days)")
+        out.problems.append(
+            f"dates: a campaign of {days} days is not something Liftoff can plan (1 to 730 days)"
+        )
         start = end = None
         days = None
     out.start_date, out.end_date, out.duration_days = start, end, days

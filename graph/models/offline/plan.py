@@ -5,8 +5,11 @@ from __future__ import annotations
 import re
 from typing import Any
 
-_B2B = re.compile(r"\b(b2b|business(?:es)?|compan(?:y|ies)|enterprise|smb|it (?:leaders|managers)|decision[- ]makers|"
-                  r"offices?|procurement|facilit(?:y|ies) managers)\b", re.IGNORECASE)
+_B2B = re.compile(
+    r"\b(b2b|business(?:es)?|compan(?:y|ies)|enterprise|smb|it (?:leaders|managers)|decision[- ]makers|"
+    r"offices?|procurement|facilit(?:y|ies) managers)\b",
+    re.IGNORECASE,
+)
 _WEIGHTS = {"email": 0.25, "sms": 0.10, "paid_social": 0.35, "paid_search": 0.30, "display": 0.15}
 _DEFAULT_CPA = 35.0
 _RATIONALE = {
@@ -28,7 +31,11 @@ def draft_plan(payload: dict[str, Any]) -> dict[str, Any]:
     audience = brief.get("audience") or ""
     channels = list(brief.get("channels") or [])
     if not channels:
-        channels = ["email", "paid_search", "display"] if _B2B.search(audience) else ["email", "paid_social", "paid_search"]
+        channels = (
+            ["email", "paid_search", "display"]
+            if _B2B.search(audience)
+            else ["email", "paid_social", "paid_search"]
+        )
     regions = list(brief.get("regions") or payload.get("default_regions") or ["US"])
     weights = {ch: _WEIGHTS[ch] for ch in channels}
     total_w = sum(weights.values())
@@ -50,7 +57,13 @@ def draft_plan(payload: dict[str, Any]) -> dict[str, Any]:
     names = {k["name"] for k in kpis}
     cpa = next((k["target"] for k in kpis if k["name"] == "cpa"), None)
     if not names & {"conversions", "signups", "leads", "revenue"} and budget:
-        kpis.append({"name": "conversions", "target": max(1.0, round(budget / (cpa or _DEFAULT_CPA))), "channel": None})
+        kpis.append(
+            {
+                "name": "conversions",
+                "target": max(1.0, round(budget / (cpa or _DEFAULT_CPA))),
+                "channel": None,
+            }
+        )
     if "email" in channels and "open_rate" not in names:
         kpis.append({"name": "open_rate", "target": 0.22, "channel": "email"})
     if {"paid_social", "paid_search", "display"} & set(channels) and "ctr" not in names:
@@ -58,7 +71,13 @@ def draft_plan(payload: dict[str, Any]) -> dict[str, Any]:
     conv = next((k["target"] for k in kpis if k["name"] in ("conversions", "signups", "leads")), None)
     target_cpa = cpa or (budget / conv if budget and conv else _DEFAULT_CPA)
     gates = [
-        {"kpi": "cpa", "threshold": round(target_cpa * 1.5, 2), "direction": "max", "after_days": 3, "action": "escalate"},
+        {
+            "kpi": "cpa",
+            "threshold": round(target_cpa * 1.5, 2),
+            "direction": "max",
+            "after_days": 3,
+            "action": "escalate",
+        },
         {"kpi": "ctr", "threshold": 0.004, "direction": "min", "after_days": 3, "action": "pause"},
     ]
     experiments = [

@@ -21,20 +21,28 @@ def segment_args(payload: dict[str, Any]) -> dict[str, Any]:
     holdout_pct. A filter is added only for dictionary values the audience names explicitly.
     """
     audience = (payload.get("audience") or "").lower()
-    filters = [dict(f) for f in payload.get("audience_filters") or []]  # the brief's mapping, read by the Planner
+    filters = [
+        dict(f) for f in payload.get("audience_filters") or []
+    ]  # the brief's mapping, read by the Planner
     taken = {f.get("field") for f in filters}
     for field, spec in (payload.get("dictionary") or {}).items():
         values = spec.get("values") if isinstance(spec, dict) else None
         if not values or field in ("region", "country") or field in taken:
             continue
         matched = [
-            v for v in values
+            v
+            for v in values
             if isinstance(v, str) and any(re.search(rf"\b{re.escape(f)}\b", audience) for f in _forms(v))
         ]
         if matched and len(matched) < len(values):
             ops = (spec.get("ops") or ["in"]) if isinstance(spec, dict) else ["in"]
-            filters.append({"field": field, "op": "in" if "in" in ops else ops[0],
-                            "value": matched if "in" in ops else matched[0]})
+            filters.append(
+                {
+                    "field": field,
+                    "op": "in" if "in" in ops else ops[0],
+                    "value": matched if "in" in ops else matched[0],
+                }
+            )
     return {
         "channel": payload["channel"],
         "regions": payload["regions"],

@@ -16,10 +16,33 @@ def _cycles(channel: str, rates: list[tuple[int, int]], *, region: str = "US") -
     """One cycle per (treated conversions per 10k, control conversions per 2k)."""
     out: list[Event] = []
     for day, (treated, control) in enumerate(rates):
-        out.append(_ev("channel.metrics", {"program_id": f"{channel}-{region}", "channel": channel, "region": region,
-                                           "day": day, "sends": 10_000, "conversions": treated}, day * 100 + len(out)))
-        out.append(_ev("control.metrics", {"channel": channel, "region": region, "day": day, "control_size": 2_000,
-                                           "conversions": control}, day * 100 + 50 + len(out)))
+        out.append(
+            _ev(
+                "channel.metrics",
+                {
+                    "program_id": f"{channel}-{region}",
+                    "channel": channel,
+                    "region": region,
+                    "day": day,
+                    "sends": 10_000,
+                    "conversions": treated,
+                },
+                day * 100 + len(out),
+            )
+        )
+        out.append(
+            _ev(
+                "control.metrics",
+                {
+                    "channel": channel,
+                    "region": region,
+                    "day": day,
+                    "control_size": 2_000,
+                    "conversions": control,
+                },
+                day * 100 + 50 + len(out),
+            )
+        )
     return out
 
 
@@ -42,8 +65,10 @@ def test_raises_one_level_only_when_beating_control_with_few_exceptions() -> Non
         (_cycles("email", [(60, 6)] * 4), "only 4 cycles"),
         (_cycles("email", [(60, 6)] * 5 + [(5, 6)]), "beat the control in 4 of the last 5"),
         (_cycles("email", [(7, 1)] * 6), "does not exclude zero"),  # beats daily, but too little data
-        (_cycles("email", [(60, 6)] * 6) + [_ev("spend.refused", {"channel": "email"}, 999)],
-         "exception rate 16.7%"),  # 1 refusal over 6 program-days
+        (
+            _cycles("email", [(60, 6)] * 6) + [_ev("spend.refused", {"channel": "email"}, 999)],
+            "exception rate 16.7%",
+        ),  # 1 refusal over 6 program-days
     ],
 )
 def test_no_raise_without_steady_evidence(events: list[Event], why: str) -> None:
@@ -54,12 +79,18 @@ def test_no_raise_without_steady_evidence(events: list[Event], why: str) -> None
 
 def test_exceptions_per_channel_and_by_region() -> None:
     events = _cycles("email", [(60, 6)] * 6) + _cycles("sms", [(60, 6)] * 6, region="EU")
-    events += [_ev("sla.breach", {"channel": "sms"}, 1001), _ev("human.decision", {"channel": "sms", "decision": "reject"}, 1002)]
+    events += [
+        _ev("sla.breach", {"channel": "sms"}, 1001),
+        _ev("human.decision", {"channel": "sms", "decision": "reject"}, 1002),
+    ]
     recs = {r.channel: r for r in recommend(events, min_cycles=5)}
     assert recs["email"].raise_level and not recs["sms"].raise_level
     assert recs["sms"].exception_rate == pytest.approx(2 / 6)
     by_region = recommend(events, min_cycles=5, by_region=True, current={"email:US": "assisted"})
-    assert [(r.channel, r.region, r.current) for r in by_region] == [("email", "US", "assisted"), ("sms", "EU", "manual")]
+    assert [(r.channel, r.region, r.current) for r in by_region] == [
+        ("email", "US", "assisted"),
+        ("sms", "EU", "manual"),
+    ]
 
 
 def test_recommend_changes_nothing_and_checks_input() -> None:

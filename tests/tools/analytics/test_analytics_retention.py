@@ -16,13 +16,23 @@ NOW = datetime(2025, 6, 1, tzinfo=UTC)
 
 
 def _event(eid: str, age_days: int, pii: bool) -> Event:
-    return Event(id=eid, type="list.exported", trace_id="t", campaign_id="c", source="data",
-                 payload={"contact": f"{eid}@example.com"}, pii=pii, ts=(NOW - timedelta(days=age_days)).isoformat())
+    return Event(
+        id=eid,
+        type="list.exported",
+        trace_id="t",
+        campaign_id="c",
+        source="data",
+        payload={"contact": f"{eid}@example.com"},
+        pii=pii,
+        ts=(NOW - timedelta(days=age_days)).isoformat(),
+    )
 
 
 def test_purge_blanks_old_pii_events_and_deletes_old_pii_files(tmp_path: Path) -> None:
     log = EventLog(tmp_path / "events.db")
-    log.append_many([_event("old-pii", 100, True), _event("new-pii", 10, True), _event("old-plain", 100, False)])
+    log.append_many(
+        [_event("old-pii", 100, True), _event("new-pii", 10, True), _event("old-plain", 100, False)]
+    )
     exports, audit = pii_locations(tmp_path)
     exports.mkdir()
     (exports / "nested").mkdir()

@@ -15,21 +15,58 @@ T0 = "2025-01-01T00:00:00+00:00"
 
 
 def _e(kind: str, payload: dict, *, ts: str = T0, campaign: str = "c1", eid: str | None = None) -> Event:
-    return Event(id=eid or f"{kind}-{len(str(payload))}-{ts}-{sorted(payload.items())}", type=kind, trace_id="t1",
-                 campaign_id=campaign, source="test", ts=ts, payload=payload)
+    return Event(
+        id=eid or f"{kind}-{len(str(payload))}-{ts}-{sorted(payload.items())}",
+        type=kind,
+        trace_id="t1",
+        campaign_id=campaign,
+        source="test",
+        ts=ts,
+        payload=payload,
+    )
 
 
-def _metrics(pid: str, channel: str, region: str, day: int, audience: int, sends: int, delivered: int, opens: int,
-             clicks: int, conversions: int, spend: float, **extra: object) -> Event:
-    return _e("channel.metrics", {"program_id": pid, "channel": channel, "region": region, "variant": "A",
-                                  "day": day, "audience": audience, "sends": sends, "delivered": delivered,
-                                  "opens": opens, "clicks": clicks, "conversions": conversions, "spend": spend},
-              ts=f"2025-01-0{day + 2}T00:00:00+00:00", eid=str(extra.get("eid", f"m-{pid}-{day}")))
+def _metrics(
+    pid: str,
+    channel: str,
+    region: str,
+    day: int,
+    audience: int,
+    sends: int,
+    delivered: int,
+    opens: int,
+    clicks: int,
+    conversions: int,
+    spend: float,
+    **extra: object,
+) -> Event:
+    return _e(
+        "channel.metrics",
+        {
+            "program_id": pid,
+            "channel": channel,
+            "region": region,
+            "variant": "A",
+            "day": day,
+            "audience": audience,
+            "sends": sends,
+            "delivered": delivered,
+            "opens": opens,
+            "clicks": clicks,
+            "conversions": conversions,
+            "spend": spend,
+        },
+        ts=f"2025-01-0{day + 2}T00:00:00+00:00",
+        eid=str(extra.get("eid", f"m-{pid}-{day}")),
+    )
 
 
 def _control(channel: str, region: str, day: int, size: int, conversions: int) -> Event:
-    return _e("control.metrics", {"channel": channel, "region": region, "day": day, "control_size": size,
-                                  "conversions": conversions}, ts=f"2025-01-0{day + 2}T00:00:00+00:00")
+    return _e(
+        "control.metrics",
+        {"channel": channel, "region": region, "day": day, "control_size": size, "conversions": conversions},
+        ts=f"2025-01-0{day + 2}T00:00:00+00:00",
+    )
 
 
 EVENTS = [
@@ -40,18 +77,53 @@ EVENTS = [
     _e("sla.breach", {"program_id": "p3", "reason": "late"}),
     _e("sla.breach", {"program_id": "p4", "reason": "failed"}),
     _e("governance.report", {"subjects": 8, "escalated": 2}),
-    _e("governance.exception", {"exception_id": "x1", "subject_type": "asset", "subject_id": "a1", "route": "human",
-                                "reasons": ["unsupported claim"]}),
-    _e("governance.exception", {"exception_id": "x2", "subject_type": "asset", "subject_id": "a1", "route": "human",
-                                "reasons": ["banned term"]}),  # the same subject: one escalation
-    _e("governance.exception", {"exception_id": "x3", "subject_type": "list", "subject_id": "l1", "route": "human",
-                                "reasons": ["no consent basis"]}),
-    _e("governance.exception", {"exception_id": "x4", "subject_type": "asset", "subject_id": "a2",
-                                "route": "content", "reasons": ["too long"]}),  # fixed by Content: not escalated
+    _e(
+        "governance.exception",
+        {
+            "exception_id": "x1",
+            "subject_type": "asset",
+            "subject_id": "a1",
+            "route": "human",
+            "reasons": ["unsupported claim"],
+        },
+    ),
+    _e(
+        "governance.exception",
+        {
+            "exception_id": "x2",
+            "subject_type": "asset",
+            "subject_id": "a1",
+            "route": "human",
+            "reasons": ["banned term"],
+        },
+    ),  # the same subject: one escalation
+    _e(
+        "governance.exception",
+        {
+            "exception_id": "x3",
+            "subject_type": "list",
+            "subject_id": "l1",
+            "route": "human",
+            "reasons": ["no consent basis"],
+        },
+    ),
+    _e(
+        "governance.exception",
+        {
+            "exception_id": "x4",
+            "subject_type": "asset",
+            "subject_id": "a2",
+            "route": "content",
+            "reasons": ["too long"],
+        },
+    ),  # fixed by Content: not escalated
     _e("governance.report", {"subjects": 8, "escalated": 0}, ts="2025-01-01T00:05:00+00:00"),
     _e("optimizer.budget_change", {"change_id": "b1", "channel": "email", "status": "pending_approval"}),
-    _e("optimizer.budget_change", {"change_id": "b1", "channel": "email", "status": "applied", "decided_by": "ana"},
-       ts="2025-01-01T00:06:00+00:00"),
+    _e(
+        "optimizer.budget_change",
+        {"change_id": "b1", "channel": "email", "status": "applied", "decided_by": "ana"},
+        ts="2025-01-01T00:06:00+00:00",
+    ),
     _e("optimizer.budget_change", {"change_id": "b2", "channel": "email", "status": "applied"}),
     _metrics("p1", "email", "US", 0, 1000, 1000, 980, 200, 50, 10, 2.0),
     _metrics("p1", "email", "US", 1, 1000, 1000, 970, 190, 40, 8, 2.0),
@@ -60,18 +132,36 @@ EVENTS = [
     _control("email", "US", 0, 500, 2),
     _control("email", "US", 1, 500, 3),
     _control("paid_social", "EU", 0, 1000, 1),
-    _metrics("other", "email", "US", 0, 9999, 9999, 9999, 9, 999, 99, 999.0).model_copy(update={"campaign_id": "c2"}),
+    _metrics("other", "email", "US", 0, 9999, 9999, 9999, 9, 999, 99, 999.0).model_copy(
+        update={"campaign_id": "c2"}
+    ),
 ]
 
 
 def _card(events: list[Event] = EVENTS) -> Scorecard:
     blueprint, _, _ = builtin_campaign(7)
-    blueprint = blueprint.model_copy(update={"kpi_targets": [
-        KPITarget(name="conversions", target=20), KPITarget(name="cpa", target=10), KPITarget(name="ctr", target=0.01),
-        KPITarget(name="open_rate", target=0.25), KPITarget(name="conversion_rate", target=0.05),
-        KPITarget(name="ctr", target=0.05, channel="email"), KPITarget(name="roas", target=2)]})
-    return compute_scorecard(list(reversed(events)), blueprint=blueprint, campaign_id="c1", trace_id="t1",
-                             agents_run=["optimizer", "analytics"], llm_calls=3, tokens=1200)
+    blueprint = blueprint.model_copy(
+        update={
+            "kpi_targets": [
+                KPITarget(name="conversions", target=20),
+                KPITarget(name="cpa", target=10),
+                KPITarget(name="ctr", target=0.01),
+                KPITarget(name="open_rate", target=0.25),
+                KPITarget(name="conversion_rate", target=0.05),
+                KPITarget(name="ctr", target=0.05, channel="email"),
+                KPITarget(name="roas", target=2),
+            ]
+        }
+    )
+    return compute_scorecard(
+        list(reversed(events)),
+        blueprint=blueprint,
+        campaign_id="c1",
+        trace_id="t1",
+        agents_run=["optimizer", "analytics"],
+        llm_calls=3,
+        tokens=1200,
+    )
 
 
 def test_scorecard_arithmetic_on_a_known_log() -> None:
@@ -103,7 +193,12 @@ def test_scorecard_lift_and_rows() -> None:
     card = _card()
     lift = card.lift
     assert lift is not None
-    assert (lift.treated, lift.treated_conversions, lift.control, lift.control_conversions) == (7000, 24, 2000, 6)
+    assert (lift.treated, lift.treated_conversions, lift.control, lift.control_conversions) == (
+        7000,
+        24,
+        2000,
+        6,
+    )
     assert lift.lift_pct == pytest.approx(1 / 7)  # 0.0034286 vs 0.003
     assert lift.ci95 == pytest.approx((-0.0023318600, 0.0031890028), abs=1e-9)
     rows = {r.key: r for r in card.by_channel}

@@ -19,24 +19,52 @@ from tools.events import EventLog
 from tools.killswitch import KillSwitch
 
 
-def make_asset(channel: str = "email", region: str = "EU", variant: str = "A", version: int = 1,
-               campaign: str = "cmp-1") -> Asset:
+def make_asset(
+    channel: str = "email", region: str = "EU", variant: str = "A", version: int = 1, campaign: str = "cmp-1"
+) -> Asset:
     return Asset(
-        id=f"{campaign}-{channel}-{region}-{variant}", version=version, channel=channel, variant=variant,  # type: ignore[arg-type]
-        region=region, subject="Brew better at home" if channel == "email" else None,  # type: ignore[arg-type]
-        headline=None if channel == "email" else "Brew better", body="Pure Pitcher filters 99% of chlorine.",
-        cta="Shop now", cited_claim_ids=["c1"], prompt_version="v1", prompt_hash="h", library_version="l1",
+        id=f"{campaign}-{channel}-{region}-{variant}",
+        version=version,
+        channel=channel,
+        variant=variant,  # type: ignore[arg-type]
+        region=region,
+        subject="Brew better at home" if channel == "email" else None,  # type: ignore[arg-type]
+        headline=None if channel == "email" else "Brew better",
+        body="Pure Pitcher filters 99% of chlorine.",
+        cta="Shop now",
+        cited_claim_ids=["c1"],
+        prompt_version="v1",
+        prompt_hash="h",
+        library_version="l1",
         model="offline",
     )
 
 
-def make_request(channel: str = "email", region: str = "EU", variant: str = "A", *, slot: str = "2026-03-02",
-                 version: int = 1, campaign: str = "cmp-1", budget: float = 0.0, audience: int = 1000,
-                 export_path: str | None = None) -> PublishRequest:
+def make_request(
+    channel: str = "email",
+    region: str = "EU",
+    variant: str = "A",
+    *,
+    slot: str = "2026-03-02",
+    version: int = 1,
+    campaign: str = "cmp-1",
+    budget: float = 0.0,
+    audience: int = 1000,
+    export_path: str | None = None,
+) -> PublishRequest:
     return PublishRequest(
-        campaign_id=campaign, trace_id=f"tr-{campaign}", channel=channel, region=region,  # type: ignore[arg-type]
-        variant=variant, asset=make_asset(channel, region, variant, version, campaign), list_id=f"lst-{channel}",
-        segment_key=f"seg-{channel}", slot=slot, audience=audience, budget=budget, export_path=export_path,
+        campaign_id=campaign,
+        trace_id=f"tr-{campaign}",
+        channel=channel,
+        region=region,  # type: ignore[arg-type]
+        variant=variant,
+        asset=make_asset(channel, region, variant, version, campaign),
+        list_id=f"lst-{channel}",
+        segment_key=f"seg-{channel}",
+        slot=slot,
+        audience=audience,
+        budget=budget,
+        export_path=export_path,
     )
 
 
@@ -63,8 +91,12 @@ class MaxRandom(random.Random):
 class Counting:
     """Wraps a connector: counts publish calls and raises the scripted errors first."""
 
-    def __init__(self, inner: Any, errors: list[BaseException] | None = None,
-                 before: Callable[[PublishItem], None] | None = None) -> None:
+    def __init__(
+        self,
+        inner: Any,
+        errors: list[BaseException] | None = None,
+        before: Callable[[PublishItem], None] | None = None,
+    ) -> None:
         self.inner, self.errors, self.before = inner, list(errors or []), before
         self.name = inner.name
         self.calls = 0
@@ -107,9 +139,15 @@ class Env:
     def publisher(self, connectors: dict[str, Any] | None = None, **kw: Any) -> Publisher:
         kw.setdefault("retry", RetryPolicy(max_attempts=4, base_delay_s=0.5, max_delay_s=30))
         kw.setdefault("rng", MaxRandom())
-        return Publisher(store_path=self.tmp / "programs.db", connectors=connectors or {"email": self.sandbox()},
-                         kill_switch=self.kill_switch, events=self.events, clock=self.clock,
-                         sleep=self.sleeps.append, **kw)
+        return Publisher(
+            store_path=self.tmp / "programs.db",
+            connectors=connectors or {"email": self.sandbox()},
+            kill_switch=self.kill_switch,
+            events=self.events,
+            clock=self.clock,
+            sleep=self.sleeps.append,
+            **kw,
+        )
 
     def types(self, campaign: str = "cmp-1") -> list[str]:
         return [e.type for _, e in self.events.read(campaign_id=campaign)]

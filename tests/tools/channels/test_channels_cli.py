@@ -24,8 +24,19 @@ def test_kill_switch_on_status_off(capsys: pytest.CaptureFixture[str], liftoff_h
     code, out, _ = run(capsys, "kill-switch", "status")
     assert code == 0 and "no kill-switch engaged" in out
 
-    code, out, _ = run(capsys, "kill-switch", "on", "--channel", "email", "--region", "EU", "--reason", "bad claim",
-                       "--actor", "ana")
+    code, out, _ = run(
+        capsys,
+        "kill-switch",
+        "on",
+        "--channel",
+        "email",
+        "--region",
+        "EU",
+        "--reason",
+        "bad claim",
+        "--actor",
+        "ana",
+    )
     assert code == 0
     assert "kill-switch ON for channel:email|region:EU" in out
     assert "ON  channel:email|region:EU" in out and "by ana" in out and "bad claim" in out
@@ -72,7 +83,12 @@ def test_outbox_and_programs(capsys: pytest.CaptureFixture[str]) -> None:
 
     code, out, _ = run(capsys, "outbox", "--campaign", "cmp-a", "--json")
     rows = json.loads(out)
-    assert code == 0 and len(rows) == 1 and rows[0]["campaign_id"] == "cmp-a" and rows[0]["status"] == "published"
+    assert (
+        code == 0
+        and len(rows) == 1
+        and rows[0]["campaign_id"] == "cmp-a"
+        and rows[0]["status"] == "published"
+    )
     assert rows[0]["subject"] == "Brew better at home"
 
     code, out, _ = run(capsys, "outbox")

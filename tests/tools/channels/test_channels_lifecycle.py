@@ -107,8 +107,9 @@ def test_permanent_errors_do_not_open_the_breaker(env: Env) -> None:
 
 
 def test_sla_late_and_failed(env: Env) -> None:
-    pub = env.publisher({"email": Counting(env.sandbox(), errors=[PermanentChannelError("no")])},
-                        sla_grace=timedelta(hours=2))
+    pub = env.publisher(
+        {"email": Counting(env.sandbox(), errors=[PermanentChannelError("no")])}, sla_grace=timedelta(hours=2)
+    )
     failed = pub.publish(make_request(slot="2026-03-02"))
     env.kill_switch.set(True, region="EU")  # held by the kill-switch: still pending at its deadline
     late = pub.publish(make_request(slot="2026-03-03"))
@@ -116,8 +117,12 @@ def test_sla_late_and_failed(env: Env) -> None:
     on_time = pub.publish(make_request(slot="2026-03-04"))
     env.kill_switch.set(True, region="EU")
     pending = pub.publish(make_request(slot="2026-03-05"))
-    assert (failed.status, late.status, on_time.status, pending.status) == ("failed", "blocked", "published",
-                                                                              "blocked")
+    assert (failed.status, late.status, on_time.status, pending.status) == (
+        "failed",
+        "blocked",
+        "published",
+        "blocked",
+    )
     just_before = datetime(2026, 3, 4, 1, 59, tzinfo=UTC)  # slot 03-03 is due 03-04 00:00 (+2h grace)
     assert [e.payload["kind"] for e in pub.check_sla("cmp-1", now=just_before)] == ["failed"]
     breaches = pub.check_sla("cmp-1", now=datetime(2026, 3, 4, 2, 1, tzinfo=UTC))
@@ -127,7 +132,9 @@ def test_sla_late_and_failed(env: Env) -> None:
     assert len(env.of_type("sla.breach")) == 2
     alerts = pub.store.alerts("cmp-1")
     assert {(a.program_id, a.kind) for a in alerts} == {(failed.id, "failed"), (late.id, "late")}
-    assert pending.id not in {a.program_id for a in alerts} and on_time.id not in {a.program_id for a in alerts}
+    assert pending.id not in {a.program_id for a in alerts} and on_time.id not in {
+        a.program_id for a in alerts
+    }
 
 
 def test_sla_datetime_slot_is_due_at_the_instant(env: Env) -> None:
@@ -189,7 +196,9 @@ def test_cancel_unknown_key(env: Env) -> None:
 def test_collect_metrics_leaves_sandbox_programs_to_the_sandbox_results(env: Env) -> None:
     pub = env.publisher()
     pub.publish(make_request(audience=400, budget=0))
-    assert pub.collect_metrics("cmp-1", day=2) == []  # the sandbox writes its results while the optimizer runs
+    assert (
+        pub.collect_metrics("cmp-1", day=2) == []
+    )  # the sandbox writes its results while the optimizer runs
     assert env.of_type("channel.metrics") == []
 
 
@@ -211,5 +220,6 @@ def test_sla_published_after_deadline_is_late(env: Env) -> None:
     late = pub.publish(make_request(slot="2026-03-03"))
     breaches = pub.check_sla("cmp-1")
     assert [(b.payload["program_id"], b.payload["kind"], b.payload["state"]) for b in breaches] == [
-        (late.id, "late", "published")]
+        (late.id, "late", "published")
+    ]
     assert on_time.status == "published"

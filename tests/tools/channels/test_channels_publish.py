@@ -36,9 +36,21 @@ def test_publish_writes_outbox_receipt_and_event(env: Env) -> None:
     assert row.subject == "Brew better at home" and row.idempotency_key == req.key
     [event] = env.of_type("orchestrator.published")
     assert event.causation_id == "cause-1" and event.source == "orchestrator"
-    assert set(event.payload) >= {"program_id", "idempotency_key", "channel", "region", "variant", "asset_id",
-                                  "asset_version", "list_id", "audience", "budget", "connector", "external_id",
-                                  "slot"}
+    assert set(event.payload) >= {
+        "program_id",
+        "idempotency_key",
+        "channel",
+        "region",
+        "variant",
+        "asset_id",
+        "asset_version",
+        "list_id",
+        "audience",
+        "budget",
+        "connector",
+        "external_id",
+        "slot",
+    }
     assert event.payload["connector"] == "sandbox" and event.payload["region"] == "EU"
 
 
@@ -101,7 +113,9 @@ def test_crash_before_side_effect_publishes_on_resume(env: Env) -> None:
         raise Crash()
 
     with pytest.raises(Crash):
-        env.publisher({"email": CountingReconcilable(env.sandbox(), before=die)}, lease_s=10).publish(make_request())
+        env.publisher({"email": CountingReconcilable(env.sandbox(), before=die)}, lease_s=10).publish(
+            make_request()
+        )
     assert outbox_rows(env) == []
     env.clock.advance(11)
     survivor = CountingReconcilable(env.sandbox())
@@ -134,7 +148,9 @@ def test_connector_bug_marks_outcome_unknown(env: Env) -> None:
     assert program.status == "failed" and "outcome unknown" in program.reason and conn.calls == 1
 
 
-@pytest.mark.parametrize("scope", [{}, {"channel": "email"}, {"region": "EU"}, {"channel": "email", "region": "EU"}])
+@pytest.mark.parametrize(
+    "scope", [{}, {"channel": "email"}, {"region": "EU"}, {"channel": "email", "region": "EU"}]
+)
 def test_kill_switch_blocks_inside_publish(env: Env, scope: dict[str, str]) -> None:
     env.kill_switch.set(True, actor="ana", reason="bad copy", **scope)
     conn = Counting(env.sandbox())
@@ -143,7 +159,12 @@ def test_kill_switch_blocks_inside_publish(env: Env, scope: dict[str, str]) -> N
     assert program.status == "blocked" and "kill-switch on" in program.reason and "bad copy" in program.reason
     assert conn.calls == 0 and outbox_rows(env) == []
     [blocked] = env.of_type("orchestrator.blocked")
-    assert blocked.payload == {"program_id": program.id, "channel": "email", "region": "EU", "reason": program.reason}
+    assert blocked.payload == {
+        "program_id": program.id,
+        "channel": "email",
+        "region": "EU",
+        "reason": program.reason,
+    }
     env.kill_switch.set(False, **scope)
     assert pub.publish(make_request()).status == "published" and conn.calls == 1
 
@@ -184,8 +205,17 @@ def test_ledger_is_committed_before_publish_with_the_idempotency_key(env: Env) -
     ledger = FakeLedger()
     req = make_request(budget=125.5, slot="2026-03-04T10:00:00+00:00")
     assert env.publisher(ledger=ledger).publish(req).status == "published"
-    assert ledger.calls == [{"campaign_id": "cmp-1", "channel": "email", "amount": 125.5, "day": "2026-03-04",
-                             "key": req.key, "trace_id": "tr-cmp-1", "region": "EU"}]
+    assert ledger.calls == [
+        {
+            "campaign_id": "cmp-1",
+            "channel": "email",
+            "amount": 125.5,
+            "day": "2026-03-04",
+            "key": req.key,
+            "trace_id": "tr-cmp-1",
+            "region": "EU",
+        }
+    ]
 
 
 def test_zero_budget_skips_the_ledger(env: Env) -> None:
@@ -205,7 +235,8 @@ def test_ledger_cap_refusal_blocks(env: Env) -> None:
 
 def test_ledger_kill_switch_refusal_blocks(env: Env) -> None:
     program = env.publisher(ledger=FakeLedger(KillSwitchEngaged("kill-switch on (global)"))).publish(
-        make_request(budget=5))
+        make_request(budget=5)
+    )
     assert program.status == "blocked" and "kill-switch" in program.reason
 
 
@@ -260,7 +291,8 @@ def test_new_asset_version_is_a_new_program(env: Env) -> None:
 def test_request_validation_names_the_problem() -> None:
     with pytest.raises(ValidationError, match="region 'US' != asset region 'EU'"):
         make_request().model_copy(update={}).__class__.model_validate(
-            {**make_request().model_dump(), "region": "US"})
+            {**make_request().model_dump(), "region": "US"}
+        )
     with pytest.raises(ValidationError, match="slot must be an ISO date"):
         make_request(slot="next tuesday")
 
@@ -324,20 +356,32 @@ def test_lease_is_held_while_a_long_call_runs(env: Env, time_machine: TimeMachin
         release.wait(5)
 
     slow_conn = CountingReconcilable(env.sandbox(), before=slow)
-    slow_pub = Publisher(store_path=env.tmp / "programs.db", connectors={"email": slow_conn},
-                         kill_switch=env.kill_switch, events=env.events, lease_s=0.15)
+    slow_pub = Publisher(
+        store_path=env.tmp / "programs.db",
+        connectors={"email": slow_conn},
+        kill_switch=env.kill_switch,
+        events=env.events,
+        lease_s=0.15,
+    )
     worker = threading.Thread(target=slow_pub.publish, args=(make_request(),))
     worker.start()
     assert started.wait(5)
     time_machine.shift(timedelta(seconds=30))  # two hundred lease lengths pass while the call runs
     moved = datetime.now(UTC).timestamp()
     deadline = time.monotonic() + 5
-    while (slow_pub.store.get(make_request().key).lease_until or 0.0) <= moved:  # the next heartbeat (lease_s/3)
+    while (
+        slow_pub.store.get(make_request().key).lease_until or 0.0
+    ) <= moved:  # the next heartbeat (lease_s/3)
         assert time.monotonic() < deadline, "the heartbeat never renewed the lease"
         release.wait(0.01)
     other = CountingReconcilable(env.sandbox())
-    second = Publisher(store_path=env.tmp / "programs.db", connectors={"email": other},
-                       kill_switch=env.kill_switch, events=env.events, lease_s=0.15).publish(make_request())
+    second = Publisher(
+        store_path=env.tmp / "programs.db",
+        connectors={"email": other},
+        kill_switch=env.kill_switch,
+        events=env.events,
+        lease_s=0.15,
+    ).publish(make_request())
     release.set()
     worker.join(5)
     assert second.status == "scheduled" and other.calls == 0

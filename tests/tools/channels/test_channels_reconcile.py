@@ -114,8 +114,12 @@ def test_publish_settled_waits_out_a_live_holder_then_reports_what_it_holds(env:
             release.wait(10)
             return real(self, item)
 
-    holder = Publisher(store_path=env.tmp / "programs.db", connectors={"email": Slow("email", env.tmp / "outbox.db")},
-                       kill_switch=env.kill_switch, events=env.events)
+    holder = Publisher(
+        store_path=env.tmp / "programs.db",
+        connectors={"email": Slow("email", env.tmp / "outbox.db")},
+        kill_switch=env.kill_switch,
+        events=env.events,
+    )
     worker = threading.Thread(target=holder.publish, args=(make_request(),))
     worker.start()
     assert started.wait(10)

@@ -34,8 +34,9 @@ class Inbox:
         self.messages: list[tuple[str, list[str], Message]] = []
         self.reject: dict[str, list[str]] = {}  # recipient -> replies to give (one per attempt)
 
-    async def handle_RCPT(self, server: SMTP, session: Session, envelope: Envelope, address: str,
-                          rcpt_options: list[str]) -> str:
+    async def handle_RCPT(
+        self, server: SMTP, session: Session, envelope: Envelope, address: str, rcpt_options: list[str]
+    ) -> str:
         replies = self.reject.get(address)
         if replies:
             return replies.pop(0)
@@ -44,7 +45,13 @@ class Inbox:
 
     async def handle_DATA(self, server: SMTP, session: Session, envelope: Envelope) -> str:
         assert isinstance(envelope.content, bytes)
-        self.messages.append((str(envelope.mail_from), list(envelope.rcpt_tos), message_from_bytes(envelope.content, policy=policy.default)))
+        self.messages.append(
+            (
+                str(envelope.mail_from),
+                list(envelope.rcpt_tos),
+                message_from_bytes(envelope.content, policy=policy.default),
+            )
+        )
         return "250 Message accepted"
 
     def to(self) -> list[str]:
@@ -64,8 +71,14 @@ def smtp_server() -> Iterator[tuple[Inbox, int]]:
 
 def connector(env: Env, port: int, **kw: Any) -> SmtpConnector:
     kw.setdefault("test_recipients", ["ana@example.com", "bo@example.org"])
-    return SmtpConnector("127.0.0.1", port, sender="news@brightwell.example", progress_path=env.tmp / "smtp.db",
-                         timeout_s=5, **kw)
+    return SmtpConnector(
+        "127.0.0.1",
+        port,
+        sender="news@brightwell.example",
+        progress_path=env.tmp / "smtp.db",
+        timeout_s=5,
+        **kw,
+    )
 
 
 def test_publish_delivers_one_message_per_recipient(env: Env, smtp_server: tuple[Inbox, int]) -> None:
@@ -98,8 +111,10 @@ def test_publish_again_sends_nothing_new(env: Env, smtp_server: tuple[Inbox, int
 def test_recipients_from_export_file(env: Env, smtp_server: tuple[Inbox, int]) -> None:
     inbox, port = smtp_server
     export = env.tmp / "email-EU.csv"
-    export.write_text("contact_id,email,language\n1,cy@example.com,en\n2,not-an-address,en\n3,CY@example.com,en\n"
-                      "4,di@example.net,fr\n")
+    export.write_text(
+        "contact_id,email,language\n1,cy@example.com,en\n2,not-an-address,en\n3,CY@example.com,en\n"
+        "4,di@example.net,fr\n"
+    )
     receipt = connector(env, port, test_recipients=()).publish(make_request(export_path=str(export)).item())
     assert sorted(inbox.to()) == ["cy@example.com", "di@example.net"]  # deduplicated, invalid skipped
     assert receipt.detail["invalid"] == 1 and receipt.detail["accepted"] == 2
@@ -138,7 +153,11 @@ def test_refused_recipient_is_counted_not_retried(env: Env, smtp_server: tuple[I
     inbox.reject["bo@example.org"] = ["550 5.1.1 no such user"]
     smtp = connector(env, port)
     receipt = smtp.publish(make_request().item())
-    assert receipt.detail["accepted"] == 1 and receipt.detail["refused"] == 1 and inbox.to() == ["ana@example.com"]
+    assert (
+        receipt.detail["accepted"] == 1
+        and receipt.detail["refused"] == 1
+        and inbox.to() == ["ana@example.com"]
+    )
     assert smtp.fetch_metrics(receipt.external_id, 0)["delivered"] == 1
 
 
@@ -173,21 +192,45 @@ def test_non_email_item_is_refused(env: Env) -> None:
         connector(env, 1).render(make_request(channel="sms").item(), "a@b.co")
 
 
-@pytest.mark.skipif(shutil.which("openssl") is None, reason="needs the openssl CLI to make a test certificate")
+@pytest.mark.skipif(
+    shutil.which("openssl") is None, reason="needs the openssl CLI to make a test certificate"
+)
 def test_starttls_delivery(env: Env, tmp_path: Path) -> None:
     cert, key = tmp_path / "cert.pem", tmp_path / "key.pem"
-    subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=127.0.0.1",
-                    "-addext", "subjectAltName=IP:127.0.0.1", "-keyout", str(key), "-out", str(cert)],
-                   check=True, capture_output=True)
+    subprocess.run(
+        [
+            "openssl",
+            "req",
+            "-x509",
+            "-newkey",
+            "rsa:2048",
+            "-nodes",
+            "-days",
+            "1",
+            "-subj",
+            "/CN=127.0.0.1",
+            "-addext",
+            "subjectAltName=IP:127.0.0.1",
+            "-keyout",
+            str(key),
+            "-out",
+            str(cert),
+        ],
+        check=True,
+        capture_output=True,
+    )
     server_ctx = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
     server_ctx.load_cert_chain(cert, key)
     inbox = Inbox()
-    controller = Controller(inbox, hostname="127.0.0.1", port=free_port(), tls_context=server_ctx,
-                            require_starttls=True)
+    controller = Controller(
+        inbox, hostname="127.0.0.1", port=free_port(), tls_context=server_ctx, require_starttls=True
+    )
     controller.start()
     try:
         client_ctx = ssl.create_default_context(cafile=str(cert))
-        receipt = connector(env, controller.port, starttls=True, ssl_context=client_ctx).publish(make_request().item())
+        receipt = connector(env, controller.port, starttls=True, ssl_context=client_ctx).publish(
+            make_request().item()
+        )
     finally:
         controller.stop()
     assert receipt.detail["accepted"] == 2 and len(inbox.messages) == 2

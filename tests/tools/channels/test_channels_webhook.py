@@ -88,8 +88,13 @@ def test_signed_publish_is_verified_and_accepted(receiver: tuple[Receiver, str])
     assert receipt.external_id == "ext-1" and receipt.detail == {"type": "publish", "status": "queued"}
     [got] = state.accepted
     assert got["type"] == "publish" and got["idempotency_key"] == req.key == got["_idempotency_key"]
-    assert got["asset"] == {"id": req.asset.id, "version": 1, "headline": "Brew better",
-                            "body": "Pure Pitcher filters 99% of chlorine.", "cta": "Shop now"}
+    assert got["asset"] == {
+        "id": req.asset.id,
+        "version": 1,
+        "headline": "Brew better",
+        "body": "Pure Pitcher filters 99% of chlorine.",
+        "cta": "Shop now",
+    }
     assert state.rejected == []
 
 
@@ -111,8 +116,12 @@ def test_replayed_request_is_rejected(receiver: tuple[Receiver, str]) -> None:
     state, url = receiver
     WebhookConnector(url, SECRET).publish(make_request().item())
     body, headers = state.raw[0]
-    replay = urllib.request.Request(url, data=body, method="POST", headers={
-        "Content-Type": "application/json", SIGNATURE_HEADER: headers[SIGNATURE_HEADER]})
+    replay = urllib.request.Request(
+        url,
+        data=body,
+        method="POST",
+        headers={"Content-Type": "application/json", SIGNATURE_HEADER: headers[SIGNATURE_HEADER]},
+    )
     with pytest.raises(urllib.error.HTTPError) as err:
         urllib.request.build_opener(urllib.request.ProxyHandler({})).open(replay, timeout=5)
     assert err.value.code == 401 and state.rejected == ["replayed signature"] and len(state.accepted) == 1
@@ -124,8 +133,12 @@ def test_tampered_body_is_rejected(receiver: tuple[Receiver, str]) -> None:
     body, headers = state.raw[0]
     tampered = body.replace(b'"budget":0.0', b'"budget":99999.0')
     assert tampered != body
-    req = urllib.request.Request(url, data=tampered, method="POST", headers={
-        "Content-Type": "application/json", SIGNATURE_HEADER: headers[SIGNATURE_HEADER]})
+    req = urllib.request.Request(
+        url,
+        data=tampered,
+        method="POST",
+        headers={"Content-Type": "application/json", SIGNATURE_HEADER: headers[SIGNATURE_HEADER]},
+    )
     with pytest.raises(urllib.error.HTTPError):
         urllib.request.build_opener(urllib.request.ProxyHandler({})).open(req, timeout=5)
     assert state.rejected == ["signature mismatch"]
@@ -176,7 +189,9 @@ def test_verify_signature_cases() -> None:
     assert verify_signature(SECRET, header, body, 300, now=now + 299).valid
     assert verify_signature(["old-secret-old-secret", SECRET], header, body, now=now).valid  # rotation
     assert verify_signature(SECRET, header, body, 300, now=now + 301).reason.startswith("stale")
-    assert verify_signature(SECRET, header, body, 300, now=now - 301).reason.startswith("stale")  # from the future
+    assert verify_signature(SECRET, header, body, 300, now=now - 301).reason.startswith(
+        "stale"
+    )  # from the future
     assert verify_signature(SECRET, header, b'{"a":2}', now=now).reason == "signature mismatch"
     assert verify_signature(SECRET, None, body, now=now).reason == "missing signature header"
     assert not verify_signature(SECRET, "t=abc,v1=00", body, now=now).valid
@@ -190,7 +205,9 @@ def test_verifier_forgets_signatures_after_the_window() -> None:
     now = [1_800_000_000.0]
     verifier = SignatureVerifier(SECRET, tolerance_s=60, clock=lambda: now[0])
     header = sign(SECRET, b"x", int(now[0]))
-    assert verifier.verify(header, b"x").valid and verifier.verify(header, b"x").reason == "replayed signature"
+    assert (
+        verifier.verify(header, b"x").valid and verifier.verify(header, b"x").reason == "replayed signature"
+    )
     now[0] += 61
     assert verifier.verify(header, b"x").reason.startswith("stale")
     assert verifier._seen == {}

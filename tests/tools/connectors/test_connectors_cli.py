@@ -13,8 +13,9 @@ from tests.vendors.hubspot_fake import fake_hubspot
 TOKEN = "pat-na1-cli-token-never-printed"
 
 
-def test_pull_hubspot_results_into_the_scorecard(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                                 capsys: pytest.CaptureFixture[str]) -> None:
+def test_pull_hubspot_results_into_the_scorecard(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     from graph.cli import main
     from graph.runtime.services import release, services_for
     from graph.runtime.settings import Settings

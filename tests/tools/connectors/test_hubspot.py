@@ -26,23 +26,35 @@ TOKEN = "pat-na1-00000000-test-token-never-logged"
 
 def _export(tmp_path: Path, n: int = 3) -> str:
     path = tmp_path / "email-export.csv"
-    path.write_text("email,first_name,language\n" + "".join(f"Buyer{i}@Example.com,Sam{i},en\n" for i in range(n)))
+    path.write_text(
+        "email,first_name,language\n" + "".join(f"Buyer{i}@Example.com,Sam{i},en\n" for i in range(n))
+    )
     return str(path)
 
 
 def _publisher(tmp_path: Path, connector: HubSpotConnector, clock: Clock) -> Publisher:
     events = EventLog(tmp_path / "events.db")
-    return Publisher(store_path=tmp_path / "programs.db", connectors={"email": connector},
-                     kill_switch=KillSwitch(tmp_path / "ks.db"), events=events, clock=clock, sleep=lambda s: None,
-                     retry=RetryPolicy(max_attempts=4, base_delay_s=0.01, max_delay_s=0.05), rng=MaxRandom())
+    return Publisher(
+        store_path=tmp_path / "programs.db",
+        connectors={"email": connector},
+        kill_switch=KillSwitch(tmp_path / "ks.db"),
+        events=events,
+        clock=clock,
+        sleep=lambda s: None,
+        retry=RetryPolicy(max_attempts=4, base_delay_s=0.01, max_delay_s=0.05),
+        rng=MaxRandom(),
+    )
 
 
-def test_publish_through_hubspot_and_read_results_back(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+def test_publish_through_hubspot_and_read_results_back(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
     caplog.set_level(logging.DEBUG)
     clock = Clock()
     with fake_hubspot(TOKEN) as (url, hs):
-        connector = HubSpotConnector(Secret(TOKEN), tmp_path / "hubspot.db", host=url,
-                                     landing_url="https://brightwell.example/maxflow")
+        connector = HubSpotConnector(
+            Secret(TOKEN), tmp_path / "hubspot.db", host=url, landing_url="https://brightwell.example/maxflow"
+        )
         publisher = _publisher(tmp_path, connector, clock)
         req = make_request("email", "US", export_path=_export(tmp_path))
         hs.fail_next = [429, 503]  # HubSpot throttles, then hiccups: the publisher retries with backoff
@@ -66,8 +78,11 @@ def test_publish_through_hubspot_and_read_results_back(tmp_path: Path, caplog: p
 
         # results: two finished days of statistics and one contact who became a customer
         hs.stats[email_id] = [
-            ("2026-03-02T00:00:00Z", "2026-03-03T00:00:00Z",
-             {"sent": 3, "delivered": 3, "open": 2, "click": 1, "bounce": 0}),
+            (
+                "2026-03-02T00:00:00Z",
+                "2026-03-03T00:00:00Z",
+                {"sent": 3, "delivered": 3, "open": 2, "click": 1, "bounce": 0},
+            ),
             ("2026-03-03T00:00:00Z", "2026-03-04T00:00:00Z", {"open": 1, "unsubscribed": 1}),
             ("2026-03-04T00:00:00Z", "2026-03-05T00:00:00Z", {"open": 9}),  # not over yet: not read
         ]
@@ -78,13 +93,20 @@ def test_publish_through_hubspot_and_read_results_back(tmp_path: Path, caplog: p
         events = publisher.events
         directory = ProgramDirectory.from_store(publisher.store)
         now = datetime(2026, 3, 4, 12, tzinfo=UTC)
-        report = read_back(connector, events=events, directory=directory, ledger=None, since=date(2026, 3, 2),
-                           now=now)
-        assert report.new == 6 and report.by_type == {"click": 1, "conversion": 1, "delivered": 1, "open": 2,
-                                                      "unsubscribe": 1}
+        report = read_back(
+            connector, events=events, directory=directory, ledger=None, since=date(2026, 3, 2), now=now
+        )
+        assert report.new == 6 and report.by_type == {
+            "click": 1,
+            "conversion": 1,
+            "delivered": 1,
+            "open": 2,
+            "unsubscribe": 1,
+        }
         assert hs.refused == []
-        again_report = read_back(connector, events=events, directory=directory, ledger=None,
-                                 since=date(2026, 3, 2), now=now)
+        again_report = read_back(
+            connector, events=events, directory=directory, ledger=None, since=date(2026, 3, 2), now=now
+        )
         assert again_report.new == 0
 
         log = [e for _, e in events.read(0, 10_000)]
@@ -94,7 +116,10 @@ def test_publish_through_hubspot_and_read_results_back(tmp_path: Path, caplog: p
 
     # the token is nowhere but the SDK's configuration
     dumps = [e.model_dump_json() for e in log] + [caplog.text, repr(connector), str(Secret(TOKEN))]
-    dumps += [(tmp_path / name).read_bytes().decode("latin-1") for name in ("programs.db", "hubspot.db", "events.db")]
+    dumps += [
+        (tmp_path / name).read_bytes().decode("latin-1")
+        for name in ("programs.db", "hubspot.db", "events.db")
+    ]
     assert not any(TOKEN in d for d in dumps)
 
 

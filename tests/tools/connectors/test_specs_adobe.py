@@ -17,23 +17,35 @@ from tools.connectors.secrets import MissingSecret, secret
 
 
 def test_vendor_specs_build_connectors_with_credentials_from_env_or_a_secrets_file(tmp_path: Path) -> None:
-    env = {"HS_TOKEN": "pat-x", "SALESFORCE_INSTANCE_URL": "https://example.my.salesforce.com",
-           "SALESFORCE_SESSION_ID": "sess"}
-    out = connectors_from_config({"email": "hubspot://?token_env=HS_TOKEN + salesforce://",
-                                  "display": f"adobe-export://{tmp_path}/adobe"},
-                                 outbox_path=tmp_path / "outbox.db", secrets=env)
+    env = {
+        "HS_TOKEN": "pat-x",
+        "SALESFORCE_INSTANCE_URL": "https://example.my.salesforce.com",
+        "SALESFORCE_SESSION_ID": "sess",
+    }
+    out = connectors_from_config(
+        {
+            "email": "hubspot://?token_env=HS_TOKEN + salesforce://",
+            "display": f"adobe-export://{tmp_path}/adobe",
+        },
+        outbox_path=tmp_path / "outbox.db",
+        secrets=env,
+    )
     email = out["email"]
     assert isinstance(email, Mirrored) and isinstance(email.primary, HubSpotConnector)
     assert isinstance(email.mirrors[0], SalesforceConnector)
     assert isinstance(out["display"], AdobeExportConnector)
     assert "pat-x" not in repr(email.primary) and "sess" not in repr(email.mirrors[0])
-    for spec, message in [("hubspot://?token_env=NOPE", r"\$NOPE is not set"),
-                          ("hubspot://", "needs \\?token_env"), ("salesforce://", "SALESFORCE_SESSION_ID")]:
+    for spec, message in [
+        ("hubspot://?token_env=NOPE", r"\$NOPE is not set"),
+        ("hubspot://", "needs \\?token_env"),
+        ("salesforce://", "SALESFORCE_SESSION_ID"),
+    ]:
         with pytest.raises(ConnectorConfigError, match=message):
             connectors_from_config({"email": spec}, outbox_path=tmp_path / "o.db", secrets={})
     with pytest.raises(ConnectorConfigError, match="HubSpot sends email only"):
-        connectors_from_config({"sms": "hubspot://?token_env=HS_TOKEN"}, outbox_path=tmp_path / "o.db",
-                               secrets=env)
+        connectors_from_config(
+            {"sms": "hubspot://?token_env=HS_TOKEN"}, outbox_path=tmp_path / "o.db", secrets=env
+        )
     secrets_file = tmp_path / "secrets.env"
     secrets_file.write_text("# vendor credentials\nHS_TOKEN=from-file\n")
     secrets_file.chmod(0o600)
@@ -55,7 +67,10 @@ def test_adobe_bundle_is_written_once_and_documented_fields_are_there(tmp_path: 
     bundle = Path(first.detail["path"])
     manifest = json.loads((bundle / "manifest.json").read_text())
     assert manifest["format"] == "liftoff.adobe-export" and manifest["version"] == 1
-    assert manifest["idempotency_key"] == item.idempotency_key and manifest["files"]["recipients"] == "recipients.csv"
+    assert (
+        manifest["idempotency_key"] == item.idempotency_key
+        and manifest["files"]["recipients"] == "recipients.csv"
+    )
     assert f"lo_p={item.program_id}" in manifest["tracking_url"]
     assert json.loads((bundle / "asset.json").read_text())["body"] == item.asset.body
     assert (bundle / "recipients.csv").read_text() == export.read_text()

@@ -21,8 +21,11 @@ EXPECTED_RULES = {
     ("US", "email"): EXPRESS | {"legitimate_interest"},
     **{(r, "email"): EXPRESS for r in ("UK", "EU", "CA", "APAC")},
     **{(r, "sms"): EXPRESS for r in ("US", "UK", "EU", "CA", "APAC")},
-    **{(r, c): EXPRESS | ({"legitimate_interest"} if r in ("US", "CA", "APAC") else set())
-       for r in ("US", "UK", "EU", "CA", "APAC") for c in ("paid_social", "paid_search", "display")},
+    **{
+        (r, c): EXPRESS | ({"legitimate_interest"} if r in ("US", "CA", "APAC") else set())
+        for r in ("US", "UK", "EU", "CA", "APAC")
+        for c in ("paid_social", "paid_search", "display")
+    },
 }
 
 
@@ -51,20 +54,27 @@ def make_store(tmp_path: Path) -> Iterator[Callable[..., CRMStore]]:
         store.close()
 
 
-def reference_outcome(store: CRMStore, definition: SegmentDefinition, as_of: date = AS_OF) -> dict[int, str | None]:
+def reference_outcome(
+    store: CRMStore, definition: SegmentDefinition, as_of: date = AS_OF
+) -> dict[int, str | None]:
     """Exclusion reason (or None = eligible) per contact of the regions, computed in plain Python (no filters)."""
     assert not definition.filters, "the reference model ignores filters"
     channel = definition.channel
     with store.session() as db:
         contacts = db.execute("SELECT contact_id, region, email, phone FROM contacts").fetchall()
-        basis = dict(db.execute("SELECT contact_id, basis FROM consent WHERE channel = ?", [channel]).fetchall())
+        basis = dict(
+            db.execute("SELECT contact_id, basis FROM consent WHERE channel = ?", [channel]).fetchall()
+        )
         supp: dict[int, set[str]] = defaultdict(set)
         for cid, reason, ch in db.execute("SELECT contact_id, reason, channel FROM suppressions").fetchall():
             if ch is None or ch == channel:
                 supp[cid].add(reason)
         cutoff = datetime.combine(as_of - timedelta(days=definition.frequency_cap_days), datetime.min.time())
-        touched = {cid for cid, ch, at in db.execute("SELECT contact_id, channel, touched_at FROM touches").fetchall()
-                   if ch == channel and _ts(at) >= cutoff}
+        touched = {
+            cid
+            for cid, ch, at in db.execute("SELECT contact_id, channel, touched_at FROM touches").fetchall()
+            if ch == channel and _ts(at) >= cutoff
+        }
     out: dict[int, str | None] = {}
     for cid, region, email, phone in contacts:
         if region not in definition.regions:
@@ -94,7 +104,9 @@ def reference() -> Callable[..., dict[int, str | None]]:
 def members(store: CRMStore, list_id: str) -> dict[int, int]:
     """contact_id -> holdout flag of a built list."""
     with store.session() as db:
-        return dict(db.execute("SELECT contact_id, holdout FROM list_members WHERE list_id = ?", [list_id]).fetchall())
+        return dict(
+            db.execute("SELECT contact_id, holdout FROM list_members WHERE list_id = ?", [list_id]).fetchall()
+        )
 
 
 @pytest.fixture

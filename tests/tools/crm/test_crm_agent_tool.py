@@ -26,10 +26,16 @@ def test_tool_schema_and_description(crm_store) -> None:
 
 def test_tool_returns_counts_only_and_matches_the_builder(crm_store) -> None:
     tool = make_segment_tool(crm_store, campaign_id="agent", seed=3, as_of=AS_OF)
-    args = {"channel": "email", "regions": ["US"], "filters": [{"field": "lead_score", "op": "gte", "value": 40}]}
+    args = {
+        "channel": "email",
+        "regions": ["US"],
+        "filters": [{"field": "lead_score", "op": "gte", "value": 40}],
+    }
     content = tool.invoke(args)
     data = json.loads(content)
-    direct = build_segment(crm_store, SegmentDefinition.model_validate(args), campaign_id="agent", seed=3, as_of=AS_OF)
+    direct = build_segment(
+        crm_store, SegmentDefinition.model_validate(args), campaign_id="agent", seed=3, as_of=AS_OF
+    )
     assert TargetList.model_validate(data) == direct
     assert "@" not in content and "+1" not in content  # no address ever reaches the model
     message = tool.invoke({"type": "tool_call", "id": "call-1", "name": "build_segment", "args": args})
@@ -38,9 +44,18 @@ def test_tool_returns_counts_only_and_matches_the_builder(crm_store) -> None:
 
 def test_bad_definitions_come_back_as_messages(crm_store) -> None:
     tool = make_segment_tool(crm_store, campaign_id="agent", seed=3, as_of=AS_OF)
-    bad_filter = tool.invoke({"type": "tool_call", "id": "c1", "name": "build_segment",
-                              "args": {"channel": "email", "regions": ["EU"],
-                                       "filters": [{"field": "industry", "op": "gt", "value": "retail"}]}})
+    bad_filter = tool.invoke(
+        {
+            "type": "tool_call",
+            "id": "c1",
+            "name": "build_segment",
+            "args": {
+                "channel": "email",
+                "regions": ["EU"],
+                "filters": [{"field": "industry", "op": "gt", "value": "retail"}],
+            },
+        }
+    )
     assert bad_filter.status == "error"
     assert "operator 'gt' is not allowed on 'industry'" in bad_filter.content
     bad_schema = tool.invoke({"channel": "carrier_pigeon", "regions": ["EU"]})

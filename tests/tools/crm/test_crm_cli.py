@@ -38,7 +38,9 @@ def test_seed_rejects_bad_count(capsys: pytest.CaptureFixture[str]) -> None:
     assert info.value.code == 2 and "must be at least 1" in capsys.readouterr().err
 
 
-def test_build_json_has_the_issue_keys(seeded: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_build_json_has_the_issue_keys(
+    seeded: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     seg = write(tmp_path, {"channel": "email", "regions": ["EU", "UK"], "filters": []})
     assert main(["lists", "build", "--segment", str(seg), "--json", "--as-of", "2026-01-15"]) == 0
     data = json.loads(capsys.readouterr().out)
@@ -55,22 +57,53 @@ def test_build_json_has_the_issue_keys(seeded: Path, tmp_path: Path, capsys: pyt
     assert f"{data['eligible']:,} eligible for email" in text and "excluded:" in text and "@" not in text
 
 
-@pytest.mark.parametrize(("body", "message"), [
-    ({"channel": "email", "regions": ["EU"], "filters": [{"field": "shoe", "op": "eq", "value": 1}]}, "unknown field 'shoe'"),
-    ({"channel": "email", "regions": ["EU"], "filters": [{"field": "lead_score", "op": "like", "value": 1}]}, "filters.0.op"),
-    ({"channel": "email", "regions": ["EU"], "filters": [{"field": "lead_score", "op": "gt", "value": 10},
-                                                         {"field": "lead_score", "op": "lt", "value": 5}]},
-     "impossible filters on 'lead_score'"),
-    ({"channel": "email", "regions": ["EU"], "filters": [{"field": "region", "op": "eq", "value": "US"}]},
-     "can never match"),
-    ({"channel": "fax", "regions": ["EU"]}, "channel: Input should be"),
-    ({"channel": "email", "regions": []}, "regions: List should have at least 1 item"),
-    ({"channel": "email", "regions": ["EU"], "audience": "x"}, "audience: Extra inputs are not permitted"),
-    ("{not json", "is not valid JSON"),
-    ("[1, 2]", "must hold a JSON object"),
-])
-def test_bad_segment_exits_non_zero(seeded: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str],
-                                    body: object, message: str) -> None:
+@pytest.mark.parametrize(
+    ("body", "message"),
+    [
+        (
+            {"channel": "email", "regions": ["EU"], "filters": [{"field": "shoe", "op": "eq", "value": 1}]},
+            "unknown field 'shoe'",
+        ),
+        (
+            {
+                "channel": "email",
+                "regions": ["EU"],
+                "filters": [{"field": "lead_score", "op": "like", "value": 1}],
+            },
+            "filters.0.op",
+        ),
+        (
+            {
+                "channel": "email",
+                "regions": ["EU"],
+                "filters": [
+                    {"field": "lead_score", "op": "gt", "value": 10},
+                    {"field": "lead_score", "op": "lt", "value": 5},
+                ],
+            },
+            "impossible filters on 'lead_score'",
+        ),
+        (
+            {
+                "channel": "email",
+                "regions": ["EU"],
+                "filters": [{"field": "region", "op": "eq", "value": "US"}],
+            },
+            "can never match",
+        ),
+        ({"channel": "fax", "regions": ["EU"]}, "channel: Input should be"),
+        ({"channel": "email", "regions": []}, "regions: List should have at least 1 item"),
+        (
+            {"channel": "email", "regions": ["EU"], "audience": "x"},
+            "audience: Extra inputs are not permitted",
+        ),
+        ("{not json", "is not valid JSON"),
+        ("[1, 2]", "must hold a JSON object"),
+    ],
+)
+def test_bad_segment_exits_non_zero(
+    seeded: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], body: object, message: str
+) -> None:
     seg = write(tmp_path, body)
     assert main(["lists", "build", "--segment", str(seg), "--json"]) == 2
     captured = capsys.readouterr()
@@ -82,14 +115,18 @@ def test_missing_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Non
     assert "does not exist" in capsys.readouterr().err
 
 
-def test_empty_store_says_to_seed(liftoff_home: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_empty_store_says_to_seed(
+    liftoff_home: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     seg = write(tmp_path, {"channel": "email", "regions": ["EU"], "filters": []})
     assert main(["lists", "build", "--segment", str(seg)]) == 2
     err = capsys.readouterr().err
     assert "is empty" in err and "liftoff data seed" in err
 
 
-def test_export_and_kill_switch_exit_code(seeded: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_export_and_kill_switch_exit_code(
+    seeded: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     seg = write(tmp_path, {"channel": "sms", "regions": ["US", "CA"], "filters": []})
     assert main(["lists", "build", "--segment", str(seg), "--json"]) == 0
     list_id = json.loads(capsys.readouterr().out)["list_id"]
@@ -97,7 +134,10 @@ def test_export_and_kill_switch_exit_code(seeded: Path, tmp_path: Path, capsys: 
     capsys.readouterr()
     assert main(["lists", "export", "--list", list_id, "--json"]) == 3
     assert "refused" in capsys.readouterr().err
-    assert main(["lists", "export", "--list", list_id, "--region", "US", "--json", "--out", str(tmp_path / "x")]) == 0
+    assert (
+        main(["lists", "export", "--list", list_id, "--region", "US", "--json", "--out", str(tmp_path / "x")])
+        == 0
+    )
     data = json.loads(capsys.readouterr().out)
     assert data["fields"] == ["phone", "language"] and data["created"] and data["rows"] > 0
     header = Path(data["path"]).read_text().splitlines()[0]

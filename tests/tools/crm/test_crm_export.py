@@ -20,8 +20,9 @@ AS_OF = date(2026, 1, 15)
 
 
 def built(store, channel: str, regions: list[str] | None = None, campaign: str = "exp"):
-    definition = SegmentDefinition.model_validate({"channel": channel, "regions": regions or ["US", "EU"],
-                                                   "holdout_pct": 0.2})
+    definition = SegmentDefinition.model_validate(
+        {"channel": channel, "regions": regions or ["US", "EU"], "holdout_pct": 0.2}
+    )
     return build_segment(store, definition, campaign_id=campaign, seed=4, as_of=AS_OF)
 
 
@@ -42,7 +43,9 @@ def events(tmp_path: Path) -> EventLog:
 
 def contacts_by(store, column: str) -> dict[str, tuple]:
     with store.session() as db:
-        rows = db.execute(f"SELECT {column}, contact_id, email, phone, first_name, language FROM contacts").fetchall()
+        rows = db.execute(
+            f"SELECT {column}, contact_id, email, phone, first_name, language FROM contacts"
+        ).fetchall()
     return {r[0]: r[1:] for r in rows if r[0] is not None}
 
 
@@ -58,7 +61,10 @@ def test_fields_per_channel_and_no_holdout(crm_store, list_members, tmp_path, sw
     if channel == "email":
         by_email = contacts_by(crm_store, "email")
         assert {by_email[r["email"]][0] for r in rows} == kept
-        assert all(r["first_name"] == by_email[r["email"]][3] and r["language"] == by_email[r["email"]][4] for r in rows)
+        assert all(
+            r["first_name"] == by_email[r["email"]][3] and r["language"] == by_email[r["email"]][4]
+            for r in rows
+        )
     elif channel == "sms":
         by_phone = contacts_by(crm_store, "phone")
         assert all(r["phone"].startswith("+") for r in rows)
@@ -75,17 +81,28 @@ def test_fields_per_channel_and_no_holdout(crm_store, list_members, tmp_path, sw
 
 def test_export_is_idempotent_and_emits_once(crm_store, tmp_path, switch, events) -> None:
     target = built(crm_store, "email")
-    first = export_list(crm_store, target, out_dir=tmp_path, kill_switch=switch, events=events, trace_id="tr-1")
+    first = export_list(
+        crm_store, target, out_dir=tmp_path, kill_switch=switch, events=events, trace_id="tr-1"
+    )
     stamp = first.path.stat().st_mtime_ns
-    again = export_list(crm_store, target, out_dir=tmp_path, kill_switch=switch, events=events, trace_id="tr-1")
+    again = export_list(
+        crm_store, target, out_dir=tmp_path, kill_switch=switch, events=events, trace_id="tr-1"
+    )
     assert (again.path, again.rows, again.created) == (first.path, first.rows, False)
     assert first.path.stat().st_mtime_ns == stamp
     assert [p.name for p in tmp_path.iterdir() if p.suffix == ".tmp"] == []
     exported = [e for _, e in events.read(types=["data.list_exported"])]
     assert len(exported) == 1
     payload = exported[0].payload
-    assert payload == {"list_id": target.id, "channel": "email", "regions": ["US", "EU"], "rows": first.rows,
-                       "duplicates": 0, "fields": ["email", "first_name", "language"], "path": str(first.path)}
+    assert payload == {
+        "list_id": target.id,
+        "channel": "email",
+        "regions": ["US", "EU"],
+        "rows": first.rows,
+        "duplicates": 0,
+        "fields": ["email", "first_name", "language"],
+        "path": str(first.path),
+    }
     assert exported[0].trace_id == "tr-1" and exported[0].campaign_id == "exp" and not exported[0].pii
     assert "@" not in exported[0].model_dump_json()
 
@@ -100,7 +117,9 @@ def test_region_partition_export(crm_store, tmp_path, switch) -> None:
         export_list(crm_store, target, out_dir=tmp_path, kill_switch=switch, region="UK")
 
 
-@pytest.mark.parametrize("scope", [{}, {"channel": "email"}, {"region": "EU"}, {"channel": "email", "region": "EU"}])
+@pytest.mark.parametrize(
+    "scope", [{}, {"channel": "email"}, {"region": "EU"}, {"channel": "email", "region": "EU"}]
+)
 def test_kill_switch_refuses_inside_the_tool(crm_store, tmp_path, switch, events, scope) -> None:
     target = built(crm_store, "email")
     switch.set(True, actor="ops", reason="incident", **scope)
@@ -122,7 +141,10 @@ def test_kill_switch_on_other_scopes_does_not_block(crm_store, tmp_path, switch)
     assert export_list(crm_store, target, out_dir=tmp_path, kill_switch=switch).rows == target.eligible
     # a region export only checks its own region
     both = built(crm_store, "email", ["US", "EU"])
-    assert export_list(crm_store, both, out_dir=tmp_path, kill_switch=switch, region="US").rows == both.by_region["US"]
+    assert (
+        export_list(crm_store, both, out_dir=tmp_path, kill_switch=switch, region="US").rows
+        == both.by_region["US"]
+    )
     with pytest.raises(KillSwitchEngaged):
         export_list(crm_store, both, out_dir=tmp_path, kill_switch=switch)
 
@@ -145,8 +167,11 @@ def test_one_row_per_address(make_store, tmp_path, switch) -> None:
     store = make_store(n=600)
     target = built(store, "email")
     with store.session() as db:
-        a, b = db.execute("SELECT m.contact_id, c.email FROM list_members m JOIN contacts c USING (contact_id)"
-                          " WHERE m.list_id = ? AND m.holdout = 0 ORDER BY 1 LIMIT 2", [target.id]).fetchall()
+        a, b = db.execute(
+            "SELECT m.contact_id, c.email FROM list_members m JOIN contacts c USING (contact_id)"
+            " WHERE m.list_id = ? AND m.holdout = 0 ORDER BY 1 LIMIT 2",
+            [target.id],
+        ).fetchall()
         db.execute("UPDATE contacts SET email = ? WHERE contact_id = ?", [" " + a[1].upper(), b[0]])
     result = export_list(store, target, out_dir=tmp_path, kill_switch=switch)
     assert (result.rows, result.duplicates) == (target.eligible - 1, 1)

@@ -29,8 +29,12 @@ def test_a_second_process_waits_for_the_file_then_works(tmp_path: Path) -> None:
     store = CRMStore(path)
     store.ensure_seeded(800, 7)
     with store.session():  # this process is using the store: the child must queue, not fail
-        child = subprocess.Popen([sys.executable, "-c", CHILD, str(path), str(REPO)], stdout=subprocess.PIPE,
-                                 stderr=subprocess.PIPE, text=True)
+        child = subprocess.Popen(
+            [sys.executable, "-c", CHILD, str(path), str(REPO)],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
         time.sleep(1.5)
         assert child.poll() is None  # still waiting for the file
     out, err = child.communicate(timeout=120)
@@ -43,8 +47,17 @@ def test_a_second_process_waits_for_the_file_then_works(tmp_path: Path) -> None:
 
 def test_a_lock_held_too_long_fails_with_one_line(tmp_path: Path) -> None:
     path = tmp_path / "crm.duckdb"
-    holder = subprocess.Popen([sys.executable, "-c", "import duckdb, sys, time; c = duckdb.connect(sys.argv[1]);"
-                               " print('held', flush=True); time.sleep(30)", str(path)], stdout=subprocess.PIPE, text=True)
+    holder = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "import duckdb, sys, time; c = duckdb.connect(sys.argv[1]);"
+            " print('held', flush=True); time.sleep(30)",
+            str(path),
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
     try:
         assert holder.stdout is not None and holder.stdout.readline().strip() == "held"
         backend = DuckDBBackend(path, wait_s=0.5)

@@ -24,8 +24,10 @@ DOC = Path(__file__).resolve().parents[3] / "tools" / "crm" / "DATA_DICTIONARY.m
 
 def _equal(a: dict, b: dict) -> bool:
     return a.keys() == b.keys() and all(
-        a[t].keys() == b[t].keys() and all(np.array_equal(np.asarray(a[t][c]), np.asarray(b[t][c])) for c in a[t])
-        for t in a)
+        a[t].keys() == b[t].keys()
+        and all(np.array_equal(np.asarray(a[t][c]), np.asarray(b[t][c])) for c in a[t])
+        for t in a
+    )
 
 
 def test_same_seed_same_data_other_seed_other_data() -> None:
@@ -39,8 +41,10 @@ def test_store_contents_and_version_are_reproducible(tmp_path: Path) -> None:
         with CRMStore(tmp_path / name) as store:
             seed(store, 700, seed_value, as_of=AS_OF)
             with store.session() as db:
-                rows = [db.execute(f"SELECT * FROM {t} ORDER BY ALL").fetchall() for t in ("contacts", "consent",
-                                                                                            "suppressions", "touches")]
+                rows = [
+                    db.execute(f"SELECT * FROM {t} ORDER BY ALL").fetchall()
+                    for t in ("contacts", "consent", "suppressions", "touches")
+                ]
             return store.version(), rows
 
     v1, rows1 = dump("a.duckdb", 5)
@@ -52,15 +56,24 @@ def test_store_contents_and_version_are_reproducible(tmp_path: Path) -> None:
 
 def test_distributions_look_like_a_crm(crm_store: CRMStore) -> None:
     with crm_store.session() as db:
-        rows = db.execute("SELECT contact_id, email, phone, region, country, language, lead_score, lifetime_value,"
-                          " lifecycle_stage, created_at, last_activity, interests FROM contacts").fetchall()
-        consent = db.execute("SELECT channel, basis, COUNT(*) FROM consent GROUP BY channel, basis").fetchall()
-        supp = dict(db.execute("SELECT reason, COUNT(DISTINCT contact_id) FROM suppressions GROUP BY reason").fetchall())
+        rows = db.execute(
+            "SELECT contact_id, email, phone, region, country, language, lead_score, lifetime_value,"
+            " lifecycle_stage, created_at, last_activity, interests FROM contacts"
+        ).fetchall()
+        consent = db.execute(
+            "SELECT channel, basis, COUNT(*) FROM consent GROUP BY channel, basis"
+        ).fetchall()
+        supp = dict(
+            db.execute(
+                "SELECT reason, COUNT(DISTINCT contact_id) FROM suppressions GROUP BY reason"
+            ).fetchall()
+        )
         touches = db.execute("SELECT MIN(touched_at), MAX(touched_at), COUNT(*) FROM touches").fetchone()
     n = len(rows)
     assert n == 5_000 and len({r[0] for r in rows}) == n
-    assert len({r[1] for r in rows}) == n and all(re.fullmatch(r"[a-z]+\.[a-z]+\.\d+@example\.(com|org|net)", r[1])
-                                                   for r in rows)
+    assert len({r[1] for r in rows}) == n and all(
+        re.fullmatch(r"[a-z]+\.[a-z]+\.\d+@example\.(com|org|net)", r[1]) for r in rows
+    )
     phones = [r[2] for r in rows if r[2] is not None]
     assert len(set(phones)) == len(phones) and all(re.fullmatch(r"\+\d{10,13}", p) for p in phones)
     assert 0.5 < len(phones) / n < 0.75
@@ -72,8 +85,12 @@ def test_distributions_look_like_a_crm(crm_store: CRMStore) -> None:
     assert all(0 <= r[6] <= 100 for r in rows)
     assert all((r[7] > 0) == (r[8] in ("customer", "evangelist")) for r in rows)
     assert all(r[9] <= r[10] <= AS_OF for r in rows)
-    assert all(r[11].startswith(",") and r[11].endswith(",") and set(filter(None, r[11].split(","))) <= set(INTERESTS)
-               for r in rows)
+    assert all(
+        r[11].startswith(",")
+        and r[11].endswith(",")
+        and set(filter(None, r[11].split(","))) <= set(INTERESTS)
+        for r in rows
+    )
     by = {(c, b): k for c, b, k in consent}
     assert by[("email", "legitimate_interest")] > by[("sms", "legitimate_interest")] > 0
     assert 0.03 < supp["unsubscribed"] / n < 0.09 and 0 < supp.get("legal_hold", 0) < 0.01 * n
@@ -99,8 +116,9 @@ def test_ensure_seeded_only_when_empty(tmp_path: Path) -> None:
 def test_reseed_replaces_data_and_drops_lists(tmp_path: Path) -> None:
     with CRMStore(tmp_path / "crm.duckdb") as store:
         seed(store, 300, 1, as_of=AS_OF)
-        target = build_segment(store, SegmentDefinition(channel="email", regions=["US"]), campaign_id="c", seed=1,
-                               as_of=AS_OF)
+        target = build_segment(
+            store, SegmentDefinition(channel="email", regions=["US"]), campaign_id="c", seed=1, as_of=AS_OF
+        )
         assert store.get_list(target.id) is not None
         seed(store, 200, 1, as_of=AS_OF)
         assert store.count() == 200 and store.list_ids() == []
@@ -143,7 +161,9 @@ def test_holdout_sql_matches_numpy_reference(tmp_path: Path, suffix: str) -> Non
         salt = salt_for("campaign", 77)
         sql, params = bucket_sql("contact_id", salt)
         with store.session() as db:
-            rows = db.execute(f"SELECT contact_id, {sql} FROM contacts ORDER BY contact_id", params).fetchall()
+            rows = db.execute(
+                f"SELECT contact_id, {sql} FROM contacts ORDER BY contact_id", params
+            ).fetchall()
     ids = np.array([r[0] for r in rows])
     assert [r[1] for r in rows] == buckets(ids, salt).tolist()
     assert abs(float(np.mean(buckets(ids, salt) < 1000)) - 0.1) < 0.02

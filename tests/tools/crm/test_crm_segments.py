@@ -51,12 +51,16 @@ def test_every_channel_matches_the_independent_model(crm_store, reference, list_
 
 
 def test_consent_basis_per_region_on_the_list(crm_store, list_members) -> None:
-    target = build_segment(crm_store, seg("email", ["US", "EU", "UK"]), campaign_id="basis", seed=1, as_of=AS_OF)
+    target = build_segment(
+        crm_store, seg("email", ["US", "EU", "UK"]), campaign_id="basis", seed=1, as_of=AS_OF
+    )
     ids = list(list_members(crm_store, target.id))
     with crm_store.session() as db:
         rows = db.execute(
             "SELECT c.region, k.basis FROM contacts c JOIN consent k ON k.contact_id = c.contact_id"
-            " AND k.channel = 'email' WHERE c.contact_id IN (SELECT unnest(?))", [ids]).fetchall()
+            " AND k.channel = 'email' WHERE c.contact_id IN (SELECT unnest(?))",
+            [ids],
+        ).fetchall()
     by_region: dict[str, set[str]] = {}
     for region, basis in rows:
         by_region.setdefault(region, set()).add(basis)
@@ -71,12 +75,21 @@ def test_sms_never_reaches_legitimate_interest_or_contacts_without_phone(crm_sto
     target = build_segment(crm_store, seg("sms", ["US"]), campaign_id="sms", seed=1, as_of=AS_OF)
     ids = list(list_members(crm_store, target.id))
     with crm_store.session() as db:
-        bases = {b for (b,) in db.execute("SELECT k.basis FROM consent k WHERE k.channel = 'sms'"
-                                          " AND k.contact_id IN (SELECT unnest(?))", [ids]).fetchall()}
-        phones = db.execute("SELECT COUNT(*) FROM contacts WHERE phone IS NULL AND contact_id IN (SELECT unnest(?))",
-                            [ids]).fetchone()[0]
-        li_in_us = db.execute("SELECT COUNT(*) FROM consent k JOIN contacts c USING (contact_id) WHERE"
-                              " k.channel = 'sms' AND k.basis = 'legitimate_interest' AND c.region = 'US'").fetchone()[0]
+        bases = {
+            b
+            for (b,) in db.execute(
+                "SELECT k.basis FROM consent k WHERE k.channel = 'sms'"
+                " AND k.contact_id IN (SELECT unnest(?))",
+                [ids],
+            ).fetchall()
+        }
+        phones = db.execute(
+            "SELECT COUNT(*) FROM contacts WHERE phone IS NULL AND contact_id IN (SELECT unnest(?))", [ids]
+        ).fetchone()[0]
+        li_in_us = db.execute(
+            "SELECT COUNT(*) FROM consent k JOIN contacts c USING (contact_id) WHERE"
+            " k.channel = 'sms' AND k.basis = 'legitimate_interest' AND c.region = 'US'"
+        ).fetchone()[0]
     assert bases <= EXPRESS and phones == 0
     assert li_in_us > 0  # the data holds SMS legitimate-interest claims; the builder refuses them
 
@@ -84,20 +97,37 @@ def test_sms_never_reaches_legitimate_interest_or_contacts_without_phone(crm_sto
 def test_suppressions_scope_by_channel(make_store, list_members) -> None:
     store = make_store(n=1_500)
     with store.session() as db:
-        db.execute("INSERT INTO suppressions VALUES (1, 'legal_hold', NULL, '2026-01-01 00:00:00'),"
-                   " (2, 'unsubscribed', 'email', '2026-01-01 00:00:00'), (3, 'bounced', 'sms', '2026-01-01 00:00:00')")
-        held = {r[0] for r in db.execute("SELECT contact_id FROM suppressions WHERE reason = 'legal_hold'").fetchall()}
+        db.execute(
+            "INSERT INTO suppressions VALUES (1, 'legal_hold', NULL, '2026-01-01 00:00:00'),"
+            " (2, 'unsubscribed', 'email', '2026-01-01 00:00:00'), (3, 'bounced', 'sms', '2026-01-01 00:00:00')"
+        )
+        held = {
+            r[0]
+            for r in db.execute("SELECT contact_id FROM suppressions WHERE reason = 'legal_hold'").fetchall()
+        }
     everyone = list(REGIONS)
-    lists = {ch: build_segment(store, seg(ch, everyone, frequency_cap_days=0, holdout_pct=0), campaign_id="s", seed=1,
-                               as_of=AS_OF) for ch in CHANNELS}
+    lists = {
+        ch: build_segment(
+            store,
+            seg(ch, everyone, frequency_cap_days=0, holdout_pct=0),
+            campaign_id="s",
+            seed=1,
+            as_of=AS_OF,
+        )
+        for ch in CHANNELS
+    }
     on = {ch: set(list_members(store, t.id)) for ch, t in lists.items()}
     for ch in CHANNELS:
         assert not held & on[ch], f"legal hold reached {ch}"
         assert 1 not in on[ch]
     assert 2 not in on["email"] and 3 not in on["sms"]
     with store.session() as db:
-        unsub_email = {r[0] for r in db.execute(
-            "SELECT contact_id FROM suppressions WHERE reason = 'unsubscribed' AND channel = 'email'").fetchall()}
+        unsub_email = {
+            r[0]
+            for r in db.execute(
+                "SELECT contact_id FROM suppressions WHERE reason = 'unsubscribed' AND channel = 'email'"
+            ).fetchall()
+        }
     # an email unsubscribe does not remove anyone from display (only their own channel)
     assert unsub_email & on["display"]
     assert not unsub_email & on["email"]
@@ -107,10 +137,17 @@ def test_suppressions_scope_by_channel(make_store, list_members) -> None:
 
 def test_frequency_cap_uses_send_history_and_recorded_touches(make_store, list_members) -> None:
     store = make_store(n=1_500)
-    uncapped = build_segment(store, seg(frequency_cap_days=0, holdout_pct=0.2), campaign_id="c1", seed=1, as_of=AS_OF)
-    capped = build_segment(store, seg(frequency_cap_days=7, holdout_pct=0.2), campaign_id="c1", seed=1, as_of=AS_OF)
+    uncapped = build_segment(
+        store, seg(frequency_cap_days=0, holdout_pct=0.2), campaign_id="c1", seed=1, as_of=AS_OF
+    )
+    capped = build_segment(
+        store, seg(frequency_cap_days=7, holdout_pct=0.2), campaign_id="c1", seed=1, as_of=AS_OF
+    )
     assert capped.excluded["frequency_cap"] > 0
-    assert capped.eligible + capped.holdout + capped.excluded["frequency_cap"] == uncapped.eligible + uncapped.holdout
+    assert (
+        capped.eligible + capped.holdout + capped.excluded["frequency_cap"]
+        == uncapped.eligible + uncapped.holdout
+    )
 
     version = store.version()
     sent_at = datetime(2026, 1, 14, 9, 0, tzinfo=UTC)
@@ -118,7 +155,9 @@ def test_frequency_cap_uses_send_history_and_recorded_touches(make_store, list_m
     assert written == uncapped.eligible
     assert store.record_touches(uncapped.id, batch_id="send-1", at=sent_at) == 0  # idempotent
     assert store.version() != version
-    after = build_segment(store, seg(frequency_cap_days=7, holdout_pct=0.2), campaign_id="c1", seed=1, as_of=AS_OF)
+    after = build_segment(
+        store, seg(frequency_cap_days=7, holdout_pct=0.2), campaign_id="c1", seed=1, as_of=AS_OF
+    )
     assert after.id != capped.id  # new data version -> new list
     assert after.eligible == 0  # every non-holdout contact was just messaged
     assert after.holdout == capped.holdout  # the holdout was not messaged, so only its history caps it
@@ -164,8 +203,13 @@ def test_holdout_ignores_channel_within_a_campaign(crm_store, list_members) -> N
 
 
 def test_zero_holdout_and_partitions(crm_store) -> None:
-    target = build_segment(crm_store, seg("paid_social", ["CA", "APAC", "CA"], holdout_pct=0), campaign_id="p",
-                           seed=1, as_of=AS_OF)
+    target = build_segment(
+        crm_store,
+        seg("paid_social", ["CA", "APAC", "CA"], holdout_pct=0),
+        campaign_id="p",
+        seed=1,
+        as_of=AS_OF,
+    )
     assert target.holdout == 0 and set(target.by_region) == {"CA", "APAC"}
     assert target.holdout_by_region == {"CA": 0, "APAC": 0}
     assert all(n > 0 for n in target.by_region.values())
@@ -187,10 +231,17 @@ def test_engines_agree(make_store) -> None:
     lite = make_store(n=1_200, seed_value=8, suffix=".db", name="b")
     assert (duck.engine, lite.engine) == ("duckdb", "sqlite")
     assert duck.version() == lite.version()
-    definition = SegmentDefinition.model_validate({
-        "channel": "email", "regions": ["US", "EU"], "holdout_pct": 0.25,
-        "filters": [{"field": "lifecycle_stage", "op": "gte", "value": "lead"},
-                    {"field": "last_activity", "op": "gte", "value": "-365d"}]})
+    definition = SegmentDefinition.model_validate(
+        {
+            "channel": "email",
+            "regions": ["US", "EU"],
+            "holdout_pct": 0.25,
+            "filters": [
+                {"field": "lifecycle_stage", "op": "gte", "value": "lead"},
+                {"field": "last_activity", "op": "gte", "value": "-365d"},
+            ],
+        }
+    )
     a = build_segment(duck, definition, campaign_id="eng", seed=2, as_of=AS_OF)
     b = build_segment(lite, definition, campaign_id="eng", seed=2, as_of=AS_OF)
     assert a.model_dump() == b.model_dump()

@@ -32,8 +32,14 @@ def server(tmp_path: Path) -> Iterator[tuple[str, EventLog]]:
     events = EventLog(tmp_path / "events.db")
     ledger = SpendLedger(tmp_path / "ledger.db", events=events, kill_switch=KillSwitch(tmp_path / "ks.db"))
     ledger.set_caps("c1", Caps(total=1000, per_channel={"paid_social": 500}, per_day=500), trace_id="t1")
-    srv = make_server(Endpoint(events=events, ledger=ledger, directory=lambda: ProgramDirectory(PROGRAMS),
-                               verifier=SignatureVerifier(SECRET, tolerance_s=300)))
+    srv = make_server(
+        Endpoint(
+            events=events,
+            ledger=ledger,
+            directory=lambda: ProgramDirectory(PROGRAMS),
+            verifier=SignatureVerifier(SECRET, tolerance_s=300),
+        )
+    )
     thread = threading.Thread(target=srv.serve_forever, daemon=True)
     thread.start()
     host, port = srv.server_address[:2]
@@ -44,8 +50,12 @@ def server(tmp_path: Path) -> Iterator[tuple[str, EventLog]]:
 
 
 def _post(url: str, body: bytes, header: str | None) -> tuple[int, dict[str, Any]]:
-    req = urllib.request.Request(url + "/events", data=body, method="POST",
-                                 headers={"Content-Type": "application/json", **({SIGNATURE_HEADER: header} if header else {})})
+    req = urllib.request.Request(
+        url + "/events",
+        data=body,
+        method="POST",
+        headers={"Content-Type": "application/json", **({SIGNATURE_HEADER: header} if header else {})},
+    )
     try:
         with urllib.request.urlopen(req, timeout=10) as resp:
             return resp.status, json.loads(resp.read())
@@ -53,7 +63,9 @@ def _post(url: str, body: bytes, header: str | None) -> tuple[int, dict[str, Any
         return exc.code, json.loads(exc.read())
 
 
-def _signed(url: str, doc: Any, *, at: int | None = None, secret: str = SECRET) -> tuple[int, dict[str, Any], str]:
+def _signed(
+    url: str, doc: Any, *, at: int | None = None, secret: str = SECRET
+) -> tuple[int, dict[str, Any], str]:
     body = json.dumps(doc).encode()
     header = sign(secret, body, at if at is not None else int(time.time()))
     code, out = _post(url, body, header)
@@ -92,7 +104,10 @@ def test_a_bad_record_fails_the_request_and_applies_nothing(server: tuple[str, E
     url, events = server
     code, out, _ = _signed(url, [GOOD[0], {**GOOD[1], "program_id": "p-nope"}, "x"])
     assert code == 400 and out["bad"] == 2
-    assert out["lines"][0] == {"line": 2, "error": "unknown program_id 'p-nope' (no published program has it)"}
+    assert out["lines"][0] == {
+        "line": 2,
+        "error": "unknown program_id 'p-nope' (no published program has it)",
+    }
     assert out["lines"][1]["line"] == 3
     code, out, _ = _signed(url, {"rows": []})
     assert code == 400 and "JSON list" in out["error"]
@@ -108,5 +123,11 @@ def test_a_bad_record_fails_the_request_and_applies_nothing(server: tuple[str, E
 def test_the_server_refuses_a_short_secret(tmp_path: Path) -> None:
     events = EventLog(tmp_path / "e.db")
     with pytest.raises(ValueError, match="at least 16 characters"):
-        make_server(Endpoint(events=events, ledger=None, directory=lambda: ProgramDirectory({}),
-                             verifier=SignatureVerifier("short")))
+        make_server(
+            Endpoint(
+                events=events,
+                ledger=None,
+                directory=lambda: ProgramDirectory({}),
+                verifier=SignatureVerifier("short"),
+            )
+        )

@@ -32,7 +32,8 @@ def cli_json(capsys: pytest.CaptureFixture[str], *args: str) -> dict[str, Any]:
 
 @pytest.mark.slow
 def test_ingested_results_reach_the_scorecard_and_the_next_cycle_exactly_once(
-        liftoff_home: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    liftoff_home: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("LIFTOFF_CRM_CONTACTS", "4000")
     monkeypatch.setenv("LIFTOFF_CHECK_DATE", "2026-11-25")
     campaigns = Campaigns(make_settings(liftoff_home))
@@ -45,21 +46,46 @@ def test_ingested_results_reach_the_scorecard_and_the_next_cycle_exactly_once(
     start = date.fromisoformat(str(email["slot"])[:10])
     events = campaigns.services.events
     before = cli_json(capsys, "scorecard", cid, "--json")
-    assert set(before["sources"]) == {"sandbox"} and before["conversions"] > 0  # the sandbox's results, in the log
+    assert (
+        set(before["sources"]) == {"sandbox"} and before["conversions"] > 0
+    )  # the sandbox's results, in the log
     spent_before = campaigns.services.ledger.spent(cid)
     obs_before = {pid: {o.day: o for _, o in rows} for pid, rows in read_observations(events, cid).items()}
 
-    link = tracking_url("https://brightwell.example/maxflow", campaign_id=cid, channel=email["channel"],
-                        program_id=email["id"], variant="A")
+    link = tracking_url(
+        "https://brightwell.example/maxflow",
+        campaign_id=cid,
+        channel=email["channel"],
+        program_id=email["id"],
+        variant="A",
+    )
     day0 = f"{start.isoformat()}T15:00:00Z"
     rows = [
         {"id": "crm-conv-1", "program_id": email["id"], "type": "conversion", "at": day0, "count": 7},
         {"id": "crm-conv-2", "program_id": paid["id"], "type": "conversion", "at": day0, "count": 3},
-        {"id": "ads-cost-1", "program_id": paid["id"], "type": "cost", "at": day0, "amount": 12.34, "currency": "USD"},
-        {"id": "ga-conv-1", "url": link, "type": "conversion", "at": f"{start + timedelta(days=ran - 1)}T09:00:00Z",
-         "count": 2},  # a web-analytics row: attributed by its tracking link, on the last day run
-        {"id": "crm-rev-1", "program_id": email["id"], "type": "revenue", "at": day0, "amount": 420.0,
-         "currency": "USD"},
+        {
+            "id": "ads-cost-1",
+            "program_id": paid["id"],
+            "type": "cost",
+            "at": day0,
+            "amount": 12.34,
+            "currency": "USD",
+        },
+        {
+            "id": "ga-conv-1",
+            "url": link,
+            "type": "conversion",
+            "at": f"{start + timedelta(days=ran - 1)}T09:00:00Z",
+            "count": 2,
+        },  # a web-analytics row: attributed by its tracking link, on the last day run
+        {
+            "id": "crm-rev-1",
+            "program_id": email["id"],
+            "type": "revenue",
+            "at": day0,
+            "amount": 420.0,
+            "currency": "USD",
+        },
     ]
     path = tmp_path / "results.jsonl"
     path.write_text("".join(json.dumps(r) + "\n" for r in rows))
@@ -69,8 +95,13 @@ def test_ingested_results_reach_the_scorecard_and_the_next_cycle_exactly_once(
     after = cli_json(capsys, "scorecard", cid, "--json")
     assert after["conversions"] == before["conversions"] + 12
     assert after["spend"] == pytest.approx(before["spend"] + 12.34, abs=0.005)
-    assert after["sources"]["ingest"] == {"events": 5, "conversions": 12, "clicks": 0, "spend": 12.34,
-                                          "revenue": 420.0}
+    assert after["sources"]["ingest"] == {
+        "events": 5,
+        "conversions": 12,
+        "clicks": 0,
+        "spend": 12.34,
+        "revenue": 420.0,
+    }
     assert after["sources"]["sandbox"] == before["sources"]["sandbox"]
     assert campaigns.services.ledger.spent(cid) == pytest.approx(spent_before + 12.34, abs=0.005)
     obs = {pid: {o.day: o for _, o in rows} for pid, rows in read_observations(events, cid).items()}
@@ -84,8 +115,11 @@ def test_ingested_results_reach_the_scorecard_and_the_next_cycle_exactly_once(
     nxt = campaigns.run_cycle(cid, "optimize", auto_approve=True)
     assert nxt.values["day"] == ran + 1
     card = nxt.values["scorecard"]
-    new_day = [e for _, e in events.read(0, 10**6, campaign_id=cid, types=["result.conversion"])
-               if e.payload["day"] == ran]
+    new_day = [
+        e
+        for _, e in events.read(0, 10**6, campaign_id=cid, types=["result.conversion"])
+        if e.payload["day"] == ran
+    ]
     assert new_day and all(e.source == "sandbox" for e in new_day)
     assert card["conversions"] == after["conversions"] + sum(int(e.payload["count"]) for e in new_day)
     now = cli_json(capsys, "scorecard", cid, "--json")

@@ -1,6 +1,6 @@
 """Worker process of the lease tests: claim and finish cycles until none is left, logging what it ran.
 
-    python claim_worker.py DB OUT WORK_S START_AT
+python claim_worker.py DB OUT WORK_S START_AT
 """
 
 from __future__ import annotations
@@ -32,7 +32,9 @@ def main() -> None:
             got = True
             start = time.time()
             time.sleep(float(work))
-            end = time.time()  # the work ends before the claim is released (finish), or spans would overlap falsely
+            end = (
+                time.time()
+            )  # the work ends before the claim is released (finish), or spans would overlap falsely
             assert store.finish(cycle.cycle_id, owner, ok=True, outcome={"owner": owner}) is not None
             ran.append(f"{cycle.cycle_id} {owner} {start} {end}\n")
         idle = 0 if got else idle + 1

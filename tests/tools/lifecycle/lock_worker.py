@@ -22,13 +22,18 @@ from tools.spend import SpendLedger  # noqa: E402
 def main() -> None:
     home, campaign, out, n, hold, start_at, mode = sys.argv[1:8]
     home_path = Path(home)
-    ledger = SpendLedger(home_path / "ledger.db", events=EventLog(home_path / "events.db"),
-                         kill_switch=KillSwitch(home_path / "control.db"))
+    ledger = SpendLedger(
+        home_path / "ledger.db",
+        events=EventLog(home_path / "events.db"),
+        kill_switch=KillSwitch(home_path / "control.db"),
+    )
     while time.time() < float(start_at):
         time.sleep(0.001)
     lines = []
     for i in range(int(n)):
-        guard = campaign_lock(home_path / "locks", campaign, purpose="test") if mode == "lock" else nullcontext()
+        guard = (
+            campaign_lock(home_path / "locks", campaign, purpose="test") if mode == "lock" else nullcontext()
+        )
         with guard:
             enter = time.time()
             current = ledger.allocation(campaign).get("email", 0.0)

@@ -17,13 +17,29 @@ ALL = ("planner", "content", "data", "governance", "orchestrator", "optimizer", 
 
 
 def test_agent_set_settings_resolve_and_are_checked() -> None:
-    assert agent_set("minimum") == REQUIRED_AGENTS == ("planner", "content", "governance", "orchestrator", "analytics")
+    assert (
+        agent_set("minimum")
+        == REQUIRED_AGENTS
+        == ("planner", "content", "governance", "orchestrator", "analytics")
+    )
     assert agent_set("all") == ALL and agent_set(None) == ALL and agent_set("  ") == ALL
     assert agent_set(None, REQUIRED_AGENTS) == REQUIRED_AGENTS  # the default comes from the settings
     assert agent_set("analytics,optimizer,planner,content,governance,orchestrator") == (
-        "planner", "content", "governance", "orchestrator", "optimizer", "analytics")  # pipeline order
-    assert agent_set("minimum,optimizer") == ("planner", "content", "governance", "orchestrator", "optimizer",
-                                              "analytics")  # Data and Optimizer are added when configured
+        "planner",
+        "content",
+        "governance",
+        "orchestrator",
+        "optimizer",
+        "analytics",
+    )  # pipeline order
+    assert agent_set("minimum,optimizer") == (
+        "planner",
+        "content",
+        "governance",
+        "orchestrator",
+        "optimizer",
+        "analytics",
+    )  # Data and Optimizer are added when configured
     with pytest.raises(ValueError, match="unknown agents: writer"):
         agent_set("minimum,writer")
     with pytest.raises(ValueError, match="needs governance"):
@@ -56,9 +72,9 @@ def test_each_campaign_runs_its_own_agent_set(liftoff_home: Path) -> None:
     c.close()
 
 
-def test_the_default_set_comes_from_settings_and_the_run_flag_overrides_it(liftoff_home: Path,
-                                                                           capsys: pytest.CaptureFixture[str],
-                                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_default_set_comes_from_settings_and_the_run_flag_overrides_it(
+    liftoff_home: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     from graph.cli import main
 
     c = Campaigns(make_settings(liftoff_home, agents=REQUIRED_AGENTS))

@@ -23,10 +23,20 @@ CLI = "import sys; from graph.cli import main; sys.exit(main())"
 
 
 def liftoff(home: Path, *args: str) -> subprocess.Popen[str]:
-    env = {**os.environ, "LIFTOFF_HOME": str(home), "LIFTOFF_CRM_CONTACTS": "4000",
-           "LIFTOFF_CHECK_DATE": "2026-11-25"}
-    return subprocess.Popen([sys.executable, "-c", CLI, *args], cwd=REPO_ROOT, env=env, text=True,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    env = {
+        **os.environ,
+        "LIFTOFF_HOME": str(home),
+        "LIFTOFF_CRM_CONTACTS": "4000",
+        "LIFTOFF_CHECK_DATE": "2026-11-25",
+    }
+    return subprocess.Popen(
+        [sys.executable, "-c", CLI, *args],
+        cwd=REPO_ROOT,
+        env=env,
+        text=True,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
 
 
 def finish(proc: subprocess.Popen[str], timeout: float = 240) -> tuple[int, str, str]:
@@ -35,8 +45,20 @@ def finish(proc: subprocess.Popen[str], timeout: float = 240) -> tuple[int, str,
 
 
 def two_schedulers(home: Path, until_day: int) -> list[dict[str, Any]]:
-    procs = [liftoff(home, "scheduler", "--until-idle", "--until-day", str(until_day), "--auto-approve", "--json",
-                     "--interval", "0.2") for _ in range(2)]
+    procs = [
+        liftoff(
+            home,
+            "scheduler",
+            "--until-idle",
+            "--until-day",
+            str(until_day),
+            "--auto-approve",
+            "--json",
+            "--interval",
+            "0.2",
+        )
+        for _ in range(2)
+    ]
     lines: list[dict[str, Any]] = []
     for p in procs:
         code, out, err = finish(p)
@@ -60,8 +82,9 @@ def _events(c: Campaigns, cid: str, *types: str) -> list[Any]:
 
 
 @pytest.mark.slow
-def test_four_weeks_through_two_schedulers_with_a_rollback_in_week_two(liftoff_home: Path,
-                                                                        capsys: pytest.CaptureFixture[str]) -> None:
+def test_four_weeks_through_two_schedulers_with_a_rollback_in_week_two(
+    liftoff_home: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     campaigns = Campaigns(make_settings(liftoff_home))
     launched = campaigns.start(EXAMPLE_BRIEF, auto_approve=True, campaign_id="cmp-rehearsal")
     assert launched.status == "launched", launched.reason
@@ -78,18 +101,26 @@ def test_four_weeks_through_two_schedulers_with_a_rollback_in_week_two(liftoff_h
 
     # week two: paid social misbehaves; roll it back (and again: a no-op with the same result)
     ledger = campaigns.services.ledger
-    approved = [e.amount for e in ledger.entries(cid, "allocation") if e.channel == "paid_social"
-                and (e.data.get("change") is None or e.data["change"].get("decided_by"))][-1]
+    approved = [
+        e.amount
+        for e in ledger.entries(cid, "allocation")
+        if e.channel == "paid_social" and (e.data.get("change") is None or e.data["change"].get("decided_by"))
+    ][-1]
     before = ledger.allocation(cid)["paid_social"]
-    first = cli_json(capsys, "rollback", cid, "--channel", "paid_social", "--by", "ana@brightwell.example", "--json")
+    first = cli_json(
+        capsys, "rollback", cid, "--channel", "paid_social", "--by", "ana@brightwell.example", "--json"
+    )
     again = cli_json(capsys, "rollback", cid, "--channel", "paid_social", "--by", "ana", "--json")
     assert first["steps"] > 0 and again["noop"] and again["steps"] == 0
     assert {k: v for k, v in again.items() if k not in ("steps", "noop", "actions")} == {
-        k: v for k, v in first.items() if k not in ("steps", "noop", "actions")}
+        k: v for k, v in first.items() if k not in ("steps", "noop", "actions")
+    }
     social = {p["id"] for p in launched.values["programs"].values() if p["channel"] == "paid_social"}
     assert set(first["cancelled"]) == social
     assert first["allocation"]["paid_social"]["restored"]
-    assert first["allocation"]["paid_social"]["to"] == pytest.approx(max(approved, ledger.spent(cid, "paid_social")))
+    assert first["allocation"]["paid_social"]["to"] == pytest.approx(
+        max(approved, ledger.spent(cid, "paid_social"))
+    )
     restored_now = first["allocation"]["paid_social"]["to"] != pytest.approx(before)
 
     # weeks two to four: two scheduler processes at once
@@ -102,20 +133,29 @@ def test_four_weeks_through_two_schedulers_with_a_rollback_in_week_two(liftoff_h
     # the lease: every cycle ran exactly once, in day order, across both schedulers
     store = lifecycle_store(campaigns.settings)
     cycles = store.cycles(cid)
-    expected = {f"{cid}:optimize:d{d}" for d in range(first_day, 28)} | {f"{cid}:report:d{d}" for d in (6, 13, 20, 27)}
+    expected = {f"{cid}:optimize:d{d}" for d in range(first_day, 28)} | {
+        f"{cid}:report:d{d}" for d in (6, 13, 20, 27)
+    }
     assert {c.cycle_id for c in cycles} == expected
     assert all(c.status == "done" and c.attempts == 1 for c in cycles)
     started = Counter(e.payload["cycle_id"] for e in _events(campaigns, cid, "lifecycle.cycle_started"))
     assert set(started) == expected and set(started.values()) == {1}
     assert len({x["cycle_id"] for x in rest}) == len(rest) == len(expected - week1_ids)
-    days = sorted((e.payload["from_day"], e.payload["to_day"]) for e in _events(campaigns, cid, "optimizer.cycles"))
+    days = sorted(
+        (e.payload["from_day"], e.payload["to_day"]) for e in _events(campaigns, cid, "optimizer.cycles")
+    )
     assert [d for span in days for d in range(span[0], span[1] + 1)] == list(range(28))  # each day once
-    metrics = Counter((e.payload["program_id"], e.payload["day"]) for e in _events(campaigns, cid, "result.cost"))
+    metrics = Counter(
+        (e.payload["program_id"], e.payload["day"]) for e in _events(campaigns, cid, "result.cost")
+    )
     assert metrics and set(metrics.values()) == {1}  # one simulated cost per program-day
 
     # the rollback held: no paid social after it, its budget back at the last approved amount
-    social_days = {e.payload["day"] for e in _events(campaigns, cid, "result.delivered")
-                   if e.payload["channel"] == "paid_social"}
+    social_days = {
+        e.payload["day"]
+        for e in _events(campaigns, cid, "result.delivered")
+        if e.payload["channel"] == "paid_social"
+    }
     assert social_days and max(social_days) <= 9
     allocation = campaigns.services.ledger.allocation(cid)
     assert allocation["paid_social"] == pytest.approx(first["allocation"]["paid_social"]["to"])
@@ -126,21 +166,36 @@ def test_four_weeks_through_two_schedulers_with_a_rollback_in_week_two(liftoff_h
     assert all(p["status"] == "cancelled" for k, p in final.values["programs"].items() if p["id"] in social)
 
     # weekly reports, each with pipeline attribution; the scorecard answers "did it pay?"
-    reports = [e for e in _events(campaigns, cid, "analytics.scorecard") if ":report:" in (e.payload["cycle_id"] or "")]
+    reports = [
+        e
+        for e in _events(campaigns, cid, "analytics.scorecard")
+        if ":report:" in (e.payload["cycle_id"] or "")
+    ]
     assert [e.payload["cycle_id"].rsplit(":", 1)[1] for e in reports] == ["d6", "d13", "d20", "d27"]
     assert types["pipeline.attribution"] == 4
     card = Scorecard.model_validate(final.values["scorecard"])
     bp = Blueprint.model_validate(final.values["blueprint"])
     assert card.lift is not None and card.lift.lift_pct is not None and card.lift.control > 0
-    assert card.cost_per_result is not None and card.cost_per_result == pytest.approx(card.spend / card.conversions)
+    assert card.cost_per_result is not None and card.cost_per_result == pytest.approx(
+        card.spend / card.conversions
+    )
     assert 0 < card.spend <= bp.caps.total
     pipe = card.pipeline
     assert pipe is not None and pipe.as_of == "2027-03-29" and pipe.window_days == 90
     assert pipe.sourced.opportunities > 0 and 0 < pipe.sourced.amount <= pipe.influenced.amount
-    assert pipe.spend == card.spend and pipe.sourced_per_spend == pytest.approx(pipe.sourced.amount / card.spend)
+    assert pipe.spend == card.spend and pipe.sourced_per_spend == pytest.approx(
+        pipe.sourced.amount / card.spend
+    )
     assert pipe.accounts_touched > 0
-    assert set(card.agents_run) == {"planner", "content", "data", "governance", "orchestrator", "optimizer",
-                                    "analytics"}
+    assert set(card.agents_run) == {
+        "planner",
+        "content",
+        "data",
+        "governance",
+        "orchestrator",
+        "optimizer",
+        "analytics",
+    }
     # each cycle is its own trace: bracketed by its started and finished events
     finished = Counter(e.payload["cycle_id"] for e in _events(campaigns, cid, "lifecycle.cycle_finished"))
     assert set(finished) == expected and set(finished.values()) == {1}

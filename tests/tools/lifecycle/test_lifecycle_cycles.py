@@ -26,7 +26,8 @@ def _events(c: Campaigns, cid: str, kind: str) -> list[Any]:
 
 
 def test_a_cycle_killed_mid_run_is_resumed_by_the_next_owner_not_repeated(
-        liftoff_home: Path, monkeypatch: pytest.MonkeyPatch, time_machine: TimeMachineFixture) -> None:
+    liftoff_home: Path, monkeypatch: pytest.MonkeyPatch, time_machine: TimeMachineFixture
+) -> None:
     import graph.nodes.analytics as scorecard  # the analytics node's reference to compute_scorecard
 
     time_machine.move_to(datetime.now(UTC), tick=True)  # the store's default clock, moved by the test
@@ -57,7 +58,9 @@ def test_a_cycle_killed_mid_run_is_resumed_by_the_next_owner_not_repeated(
     assert row is not None and row.status == "done" and row.attempts == 2 and row.owner == "alive"
     assert c.result(cid).values["day"] == day + 1  # resumed, not run again
     assert [e.payload["cycle_id"] for e in _events(c, cid, "optimizer.cycles")].count(crashed.cycle_id) == 1
-    assert [e.payload["cycle_id"] for e in _events(c, cid, "analytics.scorecard")].count(crashed.cycle_id) == 1
+    assert [e.payload["cycle_id"] for e in _events(c, cid, "analytics.scorecard")].count(
+        crashed.cycle_id
+    ) == 1
     starts = [e.payload["owner"] for e in _events(c, cid, "lifecycle.cycle_started")]
     assert starts == ["dead", "alive"]
     trace = [e.type for e in cycle_events(c.services.events, cid, crashed.cycle_id)]
@@ -66,12 +69,17 @@ def test_a_cycle_killed_mid_run_is_resumed_by_the_next_owner_not_repeated(
     assert "analytics.scorecard" in trace and "campaign.started" not in trace
     # the next one carries on from there
     nxt = alive.run_campaign(cid)
-    assert nxt is not None and nxt.cycle_id.endswith(f":optimize:d{day + 1}") and c.result(cid).values["day"] == day + 2
+    assert (
+        nxt is not None
+        and nxt.cycle_id.endswith(f":optimize:d{day + 1}")
+        and c.result(cid).values["day"] == day + 2
+    )
     c.close()
 
 
 def test_every_side_effect_runs_under_the_campaign_lock_and_budget_checkpoints_stop_cycles(
-        liftoff_home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    liftoff_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     import graph.nodes.orchestrator as export  # the orchestrator node's reference to tools.crm.export.export_list
     from tools.channels.publisher import Publisher
     from tools.spend import SpendLedger
@@ -84,14 +92,25 @@ def test_every_side_effect_runs_under_the_campaign_lock_and_budget_checkpoints_s
         def wrapped(*a: Any, **kw: Any) -> Any:
             seen.append((name, is_held(locks, campaign_of(*a, **kw))))
             return fn(*a, **kw)
+
         return wrapped
 
-    monkeypatch.setattr(Publisher, "publish", spy("publish", Publisher.publish, lambda self, req, **kw: req.campaign_id))
-    monkeypatch.setattr(SpendLedger, "commit", spy("commit", SpendLedger.commit, lambda self, **kw: kw["campaign_id"]))
-    monkeypatch.setattr(SpendLedger, "apply_change", spy("apply_change", SpendLedger.apply_change,
-                                                         lambda self, change, **kw: change.campaign_id))
-    monkeypatch.setattr(export, "export_list", spy("export", export.export_list,
-                                                   lambda store, target, **kw: target.campaign_id))
+    monkeypatch.setattr(
+        Publisher, "publish", spy("publish", Publisher.publish, lambda self, req, **kw: req.campaign_id)
+    )
+    monkeypatch.setattr(
+        SpendLedger, "commit", spy("commit", SpendLedger.commit, lambda self, **kw: kw["campaign_id"])
+    )
+    monkeypatch.setattr(
+        SpendLedger,
+        "apply_change",
+        spy("apply_change", SpendLedger.apply_change, lambda self, change, **kw: change.campaign_id),
+    )
+    monkeypatch.setattr(
+        export,
+        "export_list",
+        spy("export", export.export_list, lambda store, target, **kw: target.campaign_id),
+    )
     launched = c.start(CLEAN_BRIEF, auto_approve=True)
     cid = launched.thread_id
     assert launched.status == "launched", launched.reason
@@ -119,8 +138,9 @@ def test_every_side_effect_runs_under_the_campaign_lock_and_budget_checkpoints_s
     c.close()
 
 
-def test_the_lifecycle_commands(liftoff_home: Path, capsys: pytest.CaptureFixture[str],
-                                monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_lifecycle_commands(
+    liftoff_home: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("LIFTOFF_CRM_CONTACTS", "4000")
     monkeypatch.setenv("LIFTOFF_CHECK_DATE", "2026-11-25")
 

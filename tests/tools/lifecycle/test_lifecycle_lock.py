@@ -22,23 +22,49 @@ WORKER = Path(__file__).with_name("lock_worker.py")
 
 
 def _ledger(home: Path) -> SpendLedger:
-    ledger = SpendLedger(home / "ledger.db", events=EventLog(home / "events.db"), kill_switch=KillSwitch(home / "control.db"))
-    ledger.set_caps("cmp-lock", Caps(total=10_000, per_channel={"email": 10_000}, per_day=1_000), trace_id="trc")
+    ledger = SpendLedger(
+        home / "ledger.db", events=EventLog(home / "events.db"), kill_switch=KillSwitch(home / "control.db")
+    )
+    ledger.set_caps(
+        "cmp-lock", Caps(total=10_000, per_channel={"email": 10_000}, per_day=1_000), trace_id="trc"
+    )
     return ledger
 
 
-def _run_workers(home: Path, mode: str, procs: int = 3, n: int = 5, hold: float = 0.03) -> list[tuple[float, float]]:
+def _run_workers(
+    home: Path, mode: str, procs: int = 3, n: int = 5, hold: float = 0.03
+) -> list[tuple[float, float]]:
     start_at = time.time() + 1.5  # every worker starts its loop at the same instant
     outs = [home / f"out-{mode}-{i}.txt" for i in range(procs)]
-    running = [subprocess.Popen([sys.executable, str(WORKER), str(home), "cmp-lock", str(out), str(n), str(hold),
-                                 str(start_at), mode]) for out in outs]
+    running = [
+        subprocess.Popen(
+            [
+                sys.executable,
+                str(WORKER),
+                str(home),
+                "cmp-lock",
+                str(out),
+                str(n),
+                str(hold),
+                str(start_at),
+                mode,
+            ]
+        )
+        for out in outs
+    ]
     for p in running:
         assert p.wait(timeout=60) == 0
-    return sorted((float(a), float(b)) for out in outs for a, b in (line.split() for line in out.read_text().splitlines()))
+    return sorted(
+        (float(a), float(b))
+        for out in outs
+        for a, b in (line.split() for line in out.read_text().splitlines())
+    )
 
 
 def _overlaps(intervals: list[tuple[float, float]]) -> int:
-    return sum(1 for (_, prev_end), (start, _) in zip(intervals, intervals[1:], strict=False) if start < prev_end)
+    return sum(
+        1 for (_, prev_end), (start, _) in zip(intervals, intervals[1:], strict=False) if start < prev_end
+    )
 
 
 def test_concurrent_processes_never_interleave_under_the_lock(tmp_path: Path) -> None:
@@ -72,8 +98,10 @@ def test_threads_are_exclusive_and_the_holder_is_named(tmp_path: Path) -> None:
     assert entered.wait(5)
     who = holder(tmp_path, "cmp-t")
     assert who is not None and who["pid"] == os.getpid() and who["purpose"] == "publishing"
-    with pytest.raises(LockTimeout, match=r"cmp-t is locked by pid \d+ .*publishing"), \
-            campaign_lock(tmp_path, "cmp-t", timeout_s=0.2):
+    with (
+        pytest.raises(LockTimeout, match=r"cmp-t is locked by pid \d+ .*publishing"),
+        campaign_lock(tmp_path, "cmp-t", timeout_s=0.2),
+    ):
         pass
     with campaign_lock(tmp_path, "cmp-other", timeout_s=0.2):  # another campaign never waits
         pass
@@ -93,12 +121,17 @@ def test_reentrant_in_one_thread(tmp_path: Path) -> None:
 
 
 def test_a_killed_holder_releases_the_lock(tmp_path: Path) -> None:
-    code = ("import sys, time; sys.path.insert(0, sys.argv[1]);"
-            "from tools.lifecycle.lock import campaign_lock\n"
-            "with campaign_lock(sys.argv[2], 'cmp-k', purpose='doomed'):\n"
-            "    print('held', flush=True); time.sleep(60)")
-    proc = subprocess.Popen([sys.executable, "-c", code, str(Path(__file__).resolve().parents[3]), str(tmp_path)],
-                            stdout=subprocess.PIPE, text=True)
+    code = (
+        "import sys, time; sys.path.insert(0, sys.argv[1]);"
+        "from tools.lifecycle.lock import campaign_lock\n"
+        "with campaign_lock(sys.argv[2], 'cmp-k', purpose='doomed'):\n"
+        "    print('held', flush=True); time.sleep(60)"
+    )
+    proc = subprocess.Popen(
+        [sys.executable, "-c", code, str(Path(__file__).resolve().parents[3]), str(tmp_path)],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
     assert proc.stdout is not None and proc.stdout.readline().strip() == "held"
     with pytest.raises(LockTimeout, match="doomed"), campaign_lock(tmp_path, "cmp-k", timeout_s=0.2):
         pass

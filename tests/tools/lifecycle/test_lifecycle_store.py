@@ -28,10 +28,24 @@ def _store(tmp_path: Path, clock: Clock | None = None) -> LifecycleStore:
     return LifecycleStore(tmp_path / "lifecycle.db", clock=clock)
 
 
-def _register(store: LifecycleStore, cid: str = "cmp-1", *, first_day: int = 3, last_day: int = 27,
-              every: dict[str, int] | None = None) -> None:
-    assert store.ensure_campaign(cid, trace_id=f"trc-{cid}", clock="simulated", start_date=date(2027, 3, 2),
-                                 last_day=last_day, first_day=first_day, window_days=90, every=every)
+def _register(
+    store: LifecycleStore,
+    cid: str = "cmp-1",
+    *,
+    first_day: int = 3,
+    last_day: int = 27,
+    every: dict[str, int] | None = None,
+) -> None:
+    assert store.ensure_campaign(
+        cid,
+        trace_id=f"trc-{cid}",
+        clock="simulated",
+        start_date=date(2027, 3, 2),
+        last_day=last_day,
+        first_day=first_day,
+        window_days=90,
+        every=every,
+    )
 
 
 def _drain(store: LifecycleStore, cid: str = "cmp-1", horizon: int | None = None) -> list[str]:
@@ -45,14 +59,26 @@ def _drain(store: LifecycleStore, cid: str = "cmp-1", horizon: int | None = None
 def test_cycles_come_in_day_order_optimize_before_the_weekly_report(tmp_path: Path) -> None:
     store = _store(tmp_path)
     _register(store)
-    assert not store.ensure_campaign("cmp-1", trace_id="x", clock="wall", start_date=date(2027, 1, 1), last_day=5,
-                                     first_day=0, window_days=1)  # registered once
+    assert not store.ensure_campaign(
+        "cmp-1",
+        trace_id="x",
+        clock="wall",
+        start_date=date(2027, 1, 1),
+        last_day=5,
+        first_day=0,
+        window_days=1,
+    )  # registered once
     ran = _drain(store, horizon=13)
     assert ran[:5] == ["optimize:d3", "optimize:d4", "optimize:d5", "optimize:d6", "report:d6"]
     assert ran[-2:] == ["optimize:d13", "report:d13"]
     assert len(ran) == 11 + 2
     ran += _drain(store)  # the rest, up to the campaign's last day
-    assert [r for r in ran if r.startswith("report")] == ["report:d6", "report:d13", "report:d20", "report:d27"]
+    assert [r for r in ran if r.startswith("report")] == [
+        "report:d6",
+        "report:d13",
+        "report:d20",
+        "report:d27",
+    ]
     assert sum(r.startswith("optimize") for r in ran) == 25 and len(ran) == len(set(ran))
     assert store.claim("cmp-1", "me", lease_s=60) is None
     assert all(c.status == "done" and c.attempts == 1 for c in store.cycles("cmp-1"))
@@ -72,7 +98,9 @@ def test_one_cycle_per_campaign_and_a_dead_owners_lease_is_reclaimed(tmp_path: P
     assert store.claim("cmp-1", "b", lease_s=10) is None
     clock.t += 20  # a died: its lease ran out
     again = store.claim("cmp-1", "b", lease_s=10)
-    assert again is not None and again.cycle_id == first.cycle_id and again.owner == "b" and again.attempts == 2
+    assert (
+        again is not None and again.cycle_id == first.cycle_id and again.owner == "b" and again.attempts == 2
+    )
     assert "lease expired" in again.error
     assert not store.renew(first.cycle_id, "a", 10)  # a woke up: it lost the cycle
     assert store.finish(first.cycle_id, "a", ok=True) is None  # and cannot record it
@@ -111,7 +139,9 @@ def test_release_and_manual_and_kind(tmp_path: Path) -> None:
     c = store.claim("cmp-1", "a", lease_s=10)
     assert c is not None and store.release(c.cycle_id, "a", "campaign awaiting approval")
     again = store.claim("cmp-1", "b", lease_s=10)
-    assert again is not None and again.cycle_id == c.cycle_id and again.attempts == 1  # a release is no attempt
+    assert (
+        again is not None and again.cycle_id == c.cycle_id and again.attempts == 1
+    )  # a release is no attempt
     store.finish(again.cycle_id, "b", ok=True)
     extra = store.add_manual("cmp-1", "report", 3)
     got = store.claim("cmp-1", "b", lease_s=10, kind="report")
@@ -124,11 +154,27 @@ def test_release_and_manual_and_kind(tmp_path: Path) -> None:
 def test_bad_input_and_wall_clock(tmp_path: Path) -> None:
     store = _store(tmp_path)
     with pytest.raises(LifecycleError, match="at least 1 day"):
-        store.ensure_campaign("x", trace_id="t", clock="simulated", start_date=date(2027, 1, 1), last_day=3,
-                              first_day=0, window_days=5, every={"optimize": 0})
+        store.ensure_campaign(
+            "x",
+            trace_id="t",
+            clock="simulated",
+            start_date=date(2027, 1, 1),
+            last_day=3,
+            first_day=0,
+            window_days=5,
+            every={"optimize": 0},
+        )
     with pytest.raises(LifecycleError, match="unknown cycle kind"):
-        store.ensure_campaign("x", trace_id="t", clock="simulated", start_date=date(2027, 1, 1), last_day=3,
-                              first_day=0, window_days=5, every={"weekly": 7})
+        store.ensure_campaign(
+            "x",
+            trace_id="t",
+            clock="simulated",
+            start_date=date(2027, 1, 1),
+            last_day=3,
+            first_day=0,
+            window_days=5,
+            every={"weekly": 7},
+        )
     with pytest.raises(LifecycleError, match="no schedule"):
         store.set_enabled("nope", False, "x")
     with pytest.raises(LifecycleError, match="lease_s"):
@@ -148,16 +194,25 @@ def test_two_processes_never_claim_the_same_cycle(tmp_path: Path) -> None:
         _register(store, f"cmp-{i}", first_day=0, last_day=9, every={"optimize": 1, "report": 7})
     start_at = time.time() + 1.5
     outs = [tmp_path / f"out-{i}.txt" for i in range(3)]
-    procs = [subprocess.Popen([sys.executable, str(WORKER), str(db), str(out), "0.01", str(start_at)]) for out in outs]
+    procs = [
+        subprocess.Popen([sys.executable, str(WORKER), str(db), str(out), "0.01", str(start_at)])
+        for out in outs
+    ]
     for p in procs:
         assert p.wait(timeout=120) == 0
     rows = [line.split() for out in outs for line in out.read_text().splitlines()]
     ran = Counter(r[0] for r in rows)
-    expected = {f"cmp-{i}:optimize:d{d}" for i in range(4) for d in range(10)} | {f"cmp-{i}:report:d6" for i in range(4)}
+    expected = {f"cmp-{i}:optimize:d{d}" for i in range(4) for d in range(10)} | {
+        f"cmp-{i}:report:d6" for i in range(4)
+    }
     assert set(ran) == expected and set(ran.values()) == {1}  # every cycle ran, and exactly once
     for cid in (f"cmp-{i}" for i in range(4)):  # one campaign never ran two cycles at once
         spans = sorted((float(r[2]), float(r[3])) for r in rows if r[0].startswith(cid + ":"))
         overlaps = [(a, b) for a, b in zip(spans, spans[1:], strict=False) if b[0] < a[1]]
         assert not overlaps, (cid, overlaps)
-    odd = [(c.cycle_id, c.status, c.attempts, c.error) for c in store.cycles() if c.status != "done" or c.attempts != 1]
+    odd = [
+        (c.cycle_id, c.status, c.attempts, c.error)
+        for c in store.cycles()
+        if c.status != "done" or c.attempts != 1
+    ]
     assert not odd, odd  # every cycle done, each claimed exactly once

@@ -14,20 +14,23 @@ D = date.fromisoformat
 
 def _opps() -> list[Opportunity]:
     return [
-        Opportunity("o1", "A", 1000.0, D("2027-03-08"), (3, 4, 5, 6), "won"),   # closes 03-26: won by 03-31
-        Opportunity("o2", "B", 500.0, D("2027-03-02"), (2,), "lost"),          # closes 03-04: lost
-        Opportunity("o3", "C", 700.0, D("2027-03-01"), (40,), "lost"),         # no touch in its window
-        Opportunity("o4", "D", 300.0, D("2027-03-25"), (10, 10), "lost"),      # open (prospecting) on 03-31
-        Opportunity("o5", "D", 900.0, D("2027-04-02"), (5,), "won"),           # created after as_of: ignored
-        Opportunity("o6", "A", 200.0, D("2027-03-05"), (30,), "lost"),         # open on 03-31
+        Opportunity("o1", "A", 1000.0, D("2027-03-08"), (3, 4, 5, 6), "won"),  # closes 03-26: won by 03-31
+        Opportunity("o2", "B", 500.0, D("2027-03-02"), (2,), "lost"),  # closes 03-04: lost
+        Opportunity("o3", "C", 700.0, D("2027-03-01"), (40,), "lost"),  # no touch in its window
+        Opportunity("o4", "D", 300.0, D("2027-03-25"), (10, 10), "lost"),  # open (prospecting) on 03-31
+        Opportunity("o5", "D", 900.0, D("2027-04-02"), (5,), "won"),  # created after as_of: ignored
+        Opportunity("o6", "A", 200.0, D("2027-03-05"), (30,), "lost"),  # open on 03-31
     ]
 
 
 def _touches() -> list[Touch]:
     return [
-        Touch(D("2027-03-01"), "X", "email", "A"), Touch(D("2027-03-05"), "Y", "sms", "A"),
-        Touch(D("2027-03-02"), "Y", "email", "B"), Touch(D("2027-03-02"), "X", "paid_social", "B"),
-        Touch(D("2027-02-10"), "X", "email", "C"), Touch(D("2027-03-03"), "Y", "email", "C"),
+        Touch(D("2027-03-01"), "X", "email", "A"),
+        Touch(D("2027-03-05"), "Y", "sms", "A"),
+        Touch(D("2027-03-02"), "Y", "email", "B"),
+        Touch(D("2027-03-02"), "X", "paid_social", "B"),
+        Touch(D("2027-02-10"), "X", "email", "C"),
+        Touch(D("2027-03-03"), "Y", "email", "C"),
         Touch(D("2027-03-20"), "X", "display", "D"),
     ]
 
@@ -47,8 +50,12 @@ def test_window_of_ten_days_credits_by_hand() -> None:
     # o1 (Y on 03-05 in [02-26, 03-08]), o2 (03-02 = creation day, ends included), o6 (03-05 = creation day);
     # o3: Y touched C on 03-03, after it was created
     assert sorted(y.influenced.ids) == ["o1", "o2", "o6"]
-    assert (y.influenced.amount, y.influenced.won_amount, y.influenced.lost_amount, y.influenced.open_amount) == (
-        1700.0, 1000.0, 500.0, 200.0)
+    assert (
+        y.influenced.amount,
+        y.influenced.won_amount,
+        y.influenced.lost_amount,
+        y.influenced.open_amount,
+    ) == (1700.0, 1000.0, 500.0, 200.0)
 
 
 def test_zero_window_counts_only_touches_on_the_creation_day() -> None:
@@ -81,7 +88,9 @@ def test_sourced_is_unique_and_implies_influenced() -> None:
         for o in opps:
             sourcer, influencers = credit(o, by_account.get(o.account_id, []), window)
             assert sourcer is None or sourcer in influencers
-    results = {c: attribute(opps, _touches(), campaign_id=c, window_days=10, as_of=D("2027-03-31")) for c in "XY"}
+    results = {
+        c: attribute(opps, _touches(), campaign_id=c, window_days=10, as_of=D("2027-03-31")) for c in "XY"
+    }
     all_sourced = [i for r in results.values() for i in r.sourced.ids]
     assert len(all_sourced) == len(set(all_sourced))
 
@@ -98,8 +107,15 @@ def test_bad_input_is_refused() -> None:
 def test_stage_path_over_time() -> None:
     o = Opportunity("o", "A", 1.0, D("2027-03-01"), (2, 3, 1, 4), "won")
     assert [o.stage_on(D(f"2027-03-{d:02d}")) for d in (1, 2, 3, 5, 6, 7, 10, 11)] == [
-        "prospecting", "prospecting", "qualification", "qualification", "proposal", "negotiation", "negotiation",
-        "closed_won"]
+        "prospecting",
+        "prospecting",
+        "qualification",
+        "qualification",
+        "proposal",
+        "negotiation",
+        "negotiation",
+        "closed_won",
+    ]
     assert o.stage_on(D("2027-02-28")) is None
     lost = Opportunity("l", "A", 1.0, D("2027-03-01"), (2,), "lost")
     assert lost.stage_on(D("2027-03-03")) == "closed_lost"

@@ -59,10 +59,26 @@ def test_audit_export_writes_the_trace_as_jsonl(tmp_path: Path, capsys: pytest.C
 def test_retention_purge_cli(capsys: pytest.CaptureFixture[str]) -> None:
     log = _log()
     old = datetime.now(UTC) - timedelta(days=40)
-    log.append(Event(id="old", type="list.exported", trace_id="t", campaign_id="c", source="data",
-                     payload={"email": "a@example.com"}, pii=True, ts=old.isoformat()))
-    log.emit("list.exported", trace_id="t", campaign_id="c", source="data", payload={"email": "b@example.com"},
-             pii=True)
+    log.append(
+        Event(
+            id="old",
+            type="list.exported",
+            trace_id="t",
+            campaign_id="c",
+            source="data",
+            payload={"email": "a@example.com"},
+            pii=True,
+            ts=old.isoformat(),
+        )
+    )
+    log.emit(
+        "list.exported",
+        trace_id="t",
+        campaign_id="c",
+        source="data",
+        payload={"email": "b@example.com"},
+        pii=True,
+    )
     assert main(["retention", "purge", "--older-than-days", "30", "--json"]) == 0
     assert json.loads(capsys.readouterr().out)["events_purged"] == 1
     payloads = [e.payload for _, e in log.read(0, 10)]

@@ -37,7 +37,9 @@ def test_accepted_spend_is_recorded_once_per_key_with_an_event(tmp_path: Path) -
     assert ledger.spent("c1", "email", "2025-03-01") == 12.35
     assert ledger.spent("c1", "display") == 0
     recorded = _events(ledger, "spend.recorded")
-    assert recorded == [{"channel": "email", "region": None, "day": "2025-03-01", "amount": 12.35, "key": "k1"}]
+    assert recorded == [
+        {"channel": "email", "region": None, "day": "2025-03-01", "amount": 12.35, "key": "k1"}
+    ]
     assert ledger.events.read(0, 10, types=["spend.recorded"])[0][1].trace_id == "t1"  # the caps' trace
 
 
@@ -49,12 +51,17 @@ def test_accepted_spend_is_recorded_once_per_key_with_an_event(tmp_path: Path) -
         # channel cap 30 for display
         ([("display", 25.0, "2025-03-01")], ("display", 5.01, "2025-03-02"), "channel cap (display)", 30.0),
         # campaign total 100 across days and channels
-        ([("email", 50.0, "2025-03-01"), ("paid_social", 45.0, "2025-03-02")], ("email", 5.01, "2025-03-03"),
-         "campaign total cap", 100.0),
+        (
+            [("email", 50.0, "2025-03-01"), ("paid_social", 45.0, "2025-03-02")],
+            ("email", 5.01, "2025-03-03"),
+            "campaign total cap",
+            100.0,
+        ),
     ],
 )
-def test_caps_refuse_with_a_reason_and_an_event(tmp_path: Path, commits: list, refused: tuple, reason: str,
-                                                 cap: float) -> None:
+def test_caps_refuse_with_a_reason_and_an_event(
+    tmp_path: Path, commits: list, refused: tuple, reason: str, cap: float
+) -> None:
     ledger = _ledger(tmp_path)
     for i, (channel, amount, day) in enumerate(commits):
         ledger.commit(campaign_id="c1", channel=channel, amount=amount, day=day, key=f"ok{i}")
@@ -69,8 +76,19 @@ def test_caps_refuse_with_a_reason_and_an_event(tmp_path: Path, commits: list, r
     assert event["reason"].startswith(reason) and event["cap"] == cap
     assert (event["channel"], event["day"], event["amount"]) == (channel, day, amount)
     # exactly up to the cap is allowed
-    room = round(cap - (before if reason.startswith("campaign") else ledger.spent(
-        "c1", channel if reason.startswith("channel") else None, day if reason.startswith("per-day") else None)), 2)
+    room = round(
+        cap
+        - (
+            before
+            if reason.startswith("campaign")
+            else ledger.spent(
+                "c1",
+                channel if reason.startswith("channel") else None,
+                day if reason.startswith("per-day") else None,
+            )
+        ),
+        2,
+    )
     ledger.commit(campaign_id="c1", channel=channel, amount=room, day=day, key="fill")
 
 
@@ -123,7 +141,9 @@ def test_ledger_is_append_only_and_corrections_are_new_entries(tmp_path: Path) -
     with pytest.raises(ValueError, match="must be negative"):
         ledger.correct(campaign_id="c1", channel="email", amount=5, day="2025-03-01", key="r", reason="x")
     with pytest.raises(ValueError, match="below zero"):
-        ledger.correct(campaign_id="c1", channel="email", amount=-41, day="2025-03-01", key="r", reason="refund")
+        ledger.correct(
+            campaign_id="c1", channel="email", amount=-41, day="2025-03-01", key="r", reason="refund"
+        )
     ledger.correct(campaign_id="c1", channel="email", amount=-15, day="2025-03-01", key="r", reason="refund")
     ledger.correct(campaign_id="c1", channel="email", amount=-15, day="2025-03-01", key="r", reason="refund")
     assert ledger.spent("c1") == 25
@@ -143,10 +163,20 @@ def test_set_caps_is_a_new_entry_only_when_they_change(tmp_path: Path) -> None:
     assert len(_events(ledger, "spend.caps_set")) == 2
 
 
-def _change(channel: Channel, from_amount: float, to_amount: float, *, approval: bool = False, cid: str = "x") -> BudgetChange:
-    return BudgetChange(id=cid, campaign_id="c1", channel=channel, from_amount=from_amount, to_amount=to_amount,
-                        delta_pct=(to_amount - from_amount) / from_amount, reason="test", requires_approval=approval,
-                        status="pending_approval" if approval else "applied")
+def _change(
+    channel: Channel, from_amount: float, to_amount: float, *, approval: bool = False, cid: str = "x"
+) -> BudgetChange:
+    return BudgetChange(
+        id=cid,
+        campaign_id="c1",
+        channel=channel,
+        from_amount=from_amount,
+        to_amount=to_amount,
+        delta_pct=(to_amount - from_amount) / from_amount,
+        reason="test",
+        requires_approval=approval,
+        status="pending_approval" if approval else "applied",
+    )
 
 
 def test_budget_changes_respect_caps_exposure_and_approval(tmp_path: Path) -> None:
@@ -184,7 +214,9 @@ def test_budget_changes_respect_caps_exposure_and_approval(tmp_path: Path) -> No
     assert up.status == "deferred" and "kill-switch" in (up.refusal or "")  # decided, waits for the release
     assert ledger.allocation("c1")["paid_social"] == 35
     unapproved = ledger.apply_change(_change("paid_social", 35, 60, cid="h"), approved_by=None)
-    assert unapproved.status == "refused"  # no human decided it: the optimizer proposes again after the release
+    assert (
+        unapproved.status == "refused"
+    )  # no human decided it: the optimizer proposes again after the release
     assert ledger.apply_deferred("c1") == []  # still switched off: nothing moves
     ledger.kill_switch.set(False, channel="paid_social")
     [applied] = ledger.apply_deferred("c1")
@@ -195,17 +227,33 @@ def test_budget_changes_respect_caps_exposure_and_approval(tmp_path: Path) -> No
     assert down.status == "applied"
 
     statuses = [(p["change_id"], p["status"]) for p in _events(ledger, "optimizer.budget_change")]
-    assert statuses == [("a", "refused"), ("b", "refused"), ("c", "applied"), ("d", "refused"), ("d", "applied"),
-                        ("e", "refused"), ("f", "deferred"), ("h", "refused"), ("f", "applied"), ("g", "applied")]
+    assert statuses == [
+        ("a", "refused"),
+        ("b", "refused"),
+        ("c", "applied"),
+        ("d", "refused"),
+        ("d", "applied"),
+        ("e", "refused"),
+        ("f", "deferred"),
+        ("h", "refused"),
+        ("f", "applied"),
+        ("g", "applied"),
+    ]
 
 
 def test_a_deferred_change_is_not_applied_to_a_budget_that_moved(tmp_path: Path) -> None:
     ledger = _ledger(tmp_path)
-    ledger.set_caps("c1", Caps(total=100, per_channel={"email": 60, "paid_social": 60}, per_day=50), trace_id="t")
+    ledger.set_caps(
+        "c1", Caps(total=100, per_channel={"email": 60, "paid_social": 60}, per_day=50), trace_id="t"
+    )
     ledger.set_allocation("c1", "paid_social", 35, trace_id="t")
     ledger.kill_switch.set(True, channel="paid_social")
-    assert ledger.apply_change(_change("paid_social", 35, 45, cid="up"), approved_by="ana").status == "deferred"
-    assert ledger.apply_change(_change("paid_social", 35, 30, cid="down"), approved_by=None).status == "applied"
+    assert (
+        ledger.apply_change(_change("paid_social", 35, 45, cid="up"), approved_by="ana").status == "deferred"
+    )
+    assert (
+        ledger.apply_change(_change("paid_social", 35, 30, cid="down"), approved_by=None).status == "applied"
+    )
     ledger.kill_switch.set(False, channel="paid_social")
     [stale] = ledger.apply_deferred("c1")
     assert stale.status == "refused" and "changed while" in (stale.refusal or "")

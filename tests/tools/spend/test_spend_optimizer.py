@@ -20,7 +20,9 @@ from tools.spend import SpendLedger
 
 def _stores(tmp_path: Path) -> tuple[EventLog, SpendLedger]:
     events = EventLog(tmp_path / "events.db")
-    return events, SpendLedger(tmp_path / "ledger.db", events=events, kill_switch=KillSwitch(tmp_path / "ks.db"))
+    return events, SpendLedger(
+        tmp_path / "ledger.db", events=events, kill_switch=KillSwitch(tmp_path / "ks.db")
+    )
 
 
 def _types(events: EventLog, kind: str) -> list[dict]:
@@ -34,23 +36,42 @@ def test_allocate_matches_the_analytic_optimum() -> None:
     limited = allocate({"a": lambda b: 2 * min(b, 10), "b": lambda b: b}, groups, {"g1": 4, "g2": 99}, 15)
     assert limited == pytest.approx({"a": 4, "b": 11}, abs=15 / 400)
     # reach curves a*s*(1-exp(-b/s)): equal marginal returns when b_a - b_b = s*ln(a_a/a_b)
-    reach = allocate({"a": lambda b: 2 * 10 * -math.expm1(-b / 10), "b": lambda b: 10 * -math.expm1(-b / 10)},
-                     groups, {"g1": 99, "g2": 99}, 20)
+    reach = allocate(
+        {"a": lambda b: 2 * 10 * -math.expm1(-b / 10), "b": lambda b: 10 * -math.expm1(-b / 10)},
+        groups,
+        {"g1": 99, "g2": 99},
+        20,
+    )
     assert reach["a"] - reach["b"] == pytest.approx(10 * math.log(2), abs=0.1)
     assert reach["a"] + reach["b"] == pytest.approx(20)
-    assert allocate({"a": lambda b: 0.0}, {"a": "g1"}, {"g1": 5}, 5) == {"a": 0.0}  # nothing to gain, nothing given
+    assert allocate({"a": lambda b: 0.0}, {"a": "g1"}, {"g1": 5}, 5) == {
+        "a": 0.0
+    }  # nothing to gain, nothing given
 
 
 def test_cycles_stay_inside_every_cap(tmp_path: Path) -> None:
     events, ledger = _stores(tmp_path)
     blueprint, programs, control = builtin_campaign(8)
-    caps = Caps(total=20_000.0, per_day=2_700.0,
-                per_channel={"email": 2_000.0, "paid_social": 9_000.0, "paid_search": 6_000.0, "display": 3_000.0})
+    caps = Caps(
+        total=20_000.0,
+        per_day=2_700.0,
+        per_channel={"email": 2_000.0, "paid_social": 9_000.0, "paid_search": 6_000.0, "display": 3_000.0},
+    )
     blueprint = blueprint.model_copy(update={"caps": caps, "total_budget": 24_000.0})
     for day in range(8):
-        result = run_cycle(campaign_id="sim", trace_id="t", day=day, programs=programs, blueprint=blueprint,
-                           ledger=ledger, events=events, control_sizes=control, seed=3, approval_threshold=math.inf)
-        date = (blueprint.start_date.toordinal() + day)
+        result = run_cycle(
+            campaign_id="sim",
+            trace_id="t",
+            day=day,
+            programs=programs,
+            blueprint=blueprint,
+            ledger=ledger,
+            events=events,
+            control_sizes=control,
+            seed=3,
+            approval_threshold=math.inf,
+        )
+        date = blueprint.start_date.toordinal() + day
         assert ledger.spent("sim", day=blueprint.start_date.fromordinal(date).isoformat()) <= caps.per_day
         assert result.spend <= caps.per_day
         assert sum(ledger.allocation("sim").values()) <= caps.total + 0.01
@@ -66,8 +87,16 @@ def test_cycles_stay_inside_every_cap(tmp_path: Path) -> None:
 def test_large_changes_wait_for_approval_small_ones_apply(tmp_path: Path) -> None:
     events, ledger = _stores(tmp_path)
     blueprint, programs, control = builtin_campaign(10)
-    kw: dict[str, Any] = {"campaign_id": "sim", "trace_id": "t", "programs": programs, "blueprint": blueprint, "ledger": ledger,
-          "events": events, "control_sizes": control, "seed": 5}
+    kw: dict[str, Any] = {
+        "campaign_id": "sim",
+        "trace_id": "t",
+        "programs": programs,
+        "blueprint": blueprint,
+        "ledger": ledger,
+        "events": events,
+        "control_sizes": control,
+        "seed": 5,
+    }
     before = ledger.allocation("sim")
     first_day = run_cycle(day=0, approval_threshold=0.2, **kw)
     assert first_day.changes == []  # one day of data is not evidence: no money moves yet
@@ -76,13 +105,17 @@ def test_large_changes_wait_for_approval_small_ones_apply(tmp_path: Path) -> Non
     assert email.requires_approval and email.status == "pending_approval" and email.delta_pct < -0.2
     assert email.delta_pct >= -0.30 - 1e-9  # the per-cycle step limit
     assert ledger.allocation("sim")["email"] == 7_500.0 != email.to_amount  # not applied
-    assert before == {} and all(c.status in ("pending_approval", "applied", "refused") for c in result.changes)
+    assert before == {} and all(
+        c.status in ("pending_approval", "applied", "refused") for c in result.changes
+    )
     for change in result.changes:
         assert abs(change.delta_pct) <= 0.30 + 1e-9
         if change.status == "applied":
             assert abs(change.delta_pct) <= 0.2
     pending = [p for p in _types(events, "optimizer.budget_change") if p["status"] == "pending_approval"]
-    assert {p["change_id"] for p in pending} == {c.id for c in result.changes if c.status == "pending_approval"}
+    assert {p["change_id"] for p in pending} == {
+        c.id for c in result.changes if c.status == "pending_approval"
+    }
     assert "conversions/day" in email.reason
     # The card's facts: currency, evidence per arm in plain words, the expected effect.
     assert email.currency == blueprint.currency
@@ -98,9 +131,17 @@ def test_large_changes_wait_for_approval_small_ones_apply(tmp_path: Path) -> Non
 def test_no_money_moves_before_every_arm_has_the_evidence_minimum(tmp_path: Path) -> None:
     events, ledger = _stores(tmp_path)
     blueprint, programs, control = builtin_campaign(10)
-    kw: dict[str, Any] = {"campaign_id": "sim", "trace_id": "t", "programs": programs, "blueprint": blueprint,
-                          "ledger": ledger, "events": events, "control_sizes": control, "seed": 5,
-                          "approval_threshold": math.inf}
+    kw: dict[str, Any] = {
+        "campaign_id": "sim",
+        "trace_id": "t",
+        "programs": programs,
+        "blueprint": blueprint,
+        "ledger": ledger,
+        "events": events,
+        "control_sizes": control,
+        "seed": 5,
+        "approval_threshold": math.inf,
+    }
     demanding = OptimizerSettings(min_arm_spend=1e9, min_arm_conversions=10**9)  # no arm can show this much
     for day in range(4):
         assert run_cycle(day=day, settings=demanding, **kw).changes == []
@@ -111,8 +152,17 @@ def test_no_money_moves_before_every_arm_has_the_evidence_minimum(tmp_path: Path
 def test_a_resumed_cycle_does_not_repeat_side_effects(tmp_path: Path) -> None:
     events, ledger = _stores(tmp_path)
     blueprint, programs, control = builtin_campaign(5)
-    kw: dict[str, Any] = {"campaign_id": "sim", "trace_id": "t", "programs": programs, "blueprint": blueprint, "ledger": ledger,
-          "events": events, "control_sizes": control, "seed": 2, "approval_threshold": math.inf}
+    kw: dict[str, Any] = {
+        "campaign_id": "sim",
+        "trace_id": "t",
+        "programs": programs,
+        "blueprint": blueprint,
+        "ledger": ledger,
+        "events": events,
+        "control_sizes": control,
+        "seed": 2,
+        "approval_threshold": math.inf,
+    }
     first = run_cycle(day=0, **kw)
     spent, count = ledger.spent("sim"), events.count(campaign_id="sim")
     again = run_cycle(day=0, **kw)
@@ -131,14 +181,29 @@ def test_a_day_run_again_after_later_days_replays_its_decisions(tmp_path: Path) 
     are the ones it made on its own evidence (not re-decided with later days' results), and nothing is emitted twice."""
     events, ledger = _stores(tmp_path)
     blueprint, programs, control = builtin_campaign(6)
-    kw: dict[str, Any] = {"campaign_id": "sim", "trace_id": "t", "programs": programs, "blueprint": blueprint,
-                          "ledger": ledger, "events": events, "control_sizes": control, "seed": 2,
-                          "approval_threshold": math.inf, "settings": OptimizerSettings(min_arm_days=1)}
+    kw: dict[str, Any] = {
+        "campaign_id": "sim",
+        "trace_id": "t",
+        "programs": programs,
+        "blueprint": blueprint,
+        "ledger": ledger,
+        "events": events,
+        "control_sizes": control,
+        "seed": 2,
+        "approval_threshold": math.inf,
+        "settings": OptimizerSettings(min_arm_days=1),
+    }
     first = [run_cycle(day=day, **kw) for day in range(4)]
     assert any(r.changes for r in first), "the scenario must move money, or it proves nothing"
-    spent, allocation, count = ledger.spent("sim"), ledger.allocation_cents("sim"), events.count(campaign_id="sim")
+    spent, allocation, count = (
+        ledger.spent("sim"),
+        ledger.allocation_cents("sim"),
+        events.count(campaign_id="sim"),
+    )
     again = [run_cycle(day=day, **kw) for day in range(4)]
-    assert [[c.model_dump() for c in r.changes] for r in again] == [[c.model_dump() for c in r.changes] for r in first]
+    assert [[c.model_dump() for c in r.changes] for r in again] == [
+        [c.model_dump() for c in r.changes] for r in first
+    ]
     assert (ledger.spent("sim"), ledger.allocation_cents("sim")) == (spent, allocation)
     assert events.count(campaign_id="sim") == count
 
@@ -147,8 +212,17 @@ def test_kill_switch_stops_a_channel_inside_the_cycle(tmp_path: Path) -> None:
     events, ledger = _stores(tmp_path)
     blueprint, programs, control = builtin_campaign(5)
     ledger.kill_switch.set(True, channel="display", actor="ana", reason="brand safety")
-    result = run_cycle(campaign_id="sim", trace_id="t", day=0, programs=programs, blueprint=blueprint, ledger=ledger,
-                       events=events, control_sizes=control, seed=2)
+    result = run_cycle(
+        campaign_id="sim",
+        trace_id="t",
+        day=0,
+        programs=programs,
+        blueprint=blueprint,
+        ledger=ledger,
+        events=events,
+        control_sizes=control,
+        seed=2,
+    )
     display = {p.id for p in programs if p.channel == "display"}
     assert result.refused and set(result.refused) == {pid for pid in display if result.budgets[pid] > 0}
     assert all(e.payload["channel"] != "display" for e in result.metrics)
@@ -161,19 +235,33 @@ def test_kill_switch_stops_a_channel_inside_the_cycle(tmp_path: Path) -> None:
 def test_metrics_and_control_events_carry_the_documented_payload(tmp_path: Path) -> None:
     events, ledger = _stores(tmp_path)
     blueprint, programs, control = builtin_campaign(3)
-    result = run_cycle(campaign_id="sim", trace_id="t", day=0, programs=programs, blueprint=blueprint, ledger=ledger,
-                       events=events, control_sizes=control, seed=1, causation_id="cause")
+    result = run_cycle(
+        campaign_id="sim",
+        trace_id="t",
+        day=0,
+        programs=programs,
+        blueprint=blueprint,
+        ledger=ledger,
+        events=events,
+        control_sizes=control,
+        seed=1,
+        causation_id="cause",
+    )
     kinds = defaultdict(list)
     for e in result.metrics:
         kinds[e.type].append(e)
         assert e.causation_id == "cause" and e.trace_id == "t"
     results = [e for t in RESULT_TYPES for e in kinds[t]]
     assert results and all(e.source == "sandbox" for e in results)
-    assert all({"result_id", "kind", "program_id", "channel", "region", "variant", "day", "date", "count", "at"}
-               <= set(e.payload) for e in results)
+    assert all(
+        {"result_id", "kind", "program_id", "channel", "region", "variant", "day", "date", "count", "at"}
+        <= set(e.payload)
+        for e in results
+    )
     assert {e.payload["kind"] for e in results} >= {"delivered", "click", "conversion", "cost"}
     assert {tuple(sorted(e.payload)) for e in kinds["control.metrics"]} == {
-        ("channel", "control_size", "conversions", "date", "day", "region")}
+        ("channel", "control_size", "conversions", "date", "day", "region")
+    }
     assert len(kinds["control.metrics"]) == 8  # 4 channels x 2 regions
     costs = round(sum(e.payload["amount"] for e in kinds["result.cost"]), 2)
     assert costs == result.spend == ledger.spent("sim")
@@ -210,4 +298,7 @@ def test_arm_evidence_needs_days_and_results_or_spend() -> None:
     assert not one_day.sufficient(policy) and not crumbs.sufficient(policy)
     assert expensive.sufficient(policy) and cheap.sufficient(policy)
     text = expensive.describe("GBP")
-    assert text == "display: 2,000.00 GBP spent, 2 conversions from 50,000 sends over 3 days, 1,000.00 GBP per conversion"
+    assert (
+        text
+        == "display: 2,000.00 GBP spent, 2 conversions from 50,000 sends over 3 days, 1,000.00 GBP per conversion"
+    )

@@ -8,8 +8,16 @@ from tools.simulator import DayMetrics, simulate_control_day, simulate_program_d
 
 
 def _day(**kw: object) -> DayMetrics:
-    args: dict = {"seed": 1, "campaign_id": "c", "channel": "paid_social", "region": "US", "variant": "A",
-                  "audience": 100_000, "budget": 500.0, "day": 0}
+    args: dict = {
+        "seed": 1,
+        "campaign_id": "c",
+        "channel": "paid_social",
+        "region": "US",
+        "variant": "A",
+        "audience": 100_000,
+        "budget": 500.0,
+        "day": 0,
+    }
     args.update(kw)
     return simulate_program_day(**args)
 
@@ -69,8 +77,9 @@ def test_control_converts_less_than_treated_on_average() -> None:
     for day in range(20):
         m = _day(channel="email", audience=20_000, budget=1000.0, day=day)
         treated += m.conversions
-        control += simulate_control_day(seed=1, campaign_id="c", channel="email", region="US", control_size=20_000,
-                                        day=day)
+        control += simulate_control_day(
+            seed=1, campaign_id="c", channel="email", region="US", control_size=20_000, day=day
+        )
     assert 0 < control < treated
     assert treated / control < 3  # positive but realistic lift
 

@@ -45,21 +45,42 @@ def write_bundle(root: Path, item: PublishItem, *, landing_url: str | None = Non
     tmp = Path(tempfile.mkdtemp(prefix=f".{item.program_id}.", dir=final.parent))
     try:
         a = item.asset
-        (tmp / "asset.json").write_text(json.dumps({"id": a.id, "version": a.version, **a.text_fields()}, indent=2))
+        (tmp / "asset.json").write_text(
+            json.dumps({"id": a.id, "version": a.version, **a.text_fields()}, indent=2)
+        )
         recipients = None
         if item.export_path:
             if not Path(item.export_path).is_file():
                 raise PermanentChannelError(f"list export {item.export_path} does not exist")
             shutil.copyfile(item.export_path, tmp / "recipients.csv")
             recipients = "recipients.csv"
-        link = tracking_url(landing_url, campaign_id=item.campaign_id, channel=item.channel,
-                            program_id=item.program_id, variant=item.variant) if landing_url else None
+        link = (
+            tracking_url(
+                landing_url,
+                campaign_id=item.campaign_id,
+                channel=item.channel,
+                program_id=item.program_id,
+                variant=item.variant,
+            )
+            if landing_url
+            else None
+        )
         manifest: dict[str, Any] = {
-            "format": FORMAT, "version": VERSION, "campaign_id": item.campaign_id, "program_id": item.program_id,
-            "idempotency_key": item.idempotency_key, "channel": item.channel, "region": item.region,
-            "variant": item.variant, "slot": item.slot, "list_id": item.list_id, "segment_key": item.segment_key,
-            "audience": item.audience, "budget": item.budget,
-            "files": {"asset": "asset.json", "recipients": recipients}, "tracking_url": link,
+            "format": FORMAT,
+            "version": VERSION,
+            "campaign_id": item.campaign_id,
+            "program_id": item.program_id,
+            "idempotency_key": item.idempotency_key,
+            "channel": item.channel,
+            "region": item.region,
+            "variant": item.variant,
+            "slot": item.slot,
+            "list_id": item.list_id,
+            "segment_key": item.segment_key,
+            "audience": item.audience,
+            "budget": item.budget,
+            "files": {"asset": "asset.json", "recipients": recipients},
+            "tracking_url": link,
         }
         (tmp / "manifest.json").write_text(json.dumps(manifest, indent=2))
         os.replace(tmp, final)
@@ -74,8 +95,9 @@ class AdobeExportConnector:
 
     name = "adobe_export"
 
-    def __init__(self, root: Path | str, *, landing_url: str | None = None,
-                 clock: Callable[[], datetime] | None = None) -> None:
+    def __init__(
+        self, root: Path | str, *, landing_url: str | None = None, clock: Callable[[], datetime] | None = None
+    ) -> None:
         """Write bundles under ``root``."""
         self.root = Path(root)
         self.landing_url = landing_url
@@ -83,8 +105,12 @@ class AdobeExportConnector:
 
     def _receipt(self, item: PublishItem, status: str) -> Receipt:
         path = write_bundle(self.root, item, landing_url=self.landing_url)
-        return Receipt(connector=self.name, external_id=f"{item.campaign_id}/{item.program_id}",
-                       at=self._clock().isoformat(), detail={"status": status, "path": str(path)})
+        return Receipt(
+            connector=self.name,
+            external_id=f"{item.campaign_id}/{item.program_id}",
+            at=self._clock().isoformat(),
+            detail={"status": status, "path": str(path)},
+        )
 
     def schedule(self, item: PublishItem) -> Receipt:
         """Write the bundle (Adobe schedules from the manifest's slot)."""
@@ -99,9 +125,12 @@ class AdobeExportConnector:
         for manifest in self.root.glob("*/*/manifest.json"):
             doc = json.loads(manifest.read_text())
             if doc.get("idempotency_key") == idempotency_key:
-                return Receipt(connector=self.name, external_id=f"{doc['campaign_id']}/{doc['program_id']}",
-                               at=datetime.fromtimestamp(manifest.stat().st_mtime, UTC).isoformat(),
-                               detail={"path": str(manifest.parent), "reconciled": True})
+                return Receipt(
+                    connector=self.name,
+                    external_id=f"{doc['campaign_id']}/{doc['program_id']}",
+                    at=datetime.fromtimestamp(manifest.stat().st_mtime, UTC).isoformat(),
+                    detail={"path": str(manifest.parent), "reconciled": True},
+                )
         return None
 
     def cancel(self, external_id: str) -> Receipt:
@@ -110,9 +139,15 @@ class AdobeExportConnector:
         if not (path / "manifest.json").is_file():
             raise PermanentChannelError(f"no Adobe export bundle {external_id}")
         (path / "CANCELLED").write_text(self._clock().isoformat())
-        return Receipt(connector=self.name, external_id=external_id, at=self._clock().isoformat(),
-                       detail={"status": "cancelled"})
+        return Receipt(
+            connector=self.name,
+            external_id=external_id,
+            at=self._clock().isoformat(),
+            detail={"status": "cancelled"},
+        )
 
     def fetch_metrics(self, external_id: str, day: int) -> dict[str, Any]:
         """Adobe results come back through ``liftoff events ingest`` or the signed endpoint."""
-        raise PermanentChannelError("Adobe results come back through `liftoff events ingest` or `events serve`")
+        raise PermanentChannelError(
+            "Adobe results come back through `liftoff events ingest` or `events serve`"
+        )

@@ -66,7 +66,9 @@ def call(fn: Callable[[], T], what: str) -> T:
         status = _status(exc)
         if status is None:
             if type(exc).__module__.startswith(("urllib3", "socket", "ssl")) or isinstance(exc, OSError):
-                raise TransientChannelError(f"HubSpot {what}: connection failed ({type(exc).__name__})") from None
+                raise TransientChannelError(
+                    f"HubSpot {what}: connection failed ({type(exc).__name__})"
+                ) from None
             raise
         retry_after = None
         headers = getattr(exc, "headers", None) or {}
@@ -77,7 +79,9 @@ def call(fn: Callable[[], T], what: str) -> T:
                 retry_after = None
         if status in (408, 425, 429) or status >= 500:
             raise TransientChannelError(f"HubSpot {what}: HTTP {status}", retry_after_s=retry_after) from None
-        raise PermanentChannelError(f"HubSpot {what}: HTTP {status} {getattr(exc, 'reason', '')}".strip()) from None
+        raise PermanentChannelError(
+            f"HubSpot {what}: HTTP {status} {getattr(exc, 'reason', '')}".strip()
+        ) from None
 
 
 def read_contacts(path: str | None) -> list[dict[str, str]]:
@@ -119,9 +123,17 @@ class HubSpotConnector:
 
     name = "hubspot"
 
-    def __init__(self, token: Secret, progress_path: Path | str, *, host: str = "https://api.hubapi.com",
-                 from_name: str = "Liftoff", reply_to: str | None = None, landing_url: str | None = None,
-                 clock: Callable[[], datetime] | None = None) -> None:
+    def __init__(
+        self,
+        token: Secret,
+        progress_path: Path | str,
+        *,
+        host: str = "https://api.hubapi.com",
+        from_name: str = "Liftoff",
+        reply_to: str | None = None,
+        landing_url: str | None = None,
+        clock: Callable[[], datetime] | None = None,
+    ) -> None:
         """Build the SDK client (no request is made here)."""
         from hubspot import HubSpot  # lazy: start-up (hubspot)
 
@@ -142,19 +154,27 @@ class HubSpotConnector:
 
     def _row(self, key: str) -> dict[str, Any] | None:
         with self._tx() as conn:
-            row = conn.execute("SELECT list_id, email_id, state, at, campaign_id FROM hubspot_items"
-                               " WHERE idempotency_key = ?", (key,)).fetchone()
+            row = conn.execute(
+                "SELECT list_id, email_id, state, at, campaign_id FROM hubspot_items"
+                " WHERE idempotency_key = ?",
+                (key,),
+            ).fetchone()
         if row is None:
             return None
         return {"list_id": row[0], "email_id": row[1], "state": row[2], "at": row[3], "campaign_id": row[4]}
 
     def _save(self, item: PublishItem, **values: Any) -> None:
         with self._tx() as conn:
-            conn.execute("INSERT OR IGNORE INTO hubspot_items (idempotency_key, program_id, campaign_id)"
-                         " VALUES (?, ?, ?)", (item.idempotency_key, item.program_id, item.campaign_id))
+            conn.execute(
+                "INSERT OR IGNORE INTO hubspot_items (idempotency_key, program_id, campaign_id)"
+                " VALUES (?, ?, ?)",
+                (item.idempotency_key, item.program_id, item.campaign_id),
+            )
             for column, value in values.items():
-                conn.execute(f"UPDATE hubspot_items SET {column} = ? WHERE idempotency_key = ?",  # noqa: S608
-                             (value, item.idempotency_key))
+                conn.execute(
+                    f"UPDATE hubspot_items SET {column} = ? WHERE idempotency_key = ?",  # noqa: S608
+                    (value, item.idempotency_key),
+                )
 
     def email_ids(self, campaign_id: str | None = None) -> dict[str, str]:
         """HubSpot email id -> Liftoff program id of every sent or scheduled item (for reading results back)."""
@@ -188,16 +208,24 @@ class HubSpotConnector:
         row = self._row(idempotency_key)
         if row is None or row["state"] != "published":
             return None
-        return Receipt(connector=self.name, external_id=str(row["email_id"]), at=row["at"] or self._now(),
-                       detail={"list_id": row["list_id"], "reconciled": True})
+        return Receipt(
+            connector=self.name,
+            external_id=str(row["email_id"]),
+            at=row["at"] or self._now(),
+            detail={"list_id": row["list_id"], "reconciled": True},
+        )
 
     def cancel(self, external_id: str) -> Receipt:
         """Unpublish (cancel) a scheduled email."""
-        call(lambda: self._client.marketing.emails.marketing_emails_api.unpublish_or_cancel(external_id),
-             "unpublish email")
+        call(
+            lambda: self._client.marketing.emails.marketing_emails_api.unpublish_or_cancel(external_id),
+            "unpublish email",
+        )
         with self._tx() as conn:
             conn.execute("UPDATE hubspot_items SET state = 'cancelled' WHERE email_id = ?", (external_id,))
-        return Receipt(connector=self.name, external_id=external_id, at=self._now(), detail={"status": "cancelled"})
+        return Receipt(
+            connector=self.name, external_id=external_id, at=self._now(), detail={"status": "cancelled"}
+        )
 
     def fetch_metrics(self, external_id: str, day: int) -> dict[str, Any]:
         """Not a per-day pull: results come back as events (:func:`tools.connectors.hubspot.results.read_back`)."""
@@ -215,7 +243,10 @@ class HubSpotConnector:
             raise PermanentChannelError(f"HubSpot email {row.get('email_id')} was cancelled")
         list_id = row.get("list_id") or self._push_list(item)
         email_id = row.get("email_id") or self._create_email(item, list_id, at)
-        call(lambda: self._client.marketing.emails.marketing_emails_api.publish_or_send(email_id), "publish email")
+        call(
+            lambda: self._client.marketing.emails.marketing_emails_api.publish_or_send(email_id),
+            "publish email",
+        )
         when = self._now()
         self._save(item, state=wanted, at=when)
         return self._receipt(item, email_id, list_id, wanted, when)
@@ -233,28 +264,38 @@ class HubSpotConnector:
         ids: list[str] = []
         batch_api = self._client.crm.contacts.batch_api
         for i in range(0, len(contacts), BATCH):
-            inputs = [SimplePublicObjectBatchInputUpsert(id=c["email"], id_property="email", properties=c)
-                      for c in contacts[i:i + BATCH]]
-            resp = call(partial(batch_api.upsert, BatchInputSimplePublicObjectBatchInputUpsert(inputs=inputs)),
-                        "upsert contacts")
+            inputs = [
+                SimplePublicObjectBatchInputUpsert(id=c["email"], id_property="email", properties=c)
+                for c in contacts[i : i + BATCH]
+            ]
+            resp = call(
+                partial(batch_api.upsert, BatchInputSimplePublicObjectBatchInputUpsert(inputs=inputs)),
+                "upsert contacts",
+            )
             ids += [str(r.id) for r in resp.results]
         name = f"liftoff {item.campaign_id} {item.program_id} {item.idempotency_key[:12]}"
         lists_api = self._client.crm.lists.lists_api
         list_id = self._find_list(name)
         if list_id is None:
-            created = call(lambda: lists_api.create(ListCreateRequest(
-                name=name, object_type_id=CONTACTS_OBJECT, processing_type="MANUAL")), "create list")
+            created = call(
+                lambda: lists_api.create(
+                    ListCreateRequest(name=name, object_type_id=CONTACTS_OBJECT, processing_type="MANUAL")
+                ),
+                "create list",
+            )
             list_id = str(created.list.list_id)
         self._save(item, list_id=list_id)
         members = self._client.crm.lists.memberships_api
         for i in range(0, len(ids), BATCH):
-            chunk = ids[i:i + BATCH]
+            chunk = ids[i : i + BATCH]
             call(partial(members.add, list_id, chunk), "add list members")
         return list_id
 
     def _find_list(self, name: str) -> str | None:
         try:
-            found = call(lambda: self._client.crm.lists.lists_api.get_by_name(name, CONTACTS_OBJECT), "find list")
+            found = call(
+                lambda: self._client.crm.lists.lists_api.get_by_name(name, CONTACTS_OBJECT), "find list"
+            )
         except PermanentChannelError:
             return None  # 404: no list of that name yet
         return str(found.list.list_id)
@@ -272,8 +313,13 @@ class HubSpotConnector:
         body = html.escape(a.body).replace("\n", "<br>")
         cta = f"<p>{html.escape(a.cta)}</p>" if a.cta else ""
         if self.landing_url:
-            link = tracking_url(self.landing_url, campaign_id=item.campaign_id, channel=item.channel,
-                                program_id=item.program_id, variant=item.variant)
+            link = tracking_url(
+                self.landing_url,
+                campaign_id=item.campaign_id,
+                channel=item.channel,
+                program_id=item.program_id,
+                variant=item.variant,
+            )
             cta = f'<p><a href="{html.escape(link, quote=True)}">{html.escape(a.cta or "Learn more")}</a></p>'
         request = EmailCreateRequest(
             name=f"liftoff {item.program_id} {item.idempotency_key[:12]}",
@@ -281,18 +327,28 @@ class HubSpotConnector:
             _from=PublicEmailFromDetails(from_name=self.from_name, reply_to=self.reply_to),
             to=PublicEmailToDetails(contact_lists=PublicEmailRecipients(include=[list_id])),
             content=PublicEmailContent(
-                widgets={"primary_rich_text_module": {"body": {"html": f"<p>{body}</p>{cta}"}, "type": "module"}},
-                plain_text_version=f"{a.body}\n\n{a.cta or ''}".strip()),
-            send_on_publish=True, publish_date=at,
+                widgets={
+                    "primary_rich_text_module": {"body": {"html": f"<p>{body}</p>{cta}"}, "type": "module"}
+                },
+                plain_text_version=f"{a.body}\n\n{a.cta or ''}".strip(),
+            ),
+            send_on_publish=True,
+            publish_date=at,
         )
-        created = call(lambda: self._client.marketing.emails.marketing_emails_api.create(request), "create email")
+        created = call(
+            lambda: self._client.marketing.emails.marketing_emails_api.create(request), "create email"
+        )
         email_id = str(created.id)
         self._save(item, email_id=email_id)
         return email_id
 
     def _receipt(self, item: PublishItem, email_id: str, list_id: str, state: str, at: str | None) -> Receipt:
-        return Receipt(connector=self.name, external_id=str(email_id), at=at or self._now(),
-                       detail={"status": state, "list_id": list_id, "channel": item.channel})
+        return Receipt(
+            connector=self.name,
+            external_id=str(email_id),
+            at=at or self._now(),
+            detail={"status": state, "list_id": list_id, "channel": item.channel},
+        )
 
     def _now(self) -> str:
         return self._clock().isoformat()

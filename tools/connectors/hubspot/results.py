@@ -26,8 +26,13 @@ from tools.ingest.pipeline import IngestReport, ingest_results
 from tools.ingest.resolve import ProgramDirectory
 from tools.spend import SpendLedger
 
-COUNTERS = {"delivered": "delivered", "open": "open", "click": "click", "bounce": "bounce",
-            "unsubscribed": "unsubscribe"}
+COUNTERS = {
+    "delivered": "delivered",
+    "open": "open",
+    "click": "click",
+    "bounce": "bounce",
+    "unsubscribed": "unsubscribe",
+}
 DEFAULT_STAGES = ("marketingqualifiedlead", "salesqualifiedlead", "opportunity", "customer")
 
 
@@ -41,14 +46,23 @@ def _when(value: Any) -> datetime | None:
     return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
 
 
-def email_records(connector: HubSpotConnector, *, since: date, now: datetime,
-                  campaign_id: str | None = None) -> Iterator[dict[str, Any]]:
+def email_records(
+    connector: HubSpotConnector, *, since: date, now: datetime, campaign_id: str | None = None
+) -> Iterator[dict[str, Any]]:
     """Result records of every finished day since ``since`` of the emails the connector sent."""
     api = connector._client.marketing.emails.statistics_api
     start = datetime.combine(since, time(0), tzinfo=UTC)
     for email_id, program_id in sorted(connector.email_ids(campaign_id).items()):
-        page = call(partial(api.get_histogram, interval="DAY", start_timestamp=start, end_timestamp=now,
-                            email_ids=[int(email_id)]), "email statistics")
+        page = call(
+            partial(
+                api.get_histogram,
+                interval="DAY",
+                start_timestamp=start,
+                end_timestamp=now,
+                email_ids=[int(email_id)],
+            ),
+            "email statistics",
+        )
         for interval in page.results or []:
             begin, end = interval.interval.start, interval.interval.end
             if end is None or end > now:
@@ -57,13 +71,22 @@ def email_records(connector: HubSpotConnector, *, since: date, now: datetime,
             for name, kind in COUNTERS.items():
                 n = int(counters.get(name) or 0)
                 if n > 0:
-                    yield {"id": f"hs-{email_id}-{begin.date().isoformat()}-{kind}", "program_id": program_id,
-                           "type": kind, "at": begin.astimezone(UTC).isoformat(), "count": n}
+                    yield {
+                        "id": f"hs-{email_id}-{begin.date().isoformat()}-{kind}",
+                        "program_id": program_id,
+                        "type": kind,
+                        "at": begin.astimezone(UTC).isoformat(),
+                        "count": n,
+                    }
 
 
-def lifecycle_records(connector: HubSpotConnector, directory: ProgramDirectory, *,
-                      stages: Sequence[str] = DEFAULT_STAGES, campaign_id: str | None = None
-                      ) -> Iterator[dict[str, Any]]:
+def lifecycle_records(
+    connector: HubSpotConnector,
+    directory: ProgramDirectory,
+    *,
+    stages: Sequence[str] = DEFAULT_STAGES,
+    campaign_id: str | None = None,
+) -> Iterator[dict[str, Any]]:
     """One conversion per list member who entered a conversion stage on or after the program started."""
     from hubspot.crm.contacts import (  # lazy: start-up (hubspot)
         BatchReadInputSimplePublicObjectId,
@@ -80,33 +103,60 @@ def lifecycle_records(connector: HubSpotConnector, directory: ProgramDirectory, 
         started = datetime.combine(ref.start, time(0), tzinfo=UTC)
         members, after = [], None
         while True:
-            page = call(partial(members_api.get_page, list_id, limit=250, **({"after": after} if after else {})),
-                        "list members")
+            page = call(
+                partial(members_api.get_page, list_id, limit=250, **({"after": after} if after else {})),
+                "list members",
+            )
             members += [str(r.record_id) for r in page.results or []]
             after = page.paging.next.after if page.paging and page.paging.next else None
             if not after:
                 break
         for i in range(0, len(members), BATCH):
-            chunk = members[i:i + BATCH]
+            chunk = members[i : i + BATCH]
             request = BatchReadInputSimplePublicObjectId(
-                inputs=[SimplePublicObjectId(id=c) for c in chunk], properties=props, properties_with_history=[])
+                inputs=[SimplePublicObjectId(id=c) for c in chunk],
+                properties=props,
+                properties_with_history=[],
+            )
             resp = call(partial(batch_api.read, request, archived=False), "read contacts")
             for contact in resp.results or []:
-                entered = [d for d in (_when((contact.properties or {}).get(p)) for p in props) if d and d >= started]
+                entered = [
+                    d for d in (_when((contact.properties or {}).get(p)) for p in props) if d and d >= started
+                ]
                 if entered:
-                    yield {"id": f"hs-lc-{program_id}-{contact.id}", "program_id": program_id, "type": "conversion",
-                           "at": min(entered).isoformat()}
+                    yield {
+                        "id": f"hs-lc-{program_id}-{contact.id}",
+                        "program_id": program_id,
+                        "type": "conversion",
+                        "at": min(entered).isoformat(),
+                    }
 
 
-def read_back(connector: HubSpotConnector, *, events: EventLog, directory: ProgramDirectory,
-              ledger: SpendLedger | None, since: date, now: datetime | None = None,
-              stages: Sequence[str] = DEFAULT_STAGES, campaign_id: str | None = None) -> IngestReport:
+def read_back(
+    connector: HubSpotConnector,
+    *,
+    events: EventLog,
+    directory: ProgramDirectory,
+    ledger: SpendLedger | None,
+    since: date,
+    now: datetime | None = None,
+    stages: Sequence[str] = DEFAULT_STAGES,
+    campaign_id: str | None = None,
+) -> IngestReport:
     """Read HubSpot's email statistics and lifecycle changes into the log (all or nothing, idempotent)."""
     moment = now or datetime.now(UTC)
-    records = [*email_records(connector, since=since, now=moment, campaign_id=campaign_id),
-               *lifecycle_records(connector, directory, stages=stages, campaign_id=campaign_id)]
-    return ingest_results(enumerate(records, 1), events=events, directory=directory, ledger=ledger,
-                          source="hubspot", label="HubSpot read-back")
+    records = [
+        *email_records(connector, since=since, now=moment, campaign_id=campaign_id),
+        *lifecycle_records(connector, directory, stages=stages, campaign_id=campaign_id),
+    ]
+    return ingest_results(
+        enumerate(records, 1),
+        events=events,
+        directory=directory,
+        ledger=ledger,
+        source="hubspot",
+        label="HubSpot read-back",
+    )
 
 
 __all__ = ["DEFAULT_STAGES", "email_records", "lifecycle_records", "read_back"]

@@ -61,7 +61,9 @@ def _call(fn: Callable[[], T], what: str) -> T:
         raise TransientChannelError(f"Salesforce {what}: connection failed ({type(exc).__name__})") from None
     except Exception as exc:
         if type(exc).__module__.startswith(("requests", "urllib3")):
-            raise TransientChannelError(f"Salesforce {what}: connection failed ({type(exc).__name__})") from None
+            raise TransientChannelError(
+                f"Salesforce {what}: connection failed ({type(exc).__name__})"
+            ) from None
         raise
 
 
@@ -89,7 +91,9 @@ class SalesforceSync:
         clock: Current UTC time.
     """
 
-    def __init__(self, client: Any, progress_path: Path | str, *, clock: Callable[[], datetime] | None = None) -> None:
+    def __init__(
+        self, client: Any, progress_path: Path | str, *, clock: Callable[[], datetime] | None = None
+    ) -> None:
         """Bind to a client; nothing is requested here."""
         self.sf = client
         self._db = SQLiteFile(Path(progress_path), _SCHEMA)
@@ -98,11 +102,23 @@ class SalesforceSync:
     def __repr__(self) -> str:
         return "SalesforceSync()"
 
-    def ensure_campaign(self, campaign_id: str, *, name: str | None = None, start: date | None = None,
-                        end: date | None = None, budget: float | None = None, status: str = "In Progress") -> str:
+    def ensure_campaign(
+        self,
+        campaign_id: str,
+        *,
+        name: str | None = None,
+        start: date | None = None,
+        end: date | None = None,
+        budget: float | None = None,
+        status: str = "In Progress",
+    ) -> str:
         """Upsert the Campaign of a Liftoff campaign by its external id; return the Salesforce id."""
-        fields: dict[str, Any] = {"Name": (name or f"Liftoff {campaign_id}")[:80], "Status": status,
-                                  "IsActive": True, "Type": "Email"}
+        fields: dict[str, Any] = {
+            "Name": (name or f"Liftoff {campaign_id}")[:80],
+            "Status": status,
+            "IsActive": True,
+            "Type": "Email",
+        }
         if start:
             fields["StartDate"] = start.isoformat()
         if end:
@@ -133,15 +149,32 @@ class SalesforceSync:
                     known.setdefault(str(row["Email"]).lower(), (key, str(row["Id"])))
         new_leads = [e for e in sorted(by_email) if e not in known]
         for chunk in _chunks(new_leads, CHUNK):
-            records = [{"attributes": {"type": "Lead"}, "Email": e, "LastName": NOT_PROVIDED, "Company": NOT_PROVIDED,
-                        "LeadSource": "Other", **({"FirstName": by_email[e]["first_name"]}
-                                                  if by_email[e].get("first_name") else {})} for e in chunk]
+            records = [
+                {
+                    "attributes": {"type": "Lead"},
+                    "Email": e,
+                    "LastName": NOT_PROVIDED,
+                    "Company": NOT_PROVIDED,
+                    "LeadSource": "Other",
+                    **({"FirstName": by_email[e]["first_name"]} if by_email[e].get("first_name") else {}),
+                }
+                for e in chunk
+            ]
             for email, result in zip(chunk, self._collection(records, "create Leads"), strict=True):
                 if not result.get("success"):
-                    raise PermanentChannelError(f"Salesforce refused a Lead: {_first_error(result.get('errors'))}")
+                    raise PermanentChannelError(
+                        f"Salesforce refused a Lead: {_first_error(result.get('errors'))}"
+                    )
                 known[email] = ("LeadId", str(result["id"]))
-        members = [{"attributes": {"type": "CampaignMember"}, "CampaignId": sf_campaign_id, key: rid, "Status": status}
-                   for key, rid in (known[e] for e in sorted(by_email))]
+        members = [
+            {
+                "attributes": {"type": "CampaignMember"},
+                "CampaignId": sf_campaign_id,
+                key: rid,
+                "Status": status,
+            }
+            for key, rid in (known[e] for e in sorted(by_email))
+        ]
         done = 0
         for chunk in _chunks(members, CHUNK):
             for result in self._collection(chunk, "add CampaignMembers"):
@@ -160,49 +193,65 @@ class SalesforceSync:
         """
         sf_id = self.campaign_id(campaign_id)
         if sf_id is None:
-            raise PermanentChannelError(f"campaign {campaign_id} has no Campaign in Salesforce (publish first)")
+            raise PermanentChannelError(
+                f"campaign {campaign_id} has no Campaign in Salesforce (publish first)"
+            )
         fields = "Id, Amount, StageName, IsClosed, IsWon, AccountId"
         sourced = self._query(f"SELECT {fields} FROM Opportunity WHERE CampaignId = {_quote([sf_id])}")
-        influence = self._query(f"SELECT OpportunityId FROM CampaignInfluence WHERE CampaignId = {_quote([sf_id])}")
+        influence = self._query(
+            f"SELECT OpportunityId FROM CampaignInfluence WHERE CampaignId = {_quote([sf_id])}"
+        )
         ids = sorted({str(r["OpportunityId"]) for r in influence} - {str(r["Id"]) for r in sourced})
         influenced = list(sourced)
         for chunk in _chunks(ids, CHUNK):
             influenced += self._query(f"SELECT {fields} FROM Opportunity WHERE Id IN ({_quote(chunk)})")
         accounts = {str(r["AccountId"]) for r in influenced if r.get("AccountId")}
         return PipelineImpact(
-            window_days=0, as_of=(as_of or self._clock().date()).isoformat(), accounts_reached=len(accounts),
-            accounts_touched=len(accounts), sourced=_tally(sourced), influenced=_tally(influenced),
+            window_days=0,
+            as_of=(as_of or self._clock().date()).isoformat(),
+            accounts_reached=len(accounts),
+            accounts_touched=len(accounts),
+            sourced=_tally(sourced),
+            influenced=_tally(influenced),
             note="read from Salesforce: sourced = Primary Campaign Source, influenced = Campaign Influence or "
-                 "sourced; accounts = accounts of influenced opportunities")
+            "sourced; accounts = accounts of influenced opportunities",
+        )
 
     def _query(self, soql: str) -> list[dict[str, Any]]:
         return list(_call(lambda: self.sf.query_all(soql), "query")["records"])
 
     def _collection(self, records: list[dict[str, Any]], what: str) -> list[dict[str, Any]]:
-        out = _call(lambda: self.sf.restful("composite/sobjects", method="POST",
-                                             json={"allOrNone": False, "records": records}), what)
+        out = _call(
+            lambda: self.sf.restful(
+                "composite/sobjects", method="POST", json={"allOrNone": False, "records": records}
+            ),
+            what,
+        )
         return list(out or [])
 
     # progress of publish items
     def done(self, key: str) -> tuple[str, int, str] | None:
         """(Campaign id, members, at) of a synced item, or None."""
         with self._db.transaction() as conn:
-            row = conn.execute("SELECT sf_campaign_id, members, at FROM sf_items WHERE idempotency_key = ?",
-                               (key,)).fetchone()
+            row = conn.execute(
+                "SELECT sf_campaign_id, members, at FROM sf_items WHERE idempotency_key = ?", (key,)
+            ).fetchone()
         return (str(row[0]), int(row[1]), str(row[2])) if row else None
 
     def record(self, key: str, campaign_id: str, sf_campaign_id: str, members: int) -> str:
         """Remember a synced item; return when."""
         at = self._clock().isoformat()
         with self._db.transaction() as conn:
-            conn.execute("INSERT OR IGNORE INTO sf_items VALUES (?, ?, ?, ?, ?)",
-                         (key, campaign_id, sf_campaign_id, members, at))
+            conn.execute(
+                "INSERT OR IGNORE INTO sf_items VALUES (?, ?, ?, ?, ?)",
+                (key, campaign_id, sf_campaign_id, members, at),
+            )
         return at
 
 
 def _chunks(items: list[Any], n: int) -> Iterable[list[Any]]:
     for i in range(0, len(items), n):
-        yield items[i:i + n]
+        yield items[i : i + n]
 
 
 def _tally(rows: list[dict[str, Any]]) -> PipelineTally:
@@ -217,8 +266,14 @@ def _tally(rows: list[dict[str, Any]]) -> PipelineTally:
             lost += amount
         else:
             open_ += amount
-    return PipelineTally(opportunities=len(rows), amount=round(won + lost + open_, 2), open_amount=round(open_, 2),
-                         won_amount=round(won, 2), lost_amount=round(lost, 2), by_stage=by_stage)
+    return PipelineTally(
+        opportunities=len(rows),
+        amount=round(won + lost + open_, 2),
+        open_amount=round(open_, 2),
+        won_amount=round(won, 2),
+        lost_amount=round(lost, 2),
+        by_stage=by_stage,
+    )
 
 
 def read_people(path: str | None) -> list[dict[str, str]]:
@@ -229,8 +284,11 @@ def read_people(path: str | None) -> list[dict[str, str]]:
         reader = csv.DictReader(fh)
         if "email" not in (reader.fieldnames or []):
             return []
-        return [{"email": r["email"].strip().lower(), "first_name": (r.get("first_name") or "").strip()}
-                for r in reader if r["email"].strip()]
+        return [
+            {"email": r["email"].strip().lower(), "first_name": (r.get("first_name") or "").strip()}
+            for r in reader
+            if r["email"].strip()
+        ]
 
 
 class SalesforceConnector:
@@ -262,12 +320,18 @@ class SalesforceConnector:
 
     def cancel(self, external_id: str) -> Receipt:
         """Nothing to undo in Salesforce: memberships record who was targeted."""
-        return Receipt(connector=self.name, external_id=external_id, at=self.sync._clock().isoformat(),
-                       detail={"status": "kept", "note": "CampaignMembers stay as the record of who was targeted"})
+        return Receipt(
+            connector=self.name,
+            external_id=external_id,
+            at=self.sync._clock().isoformat(),
+            detail={"status": "kept", "note": "CampaignMembers stay as the record of who was targeted"},
+        )
 
     def fetch_metrics(self, external_id: str, day: int) -> dict[str, Any]:
         """Salesforce reports pipeline, not delivery: see :func:`read_pipeline`."""
-        raise PermanentChannelError("Salesforce has no delivery metrics; read the pipeline with read_pipeline")
+        raise PermanentChannelError(
+            "Salesforce has no delivery metrics; read the pipeline with read_pipeline"
+        )
 
     def _mirror(self, item: PublishItem, status: str) -> Receipt:
         done = self.sync.done(item.idempotency_key)
@@ -283,9 +347,16 @@ class SalesforceConnector:
         return Receipt(connector=self.name, external_id=sf_id, at=at, detail=detail)
 
 
-def read_pipeline(sync: SalesforceSync, events: EventLog, *, campaign_id: str, trace_id: str,
-                  as_of: date | None = None) -> Event:
+def read_pipeline(
+    sync: SalesforceSync, events: EventLog, *, campaign_id: str, trace_id: str, as_of: date | None = None
+) -> Event:
     """Write the Campaign's pipeline as a ``pipeline.attribution`` event (source ``salesforce``); idempotent per day."""
     impact = sync.pipeline(campaign_id, as_of=as_of)
-    return events.emit("pipeline.attribution", trace_id=trace_id, campaign_id=campaign_id, source="salesforce",
-                       payload=impact.model_dump(mode="json"), event_id=event_id("salesforce", "pipeline", campaign_id, impact.as_of))
+    return events.emit(
+        "pipeline.attribution",
+        trace_id=trace_id,
+        campaign_id=campaign_id,
+        source="salesforce",
+        payload=impact.model_dump(mode="json"),
+        event_id=event_id("salesforce", "pipeline", campaign_id, impact.as_of),
+    )
