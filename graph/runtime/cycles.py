@@ -21,6 +21,7 @@ import time
 from dataclasses import dataclass, field
 from typing import Any
 
+from graph.runtime.driver import CampaignDriver
 from graph.runtime.lifecycle_hooks import record_reach
 from tools.crm.store import CRMStore
 from tools.lifecycle.audit import emit
@@ -88,7 +89,7 @@ class _Heartbeat:
 
 
 def execute(
-    campaigns: Any,
+    campaigns: CampaignDriver,
     store: LifecycleStore,
     cycle: Cycle,
     *,
@@ -191,7 +192,9 @@ def execute(
     return out
 
 
-def _run(campaigns: Any, sched: CampaignSchedule, cycle: Cycle, auto_approve: bool) -> dict[str, Any]:
+def _run(
+    campaigns: CampaignDriver, sched: CampaignSchedule, cycle: Cycle, auto_approve: bool
+) -> dict[str, Any]:
     cid = cycle.campaign_id
     res = campaigns.result(cid)
     if (res.values.get("cycle") or {}).get(
@@ -230,7 +233,7 @@ def _run(campaigns: Any, sched: CampaignSchedule, cycle: Cycle, auto_approve: bo
 
 
 def refresh_pipeline(
-    campaigns: Any, sched: CampaignSchedule, values: dict[str, Any], cycle_id: str | None
+    campaigns: CampaignDriver, sched: CampaignSchedule, values: dict[str, Any], cycle_id: str | None
 ) -> Any:
     """Record run days, let the sandbox market move, attribute, and emit ``pipeline.attribution``.
 

@@ -11,7 +11,8 @@ from __future__ import annotations
 from typing import Any
 
 from graph.nodes.orchestrator import held_programs as held_ids
-from graph.runtime.runner import CampaignError, Campaigns, RunResult
+from graph.runtime.driver import RunResult
+from graph.runtime.runner import CampaignError, Campaigns
 
 
 def held_programs(result: RunResult) -> list[dict[str, Any]]:

@@ -12,7 +12,10 @@ from datetime import date
 from typing import Any
 
 from graph.contracts import TargetList
+from graph.runtime.driver import CampaignDriver
+from graph.runtime.services import Services
 from graph.runtime.settings import Settings
+from tools.crm.store import CRMStore
 from tools.lifecycle.audit import emit, lifecycle_event_id
 from tools.lifecycle.store import DEFAULT_EVERY, Clock, LifecycleStore
 from tools.pipeline.impact import DEFAULT_WINDOW_DAYS, ensure_accounts, snapshot_reach
@@ -63,7 +66,7 @@ def register(settings: Settings, values: dict[str, Any], *, window_days: int | N
     )
 
 
-def record_reach(settings: Settings, crm: Any, values: dict[str, Any]) -> int:
+def record_reach(settings: Settings, crm: CRMStore, values: dict[str, Any]) -> int:
     """Seed the pipeline's accounts (once) and record which accounts the campaign's lists reach.
 
     Args:
@@ -85,7 +88,7 @@ def record_reach(settings: Settings, crm: Any, values: dict[str, Any]) -> int:
         store.close()
 
 
-def on_run_settled(campaigns: Any, thread_id: str) -> None:
+def on_run_settled(campaigns: CampaignDriver, thread_id: str) -> None:
     """After a run: register a newly launched campaign and record its reach; a failure is an event, not a crash."""
     try:
         result = campaigns.result(thread_id)
@@ -102,7 +105,7 @@ def on_run_settled(campaigns: Any, thread_id: str) -> None:
         settle_launch(campaigns.settings, campaigns.services, result.values)
 
 
-def settle_launch(settings: Settings, services: Any, values: dict[str, Any]) -> bool:
+def settle_launch(settings: Settings, services: Services, values: dict[str, Any]) -> bool:
     """The after-launch work of a launched campaign (its schedule, its reach), once; a failure is an event.
 
     Runs inside the graph (node ``after_launch``, so a LangGraph server run is a full campaign) and again after

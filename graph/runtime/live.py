@@ -21,10 +21,11 @@ from langgraph.types import Command
 
 from graph.models.registry import check_reachable
 from graph.nodes.human_review import validate_resume
+from graph.runtime.driver import CampaignSummary, RunResult
 from graph.runtime.errors import ErrorView, explain
 from graph.runtime.held import held_programs, publish_held, still_blocked
 from graph.runtime.remote import open_campaigns
-from graph.runtime.runner import CampaignError, Campaigns, CampaignSummary, RunResult, check_cycle_request
+from graph.runtime.runner import CampaignError, Campaigns, check_cycle_request
 from graph.runtime.services import services_for
 from graph.runtime.settings import Settings
 

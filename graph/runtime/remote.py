@@ -19,12 +19,11 @@ from langgraph.types import Command
 
 from graph.nodes.human_review import parse_decision
 from graph.nodes.intake import INFRA_NODES
+from graph.runtime.driver import CampaignSummary, RunResult
 from graph.runtime.runner import (
     AUTO_APPROVER,
     CampaignError,
     Campaigns,
-    CampaignSummary,
-    RunResult,
     check_cycle_request,
 )
 from graph.runtime.services import Services, services_for

@@ -10,7 +10,6 @@ from __future__ import annotations
 import threading
 import uuid
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
@@ -24,6 +23,7 @@ from graph.nodes.intake import INFRA_NODES
 from graph.nodes.orchestrator import held_programs
 from graph.runtime.brands import canonical_ref
 from graph.runtime.checkpoints import Registry, open_checkpoints
+from graph.runtime.driver import CampaignSummary, RunResult
 from graph.runtime.lifecycle_hooks import on_run_settled
 from graph.runtime.services import Services, services_for
 from graph.runtime.settings import AGENTS, Settings, agent_set
@@ -38,38 +38,6 @@ FANOUT_THREADS = 32
 
 class CampaignError(ValueError):
     """Bad input to a campaign run (empty brief, unknown campaign, nothing to resume); one-line message."""
-
-
-@dataclass
-class RunResult:
-    """Where a campaign stands after a run or resume."""
-
-    thread_id: str
-    trace_id: str
-    status: str
-    reason: str = ""
-    pending_review: dict[str, Any] | None = None
-    values: dict[str, Any] = field(default_factory=dict)
-
-    @property
-    def needs_human(self) -> bool:
-        """True while the graph waits in ``human_review``."""
-        return self.pending_review is not None
-
-
-@dataclass
-class CampaignSummary:
-    """One row of ``liftoff runs``."""
-
-    campaign_id: str
-    trace_id: str
-    status: str
-    brand: str
-    model: str
-    title: str
-    created_at: str
-    updated_at: str
-    reason: str
 
 
 def check_cycle_request(current: RunResult, kind: str, days: int) -> None:

@@ -23,6 +23,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from graph.runtime.cycles import CycleOutcome, execute
+from graph.runtime.driver import CampaignDriver
 from graph.runtime.lifecycle_hooks import register
 from tools.lifecycle.store import CycleKind, LifecycleStore
 
@@ -67,7 +68,7 @@ class Scheduler:
 
     def __init__(
         self,
-        campaigns: Any,
+        campaigns: CampaignDriver,
         store: LifecycleStore,
         *,
         owner: str | None = None,

@@ -11,7 +11,8 @@ import pytest
 
 from graph.review.asset_versions import diff_lines, history
 from graph.review.decisions import ApprovalRefused
-from graph.runtime.runner import Campaigns, RunResult
+from graph.runtime.driver import RunResult
+from graph.runtime.runner import Campaigns
 from tests.graph.conftest import CLEAN_BRIEF, EXAMPLE_BRIEF, make_settings
 
 
