@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from evals.netguard import OUTBOUND_ATTEMPTS
+from graph.review.decisions import item_id
 from graph.runtime.runner import Campaigns
 from graph.runtime.settings import Settings
 from tests.app.conftest import (
@@ -65,11 +66,19 @@ def test_example_brief_streams_agents_stops_for_the_exception_then_approve_launc
     assert "governance exception" in text
     assert "99.9%" in text and "Why:" in text and "Approved wording" in text
     assert {"Approve", "Reject the campaign"} <= {b.label for b in at.button}
-    assert all(
-        r.options == ["Approve", "Edit", "Reject"] or r.options == ["Approve", "Reject"]
-        for r in at.radio
-        if r.key and r.key.startswith(f"item-{cid}-0-")
-    )
+    # one decision per item: an asset can also be edited, anything else approved or rejected
+    prefix = f"item-{cid}-0-"
+    pending = _campaigns().result(cid).pending_review or {}
+    expected = {
+        item_id(i): ["Approve", "Edit", "Reject"]
+        if i.get("subject_type") == "asset"
+        else ["Approve", "Reject"]
+        for i in pending.get("items") or []
+    }
+    assert expected
+    assert {
+        r.key.removeprefix(prefix): r.options for r in at.radio if r.key and r.key.startswith(prefix)
+    } == expected
     # review tabs: blueprint split, lists as counts only
     assert any("budget" in df.value.columns for df in at.dataframe)  # the blueprint's channel split
     assert any("field" in df.value.columns for df in at.dataframe)  # the brief's facts
