@@ -16,12 +16,15 @@ from langgraph.types import Send
 
 from graph.context import CampaignContext
 from graph.contracts import Asset, Blueprint
+from graph.nodes import intake as intake_module
 from graph.nodes.analytics import analytics
 from graph.nodes.content import content, content_tasks
 from graph.nodes.data import data
 from graph.nodes.governance import governance
+from graph.nodes.intake import IntakeError, intake
 from graph.nodes.planner import planner
 from graph.routers import route_after_orchestrator, route_after_planner, route_start
+from graph.runtime.brands import BrandNotFoundError
 from graph.runtime.services import Services, release
 from tests.fakes import ScriptedModels, json_reply, tool_call
 from tests.graph.conftest import CLEAN_BRIEF, make_settings
@@ -283,3 +286,28 @@ def test_analytics_scores_the_trace_so_far_without_asking_a_model(
     assert card["llm_calls"] == 2
     assert card["conversions"] == 0 and card["spend"] == 0  # nothing ran yet: no results in the trace
     assert silent.calls == []
+
+
+# ---- intake -----------------------------------------------------------------------------------------------------
+
+
+def test_intake_fills_a_new_campaigns_ids_and_keeps_what_the_caller_gave(
+    runtime: Runtime[CampaignContext], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(intake_module, "get_config", lambda: {"configurable": {"thread_id": "cmp-thread01"}})
+    out = intake({"brief_text": CLEAN_BRIEF, "brand": "brightwell", "launch_approved": True}, runtime)  # type: ignore[typeddict-item]
+    assert out["campaign_id"] == "cmp-thread01" and out["trace_id"].startswith("trc-")
+    assert out["status"] == "planning" and out["revision"] == 0 and out["day"] == 0
+    assert "brand" not in out and "launch_approved" not in out  # the caller's values are kept
+    assert out["agents"] == list(runtime.context.settings.agents)
+
+
+def test_intake_passes_a_cycle_run_through_and_refuses_an_empty_brief_or_unknown_brand(
+    runtime: Runtime[CampaignContext], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(intake_module, "get_config", lambda: {"configurable": {}})
+    assert intake({"brief_text": "", "cycle": {"id": "c1"}}, runtime) == {}  # type: ignore[typeddict-item]
+    with pytest.raises(IntakeError, match="the brief is empty"):
+        intake({"brief_text": "  ", "brand": "brightwell"}, runtime)  # type: ignore[typeddict-item]
+    with pytest.raises(BrandNotFoundError, match="unknown brand 'nosuchbrand'"):
+        intake({"brief_text": CLEAN_BRIEF, "brand": "nosuchbrand"}, runtime)  # type: ignore[typeddict-item]
