@@ -134,6 +134,11 @@ def _case(label: str, envs: list[dict[str, str]], reference: collections.Counter
             f"{label}: lost / duplicate events vs one scheduler",
             f"{missing} {extra}",
             missing == 0 and extra == 0,
+            ", ".join(
+                f"{t} {reference.get(t, 0)}->{got.events.get(t, 0)}"
+                for t in sorted(set(reference) | set(got.events))
+                if reference.get(t, 0) != got.events.get(t, 0)
+            )[:150],
         ),
         Figure(CAT, f"{label}: cycles not done at the end", not_done, not_done == 0 and len(rows) > 0),
         Figure(
