@@ -187,6 +187,8 @@ def find_counts(text: str, goal_spans: list[tuple[int, int]]) -> list[KPIMention
             r"[^,;\n.]{0,60}(?:[,;\n]|\.?\s*$)", text[m.end("n") :]
         )
         if kind is None:
+            if re.match(r"\+", text[m.end("n") :]):
+                continue  # '20+ trucks', '3+ nights a week' describe who is targeted
             if not any(s <= m.start() < e for s, e in goal_spans) and not standalone:
                 continue
             used = min(len(words), 2)

@@ -89,6 +89,35 @@ class ParsedBrief:
     problems: list[str] = field(default_factory=list)
 
 
+_OUTLINE_NUMBER = re.compile(r"(?m)^[ \t]*\d{1,2}(?:\.\d{1,2})+\.?(?=[ \t]+[A-Za-z])")
+"""'2.1 Product to be promoted': a document's section number, not a target."""
+_DESCRIBES_BEFORE = re.compile(
+    r"\b(?:with|doing|making|turning\s+over|earning|generating)\b(?:(?!budget|spend)[^.;,\n]){0,12}$",
+    re.IGNORECASE,
+)
+
+
+def firmographic_free(text: str, money: list[MoneyMention]) -> list[MoneyMention]:
+    """Money mentions without the ones that describe who is targeted ('manufacturers with $50M-$500M revenue',
+    'brands doing $5M+ a year'): such an amount is neither the budget nor a revenue target."""
+    out: list[MoneyMention] = []
+    prev: MoneyMention | None = None
+    for mm in money:
+        before = text[max(0, mm.start - 30) : mm.start]
+        in_range = prev is not None and re.fullmatch(r"\s*[-–]\s*", text[prev.end : mm.start]) is not None
+        after = re.match(
+            r"\s*(?:\+|[-–]\s*[$€£¥]?\d|(?:a|per)\s+year|annual|(?:in\s+)?(?:annual\s+)?(?:revenue|turnover|arr)\b)",
+            text[mm.end : mm.end + 30],
+            re.IGNORECASE,
+        )
+        if (_DESCRIBES_BEFORE.search(before) and after) or (in_range and prev not in out):
+            prev = mm
+            continue
+        out.append(mm)
+        prev = mm
+    return out
+
+
 def _mask(text: str, spans: list[tuple[int, int]]) -> str:
     chars = list(text)
     for s, e in spans:
@@ -228,8 +257,8 @@ def parse_brief(text: str, today: date) -> ParsedBrief:
         fact("product", product.value, product.start, product.end)
     places_text = _mask(masked, [(product.start, product.end)]) if product else masked
 
-    # money and KPI targets
-    money = find_money(masked)
+    # money and KPI targets; amounts that describe the audience ('CFOs at brands doing $5M+ a year') are neither
+    money = firmographic_free(masked, find_money(masked))
     kpis: list[KPIMention] = []
     revenue, used_rev = find_revenue(masked, money)
     cpa, used_cpa = find_cost_per(masked, money)
@@ -247,7 +276,9 @@ def parse_brief(text: str, today: date) -> ParsedBrief:
     goal_spans = [
         (s.start, s.end) for s in segments if s.field in ("goal", "kpi") or GOAL_CUE_RE.search(s.text)
     ]
-    not_counts = [(m.start, m.end) for m in money]
+    not_counts = [(m.start, m.end) for m in find_money(masked)]
+    not_counts += [(product.start, product.end)] if product else []  # 'Edge 3 razor', 'Flow 200' are names
+    not_counts += [(m.start(), m.end()) for m in _OUTLINE_NUMBER.finditer(masked)]
     not_counts += [(d.pos, d.stop) for d in find_date_spans(masked, today, None)]
     not_counts += [(d.pos, d.stop) for d in find_durations(masked)]
     not_counts += [
