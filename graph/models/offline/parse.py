@@ -331,7 +331,12 @@ def parse_brief(text: str, today: date) -> ParsedBrief:
 
     # words inside the audience describe people ('renewing in the next 60 days'), not the campaign's timing
     date_text = _mask(masked, [(audience.start, audience.end)]) if audience else masked
-    _read_dates(date_text, segments, today, out, fact)
+    # a length inside the product's name or its aside is the product's ('the 12-day cruise', 'programme (6 weeks)')
+    about_product: list[tuple[int, int]] = []
+    if product:
+        aside = re.match(r"\s*\([^()\n]{0,60}\)", date_text[product.end :])
+        about_product.append((product.start, product.end + (aside.end() if aside else 0)))
+    _read_dates(date_text, segments, today, out, fact, _mask(date_text, about_product))
 
     theme = F.find_theme(masked, segments, product)
     if theme:
@@ -404,6 +409,7 @@ def _read_dates(
     today: date,
     out: ParsedBrief,
     fact: Callable[[str, str, int, int], None],
+    duration_text: str,
 ) -> None:
     spans = find_date_spans(text, today, _day_first(out.budget, out.countries))
     labelled = [(s.start, s.end) for s in segments if s.field == "dates"]
@@ -414,7 +420,11 @@ def _read_dates(
     for sp in spans:
         if sp.problem:
             out.problems.append(f"dates: {sp.problem}")
-    good = [sp for sp in spans if not sp.problem and sp.start]
+    # a day the brief names for something else (the event, a deadline, the anchor of 'two weeks before') is not
+    # the campaign's start
+    good = [
+        sp for sp in spans if not sp.problem and sp.start and (in_label(sp) or not _anchor_day(text, sp.pos))
+    ]
     ordered = [sp for sp in good if in_label(sp)] + sorted(
         (sp for sp in good if not in_label(sp)), key=lambda sp: _date_role(text, sp.pos)
     )
@@ -432,7 +442,7 @@ def _read_dates(
                 if start and end < start:
                     out.problems.append(f"dates: the end ({end}) is before the start ({start})")
                     start = end = None
-    durations = [d for d in find_durations(text) if not _inside(d.pos, chosen)]
+    durations = [d for d in find_durations(duration_text) if not _inside(d.pos, chosen)]
     for d in durations:
         if d.problem:
             out.problems.append(f"dates: {d.problem}")
@@ -467,7 +477,8 @@ _START_CUE = re.compile(
 )
 _OTHER_DATE = re.compile(
     r"(?:\b(?:opens?|takes?\s+place|held|deadline|due|sign-?off|by|expires?|ends?|until|valid|closes?|notes|"
-    r"meeting|exhibiting|event|show|expo|conference|summit)\b[^.;!?\n]{0,20}|\b(?:is|are)\s+(?:on\s+)?)$",
+    r"meeting|exhibiting|event|show|expo|conference|summit|weekend\s+of|happens?)\b[^.;!?\n]{0,20}"
+    r"|\b(?:is|are)\s+(?:on\s+)?|\b(?:before|after|ahead\s+of|leading\s+up\s+to|in\s+the\s+run[- ]up\s+to)\s+)$",
     re.IGNORECASE,
 )
 
@@ -481,6 +492,27 @@ def _date_role(text: str, pos: int) -> int:
     if _OTHER_DATE.search(clause):
         return 3
     return 1 if _START_CUE.search(clause) else 2
+
+
+_ANCHOR = re.compile(
+    r"(?:\b(?:takes?\s+place|held|happens?|deadline|due|sign-?off|weekend\s+of)\b[^.;!?\n]{0,12}"
+    r"|\b(?:is|are)\s+(?:on\s+)?|\b(?:before|after|ahead\s+of|leading\s+up\s+to|run[- ]up\s+to)\s+)$",
+    re.IGNORECASE,
+)
+
+
+def _anchor_day(text: str, pos: int) -> bool:
+    """A day named as the event itself or a deadline ('the open day is on 13 March', 'Weekend of May 8', 'the two
+    weeks before 14 March'): not the campaign's start."""
+    clause = re.split(r"[.;!?\n](?:\s|$)", text[max(0, pos - 80) : pos])[-1]
+    own = re.search(
+        r"\b(?:campaign|promotion|promo|sale|push|flight|ads?|activity|window|dates?|launch\w*|start\w*|go[- ]live|kick[- ]?off)\b",
+        clause,
+        re.I,
+    )
+    return _ANCHOR.search(clause) is not None and not (
+        own and re.search(r"\b(?:is|are)\s+(?:on\s+)?$", clause)
+    )
 
 
 def _inside(pos: int, spans: list[DateSpan]) -> bool:
