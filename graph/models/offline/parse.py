@@ -23,6 +23,7 @@ from graph.models.offline.kpis import (
     find_revenue,
     find_roas,
 )
+from graph.models.offline.goal import find_goal
 from graph.models.offline.money import MoneyMention, find_money
 from graph.models.offline.places import find_places
 from graph.models.offline.product import find_product
@@ -302,7 +303,7 @@ def parse_brief(text: str, today: date) -> ParsedBrief:
     out.kpis = kpis
 
     # goal: a labelled value, else the sentence part around the first count target, else a goal verb phrase
-    goal = _find_goal(masked, segments, counts or ([revenue] if revenue else []))
+    goal = find_goal(masked, segments, counts or ([revenue] if revenue else []))
     if goal:
         out.goal = goal.value
         fact("goal", goal.value, goal.start, goal.end)
@@ -363,44 +364,6 @@ def parse_brief(text: str, today: date) -> ParsedBrief:
     out.facts = facts
     out.unused = unused_sentences(text, facts)
     return out
-
-
-def _find_goal(text: str, segments: list[Segment], counts: list[KPIMention]) -> F.Found | None:
-    """The stated aim: the goal-labelled line that holds the main target, else the words around the first count
-    or revenue target, else any goal-labelled line, else a goal verb phrase."""
-    labelled = [s for s in segments if s.field == "goal" and s.value and re.search(r"[A-Za-z]", s.value)]
-    for seg in labelled:
-        if not counts or any(seg.start <= k.start < seg.end for k in counts):
-            value = seg.value.strip(" .")
-            return F.Found(value, seg.value_start, seg.value_start + len(value))
-    if counts:
-        k = counts[0]
-        around = next((s for s in segments if s.start <= k.start < s.end), None)
-        s0 = around.start if around else max(0, k.start - 40)
-        lead = text[s0 : k.start]
-        verb = re.search(
-            r"(?:\b(?:drive|get|sell|generate|hit|reach|achieve|deliver|win|book|register|onboard|"
-            r"acquire|gain|grow)\b[^.;,]{0,20})$",
-            lead,
-            re.I,
-        )
-        start = s0 + verb.start() if verb else k.start
-        tail = re.match(
-            r"(?:\s+(?!(?:from|in|for|at|by|with|and|before|to|on|of|per|each|under|below|over)\b)"
-            r"[\w'’-]+){0,3}",
-            text[k.end :],
-        )
-        end = k.end + (tail.end() if tail else 0)
-        return F.Found(text[start:end].strip(), start, end)
-    m = re.search(
-        r"\b(?P<verb>drive|increase|grow|generate|boost|win back|re-?engage|acquire|raise|build)\s+"
-        r"(?P<obj>[^.;,\n]{3,80})",
-        text,
-        re.IGNORECASE,
-    )
-    if m:
-        return F.Found(f"{m.group('verb').lower()} {m.group('obj').strip()}", m.start(), m.end())
-    return None
 
 
 def _read_dates(
