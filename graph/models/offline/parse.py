@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from graph.models.offline import fields as F
+from graph.models.offline.goal import find_goal
 from graph.models.offline.kpis import (
     GOAL_CUE_RE,
     KPIMention,
@@ -23,7 +24,6 @@ from graph.models.offline.kpis import (
     find_revenue,
     find_roas,
 )
-from graph.models.offline.goal import find_goal
 from graph.models.offline.money import MoneyMention, find_money
 from graph.models.offline.places import find_places
 from graph.models.offline.product import find_product
