@@ -25,7 +25,7 @@ from graph.models.offline.kpis import (
     find_roas,
 )
 from graph.models.offline.money import MoneyMention, find_money
-from graph.models.offline.places import find_places
+from graph.models.offline.places import destination_spans, find_places
 from graph.models.offline.product import find_product
 from graph.models.offline.segments import Segment, split_segments, split_sentences
 from graph.models.offline.when import DateSpan, find_date_spans, find_durations
@@ -256,7 +256,8 @@ def parse_brief(text: str, today: date) -> ParsedBrief:
     if product:
         out.product = product.value
         fact("product", product.value, product.start, product.end)
-    places_text = _mask(masked, [(product.start, product.end)]) if product else masked
+    places_text = _mask(masked, [(product.start, product.end)] if product else [])
+    places_text = _mask(places_text, destination_spans(masked))  # where a trip goes is not who it is sold to
 
     # money and KPI targets; amounts that describe the audience ('CFOs at brands doing $5M+ a year') are neither
     money = firmographic_free(masked, find_money(masked))
