@@ -407,7 +407,7 @@ def destination_spans(text: str) -> list[tuple[int, int]]:
         first = next((i for i, p in enumerate(places) if p.start == m.end()), None)
         if first is not None:
             chain_from(first)
-    for i, p in enumerate(places):  # 'Dublin to Lisbon route', 'Rome and Lisbon weekend packages'
+    for i in range(len(places)):  # 'Dublin to Lisbon route', 'Rome and Lisbon weekend packages'
         j = i
         while j + 1 < len(places) and re.fullmatch(
             _DEST_LIST + r"|\s+to\s+", text[places[j].end : places[j + 1].start]
