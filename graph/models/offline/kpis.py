@@ -90,6 +90,9 @@ COUNT_RE = re.compile(_NUMBER + r"\+?(?P<after>(?:\s+[\w'’-]+){1,4})", re.I)
 _NOT_COUNT_BEFORE = re.compile(
     r"(?:aged|age|over|under|within|top|ages|the|of|first|last|past|next|about|plus)\s*$", re.I
 )
+_SIGNUP_VERB = re.compile(
+    r"\b(?:register|enrol+|sign\s+up|onboard|recruit)\s+(?:(?:about|around|over)\s+)?$", re.I
+)
 GOAL_CUE_RE = re.compile(
     r"\b(?:goal|objective|aim|kpi|success|target is|target:|want|need|hoping|hope|like|love|get|drive|generate|sell|"
     r"hit|reach|achieve|deliver|win|register|onboard|enrol|book|grow|acquire|gain|call it a win|thrilled|after)\b",
@@ -172,7 +175,7 @@ def find_counts(text: str, goal_spans: list[tuple[int, int]]) -> list[KPIMention
         words = m.group("after").split()
         if not words or re.match(
             r"(?:years?|yrs?|year-olds?|miles?|km|minutes?|hours?|hrs|days?|weeks?|months?|"
-            r"quarters?|x|%|percent|employees|staff|developers|people|or|and|to)\b",
+            r"quarters?|x|%|percent|employees|staff|developers|people|or|and|to)(?![\w-])",
             words[0],
             re.I,
         ):
@@ -183,18 +186,25 @@ def find_counts(text: str, goal_spans: list[tuple[int, int]]) -> list[KPIMention
             if kind:
                 used = i + 1
                 break
+        kind_named = kind is not None
         standalone = re.search(r"(?:^|[,;:\n—–]|\s-)\s*$", text[: m.start()]) and re.match(
             r"[^,;\n.]{0,60}(?:[,;\n]|\.?\s*$)", text[m.end("n") :]
         )
         if kind is None:
+            if re.match(r"\+", text[m.end("n") :]):
+                continue  # '20+ trucks', '3+ nights a week' describe who is targeted
             if not any(s <= m.start() < e for s, e in goal_spans) and not standalone:
                 continue
             used = min(len(words), 2)
+            if _SIGNUP_VERB.search(text[max(0, m.start() - 24) : m.start()]):
+                kind = "signups"  # 'register 300 new pets', 'onboard 1500 new sellers'
         n = to_number(m.group("n")) * (1000 if m.group("mult") else 1)
         if n <= 0:
             continue
         end = min(m.start("after") + len(" ".join(words[:used])) + 1, m.end())
-        (out if kind else fallback).append(KPIMention(kind or "conversions", n, m.start(), end))
+        (out if kind and kind_named else fallback).append(
+            KPIMention(kind or "conversions", n, m.start(), end)
+        )
     return out or fallback[:1]
 
 

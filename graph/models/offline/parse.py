@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from graph.models.offline import fields as F
+from graph.models.offline.goal import find_goal
 from graph.models.offline.kpis import (
     GOAL_CUE_RE,
     KPIMention,
@@ -24,7 +25,7 @@ from graph.models.offline.kpis import (
     find_roas,
 )
 from graph.models.offline.money import MoneyMention, find_money
-from graph.models.offline.places import find_places
+from graph.models.offline.places import destination_spans, find_places
 from graph.models.offline.product import find_product
 from graph.models.offline.segments import Segment, split_segments, split_sentences
 from graph.models.offline.when import DateSpan, find_date_spans, find_durations
@@ -87,6 +88,35 @@ class ParsedBrief:
     facts: list[Fact] = field(default_factory=list)
     unused: list[str] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
+
+
+_OUTLINE_NUMBER = re.compile(r"(?m)^[ \t]*\d{1,2}(?:\.\d{1,2})+\.?(?=[ \t]+[A-Za-z])")
+"""'2.1 Product to be promoted': a document's section number, not a target."""
+_DESCRIBES_BEFORE = re.compile(
+    r"\b(?:with|doing|making|turning\s+over|earning|generating)\b(?:(?!budget|spend)[^.;,\n]){0,12}$",
+    re.IGNORECASE,
+)
+
+
+def firmographic_free(text: str, money: list[MoneyMention]) -> list[MoneyMention]:
+    """Money mentions without the ones that describe who is targeted ('manufacturers with $50M-$500M revenue',
+    'brands doing $5M+ a year'): such an amount is neither the budget nor a revenue target."""
+    out: list[MoneyMention] = []
+    prev: MoneyMention | None = None
+    for mm in money:
+        before = text[max(0, mm.start - 30) : mm.start]
+        in_range = prev is not None and re.fullmatch(r"\s*[-–]\s*", text[prev.end : mm.start]) is not None
+        after = re.match(
+            r"\s*(?:\+|[-–]\s*[$€£¥]?\d|(?:a|per)\s+year|annual|(?:in\s+)?(?:annual\s+)?(?:revenue|turnover|arr)\b)",
+            text[mm.end : mm.end + 30],
+            re.IGNORECASE,
+        )
+        if (_DESCRIBES_BEFORE.search(before) and after) or (in_range and prev not in out):
+            prev = mm
+            continue
+        out.append(mm)
+        prev = mm
+    return out
 
 
 def _mask(text: str, spans: list[tuple[int, int]]) -> str:
@@ -226,10 +256,11 @@ def parse_brief(text: str, today: date) -> ParsedBrief:
     if product:
         out.product = product.value
         fact("product", product.value, product.start, product.end)
-    places_text = _mask(masked, [(product.start, product.end)]) if product else masked
+    places_text = _mask(masked, [(product.start, product.end)] if product else [])
+    places_text = _mask(places_text, destination_spans(masked))  # where a trip goes is not who it is sold to
 
-    # money and KPI targets
-    money = find_money(masked)
+    # money and KPI targets; amounts that describe the audience ('CFOs at brands doing $5M+ a year') are neither
+    money = firmographic_free(masked, find_money(masked))
     kpis: list[KPIMention] = []
     revenue, used_rev = find_revenue(masked, money)
     cpa, used_cpa = find_cost_per(masked, money)
@@ -247,7 +278,9 @@ def parse_brief(text: str, today: date) -> ParsedBrief:
     goal_spans = [
         (s.start, s.end) for s in segments if s.field in ("goal", "kpi") or GOAL_CUE_RE.search(s.text)
     ]
-    not_counts = [(m.start, m.end) for m in money]
+    not_counts = [(m.start, m.end) for m in find_money(masked)]
+    not_counts += [(product.start, product.end)] if product else []  # 'Edge 3 razor', 'Flow 200' are names
+    not_counts += [(m.start(), m.end()) for m in _OUTLINE_NUMBER.finditer(masked)]
     not_counts += [(d.pos, d.stop) for d in find_date_spans(masked, today, None)]
     not_counts += [(d.pos, d.stop) for d in find_durations(masked)]
     not_counts += [
@@ -271,7 +304,7 @@ def parse_brief(text: str, today: date) -> ParsedBrief:
     out.kpis = kpis
 
     # goal: a labelled value, else the sentence part around the first count target, else a goal verb phrase
-    goal = _find_goal(masked, segments, counts or ([revenue] if revenue else []))
+    goal = find_goal(masked, segments, counts or ([revenue] if revenue else []))
     if goal:
         out.goal = goal.value
         fact("goal", goal.value, goal.start, goal.end)
@@ -300,7 +333,12 @@ def parse_brief(text: str, today: date) -> ParsedBrief:
 
     # words inside the audience describe people ('renewing in the next 60 days'), not the campaign's timing
     date_text = _mask(masked, [(audience.start, audience.end)]) if audience else masked
-    _read_dates(date_text, segments, today, out, fact)
+    # a length inside the product's name or its aside is the product's ('the 12-day cruise', 'programme (6 weeks)')
+    about_product: list[tuple[int, int]] = []
+    if product:
+        aside = re.match(r"\s*\([^()\n]{0,60}\)", date_text[product.end :])
+        about_product.append((product.start, product.end + (aside.end() if aside else 0)))
+    _read_dates(date_text, segments, today, out, fact, _mask(date_text, about_product))
 
     theme = F.find_theme(masked, segments, product)
     if theme:
@@ -329,50 +367,13 @@ def parse_brief(text: str, today: date) -> ParsedBrief:
     return out
 
 
-def _find_goal(text: str, segments: list[Segment], counts: list[KPIMention]) -> F.Found | None:
-    """The stated aim: the goal-labelled line that holds the main target, else the words around the first count
-    or revenue target, else any goal-labelled line, else a goal verb phrase."""
-    labelled = [s for s in segments if s.field == "goal" and s.value and re.search(r"[A-Za-z]", s.value)]
-    for seg in labelled:
-        if not counts or any(seg.start <= k.start < seg.end for k in counts):
-            value = seg.value.strip(" .")
-            return F.Found(value, seg.value_start, seg.value_start + len(value))
-    if counts:
-        k = counts[0]
-        around = next((s for s in segments if s.start <= k.start < s.end), None)
-        s0 = around.start if around else max(0, k.start - 40)
-        lead = text[s0 : k.start]
-        verb = re.search(
-            r"(?:\b(?:drive|get|sell|generate|hit|reach|achieve|deliver|win|book|register|onboard|"
-            r"acquire|gain|grow)\b[^.;,]{0,20})$",
-            lead,
-            re.I,
-        )
-        start = s0 + verb.start() if verb else k.start
-        tail = re.match(
-            r"(?:\s+(?!(?:from|in|for|at|by|with|and|before|to|on|of|per|each|under|below|over)\b)"
-            r"[\w'’-]+){0,3}",
-            text[k.end :],
-        )
-        end = k.end + (tail.end() if tail else 0)
-        return F.Found(text[start:end].strip(), start, end)
-    m = re.search(
-        r"\b(?P<verb>drive|increase|grow|generate|boost|win back|re-?engage|acquire|raise|build)\s+"
-        r"(?P<obj>[^.;,\n]{3,80})",
-        text,
-        re.IGNORECASE,
-    )
-    if m:
-        return F.Found(f"{m.group('verb').lower()} {m.group('obj').strip()}", m.start(), m.end())
-    return None
-
-
 def _read_dates(
     text: str,
     segments: list[Segment],
     today: date,
     out: ParsedBrief,
     fact: Callable[[str, str, int, int], None],
+    duration_text: str,
 ) -> None:
     spans = find_date_spans(text, today, _day_first(out.budget, out.countries))
     labelled = [(s.start, s.end) for s in segments if s.field == "dates"]
@@ -383,7 +384,11 @@ def _read_dates(
     for sp in spans:
         if sp.problem:
             out.problems.append(f"dates: {sp.problem}")
-    good = [sp for sp in spans if not sp.problem and sp.start]
+    # a day the brief names for something else (the event, a deadline, the anchor of 'two weeks before') is not
+    # the campaign's start
+    good = [
+        sp for sp in spans if not sp.problem and sp.start and (in_label(sp) or not _anchor_day(text, sp.pos))
+    ]
     ordered = [sp for sp in good if in_label(sp)] + sorted(
         (sp for sp in good if not in_label(sp)), key=lambda sp: _date_role(text, sp.pos)
     )
@@ -401,7 +406,7 @@ def _read_dates(
                 if start and end < start:
                     out.problems.append(f"dates: the end ({end}) is before the start ({start})")
                     start = end = None
-    durations = [d for d in find_durations(text) if not _inside(d.pos, chosen)]
+    durations = [d for d in find_durations(duration_text) if not _inside(d.pos, chosen)]
     for d in durations:
         if d.problem:
             out.problems.append(f"dates: {d.problem}")
@@ -436,7 +441,8 @@ _START_CUE = re.compile(
 )
 _OTHER_DATE = re.compile(
     r"(?:\b(?:opens?|takes?\s+place|held|deadline|due|sign-?off|by|expires?|ends?|until|valid|closes?|notes|"
-    r"meeting|exhibiting|event|show|expo|conference|summit)\b[^.;!?\n]{0,20}|\b(?:is|are)\s+(?:on\s+)?)$",
+    r"meeting|exhibiting|event|show|expo|conference|summit|weekend\s+of|happens?)\b[^.;!?\n]{0,20}"
+    r"|\b(?:is|are)\s+(?:on\s+)?|\b(?:before|after|ahead\s+of|leading\s+up\s+to|in\s+the\s+run[- ]up\s+to)\s+)$",
     re.IGNORECASE,
 )
 
@@ -450,6 +456,27 @@ def _date_role(text: str, pos: int) -> int:
     if _OTHER_DATE.search(clause):
         return 3
     return 1 if _START_CUE.search(clause) else 2
+
+
+_ANCHOR = re.compile(
+    r"(?:\b(?:takes?\s+place|held|happens?|deadline|due|sign-?off|weekend\s+of)\b[^.;!?\n]{0,12}"
+    r"|\b(?:is|are)\s+(?:on\s+)?|\b(?:before|after|ahead\s+of|leading\s+up\s+to|run[- ]up\s+to)\s+)$",
+    re.IGNORECASE,
+)
+
+
+def _anchor_day(text: str, pos: int) -> bool:
+    """A day named as the event itself or a deadline ('the open day is on 13 March', 'Weekend of May 8', 'the two
+    weeks before 14 March'): not the campaign's start."""
+    clause = re.split(r"[.;!?\n](?:\s|$)", text[max(0, pos - 80) : pos])[-1]
+    own = re.search(
+        r"\b(?:campaign|promotion|promo|sale|push|flight|ads?|activity|window|dates?|launch\w*|start\w*|go[- ]live|kick[- ]?off)\b",
+        clause,
+        re.I,
+    )
+    return _ANCHOR.search(clause) is not None and not (
+        own and re.search(r"\b(?:is|are)\s+(?:on\s+)?$", clause)
+    )
 
 
 def _inside(pos: int, spans: list[DateSpan]) -> bool:

@@ -105,6 +105,11 @@ AREAS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     r"(?:western |central |southern |northern |eastern )?europe(?:an)?|emea|the eu": ((), ("EU",)),
     r"apac|asia[- ]pacific|asia|south[- ]east asia|oceania": ((), ("APAC",)),
     r"midwest|east coast|west coast|the states|stateside": (("US",), ()),
+    r"yorkshire|the midlands|east anglia|the cotswolds|the lake district|the home counties|the south[- ]east of england"
+    r"|the north[- ]east of england|the south[- ]west of england|greater london|greater manchester": (
+        ("GB",),
+        (),
+    ),
 }
 ALIASES: dict[str, str] = {
     "us": "US",
@@ -243,12 +248,22 @@ def _subdivision_names() -> dict[str, str]:
     import pycountry  # lazy: start-up (pycountry)
 
     out: dict[str, str] = {}
-    for cc in ("US", "CA", "AU"):
+    for cc in ("US", "CA", "AU", "GB"):
         # pycountry's Database.get carries no annotations
         for sub in pycountry.subdivisions.get(country_code=cc) or []:  # type: ignore[no-untyped-call]
             name = re.sub(r"\s*\[.*\]$", "", sub.name).lower()
-            out[name] = cc
+            if cc == "GB":  # counties, boroughs and unitary authorities ('Kent', 'Hackney', 'Glasgow City')
+                name = re.sub(r"\s+city$", "", name)
+                if "," in name or " and " in name or name in _GB_SUB_WORDS:
+                    continue
+            out.setdefault(name, cc)
     return out
+
+
+_GB_SUB_WORDS = frozenset(
+    {"angus", "brent", "bury", "highland", "halton", "moray", "sandwell", "sutton", "england"}
+)
+"""British council areas that are as often a first name or a word ('Angus', 'bury')."""
 
 
 CITY_STOPWORDS = frozenset(
@@ -314,6 +329,40 @@ def _place_re() -> re.Pattern[str]:
     return re.compile(r"(?<![\w-])(?:" + "|".join(alts) + r")(?![\w-])", re.IGNORECASE)
 
 
+_COUNTRY_WORDS = frozenset(
+    {
+        "turkey",
+        "chad",
+        "china",
+        "jordan",
+        "guinea",
+        "jersey",
+        "georgia",
+        "niger",
+        "chile",
+        "japan",
+        "togo",
+        "cuba",
+    }
+)
+"""Country names that are also ordinary lowercase words: read only when capitalised."""
+_WORD_PLACES = {
+    "reading": "GB",
+    "bath": "GB",
+    "nice": "FR",
+    "split": "HR",
+    "florence": "IT",
+    "victoria": "CA",
+}
+
+
+@cache
+def _word_place_re() -> re.Pattern[str]:
+    """A town whose name is also a word, read only when capitalised after a place preposition."""
+    words = "|".join(w.capitalize() for w in sorted(CITY_STOPWORDS))
+    return re.compile(rf"\b(?i:in|into|around|near|from|across|outside|across)\s+(?P<w>{words})(?![\w-])")
+
+
 _AREA_RE = re.compile(
     r"(?<![\w-])(?:" + "|".join(f"(?P<a{i}>{p})" for i, p in enumerate(AREAS)) + r")(?![\w-])", re.IGNORECASE
 )
@@ -323,6 +372,51 @@ _CODE_RE = re.compile(
     re.IGNORECASE,
 )
 _AMBIGUOUS = {"georgia": ("GE", "US")}
+
+
+def _in_a_name(text: str, start: int, end: int) -> bool:
+    """A town word that opens a run of capitalised words and follows no place preposition is part of a name."""
+    nxt = re.match(r"[ \t]+([A-Z][\w&'’-]*)", text[end:])
+    if not nxt or _place_re().fullmatch(nxt.group(1)) or nxt.group(1) in ("and", "And"):
+        return False
+    before = text[max(0, start - 16) : start]
+    return not re.search(r"\b(?:in|into|to|from|across|around|near|of|at|outside)\s+$", before, re.IGNORECASE)
+
+
+_TRAVEL = (
+    r"(?:routes?|flights?|fares?|trips?|breaks?|getaways?|holidays?|cruises?|tours?|camps?|retreats?|stays?|"
+    r"packages?|excursions?)"
+)
+_DESTINATION = re.compile(rf"\b{_TRAVEL}\s+(?:to|in)\s+", re.IGNORECASE)
+_DEST_LIST = r"\s*(?:,|&|\+|/|\band\b|\bor\b)\s*"
+
+
+def destination_spans(text: str) -> list[tuple[int, int]]:
+    """Places a travel product goes to ('routes to Lisbon & Porto', 'our English camp in Malta', 'the Dublin to
+    Lisbon route', 'Rome and Lisbon weekend packages'): where the product is, not who the campaign reaches."""
+    places = find_places(text)
+    out: list[tuple[int, int]] = []
+
+    def chain_from(i: int) -> None:
+        out.append((places[i].start, places[i].end))
+        while i + 1 < len(places) and re.fullmatch(_DEST_LIST, text[places[i].end : places[i + 1].start]):
+            i += 1
+            out.append((places[i].start, places[i].end))
+
+    for m in _DESTINATION.finditer(text):
+        first = next((i for i, p in enumerate(places) if p.start == m.end()), None)
+        if first is not None:
+            chain_from(first)
+    for i in range(len(places)):  # 'Dublin to Lisbon route', 'Rome and Lisbon weekend packages'
+        j = i
+        while j + 1 < len(places) and re.fullmatch(
+            _DEST_LIST + r"|\s+to\s+", text[places[j].end : places[j + 1].start]
+        ):
+            j += 1
+        after = text[places[j].end : places[j].end + 40]
+        if re.match(rf"\s+(?:[a-z]+\s+){{0,2}}?{_TRAVEL}\b", after, re.IGNORECASE):
+            out += [(q.start, q.end) for q in places[i : j + 1]]
+    return out
 
 
 @dataclass(frozen=True)
@@ -370,12 +464,19 @@ def find_places(text: str) -> list[PlaceMention]:
             add(m.start(), m.end(), ("GB",))
     names, subs = _country_names(), _subdivision_names()
     for m in _place_re().finditer(text):
-        if not m.group(0)[0].isupper():
-            continue  # 'turkey', 'chad', 'china' as ordinary words are not places
         low = m.group(0).lower()
+        if not m.group(0)[0].isupper() and (low not in names or low in _COUNTRY_WORDS):
+            continue  # 'turkey', 'chad', 'china' as ordinary words are not places; 'canada' in a chat is
         cc = names.get(low) or subs.get(low) or _city_names().get(low)
+        if cc and low not in names and _in_a_name(text, m.start(), m.end()):
+            continue  # 'Riverside Food Bank', 'Portland Cycle Co': a town word inside a business name
         if cc:
             add(m.start(), m.end(), (cc,))
+    for m in _word_place_re().finditer(text):  # 'commuters who drive into Reading', 'in Bath'
+        low = m.group("w").lower()
+        cc = subs.get(low) or _WORD_PLACES.get(low)
+        if cc:
+            add(m.start("w"), m.end("w"), (cc,))
     named = {c for p in found for c in p.countries}
     for word, (country, state_of) in _AMBIGUOUS.items():
         for m in re.finditer(rf"(?<![\w-]){word}(?![\w-])", text, re.IGNORECASE):

@@ -54,10 +54,16 @@ _PATTERNS = re.compile(
     rf"|(?P<quarter>\bQ(?P<q>[1-4])\s+(?P<qy>{_YEAR})\b)",
     re.IGNORECASE,
 )
-_RANGE_JOIN = re.compile(rf"^{_SEP}$|^\s*(?:and|&)\s*$", re.IGNORECASE)
+_RANGE_JOIN = re.compile(
+    rf"^{_SEP}$|^\s*(?:and|&)\s*$"
+    r"|^,?\s*(?:and\s+)?(?:(?:running|runs?|lasting|going|continuing)\s+(?:until|till|through|thru|to)"
+    r"|(?:ending|ends?|finishing|closing)(?:\s+on)?)\s*$",
+    re.IGNORECASE,
+)  # 'Starting 4 January 2027, running until 31 January 2027', '1 March, ending 30 April'
+
 _DURATION_RE = re.compile(
     r"(?P<neg>[-−](?=\d)|minus\s+|negative\s+)?\b(?P<n>\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
-    r"twelve|a|an)[\s-]+(?P<unit>day|week|month|quarter)s?\b(?!\s+(?:before|after|ago|notice))",
+    r"twelve|a|an)[\s-]+(?P<unit>day|week|month|quarter)s?\b(?!\s+(?:before|after|ago|notice)|-\w)",
     re.IGNORECASE,
 )
 _WORD_NUMS = {
@@ -240,7 +246,15 @@ def _join_ranges(text: str, spans: list[DateSpan], today: date) -> list[DateSpan
                     else end
                 )
             elif not a.has_year and not b.has_year and end < start:
-                end = end.replace(year=start.year + 1) if _valid(start.year + 1, end) else end
+                # the end is the first such day on or after the start ('20 November to 24 December')
+                same = end.replace(year=start.year) if _valid(start.year, end) else end
+                end = (
+                    same
+                    if same >= start
+                    else end.replace(year=start.year + 1)
+                    if _valid(start.year + 1, end)
+                    else end
+                )
             problem = None
             if end < start:
                 problem = f"'{text[a.pos : b.stop]}': the end ({end}) is before the start ({start})"

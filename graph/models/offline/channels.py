@@ -1,0 +1,138 @@
+"""Channels as people name them: channel words, social networks and ad platforms by brand name, and the bare
+list words 'search' and 'social' when they are items of a channel list ('LinkedIn and search', 'across search,
+social and email')."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from graph.models.offline.segments import Segment
+
+
+@dataclass(frozen=True)
+class Found:
+    """A value and where its words are in the brief."""
+
+    value: str
+    start: int
+    end: int
+
+
+# ---- channels ---------------------------------------------------------------------------------------------------
+CHANNEL_WORDS: dict[str, tuple[str, ...]] = {
+    "email": (r"e-?mails?", r"newsletters?", r"edm", r"mailing list", r"mailers?"),
+    "sms": (r"sms", r"text messages?", r"texts", r"texting", r"whatsapp", r"mms"),
+    "paid_social": (
+        r"paid social",
+        r"social media(?: ads)?",
+        r"social ads",
+        r"socials",
+        r"facebook",
+        r"fb",
+        r"instagram",
+        r"insta",
+        r"ig",
+        r"meta(?: ads)?",
+        r"linkedin",
+        r"tiktok",
+        r"snapchat",
+        r"pinterest",
+        r"reddit",
+        r"youtube",
+        r"twitter",
+        r"x ads",
+    ),
+    "paid_search": (
+        r"paid search",
+        r"search ads",
+        r"search advertising",
+        r"google(?: search)?(?: ads)?",
+        r"adwords",
+        r"ppc",
+        r"sem",
+        r"bing(?: ads)?",
+        r"microsoft ads",
+        r"search campaigns?",
+    ),
+    "display": (r"display(?: ads| banners)?", r"banners?", r"programmatic", r"retargeting"),
+}
+CHANNEL_RES = {
+    ch: re.compile(r"(?<![\w-])(?:" + "|".join(w).replace(" ", r"\s+") + r")(?![\w])", re.IGNORECASE)
+    for ch, w in CHANNEL_WORDS.items()
+}
+# words that name a channel only as an item of a channel list: 'LinkedIn and search', 'across search, social and
+# email', 'Search + Facebook' (not 'people who search for', 'social proof')
+_LIST_ONLY: dict[str, re.Pattern[str]] = {
+    "paid_search": re.compile(r"(?<![\w-])search(?![\w-])", re.IGNORECASE),
+    "paid_social": re.compile(r"(?<![\w-])social(?![\w-])", re.IGNORECASE),
+}
+_ITEM_BEFORE = re.compile(
+    r"(?:^|[,+&/|:\n(.!?]|\b(?:and|or|on|via|across|over|through|using|plus|in)\b|\s[-–—])\s*$", re.IGNORECASE
+)
+_ITEM_AFTER = re.compile(
+    r"\s*(?:$|[,+&/|.;:!)\n]|\s[-–—]|(?:and|or|only|please|plz|pls|in|across)\b)", re.IGNORECASE
+)
+
+
+def _list_items(text: str, named: list[int], labelled: list[tuple[int, int]]) -> dict[str, Found]:
+    """Bare 'search' / 'social' standing as a list item next to another named channel (or in a channels line)."""
+    out: dict[str, Found] = {}
+    for ch, rx in _LIST_ONLY.items():
+        for m in rx.finditer(text):
+            line = (text.rfind("\n", 0, m.start()) + 1, (text.find("\n", m.end()) + 1 or len(text) + 1) - 1)
+            near = any(abs(p - m.start()) <= 60 and line[0] <= p <= line[1] for p in named)
+            if not (near or any(s <= m.start() < e for s, e in labelled)):
+                continue
+            if _ITEM_BEFORE.search(text[max(0, m.start() - 40) : m.start()]) and _ITEM_AFTER.match(
+                text, m.end()
+            ):
+                out[ch] = Found(ch, m.start(), m.end())
+                break
+    return out
+
+
+_CASE_SENSITIVE_CHANNELS = {"IG", "FB", "SEM", "EDM", "SMS"}
+
+
+def find_channels(
+    text: str, segments: list[Segment] | None = None, skip_spans: list[tuple[int, int]] | None = None
+) -> list[tuple[str, Found]]:
+    """Requested channels in order of first mention. Words inside an audience statement ('people who signed up by
+    email'), a KPI ('an email open rate of 25%') or a negation ('no TikTok') are not requests."""
+    skip = [(s.start, s.end) for s in segments or [] if s.field in ("audience", "product", "key_messages")]
+    skip += skip_spans or []
+    hits: dict[str, Found] = {}
+    for ch, rx in CHANNEL_RES.items():
+        for m in rx.finditer(text):
+            word = m.group(0)
+            if (
+                len(word) <= 3
+                and word.lower() in {w.lower() for w in _CASE_SENSITIVE_CHANNELS}
+                and word.upper() != word
+                and word.lower() not in ("sms", "fb")
+            ):
+                continue
+            if any(s <= m.start() < e for s, e in skip):
+                continue
+            if re.match(
+                r"\s+(?:open|click|conversion|ctr\b|engagement|unsubscribe|bounce|deliverability)",
+                text[m.end() :],
+                re.I,
+            ):
+                continue  # 'an email open rate of 25%' names a metric, not a channel request
+            if re.search(
+                r"\b(?:no|not|without|except|nothing on|exclude|excluding|avoid)\s+(?:\w+\s+){0,1}$",
+                text[max(0, m.start() - 20) : m.start()],
+                re.I,
+            ):
+                continue
+            if ch not in hits:
+                hits[ch] = Found(ch, m.start(), m.end())
+                break
+    named = [f.start for f in hits.values()]
+    labelled = [(s.start, s.end) for s in segments or [] if s.field == "channels"]
+    for ch, found in _list_items(text, named, labelled).items():
+        if ch not in hits and not any(s <= found.start < e for s, e in skip):
+            hits[ch] = found
+    return sorted(((ch, f) for ch, f in hits.items()), key=lambda x: x[1].start)

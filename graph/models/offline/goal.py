@@ -1,0 +1,87 @@
+"""The campaign's stated aim, in the brief's words.
+
+A goal is the outcome the marketer wants counted: a goal-labelled line, the words around a count or revenue target
+('1,200 online orders'), or — when no number is given — an outcome named after a wish or an aim ('we want more
+bookings', 'we need sign-ups for Docket', 'is looking for regular donors', 'Brand awareness for ...'). A verb with
+the product or the audience as its object ('grow SleepWell among shift workers', 'boost the knitting kit to
+crafters') states no outcome and is not a goal.
+"""
+
+from __future__ import annotations
+
+import re
+
+from graph.models.offline.channels import Found
+from graph.models.offline.kpis import COUNT_KINDS, KPIMention
+from graph.models.offline.segments import Segment
+
+_OUTCOME = "|".join(w for words in COUNT_KINDS.values() for w in words) + (
+    r"|quotes|clients|awareness|footfall|traffic|visits|walk-ins|referrals|reviews|donations"
+)
+_PEOPLE_OUTCOMES = re.compile(
+    r"(?:members|customers|buyers|users|new users|subscribers|donors|givers|supporters|volunteers|clients|"
+    r"followers|patrons|sellers)$",
+    re.IGNORECASE,
+)
+_WISH_OUTCOME = re.compile(
+    r"\b(?:wants?|wanted|need|needs|needed|looking\s+for|after|seeking|hoping\s+for|chasing|get|drive|driving|"
+    r"generate|generating|increase|boost|grow|win|more)\s+"
+    r"(?P<np>(?:(?:more|new|extra|additional|regular|repeat|recurring|lots\s+of|plenty\s+of)\s+)?"
+    r"(?:[a-z][\w'’-]*\s+){0,2}?(?:" + _OUTCOME + r"))(?![\w-])",
+    re.IGNORECASE,
+)
+_AWARENESS = re.compile(r"\b(?:brand\s+)?awareness\b", re.IGNORECASE)
+_MODIFIER_STOP = re.compile(
+    r"\b(?:the|our|a|an|to|for|from|at|in|on|of|with|and|who|that|we|it|is|are|be|get|this|their|its)\b", re.I
+)
+
+
+def find_goal(text: str, segments: list[Segment], counts: list[KPIMention]) -> Found | None:
+    """The stated aim: the goal-labelled line that holds the main target, else the words around the first count
+    or revenue target, else any goal-labelled line, else an outcome named after a wish or an aim."""
+    labelled = [s for s in segments if s.field == "goal" and s.value and re.search(r"[A-Za-z]", s.value)]
+    for seg in labelled:
+        if not counts or any(seg.start <= k.start < seg.end for k in counts):
+            value = seg.value.strip(" .")
+            return Found(value, seg.value_start, seg.value_start + len(value))
+    if counts:
+        return _around_count(text, segments, counts[0])
+    return _wished_outcome(text)
+
+
+def _around_count(text: str, segments: list[Segment], k: KPIMention) -> Found:
+    around = next((s for s in segments if s.start <= k.start < s.end), None)
+    s0 = around.start if around else max(0, k.start - 40)
+    lead = text[s0 : k.start]
+    verb = re.search(
+        r"(?:\b(?:drive|get|sell|generate|hit|reach|achieve|deliver|win|book|register|onboard|"
+        r"acquire|gain|grow)\b[^.;,]{0,20})$",
+        lead,
+        re.I,
+    )
+    start = s0 + verb.start() if verb else k.start
+    tail = re.match(
+        r"(?:\s+(?!(?:from|in|for|at|by|with|and|before|to|on|of|per|each|under|below|over)\b)[\w'’-]+){0,3}",
+        text[k.end :],
+    )
+    end = k.end + (tail.end() if tail else 0)
+    return Found(text[start:end].strip(), start, end)
+
+
+def _wished_outcome(text: str) -> Found | None:
+    """'We want more bookings', 'needs volunteers for tree planting', 'wants new retainer clients: ...',
+    'Brand awareness for Oakridge Dental'. An outcome that names people and is followed by who they are ('we want
+    customers who bought last year') describes the audience, not an aim."""
+    for m in _WISH_OUTCOME.finditer(text):
+        np = m.group("np")
+        mods = np.split()[:-1]
+        if any(_MODIFIER_STOP.fullmatch(w) for w in mods):
+            continue
+        if re.search(r"\bwho\s+\w+\s*$", text[max(0, m.start() - 20) : m.start()], re.I):
+            continue  # 'commuters who drive into Reading': a verb of the audience
+        after = text[m.end("np") : m.end("np") + 25]
+        if _PEOPLE_OUTCOMES.search(np) and re.match(r"\s+(?:who|that|aged|\d|in\s+their)\b", after, re.I):
+            continue
+        return Found(np, m.start("np"), m.end("np"))
+    m = _AWARENESS.search(text)
+    return Found(m.group(0), m.start(), m.end()) if m else None
