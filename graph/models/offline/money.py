@@ -70,7 +70,7 @@ MULTIPLIERS = {
 }
 
 _NUM = (
-    r"\d{1,3}(?:[,.\u00a0\u202f ]\d{3})+(?:[.,]\d{1,2})?(?!\d)"
+    r"\d{1,3}(?:[,.\u00a0\u202f '\u2019]\d{3})+(?:[.,]\d{1,2})?(?!\d)"
     r"|\d+(?:[.,]\d+)?(?:e[+-]?\d+)?"
 )
 _MULT = r"(?:k|thousand|grand|mm|mn|mio\.?|million|bn|billion|trillion|tn|m|b)(?![a-z])"
@@ -112,6 +112,8 @@ def to_number(raw: str, *, decimal_comma: bool | None = None) -> float:
         decimal_comma: Force a reading of a lone comma; None decides from the shape of the number.
     """
     raw = re.sub(r"[\s\u00a0\u202f]", "", raw)
+    if re.fullmatch(r"\d{1,3}(?:['\u2019]\d{3})+(?:\.\d{1,2})?", raw):  # 25'000 or 25'000.50 (Swiss)
+        return float(re.sub("['\u2019]", "", raw))
     if re.fullmatch(r"\d{1,3}(?:\.\d{3})+(?:,\d{1,2})?", raw):  # 25.000 or 25.000,50 (continental)
         return float(raw.replace(".", "").replace(",", "."))
     if re.fullmatch(r"\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?", raw):  # 25,000.50

@@ -1,0 +1,200 @@
+"""Which money mention is the campaign budget: a budget-labelled line, a cued amount ('budget', 'spend'), a
+corrected amount ('50,000 CHF? no — EUR 50,000'), a per-channel split that adds up ('£12k search + £8k social'),
+a monthly amount times the months stated ('$10k a month for three months'), a bare number under a label that
+names the currency ('Budget (GBP): 75,000'), else the largest amount not cued as a unit cost, price or threshold.
+Amounts that describe who is targeted ('manufacturers with $50M-$500M revenue') are never the budget.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from graph.models.offline.channels import CHANNEL_RES
+from graph.models.offline.money import MULTIPLIERS, WORDS, MoneyMention, to_number
+from graph.models.offline.segments import Segment
+
+_BUDGET_CUE = re.compile(
+    r"\b(budget|spend|spending|invest(?:ing|ment)?|allocat\w*|total|set aside|envelope|money|"
+    r"afford|to play with|behind it|media)\b",
+    re.IGNORECASE,
+)
+_NOT_BUDGET_BEFORE = re.compile(
+    r"\b(cpa|cpc|cpm|cac|cpl|cost per|under|below|over|above|at least|up to|max(?:imum)?|orders?|revenue|aov|"
+    r"price[sd]?|retails?|retailing|sells?|costs?|from|each|worth|cap(?:ped)?|last year|spent|saves?|save up to|"
+    r"fees?|tickets?)\W*(?:\w+\W+){0,2}$",
+    re.IGNORECASE,
+)
+_NOT_BUDGET_AFTER = re.compile(
+    r"^\s*(?:each|per\s+(?!month|week|year)\w+|a\s+(?:head|ticket|night|day)|/\s*(?:day|unit|head)|"
+    r"(?:in\s+)?(?:revenue|sales|off|discount|cashback|back)\b|orders?\b|a day\b|daily\b)",
+    re.IGNORECASE,
+)
+_CORRECTION = re.compile(
+    r"\b(?:no|nope|actually|sorry|correction|make (?:it|that)|i mean|scratch that|instead|revised(?: to)?)\b",
+    re.I,
+)
+_MONTHLY = re.compile(r"^\s*(?:a|per|/|each)\s*(?:month|mo)\b", re.IGNORECASE)
+_MONTHS_AFTER = re.compile(
+    r"^[^.;\n]{0,40}?\b(?:for|over|across|x)\s+(?P<n>\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|"
+    r"eleven|twelve)\s+months?\b",
+    re.IGNORECASE,
+)
+_NUMBER_WORDS = {
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+}
+_BARE_CHANNEL = re.compile(r"\b(?:search|social|display|print|radio|tv|ooh|outdoor|podcasts?|video)\b", re.I)
+"""Channel words that name a channel's share of a split ('£12k search + £8k social')."""
+_DESCRIBES_BEFORE = re.compile(
+    r"\b(?:with|doing|making|turning\s+over|earning|generating)\b(?:(?!budget|spend)[^.;,\n]){0,12}$",
+    re.IGNORECASE,
+)
+_LABEL_CURRENCY = re.compile(
+    r"\b(?P<code>usd|eur|gbp|cad|aud|jpy|euros?|dollars?|pounds?|sterling)\b|(?P<sym>[$€£¥])",
+    re.IGNORECASE,
+)
+_BARE_NUMBER = re.compile(
+    r"\s*(?:about|around|roughly|approx\.?|~)?\s*(?P<n>\d{1,3}(?:[,.\s']\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d+)?)"
+    r"\s?(?P<mult>k|m|mn|million|thousand)?(?![\w%])",
+    re.IGNORECASE,
+)
+
+
+def firmographic_free(text: str, money: list[MoneyMention]) -> list[MoneyMention]:
+    """Money mentions without the ones that describe who is targeted ('manufacturers with $50M-$500M revenue',
+    'brands doing $5M+ a year'): such an amount is neither the budget nor a revenue target."""
+    out: list[MoneyMention] = []
+    prev: MoneyMention | None = None
+    for mm in money:
+        before = text[max(0, mm.start - 30) : mm.start]
+        in_range = prev is not None and re.fullmatch(r"\s*[-–]\s*", text[prev.end : mm.start]) is not None
+        after = re.match(
+            r"\s*(?:\+|[-–]\s*[$€£¥]?\d|(?:a|per)\s+year|annual|(?:in\s+)?(?:annual\s+)?(?:revenue|turnover|arr)\b)",
+            text[mm.end : mm.end + 30],
+            re.IGNORECASE,
+        )
+        if (_DESCRIBES_BEFORE.search(before) and after) or (in_range and prev not in out):
+            prev = mm
+            continue
+        out.append(mm)
+        prev = mm
+    return out
+
+
+def _clause(text: str, mm: MoneyMention) -> tuple[str, str]:
+    """The words before and after a mention inside its own sentence or line."""
+    before = re.split(r"[.!?;\n]\s|[.!?;\n]$", text[max(0, mm.start - 40) : mm.start])[-1]
+    after = re.split(r"[.!?;\n]", text[mm.end : mm.end + 25])[0]
+    return before, after
+
+
+def _channel_of(text: str, mm: MoneyMention, nxt: int) -> bool:
+    """The amount is a channel's share: a channel is named right after it (before the next amount) or right
+    before it ('Facebook: $5,000')."""
+    after = re.split(r"[.;\n(]", text[mm.end : min(nxt, mm.end + 30)])[0]
+    before = re.split(r"[,;.\n+&]|\band\b", text[max(0, mm.start - 25) : mm.start])[-1]
+    return any(rx.search(after) or rx.search(before) for rx in (*CHANNEL_RES.values(), _BARE_CHANNEL))
+
+
+def _split_sum(text: str, mentions: list[MoneyMention]) -> MoneyMention | None:
+    """Two or more amounts in one currency, each a channel's share, listed together: their sum."""
+    if len(mentions) < 2 or len({m.currency for m in mentions}) != 1 or any(not m.ok for m in mentions):
+        return None
+    ends = [m.start for m in mentions[1:]] + [len(text)]
+    if not all(_channel_of(text, m, e) for m, e in zip(mentions, ends, strict=True)):
+        return None
+    gaps = [text[a.end : b.start] for a, b in zip(mentions, mentions[1:], strict=False)]
+    if any(len(g) > 40 or re.search(r"[.!?\n]\s", g) for g in gaps):
+        return None
+    first, last = mentions[0], mentions[-1]
+    return MoneyMention(round(sum(m.amount for m in mentions), 2), first.currency, first.start, last.end)
+
+
+def _per_month(text: str, mm: MoneyMention) -> MoneyMention:
+    """'$10k a month for three months' is $30k; a monthly amount with no months stated is kept as written."""
+    monthly = _MONTHLY.match(text[mm.end :])
+    if not monthly:
+        return mm
+    months = _MONTHS_AFTER.match(text[mm.end + monthly.end() :])
+    if not months:
+        return mm
+    n = months.group("n").lower()
+    count = int(n) if n.isdigit() else _NUMBER_WORDS[n]
+    return replace(mm, amount=round(mm.amount * count, 2), end=mm.end + monthly.end() + months.end())
+
+
+def _corrected(text: str, chosen: MoneyMention, pool: list[MoneyMention]) -> MoneyMention:
+    """A later amount in the same line after a correction ('50,000 CHF? no — EUR 50,000') replaces the first."""
+    for later in pool:
+        if later.start <= chosen.start:
+            continue
+        between = text[chosen.end : later.start]
+        if "\n" in between or len(between) > 40:
+            break
+        if _CORRECTION.search(between):
+            return later
+    return chosen
+
+
+def select_budget(
+    text: str, money: list[MoneyMention], segments: list[Segment], used: set[int]
+) -> MoneyMention | None:
+    """The campaign budget among the money mentions (see the module docstring)."""
+    pool = [m for m in money if m.start not in used]
+    for seg in segments:
+        if seg.field == "budget":
+            inside = [m for m in pool if seg.start <= m.start < seg.end]
+            if inside:
+                split = _split_sum(text, inside)
+                if split:
+                    return split
+                return _per_month(text, _corrected(text, inside[0], pool))
+    cued, plain = [], []
+    for m in pool:
+        before, after = _clause(text, m)
+        if _BUDGET_CUE.search(before) or re.match(r"\s*(?:budget|total|to spend|in total)\b", after, re.I):
+            cued.append(m)
+        elif not _NOT_BUDGET_BEFORE.search(before[-30:]) and not _NOT_BUDGET_AFTER.match(after):
+            plain.append(m)
+    if cued:
+        chosen = _corrected(text, cued[0], pool)
+        if chosen is cued[0]:
+            following = [m for m in plain if m.start > chosen.start]
+            split = _split_sum(text, [chosen, *following])
+            if split and not re.search(r"\btotal\b", _clause(text, chosen)[0], re.I):
+                return split
+        return _per_month(text, chosen)
+    split = _split_sum(text, plain)
+    if split:
+        return split
+    return _per_month(text, max(plain, key=lambda m: m.amount)) if plain else None
+
+
+def labelled_budget(text: str, segments: list[Segment]) -> MoneyMention | None:
+    """A bare number under a budget label that names the currency ('Budget (GBP): 75,000', 'Budget in EUR: 8k')."""
+    for seg in segments:
+        if seg.field != "budget":
+            continue
+        label_text = text[seg.start : seg.value_start]
+        cur = _LABEL_CURRENCY.search(label_text)
+        m = _BARE_NUMBER.match(text, seg.value_start, seg.end)
+        if not cur or not m:
+            continue
+        code = cur.group("code")
+        currency = WORDS.get(code.lower()) if code else {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY"}[cur["sym"]]
+        if currency is None:
+            continue
+        mult = MULTIPLIERS.get((m.group("mult") or "").lower(), 1.0)
+        amount = round(to_number(m.group("n").replace("'", "")) * mult, 2)
+        return MoneyMention(amount, currency, m.start("n"), m.end())
+    return None
