@@ -26,6 +26,7 @@ from graph.models.offline.kpis import (
     find_roas,
 )
 from graph.models.offline.money import MoneyMention, find_money
+from graph.models.offline.place_words import not_market
 from graph.models.offline.places import destination_spans, find_places
 from graph.models.offline.product import find_product
 from graph.models.offline.segments import Segment, split_segments, split_sentences
@@ -255,7 +256,9 @@ def parse_brief(text: str, today: date) -> ParsedBrief:
         out.channels.append(ch)
         fact("channels", ch, found.start, found.end)
 
-    for place in find_places(places_text):
+    places = find_places(places_text)
+    markets = [p for p in places if not not_market(places_text, p.start)]
+    for place in markets or places:  # where the company sits is not the market, unless nothing else is named
         new_c = [c for c in place.countries if c not in out.countries]
         new_r = [r for r in place.regions if r not in out.regions]
         out.countries += new_c

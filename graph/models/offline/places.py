@@ -12,6 +12,8 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from graph.models.offline.place_words import word_places
+
 EUROPE = frozenset(
     [
         "AD",
@@ -462,6 +464,8 @@ def find_places(text: str) -> list[PlaceMention]:
             add(m.start(), m.end(), ("US",))
         elif low == "uk":
             add(m.start(), m.end(), ("GB",))
+    for s, e, cc in word_places(text):  # 'French shoppers', 'Markets: DE, AT', 'UK & ROI'
+        add(s, e, (cc,))
     names, subs = _country_names(), _subdivision_names()
     for m in _place_re().finditer(text):
         low = m.group(0).lower()

@@ -1,0 +1,167 @@
+"""Places named other ways than a place name: nationality words before the people they describe ('French and
+Belgian shoppers', 'Americans', 'Californian surfers'), ISO country codes in a markets line or list ('Markets:
+DE, AT', 'across FR/BE/NL'), 'UK & ROI'; and places that are not the campaign's market because they say where
+the company sits ('our HQ is in Berlin', 'head office in Dublin', 'made in Italy') when other places remain.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+DEMONYMS: dict[str, str] = {
+    "american": "US",
+    "canadian": "CA",
+    "mexican": "MX",
+    "british": "GB",
+    "english": "GB",
+    "scottish": "GB",
+    "welsh": "GB",
+    "northern irish": "GB",
+    "irish": "IE",
+    "french": "FR",
+    "german": "DE",
+    "austrian": "AT",
+    "swiss": "CH",
+    "dutch": "NL",
+    "belgian": "BE",
+    "luxembourgish": "LU",
+    "spanish": "ES",
+    "portuguese": "PT",
+    "italian": "IT",
+    "greek": "GR",
+    "danish": "DK",
+    "swedish": "SE",
+    "norwegian": "NO",
+    "finnish": "FI",
+    "icelandic": "IS",
+    "polish": "PL",
+    "czech": "CZ",
+    "hungarian": "HU",
+    "romanian": "RO",
+    "croatian": "HR",
+    "australian": "AU",
+    "new zealand": "NZ",
+    "japanese": "JP",
+    "korean": "KR",
+    "south korean": "KR",
+    "chinese": "CN",
+    "indian": "IN",
+    "singaporean": "SG",
+    "malaysian": "MY",
+    "brazilian": "BR",
+    "emirati": "AE",
+    "californian": "US",
+    "texan": "US",
+    "floridian": "US",
+    "new yorker": "US",
+}
+PLURAL_DEMONYMS: dict[str, str] = {
+    "americans": "US",
+    "canadians": "CA",
+    "brits": "GB",
+    "britons": "GB",
+    "scots": "GB",
+    "germans": "DE",
+    "austrians": "AT",
+    "belgians": "BE",
+    "italians": "IT",
+    "spaniards": "ES",
+    "aussies": "AU",
+    "australians": "AU",
+    "kiwis": "NZ",
+    "new zealanders": "NZ",
+    "californians": "US",
+    "texans": "US",
+    "new yorkers": "US",
+    "londoners": "GB",
+    "parisians": "FR",
+    "berliners": "DE",
+}
+_PEOPLE = (
+    r"(?:shoppers|customers|consumers|buyers|families|parents|users|homeowners|renters|residents|"
+    r"households|businesses|companies|firms|smes|retailers|brands|startups|market|markets|audiences?|drivers|"
+    r"travell?ers|holidaymakers|fans|readers|gamers|subscribers|members|professionals|investors|patients|"
+    r"clinics|practices|schools|universities|hotels|gyms|farmers|nurses|"
+    r"doctors|dentists|vets|accountants|landlords|tenants|commuters|runners|cyclists|golfers|surfers|skiers|"
+    r"hikers|gardeners|pet owners|dog owners|cat owners|women|men|mums|moms|dads|millennials|teens|seniors|"
+    r"retirees|expats|viewers|listeners|donors|supporters|voters|patrons|guests|owners|"
+    r"employers|employees|workers|freelancers|founders|ctos|cfos|ceos|marketers|developers)"
+)
+_ADJ = r"(?:(?:small|local|independent|young|new|existing|online|affluent|urban|rural|first-time|busy)\s+)?"
+
+
+@cache
+def _one_re() -> re.Pattern[str]:
+    one = "|".join(sorted((re.escape(d).replace("\\ ", r"\s+") for d in DEMONYMS), key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:{one})(?![\w-])", re.IGNORECASE)
+
+
+@cache
+def _demonym_re() -> re.Pattern[str]:
+    one = _one_re().pattern
+    joined = rf"{one}(?:\s*(?:,|/|&|\band\b|\bor\b|\+)\s*{one})*"
+    return re.compile(rf"(?P<list>{joined})\s+{_ADJ}{_PEOPLE}(?![\w-])", re.IGNORECASE)
+
+
+@cache
+def _plural_re() -> re.Pattern[str]:
+    alts = "|".join(sorted((re.escape(d).replace("\\ ", r"\s+") for d in PLURAL_DEMONYMS), key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:{alts})(?![\w-])", re.IGNORECASE)
+
+
+@cache
+def _alpha2() -> frozenset[str]:
+    import pycountry  # lazy: start-up (pycountry)
+
+    return frozenset(c.alpha_2 for c in pycountry.countries) | {"UK"}
+
+
+_CODE_LIST = re.compile(r"(?<![\w.])[A-Z]{2}(?:\s*(?:,|/|&|\+|\band\b|\bor\b)\s*[A-Z]{2})+(?!\w|\.\w)")
+_CODE_CUE = re.compile(r"\b(?:in|across|markets?|countries|regions?|territories|geos?)\s*:?\s*$", re.IGNORECASE)
+_ROI = re.compile(r"(?<=\bUK)\s*(?:&|and|\+|/|,)\s*(?P<roi>ROI)\b")
+_NOT_MARKET = re.compile(
+    r"\b(?:hq|headquarter(?:s|ed)|head\s+office|based|offices?|registered|founded|made|manufactured|"
+    r"brewed|produced|designed|born|team|warehouse|factory)\s+(?:is\s+|are\s+)?(?:in|at|out\s+of)\s+$"
+    r"|\b(?:event|conference|expo|exhibition|summit|trade\s+show|stand|venue)\b(?:\s+[\w'’-]+){0,3}\s+(?:in|at)\s+$",
+    re.IGNORECASE,
+)
+
+
+_MARKET_LINE = re.compile(
+    r"(?im)(?:^|(?<=[.;!?]\s))[ \t]*[-*•]?[ \t]*(?:target[ \t]+)?(?:markets?|countries|country|regions?|geos?|geography|"
+    r"territor(?:y|ies)|locations?|where)[ \t]*[:=\-–][ \t]*(?P<v>.*)$"
+)
+
+
+def word_places(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, country) for every nationality word before people, plural nationality noun, country code in
+    a markets line or a list of codes after 'in'/'across', and 'ROI' after 'UK'."""
+    out: list[tuple[int, int, str]] = []
+    for m in _demonym_re().finditer(text):
+        for d in _one_re().finditer(m.group("list")):
+            at = m.start("list") + d.start()
+            if text[at].isupper():
+                out.append((at, at + len(d.group(0)), DEMONYMS[re.sub(r"\s+", " ", d.group(0).lower())]))
+    for m in _plural_re().finditer(text):
+        if m.group(0)[0].isupper():
+                out.append((m.start(), m.end(), PLURAL_DEMONYMS[re.sub(r"\s+", " ", m.group(0).lower())]))
+    codes = _alpha2()
+    labelled = [(m.start("v"), m.end("v")) for m in _MARKET_LINE.finditer(text)]
+    for m in re.finditer(r"(?<![\w.])[A-Z]{2}(?!\w|\.\w)", text):
+        in_label = any(s <= m.start() < e for s, e in labelled)
+        if in_label and m.group(0) in codes:
+            out.append((m.start(), m.end(), "GB" if m.group(0) == "UK" else m.group(0)))
+    for m in _CODE_LIST.finditer(text):
+        items = re.findall(r"[A-Z]{2}", m.group(0))
+        if all(i in codes for i in items) and _CODE_CUE.search(text[max(0, m.start() - 20) : m.start()]):
+            for c in re.finditer(r"[A-Z]{2}", m.group(0)):
+                out.append((m.start() + c.start(), m.start() + c.end(), "GB" if c.group(0) == "UK" else c.group(0)))
+    for m in _ROI.finditer(text):
+        out.append((m.start("roi"), m.end("roi"), "IE"))
+    return out
+
+
+def not_market(text: str, start: int) -> bool:
+    """The place says where the company or product is from ('our HQ is in Berlin', 'made in Italy')."""
+    return bool(_NOT_MARKET.search(text[max(0, start - 40) : start]))
