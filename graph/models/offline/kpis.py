@@ -93,6 +93,8 @@ _NOT_COUNT_BEFORE = re.compile(
 _SIGNUP_VERB = re.compile(
     r"\b(?:register|enrol+|sign\s+up|onboard|recruit)\s+(?:(?:about|around|over)\s+)?$", re.I
 )
+_NAME_PART = re.compile(r"(?<![.!?:;\n]\s)(?<![.!?:;\n])(?<=\w\s)[A-Z][\w-]*\s$")
+"""A number right after a capitalised word that does not open its sentence is part of a name."""
 GOAL_CUE_RE = re.compile(
     r"\b(?:goal|objective|aim|kpi|success|target is|target:|want|need|hoping|hope|like|love|get|drive|generate|sell|"
     r"hit|reach|achieve|deliver|win|register|onboard|enrol|book|grow|acquire|gain|call it a win|thrilled|after)\b",
@@ -131,13 +133,26 @@ _COST_PER = re.compile(
 _PER_UNIT_AFTER = re.compile(
     r"^\s*(?:per|a|an|for each)\s+(?!month|day|week|year|head\b)[a-z-]+|^\s*each\b", re.I
 )
+_PCT_WORD = r"(?:%|\s?percent\b|\s?per\s?cent\b)"
 ROAS_RE = re.compile(
-    r"(?:\broas\b|return on ad spend)[^.\d]{0,20}?(?P<x>\d+(?:\.\d+)?)\s?x?"
-    r"|(?P<x2>\d+(?:\.\d+)?)\s?x\s+(?:roas|return on ad spend)\b",
+    rf"(?:\broas\b|return on ad spend)[^.\d]{{0,20}}?(?P<x>\d+(?:\.\d+)?)(?P<pct>{_PCT_WORD})?(?:\s?[x:]\s?1?\b)?"
+    rf"|(?P<x2>\d+(?:\.\d+)?)(?P<pct2>{_PCT_WORD}|\s?x|\s?:\s?1)\s+(?:roas|return on ad spend)\b",
     re.I,
 )
-_REVENUE_AFTER = re.compile(r"^\s*(?:in|of)?\s*(?:sales\s+|total\s+|new\s+)?revenue\b", re.I)
-_REVENUE_BEFORE = re.compile(r"revenue(?:\s+target)?\s*(?:of|:|is|=)?\s*$", re.I)
+_FOR_EVERY = re.compile(
+    r"^\s*(?:back\s+|returned\s+|in\s+(?:revenue|sales)\s+)?(?:for|on|from)\s+(?:every|each)\s*$", re.I
+)
+_EVERY_RETURNS = re.compile(
+    r"^\s*(?:(?:we\s+)?spen[dt]|invested)?\s*(?:should\s+|to\s+|must\s+|needs?\s+to\s+)?"
+    r"(?:returns?|brings?\s+(?:in|back)|generates?|makes?|earns?)\s*$",
+    re.I,
+)
+_REVENUE_AFTER = re.compile(
+    r"^\s*(?:(?:in|of)?\s*(?:sales\s+|total\s+|new\s+|incremental\s+|online\s+)?(?:revenue|turnover|gmv)\b"
+    r"|(?:in|of)\s+(?:new\s+|incremental\s+|online\s+|total\s+)?sales\b)",
+    re.I,
+)
+_REVENUE_BEFORE = re.compile(r"(?:revenue|turnover|gmv|sales)(?:\s+target)?\s*(?:of|:|is|=)?\s*$", re.I)
 
 
 @dataclass(frozen=True)
@@ -193,6 +208,8 @@ def find_counts(text: str, goal_spans: list[tuple[int, int]]) -> list[KPIMention
         if kind is None:
             if re.match(r"\+", text[m.end("n") :]):
                 continue  # '20+ trucks', '3+ nights a week' describe who is targeted
+            if _NAME_PART.search(text[max(0, m.start() - 30) : m.start()]) or re.fullmatch(r"\d+\.\d+", m["n"]):
+                continue  # 'the Edge 3 razor', 'Recovery 2.0': a number inside a name is not a target
             if not any(s <= m.start() < e for s, e in goal_spans) and not standalone:
                 continue
             used = min(len(words), 2)
@@ -245,10 +262,24 @@ def find_cost_per(text: str, money: list[MoneyMention]) -> tuple[KPIMention | No
     return None, set()
 
 
-def find_roas(text: str) -> KPIMention | None:
-    """A ROAS target as a ratio ('4x ROAS' -> 4.0)."""
+def find_roas(text: str, money: list[MoneyMention] | None = None) -> KPIMention | None:
+    """A ROAS target as a ratio ('4x ROAS', 'ROAS 400%', '4:1 ROAS' -> 4.0; '£4 back for every £1 spent',
+    'every $1 spent returns $5' -> the ratio of the two amounts)."""
     m = ROAS_RE.search(text)
-    return KPIMention("roas", float(m.group("x") or m.group("x2")), m.start(), m.end()) if m else None
+    if m:
+        x = float(m.group("x") or m.group("x2"))
+        pct = re.search(r"%|cent", m.group("pct") or m.group("pct2") or "", re.I)
+        return KPIMention("roas", round(x / 100, 6) if pct else x, m.start(), m.end())
+    ok = [mm for mm in money or [] if mm.ok]
+    for a, b in zip(ok, ok[1:], strict=False):
+        between = text[a.end : b.start]
+        if a.currency != b.currency or len(between) > 30:
+            continue
+        if _FOR_EVERY.match(between) and b.amount > 0:  # '£4 back for every £1'
+            return KPIMention("roas", round(a.amount / b.amount, 6), a.start, b.end)
+        if re.search(r"\bevery\s*$", text[max(0, a.start - 12) : a.start], re.I) and _EVERY_RETURNS.match(between):
+            return KPIMention("roas", round(b.amount / a.amount, 6), a.start, b.end)  # 'every $1 spent returns $5'
+    return None
 
 
 def find_revenue(text: str, money: list[MoneyMention]) -> tuple[KPIMention | None, set[int]]:

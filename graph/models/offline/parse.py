@@ -202,7 +202,9 @@ def parse_brief(text: str, today: date) -> ParsedBrief:
     kpis: list[KPIMention] = []
     revenue, used_rev = find_revenue(masked, money)
     cpa, used_cpa = find_cost_per(masked, money)
-    budget = select_budget(masked, money, segments, used_rev | used_cpa) or labelled_budget(masked, segments)
+    roas = find_roas(masked, money)
+    used_roas = {mm.start for mm in money if roas and roas.start <= mm.start < roas.end}
+    budget = select_budget(masked, money, segments, used_rev | used_cpa | used_roas) or labelled_budget(masked, segments)
     if budget is None:
         bare = _bare_budget(masked, segments)
         if bare:
@@ -232,7 +234,7 @@ def parse_brief(text: str, today: date) -> ParsedBrief:
         *([revenue] if revenue else []),
         *find_rates(masked),
         *([cpa] if cpa else []),
-        *([r] if (r := find_roas(masked)) else []),
+        *([roas] if roas else []),
     ]:
         if k.name in seen:
             continue
