@@ -191,7 +191,9 @@ def labelled_budget(text: str, segments: list[Segment]) -> MoneyMention | None:
         if not cur or not m:
             continue
         code = cur.group("code")
-        currency = WORDS.get(code.lower()) if code else {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY"}[cur["sym"]]
+        currency = (
+            WORDS.get(code.lower()) if code else {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY"}[cur["sym"]]
+        )
         if currency is None:
             continue
         mult = MULTIPLIERS.get((m.group("mult") or "").lower(), 1.0)

@@ -1,4 +1,4 @@
-"""Brief fields read from words, not numbers: channels, key messages, audience, product, theme, holdout, URL.
+"""Brief fields read from words, not numbers: channels, key messages, audience, product, holdout, URL (the theme: ``theme``).
 
 Each finder returns the value with the offsets of the words it came from (for the brief echo).
 """
@@ -254,62 +254,7 @@ def name_clause(text: str, segments: list[Segment], is_place_only: object) -> Fo
     return Found(clause, at, at + len(clause))
 
 
-# ---- theme, holdout, url ------------------------------------------------------------------------------------------
-OCCASIONS = (
-    "back to school",
-    "black friday",
-    "cyber monday",
-    "christmas",
-    "valentine's day",
-    "valentine's",
-    "mother's day",
-    "father's day",
-    "easter",
-    "halloween",
-    "thanksgiving",
-    "lunar new year",
-    "new year",
-    "diwali",
-    "ramadan",
-    "eid",
-    "singles' day",
-    "prime day",
-    "boxing day",
-    "st patrick's day",
-)
-SEASONS = ("holiday season", "the holidays", "holidays", "holiday", "summer", "spring", "autumn", "winter")
-_THEME_RE = re.compile(
-    r"(?<![\w])(?:"
-    + "|".join(re.escape(t).replace("\\ ", "[\\s-]+").replace("'", "['’]") for t in OCCASIONS + SEASONS)
-    + r")(?![\w])",
-    re.IGNORECASE,
-)
-
-
-def _norm_theme(raw: str) -> str:
-    return re.sub(r"[\s-]+", " ", raw.lower().replace("’", "'")).strip()
-
-
-def find_theme(text: str, segments: list[Segment], product: Found | None) -> Found | None:
-    """The theme, season or occasion: a labelled value, else a named occasion, else a season (one named outside
-    the product's name first)."""
-    for seg in segments:
-        if seg.field == "theme" and seg.value:
-            value = seg.value.strip(" .")
-            return Found(_norm_theme(value), seg.value_start, seg.value_start + len(value))
-    hits = list(_THEME_RE.finditer(text))
-    occasions = [m for m in hits if _norm_theme(m.group(0)) in {_norm_theme(o) for o in OCCASIONS}]
-
-    def in_product(m: re.Match[str]) -> bool:
-        return product is not None and product.start <= m.start() < product.end
-
-    for group in (occasions, [m for m in hits if not in_product(m)], hits):
-        if group:
-            m = group[0]
-            return Found(_norm_theme(m.group(0)), m.start(), m.end())
-    return None
-
-
+# ---- holdout, url ------------------------------------------------------------------------------------------
 _HOLDOUT_RES = (
     re.compile(
         r"(?:hold[\s-]?(?:out|back)|control(?:\s+group)?)[^.;%\d\n]{0,40}?(?P<p>\d+(?:[.,]\d+)?)\s?"

@@ -208,7 +208,9 @@ def find_counts(text: str, goal_spans: list[tuple[int, int]]) -> list[KPIMention
         if kind is None:
             if re.match(r"\+", text[m.end("n") :]):
                 continue  # '20+ trucks', '3+ nights a week' describe who is targeted
-            if _NAME_PART.search(text[max(0, m.start() - 30) : m.start()]) or re.fullmatch(r"\d+\.\d+", m["n"]):
+            if _NAME_PART.search(text[max(0, m.start() - 30) : m.start()]) or re.fullmatch(
+                r"\d+\.\d+", m["n"]
+            ):
                 continue  # 'the Edge 3 razor', 'Recovery 2.0': a number inside a name is not a target
             if not any(s <= m.start() < e for s, e in goal_spans) and not standalone:
                 continue
@@ -277,8 +279,12 @@ def find_roas(text: str, money: list[MoneyMention] | None = None) -> KPIMention 
             continue
         if _FOR_EVERY.match(between) and b.amount > 0:  # '£4 back for every £1'
             return KPIMention("roas", round(a.amount / b.amount, 6), a.start, b.end)
-        if re.search(r"\bevery\s*$", text[max(0, a.start - 12) : a.start], re.I) and _EVERY_RETURNS.match(between):
-            return KPIMention("roas", round(b.amount / a.amount, 6), a.start, b.end)  # 'every $1 spent returns $5'
+        if re.search(r"\bevery\s*$", text[max(0, a.start - 12) : a.start], re.I) and _EVERY_RETURNS.match(
+            between
+        ):
+            return KPIMention(
+                "roas", round(b.amount / a.amount, 6), a.start, b.end
+            )  # 'every $1 spent returns $5'
     return None
 
 

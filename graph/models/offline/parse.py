@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from graph.models.offline import fields as F
-from graph.models.offline.goal import find_goal
 from graph.models.offline.budget import firmographic_free, labelled_budget, select_budget
+from graph.models.offline.goal import find_goal
 from graph.models.offline.kpis import (
     GOAL_CUE_RE,
     KPIMention,
@@ -30,6 +30,7 @@ from graph.models.offline.place_words import not_market
 from graph.models.offline.places import destination_spans, find_places
 from graph.models.offline.product import find_product
 from graph.models.offline.segments import Segment, split_segments, split_sentences
+from graph.models.offline.theme import find_theme
 from graph.models.offline.when import DateSpan, find_date_spans, find_durations
 
 __all__ = [
@@ -45,6 +46,7 @@ __all__ = [
     "find_regions",
     "parse_brief",
 ]
+
 
 @dataclass
 class Fact:
@@ -82,6 +84,8 @@ class ParsedBrief:
 
 _OUTLINE_NUMBER = re.compile(r"(?m)^[ \t]*\d{1,2}(?:\.\d{1,2})+\.?(?=[ \t]+[A-Za-z])")
 """'2.1 Product to be promoted': a document's section number, not a target."""
+
+
 def _mask(text: str, spans: list[tuple[int, int]]) -> str:
     chars = list(text)
     for s, e in spans:
@@ -204,7 +208,9 @@ def parse_brief(text: str, today: date) -> ParsedBrief:
     cpa, used_cpa = find_cost_per(masked, money)
     roas = find_roas(masked, money)
     used_roas = {mm.start for mm in money if roas and roas.start <= mm.start < roas.end}
-    budget = select_budget(masked, money, segments, used_rev | used_cpa | used_roas) or labelled_budget(masked, segments)
+    budget = select_budget(masked, money, segments, used_rev | used_cpa | used_roas) or labelled_budget(
+        masked, segments
+    )
     if budget is None:
         bare = _bare_budget(masked, segments)
         if bare:
@@ -282,7 +288,7 @@ def parse_brief(text: str, today: date) -> ParsedBrief:
         about_product.append((product.start, product.end + (aside.end() if aside else 0)))
     _read_dates(date_text, segments, today, out, fact, _mask(date_text, about_product))
 
-    theme = F.find_theme(masked, segments, product)
+    theme = find_theme(masked, segments, product, audience)
     if theme:
         out.theme = theme.value
         fact("theme", theme.value, theme.start, theme.end)

@@ -106,7 +106,9 @@ def _demonym_re() -> re.Pattern[str]:
 
 @cache
 def _plural_re() -> re.Pattern[str]:
-    alts = "|".join(sorted((re.escape(d).replace("\\ ", r"\s+") for d in PLURAL_DEMONYMS), key=len, reverse=True))
+    alts = "|".join(
+        sorted((re.escape(d).replace("\\ ", r"\s+") for d in PLURAL_DEMONYMS), key=len, reverse=True)
+    )
     return re.compile(rf"(?<![\w-])(?:{alts})(?![\w-])", re.IGNORECASE)
 
 
@@ -118,7 +120,9 @@ def _alpha2() -> frozenset[str]:
 
 
 _CODE_LIST = re.compile(r"(?<![\w.])[A-Z]{2}(?:\s*(?:,|/|&|\+|\band\b|\bor\b)\s*[A-Z]{2})+(?!\w|\.\w)")
-_CODE_CUE = re.compile(r"\b(?:in|across|markets?|countries|regions?|territories|geos?)\s*:?\s*$", re.IGNORECASE)
+_CODE_CUE = re.compile(
+    r"\b(?:in|across|markets?|countries|regions?|territories|geos?)\s*:?\s*$", re.IGNORECASE
+)
 _ROI = re.compile(r"(?<=\bUK)\s*(?:&|and|\+|/|,)\s*(?P<roi>ROI)\b")
 _NOT_MARKET = re.compile(
     r"\b(?:hq|headquarter(?:s|ed)|head\s+office|based|offices?|registered|founded|made|manufactured|"
@@ -145,7 +149,7 @@ def word_places(text: str) -> list[tuple[int, int, str]]:
                 out.append((at, at + len(d.group(0)), DEMONYMS[re.sub(r"\s+", " ", d.group(0).lower())]))
     for m in _plural_re().finditer(text):
         if m.group(0)[0].isupper():
-                out.append((m.start(), m.end(), PLURAL_DEMONYMS[re.sub(r"\s+", " ", m.group(0).lower())]))
+            out.append((m.start(), m.end(), PLURAL_DEMONYMS[re.sub(r"\s+", " ", m.group(0).lower())]))
     codes = _alpha2()
     labelled = [(m.start("v"), m.end("v")) for m in _MARKET_LINE.finditer(text)]
     for m in re.finditer(r"(?<![\w.])[A-Z]{2}(?!\w|\.\w)", text):
@@ -156,7 +160,9 @@ def word_places(text: str) -> list[tuple[int, int, str]]:
         items = re.findall(r"[A-Z]{2}", m.group(0))
         if all(i in codes for i in items) and _CODE_CUE.search(text[max(0, m.start() - 20) : m.start()]):
             for c in re.finditer(r"[A-Z]{2}", m.group(0)):
-                out.append((m.start() + c.start(), m.start() + c.end(), "GB" if c.group(0) == "UK" else c.group(0)))
+                out.append(
+                    (m.start() + c.start(), m.start() + c.end(), "GB" if c.group(0) == "UK" else c.group(0))
+                )
     for m in _ROI.finditer(text):
         out.append((m.start("roi"), m.end("roi"), "IE"))
     return out

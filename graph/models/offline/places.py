@@ -464,8 +464,8 @@ def find_places(text: str) -> list[PlaceMention]:
             add(m.start(), m.end(), ("US",))
         elif low == "uk":
             add(m.start(), m.end(), ("GB",))
-    for s, e, cc in word_places(text):  # 'French shoppers', 'Markets: DE, AT', 'UK & ROI'
-        add(s, e, (cc,))
+    for s, e, code in word_places(text):  # 'French shoppers', 'Markets: DE, AT', 'UK & ROI'
+        add(s, e, (code,))
     names, subs = _country_names(), _subdivision_names()
     for m in _place_re().finditer(text):
         low = m.group(0).lower()

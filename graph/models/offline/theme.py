@@ -1,0 +1,144 @@
+"""The campaign's theme, season or occasion as briefs name it: a labelled value, else a named occasion (holidays,
+shopping days, festivals and the UK/US retail calendar however they are spelt: 'Mothers Day', 'Singles Day',
+'Chinese New Year', 'end of tax year'), else a season. A season word that describes the people targeted
+('homeowners with high summer electricity bills', 'women who holiday in Europe') is not the campaign's theme.
+"""
+
+from __future__ import annotations
+
+import re
+
+from graph.models.offline.channels import Found
+from graph.models.offline.segments import Segment
+
+OCCASIONS = (
+    "back to school",
+    "back to uni",
+    "black friday",
+    "cyber monday",
+    "cyber week",
+    "christmas",
+    "xmas",
+    "festive season",
+    "the festive period",
+    "valentine's day",
+    "valentine's",
+    "valentines day",
+    "valentines",
+    "mother's day",
+    "mothers day",
+    "mothering sunday",
+    "father's day",
+    "fathers day",
+    "easter",
+    "halloween",
+    "thanksgiving",
+    "chinese new year",
+    "lunar new year",
+    "new year",
+    "diwali",
+    "ramadan",
+    "eid al-fitr",
+    "eid al-adha",
+    "eid",
+    "hanukkah",
+    "chanukah",
+    "passover",
+    "singles' day",
+    "singles day",
+    "prime day",
+    "boxing day",
+    "january sales",
+    "january sale",
+    "end of the tax year",
+    "end of tax year",
+    "tax year end",
+    "st patrick's day",
+    "bonfire night",
+    "fourth of july",
+    "july 4th",
+    "labor day",
+    "labour day",
+    "memorial day",
+    "veganuary",
+    "dry january",
+    "movember",
+    "pride month",
+    "world cup",
+    "super bowl",
+    "graduation season",
+    "wedding season",
+    "summer holidays",
+    "summer holiday",
+)
+SEASONS = (
+    "holiday season",
+    "the holidays",
+    "holidays",
+    "holiday",
+    "summer",
+    "spring",
+    "autumn",
+    "fall",
+    "winter",
+)
+_ALL = sorted(OCCASIONS + SEASONS, key=len, reverse=True)
+
+
+def _pattern(term: str) -> str:
+    """A theme term however it is spelt: any apostrophe or none, spaces or hyphens, 'st.' or 'st'."""
+    out = re.escape(term).replace("\\-", " ").replace("\\.", "\\.?").replace("'", "['’]?")
+    return out.replace("\\ ", "[\\s-]+")
+
+
+_THEME_RE = re.compile(r"(?<![\w])(?:" + "|".join(_pattern(t) for t in _ALL) + r")(?![\w])", re.IGNORECASE)
+_OCCASION_KEYS = frozenset(re.sub(r"[\s'’.-]+", "", o) for o in OCCASIONS)
+_SEASON_AS_VERB = re.compile(r"\b(?:who|we|they|you|i|to|people|families|couples)\s+$", re.IGNORECASE)
+_FALL_SEASON = re.compile(r"\s+(?:\d{4}|season|range|collection|campaign|sale|launch|push|drop)\b", re.I)
+
+
+def _key(raw: str) -> str:
+    return re.sub(r"[\s'’.-]+", "", raw.lower())
+
+
+_SPELLING = {_key(o): o for o in OCCASIONS if "'" in o}
+"""'mothers day', 'Valentines', 'St. Patricks Day' -> the spelling with the apostrophe."""
+
+
+def _norm_theme(raw: str) -> str:
+    value = re.sub(r"[\s-]+", " ", raw.lower().replace("’", "'")).strip()
+    return _SPELLING.get(_key(value), value)
+
+
+def _is_occasion(m: re.Match[str]) -> bool:
+    return re.sub(r"[\s'’.-]+", "", m.group(0).lower()) in _OCCASION_KEYS
+
+
+def find_theme(
+    text: str, segments: list[Segment], product: Found | None, audience: Found | None = None
+) -> Found | None:
+    """The theme, season or occasion: a labelled value, else a named occasion, else a season (one named outside
+    the product's name first; never one inside the audience's words or used as a verb)."""
+    for seg in segments:
+        if seg.field == "theme" and seg.value:
+            value = seg.value.strip(" .")
+            return Found(_norm_theme(value), seg.value_start, seg.value_start + len(value))
+
+    def describes_people(m: re.Match[str]) -> bool:
+        return bool(
+            _SEASON_AS_VERB.search(text[max(0, m.start() - 12) : m.start()])
+            or (audience is not None and audience.start < m.start() < audience.end)
+            or (m.group(0).lower() == "fall" and not _FALL_SEASON.match(text[m.end() :]))
+        )
+
+    hits = [m for m in _THEME_RE.finditer(text) if _is_occasion(m) or not describes_people(m)]
+    occasions = [m for m in hits if _is_occasion(m)]
+
+    def in_product(m: re.Match[str]) -> bool:
+        return product is not None and product.start <= m.start() < product.end
+
+    for group in (occasions, [m for m in hits if not in_product(m)], hits):
+        if group:
+            m = group[0]
+            return Found(_norm_theme(m.group(0)), m.start(), m.end())
+    return None
