@@ -64,3 +64,19 @@ def test_third_held_out_set_is_well_formed() -> None:
             assert expect.duration == (expect.end - expect.start).days + 1, case.id
         for text in [*expect.key_messages, *expect.unused]:
             assert " ".join(text.lower().split()) in brief, (case.id, text)
+
+
+def test_fourth_dev_set_is_well_formed() -> None:
+    """brief-fields-dev4 loads with 100 unique cases whose dates, durations, quoted texts and phrases agree with
+    the brief, across at least 12 industries."""
+    (dev4,) = resolve_suites("brief-fields-dev4")
+    assert dev4.kind == "brief_fields" and len(dev4.cases) == 100
+    assert [c.id for c in dev4.cases] == [f"d4-{i:03d}" for i in range(1, 101)]
+    assert len({c.industry for c in dev4.cases}) >= 12
+    for case in dev4.cases:
+        expect, brief = case.expect, " ".join(case.brief.lower().split())
+        if expect.start and expect.end:
+            assert expect.duration == (expect.end - expect.start).days + 1, case.id
+        for text in [*expect.key_messages, *expect.unused, expect.audience, expect.product, expect.goal]:
+            if text:
+                assert " ".join(text.lower().split()) in brief, (case.id, text)
