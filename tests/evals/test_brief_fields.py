@@ -51,3 +51,16 @@ def test_brief_field_suites_meet_their_gates(tmp_path: Path) -> None:
     assert dev.cases >= 200 and held.cases >= 60 and dev2.cases >= 80 and held2.cases >= 60
     for suite in (dev, held, dev2, held2):
         assert not suite.threshold_failures, (suite.name, suite.threshold_failures)
+
+
+def test_third_held_out_set_is_well_formed() -> None:
+    """brief-fields-holdout3 loads with 80 unique cases whose dates, durations and quoted texts agree with the brief."""
+    (held3,) = resolve_suites("brief-fields-holdout3")
+    assert held3.kind == "brief_fields" and len(held3.cases) == 80
+    assert [c.id for c in held3.cases] == [f"h3-{i:03d}" for i in range(1, 81)]
+    for case in held3.cases:
+        expect, brief = case.expect, " ".join(case.brief.lower().split())
+        if expect.start and expect.end:
+            assert expect.duration == (expect.end - expect.start).days + 1, case.id
+        for text in [*expect.key_messages, *expect.unused]:
+            assert " ".join(text.lower().split()) in brief, (case.id, text)

@@ -4,6 +4,7 @@ the LLM path's fields, and briefs for a brand the tests have never seen."""
 from __future__ import annotations
 
 import json
+import re
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -74,6 +75,11 @@ def test_run_prints_understood_and_not_used_and_json_carries_brief_echo(
     assert main(["run", "--brief", brief, "--auto-approve"]) == 0
     out = capsys.readouterr().out
     assert "understood:" in out and "budget: 25,000.00 GBP" in out
+    # money in the summary is shown with the campaign currency's digits, never as a raw float
+    summary = next(line for line in out.splitlines() if line.startswith("scorecard:"))
+    assert re.fullmatch(
+        r"scorecard: conversions \d+, spend [\d,]+\.\d\d GBP, cost/result (n/a|[\d,]+\.\d\d GBP), .*", summary
+    ), summary
     assert "not used" in out and "The office plant needs watering on Fridays." in out
     assert main(["run", "--brief", brief, "--auto-approve", "--json"]) == 0
     data = json.loads(capsys.readouterr().out)
