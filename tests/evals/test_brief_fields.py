@@ -40,7 +40,7 @@ def test_brief_field_suites_meet_their_gates(tmp_path: Path) -> None:
     run = run_evals(
         RunOptions(
             datasets=resolve_suites(
-                "brief-fields,brief-fields-holdout,brief-fields-dev2,brief-fields-holdout2"
+                "brief-fields,brief-fields-holdout,brief-fields-dev2,brief-fields-holdout2,brief-fields-dev3"
             ),
             settings=Settings(home=tmp_path, model="offline"),
             progress=False,
@@ -48,8 +48,11 @@ def test_brief_field_suites_meet_their_gates(tmp_path: Path) -> None:
     )
     dev, held = run.suites["brief-fields"], run.suites["brief-fields-holdout"]
     dev2, held2 = run.suites["brief-fields-dev2"], run.suites["brief-fields-holdout2"]
-    assert dev.cases >= 200 and held.cases >= 60 and dev2.cases >= 80 and held2.cases >= 60
-    for suite in (dev, held, dev2, held2):
+    dev3 = run.suites["brief-fields-dev3"]
+    assert (
+        dev.cases >= 200 and held.cases >= 60 and dev2.cases >= 80 and held2.cases >= 60 and dev3.cases >= 120
+    )
+    for suite in (dev, held, dev2, held2, dev3):
         assert not suite.threshold_failures, (suite.name, suite.threshold_failures)
 
 
@@ -80,3 +83,17 @@ def test_fourth_dev_set_is_well_formed() -> None:
         for text in [*expect.key_messages, *expect.unused, expect.audience, expect.product, expect.goal]:
             if text:
                 assert " ".join(text.lower().split()) in brief, (case.id, text)
+
+
+def test_third_dev_set_is_well_formed() -> None:
+    """brief-fields-dev3 loads with 120 unique cases whose dates, durations and quoted texts agree with the brief."""
+    (dev3,) = resolve_suites("brief-fields-dev3")
+    assert dev3.kind == "brief_fields" and len(dev3.cases) == 120
+    assert [c.id for c in dev3.cases] == [f"d3-{i:03d}" for i in range(1, 121)]
+    assert len({c.industry for c in dev3.cases}) >= 12
+    for case in dev3.cases:
+        expect, brief = case.expect, " ".join(case.brief.lower().split())
+        if expect.start and expect.end:
+            assert expect.duration == (expect.end - expect.start).days + 1, case.id
+        for text in [*expect.key_messages, *expect.unused]:
+            assert " ".join(text.lower().split()) in brief, (case.id, text)
