@@ -19,6 +19,18 @@ USD_PER_UNIT: dict[str, float] = {
     "CAD": 0.73,
     "AUD": 0.66,
     "JPY": 0.0067,
+    "CHF": 1.13,
+    "SEK": 0.095,
+    "NOK": 0.093,
+    "DKK": 0.145,
+    "PLN": 0.25,
+    "CZK": 0.043,
+    "NZD": 0.6,
+    "SGD": 0.74,
+    "HKD": 0.128,
+    "KRW": 0.00075,
+    "INR": 0.012,
+    "MXN": 0.058,
 }
 """Rough conversion to USD, only to compare a budget with the USD ceiling (not used for any spend)."""
 

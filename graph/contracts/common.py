@@ -19,8 +19,27 @@ Region = Literal["US", "UK", "EU", "CA", "APAC"]
 
 REGIONS: tuple[Region, ...] = ("US", "UK", "EU", "CA", "APAC")
 
-Currency = Literal["USD", "EUR", "GBP", "CAD", "AUD", "JPY"]
-"""ISO 4217 codes Liftoff understands."""
+Currency = Literal[
+    "USD",
+    "EUR",
+    "GBP",
+    "CAD",
+    "AUD",
+    "JPY",
+    "CHF",
+    "SEK",
+    "NOK",
+    "DKK",
+    "PLN",
+    "CZK",
+    "NZD",
+    "SGD",
+    "HKD",
+    "KRW",
+    "INR",
+    "MXN",
+]
+"""ISO 4217 codes Liftoff plans in (none with three minor digits: the spend ledger counts hundredths)."""
 
 
 class Contract(BaseModel):

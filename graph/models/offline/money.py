@@ -9,6 +9,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import get_args
+
+from graph.contracts.common import Currency
 
 SYMBOLS = {
     "US$": "USD",
@@ -17,7 +20,12 @@ SYMBOLS = {
     "A$": "AUD",
     "AU$": "AUD",
     "NZ$": "NZD",
+    "SG$": "SGD",
+    "S$": "SGD",
+    "HK$": "HKD",
     "$": "USD",
+    "₩": "KRW",
+    "₹": "INR",
     "€": "EUR",
     "£": "GBP",
     "¥": "JPY",
@@ -51,8 +59,34 @@ WORDS = {
     "dkk": "DKK",
     "inr": "INR",
     "mxn": "MXN",
+    "sgd": "SGD",
+    "singapore dollars": "SGD",
+    "hkd": "HKD",
+    "hong kong dollars": "HKD",
+    "krw": "KRW",
+    "pln": "PLN",
+    "zloty": "PLN",
+    "złoty": "PLN",
+    "zł": "PLN",
+    "czk": "CZK",
+    "kč": "CZK",
+    "nz dollars": "NZD",
+    "new zealand dollars": "NZD",
+    "swiss francs": "CHF",
+    "francs": "CHF",
+    "kronor": "SEK",
+    "krona": "SEK",
+    "kr": "SEK",
+    "kr.": "SEK",
+    "kroner": "DKK",
+    "won": "KRW",
+    "rupees": "INR",
+    "pesos": "MXN",
+    "australian": "AUD",
+    "canadian": "CAD",
 }
-SUPPORTED = frozenset({"USD", "EUR", "GBP", "CAD", "AUD", "JPY"})
+"""Currency words and codes; 'kr' is read as SEK until the brief's market says Danish or Norwegian kroner."""
+SUPPORTED = frozenset(get_args(Currency))
 MULTIPLIERS = {
     "k": 1e3,
     "thousand": 1e3,
@@ -74,18 +108,28 @@ _NUM = (
     r"|\d+(?:[.,]\d+)?(?:e[+-]?\d+)?"
 )
 _MULT = r"(?:k|thousand|grand|mm|mn|mio\.?|million|bn|billion|trillion|tn|m|b)(?![a-z])"
-_SYM = r"(?:US\$|CA\$|AU\$|NZ\$|C\$|A\$|[$€£¥])"
+_SYM = r"(?:US\$|CA\$|AU\$|NZ\$|SG\$|HK\$|(?<![A-Za-z])S\$|C\$|A\$|[$€£¥₩₹])"
+_CODES = r"usd|eur|gbp|cad|aud|jpy|nzd|chf|sek|nok|dkk|inr|mxn|sgd|hkd|krw|pln|czk"
 _WORD = (
-    r"(?:us dollars|canadian dollars|australian dollars|usd|eur|euros?|gbp|pounds?|sterling|quid|cad|aud|jpy|"
-    r"yen|nzd|chf|sek|nok|dkk|inr|mxn|dollars?|bucks)(?![a-z])"
+    r"(?:us dollars|canadian dollars|australian dollars|singapore dollars|hong kong dollars|nz dollars|"
+    rf"new zealand dollars|swiss francs|{_CODES}|euros?|pounds?|sterling|quid|yen|zloty|złoty|kronor|krona|"
+    r"kroner|dollars?|bucks)(?![a-z])"
 )
+_WORD_AFTER = rf"(?:{_WORD}|(?:zł|kč|kr\.?|won|rupees|pesos|francs|australian|canadian)(?![a-zł]))"
 _NEG = r"(?P<neg>[-−–](?=[$€£¥\dA-Za-z])|minus\s+|negative\s+)?"
 MONEY_RE = re.compile(
     rf"{_NEG}(?:(?P<sym>{_SYM})\s?(?P<num1>{_NUM})\s?(?P<mult1>{_MULT})?(?:\s?(?P<word1>{_WORD}))?"
     rf"|(?P<wordpre>{_WORD})\s?(?P<num2>{_NUM})\s?(?P<mult2>{_MULT})?"
-    rf"|(?P<num3>{_NUM})\s?(?P<mult3>{_MULT})?\s?(?:(?P<word3>{_WORD})|(?P<sym3>[€£¥$])|in\s+(?P<word4>{_WORD})))",
+    rf"|(?P<num3>{_NUM})\s?(?P<mult3>{_MULT})?\s?(?:(?P<word3>{_WORD_AFTER})|(?P<sym3>[€£¥$₩₹])|in\s+(?P<word4>{_WORD})"
+    rf"|\(\s*(?P<word5>{_CODES})\s*\)))",
     re.IGNORECASE,
 )
+
+
+_NAMED_AFTER = re.compile(
+    rf"\s?\(\s*(?P<code>{_CODES})\s*\)|\s?(?P<country>CA|AU|NZ|SG|HK)\b(?!\$)", re.IGNORECASE
+)
+_DOLLAR_OF = {"CA": "CAD", "AU": "AUD", "NZ": "NZD", "SG": "SGD", "HK": "HKD"}
 
 
 @dataclass(frozen=True)
@@ -144,7 +188,7 @@ def find_money(text: str) -> list[MoneyMention]:
         g = m.groupdict()
         num = g["num1"] or g["num2"] or g["num3"]
         mult = (g["mult1"] or g["mult2"] or g["mult3"] or "").lower().rstrip(".")
-        if g["num3"] and not (g["word3"] or g["sym3"] or g["word4"]):
+        if g["num3"] and not (g["word3"] or g["sym3"] or g["word4"] or g["word5"]):
             continue
         if g["sym"]:
             sym = g["sym"]
@@ -154,7 +198,7 @@ def find_money(text: str) -> list[MoneyMention]:
         elif g["sym3"]:
             currency = SYMBOLS[g["sym3"]]
         else:
-            currency = WORDS[(g["wordpre"] or g["word3"] or g["word4"]).lower()]
+            currency = WORDS[(g["wordpre"] or g["word3"] or g["word4"] or g["word5"]).lower()]
         if g["word4"]:  # "35 grand in pounds"
             currency = WORDS[g["word4"].lower()]
         if mult == "b" and not g["sym"]:
@@ -174,8 +218,16 @@ def find_money(text: str) -> list[MoneyMention]:
                 f"'{m.group(0).strip()}' is in {currency}, which Liftoff cannot plan in (use one of "
                 f"{', '.join(sorted(SUPPORTED))})"
             )
+        end = m.end()
+        named = _NAMED_AFTER.match(text, end)  # '$38,000 (CAD)', '30 000 $ CA', '12 500 kr (SEK)'
+        if named and (named.group("code") or currency == "USD"):
+            code = named.group("code") or named.group("country")
+            currency = WORDS.get(code.lower()) or _DOLLAR_OF[code.upper()]
+            end = named.end()
+            if problem and "cannot plan in" in problem and currency in SUPPORTED:
+                problem = None
         start = m.start() if not g["neg"] or problem else m.start() + len(g["neg"])
-        found.append(MoneyMention(amount, currency, start, m.end(), problem))
+        found.append(MoneyMention(amount, currency, start, end, problem))
     return found
 
 
