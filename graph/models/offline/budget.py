@@ -12,17 +12,18 @@ from dataclasses import replace
 
 from graph.models.offline.channels import CHANNEL_RES
 from graph.models.offline.money import MULTIPLIERS, WORDS, MoneyMention, to_number
+from graph.models.offline.money_words import find_word_amounts
 from graph.models.offline.segments import Segment
 
 _BUDGET_CUE = re.compile(
     r"\b(budget|spend|spending|invest(?:ing|ment)?|allocat\w*|total|set aside|envelope|money|"
-    r"afford|to play with|behind it|media)\b",
+    r"afford|to play with|behind it|media|we(?:'ve|\s+have)(?:\s+got)?|we\s+can\s+put)\b",
     re.IGNORECASE,
 )
 _NOT_BUDGET_BEFORE = re.compile(
     r"\b(cpa|cpc|cpm|cac|cpl|cost per|under|below|over|above|at least|up to|max(?:imum)?|orders?|revenue|aov|"
     r"price[sd]?|retails?|retailing|sells?|costs?|from|each|worth|cap(?:ped)?|last year|spent|saves?|save up to|"
-    r"fees?|tickets?)\W*(?:\w+\W+){0,2}$",
+    r"fees?|tickets?|raise|raising|target)\W*(?:\w+\W+){0,2}$",
     re.IGNORECASE,
 )
 _NOT_BUDGET_AFTER = re.compile(
@@ -31,9 +32,11 @@ _NOT_BUDGET_AFTER = re.compile(
     re.IGNORECASE,
 )
 _CORRECTION = re.compile(
-    r"\b(?:no|nope|actually|sorry|correction|make (?:it|that)|i mean|scratch that|instead|revised(?: to)?)\b",
+    r"\b(?:no|nope|actually|sorry|correction|make (?:it|that)|i mean|scratch that|instead|revised(?: to)?|"
+    r"too (?:much|high|low|little)|agreed(?: on)?|settled on|signed off|final(?:ly)?)\b",
     re.I,
 )
+_TOTAL_AFTER = re.compile(r"\s*(?:in\s+)?(?:total|overall|all[- ]in)\b", re.IGNORECASE)
 _MONTHLY = re.compile(r"^\s*(?:a|per|/|each)\s*(?:month|mo)\b", re.IGNORECASE)
 _MONTHS_AFTER = re.compile(
     r"^[^.;\n]{0,40}?\b(?:for|over|across|x)\s+(?P<n>\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|"
@@ -151,6 +154,9 @@ def select_budget(
 ) -> MoneyMention | None:
     """The campaign budget among the money mentions (see the module docstring)."""
     pool = [m for m in money if m.start not in used]
+    totals = [m for m in pool if _TOTAL_AFTER.match(text[m.end : m.end + 20])]
+    if totals:  # '$3,000 a month for April, May and June ($9,000 total)'
+        return totals[0]
     for seg in segments:
         if seg.field == "budget":
             inside = [m for m in pool if seg.start <= m.start < seg.end]
@@ -199,4 +205,23 @@ def labelled_budget(text: str, segments: list[Segment]) -> MoneyMention | None:
         mult = MULTIPLIERS.get((m.group("mult") or "").lower(), 1.0)
         amount = round(to_number(m.group("n").replace("'", "")) * mult, 2)
         return MoneyMention(amount, currency, m.start("n"), m.end())
+    return None
+
+
+_SPOKEN_CUE = re.compile(
+    r"(?:\bbudget(?:'s|\s+is)?|\bspend(?:ing)?|we(?:'ve|\s+have)\s+got|we\s+have|thinking|got)\s*(?:of\s+|is\s+)?"
+    r"(?:about|around|roughly|maybe|like|approx\.?|~)?\s*$",
+    re.IGNORECASE,
+)
+
+
+def spoken_budget(text: str, currency: str | None) -> MoneyMention | None:
+    """An amount said in words with no currency under a budget cue ('budget's three and a half k', 'we've got
+    about six grand'), in the one currency of the brief's market; None when the market names no single currency
+    (then the budget is asked for)."""
+    if currency is None:
+        return None
+    for amount, cur, s, e in find_word_amounts(text):
+        if cur is None and _SPOKEN_CUE.search(text[max(0, s - 30) : s]):
+            return MoneyMention(amount, currency, s, e)
     return None

@@ -148,7 +148,7 @@ _EVERY_RETURNS = re.compile(
     re.I,
 )
 _REVENUE_AFTER = re.compile(
-    r"^\s*(?:(?:in|of)?\s*(?:sales\s+|total\s+|new\s+|incremental\s+|online\s+)?(?:revenue|turnover|gmv)\b"
+    r"^\s*(?:(?:in|of)?\s*(?:[\w-]+\s+)?(?:revenue|turnover|gmv)\b"
     r"|(?:in|of)\s+(?:new\s+|incremental\s+|online\s+|total\s+)?sales\b)",
     re.I,
 )
@@ -279,12 +279,11 @@ def find_roas(text: str, money: list[MoneyMention] | None = None) -> KPIMention 
             continue
         if _FOR_EVERY.match(between) and b.amount > 0:  # '£4 back for every £1'
             return KPIMention("roas", round(a.amount / b.amount, 6), a.start, b.end)
-        if re.search(r"\bevery\s*$", text[max(0, a.start - 12) : a.start], re.I) and _EVERY_RETURNS.match(
-            between
-        ):
-            return KPIMention(
-                "roas", round(b.amount / a.amount, 6), a.start, b.end
-            )  # 'every $1 spent returns $5'
+        every = re.search(r"\bevery\s*$", text[max(0, a.start - 12) : a.start], re.I)
+        back = re.match(r"\s*(?:back|in\s+return|in\s+(?:revenue|sales))\b", text[b.end :], re.I)
+        spent = re.search(r"\b(?:spen[dt]|invest\w*|put\s+in)\b", between, re.I)
+        if every and (_EVERY_RETURNS.match(between) or (back and spent)):  # 'every $1 spent returns $5'
+            return KPIMention("roas", round(b.amount / a.amount, 6), a.start, b.end)
     return None
 
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import get_args
 
 from graph.contracts.common import Currency
+from graph.models.offline.money_words import find_word_amounts
 
 SYMBOLS = {
     "US$": "USD",
@@ -228,7 +229,11 @@ def find_money(text: str) -> list[MoneyMention]:
                 problem = None
         start = m.start() if not g["neg"] or problem else m.start() + len(g["neg"])
         found.append(MoneyMention(amount, currency, start, end, problem))
-    return found
+    for amount, cur, s, e in find_word_amounts(text):  # 'two thousand pounds', 'fifteen hundred bucks'
+        if cur and not any(f.start < e and s < f.end for f in found):
+            problem = None if cur in SUPPORTED else f"'{text[s:e]}' is in {cur}, which Liftoff cannot plan in"
+            found.append(MoneyMention(amount, cur, s, e, problem))
+    return sorted(found, key=lambda f: f.start)
 
 
 def _is_sign(text: str, pos: int) -> bool:

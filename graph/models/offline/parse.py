@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from graph.models.offline import fields as F
-from graph.models.offline.budget import firmographic_free, labelled_budget, select_budget
+from graph.models.offline.budget import firmographic_free, labelled_budget, select_budget, spoken_budget
 from graph.models.offline.goal import find_goal
 from graph.models.offline.kpis import (
     GOAL_CUE_RE,
@@ -26,6 +26,7 @@ from graph.models.offline.kpis import (
     find_roas,
 )
 from graph.models.offline.money import MoneyMention, find_money
+from graph.models.offline.money_words import market_currency
 from graph.models.offline.place_words import not_market
 from graph.models.offline.places import destination_spans, find_places
 from graph.models.offline.product import find_product
@@ -211,6 +212,9 @@ def parse_brief(text: str, today: date) -> ParsedBrief:
     budget = select_budget(masked, money, segments, used_rev | used_cpa | used_roas) or labelled_budget(
         masked, segments
     )
+    if budget is None:  # said in words without a currency: the market's one currency, if it has one
+        market = [c for p in find_places(places_text) for c in p.countries]
+        budget = spoken_budget(masked, market_currency(market))
     if budget is None:
         bare = _bare_budget(masked, segments)
         if bare:

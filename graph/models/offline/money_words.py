@@ -1,0 +1,167 @@
+"""Money written in words, as people say it in calls and chats: 'two thousand pounds', 'twenty-five thousand
+dollars', 'fifteen hundred bucks', 'three and a half k', 'about six grand', 'two grand, pounds obviously',
+'twenty grand Australian', 'half a million euros'. The amount is read from the words; the currency from the word
+after it (a bare amount has none: the brief's market may name it, see ``market_currency``).
+"""
+
+from __future__ import annotations
+
+import re
+
+_UNITS = {
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+}
+_TENS = {
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+}
+_SCALES = {"hundred": 100, "thousand": 1e3, "grand": 1e3, "k": 1e3, "million": 1e6, "mil": 1e6}
+_UNIT = "|".join(sorted(_UNITS, key=len, reverse=True))
+_TEN = "|".join(_TENS)
+_SMALL = rf"(?:(?:{_TEN})(?:[\s-](?:{_UNIT}))?|{_UNIT})"
+WORD_AMOUNT_RE = re.compile(
+    rf"(?<![\w-])(?P<n>{_SMALL}|\d+(?:\.\d+)?)(?:\s+(?P<hundred>hundred))?"
+    rf"(?P<andhalf>\s+and\s+a\s+half)?\s*(?P<scale>hundred|thousand|grand|k|million|mil)(?![\w-])",
+    re.IGNORECASE,
+)
+_CURRENCY_AFTER = re.compile(
+    r"^\s*,?\s*\(?\s*(?P<w>pounds?|quid|sterling|gbp|dollars?|bucks|usd|euros?|eur|australian|aud|canadian|cad|"
+    r"yen|jpy|kr|kronor|kroner|francs|chf|nzd|sgd)\b",
+    re.IGNORECASE,
+)
+_WORD_CURRENCY = {
+    "pound": "GBP",
+    "pounds": "GBP",
+    "quid": "GBP",
+    "sterling": "GBP",
+    "gbp": "GBP",
+    "dollar": "USD",
+    "dollars": "USD",
+    "bucks": "USD",
+    "usd": "USD",
+    "euro": "EUR",
+    "euros": "EUR",
+    "eur": "EUR",
+    "australian": "AUD",
+    "aud": "AUD",
+    "canadian": "CAD",
+    "cad": "CAD",
+    "yen": "JPY",
+    "jpy": "JPY",
+    "kr": "SEK",
+    "kronor": "SEK",
+    "kroner": "DKK",
+    "francs": "CHF",
+    "chf": "CHF",
+    "nzd": "NZD",
+    "sgd": "SGD",
+}
+
+
+def _small(words: str) -> float:
+    if re.fullmatch(r"\d+(?:\.\d+)?", words):
+        return float(words)
+    total = 0
+    for w in re.split(r"[\s-]+", words.lower()):
+        total += _TENS.get(w, 0) + _UNITS.get(w, 0)
+    return float(total)
+
+
+def find_word_amounts(text: str) -> list[tuple[float, str | None, int, int]]:
+    """(amount, currency or None, start, end) for every amount written with a scale word ('six grand',
+    'fifteen hundred bucks'); digits with a scale ('3 grand') are read by ``money`` when a currency is attached."""
+    out: list[tuple[float, str | None, int, int]] = []
+    for m in WORD_AMOUNT_RE.finditer(text):
+        if m.group("n").isdigit() and m.group("scale").lower() in ("k", "grand", "thousand", "million"):
+            after = _CURRENCY_AFTER.match(text[m.end() :])
+            if not after or after.group("w").lower() in ("kr",):
+                continue  # '3k', '5 thousand': only words make this finder's amounts (digits are money's)
+        n = _small(m.group("n"))
+        if m.group("hundred"):
+            n *= 100
+        if m.group("andhalf"):
+            n += 0.5
+        amount = round(n * _SCALES[m.group("scale").lower()], 2)
+        after = _CURRENCY_AFTER.match(text[m.end() :])
+        currency = _WORD_CURRENCY[after.group("w").lower()] if after else None
+        end = m.end() + (after.end() if after else 0)
+        out.append((amount, currency, m.start(), end))
+    return out
+
+
+_MARKET_CURRENCY = {
+    "US": "USD",
+    "GB": "GBP",
+    "CA": "CAD",
+    "AU": "AUD",
+    "NZ": "NZD",
+    "JP": "JPY",
+    "CH": "CHF",
+    "SE": "SEK",
+    "NO": "NOK",
+    "DK": "DKK",
+    "PL": "PLN",
+    "CZ": "CZK",
+    "SG": "SGD",
+    "HK": "HKD",
+    "KR": "KRW",
+    "IN": "INR",
+    "MX": "MXN",
+    **dict.fromkeys(
+        [
+            "AT",
+            "BE",
+            "CY",
+            "DE",
+            "EE",
+            "ES",
+            "FI",
+            "FR",
+            "GR",
+            "HR",
+            "IE",
+            "IT",
+            "LT",
+            "LU",
+            "LV",
+            "MT",
+            "NL",
+            "PT",
+        ]
+        + ["SI", "SK"],
+        "EUR",
+    ),
+}
+
+
+def market_currency(countries: list[str]) -> str | None:
+    """The one currency every named country pays in ('Nottingham' -> GBP), or None when they differ or none is
+    named."""
+    found = {_MARKET_CURRENCY.get(c) for c in countries}
+    return found.pop() if len(found) == 1 and None not in found else None
