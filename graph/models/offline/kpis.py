@@ -33,7 +33,6 @@ COUNT_KINDS: dict[str, tuple[str, ...]] = {
         "volunteers",
         "pledges",
         "patrons",
-        "installs",
         "new users",
         "users",
     ),
@@ -49,6 +48,12 @@ COUNT_KINDS: dict[str, tuple[str, ...]] = {
         "requests",
         "contact requests",
         "callbacks",
+        "calls",
+        "phone calls",
+        "opportunities",
+        "valuations",
+        "valuation requests",
+        "quotes",
     ),
     "conversions": (
         "orders",
@@ -79,22 +84,53 @@ COUNT_KINDS: dict[str, tuple[str, ...]] = {
         "wills",
         "bikes",
         "renewals",
+        "installs",
+        "donations",
+        "gifts",
+        "visits",
+        "jobs",
+        "test drives",
+        "test rides",
+        "entries",
+        "pre-orders",
+        "preorders",
+        "transfers",
+        "packs",
+        "boxes",
+        "hampers",
+        "vouchers",
+        "copies",
+        "kits",
+        "bundles",
+        "tins",
+        "bottles",
+        "meals",
+        "covers",
+        "inspections",
     ),
 }
 _KIND_RE = {
     name: re.compile(r"(?<![\w-])(?:" + "|".join(words) + r")(?![\w-])", re.I)
     for name, words in COUNT_KINDS.items()
 }
-_NUMBER = r"(?<![\w.,$€£¥-])(?P<n>\d{1,3}(?:[,. ]\d{3})+|\d+(?:\.\d+)?)(?:\s?(?P<mult>k|thousand)\b)?"
+_NUMBER = r"(?<![\w.,$€£¥/-])(?P<n>\d{1,3}(?:[,. ]\d{3})+|\d+(?:\.\d+)?)(?:\s?(?P<mult>k|thousand)\b)?"
 COUNT_RE = re.compile(_NUMBER + r"\+?(?P<after>(?:\s+[\w'’-]+){1,4})", re.I)
 _NOT_COUNT_BEFORE = re.compile(
-    r"(?:aged|age|over|under|within|top|ages|the|of|first|last|past|next|about|plus)\s*$", re.I
+    r"(?:aged|age|over|under|within|top|ages|the|of|first|last|past|next|our|serves?|serving|currently|already|"
+    r"clean|run|operate|employ)\s*$",
+    re.I,
 )
 _SIGNUP_VERB = re.compile(
     r"\b(?:register|enrol+|sign\s+up|onboard|recruit)\s+(?:(?:about|around|over)\s+)?$", re.I
 )
 _NAME_PART = re.compile(r"(?<![.!?:;\n]\s)(?<![.!?:;\n])(?<=\w\s)[A-Z][\w-]*\s$")
 """A number right after a capitalised word that does not open its sentence is part of a name."""
+_DONE_AFTER = re.compile(
+    r"^(?:[\w'’-]+\s+){0,3}?(?:sold|booked|purchased|bought|ordered|redeemed|placed)\b", re.I
+)
+"""'90 vouchers sold', '350 weeks booked', '120 test rides booked': whatever is counted, it is a conversion."""
+_CONVERTED = re.compile(r"^(?:[\w-]+\s+)?(?:approved|funded|closed)\b", re.I)
+_PAST = re.compile(r"\b(?:last\s+year|previous(?:ly)?|in\s+20\d\d\b|did)", re.I)
 GOAL_CUE_RE = re.compile(
     r"\b(?:goal|objective|aim|kpi|success|target is|target:|want|need|hoping|hope|like|love|get|drive|generate|sell|"
     r"hit|reach|achieve|deliver|win|register|onboard|enrol|book|grow|acquire|gain|call it a win|thrilled|after)\b",
@@ -119,15 +155,20 @@ RATES: list[tuple[str, re.Pattern[str]]] = [
     (
         "conversion_rate",
         re.compile(
-            rf"(?:conversion[- ]rate|\bcvr\b)[^.%\d]{{0,25}}?{PCT}|{PCT2}\s+(?:\w+\s+)?"
+            rf"(?:conversion[- ]rate|\bcvr\b)[^.%\d]{{0,25}}?{PCT}|{PCT2}\s+(?:[\w-]+\s+)?"
             rf"(?:conversion[- ]rate|cvr\b)",
             re.I,
         ),
     ),
 ]
 _COST_PER = re.compile(
-    r"\b(?:cpa|cac|cpl|cost[- ]per[- ](?:acquisition|lead|sign-?up|conversion|sale|order|booking|"
-    r"enquiry|inquiry|customer|install|registration|action|acquisition|application))\b",
+    r"\b(?:cpa|cac|cpl|cpi|cpo|cps|cpb|cost[- ]per[- ](?!click\b|mille\b|thousand\b|view\b|impression\b)"
+    r"(?:first[- ])?[a-z]+(?:[- ][a-z]+)?)\b",
+    re.I,
+)
+_CAP_BEFORE = re.compile(
+    r"(?:no\s+more\s+than|not\s+more\s+than|under|below|max(?:imum)?|at\s+most|up\s+to|less\s+than|≤|<|"
+    r"capped\s+at|tops)\s*$",
     re.I,
 )
 _PER_UNIT_AFTER = re.compile(
@@ -190,7 +231,8 @@ def find_counts(text: str, goal_spans: list[tuple[int, int]]) -> list[KPIMention
         words = m.group("after").split()
         if not words or re.match(
             r"(?:years?|yrs?|year-olds?|miles?|km|minutes?|hours?|hrs|days?|weeks?|months?|"
-            r"quarters?|x|%|percent|employees|staff|developers|people|or|and|to)(?![\w-])",
+            r"quarters?|nights?|x|%|percent|employees|staff|developers|people|or|and|to|seats|locations|stores|shops|"
+            r"facilities|sites|branches)(?![\w-])",
             words[0],
             re.I,
         ):
@@ -201,6 +243,18 @@ def find_counts(text: str, goal_spans: list[tuple[int, int]]) -> list[KPIMention
             if kind:
                 used = i + 1
                 break
+        if kind is None and _DONE_AFTER.match(" ".join(words)):
+            kind, used = "conversions", len(_DONE_AFTER.match(" ".join(words)).group(0).split())  # type: ignore[union-attr]
+        elif kind is not None and _CONVERTED.match(" ".join(words[: used - 1])):
+            kind = "conversions"  # 'approved applications', 'funded accounts', 'paid entries'
+        elif kind in ("conversions", "signups") and re.match(r"demo\b", words[0], re.I):
+            kind = "leads"  # 'demo bookings'
+        if kind is not None and re.match(
+            r"(?:[\w'’-]+\s+){0,3}(?:sold|purchased|bought|ordered)\b", " ".join(words[used - 1 :]), re.I
+        ):
+            kind = "conversions"  # '8.000 trial packs sold'
+        if _PAST.search(re.split(r"[.;!?(\n]", text[max(0, m.start() - 60) : m.start()])[-1]):
+            continue  # 'last year we sold 4,100 tickets': what happened before is not the target
         kind_named = kind is not None
         standalone = re.search(r"(?:^|[,;:\n—–]|\s-)\s*$", text[: m.start()]) and re.match(
             r"[^,;\n.]{0,60}(?:[,;\n]|\.?\s*$)", text[m.end("n") :]
@@ -254,13 +308,13 @@ def find_cost_per(text: str, money: list[MoneyMention]) -> tuple[KPIMention | No
             if cue.start() - 40 <= mm.end <= cue.start() and mm.ok and _PER_UNIT_AFTER.match(text[mm.end :]):
                 return KPIMention("cpa", mm.amount, mm.start, cue.end()), {mm.start}
     for mm in money:
-        if (
-            mm.ok
-            and _PER_UNIT_AFTER.match(text[mm.end :])
-            and not re.match(r"^\s*(?:a|per)\s+(?:month|year)", text[mm.end :])
-        ):
-            end = mm.end + _PER_UNIT_AFTER.match(text[mm.end :]).end()  # type: ignore[union-attr]
-            return KPIMention("cpa", mm.amount, mm.start, end), {mm.start}
+        unit = _PER_UNIT_AFTER.match(text[mm.end :])
+        if not mm.ok or not unit or re.match(r"^\s*(?:a|per)\s+(?:month|year)", text[mm.end :]):
+            continue
+        capped = _CAP_BEFORE.search(text[max(0, mm.start - 20) : mm.start])
+        outcome = count_kind(text[mm.end : mm.end + unit.end() + 12]) is not None
+        if capped or outcome:  # '€12 per sign-up', 'no more than $300 each'; never a price ('£149 each')
+            return KPIMention("cpa", mm.amount, mm.start, mm.end + unit.end()), {mm.start}
     return None, set()
 
 
