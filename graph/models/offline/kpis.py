@@ -103,7 +103,6 @@ COUNT_KINDS: dict[str, tuple[str, ...]] = {
         "kits",
         "bundles",
         "tins",
-        "bottles",
         "meals",
         "covers",
         "inspections",
@@ -114,7 +113,8 @@ _KIND_RE = {
     for name, words in COUNT_KINDS.items()
 }
 _NUMBER = r"(?<![\w.,$€£¥/-])(?P<n>\d{1,3}(?:[,. ]\d{3})+|\d+(?:\.\d+)?)(?:\s?(?P<mult>k|thousand)\b)?"
-COUNT_RE = re.compile(_NUMBER + r"\+?(?P<after>(?:\s+[\w'’-]+){1,4})", re.I)
+COUNT_RE = re.compile(_NUMBER + r"\+?(?=(?P<after>(?:\s+[\w'’-]+){1,4}))", re.I)
+"""A number and (looked ahead, not consumed: '600 demos and 45 deals' holds two) the words after it."""
 _NOT_COUNT_BEFORE = re.compile(
     r"(?:aged|age|over|under|within|top|ages|the|of|first|last|past|next|our|serves?|serving|currently|already|"
     r"clean|run|operate|employ)\s*$",
@@ -130,7 +130,7 @@ _DONE_AFTER = re.compile(
 )
 """'90 vouchers sold', '350 weeks booked', '120 test rides booked': whatever is counted, it is a conversion."""
 _CONVERTED = re.compile(r"^(?:[\w-]+\s+)?(?:approved|funded|closed)\b", re.I)
-_PAST = re.compile(r"\b(?:last\s+year|previous(?:ly)?|in\s+20\d\d\b|did)", re.I)
+_PAST = re.compile(r"\b(?:last\s+year|previous(?:ly)?|did)", re.I)
 GOAL_CUE_RE = re.compile(
     r"\b(?:goal|objective|aim|kpi|success|target is|target:|want|need|hoping|hope|like|love|get|drive|generate|sell|"
     r"hit|reach|achieve|deliver|win|register|onboard|enrol|book|grow|acquire|gain|call it a win|thrilled|after)\b",
@@ -189,11 +189,14 @@ _EVERY_RETURNS = re.compile(
     re.I,
 )
 _REVENUE_AFTER = re.compile(
-    r"^\s*(?:(?:in|of)?\s*(?:[\w-]+\s+)?(?:revenue|turnover|gmv)\b"
-    r"|(?:in|of)\s+(?:new\s+|incremental\s+|online\s+|total\s+)?sales\b)",
+    r"^\s*(?:(?:in|of)?\s*(?:[\w-]+\s+)?(?:revenue|turnover|gmv|arr|mrr)\b"
+    r"|(?:in|of)\s+(?:[\w-]+\s+)?(?:sales|donations|pledges|gifts)\b)",
     re.I,
 )
-_REVENUE_BEFORE = re.compile(r"(?:revenue|turnover|gmv|sales)(?:\s+target)?\s*(?:of|:|is|=)?\s*$", re.I)
+_REVENUE_BEFORE = re.compile(
+    r"(?:(?:revenue|turnover|gmv|sales)(?:\s+target)?\s*(?:of|:|is|=)?|\brais(?:e|es|ed|ing)(?:\s+(?:at\s+least|over))?)\s*$",
+    re.I,
+)
 
 
 @dataclass(frozen=True)
@@ -224,7 +227,7 @@ def find_counts(text: str, goal_spans: list[tuple[int, int]]) -> list[KPIMention
         before = text[max(0, m.start() - 12) : m.start()]
         if (
             _NOT_COUNT_BEFORE.search(before)
-            or re.search(r"[-–]\s*$", before)
+            or re.search(r"\d\s*[-–]\s*$", before)
             or re.match(r"\s*[-–]\d", text[m.end("n") :])
         ):
             continue
@@ -274,7 +277,7 @@ def find_counts(text: str, goal_spans: list[tuple[int, int]]) -> list[KPIMention
         n = to_number(m.group("n")) * (1000 if m.group("mult") else 1)
         if n <= 0:
             continue
-        end = min(m.start("after") + len(" ".join(words[:used])) + 1, m.end())
+        end = min(m.start("after") + len(" ".join(words[:used])) + 1, m.end("after"))
         (out if kind and kind_named else fallback).append(
             KPIMention(kind or "conversions", n, m.start(), end)
         )

@@ -229,6 +229,7 @@ def parse_brief(text: str, today: date) -> ParsedBrief:
         (s.start, s.end) for s in segments if s.field in ("goal", "kpi") or GOAL_CUE_RE.search(s.text)
     ]
     not_counts = [(m.start, m.end) for m in find_money(masked)]
+    not_counts += [(roas.start, roas.end)] if roas else []  # 'ROAS 4' is not four conversions
     not_counts += [(product.start, product.end)] if product else []  # 'Edge 3 razor', 'Flow 200' are names
     not_counts += [(m.start(), m.end()) for m in _OUTLINE_NUMBER.finditer(masked)]
     not_counts += [(d.pos, d.stop) for d in find_date_spans(masked, today, None)]
