@@ -148,7 +148,7 @@ def word_places(text: str) -> list[tuple[int, int, str]]:
             if text[at].isupper():
                 out.append((at, at + len(d.group(0)), DEMONYMS[re.sub(r"\s+", " ", d.group(0).lower())]))
     for m in _plural_re().finditer(text):
-        if m.group(0)[0].isupper():
+        if m.group(0)[0].isupper() or m.group(0).islower():
             out.append((m.start(), m.end(), PLURAL_DEMONYMS[re.sub(r"\s+", " ", m.group(0).lower())]))
     codes = _alpha2()
     labelled = [(m.start("v"), m.end("v")) for m in _MARKET_LINE.finditer(text)]

