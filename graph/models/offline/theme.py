@@ -70,6 +70,29 @@ OCCASIONS = (
     "wedding season",
     "summer holidays",
     "summer holiday",
+    "school holidays",
+    "half-term",
+    "half term",
+    "pride",
+    "presidents' day",
+    "earth day",
+    "record store day",
+    "world book day",
+    "small business saturday",
+    "giving tuesday",
+    "burns night",
+    "oktoberfest",
+    "golden week",
+    "hogmanay",
+    "tax season",
+    "self-assessment deadline",
+    "cherry blossom season",
+    "carnival",
+    "mardi gras",
+    "cinco de mayo",
+    "juneteenth",
+    "independence day",
+    "bank holiday",
 )
 SEASONS = (
     "holiday season",
@@ -87,7 +110,7 @@ _ALL = sorted(OCCASIONS + SEASONS, key=len, reverse=True)
 
 def _pattern(term: str) -> str:
     """A theme term however it is spelt: any apostrophe or none, spaces or hyphens, 'st.' or 'st'."""
-    out = re.escape(term).replace("\\-", " ").replace("\\.", "\\.?").replace("'", "['’]?")
+    out = re.escape(term).replace("\\-", "\\ ").replace("\\.", "\\.?").replace("'", "['’]?")
     return out.replace("\\ ", "[\\s-]+")
 
 
@@ -121,17 +144,28 @@ def find_theme(
     the product's name first; never one inside the audience's words or used as a verb)."""
     for seg in segments:
         if seg.field == "theme" and seg.value:
-            value = seg.value.strip(" .")
+            value = re.sub(r"\s*\([^)]*\)?\s*$", "", seg.value).strip(" .")  # 'Mother's Day (France, 30 May)'
             return Found(_norm_theme(value), seg.value_start, seg.value_start + len(value))
 
     def describes_people(m: re.Match[str]) -> bool:
         return bool(
             _SEASON_AS_VERB.search(text[max(0, m.start() - 12) : m.start()])
-            or (audience is not None and audience.start < m.start() < audience.end)
+            or (
+                audience is not None
+                and audience.start < m.start() < audience.end
+                and not re.search(
+                    r"\b(?:this|next|for|over\s+the)\s+$", text[max(0, m.start() - 12) : m.start()], re.I
+                )
+            )
             or (m.group(0).lower() == "fall" and not _FALL_SEASON.match(text[m.end() :]))
         )
 
-    hits = [m for m in _THEME_RE.finditer(text) if _is_occasion(m) or not describes_people(m)]
+    hits = [
+        m
+        for m in _THEME_RE.finditer(text)
+        if (_is_occasion(m) or not describes_people(m))
+        and (m.group(0).lower() != "pride" or m.group(0)[0] == "P")
+    ]
     occasions = [m for m in hits if _is_occasion(m)]
 
     def in_product(m: re.Match[str]) -> bool:
