@@ -205,6 +205,12 @@ def field_for_label(label: str) -> str | None:
     key = re.sub(r"^(?:q[:.]?\s*|\d+(?:\.\d+)*\s+)", "", key)
     if key in _LABEL_TO_FIELD:
         return _LABEL_TO_FIELD[key]
+    # a label given in two languages or with a gloss: 'Kampagne / campaign', 'Zielgruppe (audience)'
+    parts = [p.strip() for p in re.split(r"\s*/\s*|\s*[()]\s*", key) if p.strip()]
+    if len(parts) > 1:
+        for part in parts:
+            if part in _LABEL_TO_FIELD or part == "campaign":
+                return _LABEL_TO_FIELD.get(part, "product")
     if len(key.split()) > 6:
         return None
     for fld, rx in _LABEL_KEYWORDS:
@@ -241,6 +247,7 @@ def split_segments(text: str) -> list[Segment]:
     """Return the brief's segments in order: lines, then sentences, then clauses; labels read where present."""
     out: list[Segment] = []
     pending_q: str | None = None  # Q&A: the question labels the next answer line
+    heading: str | None = None
     for line in re.finditer(r"[^\n]+", text):
         ls, le = _strip(text, line.start(), line.end())
         if ls >= le or re.fullmatch(r"[\s|:-]+", text[ls:le]):
@@ -260,6 +267,15 @@ def split_segments(text: str) -> list[Segment]:
             pending_q = None
             continue
         pending_q = None
+        if (
+            heading
+        ):  # a document's heading line labels the line under it ('Objective' / 'Sell 10,000 passes.')
+            out.extend(_labelled(text, ls, le, heading))
+            heading = None
+            continue
+        heading = _heading(raw)
+        if heading:
+            continue
         if raw.count("|") >= 1 and text[line.start() : line.end()].strip().startswith("|"):
             cells = [c.strip() for c in text[line.start() : line.end()].strip().strip("|").split("|")]
             header = cells[1].lower() in (
@@ -277,6 +293,19 @@ def split_segments(text: str) -> list[Segment]:
             continue
         out.extend(_line_segments(text, ls, le))
     return out
+
+
+_HEADING_NOT = frozenset(
+    {"who", "what", "why", "how", "where", "when", "for", "line", "target", "event", "end"}
+)
+
+
+def _heading(raw: str) -> str | None:
+    """A line that is only a field label ('Objective', 'Target market', 'Budget'), as in pasted documents."""
+    key = raw.strip().lower()
+    if key in _LABEL_TO_FIELD and key not in _HEADING_NOT and raw.strip()[:1].isupper():
+        return raw.strip()
+    return None
 
 
 def _labelled(text: str, vs: int, ve: int, label: str) -> list[Segment]:
