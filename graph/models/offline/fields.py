@@ -164,7 +164,7 @@ PEOPLE = (
     "volunteers|visitors|guests|diners|drinkers|vegans|vegetarians|millennials|boomers|makers|crafters|"
     "bookkeepers|accountants|shoppers|owners|households|singles|newlyweds|expats|hobbyists|athletes|golfers"
 )
-_PEOPLE_RE = re.compile(rf"\b(?:{PEOPLE}|\w{{3,}}(?:ers|ists|ians))\b", re.IGNORECASE)
+_PEOPLE_RE = re.compile(rf"\b(?:(?i:{PEOPLE})|[a-z]\w{{2,}}(?:ers|ists|ians))\b")  # 'Rivers' is a name
 _ORGS_RE = re.compile(
     r"\b(?:teams?|staff|leaders|heads|startups|companies|firms|brands|businesses|agencies|schools|universities|"
     r"charities|retailers|chains|practices|offices|athletes|collectors|lovers|owners|professionals|creatives|"

@@ -27,9 +27,11 @@ _CUE_VERBS = (
     r"(?:range|product|collection|flavou?r|app|brand|line)\s*,"
 )
 _PRODUCT_CUE = re.compile(
-    rf"\b(?i:(?:{_CUE_VERBS})\s+(?:of\s+)?(?:our|the|a|its|their)?\s*(?:new\s+)?)(?=[A-Z0-9]|['‘\"“][A-Z])"
-    r"|\b(?i:(?:ads?|campaign|push|brief|promotion)\s+(?:for|on)\s+(?:our\s+|the\s+)?(?:new\s+)?)(?=[A-Z])"
-    r"|\b(?i:for\s+(?:our\s+|the\s+)?(?:new\s+)?)(?=[A-Z])",
+    rf"\b(?i:(?:{_CUE_VERBS})[ \t]+(?:of[ \t]+)?(?:our|the|a|its|their)?[ \t]*(?:new[ \t]+)?)(?=[A-Z0-9]|['‘\"“][A-Z])"
+    r"|\b(?i:(?:ads?|campaign|push|brief|promotion)[ \t]+(?:for|on)[ \t]+(?:our[ \t]+|the[ \t]+)?(?:new[ \t]+)?)(?=[A-Z])"
+    r"|\b(?i:for[ \t]+(?:our[ \t]+|the[ \t]+)?(?:new[ \t]+)?)(?=[A-Z])"
+    r"|\b(?!(?:Mother|Father|Valentine|Children|Women|Men|It|That|What|Let|There|Here|Who|He|She)['’])"
+    r"[A-Z][\w&]*(?:[ \t]+&?[ \t]*[A-Z][\w&]*){0,3}['’]s[ \t]+(?=[A-Z])",
 )
 _OFFER_NOUNS = (
     r"offer|deal|set|bundle|edition|special|menu|package|pack|kit|range|collection|box|pass|service|plan|course|"
@@ -180,6 +182,46 @@ _CALLED = re.compile(rf"\b(?:{_PRODUCT_TYPE.pattern})\s+(?:called|named)\s+(?=[A
 _ARTICLE = re.compile(r"^(?:(?i:the|our|a|an|its|their)|new)\s+")
 
 
+_DEGREE = re.compile(r"MSc|MBA|BSc|BA|MA|MEng|PhD|PgCert|PgDip|LLM|BEd|MRes|HND|HNC|BTEC")
+_ORG_END = re.compile(
+    r"\s(?:Trust|Vets|Gyms?|Foundation|Charity|Council|Ltd|Inc|LLC|Co|Kitchen|Dental|Clinic|Hospital|Bank|"
+    r"Brewery|Bakery|Studios?|Accountants|Solicitors|Estates|Agency|Group)$"
+)
+_EVENT_TAIL = re.compile(
+    r"(?:\s+[a-z][\w'’-]*)*?\s+(?:sale|event|open\s+day|open\s+evening|launch|promo|campaign|push|drop|release|"
+    r"relaunch|restock|giveaway|webinar)$"
+)
+_ADVERB = re.compile(r"[a-z]+ly|only|too|also|now|again|please|first|mainly|mostly")
+_STYLE_PREFIX = re.compile(r"^[\w-]+-style\s+")  # 'Nest-style ThermoSense thermostat': a comparison
+
+
+def tidy_product(found: Found) -> Found:
+    """A product name without the words around it: the occasion it is sold at ('Sleepwell Hybrid mattress sale',
+    'Kestrel Hybrid SUV test-drive event', 'MSc Data Science open day'), a comparison ('Nest-style'), and words
+    after its last product noun ('the Volta City e-bike especially')."""
+    value, start = found.value, found.start
+    pre = _STYLE_PREFIX.match(value)
+    if pre and len(value[pre.end() :].split()) >= 1 and value[pre.end() :][:1].isupper():
+        value, start = value[pre.end() :], start + pre.end()
+    tail = _EVENT_TAIL.search(value)
+    if tail and tail.start() > 0:
+        kept = value[: tail.start()]
+        # keep product nouns written before the occasion word ('mattress sale' -> 'mattress')
+        extra = re.match(r"(?:\s+[a-z][\w'’-]*)*", value[tail.start() :])
+        words = value[tail.start() :].split()[:-1]
+        for w in words:
+            if _PRODUCT_TYPE.fullmatch(w):
+                kept = value[: value.index(w, len(kept)) + len(w)]
+        del extra
+        if kept.strip():
+            value = kept
+    toks = value.split()
+    typed = [i for i, t in enumerate(toks) if i and t[:1].islower() and _PRODUCT_TYPE.fullmatch(t)]
+    if typed and typed[-1] < len(toks) - 1 and all(_ADVERB.fullmatch(t) for t in toks[typed[-1] + 1 :]):
+        value = value[: value.index(toks[typed[-1]], len(" ".join(toks[: typed[-1]]))) + len(toks[typed[-1]])]
+    return Found(value, start, start + len(value))
+
+
 def _strip_article(found: Found) -> Found:
     m = _ARTICLE.match(found.value)
     while m:
@@ -225,7 +267,9 @@ def _shape(value: str) -> tuple[bool, bool, bool]:
     toks = value.split()
     if not toks or not toks[0][:1].isupper():
         return False, False, False
-    marked = any(re.search(r"[a-z][A-Z]|[A-Za-z]\d|\d[A-Za-z]", t) for t in toks) or any(
+    marked = any(
+        re.search(r"[a-z][A-Z]|[A-Za-z]\d|\d[A-Za-z]", t) or _DEGREE.fullmatch(t) for t in toks
+    ) or any(
         re.fullmatch(r"\d+(?:\.\d+)?", t) and toks[i - 1][:1].isupper() and not toks[i - 1].isupper()
         for i, t in enumerate(toks)
         if i
@@ -251,8 +295,13 @@ def _acceptable(value: str, is_place: PlaceTest, *, cued: bool) -> bool:
         and not any(t[:1].isupper() and not t.isupper() for t in toks[1:])
     ):
         return False  # 'USD 45', 'IT directors', 'UK universities' (not 'UX Design Certificate')
-    if _BRIEF_WORDS.search(value) or tail and (_PEOPLE_WORD.search(toks[-1]) or _VENUE.fullmatch(toks[-1])):
+    people_tail = _PEOPLE_WORD.search(toks[-1]) and not _PRODUCT_TYPE.fullmatch(toks[-1])  # not 'sneakers'
+    if _BRIEF_WORDS.search(value) or tail and (people_tail or _VENUE.fullmatch(toks[-1])):
         return False  # 'CrossFit athletes', 'Etsy sellers'
+    if not cued and _VENUE.fullmatch(toks[-1]) or _ORG_END.search(value):
+        return False  # 'Clean Rivers Trust', 'PawCare Vets': the business, not what it sells
+    if any(rx.search(value) for rx in CHANNEL_RES.values()) and not marked:
+        return False  # 'YouTube-style paid social'
     name = " ".join(t for t in toks if t[:1].isupper())
     if name and is_place(name):
         return False
@@ -276,6 +325,8 @@ def _cued(text: str, is_place: PlaceTest) -> Found | None:
         if not found or not _acceptable(found.value, is_place, cued=True):
             continue
         cue = m.group(0).lower()
+        if re.search(r"['’]s[ \t]+$", cue) and _NOT_NAME.match(found.value):
+            continue  # "the Lyric Theatre's Christmas panto": an occasion, not a name
         _, marked, tail = _shape(found.value)
         appositive = _APPOSITIVE.match(text, found.end)  # 'Docket, the contract tool from Lexly'
         if (
@@ -323,6 +374,9 @@ def _lower_offer(text: str) -> Found | None:
     return Found(value, m.start("v"), m.end("v"))
 
 
+_OTHER_FIELDS = frozenset({"audience", "places", "channels", "budget", "dates", "holdout"})
+
+
 def find_product(text: str, segments: list[Segment], is_place_only: object) -> Found | None:
     """The product or offer the campaign promotes: a labelled value, a name after a cue, a name with product-type
     words, a lowercase offer after a cue, or the first clause of a list-like brief."""
@@ -330,7 +384,12 @@ def find_product(text: str, segments: list[Segment], is_place_only: object) -> F
     def is_place(value: str) -> bool:
         return bool(callable(is_place_only) and is_place_only(value))
 
-    for seg in segments:
+    generic = ("campaign name", "promotion", "event", "ticket")  # an explicit product label wins over these
+    labelled_segs = sorted(
+        (seg for seg in segments if seg.field == "product" and seg.value),
+        key=lambda seg: (seg.label or "").strip().lower() in generic,
+    )
+    for seg in labelled_segs:
         if seg.field == "product" and seg.value:
             value = re.split(
                 r"\s+(?:at|in|on|for\s+the)\s+[A-Z]|\s*\(|\s+[-–—]\s+|[.;]\s", seg.value, maxsplit=1
@@ -342,7 +401,12 @@ def find_product(text: str, segments: list[Segment], is_place_only: object) -> F
             if rest:  # 'Offer: 20% off the Harvest Box for the first month'
                 labelled = rest
             if labelled.value and not is_place(labelled.value):
-                return labelled
+                return tidy_product(labelled)
+    # a value under another field's label ('Target market: Festival-goers aged 18-30') is that field's
+    other = [(seg.start, seg.end) for seg in segments if seg.field in _OTHER_FIELDS]
+    text = "".join(
+        " " if any(a <= i < b for a, b in other) and ch != "\n" else ch for i, ch in enumerate(text)
+    )
     found = _cued(text, is_place) or _lower_offer(text) or name_clause(text, segments, is_place_only)
     found = found or _named(text, is_place)
-    return _strip_article(found) if found else None
+    return tidy_product(_strip_article(found)) if found else None
