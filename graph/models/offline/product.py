@@ -24,12 +24,15 @@ _CUE_VERBS = (
     r"launch(?:ing)?|re-?launch(?:ing)?|promot(?:e|ing)|push(?:ing)?|introduc(?:e|ing)|roll(?:ing)?\s+out|"
     r"sell(?:ing)?(?:\s+more\s+of)?|shift(?:ing)?\s+more\s+of|this\s+is\s+about|market(?:ing)?|advertis(?:e|ing)|"
     r"boost(?:ing)?|grow(?:ing)?|get(?:ting)?|covers|focus(?:\s+on)?|about|product(?:'s|’s|\s+is)|"
+    r"(?:the\s+)?(?:thing|focus|hero)\s+is|set(?:ting)?\s+up|"
     r"(?:range|product|collection|flavou?r|app|brand|line)\s*,"
 )
 _PRODUCT_CUE = re.compile(
     rf"\b(?i:(?:{_CUE_VERBS})[ \t]+(?:of[ \t]+)?(?:our|the|a|its|their)?[ \t]*(?:new[ \t]+)?)(?=[A-Z0-9]|['‘\"“][A-Z])"
     r"|\b(?i:(?:ads?|campaign|push|brief|promotion)[ \t]+(?:for|on)[ \t]+(?:our[ \t]+|the[ \t]+)?(?:new[ \t]+)?)(?=[A-Z])"
     r"|\b(?i:for[ \t]+(?:our[ \t]+|the[ \t]+)?(?:new[ \t]+)?)(?=[A-Z])"
+    r"|\b(?i:(?:orders|sales|bookings|sign-?ups|subscriptions|units|copies|tickets|pre-?orders)[ \t]+of[ \t]+"
+    r"(?:the|our)[ \t]+)(?=[A-Z])"
     r"|\b(?!(?:Mother|Father|Valentine|Children|Women|Men|It|That|What|Let|There|Here|Who|He|She)['’])"
     r"[A-Z][\w&]*(?:[ \t]+&?[ \t]*[A-Z][\w&]*){0,3}['’]s[ \t]+(?=[A-Z])",
 )
@@ -172,7 +175,8 @@ _PRODUCT_TYPE = re.compile(  # nouns that name something sold, for a name writte
     r"lipsticks?|mascara|perfume|fragrance|cookies|biscuits|granola|cereal|chocolates?|crisps|chips|sauces?|rum|"
     r"vodka|whisky|whiskey|cider|lager|ale|stout|backpacks?|rucksacks?|headsets?|earbuds|controllers?|kettles?|"
     r"blenders?|toasters?|vacuums?|lamps?|rugs?|pillows?|towels?|socks|hoodies?|jeans|coats?|hats?|gloves|"
-    r"trousers|leggings|swimwear|sunglasses|helmets?|rackets?|balls?|mats?)",
+    r"trousers|leggings|swimwear|sunglasses|helmets?|rackets?|balls?|mats?|appeal|apartments|homes|villas|flats|"
+    r"residences|lofts|cottages|tours?|cruises?|fares?|stout|pesto|sauce)",
     re.IGNORECASE,
 )
 _APPOSITIVE = re.compile(
@@ -240,7 +244,12 @@ def product_phrase(text: str, start: int) -> Found | None:
             break
         w = tok.group(0)
         low = w.lower()
-        if low in _BOUNDARY and (not w[:1].isupper() or not words or low in _PRONOUNS):
+        noun_modal = low in ("will", "can") and re.match(r"[ \t]*(?:[,.;:!?)]|$)", text[start + tok.end() :])
+        if low in _BOUNDARY and (not w[:1].isupper() or not words or low in _PRONOUNS) and not noun_modal:
+            break
+        if words and _ADVERB.fullmatch(w):
+            break  # 'the Volta City e-bike especially'
+        if words and low in ("will", "can") and not noun_modal:
             break
         if low == "for" and words:
             after = text[start + tok.end() : start + tok.end() + 40]
@@ -280,6 +289,9 @@ def _shape(value: str) -> tuple[bool, bool, bool]:
 
 def _acceptable(value: str, is_place: PlaceTest, *, cued: bool) -> bool:
     """A name that can be a product: not a place, occasion, channel, date word, code or group of people."""
+    core = _STYLE_PREFIX.sub("", value)
+    if core != value and not core[:1].isupper():
+        return False  # 'YouTube-style paid social'
     occasion = _NOT_NAME.match(value)
     if not value or is_place(value) or occasion and (not cued or not value[occasion.end() :].strip()):
         return False
@@ -300,8 +312,6 @@ def _acceptable(value: str, is_place: PlaceTest, *, cued: bool) -> bool:
         return False  # 'CrossFit athletes', 'Etsy sellers'
     if not cued and _VENUE.fullmatch(toks[-1]) or _ORG_END.search(value):
         return False  # 'Clean Rivers Trust', 'PawCare Vets': the business, not what it sells
-    if any(rx.search(value) for rx in CHANNEL_RES.values()) and not marked:
-        return False  # 'YouTube-style paid social'
     name = " ".join(t for t in toks if t[:1].isupper())
     if name and is_place(name):
         return False
@@ -329,10 +339,15 @@ def _cued(text: str, is_place: PlaceTest) -> Found | None:
             continue  # "the Lyric Theatre's Christmas panto": an occasion, not a name
         _, marked, tail = _shape(found.value)
         appositive = _APPOSITIVE.match(text, found.end)  # 'Docket, the contract tool from Lexly'
+        typed = len(found.value.split()) > 1 and _PRODUCT_TYPE.fullmatch(found.value.split()[-1])
+        if cue.startswith("for") and re.search(
+            r"\b(?:[a-z]+(?:ers|ists)|staff|people|volunteers)\s+$", text[: m.start()]
+        ):
+            continue  # 'hiring 40 delivery drivers for HaulHub': the employer
         if (
             cue.startswith("for")
             and not re.match(r"for\s+(?:our|the)\b", cue)
-            and not (marked or tail or appositive)
+            and not (marked or tail or appositive or typed)
         ):
             continue  # 'for Green Acre Farm' names the business; 'for PipeDesk CRM' names a product
         return found
@@ -354,14 +369,30 @@ def _named(text: str, is_place: PlaceTest) -> Found | None:
             re.fullmatch(r"\s*", before) is not None
             or re.search(r"(?:^|\n)[ \t]*[A-Za-z][\w ]{0,20}:[ \t]*$", before) is not None
         )  # the brief or a labelled line opens with it: 'Night Owl blend is back', 'Campaign: X'
-        typed = tail and _PRODUCT_TYPE.fullmatch(found.value.split()[-1])
+        typed = _PRODUCT_TYPE.fullmatch(found.value.split()[-1]) and len(found.value.split()) > 1
         appositive = _APPOSITIVE.match(text, found.end) is not None  # 'Woofbox, our dog treat subscription'
-        if not (marked or appositive or typed and (m.group("art") or opening)):
+        bullet = re.search(r"(?:^|\n)[ \t]*(?:[-*•▪→+>]|\d{1,2}[.)])?[ \t]*$", before) is not None
+        on_sale = (
+            bullet and _ON_SALE.match(text, found.end) is not None
+        )  # 'Hopworks Winter Stout goes on sale'
+        if opening and not m.group("art") and found.value.split()[0][:1].isupper() and not marked:
+            dash = re.match(r"[ \t]+[—–-][ \t]+", text[found.end :])
+            named = product_phrase(text, found.end + dash.end()) if dash and not tail else None
+            if named and _acceptable(named.value, is_place, cued=True):
+                return named  # 'Boiler service plan — Heatwise Cover': a description, then the name
+        if not (marked or appositive or on_sale or typed and (m.group("art") or opening)):
             continue  # a bare 'Name noun' is as often a business, place or event as a product
         if not _acceptable(found.value, is_place, cued=appositive) or _is_label(text, found):
             continue
         return found
     return None
+
+
+_ON_SALE = re.compile(
+    r"[ \t]+(?:goes|go|went)[ \t]+on[ \t]+sale|[ \t]+is[ \t]+(?:back|out|here)\b|[ \t]+(?:launches|lands|drops|arrives)\b"
+    r"|[ \t]+hits[ \t]+(?:shelves|stores)",
+    re.IGNORECASE,
+)
 
 
 def _lower_offer(text: str) -> Found | None:
@@ -392,7 +423,10 @@ def find_product(text: str, segments: list[Segment], is_place_only: object) -> F
     for seg in labelled_segs:
         if seg.field == "product" and seg.value:
             value = re.split(
-                r"\s+(?:at|in|on|for\s+the)\s+[A-Z]|\s*\(|\s+[-–—]\s+|[.;]\s", seg.value, maxsplit=1
+                r"\s+(?:at|in|on|for\s+the)\s+[A-Z]|\s*\(|\s+[-–—]\s+|[.;]\s|\s+for\s+(?=(?:[A-Z][\w'’]*\s+){0,2}"
+                r"(?i:children|kids|families|women|men|hospital|charity|trust|foundation|school)\b)",
+                seg.value,
+                maxsplit=1,
             )[0]
             value = value.strip(" .:")
             labelled = _strip_article(Found(value, seg.value_start, seg.value_start + len(value)))
