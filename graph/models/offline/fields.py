@@ -228,6 +228,40 @@ _NOT_NAMES = re.compile(
 )
 
 
+_NOT_FIRST = frozenset(
+    [
+        "it",
+        "we",
+        "our",
+        "this",
+        "the",
+        "a",
+        "an",
+        "please",
+        "launching",
+        "running",
+        "starting",
+        "we're",
+        "we'd",
+        "we've",
+        "i'm",
+        "let's",
+        "i'd",
+        "grow",
+        "boost",
+        "drive",
+        "get",
+        "promote",
+        "sell",
+        "launch",
+        "win",
+        "push",
+        "increase",
+        "reach",
+    ]
+)
+
+
 def name_clause(text: str, segments: list[Segment], is_place_only: object) -> Found | None:
     """Fallback for list-like briefs: the first clause of the first unlabelled line when it is a product name
     ('Sparkle Car Wash monthly pass', 'ZipRide scooter rentals, Paris, €30k, ...')."""
@@ -246,10 +280,13 @@ def name_clause(text: str, segments: list[Segment], is_place_only: object) -> Fo
         return None
     if any(rx.search(clause) for rx in CHANNEL_RES.values()) or _VERBISH.search(clause):
         return None
-    if re.search(r"\b(?:in|on|at|to|from|for|with|by|runs?|launching|starting)\b", clause) or words[
-        0
-    ].lower() in ("it", "we", "our", "this", "the", "a", "an", "please", "launching", "running", "starting"):
+    if (
+        re.search(r"\b(?i:in|on|at|to|from|for|with|by|runs?|launching|starting)\b", clause)
+        or words[0].lower().replace("’", "'") in _NOT_FIRST
+    ):
         return None
+    if _PEOPLE_RE.search(words[-1]):
+        return None  # 'Grow Echo Pods listeners' names people
     at = text.find(clause, seg.start)
     return Found(clause, at, at + len(clause))
 

@@ -323,6 +323,15 @@ def _is_label(text: str, found: Found) -> bool:
     return re.match(r"\s*[:=]", text[found.end :]) is not None
 
 
+def _employer(text: str, for_at: int) -> bool:
+    """'hiring 40 delivery drivers for HaulHub': a name after people and 'for' is who they work for."""
+    before = text[max(0, for_at - 60) : for_at]
+    return re.search(r"\b(?:[a-z]+(?:ers|ists)|staff|people|volunteers)\s+$", before) is not None and (
+        re.search(r"\b(?:hiring|hire|recruit\w*|jobs?|vacanc\w+|roles?|positions?|shifts?)\b", before, re.I)
+        is not None
+    )
+
+
 def _cued(text: str, is_place: PlaceTest) -> Found | None:
     for m in _CALLED.finditer(
         text
@@ -340,10 +349,8 @@ def _cued(text: str, is_place: PlaceTest) -> Found | None:
         _, marked, tail = _shape(found.value)
         appositive = _APPOSITIVE.match(text, found.end)  # 'Docket, the contract tool from Lexly'
         typed = len(found.value.split()) > 1 and _PRODUCT_TYPE.fullmatch(found.value.split()[-1])
-        if cue.startswith("for") and re.search(
-            r"\b(?:[a-z]+(?:ers|ists)|staff|people|volunteers)\s+$", text[: m.start()]
-        ):
-            continue  # 'hiring 40 delivery drivers for HaulHub': the employer
+        if _employer(text, m.start()):
+            continue
         if (
             cue.startswith("for")
             and not re.match(r"for\s+(?:our|the)\b", cue)
@@ -372,17 +379,19 @@ def _named(text: str, is_place: PlaceTest) -> Found | None:
         typed = _PRODUCT_TYPE.fullmatch(found.value.split()[-1]) and len(found.value.split()) > 1
         appositive = _APPOSITIVE.match(text, found.end) is not None  # 'Woofbox, our dog treat subscription'
         bullet = re.search(r"(?:^|\n)[ \t]*(?:[-*•▪→+>]|\d{1,2}[.)])?[ \t]*$", before) is not None
-        on_sale = (
-            bullet and _ON_SALE.match(text, found.end) is not None
-        )  # 'Hopworks Winter Stout goes on sale'
+        caps = sum(1 for t in found.value.split() if t[:1].isupper())
+        # 'Hopworks Winter Stout goes on sale': a name of two capitalised words or more opening a line
+        on_sale = bullet and caps >= 2 and _ON_SALE.match(text, found.end) is not None
         if opening and not m.group("art") and found.value.split()[0][:1].isupper() and not marked:
             dash = re.match(r"[ \t]+[—–-][ \t]+", text[found.end :])
-            named = product_phrase(text, found.end + dash.end()) if dash and not tail else None
+            named = product_phrase(text, found.end + dash.end()) if dash and tail else None
             if named and _acceptable(named.value, is_place, cued=True):
                 return named  # 'Boiler service plan — Heatwise Cover': a description, then the name
         if not (marked or appositive or on_sale or typed and (m.group("art") or opening)):
             continue  # a bare 'Name noun' is as often a business, place or event as a product
         if not _acceptable(found.value, is_place, cued=appositive) or _is_label(text, found):
+            continue
+        if re.search(r"\bfor\s+$", before) and _employer(text, before.rstrip().rfind("for")):
             continue
         return found
     return None

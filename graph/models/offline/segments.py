@@ -125,6 +125,8 @@ FIELD_LABELS: dict[str, tuple[str, ...]] = {
         "product / offer",
         "what are we promoting",
         "campaign name",
+        "campaign brief",
+        "brief",
         "promotion",
         "ticket",
         "new flavour",
@@ -296,7 +298,21 @@ def split_segments(text: str) -> list[Segment]:
 
 
 _HEADING_NOT = frozenset(
-    {"who", "what", "why", "how", "where", "when", "for", "line", "target", "event", "end"}
+    {
+        "who",
+        "what",
+        "why",
+        "how",
+        "where",
+        "when",
+        "for",
+        "line",
+        "target",
+        "event",
+        "end",
+        "brief",
+        "campaign brief",
+    }
 )
 
 
@@ -394,6 +410,8 @@ def _terse_label(text: str, s: int, e: int) -> Segment | None:
         "product line",
         "product name",
         "product focus",
+        "brief",
+        "campaign brief",
     ):
         return None  # common words that start ordinary sentences: only a colon makes them labels
     return Segment(
