@@ -14,6 +14,13 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from graph.models.offline import fields as F
+from graph.models.offline.budget import (
+    _bare_budget,
+    corrected,
+    firmographic_free,
+    label_currency_budget,
+    select_budget,
+)
 from graph.models.offline.goal import find_goal
 from graph.models.offline.kpis import (
     GOAL_CUE_RE,
@@ -43,17 +50,6 @@ __all__ = [
     "find_regions",
     "parse_brief",
 ]
-
-_BUDGET_CUE = re.compile(
-    r"\b(budget|spend|spending|invest(?:ing|ment)?|allocat\w*|total|set aside|envelope|money|"
-    r"afford)\b",
-    re.IGNORECASE,
-)
-_NOT_BUDGET_CUE = re.compile(
-    r"\b(cpa|cpc|cpm|cac|cost per|per (?:lead|signup|sale|conversion|acquisition|click)|under|below|over|above|"
-    r"orders?|revenue|aov|price|priced|costs?|from|each|worth)\b",
-    re.IGNORECASE,
-)
 
 
 @dataclass
@@ -92,31 +88,6 @@ class ParsedBrief:
 
 _OUTLINE_NUMBER = re.compile(r"(?m)^[ \t]*\d{1,2}(?:\.\d{1,2})+\.?(?=[ \t]+[A-Za-z])")
 """'2.1 Product to be promoted': a document's section number, not a target."""
-_DESCRIBES_BEFORE = re.compile(
-    r"\b(?:with|doing|making|turning\s+over|earning|generating)\b(?:(?!budget|spend)[^.;,\n]){0,12}$",
-    re.IGNORECASE,
-)
-
-
-def firmographic_free(text: str, money: list[MoneyMention]) -> list[MoneyMention]:
-    """Money mentions without the ones that describe who is targeted ('manufacturers with $50M-$500M revenue',
-    'brands doing $5M+ a year'): such an amount is neither the budget nor a revenue target."""
-    out: list[MoneyMention] = []
-    prev: MoneyMention | None = None
-    for mm in money:
-        before = text[max(0, mm.start - 30) : mm.start]
-        in_range = prev is not None and re.fullmatch(r"\s*[-–]\s*", text[prev.end : mm.start]) is not None
-        after = re.match(
-            r"\s*(?:\+|[-–]\s*[$€£¥]?\d|(?:a|per)\s+year|annual|(?:in\s+)?(?:annual\s+)?(?:revenue|turnover|arr)\b)",
-            text[mm.end : mm.end + 30],
-            re.IGNORECASE,
-        )
-        if (_DESCRIBES_BEFORE.search(before) and after) or (in_range and prev not in out):
-            prev = mm
-            continue
-        out.append(mm)
-        prev = mm
-    return out
 
 
 def _mask(text: str, spans: list[tuple[int, int]]) -> str:
@@ -126,57 +97,6 @@ def _mask(text: str, spans: list[tuple[int, int]]) -> str:
             if chars[i] != "\n":
                 chars[i] = " "
     return "".join(chars)
-
-
-def select_budget(
-    text: str, money: list[MoneyMention], segments: list[Segment], used: set[int]
-) -> MoneyMention | None:
-    """The campaign budget among the money mentions: one in a budget-labelled line, else one cued by 'budget' /
-    'spend', else the largest amount not cued as a unit cost, price or threshold."""
-    pool = [m for m in money if m.start not in used]
-    for seg in segments:
-        if seg.field == "budget":
-            inside = [m for m in pool if seg.start <= m.start < seg.end]
-            if inside:
-                return inside[-1] if re.search(r"\b(?:no|actually)\b", seg.value, re.I) else inside[0]
-    cued, plain = [], []
-    for m in pool:
-        # cue windows stay inside the mention's own sentence or line
-        before = re.split(r"[.!?;\n]\s", text[max(0, m.start - 40) : m.start])[-1]
-        after = re.split(r"[.!?;\n]", text[m.end : m.end + 25])[0]
-        if _BUDGET_CUE.search(before) or re.match(r"\s*(?:budget|total|to spend|in total)\b", after, re.I):
-            cued.append(m)
-        elif not _NOT_BUDGET_CUE.search(before[-25:] + after[:14]):
-            plain.append(m)
-    if cued:
-        return cued[0]
-    return max(plain, key=lambda m: m.amount) if plain else None
-
-
-_BARE_AMOUNT = re.compile(
-    r"(?P<neg>minus\s+|negative\s+|[-−](?=\d))?(?P<n>\d[\d,.\s]*\d|\d)\s?(?P<mult>k|m|million|"
-    r"thousand|trillion|bn|billion)?\b",
-    re.IGNORECASE,
-)
-
-
-def _bare_budget(text: str, segments: list[Segment]) -> str | None:
-    """A budget stated without a currency ('Budget: minus 40,000', 'we can spend 30k'): the problem to ask about."""
-    spans = [(s.value_start, s.end) for s in segments if s.field == "budget"]
-    cue = (
-        r"(?<!ad )\b(?:budget|spend|investment)\s*(?:is|of|:|=|-)?\s*(?:about|around|roughly|approx\.?|~)?\s*"
-    )
-    spans += [(m.end(), min(len(text), m.end() + 16)) for m in re.finditer(cue, text, re.IGNORECASE)]
-    for s, e in spans:
-        m = _BARE_AMOUNT.match(text, s, e)
-        if m and not re.match(
-            r"\s*(?:%|x\b|percent|days?|weeks?|months?|people|orders|leads)", text[m.end() :]
-        ):
-            words = m.group(0).strip()
-            if m.group("neg"):
-                return f"'{words}' is a negative amount (and names no currency)"
-            return f"'{words}' names no currency (write e.g. '{words} USD' or '€{words}')"
-    return None
 
 
 def find_budget(text: str) -> MoneyMention | None:
@@ -264,7 +184,8 @@ def parse_brief(text: str, today: date) -> ParsedBrief:
     kpis: list[KPIMention] = []
     revenue, used_rev = find_revenue(masked, money)
     cpa, used_cpa = find_cost_per(masked, money)
-    budget = select_budget(masked, money, segments, used_rev | used_cpa)
+    budget = corrected(masked, select_budget(masked, money, segments, used_rev | used_cpa), money)
+    budget = budget or label_currency_budget(masked, segments)
     if budget is None:
         bare = _bare_budget(masked, segments)
         if bare:
