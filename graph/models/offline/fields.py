@@ -52,11 +52,13 @@ _AUD_CUES = re.compile(
     r"(?:\s+are)?\s+"
     r"|(?:this\s+)?(?:campaign|it)\s+is\s+for\s+|\bit(?:'s|’s)\s+for\s+|\bin\s+front\s+of\s+|\bwe\s+want\s+\b(?=[a-z]+\s+(?:who|with|aged|in)\b)"
     r"|\b(?:target|targeting|reach|reaching)\s*:?\s+(?!\d|the\s+\d|out\b|\w+\s+\d)"
-    r"|\b(?:promot\w*|sell\w*|market\w*|push\w*|pitch\w*|sold|advertis\w*|introduc\w*|offer\w*|bring\w*)\b"
+    r"|\b(?:promot(?:e|es|ed|ing)|sell(?:s|ing)?|market(?:s|ed|ing)?|push(?:es|ed|ing)?|pitch(?:es|ed|ing)?|sold|"
+    r"advertis(?:e|es|ed|ing)|introduc(?:e|es|ed|ing)|offer(?:s|ed|ing)?|bring(?:s|ing)?)\b"
     r"[^.;\n]{0,60}?\bto\s+(?!\d|be\b|get\b|hit\b|"
     r"drive\b|reach\b|go\b|run\b|make\b|the\s+(?:US|UK)\b)"
     r"|\d[\d,.k]*\s+(?:[\w-]+\s+){0,3}?from\s+(?!\d|the\s+(?:US|UK)\b|[A-Z]{2}\b)"
-    r"|\bwho\s+we\s+want\s*:\s*|\bwe(?:'re|’re|\s+are)\s+after\s+(?=[a-z])",
+    r"|\bwho\s+we\s+want\s*:\s*|\bwe(?:'re|’re|\s+are)\s+after\s+(?=[a-z])"
+    r"|\b(?:win\s+back|re-?engage|reactivate|retarget|bring\s+back)\s+(?=[a-z])",
     re.IGNORECASE,
 )
 _CHANNEL_ALT = "|".join(w for words in CHANNEL_WORDS.values() for w in words)
@@ -67,13 +69,17 @@ _AUD_STOP = re.compile(
     r"|,\s*(?:we|we're|we’re|we'd|we’d|i|it|our|they|starts?|kick\w*|launch\w*|go(?:es)?\s+live|begin\w*)\b"
     r"|\s+(?:with\s+a\s+budget|at\s+a\s+cost|at\s+no\s+more|for\s+\d|by\s+(?:the\s+end|\d))\b"
     r"|\s+(?:using|via|through|on|across|with|over)\s+(?:our\s+|the\s+|a\s+)?(?=" + _CHANNEL_ALT + r")"
+    r"|,\s*(?=(?:"
+    + _CHANNEL_ALT
+    + r")\b)|\s+with\s+(?=(?:about\s+|around\s+)?[£$€¥]\s?\d[\d,.]*\s?[km]?\s+(?:across|on|over|in|for|to|of|budget)\b)"
     r"|\s+[—–]\s+|\s+\|",
     re.IGNORECASE,
 )
 
 
 _NOT_AUDIENCE = re.compile(
-    r"^(?:a\s+|an\s+|the\s+)?(?:cpa|cpl|cac|ctr|roas|cost|outcome|kpi|goal|budget|\d|[$€£¥]|[A-Z]{3}\s?\d|no\s+more|"
+    r"^(?!\d{1,2}\s?[-–]\s?\d{1,2}\s*(?:year|yr)|\d{1,2}\+?\s*(?:year|yr)s?[- ]olds?|\d{1,2}s\b)"
+    r"(?:a\s+|an\s+|the\s+)?(?:cpa|cpl|cac|ctr|roas|cost|outcome|kpi|goal|budget|\d|[$€£¥]|[A-Z]{3}\s?\d|no\s+more|"
     r"at\s+least|under|below|above|open\s+rate|conversion|click|revenue)",
     re.IGNORECASE,
 )
@@ -154,6 +160,12 @@ def _names_people(value: str) -> bool:
     return bool(_PEOPLE_RE.search(head) or _ORGS_RE.search(head)) and not _VERBISH.match(value)
 
 
+_THINGS_ERS = (
+    r"(?:orders|offers|banners|vouchers|stickers|posters|trailers|burgers|sneakers|trainers|speakers|containers|"
+    r"covers|matters|numbers|letters|papers|filters|mailers|newsletters|headers|answers|others|hampers|"
+    r"blenders|toasters|heaters|boilers|chargers|routers|printers|timers|planners|starters|sliders|towers|flowers|"
+    r"powers|waters|winners|dinners|centers|corners|layers|quarters|teasers)"
+)
 PEOPLE = (
     "people|persons|adults|kids|children|teens|teenagers|parents|mums|moms|mothers|dads|fathers|families|couples|"
     "women|men|students|graduates|undergraduates|professionals|owners|homeowners|renters|tenants|landlords|buyers|"
@@ -164,7 +176,9 @@ PEOPLE = (
     "volunteers|visitors|guests|diners|drinkers|vegans|vegetarians|millennials|boomers|makers|crafters|"
     "bookkeepers|accountants|shoppers|owners|households|singles|newlyweds|expats|hobbyists|athletes|golfers"
 )
-_PEOPLE_RE = re.compile(rf"\b(?:(?i:{PEOPLE})|[a-z]\w{{2,}}(?:ers|ists|ians))\b")  # 'Rivers' is a name
+_PEOPLE_RE = re.compile(
+    rf"\b(?:(?i:{PEOPLE})|(?!{_THINGS_ERS}\b)(?:[a-z]\w{{2,}}|[A-Z]{{2,}}\w*?)(?:ers|ists|ians)|(?i:over|under)-\d+s|\d0s)\b"
+)  # 'Rivers' is a name; 'pre-orders' and 'sneakers' are things
 _ORGS_RE = re.compile(
     r"\b(?:teams?|staff|leaders|heads|startups|companies|firms|brands|businesses|agencies|schools|universities|"
     r"charities|retailers|chains|practices|offices|athletes|collectors|lovers|owners|professionals|creatives|"
