@@ -130,17 +130,30 @@ def find_audience(
     if product is not None:
         after = re.match(r"[\s,]*(?:(?:is|are|'s|’s)\s+for|to|for|among|at|[—–-])\s+", text[product.end :])
         weak.insert(0, product.end + after.end()) if after else None
+    clause = _people_clause(text, segments, is_place_only)
     for at in weak:
+        if re.search(r"(?:" + _CHANNEL_ALT + r")\s+to\s+$", text[max(0, at - 30) : at], re.I):
+            continue  # 'email to lapsed users', 'SMS to past buyers': which list a channel uses
+        if re.search(r"\bto\s+$", text[max(0, at - 4) : at]) and _INFINITIVE.match(text, at):
+            continue  # 'trying to onboard 1500 new sellers'
         found = before_product(_audience_after(text, at, is_place_only))
         if found and not overlaps_product(found.start, found.end) and _names_people(found.value):
+            if clause and clause.start <= found.start < clause.end:
+                return clause  # 'people buying gifts for gin lovers': the whole clause, not its object
             return found
-    return _people_clause(text, segments, is_place_only)
+    return clause
 
 
 _WEAK_CUES = re.compile(
     r"\b(?:for|to|among|amongst)\s+(?!our\b|the\b|a\b|an\b|\d)"
     r"|\b(?:we(?:'d|’d)?\s+(?:want|like|need)(?:\s+to\s+reach)?|want)\s+(?!new\b|more\b)(?=[a-z])",
     re.IGNORECASE,
+)
+
+
+_INFINITIVE = re.compile(
+    r"(?i:onboard|get|reach|drive|sell|grow|win|hit|book|sign|register|recruit|find|attract|convert|bring|help|make|"
+    r"see|build|launch|promote|boost|increase|generate|fill|add|acquire|gain)\b"
 )
 
 
@@ -187,7 +200,7 @@ _ORGS_RE = re.compile(
 )
 _VERBISH = re.compile(
     r"\b(?:is|are|was|were|will|would|can|could|should|need|needs|want|wants|like|love|have|has|"
-    r"run|use|keep|make|please|let|launch|promote|sell|get|hit|drive|see|review|supply)\b",
+    r"run|use|keep|make|please|let|launch|promote|sell|get|hit|drive|see|review|supply|grow|boost|win|increase)\b",
     re.I,
 )
 
@@ -196,7 +209,7 @@ def _people_clause(text: str, segments: list[Segment], is_place_only: object) ->
     """Fallback for list-like briefs: an unlabelled clause that names a group of people and states nothing else
     ('night-shift workers and students near campus', 'commuters aged 20-35'). Places listed after it with commas
     belong to it ('travellers in London, Paris and Frankfurt')."""
-    sep = r"(,\s+|\s+\+\s+|:\s+|\s+[—–]\s+)"
+    sep = r"(,\s+|:\s+|\s+[—–]\s+)"
     for seg in segments:
         if seg.field is not None:
             continue
@@ -210,18 +223,28 @@ def _people_clause(text: str, segments: list[Segment], is_place_only: object) ->
                 continue
             words = clause.split()
             numbers = re.sub(r"\b(?:19|20)\d\d\b", "", clause)  # a year is not a budget or a count
-            if not 2 <= len(words) <= 15 or _VERBISH.search(clause) or re.search(r"[$€£¥%]|\d{3,}", numbers):
+            relative = re.match(rf"(?i:{PEOPLE})\s+(?:who|that|aged|in|from|with)\b", clause)
+            if not 2 <= len(words) <= 15 or re.search(r"[$€£¥%]|\d{3,}", numbers):
+                continue
+            if _VERBISH.search(clause) and not relative:
                 continue
             head = " ".join(words[:4])
-            if not _PEOPLE_RE.search(head) or _only_places(clause, is_place_only):
-                continue
+            who = _PEOPLE_RE.search(head)
+            if not who or _only_places(clause, is_place_only) or re.match(r"\d", clause):
+                continue  # '8k new followers' is a target
+            if re.match(
+                r"\s+(?:campaign|programme|program|scheme|event|list|app|portal|day|week|offer|promo|push)\b",
+                head[who.end() :],
+            ):
+                continue  # 'sellers campaign for ShopNest': the people word names the campaign
             if CHANNEL_RES["email"].search(clause) or any(rx.search(head) for rx in CHANNEL_RES.values()):
                 continue
             at = text.find(clause, start)
             end = at + len(clause)
-            for j in range(i + 1, len(pieces) - 1, 2):  # ', Paris and Frankfurt'
+            for j in range(i + 1, len(pieces) - 1, 2):  # ', Paris and Frankfurt', ', 18-34'
                 nxt = pieces[j + 1].strip(" .!?")
-                if not pieces[j].startswith(",") or not nxt or not _only_places(nxt, is_place_only):
+                age = re.fullmatch(r"(?:aged\s+)?\d{2}\s?[-–+]\s?(?:\d{2})?|\d{2}\+", nxt)
+                if not pieces[j].startswith(",") or not nxt or not (age or _only_places(nxt, is_place_only)):
                     break
                 end = text.find(nxt, end) + len(nxt)
             return Found(text[at:end], at, end)
@@ -341,7 +364,9 @@ def _norm_theme(raw: str) -> str:
     return re.sub(r"[\s-]+", " ", raw.lower().replace("’", "'")).strip()
 
 
-def find_theme(text: str, segments: list[Segment], product: Found | None) -> Found | None:
+def find_theme(
+    text: str, segments: list[Segment], product: Found | None, audience: Found | None = None
+) -> Found | None:
     """The theme, season or occasion: a labelled value, else a named occasion, else a season (one named outside
     the product's name first)."""
     for seg in segments:
@@ -351,10 +376,14 @@ def find_theme(text: str, segments: list[Segment], product: Found | None) -> Fou
     hits = list(_THEME_RE.finditer(text))
     occasions = [m for m in hits if _norm_theme(m.group(0)) in {_norm_theme(o) for o in OCCASIONS}]
 
-    def in_product(m: re.Match[str]) -> bool:
-        return product is not None and product.start <= m.start() < product.end
+    def inside(m: re.Match[str], f: Found | None) -> bool:
+        return f is not None and f.start <= m.start() < f.end
 
-    for group in (occasions, [m for m in hits if not in_product(m)], hits):
+    # a season inside the audience ('homeowners with high summer electricity bills', 'women who holiday in
+    # Europe') describes people, not the campaign; one in the product's name ('Linen Summer Collection') is its
+    # season when nothing else names one
+    hits = [m for m in hits if not inside(m, audience)]
+    for group in (occasions, [m for m in hits if not inside(m, product)], hits):
         if group:
             m = group[0]
             return Found(_norm_theme(m.group(0)), m.start(), m.end())

@@ -261,7 +261,7 @@ def parse_brief(text: str, today: date) -> ParsedBrief:
         about_product.append((product.start, product.end + (aside.end() if aside else 0)))
     _read_dates(date_text, segments, today, out, fact, _mask(date_text, about_product))
 
-    theme = F.find_theme(masked, segments, product)
+    theme = F.find_theme(masked, segments, product, audience)
     if theme:
         out.theme = theme.value
         fact("theme", theme.value, theme.start, theme.end)
