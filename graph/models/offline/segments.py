@@ -117,6 +117,12 @@ FIELD_LABELS: dict[str, tuple[str, ...]] = {
         "registration window",
         "sales window",
         "launch date",
+        "campaign start",
+        "campaign end",
+        "campaign dates",
+        "go-live",
+        "go live",
+        "live date",
     ),
     "product": (
         "product",
