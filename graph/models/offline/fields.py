@@ -111,10 +111,11 @@ def find_audience(
 
     for seg in segments:
         if seg.field == "audience" and seg.value:
+            first = re.split(r"[.;!?](?:\s|$)", seg.value, maxsplit=1)[0]  # the label's own sentence
             value = (
                 _clean_audience(_AUD_STOP.split(seg.value, maxsplit=1)[0])
                 if "\n" in seg.value
-                else _clean_audience(seg.value)
+                else _clean_audience(first)
             )
             code = re.match(
                 r"[A-Za-z]{3}\s?\d", value

@@ -166,7 +166,7 @@ _VENUE = re.compile(  # where a business sells, not what it sells: 'our Camden s
     re.IGNORECASE,
 )
 _PRODUCT_TYPE = re.compile(  # nouns that name something sold, for a name written without a cue
-    rf"(?:{_OFFER_NOUNS}|line|tool|app|platform|software|suite|kit|sets?|packs?|boxes|bundles|plans|cards|passes|"
+    rf"(?:e-)?(?:{_OFFER_NOUNS}|line|tool|app|platform|software|suite|kit|sets?|packs?|boxes|bundles|plans|cards|passes|"
     r"programme|program|bootcamp|insurance|cover|account|subscription|shoes?|boots|trainers|sneakers|jackets?|"
     r"shirts?|dress(?:es)?|bags?|cases?|watch(?:es)?|glasses|tents?|bikes?|e-bikes?|scooters?|cars?|vans?|"
     r"phones?|laptops?|headphones|speakers?|tv|camera|serum|cream|cleanser|shampoo|lotion|candles?|tiles|sofas?|"
@@ -192,7 +192,7 @@ _ORG_END = re.compile(
     r"Brewery|Bakery|Studios?|Accountants|Solicitors|Estates|Agency|Group)$"
 )
 _EVENT_TAIL = re.compile(
-    r"(?:\s+[a-z][\w'’-]*)*?\s+(?:sale|event|open\s+day|open\s+evening|launch|promo|campaign|push|drop|release|"
+    r"(?:\s+[a-z]+-[a-z]+)?\s+(?:sale|event|open\s+day|open\s+evening|launch|promo|campaign|push|drop|release|"
     r"relaunch|restock|giveaway|webinar)$"
 )
 _ADVERB = re.compile(r"[a-z]+ly|only|too|also|now|again|please|first|mainly|mostly")
@@ -209,16 +209,7 @@ def tidy_product(found: Found) -> Found:
         value, start = value[pre.end() :], start + pre.end()
     tail = _EVENT_TAIL.search(value)
     if tail and tail.start() > 0:
-        kept = value[: tail.start()]
-        # keep product nouns written before the occasion word ('mattress sale' -> 'mattress')
-        extra = re.match(r"(?:\s+[a-z][\w'’-]*)*", value[tail.start() :])
-        words = value[tail.start() :].split()[:-1]
-        for w in words:
-            if _PRODUCT_TYPE.fullmatch(w):
-                kept = value[: value.index(w, len(kept)) + len(w)]
-        del extra
-        if kept.strip():
-            value = kept
+        value = value[: tail.start()]
     toks = value.split()
     typed = [i for i, t in enumerate(toks) if i and t[:1].islower() and _PRODUCT_TYPE.fullmatch(t)]
     if typed and typed[-1] < len(toks) - 1 and all(_ADVERB.fullmatch(t) for t in toks[typed[-1] + 1 :]):
@@ -389,7 +380,7 @@ def _named(text: str, is_place: PlaceTest) -> Found | None:
                 return named  # 'Boiler service plan — Heatwise Cover': a description, then the name
         if not (marked or appositive or on_sale or typed and (m.group("art") or opening)):
             continue  # a bare 'Name noun' is as often a business, place or event as a product
-        if not _acceptable(found.value, is_place, cued=appositive) or _is_label(text, found):
+        if not _acceptable(found.value, is_place, cued=appositive or on_sale) or _is_label(text, found):
             continue
         if re.search(r"\bfor\s+$", before) and _employer(text, before.rstrip().rfind("for")):
             continue
