@@ -299,7 +299,8 @@ def _acceptable(value: str, is_place: PlaceTest, *, cued: bool) -> bool:
     ):
         return False  # 'USD 45', 'IT directors', 'UK universities' (not 'UX Design Certificate')
     people_tail = _PEOPLE_WORD.search(toks[-1]) and not _PRODUCT_TYPE.fullmatch(toks[-1])  # not 'sneakers'
-    if _BRIEF_WORDS.search(value) or tail and (people_tail or _VENUE.fullmatch(toks[-1])):
+    sold_here = cued and _PRODUCT_TYPE.fullmatch(toks[-1])  # 'relaunching the Meadow Oat bar' (not a pub)
+    if _BRIEF_WORDS.search(value) or tail and (people_tail or _VENUE.fullmatch(toks[-1]) and not sold_here):
         return False  # 'CrossFit athletes', 'Etsy sellers'
     if not cued and _VENUE.fullmatch(toks[-1]) or _ORG_END.search(value):
         return False  # 'Clean Rivers Trust', 'PawCare Vets': the business, not what it sells
@@ -380,7 +381,9 @@ def _named(text: str, is_place: PlaceTest) -> Found | None:
                 return named  # 'Boiler service plan — Heatwise Cover': a description, then the name
         if not (marked or appositive or on_sale or typed and (m.group("art") or opening)):
             continue  # a bare 'Name noun' is as often a business, place or event as a product
-        if not _acceptable(found.value, is_place, cued=appositive or on_sale) or _is_label(text, found):
+        if not _acceptable(found.value, is_place, cued=appositive or on_sale or bool(typed)) or _is_label(
+            text, found
+        ):
             continue
         if re.search(r"\bfor\s+$", before) and _employer(text, before.rstrip().rfind("for")):
             continue

@@ -355,6 +355,22 @@ def _line_segments(text: str, ls: int, le: int) -> list[Segment]:
     whole = _label_of(text, ls, le)
     if whole and whole.field and not re.search(r"[.!?]\s+[A-Z]|;|\s[—–|]\s", whole.value.rstrip(".")):
         return [whole]  # "Budget: $40k" or "Timing: 1 March – 30 April" is one fact line
+    if whole and whole.field == "product" and re.match(r"[^:]*\s[—–]\s", text[ls:le]):
+        # 'Campaign brief — Tempo Run app (v3). Audience is ...': the label names the first sentence only
+        stop = _SENTENCE_END.search(text, whole.value_start, le)
+        first_end = stop.start() if stop else le
+        out.append(
+            Segment(
+                text=text[ls:first_end],
+                start=ls,
+                end=first_end,
+                label=whole.label,
+                field=whole.field,
+                value=text[whole.value_start : first_end],
+                value_start=whole.value_start,
+            )
+        )
+        ls = stop.end() if stop else le
     for s0, e0 in _spans(text, ls, le, _SENTENCE_END):
         for s1, e1 in _spans(text, s0, e0, _CLAUSE):
             s, e = _strip(text, s1, e1)
