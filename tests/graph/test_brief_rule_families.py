@@ -259,6 +259,18 @@ def test_an_explicit_product_label_wins_over_the_campaign_name() -> None:
         ("So we want the Pico Fold e-scooter especially, to students. £5k on TikTok.", "Pico Fold e-scooter"),
         ("Bookworm Press wants 900 orders of the Poetry Box. £3k on email.", "Poetry Box"),
         ("Please set up the Cold Nights Appeal. Past donors over 60. £2k email.", "Cold Nights Appeal"),
+        (
+            "We're relaunching the Crisp Apple bar. Aimed at parents of toddlers. £3k on Instagram.",
+            "Crisp Apple bar",
+        ),
+        (
+            "We run the Harbour Fair on 2 May 2027. Tickets are the Harbour Fair Family Pass.",
+            "Harbour Fair Family Pass",
+        ),
+        (
+            "Campaign brief — Stride Coach app (v2). Audience is runners over 40. $5k on Meta.",
+            "Stride Coach app",
+        ),
     ],
 )
 def test_product_names_in_their_common_shapes(text: str, product: str) -> None:
