@@ -339,3 +339,16 @@ def test_audience_however_it_is_introduced(text: str, audience: str) -> None:
 def test_a_season_inside_the_audience_is_not_the_theme() -> None:
     assert _p("Sell Solbright panels to homeowners with high summer bills. $9k on Google.").theme is None
     assert _p("Sell the Solbright Summer Range to homeowners. $9k on Google.").theme == "summer"
+
+
+@pytest.mark.parametrize(
+    ("text", "days"),
+    [
+        ("start 1 feb 2027, 4 wks", 28),
+        ("Live 3 March 2027 for 6wks.", 42),
+        ("From 1 April 2027, 2 mths.", 60),
+        ("Kick-off 5 May 2027, runs 3 mos", 90),
+    ],
+)
+def test_durations_in_abbreviated_units(text: str, days: int) -> None:
+    assert _p(text).duration_days == days
