@@ -52,11 +52,13 @@ _AUD_CUES = re.compile(
     r"(?:\s+are)?\s+"
     r"|(?:this\s+)?(?:campaign|it)\s+is\s+for\s+|\bit(?:'s|’s)\s+for\s+|\bin\s+front\s+of\s+|\bwe\s+want\s+\b(?=[a-z]+\s+(?:who|with|aged|in)\b)"
     r"|\b(?:target|targeting|reach|reaching)\s*:?\s+(?!\d|the\s+\d|out\b|\w+\s+\d)"
-    r"|\b(?:promot\w*|sell\w*|market\w*|push\w*|pitch\w*|sold|advertis\w*|introduc\w*|offer\w*|bring\w*)\b"
+    r"|\b(?:promot(?:e|es|ed|ing)|sell(?:s|ing)?|market(?:s|ed|ing)?|push(?:es|ed|ing)?|pitch(?:es|ed|ing)?|sold|"
+    r"advertis(?:e|es|ed|ing)|introduc(?:e|es|ed|ing)|offer(?:s|ed|ing)?|bring(?:s|ing)?)\b"
     r"[^.;\n]{0,60}?\bto\s+(?!\d|be\b|get\b|hit\b|"
     r"drive\b|reach\b|go\b|run\b|make\b|the\s+(?:US|UK)\b)"
     r"|\d[\d,.k]*\s+(?:[\w-]+\s+){0,3}?from\s+(?!\d|the\s+(?:US|UK)\b|[A-Z]{2}\b)"
-    r"|\bwho\s+we\s+want\s*:\s*|\bwe(?:'re|’re|\s+are)\s+after\s+(?=[a-z])",
+    r"|\bwho\s+we\s+want\s*:\s*|\bwe(?:'re|’re|\s+are)\s+after\s+(?=[a-z])"
+    r"|\b(?:win\s+back|re-?engage|reactivate|retarget|bring\s+back)\s+(?=[a-z])",
     re.IGNORECASE,
 )
 _CHANNEL_ALT = "|".join(w for words in CHANNEL_WORDS.values() for w in words)
@@ -67,13 +69,17 @@ _AUD_STOP = re.compile(
     r"|,\s*(?:we|we're|we’re|we'd|we’d|i|it|our|they|starts?|kick\w*|launch\w*|go(?:es)?\s+live|begin\w*)\b"
     r"|\s+(?:with\s+a\s+budget|at\s+a\s+cost|at\s+no\s+more|for\s+\d|by\s+(?:the\s+end|\d))\b"
     r"|\s+(?:using|via|through|on|across|with|over)\s+(?:our\s+|the\s+|a\s+)?(?=" + _CHANNEL_ALT + r")"
+    r"|,\s*(?=(?:"
+    + _CHANNEL_ALT
+    + r")\b)|\s+with\s+(?=(?:about\s+|around\s+)?[£$€¥]\s?\d[\d,.]*\s?[km]?\s+(?:across|on|over|in|for|to|of|budget)\b)"
     r"|\s+[—–]\s+|\s+\|",
     re.IGNORECASE,
 )
 
 
 _NOT_AUDIENCE = re.compile(
-    r"^(?:a\s+|an\s+|the\s+)?(?:cpa|cpl|cac|ctr|roas|cost|outcome|kpi|goal|budget|\d|[$€£¥]|[A-Z]{3}\s?\d|no\s+more|"
+    r"^(?!\d{1,2}\s?[-–]\s?\d{1,2}\s*(?:year|yr)|\d{1,2}\+?\s*(?:year|yr)s?[- ]olds?|\d{1,2}s\b)"
+    r"(?:a\s+|an\s+|the\s+)?(?:cpa|cpl|cac|ctr|roas|cost|outcome|kpi|goal|budget|\d|[$€£¥]|[A-Z]{3}\s?\d|no\s+more|"
     r"at\s+least|under|below|above|open\s+rate|conversion|click|revenue)",
     re.IGNORECASE,
 )
@@ -105,10 +111,11 @@ def find_audience(
 
     for seg in segments:
         if seg.field == "audience" and seg.value:
+            first = re.split(r"[.;!?](?:\s|$)", seg.value, maxsplit=1)[0]  # the label's own sentence
             value = (
                 _clean_audience(_AUD_STOP.split(seg.value, maxsplit=1)[0])
                 if "\n" in seg.value
-                else _clean_audience(seg.value)
+                else _clean_audience(first)
             )
             code = re.match(
                 r"[A-Za-z]{3}\s?\d", value
@@ -124,17 +131,30 @@ def find_audience(
     if product is not None:
         after = re.match(r"[\s,]*(?:(?:is|are|'s|’s)\s+for|to|for|among|at|[—–-])\s+", text[product.end :])
         weak.insert(0, product.end + after.end()) if after else None
+    clause = _people_clause(text, segments, is_place_only)
     for at in weak:
+        if re.search(r"(?:" + _CHANNEL_ALT + r")\s+to\s+$", text[max(0, at - 30) : at], re.I):
+            continue  # 'email to lapsed users', 'SMS to past buyers': which list a channel uses
+        if re.search(r"\bto\s+$", text[max(0, at - 4) : at]) and _INFINITIVE.match(text, at):
+            continue  # 'trying to onboard 1500 new sellers'
         found = before_product(_audience_after(text, at, is_place_only))
         if found and not overlaps_product(found.start, found.end) and _names_people(found.value):
+            if clause and clause.start <= found.start < clause.end:
+                return clause  # 'people buying gifts for gin lovers': the whole clause, not its object
             return found
-    return _people_clause(text, segments, is_place_only)
+    return clause
 
 
 _WEAK_CUES = re.compile(
     r"\b(?:for|to|among|amongst)\s+(?!our\b|the\b|a\b|an\b|\d)"
     r"|\b(?:we(?:'d|’d)?\s+(?:want|like|need)(?:\s+to\s+reach)?|want)\s+(?!new\b|more\b)(?=[a-z])",
     re.IGNORECASE,
+)
+
+
+_INFINITIVE = re.compile(
+    r"(?i:onboard|get|reach|drive|sell|grow|win|hit|book|sign|register|recruit|find|attract|convert|bring|help|make|"
+    r"see|build|launch|promote|boost|increase|generate|fill|add|acquire|gain)\b"
 )
 
 
@@ -154,6 +174,12 @@ def _names_people(value: str) -> bool:
     return bool(_PEOPLE_RE.search(head) or _ORGS_RE.search(head)) and not _VERBISH.match(value)
 
 
+_THINGS_ERS = (
+    r"(?:orders|offers|banners|vouchers|stickers|posters|trailers|burgers|sneakers|trainers|speakers|containers|"
+    r"covers|matters|numbers|letters|papers|filters|mailers|newsletters|headers|answers|others|hampers|"
+    r"blenders|toasters|heaters|boilers|chargers|routers|printers|timers|planners|starters|sliders|towers|flowers|"
+    r"powers|waters|winners|dinners|centers|corners|layers|quarters|teasers)"
+)
 PEOPLE = (
     "people|persons|adults|kids|children|teens|teenagers|parents|mums|moms|mothers|dads|fathers|families|couples|"
     "women|men|students|graduates|undergraduates|professionals|owners|homeowners|renters|tenants|landlords|buyers|"
@@ -164,7 +190,9 @@ PEOPLE = (
     "volunteers|visitors|guests|diners|drinkers|vegans|vegetarians|millennials|boomers|makers|crafters|"
     "bookkeepers|accountants|shoppers|owners|households|singles|newlyweds|expats|hobbyists|athletes|golfers"
 )
-_PEOPLE_RE = re.compile(rf"\b(?:{PEOPLE}|\w{{3,}}(?:ers|ists|ians))\b", re.IGNORECASE)
+_PEOPLE_RE = re.compile(
+    rf"\b(?:(?i:{PEOPLE})|(?!{_THINGS_ERS}\b)(?:[a-z]\w{{2,}}|[A-Z]{{2,}}\w*?)(?:ers|ists|ians)|(?i:over|under)-\d+s|\d0s)\b"
+)  # 'Rivers' is a name; 'pre-orders' and 'sneakers' are things
 _ORGS_RE = re.compile(
     r"\b(?:teams?|staff|leaders|heads|startups|companies|firms|brands|businesses|agencies|schools|universities|"
     r"charities|retailers|chains|practices|offices|athletes|collectors|lovers|owners|professionals|creatives|"
@@ -173,7 +201,7 @@ _ORGS_RE = re.compile(
 )
 _VERBISH = re.compile(
     r"\b(?:is|are|was|were|will|would|can|could|should|need|needs|want|wants|like|love|have|has|"
-    r"run|use|keep|make|please|let|launch|promote|sell|get|hit|drive|see|review|supply)\b",
+    r"run|use|keep|make|please|let|launch|promote|sell|get|hit|drive|see|review|supply|grow|boost|win|increase)\b",
     re.I,
 )
 
@@ -182,7 +210,7 @@ def _people_clause(text: str, segments: list[Segment], is_place_only: object) ->
     """Fallback for list-like briefs: an unlabelled clause that names a group of people and states nothing else
     ('night-shift workers and students near campus', 'commuters aged 20-35'). Places listed after it with commas
     belong to it ('travellers in London, Paris and Frankfurt')."""
-    sep = r"(,\s+|\s+\+\s+|:\s+|\s+[—–]\s+)"
+    sep = r"(,\s+|:\s+|\s+[—–]\s+)"
     for seg in segments:
         if seg.field is not None:
             continue
@@ -196,18 +224,28 @@ def _people_clause(text: str, segments: list[Segment], is_place_only: object) ->
                 continue
             words = clause.split()
             numbers = re.sub(r"\b(?:19|20)\d\d\b", "", clause)  # a year is not a budget or a count
-            if not 2 <= len(words) <= 15 or _VERBISH.search(clause) or re.search(r"[$€£¥%]|\d{3,}", numbers):
+            relative = re.match(rf"(?i:{PEOPLE})\s+(?:who|that|aged|in|from|with)\b", clause)
+            if not 2 <= len(words) <= 15 or re.search(r"[$€£¥%]|\d{3,}", numbers):
+                continue
+            if _VERBISH.search(clause) and not relative:
                 continue
             head = " ".join(words[:4])
-            if not _PEOPLE_RE.search(head) or _only_places(clause, is_place_only):
-                continue
+            who = _PEOPLE_RE.search(head)
+            if not who or _only_places(clause, is_place_only) or re.match(r"\d", clause):
+                continue  # '8k new followers' is a target
+            if re.match(
+                r"\s+(?:campaign|programme|program|scheme|event|list|app|portal|day|week|offer|promo|push)\b",
+                head[who.end() :],
+            ):
+                continue  # 'sellers campaign for ShopNest': the people word names the campaign
             if CHANNEL_RES["email"].search(clause) or any(rx.search(head) for rx in CHANNEL_RES.values()):
                 continue
             at = text.find(clause, start)
             end = at + len(clause)
-            for j in range(i + 1, len(pieces) - 1, 2):  # ', Paris and Frankfurt'
+            for j in range(i + 1, len(pieces) - 1, 2):  # ', Paris and Frankfurt', ', 18-34'
                 nxt = pieces[j + 1].strip(" .!?")
-                if not pieces[j].startswith(",") or not nxt or not _only_places(nxt, is_place_only):
+                age = re.fullmatch(r"(?:aged\s+)?\d{2}\s?[-–+]\s?(?:\d{2})?|\d{2}\+", nxt)
+                if not pieces[j].startswith(",") or not nxt or not (age or _only_places(nxt, is_place_only)):
                     break
                 end = text.find(nxt, end) + len(nxt)
             return Found(text[at:end], at, end)
@@ -225,6 +263,40 @@ _NOT_NAMES = re.compile(
     r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|black|cyber|christmas|easter|new|spring|summer|"
     r"autumn|winter|holiday|valentine|mother|father)\b",
     re.IGNORECASE,
+)
+
+
+_NOT_FIRST = frozenset(
+    [
+        "it",
+        "we",
+        "our",
+        "this",
+        "the",
+        "a",
+        "an",
+        "please",
+        "launching",
+        "running",
+        "starting",
+        "we're",
+        "we'd",
+        "we've",
+        "i'm",
+        "let's",
+        "i'd",
+        "grow",
+        "boost",
+        "drive",
+        "get",
+        "promote",
+        "sell",
+        "launch",
+        "win",
+        "push",
+        "increase",
+        "reach",
+    ]
 )
 
 
@@ -246,10 +318,13 @@ def name_clause(text: str, segments: list[Segment], is_place_only: object) -> Fo
         return None
     if any(rx.search(clause) for rx in CHANNEL_RES.values()) or _VERBISH.search(clause):
         return None
-    if re.search(r"\b(?:in|on|at|to|from|for|with|by|runs?|launching|starting)\b", clause) or words[
-        0
-    ].lower() in ("it", "we", "our", "this", "the", "a", "an", "please", "launching", "running", "starting"):
+    if (
+        re.search(r"\b(?i:in|on|at|to|from|for|with|by|runs?|launching|starting)\b", clause)
+        or words[0].lower().replace("’", "'") in _NOT_FIRST
+    ):
         return None
+    if _PEOPLE_RE.search(words[-1]):
+        return None  # 'Grow Echo Pods listeners' names people
     at = text.find(clause, seg.start)
     return Found(clause, at, at + len(clause))
 

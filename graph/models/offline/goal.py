@@ -83,5 +83,5 @@ def _wished_outcome(text: str) -> Found | None:
         if _PEOPLE_OUTCOMES.search(np) and re.match(r"\s+(?:who|that|aged|\d|in\s+their)\b", after, re.I):
             continue
         return Found(np, m.start("np"), m.end("np"))
-    m = _AWARENESS.search(text)
-    return Found(m.group(0), m.start(), m.end()) if m else None
+    aware = _AWARENESS.search(text)
+    return Found(aware.group(0), aware.start(), aware.end()) if aware else None

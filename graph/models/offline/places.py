@@ -409,7 +409,16 @@ def destination_spans(text: str) -> list[tuple[int, int]]:
             out.append((places[i].start, places[i].end))
 
     for m in _DESTINATION.finditer(text):
-        first = next((i for i, p in enumerate(places) if p.start == m.end()), None)
+        # the first known place of the list after the cue ('routes to Nice & Marseille': Nice is a word-town)
+        first = next(
+            (
+                i
+                for i, p in enumerate(places)
+                if p.start >= m.end()
+                and re.fullmatch(r"(?:[A-Z][\w'’-]*" + _DEST_LIST + r")*", text[m.end() : p.start])
+            ),
+            None,
+        )
         if first is not None:
             chain_from(first)
     for i in range(len(places)):  # 'Dublin to Lisbon route', 'Rome and Lisbon weekend packages'

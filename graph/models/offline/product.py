@@ -24,12 +24,17 @@ _CUE_VERBS = (
     r"launch(?:ing)?|re-?launch(?:ing)?|promot(?:e|ing)|push(?:ing)?|introduc(?:e|ing)|roll(?:ing)?\s+out|"
     r"sell(?:ing)?(?:\s+more\s+of)?|shift(?:ing)?\s+more\s+of|this\s+is\s+about|market(?:ing)?|advertis(?:e|ing)|"
     r"boost(?:ing)?|grow(?:ing)?|get(?:ting)?|covers|focus(?:\s+on)?|about|product(?:'s|’s|\s+is)|"
+    r"(?:the\s+)?(?:thing|focus|hero)\s+is|set(?:ting)?\s+up|"
     r"(?:range|product|collection|flavou?r|app|brand|line)\s*,"
 )
 _PRODUCT_CUE = re.compile(
-    rf"\b(?i:(?:{_CUE_VERBS})\s+(?:of\s+)?(?:our|the|a|its|their)?\s*(?:new\s+)?)(?=[A-Z0-9]|['‘\"“][A-Z])"
-    r"|\b(?i:(?:ads?|campaign|push|brief|promotion)\s+(?:for|on)\s+(?:our\s+|the\s+)?(?:new\s+)?)(?=[A-Z])"
-    r"|\b(?i:for\s+(?:our\s+|the\s+)?(?:new\s+)?)(?=[A-Z])",
+    rf"\b(?i:(?:{_CUE_VERBS})[ \t]+(?:of[ \t]+)?(?:our|the|a|its|their)?[ \t]*(?:new[ \t]+)?)(?=[A-Z0-9]|['‘\"“][A-Z])"
+    r"|\b(?i:(?:ads?|campaign|push|brief|promotion)[ \t]+(?:for|on)[ \t]+(?:our[ \t]+|the[ \t]+)?(?:new[ \t]+)?)(?=[A-Z])"
+    r"|\b(?i:for[ \t]+(?:our[ \t]+|the[ \t]+)?(?:new[ \t]+)?)(?=[A-Z])"
+    r"|\b(?i:(?:orders|sales|bookings|sign-?ups|subscriptions|units|copies|tickets|pre-?orders)[ \t]+of[ \t]+"
+    r"(?:the|our)[ \t]+)(?=[A-Z])"
+    r"|\b(?!(?:Mother|Father|Valentine|Children|Women|Men|It|That|What|Let|There|Here|Who|He|She)['’])"
+    r"[A-Z][\w&]*(?:[ \t]+&?[ \t]*[A-Z][\w&]*){0,3}['’]s[ \t]+(?=[A-Z])",
 )
 _OFFER_NOUNS = (
     r"offer|deal|set|bundle|edition|special|menu|package|pack|kit|range|collection|box|pass|service|plan|course|"
@@ -161,7 +166,7 @@ _VENUE = re.compile(  # where a business sells, not what it sells: 'our Camden s
     re.IGNORECASE,
 )
 _PRODUCT_TYPE = re.compile(  # nouns that name something sold, for a name written without a cue
-    rf"(?:{_OFFER_NOUNS}|line|tool|app|platform|software|suite|kit|sets?|packs?|boxes|bundles|plans|cards|passes|"
+    rf"(?:e-)?(?:{_OFFER_NOUNS}|line|tool|app|platform|software|suite|kit|sets?|packs?|boxes|bundles|plans|cards|passes|"
     r"programme|program|bootcamp|insurance|cover|account|subscription|shoes?|boots|trainers|sneakers|jackets?|"
     r"shirts?|dress(?:es)?|bags?|cases?|watch(?:es)?|glasses|tents?|bikes?|e-bikes?|scooters?|cars?|vans?|"
     r"phones?|laptops?|headphones|speakers?|tv|camera|serum|cream|cleanser|shampoo|lotion|candles?|tiles|sofas?|"
@@ -170,7 +175,8 @@ _PRODUCT_TYPE = re.compile(  # nouns that name something sold, for a name writte
     r"lipsticks?|mascara|perfume|fragrance|cookies|biscuits|granola|cereal|chocolates?|crisps|chips|sauces?|rum|"
     r"vodka|whisky|whiskey|cider|lager|ale|stout|backpacks?|rucksacks?|headsets?|earbuds|controllers?|kettles?|"
     r"blenders?|toasters?|vacuums?|lamps?|rugs?|pillows?|towels?|socks|hoodies?|jeans|coats?|hats?|gloves|"
-    r"trousers|leggings|swimwear|sunglasses|helmets?|rackets?|balls?|mats?)",
+    r"trousers|leggings|swimwear|sunglasses|helmets?|rackets?|balls?|mats?|appeal|apartments|homes|villas|flats|"
+    r"residences|lofts|cottages|tours?|cruises?|fares?|stout|pesto|sauce)",
     re.IGNORECASE,
 )
 _APPOSITIVE = re.compile(
@@ -178,6 +184,37 @@ _APPOSITIVE = re.compile(
 )
 _CALLED = re.compile(rf"\b(?:{_PRODUCT_TYPE.pattern})\s+(?:called|named)\s+(?=[A-Z])", re.IGNORECASE)
 _ARTICLE = re.compile(r"^(?:(?i:the|our|a|an|its|their)|new)\s+")
+
+
+_DEGREE = re.compile(r"MSc|MBA|BSc|BA|MA|MEng|PhD|PgCert|PgDip|LLM|BEd|MRes|HND|HNC|BTEC")
+_ORG_END = re.compile(
+    r"\s(?:Trust|Vets|Gyms?|Foundation|Charity|Council|Ltd|Inc|LLC|Co|Kitchen|Dental|Clinic|Hospital|Bank|"
+    r"Brewery|Bakery|Studios?|Accountants|Solicitors|Estates|Agency|Group)$"
+)
+_EVENT_TAIL = re.compile(
+    r"(?:\s+[a-z]+-[a-z]+)?\s+(?:sale|event|open\s+day|open\s+evening|launch|promo|campaign|push|drop|release|"
+    r"relaunch|restock|giveaway|webinar)$"
+)
+_ADVERB = re.compile(r"[a-z]+ly|only|too|also|now|again|please|first|mainly|mostly")
+_STYLE_PREFIX = re.compile(r"^[\w-]+-style\s+")  # 'Nest-style ThermoSense thermostat': a comparison
+
+
+def tidy_product(found: Found) -> Found:
+    """A product name without the words around it: the occasion it is sold at ('Sleepwell Hybrid mattress sale',
+    'Kestrel Hybrid SUV test-drive event', 'MSc Data Science open day'), a comparison ('Nest-style'), and words
+    after its last product noun ('the Volta City e-bike especially')."""
+    value, start = found.value, found.start
+    pre = _STYLE_PREFIX.match(value)
+    if pre and len(value[pre.end() :].split()) >= 1 and value[pre.end() :][:1].isupper():
+        value, start = value[pre.end() :], start + pre.end()
+    tail = _EVENT_TAIL.search(value)
+    if tail and tail.start() > 0:
+        value = value[: tail.start()]
+    toks = value.split()
+    typed = [i for i, t in enumerate(toks) if i and t[:1].islower() and _PRODUCT_TYPE.fullmatch(t)]
+    if typed and typed[-1] < len(toks) - 1 and all(_ADVERB.fullmatch(t) for t in toks[typed[-1] + 1 :]):
+        value = value[: value.index(toks[typed[-1]], len(" ".join(toks[: typed[-1]]))) + len(toks[typed[-1]])]
+    return Found(value, start, start + len(value))
 
 
 def _strip_article(found: Found) -> Found:
@@ -198,7 +235,12 @@ def product_phrase(text: str, start: int) -> Found | None:
             break
         w = tok.group(0)
         low = w.lower()
-        if low in _BOUNDARY and (not w[:1].isupper() or not words or low in _PRONOUNS):
+        noun_modal = low in ("will", "can") and re.match(r"[ \t]*(?:[,.;:!?)]|$)", text[start + tok.end() :])
+        if low in _BOUNDARY and (not w[:1].isupper() or not words or low in _PRONOUNS) and not noun_modal:
+            break
+        if words and _ADVERB.fullmatch(w):
+            break  # 'the Volta City e-bike especially'
+        if words and low in ("will", "can") and not noun_modal:
             break
         if low == "for" and words:
             after = text[start + tok.end() : start + tok.end() + 40]
@@ -225,7 +267,9 @@ def _shape(value: str) -> tuple[bool, bool, bool]:
     toks = value.split()
     if not toks or not toks[0][:1].isupper():
         return False, False, False
-    marked = any(re.search(r"[a-z][A-Z]|[A-Za-z]\d|\d[A-Za-z]", t) for t in toks) or any(
+    marked = any(
+        re.search(r"[a-z][A-Z]|[A-Za-z]\d|\d[A-Za-z]", t) or _DEGREE.fullmatch(t) for t in toks
+    ) or any(
         re.fullmatch(r"\d+(?:\.\d+)?", t) and toks[i - 1][:1].isupper() and not toks[i - 1].isupper()
         for i, t in enumerate(toks)
         if i
@@ -236,6 +280,9 @@ def _shape(value: str) -> tuple[bool, bool, bool]:
 
 def _acceptable(value: str, is_place: PlaceTest, *, cued: bool) -> bool:
     """A name that can be a product: not a place, occasion, channel, date word, code or group of people."""
+    core = _STYLE_PREFIX.sub("", value)
+    if core != value and not core[:1].isupper():
+        return False  # 'YouTube-style paid social'
     occasion = _NOT_NAME.match(value)
     if not value or is_place(value) or occasion and (not cued or not value[occasion.end() :].strip()):
         return False
@@ -251,8 +298,12 @@ def _acceptable(value: str, is_place: PlaceTest, *, cued: bool) -> bool:
         and not any(t[:1].isupper() and not t.isupper() for t in toks[1:])
     ):
         return False  # 'USD 45', 'IT directors', 'UK universities' (not 'UX Design Certificate')
-    if _BRIEF_WORDS.search(value) or tail and (_PEOPLE_WORD.search(toks[-1]) or _VENUE.fullmatch(toks[-1])):
+    people_tail = _PEOPLE_WORD.search(toks[-1]) and not _PRODUCT_TYPE.fullmatch(toks[-1])  # not 'sneakers'
+    sold_here = cued and _PRODUCT_TYPE.fullmatch(toks[-1])  # 'relaunching the Meadow Oat bar' (not a pub)
+    if _BRIEF_WORDS.search(value) or tail and (people_tail or _VENUE.fullmatch(toks[-1]) and not sold_here):
         return False  # 'CrossFit athletes', 'Etsy sellers'
+    if not cued and _VENUE.fullmatch(toks[-1]) or _ORG_END.search(value):
+        return False  # 'Clean Rivers Trust', 'PawCare Vets': the business, not what it sells
     name = " ".join(t for t in toks if t[:1].isupper())
     if name and is_place(name):
         return False
@@ -262,6 +313,15 @@ def _acceptable(value: str, is_place: PlaceTest, *, cued: bool) -> bool:
 def _is_label(text: str, found: Found) -> bool:
     """'Cost target: ...' names a field of the brief, not a product."""
     return re.match(r"\s*[:=]", text[found.end :]) is not None
+
+
+def _employer(text: str, for_at: int) -> bool:
+    """'hiring 40 delivery drivers for HaulHub': a name after people and 'for' is who they work for."""
+    before = text[max(0, for_at - 60) : for_at]
+    return re.search(r"\b(?:[a-z]+(?:ers|ists)|staff|people|volunteers)\s+$", before) is not None and (
+        re.search(r"\b(?:hiring|hire|recruit\w*|jobs?|vacanc\w+|roles?|positions?|shifts?)\b", before, re.I)
+        is not None
+    )
 
 
 def _cued(text: str, is_place: PlaceTest) -> Found | None:
@@ -276,12 +336,17 @@ def _cued(text: str, is_place: PlaceTest) -> Found | None:
         if not found or not _acceptable(found.value, is_place, cued=True):
             continue
         cue = m.group(0).lower()
+        if re.search(r"['’]s[ \t]+$", cue) and _NOT_NAME.match(found.value):
+            continue  # "the Lyric Theatre's Christmas panto": an occasion, not a name
         _, marked, tail = _shape(found.value)
         appositive = _APPOSITIVE.match(text, found.end)  # 'Docket, the contract tool from Lexly'
+        typed = len(found.value.split()) > 1 and _PRODUCT_TYPE.fullmatch(found.value.split()[-1])
+        if _employer(text, m.start()):
+            continue
         if (
             cue.startswith("for")
             and not re.match(r"for\s+(?:our|the)\b", cue)
-            and not (marked or tail or appositive)
+            and not (marked or tail or appositive or typed)
         ):
             continue  # 'for Green Acre Farm' names the business; 'for PipeDesk CRM' names a product
         return found
@@ -303,14 +368,34 @@ def _named(text: str, is_place: PlaceTest) -> Found | None:
             re.fullmatch(r"\s*", before) is not None
             or re.search(r"(?:^|\n)[ \t]*[A-Za-z][\w ]{0,20}:[ \t]*$", before) is not None
         )  # the brief or a labelled line opens with it: 'Night Owl blend is back', 'Campaign: X'
-        typed = tail and _PRODUCT_TYPE.fullmatch(found.value.split()[-1])
+        typed = _PRODUCT_TYPE.fullmatch(found.value.split()[-1]) and len(found.value.split()) > 1
         appositive = _APPOSITIVE.match(text, found.end) is not None  # 'Woofbox, our dog treat subscription'
-        if not (marked or appositive or typed and (m.group("art") or opening)):
+        bullet = re.search(r"(?:^|\n)[ \t]*(?:[-*•▪→+>]|\d{1,2}[.)])?[ \t]*$", before) is not None
+        caps = sum(1 for t in found.value.split() if t[:1].isupper())
+        # 'Hopworks Winter Stout goes on sale': a name of two capitalised words or more opening a line
+        on_sale = bullet and caps >= 2 and _ON_SALE.match(text, found.end) is not None
+        if opening and not m.group("art") and found.value.split()[0][:1].isupper() and not marked:
+            dash = re.match(r"[ \t]+[—–-][ \t]+", text[found.end :])
+            named = product_phrase(text, found.end + dash.end()) if dash and tail else None
+            if named and _acceptable(named.value, is_place, cued=True):
+                return named  # 'Boiler service plan — Heatwise Cover': a description, then the name
+        if not (marked or appositive or on_sale or typed and (m.group("art") or opening)):
             continue  # a bare 'Name noun' is as often a business, place or event as a product
-        if not _acceptable(found.value, is_place, cued=appositive) or _is_label(text, found):
+        if not _acceptable(found.value, is_place, cued=appositive or on_sale or bool(typed)) or _is_label(
+            text, found
+        ):
+            continue
+        if re.search(r"\bfor\s+$", before) and _employer(text, before.rstrip().rfind("for")):
             continue
         return found
     return None
+
+
+_ON_SALE = re.compile(
+    r"[ \t]+(?:goes|go|went)[ \t]+on[ \t]+sale|[ \t]+is[ \t]+(?:back|out|here)\b|[ \t]+(?:launches|lands|drops|arrives)\b"
+    r"|[ \t]+hits[ \t]+(?:shelves|stores)",
+    re.IGNORECASE,
+)
 
 
 def _lower_offer(text: str) -> Found | None:
@@ -323,6 +408,9 @@ def _lower_offer(text: str) -> Found | None:
     return Found(value, m.start("v"), m.end("v"))
 
 
+_OTHER_FIELDS = frozenset({"audience", "places", "channels", "budget", "dates", "holdout"})
+
+
 def find_product(text: str, segments: list[Segment], is_place_only: object) -> Found | None:
     """The product or offer the campaign promotes: a labelled value, a name after a cue, a name with product-type
     words, a lowercase offer after a cue, or the first clause of a list-like brief."""
@@ -330,10 +418,18 @@ def find_product(text: str, segments: list[Segment], is_place_only: object) -> F
     def is_place(value: str) -> bool:
         return bool(callable(is_place_only) and is_place_only(value))
 
-    for seg in segments:
+    generic = ("campaign name", "promotion", "event", "ticket")  # an explicit product label wins over these
+    labelled_segs = sorted(
+        (seg for seg in segments if seg.field == "product" and seg.value),
+        key=lambda seg: (seg.label or "").strip().lower() in generic,
+    )
+    for seg in labelled_segs:
         if seg.field == "product" and seg.value:
             value = re.split(
-                r"\s+(?:at|in|on|for\s+the)\s+[A-Z]|\s*\(|\s+[-–—]\s+|[.;]\s", seg.value, maxsplit=1
+                r"\s+(?:at|in|on|for\s+the)\s+[A-Z]|\s*\(|\s+[-–—]\s+|[.;]\s|\s+for\s+(?=(?:[A-Z][\w'’]*\s+){0,2}"
+                r"(?i:children|kids|families|women|men|hospital|charity|trust|foundation|school)\b)",
+                seg.value,
+                maxsplit=1,
             )[0]
             value = value.strip(" .:")
             labelled = _strip_article(Found(value, seg.value_start, seg.value_start + len(value)))
@@ -342,7 +438,12 @@ def find_product(text: str, segments: list[Segment], is_place_only: object) -> F
             if rest:  # 'Offer: 20% off the Harvest Box for the first month'
                 labelled = rest
             if labelled.value and not is_place(labelled.value):
-                return labelled
+                return tidy_product(labelled)
+    # a value under another field's label ('Target market: Festival-goers aged 18-30') is that field's
+    other = [(seg.start, seg.end) for seg in segments if seg.field in _OTHER_FIELDS]
+    text = "".join(
+        " " if any(a <= i < b for a, b in other) and ch != "\n" else ch for i, ch in enumerate(text)
+    )
     found = _cued(text, is_place) or _lower_offer(text) or name_clause(text, segments, is_place_only)
     found = found or _named(text, is_place)
-    return _strip_article(found) if found else None
+    return tidy_product(_strip_article(found)) if found else None

@@ -64,6 +64,11 @@ FIELD_LABELS: dict[str, tuple[str, ...]] = {
         "buyers",
         "who we want to reach",
         "audience description",
+        "target accounts",
+        "ideal customer",
+        "ideal customers",
+        "target customer",
+        "target customers",
         "for",
         "segment",
         "customers",
@@ -112,6 +117,12 @@ FIELD_LABELS: dict[str, tuple[str, ...]] = {
         "registration window",
         "sales window",
         "launch date",
+        "campaign start",
+        "campaign end",
+        "campaign dates",
+        "go-live",
+        "go live",
+        "live date",
     ),
     "product": (
         "product",
@@ -125,6 +136,8 @@ FIELD_LABELS: dict[str, tuple[str, ...]] = {
         "product / offer",
         "what are we promoting",
         "campaign name",
+        "campaign brief",
+        "brief",
         "promotion",
         "ticket",
         "new flavour",
@@ -205,6 +218,12 @@ def field_for_label(label: str) -> str | None:
     key = re.sub(r"^(?:q[:.]?\s*|\d+(?:\.\d+)*\s+)", "", key)
     if key in _LABEL_TO_FIELD:
         return _LABEL_TO_FIELD[key]
+    # a label given in two languages or with a gloss: 'Kampagne / campaign', 'Zielgruppe (audience)'
+    parts = [p.strip() for p in re.split(r"\s*/\s*|\s*[()]\s*", key) if p.strip()]
+    if len(parts) > 1:
+        for part in parts:
+            if part in _LABEL_TO_FIELD or part == "campaign":
+                return _LABEL_TO_FIELD.get(part, "product")
     if len(key.split()) > 6:
         return None
     for fld, rx in _LABEL_KEYWORDS:
@@ -241,6 +260,7 @@ def split_segments(text: str) -> list[Segment]:
     """Return the brief's segments in order: lines, then sentences, then clauses; labels read where present."""
     out: list[Segment] = []
     pending_q: str | None = None  # Q&A: the question labels the next answer line
+    heading: str | None = None
     for line in re.finditer(r"[^\n]+", text):
         ls, le = _strip(text, line.start(), line.end())
         if ls >= le or re.fullmatch(r"[\s|:-]+", text[ls:le]):
@@ -260,6 +280,15 @@ def split_segments(text: str) -> list[Segment]:
             pending_q = None
             continue
         pending_q = None
+        if (
+            heading
+        ):  # a document's heading line labels the line under it ('Objective' / 'Sell 10,000 passes.')
+            out.extend(_labelled(text, ls, le, heading))
+            heading = None
+            continue
+        heading = _heading(raw)
+        if heading:
+            continue
         if raw.count("|") >= 1 and text[line.start() : line.end()].strip().startswith("|"):
             cells = [c.strip() for c in text[line.start() : line.end()].strip().strip("|").split("|")]
             header = cells[1].lower() in (
@@ -277,6 +306,33 @@ def split_segments(text: str) -> list[Segment]:
             continue
         out.extend(_line_segments(text, ls, le))
     return out
+
+
+_HEADING_NOT = frozenset(
+    {
+        "who",
+        "what",
+        "why",
+        "how",
+        "where",
+        "when",
+        "for",
+        "line",
+        "target",
+        "event",
+        "end",
+        "brief",
+        "campaign brief",
+    }
+)
+
+
+def _heading(raw: str) -> str | None:
+    """A line that is only a field label ('Objective', 'Target market', 'Budget'), as in pasted documents."""
+    key = raw.strip().lower()
+    if key in _LABEL_TO_FIELD and key not in _HEADING_NOT and raw.strip()[:1].isupper():
+        return raw.strip()
+    return None
 
 
 def _labelled(text: str, vs: int, ve: int, label: str) -> list[Segment]:
@@ -299,6 +355,22 @@ def _line_segments(text: str, ls: int, le: int) -> list[Segment]:
     whole = _label_of(text, ls, le)
     if whole and whole.field and not re.search(r"[.!?]\s+[A-Z]|;|\s[—–|]\s", whole.value.rstrip(".")):
         return [whole]  # "Budget: $40k" or "Timing: 1 March – 30 April" is one fact line
+    if whole and whole.field == "product" and re.match(r"[^:]*\s[—–]\s", text[ls:le]):
+        # 'Campaign brief — Tempo Run app (v3). Audience is ...': the label names the first sentence only
+        stop = _SENTENCE_END.search(text, whole.value_start, le)
+        first_end = stop.start() if stop else le
+        out.append(
+            Segment(
+                text=text[ls:first_end],
+                start=ls,
+                end=first_end,
+                label=whole.label,
+                field=whole.field,
+                value=text[whole.value_start : first_end],
+                value_start=whole.value_start,
+            )
+        )
+        ls = stop.end() if stop else le
     for s0, e0 in _spans(text, ls, le, _SENTENCE_END):
         for s1, e1 in _spans(text, s0, e0, _CLAUSE):
             s, e = _strip(text, s1, e1)
@@ -365,6 +437,8 @@ def _terse_label(text: str, s: int, e: int) -> Segment | None:
         "product line",
         "product name",
         "product focus",
+        "brief",
+        "campaign brief",
     ):
         return None  # common words that start ordinary sentences: only a colon makes them labels
     return Segment(

@@ -63,7 +63,7 @@ _RANGE_JOIN = re.compile(
 
 _DURATION_RE = re.compile(
     r"(?P<neg>[-−](?=\d)|minus\s+|negative\s+)?\b(?P<n>\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
-    r"twelve|a|an)[\s-]+(?P<unit>day|week|month|quarter)s?\b(?!\s+(?:before|after|ago|notice)|-\w)",
+    r"twelve|a|an)(?:(?<=\d)\s?|[\s-]+)(?P<unit>day|week|month|quarter|wk|mth|mo)s?\b(?!\s+(?:before|after|ago|notice)|-\w)",
     re.IGNORECASE,
 )
 _WORD_NUMS = {
@@ -82,7 +82,7 @@ _WORD_NUMS = {
     "eleven": 11,
     "twelve": 12,
 }
-UNIT_DAYS = {"day": 1, "week": 7, "month": 30, "quarter": 91}
+UNIT_DAYS = {"day": 1, "week": 7, "month": 30, "quarter": 91, "wk": 7, "mth": 30, "mo": 30}
 
 
 @dataclass(frozen=True)
