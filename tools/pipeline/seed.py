@@ -226,7 +226,8 @@ def seed_pipeline(
         }.items():
             # an upsert both dialects speak (SQLite's INSERT OR REPLACE has no PostgreSQL spelling)
             conn.execute(
-                "INSERT INTO meta VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value", (k, v)
+                "INSERT INTO meta VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                (k, v),
             )
         return PipelineSeed(True, len(accounts), len(opps), key)
 

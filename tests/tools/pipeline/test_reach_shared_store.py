@@ -98,7 +98,9 @@ def test_two_workers_settling_one_launch_on_postgres_record_reach_once(
     monkeypatch.undo()
     assert errors == []
     events = [e for _, e in EventLog(postgres_url).read(0, 10_000, campaign_id=cid)]
-    failures = [(e.type, e.payload) for e in events if e.type in {"pipeline.reach_failed", "lifecycle.hook_failed"}]
+    failures = [
+        (e.type, e.payload) for e in events if e.type in {"pipeline.reach_failed", "lifecycle.hook_failed"}
+    ]
     assert failures == []
     assert [e.type for e in events].count("lifecycle.scheduled") == 1
     store = PipelineStore(postgres_url)
