@@ -86,6 +86,7 @@ def test_a_start_and_a_length(text: str, start: date, days: int) -> None:
         "For parents who cook 3+ nights a week, from 4 January 2027.",
         "Spend $3,000 a month from 4 January 2027.",
         "We want 300 day-pass purchases from 4 January 2027.",
+        "Win back members who lapsed in the last 12 months, from 4 January 2027.",
     ],
 )
 def test_lengths_that_describe_a_thing_or_a_rate_are_not_the_campaigns(text: str) -> None:

@@ -410,12 +410,17 @@ _RATE_BEFORE = re.compile(
 
 def _is_length(text: str, m: re.Match[str]) -> bool:
     """'6 weeks', 'for a week', 'a 4-week push' state the campaign's length; '12-day cruise', '300 day-pass
-    purchases' (a thing described by its length) and '3 nights a week', '$3,000 a month' (a rate) do not."""
+    purchases' (a thing described by its length), '3 nights a week', '$3,000 a month' (a rate) and 'in the last 12
+    months' (a look back) do not."""
     after = text[m.end() : m.end() + 60]
     if re.match(r"[- \t]+[a-z]", after, re.IGNORECASE) and not (
         _CAMPAIGN_NOUN.match(after) or _AFTER_LENGTH.match(after)
     ):
         return False
+    if re.search(
+        r"\b(?:last|past|previous|prior|recent)\s+$", text[max(0, m.start() - 12) : m.start()], re.I
+    ):
+        return False  # 'lapsed in the last 12 months' looks back: it describes people, not the campaign
     if m.group("n").lower() in ("a", "an"):
         return bool(_RATE_BEFORE.search(text[max(0, m.start() - 20) : m.start()]) or m.start() == 0)
     return True
