@@ -14,6 +14,14 @@ from datetime import date
 from graph.models.offline.parse import parse_brief
 
 _LABEL = {"budget": "Budget", "goal": "Goal", "audience": "Audience", "dates": "Timing", "holdout": "Holdout"}
+_FACTS = {
+    "budget": {"budget"},
+    "goal": {"goal", "kpi_targets"},
+    "audience": {"audience"},
+    "dates": {"dates", "duration_days"},
+    "holdout": {"holdout_pct"},
+}
+"""The facts (``parse_brief`` names) that answer each question."""
 
 
 def _found(parsed: object, field: str) -> bool:
@@ -40,12 +48,19 @@ def merge_answer(brief_text: str, asked: list[str], answer: str, today: date) ->
     if not answer:
         return brief_text
     parsed = parse_brief(answer, today)
-    unanswered = [f for f in dict.fromkeys(asked) if f in _LABEL and not _found(parsed, f)]
+    questions = [f for f in dict.fromkeys(asked) if f in _LABEL]
+    if (
+        len(questions) == 1
+        and "\n" not in answer
+        and all(f.field in _FACTS[questions[0]] for f in parsed.facts)
+    ):
+        # One question, and the answer states nothing else: all of it is the answer ('new puppy owners, mostly
+        # first-time dog parents' is the audience, not only its first clause).
+        return f"{brief_text}\n{_LABEL[questions[0]]}: {answer.rstrip('.')}"
+    unanswered = [f for f in questions if not _found(parsed, f)]
     if not unanswered:
         return f"{brief_text}\n{answer}"
     lines: list[str] = []
-    if len(unanswered) == len([f for f in dict.fromkeys(asked) if f in _LABEL]) and len(unanswered) == 1:
-        return f"{brief_text}\n{_LABEL[unanswered[0]]}: {answer.rstrip('.')}"
     # Part of the answer stated some fields; the clauses that gave no fact answer the field still missing.
     used = [(f.start, f.end) for f in parsed.facts]
     clauses = [

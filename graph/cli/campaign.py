@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from graph.cli import CLIError
+from graph.contracts.money import fmt_amount
 from guards.library_text import safe_json
 
 
@@ -365,8 +366,9 @@ def _print_human(campaigns: Any, result: Any) -> None:
         print("\n".join(echo_lines(brief)))
     bp = v.get("blueprint")
     if bp:
-        split = ", ".join(f"{c['channel']} {c['budget']:,.0f}" for c in bp["channels"])
-        print(f"blueprint: {bp['campaign_name']} | {bp['total_budget']:,.0f} {bp['currency']} | {split}")
+        split = ", ".join(f"{c['channel']} {fmt_amount(c['budget'], bp['currency'])}" for c in bp["channels"])
+        total = fmt_amount(bp["total_budget"], bp["currency"])
+        print(f"blueprint: {bp['campaign_name']} | {total} {bp['currency']} | {split}")
     if v.get("assets"):
         print(
             f"assets: {len(v['assets'])}  lists: {len(v.get('lists') or {})}  "
@@ -375,9 +377,11 @@ def _print_human(campaigns: Any, result: Any) -> None:
     sc = v.get("scorecard")
     if sc:
         lift = (sc.get("lift") or {}).get("lift_pct")
+        cur = (bp or {}).get("currency") or "USD"
+        cpr = sc.get("cost_per_result")
         print(
-            f"scorecard: conversions {sc['conversions']}, spend {sc['spend']:,.2f}, "
-            f"cost/result {sc['cost_per_result']}, lift vs control "
+            f"scorecard: conversions {sc['conversions']}, spend {fmt_amount(sc['spend'], cur)} {cur}, "
+            f"cost/result {'n/a' if cpr is None else f'{fmt_amount(cpr, cur)} {cur}'}, lift vs control "
             f"{'n/a' if lift is None else f'{lift:+.1%}'}"
         )
     pending = result.pending_review

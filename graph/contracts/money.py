@@ -82,6 +82,12 @@ def fmt(minor: int, exp: int) -> str:
     return f"{Decimal(minor).scaleb(-exp):,.{exp}f}"
 
 
+def fmt_amount(amount: float | int | Decimal, currency: str) -> str:
+    """A major-unit amount shown with its currency's digits: 22.2288 USD -> '22.23', 1234 JPY -> '1,234'."""
+    exp = exponent(currency)
+    return fmt(to_minor(amount, exp), exp)
+
+
 @dataclass(frozen=True)
 class MinorUnits:
     """An amount of money as an integer count of its currency's minor unit (cents, yen, fils)."""

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from evals.brief_fields import FieldsExpect, score_fields
 from evals.runner import RunOptions, run_evals
 from evals.suites import resolve_suites
@@ -40,7 +42,7 @@ def test_brief_field_suites_meet_their_gates(tmp_path: Path) -> None:
     run = run_evals(
         RunOptions(
             datasets=resolve_suites(
-                "brief-fields,brief-fields-holdout,brief-fields-dev2,brief-fields-holdout2"
+                "brief-fields,brief-fields-holdout,brief-fields-dev2,brief-fields-holdout2,brief-fields-dev3"
             ),
             settings=Settings(home=tmp_path, model="offline"),
             progress=False,
@@ -48,6 +50,34 @@ def test_brief_field_suites_meet_their_gates(tmp_path: Path) -> None:
     )
     dev, held = run.suites["brief-fields"], run.suites["brief-fields-holdout"]
     dev2, held2 = run.suites["brief-fields-dev2"], run.suites["brief-fields-holdout2"]
-    assert dev.cases >= 200 and held.cases >= 60 and dev2.cases >= 80 and held2.cases >= 60
-    for suite in (dev, held, dev2, held2):
+    dev3 = run.suites["brief-fields-dev3"]
+    assert (
+        dev.cases >= 200 and held.cases >= 60 and dev2.cases >= 80 and held2.cases >= 60 and dev3.cases >= 120
+    )
+    for suite in (dev, held, dev2, held2, dev3):
         assert not suite.threshold_failures, (suite.name, suite.threshold_failures)
+
+
+@pytest.mark.parametrize(
+    ("suite", "prefix", "count", "industries"),
+    [
+        ("brief-fields-holdout3", "h3", 80, 10),
+        ("brief-fields-dev3", "d3", 120, 12),
+        ("brief-fields-dev4", "d4", 100, 12),
+    ],
+)
+def test_hand_written_sets_are_well_formed(suite: str, prefix: str, count: int, industries: int) -> None:
+    """Each hand-written set loads with its cases in id order, across enough industries, and its dates,
+    durations and quoted texts agree with the brief (a key message, 'not used' sentence, audience, product or goal
+    is the brief's own words)."""
+    (data,) = resolve_suites(suite)
+    assert data.kind == "brief_fields" and len(data.cases) == count
+    assert [c.id for c in data.cases] == [f"{prefix}-{i:03d}" for i in range(1, count + 1)]
+    assert len({c.industry for c in data.cases}) >= industries
+    for case in data.cases:
+        expect, brief = case.expect, " ".join(case.brief.lower().split())
+        if expect.start and expect.end:
+            assert expect.duration == (expect.end - expect.start).days + 1, case.id
+        for text in [*expect.key_messages, *expect.unused, expect.audience, expect.product, expect.goal]:
+            if text:
+                assert " ".join(text.lower().split()) in brief, (case.id, text)

@@ -4,6 +4,7 @@ the LLM path's fields, and briefs for a brand the tests have never seen."""
 from __future__ import annotations
 
 import json
+import re
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -12,6 +13,7 @@ import numpy  # noqa: F401  - imported once up front: the first-import race unde
 import pytest
 import yaml
 
+from graph.brief.clarify import merge_answer
 from graph.cli import main
 from graph.contracts import BriefExtraction
 from graph.models.offline.handlers import extract_brief
@@ -74,6 +76,11 @@ def test_run_prints_understood_and_not_used_and_json_carries_brief_echo(
     assert main(["run", "--brief", brief, "--auto-approve"]) == 0
     out = capsys.readouterr().out
     assert "understood:" in out and "budget: 25,000.00 GBP" in out
+    # money in the summary is shown with the campaign currency's digits, never as a raw float
+    summary = next(line for line in out.splitlines() if line.startswith("scorecard:"))
+    assert re.fullmatch(
+        r"scorecard: conversions \d+, spend [\d,]+\.\d\d GBP, cost/result (n/a|[\d,]+\.\d\d GBP), .*", summary
+    ), summary
     assert "not used" in out and "The office plant needs watering on Fridays." in out
     assert main(["run", "--brief", brief, "--auto-approve", "--json"]) == 0
     data = json.loads(capsys.readouterr().out)
@@ -134,6 +141,30 @@ def test_a_plain_words_answer_is_understood(
     )
     assert second.status != "needs_input", second.values.get("questions")
     assert check(second.values["brief"])
+
+
+@pytest.mark.parametrize(
+    ("asked", "answer", "field", "value"),
+    [
+        ("audience", "new puppy owners, mostly first-time dog parents", "audience", None),
+        ("audience", "HR leads at firms of 50-500 staff, plus their finance directors", "audience", None),
+        ("audience", "retired couples who caravan, especially in the north.", "audience", None),
+        ("goal", "500 signups at under $20 each", "kpi_targets", [("signups", 500.0), ("cpa", 20.0)]),
+        ("dates", "from 1 March 2027, for 4 weeks", "duration_days", 28),
+    ],
+)
+def test_an_answer_to_one_question_is_kept_whole(asked: str, answer: str, field: str, value: Any) -> None:
+    """An answer that states nothing but the asked field is all of it the answer, commas and all."""
+    brief = "Launch our new Brightwell MaxFlow Pitcher in the US. Budget: $20k. Use email."
+    merged = merge_answer(brief, [asked], answer, date(2026, 12, 7))
+    got = extract_brief({"brief_text": merged, "today": "2026-12-07"})
+    if value is None:
+        assert got[field] == answer.rstrip(".")
+    elif field == "kpi_targets":
+        assert [(k["name"], k["target"]) for k in got[field]] == value
+    else:
+        assert got[field] == value
+    assert not got.get("unused")
 
 
 def test_the_same_question_is_never_asked_twice(campaigns: Campaigns) -> None:

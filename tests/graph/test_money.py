@@ -33,6 +33,7 @@ from graph.contracts.money import (
     exponent,
     fit_allocation,
     fmt,
+    fmt_amount,
     from_minor,
     needs_approval,
     plan_caps,
@@ -78,6 +79,8 @@ def test_rounding_is_half_up_on_the_decimal_value() -> None:
     assert to_minor("1.0005", 3) == 1001 and to_minor(Decimal("-2.5"), 0) == -3  # halves go away from zero
     assert str(MinorUnits.of(1234.5675, "bhd")) == "1,234.568 BHD"
     assert str(MinorUnits(123456, "JPY")) == "123,456 JPY" and fmt(-5, 2) == "-0.05"
+    assert fmt_amount(22.228823529411766, "USD") == "22.23" and fmt_amount(1234.5, "JPY") == "1,235"
+    assert fmt_amount(7.0005, "KWD") == "7.001"
 
 
 @settings(max_examples=300, deadline=None)

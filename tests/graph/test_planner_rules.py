@@ -63,3 +63,23 @@ def test_plan_that_drops_a_requested_channel_is_refused() -> None:
     )
     with pytest.raises(ValueError, match="dropped the requested channel 'sms'"):
         build_blueprint(brief, draft, "p")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Spring push: €12k on Instagram and email in Germany. Audience: new puppy owners. Goal: 2,000 orders.",
+            "Spring campaign — EU",
+        ),
+        ("Budget $10k. Target: runners. Goal: drive signups. Use email in the US.", "Campaign — US"),
+        (
+            "Back to school: promote the Brightwell Go bottle in the UK. Budget £8k. Audience: parents. Goal: 300 orders.",
+            "Brightwell Go bottle — UK (back to school)",
+        ),
+    ],
+)
+def test_the_offline_plan_is_named_by_what_the_brief_states(text: str, name: str) -> None:
+    """No product stated: the plan is named by its theme and places, never by a made-up product."""
+    brief = _brief(text)
+    assert draft_plan({"brief": brief.model_dump(mode="json")})["campaign_name"] == name

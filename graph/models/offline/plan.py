@@ -92,10 +92,18 @@ def draft_plan(payload: dict[str, Any]) -> dict[str, Any]:
         for c in channel_drafts
         if len(c["variants"]) > 1
     ]
-    product = brief.get("product") or "campaign"
+    theme = (brief.get("theme") or "").strip()
+    if brief.get("product"):
+        name = f"{brief['product']} — {', '.join(regions)}" + (f" ({theme})" if theme else "")
+    else:  # no product stated: named by its theme and places, never by a made-up product
+        name = (
+            f"{theme[:1].upper()}{theme[1:]} campaign — {', '.join(regions)}"
+            if theme
+            else f"Campaign — {', '.join(regions)}"
+        )
     goal = brief.get("goal") or "drive conversions"
     return {
-        "campaign_name": f"{product} — {', '.join(regions)} {payload.get('season', '')}".strip(),
+        "campaign_name": name,
         "objective": goal[0].upper() + goal[1:] if goal else goal,
         "channels": channel_drafts,
         "kpi_targets": kpis,
