@@ -121,6 +121,7 @@ class SQLiteDatabase:
 
 _INSERT_OR_IGNORE = re.compile(r"^\s*INSERT\s+OR\s+IGNORE\s+INTO\b", re.IGNORECASE)
 _RETURNING = re.compile(r"\sRETURNING\s", re.IGNORECASE)
+_SQLITE_ONLY_INSERT = re.compile(r"^\s*(INSERT\s+OR\s+(?!IGNORE\b)\w+|REPLACE)\s+INTO\b", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1024)
@@ -130,7 +131,18 @@ def to_postgres(sql: str, with_params: bool = True) -> str:
     With parameters, ``?`` placeholders become ``%s`` and a literal ``%`` is doubled (psycopg's escaping);
     without, the text is left alone. ``INSERT OR IGNORE INTO`` becomes ``INSERT INTO ... ON CONFLICT DO
     NOTHING`` (before any ``RETURNING``).
+
+    Raises:
+        ValueError: on SQLite's ``INSERT OR REPLACE`` / ``REPLACE INTO`` (and the other ``OR`` conflict
+            clauses), which have no PostgreSQL spelling without the conflict target: write
+            ``INSERT ... ON CONFLICT (key) DO UPDATE SET ...``, which both dialects speak.
     """
+    m = _SQLITE_ONLY_INSERT.match(sql)
+    if m:
+        raise ValueError(
+            f"{' '.join(m.group(1).split()).upper()} INTO is SQLite-only: write INSERT ... ON CONFLICT (key) "
+            f"DO UPDATE SET ... (both dialects) in {sql.strip()[:80]!r}"
+        )
     out = sql.replace("%", "%%").replace("?", "%s") if with_params else sql
     if _INSERT_OR_IGNORE.match(out):
         out = _INSERT_OR_IGNORE.sub("INSERT INTO", out, count=1)

@@ -110,6 +110,15 @@ def _trail(env: dict[str, str], campaign_id: str) -> list[tuple[str, dict[str, o
         release(settings)
 
 
+def _failure_errors(events: list[tuple[str, dict[str, object]]]) -> str:
+    """The error text of each ``*_failed`` event (e.g. ``pipeline.reach_failed``), once per type: why it is red."""
+    seen: dict[str, str] = {}
+    for type_, payload in events:
+        if type_.endswith("_failed") and "error" in payload:
+            seen.setdefault(type_, " ".join(str(payload["error"]).split()))
+    return "; ".join(f"{t}: {err}" for t, err in seen.items())
+
+
 def _case(label: str, envs: list[dict[str, str]], reference: collections.Counter[str]) -> list[Figure]:
     cid = _launch(envs[0])
     if cid is None:
@@ -118,7 +127,8 @@ def _case(label: str, envs: list[dict[str, str]], reference: collections.Counter
     finished = collections.Counter(
         str(line["cycle_id"]) for _, lines, _ in runs for line in lines if line.get("status") == "done"
     )
-    twice = sum(n - 1 for n in finished.values() if n > 1) + _started_twice(_trail(envs[0], cid))
+    trail = _trail(envs[0], cid)
+    twice = sum(n - 1 for n in finished.values() if n > 1) + _started_twice(trail)
     got = facts(Settings.from_env(envs[0]), cid)
     missing, extra = event_diff(reference, got.events)
     rows = _cycle_rows(envs[0], cid)
@@ -134,11 +144,18 @@ def _case(label: str, envs: list[dict[str, str]], reference: collections.Counter
             f"{label}: lost / duplicate events vs one scheduler",
             f"{missing} {extra}",
             missing == 0 and extra == 0,
-            ", ".join(
-                f"{t} {reference.get(t, 0)}->{got.events.get(t, 0)}"
-                for t in sorted(set(reference) | set(got.events))
-                if reference.get(t, 0) != got.events.get(t, 0)
-            )[:150],
+            "; ".join(
+                part
+                for part in (
+                    ", ".join(
+                        f"{t} {reference.get(t, 0)}->{got.events.get(t, 0)}"
+                        for t in sorted(set(reference) | set(got.events))
+                        if reference.get(t, 0) != got.events.get(t, 0)
+                    ),
+                    _failure_errors(trail),
+                )
+                if part
+            )[:300],
         ),
         Figure(CAT, f"{label}: cycles not done at the end", not_done, not_done == 0 and len(rows) > 0),
         Figure(

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from evals.brief_fields import FieldsExpect, score_fields
 from evals.runner import RunOptions, run_evals
 from evals.suites import resolve_suites
@@ -56,44 +58,26 @@ def test_brief_field_suites_meet_their_gates(tmp_path: Path) -> None:
         assert not suite.threshold_failures, (suite.name, suite.threshold_failures)
 
 
-def test_third_held_out_set_is_well_formed() -> None:
-    """brief-fields-holdout3 loads with 80 unique cases whose dates, durations and quoted texts agree with the brief."""
-    (held3,) = resolve_suites("brief-fields-holdout3")
-    assert held3.kind == "brief_fields" and len(held3.cases) == 80
-    assert [c.id for c in held3.cases] == [f"h3-{i:03d}" for i in range(1, 81)]
-    for case in held3.cases:
-        expect, brief = case.expect, " ".join(case.brief.lower().split())
-        if expect.start and expect.end:
-            assert expect.duration == (expect.end - expect.start).days + 1, case.id
-        for text in [*expect.key_messages, *expect.unused]:
-            assert " ".join(text.lower().split()) in brief, (case.id, text)
-
-
-def test_fourth_dev_set_is_well_formed() -> None:
-    """brief-fields-dev4 loads with 100 unique cases whose dates, durations, quoted texts and phrases agree with
-    the brief, across at least 12 industries."""
-    (dev4,) = resolve_suites("brief-fields-dev4")
-    assert dev4.kind == "brief_fields" and len(dev4.cases) == 100
-    assert [c.id for c in dev4.cases] == [f"d4-{i:03d}" for i in range(1, 101)]
-    assert len({c.industry for c in dev4.cases}) >= 12
-    for case in dev4.cases:
+@pytest.mark.parametrize(
+    ("suite", "prefix", "count", "industries"),
+    [
+        ("brief-fields-holdout3", "h3", 80, 10),
+        ("brief-fields-dev3", "d3", 120, 12),
+        ("brief-fields-dev4", "d4", 100, 12),
+    ],
+)
+def test_hand_written_sets_are_well_formed(suite: str, prefix: str, count: int, industries: int) -> None:
+    """Each hand-written set loads with its cases in id order, across enough industries, and its dates,
+    durations and quoted texts agree with the brief (a key message, 'not used' sentence, audience, product or goal
+    is the brief's own words)."""
+    (data,) = resolve_suites(suite)
+    assert data.kind == "brief_fields" and len(data.cases) == count
+    assert [c.id for c in data.cases] == [f"{prefix}-{i:03d}" for i in range(1, count + 1)]
+    assert len({c.industry for c in data.cases}) >= industries
+    for case in data.cases:
         expect, brief = case.expect, " ".join(case.brief.lower().split())
         if expect.start and expect.end:
             assert expect.duration == (expect.end - expect.start).days + 1, case.id
         for text in [*expect.key_messages, *expect.unused, expect.audience, expect.product, expect.goal]:
             if text:
                 assert " ".join(text.lower().split()) in brief, (case.id, text)
-
-
-def test_third_dev_set_is_well_formed() -> None:
-    """brief-fields-dev3 loads with 120 unique cases whose dates, durations and quoted texts agree with the brief."""
-    (dev3,) = resolve_suites("brief-fields-dev3")
-    assert dev3.kind == "brief_fields" and len(dev3.cases) == 120
-    assert [c.id for c in dev3.cases] == [f"d3-{i:03d}" for i in range(1, 121)]
-    assert len({c.industry for c in dev3.cases}) >= 12
-    for case in dev3.cases:
-        expect, brief = case.expect, " ".join(case.brief.lower().split())
-        if expect.start and expect.end:
-            assert expect.duration == (expect.end - expect.start).days + 1, case.id
-        for text in [*expect.key_messages, *expect.unused]:
-            assert " ".join(text.lower().split()) in brief, (case.id, text)

@@ -9,6 +9,7 @@ from graph.runtime.runner import Campaigns
 from tests.graph.conftest import CLEAN_BRIEF, make_settings
 from tools.channels.store import ProgramStore
 from tools.events import EventLog
+from tools.pipeline.store import PipelineStore
 
 
 def test_a_campaign_on_one_home_is_listed_resumed_and_cycled_from_another(
@@ -34,6 +35,9 @@ def test_a_campaign_on_one_home_is_listed_resumed_and_cycled_from_another(
     trail = list(events.iter_trace(run.trace_id))
     assert len(trail) == len({e.id for e in trail})  # one audit trail, no duplicates
     assert {"orchestrator.published", "lifecycle.scheduled"} <= {e.type for e in trail}
+    # The launch's reach was recorded on the shared pipeline store (it failed on Postgres: pipeline.reach_failed).
+    assert [(e.type, e.payload) for e in trail if e.type.endswith("_failed")] == []
+    assert PipelineStore(postgres_url).has_reach(cid)
     assert len(ProgramStore(postgres_url).by_campaign(cid)) == len(
         programs
     )  # the cycle published nothing twice

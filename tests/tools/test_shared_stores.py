@@ -34,6 +34,22 @@ def test_dialect_rewrite() -> None:
     assert redact("postgresql://u:secret@h:5/db") == "postgresql://u:***@h:5/db"
 
 
+@pytest.mark.parametrize(
+    "sql",
+    [
+        "INSERT OR REPLACE INTO meta VALUES (?, ?)",
+        "  insert or abort into t VALUES (?)",
+        "REPLACE INTO t VALUES (1)",
+    ],
+)
+def test_sqlite_only_conflict_clauses_are_refused_by_name(sql: str) -> None:
+    # They have no PostgreSQL spelling: a store using one failed only on Postgres, with a bare syntax error.
+    with pytest.raises(
+        ValueError, match=r"INTO is SQLite-only: write INSERT \.\.\. ON CONFLICT \(key\) DO UPDATE"
+    ):
+        to_postgres(sql)
+
+
 def test_event_log_on_postgres(postgres_url: str) -> None:
     log = EventLog(postgres_url)
     first = log.emit("a.b", trace_id="t1", campaign_id="c1", source="test", payload={"x": 1}, event_id="e1")

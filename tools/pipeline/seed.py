@@ -182,7 +182,9 @@ def seed_pipeline(
     """Replace the store's accounts and opportunities with ones drawn from ``contacts``, in one transaction.
 
     Reach and run days recorded against the old accounts are dropped with them. A store already seeded from
-    ``source`` is left alone.
+    ``source`` is left alone, checked again inside the write transaction: two workers launching at once on one
+    shared store both find it unseeded, and the second must not wipe the accounts (and the reach recorded on
+    them) the first has just written.
 
     Args:
         store: The pipeline store.
@@ -198,7 +200,11 @@ def seed_pipeline(
         return PipelineSeed(False, counts["accounts"], int(meta.get("seeded_opportunities", 0)), key)
     accounts, mapping, opps = generate(contacts, seed, as_of)
 
-    def write(conn: Connection) -> None:
+    def write(conn: Connection) -> PipelineSeed:
+        meta = dict(conn.execute("SELECT key, value FROM meta").fetchall())
+        if meta.get("source") == key:  # seeded from the same source meanwhile (another worker)
+            n = int(conn.execute("SELECT COUNT(*) FROM accounts").fetchone()[0])
+            return PipelineSeed(False, n, int(meta.get("seeded_opportunities", 0)), key)
         for table in (
             "accounts",
             "account_contacts",
@@ -218,7 +224,12 @@ def seed_pipeline(
             "seed": str(seed),
             "seeded_opportunities": str(len(opps)),
         }.items():
-            conn.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (k, v))
+            # an upsert both dialects speak (SQLite's INSERT OR REPLACE has no PostgreSQL spelling)
+            conn.execute(
+                "INSERT INTO meta VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                (k, v),
+            )
+        return PipelineSeed(True, len(accounts), len(opps), key)
 
-    store.write(write)
-    return PipelineSeed(True, len(accounts), len(opps), key)
+    result: PipelineSeed = store.write(write)
+    return result

@@ -261,6 +261,7 @@ def parse_brief(text: str, today: date) -> ParsedBrief:
         fact("goal", goal.value, goal.start, goal.end)
 
     audience = F.find_audience(masked, segments, _is_place_only, product)
+    audience = _cut_at_dates(masked, audience, today) if audience else None
     if audience:
         out.audience = audience.value
         fact("audience", audience.value, audience.start, audience.end)
@@ -329,7 +330,11 @@ def _read_dates(
     duration_text: str,
 ) -> None:
     spans = find_date_spans(text, today, _day_first(out.budget, out.countries))
-    labelled = [(s.start, s.end) for s in segments if s.field == "dates"]
+    headers = _email_header_lines(text)
+    labelled = [
+        (s.start, s.end) for s in segments if s.field == "dates" and not _inside_any(s.start, headers)
+    ]
+    spans = [sp for sp in spans if not _inside_any(sp.pos, headers)]
 
     def in_label(sp: DateSpan) -> bool:
         return any(s <= sp.pos < e for s, e in labelled)
@@ -343,7 +348,7 @@ def _read_dates(
         sp for sp in spans if not sp.problem and sp.start and (in_label(sp) or not _anchor_day(text, sp.pos))
     ]
     ordered = [sp for sp in good if in_label(sp)] + sorted(
-        (sp for sp in good if not in_label(sp)), key=lambda sp: _date_role(text, sp.pos)
+        (sp for sp in good if not in_label(sp)), key=lambda sp: _rank(_date_role(text, sp.pos), sp)
     )
     start = end = None
     chosen: list[DateSpan] = []
@@ -393,9 +398,9 @@ _START_CUE = re.compile(
     re.IGNORECASE,
 )
 _OTHER_DATE = re.compile(
-    r"(?:\b(?:opens?|takes?\s+place|held|deadline|due|sign-?off|by|expires?|ends?|until|valid|closes?|notes|"
-    r"meeting|exhibiting|event|show|expo|conference|summit|weekend\s+of|happens?)\b[^.;!?\n]{0,20}"
-    r"|\b(?:is|are)\s+(?:on\s+)?|\b(?:before|after|ahead\s+of|leading\s+up\s+to|in\s+the\s+run[- ]up\s+to)\s+)$",
+    r"(?:\b(?:opens?|takes?\s+place|held|deadline|due|sign-?off|by|before|after|ahead\s+of|expires?|ends?|until|"
+    r"valid|closes?|notes|on\s+leave|leading\s+up\s+to|weekend\s+of|happens?|"
+    r"meeting|exhibiting|event|show|expo|conference|summit)\b[^.;!?\n]{0,20}|\b(?:is|are)\s+(?:on\s+)?)$",
     re.IGNORECASE,
 )
 
@@ -430,6 +435,55 @@ def _anchor_day(text: str, pos: int) -> bool:
     return _ANCHOR.search(clause) is not None and not (
         own and re.search(r"\b(?:is|are)\s+(?:on\s+)?$", clause)
     )
+
+
+def _cut_at_dates(text: str, audience: F.Found, today: date) -> F.Found | None:
+    """An audience ends where the campaign's dates begin: a calendar date after a comma ('runners in the US,
+    November 22 to 29'), or a date still to come after a timing word ('... over April and May 2027'). A past date
+    ('customers who bought in March 2026') describes the people and stays."""
+    value = text[audience.start : audience.end]
+    for sp in find_date_spans(value, today, None):
+        lead = value[: sp.pos]
+        cut = re.search(r",\s*(?:(?:from|starting|between|running|live|runs?)\s+)?$", lead, re.IGNORECASE)
+        if not cut and sp.start and sp.start >= today:
+            cut = re.search(
+                r"\s+(?:from|starting|between|during|over|throughout|until|till|through|on|in)?\s*$"
+                if sp.text.lower().startswith(("over ", "between ", "throughout ", "all ", "the whole "))
+                else r"\s+(?:from|starting|between|during|over|throughout|until|till|through|on)\s+$",
+                lead,
+                re.IGNORECASE,
+            )
+        if cut:
+            kept = lead[: cut.start()].rstrip(" ,")
+            return F.Found(kept, audience.start, audience.start + len(kept)) if len(kept) >= 3 else None
+    return audience
+
+
+def _rank(role: int, sp: DateSpan) -> int:
+    """Order of the date candidates: the campaign's own start first; then a range with a start cue; then a date
+    with a start cue or a bare range (a window is how campaigns are dated), the first of them; then a bare date;
+    some other day ('the show opens 3 March', 'before 14 March') last."""
+    if role in (0, 3):
+        return role * 2
+    return {(1, True): 1, (1, False): 2, (2, True): 2, (2, False): 4}[(role, sp.end is not None)]
+
+
+_HEADER_LINE = re.compile(r"^[ \t>]*(?:From|To|Cc|Sent|Date|Subject)\s*:.*$", re.IGNORECASE | re.MULTILINE)
+
+
+def _email_header_lines(text: str) -> list[tuple[int, int]]:
+    """Lines of a pasted e-mail header (two or more 'From:/Date:/Subject:' lines together): not brief facts."""
+    lines = [(m.start(), m.end()) for m in _HEADER_LINE.finditer(text)]
+    return [
+        ln
+        for i, ln in enumerate(lines)
+        if (i > 0 and text[lines[i - 1][1] : ln[0]].strip() == "")
+        or (i + 1 < len(lines) and text[ln[1] : lines[i + 1][0]].strip() == "")
+    ]
+
+
+def _inside_any(pos: int, spans: list[tuple[int, int]]) -> bool:
+    return any(s <= pos < e for s, e in spans)
 
 
 def _inside(pos: int, spans: list[DateSpan]) -> bool:

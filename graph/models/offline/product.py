@@ -186,6 +186,13 @@ _CALLED = re.compile(rf"\b(?:{_PRODUCT_TYPE.pattern})\s+(?:called|named)\s+(?=[A
 _ARTICLE = re.compile(r"^(?:(?i:the|our|a|an|its|their)|new)\s+")
 
 
+_MONTH = (
+    r"(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|"
+    r"jun|jul|aug|sep|sept|oct|nov|dec)(?![a-z])\.?"
+)
+_DATE_IN = re.compile(
+    rf"(?i:\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}(?!\w)|\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b)"
+)
 _DEGREE = re.compile(r"MSc|MBA|BSc|BA|MA|MEng|PhD|PgCert|PgDip|LLM|BEd|MRes|HND|HNC|BTEC")
 _ORG_END = re.compile(
     r"\s(?:Trust|Vets|Gyms?|Foundation|Charity|Council|Ltd|Inc|LLC|Co|Kitchen|Dental|Clinic|Hospital|Bank|"
@@ -280,6 +287,8 @@ def _shape(value: str) -> tuple[bool, bool, bool]:
 
 def _acceptable(value: str, is_place: PlaceTest, *, cued: bool) -> bool:
     """A name that can be a product: not a place, occasion, channel, date word, code or group of people."""
+    if _DATE_IN.search(value):
+        return False  # 'Live 3 March 2027 for 6 weeks' is timing
     core = _STYLE_PREFIX.sub("", value)
     if core != value and not core[:1].isupper():
         return False  # 'YouTube-style paid social'

@@ -200,7 +200,11 @@ _LABEL_KEYWORDS: tuple[tuple[str, str], ...] = (
     ("goal", r"success|goal|objective|kpi|result|outcome|aim\b|target (?:outcome|number)|wish|counts as"),
     ("audience", r"audience|who\b|whom|persona|target group|target market|segment|decision makers|buyers?\b"),
     ("channels", r"channel|media|placements?|tactics|where should (?:the )?ads"),
-    ("dates", r"when|timing|date|period|flight|window|duration|runtime|how long|term\b"),
+    (
+        "dates",
+        r"when|timing|date|period|flight|window|duration|runtime|how long|term\b|\bstart(?:s|ing)?\b|\bends?\b|"
+        r"\bfinish|go[- ]?live|in[- ]market",
+    ),
     ("places", r"market|region|geograph|where|territor|countr|locations?"),
     ("theme", r"theme|season|occasion"),
     (

@@ -42,25 +42,83 @@ _MON = (
 _DAY = r"(?:[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?:1\d{3}|2\d{3}|9\d{3})"
 _SEP = r"\s*(?:-|–|—|→|->|to|until|till|through|thru)\s*"
+_ORDINALS = {
+    w: i
+    for i, w in enumerate(
+        [
+            "first",
+            "second",
+            "third",
+            "fourth",
+            "fifth",
+            "sixth",
+            "seventh",
+            "eighth",
+            "ninth",
+            "tenth",
+            "eleventh",
+            "twelfth",
+            "thirteenth",
+            "fourteenth",
+            "fifteenth",
+            "sixteenth",
+            "seventeenth",
+            "eighteenth",
+            "nineteenth",
+            "twentieth",
+        ],
+        start=1,
+    )
+}
+_ORDINALS.update({f"twenty-{w}": 20 + i for w, i in list(_ORDINALS.items())[:9]})
+_ORDINALS.update({"thirtieth": 30, "thirty-first": 31})
+_DAYWORD = "|".join(sorted(_ORDINALS, key=len, reverse=True)).replace("-", r"[- ]")
+_NOT_A_DAY_AFTER = r"(?!\s*(?:days?|weeks?|months?|am\b|pm\b|%|k\b|[./:]\d))"
+_FIXED_DAYS = {
+    "christmas eve": (12, 24),
+    "christmas day": (12, 25),
+    "christmas": (12, 25),
+    "boxing day": (12, 26),
+    "new year's eve": (12, 31),
+    "new years eve": (12, 31),
+    "new year's day": (1, 1),
+    "new years day": (1, 1),
+    "halloween": (10, 31),
+    "valentine's day": (2, 14),
+    "valentines day": (2, 14),
+}
+"""Holidays on a fixed day (read as a date only as the end of a range)."""
+_HOLIDAY = "|".join(re.escape(k).replace("'", "['’]?") for k in sorted(_FIXED_DAYS, key=len, reverse=True))
 
 _PATTERNS = re.compile(
     rf"(?P<iso>\b\d{{4}}-\d{{1,2}}-\d{{1,2}}\b)"
+    rf"|(?P<dotrange>\b(?P<o1>\d{{1,2}})\.(?P<o2>\d{{1,2}})\.?\s*(?:-|–|—|to|until|bis|au|al|tot)\s*"
+    rf"(?P<o3>\d{{1,2}})\.(?P<o4>\d{{1,2}})\.(?P<o5>\d{{4}})\b)"
     rf"|(?P<num>\b(?P<n1>\d{{1,2}})(?P<ns>[./])(?P<n2>\d{{1,2}})(?P=ns)(?P<n3>\d{{4}})\b)"
     rf"|(?P<dayrange>\b(?P<dr1>{_DAY}){_SEP}(?P<dr2>{_DAY})\s+(?:of\s+)?(?P<drm>{_MON})(?:,?\s+(?P<dry>{_YEAR}))?\b)"
+    rf"|(?P<between>\bbetween\s+(?:the\s+)?(?P<b1>{_DAY})\s+(?:and|&)\s+(?:the\s+)?(?P<b2>{_DAY})\s+(?:of\s+)?"
+    rf"(?P<bm>{_MON})(?:,?\s+(?P<by>{_YEAR}))?\b)"
+    rf"|(?P<mdrange>\b(?P<mdrm>{_MON})\s+(?P<mdr1>{_DAY}){_SEP}(?P<mdr2>{_DAY})\b{_NOT_A_DAY_AFTER}"
+    rf"(?:,?\s+(?P<mdry>{_YEAR})\b)?)"
     rf"|(?P<monrange>\b(?P<mr1>{_MON}){_SEP}(?P<mr2>{_MON}),?\s+(?P<mry>{_YEAR})\b)"
+    rf"|(?P<monlist>\b(?:over|during|throughout|across|for|in|run(?:s|ning)?(?:\s+(?:in|over|for))?)\s+"
+    rf"(?P<ml1>{_MON})(?:\s*,\s*{_MON})*\s*(?:and|&)\s*(?P<ml2>{_MON})(?:,?\s+(?P<mly>{_YEAR}))?\b)"
+    rf"|(?P<monall>\b(?:(?:all|the\s+whole|whole)\s+(?:of\s+)?(?:the\s+month\s+of\s+)?|throughout\s+)"
+    rf"(?P<mam>{_MON})(?:,?\s+(?P<may>{_YEAR}))?\b)"
+    rf"|(?P<monend>\b(?:the\s+)?end\s+of\s+(?P<mem>{_MON})(?:,?\s+(?P<mey>{_YEAR}))?\b)"
+    rf"|(?P<holiday>\b(?P<hol>{_HOLIDAY})\b(?:,?\s+(?P<hy>{_YEAR})\b)?)"
     rf"|(?P<md>\b(?P<mdm>{_MON})\s+(?P<mdd>{_DAY})\b(?:,?\s+(?P<mdy>{_YEAR})\b)?)"
-    rf"|(?P<dm>\b(?P<dmd>{_DAY})\s+(?:of\s+)?(?P<dmm>{_MON})(?:,?\s+(?P<dmy>{_YEAR}))?\b)"
+    rf"|(?P<dm>\b(?P<dmd>{_DAY}|(?:the\s+)?(?:{_DAYWORD})\s+of)\s+(?:of\s+)?(?P<dmm>{_MON})(?:,?\s+(?P<dmy>{_YEAR}))?\b)"
     rf"|(?P<monyear>\b(?P<mym>{_MON})\s+(?P<myy>{_YEAR})\b)"
     rf"|(?P<quarter>\bQ(?P<q>[1-4])\s+(?P<qy>{_YEAR})\b)",
     re.IGNORECASE,
 )
 _RANGE_JOIN = re.compile(
-    rf"^{_SEP}$|^\s*(?:and|&)\s*$"
-    r"|^,?\s*(?:and\s+)?(?:(?:running|runs?|lasting|going|continuing)\s+(?:until|till|through|thru|to)"
-    r"|(?:ending|ends?|finishing|closing)(?:\s+on)?)\s*$",
+    rf"^,?{_SEP}$|^\s*(?:and|&|bis|au|al|tot)\s*$"
+    r"|^\s*,?\s*(?:and\s+)?(?:(?:end|ends|ending|finish|finishes|finishing|clos(?:e|es|ing))(?:\s+on)?"
+    r"|(?:run|runs|running|live|going)\s+(?:till|until|to|through|thru))\s*$",
     re.IGNORECASE,
-)  # 'Starting 4 January 2027, running until 31 January 2027', '1 March, ending 30 April'
-
+)
 _DURATION_RE = re.compile(
     r"(?P<neg>[-−](?=\d)|minus\s+|negative\s+)?\b(?P<n>\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
     r"twelve|a|an)(?:(?<=\d)\s?|[\s-]+)(?P<unit>day|week|month|quarter|wk|mth|mo)s?\b(?!\s+(?:before|after|ago|notice)|-\w)",
@@ -96,6 +154,8 @@ class DateSpan:
     text: str
     has_year: bool
     problem: str | None = None
+    end_only: bool = False
+    """'Christmas Eve', 'the end of June': a date only as the end of a range ('until Christmas Eve'), else dropped."""
 
 
 def _month(raw: str) -> int:
@@ -103,7 +163,11 @@ def _month(raw: str) -> int:
 
 
 def _day(raw: str) -> int:
-    return int(re.match(r"\d+", raw).group(0))  # type: ignore[union-attr]
+    digits = re.search(r"\d+", raw)
+    if digits:
+        return int(digits.group(0))
+    word = re.sub(r"^the\s+|\s+of$", "", raw.lower().strip()).replace(" ", "-")
+    return _ORDINALS[word]
 
 
 def _make(
@@ -161,7 +225,51 @@ def find_date_spans(text: str, today: date, day_first: bool | None) -> list[Date
         problem: str | None = None
         start = end = None
         has_year = True
-        if g["iso"]:
+        end_only = False
+        if g["dotrange"]:
+            y = int(g["o5"])
+            start, problem = (
+                _make(y, int(g["o2"]), int(g["o1"]), today, words)
+                if 1 <= int(g["o2"]) <= 12
+                else (None, f"'{words}' is not a date")
+            )
+            if start and not problem:
+                end, problem = (
+                    _make(y, int(g["o4"]), int(g["o3"]), today, words)
+                    if 1 <= int(g["o4"]) <= 12
+                    else (None, f"'{words}' is not a date")
+                )
+                if end and start > end:
+                    start = start.replace(year=y - 1) if _valid(y - 1, start) else start
+        elif g["between"] or g["mdrange"]:
+            mo = _month(g["bm"] or g["mdrm"])
+            raw_y = g["by"] or g["mdry"]
+            ry = int(raw_y) if raw_y else None
+            has_year = ry is not None
+            start, problem = _make(ry, mo, _day(g["b1"] or g["mdr1"]), today, words)
+            if start and not problem:
+                end, problem = _make(ry, mo, _day(g["b2"] or g["mdr2"]), today, words, after=start)
+        elif g["monlist"] or g["monall"]:
+            m1 = _month(g["ml1"] or g["mam"])
+            m2 = _month(g["ml2"] or g["mam"])
+            raw_y = g["mly"] or g["may"]
+            has_year = raw_y is not None
+            start, problem = _make(int(raw_y) if raw_y else None, m1, 1, today, words)
+            if start and not problem:
+                end = _month_end(start.year if m2 >= m1 else start.year + 1, m2)
+        elif g["monend"]:
+            mo = _month(g["mem"])
+            has_year = g["mey"] is not None
+            y0 = int(g["mey"]) if g["mey"] else None
+            last = _month_end(y0 if y0 else today.year, mo).day
+            start, problem = _make(y0, mo, last, today, words)
+            end_only = True
+        elif g["holiday"]:
+            mo, d = _FIXED_DAYS[" ".join(g["hol"].lower().replace("’", "'").split())]
+            has_year = g["hy"] is not None
+            start, problem = _make(int(g["hy"]) if g["hy"] else None, mo, d, today, words)
+            end_only = True
+        elif g["iso"]:
             y, mo, d = (int(x) for x in g["iso"].split("-"))
             start, problem = (
                 _make(y, mo, d, today, words) if 1 <= mo <= 12 else (None, f"'{words}' is not a date")
@@ -213,8 +321,8 @@ def find_date_spans(text: str, today: date, day_first: bool | None) -> list[Date
             start, problem = _make(y, 3 * q - 2, 1, today, words)
             if start and not problem:
                 end = _month_end(y, 3 * q)
-        spans.append(DateSpan(start, end, m.start(), m.end(), words, has_year, problem))
-    return _join_ranges(text, spans, today)
+        spans.append(DateSpan(start, end, m.start(), m.end(), words, has_year, problem, end_only))
+    return [sp for sp in _join_ranges(text, spans, today) if not sp.end_only]
 
 
 def _join_ranges(text: str, spans: list[DateSpan], today: date) -> list[DateSpan]:
@@ -228,6 +336,7 @@ def _join_ranges(text: str, spans: list[DateSpan], today: date) -> list[DateSpan
             b
             and a.end is None
             and b.end is None
+            and not a.end_only
             and a.start
             and b.start
             and not a.problem
@@ -246,15 +355,10 @@ def _join_ranges(text: str, spans: list[DateSpan], today: date) -> list[DateSpan
                     else end
                 )
             elif not a.has_year and not b.has_year and end < start:
-                # the end is the first such day on or after the start ('20 November to 24 December')
-                same = end.replace(year=start.year) if _valid(start.year, end) else end
-                end = (
-                    same
-                    if same >= start
-                    else end.replace(year=start.year + 1)
-                    if _valid(start.year + 1, end)
-                    else end
-                )
+                for year in (start.year, start.year + 1):  # '20 November to 24 December': the same year first
+                    if _valid(year, end) and end.replace(year=year) >= start:
+                        end = end.replace(year=year)
+                        break
             problem = None
             if end < start:
                 problem = f"'{text[a.pos : b.stop]}': the end ({end}) is before the start ({start})"
@@ -287,10 +391,47 @@ class Duration:
     problem: str | None = None
 
 
+_CAMPAIGN_NOUN = re.compile(
+    r"^[- \t]+(?:[a-z]+[- \t]+){0,2}?(?:campaign|push|run|flight|burst|window|period|sprint|blitz|drive|promo\w*|"
+    r"activation|test|pilot|launch|programme|program|schedule)s?\b",
+    re.IGNORECASE,
+)
+_AFTER_LENGTH = re.compile(
+    r"^[- \t]+(?:only|total|in|on|of|from|to|for|with|starting|start|starts|beginning|begins?|commencing|kicking|at|"
+    r"and|or|then|max|maximum|min|minimum|long|each|straight|running|live|ahead|after|until|till|through|across|"
+    r"over|please|flat|before|back|notice|ago|is|are|should|would|will|we|it|the|this|that)\b",
+    re.IGNORECASE,
+)
+_RATE_BEFORE = re.compile(
+    r"(?:^|[\s(])(?:for|over|in|within|lasting|runs?|running|about|around|just|only|of|takes?|roughly)\s+$",
+    re.IGNORECASE,
+)
+
+
+def _is_length(text: str, m: re.Match[str]) -> bool:
+    """'6 weeks', 'for a week', 'a 4-week push' state the campaign's length; '12-day cruise', '300 day-pass
+    purchases' (a thing described by its length), '3 nights a week', '$3,000 a month' (a rate) and 'in the last 12
+    months' (a look back) do not."""
+    after = text[m.end() : m.end() + 60]
+    if re.match(r"[- \t]+[a-z]", after, re.IGNORECASE) and not (
+        _CAMPAIGN_NOUN.match(after) or _AFTER_LENGTH.match(after)
+    ):
+        return False
+    if re.search(
+        r"\b(?:last|past|previous|prior|recent)\s+$", text[max(0, m.start() - 12) : m.start()], re.I
+    ):
+        return False  # 'lapsed in the last 12 months' looks back: it describes people, not the campaign
+    if m.group("n").lower() in ("a", "an"):
+        return bool(_RATE_BEFORE.search(text[max(0, m.start() - 20) : m.start()]) or m.start() == 0)
+    return True
+
+
 def find_durations(text: str) -> list[Duration]:
     """Stated durations ('6 weeks', 'a two-month push', 'a 45-day run'); a negative one is a problem."""
     out = []
     for m in _DURATION_RE.finditer(text):
+        if not _is_length(text, m):
+            continue
         raw = m.group("n").lower()
         n = int(raw) if raw.isdigit() else _WORD_NUMS[raw]
         days = n * UNIT_DAYS[m.group("unit").lower()]
