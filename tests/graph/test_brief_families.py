@@ -123,6 +123,11 @@ def test_a_spoken_amount_takes_the_market_currency_and_a_bare_figure_is_asked() 
         ("Adults in Sevenoaks and Richmond.", ["GB"], ["UK"]),
         ("Shops in Vancouver and Richmond.", ["CA"], ["CA"]),
         ("Muslim families in East London, Birmingham and Bradford.", ["GB"], ["UK"]),
+        # areas and country names in other languages (CLDR through babel)
+        ("Parents of kids 8-13 in the Bay Area.", ["US"], ["US"]),
+        ("Walkers in the Peak District.", ["GB"], ["UK"]),
+        ("Zielgruppe: Aquarianer in Österreich.", ["AT"], ["EU"]),
+        ("Kunden in Deutschland und der Schweiz.", ["CH", "DE"], ["EU"]),
         # where the company sits, a venue or a trip's destination is not the market
         ("Our HQ is in Berlin but we target France.", ["FR"], ["EU"]),
         ("Event at the ExCeL in London; attendees from the US.", ["US"], ["US"]),
@@ -153,6 +158,7 @@ def test_languages_cuisines_and_departments_are_not_places(text: str) -> None:
     [
         # counts
         ("Goal: 500 sign-ups.", [("signups", 500)]),
+        ("200 new volunteer sign ups would be great.", [("signups", 200)]),
         ("We want 1.2k orders.", [("conversions", 1200)]),
         ("Goal is 600 demo requests and 45 closed deals.", [("conversions", 45), ("leads", 600)]),
         ("- 15.000 kits sold", [("conversions", 15000)]),
@@ -169,6 +175,10 @@ def test_languages_cuisines_and_departments_are_not_places(text: str) -> None:
         ("2,000 first visits with a cost per visit of $20 or less.", [("conversions", 2000), ("cpa", 20)]),
         ("50,000 installs, CPI under ¥120.", [("conversions", 50000), ("cpa", 120)]),
         ("400 quote requests at no more than $300 each.", [("cpa", 300), ("leads", 400)]),
+        (
+            "We'd be stoked with 400 quote requests at under fifty bucks a lead.",
+            [("cpa", 50), ("leads", 400)],
+        ),
         ("The Mixed Case (12 bottles, £149 each). We're after £60k of revenue.", [("revenue", 60000)]),
         # ROAS
         ("ROAS of 4x.", [("roas", 4)]),

@@ -12,7 +12,7 @@ from graph.models.offline.money import MoneyMention, to_number
 
 COUNT_KINDS: dict[str, tuple[str, ...]] = {
     "signups": (
-        "sign-?ups?",
+        "sign[- ]?ups?",
         "signups",
         "subscriptions?",
         "subscribers",
@@ -242,9 +242,10 @@ def find_counts(text: str, goal_spans: list[tuple[int, int]]) -> list[KPIMention
             continue
         kind, used = None, 0
         for i in range(len(words)):
-            kind = count_kind(words[i].strip(".,;:!?)"))
+            pair = " ".join(w.strip(".,;:!?)") for w in words[i : i + 2])
+            kind = count_kind(words[i].strip(".,;:!?)")) or (count_kind(pair) if i + 1 < len(words) else None)
             if kind:
-                used = i + 1
+                used = i + 1 if count_kind(words[i].strip(".,;:!?)")) else i + 2  # 'sign ups', 'test rides'
                 break
         if kind is None and _DONE_AFTER.match(" ".join(words)):
             kind, used = "conversions", len(_DONE_AFTER.match(" ".join(words)).group(0).split())  # type: ignore[union-attr]

@@ -93,6 +93,13 @@ def _small(words: str) -> float:
     return float(total)
 
 
+_SMALL_MONEY_RE = re.compile(
+    rf"(?<![\w-])(?P<n>(?:{_TEN})(?:[\s-](?:{_UNIT}))?|(?:{_UNIT}))\s+(?P<w>bucks|dollars|pounds|quid|euros)(?![\w-])",
+    re.IGNORECASE,
+)
+"""'fifty bucks', 'twenty quid': a small amount in words with its currency word."""
+
+
 def find_word_amounts(text: str) -> list[tuple[float, str | None, int, int]]:
     """(amount, currency or None, start, end) for every amount written with a scale word ('six grand',
     'fifteen hundred bucks'); digits with a scale ('3 grand') are read by ``money`` when a currency is attached."""
@@ -112,6 +119,10 @@ def find_word_amounts(text: str) -> list[tuple[float, str | None, int, int]]:
         currency = _WORD_CURRENCY[after.group("w").lower()] if after else None
         end = m.end() + (after.end() if after else 0)
         out.append((amount, currency, m.start(), end))
+    for m in _SMALL_MONEY_RE.finditer(text):
+        if m.group("n").lower() in ("a", "an") or any(s < m.end() and m.start() < e for _, _, s, e in out):
+            continue
+        out.append((_small(m.group("n")), _WORD_CURRENCY[m.group("w").lower()], m.start(), m.end()))
     return out
 
 

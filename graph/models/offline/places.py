@@ -109,7 +109,14 @@ AREAS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
         ("EU",),
     ),
     r"apac|asia[- ]pacific|asia|south[- ]east asia|oceania": ((), ("APAC",)),
-    r"midwest|east coast|west coast|the states|stateside": (("US",), ()),
+    r"midwest|east coast|west coast|the states|stateside|(?:the )?bay area|silicon valley|new england|"
+    r"(?:the )?pacific northwest|(?:the )?tri-state area": (("US",), ()),
+    r"(?:the )?peak district|(?:the )?scottish highlands|(?:the )?cairngorms|(?:the )?scottish borders": (
+        ("GB",),
+        (),
+    ),
+    r"(?:the )?gold coast|(?:the )?sunshine coast": (("AU",), ()),
+    r"(?:the )?greater toronto area|(?:the )?gta": (("CA",), ()),
     r"yorkshire|the midlands|east anglia|the cotswolds|the lake district|the home counties|the south[- ]east of england"
     r"|the north[- ]east of england|the south[- ]west of england|greater london|greater manchester": (
         ("GB",),
@@ -247,6 +254,33 @@ def _country_names() -> dict[str, str]:
     return names
 
 
+_LOCALES = ("de", "fr", "es", "it", "nl", "pt")
+_NOT_FOREIGN = frozenset({"island", "chili", "maurice", "sark", "salomon", "dominique"})
+"""Other-language country names that are English words or first names ('Long Island', 'Chili Sauce', 'Maurice')."""
+"""Languages whose country names briefs use ('Zielgruppe: Aquarianer in Österreich')."""
+
+
+@cache
+def _foreign_country_names() -> dict[str, str]:
+    """Country names in other European languages (CLDR through babel) that are not English names or words:
+    read only when capitalised."""
+    from babel import Locale  # lazy: start-up (babel)
+
+    english = _country_names()
+    out: dict[str, str] = {}
+    for code in _LOCALES:
+        for territory, name in Locale(code).territories.items():
+            low = name.lower()
+            if (
+                len(territory) == 2
+                and territory.isalpha()
+                and len(low) >= 4
+                and low not in {*english, *_NOT_FOREIGN}
+            ):
+                out.setdefault(low, territory)
+    return out
+
+
 @cache
 def _subdivision_names() -> dict[str, str]:
     """US states, Canadian provinces and Australian states -> their country."""
@@ -328,7 +362,9 @@ def _city_names() -> dict[str, str]:
 
 @cache
 def _place_re() -> re.Pattern[str]:
-    words = set(_country_names()) | set(_city_names()) | set(_subdivision_names())
+    words = (
+        set(_country_names()) | set(_city_names()) | set(_subdivision_names()) | set(_foreign_country_names())
+    )
     words -= {"us", "uk", "u.s.", "u.k.", "u.s.a.", "america", "georgia", "jersey", "guernsey"}
     alts = sorted((re.escape(w) for w in words), key=len, reverse=True)
     return re.compile(r"(?<![\w-])(?:" + "|".join(alts) + r")(?![\w-])", re.IGNORECASE)
@@ -580,7 +616,7 @@ def find_places(text: str) -> list[PlaceMention]:
         low = m.group(0).lower()
         if not m.group(0)[0].isupper() and (low not in names or low in _COUNTRY_WORDS):
             continue  # 'turkey', 'chad', 'china' as ordinary words are not places; 'canada' in a chat is
-        cc = names.get(low) or subs.get(low) or _city_names().get(low)
+        cc = names.get(low) or subs.get(low) or _city_names().get(low) or _foreign_country_names().get(low)
         if cc and low not in names and _in_a_name(text, m.start(), m.end()):
             continue  # 'Riverside Food Bank', 'Portland Cycle Co': a town word inside a business name
         if cc:
