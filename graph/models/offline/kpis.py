@@ -12,7 +12,7 @@ from graph.models.offline.money import MoneyMention, to_number
 
 COUNT_KINDS: dict[str, tuple[str, ...]] = {
     "signups": (
-        "sign-?ups?",
+        "sign[- ]?ups?",
         "signups",
         "subscriptions?",
         "subscribers",
@@ -33,12 +33,14 @@ COUNT_KINDS: dict[str, tuple[str, ...]] = {
         "volunteers",
         "pledges",
         "patrons",
-        "installs",
         "new users",
         "users",
     ),
     "leads": (
         "leads",
+        "demos?(?:\s+bookings)?",
+        "calls",
+        "phone calls",
         "demo requests",
         "enquiries",
         "inquiries",
@@ -71,6 +73,7 @@ COUNT_KINDS: dict[str, tuple[str, ...]] = {
         "viewings",
         "conversions",
         "downloads",
+        "installs",
         "transactions",
         "checkouts",
         "deals",
@@ -124,19 +127,21 @@ RATES: list[tuple[str, re.Pattern[str]]] = [
     ),
 ]
 _COST_PER = re.compile(
-    r"\b(?:cpa|cac|cpl|cost[- ]per[- ](?:acquisition|lead|sign-?up|conversion|sale|order|booking|"
-    r"enquiry|inquiry|customer|install|registration|action|acquisition|application))\b",
+    r"\b(?:cpa|cac|cpl|cpi|cpo|cps|cost[- ]per[- ][a-z-]+)\b",  # 'cost per visit', 'CPI under ¥120'
     re.I,
 )
 _PER_UNIT_AFTER = re.compile(
-    r"^\s*(?:per|a|an|for each)\s+(?!month|day|week|year|head\b)[a-z-]+|^\s*each\b", re.I
+    r"^\s*(?:per|a|an|for each)\s+(?!month|day|week|year|head\b|person\b|night\b)[a-z-]+|^\s*each\b", re.I
 )
 ROAS_RE = re.compile(
     r"(?:\broas\b|return on ad spend)[^.\d]{0,20}?(?P<x>\d+(?:\.\d+)?)\s?x?"
     r"|(?P<x2>\d+(?:\.\d+)?)\s?x\s+(?:roas|return on ad spend)\b",
     re.I,
 )
-_REVENUE_AFTER = re.compile(r"^\s*(?:in|of)?\s*(?:sales\s+|total\s+|new\s+)?revenue\b", re.I)
+_REVENUE_AFTER = re.compile(
+    r"^\s*(?:in|of)?\s*(?:sales\s+|total\s+|new\s+|annual\s+|recurring\s+)*(?:revenue|arr|mrr|sales\s+revenue)\b",
+    re.I,
+)
 _REVENUE_BEFORE = re.compile(r"revenue(?:\s+target)?\s*(?:of|:|is|=)?\s*$", re.I)
 
 
@@ -235,6 +240,8 @@ def find_cost_per(text: str, money: list[MoneyMention]) -> tuple[KPIMention | No
             if cue.start() - 40 <= mm.end <= cue.start() and mm.ok and _PER_UNIT_AFTER.match(text[mm.end :]):
                 return KPIMention("cpa", mm.amount, mm.start, cue.end()), {mm.start}
     for mm in money:
+        if _in_aside(text, mm.start):
+            continue  # '(12 bottles, £149 each)': the product's price
         if (
             mm.ok
             and _PER_UNIT_AFTER.match(text[mm.end :])
@@ -243,6 +250,11 @@ def find_cost_per(text: str, money: list[MoneyMention]) -> tuple[KPIMention | No
             end = mm.end + _PER_UNIT_AFTER.match(text[mm.end :]).end()  # type: ignore[union-attr]
             return KPIMention("cpa", mm.amount, mm.start, end), {mm.start}
     return None, set()
+
+
+def _in_aside(text: str, pos: int) -> bool:
+    opened = text.rfind("(", 0, pos)
+    return opened >= 0 and text.rfind(")", 0, pos) < opened and text.find(")", pos) >= 0
 
 
 def find_roas(text: str) -> KPIMention | None:
