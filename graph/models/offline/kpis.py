@@ -54,6 +54,8 @@ COUNT_KINDS: dict[str, tuple[str, ...]] = {
     ),
     "conversions": (
         "orders",
+        "pre-?orders",
+        "donations",
         "sales",
         "purchases",
         "bookings",
@@ -91,7 +93,7 @@ _KIND_RE = {
 _NUMBER = r"(?<![\w.,$€£¥-])(?P<n>\d{1,3}(?:[,. ]\d{3})+|\d+(?:\.\d+)?)(?:\s?(?P<mult>k|thousand)\b)?"
 COUNT_RE = re.compile(_NUMBER + r"\+?(?P<after>(?:\s+[\w'’-]+){1,4})", re.I)
 _NOT_COUNT_BEFORE = re.compile(
-    r"(?:aged|age|over|under|within|top|ages|the|of|first|last|past|next|about|plus)\s*$", re.I
+    r"(?:aged|age|over|under|within|top|ages|the|of|first|last|past|next|about|our|your|their|its)\s*$", re.I
 )
 _SIGNUP_VERB = re.compile(
     r"\b(?:register|enrol+|sign\s+up|onboard|recruit)\s+(?:(?:about|around|over)\s+)?$", re.I
@@ -120,7 +122,7 @@ RATES: list[tuple[str, re.Pattern[str]]] = [
     (
         "conversion_rate",
         re.compile(
-            rf"(?:conversion[- ]rate|\bcvr\b)[^.%\d]{{0,25}}?{PCT}|{PCT2}\s+(?:\w+\s+)?"
+            rf"(?:conversion[- ]rate|\bcvr\b)[^.%\d]{{0,25}}?{PCT}|{PCT2}\s+(?:[\w-]+\s+)?"
             rf"(?:conversion[- ]rate|cvr\b)",
             re.I,
         ),
@@ -139,7 +141,8 @@ ROAS_RE = re.compile(
     re.I,
 )
 _REVENUE_AFTER = re.compile(
-    r"^\s*(?:in|of)?\s*(?:sales\s+|total\s+|new\s+|annual\s+|recurring\s+)*(?:revenue|arr|mrr|sales\s+revenue)\b",
+    r"^\s*(?:in|of)?\s*(?:sales\s+|total\s+|new\s+|annual\s+|recurring\s+)*(?:revenue|arr|mrr|sales\s+revenue)\b"
+    r"|^\s*(?:in|of)\s+(?:[\w-]+\s+){0,2}(?:revenue|sales)\b",
     re.I,
 )
 _REVENUE_BEFORE = re.compile(r"revenue(?:\s+target)?\s*(?:of|:|is|=)?\s*$", re.I)
@@ -180,7 +183,8 @@ def find_counts(text: str, goal_spans: list[tuple[int, int]]) -> list[KPIMention
         words = m.group("after").split()
         if not words or re.match(
             r"(?:years?|yrs?|year-olds?|miles?|km|minutes?|hours?|hrs|days?|weeks?|months?|"
-            r"quarters?|x|%|percent|employees|staff|developers|people|or|and|to)(?![\w-])",
+            r"quarters?|x|%|percent|employees|staff|developers|people|or|and|to|nights?|seats?|locations?|stores?|"
+            r"shops?|sites?|branches|bottles|rooms?|beds?|acres|trucks|vans|facilities|farms|members\s+of)(?![\w-])",
             words[0],
             re.I,
         ):
@@ -195,6 +199,12 @@ def find_counts(text: str, goal_spans: list[tuple[int, int]]) -> list[KPIMention
         standalone = re.search(r"(?:^|[,;:\n—–]|\s-)\s*$", text[: m.start()]) and re.match(
             r"[^,;\n.]{0,60}(?:[,;\n]|\.?\s*$)", text[m.end("n") :]
         )
+        if kind is None and re.search(
+            r"^(?:[\w'’-]+\s+){0,2}(?:sold|booked|redeemed|purchased)\b", m.group("after").strip()
+        ):
+            kind, used = "conversions", min(len(words), 3)  # '90 vouchers sold'
+        if kind is None and _in_aside(text, m.start()):
+            continue  # '(7 nights, departing 12 June)': the product's details
         if kind is None:
             if re.match(r"\+", text[m.end("n") :]):
                 continue  # '20+ trucks', '3+ nights a week' describe who is targeted
