@@ -174,10 +174,88 @@ def find_money(text: str) -> list[MoneyMention]:
             )
         start = m.start() if not g["neg"] or problem else m.start() + len(g["neg"])
         found.append(MoneyMention(amount, currency, start, m.end(), problem))
-    return found
+    words = [w for w in find_word_money(text) if not any(w.start < f.end and f.start < w.end for f in found)]
+    return sorted(found + words, key=lambda mm: mm.start)
 
 
 def _is_sign(text: str, pos: int) -> bool:
     """A '-' is a minus sign only at the start of a value, not a range dash ('10-20') or a bullet separator."""
     before = text[max(0, pos - 2) : pos]
     return not re.search(r"\w\s?$", before) and not re.search(r"[-–—]\s$", text[max(0, pos - 3) : pos])
+
+
+# ---- amounts in words ('two thousand pounds', 'fifteen hundred bucks', 'three and a half k', 'six grand') ------------
+_UNITS = {
+    w: i
+    for i, w in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+        "seventeen eighteen nineteen".split()
+    )
+}
+_TENS = {
+    w: 10 * i
+    for i, w in enumerate("_ _ twenty thirty forty fifty sixty seventy eighty ninety".split())
+    if i > 1
+}
+_SMALL = (
+    r"(?:(?:"
+    + "|".join(_TENS)
+    + r")(?:[- ](?:"
+    + "|".join(list(_UNITS)[1:10])
+    + r"))?|"
+    + "|".join(sorted(_UNITS, key=len, reverse=True))
+    + r"|a|an)"
+)
+_WORD_AMOUNT = re.compile(
+    rf"\b(?P<n>\d+(?:\.\d+)?|{_SMALL}(?:\s+hundred(?:\s+and\s+{_SMALL})?)?)(?P<half>\s+and\s+a\s+half)?\s*"
+    r"(?P<mult>thousand|grand|k|million|hundred)\b"
+    rf"(?:,?\s*(?:in\s+)?(?P<word>{_WORD}|australian|canadian|american)(?:\s+obviously)?"
+    r"|\s*\((?P<code>[a-z]{3})\))?",
+    re.IGNORECASE,
+)
+_REGIONAL = {"australian": "AUD", "canadian": "CAD", "american": "USD"}
+
+
+def _small(words: str) -> float:
+    total = 0.0
+    for part in re.split(r"\s+and\s+|\s+", words.lower()):
+        if re.fullmatch(r"\d+(?:\.\d+)?", part):
+            total += float(part)
+        elif part in ("a", "an"):
+            total += 1
+        elif part == "hundred":
+            total = (total or 1) * 100
+        elif "-" in part:
+            tens, unit = part.split("-")
+            total += _TENS[tens] + _UNITS[unit]
+        elif part in _TENS:
+            total += _TENS[part]
+        elif part in _UNITS:
+            total += _UNITS[part]
+    return total
+
+
+def find_word_money(text: str) -> list[MoneyMention]:
+    """Amounts written in words with a currency word after them ('two thousand pounds', 'twenty grand
+    Australian', 'three grand (gbp)'); the number words are read exactly, nothing is guessed."""
+    out: list[MoneyMention] = []
+    for m in _WORD_AMOUNT.finditer(text):
+        cur_word = (m.group("word") or m.group("code") or "").lower()
+        currency = _REGIONAL.get(cur_word) or WORDS.get(cur_word)
+        if currency is None:
+            continue
+        n = _small(m.group("n")) + (0.5 if m.group("half") else 0.0)
+        amount = (
+            n
+            * {"thousand": 1e3, "grand": 1e3, "k": 1e3, "million": 1e6, "hundred": 100.0}[
+                m.group("mult").lower()
+            ]
+        )
+        problem = None
+        if currency not in SUPPORTED:
+            problem = (
+                f"'{m.group(0).strip()}' is in {currency}, which Liftoff cannot plan in (use one of "
+                f"{', '.join(sorted(SUPPORTED))})"
+            )
+        out.append(MoneyMention(round(amount, 2), currency, m.start(), m.end(), problem))
+    return out
