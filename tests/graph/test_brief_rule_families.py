@@ -352,3 +352,35 @@ def test_a_season_inside_the_audience_is_not_the_theme() -> None:
 )
 def test_durations_in_abbreviated_units(text: str, days: int) -> None:
     assert _p(text).duration_days == days
+
+
+@pytest.mark.parametrize(
+    ("text", "amount", "currency"),
+    [
+        ("budget is three thousand pounds on facebook and instagram", 3_000, "GBP"),
+        ("we're thinking four grand, pounds obviously, on facebook", 4_000, "GBP"),
+        ("about thirty grand Canadian, Facebook and Google", 30_000, "CAD"),
+        ("budget is forty-five thousand dollars for Google", 45_000, "USD"),
+        ("twelve hundred bucks, instagram only", 1_200, "USD"),
+        ("5 grand (eur) split across email and insta", 5_000, "EUR"),
+    ],
+)
+def test_budgets_written_in_words(text: str, amount: float, currency: str) -> None:
+    b = _p(text).budget
+    assert b is not None and (b.amount, b.currency) == (amount, currency)
+
+
+@pytest.mark.parametrize(
+    ("text", "kpis"),
+    [
+        ("Email to our 3,400 members and Facebook. We want 150 bookings.", [("conversions", 150)]),
+        ("The Fjord Voyage (9 nights, 400 guests) needs 120 cabins booked.", [("conversions", 120)]),
+        ("We have 3 stores and 90 seats. 80 gift cards sold would be great.", [("conversions", 80)]),
+        ("Goal: 2,000 installs at a CPI under $1.80.", [("conversions", 2000), ("cpa", 1.8)]),
+        ("We need £2m in ticket sales and 300 demo bookings.", [("leads", 300), ("revenue", 2_000_000)]),
+        ("Our Hamper Box (£45 each) should get 500 pre-orders.", [("conversions", 500)]),
+        ("Success = a 3% lead-to-sale conversion rate.", [("conversion_rate", 0.03)]),
+    ],
+)
+def test_kpi_targets_and_numbers_that_are_not_targets(text: str, kpis: list[tuple[str, float]]) -> None:
+    assert sorted((k.name, k.target) for k in _p(text).kpis) == sorted(kpis)

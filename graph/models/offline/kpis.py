@@ -38,6 +38,9 @@ COUNT_KINDS: dict[str, tuple[str, ...]] = {
     ),
     "leads": (
         "leads",
+        r"demos?(?:\s+bookings)?",
+        "calls",
+        "phone calls",
         "demo requests",
         "enquiries",
         "inquiries",
@@ -57,6 +60,8 @@ COUNT_KINDS: dict[str, tuple[str, ...]] = {
     ),
     "conversions": (
         "orders",
+        "pre-?orders",
+        "donations",
         "sales",
         "purchases",
         "bookings",
@@ -76,6 +81,7 @@ COUNT_KINDS: dict[str, tuple[str, ...]] = {
         "viewings",
         "conversions",
         "downloads",
+        "installs",
         "transactions",
         "checkouts",
         "deals",
@@ -172,7 +178,7 @@ _CAP_BEFORE = re.compile(
     re.I,
 )
 _PER_UNIT_AFTER = re.compile(
-    r"^\s*(?:per|a|an|for each)\s+(?!month|day|week|year|head\b)[a-z-]+|^\s*each\b", re.I
+    r"^\s*(?:per|a|an|for each)\s+(?!month|day|week|year|head\b|person\b|night\b)[a-z-]+|^\s*each\b", re.I
 )
 _PCT_WORD = r"(?:%|\s?percent\b|\s?per\s?cent\b)"
 ROAS_RE = re.compile(
@@ -263,6 +269,12 @@ def find_counts(text: str, goal_spans: list[tuple[int, int]]) -> list[KPIMention
         standalone = re.search(r"(?:^|[,;:\n—–]|\s-)\s*$", text[: m.start()]) and re.match(
             r"[^,;\n.]{0,60}(?:[,;\n]|\.?\s*$)", text[m.end("n") :]
         )
+        if kind is None and re.search(
+            r"^(?:[\w'’-]+\s+){0,2}(?:sold|booked|redeemed|purchased)\b", m.group("after").strip()
+        ):
+            kind, used = "conversions", min(len(words), 3)  # '90 vouchers sold'
+        if kind is None and _in_aside(text, m.start()):
+            continue  # '(7 nights, departing 12 June)': the product's details
         if kind is None:
             if re.match(r"\+", text[m.end("n") :]):
                 continue  # '20+ trucks', '3+ nights a week' describe who is targeted
@@ -283,6 +295,12 @@ def find_counts(text: str, goal_spans: list[tuple[int, int]]) -> list[KPIMention
             KPIMention(kind or "conversions", n, m.start(), end)
         )
     return out or fallback[:1]
+
+
+def _in_aside(text: str, pos: int) -> bool:
+    """The position is inside a parenthesis ('(7 nights, departing 12 June)': the product's details)."""
+    opened = text.rfind("(", 0, pos)
+    return opened >= 0 and text.rfind(")", 0, pos) < opened and text.find(")", pos) >= 0
 
 
 def find_rates(text: str) -> list[KPIMention]:
