@@ -132,6 +132,13 @@ def test_a_spoken_amount_takes_the_market_currency_and_a_bare_figure_is_asked() 
         ("Our HQ is in Berlin but we target France.", ["FR"], ["EU"]),
         ("Event at the ExCeL in London; attendees from the US.", ["US"], ["US"]),
         ("Flights to Lisbon for travellers in Ireland.", ["IE"], ["EU"]),
+        (
+            "The Romance Package at Casa Alfama in Lisbon, for couples from Spain and France.",
+            ["ES", "FR"],
+            ["EU"],
+        ),
+        ("Crew Week (7 days on board in Split, €1.190 per person) for adults from Germany.", ["DE"], ["EU"]),
+        ("Markets: France and Belgium (and Luxembourg).", ["BE", "FR", "LU"], ["EU"]),
     ],
 )
 def test_places_however_they_are_named(text: str, countries: list[str], regions: list[str]) -> None:

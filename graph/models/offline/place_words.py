@@ -168,6 +168,20 @@ def word_places(text: str) -> list[tuple[int, int, str]]:
     return out
 
 
+_VENUE = re.compile(
+    r"\bat\s+(?:the\s+)?[A-Z][\w'’&-]*(?:\s+[A-Z][\w'’&-]*){0,3}\s+in\s+$|\bon\s+board\s+in\s+$"
+)
+"""'the Romance Package at Casa Alfama in Lisbon', '7 days on board in Split': where the product is."""
+
+
 def not_market(text: str, start: int) -> bool:
-    """The place says where the company or product is from ('our HQ is in Berlin', 'made in Italy')."""
-    return bool(_NOT_MARKET.search(text[max(0, start - 40) : start]))
+    """The place says where the company, venue or product is ('our HQ is in Berlin', 'made in Italy', 'at Casa
+    Alfama in Lisbon') or sits in an aside about the product ('(7 days on board in Split, €1.190 per person)')."""
+    before = text[max(0, start - 40) : start]
+    opened = text.rfind("(", 0, start)
+    close = text.find(")", start, start + 80)
+    aside = opened >= 0 and text.rfind(")", 0, start) < opened and close > 0
+    aside = aside and bool(
+        re.search(r"\d|[$€£¥]", text[opened:close])
+    )  # product details, not '(and Luxembourg)'
+    return bool(_NOT_MARKET.search(before) or _VENUE.search(before) or aside)
