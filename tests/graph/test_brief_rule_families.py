@@ -384,3 +384,26 @@ def test_budgets_written_in_words(text: str, amount: float, currency: str) -> No
 )
 def test_kpi_targets_and_numbers_that_are_not_targets(text: str, kpis: list[tuple[str, float]]) -> None:
     assert sorted((k.name, k.target) for k in _p(text).kpis) == sorted(kpis)
+
+
+@pytest.mark.parametrize(
+    ("text", "countries"),
+    [
+        ("need sign-ups from students in boston, chicago and seattle, $9k tiktok", ["US"]),
+        ("hiya, i'm a florist in bristol, want 40 orders from people in bristol. £200 insta", ["GB"]),
+        ("Reach dog owners in Sevenoaks and Tonbridge. £900 on Facebook.", ["GB"]),
+        ("Families around Kendal and Penrith. £500 on Facebook.", ["GB"]),
+        ("Homeowners in Vancouver and Richmond. C$9k on Facebook.", ["CA"]),
+        ("Students in Harrogate and Richmond. £2k on TikTok.", ["GB"]),
+    ],
+)
+def test_places_after_a_preposition_in_any_case_and_shared_town_names(
+    text: str, countries: list[str]
+) -> None:
+    assert _p(text).countries == countries
+
+
+def test_where_the_business_is_and_pronouns_are_not_markets() -> None:
+    p = _p("Our shops are in Leeds and York. We want 200 orders from people in Paris. €2k on Instagram.")
+    assert p.countries == ["FR"]
+    assert _p("Send it to everyone who bought from us. $2k on email.").countries == []

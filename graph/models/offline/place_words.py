@@ -126,7 +126,8 @@ _CODE_CUE = re.compile(
 _ROI = re.compile(r"(?<=\bUK)\s*(?:&|and|\+|/|,)\s*(?P<roi>ROI)\b")
 _NOT_MARKET = re.compile(
     r"\b(?:hq|headquarter(?:s|ed)|head\s+office|based|offices?|registered|founded|made|manufactured|"
-    r"brewed|produced|designed|born|team|warehouse|factory)\s+(?:is\s+|are\s+)?(?:in|at|out\s+of)\s+$"
+    r"brewed|produced|designed|born|team|warehouses?|factory|factories|branches|stores|shops|sites|studios|clinics|"
+    r"premises)\s+(?:is\s+|are\s+)?(?:based\s+|located\s+)?(?:in|at|out\s+of)\s+(?:[\w'’-]+\s*(?:,|and|&)\s*)?$"
     r"|\b(?:event|conference|expo|exhibition|summit|trade\s+show|stand|venue)\b(?:\s+[\w'’-]+){0,3}\s+(?:in|at)\s+$",
     re.IGNORECASE,
 )

@@ -282,13 +282,13 @@ def _resolve_shared_names(found: list[PlaceMention]) -> list[PlaceMention]:
         for c in shared.get(id(p), []):
             n, pop = votes.get(c, (0, 0))
             votes[c] = (n + 1, pop + _town_pops().get(_COMPASS.sub("", p.text.lower()), {}).get(c, 0))
+    leaders = {opts[0] for opts in shared.values()}
     out: list[PlaceMention] = []
     for p in found:
         opts = shared.get(id(p))
         if opts and p.countries[0] not in fixed:
-            pick = next((c for c in opts if c in fixed), None) or max(
-                opts, key=lambda c: (votes[c], -opts.index(c))
-            )
+            leading = [c for c in opts if c in leaders]  # only a country some shared name is best known for
+            pick = next((c for c in opts if c in fixed), None) or max(leading, key=lambda c: votes[c])
             if pick != p.countries[0]:
                 p = PlaceMention(p.text, p.start, p.end, (pick,), tuple(r for r in [region_of(pick)] if r))
         out.append(p)
