@@ -165,6 +165,23 @@ def _day_first(budget: MoneyMention | None, countries: list[str]) -> bool | None
     return None
 
 
+def _name_spans(text: str, product: F.Found | None) -> list[tuple[int, int]]:
+    """The product's words, less the places its words put people in ('Families around Kendal and Penrith' read as
+    a product still names Kendal and Penrith as where they are; 'Lisbon Saver fare' names no market)."""
+    if product is None:
+        return []
+    spans, at = [], product.start
+    for m in re.finditer(
+        r"\b(?:in|around|across|near|throughout)\s+(?P<p>[^.;:!?\n]+)",
+        text[product.start : product.end],
+        re.I,
+    ):
+        if find_places(m.group(0)):
+            spans.append((at, product.start + m.start()))
+            at = product.end
+    return [*spans, (at, product.end)] if at < product.end else spans
+
+
 def _is_place_only(value: str) -> bool:
     rest = value
     for p in sorted(find_places(value), key=lambda p: p.start, reverse=True):
@@ -199,7 +216,7 @@ def parse_brief(text: str, today: date) -> ParsedBrief:
     if product:
         out.product = product.value
         fact("product", product.value, product.start, product.end)
-    places_text = _mask(masked, [(product.start, product.end)] if product else [])
+    places_text = _mask(masked, _name_spans(masked, product))
     places_text = _mask(places_text, destination_spans(masked))  # where a trip goes is not who it is sold to
 
     # money and KPI targets; amounts that describe the audience ('CFOs at brands doing $5M+ a year') are neither
