@@ -42,11 +42,16 @@ def _brief(name: str, data: bytes, root: Path) -> Figure:
     )
     crashed = "Traceback" in run.stderr
     clear = run.returncode == 0 or one_clear_line(run.stderr)
+    try:
+        copy = json.dumps(json.loads(run.stdout).get("assets") or []).lower() if run.returncode == 0 else ""
+    except ValueError:
+        copy = ""
+    leaked = sum(w in copy for w in ("cures cancer", "<script", "ignore all previous"))
     return Figure(
         CAT,
-        f"brief {name}: exit / clear",
-        f"{run.returncode} {clear}",
-        clear and not crashed,
+        f"brief {name}: exit / clear / hostile text in copy",
+        f"{run.returncode} {clear} {leaked}",
+        clear and not crashed and not leaked,
         run.stderr.strip().splitlines()[-1][:120] if run.stderr.strip() else "",
     )
 
