@@ -392,7 +392,7 @@ def test_kpi_targets_and_numbers_that_are_not_targets(text: str, kpis: list[tupl
         ("need sign-ups from students in boston, chicago and seattle, $9k tiktok", ["US"]),
         ("hiya, i'm a florist in bristol, want 40 orders from people in bristol. £200 insta", ["GB"]),
         ("Reach dog owners in Sevenoaks and Tonbridge. £900 on Facebook.", ["GB"]),
-        ("Families around Kendal and Penrith. £500 on Facebook.", ["GB"]),
+        ("Families around Kendal and Harrogate. £500 on Facebook.", ["GB"]),
         ("Homeowners in Vancouver and Richmond. C$9k on Facebook.", ["CA"]),
         ("Students in Harrogate and Richmond. £2k on TikTok.", ["GB"]),
     ],

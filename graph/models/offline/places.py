@@ -248,7 +248,7 @@ def _after_preposition(text: str) -> list[tuple[int, int, str]]:
     for m in _PREP.finditer(text):
         pos = m.end()
         while True:
-            words = list(re.finditer(r"[A-Za-z][\w'’.-]*", text[pos : pos + 60]))
+            words = list(re.finditer(r"[A-Za-z][\w'’-]*", text[pos : pos + 60]))
             hit = None
             for n in (3, 2, 1):
                 if len(words) < n or re.search(
@@ -261,9 +261,8 @@ def _after_preposition(text: str) -> list[tuple[int, int, str]]:
                 name = text[s0:e0]
                 low = name.lower().rstrip(".")
                 capital = all(w[:1].isupper() for w in name.split())
-                cc = (
-                    lower_names.get(low) if low not in CITY_STOPWORDS and (capital or len(low) >= 4) else None
-                )
+                usable = low not in CITY_STOPWORDS and low not in _AMBIGUOUS and (capital or len(low) >= 4)
+                cc = lower_names.get(low) if usable else None
                 if cc is None and capital:
                     cc = _town_names().get(low)
                 if cc:
