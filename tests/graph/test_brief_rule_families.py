@@ -407,3 +407,20 @@ def test_where_the_business_is_and_pronouns_are_not_markets() -> None:
     p = _p("Our shops are in Leeds and York. We want 200 orders from people in Paris. €2k on Instagram.")
     assert p.countries == ["FR"]
     assert _p("Send it to everyone who bought from us. $2k on email.").countries == []
+
+
+@pytest.mark.parametrize(
+    ("text", "product"),
+    [
+        ("Brief: Tidepool Notes, our journaling app, launching in Canada\nBudget: C$9,000", "Tidepool Notes"),
+        ("Brief: Brightloom yoga app, the 21-Day Stretch Reset\nBudget: $9,000", "21-Day Stretch Reset"),
+        ("Easter campaign for Copper Kettle's Hot Cross Bun Box. £900 on Instagram.", "Hot Cross Bun Box"),
+        (
+            "Trailhead Tent Kits autumn push - $8,000, Pinterest + email, campers in Oregon.",
+            "Trailhead Tent Kits",
+        ),
+        ("Product: ShieldDesk Helpdesk for growing SaaS companies\nBudget: $30k", "ShieldDesk Helpdesk"),
+    ],
+)
+def test_product_labels_appositives_owners_and_trailing_words(text: str, product: str) -> None:
+    assert _p(text).product == product
