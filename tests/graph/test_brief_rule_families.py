@@ -424,3 +424,16 @@ def test_where_the_business_is_and_pronouns_are_not_markets() -> None:
 )
 def test_product_labels_appositives_owners_and_trailing_words(text: str, product: str) -> None:
     assert _p(text).product == product
+
+
+@pytest.mark.parametrize(
+    ("text", "theme"),
+    [
+        ("Promote our kilt hire to grooms getting married this winter in Perth. £500 on Facebook.", "winter"),
+        ("Ferries for families who take their summer holidays in France. €9k on Facebook.", "summer"),
+        ("Sell Coolbreeze fans to renters with hot summer bedrooms. $4k on Facebook.", None),
+        ("Linen shirts for men who holiday in Spain. £3k on Instagram.", None),
+    ],
+)
+def test_seasons_in_the_audience_are_themes_only_as_times(text: str, theme: str | None) -> None:
+    assert _p(text).theme == theme

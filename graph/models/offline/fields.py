@@ -386,7 +386,19 @@ def find_theme(
     # a season inside the audience ('homeowners with high summer electricity bills', 'women who holiday in
     # Europe') describes people, not the campaign; one in the product's name ('Linen Summer Collection') is its
     # season when nothing else names one
-    hits = [m for m in hits if not inside(m, audience)]
+    def describes_people(m: re.Match[str]) -> bool:
+        """'high summer electricity bills' (a season naming a thing), 'women who holiday in Europe' (a verb); not
+        'getting married this summer' or 'who take their summer holidays'."""
+        word = _norm_theme(m.group(0))
+        after = text[m.end() : m.end() + 20]
+        before = text[max(0, m.start() - 12) : m.start()]
+        if word.startswith("holiday"):
+            return re.search(r"\b(?:who|they|we|to)\s+$", before, re.I) is not None
+        return re.match(
+            r"\s+(?!holidays?\b|breaks?\b|season\b|months?\b|term\b)[a-z]", after
+        ) is not None and (re.search(r"\b(?:this|next|the|last)\s+$", before, re.I) is None)
+
+    hits = [m for m in hits if not (inside(m, audience) and describes_people(m))]
     for group in (occasions, [m for m in hits if not inside(m, product)], hits):
         if group:
             m = group[0]
