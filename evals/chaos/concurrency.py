@@ -90,7 +90,7 @@ def run(quick: bool) -> list[Figure]:
             f"{one['runs']} runs on one home: failures",
             one["failures"],
             one["failures"] == 0,
-            "CRM file lock / shared stores (helper 15's fix)",
+            "runs share the CRM and stores of one home",
         ),
         Figure(
             CAT,
