@@ -392,7 +392,7 @@ def test_kpi_targets_and_numbers_that_are_not_targets(text: str, kpis: list[tupl
         ("need sign-ups from students in boston, chicago and seattle, $9k tiktok", ["US"]),
         ("hiya, i'm a florist in bristol, want 40 orders from people in bristol. £200 insta", ["GB"]),
         ("Reach dog owners in Sevenoaks and Tonbridge. £900 on Facebook.", ["GB"]),
-        ("Families around Kendal and Penrith. £500 on Facebook.", ["GB"]),
+        ("Families around Kendal and Harrogate. £500 on Facebook.", ["GB"]),
         ("Homeowners in Vancouver and Richmond. C$9k on Facebook.", ["CA"]),
         ("Students in Harrogate and Richmond. £2k on TikTok.", ["GB"]),
     ],
@@ -407,3 +407,37 @@ def test_where_the_business_is_and_pronouns_are_not_markets() -> None:
     p = _p("Our shops are in Leeds and York. We want 200 orders from people in Paris. €2k on Instagram.")
     assert p.countries == ["FR"]
     assert _p("Send it to everyone who bought from us. $2k on email.").countries == []
+
+
+@pytest.mark.parametrize(
+    ("text", "product"),
+    [
+        ("Brief: Tidepool Notes, our journaling app, launching in Canada\nBudget: C$9,000", "Tidepool Notes"),
+        ("Brief: Brightloom yoga app, the 21-Day Stretch Reset\nBudget: $9,000", "21-Day Stretch Reset"),
+        ("Easter campaign for Copper Kettle's Hot Cross Bun Box. £900 on Instagram.", "Hot Cross Bun Box"),
+        (
+            "Trailhead Tent Kits autumn push - $8,000, Pinterest + email, campers in Oregon.",
+            "Trailhead Tent Kits",
+        ),
+        ("Product: ShieldDesk Helpdesk for growing SaaS companies\nBudget: $30k", "ShieldDesk Helpdesk"),
+    ],
+)
+def test_product_labels_appositives_owners_and_trailing_words(text: str, product: str) -> None:
+    assert _p(text).product == product
+
+
+@pytest.mark.parametrize(
+    ("text", "theme"),
+    [
+        ("Promote our kilt hire to grooms getting married this winter in Perth. £500 on Facebook.", "winter"),
+        # 'summer holidays' is the occasion as dev set 4 labels it (d4-017, d4-048, d4-058)
+        (
+            "Ferries for families who take their summer holidays in France. €9k on Facebook.",
+            "summer holidays",
+        ),
+        ("Sell Coolbreeze fans to renters with hot summer bedrooms. $4k on Facebook.", None),
+        ("Linen shirts for men who holiday in Spain. £3k on Instagram.", None),
+    ],
+)
+def test_seasons_in_the_audience_are_themes_only_as_times(text: str, theme: str | None) -> None:
+    assert _p(text).theme == theme

@@ -319,8 +319,11 @@ def name_clause(text: str, segments: list[Segment], is_place_only: object) -> Fo
     if any(rx.search(clause) for rx in CHANNEL_RES.values()) or _VERBISH.search(clause):
         return None
     if (
-        re.search(r"\b(?i:in|on|at|to|from|for|with|by|runs?|launching|starting)\b", clause)
+        re.search(
+            r"\b(?i:in|on|at|to|from|for|with|by|around|near|across|runs?|launching|starting)\b", clause
+        )
         or words[0].lower().replace("’", "'") in _NOT_FIRST
+        or _PEOPLE_RE.match(words[0])  # 'Families around Kendal and Harrogate' names people
     ):
         return None
     if _PEOPLE_RE.search(words[-1]):

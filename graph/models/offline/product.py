@@ -200,7 +200,7 @@ _ORG_END = re.compile(
 )
 _EVENT_TAIL = re.compile(
     r"(?:\s+[a-z]+-[a-z]+)?\s+(?:sale|event|open\s+day|open\s+evening|launch|promo|campaign|push|drop|release|"
-    r"relaunch|restock|giveaway|webinar)$"
+    r"relaunch|restock|giveaway|webinar|brief|enrol+ments?|spring|summer|autumn|winter|season)$"
 )
 _ADVERB = re.compile(r"[a-z]+ly|only|too|also|now|again|please|first|mainly|mostly")
 _STYLE_PREFIX = re.compile(r"^[\w-]+-style\s+")  # 'Nest-style ThermoSense thermostat': a comparison
@@ -215,8 +215,12 @@ def tidy_product(found: Found) -> Found:
     if pre and len(value[pre.end() :].split()) >= 1 and value[pre.end() :][:1].isupper():
         value, start = value[pre.end() :], start + pre.end()
     tail = _EVENT_TAIL.search(value)
-    if tail and tail.start() > 0:
+    while tail and tail.start() > 0:  # 'Trailhead Tent Kits autumn push'
         value = value[: tail.start()]
+        tail = _EVENT_TAIL.search(value)
+    owner = re.match(r"(?:[A-Z][\w&]*\s+){1,3}[A-Z][\w&]*['’]s\s+(?=[A-Z])", value)  # two words or more
+    if owner and not _NOT_NAME.match(value[owner.end() :]):  # "Mithai Mahal's Festive Sweet Box"
+        value, start = value[owner.end() :], start + owner.end()
     toks = value.split()
     typed = [i for i, t in enumerate(toks) if i and t[:1].islower() and _PRODUCT_TYPE.fullmatch(t)]
     if typed and typed[-1] < len(toks) - 1 and all(_ADVERB.fullmatch(t) for t in toks[typed[-1] + 1 :]):
@@ -436,11 +440,19 @@ def find_product(text: str, segments: list[Segment], is_place_only: object) -> F
         if seg.field == "product" and seg.value:
             value = re.split(
                 r"\s+(?:at|in|on|for\s+the)\s+[A-Z]|\s*\(|\s+[-–—]\s+|[.;]\s|\s+for\s+(?=(?:[A-Z][\w'’]*\s+){0,2}"
-                r"(?i:children|kids|families|women|men|hospital|charity|trust|foundation|school)\b)",
+                r"(?i:children|kids|families|women|men|hospital|charity|trust|foundation|school)\b)"
+                r"|,\s+(?=(?:our|a|an|its|their)\s)|\s+for\s+(?=(?:[\w-]+\s+){1,2}(?:brands|businesses|companies|teams|owners)\b)",
                 seg.value,
                 maxsplit=1,
             )[0]
             value = value.strip(" .:")
+            named = re.search(
+                r",\s+the\s+(?=[A-Z0-9])", value
+            )  # 'Stillwater meditation app, the 30-Day Calm Challenge'
+            if named:
+                inner = product_phrase(text, seg.value_start + named.end())
+                if inner and not is_place(inner.value) and not _DATE_IN.search(inner.value):
+                    return tidy_product(inner)
             labelled = _strip_article(Found(value, seg.value_start, seg.value_start + len(value)))
             off = re.match(r"(?:\d+\s?%|[£$€]\s?\d+)\s+off\s+(?:the\s+|our\s+|a\s+)?", value, re.IGNORECASE)
             rest = product_phrase(text, seg.value_start + off.end()) if off else None

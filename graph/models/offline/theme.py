@@ -116,6 +116,8 @@ def _pattern(term: str) -> str:
 
 _THEME_RE = re.compile(r"(?<![\w])(?:" + "|".join(_pattern(t) for t in _ALL) + r")(?![\w])", re.IGNORECASE)
 _OCCASION_KEYS = frozenset(re.sub(r"[\s'’.-]+", "", o) for o in OCCASIONS)
+_NAMES_A_TIME = re.compile(r"\s+(?:holidays?|break|season|months|term|vacation)\b", re.IGNORECASE)
+"""'their summer holidays': a season that names a time is the theme even inside the audience."""
 _SEASON_AS_VERB = re.compile(r"\b(?:who|we|they|you|i|to|people|families|couples)\s+$", re.IGNORECASE)
 _FALL_SEASON = re.compile(r"\s+(?:\d{4}|season|range|collection|campaign|sale|launch|push|drop)\b", re.I)
 
@@ -156,6 +158,7 @@ def find_theme(
                 and not re.search(
                     r"\b(?:this|next|for|over\s+the)\s+$", text[max(0, m.start() - 12) : m.start()], re.I
                 )
+                and not _NAMES_A_TIME.match(text, m.end())
             )
             or (m.group(0).lower() == "fall" and not _FALL_SEASON.match(text[m.end() :]))
         )
