@@ -176,7 +176,10 @@ def find_counts(text: str, goal_spans: list[tuple[int, int]]) -> list[KPIMention
         before = text[max(0, m.start() - 12) : m.start()]
         if (
             _NOT_COUNT_BEFORE.search(before)
-            or re.search(r"[-–]\s*$", before)
+            or (
+                re.search(r"[-–]\s*$", before)
+                and not re.search(r"(?:^|\n)[ \t]*[-–][ \t]*$", text[: m.start()])
+            )
             or re.match(r"\s*[-–]\d", text[m.end("n") :])
         ):
             continue
@@ -196,8 +199,8 @@ def find_counts(text: str, goal_spans: list[tuple[int, int]]) -> list[KPIMention
                 used = i + 1
                 break
         kind_named = kind is not None
-        standalone = re.search(r"(?:^|[,;:\n—–]|\s-)\s*$", text[: m.start()]) and re.match(
-            r"[^,;\n.]{0,60}(?:[,;\n]|\.?\s*$)", text[m.end("n") :]
+        standalone = re.search(r"(?:^|[,;:\n—–.!?]|\s-)\s*$", text[: m.start()]) and re.match(
+            r"[^,;\n.]{0,60}(?:[,;\n]|\.(?:\s|$)|\s*$)", text[m.end("n") :]
         )
         if kind is None and re.search(
             r"^(?:[\w'’-]+\s+){0,2}(?:sold|booked|redeemed|purchased)\b", m.group("after").strip()
