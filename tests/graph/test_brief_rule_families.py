@@ -441,3 +441,21 @@ def test_product_labels_appositives_owners_and_trailing_words(text: str, product
 )
 def test_seasons_in_the_audience_are_themes_only_as_times(text: str, theme: str | None) -> None:
     assert _p(text).theme == theme
+
+
+@pytest.mark.parametrize(
+    ("text", "kpis"),
+    [
+        (
+            "- Pocketwise app\n- $20K\n- 8,000 installs, cost per install under $2",
+            [("conversions", 8000), ("cpa", 2)],
+        ),
+        (
+            "we sell the Moss Terrarium kit. 600 quid on insta. 90 kits. from 5 april 2027",
+            [("conversions", 90)],
+        ),
+        ("Ages 10-14 only. £900 on TikTok.", []),
+    ],
+)
+def test_counts_on_bullet_lines_and_as_their_own_sentence(text: str, kpis: list[tuple[str, float]]) -> None:
+    assert sorted((k.name, k.target) for k in _p(text).kpis) == sorted(kpis)

@@ -133,8 +133,8 @@ def find_audience(
         weak.insert(0, product.end + after.end()) if after else None
     clause = _people_clause(text, segments, is_place_only)
     for at in weak:
-        if re.search(r"(?:" + _CHANNEL_ALT + r")\s+to\s+$", text[max(0, at - 30) : at], re.I):
-            continue  # 'email to lapsed users', 'SMS to past buyers': which list a channel uses
+        if clause and re.search(r"(?:" + _CHANNEL_ALT + r")\s+to\s+$", text[max(0, at - 30) : at], re.I):
+            continue  # 'email to lapsed users' beside a clause naming the audience: which list a channel uses
         if re.search(r"\bto\s+$", text[max(0, at - 4) : at]) and _INFINITIVE.match(text, at):
             continue  # 'trying to onboard 1500 new sellers'
         found = before_product(_audience_after(text, at, is_place_only))

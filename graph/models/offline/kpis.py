@@ -266,8 +266,8 @@ def find_counts(text: str, goal_spans: list[tuple[int, int]]) -> list[KPIMention
         if _PAST.search(re.split(r"[.;!?(\n]", text[max(0, m.start() - 60) : m.start()])[-1]):
             continue  # 'last year we sold 4,100 tickets': what happened before is not the target
         kind_named = kind is not None
-        standalone = re.search(r"(?:^|[,;:\n—–]|\s-)\s*$", text[: m.start()]) and re.match(
-            r"[^,;\n.]{0,60}(?:[,;\n]|\.?\s*$)", text[m.end("n") :]
+        standalone = re.search(r"(?:^|[,;:\n—–.!?]|\s-)\s*$", text[: m.start()]) and re.match(
+            r"[^,;\n.]{0,60}(?:[,;\n]|\.(?:\s|$)|\s*$)", text[m.end("n") :]
         )
         if kind is None and re.search(
             r"^(?:[\w'’-]+\s+){0,2}(?:sold|booked|redeemed|purchased)\b", m.group("after").strip()
