@@ -164,7 +164,9 @@ def resolve_product(
     A phrase that already names a library product (any alias, any case, plurals) is kept as written. A partial
     name ('the Everyday' for 'Everyday Bottle', 'Stormlines' for 'Stormline jacket') becomes the library's name for
     it. A brief with no product phrase that names one of the library's product lines uses that line. Anything else
-    is kept as the brief's words. The fact says which library product it was resolved to, for the echo.
+    is kept as the brief's words. With no product phrase, a product type's proper name written exactly as the library
+    writes it ('Business Flex', not 'business') is used too. The fact says which library product it was resolved to,
+    for the echo.
     """
     label = (product or "").strip()
     if label:
@@ -196,4 +198,16 @@ def resolve_product(
                 value=f"{p.terms[0]} (brand library product line '{p.id}')",
                 source=first.group(0),
             )
+    # A product type's proper name written as the library writes it ('Business Flex'; not 'business')
+    named = [
+        (m.start(), t, p)
+        for p in library.products
+        for t in p.terms
+        if t != t.lower()
+        and len(t.split()) > 1
+        and (m := re.search(r"(?<![\w-])" + re.escape(t) + r"(?![\w-])", brief_text))
+    ]
+    if named:
+        _, term, p = min(named, key=lambda n: n[0])
+        return term, BriefFact(field="product", value=f"{term} (brand library product '{p.id}')", source=term)
     return None, None

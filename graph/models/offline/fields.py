@@ -47,7 +47,7 @@ def find_key_messages(text: str, segments: list[Segment]) -> list[Found]:
 # ---- audience ---------------------------------------------------------------------------------------------------
 _AUD_CUES = re.compile(
     r"(?:target\s+audience|audience|target\s+group|target\s+market|target\s+consumers)\s*(?:is|are|:|-|–|—|=)\s*"
-    r"|who\s+we\s+(?:want\s+to\s+reach|are\s+targeting)\s*(?:is|are|:)?\s*|\baimed\s+at\s+|\bspeaking\s+to\s+"
+    r"|who\s+we\s+(?:want\s+to\s+reach|are\s+targeting)\s*(?:is|are|:)?\s*|\b(?:aim(?:ed|ing)?|target(?:ed|ing)?|geared|directed|pitched|tailored)\s+(?:at|towards?)\s+|\bspeaking\s+to\s+"
     r"|the\s+people\s+we(?:'re|’re|\s+are)\s+after\s+are\s+|the\s+people\s+we\s+(?:want|have\s+in\s+mind|target)"
     r"(?:\s+are)?\s+"
     r"|(?:this\s+)?(?:campaign|it)\s+is\s+for\s+|\bit(?:'s|’s)\s+for\s+|\bin\s+front\s+of\s+|\bwe\s+want\s+\b(?=[a-z]+\s+(?:who|with|aged|in)\b)"
@@ -158,11 +158,21 @@ _INFINITIVE = re.compile(
 )
 
 
+_CONTROL_GROUP = re.compile(
+    r"\b(?:control\s+(?:group|cell)|hold-?out|held\s+(?:out|back)|hold\s+(?:out|back)|as\s+(?:a\s+)?control)\b",
+    re.IGNORECASE,
+)
+"""'15% of the target accounts as a control group' states the holdout, not who the campaign reaches."""
+
+
 def _audience_after(text: str, at: int, is_place_only: object) -> Found | None:
     rest = text[at:]
     stop = _AUD_STOP.search(rest)
     value = _clean_audience(rest[: stop.start()] if stop else rest[:160])
     if len(value) < 3 or len(value) > 160 or _NOT_AUDIENCE.match(value) or _only_places(value, is_place_only):
+        return None
+    tail = re.split(r"[.;!?\n]", rest[len(value) : len(value) + 40], maxsplit=1)[0]
+    if _CONTROL_GROUP.search(value) or _CONTROL_GROUP.search(tail):
         return None
     start = at + rest.index(value) if value in rest else at
     return Found(value, start, start + len(value))

@@ -289,10 +289,20 @@ def _shape(value: str) -> tuple[bool, bool, bool]:
     return True, marked, tail
 
 
+_TIME_LEAD = re.compile(
+    r"^(?:for|in|by|from|during|over|until|till|before|after|through(?:out)?|this|next|last|early|late|mid|end\s+of)"
+    r"[\s-]+(?:the\s+)?(?:q[1-4]|h[12]|\d{4}|spring|summer|autumn|fall|winter|holidays?|quarter|year|month|week|"
+    r"january|february|march|april|may|june|july|august|september|october|november|december|"
+    r"jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\b",
+    re.IGNORECASE,
+)
+"""A time phrase at the start ('For Q1 we want...', 'In January', 'Next spring'): timing, never a product name."""
+
+
 def _acceptable(value: str, is_place: PlaceTest, *, cued: bool) -> bool:
     """A name that can be a product: not a place, occasion, channel, date word, code or group of people."""
-    if _DATE_IN.search(value):
-        return False  # 'Live 3 March 2027 for 6 weeks' is timing
+    if _DATE_IN.search(value) or _TIME_LEAD.match(value):
+        return False  # 'Live 3 March 2027 for 6 weeks', 'For Q1' are timing
     core = _STYLE_PREFIX.sub("", value)
     if core != value and not core[:1].isupper():
         return False  # 'YouTube-style paid social'

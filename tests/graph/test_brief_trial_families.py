@@ -1,0 +1,63 @@
+"""Rule families found by running marketers' briefs on brands the tests had never seen (sentences written here)."""
+
+from __future__ import annotations
+
+import pytest
+
+from graph.brief.focus import resolve_product
+from graph.models.offline.handlers import extract_brief
+from graph.runtime.settings import REPO_ROOT
+from guards.library import load_library
+
+
+def _x(text: str) -> dict[str, object]:
+    return extract_brief({"brief_text": text, "today": "2026-12-07"})
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "For Q1 we want to grow trials of our analytics suite among CFOs in Canada.",
+        "In January we would like more bookings from families in Leeds.",
+        "Next spring we need sign-ups from runners in Denver.",
+        "Over the summer holidays we want footfall from parents in Bristol.",
+    ],
+)
+def test_a_time_phrase_opening_a_brief_is_never_the_product(text: str) -> None:
+    product = _x(text)["product"]
+    assert product is None or not str(product).lower().startswith(("for ", "in ", "next ", "over "))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Budget $5k. Please hold out 15% of the target accounts as a control group.",
+        "Budget $5k. Keep 10% of target customers back as a control group.",
+        "Budget $5k. Hold back 20% of the customers we reach as a holdout.",
+    ],
+)
+def test_the_holdout_clause_is_not_the_audience(text: str) -> None:
+    got = _x(text)
+    assert got["audience"] is None and got["holdout_pct"] is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "audience"),
+    [
+        ("The Aria kettle, aiming at first-time buyers. Budget £3k.", "first-time buyers"),
+        ("The Aria kettle, geared towards students in halls. Budget £3k.", "students in halls"),
+        ("The Aria kettle, targeted at office managers. Budget £3k.", "office managers"),
+        ("The Aria kettle, pitched at new parents. Budget £3k.", "new parents"),
+    ],
+)
+def test_audiences_introduced_by_aiming_gearing_targeting_or_pitching(text: str, audience: str) -> None:
+    assert _x(text)["audience"] == audience
+
+
+def test_a_product_types_proper_name_in_the_brief_is_the_product_when_no_phrase_names_one() -> None:
+    library = load_library(REPO_ROOT / "evals" / "datasets" / "claims_brands" / "aeroliss")
+    brief = "we need bookings on the London route over summer for Business Flex, frequent flyers, £80k."
+    product, fact = resolve_product(library, None, brief)
+    assert product == "Business Flex" and fact is not None and "business" in fact.value
+    # a generic word of the same product ('business') is not a name: nothing is made up
+    assert resolve_product(library, None, "Small business owners in Leeds, £5k, email.") == (None, None)
