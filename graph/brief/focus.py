@@ -210,4 +210,26 @@ def resolve_product(
     if named:
         _, term, p = min(named, key=lambda n: n[0])
         return term, BriefFact(field="product", value=f"{term} (brand library product '{p.id}')", source=term)
+    # A kind of product the library sells, named after a promotion cue in the brief's own words
+    # ('spring push for the grain-free puppy kibble'): the brief's words, resolved to that product.
+    cued = [
+        (m.start(), m.group("phrase"), p)
+        for p in library.products
+        for t in p.terms
+        if (m := _cued_term(t).search(brief_text))
+    ]
+    if cued:
+        _, phrase, p = min(cued, key=lambda n: n[0])
+        return phrase, BriefFact(
+            field="product", value=f"{phrase} (brand library product '{p.id}')", source=phrase
+        )
     return None, None
+
+
+def _cued_term(term: str) -> re.Pattern[str]:
+    words = r"[\s-]+".join(re.escape(w) for w in term.split())
+    return re.compile(
+        r"\b(?:push(?:ing)?|promot\w*|sell\w*|launch\w*|advertis\w*|market(?:ing)?|campaign|ads?|for)\s+"
+        r"(?:the|our)\s+(?P<phrase>(?:[a-z][\w-]*\s+){0,3}" + words + r"(?:s|es)?)(?![\w-])",
+        re.IGNORECASE,
+    )

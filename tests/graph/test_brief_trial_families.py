@@ -61,3 +61,15 @@ def test_a_product_types_proper_name_in_the_brief_is_the_product_when_no_phrase_
     assert product == "Business Flex" and fact is not None and "business" in fact.value
     # a generic word of the same product ('business') is not a name: nothing is made up
     assert resolve_product(library, None, "Small business owners in Leeds, £5k, email.") == (None, None)
+
+
+def test_a_kind_of_product_the_library_sells_named_after_a_promotion_cue_is_the_product() -> None:
+    library = load_library(REPO_ROOT / "evals" / "datasets" / "claims_brands" / "pawtree")
+    brief = "Quick one: spring push for the grain-free puppy kibble, €12.000 budget, Instagram, Germany."
+    product, fact = resolve_product(library, None, brief)
+    assert product == "grain-free puppy kibble" and fact is not None and "'kibble'" in fact.value
+    # the same word without a promotion cue ('owners who buy treats') names no product
+    assert resolve_product(library, None, "£5k for dog owners in Leeds who buy treats online.") == (
+        None,
+        None,
+    )
