@@ -8,39 +8,10 @@ from __future__ import annotations
 
 import re
 
-_UNITS = {
-    "a": 1,
-    "an": 1,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "thirteen": 13,
-    "fourteen": 14,
-    "fifteen": 15,
-    "sixteen": 16,
-    "seventeen": 17,
-    "eighteen": 18,
-    "nineteen": 19,
-}
-_TENS = {
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "fifty": 50,
-    "sixty": 60,
-    "seventy": 70,
-    "eighty": 80,
-    "ninety": 90,
-}
+from guards.lexicon import NUMBER_WORDS
+
+_UNITS = {"a": 1, "an": 1, **{w: int(n) for w, n in NUMBER_WORDS.items() if n < 20 and w != "dozen"}}
+_TENS = {w: int(n) for w, n in NUMBER_WORDS.items() if 20 <= n < 100}
 _SCALES = {"hundred": 100, "thousand": 1e3, "grand": 1e3, "k": 1e3, "million": 1e6, "mil": 1e6}
 _UNIT = "|".join(sorted(_UNITS, key=len, reverse=True))
 _TEN = "|".join(_TENS)

@@ -13,6 +13,8 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from guards.lexicon import NUMBER_WORDS
+
 MONTHS = {
     m: i
     for i, m in enumerate(
@@ -124,22 +126,7 @@ _DURATION_RE = re.compile(
     r"twelve|a|an)(?:(?<=\d)\s?|[\s-]+)(?P<unit>day|week|month|quarter|wk|mth|mo)s?\b(?!\s+(?:before|after|ago|notice)|-\w)",
     re.IGNORECASE,
 )
-_WORD_NUMS = {
-    "a": 1,
-    "an": 1,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-}
+_WORD_NUMS = {"a": 1, "an": 1, **{w: int(n) for w, n in NUMBER_WORDS.items() if n <= 12 and w != "dozen"}}
 UNIT_DAYS = {"day": 1, "week": 7, "month": 30, "quarter": 91, "wk": 7, "mth": 30, "mo": 30}
 
 
