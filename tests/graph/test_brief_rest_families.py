@@ -45,3 +45,191 @@ def test_a_holdout_share_in_words_fractions_or_pct(text: str, share: float) -> N
 )
 def test_control_that_is_not_a_control_group_is_no_holdout(text: str) -> None:
     assert _x(text)["holdout_pct"] is None
+
+
+def _kpis(text: str) -> list[tuple[str, float]]:
+    got = _x(text)["kpi_targets"]
+    assert isinstance(got, list)
+    return sorted((k["name"], k["target"]) for k in got)
+
+
+@pytest.mark.parametrize(
+    ("text", "kpis"),
+    [
+        (
+            "Spring promo for the Aster sofa, we want two hundred sales, $9k on Facebook.",
+            [("conversions", 200)],
+        ),
+        ("We're hoping for fifteen hundred sign-ups to the Tidy app. Budget $12k.", [("signups", 1500)]),
+        ("Our goal: three thousand five hundred downloads of Lingo Kids, €20k.", [("conversions", 3500)]),
+        ("We need forty demo requests for Ledgerly, £5k on LinkedIn.", [("leads", 40)]),
+        ("aiming for seventy-five bookings at the Dune Spa, AUD 3,000 on Instagram", [("conversions", 75)]),
+    ],
+)
+def test_targets_spelled_out_in_words(text: str, kpis: list[tuple[str, float]]) -> None:
+    assert _kpis(text) == kpis
+
+
+@pytest.mark.parametrize(
+    ("text", "kpis"),
+    [
+        ("Goal: 320 seats booked. Budget $4k on Instagram.", [("conversions", 320)]),
+        ("We want 900 room nights booked this spring. Budget €30k on Google.", [("conversions", 900)]),
+        ("Target 60 pitches booked at the campsite, £2k on Facebook.", [("conversions", 60)]),
+        ("We'd love 40 tables booked for Mother's Day. £800 on Instagram.", [("conversions", 40)]),
+        ("Aim: 25 stalls sold for the Winter Market, £600 on Facebook.", [("conversions", 25)]),
+    ],
+)
+def test_a_counted_thing_booked_or_sold_is_a_conversion_whatever_it_is(
+    text: str, kpis: list[tuple[str, float]]
+) -> None:
+    assert _kpis(text) == kpis
+
+
+@pytest.mark.parametrize(
+    ("text", "kpis"),
+    [
+        ("Need 220 free trial requests for the Brew Pro, €16k on LinkedIn.", [("leads", 220)]),
+        ("Goal: 500 member sign-ups for the Climb Club, £3k.", [("signups", 500)]),
+        ("We want 80 test drive bookings for the EV6, $10k on Google.", [("conversions", 80)]),
+        ("Target: 1,200 trial starts for Focusly, $20k on Meta.", [("signups", 1200)]),
+        ("We need 300 registered viewings of Quay House, £6k.", [("signups", 300)]),
+    ],
+)
+def test_the_head_noun_of_a_counted_phrase_decides_its_kind(text: str, kpis: list[tuple[str, float]]) -> None:
+    assert _kpis(text) == kpis
+
+
+@pytest.mark.parametrize(
+    ("text", "kpis"),
+    [
+        ("kids 5 to 10 in leeds  £900  60 bookings  facebook", [("conversions", 60)]),
+        ("teens 13 to 17 in Austin, $2k, 400 sign-ups, TikTok", [("signups", 400)]),
+        ("adults 25 to 40 in Cork, €3k, 90 orders, Instagram", [("conversions", 90)]),
+        ("dogs 1 to 3 years old in Perth, A$1k, 150 sales, Facebook", [("conversions", 150)]),
+        ("groups of 8 to 12 in Dublin, €2k, 30 bookings, Google", [("conversions", 30)]),
+    ],
+)
+def test_a_noun_counts_only_for_the_nearest_number_before_it(
+    text: str, kpis: list[tuple[str, float]]
+) -> None:
+    assert _kpis(text) == kpis
+
+
+@pytest.mark.parametrize(
+    ("text", "kpis"),
+    [
+        (
+            "Goal is 120 consultation bookings at a cost per lead of $80. Budget $9k.",
+            [("cpa", 80), ("leads", 120)],
+        ),
+        (
+            "We want 300 webinar registrations at a cost per lead under £15. £6k.",
+            [("cpa", 15), ("leads", 300)],
+        ),
+        (
+            "Target 200 trial starts at a cost per sign-up of €20, budget €5k.",
+            [("cpa", 20), ("signups", 200)],
+        ),
+        (
+            "We need 90 quote requests at a cost per booking of $40, $4k on Google.",
+            [("conversions", 90), ("cpa", 40)],
+        ),
+        (
+            "Aim: 400 demo requests, cost per demo no more than AUD 150. Budget AUD 48,000.",
+            [("cpa", 150), ("leads", 400)],
+        ),
+    ],
+)
+def test_a_cost_per_target_names_what_its_sentence_counts(text: str, kpis: list[tuple[str, float]]) -> None:
+    assert _kpis(text) == kpis
+
+
+@pytest.mark.parametrize(
+    ("text", "kpis"),
+    [
+        ("ReadUp is looking for 150 volunteer reading mentors. £2k on Facebook.", [("signups", 150)]),
+        ("The choir is seeking 30 new tenors and basses, £300 on Facebook.", [("signups", 30)]),
+        ("We want to recruit 40 foster carers in Kent, £5k on Facebook.", [("signups", 40)]),
+        (
+            "founder: we need trial starts for Streaks Pro, 3,000 of them\ngrowth: budget?",
+            [("signups", 3000)],
+        ),
+        ("we want bookings for the Lakeside cabins, 250 of those, $6k", [("conversions", 250)]),
+    ],
+)
+def test_people_sought_and_counts_that_point_back(text: str, kpis: list[tuple[str, float]]) -> None:
+    assert _kpis(text) == kpis
+
+
+@pytest.mark.parametrize(
+    ("text", "roas"),
+    [
+        ("Last year we spent $40k and got a 3.2x ROAS; this year the budget is $55k and we want 4x.", 4.0),
+        ("Previously we did 2x ROAS. This time we're aiming for 3.5x, $10k on Google.", 3.5),
+        ("Last year's ROAS was 5x; budget £8k and the target is 6x.", 6.0),
+        ("We want a 4x ROAS on the Vela dress, $7k.", 4.0),
+        ("Budget €12k; ROAS of at least 5 on the gift set.", 5.0),
+    ],
+)
+def test_a_roas_that_happened_before_is_not_the_target(text: str, roas: float) -> None:
+    assert dict(_kpis(text))["roas"] == roas
+
+
+@pytest.mark.parametrize(
+    ("text", "goal"),
+    [
+        ("Black Friday for the Stride shoe, $55k; the goal is online sales and we want 4x.", "online sales"),
+        ("Our aim is more repeat bookings at the Cove Hotel, £6k on email.", "repeat bookings"),
+        ("The objective is to drive awareness of the Pulse ring in Austin, $5k.", "awareness"),
+        ("quick one - pre-orders for our Harvest Ale. 5k USD on Insta.", "pre-orders"),
+        (
+            "Halloween costume sales for Spook Shop's Vampire cape, $3,000 on TikTok.",
+            "Halloween costume sales",
+        ),
+        (
+            "Purpose: raise awareness of the new recycling rules\nKPI: CTR of 0.8%",
+            "raise awareness of the new recycling rules",
+        ),
+    ],
+)
+def test_goals_stated_as_aims_without_a_number(text: str, goal: str) -> None:
+    assert _x(text)["goal"] == goal
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tickets for Jazz on the Green go on sale 1 March 2027. Aimed at over-50s in York. £1,800 on Facebook.",
+        "Sales for the Q1 period were low. Budget £2k on Facebook for the Oak table.",
+        "Bookings for the lodge opened in May. $3k on Instagram for the Pine Lodge.",
+    ],
+)
+def test_a_sentence_stating_a_fact_about_an_outcome_is_not_the_goal(text: str) -> None:
+    assert _x(text)["goal"] is None
+
+
+@pytest.mark.parametrize(
+    ("text", "amount"),
+    [
+        ("B3. Budget: AUD 48,000\nB4. Objectives: 320 demo requests", 48000),
+        ("Budget: EUR 12,000\nB2 partners only", 12000),
+        ("Spend: £9,500\nM&S shoppers in Leeds", 9500),
+        ("Budget: $2.5m for the year", 2_500_000),
+        ("Budget: USD 40,000\nBrand: Kite", 40000),
+    ],
+)
+def test_a_money_multiplier_never_crosses_a_line(text: str, amount: float) -> None:
+    assert _x(text)["budget_amount"] == amount
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        "HR leads at firms of 50-500 staff",
+        "Team leads at logistics companies in Ohio",
+        "IT leads of mid-size schools",
+    ],
+)
+def test_people_called_leads_on_their_own_line_are_not_a_goal(answer: str) -> None:
+    assert _x("Launch the Kestrel router in the US. Budget: $20k. Use email.\n" + answer)["goal"] is None

@@ -16,15 +16,8 @@ from datetime import date, timedelta
 from graph.models.offline import fields as F
 from graph.models.offline.budget import firmographic_free, labelled_budget, select_budget, spoken_budget
 from graph.models.offline.goal import find_goal
-from graph.models.offline.kpis import (
-    GOAL_CUE_RE,
-    KPIMention,
-    find_cost_per,
-    find_counts,
-    find_rates,
-    find_revenue,
-    find_roas,
-)
+from graph.models.offline.kpi_money import align_to_cost_unit, find_cost_per, find_revenue, find_roas
+from graph.models.offline.kpis import GOAL_CUE_RE, KPIMention, find_counts, find_rates
 from graph.models.offline.money import MoneyMention, find_money
 from graph.models.offline.money_words import market_currency
 from graph.models.offline.place_words import not_market
@@ -255,7 +248,7 @@ def parse_brief(text: str, today: date) -> ParsedBrief:
         (m.start(), m.end()) for m in re.finditer(r"\d+(?:[.,]\d+)?\s?(?:%|percent|per cent|x\b)", masked)
     ]
     count_text = _mask(masked, not_counts)
-    counts = find_counts(count_text, goal_spans)
+    counts = align_to_cost_unit(masked, find_counts(count_text, goal_spans), cpa)
     seen: set[str] = set()
     for k in [
         *counts,

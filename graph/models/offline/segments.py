@@ -30,6 +30,7 @@ FIELD_LABELS: dict[str, tuple[str, ...]] = {
         "goals",
         "objective",
         "objectives",
+        "purpose",
         "kpi",
         "kpis",
         "primary kpi",
@@ -197,7 +198,10 @@ _LABEL_KEYWORDS: tuple[tuple[str, str], ...] = (
     ("holdout", r"hold-?out|control group"),
     ("key_messages", r"message|tagline|slogan|headline"),
     ("budget", r"budget|spend|money|invest|how much"),
-    ("goal", r"success|goal|objective|kpi|result|outcome|aim\b|target (?:outcome|number)|wish|counts as"),
+    (
+        "goal",
+        r"success|goal|objective|kpi|result|outcome|aim\b|purpose|target (?:outcome|number)|wish|counts as",
+    ),
     ("audience", r"audience|who\b|whom|persona|target group|target market|segment|decision makers|buyers?\b"),
     ("channels", r"channel|media|placements?|tactics|where should (?:the )?ads"),
     (
