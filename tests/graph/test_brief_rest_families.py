@@ -233,3 +233,31 @@ def test_a_money_multiplier_never_crosses_a_line(text: str, amount: float) -> No
 )
 def test_people_called_leads_on_their_own_line_are_not_a_goal(answer: str) -> None:
     assert _x("Launch the Kestrel router in the US. Budget: $20k. Use email.\n" + answer)["goal"] is None
+
+
+def _channels(text: str) -> list[str]:
+    got = _x(text)["channels"]
+    assert isinstance(got, list)
+    return sorted(got)
+
+
+@pytest.mark.parametrize(
+    ("text", "channels"),
+    [
+        (
+            "The Orbit router, $50k, 70% search and 30% social, homeowners in Ohio.",
+            ["paid_search", "paid_social"],
+        ),
+        ("£8k split 50% social / 50% search for the Fern candle.", ["paid_search", "paid_social"]),
+        ("Budget €10k: 20 % search, 80 % YouTube.", ["paid_search", "paid_social"]),
+        ("We'll email and text library card holders about the Story Hour.", ["email", "sms"]),
+        ("Please call or text past customers about the Boiler Check, £500.", ["sms"]),
+        ("Email, call and text lapsed members about the Gym Rejoin offer.", ["email", "sms"]),
+        ("We'll hold back 10% of the retargeting pool as a control. Instagram only.", ["paid_social"]),
+        ("Facebook ads; 10% holdout on the email retargeting.", ["email", "paid_social"]),
+        ("Retargeting and YouTube, $5k, for the Nova bike.", ["display", "paid_social"]),
+        ("Search the text of our guide for ideas. Budget $2k on Instagram.", ["paid_social"]),
+    ],
+)
+def test_channels_by_budget_share_by_verb_and_not_the_holdout_pool(text: str, channels: list[str]) -> None:
+    assert _channels(text) == channels
