@@ -261,3 +261,30 @@ def _channels(text: str) -> list[str]:
 )
 def test_channels_by_budget_share_by_verb_and_not_the_holdout_pool(text: str, channels: list[str]) -> None:
     assert _channels(text) == channels
+
+
+@pytest.mark.parametrize(
+    ("text", "theme"),
+    [
+        ("Sell the Gala Night tickets for New Year's Eve, NOK 12,000 on Facebook.", "new year's eve"),
+        ("yo sell the climbing pass to uni students for freshers' week, £900, instagram", "freshers' week"),
+        ("Push the Laptop Bundle to students during Freshers Week, £3k on TikTok.", "freshers' week"),
+        ("A Christmas Eve delivery promise for the Goose Box, £2k on email.", "christmas eve"),
+        ("Canada Day deals on the Maple Cooler, C$5k on Facebook.", "canada day"),
+    ],
+)
+def test_more_occasions(text: str, theme: str) -> None:
+    assert _x(text)["theme"] == theme
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Promote the Loft Insulation scheme in Hull, £12k on Facebook. Last winter 640 homes were insulated.",
+        "Sell the Trail Runner shoe, $8k on Instagram. Last summer we sold 900 pairs.",
+        "The Evo standing desk, €6k on LinkedIn. Previous spring sales were flat.",
+        "Our Kettle Pro, £4k on Google; past autumn campaigns used TV.",
+    ],
+)
+def test_a_season_gone_by_is_not_the_theme(text: str) -> None:
+    assert _x(text)["theme"] is None
