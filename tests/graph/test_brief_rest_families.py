@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import pytest
 
+from graph.brief.echo import unused_sentences
+from graph.contracts import BriefFact
 from graph.models.offline.handlers import extract_brief
 
 
@@ -288,3 +290,68 @@ def test_more_occasions(text: str, theme: str) -> None:
 )
 def test_a_season_gone_by_is_not_the_theme(text: str) -> None:
     assert _x(text)["theme"] is None
+
+
+def _unused(text: str) -> list[str]:
+    """The echo's 'not used' sentences, as the CLI, the JSON and the app show them."""
+    facts = _x(text)["facts"]
+    assert isinstance(facts, list)
+    return unused_sentences(text, [BriefFact.model_validate(f) for f in facts])
+
+
+@pytest.mark.parametrize(
+    ("text", "line"),
+    [
+        ("Offer: Winter Boiler Service\nSpend: £2k\nPhone: 0161 496 0000", "Phone: 0161 496 0000"),
+        ("Product: Allotment Permit\nBudget: £700\nReference: AP-27-11", "Reference: AP-27-11"),
+        (
+            "Course: Evening Welding\nBudget: £1,500\nEnrolment enquiries: 0113 496 0456",
+            "Enrolment enquiries: 0113 496 0456",
+        ),
+        ("Service: Dog Walking Plan\nBudget: $900\nPO number: 44871", "PO number: 44871"),
+        ("- Product: Roof Survey\n- Budget: €2,000\n- Ticket: MKT-1182", "Ticket: MKT-1182"),
+    ],
+)
+def test_a_short_labelled_form_line_that_gave_nothing_is_shown_as_not_used(text: str, line: str) -> None:
+    assert line in _unused(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "countries"),
+    [
+        (
+            "We're a small joinery company in Leeds. We'd like to sell the Oak Window Seat to homeowners in "
+            "Sweden. Budget SEK 50,000 on Instagram.",
+            "We're a small joinery company in Leeds.",
+            ["SE"],
+        ),
+        (
+            "Push the Winter Tyre Package to drivers in Yorkshire. Budget £9k on Google. Our branches are in "
+            "Ripon, Thirsk, Malton and Whitby.",
+            "Our branches are in Ripon, Thirsk, Malton and Whitby.",
+            ["GB"],
+        ),
+        (
+            "Promote the ParcelBox app to shoppers in Warsaw. Budget PLN 90 000 on Facebook. We operate 2,300 "
+            "lockers across Poland.",
+            "We operate 2,300 lockers across Poland.",
+            ["PL"],
+        ),
+        (
+            "Sell the SoilSense probe to farmers in Kansas, $50k on YouTube. There are about 60,000 farms in "
+            "Nebraska.",
+            "There are about 60,000 farms in Nebraska.",
+            ["US"],
+        ),
+        (
+            "Irish craft gin for gift buyers in Germany, €8k on Instagram. We're a family business from Cork.",
+            "We're a family business from Cork.",
+            ["DE"],
+        ),
+    ],
+)
+def test_where_the_company_is_or_a_background_figure_is_no_market(
+    text: str, line: str, countries: list[str]
+) -> None:
+    got = _x(text)
+    assert line in _unused(text) and got["countries"] == countries

@@ -23,7 +23,7 @@ from graph.models.offline.money_words import market_currency
 from graph.models.offline.place_words import not_market
 from graph.models.offline.places import destination_spans, find_places
 from graph.models.offline.product import find_product
-from graph.models.offline.segments import Segment, split_segments, split_sentences
+from graph.models.offline.segments import Segment, split_segments, split_sentences, worth_echoing
 from graph.models.offline.theme import find_theme
 from graph.models.offline.when import DateSpan, find_date_spans, find_durations
 
@@ -501,11 +501,11 @@ def _inside(pos: int, spans: list[DateSpan]) -> bool:
 
 
 def unused_sentences(text: str, facts: list[Fact]) -> list[str]:
-    """Sentences of the brief (three words or more) that produced no fact, verbatim."""
+    """Sentences of the brief (three words or more, or a labelled form line) that produced no fact, verbatim."""
     out = []
     for s, e in split_sentences(text):
         sentence = text[s:e].strip()
-        if len(re.findall(r"[A-Za-z]{2,}", sentence)) < 3:
+        if not worth_echoing(sentence):
             continue
         if any(f.start < e and s < f.end for f in facts):
             continue

@@ -469,3 +469,14 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
             if s < e:
                 out.append((s, e))
     return out
+
+
+_FORM_LINE = re.compile(r"[-*•]?\s*[A-Za-z][\w'’ ]{1,30}:\s*\S.*[\w)]", re.DOTALL)
+
+
+def worth_echoing(sentence: str) -> bool:
+    """A sentence the echo reports when no fact came from it: three words or more, or a labelled form line however
+    short ('Phone: 0118 496 0123', 'Reference: GW-27-03' state something a marketer wrote on purpose)."""
+    return (
+        len(re.findall(r"[A-Za-z]{2,}", sentence)) >= 3 or _FORM_LINE.fullmatch(sentence.strip()) is not None
+    )
