@@ -19,9 +19,9 @@ from graph.models.offline.goal import find_goal
 from graph.models.offline.kpi_money import align_to_cost_unit, find_cost_per, find_revenue, find_roas
 from graph.models.offline.kpis import GOAL_CUE_RE, KPIMention, find_counts, find_rates
 from graph.models.offline.money import MoneyMention, find_money
-from graph.models.offline.money_words import market_currency
+from graph.models.offline.money_words import currency_country, market_currency
 from graph.models.offline.place_words import not_market
-from graph.models.offline.places import destination_spans, find_places
+from graph.models.offline.places import PlaceMention, audience_town, destination_spans, find_places, region_of
 from graph.models.offline.product import find_product
 from graph.models.offline.segments import Segment, split_segments, split_sentences, worth_echoing
 from graph.models.offline.theme import find_theme
@@ -280,8 +280,14 @@ def parse_brief(text: str, today: date) -> ParsedBrief:
         out.channels.append(ch)
         fact("channels", ch, found.start, found.end)
 
-    places = find_places(places_text)
+    prefer = currency_country(budget.currency) if budget is not None else None
+    places = find_places(places_text, prefer)
     markets = [p for p in places if not not_market(places_text, p.start)]
+    town = audience_town(audience.value, prefer) if audience and not places else None
+    if town and prefer:  # 'working parents in Didsbury and Chorlton' with a budget in pounds
+        s0, e0 = audience.start + town[0], audience.start + town[1]  # type: ignore[union-attr]
+        regions = tuple(r for r in [region_of(prefer)] if r)
+        markets = [PlaceMention(masked[s0:e0], s0, e0, (prefer,), regions)]
     for place in markets or places:  # where the company sits is not the market, unless nothing else is named
         new_c = [c for c in place.countries if c not in out.countries]
         new_r = [r for r in place.regions if r not in out.regions]
