@@ -284,10 +284,10 @@ def parse_brief(text: str, today: date) -> ParsedBrief:
     places = find_places(places_text, prefer)
     markets = [p for p in places if not not_market(places_text, p.start)]
     town = audience_town(audience.value, prefer) if audience and not places else None
-    if town and prefer:  # 'working parents in Didsbury and Chorlton' with a budget in pounds
-        s0, e0 = audience.start + town[0], audience.start + town[1]  # type: ignore[union-attr]
-        regions = tuple(r for r in [region_of(prefer)] if r)
-        markets = [PlaceMention(masked[s0:e0], s0, e0, (prefer,), regions)]
+    if town and audience and prefer:  # 'working parents in Didsbury and Chorlton' with a budget in pounds
+        s0, e0 = audience.start + town[0], audience.start + town[1]
+        own = tuple(r for r in [region_of(prefer)] if r)
+        markets = [PlaceMention(masked[s0:e0], s0, e0, (prefer,), own)]
     for place in markets or places:  # where the company sits is not the market, unless nothing else is named
         new_c = [c for c in place.countries if c not in out.countries]
         new_r = [r for r in place.regions if r not in out.regions]
