@@ -73,6 +73,18 @@ FIELD_LABELS: dict[str, tuple[str, ...]] = {
         "segment",
         "customers",
         "persona",
+        # the same label in the languages briefs arrive in
+        "zielgruppe",
+        "doelgroep",
+        "público objetivo",
+        "publico objetivo",
+        "público",
+        "cible",
+        "public cible",
+        "pubblico",
+        "pubblico target",
+        "målgruppe",
+        "målgrupp",
     ),
     "channels": (
         "channels",
