@@ -66,11 +66,13 @@ _AUD_STOP = re.compile(
     + _CHANNEL_ALT
     + r")\b)|\s+with\s+(?=(?:about\s+|around\s+)?[£$€¥]\s?\d[\d,.]*\s?[km]?\s+(?:across|on|over|in|for|to|of|budget)\b)"
     r"|\s+[—–]\s+|\s+\|"
-    rf"|\s+to\s+(?=(?:{_PURPOSE})\b)"
+    r"|(?<!want)(?<!need)(?<!like)(?<!love)(?<!hope)(?<!plan)(?<!keen)(?<!able)(?<!ready)(?<!trying)(?<!looking)"
+    rf"(?<!wanting)(?<!planning)(?<!hoping)(?<!eager)\s+to\s+(?=(?:{_PURPOSE})\b)"
     r"|\s+and\s+(?:we\s+|they\s+)?(?:want|need|would|'d|’d|hope|expect|aim|plan|will|should|must)\b"
     r"|\s+(?:before|ahead\s+of)\s+the\b"
     r"|\s+(?:start|starts|starting|run|runs|running|launch(?:es|ing)?|begin(?:s|ning)?|live|go\s+live)\s+"
-    r"(?:from\s+|on\s+|in\s+)?(?=\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|next\b|mid\b|w/c\b)",
+    r"(?:from\s+|on\s+|in\s+)?(?=\d{1,2}(?:st|nd|rd|th)?\s*(?:[/.-]\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
+    r"[a-z]*\b)|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\s+\d|next\b|mid\b|w/c\b)",
     re.IGNORECASE,
 )
 _CHANNEL_STOP = re.compile(r"\s+(?:using|via|through|on|across|with|over)\s", re.IGNORECASE)
@@ -81,7 +83,7 @@ _COUNT = re.compile(
 )
 _COUNT_OK_BEFORE = re.compile(
     r"\b(?:aged?|ages|over|under|between|and|or|to|than|with|of|least|top|from|in|since|after|before|"
-    r"past|last|first|about|around)$",
+    r"past|last|first|about|around|within|type|stage|grade|level|tier|year|zone|band|class|phase|gen)$",
     re.IGNORECASE,
 )
 
@@ -317,6 +319,8 @@ def _is_people_clause(clause: str, is_place_only: object) -> bool:
         or (re.match(r"\d", clause) and not AGE_RE.match(clause))
     ):
         return False  # '8k new followers' is a target
+    if re.search(r"\S\s+for\s+(?:\S+\s+){0,2}$", head[: who.start()]):
+        return False  # 'Taskloom for Agencies' names a product for them
     if re.match(
         r"[\w'’]*\s+(?:campaign|programme|program|scheme|event|list|app|portal|day|week|offer|promo|push|sale)\b",
         head[who.end() :],

@@ -41,7 +41,7 @@ AGE = (
 """An age that names people on its own: '16 to 18 year olds', '17-year-olds', '18–24 year olds', 'over 65s'."""
 AGE_RE = re.compile(AGE, re.IGNORECASE)
 PEOPLE_RE = re.compile(
-    rf"\b(?:(?i:{PEOPLE})|(?!{_THINGS_ERS}\b)(?:[a-z]\w{{2,}}|[A-Z]{{2,}}\w*?)(?:ers|ists|ians)|(?i:{AGE}))"
+    rf"\b(?:(?i:{PEOPLE})|(?!{_THINGS_ERS}\b)(?:[a-z]\w{{2,}}|[A-Z]{{2,}}\w*?)(?:ers|ists|ians)|(?i:{AGE}))\b"
     r"(?![\w'’]*\s+(?:Day|Days|Eve|Night|Week|Weekend|Month)\b)"
 )  # 'Rivers' is a name; 'pre-orders' and 'sneakers' are things; "Singles' Day" is a date
 ORGS_RE = re.compile(
@@ -57,7 +57,8 @@ VERBISH = re.compile(
     re.I,
 )
 _HEAD_END = re.compile(
-    r"\s(?:in|at|who|that|with|from|aged|across|around|near|living|based|on|for|to|across)\b", re.IGNORECASE
+    r"[,(]|\s(?:in|at|who|that|with|from|aged|across|around|near|living|based|on|for|to|within)\b",
+    re.IGNORECASE,
 )
 
 
@@ -65,5 +66,5 @@ def names_people(value: str) -> bool:
     """True when a phrase names a group of people or organisations in its head, the words before its first
     qualifier ('HR teams who ...', 'independent café and bakery owners in Australia')."""
     cut = _HEAD_END.search(value)
-    head = " ".join((value[: cut.start()] if cut else value).split()[:6])
+    head = " ".join((value[: cut.start()] if cut else value).split()[:5])
     return bool(PEOPLE_RE.search(head) or ORGS_RE.search(head)) and not VERBISH.match(value)
