@@ -12,12 +12,28 @@ CUE_VERBS = (
     r"sell(?:ing)?(?:\s+more\s+of)?|shift(?:ing)?\s+more\s+of|this\s+is\s+about|market(?:ing)?|advertis(?:e|ing)|"
     r"boost(?:ing)?|grow(?:ing)?|get(?:ting)?|covers|focus(?:\s+on)?|about|product(?:'s|’s|\s+is)|"
     r"(?:the\s+)?(?:thing|focus|hero)\s+is|set(?:ting)?\s+up|"
-    r"(?:range|product|collection|flavou?r|app|brand|line)\s*,"
+    r"(?:range|product|collection|flavou?r|app|brand|line)\s*,|"
+    # what the audience is asked to do with it: 'book a Private Bridal Appointment', 'sign up for our ...'
+    r"book(?:ing)?|buy(?:ing)?|order(?:ing)?|try(?:ing)?|offer(?:ing)?|fill(?:ing)?|sign(?:ing)?\s+up\s+(?:for|to)|"
+    r"regist(?:er|ering)\s+for|enrol+(?:ing)?\s+(?:on|in|for|onto)|subscrib(?:e|ing)\s+to|awareness\s+of|"
+    r"interest\s+in|demand\s+for|(?:get\s+)?(?:a\s+)?quotes?\s+for|"
+    # the brief says which thing it is: 'product name on the menu is X', 'our appeal this year is the X'
+    r"product\s+name(?:\s+[a-z]+){0,4}\s+is|(?:appeal|offer|product)(?:\s+this\s+(?:year|season|month))?\s+is"
 )
+ASKS = (  # what a campaign asks for, said before the product: 'tickets for Jazz on the Green'
+    r"tickets|bookings|seats|places|sign-?ups|orders|enquiries|calls|installs|downloads|registrations|quotes|"
+    r"trial\s+starts|trials|leads|pre-?orders|appointments|donations|subscribers|members|renewals|sales|units|copies"
+)
+TIERS = re.compile(r"Pro|Plus|Premium|Max|Lite|Mini|Ultra|Prime|Deluxe|XL|Go")
+"""A tier written after a name marks it as a product ('Streaks Pro', 'Budgetly Premium')."""
 
-OFFER_NOUNS = (
-    r"offer|deal|set|bundle|edition|special|menu|package|pack|kit|range|collection|box|pass|service|plan|course|"
-    r"classes|membership|subscription|card|voucher|appeal"
+OFFER_NOUNS = (  # what a business offers, goods or services, singular or plural
+    r"offers?|deals?|sets?|bundles?|editions?|specials?|menus?|packages?|packs?|kits?|ranges?|collections?|"
+    r"box(?:es)?|pass(?:es)?|services?|plans?|courses?|class(?:es)?|masterclass(?:es)?|memberships?|"
+    r"subscriptions?|cards?|vouchers?|appeals?|tickets?|sessions?|workshops?|lessons?|clinics?|appointments?|"
+    r"visits?|checks?|consultations?|treatments?|install(?:ation)?s?|alterations?|repairs?|cleans?|tours?|walks?|"
+    r"charters?|cruises?|hampers?|tins|jars|breaks|stays|retreats?|experiences?|polic(?:y|ies)|programmes?|"
+    r"programs?|rentals?"
 )
 
 BOUNDARY = frozenset(
@@ -59,6 +75,11 @@ BOUNDARY = frozenset(
         "wants",
         "want",
         "goes",
+        "go",
+        "went",
+        "aims",
+        "raises",
+        "sells",
         "during",
         "before",
         "after",
@@ -153,7 +174,8 @@ PRODUCT_TYPE = re.compile(  # nouns that name something sold, for a name written
     r"vodka|whisky|whiskey|cider|lager|ale|stout|backpacks?|rucksacks?|headsets?|earbuds|controllers?|kettles?|"
     r"blenders?|toasters?|vacuums?|lamps?|rugs?|pillows?|towels?|socks|hoodies?|jeans|coats?|hats?|gloves|"
     r"trousers|leggings|swimwear|sunglasses|helmets?|rackets?|balls?|mats?|appeal|apartments|homes|villas|flats|"
-    r"residences|lofts|cottages|tours?|cruises?|fares?|stout|pesto|sauce)",
+    r"residences|lofts|cottages|tours?|cruises?|fares?|stout|pesto|sauce|cakes?|kombucha|cameras?|doorbells?|suits?|"
+    r"tees|t-shirts?|posters?|prints?|rooms?|isa|apps|hampers?)",
     re.IGNORECASE,
 )
 
@@ -173,7 +195,19 @@ EVENT_TAIL = re.compile(
     r"(?:\s+[a-z]+-[a-z]+)?\s+(?:sale|event|open\s+day|open\s+evening|launch|promo|campaign|push|drop|release|"
     r"relaunch|restock|giveaway|webinar|brief|enrol+ments?|spring|summer|autumn|winter|season)$"
 )
-ADVERB = re.compile(r"[a-z]+ly|only|too|also|now|again|please|first|mainly|mostly")
+ADVERB = re.compile(
+    r"(?!(?:month|week|dai|year|quarter|hour|night|fami|ear|friend|love|ug|ho|jel|bel|ital|supp)ly$)[a-z]+ly|"
+    r"only|too|also|now|again|please|first|mainly|mostly"
+)
+HOUSING = re.compile(r"homes|apartments|flats|residences|lofts|villas|cottages|plots|houses", re.IGNORECASE)
+"""Homes are sold at a development: 'Shared Ownership homes at Millbrook Quay' names the development too."""
+TIME_WORD = re.compile(
+    r"(?:year|day|week|weekend|month|season|eve|night|period|rush|holidays?|break|time|term|half-term|budget|"
+    r"total|date|hi|hello|both|all)s?",
+    re.IGNORECASE,
+)
+"""Words that name a time or a part of the brief, never a product on their own ('St Patrick's Day', 'Easter
+weekend', 'the Christmas rush')."""
 STYLE_PREFIX = re.compile(r"^[\w-]+-style\s+")  # 'Nest-style ThermoSense thermostat': a comparison
 
 TIME_LEAD = re.compile(
