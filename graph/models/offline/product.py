@@ -15,195 +15,59 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from graph.models.offline.fields import CHANNEL_RES, PEOPLE, Found, name_clause
+from graph.models.offline.fields import CHANNEL_RES, Found, name_clause
+from graph.models.offline.product_words import (
+    ADVERB,
+    ASKS,
+    BOUNDARY,
+    BRIEF_WORDS,
+    CUE_VERBS,
+    DATE_IN,
+    DEGREE,
+    EVENT_TAIL,
+    HOUSING,
+    NOT_NAME,
+    OFFER_NOUNS,
+    ORG_END,
+    PEOPLE_WORD,
+    PRODUCT_TYPE,
+    PRONOUNS,
+    STYLE_PREFIX,
+    TIERS,
+    TIME_WORD,
+    TIME_LEAD,
+    VENUE,
+)
 from graph.models.offline.segments import Segment
 
 PlaceTest = Callable[[str], bool]
 
-_CUE_VERBS = (
-    r"launch(?:ing)?|re-?launch(?:ing)?|promot(?:e|ing)|push(?:ing)?|introduc(?:e|ing)|roll(?:ing)?\s+out|"
-    r"sell(?:ing)?(?:\s+more\s+of)?|shift(?:ing)?\s+more\s+of|this\s+is\s+about|market(?:ing)?|advertis(?:e|ing)|"
-    r"boost(?:ing)?|grow(?:ing)?|get(?:ting)?|covers|focus(?:\s+on)?|about|product(?:'s|’s|\s+is)|"
-    r"(?:the\s+)?(?:thing|focus|hero)\s+is|set(?:ting)?\s+up|"
-    r"(?:range|product|collection|flavou?r|app|brand|line)\s*,"
+_DET = r"(?:(?:our|the|a|an|its|their|my|your)[ \t]+)?(?:(?:new(?![ \t]+year)|free|last)[ \t]+)?(?:[$£€]\d+(?:\.\d\d)?[ \t]+)?"
+_PRODUCT_CUE = re.compile(  # a cue's kind ranks it: what is sold beats what a campaign is for, beats an owner
+    rf"(?P<verb>\b(?i:(?:{CUE_VERBS})[ \t]+(?:of[ \t]+)?{_DET}))(?=[A-Z0-9]|['‘\"“][A-Z])"
+    rf"|(?P<ask>\b(?i:(?:{ASKS})[ \t]+(?:for|of|to)[ \t]+{_DET}))(?=[A-Z0-9])"
+    rf"|(?P<ad>\b(?i:(?:ads?|campaign|push|brief|promotion|pre-?launch|kickstarter)[ \t]+(?:for|on)[ \t]+{_DET}))"
+    r"(?=[A-Z])"
+    rf"|(?P<for>\b(?i:for[ \t]+{_DET}))(?=[A-Z])"
+    r"|(?P<own>\b(?!(?:Mother|Father|Valentine|Children|Women|Men|It|That|What|Let|There|Here|Who|He|She)['’])"
+    r"[A-Z][\w&]*(?:[ \t]+&?[ \t]*[A-Z][\w&]*){0,3}(?:['’]s|s['’])[ \t]+)(?=[A-Z])",
 )
-_PRODUCT_CUE = re.compile(
-    rf"\b(?i:(?:{_CUE_VERBS})[ \t]+(?:of[ \t]+)?(?:our|the|a|its|their)?[ \t]*(?:new[ \t]+)?)(?=[A-Z0-9]|['‘\"“][A-Z])"
-    r"|\b(?i:(?:ads?|campaign|push|brief|promotion)[ \t]+(?:for|on)[ \t]+(?:our[ \t]+|the[ \t]+)?(?:new[ \t]+)?)(?=[A-Z])"
-    r"|\b(?i:for[ \t]+(?:our[ \t]+|the[ \t]+)?(?:new[ \t]+)?)(?=[A-Z])"
-    r"|\b(?i:(?:orders|sales|bookings|sign-?ups|subscriptions|units|copies|tickets|pre-?orders)[ \t]+of[ \t]+"
-    r"(?:the|our)[ \t]+)(?=[A-Z])"
-    r"|\b(?!(?:Mother|Father|Valentine|Children|Women|Men|It|That|What|Let|There|Here|Who|He|She)['’])"
-    r"[A-Z][\w&]*(?:[ \t]+&?[ \t]*[A-Z][\w&]*){0,3}['’]s[ \t]+(?=[A-Z])",
-)
-_OFFER_NOUNS = (
-    r"offer|deal|set|bundle|edition|special|menu|package|pack|kit|range|collection|box|pass|service|plan|course|"
-    r"classes|membership|subscription|card|voucher|appeal"
+_RANK = {"verb": 0, "ask": 0, "ad": 1, "for": 2, "own": 3}
+_SUBJECT = re.compile(  # 'St Columba's Hospice wants ...', 'ReadUp is looking for ...': the organisation speaks
+    r"[ \t]+(?:wants|needs|is\s+looking|are\s+looking|would\s+like|is\s+recruiting|is\s+hiring|has\s+been)\b"
 )
 _LOWER_OFFER = re.compile(
-    rf"\b(?i:{_CUE_VERBS}|for)\s+(?:our|the)\s+(?P<v>(?:[a-z][\w'’-]*\s+){{0,3}}(?:{_OFFER_NOUNS}))\b",
+    rf"\b(?i:{CUE_VERBS}|for)\s+(?:our|the)\s+(?P<v>(?:[a-z][\w'’-]*\s+){{0,3}}(?:{OFFER_NOUNS}))\b",
 )
 # words that end a product name: the sentence moves on to the audience, the timing, the channel or a verb
-_BOUNDARY = frozenset(
-    [
-        "in",
-        "to",
-        "with",
-        "at",
-        "from",
-        "over",
-        "across",
-        "on",
-        "by",
-        "this",
-        "next",
-        "starting",
-        "and",
-        "we",
-        "we'd",
-        "we're",
-        "we’re",
-        "we’d",
-        "i",
-        "our",
-        "it",
-        "they",
-        "you",
-        "is",
-        "are",
-        "was",
-        "were",
-        "has",
-        "have",
-        "will",
-        "would",
-        "can",
-        "needs",
-        "need",
-        "wants",
-        "want",
-        "goes",
-        "during",
-        "before",
-        "after",
-        "via",
-        "using",
-        "through",
-        "until",
-        "who",
-        "that",
-        "which",
-        "starts",
-        "runs",
-        "returns",
-        "opens",
-        "launches",
-        "—",
-        "–",
-        "-",
-        "campaign",
-        "push",
-        "launch",
-        "so",
-        "as",
-        "aimed",
-        "among",
-        "targeting",
-        "reaching",
-        "speaking",
-        "here",
-        "release",
-        "update",
-        "drop",
-        "promo",
-        "now",
-        "please",
-        "takes",
-        "took",
-        "gets",
-        "makes",
-        "comes",
-        "lands",
-        "hits",
-        "costs",
-        "includes",
-        "offers",
-        "helps",
-        "lets",
-        "means",
-        "doing",
-        "into",
-        "onto",
-        "ahead",
-        "sale",
-    ]
-)
-_PRONOUNS = frozenset(
-    ["we", "i", "it", "they", "you", "this", "our", "in", "to", "with", "at", "from", "on", "by", "and", "—"]
-)
-_PEOPLE_WORD = re.compile(
-    rf"\b(?:{PEOPLE}|teams?|staff|leaders?|heads?|startups|companies|firms|brands|businesses|agencies|schools|"
-    r"universities|charities|retailers|chains|trusts|practices|offices|\w{3,}(?:ers|ists|ians))\b",
-    re.IGNORECASE,
-)
-_NOT_NAME = re.compile(
-    r"^(?:the|our|a|an|its|their|my|this|that|we|i|hi|hello|hey|dear|please|campaign|brief|notes?|meeting|team|"
-    r"client|budget|q[1-4]|january|february|march|april|may|june|july|august|september|october|november|december|"
-    r"jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
-    r"black\s+friday|cyber\s+monday|christmas|easter|halloween|mother's|father's|valentine's|new\s+year|"
-    r"subject|re|fw|ps|ok|yes|no|goal|target|audience|start|end)\b",
-    re.IGNORECASE,
-)
-_BRIEF_WORDS = re.compile(  # 'Media budget', 'Seasonal hook', 'Key message': the brief's own vocabulary
-    r"\b(?:budget|message|hook|goal|audience|channels?|kpis?|timing|list|lists|followers|traffic|footfall)\b",
-    re.IGNORECASE,
-)
-_VENUE = re.compile(  # where a business sells, not what it sells: 'our Camden store', 'the Hopyard taproom', 'the Royal Oak pub'
-    r"stores?|shops?|sites?|branch(?:es)?|studios?|clinics?|taproom|restaurants?|caf[eé]s?|salons?|page|website|"
-    r"list|lists|community|area|campus|venue|locations?|outlets?|team|pub|bar|brewery|bakery|farm|hotel|theatre|"
-    r"museum|gallery|school|college|university|practice|firm|agency|company|club|centre|center|hall|trust|charity|"
-    r"foundation|council|hospital|library|church|market|group|partners|ltd|inc|llc|co",
-    re.IGNORECASE,
-)
-_PRODUCT_TYPE = re.compile(  # nouns that name something sold, for a name written without a cue
-    rf"(?:e-)?(?:{_OFFER_NOUNS}|line|tool|app|platform|software|suite|kit|sets?|packs?|boxes|bundles|plans|cards|passes|"
-    r"programme|program|bootcamp|insurance|cover|account|subscription|shoes?|boots|trainers|sneakers|jackets?|"
-    r"shirts?|dress(?:es)?|bags?|cases?|watch(?:es)?|glasses|tents?|bikes?|e-bikes?|scooters?|cars?|vans?|"
-    r"phones?|laptops?|headphones|speakers?|tv|camera|serum|cream|cleanser|shampoo|lotion|candles?|tiles|sofas?|"
-    r"chairs?|tables?|beds?|mattress(?:es)?|duvets?|drinks?|juices?|beers?|wines?|gin|coffee|tea|bars?|snacks?|"
-    r"meals?|vitamins|supplements?|drops|toys?|games?|books?|magazine|tickets?|vouchers?|blends?|chews|soda|"
-    r"lipsticks?|mascara|perfume|fragrance|cookies|biscuits|granola|cereal|chocolates?|crisps|chips|sauces?|rum|"
-    r"vodka|whisky|whiskey|cider|lager|ale|stout|backpacks?|rucksacks?|headsets?|earbuds|controllers?|kettles?|"
-    r"blenders?|toasters?|vacuums?|lamps?|rugs?|pillows?|towels?|socks|hoodies?|jeans|coats?|hats?|gloves|"
-    r"trousers|leggings|swimwear|sunglasses|helmets?|rackets?|balls?|mats?|appeal|apartments|homes|villas|flats|"
-    r"residences|lofts|cottages|tours?|cruises?|fares?|stout|pesto|sauce)",
-    re.IGNORECASE,
-)
 _APPOSITIVE = re.compile(
-    rf"\s*,\s+(?i:the|our|a|an)\s+(?:[a-z][\w'’-]*\s+){{0,3}}(?:{_PRODUCT_TYPE.pattern})\b", re.IGNORECASE
+    rf"\s*,\s+(?i:the|our|a|an)\s+(?:[a-z][\w'’-]*\s+){{0,3}}(?:{PRODUCT_TYPE.pattern})\b", re.IGNORECASE
 )
-_CALLED = re.compile(rf"\b(?:{_PRODUCT_TYPE.pattern})\s+(?:called|named)\s+(?=[A-Z])", re.IGNORECASE)
+_CALLED = re.compile(
+    rf"\b(?:{PRODUCT_TYPE.pattern})\s+(?:called|named)\s+(?=[A-Z])"
+    rf"|\b(?i:our|its|their)\s+(?:[a-zA-Z][\w-]*\s+){{0,3}}(?i:{PRODUCT_TYPE.pattern})\s+(?=[A-Z][a-z])"
+)
 _ARTICLE = re.compile(r"^(?:(?i:the|our|a|an|its|their)|new)\s+")
-
-
-_MONTH = (
-    r"(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|"
-    r"jun|jul|aug|sep|sept|oct|nov|dec)(?![a-z])\.?"
-)
-_DATE_IN = re.compile(
-    rf"(?i:\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}(?!\w)|\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b)"
-)
-_DEGREE = re.compile(r"MSc|MBA|BSc|BA|MA|MEng|PhD|PgCert|PgDip|LLM|BEd|MRes|HND|HNC|BTEC")
-_ORG_END = re.compile(
-    r"\s(?:Trust|Vets|Gyms?|Foundation|Charity|Council|Ltd|Inc|LLC|Co|Kitchen|Dental|Clinic|Hospital|Bank|"
-    r"Brewery|Bakery|Studios?|Accountants|Solicitors|Estates|Agency|Group)$"
-)
-_EVENT_TAIL = re.compile(
-    r"(?:\s+[a-z]+-[a-z]+)?\s+(?:sale|event|open\s+day|open\s+evening|launch|promo|campaign|push|drop|release|"
-    r"relaunch|restock|giveaway|webinar|brief|enrol+ments?|spring|summer|autumn|winter|season)$"
-)
-_ADVERB = re.compile(r"[a-z]+ly|only|too|also|now|again|please|first|mainly|mostly")
-_STYLE_PREFIX = re.compile(r"^[\w-]+-style\s+")  # 'Nest-style ThermoSense thermostat': a comparison
 
 
 def tidy_product(found: Found) -> Found:
@@ -211,19 +75,21 @@ def tidy_product(found: Found) -> Found:
     'Kestrel Hybrid SUV test-drive event', 'MSc Data Science open day'), a comparison ('Nest-style'), and words
     after its last product noun ('the Volta City e-bike especially')."""
     value, start = found.value, found.start
-    pre = _STYLE_PREFIX.match(value)
+    pre = STYLE_PREFIX.match(value)
     if pre and len(value[pre.end() :].split()) >= 1 and value[pre.end() :][:1].isupper():
         value, start = value[pre.end() :], start + pre.end()
-    tail = _EVENT_TAIL.search(value)
+    tail = EVENT_TAIL.search(value)
     while tail and tail.start() > 0:  # 'Trailhead Tent Kits autumn push'
+        if value.endswith(" sale") and _sale_kind(value[: tail.start()].split()[-1:]):
+            break  # 'the Ivory & Lace sample sale'
         value = value[: tail.start()]
-        tail = _EVENT_TAIL.search(value)
-    owner = re.match(r"(?:[A-Z][\w&]*\s+){1,3}[A-Z][\w&]*['’]s\s+(?=[A-Z])", value)  # two words or more
-    if owner and not _NOT_NAME.match(value[owner.end() :]):  # "Mithai Mahal's Festive Sweet Box"
+        tail = EVENT_TAIL.search(value)
+    owner = re.match(r"(?:[A-Z][\w&]*\s+){1,3}[A-Z][\w&]*(?:['’]s|s['’])\s+(?=[A-Z])", value)  # two words or more
+    if owner and not NOT_NAME.match(value[owner.end() :]) and not NOT_NAME.match(value):  # "Mithai Mahal's Festive Sweet Box"
         value, start = value[owner.end() :], start + owner.end()
     toks = value.split()
-    typed = [i for i, t in enumerate(toks) if i and t[:1].islower() and _PRODUCT_TYPE.fullmatch(t)]
-    if typed and typed[-1] < len(toks) - 1 and all(_ADVERB.fullmatch(t) for t in toks[typed[-1] + 1 :]):
+    typed = [i for i, t in enumerate(toks) if i and t[:1].islower() and PRODUCT_TYPE.fullmatch(t)]
+    if typed and typed[-1] < len(toks) - 1 and all(ADVERB.fullmatch(t) for t in toks[typed[-1] + 1 :]):
         value = value[: value.index(toks[typed[-1]], len(" ".join(toks[: typed[-1]]))) + len(toks[typed[-1]])]
     return Found(value, start, start + len(value))
 
@@ -236,31 +102,98 @@ def _strip_article(found: Found) -> Found:
     return found
 
 
-def product_phrase(text: str, start: int) -> Found | None:
+_JOINERS = frozenset({"to", "on", "the", "a", "an", "and", "of", "up"})
+_JOIN_NEXT = re.compile(r"[ \t]+(?:(?:the|a|an)[ \t]+)?(?P<w>[A-Z][\w'’-]*)(?P<after>[ \t]+[\w'’-]+)?")
+
+
+def _joins(text: str, at: int, low: str, words: list[str], is_place: PlaceTest | None) -> bool:
+    """A small word inside a name: 'Learn to Boulder course', 'Jazz on the Green', 'Light Up a Life',
+    'Gruffles and the Snowy Night', 'homes at Millbrook Quay'. Not before a place, a channel, people or a date
+    ('the Bolt app to London', 'Kettle Pro on Facebook'), and not after a product noun ('Acme boots to runners')."""
+    if is_place is None or not words:
+        return False
+    m = _JOIN_NEXT.match(text, at)
+    if not m:
+        return False
+    nxt, after = m.group("w"), (m.group("after") or "").strip()
+    if low == "at":
+        return HOUSING.fullmatch(words[-1]) is not None and not PEOPLE_WORD.fullmatch(nxt)
+    if low not in _JOINERS or not all(w[:1].isupper() or w[:1].isdigit() or w in _JOINERS for w in words):
+        return False
+    if PRODUCT_TYPE.fullmatch(words[-1]) or NOT_NAME.match(nxt) or PEOPLE_WORD.fullmatch(nxt):
+        return False
+    if any(rx.fullmatch(nxt) for rx in CHANNEL_RES.values()):
+        return False
+    named_after = after[:1].isupper() or (after[:1].islower() and PRODUCT_TYPE.fullmatch(after) is not None)
+    return not is_place(nxt) or (low == "to" and named_after)
+
+
+def _trim_tail(words: list[str]) -> int:
+    """How many words the name keeps: lowercase words after the last capitalised one stay only up to the last
+    product noun ('Party Star custom birthday cakes budget' -> '... cakes'), and none stay after a name that
+    ends in a product noun ('Zakat Appeal aims', 'Home Fire Safety Visits booked', 'AquaPure Filter-Set
+    bewerben')."""
+    caps = [
+        i
+        for i, w in enumerate(words)
+        if w[:1].isupper() or w[:1].isdigit() and (i == 0 or words[i - 1][:1].isupper())  # 'Tallybook 4'
+    ]
+    if not caps or caps[-1] == len(words) - 1:
+        return len(words)
+
+    def typed(w: str) -> bool:
+        return PRODUCT_TYPE.fullmatch(w) is not None or PRODUCT_TYPE.fullmatch(w.split("-")[-1]) is not None
+
+    last = caps[-1]
+    nouns = [i for i in range(last + 1, len(words)) if typed(words[i])]
+    if nouns:
+        return nouns[-1] + 1
+    return last + 1 if typed(words[last]) and last > 0 else len(words)
+
+
+def _sale_kind(words: list[str]) -> bool:
+    """'the Ivory & Lace sample sale': a kind of sale is the offer ('sample', 'warehouse'); a product's sale
+    ('the Sleepwell mattress sale') is not."""
+    prev = words[-1] if words else ""
+    return prev[:1].islower() and not PRODUCT_TYPE.fullmatch(prev) and not TIME_LEAD.match(f"in {prev}")
+
+
+def product_phrase(text: str, start: int, is_place: PlaceTest | None = None) -> Found | None:
     """The product name that starts at ``start``: capitalised or numbered words, then the product-type words
     written after them, up to where the sentence moves on."""
     words: list[re.Match[str]] = []
-    for tok in re.finditer(r"[^\s,.;:!?()]+(?:\.\d+)?", text[start : start + 120]):
+    for tok in re.finditer(r"[^\s,.;:!?()]+(?:\.\d+)?", text[start : start + 140]):
         gap = text[start + (words[-1].end() if words else 0) : start + tok.start()]
         if words and re.search(r"[,.;:!?(\n]", gap):
             break
         w = tok.group(0)
         low = w.lower()
-        noun_modal = low in ("will", "can") and re.match(r"[ \t]*(?:[,.;:!?)]|$)", text[start + tok.end() :])
-        if low in _BOUNDARY and (not w[:1].isupper() or not words or low in _PRONOUNS) and not noun_modal:
+        said = [x.group(0) for x in words]
+        if _joins(text, start + tok.end(), low, said, is_place):
+            words.append(tok)
+            continue
+        if low == "sale" and _sale_kind(said):
+            words.append(tok)
             break
-        if words and _ADVERB.fullmatch(w):
+        noun_modal = low in ("will", "can") and re.match(r"[ \t]*(?:[,.;:!?)]|$)", text[start + tok.end() :])
+        if low in BOUNDARY and (not w[:1].isupper() or not words or low in PRONOUNS) and not noun_modal:
+            break
+        if words and ADVERB.fullmatch(w):
             break  # 'the Volta City e-bike especially'
         if words and low in ("will", "can") and not noun_modal:
             break
         if low == "for" and words:
             after = text[start + tok.end() : start + tok.end() + 40]
-            if not re.match(r"\s*[A-Z0-9]", after) or _PEOPLE_WORD.search(" ".join(after.split()[:3])):
+            tier = re.match(r"[ \t]+[A-Z][a-z]+(?=[ \t]*(?:[\n,.;:!?)]|$))", after)  # 'Taskloom for Agencies'
+            if NOT_NAME.match(after.strip()) or not tier and (
+                not re.match(r"\s*[A-Z0-9]", after) or PEOPLE_WORD.search(" ".join(after.split()[:3]))
+            ):
                 break
         words.append(tok)
-        if len(words) >= 6:
+        if len(words) >= 7:
             break
-    while words and words[-1].group(0).lower() in ("for", "of", "&", "the"):
+    words = words[: _trim_tail([x.group(0) for x in words])]
+    while words and words[-1].group(0).lower() in ("for", "of", "&", "the", "a", "an", "and", "to", "on", "at"):
         words.pop()
     quoted = bool(words) and words[0].group(0)[:1] in "'‘\"“"
     first = words[0].group(0).lstrip("'‘\"“") if words else ""
@@ -276,10 +209,12 @@ def _shape(value: str) -> tuple[bool, bool, bool]:
     capital letter; a model mark is CamelCase, letters and digits in one word ('X2', 'D3', '4K') or a number after
     a capitalised word ('Tallybook 4', 'Stackr 2.0')."""
     toks = value.split()
-    if not toks or not toks[0][:1].isupper():
+    numbered = len(toks) > 1 and toks[0][:1].isdigit() and toks[1][:1].isupper()  # '2027-28 Season Tickets'
+    if not toks or not (toks[0][:1].isupper() or numbered):
         return False, False, False
     marked = any(
-        re.search(r"[a-z][A-Z]|[A-Za-z]\d|\d[A-Za-z]", t) or _DEGREE.fullmatch(t) for t in toks
+        re.search(r"[a-z][A-Z]|[A-Za-z]\d|\d[A-Za-z]", t) or DEGREE.fullmatch(t) or (i and TIERS.fullmatch(t))
+        for i, t in enumerate(toks)
     ) or any(
         re.fullmatch(r"\d+(?:\.\d+)?", t) and toks[i - 1][:1].isupper() and not toks[i - 1].isupper()
         for i, t in enumerate(toks)
@@ -289,26 +224,19 @@ def _shape(value: str) -> tuple[bool, bool, bool]:
     return True, marked, tail
 
 
-_TIME_LEAD = re.compile(
-    r"^(?:for|in|by|from|during|over|until|till|before|after|through(?:out)?|this|next|last|early|late|mid|end\s+of)"
-    r"[\s-]+(?:the\s+)?(?:q[1-4]|h[12]|\d{4}|spring|summer|autumn|fall|winter|holidays?|quarter|year|month|week|"
-    r"january|february|march|april|may|june|july|august|september|october|november|december|"
-    r"jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\b",
-    re.IGNORECASE,
-)
-"""A time phrase at the start ('For Q1 we want...', 'In January', 'Next spring'): timing, never a product name."""
-
-
 def _acceptable(value: str, is_place: PlaceTest, *, cued: bool) -> bool:
     """A name that can be a product: not a place, occasion, channel, date word, code or group of people."""
-    if _DATE_IN.search(value) or _TIME_LEAD.match(value):
+    if DATE_IN.search(value) or TIME_LEAD.match(value):
         return False  # 'Live 3 March 2027 for 6 weeks', 'For Q1' are timing
-    core = _STYLE_PREFIX.sub("", value)
+    core = STYLE_PREFIX.sub("", value)
     if core != value and not core[:1].isupper():
         return False  # 'YouTube-style paid social'
-    occasion = _NOT_NAME.match(value)
+    occasion = NOT_NAME.match(value)
     if not value or is_place(value) or occasion and (not cued or not value[occasion.end() :].strip()):
         return False
+    rest = value[occasion.end() :].split() if occasion else value.split()
+    if all(TIME_WORD.fullmatch(w) for w in rest):
+        return False  # 'Day', 'Year', 'Easter weekend', 'the Christmas rush': a time, not a product
     has_name, marked, tail = _shape(value)
     if not has_name or re.search(r"[%$€£¥]|\b(?:USD|EUR|GBP|CAD|AUD|JPY)\b", value):
         return False
@@ -321,11 +249,11 @@ def _acceptable(value: str, is_place: PlaceTest, *, cued: bool) -> bool:
         and not any(t[:1].isupper() and not t.isupper() for t in toks[1:])
     ):
         return False  # 'USD 45', 'IT directors', 'UK universities' (not 'UX Design Certificate')
-    people_tail = _PEOPLE_WORD.search(toks[-1]) and not _PRODUCT_TYPE.fullmatch(toks[-1])  # not 'sneakers'
-    sold_here = cued and _PRODUCT_TYPE.fullmatch(toks[-1])  # 'relaunching the Meadow Oat bar' (not a pub)
-    if _BRIEF_WORDS.search(value) or tail and (people_tail or _VENUE.fullmatch(toks[-1]) and not sold_here):
+    people_tail = PEOPLE_WORD.search(toks[-1]) and not PRODUCT_TYPE.fullmatch(toks[-1])  # not 'sneakers'
+    sold_here = cued and PRODUCT_TYPE.fullmatch(toks[-1])  # 'relaunching the Meadow Oat bar' (not a pub)
+    if BRIEF_WORDS.search(value) or tail and (people_tail or VENUE.fullmatch(toks[-1]) and not sold_here):
         return False  # 'CrossFit athletes', 'Etsy sellers'
-    if not cued and _VENUE.fullmatch(toks[-1]) or _ORG_END.search(value):
+    if not cued and VENUE.fullmatch(toks[-1]) or ORG_END.search(value):
         return False  # 'Clean Rivers Trust', 'PawCare Vets': the business, not what it sells
     name = " ".join(t for t in toks if t[:1].isupper())
     if name and is_place(name):
@@ -348,32 +276,35 @@ def _employer(text: str, for_at: int) -> bool:
 
 
 def _cued(text: str, is_place: PlaceTest) -> Found | None:
-    for m in _CALLED.finditer(
-        text
-    ):  # 'a new cider called Orchard Gold' (not 'our office dog is called Biscuit')
-        found = product_phrase(text, m.end())
-        if found and _acceptable(found.value, is_place, cued=True):
+    for m in _CALLED.finditer(text):  # 'a new cider called Orchard Gold', 'our online CBT programme Steady'
+        found = product_phrase(text, m.end(), is_place)
+        if found and _acceptable(found.value, is_place, cued=True) and not _SUBJECT.match(text, found.end):
             return found
+    best: tuple[int, Found] | None = None
     for m in _PRODUCT_CUE.finditer(text):
-        found = product_phrase(text, m.end())
+        kind = m.lastgroup or "verb"
+        if best is not None and _RANK[kind] >= best[0]:
+            continue
+        found = product_phrase(text, m.end(), is_place)
         if not found or not _acceptable(found.value, is_place, cued=True):
             continue
         cue = m.group(0).lower()
-        if re.search(r"['’]s[ \t]+$", cue) and _NOT_NAME.match(found.value):
-            continue  # "the Lyric Theatre's Christmas panto": an occasion, not a name
+        if kind == "own" and (NOT_NAME.match(found.value) or TIME_WORD.fullmatch(found.value.split()[0])):
+            continue  # "the Lyric Theatre's Christmas panto", "New Year's Eve Gala": an occasion, not a name
         _, marked, tail = _shape(found.value)
         appositive = _APPOSITIVE.match(text, found.end)  # 'Docket, the contract tool from Lexly'
-        typed = len(found.value.split()) > 1 and _PRODUCT_TYPE.fullmatch(found.value.split()[-1])
+        typed = len(found.value.split()) > 1 and PRODUCT_TYPE.fullmatch(found.value.split()[-1])
         if _employer(text, m.start()):
             continue
-        if (
-            cue.startswith("for")
-            and not re.match(r"for\s+(?:our|the)\b", cue)
-            and not (marked or tail or appositive or typed)
-        ):
+        if _SUBJECT.match(text, found.end) and not (tail or typed):
+            continue  # the organisation that wants something, not what it sells
+        bare = not re.search(r"\b(?:our|the|its|their|my|your)\s", cue)
+        if kind == "for" and bare and not (marked or tail or appositive or typed):
             continue  # 'for Green Acre Farm' names the business; 'for PipeDesk CRM' names a product
-        return found
-    return None
+        if kind == "ask" and VENUE.fullmatch(found.value.split()[-1]):
+            continue  # 'bookings for Harbourside Studio' names the business
+        best = (_RANK[kind], found)
+    return best[1] if best else None
 
 
 def _named(text: str, is_place: PlaceTest) -> Found | None:
@@ -391,7 +322,7 @@ def _named(text: str, is_place: PlaceTest) -> Found | None:
             re.fullmatch(r"\s*", before) is not None
             or re.search(r"(?:^|\n)[ \t]*[A-Za-z][\w ]{0,20}:[ \t]*$", before) is not None
         )  # the brief or a labelled line opens with it: 'Night Owl blend is back', 'Campaign: X'
-        typed = _PRODUCT_TYPE.fullmatch(found.value.split()[-1]) and len(found.value.split()) > 1
+        typed = PRODUCT_TYPE.fullmatch(found.value.split()[-1]) and len(found.value.split()) > 1
         appositive = _APPOSITIVE.match(text, found.end) is not None  # 'Woofbox, our dog treat subscription'
         bullet = re.search(r"(?:^|\n)[ \t]*(?:[-*•▪→+>]|\d{1,2}[.)])?[ \t]*$", before) is not None
         caps = sum(1 for t in found.value.split() if t[:1].isupper())
@@ -426,7 +357,7 @@ def _lower_offer(text: str) -> Found | None:
     if not m:
         return None
     value = m.group("v")
-    if _PEOPLE_WORD.search(value) or not re.match(r"[a-z]", value):
+    if PEOPLE_WORD.search(value) or not re.match(r"[a-z]", value):
         return None
     return Found(value, m.start("v"), m.end("v"))
 
@@ -461,7 +392,7 @@ def find_product(text: str, segments: list[Segment], is_place_only: object) -> F
             )  # 'Stillwater meditation app, the 30-Day Calm Challenge'
             if named:
                 inner = product_phrase(text, seg.value_start + named.end())
-                if inner and not is_place(inner.value) and not _DATE_IN.search(inner.value):
+                if inner and not is_place(inner.value) and not DATE_IN.search(inner.value):
                     return tidy_product(inner)
             labelled = _strip_article(Found(value, seg.value_start, seg.value_start + len(value)))
             off = re.match(r"(?:\d+\s?%|[£$€]\s?\d+)\s+off\s+(?:the\s+|our\s+|a\s+)?", value, re.IGNORECASE)
