@@ -268,7 +268,7 @@ def _people_clause(text: str, segments: list[Segment], is_place_only: object) ->
     belong to it ('travellers in London, Paris and Frankfurt'). A labelled line's later clauses count too
     ('Budget 35.000 € on Google Ads, households in Madrid and Valencia, 900 switches'); in a run-on without
     punctuation, a people phrase with an age, a place or a 'who' clause is read up to the next fact."""
-    sep = r"(,\s+|:\s+|\s+[—–]\s+|[ \t]{2,})"
+    sep = r"(,\s+|:\s+|\s+[—–]\s+|[ \t]{2,}|(?<=[\w)])[.!?;]\s+(?=[a-z]))"
     run_on: Found | None = None
     for seg in segments:
         if seg.field == "audience":
@@ -312,6 +312,8 @@ def _is_people_clause(clause: str, is_place_only: object) -> bool:
     if VERBISH.search(main) and not relative:
         return False
     head = " ".join(re.sub(r"^(?i:for)\s+", "", clause).split()[:4])
+    if _GREETING.match(clause):
+        return False  # 'Hi team', 'Thanks all'
     who = PEOPLE_RE.search(head) or ORGS_RE.search(head)
     if (
         not who
@@ -329,6 +331,9 @@ def _is_people_clause(clause: str, is_place_only: object) -> bool:
     return not (CHANNEL_RES["email"].search(clause) or any(rx.search(head) for rx in CHANNEL_RES.values()))
 
 
+_GREETING = re.compile(
+    r"(?i:hi|hello|hey|dear|hiya|morning|thanks|thank\s+you|cheers|regards|best|kind\s+regards|many\s+thanks)\b"
+)
 _RUN_ON_HEAD = re.compile(rf"\b(?:(?i:{PEOPLE})|(?i:{AGE}))", re.IGNORECASE)
 
 

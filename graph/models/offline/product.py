@@ -84,8 +84,12 @@ def tidy_product(found: Found) -> Found:
             break  # 'the Ivory & Lace sample sale'
         value = value[: tail.start()]
         tail = EVENT_TAIL.search(value)
-    owner = re.match(r"(?:[A-Z][\w&]*\s+){1,3}[A-Z][\w&]*(?:['’]s|s['’])\s+(?=[A-Z])", value)  # two words or more
-    if owner and not NOT_NAME.match(value[owner.end() :]) and not NOT_NAME.match(value):  # "Mithai Mahal's Festive Sweet Box"
+    owner = re.match(
+        r"(?:[A-Z][\w&]*\s+){1,3}[A-Z][\w&]*(?:['’]s|s['’])\s+(?=[A-Z])", value
+    )  # two words or more
+    if (
+        owner and not NOT_NAME.match(value[owner.end() :]) and not NOT_NAME.match(value)
+    ):  # "Mithai Mahal's Festive Sweet Box"
         value, start = value[owner.end() :], start + owner.end()
     toks = value.split()
     typed = [i for i, t in enumerate(toks) if i and t[:1].islower() and PRODUCT_TYPE.fullmatch(t)]
@@ -185,15 +189,28 @@ def product_phrase(text: str, start: int, is_place: PlaceTest | None = None) -> 
         if low == "for" and words:
             after = text[start + tok.end() : start + tok.end() + 40]
             tier = re.match(r"[ \t]+[A-Z][a-z]+(?=[ \t]*(?:[\n,.;:!?)]|$))", after)  # 'Taskloom for Agencies'
-            if NOT_NAME.match(after.strip()) or not tier and (
-                not re.match(r"\s*[A-Z0-9]", after) or PEOPLE_WORD.search(" ".join(after.split()[:3]))
+            if (
+                NOT_NAME.match(after.strip())
+                or not tier
+                and (not re.match(r"\s*[A-Z0-9]", after) or PEOPLE_WORD.search(" ".join(after.split()[:3])))
             ):
                 break
         words.append(tok)
         if len(words) >= 7:
             break
     words = words[: _trim_tail([x.group(0) for x in words])]
-    while words and words[-1].group(0).lower() in ("for", "of", "&", "the", "a", "an", "and", "to", "on", "at"):
+    while words and words[-1].group(0).lower() in (
+        "for",
+        "of",
+        "&",
+        "the",
+        "a",
+        "an",
+        "and",
+        "to",
+        "on",
+        "at",
+    ):
         words.pop()
     quoted = bool(words) and words[0].group(0)[:1] in "'‘\"“"
     first = words[0].group(0).lstrip("'‘\"“") if words else ""
