@@ -56,7 +56,7 @@ _PURPOSE = (
     r"share|refer|invest|test|trial|rent|stay|spend|return|sponsor|volunteer|pledge|call|contact|enter|submit"
 )
 _AUD_STOP = re.compile(
-    r"[.;!?]|\n(?=\s*(?:[-*•▪→+>|\[]|\d+[.)]|[A-Za-z][\w /&'-]{0,30}:|Q[.:]|A[.:]|\n))|(?<=[,:])\n|[ \t]{2,}"
+    r"[.;!?]|:\s|\n(?=\s*(?:[-*•▪→+>|\[]|\d+[.)]|[A-Za-z][\w /&'-]{0,30}:|Q[.:]|A[.:]|\n))|(?<=[,:])\n|[ \t]{2,}"
     r"|,\s*(?:with|and\s+(?:we|a|our|the\s+budget|honestly)|budget|running|via|using|starting|from\s+\d)\b"
     r"|,\s*(?=[£$€¥]|[A-Z]{3}\s?\d|\d+(?:[.,]\d+)?\s?k\b|(?:about|around|roughly)\s+[£$€¥\d])"
     r"|,\s*(?:we|we're|we’re|we'd|we’d|i|it|our|they|starts?|kick\w*|launch\w*|go(?:es)?\s+live|begin\w*)\b"
@@ -67,7 +67,8 @@ _AUD_STOP = re.compile(
     + r")\b)|\s+with\s+(?=(?:about\s+|around\s+)?[£$€¥]\s?\d[\d,.]*\s?[km]?\s+(?:across|on|over|in|for|to|of|budget)\b)"
     r"|\s+[—–]\s+|\s+\|"
     r"|(?<!want)(?<!need)(?<!like)(?<!love)(?<!hope)(?<!plan)(?<!keen)(?<!able)(?<!ready)(?<!trying)(?<!looking)"
-    rf"(?<!wanting)(?<!planning)(?<!hoping)(?<!eager)\s+to\s+(?=(?:{_PURPOSE})\b)"
+    r"(?<!wanting)(?<!planning)(?<!hoping)(?<!eager)(?<!learn)(?<!learning)(?<!how)(?<!going)(?<!used)"
+    rf"(?<!afford)(?<!struggle)(?<!struggling)\s+to\s+(?=(?:{_PURPOSE})\b)"
     r"|\s+and\s+(?:we\s+|they\s+)?(?:want|need|would|'d|’d|hope|expect|aim|plan|will|should|must)\b"
     r"|\s+(?:before|ahead\s+of)\s+the\b"
     r"|\s+(?:start|starts|starting|run|runs|running|launch(?:es|ing)?|begin(?:s|ning)?|live|go\s+live)\s+"
@@ -162,6 +163,8 @@ def find_audience(
         if re.search(r"\bto\s+$", text[max(0, at - 4) : at]) and _INFINITIVE.match(text, at):
             continue  # 'trying to onboard 1500 new sellers'
         found = before_product(_audience_after(text, at, is_place_only))
+        if found and _TITLE_NAME.fullmatch(found.value) and re.search(r"[A-Z][\w&'’-]*\s+for\s+$", text[:at]):
+            continue  # 'Trailblazer for Teams', 'Taskloom for Agencies': a product's name
         if found and not overlaps_product(found.start, found.end) and names_people(found.value):
             if clause and clause.start <= found.start < clause.end:
                 return clause  # 'people buying gifts for gin lovers': the whole clause, not its object
@@ -169,6 +172,9 @@ def find_audience(
                 return clause  # 'Agencies' in a product's name; the list names 'creative agency owners in the UK'
             return found
     return clause
+
+
+_TITLE_NAME = re.compile(r"[A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*)?")
 
 
 def _richness(value: str) -> int:

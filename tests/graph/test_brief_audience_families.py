@@ -1,0 +1,211 @@
+"""Audiences however a brief introduces them, read through the offline engine's ``extract_brief``: one parametrised
+test per phrasing family; every brief is one a marketer would write, in industries the dev sets do not use."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from graph.models.offline.handlers import extract_brief
+
+
+def _audience(text: str) -> Any:
+    return extract_brief({"brief_text": text, "today": "2026-12-07"})["audience"]
+
+
+@pytest.mark.parametrize(
+    ("text", "audience"),
+    [
+        (
+            "Brightpath Tutors wants parents of Year 6 pupils in Kent to book a free assessment. £3,000 on "
+            "Facebook. 200 assessments.",
+            "parents of Year 6 pupils in Kent",
+        ),
+        (
+            "We want dog owners in Leeds and York to try the Muddy Paws wash club. Budget £900 on Instagram.",
+            "dog owners in Leeds and York",
+        ),
+        (
+            "The council wants tenants in Haringey to register for the Warm Homes grant. Budget £6k on display.",
+            "tenants in Haringey",
+        ),
+        (
+            "We'd like to invite alumni in Scotland to join the Giving Circle. £1,500 on email and Facebook.",
+            "alumni in Scotland",
+        ),
+        (
+            "Northgate Bank wants first-time buyers under 35 in Manchester to download the Keystart app. "
+            "$20k on TikTok.",
+            "first-time buyers under 35 in Manchester",
+        ),
+    ],
+)
+def test_the_object_of_a_causative_verb_ends_before_its_infinitive(text: str, audience: str) -> None:
+    assert _audience(text) == audience
+
+
+@pytest.mark.parametrize(
+    ("text", "audience"),
+    [
+        (
+            "Goal: 500 trial classes booked by retirees living near Bournemouth. Budget £2k on Facebook.",
+            "retirees living near Bournemouth",
+        ),
+        (
+            "We need 300 enquiries from vets in Ireland and Northern Ireland. €5,000 on LinkedIn.",
+            "vets in Ireland and Northern Ireland",
+        ),
+        (
+            "Budget $8,000 on Snapchat and TikTok, for 13-17 year olds in Ontario. 2,000 downloads.",
+            "13-17 year olds in Ontario",
+        ),
+        (
+            "We'd like 120 bookings of the Coastal Cottage break from couples over 50 in Wales. £4k on Facebook.",
+            "couples over 50 in Wales",
+        ),
+        (
+            "Spring push for the Trailhead boot: 800 sales from hikers aged 25-45 in Colorado. $15k on Instagram.",
+            "hikers aged 25-45 in Colorado",
+        ),
+    ],
+)
+def test_people_after_from_by_or_for_an_age(text: str, audience: str) -> None:
+    assert _audience(text) == audience
+
+
+@pytest.mark.parametrize(
+    ("text", "audience"),
+    [
+        (
+            "SunnyDays Camp places, $12k on Facebook, families in Dallas, Austin and Houston, 400 sign-ups.",
+            "families in Dallas, Austin and Houston",
+        ),
+        (
+            "Harbour Yoga intro month. £700. nurses and carers in Hull, Leeds and Sheffield. 90 memberships.",
+            "nurses and carers in Hull, Leeds and Sheffield",
+        ),
+        (
+            "ClearBooks payroll add-on. 20k EUR. Accountancy practices in Lyon, Lille and Nantes with 10+ staff. "
+            "LinkedIn only.",
+            "Accountancy practices in Lyon, Lille and Nantes with 10+ staff",
+        ),
+        (
+            "For young professionals in Madrid, Seville and Bilbao. Promote the Piso Ya rental app with €9,000 on "
+            "Instagram.",
+            "young professionals in Madrid, Seville and Bilbao",
+        ),
+        (
+            "loyalty push for brewhouse rewards, 2k gbp, craft beer fans in bristol, bath and cardiff, 600 sign ups",
+            "craft beer fans in bristol, bath and cardiff",
+        ),
+    ],
+)
+def test_a_place_list_belongs_to_the_people_before_it(text: str, audience: str) -> None:
+    assert _audience(text) == audience
+
+
+@pytest.mark.parametrize(
+    ("text", "audience"),
+    [
+        (
+            "Piano lessons at Keynote Studio. Beginners aged 40-70 in Bath are who we want. £1,200 on Facebook.",
+            "Beginners aged 40-70 in Bath",
+        ),
+        (
+            "Promote GreenCart delivery. Busy shift workers in Coventry are our target audience. £3k on TikTok.",
+            "Busy shift workers in Coventry",
+        ),
+        (
+            "founder: we need 500 installs of Plotline\nops: who?\nfounder: allotment growers in the UK, mostly "
+            "retired\nops: budget?\nfounder: £4k on Facebook",
+            "allotment growers in the UK, mostly retired",
+        ),
+        (
+            "[10:01] sam: brief for the Tide Tables app, $5k on Instagram\n[10:02] ana: who's it for?\n"
+            "[10:02] sam: sea anglers and kayakers in Maine\n[10:03] ana: ok",
+            "sea anglers and kayakers in Maine",
+        ),
+        (
+            "Zielgruppe: Hobbyköche in Bayern.\nBudget: 4.000 EUR auf Instagram.",
+            "Hobbyköche in Bayern",
+        ),
+    ],
+)
+def test_postposed_cues_answers_and_foreign_labels(text: str, audience: str) -> None:
+    assert _audience(text) == audience
+
+
+@pytest.mark.parametrize(
+    ("text", "audience"),
+    [
+        (
+            "need ads for our pottery taster nights  couples 25-40 in leeds who want a date night idea  gbp 600  "
+            "80 bookings",
+            "couples 25-40 in leeds who want a date night idea",
+        ),
+        (
+            "hi we run a climbing wall in sheffield want more members budget 900 quid instagram only students "
+            "aged 18 to 24 who live in sheffield start 10 january",
+            "students aged 18 to 24 who live in sheffield",
+        ),
+        (
+            "selling our Little Chef cooking classes budget 500 euro instagram grandparents looking after kids in "
+            "galway city 40 bookings over may",
+            "grandparents looking after kids in galway city",
+        ),
+        (
+            "Spring Tennis Camp. kids 8 to 12 in Auckland. NZD 2,000. 60 places. Facebook.",
+            "kids 8 to 12 in Auckland",
+        ),
+        (
+            "Learner drivers 17-19 in Swansea and Newport who have passed their theory test. £2k on TikTok.",
+            "Learner drivers 17-19 in Swansea and Newport who have passed their theory test",
+        ),
+    ],
+)
+def test_a_people_phrase_in_a_list_or_run_on_is_read_to_the_next_fact(text: str, audience: str) -> None:
+    assert _audience(text) == audience
+
+
+@pytest.mark.parametrize(
+    ("text", "audience"),
+    [
+        (
+            "We're targeting hospital procurement heads in the Nordics and want 60 demos booked. €30k on LinkedIn.",
+            "hospital procurement heads in the Nordics",
+        ),
+        (
+            "Promote the Evergreen plan to gardeners in Devon, before the spring rush. £1k on Facebook.",
+            "gardeners in Devon",
+        ),
+        (
+            "Supporters to reach: regular givers and people who follow us on TikTok\nBudget: £2k on email",
+            "regular givers and people who follow us on TikTok",
+        ),
+        (
+            "Target adults 30-50 who cycle to work, in Utrecht and Leiden. Budget €6k on Instagram.",
+            "adults 30-50 who cycle to work, in Utrecht and Leiden",
+        ),
+        (
+            "We want seniors in Ohio who want to learn to use video calls. $4k on Facebook. 300 sign-ups.",
+            "seniors in Ohio who want to learn to use video calls",
+        ),
+    ],
+)
+def test_the_phrase_ends_at_a_new_clause_and_keeps_its_own_relative_clause(text: str, audience: str) -> None:
+    assert _audience(text) == audience
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Campaign: Mother's Day gift boxes\nBudget: £3k on Instagram\nGoal: 400 orders",
+        "Campaign: Singles' Day sale for the Aero earbuds. Budget $20k on TikTok. 1,000 orders.",
+        "Hi team,\nBudget $10k on Google for the Orbit lamp. 300 sales in March 2027.\nThanks, Jo",
+        "Promote the Fieldnote journal. Target is £40k in revenue at a ROAS of 5. £8k on Instagram.",
+        "Trailblazer for Teams: $25k on LinkedIn, 200 demos, Q2 2027.",
+    ],
+)
+def test_not_an_audience(text: str) -> None:
+    assert _audience(text) is None
