@@ -22,7 +22,9 @@ _AUD_CUES = re.compile(
     r"|the\s+people\s+we(?:'re|’re|\s+are)\s+after\s+are\s+|the\s+people\s+we\s+(?:want|have\s+in\s+mind|target)"
     r"(?:\s+are)?\s+"
     r"|(?:this\s+)?(?:campaign|it)\s+is\s+for\s+|\bit(?:'s|’s)\s+for\s+|\bin\s+front\s+of\s+|\bwe\s+want\s+\b(?=[a-z]+\s+(?:who|with|aged|in)\b)"
-    r"|\b(?:target|targeting|reach|reaching)\s*:?\s+(?!\d|the\s+\d|out\b|(?:is|are|was|of|for|=)\b|"
+    r"|\b(?:target|targeting|reach|reaching)\s*:?\s+(?!(?!"
+    + AGE
+    + r")\d|the\s+\d|out\b|(?:is|are|was|of|for|=)\b|"
     rf"(?!(?i:{PEOPLE})\b)\w+\s+\d)"
     r"|\b(?:promot(?:e|es|ed|ing)|sell(?:s|ing)?|market(?:s|ed|ing)?|push(?:es|ed|ing)?|pitch(?:es|ed|ing)?|sold|"
     r"advertis(?:e|es|ed|ing)|introduc(?:e|es|ed|ing)|offer(?:s|ed|ing)?|bring(?:s|ing)?)\b"
@@ -35,7 +37,8 @@ _AUD_CUES = re.compile(
 )
 _POSTPOSED = re.compile(
     r"(?:^|(?<=[.!?;\n]))[ \t]*(?P<aud>[^.;!?\n]{3,160}?)\s+(?:are|is)\s+(?:who\s+we(?:'re|’re|\s+are)?\s+"
-    r"(?:want(?:\s+to\s+reach)?|after|targeting|trying\s+to\s+reach)|our\s+(?:main\s+|core\s+|primary\s+)?"
+    r"(?:want(?:\s+to\s+reach)?|after|targeting|trying\s+to\s+reach)|the\s+(?:people|ones|folks|customers)\s+we"
+    r"(?:'d|’d|\s+would|'re|’re|\s+are)?\s+(?:love|like|want|hope|trying|after|targeting)|our\s+(?:main\s+|core\s+|primary\s+)?"
     r"(?:target(?:\s+(?:audience|market|group|customers))?|audience|market)|the\s+(?:target\s+)?audience)\b",
     re.IGNORECASE,
 )
@@ -126,6 +129,8 @@ def find_audience(
     for seg in segments:
         if seg.field == "audience" and seg.value:
             first = re.split(r"[.;!?](?:\s|$)", seg.value, maxsplit=1)[0]  # the label's own sentence
+            first = re.sub(r"^(?i:is|are|=)\s+", "", first)  # 'audience is foodies within 5 miles'
+
             value = (
                 _clean_audience(_AUD_STOP.split(seg.value, maxsplit=1)[0])
                 if "\n" in seg.value
@@ -150,6 +155,8 @@ def find_audience(
             return Found(value, at, at + len(value))
     for m in _AUD_CUES.finditer(text):
         found = before_product(_audience_after(text, m.end(), is_place_only))
+        if found and re.search(r"\bfrom\s*$", m.group(0), re.I) and not names_people(found.value):
+            continue  # '500 sign-ups from our website', 'visitors expected from across Yorkshire'
         if found and not overlaps_product(found.start, found.end):
             return found
     weak = [m.end() for m in _WEAK_CUES.finditer(text)]
@@ -186,9 +193,10 @@ def _richness(value: str) -> int:
 
 
 _WEAK_CUES = re.compile(
-    r"\b(?:for|to|among|amongst|from|by)\s+(?!our\b|the\b|a\b|an\b|\d(?!\d?\s?(?:[-–]|to)\s?\d{1,2}\s*[-\s]?(?:year|yr)))"
+    r"(?:\b(?:for|to|among|amongst|from)|\b(?:\w+(?:ed|en)|bought|made|paid|done|read|sold|won)\s+by)\s+(?!our\b|the\b|a\b|an\b|\d(?!\d?\s?(?:[-–]|to)\s?\d{1,2}\s*[-\s]?(?:year|yr)))"
     r"|\b(?:we(?:'d|’d)?\s+(?:want|like|need)(?:\s+to\s+reach)?|want(?:s|ed)?)\s+(?!new\b|more\b|to\b)(?=[a-z])"
-    r"|\b(?:invite|encourage|persuade|urge|convince|inspire|remind|welcome)s?\s+(?!our\b|the\b|a\b|an\b)(?=[a-z])",
+    r"|\b(?:invite|encourage|persuade|urge|convince|inspire|remind|welcome)s?\s+(?!our\b|the\b|a\b|an\b)(?=[a-z])"
+    rf"|\b(?:get|help|ask|tell|nudge|motivate)s?\s+(?!us\b|our\b|the\b|a\b|an\b|more\b)(?=[a-z][^.;!?\n]{{0,60}}?\s+to\s+(?:{_PURPOSE})\b)",
     re.IGNORECASE,
 )
 
@@ -315,6 +323,8 @@ def _is_people_clause(clause: str, is_place_only: object) -> bool:
         return False
     main = re.split(r"\b(?:who|that|which)\b", clause, maxsplit=1)[0]  # 'men 28-55 in Leith who want ...'
     relative = re.match(rf"(?i:{PEOPLE})\s+(?:who|that|aged|in|from|with)\b", clause)
+    if re.search(r"\b(?:is|are|was|were|will|would|can|could|should)\b", main, re.I):
+        return False  # 'Staff in our spa are trained therapists' states something about them
     if VERBISH.search(main) and not relative:
         return False
     head = " ".join(re.sub(r"^(?i:for)\s+", "", clause).split()[:4])
@@ -327,8 +337,9 @@ def _is_people_clause(clause: str, is_place_only: object) -> bool:
         or (re.match(r"\d", clause) and not AGE_RE.match(clause))
     ):
         return False  # '8k new followers' is a target
-    if re.search(r"\S\s+for\s+(?:\S+\s+){0,2}$", head[: who.start()]):
-        return False  # 'Taskloom for Agencies' names a product for them
+    if re.search(r"\S\s+(?:for|by|from|with|to)\s+(?:\S+\s+){0,2}$", head[: who.start()]):
+        return False  # 'Taskloom for Agencies' names a product for them; 'Reviews by customers show ...'
+
     if re.match(
         r"[\w'’]*\s+(?:campaign|programme|program|scheme|event|list|app|portal|day|week|offer|promo|push|sale)\b",
         head[who.end() :],
