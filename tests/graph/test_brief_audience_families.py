@@ -198,8 +198,79 @@ def test_the_phrase_ends_at_a_new_clause_and_keeps_its_own_relative_clause(text:
 
 
 @pytest.mark.parametrize(
+    ("text", "audience"),
+    [
+        (
+            "Promote the Harvest Box to vegetarians in Brooklyn and Queens over six weeks from 1 March 2027. "
+            "$7k on Instagram.",
+            "vegetarians in Brooklyn and Queens",
+        ),
+        (
+            "Please sell the Nightjar gin advent calendar to gin lovers across the UK in November, budget £12k on "
+            "Facebook.",
+            "gin lovers across the UK",
+        ),
+        (
+            "Marketing the Summit Ski Pass to families and snowboarders within driving distance of Denver this "
+            "winter, $40k on YouTube.",
+            "families and snowboarders within driving distance of Denver",
+        ),
+        (
+            "Target audience is small cafe owners in Melbourne but we also want some coverage in Sydney. AUD 4k.",
+            "small cafe owners in Melbourne",
+        ),
+        (
+            "Promote the Evergreen loan to members in Nova Scotia, C$12,000 on Facebook, from Feb 1 2027.",
+            "members in Nova Scotia",
+        ),
+        (
+            "Win back customers who ordered in March or April 2026. $5k on email and Facebook.",
+            "customers who ordered in March or April 2026",
+        ),
+    ],
+)
+def test_the_campaigns_timing_is_not_part_of_the_audience(text: str, audience: str) -> None:
+    assert _audience(text) == audience
+
+
+@pytest.mark.parametrize(
+    ("text", "audience"),
+    [
+        (
+            "The goal is to get 2,000 commuters in Bristol to switch to the Metrobus Saver ticket. £20k on display.",
+            "commuters in Bristol",
+        ),
+        (
+            "We'd like to encourage more women over 40 in Scotland to try strength training at FitHer gyms. £3k.",
+            "women over 40 in Scotland",
+        ),
+        (
+            "Our ideal customer: a 30-something professional in Paris who orders takeaway three times a week.\n"
+            "Budget: €10k on Instagram.",
+            "a 30-something professional in Paris who orders takeaway three times a week",
+        ),
+        (
+            "Goal is 80 new patients for our Invisalign consultations. We're a dental practice in Clapham; local "
+            "professionals aged 25-40 are the people we'd love to see. £2,500 on Instagram.",
+            "local professionals aged 25-40",
+        ),
+        (
+            "Our winter sale is on from 26 Dec. Budget £20k on Meta and TikTok to reach 18-34s across the UK.",
+            "18-34s across the UK",
+        ),
+    ],
+)
+def test_counts_ages_and_profiles_around_the_people(text: str, audience: str) -> None:
+    assert _audience(text) == audience
+
+
+@pytest.mark.parametrize(
     "text",
     [
+        "Get 500 sign-ups from our website for the Summer Reading Challenge. £1k on Facebook.",
+        "Sell the Aurora bundle. Reviews by customers show 4.8 stars. Budget $5k on Google.",
+        "The Oakwood Hotel would like 200 spa day bookings in February. Staff in our spa are trained therapists.",
+        "We help people in their 20s and 30s save for a house. Promote the LISA+ account with £30k on TikTok.",
         "Campaign: Mother's Day gift boxes\nBudget: £3k on Instagram\nGoal: 400 orders",
         "Campaign: Singles' Day sale for the Aero earbuds. Budget $20k on TikTok. 1,000 orders.",
         "Hi team,\nBudget $10k on Google for the Orbit lamp. 300 sales in March 2027.\nThanks, Jo",

@@ -58,10 +58,14 @@ _PURPOSE = (
     r"buy|use|renew|upgrade|shop|pick|vote|check|learn|discover|choose|pay|save|open|subscribe|complete|upload|"
     r"share|refer|invest|test|trial|rent|stay|spend|return|sponsor|volunteer|pledge|call|contact|enter|submit"
 )
+_MONTHS = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|"
+    r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+)
 _AUD_STOP = re.compile(
     r"[.;!?]|:\s|\n(?=\s*(?:[-*•▪→+>|\[]|\d+[.)]|[A-Za-z][\w /&'-]{0,30}:|Q[.:]|A[.:]|\n))|(?<=[,:])\n|[ \t]{2,}"
     r"|,\s*(?:with|and\s+(?:we|a|our|the\s+budget|honestly)|budget|running|via|using|starting|from\s+\d)\b"
-    r"|,\s*(?=[£$€¥]|[A-Z]{3}\s?\d|\d+(?:[.,]\d+)?\s?k\b|(?:about|around|roughly)\s+[£$€¥\d])"
+    r"|,\s*(?=[A-Z]{0,3}[£$€¥]|[A-Z]{3}\s?\d|\d+(?:[.,]\d+)?\s?k\b|(?:about|around|roughly)\s+[£$€¥\d])"
     r"|,\s*(?:we|we're|we’re|we'd|we’d|i|it|our|they|starts?|kick\w*|launch\w*|go(?:es)?\s+live|begin\w*)\b"
     r"|\s+(?:with\s+a\s+budget|at\s+a\s+cost|at\s+no\s+more|for\s+\d|by\s+(?:the\s+end|\d))\b"
     r"|\s+(?:using|via|through|on|across|with|over)\s+(?:our\s+|the\s+|a\s+)?(?=" + _CHANNEL_ALT + r")"
@@ -75,10 +79,25 @@ _AUD_STOP = re.compile(
     r"|\s+and\s+(?:we\s+|they\s+)?(?:want|need|would|'d|’d|hope|expect|aim|plan|will|should|must)\b"
     r"|\s+(?:before|ahead\s+of)\s+the\b"
     r"|\s+(?:start|starts|starting|run|runs|running|launch(?:es|ing)?|begin(?:s|ning)?|live|go\s+live)\s+"
-    r"(?:from\s+|on\s+|in\s+)?(?=\d{1,2}(?:st|nd|rd|th)?\s*(?:[/.-]\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
-    r"[a-z]*\b)|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\s+\d|next\b|mid\b|w/c\b)",
+    r"(?:from\s+|on\s+|in\s+)?(?=\d{1,2}(?:st|nd|rd|th)?\s*(?:[/.-]\d|"
+    + _MONTHS
+    + r"\b)|"
+    + _MONTHS
+    + r"\s+\d|next\b|mid\b|w/c\b)",
     re.IGNORECASE,
 )
+
+_TIME_STOP = re.compile(
+    r"\s+(?:over|for|during|across)\s+(?:the\s+)?(?:next\s+|coming\s+|first\s+)?(?:\d+|an?|one|two|three|four|five|"
+    r"six|seven|eight|nine|ten|twelve|a\s+few|several)\s+(?:days?|weeks?|months?)\b"
+    rf"|\s+(?:in|during|throughout|over|from|until|till|before)\s+(?:(?:early|mid|late)[- ]?)?(?:{_MONTHS}\b(?!\s+\d{{4}})|"
+    r"Q[1-4]\b)"
+    r"|\s+(?:this|next|over\s+the|during\s+the)\s+(?:winter|summer|spring|autumn|fall|christmas|easter|holidays|"
+    r"month|week|year|season|quarter|term|half[- ]term|new\s+year)\b"
+    r"|\s+but\s+(?:we|i|our|they|it|the|also)\b",
+    re.IGNORECASE,
+)
+"""'gin lovers across the UK in November', '... over six weeks', '... this winter': the campaign's timing."""
 _CHANNEL_STOP = re.compile(r"\s+(?:using|via|through|on|across|with|over)\s", re.IGNORECASE)
 _IN_RELATIVE = re.compile(r"\b(?:who|that)\s+(?:[\w'’-]+\s+){1,4}$", re.IGNORECASE)
 """'people who follow us on Instagram': a channel inside a relative clause says what the people do."""
@@ -93,7 +112,7 @@ _COUNT_OK_BEFORE = re.compile(
 
 
 _NOT_AUDIENCE = re.compile(
-    rf"^(?!{AGE}|\d{{1,2}}s\b)"
+    rf"^(?!(?:an?\s+)?(?:{AGE})|\d{{1,2}}s\b)"
     r"(?:a\s+|an\s+|the\s+)?(?:cpa|cpl|cac|ctr|roas|cost|outcome|kpi|goal|budget|\d|[$€£¥]|[A-Z]{3}\s?\d|no\s+more|"
     r"at\s+least|under|below|above|open\s+rate|conversion|click|revenue)",
     re.IGNORECASE,
@@ -102,7 +121,7 @@ _NOT_AUDIENCE = re.compile(
 
 def _clean_audience(raw: str) -> str:
     value = raw.strip(" ,:-–—.\"'")
-    return re.sub(r"^(?i:for|among|amongst|from)\s+(?=\S)", "", value)
+    return re.sub(r"^(?i:for|among|amongst|from|more)\s+(?=\S)", "", value)
 
 
 def find_audience(
@@ -130,6 +149,12 @@ def find_audience(
         if seg.field == "audience" and seg.value:
             first = re.split(r"[.;!?](?:\s|$)", seg.value, maxsplit=1)[0]  # the label's own sentence
             first = re.sub(r"^(?i:is|are|=)\s+", "", first)  # 'audience is foodies within 5 miles'
+            when = _TIME_STOP.search(first)
+            first = (
+                first[: when.start()]
+                if when and not _IN_RELATIVE.search(first[: when.start()] + " ")
+                else first
+            )
 
             value = (
                 _clean_audience(_AUD_STOP.split(seg.value, maxsplit=1)[0])
@@ -196,7 +221,7 @@ _WEAK_CUES = re.compile(
     r"(?:\b(?:for|to|among|amongst|from)|\b(?:\w+(?:ed|en)|bought|made|paid|done|read|sold|won)\s+by)\s+(?!our\b|the\b|a\b|an\b|\d(?!\d?\s?(?:[-–]|to)\s?\d{1,2}\s*[-\s]?(?:year|yr)))"
     r"|\b(?:we(?:'d|’d)?\s+(?:want|like|need)(?:\s+to\s+reach)?|want(?:s|ed)?)\s+(?!new\b|more\b|to\b)(?=[a-z])"
     r"|\b(?:invite|encourage|persuade|urge|convince|inspire|remind|welcome)s?\s+(?!our\b|the\b|a\b|an\b)(?=[a-z])"
-    rf"|\b(?:get|help|ask|tell|nudge|motivate)s?\s+(?!us\b|our\b|the\b|a\b|an\b|more\b)(?=[a-z][^.;!?\n]{{0,60}}?\s+to\s+(?:{_PURPOSE})\b)",
+    rf"|\b(?:get|help|ask|tell|nudge|motivate)s?\s+(?:\d[\d,.]*k?\s+(?:more\s+|new\s+)?)?(?!us\b|our\b|the\b|a\b|an\b|more\b)(?=[a-z][^.;!?\n]{{0,60}}?\s+to\s+(?:{_PURPOSE})\b)",
     re.IGNORECASE,
 )
 
@@ -216,12 +241,17 @@ _CONTROL_GROUP = re.compile(
 
 def _stop_at(rest: str) -> int | None:
     """Where a people phrase starting ``rest`` ends (None: no stop within the text)."""
+    end = None
     for stop in _AUD_STOP.finditer(rest):
         lead = rest[: stop.start()]
         if _CHANNEL_STOP.match(stop.group(0)) and _IN_RELATIVE.search(lead + " "):
             continue  # 'people who follow us on Instagram'
-        return stop.start()
-    return None
+        end = stop.start()
+        break
+    for when in _TIME_STOP.finditer(rest[:end]):
+        if not _IN_RELATIVE.search(rest[: when.start()] + " "):  # 'customers who bought in March' keep it
+            return when.start()
+    return end
 
 
 def _cut_count(value: str) -> str:
@@ -328,8 +358,8 @@ def _is_people_clause(clause: str, is_place_only: object) -> bool:
     if VERBISH.search(main) and not relative:
         return False
     head = " ".join(re.sub(r"^(?i:for)\s+", "", clause).split()[:4])
-    if _GREETING.match(clause):
-        return False  # 'Hi team', 'Thanks all'
+    if _GREETING.match(clause) or re.match(r"(?i:we|i|our|us|they|it|this|that|you)\b", clause):
+        return False  # 'Hi team'; 'We help people in their 20s save for a house' is about the brand
     who = PEOPLE_RE.search(head) or ORGS_RE.search(head)
     if (
         not who

@@ -216,7 +216,11 @@ _LABEL_KEYWORDS: tuple[tuple[str, str], ...] = (
     ("key_messages", r"message|tagline|slogan|headline"),
     ("budget", r"budget|spend|money|invest|how much"),
     ("goal", r"success|goal|objective|kpi|result|outcome|aim\b|target (?:outcome|number)|wish|counts as"),
-    ("audience", r"audience|who\b|whom|persona|target group|target market|segment|decision makers|buyers?\b"),
+    (
+        "audience",
+        r"audience|who\b|whom|persona|target group|target market|segment|decision makers|buyers?\b|"
+        r"ideal (?:customer|client|buyer)s?|customer profile|\bicp\b",
+    ),
     ("channels", r"channel|media|placements?|tactics|where should (?:the )?ads"),
     (
         "dates",
