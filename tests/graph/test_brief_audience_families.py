@@ -265,6 +265,39 @@ def test_counts_ages_and_profiles_around_the_people(text: str, audience: str) ->
 
 
 @pytest.mark.parametrize(
+    ("text", "audience"),
+    [
+        (
+            "Our Christmas appeal is aimed squarely at past donors and local businesses in Oxfordshire. £4k on email.",
+            "past donors and local businesses in Oxfordshire",
+        ),
+        (
+            "Notes: they sell refurbished phones (ReNew). want to hit students + budget-conscious families in "
+            "Poland. 40k PLN on Google.",
+            "students + budget-conscious families in Poland",
+        ),
+        (
+            "Please help us fill the Saturday cookery classes. We'd love couples and friends looking for something "
+            "different to do in Bath. £600 on Instagram.",
+            "couples and friends looking for something different to do in Bath",
+        ),
+        (
+            "Our donors are mostly over 70 but we want younger supporters aged 30-50 in Bristol for the Night Walk "
+            "fundraiser. £5k on Facebook.",
+            "younger supporters aged 30-50 in Bristol",
+        ),
+        (
+            "Campaign for Harbour Kayak Tours, tailored specifically towards adventurous retirees in Cornwall. £900 "
+            "on Facebook.",
+            "adventurous retirees in Cornwall",
+        ),
+    ],
+)
+def test_cue_verbs_with_an_adverb_or_a_wish(text: str, audience: str) -> None:
+    assert _audience(text) == audience
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Get 500 sign-ups from our website for the Summer Reading Challenge. £1k on Facebook.",

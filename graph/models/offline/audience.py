@@ -18,7 +18,7 @@ from graph.models.offline.segments import Segment
 _AUD_CUES = re.compile(
     r"(?:target\s+audience|audience|target\s+group|target\s+market|target\s+consumers)\s*(?:is|are|:|-|–|—|=)\s*"
     r"|(?:^|(?<=:\s))audience\s+(?=(?!is\b|are\b|of\b|for\b|size\b|growth\b|data\b)[a-z])"
-    r"|who\s+we\s+(?:want\s+to\s+reach|are\s+targeting)\s*(?:is|are|:)?\s*|\b(?:aim(?:ed|ing)?|target(?:ed|ing)?|geared|directed|pitched|tailored)\s+(?:at|towards?)\s+|\bspeaking\s+to\s+"
+    r"|who\s+we\s+(?:want\s+to\s+reach|are\s+targeting)\s*(?:is|are|:)?\s*|\b(?:aim(?:ed|ing)?|target(?:ed|ing)?|geared|directed|pitched|tailored)\s+(?:\w+ly\s+)?(?:at|towards?)\s+|\bspeaking\s+to\s+"
     r"|the\s+people\s+we(?:'re|’re|\s+are)\s+after\s+are\s+|the\s+people\s+we\s+(?:want|have\s+in\s+mind|target)"
     r"(?:\s+are)?\s+"
     r"|(?:this\s+)?(?:campaign|it)\s+is\s+for\s+|\bit(?:'s|’s)\s+for\s+|\bin\s+front\s+of\s+|\bwe\s+want\s+\b(?=[a-z]+\s+(?:who|with|aged|in)\b)"
@@ -139,7 +139,9 @@ def find_audience(
         """'sales ops managers at startups with PipeNest CRM': the audience ends where the product starts."""
         if found is None or product is None or not (found.start < product.start < found.end):
             return found
-        value = re.sub(r"\s+(?:with|for|about|on|to|of|the|our)?\s*$", "", text[found.start : product.start])
+        value = re.sub(
+            r"(?:\s+(?:with|for|about|on|to|of|the|our|a|an))*\s*$", "", text[found.start : product.start]
+        )
         value = _clean_audience(value)
         if len(value) < 3 or re.fullmatch(r"(?i:our|the|an?|my|their|its|this)", value):
             return None
@@ -219,7 +221,8 @@ def _richness(value: str) -> int:
 
 _WEAK_CUES = re.compile(
     r"(?:\b(?:for|to|among|amongst|from)|\b(?:\w+(?:ed|en)|bought|made|paid|done|read|sold|won)\s+by)\s+(?!our\b|the\b|a\b|an\b|\d(?!\d?\s?(?:[-–]|to)\s?\d{1,2}\s*[-\s]?(?:year|yr)))"
-    r"|\b(?:we(?:'d|’d)?\s+(?:want|like|need)(?:\s+to\s+reach)?|want(?:s|ed)?)\s+(?!new\b|more\b|to\b)(?=[a-z])"
+    r"|\b(?:we(?:'d|’d)?\s+(?:want|like|need|love)(?:\s+to\s+(?:reach|hit))?|want(?:s|ed)?(?:\s+to\s+hit)?)\s+"
+    r"(?!new\b|more\b|to\b)(?=[a-z])"
     r"|\b(?:invite|encourage|persuade|urge|convince|inspire|remind|welcome)s?\s+(?!our\b|the\b|a\b|an\b)(?=[a-z])"
     rf"|\b(?:get|help|ask|tell|nudge|motivate)s?\s+(?:\d[\d,.]*k?\s+(?:more\s+|new\s+)?)?(?!us\b|our\b|the\b|a\b|an\b|more\b)(?=[a-z][^.;!?\n]{{0,60}}?\s+to\s+(?:{_PURPOSE})\b)",
     re.IGNORECASE,
