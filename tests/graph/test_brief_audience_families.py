@@ -301,6 +301,8 @@ def test_cue_verbs_with_an_adverb_or_a_wish(text: str, audience: str) -> None:
     "text",
     [
         "Get 500 sign-ups from our website for the Summer Reading Challenge. £1k on Facebook.",
+        "We want people to try the new Zest smoothie range. Budget €4k on Instagram, 50,000 impressions.",
+        "Goal: 500 new customers for the Velo e-bike. Budget £10k on Facebook.",
         "Sell the Aurora bundle. Reviews by customers show 4.8 stars. Budget $5k on Google.",
         "The Oakwood Hotel would like 200 spa day bookings in February. Staff in our spa are trained therapists.",
         "We help people in their 20s and 30s save for a house. Promote the LISA+ account with £30k on TikTok.",

@@ -272,6 +272,8 @@ def _audience_after(text: str, at: int, is_place_only: object) -> Found | None:
     value = _clean_audience(_cut_count(rest[:stop] if stop is not None else rest[:160]))
     if len(value) < 3 or len(value) > 160 or _NOT_AUDIENCE.match(value) or _only_places(value, is_place_only):
         return None
+    if re.fullmatch(r"(?i:people|persons|everyone|everybody|anyone|anybody|folks|them|others)", value):
+        return None  # 'we want people to try ...' names nobody in particular
     tail = re.split(r"[.;!?\n]", rest[len(value) : len(value) + 40], maxsplit=1)[0]
     if _CONTROL_GROUP.search(value) or _CONTROL_GROUP.search(tail):
         return None
@@ -361,8 +363,11 @@ def _is_people_clause(clause: str, is_place_only: object) -> bool:
     if VERBISH.search(main) and not relative:
         return False
     head = " ".join(re.sub(r"^(?i:for)\s+", "", clause).split()[:4])
-    if _GREETING.match(clause) or re.match(r"(?i:we|i|our|us|they|it|this|that|you)\b", clause):
-        return False  # 'Hi team'; 'We help people in their 20s save for a house' is about the brand
+    if _GREETING.match(clause) or re.match(
+        rf"(?i:we|i|our|us|they|it|this|that|you|{_IMPERATIVE})\b(?![-'’])", clause
+    ):
+        return False  # 'Hi team'; 'We help people in their 20s save for a house'; 'Hire 30 warehouse workers'
+
     who = PEOPLE_RE.search(head) or ORGS_RE.search(head)
     if (
         not who
@@ -381,6 +386,11 @@ def _is_people_clause(clause: str, is_place_only: object) -> bool:
     return not (CHANNEL_RES["email"].search(clause) or any(rx.search(head) for rx in CHANNEL_RES.values()))
 
 
+_IMPERATIVE = (
+    r"hire|recruit|promote|sell|launch|push|grow|drive|market|advertise|boost|get|reach|win|increase|generate|"
+    r"attract|convert|acquire|register|encourage|bring|fill|onboard"
+)
+"""A clause opening with one of these is an instruction ('Hire 30 warehouse workers'), not a people list."""
 _GREETING = re.compile(
     r"(?i:hi|hello|hey|dear|hiya|morning|thanks|thank\s+you|cheers|regards|best|kind\s+regards|many\s+thanks)\b"
 )
