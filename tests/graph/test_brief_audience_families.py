@@ -130,6 +130,15 @@ def test_a_place_list_belongs_to_the_people_before_it(text: str, audience: str) 
             "Zielgruppe: Hobbyköche in Bayern.\nBudget: 4.000 EUR auf Instagram.",
             "Hobbyköche in Bayern",
         ),
+        (
+            "Hola equipo. Producto: Plan Fibra 600. Presupuesto: 20.000 €. Público objetivo: familias en Madrid y "
+            "Barcelona. Canales: Google.",
+            "familias en Madrid y Barcelona",
+        ),
+        (
+            "Zielgruppe sind junge Eltern in Hamburg. Budget 5.000 EUR auf Facebook. Ziel: 200 Anmeldungen.",
+            "junge Eltern in Hamburg",
+        ),
     ],
 )
 def test_postposed_cues_answers_and_foreign_labels(text: str, audience: str) -> None:

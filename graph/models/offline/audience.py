@@ -150,7 +150,7 @@ def find_audience(
     for seg in segments:
         if seg.field == "audience" and seg.value:
             first = re.split(r"[.;!?](?:\s|$)", seg.value, maxsplit=1)[0]  # the label's own sentence
-            first = re.sub(r"^(?i:is|are|=)\s+", "", first)  # 'audience is foodies within 5 miles'
+            first = re.sub(r"^(?i:is|are|=|sind|ist|est|sont|es|son|zijn)\s+", "", first)  # 'audience is ...'
             when = _TIME_STOP.search(first)
             first = (
                 first[: when.start()]

@@ -78,7 +78,6 @@ FIELD_LABELS: dict[str, tuple[str, ...]] = {
         "doelgroep",
         "público objetivo",
         "publico objetivo",
-        "público",
         "cible",
         "public cible",
         "pubblico",
@@ -184,7 +183,7 @@ FIELD_LABELS: dict[str, tuple[str, ...]] = {
 
 _LABEL_TO_FIELD = {label: fld for fld, labels in FIELD_LABELS.items() for label in labels}
 _LABEL_SEP = re.compile(
-    r"\s*(?P<label>[A-Za-z][A-Za-z /&()'’?-]{0,38}?)\s*(?:\*\*)?\s*(?:\([A-Za-z]{3}\))?\s*"
+    r"\s*(?P<label>[A-Za-zÀ-ÿ][A-Za-zÀ-ÿ /&()'’?-]{0,38}?)\s*(?:\*\*)?\s*(?:\([A-Za-z]{3}\))?\s*"
     r"(?::|=|\s[-–—→]\s|\s?[-–—]\s|\?\s+A[:.])\s*(?:\*\*\s*)?(?P<value>.+)$",
     re.S,
 )
