@@ -91,7 +91,7 @@ def _cued(text: str, is_place: PlaceTest) -> Found | None:
         if (
             kind == "verb"
             and m.group(0)[:1].isupper()
-            and not re.search(r"(?:^|[.!?:\n])\s*$", text[: m.start()])
+            and re.search(r"(?:\b(?i:the|a|an|our|its|their)|[A-Z][\w'’&-]*)[ \t]+$", text[: m.start()])
         ):
             continue  # 'the Mystery Book Club box', 'the Fill a Tray deal': a capitalised verb inside a name
         if kind == "own" and (NOT_NAME.match(found.value) or TIME_WORD.fullmatch(found.value.split()[0])):
