@@ -209,6 +209,11 @@ def product_phrase(text: str, start: int, is_place: PlaceTest | None = None) -> 
     return Found(value, s, e)
 
 
+_EDITION = re.compile(  # 'Taskloom for Agencies', 'Ledgr for Teams': an edition for a kind of customer
+    rf"\sfor\s(?:Business|Enterprise|Education|Work|Home|Teams|(?i:{PEOPLE_WORD.pattern}))$"
+)
+
+
 def shape(value: str) -> tuple[bool, bool, bool]:
     """(starts with a name, carries a model mark, ends in lowercase product-type words). A name starts with a
     capital letter; a model mark is CamelCase, letters and digits in one word ('X2', 'D3', '4K') or a number after
@@ -229,7 +234,7 @@ def shape(value: str) -> tuple[bool, bool, bool]:
             or (i and TIERS.fullmatch(t))
             for i, t in enumerate(toks)
         )
-        or re.search(r"\sfor\s[A-Z][a-z]+$", value)
+        or _EDITION.search(value) is not None
         or any(
             re.fullmatch(r"\d+(?:\.\d+)?", t) and toks[i - 1][:1].isupper() and not toks[i - 1].isupper()
             for i, t in enumerate(toks)
@@ -237,7 +242,7 @@ def shape(value: str) -> tuple[bool, bool, bool]:
         )
     )
     tail = len(toks) > 1 and toks[-1][:1].islower()
-    return True, marked, tail
+    return True, bool(marked), tail
 
 
 def acceptable(value: str, is_place: PlaceTest, *, cued: bool) -> bool:
