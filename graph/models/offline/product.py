@@ -36,7 +36,7 @@ from graph.models.offline.product_words import (
 )
 from graph.models.offline.segments import Segment
 
-_DET = r"(?:(?:our|the|a|an|its|their|my|your)[ \t]+)?(?:(?:new(?![ \t]+year)|free|last)[ \t]+)?(?:[$£€]\d+(?:\.\d\d)?[ \t]+)?"
+_DET = r"(?:(?:our|the|a|an|its|their|my|your)[ \t]+)?(?:(?-i:new|free|last)(?![ \t]+year)[ \t]+)?(?:[$£€]\d+(?:\.\d\d)?[ \t]+)?"
 _PRODUCT_CUE = re.compile(  # a cue's kind ranks it: what is sold beats what a campaign is for, beats an owner
     rf"(?P<verb>\b(?i:(?:{CUE_VERBS})[ \t]+(?:of[ \t]+)?{_DET}))(?=[A-Z0-9]|['‘\"“][A-Z])"
     rf"|(?P<ask>\b(?i:(?:{ASKS})[ \t]+(?:for|of|to)[ \t]+{_DET}))(?=[A-Z0-9])"
@@ -56,7 +56,8 @@ _APPOSITIVE = re.compile(
 )
 _CALLED = re.compile(
     rf"\b(?:{PRODUCT_TYPE.pattern})\s+(?:called|named)\s+(?=[A-Z])"
-    rf"|\b(?i:our|its|their)\s+(?:[a-zA-Z][\w-]*\s+){{0,3}}(?i:{PRODUCT_TYPE.pattern})\s+(?=[A-Z][a-z])"
+    # 'our online CBT programme Steady': a lowercase description, then the name
+    rf"|\b(?i:our|its|their)\s+(?:(?:[a-z][\w-]*|[A-Z]{{2,}})\s+){{0,3}}(?:{PRODUCT_TYPE.pattern})\s+(?=[A-Z][a-z])"
 )
 
 
@@ -91,7 +92,7 @@ def _cued(text: str, is_place: PlaceTest) -> Found | None:
         if (
             kind == "verb"
             and m.group(0)[:1].isupper()
-            and not re.search(r"(?:^|[.!?:\n])\s*$", text[: m.start()])
+            and re.search(r"(?:\b(?i:the|a|an|our|its|their)|[A-Z][\w'’&-]*)[ \t]+$", text[: m.start()])
         ):
             continue  # 'the Mystery Book Club box', 'the Fill a Tray deal': a capitalised verb inside a name
         if kind == "own" and (NOT_NAME.match(found.value) or TIME_WORD.fullmatch(found.value.split()[0])):
@@ -106,8 +107,9 @@ def _cued(text: str, is_place: PlaceTest) -> Found | None:
         bare = not re.search(r"\b(?:our|the|its|their|my|your)\s", cue)
         if kind == "for" and bare and not (marked or tail or appositive or typed):
             continue  # 'for Green Acre Farm' names the business; 'for PipeDesk CRM' names a product
-        if kind == "ask" and VENUE.fullmatch(found.value.split()[-1]):
-            continue  # 'bookings for Harbourside Studio' names the business
+        last = found.value.split()[-1]
+        if VENUE.fullmatch(last) and not PRODUCT_TYPE.fullmatch(last):
+            continue  # 'bookings for Harbourside Studio', 'fill the Grand Hall' name the place, not the offer
         best = (_RANK[kind], found)
     return best[1] if best else None
 
@@ -207,4 +209,7 @@ def find_product(text: str, segments: list[Segment], is_place_only: object) -> F
         headed(unmasked, is_place) or glossed(text, is_place) or _cued(text, is_place) or lower_offer(text)
     )
     found = found or name_clause(text, segments, is_place_only) or _named(text, is_place)
-    return _lead_words(tidy_product(strip_article(found))) if found else None
+    if not found:
+        return None
+    found = _lead_words(tidy_product(strip_article(found)))
+    return None if all(TIME_WORD.fullmatch(w) for w in found.value.split()) else found  # "St David's Day"

@@ -30,7 +30,9 @@ from graph.models.offline.product_words import (
 )
 from graph.models.offline.segments import Segment, field_for_label
 
-_WORD = r"(?!(?:for|of|to|in|with|at|on|from|by|more|some|all|any|extra|other)\b(?![-'’]))[a-z0-9][\w'’/-]*"
+_WORD = (
+    r"(?!(?:for|of|to|in|with|at|on|from|by|more|some|all|any|extra|other|new)\b(?![-'’]))[a-z0-9][\w'’/-]*"
+)
 _LOWER_OFFER = re.compile(
     rf"\b(?i:(?P<cue>{CUE_VERBS}|for))\s+(?P<det>(?:our|the|its|their|my|a|an)\s+)?"
     rf"(?P<v>(?:{_WORD}\s+){{0,5}}(?:(?:{OFFER_NOUNS})\b(?![-'’])|(?:{PRODUCT_TYPE.pattern})(?=\s*(?:[.,;!?\n]|$))))"
@@ -90,7 +92,7 @@ def lower_offer(text: str) -> Found | None:
     opening = _OPENING_OFFER.match(text)
     if opening:
         value = _clean_offer(opening.group("v"))
-        if value and value == opening.group("v") and not NOT_NAME.match(value):
+        if value and value == opening.group("v") and len(value.split()) > 1 and not NOT_NAME.match(value):
             return Found(value, opening.start("v"), opening.end("v"))
     return None
 
@@ -139,7 +141,8 @@ def headed(text: str, is_place: PlaceTest) -> Found | None:
 
 _META_HEAD = re.compile(  # who sends or owns the brief, not what it sells
     r"(?i:brand|client|company|business|advertiser|account|organi[sz]ation|charity|from|to|cc|date|sent|thread|"
-    r"attendees|channel|re|fwd?|subject)",
+    r"attendees|channel|re|fwd?|subject|prepared\s+by|written\s+by|requested\s+by|approved\s+by|author|owner|"
+    r"contact|name|attn|attention|manager|lead)",
 )
 
 

@@ -89,7 +89,12 @@ def _joins(text: str, at: int, low: str, words: list[str], is_place: PlaceTest |
         return HOUSING.fullmatch(words[-1]) is not None and not PEOPLE_WORD.fullmatch(nxt)
     if low not in _JOINERS or not all(w[:1].isupper() or w[:1].isdigit() or w in _JOINERS for w in words):
         return False
-    if PRODUCT_TYPE.fullmatch(words[-1]) or NOT_NAME.match(nxt) or PEOPLE_WORD.fullmatch(nxt):
+    if (
+        len(words) > 1
+        and PRODUCT_TYPE.fullmatch(words[-1])
+        or NOT_NAME.match(nxt)
+        or PEOPLE_WORD.fullmatch(nxt)
+    ):
         return False
     if any(rx.fullmatch(nxt) for rx in CHANNEL_RES.values()):
         return False
@@ -98,10 +103,17 @@ def _joins(text: str, at: int, low: str, words: list[str], is_place: PlaceTest |
         if not w[:1].islower() or w.lower() in BOUNDARY:
             break
         run.append(w)
-    if run and not any(PRODUCT_TYPE.fullmatch(w) for w in run):
+    if any(PEOPLE_WORD.fullmatch(w) and not PRODUCT_TYPE.fullmatch(w) for w in run):
         return False  # 'the ToolPro Cordless Drill to DIY enthusiasts'
     named_after = bool(after) and (after[0][:1].isupper() or bool(run))
     return not is_place(nxt) or (low == "to" and named_after)
+
+
+_VERBISH = re.compile(  # 'booked', 'bewerben', 'starting' (not 'linen', 'garden', 'kitchen')
+    r"(?!(?:linen|kitchen|garden|oven|chicken|screen|green|women|children|token|wooden|woollen|golden|"
+    r"seven|ten|eleven|heaven|oxygen|bed|red|seed|feed|shed|sled|speed|bring|ring|king|wing|spring|ceiling)$)"
+    r"[a-z]+(?:ed|ing|en)"
+)
 
 
 def _trim_tail(words: list[str]) -> int:
@@ -122,11 +134,13 @@ def _trim_tail(words: list[str]) -> int:
 
     last = caps[-1]
     nouns = [i for i in range(last + 1, len(words)) if typed(words[i])]
-    end = nouns[-1] + 1 if nouns else last + 1 if typed(words[last]) and last > 0 else len(words)
-    verbish = end < len(words) and (
-        re.fullmatch(r"[a-z]+(?:ed|ing|en)", words[end]) or BRIEF_WORDS.fullmatch(words[end])
-    )
-    return end if verbish else len(words)
+    end = nouns[-1] + 1 if nouns else last + 1
+    verbish = end < len(words) and (_VERBISH.fullmatch(words[end]) or BRIEF_WORDS.fullmatch(words[end]))
+    if verbish and (
+        nouns or end == len(words) - 1
+    ):  # not 'Cloudrest weighted blanket', 'ClearSound 4 hearing aid'
+        return end
+    return len(words)
 
 
 def sale_kind(words: list[str]) -> bool:
@@ -195,6 +209,11 @@ def product_phrase(text: str, start: int, is_place: PlaceTest | None = None) -> 
     return Found(value, s, e)
 
 
+_EDITION = re.compile(  # 'Taskloom for Agencies', 'Ledgr for Teams': an edition for a kind of customer
+    rf"\sfor\s(?:Business|Enterprise|Education|Work|Home|Teams|(?i:{PEOPLE_WORD.pattern}))$"
+)
+
+
 def shape(value: str) -> tuple[bool, bool, bool]:
     """(starts with a name, carries a model mark, ends in lowercase product-type words). A name starts with a
     capital letter; a model mark is CamelCase, letters and digits in one word ('X2', 'D3', '4K') or a number after
@@ -215,7 +234,7 @@ def shape(value: str) -> tuple[bool, bool, bool]:
             or (i and TIERS.fullmatch(t))
             for i, t in enumerate(toks)
         )
-        or re.search(r"\sfor\s[A-Z][a-z]+$", value)
+        or _EDITION.search(value) is not None
         or any(
             re.fullmatch(r"\d+(?:\.\d+)?", t) and toks[i - 1][:1].isupper() and not toks[i - 1].isupper()
             for i, t in enumerate(toks)
@@ -223,7 +242,7 @@ def shape(value: str) -> tuple[bool, bool, bool]:
         )
     )
     tail = len(toks) > 1 and toks[-1][:1].islower()
-    return True, marked, tail
+    return True, bool(marked), tail
 
 
 def acceptable(value: str, is_place: PlaceTest, *, cued: bool) -> bool:

@@ -56,6 +56,14 @@ BOUNDARY = frozenset(
         "we're",
         "we’re",
         "we’d",
+        "we've",
+        "we’ve",
+        "i've",
+        "i’ve",
+        "i'm",
+        "i’m",
+        "they're",
+        "they’re",
         "i",
         "our",
         "it",
@@ -175,7 +183,7 @@ PRODUCT_TYPE = re.compile(  # nouns that name something sold, for a name written
     r"blenders?|toasters?|vacuums?|lamps?|rugs?|pillows?|towels?|socks|hoodies?|jeans|coats?|hats?|gloves|"
     r"trousers|leggings|swimwear|sunglasses|helmets?|rackets?|balls?|mats?|appeal|apartments|homes|villas|flats|"
     r"residences|lofts|cottages|tours?|cruises?|fares?|stout|pesto|sauce|cakes?|kombucha|cameras?|doorbells?|suits?|"
-    r"tees|t-shirts?|posters?|prints?|rooms?|isa|apps|hampers?)",
+    r"tees|t-shirts?|posters?|prints?|rooms?|isa|apps|hampers?|clubs?)",
     re.IGNORECASE,
 )
 
