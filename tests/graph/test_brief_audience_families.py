@@ -307,6 +307,45 @@ def test_cue_verbs_with_an_adverb_or_a_wish(text: str, audience: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "audience"),
+    [
+        (
+            "CAMPAIGN BRIEF\n1. Background\nHalo Fitness opened a studio in Leeds in 2025.\n2. Target audience\n"
+            "2.1 Primary: office workers aged 25-45 within 2 miles of Leeds station\n2.2 Secondary: students\n"
+            "3. Budget\n£6,000 on Instagram",
+            "office workers aged 25-45 within 2 miles of Leeds station",
+        ),
+        (
+            "Who we're targeting is renters aged 22-35 in Austin who want to buy their first home. $15k on TikTok.",
+            "renters aged 22-35 in Austin who want to buy their first home",
+        ),
+        (
+            "The folks we're after are amateur bakers and cake decorators across Canada. CAD 5k on Pinterest.",
+            "amateur bakers and cake decorators across Canada",
+        ),
+        (
+            "This campaign targets dads aged 30-50 in Sydney and Melbourne for Father's Day. AUD 12k on YouTube.",
+            "dads aged 30-50 in Sydney and Melbourne",
+        ),
+        (
+            "Ideal buyers would be boutique hotel owners in Portugal and Spain with under 50 rooms. €20k on LinkedIn.",
+            "boutique hotel owners in Portugal and Spain with under 50 rooms",
+        ),
+        (
+            "Customers we want: people who've just moved house in Manchester. £2k Facebook. 300 switches.",
+            "people who've just moved house in Manchester",
+        ),
+        (
+            "Best prospects are law students preparing for the SQE in England and Wales. £5k on Instagram.",
+            "law students preparing for the SQE in England and Wales",
+        ),
+    ],
+)
+def test_document_sections_and_spoken_labels(text: str, audience: str) -> None:
+    assert _audience(text) == audience
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Get 500 sign-ups from our website for the Summer Reading Challenge. £1k on Facebook.",

@@ -14,15 +14,18 @@ import re
 from graph.models.offline.channels import CHANNEL_RES, CHANNEL_WORDS, Found
 from graph.models.offline.people import AGE, AGE_RE, ORGS_RE, PEOPLE, PEOPLE_RE, VERBISH, names_people
 from graph.models.offline.segments import Segment
+from graph.models.offline.theme import OCCASIONS
 
 _AUD_CUES = re.compile(
     r"(?:target\s+audience|audience|target\s+group|target\s+market|target\s+consumers)\s*(?:is|are|:|-|–|—|=)\s*"
     r"|(?:^|(?<=:\s))audience\s+(?=(?!is\b|are\b|of\b|for\b|size\b|growth\b|data\b)[a-z])"
     r"|who\s+we\s+(?:want\s+to\s+reach|are\s+targeting)\s*(?:is|are|:)?\s*|\b(?:aim(?:ed|ing)?|target(?:ed|ing)?|geared|directed|pitched|tailored)\s+(?:\w+ly\s+)?(?:at|towards?)\s+|\bspeaking\s+to\s+"
-    r"|the\s+people\s+we(?:'re|’re|\s+are)\s+after\s+are\s+|the\s+people\s+we\s+(?:want|have\s+in\s+mind|target)"
+    r"|the\s+(?:people|folks|ones|customers|clients|buyers|users)\s+we(?:'re|’re|\s+are)\s+after\s+are\s+|the\s+people\s+we\s+(?:want|have\s+in\s+mind|target)"
     r"(?:\s+are)?\s+"
     r"|(?:this\s+)?(?:campaign|it)\s+is\s+for\s+|\bit(?:'s|’s)\s+for\s+|\bin\s+front\s+of\s+|\bwe\s+want\s+\b(?=[a-z]+\s+(?:who|with|aged|in)\b)"
-    r"|\b(?:target|targeting|reach|reaching)\s*:?\s+(?!(?!"
+    r"|\b(?:ideal|best|main|core|primary|key)\s+(?:buyers?|customers?|clients?|prospects?|audiences?|targets?|users?)"
+    r"\s+(?:would\s+be|will\s+be|are|is)\s+"
+    r"|\b(?:target|targets|targeting|reach|reaches|reaching)\s*:?\s+(?!(?!"
     + AGE
     + r")\d|the\s+\d|out\b|(?:is|are|was|of|for|=)\b|"
     rf"(?!(?i:{PEOPLE})\b)\w+\s+\d)"
@@ -94,7 +97,10 @@ _TIME_STOP = re.compile(
     r"Q[1-4]\b)"
     r"|\s+(?:this|next|over\s+the|during\s+the)\s+(?:winter|summer|spring|autumn|fall|christmas|easter|holidays|"
     r"month|week|year|season|quarter|term|half[- ]term|new\s+year)\b"
-    r"|\s+but\s+(?:we|i|our|they|it|the|also)\b",
+    r"|\s+but\s+(?:we|i|our|they|it|the|also)\b"
+    r"|\s+(?:for|ahead\s+of|before|during|over|in\s+time\s+for|this)\s+(?:the\s+)?(?:"
+    + "|".join(re.escape(o).replace("'", "['’]?").replace("\\ ", r"[\s-]+") for o in OCCASIONS)
+    + r")(?![\w])",
     re.IGNORECASE,
 )
 """'gin lovers across the UK in November', '... over six weeks', '... this winter': the campaign's timing."""
@@ -121,7 +127,11 @@ _NOT_AUDIENCE = re.compile(
 
 def _clean_audience(raw: str) -> str:
     value = raw.strip(" ,:-–—.\"'")
-    return re.sub(r"^(?i:for|among|amongst|from|more)\s+(?=\S)", "", value)
+    value = re.sub(r"^(?i:primary|main|core)(?:\s+audience)?\s*[:=–—-]\s*", "", value)  # '2.1 Primary: ...'
+    value = re.sub(
+        r"^(?i:we|i)\b[^:,.\n]{0,30}?(?:\s+(?:is|are)\s+|\s*:\s*)", "", value
+    )  # "[who] we're targeting is"
+    return re.sub(r"^(?i:for|among|amongst|from|more|is|are)\s+(?=\S)", "", value)
 
 
 def find_audience(
