@@ -97,12 +97,18 @@ _TIME_STOP = re.compile(
     r"Q[1-4]\b)"
     r"|\s+(?:this|next|over\s+the|during\s+the)\s+(?:winter|summer|spring|autumn|fall|christmas|easter|holidays|"
     r"month|week|year|season|quarter|term|half[- ]term|new\s+year)\b"
-    r"|\s+but\s+(?:we|i|our|they|it|the|also)\b"
-    r"|\s+(?:for|ahead\s+of|before|during|over|in\s+time\s+for|this)\s+(?:the\s+)?(?:"
+    r"|\s+but\s+(?:we|i|our|they|it|the|also)\b",
+    re.IGNORECASE,
+)
+_OCCASION_STOP = re.compile(
+    r"\s+(?:for|ahead\s+of|before|during|over|in\s+time\s+for|this)\s+(?:the\s+)?(?:"
     + "|".join(re.escape(o).replace("'", "['’]?").replace("\\ ", r"[\s-]+") for o in OCCASIONS)
     + r")(?![\w])",
     re.IGNORECASE,
 )
+"""'dads in Sydney for Father's Day': the campaign's occasion (not 'americans flying to japan for cherry blossom
+season', where it is the people's own purpose)."""
+_IN_PARTICIPLE = re.compile(r"\b\w+ing\s+(?:[\w'’-]+\s+){0,4}$", re.IGNORECASE)
 """'gin lovers across the UK in November', '... over six weeks', '... this winter': the campaign's timing."""
 _CHANNEL_STOP = re.compile(r"\s+(?:using|via|through|on|across|with|over)\s", re.IGNORECASE)
 _IN_RELATIVE = re.compile(r"\b(?:who|that)\s+(?:[\w'’-]+\s+){1,4}$", re.IGNORECASE)
@@ -263,6 +269,11 @@ def _stop_at(rest: str) -> int | None:
         break
     for when in _TIME_STOP.finditer(rest[:end]):
         if not _IN_RELATIVE.search(rest[: when.start()] + " "):  # 'customers who bought in March' keep it
+            end = when.start()
+            break
+    for when in _OCCASION_STOP.finditer(rest[:end]):
+        lead = rest[: when.start()] + " "
+        if not (_IN_RELATIVE.search(lead) or _IN_PARTICIPLE.search(lead)):
             return when.start()
     return end
 
