@@ -336,6 +336,18 @@ def test_cue_verbs_with_an_adverb_or_a_wish(text: str, audience: str) -> None:
             "people who've just moved house in Manchester",
         ),
         (
+            "Target Audience (age, location, interests): women 25-34 in Dublin interested in yoga\nBudget: €2,000",
+            "women 25-34 in Dublin interested in yoga",
+        ),
+        (
+            "Demographics - retirees in Arizona and Nevada\nSpend - $12,000 on Facebook",
+            "retirees in Arizona and Nevada",
+        ),
+        (
+            "We're hoping to attract young couples planning a wedding in 2027 in the Cotswolds. £2k on Pinterest.",
+            "young couples planning a wedding in 2027 in the Cotswolds",
+        ),
+        (
             "Best prospects are law students preparing for the SQE in England and Wales. £5k on Instagram.",
             "law students preparing for the SQE in England and Wales",
         ),

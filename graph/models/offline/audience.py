@@ -133,6 +133,7 @@ _NOT_AUDIENCE = re.compile(
 
 def _clean_audience(raw: str) -> str:
     value = raw.strip(" ,:-–—.\"'")
+    value = re.sub(r"^\([^()\n]{0,60}\)\s*[:=–—-]?\s*", "", value)  # 'Target Audience (age, location): ...'
     value = re.sub(r"^(?i:primary|main|core)(?:\s+audience)?\s*[:=–—-]\s*", "", value)  # '2.1 Primary: ...'
     value = re.sub(
         r"^(?i:we|i)\b[^:,.\n]{0,30}?(?:\s+(?:is|are)\s+|\s*:\s*)", "", value
@@ -239,7 +240,7 @@ _WEAK_CUES = re.compile(
     r"(?:\b(?:for|to|among|amongst|from)|\b(?:\w+(?:ed|en)|bought|made|paid|done|read|sold|won)\s+by)\s+(?!our\b|the\b|a\b|an\b|\d(?!\d?\s?(?:[-–]|to)\s?\d{1,2}\s*[-\s]?(?:year|yr)))"
     r"|\b(?:we(?:'d|’d)?\s+(?:want|like|need|love)(?:\s+to\s+(?:reach|hit))?|want(?:s|ed)?(?:\s+to\s+hit)?)\s+"
     r"(?!new\b|more\b|to\b)(?=[a-z])"
-    r"|\b(?:invite|encourage|persuade|urge|convince|inspire|remind|welcome)s?\s+(?!our\b|the\b|a\b|an\b)(?=[a-z])"
+    r"|\b(?:invite|encourage|persuade|urge|convince|inspire|remind|welcome|attract|engage|court)s?\s+(?!our\b|the\b|a\b|an\b)(?=[a-z])"
     rf"|\b(?:get|help|ask|tell|nudge|motivate)s?\s+(?:\d[\d,.]*k?\s+(?:more\s+|new\s+)?)?(?!us\b|our\b|the\b|a\b|an\b|more\b)(?=[a-z][^.;!?\n]{{0,60}}?\s+to\s+(?:{_PURPOSE})\b)",
     re.IGNORECASE,
 )
