@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from graph.models.offline import fields as F
+from graph.models.offline.audience import find_audience
 from graph.models.offline.budget import firmographic_free, labelled_budget, select_budget, spoken_budget
 from graph.models.offline.goal import find_goal
 from graph.models.offline.kpi_money import align_to_cost_unit, find_cost_per, find_revenue, find_roas
@@ -270,7 +271,7 @@ def parse_brief(text: str, today: date) -> ParsedBrief:
         out.goal = goal.value
         fact("goal", goal.value, goal.start, goal.end)
 
-    audience = F.find_audience(masked, segments, _is_place_only, product)
+    audience = find_audience(masked, segments, _is_place_only, product)
     audience = _cut_at_dates(masked, audience, today) if audience else None
     if audience:
         out.audience = audience.value
