@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from guards.clauses import before_product, conditions, modifiers, negation, purpose_starts, universals
+from guards.idioms import neutralise_idioms
 from guards.lexicon import CLAIM_TERMS, FILLER, SOFT_COMPARATIVES, UNITS, WEAK_TRIGGERS
 from guards.pii import mask_contacts
 from guards.quantities import Quantity, extract_quantities, rank_words
@@ -155,7 +156,7 @@ def analyse(
         approved: True for an approved claim's wording (written in sentence case, so capitals mark names even
             when most words are capitalised, as in an award title).
     """
-    tokens = tokenize(rank_words(mask_contacts(sentence)))
+    tokens = tokenize(rank_words(neutralise_idioms(mask_contacts(sentence))))
     consumed: set[int] = set()
     spans = _concept_spans(tokens, vocab)
     in_product_names = frozenset(

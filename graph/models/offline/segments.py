@@ -30,6 +30,7 @@ FIELD_LABELS: dict[str, tuple[str, ...]] = {
         "goals",
         "objective",
         "objectives",
+        "purpose",
         "kpi",
         "kpis",
         "primary kpi",
@@ -73,6 +74,17 @@ FIELD_LABELS: dict[str, tuple[str, ...]] = {
         "segment",
         "customers",
         "persona",
+        # the same label in the languages briefs arrive in
+        "zielgruppe",
+        "doelgroep",
+        "público objetivo",
+        "publico objetivo",
+        "cible",
+        "public cible",
+        "pubblico",
+        "pubblico target",
+        "målgruppe",
+        "målgrupp",
     ),
     "channels": (
         "channels",
@@ -172,7 +184,7 @@ FIELD_LABELS: dict[str, tuple[str, ...]] = {
 
 _LABEL_TO_FIELD = {label: fld for fld, labels in FIELD_LABELS.items() for label in labels}
 _LABEL_SEP = re.compile(
-    r"\s*(?P<label>[A-Za-z][A-Za-z /&()'’?-]{0,38}?)\s*(?:\*\*)?\s*(?:\([A-Za-z]{3}\))?\s*"
+    r"\s*(?P<label>[A-Za-zÀ-ÿ][A-Za-zÀ-ÿ /&()'’?-]{0,38}?)\s*(?:\*\*)?\s*(?:\([A-Za-z]{3}\))?\s*"
     r"(?::|=|\s[-–—→]\s|\s?[-–—]\s|\?\s+A[:.])\s*(?:\*\*\s*)?(?P<value>.+)$",
     re.S,
 )
@@ -203,8 +215,15 @@ _LABEL_KEYWORDS: tuple[tuple[str, str], ...] = (
     ("holdout", r"hold-?out|control group"),
     ("key_messages", r"message|tagline|slogan|headline"),
     ("budget", r"budget|spend|money|invest|how much"),
-    ("goal", r"success|goal|objective|kpi|result|outcome|aim\b|target (?:outcome|number)|wish|counts as"),
-    ("audience", r"audience|who\b|whom|persona|target group|target market|segment|decision makers|buyers?\b"),
+    (
+        "goal",
+        r"success|goal|objective|kpi|result|outcome|aim\b|purpose|target (?:outcome|number)|wish|counts as",
+    ),
+    (
+        "audience",
+        r"audience|who\b|whom|persona|target group|target market|segment|decision makers|buyers?\b|"
+        r"ideal (?:customer|client|buyer)s?|customer profile|\bicp\b",
+    ),
     ("channels", r"channel|media|placements?|tactics|where should (?:the )?ads"),
     (
         "dates",
@@ -483,3 +502,14 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
             if s < e:
                 out.append((s, e))
     return out
+
+
+_FORM_LINE = re.compile(r"[-*•]?\s*[A-Za-z][\w'’ ]{1,30}:\s*\S.*[\w)]", re.DOTALL)
+
+
+def worth_echoing(sentence: str) -> bool:
+    """A sentence the echo reports when no fact came from it: three words or more, or a labelled form line however
+    short ('Phone: 0118 496 0123', 'Reference: GW-27-03' state something a marketer wrote on purpose)."""
+    return (
+        len(re.findall(r"[A-Za-z]{2,}", sentence)) >= 3 or _FORM_LINE.fullmatch(sentence.strip()) is not None
+    )
