@@ -241,3 +241,23 @@ def test_a_name_glossed_as_a_product_is_one_and_a_title_head_names_it_before_a_s
 ) -> None:
     """'Copper Kettle, a cosy mystery novel'; 'Summer Lates at the Science Museum: we want ...'; not 'Marketing Plan: we want ...'."""
     assert _x(text)["product"] == product
+
+
+@pytest.mark.parametrize(
+    ("text", "product"),
+    [
+        (
+            "We're after finance directors at retailers for Billflow AR Suite. $40k on LinkedIn.",
+            "Billflow AR Suite",
+        ),
+        ("Looking for 300 demos from HR managers in Texas for Peoplewise HR Cloud.", "Peoplewise HR Cloud"),
+        ("notely pro launch. students in leeds, $2k, tiktok. 400 upgrades.", "notely pro"),
+        ("budgetbee premium win-back: lapsed users in ohio, email only, $1k.", "budgetbee premium"),
+        ("fitloop plus. 500 trials from gym goers in austin, instagram, $3k.", "fitloop plus"),
+        ("more pro users please, instagram, $1k", None),
+    ],
+)
+def test_an_acronym_inside_a_name_or_a_lowercase_tier_marks_a_product(text: str, product: str | None) -> None:
+    """'for Billflow AR Suite' (an acronym between name words), 'notely pro launch.' (a lowercase name and its
+    tier opening the brief); 'more pro users' names no product."""
+    assert _x(text)["product"] == product

@@ -46,6 +46,10 @@ _OPENING_OFFER = (
         rf"\A\s*(?:our\s+)?(?P<v>(?:{_WORD}\s+){{0,4}}(?:{OFFER_NOUNS}))(?=\s+(?:for|to)\b|\s*[.,;:\n])"
     )
 )
+_LOWER_TIER = re.compile(  # a lowercase brief opening with a name and its tier: 'pennypal plus win-back.'
+    r"\A\s*(?:our\s+|the\s+)?(?P<v>[a-z][a-z0-9]{2,}\s+(?:plus|pro|premium|max|lite|ultra|prime))"
+    r"(?=\s*[.,:;\n]|\s+(?:win-?back|launch|relaunch|push|promo|campaign|drop|sale|upgrade|trial)\b)"
+)
 _AFTER_PUSH = re.compile(r"(?i:push|campaign|ads?|promo|promotion|drive|focus)\s+$")
 
 
@@ -89,6 +93,9 @@ def lower_offer(text: str) -> Found | None:
     free = _FREE.search(text)
     if free and not PEOPLE_WORD.search(free.group("v")):
         return Found(free.group("v"), free.start("v"), free.end("v"))
+    tier = _LOWER_TIER.match(text)
+    if tier:
+        return Found(tier.group("v"), tier.start("v"), tier.end("v"))
     opening = _OPENING_OFFER.match(text)
     if opening:
         value = _clean_offer(opening.group("v"))

@@ -239,6 +239,11 @@ def shape(value: str) -> tuple[bool, bool, bool]:
             for i, t in enumerate(toks)
         )
         or _EDITION.search(value) is not None
+        or any(  # an acronym inside a name: 'Ledgerly AP Automation', 'Billflow HR Suite'
+            2 <= len(t) <= 4 and t.isalpha() and t.isupper() and toks[i + 1][:1].isupper()
+            for i, t in enumerate(toks[:-1])
+            if i
+        )
         or any(
             re.fullmatch(r"\d+(?:\.\d+)?", t) and toks[i - 1][:1].isupper() and not toks[i - 1].isupper()
             for i, t in enumerate(toks)
