@@ -207,8 +207,13 @@ ADVERB = re.compile(
     r"(?!(?:month|week|dai|year|quarter|hour|night|fami|ear|friend|love|ug|ho|jel|bel|ital|supp)ly$)[a-z]+ly|"
     r"only|too|also|now|again|please|first|mainly|mostly"
 )
-HOUSING = re.compile(r"homes|apartments|flats|residences|lofts|villas|cottages|plots|houses", re.IGNORECASE)
+HOUSING = re.compile(
+    r"homes|apartments|flats|residences|lofts|villas|cottages|plots|houses|townhouses|bungalows",
+    re.IGNORECASE,
+)
 """Homes are sold at a development: 'Shared Ownership homes at Millbrook Quay' names the development too."""
+TRAVEL = re.compile(r"packages|breaks|holidays|tours|cruises|trips|getaways|flights|escapes", re.IGNORECASE)
+"""Trips are sold to a place: 'Golden Week packages to Okinawa' names the destination too."""
 TIME_WORD = re.compile(
     r"(?:year|day|week|weekend|month|season|eve|night|period|rush|holidays?|break|time|term|half-term|budget|"
     r"total|date|hi|hello|both|all)s?",
