@@ -479,3 +479,51 @@ def test_where_a_trip_from_somewhere_goes_is_not_the_market(
     text: str, where: tuple[list[str], list[str]]
 ) -> None:
     assert _where(text) == where
+
+
+@pytest.mark.parametrize(
+    ("text", "where"),
+    [
+        (
+            "Visit Lakeland - spring brief\nOffer: Lakeland Short Breaks\nAudience: couples in London\nBudget: £75,000",
+            (["UK"], ["GB"]),
+        ),
+        ("Product: Warm Homes Hull\nAudience: households in Hull\nBudget: £12,000", (["UK"], ["GB"])),
+        ("Product: Paris Weekend Pass\nMarket: Paris\nBudget: €5,000", (["EU"], ["FR"])),
+        ("Boston Brewing's Boston Lager for drinkers in Leeds, £3k on Instagram.", (["UK"], ["GB"])),
+        ("Promote the Dublin Coffee Club box to office workers in Manchester, £2k.", (["UK"], ["GB"])),
+    ],
+)
+def test_a_place_word_in_the_products_name_is_the_brand_unless_a_place_phrase_names_it(
+    text: str, where: tuple[list[str], list[str]]
+) -> None:
+    assert _where(text) == where
+
+
+@pytest.mark.parametrize(
+    ("text", "dates"),
+    [
+        (
+            "Event: Spring Craft Fair, York, 20 March 2027\nBudget: £2k\nWhen: 1 March 2027 until the day before the fair",
+            ("2027-03-01", "2027-03-19", 19),
+        ),
+        (
+            "The open day is on 10 April 2027. Ads run from 15 March to the day before the open day. £900 on Facebook.",
+            ("2027-03-15", "2027-04-09", 26),
+        ),
+        (
+            "Our gala night is 12 June 2027. Please run from 1 May until the week before the gala, $3k on Instagram.",
+            ("2027-05-01", "2027-06-05", 36),
+        ),
+        ("Race day: 23 May 2027\nSend window: 1 April 2027 up to the race", ("2027-04-01", "2027-05-23", 53)),
+        (
+            "The expo opens 8 September 2027. Run from 1 August 2027 till the night before the expo. €4k on LinkedIn.",
+            ("2027-08-01", "2027-09-07", 38),
+        ),
+    ],
+)
+def test_an_end_counted_back_from_an_event_the_brief_dates_elsewhere(
+    text: str, dates: tuple[str, str, int]
+) -> None:
+    start, end, days = _dates(text)
+    assert (str(start), str(end), days) == dates
