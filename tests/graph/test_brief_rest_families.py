@@ -579,3 +579,23 @@ def test_a_labelled_goal_ends_with_its_sentence(text: str, goal: str) -> None:
 def test_year_first_dates_with_any_separator(text: str, dates: tuple[str, str, int]) -> None:
     start, end, days = _dates(text)
     assert (str(start), str(end), days) == dates
+
+
+@pytest.mark.parametrize(
+    ("text", "where"),
+    [
+        (
+            "Marketing plan for Nordic Bites: €40k across Sweden and Norway on Facebook.",
+            (["EU"], ["NO", "SE"]),
+        ),
+        ("Midwest Dental wants patients in Denver, $4k on Google.", (["US"], ["US"])),
+        ("Benelux Logistics is selling to shippers in Germany, €9k on LinkedIn.", (["EU"], ["DE"])),
+        ("Budget €9k for the DACH Region on LinkedIn.", (["EU"], ["AT", "CH", "DE"])),
+        (
+            "Scandinavian sofas for renters across the Nordics, €12k on Instagram.",
+            (["EU"], ["DK", "FI", "IS", "NO", "SE"]),
+        ),
+    ],
+)
+def test_an_area_word_opening_a_name_is_the_name(text: str, where: tuple[list[str], list[str]]) -> None:
+    assert _where(text) == where
