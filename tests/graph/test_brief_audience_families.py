@@ -164,6 +164,15 @@ def test_postposed_cues_answers_and_foreign_labels(text: str, audience: str) -> 
             "grandparents looking after kids in galway city",
         ),
         (
+            "Promote Ledgerly for Freelancers. $10k on LinkedIn. Designers, writers and developers who invoice "
+            "clients in the US. 500 trials.",
+            "Designers, writers and developers who invoice clients in the US",
+        ),
+        (
+            "The Parents' Evening Planner app, $5k, teachers at primary schools in New South Wales, 600 downloads.",
+            "teachers at primary schools in New South Wales",
+        ),
+        (
             "Spring Tennis Camp. kids 8 to 12 in Auckland. NZD 2,000. 60 places. Facebook.",
             "kids 8 to 12 in Auckland",
         ),

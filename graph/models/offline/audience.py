@@ -359,6 +359,10 @@ def _people_clause(text: str, segments: list[Segment], is_place_only: object) ->
                 continue
             at = text.find(clause, start)
             end = at + len(clause)
+            k = i - 2  # 'Designers, writers and developers who invoice clients': the list's earlier items
+            while k >= 0 and pieces[k + 1].startswith(",") and _LIST_ITEM.fullmatch(pieces[k].strip()):
+                at = text.rfind(pieces[k].strip(), seg.start, at)
+                k -= 2
             for j in range(i + 1, len(pieces) - 1, 2):  # ', Paris and Frankfurt', ', 18-34'
                 nxt = pieces[j + 1].strip(" .!?")
                 age = re.fullmatch(r"(?:aged\s+)?\d{2}\s?[-–+]\s?(?:\d{2})?|\d{2}\+", nxt)
@@ -371,6 +375,12 @@ def _people_clause(text: str, segments: list[Segment], is_place_only: object) ->
             at = text.find(value, at)
             return Found(value, at, at + len(value))
     return run_on
+
+
+_LIST_ITEM = re.compile(
+    rf"(?:[a-z][\w-]*\s+){{0,2}}(?i:{PEOPLE})|(?:[A-Z][\w-]*\s+)?(?i:{PEOPLE})", re.IGNORECASE
+)
+"""One item of a list of people ('Designers', 'nurses', 'care home managers')."""
 
 
 def _is_people_clause(clause: str, is_place_only: object) -> bool:

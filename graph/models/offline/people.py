@@ -42,8 +42,8 @@ AGE = (
 AGE_RE = re.compile(AGE, re.IGNORECASE)
 PEOPLE_RE = re.compile(
     rf"\b(?:(?i:{PEOPLE})|(?!{_THINGS_ERS}\b)(?:[a-z]\w{{2,}}|[A-Z]{{2,}}\w*?)(?:ers|ists|ians)|(?i:{AGE}))\b"
-    r"(?![\w'’]*\s+(?:Day|Days|Eve|Night|Week|Weekend|Month)\b)"
-)  # 'Rivers' is a name; 'pre-orders' and 'sneakers' are things; "Singles' Day" is a date
+    r"(?![\w'’]*\s+(?:Day|Days|Eve|Night|Week|Weekend|Month)\b|['’]s?\s+[A-Z])"
+)  # 'Rivers' is a name; 'pre-orders' and 'sneakers' are things; "Singles' Day", "Gardeners' World" are names
 ORGS_RE = re.compile(
     r"\b(?:teams?|staff|leaders|heads|startups|companies|firms|brands|businesses|agencies|schools|universities|"
     r"charities|retailers|chains|practices|offices|athletes|collectors|lovers|owners|professionals|creatives|"
