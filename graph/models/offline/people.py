@@ -38,7 +38,8 @@ AGE = (
     r"(?:\d{1,2}\s?(?:[-–]|to)\s?\d{1,2}|\d{1,2}\+?)(?:\s*|-)(?:year|yr)s?(?:\s*|-)olds?\b"
     r"|(?:over|under)[- ]\d{2}s\b|\d{2}\s?[-–]\s?\d{2}s\b|\d{2}\+(?=\s|$|[,.])|\d0s\b|\d0-?somethings?\b"
 )
-"""An age that names people on its own: '16 to 18 year olds', '17-year-olds', '18–24 year olds', 'over 65s', '18-34s'."""
+"""An age that names people on its own: '16 to 18 year olds', '17-year-olds', '18–24 year olds', 'over 65s',
+'18-34s'."""
 AGE_RE = re.compile(AGE, re.IGNORECASE)
 PEOPLE_RE = re.compile(
     rf"\b(?:(?i:{PEOPLE})|(?!{_THINGS_ERS}\b)(?:[a-z]\w{{2,}}|[A-Z]{{2,}}\w*?)(?:ers|ists|ians)|(?i:{AGE}))\b"
