@@ -194,6 +194,10 @@ def test_a_people_phrase_in_a_list_or_run_on_is_read_to_the_next_fact(text: str,
             "hospital procurement heads in the Nordics",
         ),
         (
+            "Our KPI is 500 leads from facilities managers at UK universities at under £40 each. £20k on LinkedIn.",
+            "facilities managers at UK universities",
+        ),
+        (
             "Promote the Evergreen plan to gardeners in Devon, before the spring rush. £1k on Facebook.",
             "gardeners in Devon",
         ),

@@ -75,6 +75,9 @@ _AUD_STOP = re.compile(
     r"|,\s*(?=[A-Z]{0,3}[£$€¥]|[A-Z]{3}\s?\d|\d+(?:[.,]\d+)?\s?k\b|(?:about|around|roughly)\s+[£$€¥\d])"
     r"|,\s*(?:we|we're|we’re|we'd|we’d|i|it|our|they|starts?|kick\w*|launch\w*|go(?:es)?\s+live|begin\w*)\b"
     r"|\s+(?:with\s+a\s+budget|at\s+a\s+cost|at\s+no\s+more|for\s+\d|by\s+(?:the\s+end|\d))\b"
+    r"|\s+(?:at|for)\s+(?:(?:under|below|less\s+than|most|max(?:imum)?|up\s+to|around|about|roughly)\s+)?"
+    r"(?:[A-Z]{0,3}[£$€¥]|\d[\d,.]*\s*(?:[A-Z]{3}|euros?|dollars?|pounds?|quid)\b)"
+    r"|\s+at\s+(?:a|an)\s+(?:cpa|cpl|cac|roas|ctr|cost|price)\b"
     r"|\s+(?:using|via|through|on|across|with|over)\s+(?:our\s+|the\s+|a\s+)?(?=" + _CHANNEL_ALT + r")"
     r"|,\s*(?=(?:"
     + _CHANNEL_ALT
