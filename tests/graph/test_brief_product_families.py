@@ -286,3 +286,24 @@ def test_an_acronym_inside_a_name_or_a_lowercase_tier_marks_a_product(text: str,
 def test_a_discount_names_its_product_and_goods_ending_in_ers_are_not_people(text: str, product: str) -> None:
     """'40% off all X', 'sell more X'; 'jumpers', 'trackers', 'slippers' are goods, not an audience."""
     assert _x(text)["product"] == product
+
+
+@pytest.mark.parametrize(
+    ("text", "product"),
+    [
+        (
+            "Help us sell out the Autumn Wine Dinner on 14 October - 60 seats, foodies in Harrogate.",
+            "Autumn Wine Dinner",
+        ),
+        ("We need to sell out the Midsummer Ball, students in Durham, £800.", "Midsummer Ball"),
+        (
+            "We're a yoga studio in Bath. Looking to fill our 6-week beginners course starting Jan. £300 Instagram.",
+            "6-week beginners course",
+        ),
+        ("Please promote our seniors lunch club to retirees in Hove.", "seniors lunch club"),
+        ("push our kids' coding workshops to parents in Reading", "kids' coding workshops"),
+    ],
+)
+def test_sell_out_and_offers_described_by_their_people(text: str, product: str) -> None:
+    """'sell out the X'; 'our 6-week beginners course', 'our seniors lunch club': people describe the offer."""
+    assert _x(text)["product"] == product
