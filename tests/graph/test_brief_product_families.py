@@ -186,3 +186,124 @@ def test_no_product_is_made_up_from_a_season_greeting_sender_or_organisation(tex
 def test_the_product_wins_over_an_occasion_or_a_venue(text: str, product: str) -> None:
     """'St David's Day', 'Easter weekend', 'the Grand Hall' are when and where; the product is what is sold."""
     assert _x(text)["product"] == product
+
+
+@pytest.mark.parametrize(
+    ("text", "product"),
+    [
+        (
+            "We're selling Paris and Rome city breaks to retired couples in Leeds, £6k.",
+            "Paris and Rome city breaks",
+        ),
+        (
+            "Push the Alpine Week packages to Zermatt to skiers in Manchester.",
+            "Alpine Week packages to Zermatt",
+        ),
+        (
+            "Autumn Escape tours to Lisbon: we want 300 bookings from over-55s in Leeds.",
+            "Autumn Escape tours to Lisbon",
+        ),
+        ("We're selling the final flats at Riverside Yard to first-time buyers in Leeds.", "Riverside Yard"),
+        ("Help us sell our new-build homes at Kelham Quay to families in Sheffield.", "Kelham Quay"),
+        ("Promote the remaining townhouses at Oak Lane to downsizers in York.", "Oak Lane"),
+    ],
+)
+def test_trips_keep_their_destination_and_homes_their_development(text: str, product: str | None) -> None:
+    """'Paris and Rome city breaks', 'Alpine Week packages to Zermatt', 'the final flats at Riverside Yard'."""
+    assert _x(text)["product"] == product
+
+
+@pytest.mark.parametrize(
+    ("text", "product"),
+    [
+        (
+            "Launch campaign for Copper Kettle, a cosy mystery novel, aimed at readers in Ireland.",
+            "Copper Kettle",
+        ),
+        ("We're pushing Northgate Brewery, the card game, to gamers in Ohio.", "Northgate Brewery"),
+        (
+            "Summer Lates at the Science Museum: we want 2,000 tickets sold to adults in London.",
+            "Summer Lates",
+        ),
+        (
+            "Moonlight Cinema Club: we're after 500 members in Bristol, £2k on Instagram.",
+            "Moonlight Cinema Club",
+        ),
+        ("Marketing Plan: we want 400 sign-ups from nurses in Leeds.", None),
+        (
+            "Promote Harbour Kayak tours: budget £2k, goal 300 bookings, families in Devon.",
+            "Harbour Kayak tours",
+        ),
+    ],
+)
+def test_a_name_glossed_as_a_product_is_one_and_a_title_head_names_it_before_a_sentence(
+    text: str, product: str | None
+) -> None:
+    """'Copper Kettle, a cosy mystery novel'; 'Summer Lates at the Science Museum: we want ...'; not 'Marketing Plan: we want ...'."""
+    assert _x(text)["product"] == product
+
+
+@pytest.mark.parametrize(
+    ("text", "product"),
+    [
+        (
+            "We're after finance directors at retailers for Billflow AR Suite. $40k on LinkedIn.",
+            "Billflow AR Suite",
+        ),
+        ("Looking for 300 demos from HR managers in Texas for Peoplewise HR Cloud.", "Peoplewise HR Cloud"),
+        ("notely pro launch. students in leeds, $2k, tiktok. 400 upgrades.", "notely pro"),
+        ("budgetbee premium win-back: lapsed users in ohio, email only, $1k.", "budgetbee premium"),
+        ("fitloop plus. 500 trials from gym goers in austin, instagram, $3k.", "fitloop plus"),
+        ("more pro users please, instagram, $1k", None),
+    ],
+)
+def test_an_acronym_inside_a_name_or_a_lowercase_tier_marks_a_product(text: str, product: str | None) -> None:
+    """'for Billflow AR Suite' (an acronym between name words), 'notely pro launch.' (a lowercase name and its
+    tier opening the brief); 'more pro users' names no product."""
+    assert _x(text)["product"] == product
+
+
+@pytest.mark.parametrize(
+    ("text", "product"),
+    [
+        (
+            "URGENT: Black Friday - 40% off all Nordic Knit jumpers, women 25-50 UK, £8k Meta.",
+            "Nordic Knit jumpers",
+        ),
+        (
+            "Cyber Monday: 25% off the Trekker GPS trackers for hikers in Colorado, $5k.",
+            "Trekker GPS trackers",
+        ),
+        (
+            "We're offering 30% off our Bramble & Bee candle sets to gift shoppers in Bath.",
+            "Bramble & Bee candle sets",
+        ),
+        ("Promote the PowerDock chargers to commuters in Leeds, £1k on Instagram.", "PowerDock chargers"),
+        ("Sell more Harbour Grill burgers to students in Cardiff this term.", "Harbour Grill burgers"),
+        ("Get the Cosy Toes slippers in front of grandparents in Devon, £600.", "Cosy Toes slippers"),
+    ],
+)
+def test_a_discount_names_its_product_and_goods_ending_in_ers_are_not_people(text: str, product: str) -> None:
+    """'40% off all X', 'sell more X'; 'jumpers', 'trackers', 'slippers' are goods, not an audience."""
+    assert _x(text)["product"] == product
+
+
+@pytest.mark.parametrize(
+    ("text", "product"),
+    [
+        (
+            "Help us sell out the Autumn Wine Dinner on 14 October - 60 seats, foodies in Harrogate.",
+            "Autumn Wine Dinner",
+        ),
+        ("We need to sell out the Midsummer Ball, students in Durham, £800.", "Midsummer Ball"),
+        (
+            "We're a yoga studio in Bath. Looking to fill our 6-week beginners course starting Jan. £300 Instagram.",
+            "6-week beginners course",
+        ),
+        ("Please promote our seniors lunch club to retirees in Hove.", "seniors lunch club"),
+        ("push our kids' coding workshops to parents in Reading", "kids' coding workshops"),
+    ],
+)
+def test_sell_out_and_offers_described_by_their_people(text: str, product: str) -> None:
+    """'sell out the X'; 'our 6-week beginners course', 'our seniors lunch club': people describe the offer."""
+    assert _x(text)["product"] == product

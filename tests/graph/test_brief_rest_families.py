@@ -355,3 +355,41 @@ def test_where_the_company_is_or_a_background_figure_is_no_market(
 ) -> None:
     got = _x(text)
     assert line in _unused(text) and got["countries"] == countries
+
+
+def _dates(text: str) -> tuple[object, object, object]:
+    got = _x(text)
+    return got["start_date"], got["end_date"], got["duration_days"]
+
+
+@pytest.mark.parametrize(
+    ("text", "dates"),
+    [
+        ("Budget €9k on Google.\nStart: 01-02-2027\nEnd: 28-02-2027", ("2027-02-01", "2027-02-28", 28)),
+        (
+            "Budget €5k on Instagram. Start 15-03-2027 (European date), 4 weeks.",
+            ("2027-03-15", "2027-04-11", 28),
+        ),
+        (
+            "£2k on Facebook, run it from Monday 15 March to Easter Monday, 29 March 2027.",
+            ("2027-03-15", "2027-03-29", 15),
+        ),
+        (
+            "$3k on email, from Friday 3 September to Sunday, 12 September 2027.",
+            ("2027-09-03", "2027-09-12", 10),
+        ),
+        (
+            "Please run from the 3rd of May for a month (until 2 June 2027). $4k on Google.",
+            ("2027-05-03", "2027-06-02", 31),
+        ),
+        (
+            "Go live on 1 March for six weeks, ending on 11 April 2027. €6k on Meta.",
+            ("2027-03-01", "2027-04-11", 42),
+        ),
+    ],
+)
+def test_dates_with_dashes_named_days_and_an_end_after_the_length(
+    text: str, dates: tuple[str, str, int]
+) -> None:
+    start, end, days = _dates(text)
+    assert (str(start), str(end), days) == dates

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from graph.models.offline.fields import Found, name_clause
-from graph.models.offline.product_forms import glossed, headed, labelled, lower_offer
+from graph.models.offline.product_forms import development, glossed, headed, labelled, lower_offer
 from graph.models.offline.product_name import (
     PlaceTest,
     acceptable,
@@ -39,6 +39,7 @@ from graph.models.offline.segments import Segment
 _DET = r"(?:(?:our|the|a|an|its|their|my|your)[ \t]+)?(?:(?-i:new|free|last)(?![ \t]+year)[ \t]+)?(?:[$£€]\d+(?:\.\d\d)?[ \t]+)?"
 _PRODUCT_CUE = re.compile(  # a cue's kind ranks it: what is sold beats what a campaign is for, beats an owner
     rf"(?P<verb>\b(?i:(?:{CUE_VERBS})[ \t]+(?:of[ \t]+)?{_DET}))(?=[A-Z0-9]|['‘\"“][A-Z])"
+    r"|(?P<off>\b\d{1,2}\s?%\s+off\s+(?i:(?:all|every|the|our|any)[ \t]+)?)(?=[A-Z0-9])"  # '40% off all X'
     rf"|(?P<ask>\b(?i:(?:{ASKS})[ \t]+(?:for|of|to)[ \t]+{_DET}))(?=[A-Z0-9])"
     rf"|(?P<ad>\b(?i:(?:ads?|campaign|push|brief|promotion|pre-?launch|kickstarter)[ \t]+(?:for|on)[ \t]+{_DET}))"
     r"(?=[A-Z])"
@@ -46,7 +47,7 @@ _PRODUCT_CUE = re.compile(  # a cue's kind ranks it: what is sold beats what a c
     r"|(?P<own>\b(?!(?:Mother|Father|Valentine|Children|Women|Men|It|That|What|Let|There|Here|Who|He|She)['’])"
     r"[A-Z][\w&]*(?:[ \t]+&?[ \t]*[A-Z][\w&]*){0,3}(?:['’]s|s['’])[ \t]+)(?=[A-Z])",
 )
-_RANK = {"verb": 0, "ask": 0, "ad": 1, "for": 2, "own": 3}
+_RANK = {"verb": 0, "off": 0, "ask": 0, "ad": 1, "for": 2, "own": 3}
 _SUBJECT = re.compile(  # 'St Columba's Hospice wants ...', 'ReadUp is looking for ...': the organisation speaks
     r"(?:[ \t]+(?:at|from|of)(?:[ \t]+[A-Z][\w'’&-]*){1,4}?)?"  # 'Electoral Services at Cardiff Council want'
     r"[ \t]+(?:wants?|needs?|is\s+looking|are\s+looking|would\s+like|is\s+recruiting|is\s+hiring|has\s+been)\b"
@@ -86,8 +87,13 @@ def _cued(text: str, is_place: PlaceTest) -> Found | None:
         if best is not None and _RANK[kind] >= best[0]:
             continue
         found = product_phrase(text, m.end(), is_place)
-        if not found or not acceptable(found.value, is_place, cued=True):
+        if not found:
             continue
+        glossed_as = (
+            _APPOSITIVE.match(text, found.end) and shape(found.value)[0] and not is_place(found.value)
+        )
+        if not acceptable(found.value, is_place, cued=True) and not glossed_as:
+            continue  # a name glossed as a product is one, whatever it sounds like ('Dungeon Bakery, a board game')
         cue = m.group(0).lower()
         if (
             kind == "verb"
@@ -108,7 +114,7 @@ def _cued(text: str, is_place: PlaceTest) -> Found | None:
         if kind == "for" and bare and not (marked or tail or appositive or typed):
             continue  # 'for Green Acre Farm' names the business; 'for PipeDesk CRM' names a product
         last = found.value.split()[-1]
-        if VENUE.fullmatch(last) and not PRODUCT_TYPE.fullmatch(last):
+        if VENUE.fullmatch(last) and not PRODUCT_TYPE.fullmatch(last) and not glossed_as:
             continue  # 'bookings for Harbourside Studio', 'fill the Grand Hall' name the place, not the offer
         best = (_RANK[kind], found)
     return best[1] if best else None
@@ -206,7 +212,11 @@ def find_product(text: str, segments: list[Segment], is_place_only: object) -> F
         " " if any(a <= i < b for a, b in other) and ch != "\n" else ch for i, ch in enumerate(text)
     )
     found = (
-        headed(unmasked, is_place) or glossed(text, is_place) or _cued(text, is_place) or lower_offer(text)
+        headed(unmasked, is_place)
+        or glossed(text, is_place)
+        or _cued(text, is_place)
+        or development(text, is_place)
+        or lower_offer(text)
     )
     found = found or name_clause(text, segments, is_place_only) or _named(text, is_place)
     if not found:

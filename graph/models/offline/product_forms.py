@@ -46,6 +46,10 @@ _OPENING_OFFER = (
         rf"\A\s*(?:our\s+)?(?P<v>(?:{_WORD}\s+){{0,4}}(?:{OFFER_NOUNS}))(?=\s+(?:for|to)\b|\s*[.,;:\n])"
     )
 )
+_LOWER_TIER = re.compile(  # a lowercase brief opening with a name and its tier: 'pennypal plus win-back.'
+    r"\A\s*(?:our\s+|the\s+)?(?P<v>[a-z][a-z0-9]{2,}\s+(?:plus|pro|premium|max|lite|ultra|prime))"
+    r"(?=\s*[.,:;\n]|\s+(?:win-?back|launch|relaunch|push|promo|campaign|drop|sale|upgrade|trial)\b)"
+)
 _AFTER_PUSH = re.compile(r"(?i:push|campaign|ads?|promo|promotion|drive|focus)\s+$")
 
 
@@ -59,8 +63,8 @@ def _clean_offer(value: str) -> str | None:
             break
     while toks and not (re.fullmatch(OFFER_NOUNS, toks[-1]) or PRODUCT_TYPE.fullmatch(toks[-1])):
         toks.pop()
-    if not toks or any(PEOPLE_WORD.fullmatch(t) and not re.fullmatch(OFFER_NOUNS, t) for t in toks):
-        return None
+    if not toks or len(toks) == 1 and PEOPLE_WORD.fullmatch(toks[0]):
+        return None  # people may describe an offer ('our 6-week beginners course'), not be one
     if any(rx.fullmatch(t) for t in toks for rx in CHANNEL_RES.values()):
         return None
     return " ".join(toks)
@@ -89,11 +93,29 @@ def lower_offer(text: str) -> Found | None:
     free = _FREE.search(text)
     if free and not PEOPLE_WORD.search(free.group("v")):
         return Found(free.group("v"), free.start("v"), free.end("v"))
+    tier = _LOWER_TIER.match(text)
+    if tier:
+        return Found(tier.group("v"), tier.start("v"), tier.end("v"))
     opening = _OPENING_OFFER.match(text)
     if opening:
         value = _clean_offer(opening.group("v"))
         if value and value == opening.group("v") and len(value.split()) > 1 and not NOT_NAME.match(value):
             return Found(value, opening.start("v"), opening.end("v"))
+    return None
+
+
+_DEVELOPMENT = re.compile(
+    rf"\b(?i:the|our|its|their)\s+(?:[a-z][\w-]*\s+){{0,3}}(?:{HOUSING.pattern.lower()})\s+at\s+(?=[A-Z])"
+)
+
+
+def development(text: str, is_place: PlaceTest) -> Found | None:
+    """Homes described in lowercase, then the development's name: 'selling the last apartments at Donaupark
+    Residences', 'our new-build homes at Kelham Quay'."""
+    for m in _DEVELOPMENT.finditer(text):
+        found = product_phrase(text, m.end(), is_place)
+        if found and acceptable(found.value, is_place, cued=True):
+            return found
     return None
 
 
@@ -104,11 +126,39 @@ _HEAD = re.compile(
 )
 
 
+def _title_name(text: str, start: int, is_place: PlaceTest) -> Found | None:
+    """The name a title gives at ``start``: two capitalised words or more, a product noun or a model mark; not an
+    occasion, a time, a shouted heading or a business that speaks."""
+    found = product_phrase(text, start, is_place)
+    if not found:
+        return None
+    found = tidy_product(found)
+    toks = found.value.split()
+    _, marked, tail = shape(found.value)
+    caps = sum(1 for t in toks if t[:1].isupper())
+    typed = len(toks) > 1 and PRODUCT_TYPE.fullmatch(toks[-1]) is not None
+    if NOT_NAME.match(found.value) or TIME_LEAD.match(found.value) or found.value.isupper():
+        return None
+    if re.match(r"[ \t]+(?:wants?|needs?|is|are|would|has)\b", text[found.end :]) and not tail:
+        return None  # 'Back to school brief: SchoolKit Direct wants to sell ...': the business speaks
+    if (marked or typed or caps >= 2) and acceptable(found.value, is_place, cued=True):
+        return found
+    return None
+
+
+_BRIEF_TITLE = re.compile(
+    r"\b(?i:campaign|brief|plan|strategy|notes?|update|proposal|overview|summary|request|kick-?off|launch|"
+    r"marketing|idea|recap|agenda|push|promo)\b"
+)
+
+
 def headed(text: str, is_place: PlaceTest) -> Found | None:
     """A title line: an occasion, theme, brand or greeting, then the product ('Black Friday 2027: Printastic
     custom posters', 'LinguaBridge: Certified Legal Translation', 'kia ora - Tuatahi dating app needs signups').
     The part after the colon is the product when it is a name of two capitalised words or more, or a name with a
-    product noun or model mark; a line whose head is a field label ('Budget: ...') is that field's."""
+    product noun or model mark; a line whose head is a field label ('Budget: ...') is that field's. When the part
+    after the colon is a sentence or an occasion, a head that is a name is the product ('Golden Week packages to
+    Okinawa: we're targeting ...', 'Spooky Nights at Bayfront Aquarium: Halloween after-dark tickets')."""
     lines = [m for m in re.finditer(r"[^\n]*\S[^\n]*", text)][:3]
     for line in lines:
         m = _HEAD.match(text, line.start(), line.end())
@@ -122,20 +172,20 @@ def headed(text: str, is_place: PlaceTest) -> Found | None:
             or _META_HEAD.fullmatch(head)
         ):
             continue
-        found = product_phrase(text, m.end(), is_place)
-        if not found:
-            continue
-        found = tidy_product(found)
-        toks = found.value.split()
-        _, marked, tail = shape(found.value)
-        caps = sum(1 for t in toks if t[:1].isupper())
-        typed = len(toks) > 1 and PRODUCT_TYPE.fullmatch(toks[-1]) is not None
-        if NOT_NAME.match(found.value) or TIME_LEAD.match(found.value) or found.value.isupper():
-            continue
-        if re.match(r"[ \t]+(?:wants?|needs?|is|are|would|has)\b", text[found.end :]) and not tail:
-            continue  # 'Back to school brief: SchoolKit Direct wants to sell ...': the business speaks
-        if (marked or typed or caps >= 2) and acceptable(found.value, is_place, cued=True):
+        found = _title_name(text, m.end(), is_place)
+        if found:
             return _said_in_full(text, found)
+        after = text[m.end() : line.end()]
+        sentence = re.match(r"(?i:we|we're|we’re|i|i'm|our|this|it)\b", after) or (
+            NOT_NAME.match(after) and after[:1].isupper()  # 'Halloween after-dark tickets' (not 'budget 14k')
+        )
+        verb_led = re.match(rf"(?i:{CUE_VERBS})\b", head)  # 'Promote GreenEdge hedge trimmer: budget ...'
+        if sentence and not verb_led and not _BRIEF_TITLE.search(head) and m.group("head")[:1].isupper():
+            at = m.start("head")
+            named = _title_name(text, at, is_place)
+            caps = sum(1 for t in named.value.split() if t[:1].isupper()) if named else 0
+            if named and caps >= 2 and head.startswith(named.value) and named.start == at:
+                return named
     return None
 
 

@@ -25,6 +25,7 @@ from graph.models.offline.product_words import (
     TIERS,
     TIME_LEAD,
     TIME_WORD,
+    TRAVEL,
     VENUE,
 )
 
@@ -87,6 +88,8 @@ def _joins(text: str, at: int, low: str, words: list[str], is_place: PlaceTest |
     nxt, after = m.group("w"), (m.group("after") or "").split()
     if low == "at":
         return HOUSING.fullmatch(words[-1]) is not None and not PEOPLE_WORD.fullmatch(nxt)
+    if low == "to" and TRAVEL.fullmatch(words[-1]) and not PEOPLE_WORD.search(" ".join([nxt, *after[:1]])):
+        return True  # 'Golden Week packages to Okinawa'
     if low not in _JOINERS or not all(w[:1].isupper() or w[:1].isdigit() or w in _JOINERS for w in words):
         return False
     if (
@@ -106,7 +109,8 @@ def _joins(text: str, at: int, low: str, words: list[str], is_place: PlaceTest |
     if any(PEOPLE_WORD.fullmatch(w) and not PRODUCT_TYPE.fullmatch(w) for w in run):
         return False  # 'the ToolPro Cordless Drill to DIY enthusiasts'
     named_after = bool(after) and (after[0][:1].isupper() or bool(run))
-    return not is_place(nxt) or (low == "to" and named_after)
+    typed_run = any(PRODUCT_TYPE.fullmatch(w) for w in run)  # 'Rome and Lisbon weekend packages'
+    return not is_place(nxt) or (low == "to" and named_after) or (low == "and" and typed_run)
 
 
 _VERBISH = re.compile(  # 'booked', 'bewerben', 'starting' (not 'linen', 'garden', 'kitchen')
@@ -235,6 +239,11 @@ def shape(value: str) -> tuple[bool, bool, bool]:
             for i, t in enumerate(toks)
         )
         or _EDITION.search(value) is not None
+        or any(  # an acronym inside a name: 'Ledgerly AP Automation', 'Billflow HR Suite'
+            2 <= len(t) <= 4 and t.isalpha() and t.isupper() and toks[i + 1][:1].isupper()
+            for i, t in enumerate(toks[:-1])
+            if i
+        )
         or any(
             re.fullmatch(r"\d+(?:\.\d+)?", t) and toks[i - 1][:1].isupper() and not toks[i - 1].isupper()
             for i, t in enumerate(toks)
@@ -277,6 +286,6 @@ def acceptable(value: str, is_place: PlaceTest, *, cued: bool) -> bool:
     if not cued and VENUE.fullmatch(toks[-1]) or ORG_END.search(value):
         return False  # 'Clean Rivers Trust', 'PawCare Vets': the business, not what it sells
     name = " ".join(t for t in toks if t[:1].isupper())
-    if name and is_place(name):
+    if name and is_place(name) and not (tail and TRAVEL.fullmatch(toks[-1])):  # not 'Rome weekend packages'
         return False
     return cued or marked or tail

@@ -216,7 +216,7 @@ class Segment:
 _LABEL_KEYWORDS: tuple[tuple[str, str], ...] = (
     ("holdout", r"hold-?out|control group"),
     ("key_messages", r"message|tagline|slogan|headline"),
-    ("budget", r"budget|spend|money|invest|how much"),
+    ("budget", r"\bbudget(?:s|ed)?\b|spend|money|invest|how much"),
     (
         "goal",
         r"success|goal|objective|kpi|result|outcome|aim\b|purpose|target (?:outcome|number)|wish|counts as",

@@ -96,7 +96,7 @@ _PATTERNS = re.compile(
     rf"(?P<iso>\b\d{{4}}-\d{{1,2}}-\d{{1,2}}\b)"
     rf"|(?P<dotrange>\b(?P<o1>\d{{1,2}})\.(?P<o2>\d{{1,2}})\.?\s*(?:-|–|—|to|until|bis|au|al|tot)\s*"
     rf"(?P<o3>\d{{1,2}})\.(?P<o4>\d{{1,2}})\.(?P<o5>\d{{4}})\b)"
-    rf"|(?P<num>\b(?P<n1>\d{{1,2}})(?P<ns>[./])(?P<n2>\d{{1,2}})(?P=ns)(?P<n3>\d{{4}})\b)"
+    rf"|(?P<num>\b(?P<n1>\d{{1,2}})(?P<ns>[./-])(?P<n2>\d{{1,2}})(?P=ns)(?P<n3>\d{{4}})\b)"
     rf"|(?P<dayrange>\b(?P<dr1>{_DAY}){_SEP}(?P<dr2>{_DAY})\s+(?:of\s+)?(?P<drm>{_MON})(?:,?\s+(?P<dry>{_YEAR}))?\b)"
     rf"|(?P<between>\bbetween\s+(?:the\s+)?(?P<b1>{_DAY})\s+(?:and|&)\s+(?:the\s+)?(?P<b2>{_DAY})\s+(?:of\s+)?"
     rf"(?P<bm>{_MON})(?:,?\s+(?P<by>{_YEAR}))?\b)"
@@ -118,9 +118,13 @@ _PATTERNS = re.compile(
 _RANGE_JOIN = re.compile(
     rf"^,?{_SEP}$|^\s*(?:and|&|bis|au|al|tot)\s*$"
     r"|^\s*,?\s*(?:and\s+)?(?:(?:end|ends|ending|finish|finishes|finishing|clos(?:e|es|ing))(?:\s+on)?"
-    r"|(?:run|runs|running|live|going)\s+(?:till|until|to|through|thru))\s*$",
+    r"|(?:run|runs|running|live|going)\s+(?:till|until|to|through|thru))\s*$"
+    r"|^\s*(?:to|until|till|through|thru|[-–—])\s+(?-i:(?:[A-Z][\w'’]*\s+){0,2}[A-Z][\w'’]*),?\s*$"
+    r"|^[^.;!?\n\d]{0,30}?\(?\s*(?:until|till|ending(?:\s+on)?|ends\s+on)\s*$",
     re.IGNORECASE,
 )
+"""Between the two ends of a range: a dash or 'to'; 'to Easter Monday, 29 March' (the day's name before it);
+'for a month (until 2 June)' (an end stated after the length)."""
 _DURATION_RE = re.compile(
     r"(?P<neg>[-−](?=\d)|minus\s+|negative\s+)?\b(?P<n>\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
     r"twelve|a|an)(?:(?<=\d)\s?|[\s-]+)(?P<unit>day|week|month|quarter|wk|mth|mo)s?\b(?!\s+(?:before|after|ago|notice)|-\w)",
