@@ -261,3 +261,49 @@ def test_an_acronym_inside_a_name_or_a_lowercase_tier_marks_a_product(text: str,
     """'for Billflow AR Suite' (an acronym between name words), 'notely pro launch.' (a lowercase name and its
     tier opening the brief); 'more pro users' names no product."""
     assert _x(text)["product"] == product
+
+
+@pytest.mark.parametrize(
+    ("text", "product"),
+    [
+        (
+            "URGENT: Black Friday - 40% off all Nordic Knit jumpers, women 25-50 UK, £8k Meta.",
+            "Nordic Knit jumpers",
+        ),
+        (
+            "Cyber Monday: 25% off the Trekker GPS trackers for hikers in Colorado, $5k.",
+            "Trekker GPS trackers",
+        ),
+        (
+            "We're offering 30% off our Bramble & Bee candle sets to gift shoppers in Bath.",
+            "Bramble & Bee candle sets",
+        ),
+        ("Promote the PowerDock chargers to commuters in Leeds, £1k on Instagram.", "PowerDock chargers"),
+        ("Sell more Harbour Grill burgers to students in Cardiff this term.", "Harbour Grill burgers"),
+        ("Get the Cosy Toes slippers in front of grandparents in Devon, £600.", "Cosy Toes slippers"),
+    ],
+)
+def test_a_discount_names_its_product_and_goods_ending_in_ers_are_not_people(text: str, product: str) -> None:
+    """'40% off all X', 'sell more X'; 'jumpers', 'trackers', 'slippers' are goods, not an audience."""
+    assert _x(text)["product"] == product
+
+
+@pytest.mark.parametrize(
+    ("text", "product"),
+    [
+        (
+            "Help us sell out the Autumn Wine Dinner on 14 October - 60 seats, foodies in Harrogate.",
+            "Autumn Wine Dinner",
+        ),
+        ("We need to sell out the Midsummer Ball, students in Durham, £800.", "Midsummer Ball"),
+        (
+            "We're a yoga studio in Bath. Looking to fill our 6-week beginners course starting Jan. £300 Instagram.",
+            "6-week beginners course",
+        ),
+        ("Please promote our seniors lunch club to retirees in Hove.", "seniors lunch club"),
+        ("push our kids' coding workshops to parents in Reading", "kids' coding workshops"),
+    ],
+)
+def test_sell_out_and_offers_described_by_their_people(text: str, product: str) -> None:
+    """'sell out the X'; 'our 6-week beginners course', 'our seniors lunch club': people describe the offer."""
+    assert _x(text)["product"] == product

@@ -63,8 +63,8 @@ def _clean_offer(value: str) -> str | None:
             break
     while toks and not (re.fullmatch(OFFER_NOUNS, toks[-1]) or PRODUCT_TYPE.fullmatch(toks[-1])):
         toks.pop()
-    if not toks or any(PEOPLE_WORD.fullmatch(t) and not re.fullmatch(OFFER_NOUNS, t) for t in toks):
-        return None
+    if not toks or len(toks) == 1 and PEOPLE_WORD.fullmatch(toks[0]):
+        return None  # people may describe an offer ('our 6-week beginners course'), not be one
     if any(rx.fullmatch(t) for t in toks for rx in CHANNEL_RES.values()):
         return None
     return " ".join(toks)
