@@ -307,3 +307,20 @@ def test_a_discount_names_its_product_and_goods_ending_in_ers_are_not_people(tex
 def test_sell_out_and_offers_described_by_their_people(text: str, product: str) -> None:
     """'sell out the X'; 'our 6-week beginners course', 'our seniors lunch club': people describe the offer."""
     assert _x(text)["product"] == product
+
+
+@pytest.mark.parametrize(
+    ("text", "product"),
+    [
+        ("Brief: awareness campaign for the Royal Theatre, theatre-goers in Bath, £3k.", None),
+        ("Campaign name: spring awareness push\nBudget: £2k", None),
+        ("Brief: lead generation, £5k, LinkedIn, accountants in Leeds", None),
+        ("Brief: Tallybook 4, accountants in Leeds, £5k", "Tallybook 4"),
+        ("Campaign brief: end of tax year\nProduct: Oakline ISA", "Oakline ISA"),
+        ("Campaign name: Harvest Moon Festival\nBudget: £2k", "Harvest Moon Festival"),
+    ],
+)
+def test_a_brief_title_names_a_product_only_with_a_name_or_an_offer(text: str, product: str | None) -> None:
+    """A title label ('Brief:', 'Campaign name:') gives its first clause, and only a name or an offer; a
+    'Product:' label wins over it."""
+    assert _x(text)["product"] == product

@@ -275,6 +275,8 @@ def labelled(text: str, segments: list[Segment], is_place: PlaceTest) -> Found |
             at = seg.value_start + quoted.start("q")
             return Found(quoted.group("q"), at, at + len(quoted.group("q")))
         value = _label_value(seg, is_place)
+        if rank(seg) == 2:  # 'Brief: lead generation, £5k, LinkedIn': a title's first clause
+            value = value.split(",", 1)[0]
         named = re.search(
             r",\s+the\s+(?=[A-Z0-9])", value
         )  # 'Stillwater meditation app, the 30-Day Calm Challenge'
@@ -287,6 +289,10 @@ def labelled(text: str, segments: list[Segment], is_place: PlaceTest) -> Found |
         rest = product_phrase(text, seg.value_start + off.end()) if off else None
         if rest:  # 'Offer: 20% off the Harvest Box for the first month'
             found = rest
-        if found.value and not is_place(found.value) and not DATE_IN.search(found.value):
-            return tidy_product(found)
+        if not found.value or is_place(found.value) or DATE_IN.search(found.value):
+            continue
+        found = tidy_product(found)
+        if rank(seg) == 2 and not re.search(rf"[A-Z0-9]|(?:{OFFER_NOUNS})$", found.value):
+            continue  # 'Brief: awareness campaign for ...' titles the work, it names no product
+        return found
     return None
