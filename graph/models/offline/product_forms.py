@@ -275,8 +275,6 @@ def labelled(text: str, segments: list[Segment], is_place: PlaceTest) -> Found |
             at = seg.value_start + quoted.start("q")
             return Found(quoted.group("q"), at, at + len(quoted.group("q")))
         value = _label_value(seg, is_place)
-        if rank(seg) == 2:  # 'Brief: lead generation, £5k, LinkedIn': a title's first clause
-            value = value.split(",", 1)[0]
         named = re.search(
             r",\s+the\s+(?=[A-Z0-9])", value
         )  # 'Stillwater meditation app, the 30-Day Calm Challenge'
@@ -284,6 +282,8 @@ def labelled(text: str, segments: list[Segment], is_place: PlaceTest) -> Found |
             inner = product_phrase(text, seg.value_start + named.end())
             if inner and not is_place(inner.value) and not DATE_IN.search(inner.value):
                 return tidy_product(inner)
+        if rank(seg) == 2:  # 'Brief: lead generation, £5k, LinkedIn': a title's first clause
+            value = value.split(",", 1)[0]
         found = strip_article(Found(value, seg.value_start, seg.value_start + len(value)))
         off = re.match(r"(?:\d+\s?%|[£$€]\s?\d+)\s+off\s+(?:the\s+|our\s+|a\s+)?", value, re.IGNORECASE)
         rest = product_phrase(text, seg.value_start + off.end()) if off else None
