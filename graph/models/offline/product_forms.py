@@ -35,7 +35,7 @@ _WORD = (
 )
 _LOWER_OFFER = re.compile(
     rf"\b(?i:(?P<cue>{CUE_VERBS}|for))\s+(?P<det>(?:our|the|its|their|my|a|an)\s+)?"
-    rf"(?P<v>(?:{_WORD}\s+){{0,5}}(?:(?:{OFFER_NOUNS})\b(?![-'’])|(?:{PRODUCT_TYPE.pattern})(?=\s*(?:[.,;!?\n]|$))))"
+    rf"(?P<v>(?:{_WORD}\s+){{0,5}}(?:(?:{OFFER_NOUNS})\b(?![-'’])|(?:{PRODUCT_TYPE.pattern})(?=\s*(?:[.,;!?\n]|$)|\s+(?:to|for|among|across)\s)))"
 )
 _FREE = re.compile(  # 'sign up for a free water meter', 'offering a free hearing check to adults over 60'
     rf"\b(?i:{CUE_VERBS}|for)\s+(?:a\s+|an\s+|our\s+|the\s+)?(?P<v>free(?:\s+[a-z][\w-]*){{1,3}}?)"
