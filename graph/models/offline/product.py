@@ -8,6 +8,11 @@ rules read a *name* (capitalised words, digits, CamelCase) and the product-type 
 capitalised words followed by a verb: 'Greenway Trust needs volunteers'), places, occasions, channels and people
 ('IT directors', 'CrossFit athletes') are not products. A lowercase offer is read only after a cue and when it ends
 in an offer word ('pushing our lunchtime pho set').
+
+Cues rank by kind: what the audience is asked to buy or do ('book a X', 'tickets for X', 'sell the X') beats what a
+campaign is for ('push for X'), which beats an owner ('Brand's X'). The reading of a name is in product_name, the
+other shapes a product takes (labels, title lines, glosses, lowercase offers) in product_forms, and the word classes
+in product_words.
 """
 
 from __future__ import annotations
