@@ -164,6 +164,15 @@ def test_postposed_cues_answers_and_foreign_labels(text: str, audience: str) -> 
             "grandparents looking after kids in galway city",
         ),
         (
+            "Promote Ledgerly for Freelancers. $10k on LinkedIn. Designers, writers and developers who invoice "
+            "clients in the US. 500 trials.",
+            "Designers, writers and developers who invoice clients in the US",
+        ),
+        (
+            "The Parents' Evening Planner app, $5k, teachers at primary schools in New South Wales, 600 downloads.",
+            "teachers at primary schools in New South Wales",
+        ),
+        (
             "Spring Tennis Camp. kids 8 to 12 in Auckland. NZD 2,000. 60 places. Facebook.",
             "kids 8 to 12 in Auckland",
         ),
@@ -183,6 +192,10 @@ def test_a_people_phrase_in_a_list_or_run_on_is_read_to_the_next_fact(text: str,
         (
             "We're targeting hospital procurement heads in the Nordics and want 60 demos booked. €30k on LinkedIn.",
             "hospital procurement heads in the Nordics",
+        ),
+        (
+            "Our KPI is 500 leads from facilities managers at UK universities at under £40 each. £20k on LinkedIn.",
+            "facilities managers at UK universities",
         ),
         (
             "Promote the Evergreen plan to gardeners in Devon, before the spring rush. £1k on Facebook.",
@@ -334,6 +347,18 @@ def test_cue_verbs_with_an_adverb_or_a_wish(text: str, audience: str) -> None:
         (
             "Customers we want: people who've just moved house in Manchester. £2k Facebook. 300 switches.",
             "people who've just moved house in Manchester",
+        ),
+        (
+            "Target Audience (age, location, interests): women 25-34 in Dublin interested in yoga\nBudget: €2,000",
+            "women 25-34 in Dublin interested in yoga",
+        ),
+        (
+            "Demographics - retirees in Arizona and Nevada\nSpend - $12,000 on Facebook",
+            "retirees in Arizona and Nevada",
+        ),
+        (
+            "We're hoping to attract young couples planning a wedding in 2027 in the Cotswolds. £2k on Pinterest.",
+            "young couples planning a wedding in 2027 in the Cotswolds",
         ),
         (
             "Best prospects are law students preparing for the SQE in England and Wales. £5k on Instagram.",

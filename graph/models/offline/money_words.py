@@ -147,3 +147,9 @@ def market_currency(countries: list[str]) -> str | None:
     named."""
     found = {_MARKET_CURRENCY.get(c) for c in countries}
     return found.pop() if len(found) == 1 and None not in found else None
+
+
+def currency_country(currency: str | None) -> str | None:
+    """The one country that pays in a currency (GBP -> GB, CAD -> CA), or None for a shared one (EUR)."""
+    countries = [c for c, cur in _MARKET_CURRENCY.items() if cur == currency]
+    return countries[0] if len(countries) == 1 else None

@@ -74,6 +74,8 @@ FIELD_LABELS: dict[str, tuple[str, ...]] = {
         "segment",
         "customers",
         "persona",
+        "demographic",
+        "demographics",
         # the same label in the languages briefs arrive in
         "zielgruppe",
         "doelgroep",
