@@ -527,3 +527,75 @@ def test_an_end_counted_back_from_an_event_the_brief_dates_elsewhere(
 ) -> None:
     start, end, days = _dates(text)
     assert (str(start), str(end), days) == dates
+
+
+@pytest.mark.parametrize(
+    ("text", "kpis"),
+    [
+        ("We need 900 walkers signed up for the Midnight Walk. £3,500 on Facebook.", [("signups", 900)]),
+        ("Goal: 40 tutors enrolled on the Maths Mentors scheme, £800 on LinkedIn.", [("signups", 40)]),
+        ("We'd love 250 families registered for the Summer Reading Challenge, £1k.", [("signups", 250)]),
+        ("Target: 60 new volunteers recruited for the food bank, £500 on Facebook.", [("signups", 60)]),
+        (
+            "Aim for 1,200 players joined in the first month of the Quest app, $10k on TikTok.",
+            [("signups", 1200)],
+        ),
+    ],
+)
+def test_people_who_signed_up_or_joined_are_sign_ups(text: str, kpis: list[tuple[str, float]]) -> None:
+    assert _kpis(text) == kpis
+
+
+@pytest.mark.parametrize(
+    ("text", "goal"),
+    [
+        (
+            "The aim: more walk-ins at our Camden store. £1.5k on Instagram, 18-30s in London.",
+            "more walk-ins at our Camden store",
+        ),
+        ("Goal: awareness of the new Oat Latte. Budget $3k on TikTok.", "awareness of the new Oat Latte"),
+        (
+            "Objective: repeat orders from lapsed buyers. €2k on email, 1-30 April 2027.",
+            "repeat orders from lapsed buyers",
+        ),
+        ("Our goal: footfall at the Leeds showroom! 2k GBP on Facebook.", "footfall at the Leeds showroom"),
+        ("KPI: brand searches up. 5k USD on YouTube.", "brand searches up"),
+    ],
+)
+def test_a_labelled_goal_ends_with_its_sentence(text: str, goal: str) -> None:
+    assert _x(text)["goal"] == goal
+
+
+@pytest.mark.parametrize(
+    ("text", "dates"),
+    [
+        ("Budget: ¥2,000,000\nDates: 2027/03/01 - 2027/03/31", ("2027-03-01", "2027-03-31", 31)),
+        ("Budget $5k. Start 2027/05/03, end 2027/05/30.", ("2027-05-03", "2027-05-30", 28)),
+        ("€4k on Instagram, 2027.06.01 to 2027.06.14", ("2027-06-01", "2027-06-14", 14)),
+        ("Flight: 2027-02-01 - 2027-02-28. $9k on Google.", ("2027-02-01", "2027-02-28", 28)),
+        ("₩5,000,000 on Instagram from 2027/04/01 for 2 weeks", ("2027-04-01", "2027-04-14", 14)),
+    ],
+)
+def test_year_first_dates_with_any_separator(text: str, dates: tuple[str, str, int]) -> None:
+    start, end, days = _dates(text)
+    assert (str(start), str(end), days) == dates
+
+
+@pytest.mark.parametrize(
+    ("text", "where"),
+    [
+        (
+            "Marketing plan for Nordic Bites: €40k across Sweden and Norway on Facebook.",
+            (["EU"], ["NO", "SE"]),
+        ),
+        ("Midwest Dental wants patients in Denver, $4k on Google.", (["US"], ["US"])),
+        ("Benelux Logistics is selling to shippers in Germany, €9k on LinkedIn.", (["EU"], ["DE"])),
+        ("Budget €9k for the DACH Region on LinkedIn.", (["EU"], ["AT", "CH", "DE"])),
+        (
+            "Scandinavian sofas for renters across the Nordics, €12k on Instagram.",
+            (["EU"], ["DK", "FI", "IS", "NO", "SE"]),
+        ),
+    ],
+)
+def test_an_area_word_opening_a_name_is_the_name(text: str, where: tuple[list[str], list[str]]) -> None:
+    assert _where(text) == where

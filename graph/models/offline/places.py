@@ -156,6 +156,17 @@ def _in_a_name(text: str, start: int, end: int) -> bool:
     return not re.search(r"\b(?:in|into|to|from|across|around|near|of|at|outside)\s+$", before, re.IGNORECASE)
 
 
+def _area_in_a_name(text: str, start: int, end: int) -> bool:
+    """An area word followed by a capitalised word that is neither a place nor 'Region', 'Markets', ... and not
+    after a place preposition is part of a name ('Nordic Bites', but 'DACH Region', 'in Nordic Countries')."""
+    nxt = re.match(r"[ \t]+([A-Z][\w&'’-]*)", text[end:])
+    if not nxt or re.fullmatch(
+        r"(?:Regions?|Markets?|Countries|Area|Areas|States?|And|Or|Only)", nxt.group(1)
+    ):
+        return False
+    return _in_a_name(text, start, end)
+
+
 _TRAVEL = (
     r"(?:routes?|flights?|fares?|trips?|breaks?|getaways?|holidays?|cruises?|tours?|camps?|retreats?|stays?|"
     r"packages?|excursions?)"
@@ -334,6 +345,8 @@ def find_places(text: str, prefer: str | None = None) -> list[PlaceMention]:
         found.append(PlaceMention(text[s:e], s, e, countries, regs))
 
     for m in _AREA_RE.finditer(text):
+        if m.group(0)[0].isupper() and _area_in_a_name(text, m.start(), m.end()):
+            continue  # 'Nordic Bites', 'Midwest Dental': the company's name
         idx = next(i for i in range(len(AREAS)) if m.group(f"a{i}"))
         countries, regions = list(AREAS.values())[idx]
         add(m.start(), m.end(), countries, regions)

@@ -93,7 +93,7 @@ _FIXED_DAYS = {
 _HOLIDAY = "|".join(re.escape(k).replace("'", "['’]?") for k in sorted(_FIXED_DAYS, key=len, reverse=True))
 
 _PATTERNS = re.compile(
-    rf"(?P<iso>\b\d{{4}}-\d{{1,2}}-\d{{1,2}}\b)"
+    rf"(?P<iso>\b\d{{4}}(?P<isep>[-/.])\d{{1,2}}(?P=isep)\d{{1,2}}\b)"
     rf"|(?P<dotrange>\b(?P<o1>\d{{1,2}})\.(?P<o2>\d{{1,2}})\.?\s*(?:-|–|—|to|until|bis|au|al|tot)\s*"
     rf"(?P<o3>\d{{1,2}})\.(?P<o4>\d{{1,2}})\.(?P<o5>\d{{4}})\b)"
     rf"|(?P<num>\b(?P<n1>\d{{1,2}})(?P<ns>[./-])(?P<n2>\d{{1,2}})(?P=ns)(?P<n3>\d{{4}})\b)"
@@ -261,7 +261,7 @@ def find_date_spans(text: str, today: date, day_first: bool | None) -> list[Date
             start, problem = _make(int(g["hy"]) if g["hy"] else None, mo, d, today, words)
             end_only = True
         elif g["iso"]:
-            y, mo, d = (int(x) for x in g["iso"].split("-"))
+            y, mo, d = (int(x) for x in re.split(r"[-/.]", g["iso"]))
             start, problem = (
                 _make(y, mo, d, today, words) if 1 <= mo <= 12 else (None, f"'{words}' is not a date")
             )
