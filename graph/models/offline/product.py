@@ -8,6 +8,11 @@ rules read a *name* (capitalised words, digits, CamelCase) and the product-type 
 capitalised words followed by a verb: 'Greenway Trust needs volunteers'), places, occasions, channels and people
 ('IT directors', 'CrossFit athletes') are not products. A lowercase offer is read only after a cue and when it ends
 in an offer word ('pushing our lunchtime pho set').
+
+Cues rank by kind: what the audience is asked to buy or do ('book a X', 'tickets for X', 'sell the X') beats what a
+campaign is for ('push for X'), which beats an owner ('Brand's X'). The reading of a name is in product_name, the
+other shapes a product takes (labels, title lines, glosses, lowercase offers) in product_forms, and the word classes
+in product_words.
 """
 
 from __future__ import annotations
@@ -36,7 +41,7 @@ from graph.models.offline.product_words import (
 )
 from graph.models.offline.segments import Segment
 
-_DET = r"(?:(?:our|the|a|an|its|their|my|your)[ \t]+)?(?:(?-i:new|free|last)(?![ \t]+year)[ \t]+)?(?:[$£€]\d+(?:\.\d\d)?[ \t]+)?"
+_DET = r"(?:(?:our|the|a|an|its|their|my|your|le|la|les|el|los|las|il|lo|das|die|der|den|notre|nuestr[oa])[ \t]+)?(?:(?-i:new|free|last)(?![ \t]+year)[ \t]+)?(?:[$£€]\d+(?:\.\d\d)?[ \t]+)?"
 _PRODUCT_CUE = re.compile(  # a cue's kind ranks it: what is sold beats what a campaign is for, beats an owner
     rf"(?P<verb>\b(?i:(?:{CUE_VERBS})[ \t]+(?:of[ \t]+)?{_DET}))(?=[A-Z0-9]|['‘\"“][A-Z])"
     r"|(?P<off>\b\d{1,2}\s?%\s+off\s+(?i:(?:all|every|the|our|any)[ \t]+)?)(?=[A-Z0-9])"  # '40% off all X'
@@ -184,7 +189,7 @@ def _lead_words(found: Found) -> Found:
     filler = re.match(r"(?:[a-z]+\s+){1,4}?(?:the|our)\s+(?=[A-Z])", found.value)
     season = re.match(
         r"(?i:summer|spring|autumn|winter|christmas|easter|halloween|festive|holiday)(?:\s+(?i:holidays?|"
-        r"half-term|term|season|weekend))?\s+(?=[a-z])",
+        r"half-term|term|season|weekend))?\s+(?=[a-z][\w'’-]*\s+[a-z])",  # 'summer menu' stays whole
         found.value,
     )
     cut = filler or (season if season and re.search(rf"(?:{OFFER_NOUNS})$", found.value) else None)

@@ -13,6 +13,8 @@ CUE_VERBS = (
     r"boost(?:ing)?|grow(?:ing)?|get(?:ting)?|covers|focus(?:\s+on)?|about|product(?:'s|’s|\s+is)|"
     r"(?:the\s+)?(?:thing|focus|hero)\s+is|set(?:ting)?\s+up|"
     r"(?:range|product|collection|flavou?r|app|brand|line)\s*,|"
+    # the same cues in the languages briefs arrive in: 'promouvoir le X', 'lanzar la app X'
+    r"promouvoir|lancer|vendre|lanzar|promocionar|promover|vender|lanciare|promuovere|vendere|"
     # what the audience is asked to do with it: 'book a Private Bridal Appointment', 'sign up for our ...'
     r"book(?:ing)?|buy(?:ing)?|order(?:ing)?|try(?:ing)?|offer(?:ing)?|fill(?:ing)?|sign(?:ing)?\s+up\s+(?:for|to)|"
     r"regist(?:er|ering)\s+for|enrol+(?:ing)?\s+(?:on|in|for|onto)|subscrib(?:e|ing)\s+to|awareness\s+of|"
@@ -56,6 +58,12 @@ BOUNDARY = frozenset(
         "we're",
         "we’re",
         "we’d",
+        "para",
+        "per",
+        "pour",
+        "für",
+        "auprès",
+        "voor",
         "us",
         "we've",
         "we’ve",
