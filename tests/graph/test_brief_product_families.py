@@ -353,3 +353,21 @@ def test_cues_in_other_languages_and_a_seasonal_offer_kept_whole(text: str, prod
     """'promouvoir le X', 'lanzar la app X', 'vender el X' ('auprès', 'para', 'per' end the name); 'the summer
     menu' and 'our festive afternoon tea' keep their season word."""
     assert _x(text)["product"] == product
+
+
+@pytest.mark.parametrize(
+    ("text", "product"),
+    [
+        ("Campaign: Home Plus renewal drive\nBudget: €35,000 on email.", "Home Plus"),
+        ("Project: Loyalty Plus win-back drive\nBudget: $4k, email only.", "Loyalty Plus"),
+        ("Campaign: Aurora Lamp spring push\nBudget: £5,000", "Aurora Lamp"),
+        ("Campaign name: Summer sale for Trailblazer boots\nBudget $3k", "Trailblazer boots"),
+        ("Campaign: Launch of the Kestrel e-bike\nBudget £9k", "Kestrel e-bike"),
+        ("Campaign: retention drive for Gold Membership\nBudget £2k", "Gold Membership"),
+        ("Campaign: spring push on our Patio Pot Planting Kit\nBudget £1,500", "Patio Pot Planting Kit"),
+    ],
+)
+def test_a_campaign_label_names_the_product_without_the_campaign_words(text: str, product: str) -> None:
+    """'X renewal drive', 'X spring push', '<occasion> sale for X', 'launch of the X': the campaign's own words
+    (its kind, purpose or occasion) are not part of the product."""
+    assert _x(text)["product"] == product

@@ -239,6 +239,12 @@ def glossed(text: str, is_place: PlaceTest) -> Found | None:
     return None
 
 
+_ABOUT = (
+    re.compile(  # a campaign named for what it sells: 'Summer sale for Trailblazer boots', 'Launch of the X'
+        r"^(?:[\w'’-]+\s+){0,3}?(?i:sale|campaign|push|promo|promotion|launch|relaunch|drive|blitz)\s+"
+        r"(?i:for|of|on)\s+(?:(?i:the|our|a|an)\s+)?(?=[A-Za-z0-9])"
+    )
+)
 _GENERIC_LABELS = ("campaign name", "promotion", "event", "ticket", "campaign brief", "brief")
 _QUOTED = re.compile(r"[«“\"]\s*(?P<q>[A-Z][^»”\"\n]{1,40}?)\s*[»”\"]")
 _LABEL_END = re.compile(
@@ -284,6 +290,10 @@ def labelled(text: str, segments: list[Segment], is_place: PlaceTest) -> Found |
                 return tidy_product(inner)
         if rank(seg) == 2:  # 'Brief: lead generation, £5k, LinkedIn': a title's first clause
             value = value.split(",", 1)[0]
+        about = _ABOUT.match(value)
+        inner = product_phrase(text, seg.value_start + about.end()) if about else None
+        if inner and not is_place(inner.value) and not DATE_IN.search(inner.value):
+            return tidy_product(inner)  # 'Campaign: Summer sale for Trailblazer boots'
         found = strip_article(Found(value, seg.value_start, seg.value_start + len(value)))
         off = re.match(r"(?:\d+\s?%|[£$€]\s?\d+)\s+off\s+(?:the\s+|our\s+|a\s+)?", value, re.IGNORECASE)
         rest = product_phrase(text, seg.value_start + off.end()) if off else None

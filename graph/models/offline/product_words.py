@@ -230,7 +230,8 @@ ORG_END = re.compile(
     r"Brewery|Bakery|Studios?|Accountants|Solicitors|Estates|Agency|Group)$"
 )
 EVENT_TAIL = re.compile(
-    r"(?:\s+[a-z]+-[a-z]+)?\s+(?:sale|event|open\s+day|open\s+evening|launch|promo|campaign|push|drop|release|"
+    r"(?:\s+[a-z]+-[a-z]+)?\s+(?:(?:(?:renewals?|retention|acquisition|awareness|reactivation|win-?back|upsell|"
+    r"cross-sell|referral|loyalty|sign-?ups?|lead-?gen)\s+)?(?:drive|blitz)|sale|event|open\s+day|open\s+evening|launch|promo|campaign|push|drop|release|"
     r"relaunch|restock|giveaway|webinar|brief|enrol+ments?|spring|summer|autumn|winter|season)$"
 )
 ADVERB = re.compile(
