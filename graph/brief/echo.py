@@ -10,7 +10,7 @@ import re
 from typing import Any
 
 from graph.contracts import Brief, BriefFact
-from graph.models.offline.segments import split_sentences
+from graph.models.offline.segments import split_sentences, worth_echoing
 
 _LABELS = {
     "budget": "budget",
@@ -34,7 +34,7 @@ def _squash(text: str) -> str:
 
 
 def unused_sentences(text: str, facts: list[BriefFact]) -> list[str]:
-    """Sentences of the brief (three words or more) that no fact came from, verbatim.
+    """Sentences of the brief (three words or more, or a labelled form line) that no fact came from, verbatim.
 
     A fact covers a sentence when its source words overlap it (sources are matched in the brief verbatim, ignoring
     spacing and case, so a model's facts count as well as the rules')."""
@@ -50,7 +50,7 @@ def unused_sentences(text: str, facts: list[BriefFact]) -> list[str]:
     out = []
     for s, e in split_sentences(text):
         sentence = text[s:e].strip()
-        if len(re.findall(r"[A-Za-z]{2,}", sentence)) < 3:
+        if not worth_echoing(sentence):
             continue
         key = _squash(sentence)
         at = flat.find(key)

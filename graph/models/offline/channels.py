@@ -68,8 +68,10 @@ _LIST_ONLY: dict[str, re.Pattern[str]] = {
     "paid_social": re.compile(r"(?<![\w-])social(?![\w-])", re.IGNORECASE),
 }
 _ITEM_BEFORE = re.compile(
-    r"(?:^|[,+&/|:\n(.!?]|\b(?:and|or|on|via|across|over|through|using|plus|in)\b|\s[-–—])\s*$", re.IGNORECASE
+    r"(?:^|[,+&/|:\n(.!?]|\b(?:and|or|on|via|across|over|through|using|plus|in)\b|\s[-–—]|\d\s?%)\s*$",
+    re.IGNORECASE,
 )
+"""Before a bare list word: a separator, a preposition, or its share of the budget ('60% search and 40% social')."""
 _ITEM_AFTER = re.compile(
     r"\s*(?:$|[,+&/|.;:!)\n]|\s[-–—]|(?:and|or|only|please|plz|pls|in|across)\b)", re.IGNORECASE
 )
@@ -82,16 +84,32 @@ def _list_items(text: str, named: list[int], labelled: list[tuple[int, int]]) ->
         for m in rx.finditer(text):
             line = (text.rfind("\n", 0, m.start()) + 1, (text.find("\n", m.end()) + 1 or len(text) + 1) - 1)
             near = any(abs(p - m.start()) <= 60 and line[0] <= p <= line[1] for p in named)
-            if not (near or any(s <= m.start() < e for s, e in labelled)):
+            share = re.search(r"\d\s?%\s*$", text[max(0, m.start() - 8) : m.start()])  # '60% search'
+            if not (near or share or any(s <= m.start() < e for s, e in labelled)):
                 continue
-            if _ITEM_BEFORE.search(text[max(0, m.start() - 40) : m.start()]) and _ITEM_AFTER.match(
-                text, m.end()
+            if share or (
+                _ITEM_BEFORE.search(text[max(0, m.start() - 40) : m.start()])
+                and _ITEM_AFTER.match(text, m.end())
             ):
                 out[ch] = Found(ch, m.start(), m.end())
                 break
     return out
 
 
+_RETARGETING_POOL = re.compile(
+    r"retargeting(?=\s+(?:pool|audiences?|lists?|segments?|cohorts?)\b)", re.IGNORECASE
+)
+_HOLDOUT_FROM = re.compile(
+    r"\b(?:hold[\s-]?(?:out|back)|control(?:\s+group)?)\b[^.;\n]{0,30}?\b(?:on|of|from|in)\s+(?:the\s+)?"
+    r"(?:[\w-]+\s+)?$",
+    re.IGNORECASE,
+)
+_TEXT_VERB = re.compile(
+    r"(?<![\w-])(?:e-?mail|call|phone|message)\s*(?:,\s*|\s+(?:and|or|&|\+)\s+)(?P<t>text)(?=\s+(?!messages?\b)[a-z])",
+    re.IGNORECASE,
+)
+"""'email and text library card holders', 'call or text past customers': 'text' as a verb beside another way of
+reaching people is the SMS channel."""
 _CASE_SENSITIVE_CHANNELS = {"IG", "FB", "SEM", "EDM", "SMS"}
 
 
@@ -127,9 +145,17 @@ def find_channels(
                 re.I,
             ):
                 continue
+            if ch == "display" and (
+                _RETARGETING_POOL.match(text, m.start())
+                or _HOLDOUT_FROM.search(text[max(0, m.start() - 60) : m.start()])
+            ):
+                continue  # 'the retargeting pool', 'the email retargeting': people already reached, not a channel
             if ch not in hits:
                 hits[ch] = Found(ch, m.start(), m.end())
                 break
+    for m in _TEXT_VERB.finditer(text):
+        if "sms" not in hits and not any(s <= m.start("t") < e for s, e in skip):
+            hits["sms"] = Found("sms", m.start("t"), m.end("t"))
     named = [f.start for f in hits.values()]
     labelled = [(s.start, s.end) for s in segments or [] if s.field == "channels"]
     for ch, found in _list_items(text, named, labelled).items():

@@ -8,9 +8,10 @@ from __future__ import annotations
 import re
 
 from graph.models.offline.channels import CHANNEL_RES, CHANNEL_WORDS, Found, find_channels
+from graph.models.offline.holdout import find_holdout
 from graph.models.offline.segments import Segment
 
-__all__ = ["CHANNEL_RES", "Found", "find_channels"]
+__all__ = ["CHANNEL_RES", "Found", "find_channels", "find_holdout"]
 
 
 # ---- key messages -----------------------------------------------------------------------------------------------
@@ -342,30 +343,7 @@ def name_clause(text: str, segments: list[Segment], is_place_only: object) -> Fo
     return Found(clause, at, at + len(clause))
 
 
-# ---- holdout, url ------------------------------------------------------------------------------------------
-_HOLDOUT_RES = (
-    re.compile(
-        r"(?:hold[\s-]?(?:out|back)|control(?:\s+group)?)[^.;%\d\n]{0,40}?(?P<p>\d+(?:[.,]\d+)?)\s?"
-        r"(?:%|percent\b|per cent\b)",
-        re.IGNORECASE,
-    ),
-    re.compile(
-        r"(?P<p>\d+(?:[.,]\d+)?)\s?(?:%|percent\b|per cent\b)[^.;%\d\n]{0,40}?(?:hold[\s-]?(?:out|back)|"
-        r"control\b)",
-        re.IGNORECASE,
-    ),
-)
-
-
-def find_holdout(text: str) -> Found | None:
-    """The control holdout share as a fraction string ('0.2' for '20% holdout')."""
-    m = _HOLDOUT_RES[0].search(text) or _HOLDOUT_RES[1].search(text)
-    if not m:
-        return None
-    pct = float(m.group("p").replace(",", "."))
-    return Found(f"{pct / 100:g}", m.start(), m.end())
-
-
+# ---- url ------------------------------------------------------------------------------------------------------
 _URL_RE = re.compile(r"\bhttps?://[^\s<>\"')]+|\bwww\.[^\s<>\"')]+\.[a-z]{2,}[^\s<>\"')]*", re.IGNORECASE)
 
 

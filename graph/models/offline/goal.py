@@ -30,6 +30,27 @@ _WISH_OUTCOME = re.compile(
     r"(?:[a-z][\w'’-]*\s+){0,2}?(?:" + _OUTCOME + r"))(?![\w-])",
     re.IGNORECASE,
 )
+_STATED_AIM = re.compile(
+    r"\b(?:goal|aim|objective|purpose|focus|priority|kpi)s?\s+(?:is|are|=|:|-)\s+(?:simply\s+)?"
+    r"(?:to\s+(?:drive|get|grow|increase|boost|generate|win|sell|raise)\s+)?"
+    r"(?P<np>(?:(?:more|new|extra|additional|repeat)\s+)?(?:[a-z][\w'’-]*\s+){0,2}?(?:"
+    + _OUTCOME
+    + r"))(?![\w-])",
+    re.IGNORECASE,
+)
+"""'the goal is online sales', 'our aim is more repeat bookings', 'objective is to drive awareness'."""
+_OUTCOME_OPENER = re.compile(
+    r"(?:\A|(?<=[-–—:,;]\s))(?P<np>(?:[A-Za-z][\w'’-]*\s+){0,2}?(?:" + _OUTCOME + r"))"
+    r"\s+(?:for|of|at|through|via|on)\b",
+    re.IGNORECASE,
+)
+"""A clause that opens with the outcome it wants: 'Halloween costume sales for Fright Night', 'quick one -
+pre-orders for our Märzen', ', online sales at €5 back for every €1'."""
+_CLAUSE_VERB = re.compile(
+    r"\b(?:is|are|was|were|be|been|go|goes|went|will|would|open|opens|opened|start|starts|started|have|has|had|"
+    r"launch|launches|launched|sell|sells|sold|begin|begins|rose|fell|grew|came)\b",
+    re.IGNORECASE,
+)
 _AWARENESS = re.compile(r"\b(?:brand\s+)?awareness\b", re.IGNORECASE)
 _MODIFIER_STOP = re.compile(
     r"\b(?:the|our|a|an|to|for|from|at|in|on|of|with|and|who|that|we|it|is|are|be|get|this|their|its)\b", re.I
@@ -46,7 +67,7 @@ def find_goal(text: str, segments: list[Segment], counts: list[KPIMention]) -> F
             return Found(value, seg.value_start, seg.value_start + len(value))
     if counts:
         return _around_count(text, segments, counts[0])
-    return _wished_outcome(text)
+    return _wished_outcome(text, segments)
 
 
 def _around_count(text: str, segments: list[Segment], k: KPIMention) -> Found:
@@ -61,14 +82,15 @@ def _around_count(text: str, segments: list[Segment], k: KPIMention) -> Found:
     )
     start = s0 + verb.start() if verb else k.start
     tail = re.match(
-        r"(?:\s+(?!(?:from|in|for|at|by|with|and|before|to|on|of|per|each|under|below|over)\b)[\w'’-]+){0,3}",
+        r"(?:[ \t](?!(?:from|in|for|at|by|with|and|before|to|on|of|per|each|under|below|over)\b)[\w'’-]+){0,3}",
         text[k.end :],
     )
     end = k.end + (tail.end() if tail else 0)
-    return Found(text[start:end].strip(), start, end)
+    value = text[start:end].strip().rstrip(" ,;:")
+    return Found(value, start, start + len(value))
 
 
-def _wished_outcome(text: str) -> Found | None:
+def _wished_outcome(text: str, segments: list[Segment]) -> Found | None:
     """'We want more bookings', 'needs volunteers for tree planting', 'wants new retainer clients: ...',
     'Brand awareness for Oakridge Dental'. An outcome that names people and is followed by who they are ('we want
     customers who bought last year') describes the audience, not an aim."""
@@ -83,5 +105,23 @@ def _wished_outcome(text: str) -> Found | None:
         if _PEOPLE_OUTCOMES.search(np) and re.match(r"\s+(?:who|that|aged|\d|in\s+their)\b", after, re.I):
             continue
         return Found(np, m.start("np"), m.end("np"))
+    for rx in (_STATED_AIM, _OUTCOME_OPENER):
+        for m in rx.finditer(text):
+            np = m.group("np")
+            if (
+                rx is _OUTCOME_OPENER
+                and (
+                    _PEOPLE_OUTCOMES.search(np)
+                    or re.fullmatch(
+                        r"\S+\s+leads", np, re.I
+                    )  # 'HR leads at firms of 50-500 staff' are people
+                    or any(s.field not in (None, "goal") and s.start <= m.start() < s.end for s in segments)
+                    or _CLAUSE_VERB.search(re.split(r"[,.;!?\n]", text[m.end("np") :])[0])
+                )
+            ):
+                continue  # 'Tickets for Jazz on the Green go on sale 1 March' states a fact, not an aim
+            if any(_MODIFIER_STOP.fullmatch(w) for w in np.split()[:-1]):
+                continue
+            return Found(np, m.start("np"), m.end("np"))
     aware = _AWARENESS.search(text)
     return Found(aware.group(0), aware.start(), aware.end()) if aware else None

@@ -8,7 +8,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from graph.models.offline.money import MoneyMention, to_number
+from graph.models.offline.money import to_number
+from guards.lexicon import NUMBER_WORDS
 
 COUNT_KINDS: dict[str, tuple[str, ...]] = {
     "signups": (
@@ -127,7 +128,8 @@ _NOT_COUNT_BEFORE = re.compile(
     re.I,
 )
 _SIGNUP_VERB = re.compile(
-    r"\b(?:register|enrol+|sign\s+up|onboard|recruit)\s+(?:(?:about|around|over)\s+)?$", re.I
+    r"\b(?:register|enrol+|sign\s+up|onboard|recruit|looking\s+for|seeking|find)\s+(?:(?:about|around|over)\s+)?$",
+    re.I,
 )
 _NAME_PART = re.compile(r"(?<![.!?:;\n]\s)(?<![.!?:;\n])(?<=\w\s)[A-Z][\w-]*\s$")
 """A number right after a capitalised word that does not open its sentence is part of a name."""
@@ -136,10 +138,11 @@ _DONE_AFTER = re.compile(
 )
 """'90 vouchers sold', '350 weeks booked', '120 test rides booked': whatever is counted, it is a conversion."""
 _CONVERTED = re.compile(r"^(?:[\w-]+\s+)?(?:approved|funded|closed)\b", re.I)
-_PAST = re.compile(r"\b(?:last\s+year|previous(?:ly)?|did)", re.I)
+PAST_RE = re.compile(r"\b(?:last\s+year|previous(?:ly)?|did)", re.I)
 GOAL_CUE_RE = re.compile(
     r"\b(?:goal|objective|aim|kpi|success|target is|target:|want|need|hoping|hope|like|love|get|drive|generate|sell|"
-    r"hit|reach|achieve|deliver|win|register|onboard|enrol|book|grow|acquire|gain|call it a win|thrilled|after)\b",
+    r"hit|reach|achieve|deliver|win|register|onboard|enrol|book|grow|acquire|gain|call it a win|thrilled|after|aiming|"
+    r"looking for|seeking|recruit|find)\b",
     re.I,
 )
 PCT = r"(?P<p>\d+(?:[.,]\d+)?)\s?(?:%|percent\b|per cent\b)"
@@ -167,42 +170,6 @@ RATES: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
 ]
-_COST_PER = re.compile(
-    r"\b(?:cpa|cac|cpl|cpi|cpo|cps|cpb|cost[- ]per[- ](?!click\b|mille\b|thousand\b|view\b|impression\b)"
-    r"(?:first[- ])?[a-z]+(?:[- ][a-z]+)?)\b",
-    re.I,
-)
-_CAP_BEFORE = re.compile(
-    r"(?:no\s+more\s+than|not\s+more\s+than|under|below|max(?:imum)?|at\s+most|up\s+to|less\s+than|≤|<|"
-    r"capped\s+at|tops)\s*$",
-    re.I,
-)
-_PER_UNIT_AFTER = re.compile(
-    r"^\s*(?:per|a|an|for each)\s+(?!month|day|week|year|head\b|person\b|night\b)[a-z-]+|^\s*each\b", re.I
-)
-_PCT_WORD = r"(?:%|\s?percent\b|\s?per\s?cent\b)"
-ROAS_RE = re.compile(
-    rf"(?:\broas\b|return on ad spend)[^.\d]{{0,20}}?(?P<x>\d+(?:\.\d+)?)(?P<pct>{_PCT_WORD})?(?:\s?[x:]\s?1?\b)?"
-    rf"|(?P<x2>\d+(?:\.\d+)?)(?P<pct2>{_PCT_WORD}|\s?x|\s?:\s?1)\s+(?:roas|return on ad spend)\b",
-    re.I,
-)
-_FOR_EVERY = re.compile(
-    r"^\s*(?:back\s+|returned\s+|in\s+(?:revenue|sales)\s+)?(?:for|on|from)\s+(?:every|each)\s*$", re.I
-)
-_EVERY_RETURNS = re.compile(
-    r"^\s*(?:(?:we\s+)?spen[dt]|invested)?\s*(?:should\s+|to\s+|must\s+|needs?\s+to\s+)?"
-    r"(?:returns?|brings?\s+(?:in|back)|generates?|makes?|earns?)\s*$",
-    re.I,
-)
-_REVENUE_AFTER = re.compile(
-    r"^\s*(?:(?:in|of)?\s*(?:[\w-]+\s+)?(?:revenue|turnover|gmv|arr|mrr)\b"
-    r"|(?:in|of)\s+(?:[\w-]+\s+)?(?:sales|donations|pledges|gifts)\b)",
-    re.I,
-)
-_REVENUE_BEFORE = re.compile(
-    r"(?:(?:revenue|turnover|gmv|sales)(?:\s+target)?\s*(?:of|:|is|=)?|\brais(?:e|es|ed|ing)(?:\s+(?:at\s+least|over))?)\s*$",
-    re.I,
-)
 
 
 @dataclass(frozen=True)
@@ -237,22 +204,21 @@ def find_counts(text: str, goal_spans: list[tuple[int, int]]) -> list[KPIMention
             or re.match(r"\s*[-–]\d", text[m.end("n") :])
         ):
             continue
-        words = m.group("after").split()
-        if not words or re.match(
-            r"(?:years?|yrs?|year-olds?|miles?|km|minutes?|hours?|hrs|days?|weeks?|months?|"
-            r"quarters?|nights?|x|%|percent|employees|staff|developers|people|or|and|to|seats|locations|stores|shops|"
-            r"facilities|sites|branches)(?![\w-])",
-            words[0],
-            re.I,
+        words = _own_words(m.group("after"))
+        done = bool(words) and _DONE_AFTER.match(" ".join(words)) is not None
+        if (
+            not words
+            or not done
+            and re.match(
+                r"(?:years?|yrs?|year-olds?|miles?|km|minutes?|hours?|hrs|days?|weeks?|months?|"
+                r"quarters?|nights?|x|%|percent|employees|staff|developers|people|or|and|to|seats|locations|stores|shops|"
+                r"facilities|sites|branches)(?![\w-])",
+                words[0],
+                re.I,
+            )
         ):
             continue
-        kind, used = None, 0
-        for i in range(len(words)):
-            pair = " ".join(w.strip(".,;:!?)") for w in words[i : i + 2])
-            kind = count_kind(words[i].strip(".,;:!?)")) or (count_kind(pair) if i + 1 < len(words) else None)
-            if kind:
-                used = i + 1 if count_kind(words[i].strip(".,;:!?)")) else i + 2  # 'sign ups', 'test rides'
-                break
+        kind, used = _counted_kind(words)
         if kind is None and _DONE_AFTER.match(" ".join(words)):
             kind, used = "conversions", len(_DONE_AFTER.match(" ".join(words)).group(0).split())  # type: ignore[union-attr]
         elif kind is not None and _CONVERTED.match(" ".join(words[: used - 1])):
@@ -263,7 +229,7 @@ def find_counts(text: str, goal_spans: list[tuple[int, int]]) -> list[KPIMention
             r"(?:[\w'’-]+\s+){0,3}(?:sold|purchased|bought|ordered)\b", " ".join(words[used - 1 :]), re.I
         ):
             kind = "conversions"  # '8.000 trial packs sold'
-        if _PAST.search(re.split(r"[.;!?(\n]", text[max(0, m.start() - 60) : m.start()])[-1]):
+        if PAST_RE.search(re.split(r"[.;!?(\n]", text[max(0, m.start() - 60) : m.start()])[-1]):
             continue  # 'last year we sold 4,100 tickets': what happened before is not the target
         kind_named = kind is not None
         standalone = re.search(r"(?:^|[,;:\n—–.!?]|\s-)\s*$", text[: m.start()]) and re.match(
@@ -294,7 +260,98 @@ def find_counts(text: str, goal_spans: list[tuple[int, int]]) -> list[KPIMention
         (out if kind and kind_named else fallback).append(
             KPIMention(kind or "conversions", n, m.start(), end)
         )
-    return out or fallback[:1]
+    named = {k.name for k in out}
+    out += [k for k in _word_counts(text, goal_spans) if k.name not in named]
+    out += [k for k in _back_references(text) if not out]
+    return sorted(out, key=lambda k: k.start) or fallback[:1]
+
+
+_NUM_WORDS = {w: int(n) for w, n in NUMBER_WORDS.items() if w != "dozen" and n < 1e6}
+_TOKEN = "(?:" + "|".join(sorted(_NUM_WORDS, key=len, reverse=True)) + ")"
+_WORD_COUNT_RE = re.compile(rf"(?<![\w-]){_TOKEN}(?:(?:[\s-]+|\s+and\s+){_TOKEN})*(?![\w-])", re.I)
+
+
+def words_value(words: str) -> int:
+    """'five hundred' -> 500, 'two thousand five hundred' -> 2500, 'fifteen hundred' -> 1500."""
+    total = current = 0
+    for w in re.split(r"[\s-]+", words.lower()):
+        n = _NUM_WORDS.get(w)
+        if n is None:
+            continue
+        if n == 100:
+            current = (current or 1) * 100
+        elif n >= 1000:
+            total, current = total + (current or 1) * n, 0
+        else:
+            current += n
+    return total + current
+
+
+def _word_counts(text: str, goal_spans: list[tuple[int, int]]) -> list[KPIMention]:
+    """Targets spelled out in a goal sentence ('we want five hundred sales', 'aiming for two thousand sign-ups')."""
+    out = []
+    for m in _WORD_COUNT_RE.finditer(text):
+        if not any(s <= m.start() < e for s, e in goal_spans):
+            continue
+        words = _own_words(text[m.end() : m.end() + 60])[:4]
+        kind, used = _counted_kind(words)
+        n = words_value(m.group(0))
+        if kind is None or used > 3 or n < 10 or PAST_RE.search(text[max(0, m.start() - 60) : m.start()]):
+            continue
+        out.append(KPIMention(kind, float(n), m.start(), m.end() + 1 + len(" ".join(words[:used]))))
+    return out
+
+
+_OF_THEM = re.compile(_NUMBER + r"\s+of\s+(?:them|those|these)\b", re.I)
+
+
+def _back_references(text: str) -> list[KPIMention]:
+    """'we need trial starts for Streaks Pro, 3,000 of them': the count of an outcome named earlier in its
+    sentence."""
+    out = []
+    for m in _OF_THEM.finditer(text):
+        clause = re.split(r"[.;!?\n]", text[: m.start()])[-1]
+        at = m.start() - len(clause)
+        best = None
+        for w in re.finditer(r"[\w'’-]+(?:\s+[\w'’-]+)?", clause):
+            kind, used = _counted_kind(w.group(0).split())
+            if kind:
+                best = (kind, at + w.start())
+                break
+        if best:
+            n = to_number(m.group("n")) * (1000 if m.group("mult") else 1)
+            out.append(KPIMention(best[0], n, best[1], m.end()))
+    return out
+
+
+def _own_words(after: str) -> list[str]:
+    """The words after a number up to the next number or line: '10 in Brisbane, AUD 3500, 150 bookings' counts
+    no bookings for the 10 (a noun belongs to the nearest number before it)."""
+    words: list[str] = []
+    for w in after.lstrip(" \t").split("\n")[0].split():
+        if re.match(r"[\d$€£¥]", w):
+            break
+        words.append(w)
+    return words
+
+
+def _counted_kind(words: list[str]) -> tuple[str | None, int]:
+    """(kind, words used) of the noun phrase after a number; the phrase's head noun decides when two outcome
+    nouns stand together ('free trial requests' are requests, 'member sign-ups' sign-ups)."""
+    clean = [w.strip(".,;:!?)") for w in words]
+    for i in range(len(clean)):
+        one = count_kind(clean[i])
+        kind = one or (count_kind(" ".join(clean[i : i + 2])) if i + 1 < len(clean) else None)
+        if not kind:
+            continue
+        used = i + 1 if one else i + 2  # 'sign ups', 'test rides'
+        while used < len(clean) and words[used - 1][-1:].isalnum() and not clean[used - 1].endswith("ed"):
+            head = count_kind(clean[used])
+            if head is None:
+                break
+            kind, used = head, used + 1
+        return kind, used
+    return None, 0
 
 
 def _in_aside(text: str, pos: int) -> bool:
@@ -318,60 +375,3 @@ def find_rates(text: str) -> list[KPIMention]:
                 )
             )
     return out
-
-
-def find_cost_per(text: str, money: list[MoneyMention]) -> tuple[KPIMention | None, set[int]]:
-    """A cost-per target ('CPA under $30', '€12 per sign-up', '$300 each'); also the money mentions it used."""
-    for cue in _COST_PER.finditer(text):
-        for mm in money:
-            if cue.end() <= mm.start <= cue.end() + 40 and mm.ok:
-                return KPIMention("cpa", mm.amount, cue.start(), mm.end), {mm.start}
-        for mm in money:
-            if cue.start() - 40 <= mm.end <= cue.start() and mm.ok and _PER_UNIT_AFTER.match(text[mm.end :]):
-                return KPIMention("cpa", mm.amount, mm.start, cue.end()), {mm.start}
-    for mm in money:
-        unit = _PER_UNIT_AFTER.match(text[mm.end :])
-        if not mm.ok or not unit or re.match(r"^\s*(?:a|per)\s+(?:month|year)", text[mm.end :]):
-            continue
-        capped = _CAP_BEFORE.search(text[max(0, mm.start - 20) : mm.start])
-        outcome = count_kind(text[mm.end : mm.end + unit.end() + 12]) is not None
-        if capped or outcome:  # '€12 per sign-up', 'no more than $300 each'; never a price ('£149 each')
-            return KPIMention("cpa", mm.amount, mm.start, mm.end + unit.end()), {mm.start}
-    return None, set()
-
-
-def find_roas(text: str, money: list[MoneyMention] | None = None) -> KPIMention | None:
-    """A ROAS target as a ratio ('4x ROAS', 'ROAS 400%', '4:1 ROAS' -> 4.0; '£4 back for every £1 spent',
-    'every $1 spent returns $5' -> the ratio of the two amounts)."""
-    m = ROAS_RE.search(text)
-    if m:
-        x = float(m.group("x") or m.group("x2"))
-        pct = re.search(r"%|cent", m.group("pct") or m.group("pct2") or "", re.I)
-        return KPIMention("roas", round(x / 100, 6) if pct else x, m.start(), m.end())
-    ok = [mm for mm in money or [] if mm.ok]
-    for a, b in zip(ok, ok[1:], strict=False):
-        between = text[a.end : b.start]
-        if a.currency != b.currency or len(between) > 30:
-            continue
-        if _FOR_EVERY.match(between) and b.amount > 0:  # '£4 back for every £1'
-            return KPIMention("roas", round(a.amount / b.amount, 6), a.start, b.end)
-        every = re.search(r"\bevery\s*$", text[max(0, a.start - 12) : a.start], re.I)
-        back = re.match(r"\s*(?:back|in\s+return|in\s+(?:revenue|sales))\b", text[b.end :], re.I)
-        spent = re.search(r"\b(?:spen[dt]|invest\w*|put\s+in)\b", between, re.I)
-        if every and (_EVERY_RETURNS.match(between) or (back and spent)):  # 'every $1 spent returns $5'
-            return KPIMention("roas", round(b.amount / a.amount, 6), a.start, b.end)
-    return None
-
-
-def find_revenue(text: str, money: list[MoneyMention]) -> tuple[KPIMention | None, set[int]]:
-    """A revenue target ('$360,000 in revenue', 'Revenue target: $2m')."""
-    for mm in money:
-        after = _REVENUE_AFTER.match(text[mm.end :])
-        if mm.ok and after:
-            return KPIMention("revenue", mm.amount, mm.start, mm.end + after.end()), {mm.start}
-        before = _REVENUE_BEFORE.search(text[max(0, mm.start - 30) : mm.start])
-        if mm.ok and before:
-            return KPIMention("revenue", mm.amount, max(0, mm.start - 30) + before.start(), mm.end), {
-                mm.start
-            }
-    return None, set()

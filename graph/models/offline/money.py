@@ -108,7 +108,8 @@ _NUM = (
     r"\d{1,3}(?:[,.\u00a0\u202f '\u2019]\d{3})+(?:[.,]\d{1,2})?(?!\d)"
     r"|\d+(?:[.,]\d+)?(?:e[+-]?\d+)?"
 )
-_MULT = r"(?:k|thousand|grand|mm|mn|mio\.?|million|bn|billion|trillion|tn|m|b)(?![a-z])"
+_MULT = r"(?:k|thousand|grand|mm|mn|mio\.?|million|bn|billion|trillion|tn|m|b)(?![a-z\d])"
+"""A multiplier right after the amount, on its line ('AUD 48,000' then a line 'B4.' is no billion)."""
 _SYM = r"(?:US\$|CA\$|AU\$|NZ\$|SG\$|HK\$|(?<![A-Za-z])S\$|C\$|A\$|[$€£¥₩₹])"
 _CODES = r"usd|eur|gbp|cad|aud|jpy|nzd|chf|sek|nok|dkk|inr|mxn|sgd|hkd|krw|pln|czk"
 _WORD = (
@@ -119,9 +120,9 @@ _WORD = (
 _WORD_AFTER = rf"(?:{_WORD}|(?:zł|kč|kr\.?|won|rupees|pesos|francs|australian|canadian)(?![a-zł]))"
 _NEG = r"(?P<neg>[-−–](?=[$€£¥\dA-Za-z])|minus\s+|negative\s+)?"
 MONEY_RE = re.compile(
-    rf"{_NEG}(?:(?P<sym>{_SYM})\s?(?P<num1>{_NUM})\s?(?P<mult1>{_MULT})?(?:\s?(?P<word1>{_WORD}))?"
-    rf"|(?P<wordpre>{_WORD})\s?(?P<num2>{_NUM})\s?(?P<mult2>{_MULT})?"
-    rf"|(?P<num3>{_NUM})\s?(?P<mult3>{_MULT})?\s?(?:(?P<word3>{_WORD_AFTER})|(?P<sym3>[€£¥$₩₹])|in\s+(?P<word4>{_WORD})"
+    rf"{_NEG}(?:(?P<sym>{_SYM})\s?(?P<num1>{_NUM})[ \t]?(?P<mult1>{_MULT})?(?:\s?(?P<word1>{_WORD}))?"
+    rf"|(?P<wordpre>{_WORD})\s?(?P<num2>{_NUM})[ \t]?(?P<mult2>{_MULT})?"
+    rf"|(?P<num3>{_NUM})[ \t]?(?P<mult3>{_MULT})?\s?(?:(?P<word3>{_WORD_AFTER})|(?P<sym3>[€£¥$₩₹])|in\s+(?P<word4>{_WORD})"
     rf"|\(\s*(?P<word5>{_CODES})\s*\)))",
     re.IGNORECASE,
 )

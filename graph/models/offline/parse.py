@@ -16,21 +16,14 @@ from datetime import date, timedelta
 from graph.models.offline import fields as F
 from graph.models.offline.budget import firmographic_free, labelled_budget, select_budget, spoken_budget
 from graph.models.offline.goal import find_goal
-from graph.models.offline.kpis import (
-    GOAL_CUE_RE,
-    KPIMention,
-    find_cost_per,
-    find_counts,
-    find_rates,
-    find_revenue,
-    find_roas,
-)
+from graph.models.offline.kpi_money import align_to_cost_unit, find_cost_per, find_revenue, find_roas
+from graph.models.offline.kpis import GOAL_CUE_RE, KPIMention, find_counts, find_rates
 from graph.models.offline.money import MoneyMention, find_money
 from graph.models.offline.money_words import market_currency
 from graph.models.offline.place_words import not_market
 from graph.models.offline.places import destination_spans, find_places
 from graph.models.offline.product import find_product
-from graph.models.offline.segments import Segment, split_segments, split_sentences
+from graph.models.offline.segments import Segment, split_segments, split_sentences, worth_echoing
 from graph.models.offline.theme import find_theme
 from graph.models.offline.when import DateSpan, find_date_spans, find_durations
 
@@ -255,7 +248,7 @@ def parse_brief(text: str, today: date) -> ParsedBrief:
         (m.start(), m.end()) for m in re.finditer(r"\d+(?:[.,]\d+)?\s?(?:%|percent|per cent|x\b)", masked)
     ]
     count_text = _mask(masked, not_counts)
-    counts = find_counts(count_text, goal_spans)
+    counts = align_to_cost_unit(masked, find_counts(count_text, goal_spans), cpa)
     seen: set[str] = set()
     for k in [
         *counts,
@@ -508,11 +501,11 @@ def _inside(pos: int, spans: list[DateSpan]) -> bool:
 
 
 def unused_sentences(text: str, facts: list[Fact]) -> list[str]:
-    """Sentences of the brief (three words or more) that produced no fact, verbatim."""
+    """Sentences of the brief (three words or more, or a labelled form line) that produced no fact, verbatim."""
     out = []
     for s, e in split_sentences(text):
         sentence = text[s:e].strip()
-        if len(re.findall(r"[A-Za-z]{2,}", sentence)) < 3:
+        if not worth_echoing(sentence):
             continue
         if any(f.start < e and s < f.end for f in facts):
             continue

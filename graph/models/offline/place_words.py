@@ -127,7 +127,12 @@ _ROI = re.compile(r"(?<=\bUK)\s*(?:&|and|\+|/|,)\s*(?P<roi>ROI)\b")
 _NOT_MARKET = re.compile(
     r"\b(?:hq|headquarter(?:s|ed)|head\s+office|based|offices?|registered|founded|made|manufactured|"
     r"brewed|produced|designed|born|team|warehouses?|factory|factories|branches|stores|shops|sites|studios|clinics|"
-    r"premises)\s+(?:is\s+|are\s+)?(?:based\s+|located\s+)?(?:in|at|out\s+of)\s+(?:[\w'’-]+\s*(?:,|and|&)\s*)?$"
+    r"premises)\s+(?:is\s+|are\s+)?(?:based\s+|located\s+)?(?:in|at|out\s+of)\s+"
+    r"(?:[\w'’-]+\s*(?:,|and|&)\s*){0,6}$"
+    r"|\b(?:company|business|firm|brand|agency|charity|startup|start-up|studio|shop|bakery|brewery|practice|"
+    r"clinic|family\s+business|organisation|organization)\s+(?:based\s+)?(?:in|from|out\s+of)\s+$"
+    r"|\bwe\s+(?:operate|own|manage|run)\s+(?:[\d,.]+\s+)?[\w'’ -]{0,30}?\b(?:in|across|throughout)\s+$"
+    r"|\bthere\s+(?:are|is|were|was)\s+[^.;!?\n]{0,40}?\b(?:in|across)\s+$"
     r"|\b(?:event|conference|expo|exhibition|summit|trade\s+show|stand|venue)\b(?:\s+[\w'’-]+){0,3}\s+(?:in|at)\s+$",
     re.IGNORECASE,
 )
@@ -178,7 +183,7 @@ _VENUE = re.compile(
 def not_market(text: str, start: int) -> bool:
     """The place says where the company, venue or product is ('our HQ is in Berlin', 'made in Italy', 'at Casa
     Alfama in Lisbon') or sits in an aside about the product ('(7 days on board in Split, €1.190 per person)')."""
-    before = text[max(0, start - 40) : start]
+    before = text[max(0, start - 90) : start]
     opened = text.rfind("(", 0, start)
     close = text.find(")", start, start + 80)
     aside = opened >= 0 and text.rfind(")", 0, start) < opened and close > 0

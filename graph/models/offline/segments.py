@@ -30,6 +30,7 @@ FIELD_LABELS: dict[str, tuple[str, ...]] = {
         "goals",
         "objective",
         "objectives",
+        "purpose",
         "kpi",
         "kpis",
         "primary kpi",
@@ -197,7 +198,10 @@ _LABEL_KEYWORDS: tuple[tuple[str, str], ...] = (
     ("holdout", r"hold-?out|control group"),
     ("key_messages", r"message|tagline|slogan|headline"),
     ("budget", r"budget|spend|money|invest|how much"),
-    ("goal", r"success|goal|objective|kpi|result|outcome|aim\b|target (?:outcome|number)|wish|counts as"),
+    (
+        "goal",
+        r"success|goal|objective|kpi|result|outcome|aim\b|purpose|target (?:outcome|number)|wish|counts as",
+    ),
     ("audience", r"audience|who\b|whom|persona|target group|target market|segment|decision makers|buyers?\b"),
     ("channels", r"channel|media|placements?|tactics|where should (?:the )?ads"),
     (
@@ -465,3 +469,14 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
             if s < e:
                 out.append((s, e))
     return out
+
+
+_FORM_LINE = re.compile(r"[-*•]?\s*[A-Za-z][\w'’ ]{1,30}:\s*\S.*[\w)]", re.DOTALL)
+
+
+def worth_echoing(sentence: str) -> bool:
+    """A sentence the echo reports when no fact came from it: three words or more, or a labelled form line however
+    short ('Phone: 0118 496 0123', 'Reference: GW-27-03' state something a marketer wrote on purpose)."""
+    return (
+        len(re.findall(r"[A-Za-z]{2,}", sentence)) >= 3 or _FORM_LINE.fullmatch(sentence.strip()) is not None
+    )

@@ -35,7 +35,23 @@ OCCASIONS = (
     "thanksgiving",
     "chinese new year",
     "lunar new year",
+    "new year's eve",
+    "new year's day",
     "new year",
+    "christmas eve",
+    "freshers' week",
+    "freshers week",
+    "freshers",
+    "welcome week",
+    "black history month",
+    "st andrew's day",
+    "st david's day",
+    "australia day",
+    "canada day",
+    "bastille day",
+    "king's day",
+    "midsummer",
+    "holi",
     "diwali",
     "ramadan",
     "eid al-fitr",
@@ -119,6 +135,8 @@ _OCCASION_KEYS = frozenset(re.sub(r"[\s'’.-]+", "", o) for o in OCCASIONS)
 _NAMES_A_TIME = re.compile(r"\s+(?:holidays?|break|season|months|term|vacation)\b", re.IGNORECASE)
 """'their summer holidays': a season that names a time is the theme even inside the audience."""
 _SEASON_AS_VERB = re.compile(r"\b(?:who|we|they|you|i|to|people|families|couples)\s+$", re.IGNORECASE)
+_LOOKS_BACK = re.compile(r"\b(?:last|previous|past|prior)\s+$", re.IGNORECASE)
+"""'Last winter 640 homes were insulated': a season gone by is background, not the campaign's theme."""
 _FALL_SEASON = re.compile(r"\s+(?:\d{4}|season|range|collection|campaign|sale|launch|push|drop)\b", re.I)
 
 
@@ -166,7 +184,8 @@ def find_theme(
     hits = [
         m
         for m in _THEME_RE.finditer(text)
-        if (_is_occasion(m) or not describes_people(m))
+        if not _LOOKS_BACK.search(text[max(0, m.start() - 16) : m.start()])
+        and (_is_occasion(m) or not describes_people(m))
         and (m.group(0).lower() != "pride" or m.group(0)[0] == "P")
     ]
     occasions = [m for m in hits if _is_occasion(m)]

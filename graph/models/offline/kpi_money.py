@@ -1,0 +1,136 @@
+"""KPI targets stated in money: cost-per targets ('CPA under $30', 'no more than €12 per sign-up', '$300 each'),
+ROAS ('4x ROAS', '£4 back for every £1 spent') and revenue ('$360,000 in revenue'); and the count a cost-per
+target names ('120 consultation bookings at a cost per lead of C$80' are leads).
+"""
+
+from __future__ import annotations
+
+import re
+
+from graph.models.offline.kpis import PAST_RE, KPIMention, count_kind
+from graph.models.offline.money import MoneyMention
+
+_COST_PER = re.compile(
+    r"\b(?:cpa|cac|cpl|cpi|cpo|cps|cpb|cost[- ]per[- ](?!click\b|mille\b|thousand\b|view\b|impression\b)"
+    r"(?:first[- ])?[a-z]+(?:[- ][a-z]+)?)\b",
+    re.I,
+)
+_CAP_BEFORE = re.compile(
+    r"(?:no\s+more\s+than|not\s+more\s+than|under|below|max(?:imum)?|at\s+most|up\s+to|less\s+than|≤|<|"
+    r"capped\s+at|tops)\s*$",
+    re.I,
+)
+_PER_UNIT_AFTER = re.compile(
+    r"^\s*(?:per|a|an|for each)\s+(?!month|day|week|year|head\b|person\b|night\b)[a-z-]+|^\s*each\b", re.I
+)
+_PCT_WORD = r"(?:%|\s?percent\b|\s?per\s?cent\b)"
+ROAS_RE = re.compile(
+    rf"(?:\broas\b|return on ad spend)[^.\d]{{0,20}}?(?P<x>\d+(?:\.\d+)?)(?P<pct>{_PCT_WORD})?(?:\s?[x:]\s?1?\b)?"
+    rf"|(?P<x2>\d+(?:\.\d+)?)(?P<pct2>{_PCT_WORD}|\s?x|\s?:\s?1)\s+(?:roas|return on ad spend)\b",
+    re.I,
+)
+_BARE_RATIO = re.compile(
+    r"\b(?:want|need|target|aim|goal|hoping\s+for|looking\s+for|expect)\w*\b[^.;!?\n\d]{0,20}?"
+    r"(?P<x>\d+(?:\.\d+)?)\s?x\b",
+    re.I,
+)
+_FOR_EVERY = re.compile(
+    r"^\s*(?:back\s+|returned\s+|in\s+(?:revenue|sales)\s+)?(?:for|on|from)\s+(?:every|each)\s*$", re.I
+)
+_EVERY_RETURNS = re.compile(
+    r"^\s*(?:(?:we\s+)?spen[dt]|invested)?\s*(?:should\s+|to\s+|must\s+|needs?\s+to\s+)?"
+    r"(?:returns?|brings?\s+(?:in|back)|generates?|makes?|earns?)\s*$",
+    re.I,
+)
+_REVENUE_AFTER = re.compile(
+    r"^\s*(?:(?:in|of)?\s*(?:[\w-]+\s+)?(?:revenue|turnover|gmv|arr|mrr)\b"
+    r"|(?:in|of)\s+(?:[\w-]+\s+)?(?:sales|donations|pledges|gifts)\b)",
+    re.I,
+)
+_REVENUE_BEFORE = re.compile(
+    r"(?:(?:revenue|turnover|gmv|sales)(?:\s+target)?\s*(?:of|:|is|=)?|\brais(?:e|es|ed|ing)(?:\s+(?:at\s+least|over))?)\s*$",
+    re.I,
+)
+
+
+def align_to_cost_unit(text: str, counts: list[KPIMention], cpa: KPIMention | None) -> list[KPIMention]:
+    """A count and a cost-per target in one sentence that names its unit count the same thing: '120 consultation
+    bookings at a cost per lead of C$80' are 120 leads (the brief's own word for what is bought)."""
+    if cpa is None:
+        return counts
+    cue = re.search(r"\bper\s+(?:first[- ])?([a-z]+)(?:[- ]([a-z]+))?", text[cpa.start : cpa.end], re.I)
+    unit = None
+    for noun in [cue.group(1), f"{cue.group(1)} {cue.group(2)}"] if cue else []:
+        unit = unit or count_kind(noun) or count_kind(noun + "s")
+    if unit is None:
+        return counts
+    out = []
+    for k in counts:
+        lo, hi = sorted((k.end, cpa.start))
+        same = not re.search(r"[.;!?\n]", text[lo:hi])
+        out.append(KPIMention(unit, k.target, k.start, k.end, k.channel) if same and k.name != unit else k)
+    return out
+
+
+def find_cost_per(text: str, money: list[MoneyMention]) -> tuple[KPIMention | None, set[int]]:
+    """A cost-per target ('CPA under $30', '€12 per sign-up', '$300 each'); also the money mentions it used."""
+    for cue in _COST_PER.finditer(text):
+        for mm in money:
+            if cue.end() <= mm.start <= cue.end() + 40 and mm.ok:
+                return KPIMention("cpa", mm.amount, cue.start(), mm.end), {mm.start}
+        for mm in money:
+            if cue.start() - 40 <= mm.end <= cue.start() and mm.ok and _PER_UNIT_AFTER.match(text[mm.end :]):
+                return KPIMention("cpa", mm.amount, mm.start, cue.end()), {mm.start}
+    for mm in money:
+        unit = _PER_UNIT_AFTER.match(text[mm.end :])
+        if not mm.ok or not unit or re.match(r"^\s*(?:a|per)\s+(?:month|year)", text[mm.end :]):
+            continue
+        capped = _CAP_BEFORE.search(text[max(0, mm.start - 20) : mm.start])
+        outcome = count_kind(text[mm.end : mm.end + unit.end() + 12]) is not None
+        if capped or outcome:  # '€12 per sign-up', 'no more than $300 each'; never a price ('£149 each')
+            return KPIMention("cpa", mm.amount, mm.start, mm.end + unit.end()), {mm.start}
+    return None, set()
+
+
+def find_roas(text: str, money: list[MoneyMention] | None = None) -> KPIMention | None:
+    """A ROAS target as a ratio ('4x ROAS', 'ROAS 400%', '4:1 ROAS' -> 4.0; '£4 back for every £1 spent',
+    'every $1 spent returns $5' -> the ratio of the two amounts)."""
+    past = False
+    for m in ROAS_RE.finditer(text):
+        if PAST_RE.search(re.split(r"[.;!?\n]", text[max(0, m.start() - 80) : m.start()])[-1]):
+            past = True  # 'last year we got a 3.2x ROAS' is what happened, not the target
+            continue
+        x = float(m.group("x") or m.group("x2"))
+        pct = re.search(r"%|cent", m.group("pct") or m.group("pct2") or "", re.I)
+        return KPIMention("roas", round(x / 100, 6) if pct else x, m.start(), m.end())
+    if past:  # '... got a 3.2x ROAS; this year we want 4x'
+        bare = _BARE_RATIO.search(text)
+        if bare:
+            return KPIMention("roas", float(bare.group("x")), bare.start(), bare.end())
+    ok = [mm for mm in money or [] if mm.ok]
+    for a, b in zip(ok, ok[1:], strict=False):
+        between = text[a.end : b.start]
+        if a.currency != b.currency or len(between) > 30:
+            continue
+        if _FOR_EVERY.match(between) and b.amount > 0:  # '£4 back for every £1'
+            return KPIMention("roas", round(a.amount / b.amount, 6), a.start, b.end)
+        every = re.search(r"\bevery\s*$", text[max(0, a.start - 12) : a.start], re.I)
+        back = re.match(r"\s*(?:back|in\s+return|in\s+(?:revenue|sales))\b", text[b.end :], re.I)
+        spent = re.search(r"\b(?:spen[dt]|invest\w*|put\s+in)\b", between, re.I)
+        if every and (_EVERY_RETURNS.match(between) or (back and spent)):  # 'every $1 spent returns $5'
+            return KPIMention("roas", round(b.amount / a.amount, 6), a.start, b.end)
+    return None
+
+
+def find_revenue(text: str, money: list[MoneyMention]) -> tuple[KPIMention | None, set[int]]:
+    """A revenue target ('$360,000 in revenue', 'Revenue target: $2m')."""
+    for mm in money:
+        after = _REVENUE_AFTER.match(text[mm.end :])
+        if mm.ok and after:
+            return KPIMention("revenue", mm.amount, mm.start, mm.end + after.end()), {mm.start}
+        before = _REVENUE_BEFORE.search(text[max(0, mm.start - 30) : mm.start])
+        if mm.ok and before:
+            return KPIMention("revenue", mm.amount, max(0, mm.start - 30) + before.start(), mm.end), {
+                mm.start
+            }
+    return None, set()
