@@ -10,16 +10,22 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
 from graph.models.offline import fields as F
-from graph.models.offline.budget import firmographic_free, labelled_budget, select_budget, spoken_budget
+from graph.models.offline.budget import (
+    firmographic_free,
+    labelled_budget,
+    rate_total,
+    select_budget,
+    spoken_budget,
+)
 from graph.models.offline.goal import find_goal
 from graph.models.offline.kpi_money import align_to_cost_unit, find_cost_per, find_revenue, find_roas
 from graph.models.offline.kpis import GOAL_CUE_RE, KPIMention, find_counts, find_rates
 from graph.models.offline.money import MoneyMention, find_money
-from graph.models.offline.money_words import market_currency
+from graph.models.offline.money_words import krone_of_market, market_currency
 from graph.models.offline.place_words import not_market
 from graph.models.offline.places import destination_spans, find_places
 from graph.models.offline.product import find_product
@@ -222,9 +228,12 @@ def parse_brief(text: str, today: date) -> ParsedBrief:
     budget = select_budget(masked, money, segments, used_rev | used_cpa | used_roas) or labelled_budget(
         masked, segments
     )
+    market = [c for p in find_places(places_text) for c in p.countries]
     if budget is None:  # said in words without a currency: the market's one currency, if it has one
-        market = [c for p in find_places(places_text) for c in p.countries]
         budget = spoken_budget(masked, market_currency(market))
+    elif not budget.problem:  # '80 000 kr' in a Norwegian brief is NOK
+        local = krone_of_market(masked[budget.start : budget.end], budget.currency, market)
+        budget = replace(budget, currency=local) if local != budget.currency else budget
     if budget is None:
         bare = _bare_budget(masked, segments)
         if bare:
@@ -303,6 +312,12 @@ def parse_brief(text: str, today: date) -> ParsedBrief:
         aside = re.match(r"\s*\([^()\n]{0,60}\)", date_text[product.end :])
         about_product.append((product.start, product.end + (aside.end() if aside else 0)))
     _read_dates(date_text, segments, today, out, fact, _mask(date_text, about_product))
+    if out.budget is not None:  # '€6k a week' over a six-week run is €36k
+        total = rate_total(masked, out.budget, out.start_date, out.end_date)
+        if total is not out.budget:
+            facts[:] = [f for f in facts if f.field != "budget"]
+            out.budget = total
+            fact("budget", f"{total.amount:,.2f} {total.currency}", total.start, total.end)
 
     theme = find_theme(masked, segments, product, audience)
     if theme:
