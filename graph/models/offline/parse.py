@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
 from graph.models.offline import fields as F
+from graph.models.offline.calendar_days import months_from
 from graph.models.offline.budget import (
     firmographic_free,
     labelled_budget,
@@ -395,7 +396,9 @@ def _read_dates(
             out.problems.append(f"dates: {d.problem}")
     duration = next((d for d in durations if not d.problem), None)
     days = duration.days if duration else None
-    if start and not end and days:
+    if start and not end and duration and duration.months:  # 'from 3 May for a month' ends 2 June
+        end = months_from(start, duration.months)
+    elif start and not end and days:
         end = start + timedelta(days=days - 1)
     if start and end and end >= start:
         days = (end - start).days + 1
