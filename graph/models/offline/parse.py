@@ -57,6 +57,8 @@ class Fact:
     value: str
     start: int
     end: int
+    countries: tuple[str, ...] = ()
+    """For a place: the countries it names."""
 
 
 @dataclass
@@ -298,12 +300,8 @@ def parse_brief(text: str, today: date) -> ParsedBrief:
         out.countries += new_c
         out.regions += new_r
         regions = ", ".join(place.regions) or "none of Liftoff's regions"
-        fact(
-            "places",
-            f"{place.text} -> countries {', '.join(place.countries) or '-'}; regions {regions}",
-            place.start,
-            place.end,
-        )
+        value = f"{place.text} -> countries {', '.join(place.countries) or '-'}; regions {regions}"
+        facts.append(Fact("places", value, place.start, place.end, tuple(place.countries)))
 
     # words inside the audience describe people ('renewing in the next 60 days'), not the campaign's timing
     date_text = _mask(masked, [(audience.start, audience.end)]) if audience else masked
@@ -342,8 +340,8 @@ def parse_brief(text: str, today: date) -> ParsedBrief:
     for mm in money:
         if mm.problem and (budget is None or mm.start != budget.start):
             out.problems.append(f"money: {mm.problem}")
-    out.facts = facts
-    out.unused = unused_sentences(text, facts)
+    out.facts = repeated_places_dropped(text, facts, [(s.start, s.end) for s in segments if s.field == "places"])
+    out.unused = unused_sentences(text, out.facts)
     return out
 
 
@@ -395,6 +393,8 @@ def _read_dates(
         if d.problem:
             out.problems.append(f"dates: {d.problem}")
     duration = next((d for d in durations if not d.problem), None)
+    if duration and start and end and abs((end - start).days + 1 - duration.days) > 3:
+        duration = None  # 'Q1' then 'installs take about two days': the dates say how long; that length is not it
     days = duration.days if duration else None
     if start and not end and duration and duration.months:  # 'from 3 May for a month' ends 2 June
         end = months_from(start, duration.months)
@@ -516,6 +516,29 @@ def _inside_any(pos: int, spans: list[tuple[int, int]]) -> bool:
 
 def _inside(pos: int, spans: list[DateSpan]) -> bool:
     return any(sp.pos <= pos < sp.stop for sp in spans)
+
+
+def repeated_places_dropped(text: str, facts: list[Fact], place_lines: list[tuple[int, int]]) -> list[Fact]:
+    """Facts less the places named again in a sentence that states nothing else ('We have looked after families in
+    Cork since 1921', 'the trade show is in Austin'): when a sentence that does state the campaign (its audience,
+    goal, budget, ...) already names those countries, the aside adds no fact and is shown as not used. A place
+    under a markets label is always kept."""
+    sentences = split_sentences(text)
+
+    def sentence_of(pos: int) -> tuple[int, int]:
+        return next(((s, e) for s, e in sentences if s <= pos < e), (pos, pos + 1))
+
+    stating = {sentence_of(f.start) for f in facts if f.field != "places"}
+    given = {c for f in facts if f.field == "places" and sentence_of(f.start) in stating for c in f.countries}
+    return [
+        f
+        for f in facts
+        if f.field != "places"
+        or sentence_of(f.start) in stating
+        or not f.countries
+        or not set(f.countries) <= given
+        or _inside_any(f.start, place_lines)
+    ]
 
 
 def unused_sentences(text: str, facts: list[Fact]) -> list[str]:
