@@ -197,8 +197,12 @@ def select_budget(
             plain.append(m)
     if cued:
         chosen = _corrected(text, cued[0], pool)
-        if chosen is cued[0]:  # the shares after it, cued or not ('spend £3,000 on Facebook, £1,500 on search')
-            following = sorted((m for m in [*cued[1:], *plain] if m.start > chosen.start), key=lambda m: m.start)
+        if (
+            chosen is cued[0]
+        ):  # the shares after it, cued or not ('spend £3,000 on Facebook, £1,500 on search')
+            following = sorted(
+                (m for m in [*cued[1:], *plain] if m.start > chosen.start), key=lambda m: m.start
+            )
             split = _split_sum(text, [chosen, *following])
             if split and not re.search(r"\btotal\b", _clause(text, chosen)[0], re.I):
                 return split

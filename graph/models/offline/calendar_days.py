@@ -19,7 +19,13 @@ def easter_sunday(year: int) -> date:
     return date(year, month, day + 1)
 
 
-EASTER_DAYS = {"good friday": -2, "easter saturday": -1, "easter sunday": 0, "easter day": 0, "easter monday": 1}
+EASTER_DAYS = {
+    "good friday": -2,
+    "easter saturday": -1,
+    "easter sunday": 0,
+    "easter day": 0,
+    "easter monday": 1,
+}
 """Days named after Easter, as offsets from Easter Sunday."""
 
 

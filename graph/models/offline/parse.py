@@ -14,7 +14,6 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
 from graph.models.offline import fields as F
-from graph.models.offline.calendar_days import months_from
 from graph.models.offline.budget import (
     firmographic_free,
     labelled_budget,
@@ -22,6 +21,7 @@ from graph.models.offline.budget import (
     select_budget,
     spoken_budget,
 )
+from graph.models.offline.calendar_days import months_from
 from graph.models.offline.goal import find_goal
 from graph.models.offline.kpi_money import align_to_cost_unit, find_cost_per, find_revenue, find_roas
 from graph.models.offline.kpis import GOAL_CUE_RE, KPIMention, find_counts, find_rates
@@ -340,7 +340,9 @@ def parse_brief(text: str, today: date) -> ParsedBrief:
     for mm in money:
         if mm.problem and (budget is None or mm.start != budget.start):
             out.problems.append(f"money: {mm.problem}")
-    out.facts = repeated_places_dropped(text, facts, [(s.start, s.end) for s in segments if s.field == "places"])
+    out.facts = repeated_places_dropped(
+        text, facts, [(s.start, s.end) for s in segments if s.field == "places"]
+    )
     out.unused = unused_sentences(text, out.facts)
     return out
 
@@ -394,7 +396,9 @@ def _read_dates(
             out.problems.append(f"dates: {d.problem}")
     duration = next((d for d in durations if not d.problem), None)
     if duration and start and end and abs((end - start).days + 1 - duration.days) > 3:
-        duration = None  # 'Q1' then 'installs take about two days': the dates say how long; that length is not it
+        duration = (
+            None  # 'Q1' then 'installs take about two days': the dates say how long; that length is not it
+        )
     days = duration.days if duration else None
     if start and not end and duration and duration.months:  # 'from 3 May for a month' ends 2 June
         end = months_from(start, duration.months)

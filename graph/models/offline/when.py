@@ -297,7 +297,7 @@ def find_date_spans(text: str, today: date, day_first: bool | None) -> list[Date
             a, b, y = int(g["n1"]), int(g["n2"]), int(g["n3"])
             if len(g["n3"]) == 2:  # '01/02/27': a two-digit year is this century's, if a campaign year at all
                 y += 2000
-                if not today.year - 1 <= y <= today.year + 5:
+                if not today.year <= y <= today.year + 5:
                     continue
             if g["ns"] == "." or a > 12:
                 dmf: bool | None = True
@@ -407,7 +407,9 @@ def _period(
             start, end = month_part(first.year + 1, mo, "first" if edge == "first" else "last", unit, count)
         return start, end, g["py"] is not None, None
     if g["mid"]:
-        start, problem = _make(int(g["midy"]) if g["midy"] else None, _month(g["midm"] or ""), 15, today, words)
+        start, problem = _make(
+            int(g["midy"]) if g["midy"] else None, _month(g["midm"] or ""), 15, today, words
+        )
         return start, None, g["midy"] is not None, problem
     if g["easter"]:
         friday, monday = easter_weekend(today)
@@ -523,8 +525,11 @@ def _is_length(text: str, m: re.Match[str]) -> bool:
         r"\b(?:last|past|previous|prior|recent)\s+$", text[max(0, m.start() - 12) : m.start()], re.I
     ):
         return False  # 'lapsed in the last 12 months' looks back: it describes people, not the campaign
-    if m.group("n").lower() in ("a", "an"):
-        return bool(_RATE_BEFORE.search(text[max(0, m.start() - 20) : m.start()]) or m.start() == 0)
+    if m.group("n").lower() in ("a", "an"):  # 'for a month', 'A fortnight starting 1 March'
+        return bool(
+            _RATE_BEFORE.search(text[max(0, m.start() - 20) : m.start()])
+            or re.search(r"(?:^|[.!?:\n])\s*$", text[max(0, m.start() - 3) : m.start()])
+        )
     return True
 
 
