@@ -355,3 +355,247 @@ def test_where_the_company_is_or_a_background_figure_is_no_market(
 ) -> None:
     got = _x(text)
     assert line in _unused(text) and got["countries"] == countries
+
+
+def _dates(text: str) -> tuple[object, object, object]:
+    got = _x(text)
+    return got["start_date"], got["end_date"], got["duration_days"]
+
+
+@pytest.mark.parametrize(
+    ("text", "dates"),
+    [
+        ("Budget €9k on Google.\nStart: 01-02-2027\nEnd: 28-02-2027", ("2027-02-01", "2027-02-28", 28)),
+        (
+            "Budget €5k on Instagram. Start 15-03-2027 (European date), 4 weeks.",
+            ("2027-03-15", "2027-04-11", 28),
+        ),
+        (
+            "£2k on Facebook, run it from Monday 15 March to Easter Monday, 29 March 2027.",
+            ("2027-03-15", "2027-03-29", 15),
+        ),
+        (
+            "$3k on email, from Friday 3 September to Sunday, 12 September 2027.",
+            ("2027-09-03", "2027-09-12", 10),
+        ),
+        (
+            "Please run from the 3rd of May for a month (until 2 June 2027). $4k on Google.",
+            ("2027-05-03", "2027-06-02", 31),
+        ),
+        (
+            "Go live on 1 March for six weeks, ending on 11 April 2027. €6k on Meta.",
+            ("2027-03-01", "2027-04-11", 42),
+        ),
+    ],
+)
+def test_dates_with_dashes_named_days_and_an_end_after_the_length(
+    text: str, dates: tuple[str, str, int]
+) -> None:
+    start, end, days = _dates(text)
+    assert (str(start), str(end), days) == dates
+
+
+def _where(text: str) -> tuple[list[str], list[str]]:
+    got = _x(text)
+    regions, countries = got["regions"], got["countries"]
+    assert isinstance(regions, list) and isinstance(countries, list)
+    return sorted(regions), sorted(countries)
+
+
+@pytest.mark.parametrize(
+    ("text", "where"),
+    [
+        ("The Bloom tote for shoppers in Richmond. Budget £2,000 on Instagram.", (["UK"], ["GB"])),
+        ("The Bloom tote for shoppers in Richmond. Budget C$2,000 on Instagram.", (["CA"], ["CA"])),
+        ("Insulation grants for households in Hull, £12k on Facebook.", (["UK"], ["GB"])),
+        ("Snow tyres for drivers in Hull and Gatineau, CAD 8,000 on Google.", (["CA"], ["CA"])),
+        ("Yoga mats for members at Riverside Lawn Tennis Club in Richmond, £900 on email.", (["UK"], ["GB"])),
+    ],
+)
+def test_a_name_several_places_share_is_read_in_the_budgets_country(
+    text: str, where: tuple[list[str], list[str]]
+) -> None:
+    assert _where(text) == where
+
+
+@pytest.mark.parametrize(
+    ("text", "where"),
+    [
+        ("School trips for primary teachers in the West Midlands, £3,800 on Facebook.", (["UK"], ["GB"])),
+        ("Rescue scheme for hillwalkers who visit the Highlands, £1,500 on Instagram.", (["UK"], ["GB"])),
+        ("Ferry fares for families in the North of England, £55k on YouTube.", (["UK"], ["GB"])),
+        ("Garden rooms for homeowners in the South East, £20k on Google.", (["UK"], ["GB"])),
+        ("Ski passes for families from Bavaria and Vienna, €18k on Instagram.", (["EU"], ["AT", "DE"])),
+        ("Wine tours for couples in Tuscany and Provence, €9k on Facebook.", (["EU"], ["FR", "IT"])),
+    ],
+)
+def test_areas_and_regions_within_countries(text: str, where: tuple[list[str], list[str]]) -> None:
+    assert _where(text) == where
+
+
+@pytest.mark.parametrize(
+    ("text", "where"),
+    [
+        (
+            "Toddler Room places for working parents in Didsbury and Chorlton. Budget £1,250 on Facebook.",
+            (["UK"], ["GB"]),
+        ),
+        (
+            "piano lessons for adults 30-65 in bath who always wanted to play. £300 on instagram",
+            (["UK"], ["GB"]),
+        ),
+        ("Reformer classes for women 28-55 in Leith and Stockbridge. £1,900 on Instagram.", (["UK"], ["GB"])),
+        ("Gutter cleaning for homeowners in Wahroonga. A$2,000 on Facebook.", (["APAC"], ["AU"])),
+        ("Dog walking for owners in Ponsonby. NZD 900 on Instagram.", (["APAC"], ["NZ"])),
+    ],
+)
+def test_an_unknown_town_the_audience_lives_in_is_in_the_currencys_country(
+    text: str, where: tuple[list[str], list[str]]
+) -> None:
+    assert _where(text) == where
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Coaching for founders in fintech. Budget $5k on LinkedIn.",
+        "Our course for marketers in January cohorts, €3k on LinkedIn.",
+        "Planner for people in their 30s, £2k on Instagram.",
+    ],
+)
+def test_no_town_means_no_market(text: str) -> None:
+    assert _where(text) == ([], [])
+
+
+@pytest.mark.parametrize(
+    ("text", "where"),
+    [
+        ("Sell Car + 2 fares from Newcastle to Amsterdam to families in Scotland. £55k.", (["UK"], ["GB"])),
+        ("Promote flights from Dublin to Lisbon to students in Ireland. €20k.", (["EU"], ["IE"])),
+        ("Push trips from Boston to Rome to retirees in Ohio. $30k.", (["US"], ["US"])),
+    ],
+)
+def test_where_a_trip_from_somewhere_goes_is_not_the_market(
+    text: str, where: tuple[list[str], list[str]]
+) -> None:
+    assert _where(text) == where
+
+
+@pytest.mark.parametrize(
+    ("text", "where"),
+    [
+        (
+            "Visit Lakeland - spring brief\nOffer: Lakeland Short Breaks\nAudience: couples in London\nBudget: £75,000",
+            (["UK"], ["GB"]),
+        ),
+        ("Product: Warm Homes Hull\nAudience: households in Hull\nBudget: £12,000", (["UK"], ["GB"])),
+        ("Product: Paris Weekend Pass\nMarket: Paris\nBudget: €5,000", (["EU"], ["FR"])),
+        ("Boston Brewing's Boston Lager for drinkers in Leeds, £3k on Instagram.", (["UK"], ["GB"])),
+        ("Promote the Dublin Coffee Club box to office workers in Manchester, £2k.", (["UK"], ["GB"])),
+    ],
+)
+def test_a_place_word_in_the_products_name_is_the_brand_unless_a_place_phrase_names_it(
+    text: str, where: tuple[list[str], list[str]]
+) -> None:
+    assert _where(text) == where
+
+
+@pytest.mark.parametrize(
+    ("text", "dates"),
+    [
+        (
+            "Event: Spring Craft Fair, York, 20 March 2027\nBudget: £2k\nWhen: 1 March 2027 until the day before the fair",
+            ("2027-03-01", "2027-03-19", 19),
+        ),
+        (
+            "The open day is on 10 April 2027. Ads run from 15 March to the day before the open day. £900 on Facebook.",
+            ("2027-03-15", "2027-04-09", 26),
+        ),
+        (
+            "Our gala night is 12 June 2027. Please run from 1 May until the week before the gala, $3k on Instagram.",
+            ("2027-05-01", "2027-06-05", 36),
+        ),
+        ("Race day: 23 May 2027\nSend window: 1 April 2027 up to the race", ("2027-04-01", "2027-05-23", 53)),
+        (
+            "The expo opens 8 September 2027. Run from 1 August 2027 till the night before the expo. €4k on LinkedIn.",
+            ("2027-08-01", "2027-09-07", 38),
+        ),
+    ],
+)
+def test_an_end_counted_back_from_an_event_the_brief_dates_elsewhere(
+    text: str, dates: tuple[str, str, int]
+) -> None:
+    start, end, days = _dates(text)
+    assert (str(start), str(end), days) == dates
+
+
+@pytest.mark.parametrize(
+    ("text", "kpis"),
+    [
+        ("We need 900 walkers signed up for the Midnight Walk. £3,500 on Facebook.", [("signups", 900)]),
+        ("Goal: 40 tutors enrolled on the Maths Mentors scheme, £800 on LinkedIn.", [("signups", 40)]),
+        ("We'd love 250 families registered for the Summer Reading Challenge, £1k.", [("signups", 250)]),
+        ("Target: 60 new volunteers recruited for the food bank, £500 on Facebook.", [("signups", 60)]),
+        (
+            "Aim for 1,200 players joined in the first month of the Quest app, $10k on TikTok.",
+            [("signups", 1200)],
+        ),
+    ],
+)
+def test_people_who_signed_up_or_joined_are_sign_ups(text: str, kpis: list[tuple[str, float]]) -> None:
+    assert _kpis(text) == kpis
+
+
+@pytest.mark.parametrize(
+    ("text", "goal"),
+    [
+        (
+            "The aim: more walk-ins at our Camden store. £1.5k on Instagram, 18-30s in London.",
+            "more walk-ins at our Camden store",
+        ),
+        ("Goal: awareness of the new Oat Latte. Budget $3k on TikTok.", "awareness of the new Oat Latte"),
+        (
+            "Objective: repeat orders from lapsed buyers. €2k on email, 1-30 April 2027.",
+            "repeat orders from lapsed buyers",
+        ),
+        ("Our goal: footfall at the Leeds showroom! 2k GBP on Facebook.", "footfall at the Leeds showroom"),
+        ("KPI: brand searches up. 5k USD on YouTube.", "brand searches up"),
+    ],
+)
+def test_a_labelled_goal_ends_with_its_sentence(text: str, goal: str) -> None:
+    assert _x(text)["goal"] == goal
+
+
+@pytest.mark.parametrize(
+    ("text", "dates"),
+    [
+        ("Budget: ¥2,000,000\nDates: 2027/03/01 - 2027/03/31", ("2027-03-01", "2027-03-31", 31)),
+        ("Budget $5k. Start 2027/05/03, end 2027/05/30.", ("2027-05-03", "2027-05-30", 28)),
+        ("€4k on Instagram, 2027.06.01 to 2027.06.14", ("2027-06-01", "2027-06-14", 14)),
+        ("Flight: 2027-02-01 - 2027-02-28. $9k on Google.", ("2027-02-01", "2027-02-28", 28)),
+        ("₩5,000,000 on Instagram from 2027/04/01 for 2 weeks", ("2027-04-01", "2027-04-14", 14)),
+    ],
+)
+def test_year_first_dates_with_any_separator(text: str, dates: tuple[str, str, int]) -> None:
+    start, end, days = _dates(text)
+    assert (str(start), str(end), days) == dates
+
+
+@pytest.mark.parametrize(
+    ("text", "where"),
+    [
+        (
+            "Marketing plan for Nordic Bites: €40k across Sweden and Norway on Facebook.",
+            (["EU"], ["NO", "SE"]),
+        ),
+        ("Midwest Dental wants patients in Denver, $4k on Google.", (["US"], ["US"])),
+        ("Benelux Logistics is selling to shippers in Germany, €9k on LinkedIn.", (["EU"], ["DE"])),
+        ("Budget €9k for the DACH Region on LinkedIn.", (["EU"], ["AT", "CH", "DE"])),
+        (
+            "Scandinavian sofas for renters across the Nordics, €12k on Instagram.",
+            (["EU"], ["DK", "FI", "IS", "NO", "SE"]),
+        ),
+    ],
+)
+def test_an_area_word_opening_a_name_is_the_name(text: str, where: tuple[list[str], list[str]]) -> None:
+    assert _where(text) == where

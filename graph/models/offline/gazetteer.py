@@ -108,6 +108,26 @@ AREAS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     ),
     r"(?:the )?gold coast|(?:the )?sunshine coast": (("AU",), ()),
     r"(?:the )?greater toronto area|(?:the )?gta": (("CA",), ()),
+    r"(?:the )?(?:west|east) midlands|the north(?:[- ]east|[- ]west)? of england|the south(?:[- ]east|[- ]west)? of "
+    r"england|the (?:north|south)[- ](?:east|west)(?! of)(?!ern)|the west country|the (?:scottish )?highlands": (
+        ("GB",),
+        (),
+    ),
+    r"bavaria|saxony|lower saxony|north rhine-westphalia|baden-württemberg|the black forest|the rhineland": (
+        ("DE",),
+        (),
+    ),
+    r"(?:the )?tyrol|salzburgerland|styria|carinthia": (("AT",), ()),
+    r"tuscany|lombardy|sicily|sardinia|umbria|puglia|apulia|the dolomites|the amalfi coast": (("IT",), ()),
+    r"catalonia|andalusia|andalucia|galicia|the basque country|the costa del sol|the balearics": (
+        ("ES",),
+        (),
+    ),
+    r"brittany|normandy|provence|alsace|the dordogne|the french riviera|the côte d'azur": (("FR",), ()),
+    r"flanders|wallonia": (("BE",), ()),
+    r"(?:the )?algarve": (("PT",), ()),
+    r"silesia|masovia|pomerania": (("PL",), ()),
+    r"bohemia|moravia": (("CZ",), ()),
     r"yorkshire|the midlands|east anglia|the cotswolds|the lake district|the home counties|the south[- ]east of england"
     r"|the north[- ]east of england|the south[- ]west of england|greater london|greater manchester": (
         ("GB",),
@@ -156,6 +176,7 @@ CITIES: dict[str, str] = {
             "newcastle",
             "sheffield",
             "nottingham",
+            "hull",
         ],
         "GB",
     ),

@@ -51,6 +51,8 @@ _CLAUSE_VERB = re.compile(
     r"launch|launches|launched|sell|sells|sold|begin|begins|rose|fell|grew|came)\b",
     re.IGNORECASE,
 )
+_SENTENCE_END = re.compile(r"(?<=[\w)%])[.!?]\s+(?=[A-Z£$€¥\d])")
+"""A labelled goal ends with its sentence ('The aim: more walk-ins at our store. £1.5k on Instagram ...')."""
 _AWARENESS = re.compile(r"\b(?:brand\s+)?awareness\b", re.IGNORECASE)
 _MODIFIER_STOP = re.compile(
     r"\b(?:the|our|a|an|to|for|from|at|in|on|of|with|and|who|that|we|it|is|are|be|get|this|their|its)\b", re.I
@@ -63,7 +65,7 @@ def find_goal(text: str, segments: list[Segment], counts: list[KPIMention]) -> F
     labelled = [s for s in segments if s.field == "goal" and s.value and re.search(r"[A-Za-z]", s.value)]
     for seg in labelled:
         if not counts or any(seg.start <= k.start < seg.end for k in counts):
-            value = seg.value.strip(" .")
+            value = _SENTENCE_END.split(seg.value, maxsplit=1)[0].strip(" .")
             return Found(value, seg.value_start, seg.value_start + len(value))
     if counts:
         return _around_count(text, segments, counts[0])

@@ -137,6 +137,9 @@ _DONE_AFTER = re.compile(
     r"^(?:[\w'’-]+\s+){0,3}?(?:sold|booked|purchased|bought|ordered|redeemed|placed)\b", re.I
 )
 """'90 vouchers sold', '350 weeks booked', '120 test rides booked': whatever is counted, it is a conversion."""
+_JOINED_AFTER = re.compile(
+    r"^(?:[\w'’-]+\s+){0,3}?(?:signed\s+up|registered|enrolled|enroled|joined|recruited|onboarded)\b", re.I
+)
 _CONVERTED = re.compile(r"^(?:[\w-]+\s+)?(?:approved|funded|closed)\b", re.I)
 PAST_RE = re.compile(r"\b(?:last\s+year|previous(?:ly)?|did)", re.I)
 GOAL_CUE_RE = re.compile(
@@ -219,7 +222,10 @@ def find_counts(text: str, goal_spans: list[tuple[int, int]]) -> list[KPIMention
         ):
             continue
         kind, used = _counted_kind(words)
-        if kind is None and _DONE_AFTER.match(" ".join(words)):
+        joined = _JOINED_AFTER.match(" ".join(words))
+        if kind is None and joined:  # '900 walkers signed up', '40 tutors enrolled': people who joined
+            kind, used = "signups", len(joined.group(0).split())
+        elif kind is None and _DONE_AFTER.match(" ".join(words)):
             kind, used = "conversions", len(_DONE_AFTER.match(" ".join(words)).group(0).split())  # type: ignore[union-attr]
         elif kind is not None and _CONVERTED.match(" ".join(words[: used - 1])):
             kind = "conversions"  # 'approved applications', 'funded accounts', 'paid entries'

@@ -170,3 +170,9 @@ def krone_of_market(words: str, currency: str, countries: list[str]) -> str:
         return currency
     local = market_currency(countries)
     return local if local in ("NOK", "DKK") else currency
+
+
+def currency_country(currency: str | None) -> str | None:
+    """The one country that pays in a currency (GBP -> GB, CAD -> CA), or None for a shared one (EUR)."""
+    countries = [c for c, cur in _MARKET_CURRENCY.items() if cur == currency]
+    return countries[0] if len(countries) == 1 else None

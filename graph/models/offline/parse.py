@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
 from graph.models.offline import fields as F
+from graph.models.offline.audience import find_audience
 from graph.models.offline.budget import (
     firmographic_free,
     labelled_budget,
@@ -22,13 +23,22 @@ from graph.models.offline.budget import (
     spoken_budget,
 )
 from graph.models.offline.calendar_days import months_from
+from graph.models.offline.date_roles import (
+    anchor_day,
+    date_role,
+    email_header_lines,
+    inside_any,
+    inside_span,
+    rank_date,
+    until_event,
+)
 from graph.models.offline.goal import find_goal
 from graph.models.offline.kpi_money import align_to_cost_unit, find_cost_per, find_revenue, find_roas
 from graph.models.offline.kpis import GOAL_CUE_RE, KPIMention, find_counts, find_rates
 from graph.models.offline.money import MoneyMention, find_money
-from graph.models.offline.money_words import krone_of_market, market_currency
+from graph.models.offline.money_words import currency_country, krone_of_market, market_currency
 from graph.models.offline.place_words import not_market
-from graph.models.offline.places import destination_spans, find_places
+from graph.models.offline.places import PlaceMention, audience_town, destination_spans, find_places, region_of
 from graph.models.offline.product import find_product
 from graph.models.offline.segments import Segment, split_segments, split_sentences, worth_echoing
 from graph.models.offline.theme import find_theme
@@ -184,6 +194,20 @@ def _name_spans(text: str, product: F.Found | None) -> list[tuple[int, int]]:
     return [*spans, (at, product.end)] if at < product.end else spans
 
 
+def _brand_word(text: str, word: str, start: int, product: F.Found | None) -> bool:
+    """A place word that is part of the product's name and stands outside a place phrase elsewhere ('Visit
+    Lakeland – spring brief' for the Lakeland Short Breaks) names the brand; after 'in', 'across', ... it is the
+    market too ('Warm Homes Hull ... households in Hull')."""
+    if product is None or not re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", product.value, re.I):
+        return False
+    return not re.search(
+        r"\b(?:in|into|around|across|near|throughout|covering|from|to|of|and|or)\s+(?:the\s+)?$|[,&/+:]\s*$"
+        r"|\n\s*[-*•]?\s*$",
+        text[max(0, start - 20) : start],
+        re.I,
+    )
+
+
 def _is_place_only(value: str) -> bool:
     rest = value
     for p in sorted(find_places(value), key=lambda p: p.start, reverse=True):
@@ -282,7 +306,7 @@ def parse_brief(text: str, today: date) -> ParsedBrief:
         out.goal = goal.value
         fact("goal", goal.value, goal.start, goal.end)
 
-    audience = F.find_audience(masked, segments, _is_place_only, product)
+    audience = find_audience(masked, segments, _is_place_only, product)
     audience = _cut_at_dates(masked, audience, today) if audience else None
     if audience:
         out.audience = audience.value
@@ -292,8 +316,16 @@ def parse_brief(text: str, today: date) -> ParsedBrief:
         out.channels.append(ch)
         fact("channels", ch, found.start, found.end)
 
-    places = find_places(places_text)
+    prefer = currency_country(budget.currency) if budget is not None else None
+    places = [
+        p for p in find_places(places_text, prefer) if not _brand_word(places_text, p.text, p.start, product)
+    ]
     markets = [p for p in places if not not_market(places_text, p.start)]
+    town = audience_town(audience.value, prefer) if audience and not places else None
+    if town and audience and prefer:  # 'working parents in Didsbury and Chorlton' with a budget in pounds
+        s0, e0 = audience.start + town[0], audience.start + town[1]
+        own = tuple(r for r in [region_of(prefer)] if r)
+        markets = [PlaceMention(masked[s0:e0], s0, e0, (prefer,), own)]
     for place in markets or places:  # where the company sits is not the market, unless nothing else is named
         new_c = [c for c in place.countries if c not in out.countries]
         new_r = [r for r in place.regions if r not in out.regions]
@@ -356,11 +388,9 @@ def _read_dates(
     duration_text: str,
 ) -> None:
     spans = find_date_spans(text, today, _day_first(out.budget, out.countries))
-    headers = _email_header_lines(text)
-    labelled = [
-        (s.start, s.end) for s in segments if s.field == "dates" and not _inside_any(s.start, headers)
-    ]
-    spans = [sp for sp in spans if not _inside_any(sp.pos, headers)]
+    headers = email_header_lines(text)
+    labelled = [(s.start, s.end) for s in segments if s.field == "dates" and not inside_any(s.start, headers)]
+    spans = [sp for sp in spans if not inside_any(sp.pos, headers)]
 
     def in_label(sp: DateSpan) -> bool:
         return any(s <= sp.pos < e for s, e in labelled)
@@ -371,10 +401,10 @@ def _read_dates(
     # a day the brief names for something else (the event, a deadline, the anchor of 'two weeks before') is not
     # the campaign's start
     good = [
-        sp for sp in spans if not sp.problem and sp.start and (in_label(sp) or not _anchor_day(text, sp.pos))
+        sp for sp in spans if not sp.problem and sp.start and (in_label(sp) or not anchor_day(text, sp.pos))
     ]
     ordered = [sp for sp in good if in_label(sp)] + sorted(
-        (sp for sp in good if not in_label(sp)), key=lambda sp: _rank(_date_role(text, sp.pos), sp)
+        (sp for sp in good if not in_label(sp)), key=lambda sp: rank_date(date_role(text, sp.pos), sp)
     )
     start = end = None
     chosen: list[DateSpan] = []
@@ -390,7 +420,12 @@ def _read_dates(
                 if start and end < start:
                     out.problems.append(f"dates: the end ({end}) is before the start ({start})")
                     start = end = None
-    durations = [d for d in find_durations(duration_text) if not _inside(d.pos, chosen)]
+    if start and end is None and chosen:
+        anchored = until_event(text, chosen[0], [sp for sp in spans if not sp.problem and sp.start])
+        if anchored and anchored[0] >= start:
+            end = anchored[0]
+            chosen.append(anchored[1])
+    durations = [d for d in find_durations(duration_text) if not inside_span(d.pos, chosen)]
     for d in durations:
         if d.problem:
             out.problems.append(f"dates: {d.problem}")
@@ -419,56 +454,6 @@ def _read_dates(
         fact("duration_days", f"{duration.days} days", duration.pos, duration.stop)
 
 
-_CAMPAIGN_START = re.compile(
-    r"\b(?:campaign|ads?|media|flight|promotion|push|activity|marketing|spend|advertising)\b[^.;!?\n]{0,40}?"
-    r"\b(?:start\w*|begin\w*|run\w*|kick\w*|go(?:es)?[- ]live|live|launch\w*|from)\b[^.;!?\n]{0,20}$",
-    re.IGNORECASE,
-)
-_START_CUE = re.compile(
-    r"\b(?:start\w*|begin\w*|kick\w*(?:[- ]off)?|go(?:es)?[- ]live|live\s+(?:from|on)|launch\w*|from|runs?|running|"
-    r"commenc\w*|onwards?)\b[^.;!?\n]{0,20}$",
-    re.IGNORECASE,
-)
-_OTHER_DATE = re.compile(
-    r"(?:\b(?:opens?|takes?\s+place|held|deadline|due|sign-?off|by|before|after|ahead\s+of|expires?|ends?|until|"
-    r"valid|closes?|notes|on\s+leave|leading\s+up\s+to|weekend\s+of|happens?|"
-    r"meeting|exhibiting|event|show|expo|conference|summit)\b[^.;!?\n]{0,20}|\b(?:is|are)\s+(?:on\s+)?)$",
-    re.IGNORECASE,
-)
-
-
-def _date_role(text: str, pos: int) -> int:
-    """How a date's own clause presents it: 0 the campaign's start ('ads start', 'campaign from'), 1 a start
-    ('starting', 'from'), 2 nothing said, 3 some other day ('the show opens', 'sign-off by', 'Mother's Day is')."""
-    clause = re.split(r"[.;!?\n](?:\s|$)", text[max(0, pos - 80) : pos])[-1]
-    if _CAMPAIGN_START.search(clause):
-        return 0
-    if _OTHER_DATE.search(clause):
-        return 3
-    return 1 if _START_CUE.search(clause) else 2
-
-
-_ANCHOR = re.compile(
-    r"(?:\b(?:takes?\s+place|held|happens?|deadline|due|sign-?off|weekend\s+of)\b[^.;!?\n]{0,12}"
-    r"|\b(?:is|are)\s+(?:on\s+)?|\b(?:before|after|ahead\s+of|leading\s+up\s+to|run[- ]up\s+to)\s+)$",
-    re.IGNORECASE,
-)
-
-
-def _anchor_day(text: str, pos: int) -> bool:
-    """A day named as the event itself or a deadline ('the open day is on 13 March', 'Weekend of May 8', 'the two
-    weeks before 14 March'): not the campaign's start."""
-    clause = re.split(r"[.;!?\n](?:\s|$)", text[max(0, pos - 80) : pos])[-1]
-    own = re.search(
-        r"\b(?:campaign|promotion|promo|sale|push|flight|ads?|activity|window|dates?|launch\w*|start\w*|go[- ]live|kick[- ]?off)\b",
-        clause,
-        re.I,
-    )
-    return _ANCHOR.search(clause) is not None and not (
-        own and re.search(r"\b(?:is|are)\s+(?:on\s+)?$", clause)
-    )
-
-
 def _cut_at_dates(text: str, audience: F.Found, today: date) -> F.Found | None:
     """An audience ends where the campaign's dates begin: a calendar date after a comma ('runners in the US,
     November 22 to 29'), or a date still to come after a timing word ('... over April and May 2027'). A past date
@@ -491,37 +476,6 @@ def _cut_at_dates(text: str, audience: F.Found, today: date) -> F.Found | None:
     return audience
 
 
-def _rank(role: int, sp: DateSpan) -> int:
-    """Order of the date candidates: the campaign's own start first; then a range with a start cue; then a date
-    with a start cue or a bare range (a window is how campaigns are dated), the first of them; then a bare date;
-    some other day ('the show opens 3 March', 'before 14 March') last."""
-    if role in (0, 3):
-        return role * 2
-    return {(1, True): 1, (1, False): 2, (2, True): 2, (2, False): 4}[(role, sp.end is not None)]
-
-
-_HEADER_LINE = re.compile(r"^[ \t>]*(?:From|To|Cc|Sent|Date|Subject)\s*:.*$", re.IGNORECASE | re.MULTILINE)
-
-
-def _email_header_lines(text: str) -> list[tuple[int, int]]:
-    """Lines of a pasted e-mail header (two or more 'From:/Date:/Subject:' lines together): not brief facts."""
-    lines = [(m.start(), m.end()) for m in _HEADER_LINE.finditer(text)]
-    return [
-        ln
-        for i, ln in enumerate(lines)
-        if (i > 0 and text[lines[i - 1][1] : ln[0]].strip() == "")
-        or (i + 1 < len(lines) and text[ln[1] : lines[i + 1][0]].strip() == "")
-    ]
-
-
-def _inside_any(pos: int, spans: list[tuple[int, int]]) -> bool:
-    return any(s <= pos < e for s, e in spans)
-
-
-def _inside(pos: int, spans: list[DateSpan]) -> bool:
-    return any(sp.pos <= pos < sp.stop for sp in spans)
-
-
 def repeated_places_dropped(text: str, facts: list[Fact], place_lines: list[tuple[int, int]]) -> list[Fact]:
     """Facts less the places named again in a sentence that states nothing else ('We have looked after families in
     Cork since 1921', 'the trade show is in Austin'): when a sentence that does state the campaign (its audience,
@@ -541,7 +495,7 @@ def repeated_places_dropped(text: str, facts: list[Fact], place_lines: list[tupl
         or sentence_of(f.start) in stating
         or not f.countries
         or not set(f.countries) <= given
-        or _inside_any(f.start, place_lines)
+        or inside_any(f.start, place_lines)
     ]
 
 

@@ -149,15 +149,31 @@ def _in_a_name(text: str, start: int, end: int) -> bool:
     nxt = re.match(r"[ \t]+([A-Z][\w&'’-]*)", text[end:])
     if not nxt or _place_re().fullmatch(nxt.group(1)) or nxt.group(1) in ("and", "And"):
         return False
+    run = re.match(r"[ \t]+[A-Z][\w&'’-]*[ \t]+([A-Z][\w&'’-]*)", text[end:])
+    if run and not _place_re().fullmatch(run.group(1)) and run.group(1) not in ("And", "Or"):
+        return True  # 'at Riverside Lawn Tennis Club': a run of three capitalised words is a name
     before = text[max(0, start - 16) : start]
     return not re.search(r"\b(?:in|into|to|from|across|around|near|of|at|outside)\s+$", before, re.IGNORECASE)
+
+
+def _area_in_a_name(text: str, start: int, end: int) -> bool:
+    """An area word followed by a capitalised word that is neither a place nor 'Region', 'Markets', ... and not
+    after a place preposition is part of a name ('Nordic Bites', but 'DACH Region', 'in Nordic Countries')."""
+    nxt = re.match(r"[ \t]+([A-Z][\w&'’-]*)", text[end:])
+    if not nxt or re.fullmatch(
+        r"(?:Regions?|Markets?|Countries|Area|Areas|States?|And|Or|Only)", nxt.group(1)
+    ):
+        return False
+    return _in_a_name(text, start, end)
 
 
 _TRAVEL = (
     r"(?:routes?|flights?|fares?|trips?|breaks?|getaways?|holidays?|cruises?|tours?|camps?|retreats?|stays?|"
     r"packages?|excursions?)"
 )
-_DESTINATION = re.compile(rf"\b{_TRAVEL}\s+(?:to|in)\s+", re.IGNORECASE)
+_DESTINATION = re.compile(
+    rf"\b{_TRAVEL}\s+(?:from\s+(?-i:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)\s+)?(?:to|in)\s+", re.IGNORECASE
+)
 _DEST_LIST = r"\s*(?:,|&|\+|/|\band\b|\bor\b)\s*"
 
 
@@ -271,10 +287,11 @@ def _options(p: PlaceMention) -> list[str]:
     return list(dict.fromkeys(opts))
 
 
-def _resolve_shared_names(found: list[PlaceMention]) -> list[PlaceMention]:
+def _resolve_shared_names(found: list[PlaceMention], prefer: str | None = None) -> list[PlaceMention]:
     """A town name several countries share ('Richmond', 'East London') is read in the country the brief's other
     places are in ('Sevenoaks and Richmond' -> GB, 'Vancouver and Richmond' -> CA): first the countries of places
-    with one reading, else the country most of the shared names have in common."""
+    with one reading, else the country the budget's currency is paid in, else the country most of the shared names
+    have in common."""
     shared = {id(p): _options(p) for p in found if len(p.countries) == 1 and len(_options(p)) > 1}
     fixed = {c for p in found if id(p) not in shared for c in p.countries}
     votes: dict[str, tuple[int, int]] = {}  # country -> (shared names it has, people in them)
@@ -288,7 +305,11 @@ def _resolve_shared_names(found: list[PlaceMention]) -> list[PlaceMention]:
         opts = shared.get(id(p))
         if opts and p.countries[0] not in fixed:
             leading = [c for c in opts if c in leaders]  # only a country some shared name is best known for
-            pick = next((c for c in opts if c in fixed), None) or max(leading, key=lambda c: votes[c])
+            pick = (
+                next((c for c in opts if c in fixed), None)
+                or (prefer if prefer in opts else None)  # 'Richmond' with a budget in pounds is in England
+                or max(leading, key=lambda c: votes[c])
+            )
             if pick != p.countries[0]:
                 p = PlaceMention(p.text, p.start, p.end, (pick,), tuple(r for r in [region_of(pick)] if r))
         out.append(p)
@@ -306,8 +327,13 @@ class PlaceMention:
     regions: tuple[str, ...]
 
 
-def find_places(text: str) -> list[PlaceMention]:
-    """Every place the text names, with its countries (ISO alpha-2) and regions, in order of appearance."""
+def find_places(text: str, prefer: str | None = None) -> list[PlaceMention]:
+    """Every place the text names, with its countries (ISO alpha-2) and regions, in order of appearance.
+
+    Args:
+        text: The brief.
+        prefer: The country the budget's currency belongs to: the reading of a name several places share.
+    """
     found: list[PlaceMention] = []
     taken: list[tuple[int, int]] = []
 
@@ -319,6 +345,8 @@ def find_places(text: str) -> list[PlaceMention]:
         found.append(PlaceMention(text[s:e], s, e, countries, regs))
 
     for m in _AREA_RE.finditer(text):
+        if m.group(0)[0].isupper() and _area_in_a_name(text, m.start(), m.end()):
+            continue  # 'Nordic Bites', 'Midwest Dental': the company's name
         idx = next(i for i in range(len(AREAS)) if m.group(f"a{i}"))
         countries, regions = list(AREAS.values())[idx]
         add(m.start(), m.end(), countries, regions)
@@ -360,12 +388,40 @@ def find_places(text: str) -> list[PlaceMention]:
     ):  # 'in Sevenoaks and Tonbridge', 'singles in austin, denver and portland'
         if not any(s < te and ts < e for ts, te in taken):
             named_now = {c for p in found for c in p.countries}
-            pick = next((c for c in options if c in named_now), options[0])
+            pick = next((c for c in options if c in named_now), prefer if prefer in options else options[0])
             add(s, e, (pick,))
-    found = _resolve_shared_names(found)
+    found = _resolve_shared_names(found, prefer)
     named = {c for p in found for c in p.countries}
     for word, (country, state_of) in _AMBIGUOUS.items():
         for m in re.finditer(rf"(?<![\w-]){word}(?![\w-])", text, re.IGNORECASE):
             add(m.start(), m.end(), (state_of,) if state_of in named else (country,))
     found.sort(key=lambda p: p.start)
     return found
+
+
+_MONTHS_DAYS = re.compile(
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)[a-z]*|q[1-4]|h[12]",
+    re.I,
+)
+_IN_NAME = re.compile(
+    r"\b(?:in|around|near|across|from)\s+(?P<w>(?-i:[A-Z][\w'’-]+)(?:\s+(?:and|&|or)\s+(?-i:[A-Z][\w'’-]+))?)"
+    r"|\bin\s+(?P<low>[a-z]{4,})\b",
+    re.IGNORECASE,
+)
+
+
+def audience_town(audience: str, country: str | None) -> tuple[int, int] | None:
+    """Where the audience lives when no place Liftoff knows is named: 'working parents in Didsbury and Chorlton'
+    with a budget in pounds is in Britain (the currency's one country). A lowercase word counts only when that
+    country has a town of the name ('adults in bath'). Returns the words' offsets in ``audience``."""
+    if country is None:
+        return None
+    for m in _IN_NAME.finditer(audience):
+        if m.group("w"):
+            first = m.group("w").split()[0]
+            if _MONTHS_DAYS.fullmatch(first) or first.isupper():
+                continue
+            return m.start("w"), m.end("w")
+        if country in _town_pops().get(m.group("low"), {}) or _WORD_PLACES.get(m.group("low")) == country:
+            return m.start("low"), m.end("low")
+    return None

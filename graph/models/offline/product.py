@@ -13,324 +13,52 @@ in an offer word ('pushing our lunchtime pho set').
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 
-from graph.models.offline.fields import CHANNEL_RES, PEOPLE, Found, name_clause
+from graph.models.offline.fields import Found, name_clause
+from graph.models.offline.product_forms import development, glossed, headed, labelled, lower_offer
+from graph.models.offline.product_name import (
+    PlaceTest,
+    acceptable,
+    product_phrase,
+    shape,
+    strip_article,
+    tidy_product,
+)
+from graph.models.offline.product_words import (
+    ASKS,
+    CUE_VERBS,
+    HOUSING,
+    NOT_NAME,
+    OFFER_NOUNS,
+    PRODUCT_TYPE,
+    TIME_WORD,
+    VENUE,
+)
 from graph.models.offline.segments import Segment
 
-PlaceTest = Callable[[str], bool]
-
-_CUE_VERBS = (
-    r"launch(?:ing)?|re-?launch(?:ing)?|promot(?:e|ing)|push(?:ing)?|introduc(?:e|ing)|roll(?:ing)?\s+out|"
-    r"sell(?:ing)?(?:\s+more\s+of)?|shift(?:ing)?\s+more\s+of|this\s+is\s+about|market(?:ing)?|advertis(?:e|ing)|"
-    r"boost(?:ing)?|grow(?:ing)?|get(?:ting)?|covers|focus(?:\s+on)?|about|product(?:'s|’s|\s+is)|"
-    r"(?:the\s+)?(?:thing|focus|hero)\s+is|set(?:ting)?\s+up|"
-    r"(?:range|product|collection|flavou?r|app|brand|line)\s*,"
+_DET = r"(?:(?:our|the|a|an|its|their|my|your)[ \t]+)?(?:(?-i:new|free|last)(?![ \t]+year)[ \t]+)?(?:[$£€]\d+(?:\.\d\d)?[ \t]+)?"
+_PRODUCT_CUE = re.compile(  # a cue's kind ranks it: what is sold beats what a campaign is for, beats an owner
+    rf"(?P<verb>\b(?i:(?:{CUE_VERBS})[ \t]+(?:of[ \t]+)?{_DET}))(?=[A-Z0-9]|['‘\"“][A-Z])"
+    rf"|(?P<ask>\b(?i:(?:{ASKS})[ \t]+(?:for|of|to)[ \t]+{_DET}))(?=[A-Z0-9])"
+    rf"|(?P<ad>\b(?i:(?:ads?|campaign|push|brief|promotion|pre-?launch|kickstarter)[ \t]+(?:for|on)[ \t]+{_DET}))"
+    r"(?=[A-Z])"
+    rf"|(?P<for>\b(?i:for[ \t]+{_DET}))(?=[A-Z])"
+    r"|(?P<own>\b(?!(?:Mother|Father|Valentine|Children|Women|Men|It|That|What|Let|There|Here|Who|He|She)['’])"
+    r"[A-Z][\w&]*(?:[ \t]+&?[ \t]*[A-Z][\w&]*){0,3}(?:['’]s|s['’])[ \t]+)(?=[A-Z])",
 )
-_PRODUCT_CUE = re.compile(
-    rf"\b(?i:(?:{_CUE_VERBS})[ \t]+(?:of[ \t]+)?(?:our|the|a|its|their)?[ \t]*(?:new[ \t]+)?)(?=[A-Z0-9]|['‘\"“][A-Z])"
-    r"|\b(?i:(?:ads?|campaign|push|brief|promotion)[ \t]+(?:for|on)[ \t]+(?:our[ \t]+|the[ \t]+)?(?:new[ \t]+)?)(?=[A-Z])"
-    r"|\b(?i:for[ \t]+(?:our[ \t]+|the[ \t]+)?(?:new[ \t]+)?)(?=[A-Z])"
-    r"|\b(?i:(?:orders|sales|bookings|sign-?ups|subscriptions|units|copies|tickets|pre-?orders)[ \t]+of[ \t]+"
-    r"(?:the|our)[ \t]+)(?=[A-Z])"
-    r"|\b(?!(?:Mother|Father|Valentine|Children|Women|Men|It|That|What|Let|There|Here|Who|He|She)['’])"
-    r"[A-Z][\w&]*(?:[ \t]+&?[ \t]*[A-Z][\w&]*){0,3}['’]s[ \t]+(?=[A-Z])",
-)
-_OFFER_NOUNS = (
-    r"offer|deal|set|bundle|edition|special|menu|package|pack|kit|range|collection|box|pass|service|plan|course|"
-    r"classes|membership|subscription|card|voucher|appeal"
-)
-_LOWER_OFFER = re.compile(
-    rf"\b(?i:{_CUE_VERBS}|for)\s+(?:our|the)\s+(?P<v>(?:[a-z][\w'’-]*\s+){{0,3}}(?:{_OFFER_NOUNS}))\b",
-)
-# words that end a product name: the sentence moves on to the audience, the timing, the channel or a verb
-_BOUNDARY = frozenset(
-    [
-        "in",
-        "to",
-        "with",
-        "at",
-        "from",
-        "over",
-        "across",
-        "on",
-        "by",
-        "this",
-        "next",
-        "starting",
-        "and",
-        "we",
-        "we'd",
-        "we're",
-        "we’re",
-        "we’d",
-        "i",
-        "our",
-        "it",
-        "they",
-        "you",
-        "is",
-        "are",
-        "was",
-        "were",
-        "has",
-        "have",
-        "will",
-        "would",
-        "can",
-        "needs",
-        "need",
-        "wants",
-        "want",
-        "goes",
-        "during",
-        "before",
-        "after",
-        "via",
-        "using",
-        "through",
-        "until",
-        "who",
-        "that",
-        "which",
-        "starts",
-        "runs",
-        "returns",
-        "opens",
-        "launches",
-        "—",
-        "–",
-        "-",
-        "campaign",
-        "push",
-        "launch",
-        "so",
-        "as",
-        "aimed",
-        "among",
-        "targeting",
-        "reaching",
-        "speaking",
-        "here",
-        "release",
-        "update",
-        "drop",
-        "promo",
-        "now",
-        "please",
-        "takes",
-        "took",
-        "gets",
-        "makes",
-        "comes",
-        "lands",
-        "hits",
-        "costs",
-        "includes",
-        "offers",
-        "helps",
-        "lets",
-        "means",
-        "doing",
-        "into",
-        "onto",
-        "ahead",
-        "sale",
-    ]
-)
-_PRONOUNS = frozenset(
-    ["we", "i", "it", "they", "you", "this", "our", "in", "to", "with", "at", "from", "on", "by", "and", "—"]
-)
-_PEOPLE_WORD = re.compile(
-    rf"\b(?:{PEOPLE}|teams?|staff|leaders?|heads?|startups|companies|firms|brands|businesses|agencies|schools|"
-    r"universities|charities|retailers|chains|trusts|practices|offices|\w{3,}(?:ers|ists|ians))\b",
-    re.IGNORECASE,
-)
-_NOT_NAME = re.compile(
-    r"^(?:the|our|a|an|its|their|my|this|that|we|i|hi|hello|hey|dear|please|campaign|brief|notes?|meeting|team|"
-    r"client|budget|q[1-4]|january|february|march|april|may|june|july|august|september|october|november|december|"
-    r"jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
-    r"black\s+friday|cyber\s+monday|christmas|easter|halloween|mother's|father's|valentine's|new\s+year|"
-    r"subject|re|fw|ps|ok|yes|no|goal|target|audience|start|end)\b",
-    re.IGNORECASE,
-)
-_BRIEF_WORDS = re.compile(  # 'Media budget', 'Seasonal hook', 'Key message': the brief's own vocabulary
-    r"\b(?:budget|message|hook|goal|audience|channels?|kpis?|timing|list|lists|followers|traffic|footfall)\b",
-    re.IGNORECASE,
-)
-_VENUE = re.compile(  # where a business sells, not what it sells: 'our Camden store', 'the Hopyard taproom', 'the Royal Oak pub'
-    r"stores?|shops?|sites?|branch(?:es)?|studios?|clinics?|taproom|restaurants?|caf[eé]s?|salons?|page|website|"
-    r"list|lists|community|area|campus|venue|locations?|outlets?|team|pub|bar|brewery|bakery|farm|hotel|theatre|"
-    r"museum|gallery|school|college|university|practice|firm|agency|company|club|centre|center|hall|trust|charity|"
-    r"foundation|council|hospital|library|church|market|group|partners|ltd|inc|llc|co",
-    re.IGNORECASE,
-)
-_PRODUCT_TYPE = re.compile(  # nouns that name something sold, for a name written without a cue
-    rf"(?:e-)?(?:{_OFFER_NOUNS}|line|tool|app|platform|software|suite|kit|sets?|packs?|boxes|bundles|plans|cards|passes|"
-    r"programme|program|bootcamp|insurance|cover|account|subscription|shoes?|boots|trainers|sneakers|jackets?|"
-    r"shirts?|dress(?:es)?|bags?|cases?|watch(?:es)?|glasses|tents?|bikes?|e-bikes?|scooters?|cars?|vans?|"
-    r"phones?|laptops?|headphones|speakers?|tv|camera|serum|cream|cleanser|shampoo|lotion|candles?|tiles|sofas?|"
-    r"chairs?|tables?|beds?|mattress(?:es)?|duvets?|drinks?|juices?|beers?|wines?|gin|coffee|tea|bars?|snacks?|"
-    r"meals?|vitamins|supplements?|drops|toys?|games?|books?|magazine|tickets?|vouchers?|blends?|chews|soda|"
-    r"lipsticks?|mascara|perfume|fragrance|cookies|biscuits|granola|cereal|chocolates?|crisps|chips|sauces?|rum|"
-    r"vodka|whisky|whiskey|cider|lager|ale|stout|backpacks?|rucksacks?|headsets?|earbuds|controllers?|kettles?|"
-    r"blenders?|toasters?|vacuums?|lamps?|rugs?|pillows?|towels?|socks|hoodies?|jeans|coats?|hats?|gloves|"
-    r"trousers|leggings|swimwear|sunglasses|helmets?|rackets?|balls?|mats?|appeal|apartments|homes|villas|flats|"
-    r"residences|lofts|cottages|tours?|cruises?|fares?|stout|pesto|sauce)",
-    re.IGNORECASE,
+_RANK = {"verb": 0, "ask": 0, "ad": 1, "for": 2, "own": 3}
+_SUBJECT = re.compile(  # 'St Columba's Hospice wants ...', 'ReadUp is looking for ...': the organisation speaks
+    r"(?:[ \t]+(?:at|from|of)(?:[ \t]+[A-Z][\w'’&-]*){1,4}?)?"  # 'Electoral Services at Cardiff Council want'
+    r"[ \t]+(?:wants?|needs?|is\s+looking|are\s+looking|would\s+like|is\s+recruiting|is\s+hiring|has\s+been)\b"
 )
 _APPOSITIVE = re.compile(
-    rf"\s*,\s+(?i:the|our|a|an)\s+(?:[a-z][\w'’-]*\s+){{0,3}}(?:{_PRODUCT_TYPE.pattern})\b", re.IGNORECASE
+    rf"\s*,\s+(?i:the|our|a|an)\s+(?:[a-z][\w'’-]*\s+){{0,3}}(?:{PRODUCT_TYPE.pattern})\b", re.IGNORECASE
 )
-_CALLED = re.compile(rf"\b(?:{_PRODUCT_TYPE.pattern})\s+(?:called|named)\s+(?=[A-Z])", re.IGNORECASE)
-_ARTICLE = re.compile(r"^(?:(?i:the|our|a|an|its|their)|new)\s+")
-
-
-_MONTH = (
-    r"(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|"
-    r"jun|jul|aug|sep|sept|oct|nov|dec)(?![a-z])\.?"
+_CALLED = re.compile(
+    rf"\b(?:{PRODUCT_TYPE.pattern})\s+(?:called|named)\s+(?=[A-Z])"
+    # 'our online CBT programme Steady': a lowercase description, then the name
+    rf"|\b(?i:our|its|their)\s+(?:(?:[a-z][\w-]*|[A-Z]{{2,}})\s+){{0,3}}(?:{PRODUCT_TYPE.pattern})\s+(?=[A-Z][a-z])"
 )
-_DATE_IN = re.compile(
-    rf"(?i:\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}(?!\w)|\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b)"
-)
-_DEGREE = re.compile(r"MSc|MBA|BSc|BA|MA|MEng|PhD|PgCert|PgDip|LLM|BEd|MRes|HND|HNC|BTEC")
-_ORG_END = re.compile(
-    r"\s(?:Trust|Vets|Gyms?|Foundation|Charity|Council|Ltd|Inc|LLC|Co|Kitchen|Dental|Clinic|Hospital|Bank|"
-    r"Brewery|Bakery|Studios?|Accountants|Solicitors|Estates|Agency|Group)$"
-)
-_EVENT_TAIL = re.compile(
-    r"(?:\s+[a-z]+-[a-z]+)?\s+(?:sale|event|open\s+day|open\s+evening|launch|promo|campaign|push|drop|release|"
-    r"relaunch|restock|giveaway|webinar|brief|enrol+ments?|spring|summer|autumn|winter|season)$"
-)
-_ADVERB = re.compile(r"[a-z]+ly|only|too|also|now|again|please|first|mainly|mostly")
-_STYLE_PREFIX = re.compile(r"^[\w-]+-style\s+")  # 'Nest-style ThermoSense thermostat': a comparison
-
-
-def tidy_product(found: Found) -> Found:
-    """A product name without the words around it: the occasion it is sold at ('Sleepwell Hybrid mattress sale',
-    'Kestrel Hybrid SUV test-drive event', 'MSc Data Science open day'), a comparison ('Nest-style'), and words
-    after its last product noun ('the Volta City e-bike especially')."""
-    value, start = found.value, found.start
-    pre = _STYLE_PREFIX.match(value)
-    if pre and len(value[pre.end() :].split()) >= 1 and value[pre.end() :][:1].isupper():
-        value, start = value[pre.end() :], start + pre.end()
-    tail = _EVENT_TAIL.search(value)
-    while tail and tail.start() > 0:  # 'Trailhead Tent Kits autumn push'
-        value = value[: tail.start()]
-        tail = _EVENT_TAIL.search(value)
-    owner = re.match(r"(?:[A-Z][\w&]*\s+){1,3}[A-Z][\w&]*['’]s\s+(?=[A-Z])", value)  # two words or more
-    if owner and not _NOT_NAME.match(value[owner.end() :]):  # "Mithai Mahal's Festive Sweet Box"
-        value, start = value[owner.end() :], start + owner.end()
-    toks = value.split()
-    typed = [i for i, t in enumerate(toks) if i and t[:1].islower() and _PRODUCT_TYPE.fullmatch(t)]
-    if typed and typed[-1] < len(toks) - 1 and all(_ADVERB.fullmatch(t) for t in toks[typed[-1] + 1 :]):
-        value = value[: value.index(toks[typed[-1]], len(" ".join(toks[: typed[-1]]))) + len(toks[typed[-1]])]
-    return Found(value, start, start + len(value))
-
-
-def _strip_article(found: Found) -> Found:
-    m = _ARTICLE.match(found.value)
-    while m:
-        found = Found(found.value[m.end() :], found.start + m.end(), found.end)
-        m = _ARTICLE.match(found.value)
-    return found
-
-
-def product_phrase(text: str, start: int) -> Found | None:
-    """The product name that starts at ``start``: capitalised or numbered words, then the product-type words
-    written after them, up to where the sentence moves on."""
-    words: list[re.Match[str]] = []
-    for tok in re.finditer(r"[^\s,.;:!?()]+(?:\.\d+)?", text[start : start + 120]):
-        gap = text[start + (words[-1].end() if words else 0) : start + tok.start()]
-        if words and re.search(r"[,.;:!?(\n]", gap):
-            break
-        w = tok.group(0)
-        low = w.lower()
-        noun_modal = low in ("will", "can") and re.match(r"[ \t]*(?:[,.;:!?)]|$)", text[start + tok.end() :])
-        if low in _BOUNDARY and (not w[:1].isupper() or not words or low in _PRONOUNS) and not noun_modal:
-            break
-        if words and _ADVERB.fullmatch(w):
-            break  # 'the Volta City e-bike especially'
-        if words and low in ("will", "can") and not noun_modal:
-            break
-        if low == "for" and words:
-            after = text[start + tok.end() : start + tok.end() + 40]
-            if not re.match(r"\s*[A-Z0-9]", after) or _PEOPLE_WORD.search(" ".join(after.split()[:3])):
-                break
-        words.append(tok)
-        if len(words) >= 6:
-            break
-    while words and words[-1].group(0).lower() in ("for", "of", "&", "the"):
-        words.pop()
-    quoted = bool(words) and words[0].group(0)[:1] in "'‘\"“"
-    first = words[0].group(0).lstrip("'‘\"“") if words else ""
-    if not first or not (first[0].isupper() or first[0].isdigit()):
-        return None
-    s, e = start + words[0].start(), start + words[-1].end()
-    value = re.sub(r"['‘’\"“”]", "", text[s:e]) if quoted else text[s:e]  # 'Harbour Light' spiced rum
-    return Found(value, s, e)
-
-
-def _shape(value: str) -> tuple[bool, bool, bool]:
-    """(starts with a name, carries a model mark, ends in lowercase product-type words). A name starts with a
-    capital letter; a model mark is CamelCase, letters and digits in one word ('X2', 'D3', '4K') or a number after
-    a capitalised word ('Tallybook 4', 'Stackr 2.0')."""
-    toks = value.split()
-    if not toks or not toks[0][:1].isupper():
-        return False, False, False
-    marked = any(
-        re.search(r"[a-z][A-Z]|[A-Za-z]\d|\d[A-Za-z]", t) or _DEGREE.fullmatch(t) for t in toks
-    ) or any(
-        re.fullmatch(r"\d+(?:\.\d+)?", t) and toks[i - 1][:1].isupper() and not toks[i - 1].isupper()
-        for i, t in enumerate(toks)
-        if i
-    )
-    tail = len(toks) > 1 and toks[-1][:1].islower()
-    return True, marked, tail
-
-
-_TIME_LEAD = re.compile(
-    r"^(?:for|in|by|from|during|over|until|till|before|after|through(?:out)?|this|next|last|early|late|mid|end\s+of)"
-    r"[\s-]+(?:the\s+)?(?:q[1-4]|h[12]|\d{4}|spring|summer|autumn|fall|winter|holidays?|quarter|year|month|week|"
-    r"january|february|march|april|may|june|july|august|september|october|november|december|"
-    r"jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\b",
-    re.IGNORECASE,
-)
-"""A time phrase at the start ('For Q1 we want...', 'In January', 'Next spring'): timing, never a product name."""
-
-
-def _acceptable(value: str, is_place: PlaceTest, *, cued: bool) -> bool:
-    """A name that can be a product: not a place, occasion, channel, date word, code or group of people."""
-    if _DATE_IN.search(value) or _TIME_LEAD.match(value):
-        return False  # 'Live 3 March 2027 for 6 weeks', 'For Q1' are timing
-    core = _STYLE_PREFIX.sub("", value)
-    if core != value and not core[:1].isupper():
-        return False  # 'YouTube-style paid social'
-    occasion = _NOT_NAME.match(value)
-    if not value or is_place(value) or occasion and (not cued or not value[occasion.end() :].strip()):
-        return False
-    has_name, marked, tail = _shape(value)
-    if not has_name or re.search(r"[%$€£¥]|\b(?:USD|EUR|GBP|CAD|AUD|JPY)\b", value):
-        return False
-    toks = value.split()
-    if any(rx.fullmatch(toks[0]) for rx in CHANNEL_RES.values()):
-        return False  # 'Google Ads'
-    if (
-        toks[0].isupper()
-        and len(toks[0]) <= 3
-        and not any(t[:1].isupper() and not t.isupper() for t in toks[1:])
-    ):
-        return False  # 'USD 45', 'IT directors', 'UK universities' (not 'UX Design Certificate')
-    people_tail = _PEOPLE_WORD.search(toks[-1]) and not _PRODUCT_TYPE.fullmatch(toks[-1])  # not 'sneakers'
-    sold_here = cued and _PRODUCT_TYPE.fullmatch(toks[-1])  # 'relaunching the Meadow Oat bar' (not a pub)
-    if _BRIEF_WORDS.search(value) or tail and (people_tail or _VENUE.fullmatch(toks[-1]) and not sold_here):
-        return False  # 'CrossFit athletes', 'Etsy sellers'
-    if not cued and _VENUE.fullmatch(toks[-1]) or _ORG_END.search(value):
-        return False  # 'Clean Rivers Trust', 'PawCare Vets': the business, not what it sells
-    name = " ".join(t for t in toks if t[:1].isupper())
-    if name and is_place(name):
-        return False
-    return cued or marked or tail
 
 
 def _is_label(text: str, found: Found) -> bool:
@@ -348,32 +76,47 @@ def _employer(text: str, for_at: int) -> bool:
 
 
 def _cued(text: str, is_place: PlaceTest) -> Found | None:
-    for m in _CALLED.finditer(
-        text
-    ):  # 'a new cider called Orchard Gold' (not 'our office dog is called Biscuit')
-        found = product_phrase(text, m.end())
-        if found and _acceptable(found.value, is_place, cued=True):
+    for m in _CALLED.finditer(text):  # 'a new cider called Orchard Gold', 'our online CBT programme Steady'
+        found = product_phrase(text, m.end(), is_place)
+        if found and acceptable(found.value, is_place, cued=True) and not _SUBJECT.match(text, found.end):
             return found
+    best: tuple[int, Found] | None = None
     for m in _PRODUCT_CUE.finditer(text):
-        found = product_phrase(text, m.end())
-        if not found or not _acceptable(found.value, is_place, cued=True):
+        kind = m.lastgroup or "verb"
+        if best is not None and _RANK[kind] >= best[0]:
             continue
+        found = product_phrase(text, m.end(), is_place)
+        if not found:
+            continue
+        glossed_as = (
+            _APPOSITIVE.match(text, found.end) and shape(found.value)[0] and not is_place(found.value)
+        )
+        if not acceptable(found.value, is_place, cued=True) and not glossed_as:
+            continue  # a name glossed as a product is one, whatever it sounds like ('Dungeon Bakery, a board game')
         cue = m.group(0).lower()
-        if re.search(r"['’]s[ \t]+$", cue) and _NOT_NAME.match(found.value):
-            continue  # "the Lyric Theatre's Christmas panto": an occasion, not a name
-        _, marked, tail = _shape(found.value)
+        if (
+            kind == "verb"
+            and m.group(0)[:1].isupper()
+            and re.search(r"(?:\b(?i:the|a|an|our|its|their)|[A-Z][\w'’&-]*)[ \t]+$", text[: m.start()])
+        ):
+            continue  # 'the Mystery Book Club box', 'the Fill a Tray deal': a capitalised verb inside a name
+        if kind == "own" and (NOT_NAME.match(found.value) or TIME_WORD.fullmatch(found.value.split()[0])):
+            continue  # "the Lyric Theatre's Christmas panto", "New Year's Eve Gala": an occasion, not a name
+        _, marked, tail = shape(found.value)
         appositive = _APPOSITIVE.match(text, found.end)  # 'Docket, the contract tool from Lexly'
-        typed = len(found.value.split()) > 1 and _PRODUCT_TYPE.fullmatch(found.value.split()[-1])
+        typed = len(found.value.split()) > 1 and PRODUCT_TYPE.fullmatch(found.value.split()[-1])
         if _employer(text, m.start()):
             continue
-        if (
-            cue.startswith("for")
-            and not re.match(r"for\s+(?:our|the)\b", cue)
-            and not (marked or tail or appositive or typed)
-        ):
+        if _SUBJECT.match(text, found.end) and not (tail or typed):
+            continue  # the organisation that wants something, not what it sells
+        bare = not re.search(r"\b(?:our|the|its|their|my|your)\s", cue)
+        if kind == "for" and bare and not (marked or tail or appositive or typed):
             continue  # 'for Green Acre Farm' names the business; 'for PipeDesk CRM' names a product
-        return found
-    return None
+        last = found.value.split()[-1]
+        if VENUE.fullmatch(last) and not PRODUCT_TYPE.fullmatch(last) and not glossed_as:
+            continue  # 'bookings for Harbourside Studio', 'fill the Grand Hall' name the place, not the offer
+        best = (_RANK[kind], found)
+    return best[1] if best else None
 
 
 def _named(text: str, is_place: PlaceTest) -> Found | None:
@@ -383,15 +126,28 @@ def _named(text: str, is_place: PlaceTest) -> Found | None:
         before = text[: m.start()]
         if not m.group("art") and re.search(r"\b[A-Z0-9][\w'’&-]*\s+$", before):
             continue  # inside a longer capitalised run
-        found = product_phrase(text, m.start("w"))
-        if not found:
-            continue
-        _, marked, tail = _shape(found.value)
+        found = product_phrase(text, m.start("w"), is_place)
+        if (
+            not found
+            or found.value.split()[0] in ("The", "Our")
+            and found.value.split()[1:2] == [w for w in found.value.split()[1:2] if w[:1].islower()]
+        ):
+            continue  # 'The regional blood service' is not a name
+        if _SUBJECT.match(text, found.end) and not shape(found.value)[2]:
+            continue  # 'RedDrop Blood Service needs donors': the organisation speaks
+        _, marked, tail = shape(found.value)
         opening = (
             re.fullmatch(r"\s*", before) is not None
             or re.search(r"(?:^|\n)[ \t]*[A-Za-z][\w ]{0,20}:[ \t]*$", before) is not None
         )  # the brief or a labelled line opens with it: 'Night Owl blend is back', 'Campaign: X'
-        typed = _PRODUCT_TYPE.fullmatch(found.value.split()[-1]) and len(found.value.split()) > 1
+        toks = found.value.split()
+        typed = (
+            len(toks) > 1
+            and (  # 'Shared Ownership homes at Millbrook Quay': homes at their development
+                PRODUCT_TYPE.fullmatch(toks[-1])
+                or any(HOUSING.fullmatch(t) for t in toks[1:-1] if t[:1].islower())
+            )
+        )
         appositive = _APPOSITIVE.match(text, found.end) is not None  # 'Woofbox, our dog treat subscription'
         bullet = re.search(r"(?:^|\n)[ \t]*(?:[-*•▪→+>]|\d{1,2}[.)])?[ \t]*$", before) is not None
         caps = sum(1 for t in found.value.split() if t[:1].isupper())
@@ -400,11 +156,11 @@ def _named(text: str, is_place: PlaceTest) -> Found | None:
         if opening and not m.group("art") and found.value.split()[0][:1].isupper() and not marked:
             dash = re.match(r"[ \t]+[—–-][ \t]+", text[found.end :])
             named = product_phrase(text, found.end + dash.end()) if dash and tail else None
-            if named and _acceptable(named.value, is_place, cued=True):
+            if named and acceptable(named.value, is_place, cued=True):
                 return named  # 'Boiler service plan — Heatwise Cover': a description, then the name
         if not (marked or appositive or on_sale or typed and (m.group("art") or opening)):
             continue  # a bare 'Name noun' is as often a business, place or event as a product
-        if not _acceptable(found.value, is_place, cued=appositive or on_sale or bool(typed)) or _is_label(
+        if not acceptable(found.value, is_place, cued=appositive or on_sale or bool(typed)) or _is_label(
             text, found
         ):
             continue
@@ -421,60 +177,48 @@ _ON_SALE = re.compile(
 )
 
 
-def _lower_offer(text: str) -> Found | None:
-    m = _LOWER_OFFER.search(text)
-    if not m:
-        return None
-    value = m.group("v")
-    if _PEOPLE_WORD.search(value) or not re.match(r"[a-z]", value):
-        return None
-    return Found(value, m.start("v"), m.end("v"))
+def _lead_words(found: Found) -> Found:
+    """Words before the product that are not part of it: filler ('okay so the HomeHalo doorbell camera') and a
+    season it is sold in ('Summer holidays kids' club tickets')."""
+    filler = re.match(r"(?:[a-z]+\s+){1,4}?(?:the|our)\s+(?=[A-Z])", found.value)
+    season = re.match(
+        r"(?i:summer|spring|autumn|winter|christmas|easter|halloween|festive|holiday)(?:\s+(?i:holidays?|"
+        r"half-term|term|season|weekend))?\s+(?=[a-z])",
+        found.value,
+    )
+    cut = filler or (season if season and re.search(rf"(?:{OFFER_NOUNS})$", found.value) else None)
+    return Found(found.value[cut.end() :], found.start + cut.end(), found.end) if cut else found
 
 
 _OTHER_FIELDS = frozenset({"audience", "places", "channels", "budget", "dates", "holdout"})
 
 
 def find_product(text: str, segments: list[Segment], is_place_only: object) -> Found | None:
-    """The product or offer the campaign promotes: a labelled value, a name after a cue, a name with product-type
-    words, a lowercase offer after a cue, or the first clause of a list-like brief."""
+    """The product or offer the campaign promotes: a labelled value, a title line's product, a name glossed in
+    brackets, a name after a cue, a lowercase offer after a cue, the first clause of a list-like brief, or a name
+    with product-type words."""
 
     def is_place(value: str) -> bool:
         return bool(callable(is_place_only) and is_place_only(value))
 
-    generic = ("campaign name", "promotion", "event", "ticket")  # an explicit product label wins over these
-    labelled_segs = sorted(
-        (seg for seg in segments if seg.field == "product" and seg.value),
-        key=lambda seg: (seg.label or "").strip().lower() in generic,
-    )
-    for seg in labelled_segs:
-        if seg.field == "product" and seg.value:
-            value = re.split(
-                r"\s+(?:at|in|on|for\s+the)\s+[A-Z]|\s*\(|\s+[-–—]\s+|[.;]\s|\s+for\s+(?=(?:[A-Z][\w'’]*\s+){0,2}"
-                r"(?i:children|kids|families|women|men|hospital|charity|trust|foundation|school)\b)"
-                r"|,\s+(?=(?:our|a|an|its|their)\s)|\s+for\s+(?=(?:[\w-]+\s+){1,2}(?:brands|businesses|companies|teams|owners)\b)",
-                seg.value,
-                maxsplit=1,
-            )[0]
-            value = value.strip(" .:")
-            named = re.search(
-                r",\s+the\s+(?=[A-Z0-9])", value
-            )  # 'Stillwater meditation app, the 30-Day Calm Challenge'
-            if named:
-                inner = product_phrase(text, seg.value_start + named.end())
-                if inner and not is_place(inner.value) and not _DATE_IN.search(inner.value):
-                    return tidy_product(inner)
-            labelled = _strip_article(Found(value, seg.value_start, seg.value_start + len(value)))
-            off = re.match(r"(?:\d+\s?%|[£$€]\s?\d+)\s+off\s+(?:the\s+|our\s+|a\s+)?", value, re.IGNORECASE)
-            rest = product_phrase(text, seg.value_start + off.end()) if off else None
-            if rest:  # 'Offer: 20% off the Harvest Box for the first month'
-                labelled = rest
-            if labelled.value and not is_place(labelled.value):
-                return tidy_product(labelled)
+    found = labelled(text, segments, is_place)
+    if found:
+        return found
+    unmasked = text
     # a value under another field's label ('Target market: Festival-goers aged 18-30') is that field's
     other = [(seg.start, seg.end) for seg in segments if seg.field in _OTHER_FIELDS]
     text = "".join(
         " " if any(a <= i < b for a, b in other) and ch != "\n" else ch for i, ch in enumerate(text)
     )
-    found = _cued(text, is_place) or _lower_offer(text) or name_clause(text, segments, is_place_only)
-    found = found or _named(text, is_place)
-    return tidy_product(_strip_article(found)) if found else None
+    found = (
+        headed(unmasked, is_place)
+        or glossed(text, is_place)
+        or _cued(text, is_place)
+        or development(text, is_place)
+        or lower_offer(text)
+    )
+    found = found or name_clause(text, segments, is_place_only) or _named(text, is_place)
+    if not found:
+        return None
+    found = _lead_words(tidy_product(strip_article(found)))
+    return None if all(TIME_WORD.fullmatch(w) for w in found.value.split()) else found  # "St David's Day"

@@ -74,6 +74,19 @@ FIELD_LABELS: dict[str, tuple[str, ...]] = {
         "segment",
         "customers",
         "persona",
+        "demographic",
+        "demographics",
+        # the same label in the languages briefs arrive in
+        "zielgruppe",
+        "doelgroep",
+        "público objetivo",
+        "publico objetivo",
+        "cible",
+        "public cible",
+        "pubblico",
+        "pubblico target",
+        "målgruppe",
+        "målgrupp",
     ),
     "channels": (
         "channels",
@@ -149,6 +162,12 @@ FIELD_LABELS: dict[str, tuple[str, ...]] = {
         "product line",
         "product name",
         "product focus",
+        "app",
+        "programme",
+        "program",
+        "appeal",
+        "course",
+        "package",
     ),
     "holdout": ("holdout", "hold-out", "control", "control group"),
     "theme": ("theme", "seasonal hook", "occasion", "season", "hook"),
@@ -167,8 +186,8 @@ FIELD_LABELS: dict[str, tuple[str, ...]] = {
 
 _LABEL_TO_FIELD = {label: fld for fld, labels in FIELD_LABELS.items() for label in labels}
 _LABEL_SEP = re.compile(
-    r"\s*(?P<label>[A-Za-z][A-Za-z /&()'’?-]{0,38}?)\s*(?:\([A-Za-z]{3}\))?\s*"
-    r"(?::|=|\s[-–—→]\s|\s?[-–—]\s|\?\s+A[:.])\s*(?P<value>.+)$",
+    r"\s*(?P<label>[A-Za-zÀ-ÿ][A-Za-zÀ-ÿ /&()'’?-]{0,38}?)\s*(?:\*\*)?\s*(?:\([A-Za-z]{3}\))?\s*"
+    r"(?::|=|\s[-–—→]\s|\s?[-–—]\s|\?\s+A[:.])\s*(?:\*\*\s*)?(?P<value>.+)$",
     re.S,
 )
 _BULLET = re.compile(
@@ -197,12 +216,16 @@ class Segment:
 _LABEL_KEYWORDS: tuple[tuple[str, str], ...] = (
     ("holdout", r"hold-?out|control group"),
     ("key_messages", r"message|tagline|slogan|headline"),
-    ("budget", r"budget|spend|money|invest|how much"),
+    ("budget", r"\bbudget(?:s|ed)?\b|spend|money|invest|how much"),
     (
         "goal",
         r"success|goal|objective|kpi|result|outcome|aim\b|purpose|target (?:outcome|number)|wish|counts as",
     ),
-    ("audience", r"audience|who\b|whom|persona|target group|target market|segment|decision makers|buyers?\b"),
+    (
+        "audience",
+        r"audience|who\b|whom|persona|target group|target market|segment|decision makers|buyers?\b|"
+        r"ideal (?:customer|client|buyer)s?|customer profile|\bicp\b",
+    ),
     ("channels", r"channel|media|placements?|tactics|where should (?:the )?ads"),
     (
         "dates",
@@ -269,6 +292,7 @@ def split_segments(text: str) -> list[Segment]:
     out: list[Segment] = []
     pending_q: str | None = None  # Q&A: the question labels the next answer line
     heading: str | None = None
+    columns: list[str] = []
     for line in re.finditer(r"[^\n]+", text):
         ls, le = _strip(text, line.start(), line.end())
         if ls >= le or re.fullmatch(r"[\s|:-]+", text[ls:le]):
@@ -288,17 +312,28 @@ def split_segments(text: str) -> list[Segment]:
             pending_q = None
             continue
         pending_q = None
-        if (
-            heading
-        ):  # a document's heading line labels the line under it ('Objective' / 'Sell 10,000 passes.')
+        table_row = raw.count("|") >= 1 and text[line.start() : line.end()].strip().startswith("|")
+        if heading and not table_row:
+            # a document's heading line labels the line under it ('Objective' / 'Sell 10,000 passes.')
             out.extend(_labelled(text, ls, le, heading))
             heading = None
             continue
-        heading = _heading(raw)
+        heading = None if table_row else _heading(raw)
         if heading:
             continue
-        if raw.count("|") >= 1 and text[line.start() : line.end()].strip().startswith("|"):
+        if table_row:
             cells = [c.strip() for c in text[line.start() : line.end()].strip().strip("|").split("|")]
+            if columns and len(cells) == len(columns):  # a row under a header of labels
+                pos = line.start()
+                for label, cell in zip(columns, cells, strict=True):
+                    if cell:
+                        vs = text.index(cell, pos)
+                        pos = vs + len(cell)
+                        out.extend(_labelled(text, vs, pos, label))
+                continue
+            if len(cells) >= 3 and all(field_for_label(c) for c in cells):
+                columns = cells  # '| Product | Budget | Channels |': the header of a table of briefs
+                continue
             header = cells[1].lower() in (
                 "value",
                 "values",

@@ -98,8 +98,7 @@ _WEEKDAY = (
 )
 _NOT_RESULTS = r"(?![ \t]*(?:\d|(?:results|earnings|report|review|numbers|figures|sales|revenue|targets?)\b))"
 _PATTERNS = re.compile(
-    rf"(?P<iso>\b\d{{4}}-\d{{1,2}}-\d{{1,2}}\b)"
-    rf"|(?P<ymd>\b(?P<y1>2\d{{3}})(?P<ys>[./])(?P<y2>\d{{1,2}})(?P=ys)(?P<y3>\d{{1,2}})\b(?![./]\d))"
+    rf"(?P<iso>\b\d{{4}}(?P<isep>[-/.])\d{{1,2}}(?P=isep)\d{{1,2}}\b)"
     rf"|(?P<part>\b(?P<pe>first|last|final|opening|closing|second)\s+(?:(?P<pn>\d{{1,2}}|one|two|three|four|five|"
     rf"six|ten)\s+)?(?P<pu>weeks?|days|fortnight|half)\s+of\s+(?P<pm>{_MON})(?:,?\s+(?P<py>{_YEAR}))?\b)"
     rf"|(?P<mid>\bmid[- ]?(?P<midm>{_MON})(?:,?\s+(?P<midy>{_YEAR}))?\b)"
@@ -112,7 +111,7 @@ _PATTERNS = re.compile(
     rf"(?P<mr4>{_MON})\b(?![ \t]*\d))"
     rf"|(?P<dotrange>\b(?P<o1>\d{{1,2}})\.(?P<o2>\d{{1,2}})\.?\s*(?:-|–|—|to|until|bis|au|al|tot)\s*"
     rf"(?P<o3>\d{{1,2}})\.(?P<o4>\d{{1,2}})\.(?P<o5>\d{{4}})\b)"
-    rf"|(?P<num>\b(?P<n1>\d{{1,2}})(?P<ns>[./])(?P<n2>\d{{1,2}})(?P=ns)(?P<n3>\d{{4}}|\d{{2}})\b(?![./]\d))"
+    rf"|(?P<num>\b(?P<n1>\d{{1,2}})(?P<ns>[./-])(?P<n2>\d{{1,2}})(?P=ns)(?P<n3>\d{{4}}|\d{{2}})\b(?![./-]\d))"
     rf"|(?P<dayrange>\b(?P<dr1>{_DAY}){_SEP}(?P<dr2>{_DAY})\s+(?:of\s+)?(?P<drm>{_MON})(?:,?\s+(?P<dry>{_YEAR}))?\b)"
     rf"|(?P<between>\bbetween\s+(?:the\s+)?(?P<b1>{_DAY})\s+(?:and|&)\s+(?:the\s+)?(?P<b2>{_DAY})\s+(?:of\s+)?"
     rf"(?P<bm>{_MON})(?:,?\s+(?P<by>{_YEAR}))?\b)"
@@ -137,9 +136,13 @@ _RANGE_JOIN = re.compile(
     rf"^,?{_SEP}(?:{_WEEKDAY})?$|^\s*(?:and|&|bis|au|al|tot)\s*(?:{_WEEKDAY})?$"
     r"|^\s*,?\s*(?:and\s+)?(?:(?:it|we|they|ads|the\s+(?:campaign|ads|push))\s+)?(?:keep\s+(?:it|them)\s+)?"
     r"(?:(?:end|ends|ending|finish|finishes|finishing|clos(?:e|es|ing))(?:\s+on)?"
-    r"|(?:run|runs|running|live|going)\s+(?:till|until|to|through|thru))\s*(?:the\s+)?$",
+    r"|(?:run|runs|running|live|going)\s+(?:till|until|to|through|thru))\s*(?:the\s+)?$"
+    r"|^\s*(?:to|until|till|through|thru|[-–—])\s+(?-i:(?:[A-Z][\w'’]*\s+){0,2}[A-Z][\w'’]*),?\s*$"
+    r"|^[^.;!?\n\d]{0,30}?\(?\s*(?:until|till|ending(?:\s+on)?|ends\s+on)\s*$",
     re.IGNORECASE,
 )
+"""Between the two ends of a range: a dash or 'to'; 'to Easter Monday, 29 March' (the day's name before it);
+'for a month (until 2 June)' (an end stated after the length)."""
 _DURATION_RE = re.compile(
     r"(?P<neg>[-−](?=\d)|minus\s+|negative\s+)?\b(?P<n>\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
     r"twelve|a|an)(?:(?<=\d)\s?|[\s-]+)(?P<unit>day|week|fortnight|month|quarter|wk|mth|mo)s?\b(?!\s+(?:before|after|ago|notice)|-\w)",
@@ -236,7 +239,7 @@ def find_date_spans(text: str, today: date, day_first: bool | None) -> list[Date
         start = end = None
         has_year = True
         end_only = False
-        if g["ymd"] or g["part"] or g["mid"] or g["easter"] or g["eday"] or g["half"] or g["qbare"]:
+        if g["part"] or g["mid"] or g["easter"] or g["eday"] or g["half"] or g["qbare"]:
             start, end, has_year, problem = _period(g, words, today)
             end_only = bool(g["eday"])
         elif g["monrange2"]:
@@ -289,7 +292,7 @@ def find_date_spans(text: str, today: date, day_first: bool | None) -> list[Date
             start, problem = _make(int(g["hy"]) if g["hy"] else None, mo, d, today, words)
             end_only = True
         elif g["iso"]:
-            y, mo, d = (int(x) for x in g["iso"].split("-"))
+            y, mo, d = (int(x) for x in re.split(r"[-/.]", g["iso"]))
             start, problem = (
                 _make(y, mo, d, today, words) if 1 <= mo <= 12 else (None, f"'{words}' is not a date")
             )
@@ -382,11 +385,8 @@ _WORD_COUNT = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "
 def _period(
     g: dict[str, str | None], words: str, today: date
 ) -> tuple[date | None, date | None, bool, str | None]:
-    """(start, end, has_year, problem) of a named period: '2027.3.2', 'the first two weeks of June', 'mid-April',
+    """(start, end, has_year, problem) of a named period: 'the first two weeks of June', 'mid-April',
     'Easter weekend', 'Good Friday', 'H1 2027', 'the second half of 2027', 'Timing: Q2'."""
-    if g["ymd"]:
-        start, problem = _make(int(g["y1"] or 0), int(g["y2"] or 0), int(g["y3"] or 0), today, words)
-        return start, None, True, problem
     if g["part"]:
         edge = {"final": "last", "closing": "last", "opening": "first"}.get(
             (g["pe"] or "").lower(), (g["pe"] or "").lower()
@@ -407,10 +407,8 @@ def _period(
             start, end = month_part(first.year + 1, mo, "first" if edge == "first" else "last", unit, count)
         return start, end, g["py"] is not None, None
     if g["mid"]:
-        start, problem = _make(
-            int(g["midy"]) if g["midy"] else None, _month(g["midm"] or ""), 15, today, words
-        )
-        return start, None, g["midy"] is not None, problem
+        day, problem = _make(int(g["midy"]) if g["midy"] else None, _month(g["midm"] or ""), 15, today, words)
+        return day, None, g["midy"] is not None, problem
     if g["easter"]:
         friday, monday = easter_weekend(today)
         return friday, monday, False, None

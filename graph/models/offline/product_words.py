@@ -1,0 +1,233 @@
+"""Word classes the product reader uses: cue verbs, offer and product-type nouns, the words that end a name, and
+the words that mark a name as something other than a product (occasions, venues, businesses, people, dates)."""
+
+from __future__ import annotations
+
+import re
+
+from graph.models.offline.fields import PEOPLE
+
+CUE_VERBS = (
+    r"launch(?:ing)?|re-?launch(?:ing)?|promot(?:e|ing)|push(?:ing)?|introduc(?:e|ing)|roll(?:ing)?\s+out|"
+    r"sell(?:ing)?(?:\s+more\s+of)?|shift(?:ing)?\s+more\s+of|this\s+is\s+about|market(?:ing)?|advertis(?:e|ing)|"
+    r"boost(?:ing)?|grow(?:ing)?|get(?:ting)?|covers|focus(?:\s+on)?|about|product(?:'s|’s|\s+is)|"
+    r"(?:the\s+)?(?:thing|focus|hero)\s+is|set(?:ting)?\s+up|"
+    r"(?:range|product|collection|flavou?r|app|brand|line)\s*,|"
+    # what the audience is asked to do with it: 'book a Private Bridal Appointment', 'sign up for our ...'
+    r"book(?:ing)?|buy(?:ing)?|order(?:ing)?|try(?:ing)?|offer(?:ing)?|fill(?:ing)?|sign(?:ing)?\s+up\s+(?:for|to)|"
+    r"regist(?:er|ering)\s+for|enrol+(?:ing)?\s+(?:on|in|for|onto)|subscrib(?:e|ing)\s+to|awareness\s+of|"
+    r"interest\s+in|demand\s+for|(?:get\s+)?(?:a\s+)?quotes?\s+for|"
+    # the brief says which thing it is: 'product name on the menu is X', 'our appeal this year is the X'
+    r"product\s+name(?:\s+[a-z]+){0,4}\s+is|(?:appeal|offer|product)(?:\s+this\s+(?:year|season|month))?\s+is"
+)
+ASKS = (  # what a campaign asks for, said before the product: 'tickets for Jazz on the Green'
+    r"tickets|bookings|seats|places|sign-?ups|orders|enquiries|calls|installs|downloads|registrations|quotes|"
+    r"trial\s+starts|trials|leads|pre-?orders|appointments|donations|subscribers|members|renewals|sales|units|copies"
+)
+TIERS = re.compile(r"Pro|Plus|Premium|Max|Lite|Mini|Ultra|Prime|Deluxe|XL|Go")
+"""A tier written after a name marks it as a product ('Streaks Pro', 'Budgetly Premium')."""
+
+OFFER_NOUNS = (  # what a business offers, goods or services, singular or plural
+    r"offers?|deals?|sets?|bundles?|editions?|specials?|menus?|packages?|packs?|kits?|ranges?|collections?|"
+    r"box(?:es)?|pass(?:es)?|services?|plans?|courses?|class(?:es)?|masterclass(?:es)?|memberships?|"
+    r"subscriptions?|cards?|vouchers?|appeals?|tickets?|sessions?|workshops?|lessons?|clinics?|appointments?|"
+    r"visits?|checks?|consultations?|treatments?|install(?:ation)?s?|alterations?|repairs?|cleans?|tours?|walks?|"
+    r"charters?|cruises?|hampers?|tins|jars|breaks|stays|retreats?|experiences?|polic(?:y|ies)|programmes?|"
+    r"programs?|rentals?"
+)
+
+BOUNDARY = frozenset(
+    [
+        "in",
+        "to",
+        "with",
+        "at",
+        "from",
+        "over",
+        "across",
+        "on",
+        "by",
+        "this",
+        "next",
+        "starting",
+        "and",
+        "we",
+        "we'd",
+        "we're",
+        "we’re",
+        "we’d",
+        "we've",
+        "we’ve",
+        "i've",
+        "i’ve",
+        "i'm",
+        "i’m",
+        "they're",
+        "they’re",
+        "i",
+        "our",
+        "it",
+        "they",
+        "you",
+        "is",
+        "are",
+        "was",
+        "were",
+        "has",
+        "have",
+        "will",
+        "would",
+        "can",
+        "needs",
+        "need",
+        "wants",
+        "want",
+        "goes",
+        "go",
+        "went",
+        "aims",
+        "raises",
+        "sells",
+        "during",
+        "before",
+        "after",
+        "via",
+        "using",
+        "through",
+        "until",
+        "who",
+        "that",
+        "which",
+        "starts",
+        "runs",
+        "returns",
+        "opens",
+        "launches",
+        "—",
+        "–",
+        "-",
+        "campaign",
+        "push",
+        "launch",
+        "so",
+        "as",
+        "aimed",
+        "among",
+        "targeting",
+        "reaching",
+        "speaking",
+        "here",
+        "release",
+        "update",
+        "drop",
+        "promo",
+        "now",
+        "please",
+        "takes",
+        "took",
+        "gets",
+        "makes",
+        "comes",
+        "lands",
+        "hits",
+        "costs",
+        "includes",
+        "offers",
+        "helps",
+        "lets",
+        "means",
+        "doing",
+        "into",
+        "onto",
+        "ahead",
+        "sale",
+    ]
+)
+PRONOUNS = frozenset(
+    ["we", "i", "it", "they", "you", "this", "our", "in", "to", "with", "at", "from", "on", "by", "and", "—"]
+)
+PEOPLE_WORD = re.compile(
+    rf"\b(?:{PEOPLE}|teams?|staff|leaders?|heads?|startups|companies|firms|brands|businesses|agencies|schools|"
+    r"universities|charities|retailers|chains|trusts|practices|offices|\w{3,}(?:ers|ists|ians))\b",
+    re.IGNORECASE,
+)
+
+NOT_NAME = re.compile(
+    r"^(?:the|our|a|an|its|their|my|this|that|we|i|hi|hello|hey|dear|please|campaign|brief|notes?|meeting|team|"
+    r"client|budget|q[1-4]|january|february|march|april|may|june|july|august|september|october|november|december|"
+    r"jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+    r"black\s+friday|cyber\s+monday|christmas|easter|halloween|mother's|father's|valentine's|new\s+year|"
+    r"subject|re|fw|ps|ok|yes|no|goal|target|audience|start|end)\b",
+    re.IGNORECASE,
+)
+BRIEF_WORDS = re.compile(  # 'Media budget', 'Seasonal hook', 'Key message': the brief's own vocabulary
+    r"\b(?:budget|message|hook|goal|audience|channels?|kpis?|timing|list|lists|followers|traffic|footfall)\b",
+    re.IGNORECASE,
+)
+VENUE = re.compile(  # where a business sells, not what it sells: 'our Camden store', 'the Hopyard taproom', 'the Royal Oak pub'
+    r"stores?|shops?|sites?|branch(?:es)?|studios?|clinics?|taproom|restaurants?|caf[eé]s?|salons?|page|website|"
+    r"list|lists|community|area|campus|venue|locations?|outlets?|team|pub|bar|brewery|bakery|farm|hotel|theatre|"
+    r"museum|gallery|school|college|university|practice|firm|agency|company|club|centre|center|hall|trust|charity|"
+    r"foundation|council|hospital|library|church|market|group|partners|ltd|inc|llc|co",
+    re.IGNORECASE,
+)
+PRODUCT_TYPE = re.compile(  # nouns that name something sold, for a name written without a cue
+    rf"(?:e-)?(?:{OFFER_NOUNS}|line|tool|app|platform|software|suite|kit|sets?|packs?|boxes|bundles|plans|cards|passes|"
+    r"programme|program|bootcamp|insurance|cover|account|subscription|shoes?|boots|trainers|sneakers|jackets?|"
+    r"shirts?|dress(?:es)?|bags?|cases?|watch(?:es)?|glasses|tents?|bikes?|e-bikes?|scooters?|cars?|vans?|"
+    r"phones?|laptops?|headphones|speakers?|tv|camera|serum|cream|cleanser|shampoo|lotion|candles?|tiles|sofas?|"
+    r"chairs?|tables?|beds?|mattress(?:es)?|duvets?|drinks?|juices?|beers?|wines?|gin|coffee|tea|bars?|snacks?|"
+    r"meals?|vitamins|supplements?|drops|toys?|games?|books?|magazine|tickets?|vouchers?|blends?|chews|soda|"
+    r"lipsticks?|mascara|perfume|fragrance|cookies|biscuits|granola|cereal|chocolates?|crisps|chips|sauces?|rum|"
+    r"vodka|whisky|whiskey|cider|lager|ale|stout|backpacks?|rucksacks?|headsets?|earbuds|controllers?|kettles?|"
+    r"blenders?|toasters?|vacuums?|lamps?|rugs?|pillows?|towels?|socks|hoodies?|jeans|coats?|hats?|gloves|"
+    r"trousers|leggings|swimwear|sunglasses|helmets?|rackets?|balls?|mats?|appeal|apartments|homes|villas|flats|"
+    r"residences|lofts|cottages|tours?|cruises?|fares?|stout|pesto|sauce|cakes?|kombucha|cameras?|doorbells?|suits?|"
+    r"tees|t-shirts?|posters?|prints?|rooms?|isa|apps|hampers?|clubs?)",
+    re.IGNORECASE,
+)
+
+MONTH = (
+    r"(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|"
+    r"jun|jul|aug|sep|sept|oct|nov|dec)(?![a-z])\.?"
+)
+DATE_IN = re.compile(
+    rf"(?i:\b\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH}(?!\w)|\b{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b)"
+)
+DEGREE = re.compile(r"MSc|MBA|BSc|BA|MA|MEng|PhD|PgCert|PgDip|LLM|BEd|MRes|HND|HNC|BTEC")
+ORG_END = re.compile(
+    r"\s(?:Trust|Vets|Gyms?|Foundation|Charity|Council|Ltd|Inc|LLC|Co|Kitchen|Dental|Clinic|Hospital|Bank|"
+    r"Brewery|Bakery|Studios?|Accountants|Solicitors|Estates|Agency|Group)$"
+)
+EVENT_TAIL = re.compile(
+    r"(?:\s+[a-z]+-[a-z]+)?\s+(?:sale|event|open\s+day|open\s+evening|launch|promo|campaign|push|drop|release|"
+    r"relaunch|restock|giveaway|webinar|brief|enrol+ments?|spring|summer|autumn|winter|season)$"
+)
+ADVERB = re.compile(
+    r"(?!(?:month|week|dai|year|quarter|hour|night|fami|ear|friend|love|ug|ho|jel|bel|ital|supp)ly$)[a-z]+ly|"
+    r"only|too|also|now|again|please|first|mainly|mostly"
+)
+HOUSING = re.compile(
+    r"homes|apartments|flats|residences|lofts|villas|cottages|plots|houses|townhouses|bungalows",
+    re.IGNORECASE,
+)
+"""Homes are sold at a development: 'Shared Ownership homes at Millbrook Quay' names the development too."""
+TRAVEL = re.compile(r"packages|breaks|holidays|tours|cruises|trips|getaways|flights|escapes", re.IGNORECASE)
+"""Trips are sold to a place: 'Golden Week packages to Okinawa' names the destination too."""
+TIME_WORD = re.compile(
+    r"(?:year|day|week|weekend|month|season|eve|night|period|rush|holidays?|break|time|term|half-term|budget|"
+    r"total|date|hi|hello|both|all)s?",
+    re.IGNORECASE,
+)
+"""Words that name a time or a part of the brief, never a product on their own ('St Patrick's Day', 'Easter
+weekend', 'the Christmas rush')."""
+STYLE_PREFIX = re.compile(r"^[\w-]+-style\s+")  # 'Nest-style ThermoSense thermostat': a comparison
+
+TIME_LEAD = re.compile(
+    r"^(?:for|in|by|from|during|over|until|till|before|after|through(?:out)?|this|next|last|early|late|mid|end\s+of)"
+    r"[\s-]+(?:the\s+)?(?:q[1-4]|h[12]|\d{4}|spring|summer|autumn|fall|winter|holidays?|quarter|year|month|week|"
+    r"january|february|march|april|may|june|july|august|september|october|november|december|"
+    r"jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\b",
+    re.IGNORECASE,
+)
+"""A time phrase at the start ('For Q1 we want...', 'In January', 'Next spring'): timing, never a product name."""
