@@ -245,3 +245,22 @@ def test_a_place_named_again_in_an_aside_is_not_used(brief: str, aside: str) -> 
 def test_a_markets_line_is_kept_even_when_the_audience_names_the_country() -> None:
     brief = "Audience: cafe owners in Geneva\nMarkets: Switzerland\nBudget: CHF 8,000 on Google"
     assert not any("Markets" in s for s in _unused(brief))
+
+
+# ---- places: large European cities by their local names ------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "countries"),
+    [
+        ("Sell the Vinyl Run to musicians in Berlin, Hamburg and Wien.", ["AT", "DE"]),
+        ("Reach commuters in Warszawa and Gdańsk.", ["PL"]),
+        ("For design lovers in København and Aarhus.", ["DK"]),
+        ("Young families in Göteborg and Malmö.", ["SE"]),
+        ("Founders in Lisboa and Porto.", ["PT"]),
+        ("Couples in Milano, Firenze and Napoli.", ["IT"]),
+        ("Office workers in Bruxelles, Antwerpen and Den Haag.", ["BE", "NL"]),
+        ("Skiers from Genève and Luzern.", ["CH"]),
+    ],
+)
+def test_local_city_names(text: str, countries: list[str]) -> None:
+    got = _read(text + " Budget €5k on Facebook.", lead="")
+    assert sorted(got["countries"]) == countries
