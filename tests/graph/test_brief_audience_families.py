@@ -164,6 +164,15 @@ def test_postposed_cues_answers_and_foreign_labels(text: str, audience: str) -> 
             "grandparents looking after kids in galway city",
         ),
         (
+            "Promote Ledgerly for Freelancers. $10k on LinkedIn. Designers, writers and developers who invoice "
+            "clients in the US. 500 trials.",
+            "Designers, writers and developers who invoice clients in the US",
+        ),
+        (
+            "The Parents' Evening Planner app, $5k, teachers at primary schools in New South Wales, 600 downloads.",
+            "teachers at primary schools in New South Wales",
+        ),
+        (
             "Spring Tennis Camp. kids 8 to 12 in Auckland. NZD 2,000. 60 places. Facebook.",
             "kids 8 to 12 in Auckland",
         ),
@@ -183,6 +192,10 @@ def test_a_people_phrase_in_a_list_or_run_on_is_read_to_the_next_fact(text: str,
         (
             "We're targeting hospital procurement heads in the Nordics and want 60 demos booked. €30k on LinkedIn.",
             "hospital procurement heads in the Nordics",
+        ),
+        (
+            "Our KPI is 500 leads from facilities managers at UK universities at under £40 each. £20k on LinkedIn.",
+            "facilities managers at UK universities",
         ),
         (
             "Promote the Evergreen plan to gardeners in Devon, before the spring rush. £1k on Facebook.",

@@ -261,3 +261,95 @@ def test_an_acronym_inside_a_name_or_a_lowercase_tier_marks_a_product(text: str,
     """'for Billflow AR Suite' (an acronym between name words), 'notely pro launch.' (a lowercase name and its
     tier opening the brief); 'more pro users' names no product."""
     assert _x(text)["product"] == product
+
+
+@pytest.mark.parametrize(
+    ("text", "product"),
+    [
+        (
+            "URGENT: Black Friday - 40% off all Nordic Knit jumpers, women 25-50 UK, £8k Meta.",
+            "Nordic Knit jumpers",
+        ),
+        (
+            "Cyber Monday: 25% off the Trekker GPS trackers for hikers in Colorado, $5k.",
+            "Trekker GPS trackers",
+        ),
+        (
+            "We're offering 30% off our Bramble & Bee candle sets to gift shoppers in Bath.",
+            "Bramble & Bee candle sets",
+        ),
+        ("Promote the PowerDock chargers to commuters in Leeds, £1k on Instagram.", "PowerDock chargers"),
+        ("Sell more Harbour Grill burgers to students in Cardiff this term.", "Harbour Grill burgers"),
+        ("Get the Cosy Toes slippers in front of grandparents in Devon, £600.", "Cosy Toes slippers"),
+    ],
+)
+def test_a_discount_names_its_product_and_goods_ending_in_ers_are_not_people(text: str, product: str) -> None:
+    """'40% off all X', 'sell more X'; 'jumpers', 'trackers', 'slippers' are goods, not an audience."""
+    assert _x(text)["product"] == product
+
+
+@pytest.mark.parametrize(
+    ("text", "product"),
+    [
+        (
+            "Help us sell out the Autumn Wine Dinner on 14 October - 60 seats, foodies in Harrogate.",
+            "Autumn Wine Dinner",
+        ),
+        ("We need to sell out the Midsummer Ball, students in Durham, £800.", "Midsummer Ball"),
+        (
+            "We're a yoga studio in Bath. Looking to fill our 6-week beginners course starting Jan. £300 Instagram.",
+            "6-week beginners course",
+        ),
+        ("Please promote our seniors lunch club to retirees in Hove.", "seniors lunch club"),
+        ("push our kids' coding workshops to parents in Reading", "kids' coding workshops"),
+    ],
+)
+def test_sell_out_and_offers_described_by_their_people(text: str, product: str) -> None:
+    """'sell out the X'; 'our 6-week beginners course', 'our seniors lunch club': people describe the offer."""
+    assert _x(text)["product"] == product
+
+
+@pytest.mark.parametrize(
+    ("text", "product"),
+    [
+        ("Brief: awareness campaign for the Royal Theatre, theatre-goers in Bath, £3k.", None),
+        ("Campaign name: spring awareness push\nBudget: £2k", None),
+        ("Brief: lead generation, £5k, LinkedIn, accountants in Leeds", None),
+        ("Brief: Tallybook 4, accountants in Leeds, £5k", "Tallybook 4"),
+        ("Campaign brief: end of tax year\nProduct: Oakline ISA", "Oakline ISA"),
+        ("Campaign name: Harvest Moon Festival\nBudget: £2k", "Harvest Moon Festival"),
+    ],
+)
+def test_a_brief_title_names_a_product_only_with_a_name_or_an_offer(text: str, product: str | None) -> None:
+    """A title label ('Brief:', 'Campaign name:') gives its first clause, and only a name or an offer; a
+    'Product:' label wins over it."""
+    assert _x(text)["product"] == product
+
+
+@pytest.mark.parametrize(
+    ("text", "product"),
+    [
+        (
+            "Bonjour, nous voulons promouvoir le Coffret Bien-Être auprès des femmes 30-50 à Lyon. Budget 4 000 €.",
+            "Coffret Bien-Être",
+        ),
+        (
+            "Hola equipo, queremos lanzar la app Paseo Pro para dueños de perros en Madrid. 6.000 €.",
+            "Paseo Pro",
+        ),
+        (
+            "Ciao, vogliamo promuovere il Caffè Aurora Gold per famiglie a Milano. 5.000 €.",
+            "Caffè Aurora Gold",
+        ),
+        ("Queremos vender el Kit Huerta Urbana para familias en Sevilla, 3.000 €.", "Kit Huerta Urbana"),
+        (
+            "okay so basically we want to push the summer menu at Casa Rosa, £500, locals in Brighton",
+            "summer menu",
+        ),
+        ("Christmas: push our festive afternoon tea to families in York, £700.", "festive afternoon tea"),
+    ],
+)
+def test_cues_in_other_languages_and_a_seasonal_offer_kept_whole(text: str, product: str) -> None:
+    """'promouvoir le X', 'lanzar la app X', 'vender el X' ('auprès', 'para', 'per' end the name); 'the summer
+    menu' and 'our festive afternoon tea' keep their season word."""
+    assert _x(text)["product"] == product

@@ -599,3 +599,39 @@ def test_year_first_dates_with_any_separator(text: str, dates: tuple[str, str, i
 )
 def test_an_area_word_opening_a_name_is_the_name(text: str, where: tuple[list[str], list[str]]) -> None:
     assert _where(text) == where
+
+
+@pytest.mark.parametrize(
+    ("text", "kpis"),
+    [
+        (
+            "Hoping to hit 500 paid subscriptions at under €15 CPA for Lingo+. €7,500 on TikTok.",
+            [("cpa", 15), ("signups", 500)],
+        ),
+        ("We want 200 orders at a $30 CPA. $9,000 on Meta.", [("conversions", 200), ("cpa", 30)]),
+        ("Target CPA: £12. Budget £4,000 on Google. 300 sign-ups.", [("cpa", 12), ("signups", 300)]),
+        ("120 leads at no more than €40 CPL. €6,000 on LinkedIn.", [("cpa", 40), ("leads", 120)]),
+        (
+            "Aim for a CPA of $25; 400 bookings. Budget $10,000 on Google.",
+            [("conversions", 400), ("cpa", 25)],
+        ),
+    ],
+)
+def test_a_cost_per_cue_takes_its_own_amount_not_the_next_sentences_budget(
+    text: str, kpis: list[tuple[str, float]]
+) -> None:
+    assert _kpis(text) == kpis
+
+
+@pytest.mark.parametrize(
+    ("text", "kpis"),
+    [
+        ("Goal is to get 75 people to book a free energy survey. £2k on Facebook.", [("conversions", 75)]),
+        ("We need 300 families to sign up for the Reading Club, £1k on Facebook.", [("signups", 300)]),
+        ("Get 40 homeowners to request a roof quote, £900 on Google.", [("leads", 40)]),
+        ("We'd love 150 new customers to order the Taster Box, $2k on Instagram.", [("conversions", 150)]),
+        ("Target: 60 parents to attend the open evening, £300 on Facebook.", [("conversions", 60)]),
+    ],
+)
+def test_people_counted_for_an_action_count_that_action(text: str, kpis: list[tuple[str, float]]) -> None:
+    assert _kpis(text) == kpis

@@ -19,8 +19,11 @@ from graph.models.offline.theme import OCCASIONS
 _AUD_CUES = re.compile(
     r"(?:target\s+audience|audience|target\s+group|target\s+market|target\s+consumers)\s*(?:is|are|:|-|–|—|=)\s*"
     r"|(?:^|(?<=:\s))audience\s+(?=(?!is\b|are\b|of\b|for\b|size\b|growth\b|data\b)[a-z])"
-    r"|who\s+we\s+(?:want\s+to\s+reach|are\s+targeting)\s*(?:is|are|:)?\s*|\b(?:aim(?:ed|ing)?|target(?:ed|ing)?|geared|directed|pitched|tailored)\s+(?:\w+ly\s+)?(?:at|towards?)\s+|\bspeaking\s+to\s+"
-    r"|the\s+(?:people|folks|ones|customers|clients|buyers|users)\s+we(?:'re|’re|\s+are)\s+after\s+are\s+|the\s+people\s+we\s+(?:want|have\s+in\s+mind|target)"
+    r"|who\s+we\s+(?:want\s+to\s+reach|are\s+targeting)\s*(?:is|are|:)?\s*"
+    r"|\b(?:aim(?:ed|ing)?|target(?:ed|ing)?|geared|directed|pitched|tailored)\s+(?:\w+ly\s+)?(?:at|towards?)\s+"
+    r"|\bspeaking\s+to\s+"
+    r"|the\s+(?:people|folks|ones|customers|clients|buyers|users)\s+we(?:'re|’re|\s+are)\s+after\s+are\s+"
+    r"|the\s+people\s+we\s+(?:want|have\s+in\s+mind|target)"
     r"(?:\s+are)?\s+"
     r"|(?:this\s+)?(?:campaign|it)\s+is\s+for\s+|\bit(?:'s|’s)\s+for\s+|\bin\s+front\s+of\s+|\bwe\s+want\s+\b(?=[a-z]+\s+(?:who|with|aged|in)\b)"
     r"|\b(?:ideal|best|main|core|primary|key)\s+(?:buyers?|customers?|clients?|prospects?|audiences?|targets?|users?)"
@@ -41,7 +44,8 @@ _AUD_CUES = re.compile(
 _POSTPOSED = re.compile(
     r"(?:^|(?<=[.!?;\n]))[ \t]*(?P<aud>[^.;!?\n]{3,160}?)\s+(?:are|is)\s+(?:who\s+we(?:'re|’re|\s+are)?\s+"
     r"(?:want(?:\s+to\s+reach)?|after|targeting|trying\s+to\s+reach)|the\s+(?:people|ones|folks|customers)\s+we"
-    r"(?:'d|’d|\s+would|'re|’re|\s+are)?\s+(?:love|like|want|hope|trying|after|targeting)|our\s+(?:main\s+|core\s+|primary\s+)?"
+    r"(?:'d|’d|\s+would|'re|’re|\s+are)?\s+(?:love|like|want|hope|trying|after|targeting)"
+    r"|our\s+(?:main\s+|core\s+|primary\s+)?"
     r"(?:target(?:\s+(?:audience|market|group|customers))?|audience|market)|the\s+(?:target\s+)?audience)\b",
     re.IGNORECASE,
 )
@@ -71,6 +75,9 @@ _AUD_STOP = re.compile(
     r"|,\s*(?=[A-Z]{0,3}[£$€¥]|[A-Z]{3}\s?\d|\d+(?:[.,]\d+)?\s?k\b|(?:about|around|roughly)\s+[£$€¥\d])"
     r"|,\s*(?:we|we're|we’re|we'd|we’d|i|it|our|they|starts?|kick\w*|launch\w*|go(?:es)?\s+live|begin\w*)\b"
     r"|\s+(?:with\s+a\s+budget|at\s+a\s+cost|at\s+no\s+more|for\s+\d|by\s+(?:the\s+end|\d))\b"
+    r"|\s+(?:at|for)\s+(?:(?:under|below|less\s+than|most|max(?:imum)?|up\s+to|around|about|roughly)\s+)?"
+    r"(?:[A-Z]{0,3}[£$€¥]|\d[\d,.]*\s*(?:[A-Z]{3}|euros?|dollars?|pounds?|quid)\b)"
+    r"|\s+at\s+(?:a|an)\s+(?:cpa|cpl|cac|roas|ctr|cost|price)\b"
     r"|\s+(?:using|via|through|on|across|with|over)\s+(?:our\s+|the\s+|a\s+)?(?=" + _CHANNEL_ALT + r")"
     r"|,\s*(?=(?:"
     + _CHANNEL_ALT
@@ -93,7 +100,8 @@ _AUD_STOP = re.compile(
 _TIME_STOP = re.compile(
     r"\s+(?:over|for|during|across)\s+(?:the\s+)?(?:next\s+|coming\s+|first\s+)?(?:\d+|an?|one|two|three|four|five|"
     r"six|seven|eight|nine|ten|twelve|a\s+few|several)\s+(?:days?|weeks?|months?)\b"
-    rf"|\s+(?:in|during|throughout|over|from|until|till|before)\s+(?:(?:early|mid|late)[- ]?)?(?:{_MONTHS}\b(?!\s+\d{{4}})|"
+    r"|\s+(?:in|during|throughout|over|from|until|till|before)\s+(?:(?:early|mid|late)[- ]?)?"
+    rf"(?:{_MONTHS}\b(?!\s+\d{{4}})|"
     r"Q[1-4]\b)"
     r"|\s+(?:this|next|over\s+the|during\s+the)\s+(?:winter|summer|spring|autumn|fall|christmas|easter|holidays|"
     r"month|week|year|season|quarter|term|half[- ]term|new\s+year)\b"
@@ -237,11 +245,16 @@ def _richness(value: str) -> int:
 
 
 _WEAK_CUES = re.compile(
-    r"(?:\b(?:for|to|among|amongst|from)|\b(?:\w+(?:ed|en)|bought|made|paid|done|read|sold|won)\s+by)\s+(?!our\b|the\b|a\b|an\b|\d(?!\d?\s?(?:[-–]|to)\s?\d{1,2}\s*[-\s]?(?:year|yr)))"
+    r"(?:\b(?:for|to|among|amongst|from)|\b(?:booked|bought|purchased|ordered|claimed|redeemed|completed|"
+    r"downloaded|requested|taken|filed|submitted|attended|reserved|signed\s+up|pre-ordered|installed|activated|"
+    r"opened|renewed|donated)\s+by)\s+"
+    r"(?!our\b|the\b|a\b|an\b|\d(?!\d?\s?(?:[-–]|to)\s?\d{1,2}\s*[-\s]?(?:year|yr)))"
     r"|\b(?:we(?:'d|’d)?\s+(?:want|like|need|love)(?:\s+to\s+(?:reach|hit))?|want(?:s|ed)?(?:\s+to\s+hit)?)\s+"
     r"(?!new\b|more\b|to\b)(?=[a-z])"
-    r"|\b(?:invite|encourage|persuade|urge|convince|inspire|remind|welcome|attract|engage|court)s?\s+(?!our\b|the\b|a\b|an\b)(?=[a-z])"
-    rf"|\b(?:get|help|ask|tell|nudge|motivate)s?\s+(?:\d[\d,.]*k?\s+(?:more\s+|new\s+)?)?(?!us\b|our\b|the\b|a\b|an\b|more\b)(?=[a-z][^.;!?\n]{{0,60}}?\s+to\s+(?:{_PURPOSE})\b)",
+    r"|\b(?:invite|encourage|persuade|urge|convince|inspire|remind|welcome|attract|engage|court)s?\s+"
+    r"(?!our\b|the\b|a\b|an\b)(?=[a-z])"
+    r"|\b(?:get|help|ask|tell|nudge|motivate)s?\s+(?:\d[\d,.]*k?\s+(?:more\s+|new\s+)?)?"
+    rf"(?!us\b|our\b|the\b|a\b|an\b|more\b)(?=[a-z][^.;!?\n]{{0,60}}?\s+to\s+(?:{_PURPOSE})\b)",
     re.IGNORECASE,
 )
 
@@ -359,6 +372,10 @@ def _people_clause(text: str, segments: list[Segment], is_place_only: object) ->
                 continue
             at = text.find(clause, start)
             end = at + len(clause)
+            k = i - 2  # 'Designers, writers and developers who invoice clients': the list's earlier items
+            while k >= 0 and pieces[k + 1].startswith(",") and _LIST_ITEM.fullmatch(pieces[k].strip()):
+                at = text.rfind(pieces[k].strip(), seg.start, at)
+                k -= 2
             for j in range(i + 1, len(pieces) - 1, 2):  # ', Paris and Frankfurt', ', 18-34'
                 nxt = pieces[j + 1].strip(" .!?")
                 age = re.fullmatch(r"(?:aged\s+)?\d{2}\s?[-–+]\s?(?:\d{2})?|\d{2}\+", nxt)
@@ -371,6 +388,12 @@ def _people_clause(text: str, segments: list[Segment], is_place_only: object) ->
             at = text.find(value, at)
             return Found(value, at, at + len(value))
     return run_on
+
+
+_LIST_ITEM = re.compile(
+    rf"(?:[a-z][\w-]*\s+){{0,2}}(?i:{PEOPLE})|(?:[A-Z][\w-]*\s+)?(?i:{PEOPLE})", re.IGNORECASE
+)
+"""One item of a list of people ('Designers', 'nurses', 'care home managers')."""
 
 
 def _is_people_clause(clause: str, is_place_only: object) -> bool:

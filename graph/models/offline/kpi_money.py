@@ -72,11 +72,22 @@ def align_to_cost_unit(text: str, counts: list[KPIMention], cpa: KPIMention | No
     return out
 
 
+_SENTENCE_BREAK = re.compile(r"(?<!\bmax)(?<!\bmin)(?<!\bapprox)(?<!\bca)[.;!?](?:\s|$)|\n", re.I)
+"""The end of a sentence ('max. € 70' is an abbreviation, not one)."""
+
+
 def find_cost_per(text: str, money: list[MoneyMention]) -> tuple[KPIMention | None, set[int]]:
     """A cost-per target ('CPA under $30', '€12 per sign-up', '$300 each'); also the money mentions it used."""
     for cue in _COST_PER.finditer(text):
+        for mm in money:  # '€15 CPA': the amount written right before the cue is its value
+            if mm.ok and cue.start() - 3 <= mm.end <= cue.start():
+                return KPIMention("cpa", mm.amount, mm.start, cue.end()), {mm.start}
         for mm in money:
-            if cue.end() <= mm.start <= cue.end() + 40 and mm.ok:
+            if (
+                cue.end() <= mm.start <= cue.end() + 40
+                and mm.ok
+                and not _SENTENCE_BREAK.search(text[cue.end() : mm.start])  # not the next sentence's amount
+            ):
                 return KPIMention("cpa", mm.amount, cue.start(), mm.end), {mm.start}
         for mm in money:
             if cue.start() - 40 <= mm.end <= cue.start() and mm.ok and _PER_UNIT_AFTER.match(text[mm.end :]):

@@ -137,6 +137,19 @@ _DONE_AFTER = re.compile(
     r"^(?:[\w'’-]+\s+){0,3}?(?:sold|booked|purchased|bought|ordered|redeemed|placed)\b", re.I
 )
 """'90 vouchers sold', '350 weeks booked', '120 test rides booked': whatever is counted, it is a conversion."""
+_ACTION_KIND = {
+    **dict.fromkeys(
+        ["book", "buy", "order", "attend", "visit", "purchase", "donate", "reserve"], "conversions"
+    ),
+    **dict.fromkeys(["sign", "register", "join", "enrol", "enroll", "subscribe", "volunteer"], "signups"),
+    **dict.fromkeys(["request", "enquire", "inquire", "call", "apply"], "leads"),
+}
+_PEOPLE_TO = re.compile(
+    r"^(?:new\s+)?(?:people|persons|customers|households|families|parents|homeowners|users|visitors)\s+to\s+"
+    r"(?P<verb>" + "|".join(_ACTION_KIND) + r")\b",
+    re.I,
+)
+"""'75 people to book a survey', '300 families to sign up': the action is what is counted."""
 _JOINED_AFTER = re.compile(
     r"^(?:[\w'’-]+\s+){0,3}?(?:signed\s+up|registered|enrolled|enroled|joined|recruited|onboarded)\b", re.I
 )
@@ -208,7 +221,9 @@ def find_counts(text: str, goal_spans: list[tuple[int, int]]) -> list[KPIMention
         ):
             continue
         words = _own_words(m.group("after"))
-        done = bool(words) and _DONE_AFTER.match(" ".join(words)) is not None
+        done = bool(words) and (
+            _DONE_AFTER.match(" ".join(words)) is not None or _PEOPLE_TO.match(" ".join(words)) is not None
+        )
         if (
             not words
             or not done
@@ -222,6 +237,9 @@ def find_counts(text: str, goal_spans: list[tuple[int, int]]) -> list[KPIMention
         ):
             continue
         kind, used = _counted_kind(words)
+        acted = _PEOPLE_TO.match(" ".join(words))
+        if kind is None and acted:  # 'get 75 people to book a survey': the count of the action
+            kind, used = _ACTION_KIND[acted.group("verb").lower()], len(acted.group(0).split())
         joined = _JOINED_AFTER.match(" ".join(words))
         if kind is None and joined:  # '900 walkers signed up', '40 tutors enrolled': people who joined
             kind, used = "signups", len(joined.group(0).split())

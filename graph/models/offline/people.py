@@ -38,12 +38,13 @@ AGE = (
     r"(?:\d{1,2}\s?(?:[-–]|to)\s?\d{1,2}|\d{1,2}\+?)(?:\s*|-)(?:year|yr)s?(?:\s*|-)olds?\b"
     r"|(?:over|under)[- ]\d{2}s\b|\d{2}\s?[-–]\s?\d{2}s\b|\d{2}\+(?=\s|$|[,.])|\d0s\b|\d0-?somethings?\b"
 )
-"""An age that names people on its own: '16 to 18 year olds', '17-year-olds', '18–24 year olds', 'over 65s', '18-34s'."""
+"""An age that names people on its own: '16 to 18 year olds', '17-year-olds', '18–24 year olds', 'over 65s',
+'18-34s'."""
 AGE_RE = re.compile(AGE, re.IGNORECASE)
 PEOPLE_RE = re.compile(
     rf"\b(?:(?i:{PEOPLE})|(?!{_THINGS_ERS}\b)(?:[a-z]\w{{2,}}|[A-Z]{{2,}}\w*?)(?:ers|ists|ians)|(?i:{AGE}))\b"
-    r"(?![\w'’]*\s+(?:Day|Days|Eve|Night|Week|Weekend|Month)\b)"
-)  # 'Rivers' is a name; 'pre-orders' and 'sneakers' are things; "Singles' Day" is a date
+    r"(?![\w'’]*\s+(?:Day|Days|Eve|Night|Week|Weekend|Month)\b|['’]s?\s+[A-Z])"
+)  # 'Rivers' is a name; 'pre-orders' and 'sneakers' are things; "Singles' Day", "Gardeners' World" are names
 ORGS_RE = re.compile(
     r"\b(?:teams?|staff|leaders|heads|startups|companies|firms|brands|businesses|agencies|schools|universities|"
     r"charities|retailers|chains|practices|offices|athletes|collectors|lovers|owners|professionals|creatives|"

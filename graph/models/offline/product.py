@@ -8,6 +8,11 @@ rules read a *name* (capitalised words, digits, CamelCase) and the product-type 
 capitalised words followed by a verb: 'Greenway Trust needs volunteers'), places, occasions, channels and people
 ('IT directors', 'CrossFit athletes') are not products. A lowercase offer is read only after a cue and when it ends
 in an offer word ('pushing our lunchtime pho set').
+
+Cues rank by kind: what the audience is asked to buy or do ('book a X', 'tickets for X', 'sell the X') beats what a
+campaign is for ('push for X'), which beats an owner ('Brand's X'). The reading of a name is in product_name, the
+other shapes a product takes (labels, title lines, glosses, lowercase offers) in product_forms, and the word classes
+in product_words.
 """
 
 from __future__ import annotations
@@ -36,9 +41,10 @@ from graph.models.offline.product_words import (
 )
 from graph.models.offline.segments import Segment
 
-_DET = r"(?:(?:our|the|a|an|its|their|my|your)[ \t]+)?(?:(?-i:new|free|last)(?![ \t]+year)[ \t]+)?(?:[$£€]\d+(?:\.\d\d)?[ \t]+)?"
+_DET = r"(?:(?:our|the|a|an|its|their|my|your|le|la|les|el|los|las|il|lo|das|die|der|den|notre|nuestr[oa])[ \t]+)?(?:(?-i:new|free|last)(?![ \t]+year)[ \t]+)?(?:[$£€]\d+(?:\.\d\d)?[ \t]+)?"
 _PRODUCT_CUE = re.compile(  # a cue's kind ranks it: what is sold beats what a campaign is for, beats an owner
     rf"(?P<verb>\b(?i:(?:{CUE_VERBS})[ \t]+(?:of[ \t]+)?{_DET}))(?=[A-Z0-9]|['‘\"“][A-Z])"
+    r"|(?P<off>\b\d{1,2}\s?%\s+off\s+(?i:(?:all|every|the|our|any)[ \t]+)?)(?=[A-Z0-9])"  # '40% off all X'
     rf"|(?P<ask>\b(?i:(?:{ASKS})[ \t]+(?:for|of|to)[ \t]+{_DET}))(?=[A-Z0-9])"
     rf"|(?P<ad>\b(?i:(?:ads?|campaign|push|brief|promotion|pre-?launch|kickstarter)[ \t]+(?:for|on)[ \t]+{_DET}))"
     r"(?=[A-Z])"
@@ -46,7 +52,7 @@ _PRODUCT_CUE = re.compile(  # a cue's kind ranks it: what is sold beats what a c
     r"|(?P<own>\b(?!(?:Mother|Father|Valentine|Children|Women|Men|It|That|What|Let|There|Here|Who|He|She)['’])"
     r"[A-Z][\w&]*(?:[ \t]+&?[ \t]*[A-Z][\w&]*){0,3}(?:['’]s|s['’])[ \t]+)(?=[A-Z])",
 )
-_RANK = {"verb": 0, "ask": 0, "ad": 1, "for": 2, "own": 3}
+_RANK = {"verb": 0, "off": 0, "ask": 0, "ad": 1, "for": 2, "own": 3}
 _SUBJECT = re.compile(  # 'St Columba's Hospice wants ...', 'ReadUp is looking for ...': the organisation speaks
     r"(?:[ \t]+(?:at|from|of)(?:[ \t]+[A-Z][\w'’&-]*){1,4}?)?"  # 'Electoral Services at Cardiff Council want'
     r"[ \t]+(?:wants?|needs?|is\s+looking|are\s+looking|would\s+like|is\s+recruiting|is\s+hiring|has\s+been)\b"
@@ -183,7 +189,7 @@ def _lead_words(found: Found) -> Found:
     filler = re.match(r"(?:[a-z]+\s+){1,4}?(?:the|our)\s+(?=[A-Z])", found.value)
     season = re.match(
         r"(?i:summer|spring|autumn|winter|christmas|easter|halloween|festive|holiday)(?:\s+(?i:holidays?|"
-        r"half-term|term|season|weekend))?\s+(?=[a-z])",
+        r"half-term|term|season|weekend))?\s+(?=[a-z][\w'’-]*\s+[a-z])",  # 'summer menu' stays whole
         found.value,
     )
     cut = filler or (season if season and re.search(rf"(?:{OFFER_NOUNS})$", found.value) else None)

@@ -35,7 +35,7 @@ _WORD = (
 )
 _LOWER_OFFER = re.compile(
     rf"\b(?i:(?P<cue>{CUE_VERBS}|for))\s+(?P<det>(?:our|the|its|their|my|a|an)\s+)?"
-    rf"(?P<v>(?:{_WORD}\s+){{0,5}}(?:(?:{OFFER_NOUNS})\b(?![-'’])|(?:{PRODUCT_TYPE.pattern})(?=\s*(?:[.,;!?\n]|$))))"
+    rf"(?P<v>(?:{_WORD}\s+){{0,5}}(?:(?:{OFFER_NOUNS})\b(?![-'’])|(?:{PRODUCT_TYPE.pattern})(?=\s*(?:[.,;!?\n]|$)|\s+(?:to|for|among|across)\s)))"
 )
 _FREE = re.compile(  # 'sign up for a free water meter', 'offering a free hearing check to adults over 60'
     rf"\b(?i:{CUE_VERBS}|for)\s+(?:a\s+|an\s+|our\s+|the\s+)?(?P<v>free(?:\s+[a-z][\w-]*){{1,3}}?)"
@@ -63,8 +63,8 @@ def _clean_offer(value: str) -> str | None:
             break
     while toks and not (re.fullmatch(OFFER_NOUNS, toks[-1]) or PRODUCT_TYPE.fullmatch(toks[-1])):
         toks.pop()
-    if not toks or any(PEOPLE_WORD.fullmatch(t) and not re.fullmatch(OFFER_NOUNS, t) for t in toks):
-        return None
+    if not toks or len(toks) == 1 and PEOPLE_WORD.fullmatch(toks[0]):
+        return None  # people may describe an offer ('our 6-week beginners course'), not be one
     if any(rx.fullmatch(t) for t in toks for rx in CHANNEL_RES.values()):
         return None
     return " ".join(toks)
@@ -282,11 +282,17 @@ def labelled(text: str, segments: list[Segment], is_place: PlaceTest) -> Found |
             inner = product_phrase(text, seg.value_start + named.end())
             if inner and not is_place(inner.value) and not DATE_IN.search(inner.value):
                 return tidy_product(inner)
+        if rank(seg) == 2:  # 'Brief: lead generation, £5k, LinkedIn': a title's first clause
+            value = value.split(",", 1)[0]
         found = strip_article(Found(value, seg.value_start, seg.value_start + len(value)))
         off = re.match(r"(?:\d+\s?%|[£$€]\s?\d+)\s+off\s+(?:the\s+|our\s+|a\s+)?", value, re.IGNORECASE)
         rest = product_phrase(text, seg.value_start + off.end()) if off else None
         if rest:  # 'Offer: 20% off the Harvest Box for the first month'
             found = rest
-        if found.value and not is_place(found.value) and not DATE_IN.search(found.value):
-            return tidy_product(found)
+        if not found.value or is_place(found.value) or DATE_IN.search(found.value):
+            continue
+        found = tidy_product(found)
+        if rank(seg) == 2 and not re.search(rf"[A-Z0-9]|(?:{OFFER_NOUNS})$", found.value):
+            continue  # 'Brief: awareness campaign for ...' titles the work, it names no product
+        return found
     return None

@@ -9,10 +9,12 @@ from graph.models.offline.fields import PEOPLE
 
 CUE_VERBS = (
     r"launch(?:ing)?|re-?launch(?:ing)?|promot(?:e|ing)|push(?:ing)?|introduc(?:e|ing)|roll(?:ing)?\s+out|"
-    r"sell(?:ing)?(?:\s+more\s+of)?|shift(?:ing)?\s+more\s+of|this\s+is\s+about|market(?:ing)?|advertis(?:e|ing)|"
+    r"sell(?:ing)?(?:\s+out|\s+more(?:\s+of)?)?|shift(?:ing)?\s+more\s+of|this\s+is\s+about|market(?:ing)?|advertis(?:e|ing)|"
     r"boost(?:ing)?|grow(?:ing)?|get(?:ting)?|covers|focus(?:\s+on)?|about|product(?:'s|’s|\s+is)|"
     r"(?:the\s+)?(?:thing|focus|hero)\s+is|set(?:ting)?\s+up|"
     r"(?:range|product|collection|flavou?r|app|brand|line)\s*,|"
+    # the same cues in the languages briefs arrive in: 'promouvoir le X', 'lanzar la app X'
+    r"promouvoir|lancer|vendre|lanzar|promocionar|promover|vender|lanciare|promuovere|vendere|"
     # what the audience is asked to do with it: 'book a Private Bridal Appointment', 'sign up for our ...'
     r"book(?:ing)?|buy(?:ing)?|order(?:ing)?|try(?:ing)?|offer(?:ing)?|fill(?:ing)?|sign(?:ing)?\s+up\s+(?:for|to)|"
     r"regist(?:er|ering)\s+for|enrol+(?:ing)?\s+(?:on|in|for|onto)|subscrib(?:e|ing)\s+to|awareness\s+of|"
@@ -33,7 +35,7 @@ OFFER_NOUNS = (  # what a business offers, goods or services, singular or plural
     r"subscriptions?|cards?|vouchers?|appeals?|tickets?|sessions?|workshops?|lessons?|clinics?|appointments?|"
     r"visits?|checks?|consultations?|treatments?|install(?:ation)?s?|alterations?|repairs?|cleans?|tours?|walks?|"
     r"charters?|cruises?|hampers?|tins|jars|breaks|stays|retreats?|experiences?|polic(?:y|ies)|programmes?|"
-    r"programs?|rentals?"
+    r"programs?|rentals?|clubs?"
 )
 
 BOUNDARY = frozenset(
@@ -56,6 +58,13 @@ BOUNDARY = frozenset(
         "we're",
         "we’re",
         "we’d",
+        "para",
+        "per",
+        "pour",
+        "für",
+        "auprès",
+        "voor",
+        "us",
         "we've",
         "we’ve",
         "i've",
@@ -144,7 +153,25 @@ BOUNDARY = frozenset(
     ]
 )
 PRONOUNS = frozenset(
-    ["we", "i", "it", "they", "you", "this", "our", "in", "to", "with", "at", "from", "on", "by", "and", "—"]
+    [
+        "us",
+        "we",
+        "i",
+        "it",
+        "they",
+        "you",
+        "this",
+        "our",
+        "in",
+        "to",
+        "with",
+        "at",
+        "from",
+        "on",
+        "by",
+        "and",
+        "—",
+    ]
 )
 PEOPLE_WORD = re.compile(
     rf"\b(?:{PEOPLE}|teams?|staff|leaders?|heads?|startups|companies|firms|brands|businesses|agencies|schools|"
@@ -183,7 +210,10 @@ PRODUCT_TYPE = re.compile(  # nouns that name something sold, for a name written
     r"blenders?|toasters?|vacuums?|lamps?|rugs?|pillows?|towels?|socks|hoodies?|jeans|coats?|hats?|gloves|"
     r"trousers|leggings|swimwear|sunglasses|helmets?|rackets?|balls?|mats?|appeal|apartments|homes|villas|flats|"
     r"residences|lofts|cottages|tours?|cruises?|fares?|stout|pesto|sauce|cakes?|kombucha|cameras?|doorbells?|suits?|"
-    r"tees|t-shirts?|posters?|prints?|rooms?|isa|apps|hampers?|clubs?)",
+    r"tees|t-shirts?|posters?|prints?|rooms?|isa|apps|hampers?|clubs?|"
+    # goods whose plural ends like a people noun ('-ers'): 'Nordic Knit jumpers' are sold, not reached
+    r"jumpers|sweaters|stickers|chargers|burgers|planners|markers|containers|heaters|coolers|filters|printers|"
+    r"routers|trackers|slippers|diapers|nappies|shakers|grinders|dryers|steamers|lockers|binders|boxers)",
     re.IGNORECASE,
 )
 
