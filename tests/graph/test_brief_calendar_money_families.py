@@ -264,3 +264,27 @@ def test_a_markets_line_is_kept_even_when_the_audience_names_the_country() -> No
 def test_local_city_names(text: str, countries: list[str]) -> None:
     got = _read(text + " Budget €5k on Facebook.", lead="")
     assert sorted(got["countries"]) == countries
+
+
+# ---- asides about the business are not the campaign's theme, and are echoed as not used -----------------------------
+@pytest.mark.parametrize(
+    "aside",
+    [
+        "Camps are closed during the summer.",
+        "FYI we are closed on statutory holidays.",
+        "We also do Eid parties but not in this campaign.",
+        "Our Christmas range is a separate budget.",
+        "The shop closes over Easter.",
+        "Our Halloween event is not part of this campaign.",
+    ],
+)
+def test_an_aside_about_the_business_gives_no_theme(aside: str) -> None:
+    brief = "Promote the Acme Widget to busy parents in Leeds. £2k on Facebook, 1-14 March. " + aside
+    got = extract_brief({"brief_text": brief, "today": "2026-12-07"})
+    assert got["theme"] is None
+    assert aside in unused_sentences(brief, [BriefFact.model_validate(f) for f in got["facts"]])
+
+
+def test_a_stated_theme_stays() -> None:
+    assert _read("It is a summer campaign. £2k on Facebook.")["theme"] == "summer"
+    assert _read("Theme: Christmas. £2k on Facebook.")["theme"] == "christmas"

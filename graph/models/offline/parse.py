@@ -351,6 +351,10 @@ def parse_brief(text: str, today: date) -> ParsedBrief:
             fact("budget", f"{total.amount:,.2f} {total.currency}", total.start, total.end)
 
     theme = find_theme(masked, segments, product, audience)
+    if theme and _aside(
+        masked, theme.start
+    ):  # 'we're closed over the summer', 'we also do Eid, not in this one'
+        theme = None
     if theme:
         out.theme = theme.value
         fact("theme", theme.value, theme.start, theme.end)
@@ -474,6 +478,22 @@ def _cut_at_dates(text: str, audience: F.Found, today: date) -> F.Found | None:
             kept = lead[: cut.start()].rstrip(" ,")
             return F.Found(kept, audience.start, audience.start + len(kept)) if len(kept) >= 3 else None
     return audience
+
+
+_ASIDE = re.compile(
+    r"\b(?:(?:are|is|we're|were|stay|remain)\s+closed|clos(?:e|es|ed)\s+(?:on|during|over|for)|opening\s+hours|"
+    r"open(?:s)?\s+(?:from\s+)?\d|not\s+(?:in|part\s+of|for)\s+(?:this|the)\s+(?:campaign|push|brief)|"
+    r"separate\s+(?:budget|campaign))",
+    re.IGNORECASE,
+)
+
+
+def _aside(text: str, pos: int) -> bool:
+    """The sentence around ``pos`` is an aside about the business, not the campaign: when it is closed or open
+    ('Camps are closed during the summer'), or what is not in this campaign ('we also do Eid parties but not in
+    this campaign', 'that is a separate budget')."""
+    s, e = next(((s, e) for s, e in split_sentences(text) if s <= pos < e), (pos, pos))
+    return bool(_ASIDE.search(text[s:e]))
 
 
 def repeated_places_dropped(text: str, facts: list[Fact], place_lines: list[tuple[int, int]]) -> list[Fact]:
