@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
 from graph.models.offline import fields as F
+from graph.models.offline.asides import is_aside, repeated_places_dropped
 from graph.models.offline.audience import find_audience
 from graph.models.offline.budget import (
     firmographic_free,
@@ -351,9 +352,7 @@ def parse_brief(text: str, today: date) -> ParsedBrief:
             fact("budget", f"{total.amount:,.2f} {total.currency}", total.start, total.end)
 
     theme = find_theme(masked, segments, product, audience)
-    if theme and _aside(
-        masked, theme.start
-    ):  # 'we're closed over the summer', 'we also do Eid, not in this one'
+    if theme and is_aside(masked, theme.start):  # 'closed over the summer', 'Eid parties, not in this one'
         theme = None
     if theme:
         out.theme = theme.value
@@ -478,45 +477,6 @@ def _cut_at_dates(text: str, audience: F.Found, today: date) -> F.Found | None:
             kept = lead[: cut.start()].rstrip(" ,")
             return F.Found(kept, audience.start, audience.start + len(kept)) if len(kept) >= 3 else None
     return audience
-
-
-_ASIDE = re.compile(
-    r"\b(?:(?:are|is|we're|were|stay|remain)\s+closed|clos(?:e|es|ed)\s+(?:on|during|over|for)|opening\s+hours|"
-    r"open(?:s)?\s+(?:from\s+)?\d|not\s+(?:in|part\s+of|for)\s+(?:this|the)\s+(?:campaign|push|brief)|"
-    r"separate\s+(?:budget|campaign))",
-    re.IGNORECASE,
-)
-
-
-def _aside(text: str, pos: int) -> bool:
-    """The sentence around ``pos`` is an aside about the business, not the campaign: when it is closed or open
-    ('Camps are closed during the summer'), or what is not in this campaign ('we also do Eid parties but not in
-    this campaign', 'that is a separate budget')."""
-    s, e = next(((s, e) for s, e in split_sentences(text) if s <= pos < e), (pos, pos))
-    return bool(_ASIDE.search(text[s:e]))
-
-
-def repeated_places_dropped(text: str, facts: list[Fact], place_lines: list[tuple[int, int]]) -> list[Fact]:
-    """Facts less the places named again in a sentence that states nothing else ('We have looked after families in
-    Cork since 1921', 'the trade show is in Austin'): when a sentence that does state the campaign (its audience,
-    goal, budget, ...) already names those countries, the aside adds no fact and is shown as not used. A place
-    under a markets label is always kept."""
-    sentences = split_sentences(text)
-
-    def sentence_of(pos: int) -> tuple[int, int]:
-        return next(((s, e) for s, e in sentences if s <= pos < e), (pos, pos + 1))
-
-    stating = {sentence_of(f.start) for f in facts if f.field != "places"}
-    given = {c for f in facts if f.field == "places" and sentence_of(f.start) in stating for c in f.countries}
-    return [
-        f
-        for f in facts
-        if f.field != "places"
-        or sentence_of(f.start) in stating
-        or not f.countries
-        or not set(f.countries) <= given
-        or inside_any(f.start, place_lines)
-    ]
 
 
 def unused_sentences(text: str, facts: list[Fact]) -> list[str]:
