@@ -19,6 +19,7 @@ SUITES: dict[str, tuple[str, SuiteKind]] = {
     "brief-fields-holdout": ("brief_fields_holdout.yaml", "brief_fields"),
     "brief-fields-dev2": ("brief_fields_dev2.yaml", "brief_fields"),
     "brief-fields-dev4": ("brief_fields_dev4.yaml", "brief_fields"),
+    "brief-fields-dev5": ("brief_fields_dev5.yaml", "brief_fields"),
     "brief-fields-holdout2": ("brief_fields_holdout2.yaml", "brief_fields"),
     "brief-fields-dev3": ("brief_fields_dev3.yaml", "brief_fields"),
     "brief-fields-holdout3": ("brief_fields_holdout3.yaml", "brief_fields"),

@@ -31,6 +31,9 @@ USD_PER_UNIT: dict[str, float] = {
     "KRW": 0.00075,
     "INR": 0.012,
     "MXN": 0.058,
+    "ZAR": 0.055,
+    "AED": 0.272,
+    "IDR": 0.000063,
 }
 """Rough conversion to USD, only to compare a budget with the USD ceiling (not used for any spend)."""
 

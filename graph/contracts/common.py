@@ -38,6 +38,9 @@ Currency = Literal[
     "KRW",
     "INR",
     "MXN",
+    "ZAR",
+    "AED",
+    "IDR",
 ]
 """ISO 4217 codes Liftoff plans in (none with three minor digits: the spend ledger counts hundredths)."""
 

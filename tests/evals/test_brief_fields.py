@@ -46,6 +46,7 @@ def test_brief_field_suites_meet_their_gates(tmp_path: Path) -> None:
         "brief-fields-holdout2": 64,
         "brief-fields-dev3": 120,
         "brief-fields-dev4": 100,
+        "brief-fields-dev5": 70,
         "brief-fields-holdout3": 80,
         "brief-fields-holdout4": 100,
     }
@@ -69,6 +70,7 @@ def test_brief_field_suites_meet_their_gates(tmp_path: Path) -> None:
         ("brief-fields-holdout4", "h4", 100, 10),
         ("brief-fields-dev3", "d3", 120, 12),
         ("brief-fields-dev4", "d4", 100, 12),
+        ("brief-fields-dev5", "d5", 70, 12),
     ],
 )
 def test_hand_written_sets_are_well_formed(suite: str, prefix: str, count: int, industries: int) -> None:

@@ -346,8 +346,8 @@ def test_a_season_inside_the_audience_is_not_the_theme() -> None:
     [
         ("start 1 feb 2027, 4 wks", 28),
         ("Live 3 March 2027 for 6wks.", 42),
-        ("From 1 April 2027, 2 mths.", 60),
-        ("Kick-off 5 May 2027, runs 3 mos", 90),
+        ("From 1 April 2027, 2 mths.", 61),  # calendar months from a known start: 1 April to 31 May
+        ("Kick-off 5 May 2027, runs 3 mos", 92),  # 5 May to 4 August
     ],
 )
 def test_durations_in_abbreviated_units(text: str, days: int) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from datetime import date, timedelta
 
 from graph.models.offline.channels import CHANNEL_RES
 from graph.models.offline.money import MULTIPLIERS, WORDS, MoneyMention, to_number
@@ -37,10 +38,11 @@ _CORRECTION = re.compile(
     re.I,
 )
 _TOTAL_AFTER = re.compile(r"\s*(?:in\s+)?(?:total|overall|all[- ]in)\b", re.IGNORECASE)
-_MONTHLY = re.compile(r"^\s*(?:a|per|/|each)\s*(?:month|mo)\b", re.IGNORECASE)
-_MONTHS_AFTER = re.compile(
+RATE_RE = re.compile(r"^\s*(?:a|per|/|each)\s*(?P<unit>month|mo|week|wk)\b", re.IGNORECASE)
+"""'$10k a month', '€6k per week', '£750/wk': an amount per period, not a total."""
+_PERIODS_AFTER = re.compile(
     r"^[^.;\n]{0,40}?\b(?:for|over|across|x)\s+(?P<n>\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|"
-    r"eleven|twelve)\s+months?\b",
+    r"eleven|twelve)\s+(?P<unit>month|week)s?\b",
     re.IGNORECASE,
 )
 _NUMBER_WORDS = {
@@ -124,16 +126,37 @@ def _split_sum(text: str, mentions: list[MoneyMention]) -> MoneyMention | None:
 
 
 def _per_month(text: str, mm: MoneyMention) -> MoneyMention:
-    """'$10k a month for three months' is $30k; a monthly amount with no months stated is kept as written."""
-    monthly = _MONTHLY.match(text[mm.end :])
-    if not monthly:
+    """'$10k a month for three months' is $30k, '£750 a week for 4 weeks' £3,000; an amount per period with no
+    count of periods right after it is kept as written (see ``rate_total``)."""
+    rate = RATE_RE.match(text[mm.end :])
+    if not rate:
         return mm
-    months = _MONTHS_AFTER.match(text[mm.end + monthly.end() :])
-    if not months:
+    periods = _PERIODS_AFTER.match(text[mm.end + rate.end() :])
+    if not periods or periods.group("unit")[0].lower() != rate.group("unit")[0].lower():
         return mm
-    n = months.group("n").lower()
+    n = periods.group("n").lower()
     count = int(n) if n.isdigit() else _NUMBER_WORDS[n]
-    return replace(mm, amount=round(mm.amount * count, 2), end=mm.end + monthly.end() + months.end())
+    return replace(mm, amount=round(mm.amount * count, 2), end=mm.end + rate.end() + periods.end())
+
+
+def rate_total(text: str, mm: MoneyMention, start: date | None, end: date | None) -> MoneyMention:
+    """An amount per week or per month ('€6k a week', '£2,500 per month') over the campaign's stated period is the
+    period's total: weeks when the period is whole weeks, months when it runs from a 1st to a month's last day
+    (or the same day-of-month span, 3 March to 2 May). Kept as written when the period is unknown or not whole."""
+    rate = RATE_RE.match(text[mm.end :])
+    if not rate or start is None or end is None or end < start:
+        return mm
+    days = (end - start).days + 1
+    if rate.group("unit")[0].lower() == "w":
+        count = days // 7 if days % 7 == 0 else 0
+    else:
+        months = (end.year - start.year) * 12 + end.month - start.month + 1
+        whole = start.day == 1 and (end + timedelta(days=1)).day == 1
+        shifted = (end + timedelta(days=1)).day == start.day
+        count = months if whole else (months - 1 if shifted else 0)
+    if count < 1:
+        return mm
+    return replace(mm, amount=round(mm.amount * count, 2), end=mm.end + rate.end())
 
 
 def _corrected(text: str, chosen: MoneyMention, pool: list[MoneyMention]) -> MoneyMention:
@@ -174,8 +197,12 @@ def select_budget(
             plain.append(m)
     if cued:
         chosen = _corrected(text, cued[0], pool)
-        if chosen is cued[0]:
-            following = [m for m in plain if m.start > chosen.start]
+        if (
+            chosen is cued[0]
+        ):  # the shares after it, cued or not ('spend £3,000 on Facebook, £1,500 on search')
+            following = sorted(
+                (m for m in [*cued[1:], *plain] if m.start > chosen.start), key=lambda m: m.start
+            )
             split = _split_sum(text, [chosen, *following])
             if split and not re.search(r"\btotal\b", _clause(text, chosen)[0], re.I):
                 return split

@@ -234,6 +234,34 @@ CITIES: dict[str, str] = {
     "dubai": "AE",
     "abu dhabi": "AE",
     "mexico city": "MX",
+    # large European cities by their local names, as briefs written by locals spell them ('Roma' is left out: it
+    # is also a people)
+    **{
+        "wien": "AT",
+        "münchen": "DE",
+        "nürnberg": "DE",
+        "praha": "CZ",
+        "warszawa": "PL",
+        "københavn": "DK",
+        "aarhus": "DK",
+        "århus": "DK",
+        "göteborg": "SE",
+        "lisboa": "PT",
+        "milano": "IT",
+        "firenze": "IT",
+        "napoli": "IT",
+        "torino": "IT",
+        "venezia": "IT",
+        "genova": "IT",
+        "bruxelles": "BE",
+        "brussel": "BE",
+        "antwerpen": "BE",
+        "den haag": "NL",
+        "genève": "CH",
+        "luzern": "CH",
+        "bucurești": "RO",
+        "beograd": "RS",
+    },
 }
 _CASE_SENSITIVE = {"US": "US", "UK": "GB", "CA": "CA", "U.S.": "US", "U.K.": "GB", "EU": "", "IE": "IE"}
 

@@ -24,6 +24,12 @@ SYMBOLS = {
     "SG$": "SGD",
     "S$": "SGD",
     "HK$": "HKD",
+    "MX$": "MXN",
+    "RS": "INR",
+    "RS.": "INR",
+    "RP": "IDR",
+    "RP.": "IDR",
+    "R": "ZAR",
     "$": "USD",
     "₩": "KRW",
     "₹": "INR",
@@ -83,6 +89,13 @@ WORDS = {
     "won": "KRW",
     "rupees": "INR",
     "pesos": "MXN",
+    "aed": "AED",
+    "dirhams": "AED",
+    "dirham": "AED",
+    "zar": "ZAR",
+    "rand": "ZAR",
+    "idr": "IDR",
+    "rupiah": "IDR",
     "australian": "AUD",
     "canadian": "CAD",
 }
@@ -102,20 +115,37 @@ MULTIPLIERS = {
     "billion": 1e9,
     "trillion": 1e12,
     "tn": 1e12,
+    "lakh": 1e5,
+    "lakhs": 1e5,
+    "lac": 1e5,
+    "crore": 1e7,
+    "crores": 1e7,
+    "cr": 1e7,
+    "juta": 1e6,
+    "jt": 1e6,
+    "miliar": 1e9,
+    "milyar": 1e9,
 }
 
 _NUM = (
-    r"\d{1,3}(?:[,.\u00a0\u202f '\u2019]\d{3})+(?:[.,]\d{1,2})?(?!\d)"
+    r"\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d{1,2})?(?!\d)"  # Indian grouping: 7,50,000
+    r"|\d{1,3}(?:[,.\u00a0\u202f '\u2019]\d{3})+(?:[.,]\d{1,2})?(?!\d)"
     r"|\d+(?:[.,]\d+)?(?:e[+-]?\d+)?"
 )
-_MULT = r"(?:k|thousand|grand|mm|mn|mio\.?|million|bn|billion|trillion|tn|m|b)(?![a-z\d])"
+_MULT = (
+    r"(?:k|thousand|grand|mm|mn|mio\.?|million|bn|billion|trillion|tn|lakhs?|lac|crores?|cr|juta|jt|miliar|milyar|m|b)"
+    r"(?![a-z\d])"
+)
 """A multiplier right after the amount, on its line ('AUD 48,000' then a line 'B4.' is no billion)."""
-_SYM = r"(?:US\$|CA\$|AU\$|NZ\$|SG\$|HK\$|(?<![A-Za-z])S\$|C\$|A\$|[$€£¥₩₹])"
-_CODES = r"usd|eur|gbp|cad|aud|jpy|nzd|chf|sek|nok|dkk|inr|mxn|sgd|hkd|krw|pln|czk"
+_SYM = (
+    r"(?:US\$|CA\$|AU\$|NZ\$|SG\$|HK\$|MX\$|(?<![A-Za-z])S\$|C\$|A\$|[$€£¥₩₹]"
+    r"|(?<![A-Za-z])(?:Rs\.?|Rp\.?)(?=\s?\d)|(?<![A-Za-z$])R(?=\s?\d))"
+)
+_CODES = r"usd|eur|gbp|cad|aud|jpy|nzd|chf|sek|nok|dkk|inr|mxn|sgd|hkd|krw|pln|czk|zar|aed|idr"
 _WORD = (
     r"(?:us dollars|canadian dollars|australian dollars|singapore dollars|hong kong dollars|nz dollars|"
     rf"new zealand dollars|swiss francs|{_CODES}|euros?|pounds?|sterling|quid|yen|zloty|złoty|kronor|krona|"
-    r"kroner|dollars?|bucks)(?![a-z])"
+    r"kroner|dirhams?|rand|rupiah|(?<![a-z])kr\.?|dollars?|bucks)(?![a-z])"
 )
 _WORD_AFTER = rf"(?:{_WORD}|(?:zł|kč|kr\.?|won|rupees|pesos|francs|australian|canadian)(?![a-zł]))"
 _NEG = r"(?P<neg>[-−–](?=[$€£¥\dA-Za-z])|minus\s+|negative\s+)?"
@@ -158,6 +188,8 @@ def to_number(raw: str, *, decimal_comma: bool | None = None) -> float:
         decimal_comma: Force a reading of a lone comma; None decides from the shape of the number.
     """
     raw = re.sub(r"[\s\u00a0\u202f]", "", raw)
+    if re.fullmatch(r"\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d{1,2})?", raw):  # 7,50,000 (Indian lakh grouping)
+        return float(raw.replace(",", ""))
     if re.fullmatch(r"\d{1,3}(?:['\u2019]\d{3})+(?:\.\d{1,2})?", raw):  # 25'000 or 25'000.50 (Swiss)
         return float(re.sub("['\u2019]", "", raw))
     if re.fullmatch(r"\d{1,3}(?:\.\d{3})+(?:,\d{1,2})?", raw):  # 25.000 or 25.000,50 (continental)

@@ -71,12 +71,16 @@ _SMALL_MONEY_RE = re.compile(
 """'fifty bucks', 'twenty quid': a small amount in words with its currency word."""
 
 
+_SHARE_BEFORE = re.compile(r"\b(half|(?:a\s+)?quarter)\s+(?:of\s+)?$", re.IGNORECASE)
+"""'half a million', 'a quarter of a million': a share of the scale."""
+
+
 def find_word_amounts(text: str) -> list[tuple[float, str | None, int, int]]:
     """(amount, currency or None, start, end) for every amount written with a scale word ('six grand',
     'fifteen hundred bucks'); digits with a scale ('3 grand') are read by ``money`` when a currency is attached."""
     out: list[tuple[float, str | None, int, int]] = []
     for m in WORD_AMOUNT_RE.finditer(text):
-        if m.group("n").isdigit() and m.group("scale").lower() in ("k", "grand", "thousand", "million"):
+        if m.group("n").isdigit() and m.group("scale").lower() in ("k", "thousand", "million"):
             after = _CURRENCY_AFTER.match(text[m.end() :])
             if not after or after.group("w").lower() in ("kr",):
                 continue  # '3k', '5 thousand': only words make this finder's amounts (digits are money's)
@@ -85,11 +89,15 @@ def find_word_amounts(text: str) -> list[tuple[float, str | None, int, int]]:
             n *= 100
         if m.group("andhalf"):
             n += 0.5
+        share = _SHARE_BEFORE.search(text[max(0, m.start() - 16) : m.start()])
+        if share and m.group("n").lower() in ("a", "an"):  # 'half a million', 'a quarter of a million'
+            n = 0.5 if share.group(1).lower() == "half" else 0.25
+        start = m.start() - (len(share.group(0)) if share and m.group("n").lower() in ("a", "an") else 0)
         amount = round(n * _SCALES[m.group("scale").lower()], 2)
         after = _CURRENCY_AFTER.match(text[m.end() :])
         currency = _WORD_CURRENCY[after.group("w").lower()] if after else None
         end = m.end() + (after.end() if after else 0)
-        out.append((amount, currency, m.start(), end))
+        out.append((amount, currency, start, end))
     for m in _SMALL_MONEY_RE.finditer(text):
         if m.group("n").lower() in ("a", "an") or any(s < m.end() and m.start() < e for _, _, s, e in out):
             continue
@@ -115,6 +123,9 @@ _MARKET_CURRENCY = {
     "KR": "KRW",
     "IN": "INR",
     "MX": "MXN",
+    "ZA": "ZAR",
+    "AE": "AED",
+    "ID": "IDR",
     **dict.fromkeys(
         [
             "AT",
@@ -147,6 +158,18 @@ def market_currency(countries: list[str]) -> str | None:
     named."""
     found = {_MARKET_CURRENCY.get(c) for c in countries}
     return found.pop() if len(found) == 1 and None not in found else None
+
+
+_KRONE = re.compile(r"(?<![a-z])(?:kr\.?|kroner|krone)(?![a-z])", re.IGNORECASE)
+
+
+def krone_of_market(words: str, currency: str, countries: list[str]) -> str:
+    """'80 000 kr' is read as Swedish kronor; a brief whose market is Norway or Denmark (and only those) pays in
+    Norwegian or Danish kroner, so a bare 'kr' there is NOK or DKK. Any other amount keeps its currency."""
+    if currency != "SEK" or not _KRONE.search(words):
+        return currency
+    local = market_currency(countries)
+    return local if local in ("NOK", "DKK") else currency
 
 
 def currency_country(currency: str | None) -> str | None:

@@ -10,12 +10,20 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
 from graph.models.offline import fields as F
+from graph.models.offline.asides import is_aside, repeated_places_dropped
 from graph.models.offline.audience import find_audience
-from graph.models.offline.budget import firmographic_free, labelled_budget, select_budget, spoken_budget
+from graph.models.offline.budget import (
+    firmographic_free,
+    labelled_budget,
+    rate_total,
+    select_budget,
+    spoken_budget,
+)
+from graph.models.offline.calendar_days import months_from
 from graph.models.offline.date_roles import (
     anchor_day,
     date_role,
@@ -29,7 +37,7 @@ from graph.models.offline.goal import find_goal
 from graph.models.offline.kpi_money import align_to_cost_unit, find_cost_per, find_revenue, find_roas
 from graph.models.offline.kpis import GOAL_CUE_RE, KPIMention, find_counts, find_rates
 from graph.models.offline.money import MoneyMention, find_money
-from graph.models.offline.money_words import currency_country, market_currency
+from graph.models.offline.money_words import currency_country, krone_of_market, market_currency
 from graph.models.offline.place_words import not_market
 from graph.models.offline.places import PlaceMention, audience_town, destination_spans, find_places, region_of
 from graph.models.offline.product import find_product
@@ -60,6 +68,8 @@ class Fact:
     value: str
     start: int
     end: int
+    countries: tuple[str, ...] = ()
+    """For a place: the countries it names."""
 
 
 @dataclass
@@ -246,9 +256,12 @@ def parse_brief(text: str, today: date) -> ParsedBrief:
     budget = select_budget(masked, money, segments, used_rev | used_cpa | used_roas) or labelled_budget(
         masked, segments
     )
+    market = [c for p in find_places(places_text) for c in p.countries]
     if budget is None:  # said in words without a currency: the market's one currency, if it has one
-        market = [c for p in find_places(places_text) for c in p.countries]
         budget = spoken_budget(masked, market_currency(market))
+    elif not budget.problem:  # '80 000 kr' in a Norwegian brief is NOK
+        local = krone_of_market(masked[budget.start : budget.end], budget.currency, market)
+        budget = replace(budget, currency=local) if local != budget.currency else budget
     if budget is None:
         bare = _bare_budget(masked, segments)
         if bare:
@@ -320,12 +333,8 @@ def parse_brief(text: str, today: date) -> ParsedBrief:
         out.countries += new_c
         out.regions += new_r
         regions = ", ".join(place.regions) or "none of Liftoff's regions"
-        fact(
-            "places",
-            f"{place.text} -> countries {', '.join(place.countries) or '-'}; regions {regions}",
-            place.start,
-            place.end,
-        )
+        value = f"{place.text} -> countries {', '.join(place.countries) or '-'}; regions {regions}"
+        facts.append(Fact("places", value, place.start, place.end, tuple(place.countries)))
 
     # words inside the audience describe people ('renewing in the next 60 days'), not the campaign's timing
     date_text = _mask(masked, [(audience.start, audience.end)]) if audience else masked
@@ -335,8 +344,16 @@ def parse_brief(text: str, today: date) -> ParsedBrief:
         aside = re.match(r"\s*\([^()\n]{0,60}\)", date_text[product.end :])
         about_product.append((product.start, product.end + (aside.end() if aside else 0)))
     _read_dates(date_text, segments, today, out, fact, _mask(date_text, about_product))
+    if out.budget is not None:  # '€6k a week' over a six-week run is €36k
+        total = rate_total(masked, out.budget, out.start_date, out.end_date)
+        if total is not out.budget:
+            facts[:] = [f for f in facts if f.field != "budget"]
+            out.budget = total
+            fact("budget", f"{total.amount:,.2f} {total.currency}", total.start, total.end)
 
     theme = find_theme(masked, segments, product, audience)
+    if theme and is_aside(masked, theme.start):  # 'closed over the summer', 'Eid parties, not in this one'
+        theme = None
     if theme:
         out.theme = theme.value
         fact("theme", theme.value, theme.start, theme.end)
@@ -358,8 +375,10 @@ def parse_brief(text: str, today: date) -> ParsedBrief:
     for mm in money:
         if mm.problem and (budget is None or mm.start != budget.start):
             out.problems.append(f"money: {mm.problem}")
-    out.facts = facts
-    out.unused = unused_sentences(text, facts)
+    out.facts = repeated_places_dropped(
+        text, facts, [(s.start, s.end) for s in segments if s.field == "places"]
+    )
+    out.unused = unused_sentences(text, out.facts)
     return out
 
 
@@ -414,8 +433,14 @@ def _read_dates(
         if d.problem:
             out.problems.append(f"dates: {d.problem}")
     duration = next((d for d in durations if not d.problem), None)
+    if duration and start and end and abs((end - start).days + 1 - duration.days) > 3:
+        duration = (
+            None  # 'Q1' then 'installs take about two days': the dates say how long; that length is not it
+        )
     days = duration.days if duration else None
-    if start and not end and days:
+    if start and not end and duration and duration.months:  # 'from 3 May for a month' ends 2 June
+        end = months_from(start, duration.months)
+    elif start and not end and days:
         end = start + timedelta(days=days - 1)
     if start and end and end >= start:
         days = (end - start).days + 1

@@ -13,7 +13,10 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from guards.lexicon import NUMBER_WORDS
+from graph.models.offline.calendar_days import easter_day, easter_weekend, month_part, next_period
+from graph.models.offline.durations import Duration, find_durations
+
+__all__ = ["DateSpan", "Duration", "find_date_spans", "find_durations"]
 
 MONTHS = {
     m: i
@@ -92,11 +95,25 @@ _FIXED_DAYS = {
 """Holidays on a fixed day (read as a date only as the end of a range)."""
 _HOLIDAY = "|".join(re.escape(k).replace("'", "['’]?") for k in sorted(_FIXED_DAYS, key=len, reverse=True))
 
+_WEEKDAY = (
+    r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|wed|thur?s?|fri|sat|sun)\.?,?\s+"
+)
+_NOT_RESULTS = r"(?![ \t]*(?:\d|(?:results|earnings|report|review|numbers|figures|sales|revenue|targets?)\b))"
 _PATTERNS = re.compile(
     rf"(?P<iso>\b\d{{4}}(?P<isep>[-/.])\d{{1,2}}(?P=isep)\d{{1,2}}\b)"
+    rf"|(?P<part>\b(?P<pe>first|last|final|opening|closing|second)\s+(?:(?P<pn>\d{{1,2}}|one|two|three|four|five|"
+    rf"six|ten)\s+)?(?P<pu>weeks?|days|fortnight|half)\s+of\s+(?P<pm>{_MON})(?:,?\s+(?P<py>{_YEAR}))?\b)"
+    rf"|(?P<mid>\bmid[- ]?(?P<midm>{_MON})(?:,?\s+(?P<midy>{_YEAR}))?\b)"
+    rf"|(?P<easter>\beaster\s+(?:bank[- ]holiday\s+|long\s+)?weekend\b)"
+    rf"|(?P<eday>\b(?:good\s+friday|easter\s+(?:saturday|sunday|day|monday))\b)"
+    rf"|(?P<half>\bH(?P<hn>[12])\s+(?P<hny>{_YEAR})\b|\b(?P<hw>first|second)\s+half\s+of\s+(?P<hwy>{_YEAR})\b)"
+    rf"|(?P<qbare>\b(?:in|during|for|across|over|throughout|timing|flight|period|dates?|when)\s*:?\s*(?:the\s+)?"
+    rf"(?:Q(?P<qb>[1-4])|H(?P<hb>[12]))\b{_NOT_RESULTS})"
+    rf"|(?P<monrange2>\b(?:from|between)\s+(?P<mr3>{_MON})\s*(?:-|–|—|to|until|till|through|thru|and)\s*"
+    rf"(?P<mr4>{_MON})\b(?![ \t]*\d))"
     rf"|(?P<dotrange>\b(?P<o1>\d{{1,2}})\.(?P<o2>\d{{1,2}})\.?\s*(?:-|–|—|to|until|bis|au|al|tot)\s*"
     rf"(?P<o3>\d{{1,2}})\.(?P<o4>\d{{1,2}})\.(?P<o5>\d{{4}})\b)"
-    rf"|(?P<num>\b(?P<n1>\d{{1,2}})(?P<ns>[./-])(?P<n2>\d{{1,2}})(?P=ns)(?P<n3>\d{{4}})\b)"
+    rf"|(?P<num>\b(?P<n1>\d{{1,2}})(?P<ns>[./-])(?P<n2>\d{{1,2}})(?P=ns)(?P<n3>\d{{4}}|\d{{2}})\b(?![./-]\d))"
     rf"|(?P<dayrange>\b(?P<dr1>{_DAY}){_SEP}(?P<dr2>{_DAY})\s+(?:of\s+)?(?P<drm>{_MON})(?:,?\s+(?P<dry>{_YEAR}))?\b)"
     rf"|(?P<between>\bbetween\s+(?:the\s+)?(?P<b1>{_DAY})\s+(?:and|&)\s+(?:the\s+)?(?P<b2>{_DAY})\s+(?:of\s+)?"
     rf"(?P<bm>{_MON})(?:,?\s+(?P<by>{_YEAR}))?\b)"
@@ -105,8 +122,10 @@ _PATTERNS = re.compile(
     rf"|(?P<monrange>\b(?P<mr1>{_MON}){_SEP}(?P<mr2>{_MON}),?\s+(?P<mry>{_YEAR})\b)"
     rf"|(?P<monlist>\b(?:over|during|throughout|across|for|in|run(?:s|ning)?(?:\s+(?:in|over|for))?)\s+"
     rf"(?P<ml1>{_MON})(?:\s*,\s*{_MON})*\s*(?:and|&)\s*(?P<ml2>{_MON})(?:,?\s+(?P<mly>{_YEAR}))?\b)"
-    rf"|(?P<monall>\b(?:(?:all|the\s+whole|whole)\s+(?:of\s+)?(?:the\s+month\s+of\s+)?|throughout\s+)"
-    rf"(?P<mam>{_MON})(?:,?\s+(?P<may>{_YEAR}))?\b)"
+    rf"|(?P<monall>\b(?:(?:all|the\s+whole|whole)\s+(?:of\s+)?(?:the\s+month\s+of\s+)?|throughout\s+|"
+    rf"(?:the\s+)?month\s+of\s+|during\s+|(?:run|runs|running|live|go\s+live)\s+(?:it\s+|them\s+|this\s+|"
+    rf"the\s+(?:campaign|ads)\s+)?(?:in|during|for)\s+)"
+    rf"(?P<mam>{_MON})(?:,?\s+(?P<may>{_YEAR}))?\b(?![ \t]*\d))"
     rf"|(?P<monend>\b(?:the\s+)?end\s+of\s+(?P<mem>{_MON})(?:,?\s+(?P<mey>{_YEAR}))?\b)"
     rf"|(?P<holiday>\b(?P<hol>{_HOLIDAY})\b(?:,?\s+(?P<hy>{_YEAR})\b)?)"
     rf"|(?P<md>\b(?P<mdm>{_MON})\s+(?P<mdd>{_DAY})\b(?:,?\s+(?P<mdy>{_YEAR})\b)?)"
@@ -116,22 +135,16 @@ _PATTERNS = re.compile(
     re.IGNORECASE,
 )
 _RANGE_JOIN = re.compile(
-    rf"^,?{_SEP}$|^\s*(?:and|&|bis|au|al|tot)\s*$"
-    r"|^\s*,?\s*(?:and\s+)?(?:(?:end|ends|ending|finish|finishes|finishing|clos(?:e|es|ing))(?:\s+on)?"
-    r"|(?:run|runs|running|live|going)\s+(?:till|until|to|through|thru))\s*$"
+    rf"^,?{_SEP}(?:{_WEEKDAY})?$|^\s*(?:and|&|bis|au|al|tot)\s*(?:{_WEEKDAY})?$"
+    r"|^\s*,?\s*(?:and\s+)?(?:(?:it|we|they|ads|the\s+(?:campaign|ads|push))\s+)?(?:keep\s+(?:it|them)\s+)?"
+    r"(?:(?:end|ends|ending|finish|finishes|finishing|clos(?:e|es|ing))(?:\s+on)?"
+    r"|(?:run|runs|running|live|going)\s+(?:till|until|to|through|thru))\s*(?:the\s+)?$"
     r"|^\s*(?:to|until|till|through|thru|[-–—])\s+(?-i:(?:[A-Z][\w'’]*\s+){0,2}[A-Z][\w'’]*),?\s*$"
     r"|^[^.;!?\n\d]{0,30}?\(?\s*(?:until|till|ending(?:\s+on)?|ends\s+on)\s*$",
     re.IGNORECASE,
 )
 """Between the two ends of a range: a dash or 'to'; 'to Easter Monday, 29 March' (the day's name before it);
 'for a month (until 2 June)' (an end stated after the length)."""
-_DURATION_RE = re.compile(
-    r"(?P<neg>[-−](?=\d)|minus\s+|negative\s+)?\b(?P<n>\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
-    r"twelve|a|an)(?:(?<=\d)\s?|[\s-]+)(?P<unit>day|week|month|quarter|wk|mth|mo)s?\b(?!\s+(?:before|after|ago|notice)|-\w)",
-    re.IGNORECASE,
-)
-_WORD_NUMS = {"a": 1, "an": 1, **{w: int(n) for w, n in NUMBER_WORDS.items() if n <= 12 and w != "dozen"}}
-UNIT_DAYS = {"day": 1, "week": 7, "month": 30, "quarter": 91, "wk": 7, "mth": 30, "mo": 30}
 
 
 @dataclass(frozen=True)
@@ -147,6 +160,8 @@ class DateSpan:
     problem: str | None = None
     end_only: bool = False
     """'Christmas Eve', 'the end of June': a date only as the end of a range ('until Christmas Eve'), else dropped."""
+    range_only: bool = False
+    """'mid-April': a vague day, a date only as either end of a range ('mid-April to mid-May'), else dropped."""
 
 
 def _month(raw: str) -> int:
@@ -217,7 +232,16 @@ def find_date_spans(text: str, today: date, day_first: bool | None) -> list[Date
         start = end = None
         has_year = True
         end_only = False
-        if g["dotrange"]:
+        if g["part"] or g["mid"] or g["easter"] or g["eday"] or g["half"] or g["qbare"]:
+            start, end, has_year, problem = _period(g, words, today)
+            end_only = bool(g["eday"])
+        elif g["monrange2"]:
+            m1, m2 = _month(g["mr3"]), _month(g["mr4"])
+            has_year = False
+            start, problem = _make(None, m1, 1, today, words)
+            if start and not problem:
+                end = _month_end(start.year if m2 >= m1 else start.year + 1, m2)
+        elif g["dotrange"]:
             y = int(g["o5"])
             start, problem = (
                 _make(y, int(g["o2"]), int(g["o1"]), today, words)
@@ -267,6 +291,10 @@ def find_date_spans(text: str, today: date, day_first: bool | None) -> list[Date
             )
         elif g["num"]:
             a, b, y = int(g["n1"]), int(g["n2"]), int(g["n3"])
+            if len(g["n3"]) == 2:  # '01/02/27': a two-digit year is this century's, if a campaign year at all
+                y += 2000
+                if not today.year <= y <= today.year + 5:
+                    continue
             if g["ns"] == "." or a > 12:
                 dmf: bool | None = True
             elif b > 12:
@@ -312,8 +340,82 @@ def find_date_spans(text: str, today: date, day_first: bool | None) -> list[Date
             start, problem = _make(y, 3 * q - 2, 1, today, words)
             if start and not problem:
                 end = _month_end(y, 3 * q)
-        spans.append(DateSpan(start, end, m.start(), m.end(), words, has_year, problem, end_only))
-    return [sp for sp in _join_ranges(text, spans, today) if not sp.end_only]
+        spans.append(
+            DateSpan(start, end, m.start(), m.end(), words, has_year, problem, end_only, bool(g["mid"]))
+        )
+    joined = _join_ranges(text, spans, today)
+    return [_until_day(text, sp) for sp in joined if not sp.end_only and not sp.range_only]
+
+
+_UNTIL_DAY = re.compile(
+    rf"^[^.;!?\n]{{0,40}}?\b(?:until|till|to|through|thru)\s+the\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)\b"
+    rf"(?!\s*(?:of\s+)?{_MON})",
+    re.IGNORECASE,
+)
+
+
+def _until_day(text: str, sp: DateSpan) -> DateSpan:
+    """'from 12 April until the 30th', 'start on the 3rd and run to the 24th': a day without a month after a start
+    date ends the range in the start's month (the next month when the day has passed)."""
+    m = _UNTIL_DAY.match(text[sp.stop : sp.stop + 70])
+    if sp.end is not None or sp.start is None or sp.problem or not m:
+        return sp
+    day, start = int(m.group("d")), sp.start
+    year, month = start.year, start.month
+    if day < start.day:
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    try:
+        end = date(year, month, day)
+    except ValueError:
+        return sp
+    stop = sp.stop + m.end()
+    return DateSpan(start, end, sp.pos, stop, text[sp.pos : stop], sp.has_year)
+
+
+_WORD_COUNT = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "ten": 10}
+
+
+def _period(
+    g: dict[str, str | None], words: str, today: date
+) -> tuple[date | None, date | None, bool, str | None]:
+    """(start, end, has_year, problem) of a named period: 'the first two weeks of June', 'mid-April',
+    'Easter weekend', 'Good Friday', 'H1 2027', 'the second half of 2027', 'Timing: Q2'."""
+    if g["part"]:
+        edge = {"final": "last", "closing": "last", "opening": "first"}.get(
+            (g["pe"] or "").lower(), (g["pe"] or "").lower()
+        )
+        unit = (g["pu"] or "").lower().rstrip("s")
+        if edge == "second" and unit != "half":
+            return None, None, False, None
+        raw = (g["pn"] or "one").lower()
+        count = int(raw) if raw.isdigit() else _WORD_COUNT[raw]
+        mo = _month(g["pm"] or "")
+        first, problem = _make(int(g["py"]) if g["py"] else None, mo, 1, today, words)
+        if first is None and g["py"] is None:  # this month, already begun: the part may still be ahead
+            first = date(today.year, mo, 1)
+        if first is None or problem:
+            return None, None, False, problem
+        start, end = month_part(first.year, mo, "first" if edge == "first" else "last", unit, count)
+        if start < today and g["py"] is None:
+            start, end = month_part(first.year + 1, mo, "first" if edge == "first" else "last", unit, count)
+        return start, end, g["py"] is not None, None
+    if g["mid"]:
+        day, problem = _make(int(g["midy"]) if g["midy"] else None, _month(g["midm"] or ""), 15, today, words)
+        return day, None, g["midy"] is not None, problem
+    if g["easter"]:
+        friday, monday = easter_weekend(today)
+        return friday, monday, False, None
+    if g["eday"]:
+        return easter_day(" ".join((g["eday"] or "").lower().split()), today), None, False, None
+    if g["half"]:
+        first_half = (g["hn"] or "") == "1" or (g["hw"] or "").lower() == "first"
+        start, end = next_period(today, 1 if first_half else 7, 6, int(g["hny"] or g["hwy"] or 0))
+        return start, end, True, None
+    if g["qb"]:
+        start, end = next_period(today, 3 * int(g["qb"]) - 2, 3, None)
+    else:
+        start, end = next_period(today, 1 if g["hb"] == "1" else 7, 6, None)
+    return start, end, False, None
 
 
 def _join_ranges(text: str, spans: list[DateSpan], today: date) -> list[DateSpan]:
@@ -369,67 +471,3 @@ def _valid(year: int, d: date) -> bool:
     except ValueError:
         return False
     return True
-
-
-@dataclass(frozen=True)
-class Duration:
-    """A stated length of the campaign."""
-
-    days: int
-    pos: int
-    stop: int
-    text: str
-    problem: str | None = None
-
-
-_CAMPAIGN_NOUN = re.compile(
-    r"^[- \t]+(?:[a-z]+[- \t]+){0,2}?(?:campaign|push|run|flight|burst|window|period|sprint|blitz|drive|promo\w*|"
-    r"activation|test|pilot|launch|programme|program|schedule)s?\b",
-    re.IGNORECASE,
-)
-_AFTER_LENGTH = re.compile(
-    r"^[- \t]+(?:only|total|in|on|of|from|to|for|with|starting|start|starts|beginning|begins?|commencing|kicking|at|"
-    r"and|or|then|max|maximum|min|minimum|long|each|straight|running|live|ahead|after|until|till|through|across|"
-    r"over|please|flat|before|back|notice|ago|is|are|should|would|will|we|it|the|this|that)\b",
-    re.IGNORECASE,
-)
-_RATE_BEFORE = re.compile(
-    r"(?:^|[\s(])(?:for|over|in|within|lasting|runs?|running|about|around|just|only|of|takes?|roughly)\s+$",
-    re.IGNORECASE,
-)
-
-
-def _is_length(text: str, m: re.Match[str]) -> bool:
-    """'6 weeks', 'for a week', 'a 4-week push' state the campaign's length; '12-day cruise', '300 day-pass
-    purchases' (a thing described by its length), '3 nights a week', '$3,000 a month' (a rate) and 'in the last 12
-    months' (a look back) do not."""
-    after = text[m.end() : m.end() + 60]
-    if re.match(r"[- \t]+[a-z]", after, re.IGNORECASE) and not (
-        _CAMPAIGN_NOUN.match(after) or _AFTER_LENGTH.match(after)
-    ):
-        return False
-    if re.search(
-        r"\b(?:last|past|previous|prior|recent)\s+$", text[max(0, m.start() - 12) : m.start()], re.I
-    ):
-        return False  # 'lapsed in the last 12 months' looks back: it describes people, not the campaign
-    if m.group("n").lower() in ("a", "an"):
-        return bool(_RATE_BEFORE.search(text[max(0, m.start() - 20) : m.start()]) or m.start() == 0)
-    return True
-
-
-def find_durations(text: str) -> list[Duration]:
-    """Stated durations ('6 weeks', 'a two-month push', 'a 45-day run'); a negative one is a problem."""
-    out = []
-    for m in _DURATION_RE.finditer(text):
-        if not _is_length(text, m):
-            continue
-        raw = m.group("n").lower()
-        n = int(raw) if raw.isdigit() else _WORD_NUMS[raw]
-        days = n * UNIT_DAYS[m.group("unit").lower()]
-        problem = None
-        if m.group("neg"):
-            problem = f"'{m.group(0).strip()}' is a negative duration"
-        elif days < 1 or days > 730:
-            problem = f"'{m.group(0).strip()}' is not a campaign length Liftoff can plan (1 to 730 days)"
-        out.append(Duration(days, m.start(), m.end(), m.group(0).strip(), problem))
-    return out
