@@ -371,3 +371,18 @@ def test_a_campaign_label_names_the_product_without_the_campaign_words(text: str
     """'X renewal drive', 'X spring push', '<occasion> sale for X', 'launch of the X': the campaign's own words
     (its kind, purpose or occasion) are not part of the product."""
     assert _x(text)["product"] == product
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "More visits to our Leeds showroom: young couples. £800 on Facebook.",
+        "Higher basket values: regular shoppers in Kent. £2k on email.",
+        "Increased bookings this spring - families in Devon, £1,500 on Instagram.",
+        "Fewer cancellations: existing members in Oslo, 20 000 kr on email.",
+        "Extra footfall for the Christmas market: locals in York, £600 on Facebook.",
+    ],
+)
+def test_an_aim_opening_the_brief_is_not_a_product(text: str) -> None:
+    """'More visits ...', 'Higher basket values ...': a quantity word opens an aim, never a product's name."""
+    assert _x(text)["product"] is None

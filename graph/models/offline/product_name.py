@@ -258,6 +258,8 @@ def acceptable(value: str, is_place: PlaceTest, *, cued: bool) -> bool:
     """A name that can be a product: not a place, occasion, channel, date word, code or group of people."""
     if DATE_IN.search(value) or TIME_LEAD.match(value):
         return False  # 'Live 3 March 2027 for 6 weeks', 'For Q1' are timing
+    if re.match(r"(?i:more|fewer|increased?|higher|extra)\s+[a-z]", value):
+        return False  # 'More visits to our store', 'Higher basket values': an aim, not a name
     core = STYLE_PREFIX.sub("", value)
     if core != value and not core[:1].isupper():
         return False  # 'YouTube-style paid social'
