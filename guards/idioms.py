@@ -20,7 +20,7 @@ _IDIOMS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(rf"\b(?:{_PERIOD}\s+)?year[- ]end\b", re.IGNORECASE), "year"),
     (re.compile(rf"\bend\s+of\s+(?:the\s+)?(?:{_PERIOD}\s+)?(year|term|quarter)\b", re.IGNORECASE), r"\1"),
     # novices, not a ranking: 'first-time buyers', 'first time parents'
-    (re.compile(r"\bfirst[- ]time(?=\s+[a-z]+(?:ers|ors|ents|ants|s)\b)", re.IGNORECASE), ""),
+    (re.compile(r"\bfirst[- ]time(?=\s+[a-z]+s\b)", re.IGNORECASE), ""),  # before a plural noun
 )
 
 

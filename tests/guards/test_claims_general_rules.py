@@ -6,18 +6,10 @@ from datetime import date
 
 import pytest
 
-from graph.runtime.settings import REPO_ROOT
 from guards.claims import check_text
-from guards.library import BrandLibrary, load_library
+from tests.guards.brands import library_of
 
 ON = date(2026, 11, 25)
-
-
-def _lib(slug: str) -> BrandLibrary:
-    root = REPO_ROOT / "brand_library" / slug
-    if not root.is_dir():
-        root = REPO_ROOT / "evals" / "datasets" / "claims_brands" / slug
-    return load_library(root)
 
 
 CASES = [
@@ -121,5 +113,5 @@ CASES = [
 
 @pytest.mark.parametrize(("slug", "region", "text", "expected"), CASES, ids=[c[2][:48] for c in CASES])
 def test_rule_class(slug: str, region: str, text: str, expected: str) -> None:
-    result = check_text(text, _lib(slug), region=region, on=ON)
+    result = check_text(text, library_of(slug), region=region, on=ON)
     assert result.verdict == expected, result.sentences

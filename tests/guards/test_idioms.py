@@ -7,19 +7,11 @@ from datetime import date
 
 import pytest
 
-from graph.runtime.settings import REPO_ROOT
 from guards.claims import check_text
 from guards.idioms import neutralise_idioms
-from guards.library import BrandLibrary, load_library
+from tests.guards.brands import library_of
 
 ON = date(2026, 11, 25)
-
-
-def _lib(slug: str) -> BrandLibrary:
-    root = REPO_ROOT / "brand_library" / slug
-    if not root.is_dir():
-        root = REPO_ROOT / "evals" / "datasets" / "claims_brands" / slug
-    return load_library(root)
 
 
 NO_CLAIM = [
@@ -39,7 +31,7 @@ NO_CLAIM = [
 
 @pytest.mark.parametrize(("brand", "region", "sentence"), NO_CLAIM)
 def test_occasion_and_audience_phrases_are_no_claim(brand: str, region: str, sentence: str) -> None:
-    verdicts = {s.verdict for s in check_text(sentence, _lib(brand), region=region, on=ON).sentences}
+    verdicts = {s.verdict for s in check_text(sentence, library_of(brand), region=region, on=ON).sentences}
     assert verdicts == {"no_claim"}, sentence
 
 
@@ -54,7 +46,7 @@ STILL_CLAIMS = [
 
 @pytest.mark.parametrize(("brand", "region", "sentence"), STILL_CLAIMS)
 def test_other_triggers_in_the_sentence_still_count(brand: str, region: str, sentence: str) -> None:
-    verdicts = {s.verdict for s in check_text(sentence, _lib(brand), region=region, on=ON).sentences}
+    verdicts = {s.verdict for s in check_text(sentence, library_of(brand), region=region, on=ON).sentences}
     assert "no_claim" not in verdicts, sentence
 
 

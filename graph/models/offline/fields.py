@@ -1,5 +1,5 @@
-"""Brief fields read from words, not numbers: channels, key messages, product names, holdout, URL (the audience:
-``audience``; the theme: ``theme``).
+"""Brief fields read from words, not numbers: key messages, a product name opening a list-like brief, the landing
+URL (channels: ``channels``; holdout: ``holdout``; audience: ``audience``; theme: ``theme``; product: ``product``).
 
 Each finder returns the value with the offsets of the words it came from (for the brief echo).
 """
@@ -8,13 +8,9 @@ from __future__ import annotations
 
 import re
 
-from graph.models.offline.channels import CHANNEL_RES, Found, find_channels
-from graph.models.offline.holdout import find_holdout
-from graph.models.offline.people import PEOPLE, PEOPLE_RE, VERBISH
+from graph.models.offline.channels import CHANNEL_RES, Found
+from graph.models.offline.people import PEOPLE_RE, VERBISH
 from graph.models.offline.segments import Segment
-
-__all__ = ["CHANNEL_RES", "PEOPLE", "Found", "find_channels", "find_holdout"]
-
 
 # ---- key messages -----------------------------------------------------------------------------------------------
 _QUOTES = re.compile(

@@ -24,6 +24,8 @@ from graph.models.offline.budget import (
     spoken_budget,
 )
 from graph.models.offline.calendar_days import months_from
+from graph.models.offline.channels import Found
+from graph.models.offline.channels import find_channels as channel_mentions
 from graph.models.offline.date_roles import (
     anchor_day,
     date_role,
@@ -34,6 +36,7 @@ from graph.models.offline.date_roles import (
     until_event,
 )
 from graph.models.offline.goal import find_goal
+from graph.models.offline.holdout import find_holdout
 from graph.models.offline.kpi_money import align_to_cost_unit, find_cost_per, find_revenue, find_roas
 from graph.models.offline.kpis import GOAL_CUE_RE, KPIMention, find_counts, find_rates
 from graph.models.offline.money import MoneyMention, find_money
@@ -155,7 +158,7 @@ def find_duration_days(text: str) -> int | None:
 
 def find_channels(text: str) -> list[str]:
     """Requested channels in order of first mention."""
-    return [ch for ch, _ in F.find_channels(text)]
+    return [ch for ch, _ in channel_mentions(text)]
 
 
 def find_regions(text: str) -> list[str]:
@@ -178,7 +181,7 @@ def _day_first(budget: MoneyMention | None, countries: list[str]) -> bool | None
     return None
 
 
-def _name_spans(text: str, product: F.Found | None) -> list[tuple[int, int]]:
+def _name_spans(text: str, product: Found | None) -> list[tuple[int, int]]:
     """The product's words, less the places its words put people in ('Families around Kendal and Penrith' read as
     a product still names Kendal and Penrith as where they are; 'Lisbon Saver fare' names no market)."""
     if product is None:
@@ -195,7 +198,7 @@ def _name_spans(text: str, product: F.Found | None) -> list[tuple[int, int]]:
     return [*spans, (at, product.end)] if at < product.end else spans
 
 
-def _brand_word(text: str, word: str, start: int, product: F.Found | None) -> bool:
+def _brand_word(text: str, word: str, start: int, product: Found | None) -> bool:
     """A place word that is part of the product's name and stands outside a place phrase elsewhere ('Visit
     Lakeland – spring brief' for the Lakeland Short Breaks) names the brand; after 'in', 'across', ... it is the
     market too ('Warm Homes Hull ... households in Hull')."""
@@ -313,7 +316,7 @@ def parse_brief(text: str, today: date) -> ParsedBrief:
         out.audience = audience.value
         fact("audience", audience.value, audience.start, audience.end)
 
-    for ch, found in F.find_channels(masked, segments, [(k.start, k.end) for k in kpis]):
+    for ch, found in channel_mentions(masked, segments, [(k.start, k.end) for k in kpis]):
         out.channels.append(ch)
         fact("channels", ch, found.start, found.end)
 
@@ -357,7 +360,7 @@ def parse_brief(text: str, today: date) -> ParsedBrief:
     if theme:
         out.theme = theme.value
         fact("theme", theme.value, theme.start, theme.end)
-    holdout = F.find_holdout(masked)
+    holdout = find_holdout(masked)
     if holdout:
         share = float(holdout.value)
         if share > 0.5 or share <= 0:
@@ -457,7 +460,7 @@ def _read_dates(
         fact("duration_days", f"{duration.days} days", duration.pos, duration.stop)
 
 
-def _cut_at_dates(text: str, audience: F.Found, today: date) -> F.Found | None:
+def _cut_at_dates(text: str, audience: Found, today: date) -> Found | None:
     """An audience ends where the campaign's dates begin: a calendar date after a comma ('runners in the US,
     November 22 to 29'), or a date still to come after a timing word ('... over April and May 2027'). A past date
     ('customers who bought in March 2026') describes the people and stays."""
@@ -475,7 +478,7 @@ def _cut_at_dates(text: str, audience: F.Found, today: date) -> F.Found | None:
             )
         if cut:
             kept = lead[: cut.start()].rstrip(" ,")
-            return F.Found(kept, audience.start, audience.start + len(kept)) if len(kept) >= 3 else None
+            return Found(kept, audience.start, audience.start + len(kept)) if len(kept) >= 3 else None
     return audience
 
 

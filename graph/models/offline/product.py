@@ -19,7 +19,8 @@ from __future__ import annotations
 
 import re
 
-from graph.models.offline.fields import Found, name_clause
+from graph.models.offline.channels import Found
+from graph.models.offline.fields import name_clause
 from graph.models.offline.product_forms import development, glossed, headed, labelled, lower_offer
 from graph.models.offline.product_name import (
     PlaceTest,

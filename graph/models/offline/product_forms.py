@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from graph.models.offline.fields import CHANNEL_RES, Found
+from graph.models.offline.channels import CHANNEL_RES, Found
 from graph.models.offline.product_name import (
     PlaceTest,
     acceptable,

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from graph.models.offline.fields import PEOPLE
+from graph.models.offline.people import PEOPLE
 
 CUE_VERBS = (
     r"launch(?:ing)?|re-?launch(?:ing)?|promot(?:e|ing)|push(?:ing)?|introduc(?:e|ing)|roll(?:ing)?\s+out|"
