@@ -76,7 +76,7 @@ _CALLED = re.compile(
     # 'our online CBT programme Steady': a lowercase description, then the name
     rf"|\b(?i:our|its|their)\s+(?:(?:[a-z][\w-]*|[A-Z]{{2,}})\s+){{0,3}}(?:{PRODUCT_TYPE.pattern})\s+(?=[A-Z][a-z])"
     # the same in the languages briefs arrive in: "nous lançons l'abonnement Nounou+", 'la app Viajo'
-    rf"|(?<![\w'’])(?i:l['’]|le\s|la\s|el\s|il\s|lo\s|notre\s|nuestr[oa]\s|unser\w*\s|die\s|das\s|den\s|het\s|onze\s)"
+    rf"|(?<![\w'’])(?i:l['’]|le\s|la\s|el\s|il\s|lo\s|o\s|a\s|notre\s|nuestr[oa]\s|nosso\s|nossa\s|unser\w*\s|die\s|das\s|den\s|het\s|onze\s)"
     rf"\s*(?i:{FOREIGN_TYPE})\s+(?=[A-Z])"
 )
 
