@@ -337,11 +337,9 @@ def acceptable(value: str, is_place: PlaceTest, *, cued: bool) -> bool:
     ):
         return False  # 'USD 45', 'IT directors', 'UK universities' (not 'UX Design Certificate')
     people_tail = PEOPLE_WORD.search(toks[-1]) and not PRODUCT_TYPE.fullmatch(toks[-1])  # not 'sneakers'
-    sold_here = (cued or marked) and PRODUCT_TYPE.fullmatch(
-        toks[-1]
-    )  # 'relaunching the Meadow Oat bar' (not a pub)
-    # a model number names a machine, not a place: 'the FräsMaster 5X machining centre', 'the Vela X2 studio'
-    sold_here = sold_here or model_numbered(value)
+    # 'relaunching the Meadow Oat bar' (not a pub); a model number names a machine, not a place ('the FräsMaster
+    # 5X machining centre')
+    sold_here = bool(cued and PRODUCT_TYPE.fullmatch(toks[-1])) or model_numbered(value)
     if BRIEF_WORDS.search(value) or tail and (people_tail or VENUE.fullmatch(toks[-1]) and not sold_here):
         return False  # 'CrossFit athletes', 'Etsy sellers'
     if not cued and VENUE.fullmatch(toks[-1]) or ORG_END.search(value):
