@@ -29,6 +29,7 @@ from graph.models.offline.channels import find_channels as channel_mentions
 from graph.models.offline.date_roles import (
     anchor_day,
     date_role,
+    ends_run,
     email_header_lines,
     inside_any,
     inside_span,
@@ -419,7 +420,14 @@ def _read_dates(
         start, end = first.start, first.end
         chosen.append(first)
         if end is None:
-            rest = [sp for sp in ordered[1:] if in_label(sp) and in_label(first) and sp.end is None]
+            rest = [
+                sp
+                for sp in ordered[1:]
+                if in_label(sp)
+                and in_label(first)
+                and sp.end is None
+                and (date_role(text, sp.pos) != 3 or ends_run(text, sp.pos))
+            ]
             if rest and rest[0].start:
                 end = rest[0].start
                 chosen.append(rest[0])

@@ -15,38 +15,14 @@ from datetime import date, timedelta
 
 from graph.models.offline.calendar_days import easter_day, easter_weekend, month_part, next_period
 from graph.models.offline.durations import Duration, find_durations
+from graph.models.offline.month_names import RANGE_WORDS, month_number, month_pattern
 
 __all__ = ["DateSpan", "Duration", "find_date_spans", "find_durations"]
 
-MONTHS = {
-    m: i
-    for i, m in enumerate(
-        [
-            "january",
-            "february",
-            "march",
-            "april",
-            "may",
-            "june",
-            "july",
-            "august",
-            "september",
-            "october",
-            "november",
-            "december",
-        ],
-        start=1,
-    )
-}
-MONTHS.update({k[:3]: v for k, v in list(MONTHS.items())})
-MONTHS["sept"] = 9
-_MON = (
-    r"(?:january|february|march|april|may|june|july|august|september|october|november|december|"
-    r"jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)(?![a-z])\.?"
-)
-_DAY = r"(?:[0-3]?\d)(?:st|nd|rd|th)?"
+_MON = month_pattern()
+_DAY = r"(?:[0-3]?\d)(?:st|nd|rd|th|er|re|ère|º|ª|°|\.(?=[ \t]))?"
 _YEAR = r"(?:1\d{3}|2\d{3}|9\d{3})"
-_SEP = r"\s*(?:-|–|—|→|->|to|until|till|through|thru)\s*"
+_SEP = rf"\s*(?:-|–|—|→|->|to|until|till|through|thru|{RANGE_WORDS})\s*"
 _ORDINALS = {
     w: i
     for i, w in enumerate(
@@ -113,8 +89,8 @@ _PATTERNS = re.compile(
     rf"(?P<mr4>{_MON})\b(?![ \t]*\d))"
     rf"|(?P<dotrange>\b(?P<o1>\d{{1,2}})\.(?P<o2>\d{{1,2}})\.?\s*(?:-|–|—|to|until|bis|au|al|tot)\s*"
     rf"(?P<o3>\d{{1,2}})\.(?P<o4>\d{{1,2}})\.(?P<o5>\d{{4}})\b)"
-    rf"|(?P<num>\b(?P<n1>\d{{1,2}})(?P<ns>[./-])(?P<n2>\d{{1,2}})(?P=ns)(?P<n3>\d{{4}}|\d{{2}})\b(?![./-]\d))"
-    rf"|(?P<dayrange>\b(?P<dr1>{_DAY}){_SEP}(?P<dr2>{_DAY})\s+(?:of\s+)?(?P<drm>{_MON})(?:,?\s+(?P<dry>{_YEAR}))?\b)"
+    rf"|(?P<num>\b(?P<n1>\d{{1,2}})(?P<ns>[./-]|\.[ \t])(?P<n2>\d{{1,2}})(?P=ns)(?P<n3>\d{{4}}|\d{{2}})\b(?![./]\d|-\d{{1,2}}\b(?![./]\d)))"
+    rf"|(?P<dayrange>\b(?P<dr1>{_DAY}){_SEP}(?P<dr2>{_DAY})\s+(?:of\s+|de\s+)?(?P<drm>{_MON})(?:,?\s+(?:de\s+)?(?P<dry>{_YEAR}))?\b)"
     rf"|(?P<between>\bbetween\s+(?:the\s+)?(?P<b1>{_DAY})\s+(?:and|&)\s+(?:the\s+)?(?P<b2>{_DAY})\s+(?:of\s+)?"
     rf"(?P<bm>{_MON})(?:,?\s+(?P<by>{_YEAR}))?\b)"
     rf"|(?P<mdrange>\b(?P<mdrm>{_MON})\s+(?P<mdr1>{_DAY}){_SEP}(?P<mdr2>{_DAY})\b{_NOT_A_DAY_AFTER}"
@@ -125,19 +101,20 @@ _PATTERNS = re.compile(
     rf"|(?P<monall>\b(?:(?:all|the\s+whole|whole)\s+(?:of\s+)?(?:the\s+month\s+of\s+)?|throughout\s+|"
     rf"(?:the\s+)?month\s+of\s+|during\s+|(?:run|runs|running|live|go\s+live)\s+(?:it\s+|them\s+|this\s+|"
     rf"the\s+(?:campaign|ads)\s+)?(?:in|during|for)\s+)"
-    rf"(?P<mam>{_MON})(?:,?\s+(?P<may>{_YEAR}))?\b(?![ \t]*\d))"
+    rf"(?P<mam>{_MON})(?:,?\s+(?:de\s+)?(?P<may>{_YEAR}))?\b(?![ \t]*\d))"
     rf"|(?P<monend>\b(?:the\s+)?end\s+of\s+(?P<mem>{_MON})(?:,?\s+(?P<mey>{_YEAR}))?\b)"
     rf"|(?P<holiday>\b(?P<hol>{_HOLIDAY})\b(?:,?\s+(?P<hy>{_YEAR})\b)?)"
-    rf"|(?P<md>\b(?P<mdm>{_MON})\s+(?P<mdd>{_DAY})\b(?:,?\s+(?P<mdy>{_YEAR})\b)?)"
-    rf"|(?P<dm>\b(?P<dmd>{_DAY}|(?:the\s+)?(?:{_DAYWORD})\s+of)\s+(?:of\s+)?(?P<dmm>{_MON})(?:,?\s+(?P<dmy>{_YEAR}))?\b)"
-    rf"|(?P<monyear>\b(?P<mym>{_MON})\s+(?P<myy>{_YEAR})\b)"
+    rf"|(?P<md>\b(?P<mdm>{_MON})\s+(?P<mdd>{_DAY})\b(?:,?\s+(?:de\s+)?(?P<mdy>{_YEAR})\b)?)"
+    rf"|(?P<dm>\b(?P<dmd>{_DAY}|(?:the\s+)?(?:{_DAYWORD})\s+of)\s+(?:of\s+|de\s+)?(?P<dmm>{_MON})(?:,?\s+(?:de\s+)?(?P<dmy>{_YEAR}))?\b)"
+    rf"|(?P<monyear>\b(?P<mym>{_MON})\s+(?:de\s+)?(?P<myy>{_YEAR})\b)"
     rf"|(?P<quarter>\bQ(?P<q>[1-4])\s+(?P<qy>{_YEAR})\b)",
     re.IGNORECASE,
 )
 _RANGE_JOIN = re.compile(
-    rf"^,?{_SEP}(?:{_WEEKDAY})?$|^\s*(?:and|&|bis|au|al|tot)\s*(?:{_WEEKDAY})?$"
+    rf"^,?{_SEP}(?:{_WEEKDAY})?$|^\s*(?:and|&|{RANGE_WORDS})\s*(?:{_WEEKDAY})?$"
     r"|^\s*,?\s*(?:and\s+)?(?:(?:it|we|they|ads|the\s+(?:campaign|ads|push))\s+)?(?:keep\s+(?:it|them)\s+)?"
-    r"(?:(?:end|ends|ending|finish|finishes|finishing|clos(?:e|es|ing))(?:\s+on)?"
+    r"(?:(?:end|ends|ending|finish|finishes|finishing|clos(?:e|es|ing)|stop|stops|stopping|pause)"
+    r"(?:\s+(?:it|them|the\s+(?:campaign|ads|push)))?(?:\s+on)?"
     r"|(?:run|runs|running|live|going)\s+(?:till|until|to|through|thru))\s*(?:the\s+)?$"
     r"|^\s*(?:to|until|till|through|thru|[-–—])\s+(?-i:(?:[A-Z][\w'’]*\s+){0,2}[A-Z][\w'’]*),?\s*$"
     r"|^[^.;!?\n\d]{0,30}?\(?\s*(?:until|till|ending(?:\s+on)?|ends\s+on)\s*$",
@@ -165,7 +142,7 @@ class DateSpan:
 
 
 def _month(raw: str) -> int:
-    return MONTHS[raw.lower().rstrip(".")[:3] if raw.lower()[:4] != "sept" else "sept"]
+    return month_number(raw)
 
 
 def _day(raw: str) -> int:
@@ -225,9 +202,15 @@ def find_date_spans(text: str, today: date, day_first: bool | None) -> list[Date
         today: Reference date: a date without a year is the next one on or after it.
         day_first: How to read '04/05/2027' (True: 4 May; False: April 5; None: ask when it could be either).
     """
+    if day_first is None:
+        day_first = _slash_style(text)
     spans: list[DateSpan] = []
     for m in _PATTERNS.finditer(text):
         g, words = m.groupdict(), m.group(0)
+        if (g["dmd"] or "").endswith(".") and not text[
+            text.rfind("\n", 0, m.start()) + 1 : m.start()
+        ].strip():
+            continue  # '1. March – teaser' opening a line is a numbered list item, not '1. März'
         problem: str | None = None
         start = end = None
         has_year = True
@@ -295,7 +278,7 @@ def find_date_spans(text: str, today: date, day_first: bool | None) -> list[Date
                 y += 2000
                 if not today.year <= y <= today.year + 5:
                     continue
-            if g["ns"] == "." or a > 12:
+            if g["ns"].startswith(".") or a > 12:
                 dmf: bool | None = True
             elif b > 12:
                 dmf = False
@@ -345,6 +328,17 @@ def find_date_spans(text: str, today: date, day_first: bool | None) -> list[Date
         )
     joined = _join_ranges(text, spans, today)
     return [_until_day(text, sp) for sp in joined if not sp.end_only and not sp.range_only]
+
+
+def _slash_style(text: str) -> bool | None:
+    """How the brief writes its own slashed dates, when one of them shows it ('1/3/2027-30/4/2027': 30/4 can only
+    be day first, so 1/3 is 1 March); None when none does or they disagree."""
+    styles = {
+        int(a) > 12
+        for a, b in re.findall(r"\b(\d{1,2})[./-](\d{1,2})[./-](?:\d{4}|\d{2})\b", text)
+        if (int(a) > 12) != (int(b) > 12)
+    }
+    return styles.pop() if len(styles) == 1 else None
 
 
 _UNTIL_DAY = re.compile(
