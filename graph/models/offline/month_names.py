@@ -89,6 +89,22 @@ def month_numbers() -> dict[str, int]:
 
 
 @lru_cache(maxsize=1)
+def _foreign() -> frozenset[str]:
+    english = set(ENGLISH) | {e[:3] for e in ENGLISH} | {"sept", "sep"}
+    shared = {
+        n for loc in LOCALES for n in (_clean(get_month_names("wide", locale=loc)[i]) for i in range(1, 13))
+    }
+    return frozenset((set(month_numbers()) - english) | (shared & set(ENGLISH)))
+
+
+def foreign_name(raw: str) -> bool:
+    """A month name some language other than English writes ('März', 'Mai', 'April', 'August'), not one only
+    English does ('March', 'Oct')."""
+    word = raw.strip().lower().rstrip(".")
+    return word in _foreign() or fold(word) in _foreign()
+
+
+@lru_cache(maxsize=1)
 def month_pattern() -> str:
     """A regex alternation for any month name read, longest first, followed by an optional '.'."""
     english = set(ENGLISH) | {e[:3] for e in ENGLISH} | {"sept", "sep"}

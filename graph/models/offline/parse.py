@@ -29,8 +29,8 @@ from graph.models.offline.channels import find_channels as channel_mentions
 from graph.models.offline.date_roles import (
     anchor_day,
     date_role,
-    ends_run,
     email_header_lines,
+    ends_run,
     inside_any,
     inside_span,
     rank_date,
@@ -40,6 +40,7 @@ from graph.models.offline.goal import find_goal
 from graph.models.offline.holdout import find_holdout
 from graph.models.offline.kpi_money import align_to_cost_unit, find_cost_per, find_revenue, find_roas
 from graph.models.offline.kpis import GOAL_CUE_RE, KPIMention, find_counts, find_rates
+from graph.models.offline.loose_dates import SOUTHERN, loose_spans
 from graph.models.offline.money import MoneyMention, find_money
 from graph.models.offline.money_words import currency_country, krone_of_market, market_currency
 from graph.models.offline.place_words import not_market
@@ -410,6 +411,10 @@ def _read_dates(
     good = [
         sp for sp in spans if not sp.problem and sp.start and (in_label(sp) or not anchor_day(text, sp.pos))
     ]
+    loose = not good and not any(sp.problem for sp in spans)
+    if loose:  # no day stated: a month or season named as the run ('In January we want …', 'For spring …')
+        south = bool(SOUTHERN.intersection(out.countries))
+        good = [sp for sp in loose_spans(text, today, south) if not inside_any(sp.pos, headers)][:1]
     ordered = [sp for sp in good if in_label(sp)] + sorted(
         (sp for sp in good if not in_label(sp)), key=lambda sp: rank_date(date_role(text, sp.pos), sp)
     )
@@ -444,6 +449,10 @@ def _read_dates(
         if d.problem:
             out.problems.append(f"dates: {d.problem}")
     duration = next((d for d in durations if not d.problem), None)
+    if (
+        loose and duration and start
+    ):  # 'in March, for three weeks': the month gives the start, the length the end
+        end = None
     if duration and start and end and abs((end - start).days + 1 - duration.days) > 3:
         duration = (
             None  # 'Q1' then 'installs take about two days': the dates say how long; that length is not it

@@ -15,7 +15,7 @@ from datetime import date, timedelta
 
 from graph.models.offline.calendar_days import easter_day, easter_weekend, month_part, next_period
 from graph.models.offline.durations import Duration, find_durations
-from graph.models.offline.month_names import RANGE_WORDS, month_number, month_pattern
+from graph.models.offline.month_names import RANGE_WORDS, foreign_name, month_number, month_pattern
 
 __all__ = ["DateSpan", "Duration", "find_date_spans", "find_durations"]
 
@@ -205,12 +205,13 @@ def find_date_spans(text: str, today: date, day_first: bool | None) -> list[Date
     if day_first is None:
         day_first = _slash_style(text)
     spans: list[DateSpan] = []
-    for m in _PATTERNS.finditer(text):
+    at = 0
+    while m := _PATTERNS.search(text, at):
+        at = m.end()
         g, words = m.groupdict(), m.group(0)
-        if (g["dmd"] or "").endswith(".") and not text[
-            text.rfind("\n", 0, m.start()) + 1 : m.start()
-        ].strip():
-            continue  # '1. March – teaser' opening a line is a numbered list item, not '1. März'
+        if (g["dmd"] or "").endswith(".") and not _dotted_day(text, m, g["dmm"] or ""):
+            at = m.start("dmm")  # read on from the month: 'under $8. March 6 through April 4'
+            continue
         problem: str | None = None
         start = end = None
         has_year = True
@@ -328,6 +329,19 @@ def find_date_spans(text: str, today: date, day_first: bool | None) -> list[Date
         )
     joined = _join_ranges(text, spans, today)
     return [_until_day(text, sp) for sp in joined if not sp.end_only and not sp.range_only]
+
+
+def _dotted_day(text: str, m: re.Match[str], month: str) -> bool:
+    """'1. März', '30. April 2027' (a day written as an ordinal with a dot, German style) and not a sentence ending in
+    a number before the next one opens with a month ('CPA under $8. March 6 through …', 'ROAS 4. April 1-30',
+    'below £15. January 2027 only') nor a numbered list item ('1. March – teaser')."""
+    line = text[text.rfind("\n", 0, m.start()) + 1 : m.start()]
+    return (
+        foreign_name(month)
+        and bool(line.strip())
+        and not re.search(r"[$£€¥₩₹]\s?$|\d[.,]$", line)
+        and not re.match(r"[ \t]+\d{1,2}\b(?![.,:]?\d)", text[m.end("dmm") :])
+    )
 
 
 def _slash_style(text: str) -> bool | None:
