@@ -192,6 +192,78 @@ def test_the_campaign_dates_over_distractors(text: str, start: date, end: date) 
     assert _dates(text)[:2] == (start, end)
 
 
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        ("Von März bis Mai 2027 auf Instagram und Facebook.", D(2027, 3, 1), D(2027, 5, 31)),
+        ("Campaña de marzo a mayo de 2027 en Instagram.", D(2027, 3, 1), D(2027, 5, 31)),
+        ("Entre septembre et novembre 2027, sur Facebook.", D(2027, 9, 1), D(2027, 11, 30)),
+        ("Kör kampanjen i mars och april 2027.", D(2027, 3, 1), D(2027, 4, 30)),
+        ("Campagna da giugno a luglio 2027 su Instagram.", D(2027, 6, 1), D(2027, 7, 31)),
+        (
+            "Sell the Oak Desk to home workers in Leeds. Advertise from October to November 2027 on Google.",
+            D(2027, 10, 1),
+            D(2027, 11, 30),
+        ),
+    ],
+)
+def test_a_range_of_months_in_other_languages(text: str, start: date, end: date) -> None:
+    assert _dates(text)[:2] == (start, end)
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end", "days"),
+    [
+        ("Campagne de 6 semaines à partir du 1er mars 2027.", D(2027, 3, 1), D(2027, 4, 11), 42),
+        ("Kampagne für 4 Wochen ab dem 3. Mai 2027.", D(2027, 5, 3), D(2027, 5, 30), 28),
+        ("Campaña de 8 semanas a partir del 1 de marzo de 2027.", D(2027, 3, 1), D(2027, 4, 25), 56),
+        ("Looptijd: 3 maanden vanaf 1 februari 2027.", D(2027, 2, 1), D(2027, 4, 30), 89),
+        ("Kampanjen pågår i 6 veckor från 1 mars 2027.", D(2027, 3, 1), D(2027, 4, 11), 42),
+        ("Campagna di 10 giorni dal 5 aprile 2027.", D(2027, 4, 5), D(2027, 4, 14), 10),
+    ],
+)
+def test_a_length_in_other_languages(text: str, start: date, end: date, days: int) -> None:
+    assert _dates(text) == (start, end, days)
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        # a run already over is a past campaign, not this one
+        (
+            "Our 2026 campaign ran from 1 March to 20 April 2026 and sold 300 boxes. This time: 1 March to 30 April "
+            "2027.",
+            D(2027, 3, 1),
+            D(2027, 4, 30),
+        ),
+        (
+            "Last autumn's push (5 September - 30 October 2026) did well. Run the new one 6 September - 31 October "
+            "2027.",
+            D(2027, 9, 6),
+            D(2027, 10, 31),
+        ),
+        ("Last year we advertised 1-20 March 2026.", None, None),
+    ],
+)
+def test_a_past_run_is_not_the_campaign(text: str, start: date | None, end: date | None) -> None:
+    assert _dates(text)[:2] == (start, end)
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        ("Launch Monday 4 January 2027, end Sunday 31 January 2027.", D(2027, 1, 4), D(2027, 1, 31)),
+        ("Kick off on the 4th of January and wrap up on the 31st.", D(2027, 1, 4), D(2027, 1, 31)),
+        ("Ads go live on 1 March and come down on 15 April 2027.", D(2027, 3, 1), D(2027, 4, 15)),
+        ("Start 1 March 2027 and switch the ads off on 15 April 2027.", D(2027, 3, 1), D(2027, 4, 15)),
+        ("Begin on 6 September 2027, stop them on 3 October 2027.", D(2027, 9, 6), D(2027, 10, 3)),
+        ("Go live 2 May 2027 and pull the ads down on 30 May 2027.", D(2027, 5, 2), D(2027, 5, 30)),
+    ],
+)
+def test_an_end_said_with_a_verb(text: str, start: date, end: date) -> None:
+    assert _dates("Sell the Oak Desk to home workers in Leeds. " + text)[:2] == (start, end)
+
+
 def test_month_names_come_from_locale_data() -> None:
     assert [
         month_number(w) for w in ("décembre", "decembre", "Sept.", "maart", "lutego", "März", "joulukuuta")

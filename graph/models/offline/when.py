@@ -54,6 +54,10 @@ _ORDINALS = {
 _ORDINALS.update({f"twenty-{w}": 20 + i for w, i in list(_ORDINALS.items())[:9]})
 _ORDINALS.update({"thirtieth": 30, "thirty-first": 31})
 _DAYWORD = "|".join(sorted(_ORDINALS, key=len, reverse=True)).replace("-", r"[- ]")
+_FROM_WORDS = r"von|vom|du|de|desde|dal|da|van|vanaf|från|fra|od|entre|tra"
+"""'from' (or 'between') before a range of months in other languages ('von März bis Mai', 'de marzo a mayo')."""
+_AND_WORDS = r"und|et|y|e|en|och|og|ed"
+_IN_WORDS = r"im|en|in|em|i|durante|während|pendant|tijdens|under|nel|nei"
 _NOT_A_DAY_AFTER = r"(?!\s*(?:days?|weeks?|months?|am\b|pm\b|%|k\b|[./:]\d))"
 _FIXED_DAYS = {
     "christmas eve": (12, 24),
@@ -85,8 +89,9 @@ _PATTERNS = re.compile(
     rf"|(?P<half>\bH(?P<hn>[12])\s+(?P<hny>{_YEAR})\b|\b(?P<hw>first|second)\s+half\s+of\s+(?P<hwy>{_YEAR})\b)"
     rf"|(?P<qbare>\b(?:in|during|for|across|over|throughout|timing|flight|period|dates?|when)\s*:?\s*(?:the\s+)?"
     rf"(?:Q(?P<qb>[1-4])|H(?P<hb>[12]))\b{_NOT_RESULTS})"
-    rf"|(?P<monrange2>\b(?:from|between)\s+(?P<mr3>{_MON})\s*(?:-|–|—|to|until|till|through|thru|and)\s*"
-    rf"(?P<mr4>{_MON})\b(?![ \t]*\d))"
+    rf"|(?P<monrange2>\b(?:from|between|{_FROM_WORDS})\s+(?P<mr3>{_MON})\s*"
+    rf"(?:-|–|—|to|until|till|through|thru|and|{RANGE_WORDS}|{_AND_WORDS}|a|à)\s*"
+    rf"(?P<mr4>{_MON})(?:,?\s+(?:de\s+)?(?P<mr4y>{_YEAR}))?\b(?![ \t]*\d))"
     rf"|(?P<dotrange>\b(?P<o1>\d{{1,2}})\.(?P<o2>\d{{1,2}})\.?\s*(?:-|–|—|to|until|bis|au|al|tot)\s*"
     rf"(?P<o3>\d{{1,2}})\.(?P<o4>\d{{1,2}})\.(?P<o5>\d{{4}})\b)"
     rf"|(?P<num>\b(?P<n1>\d{{1,2}})(?P<ns>[./-]|\.[ \t])(?P<n2>\d{{1,2}})(?P=ns)(?P<n3>\d{{4}}|\d{{2}})\b(?![./]\d|-\d{{1,2}}\b(?![./]\d)))"
@@ -96,8 +101,8 @@ _PATTERNS = re.compile(
     rf"|(?P<mdrange>\b(?P<mdrm>{_MON})\s+(?P<mdr1>{_DAY}){_SEP}(?P<mdr2>{_DAY})\b{_NOT_A_DAY_AFTER}"
     rf"(?:,?\s+(?P<mdry>{_YEAR})\b)?)"
     rf"|(?P<monrange>\b(?P<mr1>{_MON}){_SEP}(?P<mr2>{_MON}),?\s+(?P<mry>{_YEAR})\b)"
-    rf"|(?P<monlist>\b(?:over|during|throughout|across|for|in|run(?:s|ning)?(?:\s+(?:in|over|for))?)\s+"
-    rf"(?P<ml1>{_MON})(?:\s*,\s*{_MON})*\s*(?:and|&)\s*(?P<ml2>{_MON})(?:,?\s+(?P<mly>{_YEAR}))?\b)"
+    rf"|(?P<monlist>\b(?:over|during|throughout|across|for|in|run(?:s|ning)?(?:\s+(?:in|over|for))?|{_IN_WORDS})\s+"
+    rf"(?P<ml1>{_MON})(?:\s*,\s*{_MON})*\s*(?:and|&|{_AND_WORDS})\s*(?P<ml2>{_MON})(?:,?\s+(?:de\s+)?(?P<mly>{_YEAR}))?\b)"
     rf"|(?P<monall>\b(?:(?:all|the\s+whole|whole)\s+(?:of\s+)?(?:the\s+month\s+of\s+)?|throughout\s+|"
     rf"(?:the\s+)?month\s+of\s+|during\s+|(?:run|runs|running|live|go\s+live)\s+(?:it\s+|them\s+|this\s+|"
     rf"the\s+(?:campaign|ads)\s+)?(?:in|during|for)\s+)"
@@ -110,12 +115,17 @@ _PATTERNS = re.compile(
     rf"|(?P<quarter>\bQ(?P<q>[1-4])\s+(?P<qy>{_YEAR})\b)",
     re.IGNORECASE,
 )
+_END_VERB = (
+    r"(?:end|ends|ending|finish|finishes|finishing|clos(?:e|es|ing)|stop|stops|stopping|pause|wrap(?:s|ping)?\s+up|"
+    r"com(?:e|es|ing)\s+down|(?:switch(?:es|ing)?|turn(?:s|ing)?|tak(?:e|es|ing)|pull(?:s|ing)?)\s+"
+    r"(?:(?:it|them|the\s+(?:ads|campaign))\s+)?(?:off|down))"
+)
+"""How a brief says a run stops ('end', 'stop them', 'wrap up', 'come down', 'switch off')."""
 _RANGE_JOIN = re.compile(
     rf"^,?{_SEP}(?:{_WEEKDAY})?$|^\s*(?:and|&|{RANGE_WORDS})\s*(?:{_WEEKDAY})?$"
     r"|^\s*,?\s*(?:and\s+)?(?:(?:it|we|they|ads|the\s+(?:campaign|ads|push))\s+)?(?:keep\s+(?:it|them)\s+)?"
-    r"(?:(?:end|ends|ending|finish|finishes|finishing|clos(?:e|es|ing)|stop|stops|stopping|pause)"
-    r"(?:\s+(?:it|them|the\s+(?:campaign|ads|push)))?(?:\s+on)?"
-    r"|(?:run|runs|running|live|going)\s+(?:till|until|to|through|thru))\s*(?:the\s+)?$"
+    rf"(?:{_END_VERB}(?:\s+(?:it|them|the\s+(?:campaign|ads|push)))?(?:\s+on)?"
+    rf"|(?:run|runs|running|live|going)\s+(?:till|until|to|through|thru))\s*(?:the\s+)?(?:{_WEEKDAY})?$"
     r"|^\s*(?:to|until|till|through|thru|[-–—])\s+(?-i:(?:[A-Z][\w'’]*\s+){0,2}[A-Z][\w'’]*),?\s*$"
     r"|^[^.;!?\n\d]{0,30}?\(?\s*(?:until|till|ending(?:\s+on)?|ends\s+on)\s*$",
     re.IGNORECASE,
@@ -221,8 +231,9 @@ def find_date_spans(text: str, today: date, day_first: bool | None) -> list[Date
             end_only = bool(g["eday"])
         elif g["monrange2"]:
             m1, m2 = _month(g["mr3"]), _month(g["mr4"])
-            has_year = False
-            start, problem = _make(None, m1, 1, today, words)
+            has_year = g["mr4y"] is not None
+            y2 = int(g["mr4y"]) if g["mr4y"] else None
+            start, problem = _make(None if y2 is None else y2 - (m2 < m1), m1, 1, today, words)
             if start and not problem:
                 end = _month_end(start.year if m2 >= m1 else start.year + 1, m2)
         elif g["dotrange"]:
@@ -356,7 +367,7 @@ def _slash_style(text: str) -> bool | None:
 
 
 _UNTIL_DAY = re.compile(
-    rf"^[^.;!?\n]{{0,40}}?\b(?:until|till|to|through|thru)\s+the\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)\b"
+    rf"^[^.;!?\n]{{0,40}}?\b(?:until|till|to|through|thru|{_END_VERB}(?:\s+on)?)\s+the\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)\b"
     rf"(?!\s*(?:of\s+)?{_MON})",
     re.IGNORECASE,
 )
