@@ -25,11 +25,13 @@ from graph.models.offline.product_forms import development, glossed, headed, lab
 from graph.models.offline.product_name import (
     PlaceTest,
     acceptable,
+    model_numbered,
     product_phrase,
     shape,
     strip_article,
     tidy_product,
 )
+from graph.models.offline.product_plain import bulleted_plain, priced_plain, sold_plain
 from graph.models.offline.product_words import (
     ASKS,
     CUE_VERBS,
@@ -43,17 +45,23 @@ from graph.models.offline.product_words import (
 from graph.models.offline.segments import Segment
 
 _DET = r"(?:(?:our|the|a|an|its|their|my|your|le|la|les|el|los|las|il|lo|das|die|der|den|notre|nuestr[oa])[ \t]+)?(?:(?-i:new|free|last)(?![ \t]+year)[ \t]+)?(?:[$£€]\d+(?:\.\d\d)?[ \t]+)?"
+_DET += r"(?-i:(?:[a-z]+|\d+)-(?:day|night|week|month|hour|year)[ \t]+)?"  # 'runs the three-week Gaeltacht Course'
 _PRODUCT_CUE = re.compile(  # a cue's kind ranks it: what is sold beats what a campaign is for, beats an owner
     rf"(?P<verb>\b(?i:(?:{CUE_VERBS})[ \t]+(?:of[ \t]+)?{_DET}))(?=[A-Z0-9]|['‘\"“][A-Z])"
     r"|(?P<off>\b\d{1,2}\s?%\s+off\s+(?i:(?:all|every|the|our|any)[ \t]+)?)(?=[A-Z0-9])"  # '40% off all X'
     rf"|(?P<ask>\b(?i:(?:{ASKS})[ \t]+(?:for|of|to)[ \t]+{_DET}))(?=[A-Z0-9])"
-    rf"|(?P<ad>\b(?i:(?:ads?|campaign|push|brief|promotion|pre-?launch|kickstarter)[ \t]+(?:for|on)[ \t]+{_DET}))"
+    rf"|(?P<ad>\b(?i:(?:ads?|campaign|push|brief|promotion|pre-?launch|kickstarter|sale)[ \t]+(?:for|on)[ \t]+{_DET}))"
     r"(?=[A-Z])"
-    rf"|(?P<for>\b(?i:for[ \t]+{_DET}))(?=[A-Z])"
+    # what an organisation runs or hosts: 'WKRM is running the Keep It Local Pledge Drive'
+    # ('I run Stitch & Mend' names the business: an article comes first)
+    rf"|(?P<host>\b(?i:(?:run(?:s|ning)?|host(?:s|ing)?|hold(?:s|ing)?|organi[sz](?:es|ing)?)[ \t]+"
+    rf"(?=(?:the|our|its|their|a|an)[ \t]){_DET}))"
+    r"(?=[A-Z])"
+    rf"|(?P<for>\b(?i:for[ \t]+{_DET}))(?=[A-Z]|\d+-[A-Z])"
     r"|(?P<own>\b(?!(?:Mother|Father|Valentine|Children|Women|Men|It|That|What|Let|There|Here|Who|He|She)['’])"
     r"[A-Z][\w&]*(?:[ \t]+&?[ \t]*[A-Z][\w&]*){0,3}(?:['’]s|s['’])[ \t]+)(?=[A-Z])",
 )
-_RANK = {"verb": 0, "off": 0, "ask": 0, "ad": 1, "for": 2, "own": 3}
+_RANK = {"verb": 0, "off": 0, "ask": 0, "ad": 1, "host": 1, "for": 2, "own": 3}
 _SUBJECT = re.compile(  # 'St Columba's Hospice wants ...', 'ReadUp is looking for ...': the organisation speaks
     r"(?:[ \t]+(?:at|from|of)(?:[ \t]+[A-Z][\w'’&-]*){1,4}?)?"  # 'Electoral Services at Cardiff Council want'
     r"[ \t]+(?:wants?|needs?|is\s+looking|are\s+looking|would\s+like|is\s+recruiting|is\s+hiring|has\s+been)\b"
@@ -82,11 +90,30 @@ def _employer(text: str, for_at: int) -> bool:
     )
 
 
+_INTRODUCES = re.compile(  # 'a campaign for Revive IV Lounge in Las Vegas: the Hangover Recovery Drip, $149'
+    r"(?:[ \t]+in[ \t]+[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,2})?[ \t]*:[ \t]+(?i:the|our|its|their)[ \t]+(?=[A-Z0-9])"
+)
+
+
+def _introduced(text: str, found: Found, is_place: PlaceTest) -> Found:
+    """A business named, then what it sells after a colon: the product is after the colon."""
+    m = _INTRODUCES.match(text, found.end)
+    inner = product_phrase(text, m.end(), is_place) if m else None
+    return inner if inner and acceptable(inner.value, is_place, cued=True) else found
+
+
 def _cued(text: str, is_place: PlaceTest) -> Found | None:
+    ranked = cued_ranked(text, is_place)
+    return ranked[1] if ranked else None
+
+
+def cued_ranked(text: str, is_place: PlaceTest) -> tuple[int, Found] | None:
+    """The best name after a cue and its cue's rank (0: what is sold or asked for; 1: what a campaign is for or
+    an organisation runs; 2: 'for X'; 3: an owner's)."""
     for m in _CALLED.finditer(text):  # 'a new cider called Orchard Gold', 'our online CBT programme Steady'
         found = product_phrase(text, m.end(), is_place)
         if found and acceptable(found.value, is_place, cued=True) and not _SUBJECT.match(text, found.end):
-            return found
+            return 0, found
     best: tuple[int, Found] | None = None
     for m in _PRODUCT_CUE.finditer(text):
         kind = m.lastgroup or "verb"
@@ -120,10 +147,15 @@ def _cued(text: str, is_place: PlaceTest) -> Found | None:
         if kind == "for" and bare and not (marked or tail or appositive or typed):
             continue  # 'for Green Acre Farm' names the business; 'for PipeDesk CRM' names a product
         last = found.value.split()[-1]
-        if VENUE.fullmatch(last) and not PRODUCT_TYPE.fullmatch(last) and not glossed_as:
+        if (
+            VENUE.fullmatch(last)
+            and not PRODUCT_TYPE.fullmatch(last)
+            and not glossed_as
+            and not model_numbered(found.value)
+        ):
             continue  # 'bookings for Harbourside Studio', 'fill the Grand Hall' name the place, not the offer
-        best = (_RANK[kind], found)
-    return best[1] if best else None
+        best = (_RANK[kind], _introduced(text, found, is_place))
+    return best
 
 
 def _named(text: str, is_place: PlaceTest) -> Found | None:
@@ -197,6 +229,14 @@ def _lead_words(found: Found) -> Found:
     return Found(found.value[cut.end() :], found.start + cut.end(), found.end) if cut else found
 
 
+def _shaped(value: str) -> bool:
+    """A name that says it is a product: a model mark or a product noun at its end ('Vita D3 Drops', 'Harbour
+    Light spiced rum'), not a bare business name ('Scales & Tails', 'Ryokan Hoshizora')."""
+    toks = value.split()
+    _, marked, _ = shape(value)
+    return marked or (len(toks) > 1 and PRODUCT_TYPE.fullmatch(toks[-1]) is not None)
+
+
 _OTHER_FIELDS = frozenset({"audience", "places", "channels", "budget", "dates", "holdout"})
 
 
@@ -217,14 +257,23 @@ def find_product(text: str, segments: list[Segment], is_place_only: object) -> F
     text = "".join(
         " " if any(a <= i < b for a, b in other) and ch != "\n" else ch for i, ch in enumerate(text)
     )
+    ranked = cued_ranked(text, is_place)
+    head = headed(unmasked, is_place)
+    if head and ranked and ranked[0] == 0 and ranked[1].start > head.end and not _shaped(head.value):
+        head = None  # 'Hatchet House Denver: we're pushing Axe Night for Teams': the title names the business
     found = (
-        headed(unmasked, is_place)
+        head
         or glossed(text, is_place)
-        or _cued(text, is_place)
+        or (ranked[1] if ranked else None)
         or development(text, is_place)
         or lower_offer(text)
+        or sold_plain(text)
+        or priced_plain(text)
     )
-    found = found or name_clause(text, segments, is_place_only) or _named(text, is_place)
+    if not found:
+        clause = name_clause(text, segments, is_place_only)
+        listed = bulleted_plain(text) if clause is None or not _shaped(clause.value) else None
+        found = listed or clause or _named(text, is_place)
     if not found:
         return None
     found = _lead_words(tidy_product(strip_article(found)))
