@@ -511,7 +511,11 @@ _FORM_LINE = re.compile(r"[-*•]?\s*[A-Za-z][\w'’ ]{1,30}:\s*\S.*[\w)]", re.D
 
 def worth_echoing(sentence: str) -> bool:
     """A sentence the echo reports when no fact came from it: three words or more, or a labelled form line however
-    short ('Phone: 0118 496 0123', 'Reference: GW-27-03' state something a marketer wrote on purpose)."""
+    short ('Phone: 0118 496 0123', 'Reference: GW-27-03' state something a marketer wrote on purpose), or two
+    words with a figure ('next meeting 12/10', 'launch party 3pm')."""
+    words = len(re.findall(r"[A-Za-z]{2,}", sentence))
     return (
-        len(re.findall(r"[A-Za-z]{2,}", sentence)) >= 3 or _FORM_LINE.fullmatch(sentence.strip()) is not None
+        words >= 3
+        or (words == 2 and re.search(r"\d", sentence) is not None)
+        or _FORM_LINE.fullmatch(sentence.strip()) is not None
     )
