@@ -231,6 +231,8 @@ def reported_figure(text: str, start: int, end: int) -> bool:
     since 2018', 'Sleepers raised £86,000 last year', 'we have 9 rooms'), so it is no target."""
     before = re.split(r"[.;!?]\s|\n", text[max(0, start - 80) : start])[-1]
     after = re.split(r"[.;!?](?:\s|$)|\n", text[end : end + 80])[0]
+    if re.search(r"\b(?:if|once|unless|should|hope|hoping)\b", before, re.I):
+        return False  # 'if we sold 250 bikes we'd be thrilled' is the wish
     return bool(PAST_RE.search(before) or _HELD_BEFORE.search(before) or _HELD_AFTER.match(after))
 GOAL_CUE_RE = re.compile(
     r"\b(?:goal|objective|aim|kpi|success|target is|target:|want|need|hoping|hope|like|love|get|drive|generate|sell|"
@@ -374,12 +376,22 @@ def find_counts(text: str, goal_spans: list[tuple[int, int]]) -> list[KPIMention
         (out if kind and kind_named else fallback).append(
             KPIMention(kind or "conversions", n, m.start(), end)
         )
+    out = [
+        k
+        for k, nxt in zip(out, [*out[1:], None], strict=True)
+        if nxt is None or not _CORRECTED.fullmatch(text[k.end : nxt.start])
+    ]  # '120 Buchungen, sorry, 120 bookings': the corrected count stands
     named = {k.name for k in out}
     out += [k for k in _word_counts(text, goal_spans) if k.name not in named]
     out += [k for k in _back_references(text) if not out]
     return sorted(out, key=lambda k: k.start) or fallback[:1]
 
 
+_CORRECTED = re.compile(
+    r"[\s,;:.()-]*(?:sorry|i\s+mean|make\s+(?:it|that)|correction|or\s+rather|rather|actually|scratch\s+that|"
+    r"no\s+wait|wait)[\s,;:.()-]*",
+    re.I,
+)
 _NUM_WORDS = {w: int(n) for w, n in NUMBER_WORDS.items() if w != "dozen" and n < 1e6}
 _TOKEN = "(?:" + "|".join(sorted(_NUM_WORDS, key=len, reverse=True)) + ")"
 _WORD_COUNT_RE = re.compile(rf"(?<![\w-]){_TOKEN}(?:(?:[\s-]+|\s+and\s+){_TOKEN})*(?![\w-])", re.I)

@@ -170,7 +170,7 @@ FIELD_LABELS: dict[str, tuple[str, ...]] = {
         "package",
     ),
     "holdout": ("holdout", "hold-out", "control", "control group"),
-    "theme": ("theme", "seasonal hook", "occasion", "season", "hook"),
+    "theme": ("theme", "seasonal hook", "occasion", "season"),
     "key_messages": (
         "key message",
         "key messages",
