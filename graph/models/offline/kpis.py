@@ -378,7 +378,7 @@ def find_counts(text: str, goal_spans: list[tuple[int, int]]) -> list[KPIMention
         )
     out = [
         k
-        for k, nxt in zip(out, [*out[1:], None], strict=True)
+        for k, nxt in zip(out, [*out[1:], None], strict=False)
         if nxt is None or not _CORRECTED.fullmatch(text[k.end : nxt.start])
     ]  # '120 Buchungen, sorry, 120 bookings': the corrected count stands
     named = {k.name for k in out}

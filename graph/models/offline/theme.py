@@ -166,11 +166,7 @@ def _pattern(term: str) -> str:
     return out.replace("\\ ", "[\\s-]+")
 
 
-_FEST = r"(?-i:[A-ZÄÖÜ][a-zäöüß]+fest)"
-"""'Frühlingsfest', 'Weinfest', 'Stadtfest': a German-speaking market's festival (an occasion, like Oktoberfest)."""
-_THEME_RE = re.compile(
-    r"(?<![\w])(?:" + "|".join(_pattern(t) for t in _ALL) + rf"|{_FEST})(?![\w])", re.IGNORECASE
-)
+_THEME_RE = re.compile(r"(?<![\w])(?:" + "|".join(_pattern(t) for t in _ALL) + r")(?![\w])", re.IGNORECASE)
 _CAMPAIGN_WORDS = re.compile(
     r"\b(?:promot\w*|push\w*|campaign|ads?|advert\w*|sales?|offers?|launch\w*|run\w*|brief|theme|target\w*|"
     r"want|need|sell\w*|special|drive|boost|book\w*|for|ahead|before|during|over|this|next|until|till|from)\b",
@@ -200,12 +196,12 @@ def _norm_theme(raw: str) -> str:
 
 
 def _is_occasion(m: re.Match[str]) -> bool:
-    return re.sub(r"[\s'’.-]+", "", m.group(0).lower()) in _OCCASION_KEYS or m.group(0).lower().endswith("fest")
+    return re.sub(r"[\s'’.-]+", "", m.group(0).lower()) in _OCCASION_KEYS
 
 
 def _background(text: str, m: re.Match[str]) -> bool:
-    """A season named in a sentence that only describes the world ('Wedding season peaks in November.', 'The
-    water is 17 degrees in spring, bring a wetsuit!'): no campaign word around it, so it is not the theme."""
+    """A season named in a sentence that only describes the world ('The water is 17 degrees in spring, bring a
+    wetsuit!', 'The garden is at its best in summer.'): no campaign word around it, so it is not the theme."""
     s = max(text.rfind(c, 0, m.start()) for c in ".!?\n") + 1
     ends = [i for i in (text.find(c, m.end()) for c in ".!?\n") if i >= 0]
     sentence = text[s : min(ends) if ends else len(text)]
@@ -242,14 +238,14 @@ def find_theme(
         if not _LOOKS_BACK.search(text[max(0, m.start() - 16) : m.start()])
         and (_is_occasion(m) or not describes_people(m))
         and (m.group(0).lower() != "pride" or m.group(0)[0] == "P")
-        and not _background(text, m)
+        and (_is_occasion(m) or not _background(text, m))
     ]
     occasions = [m for m in hits if _is_occasion(m)]
 
     def in_product(m: re.Match[str]) -> bool:
         return product is not None and product.start <= m.start() < product.end
 
-    for group in (occasions, [m for m in hits if not in_product(m)]):  # 'Summer Batting Camp' names no theme
+    for group in (occasions, [m for m in hits if not in_product(m)], hits):
         if group:
             m = group[0]
             return Found(_norm_theme(m.group(0)), m.start(), m.end())
