@@ -75,7 +75,9 @@ def align_to_cost_unit(text: str, counts: list[KPIMention], cpa: KPIMention | No
     return out
 
 
-_SENTENCE_BREAK = re.compile(r"(?<!\bmax)(?<!\bmin)(?<!\bapprox)(?<!\bca)[.;!?](?:\s|$)|\n", re.I)
+_SENTENCE_BREAK = re.compile(
+    r"(?<!\bmax)(?<!\bmáx)(?<!\bmin)(?<!\bmín)(?<!\bapprox)(?<!\bca)(?<!\benv)[.;!?](?:\s|$)|\n", re.I
+)
 """The end of a sentence ('max. € 70' is an abbreviation, not one)."""
 
 

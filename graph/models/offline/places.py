@@ -150,7 +150,7 @@ def _in_a_name(text: str, start: int, end: int) -> bool:
     if not nxt or _place_re().fullmatch(nxt.group(1)) or nxt.group(1) in ("and", "And"):
         return False
     if re.fullmatch(r"[A-Z][a-z]+s|Co\.?|Ltd\.?|Inc\.?|LLC|GmbH|Group", nxt.group(1)) and re.match(
-        r"[ \t]+\S+[ \t]*(?:[.,;:!?)\n]|$)", text[end:]
+        r"[ \t]+\S+(?:[ \t]*(?:[.,;:!?)\n]|$)|[ \t]+[a-z])", text[end:]
     ):
         return True  # 'from Clearwater Kayaks.', 'Portland Cycle Co': a town word and a trade word name a business
     run = re.match(r"[ \t]+[A-Z][\w&'’-]*[ \t]+([A-Z][\w&'’-]*)", text[end:])
