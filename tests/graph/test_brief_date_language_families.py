@@ -264,6 +264,27 @@ def test_an_end_said_with_a_verb(text: str, start: date, end: date) -> None:
     assert _dates("Sell the Oak Desk to home workers in Leeds. " + text)[:2] == (start, end)
 
 
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        # days of the week before the dates, in the brief's language
+        ("Du lundi 4 janvier au dimanche 31 janvier 2027.", D(2027, 1, 4), D(2027, 1, 31)),
+        ("Von Montag, 4. Januar bis Sonntag, 31. Januar 2027.", D(2027, 1, 4), D(2027, 1, 31)),
+        ("Del lunes 1 de marzo al domingo 28 de marzo de 2027.", D(2027, 3, 1), D(2027, 3, 28)),
+        ("Van maandag 1 maart tot en met zondag 28 maart 2027.", D(2027, 3, 1), D(2027, 3, 28)),
+        # the end of a month as the end, in the brief's language
+        ("Du 1er mars à fin avril 2027.", D(2027, 3, 1), D(2027, 4, 30)),
+        ("Vom 1. März bis Ende April 2027.", D(2027, 3, 1), D(2027, 4, 30)),
+        ("Del 1 de marzo a finales de abril de 2027.", D(2027, 3, 1), D(2027, 4, 30)),
+        ("Van 1 maart tot eind april 2027.", D(2027, 3, 1), D(2027, 4, 30)),
+        # a day range inside one month
+        ("De 3 a 10 de março de 2027.", D(2027, 3, 3), D(2027, 3, 10)),
+    ],
+)
+def test_weekdays_and_month_ends_in_other_languages(text: str, start: date, end: date) -> None:
+    assert _dates(text)[:2] == (start, end)
+
+
 def test_month_names_come_from_locale_data() -> None:
     assert [
         month_number(w) for w in ("décembre", "decembre", "Sept.", "maart", "lutego", "März", "joulukuuta")

@@ -13,7 +13,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from babel.dates import get_month_names
+from babel.dates import get_day_names, get_month_names
 
 ENGLISH = (
     "january",
@@ -38,7 +38,7 @@ never a month."""
 
 RANGE_WORDS = (
     r"bis(?:\s+(?:zum|einschlie(?:ß|ss)lich))?|au|jusqu['’]au|al|fino\s+al|hasta(?:\s+el)?|tot\s+en\s+met|t/m|"
-    r"tot(?:\s+(?:en\s+met|aan))?|till|til|t\.o\.m\.?|at[eé](?:\s+(?:a|ao))?|ao|do"
+    r"tot(?:\s+(?:en\s+met|aan))?|till|til|t\.o\.m\.?|at[eé](?:\s+(?:a|ao))?|ao|do|jusqu['’](?:à|a|au)|à|a"
 )
 """The word joining a range's two ends in German, French, Italian, Spanish, Dutch, Swedish, Danish/Norwegian,
 Portuguese, Polish/Czech ('1. März bis 30. April', 'du 10 au 24 décembre', '1 februari t/m 30 april')."""
@@ -121,3 +121,15 @@ def month_number(raw: str) -> int:
     word = raw.strip().lower().rstrip(".")
     names = month_numbers()
     return names.get(word) or names.get(fold(word)) or names[fold(word)[:3]]
+
+
+@lru_cache(maxsize=1)
+def weekday_pattern() -> str:
+    """A regex alternation for the days of the week in the languages read ('lundi', 'Montag', 'miércoles'),
+    longest first; English is left to the caller."""
+    names: set[str] = set()
+    for loc in LOCALES:
+        for context in ("format", "stand-alone"):
+            days = get_day_names("wide", context=context, locale=loc)
+            names |= {form for i in range(7) for form in (days[i].lower(), fold(days[i]))}
+    return "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True) if " " not in n)

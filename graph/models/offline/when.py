@@ -15,7 +15,13 @@ from datetime import date, timedelta
 
 from graph.models.offline.calendar_days import easter_day, easter_weekend, month_part, next_period
 from graph.models.offline.durations import Duration, find_durations
-from graph.models.offline.month_names import RANGE_WORDS, foreign_name, month_number, month_pattern
+from graph.models.offline.month_names import (
+    RANGE_WORDS,
+    foreign_name,
+    month_number,
+    month_pattern,
+    weekday_pattern,
+)
 
 __all__ = ["DateSpan", "Duration", "find_date_spans", "find_durations"]
 
@@ -58,6 +64,10 @@ _FROM_WORDS = r"von|vom|du|de|desde|dal|da|van|vanaf|från|fra|od|entre|tra"
 """'from' (or 'between') before a range of months in other languages ('von März bis Mai', 'de marzo a mayo')."""
 _AND_WORDS = r"und|et|y|e|en|och|og|ed"
 _IN_WORDS = r"im|en|in|em|i|durante|während|pendant|tijdens|under|nel|nei"
+_END_OF = (
+    r"fin(?:\s+d[e'’]|ales\s+de)?|ende|eind|fine|slutet\s+av|slutningen\s+af|utgangen\s+av|koniec"
+)
+"""'the end of' a month in other languages ('fin avril', 'Ende April', 'finales de abril', 'eind april')."""
 _NOT_A_DAY_AFTER = r"(?!\s*(?:days?|weeks?|months?|am\b|pm\b|%|k\b|[./:]\d))"
 _FIXED_DAYS = {
     "christmas eve": (12, 24),
@@ -76,7 +86,8 @@ _FIXED_DAYS = {
 _HOLIDAY = "|".join(re.escape(k).replace("'", "['’]?") for k in sorted(_FIXED_DAYS, key=len, reverse=True))
 
 _WEEKDAY = (
-    r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|wed|thur?s?|fri|sat|sun)\.?,?\s+"
+    rf"(?:(?:{weekday_pattern()})(?![^\W\d_])|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|wed|"
+    r"thur?s?|fri|sat|sun)\.?,?\s+(?:(?:le|el|den|il)\s+)?"
 )
 _NOT_RESULTS = r"(?![ \t]*(?:\d|(?:results|earnings|report|review|numbers|figures|sales|revenue|targets?)\b))"
 _PATTERNS = re.compile(
@@ -107,7 +118,7 @@ _PATTERNS = re.compile(
     rf"(?:the\s+)?month\s+of\s+|during\s+|(?:run|runs|running|live|go\s+live)\s+(?:it\s+|them\s+|this\s+|"
     rf"the\s+(?:campaign|ads)\s+)?(?:in|during|for)\s+)"
     rf"(?P<mam>{_MON})(?:,?\s+(?:de\s+)?(?P<may>{_YEAR}))?\b(?![ \t]*\d))"
-    rf"|(?P<monend>\b(?:the\s+)?end\s+of\s+(?P<mem>{_MON})(?:,?\s+(?P<mey>{_YEAR}))?\b)"
+    rf"|(?P<monend>\b(?:(?:the\s+)?end\s+of|{_END_OF})\s+(?P<mem>{_MON})(?:,?\s+(?P<mey>{_YEAR}))?\b)"
     rf"|(?P<holiday>\b(?P<hol>{_HOLIDAY})\b(?:,?\s+(?P<hy>{_YEAR})\b)?)"
     rf"|(?P<md>\b(?P<mdm>{_MON})\s+(?P<mdd>{_DAY})\b(?:,?\s+(?:de\s+)?(?P<mdy>{_YEAR})\b)?)"
     rf"|(?P<dm>\b(?P<dmd>{_DAY}|(?:the\s+)?(?:{_DAYWORD})\s+of)\s+(?:of\s+|de\s+)?(?P<dmm>{_MON})(?:,?\s+(?:de\s+)?(?P<dmy>{_YEAR}))?\b)"
