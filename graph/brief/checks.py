@@ -34,6 +34,11 @@ USD_PER_UNIT: dict[str, float] = {
     "ZAR": 0.055,
     "AED": 0.272,
     "IDR": 0.000063,
+    "THB": 0.029,
+    "MYR": 0.22,
+    "PHP": 0.018,
+    "VND": 0.00004,
+    "TWD": 0.031,
 }
 """Rough conversion to USD, only to compare a budget with the USD ceiling (not used for any spend)."""
 

@@ -41,6 +41,11 @@ Currency = Literal[
     "ZAR",
     "AED",
     "IDR",
+    "THB",
+    "MYR",
+    "PHP",
+    "VND",
+    "TWD",
 ]
 """ISO 4217 codes Liftoff plans in (none with three minor digits: the spend ledger counts hundredths)."""
 

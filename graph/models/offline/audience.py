@@ -25,7 +25,7 @@ _AUD_CUES = re.compile(
     r"|the\s+(?:people|folks|ones|customers|clients|buyers|users)\s+we(?:'re|’re|\s+are)\s+after\s+are\s+"
     r"|the\s+people\s+we\s+(?:want|have\s+in\s+mind|target)"
     r"(?:\s+are)?\s+"
-    r"|(?:this\s+)?(?:campaign|it)\s+is\s+for\s+|\bit(?:'s|’s)\s+for\s+|\bin\s+front\s+of\s+|\bwe\s+want\s+\b(?=[a-z]+\s+(?:who|with|aged|in)\b)"
+    r"|(?:this\s+)?(?:campaign|it)\s+is\s+for\s+|\bit(?:'s|’s)\s+for\s+|\bin\s+front\s+of\s+|\bwe\s+want\s+\b(?=(?:[a-z-]+\s+){1,3}(?:who|with|aged|in)\b)"
     r"|\b(?:ideal|best|main|core|primary|key)\s+(?:buyers?|customers?|clients?|prospects?|audiences?|targets?|users?)"
     r"\s+(?:would\s+be|will\s+be|are|is)\s+"
     r"|\b(?:target|targets|targeting|reach|reaches|reaching)\s*:?\s+(?!(?!"
@@ -34,11 +34,12 @@ _AUD_CUES = re.compile(
     rf"(?!(?i:{PEOPLE})\b)\w+\s+\d)"
     r"|\b(?:promot(?:e|es|ed|ing)|sell(?:s|ing)?|market(?:s|ed|ing)?|push(?:es|ed|ing)?|pitch(?:es|ed|ing)?|sold|"
     r"advertis(?:e|es|ed|ing)|introduc(?:e|es|ed|ing)|offer(?:s|ed|ing)?|bring(?:s|ing)?)\b"
-    r"[^.;\n]{0,60}?\bto\s+(?!\d|be\b|get\b|hit\b|"
+    r"[^.;\n]{0,60}?\b(?<!-up )to\s+(?!\d|be\b|get\b|hit\b|"
     r"drive\b|reach\b|go\b|run\b|make\b|the\s+(?:US|UK)\b)"
     r"|\d[\d,.k]*\s+(?:[\w-]+\s+){0,3}?from\s+(?!\d|the\s+(?:US|UK)\b|[A-Z]{2}\b)"
     r"|\bwho\s+we\s+want\s*:\s*|\bwe(?:'re|’re|\s+are)\s+after\s+(?=[a-z])"
-    r"|\b(?:win\s+back|re-?engage|reactivate|retarget|bring\s+back)\s+(?=[a-z])",
+    r"|\b(?:win\s+back|re-?engage|reactivate|retarget|bring\s+back|upgrade|upsell|cross-sell|migrate)\s+(?=[a-z])"
+    r"|\b(?:(?:mostly|mainly|usually|typically|often)\s+)?(?:booked|bought|used|ordered|chosen)\s+by\s+(?=[a-zA-Z])",
     re.IGNORECASE | re.MULTILINE,
 )
 _POSTPOSED = re.compile(
@@ -83,6 +84,8 @@ _AUD_STOP = re.compile(
     + _CHANNEL_ALT
     + r")\b)|\s+with\s+(?=(?:about\s+|around\s+)?[£$€¥]\s?\d[\d,.]*\s?[km]?\s+(?:across|on|over|in|for|to|of|budget)\b)"
     r"|\s+[—–]\s+|\s+\|"
+    r"|\s+-\s+(?=[a-z])"  # 'families near Darlington - honestly that's who books': an aside follows
+    r"|,?\s+for\s+the\s+(?-i:[A-Z])"  # 'adults with type 2 diabetes for the GlucoFit Study': what they are for
     r"|(?<!want)(?<!need)(?<!like)(?<!love)(?<!hope)(?<!plan)(?<!keen)(?<!able)(?<!ready)(?<!trying)(?<!looking)"
     r"(?<!wanting)(?<!planning)(?<!hoping)(?<!eager)(?<!learn)(?<!learning)(?<!how)(?<!going)(?<!used)"
     rf"(?<!afford)(?<!struggle)(?<!struggling)\s+to\s+(?=(?:{_PURPOSE})\b)"
@@ -413,6 +416,8 @@ def _is_people_clause(clause: str, is_place_only: object) -> bool:
     ):
         return False  # 'Hi team'; 'We help people in their 20s save for a house'; 'Hire 30 warehouse workers'
 
+    if re.search(r"\b(?:team|department|dept|office|desk)$", clause, re.I):
+        return False  # 'Cumbria fostering team', 'To: agency team': who writes or reads the brief
     who = PEOPLE_RE.search(head) or ORGS_RE.search(head)
     if (
         not who

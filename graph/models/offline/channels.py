@@ -22,7 +22,20 @@ class Found:
 # ---- channels ---------------------------------------------------------------------------------------------------
 CHANNEL_WORDS: dict[str, tuple[str, ...]] = {
     "email": (r"e-?mails?", r"newsletters?", r"edm", r"mailing list", r"mailers?"),
-    "sms": (r"sms", r"text messages?", r"texts", r"texting", r"whatsapp", r"mms"),
+    "sms": (
+        r"sms",
+        r"text messages?",
+        r"texts",
+        r"texting",
+        r"whatsapp",
+        r"mms",
+        r"(?<=\ba\s)text(?=\s+(?:to|blast|reminder|message|campaign|out)\b)",
+        r"text\s+(?:blasts?|campaigns?|reminders?)",
+        r"kakao(?:talk)?(?:\s+(?:alimtalk|friendtalk|messages?))?",
+        r"line\s+messages?",
+        r"viber",
+        r"zalo",
+    ),
     "paid_social": (
         r"paid social",
         r"social media(?: ads)?",
@@ -42,6 +55,18 @@ CHANNEL_WORDS: dict[str, tuple[str, ...]] = {
         r"youtube",
         r"twitter",
         r"x ads",
+        r"threads",
+        r"nextdoor",
+        r"wechat",
+        r"weibo",
+        r"xiaohongshu",
+        r"rednote",
+        r"douyin",
+        r"bilibili",
+        r"kakao\s*(?:moment|ads)",
+        r"line\s+ads",
+        r"vk",
+        r"twitch",
     ),
     "paid_search": (
         r"paid search",
@@ -54,6 +79,14 @@ CHANNEL_WORDS: dict[str, tuple[str, ...]] = {
         r"bing(?: ads)?",
         r"microsoft ads",
         r"search campaigns?",
+        r"naver(?:\s+search)?(?:\s+ads)?",
+        r"baidu(?:\s+ads)?",
+        r"yandex(?:\s+direct)?",
+        r"seznam",
+        r"yahoo(?:!)?(?:\s+japan)?(?:\s+search)?\s+ads",
+        r"yelp(?:\s+ads)?",
+        r"tripadvisor\s+ads",
+        r"amazon\s+(?:sponsored\s+products|ads)",
     ),
     "display": (r"display(?: ads| banners)?", r"banners?", r"programmatic", r"retargeting"),
 }
@@ -113,12 +146,23 @@ reaching people is the SMS channel."""
 _CASE_SENSITIVE_CHANNELS = {"IG", "FB", "SEM", "EDM", "SMS"}
 
 
+def _own_sentence_end(text: str, start: int, end: int) -> int:
+    """A labelled value ends with its sentence ('offer: the First Box Offer. £4k tiktok + insta' names channels
+    after it)."""
+    stop = re.search(r"(?<=[a-z0-9)%])[.!?](?:\s|$)", text[start:end])
+    return start + stop.start() if stop else end
+
+
 def find_channels(
     text: str, segments: list[Segment] | None = None, skip_spans: list[tuple[int, int]] | None = None
 ) -> list[tuple[str, Found]]:
     """Requested channels in order of first mention. Words inside an audience statement ('people who signed up by
     email'), a KPI ('an email open rate of 25%') or a negation ('no TikTok') are not requests."""
-    skip = [(s.start, s.end) for s in segments or [] if s.field in ("audience", "product", "key_messages")]
+    skip = [
+        (s.start, _own_sentence_end(text, s.value_start, s.end))
+        for s in segments or []
+        if s.field in ("audience", "product", "key_messages")
+    ]
     skip += skip_spans or []
     hits: dict[str, Found] = {}
     for ch, rx in CHANNEL_RES.items():

@@ -101,7 +101,13 @@ AREAS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     ),
     r"apac|asia[- ]pacific|asia|south[- ]east asia|oceania": ((), ("APAC",)),
     r"midwest|east coast|west coast|the states|stateside|(?:the )?bay area|silicon valley|new england|"
-    r"(?:the )?pacific northwest|(?:the )?tri-state area": (("US",), ()),
+    r"(?:the )?pacific northwest|(?:the )?tri-state area|(?:the )?carolinas|(?:the )?deep south|(?:the )?sun belt|"
+    r"(?:the )?(?:dallas[- ]fort worth|dfw)(?: metroplex| area)?|(?:the )?twin cities|(?:the )?inland empire": (
+        ("US",),
+        (),
+    ),
+    r"metro manila": (("PH",), ()),
+    r"(?:the )?klang valley": (("MY",), ()),
     r"(?:the )?peak district|(?:the )?scottish highlands|(?:the )?cairngorms|(?:the )?scottish borders": (
         ("GB",),
         (),
@@ -310,6 +316,18 @@ CITY_STOPWORDS = frozenset(
         "santa clara",
         "guadalupe",
         "concord",
+        "central",
+        "metro",
+        "downtown",
+        "midtown",
+        "harbour",
+        "harbor",
+        "riverside",
+        "lakeside",
+        "bayside",
+        "parkside",
+        "seaside",
+        "hillside",
     }
 )
 """City names that are also common words or first names: never read as places from the gazetteer."""

@@ -34,7 +34,8 @@ SHARE = (
 """A share of a list: '20%', '10 pct', 'twenty percent', 'one in ten', '1 out of 5', 'a quarter', 'half'."""
 _CUE = (
     r"(?:hold[\s-]?(?:out|back)|held[\s-]?(?:out|back)|withh(?:o|e)ld(?:ing)?|as\s+(?:a\s+|the\s+)?control"
-    r"|control\s+(?:group|cell|sample)|(?<!\bpest\s)(?<!\bremote\s)(?<!\bquality\s)control\b(?=\s*(?:[.;,:)\n]|$)))"
+    r"|control\s+(?:group|cell|sample)|controle-?groep|kontrollgruppe|groupe\s+(?:de\s+contr[ôo]le|t[ée]moin)"
+    r"|grupo\s+de\s+control(?:e)?|gruppo\s+di\s+controllo|(?<!\bpest\s)(?<!\bremote\s)(?<!\bquality\s)control\b(?=\s*(?:[.;,:)\n]|$)))"
 )
 _GAP = r"[^.;%\d\n]{0,40}?"
 _HOLDOUT_RES = (

@@ -7,17 +7,20 @@ from __future__ import annotations
 
 import re
 
-from graph.models.offline.kpis import PAST_RE, KPIMention, count_kind
+from graph.models.offline.kpis import PAST_RE, KPIMention, count_kind, reported_figure
 from graph.models.offline.money import MoneyMention
 
 _COST_PER = re.compile(
     r"\b(?:cpa|cac|cpl|cpi|cpo|cps|cpb|cost[- ]per[- ](?!click\b|mille\b|thousand\b|view\b|impression\b)"
-    r"(?:first[- ])?[a-z]+(?:[- ][a-z]+)?)\b",
+    r"(?:first[- ])?[a-z]+(?:[- ][a-z]+)?"
+    r"|(?:co[uû]t|coste|costo|custo|kosten)\s+(?:par|por|per|pro|je)\s+(?!clic|click|klick)[\wéèà]+)\b",
     re.I,
 )
+"""'CPA', 'cost per booking', and the same in French, Spanish, Italian, Portuguese, German and Dutch ('coût par
+abonnement', 'coste por lead', 'Kosten pro Lead')."""
 _CAP_BEFORE = re.compile(
-    r"(?:no\s+more\s+than|not\s+more\s+than|under|below|max(?:imum)?|at\s+most|up\s+to|less\s+than|≤|<|"
-    r"capped\s+at|tops)\s*$",
+    r"(?:no\s+more\s+than|not\s+more\s+than|under|below|m[aá]x(?:imum|imal)?\.?|at\s+most|up\s+to|less\s+than|"
+    r"≤|<|capped\s+at|tops|h[öo]chstens|moins\s+de|menos\s+de|hasta|jusqu['’]à)\s*$",
     re.I,
 )
 _PER_UNIT_AFTER = re.compile(
@@ -72,7 +75,9 @@ def align_to_cost_unit(text: str, counts: list[KPIMention], cpa: KPIMention | No
     return out
 
 
-_SENTENCE_BREAK = re.compile(r"(?<!\bmax)(?<!\bmin)(?<!\bapprox)(?<!\bca)[.;!?](?:\s|$)|\n", re.I)
+_SENTENCE_BREAK = re.compile(
+    r"(?<!\bmax)(?<!\bmáx)(?<!\bmin)(?<!\bmín)(?<!\bapprox)(?<!\bca)(?<!\benv)[.;!?](?:\s|$)|\n", re.I
+)
 """The end of a sentence ('max. € 70' is an abbreviation, not one)."""
 
 
@@ -136,6 +141,8 @@ def find_roas(text: str, money: list[MoneyMention] | None = None) -> KPIMention 
 def find_revenue(text: str, money: list[MoneyMention]) -> tuple[KPIMention | None, set[int]]:
     """A revenue target ('$360,000 in revenue', 'Revenue target: $2m')."""
     for mm in money:
+        if reported_figure(text, mm.start, mm.end):
+            continue  # 'Sleepers raised £86,000 last year', 'we turned over $2m in revenue since 2020'
         after = _REVENUE_AFTER.match(text[mm.end :])
         if mm.ok and after:
             return KPIMention("revenue", mm.amount, mm.start, mm.end + after.end()), {mm.start}

@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass
 
 from graph.models.offline.money import to_number
+from graph.models.offline.people import PEOPLE
 from guards.lexicon import NUMBER_WORDS
 
 COUNT_KINDS: dict[str, tuple[str, ...]] = {
@@ -36,6 +37,26 @@ COUNT_KINDS: dict[str, tuple[str, ...]] = {
         "patrons",
         "new users",
         "users",
+        # French, Spanish, German, Dutch, Portuguese, Italian
+        "abonnements?",
+        "inscriptions?",
+        "adh[ée]sions?",
+        "suscripciones",
+        "inscripciones",
+        "registros",
+        "altas",
+        "assinaturas",
+        "inscrições",
+        "iscrizioni",
+        "abbonamenti",
+        "anmeldungen",
+        "registrierungen",
+        "abonnenten",
+        "abos?",
+        "mitglieder",
+        "aanmeldingen",
+        "abonnementen",
+        "inschrijvingen",
     ),
     "leads": (
         "leads",
@@ -58,6 +79,18 @@ COUNT_KINDS: dict[str, tuple[str, ...]] = {
         "valuations",
         "valuation requests",
         "quotes",
+        "demandes(?:\\s+de\\s+(?:devis|contact|d[ée]mo|rendez-vous))?",
+        "devis",
+        "solicitudes",
+        "presupuestos",
+        "anfragen",
+        "angebotsanfragen",
+        "kontaktanfragen",
+        "aanvragen",
+        "offerteaanvragen",
+        "pedidos\\s+de\\s+or[çc]amento",
+        "richieste",
+        "preventivi",
     ),
     "conversions": (
         "orders",
@@ -113,6 +146,22 @@ COUNT_KINDS: dict[str, tuple[str, ...]] = {
         "meals",
         "covers",
         "inspections",
+        "commandes",
+        "ventes",
+        "r[ée]servations",
+        "pedidos",
+        "ventas",
+        "reservas",
+        "compras",
+        "bestellungen",
+        "buchungen",
+        "verk[äa]ufe",
+        "bestellingen",
+        "boekingen",
+        "ordini",
+        "prenotazioni",
+        "vendite",
+        "encomendas",
     ),
 }
 _KIND_RE = {
@@ -153,8 +202,40 @@ _PEOPLE_TO = re.compile(
 _JOINED_AFTER = re.compile(
     r"^(?:[\w'’-]+\s+){0,3}?(?:signed\s+up|registered|enrolled|enroled|joined|recruited|onboarded)\b", re.I
 )
+_NEW_PEOPLE = re.compile(rf"new\s+(?:{PEOPLE}|[a-z]+(?:ers|ors|ists|ants|ents|ians))\b", re.I)
+"""'new singers', 'new riders', 'new tutors': new people of the service (the convention counts them as sign-ups)."""
 _CONVERTED = re.compile(r"^(?:[\w-]+\s+)?(?:approved|funded|closed)\b", re.I)
 PAST_RE = re.compile(r"\b(?:last\s+year|previous(?:ly)?|did)", re.I)
+_HELD_BEFORE = re.compile(
+    r"(?:\b(?:has|have|had)|['’]ve)\s+(?:already\s+|now\s+)?(?:[a-z]+ed|sold|built|run|grown|won|made|seen|"
+    r"taken|had|given|done|sent|met|paid|brought|drawn)\s+(?:(?:about|around|over|nearly|almost|more\s+than|"
+    r"roughly|some)\s+)?$"
+    r"|\b(?:we|they|it|i|she|he)\s+(?:(?:currently|already|now|still|also)\s+)?(?:have|has|had|have\s+got|"
+    r"['’]ve\s+got|employ|employs|ran|sold|raised|delivered|served|welcomed|hosted|installed|helped|trained|"
+    r"attracted|drew|got|made|earned|reached|counted|signed)\s+(?:(?:about|around|over|nearly|almost|more\s+than|"
+    r"roughly|some)\s+)?$",
+    re.I,
+)
+"""'Cedar has delivered 340 units', 'We have 120,000 registered drivers', 'we still have about 1,900 seats': what
+the company holds or has done, said as background."""
+_HELD_AFTER = re.compile(
+    r"^[^,;:(\n]{0,50}?\b(?:last\s+(?:year|season|time|month|quarter|spring|summer|autumn|winter|christmas|"
+    r"easter|campaign)|since\s+(?:(?:19|20)\d\d|we|our|launch|opening|then)|so\s+far|to\s+date|in\s+total\s+so\s+far)\b",
+    re.I,
+)
+"""'... 340 units since 2018', '£86,000 last year', '2,000 members to date': a figure already reached."""
+
+
+def reported_figure(text: str, start: int, end: int) -> bool:
+    """The number at ``start:end`` reports what happened or what the company has ('Cedar has delivered 340 units
+    since 2018', 'Sleepers raised £86,000 last year', 'we have 9 rooms'), so it is no target."""
+    before = re.split(r"[.;!?]\s|\n", text[max(0, start - 80) : start])[-1]
+    after = re.split(r"[.;!?](?:\s|$)|\n", text[end : end + 80])[0]
+    if re.search(r"\b(?:if|once|unless|should|hope|hoping)\b", before, re.I):
+        return False  # 'if we sold 250 bikes we'd be thrilled' is the wish
+    return bool(PAST_RE.search(before) or _HELD_BEFORE.search(before) or _HELD_AFTER.match(after))
+
+
 GOAL_CUE_RE = re.compile(
     r"\b(?:goal|objective|aim|kpi|success|target is|target:|want|need|hoping|hope|like|love|get|drive|generate|sell|"
     r"hit|reach|achieve|deliver|win|register|onboard|enrol|book|grow|acquire|gain|call it a win|thrilled|after|aiming|"
@@ -240,6 +321,8 @@ def find_counts(text: str, goal_spans: list[tuple[int, int]]) -> list[KPIMention
         acted = _PEOPLE_TO.match(" ".join(words))
         if kind is None and acted:  # 'get 75 people to book a survey': the count of the action
             kind, used = _ACTION_KIND[acted.group("verb").lower()], len(acted.group(0).split())
+        if kind is None and len(words) > 1 and _NEW_PEOPLE.match(" ".join(words[:2])):
+            kind, used = "signups", 2  # '60 new singers', '50,000 new riders': people who join
         joined = _JOINED_AFTER.match(" ".join(words))
         if kind is None and joined:  # '900 walkers signed up', '40 tutors enrolled': people who joined
             kind, used = "signups", len(joined.group(0).split())
@@ -249,11 +332,19 @@ def find_counts(text: str, goal_spans: list[tuple[int, int]]) -> list[KPIMention
             kind = "conversions"  # 'approved applications', 'funded accounts', 'paid entries'
         elif kind in ("conversions", "signups") and re.match(r"demo\b", words[0], re.I):
             kind = "leads"  # 'demo bookings'
-        if kind is not None and re.match(
-            r"(?:[\w'’-]+\s+){0,3}(?:sold|purchased|bought|ordered)\b", " ".join(words[used - 1 :]), re.I
+        if (
+            kind is not None
+            and re.match(
+                r"(?:[\w'’-]+\s+){0,3}(?:sold|purchased|bought|ordered|booked|reserved)\b",
+                " ".join(words[used - 1 :]),
+                re.I,
+            )
+            and not re.match(r"demo", words[0], re.I)
         ):
-            kind = "conversions"  # '8.000 trial packs sold'
-        if PAST_RE.search(re.split(r"[.;!?(\n]", text[max(0, m.start() - 60) : m.start()])[-1]):
+            kind = "conversions"  # '8.000 trial packs sold', '300 adviser calls booked', '75 trial classes booked'
+        if PAST_RE.search(
+            re.split(r"[.;!?(\n]", text[max(0, m.start() - 60) : m.start()])[-1]
+        ) or reported_figure(text, m.start(), m.end("n")):
             continue  # 'last year we sold 4,100 tickets': what happened before is not the target
         kind_named = kind is not None
         standalone = re.search(r"(?:^|[,;:\n—–.!?]|\s-)\s*$", text[: m.start()]) and re.match(
@@ -263,8 +354,11 @@ def find_counts(text: str, goal_spans: list[tuple[int, int]]) -> list[KPIMention
             r"^(?:[\w'’-]+\s+){0,2}(?:sold|booked|redeemed|purchased)\b", m.group("after").strip()
         ):
             kind, used = "conversions", min(len(words), 3)  # '90 vouchers sold'
-        if kind is None and _in_aside(text, m.start()):
-            continue  # '(7 nights, departing 12 June)': the product's details
+            kind_named = True
+        if _in_aside(text, m.start()) and (
+            kind is None or not GOAL_CUE_RE.search(text[text.rfind("(", 0, m.start()) : m.start()])
+        ):
+            continue  # '(7 nights, departing 12 June)', '(7 visits, $399)': the product's details
         if kind is None:
             if re.match(r"\+", text[m.end("n") :]):
                 continue  # '20+ trucks', '3+ nights a week' describe who is targeted
@@ -284,12 +378,22 @@ def find_counts(text: str, goal_spans: list[tuple[int, int]]) -> list[KPIMention
         (out if kind and kind_named else fallback).append(
             KPIMention(kind or "conversions", n, m.start(), end)
         )
+    out = [
+        k
+        for k, nxt in zip(out, [*out[1:], None], strict=False)
+        if nxt is None or not _CORRECTED.fullmatch(text[k.end : nxt.start])
+    ]  # '120 Buchungen, sorry, 120 bookings': the corrected count stands
     named = {k.name for k in out}
     out += [k for k in _word_counts(text, goal_spans) if k.name not in named]
     out += [k for k in _back_references(text) if not out]
     return sorted(out, key=lambda k: k.start) or fallback[:1]
 
 
+_CORRECTED = re.compile(
+    r"[\s,;:.()-]*(?:sorry|i\s+mean|make\s+(?:it|that)|correction|or\s+rather|rather|actually|scratch\s+that|"
+    r"no\s+wait|wait)[\s,;:.()-]*",
+    re.I,
+)
 _NUM_WORDS = {w: int(n) for w, n in NUMBER_WORDS.items() if w != "dozen" and n < 1e6}
 _TOKEN = "(?:" + "|".join(sorted(_NUM_WORDS, key=len, reverse=True)) + ")"
 _WORD_COUNT_RE = re.compile(rf"(?<![\w-]){_TOKEN}(?:(?:[\s-]+|\s+and\s+){_TOKEN})*(?![\w-])", re.I)
@@ -320,7 +424,7 @@ def _word_counts(text: str, goal_spans: list[tuple[int, int]]) -> list[KPIMentio
         words = _own_words(text[m.end() : m.end() + 60])[:4]
         kind, used = _counted_kind(words)
         n = words_value(m.group(0))
-        if kind is None or used > 3 or n < 10 or PAST_RE.search(text[max(0, m.start() - 60) : m.start()]):
+        if kind is None or used > 3 or n < 10 or reported_figure(text, m.start(), m.end()):
             continue
         out.append(KPIMention(kind, float(n), m.start(), m.end() + 1 + len(" ".join(words[:used]))))
     return out
@@ -353,7 +457,7 @@ def _own_words(after: str) -> list[str]:
     no bookings for the 10 (a noun belongs to the nearest number before it)."""
     words: list[str] = []
     for w in after.lstrip(" \t").split("\n")[0].split():
-        if re.match(r"[\d$€£¥]", w):
+        if re.match(r"[\d$€£¥]", w) and not re.match(r"\d+-[A-Za-z]", w):  # '600 4-packs sold' counts packs
             break
         words.append(w)
     return words

@@ -25,6 +25,11 @@ SYMBOLS = {
     "S$": "SGD",
     "HK$": "HKD",
     "MX$": "MXN",
+    "NT$": "TWD",
+    "RM": "MYR",
+    "₱": "PHP",
+    "฿": "THB",
+    "₫": "VND",
     "RS": "INR",
     "RS.": "INR",
     "RP": "IDR",
@@ -96,6 +101,18 @@ WORDS = {
     "rand": "ZAR",
     "idr": "IDR",
     "rupiah": "IDR",
+    "thb": "THB",
+    "baht": "THB",
+    "myr": "MYR",
+    "ringgit": "MYR",
+    "php": "PHP",
+    "philippine pesos": "PHP",
+    "vnd": "VND",
+    "dong": "VND",
+    "twd": "TWD",
+    "ntd": "TWD",
+    "taiwan dollars": "TWD",
+    "new taiwan dollars": "TWD",
     "australian": "AUD",
     "canadian": "CAD",
 }
@@ -138,21 +155,21 @@ _MULT = (
 )
 """A multiplier right after the amount, on its line ('AUD 48,000' then a line 'B4.' is no billion)."""
 _SYM = (
-    r"(?:US\$|CA\$|AU\$|NZ\$|SG\$|HK\$|MX\$|(?<![A-Za-z])S\$|C\$|A\$|[$€£¥₩₹]"
-    r"|(?<![A-Za-z])(?:Rs\.?|Rp\.?)(?=\s?\d)|(?<![A-Za-z$])R(?=\s?\d))"
+    r"(?:US\$|CA\$|AU\$|NZ\$|SG\$|HK\$|MX\$|NT\$|(?<![A-Za-z])S\$|C\$|A\$|[$€£¥₩₹₱฿₫]"
+    r"|(?<![A-Za-z])(?:Rs\.?|Rp\.?|RM)(?=\s?\d)|(?<![A-Za-z$])R(?=\s?\d))"
 )
-_CODES = r"usd|eur|gbp|cad|aud|jpy|nzd|chf|sek|nok|dkk|inr|mxn|sgd|hkd|krw|pln|czk|zar|aed|idr"
+_CODES = r"usd|eur|gbp|cad|aud|jpy|nzd|chf|sek|nok|dkk|inr|mxn|sgd|hkd|krw|pln|czk|zar|aed|idr|thb|myr|php|vnd|twd|ntd"
 _WORD = (
     r"(?:us dollars|canadian dollars|australian dollars|singapore dollars|hong kong dollars|nz dollars|"
     rf"new zealand dollars|swiss francs|{_CODES}|euros?|pounds?|sterling|quid|yen|zloty|złoty|kronor|krona|"
-    r"kroner|dirhams?|rand|rupiah|(?<![a-z])kr\.?|dollars?|bucks)(?![a-z])"
+    r"kroner|dirhams?|rand|rupiah|baht|ringgit|philippine pesos|(?:new )?taiwan dollars|(?<![a-z])kr\.?|dollars?|bucks)(?![a-z])"
 )
 _WORD_AFTER = rf"(?:{_WORD}|(?:zł|kč|kr\.?|won|rupees|pesos|francs|australian|canadian)(?![a-zł]))"
 _NEG = r"(?P<neg>[-−–](?=[$€£¥\dA-Za-z])|minus\s+|negative\s+)?"
 MONEY_RE = re.compile(
     rf"{_NEG}(?:(?P<sym>{_SYM})\s?(?P<num1>{_NUM})[ \t]?(?P<mult1>{_MULT})?(?:\s?(?P<word1>{_WORD}))?"
     rf"|(?P<wordpre>{_WORD})\s?(?P<num2>{_NUM})[ \t]?(?P<mult2>{_MULT})?"
-    rf"|(?P<num3>{_NUM})[ \t]?(?P<mult3>{_MULT})?\s?(?:(?P<word3>{_WORD_AFTER})|(?P<sym3>[€£¥$₩₹])|in\s+(?P<word4>{_WORD})"
+    rf"|(?P<num3>{_NUM})[ \t]?(?P<mult3>{_MULT})?\s?(?:(?P<word3>{_WORD_AFTER})|(?P<sym3>[€£¥$₩₹₱฿₫])|in\s+(?P<word4>{_WORD})"
     rf"|\(\s*(?P<word5>{_CODES})\s*\)))",
     re.IGNORECASE,
 )

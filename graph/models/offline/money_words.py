@@ -126,6 +126,11 @@ _MARKET_CURRENCY = {
     "ZA": "ZAR",
     "AE": "AED",
     "ID": "IDR",
+    "TH": "THB",
+    "MY": "MYR",
+    "PH": "PHP",
+    "VN": "VND",
+    "TW": "TWD",
     **dict.fromkeys(
         [
             "AT",

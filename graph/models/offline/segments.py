@@ -170,7 +170,7 @@ FIELD_LABELS: dict[str, tuple[str, ...]] = {
         "package",
     ),
     "holdout": ("holdout", "hold-out", "control", "control group"),
-    "theme": ("theme", "seasonal hook", "occasion", "season", "hook"),
+    "theme": ("theme", "seasonal hook", "occasion", "season"),
     "key_messages": (
         "key message",
         "key messages",
@@ -194,7 +194,7 @@ _BULLET = re.compile(
     r"^\s*(?:[-*•▪→+>]|\d{1,2}[.)]|\d{1,2}\.\d{1,2}\.?|[A-Za-z]\.\d{1,2}(?:\.\d{1,2})?\.?|[a-z][.)])\s+"
 )
 _SENTENCE_END = re.compile(
-    r"(?<=[.!?])[\"”’»]?\s+(?=[A-Z0-9“\"'‘«(€£$¥])|(?<=[a-z0-9]{2}[.!?])\s+(?=[a-z])|(?<=[!?]{2})\s+(?=[a-z])"
+    r"(?<=[.!?])[\"”’»]?\s+(?=[A-Z0-9“\"'‘«(€£$¥])|(?<=[a-z0-9]{2}[.!?]|\s\d[.!?])\s+(?=[a-z])|(?<=[!?]{2})\s+(?=[a-z])"
     r"|(?<=[.!?])\s*$"
 )
 _CLAUSE = re.compile(r"\s*;\s*|\s+[—–]\s+|\s+\|\s+")
@@ -511,7 +511,11 @@ _FORM_LINE = re.compile(r"[-*•]?\s*[A-Za-z][\w'’ ]{1,30}:\s*\S.*[\w)]", re.D
 
 def worth_echoing(sentence: str) -> bool:
     """A sentence the echo reports when no fact came from it: three words or more, or a labelled form line however
-    short ('Phone: 0118 496 0123', 'Reference: GW-27-03' state something a marketer wrote on purpose)."""
+    short ('Phone: 0118 496 0123', 'Reference: GW-27-03' state something a marketer wrote on purpose), or two
+    words with a figure or a pending value ('next meeting 12/10', 'launch party 3pm', 'Budget TBC.')."""
+    words = len(re.findall(r"[A-Za-z]{2,}", sentence))
     return (
-        len(re.findall(r"[A-Za-z]{2,}", sentence)) >= 3 or _FORM_LINE.fullmatch(sentence.strip()) is not None
+        words >= 3
+        or (words == 2 and re.search(r"\d|\b(?:TBC|TBD|TBA|n/a)\b", sentence, re.I) is not None)
+        or _FORM_LINE.fullmatch(sentence.strip()) is not None
     )

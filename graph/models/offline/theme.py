@@ -109,6 +109,42 @@ OCCASIONS = (
     "juneteenth",
     "independence day",
     "bank holiday",
+    # school breaks, and occasions of other markets
+    "spring break",
+    "summer break",
+    "winter break",
+    "march break",
+    "white day",
+    "songkran",
+    "chuseok",
+    "hari raya",
+    "mid-autumn festival",
+    "moon festival",
+    "dragon boat festival",
+    "loy krathong",
+    "children's day",
+    "teachers' day",
+    "navratri",
+    "dussehra",
+    "onam",
+    "pongal",
+    "rosh hashanah",
+    "sinterklaas",
+    "koningsdag",
+    "three kings day",
+    "day of the dead",
+    "día de muertos",
+    "carnaval",
+    "fête des mères",
+    "fête des pères",
+    "muttertag",
+    "vatertag",
+    "black week",
+    "double 11",
+    "festival season",
+    "ski season",
+    "harvest festival",
+    "st nicholas day",
 )
 SEASONS = (
     "holiday season",
@@ -131,6 +167,12 @@ def _pattern(term: str) -> str:
 
 
 _THEME_RE = re.compile(r"(?<![\w])(?:" + "|".join(_pattern(t) for t in _ALL) + r")(?![\w])", re.IGNORECASE)
+_CAMPAIGN_WORDS = re.compile(
+    r"\b(?:promot\w*|push\w*|campaign|ads?|advert\w*|sales?|offers?|launch\w*|run\w*|brief|theme|target\w*|"
+    r"want|need|sell\w*|special|drive|boost|book\w*|for|ahead|before|during|over|this|next|until|till|from)\b",
+    re.IGNORECASE,
+)
+_DESCRIBES = re.compile(r"\b(?:is|are|peaks?|gets?|starts?|begins?|ends?|falls?|lasts?)\b", re.IGNORECASE)
 _OCCASION_KEYS = frozenset(re.sub(r"[\s'’.-]+", "", o) for o in OCCASIONS)
 _NAMES_A_TIME = re.compile(r"\s+(?:holidays?|break|season|months|term|vacation)\b", re.IGNORECASE)
 """'their summer holidays': a season that names a time is the theme even inside the audience."""
@@ -155,6 +197,15 @@ def _norm_theme(raw: str) -> str:
 
 def _is_occasion(m: re.Match[str]) -> bool:
     return re.sub(r"[\s'’.-]+", "", m.group(0).lower()) in _OCCASION_KEYS
+
+
+def _background(text: str, m: re.Match[str]) -> bool:
+    """A season named in a sentence that only describes the world ('The water is 17 degrees in spring, bring a
+    wetsuit!', 'The garden is at its best in summer.'): no campaign word around it, so it is not the theme."""
+    s = max(text.rfind(c, 0, m.start()) for c in ".!?\n") + 1
+    ends = [i for i in (text.find(c, m.end()) for c in ".!?\n") if i >= 0]
+    sentence = text[s : min(ends) if ends else len(text)]
+    return bool(_DESCRIBES.search(sentence)) and not _CAMPAIGN_WORDS.search(sentence)
 
 
 def find_theme(
@@ -187,6 +238,7 @@ def find_theme(
         if not _LOOKS_BACK.search(text[max(0, m.start() - 16) : m.start()])
         and (_is_occasion(m) or not describes_people(m))
         and (m.group(0).lower() != "pride" or m.group(0)[0] == "P")
+        and (_is_occasion(m) or not _background(text, m))
     ]
     occasions = [m for m in hits if _is_occasion(m)]
 
