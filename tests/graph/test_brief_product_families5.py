@@ -245,3 +245,42 @@ def test_a_greeting_or_a_timing_line_is_never_the_product(text: str) -> None:
 def test_a_title_case_names_small_words_are_part_of_it(text: str, product: str) -> None:
     """'Love Your Garden Weekend', 'Keep It Wild Challenge': a capitalised pronoun inside a title-case name."""
     assert _product(text) == product
+
+
+@pytest.mark.parametrize(
+    ("text", "product"),
+    [
+        (
+            "Greenfield Dairy is a family farm in Somerset; we want to sell our Clotted Cream Gift Box to foodies.",
+            "Clotted Cream Gift Box",
+        ),
+        (
+            "PixelForge is a design agency. We want more bookings for our Brand Sprint Workshop from founders.",
+            "Brand Sprint Workshop",
+        ),
+        (
+            "Campaign for Lumen Opticians: free eye tests for over-60s in Norwich, £1,500 on Facebook.",
+            "free eye tests",
+        ),
+        (
+            "Hola! Somos Casa Lucía, un hotel en Granada. Queremos vender el Paquete Romántico a parejas de Madrid.",
+            "Paquete Romántico",
+        ),
+        (
+            "Bonjour ! Le Petit Atelier lance son Kit Couture Débutant pour les ados à Lille. Budget 2 000 €.",
+            "Kit Couture Débutant",
+        ),
+        (
+            "Wir sind die Bergbrauerei Alpen und wollen unser Winterbock Bier in Bayern bewerben.",
+            "Winterbock Bier",
+        ),
+        (
+            "We're Kiwi Cleaners. Want to push our end of tenancy clean to landlords in Wellington.",
+            "end of tenancy clean",
+        ),
+        ("promo for our new oat milk latte, students in Leeds, £500 instagram", "oat milk latte"),
+    ],
+)
+def test_a_business_introducing_itself_then_what_it_sells(text: str, product: str) -> None:
+    """'X is a farm; we want to sell Y', 'Somos X ... vender el Y', 'X lance son Y', 'wollen unser Y bewerben'."""
+    assert _product(text) == product

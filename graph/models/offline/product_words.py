@@ -108,6 +108,7 @@ BOUNDARY = frozenset(
         "needs",
         "need",
         "wants",
+        "und",
         "want",
         "goes",
         "go",

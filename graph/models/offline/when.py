@@ -64,9 +64,7 @@ _FROM_WORDS = r"von|vom|du|de|desde|dal|da|van|vanaf|från|fra|od|entre|tra"
 """'from' (or 'between') before a range of months in other languages ('von März bis Mai', 'de marzo a mayo')."""
 _AND_WORDS = r"und|et|y|e|en|och|og|ed"
 _IN_WORDS = r"im|en|in|em|i|durante|während|pendant|tijdens|under|nel|nei"
-_END_OF = (
-    r"fin(?:\s+d[e'’]|ales\s+de)?|ende|eind|fine|slutet\s+av|slutningen\s+af|utgangen\s+av|koniec"
-)
+_END_OF = r"fin(?:\s+d[e'’]|ales\s+de)?|ende|eind|fine|slutet\s+av|slutningen\s+af|utgangen\s+av|koniec"
 """'the end of' a month in other languages ('fin avril', 'Ende April', 'finales de abril', 'eind april')."""
 _NOT_A_DAY_AFTER = r"(?!\s*(?:days?|weeks?|months?|am\b|pm\b|%|k\b|[./:]\d))"
 _FIXED_DAYS = {
