@@ -284,3 +284,52 @@ def test_a_title_case_names_small_words_are_part_of_it(text: str, product: str) 
 def test_a_business_introducing_itself_then_what_it_sells(text: str, product: str) -> None:
     """'X is a farm; we want to sell Y', 'Somos X ... vender el Y', 'X lance son Y', 'wollen unser Y bewerben'."""
     assert _product(text) == product
+
+
+@pytest.mark.parametrize(
+    ("text", "product"),
+    [
+        (
+            "The Harbour Half Marathon takes place on 3 May 2027. We need 2,000 runners from Cork and Kerry.",
+            "Harbour Half Marathon",
+        ),
+        (
+            "The Big Bake Sale for Hospice is on 14 February; we want 300 bakers from Leeds to sign up.",
+            "Big Bake Sale for Hospice",
+        ),
+        (
+            "From: Riverside Arts\nThe Lantern Parade returns on 31 October. Families in Bath, please. £700 Facebook.",
+            "Lantern Parade",
+        ),
+        (
+            "We'd like a campaign for our Spring Foundation Course. Our Open Day is on 20 June but run ads in May.",
+            "Spring Foundation Course",
+        ),
+    ],
+)
+def test_an_event_named_with_its_date_is_what_is_sold(text: str, product: str) -> None:
+    """'The X takes place on / is on / returns on <date>'; a campaign 'for our X' still wins over a side event."""
+    assert _product(text) == product
+
+
+@pytest.mark.parametrize(
+    ("text", "product"),
+    [
+        (
+            "Help us sell 500 tickets to Shakespeare in the Park, aimed at families in Leeds.",
+            "Shakespeare in the Park",
+        ),
+        (
+            "We'd like retirees in York to join our Learn Spanish in 10 Weeks course.",
+            "Learn Spanish in 10 Weeks course",
+        ),
+        ("We want to sell the Pony Club Camp Week in Harrogate to parents.", "Pony Club Camp Week"),
+        (
+            "selling out the last 40 places on our Tuscany painting retreat, retirees in Surrey",
+            "Tuscany painting retreat",
+        ),
+    ],
+)
+def test_in_inside_a_name_and_places_on_a_retreat(text: str, product: str) -> None:
+    """'in the Park' / 'in 10 Weeks' belong to the name, 'in Harrogate' does not; 'places on our X retreat'."""
+    assert _product(text) == product

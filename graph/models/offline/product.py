@@ -51,7 +51,7 @@ _DET += r"(?-i:(?:[a-z]+|\d+)-(?:day|night|week|month|hour|year)[ \t]+)?"  # 'ru
 _PRODUCT_CUE = re.compile(  # a cue's kind ranks it: what is sold beats what a campaign is for, beats an owner
     rf"(?P<verb>\b(?i:(?:{CUE_VERBS})[ \t]+(?:of[ \t]+)?{_DET}))(?=[A-Z0-9]|['‘\"“][A-Z])"
     r"|(?P<off>\b\d{1,2}\s?%\s+off\s+(?i:(?:all|every|the|our|any)[ \t]+)?)(?=[A-Z0-9])"  # '40% off all X'
-    rf"|(?P<ask>\b(?i:(?:{ASKS})[ \t]+(?:for|of|to)[ \t]+{_DET}))(?=[A-Z0-9])"
+    rf"|(?P<ask>\b(?i:(?:{ASKS})[ \t]+(?:for|of|to|on)[ \t]+{_DET}))(?=[A-Z0-9])"
     rf"|(?P<ad>\b(?i:(?:ads?|campaign|push|brief|promotion|pre-?launch|kickstarter|sale)[ \t]+(?:for|on)[ \t]+{_DET}))"
     r"(?=[A-Z])"
     # what an organisation runs or hosts: 'WKRM is running the Keep It Local Pledge Drive'
@@ -241,6 +241,29 @@ _OWN_VERB = re.compile(  # what a business says of its own product: it sells, co
     r"[ \t]+(?:sells|comes|costs|ships|starts|launches|returns|arrives|is\s+(?:back|for|made|priced|available|"
     r"sold|our|a|an|the|now|here|on|out))\b"
 )
+_EVENT_START = re.compile(
+    r"(?:^|(?<=[.!?])[ \t]+)[ \t]*(?:(?i:the|our|this\s+year's)[ \t]+)?(?=[A-Z])", re.MULTILINE
+)
+_HAPPENS = re.compile(  # 'The Harbour Half Marathon takes place on 3 May', 'The Lantern Parade returns on 31 October'
+    r"[ \t]+(?:takes[ \t]+place|is[ \t]+(?:on|happening|being[ \t]+held)|will[ \t]+be[ \t]+(?:held|on)|is[ \t]+held|"
+    r"returns|opens|kicks[ \t]+off|comes[ \t]+back)[ \t]+(?:on|in|this|next|from|at|[0-9])",
+    re.IGNORECASE,
+)
+
+
+def _event_subject(text: str, is_place: PlaceTest) -> Found | None:
+    """An event named as a sentence's subject and given its date: it is what the campaign sells places at."""
+    for m in _EVENT_START.finditer(text):
+        found = product_phrase(text, m.end(), is_place)
+        if not found or not _HAPPENS.match(text, found.end) or re.search(r"['’]s\b|[\"“”]", found.value):
+            continue  # (an owner's quoted title is left to the cues: "the Museum's \"Deep Ocean\" exhibition")
+        if sum(1 for t in found.value.split() if t[:1].isupper()) >= 2 and acceptable(
+            found.value, is_place, cued=True
+        ):
+            return found
+    return None
+
+
 _ON_SALE = re.compile(
     r"[ \t]+(?:goes|go|went)[ \t]+on[ \t]+sale|[ \t]+is[ \t]+(?:back|out|here)\b|[ \t]+(?:launches|lands|drops|arrives)\b"
     r"|[ \t]+hits[ \t]+(?:shelves|stores)",
@@ -293,6 +316,10 @@ def find_product(text: str, segments: list[Segment], is_place_only: object) -> F
     head = headed(unmasked, is_place)
     if head and ranked and ranked[0] == 0 and ranked[1].start > head.end and not _shaped(head.value):
         head = None  # 'Hatchet House Denver: we're pushing Axe Night for Teams': the title names the business
+    # an event and its date beats a bare 'for X', an owner's name, or a cue inside its own name ('Sale for Hospice')
+    event = _event_subject(text, is_place)
+    if event and (ranked is None or ranked[0] >= 2 or event.start <= ranked[1].start < event.end):
+        ranked = (0, event)
     found = (
         head
         or glossed(text, is_place)
