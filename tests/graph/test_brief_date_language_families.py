@@ -285,6 +285,32 @@ def test_weekdays_and_month_ends_in_other_languages(text: str, start: date, end:
     assert _dates(text)[:2] == (start, end)
 
 
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        ("Run it through February and March.", D(2027, 2, 1), D(2027, 3, 31)),
+        ("February through April.", D(2027, 2, 1), D(2027, 4, 30)),
+        ("Timing: October – November.", D(2027, 10, 1), D(2027, 11, 30)),
+        ("Spring 2027 campaign, £5k on Meta.", D(2027, 3, 1), D(2027, 5, 31)),
+        ("January to March sales were up 20%.", None, None),
+        ("The water is warm in summer.", None, None),
+        # another day named in the brief's language is not the start
+        (
+            "Les pistes ouvrent le 12 décembre. Campagne à partir du 1er décembre 2026 pendant 3 semaines.",
+            D(2026, 12, 1),
+            D(2026, 12, 21),
+        ),
+        (
+            "Inscripciones hasta el 15 de febrero. Campaña del 10 de enero al 14 de febrero de 2027.",
+            D(2027, 1, 10),
+            D(2027, 2, 14),
+        ),
+    ],
+)
+def test_months_without_days(text: str, start: date | None, end: date | None) -> None:
+    assert _dates("Sell the Oak Desk to home workers in Leeds. " + text)[:2] == (start, end)
+
+
 def test_month_names_come_from_locale_data() -> None:
     assert [
         month_number(w) for w in ("décembre", "decembre", "Sept.", "maart", "lutego", "März", "joulukuuta")

@@ -54,7 +54,11 @@ _START_CUE = re.compile(
 _OTHER_DATE = re.compile(
     r"(?:\b(?:opens?|takes?\s+place|held|deadline|due|sign-?off|by|before|after|ahead\s+of|expires?|ends?|until|"
     r"valid|closes?|notes|on\s+leave|leading\s+up\s+to|weekend\s+of|happens?|"
-    r"meeting|exhibiting|event|show|expo|conference|summit)\b[^.;!?\n]{0,20}|\b(?:is|are)\s+(?:on\s+)?)$",
+    r"meeting|exhibiting|event|show|expo|conference|summit|"
+    # the same in the languages briefs paste in: opens, takes place, deadline, until
+    r"ouvr\w*|ouverture|a\s+lieu|date\s+limite|jusqu['’]au|öffne\w*|eröffn\w*|findet|frist|abre\w*|apertura|"
+    r"plazo|hasta|se\s+celebra|apr(?:e|ono)|scadenza|opent|öppnar|sista\s+dag)\b[^.;!?\n]{0,20}"
+    r"|\b(?:is|are)\s+(?:on\s+)?)$",
     re.IGNORECASE,
 )
 

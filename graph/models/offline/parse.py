@@ -414,7 +414,9 @@ def _read_dates(
         if not sp.problem
         and sp.start
         and (in_label(sp) or not anchor_day(text, sp.pos))
-        and (sp.end or sp.start) >= today  # a run already over ('last year's campaign ran 1-20 March 2026')
+        and (
+            sp.end is None or sp.end >= today
+        )  # a run already over ('last year's campaign ran 1-20 March 2026')
     ]
     loose = not good and not any(sp.problem for sp in spans)
     if loose:  # no day stated: a month or season named as the run ('In January we want …', 'For spring …')
