@@ -175,6 +175,24 @@ def test_a_month_or_season_that_is_not_the_run(text: str) -> None:
             D(2027, 5, 3),
             D(2027, 6, 21),
         ),
+        (
+            'Event: "Wine & Cheese Night", Mar 5-6 at The Loft, Denver. Ads: Feb 1 - Mar 4, 2027.',
+            D(2027, 2, 1),
+            D(2027, 3, 4),
+        ),
+        (
+            "Sell tickets for the Harvest Fair (9-10 October 2027) to families in York. Ads 1 September - 8 October "
+            "2027.",
+            D(2027, 9, 1),
+            D(2027, 10, 8),
+        ),
+        (
+            "Our webinar, 18-19 May 2027, needs sign-ups from CFOs. Campaign: 19 April - 17 May 2027.",
+            D(2027, 4, 19),
+            D(2027, 5, 17),
+        ),
+        # a past day that starts nothing (the date of the notes) is not the start
+        ("Meeting notes, 4 December 2026. Run it in January.", D(2027, 1, 1), D(2027, 1, 31)),
         # a deadline on the timing line is not the end
         (
             "6. Timing\nSix weeks from 1 March 2027. Proposals to this RFP by 18 December 2026.",
@@ -308,6 +326,25 @@ def test_weekdays_and_month_ends_in_other_languages(text: str, start: date, end:
     ],
 )
 def test_months_without_days(text: str, start: date | None, end: date | None) -> None:
+    assert _dates("Sell the Oak Desk to home workers in Leeds. " + text)[:2] == (start, end)
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        # a day, its month and a two-digit year
+        ("1 Mar 27 – 15 Apr 27.", D(2027, 3, 1), D(2027, 4, 15)),
+        ("From 3 May '27 for 4 weeks.", D(2027, 5, 3), D(2027, 5, 30)),
+        ("Live 6 Sept 27 to 3 Oct 27 on Meta.", D(2027, 9, 6), D(2027, 10, 3)),
+        # not a year: a time, or a number outside the campaign years
+        ("Launch 1 March 10 am, for 6 weeks.", D(2027, 3, 1), D(2027, 4, 11)),
+        # German day ranges inside a month
+        ("Aktion 1.–31. März 2027.", D(2027, 3, 1), D(2027, 3, 31)),
+        ("Vom 01. bis 31. März 2027.", D(2027, 3, 1), D(2027, 3, 31)),
+        ("Dal 1° al 31 marzo 2027.", D(2027, 3, 1), D(2027, 3, 31)),
+    ],
+)
+def test_short_years_and_day_ranges(text: str, start: date, end: date) -> None:
     assert _dates("Sell the Oak Desk to home workers in Leeds. " + text)[:2] == (start, end)
 
 

@@ -10,7 +10,7 @@ import re
 from graph.models.offline.month_names import RANGE_WORDS, month_pattern, weekday_pattern
 
 MON = month_pattern()
-DAY = r"(?:[0-3]?\d)(?:st|nd|rd|th|er|re|ère|º|ª|°|\.(?=[ \t]))?"
+DAY = r"(?:[0-3]?\d)(?:st|nd|rd|th|er|re|ère|º|ª|°|\.(?=[ \t]|[-–—]))?"
 YEAR = r"(?:1\d{3}|2\d{3}|9\d{3})"
 SEP = rf"\s*(?:-|–|—|→|->|to|until|till|through|thru|{RANGE_WORDS})\s*"
 ORDINALS = {

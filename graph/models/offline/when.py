@@ -58,7 +58,8 @@ _PATTERNS = re.compile(
     rf"|(?P<monend>\b(?:(?:the\s+)?end\s+of|{W.END_OF})\s+(?P<mem>{W.MON})(?:,?\s+(?P<mey>{W.YEAR}))?\b)"
     rf"|(?P<holiday>\b(?P<hol>{W.HOLIDAY})\b(?:,?\s+(?P<hy>{W.YEAR})\b)?)"
     rf"|(?P<md>\b(?P<mdm>{W.MON})\s+(?P<mdd>{W.DAY})\b(?:,?\s+(?:de\s+)?(?P<mdy>{W.YEAR})\b)?)"
-    rf"|(?P<dm>\b(?P<dmd>{W.DAY}|(?:the\s+)?(?:{W.DAYWORD})\s+of)\s+(?:of\s+|de\s+)?(?P<dmm>{W.MON})(?:,?\s+(?:de\s+)?(?P<dmy>{W.YEAR}))?\b)"
+    rf"|(?P<dm>\b(?P<dmd>{W.DAY}|(?:the\s+)?(?:{W.DAYWORD})\s+of)\s+(?:of\s+|de\s+)?(?P<dmm>{W.MON})(?:,?\s+(?:de\s+)?(?P<dmy>{W.YEAR})"
+    rf"|[ \t]+['’]?(?P<dmy2>\d{{2}})(?![\d:.,/%]|\s*(?:am|pm|h)\b))?\b)"
     rf"|(?P<monyear>\b(?P<mym>{W.MON})\s+(?:de\s+)?(?P<myy>{W.YEAR})\b)"
     rf"|(?P<quarter>\bQ(?P<q>[1-4])\s+(?P<qy>{W.YEAR})\b)",
     re.IGNORECASE,
@@ -265,6 +266,10 @@ def find_date_spans(text: str, today: date, day_first: bool | None) -> list[Date
             mo = _month(g["mdm"] or g["dmm"])
             d = _day(g["mdd"] or g["dmd"])
             raw_y = g["mdy"] or g["dmy"]
+            if g["dmy2"] and today.year <= 2000 + int(g["dmy2"]) <= today.year + 5:
+                raw_y = str(
+                    2000 + int(g["dmy2"])
+                )  # '1 Mar 27': after a day and its month, two digits are a year
             has_year = raw_y is not None
             start, problem = _make(int(raw_y) if raw_y else None, mo, d, today, words)
         elif g["monyear"]:
