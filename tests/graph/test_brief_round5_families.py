@@ -134,6 +134,9 @@ def test_count_conventions(text: str, kpis: list[tuple[str, float]]) -> None:
         ("", "Promote the Acme Widget to clinics in Georgia and the Carolinas. $9k on LinkedIn.", ["US"]),
         ("", "Promote the Acme Widget to families in the Dallas-Fort Worth area. $9k on Facebook.", ["US"]),
         ("", "Promote the Acme Widget to nurses in Metro Manila. PHP 90,000 on Facebook.", ["PH"]),
+        # towns of the small English-speaking markets; a shared name read in the currency's country
+        ("", "Promote the Acme Widget to farmers in Ballinasloe and Thurles. €3,000 on Facebook.", ["IE"]),
+        ("", "Promote the Acme Widget to surfers in Queenstown. NZ$3k on Instagram.", ["NZ"]),
         # compass and waterside words, and a town word before a trade word, are no places
         ("", "Promote the Acme Widget to office workers in Central and Wan Chai, Hong Kong. HK$9k.", ["HK"]),
         ("", "Promote the Acme Widget at Riverside Arena, Winnipeg, to parents in Winnipeg. C$2k.", ["CA"]),
@@ -265,3 +268,16 @@ def test_holdout_in_other_languages(text: str, share: float) -> None:
 )
 def test_unused_echo(brief: str, unused: str) -> None:
     assert unused in _unused(brief)
+
+
+@pytest.mark.parametrize(
+    ("text", "goal"),
+    [
+        ("Objectif : 60 demandes de devis (quote requests). £2k on Facebook.", "quote requests"),
+        ("Ziel: 300 Anmeldungen (sign-ups), 2.000 € auf Instagram.", "sign-ups"),
+        ("Objetivo: 900 reservas (bookings). €4k en Instagram.", "bookings"),
+    ],
+)
+def test_a_glossed_goal_keeps_its_gloss(text: str, goal: str) -> None:
+    got = _read(text)["goal"]
+    assert got is not None and goal in got

@@ -88,6 +88,8 @@ def _around_count(text: str, segments: list[Segment], k: KPIMention) -> Found:
         text[k.end :],
     )
     end = k.end + (tail.end() if tail else 0)
+    gloss = re.match(r"[ \t]*\([^()\n\d]{2,40}\)", text[end:])  # '60 demandes de devis (quote requests)'
+    end += gloss.end() if gloss else 0
     value = text[start:end].strip().rstrip(" ,;:")
     return Found(value, start, start + len(value))
 

