@@ -98,7 +98,9 @@ def firmographic_free(text: str, money: list[MoneyMention]) -> list[MoneyMention
 
 def _clause(text: str, mm: MoneyMention) -> tuple[str, str]:
     """The words before and after a mention inside its own sentence or line."""
-    before = re.split(r"[.!?;]\s|[.!?;]$|\n", text[max(0, mm.start - 40) : mm.start])[-1]  # a line is a clause
+    before = re.split(r"[.!?;]\s|[.!?;]$|\n", text[max(0, mm.start - 40) : mm.start])[
+        -1
+    ]  # a line is a clause
     after = re.split(r"[.!?;\n]", text[mm.end : mm.end + 25])[0]
     return before, after
 

@@ -35,14 +35,20 @@ def until_event(text: str, first: DateSpan, spans: list[DateSpan]) -> tuple[date
     return None
 
 
+_CAMPAIGN_NOUNS = (
+    r"(?:campaign|ads?|adverts?|media|flight|promotion|push|activity|marketing|spend|advertising)"
+)
 _CAMPAIGN_START = re.compile(
-    r"\b(?:campaign|ads?|media|flight|promotion|push|activity|marketing|spend|advertising)\b[^.;!?\n]{0,40}?"
-    r"\b(?:start\w*|begin\w*|run\w*|kick\w*|go(?:es)?[- ]live|live|launch\w*|from)\b[^.;!?\n]{0,20}$",
+    rf"\b{_CAMPAIGN_NOUNS}\b[^.;!?\n]{{0,40}}?"
+    r"\b(?:start\w*|begin\w*|run\w*|kick\w*|go(?:es)?[- ]live|live|launch\w*|from)\b[^.;!?\n]{0,20}$"
+    r"|\b(?:start|begin|launch|run|kick\s+off|switch\s+on|turn\s+on|put\s+up)\s+(?:the|our|all|these|those|any)?\s*"
+    rf"(?:\w+\s+)?{_CAMPAIGN_NOUNS}\b[^.;!?\n]{{0,30}}$",
     re.IGNORECASE,
 )
 _START_CUE = re.compile(
     r"\b(?:start\w*|begin\w*|kick\w*(?:[- ]off)?|go(?:es)?[- ]live|live\s+(?:from|on)|launch\w*|from|runs?|running|"
-    r"commenc\w*|onwards?)\b[^.;!?\n]{0,20}$",
+    r"commenc\w*|onwards?|promot\w*|advertis\w*|publicis\w*|publiciz\w*|"
+    r"du|del|dal|dall['’]|vom|von|van|vanaf|från|fra|fr[aå]n\s+och\s+med|od|desde|a\s+partir\s+d[eu]|ab)\b[^.;!?\n]{0,20}$",
     re.IGNORECASE,
 )
 _OTHER_DATE = re.compile(
@@ -62,6 +68,20 @@ def date_role(text: str, pos: int) -> int:
     if _OTHER_DATE.search(clause):
         return 3
     return 1 if _START_CUE.search(clause) else 2
+
+
+_END_CUE = re.compile(
+    r"\b(?:end|ends|ending|end\s+date|until|till|through|thru|finish\w*|stop\w*|clos(?:e|es|ing)|last\s+day|"
+    r"bis|au|al|t/m|till)\b[^.;!?\n\d]{0,12}$",
+    re.IGNORECASE,
+)
+
+
+def ends_run(text: str, pos: int) -> bool:
+    """A date its clause presents as where a run stops ('Campaign end: 28 February', 'until 3 May'), not some
+    other day ('Responses to this RFP by 18 December')."""
+    clause = re.split(r"[.;!?\n](?:\s|$)", text[max(0, pos - 80) : pos])[-1]
+    return _END_CUE.search(clause) is not None
 
 
 _ANCHOR = re.compile(

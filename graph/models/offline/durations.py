@@ -6,12 +6,37 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
+from babel.units import format_unit
+
+from graph.models.offline.month_names import LOCALES
 from guards.lexicon import NUMBER_WORDS
 
+_NOT_UNITS = frozenset({"den", "dia", "dny", "tag", "dies"})
+"""Unit words that read as English ones ('5 tags', 'the den')."""
+
+
+@lru_cache(maxsize=1)
+def foreign_units() -> dict[str, str]:
+    """Day, week and month as other languages write them after a number ('6 semaines', '4 Wochen', '8 semanas',
+    '3 maanden', '6 veckor'), from babel's CLDR unit patterns -> 'day' / 'week' / 'month'."""
+    out: dict[str, str] = {}
+    for loc in LOCALES:
+        for unit in ("day", "week", "month"):
+            for n in (1, 2, 5, 21):
+                shown = format_unit(n, f"duration-{unit}", "long", locale=loc).replace("\xa0", " ")
+                word = re.sub(r"^[\d\s.,]+", "", shown).strip().lower()
+                if re.fullmatch(r"[^\W\d_]{3,}", word) and word not in _NOT_UNITS:
+                    out[word] = unit
+    return out
+
+
+_FOREIGN_UNIT = "|".join(sorted(foreign_units(), key=len, reverse=True))
+
 _DURATION_RE = re.compile(
-    r"(?P<neg>[-−](?=\d)|minus\s+|negative\s+)?\b(?P<n>\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
-    r"twelve|a|an)(?:(?<=\d)\s?|[\s-]+)(?P<unit>day|week|fortnight|month|quarter|wk|mth|mo)s?\b(?!\s+(?:before|after|ago|notice)|-\w)",
+    rf"(?P<neg>[-−](?=\d)|minus\s+|negative\s+)?\b(?P<n>\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
+    rf"twelve|a|an)(?:(?<=\d)\s?|[\s-]+)(?P<unit>{_FOREIGN_UNIT}|day|week|fortnight|month|quarter|wk|mth|mo)s?\b(?!\s+(?:before|after|ago|notice)|-\w)",
     re.IGNORECASE,
 )
 _WORD_NUMS = {"a": 1, "an": 1, **{w: int(n) for w, n in NUMBER_WORDS.items() if n <= 12 and w != "dozen"}}
@@ -41,6 +66,7 @@ _CAMPAIGN_NOUN = re.compile(
 _AFTER_LENGTH = re.compile(
     r"^[- \t]+(?:only|total|in|on|of|from|to|for|with|starting|start|starts|beginning|begins?|commencing|kicking|at|"
     r"and|or|then|max|maximum|min|minimum|long|each|straight|running|live|ahead|after|until|till|through|across|"
+    r"ab|vom|von|du|dès|des|desde|dal|da|van|vanaf|från|fra|od|a|à|und|et|y|e|en|och|og|im|de|del|"
     r"over|please|flat|before|back|notice|ago|is|are|should|would|will|we|it|the|this|that)\b",
     re.IGNORECASE,
 )
@@ -79,12 +105,15 @@ def find_durations(text: str) -> list[Duration]:
             continue
         raw = m.group("n").lower()
         n = int(raw) if raw.isdigit() else _WORD_NUMS[raw]
-        days = n * UNIT_DAYS[m.group("unit").lower()]
+        unit = foreign_units().get(m.group("unit").lower(), m.group("unit").lower())
+        if unit != m.group("unit").lower() and not raw.isdigit():
+            continue  # another language's unit after an English word ('a mes'): not a length
+        days = n * UNIT_DAYS[unit]
         problem = None
         if m.group("neg"):
             problem = f"'{m.group(0).strip()}' is a negative duration"
         elif days < 1 or days > 730:
             problem = f"'{m.group(0).strip()}' is not a campaign length Liftoff can plan (1 to 730 days)"
-        months = n * UNIT_MONTHS.get(m.group("unit").lower(), 0)
+        months = n * UNIT_MONTHS.get(unit, 0)
         out.append(Duration(days, m.start(), m.end(), m.group(0).strip(), problem, months))
     return out

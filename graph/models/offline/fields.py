@@ -10,6 +10,7 @@ import re
 
 from graph.models.offline.channels import CHANNEL_RES, Found
 from graph.models.offline.people import PEOPLE_RE, VERBISH
+from graph.models.offline.product_words import GREETING
 from graph.models.offline.segments import Segment
 
 # ---- key messages -----------------------------------------------------------------------------------------------
@@ -45,7 +46,7 @@ def find_key_messages(text: str, segments: list[Segment]) -> list[Found]:
 
 # ---- product (see product.py) --------------------------------------------------------------------------------
 _NOT_NAMES = re.compile(
-    r"^(?:campaign|brief|notes?|hi|hello|hey|dear|team|overview|summary|background|details|action|sync|subject|"
+    rf"^(?:{GREETING}|campaign|brief|notes?|hi|hello|hey|dear|team|overview|summary|background|details|action|sync|subject|"
     r"re|fw|q[1-4]|january|february|march|april|may|june|july|august|september|october|november|december|"
     r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|black|cyber|christmas|easter|new|spring|summer|"
     r"autumn|winter|holiday|valentine|mother|father)\b",

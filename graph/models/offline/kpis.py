@@ -234,6 +234,8 @@ def reported_figure(text: str, start: int, end: int) -> bool:
     if re.search(r"\b(?:if|once|unless|should|hope|hoping)\b", before, re.I):
         return False  # 'if we sold 250 bikes we'd be thrilled' is the wish
     return bool(PAST_RE.search(before) or _HELD_BEFORE.search(before) or _HELD_AFTER.match(after))
+
+
 GOAL_CUE_RE = re.compile(
     r"\b(?:goal|objective|aim|kpi|success|target is|target:|want|need|hoping|hope|like|love|get|drive|generate|sell|"
     r"hit|reach|achieve|deliver|win|register|onboard|enrol|book|grow|acquire|gain|call it a win|thrilled|after|aiming|"

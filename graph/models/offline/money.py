@@ -158,9 +158,7 @@ _SYM = (
     r"(?:US\$|CA\$|AU\$|NZ\$|SG\$|HK\$|MX\$|NT\$|(?<![A-Za-z])S\$|C\$|A\$|[$€£¥₩₹₱฿₫]"
     r"|(?<![A-Za-z])(?:Rs\.?|Rp\.?|RM)(?=\s?\d)|(?<![A-Za-z$])R(?=\s?\d))"
 )
-_CODES = (
-    r"usd|eur|gbp|cad|aud|jpy|nzd|chf|sek|nok|dkk|inr|mxn|sgd|hkd|krw|pln|czk|zar|aed|idr|thb|myr|php|vnd|twd|ntd"
-)
+_CODES = r"usd|eur|gbp|cad|aud|jpy|nzd|chf|sek|nok|dkk|inr|mxn|sgd|hkd|krw|pln|czk|zar|aed|idr|thb|myr|php|vnd|twd|ntd"
 _WORD = (
     r"(?:us dollars|canadian dollars|australian dollars|singapore dollars|hong kong dollars|nz dollars|"
     rf"new zealand dollars|swiss francs|{_CODES}|euros?|pounds?|sterling|quid|yen|zloty|złoty|kronor|krona|"

@@ -30,6 +30,7 @@ from graph.models.offline.date_roles import (
     anchor_day,
     date_role,
     email_header_lines,
+    ends_run,
     inside_any,
     inside_span,
     rank_date,
@@ -39,6 +40,7 @@ from graph.models.offline.goal import find_goal
 from graph.models.offline.holdout import find_holdout
 from graph.models.offline.kpi_money import align_to_cost_unit, find_cost_per, find_revenue, find_roas
 from graph.models.offline.kpis import GOAL_CUE_RE, KPIMention, find_counts, find_rates
+from graph.models.offline.loose_dates import SOUTHERN, loose_spans
 from graph.models.offline.money import MoneyMention, find_money
 from graph.models.offline.money_words import currency_country, krone_of_market, market_currency
 from graph.models.offline.place_words import not_market
@@ -407,8 +409,17 @@ def _read_dates(
     # a day the brief names for something else (the event, a deadline, the anchor of 'two weeks before') is not
     # the campaign's start
     good = [
-        sp for sp in spans if not sp.problem and sp.start and (in_label(sp) or not anchor_day(text, sp.pos))
+        sp
+        for sp in spans
+        if not sp.problem
+        and sp.start
+        and (in_label(sp) or not anchor_day(text, sp.pos))
+        and (sp.end or sp.start) >= today  # a run already over ('last year's campaign ran 1-20 March 2026')
     ]
+    loose = not good and not any(sp.problem for sp in spans)
+    if loose:  # no day stated: a month or season named as the run ('In January we want …', 'For spring …')
+        south = bool(SOUTHERN.intersection(out.countries))
+        good = [sp for sp in loose_spans(text, today, south) if not inside_any(sp.pos, headers)][:1]
     ordered = [sp for sp in good if in_label(sp)] + sorted(
         (sp for sp in good if not in_label(sp)), key=lambda sp: rank_date(date_role(text, sp.pos), sp)
     )
@@ -419,7 +430,14 @@ def _read_dates(
         start, end = first.start, first.end
         chosen.append(first)
         if end is None:
-            rest = [sp for sp in ordered[1:] if in_label(sp) and in_label(first) and sp.end is None]
+            rest = [
+                sp
+                for sp in ordered[1:]
+                if in_label(sp)
+                and in_label(first)
+                and sp.end is None
+                and (date_role(text, sp.pos) != 3 or ends_run(text, sp.pos))
+            ]
             if rest and rest[0].start:
                 end = rest[0].start
                 chosen.append(rest[0])
@@ -436,6 +454,10 @@ def _read_dates(
         if d.problem:
             out.problems.append(f"dates: {d.problem}")
     duration = next((d for d in durations if not d.problem), None)
+    if (
+        loose and duration and start
+    ):  # 'in March, for three weeks': the month gives the start, the length the end
+        end = None
     if duration and start and end and abs((end - start).days + 1 - duration.days) > 3:
         duration = (
             None  # 'Q1' then 'installs take about two days': the dates say how long; that length is not it

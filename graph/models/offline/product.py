@@ -25,14 +25,18 @@ from graph.models.offline.product_forms import development, glossed, headed, lab
 from graph.models.offline.product_name import (
     PlaceTest,
     acceptable,
+    model_numbered,
     product_phrase,
     shape,
     strip_article,
     tidy_product,
 )
+from graph.models.offline.product_plain import bulleted_plain, priced_plain, sold_plain
 from graph.models.offline.product_words import (
     ASKS,
     CUE_VERBS,
+    FOREIGN_TYPE,
+    GLOSS_IS,
     HOUSING,
     NOT_NAME,
     OFFER_NOUNS,
@@ -43,17 +47,23 @@ from graph.models.offline.product_words import (
 from graph.models.offline.segments import Segment
 
 _DET = r"(?:(?:our|the|a|an|its|their|my|your|le|la|les|el|los|las|il|lo|das|die|der|den|notre|nuestr[oa])[ \t]+)?(?:(?-i:new|free|last)(?![ \t]+year)[ \t]+)?(?:[$£€]\d+(?:\.\d\d)?[ \t]+)?"
+_DET += r"(?-i:(?:[a-z]+|\d+)-(?:day|night|week|month|hour|year)[ \t]+)?"  # 'runs the three-week Gaeltacht Course'
 _PRODUCT_CUE = re.compile(  # a cue's kind ranks it: what is sold beats what a campaign is for, beats an owner
     rf"(?P<verb>\b(?i:(?:{CUE_VERBS})[ \t]+(?:of[ \t]+)?{_DET}))(?=[A-Z0-9]|['‘\"“][A-Z])"
     r"|(?P<off>\b\d{1,2}\s?%\s+off\s+(?i:(?:all|every|the|our|any)[ \t]+)?)(?=[A-Z0-9])"  # '40% off all X'
     rf"|(?P<ask>\b(?i:(?:{ASKS})[ \t]+(?:for|of|to)[ \t]+{_DET}))(?=[A-Z0-9])"
-    rf"|(?P<ad>\b(?i:(?:ads?|campaign|push|brief|promotion|pre-?launch|kickstarter)[ \t]+(?:for|on)[ \t]+{_DET}))"
+    rf"|(?P<ad>\b(?i:(?:ads?|campaign|push|brief|promotion|pre-?launch|kickstarter|sale)[ \t]+(?:for|on)[ \t]+{_DET}))"
     r"(?=[A-Z])"
-    rf"|(?P<for>\b(?i:for[ \t]+{_DET}))(?=[A-Z])"
+    # what an organisation runs or hosts: 'WKRM is running the Keep It Local Pledge Drive'
+    # ('I run Stitch & Mend' names the business: an article comes first)
+    rf"|(?P<host>\b(?i:(?:run(?:s|ning)?|host(?:s|ing)?|hold(?:s|ing)?|organi[sz](?:es|ing)?)[ \t]+"
+    rf"(?=(?:the|our|its|their|a|an)[ \t]){_DET}))"
+    r"(?=[A-Z])"
+    rf"|(?P<for>\b(?i:for[ \t]+{_DET}))(?=[A-Z]|\d+-[A-Z])"
     r"|(?P<own>\b(?!(?:Mother|Father|Valentine|Children|Women|Men|It|That|What|Let|There|Here|Who|He|She)['’])"
     r"[A-Z][\w&]*(?:[ \t]+&?[ \t]*[A-Z][\w&]*){0,3}(?:['’]s|s['’])[ \t]+)(?=[A-Z])",
 )
-_RANK = {"verb": 0, "off": 0, "ask": 0, "ad": 1, "for": 2, "own": 3}
+_RANK = {"verb": 0, "off": 0, "ask": 0, "ad": 1, "host": 1, "for": 2, "own": 3}
 _SUBJECT = re.compile(  # 'St Columba's Hospice wants ...', 'ReadUp is looking for ...': the organisation speaks
     r"(?:[ \t]+(?:at|from|of)(?:[ \t]+[A-Z][\w'’&-]*){1,4}?)?"  # 'Electoral Services at Cardiff Council want'
     r"[ \t]+(?:wants?|needs?|is\s+looking|are\s+looking|would\s+like|is\s+recruiting|is\s+hiring|has\s+been)\b"
@@ -65,6 +75,9 @@ _CALLED = re.compile(
     rf"\b(?:{PRODUCT_TYPE.pattern})\s+(?:called|named)\s+(?=[A-Z])"
     # 'our online CBT programme Steady': a lowercase description, then the name
     rf"|\b(?i:our|its|their)\s+(?:(?:[a-z][\w-]*|[A-Z]{{2,}})\s+){{0,3}}(?:{PRODUCT_TYPE.pattern})\s+(?=[A-Z][a-z])"
+    # the same in the languages briefs arrive in: "nous lançons l'abonnement Nounou+", 'la app Viajo'
+    rf"|(?<![\w'’])(?i:l['’]|le\s|la\s|el\s|il\s|lo\s|o\s|a\s|notre\s|nuestr[oa]\s|nosso\s|nossa\s|unser\w*\s|die\s|das\s|den\s|het\s|onze\s)"
+    rf"\s*(?i:{FOREIGN_TYPE})\s+(?=[A-Z])"
 )
 
 
@@ -82,11 +95,30 @@ def _employer(text: str, for_at: int) -> bool:
     )
 
 
+_INTRODUCES = re.compile(  # 'a campaign for Revive IV Lounge in Las Vegas: the Hangover Recovery Drip, $149'
+    r"(?:[ \t]+in[ \t]+[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,2})?[ \t]*:[ \t]+(?i:the|our|its|their)[ \t]+(?=[A-Z0-9])"
+)
+
+
+def _introduced(text: str, found: Found, is_place: PlaceTest) -> Found:
+    """A business named, then what it sells after a colon: the product is after the colon."""
+    m = _INTRODUCES.match(text, found.end)
+    inner = product_phrase(text, m.end(), is_place) if m else None
+    return inner if inner and acceptable(inner.value, is_place, cued=True) else found
+
+
 def _cued(text: str, is_place: PlaceTest) -> Found | None:
+    ranked = cued_ranked(text, is_place)
+    return ranked[1] if ranked else None
+
+
+def cued_ranked(text: str, is_place: PlaceTest) -> tuple[int, Found] | None:
+    """The best name after a cue and its cue's rank (0: what is sold or asked for; 1: what a campaign is for or
+    an organisation runs; 2: 'for X'; 3: an owner's)."""
     for m in _CALLED.finditer(text):  # 'a new cider called Orchard Gold', 'our online CBT programme Steady'
         found = product_phrase(text, m.end(), is_place)
         if found and acceptable(found.value, is_place, cued=True) and not _SUBJECT.match(text, found.end):
-            return found
+            return 0, found
     best: tuple[int, Found] | None = None
     for m in _PRODUCT_CUE.finditer(text):
         kind = m.lastgroup or "verb"
@@ -120,10 +152,15 @@ def _cued(text: str, is_place: PlaceTest) -> Found | None:
         if kind == "for" and bare and not (marked or tail or appositive or typed):
             continue  # 'for Green Acre Farm' names the business; 'for PipeDesk CRM' names a product
         last = found.value.split()[-1]
-        if VENUE.fullmatch(last) and not PRODUCT_TYPE.fullmatch(last) and not glossed_as:
+        if (
+            VENUE.fullmatch(last)
+            and not PRODUCT_TYPE.fullmatch(last)
+            and not glossed_as
+            and not model_numbered(found.value)
+        ):
             continue  # 'bookings for Harbourside Studio', 'fill the Grand Hall' name the place, not the offer
-        best = (_RANK[kind], found)
-    return best[1] if best else None
+        best = (_RANK[kind], _introduced(text, found, is_place))
+    return best
 
 
 def _named(text: str, is_place: PlaceTest) -> Found | None:
@@ -155,7 +192,15 @@ def _named(text: str, is_place: PlaceTest) -> Found | None:
                 or any(HOUSING.fullmatch(t) for t in toks[1:-1] if t[:1].islower())
             )
         )
-        appositive = _APPOSITIVE.match(text, found.end) is not None  # 'Woofbox, our dog treat subscription'
+        appositive = (  # 'Woofbox, our dog treat subscription', 'Toonverse Premium+ is our new monthly tier'
+            _APPOSITIVE.match(text, found.end) is not None or GLOSS_IS.match(text, found.end) is not None
+        )
+        # "Our Olive & Thyme Soap Trio sells mostly to women": the brand's own named thing, said as a subject
+        owned = (
+            (m.group("art") or "").lower() == "our"
+            and sum(1 for t in found.value.split() if t[:1].isupper()) >= 2
+            and _OWN_VERB.match(text, found.end) is not None
+        )
         bullet = re.search(r"(?:^|\n)[ \t]*(?:[-*•▪→+>]|\d{1,2}[.)])?[ \t]*$", before) is not None
         caps = sum(1 for t in found.value.split() if t[:1].isupper())
         # 'Hopworks Winter Stout goes on sale': a name of two capitalised words or more opening a line
@@ -165,11 +210,11 @@ def _named(text: str, is_place: PlaceTest) -> Found | None:
             named = product_phrase(text, found.end + dash.end()) if dash and tail else None
             if named and acceptable(named.value, is_place, cued=True):
                 return named  # 'Boiler service plan — Heatwise Cover': a description, then the name
-        if not (marked or appositive or on_sale or typed and (m.group("art") or opening)):
+        if not (marked or appositive or on_sale or owned or typed and (m.group("art") or opening)):
             continue  # a bare 'Name noun' is as often a business, place or event as a product
-        if not acceptable(found.value, is_place, cued=appositive or on_sale or bool(typed)) or _is_label(
-            text, found
-        ):
+        if not acceptable(
+            found.value, is_place, cued=appositive or on_sale or owned or bool(typed)
+        ) or _is_label(text, found):
             continue
         if re.search(r"\bfor\s+$", before) and _employer(text, before.rstrip().rfind("for")):
             continue
@@ -177,6 +222,10 @@ def _named(text: str, is_place: PlaceTest) -> Found | None:
     return None
 
 
+_OWN_VERB = re.compile(  # what a business says of its own product: it sells, comes in, costs, ships, is back
+    r"[ \t]+(?:sells|comes|costs|ships|starts|launches|returns|arrives|is\s+(?:back|for|made|priced|available|"
+    r"sold|our|a|an|the|now|here|on|out))\b"
+)
 _ON_SALE = re.compile(
     r"[ \t]+(?:goes|go|went)[ \t]+on[ \t]+sale|[ \t]+is[ \t]+(?:back|out|here)\b|[ \t]+(?:launches|lands|drops|arrives)\b"
     r"|[ \t]+hits[ \t]+(?:shelves|stores)",
@@ -195,6 +244,14 @@ def _lead_words(found: Found) -> Found:
     )
     cut = filler or (season if season and re.search(rf"(?:{OFFER_NOUNS})$", found.value) else None)
     return Found(found.value[cut.end() :], found.start + cut.end(), found.end) if cut else found
+
+
+def _shaped(value: str) -> bool:
+    """A name that says it is a product: a model mark or a product noun at its end ('Vita D3 Drops', 'Harbour
+    Light spiced rum'), not a bare business name ('Scales & Tails', 'Ryokan Hoshizora')."""
+    toks = value.split()
+    _, marked, _ = shape(value)
+    return marked or (len(toks) > 1 and PRODUCT_TYPE.fullmatch(toks[-1]) is not None)
 
 
 _OTHER_FIELDS = frozenset({"audience", "places", "channels", "budget", "dates", "holdout"})
@@ -217,14 +274,23 @@ def find_product(text: str, segments: list[Segment], is_place_only: object) -> F
     text = "".join(
         " " if any(a <= i < b for a, b in other) and ch != "\n" else ch for i, ch in enumerate(text)
     )
+    ranked = cued_ranked(text, is_place)
+    head = headed(unmasked, is_place)
+    if head and ranked and ranked[0] == 0 and ranked[1].start > head.end and not _shaped(head.value):
+        head = None  # 'Hatchet House Denver: we're pushing Axe Night for Teams': the title names the business
     found = (
-        headed(unmasked, is_place)
+        head
         or glossed(text, is_place)
-        or _cued(text, is_place)
+        or (ranked[1] if ranked else None)
         or development(text, is_place)
         or lower_offer(text)
+        or sold_plain(text)
+        or priced_plain(text)
     )
-    found = found or name_clause(text, segments, is_place_only) or _named(text, is_place)
+    if not found:
+        clause = name_clause(text, segments, is_place_only)
+        listed = bulleted_plain(text) if clause is None or not _shaped(clause.value) else None
+        found = listed or clause or _named(text, is_place)
     if not found:
         return None
     found = _lead_words(tidy_product(strip_article(found)))

@@ -23,6 +23,7 @@ from graph.models.offline.product_words import (
     DATE_IN,
     HOUSING,
     NOT_NAME,
+    OCCASION,
     OFFER_NOUNS,
     PEOPLE_WORD,
     PRODUCT_TYPE,
@@ -247,11 +248,20 @@ _ABOUT = (
 )
 _GENERIC_LABELS = ("campaign name", "promotion", "event", "ticket", "campaign brief", "brief")
 _QUOTED = re.compile(r"[«“\"]\s*(?P<q>[A-Z][^»”\"\n]{1,40}?)\s*[»”\"]")
+_PRICE = r"(?:[A-Z]{0,3}[$£€¥₩]\s?\d|\d[\d.,]*\s?(?:[$£€¥₩]|EUR|USD|GBP|kr|SEK|NOK|DKK|CHF)(?!\w)|\d{1,3}\s?%\s+off)"
 _LABEL_END = re.compile(
-    r"\s+(?:at|in|on|for\s+the)\s+[A-Z]|\s*\(|\s+[-–—]\s+|[.;]\s|\s+for\s+(?=(?:[A-Z][\w'’]*\s+){0,2}"
+    # a price or discount glued on: 'annual boiler service at £69', 'the First Box Offer, 30% off'
+    rf"\s+(?:at|for|from|only|just|now)\s+{_PRICE}|,?\s+{_PRICE}|\s+(?:from|by)\s+(?=[A-Z])"
+    # an occasion it is sold for: '"Love Potions Masterclass" for Valentine's Day'
+    rf"|\s+for\s+(?=(?i:{OCCASION})\b)|\s+(?:is|are)\s+(?:our|the|a|an)\s"  # 'X is our new plan for ...'
+    # 'at|in|on' a place or venue; a single capitalised word ending the value stays ('First Aid at Work')
+    r"|\s+at\s+(?=[A-Z])(?![A-Z][a-z]+\s*$)|\s+(?:in|on|for\s+the)\s+(?=[A-Z])|\s*\(|\s+[-–—]\s+|[.;]\s|\s+for\s+(?=(?:[A-Z][\w'’]*\s+){0,2}"
     r"(?i:children|kids|families|women|men|hospital|charity|trust|foundation|school)\b)"
     r"|,\s+(?=(?:our|a|an|its|their)\s|[a-z]+ing\b)|\s+for\s+(?=(?:[\w-]+\s+){1,2}(?:brands|businesses|companies|teams|owners)\b)"
 )
+
+
+_NAME_ENDS = re.compile(r"\s*(?:for|at|in|on|from|by|with|to|during|this|next)\b")
 
 
 def _label_value(seg: Segment, is_place: PlaceTest) -> str:
@@ -277,7 +287,12 @@ def labelled(text: str, segments: list[Segment], is_place: PlaceTest) -> Found |
     segs = sorted((seg for seg in segments if seg.field == "product" and seg.value), key=rank)
     for seg in segs:
         quoted = _QUOTED.search(seg.value)
-        if quoted and quoted.start() > 0:  # 'Maison Ciel, eau de parfum «Lumière d'Avril»'
+        after_quote = seg.value[quoted.end() :] if quoted else ""
+        # 'Maison Ciel, eau de parfum «Lumière d'Avril»'; '"Love Potions Masterclass" for Valentine's Day' (not
+        # '"Harbour Light" spiced rum', whose name goes on after the quote)
+        if quoted and (
+            quoted.start() > 0 or not re.match(r"\s*[a-z]", after_quote) or _NAME_ENDS.match(after_quote)
+        ):
             at = seg.value_start + quoted.start("q")
             return Found(quoted.group("q"), at, at + len(quoted.group("q")))
         value = _label_value(seg, is_place)

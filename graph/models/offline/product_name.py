@@ -120,6 +120,14 @@ _VERBISH = re.compile(  # 'booked', 'bewerben', 'starting' (not 'linen', 'garden
 )
 
 
+_ROMANCE_OF = frozenset({"de", "du", "des", "del", "della", "di", "do", "da", "von", "van"})
+_ARTICLED = re.compile(
+    r"l['’][a-zà-ÿ]|(?:la|le|les|el|los|las|der|die|das|het|notre|nuestr[oa]|nostr[oa])\s+[a-zà-ÿ]"
+)
+_ROMANCE_TO = frozenset({"a", "à", "en", "aux", "al", "alla", "ai", "às", "ao", "aos"})
+_WHERE = re.compile(r"online|nationwide|worldwide|abroad|locally|overseas")
+
+
 def _trim_tail(words: list[str]) -> int:
     """How many words the name keeps: lowercase words after the last capitalised one stay only up to the last
     product noun ('Party Star custom birthday cakes budget' -> '... cakes'), and none stay after a name that
@@ -172,15 +180,47 @@ def product_phrase(text: str, start: int, is_place: PlaceTest | None = None) -> 
             words.append(tok)
             break
         noun_modal = low in ("will", "can") and re.match(r"[ \t]*(?:[,.;:!?)]|$)", text[start + tok.end() :])
-        if low in BOUNDARY and (not w[:1].isupper() or not words or low in PRONOUNS) and not noun_modal:
+        nxt = re.match(r"[ \t]+(?P<w>[\w'’-]+)(?P<after>[ \t]+[\w'’-]+)?", text[start + tok.end() :])
+        if (
+            words
+            and w in _ROMANCE_OF
+            and nxt
+            and _ARTICLED.match(f"{nxt.group('w')}{nxt.group('after') or ''}")
+        ):
+            break  # "l'abonnement Nounou+ de l'app BabyDispo", 'Bono 10 del club Levante' (not 'Crème de la Mer')
+        if (
+            words
+            and w in _ROMANCE_TO
+            and nxt
+            and (nxt.group("w")[:1].islower() or is_place is not None and is_place(nxt.group("w")))
+        ):
+            break  # 'el Pan de Masa Madre a familias en Sevilla', 'il Corso di Pasta Fresca a Milano'
+        in_title = (  # 'Keep It Local Pledge Drive', 'Love Your Skin Serum': a title-case name's small word
+            w[:1].isupper()
+            and low in ("it", "you", "your", "us", "me", "this", "our")
+            and bool(words)
+            and words[-1].group(0)[:1].isupper()
+            and re.match(r"[ \t]+[A-Z]", text[start + tok.end() :]) is not None
+        )
+        if (
+            low in BOUNDARY
+            and (not w[:1].isupper() or not words or low in PRONOUNS)
+            and not noun_modal
+            and not in_title
+        ):
             break
         if words and ADVERB.fullmatch(w):
             break  # 'the Volta City e-bike especially'
+        if words and _WHERE.fullmatch(w) and not re.match(r"[ \t]+[a-z]", text[start + tok.end() :]):
+            break  # 'sells its Sauerteig Starter Kit online.' (not 'the WillWise online will')
         if words and low in ("will", "can") and not noun_modal:
             break
         if low == "for" and words:
             after = text[start + tok.end() : start + tok.end() + 40]
-            tier = re.match(r"[ \t]+[A-Z][a-z]+(?=[ \t]*(?:[\n,.;:!?)]|$))", after)  # 'Taskloom for Agencies'
+            tier = re.match(  # 'Taskloom for Agencies', 'Afternoon Tea for Two to couples in Bath'
+                r"[ \t]+[A-Z][a-z]+(?=[ \t]*(?:[\n,.;:!?)]|$)|[ \t]+(?:to|in|at|among|across|with|on|from)\b)",
+                after,
+            )
             if (
                 NOT_NAME.match(after.strip())
                 or not tier
@@ -224,8 +264,10 @@ def shape(value: str) -> tuple[bool, bool, bool]:
     a capitalised word ('Tallybook 4', 'Stackr 2.0')."""
     toks = value.split()
     numbered = (
-        (  # '2027-28 Season Tickets', '24/7 Emergency Lockout Service' (not '3x ROAS')
-            len(toks) > 1 and re.fullmatch(r"\d[\d/–-]*", toks[0]) is not None and toks[1][:1].isupper()
+        (  # '2027-28 Season Tickets', '24/7 Emergency Lockout Service', '5-Day Surf Camp' (not '3x ROAS')
+            len(toks) > 1
+            and re.fullmatch(r"\d[\d/–-]*|\d+-[A-Z][a-z]+", toks[0]) is not None
+            and toks[1][:1].isupper()
         )
         and not toks[1].isupper()
     )
@@ -254,10 +296,23 @@ def shape(value: str) -> tuple[bool, bool, bool]:
     return True, bool(marked), tail
 
 
+def model_numbered(value: str) -> bool:
+    """A model number after the first word ('FräsMaster 5X', 'Vela X2'): a machine or device, never a venue."""
+    return any(re.search(r"[A-Za-z]\d|\d[A-Za-z]", t) for t in value.split()[1:])
+
+
+_RUN_FOR = (
+    re.compile(  # a timing line: 'Run 4 weeks', 'Runs for six weeks', 'Live 10 days', 'Go live 3 weeks'
+        r"(?i:runs?|running|live|go\s+live|lasts?|starts?|ends?)\s+(?:for\s+)?(?:\d+|[a-z]+)[\s-]+"
+        r"(?i:days?|weeks?|months?|nights?)\b"
+    )
+)
+
+
 def acceptable(value: str, is_place: PlaceTest, *, cued: bool) -> bool:
     """A name that can be a product: not a place, occasion, channel, date word, code or group of people."""
-    if DATE_IN.search(value) or TIME_LEAD.match(value):
-        return False  # 'Live 3 March 2027 for 6 weeks', 'For Q1' are timing
+    if DATE_IN.search(value) or TIME_LEAD.match(value) or _RUN_FOR.match(value):
+        return False  # 'Live 3 March 2027 for 6 weeks', 'For Q1', 'Run 4 weeks' are timing
     if re.match(r"(?i:more|fewer|increased?|higher|extra)\s+[a-z]", value):
         return False  # 'More visits to our store', 'Higher basket values': an aim, not a name
     core = STYLE_PREFIX.sub("", value)
@@ -282,7 +337,9 @@ def acceptable(value: str, is_place: PlaceTest, *, cued: bool) -> bool:
     ):
         return False  # 'USD 45', 'IT directors', 'UK universities' (not 'UX Design Certificate')
     people_tail = PEOPLE_WORD.search(toks[-1]) and not PRODUCT_TYPE.fullmatch(toks[-1])  # not 'sneakers'
-    sold_here = cued and PRODUCT_TYPE.fullmatch(toks[-1])  # 'relaunching the Meadow Oat bar' (not a pub)
+    # 'relaunching the Meadow Oat bar' (not a pub); a model number names a machine, not a place ('the FräsMaster
+    # 5X machining centre')
+    sold_here = bool(cued and PRODUCT_TYPE.fullmatch(toks[-1])) or model_numbered(value)
     if BRIEF_WORDS.search(value) or tail and (people_tail or VENUE.fullmatch(toks[-1]) and not sold_here):
         return False  # 'CrossFit athletes', 'Etsy sellers'
     if not cued and VENUE.fullmatch(toks[-1]) or ORG_END.search(value):

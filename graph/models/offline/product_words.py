@@ -8,19 +8,37 @@ import re
 from graph.models.offline.people import PEOPLE
 
 CUE_VERBS = (
-    r"launch(?:ing)?|re-?launch(?:ing)?|promot(?:e|ing)|push(?:ing)?|introduc(?:e|ing)|roll(?:ing)?\s+out|"
-    r"sell(?:ing)?(?:\s+out|\s+more(?:\s+of)?)?|shift(?:ing)?\s+more\s+of|this\s+is\s+about|market(?:ing)?|advertis(?:e|ing)|"
+    r"launch(?:es|ing)?|re-?launch(?:es|ing)?|promot(?:e|es|ing)|push(?:es|ing)?|introduc(?:e|es|ing)|"
+    r"roll(?:s|ing)?\s+out|(?:rent|hir)(?:e|es|s|ing)?\s+out|join(?:ing)?|add(?:s|ing)?|"
+    r"sell(?:s|ing)?(?:\s+out|\s+more(?:\s+of)?)?|shift(?:ing)?\s+more\s+of|this\s+is\s+about|market(?:s|ing)?|"
+    r"advertis(?:e|es|ing)|"
     r"boost(?:ing)?|grow(?:ing)?|get(?:ting)?|covers|focus(?:\s+on)?|about|product(?:'s|’s|\s+is)|"
     r"(?:the\s+)?(?:thing|focus|hero)\s+is|set(?:ting)?\s+up|"
     r"(?:range|product|collection|flavou?r|app|brand|line)\s*,|"
     # the same cues in the languages briefs arrive in: 'promouvoir le X', 'lanzar la app X'
     r"promouvoir|lancer|vendre|lanzar|promocionar|promover|vender|lanciare|promuovere|vendere|"
+    # and conjugated: 'Club X lanza el Bono 10', 'nous lançons', 'wir verkaufen', 'we lanceren', 'lança'
+    r"lan[cç](?:e|es|ent|ons|a|amos|am|ia|iamo)|lanzamos|lanza[n]?|promociona(?:mos|n)?|promueven?|promouvons|"
+    r"promeut|promuove|promuoviamo|promove|promovemos|"
+    r"vend(?:e|ons|ent|emos|en|iamo)|verkauf(?:en|t)|bewirbt|lanceert|lanceren|verkoopt|"
+    r"verkopen|promoot|promoten|"
     # what the audience is asked to do with it: 'book a Private Bridal Appointment', 'sign up for our ...'
     r"book(?:ing)?|buy(?:ing)?|order(?:ing)?|try(?:ing)?|offer(?:ing)?|fill(?:ing)?|sign(?:ing)?\s+up\s+(?:for|to)|"
     r"regist(?:er|ering)\s+for|enrol+(?:ing)?\s+(?:on|in|for|onto)|subscrib(?:e|ing)\s+to|awareness\s+of|"
     r"interest\s+in|demand\s+for|(?:get\s+)?(?:a\s+)?quotes?\s+for|"
     # the brief says which thing it is: 'product name on the menu is X', 'our appeal this year is the X'
-    r"product\s+name(?:\s+[a-z]+){0,4}\s+is|(?:appeal|offer|product)(?:\s+this\s+(?:year|season|month))?\s+is"
+    r"product\s+name(?:\s+[a-z]+){0,4}\s+is|(?:appeal|offer|product)(?:\s+this\s+(?:year|season|month))?\s+is|"
+    r"(?:tickets|passes|places)\s+are"  # 'Tickets are the Maker Fair Family Pass'
+)
+FOREIGN_TYPE = (  # product-type nouns in the languages briefs arrive in, written before a name
+    r"abonnement|abonnements|offre|formule|application|appli|app|gamme|collection|coffret|forfait|carte|"
+    r"suscripci[oó]n|oferta|aplicaci[oó]n|gama|colecci[oó]n|paquete|bono|abono|tarifa|"
+    r"abbonamento|offerta|applicazione|gamma|collezione|pacchetto|"
+    r"assinatura|aplicativo|cole[cç][aã]o|pacote|"
+    r"abo|angebot|kollektion|paket|tarif|aanbieding|pakket|collectie"
+)
+GLOSS_IS = re.compile(  # 'Toonverse Premium+ is our new monthly tier', 'Tallyfox is the latest app from ...'
+    r"[ \t]+(?:is|are)[ \t]+(?:our|the|a|an)[ \t]+(?:new|latest|flagship|first|newest|own)\b"
 )
 ASKS = (  # what a campaign asks for, said before the product: 'tickets for Jazz on the Green'
     r"tickets|bookings|seats|places|sign-?ups|orders|enquiries|calls|installs|downloads|registrations|quotes|"
@@ -179,8 +197,19 @@ PEOPLE_WORD = re.compile(
     re.IGNORECASE,
 )
 
+GREETING = (  # how a brief or an email opens, in the languages briefs arrive in: never a product
+    r"hi|hello|hey|dear|hiya|greetings|bonjour|bonsoir|salut|hola|buenos\s+d[ií]as|buenas|ol[aá]|bom\s+dia|ciao|"
+    r"buongiorno|salve|hallo|moin|servus|gr[üu](?:ß|ss)\s+(?:gott|dich|euch)|guten\s+(?:tag|morgen)|"
+    r"sehr\s+geehrte\w*|liebe[rs]?|goedemorgen|goedemiddag|hoi|hej|hei|tere|ahoj|cze[sś][cć]|dzie[nń]\s+dobry|"
+    r"kia\s+ora|g'?day|namaste|cher|ch[eè]re|chers|estimad[oa]s?|querid[oa]s?|caro|cara|cari"
+)
+OCCASION = (  # days a product is sold for: 'for Valentine's Day', 'for the Frühlingsfest'
+    r"(?:the\s+)?(?:black\s+friday|cyber\s+monday|christmas|xmas|easter|halloween|mother'?s\s+day|father'?s\s+day|"
+    r"valentine'?s(?:\s+day)?|new\s+year|diwali|eid|ramadan|hanukkah|thanksgiving|white\s+day|lunar\s+new\s+year|"
+    r"st\.?\s+patrick'?s|mid-?autumn|oktoberfest|[A-Z][\w'’]*\s+(?:day|eve|festival|fest|week|weekend)|\w+fest)"
+)
 NOT_NAME = re.compile(
-    r"^(?:the|our|a|an|its|their|my|this|that|we|i|hi|hello|hey|dear|please|campaign|brief|notes?|meeting|team|"
+    rf"^(?:{GREETING}|the|our|a|an|its|their|my|this|that|we|i|hi|hello|hey|dear|please|campaign|brief|notes?|meeting|team|"
     r"client|budget|q[1-4]|january|february|march|april|may|june|july|august|september|october|november|december|"
     r"jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
     r"black\s+friday|cyber\s+monday|christmas|easter|halloween|mother's|father's|valentine's|new\s+year|"
@@ -188,7 +217,8 @@ NOT_NAME = re.compile(
     re.IGNORECASE,
 )
 BRIEF_WORDS = re.compile(  # 'Media budget', 'Seasonal hook', 'Key message': the brief's own vocabulary
-    r"\b(?:budget|message|hook|goal|audience|channels?|kpis?|timing|list|lists|followers|traffic|footfall)\b",
+    r"\b(?:budget|message|hook|goal|audience|channels?|kpis?|timing|list|lists|followers|traffic|footfall|ads|"
+    r"adverts)\b",
     re.IGNORECASE,
 )
 VENUE = re.compile(  # where a business sells, not what it sells: 'our Camden store', 'the Hopyard taproom', 'the Royal Oak pub'
@@ -235,7 +265,7 @@ EVENT_TAIL = re.compile(
     r"relaunch|restock|giveaway|webinar|brief|enrol+ments?|spring|summer|autumn|winter|season)$"
 )
 ADVERB = re.compile(
-    r"(?!(?:month|week|dai|year|quarter|hour|night|fami|ear|friend|love|ug|ho|jel|bel|ital|supp)ly$)[a-z]+ly|"
+    r"(?!(?:month|week|dai|year|quarter|hour|night|fami|ear|friend|love|ug|ho|jel|bel|ital|supp)ly$)[a-z]{2,}ly|"
     r"only|too|also|now|again|please|first|mainly|mostly"
 )
 HOUSING = re.compile(

@@ -229,7 +229,7 @@ _LABEL_KEYWORDS: tuple[tuple[str, str], ...] = (
     ("channels", r"channel|media|placements?|tactics|where should (?:the )?ads"),
     (
         "dates",
-        r"when|timing|date|period|flight|window|duration|runtime|how long|term\b|\bstart(?:s|ing)?\b|\bends?\b|"
+        r"\bwhen\b|timing|date|period|flight|window|duration|runtime|how long|term\b|\bstart(?:s|ing)?\b|\bends?\b|"
         r"\bfinish|go[- ]?live|in[- ]market",
     ),
     ("places", r"market|region|geograph|where|territor|countr|locations?"),

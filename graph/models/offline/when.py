@@ -15,38 +15,20 @@ from datetime import date, timedelta
 
 from graph.models.offline.calendar_days import easter_day, easter_weekend, month_part, next_period
 from graph.models.offline.durations import Duration, find_durations
+from graph.models.offline.month_names import (
+    RANGE_WORDS,
+    foreign_name,
+    month_number,
+    month_pattern,
+    weekday_pattern,
+)
 
 __all__ = ["DateSpan", "Duration", "find_date_spans", "find_durations"]
 
-MONTHS = {
-    m: i
-    for i, m in enumerate(
-        [
-            "january",
-            "february",
-            "march",
-            "april",
-            "may",
-            "june",
-            "july",
-            "august",
-            "september",
-            "october",
-            "november",
-            "december",
-        ],
-        start=1,
-    )
-}
-MONTHS.update({k[:3]: v for k, v in list(MONTHS.items())})
-MONTHS["sept"] = 9
-_MON = (
-    r"(?:january|february|march|april|may|june|july|august|september|october|november|december|"
-    r"jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)(?![a-z])\.?"
-)
-_DAY = r"(?:[0-3]?\d)(?:st|nd|rd|th)?"
+_MON = month_pattern()
+_DAY = r"(?:[0-3]?\d)(?:st|nd|rd|th|er|re|ère|º|ª|°|\.(?=[ \t]))?"
 _YEAR = r"(?:1\d{3}|2\d{3}|9\d{3})"
-_SEP = r"\s*(?:-|–|—|→|->|to|until|till|through|thru)\s*"
+_SEP = rf"\s*(?:-|–|—|→|->|to|until|till|through|thru|{RANGE_WORDS})\s*"
 _ORDINALS = {
     w: i
     for i, w in enumerate(
@@ -78,6 +60,14 @@ _ORDINALS = {
 _ORDINALS.update({f"twenty-{w}": 20 + i for w, i in list(_ORDINALS.items())[:9]})
 _ORDINALS.update({"thirtieth": 30, "thirty-first": 31})
 _DAYWORD = "|".join(sorted(_ORDINALS, key=len, reverse=True)).replace("-", r"[- ]")
+_FROM_WORDS = r"von|vom|du|de|desde|dal|da|van|vanaf|från|fra|od|entre|tra"
+"""'from' (or 'between') before a range of months in other languages ('von März bis Mai', 'de marzo a mayo')."""
+_AND_WORDS = r"und|et|y|e|en|och|og|ed"
+_IN_WORDS = r"im|en|in|em|i|durante|während|pendant|tijdens|under|nel|nei"
+_END_OF = (
+    r"fin(?:\s+d[e'’]|ales\s+de)?|ende|eind|fine|slutet\s+av|slutningen\s+af|utgangen\s+av|koniec"
+)
+"""'the end of' a month in other languages ('fin avril', 'Ende April', 'finales de abril', 'eind april')."""
 _NOT_A_DAY_AFTER = r"(?!\s*(?:days?|weeks?|months?|am\b|pm\b|%|k\b|[./:]\d))"
 _FIXED_DAYS = {
     "christmas eve": (12, 24),
@@ -96,7 +86,8 @@ _FIXED_DAYS = {
 _HOLIDAY = "|".join(re.escape(k).replace("'", "['’]?") for k in sorted(_FIXED_DAYS, key=len, reverse=True))
 
 _WEEKDAY = (
-    r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|wed|thur?s?|fri|sat|sun)\.?,?\s+"
+    rf"(?:(?:{weekday_pattern()})(?![^\W\d_])|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|wed|"
+    r"thur?s?|fri|sat|sun)\.?,?\s+(?:(?:le|el|den|il)\s+)?"
 )
 _NOT_RESULTS = r"(?![ \t]*(?:\d|(?:results|earnings|report|review|numbers|figures|sales|revenue|targets?)\b))"
 _PATTERNS = re.compile(
@@ -109,36 +100,43 @@ _PATTERNS = re.compile(
     rf"|(?P<half>\bH(?P<hn>[12])\s+(?P<hny>{_YEAR})\b|\b(?P<hw>first|second)\s+half\s+of\s+(?P<hwy>{_YEAR})\b)"
     rf"|(?P<qbare>\b(?:in|during|for|across|over|throughout|timing|flight|period|dates?|when)\s*:?\s*(?:the\s+)?"
     rf"(?:Q(?P<qb>[1-4])|H(?P<hb>[12]))\b{_NOT_RESULTS})"
-    rf"|(?P<monrange2>\b(?:from|between)\s+(?P<mr3>{_MON})\s*(?:-|–|—|to|until|till|through|thru|and)\s*"
-    rf"(?P<mr4>{_MON})\b(?![ \t]*\d))"
+    rf"|(?P<monrange2>\b(?:from|between|{_FROM_WORDS})\s+(?P<mr3>{_MON})\s*"
+    rf"(?:-|–|—|to|until|till|through|thru|and|{RANGE_WORDS}|{_AND_WORDS}|a|à)\s*"
+    rf"(?P<mr4>{_MON})(?:,?\s+(?:de\s+)?(?P<mr4y>{_YEAR}))?\b(?![ \t]*\d))"
     rf"|(?P<dotrange>\b(?P<o1>\d{{1,2}})\.(?P<o2>\d{{1,2}})\.?\s*(?:-|–|—|to|until|bis|au|al|tot)\s*"
     rf"(?P<o3>\d{{1,2}})\.(?P<o4>\d{{1,2}})\.(?P<o5>\d{{4}})\b)"
-    rf"|(?P<num>\b(?P<n1>\d{{1,2}})(?P<ns>[./-])(?P<n2>\d{{1,2}})(?P=ns)(?P<n3>\d{{4}}|\d{{2}})\b(?![./-]\d))"
-    rf"|(?P<dayrange>\b(?P<dr1>{_DAY}){_SEP}(?P<dr2>{_DAY})\s+(?:of\s+)?(?P<drm>{_MON})(?:,?\s+(?P<dry>{_YEAR}))?\b)"
+    rf"|(?P<num>\b(?P<n1>\d{{1,2}})(?P<ns>[./-]|\.[ \t])(?P<n2>\d{{1,2}})(?P=ns)(?P<n3>\d{{4}}|\d{{2}})\b(?![./]\d|-\d{{1,2}}\b(?![./]\d)))"
+    rf"|(?P<dayrange>\b(?P<dr1>{_DAY}){_SEP}(?P<dr2>{_DAY})\s+(?:of\s+|de\s+)?(?P<drm>{_MON})(?:,?\s+(?:de\s+)?(?P<dry>{_YEAR}))?\b)"
     rf"|(?P<between>\bbetween\s+(?:the\s+)?(?P<b1>{_DAY})\s+(?:and|&)\s+(?:the\s+)?(?P<b2>{_DAY})\s+(?:of\s+)?"
     rf"(?P<bm>{_MON})(?:,?\s+(?P<by>{_YEAR}))?\b)"
     rf"|(?P<mdrange>\b(?P<mdrm>{_MON})\s+(?P<mdr1>{_DAY}){_SEP}(?P<mdr2>{_DAY})\b{_NOT_A_DAY_AFTER}"
     rf"(?:,?\s+(?P<mdry>{_YEAR})\b)?)"
     rf"|(?P<monrange>\b(?P<mr1>{_MON}){_SEP}(?P<mr2>{_MON}),?\s+(?P<mry>{_YEAR})\b)"
-    rf"|(?P<monlist>\b(?:over|during|throughout|across|for|in|run(?:s|ning)?(?:\s+(?:in|over|for))?)\s+"
-    rf"(?P<ml1>{_MON})(?:\s*,\s*{_MON})*\s*(?:and|&)\s*(?P<ml2>{_MON})(?:,?\s+(?P<mly>{_YEAR}))?\b)"
+    rf"|(?P<monlist>\b(?:over|during|throughout|across|for|in|run(?:s|ning)?(?:\s+(?:in|over|for))?|{_IN_WORDS})\s+"
+    rf"(?P<ml1>{_MON})(?:\s*,\s*{_MON})*\s*(?:and|&|{_AND_WORDS})\s*(?P<ml2>{_MON})(?:,?\s+(?:de\s+)?(?P<mly>{_YEAR}))?\b)"
     rf"|(?P<monall>\b(?:(?:all|the\s+whole|whole)\s+(?:of\s+)?(?:the\s+month\s+of\s+)?|throughout\s+|"
     rf"(?:the\s+)?month\s+of\s+|during\s+|(?:run|runs|running|live|go\s+live)\s+(?:it\s+|them\s+|this\s+|"
     rf"the\s+(?:campaign|ads)\s+)?(?:in|during|for)\s+)"
-    rf"(?P<mam>{_MON})(?:,?\s+(?P<may>{_YEAR}))?\b(?![ \t]*\d))"
-    rf"|(?P<monend>\b(?:the\s+)?end\s+of\s+(?P<mem>{_MON})(?:,?\s+(?P<mey>{_YEAR}))?\b)"
+    rf"(?P<mam>{_MON})(?:,?\s+(?:de\s+)?(?P<may>{_YEAR}))?\b(?![ \t]*\d))"
+    rf"|(?P<monend>\b(?:(?:the\s+)?end\s+of|{_END_OF})\s+(?P<mem>{_MON})(?:,?\s+(?P<mey>{_YEAR}))?\b)"
     rf"|(?P<holiday>\b(?P<hol>{_HOLIDAY})\b(?:,?\s+(?P<hy>{_YEAR})\b)?)"
-    rf"|(?P<md>\b(?P<mdm>{_MON})\s+(?P<mdd>{_DAY})\b(?:,?\s+(?P<mdy>{_YEAR})\b)?)"
-    rf"|(?P<dm>\b(?P<dmd>{_DAY}|(?:the\s+)?(?:{_DAYWORD})\s+of)\s+(?:of\s+)?(?P<dmm>{_MON})(?:,?\s+(?P<dmy>{_YEAR}))?\b)"
-    rf"|(?P<monyear>\b(?P<mym>{_MON})\s+(?P<myy>{_YEAR})\b)"
+    rf"|(?P<md>\b(?P<mdm>{_MON})\s+(?P<mdd>{_DAY})\b(?:,?\s+(?:de\s+)?(?P<mdy>{_YEAR})\b)?)"
+    rf"|(?P<dm>\b(?P<dmd>{_DAY}|(?:the\s+)?(?:{_DAYWORD})\s+of)\s+(?:of\s+|de\s+)?(?P<dmm>{_MON})(?:,?\s+(?:de\s+)?(?P<dmy>{_YEAR}))?\b)"
+    rf"|(?P<monyear>\b(?P<mym>{_MON})\s+(?:de\s+)?(?P<myy>{_YEAR})\b)"
     rf"|(?P<quarter>\bQ(?P<q>[1-4])\s+(?P<qy>{_YEAR})\b)",
     re.IGNORECASE,
 )
+_END_VERB = (
+    r"(?:end|ends|ending|finish|finishes|finishing|clos(?:e|es|ing)|stop|stops|stopping|pause|wrap(?:s|ping)?\s+up|"
+    r"com(?:e|es|ing)\s+down|(?:switch(?:es|ing)?|turn(?:s|ing)?|tak(?:e|es|ing)|pull(?:s|ing)?)\s+"
+    r"(?:(?:it|them|the\s+(?:ads|campaign))\s+)?(?:off|down))"
+)
+"""How a brief says a run stops ('end', 'stop them', 'wrap up', 'come down', 'switch off')."""
 _RANGE_JOIN = re.compile(
-    rf"^,?{_SEP}(?:{_WEEKDAY})?$|^\s*(?:and|&|bis|au|al|tot)\s*(?:{_WEEKDAY})?$"
+    rf"^,?{_SEP}(?:{_WEEKDAY})?$|^\s*(?:and|&|{RANGE_WORDS})\s*(?:{_WEEKDAY})?$"
     r"|^\s*,?\s*(?:and\s+)?(?:(?:it|we|they|ads|the\s+(?:campaign|ads|push))\s+)?(?:keep\s+(?:it|them)\s+)?"
-    r"(?:(?:end|ends|ending|finish|finishes|finishing|clos(?:e|es|ing))(?:\s+on)?"
-    r"|(?:run|runs|running|live|going)\s+(?:till|until|to|through|thru))\s*(?:the\s+)?$"
+    rf"(?:{_END_VERB}(?:\s+(?:it|them|the\s+(?:campaign|ads|push)))?(?:\s+on)?"
+    rf"|(?:run|runs|running|live|going)\s+(?:till|until|to|through|thru))\s*(?:the\s+)?(?:{_WEEKDAY})?$"
     r"|^\s*(?:to|until|till|through|thru|[-–—])\s+(?-i:(?:[A-Z][\w'’]*\s+){0,2}[A-Z][\w'’]*),?\s*$"
     r"|^[^.;!?\n\d]{0,30}?\(?\s*(?:until|till|ending(?:\s+on)?|ends\s+on)\s*$",
     re.IGNORECASE,
@@ -165,7 +163,7 @@ class DateSpan:
 
 
 def _month(raw: str) -> int:
-    return MONTHS[raw.lower().rstrip(".")[:3] if raw.lower()[:4] != "sept" else "sept"]
+    return month_number(raw)
 
 
 def _day(raw: str) -> int:
@@ -225,9 +223,16 @@ def find_date_spans(text: str, today: date, day_first: bool | None) -> list[Date
         today: Reference date: a date without a year is the next one on or after it.
         day_first: How to read '04/05/2027' (True: 4 May; False: April 5; None: ask when it could be either).
     """
+    if day_first is None:
+        day_first = _slash_style(text)
     spans: list[DateSpan] = []
-    for m in _PATTERNS.finditer(text):
+    at = 0
+    while m := _PATTERNS.search(text, at):
+        at = m.end()
         g, words = m.groupdict(), m.group(0)
+        if (g["dmd"] or "").endswith(".") and not _dotted_day(text, m, g["dmm"] or ""):
+            at = m.start("dmm")  # read on from the month: 'under $8. March 6 through April 4'
+            continue
         problem: str | None = None
         start = end = None
         has_year = True
@@ -237,8 +242,9 @@ def find_date_spans(text: str, today: date, day_first: bool | None) -> list[Date
             end_only = bool(g["eday"])
         elif g["monrange2"]:
             m1, m2 = _month(g["mr3"]), _month(g["mr4"])
-            has_year = False
-            start, problem = _make(None, m1, 1, today, words)
+            has_year = g["mr4y"] is not None
+            y2 = int(g["mr4y"]) if g["mr4y"] else None
+            start, problem = _make(None if y2 is None else y2 - (m2 < m1), m1, 1, today, words)
             if start and not problem:
                 end = _month_end(start.year if m2 >= m1 else start.year + 1, m2)
         elif g["dotrange"]:
@@ -295,7 +301,7 @@ def find_date_spans(text: str, today: date, day_first: bool | None) -> list[Date
                 y += 2000
                 if not today.year <= y <= today.year + 5:
                     continue
-            if g["ns"] == "." or a > 12:
+            if g["ns"].startswith(".") or a > 12:
                 dmf: bool | None = True
             elif b > 12:
                 dmf = False
@@ -347,8 +353,32 @@ def find_date_spans(text: str, today: date, day_first: bool | None) -> list[Date
     return [_until_day(text, sp) for sp in joined if not sp.end_only and not sp.range_only]
 
 
+def _dotted_day(text: str, m: re.Match[str], month: str) -> bool:
+    """'1. März', '30. April 2027' (a day written as an ordinal with a dot, German style) and not a sentence ending in
+    a number before the next one opens with a month ('CPA under $8. March 6 through …', 'ROAS 4. April 1-30',
+    'below £15. January 2027 only') nor a numbered list item ('1. March – teaser')."""
+    line = text[text.rfind("\n", 0, m.start()) + 1 : m.start()]
+    return (
+        foreign_name(month)
+        and bool(line.strip())
+        and not re.search(r"[$£€¥₩₹]\s?$|\d[.,]$", line)
+        and not re.match(r"[ \t]+\d{1,2}\b(?![.,:]?\d)", text[m.end("dmm") :])
+    )
+
+
+def _slash_style(text: str) -> bool | None:
+    """How the brief writes its own slashed dates, when one of them shows it ('1/3/2027-30/4/2027': 30/4 can only
+    be day first, so 1/3 is 1 March); None when none does or they disagree."""
+    styles = {
+        int(a) > 12
+        for a, b in re.findall(r"\b(\d{1,2})[./-](\d{1,2})[./-](?:\d{4}|\d{2})\b", text)
+        if (int(a) > 12) != (int(b) > 12)
+    }
+    return styles.pop() if len(styles) == 1 else None
+
+
 _UNTIL_DAY = re.compile(
-    rf"^[^.;!?\n]{{0,40}}?\b(?:until|till|to|through|thru)\s+the\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)\b"
+    rf"^[^.;!?\n]{{0,40}}?\b(?:until|till|to|through|thru|{_END_VERB}(?:\s+on)?)\s+the\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)\b"
     rf"(?!\s*(?:of\s+)?{_MON})",
     re.IGNORECASE,
 )
