@@ -181,6 +181,10 @@ def test_themes(text: str, theme: str | None) -> None:
             "adults 18-65 with asthma in Leeds",
         ),
         (
+            "Promote the Acme Course, aimed at nurses preparing for the NCLEX in Texas. $3k on Facebook.",
+            "nurses preparing for the NCLEX in Texas",
+        ),
+        (
             "We're pushing Quiz Night for Teams, which is mostly booked by office managers in Leeds. £2k on Facebook.",
             "office managers in Leeds",
         ),
