@@ -214,7 +214,10 @@ def test_audience_boundaries(brief: str, audience: str | None) -> None:
 
 def test_the_run_up_to_an_occasion_is_no_audience() -> None:
     got = extract_brief(
-        {"brief_text": "Please promote the Glow Lamp in the run-up to Easter, UK only. £5k.", "today": "2026-12-07"}
+        {
+            "brief_text": "Please promote the Glow Lamp in the run-up to Easter, UK only. £5k.",
+            "today": "2026-12-07",
+        }
     )
     assert got["audience"] is None
 
@@ -262,8 +265,14 @@ def test_holdout_in_other_languages(text: str, share: float) -> None:
             "We have 12 shops.",
         ),
         ("Promote the Acme Widget to parents in Leeds. 200 orders on Facebook. Budget TBC.", "Budget TBC."),
-        ("- Promote the Acme Widget to parents in Leeds\n- £2k on Facebook\n- next call 12/10", "next call 12/10"),
-        ("promote the acme widget to parents in leeds. £2k on facebook. jan 8 - feb 6. we have 4 vans lol", "we have 4 vans lol"),
+        (
+            "- Promote the Acme Widget to parents in Leeds\n- £2k on Facebook\n- next call 12/10",
+            "next call 12/10",
+        ),
+        (
+            "promote the acme widget to parents in leeds. £2k on facebook. jan 8 - feb 6. we have 4 vans lol",
+            "we have 4 vans lol",
+        ),
         (
             "Promote the Acme Widget to parents in Leeds. £2k on Facebook. The sea is 14 degrees in spring.",
             "The sea is 14 degrees in spring.",

@@ -12,7 +12,8 @@ from __future__ import annotations
 import re
 
 from graph.models.offline.channels import Found
-from graph.models.offline.kpis import COUNT_KINDS, KPIMention
+from graph.models.offline.kpi_words import COUNT_KINDS
+from graph.models.offline.kpis import KPIMention
 from graph.models.offline.segments import Segment
 
 _OUTCOME = "|".join(w for words in COUNT_KINDS.values() for w in words) + (
