@@ -35,6 +35,8 @@ from graph.models.offline.product_plain import bulleted_plain, priced_plain, sol
 from graph.models.offline.product_words import (
     ASKS,
     CUE_VERBS,
+    FOREIGN_TYPE,
+    GLOSS_IS,
     HOUSING,
     NOT_NAME,
     OFFER_NOUNS,
@@ -73,6 +75,9 @@ _CALLED = re.compile(
     rf"\b(?:{PRODUCT_TYPE.pattern})\s+(?:called|named)\s+(?=[A-Z])"
     # 'our online CBT programme Steady': a lowercase description, then the name
     rf"|\b(?i:our|its|their)\s+(?:(?:[a-z][\w-]*|[A-Z]{{2,}})\s+){{0,3}}(?:{PRODUCT_TYPE.pattern})\s+(?=[A-Z][a-z])"
+    # the same in the languages briefs arrive in: "nous lançons l'abonnement Nounou+", 'la app Viajo'
+    rf"|(?<![\w'’])(?i:l['’]|le\s|la\s|el\s|il\s|lo\s|o\s|a\s|notre\s|nuestr[oa]\s|nosso\s|nossa\s|unser\w*\s|die\s|das\s|den\s|het\s|onze\s)"
+    rf"\s*(?i:{FOREIGN_TYPE})\s+(?=[A-Z])"
 )
 
 
@@ -187,7 +192,15 @@ def _named(text: str, is_place: PlaceTest) -> Found | None:
                 or any(HOUSING.fullmatch(t) for t in toks[1:-1] if t[:1].islower())
             )
         )
-        appositive = _APPOSITIVE.match(text, found.end) is not None  # 'Woofbox, our dog treat subscription'
+        appositive = (  # 'Woofbox, our dog treat subscription', 'Toonverse Premium+ is our new monthly tier'
+            _APPOSITIVE.match(text, found.end) is not None or GLOSS_IS.match(text, found.end) is not None
+        )
+        # "Our Olive & Thyme Soap Trio sells mostly to women": the brand's own named thing, said as a subject
+        owned = (
+            (m.group("art") or "").lower() == "our"
+            and sum(1 for t in found.value.split() if t[:1].isupper()) >= 2
+            and _OWN_VERB.match(text, found.end) is not None
+        )
         bullet = re.search(r"(?:^|\n)[ \t]*(?:[-*•▪→+>]|\d{1,2}[.)])?[ \t]*$", before) is not None
         caps = sum(1 for t in found.value.split() if t[:1].isupper())
         # 'Hopworks Winter Stout goes on sale': a name of two capitalised words or more opening a line
@@ -197,11 +210,11 @@ def _named(text: str, is_place: PlaceTest) -> Found | None:
             named = product_phrase(text, found.end + dash.end()) if dash and tail else None
             if named and acceptable(named.value, is_place, cued=True):
                 return named  # 'Boiler service plan — Heatwise Cover': a description, then the name
-        if not (marked or appositive or on_sale or typed and (m.group("art") or opening)):
+        if not (marked or appositive or on_sale or owned or typed and (m.group("art") or opening)):
             continue  # a bare 'Name noun' is as often a business, place or event as a product
-        if not acceptable(found.value, is_place, cued=appositive or on_sale or bool(typed)) or _is_label(
-            text, found
-        ):
+        if not acceptable(
+            found.value, is_place, cued=appositive or on_sale or owned or bool(typed)
+        ) or _is_label(text, found):
             continue
         if re.search(r"\bfor\s+$", before) and _employer(text, before.rstrip().rfind("for")):
             continue
@@ -209,6 +222,10 @@ def _named(text: str, is_place: PlaceTest) -> Found | None:
     return None
 
 
+_OWN_VERB = re.compile(  # what a business says of its own product: it sells, comes in, costs, ships, is back
+    r"[ \t]+(?:sells|comes|costs|ships|starts|launches|returns|arrives|is\s+(?:back|for|made|priced|available|"
+    r"sold|our|a|an|the|now|here|on|out))\b"
+)
 _ON_SALE = re.compile(
     r"[ \t]+(?:goes|go|went)[ \t]+on[ \t]+sale|[ \t]+is[ \t]+(?:back|out|here)\b|[ \t]+(?:launches|lands|drops|arrives)\b"
     r"|[ \t]+hits[ \t]+(?:shelves|stores)",

@@ -253,7 +253,7 @@ _LABEL_END = re.compile(
     # a price or discount glued on: 'annual boiler service at £69', 'the First Box Offer, 30% off'
     rf"\s+(?:at|for|from|only|just|now)\s+{_PRICE}|,?\s+{_PRICE}|\s+(?:from|by)\s+(?=[A-Z])"
     # an occasion it is sold for: '"Love Potions Masterclass" for Valentine's Day'
-    rf"|\s+for\s+(?=(?i:{OCCASION})\b)"
+    rf"|\s+for\s+(?=(?i:{OCCASION})\b)|\s+(?:is|are)\s+(?:our|the|a|an)\s"  # 'X is our new plan for ...'
     # 'at|in|on' a place or venue; a single capitalised word ending the value stays ('First Aid at Work')
     r"|\s+at\s+(?=[A-Z])(?![A-Z][a-z]+\s*$)|\s+(?:in|on|for\s+the)\s+(?=[A-Z])|\s*\(|\s+[-–—]\s+|[.;]\s|\s+for\s+(?=(?:[A-Z][\w'’]*\s+){0,2}"
     r"(?i:children|kids|families|women|men|hospital|charity|trust|foundation|school)\b)"

@@ -120,6 +120,11 @@ _VERBISH = re.compile(  # 'booked', 'bewerben', 'starting' (not 'linen', 'garden
 )
 
 
+_ROMANCE_OF = frozenset({"de", "du", "des", "del", "della", "di", "do", "da", "von", "van"})
+_ARTICLED = re.compile(
+    r"l['’][a-zà-ÿ]|(?:la|le|les|el|los|las|der|die|das|het|notre|nuestr[oa]|nostr[oa])\s+[a-zà-ÿ]"
+)
+_ROMANCE_TO = frozenset({"a", "à", "en", "aux", "al", "alla", "ai", "às", "ao", "aos"})
 _WHERE = re.compile(r"online|nationwide|worldwide|abroad|locally|overseas")
 
 
@@ -175,6 +180,21 @@ def product_phrase(text: str, start: int, is_place: PlaceTest | None = None) -> 
             words.append(tok)
             break
         noun_modal = low in ("will", "can") and re.match(r"[ \t]*(?:[,.;:!?)]|$)", text[start + tok.end() :])
+        nxt = re.match(r"[ \t]+(?P<w>[\w'’-]+)(?P<after>[ \t]+[\w'’-]+)?", text[start + tok.end() :])
+        if (
+            words
+            and w in _ROMANCE_OF
+            and nxt
+            and _ARTICLED.match(f"{nxt.group('w')}{nxt.group('after') or ''}")
+        ):
+            break  # "l'abonnement Nounou+ de l'app BabyDispo", 'Bono 10 del club Levante' (not 'Crème de la Mer')
+        if (
+            words
+            and w in _ROMANCE_TO
+            and nxt
+            and (nxt.group("w")[:1].islower() or is_place is not None and is_place(nxt.group("w")))
+        ):
+            break  # 'el Pan de Masa Madre a familias en Sevilla', 'il Corso di Pasta Fresca a Milano'
         in_title = (  # 'Keep It Local Pledge Drive', 'Love Your Skin Serum': a title-case name's small word
             w[:1].isupper()
             and low in ("it", "you", "your", "us", "me", "this", "our")
@@ -197,7 +217,10 @@ def product_phrase(text: str, start: int, is_place: PlaceTest | None = None) -> 
             break
         if low == "for" and words:
             after = text[start + tok.end() : start + tok.end() + 40]
-            tier = re.match(r"[ \t]+[A-Z][a-z]+(?=[ \t]*(?:[\n,.;:!?)]|$))", after)  # 'Taskloom for Agencies'
+            tier = re.match(  # 'Taskloom for Agencies', 'Afternoon Tea for Two to couples in Bath'
+                r"[ \t]+[A-Z][a-z]+(?=[ \t]*(?:[\n,.;:!?)]|$)|[ \t]+(?:to|in|at|among|across|with|on|from)\b)",
+                after,
+            )
             if (
                 NOT_NAME.match(after.strip())
                 or not tier
@@ -314,11 +337,9 @@ def acceptable(value: str, is_place: PlaceTest, *, cued: bool) -> bool:
     ):
         return False  # 'USD 45', 'IT directors', 'UK universities' (not 'UX Design Certificate')
     people_tail = PEOPLE_WORD.search(toks[-1]) and not PRODUCT_TYPE.fullmatch(toks[-1])  # not 'sneakers'
-    sold_here = (cued or marked) and PRODUCT_TYPE.fullmatch(
-        toks[-1]
-    )  # 'relaunching the Meadow Oat bar' (not a pub)
-    # a model number names a machine, not a place: 'the FräsMaster 5X machining centre', 'the Vela X2 studio'
-    sold_here = sold_here or model_numbered(value)
+    # 'relaunching the Meadow Oat bar' (not a pub); a model number names a machine, not a place ('the FräsMaster
+    # 5X machining centre')
+    sold_here = bool(cued and PRODUCT_TYPE.fullmatch(toks[-1])) or model_numbered(value)
     if BRIEF_WORDS.search(value) or tail and (people_tail or VENUE.fullmatch(toks[-1]) and not sold_here):
         return False  # 'CrossFit athletes', 'Etsy sellers'
     if not cued and VENUE.fullmatch(toks[-1]) or ORG_END.search(value):

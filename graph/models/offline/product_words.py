@@ -18,8 +18,9 @@ CUE_VERBS = (
     # the same cues in the languages briefs arrive in: 'promouvoir le X', 'lanzar la app X'
     r"promouvoir|lancer|vendre|lanzar|promocionar|promover|vender|lanciare|promuovere|vendere|"
     # and conjugated: 'Club X lanza el Bono 10', 'nous lançons', 'wir verkaufen', 'we lanceren', 'lança'
-    r"lan[cç](?:e|es|ent|ons|a|amos|am|ia|iamo)|lanzamos|lanza[n]?|promo(?:ciona(?:mos|n)?|uvons|eut|uve|"
-    r"uoviamo|vemos|ve)|vend(?:e|ons|ent|emos|en|iamo)|verkauf(?:en|t)|bewirbt|lanceert|lanceren|verkoopt|"
+    r"lan[cç](?:e|es|ent|ons|a|amos|am|ia|iamo)|lanzamos|lanza[n]?|promociona(?:mos|n)?|promueven?|promouvons|"
+    r"promeut|promuove|promuoviamo|promove|promovemos|"
+    r"vend(?:e|ons|ent|emos|en|iamo)|verkauf(?:en|t)|bewirbt|lanceert|lanceren|verkoopt|"
     r"verkopen|promoot|promoten|"
     # what the audience is asked to do with it: 'book a Private Bridal Appointment', 'sign up for our ...'
     r"book(?:ing)?|buy(?:ing)?|order(?:ing)?|try(?:ing)?|offer(?:ing)?|fill(?:ing)?|sign(?:ing)?\s+up\s+(?:for|to)|"
@@ -28,6 +29,16 @@ CUE_VERBS = (
     # the brief says which thing it is: 'product name on the menu is X', 'our appeal this year is the X'
     r"product\s+name(?:\s+[a-z]+){0,4}\s+is|(?:appeal|offer|product)(?:\s+this\s+(?:year|season|month))?\s+is|"
     r"(?:tickets|passes|places)\s+are"  # 'Tickets are the Maker Fair Family Pass'
+)
+FOREIGN_TYPE = (  # product-type nouns in the languages briefs arrive in, written before a name
+    r"abonnement|abonnements|offre|formule|application|appli|app|gamme|collection|coffret|forfait|carte|"
+    r"suscripci[oó]n|oferta|aplicaci[oó]n|gama|colecci[oó]n|paquete|bono|abono|tarifa|"
+    r"abbonamento|offerta|applicazione|gamma|collezione|pacchetto|"
+    r"assinatura|aplicativo|cole[cç][aã]o|pacote|"
+    r"abo|angebot|kollektion|paket|tarif|aanbieding|pakket|collectie"
+)
+GLOSS_IS = re.compile(  # 'Toonverse Premium+ is our new monthly tier', 'Tallyfox is the latest app from ...'
+    r"[ \t]+(?:is|are)[ \t]+(?:our|the|a|an)[ \t]+(?:new|latest|flagship|first|newest|own)\b"
 )
 ASKS = (  # what a campaign asks for, said before the product: 'tickets for Jazz on the Green'
     r"tickets|bookings|seats|places|sign-?ups|orders|enquiries|calls|installs|downloads|registrations|quotes|"
