@@ -245,3 +245,91 @@ def test_a_greeting_or_a_timing_line_is_never_the_product(text: str) -> None:
 def test_a_title_case_names_small_words_are_part_of_it(text: str, product: str) -> None:
     """'Love Your Garden Weekend', 'Keep It Wild Challenge': a capitalised pronoun inside a title-case name."""
     assert _product(text) == product
+
+
+@pytest.mark.parametrize(
+    ("text", "product"),
+    [
+        (
+            "Greenfield Dairy is a family farm in Somerset; we want to sell our Clotted Cream Gift Box to foodies.",
+            "Clotted Cream Gift Box",
+        ),
+        (
+            "PixelForge is a design agency. We want more bookings for our Brand Sprint Workshop from founders.",
+            "Brand Sprint Workshop",
+        ),
+        (
+            "Campaign for Lumen Opticians: free eye tests for over-60s in Norwich, £1,500 on Facebook.",
+            "free eye tests",
+        ),
+        (
+            "Hola! Somos Casa Lucía, un hotel en Granada. Queremos vender el Paquete Romántico a parejas de Madrid.",
+            "Paquete Romántico",
+        ),
+        (
+            "Bonjour ! Le Petit Atelier lance son Kit Couture Débutant pour les ados à Lille. Budget 2 000 €.",
+            "Kit Couture Débutant",
+        ),
+        (
+            "Wir sind die Bergbrauerei Alpen und wollen unser Winterbock Bier in Bayern bewerben.",
+            "Winterbock Bier",
+        ),
+        (
+            "We're Kiwi Cleaners. Want to push our end of tenancy clean to landlords in Wellington.",
+            "end of tenancy clean",
+        ),
+        ("promo for our new oat milk latte, students in Leeds, £500 instagram", "oat milk latte"),
+    ],
+)
+def test_a_business_introducing_itself_then_what_it_sells(text: str, product: str) -> None:
+    """'X is a farm; we want to sell Y', 'Somos X ... vender el Y', 'X lance son Y', 'wollen unser Y bewerben'."""
+    assert _product(text) == product
+
+
+@pytest.mark.parametrize(
+    ("text", "product"),
+    [
+        (
+            "The Harbour Half Marathon takes place on 3 May 2027. We need 2,000 runners from Cork and Kerry.",
+            "Harbour Half Marathon",
+        ),
+        (
+            "The Big Bake Sale for Hospice is on 14 February; we want 300 bakers from Leeds to sign up.",
+            "Big Bake Sale for Hospice",
+        ),
+        (
+            "From: Riverside Arts\nThe Lantern Parade returns on 31 October. Families in Bath, please. £700 Facebook.",
+            "Lantern Parade",
+        ),
+        (
+            "We'd like a campaign for our Spring Foundation Course. Our Open Day is on 20 June but run ads in May.",
+            "Spring Foundation Course",
+        ),
+    ],
+)
+def test_an_event_named_with_its_date_is_what_is_sold(text: str, product: str) -> None:
+    """'The X takes place on / is on / returns on <date>'; a campaign 'for our X' still wins over a side event."""
+    assert _product(text) == product
+
+
+@pytest.mark.parametrize(
+    ("text", "product"),
+    [
+        (
+            "Help us sell 500 tickets to Shakespeare in the Park, aimed at families in Leeds.",
+            "Shakespeare in the Park",
+        ),
+        (
+            "We'd like retirees in York to join our Learn Spanish in 10 Weeks course.",
+            "Learn Spanish in 10 Weeks course",
+        ),
+        ("We want to sell the Pony Club Camp Week in Harrogate to parents.", "Pony Club Camp Week"),
+        (
+            "selling out the last 40 places on our Tuscany painting retreat, retirees in Surrey",
+            "Tuscany painting retreat",
+        ),
+    ],
+)
+def test_in_inside_a_name_and_places_on_a_retreat(text: str, product: str) -> None:
+    """'in the Park' / 'in 10 Weeks' belong to the name, 'in Harrogate' does not; 'places on our X retreat'."""
+    assert _product(text) == product

@@ -31,7 +31,7 @@ from graph.models.offline.product_name import (
     strip_article,
     tidy_product,
 )
-from graph.models.offline.product_plain import bulleted_plain, priced_plain, sold_plain
+from graph.models.offline.product_plain import bulleted_plain, plain_after, priced_plain, sold_plain
 from graph.models.offline.product_words import (
     ASKS,
     CUE_VERBS,
@@ -46,12 +46,12 @@ from graph.models.offline.product_words import (
 )
 from graph.models.offline.segments import Segment
 
-_DET = r"(?:(?:our|the|a|an|its|their|my|your|le|la|les|el|los|las|il|lo|das|die|der|den|notre|nuestr[oa])[ \t]+)?(?:(?-i:new|free|last)(?![ \t]+year)[ \t]+)?(?:[$£€]\d+(?:\.\d\d)?[ \t]+)?"
+_DET = r"(?:(?:our|the|a|an|its|their|my|your|le|la|les|el|los|las|il|lo|das|die|der|den|notre|nuestr[oa]|son|sa|ses|su|sus|suo|sua|seine?n?|ihre?n?|zijn|haar|leur|nos|nuestr[oa]s)[ \t]+)?(?:(?-i:new|free|last)(?![ \t]+year)[ \t]+)?(?:[$£€]\d+(?:\.\d\d)?[ \t]+)?"
 _DET += r"(?-i:(?:[a-z]+|\d+)-(?:day|night|week|month|hour|year)[ \t]+)?"  # 'runs the three-week Gaeltacht Course'
 _PRODUCT_CUE = re.compile(  # a cue's kind ranks it: what is sold beats what a campaign is for, beats an owner
     rf"(?P<verb>\b(?i:(?:{CUE_VERBS})[ \t]+(?:of[ \t]+)?{_DET}))(?=[A-Z0-9]|['‘\"“][A-Z])"
     r"|(?P<off>\b\d{1,2}\s?%\s+off\s+(?i:(?:all|every|the|our|any)[ \t]+)?)(?=[A-Z0-9])"  # '40% off all X'
-    rf"|(?P<ask>\b(?i:(?:{ASKS})[ \t]+(?:for|of|to)[ \t]+{_DET}))(?=[A-Z0-9])"
+    rf"|(?P<ask>\b(?i:(?:{ASKS})[ \t]+(?:for|of|to|on)[ \t]+{_DET}))(?=[A-Z0-9])"
     rf"|(?P<ad>\b(?i:(?:ads?|campaign|push|brief|promotion|pre-?launch|kickstarter|sale)[ \t]+(?:for|on)[ \t]+{_DET}))"
     r"(?=[A-Z])"
     # what an organisation runs or hosts: 'WKRM is running the Keep It Local Pledge Drive'
@@ -76,8 +76,14 @@ _CALLED = re.compile(
     # 'our online CBT programme Steady': a lowercase description, then the name
     rf"|\b(?i:our|its|their)\s+(?:(?:[a-z][\w-]*|[A-Z]{{2,}})\s+){{0,3}}(?:{PRODUCT_TYPE.pattern})\s+(?=[A-Z][a-z])"
     # the same in the languages briefs arrive in: "nous lançons l'abonnement Nounou+", 'la app Viajo'
-    rf"|(?<![\w'’])(?i:l['’]|le\s|la\s|el\s|il\s|lo\s|o\s|a\s|notre\s|nuestr[oa]\s|nosso\s|nossa\s|unser\w*\s|die\s|das\s|den\s|het\s|onze\s)"
-    rf"\s*(?i:{FOREIGN_TYPE})\s+(?=[A-Z])"
+    # (a generic noun in lowercase: 'el Paquete Romántico' is the name; German writes every noun capitalised)
+    rf"|(?<![\w'’])(?i:l['’]|le\s|la\s|el\s|il\s|lo\s|o\s|a\s|notre\s|nuestr[oa]\s|nosso\s|nossa\s|het\s|onze\s|"
+    rf"son\s|sa\s|su\s)\s*(?:{FOREIGN_TYPE})\s+(?=[A-Z])"
+    rf"|(?<![\w'’])(?i:unser\w*|die|das|den|ihr\w*|sein\w*)\s+(?i:{FOREIGN_TYPE})\s+(?=[A-Z])"
+)
+_OBJECT_FIRST = re.compile(  # German and Dutch put the verb last: 'wollen unser Winterbock Bier in Bayern bewerben'
+    r"\b(?i:unser\w*|ihr\w*|sein\w*|die|das|den|onze|ons|het|de)\s+(?=[A-Z][^.\n;:!?]{0,80}?\s(?:bewerben|verkaufen|"
+    r"vermarkten|promoten|launchen|einführen|bekannt\s+machen|verkopen|lanceren|aanprijzen|op\s+de\s+markt\s+brengen)\b)"
 )
 
 
@@ -101,10 +107,14 @@ _INTRODUCES = re.compile(  # 'a campaign for Revive IV Lounge in Las Vegas: the 
 
 
 def _introduced(text: str, found: Found, is_place: PlaceTest) -> Found:
-    """A business named, then what it sells after a colon: the product is after the colon."""
+    """A business named, then what it sells after a colon: the product is after the colon ('Campaign for Lumen
+    Opticians: free eye tests for over-60s')."""
     m = _INTRODUCES.match(text, found.end)
     inner = product_phrase(text, m.end(), is_place) if m else None
-    return inner if inner and acceptable(inner.value, is_place, cued=True) else found
+    if inner and acceptable(inner.value, is_place, cued=True):
+        return inner
+    plain = plain_after(text, found.end) if re.match(r"[ \t]*:", text[found.end :]) else None
+    return plain or found
 
 
 def _cued(text: str, is_place: PlaceTest) -> Found | None:
@@ -115,10 +125,15 @@ def _cued(text: str, is_place: PlaceTest) -> Found | None:
 def cued_ranked(text: str, is_place: PlaceTest) -> tuple[int, Found] | None:
     """The best name after a cue and its cue's rank (0: what is sold or asked for; 1: what a campaign is for or
     an organisation runs; 2: 'for X'; 3: an owner's)."""
-    for m in _CALLED.finditer(text):  # 'a new cider called Orchard Gold', 'our online CBT programme Steady'
-        found = product_phrase(text, m.end(), is_place)
-        if found and acceptable(found.value, is_place, cued=True) and not _SUBJECT.match(text, found.end):
-            return 0, found
+    for rx in (
+        _CALLED,
+        _OBJECT_FIRST,
+    ):  # 'a new cider called Orchard Gold', 'our online CBT programme Steady'
+        matches = list(rx.finditer(text))
+        for m in reversed(matches) if rx is _OBJECT_FIRST else matches:  # the object nearest its verb
+            found = product_phrase(text, m.end(), is_place)
+            if found and acceptable(found.value, is_place, cued=True) and not _SUBJECT.match(text, found.end):
+                return 0, found
     best: tuple[int, Found] | None = None
     for m in _PRODUCT_CUE.finditer(text):
         kind = m.lastgroup or "verb"
@@ -226,6 +241,29 @@ _OWN_VERB = re.compile(  # what a business says of its own product: it sells, co
     r"[ \t]+(?:sells|comes|costs|ships|starts|launches|returns|arrives|is\s+(?:back|for|made|priced|available|"
     r"sold|our|a|an|the|now|here|on|out))\b"
 )
+_EVENT_START = re.compile(
+    r"(?:^|(?<=[.!?])[ \t]+)[ \t]*(?:(?i:the|our|this\s+year's)[ \t]+)?(?=[A-Z])", re.MULTILINE
+)
+_HAPPENS = re.compile(  # 'The Harbour Half Marathon takes place on 3 May', 'The Lantern Parade returns on 31 October'
+    r"[ \t]+(?:takes[ \t]+place|is[ \t]+(?:on|happening|being[ \t]+held)|will[ \t]+be[ \t]+(?:held|on)|is[ \t]+held|"
+    r"returns|opens|kicks[ \t]+off|comes[ \t]+back)[ \t]+(?:on|in|this|next|from|at|[0-9])",
+    re.IGNORECASE,
+)
+
+
+def _event_subject(text: str, is_place: PlaceTest) -> Found | None:
+    """An event named as a sentence's subject and given its date: it is what the campaign sells places at."""
+    for m in _EVENT_START.finditer(text):
+        found = product_phrase(text, m.end(), is_place)
+        if not found or not _HAPPENS.match(text, found.end) or re.search(r"['’]s\b|[\"“”]", found.value):
+            continue  # (an owner's quoted title is left to the cues: "the Museum's \"Deep Ocean\" exhibition")
+        if sum(1 for t in found.value.split() if t[:1].isupper()) >= 2 and acceptable(
+            found.value, is_place, cued=True
+        ):
+            return found
+    return None
+
+
 _ON_SALE = re.compile(
     r"[ \t]+(?:goes|go|went)[ \t]+on[ \t]+sale|[ \t]+is[ \t]+(?:back|out|here)\b|[ \t]+(?:launches|lands|drops|arrives)\b"
     r"|[ \t]+hits[ \t]+(?:shelves|stores)",
@@ -278,6 +316,10 @@ def find_product(text: str, segments: list[Segment], is_place_only: object) -> F
     head = headed(unmasked, is_place)
     if head and ranked and ranked[0] == 0 and ranked[1].start > head.end and not _shaped(head.value):
         head = None  # 'Hatchet House Denver: we're pushing Axe Night for Teams': the title names the business
+    # an event and its date beats a bare 'for X', an owner's name, or a cue inside its own name ('Sale for Hospice')
+    event = _event_subject(text, is_place)
+    if event and (ranked is None or ranked[0] >= 2 or event.start <= ranked[1].start < event.end):
+        ranked = (0, event)
     found = (
         head
         or glossed(text, is_place)

@@ -82,6 +82,13 @@ def _joins(text: str, at: int, low: str, words: list[str], is_place: PlaceTest |
     ('the Bolt app to London', 'Kettle Pro on Facebook'), and not after a product noun ('Acme boots to runners')."""
     if is_place is None or not words:
         return False
+    if low == "in" and words[-1][:1].isupper() and not PRODUCT_TYPE.fullmatch(words[-1]):
+        # 'Shakespeare in the Park', 'Learn Bridge in 8 Weeks' (not 'the Camp Week in Harrogate', 'Course in Leeds')
+        inside = re.match(
+            r"[ \t]+(?:the[ \t]+(?P<w>[A-Z][\w'’-]*)|\d+[ \t]+(?i:days|weeks|months|steps|minutes))\b",
+            text[at:],
+        )
+        return inside is not None and not (inside.group("w") and is_place(inside.group("w")))
     m = _JOIN_NEXT.match(text, at)
     if not m:
         return False
@@ -218,7 +225,8 @@ def product_phrase(text: str, start: int, is_place: PlaceTest | None = None) -> 
         if low == "for" and words:
             after = text[start + tok.end() : start + tok.end() + 40]
             tier = re.match(  # 'Taskloom for Agencies', 'Afternoon Tea for Two to couples in Bath'
-                r"[ \t]+[A-Z][a-z]+(?=[ \t]*(?:[\n,.;:!?)]|$)|[ \t]+(?:to|in|at|among|across|with|on|from)\b)",
+                r"[ \t]+[A-Z][a-z]+(?=[ \t]*(?:[\n,.;:!?)]|$)|[ \t]+(?:to|in|at|among|across|with|on|from|is|are|"
+                r"will|takes|returns|opens|runs|starts)\b)",
                 after,
             )
             if (

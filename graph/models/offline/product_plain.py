@@ -27,7 +27,11 @@ _SELL = (  # verbs whose object is what is sold: 'sell', 'promote', 'push', 'lau
 )
 _WORDS = r"(?:(?:[a-z0-9][\w'’/-]*|[A-Z]{2,4})\s+){1,3}[a-z][\w'’-]*"  # 'kiln-dried hardwood cord', 'AI subtitling service'
 _ENDS = r"(?=\s*(?:[,.;:!?\n)]|$)|\s+(?:to|for|among|across|in|at|with|on|this|next|from|before|by|so|and\s+get)\b)"
-_SOLD = re.compile(rf"\b(?i:{_SELL})\s+(?i:the|our|its|their|a|an)\s+(?P<v>{_WORDS}){_ENDS}")
+_SOLD = re.compile(
+    rf"\b(?i:{_SELL}|(?:promo|campaign|ads|push)\s+for)\s+(?i:the|our|its|their|a|an)\s+(?:(?i:new|latest)\s+)?"
+    rf"(?P<v>{_WORDS}){_ENDS}"
+)
+_AFTER_COLON = re.compile(rf"[ \t]*:[ \t]+(?:(?i:the|our|a|an)\s+)?(?P<v>{_WORDS}){_ENDS}")
 _PRICE = r"(?:[A-Z]{0,3}[$£€¥₩]\s?\d[\d.,]*|\d[\d.,]*\s?(?:[$£€¥₩]|EUR|USD|GBP))"
 _PRICED = re.compile(
     rf"\b(?i:a|an|our|the|its|their)\s+{_PRICE}\s+(?P<v>(?:[a-z][\w'’-]*\s+){{0,2}}[a-z][\w'’-]*){_ENDS}"
@@ -63,6 +67,14 @@ def sold_plain(text: str) -> Found | None:
         if _plain(value):
             return Found(value, m.start("v"), m.end("v"))
     return None
+
+
+def plain_after(text: str, at: int) -> Found | None:
+    """Plain words after a colon that follows a business: 'Campaign for Lumen Opticians: free eye tests for ...'."""
+    m = _AFTER_COLON.match(text, at)
+    if not m or not _plain(m.group("v")):
+        return None
+    return Found(m.group("v"), m.start("v"), m.end("v"))
 
 
 def priced_plain(text: str) -> Found | None:

@@ -108,6 +108,7 @@ BOUNDARY = frozenset(
         "needs",
         "need",
         "wants",
+        "und",
         "want",
         "goes",
         "go",
@@ -273,7 +274,10 @@ HOUSING = re.compile(
     re.IGNORECASE,
 )
 """Homes are sold at a development: 'Shared Ownership homes at Millbrook Quay' names the development too."""
-TRAVEL = re.compile(r"packages|breaks|holidays|tours|cruises|trips|getaways|flights|escapes", re.IGNORECASE)
+TRAVEL = re.compile(
+    r"packages|breaks|holidays|tours|cruises|trips|getaways|flights|escapes|retreats?|safaris?|treks?",
+    re.IGNORECASE,
+)
 """Trips are sold to a place: 'Golden Week packages to Okinawa' names the destination too."""
 TIME_WORD = re.compile(
     r"(?:year|day|week|weekend|month|season|eve|night|period|rush|holidays?|break|time|term|half-term|budget|"
