@@ -175,6 +175,24 @@ def test_a_month_or_season_that_is_not_the_run(text: str) -> None:
             D(2027, 5, 3),
             D(2027, 6, 21),
         ),
+        (
+            'Event: "Wine & Cheese Night", Mar 5-6 at The Loft, Denver. Ads: Feb 1 - Mar 4, 2027.',
+            D(2027, 2, 1),
+            D(2027, 3, 4),
+        ),
+        (
+            "Sell tickets for the Harvest Fair (9-10 October 2027) to families in York. Ads 1 September - 8 October "
+            "2027.",
+            D(2027, 9, 1),
+            D(2027, 10, 8),
+        ),
+        (
+            "Our webinar, 18-19 May 2027, needs sign-ups from CFOs. Campaign: 19 April - 17 May 2027.",
+            D(2027, 4, 19),
+            D(2027, 5, 17),
+        ),
+        # a past day that starts nothing (the date of the notes) is not the start
+        ("Meeting notes, 4 December 2026. Run it in January.", D(2027, 1, 1), D(2027, 1, 31)),
         # a deadline on the timing line is not the end
         (
             "6. Timing\nSix weeks from 1 March 2027. Proposals to this RFP by 18 December 2026.",
@@ -283,6 +301,51 @@ def test_an_end_said_with_a_verb(text: str, start: date, end: date) -> None:
 )
 def test_weekdays_and_month_ends_in_other_languages(text: str, start: date, end: date) -> None:
     assert _dates(text)[:2] == (start, end)
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        ("Run it through February and March.", D(2027, 2, 1), D(2027, 3, 31)),
+        ("February through April.", D(2027, 2, 1), D(2027, 4, 30)),
+        ("Timing: October – November.", D(2027, 10, 1), D(2027, 11, 30)),
+        ("Spring 2027 campaign, £5k on Meta.", D(2027, 3, 1), D(2027, 5, 31)),
+        ("January to March sales were up 20%.", None, None),
+        ("The water is warm in summer.", None, None),
+        # another day named in the brief's language is not the start
+        (
+            "Les pistes ouvrent le 12 décembre. Campagne à partir du 1er décembre 2026 pendant 3 semaines.",
+            D(2026, 12, 1),
+            D(2026, 12, 21),
+        ),
+        (
+            "Inscripciones hasta el 15 de febrero. Campaña del 10 de enero al 14 de febrero de 2027.",
+            D(2027, 1, 10),
+            D(2027, 2, 14),
+        ),
+    ],
+)
+def test_months_without_days(text: str, start: date | None, end: date | None) -> None:
+    assert _dates("Sell the Oak Desk to home workers in Leeds. " + text)[:2] == (start, end)
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        # a day, its month and a two-digit year
+        ("1 Mar 27 – 15 Apr 27.", D(2027, 3, 1), D(2027, 4, 15)),
+        ("From 3 May '27 for 4 weeks.", D(2027, 5, 3), D(2027, 5, 30)),
+        ("Live 6 Sept 27 to 3 Oct 27 on Meta.", D(2027, 9, 6), D(2027, 10, 3)),
+        # not a year: a time, or a number outside the campaign years
+        ("Launch 1 March 10 am, for 6 weeks.", D(2027, 3, 1), D(2027, 4, 11)),
+        # German day ranges inside a month
+        ("Aktion 1.–31. März 2027.", D(2027, 3, 1), D(2027, 3, 31)),
+        ("Vom 01. bis 31. März 2027.", D(2027, 3, 1), D(2027, 3, 31)),
+        ("Dal 1° al 31 marzo 2027.", D(2027, 3, 1), D(2027, 3, 31)),
+    ],
+)
+def test_short_years_and_day_ranges(text: str, start: date, end: date) -> None:
+    assert _dates("Sell the Oak Desk to home workers in Leeds. " + text)[:2] == (start, end)
 
 
 def test_month_names_come_from_locale_data() -> None:

@@ -134,6 +134,9 @@ def test_count_conventions(text: str, kpis: list[tuple[str, float]]) -> None:
         ("", "Promote the Acme Widget to clinics in Georgia and the Carolinas. $9k on LinkedIn.", ["US"]),
         ("", "Promote the Acme Widget to families in the Dallas-Fort Worth area. $9k on Facebook.", ["US"]),
         ("", "Promote the Acme Widget to nurses in Metro Manila. PHP 90,000 on Facebook.", ["PH"]),
+        # towns of the small English-speaking markets; a shared name read in the currency's country
+        ("", "Promote the Acme Widget to farmers in Ballinasloe and Thurles. €3,000 on Facebook.", ["IE"]),
+        ("", "Promote the Acme Widget to surfers in Queenstown. NZ$3k on Instagram.", ["NZ"]),
         # compass and waterside words, and a town word before a trade word, are no places
         ("", "Promote the Acme Widget to office workers in Central and Wan Chai, Hong Kong. HK$9k.", ["HK"]),
         ("", "Promote the Acme Widget at Riverside Arena, Winnipeg, to parents in Winnipeg. C$2k.", ["CA"]),
@@ -178,6 +181,10 @@ def test_themes(text: str, theme: str | None) -> None:
             "adults 18-65 with asthma in Leeds",
         ),
         (
+            "Promote the Acme Course, aimed at nurses preparing for the NCLEX in Texas. $3k on Facebook.",
+            "nurses preparing for the NCLEX in Texas",
+        ),
+        (
             "We're pushing Quiz Night for Teams, which is mostly booked by office managers in Leeds. £2k on Facebook.",
             "office managers in Leeds",
         ),
@@ -207,7 +214,10 @@ def test_audience_boundaries(brief: str, audience: str | None) -> None:
 
 def test_the_run_up_to_an_occasion_is_no_audience() -> None:
     got = extract_brief(
-        {"brief_text": "Please promote the Glow Lamp in the run-up to Easter, UK only. £5k.", "today": "2026-12-07"}
+        {
+            "brief_text": "Please promote the Glow Lamp in the run-up to Easter, UK only. £5k.",
+            "today": "2026-12-07",
+        }
     )
     assert got["audience"] is None
 
@@ -255,8 +265,14 @@ def test_holdout_in_other_languages(text: str, share: float) -> None:
             "We have 12 shops.",
         ),
         ("Promote the Acme Widget to parents in Leeds. 200 orders on Facebook. Budget TBC.", "Budget TBC."),
-        ("- Promote the Acme Widget to parents in Leeds\n- £2k on Facebook\n- next call 12/10", "next call 12/10"),
-        ("promote the acme widget to parents in leeds. £2k on facebook. jan 8 - feb 6. we have 4 vans lol", "we have 4 vans lol"),
+        (
+            "- Promote the Acme Widget to parents in Leeds\n- £2k on Facebook\n- next call 12/10",
+            "next call 12/10",
+        ),
+        (
+            "promote the acme widget to parents in leeds. £2k on facebook. jan 8 - feb 6. we have 4 vans lol",
+            "we have 4 vans lol",
+        ),
         (
             "Promote the Acme Widget to parents in Leeds. £2k on Facebook. The sea is 14 degrees in spring.",
             "The sea is 14 degrees in spring.",
@@ -265,3 +281,16 @@ def test_holdout_in_other_languages(text: str, share: float) -> None:
 )
 def test_unused_echo(brief: str, unused: str) -> None:
     assert unused in _unused(brief)
+
+
+@pytest.mark.parametrize(
+    ("text", "goal"),
+    [
+        ("Objectif : 60 demandes de devis (quote requests). £2k on Facebook.", "quote requests"),
+        ("Ziel: 300 Anmeldungen (sign-ups), 2.000 € auf Instagram.", "sign-ups"),
+        ("Objetivo: 900 reservas (bookings). €4k en Instagram.", "bookings"),
+    ],
+)
+def test_a_glossed_goal_keeps_its_gloss(text: str, goal: str) -> None:
+    got = _read(text)["goal"]
+    assert got is not None and goal in got

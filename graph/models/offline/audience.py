@@ -85,7 +85,8 @@ _AUD_STOP = re.compile(
     + r")\b)|\s+with\s+(?=(?:about\s+|around\s+)?[£$€¥]\s?\d[\d,.]*\s?[km]?\s+(?:across|on|over|in|for|to|of|budget)\b)"
     r"|\s+[—–]\s+|\s+\|"
     r"|\s+-\s+(?=[a-z])"  # 'families near Darlington - honestly that's who books': an aside follows
-    r"|,?\s+for\s+the\s+(?-i:[A-Z])"  # 'adults with type 2 diabetes for the GlucoFit Study': what they are for
+    r"|(?<!ing)(?<!ed)(?<!\bup),?\s+for\s+the\s+(?-i:[A-Z])"  # 'adults with diabetes for the GlucoFit Study'
+    # (but 'students preparing for the SQE', 'people who signed up for the Spring Fair' are who they are)
     r"|(?<!want)(?<!need)(?<!like)(?<!love)(?<!hope)(?<!plan)(?<!keen)(?<!able)(?<!ready)(?<!trying)(?<!looking)"
     r"(?<!wanting)(?<!planning)(?<!hoping)(?<!eager)(?<!learn)(?<!learning)(?<!how)(?<!going)(?<!used)"
     rf"(?<!afford)(?<!struggle)(?<!struggling)\s+to\s+(?=(?:{_PURPOSE})\b)"

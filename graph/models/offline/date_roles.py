@@ -42,19 +42,25 @@ _CAMPAIGN_START = re.compile(
     rf"\b{_CAMPAIGN_NOUNS}\b[^.;!?\n]{{0,40}}?"
     r"\b(?:start\w*|begin\w*|run\w*|kick\w*|go(?:es)?[- ]live|live|launch\w*|from)\b[^.;!?\n]{0,20}$"
     r"|\b(?:start|begin|launch|run|kick\s+off|switch\s+on|turn\s+on|put\s+up)\s+(?:the|our|all|these|those|any)?\s*"
-    rf"(?:\w+\s+)?{_CAMPAIGN_NOUNS}\b[^.;!?\n]{{0,30}}$",
+    rf"(?:\w+\s+)?{_CAMPAIGN_NOUNS}\b[^.;!?\n]{{0,30}}$"
+    rf"|(?:^|[\n.;!?]\s*)(?:paid\s+|social\s+)?{_CAMPAIGN_NOUNS}s?\s*(?:[:=]|[-–—]\s)\s*$",
     re.IGNORECASE,
 )
 _START_CUE = re.compile(
     r"\b(?:start\w*|begin\w*|kick\w*(?:[- ]off)?|go(?:es)?[- ]live|live\s+(?:from|on)|launch\w*|from|runs?|running|"
     r"commenc\w*|onwards?|promot\w*|advertis\w*|publicis\w*|publiciz\w*|"
-    r"du|del|dal|dall['’]|vom|von|van|vanaf|från|fra|fr[aå]n\s+och\s+med|od|desde|a\s+partir\s+d[eu]|ab)\b[^.;!?\n]{0,20}$",
+    r"du|del|dal|dall['’]|vom|von|van|vanaf|från|fra|fr[aå]n\s+och\s+med|od|desde|[aà]\s+partir\s+d(?:e|u|el)|a\s+partire\s+da\w*|ab)\b[^.;!?\n]{0,20}$",
     re.IGNORECASE,
 )
 _OTHER_DATE = re.compile(
     r"(?:\b(?:opens?|takes?\s+place|held|deadline|due|sign-?off|by|before|after|ahead\s+of|expires?|ends?|until|"
     r"valid|closes?|notes|on\s+leave|leading\s+up\s+to|weekend\s+of|happens?|"
-    r"meeting|exhibiting|event|show|expo|conference|summit)\b[^.;!?\n]{0,20}|\b(?:is|are)\s+(?:on\s+)?)$",
+    r"meeting|exhibiting|event|show|expo|conference|summit|fair|festival|concerts?|gala|match|game|webinar|"
+    r"masterclass|workshop|race|marathon|open\s+day|tournament|exhibition|premiere|screening|performance|"
+    # the same in the languages briefs paste in: opens, takes place, deadline, until
+    r"ouvr\w*|ouverture|a\s+lieu|date\s+limite|jusqu['’]au|öffne\w*|eröffn\w*|findet|frist|abre\w*|apertura|"
+    r"plazo|hasta|se\s+celebra|apr(?:e|ono)|scadenza|opent|öppnar|sista\s+dag)\b[^.;!?\n]{0,20}"
+    r"|\b(?:is|are)\s+(?:on\s+)?)$",
     re.IGNORECASE,
 )
 

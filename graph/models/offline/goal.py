@@ -12,7 +12,8 @@ from __future__ import annotations
 import re
 
 from graph.models.offline.channels import Found
-from graph.models.offline.kpis import COUNT_KINDS, KPIMention
+from graph.models.offline.kpi_words import COUNT_KINDS
+from graph.models.offline.kpis import KPIMention
 from graph.models.offline.segments import Segment
 
 _OUTCOME = "|".join(w for words in COUNT_KINDS.values() for w in words) + (
@@ -88,6 +89,8 @@ def _around_count(text: str, segments: list[Segment], k: KPIMention) -> Found:
         text[k.end :],
     )
     end = k.end + (tail.end() if tail else 0)
+    gloss = re.match(r"[ \t]*\([^()\n\d]{2,40}\)", text[end:])  # '60 demandes de devis (quote requests)'
+    end += gloss.end() if gloss else 0
     value = text[start:end].strip().rstrip(" ,;:")
     return Found(value, start, start + len(value))
 

@@ -31,7 +31,7 @@ _MONTH_RUN = re.compile(
 )
 _SEASON_RUN = re.compile(
     r"(?P<lead>(?:^|(?<=[.!?:\n])|(?<=[.!?:]\s))[ \t]*(?:in|for)\s+(?:the\s+)?|"
-    r"\b(?:for|this|next|over|during|throughout|through|across)\s+(?:the\s+)?)"
+    r"\b(?:for|this|next|over|during|throughout|through|across)\s+(?:the\s+)?|\b)"
     r"(?P<season>spring|summer|autumn|fall|winter)(?:\s+(?P<y>2\d{3}))?"
     r"(?=[ \t]*(?:[,.;:!?)\n]|$|(?:we|i|you|they|our|let['’]?s|please|months|season|campaign|push|period|only)\b))",
     re.IGNORECASE,
@@ -75,6 +75,8 @@ def _month_run(m: re.Match[str], text: str, today: date) -> DateSpan | None:
 
 
 def _season_run(m: re.Match[str], text: str, today: date, south: bool) -> DateSpan | None:
+    if not m.group("lead").strip() and not m.group("y"):
+        return None  # a bare season names a time only with its year ('Spring 2027 campaign')
     if _NOT_THE_RUN.search(_clause_before(text, m.start())):
         return None
     first_month = _SEASONS[m.group("season").lower()]

@@ -387,6 +387,14 @@ def parse_brief(text: str, today: date) -> ParsedBrief:
     return out
 
 
+def _not_past(text: str, sp: DateSpan, today: date) -> bool:
+    """Not a run already over ('last year's campaign ran 1-20 March 2026') nor a past day that starts nothing
+    ('Meeting notes, 4 December 2026'); a past start said as one ('started 1 December') is still the run's."""
+    return sp.start is not None and (
+        (sp.end or sp.start) >= today or (sp.end is None and date_role(text, sp.pos) <= 1)
+    )
+
+
 def _read_dates(
     text: str,
     segments: list[Segment],
@@ -414,7 +422,7 @@ def _read_dates(
         if not sp.problem
         and sp.start
         and (in_label(sp) or not anchor_day(text, sp.pos))
-        and (sp.end or sp.start) >= today  # a run already over ('last year's campaign ran 1-20 March 2026')
+        and _not_past(text, sp, today)
     ]
     loose = not good and not any(sp.problem for sp in spans)
     if loose:  # no day stated: a month or season named as the run ('In January we want …', 'For spring …')

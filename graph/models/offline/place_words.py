@@ -191,3 +191,22 @@ def not_market(text: str, start: int) -> bool:
         re.search(r"\d|[$€£¥]", text[opened:close])
     )  # product details, not '(and Luxembourg)'
     return bool(_NOT_MARKET.search(before) or _VENUE.search(before) or aside)
+
+
+STATE_CODES = {"NSW": "AU", "QLD": "AU", "VIC": "AU", "TAS": "AU", "NZ": "NZ"}
+STATE_CODE_RE = re.compile(r"(?<![\w$.])(?:NSW|QLD|VIC|TAS|NZ)(?![\w$])")
+"""Upper-case state and country codes that are never words (NZ$ is a currency, not the market)."""
+STATE_WORDS = frozenset({"georgia", "washington", "virginia", "victoria", "indiana", "carolina", "jersey"})
+"""State names that are as often a person's name: read only when capitalised."""
+_GREETING = re.compile(
+    r"(?:^|\n|[.!?]\s)\s*(?:hi|hey|hello|hiya|dear|morning|afternoon|evening|thanks|thank you|cheers|yo|"
+    r"ok|okay|sorry)[ \t]+(?:[A-Z][\w'’-]*[ \t]+)?$",
+    re.IGNORECASE,
+)
+
+
+def addressed(text: str, start: int, end: int) -> bool:
+    """A place word that is the name a brief greets ('Hey Jordan,', 'Hi Georgia!', 'Dear Austin') is a person."""
+    return bool(_GREETING.search(text[max(0, start - 30) : start])) and bool(
+        re.match(r"[ \t]*(?:[,!:\n]|$)", text[end:])
+    )

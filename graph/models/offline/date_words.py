@@ -1,0 +1,80 @@
+"""The words campaign dates are written with, in English and the languages briefs paste in: days ('3rd', '1er',
+'1.'), years, range joiners ('to', 'bis', 'au', 't/m'), 'from'/'and'/'in' before months, 'the end of' a month,
+ordinal day words, fixed-day holidays, days of the week and the verbs that end a run. Regex fragments only; the
+phrases are read in ``when``."""
+
+from __future__ import annotations
+
+import re
+
+from graph.models.offline.month_names import RANGE_WORDS, month_pattern, weekday_pattern
+
+MON = month_pattern()
+DAY = r"(?:[0-3]?\d)(?:st|nd|rd|th|er|re|ère|º|ª|°|\.(?=[ \t]|[-–—]))?"
+YEAR = r"(?:1\d{3}|2\d{3}|9\d{3})"
+SEP = rf"\s*(?:-|–|—|→|->|to|until|till|through|thru|{RANGE_WORDS})\s*"
+ORDINALS = {
+    w: i
+    for i, w in enumerate(
+        [
+            "first",
+            "second",
+            "third",
+            "fourth",
+            "fifth",
+            "sixth",
+            "seventh",
+            "eighth",
+            "ninth",
+            "tenth",
+            "eleventh",
+            "twelfth",
+            "thirteenth",
+            "fourteenth",
+            "fifteenth",
+            "sixteenth",
+            "seventeenth",
+            "eighteenth",
+            "nineteenth",
+            "twentieth",
+        ],
+        start=1,
+    )
+}
+ORDINALS.update({f"twenty-{w}": 20 + i for w, i in list(ORDINALS.items())[:9]})
+ORDINALS.update({"thirtieth": 30, "thirty-first": 31})
+DAYWORD = "|".join(sorted(ORDINALS, key=len, reverse=True)).replace("-", r"[- ]")
+FROM_WORDS = r"von|vom|du|de|desde|dal|da|van|vanaf|från|fra|od|entre|tra"
+"""'from' (or 'between') before a range of months in other languages ('von März bis Mai', 'de marzo a mayo')."""
+AND_WORDS = r"und|et|y|e|en|och|og|ed"
+IN_WORDS = r"im|en|in|em|i|durante|während|pendant|tijdens|under|nel|nei"
+END_OF = r"fin(?:\s+d[e'’]|ales\s+de)?|ende|eind|fine|slutet\s+av|slutningen\s+af|utgangen\s+av|koniec"
+"""'the end of' a month in other languages ('fin avril', 'Ende April', 'finales de abril', 'eind april')."""
+NOT_A_DAY_AFTER = r"(?!\s*(?:days?|weeks?|months?|am\b|pm\b|%|k\b|[./:]\d))"
+FIXED_DAYS = {
+    "christmas eve": (12, 24),
+    "christmas day": (12, 25),
+    "christmas": (12, 25),
+    "boxing day": (12, 26),
+    "new year's eve": (12, 31),
+    "new years eve": (12, 31),
+    "new year's day": (1, 1),
+    "new years day": (1, 1),
+    "halloween": (10, 31),
+    "valentine's day": (2, 14),
+    "valentines day": (2, 14),
+}
+"""Holidays on a fixed day (read as a date only as the end of a range)."""
+HOLIDAY = "|".join(re.escape(k).replace("'", "['’]?") for k in sorted(FIXED_DAYS, key=len, reverse=True))
+
+WEEKDAY = (
+    rf"(?:(?:{weekday_pattern()})(?![^\W\d_])|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|wed|"
+    r"thur?s?|fri|sat|sun)\.?,?\s+(?:(?:le|el|den|il)\s+)?"
+)
+NOT_RESULTS = r"(?![ \t]*(?:\d|(?:results|earnings|report|review|numbers|figures|sales|revenue|targets?)\b))"
+END_VERB = (
+    r"(?:end|ends|ending|finish|finishes|finishing|clos(?:e|es|ing)|stop|stops|stopping|pause|wrap(?:s|ping)?\s+up|"
+    r"com(?:e|es|ing)\s+down|(?:switch(?:es|ing)?|turn(?:s|ing)?|tak(?:e|es|ing)|pull(?:s|ing)?)\s+"
+    r"(?:(?:it|them|the\s+(?:ads|campaign))\s+)?(?:off|down))"
+)
+"""How a brief says a run stops ('end', 'stop them', 'wrap up', 'come down', 'switch off')."""
