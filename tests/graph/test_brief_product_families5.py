@@ -375,3 +375,23 @@ def test_where_a_name_ends_in_other_languages(text: str, product: str) -> None:
 def test_plain_words_that_name_no_product(text: str) -> None:
     """The brand, a message, a call, the website, a campaign, a venue, a budget: nothing sold is named."""
     assert _product(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "product"),
+    [
+        (
+            "Our new Harvest Moon pumpkin ale launches 1 October; we want pubs in Kent to stock it.",
+            "Harvest Moon pumpkin ale",
+        ),
+        (
+            "Please advertise our winter tyre fitting to drivers in Aberdeen, £700 Google.",
+            "winter tyre fitting",
+        ),
+        ("We want to promote our dog walking service to busy owners in Hove.", "dog walking service"),
+        ("Help us sell the carpet cleaning to landlords in Slough, £400.", "carpet cleaning"),
+    ],
+)
+def test_a_new_named_product_as_subject_and_gerund_services(text: str, product: str) -> None:
+    """'Our new X launches ...'; a service may be a gerund ('tyre fitting', 'carpet cleaning')."""
+    assert _product(text) == product

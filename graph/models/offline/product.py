@@ -181,7 +181,10 @@ def cued_ranked(text: str, is_place: PlaceTest) -> tuple[int, Found] | None:
 def _named(text: str, is_place: PlaceTest) -> Found | None:
     """A product written without a cue: a name with a model mark ('Vita D3 Drops', 'PawPals group walks'), or
     'the/our Name' followed by a noun of something sold ('Our Hudson sofa collection needs a push')."""
-    for m in re.finditer(r"(?<![\w'’&-])(?:(?P<art>(?i:the|our|its|their))\s+)?(?P<w>[A-Z0-9])", text):
+    for m in re.finditer(
+        r"(?<![\w'’&-])(?:(?P<art>(?i:the|our|its|their))\s+(?:(?i:new|latest|flagship)\s+)?)?(?P<w>[A-Z0-9])",
+        text,
+    ):  # 'Our new Harvest Moon pumpkin ale launches ...'
         before = text[: m.start()]
         if not m.group("art") and re.search(r"\b[A-Z0-9][\w'’&-]*\s+$", before):
             continue  # inside a longer capitalised run

@@ -25,7 +25,7 @@ _SELL = (  # verbs whose object is what is sold: 'sell', 'promote', 'push', 'lau
     r"sell(?:s|ing)?|promot(?:e|es|ing)|push(?:es|ing)?|launch(?:es|ing)?|market(?:s|ing)?|advertis(?:e|es|ing)|"
     r"book(?:s|ing)?|introduc(?:e|es|ing)|offer(?:s|ing)?|rent(?:s|ing)?\s+out|hir(?:e|es|ing)\s+out"
 )
-_WORDS = r"(?:(?:[a-z0-9][\w'’/-]*|[A-Z]{2,4})\s+){1,3}[a-z][\w'’-]*"  # 'kiln-dried hardwood cord', 'AI subtitling service'
+_WORDS = r"(?:(?:[a-z0-9][\w'’/-]*|[A-Z]{2,4})\s+){1,3}?[a-z][\w'’-]*"  # 'kiln-dried hardwood cord', 'AI subtitling service'
 _ENDS = r"(?=\s*(?:[,.;:!?\n)]|$)|\s+(?:to|for|among|across|in|at|with|on|this|next|from|before|by|so|and\s+get)\b)"
 _SOLD = re.compile(
     rf"\b(?i:{_SELL}|(?:promo|campaign|ads|push)\s+for)\s+(?i:the|our|its|their|a|an)\s+(?:(?i:new|latest)\s+)?"
@@ -41,6 +41,10 @@ _NOT_OFFER = re.compile(  # what a price or a selling verb may be said of withou
     r"total|target|minimum|more|word|message|campaign|brand|business|company|idea|news|event|most|rest|"
     r"best|whole|same|other|own|new|first|next|last|few|lot|bit|couple|things?|stuff|products?)\b"
 )
+_VERB_ING = re.compile(
+    r"going|doing|getting|making|having|being|trying|using|working|running|looking|reaching|growing|selling|"
+    r"buying|booking|coming|taking|giving|seeing|saying|thinking|planning|launching|starting|hoping"
+)
 _BULLET = re.compile(r"^[ \t]*(?:[-*•▪→+>]|\d{1,2}[.)])[ \t]+(?P<v>[^\n]{3,60}?)[ \t]*$", re.MULTILINE)
 
 
@@ -52,7 +56,13 @@ def _plain(value: str, *, priced: bool = False) -> bool:
         return False
     if PEOPLE_WORD.fullmatch(last) and not PRODUCT_TYPE.fullmatch(last):
         return False  # 'sell the idea to first-time buyers', 'book a local plumber'
-    if TIME_WORD.fullmatch(last) or re.fullmatch(r"[a-z]+(?:ed|ing|ly)", last) and not priced:
+    # a service may be a gerund ('winter tyre fitting', 'dog walking'), a verb may not ('the idea of going')
+    if (
+        TIME_WORD.fullmatch(last)
+        or re.fullmatch(r"[a-z]+(?:ed|ly)|[a-z]+ing", last)
+        and not priced
+        and (_VERB_ING.fullmatch(last) or len(toks) < 2 or re.fullmatch(r"[a-z]+(?:ed|ly)", last))
+    ):
         return False
     if any(rx.search(value) for rx in CHANNEL_RES.values()):
         return False
