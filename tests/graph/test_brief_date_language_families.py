@@ -89,6 +89,18 @@ def test_numbers_before_a_month_are_not_days(text: str, start: date, end: date) 
             D(2027, 1, 31),
         ),
         ("Queremos vender el curso en marzo a estudiantes de Sevilla.", D(2027, 3, 1), D(2027, 3, 31)),
+        # 'from <month>' and a length: the month gives the start, the length the end
+        ("From March, for six weeks, sell the Tea Box to offices in Bristol.", D(2027, 3, 1), D(2027, 4, 11)),
+        (
+            "À partir de janvier pendant 6 semaines, vendre le forfait aux familles.",
+            D(2027, 1, 1),
+            D(2027, 2, 11),
+        ),
+        (
+            "Starting in February, eight weeks, sell the Oak Desk to home workers.",
+            D(2027, 2, 1),
+            D(2027, 3, 28),
+        ),
         # a length given too: the month gives the start
         (
             "In May, run it for three weeks: sell the Tea Box to offices in Bristol.",

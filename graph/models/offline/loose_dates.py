@@ -25,7 +25,8 @@ _SEASONS = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
 _YEAR = r"(?:2\d{3})"
 _MONTH_RUN = re.compile(
     r"\b(?P<lead>in|during|for|this|next|throughout|over|across|im|en|i|em|a|nel\s+mese\s+di|"
-    r"(?:in|during)\s+the\s+month\s+of|the\s+month\s+of)\s+"
+    r"(?:in|during)\s+the\s+month\s+of|the\s+month\s+of|(?P<from>from|starting(?:\s+in)?|beginning(?:\s+of)?|"
+    r"ab|[aà]\s+partir\s+d[e']|dès|desde|a\s+partire\s+da|vanaf|från))\s+"
     rf"(?P<mon>{month_pattern()})(?:,?\s+(?:de\s+)?(?P<y>{_YEAR}))?\b(?![ \t]*(?:\d|[-–—/]))",
     re.IGNORECASE,
 )
@@ -71,7 +72,8 @@ def _month_run(m: re.Match[str], text: str, today: date) -> DateSpan | None:
     run = _run(date(year, mo, 1), month_end(year, mo), today, m.group("y") is not None)
     if run is None:
         return None
-    return DateSpan(run[0], run[1], m.start("mon"), m.end(), m.group(0), m.group("y") is not None)
+    last = None if m.group("from") else run[1]  # 'from March, for six weeks': a start, its end told elsewhere
+    return DateSpan(run[0], last, m.start("mon"), m.end(), m.group(0), m.group("y") is not None)
 
 
 def _season_run(m: re.Match[str], text: str, today: date, south: bool) -> DateSpan | None:
