@@ -358,6 +358,9 @@ def test_months_without_days(text: str, start: date | None, end: date | None) ->
         ("Live 6 Sept 27 to 3 Oct 27 on Meta.", D(2027, 9, 6), D(2027, 10, 3)),
         # not a year: a time, or a number outside the campaign years
         ("Launch 1 March 10 am, for 6 weeks.", D(2027, 3, 1), D(2027, 4, 11)),
+        # an ISO interval, a range after an article in German
+        ("2027-03-01/2027-04-30.", D(2027, 3, 1), D(2027, 4, 30)),
+        ("Den 3. März 2027 bis den 17. März 2027.", D(2027, 3, 3), D(2027, 3, 17)),
         # German day ranges inside a month
         ("Aktion 1.–31. März 2027.", D(2027, 3, 1), D(2027, 3, 31)),
         ("Vom 01. bis 31. März 2027.", D(2027, 3, 1), D(2027, 3, 31)),
