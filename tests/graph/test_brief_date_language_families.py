@@ -89,6 +89,18 @@ def test_numbers_before_a_month_are_not_days(text: str, start: date, end: date) 
             D(2027, 1, 31),
         ),
         ("Queremos vender el curso en marzo a estudiantes de Sevilla.", D(2027, 3, 1), D(2027, 3, 31)),
+        # 'from <month>' and a length: the month gives the start, the length the end
+        ("From March, for six weeks, sell the Tea Box to offices in Bristol.", D(2027, 3, 1), D(2027, 4, 11)),
+        (
+            "À partir de janvier pendant 6 semaines, vendre le forfait aux familles.",
+            D(2027, 1, 1),
+            D(2027, 2, 11),
+        ),
+        (
+            "Starting in February, eight weeks, sell the Oak Desk to home workers.",
+            D(2027, 2, 1),
+            D(2027, 3, 28),
+        ),
         # a length given too: the month gives the start
         (
             "In May, run it for three weeks: sell the Tea Box to offices in Bristol.",
@@ -144,6 +156,14 @@ def test_a_season_named_as_the_run(text: str, start: date, end: date) -> None:
         "We were founded in March 2019 and sell garden sheds to homeowners in Kent.",
         "Sell the Summer Sale bundle to parents in Leeds, £2k on Facebook.",
         "A lot of our members renew in April. Sell the upgrade to members in Bath.",
+        # a month in a sentence that states a fact rather than asks for the campaign
+        "Sell the Oak Desk to home workers in Leeds. Our financial year starts in April.",
+        "Sell the Oak Desk to home workers in Leeds. We sell most desks in September.",
+        "Sell the Oak Desk to home workers in Leeds. The new range arrives in March.",
+        "Sell the Oak Desk to home workers in Leeds. Our MD retires in June.",
+        "Sell the Oak Desk to home workers in Leeds. We'll review results in March.",
+        "Sell the Oak Desk to home workers in Leeds. Send me the plan this week; I'm away in January.",
+        "Sell the Oak Desk to home workers in Leeds. For summer we have a separate budget.",
     ],
 )
 def test_a_month_or_season_that_is_not_the_run(text: str) -> None:
