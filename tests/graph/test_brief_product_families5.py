@@ -333,3 +333,45 @@ def test_an_event_named_with_its_date_is_what_is_sold(text: str, product: str) -
 def test_in_inside_a_name_and_places_on_a_retreat(text: str, product: str) -> None:
     """'in the Park' / 'in 10 Weeks' belong to the name, 'in Harrogate' does not; 'places on our X retreat'."""
     assert _product(text) == product
+
+
+@pytest.mark.parametrize(
+    ("text", "product"),
+    [
+        (
+            "Queremos promocionar nuestro Menú Degustación entre parejas de Barcelona. Presupuesto 3.000 €.",
+            "Menú Degustación",
+        ),
+        (
+            "Nous voulons promouvoir notre Pass Ski Famille auprès des familles lyonnaises.",
+            "Pass Ski Famille",
+        ),
+        (
+            "We willen onze Fietsreparatie Abonnement promoten bij forenzen in Utrecht.",
+            "Fietsreparatie Abonnement",
+        ),
+        ("Vorremmo vendere il nostro Corso di Sommelier a studenti di Roma.", "Corso di Sommelier"),
+        ("Wir möchten unser Kletterkurs Paket bei Familien in Graz bewerben.", "Kletterkurs Paket"),
+    ],
+)
+def test_where_a_name_ends_in_other_languages(text: str, product: str) -> None:
+    """'entre', 'auprès', 'bij', 'a', 'bei' (among, at, to) end a name; 'il nostro', 'onze', 'unser' open one."""
+    assert _product(text) == product
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We want to promote the brand to young professionals in Leeds. Budget £3k.",
+        "Please push the message that we're open late, to shoppers in Hull.",
+        "Book a call with our team to discuss. Budget £2,000 on LinkedIn.",
+        "We want to promote our new website to customers in Ohio.",
+        "Can we push the spring campaign harder to students in Leeds?",
+        "Goal is to sell out the venue on 14 March, aimed at locals.",
+        "Increase footfall with a $20 budget per day on Facebook.",
+        "We make handmade leather wallets and want to sell them to men in Toronto.",
+    ],
+)
+def test_plain_words_that_name_no_product(text: str) -> None:
+    """The brand, a message, a call, the website, a campaign, a venue, a budget: nothing sold is named."""
+    assert _product(text) is None

@@ -46,7 +46,7 @@ from graph.models.offline.product_words import (
 )
 from graph.models.offline.segments import Segment
 
-_DET = r"(?:(?:our|the|a|an|its|their|my|your|le|la|les|el|los|las|il|lo|das|die|der|den|notre|nuestr[oa]|son|sa|ses|su|sus|suo|sua|seine?n?|ihre?n?|zijn|haar|leur|nos|nuestr[oa]s)[ \t]+)?(?:(?-i:new|free|last)(?![ \t]+year)[ \t]+)?(?:[$£€]\d+(?:\.\d\d)?[ \t]+)?"
+_DET = r"(?:(?:(?:il|la|i|le|o|a)[ \t]+(?:nostr[oaie]|su[oa]|noss[oa])|nostr[oaie]|our|the|a|an|its|their|my|your|le|la|les|el|los|las|il|lo|das|die|der|den|notre|nuestr[oa]|son|sa|ses|su|sus|suo|sua|seine?n?|ihre?n?|zijn|haar|leur|nos|nuestr[oa]s)[ \t]+)?(?:(?-i:new|free|last)(?![ \t]+year)[ \t]+)?(?:[$£€]\d+(?:\.\d\d)?[ \t]+)?"
 _DET += r"(?-i:(?:[a-z]+|\d+)-(?:day|night|week|month|hour|year)[ \t]+)?"  # 'runs the three-week Gaeltacht Course'
 _PRODUCT_CUE = re.compile(  # a cue's kind ranks it: what is sold beats what a campaign is for, beats an owner
     rf"(?P<verb>\b(?i:(?:{CUE_VERBS})[ \t]+(?:of[ \t]+)?{_DET}))(?=[A-Z0-9]|['‘\"“][A-Z])"

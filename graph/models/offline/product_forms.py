@@ -106,7 +106,7 @@ def lower_offer(text: str) -> Found | None:
 
 
 _DEVELOPMENT = re.compile(
-    rf"\b(?i:the|our|its|their)\s+(?:[a-z][\w-]*\s+){{0,3}}(?:{HOUSING.pattern.lower()})\s+at\s+(?=[A-Z])"
+    rf"\b(?i:the|our|its|their)\s+(?:[a-z0-9][\w-]*\s+){{0,3}}(?:{HOUSING.pattern.lower()})\s+at\s+(?=[A-Z])"
 )
 
 
