@@ -89,6 +89,18 @@ def test_numbers_before_a_month_are_not_days(text: str, start: date, end: date) 
             D(2027, 1, 31),
         ),
         ("Queremos vender el curso en marzo a estudiantes de Sevilla.", D(2027, 3, 1), D(2027, 3, 31)),
+        # 'from <month>' and a length: the month gives the start, the length the end
+        ("From March, for six weeks, sell the Tea Box to offices in Bristol.", D(2027, 3, 1), D(2027, 4, 11)),
+        (
+            "À partir de janvier pendant 6 semaines, vendre le forfait aux familles.",
+            D(2027, 1, 1),
+            D(2027, 2, 11),
+        ),
+        (
+            "Starting in February, eight weeks, sell the Oak Desk to home workers.",
+            D(2027, 2, 1),
+            D(2027, 3, 28),
+        ),
         # a length given too: the month gives the start
         (
             "In May, run it for three weeks: sell the Tea Box to offices in Bristol.",
@@ -144,6 +156,14 @@ def test_a_season_named_as_the_run(text: str, start: date, end: date) -> None:
         "We were founded in March 2019 and sell garden sheds to homeowners in Kent.",
         "Sell the Summer Sale bundle to parents in Leeds, £2k on Facebook.",
         "A lot of our members renew in April. Sell the upgrade to members in Bath.",
+        # a month in a sentence that states a fact rather than asks for the campaign
+        "Sell the Oak Desk to home workers in Leeds. Our financial year starts in April.",
+        "Sell the Oak Desk to home workers in Leeds. We sell most desks in September.",
+        "Sell the Oak Desk to home workers in Leeds. The new range arrives in March.",
+        "Sell the Oak Desk to home workers in Leeds. Our MD retires in June.",
+        "Sell the Oak Desk to home workers in Leeds. We'll review results in March.",
+        "Sell the Oak Desk to home workers in Leeds. Send me the plan this week; I'm away in January.",
+        "Sell the Oak Desk to home workers in Leeds. For summer we have a separate budget.",
     ],
 )
 def test_a_month_or_season_that_is_not_the_run(text: str) -> None:
@@ -338,6 +358,9 @@ def test_months_without_days(text: str, start: date | None, end: date | None) ->
         ("Live 6 Sept 27 to 3 Oct 27 on Meta.", D(2027, 9, 6), D(2027, 10, 3)),
         # not a year: a time, or a number outside the campaign years
         ("Launch 1 March 10 am, for 6 weeks.", D(2027, 3, 1), D(2027, 4, 11)),
+        # an ISO interval, a range after an article in German
+        ("2027-03-01/2027-04-30.", D(2027, 3, 1), D(2027, 4, 30)),
+        ("Den 3. März 2027 bis den 17. März 2027.", D(2027, 3, 3), D(2027, 3, 17)),
         # German day ranges inside a month
         ("Aktion 1.–31. März 2027.", D(2027, 3, 1), D(2027, 3, 31)),
         ("Vom 01. bis 31. März 2027.", D(2027, 3, 1), D(2027, 3, 31)),

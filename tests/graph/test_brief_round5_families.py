@@ -54,6 +54,13 @@ def test_apac_currencies_and_line_clauses(text: str, amount: float, currency: st
     assert (got["budget_amount"], got["currency"]) == (amount, currency)
 
 
+@pytest.mark.parametrize(
+    "text", ["Our PHP 8 hosting plan for agencies.", "Hiring PHP 7 developers in Manila."]
+)
+def test_the_programming_language_is_no_peso_amount(text: str) -> None:
+    assert _read(text)["budget_amount"] is None
+
+
 # ---- KPI targets: figures that report the past or what the company has are no targets ------------------------------
 @pytest.mark.parametrize(
     ("text", "kpis"),

@@ -25,7 +25,8 @@ _SEASONS = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
 _YEAR = r"(?:2\d{3})"
 _MONTH_RUN = re.compile(
     r"\b(?P<lead>in|during|for|this|next|throughout|over|across|im|en|i|em|a|nel\s+mese\s+di|"
-    r"(?:in|during)\s+the\s+month\s+of|the\s+month\s+of)\s+"
+    r"(?:in|during)\s+the\s+month\s+of|the\s+month\s+of|(?P<from>from|starting(?:\s+in)?|beginning(?:\s+of)?|"
+    r"ab|[aà]\s+partir\s+d[e']|dès|desde|a\s+partire\s+da|vanaf|från))\s+"
     rf"(?P<mon>{month_pattern()})(?:,?\s+(?:de\s+)?(?P<y>{_YEAR}))?\b(?![ \t]*(?:\d|[-–—/]))",
     re.IGNORECASE,
 )
@@ -44,6 +45,31 @@ _NOT_THE_RUN = re.compile(
 )
 
 
+_ASKS = re.compile(
+    # an instruction: a campaign verb opening the sentence or a clause ('Push the garden room in January',
+    # 'From March, for six weeks, sell …')
+    r"(?:^[\W\d]*|[,:–—]\s+)(?:please\s+|so\s+)?(?:push|sell|promote|advertise|market|run|launch|target|reach|drive|get|fill|boost|"
+    r"grow|recruit|raise|send|email|pitch)\b"
+    # a wish or a plan ('we want to', "we'd like", 'needs', 'aims to', 'can you'), in English and other languages
+    r"|\b(?:wants?|need|needs|would\s+like|['’]d\s+like|like\s+to|plan(?:s|ning)?\s+to|aim(?:s|ing)?\s+(?:to|for)|"
+    r"hop(?:e|es|ing)\s+to|looking\s+to|let['’]s|can\s+you|could\s+you|please|"
+    r"wollen|möchten|voulons|souhaitons|aimerions|queremos|quisiéramos|vogliamo|vorremmo|willen|vill|ønsker|"
+    r"chcemy|verkaufen|vendre|vender|vendere|verkopen|sälja|sælge)\b"
+    # the campaign itself ('the campaign runs in March', 'ads in January', 'the appeal, running this summer')
+    r"|\b(?:campaign|ads|advertising|promotion|push|appeal|drive|run|runs|running|live|kampagne|campagne|campaña|"
+    r"campagna|kampanj\w*)\b",
+    re.IGNORECASE,
+)
+
+
+def _asked(text: str, start: int, stop: int) -> bool:
+    """The month or season sits in a sentence that asks for the campaign (an instruction, a wish, the campaign
+    named), not one that states a fact ('our financial year starts in April', 'we sell most desks in September')."""
+    begin = max((text.rfind(c, 0, start) for c in ".!?\n;"), default=-1) + 1
+    ends = [i for i in (text.find(c, stop) for c in ".!?\n;") if i >= 0]
+    return _ASKS.search(text[begin : min(ends) if ends else len(text)].strip()) is not None
+
+
 def _clause_before(text: str, pos: int) -> str:
     return re.split(r"[.;!?\n](?:\s|$)|,\s", text[max(0, pos - 80) : pos])[-1]
 
@@ -59,7 +85,7 @@ def _month_run(m: re.Match[str], text: str, today: date) -> DateSpan | None:
     word = m.group("mon")
     if word.lower().rstrip(".") == "may" and not word.startswith("M"):
         return None  # 'this may help' is not a month
-    if _NOT_THE_RUN.search(_clause_before(text, m.start())):
+    if _NOT_THE_RUN.search(_clause_before(text, m.start())) or not _asked(text, m.start(), m.end()):
         return None
     mo = month_number(word)
     if m.group("y"):
@@ -71,13 +97,14 @@ def _month_run(m: re.Match[str], text: str, today: date) -> DateSpan | None:
     run = _run(date(year, mo, 1), month_end(year, mo), today, m.group("y") is not None)
     if run is None:
         return None
-    return DateSpan(run[0], run[1], m.start("mon"), m.end(), m.group(0), m.group("y") is not None)
+    last = None if m.group("from") else run[1]  # 'from March, for six weeks': a start, its end told elsewhere
+    return DateSpan(run[0], last, m.start("mon"), m.end(), m.group(0), m.group("y") is not None)
 
 
 def _season_run(m: re.Match[str], text: str, today: date, south: bool) -> DateSpan | None:
     if not m.group("lead").strip() and not m.group("y"):
         return None  # a bare season names a time only with its year ('Spring 2027 campaign')
-    if _NOT_THE_RUN.search(_clause_before(text, m.start())):
+    if _NOT_THE_RUN.search(_clause_before(text, m.start())) or not _asked(text, m.start(), m.end()):
         return None
     first_month = _SEASONS[m.group("season").lower()]
     if south:

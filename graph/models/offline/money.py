@@ -254,6 +254,8 @@ def find_money(text: str) -> list[MoneyMention]:
             currency = WORDS[g["word4"].lower()]
         if mult == "b" and not g["sym"]:
             continue
+        if (g["wordpre"] or g["word3"] or "").lower() == "php" and not mult and to_number(num) < 100:
+            continue  # 'PHP 8.3 hosting', 'PHP 7 developers': the programming language, not pesos
         problem = None
         if "e" in num.lower():
             problem = f"'{m.group(0).strip()}' is written in scientific notation: state the amount in full"

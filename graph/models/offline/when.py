@@ -65,7 +65,7 @@ _PATTERNS = re.compile(
     re.IGNORECASE,
 )
 _RANGE_JOIN = re.compile(
-    rf"^,?{W.SEP}(?:{W.WEEKDAY})?$|^\s*(?:and|&|{RANGE_WORDS})\s*(?:{W.WEEKDAY})?$"
+    rf"^,?{W.SEP}(?:{W.WEEKDAY})?$|^\s*(?:and|&|{RANGE_WORDS})\s*(?:(?:the|le|el|den|dem|il)\s+)?(?:{W.WEEKDAY})?$|^/$"
     r"|^\s*,?\s*(?:and\s+)?(?:(?:it|we|they|ads|the\s+(?:campaign|ads|push))\s+)?(?:keep\s+(?:it|them)\s+)?"
     rf"(?:{W.END_VERB}(?:\s+(?:it|them|the\s+(?:campaign|ads|push)))?(?:\s+on)?"
     rf"|(?:run|runs|running|live|going)\s+(?:till|until|to|through|thru))\s*(?:the\s+)?(?:{W.WEEKDAY})?$"
