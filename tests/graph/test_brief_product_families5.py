@@ -395,3 +395,19 @@ def test_plain_words_that_name_no_product(text: str) -> None:
 def test_a_new_named_product_as_subject_and_gerund_services(text: str, product: str) -> None:
     """'Our new X launches ...'; a service may be a gerund ('tyre fitting', 'carpet cleaning')."""
     assert _product(text) == product
+
+
+@pytest.mark.parametrize(
+    ("text", "product"),
+    [
+        (
+            "bridal henna packages by Mehr Studio. brides-to-be in Derby. budget £1,100",
+            "bridal henna packages",
+        ),
+        ("gel nail sets from Polish Bar, students in Leeds, £400 instagram", "gel nail sets"),
+        ("weekend brunch menu by Café Lune. locals in Brighton, £300", "weekend brunch menu"),
+    ],
+)
+def test_a_brief_opening_with_the_offer_and_its_seller(text: str, product: str) -> None:
+    """'X packages by <business>', 'X sets from <business>': the offer, then who sells it."""
+    assert _product(text) == product

@@ -42,10 +42,8 @@ _FREE = re.compile(  # 'sign up for a free water meter', 'offering a free hearin
     rf"\b(?i:{CUE_VERBS}|for)\s+(?:a\s+|an\s+|our\s+|the\s+)?(?P<v>free(?:\s+[a-z][\w-]*){{1,3}}?)"
     r"(?=\s+(?:to|for|in|at|with|from|by|among)\b|\s*[.,;!?\n]|$)"
 )
-_OPENING_OFFER = (
-    re.compile(  # the brief opens with the offer: '24/7 lockout service for renters', 'our beanbox plan.'
-        rf"\A\s*(?:our\s+)?(?P<v>(?:{_WORD}\s+){{0,4}}(?:{OFFER_NOUNS}))(?=\s+(?:for|to)\b|\s*[.,;:\n])"
-    )
+_OPENING_OFFER = re.compile(  # the brief opens with the offer: '24/7 lockout service for renters', 'our beanbox plan.'
+    rf"\A\s*(?:our\s+)?(?P<v>(?:{_WORD}\s+){{0,4}}(?:{OFFER_NOUNS}))(?=\s+(?:for|to|by|from)\b|\s*[.,;:\n])"
 )
 _LOWER_TIER = re.compile(  # a lowercase brief opening with a name and its tier: 'pennypal plus win-back.'
     r"\A\s*(?:our\s+|the\s+)?(?P<v>[a-z][a-z0-9]{2,}\s+(?:plus|pro|premium|max|lite|ultra|prime))"
