@@ -9,9 +9,8 @@ that gave no fact is returned as ``unused``; amounts and dates that cannot be ri
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from datetime import date, timedelta
+from datetime import date
 
 from graph.models.offline import fields as F
 from graph.models.offline.asides import is_aside, repeated_places_dropped
@@ -23,24 +22,13 @@ from graph.models.offline.budget import (
     select_budget,
     spoken_budget,
 )
-from graph.models.offline.calendar_days import months_from
+from graph.models.offline.campaign_dates import read_dates
 from graph.models.offline.channels import Found
 from graph.models.offline.channels import find_channels as channel_mentions
-from graph.models.offline.date_roles import (
-    anchor_day,
-    date_role,
-    email_header_lines,
-    ends_run,
-    inside_any,
-    inside_span,
-    rank_date,
-    until_event,
-)
 from graph.models.offline.goal import find_goal
 from graph.models.offline.holdout import find_holdout
 from graph.models.offline.kpi_money import align_to_cost_unit, find_cost_per, find_revenue, find_roas
 from graph.models.offline.kpis import GOAL_CUE_RE, KPIMention, find_counts, find_rates
-from graph.models.offline.loose_dates import SOUTHERN, loose_spans
 from graph.models.offline.money import MoneyMention, find_money
 from graph.models.offline.money_words import currency_country, krone_of_market, market_currency
 from graph.models.offline.place_words import not_market
@@ -48,7 +36,7 @@ from graph.models.offline.places import PlaceMention, audience_town, destination
 from graph.models.offline.product import find_product
 from graph.models.offline.segments import Segment, split_segments, split_sentences, worth_echoing
 from graph.models.offline.theme import find_theme
-from graph.models.offline.when import DateSpan, find_date_spans, find_durations
+from graph.models.offline.when import find_date_spans, find_durations
 
 __all__ = [
     "KPIMention",
@@ -348,7 +336,18 @@ def parse_brief(text: str, today: date) -> ParsedBrief:
     if product:
         aside = re.match(r"\s*\([^()\n]{0,60}\)", date_text[product.end :])
         about_product.append((product.start, product.end + (aside.end() if aside else 0)))
-    _read_dates(date_text, segments, today, out, fact, _mask(date_text, about_product))
+    dates = read_dates(
+        date_text,
+        segments,
+        today,
+        _day_first(out.budget, out.countries),
+        out.countries,
+        _mask(date_text, about_product),
+    )
+    out.problems += dates.problems
+    out.start_date, out.end_date, out.duration_days = dates.start, dates.end, dates.days
+    for name, value, s0, e0 in dates.facts:
+        fact(name, value, s0, e0)
     if out.budget is not None:  # '€6k a week' over a six-week run is €36k
         total = rate_total(masked, out.budget, out.start_date, out.end_date)
         if total is not out.budget:
@@ -385,109 +384,6 @@ def parse_brief(text: str, today: date) -> ParsedBrief:
     )
     out.unused = unused_sentences(text, out.facts)
     return out
-
-
-def _not_past(text: str, sp: DateSpan, today: date) -> bool:
-    """Not a run already over ('last year's campaign ran 1-20 March 2026') nor a past day that starts nothing
-    ('Meeting notes, 4 December 2026'); a past start said as one ('started 1 December') is still the run's."""
-    return sp.start is not None and (
-        (sp.end or sp.start) >= today or (sp.end is None and date_role(text, sp.pos) <= 1)
-    )
-
-
-def _read_dates(
-    text: str,
-    segments: list[Segment],
-    today: date,
-    out: ParsedBrief,
-    fact: Callable[[str, str, int, int], None],
-    duration_text: str,
-) -> None:
-    spans = find_date_spans(text, today, _day_first(out.budget, out.countries))
-    headers = email_header_lines(text)
-    labelled = [(s.start, s.end) for s in segments if s.field == "dates" and not inside_any(s.start, headers)]
-    spans = [sp for sp in spans if not inside_any(sp.pos, headers)]
-
-    def in_label(sp: DateSpan) -> bool:
-        return any(s <= sp.pos < e for s, e in labelled)
-
-    for sp in spans:
-        if sp.problem:
-            out.problems.append(f"dates: {sp.problem}")
-    # a day the brief names for something else (the event, a deadline, the anchor of 'two weeks before') is not
-    # the campaign's start
-    good = [
-        sp
-        for sp in spans
-        if not sp.problem
-        and sp.start
-        and (in_label(sp) or not anchor_day(text, sp.pos))
-        and _not_past(text, sp, today)
-    ]
-    loose = not good and not any(sp.problem for sp in spans)
-    if loose:  # no day stated: a month or season named as the run ('In January we want …', 'For spring …')
-        south = bool(SOUTHERN.intersection(out.countries))
-        good = [sp for sp in loose_spans(text, today, south) if not inside_any(sp.pos, headers)][:1]
-    ordered = [sp for sp in good if in_label(sp)] + sorted(
-        (sp for sp in good if not in_label(sp)), key=lambda sp: rank_date(date_role(text, sp.pos), sp)
-    )
-    start = end = None
-    chosen: list[DateSpan] = []
-    if ordered:
-        first = ordered[0]
-        start, end = first.start, first.end
-        chosen.append(first)
-        if end is None:
-            rest = [
-                sp
-                for sp in ordered[1:]
-                if in_label(sp)
-                and in_label(first)
-                and sp.end is None
-                and (date_role(text, sp.pos) != 3 or ends_run(text, sp.pos))
-            ]
-            if rest and rest[0].start:
-                end = rest[0].start
-                chosen.append(rest[0])
-                if start and end < start:
-                    out.problems.append(f"dates: the end ({end}) is before the start ({start})")
-                    start = end = None
-    if start and end is None and chosen:
-        anchored = until_event(text, chosen[0], [sp for sp in spans if not sp.problem and sp.start])
-        if anchored and anchored[0] >= start:
-            end = anchored[0]
-            chosen.append(anchored[1])
-    durations = [d for d in find_durations(duration_text) if not inside_span(d.pos, chosen)]
-    for d in durations:
-        if d.problem:
-            out.problems.append(f"dates: {d.problem}")
-    duration = next((d for d in durations if not d.problem), None)
-    if (
-        loose and duration and start
-    ):  # 'in March, for three weeks': the month gives the start, the length the end
-        end = None
-    if duration and start and end and abs((end - start).days + 1 - duration.days) > 3:
-        duration = (
-            None  # 'Q1' then 'installs take about two days': the dates say how long; that length is not it
-        )
-    days = duration.days if duration else None
-    if start and not end and duration and duration.months:  # 'from 3 May for a month' ends 2 June
-        end = months_from(start, duration.months)
-    elif start and not end and days:
-        end = start + timedelta(days=days - 1)
-    if start and end and end >= start:
-        days = (end - start).days + 1
-    if days is not None and not 1 <= days <= 730:
-        out.problems.append(
-            f"dates: a campaign of {days} days is not something Liftoff can plan (1 to 730 days)"
-        )
-        start = end = None
-        days = None
-    out.start_date, out.end_date, out.duration_days = start, end, days
-    for sp in chosen:
-        fact("dates", f"{sp.start}" + (f" to {sp.end}" if sp.end else ""), sp.pos, sp.stop)
-    if duration:
-        fact("duration_days", f"{duration.days} days", duration.pos, duration.stop)
 
 
 def _cut_at_dates(text: str, audience: Found, today: date) -> Found | None:
