@@ -25,6 +25,7 @@ SUITES: dict[str, tuple[str, SuiteKind]] = {
     "brief-fields-holdout3": ("brief_fields_holdout3.yaml", "brief_fields"),
     "brief-fields-holdout4": ("brief_fields_holdout4.yaml", "brief_fields"),
     "brief-fields-holdout5": ("brief_fields_holdout5.yaml", "brief_fields"),
+    "brief-fields-holdout6": ("brief_fields_holdout6.yaml", "brief_fields"),
 }
 """Suite name -> (dataset file under evals/datasets, kind). ``all`` runs every one of them."""
 
