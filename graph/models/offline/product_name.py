@@ -226,7 +226,10 @@ def product_phrase(text: str, start: int, is_place: PlaceTest | None = None) -> 
             after = text[start + tok.end() : start + tok.end() + 40]
             tier = re.match(  # 'Taskloom for Agencies', 'Afternoon Tea for Two to couples in Bath'
                 r"[ \t]+[A-Z][a-z]+(?=[ \t]*(?:[\n,.;:!?)]|$)|[ \t]+(?:to|in|at|among|across|with|on|from|is|are|"
-                r"will|takes|returns|opens|runs|starts)\b)",
+                r"will|takes|returns|opens|runs|starts)\b)"
+                # a title with 'for' inside, then its product noun: 'Bells for Centuries appeal', 'Seniors for
+                # Seniors adoption program', 'Books for Babies scheme'
+                rf"|[ \t]+[A-Z][a-z]+(?:[ \t]+[a-z][\w-]*)?[ \t]+(?:{PRODUCT_TYPE.pattern})\b",
                 after,
             )
             if (
