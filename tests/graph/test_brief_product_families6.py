@@ -290,3 +290,87 @@ def test_lowercase_offer_in_other_languages(text: str, product: str) -> None:
 )
 def test_will_as_a_noun_in_a_lowercase_offer(text: str, product: str) -> None:
     assert _product(text) == product
+
+
+@pytest.mark.parametrize(
+    ("text", "product"),
+    [
+        ("@channel push for our 2027 Season Ticket 🏏 (Wessex CCC)\n• budget £15k", "2027 Season Ticket"),
+        ("Try our Summer Berry Smoothie 🍓 this June. Budget $900 on Instagram.", "Summer Berry Smoothie"),
+        ("We're launching the Nightjar Headlamp 🔦 for trail runners. Budget £2,000.", "Nightjar Headlamp"),
+        ("Promote the Harbour Fish Supper ⚓️ to families. Budget £500.", "Harbour Fish Supper"),
+        ("Selling the Glow Lantern Kit ✨ for the holidays. Budget $1,200.", "Glow Lantern Kit"),
+        ("push the Snowline Ski Pass ❄️ to students. budget €3,000", "Snowline Ski Pass"),
+    ],
+)
+def test_an_emoji_closes_a_name(text: str, product: str) -> None:
+    assert _product(text) == product
+
+
+@pytest.mark.parametrize(
+    ("text", "product"),
+    [
+        ("Rafa: oi! campanha pro Açaí Bowl Tropical\nRafa: verba: USD 10.000", "Açaí Bowl Tropical"),
+        ("Nous préparons une campagne pour le Pass Neige Famille. Budget 6 000 €.", "Pass Neige Famille"),
+        ("Kampagne für die Rheinblick Weinprobe in Koblenz, Budget 4.000 €.", "Rheinblick Weinprobe"),
+        (
+            "Una campaña para la Ruta del Vino Rioja Alta en Logroño. Presupuesto 5.000 €.",
+            "Ruta del Vino Rioja Alta",
+        ),
+        ("Campagna per il Menù Degustazione Laguna a Venezia, budget 3.000 €.", "Menù Degustazione Laguna"),
+        ("Kampanj för Fjällstuga Helg i Åre, budget 50 000 kr.", "Fjällstuga Helg"),
+    ],
+)
+def test_campaign_for_a_name_in_other_languages(text: str, product: str) -> None:
+    assert _product(text) == product
+
+
+@pytest.mark.parametrize(
+    ("text", "product"),
+    [
+        (
+            "granite ridge curling club. promoting the learn to curl league for beginners. budget $1,200",
+            "learn to curl league",
+        ),
+        ("we want to push our learn to swim lessons for toddlers. budget £600", "learn to swim lessons"),
+        ("promoting the learn-to-skate classes at the rink. budget $900", "learn-to-skate classes"),
+        ("please promote our learn to row course to students. budget £400", "learn to row course"),
+        ("selling the learn to sail weekend packages in cowes. budget £2k", "learn to sail weekend packages"),
+        ("launching our learn to code bootcamp for career changers. budget $5,000", "learn to code bootcamp"),
+    ],
+)
+def test_learn_to_offers(text: str, product: str) -> None:
+    assert _product(text) == product
+
+
+@pytest.mark.parametrize(
+    ("text", "product"),
+    [
+        (
+            "on veut pousser le plateau du mois (notre box abonnement fromage) à lyon. budget 6 000 €",
+            "plateau du mois",
+        ),
+        (
+            "queremos vender el menú del día (nuestro pack para oficinas) en Madrid. presupuesto 2.000 €",
+            "menú del día",
+        ),
+        (
+            "vogliamo promuovere il cesto del contadino (la nostra box di verdure) a Torino. budget 1.500 €",
+            "cesto del contadino",
+        ),
+        (
+            "on veut lancer le panier fraîcheur (une box de fruits) pour les bureaux. budget 3 000 €",
+            "panier fraîcheur",
+        ),
+        (
+            "queremos vender o kit churrasco (nosso pack de carnes) em Porto Alegre. verba R$ 5.000",
+            "kit churrasco",
+        ),
+        (
+            "we want to push the weekday lunch deal (our office catering box) to teams. budget £900",
+            "weekday lunch deal",
+        ),
+    ],
+)
+def test_lowercase_offer_glossed_in_brackets_in_other_languages(text: str, product: str) -> None:
+    assert _product(text) == product

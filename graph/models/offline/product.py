@@ -53,6 +53,9 @@ _PRODUCT_CUE = re.compile(  # a cue's kind ranks it: what is sold beats what a c
     r"|(?P<off>\b\d{1,2}\s?%\s+off\s+(?i:(?:all|every|the|our|any)[ \t]+)?)(?=[A-Z0-9])"  # '40% off all X'
     rf"|(?P<ask>\b(?i:(?:{ASKS})[ \t]+(?:for|of|to|on)[ \t]+{_DET}))(?=[A-Z0-9])"
     rf"|(?P<ad>\b(?i:(?:ads?|campaign|push|brief|promotion|pre-?launch|kickstarter|sale)[ \t]+(?:for|on)[ \t]+{_DET}))"
+    # the same in the languages briefs arrive in: 'campanha pro Açaí Bowl', 'campagne pour le Pass Neige'
+    rf"|(?P<ad2>\b(?i:(?:campanha|campaña|campagne|campagna|kampagne|kampanj|kampanje|campagne|kampania)[ \t]+"
+    rf"(?:pro|pra|para(?:[ \t]+(?:o|a|el|la))?|pour|per|für|voor|för|for|dla)[ \t]+{_DET}))"
     r"(?=[A-Z])"
     # what an organisation runs or hosts: 'WKRM is running the Keep It Local Pledge Drive'
     # ('I run Stitch & Mend' names the business: an article comes first)
@@ -63,7 +66,7 @@ _PRODUCT_CUE = re.compile(  # a cue's kind ranks it: what is sold beats what a c
     r"|(?P<own>\b(?!(?:Mother|Father|Valentine|Children|Women|Men|It|That|What|Let|There|Here|Who|He|She)['’])"
     r"[A-Z][\w&]*(?:[ \t]+&?[ \t]*[A-Z][\w&]*){0,3}(?:['’]s|s['’])[ \t]+)(?=[A-Z])",
 )
-_RANK = {"verb": 0, "off": 0, "ask": 0, "ad": 1, "host": 1, "for": 2, "own": 3}
+_RANK = {"verb": 0, "off": 0, "ask": 0, "ad": 1, "ad2": 1, "host": 1, "for": 2, "own": 3}
 _SUBJECT = re.compile(  # 'St Columba's Hospice wants ...', 'ReadUp is looking for ...': the organisation speaks
     r"(?:[ \t]+(?:at|from|of|in)(?:[ \t]+[A-Z][\w'’&-]*){1,4}?)?"  # 'Electoral Services at Cardiff Council want'
     r"[ \t]+(?:wants?|needs?|is\s+looking|are\s+looking|would\s+like|is\s+recruiting|is\s+hiring|has\s+been)\b"

@@ -32,8 +32,9 @@ from graph.models.offline.product_words import (
 )
 from graph.models.offline.segments import Segment, field_for_label
 
-_WORD = (
-    r"(?!(?:for|of|to|in|with|at|on|from|by|more|some|all|any|extra|other|new)\b(?![-'’]))[a-z0-9][\w'’/-]*"
+_WORD = (  # 'learn to curl league', 'learn-to-swim course': a learn-to offer is one word of its name
+    r"(?:learn[ -]to[ -][a-z]+|"
+    r"(?!(?:for|of|to|in|with|at|on|from|by|more|some|all|any|extra|other|new)\b(?![-'’]))[a-z0-9][\w'’/-]*)"
 )
 _LOWER_OFFER = re.compile(
     rf"\b(?i:(?P<cue>{CUE_VERBS}|for))\s+(?P<det>(?:our|the|its|their|my|a|an)\s+)?"
@@ -71,6 +72,8 @@ def _clean_offer(value: str) -> str | None:
             rf"[a-z]+ing|{OFFER_NOUNS}", " ".join(toks[i + 1 : i + 2])
         )
         if noun_will:
+            continue
+        if t.lower() == "to" and i and toks[i - 1].lower() == "learn":
             continue
         if t.lower() in BOUNDARY and not (t.lower() == "and" and 0 < i < len(toks) - 1):
             toks = toks[:i]
@@ -231,10 +234,13 @@ def _said_in_full(text: str, found: Found) -> Found:
 
 
 _GLOSS = re.compile(  # 'kindred (the dating app)', 'Skyward Drift (racing game, iOS)'
-    rf"[ \t]*\((?:(?i:the|a|an|our))?[ \t]*(?:[\w-]+[ \t]+){{0,3}}(?i:{PRODUCT_TYPE.pattern})\b"
+    rf"[ \t]*\((?:(?i:the|a|an|our|notre|nuestr[oa]|nostr[oa]|nosso|nossa|unser[e]?))?[ \t]*(?:[\w-]+[ \t]+){{0,3}}(?i:{PRODUCT_TYPE.pattern})\b"
 )
 _GLOSS_STOP = re.compile(
-    r"(?i:for|of|about|push|pushing|promote|promoting|launch|launching|sell|selling|on|is|called)$"
+    r"(?i:for|of|about|push|pushing|promote|promoting|launch|launching|sell|selling|on|is|called|"
+    # the cue verbs and articles of the languages briefs arrive in: 'pousser le plateau du mois (notre box ...)'
+    r"pousser|promouvoir|vendre|lancer|vender|promocionar|promover|lanzar|promuovere|vendere|lanciare|bewerben|"
+    r"verkaufen|le|la|les|el|los|las|il|lo|gli|o|os|as)$"
 )
 
 
