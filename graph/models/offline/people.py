@@ -37,8 +37,11 @@ PEOPLE = (
         (
             # German
             "leute|menschen|kunden|kundinnen|familien|paare|eltern|kinder|frauen|männer|jugendliche|studierende|"
-            "studenten|senioren|rentner|reisende|urlauber|touristen|wanderer|radfahrer|liebhaber|inhaber|besitzer|"
-            "unternehmer|gründer|entscheider|leiter(?:n|innen)|mitarbeitende|fachkräfte|ärzte|lehrer|sportler",
+            "studenten|senioren|reisende|touristen|mitarbeitende|fachkräfte|ärzte|ärzten|kindern|männern|"
+            "selbstständigen|selbständigen|leiter(?:n|innen)|"
+            # nouns in -er, plural and dative plural: 'Wanderer', 'an Freiberuflern'
+            "(?:rentner|urlauber|wanderer|radfahrer|liebhaber|inhaber|besitzer|unternehmer|gründer|entscheider|"
+            "lehrer|sportler|freiberufler|bewohner|mieter|käufer|händler|hundebesitzer)n?",
             # French
             "gens|personnes|familles|enfants|femmes|hommes|étudiants|jeunes|retraités|voyageurs|touristes|"
             "propriétaires|dirigeants|gérants|maîtres|responsables|professionnels|artisans|médecins|enseignants|"
