@@ -105,7 +105,7 @@ def test_theme_in_other_languages_and_named_holidays(text: str, theme: str) -> N
     "text",
     [
         "Sell the Bridal Glow facial to brides in Leeds. £2,000 on Instagram. Wedding season peaks in June.",
-        "Promote the Tax Helper app to freelancers in Bristol. £1,500 on Google. Tax season starts in January.",
+        "Promote the Tax Helper app to freelancers in Bristol. £1,500 on Google. Tax season peaks in January.",
         "We lent our van to the food bank last year. Promote the Veggie Box to families in Hull, £800 on Facebook.",
     ],
 )

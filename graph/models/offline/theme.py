@@ -272,7 +272,7 @@ _NAMES_A_TIME = re.compile(r"\s+(?:holidays?|break|season|months|term|vacation)\
 _SEASON_AS_VERB = re.compile(r"\b(?:who|we|they|you|i|to|people|families|couples)\s+$", re.IGNORECASE)
 _LOOKS_BACK = re.compile(r"\b(?:last|previous|past|prior)\s+$", re.IGNORECASE)
 """'Last winter 640 homes were insulated': a season gone by is background, not the campaign's theme."""
-_FALL_BEFORE = re.compile(r"(?:(?:^|\n|:)\s*|\b(?:this|next|for|in|the|during|through|throughout)\s+)$", re.I)
+_FALL_BEFORE = re.compile(r"(?:(?:^|\n|:)\s*|\b(?:this|next|in|during|through|throughout)\s+)$", re.I)
 """'when: fall, Sept 13 – Nov 14', 'this fall': the season, not the verb."""
 _FALL_SEASON = re.compile(r"\s+(?:\d{4}|season|range|collection|campaign|sale|launch|push|drop)\b", re.I)
 
@@ -300,7 +300,10 @@ _ENGLISH = {_key(k): v for k, v in (*FOREIGN.items(), *FOREIGN_SEASONS.items())}
 
 def _is_occasion(m: re.Match[str]) -> bool:
     word = m.group(0)
-    return _key(word) in _OCCASION_KEYS or bool(re.fullmatch(r"[A-ZÄÖÜ][a-zäöüß]{3,}(?:fest|feest)", word))
+    return _key(word) in _OCCASION_KEYS or bool(_FESTIVAL.fullmatch(word))
+
+
+_FESTIVAL = re.compile(r"[A-ZÄÖÜ][a-zäöüß]{3,}(?:fest|feest)")
 
 
 def _background(text: str, m: re.Match[str]) -> bool:
@@ -312,7 +315,7 @@ def _background(text: str, m: re.Match[str]) -> bool:
     return bool(_DESCRIBES.search(sentence)) and not _CAMPAIGN_WORDS.search(sentence)
 
 
-_DESCRIBES_OCCASION = re.compile(r"\b(?:peaks?|starts?|begins?|ends?|falls?|lasts?)\s+(?:in|on|around)\b", re.I)
+_DESCRIBES_OCCASION = re.compile(r"\b(?:peaks?|falls?|lasts?|is\s+busiest)\s+(?:in|on|around)\b", re.I)
 """'Wedding season peaks in November.': a sentence about when an occasion happens is background."""
 
 
@@ -358,10 +361,13 @@ def find_theme(
         and (m.group(0).lower() not in ("pride", "lent", "advent") or m.group(0)[0].isupper())
         and (not _occasion_background(text, m) if _is_occasion(m) else not _background(text, m))
     ]
-    occasions = [m for m in hits if _is_occasion(m)]
 
     def in_product(m: re.Match[str]) -> bool:
         return product is not None and product.start <= m.start() < product.end
+
+    # a festival's name inside the product is what is sold ('Kanaalfest 2027 Weekend Tickets'), not an occasion
+    hits = [m for m in hits if not (_FESTIVAL.fullmatch(m.group(0)) and in_product(m))]
+    occasions = [m for m in hits if _is_occasion(m)]
 
     for group in (occasions, [m for m in hits if not in_product(m)], hits):
         if group:
