@@ -90,10 +90,16 @@ def test_our_own_sentence_in_another_language_names_no_audience(text: str) -> No
         ("Offerta per San Valentino sul set cena Amore, € 2.000 su Instagram.", "valentine's day"),
         ("Promoção de verão para o protetor solar Maresia, 3.000 € no Instagram.", "summer"),
         ("Promo Walentynki: zestaw perfum Róża, 6 000 zł na Facebooku.", "valentine's day"),
-        ("Push the Remembrance Sunday poppy appeal to supporters in Devon. £1,000 on Facebook.", "remembrance sunday"),
+        (
+            "Push the Remembrance Sunday poppy appeal to supporters in Devon. £1,000 on Facebook.",
+            "remembrance sunday",
+        ),
         ("Raise funds for the food bank over Lent from parishioners in Leeds. £500 on Facebook.", "lent"),
         ("Skiverleih Alpin für die Wintersaison an Familien in Tirol, 7.000 € auf Instagram.", "winter"),
-        ("Rent the Lederhosen set for the Stadtfest to young men in Graz. 1.500 € on Instagram.", "Stadtfest"),
+        (
+            "Rent the Lederhosen set for the Stadtfest to young men in Graz. 1.500 € on Instagram.",
+            "Stadtfest",
+        ),
         ("when: fall, Sept 20 – Nov 20 2027\nproduct: CozyCoat dog jackets\nbudget: $4,000 on Meta", "fall"),
     ],
 )

@@ -256,7 +256,9 @@ def _pattern(term: str) -> str:
 
 
 _THEME_RE = re.compile(
-    r"(?<![\w])(?:" + "|".join(_pattern(t) for t in _ALL) + r"|(?-i:[A-ZÄÖÜ][a-zäöüß]{3,}(?:fest|feest)))(?![\w])",
+    r"(?<![\w])(?:"
+    + "|".join(_pattern(t) for t in _ALL)
+    + r"|(?-i:[A-ZÄÖÜ][a-zäöüß]{3,}(?:fest|feest)))(?![\w])",
     re.IGNORECASE,
 )
 """A theme word, or a named local festival ('the Frühlingsfest', 'Stadtfeest')."""
@@ -311,7 +313,9 @@ def _background(text: str, m: re.Match[str]) -> bool:
     wetsuit!', 'The garden is at its best in summer.'): no campaign word around it, so it is not the theme."""
     s = max(text.rfind(c, 0, m.start()) for c in ".!?\n") + 1
     ends = [i for i in (text.find(c, m.end()) for c in ".!?\n") if i >= 0]
-    sentence = text[s : m.start()] + " " + text[m.end() : min(ends) if ends else len(text)]  # 'fall' is no verb
+    sentence = (
+        text[s : m.start()] + " " + text[m.end() : min(ends) if ends else len(text)]
+    )  # 'fall' is no verb
     return bool(_DESCRIBES.search(sentence)) and not _CAMPAIGN_WORDS.search(sentence)
 
 
