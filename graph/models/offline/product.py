@@ -127,7 +127,9 @@ def _for_inside(text: str, for_at: int, found: Found | None, is_place: PlaceTest
         r"(?<![\w'’&-])(?:(?!(?:Our|The|Its|Their|A|An)\b)[A-Z][\w'’&-]*[ \t]+){1,3}$",
         text[max(0, for_at - 60) : for_at],
     )
-    whole = product_phrase(text, max(0, for_at - 60) + run.start(), is_place) if run else None
+    at = max(0, for_at - 60) + run.start() if run else 0
+    owned = re.search(r"(?:^|\b(?i:our|the|its|their)[ \t]+)$", text[:at]) is not None  # not 'in Texas for X'
+    whole = product_phrase(text, at, is_place) if run and owned else None
     return whole if whole and whole.end > for_at + 4 and (found is None or whole.end >= found.end) else found
 
 
