@@ -130,7 +130,9 @@ _COUNT = re.compile(
 )
 _COUNT_OK_BEFORE = re.compile(
     r"\b(?:aged?|ages|over|under|between|and|or|to|than|with|of|least|top|from|in|since|after|before|"
-    r"past|last|first|about|around|within|type|stage|grade|level|tier|year|zone|band|class|phase|gen)$",
+    r"past|last|first|about|around|within|type|stage|grade|level|tier|year|zone|band|class|phase|gen|"
+    # an age range in other languages: 'de 25 a 45 años', 'zwischen 30 und 50', 'tra 30 e 60 anni'
+    r"de|a|entre|von|ab|zwischen|bis|und|dès|à|et|tra|da|di|e|y|od|do|van|tot|en)$",
     re.IGNORECASE,
 )
 
@@ -255,6 +257,13 @@ _WEAK_CUES = re.compile(
     r"(?!our\b|the\b|a\b|an\b|\d(?!\d?\s?(?:[-–]|to)\s?\d{1,2}\s*[-\s]?(?:year|yr)))"
     r"|\b(?:we(?:'d|’d)?\s+(?:want|like|need|love)(?:\s+to\s+(?:reach|hit))?|want(?:s|ed)?(?:\s+to\s+hit)?)\s+"
     r"(?!new\b|more\b|to\b)(?=[a-z])"
+    # the same prepositions in the languages briefs arrive in ('auprès des foodies', 'bei HR-Leitern', 'ai turisti',
+    # 'para amantes de ...', 'aux maîtres de chai'); the people word is checked on what follows
+    r"|\b(?i:auprès\s+(?:des?|du|de\s+la)|aux|pour\s+(?:les|des)|para(?:\s+(?:los|las|os|as))?|aos|às|ai|agli|"
+    r"alle|per\s+(?:i|gli|le)|bei|für|voor|aan|bij|dla|entre|tra|fra|junto\s+(?:de|a)\s+(?:los|las|os|as))\s+"
+    r"(?!die\b|der\b|das\b|den\b|dem\b|la\b|el\b|il\b|lo\b|o\b|de\b)"
+    # Spanish 'a' and German 'an' only right before the people ('a bartenders y ...', 'an sportliche Wanderer')
+    rf"|\b(?:a(?:\s+(?:los|las))?|an)\s+(?=(?:[a-zäöüß]+e[nrsm]?\s+)?(?:(?i:{PEOPLE})\b|[a-zà-ÿ]\w+(?:ers|ists|ians)\b))"
     r"|\b(?:invite|encourage|persuade|urge|convince|inspire|remind|welcome|attract|engage|court)s?\s+"
     r"(?!our\b|the\b|a\b|an\b)(?=[a-z])"
     r"|\b(?:get|help|ask|tell|nudge|motivate)s?\s+(?:\d[\d,.]*k?\s+(?:more\s+|new\s+)?)?"
@@ -416,6 +425,8 @@ def _is_people_clause(clause: str, is_place_only: object) -> bool:
         rf"(?i:we|i|our|us|they|it|this|that|you|{_IMPERATIVE})\b(?![-'’])", clause
     ):
         return False  # 'Hi team'; 'We help people in their 20s save for a house'; 'Hire 30 warehouse workers'
+    if re.match(r"(?i:\w{2,}(?:amos|emos|imos|iamo|ons)|wir|nous|on|noi|nós|wij|my)\b", clause):
+        return False  # 'Queremos captar clientes para ...', 'Vogliamo ...', 'Nous voulons ...': a sentence of ours
 
     if re.search(r"\b(?:team|department|dept|office|desk)$", clause, re.I):
         return False  # 'Cumbria fostering team', 'To: agency team': who writes or reads the brief

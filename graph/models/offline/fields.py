@@ -116,8 +116,15 @@ def name_clause(text: str, segments: list[Segment], is_place_only: object) -> Fo
         return None
     if PEOPLE_RE.search(words[-1]):
         return None  # 'Grow Echo Pods listeners' names people
+    if _MEDIUM.search(clause):
+        return None  # "Transcript of Darryl's voicemail", 'Notes From Tuesday Call' name the brief, not a product
     at = text.find(clause, seg.start)
     return Found(clause, at, at + len(clause))
+
+
+_MEDIUM = re.compile(
+    r"\b(?i:transcript|voicemail|voice[ -]?note|minutes|notes|recording|e-?mail|chat|call|ticket|task|memo)\b"
+)
 
 
 def _only_places(value: str, is_place_only: object) -> bool:

@@ -32,8 +32,39 @@ PEOPLE = (
     "clinicians|physicians|dentists|vets|pharmacists|surgeons|lawyers|solicitors|attorneys|architects|"
     "tradespeople|tradies|coaches|tutors|educators|academics|researchers|scientists|analysts|officers|"
     "ceos|cfos|ctos|cmos|cios|admins|administrators|recruiters|creators|influencers|hikers|skiers|climbers|"
-    "surfers|swimmers|dancers|anglers|farmers|growers|breeders|mums-to-be|parents-to-be|expectant\\s+parents"
+    "surfers|swimmers|dancers|anglers|farmers|growers|breeders|mums-to-be|parents-to-be|expectant\\s+parents|"
+    + "|".join(
+        (
+            # German
+            "leute|menschen|kunden|kundinnen|familien|paare|eltern|kinder|frauen|männer|jugendliche|studierende|"
+            "studenten|senioren|reisende|touristen|mitarbeitende|fachkräfte|ärzte|ärzten|kindern|männern|"
+            "selbstständigen|selbständigen|leiter(?:n|innen)|"
+            # nouns in -er, plural and dative plural: 'Wanderer', 'an Freiberuflern'
+            "(?:rentner|urlauber|wanderer|radfahrer|liebhaber|inhaber|besitzer|unternehmer|gründer|entscheider|"
+            "lehrer|sportler|freiberufler|bewohner|mieter|käufer|händler|hundebesitzer)n?",
+            # French
+            "gens|personnes|familles|enfants|femmes|hommes|étudiants|jeunes|retraités|voyageurs|touristes|"
+            "propriétaires|dirigeants|gérants|maîtres|responsables|professionnels|artisans|médecins|enseignants|"
+            "sportifs|randonneurs|amoureux|passionnés|particuliers",
+            # Spanish
+            "personas|gente|clientes|familias|parejas|padres|madres|niños|mujeres|hombres|estudiantes|jóvenes|"
+            "jubilados|amantes|aficionados|viajeros|turistas|propietarios|dueños|directivos|profesionales|"
+            "médicos|profesores|deportistas|pacientes|emprendedores",
+            # Italian
+            "persone|clienti|famiglie|coppie|genitori|bambini|uomini|studenti|giovani|anziani|pensionati|amanti|"
+            "appassionati|viaggiatori|turisti|proprietari|titolari|professionisti|medici|insegnanti",
+            # Portuguese
+            "pessoas|famílias|casais|mães|crianças|mulheres|homens|estudantes|jovens|idosos|aposentados|"
+            "reformados|apaixonados|viajantes|donos|proprietários|profissionais",
+            # Dutch, Polish, Scandinavian
+            "mensen|klanten|gezinnen|ouders|kinderen|vrouwen|mannen|jongeren|liefhebbers|reizigers|eigenaren|"
+            "ondernemers|ludzie|klienci|klientki|rodziny|rodzice|dzieci|kobiety|mężczyźni|studenci|młodzież|"
+            "seniorzy|miłośnicy|turyści|właściciele|kunder|familjer|familier|föräldrar|forældre|kvinnor|kvinder",
+        )
+    )
 )
+"""Plural nouns naming a group of people, in English and in the languages briefs arrive in (a word that is also a
+common word of another language, such as French 'par' or Italian 'donne', is left out)."""
 AGE = (
     r"(?:\d{1,2}\s?(?:[-–]|to)\s?\d{1,2}|\d{1,2}\+?)(?:\s*|-)(?:year|yr)s?(?:\s*|-)olds?\b"
     r"|(?:over|under)[- ]\d{2}s\b|\d{2}\s?[-–]\s?\d{2}s\b|\d{2}\+(?=\s|$|[,.])|\d0s\b|\d0-?somethings?\b"

@@ -133,9 +133,26 @@ _NOT_MARKET = re.compile(
     r"clinic|family\s+business|organisation|organization)\s+(?:based\s+)?(?:in|from|out\s+of)\s+$"
     r"|\bwe\s+(?:operate|own|manage|run)\s+(?:[\d,.]+\s+)?[\w'’ -]{0,30}?\b(?:in|across|throughout)\s+$"
     r"|\bthere\s+(?:are|is|were|was)\s+[^.;!?\n]{0,40}?\b(?:in|across)\s+$"
-    r"|\b(?:event|conference|expo|exhibition|summit|trade\s+show|stand|venue)\b(?:\s+[\w'’-]+){0,3}\s+(?:in|at)\s+$",
+    r"|\b(?:event|conference|expo|exhibition|summit|trade\s+show|stand|venue)\b(?:\s+[\w'’-]+){0,3}\s+(?:in|at)\s+$"
+    # a place ruled out, in English or the brief's language: '(not the Netherlands)', 'excluding Quebec',
+    # '(niet Nederland)', 'außer Österreich', 'sauf la Corse', 'excepto Canarias'
+    r"|\b(?:not|niet|nicht|pas|excluding|except|excl\.?|apart\s+from|other\s+than|outside\s+of|sauf|hors|"
+    r"außer|ausgenommen|ohne|behalve|excepto|salvo|tranne|eccetto|exceto|oprócz)\s+"
+    r"(?:(?:in|the|en|la|le|les|el|los|il|die|der|den|das|de|o|a)\s+)?$"
+    # greetings from where the writer sits: 'Kalimera from Athens!', 'Greetings from sunny Porto'
+    r"|(?:^|\n)[ \t]*[\w'’]+(?:[ \t]+[\w'’]+)?[ \t]+from[ \t]+(?:sunny[ \t]+|rainy[ \t]+)?$",
     re.IGNORECASE,
 )
+_NOT_MARKET_AFTER = re.compile(
+    r"[\w .'’-]{0,30}?(?:\s*\(\s*|\s*[,—–-]\s*)(?:not|no|niet|nicht|pas)\s+(?:a\s+|an\s+|the\s+)?"
+    r"(?:target(?:ed)?|market|focus|in\s+scope)"
+    # the company as the subject: 'Hanayome Kimono Rental in Kyoto wants to ...', 'X in Whistler, BC is launching'
+    r"|[\w .'’-]{0,25}?(?:,\s*[A-Z][\w .'’-]{0,20}?)?\s+(?:wants|would\s+like|needs|plans|is\s+(?:launching|"
+    r"looking|promoting|selling|running|planning|opening)|has\s+(?:launched|opened))\b",
+    re.IGNORECASE,
+)
+"""'Phuket, Thailand (not a target market)'; 'Studio X in Kyoto wants to promote ...': not a market."""
+_SUBJECT_BEFORE = re.compile(r"[A-Z][\w'’&.-]*(?:\s+[A-Z&][\w'’&.-]*){0,5}\s+(?:in|of)\s+$")
 
 
 _MARKET_LINE = re.compile(
@@ -190,7 +207,11 @@ def not_market(text: str, start: int) -> bool:
     aside = aside and bool(
         re.search(r"\d|[$€£¥]", text[opened:close])
     )  # product details, not '(and Luxembourg)'
-    return bool(_NOT_MARKET.search(before) or _VENUE.search(before) or aside)
+    after = _NOT_MARKET_AFTER.match(text, start)
+    seat = after is not None and not re.match(r"[\w .'’-]*?\(", after.group(0))
+    if after and seat and not _SUBJECT_BEFORE.search(before):
+        after = None  # 'families in Leeds want ...' and the like: only a named company's seat is not a market
+    return bool(_NOT_MARKET.search(before) or _VENUE.search(before) or aside or after)
 
 
 STATE_CODES = {"NSW": "AU", "QLD": "AU", "VIC": "AU", "TAS": "AU", "NZ": "NZ"}

@@ -213,7 +213,8 @@ def destination_spans(text: str) -> list[tuple[int, int]]:
         ):
             j += 1
         after = text[places[j].end : places[j].end + 40]
-        if re.match(rf"\s+(?:[a-z]+\s+){{0,2}}?{_TRAVEL}\b", after, re.IGNORECASE):
+        if re.match(rf"\s+(?!\w+ing\b)(?:[a-z]+\s+){{0,2}}?{_TRAVEL}\b", after, re.IGNORECASE):
+            # (but 'tourists in Taiwan planning a trip to Kyoto': the people there plan the trip)
             out += [(q.start, q.end) for q in places[i : j + 1]]
     return out
 

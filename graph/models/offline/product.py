@@ -53,6 +53,9 @@ _PRODUCT_CUE = re.compile(  # a cue's kind ranks it: what is sold beats what a c
     r"|(?P<off>\b\d{1,2}\s?%\s+off\s+(?i:(?:all|every|the|our|any)[ \t]+)?)(?=[A-Z0-9])"  # '40% off all X'
     rf"|(?P<ask>\b(?i:(?:{ASKS})[ \t]+(?:for|of|to|on)[ \t]+{_DET}))(?=[A-Z0-9])"
     rf"|(?P<ad>\b(?i:(?:ads?|campaign|push|brief|promotion|pre-?launch|kickstarter|sale)[ \t]+(?:for|on)[ \t]+{_DET}))"
+    # the same in the languages briefs arrive in: 'campanha pro Açaí Bowl', 'campagne pour le Pass Neige'
+    rf"|(?P<ad2>\b(?i:(?:campanha|campaña|campagne|campagna|kampagne|kampanj|kampanje|campagne|kampania)[ \t]+"
+    rf"(?:pro|pra|para(?:[ \t]+(?:o|a|el|la))?|pour|per|für|voor|för|for|dla)[ \t]+{_DET}))"
     r"(?=[A-Z])"
     # what an organisation runs or hosts: 'WKRM is running the Keep It Local Pledge Drive'
     # ('I run Stitch & Mend' names the business: an article comes first)
@@ -63,9 +66,9 @@ _PRODUCT_CUE = re.compile(  # a cue's kind ranks it: what is sold beats what a c
     r"|(?P<own>\b(?!(?:Mother|Father|Valentine|Children|Women|Men|It|That|What|Let|There|Here|Who|He|She)['’])"
     r"[A-Z][\w&]*(?:[ \t]+&?[ \t]*[A-Z][\w&]*){0,3}(?:['’]s|s['’])[ \t]+)(?=[A-Z])",
 )
-_RANK = {"verb": 0, "off": 0, "ask": 0, "ad": 1, "host": 1, "for": 2, "own": 3}
+_RANK = {"verb": 0, "off": 0, "ask": 0, "ad": 1, "ad2": 1, "host": 1, "for": 2, "own": 3}
 _SUBJECT = re.compile(  # 'St Columba's Hospice wants ...', 'ReadUp is looking for ...': the organisation speaks
-    r"(?:[ \t]+(?:at|from|of)(?:[ \t]+[A-Z][\w'’&-]*){1,4}?)?"  # 'Electoral Services at Cardiff Council want'
+    r"(?:[ \t]+(?:at|from|of|in)(?:[ \t]+[A-Z][\w'’&-]*){1,4}?)?"  # 'Electoral Services at Cardiff Council want'
     r"[ \t]+(?:wants?|needs?|is\s+looking|are\s+looking|would\s+like|is\s+recruiting|is\s+hiring|has\s+been)\b"
 )
 _APPOSITIVE = re.compile(
@@ -117,6 +120,19 @@ def _introduced(text: str, found: Found, is_place: PlaceTest) -> Found:
     return plain or found
 
 
+def _for_inside(text: str, for_at: int, found: Found | None, is_place: PlaceTest) -> Found | None:
+    """'Our Bells for Centuries appeal', 'Books for Babies scheme': a 'for' inside a title-case name is part of it,
+    not a cue; the whole name is read from its first capitalised word."""
+    run = re.search(
+        r"(?<![\w'’&-])(?:(?!(?:Our|The|Its|Their|A|An)\b)[A-Z][\w'’&-]*[ \t]+){1,3}$",
+        text[max(0, for_at - 60) : for_at],
+    )
+    at = max(0, for_at - 60) + run.start() if run else 0
+    owned = re.search(r"(?:^|\b(?i:our|the|its|their)[ \t]+)$", text[:at]) is not None  # not 'in Texas for X'
+    whole = product_phrase(text, at, is_place) if run and owned else None
+    return whole if whole and whole.end > for_at + 4 and (found is None or whole.end >= found.end) else found
+
+
 def _cued(text: str, is_place: PlaceTest) -> Found | None:
     ranked = cued_ranked(text, is_place)
     return ranked[1] if ranked else None
@@ -140,6 +156,8 @@ def cued_ranked(text: str, is_place: PlaceTest) -> tuple[int, Found] | None:
         if best is not None and _RANK[kind] >= best[0]:
             continue
         found = product_phrase(text, m.end(), is_place)
+        if kind == "for":
+            found = _for_inside(text, m.start(), found, is_place)
         if not found:
             continue
         glossed_as = (

@@ -21,6 +21,7 @@ from graph.models.offline.product_words import (
     BOUNDARY,
     CUE_VERBS,
     DATE_IN,
+    FOREIGN_TYPE,
     HOUSING,
     NOT_NAME,
     OCCASION,
@@ -31,8 +32,9 @@ from graph.models.offline.product_words import (
 )
 from graph.models.offline.segments import Segment, field_for_label
 
-_WORD = (
-    r"(?!(?:for|of|to|in|with|at|on|from|by|more|some|all|any|extra|other|new)\b(?![-'’]))[a-z0-9][\w'’/-]*"
+_WORD = (  # 'learn to curl league', 'learn-to-swim course': a learn-to offer is one word of its name
+    r"(?:learn[ -]to[ -][a-z]+|"
+    r"(?!(?:for|of|to|in|with|at|on|from|by|more|some|all|any|extra|other|new)\b(?![-'’]))[a-z0-9][\w'’/-]*)"
 )
 _LOWER_OFFER = re.compile(
     rf"\b(?i:(?P<cue>{CUE_VERBS}|for))\s+(?P<det>(?:our|the|its|their|my|a|an)\s+)?"
@@ -49,6 +51,14 @@ _LOWER_TIER = re.compile(  # a lowercase brief opening with a name and its tier:
     r"\A\s*(?:our\s+|the\s+)?(?P<v>[a-z][a-z0-9]{2,}\s+(?:plus|pro|premium|max|lite|ultra|prime))"
     r"(?=\s*[.,:;\n]|\s+(?:win-?back|launch|relaunch|push|promo|campaign|drop|sale|upgrade|trial)\b)"
 )
+_FOREIGN_OFFER = re.compile(  # 'vender el curso intensivo de flamenco', 'promuovere il corso di cucina toscana'
+    rf"\b(?i:{CUE_VERBS}|pousser|empujar|impulsar|spingere)\s+(?:el|la|le|les|il|lo|los|las|o|a|os|as|un|una|une|uno|"
+    r"notre|nuestr[oa]|nostr[oa]|nosso|nossa)\s+"
+    rf"(?P<v>(?:{FOREIGN_TYPE})(?:\s+[a-zà-ÿ][\w'’-]*){{1,4}})"
+)
+_FOREIGN_STOP = (
+    r"\s+(?:a|al|ai|agli|alle|aux|à|para|pour|auprès|en|em|in|für|an|con|avec|com|per|entre|dans|por|sur)\b"
+)
 _AFTER_PUSH = re.compile(r"(?i:push|campaign|ads?|promo|promotion|drive|focus)\s+$")
 
 
@@ -57,6 +67,14 @@ def _clean_offer(value: str) -> str | None:
     channel or a time."""
     toks = value.split()
     for i, t in enumerate(toks):
+        # 'online will writing service': 'will' before an -ing word or an offer noun is a noun, not a modal
+        noun_will = t.lower() in ("will", "wills") and re.fullmatch(
+            rf"[a-z]+ing|{OFFER_NOUNS}", " ".join(toks[i + 1 : i + 2])
+        )
+        if noun_will:
+            continue
+        if t.lower() == "to" and i and toks[i - 1].lower() == "learn":
+            continue
         if t.lower() in BOUNDARY and not (t.lower() == "and" and 0 < i < len(toks) - 1):
             toks = toks[:i]
             break
@@ -92,6 +110,11 @@ def lower_offer(text: str) -> Found | None:
     free = _FREE.search(text)
     if free and not PEOPLE_WORD.search(free.group("v")):
         return Found(free.group("v"), free.start("v"), free.end("v"))
+    foreign = _FOREIGN_OFFER.search(text)
+    if foreign:
+        value = re.split(_FOREIGN_STOP, foreign.group("v"))[0].strip()
+        if len(value.split()) >= 2:
+            return Found(value, foreign.start("v"), foreign.start("v") + len(value))
     tier = _LOWER_TIER.match(text)
     if tier:
         return Found(tier.group("v"), tier.start("v"), tier.end("v"))
@@ -147,7 +170,7 @@ def _title_name(text: str, start: int, is_place: PlaceTest) -> Found | None:
 
 _BRIEF_TITLE = re.compile(
     r"\b(?i:campaign|brief|plan|strategy|notes?|update|proposal|overview|summary|request|kick-?off|launch|"
-    r"marketing|idea|recap|agenda|push|promo)\b"
+    r"marketing|idea|recap|agenda|push|promo|transcript|voicemail|voice\s+note|minutes|call|chat|ticket|task)\b"
 )
 
 
@@ -191,7 +214,10 @@ def headed(text: str, is_place: PlaceTest) -> Found | None:
 _META_HEAD = re.compile(  # who sends or owns the brief, not what it sells
     r"(?i:brand|client|company|business|advertiser|account|organi[sz]ation|charity|from|to|cc|date|sent|thread|"
     r"attendees|channel|re|fwd?|subject|prepared\s+by|written\s+by|requested\s+by|approved\s+by|author|owner|"
-    r"contact|name|attn|attention|manager|lead)",
+    r"contact|name|attn|attention|manager|lead|"
+    # a ticket's or task's fields: 'Reporter: Maria Alvarez (Bright Corners)', 'Assignee: Jordan'
+    r"reporter|assignee|assigned\s+to|requester|requested\s+by|raised\s+by|created\s+by|priority|status|due|"
+    r"watchers?|reviewer|ticket|task|project|epic)",
 )
 
 
@@ -208,10 +234,13 @@ def _said_in_full(text: str, found: Found) -> Found:
 
 
 _GLOSS = re.compile(  # 'kindred (the dating app)', 'Skyward Drift (racing game, iOS)'
-    rf"[ \t]*\((?:(?i:the|a|an|our))?[ \t]*(?:[\w-]+[ \t]+){{0,3}}(?i:{PRODUCT_TYPE.pattern})\b"
+    rf"[ \t]*\((?:(?i:the|a|an|our|notre|nuestr[oa]|nostr[oa]|nosso|nossa|unser[e]?))?[ \t]*(?:[\w-]+[ \t]+){{0,3}}(?i:{PRODUCT_TYPE.pattern})\b"
 )
 _GLOSS_STOP = re.compile(
-    r"(?i:for|of|about|push|pushing|promote|promoting|launch|launching|sell|selling|on|is|called)$"
+    r"(?i:for|of|about|push|pushing|promote|promoting|launch|launching|sell|selling|on|is|called|"
+    # the cue verbs and articles of the languages briefs arrive in: 'pousser le plateau du mois (notre box ...)'
+    r"pousser|promouvoir|vendre|lancer|vender|promocionar|promover|lanzar|promuovere|vendere|lanciare|bewerben|"
+    r"verkaufen|le|la|les|el|los|las|il|lo|gli|o|os|as)$"
 )
 
 
@@ -275,6 +304,16 @@ def _label_value(seg: Segment, is_place: PlaceTest) -> str:
     return value.strip(" .:*")
 
 
+_FOREIGN_LEAD = re.compile(rf"(?:{FOREIGN_TYPE})\s+(?=[A-Z])")
+
+
+def _foreign_type_cut(found: Found) -> Found:
+    """A label's value led by a lowercase type noun in another language, then the name: 'kolekcja Bałtycki
+    Bursztyn', 'corso Tortellini Masterclass' name the collection and the course."""
+    m = _FOREIGN_LEAD.match(found.value)
+    return Found(found.value[m.end() :], found.start + m.end(), found.end) if m else found
+
+
 def labelled(text: str, segments: list[Segment], is_place: PlaceTest) -> Found | None:
     """The value under a product label; an explicit product label wins over a campaign name or brief title."""
 
@@ -314,7 +353,7 @@ def labelled(text: str, segments: list[Segment], is_place: PlaceTest) -> Found |
             found = rest
         if not found.value or is_place(found.value) or DATE_IN.search(found.value):
             continue
-        found = tidy_product(found)
+        found = tidy_product(_foreign_type_cut(found))
         if rank(seg) == 2 and not re.search(rf"[A-Z0-9]|(?:{OFFER_NOUNS})$", found.value):
             continue  # 'Brief: awareness campaign for ...' titles the work, it names no product
         return found

@@ -169,6 +169,9 @@ def sale_kind(words: list[str]) -> bool:
     return prev[:1].islower() and not PRODUCT_TYPE.fullmatch(prev) and not TIME_LEAD.match(f"in {prev}")
 
 
+_EMOJI = re.compile(r"[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF\uFE0F\u200D]+")
+
+
 def product_phrase(text: str, start: int, is_place: PlaceTest | None = None) -> Found | None:
     """The product name that starts at ``start``: capitalised or numbered words, then the product-type words
     written after them, up to where the sentence moves on."""
@@ -178,6 +181,8 @@ def product_phrase(text: str, start: int, is_place: PlaceTest | None = None) -> 
         if words and re.search(r"[,.;:!?(\n]", gap):
             break
         w = tok.group(0)
+        if _EMOJI.fullmatch(w):
+            break  # 'our 2027 Season Ticket 🏏 (Wessex CCC)': an emoji closes the name
         low = w.lower()
         said = [x.group(0) for x in words]
         if _joins(text, start + tok.end(), low, said, is_place):
@@ -226,7 +231,10 @@ def product_phrase(text: str, start: int, is_place: PlaceTest | None = None) -> 
             after = text[start + tok.end() : start + tok.end() + 40]
             tier = re.match(  # 'Taskloom for Agencies', 'Afternoon Tea for Two to couples in Bath'
                 r"[ \t]+[A-Z][a-z]+(?=[ \t]*(?:[\n,.;:!?)]|$)|[ \t]+(?:to|in|at|among|across|with|on|from|is|are|"
-                r"will|takes|returns|opens|runs|starts)\b)",
+                r"will|takes|returns|opens|runs|starts)\b)"
+                # a title with 'for' inside, then its product noun: 'Bells for Centuries appeal', 'Seniors for
+                # Seniors adoption program', 'Books for Babies scheme'
+                rf"|[ \t]+[A-Z][a-z]+(?:[ \t]+[a-z][\w-]*)?[ \t]+(?:{PRODUCT_TYPE.pattern})\b",
                 after,
             )
             if (

@@ -35,14 +35,19 @@ FOREIGN_TYPE = (  # product-type nouns in the languages briefs arrive in, writte
     r"suscripci[oó]n|oferta|aplicaci[oó]n|gama|colecci[oó]n|paquete|bono|abono|tarifa|"
     r"abbonamento|offerta|applicazione|gamma|collezione|pacchetto|"
     r"assinatura|aplicativo|cole[cç][aã]o|pacote|"
-    r"abo|angebot|kollektion|paket|tarif|aanbieding|pakket|collectie"
+    r"abo|angebot|kollektion|paket|tarif|aanbieding|pakket|collectie|"
+    # courses, tours and lines, and the Nordic and Slavic collection words: 'il corso X', 'die Tour X', 'kolekcja X'
+    r"corso|curso|cours|kurs|kurz|kurssi|tour|tournée|circuito|rundreise|reise|ruta|rota|linea|línea|linha|serie|"
+    r"série|reihe|kolekcja|kolekce|kolekcia|kollektionen|samling|samlingen|mallisto|sarja|edizione|edición|edition"
 )
 GLOSS_IS = re.compile(  # 'Toonverse Premium+ is our new monthly tier', 'Tallyfox is the latest app from ...'
     r"[ \t]+(?:is|are)[ \t]+(?:our|the|a|an)[ \t]+(?:new|latest|flagship|first|newest|own)\b"
 )
 ASKS = (  # what a campaign asks for, said before the product: 'tickets for Jazz on the Green'
     r"tickets|bookings|seats|places|sign-?ups|orders|enquiries|calls|installs|downloads|registrations|quotes|"
-    r"trial\s+starts|trials|leads|pre-?orders|appointments|donations|subscribers|members|renewals|sales|units|copies"
+    r"trial\s+starts|trials|leads|pre-?orders|appointments|donations|subscribers|members|renewals|sales|units|copies|"
+    # people who sign up to a scheme: 'monthly sponsors for Adopt a Donkey', 'backers for the Loom One'
+    r"sponsors|supporters|backers|adopters|enrol(?:l)?ments|applications|entries|pledges|reservations|test\s+drives"
 )
 TIERS = re.compile(r"Pro|Plus|Premium|Max|Lite|Mini|Ultra|Prime|Deluxe|XL|Go")
 """A tier written after a name marks it as a product ('Streaks Pro', 'Budgetly Premium')."""
@@ -53,7 +58,7 @@ OFFER_NOUNS = (  # what a business offers, goods or services, singular or plural
     r"subscriptions?|cards?|vouchers?|appeals?|tickets?|sessions?|workshops?|lessons?|clinics?|appointments?|"
     r"visits?|checks?|consultations?|treatments?|install(?:ation)?s?|alterations?|repairs?|cleans?|tours?|walks?|"
     r"charters?|cruises?|hampers?|tins|jars|breaks|stays|retreats?|experiences?|polic(?:y|ies)|programmes?|"
-    r"programs?|rentals?|clubs?"
+    r"programs?|rentals?|clubs?|schemes?|leagues?|catering"
 )
 
 BOUNDARY = frozenset(
@@ -76,6 +81,12 @@ BOUNDARY = frozenset(
         "we're",
         "we’re",
         "we’d",
+        # a product's arrival said after it: 'the 2027 Horizon 26RL travel trailers coming in'
+        "coming",
+        "arriving",
+        "landing",
+        "launching",
+        "hitting",
         "para",
         "per",
         "pour",

@@ -87,6 +87,18 @@ FIELD_LABELS: dict[str, tuple[str, ...]] = {
         "pubblico target",
         "målgruppe",
         "målgrupp",
+        "målgrupper",
+        "público",
+        "publico",
+        "público-alvo",
+        "publico-alvo",
+        "público alvo",
+        "publiek",
+        "doelpubliek",
+        "destinatari",
+        "grupa docelowa",
+        "kohderyhmä",
+        "cílová skupina",
     ),
     "channels": (
         "channels",
@@ -237,7 +249,10 @@ _LABEL_KEYWORDS: tuple[tuple[str, str], ...] = (
     (
         "product",
         r"product|offer|what(?:'s| is)? (?:launching|promoted|being promoted)|what are we|solution|service|"
-        r"item|launching|promoting",
+        r"item|launching|promoting|"
+        # the label in the languages briefs arrive in: 'Produit :', 'Produkt |', '¿Producto?', 'Prodotto:'
+        r"\bprodu(?:it|kt|cto|to)s?\b|\bprodott[oi]\b|\btuote\b|\bprodukter\b|\bangebot\b|\baanbod\b|\boffre\b|"
+        r"\bofert[ao]\b|\bofferta\b",
     ),
 )
 
@@ -245,7 +260,7 @@ _LABEL_KEYWORDS: tuple[tuple[str, str], ...] = (
 def field_for_label(label: str) -> str | None:
     """The brief field a label names ('Target audience' -> 'audience', 'What counts as success?' -> 'goal'), or
     None. Exact labels first, then the label's key words."""
-    key = re.sub(r"\s+", " ", label.strip().lower().rstrip("?").strip())
+    key = re.sub(r"\s+", " ", label.strip().lower().rstrip("?").lstrip("¿").strip())
     key = re.sub(r"^(?:q[:.]?\s*|\d+(?:\.\d+)*\s+)", "", key)
     if key in _LABEL_TO_FIELD:
         return _LABEL_TO_FIELD[key]
@@ -275,7 +290,7 @@ def _spans(text: str, start: int, end: int, rx: re.Pattern[str]) -> list[tuple[i
 
 
 def _strip(text: str, s: int, e: int) -> tuple[int, int]:
-    while s < e and text[s] in " \t|*•▪→+>-#\"'":
+    while s < e and text[s] in " \t|*•▪▸►‣◦→+>-#\"'":
         if text[s] in "\"'" and s + 1 < e and text[s + 1].isalnum():
             break
         s += 1
@@ -298,7 +313,8 @@ def split_segments(text: str) -> list[Segment]:
         if ls >= le or re.fullmatch(r"[\s|:-]+", text[ls:le]):
             continue
         raw = text[ls:le]
-        qa = re.match(r"^Q[.:]?\s*(?P<q>.+?\?)\s*(?:A[.:]\s*(?P<a>.+))?$", raw)
+        # Q&A in the languages briefs arrive in: 'P: ¿Producto? R: ...', 'F: Zielgruppe? A: ...', 'D: ... R: ...'
+        qa = re.match(r"^[QPFDV][.:]?\s*(?P<q>¿?.+?\?)\s*(?:[ARS][.:]\s*(?P<a>.+))?$", raw)
         if qa:
             if qa.group("a"):
                 a_start = ls + qa.start("a")
@@ -306,12 +322,22 @@ def split_segments(text: str) -> list[Segment]:
             else:
                 pending_q = qa.group("q")
             continue
-        if pending_q and re.match(r"^A[.:]\s*", raw):
-            a_start = ls + re.match(r"^A[.:]\s*", raw).end()  # type: ignore[union-attr]
+        if pending_q and re.match(r"^[ARS][.:]\s*", raw):
+            a_start = ls + re.match(r"^[ARS][.:]\s*", raw).end()  # type: ignore[union-attr]
             out.extend(_labelled(text, a_start, le, pending_q))
             pending_q = None
             continue
         pending_q = None
+        # a two-column table pasted without its outer bars: 'Product | Ascot fascinator collection'
+        bare_row = re.match(r"(?P<l>[^|]{2,30}?)[ \t]+\|[ \t]+(?P<v>[^|]+?)[ \t]*$", raw)
+        if (
+            bare_row
+            and not text[line.start() : line.end()].strip().startswith("|")
+            and len(bare_row.group("l").split()) <= 3
+            and field_for_label(bare_row.group("l"))
+        ):
+            out.extend(_labelled(text, ls + bare_row.start("v"), ls + bare_row.end("v"), bare_row.group("l")))
+            continue
         table_row = raw.count("|") >= 1 and text[line.start() : line.end()].strip().startswith("|")
         if heading and not table_row:
             # a document's heading line labels the line under it ('Objective' / 'Sell 10,000 passes.')
@@ -347,8 +373,17 @@ def split_segments(text: str) -> list[Segment]:
                 vs = text.index(cells[1], line.start())
                 out.extend(_labelled(text, vs, vs + len(cells[1]), cells[0]))
             continue
+        section = _SECTION.match(
+            raw
+        )  # 'B. Product. 2027 Annual Parks Pass.': a lettered section of a pasted RFP
+        if section and field_for_label(section.group("l")):
+            out.extend(_labelled(text, ls + section.start("v"), ls + section.end("v"), section.group("l")))
+            continue
         out.extend(_line_segments(text, ls, le))
     return out
+
+
+_SECTION = re.compile(r"(?:[A-Z][.)]\s+)(?P<l>[A-Z][a-z]+(?:\s[a-z]+){0,2})\.\s+(?P<v>\S.*?)\.?$")
 
 
 _HEADING_NOT = frozenset(

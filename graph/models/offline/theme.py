@@ -145,7 +145,96 @@ OCCASIONS = (
     "ski season",
     "harvest festival",
     "st nicholas day",
+    # public and religious holidays named the way calendars name them
+    "lent",
+    "advent",
+    "pentecost",
+    "whitsun",
+    "yom kippur",
+    "veterans day",
+    "remembrance day",
+    "remembrance sunday",
+    "armistice day",
+    "heritage day",
+    "victoria day",
+    "anzac day",
+    "waitangi day",
+    "columbus day",
+    "martin luther king day",
+    "mlk day",
+    "st george's day",
+    "national day",
+    "reconciliation day",
+    "youth day",
+    "women's day",
+    "international women's day",
+    "workers' day",
+    "may day",
+    "golden week",
 )
+FOREIGN = {
+    # occasions and seasons as briefs in other languages name them -> the English theme
+    "navidad": "christmas",
+    "natale": "christmas",
+    "noël": "christmas",
+    "weihnachten": "christmas",
+    "kerst": "christmas",
+    "kerstmis": "christmas",
+    "jul": "christmas",
+    "boże narodzenie": "christmas",
+    "walentynki": "valentine's day",
+    "san valentín": "valentine's day",
+    "san valentino": "valentine's day",
+    "saint-valentin": "valentine's day",
+    "valentinstag": "valentine's day",
+    "valentijnsdag": "valentine's day",
+    "dia dos namorados": "valentine's day",
+    "ostern": "easter",
+    "pâques": "easter",
+    "pasqua": "easter",
+    "páscoa": "easter",
+    "semana santa": "easter",
+    "wielkanoc": "easter",
+    "pasen": "easter",
+    "día de la madre": "mother's day",
+    "festa della mamma": "mother's day",
+    "dia das mães": "mother's day",
+    "dzień matki": "mother's day",
+    "moederdag": "mother's day",
+    "nochevieja": "new year's eve",
+    "silvester": "new year's eve",
+    "capodanno": "new year",
+    "réveillon": "new year's eve",
+    "rentrée": "back to school",
+    "vuelta al cole": "back to school",
+    "schulanfang": "back to school",
+}
+"""Occasions in the languages briefs arrive in (a word that is also an English word is left out)."""
+FOREIGN_SEASONS = {
+    "verão": "summer",
+    "verano": "summer",
+    "été": "summer",
+    "sommer": "summer",
+    "zomer": "summer",
+    "sommersaison": "summer",
+    "sommerferien": "summer holidays",
+    "invierno": "winter",
+    "inverno": "winter",
+    "hiver": "winter",
+    "wintersaison": "winter",
+    "zima": "winter",
+    "primavera": "spring",
+    "frühling": "spring",
+    "printemps": "spring",
+    "lente": "spring",
+    "otoño": "autumn",
+    "outono": "autumn",
+    "autunno": "autumn",
+    "herbst": "autumn",
+    "automne": "autumn",
+    "najaar": "autumn",
+    "jesień": "autumn",
+}
 SEASONS = (
     "holiday season",
     "the holidays",
@@ -157,7 +246,7 @@ SEASONS = (
     "fall",
     "winter",
 )
-_ALL = sorted(OCCASIONS + SEASONS, key=len, reverse=True)
+_ALL = sorted(OCCASIONS + SEASONS + tuple(FOREIGN) + tuple(FOREIGN_SEASONS), key=len, reverse=True)
 
 
 def _pattern(term: str) -> str:
@@ -166,19 +255,27 @@ def _pattern(term: str) -> str:
     return out.replace("\\ ", "[\\s-]+")
 
 
-_THEME_RE = re.compile(r"(?<![\w])(?:" + "|".join(_pattern(t) for t in _ALL) + r")(?![\w])", re.IGNORECASE)
+_THEME_RE = re.compile(
+    r"(?<![\w])(?:"
+    + "|".join(_pattern(t) for t in _ALL)
+    + r"|(?-i:[A-ZÄÖÜ][a-zäöüß]{3,}(?:fest|feest)))(?![\w])",
+    re.IGNORECASE,
+)
+"""A theme word, or a named local festival ('the Frühlingsfest', 'Stadtfeest')."""
 _CAMPAIGN_WORDS = re.compile(
     r"\b(?:promot\w*|push\w*|campaign|ads?|advert\w*|sales?|offers?|launch\w*|run\w*|brief|theme|target\w*|"
     r"want|need|sell\w*|special|drive|boost|book\w*|for|ahead|before|during|over|this|next|until|till|from)\b",
     re.IGNORECASE,
 )
 _DESCRIBES = re.compile(r"\b(?:is|are|peaks?|gets?|starts?|begins?|ends?|falls?|lasts?)\b", re.IGNORECASE)
-_OCCASION_KEYS = frozenset(re.sub(r"[\s'’.-]+", "", o) for o in OCCASIONS)
+_OCCASION_KEYS = frozenset(re.sub(r"[\s'’.-]+", "", o) for o in (*OCCASIONS, *FOREIGN))
 _NAMES_A_TIME = re.compile(r"\s+(?:holidays?|break|season|months|term|vacation)\b", re.IGNORECASE)
 """'their summer holidays': a season that names a time is the theme even inside the audience."""
 _SEASON_AS_VERB = re.compile(r"\b(?:who|we|they|you|i|to|people|families|couples)\s+$", re.IGNORECASE)
 _LOOKS_BACK = re.compile(r"\b(?:last|previous|past|prior)\s+$", re.IGNORECASE)
 """'Last winter 640 homes were insulated': a season gone by is background, not the campaign's theme."""
+_FALL_BEFORE = re.compile(r"(?:(?:^|\n|:)\s*|\b(?:this|next|in|during|through|throughout)\s+)$", re.I)
+"""'when: fall, Sept 13 – Nov 14', 'this fall': the season, not the verb."""
 _FALL_SEASON = re.compile(r"\s+(?:\d{4}|season|range|collection|campaign|sale|launch|push|drop)\b", re.I)
 
 
@@ -192,11 +289,23 @@ _SPELLING = {_key(o): o for o in OCCASIONS if "'" in o}
 
 def _norm_theme(raw: str) -> str:
     value = re.sub(r"[\s-]+", " ", raw.lower().replace("’", "'")).strip()
+    english = _ENGLISH.get(_key(value))
+    if english:
+        return english
+    if re.fullmatch(r"[a-zäöüß]{4,}(?:fest|feest)", value):
+        return raw.strip()  # a festival's own name, as written
     return _SPELLING.get(_key(value), value)
 
 
+_ENGLISH = {_key(k): v for k, v in (*FOREIGN.items(), *FOREIGN_SEASONS.items())}
+
+
 def _is_occasion(m: re.Match[str]) -> bool:
-    return re.sub(r"[\s'’.-]+", "", m.group(0).lower()) in _OCCASION_KEYS
+    word = m.group(0)
+    return _key(word) in _OCCASION_KEYS or bool(_FESTIVAL.fullmatch(word))
+
+
+_FESTIVAL = re.compile(r"[A-ZÄÖÜ][a-zäöüß]{3,}(?:fest|feest)")
 
 
 def _background(text: str, m: re.Match[str]) -> bool:
@@ -204,8 +313,20 @@ def _background(text: str, m: re.Match[str]) -> bool:
     wetsuit!', 'The garden is at its best in summer.'): no campaign word around it, so it is not the theme."""
     s = max(text.rfind(c, 0, m.start()) for c in ".!?\n") + 1
     ends = [i for i in (text.find(c, m.end()) for c in ".!?\n") if i >= 0]
-    sentence = text[s : min(ends) if ends else len(text)]
+    sentence = (
+        text[s : m.start()] + " " + text[m.end() : min(ends) if ends else len(text)]
+    )  # 'fall' is no verb
     return bool(_DESCRIBES.search(sentence)) and not _CAMPAIGN_WORDS.search(sentence)
+
+
+_DESCRIBES_OCCASION = re.compile(r"\b(?:peaks?|falls?|lasts?|is\s+busiest)\s+(?:in|on|around)\b", re.I)
+"""'Wedding season peaks in November.': a sentence about when an occasion happens is background."""
+
+
+def _occasion_background(text: str, m: re.Match[str]) -> bool:
+    ends = [i for i in (text.find(c, m.end()) for c in ".!?\n") if i >= 0]
+    after = text[m.end() : min(ends) if ends else len(text)]
+    return bool(_DESCRIBES_OCCASION.match(after.lstrip())) and not _CAMPAIGN_WORDS.search(after)
 
 
 def find_theme(
@@ -229,7 +350,11 @@ def find_theme(
                 )
                 and not _NAMES_A_TIME.match(text, m.end())
             )
-            or (m.group(0).lower() == "fall" and not _FALL_SEASON.match(text[m.end() :]))
+            or (
+                m.group(0).lower() == "fall"
+                and not _FALL_SEASON.match(text[m.end() :])
+                and not _FALL_BEFORE.search(text[max(0, m.start() - 16) : m.start()])
+            )
         )
 
     hits = [
@@ -237,13 +362,16 @@ def find_theme(
         for m in _THEME_RE.finditer(text)
         if not _LOOKS_BACK.search(text[max(0, m.start() - 16) : m.start()])
         and (_is_occasion(m) or not describes_people(m))
-        and (m.group(0).lower() != "pride" or m.group(0)[0] == "P")
-        and (_is_occasion(m) or not _background(text, m))
+        and (m.group(0).lower() not in ("pride", "lent", "advent") or m.group(0)[0].isupper())
+        and (not _occasion_background(text, m) if _is_occasion(m) else not _background(text, m))
     ]
-    occasions = [m for m in hits if _is_occasion(m)]
 
     def in_product(m: re.Match[str]) -> bool:
         return product is not None and product.start <= m.start() < product.end
+
+    # a festival's name inside the product is what is sold ('Kanaalfest 2027 Weekend Tickets'), not an occasion
+    hits = [m for m in hits if not (_FESTIVAL.fullmatch(m.group(0)) and in_product(m))]
+    occasions = [m for m in hits if _is_occasion(m)]
 
     for group in (occasions, [m for m in hits if not in_product(m)], hits):
         if group:
