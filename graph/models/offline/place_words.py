@@ -138,9 +138,7 @@ _NOT_MARKET = re.compile(
     # '(niet Nederland)', 'außer Österreich', 'sauf la Corse', 'excepto Canarias'
     r"|\b(?:not|niet|nicht|pas|excluding|except|excl\.?|apart\s+from|other\s+than|outside\s+of|sauf|hors|"
     r"außer|ausgenommen|ohne|behalve|excepto|salvo|tranne|eccetto|exceto|oprócz)\s+"
-    r"(?:(?:in|the|en|la|le|les|el|los|il|die|der|den|das|de|o|a)\s+)?$"
-    # greetings from where the writer sits: 'Kalimera from Athens!', 'Greetings from sunny Porto'
-    r"|(?:^|\n)[ \t]*[\w'’]+(?:[ \t]+[\w'’]+)?[ \t]+from[ \t]+(?:sunny[ \t]+|rainy[ \t]+)?$",
+    r"(?:(?:in|the|en|la|le|les|el|los|il|die|der|den|das|de|o|a)\s+)?$",
     re.IGNORECASE,
 )
 _NOT_MARKET_AFTER = re.compile(
@@ -152,6 +150,10 @@ _NOT_MARKET_AFTER = re.compile(
     re.IGNORECASE,
 )
 """'Phuket, Thailand (not a target market)'; 'Studio X in Kyoto wants to promote ...': not a market."""
+_GREETING_FROM = re.compile(
+    r"(?:^|\n)[ \t]*[A-Z][\w'’]*(?:[ \t]+[\w'’]+)?[ \t]+from[ \t]+(?:sunny[ \t]+|rainy[ \t]+)?$"
+)
+"""'Kalimera from Athens!', 'Greetings from sunny Porto!': where the writer sits (the place is followed by '!')."""
 _SUBJECT_BEFORE = re.compile(r"[A-Z][\w'’&.-]*(?:\s+[A-Z&][\w'’&.-]*){0,5}\s+(?:in|of)\s+$")
 
 
@@ -211,7 +213,8 @@ def not_market(text: str, start: int) -> bool:
     seat = after is not None and not re.match(r"[\w .'’-]*?\(", after.group(0))
     if after and seat and not _SUBJECT_BEFORE.search(before):
         after = None  # 'families in Leeds want ...' and the like: only a named company's seat is not a market
-    return bool(_NOT_MARKET.search(before) or _VENUE.search(before) or aside or after)
+    greeting = _GREETING_FROM.search(before) and re.match(r"[\w .'’-]{0,25}!", text[start:])
+    return bool(_NOT_MARKET.search(before) or _VENUE.search(before) or aside or after or greeting)
 
 
 STATE_CODES = {"NSW": "AU", "QLD": "AU", "VIC": "AU", "TAS": "AU", "NZ": "NZ"}

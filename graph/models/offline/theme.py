@@ -292,7 +292,7 @@ def _norm_theme(raw: str) -> str:
     english = _ENGLISH.get(_key(value))
     if english:
         return english
-    if re.fullmatch(r"[a-zäöüß]{4,}(?:fest|feest)", value):
+    if re.fullmatch(r"[a-zäöüß]{4,}(?:fest|feest)", value) and _key(value) not in _OCCASION_KEYS:
         return raw.strip()  # a festival's own name, as written
     return _SPELLING.get(_key(value), value)
 
@@ -370,7 +370,11 @@ def find_theme(
         return product is not None and product.start <= m.start() < product.end
 
     # a festival's name inside the product is what is sold ('Kanaalfest 2027 Weekend Tickets'), not an occasion
-    hits = [m for m in hits if not (_FESTIVAL.fullmatch(m.group(0)) and in_product(m))]
+    hits = [
+        m
+        for m in hits
+        if not (_FESTIVAL.fullmatch(m.group(0)) and _key(m.group(0)) not in _OCCASION_KEYS and in_product(m))
+    ]
     occasions = [m for m in hits if _is_occasion(m)]
 
     for group in (occasions, [m for m in hits if not in_product(m)], hits):
