@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from graph.models.offline.date_words import MON
 from graph.models.offline.people import PEOPLE
 
 CUE_VERBS = (
@@ -273,13 +274,8 @@ PRODUCT_TYPE = re.compile(  # nouns that name something sold, for a name written
     re.IGNORECASE,
 )
 
-MONTH = (
-    r"(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|"
-    r"jun|jul|aug|sep|sept|oct|nov|dec)(?![a-z])\.?"
-)
-DATE_IN = re.compile(
-    rf"(?i:\b\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH}(?!\w)|\b{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b)"
-)
+# a day and a month in any language the dates are read in (one month vocabulary: month_names)
+DATE_IN = re.compile(rf"(?i:\b\d{{1,2}}(?:st|nd|rd|th)?\s+{MON}(?!\w)|\b{MON}\s+\d{{1,2}}(?:st|nd|rd|th)?\b)")
 DEGREE = re.compile(r"MSc|MBA|BSc|BA|MA|MEng|PhD|PgCert|PgDip|LLM|BEd|MRes|HND|HNC|BTEC")
 ORG_END = re.compile(
     r"\s(?:Trust|Vets|Gyms?|Foundation|Charity|Council|Ltd|Inc|LLC|Co|Kitchen|Dental|Clinic|Hospital|Bank|"
