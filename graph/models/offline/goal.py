@@ -12,11 +12,11 @@ from __future__ import annotations
 import re
 
 from graph.models.offline.channels import Found
-from graph.models.offline.kpi_words import COUNT_KINDS
+from graph.models.offline.kpi_words import kind_patterns
 from graph.models.offline.kpis import KPIMention
 from graph.models.offline.segments import Segment
 
-_OUTCOME = "|".join(w for words in COUNT_KINDS.values() for w in words) + (
+_OUTCOME = "|".join(kind_patterns().values()) + (
     r"|quotes|clients|awareness|footfall|traffic|visits|walk-ins|referrals|reviews|donations"
 )
 _PEOPLE_OUTCOMES = re.compile(
@@ -73,6 +73,11 @@ def find_goal(text: str, segments: list[Segment], counts: list[KPIMention]) -> F
     return _wished_outcome(text, segments)
 
 
+_QUALIFIER = re.compile(r"[ \t]+(?:that|which|who)(?:[ \t]+[\w'’-]+){1,5}?(?=[ \t]*(?:[.,;:!?)\n]|$))")
+"""A relative clause that says which of the counted outcomes count: '90 calls that turn into clients', '400 leads
+who book a demo', '300 trials which convert to paid'."""
+
+
 def _around_count(text: str, segments: list[Segment], k: KPIMention) -> Found:
     around = next((s for s in segments if s.start <= k.start < s.end), None)
     s0 = around.start if around else max(0, k.start - 40)
@@ -89,6 +94,8 @@ def _around_count(text: str, segments: list[Segment], k: KPIMention) -> Found:
         text[k.end :],
     )
     end = k.end + (tail.end() if tail else 0)
+    which = _QUALIFIER.match(text, k.end)
+    end = max(end, which.end()) if which else end  # '90 calls that turn into clients'
     gloss = re.match(r"[ \t]*\([^()\n\d]{2,40}\)", text[end:])  # '60 demandes de devis (quote requests)'
     end += gloss.end() if gloss else 0
     value = text[start:end].strip().rstrip(" ,;:")

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from graph.models.offline.kpis import PAST_RE, KPIMention, count_kind, reported_figure
+from graph.models.offline.kpis import PAST_RE, KPIMention, count_kind, reported_figure, unit_kind
 from graph.models.offline.money import MoneyMention
 
 _COST_PER = re.compile(
@@ -26,6 +26,10 @@ _CAP_BEFORE = re.compile(
 _PER_UNIT_AFTER = re.compile(
     r"^\s*(?:per|a|an|for each)\s+(?!month|day|week|year|head\b|person\b|night\b)[a-z-]+|^\s*each\b", re.I
 )
+_ACTION_UNIT = re.compile(
+    r"(?:order|booking|sale|purchase|conversion|acquisition|customer|transaction|install|reservation)", re.I
+)
+"""A unit that is an act of buying, not a product: '£30 per booking' is a cost-per target, '£25 a bottle' a price."""
 _PCT_WORD = r"(?:%|\s?percent\b|\s?per\s?cent\b)"
 ROAS_RE = re.compile(
     rf"(?:\broas\b|return on ad spend)[^.\d]{{0,20}}?(?P<x>\d+(?:\.\d+)?)(?P<pct>{_PCT_WORD})?(?:\s?[x:]\s?1?\b)?"
@@ -64,7 +68,7 @@ def align_to_cost_unit(text: str, counts: list[KPIMention], cpa: KPIMention | No
     cue = re.search(r"\bper\s+(?:first[- ])?([a-z]+)(?:[- ]([a-z]+))?", text[cpa.start : cpa.end], re.I)
     unit = None
     for noun in [cue.group(1), f"{cue.group(1)} {cue.group(2)}"] if cue else []:
-        unit = unit or count_kind(noun) or count_kind(noun + "s")
+        unit = unit or unit_kind(noun)
     if unit is None:
         return counts
     out = []
@@ -102,7 +106,10 @@ def find_cost_per(text: str, money: list[MoneyMention]) -> tuple[KPIMention | No
         if not mm.ok or not unit or re.match(r"^\s*(?:a|per)\s+(?:month|year)", text[mm.end :]):
             continue
         capped = _CAP_BEFORE.search(text[max(0, mm.start - 20) : mm.start])
-        outcome = count_kind(text[mm.end : mm.end + unit.end() + 12]) is not None
+        noun = text[mm.end : mm.end + unit.end()].split()[-1]
+        outcome = count_kind(text[mm.end : mm.end + unit.end() + 12]) is not None or (
+            unit_kind(noun) in ("signups", "leads") or _ACTION_UNIT.fullmatch(noun) is not None
+        )
         if capped or outcome:  # '€12 per sign-up', 'no more than $300 each'; never a price ('£149 each')
             return KPIMention("cpa", mm.amount, mm.start, mm.end + unit.end()), {mm.start}
     return None, set()

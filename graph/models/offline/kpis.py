@@ -8,14 +8,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from graph.models.offline.kpi_words import COUNT_KINDS
+from graph.models.offline.kpi_words import DONE_PARTICIPLES, kind_patterns
 from graph.models.offline.money import to_number
 from graph.models.offline.people import PEOPLE
 from guards.lexicon import NUMBER_WORDS
 
 _KIND_RE = {
-    name: re.compile(r"(?<![\w-])(?:" + "|".join(words) + r")(?![\w-])", re.I)
-    for name, words in COUNT_KINDS.items()
+    name: re.compile(r"(?<![\w-])(?:" + words + r")(?![\w-])", re.I) for name, words in kind_patterns().items()
 }
 _NUMBER = r"(?<![\w.,$€£¥/-])(?P<n>\d{1,3}(?:[,. ]\d{3})+|\d+(?:\.\d+)?)(?:\s?(?P<mult>k|thousand)\b)?"
 COUNT_RE = re.compile(_NUMBER + r"\+?(?=(?P<after>(?:\s+[\w'’-]+){1,4}))", re.I)
@@ -31,9 +30,7 @@ _SIGNUP_VERB = re.compile(
 )
 _NAME_PART = re.compile(r"(?<![.!?:;\n]\s)(?<![.!?:;\n])(?<=\w\s)[A-Z][\w-]*\s$")
 """A number right after a capitalised word that does not open its sentence is part of a name."""
-_DONE_AFTER = re.compile(
-    r"^(?:[\w'’-]+\s+){0,3}?(?:sold|booked|purchased|bought|ordered|redeemed|placed)\b", re.I
-)
+_DONE_AFTER = re.compile(rf"^(?:[\w'’-]+\s+){{0,3}}?(?:{DONE_PARTICIPLES})(?![\w-])", re.I)
 """'90 vouchers sold', '350 weeks booked', '120 test rides booked': whatever is counted, it is a conversion."""
 _ACTION_KIND = {
     **dict.fromkeys(
@@ -137,6 +134,17 @@ def count_kind(noun_phrase: str) -> str | None:
     return None
 
 
+def unit_kind(noun: str) -> str | None:
+    """The KPI one unit of an outcome is ('per lead', 'per sign-up', 'par inscription', 'per enquiry'): the
+    singular is read through its plural."""
+    noun = noun.strip(" .,;:!?)")
+    for form in (noun, noun + "s", noun + "es", noun[:-1] + "ies" if noun.endswith("y") else noun):
+        kind = count_kind(form)
+        if kind:
+            return kind
+    return None
+
+
 def find_counts(text: str, goal_spans: list[tuple[int, int]]) -> list[KPIMention]:
     """Count targets: a number followed (within three words) by an outcome noun; inside a goal-labelled or
     goal-cued sentence any counted noun is a conversion target."""
@@ -146,7 +154,7 @@ def find_counts(text: str, goal_spans: list[tuple[int, int]]) -> list[KPIMention
         before = text[max(0, m.start() - 12) : m.start()]
         if (
             _NOT_COUNT_BEFORE.search(before)
-            or re.search(r"\d\s*[-–]\s*$", before)
+            or re.search(r"\d\s*[-–]\s*$|\d:$", before)  # '5-10 days', '[7:10 PM]': a range or a time of day
             or re.match(r"\s*[-–]\d", text[m.end("n") :])
         ):
             continue
@@ -159,7 +167,7 @@ def find_counts(text: str, goal_spans: list[tuple[int, int]]) -> list[KPIMention
             or not done
             and re.match(
                 r"(?:years?|yrs?|year-olds?|miles?|km|minutes?|hours?|hrs|days?|weeks?|months?|"
-                r"quarters?|nights?|x|%|percent|employees|staff|developers|people|or|and|to|seats|locations|stores|shops|"
+                r"quarters?|nights?|[ap]\.?m\.?|x|%|percent|employees|staff|developers|people|or|and|to|seats|locations|stores|shops|"
                 r"facilities|sites|branches)(?![\w-])",
                 words[0],
                 re.I,
@@ -184,7 +192,7 @@ def find_counts(text: str, goal_spans: list[tuple[int, int]]) -> list[KPIMention
         if (
             kind is not None
             and re.match(
-                r"(?:[\w'’-]+\s+){0,3}(?:sold|purchased|bought|ordered|booked|reserved)\b",
+                rf"(?:[\w'’-]+\s+){{0,3}}(?:{DONE_PARTICIPLES}|reserved)(?![\w-])",
                 " ".join(words[used - 1 :]),
                 re.I,
             )
