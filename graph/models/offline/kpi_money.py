@@ -24,8 +24,12 @@ _CAP_BEFORE = re.compile(
     re.I,
 )
 _PER_UNIT_AFTER = re.compile(
-    r"^\s*(?:per|a|an|for each)\s+(?!month|day|week|year|head\b|person\b|night\b)[a-z-]+|^\s*each\b", re.I
+    r"^\s*(?:per|a|an|for each|pro|je|par|por|za|à)\s+(?!month|day|week|year|head\b|person\b|night\b|mois\b|"
+    r"mes\b|monat\b|tag\b|jour\b|d[ií]a\b|nacht\b|nuit\b|noche\b|persona?\b|personne\b)[^\W\d_][\w-]*"
+    r"|^\s*each\b",
+    re.I,
 )
+"""'€12 per sign-up', '15 € pro Anmeldung', '12 € par inscription', '20 € por lead', '40 zł za lead'."""
 _ACTION_UNIT = re.compile(
     r"(?:order|booking|sale|purchase|conversion|acquisition|customer|transaction|install|reservation)", re.I
 )
@@ -74,7 +78,9 @@ def align_to_cost_unit(text: str, counts: list[KPIMention], cpa: KPIMention | No
     out = []
     for k in counts:
         lo, hi = sorted((k.end, cpa.start))
-        same = not re.search(r"[.;!?\n]", text[lo:hi])
+        same = not re.search(r"[.;!?\n]", text[lo:hi]) and not (
+            k.end <= cpa.start and re.fullmatch(r"\s*,\s*", text[k.end : cpa.start])
+        )  # '40,000 new users, cost per install max $6': two targets in a list, each its own noun
         out.append(KPIMention(unit, k.target, k.start, k.end, k.channel) if same and k.name != unit else k)
     return out
 

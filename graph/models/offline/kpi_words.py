@@ -294,6 +294,10 @@ COMPOUND_HEADS: dict[str, tuple[str, ...]] = {
         "ordrer",
         "k[øo]b",
         "kj[øo]p",
+        # customers count as conversions, as in English ('Neukunden', 'nieuwe klanten', 'nya kunder')
+        "kunden",
+        "klanten",
+        "kunder",
     ),
 }
 """Heads of the compounds German, Dutch and the Scandinavian languages build: the last part names what is counted

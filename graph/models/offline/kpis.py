@@ -64,6 +64,15 @@ _HELD_BEFORE = re.compile(
 )
 """'Cedar has delivered 340 units', 'We have 120,000 registered drivers', 'we still have about 1,900 seats': what
 the company holds or has done, said as background."""
+_HELD_BEFORE_OTHER = re.compile(
+    r"\b(?:wir\s+(?:haben|hatten|z[äa]hlen)|nous\s+(?:avons|comptons)|tenemos|contamos\s+con|temos|abbiamo|"
+    r"(?:we|wij)\s+hebben|vi\s+(?:har|hade|hadde|havde)|mamy|kami\s+(?:memiliki|punya)|meill[äa]\s+on)\s+"
+    r"(?:(?:schon|bereits|d[ée]j[àa]|ya|j[áa]|gi[àa]|al|redan|allerede|ju[żz]|sudah|jo|über|plus\s+de|m[áa]s\s+de|"
+    r"mais\s+de|oltre|ruim|[öo]ver|ponad|yli)\s+)*$",
+    re.I,
+)
+"""The same in the other languages briefs arrive in: 'wir haben bereits 3.000 Stammkunden', 'nous avons 800
+adhérents', 'vi har 1 200 medlemmar'."""
 _HELD_AFTER = re.compile(
     r"^[^,;:(\n]{0,50}?\b(?:last\s+(?:year|season|time|month|quarter|spring|summer|autumn|winter|christmas|"
     r"easter|campaign)|since\s+(?:(?:19|20)\d\d|we|our|launch|opening|then)|so\s+far|to\s+date|in\s+total\s+so\s+far)\b",
@@ -79,7 +88,12 @@ def reported_figure(text: str, start: int, end: int) -> bool:
     after = re.split(r"[.;!?](?:\s|$)|\n", text[end : end + 80])[0]
     if re.search(r"\b(?:if|once|unless|should|hope|hoping)\b", before, re.I):
         return False  # 'if we sold 250 bikes we'd be thrilled' is the wish
-    return bool(PAST_RE.search(before) or _HELD_BEFORE.search(before) or _HELD_AFTER.match(after))
+    return bool(
+        PAST_RE.search(before)
+        or _HELD_BEFORE.search(before)
+        or _HELD_BEFORE_OTHER.search(before)
+        or _HELD_AFTER.match(after)
+    )
 
 
 GOAL_CUE_RE = re.compile(
@@ -98,16 +112,19 @@ RATES: list[tuple[str, re.Pattern[str]]] = [
     (
         "ctr",
         re.compile(
-            rf"(?:\bctr\b|click[- ]through(?:[- ]rate)?)[^.%\d]{{0,25}}?{PCT}|{PCT2}\s+(?:\w+\s+)?"
+            rf"(?:\bctr\b|click[- ]through(?:[- ]rate)?)[^.%\d]{{0,25}}?{PCT}|{PCT2}\s+(?:[\w-]+\s+){{0,2}}?"
             rf"(?:ctr\b|click[- ]through)",
             re.I,
         ),
     ),
-    ("click_rate", re.compile(rf"click[- ]rate[^.%\d]{{0,25}}?{PCT}|{PCT2}\s+click[- ]rate", re.I)),
+    (
+        "click_rate",
+        re.compile(rf"click[- ]rate[^.%\d]{{0,25}}?{PCT}|{PCT2}\s+(?:[\w-]+\s+){{0,2}}?click[- ]rate", re.I),
+    ),
     (
         "conversion_rate",
         re.compile(
-            rf"(?:conversion[- ]rate|\bcvr\b)[^.%\d]{{0,25}}?{PCT}|{PCT2}\s+(?:[\w-]+\s+)?"
+            rf"(?:conversion[- ]rate|\bcvr\b)[^.%\d]{{0,25}}?{PCT}|{PCT2}\s+(?:[\w-]+\s+){{0,2}}?"
             rf"(?:conversion[- ]rate|cvr\b)",
             re.I,
         ),
@@ -138,7 +155,7 @@ def unit_kind(noun: str) -> str | None:
     """The KPI one unit of an outcome is ('per lead', 'per sign-up', 'par inscription', 'per enquiry'): the
     singular is read through its plural."""
     noun = noun.strip(" .,;:!?)")
-    for form in (noun, noun + "s", noun + "es", noun[:-1] + "ies" if noun.endswith("y") else noun):
+    for form in (noun, noun + "s", noun + "es", noun + "en", noun[:-1] + "ies" if noun.endswith("y") else noun):
         kind = count_kind(form)
         if kind:
             return kind
