@@ -70,7 +70,33 @@ def find_goal(text: str, segments: list[Segment], counts: list[KPIMention]) -> F
             return Found(value, seg.value_start, seg.value_start + len(value))
     if counts:
         return _around_count(text, segments, counts[0])
-    return _wished_outcome(text, segments)
+    return _labelled_elsewhere(text) or _wished_outcome(text, segments)
+
+
+_GOAL_LABEL = re.compile(
+    r"(?:^|(?<=[.!?]\s)|(?<=\|\s))(?:(?:kampagnen)?ziele?|m[åa]l(?:et|s[æe]tning)?|cel(?:e|\s+kampanii)?|"
+    r"objectifs?|objetivos?|metas?|doel(?:stelling)?|obiettiv[oi]|tavoite|tujuan|sasaran|c[ií]l|hedef)"
+    r"\s*(?:\|\s*|:\s*|[-–]\s+)(?P<v>[^\n|]+)",
+    re.IGNORECASE | re.MULTILINE,
+)
+"""A goal label in the other languages briefs arrive in ('Ziel:', 'Mål:', 'Cel:', 'Objectif :', '| Doel |')."""
+_AIM_WORDS = re.compile(
+    r"(?<![\w-])(?:" + _OUTCOME + r"|bekanntheit|markenbekanntheit|notori[ée]t[ée]|notoriedad|reconocimiento|"
+    r"naamsbekendheid|k[äa]nnedom|kendskab|kjennskap|[śs]wiadomo[śs][ćc]|rozpoznawalno[śs][ćc]|"
+    r"bekendtheid|tunnettuus)(?![\w-])",
+    re.IGNORECASE,
+)
+
+
+def _labelled_elsewhere(text: str) -> Found | None:
+    """'Ziel: mehr Buchungen im Frühjahr', 'Cel: więcej rezerwacji', 'Objectif : plus de réservations en ligne':
+    a goal-labelled line in another language that names an outcome (a line naming none, as 'Meta: £2k' in a
+    channel list, is not a goal)."""
+    for m in _GOAL_LABEL.finditer(text):
+        value = _SENTENCE_END.split(m.group("v"), maxsplit=1)[0].strip(" .")
+        if _AIM_WORDS.search(value):
+            return Found(value, m.start("v"), m.start("v") + len(value))
+    return None
 
 
 _QUALIFIER = re.compile(r"[ \t]+(?:that|which|who)(?:[ \t]+[\w'’-]+){1,5}?(?=[ \t]*(?:[.,;:!?)\n]|$))")
