@@ -229,9 +229,33 @@ RATES: list[tuple[str, list[tuple[str, float]]]] = [
 ]
 
 
+# ---- counts that state a fact: what a place holds, who already did it, what the company has, a count opening
+# its sentence as the subject of a present-tense verb; the same shapes stated as aims stay targets
+FACTS: list[tuple[str, list[tuple[str, float]]]] = [
+    ("$5k on Google. We test 48,000 animals a year.", []),
+    ("$5k on Meta. Each year 3,000 visitors come to the farm.", []),
+    ("£2k on Meta. Classes take 20 students per class.", []),
+    ("$4k on Meta. Over 5,000 families trust us.", []),
+    ("$4k on Google. Trusted by 2,300 customers in Ohio.", []),
+    ("$4k on Meta. Our kits are used by over 4,000 customers.", []),
+    ("$4k on Meta. Our app has 50k downloads.", []),
+    ("€3k on Meta. Trusted by 300 cafes across Lisbon.", []),
+    ("$3k on Google. We have 1,200 reviews on Google.", []),
+    ("$3k on Meta. Parking for 120 cars and room for 80 bikes.", []),
+    ("$6k on Meta. More than 9,000 runners took part in 2026.", []),
+    ("$6k on Meta. Our 2,000 subscribers get a weekly box.", []),
+    ("Budget 5.000 € auf Meta. Über 2.000 Kunden vertrauen uns.", []),
+    ("$5k on Meta. Goal: 500 new customers. We already serve 2,000 customers.", [("conversions", 500.0)]),
+    ("$5k on Meta. 500 sign-ups are the goal for spring.", [("signups", 500.0)]),
+    ("$5k on Meta. We'd love to have 300 members by June.", [("signups", 300.0)]),
+    ("$3k on Meta. Goal: grow by 300 members.", [("signups", 300.0)]),
+    ("$3k on Meta. 400 bookings would make this a success.", [("conversions", 400.0)]),
+]
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
-    [*COST_PER, *PRICES, *TWO_TARGETS, *KINDS, *PHRASINGS, *NOT_TARGETS, *RATES],
+    [*COST_PER, *PRICES, *TWO_TARGETS, *KINDS, *PHRASINGS, *NOT_TARGETS, *RATES, *FACTS],
 )
 def test_kpi_families(text: str, expected: list[tuple[str, float]]) -> None:
     assert _kpis(text) == sorted(expected)
