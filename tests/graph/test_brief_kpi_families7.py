@@ -177,6 +177,31 @@ PHRASINGS: list[tuple[str, list[tuple[str, float]]]] = [
     ("Budżet: 20 000 zł. Cel: 1 000 zamówień", [("conversions", 1000.0)]),
     ("Orçamento: 10.000 €. Meta: 400 vendas.", [("conversions", 400.0)]),
     ("Presupuesto: 10.000 €. Objetivo: 800 reservas.", [("conversions", 800.0)]),
+    (
+        "We're promoting the Barkley dog-walking app. $3k on Meta. We're chasing 40 new walkers this quarter.",
+        [("signups", 40.0)],
+    ),
+    (
+        "We're promoting Paws Rescue adoptions. $3k on Meta. We're shooting for 150 adoptions.",
+        [("conversions", 150.0)],
+    ),
+    ("We're promoting Lumo pet insurance. $3k on Meta. Ideally 250 quotes.", [("leads", 250.0)]),
+    (
+        "Wir bewerben den Kombi Vela. Budget 4.000 € auf Meta. Wir peilen 300 Probefahrten an.",
+        [("conversions", 300.0)],
+    ),
+    (
+        "Nous lançons la box Fromagerie Lune. Budget 4 000 € sur Meta. Nous visons 500 box.",
+        [("conversions", 500.0)],
+    ),
+    (
+        "Lanzamos el Gimnasio Roca. Presupuesto 4.000 € en Meta. Buscamos 200 altas nuevas.",
+        [("signups", 200.0)],
+    ),
+    (
+        "Wij lanceren de fietsverzekering Trapveilig. Budget € 4.000. We willen 300 polissen.",
+        [("conversions", 300.0)],
+    ),
 ]
 
 # ---- numbers that are no targets: capacities, times of day, what was done or is held (also in other languages)
@@ -253,9 +278,27 @@ FACTS: list[tuple[str, list[tuple[str, float]]]] = [
 ]
 
 
+# ---- English action nouns by class: a yes to something free is a sign-up (RSVPs, signatures), a form filled or a
+# meeting agreed is a lead, a visit or an activation a conversion; new people of the service are sign-ups
+ACTIONS: list[tuple[str, list[tuple[str, float]]]] = [
+    ("$3k on Meta. Goal: 400 RSVPs for the open day.", [("signups", 400.0)]),
+    ("$3k on Google. Goal: 250 contact form submissions.", [("leads", 250.0)]),
+    ("$3k on Google. Goal: 300 form fills.", [("leads", 300.0)]),
+    ("$3k on Meta. Goal: 5,000 petition signatures.", [("signups", 5000.0)]),
+    ("$3k on Meta. Goal: 120 adoptions by June.", [("conversions", 120.0)]),
+    ("$3k on LinkedIn. Goal: 80 sales meetings.", [("leads", 80.0)]),
+    ("$3k on LinkedIn. Goal: 600 webinar registrations.", [("signups", 600.0)]),
+    ("$3k on Meta. Goal: 900 waitlist sign-ups.", [("signups", 900.0)]),
+    ("$3k on Google. Goal: 700 store visits.", [("conversions", 700.0)]),
+    ("$3k on Meta. Goal: 150 trial activations.", [("conversions", 150.0)]),
+    ("$3k on Meta. Goal: 200 new students.", [("signups", 200.0)]),
+    ("$3k on Meta. Goal: 50 new franchisees.", [("signups", 50.0)]),
+]
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
-    [*COST_PER, *PRICES, *TWO_TARGETS, *KINDS, *PHRASINGS, *NOT_TARGETS, *RATES, *FACTS],
+    [*COST_PER, *PRICES, *TWO_TARGETS, *KINDS, *PHRASINGS, *NOT_TARGETS, *RATES, *FACTS, *ACTIONS],
 )
 def test_kpi_families(text: str, expected: list[tuple[str, float]]) -> None:
     assert _kpis(text) == sorted(expected)

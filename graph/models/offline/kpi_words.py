@@ -164,6 +164,9 @@ MORE_KINDS: dict[str, tuple[str, ...]] = {
         "backers",
         "registrants",
         "enrollees",
+        # saying yes to something free: an RSVP, a signature on a petition
+        "rsvps",
+        "signatures",
         # Spanish, Portuguese, French, Italian: enrolments, subscribers, members
         "matr[íi]culas",
         "suscriptores",
@@ -199,6 +202,9 @@ MORE_KINDS: dict[str, tuple[str, ...]] = {
         # a check or estimate asked for before buying, like a valuation
         "(?:eligibility|suitability|credit|affordability|quote|price)\\s+checks",
         "prospects",
+        # a form filled in or a meeting agreed: someone to follow up
+        "(?:form|lead[- ]form)\\s+(?:fills|submissions|completions)",
+        "meetings",
         # Spanish, Portuguese, Italian
         "consultas",
         "contactos",

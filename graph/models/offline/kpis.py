@@ -49,7 +49,7 @@ _PEOPLE_TO = re.compile(
 _JOINED_AFTER = re.compile(
     r"^(?:[\w'’-]+\s+){0,3}?(?:signed\s+up|registered|enrolled|enroled|joined|recruited|onboarded)\b", re.I
 )
-_NEW_PEOPLE = re.compile(rf"new\s+(?:{PEOPLE}|[a-z]+(?:ers|ors|ists|ants|ents|ians))\b", re.I)
+_NEW_PEOPLE = re.compile(rf"new\s+(?:{PEOPLE}|[a-z]+(?:ers|ors|ists|ants|ents|ians|ees))\b", re.I)
 """'new singers', 'new riders', 'new tutors': new people of the service (the convention counts them as sign-ups)."""
 _CONVERTED = re.compile(r"^(?:[\w-]+\s+)?(?:approved|funded|closed)\b", re.I)
 PAST_RE = re.compile(r"\b(?:last\s+year|previous(?:ly)?|did)", re.I)
@@ -126,7 +126,11 @@ GOAL_WORD = re.compile(r"\b(?:goal|target|aim|objective|kpi|need|needed|ziel|obj
 GOAL_CUE_RE = re.compile(
     r"\b(?:goal|objective|aim|kpi|success|target is|target:|want|need|hoping|hope|like|love|get|drive|generate|sell|"
     r"hit|reach|achieve|deliver|win|register|onboard|enrol|book|grow|acquire|gain|call it a win|thrilled|after|aiming|"
-    r"looking for|seeking|recruit|find)\b",
+    r"looking for|seeking|recruit|find|chasing|shooting for|ideally|"
+    # the same aims in the other languages briefs arrive in
+    r"ziel|wollen|m[öo]chten|brauchen|erreichen|anpeilen|peilen|objectif|visons|voulons|souhaitons|atteindre|"
+    r"objetivo|queremos|buscamos|conseguir|alcanzar|meta|doel|willen|bereiken|m[åa]l|vill|vil|[øo]nsker|"
+    r"cel|chcemy|obiettivo|vogliamo|tavoite|tujuan)\b",
     re.I,
 )
 PCT = r"(?P<p>\d+(?:[.,]\d+)?)\s?(?:%|percent\b|per cent\b)"
