@@ -10,7 +10,7 @@ import re
 from typing import Any
 
 from graph.contracts import Brief, BriefFact
-from graph.models.offline.segments import split_sentences, worth_echoing
+from graph.models.offline.sentences import split_sentences, worth_echoing
 
 _LABELS = {
     "budget": "budget",

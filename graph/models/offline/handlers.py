@@ -10,7 +10,7 @@ from graph.models.offline.compose import compose_copy
 from graph.models.offline.parse import parse_brief
 from graph.models.offline.plan import draft_plan
 from graph.models.offline.segment import segment_args
-from graph.models.offline.segments import split_sentences
+from graph.models.offline.sentences import split_sentences
 
 
 def extract_brief(payload: dict[str, Any]) -> dict[str, Any]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from graph.models.offline.channels import CHANNEL_RES, Found
+from graph.models.offline.field_labels import field_for_label
 from graph.models.offline.product_name import (
     PlaceTest,
     acceptable,
@@ -30,7 +31,7 @@ from graph.models.offline.product_words import (
     PRODUCT_TYPE,
     TIME_LEAD,
 )
-from graph.models.offline.segments import Segment, field_for_label
+from graph.models.offline.segments import Segment
 
 _WORD = (  # 'learn to curl league', 'learn-to-swim course': a learn-to offer is one word of its name
     r"(?:learn[ -]to[ -][a-z]+|"
