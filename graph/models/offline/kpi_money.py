@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import re
 
-from graph.models.offline.kpis import PAST_RE, KPIMention, count_kind, reported_figure, unit_kind
+from graph.models.offline.kpi_facts import PAST_RE, reported_figure
+from graph.models.offline.kpis import KPIMention, count_kind, unit_kind
 from graph.models.offline.money import MoneyMention
 
 _COST_PER = re.compile(
