@@ -90,6 +90,30 @@ COST_PER: list[tuple[str, list[tuple[str, float]]]] = [
         "$7k on Google. We'd love 120 booked consultations at a CPA of $60 or less.",
         [("conversions", 120.0), ("cpa", 60.0)],
     ),
+    (
+        "Budget 80 000 kr på Meta. Mål: 400 bokningar, kostnad per bokning högst 150 kr.",
+        [("conversions", 400.0), ("cpa", 150.0)],
+    ),
+    (
+        "Budget 90.000 kr. på Meta. Mål: 300 henvendelser, omkostning pr. henvendelse maks. 200 kr.",
+        [("cpa", 200.0), ("leads", 300.0)],
+    ),
+    (
+        "Budżet 20 000 zł na Facebooku. Cel: 300 leadów, koszt za lead do 40 zł.",
+        [("cpa", 40.0), ("leads", 300.0)],
+    ),
+    (
+        "Budget Rp 200.000.000 di Instagram. Target: 2.000 pendaftaran, biaya per pendaftaran maks Rp 50.000.",
+        [("cpa", 50000.0), ("signups", 2000.0)],
+    ),
+    (
+        "Budjetti 8 000 € Metassa. Tavoite: 200 tarjouspyyntöä, hinta per liidi alle 30 €.",
+        [("cpa", 30.0), ("leads", 200.0)],
+    ),
+    (
+        "Budget 3.000 € op Google. Doel: 150 boekingen, kosten per boeking maximaal € 20.",
+        [("conversions", 150.0), ("cpa", 20.0)],
+    ),
 ]
 
 # ---- a price per unit is no cost-per target; a cost per act of buying or joining is
@@ -201,6 +225,28 @@ PHRASINGS: list[tuple[str, list[tuple[str, float]]]] = [
     (
         "Wij lanceren de fietsverzekering Trapveilig. Budget € 4.000. We willen 300 polissen.",
         [("conversions", 300.0)],
+    ),
+    ("We're promoting Loop yoga app. $3k on Meta. We have a target of 500 sign-ups.", [("signups", 500.0)]),
+    (
+        "We're promoting Loop yoga app. $3k on Meta. Our goal of 1,200 orders by May.",
+        [("conversions", 1200.0)],
+    ),
+    (
+        "We're promoting the Barn cafe. £3k on Meta. The aim is a total of 300 bookings.",
+        [("conversions", 300.0)],
+    ),
+    ("We're promoting Loop yoga app. $3k on Meta. One of 3 studios in town.", []),
+    (
+        "We're promoting the Hilltop choir. £2k on Meta. An ambition of 2,000 members by 2028.",
+        [("signups", 2000.0)],
+    ),
+    (
+        "We're promoting Ledgerly software. $9k on LinkedIn. A KPI of 400 leads this quarter.",
+        [("leads", 400.0)],
+    ),
+    (
+        "We're promoting the Nova e-bike. €8k on Meta. A minimum of 150 pre-orders before launch.",
+        [("conversions", 150.0)],
     ),
 ]
 

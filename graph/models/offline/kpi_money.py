@@ -14,11 +14,13 @@ from graph.models.offline.money import MoneyMention
 _COST_PER = re.compile(
     r"\b(?:cpa|cac|cpl|cpi|cpo|cps|cpb|cost[- ]per[- ](?!click\b|mille\b|thousand\b|view\b|impression\b)"
     r"(?:first[- ])?[a-z]+(?:[- ][a-z]+)?"
-    r"|(?:co[uû]t|coste|costo|custo|kosten)\s+(?:par|por|per|pro|je)\s+(?!clic|click|klick)[\wéèà]+)\b",
+    r"|(?:co[uû]t|coste|costo|custo|kosten|kostnad(?:en)?|omkostning(?:en)?|koszt|biaya|hinta)\s+"
+    r"(?:par|por|per|pro|je|pr\.|za|na)\s+(?!clic|click|klick|klik)[^\W\d_]+)\b",
     re.I,
 )
-"""'CPA', 'cost per booking', and the same in French, Spanish, Italian, Portuguese, German and Dutch ('coût par
-abonnement', 'coste por lead', 'Kosten pro Lead')."""
+"""'CPA', 'cost per booking', and the same in French, Spanish, Italian, Portuguese, German, Dutch, the Scandinavian
+languages, Polish, Indonesian and Finnish ('coût par abonnement', 'coste por lead', 'Kosten pro Lead', 'kostnad per
+bokning', 'koszt za lead', 'biaya per pendaftaran')."""
 _CAP_BEFORE = re.compile(
     r"(?:no\s+more\s+than|not\s+more\s+than|under|below|m[aá]x(?:imum|imal)?\.?|at\s+most|up\s+to|less\s+than|"
     r"≤|<|capped\s+at|tops|h[öo]chstens|moins\s+de|menos\s+de|hasta|jusqu['’]à)\s*$",
@@ -87,7 +89,8 @@ def align_to_cost_unit(text: str, counts: list[KPIMention], cpa: KPIMention | No
 
 
 _SENTENCE_BREAK = re.compile(
-    r"(?<!\bmax)(?<!\bmáx)(?<!\bmin)(?<!\bmín)(?<!\bapprox)(?<!\bca)(?<!\benv)[.;!?](?:\s|$)|\n", re.I
+    r"(?<!\bmax)(?<!\bmaks)(?<!\bpr)(?<!\bmáx)(?<!\bmin)(?<!\bmín)(?<!\bapprox)(?<!\bca)(?<!\benv)[.;!?](?:\s|$)|\n",
+    re.I,
 )
 """The end of a sentence ('max. € 70' is an abbreviation, not one)."""
 

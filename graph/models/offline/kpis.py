@@ -26,6 +26,11 @@ _NOT_COUNT_BEFORE = re.compile(
     r"clean|run|operate|employ)\s*$",
     re.I,
 )
+_GOAL_OF = re.compile(
+    r"\b(?:target|goal|aim|objective|kpi|ambition|minimum|total|tally)\s+of\s+(?:(?:at\s+least|about|around|over)\s+)?$",
+    re.I,
+)
+"""'a target of 500 sign-ups', 'our goal of 1,200 orders', 'a total of 300 bookings': 'of' that names the target."""
 _SIGNUP_VERB = re.compile(
     r"\b(?:register|enrol+|sign\s+up|onboard|recruit|looking\s+for|seeking|find)\s+(?:(?:about|around|over)\s+)?$",
     re.I,
@@ -140,7 +145,10 @@ def find_counts(text: str, goal_spans: list[tuple[int, int]]) -> list[KPIMention
     for m in COUNT_RE.finditer(text):
         before = text[max(0, m.start() - 12) : m.start()]
         if (
-            _NOT_COUNT_BEFORE.search(before)
+            (
+                _NOT_COUNT_BEFORE.search(before)
+                and not _GOAL_OF.search(text[max(0, m.start() - 30) : m.start()])
+            )
             or re.search(r"\d\s*[-–]\s*$|\d:$", before)  # '5-10 days', '[7:10 PM]': a range or a time of day
             or re.match(r"\s*[-–]\d", text[m.end("n") :])
         ):
