@@ -19,6 +19,8 @@ _IDIOMS: tuple[tuple[re.Pattern[str], str], ...] = (
     # the end of a period as a date, not an offer that ends: 'tax year end', 'year-end', 'end of the school year'
     (re.compile(rf"\b(?:{_PERIOD}\s+)?year[- ]end\b", re.IGNORECASE), "year"),
     (re.compile(rf"\bend\s+of\s+(?:the\s+)?(?:{_PERIOD}\s+)?(year|term|quarter)\b", re.IGNORECASE), r"\1"),
+    # a figure of speech for 'endless', not a promise that something never fails: 'a never-ending summer'
+    (re.compile(r"\bnever[- ]?ending\b", re.IGNORECASE), "endless"),
     # novices, not a ranking: 'first-time buyers', 'first time parents'
     (re.compile(r"\bfirst[- ]time(?=\s+[a-z]+s\b)", re.IGNORECASE), ""),  # before a plural noun
 )
