@@ -235,6 +235,11 @@ def analyse(
         categories.setdefault("origin", set()).add("region")  # 'made in Britain', 'across the US'
     if any(c.startswith("competitor:") for c in all_concepts):
         categories.setdefault("comparative", set()).add("competitor")  # naming a rival is a comparison
+    if comparison is None and "comparative" in categories:
+        # an everyday comparative that compares with nothing is a creative line ('dream bigger, pack lighter')
+        categories["comparative"] -= SOFT_COMPARATIVES
+        if not categories["comparative"]:
+            del categories["comparative"]
     strong = {c for c, words in categories.items() if words - WEAK_TRIGGERS}
     weak_hits = sum(len(words) for words in categories.values())
     figures = [q for q in quantities if not _plain_count(q)]
@@ -418,6 +423,8 @@ def _categories(
         tok = tokens[start]
         if tok.kind != "word" or start in frequency:
             continue
+        if tok.norm == "only" and start + 1 < len(tokens) and tokens[start + 1].norm in _COMPARATIVE_WORDS:
+            continue  # 'your skin, only calmer': 'only' means 'just', not 'the only one'
         surface = tok.norm if end - start == 1 else concept
         if any(p.startswith("product:") for p in concept.split("|")):
             continue  # naming a product ('Ledgerly Savings') claims nothing by itself
@@ -434,9 +441,9 @@ def _categories(
 def _triggers(concept: str, tok: Token, single: bool, vocab: Vocabulary) -> list[tuple[str, str | None]]:
     """(category, trigger word) of one span; the word is None when the span itself is the trigger.
 
-    A hyphenated word that is no trigger as a whole ('week-end', 'end-to-end', 'never-ending') triggers through
-    its parts, and each part then counts as the word it is: a weak part stays weak, so 'week-end' reads as
-    'week end', not as an offer that ends.
+    A hyphenated word that is no trigger as a whole triggers through its strong parts only ('plastic-free',
+    'sweat-proof'): a weak trigger inside a compound is the word's everyday sense ('week-end', 'end-to-end',
+    'open-ended', 'month-end' are no offer that ends), so it triggers nothing.
     """
     key = tok.stem if single else concept
     whole = vocab.categories.get(concept) or (vocab.categories.get(key) if single else None)
@@ -448,6 +455,7 @@ def _triggers(concept: str, tok: Token, single: bool, vocab: Vocabulary) -> list
     return [
         (cat, word)
         for part, word in zip(keys, words, strict=True)
+        if word not in WEAK_TRIGGERS
         for cat in vocab.categories_of(part, part)
     ]
 

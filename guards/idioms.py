@@ -21,6 +21,9 @@ _IDIOMS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(rf"\bend\s+of\s+(?:the\s+)?(?:{_PERIOD}\s+)?(year|term|quarter)\b", re.IGNORECASE), r"\1"),
     # a figure of speech for 'endless', not a promise that something never fails: 'a never-ending summer'
     (re.compile(r"\bnever[- ]?ending\b", re.IGNORECASE), "endless"),
+    # where the reader is, not a ranking: 'your nearest hub', 'your closest store' ('the closest thing to
+    # barefoot running' is a superlative)
+    (re.compile(r"\byour\s+(?:nearest|closest)\b", re.IGNORECASE), "your local"),
     # novices, not a ranking: 'first-time buyers', 'first time parents'
     (re.compile(r"\bfirst[- ]time(?=\s+[a-z]+s\b)", re.IGNORECASE), ""),  # before a plural noun
 )
