@@ -119,7 +119,10 @@ def extract_quantities(
             )  # 'made from 50% recycled plastic': 'from' is a floor only for prices
         period = frequency_after(tokens, end) if unit == "x" else None
         if period is not None:
-            unit, end = f"x/{period[0]}", period[1]  # 'twice a week', 'three times daily': how often, not a multiple
+            unit, end = (
+                f"x/{period[0]}",
+                period[1],
+            )  # 'twice a week', 'three times daily': how often, not a multiple
         if end < len(tokens) and tokens[end].kind == "symbol" and tokens[end].text == "+":
             qualifier = "at_least"  # '20%+', '$50+', '4,000+'
             end += 1
