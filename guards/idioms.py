@@ -1,6 +1,7 @@
 """Set phrases whose words would read as claim triggers but that name an occasion or a kind of person, not a
 fact about the product: 'spring cleaning' (no health claim), 'Christmas gifting' (no free gift), 'tax year end'
-(no offer that ends), 'first-time buyers' (no superlative). The claims check reads a sentence with these phrases
+(no offer that ends), 'first-time buyers' (no superlative), 'a never-ending summer' (no absolute), 'your nearest
+hub' (a place, no ranking). The claims check reads a sentence with these phrases
 reduced to their neutral word, so a brief's theme or audience can be quoted in a creative line; every other
 trigger in the sentence still counts ('free gift for spring cleaning' is still an offer).
 """
