@@ -226,7 +226,10 @@ class Blueprint(Contract):
     experiments: list[Experiment] = Field(default_factory=list, description="Tests to run.")
     caps: Caps = Field(description="Hard spend caps.")
     holdout_pct: float = Field(
-        default=0.1, ge=0.01, le=0.5, description="Share of each list kept as control holdout."
+        default=0.1,
+        ge=0.0,
+        le=0.5,
+        description="Share of each list kept as control holdout (0 when the brief wants no control: no lift).",
     )
     prompt_version: str = Field(description="Planner prompt version that produced this plan.")
 

@@ -234,7 +234,7 @@ def build_blueprint(brief: Brief, draft: PlanDraft, prompt_ref: str) -> Blueprin
         gates=draft.gates,
         experiments=[e for e in draft.experiments if e.channel in names],
         caps=caps,
-        holdout_pct=brief.holdout_pct or 0.1,
+        holdout_pct=0.1 if brief.holdout_pct is None else brief.holdout_pct,  # 0: the brief wants no control
         prompt_version=prompt_ref,
     )
 
