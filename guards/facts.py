@@ -465,7 +465,7 @@ _COUNT_MAX = 10
 
 def _plain_count(q: Quantity) -> bool:
     """A number that counts or says how often rather than states a figure: a small spelled number right before a
-    plain noun ('two wheels', 'three rooms, one app') or a frequency ('twice a week'). Either is a weak trigger:
+    bare noun ('two wheels', 'three rooms, one app'; 'one' before any noun) or a frequency ('twice a week'). Either is a weak trigger:
     it makes a claim only with another trigger ('just five ingredients'); 'two-year warranty', 'three times
     faster', '2 wheels' and '2x' stay figures."""
     if q.unit is not None and q.unit.startswith("x/"):
@@ -478,6 +478,7 @@ def _plain_count(q: Quantity) -> bool:
         and q.text.lower() in NUMBER_WORDS  # no qualifier: "just five ingredients" states a figure
         and q.value <= _COUNT_MAX
         and bool(q.after)
+        and (q.bare_noun or q.value == 1)  # 'five new cities' describes what it counts, as figures do
         and not is_function_word(q.after)
         and q.after not in _TRIGGER_WORDS
         and q.after not in UNITS

@@ -84,6 +84,9 @@ class Quantity:
     """The word right before the quantity and its qualifier ('for' 30 days, 'in' under 5 minutes)."""
     after: str = ""
     """The word right after the quantity ('24 hours *before* departure')."""
+    bare_noun: bool = False
+    """The word right after is the whole noun phrase: punctuation, a function word or the end follows it ('two
+    *wheels*.', 'two seats *by* ...'; not 'five *new* cities')."""
 
 
 # --- extraction -------------------------------------------------------------------------------------------------
@@ -142,7 +145,10 @@ def extract_quantities(
         noun = frozenset() if unit else _noun_after(tokens, end)
         before = tokens[q_start - 1].norm if q_start > 0 and tokens[q_start - 1].kind == "word" else ""
         after = tokens[end].norm if end < len(tokens) and tokens[end].kind == "word" else ""
-        out.append(Quantity(value, unit, qualifier, direction, condition, text, noun, before, after))
+        bare = bool(after) and (
+            end + 1 >= len(tokens) or tokens[end + 1].kind != "word" or is_function_word(tokens[end + 1].norm)
+        )
+        out.append(Quantity(value, unit, qualifier, direction, condition, text, noun, before, after, bare))
         i = end
     return out
 

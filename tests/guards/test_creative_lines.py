@@ -48,6 +48,8 @@ FIGURES = [
     ("ledgerly", "UK", "Earn 5% on two accounts."),
     ("voltway", "US", "Three chargers at every hub."),
     ("forkfield", "UK", "Only two ingredients in the sauce."),
+    ("aeroliss", "US", "Fly to five new cities this spring."),  # a word between number and noun: a figure
+    ("sentrygrid", "US", "Two new integrations every month."),
 ]
 COMPOUNDS = [
     ("forkfield", "EU", "Le week-end qui vous manquait."),
