@@ -138,6 +138,11 @@ class Brief(Contract):
         default_factory=list,
         description="Amounts or dates that cannot be right (negative, absurd, ambiguous, impossible): asked, never fixed.",
     )
+    assumed: list[str] = Field(
+        default_factory=list,
+        description="What Liftoff chose because the brief did not say (dates, holdout, regions, channels), shown "
+        "back so no choice is silent.",
+    )
     audience_mapping: AudienceMapping | None = Field(
         default=None,
         description="How the audience reaches the lists (CRM filters) and what stays creative-only.",
