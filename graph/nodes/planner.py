@@ -10,6 +10,7 @@ from langgraph.runtime import Runtime
 from graph.agent_io import ask_structured, digest, emit
 from graph.brief.audience import map_audience
 from graph.brief.checks import DEFAULT_MAX_CAMPAIGN_BUDGET_USD, BriefProblem, check_extraction
+from graph.brief.disclaimer_check import channel_drops, disclaimer_questions, plan_conflicts
 from graph.brief.echo import unused_sentences
 from graph.brief.focus import clarify_product, resolve_product
 from graph.context import CampaignContext
@@ -179,6 +180,7 @@ EXAMPLES = {
     "audience": "'independent cafes and home baristas'",
     "dates": "'1 March 2027 to 31 March 2027'",
     "holdout": "'10%'",
+    "disclaimer": "'drop paid_search'",
 }
 
 
@@ -315,18 +317,45 @@ def planner(state: CampaignState, runtime: Runtime[CampaignContext]) -> dict[str
         }
     if not brief.regions:
         brief.regions = [r for r in ("US", "UK", "EU", "CA", "APAC") if r in library.regions][:1] or ["US"]
-    draft, usage2, meta2 = ask_structured(
-        svc,
-        "planner",
-        "plan",
-        {
+    dropped = channel_drops(state["brief_text"])  # 'drop paid_search': an answer to the disclaimer question
+    brief.channels = [c for c in brief.channels if c not in dropped]
+
+    def plan() -> tuple[Blueprint, Any, dict[str, Any]]:
+        draft, used, meta = ask_structured(
+            svc,
+            "planner",
+            "plan",
+            {
+                "brief": brief.model_dump(mode="json"),
+                "today": today.isoformat(),
+                "brand_regions": sorted(library.regions),
+            },
+            PlanDraft,
+        )
+        return build_blueprint(brief, draft, meta["prompt"]), used, meta
+
+    blueprint, usage2, meta2 = plan()
+    if dropped & {c.channel for c in blueprint.channels} and not brief.channels:  # the model's own pick
+        brief.channels = [c.channel for c in blueprint.channels if c.channel not in dropped]
+        blueprint, usage3, meta2 = plan()
+        usage2 = add_usage(usage2, usage3)
+    too_long = disclaimer_questions(plan_conflicts(library, blueprint.channels))
+    if too_long:  # before any copy: a disclaimer the channel cannot hold is the human's call
+        asked = [*(state.get("asked_questions") or []), *(state.get("questions") or [])]
+        pairs = clarifying_questions(brief, asked, extra=[(q, "disclaimer") for q in too_long])
+        questions = [q for q, _ in pairs]
+        return {
             "brief": brief.model_dump(mode="json"),
-            "today": today.isoformat(),
-            "brand_regions": sorted(library.regions),
-        },
-        PlanDraft,
-    )
-    blueprint = build_blueprint(brief, draft, meta2["prompt"])
+            "status": "needs_input",
+            "questions": questions,
+            "asked_questions": list(dict.fromkeys([*asked, *questions])),
+            "pending_review": review_payload(
+                "clarify", state, [{"question": q, "missing": m} for q, m in pairs]
+            ),
+            "status_reason": "a region's disclaimers do not fit a planned channel",
+            "usage": add_usage(usage, usage2),
+            "agents_run": ["planner"],
+        }
     emit(
         svc,
         state,

@@ -12,18 +12,12 @@ import re
 from typing import Any
 
 from graph.models.offline.creative import opener_lines, product_label, title_lines
+from graph.models.offline.cta import call_to_action
 from guards.textnorm import fold_text
 
-_CTA = {
-    "email": "Shop now",
-    "sms": "Shop now",
-    "paid_social": "Learn more",
-    "paid_search": "Shop now",
-    "display": "Learn more",
-}
 _CHANNEL_ORDER = ("email", "sms", "paid_social", "paid_search", "display")
 _SENTENCE_VALIDATORS_SKIPPED = {"liftoff/disclaimers", "liftoff/channel_limits"}
-_VERDICTS_SKIPPED = {"duplicate", "too_long", "missing_field", "missing"}
+_VERDICTS_SKIPPED = {"duplicate", "too_long", "missing_field", "missing", "disclaimer_only"}
 _CLAIMS = "liftoff/claims"
 
 
@@ -67,7 +61,8 @@ class _Revision:
 def compose_copy(payload: dict[str, Any]) -> dict[str, Any]:
     """Return AssetCopy (as a dict) for one channel/variant/region.
 
-    Payload keys: channel, variant, brand_name, product, theme, audience, claims ([{id, text,
+    Payload keys: channel, variant, brand_name, product, goal, kpis (KPI kinds; with the goal they decide the
+    call to action), theme, audience, claims ([{id, text,
     requires_disclaimers}], most relevant first), key_messages, key_message_disclaimers, limits ({field: max
     chars}), disclaimers (required lines), findings (of the last version, on a revision).
     """
@@ -82,9 +77,9 @@ def compose_copy(payload: dict[str, Any]) -> dict[str, Any]:
     ordered = claims[slot % len(claims) :] + claims[: slot % len(claims)] if claims else []
 
     body_limit = limits.get("body") or limits.get("message")
-    cta = _CTA[channel]
+    cta = call_to_action(channel, payload.get("goal"), payload.get("kpis") or (), limits.get("cta"))
     room = (body_limit - len(" ".join(disclaimers)) - 1) if body_limit else 10_000
-    if channel == "sms" and limits.get("message"):
+    if channel == "sms" and limits.get("message") and cta:
         room -= len(cta) + 1
     seen: set[str] = {fold_text(d) for d in disclaimers}
     sentences: list[str] = []
@@ -132,25 +127,33 @@ def compose_copy(payload: dict[str, Any]) -> dict[str, Any]:
     body = " ".join([*sentences, *disclaimers]).strip()
     copy: dict[str, Any] = {
         "body": body,
-        "cta": cta if _fits(cta, limits.get("cta")) else None,
+        "cta": cta,
         "cited_claim_ids": cited,
     }
     field = "subject" if channel == "email" else ("headline" if channel != "sms" else None)
     if field:
-        copy[field] = _title(payload, turn, limits.get(field), revision, seen)
+        others = {fold_text(line) for v in range(26) for line in opener_lines(payload, v, channel)}
+        copy[field] = _title(payload, turn - slot, slot, limits.get(field), revision, seen | others)
     return copy
 
 
-def _title(payload: dict[str, Any], turn: int, limit: int | None, revision: _Revision, body: set[str]) -> str:
-    """The first creative title that fits, is not flagged, has two words or more and is not a body sentence."""
-    for line in title_lines(payload, turn):
-        if (
-            _fits(line, limit)
-            and revision.rewrite(line) == line
-            and len(line.split()) >= 2
-            and not any(fold_text(line) in sentence for sentence in body)
-        ):
-            return line
+def _title(
+    payload: dict[str, Any], turn: int, slot: int, limit: int | None, revision: _Revision, body: set[str]
+) -> str:
+    """A creative title that fits, is not flagged, has two words or more and is not a body sentence nor any
+    variant's opener; variant ``slot`` takes the slot-th of them, so the variants of one program (the subject-line
+    test) differ whenever there are titles enough. ``turn`` is the channel's rotation (the same for every
+    variant)."""
+    usable = [
+        line
+        for line in title_lines(payload, turn)
+        if _fits(line, limit)
+        and revision.rewrite(line) == line
+        and len(line.split()) >= 2
+        and not any(fold_text(line) in sentence for sentence in body)
+    ]
+    if usable:
+        return usable[slot % len(usable)]
     brand = payload.get("brand_name") or "Our"
     fallback = (
         f"{brand} {payload.get('product') or 'news'}" if payload.get("product") else f"News from {brand}"
