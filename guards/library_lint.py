@@ -295,11 +295,11 @@ def _disclaimers(ctx: _Ctx) -> None:
 def _disclaimer_fit(ctx: _Ctx) -> None:
     """A region's disclaimers that cannot fit a channel's body (they are never shortened): every ad there would
     be the disclaimer alone, or too long to publish."""
-    regions: dict[str, RegionSpec] = dict(ctx.brand.regions)
+    regions: dict[str, RegionSpec] = {str(k): v for k, v in ctx.brand.regions.items()}
 
     def lines(code: str, channel: str) -> list[str]:
         spec = regions[code]
-        own: dict[str, list[str]] = dict(spec.channel_disclaimers)
+        own = {str(k): list(v) for k, v in spec.channel_disclaimers.items()}
         return [*spec.disclaimers, *own.get(channel, [])]
 
     for found in conflicts(lines, list(regions), list(CHANNEL_LIMITS)):

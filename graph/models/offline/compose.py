@@ -102,9 +102,12 @@ def compose_copy(payload: dict[str, Any]) -> dict[str, Any]:
         line = revision.rewrite(_sentence(message))
         if line:
             add(line, required_for.get(message.rstrip("."), required_for.get(message, [])))
+    field = "subject" if channel == "email" else ("headline" if channel != "sms" else None)
+    # the title first (by variant, from the same list for every variant), then an opener that does not repeat it
+    title = _title(payload, turn - slot, slot, limits.get(field), revision, seen) if field else None
     opened = False
     for line in opener_lines(payload, turn, channel):
-        if revision.rewrite(line) == line and add(line, [], first=True):
+        if not _repeats(title, line) and revision.rewrite(line) == line and add(line, [], first=True):
             opened = True
             break
     if not opened and channel == "sms" and sentences:  # no room for an opener: a sender tag names the product
@@ -122,7 +125,7 @@ def compose_copy(payload: dict[str, Any]) -> dict[str, Any]:
             cited.append(claim["id"])
     if not sentences:  # nothing fits: a plain invitation (no claim) rather than a bare disclaimer
         for line in opener_lines({**payload, "theme": None, "audience": None}, turn, channel):
-            if add(line, []):
+            if not _repeats(title, line) and add(line, []):
                 break
     body = " ".join([*sentences, *disclaimers]).strip()
     copy: dict[str, Any] = {
@@ -130,20 +133,24 @@ def compose_copy(payload: dict[str, Any]) -> dict[str, Any]:
         "cta": cta,
         "cited_claim_ids": cited,
     }
-    field = "subject" if channel == "email" else ("headline" if channel != "sms" else None)
-    if field:
-        others = {fold_text(line) for v in range(26) for line in opener_lines(payload, v, channel)}
-        copy[field] = _title(payload, turn - slot, slot, limits.get(field), revision, seen | others)
+    if field and title:
+        copy[field] = title
     return copy
+
+
+def _repeats(title: str | None, line: str) -> bool:
+    """True when a body line and the title hold one another (the subject would repeat the body)."""
+    a, b = fold_text(title or ""), fold_text(line)
+    return bool(a) and (a in b or b in a)
 
 
 def _title(
     payload: dict[str, Any], turn: int, slot: int, limit: int | None, revision: _Revision, body: set[str]
 ) -> str:
-    """A creative title that fits, is not flagged, has two words or more and is not a body sentence nor any
-    variant's opener; variant ``slot`` takes the slot-th of them, so the variants of one program (the subject-line
-    test) differ whenever there are titles enough. ``turn`` is the channel's rotation (the same for every
-    variant)."""
+    """A creative title that fits, is not flagged, has two words or more and is not in a body sentence (the
+    marketer's key messages; the opener is chosen after the title, not to repeat it); variant ``slot`` takes the
+    slot-th of them, so the variants of one program (the subject-line test) differ whenever there are titles
+    enough. ``turn`` is the channel's rotation (the same for every variant)."""
     usable = [
         line
         for line in title_lines(payload, turn)
@@ -152,8 +159,11 @@ def _title(
         and len(line.split()) >= 2
         and not any(fold_text(line) in sentence for sentence in body)
     ]
-    if usable:
-        return usable[slot % len(usable)]
+    named = fold_text(product_label(payload))
+    with_product = [line for line in usable if named in fold_text(line)]
+    pool = with_product or usable  # the product first: a title without it only when none naming it fits
+    if pool:
+        return pool[slot % len(pool)]
     brand = payload.get("brand_name") or "Our"
     fallback = (
         f"{brand} {payload.get('product') or 'news'}" if payload.get("product") else f"News from {brand}"
