@@ -162,7 +162,6 @@ def draft_payload(
         "region": region,
         "product": brief.product,
         "goal": brief.goal,
-        "kpis": [k.name for k in brief.kpi_targets],
         **creative,
         "countries": list(brief.countries),
         "send_date": on.isoformat(),
