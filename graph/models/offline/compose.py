@@ -107,7 +107,11 @@ def compose_copy(payload: dict[str, Any]) -> dict[str, Any]:
     title = _title(payload, turn - slot, slot, limits.get(field), revision, seen) if field else None
     opened = False
     for line in opener_lines(payload, turn, channel):
-        if not _repeats(title, line) and revision.rewrite(line) == line and add(line, [], first=True):
+        if (
+            not _repeats(title, line, product_label(payload))
+            and revision.rewrite(line) == line
+            and add(line, [], first=True)
+        ):
             opened = True
             break
     if not opened and channel == "sms" and sentences:  # no room for an opener: a sender tag names the product
@@ -125,7 +129,7 @@ def compose_copy(payload: dict[str, Any]) -> dict[str, Any]:
             cited.append(claim["id"])
     if not sentences:  # nothing fits: a plain invitation (no claim) rather than a bare disclaimer
         for line in opener_lines({**payload, "theme": None, "audience": None}, turn, channel):
-            if not _repeats(title, line) and add(line, []):
+            if not _repeats(title, line, product_label(payload)) and add(line, []):
                 break
     body = " ".join([*sentences, *disclaimers]).strip()
     copy: dict[str, Any] = {
@@ -138,10 +142,11 @@ def compose_copy(payload: dict[str, Any]) -> dict[str, Any]:
     return copy
 
 
-def _repeats(title: str | None, line: str) -> bool:
-    """True when a body line and the title hold one another (the subject would repeat the body)."""
-    a, b = fold_text(title or ""), fold_text(line)
-    return bool(a) and (a in b or b in a)
+def _repeats(title: str | None, line: str, product: str) -> bool:
+    """True when a body line would repeat the title: a line the title holds whole, or one holding the title whole
+    (unless the title is the product's bare name, which any line may name)."""
+    a, b, name = fold_text(title or ""), fold_text(line), fold_text(product)
+    return bool(a) and (b in a or (a != name and a in b))
 
 
 def _title(
