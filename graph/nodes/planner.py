@@ -86,6 +86,15 @@ def build_brief(
         if not value and not (name == "budget" and "budget" in bad)
     ]
     facts_list = _located_facts(text, facts)
+    assumed = []
+    if dates_ok and not facts.start_date:
+        assumed.append(f"start: {start.isoformat()} (the brief gives no start date: the day after today)")
+    if dates_ok and not stated_days and not (end_in and end_in >= start):
+        assumed.append(
+            f"length: {duration} days, to {end.isoformat()} (the brief gives no end date or length)"
+        )
+    if facts.holdout_pct is None or "holdout" in bad:
+        assumed.append("holdout: 10% of each list kept as control (the brief states no holdout)")
     if crm_countries is None:
         crm_countries = {k: tuple(v) for k, v in COUNTRIES_BY_REGION.items()}
     countries = [c.upper() for c in facts.countries if len(c) == 2]
@@ -111,6 +120,7 @@ def build_brief(
         facts=facts_list,
         unused=unused_sentences(text, facts_list),
         problems=[f"{p.field}: {p.message}" for p in problems],
+        assumed=assumed,
         audience_mapping=map_audience(facts.audience, countries, crm_countries),
     )
 
@@ -236,7 +246,7 @@ def build_blueprint(brief: Brief, draft: PlanDraft, prompt_ref: str) -> Blueprin
         gates=draft.gates,
         experiments=[e for e in draft.experiments if e.channel in names],
         caps=caps,
-        holdout_pct=brief.holdout_pct or 0.1,
+        holdout_pct=0.1 if brief.holdout_pct is None else brief.holdout_pct,  # 0: the brief wants no control
         prompt_version=prompt_ref,
     )
 
@@ -317,6 +327,9 @@ def planner(state: CampaignState, runtime: Runtime[CampaignContext]) -> dict[str
         }
     if not brief.regions:
         brief.regions = [r for r in ("US", "UK", "EU", "CA", "APAC") if r in library.regions][:1] or ["US"]
+        brief.assumed.append(
+            f"regions: {brief.regions[0]} (the brief names no market: the brand library's first region)"
+        )
     dropped = channel_drops(state["brief_text"])  # 'drop paid_search': an answer to the disclaimer question
     brief.channels = [c for c in brief.channels if c not in dropped]
 
@@ -339,6 +352,10 @@ def planner(state: CampaignState, runtime: Runtime[CampaignContext]) -> dict[str
         brief.channels = [c.channel for c in blueprint.channels if c.channel not in dropped]
         blueprint, usage3, meta2 = plan()
         usage2 = add_usage(usage2, usage3)
+    if not brief.channels:
+        chosen = ", ".join(c.channel for c in blueprint.channels)
+        brief.assumed.append(f"channels: {chosen} (the brief names none: the Planner's choice)")
+        blueprint.brief = brief
     too_long = disclaimer_questions(plan_conflicts(library, blueprint.channels))
     if too_long:  # before any copy: a disclaimer the channel cannot hold is the human's call
         asked = [*(state.get("asked_questions") or []), *(state.get("questions") or [])]
