@@ -251,6 +251,25 @@ def build_blueprint(brief: Brief, draft: PlanDraft, prompt_ref: str) -> Blueprin
     )
 
 
+def _needs_input(
+    state: CampaignState, brief: Brief, extra: list[tuple[str, str]], reason: str, usage: Any
+) -> dict[str, Any]:
+    """Stop at plan time with the Planner's questions (asked the way the essentials are asked)."""
+    asked = [*(state.get("asked_questions") or []), *(state.get("questions") or [])]
+    pairs = clarifying_questions(brief, asked, extra=extra)
+    questions = [q for q, _ in pairs]
+    return {
+        "brief": brief.model_dump(mode="json"),
+        "status": "needs_input",
+        "questions": questions,
+        "asked_questions": list(dict.fromkeys([*asked, *questions])),
+        "pending_review": review_payload("clarify", state, [{"question": q, "missing": m} for q, m in pairs]),
+        "status_reason": reason,
+        "usage": usage,
+        "agents_run": ["planner"],
+    }
+
+
 def planner(state: CampaignState, runtime: Runtime[CampaignContext]) -> dict[str, Any]:
     """Parse the brief; ask for what is missing; otherwise write the Blueprint."""
     svc = runtime.context.services
@@ -331,7 +350,21 @@ def planner(state: CampaignState, runtime: Runtime[CampaignContext]) -> dict[str
             f"regions: {brief.regions[0]} (the brief names no market: the brand library's first region)"
         )
     dropped = channel_drops(state["brief_text"])  # 'drop paid_search': an answer to the disclaimer question
-    brief.channels = [c for c in brief.channels if c not in dropped]
+    requested, brief.channels = list(brief.channels), [c for c in brief.channels if c not in dropped]
+    if requested and not brief.channels:  # never a silent swap to channels nobody asked for
+        return _needs_input(
+            state,
+            brief,
+            [
+                (
+                    f"The answer drops every channel the brief asks for ({', '.join(requested)}): name the "
+                    "channels to use instead, or shorten the disclaimer in the brand library and run again.",
+                    "channels",
+                )
+            ],
+            "every requested channel was dropped",
+            usage,
+        )
 
     def plan() -> tuple[Blueprint, Any, dict[str, Any]]:
         draft, used, meta = ask_structured(
@@ -358,21 +391,13 @@ def planner(state: CampaignState, runtime: Runtime[CampaignContext]) -> dict[str
         blueprint.brief = brief
     too_long = disclaimer_questions(plan_conflicts(library, blueprint.channels))
     if too_long:  # before any copy: a disclaimer the channel cannot hold is the human's call
-        asked = [*(state.get("asked_questions") or []), *(state.get("questions") or [])]
-        pairs = clarifying_questions(brief, asked, extra=[(q, "disclaimer") for q in too_long])
-        questions = [q for q, _ in pairs]
-        return {
-            "brief": brief.model_dump(mode="json"),
-            "status": "needs_input",
-            "questions": questions,
-            "asked_questions": list(dict.fromkeys([*asked, *questions])),
-            "pending_review": review_payload(
-                "clarify", state, [{"question": q, "missing": m} for q, m in pairs]
-            ),
-            "status_reason": "a region's disclaimers do not fit a planned channel",
-            "usage": add_usage(usage, usage2),
-            "agents_run": ["planner"],
-        }
+        return _needs_input(
+            state,
+            brief,
+            [(q, "disclaimer") for q in too_long],
+            "a region's disclaimers do not fit a planned channel",
+            add_usage(usage, usage2),
+        )
     emit(
         svc,
         state,

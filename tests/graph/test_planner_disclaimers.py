@@ -72,3 +72,23 @@ def test_disclaimers_that_fit_ask_nothing(liftoff_home: Path, tmp_path: Path) ->
         assert {ch["channel"] for ch in result.values["blueprint"]["channels"]} == {"email", "sms"}
     finally:
         c.close()
+
+
+def test_dropping_every_requested_channel_asks_instead_of_swapping_channels(
+    liftoff_home: Path, tmp_path: Path
+) -> None:
+    c = Campaigns(make_settings(liftoff_home, brand_library_dir=write_kettlewise(tmp_path / "libs")))
+    try:
+        result = c.start(
+            BRIEF.replace("email and Google search ads", "Google search ads"), brand="kettlewise"
+        )
+        assert result.status == "needs_input"
+        result = c.resume(
+            result.thread_id, {"decision": "answer", "approver": "ana", "answer": "Drop paid_search."}
+        )
+        assert result.status == "needs_input"
+        (question,) = result.values["questions"]
+        assert "drops every channel the brief asks for (paid_search)" in question
+        assert not result.values.get("blueprint")
+    finally:
+        c.close()
