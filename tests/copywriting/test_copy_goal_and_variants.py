@@ -4,6 +4,7 @@ disclaimers (issue 12, blind trials D2/D6/D7)."""
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 import pytest
@@ -24,7 +25,7 @@ from guards.copy_quality import check_copy_quality
         ("raise £40k from regular givers and new donors", [], "Donate now"),  # fundraising, other wording
         ("250 demo requests from mid-market legal teams", ["leads", "cpa"], "Book a demo"),  # B2B SaaS
         ("300 quote requests for rooftop solar", ["leads"], "Get a quote"),  # home energy
-        ("5,000 free-trial starts and a trial-to-paid rate of 20%", ["conversions"], "Start your free trial"),
+        ("5,000 free-trial starts and a trial-to-paid rate of 20%", ["conversions"], "Start your trial"),
         ("8,000 app installs at a CPI under $4.00", ["conversions", "cpa"], "Download the app"),  # app
         ("3,000 new ISA accounts and £15m of new deposits", ["signups"], "Open an account"),  # bank
         ("1,500 room nights over the winter", ["conversions"], "Book now"),  # hotel
@@ -42,6 +43,25 @@ def test_the_call_to_action_follows_the_goal(goal: str | None, kpis: list[str], 
     assert call_to_action("email", goal, kpis, CHANNEL_LIMITS["email"]["cta"]) == cta
 
 
+@pytest.mark.parametrize(
+    "goal", ["5,000 free-trial starts", "1,200 donations", "250 demo requests", "900 bookings"]
+)
+def test_a_call_to_action_states_no_claim(goal: str) -> None:
+    """The CTA is read by the claims check with the rest of the asset: it never promises (no 'free', no figure)."""
+    from graph.runtime.settings import REPO_ROOT
+    from guards.claims import check_text
+    from guards.library import load_library
+
+    library = load_library(REPO_ROOT / "brand_library" / "brightwell")
+    for channel, limits in CHANNEL_LIMITS.items():
+        cta = call_to_action(channel, goal, [], limits["cta"])
+        assert cta is not None
+        verdicts = {
+            s.verdict for s in check_text(f"{cta}.", library, region="UK", on=date(2027, 3, 1)).sentences
+        }
+        assert verdicts == {"no_claim"}, (cta, verdicts)
+
+
 def test_the_goals_first_action_wins_over_later_words() -> None:
     assert cta_intent("drive trial signups") == "trial"
     assert cta_intent("600 demo requests, measured on sales pipeline") == "demo"
@@ -53,7 +73,7 @@ def test_the_call_to_action_respects_each_channels_limit() -> None:
         cta = call_to_action(channel, goal, [], limits["cta"])
         assert cta is not None and len(cta) <= limits["cta"]
         assert "trial" in cta.lower() or "try" in cta.lower(), (channel, cta)
-    assert call_to_action("display", goal, [], 20) == "Start free trial"  # 'Start your free trial' is 21
+    assert call_to_action("display", goal, [], 15) == "Start trial"  # 'Start your trial' is 16
     assert call_to_action("display", goal, [], 5) is None  # nothing fits: no CTA rather than a cut one
 
 
@@ -76,7 +96,7 @@ def test_the_composer_writes_the_goals_call_to_action() -> None:
     )
     assert donate["cta"] == "Donate now"
     trial = compose_copy(_payload("display", "A", goal="5,000 free-trial starts"))
-    assert trial["cta"] == "Start free trial"
+    assert trial["cta"] == "Start your trial"
     sms = compose_copy(_payload("sms", "A", goal="5,000 free-trial starts"))
     assert len(f"{sms['body']} {sms['cta']}") <= CHANNEL_LIMITS["sms"]["message"]
 

@@ -23,7 +23,7 @@ _INTENTS: tuple[tuple[str, re.Pattern[str], tuple[str, ...]], ...] = tuple(
         (
             "trial",
             r"\b(?:free[- ])?trials?\b",
-            ("Start your free trial", "Start free trial", "Try it free", "Try free"),
+            ("Start your trial", "Start trial", "Try it"),
         ),
         (
             "install",
