@@ -104,9 +104,20 @@ def compose_copy(payload: dict[str, Any]) -> dict[str, Any]:
             add(line, required_for.get(message.rstrip("."), required_for.get(message, [])))
     field = "subject" if channel == "email" else ("headline" if channel != "sms" else None)
     # the title first (by variant, from the same list for every variant), then an opener that does not repeat it
-    title = _title(payload, turn - slot, slot, limits.get(field), revision, seen) if field else None
+    # e-mail carries the subject-line test: its variants take different subjects; an ad's variants may share one
+    title = (
+        _title(
+            payload,
+            *((turn - slot, slot) if channel == "email" else (turn, 0)),
+            limits.get(field),
+            revision,
+            seen,
+        )
+        if field
+        else None
+    )
     opened = False
-    for line in opener_lines(payload, turn, channel):
+    for line in _complementing(opener_lines(payload, turn, channel), title, payload):
         if (
             not _repeats(title, line, product_label(payload))
             and revision.rewrite(line) == line
@@ -142,6 +153,25 @@ def compose_copy(payload: dict[str, Any]) -> dict[str, Any]:
     return copy
 
 
+def _carries(line: str, payload: dict[str, Any]) -> tuple[bool, bool]:
+    """(names the product, carries the theme) for one creative line."""
+    text, theme = fold_text(line), fold_text(payload.get("theme") or "")
+    return fold_text(product_label(payload)) in text, bool(theme) and theme in text
+
+
+def _complementing(lines: list[str], title: str | None, payload: dict[str, Any]) -> list[str]:
+    """The openers, those carrying what the title lacks (the product, the theme) first; rotation order otherwise."""
+    has_product, has_theme = _carries(title or "", payload)
+
+    def missing(line: str) -> int:
+        product, theme = _carries(line, payload)
+        return (not has_product and not product) + (
+            not has_theme and not theme and bool(payload.get("theme"))
+        )
+
+    return sorted(lines, key=missing)
+
+
 def _repeats(title: str | None, line: str, product: str) -> bool:
     """True when a body line would repeat the title: a line the title holds whole, or one holding the title whole
     (unless the title is the product's bare name, which any line may name)."""
@@ -153,22 +183,37 @@ def _title(
     payload: dict[str, Any], turn: int, slot: int, limit: int | None, revision: _Revision, body: set[str]
 ) -> str:
     """A creative title that fits, is not flagged, has two words or more and is not in a body sentence (the
-    marketer's key messages; the opener is chosen after the title, not to repeat it); variant ``slot`` takes the
-    slot-th of them, so the variants of one program (the subject-line test) differ whenever there are titles
-    enough. ``turn`` is the channel's rotation (the same for every variant)."""
-    usable = [
-        line
-        for line in title_lines(payload, turn)
-        if _fits(line, limit)
-        and revision.rewrite(line) == line
-        and len(line.split()) >= 2
-        and not any(fold_text(line) in sentence for sentence in body)
-    ]
-    named = fold_text(product_label(payload))
-    with_product = [line for line in usable if named in fold_text(line)]
-    pool = with_product or usable  # the product first: a title without it only when none naming it fits
-    if pool:
-        return pool[slot % len(pool)]
+    marketer's key messages; the opener is chosen after the title, not to repeat it). Variant 0 takes the first
+    such line of the channel's rotation ``turn``; each later variant, the best line of its own rotation that no
+    earlier variant took, so the variants of one program (the subject-line test) differ whenever there are titles
+    enough."""
+
+    def usable(rotation: int) -> list[str]:
+        return [
+            line
+            for line in title_lines(payload, rotation)
+            if _fits(line, limit)
+            and revision.rewrite(line) == line
+            and len(line.split()) >= 2
+            and not any(fold_text(line) in sentence for sentence in body)
+        ]
+
+    named, theme = fold_text(product_label(payload)), fold_text(payload.get("theme") or "")
+
+    def rank(
+        line: str,
+    ) -> int:  # product and theme, then the theme (the opener names the product), then product
+        has_product, has_theme = named in fold_text(line), bool(theme) and theme in fold_text(line)
+        return 0 if has_product and has_theme else 1 if has_theme else 2 if has_product else 3
+
+    taken: list[str] = []
+    for k in range(slot + 1):  # each variant in turn takes the best line no earlier variant took
+        own = usable(turn + k)
+        untaken = sorted((line for line in own if line not in taken), key=rank) if taken else own
+        if untaken or own:
+            taken.append((untaken or own)[0])
+    if len(taken) == slot + 1:
+        return taken[-1]
     brand = payload.get("brand_name") or "Our"
     fallback = (
         f"{brand} {payload.get('product') or 'news'}" if payload.get("product") else f"News from {brand}"

@@ -68,11 +68,16 @@ def is_proper_name(text: str) -> bool:
 
 def product_label(payload: dict[str, Any]) -> str:
     """How copy names what it sells: a product's proper name as written ('Lingomori Talk', never 'the Talk'), 'the
-    <product>' for a description, else the brand."""
+    <product>' for a description (without the brand's name in front: 'the Aria kettle'), else the brand."""
     product = _clean(payload.get("product"))
     brand = _clean(payload.get("brand_name")) or "us"
     if not product or product.lower() == brand.lower():
         return brand
+    rest = product[len(brand) + 1 :] if product.lower().startswith(brand.lower() + " ") else ""
+    if rest and not is_proper_name(
+        rest
+    ):  # 'Kettlewise Aria kettle' -> 'the Aria kettle'; 'Lingomori Talk' stays
+        product = rest
     if product.lower().startswith(("the ", "our ", "your ")) or is_proper_name(product):
         return product
     return f"the {product}"
