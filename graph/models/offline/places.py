@@ -27,6 +27,7 @@ from graph.models.offline.gazetteer import (
 )
 from graph.models.offline.place_inflect import inflected_places
 from graph.models.offline.place_names import (
+    _SUB_COUNTRIES,
     _city_names,
     _country_names,
     _foreign_country_names,
@@ -236,6 +237,7 @@ def _options(p: PlaceMention) -> list[str]:
     name = p.text.lower()
     bare = _COMPASS.sub("", name)
     sub = _subdivision_names().get(name)
+    sub = sub if sub in _SUB_COUNTRIES else None  # a US state or province keeps its one reading ('Ontario')
     opts = [
         *([sub] if sub else []),  # 'Canterbury' is a New Zealand region and a town in Kent
         *(_town_options().get(bare, ()) if bare != name else ()),
