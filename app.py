@@ -619,6 +619,7 @@ def _brief_echo(brief: dict[str, Any] | None) -> None:
         ("not_used", "Not used (no fact read from these sentences)", "Every sentence was used."),
         ("audience", "Audience -> lists", ""),
         ("problems", "Problems (asked, not fixed)", ""),
+        ("assumed", "Assumed (the brief did not say)", ""),
     ):
         if t[key] or empty:
             st.markdown(f"**{title}**")

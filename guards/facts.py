@@ -8,9 +8,9 @@ from dataclasses import dataclass, field
 
 from guards.clauses import before_product, conditions, modifiers, negation, purpose_starts, universals
 from guards.idioms import neutralise_idioms
-from guards.lexicon import CLAIM_TERMS, FILLER, SOFT_COMPARATIVES, UNITS, WEAK_TRIGGERS
+from guards.lexicon import CLAIM_TERMS, FILLER, NUMBER_WORDS, SOFT_COMPARATIVES, UNITS, WEAK_TRIGGERS
 from guards.pii import mask_contacts
-from guards.quantities import Quantity, extract_quantities, rank_words
+from guards.quantities import Quantity, extract_quantities, frequency_words, rank_words
 from guards.sentences import Token, tokenize
 from guards.vocabulary import Vocabulary, is_filler, is_function_word
 
@@ -44,6 +44,8 @@ _TARGET_STOP = frozenset(
         "plus",
     }
 )
+_OWN_BASELINE = frozenset({"improved"})
+"""Change over one's own baseline: a claim word (category 'comparative'), but a comparison only with a target."""
 _SCOPE_WORDS = frozenset({"per", "each", "every"})
 _RATE_UNITS = frozenset({"second", "minute", "hour", "day", "night", "week", "month", "year"})
 _RATE_ADVERBS = {
@@ -227,15 +229,22 @@ def analyse(
             )
         )
     scopes, per_scopes = _scopes(tokens, spans)
-    categories = _categories(tokens, spans, vocab)
+    categories = _categories(tokens, spans, vocab, frequency_words(tokens))
     negated, negated_concepts = negation(tokens, spans, vocab)
     if any(c.startswith(("region:", "place:")) for c in all_concepts | name_concepts):
         categories.setdefault("origin", set()).add("region")  # 'made in Britain', 'across the US'
     if any(c.startswith("competitor:") for c in all_concepts):
         categories.setdefault("comparative", set()).add("competitor")  # naming a rival is a comparison
+    if comparison is None and "comparative" in categories:
+        # an everyday comparative that compares with nothing is a creative line ('dream bigger, pack lighter')
+        categories["comparative"] -= SOFT_COMPARATIVES
+        if not categories["comparative"]:
+            del categories["comparative"]
     strong = {c for c, words in categories.items() if words - WEAK_TRIGGERS}
     weak_hits = sum(len(words) for words in categories.values())
-    is_claim = bool(quantities) or comparison is not None or bool(strong) or weak_hits >= 2
+    figures = [q for q in quantities if not _plain_count(q)]
+    weak_hits += len(figures) < len(quantities)  # counts and frequencies, however many, are one weak trigger
+    is_claim = bool(figures) or comparison is not None or bool(strong) or weak_hits >= 2
     return Facts(
         sentence=sentence,
         tokens=tokens,
@@ -305,6 +314,8 @@ def _comparison(tokens: list[Token], vocab: Vocabulary, consumed: set[int]) -> C
         return Comparison(word, frozenset(target) if target else None, text)
     for t in tokens:
         if t.kind == "word" and t.norm in _COMPARATIVE_WORDS:
+            if t.norm in _OWN_BASELINE:
+                continue  # 'improved their reading age': better than before, no rival named or implied
             if t.norm in SOFT_COMPARATIVES and not (t.index > 0 and t.index - 1 in consumed):
                 continue  # 'a lighter routine' compares nothing; '6 years younger' does
             return Comparison(t.norm)
@@ -400,25 +411,78 @@ def _scopes(tokens: list[Token], spans: list[tuple[int, int, str]]) -> tuple[set
 
 
 def _categories(
-    tokens: list[Token], spans: list[tuple[int, int, str]], vocab: Vocabulary
+    tokens: list[Token],
+    spans: list[tuple[int, int, str]],
+    vocab: Vocabulary,
+    frequency: frozenset[int] = frozenset(),
 ) -> dict[str, set[str]]:
-    """Claim categories present, each with the trigger words (norms) found."""
+    """Claim categories present, each with the trigger words (norms) found ('twice' in 'twice a week' is a
+    frequency, not a comparison: the words in ``frequency`` trigger nothing)."""
     out: dict[str, set[str]] = {}
     for start, end, concept in spans:
         tok = tokens[start]
-        if tok.kind != "word":
+        if tok.kind != "word" or start in frequency:
             continue
+        if tok.norm == "only" and start + 1 < len(tokens) and tokens[start + 1].norm in _COMPARATIVE_WORDS:
+            continue  # 'your skin, only calmer': 'only' means 'just', not 'the only one'
         surface = tok.norm if end - start == 1 else concept
         if any(p.startswith("product:") for p in concept.split("|")):
             continue  # naming a product ('Ledgerly Savings') claims nothing by itself
         if end - start == 1 and tok.norm in FILLER and tok.norm not in _TRIGGER_WORDS:
             continue  # 'time' is filler even though its stem is that of 'times'
-        for cat in vocab.categories_of(concept, tok.stem if end - start == 1 else None):
-            out.setdefault(cat, set()).add(surface)
+        for cat, word in _triggers(concept, tok, end - start == 1, vocab):
+            out.setdefault(cat, set()).add(word or surface)
         for t in tokens[start:end]:
             if t.norm in CLAIM_TERMS["health"] and t.norm == "lead" and _lead_is_verb(tokens, t.index):
                 out.get("health", set()).discard("lead")
     return {k: v for k, v in out.items() if v}
+
+
+def _triggers(concept: str, tok: Token, single: bool, vocab: Vocabulary) -> list[tuple[str, str | None]]:
+    """(category, trigger word) of one span; the word is None when the span itself is the trigger.
+
+    A hyphenated word that is no trigger as a whole triggers through its strong parts only ('plastic-free',
+    'sweat-proof'): a weak trigger inside a compound is the word's everyday sense ('week-end', 'end-to-end',
+    'open-ended', 'month-end' are no offer that ends), so it triggers nothing.
+    """
+    key = tok.stem if single else concept
+    whole = vocab.categories.get(concept) or (vocab.categories.get(key) if single else None)
+    if whole or not single or "-" not in key:
+        return [(cat, None) for cat in vocab.categories_of(concept, key if single else None)]
+    keys = key.split("-")
+    norms = tok.norm.split("-")
+    words = norms if len(norms) == len(keys) else keys
+    return [
+        (cat, word)
+        for part, word in zip(keys, words, strict=True)
+        if word not in WEAK_TRIGGERS
+        for cat in vocab.categories_of(part, part)
+    ]
+
+
+_COUNT_MAX = 10
+
+
+def _plain_count(q: Quantity) -> bool:
+    """A number that counts or says how often rather than states a figure: a small spelled number right before a
+    bare noun ('two wheels', 'three rooms, one app'; 'one' before any noun) or a frequency ('twice a week'). Either is a weak trigger:
+    it makes a claim only with another trigger ('just five ingredients'); 'two-year warranty', 'three times
+    faster', '2 wheels' and '2x' stay figures."""
+    if q.unit is not None and q.unit.startswith("x/"):
+        return q.qualifier == "exact" and q.direction is None
+    return (
+        q.unit is None
+        and q.qualifier == "exact"
+        and q.direction is None
+        and not q.condition
+        and q.text.lower() in NUMBER_WORDS  # no qualifier: "just five ingredients" states a figure
+        and q.value <= _COUNT_MAX
+        and bool(q.after)
+        and (q.bare_noun or q.value == 1)  # 'five new cities' describes what it counts, as figures do
+        and not is_function_word(q.after)
+        and q.after not in _TRIGGER_WORDS
+        and q.after not in UNITS
+    )
 
 
 def _lead_is_verb(tokens: list[Token], i: int) -> bool:

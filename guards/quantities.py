@@ -84,6 +84,9 @@ class Quantity:
     """The word right before the quantity and its qualifier ('for' 30 days, 'in' under 5 minutes)."""
     after: str = ""
     """The word right after the quantity ('24 hours *before* departure')."""
+    bare_noun: bool = False
+    """The word right after is the whole noun phrase: punctuation, a function word or the end follows it ('two
+    *wheels*.', 'two seats *by* ...'; not 'five *new* cities')."""
 
 
 # --- extraction -------------------------------------------------------------------------------------------------
@@ -117,6 +120,12 @@ def extract_quantities(
                 "exact",
                 i,
             )  # 'made from 50% recycled plastic': 'from' is a floor only for prices
+        period = frequency_after(tokens, end) if unit == "x" else None
+        if period is not None:
+            unit, end = (
+                f"x/{period[0]}",
+                period[1],
+            )  # 'twice a week', 'three times daily': how often, not a multiple
         if end < len(tokens) and tokens[end].kind == "symbol" and tokens[end].text == "+":
             qualifier = "at_least"  # '20%+', '$50+', '4,000+'
             end += 1
@@ -136,9 +145,52 @@ def extract_quantities(
         noun = frozenset() if unit else _noun_after(tokens, end)
         before = tokens[q_start - 1].norm if q_start > 0 and tokens[q_start - 1].kind == "word" else ""
         after = tokens[end].norm if end < len(tokens) and tokens[end].kind == "word" else ""
-        out.append(Quantity(value, unit, qualifier, direction, condition, text, noun, before, after))
+        bare = bool(after) and (
+            end + 1 >= len(tokens) or tokens[end + 1].kind != "word" or is_function_word(tokens[end + 1].norm)
+        )
+        out.append(Quantity(value, unit, qualifier, direction, condition, text, noun, before, after, bare))
         i = end
     return out
+
+
+_PERIODS = frozenset({"second", "minute", "hour", "day", "night", "week", "month", "year", "season", "term"})
+_PERIOD_ADVERBS = {
+    "hourly": "hour",
+    "daily": "day",
+    "nightly": "night",
+    "weekly": "week",
+    "fortnightly": "fortnight",
+    "monthly": "month",
+    "yearly": "year",
+    "annually": "year",
+}
+_PERIOD_LEADS = frozenset({"a", "an", "per", "each", "every"})
+
+
+def frequency_after(tokens: list[Token], end: int) -> tuple[str, int] | None:
+    """(period, index after it) when a multiple is followed by a period ('twice *a week*', '3 times *daily*'):
+    a frequency, which says how often something happens and compares nothing."""
+    if end < len(tokens) and tokens[end].kind == "word" and tokens[end].norm in _PERIOD_ADVERBS:
+        return _PERIOD_ADVERBS[tokens[end].norm], end + 1
+    if end + 1 < len(tokens) and tokens[end].kind == "word" and tokens[end].norm in _PERIOD_LEADS:
+        nxt = tokens[end + 1]
+        noun = nxt.norm[:-1] if nxt.norm.endswith("s") and nxt.norm[:-1] in _PERIODS else nxt.norm
+        if nxt.kind == "word" and (noun in _PERIODS or noun == "fortnight"):
+            return noun, end + 2
+    return None
+
+
+def frequency_words(tokens: list[Token]) -> frozenset[int]:
+    """Indices of the words that state a frequency ('twice', 'times' in 'three times a day')."""
+    out: set[int] = set()
+    for i, tok in enumerate(tokens):
+        if tok.kind != "word":
+            continue
+        if tok.norm in MULTIPLIER_WORDS and frequency_after(tokens, i + 1) is not None:
+            out.add(i)
+        elif tok.norm in ("times", "time", "x") and i and frequency_after(tokens, i + 1) is not None:
+            out.update({i - 1, i})
+    return frozenset(out)
 
 
 def _number_at(tokens: list[Token], i: int) -> tuple[float | None, str | None, int]:

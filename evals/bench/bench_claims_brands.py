@@ -1,8 +1,9 @@
 """Claims check on brands it has never seen: the labelled set under ``evals/datasets/claims_brands``.
 
 Run: ``python -m evals.bench.bench_claims_brands`` (offline rules, no index, no LLM). Prints, per brand and for
-the dev and held-out splits, precision and recall of ``unsupported`` and the false-block rate of supported
-sentences; with ``--selftest`` also the library self-test of every bundled and evals brand. Asserts nothing.
+the dev and held-out splits, precision and recall of ``unsupported``, the false-block rate of supported
+sentences and the no_claim (creative) lines stopped; with ``--guard-sets`` also the guards' own dev and held-out
+sets, with ``--selftest`` also the library self-test of every bundled and evals brand. Asserts nothing.
 """
 
 from __future__ import annotations
@@ -41,6 +42,8 @@ def pooled(scores: list[Score], name: str) -> Score:
         total.fn += s.fn
         total.supported_total += s.supported_total
         total.supported_blocked += s.supported_blocked
+        total.no_claim_total += s.no_claim_total
+        total.no_claim_blocked += s.no_claim_blocked
         total.exact += s.exact
         total.errors += s.errors
         total.citation_misses += s.citation_misses
@@ -51,7 +54,8 @@ def line(s: Score) -> str:
     """One table row."""
     return (
         f"  {s.name:22s} cases {s.cases:4d}  precision {s.precision:.3f}  recall {s.recall:.3f}  "
-        f"false-block {s.false_block_rate:.3f} ({s.supported_blocked}/{s.supported_total})  exact {s.exact}/{s.cases}"
+        f"false-block {s.false_block_rate:.3f} ({s.supported_blocked}/{s.supported_total})  "
+        f"no_claim stopped {s.no_claim_blocked}/{s.no_claim_total}  exact {s.exact}/{s.cases}"
     )
 
 
@@ -61,6 +65,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--misses", type=int, default=0, help="print up to N misses per brand")
     parser.add_argument(
         "--selftest", action="store_true", help="also run the library self-test on every brand"
+    )
+    parser.add_argument(
+        "--guard-sets",
+        action="store_true",
+        help="also score the guards' own dev and held-out sets (claims_dev.yaml, claims_holdout.yaml)",
     )
     args = parser.parse_args(argv)
 
@@ -76,6 +85,12 @@ def main(argv: list[str] | None = None) -> int:
             print(f"    miss: {err}")
     for split, scores in by_split.items():
         print(line(pooled(scores, f"ALL {split}")))
+    if args.guard_sets:
+        for name in ("claims_dev", "claims_holdout"):
+            score = evaluate_dataset(REPO_ROOT / "evals" / "datasets" / f"{name}.yaml")
+            print(line(score))
+            for err in score.errors[: args.misses]:
+                print(f"    miss: {err}")
     if args.selftest:
         print(f"\nlibrary self-test (check date {SELFTEST_DATE.isoformat()})")
         dirs = sorted(p.parent for p in (REPO_ROOT / "brand_library").glob("*/claims.yaml"))

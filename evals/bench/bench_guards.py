@@ -56,6 +56,8 @@ class Score:
     fn: int = 0
     supported_total: int = 0
     supported_blocked: int = 0
+    no_claim_total: int = 0
+    no_claim_blocked: int = 0
     exact: int = 0
     errors: list[str] = field(default_factory=list)
     citation_misses: list[str] = field(default_factory=list)
@@ -97,6 +99,9 @@ def evaluate_dataset(path: Path, *, index: object = None) -> Score:
         score.tp += label == "unsupported" and got == "unsupported"
         score.fp += label != "unsupported" and got == "unsupported"
         score.fn += label == "unsupported" and got != "unsupported"
+        if label == "no_claim":
+            score.no_claim_total += 1
+            score.no_claim_blocked += got == "unsupported"  # a creative line stopped as a claim
         if label == "supported":
             score.supported_total += 1
             score.supported_blocked += got == "unsupported"

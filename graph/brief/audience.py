@@ -12,12 +12,22 @@ import re
 from graph.contracts.content import SegmentFilter
 from graph.contracts.plan import AudienceMapping
 
+# People who already buy from, use, stay with or give to the brand, however the brief names them: a relation word
+# ('existing', 'our', 'returning') before a people noun ('members', 'guests', 'app users'), or a relative clause of
+# what they already did ('who have stayed with us before', 'who already use the free app').
+_CUSTOMER_NOUNS = (
+    r"(?:customers?|clients?|members?|users?|guests?|buyers?|shoppers?|donors?|supporters?|patients?|"
+    r"policy-?holders?|account-?holders?|account holders?|passengers?|flyers?|diners?|riders?|players?|families)"
+)
+_CUSTOMER = (
+    rf"(?:existing|current|past|previous|returning|repeat|our)\s+(?:[\w-]+\s+){{0,2}}?{_CUSTOMER_NOUNS}\b"
+    r"|who(?:\s+have|'ve)?(?:\s+already)?\s+(?:bought|purchased|ordered|booked|stayed|shopped|dined|flown|"
+    r"travell?ed|donated|given|subscribed|joined|visited|banked|played|enrolled)\b"
+    r"|who\s+already\s+(?:use|have|hold|own|bank|shop|buy|subscribe|donate|give|visit|play|ride|fly|stay)s?\b"
+    r"|lapsed\s+\w+\s+customers?"
+)
 _STAGE_WORDS: list[tuple[str, str]] = [
-    (
-        r"existing customers?|current customers?|past customers?|our customers|repeat (?:buyers|customers)|past buyers|"
-        r"past guests|past flyers|who (?:bought|purchased|ordered)|previous (?:buyers|customers)|lapsed \w+ customers?",
-        "customer",
-    ),
+    (_CUSTOMER, "customer"),
     (r"(?:newsletter |email )?subscribers|mailing list|sign-?ups who", "subscriber"),
     (r"\bmqls?\b|marketing[- ]qualified", "mql"),
     (r"\bsqls?\b|sales[- ]qualified", "sql"),

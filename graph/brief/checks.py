@@ -107,7 +107,7 @@ def check_extraction(facts: BriefExtraction, today: date, max_budget_usd: float)
                 "can plan (1 to 730 days)",
             )
         )
-    if facts.holdout_pct is not None and not 0 < facts.holdout_pct <= 0.5:
+    if facts.holdout_pct is not None and not 0 <= facts.holdout_pct <= 0.5:
         out.append(
             BriefProblem("holdout", f"a holdout of {facts.holdout_pct:.0%} is outside 0-50% of each list")
         )

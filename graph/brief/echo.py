@@ -63,13 +63,14 @@ def unused_sentences(text: str, facts: list[BriefFact]) -> list[str]:
 
 def brief_echo(brief: Brief | dict[str, Any]) -> dict[str, Any]:
     """The echo as JSON-ready data: facts (field, value, source), not-used sentences, the audience mapping,
-    and the problems asked about."""
+    the problems asked about and what was assumed because the brief did not say."""
     b = brief if isinstance(brief, Brief) else Brief.model_validate(brief)
     mapping = b.audience_mapping
     return {
         "facts": [f.model_dump() for f in b.facts],
         "unused": list(b.unused),
         "problems": list(b.problems),
+        "assumed": list(b.assumed),
         "countries": list(b.countries),
         "audience_filters": [f.model_dump(mode="json") for f in mapping.filters] if mapping else [],
         "audience_mapped": list(mapping.mapped) if mapping else [],
@@ -98,6 +99,9 @@ def echo_lines(brief: Brief | dict[str, Any], width: int = 110) -> list[str]:
             "not used (no fact read from these sentences; add them as labelled lines if they matter):"
         )
         lines += [f'  - "{u}"' for u in echo["unused"]]
+    if echo["assumed"]:
+        lines.append("assumed (the brief did not say; state it in the brief to change it):")
+        lines += [f"  - {a}" for a in echo["assumed"]]
     if echo["problems"]:
         lines.append("problems (asked, not fixed):")
         lines += [f"  - {p}" for p in echo["problems"]]

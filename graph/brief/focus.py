@@ -43,14 +43,30 @@ def _term_pattern(term: str) -> re.Pattern[str]:
     return re.compile(r"(?<![\w-])" + r"[\s-]+".join(words) + r"(?:s|es)?(?![\w-])", re.IGNORECASE)
 
 
+def named_hits(text: str, products: Iterable[Product]) -> list[tuple[re.Match[str], Product]]:
+    """Where ``text`` names the products (whole words, plurals), in text order; the longest match wins.
+
+    A hit inside a longer hit of another product does not count, so 'Quillstack Sign Pro' names the Sign Pro line
+    only, not the Sign line whose name it contains.
+    """
+    hits = [(m, p) for p in products for t in p.terms for m in _term_pattern(t).finditer(text)]
+    kept = [
+        (m, p)
+        for m, p in hits
+        if not any(
+            o.start() <= m.start() and m.end() <= o.end() and o.end() - o.start() > m.end() - m.start()
+            for o, other in hits
+            if other.id != p.id
+        )
+    ]
+    return sorted(kept, key=lambda h: h[0].start())
+
+
 def products_named(text: str, products: Iterable[Product]) -> tuple[frozenset[str], frozenset[str]]:
-    """Return (line ids, type ids) of the products whose terms occur in ``text`` (whole words, plurals)."""
-    lines: set[str] = set()
-    types: set[str] = set()
-    for product in products:
-        if any(_term_pattern(t).search(text) for t in product.terms):
-            (lines if product.kind == "line" else types).add(product.id)
-    return frozenset(lines), frozenset(types)
+    """Return (line ids, type ids) of the products ``text`` names (see :func:`named_hits`)."""
+    hits = named_hits(text, products)
+    lines = frozenset(p.id for _, p in hits if p.kind == "line")
+    return lines, frozenset(p.id for _, p in hits if p.kind != "line")
 
 
 def focus_of(library: BrandLibrary, product: str | None) -> Focus:
@@ -122,14 +138,21 @@ def clarify_product(
     """Settle the brief's product against the library: (product to use, question to ask or None).
 
     When the brief names a product the library has no claims for, the answer to the Planner's question (the
-    text appended to the brief since the last parse) names one of the library's products: that is used.
-    Otherwise the question asks to add claims or pick a product.
+    text appended to the brief since the last parse) names one of the library's products: those words are used
+    ('Let's do the Easy Saver instead' -> 'Easy Saver', 'the MaxFlow Pitcher please' -> 'MaxFlow Pitcher'). Otherwise the question
+    asks to add claims or pick a product.
     """
     if not unknown_product(library, product):
         return product, None
     answer = brief_text[len(prior_text) :].strip() if prior_text and brief_text.startswith(prior_text) else ""
-    if answer and focus_of(library, answer).known:
-        return answer.rstrip("."), None
+    hits = [m for m, _ in named_hits(answer, library.products)] if answer else []
+    if hits:  # the first run of product names, in the answer's words ('MaxFlow Pitcher')
+        start, end = hits[0].start(), hits[0].end()
+        for m in hits[1:]:
+            if m.start() > end and answer[end : m.start()].strip():
+                break
+            end = max(end, m.end())
+        return answer[start:end], None
     return product, product_question(library, product or "")
 
 
@@ -187,17 +210,14 @@ def resolve_product(
                         field="product", value=f"{term} (brand library product '{p.id}')", source=label
                     )
         return label, None
-    for p in sorted(library.products, key=lambda p: p.kind != "line"):
-        if p.kind != "line":
-            continue
-        hits = [m for t in p.terms if (m := _term_pattern(t).search(brief_text))]
-        if hits:
-            first = min(hits, key=lambda m: m.start())
-            return p.terms[0], BriefFact(
-                field="product",
-                value=f"{p.terms[0]} (brand library product line '{p.id}')",
-                source=first.group(0),
-            )
+    line_hits = [(m, p) for m, p in named_hits(brief_text, library.products) if p.kind == "line"]
+    if line_hits:
+        first, p = line_hits[0]
+        return p.terms[0], BriefFact(
+            field="product",
+            value=f"{p.terms[0]} (brand library product line '{p.id}')",
+            source=first.group(0),
+        )
     # A product type's proper name written as the library writes it ('Business Flex'; not 'business')
     named = [
         (m.start(), t, p)

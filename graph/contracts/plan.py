@@ -138,6 +138,11 @@ class Brief(Contract):
         default_factory=list,
         description="Amounts or dates that cannot be right (negative, absurd, ambiguous, impossible): asked, never fixed.",
     )
+    assumed: list[str] = Field(
+        default_factory=list,
+        description="What Liftoff chose because the brief did not say (dates, holdout, regions, channels), shown "
+        "back so no choice is silent.",
+    )
     audience_mapping: AudienceMapping | None = Field(
         default=None,
         description="How the audience reaches the lists (CRM filters) and what stays creative-only.",
@@ -226,7 +231,10 @@ class Blueprint(Contract):
     experiments: list[Experiment] = Field(default_factory=list, description="Tests to run.")
     caps: Caps = Field(description="Hard spend caps.")
     holdout_pct: float = Field(
-        default=0.1, ge=0.01, le=0.5, description="Share of each list kept as control holdout."
+        default=0.1,
+        ge=0.0,
+        le=0.5,
+        description="Share of each list kept as control holdout (0 when the brief wants no control: no lift).",
     )
     prompt_version: str = Field(description="Planner prompt version that produced this plan.")
 

@@ -85,6 +85,15 @@ def build_brief(
         if not value and not (name == "budget" and "budget" in bad)
     ]
     facts_list = _located_facts(text, facts)
+    assumed = []
+    if dates_ok and not facts.start_date:
+        assumed.append(f"start: {start.isoformat()} (the brief gives no start date: the day after today)")
+    if dates_ok and not stated_days and not (end_in and end_in >= start):
+        assumed.append(
+            f"length: {duration} days, to {end.isoformat()} (the brief gives no end date or length)"
+        )
+    if facts.holdout_pct is None or "holdout" in bad:
+        assumed.append("holdout: 10% of each list kept as control (the brief states no holdout)")
     if crm_countries is None:
         crm_countries = {k: tuple(v) for k, v in COUNTRIES_BY_REGION.items()}
     countries = [c.upper() for c in facts.countries if len(c) == 2]
@@ -110,6 +119,7 @@ def build_brief(
         facts=facts_list,
         unused=unused_sentences(text, facts_list),
         problems=[f"{p.field}: {p.message}" for p in problems],
+        assumed=assumed,
         audience_mapping=map_audience(facts.audience, countries, crm_countries),
     )
 
@@ -234,7 +244,7 @@ def build_blueprint(brief: Brief, draft: PlanDraft, prompt_ref: str) -> Blueprin
         gates=draft.gates,
         experiments=[e for e in draft.experiments if e.channel in names],
         caps=caps,
-        holdout_pct=brief.holdout_pct or 0.1,
+        holdout_pct=0.1 if brief.holdout_pct is None else brief.holdout_pct,  # 0: the brief wants no control
         prompt_version=prompt_ref,
     )
 
@@ -315,6 +325,9 @@ def planner(state: CampaignState, runtime: Runtime[CampaignContext]) -> dict[str
         }
     if not brief.regions:
         brief.regions = [r for r in ("US", "UK", "EU", "CA", "APAC") if r in library.regions][:1] or ["US"]
+        brief.assumed.append(
+            f"regions: {brief.regions[0]} (the brief names no market: the brand library's first region)"
+        )
     draft, usage2, meta2 = ask_structured(
         svc,
         "planner",
@@ -327,6 +340,10 @@ def planner(state: CampaignState, runtime: Runtime[CampaignContext]) -> dict[str
         PlanDraft,
     )
     blueprint = build_blueprint(brief, draft, meta2["prompt"])
+    if not brief.channels:
+        chosen = ", ".join(c.channel for c in blueprint.channels)
+        brief.assumed.append(f"channels: {chosen} (the brief names none: the Planner's choice)")
+        blueprint.brief = brief
     emit(
         svc,
         state,

@@ -26,9 +26,10 @@ _FIELD_NAMES = {
 
 def echo_tables(brief: dict[str, Any] | None) -> dict[str, list[dict[str, Any]]]:
     """Tables of the echo: ``understood`` (field, value, from the words), ``not_used`` (sentence), ``audience``
-    (how the audience reaches the lists) and ``problems`` (asked, not fixed). Empty tables when there is no brief."""
+    (how the audience reaches the lists), ``problems`` (asked, not fixed) and ``assumed`` (chosen because the brief did
+    not say). Empty tables when there is no brief."""
     if not brief:
-        return {"understood": [], "not_used": [], "audience": [], "problems": []}
+        return {"understood": [], "not_used": [], "audience": [], "problems": [], "assumed": []}
     echo = brief_echo(brief)
     audience = (
         [{"how": "list filter", "detail": m} for m in echo["audience_mapped"]]
@@ -47,4 +48,5 @@ def echo_tables(brief: dict[str, Any] | None) -> dict[str, list[dict[str, Any]]]
         "not_used": [{"sentence": u} for u in echo["unused"]],
         "audience": audience,
         "problems": [{"problem": p} for p in echo["problems"]],
+        "assumed": [{"assumed": a} for a in echo["assumed"]],
     }

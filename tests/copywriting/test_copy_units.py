@@ -107,7 +107,7 @@ def test_a_product_without_claims_is_asked_about_and_the_answer_is_used(brightwe
     product, question = clarify_product(
         brightwell, "Brightwell Shower Filter", "brief\nthe MaxFlow Pitcher please", "brief"
     )
-    assert question is None and product == "the MaxFlow Pitcher please"
+    assert question is None and product == "MaxFlow Pitcher"  # the product, not the whole answer
     assert focus_of(brightwell, product).lines == {"maxflow"}
 
 

@@ -464,7 +464,13 @@ def test_app_view_of_the_echo() -> None:
     assert {"field": "Budget", "value": "10,000.00 USD", "from the words": "Budget $10k."} in t["understood"]
     assert t["not_used"] == [{"sentence": "Our office dog is called Biscuit and loves the team."}]
     assert any(r["how"] == "list filter" and "lifecycle_stage" in r["detail"] for r in t["audience"])
-    assert echo_tables(None) == {"understood": [], "not_used": [], "audience": [], "problems": []}
+    assert echo_tables(None) == {
+        "understood": [],
+        "not_used": [],
+        "audience": [],
+        "problems": [],
+        "assumed": [],
+    }
 
 
 def test_a_market_outside_every_region_is_asked_not_replaced() -> None:

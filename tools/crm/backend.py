@@ -118,7 +118,7 @@ class DuckDBBackend:
         start, delay = time.monotonic(), 0.01
         while True:
             try:
-                return duckdb.connect(str(self.path))
+                conn = duckdb.connect(str(self.path))
             except duckdb.IOException as exc:
                 if "lock" not in str(exc).lower():
                     raise
@@ -129,6 +129,11 @@ class DuckDBBackend:
                     ) from None
                 time.sleep(delay)
                 delay = min(0.25, delay * 2)
+                continue
+            # DuckDB prints a progress bar to stdout for a query over ~2 s: that would corrupt `--json` output.
+            conn.execute("SET enable_progress_bar = false")
+            conn.execute("SET enable_progress_bar_print = false")
+            return conn
 
     @contextmanager
     def hold(self) -> Iterator[None]:

@@ -2,6 +2,8 @@
 
 '20% holdout', 'hold back 10 pct', 'a twenty percent holdout', 'keep one in ten back as a control group',
 'hold out 1 in 5', 'withhold a quarter of the list'. The share is returned as a fraction string ('0.2').
+A brief that decides against a control ('no holdout needed', 'Control group: none', 'keine Kontrollgruppe') states
+a share of 0.
 """
 
 from __future__ import annotations
@@ -44,6 +46,18 @@ _HOLDOUT_RES = (
 )
 
 
+_NO = (
+    r"(?:no|without(?:\s+(?:a|any))?|skip(?:\s+the)?|drop(?:\s+the)?|keine[nm]?|ohne(?:\s+eine)?|sans(?:\s+de)?"
+    r"|pas\s+de|sin|geen|zonder|nessun[oa]?|senza|ingen|utan|bez"
+    r"|(?:do(?:es)?\s*n[o'’]?t|won[’']t|will\s+not)\s+(?:want|need|use|run|keep)(?:\s+(?:a|any|the))?)"
+)
+_NONE = r"(?:none|nil|n/a|no|not\s+needed|zero|keine|aucun|ninguno|geen|nessuno|ingen|brak)"
+_NO_HOLDOUT_RES = (
+    re.compile(rf"(?<![\w-]){_NO}\s+{_CUE}", re.IGNORECASE | re.MULTILINE),
+    re.compile(rf"(?<![\w-]){_CUE}\s*[:=\-–—]\s*{_NONE}(?![\w-])", re.IGNORECASE | re.MULTILINE),
+)
+
+
 def _spelled(words: str) -> int:
     return sum(_SMALL.get(w, 0) for w in re.split(r"[\s-]+", words.lower()))
 
@@ -70,10 +84,11 @@ def share_of(m: re.Match[str]) -> float | None:
 
 
 def find_holdout(text: str) -> Found | None:
-    """The control holdout share as a fraction string ('0.2' for '20% holdout', 'hold out one in five')."""
-    hits = [m for rx in _HOLDOUT_RES for m in rx.finditer(text)]
-    for m in sorted(hits, key=lambda m: m.start()):
-        share = share_of(m)
+    """The control holdout share as a fraction string ('0.2' for '20% holdout', 'hold out one in five'; '0' for
+    'no holdout')."""
+    hits = [(m, share_of(m)) for rx in _HOLDOUT_RES for m in rx.finditer(text)]
+    hits += [(m, 0.0) for rx in _NO_HOLDOUT_RES for m in rx.finditer(text)]
+    for m, share in sorted(hits, key=lambda h: h[0].start()):
         if share is not None:
             return Found(f"{round(share, 6):g}", m.start(), m.end())
     return None

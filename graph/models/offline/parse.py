@@ -365,14 +365,15 @@ def parse_brief(text: str, today: date) -> ParsedBrief:
     holdout = find_holdout(masked)
     if holdout:
         share = float(holdout.value)
-        if share > 0.5 or share <= 0:
+        if share > 0.5:
             out.problems.append(
                 f"holdout: '{masked[holdout.start : holdout.end].strip()}' is {share:.0%} of each list; "
-                "a holdout must be above 0% and at most 50%"
+                "a holdout must be at most 50%"
             )
         else:
             out.holdout_pct = share
-            fact("holdout_pct", f"{share:.0%}", holdout.start, holdout.end)
+            said = f"{share:.0%}" if share else "none (no control group, so lift is not measured)"
+            fact("holdout_pct", said, holdout.start, holdout.end)
     url = F.find_landing_url(masked)
     if url:
         out.landing_url = url.value

@@ -71,3 +71,12 @@ def test_a_lock_held_too_long_fails_with_one_line(tmp_path: Path) -> None:
     finally:
         holder.kill()
         holder.wait()
+
+
+def test_the_duckdb_connection_never_prints_a_progress_bar(tmp_path: Path) -> None:
+    """DuckDB draws a progress bar on stdout for a query over ~2 s; `--json` output must hold only JSON."""
+    backend = DuckDBBackend(tmp_path / "crm.duckdb")
+    settings = backend.conn.execute(
+        "SELECT current_setting('enable_progress_bar'), current_setting('enable_progress_bar_print')"
+    ).fetchall()
+    assert settings == [(False, False)]
