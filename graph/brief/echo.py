@@ -11,7 +11,7 @@ from typing import Any
 
 from graph.contracts import Brief, BriefFact
 from graph.models.offline.echo_units import echo_units
-from graph.models.offline.segments import worth_echoing
+from graph.models.offline.sentences import worth_echoing
 
 _LABELS = {
     "budget": "budget",

@@ -8,7 +8,7 @@ import re
 from typing import Protocol, TypeVar
 
 from graph.models.offline.date_roles import inside_any
-from graph.models.offline.segments import split_sentences
+from graph.models.offline.sentences import split_sentences
 
 
 class _Fact(Protocol):

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from graph.models.offline.segments import split_sentences
+from graph.models.offline.sentences import split_sentences
 
 _LOWER_START = re.compile(r"(?:(?<=[^\W\d_]{3})|(?<=[»”\"\d€$£%)]))[.!?][»”\"]?\s+(?=[a-zà-ÿ])")
 _ABBREVIATION = re.compile(r"\b(?:approx|incl|excl|etc|max|min|est|dept|ref|nos|pcs|vs|av|mr|mrs|dr)$", re.I)

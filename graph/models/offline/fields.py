@@ -97,6 +97,8 @@ def name_clause(text: str, segments: list[Segment], is_place_only: object) -> Fo
     clause = re.split(r",\s+|\s+[-–—]\s+|[.!?:]\s|\s+\+\s+", text[seg.start : seg.end].strip(), maxsplit=1)[
         0
     ].strip(" .")
+    # who or when it is for, in the languages briefs arrive in: 'Fondue-Set Alpenglut für die Wintersaison'
+    clause = re.split(r"\s+(?:für|pour|para|per|voor|för|til|dla)\s+", clause, maxsplit=1)[0]
     words = clause.split()
     if not 1 <= len(words) <= 6 or re.search(r"\d{2,}|[$€£¥%]", clause) or clause.isupper():
         return None

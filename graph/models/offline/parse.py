@@ -35,7 +35,8 @@ from graph.models.offline.money_words import currency_country, krone_of_market, 
 from graph.models.offline.place_words import not_market
 from graph.models.offline.places import PlaceMention, audience_town, destination_spans, find_places, region_of
 from graph.models.offline.product import find_product
-from graph.models.offline.segments import Segment, split_segments, worth_echoing
+from graph.models.offline.segments import Segment, split_segments
+from graph.models.offline.sentences import worth_echoing
 from graph.models.offline.theme import find_theme
 from graph.models.offline.when import find_date_spans, find_durations
 

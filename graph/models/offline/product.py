@@ -34,6 +34,7 @@ from graph.models.offline.product_name import (
 from graph.models.offline.product_plain import bulleted_plain, plain_after, priced_plain, sold_plain
 from graph.models.offline.product_words import (
     ASKS,
+    CHAT_STAMP,
     CUE_VERBS,
     FOREIGN_TYPE,
     GLOSS_IS,
@@ -41,12 +42,13 @@ from graph.models.offline.product_words import (
     NOT_NAME,
     OFFER_NOUNS,
     PRODUCT_TYPE,
+    SEASONAL,
     TIME_WORD,
     VENUE,
 )
 from graph.models.offline.segments import Segment
 
-_DET = r"(?:(?:(?:il|la|i|le|o|a)[ \t]+(?:nostr[oaie]|su[oa]|noss[oa])|nostr[oaie]|our|the|a|an|its|their|my|your|le|la|les|el|los|las|il|lo|das|die|der|den|notre|nuestr[oa]|son|sa|ses|su|sus|suo|sua|seine?n?|ihre?n?|zijn|haar|leur|nos|nuestr[oa]s)[ \t]+)?(?:(?-i:new|free|last)(?![ \t]+year)[ \t]+)?(?:[$£€]\d+(?:\.\d\d)?[ \t]+)?"
+_DET = r"(?:l['’]|(?:(?:il|la|i|le|o|a)[ \t]+(?:nostr[oaie]|su[oa]|noss[oa])|nostr[oaie]|our|the|a|an|its|their|my|your|le|la|les|el|los|las|il|lo|das|die|der|den|notre|nuestr[oa]|son|sa|ses|su|sus|suo|sua|seine?n?|ihre?n?|zijn|haar|leur|nos|nuestr[oa]s|den|det|een|ein|eine|einen|o|os|as|um|uma)[ \t]+)?(?:(?-i:new|free|last)(?![ \t]+year)[ \t]+)?(?:[$£€]\d+(?:\.\d\d)?[ \t]+)?"
 _DET += r"(?-i:(?:[a-z]+|\d+)-(?:day|night|week|month|hour|year)[ \t]+)?"  # 'runs the three-week Gaeltacht Course'
 _PRODUCT_CUE = re.compile(  # a cue's kind ranks it: what is sold beats what a campaign is for, beats an owner
     rf"(?P<verb>\b(?i:(?:{CUE_VERBS})[ \t]+(?:of[ \t]+)?{_DET}))(?=[A-Z0-9]|['‘\"“][A-Z])"
@@ -72,7 +74,8 @@ _SUBJECT = re.compile(  # 'St Columba's Hospice wants ...', 'ReadUp is looking f
     r"[ \t]+(?:wants?|needs?|is\s+looking|are\s+looking|would\s+like|is\s+recruiting|is\s+hiring|has\s+been)\b"
 )
 _APPOSITIVE = re.compile(
-    rf"\s*,\s+(?i:the|our|a|an)\s+(?:[a-z][\w'’-]*\s+){{0,3}}(?:{PRODUCT_TYPE.pattern})\b", re.IGNORECASE
+    rf"[ \t]*,[ \t]+(?i:the|our|a|an)\s+(?:[a-z][\w'’-]*\s+){{0,3}}(?:{PRODUCT_TYPE.pattern})\b",
+    re.IGNORECASE,
 )
 _CALLED = re.compile(
     rf"\b(?:{PRODUCT_TYPE.pattern})\s+(?:called|named)\s+(?=[A-Z])"
@@ -213,13 +216,22 @@ def _named(text: str, is_place: PlaceTest) -> Found | None:
             and found.value.split()[1:2] == [w for w in found.value.split()[1:2] if w[:1].islower()]
         ):
             continue  # 'The regional blood service' is not a name
-        if _SUBJECT.match(text, found.end) and not shape(found.value)[2]:
+        if (
+            _SUBJECT.match(text, found.end)
+            and not shape(found.value)[2]
+            and not _WANTED.match(text, found.end)
+        ):
             continue  # 'RedDrop Blood Service needs donors': the organisation speaks
         _, marked, tail = shape(found.value)
         opening = (
             re.fullmatch(r"\s*", before) is not None
-            or re.search(r"(?:^|\n)[ \t]*[A-Za-z][\w ]{0,20}:[ \t]*$", before) is not None
-        )  # the brief or a labelled line opens with it: 'Night Owl blend is back', 'Campaign: X'
+            or re.search(
+                rf"(?:^|\n)[ \t]*(?:{CHAT_STAMP}[ \t]*(?:@?[A-Za-z][\w .]{{0,20}}:[ \t]*)?|[A-Za-z][\w ]{{0,20}}:[ \t]*)$",
+                before,
+            )
+            is not None
+        )  # the brief, a labelled line or a chat message opens with it: 'Night Owl blend is back', 'Campaign: X',
+        # '[9:41 AM] jess: Opening Week ticket packs for the Riverdogs'
         toks = found.value.split()
         typed = (
             len(toks) > 1
@@ -231,11 +243,16 @@ def _named(text: str, is_place: PlaceTest) -> Found | None:
         appositive = (  # 'Woofbox, our dog treat subscription', 'Toonverse Premium+ is our new monthly tier'
             _APPOSITIVE.match(text, found.end) is not None or GLOSS_IS.match(text, found.end) is not None
         )
-        # "Our Olive & Thyme Soap Trio sells mostly to women": the brand's own named thing, said as a subject
+        # "Our Olive & Thyme Soap Trio sells mostly to women": the brand's own named thing, said as a subject;
+        # one capitalised word is enough when the brief says it wants something for it ('Our Meal Drive needs a push')
+        caps_in = sum(1 for t in found.value.split() if t[:1].isupper())
+        wanted = _WANTED.match(text, found.end) is not None
         owned = (
             (m.group("art") or "").lower() == "our"
-            and sum(1 for t in found.value.split() if t[:1].isupper()) >= 2
-            and _OWN_VERB.match(text, found.end) is not None
+            and (caps_in >= 2 and _OWN_VERB.match(text, found.end) is not None or wanted)
+            or (  # 'quick one — Brightmark 11+ Mock Exam Pack needs a push': a named product the brief wants sold
+                wanted and caps_in >= 2 and PRODUCT_TYPE.fullmatch(found.value.split()[-1]) is not None
+            )
         )
         bullet = re.search(r"(?:^|\n)[ \t]*(?:[-*•▪→+>]|\d{1,2}[.)])?[ \t]*$", before) is not None
         caps = sum(1 for t in found.value.split() if t[:1].isupper())
@@ -246,10 +263,20 @@ def _named(text: str, is_place: PlaceTest) -> Found | None:
             named = product_phrase(text, found.end + dash.end()) if dash and tail else None
             if named and acceptable(named.value, is_place, cued=True):
                 return named  # 'Boiler service plan — Heatwise Cover': a description, then the name
-        if not (marked or appositive or on_sale or owned or typed and (m.group("art") or opening)):
+        # 'Padala Fast promo for OFWs' (not 'Chinese New Year promo for the Lucky Peach tea', nor a ticket's code)
+        promo = _PROMO_AFTER.match(text, found.end) if opening else None
+        promoted = (
+            promo is not None
+            and not re.match(r"[ \t]+(?i:for|of|on)[ \t]+(?i:the|our|a|an)[ \t]+[A-Z]", text[promo.end() :])
+            and not SEASONAL.fullmatch(found.value)
+            and not re.search(r"[A-Z]{2,}-?\d{2,}|[·•|#]", found.value)
+        )
+        if not (
+            marked or appositive or on_sale or owned or promoted or typed and (m.group("art") or opening)
+        ):
             continue  # a bare 'Name noun' is as often a business, place or event as a product
         if not acceptable(
-            found.value, is_place, cued=appositive or on_sale or owned or bool(typed)
+            found.value, is_place, cued=appositive or on_sale or owned or promoted or bool(typed)
         ) or _is_label(text, found):
             continue
         if re.search(r"\bfor\s+$", before) and _employer(text, before.rstrip().rfind("for")):
@@ -261,6 +288,20 @@ def _named(text: str, is_place: PlaceTest) -> Found | None:
 _OWN_VERB = re.compile(  # what a business says of its own product: it sells, comes in, costs, ships, is back
     r"[ \t]+(?:sells|comes|costs|ships|starts|launches|returns|arrives|is\s+(?:back|for|made|priced|available|"
     r"sold|our|a|an|the|now|here|on|out))\b"
+)
+_WANTED = re.compile(
+    # what the brief wants for it: 'Our Meal Drive needs a boost', 'Our Glidemaster stairlift is the focus of ...'
+    r"[ \t]+(?:needs?|deserves?|could\s+use)[ \t]+(?:a|an|more|some)[ \t]+(?:[a-z]+[ \t]+)?(?:push|boost|lift|"
+    rf"campaign|promo|promotion|awareness|visibility|attention|sales|{ASKS})\b"
+    r"|[ \t]+(?:is|are)[ \t]+(?:the|our)[ \t]+(?:focus|hero|star|priority|subject)\b"
+)
+_PROMO_AFTER = re.compile(
+    # a name opening the brief or a message, then what is to be done for it: 'Padala Fast promo for OFWs',
+    # 'Fietslease Zakelijk moet live', 'Hytte-til-hytte sommerpass, can we advertise?', 'Kindle Club ads please'
+    r"[ \t]+(?:promo|promotion|campaign|push|launch|relaunch|ads|adverts?|advertising|drive)\b"
+    r"|[ \t]+(?i:moet|muss|skal|ska|må|must|needs[ \t]+to|has[ \t]+to|will|is[ \t]+going[ \t]+to)[ \t]+(?:go[ \t]+)?live\b"
+    r"|[ \t]+(?:goes|going)[ \t]+live\b"
+    r"|,?[ \t]+(?i:can|could|shall|should)[ \t]+we[ \t]+(?:advertise|promote|push|market|run[ \t]+ads)\b"
 )
 _EVENT_START = re.compile(
     r"(?:^|(?<=[.!?])[ \t]+)[ \t]*(?:(?i:the|our|this\s+year's)[ \t]+)?(?=[A-Z])", re.MULTILINE
@@ -313,6 +354,15 @@ def _shaped(value: str) -> bool:
     return marked or (len(toks) > 1 and PRODUCT_TYPE.fullmatch(toks[-1]) is not None)
 
 
+def _opens(text: str, found: Found) -> bool:
+    """A product named first thing in the brief, a labelled line or a chat message."""
+    before = text[: found.start]
+    return (
+        re.search(rf"(?:\A|\n)[ \t]*(?:{CHAT_STAMP}[ \t]*)?(?:@?[A-Za-z][\w .]{{0,20}}:[ \t]*)?$", before)
+        is not None
+    )
+
+
 _OTHER_FIELDS = frozenset({"audience", "places", "channels", "budget", "dates", "holdout"})
 
 
@@ -341,6 +391,11 @@ def find_product(text: str, segments: list[Segment], is_place_only: object) -> F
     event = _event_subject(text, is_place)
     if event and (ranked is None or ranked[0] >= 2 or event.start <= ranked[1].start < event.end):
         ranked = (0, event)
+    if ranked and ranked[0] >= 2:
+        opener = _named(text, is_place)  # '[9:41] jess: Opening Week ticket packs for the Riverdogs'
+        typed = opener is not None and PRODUCT_TYPE.fullmatch(opener.value.split()[-1]) is not None
+        if opener and typed and opener.end <= ranked[1].start and _opens(text, opener):
+            ranked = (0, opener)
     found = (
         head
         or glossed(text, is_place)

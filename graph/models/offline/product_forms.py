@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from graph.models.offline.channels import CHANNEL_RES, Found
+from graph.models.offline.field_labels import field_for_label
 from graph.models.offline.product_name import (
     PlaceTest,
     acceptable,
@@ -28,9 +29,10 @@ from graph.models.offline.product_words import (
     OFFER_NOUNS,
     PEOPLE_WORD,
     PRODUCT_TYPE,
+    SEASONAL,
     TIME_LEAD,
 )
-from graph.models.offline.segments import Segment, field_for_label
+from graph.models.offline.segments import Segment
 
 _WORD = (  # 'learn to curl league', 'learn-to-swim course': a learn-to offer is one word of its name
     r"(?:learn[ -]to[ -][a-z]+|"
@@ -44,8 +46,10 @@ _FREE = re.compile(  # 'sign up for a free water meter', 'offering a free hearin
     rf"\b(?i:{CUE_VERBS}|for)\s+(?:a\s+|an\s+|our\s+|the\s+)?(?P<v>free(?:\s+[a-z][\w-]*){{1,3}}?)"
     r"(?=\s+(?:to|for|in|at|with|from|by|among)\b|\s*[.,;!?\n]|$)"
 )
+_SERVES = r"\s+for\s+(?:one|two|three|four|six|\d{1,2})\b"  # 'afternoon tea for two', 'pizza night for 4'
 _OPENING_OFFER = re.compile(  # the brief opens with the offer: '24/7 lockout service for renters', 'our beanbox plan.'
-    rf"\A\s*(?:our\s+)?(?P<v>(?:{_WORD}\s+){{0,4}}(?:{OFFER_NOUNS}))(?=\s+(?:for|to|by|from)\b|\s*[.,;:\n])"
+    rf"\A\s*(?:our\s+)?(?P<v>(?:{_WORD}\s+){{0,4}}(?:{OFFER_NOUNS}|(?:{PRODUCT_TYPE.pattern})(?={_SERVES}))(?P<n>{_SERVES})?)"
+    r"(?=\s+(?:for|to|by|from)\b|\s*[.,;:\n])"
 )
 _LOWER_TIER = re.compile(  # a lowercase brief opening with a name and its tier: 'pennypal plus win-back.'
     r"\A\s*(?:our\s+|the\s+)?(?P<v>[a-z][a-z0-9]{2,}\s+(?:plus|pro|premium|max|lite|ultra|prime))"
@@ -120,9 +124,16 @@ def lower_offer(text: str) -> Found | None:
         return Found(tier.group("v"), tier.start("v"), tier.end("v"))
     opening = _OPENING_OFFER.match(text)
     if opening:
-        value = _clean_offer(opening.group("v"))
-        if value and value == opening.group("v") and len(value.split()) > 1 and not NOT_NAME.match(value):
-            return Found(value, opening.start("v"), opening.end("v"))
+        serves = opening.group("n") or ""
+        core = opening.group("v")[: len(opening.group("v")) - len(serves)]
+        value = _clean_offer(core)
+        # the occasion it is sold for is not part of it: 'mothers day afternoon tea for two'
+        when = re.match(rf"(?:{SEASONAL.pattern})\s+(?=\S+\s+\S)", core) if value == core else None
+        if when:
+            core, value = core[when.end() :], core[when.end() :]
+        if value and value == core and len(value.split()) > 1 and not NOT_NAME.match(value):
+            start = opening.end("v") - len(core) - len(serves)
+            return Found(value + serves, start, opening.end("v"))
     return None
 
 
@@ -282,9 +293,15 @@ _LABEL_END = re.compile(
     # an occasion it is sold for: '"Love Potions Masterclass" for Valentine's Day'
     rf"|\s+for\s+(?=(?i:{OCCASION})\b)|\s+(?:is|are)\s+(?:our|the|a|an)\s"  # 'X is our new plan for ...'
     # 'at|in|on' a place or venue; a single capitalised word ending the value stays ('First Aid at Work')
-    r"|\s+at\s+(?=[A-Z])(?![A-Z][a-z]+\s*$)|\s+(?:in|on|for\s+the)\s+(?=[A-Z])|\s*\(|\s+[-–—]\s+|[.;]\s|\s+for\s+(?=(?:[A-Z][\w'’]*\s+){0,2}"
+    rf"|\s+at\s+(?=[A-Z])(?![A-Z][a-z]+\s*$)|\s+(?:in|on|for\s+the)\s+(?=[A-Z])|\s*\(|\s+[-–—]\s+|[.;]\s|\s+for\s+(?=(?:[A-Z][\w'’]*\s+){{0,2}}"
     r"(?i:children|kids|families|women|men|hospital|charity|trust|foundation|school)\b)"
-    r"|,\s+(?=(?:our|a|an|its|their)\s|[a-z]+ing\b)|\s+for\s+(?=(?:[\w-]+\s+){1,2}(?:brands|businesses|companies|teams|owners)\b)"
+    r"|,\s+(?=(?:our|a|an|its|their)\s|[a-z]+ing\b)"
+    # an offer glued on after a comma: 'WinterGrip X2 tires, buy 3 get 1 free', 'X, 2 for 1', 'X, half price'
+    r"|,\s+(?=(?i:buy|get|save|free|bogo|half[\s-]+price|two[\s-]+for|\d+\s*(?:for|x|\+)\s*\d|\d+\s*%|"
+    r"from|only|now|limited|while|ends?|until|incl)\b)"
+    # who it is for, in the languages briefs arrive in: 'Fondue-Set Alpenglut für die Wintersaison'
+    r"|\s+(?:für|pour|para|per|voor|för|til|dla)\s+(?=(?:die|den|das|der|dem|les|le|la|el|los|las|il|i|gli|de|het|"
+    r"den|det|o|os|a|as)\b|[a-zà-ÿ])|\s+for\s+(?=(?:[\w-]+\s+){1,2}(?:brands|businesses|companies|teams|owners)\b)"
 )
 
 

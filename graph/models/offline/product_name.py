@@ -15,12 +15,14 @@ from graph.models.offline.product_words import (
     DATE_IN,
     DEGREE,
     EVENT_TAIL,
+    GREETING,
     HOUSING,
     NOT_NAME,
     ORG_END,
     PEOPLE_WORD,
     PRODUCT_TYPE,
     PRONOUNS,
+    SEASONAL,
     STYLE_PREFIX,
     TIERS,
     TIME_LEAD,
@@ -48,6 +50,7 @@ def tidy_product(found: Found) -> Found:
             break  # 'the Ivory & Lace sample sale'
         value = value[: tail.start()]
         tail = EVENT_TAIL.search(value)
+    value, start = _seasonal_edges(value, start)
     owner = re.match(
         r"(?:[A-Z][\w&]*\s+){1,3}[A-Z][\w&]*(?:['’]s|s['’])\s+(?=[A-Z])", value
     )  # two words or more
@@ -60,6 +63,21 @@ def tidy_product(found: Found) -> Found:
     if typed and typed[-1] < len(toks) - 1 and all(ADVERB.fullmatch(t) for t in toks[typed[-1] + 1 :]):
         value = value[: value.index(toks[typed[-1]], len(" ".join(toks[: typed[-1]]))) + len(toks[typed[-1]])]
     return Found(value, start, start + len(value))
+
+
+_SEASON_AFTER = re.compile(rf"\s+(?:{SEASONAL.pattern})(?:\s+(?:\d{{4}}|season|range|run))?$")
+
+
+def _seasonal_edges(value: str, start: int) -> tuple[str, int]:
+    """A season, occasion or month written after a product's name is when it is sold, not part of it:
+    'Narrowboat Breaks Easter', 'Cabin Breaks Christmas'. The name must go on being a name with a product noun or
+    a model mark; one written before it is part of the name ('Winter Warmth Appeal', 'Eid Feast Box')."""
+    after = _SEASON_AFTER.search(value)
+    if after and after.start() > 0:
+        rest = value[: after.start()].split()
+        if rest and (PRODUCT_TYPE.fullmatch(rest[-1]) or shape(" ".join(rest))[1]):
+            value = value[: after.start()]
+    return value, start
 
 
 def strip_article(found: Found) -> Found:
@@ -209,7 +227,7 @@ def product_phrase(text: str, start: int, is_place: PlaceTest | None = None) -> 
             break  # 'el Pan de Masa Madre a familias en Sevilla', 'il Corso di Pasta Fresca a Milano'
         in_title = (  # 'Keep It Local Pledge Drive', 'Love Your Skin Serum': a title-case name's small word
             w[:1].isupper()
-            and low in ("it", "you", "your", "us", "me", "this", "our")
+            and low in ("it", "you", "your", "us", "me", "this", "our", "will", "can")
             and bool(words)
             and words[-1].group(0)[:1].isupper()
             and re.match(r"[ \t]+[A-Z]", text[start + tok.end() :]) is not None
@@ -225,7 +243,7 @@ def product_phrase(text: str, start: int, is_place: PlaceTest | None = None) -> 
             break  # 'the Volta City e-bike especially'
         if words and _WHERE.fullmatch(w) and not re.match(r"[ \t]+[a-z]", text[start + tok.end() :]):
             break  # 'sells its Sauerteig Starter Kit online.' (not 'the WillWise online will')
-        if words and low in ("will", "can") and not noun_modal:
+        if words and low in ("will", "can") and not noun_modal and not in_title:  # 'Fixed-Fee Will Writing
             break
         if low == "for" and words:
             after = text[start + tok.end() : start + tok.end() + 40]
@@ -325,10 +343,18 @@ _RUN_FOR = (
 )
 
 
+_PHONE = re.compile(
+    r"\b(?i:free-?phone|phone|tel|call|ring|text|whatsapp|hotline|helpline)\b\.?:?\s*\+?\d"
+    r"|(?:\+\d{1,3}[ \t]?)?\(?\d{3,5}\)?[ \t-]\d{3}[ \t-]?\d{3,4}\b"
+)
+
+
 def acceptable(value: str, is_place: PlaceTest, *, cued: bool) -> bool:
     """A name that can be a product: not a place, occasion, channel, date word, code or group of people."""
     if DATE_IN.search(value) or TIME_LEAD.match(value) or _RUN_FOR.match(value):
         return False  # 'Live 3 March 2027 for 6 weeks', 'For Q1', 'Run 4 weeks' are timing
+    if re.match(rf"(?i:{GREETING})\b", value) or _PHONE.search(value):
+        return False  # 'Hi there', 'Freephone 0800 112 4455': a greeting or a phone number
     if re.match(r"(?i:more|fewer|increased?|higher|extra)\s+[a-z]", value):
         return False  # 'More visits to our store', 'Higher basket values': an aim, not a name
     core = STYLE_PREFIX.sub("", value)

@@ -23,6 +23,11 @@ CUE_VERBS = (
     r"promeut|promuove|promuoviamo|promove|promovemos|"
     r"vend(?:e|ons|ent|emos|en|iamo)|verkauf(?:en|t)|bewirbt|lanceert|lanceren|verkoopt|"
     r"verkopen|promoot|promoten|"
+    # the Nordic, Polish and other Romance selling verbs: 'skal fremme X', 'queremos anunciar el X', 'wypromować X'
+    r"fremme|fremmer|markedsf(?:ø|o)re|markedsf(?:ø|o)rer|lancere|lanserer|lansere|s(?:æ|ä|e)lge|s(?:æ|ä)lger|"
+    r"s(?:ä|a)lja|s(?:ä|a)ljer|fr(?:ä|a)mja|marknadsf(?:ö|o)ra|marknadsf(?:ö|o)r|lansera|lanserar|promować|"
+    r"wypromować|promujemy|sprzedawać|sprzedajemy|reklamować|anunciar|anunciamos|publicitar|divulgar|"
+    r"pubblicizzare|pubblicizziamo|bewerben|vermarkten|promouvoir|faire\s+conna[iî]tre|"
     # what the audience is asked to do with it: 'book a Private Bridal Appointment', 'sign up for our ...'
     r"book(?:ing)?|buy(?:ing)?|order(?:ing)?|try(?:ing)?|offer(?:ing)?|fill(?:ing)?|sign(?:ing)?\s+up\s+(?:for|to)|"
     r"regist(?:er|ering)\s+for|enrol+(?:ing)?\s+(?:on|in|for|onto)|subscrib(?:e|ing)\s+to|awareness\s+of|"
@@ -41,6 +46,8 @@ FOREIGN_TYPE = (  # product-type nouns in the languages briefs arrive in, writte
     r"corso|curso|cours|kurs|kurz|kurssi|tour|tournée|circuito|rundreise|reise|ruta|rota|linea|línea|linha|serie|"
     r"série|reihe|kolekcja|kolekce|kolekcia|kollektionen|samling|samlingen|mallisto|sarja|edizione|edición|edition"
 )
+CHAT_STAMP = r"\[\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?:[ \t]?[AaPp]\.?[Mm]\.?)?\]"
+"""A chat message's time stamp: '[9:41 AM] jess: ...', '[18:02] Lou: ...' (the speaker follows it)."""
 GLOSS_IS = re.compile(  # 'Toonverse Premium+ is our new monthly tier', 'Tallyfox is the latest app from ...'
     r"[ \t]+(?:is|are)[ \t]+(?:our|the|a|an)[ \t]+(?:new|latest|flagship|first|newest|own)\b"
 )
@@ -59,7 +66,10 @@ OFFER_NOUNS = (  # what a business offers, goods or services, singular or plural
     r"subscriptions?|cards?|vouchers?|appeals?|tickets?|sessions?|workshops?|lessons?|clinics?|appointments?|"
     r"visits?|checks?|consultations?|treatments?|install(?:ation)?s?|alterations?|repairs?|cleans?|tours?|walks?|"
     r"charters?|cruises?|hampers?|tins|jars|breaks|stays|retreats?|experiences?|polic(?:y|ies)|programmes?|"
-    r"programs?|rentals?|clubs?|schemes?|leagues?|catering"
+    r"programs?|rentals?|clubs?|schemes?|leagues?|catering|"
+    # evenings sold by the seat and services sold by the visit or the season: 'our la traviata gala', 'seasonal
+    # driveway clearing contract', 'a free damp survey'
+    r"galas?|concerts?|recitals?|screenings?|tastings?|inspections?|surveys?|contracts?"
 )
 
 BOUNDARY = frozenset(
@@ -92,6 +102,22 @@ BOUNDARY = frozenset(
         "per",
         "pour",
         "für",
+        # and in the Nordic languages and Polish: 'Varmepumpe Nord 9 kW til boligejere', 'för familjer', 'dla firm'
+        "til",
+        # modal verbs in the languages briefs arrive in: 'Fietslease Zakelijk moet live', 'X muss bekannt werden'
+        "must",
+        "should",
+        "could",
+        "moet",
+        "moeten",
+        "muss",
+        "müssen",
+        "skal",
+        "ska",
+        "må",
+        "för",
+        "dla",
+        "med",
         "auprès",
         "voor",
         "us",
@@ -270,7 +296,12 @@ PRODUCT_TYPE = re.compile(  # nouns that name something sold, for a name written
     r"tees|t-shirts?|posters?|prints?|rooms?|isa|apps|hampers?|clubs?|"
     # goods whose plural ends like a people noun ('-ers'): 'Nordic Knit jumpers' are sold, not reached
     r"jumpers|sweaters|stickers|chargers|burgers|planners|markers|containers|heaters|coolers|filters|printers|"
-    r"routers|trackers|slippers|diapers|nappies|shakers|grinders|dryers|steamers|lockers|binders|boxers)",
+    r"routers|trackers|slippers|diapers|nappies|shakers|grinders|dryers|steamers|lockers|binders|boxers|"
+    r"aligners|trailers|campers|sliders|blockers|cleaners|fryers|mixers|warmers|feeders|sprayers|rollers|"
+    # machines and fittings sold to homes and businesses
+    r"stairlifts?|lifts?|pumps?|boilers?|panels?|batteries|inverters?|"
+    r"figures?|figurines?|consoles?|tablets?|monitors?|tyres?|tires?|wheels?|oils?|sets?|contracts?|leases?|"
+    r"loans?|mortgages?)",
     re.IGNORECASE,
 )
 
@@ -284,7 +315,15 @@ ORG_END = re.compile(
 EVENT_TAIL = re.compile(
     r"(?:\s+[a-z]+-[a-z]+)?\s+(?:(?:(?:renewals?|retention|acquisition|awareness|reactivation|win-?back|upsell|"
     r"cross-sell|referral|loyalty|sign-?ups?|lead-?gen)\s+)?(?:drive|blitz)|sale|event|open\s+day|open\s+evening|launch|promo|campaign|push|drop|release|"
-    r"relaunch|restock|giveaway|webinar|brief|enrol+ments?|spring|summer|autumn|winter|season)$"
+    r"relaunch|restock|giveaway|webinar|brief|enrol+ments?|spring|summer|autumn|winter|season|"
+    # what the campaign does for it, said after the name: 'WarmLoft grant scheme awareness', 'X Figure pre-orders'
+    r"awareness|pre-?orders?|pre-?sales?|advertising|marketing)$"
+)
+SEASONAL = re.compile(  # a time a product is sold in, written before or after its name: 'Narrowboat Breaks Easter'
+    rf"(?i:(?:chinese|lunar)\s+new\s+year|new\s+year(?:'s)?|black\s+friday|cyber\s+monday|christmas|xmas|easter|"
+    r"halloween|mother'?s\s+day|mothers\s+day|father'?s\s+day|fathers\s+day|valentine'?s(?:\s+day)?|diwali|eid|"
+    r"ramadan|hanukkah|thanksgiving|mid-?autumn|back[\s-]+to[\s-]+school|spring|summer|autumn|fall|winter|festive|"
+    rf"holiday|{MON})"
 )
 ADVERB = re.compile(
     r"(?!(?:month|week|dai|year|quarter|hour|night|fami|ear|friend|love|ug|ho|jel|bel|ital|supp)ly$)[a-z]{2,}ly|"

@@ -10,204 +10,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-FIELD_LABELS: dict[str, tuple[str, ...]] = {
-    "budget": (
-        "budget",
-        "total budget",
-        "media budget",
-        "spend",
-        "spending",
-        "investment",
-        "investment envelope",
-        "money",
-        "total available budget",
-        "agreed spend",
-        "budget approved",
-        "decided budget",
-    ),
-    "goal": (
-        "goal",
-        "goals",
-        "objective",
-        "objectives",
-        "purpose",
-        "kpi",
-        "kpis",
-        "primary kpi",
-        "aim",
-        "success",
-        "success metric",
-        "success looks like",
-        "target outcome",
-        "desired outcome",
-        "performance goal",
-        "outcome",
-        "result wanted",
-        "results",
-        "why",
-        "wish",
-        "what we need",
-        "what does success look like",
-        "target leads",
-        "target sales",
-    ),
-    "kpi": ("secondary kpi", "cost target", "efficiency", "measurement"),
-    "audience": (
-        "audience",
-        "target audience",
-        "who",
-        "who for",
-        "target",
-        "target group",
-        "target market",
-        "target consumers",
-        "buyer",
-        "buyers",
-        "who we want to reach",
-        "audience description",
-        "target accounts",
-        "ideal customer",
-        "ideal customers",
-        "target customer",
-        "target customers",
-        "for",
-        "segment",
-        "customers",
-        "persona",
-        "demographic",
-        "demographics",
-        # the same label in the languages briefs arrive in
-        "zielgruppe",
-        "doelgroep",
-        "público objetivo",
-        "publico objetivo",
-        "cible",
-        "public cible",
-        "pubblico",
-        "pubblico target",
-        "målgruppe",
-        "målgrupp",
-        "målgrupper",
-        "público",
-        "publico",
-        "público-alvo",
-        "publico-alvo",
-        "público alvo",
-        "publiek",
-        "doelpubliek",
-        "destinatari",
-        "grupa docelowa",
-        "kohderyhmä",
-        "cílová skupina",
-    ),
-    "channels": (
-        "channels",
-        "channel",
-        "channel mix",
-        "media",
-        "how",
-        "where should ads run",
-        "media mix",
-        "tactics",
-        "placements",
-    ),
-    "places": (
-        "markets",
-        "market",
-        "region",
-        "regions",
-        "geography",
-        "geo",
-        "where",
-        "territory",
-        "countries",
-        "country",
-        "locations",
-        "location",
-    ),
-    "dates": (
-        "timing",
-        "dates",
-        "date",
-        "when",
-        "flight",
-        "window",
-        "period",
-        "runtime",
-        "term",
-        "start",
-        "start date",
-        "end",
-        "end date",
-        "duration",
-        "registration window",
-        "sales window",
-        "launch date",
-        "campaign start",
-        "campaign end",
-        "campaign dates",
-        "go-live",
-        "go live",
-        "live date",
-    ),
-    "product": (
-        "product",
-        "offer",
-        "offering",
-        "item",
-        "service",
-        "promoted product",
-        "what",
-        "event",
-        "product / offer",
-        "what are we promoting",
-        "campaign name",
-        "campaign brief",
-        "brief",
-        "promotion",
-        "ticket",
-        "new flavour",
-        "new flavor",
-        "new product",
-        "main product",
-        "hero product",
-        "product line",
-        "product name",
-        "product focus",
-        "app",
-        "programme",
-        "program",
-        "appeal",
-        "course",
-        "package",
-    ),
-    "holdout": ("holdout", "hold-out", "control", "control group"),
-    "theme": ("theme", "seasonal hook", "occasion", "season"),
-    "key_messages": (
-        "key message",
-        "key messages",
-        "tagline",
-        "message",
-        "messages",
-        "slogan",
-        "key line",
-        "line",
-    ),
-}
-"""Brief field -> labels marketers introduce it with (lowercase, without the colon)."""
+from graph.models.offline.field_labels import LABEL_TO_FIELD, field_for_label
+from graph.models.offline.sentences import SENTENCE_END, spans, strip_edges
 
-_LABEL_TO_FIELD = {label: fld for fld, labels in FIELD_LABELS.items() for label in labels}
 _LABEL_SEP = re.compile(
     r"\s*(?P<label>[A-Za-zÀ-ÿ][A-Za-zÀ-ÿ /&()'’?-]{0,38}?)\s*(?:\*\*)?\s*(?:\([A-Za-z]{3}\))?\s*"
     r"(?::|=|\s[-–—→]\s|\s?[-–—]\s|\?\s+A[:.])\s*(?:\*\*\s*)?(?P<value>.+)$",
     re.S,
-)
-_BULLET = re.compile(
-    r"^\s*(?:[-*•▪→+>]|\d{1,2}[.)]|\d{1,2}\.\d{1,2}\.?|[A-Za-z]\.\d{1,2}(?:\.\d{1,2})?\.?|[a-z][.)])\s+"
-)
-_SENTENCE_END = re.compile(
-    r"(?<=[.!?])[\"”’»]?\s+(?=[A-Z0-9“\"'‘«(€£$¥])|(?<=[a-z0-9]{2}[.!?]|\s\d[.!?])\s+(?=[a-z])|(?<=[!?]{2})\s+(?=[a-z])"
-    r"|(?<=[.!?])\s*$"
 )
 _CLAUSE = re.compile(r"\s*;\s*|\s+[—–]\s+|\s+\|\s+")
 
@@ -225,83 +34,6 @@ class Segment:
     value_start: int = 0
 
 
-_LABEL_KEYWORDS: tuple[tuple[str, str], ...] = (
-    ("holdout", r"hold-?out|control group"),
-    ("key_messages", r"message|tagline|slogan|headline"),
-    ("budget", r"\bbudget(?:s|ed)?\b|spend|money|invest|how much"),
-    (
-        "goal",
-        r"success|goal|objective|kpi|result|outcome|aim\b|purpose|target (?:outcome|number)|wish|counts as",
-    ),
-    (
-        "audience",
-        r"audience|who\b|whom|persona|target group|target market|segment|decision makers|buyers?\b|"
-        r"ideal (?:customer|client|buyer)s?|customer profile|\bicp\b",
-    ),
-    ("channels", r"channel|media|placements?|tactics|where should (?:the )?ads"),
-    (
-        "dates",
-        r"\bwhen\b|timing|date|period|flight|window|duration|runtime|how long|term\b|\bstart(?:s|ing)?\b|\bends?\b|"
-        r"\bfinish|go[- ]?live|in[- ]market",
-    ),
-    ("places", r"market|region|geograph|where|territor|countr|locations?"),
-    ("theme", r"theme|season|occasion"),
-    (
-        "product",
-        r"product|offer|what(?:'s| is)? (?:launching|promoted|being promoted)|what are we|solution|service|"
-        r"item|launching|promoting|"
-        # the label in the languages briefs arrive in: 'Produit :', 'Produkt |', '¿Producto?', 'Prodotto:'
-        r"\bprodu(?:it|kt|cto|to)s?\b|\bprodott[oi]\b|\btuote\b|\bprodukter\b|\bangebot\b|\baanbod\b|\boffre\b|"
-        r"\bofert[ao]\b|\bofferta\b",
-    ),
-)
-
-
-def field_for_label(label: str) -> str | None:
-    """The brief field a label names ('Target audience' -> 'audience', 'What counts as success?' -> 'goal'), or
-    None. Exact labels first, then the label's key words."""
-    key = re.sub(r"\s+", " ", label.strip().lower().rstrip("?").lstrip("¿").strip())
-    key = re.sub(r"^(?:q[:.]?\s*|\d+(?:\.\d+)*\s+)", "", key)
-    if key in _LABEL_TO_FIELD:
-        return _LABEL_TO_FIELD[key]
-    # a label given in two languages or with a gloss: 'Kampagne / campaign', 'Zielgruppe (audience)'
-    parts = [p.strip() for p in re.split(r"\s*/\s*|\s*[()]\s*", key) if p.strip()]
-    if len(parts) > 1:
-        for part in parts:
-            if part in _LABEL_TO_FIELD or part == "campaign":
-                return _LABEL_TO_FIELD.get(part, "product")
-    if len(key.split()) > 6:
-        return None
-    for fld, rx in _LABEL_KEYWORDS:
-        if re.search(rx, key):
-            return fld
-    return None
-
-
-def _spans(text: str, start: int, end: int, rx: re.Pattern[str]) -> list[tuple[int, int]]:
-    out, pos = [], start
-    for m in rx.finditer(text, start, end):
-        if m.start() > pos:
-            out.append((pos, m.start()))
-        pos = max(pos, m.end())
-    if pos < end:
-        out.append((pos, end))
-    return out
-
-
-def _strip(text: str, s: int, e: int) -> tuple[int, int]:
-    while s < e and text[s] in " \t|*•▪▸►‣◦→+>-#\"'":
-        if text[s] in "\"'" and s + 1 < e and text[s + 1].isalnum():
-            break
-        s += 1
-    m = _BULLET.match(text[s:e])
-    if m:
-        s += m.end()
-    while e > s and text[e - 1] in " \t|":
-        e -= 1
-    return s, e
-
-
 def split_segments(text: str) -> list[Segment]:
     """Return the brief's segments in order: lines, then sentences, then clauses; labels read where present."""
     out: list[Segment] = []
@@ -309,7 +41,7 @@ def split_segments(text: str) -> list[Segment]:
     heading: str | None = None
     columns: list[str] = []
     for line in re.finditer(r"[^\n]+", text):
-        ls, le = _strip(text, line.start(), line.end())
+        ls, le = strip_edges(text, line.start(), line.end())
         if ls >= le or re.fullmatch(r"[\s|:-]+", text[ls:le]):
             continue
         raw = text[ls:le]
@@ -408,7 +140,7 @@ _HEADING_NOT = frozenset(
 def _heading(raw: str) -> str | None:
     """A line that is only a field label ('Objective', 'Target market', 'Budget'), as in pasted documents."""
     key = raw.strip().lower()
-    if key in _LABEL_TO_FIELD and key not in _HEADING_NOT and raw.strip()[:1].isupper():
+    if key in LABEL_TO_FIELD and key not in _HEADING_NOT and raw.strip()[:1].isupper():
         return raw.strip()
     return None
 
@@ -435,7 +167,7 @@ def _line_segments(text: str, ls: int, le: int) -> list[Segment]:
         return [whole]  # "Budget: $40k" or "Timing: 1 March – 30 April" is one fact line
     if whole and whole.field == "product" and re.match(r"[^:]*\s[—–]\s", text[ls:le]):
         # 'Campaign brief — Tempo Run app (v3). Audience is ...': the label names the first sentence only
-        stop = _SENTENCE_END.search(text, whole.value_start, le)
+        stop = SENTENCE_END.search(text, whole.value_start, le)
         first_end = stop.start() if stop else le
         out.append(
             Segment(
@@ -449,9 +181,9 @@ def _line_segments(text: str, ls: int, le: int) -> list[Segment]:
             )
         )
         ls = stop.end() if stop else le
-    for s0, e0 in _spans(text, ls, le, _SENTENCE_END):
-        for s1, e1 in _spans(text, s0, e0, _CLAUSE):
-            s, e = _strip(text, s1, e1)
+    for s0, e0 in spans(text, ls, le, SENTENCE_END):
+        for s1, e1 in spans(text, s0, e0, _CLAUSE):
+            s, e = strip_edges(text, s1, e1)
             if s >= e:
                 continue
             seg = _label_of(text, s, e) or _terse_label(text, s, e)
@@ -481,7 +213,7 @@ def _label_of(text: str, s: int, e: int) -> Segment | None:
 _TERSE = re.compile(
     r"(?P<label>"
     + "|".join(
-        sorted((re.escape(x) for x in _LABEL_TO_FIELD if len(x) > 3 or x == "who"), key=len, reverse=True)
+        sorted((re.escape(x) for x in LABEL_TO_FIELD if len(x) > 3 or x == "who"), key=len, reverse=True)
     )
     + r")\s+(?P<value>\S.*)$",
     re.I | re.S,
@@ -527,30 +259,4 @@ def _terse_label(text: str, s: int, e: int) -> Segment | None:
         field=fld,
         value=value.strip(),
         value_start=m.start("value"),
-    )
-
-
-def split_sentences(text: str) -> list[tuple[int, int]]:
-    """Offsets of the sentences (or lines) of a brief, for the 'not used' echo."""
-    out = []
-    for line in re.finditer(r"[^\n]+", text):
-        for s, e in _spans(text, line.start(), line.end(), _SENTENCE_END):
-            s, e = _strip(text, s, e)
-            if s < e:
-                out.append((s, e))
-    return out
-
-
-_FORM_LINE = re.compile(r"[-*•]?\s*[A-Za-z][\w'’ ]{1,30}:\s*\S.*[\w)]", re.DOTALL)
-
-
-def worth_echoing(sentence: str) -> bool:
-    """A sentence the echo reports when no fact came from it: three words or more, or a labelled form line however
-    short ('Phone: 0118 496 0123', 'Reference: GW-27-03' state something a marketer wrote on purpose), or two
-    words with a figure or a pending value ('next meeting 12/10', 'launch party 3pm', 'Budget TBC.')."""
-    words = len(re.findall(r"[A-Za-z]{2,}", sentence))
-    return (
-        words >= 3
-        or (words == 2 and re.search(r"\d|\b(?:TBC|TBD|TBA|n/a)\b", sentence, re.I) is not None)
-        or _FORM_LINE.fullmatch(sentence.strip()) is not None
     )
