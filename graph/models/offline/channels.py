@@ -21,7 +21,22 @@ class Found:
 
 # ---- channels ---------------------------------------------------------------------------------------------------
 CHANNEL_WORDS: dict[str, tuple[str, ...]] = {
-    "email": (r"e-?mails?", r"newsletters?", r"edm", r"mailing list", r"mailers?"),
+    "email": (
+        r"e-?mails?",
+        r"newsletters?",
+        r"edm",
+        r"mailing list",
+        r"mailers?",
+        # the same in the other languages briefs arrive in: 'e-post', 'e-mailing', 'courriel', 'nyhetsbrev'
+        r"e-?mailings?",
+        r"e-?mail\s?marketing",
+        r"e-?post(?:en|utskick|marknadsf[öo]ring)?",
+        r"courriels?",
+        r"correos?\s+electr[oó]nicos?",
+        r"s[äa]hk[öo]posti\w*",
+        r"nyhe[dt]sbrev(?:et)?",
+        r"nieuwsbrie(?:f|ven)",
+    ),
     "sms": (
         r"sms",
         r"text messages?",
@@ -101,7 +116,8 @@ _LIST_ONLY: dict[str, re.Pattern[str]] = {
     "paid_social": re.compile(r"(?<![\w-])social(?![\w-])", re.IGNORECASE),
 }
 _ITEM_BEFORE = re.compile(
-    r"(?:^|[,+&/|:\n(.!?]|\b(?:and|or|on|via|across|over|through|using|plus|in)\b|\s[-–—]|\d\s?%)\s*$",
+    r"(?:^|[,+&/|:\n(.!?]|\b(?:and|or|on|via|across|over|through|using|plus|in|into|between)\b|\s[-–—]|\d\s?%)"
+    r"\s*$",
     re.IGNORECASE,
 )
 """Before a bare list word: a separator, a preposition, or its share of the budget ('60% search and 40% social')."""

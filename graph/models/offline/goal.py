@@ -12,11 +12,11 @@ from __future__ import annotations
 import re
 
 from graph.models.offline.channels import Found
-from graph.models.offline.kpi_words import COUNT_KINDS
+from graph.models.offline.kpi_words import kind_patterns
 from graph.models.offline.kpis import KPIMention
 from graph.models.offline.segments import Segment
 
-_OUTCOME = "|".join(w for words in COUNT_KINDS.values() for w in words) + (
+_OUTCOME = "|".join(kind_patterns().values()) + (
     r"|quotes|clients|awareness|footfall|traffic|visits|walk-ins|referrals|reviews|donations"
 )
 _PEOPLE_OUTCOMES = re.compile(
@@ -70,7 +70,38 @@ def find_goal(text: str, segments: list[Segment], counts: list[KPIMention]) -> F
             return Found(value, seg.value_start, seg.value_start + len(value))
     if counts:
         return _around_count(text, segments, counts[0])
-    return _wished_outcome(text, segments)
+    return _labelled_elsewhere(text) or _wished_outcome(text, segments)
+
+
+_GOAL_LABEL = re.compile(
+    r"(?:^|(?<=[.!?]\s)|(?<=\|\s))(?:(?:kampagnen)?ziele?|m[åa]l(?:et|s[æe]tning)?|cel(?:e|\s+kampanii)?|"
+    r"objectifs?|objetivos?|metas?|doel(?:stelling)?|obiettiv[oi]|tavoite|tujuan|sasaran|c[ií]l|hedef)"
+    r"\s*(?:\|\s*|:\s*|[-–]\s+)(?P<v>[^\n|]+)",
+    re.IGNORECASE | re.MULTILINE,
+)
+"""A goal label in the other languages briefs arrive in ('Ziel:', 'Mål:', 'Cel:', 'Objectif :', '| Doel |')."""
+_AIM_WORDS = re.compile(
+    r"(?<![\w-])(?:" + _OUTCOME + r"|bekanntheit|markenbekanntheit|notori[ée]t[ée]|notoriedad|reconocimiento|"
+    r"naamsbekendheid|k[äa]nnedom|kendskab|kjennskap|[śs]wiadomo[śs][ćc]|rozpoznawalno[śs][ćc]|"
+    r"bekendtheid|tunnettuus)(?![\w-])",
+    re.IGNORECASE,
+)
+
+
+def _labelled_elsewhere(text: str) -> Found | None:
+    """'Ziel: mehr Buchungen im Frühjahr', 'Cel: więcej rezerwacji', 'Objectif : plus de réservations en ligne':
+    a goal-labelled line in another language that names an outcome (a line naming none, as 'Meta: £2k' in a
+    channel list, is not a goal)."""
+    for m in _GOAL_LABEL.finditer(text):
+        value = _SENTENCE_END.split(m.group("v"), maxsplit=1)[0].strip(" .")
+        if _AIM_WORDS.search(value):
+            return Found(value, m.start("v"), m.start("v") + len(value))
+    return None
+
+
+_QUALIFIER = re.compile(r"[ \t]+(?:that|which|who)(?:[ \t]+[\w'’-]+){1,5}?(?=[ \t]*(?:[.,;:!?)\n]|$))")
+"""A relative clause that says which of the counted outcomes count: '90 calls that turn into clients', '400 leads
+who book a demo', '300 trials which convert to paid'."""
 
 
 def _around_count(text: str, segments: list[Segment], k: KPIMention) -> Found:
@@ -89,6 +120,8 @@ def _around_count(text: str, segments: list[Segment], k: KPIMention) -> Found:
         text[k.end :],
     )
     end = k.end + (tail.end() if tail else 0)
+    which = _QUALIFIER.match(text, k.end)
+    end = max(end, which.end()) if which else end  # '90 calls that turn into clients'
     gloss = re.match(r"[ \t]*\([^()\n\d]{2,40}\)", text[end:])  # '60 demandes de devis (quote requests)'
     end += gloss.end() if gloss else 0
     value = text[start:end].strip().rstrip(" ,;:")

@@ -7,25 +7,36 @@ from __future__ import annotations
 
 import re
 
-from graph.models.offline.kpis import PAST_RE, KPIMention, count_kind, reported_figure
+from graph.models.offline.kpi_facts import PAST_RE, reported_figure
+from graph.models.offline.kpis import KPIMention, count_kind, unit_kind
 from graph.models.offline.money import MoneyMention
 
 _COST_PER = re.compile(
     r"\b(?:cpa|cac|cpl|cpi|cpo|cps|cpb|cost[- ]per[- ](?!click\b|mille\b|thousand\b|view\b|impression\b)"
     r"(?:first[- ])?[a-z]+(?:[- ][a-z]+)?"
-    r"|(?:co[uû]t|coste|costo|custo|kosten)\s+(?:par|por|per|pro|je)\s+(?!clic|click|klick)[\wéèà]+)\b",
+    r"|(?:co[uû]t|coste|costo|custo|kosten|kostnad(?:en)?|omkostning(?:en)?|koszt|biaya|hinta)\s+"
+    r"(?:par|por|per|pro|je|pr\.|za|na)\s+(?!clic|click|klick|klik)[^\W\d_]+)\b",
     re.I,
 )
-"""'CPA', 'cost per booking', and the same in French, Spanish, Italian, Portuguese, German and Dutch ('coût par
-abonnement', 'coste por lead', 'Kosten pro Lead')."""
+"""'CPA', 'cost per booking', and the same in French, Spanish, Italian, Portuguese, German, Dutch, the Scandinavian
+languages, Polish, Indonesian and Finnish ('coût par abonnement', 'coste por lead', 'Kosten pro Lead', 'kostnad per
+bokning', 'koszt za lead', 'biaya per pendaftaran')."""
 _CAP_BEFORE = re.compile(
     r"(?:no\s+more\s+than|not\s+more\s+than|under|below|m[aá]x(?:imum|imal)?\.?|at\s+most|up\s+to|less\s+than|"
     r"≤|<|capped\s+at|tops|h[öo]chstens|moins\s+de|menos\s+de|hasta|jusqu['’]à)\s*$",
     re.I,
 )
 _PER_UNIT_AFTER = re.compile(
-    r"^\s*(?:per|a|an|for each)\s+(?!month|day|week|year|head\b|person\b|night\b)[a-z-]+|^\s*each\b", re.I
+    r"^\s*(?:per|a|an|for each|pro|je|par|por|za|à)\s+(?!month|day|week|year|head\b|person\b|night\b|mois\b|"
+    r"mes\b|monat\b|tag\b|jour\b|d[ií]a\b|nacht\b|nuit\b|noche\b|persona?\b|personne\b)[^\W\d_][\w-]*"
+    r"|^\s*each\b",
+    re.I,
 )
+"""'€12 per sign-up', '15 € pro Anmeldung', '12 € par inscription', '20 € por lead', '40 zł za lead'."""
+_ACTION_UNIT = re.compile(
+    r"(?:order|booking|sale|purchase|conversion|acquisition|customer|transaction|install|reservation)", re.I
+)
+"""A unit that is an act of buying, not a product: '£30 per booking' is a cost-per target, '£25 a bottle' a price."""
 _PCT_WORD = r"(?:%|\s?percent\b|\s?per\s?cent\b)"
 ROAS_RE = re.compile(
     rf"(?:\broas\b|return on ad spend)[^.\d]{{0,20}}?(?P<x>\d+(?:\.\d+)?)(?P<pct>{_PCT_WORD})?(?:\s?[x:]\s?1?\b)?"
@@ -64,19 +75,22 @@ def align_to_cost_unit(text: str, counts: list[KPIMention], cpa: KPIMention | No
     cue = re.search(r"\bper\s+(?:first[- ])?([a-z]+)(?:[- ]([a-z]+))?", text[cpa.start : cpa.end], re.I)
     unit = None
     for noun in [cue.group(1), f"{cue.group(1)} {cue.group(2)}"] if cue else []:
-        unit = unit or count_kind(noun) or count_kind(noun + "s")
+        unit = unit or unit_kind(noun)
     if unit is None:
         return counts
     out = []
     for k in counts:
         lo, hi = sorted((k.end, cpa.start))
-        same = not re.search(r"[.;!?\n]", text[lo:hi])
+        same = not re.search(r"[.;!?\n]", text[lo:hi]) and not (
+            k.end <= cpa.start and re.fullmatch(r"\s*,\s*", text[k.end : cpa.start])
+        )  # '40,000 new users, cost per install max $6': two targets in a list, each its own noun
         out.append(KPIMention(unit, k.target, k.start, k.end, k.channel) if same and k.name != unit else k)
     return out
 
 
 _SENTENCE_BREAK = re.compile(
-    r"(?<!\bmax)(?<!\bmáx)(?<!\bmin)(?<!\bmín)(?<!\bapprox)(?<!\bca)(?<!\benv)[.;!?](?:\s|$)|\n", re.I
+    r"(?<!\bmax)(?<!\bmaks)(?<!\bpr)(?<!\bmáx)(?<!\bmin)(?<!\bmín)(?<!\bapprox)(?<!\bca)(?<!\benv)[.;!?](?:\s|$)|\n",
+    re.I,
 )
 """The end of a sentence ('max. € 70' is an abbreviation, not one)."""
 
@@ -102,7 +116,10 @@ def find_cost_per(text: str, money: list[MoneyMention]) -> tuple[KPIMention | No
         if not mm.ok or not unit or re.match(r"^\s*(?:a|per)\s+(?:month|year)", text[mm.end :]):
             continue
         capped = _CAP_BEFORE.search(text[max(0, mm.start - 20) : mm.start])
-        outcome = count_kind(text[mm.end : mm.end + unit.end() + 12]) is not None
+        noun = text[mm.end : mm.end + unit.end()].split()[-1]
+        outcome = count_kind(text[mm.end : mm.end + unit.end() + 12]) is not None or (
+            unit_kind(noun) in ("signups", "leads") or _ACTION_UNIT.fullmatch(noun) is not None
+        )
         if capped or outcome:  # '€12 per sign-up', 'no more than $300 each'; never a price ('£149 each')
             return KPIMention("cpa", mm.amount, mm.start, mm.end + unit.end()), {mm.start}
     return None, set()

@@ -156,3 +156,174 @@ COUNT_KINDS: dict[str, tuple[str, ...]] = {
         "encomendas",
     ),
 }
+
+MORE_KINDS: dict[str, tuple[str, ...]] = {
+    "signups": (
+        # people who commit to something recurring are sign-ups, like donors and patrons
+        "sponsors",
+        "backers",
+        "registrants",
+        "enrollees",
+        # saying yes to something free: an RSVP, a signature on a petition
+        "rsvps",
+        "signatures",
+        # Spanish, Portuguese, French, Italian: enrolments, subscribers, members
+        "matr[íi]culas",
+        "suscriptores",
+        "socios",
+        "miembros",
+        "assinantes",
+        "cadastros",
+        "membros",
+        "abonn[ée]s",
+        "adh[ée]rents",
+        "inscrits",
+        "membres",
+        "iscritti",
+        "abbonati",
+        # Polish, Indonesian, Finnish
+        "rejestracj[ia]",
+        "zapis(?:y|[óo]w)",
+        "subskrypcj[ie]",
+        "subskrybent(?:[óo]w|ci)",
+        "cz[łl]onk[óo]w",
+        "pendaftaran",
+        "pendaftar",
+        "anggota",
+        "langganan",
+        "rekister[öo]itym\\w*",
+        "j[äa]sen(?:t[äa]|i[äa])",
+        "tilaajaa",
+    ),
+    "leads": (
+        # gated content asked for with contact details: a brochure or guide downloaded is a lead, an app is not
+        "(?:brochure|guide|e-?book|white\\s?paper|report|checklist|catalog(?:ue)?|prospectus|toolkit|template|"
+        "lookbook|price\\s+list|info\\s+pack)\\s+downloads",
+        # a check or estimate asked for before buying, like a valuation
+        "(?:eligibility|suitability|credit|affordability|quote|price)\\s+checks",
+        "prospects",
+        # a form filled in or a meeting agreed: someone to follow up
+        "(?:form|lead[- ]form)\\s+(?:fills|submissions|completions)",
+        "meetings",
+        # Spanish, Portuguese, Italian
+        "consultas",
+        "contactos",
+        "cotizaciones",
+        "contatos",
+        "or[çc]amentos",
+        "contatti",
+        # Polish, Indonesian, Finnish
+        "zapyta[ńn](?:\\s+ofertowych)?",
+        "zapytania(?:\\s+ofertowe)?",
+        "zg[łl]osze[ńn]",
+        "zg[łl]oszenia",
+        "lead[óo]w",
+        "leady",
+        "aplikasi",
+        "pengajuan",
+        "prospek",
+        "permintaan",
+        "yhteydenott\\w*",
+        "tarjouspyyn\\w*",
+        "liidi[äa]",
+    ),
+    "conversions": (
+        # Polish, Indonesian, Finnish
+        "zam[óo]wie[ńn]",
+        "zam[óo]wienia",
+        "rezerwacj[ie]",
+        "transakcji",
+        "zakup[óo]w",
+        "penjualan",
+        "pesanan",
+        "pemesanan",
+        "pembelian",
+        "transaksi",
+        "tilausta",
+        "tilaukset",
+        "varausta",
+        "varaukset",
+    ),
+}
+"""Outcome nouns of the other languages briefs arrive in, inflected as they stand after a number."""
+
+COMPOUND_HEADS: dict[str, tuple[str, ...]] = {
+    "signups": (
+        "anmeldungen",
+        "registrierungen",
+        "abonnenten",
+        "mitglieder",
+        "aanmeldingen",
+        "inschrijvingen",
+        "registraties",
+        "abonnementen",
+        "leden",
+        "registreringar",
+        "anm[äa]lningar",
+        "medlemmar",
+        "prenumeranter",
+        "prenumerationer",
+        "tilmeldinger",
+        "p[åa]meldinger",
+        "abonnenter",
+        "abonnementer",
+        "medlemmer",
+        "registreringer",
+    ),
+    "leads": (
+        "anfragen",
+        "aanvragen",
+        "f[öo]rfr[åa]gningar",
+        "henvendelser",
+        "foresp[øo]rsler",
+        "foresp[øo]rgsler",
+        "offerter",
+        "offertes",
+    ),
+    "conversions": (
+        "bestellungen",
+        "buchungen",
+        "verk[äa]ufe",
+        "k[äa]ufe",
+        "bestellingen",
+        "boekingen",
+        "verkopen",
+        "aankopen",
+        "reserveringen",
+        "bokningar",
+        "best[äa]llningar",
+        "k[öo]p",
+        "f[öo]rs[äa]ljningar",
+        "bestillinger",
+        "bookinger",
+        "reservationer",
+        "ordrer",
+        "k[øo]b",
+        "kj[øo]p",
+        # customers count as conversions, as in English ('Neukunden', 'nieuwe klanten', 'nya kunder')
+        "kunden",
+        "klanten",
+        "kunder",
+    ),
+}
+"""Heads of the compounds German, Dutch and the Scandinavian languages build: the last part names what is counted
+('Demo-Anfragen', 'offertförfrågningar', 'Probefahrtbuchungen', 'nyhedsbrevstilmeldinger')."""
+
+DONE_PARTICIPLES = (
+    "sold|booked|purchased|bought|ordered|redeemed|placed|completed|vendid[oa]s|vendu(?:e?s)?|vendut[ie]|verkauft[e]?|"
+    "verkocht[e]?|s[åa]lda|s[åa]lt|solgte?|sprzedanych|terjual|myyty[äa]?|reservad[oa]s|r[ée]serv[ée]e?s|"
+    "gebucht[e]?|geboekt[e]?|bokade|booket|prenotat[ie]|zarezerwowanych"
+)
+"""'sold', 'booked', 'completed' and the same participles in the other languages ('jamones vendidos', 'verkaufte
+Flaschen', 'sålda biljetter'): whatever is counted before or after them is a conversion."""
+
+
+def kind_patterns() -> dict[str, str]:
+    """Per KPI kind, one regex alternation of its outcome nouns, compounds included (matched whole-word)."""
+    return {
+        kind: "|".join(COUNT_KINDS[kind] + MORE_KINDS[kind])
+        + r"|(?:\w+-?)?(?:"
+        + "|".join(COMPOUND_HEADS[kind])
+        + ")"
+        for kind in COUNT_KINDS
+    }

@@ -8,14 +8,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from graph.models.offline.kpi_words import COUNT_KINDS
+from graph.models.offline.kpi_facts import PAST_RE, reported_figure
+from graph.models.offline.kpi_words import DONE_PARTICIPLES, kind_patterns
 from graph.models.offline.money import to_number
 from graph.models.offline.people import PEOPLE
 from guards.lexicon import NUMBER_WORDS
 
 _KIND_RE = {
-    name: re.compile(r"(?<![\w-])(?:" + "|".join(words) + r")(?![\w-])", re.I)
-    for name, words in COUNT_KINDS.items()
+    name: re.compile(r"(?<![\w-])(?:" + words + r")(?![\w-])", re.I)
+    for name, words in kind_patterns().items()
 }
 _NUMBER = r"(?<![\w.,$€£¥/-])(?P<n>\d{1,3}(?:[,. ]\d{3})+|\d+(?:\.\d+)?)(?:\s?(?P<mult>k|thousand)\b)?"
 COUNT_RE = re.compile(_NUMBER + r"\+?(?=(?P<after>(?:\s+[\w'’-]+){1,4}))", re.I)
@@ -25,15 +26,18 @@ _NOT_COUNT_BEFORE = re.compile(
     r"clean|run|operate|employ)\s*$",
     re.I,
 )
+_GOAL_OF = re.compile(
+    r"\b(?:target|goal|aim|objective|kpi|ambition|minimum|total|tally)\s+of\s+(?:(?:at\s+least|about|around|over)\s+)?$",
+    re.I,
+)
+"""'a target of 500 sign-ups', 'our goal of 1,200 orders', 'a total of 300 bookings': 'of' that names the target."""
 _SIGNUP_VERB = re.compile(
     r"\b(?:register|enrol+|sign\s+up|onboard|recruit|looking\s+for|seeking|find)\s+(?:(?:about|around|over)\s+)?$",
     re.I,
 )
 _NAME_PART = re.compile(r"(?<![.!?:;\n]\s)(?<![.!?:;\n])(?<=\w\s)[A-Z][\w-]*\s$")
 """A number right after a capitalised word that does not open its sentence is part of a name."""
-_DONE_AFTER = re.compile(
-    r"^(?:[\w'’-]+\s+){0,3}?(?:sold|booked|purchased|bought|ordered|redeemed|placed)\b", re.I
-)
+_DONE_AFTER = re.compile(rf"^(?:[\w'’-]+\s+){{0,3}}?(?:{DONE_PARTICIPLES})(?![\w-])", re.I)
 """'90 vouchers sold', '350 weeks booked', '120 test rides booked': whatever is counted, it is a conversion."""
 _ACTION_KIND = {
     **dict.fromkeys(
@@ -51,66 +55,45 @@ _PEOPLE_TO = re.compile(
 _JOINED_AFTER = re.compile(
     r"^(?:[\w'’-]+\s+){0,3}?(?:signed\s+up|registered|enrolled|enroled|joined|recruited|onboarded)\b", re.I
 )
-_NEW_PEOPLE = re.compile(rf"new\s+(?:{PEOPLE}|[a-z]+(?:ers|ors|ists|ants|ents|ians))\b", re.I)
+_NEW_PEOPLE = re.compile(rf"new\s+(?:{PEOPLE}|[a-z]+(?:ers|ors|ists|ants|ents|ians|ees))\b", re.I)
 """'new singers', 'new riders', 'new tutors': new people of the service (the convention counts them as sign-ups)."""
 _CONVERTED = re.compile(r"^(?:[\w-]+\s+)?(?:approved|funded|closed)\b", re.I)
-PAST_RE = re.compile(r"\b(?:last\s+year|previous(?:ly)?|did)", re.I)
-_HELD_BEFORE = re.compile(
-    r"(?:\b(?:has|have|had)|['’]ve)\s+(?:already\s+|now\s+)?(?:[a-z]+ed|sold|built|run|grown|won|made|seen|"
-    r"taken|had|given|done|sent|met|paid|brought|drawn)\s+(?:(?:about|around|over|nearly|almost|more\s+than|"
-    r"roughly|some)\s+)?$"
-    r"|\b(?:we|they|it|i|she|he)\s+(?:(?:currently|already|now|still|also)\s+)?(?:have|has|had|have\s+got|"
-    r"['’]ve\s+got|employ|employs|ran|sold|raised|delivered|served|welcomed|hosted|installed|helped|trained|"
-    r"attracted|drew|got|made|earned|reached|counted|signed)\s+(?:(?:about|around|over|nearly|almost|more\s+than|"
-    r"roughly|some)\s+)?$",
-    re.I,
-)
-"""'Cedar has delivered 340 units', 'We have 120,000 registered drivers', 'we still have about 1,900 seats': what
-the company holds or has done, said as background."""
-_HELD_AFTER = re.compile(
-    r"^[^,;:(\n]{0,50}?\b(?:last\s+(?:year|season|time|month|quarter|spring|summer|autumn|winter|christmas|"
-    r"easter|campaign)|since\s+(?:(?:19|20)\d\d|we|our|launch|opening|then)|so\s+far|to\s+date|in\s+total\s+so\s+far)\b",
-    re.I,
-)
-"""'... 340 units since 2018', '£86,000 last year', '2,000 members to date': a figure already reached."""
-
-
-def reported_figure(text: str, start: int, end: int) -> bool:
-    """The number at ``start:end`` reports what happened or what the company has ('Cedar has delivered 340 units
-    since 2018', 'Sleepers raised £86,000 last year', 'we have 9 rooms'), so it is no target."""
-    before = re.split(r"[.;!?]\s|\n", text[max(0, start - 80) : start])[-1]
-    after = re.split(r"[.;!?](?:\s|$)|\n", text[end : end + 80])[0]
-    if re.search(r"\b(?:if|once|unless|should|hope|hoping)\b", before, re.I):
-        return False  # 'if we sold 250 bikes we'd be thrilled' is the wish
-    return bool(PAST_RE.search(before) or _HELD_BEFORE.search(before) or _HELD_AFTER.match(after))
-
-
 GOAL_CUE_RE = re.compile(
     r"\b(?:goal|objective|aim|kpi|success|target is|target:|want|need|hoping|hope|like|love|get|drive|generate|sell|"
     r"hit|reach|achieve|deliver|win|register|onboard|enrol|book|grow|acquire|gain|call it a win|thrilled|after|aiming|"
-    r"looking for|seeking|recruit|find)\b",
+    r"looking for|seeking|recruit|find|chasing|shooting for|ideally|"
+    # the same aims in the other languages briefs arrive in
+    r"ziel|wollen|m[öo]chten|brauchen|erreichen|anpeilen|peilen|objectif|visons|voulons|souhaitons|atteindre|"
+    r"objetivo|queremos|buscamos|conseguir|alcanzar|meta|doel|willen|bereiken|m[åa]l|vill|vil|[øo]nsker|"
+    r"cel|chcemy|obiettivo|vogliamo|tavoite|tujuan)\b",
     re.I,
 )
 PCT = r"(?P<p>\d+(?:[.,]\d+)?)\s?(?:%|percent\b|per cent\b)"
 PCT2 = PCT.replace("?P<p>", "?P<q>")
+_MOD = r"(?:(?!(?:and|or|a|an|the|plus|with|of|on|in|at|for|to|by)\b)[\w-]+\s+)"
+"""A word between a figure and its metric that qualifies the metric ('3% email click rate', '2.5% search ad CTR'),
+never a joint ('45% and a click rate of 8%': the 45% is another metric's)."""
 RATES: list[tuple[str, re.Pattern[str]]] = [
     (
         "open_rate",
-        re.compile(rf"open[- ]rates?[^.%\d]{{0,25}}?{PCT}|{PCT2}\s+(?:\w+\s+){{0,2}}?open[- ]rate", re.I),
+        re.compile(rf"open[- ]rates?[^.%\d]{{0,25}}?{PCT}|{PCT2}\s+{_MOD}{{0,2}}?open[- ]rate", re.I),
     ),
     (
         "ctr",
         re.compile(
-            rf"(?:\bctr\b|click[- ]through(?:[- ]rate)?)[^.%\d]{{0,25}}?{PCT}|{PCT2}\s+(?:\w+\s+)?"
+            rf"(?:\bctr\b|click[- ]through(?:[- ]rate)?)[^.%\d]{{0,25}}?{PCT}|{PCT2}\s+{_MOD}{{0,2}}?"
             rf"(?:ctr\b|click[- ]through)",
             re.I,
         ),
     ),
-    ("click_rate", re.compile(rf"click[- ]rate[^.%\d]{{0,25}}?{PCT}|{PCT2}\s+click[- ]rate", re.I)),
+    (
+        "click_rate",
+        re.compile(rf"click[- ]rate[^.%\d]{{0,25}}?{PCT}|{PCT2}\s+{_MOD}{{0,2}}?click[- ]rate", re.I),
+    ),
     (
         "conversion_rate",
         re.compile(
-            rf"(?:conversion[- ]rate|\bcvr\b)[^.%\d]{{0,25}}?{PCT}|{PCT2}\s+(?:[\w-]+\s+)?"
+            rf"(?:conversion[- ]rate|\bcvr\b)[^.%\d]{{0,25}}?{PCT}|{PCT2}\s+{_MOD}{{0,2}}?"
             rf"(?:conversion[- ]rate|cvr\b)",
             re.I,
         ),
@@ -137,6 +120,23 @@ def count_kind(noun_phrase: str) -> str | None:
     return None
 
 
+def unit_kind(noun: str) -> str | None:
+    """The KPI one unit of an outcome is ('per lead', 'per sign-up', 'par inscription', 'per enquiry'): the
+    singular is read through its plural."""
+    noun = noun.strip(" .,;:!?)")
+    for form in (
+        noun,
+        noun + "s",
+        noun + "es",
+        noun + "en",
+        noun[:-1] + "ies" if noun.endswith("y") else noun,
+    ):
+        kind = count_kind(form)
+        if kind:
+            return kind
+    return None
+
+
 def find_counts(text: str, goal_spans: list[tuple[int, int]]) -> list[KPIMention]:
     """Count targets: a number followed (within three words) by an outcome noun; inside a goal-labelled or
     goal-cued sentence any counted noun is a conversion target."""
@@ -145,8 +145,11 @@ def find_counts(text: str, goal_spans: list[tuple[int, int]]) -> list[KPIMention
     for m in COUNT_RE.finditer(text):
         before = text[max(0, m.start() - 12) : m.start()]
         if (
-            _NOT_COUNT_BEFORE.search(before)
-            or re.search(r"\d\s*[-–]\s*$", before)
+            (
+                _NOT_COUNT_BEFORE.search(before)
+                and not _GOAL_OF.search(text[max(0, m.start() - 30) : m.start()])
+            )
+            or re.search(r"\d\s*[-–]\s*$|\d:$", before)  # '5-10 days', '[7:10 PM]': a range or a time of day
             or re.match(r"\s*[-–]\d", text[m.end("n") :])
         ):
             continue
@@ -159,7 +162,7 @@ def find_counts(text: str, goal_spans: list[tuple[int, int]]) -> list[KPIMention
             or not done
             and re.match(
                 r"(?:years?|yrs?|year-olds?|miles?|km|minutes?|hours?|hrs|days?|weeks?|months?|"
-                r"quarters?|nights?|x|%|percent|employees|staff|developers|people|or|and|to|seats|locations|stores|shops|"
+                r"quarters?|nights?|[ap]\.?m\.?|x|%|percent|employees|staff|developers|people|or|and|to|seats|locations|stores|shops|"
                 r"facilities|sites|branches)(?![\w-])",
                 words[0],
                 re.I,
@@ -184,7 +187,7 @@ def find_counts(text: str, goal_spans: list[tuple[int, int]]) -> list[KPIMention
         if (
             kind is not None
             and re.match(
-                r"(?:[\w'’-]+\s+){0,3}(?:sold|purchased|bought|ordered|booked|reserved)\b",
+                rf"(?:[\w'’-]+\s+){{0,3}}(?:{DONE_PARTICIPLES}|reserved)(?![\w-])",
                 " ".join(words[used - 1 :]),
                 re.I,
             )
