@@ -188,7 +188,7 @@ def test_shared_name_settled_by_other_signals(text: str, countries: list[str]) -
             "voyageurs à Lyon",
         ),
         (
-            "Kampanjen för Solpanel Max riktar sig till villaägare i Skåne. Budget: 80 000 kr.",
+            "Solpanel Max: kampanjen riktar sig till villaägare i Skåne. Budget: 80 000 kr.",
             "villaägare i Skåne",
         ),
         (
