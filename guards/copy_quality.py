@@ -1,4 +1,5 @@
-"""Copy quality: no sentence twice in an asset, subject lines that are lines, no markup, no instructions.
+"""Copy quality: no sentence twice in an asset, subject lines that are lines, a body that says something besides
+its disclaimers, no markup, no instructions.
 
 A subject of one word, or one that repeats the body, tells the reader nothing; a sentence twice reads as a
 mistake; a tag or an instruction to a model in copy is never what a marketer approved.
@@ -9,6 +10,7 @@ from __future__ import annotations
 import re
 
 from graph.contracts import Asset, Finding, ValidatorResult
+from guards.disclaimers import strip_disclaimers
 from guards.library_text import has_markup, instruction_like
 from guards.sentences import split_sentences
 from guards.textnorm import fold_text
@@ -20,6 +22,10 @@ def norm_sentence(text: str) -> str:
     """Words only, lower case: how sentences are compared for repetition (the one normaliser,
     :func:`guards.textnorm.fold_text`, so a look-alike character does not hide a repeat)."""
     return fold_text(text)
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"[^\W_]+", text)
 
 
 def check_copy_quality(asset: Asset) -> ValidatorResult:
@@ -43,6 +49,17 @@ def check_copy_quality(asset: Asset) -> ValidatorResult:
                 )
             else:
                 seen[key] = name
+    if asset.body.strip() and not _words(strip_disclaimers(asset.body, asset.disclaimer_spans)):
+        findings.append(
+            Finding(
+                text=asset.body,
+                verdict="disclaimer_only",
+                reason="the body says nothing besides its disclaimers",
+                evidence=[
+                    "an asset says something besides its disclaimers; a bare disclaimer is never published"
+                ],
+            )
+        )
     subject = (asset.subject or "").strip()
     if asset.channel == "email" and subject:
         words = re.findall(r"[\w'’&-]+", subject)

@@ -5,7 +5,7 @@ regions, topics or channels, duplicate ids; from :mod:`guards.library_format`), 
 products of one kind.
 
 Warnings (it loads, but campaigns will suffer): a disclaimer of several sentences or with figures (inserted
-verbatim in every asset), a claim without evidence, a claim approved where the brand has no regional rules, a product term inside another product's term, a comparison
+verbatim in every asset), a region's disclaimers too long for a channel's body (per region and channel), a claim without evidence, a claim approved where the brand has no regional rules, a product term inside another product's term, a comparison
 without a target, a promotional offer without an expiry (or whose wording names another end date), a claim
 that has already expired, two claims that say the same thing.
 """
@@ -21,9 +21,18 @@ from typing import Literal
 
 from pydantic import BaseModel
 
+from guards.channel_limits import CHANNEL_LIMITS
+from guards.disclaimer_fit import conflicts
 from guards.facts import analyse
 from guards.library import library_from_models
-from guards.library_format import BrandFile, ClaimsFile, Problem, loc_text, validate_document
+from guards.library_format import (
+    BrandFile,
+    ClaimsFile,
+    Problem,
+    RegionSpec,
+    loc_text,
+    validate_document,
+)
 from guards.safe_yaml import (
     DEFAULT_MAX_BYTES,
     InputLimitError,
@@ -232,6 +241,7 @@ def lint_sources(
         return LintReport(root, tuple(problems), count, False)
     ctx = _Ctx(brand, claims, docs, today or date.today())
     _disclaimers(ctx)
+    _disclaimer_fit(ctx)
     _evidence(ctx)
     _regions(ctx)
     _products(ctx)
@@ -280,6 +290,31 @@ def _disclaimers(ctx: _Ctx) -> None:
                     "you stand behind",
                     "disclaimer",
                 )
+
+
+def _disclaimer_fit(ctx: _Ctx) -> None:
+    """A region's disclaimers that cannot fit a channel's body (they are never shortened): every ad there would
+    be the disclaimer alone, or too long to publish."""
+    regions: dict[str, RegionSpec] = {str(k): v for k, v in ctx.brand.regions.items()}
+
+    def lines(code: str, channel: str) -> list[str]:
+        spec = regions[code]
+        own = {str(k): list(v) for k, v in spec.channel_disclaimers.items()}
+        return [*spec.disclaimers, *own.get(channel, [])]
+
+    for found in conflicts(lines, list(regions), list(CHANNEL_LIMITS)):
+        it = "it" if len(found.disclaimers) == 1 else "them"
+        loc: tuple[str | int, ...] = ("regions", found.region, "disclaimers")
+        if not regions[found.region].disclaimers:
+            loc = ("regions", found.region, "channel_disclaimers", found.channel)
+        ctx.add(
+            "brand.yaml",
+            loc,
+            f"{found.describe()}: {found.channel} assets in {found.region} cannot say anything besides "
+            f"{it} (disclaimers are inserted verbatim, never cut); shorten {it}, or do not plan {found.channel} "
+            f"for {found.region}",
+            "disclaimer-fit",
+        )
 
 
 def figures(text: str) -> list[str]:

@@ -10,6 +10,7 @@ from langgraph.runtime import Runtime
 from graph.agent_io import ask_structured, digest, emit
 from graph.brief.audience import map_audience
 from graph.brief.checks import DEFAULT_MAX_CAMPAIGN_BUDGET_USD, BriefProblem, check_extraction
+from graph.brief.disclaimer_check import channel_drops, disclaimer_questions, plan_conflicts
 from graph.brief.echo import unused_sentences
 from graph.brief.focus import clarify_product, resolve_product
 from graph.context import CampaignContext
@@ -189,6 +190,7 @@ EXAMPLES = {
     "audience": "'independent cafes and home baristas'",
     "dates": "'1 March 2027 to 31 March 2027'",
     "holdout": "'10%'",
+    "disclaimer": "'drop paid_search'",
 }
 
 
@@ -247,6 +249,25 @@ def build_blueprint(brief: Brief, draft: PlanDraft, prompt_ref: str) -> Blueprin
         holdout_pct=0.1 if brief.holdout_pct is None else brief.holdout_pct,  # 0: the brief wants no control
         prompt_version=prompt_ref,
     )
+
+
+def _needs_input(
+    state: CampaignState, brief: Brief, extra: list[tuple[str, str]], reason: str, usage: Any
+) -> dict[str, Any]:
+    """Stop at plan time with the Planner's questions (asked the way the essentials are asked)."""
+    asked = [*(state.get("asked_questions") or []), *(state.get("questions") or [])]
+    pairs = clarifying_questions(brief, asked, extra=extra)
+    questions = [q for q, _ in pairs]
+    return {
+        "brief": brief.model_dump(mode="json"),
+        "status": "needs_input",
+        "questions": questions,
+        "asked_questions": list(dict.fromkeys([*asked, *questions])),
+        "pending_review": review_payload("clarify", state, [{"question": q, "missing": m} for q, m in pairs]),
+        "status_reason": reason,
+        "usage": usage,
+        "agents_run": ["planner"],
+    }
 
 
 def planner(state: CampaignState, runtime: Runtime[CampaignContext]) -> dict[str, Any]:
@@ -328,22 +349,55 @@ def planner(state: CampaignState, runtime: Runtime[CampaignContext]) -> dict[str
         brief.assumed.append(
             f"regions: {brief.regions[0]} (the brief names no market: the brand library's first region)"
         )
-    draft, usage2, meta2 = ask_structured(
-        svc,
-        "planner",
-        "plan",
-        {
-            "brief": brief.model_dump(mode="json"),
-            "today": today.isoformat(),
-            "brand_regions": sorted(library.regions),
-        },
-        PlanDraft,
-    )
-    blueprint = build_blueprint(brief, draft, meta2["prompt"])
+    dropped = channel_drops(state["brief_text"])  # 'drop paid_search': an answer to the disclaimer question
+    requested, brief.channels = list(brief.channels), [c for c in brief.channels if c not in dropped]
+    if requested and not brief.channels:  # never a silent swap to channels nobody asked for
+        return _needs_input(
+            state,
+            brief,
+            [
+                (
+                    f"The answer drops every channel the brief asks for ({', '.join(requested)}): name the "
+                    "channels to use instead, or shorten the disclaimer in the brand library and run again.",
+                    "channels",
+                )
+            ],
+            "every requested channel was dropped",
+            usage,
+        )
+
+    def plan() -> tuple[Blueprint, Any, dict[str, Any]]:
+        draft, used, meta = ask_structured(
+            svc,
+            "planner",
+            "plan",
+            {
+                "brief": brief.model_dump(mode="json"),
+                "today": today.isoformat(),
+                "brand_regions": sorted(library.regions),
+            },
+            PlanDraft,
+        )
+        return build_blueprint(brief, draft, meta["prompt"]), used, meta
+
+    blueprint, usage2, meta2 = plan()
+    if dropped & {c.channel for c in blueprint.channels} and not brief.channels:  # the model's own pick
+        brief.channels = [c.channel for c in blueprint.channels if c.channel not in dropped]
+        blueprint, usage3, meta2 = plan()
+        usage2 = add_usage(usage2, usage3)
     if not brief.channels:
         chosen = ", ".join(c.channel for c in blueprint.channels)
         brief.assumed.append(f"channels: {chosen} (the brief names none: the Planner's choice)")
         blueprint.brief = brief
+    too_long = disclaimer_questions(plan_conflicts(library, blueprint.channels))
+    if too_long:  # before any copy: a disclaimer the channel cannot hold is the human's call
+        return _needs_input(
+            state,
+            brief,
+            [(q, "disclaimer") for q in too_long],
+            "a region's disclaimers do not fit a planned channel",
+            add_usage(usage, usage2),
+        )
     emit(
         svc,
         state,

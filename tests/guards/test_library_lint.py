@@ -204,3 +204,31 @@ def test_claims_in_regions_without_rules_and_brands_without_regions() -> None:
     assert "approved in CA, where brand.yaml has no rules" in found[0][4]
     bare = "name: Acme\n"
     assert [(f[1], f[2]) for f in _lint(brand=bare)] == [("regions", "")]
+
+
+def test_a_disclaimer_too_long_for_a_channel_warns_per_region_and_channel() -> None:
+    long = "Subscription renews automatically at $89.99 a year until cancelled. Cancel anytime in your app store settings."
+    brand = BRAND.replace('disclaimers: ["Terms apply."]\n  UK', f'disclaimers: ["{long}"]\n  UK')
+    fit = [f for f in _lint(brand=brand) if f[1] == "disclaimer-fit"]
+    # 110 characters: over paid_search's and display's 90, and leaves under 20 of paid_social's 125; email and SMS fit
+    assert [(f[2], f[3]) for f in fit] == [("regions.US.disclaimers", 9)] * 3
+    messages = " | ".join(f[4] for f in fit)
+    for channel, limit in (("paid_search", 90), ("paid_social", 125), ("display", 90)):
+        assert f"{channel}'s {limit}" in messages
+    assert all("the US disclaimer is 110 characters" in f[4] for f in fit)
+    assert "UK" not in messages  # the short UK disclaimer fits every channel
+
+
+def test_disclaimers_that_fit_alone_but_not_together_warn() -> None:
+    brand = BRAND.replace(
+        '  UK:\n    disclaimers: ["Terms apply."]',
+        '  UK:\n    disclaimers: ["Terms apply to every order placed online or in store.", "Delivery takes 3 to 5 '
+        'working days."]\n    channel_disclaimers:\n      sms: ["Text STOP to opt out of all further messages from us."]',
+    )
+    fit = [f[4].split(":")[0] for f in _lint(brand=brand) if f[1] == "disclaimer-fit"]
+    assert fit == [  # each line fits alone; together (with SMS's own line on SMS) they leave no room
+        "the UK disclaimers together are 143 characters, leaving under 20 of sms's 160 characters for the message",
+        "the UK disclaimers together are 89 characters, leaving under 20 of paid_search's 90 characters for the "
+        "message",
+        "the UK disclaimers together are 89 characters, leaving under 20 of display's 90 characters for the message",
+    ]

@@ -12,18 +12,12 @@ import re
 from typing import Any
 
 from graph.models.offline.creative import opener_lines, product_label, title_lines
+from graph.models.offline.cta import call_to_action
 from guards.textnorm import fold_text
 
-_CTA = {
-    "email": "Shop now",
-    "sms": "Shop now",
-    "paid_social": "Learn more",
-    "paid_search": "Shop now",
-    "display": "Learn more",
-}
 _CHANNEL_ORDER = ("email", "sms", "paid_social", "paid_search", "display")
 _SENTENCE_VALIDATORS_SKIPPED = {"liftoff/disclaimers", "liftoff/channel_limits"}
-_VERDICTS_SKIPPED = {"duplicate", "too_long", "missing_field", "missing"}
+_VERDICTS_SKIPPED = {"duplicate", "too_long", "missing_field", "missing", "disclaimer_only"}
 _CLAIMS = "liftoff/claims"
 
 
@@ -67,7 +61,8 @@ class _Revision:
 def compose_copy(payload: dict[str, Any]) -> dict[str, Any]:
     """Return AssetCopy (as a dict) for one channel/variant/region.
 
-    Payload keys: channel, variant, brand_name, product, theme, audience, claims ([{id, text,
+    Payload keys: channel, variant, brand_name, product, goal, kpis (KPI kinds; with the goal they decide the
+    call to action), theme, audience, claims ([{id, text,
     requires_disclaimers}], most relevant first), key_messages, key_message_disclaimers, limits ({field: max
     chars}), disclaimers (required lines), findings (of the last version, on a revision).
     """
@@ -82,9 +77,9 @@ def compose_copy(payload: dict[str, Any]) -> dict[str, Any]:
     ordered = claims[slot % len(claims) :] + claims[: slot % len(claims)] if claims else []
 
     body_limit = limits.get("body") or limits.get("message")
-    cta = _CTA[channel]
+    cta = call_to_action(channel, payload.get("goal"), payload.get("kpis") or (), limits.get("cta"))
     room = (body_limit - len(" ".join(disclaimers)) - 1) if body_limit else 10_000
-    if channel == "sms" and limits.get("message"):
+    if channel == "sms" and limits.get("message") and cta:
         room -= len(cta) + 1
     seen: set[str] = {fold_text(d) for d in disclaimers}
     sentences: list[str] = []
@@ -107,9 +102,16 @@ def compose_copy(payload: dict[str, Any]) -> dict[str, Any]:
         line = revision.rewrite(_sentence(message))
         if line:
             add(line, required_for.get(message.rstrip("."), required_for.get(message, [])))
+    field = "subject" if channel == "email" else ("headline" if channel != "sms" else None)
+    # the title first (by variant, from the same list for every variant), then an opener that does not repeat it
+    title = _title(payload, turn - slot, slot, limits.get(field), revision, seen) if field else None
     opened = False
     for line in opener_lines(payload, turn, channel):
-        if revision.rewrite(line) == line and add(line, [], first=True):
+        if (
+            not _repeats(title, line, product_label(payload))
+            and revision.rewrite(line) == line
+            and add(line, [], first=True)
+        ):
             opened = True
             break
     if not opened and channel == "sms" and sentences:  # no room for an opener: a sender tag names the product
@@ -127,30 +129,46 @@ def compose_copy(payload: dict[str, Any]) -> dict[str, Any]:
             cited.append(claim["id"])
     if not sentences:  # nothing fits: a plain invitation (no claim) rather than a bare disclaimer
         for line in opener_lines({**payload, "theme": None, "audience": None}, turn, channel):
-            if add(line, []):
+            if not _repeats(title, line, product_label(payload)) and add(line, []):
                 break
     body = " ".join([*sentences, *disclaimers]).strip()
     copy: dict[str, Any] = {
         "body": body,
-        "cta": cta if _fits(cta, limits.get("cta")) else None,
+        "cta": cta,
         "cited_claim_ids": cited,
     }
-    field = "subject" if channel == "email" else ("headline" if channel != "sms" else None)
-    if field:
-        copy[field] = _title(payload, turn, limits.get(field), revision, seen)
+    if field and title:
+        copy[field] = title
     return copy
 
 
-def _title(payload: dict[str, Any], turn: int, limit: int | None, revision: _Revision, body: set[str]) -> str:
-    """The first creative title that fits, is not flagged, has two words or more and is not a body sentence."""
-    for line in title_lines(payload, turn):
-        if (
-            _fits(line, limit)
-            and revision.rewrite(line) == line
-            and len(line.split()) >= 2
-            and not any(fold_text(line) in sentence for sentence in body)
-        ):
-            return line
+def _repeats(title: str | None, line: str, product: str) -> bool:
+    """True when a body line would repeat the title: a line the title holds whole, or one holding the title whole
+    (unless the title is the product's bare name, which any line may name)."""
+    a, b, name = fold_text(title or ""), fold_text(line), fold_text(product)
+    return bool(a) and (b in a or (a != name and a in b))
+
+
+def _title(
+    payload: dict[str, Any], turn: int, slot: int, limit: int | None, revision: _Revision, body: set[str]
+) -> str:
+    """A creative title that fits, is not flagged, has two words or more and is not in a body sentence (the
+    marketer's key messages; the opener is chosen after the title, not to repeat it); variant ``slot`` takes the
+    slot-th of them, so the variants of one program (the subject-line test) differ whenever there are titles
+    enough. ``turn`` is the channel's rotation (the same for every variant)."""
+    usable = [
+        line
+        for line in title_lines(payload, turn)
+        if _fits(line, limit)
+        and revision.rewrite(line) == line
+        and len(line.split()) >= 2
+        and not any(fold_text(line) in sentence for sentence in body)
+    ]
+    named = fold_text(product_label(payload))
+    with_product = [line for line in usable if named in fold_text(line)]
+    pool = with_product or usable  # the product first: a title without it only when none naming it fits
+    if pool:
+        return pool[slot % len(pool)]
     brand = payload.get("brand_name") or "Our"
     fallback = (
         f"{brand} {payload.get('product') or 'news'}" if payload.get("product") else f"News from {brand}"

@@ -59,15 +59,21 @@ _PROPER = frozenset(
 )
 
 
+def is_proper_name(text: str) -> bool:
+    """A name written with capitals on every word ('Lingomori Talk', 'Sign Pro', 'Pendel 7E'): a proper name takes
+    no article and is never shortened; a description ('winter coats') does."""
+    words = text.split()
+    return bool(words) and all(w[:1].isupper() or w[:1].isdigit() for w in words)
+
+
 def product_label(payload: dict[str, Any]) -> str:
-    """How copy names what it sells: 'the <product>' for a named product, else the brand."""
+    """How copy names what it sells: a product's proper name as written ('Lingomori Talk', never 'the Talk'), 'the
+    <product>' for a description, else the brand."""
     product = _clean(payload.get("product"))
     brand = _clean(payload.get("brand_name")) or "us"
     if not product or product.lower() == brand.lower():
         return brand
-    if brand and product.lower().startswith(brand.lower() + " ") and len(product) > len(brand) + 1:
-        product = product[len(brand) + 1 :]  # 'Brightwell Classic Pitcher' -> 'the Classic Pitcher'
-    if product.lower().startswith(("the ", "our ", "your ")):
+    if product.lower().startswith(("the ", "our ", "your ")) or is_proper_name(product):
         return product
     return f"the {product}"
 
