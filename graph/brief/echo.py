@@ -10,7 +10,8 @@ import re
 from typing import Any
 
 from graph.contracts import Brief, BriefFact
-from graph.models.offline.sentences import split_sentences, worth_echoing
+from graph.models.offline.echo_units import echo_units
+from graph.models.offline.sentences import worth_echoing
 
 _LABELS = {
     "budget": "budget",
@@ -48,7 +49,7 @@ def unused_sentences(text: str, facts: list[BriefFact]) -> list[str]:
         if at >= 0:
             covered.append((at, at + len(src)))
     out = []
-    for s, e in split_sentences(text):
+    for s, e in echo_units(text):
         sentence = text[s:e].strip()
         if not worth_echoing(sentence):
             continue

@@ -74,7 +74,7 @@ season', where it is the people's own purpose)."""
 _IN_PARTICIPLE = re.compile(r"\b\w+ing\s+(?:[\w'’-]+\s+){0,4}$", re.IGNORECASE)
 """'gin lovers across the UK in November', '... over six weeks', '... this winter': the campaign's timing."""
 _CHANNEL_STOP = re.compile(r"\s+(?:using|via|through|on|across|with|over)\s", re.IGNORECASE)
-IN_RELATIVE = re.compile(r"\b(?:who|that)\s+(?:[\w'’-]+\s+){1,4}$", re.IGNORECASE)
+IN_RELATIVE = re.compile(r"\b(?:who|that)\s+(?:[\w'’-]+,?\s+){1,4}$", re.IGNORECASE)
 """'people who follow us on Instagram': a channel inside a relative clause says what the people do."""
 _COUNT = re.compile(
     r"\s+\d[\d,.]*k?\s+(?![-–]|to\s+\d|\+|s\b|(?:year|yr)s?\b|and\s+\d|or\s+\d)(?=[a-z])", re.IGNORECASE

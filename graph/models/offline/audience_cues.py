@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from graph.models.offline.audience_bounds import PURPOSE
-from graph.models.offline.people import AGE, PEOPLE
+from graph.models.offline.people import AGE, AGENTS, PEOPLE
 
 AUD_CUES = re.compile(
     r"(?:target\s+audience|audience|target\s+group|target\s+market|target\s+consumers)\s*(?:is|are|:|-|–|—|=)\s*"
@@ -65,6 +65,9 @@ WEAK_CUES = re.compile(
     r"(?!die\b|der\b|das\b|den\b|dem\b|la\b|el\b|il\b|lo\b|o\b|de\b)"
     # Spanish 'a' and German 'an' only right before the people ('a bartenders y ...', 'an sportliche Wanderer')
     rf"|\b(?:a(?:\s+(?:los|las))?|an)\s+(?=(?:[a-zäöüß]+e[nrsm]?\s+)?(?:(?i:{PEOPLE})\b|[a-zà-ÿ]\w+(?:ers|ists|ians)\b))"
+    # Italian 'per' and the Nordic 'til', 'till', 'hos' right before the people ('per ristoratori e buongustai',
+    # 'til boligejere med oliefyr', 'till småföretagare')
+    rf"|\b(?:per|til|till|hos|åt)\s+(?=(?:[a-zà-ÿ]+\s+)?(?:(?i:{PEOPLE})|{AGENTS}|[a-zåäöæø]\w+(?:are|ere))\b)"
     r"|\b(?:invite|encourage|persuade|urge|convince|inspire|remind|welcome|attract|engage|court)s?\s+"
     r"(?!our\b|the\b|a\b|an\b)(?=[a-z])"
     r"|\b(?:get|help|ask|tell|nudge|motivate)s?\s+(?:\d[\d,.]*k?\s+(?:more\s+|new\s+)?)?"

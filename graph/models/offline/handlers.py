@@ -7,10 +7,10 @@ from datetime import date
 from typing import Any
 
 from graph.models.offline.compose import compose_copy
+from graph.models.offline.echo_units import echo_units
 from graph.models.offline.parse import parse_brief
 from graph.models.offline.plan import draft_plan
 from graph.models.offline.segment import segment_args
-from graph.models.offline.sentences import split_sentences
 
 
 def extract_brief(payload: dict[str, Any]) -> dict[str, Any]:
@@ -18,7 +18,7 @@ def extract_brief(payload: dict[str, Any]) -> dict[str, Any]:
     today = date.fromisoformat(payload.get("today") or date.today().isoformat())
     text = str(payload["brief_text"])
     parsed = parse_brief(text, today)
-    sentences = split_sentences(text)
+    sentences = echo_units(text)  # a fact's source is the unit it sits in (a run-on list's item)
 
     def source(start: int, end: int) -> str:
         for s, e in sentences:

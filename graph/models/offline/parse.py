@@ -25,6 +25,7 @@ from graph.models.offline.budget import (
 from graph.models.offline.campaign_dates import read_dates
 from graph.models.offline.channels import Found
 from graph.models.offline.channels import find_channels as channel_mentions
+from graph.models.offline.echo_units import echo_units
 from graph.models.offline.goal import find_goal
 from graph.models.offline.holdout import find_holdout
 from graph.models.offline.kpi_money import align_to_cost_unit, find_cost_per, find_revenue, find_roas
@@ -35,7 +36,7 @@ from graph.models.offline.place_words import not_market
 from graph.models.offline.places import PlaceMention, audience_town, destination_spans, find_places, region_of
 from graph.models.offline.product import find_product
 from graph.models.offline.segments import Segment, split_segments
-from graph.models.offline.sentences import split_sentences, worth_echoing
+from graph.models.offline.sentences import worth_echoing
 from graph.models.offline.theme import find_theme
 from graph.models.offline.when import find_date_spans, find_durations
 
@@ -413,8 +414,8 @@ def _cut_at_dates(text: str, audience: Found, today: date) -> Found | None:
 def unused_sentences(text: str, facts: list[Fact]) -> list[str]:
     """Sentences of the brief (three words or more, or a labelled form line) that produced no fact, verbatim."""
     out = []
-    for s, e in split_sentences(text):
-        sentence = text[s:e].strip()
+    for s, e in echo_units(text):
+        sentence = text[s:e]
         if not worth_echoing(sentence):
             continue
         if any(f.start < e and s < f.end for f in facts):

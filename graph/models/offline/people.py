@@ -72,8 +72,21 @@ AGE = (
 """An age that names people on its own: '16 to 18 year olds', '17-year-olds', '18–24 year olds', 'over 65s',
 '18-34s'."""
 AGE_RE = re.compile(AGE, re.IGNORECASE)
+ACRONYMS = (
+    r"(?!(?:APIs|KPIs|SKUs|URLs|PDFs|CTAs|FAQs|DMs|CPAs|CPCs|CPMs|QRs|USPs|OKRs|TVs|PCs|ATMs|EVs|SUVs|SMSs|"
+    r"LEDs|DVDs|CDs|IDs|PRs|ETFs|ISAs|NFTs|MRIs|ADRs)\b)[A-Z]{2,5}s"
+)
+"""Plural acronyms that name people ('OFWs', 'GPs', 'HNWIs', 'IFAs'), not the things marketers count ('KPIs')."""
+AGENTS = (
+    r"(?!(?:motores|sectores|factores|vectores|horarios|comentarios|salarios|escenarios|calendarios|"
+    r"territori|settori|fattori|motori|colori)\b)"
+    r"[a-zà-ÿ]\w{2,}(?:adores|adoras|idores|tores|toras|tori|trici|istas|isti|iste|eurs|euses|istes|arios|arias|"
+    r"ejere|eiere|ägare|brugere|brukere)"
+)
+"""Agent nouns of other languages by their endings, as '-ers' and '-ists' are in English: 'universitarios',
+'ristoratori', 'compradores', 'voyageurs', 'boligejere', 'husägare' (a few things with those endings left out)."""
 PEOPLE_RE = re.compile(
-    rf"\b(?:(?i:{PEOPLE})|(?!{_THINGS_ERS}\b)(?:[a-z]\w{{2,}}|[A-Z]{{2,}}\w*?)(?:ers|ists|ians)|(?i:{AGE}))\b"
+    rf"\b(?:(?i:{PEOPLE})|(?!{_THINGS_ERS}\b)(?:[a-z]\w{{2,}}|[A-Z]{{2,}}\w*?)(?:ers|ists|ians)|{AGENTS}|{ACRONYMS}|(?i:{AGE}))\b"
     r"(?![\w'’]*\s+(?:Day|Days|Eve|Night|Week|Weekend|Month)\b|['’]s?\s+[A-Z])"
 )  # 'Rivers' is a name; 'pre-orders' and 'sneakers' are things; "Singles' Day", "Gardeners' World" are names
 ORGS_RE = re.compile(

@@ -9,6 +9,15 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from graph.models.offline.demonyms import (
+    FOREIGN_ALT,
+    foreign_code,
+    foreign_re,
+    library_demonyms,
+    library_plurals,
+)
+from graph.models.offline.people import PEOPLE as PEOPLE_WORDS
+
 DEMONYMS: dict[str, str] = {
     "american": "US",
     "canadian": "CA",
@@ -86,14 +95,25 @@ _PEOPLE = (
     r"doctors|dentists|vets|accountants|landlords|tenants|commuters|runners|cyclists|golfers|surfers|skiers|"
     r"hikers|gardeners|pet owners|dog owners|cat owners|women|men|mums|moms|dads|millennials|teens|seniors|"
     r"retirees|expats|viewers|listeners|donors|supporters|voters|patrons|guests|owners|"
-    r"employers|employees|workers|freelancers|founders|ctos|cfos|ceos|marketers|developers)"
+    rf"employers|employees|workers|freelancers|founders|ctos|cfos|ceos|marketers|developers|{PEOPLE_WORDS})"
 )
 _ADJ = r"(?:(?:small|local|independent|young|new|existing|online|affluent|urban|rural|first-time|busy)\s+)?"
 
 
 @cache
+def _demonyms() -> dict[str, str]:
+    """The library's nationality adjectives, the hand list's regional ones ('Californian', 'Texan') over them."""
+    return {**library_demonyms(), **DEMONYMS}
+
+
+@cache
+def _plurals() -> dict[str, str]:
+    return {**library_plurals(), **PLURAL_DEMONYMS}
+
+
+@cache
 def _one_re() -> re.Pattern[str]:
-    one = "|".join(sorted((re.escape(d).replace("\\ ", r"\s+") for d in DEMONYMS), key=len, reverse=True))
+    one = "|".join(sorted((re.escape(d).replace("\\ ", r"\s+") for d in _demonyms()), key=len, reverse=True))
     return re.compile(rf"(?<![\w-])(?:{one})(?![\w-])", re.IGNORECASE)
 
 
@@ -106,9 +126,7 @@ def _demonym_re() -> re.Pattern[str]:
 
 @cache
 def _plural_re() -> re.Pattern[str]:
-    alts = "|".join(
-        sorted((re.escape(d).replace("\\ ", r"\s+") for d in PLURAL_DEMONYMS), key=len, reverse=True)
-    )
+    alts = "|".join(sorted((re.escape(d).replace("\\ ", r"\s+") for d in _plurals()), key=len, reverse=True))
     return re.compile(rf"(?<![\w-])(?:{alts})(?![\w-])", re.IGNORECASE)
 
 
@@ -117,6 +135,26 @@ def _alpha2() -> frozenset[str]:
     import pycountry  # lazy: start-up (pycountry)
 
     return frozenset(c.alpha_2 for c in pycountry.countries) | {"UK"}
+
+
+_LIVES_ELSEWHERE = re.compile(
+    r"(?:\s+(?:and|&|or|\+|[\w-]+)){0,4}?\s+(?:(?:living|based|working|studying|settled)\s+)?"
+    r"(?:in|across|throughout|around)\s+(?:the\s+)?(?-i:[A-Z])",
+    re.IGNORECASE,
+)
+"""'Filipino nurses in the UK', 'Turkish families living in Germany': a diaspora, the market is where they live."""
+
+
+@cache
+def _foreign_list_re() -> re.Pattern[str]:
+    """Other languages' nationality adjectives beside a people noun: after it in French, Spanish, Italian and
+    Portuguese ('couples belges et suisses', 'turistas alemanes y franceses'), before it in German and Dutch."""
+    one = rf"(?<![\w-])(?i:{FOREIGN_ALT})(?![\w-])"
+    joined = rf"{one}(?:\s*(?:,|/|&|\bet\b|\be\b|\by\b|\bund\b|\ben\b|\bou\b|\bo\b|\bor\b)\s*{one})*"
+    people = rf"(?<![\w-])(?i:{PEOPLE_WORDS})(?![\w-])"
+    return re.compile(
+        rf"{people}(?:\s+[\w-]+)?\s+(?P<post>{joined})|(?P<pre>{joined})\s+(?:[\w-]+\s+)?{people}"
+    )
 
 
 _CODE_LIST = re.compile(r"(?<![\w.])[A-Z]{2}(?:\s*(?:,|/|&|\+|\band\b|\bor\b)\s*[A-Z]{2})+(?!\w|\.\w)")
@@ -168,13 +206,22 @@ def word_places(text: str) -> list[tuple[int, int, str]]:
     a markets line or a list of codes after 'in'/'across', and 'ROI' after 'UK'."""
     out: list[tuple[int, int, str]] = []
     for m in _demonym_re().finditer(text):
+        if _LIVES_ELSEWHERE.match(text, m.end()):
+            continue  # 'Filipino nurses and carers in the UK': the people live in the place named after them
         for d in _one_re().finditer(m.group("list")):
             at = m.start("list") + d.start()
             if text[at].isupper():
-                out.append((at, at + len(d.group(0)), DEMONYMS[re.sub(r"\s+", " ", d.group(0).lower())]))
+                out.append((at, at + len(d.group(0)), _demonyms()[re.sub(r"\s+", " ", d.group(0).lower())]))
     for m in _plural_re().finditer(text):
-        if m.group(0)[0].isupper() or m.group(0).islower():
-            out.append((m.start(), m.end(), PLURAL_DEMONYMS[re.sub(r"\s+", " ", m.group(0).lower())]))
+        word = re.sub(r"\s+", " ", m.group(0).lower())
+        if m.group(0)[0].isupper() or (m.group(0).islower() and word in PLURAL_DEMONYMS):
+            out.append((m.start(), m.end(), _plurals()[word]))
+    for m in _foreign_list_re().finditer(
+        text
+    ):  # 'couples belges et suisses', 'deutsche und Schweizer Kunden'
+        for f in foreign_re().finditer(m.group("post") or m.group("pre")):
+            at = m.start("post" if m.group("post") else "pre") + f.start()
+            out.append((at, at + len(f.group(0)), foreign_code(f)))
     codes = _alpha2()
     labelled = [(m.start("v"), m.end("v")) for m in _MARKET_LINE.finditer(text)]
     for m in re.finditer(r"(?<![\w.])[A-Z]{2}(?!\w|\.\w)", text):
@@ -214,7 +261,24 @@ def not_market(text: str, start: int) -> bool:
     if after and seat and not _SUBJECT_BEFORE.search(before):
         after = None  # 'families in Leeds want ...' and the like: only a named company's seat is not a market
     greeting = _GREETING_FROM.search(before) and re.match(r"[\w .'’-]{0,25}!", text[start:])
-    return bool(_NOT_MARKET.search(before) or _VENUE.search(before) or aside or after or greeting)
+    own_site = (_OWN.search(before) and _SITE_AFTER.match(text, start)) or _BODY_AFTER.match(text, start)
+    return bool(_NOT_MARKET.search(before) or _VENUE.search(before) or aside or after or greeting or own_site)
+
+
+_OWN = re.compile(r"\b(?:our|their|its|the\s+company['’]s)\s+$", re.IGNORECASE)
+_SITE_AFTER = re.compile(
+    r"[\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}\s+(?:plant|factory|mill|office|offices|hq|headquarters|warehouse|"
+    r"store|shop|studio|branch|site|showroom|depot|workshop|facility|campus|lab|kitchen|bakery|brewery|winery|"
+    r"distillery|roastery|farm|yard|base)\b",
+    re.IGNORECASE,
+)
+"""'Our Stuttgart plant employs 320 people', 'their Leeds office': a site of the company, named by its town."""
+_BODY_AFTER = re.compile(
+    r"[\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}\s+(?:tourism|tourist\s+board|council|chamber(?:\s+of\s+commerce)?|"
+    r"visitor\s+centre|convention\s+bureau)\b",
+    re.IGNORECASE,
+)
+"""'Marlborough tourism catch-up', 'Cork Council's brief': a body named by its place is who writes, not the market."""
 
 
 STATE_CODES = {"NSW": "AU", "QLD": "AU", "VIC": "AU", "TAS": "AU", "NZ": "NZ"}

