@@ -28,11 +28,6 @@ class DisclaimerConflict:
     limit: int
     """The channel's body limit (for SMS, the one message segment)."""
 
-    @property
-    def alone(self) -> bool:
-        """True when one disclaimer by itself is longer than the limit."""
-        return any(len(d) > self.limit for d in self.disclaimers)
-
     def describe(self) -> str:
         """One line naming the region, the lengths, the channel and its limit."""
         what = (

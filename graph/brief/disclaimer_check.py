@@ -11,16 +11,14 @@ from __future__ import annotations
 import re
 
 from graph.contracts import ChannelPlan
-from graph.models.offline.channels import CHANNEL_WORDS
+from graph.models.offline.channels import CHANNEL_RES
 from guards.disclaimer_fit import DisclaimerConflict, conflicts
 from guards.library import BrandLibrary
 
+# a channel by the words people use for it (the brief reader's vocabulary) or by its id ('paid_search', 'paid search')
 _CHANNEL_RX = {
-    ch: re.compile(
-        r"(?<![\w-])(?:" + "|".join([*words, ch.replace("_", "[_ ]")]).replace(" ", r"\s+") + r")(?![\w])",
-        re.IGNORECASE,
-    )
-    for ch, words in CHANNEL_WORDS.items()
+    ch: (rx, re.compile(r"(?<![\w-])" + ch.replace("_", "[_ ]") + r"(?![\w])", re.IGNORECASE))
+    for ch, rx in CHANNEL_RES.items()
 }
 _DROP = re.compile(
     r"\b(?:drop(?:ping)?|remove|skip|exclude|cut|leave out|lose|take out|do(?:n'?t| not) (?:use|run|plan|do|want))\b",
@@ -37,9 +35,9 @@ def channel_drops(text: str) -> set[str]:
     for m in _DROP.finditer(text):
         end = _CLAUSE_END.search(text, m.end())
         clause = text[m.end() : end.start() if end else len(text)]
-        out |= {ch for ch, rx in _CHANNEL_RX.items() if rx.search(clause)}
+        out |= {ch for ch, rxs in _CHANNEL_RX.items() if any(rx.search(clause) for rx in rxs)}
     for m in _WITHOUT.finditer(text):
-        out |= {ch for ch, rx in _CHANNEL_RX.items() if rx.match(text, m.end())}
+        out |= {ch for ch, rxs in _CHANNEL_RX.items() if any(rx.match(text, m.end()) for rx in rxs)}
     return out
 
 

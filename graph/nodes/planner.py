@@ -254,7 +254,8 @@ def build_blueprint(brief: Brief, draft: PlanDraft, prompt_ref: str) -> Blueprin
 def _needs_input(
     state: CampaignState, brief: Brief, extra: list[tuple[str, str]], reason: str, usage: Any
 ) -> dict[str, Any]:
-    """Stop at plan time with the Planner's questions (asked the way the essentials are asked)."""
+    """Stop with the Planner's questions: the essentials and problems of the brief, plus ``extra`` (question,
+    field) pairs; a question already asked is not asked again word for word."""
     asked = [*(state.get("asked_questions") or []), *(state.get("questions") or [])]
     pairs = clarifying_questions(brief, asked, extra=extra)
     questions = [q for q, _ in pairs]
@@ -325,25 +326,13 @@ def planner(state: CampaignState, runtime: Runtime[CampaignContext]) -> dict[str
     )
     brief.product = product
     if brief.missing or brief.problems or product_q:
-        asked = [*(state.get("asked_questions") or []), *(state.get("questions") or [])]
-        pairs = clarifying_questions(brief, asked, extra=[(product_q, "product")] if product_q else [])
-        questions = [q for q, _ in pairs]
-        pending = review_payload("clarify", state, [{"question": q, "missing": m} for q, m in pairs])
         reasons = (
             (["the brief has no " + ", no ".join(brief.missing)] if brief.missing else [])
             + brief.problems
             + ([f"the library has no claims for the product {brief.product!r}"] if product_q else [])
         )
-        return {
-            "brief": brief.model_dump(mode="json"),
-            "status": "needs_input",
-            "questions": questions,
-            "asked_questions": list(dict.fromkeys([*asked, *questions])),
-            "pending_review": pending,
-            "status_reason": "; ".join(reasons),
-            "usage": usage,
-            "agents_run": ["planner"],
-        }
+        extra = [(product_q, "product")] if product_q else []
+        return _needs_input(state, brief, extra, "; ".join(reasons), usage)
     if not brief.regions:
         brief.regions = [r for r in ("US", "UK", "EU", "CA", "APAC") if r in library.regions][:1] or ["US"]
         brief.assumed.append(

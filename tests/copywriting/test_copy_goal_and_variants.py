@@ -19,28 +19,25 @@ from guards.copy_quality import check_copy_quality
 
 
 @pytest.mark.parametrize(
-    ("goal", "kpis", "cta"),
+    ("goal", "cta"),
     [
-        ("1,200 donations to the winter appeal", ["conversions", "revenue"], "Donate now"),  # charity
-        ("raise £40k from regular givers and new donors", [], "Donate now"),  # fundraising, other wording
-        ("250 demo requests from mid-market legal teams", ["leads", "cpa"], "Book a demo"),  # B2B SaaS
-        ("300 quote requests for rooftop solar", ["leads"], "Get a quote"),  # home energy
-        ("5,000 free-trial starts and a trial-to-paid rate of 20%", ["conversions"], "Start your trial"),
-        ("8,000 app installs at a CPI under $4.00", ["conversions", "cpa"], "Download the app"),  # app
-        ("3,000 new ISA accounts and £15m of new deposits", ["signups"], "Open an account"),  # bank
-        ("1,500 room nights over the winter", ["conversions"], "Book now"),  # hotel
-        ("fill 400 tables on weekday evenings", [], "Book now"),  # restaurant
-        ("1,000 online orders", ["conversions"], "Shop now"),  # retail
-        ("grow newsletter sign-ups to 20k", [], "Sign up"),  # publisher
-        (None, ["leads"], "Enquire now"),  # a KPI kind alone names the action
-        (None, ["signups"], "Sign up"),
-        (None, ["revenue"], "Shop now"),
-        ("raise awareness of the brand among students", ["ctr"], "Learn more"),  # nothing to act on: neutral
-        (None, ["conversions"], "Learn more"),  # 'conversions' names no action: never a blind 'Shop now'
+        ("1,200 donations to the winter appeal", "Donate now"),  # charity
+        ("raise £40k from regular givers and new donors", "Donate now"),  # fundraising, other wording
+        ("250 demo requests from mid-market legal teams", "Book a demo"),  # B2B SaaS
+        ("300 quote requests for rooftop solar", "Get a quote"),  # home energy
+        ("5,000 free-trial starts and a trial-to-paid rate of 20%", "Start your trial"),
+        ("8,000 app installs at a CPI under $4.00", "Download the app"),  # app
+        ("3,000 new ISA accounts and £15m of new deposits", "Open an account"),  # bank
+        ("1,500 room nights over the winter", "Book now"),  # hotel
+        ("fill 400 tables on weekday evenings", "Book now"),  # restaurant
+        ("1,000 online orders", "Shop now"),  # retail
+        ("grow newsletter sign-ups to 20k", "Sign up"),  # publisher
+        ("raise awareness of the brand among students", "Learn more"),  # nothing to act on: neutral
+        (None, "Learn more"),  # no goal: never a blind 'Shop now'
     ],
 )
-def test_the_call_to_action_follows_the_goal(goal: str | None, kpis: list[str], cta: str) -> None:
-    assert call_to_action("email", goal, kpis, CHANNEL_LIMITS["email"]["cta"]) == cta
+def test_the_call_to_action_follows_the_goal(goal: str | None, cta: str) -> None:
+    assert call_to_action("email", goal, CHANNEL_LIMITS["email"]["cta"]) == cta
 
 
 @pytest.mark.parametrize(
@@ -54,7 +51,7 @@ def test_a_call_to_action_states_no_claim(goal: str) -> None:
 
     library = load_library(REPO_ROOT / "brand_library" / "brightwell")
     for channel, limits in CHANNEL_LIMITS.items():
-        cta = call_to_action(channel, goal, [], limits["cta"])
+        cta = call_to_action(channel, goal, limits["cta"])
         assert cta is not None
         verdicts = {
             s.verdict for s in check_text(f"{cta}.", library, region="UK", on=date(2027, 3, 1)).sentences
@@ -70,11 +67,11 @@ def test_the_goals_first_action_wins_over_later_words() -> None:
 def test_the_call_to_action_respects_each_channels_limit() -> None:
     goal = "5,000 free-trial starts"
     for channel, limits in CHANNEL_LIMITS.items():
-        cta = call_to_action(channel, goal, [], limits["cta"])
+        cta = call_to_action(channel, goal, limits["cta"])
         assert cta is not None and len(cta) <= limits["cta"]
         assert "trial" in cta.lower() or "try" in cta.lower(), (channel, cta)
-    assert call_to_action("display", goal, [], 15) == "Start trial"  # 'Start your trial' is 16
-    assert call_to_action("display", goal, [], 5) is None  # nothing fits: no CTA rather than a cut one
+    assert call_to_action("display", goal, 15) == "Start trial"  # 'Start your trial' is 16
+    assert call_to_action("display", goal, 5) is None  # nothing fits: no CTA rather than a cut one
 
 
 def _payload(channel: str, variant: str, **extra: Any) -> dict[str, Any]:
@@ -91,9 +88,7 @@ def _payload(channel: str, variant: str, **extra: Any) -> dict[str, Any]:
 
 
 def test_the_composer_writes_the_goals_call_to_action() -> None:
-    donate = compose_copy(
-        _payload("paid_social", "A", goal="1,200 donations", kpis=["conversions"], brand_name="Hearthlight")
-    )
+    donate = compose_copy(_payload("paid_social", "A", goal="1,200 donations", brand_name="Hearthlight"))
     assert donate["cta"] == "Donate now"
     trial = compose_copy(_payload("display", "A", goal="5,000 free-trial starts"))
     assert trial["cta"] == "Start your trial"

@@ -61,9 +61,8 @@ class _Revision:
 def compose_copy(payload: dict[str, Any]) -> dict[str, Any]:
     """Return AssetCopy (as a dict) for one channel/variant/region.
 
-    Payload keys: channel, variant, brand_name, product, goal, kpis (KPI kinds; with the goal they decide the
-    call to action), theme, audience, claims ([{id, text,
-    requires_disclaimers}], most relevant first), key_messages, key_message_disclaimers, limits ({field: max
+    Payload keys: channel, variant, brand_name, product, goal (it decides the call to action), theme, audience,
+    claims ([{id, text, requires_disclaimers}], most relevant first), key_messages, key_message_disclaimers, limits ({field: max
     chars}), disclaimers (required lines), findings (of the last version, on a revision).
     """
     channel = payload["channel"]
@@ -77,7 +76,7 @@ def compose_copy(payload: dict[str, Any]) -> dict[str, Any]:
     ordered = claims[slot % len(claims) :] + claims[: slot % len(claims)] if claims else []
 
     body_limit = limits.get("body") or limits.get("message")
-    cta = call_to_action(channel, payload.get("goal"), payload.get("kpis") or (), limits.get("cta"))
+    cta = call_to_action(channel, payload.get("goal"), limits.get("cta"))
     room = (body_limit - len(" ".join(disclaimers)) - 1) if body_limit else 10_000
     if channel == "sms" and limits.get("message") and cta:
         room -= len(cta) + 1
@@ -198,13 +197,11 @@ def _title(
             and not any(fold_text(line) in sentence for sentence in body)
         ]
 
-    named, theme = fold_text(product_label(payload)), fold_text(payload.get("theme") or "")
-
     def rank(
         line: str,
     ) -> int:  # product and theme, then the theme (the opener names the product), then product
-        has_product, has_theme = named in fold_text(line), bool(theme) and theme in fold_text(line)
-        return 0 if has_product and has_theme else 1 if has_theme else 2 if has_product else 3
+        product, theme = _carries(line, payload)
+        return 0 if product and theme else 1 if theme else 2 if product else 3
 
     taken: list[str] = []
     for k in range(slot + 1):  # each variant in turn takes the best line no earlier variant took

@@ -1,4 +1,4 @@
-"""The call to action from what the campaign asks people to do: its goal's words first, then its KPI kind.
+"""The call to action from what the campaign asks people to do, read from its goal's words.
 
 A donation appeal asks for a donation, a demo-request campaign for a demo, a trial campaign for a trial start; only
 a campaign that sells asks people to shop. Each intent lists its wordings longest first; the composer takes the
@@ -8,7 +8,6 @@ first that fits the channel's CTA limit.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 
 _INTENTS: tuple[tuple[str, re.Pattern[str], tuple[str, ...]], ...] = tuple(
     (name, re.compile(rx, re.IGNORECASE), wordings)
@@ -59,31 +58,21 @@ _INTENTS: tuple[tuple[str, re.Pattern[str], tuple[str, ...]], ...] = tuple(
     )
 )
 
-_KPI_INTENT = {"leads": "enquire", "signups": "signup", "revenue": "shop", "roas": "shop"}
-"""KPI kinds that name an action by themselves (conversions, rates and costs do not)."""
-
 _NEUTRAL = "Learn more"
 _WORDINGS = {name: wordings for name, _, wordings in _INTENTS}
 
 
-def cta_intent(goal: str | None, kpis: Iterable[str] = ()) -> str | None:
-    """The action the campaign asks for: the intent its goal names first (the earliest mention wins), else the
-    first KPI kind that names one; None when neither does."""
+def cta_intent(goal: str | None) -> str | None:
+    """The action the campaign asks for: the intent its goal names first (the earliest mention wins); None when the
+    goal names none ('raise awareness')."""
     text = goal or ""
     hits = [(m.start(), i) for i, (_, rx, _) in enumerate(_INTENTS) for m in [rx.search(text)] if m]
-    if hits:
-        return _INTENTS[min(hits)[1]][0]
-    for kpi in kpis:
-        if kpi in _KPI_INTENT:
-            return _KPI_INTENT[kpi]
-    return None
+    return _INTENTS[min(hits)[1]][0] if hits else None
 
 
-def call_to_action(
-    channel: str, goal: str | None, kpis: Iterable[str] = (), limit: int | None = None
-) -> str | None:
+def call_to_action(channel: str, goal: str | None, limit: int | None = None) -> str | None:
     """The call to action for ``channel``: the goal's intent in the longest wording that fits ``limit``, else a
     neutral 'Learn more' (never 'Shop now' for a campaign that does not sell); None when nothing fits."""
-    intent = cta_intent(goal, kpis)
+    intent = cta_intent(goal)
     options = [*(_WORDINGS[intent] if intent else ()), _NEUTRAL]
     return next((o for o in options if limit is None or len(o) <= limit), None)

@@ -102,7 +102,8 @@ def foreign_re() -> re.Pattern[str]:
 
 
 def foreign_code(match: re.Match[str]) -> str:
-    return list(FOREIGN.values())[next(i for i in range(len(FOREIGN)) if match.group(f"f{i}"))]
+    """The country of a :func:`foreign_re` match (its group's name holds the adjective's index)."""
+    return list(FOREIGN.values())[next(int(k[1:]) for k, v in match.groupdict().items() if v)]
 
 
 FOREIGN_ALT = "|".join(f"(?:{p})" for p in FOREIGN)

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Mapping
 from functools import cache
+
+from graph.models.offline.place_names import _town_options
 
 _INFLECTING = frozenset(
     {"PL", "CZ", "SK", "SI", "HR", "RS", "BA", "ME", "FI", "EE", "HU", "LT", "LV", "UA", "BG"}
@@ -45,17 +46,17 @@ def _country_names() -> tuple[tuple[str, str], ...]:
     return tuple(out)
 
 
-def _index(towns: Mapping[str, Iterable[str]]) -> dict[str, list[tuple[str, str]]]:
+@cache
+def _index() -> dict[str, list[tuple[str, str]]]:
+    """Country names in those languages and towns of inflecting-language countries, by their first four letters."""
     index: dict[str, list[tuple[str, str]]] = {}
     names = [*_country_names()]
+    towns = _town_options()
     names += [(fold(t), cc) for t, ccs in towns.items() for cc in ccs if cc in _INFLECTING and " " not in t]
     for name, cc in names:
         if len(name) >= 5:
             index.setdefault(name[:4], []).append((name, cc))
     return index
-
-
-_CACHE: dict[int, dict[str, list[tuple[str, str]]]] = {}
 
 
 def _common(a: str, b: str) -> int:
@@ -65,14 +66,9 @@ def _common(a: str, b: str) -> int:
     return n
 
 
-def inflected_places(text: str, towns: Mapping[str, Iterable[str]]) -> list[tuple[int, int, str]]:
-    """(start, end, country) for every capitalised word that is a case form of a country or town name.
-
-    Args:
-        text: The brief.
-        towns: Town name (lowercase) -> the countries that have a town of that name.
-    """
-    index = _CACHE.setdefault(id(towns), _index(towns))
+def inflected_places(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, country) for every capitalised word of ``text`` that is a case form of a country or town name."""
+    index = _index()
     out: list[tuple[int, int, str]] = []
     for m in _WORD.finditer(text):
         word = fold(m.group(0))

@@ -359,7 +359,7 @@ def find_places(text: str, prefer: str | None = None) -> list[PlaceMention]:
             named_now = {c for p in found for c in p.countries}
             pick = next((c for c in options if c in named_now), prefer if prefer in options else options[0])
             add(s, e, (pick,))
-    for s, e, cc in inflected_places(text, _town_options()):  # 'w Warszawie i Krakowie', 'den Niederlanden'
+    for s, e, cc in inflected_places(text):  # 'w Warszawie i Krakowie', 'den Niederlanden'
         add(s, e, (cc,))
     found = _resolve_shared_names(found, prefer)
     named = {c for p in found for c in p.countries}
