@@ -11,7 +11,7 @@ from functools import lru_cache
 from babel.units import format_unit
 
 from graph.models.offline.month_names import LOCALES
-from guards.lexicon import NUMBER_WORDS
+from guards.lexicon.quantity_words import NUMBER_WORDS
 
 _NOT_UNITS = frozenset({"den", "dia", "dny", "tag", "dies"})
 """Unit words that read as English ones ('5 tags', 'the den')."""
