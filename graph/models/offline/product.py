@@ -36,6 +36,7 @@ from graph.models.offline.product_words import (
     ASKS,
     CHAT_STAMP,
     CUE_VERBS,
+    EVENT_NOUN,
     FOREIGN_TYPE,
     GLOSS_IS,
     HOUSING,
@@ -56,15 +57,18 @@ _PRODUCT_CUE = re.compile(  # a cue's kind ranks it: what is sold beats what a c
     rf"|(?P<ask>\b(?i:(?:{ASKS})[ \t]+(?:for|of|to|on)[ \t]+{_DET}))(?=[A-ZÀ-ÖØ-ÞĄĆČĎĘĚŁŃŇŐŘŚŠŤŰŹŻŽ0-9])"
     rf"|(?P<ad>\b(?i:(?:ads?|campaign|push|brief|promotion|pre-?launch|kickstarter|sale)[ \t]+(?:for|on)[ \t]+{_DET}))"
     # the same in the languages briefs arrive in: 'campanha pro Açaí Bowl', 'campagne pour le Pass Neige'
-    rf"|(?P<ad2>\b(?i:(?:campanha|campaña|campagne|campagna|kampagne|kampanj|kampanje|campagne|kampania)[ \t]+"
-    rf"(?:pro|pra|para(?:[ \t]+(?:o|a|el|la))?|pour|per|für|voor|för|for|dla)[ \t]+{_DET}))"
+    # ('kampanię dla Pierogi Babci Zosi', 'brief för Glidfäst Pro', 'iets doen voor de Hollandse Nieuwe haringbox')
+    rf"|(?P<ad2>\b(?i:(?:campanhas?|campañas?|campagnes?|campagna|kampagnen?|kampanj(?:en|a|e)?|kampani[aeęi]|brief)[ \t]+"
+    rf"(?:pro|pra|para(?:[ \t]+(?:o|a|el|la))?|pour|per|für|voor(?:[ \t]+(?:de|het))?|för|for|dla|til)[ \t]+{_DET}"
+    # a brief said in Hindi written in Latin letters: 'brief hai Kisan Easy Tractor Loan ka'
+    rf"|brief[ \t]+hai[ \t]+))"
     r"(?=[A-ZÀ-ÖØ-ÞĄĆČĎĘĚŁŃŇŐŘŚŠŤŰŹŻŽ])"
     # what an organisation runs or hosts: 'WKRM is running the Keep It Local Pledge Drive'
     # ('I run Stitch & Mend' names the business: an article comes first)
     rf"|(?P<host>\b(?i:(?:run(?:s|ning)?|host(?:s|ing)?|hold(?:s|ing)?|organi[sz](?:es|ing)?)[ \t]+"
     rf"(?=(?:the|our|its|their|a|an)[ \t]){_DET}))"
     r"(?=[A-ZÀ-ÖØ-ÞĄĆČĎĘĚŁŃŇŐŘŚŠŤŰŹŻŽ])"
-    rf"|(?P<for>\b(?i:for[ \t]+{_DET}))(?=[A-ZÀ-ÖØ-ÞĄĆČĎĘĚŁŃŇŐŘŚŠŤŰŹŻŽ]|\d+-[A-ZÀ-ÖØ-ÞĄĆČĎĘĚŁŃŇŐŘŚŠŤŰŹŻŽ])"
+    rf"|(?P<for>\b(?i:(?:for|voor(?:[ \t]+(?:de|het))?|för|dla|pour|til)[ \t]+{_DET}))(?=[A-ZÀ-ÖØ-ÞĄĆČĎĘĚŁŃŇŐŘŚŠŤŰŹŻŽ]|\d+-[A-ZÀ-ÖØ-ÞĄĆČĎĘĚŁŃŇŐŘŚŠŤŰŹŻŽ])"
     r"|(?P<own>\b(?!(?:Mother|Father|Valentine|Children|Women|Men|It|That|What|Let|There|Here|Who|He|She)['’])"
     r"[A-ZÀ-ÖØ-ÞĄĆČĎĘĚŁŃŇŐŘŚŠŤŰŹŻŽ][\w&]*(?:[ \t]+&?[ \t]*[A-ZÀ-ÖØ-ÞĄĆČĎĘĚŁŃŇŐŘŚŠŤŰŹŻŽ][\w&]*){0,3}(?:['’]s|s['’])[ \t]+)(?=[A-ZÀ-ÖØ-ÞĄĆČĎĘĚŁŃŇŐŘŚŠŤŰŹŻŽ])",
 )
@@ -180,6 +184,8 @@ def cued_ranked(text: str, is_place: PlaceTest) -> tuple[int, Found] | None:
         _, marked, tail = shape(found.value)
         appositive = _APPOSITIVE.match(text, found.end)  # 'Docket, the contract tool from Lexly'
         typed = len(found.value.split()) > 1 and PRODUCT_TYPE.fullmatch(found.value.split()[-1])
+        if kind == "for" and _is_label(text, found) and re.search(r"(?:\A|\n)[ \t]*$", text[: m.start()]):
+            continue  # 'Voor SubtitleLab: we want to sell ...': the client the brief is written for
         if _employer(text, m.start()) and not typed:
             continue  # 'drivers for HaulHub' work there; 'handlers for its Hospital Visits Program' join a scheme
         if _SUBJECT.match(text, found.end) and not (tail or typed):
@@ -199,6 +205,26 @@ def cued_ranked(text: str, is_place: PlaceTest) -> tuple[int, Found] | None:
     return best
 
 
+_GOAL_VERB = re.compile(
+    r"get|sell|drive|grow|boost|win|reach|hit|generate|book|increase|achieve|secure|deliver|add|gain|raise|land"
+)
+
+
+def counted(text: str, found: Found) -> bool:
+    """A clause that counts, not a name with a model number: 'Get 200 card grading submissions', 'Mamy 4 linie
+    produkcyjne.' (we have 4 production lines), 'Hamare 300 dealers hain.': a verb before the number, or a whole
+    sentence of one word, a number and plain lowercase words with no product noun among them ('Flow 200 blender',
+    'Tallybook 4' and 'The Edge 3 razor is what we sell' are names)."""
+    toks = found.value.split()
+    if len(toks) < 2 or not re.fullmatch(r"\d[\d,.]*", toks[1]) or re.search(r"[a-z][A-Z]|\d", toks[0]):
+        return False
+    if _GOAL_VERB.fullmatch(toks[0].lower()):
+        return True
+    rest = toks[2:]
+    whole = re.search(r"(?:\A|[.!?:]\s|\n)\s*$", text[: found.start]) and re.match(r"[.!?]?\s*(?:\n|$)|[.!?]\s", text[found.end :])
+    return bool(whole and rest) and all(t[:1].islower() and not PRODUCT_TYPE.fullmatch(t) for t in rest)
+
+
 def _named(text: str, is_place: PlaceTest) -> Found | None:
     """A product written without a cue: a name with a model mark ('Vita D3 Drops', 'PawPals group walks'), or
     'the/our Name' followed by a noun of something sold ('Our Hudson sofa collection needs a push')."""
@@ -212,6 +238,7 @@ def _named(text: str, is_place: PlaceTest) -> Found | None:
         found = product_phrase(text, m.start("w"), is_place)
         if (
             not found
+            or counted(text, found)
             or found.value.split()[0] in ("The", "Our")
             and found.value.split()[1:2] == [w for w in found.value.split()[1:2] if w[:1].islower()]
         ):
@@ -220,6 +247,7 @@ def _named(text: str, is_place: PlaceTest) -> Found | None:
             _SUBJECT.match(text, found.end)
             and not shape(found.value)[2]
             and not _WANTED.match(text, found.end)
+            and not EVENT_NOUN.fullmatch(found.value.split()[-1])  # 'The Lobster Supper is looking for diners'
         ):
             continue  # 'RedDrop Blood Service needs donors': the organisation speaks
         _, marked, tail = shape(found.value)
@@ -363,6 +391,50 @@ def _opens(text: str, found: Found) -> bool:
     )
 
 
+_NAME_AFTER = re.compile(r",[ \t]+(?=[\"“'‘]?[A-ZÀ-ÖØ-ÞĄĆČĎĘĚŁŃŇŐŘŚŠŤŰŹŻŽ])")
+
+
+def _renamed(text: str, found: Found, is_place: PlaceTest) -> Found:
+    """A description, then the name it goes by after a comma: 'tickets for our Christmas puppet show, The Snow
+    Queen's Mittens.', 'pushing our new oat stout, Harbour Haze.' A title's words stay as written."""
+    toks = found.value.split()
+    if len(toks) < 2 or shape(found.value)[1] or not all(t[:1].islower() for t in toks[1:]):
+        return found
+    m = _NAME_AFTER.match(text, found.end)
+    name = product_phrase(text, m.end(), is_place) if m else None
+    if (
+        name is None
+        or sum(1 for t in name.value.split() if t[:1].isupper()) < 2
+        or not re.match(r"[ \t]*(?:[.;!?\n]|$)", text[name.end :])
+        or not acceptable(name.value, is_place, cued=True)
+    ):
+        return found
+    return name
+
+
+_BRIEF_NAMES = re.compile(  # '@marketing new brief 👇 Wetland Birding Week.', 'campaign — Nordic Light Tour.'
+    r"\b(?i:brief|campaign|project|kampanj|kampanjen|campagne|campaña|campanha|kampagne|kampania)"
+    r"[ \t]*(?:[:—–-]|[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF\uFE0F\u200D])+[ \t]*"
+    r"(?:(?i:the|our)[ \t]+)?(?=[A-ZÀ-ÖØ-ÞĄĆČĎĘĚŁŃŇŐŘŚŠŤŰŹŻŽ])"
+)
+
+
+def _brief_names(text: str, is_place: PlaceTest) -> Found | None:
+    """A brief announced by its title: a name of two capitalised words or more, said as a sentence of its own
+    after 'brief' or 'campaign' and a dash, colon or emoji."""
+    for m in _BRIEF_NAMES.finditer(text):
+        found = product_phrase(text, m.end(), is_place)
+        if (
+            found
+            and sum(1 for t in found.value.split() if t[:1].isupper()) >= 2
+            and re.match(r"[ \t]*(?:[.!\n]|$)", text[found.end :])
+            and acceptable(found.value, is_place, cued=True)
+            and not _SUBJECT.match(text, found.end)
+        ):
+            return found
+    return None
+
+
 _OTHER_FIELDS = frozenset({"audience", "places", "channels", "budget", "dates", "holdout"})
 
 
@@ -391,6 +463,9 @@ def find_product(text: str, segments: list[Segment], is_place_only: object) -> F
     event = _event_subject(text, is_place)
     if event and (ranked is None or ranked[0] >= 2 or event.start <= ranked[1].start < event.end):
         ranked = (0, event)
+    titled = _brief_names(text, is_place) if ranked is None or ranked[0] >= 2 else None
+    if titled:
+        ranked = (0, titled)
     if ranked and ranked[0] >= 2:
         opener = _named(text, is_place)  # '[9:41] jess: Opening Week ticket packs for the Riverdogs'
         typed = opener is not None and PRODUCT_TYPE.fullmatch(opener.value.split()[-1]) is not None
@@ -412,4 +487,6 @@ def find_product(text: str, segments: list[Segment], is_place_only: object) -> F
     if not found:
         return None
     found = _lead_words(tidy_product(strip_article(found)))
-    return None if all(TIME_WORD.fullmatch(w) for w in found.value.split()) else found  # "St David's Day"
+    if all(TIME_WORD.fullmatch(w) for w in found.value.split()):
+        return None  # "St David's Day"
+    return _renamed(text, found, is_place)

@@ -59,7 +59,10 @@ _LOWER_TIER = re.compile(  # a lowercase brief opening with a name and its tier:
     r"(?=\s*[.,:;\n]|\s+(?:win-?back|launch|relaunch|push|promo|campaign|drop|sale|upgrade|trial)\b)"
 )
 _FOREIGN_OFFER = re.compile(  # 'vender el curso intensivo de flamenco', 'promuovere il corso di cucina toscana'
-    rf"\b(?i:{CUE_VERBS}|pousser|empujar|impulsar|spingere)\s+(?:el|la|le|les|il|lo|los|las|o|a|os|as|un|una|une|uno|"
+    rf"\b(?i:{CUE_VERBS}|pousser|empujar|impulsar|spingere|"
+    # a campaign for it: 'campagne pour le pass cirque famille', 'campaña para el bono de temporada'
+    r"(?:campagne|campaña|campanha|campagna|kampanj|kampagne|campagne)\s+(?:pour|para|per|pra|pro|för|voor|für))"
+    r"\s+(?:el|la|le|les|il|lo|los|las|o|a|os|as|un|una|une|uno|"
     r"notre|nuestr[oa]|nostr[oa]|nosso|nossa)\s+"
     rf"(?P<v>(?:{FOREIGN_TYPE})(?:\s+[a-zà-ÿ][\w'’-]*){{1,4}})"
 )
@@ -206,6 +209,7 @@ def headed(text: str, is_place: PlaceTest) -> Found | None:
             and len(head.split()) <= 2
             or len(head.split()) > 8
             or _META_HEAD.fullmatch(head)
+            or re.match(r"(?i:for|voor|för|pour|für|dla|para|per|til)\s", head)  # 'For SubtitleLab: we want ...'
         ):
             continue
         found = _title_name(text, m.end(), is_place)

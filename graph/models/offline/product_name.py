@@ -12,6 +12,7 @@ from graph.models.offline.product_words import (
     ADVERB,
     BOUNDARY,
     BRIEF_WORDS,
+    COMPOUND_HEAD,
     DATE_IN,
     DEGREE,
     EVENT_TAIL,
@@ -145,6 +146,9 @@ _VERBISH = re.compile(  # 'booked', 'bewerben', 'starting' (not 'linen', 'garden
 )
 
 
+_TYPED_NEXT = re.compile(rf"(?:[ \t]+[\w'’-]+){{0,2}}?[ \t]+(?i:{PRODUCT_TYPE.pattern})(?![\w-])")
+"""Up to three words ending in a product noun: 'online English class' goes on being the name."""
+
 _ROMANCE_OF = frozenset({"de", "du", "des", "del", "della", "di", "do", "da", "von", "van"})
 _ARTICLED = re.compile(
     r"l['’][a-zà-ÿ]|(?:la|le|les|el|los|las|der|die|das|het|notre|nuestr[oa]|nostr[oa])\s+[a-zà-ÿ]"
@@ -167,7 +171,11 @@ def _trim_tail(words: list[str]) -> int:
         return len(words)
 
     def typed(w: str) -> bool:
-        return PRODUCT_TYPE.fullmatch(w) is not None or PRODUCT_TYPE.fullmatch(w.split("-")[-1]) is not None
+        return (
+            PRODUCT_TYPE.fullmatch(w) is not None
+            or PRODUCT_TYPE.fullmatch(w.split("-")[-1]) is not None
+            or COMPOUND_HEAD.fullmatch(w) is not None
+        )
 
     last = caps[-1]
     nouns = [i for i in range(last + 1, len(words)) if typed(words[i])]
@@ -241,8 +249,14 @@ def product_phrase(text: str, start: int, is_place: PlaceTest | None = None) -> 
             break
         if words and ADVERB.fullmatch(w):
             break  # 'the Volta City e-bike especially'
-        if words and _WHERE.fullmatch(w) and not re.match(r"[ \t]+[a-z]", text[start + tok.end() :]):
-            break  # 'sells its Sauerteig Starter Kit online.' (not 'the WillWise online will')
+        if (
+            words
+            and _WHERE.fullmatch(w)
+            and not re.match(r"[ \t]+[a-z]", text[start + tok.end() :])
+            and not _TYPED_NEXT.match(text, start + tok.end())
+        ):
+            break  # 'sells its Sauerteig Starter Kit online.' (not 'the WillWise online will', 'the Phonics Star
+            # online English class')
         if words and low in ("will", "can") and not noun_modal and not in_title:  # 'Fixed-Fee Will Writing
             break
         if low == "for" and words:
@@ -257,6 +271,9 @@ def product_phrase(text: str, start: int, is_place: PlaceTest | None = None) -> 
             )
             if (
                 NOT_NAME.match(after.strip())
+                or not tier
+                and PRODUCT_TYPE.fullmatch(said[-1]) is not None
+                and said[-1][:1].isupper()  # 'the Winter Appeal for Tidewatch Lifeboats': who it raises for
                 or not tier
                 and (not re.match(r"\s*[A-ZÀ-ÖØ-ÞĄĆČĎĘĚŁŃŇŐŘŚŠŤŰŹŻŽ0-9]", after) or PEOPLE_WORD.search(" ".join(after.split()[:3])))
             ):

@@ -44,6 +44,8 @@ FOREIGN_TYPE = (  # product-type nouns in the languages briefs arrive in, writte
     r"abo|angebot|kollektion|paket|tarif|aanbieding|pakket|collectie|"
     # courses, tours and lines, and the Nordic and Slavic collection words: 'il corso X', 'die Tour X', 'kolekcja X'
     r"corso|curso|cours|kurs|kurz|kurssi|tour|tournée|circuito|rundreise|reise|ruta|rota|linea|línea|linha|serie|"
+    # passes and tickets: 'le pass cirque famille', 'el bono de temporada', 'la entrada familiar'
+    r"pass|passe|billets?|entradas?|ingressos?|biglietti|biglietto|"
     r"série|reihe|kolekcja|kolekce|kolekcia|kollektionen|samling|samlingen|mallisto|sarja|edizione|edición|edition"
 )
 CHAT_STAMP = r"\[\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?:[ \t]?[AaPp]\.?[Mm]\.?)?\]"
@@ -223,6 +225,25 @@ BOUNDARY = frozenset(
         "onto",
         "ahead",
         "sale",
+        # Hindi postpositions and copula written in Latin letters: 'Kisan Easy Tractor Loan ka', 'X ke liye'
+        "ka",
+        "ki",
+        "ke",
+        "ko",
+        "hai",
+        "hain",
+        # 'in' and 'and' in the Slavic, Nordic and Romance languages: 'Kawa Górska Premium w Krakowie'
+        "w",
+        "we",
+        "na",
+        "v",
+        "ve",
+        "och",
+        "og",
+        "en",
+        "et",
+        "y",
+        "e",
     ]
 )
 PRONOUNS = frozenset(
@@ -283,6 +304,13 @@ VENUE = re.compile(  # where a business sells, not what it sells: 'our Camden st
     r"foundation|council|hospital|library|church|market|group|partners|ltd|inc|llc|co",
     re.IGNORECASE,
 )
+EVENT_NOUNS = (
+    r"suppers?|dinners?|brunch(?:es)?|feasts?|banquets?|shows?|musicals?|plays?|"
+    r"galas?|concerts?|recitals?|screenings?|tastings?|performances?"
+)
+"""An event people buy a seat at; an event is never the organisation that speaks ('The Lobster Supper is looking
+for diners')."""
+EVENT_NOUN = re.compile(EVENT_NOUNS, re.IGNORECASE)
 PRODUCT_TYPE = re.compile(  # nouns that name something sold, for a name written without a cue
     rf"(?:e-)?(?:{OFFER_NOUNS}|line|tool|app|platform|software|suite|kit|sets?|packs?|boxes|bundles|plans|cards|passes|"
     r"programme|program|bootcamp|insurance|cover|account|subscription|shoes?|boots|trainers|sneakers|jackets?|"
@@ -303,7 +331,9 @@ PRODUCT_TYPE = re.compile(  # nouns that name something sold, for a name written
     # machines and fittings sold to homes and businesses
     r"stairlifts?|lifts?|pumps?|boilers?|panels?|batteries|inverters?|"
     r"figures?|figurines?|consoles?|tablets?|monitors?|tyres?|tires?|wheels?|oils?|sets?|contracts?|leases?|"
-    r"loans?|mortgages?)",
+    r"loans?|mortgages?|"
+    # evenings and shows sold by the seat: 'the Tidewater Lobster Supper', 'our Christmas puppet show'
+    rf"{EVENT_NOUNS})",
     re.IGNORECASE,
 )
 
@@ -358,3 +388,10 @@ TIME_LEAD = re.compile(
     re.IGNORECASE,
 )
 """A time phrase at the start ('For Q1 we want...', 'In January', 'Next spring'): timing, never a product name."""
+
+COMPOUND_HEAD = re.compile(
+    r"[a-zà-ÿ]{4,}(?:box|kit|set|sett|sæt|pakket|paket|pakke|pass|kort|karte|kaart|abo|app|tour|kurs|cursus|resa|"
+    r"reise|reis|lån|lening|kredit|krediet|meny|menu|abonnement|abonnemang)"
+)
+"""A lowercase compound whose head is a product noun, as the Germanic and Nordic languages write them: 'Hollandse
+Nieuwe haringbox' (herring box), 'Glidfäst Pro vallningskit' (waxing kit), 'Alpen Wanderpass'."""
