@@ -35,6 +35,7 @@ from graph.models.offline.product_plain import bulleted_plain, plain_after, pric
 from graph.models.offline.product_words import (
     ASKS,
     CHAT_STAMP,
+    COMPOUND_HEAD,
     CUE_VERBS,
     EVENT_NOUN,
     FOREIGN_TYPE,
@@ -48,6 +49,7 @@ from graph.models.offline.product_words import (
     VENUE,
 )
 from graph.models.offline.segments import Segment
+from graph.models.offline.sentences import split_sentences
 
 _DET = r"(?:l['’]|(?:(?:il|la|i|le|o|a)[ \t]+(?:nostr[oaie]|su[oa]|noss[oa])|nostr[oaie]|our|the|a|an|its|their|my|your|le|la|les|el|los|las|il|lo|das|die|der|den|notre|nuestr[oa]|son|sa|ses|su|sus|suo|sua|seine?n?|ihre?n?|zijn|haar|leur|nos|nuestr[oa]s|den|det|een|ein|eine|einen|o|os|as|um|uma)[ \t]+)?(?:(?-i:new|free|last)(?![ \t]+year)[ \t]+)?(?:[$£€]\d+(?:\.\d\d)?[ \t]+)?"
 _DET += r"(?-i:(?:[a-z]+|\d+)-(?:day|night|week|month|hour|year)[ \t]+)?"  # 'runs the three-week Gaeltacht Course'
@@ -145,6 +147,24 @@ def _cued(text: str, is_place: PlaceTest) -> Found | None:
     return ranked[1] if ranked else None
 
 
+_DESCRIBED = re.compile(  # 'Tickets for our summer opera, The Magic Flute Reimagined.'
+    rf"\b(?i:(?:{CUE_VERBS}|(?:{ASKS})[ \t]+(?:for|of|to|on))[ \t]+(?:our|the|its|their))"
+    r"(?P<d>(?:[ \t]+(?-i:[a-z][\w'’-]*)){1,4}),[ \t]+(?=[\"“'‘]?[A-ZÀ-ÖØ-ÞĄĆČĎĘĚŁŃŇŐŘŚŠŤŰŹŻŽ])"
+)
+
+
+def _described_title(text: str, is_place: PlaceTest) -> Found | None:
+    """A cue, a lowercase description and then the title it goes by: 'Bookings for our family escape room, The
+    Pharaoh's Vault.' A title's words stay as written."""
+    for m in _DESCRIBED.finditer(text):
+        start = m.start("d") + len(m.group("d")) - len(m.group("d").lstrip())
+        described = Found(m.group("d").strip(), start, m.start("d") + len(m.group("d")))
+        named = _renamed(text, described, is_place)
+        if named is not described:
+            return named
+    return None
+
+
 def cued_ranked(text: str, is_place: PlaceTest) -> tuple[int, Found] | None:
     """The best name after a cue and its cue's rank (0: what is sold or asked for; 1: what a campaign is for or
     an organisation runs; 2: 'for X'; 3: an owner's)."""
@@ -157,6 +177,9 @@ def cued_ranked(text: str, is_place: PlaceTest) -> tuple[int, Found] | None:
             found = product_phrase(text, m.end(), is_place)
             if found and acceptable(found.value, is_place, cued=True) and not _SUBJECT.match(text, found.end):
                 return 0, found
+    described = _described_title(text, is_place)
+    if described:
+        return 0, described
     best: tuple[int, Found] | None = None
     for m in _PRODUCT_CUE.finditer(text):
         kind = m.lastgroup or "verb"
@@ -176,14 +199,20 @@ def cued_ranked(text: str, is_place: PlaceTest) -> tuple[int, Found] | None:
         if (
             kind == "verb"
             and m.group(0)[:1].isupper()
-            and re.search(r"(?:\b(?i:the|a|an|our|its|their)|[A-ZÀ-ÖØ-ÞĄĆČĎĘĚŁŃŇŐŘŚŠŤŰŹŻŽ][\w'’&-]*)[ \t]+$", text[: m.start()])
+            and re.search(
+                r"(?:\b(?i:the|a|an|our|its|their)|[A-ZÀ-ÖØ-ÞĄĆČĎĘĚŁŃŇŐŘŚŠŤŰŹŻŽ][\w'’&-]*)[ \t]+$",
+                text[: m.start()],
+            )
         ):
             continue  # 'the Mystery Book Club box', 'the Fill a Tray deal': a capitalised verb inside a name
         if kind == "own" and (NOT_NAME.match(found.value) or TIME_WORD.fullmatch(found.value.split()[0])):
             continue  # "the Lyric Theatre's Christmas panto", "New Year's Eve Gala": an occasion, not a name
         _, marked, tail = shape(found.value)
         appositive = _APPOSITIVE.match(text, found.end)  # 'Docket, the contract tool from Lexly'
-        typed = len(found.value.split()) > 1 and PRODUCT_TYPE.fullmatch(found.value.split()[-1])
+        last_word = found.value.split()[-1]
+        typed = len(found.value.split()) > 1 and (
+            PRODUCT_TYPE.fullmatch(last_word) or COMPOUND_HEAD.fullmatch(last_word.lower())
+        )  # 'the Limburgse Vlaaibox'
         if kind == "for" and _is_label(text, found) and re.search(r"(?:\A|\n)[ \t]*$", text[: m.start()]):
             continue  # 'Voor SubtitleLab: we want to sell ...': the client the brief is written for
         if _employer(text, m.start()) and not typed:
@@ -221,7 +250,9 @@ def counted(text: str, found: Found) -> bool:
     if _GOAL_VERB.fullmatch(toks[0].lower()):
         return True
     rest = toks[2:]
-    whole = re.search(r"(?:\A|[.!?:]\s|\n)\s*$", text[: found.start]) and re.match(r"[.!?]?\s*(?:\n|$)|[.!?]\s", text[found.end :])
+    whole = re.search(r"(?:\A|[.!?:]\s|\n)\s*$", text[: found.start]) and re.match(
+        r"[.!?]?\s*(?:\n|$)|[.!?]\s", text[found.end :]
+    )
     return bool(whole and rest) and all(t[:1].islower() and not PRODUCT_TYPE.fullmatch(t) for t in rest)
 
 
@@ -247,7 +278,9 @@ def _named(text: str, is_place: PlaceTest) -> Found | None:
             _SUBJECT.match(text, found.end)
             and not shape(found.value)[2]
             and not _WANTED.match(text, found.end)
-            and not EVENT_NOUN.fullmatch(found.value.split()[-1])  # 'The Lobster Supper is looking for diners'
+            and not EVENT_NOUN.fullmatch(
+                found.value.split()[-1]
+            )  # 'The Lobster Supper is looking for diners'
         ):
             continue  # 'RedDrop Blood Service needs donors': the organisation speaks
         _, marked, tail = shape(found.value)
@@ -295,7 +328,10 @@ def _named(text: str, is_place: PlaceTest) -> Found | None:
         promo = _PROMO_AFTER.match(text, found.end) if opening else None
         promoted = (
             promo is not None
-            and not re.match(r"[ \t]+(?i:for|of|on)[ \t]+(?i:the|our|a|an)[ \t]+[A-ZÀ-ÖØ-ÞĄĆČĎĘĚŁŃŇŐŘŚŠŤŰŹŻŽ]", text[promo.end() :])
+            and not re.match(
+                r"[ \t]+(?i:for|of|on)[ \t]+(?i:the|our|a|an)[ \t]+[A-ZÀ-ÖØ-ÞĄĆČĎĘĚŁŃŇŐŘŚŠŤŰŹŻŽ]",
+                text[promo.end() :],
+            )
             and not SEASONAL.fullmatch(found.value)
             and not re.search(r"[A-ZÀ-ÖØ-ÞĄĆČĎĘĚŁŃŇŐŘŚŠŤŰŹŻŽ]{2,}-?\d{2,}|[·•|#]", found.value)
         )
@@ -332,7 +368,8 @@ _PROMO_AFTER = re.compile(
     r"|,?[ \t]+(?i:can|could|shall|should)[ \t]+we[ \t]+(?:advertise|promote|push|market|run[ \t]+ads)\b"
 )
 _EVENT_START = re.compile(
-    r"(?:^|(?<=[.!?])[ \t]+)[ \t]*(?:(?i:the|our|this\s+year's)[ \t]+)?(?=[A-ZÀ-ÖØ-ÞĄĆČĎĘĚŁŃŇŐŘŚŠŤŰŹŻŽ])", re.MULTILINE
+    r"(?:^|(?<=[.!?])[ \t]+)[ \t]*(?:(?i:the|our|this\s+year's)[ \t]+)?(?=[A-ZÀ-ÖØ-ÞĄĆČĎĘĚŁŃŇŐŘŚŠŤŰŹŻŽ])",
+    re.MULTILINE,
 )
 _HAPPENS = re.compile(  # 'The Harbour Half Marathon takes place on 3 May', 'The Lantern Parade returns on 31 October'
     r"[ \t]+(?:takes[ \t]+place|is[ \t]+(?:on|happening|being[ \t]+held)|will[ \t]+be[ \t]+(?:held|on)|is[ \t]+held|"
@@ -412,6 +449,24 @@ def _renamed(text: str, found: Found, is_place: PlaceTest) -> Found:
     return name
 
 
+_THEME_WORD = re.compile(r"appeal|campaign|drive|fundraiser|initiative|challenge|theme|promo|promotion", re.I)
+
+
+def _bare_name(text: str, found: Found) -> Found:
+    """A name said with a word for the push after it ('our Bells for Centuries appeal'), when the brief names it
+    elsewhere without that word ('give to Bells for Centuries'): the name is the product, the word is the push."""
+    toks = found.value.split()
+    if len(toks) < 3 or not _THEME_WORD.fullmatch(toks[-1]) or not toks[-1][:1].islower():
+        return found
+    name = found.value[: found.value.rfind(toks[-1])].rstrip()
+    if sum(1 for t in name.split() if t[:1].isupper()) < 2:
+        return found
+    bare = re.compile(rf"(?<![\w'’-]){re.escape(name)}(?![\w'’-])(?![ \t]+{re.escape(toks[-1])}\b)")
+    if not any(m.start() != found.start for m in bare.finditer(text)):
+        return found
+    return Found(name, found.start, found.start + len(name))
+
+
 _BRIEF_NAMES = re.compile(  # '@marketing new brief 👇 Wetland Birding Week.', 'campaign — Nordic Light Tour.'
     r"\b(?i:brief|campaign|project|kampanj|kampanjen|campagne|campaña|campanha|kampagne|kampania)"
     r"[ \t]*(?:[:—–-]|[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF\uFE0F\u200D])+[ \t]*"
@@ -435,6 +490,44 @@ def _brief_names(text: str, is_place: PlaceTest) -> Found | None:
     return None
 
 
+_BANNED = re.compile(  # what the brief says not to use: never the product ('Please don't mention the Aria range')
+    r"\b(?i:(?:don['’]?t|do\s+not|never|avoid|please\s+no|not\s+to)\s+(?:\w+\s+){0,2}?(?:use|using|mention|"
+    r"mentioning|say|saying|promote|promoting|push|pushing|include|including|reference|referencing|feature|featuring|"
+    r"show|showing|name|naming|talk\s+about|advertise|advertising|discuss))\b"
+)
+_BANNED_SENTENCE = re.compile(  # said in the passive, or in a language that puts the verb after its object
+    r"\b(?i:(?:must|should|may|can)(?:\s+not|n['’]t)\s+be\s+(?:used|mentioned|promoted|shown|named|featured|"
+    r"referenced)|is\s+(?:off[\s-]limits|not\s+to\s+be\s+(?:used|mentioned))"
+    r"|nicht\s+(?:erwähnen|verwenden|nennen|bewerben)|ne\s+(?:pas|jamais)\s+(?:mentionner|utiliser|citer|promouvoir)|"
+    r"no\s+(?:mencionar|usar|promocionar)|não\s+(?:mencionar|usar)|non\s+(?:menzionare|usare)|niet\s+(?:noemen|"
+    r"gebruiken|vermelden)|inte\s+(?:nämna|använda)|ikke\s+(?:nævne|nevne|bruge|bruke)|nie\s+(?:wspominać|używać))\b"
+)
+
+
+_CLAUSE_CUT = re.compile(r"[;—–]|\b(?i:but|aber|maar|mais|pero|ma|men|ale)\b")
+
+
+def _unbanned(text: str) -> str:
+    """The brief without what it says not to use: from a prohibition to its sentence's end ('Promote the X; do not
+    mention the Y'), or the whole sentence when it is said in the passive or with the verb last ('The Y range must
+    not be mentioned', 'das Y bitte nicht erwähnen')."""
+    cut: list[tuple[int, int]] = []
+    for s, e in split_sentences(text):
+        passive = _BANNED_SENTENCE.search(text, s, e)
+        active = _BANNED.search(text, s, e)
+        if passive:  # the clause it is said in: 'das X nicht erwähnen; wir bewerben die Y'
+            before = [m.end() for m in _CLAUSE_CUT.finditer(text, s, passive.start())]
+            after = _CLAUSE_CUT.search(text, passive.end(), e)
+            cut.append((before[-1] if before else s, after.start() if after else e))
+        elif active:
+            cut.append((active.start(), e))
+    return (
+        "".join(" " if ch != "\n" and any(a <= i < b for a, b in cut) else ch for i, ch in enumerate(text))
+        if cut
+        else text
+    )
+
+
 _OTHER_FIELDS = frozenset({"audience", "places", "channels", "budget", "dates", "holdout"})
 
 
@@ -446,6 +539,8 @@ def find_product(text: str, segments: list[Segment], is_place_only: object) -> F
     def is_place(value: str) -> bool:
         return bool(callable(is_place_only) and is_place_only(value))
 
+    text = _unbanned(text)
+    segments = [seg for seg in segments if text[seg.start : seg.end].strip()]
     found = labelled(text, segments, is_place)
     if found:
         return found
@@ -486,7 +581,9 @@ def find_product(text: str, segments: list[Segment], is_place_only: object) -> F
         found = listed or clause or _named(text, is_place)
     if not found:
         return None
+    if ranked and found is ranked[1] and found == _described_title(text, is_place):
+        return found  # a title after its description keeps its words ('The Pharaoh's Vault')
     found = _lead_words(tidy_product(strip_article(found)))
     if all(TIME_WORD.fullmatch(w) for w in found.value.split()):
         return None  # "St David's Day"
-    return _renamed(text, found, is_place)
+    return _bare_name(text, _renamed(text, found, is_place))

@@ -19,11 +19,11 @@ from graph.models.offline.product_name import (
 )
 from graph.models.offline.product_words import (
     ASKS,
-    GREETING,
     BOUNDARY,
     CUE_VERBS,
     DATE_IN,
     FOREIGN_TYPE,
+    GREETING,
     HOUSING,
     NOT_NAME,
     OCCASION,
@@ -50,7 +50,7 @@ _FREE = re.compile(  # 'sign up for a free water meter', 'offering a free hearin
 _SERVES = r"\s+for\s+(?:one|two|three|four|six|\d{1,2})\b"  # 'afternoon tea for two', 'pizza night for 4'
 _OPENING_OFFER = re.compile(  # the brief opens with the offer: '24/7 lockout service for renters', 'our beanbox plan.'
     # (after a greeting: 'hi!! radon test kit promo — homeowners ...')
-    rf"\A\s*(?:(?i:{GREETING})(?:\s+(?i:team|all|everyone|folks|guys))?\b[!.,]*\s+)?(?:our\s+)?"
+    rf"\A\s*(?:(?i:{GREETING})(?:\s+(?i:team|all|everyone|folks|guys))?\b[!.,]*\s+(?:[—–-]\s+)?)?(?:our\s+)?"
     rf"(?P<v>(?:{_WORD}\s+){{0,5}}(?:{OFFER_NOUNS}|(?:{PRODUCT_TYPE.pattern})(?={_SERVES}))(?P<n>{_SERVES})?)"
     r"(?=\s+(?:for|to|by|from)\b|\s*[.,;:\n—–]|\s+(?:promo|promotion|campaign|push|launch|ads|drive)\b)"
 )
@@ -209,7 +209,9 @@ def headed(text: str, is_place: PlaceTest) -> Found | None:
             and len(head.split()) <= 2
             or len(head.split()) > 8
             or _META_HEAD.fullmatch(head)
-            or re.match(r"(?i:for|voor|för|pour|für|dla|para|per|til)\s", head)  # 'For SubtitleLab: we want ...'
+            or re.match(
+                r"(?i:for|voor|för|pour|für|dla|para|per|til)\s", head
+            )  # 'For SubtitleLab: we want ...'
         ):
             continue
         found = _title_name(text, m.end(), is_place)
@@ -306,6 +308,10 @@ _LABEL_END = re.compile(
     # an offer glued on after a comma: 'WinterGrip X2 tires, buy 3 get 1 free', 'X, 2 for 1', 'X, half price'
     r"|,\s+(?=(?i:buy|get|save|free|bogo|half[\s-]+price|two[\s-]+for|\d+\s*(?:for|x|\+)\s*\d|\d+\s*%|"
     r"from|only|now|limited|while|ends?|until|incl)\b)"
+    # the offer's terms said after a few words: 'Seed Box, first box half price', 'X, second pair 50% off',
+    # 'X, first month free', 'X, erste Box gratis', 'X, première box à moitié prix'
+    r"|,\s+(?=(?:[\w'’-]+\s+){1,4}?(?i:half[\s-]+price|free|off|discount(?:ed)?|gratis|gratuite?|kostenlos|"
+    r"gratuit[oa]?|moiti[ée]\s+prix|halve\s+prijs|halva\s+priset|\d+\s*%)(?:\s|[.,;]|$))"
     # who it is for, in the languages briefs arrive in: 'Fondue-Set Alpenglut für die Wintersaison'
     r"|\s+(?:für|pour|para|per|voor|för|til|dla)\s+(?=(?:die|den|das|der|dem|les|le|la|el|los|las|il|i|gli|de|het|"
     r"den|det|o|os|a|as)\b|[a-zà-ÿ])|\s+for\s+(?=(?:[\w-]+\s+){1,2}(?:brands|businesses|companies|teams|owners)\b)"
@@ -322,7 +328,10 @@ def _label_value(seg: Segment, is_place: PlaceTest) -> str:
     keep = re.search(rf"\b(?:{HOUSING.pattern})\s+at\s+(?=[A-ZÀ-ÖØ-ÞĄĆČĎĘĚŁŃŇŐŘŚŠŤŰŹŻŽ])", raw, re.IGNORECASE)
     cut = _LABEL_END.search(raw, keep.end() if keep else 0)
     value = raw[: cut.start()] if cut else raw
-    place = re.search(r",\s+(?P<p>[A-ZÀ-ÖØ-ÞĄĆČĎĘĚŁŃŇŐŘŚŠŤŰŹŻŽ][\w'’-]*(?:\s+[A-ZÀ-ÖØ-ÞĄĆČĎĘĚŁŃŇŐŘŚŠŤŰŹŻŽ][\w'’-]*)?)", value)
+    place = re.search(
+        r",\s+(?P<p>[A-ZÀ-ÖØ-ÞĄĆČĎĘĚŁŃŇŐŘŚŠŤŰŹŻŽ][\w'’-]*(?:\s+[A-ZÀ-ÖØ-ÞĄĆČĎĘĚŁŃŇŐŘŚŠŤŰŹŻŽ][\w'’-]*)?)",
+        value,
+    )
     if place and is_place(place.group("p")):
         value = value[: place.start()]  # 'FridgeChef app, Korea launch'
     return value.strip(" .:*")
@@ -378,7 +387,9 @@ def labelled(text: str, segments: list[Segment], is_place: PlaceTest) -> Found |
         if not found.value or is_place(found.value) or DATE_IN.search(found.value):
             continue
         found = tidy_product(_foreign_type_cut(found))
-        if rank(seg) == 2 and not re.search(rf"[A-ZÀ-ÖØ-ÞĄĆČĎĘĚŁŃŇŐŘŚŠŤŰŹŻŽ0-9]|(?:{OFFER_NOUNS})$", found.value):
+        if rank(seg) == 2 and not re.search(
+            rf"[A-ZÀ-ÖØ-ÞĄĆČĎĘĚŁŃŇŐŘŚŠŤŰŹŻŽ0-9]|(?:{OFFER_NOUNS})$", found.value
+        ):
             continue  # 'Brief: awareness campaign for ...' titles the work, it names no product
         return found
     return None

@@ -294,7 +294,7 @@ NOT_NAME = re.compile(
 )
 BRIEF_WORDS = re.compile(  # 'Media budget', 'Seasonal hook', 'Key message': the brief's own vocabulary
     r"\b(?:budget|message|hook|goal|audience|channels?|kpis?|timing|list|lists|followers|traffic|footfall|ads|"
-    r"adverts)\b",
+    r"adverts|budżet|budzet|presupuesto|orçamento|bilancio|budjetti|rozpočet|költségkeret|bütçe)\b",
     re.IGNORECASE,
 )
 VENUE = re.compile(  # where a business sells, not what it sells: 'our Camden store', 'the Hopyard taproom', 'the Royal Oak pub'
