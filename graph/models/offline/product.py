@@ -11,8 +11,9 @@ in an offer word ('pushing our lunchtime pho set').
 
 Cues rank by kind: what the audience is asked to buy or do ('book a X', 'tickets for X', 'sell the X') beats what a
 campaign is for ('push for X'), which beats an owner ('Brand's X'). The reading of a name is in product_name, the
-other shapes a product takes (labels, title lines, glosses, lowercase offers) in product_forms, and the word classes
-in product_words.
+other shapes a product takes (labels, title lines, glosses, lowercase offers) in product_forms, what the sentence
+around a name says of it (a title after its description, a clause that counts, what not to use) in product_said,
+and the word classes in product_words.
 """
 
 from __future__ import annotations
@@ -32,6 +33,15 @@ from graph.models.offline.product_name import (
     tidy_product,
 )
 from graph.models.offline.product_plain import bulleted_plain, plain_after, priced_plain, sold_plain
+from graph.models.offline.product_said import (
+    SUBJECT,
+    bare_name,
+    brief_names,
+    counted,
+    described_title,
+    renamed,
+    unbanned,
+)
 from graph.models.offline.product_words import (
     ASKS,
     CHAT_STAMP,
@@ -49,7 +59,6 @@ from graph.models.offline.product_words import (
     VENUE,
 )
 from graph.models.offline.segments import Segment
-from graph.models.offline.sentences import split_sentences
 
 _DET = r"(?:l['’]|(?:(?:il|la|i|le|o|a)[ \t]+(?:nostr[oaie]|su[oa]|noss[oa])|nostr[oaie]|our|the|a|an|its|their|my|your|le|la|les|el|los|las|il|lo|das|die|der|den|notre|nuestr[oa]|son|sa|ses|su|sus|suo|sua|seine?n?|ihre?n?|zijn|haar|leur|nos|nuestr[oa]s|den|det|een|ein|eine|einen|o|os|as|um|uma)[ \t]+)?(?:(?-i:new|free|last)(?![ \t]+year)[ \t]+)?(?:[$£€]\d+(?:\.\d\d)?[ \t]+)?"
 _DET += r"(?-i:(?:[a-z]+|\d+)-(?:day|night|week|month|hour|year)[ \t]+)?"  # 'runs the three-week Gaeltacht Course'
@@ -75,10 +84,6 @@ _PRODUCT_CUE = re.compile(  # a cue's kind ranks it: what is sold beats what a c
     r"[A-ZÀ-ÖØ-ÞĄĆČĎĘĚŁŃŇŐŘŚŠŤŰŹŻŽ][\w&]*(?:[ \t]+&?[ \t]*[A-ZÀ-ÖØ-ÞĄĆČĎĘĚŁŃŇŐŘŚŠŤŰŹŻŽ][\w&]*){0,3}(?:['’]s|s['’])[ \t]+)(?=[A-ZÀ-ÖØ-ÞĄĆČĎĘĚŁŃŇŐŘŚŠŤŰŹŻŽ])",
 )
 _RANK = {"verb": 0, "off": 0, "ask": 0, "ad": 1, "ad2": 1, "host": 1, "for": 2, "own": 3}
-_SUBJECT = re.compile(  # 'St Columba's Hospice wants ...', 'ReadUp is looking for ...': the organisation speaks
-    r"(?:[ \t]+(?:at|from|of|in)(?:[ \t]+[A-ZÀ-ÖØ-ÞĄĆČĎĘĚŁŃŇŐŘŚŠŤŰŹŻŽ][\w'’&-]*){1,4}?)?"  # 'Electoral Services at Cardiff Council want'
-    r"[ \t]+(?:wants?|needs?|is\s+looking|are\s+looking|would\s+like|is\s+recruiting|is\s+hiring|has\s+been)\b"
-)
 _APPOSITIVE = re.compile(
     rf"[ \t]*,[ \t]+(?i:the|our|a|an)\s+(?:[a-z][\w'’-]*\s+){{0,3}}(?:{PRODUCT_TYPE.pattern})\b",
     re.IGNORECASE,
@@ -147,24 +152,6 @@ def _cued(text: str, is_place: PlaceTest) -> Found | None:
     return ranked[1] if ranked else None
 
 
-_DESCRIBED = re.compile(  # 'Tickets for our summer opera, The Magic Flute Reimagined.'
-    rf"\b(?i:(?:{CUE_VERBS}|(?:{ASKS})[ \t]+(?:for|of|to|on))[ \t]+(?:our|the|its|their))"
-    r"(?P<d>(?:[ \t]+(?-i:[a-z][\w'’-]*)){1,4}),[ \t]+(?=[\"“'‘]?[A-ZÀ-ÖØ-ÞĄĆČĎĘĚŁŃŇŐŘŚŠŤŰŹŻŽ])"
-)
-
-
-def _described_title(text: str, is_place: PlaceTest) -> Found | None:
-    """A cue, a lowercase description and then the title it goes by: 'Bookings for our family escape room, The
-    Pharaoh's Vault.' A title's words stay as written."""
-    for m in _DESCRIBED.finditer(text):
-        start = m.start("d") + len(m.group("d")) - len(m.group("d").lstrip())
-        described = Found(m.group("d").strip(), start, m.start("d") + len(m.group("d")))
-        named = _renamed(text, described, is_place)
-        if named is not described:
-            return named
-    return None
-
-
 def cued_ranked(text: str, is_place: PlaceTest) -> tuple[int, Found] | None:
     """The best name after a cue and its cue's rank (0: what is sold or asked for; 1: what a campaign is for or
     an organisation runs; 2: 'for X'; 3: an owner's)."""
@@ -175,9 +162,9 @@ def cued_ranked(text: str, is_place: PlaceTest) -> tuple[int, Found] | None:
         matches = list(rx.finditer(text))
         for m in reversed(matches) if rx is _OBJECT_FIRST else matches:  # the object nearest its verb
             found = product_phrase(text, m.end(), is_place)
-            if found and acceptable(found.value, is_place, cued=True) and not _SUBJECT.match(text, found.end):
+            if found and acceptable(found.value, is_place, cued=True) and not SUBJECT.match(text, found.end):
                 return 0, found
-    described = _described_title(text, is_place)
+    described = described_title(text, is_place)
     if described:
         return 0, described
     best: tuple[int, Found] | None = None
@@ -217,7 +204,7 @@ def cued_ranked(text: str, is_place: PlaceTest) -> tuple[int, Found] | None:
             continue  # 'Voor SubtitleLab: we want to sell ...': the client the brief is written for
         if _employer(text, m.start()) and not typed:
             continue  # 'drivers for HaulHub' work there; 'handlers for its Hospital Visits Program' join a scheme
-        if _SUBJECT.match(text, found.end) and not (tail or typed):
+        if SUBJECT.match(text, found.end) and not (tail or typed):
             continue  # the organisation that wants something, not what it sells
         bare = not re.search(r"\b(?:our|the|its|their|my|your)\s", cue)
         if kind == "for" and bare and not (marked or tail or appositive or typed):
@@ -232,28 +219,6 @@ def cued_ranked(text: str, is_place: PlaceTest) -> tuple[int, Found] | None:
             continue  # 'bookings for Harbourside Studio', 'fill the Grand Hall' name the place, not the offer
         best = (_RANK[kind], _introduced(text, found, is_place))
     return best
-
-
-_GOAL_VERB = re.compile(
-    r"get|sell|drive|grow|boost|win|reach|hit|generate|book|increase|achieve|secure|deliver|add|gain|raise|land"
-)
-
-
-def counted(text: str, found: Found) -> bool:
-    """A clause that counts, not a name with a model number: 'Get 200 card grading submissions', 'Mamy 4 linie
-    produkcyjne.' (we have 4 production lines), 'Hamare 300 dealers hain.': a verb before the number, or a whole
-    sentence of one word, a number and plain lowercase words with no product noun among them ('Flow 200 blender',
-    'Tallybook 4' and 'The Edge 3 razor is what we sell' are names)."""
-    toks = found.value.split()
-    if len(toks) < 2 or not re.fullmatch(r"\d[\d,.]*", toks[1]) or re.search(r"[a-z][A-Z]|\d", toks[0]):
-        return False
-    if _GOAL_VERB.fullmatch(toks[0].lower()):
-        return True
-    rest = toks[2:]
-    whole = re.search(r"(?:\A|[.!?:]\s|\n)\s*$", text[: found.start]) and re.match(
-        r"[.!?]?\s*(?:\n|$)|[.!?]\s", text[found.end :]
-    )
-    return bool(whole and rest) and all(t[:1].islower() and not PRODUCT_TYPE.fullmatch(t) for t in rest)
 
 
 def _named(text: str, is_place: PlaceTest) -> Found | None:
@@ -275,7 +240,7 @@ def _named(text: str, is_place: PlaceTest) -> Found | None:
         ):
             continue  # 'The regional blood service' is not a name
         if (
-            _SUBJECT.match(text, found.end)
+            SUBJECT.match(text, found.end)
             and not shape(found.value)[2]
             and not _WANTED.match(text, found.end)
             and not EVENT_NOUN.fullmatch(
@@ -428,106 +393,6 @@ def _opens(text: str, found: Found) -> bool:
     )
 
 
-_NAME_AFTER = re.compile(r",[ \t]+(?=[\"“'‘]?[A-ZÀ-ÖØ-ÞĄĆČĎĘĚŁŃŇŐŘŚŠŤŰŹŻŽ])")
-
-
-def _renamed(text: str, found: Found, is_place: PlaceTest) -> Found:
-    """A description, then the name it goes by after a comma: 'tickets for our Christmas puppet show, The Snow
-    Queen's Mittens.', 'pushing our new oat stout, Harbour Haze.' A title's words stay as written."""
-    toks = found.value.split()
-    if len(toks) < 2 or shape(found.value)[1] or not all(t[:1].islower() for t in toks[1:]):
-        return found
-    m = _NAME_AFTER.match(text, found.end)
-    name = product_phrase(text, m.end(), is_place) if m else None
-    if (
-        name is None
-        or sum(1 for t in name.value.split() if t[:1].isupper()) < 2
-        or not re.match(r"[ \t]*(?:[.;!?\n]|$)", text[name.end :])
-        or not acceptable(name.value, is_place, cued=True)
-    ):
-        return found
-    return name
-
-
-_THEME_WORD = re.compile(r"appeal|campaign|drive|fundraiser|initiative|challenge|theme|promo|promotion", re.I)
-
-
-def _bare_name(text: str, found: Found) -> Found:
-    """A name said with a word for the push after it ('our Bells for Centuries appeal'), when the brief names it
-    elsewhere without that word ('give to Bells for Centuries'): the name is the product, the word is the push."""
-    toks = found.value.split()
-    if len(toks) < 3 or not _THEME_WORD.fullmatch(toks[-1]) or not toks[-1][:1].islower():
-        return found
-    name = found.value[: found.value.rfind(toks[-1])].rstrip()
-    if sum(1 for t in name.split() if t[:1].isupper()) < 2:
-        return found
-    bare = re.compile(rf"(?<![\w'’-]){re.escape(name)}(?![\w'’-])(?![ \t]+{re.escape(toks[-1])}\b)")
-    if not any(m.start() != found.start for m in bare.finditer(text)):
-        return found
-    return Found(name, found.start, found.start + len(name))
-
-
-_BRIEF_NAMES = re.compile(  # '@marketing new brief 👇 Wetland Birding Week.', 'campaign — Nordic Light Tour.'
-    r"\b(?i:brief|campaign|project|kampanj|kampanjen|campagne|campaña|campanha|kampagne|kampania)"
-    r"[ \t]*(?:[:—–-]|[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF\uFE0F\u200D])+[ \t]*"
-    r"(?:(?i:the|our)[ \t]+)?(?=[A-ZÀ-ÖØ-ÞĄĆČĎĘĚŁŃŇŐŘŚŠŤŰŹŻŽ])"
-)
-
-
-def _brief_names(text: str, is_place: PlaceTest) -> Found | None:
-    """A brief announced by its title: a name of two capitalised words or more, said as a sentence of its own
-    after 'brief' or 'campaign' and a dash, colon or emoji."""
-    for m in _BRIEF_NAMES.finditer(text):
-        found = product_phrase(text, m.end(), is_place)
-        if (
-            found
-            and sum(1 for t in found.value.split() if t[:1].isupper()) >= 2
-            and re.match(r"[ \t]*(?:[.!\n]|$)", text[found.end :])
-            and acceptable(found.value, is_place, cued=True)
-            and not _SUBJECT.match(text, found.end)
-        ):
-            return found
-    return None
-
-
-_BANNED = re.compile(  # what the brief says not to use: never the product ('Please don't mention the Aria range')
-    r"\b(?i:(?:don['’]?t|do\s+not|never|avoid|please\s+no|not\s+to)\s+(?:\w+\s+){0,2}?(?:use|using|mention|"
-    r"mentioning|say|saying|promote|promoting|push|pushing|include|including|reference|referencing|feature|featuring|"
-    r"show|showing|name|naming|talk\s+about|advertise|advertising|discuss))\b"
-)
-_BANNED_SENTENCE = re.compile(  # said in the passive, or in a language that puts the verb after its object
-    r"\b(?i:(?:must|should|may|can)(?:\s+not|n['’]t)\s+be\s+(?:used|mentioned|promoted|shown|named|featured|"
-    r"referenced)|is\s+(?:off[\s-]limits|not\s+to\s+be\s+(?:used|mentioned))"
-    r"|nicht\s+(?:erwähnen|verwenden|nennen|bewerben)|ne\s+(?:pas|jamais)\s+(?:mentionner|utiliser|citer|promouvoir)|"
-    r"no\s+(?:mencionar|usar|promocionar)|não\s+(?:mencionar|usar)|non\s+(?:menzionare|usare)|niet\s+(?:noemen|"
-    r"gebruiken|vermelden)|inte\s+(?:nämna|använda)|ikke\s+(?:nævne|nevne|bruge|bruke)|nie\s+(?:wspominać|używać))\b"
-)
-
-
-_CLAUSE_CUT = re.compile(r"[;—–]|\b(?i:but|aber|maar|mais|pero|ma|men|ale)\b")
-
-
-def _unbanned(text: str) -> str:
-    """The brief without what it says not to use: from a prohibition to its sentence's end ('Promote the X; do not
-    mention the Y'), or the whole sentence when it is said in the passive or with the verb last ('The Y range must
-    not be mentioned', 'das Y bitte nicht erwähnen')."""
-    cut: list[tuple[int, int]] = []
-    for s, e in split_sentences(text):
-        passive = _BANNED_SENTENCE.search(text, s, e)
-        active = _BANNED.search(text, s, e)
-        if passive:  # the clause it is said in: 'das X nicht erwähnen; wir bewerben die Y'
-            before = [m.end() for m in _CLAUSE_CUT.finditer(text, s, passive.start())]
-            after = _CLAUSE_CUT.search(text, passive.end(), e)
-            cut.append((before[-1] if before else s, after.start() if after else e))
-        elif active:
-            cut.append((active.start(), e))
-    return (
-        "".join(" " if ch != "\n" and any(a <= i < b for a, b in cut) else ch for i, ch in enumerate(text))
-        if cut
-        else text
-    )
-
-
 _OTHER_FIELDS = frozenset({"audience", "places", "channels", "budget", "dates", "holdout"})
 
 
@@ -539,7 +404,7 @@ def find_product(text: str, segments: list[Segment], is_place_only: object) -> F
     def is_place(value: str) -> bool:
         return bool(callable(is_place_only) and is_place_only(value))
 
-    text = _unbanned(text)
+    text = unbanned(text)
     segments = [seg for seg in segments if text[seg.start : seg.end].strip()]
     found = labelled(text, segments, is_place)
     if found:
@@ -558,7 +423,7 @@ def find_product(text: str, segments: list[Segment], is_place_only: object) -> F
     event = _event_subject(text, is_place)
     if event and (ranked is None or ranked[0] >= 2 or event.start <= ranked[1].start < event.end):
         ranked = (0, event)
-    titled = _brief_names(text, is_place) if ranked is None or ranked[0] >= 2 else None
+    titled = brief_names(text, is_place) if ranked is None or ranked[0] >= 2 else None
     if titled:
         ranked = (0, titled)
     if ranked and ranked[0] >= 2:
@@ -581,9 +446,9 @@ def find_product(text: str, segments: list[Segment], is_place_only: object) -> F
         found = listed or clause or _named(text, is_place)
     if not found:
         return None
-    if ranked and found is ranked[1] and found == _described_title(text, is_place):
+    if ranked and found is ranked[1] and found == described_title(text, is_place):
         return found  # a title after its description keeps its words ('The Pharaoh's Vault')
     found = _lead_words(tidy_product(strip_article(found)))
     if all(TIME_WORD.fullmatch(w) for w in found.value.split()):
         return None  # "St David's Day"
-    return _bare_name(text, _renamed(text, found, is_place))
+    return bare_name(text, renamed(text, found, is_place))
