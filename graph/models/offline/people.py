@@ -32,7 +32,7 @@ PEOPLE = (
     "clinicians|physicians|dentists|vets|pharmacists|surgeons|lawyers|solicitors|attorneys|architects|"
     "tradespeople|tradies|coaches|tutors|educators|academics|researchers|scientists|analysts|officers|"
     "ceos|cfos|ctos|cmos|cios|admins|administrators|recruiters|creators|influencers|hikers|skiers|climbers|"
-    "surfers|swimmers|dancers|anglers|farmers|growers|breeders|mums-to-be|parents-to-be|expectant\\s+parents|goers|"
+    "surfers|swimmers|dancers|anglers|farmers|growers|breeders|mums-to-be|parents-to-be|expectant\\s+parents|(?:[a-z]+-)?goers|"
     + "|".join(
         (
             # German
