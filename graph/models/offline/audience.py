@@ -32,6 +32,22 @@ from graph.models.offline.sentences import NOT_ABBREVIATION
 def find_audience(
     text: str, segments: list[Segment], is_place_only: object, product: Found | None = None
 ) -> Found | None:
+    """Who the campaign should reach (see ``_find_audience``); a phrase that opens with the product keeps only the
+    people it is for ("Founders' Floor rooms from early-stage founders in Lisboa" -> 'early-stage founders in
+    Lisboa')."""
+    found = _find_audience(text, segments, is_place_only, product)
+    if found is None or product is None or not (found.start <= product.start < product.end < found.end):
+        return found
+    joint = re.match(r"\s+(?:from|for|to|among|amongst|by)\s+", text[product.end : found.end])
+    rest = text[product.end + joint.end() : found.end] if joint else ""
+    if not (joint and names_people(rest)):
+        return found
+    return Found(rest, found.end - len(rest), found.end)
+
+
+def _find_audience(
+    text: str, segments: list[Segment], is_place_only: object, product: Found | None = None
+) -> Found | None:
     """Who the campaign should reach, in the marketer's words, however it is introduced: a label, a question
     answered on the next line, a cue ('aimed at', 'targeting', 'it's for', '... are who we want'), the words after
     the product ('PawPals group walks to busy professionals'), the object of a verb or preposition that names
@@ -90,6 +106,8 @@ def find_audience(
             return Found(value, at, at + len(value))
     for m in AUD_CUES.finditer(text):
         found = before_product(audience_after(text, m.end(), is_place_only))
+        if found and re.search(r"\bto\s*$", m.group(0), re.I) and INFINITIVE.match(found.value):
+            continue  # 'push, getting students in Leeds to try it': a purpose, not the people
         if found and re.search(r"\bfrom\s*$", m.group(0), re.I) and not names_people(found.value):
             continue  # '500 sign-ups from our website', 'visitors expected from across Yorkshire'
         if found and not overlaps_product(found.start, found.end):

@@ -16,7 +16,8 @@ PURPOSE = (
     r"see|build|launch|promote|boost|increase|generate|fill|add|acquire|gain|file|join|visit|switch|dedicate|"
     r"donate|give|apply|enrol|enroll|download|install|order|pre-order|come|attend|claim|request|start|take|try|"
     r"buy|use|renew|upgrade|shop|pick|vote|check|learn|discover|choose|pay|save|open|subscribe|complete|upload|"
-    r"share|refer|invest|test|trial|rent|stay|spend|return|sponsor|volunteer|pledge|call|contact|enter|submit"
+    r"share|refer|invest|test|trial|rent|stay|spend|return|sponsor|volunteer|pledge|call|contact|enter|submit|"
+    r"tell|talk|speak|consider|write|plan|think|leave|read|watch|listen"
 )
 _MONTHS = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|"
@@ -93,7 +94,7 @@ _COUNT_OK_BEFORE = re.compile(
 NOT_AUDIENCE = re.compile(
     rf"^(?!(?:an?\s+)?(?:{AGE})|\d{{1,2}}s\b)"
     r"(?:a\s+|an\s+|the\s+)?(?:cpa|cpl|cac|ctr|roas|cost|outcome|kpi|goal|budget|\d|(?-i:[A-Z]{0,3})[$€£¥₩₹]|"
-    r"(?-i:[A-Z]{3})\s?\d|no\s+more|"
+    r"(?-i:[A-Z]{3})\s?\d|" + _MONTHS + r"\.?\s+\d|no\s+more|"
     r"at\s+least|under|below|above|open\s+rate|conversion|click|revenue)",
     re.IGNORECASE,
 )

@@ -115,6 +115,8 @@ def _is_people_clause(clause: str, is_place_only: object) -> bool:
         rf"(?i:we|i|our|us|they|it|this|that|you|{_IMPERATIVE})\b(?![-'’])", clause
     ):
         return False  # 'Hi team'; 'We help people in their 20s save for a house'; 'Hire 30 warehouse workers'
+    if _PERSUADING.match(clause):
+        return False  # 'urging young adults in Scotland to tell ...': the people are the verb's object
     if re.match(r"(?i:\w{2,}(?:amos|emos|imos|iamo|ons)|wir|nous|on|noi|nós|wij|my)\b", clause):
         return False  # 'Queremos captar clientes para ...', 'Vogliamo ...', 'Nous voulons ...': a sentence of ours
 
@@ -143,6 +145,11 @@ _IMPERATIVE = (
     r"attract|convert|acquire|register|encourage|bring|fill|onboard"
 )
 """A clause opening with one of these is an instruction ('Hire 30 warehouse workers'), not a people list."""
+_PERSUADING = re.compile(
+    r"(?i:invit|encourag|persuad|urg|convinc|inspir|remind|welcom|attract|engag|court|ask|help|get|tell|nudg|"
+    r"motivat|reach|target)(?:t?ing)\s"
+)
+"""A clause opening with a verb of reaching people ('encouraging first-time buyers ...', 'inviting nurses ...')."""
 _GREETING = re.compile(
     r"(?i:hi|hello|hey|dear|hiya|morning|thanks|thank\s+you|cheers|regards|best|kind\s+regards|many\s+thanks)\b"
 )

@@ -324,7 +324,7 @@ _GREETING = re.compile(
 _PERSON_FIELD = re.compile(
     r"(?im)(?:^|[·|•]|\s{2})[ \t]*(?:assignee|assigned\s+to|owner|from|to|cc|bcc|author|requested\s+by|contact|"
     r"attendees|reviewer|approver|name|sender|submitted\s+by|prepared\s+by|signed|account\s+manager|"
-    r"de|para|von|an|à|da|a)[ \t]*:[ \t]*(?:[A-Z][\w'’-]*,?[ \t]+){0,3}$"
+    r"de|para|von)[ \t]*:[ \t]*(?:[A-Z][\w'’-]*,?[ \t]+){0,3}$"
 )
 """'Assignee: Jordan', 'From: Austin Reed', 'Attendees: Ruth, Dev, Imogen': a field that names a person."""
 _LABEL_WORD = re.compile(r"(?m)^[ \t]*(?:[-*•▪]|\d{1,2}[.)])?[ \t]*$")
