@@ -19,10 +19,16 @@ _QUOTES = re.compile(
     r"|„(?P<e>[^“”\n]{2,240}?)[“”]|(?<![\w])'(?P<f>[^'\n]{2,240}?)'(?![\w])"
 )
 _MESSAGE_CUE = re.compile(
-    r"\b(?:key\s+messages?|messages?|messaging|tag\s?line|slogan|line|must\s+say|say|says|mention|mentions|include|"
-    r"includes|copy|claim|headline|hook|in\s+every\s+ad|in\s+all\s+ads|use|lead\s+with|strapline|quote|cta)\b",
+    r"\b(?:key\s+messages?|messages?|messaging|msgs?|tag\s?line|slogan|line|must\s+say|say|says|mention|mentions|"
+    r"include|includes|copy|claim|headline|hook|in\s+every\s+ad|in\s+all\s+ads|use|lead\s+with|strapline|quote|cta|"
+    # the message named in the other languages briefs arrive in ('Botschaft:', 'Mensaje clave:', 'Pesan utama:')
+    r"(?:kern)?botschaft|kernaussage|leitsatz|accroche|mensajes?|lema|eslogan|messaggio|mensage[mn]s?|"
+    r"(?:kern)?boodschap|budskap(?:et)?|budskab(?:et)?|przekaz|has[łl]o|komunikat|pesan|viesti|iskulause)\b",
     re.IGNORECASE,
 )
+_SPEAKER_LINE = re.compile(r"(?:^|\n)[ \t]*(?:\[[^\]\n]{1,20}\][ \t]*)?[^\W\d][\w .'’-]{0,30}:[ \t]*$")
+"""A chat line's speaker ('[7:12 PM] Pastor Mike:', 'Anna:'): a quote that is all the line says after it is said
+as a message."""
 
 
 def find_key_messages(text: str, segments: list[Segment]) -> list[Found]:
@@ -38,10 +44,26 @@ def find_key_messages(text: str, segments: list[Segment]) -> list[Found]:
         context = text[base : seg.end] if seg else text[base : m.end() + 30]
         outside = (context[: m.start() - base] + " " + context[m.end() - base :]).strip(" .:;,-–—>")
         labelled = seg is not None and seg.field == "key_messages"
-        cued = labelled or _MESSAGE_CUE.search(outside) or not re.search(r"\w", outside)
+        cued = (
+            labelled
+            or _MESSAGE_CUE.search(outside)
+            or not re.search(r"\w", outside)
+            or _spoken_alone(text, m.start(), m.end(), q)
+        )
         if cued and q not in [f.value for f in out]:
             out.append(Found(q, m.start(), m.end()))
     return out
+
+
+def _spoken_alone(text: str, start: int, end: int, quote: str) -> bool:
+    """A quoted line of three or more words that is all a chat line says ('[7:12 PM] Pastor Mike: 'Come as you
+    are''): a name is rarely that long, a line someone wants said usually is."""
+    line_start = text.rfind("\n", 0, start) + 1
+    return (
+        len(quote.split()) >= 3
+        and _SPEAKER_LINE.search(text[max(0, line_start - 1) : start]) is not None
+        and not re.search(r"\w", text[end:].split("\n", 1)[0])
+    )
 
 
 # ---- product (see product.py) --------------------------------------------------------------------------------

@@ -167,6 +167,13 @@ MORE_KINDS: dict[str, tuple[str, ...]] = {
         # saying yes to something free: an RSVP, a signature on a petition
         "rsvps",
         "signatures",
+        # a place taken on a course or in a school: an admission is an enrolment
+        "admissions",
+        "admits",
+        "intakes",
+        "einschreibungen",
+        "immatricolazioni",
+        "admisiones",
         # Spanish, Portuguese, French, Italian: enrolments, subscribers, members
         "matr[íi]culas",
         "suscriptores",
@@ -205,6 +212,18 @@ MORE_KINDS: dict[str, tuple[str, ...]] = {
         # a form filled in or a meeting agreed: someone to follow up
         "(?:form|lead[- ]form)\\s+(?:fills|submissions|completions)",
         "meetings",
+        # an application handed in is someone to follow up, in any language
+        "candidaturas",
+        "candidatures",
+        "candidature",
+        "bewerbungen",
+        "sollicitaties",
+        "ans[öo]kningar",
+        "s[øo]knader",
+        "ans[øo]gninger",
+        "wnioski",
+        "wniosk[óo]w",
+        "hakemuks(?:ia|et)",
         # Spanish, Portuguese, Italian
         "consultas",
         "contactos",
@@ -228,6 +247,10 @@ MORE_KINDS: dict[str, tuple[str, ...]] = {
         "liidi[äa]",
     ),
     "conversions": (
+        # something handed in for a paid service or a competition, like an entry
+        "submissions",
+        "einsendungen",
+        "inzendingen",
         # Polish, Indonesian, Finnish
         "zam[óo]wie[ńn]",
         "zam[óo]wienia",

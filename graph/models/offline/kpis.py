@@ -26,6 +26,9 @@ _NOT_COUNT_BEFORE = re.compile(
     r"clean|run|operate|employ)\s*$",
     re.I,
 )
+_UNIT_MODIFIER = re.compile(r"(?:year|week|day|night|month|hour|minute|quarter|seat|season)", re.I)
+"""A singular unit right after a count qualifies the outcome noun after it ('160 week bookings'); a plural one
+('160 weeks') is the count itself."""
 _GOAL_OF = re.compile(
     r"\b(?:target|goal|aim|objective|kpi|ambition|minimum|total|tally)\s+of\s+(?:(?:at\s+least|about|around|over)\s+)?$",
     re.I,
@@ -154,12 +157,18 @@ def find_counts(text: str, goal_spans: list[tuple[int, int]]) -> list[KPIMention
         ):
             continue
         words = _own_words(m.group("after"))
+        unit_modifier = (
+            len(words) > 1
+            and _UNIT_MODIFIER.fullmatch(words[0]) is not None
+            and _counted_kind(words[1:3])[0] is not None
+        )  # '160 week bookings', '300 night stays', '40 day passes': the unit names what is counted
         done = bool(words) and (
             _DONE_AFTER.match(" ".join(words)) is not None or _PEOPLE_TO.match(" ".join(words)) is not None
         )
         if (
             not words
             or not done
+            and not unit_modifier
             and re.match(
                 r"(?:years?|yrs?|year-olds?|miles?|km|minutes?|hours?|hrs|days?|weeks?|months?|"
                 r"quarters?|nights?|[ap]\.?m\.?|x|%|percent|employees|staff|developers|people|or|and|to|seats|locations|stores|shops|"
