@@ -78,3 +78,16 @@ END_VERB = (
     r"(?:(?:it|them|the\s+(?:ads|campaign))\s+)?(?:off|down))"
 )
 """How a brief says a run stops ('end', 'stop them', 'wrap up', 'come down', 'switch off')."""
+
+_FROM_BEFORE = re.compile(
+    r"\b(?:from|starting(?:\s+in)?|beginning(?:\s+in)?|as\s+of|ab|d[èe]s|[àa]\s+partir\s+de|desde|da|dal|"
+    r"a\s+partire\s+da|vanaf|fr[åa]n\s+och\s+med|fr[åa]n|fra\s+og\s+med|fra|od|mulai)\s+$",
+    re.IGNORECASE,
+)
+_RANGE_AFTER = re.compile(rf"^\s*(?:-|–|—|to|until|till|through|thru|and|{RANGE_WORDS})\s", re.IGNORECASE)
+
+
+def opens_run(text: str, pos: int, stop: int) -> bool:
+    """'from November 2027', 'Da novembre 2027', 'ab März 2027': a month said as where a run starts, with no end
+    after it, starts the run on its first day and says nothing of its end (not the whole month)."""
+    return bool(_FROM_BEFORE.search(text[max(0, pos - 25) : pos])) and not _RANGE_AFTER.match(text[stop:])
