@@ -23,7 +23,7 @@ languages, Polish, Indonesian and Finnish ('coût par abonnement', 'coste por le
 bokning', 'koszt za lead', 'biaya per pendaftaran')."""
 _CAP_BEFORE = re.compile(
     r"(?:no\s+more\s+than|not\s+more\s+than|under|below|m[aá]x(?:imum|imal)?\.?|at\s+most|up\s+to|less\s+than|"
-    r"≤|<|capped\s+at|tops|h[öo]chstens|moins\s+de|menos\s+de|hasta|jusqu['’]à)\s*$",
+    r"≤|<|capped\s+at|tops|h[öo]chstens|moins\s+de|menos\s+de|hasta|jusqu['’]à|maks\.?|h[øö]jst|h[øö]yst|h[öo]gst)\s*$",
     re.I,
 )
 _PER_UNIT_AFTER = re.compile(

@@ -132,6 +132,8 @@ def unit_kind(noun: str) -> str | None:
         noun + "s",
         noun + "es",
         noun + "en",
+        noun + "er",  # Danish and Norwegian: 'pr. bestilling' counts bestillinger
+        noun + "ar",  # Swedish: 'per bokning' counts bokningar
         noun[:-1] + "ies" if noun.endswith("y") else noun,
     ):
         kind = count_kind(form)

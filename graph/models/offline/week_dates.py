@@ -15,7 +15,7 @@ _WEEK = rf"(?:{_ISO_WEEK}|week|weeks|wk|wks|semaine|semaines|semana|semanas|sett
 teasers'), so they date a run only with a year ('weeks 10-15 2027')."""
 _WEEK_RANGE = re.compile(
     rf"(?<![\w.])(?P<w>{_WEEK})\s?(?P<a>\d{{1,2}})\s*(?:-|–|—|to|till|til|bis|à|a|al|au|t/m|tot|do|–)\s*"
-    rf"(?:{_WEEK}\s?)?(?P<b>\d{{1,2}})(?:,?\s+(?P<y>20\d\d))?(?![\d.,:/])",
+    rf"(?:{_WEEK}\s?)?(?P<b>\d{{1,2}})(?:,?\s+(?P<y>20\d\d))?(?![\d,:/]|\.\d)",
     re.IGNORECASE,
 )
 

@@ -1,0 +1,276 @@
+"""Round 8 families for KPI targets, key messages and the run's end, read through the offline engine's
+``extract_brief``: a cost-per cap said after the amount, per-unit abbreviations, ROAS with a decimal comma, outcome
+nouns for admissions, applications and submissions in several languages, a singular unit qualifying an outcome noun;
+key messages named in other languages or said alone on a chat line; CJK-written dates and lengths, runs of ISO
+weeks, range joiners of Hindi, Indonesian and Tagalog, a month said as where a run starts, the day an event 'is'.
+Every brief is new and written for these tests (none is taken from a dataset)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from graph.models.offline.handlers import extract_brief
+
+
+def _read(text: str) -> dict[str, Any]:
+    return extract_brief({"brief_text": text, "today": "2026-12-07"})
+
+
+def _kpis(text: str) -> list[tuple[str, float]]:
+    return sorted((k["name"], round(float(k["target"]), 6)) for k in _read(text)["kpi_targets"])
+
+
+# ---- a cap on the cost per outcome said after the amount and its unit ('£60 each or less', '$40/lead max')
+CAP_AFTER: list[tuple[str, list[tuple[str, float]]]] = [
+    (
+        "£7k on Google. Goal: 120 boiler service bookings at £45 each or less.",
+        [("conversions", 120.0), ("cpa", 45.0)],
+    ),
+    (
+        "$12k on LinkedIn. We need 80 demo requests, $150 a request or lower.",
+        [("cpa", 150.0), ("leads", 80.0)],
+    ),
+    ("$9k on Meta. Target: 300 trial sign-ups at $25/sign-up max.", [("cpa", 25.0), ("signups", 300.0)]),
+    (
+        "Budget 6.000 € auf Facebook. Ziel: 250 Anmeldungen, 18 € pro Anmeldung oder weniger.",
+        [("cpa", 18.0), ("signups", 250.0)],
+    ),
+    (
+        "Budget 5 000 € sur Instagram. Objectif : 140 demandes de devis, 30 € par demande ou moins.",
+        [("cpa", 30.0), ("leads", 140.0)],
+    ),
+    (
+        "Presupuesto 8.000 € en Google. Objetivo: 400 reservas a 20 € por reserva o menos.",
+        [("conversions", 400.0), ("cpa", 20.0)],
+    ),
+    ("A$10k on Meta. 200 test drives booked, A$50 each at most.", [("conversions", 200.0), ("cpa", 50.0)]),
+]
+
+# ---- the unit after 'per' abbreviated ('400 kr pr. lead', '€35/lead') in the Nordic languages and in English
+PER_ABBREVIATED: list[tuple[str, list[tuple[str, float]]]] = [
+    (
+        "Budget 80.000 kr. på Facebook. Mål: 200 leads, max 350 kr pr. lead.",
+        [("cpa", 350.0), ("leads", 200.0)],
+    ),
+    (
+        "Budsjett 120 000 kr på Google. Mål: 300 bestillinger, maks 250 kr pr. bestilling.",
+        [("conversions", 300.0), ("cpa", 250.0)],
+    ),
+    ("£4k on LinkedIn. Target 60 enquiries at no more than £55/enquiry.", [("cpa", 55.0), ("leads", 60.0)]),
+    ("€15.000 on Meta. Goal: 900 sign-ups, max €12/sign-up.", [("cpa", 12.0), ("signups", 900.0)]),
+    (
+        "Budget 40.000 kr på Instagram. Mål: 150 bookinger, højst 200 kr pr booking",
+        [("conversions", 150.0), ("cpa", 200.0)],
+    ),
+    ("$6k on TikTok. Goal 400 orders, under $15/order.", [("conversions", 400.0), ("cpa", 15.0)]),
+]
+
+# ---- ROAS written with a decimal comma ('ROAS 3,5', '4,5x ROAS', 'ROAS von 2,8')
+ROAS_COMMA: list[tuple[str, list[tuple[str, float]]]] = [
+    ("Budget 20.000 € su Meta. Obiettivo: 900 ordini, ROAS 3,5.", [("conversions", 900.0), ("roas", 3.5)]),
+    (
+        "Budget 15.000 € auf Google. Ziel: 500 Bestellungen bei einem ROAS von 2,8.",
+        [("conversions", 500.0), ("roas", 2.8)],
+    ),
+    (
+        "Budget 10 000 € sur Facebook. Objectif : 300 commandes et un ROAS de 4,2.",
+        [("conversions", 300.0), ("roas", 4.2)],
+    ),
+    (
+        "Presupuesto 9.000 € en Meta. Objetivo: 250 pedidos, 4,5x ROAS.",
+        [("conversions", 250.0), ("roas", 4.5)],
+    ),
+    (
+        "Budget € 12.000 op Google. Doel: 700 bestellingen, ROAS 3,25.",
+        [("conversions", 700.0), ("roas", 3.25)],
+    ),
+    ("Budżet 30 000 zł na Facebooku. Cel: 800 zamówień, ROAS 5,5.", [("conversions", 800.0), ("roas", 5.5)]),
+    ("$20k on Meta. Goal: 1,000 orders at a 3.5x ROAS.", [("conversions", 1000.0), ("roas", 3.5)]),
+]
+
+# ---- admissions, applications and submissions: what is counted, in several languages
+OUTCOME_NOUNS: list[tuple[str, list[tuple[str, float]]]] = [
+    (
+        "₹8 lakh on YouTube. We need 500 enquiries and 120 admissions for the MBA prep batch.",
+        [("leads", 500.0), ("signups", 120.0)],
+    ),
+    ("$30k on Meta. Goal: 250 admissions to the spring nursing intake.", [("signups", 250.0)]),
+    ("Budget 10.000 € auf LinkedIn. Ziel: 150 Bewerbungen für das Traineeprogramm.", [("leads", 150.0)]),
+    ("Presupuesto 7.000 € en Instagram. Objetivo: 90 candidaturas al máster.", [("leads", 90.0)]),
+    ("Budget 60 000 kr på LinkedIn. Mål: 200 ansökningar till utbildningen.", [("leads", 200.0)]),
+    ("$5k on Reddit. Get 300 photo contest submissions for the Lens Awards.", [("conversions", 300.0)]),
+    ("Budget 4.000 € op Instagram. Doel: 250 inzendingen voor de fotowedstrijd.", [("conversions", 250.0)]),
+    ("Budget 8.000 € auf YouTube. Ziel: 400 Einschreibungen für den Sprachkurs.", [("signups", 400.0)]),
+]
+
+# ---- a singular unit before the outcome noun qualifies it ('160 week bookings'); a plural one is a length
+UNIT_MODIFIER: list[tuple[str, list[tuple[str, float]]]] = [
+    ("£9k on Meta. Goal: 220 week bookings for the canal boats.", [("conversions", 220.0)]),
+    ("$4k on Google. We want 600 day passes sold for the climbing gym.", [("conversions", 600.0)]),
+    ("€6k on Instagram. Target 140 night bookings at the glamping site.", [("conversions", 140.0)]),
+    ("$8k on TikTok. Aim: 75 season tickets for the hockey club.", [("conversions", 75.0)]),
+    ("£3k on Facebook. Goal: 90 month memberships at the gym.", [("signups", 90.0)]),
+    ("£5k on Meta for 6 weeks. Goal 300 bookings.", [("conversions", 300.0)]),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    CAP_AFTER + PER_ABBREVIATED + ROAS_COMMA + OUTCOME_NOUNS + UNIT_MODIFIER,
+)
+def test_kpi_families8(text: str, expected: list[tuple[str, float]]) -> None:
+    assert _kpis(text) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The kit is £25 each or less than a takeaway. £3k on Meta. Goal: 200 kits sold.",
+        "Plans start at $9/mo. $6k on Meta, 300 sign-ups.",
+        "We run 5 day courses for teens. $4k on Google, 80 enrolments.",
+    ],
+)
+def test_no_cost_per_invented(text: str) -> None:
+    assert "cpa" not in dict(_kpis(text))
+
+
+# ---- key messages named in other languages, or said alone on a chat line
+KEY_MESSAGES: list[tuple[str, list[str]]] = [
+    (
+        "Budget 3.000 € auf Instagram. Kernbotschaft: „Frisch aus dem Ofen, jeden Morgen“.",
+        ["Frisch aus dem Ofen, jeden Morgen"],
+    ),
+    ("Budget 5 000 € sur Facebook. Accroche : « Le goût du vrai pain »", ["Le goût du vrai pain"]),
+    ("Presupuesto 4.000 €. Lema: «Tu casa, tu ritmo».", ["Tu casa, tu ritmo"]),
+    ('Budget 6.000 € su Meta. Messaggio chiave: "La montagna ti aspetta".', ["La montagna ti aspetta"]),
+    ("Budget € 2.000 op Instagram. Boodschap: ‘Fietsen zonder zorgen’", ["Fietsen zonder zorgen"]),
+    ('Budget 30 000 kr. Budskap: "Värme hela vintern"', ["Värme hela vintern"]),
+    ("Budżet 10 000 zł. Hasło: „Twoja kawa, twój rytm”", ["Twoja kawa, twój rytm"]),
+    (
+        "Anggaran Rp 50.000.000. Pesan: “Belajar kapan saja, di mana saja”",
+        ["Belajar kapan saja, di mana saja"],
+    ),
+    ("▸ msg: ‘Grow your own salad’\n▸ budget: £900 on Instagram", ["Grow your own salad"]),
+    (
+        "[9:02 AM] Dana: spring push for the bakery, $600 on Instagram\n[9:03 AM] Dana: 'Warm bread, cold mornings'",
+        ["Warm bread, cold mornings"],
+    ),
+    (
+        "Ola: new class for seniors, £400 on Facebook\nOla: “Never too late to dance”\nOla: thanks!",
+        ["Never too late to dance"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "messages"), KEY_MESSAGES)
+def test_key_message_families8(text: str, messages: list[str]) -> None:
+    assert _read(text)["key_messages"] == messages
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "[9:02 AM] Dana: promo for 'Sunny' our lemon cake, $600 on Instagram",
+        "[9:03 AM] Dana: 'Aria'\n[9:04 AM] Dana: $500 on Meta for the kettle",
+        'We stock the "Deep Ocean" candle range. $2k on Meta, 300 orders.',
+    ],
+)
+def test_a_quoted_name_is_no_message(text: str) -> None:
+    assert _read(text)["key_messages"] == []
+
+
+# ---- the run's start, end and length as CJK, Hindi, Indonesian and Nordic/German briefs date it
+RUNS: list[tuple[str, str, str, int]] = [
+    ("Budget ¥2,000,000 on Instagram. Period: 2027年4月1日〜2027年5月15日", "2027-04-01", "2027-05-15", 45),
+    ("Budget ¥900,000 on LINE. 期間: 2027年2月10日～3月9日", "2027-02-10", "2027-03-09", 28),
+    ("예산 ₩20,000,000, Instagram. 2027년 3월 2일부터 4주.", "2027-03-02", "2027-03-29", 28),
+    ("预算 ¥50,000, WeChat. 2027年5月1日至5月31日", "2027-05-01", "2027-05-31", 31),
+    ("Budget ¥3,000,000 on YouTube. 2027年6月1日から8週間", "2027-06-01", "2027-07-26", 56),
+    ("Budget 40 lakh rupees on YouTube. 15 March se 30 April 2027.", "2027-03-15", "2027-04-30", 47),
+    ("Anggaran Rp 200.000.000 di Instagram. 1 March sampai 31 March 2027.", "2027-03-01", "2027-03-31", 31),
+    ("Budget 50 000 kr på Facebook. Period: v. 14–v. 17 2027.", "2027-04-05", "2027-05-02", 28),
+    ("Budget 8.000 € auf Instagram. Zeitraum: KW 20–23 2027.", "2027-05-17", "2027-06-13", 28),
+    ("Budget 60.000 kr. på Google. Periode: uge 36-39", "2027-09-06", "2027-10-03", 28),
+    ("$5k on Meta. Flight: weeks 10-12 2027.", "2027-03-08", "2027-03-28", 21),
+]
+
+
+@pytest.mark.parametrize(("text", "start", "end", "days"), RUNS)
+def test_run_families8(text: str, start: str, end: str, days: int) -> None:
+    got = _read(text)
+    assert (str(got["start_date"]), str(got["end_date"]), got["duration_days"]) == (start, end, days)
+
+
+def test_plan_weeks_are_no_dates() -> None:
+    got = _read("$5k on Meta, March 2027. Weeks 1-2: teasers, weeks 3-6: offers.")
+    assert (str(got["start_date"]), str(got["end_date"])) == ("2027-03-01", "2027-03-31")
+
+
+# ---- a month said as where the run starts opens it and says nothing of its end
+OPEN_MONTH: list[tuple[str, str]] = [
+    ("Budget 9.000 € su Meta. Da marzo 2027. Obiettivo: 400 ordini.", "2027-03-01"),
+    ("Budget 7.000 € auf Google. Ab April 2027, Ziel: 200 Buchungen.", "2027-04-01"),
+    ("Budget 5 000 € sur Facebook, à partir de mai 2027.", "2027-05-01"),
+    ("Presupuesto 6.000 € en Instagram, desde junio de 2027.", "2027-06-01"),
+    ("Budget € 4.000 op Meta vanaf september 2027.", "2027-09-01"),
+    ("$8k on Meta, starting in October 2027.", "2027-10-01"),
+]
+
+
+@pytest.mark.parametrize(("text", "start"), OPEN_MONTH)
+def test_a_month_opening_a_run(text: str, start: str) -> None:
+    got = _read(text)
+    assert (str(got["start_date"]), got["end_date"], got["duration_days"]) == (start, None, None)
+
+
+def test_a_month_with_a_length_ends_after_the_length() -> None:
+    got = _read("$8k on Meta from March 2027 for six weeks.")
+    assert (str(got["start_date"]), str(got["end_date"]), got["duration_days"]) == (
+        "2027-03-01",
+        "2027-04-11",
+        42,
+    )
+
+
+def test_a_whole_month_is_still_the_month() -> None:
+    got = _read("$8k on Meta. We run in November 2027.")
+    assert (str(got["start_date"]), str(got["end_date"])) == ("2027-11-01", "2027-11-30")
+
+
+# ---- a day the brief says an event 'is' is not the run's start
+EVENT_IS: list[tuple[str, str, str]] = [
+    (
+        "Father's Day is the 20th of June, so run it 1 June to 19 June 2027. $2k on Meta.",
+        "2027-06-01",
+        "2027-06-19",
+    ),
+    (
+        "The fair is on the 12th of May; ads 20 April to 11 May 2027. £1k on Facebook.",
+        "2027-04-20",
+        "2027-05-11",
+    ),
+    (
+        "Diwali falls on the 29th of October this year. Campaign 1–28 October 2027, ₹5 lakh on Instagram.",
+        "2027-10-01",
+        "2027-10-28",
+    ),
+    ("Graduation is the 3rd of July. Run 7 June to 2 July 2027, $3k on Meta.", "2027-06-07", "2027-07-02"),
+    (
+        "Open day is the 14th of March; push from 1 March to 13 March 2027 on Facebook, £800.",
+        "2027-03-01",
+        "2027-03-13",
+    ),
+    (
+        "Race day is the 9th of May. Ads: 12 April to 8 May 2027, €2k on Instagram.",
+        "2027-04-12",
+        "2027-05-08",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "start", "end"), EVENT_IS)
+def test_the_day_an_event_is(text: str, start: str, end: str) -> None:
+    got = _read(text)
+    assert (str(got["start_date"]), str(got["end_date"])) == (start, end)
