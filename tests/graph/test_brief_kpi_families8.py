@@ -274,3 +274,45 @@ EVENT_IS: list[tuple[str, str, str]] = [
 def test_the_day_an_event_is(text: str, start: str, end: str) -> None:
     got = _read(text)
     assert (str(got["start_date"]), str(got["end_date"])) == (start, end)
+
+
+# ---- counts written the CJK way: the outcome noun, the number and its counter (or the counter first)
+CJK_COUNTS: list[tuple[str, list[tuple[str, float]]]] = [
+    ("予算 ¥1,000,000、Instagram。目標：予約2,000件", [("conversions", 2000.0)]),
+    (
+        "예산 ₩10,000,000, 네이버. 목표: 예약 1,200건, CPA ₩15,000 이하",
+        [("conversions", 1200.0), ("cpa", 15000.0)],
+    ),
+    ("预算 ¥80,000，微信。目标：注册5000人", [("signups", 5000.0)]),
+    ("예산 ₩5,000,000. 신규 회원 3,000명 모집", [("signups", 3000.0)]),
+    ("予算 ¥500,000。目標は資料請求300件です。", [("leads", 300.0)]),
+    ("預算 NT$200,000。目標：1,500筆訂單", [("conversions", 1500.0)]),
+    ("会員が5,000人います。予算 ¥300,000、目標：新規登録1,000件", [("signups", 1000.0)]),
+    ("我们有5000名会员。预算 ¥60,000，目标：咨询800次", [("leads", 800.0)]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CJK_COUNTS)
+def test_cjk_counts(text: str, expected: list[tuple[str, float]]) -> None:
+    assert _kpis(text) == sorted(expected)
+
+
+# ---- the quote styles of other scripts and languages
+QUOTE_STYLES: list[tuple[str, str]] = [
+    ("メッセージ：「毎日がもっと楽しく」 予算 ¥500,000", "毎日がもっと楽しく"),
+    ("核心信息：『喝一口，就爱上』 预算 ¥50,000", "喝一口，就爱上"),
+    ("핵심 메시지: “매일 더 가볍게” 예산 ₩3,000,000", "매일 더 가볍게"),
+    ("Budget 20 000 kr. Budskap: ”Värme hela vintern”", "Värme hela vintern"),
+    ("Budget 3.000 €. Botschaft: »Dein Tisch, deine Wiesn«", "Dein Tisch, deine Wiesn"),
+    ("Budget 2.000 €. Claim: ‚Einfach besser leben‘", "Einfach besser leben"),
+    ("Budget 4 000 €. Message clé : ‹ Simplement meilleur ›", "Simplement meilleur"),
+]
+
+
+@pytest.mark.parametrize(("text", "message"), QUOTE_STYLES)
+def test_quote_styles(text: str, message: str) -> None:
+    assert _read(text)["key_messages"] == [message]
+
+
+def test_a_title_in_book_marks_is_no_message() -> None:
+    assert _read("We sell the 《Three Kingdoms》 box set. Budget ¥50,000 on WeChat.")["key_messages"] == []

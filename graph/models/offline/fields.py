@@ -17,6 +17,10 @@ from graph.models.offline.segments import Segment
 _QUOTES = re.compile(
     r"\"(?P<a>[^\"\n]{2,240}?)\"|“(?P<b>[^”\n]{2,240}?)”|‘(?P<c>[^’\n]{2,240}?)’(?![a-z])|«\s?(?P<d>[^»\n]{2,240}?)\s?»"
     r"|„(?P<e>[^“”\n]{2,240}?)[“”]|(?<![\w])'(?P<f>[^'\n]{2,240}?)'(?![\w])"
+    # Swedish and Finnish ”…”, German and Danish »…« and ‚…‘, ‹…›, the CJK corner brackets 「…」 『…』 and
+    # full-width quotes (a title in 《…》 names a work, not a message)
+    r"|(?<![\w“])”(?P<g>[^”“\n]{2,240}?)”|»(?P<h>[^«»\n]{2,240}?)«|‚(?P<i>[^‘’\n]{2,240}?)[‘’]|‹(?P<j>[^›\n]{2,240}?)›"
+    r"|「(?P<k>[^」\n]{2,240}?)」|『(?P<l>[^』\n]{2,240}?)』|＂(?P<m>[^＂\n]{2,240}?)＂"
 )
 _MESSAGE_CUE = re.compile(
     r"\b(?:key\s+messages?|messages?|messaging|msgs?|tag\s?line|slogan|line|must\s+say|say|says|mention|mentions|"
@@ -26,6 +30,11 @@ _MESSAGE_CUE = re.compile(
     r"(?:kern)?boodschap|budskap(?:et)?|budskab(?:et)?|przekaz|has[łl]o|komunikat|pesan|viesti|iskulause)\b",
     re.IGNORECASE,
 )
+_CJK_MESSAGE_CUE = re.compile(
+    r"メッセージ|キャッチ(?:コピー|フレーズ)|スローガン|コピー|메시지|슬로건|카피|문구|信息|讯息|訊息|口号|口號|标语|標語|文案"
+)
+"""The message named in Japanese, Korean and Chinese ('メッセージ：「…」', '핵심 메시지: “…”', '核心信息：『…』'): no word
+boundaries in those scripts."""
 _SPEAKER_LINE = re.compile(r"(?:^|\n)[ \t]*(?:\[[^\]\n]{1,20}\][ \t]*)?[^\W\d][\w .'’-]{0,30}:[ \t]*$")
 """A chat line's speaker ('[7:12 PM] Pastor Mike:', 'Anna:'): a quote that is all the line says after it is said
 as a message."""
@@ -47,6 +56,7 @@ def find_key_messages(text: str, segments: list[Segment]) -> list[Found]:
         cued = (
             labelled
             or _MESSAGE_CUE.search(outside)
+            or _CJK_MESSAGE_CUE.search(outside)
             or not re.search(r"\w", outside)
             or _spoken_alone(text, m.start(), m.end(), q)
         )

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from graph.models.offline.kpi_cjk import cjk_counts
 from graph.models.offline.kpi_facts import PAST_RE, reported_figure
 from graph.models.offline.kpi_words import DONE_PARTICIPLES, kind_patterns
 from graph.models.offline.money import to_number
@@ -248,6 +249,11 @@ def find_counts(text: str, goal_spans: list[tuple[int, int]]) -> list[KPIMention
     ]  # '120 Buchungen, sorry, 120 bookings': the corrected count stands
     named = {k.name for k in out}
     out += [k for k in _word_counts(text, goal_spans) if k.name not in named]
+    named = {k.name for k in out}
+    out += [
+        KPIMention(c.name, c.target, c.start, c.end) for c in cjk_counts(text) if c.name not in named
+    ]  # '予約2,000件', '예약 1,200건'
+    out = sorted(out, key=lambda k: k.start)
     out += [k for k in _back_references(text) if not out]
     return sorted(out, key=lambda k: k.start) or fallback[:1]
 
