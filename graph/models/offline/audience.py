@@ -26,6 +26,7 @@ from graph.models.offline.audience_cues import AUD_CUES, INFINITIVE, POSTPOSED, 
 from graph.models.offline.channels import Found
 from graph.models.offline.people import names_people
 from graph.models.offline.segments import Segment
+from graph.models.offline.sentences import NOT_ABBREVIATION
 
 
 def find_audience(
@@ -53,8 +54,11 @@ def find_audience(
 
     for seg in segments:
         if seg.field == "audience" and seg.value:
-            first = re.split(r"[.;!?](?:\s|$)", seg.value, maxsplit=1)[0]  # the label's own sentence
+            first = re.split(rf"(?:{NOT_ABBREVIATION}\.|[;!?])(?:\s|$)", seg.value, maxsplit=1)[0]  # the label's own sentence
             first = re.sub(r"^(?i:is|are|=|sind|ist|est|sont|es|son|zijn)\s+", "", first)  # 'audience is ...'
+            rest_of_label = re.match(r"([^\W\d_]+(?:\s[^\W\d_]+)?)\s*:\s+(?=\S)", first)
+            if rest_of_label and not names_people(rest_of_label.group(1)):
+                first = first[rest_of_label.end() :]  # 'Target audiens: ...', 'Target group: ...'
             when = TIME_STOP.search(first)
             first = (
                 first[: when.start()]

@@ -51,26 +51,26 @@ from graph.models.offline.segments import Segment
 _DET = r"(?:l['’]|(?:(?:il|la|i|le|o|a)[ \t]+(?:nostr[oaie]|su[oa]|noss[oa])|nostr[oaie]|our|the|a|an|its|their|my|your|le|la|les|el|los|las|il|lo|das|die|der|den|notre|nuestr[oa]|son|sa|ses|su|sus|suo|sua|seine?n?|ihre?n?|zijn|haar|leur|nos|nuestr[oa]s|den|det|een|ein|eine|einen|o|os|as|um|uma)[ \t]+)?(?:(?-i:new|free|last)(?![ \t]+year)[ \t]+)?(?:[$£€]\d+(?:\.\d\d)?[ \t]+)?"
 _DET += r"(?-i:(?:[a-z]+|\d+)-(?:day|night|week|month|hour|year)[ \t]+)?"  # 'runs the three-week Gaeltacht Course'
 _PRODUCT_CUE = re.compile(  # a cue's kind ranks it: what is sold beats what a campaign is for, beats an owner
-    rf"(?P<verb>\b(?i:(?:{CUE_VERBS})[ \t]+(?:of[ \t]+)?{_DET}))(?=[A-Z0-9]|['‘\"“][A-Z])"
-    r"|(?P<off>\b\d{1,2}\s?%\s+off\s+(?i:(?:all|every|the|our|any)[ \t]+)?)(?=[A-Z0-9])"  # '40% off all X'
-    rf"|(?P<ask>\b(?i:(?:{ASKS})[ \t]+(?:for|of|to|on)[ \t]+{_DET}))(?=[A-Z0-9])"
+    rf"(?P<verb>\b(?i:(?:{CUE_VERBS})[ \t]+(?:of[ \t]+)?{_DET}))(?=[A-ZÀ-ÖØ-ÞĄĆČĎĘĚŁŃŇŐŘŚŠŤŰŹŻŽ0-9]|['‘\"“][A-ZÀ-ÖØ-ÞĄĆČĎĘĚŁŃŇŐŘŚŠŤŰŹŻŽ])"
+    r"|(?P<off>\b\d{1,2}\s?%\s+off\s+(?i:(?:all|every|the|our|any)[ \t]+)?)(?=[A-ZÀ-ÖØ-ÞĄĆČĎĘĚŁŃŇŐŘŚŠŤŰŹŻŽ0-9])"  # '40% off all X'
+    rf"|(?P<ask>\b(?i:(?:{ASKS})[ \t]+(?:for|of|to|on)[ \t]+{_DET}))(?=[A-ZÀ-ÖØ-ÞĄĆČĎĘĚŁŃŇŐŘŚŠŤŰŹŻŽ0-9])"
     rf"|(?P<ad>\b(?i:(?:ads?|campaign|push|brief|promotion|pre-?launch|kickstarter|sale)[ \t]+(?:for|on)[ \t]+{_DET}))"
     # the same in the languages briefs arrive in: 'campanha pro Açaí Bowl', 'campagne pour le Pass Neige'
     rf"|(?P<ad2>\b(?i:(?:campanha|campaña|campagne|campagna|kampagne|kampanj|kampanje|campagne|kampania)[ \t]+"
     rf"(?:pro|pra|para(?:[ \t]+(?:o|a|el|la))?|pour|per|für|voor|för|for|dla)[ \t]+{_DET}))"
-    r"(?=[A-Z])"
+    r"(?=[A-ZÀ-ÖØ-ÞĄĆČĎĘĚŁŃŇŐŘŚŠŤŰŹŻŽ])"
     # what an organisation runs or hosts: 'WKRM is running the Keep It Local Pledge Drive'
     # ('I run Stitch & Mend' names the business: an article comes first)
     rf"|(?P<host>\b(?i:(?:run(?:s|ning)?|host(?:s|ing)?|hold(?:s|ing)?|organi[sz](?:es|ing)?)[ \t]+"
     rf"(?=(?:the|our|its|their|a|an)[ \t]){_DET}))"
-    r"(?=[A-Z])"
-    rf"|(?P<for>\b(?i:for[ \t]+{_DET}))(?=[A-Z]|\d+-[A-Z])"
+    r"(?=[A-ZÀ-ÖØ-ÞĄĆČĎĘĚŁŃŇŐŘŚŠŤŰŹŻŽ])"
+    rf"|(?P<for>\b(?i:for[ \t]+{_DET}))(?=[A-ZÀ-ÖØ-ÞĄĆČĎĘĚŁŃŇŐŘŚŠŤŰŹŻŽ]|\d+-[A-ZÀ-ÖØ-ÞĄĆČĎĘĚŁŃŇŐŘŚŠŤŰŹŻŽ])"
     r"|(?P<own>\b(?!(?:Mother|Father|Valentine|Children|Women|Men|It|That|What|Let|There|Here|Who|He|She)['’])"
-    r"[A-Z][\w&]*(?:[ \t]+&?[ \t]*[A-Z][\w&]*){0,3}(?:['’]s|s['’])[ \t]+)(?=[A-Z])",
+    r"[A-ZÀ-ÖØ-ÞĄĆČĎĘĚŁŃŇŐŘŚŠŤŰŹŻŽ][\w&]*(?:[ \t]+&?[ \t]*[A-ZÀ-ÖØ-ÞĄĆČĎĘĚŁŃŇŐŘŚŠŤŰŹŻŽ][\w&]*){0,3}(?:['’]s|s['’])[ \t]+)(?=[A-ZÀ-ÖØ-ÞĄĆČĎĘĚŁŃŇŐŘŚŠŤŰŹŻŽ])",
 )
 _RANK = {"verb": 0, "off": 0, "ask": 0, "ad": 1, "ad2": 1, "host": 1, "for": 2, "own": 3}
 _SUBJECT = re.compile(  # 'St Columba's Hospice wants ...', 'ReadUp is looking for ...': the organisation speaks
-    r"(?:[ \t]+(?:at|from|of|in)(?:[ \t]+[A-Z][\w'’&-]*){1,4}?)?"  # 'Electoral Services at Cardiff Council want'
+    r"(?:[ \t]+(?:at|from|of|in)(?:[ \t]+[A-ZÀ-ÖØ-ÞĄĆČĎĘĚŁŃŇŐŘŚŠŤŰŹŻŽ][\w'’&-]*){1,4}?)?"  # 'Electoral Services at Cardiff Council want'
     r"[ \t]+(?:wants?|needs?|is\s+looking|are\s+looking|would\s+like|is\s+recruiting|is\s+hiring|has\s+been)\b"
 )
 _APPOSITIVE = re.compile(
@@ -78,17 +78,17 @@ _APPOSITIVE = re.compile(
     re.IGNORECASE,
 )
 _CALLED = re.compile(
-    rf"\b(?:{PRODUCT_TYPE.pattern})\s+(?:called|named)\s+(?=[A-Z])"
+    rf"\b(?:{PRODUCT_TYPE.pattern})\s+(?:called|named)\s+(?=[A-ZÀ-ÖØ-ÞĄĆČĎĘĚŁŃŇŐŘŚŠŤŰŹŻŽ])"
     # 'our online CBT programme Steady': a lowercase description, then the name
-    rf"|\b(?i:our|its|their)\s+(?:(?:[a-z][\w-]*|[A-Z]{{2,}})\s+){{0,3}}(?:{PRODUCT_TYPE.pattern})\s+(?=[A-Z][a-z])"
+    rf"|\b(?i:our|its|their)\s+(?:(?:[a-z][\w-]*|[A-ZÀ-ÖØ-ÞĄĆČĎĘĚŁŃŇŐŘŚŠŤŰŹŻŽ]{{2,}})\s+){{0,3}}(?:{PRODUCT_TYPE.pattern})\s+(?=[A-ZÀ-ÖØ-ÞĄĆČĎĘĚŁŃŇŐŘŚŠŤŰŹŻŽ][a-z])"
     # the same in the languages briefs arrive in: "nous lançons l'abonnement Nounou+", 'la app Viajo'
     # (a generic noun in lowercase: 'el Paquete Romántico' is the name; German writes every noun capitalised)
     rf"|(?<![\w'’])(?i:l['’]|le\s|la\s|el\s|il\s|lo\s|o\s|a\s|notre\s|nuestr[oa]\s|nosso\s|nossa\s|het\s|onze\s|"
-    rf"son\s|sa\s|su\s)\s*(?:{FOREIGN_TYPE})\s+(?=[A-Z])"
-    rf"|(?<![\w'’])(?i:unser\w*|die|das|den|ihr\w*|sein\w*)\s+(?i:{FOREIGN_TYPE})\s+(?=[A-Z])"
+    rf"son\s|sa\s|su\s)\s*(?:{FOREIGN_TYPE})\s+(?=[A-ZÀ-ÖØ-ÞĄĆČĎĘĚŁŃŇŐŘŚŠŤŰŹŻŽ])"
+    rf"|(?<![\w'’])(?i:unser\w*|die|das|den|ihr\w*|sein\w*)\s+(?i:{FOREIGN_TYPE})\s+(?=[A-ZÀ-ÖØ-ÞĄĆČĎĘĚŁŃŇŐŘŚŠŤŰŹŻŽ])"
 )
 _OBJECT_FIRST = re.compile(  # German and Dutch put the verb last: 'wollen unser Winterbock Bier in Bayern bewerben'
-    r"\b(?i:unser\w*|ihr\w*|sein\w*|die|das|den|onze|ons|het|de)\s+(?=[A-Z][^.\n;:!?]{0,80}?\s(?:bewerben|verkaufen|"
+    r"\b(?i:unser\w*|ihr\w*|sein\w*|die|das|den|onze|ons|het|de)\s+(?=[A-ZÀ-ÖØ-ÞĄĆČĎĘĚŁŃŇŐŘŚŠŤŰŹŻŽ][^.\n;:!?]{0,80}?\s(?:bewerben|verkaufen|"
     r"vermarkten|promoten|launchen|einführen|bekannt\s+machen|verkopen|lanceren|aanprijzen|op\s+de\s+markt\s+brengen)\b)"
 )
 
@@ -108,7 +108,7 @@ def _employer(text: str, for_at: int) -> bool:
 
 
 _INTRODUCES = re.compile(  # 'a campaign for Revive IV Lounge in Las Vegas: the Hangover Recovery Drip, $149'
-    r"(?:[ \t]+in[ \t]+[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,2})?[ \t]*:[ \t]+(?i:the|our|its|their)[ \t]+(?=[A-Z0-9])"
+    r"(?:[ \t]+in[ \t]+[A-ZÀ-ÖØ-ÞĄĆČĎĘĚŁŃŇŐŘŚŠŤŰŹŻŽ][\w'’-]*(?:[ \t]+[A-ZÀ-ÖØ-ÞĄĆČĎĘĚŁŃŇŐŘŚŠŤŰŹŻŽ][\w'’-]*){0,2})?[ \t]*:[ \t]+(?i:the|our|its|their)[ \t]+(?=[A-ZÀ-ÖØ-ÞĄĆČĎĘĚŁŃŇŐŘŚŠŤŰŹŻŽ0-9])"
 )
 
 
@@ -127,7 +127,7 @@ def _for_inside(text: str, for_at: int, found: Found | None, is_place: PlaceTest
     """'Our Bells for Centuries appeal', 'Books for Babies scheme': a 'for' inside a title-case name is part of it,
     not a cue; the whole name is read from its first capitalised word."""
     run = re.search(
-        r"(?<![\w'’&-])(?:(?!(?:Our|The|Its|Their|A|An)\b)[A-Z][\w'’&-]*[ \t]+){1,3}$",
+        r"(?<![\w'’&-])(?:(?!(?:Our|The|Its|Their|A|An)\b)[A-ZÀ-ÖØ-ÞĄĆČĎĘĚŁŃŇŐŘŚŠŤŰŹŻŽ][\w'’&-]*[ \t]+){1,3}$",
         text[max(0, for_at - 60) : for_at],
     )
     at = max(0, for_at - 60) + run.start() if run else 0
@@ -172,7 +172,7 @@ def cued_ranked(text: str, is_place: PlaceTest) -> tuple[int, Found] | None:
         if (
             kind == "verb"
             and m.group(0)[:1].isupper()
-            and re.search(r"(?:\b(?i:the|a|an|our|its|their)|[A-Z][\w'’&-]*)[ \t]+$", text[: m.start()])
+            and re.search(r"(?:\b(?i:the|a|an|our|its|their)|[A-ZÀ-ÖØ-ÞĄĆČĎĘĚŁŃŇŐŘŚŠŤŰŹŻŽ][\w'’&-]*)[ \t]+$", text[: m.start()])
         ):
             continue  # 'the Mystery Book Club box', 'the Fill a Tray deal': a capitalised verb inside a name
         if kind == "own" and (NOT_NAME.match(found.value) or TIME_WORD.fullmatch(found.value.split()[0])):
@@ -180,8 +180,8 @@ def cued_ranked(text: str, is_place: PlaceTest) -> tuple[int, Found] | None:
         _, marked, tail = shape(found.value)
         appositive = _APPOSITIVE.match(text, found.end)  # 'Docket, the contract tool from Lexly'
         typed = len(found.value.split()) > 1 and PRODUCT_TYPE.fullmatch(found.value.split()[-1])
-        if _employer(text, m.start()):
-            continue
+        if _employer(text, m.start()) and not typed:
+            continue  # 'drivers for HaulHub' work there; 'handlers for its Hospital Visits Program' join a scheme
         if _SUBJECT.match(text, found.end) and not (tail or typed):
             continue  # the organisation that wants something, not what it sells
         bare = not re.search(r"\b(?:our|the|its|their|my|your)\s", cue)
@@ -203,11 +203,11 @@ def _named(text: str, is_place: PlaceTest) -> Found | None:
     """A product written without a cue: a name with a model mark ('Vita D3 Drops', 'PawPals group walks'), or
     'the/our Name' followed by a noun of something sold ('Our Hudson sofa collection needs a push')."""
     for m in re.finditer(
-        r"(?<![\w'’&-])(?:(?P<art>(?i:the|our|its|their))\s+(?:(?i:new|latest|flagship)\s+)?)?(?P<w>[A-Z0-9])",
+        r"(?<![\w'’&-])(?:(?P<art>(?i:the|our|its|their))\s+(?:(?i:new|latest|flagship)\s+)?)?(?P<w>[A-ZÀ-ÖØ-ÞĄĆČĎĘĚŁŃŇŐŘŚŠŤŰŹŻŽ0-9])",
         text,
     ):  # 'Our new Harvest Moon pumpkin ale launches ...'
         before = text[: m.start()]
-        if not m.group("art") and re.search(r"\b[A-Z0-9][\w'’&-]*\s+$", before):
+        if not m.group("art") and re.search(r"\b[A-ZÀ-ÖØ-ÞĄĆČĎĘĚŁŃŇŐŘŚŠŤŰŹŻŽ0-9][\w'’&-]*\s+$", before):
             continue  # inside a longer capitalised run
         found = product_phrase(text, m.start("w"), is_place)
         if (
@@ -254,7 +254,7 @@ def _named(text: str, is_place: PlaceTest) -> Found | None:
                 wanted and caps_in >= 2 and PRODUCT_TYPE.fullmatch(found.value.split()[-1]) is not None
             )
         )
-        bullet = re.search(r"(?:^|\n)[ \t]*(?:[-*•▪→+>]|\d{1,2}[.)])?[ \t]*$", before) is not None
+        bullet = re.search(r"(?:^|\n)[ \t]*(?:[-*•▪→+>・●○◆◇■□➤➢✓✔]|\d{1,2}[.)])?[ \t]*$", before) is not None
         caps = sum(1 for t in found.value.split() if t[:1].isupper())
         # 'Hopworks Winter Stout goes on sale': a name of two capitalised words or more opening a line
         on_sale = bullet and caps >= 2 and _ON_SALE.match(text, found.end) is not None
@@ -267,9 +267,9 @@ def _named(text: str, is_place: PlaceTest) -> Found | None:
         promo = _PROMO_AFTER.match(text, found.end) if opening else None
         promoted = (
             promo is not None
-            and not re.match(r"[ \t]+(?i:for|of|on)[ \t]+(?i:the|our|a|an)[ \t]+[A-Z]", text[promo.end() :])
+            and not re.match(r"[ \t]+(?i:for|of|on)[ \t]+(?i:the|our|a|an)[ \t]+[A-ZÀ-ÖØ-ÞĄĆČĎĘĚŁŃŇŐŘŚŠŤŰŹŻŽ]", text[promo.end() :])
             and not SEASONAL.fullmatch(found.value)
-            and not re.search(r"[A-Z]{2,}-?\d{2,}|[·•|#]", found.value)
+            and not re.search(r"[A-ZÀ-ÖØ-ÞĄĆČĎĘĚŁŃŇŐŘŚŠŤŰŹŻŽ]{2,}-?\d{2,}|[·•|#]", found.value)
         )
         if not (
             marked or appositive or on_sale or owned or promoted or typed and (m.group("art") or opening)
@@ -304,7 +304,7 @@ _PROMO_AFTER = re.compile(
     r"|,?[ \t]+(?i:can|could|shall|should)[ \t]+we[ \t]+(?:advertise|promote|push|market|run[ \t]+ads)\b"
 )
 _EVENT_START = re.compile(
-    r"(?:^|(?<=[.!?])[ \t]+)[ \t]*(?:(?i:the|our|this\s+year's)[ \t]+)?(?=[A-Z])", re.MULTILINE
+    r"(?:^|(?<=[.!?])[ \t]+)[ \t]*(?:(?i:the|our|this\s+year's)[ \t]+)?(?=[A-ZÀ-ÖØ-ÞĄĆČĎĘĚŁŃŇŐŘŚŠŤŰŹŻŽ])", re.MULTILINE
 )
 _HAPPENS = re.compile(  # 'The Harbour Half Marathon takes place on 3 May', 'The Lantern Parade returns on 31 October'
     r"[ \t]+(?:takes[ \t]+place|is[ \t]+(?:on|happening|being[ \t]+held)|will[ \t]+be[ \t]+(?:held|on)|is[ \t]+held|"
@@ -336,7 +336,7 @@ _ON_SALE = re.compile(
 def _lead_words(found: Found) -> Found:
     """Words before the product that are not part of it: filler ('okay so the HomeHalo doorbell camera') and a
     season it is sold in ('Summer holidays kids' club tickets')."""
-    filler = re.match(r"(?:[a-z]+\s+){1,4}?(?:the|our)\s+(?=[A-Z])", found.value)
+    filler = re.match(r"(?:[a-z]+\s+){1,4}?(?:the|our)\s+(?=[A-ZÀ-ÖØ-ÞĄĆČĎĘĚŁŃŇŐŘŚŠŤŰŹŻŽ])", found.value)
     season = re.match(
         r"(?i:summer|spring|autumn|winter|christmas|easter|halloween|festive|holiday)(?:\s+(?i:holidays?|"
         r"half-term|term|season|weekend))?\s+(?=[a-z][\w'’-]*\s+[a-z])",  # 'summer menu' stays whole

@@ -52,7 +52,7 @@ def tidy_product(found: Found) -> Found:
         tail = EVENT_TAIL.search(value)
     value, start = _seasonal_edges(value, start)
     owner = re.match(
-        r"(?:[A-Z][\w&]*\s+){1,3}[A-Z][\w&]*(?:['’]s|s['’])\s+(?=[A-Z])", value
+        r"(?:[A-ZÀ-ÖØ-ÞĄĆČĎĘĚŁŃŇŐŘŚŠŤŰŹŻŽ][\w&]*\s+){1,3}[A-ZÀ-ÖØ-ÞĄĆČĎĘĚŁŃŇŐŘŚŠŤŰŹŻŽ][\w&]*(?:['’]s|s['’])\s+(?=[A-ZÀ-ÖØ-ÞĄĆČĎĘĚŁŃŇŐŘŚŠŤŰŹŻŽ])", value
     )  # two words or more
     if (
         owner and not NOT_NAME.match(value[owner.end() :]) and not NOT_NAME.match(value)
@@ -90,7 +90,7 @@ def strip_article(found: Found) -> Found:
 
 _JOINERS = frozenset({"to", "on", "the", "a", "an", "and", "of", "up"})
 _JOIN_NEXT = re.compile(
-    r"[ \t]+(?:(?:the|a|an)[ \t]+)?(?P<w>[A-Z][\w'’-]*)(?P<after>(?:[ \t]+[\w'’-]+){0,4})"
+    r"[ \t]+(?:(?:the|a|an)[ \t]+)?(?P<w>[A-ZÀ-ÖØ-ÞĄĆČĎĘĚŁŃŇŐŘŚŠŤŰŹŻŽ][\w'’-]*)(?P<after>(?:[ \t]+[\w'’-]+){0,4})"
 )
 
 
@@ -103,7 +103,7 @@ def _joins(text: str, at: int, low: str, words: list[str], is_place: PlaceTest |
     if low == "in" and words[-1][:1].isupper() and not PRODUCT_TYPE.fullmatch(words[-1]):
         # 'Shakespeare in the Park', 'Learn Bridge in 8 Weeks' (not 'the Camp Week in Harrogate', 'Course in Leeds')
         inside = re.match(
-            r"[ \t]+(?:the[ \t]+(?P<w>[A-Z][\w'’-]*)|\d+[ \t]+(?i:days|weeks|months|steps|minutes))\b",
+            r"[ \t]+(?:the[ \t]+(?P<w>[A-ZÀ-ÖØ-ÞĄĆČĎĘĚŁŃŇŐŘŚŠŤŰŹŻŽ][\w'’-]*)|\d+[ \t]+(?i:days|weeks|months|steps|minutes))\b",
             text[at:],
         )
         return inside is not None and not (inside.group("w") and is_place(inside.group("w")))
@@ -230,7 +230,7 @@ def product_phrase(text: str, start: int, is_place: PlaceTest | None = None) -> 
             and low in ("it", "you", "your", "us", "me", "this", "our", "will", "can")
             and bool(words)
             and words[-1].group(0)[:1].isupper()
-            and re.match(r"[ \t]+[A-Z]", text[start + tok.end() :]) is not None
+            and re.match(r"[ \t]+[A-ZÀ-ÖØ-ÞĄĆČĎĘĚŁŃŇŐŘŚŠŤŰŹŻŽ]", text[start + tok.end() :]) is not None
         )
         if (
             low in BOUNDARY
@@ -248,17 +248,17 @@ def product_phrase(text: str, start: int, is_place: PlaceTest | None = None) -> 
         if low == "for" and words:
             after = text[start + tok.end() : start + tok.end() + 40]
             tier = re.match(  # 'Taskloom for Agencies', 'Afternoon Tea for Two to couples in Bath'
-                r"[ \t]+[A-Z][a-z]+(?=[ \t]*(?:[\n,.;:!?)]|$)|[ \t]+(?:to|in|at|among|across|with|on|from|is|are|"
+                r"[ \t]+[A-ZÀ-ÖØ-ÞĄĆČĎĘĚŁŃŇŐŘŚŠŤŰŹŻŽ][a-z]+(?=[ \t]*(?:[\n,.;:!?)]|$)|[ \t]+(?:to|in|at|among|across|with|on|from|is|are|"
                 r"will|takes|returns|opens|runs|starts)\b)"
                 # a title with 'for' inside, then its product noun: 'Bells for Centuries appeal', 'Seniors for
                 # Seniors adoption program', 'Books for Babies scheme'
-                rf"|[ \t]+[A-Z][a-z]+(?:[ \t]+[a-z][\w-]*)?[ \t]+(?:{PRODUCT_TYPE.pattern})\b",
+                rf"|[ \t]+[A-ZÀ-ÖØ-ÞĄĆČĎĘĚŁŃŇŐŘŚŠŤŰŹŻŽ][a-z]+(?:[ \t]+[a-z][\w-]*)?[ \t]+(?:{PRODUCT_TYPE.pattern})\b",
                 after,
             )
             if (
                 NOT_NAME.match(after.strip())
                 or not tier
-                and (not re.match(r"\s*[A-Z0-9]", after) or PEOPLE_WORD.search(" ".join(after.split()[:3])))
+                and (not re.match(r"\s*[A-ZÀ-ÖØ-ÞĄĆČĎĘĚŁŃŇŐŘŚŠŤŰŹŻŽ0-9]", after) or PEOPLE_WORD.search(" ".join(after.split()[:3])))
             ):
                 break
         words.append(tok)
@@ -300,7 +300,7 @@ def shape(value: str) -> tuple[bool, bool, bool]:
     numbered = (
         (  # '2027-28 Season Tickets', '24/7 Emergency Lockout Service', '5-Day Surf Camp' (not '3x ROAS')
             len(toks) > 1
-            and re.fullmatch(r"\d[\d/–-]*|\d+-[A-Z][a-z]+", toks[0]) is not None
+            and re.fullmatch(r"\d[\d/–-]*|\d+-[A-ZÀ-ÖØ-ÞĄĆČĎĘĚŁŃŇŐŘŚŠŤŰŹŻŽ][a-z]+", toks[0]) is not None
             and toks[1][:1].isupper()
         )
         and not toks[1].isupper()
@@ -309,7 +309,7 @@ def shape(value: str) -> tuple[bool, bool, bool]:
         return False, False, False
     marked = (
         any(
-            re.search(r"[a-z][A-Z]|[A-Za-z]\d|\d[A-Za-z]", t)
+            re.search(r"[a-z][A-ZÀ-ÖØ-ÞĄĆČĎĘĚŁŃŇŐŘŚŠŤŰŹŻŽ]|[A-Za-z]\d|\d[A-Za-z]", t)
             or DEGREE.fullmatch(t)
             or (i and TIERS.fullmatch(t))
             for i, t in enumerate(toks)

@@ -69,7 +69,9 @@ OFFER_NOUNS = (  # what a business offers, goods or services, singular or plural
     r"programs?|rentals?|clubs?|schemes?|leagues?|catering|"
     # evenings sold by the seat and services sold by the visit or the season: 'our la traviata gala', 'seasonal
     # driveway clearing contract', 'a free damp survey'
-    r"galas?|concerts?|recitals?|screenings?|tastings?|inspections?|surveys?|contracts?"
+    r"galas?|concerts?|recitals?|screenings?|tastings?|inspections?|surveys?|contracts?|"
+    # services named by what is done or kept: 'indoor boat storage', 'van hire', 'airport parking', 'dog grooming'
+    r"storage|hire|parking|boarding|grooming|tuition|coaching"
 )
 
 BOUNDARY = frozenset(
@@ -259,7 +261,7 @@ GREETING = (  # how a brief or an email opens, in the languages briefs arrive in
 OCCASION = (  # days a product is sold for: 'for Valentine's Day', 'for the Frühlingsfest'
     r"(?:the\s+)?(?:black\s+friday|cyber\s+monday|christmas|xmas|easter|halloween|mother'?s\s+day|father'?s\s+day|"
     r"valentine'?s(?:\s+day)?|new\s+year|diwali|eid|ramadan|hanukkah|thanksgiving|white\s+day|lunar\s+new\s+year|"
-    r"st\.?\s+patrick'?s|mid-?autumn|oktoberfest|[A-Z][\w'’]*\s+(?:day|eve|festival|fest|week|weekend)|\w+fest)"
+    r"st\.?\s+patrick'?s|mid-?autumn|oktoberfest|[A-ZÀ-ÖØ-ÞĄĆČĎĘĚŁŃŇŐŘŚŠŤŰŹŻŽ][\w'’]*\s+(?:day|eve|festival|fest|week|weekend)|\w+fest)"
 )
 NOT_NAME = re.compile(
     rf"^(?:{GREETING}|the|our|a|an|its|their|my|this|that|we|i|hi|hello|hey|dear|please|campaign|brief|notes?|meeting|team|"
