@@ -316,3 +316,59 @@ def test_quote_styles(text: str, message: str) -> None:
 
 def test_a_title_in_book_marks_is_no_message() -> None:
     assert _read("We sell the 《Three Kingdoms》 box set. Budget ¥50,000 on WeChat.")["key_messages"] == []
+
+
+# ---- the end named after the start ('Start 1 April, end of May', 'Ende: 31. Mai', 'fin le 31 mai')
+END_NAMED: list[tuple[str, str, str]] = [
+    ("Budget £2k on Meta. Start 1 April 2027, end of May.", "2027-04-01", "2027-05-31"),
+    ("Budget 2.000 € auf Instagram. Start: 1. April 2027, Ende: 31. Mai", "2027-04-01", "2027-05-31"),
+    ("Budget 2 000 € sur Facebook. Début le 1er avril 2027, fin le 31 mai.", "2027-04-01", "2027-05-31"),
+    ("Presupuesto 2.000 € en Meta. Inicio 1 de abril de 2027, fin 31 de mayo.", "2027-04-01", "2027-05-31"),
+    ("$2k on Meta. Go live 1 April 2027; finish by the end of May.", "2027-04-01", "2027-05-31"),
+    ("Budget 2.000 € op Instagram. Start 3 mei 2027, einde 20 juni.", "2027-05-03", "2027-06-20"),
+    ("Budget 20 000 kr på Facebook. Start 3 maj 2027, slut 20 juni.", "2027-05-03", "2027-06-20"),
+]
+
+
+@pytest.mark.parametrize(("text", "start", "end"), END_NAMED)
+def test_end_named_after_the_start(text: str, start: str, end: str) -> None:
+    got = _read(text)
+    assert (str(got["start_date"]), str(got["end_date"])) == (start, end)
+
+
+def test_a_day_after_the_start_that_ends_nothing_is_no_end() -> None:
+    got = _read("£2k on Meta. Launch 1 April 2027, 31 May is the show.")
+    assert (str(got["start_date"]), got["end_date"]) == ("2027-04-01", None)
+
+
+# ---- Indonesian and Tagalog month names and lengths ('15 Maret – 15 April 2027', '1 Marso hanggang 30 Abril')
+SEA_MONTHS: list[tuple[str, str, str, int]] = [
+    (
+        "Anggaran Rp 90.000.000 di Instagram. Periode: 15 Maret – 15 April 2027",
+        "2027-03-15",
+        "2027-04-15",
+        32,
+    ),
+    ("Anggaran Rp 40.000.000. Periode: 1 Agustus sampai 30 September 2027", "2027-08-01", "2027-09-30", 61),
+    (
+        "Anggaran Rp 25.000.000 di TikTok. Mulai 1 Desember 2027 selama 4 minggu",
+        "2027-12-01",
+        "2027-12-28",
+        28,
+    ),
+    ("Budget ₱500,000 on Facebook. 1 Marso hanggang 30 Abril 2027", "2027-03-01", "2027-04-30", 61),
+    ("Budget ₱300,000 on TikTok. 1 Hunyo 2027, 30 araw", "2027-06-01", "2027-06-30", 30),
+    ("Budget 40 lakh rupees on YouTube. 1 Agustus 2027 se 31 Agustus 2027", "2027-08-01", "2027-08-31", 31),
+]
+
+
+@pytest.mark.parametrize(("text", "start", "end", "days"), SEA_MONTHS)
+def test_sea_month_names(text: str, start: str, end: str, days: int) -> None:
+    got = _read(text)
+    assert (str(got["start_date"]), str(got["end_date"]), got["duration_days"]) == (start, end, days)
+
+
+def test_an_indonesian_date_is_no_count() -> None:
+    assert _kpis("Anggaran Rp 90.000.000. Periode: 15 Maret – 15 April 2027. KPI: 500 pendaftaran") == [
+        ("signups", 500.0)
+    ]

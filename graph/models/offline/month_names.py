@@ -29,7 +29,7 @@ ENGLISH = (
     "november",
     "december",
 )
-LOCALES = ("de", "fr", "es", "it", "nl", "pt", "sv", "da", "nb", "pl", "fi", "cs", "ca", "ro")
+LOCALES = ("de", "fr", "es", "it", "nl", "pt", "sv", "da", "nb", "pl", "fi", "cs", "ca", "ro", "id", "fil")
 """Languages whose month names are read (wide names in both the format and stand-alone contexts)."""
 _ABBREVIATED_LOCALES = ("de", "fr", "es", "it", "nl", "pt", "sv", "da", "nb")
 _ENGLISH_WORDS = frozenset({"ago", "set", "out", "mag", "gen", "lug", "des", "ene", "marc", "marco"})

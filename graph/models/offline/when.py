@@ -72,7 +72,8 @@ _RANGE_JOIN = re.compile(
     rf"(?:{W.END_VERB}(?:\s+(?:it|them|the\s+(?:campaign|ads|push)))?(?:\s+on)?"
     rf"|(?:run|runs|running|live|going)\s+(?:till|until|to|through|thru))\s*(?:the\s+)?(?:{W.WEEKDAY})?$"
     r"|^\s*(?:to|until|till|through|thru|[-–—])\s+(?-i:(?:[A-Z][\w'’]*\s+){0,2}[A-Z][\w'’]*),?\s*$"
-    r"|^[^.;!?\n\d]{0,30}?\(?\s*(?:until|till|ending(?:\s+on)?|ends\s+on)\s*$",
+    r"|^[^.;!?\n\d]{0,30}?\(?\s*(?:until|till|ending(?:\s+on)?|ends\s+on)\s*$"
+    rf"|{W.END_NAMED}",
     re.IGNORECASE,
 )
 """Between the two ends of a range: a dash or 'to'; 'to Easter Monday, 29 March' (the day's name before it);
@@ -404,7 +405,10 @@ def _join_ranges(text: str, spans: list[DateSpan], today: date) -> list[DateSpan
             and b.start
             and not a.problem
             and not b.problem
-            and _RANGE_JOIN.match(text[a.stop : b.pos])
+            and (
+                _RANGE_JOIN.match(text[a.stop : b.pos])
+                or (b.end_only and W.end_named(text[a.stop : b.pos], b.text))
+            )
         ):
             start, end = a.start, b.start
             if not a.has_year and b.has_year:
