@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import re
 
-from graph.models.offline.kpi_facts import PAST_RE, reported_figure
+from graph.models.offline.kpi_facts import reported_figure, said_as_past
+from graph.models.offline.kpi_words import REVENUE_WORDS
 from graph.models.offline.kpis import KPIMention, count_kind, unit_kind
 from graph.models.offline.money import MoneyMention
 
@@ -70,13 +71,18 @@ _EVERY_RETURNS = re.compile(
 )
 _REVENUE_AFTER = re.compile(
     r"^\s*(?:(?:in|of)?\s*(?:[\w-]+\s+)?(?:revenue|turnover|gmv|arr|mrr)\b"
-    r"|(?:in|of)\s+(?:[\w-]+\s+)?(?:sales|donations|pledges|gifts)\b)",
+    r"|(?:in|of)\s+(?:[\w-]+\s+)?(?:sales|donations|pledges|gifts)\b"
+    rf"|(?:de\s+|d['’]|en\s+|di\s+|em\s+|i\s+|w\s+|an\s+)?(?:{REVENUE_WORDS})(?![\w-])"
+    r"|(?:en|in|em|di|i)\s+(?:ventas|vendite|vendas|verkopen|f[öo]rs[äa]ljning|salg)\b)",
     re.I,
 )
 _REVENUE_BEFORE = re.compile(
-    r"(?:(?:revenue|turnover|gmv|sales)(?:\s+target)?\s*(?:of|:|is|=)?|\brais(?:e|es|ed|ing)(?:\s+(?:at\s+least|over))?)\s*$",
+    r"(?:(?:revenue|turnover|gmv|sales)(?:\s+target)?\s*(?:of|:|is|=)?|\brais(?:e|es|ed|ing)(?:\s+(?:at\s+least|over))?"
+    rf"|(?<![\w-])(?:{REVENUE_WORDS})\s*(?:de|d['’]|di|von|van|på|p[åa]|do|sebesar|of|:|=)?)\s*$",
     re.I,
 )
+"""Revenue named before or after its amount, in English and the other languages briefs arrive in ('$360,000 in
+revenue', '50.000 € Umsatz', 'chiffre d'affaires de 80 000 €', '100.000 € en ventas', 'omsättning 500 000 kr')."""
 
 
 def align_to_cost_unit(text: str, counts: list[KPIMention], cpa: KPIMention | None) -> list[KPIMention]:
@@ -144,7 +150,7 @@ def find_roas(text: str, money: list[MoneyMention] | None = None) -> KPIMention 
     'every $1 spent returns $5' -> the ratio of the two amounts)."""
     past = False
     for m in ROAS_RE.finditer(text):
-        if PAST_RE.search(re.split(r"[.;!?\n]", text[max(0, m.start() - 80) : m.start()])[-1]):
+        if said_as_past(re.split(r"[.;!?\n]", text[max(0, m.start() - 80) : m.start()])[-1]):
             past = True  # 'last year we got a 3.2x ROAS' is what happened, not the target
             continue
         x = float((m.group("x") or m.group("x2")).replace(",", "."))

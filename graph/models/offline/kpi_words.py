@@ -350,3 +350,27 @@ def kind_patterns() -> dict[str, str]:
         + ")"
         for kind in COUNT_KINDS
     }
+
+
+RATE_WORDS: dict[str, str] = {
+    "open_rate": r"[öo]ffnungsrate|taux\s+d['’]ouverture|tasa\s+de\s+apertura|tasso\s+di\s+apertura|"
+    r"taxa\s+de\s+abertura|openingsratio|openingspercentage|[öo]ppningsgrad|[öo]ppningsfrekvens|[åa]bningsrate|"
+    r"[åa]pningsrate|wsp[óo][łl]czynnik\s+otwar[ćc]|avausprosentti|tingkat\s+(?:buka|pembukaan)",
+    "ctr": r"durchklickrate|klickrate|taux\s+de\s+clics?|tasa\s+de\s+clics?|porcentaje\s+de\s+clics|"
+    r"percentuale\s+di\s+clic|tasso\s+di\s+clic|taxa\s+de\s+cliques|klikfrequentie|klickfrekvens|klikrate|"
+    r"klikkfrekvens|wsp[óo][łl]czynnik\s+klikalno[śs]ci|napsautussuhde|rasio\s+klik(?:-tayang)?",
+    "conversion_rate": r"konversionsrate|konversionsquote|konvertierungsrate|taux\s+de\s+conversion|"
+    r"tasa\s+de\s+conversi[óo]n|tasso\s+di\s+conversione|taxa\s+de\s+convers[ãa]o|conversieratio|"
+    r"conversiepercentage|konverteringsgrad|konverteringsrate|konverteringsfrekvens|"
+    r"wsp[óo][łl]czynnik\s+konwersji|konversioprosentti|tingkat\s+konversi",
+}
+"""Rates named in the other languages briefs arrive in, as the ad platforms translate them ('Öffnungsrate',
+'taux d'ouverture', 'Klickrate' and 'taux de clics' for CTR, 'tasa de conversión', 'konverteringsgrad')."""
+
+REVENUE_WORDS = (
+    r"umsatz|ums[äa]tze|erl[öo]s|chiffre\s+d['’]affaires|ingresos|facturaci[óo]n|fatturato|ricavi|omzet|"
+    r"oms[äa]ttning(?:en)?|oms[æe]tning(?:en)?|omsetning(?:en)?|przych[óo]d(?:u|y|[óo]w)?|faturamento|receita|"
+    r"liikevaihto|pendapatan|売上|매출|营收|營收|销售额|銷售額"
+)
+"""Revenue in the other languages briefs arrive in ('50.000 € Umsatz', 'chiffre d'affaires de 80 000 €',
+'fatturato di 60.000 €', 'omsättning 500 000 kr', 'faturamento de R$ 200.000')."""

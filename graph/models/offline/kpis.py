@@ -9,8 +9,8 @@ import re
 from dataclasses import dataclass
 
 from graph.models.offline.kpi_cjk import cjk_counts
-from graph.models.offline.kpi_facts import PAST_RE, reported_figure
-from graph.models.offline.kpi_words import DONE_PARTICIPLES, kind_patterns
+from graph.models.offline.kpi_facts import reported_figure, said_as_past
+from graph.models.offline.kpi_words import DONE_PARTICIPLES, RATE_WORDS, kind_patterns
 from graph.models.offline.money import to_number
 from graph.models.offline.people import PEOPLE
 from guards.lexicon import NUMBER_WORDS
@@ -77,32 +77,25 @@ PCT2 = PCT.replace("?P<p>", "?P<q>")
 _MOD = r"(?:(?!(?:and|or|a|an|the|plus|with|of|on|in|at|for|to|by)\b)[\w-]+\s+)"
 """A word between a figure and its metric that qualifies the metric ('3% email click rate', '2.5% search ad CTR'),
 never a joint ('45% and a click rate of 8%': the 45% is another metric's)."""
+_OPEN = r"open[- ]rates?|" + RATE_WORDS["open_rate"]
+_CTR = r"\bctr\b|click[- ]through(?:[- ]rate)?|" + RATE_WORDS["ctr"]
+_CVR = r"conversion[- ]rate|\bcvr\b|" + RATE_WORDS["conversion_rate"]
 RATES: list[tuple[str, re.Pattern[str]]] = [
     (
         "open_rate",
-        re.compile(rf"open[- ]rates?[^.%\d]{{0,25}}?{PCT}|{PCT2}\s+{_MOD}{{0,2}}?open[- ]rate", re.I),
+        re.compile(rf"(?:{_OPEN})[^.%\d]{{0,25}}?{PCT}|{PCT2}\s+{_MOD}{{0,2}}?(?:{_OPEN})", re.I),
     ),
-    (
-        "ctr",
-        re.compile(
-            rf"(?:\bctr\b|click[- ]through(?:[- ]rate)?)[^.%\d]{{0,25}}?{PCT}|{PCT2}\s+{_MOD}{{0,2}}?"
-            rf"(?:ctr\b|click[- ]through)",
-            re.I,
-        ),
-    ),
+    ("ctr", re.compile(rf"(?:{_CTR})[^.%\d]{{0,25}}?{PCT}|{PCT2}\s+{_MOD}{{0,2}}?(?:{_CTR})", re.I)),
     (
         "click_rate",
         re.compile(rf"click[- ]rate[^.%\d]{{0,25}}?{PCT}|{PCT2}\s+{_MOD}{{0,2}}?click[- ]rate", re.I),
     ),
     (
         "conversion_rate",
-        re.compile(
-            rf"(?:conversion[- ]rate|\bcvr\b)[^.%\d]{{0,25}}?{PCT}|{PCT2}\s+{_MOD}{{0,2}}?"
-            rf"(?:conversion[- ]rate|cvr\b)",
-            re.I,
-        ),
+        re.compile(rf"(?:{_CVR})[^.%\d]{{0,25}}?{PCT}|{PCT2}\s+{_MOD}{{0,2}}?(?:{_CVR})", re.I),
     ),
 ]
+"""Rate targets by name ('25% open rate', 'CTR of 0,8%', 'Öffnungsrate 35 %', 'taux de conversion de 3 %')."""
 
 
 @dataclass(frozen=True)
@@ -206,7 +199,7 @@ def find_counts(text: str, goal_spans: list[tuple[int, int]]) -> list[KPIMention
             and not re.match(r"demo", words[0], re.I)
         ):
             kind = "conversions"  # '8.000 trial packs sold', '300 adviser calls booked', '75 trial classes booked'
-        if PAST_RE.search(
+        if said_as_past(
             re.split(r"[.;!?(\n]", text[max(0, m.start() - 60) : m.start()])[-1]
         ) or reported_figure(text, m.start(), m.end("n")):
             continue  # 'last year we sold 4,100 tickets': what happened before is not the target

@@ -172,7 +172,10 @@ def cued_ranked(text: str, is_place: PlaceTest) -> tuple[int, Found] | None:
         if (
             kind == "verb"
             and m.group(0)[:1].isupper()
-            and re.search(r"(?:\b(?i:the|a|an|our|its|their)|[A-ZÀ-ÖØ-ÞĄĆČĎĘĚŁŃŇŐŘŚŠŤŰŹŻŽ][\w'’&-]*)[ \t]+$", text[: m.start()])
+            and re.search(
+                r"(?:\b(?i:the|a|an|our|its|their)|[A-ZÀ-ÖØ-ÞĄĆČĎĘĚŁŃŇŐŘŚŠŤŰŹŻŽ][\w'’&-]*)[ \t]+$",
+                text[: m.start()],
+            )
         ):
             continue  # 'the Mystery Book Club box', 'the Fill a Tray deal': a capitalised verb inside a name
         if kind == "own" and (NOT_NAME.match(found.value) or TIME_WORD.fullmatch(found.value.split()[0])):
@@ -267,7 +270,10 @@ def _named(text: str, is_place: PlaceTest) -> Found | None:
         promo = _PROMO_AFTER.match(text, found.end) if opening else None
         promoted = (
             promo is not None
-            and not re.match(r"[ \t]+(?i:for|of|on)[ \t]+(?i:the|our|a|an)[ \t]+[A-ZÀ-ÖØ-ÞĄĆČĎĘĚŁŃŇŐŘŚŠŤŰŹŻŽ]", text[promo.end() :])
+            and not re.match(
+                r"[ \t]+(?i:for|of|on)[ \t]+(?i:the|our|a|an)[ \t]+[A-ZÀ-ÖØ-ÞĄĆČĎĘĚŁŃŇŐŘŚŠŤŰŹŻŽ]",
+                text[promo.end() :],
+            )
             and not SEASONAL.fullmatch(found.value)
             and not re.search(r"[A-ZÀ-ÖØ-ÞĄĆČĎĘĚŁŃŇŐŘŚŠŤŰŹŻŽ]{2,}-?\d{2,}|[·•|#]", found.value)
         )
@@ -304,7 +310,8 @@ _PROMO_AFTER = re.compile(
     r"|,?[ \t]+(?i:can|could|shall|should)[ \t]+we[ \t]+(?:advertise|promote|push|market|run[ \t]+ads)\b"
 )
 _EVENT_START = re.compile(
-    r"(?:^|(?<=[.!?])[ \t]+)[ \t]*(?:(?i:the|our|this\s+year's)[ \t]+)?(?=[A-ZÀ-ÖØ-ÞĄĆČĎĘĚŁŃŇŐŘŚŠŤŰŹŻŽ])", re.MULTILINE
+    r"(?:^|(?<=[.!?])[ \t]+)[ \t]*(?:(?i:the|our|this\s+year's)[ \t]+)?(?=[A-ZÀ-ÖØ-ÞĄĆČĎĘĚŁŃŇŐŘŚŠŤŰŹŻŽ])",
+    re.MULTILINE,
 )
 _HAPPENS = re.compile(  # 'The Harbour Half Marathon takes place on 3 May', 'The Lantern Parade returns on 31 October'
     r"[ \t]+(?:takes[ \t]+place|is[ \t]+(?:on|happening|being[ \t]+held)|will[ \t]+be[ \t]+(?:held|on)|is[ \t]+held|"

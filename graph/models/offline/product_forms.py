@@ -318,7 +318,10 @@ def _label_value(seg: Segment, is_place: PlaceTest) -> str:
     keep = re.search(rf"\b(?:{HOUSING.pattern})\s+at\s+(?=[A-ZÀ-ÖØ-ÞĄĆČĎĘĚŁŃŇŐŘŚŠŤŰŹŻŽ])", raw, re.IGNORECASE)
     cut = _LABEL_END.search(raw, keep.end() if keep else 0)
     value = raw[: cut.start()] if cut else raw
-    place = re.search(r",\s+(?P<p>[A-ZÀ-ÖØ-ÞĄĆČĎĘĚŁŃŇŐŘŚŠŤŰŹŻŽ][\w'’-]*(?:\s+[A-ZÀ-ÖØ-ÞĄĆČĎĘĚŁŃŇŐŘŚŠŤŰŹŻŽ][\w'’-]*)?)", value)
+    place = re.search(
+        r",\s+(?P<p>[A-ZÀ-ÖØ-ÞĄĆČĎĘĚŁŃŇŐŘŚŠŤŰŹŻŽ][\w'’-]*(?:\s+[A-ZÀ-ÖØ-ÞĄĆČĎĘĚŁŃŇŐŘŚŠŤŰŹŻŽ][\w'’-]*)?)",
+        value,
+    )
     if place and is_place(place.group("p")):
         value = value[: place.start()]  # 'FridgeChef app, Korea launch'
     return value.strip(" .:*")
@@ -374,7 +377,9 @@ def labelled(text: str, segments: list[Segment], is_place: PlaceTest) -> Found |
         if not found.value or is_place(found.value) or DATE_IN.search(found.value):
             continue
         found = tidy_product(_foreign_type_cut(found))
-        if rank(seg) == 2 and not re.search(rf"[A-ZÀ-ÖØ-ÞĄĆČĎĘĚŁŃŇŐŘŚŠŤŰŹŻŽ0-9]|(?:{OFFER_NOUNS})$", found.value):
+        if rank(seg) == 2 and not re.search(
+            rf"[A-ZÀ-ÖØ-ÞĄĆČĎĘĚŁŃŇŐŘŚŠŤŰŹŻŽ0-9]|(?:{OFFER_NOUNS})$", found.value
+        ):
             continue  # 'Brief: awareness campaign for ...' titles the work, it names no product
         return found
     return None

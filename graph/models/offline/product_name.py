@@ -52,7 +52,8 @@ def tidy_product(found: Found) -> Found:
         tail = EVENT_TAIL.search(value)
     value, start = _seasonal_edges(value, start)
     owner = re.match(
-        r"(?:[A-ZÀ-ÖØ-ÞĄĆČĎĘĚŁŃŇŐŘŚŠŤŰŹŻŽ][\w&]*\s+){1,3}[A-ZÀ-ÖØ-ÞĄĆČĎĘĚŁŃŇŐŘŚŠŤŰŹŻŽ][\w&]*(?:['’]s|s['’])\s+(?=[A-ZÀ-ÖØ-ÞĄĆČĎĘĚŁŃŇŐŘŚŠŤŰŹŻŽ])", value
+        r"(?:[A-ZÀ-ÖØ-ÞĄĆČĎĘĚŁŃŇŐŘŚŠŤŰŹŻŽ][\w&]*\s+){1,3}[A-ZÀ-ÖØ-ÞĄĆČĎĘĚŁŃŇŐŘŚŠŤŰŹŻŽ][\w&]*(?:['’]s|s['’])\s+(?=[A-ZÀ-ÖØ-ÞĄĆČĎĘĚŁŃŇŐŘŚŠŤŰŹŻŽ])",
+        value,
     )  # two words or more
     if (
         owner and not NOT_NAME.match(value[owner.end() :]) and not NOT_NAME.match(value)
@@ -258,7 +259,10 @@ def product_phrase(text: str, start: int, is_place: PlaceTest | None = None) -> 
             if (
                 NOT_NAME.match(after.strip())
                 or not tier
-                and (not re.match(r"\s*[A-ZÀ-ÖØ-ÞĄĆČĎĘĚŁŃŇŐŘŚŠŤŰŹŻŽ0-9]", after) or PEOPLE_WORD.search(" ".join(after.split()[:3])))
+                and (
+                    not re.match(r"\s*[A-ZÀ-ÖØ-ÞĄĆČĎĘĚŁŃŇŐŘŚŠŤŰŹŻŽ0-9]", after)
+                    or PEOPLE_WORD.search(" ".join(after.split()[:3]))
+                )
             ):
                 break
         words.append(tok)

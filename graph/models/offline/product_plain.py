@@ -45,7 +45,9 @@ _VERB_ING = re.compile(
     r"going|doing|getting|making|having|being|trying|using|working|running|looking|reaching|growing|selling|"
     r"buying|booking|coming|taking|giving|seeing|saying|thinking|planning|launching|starting|hoping"
 )
-_BULLET = re.compile(r"^[ \t]*(?:[-*•▪→+>・●○◆◇■□➤➢✓✔]|\d{1,2}[.)])[ \t]+(?P<v>[^\n]{3,60}?)[ \t]*$", re.MULTILINE)
+_BULLET = re.compile(
+    r"^[ \t]*(?:[-*•▪→+>・●○◆◇■□➤➢✓✔]|\d{1,2}[.)])[ \t]+(?P<v>[^\n]{3,60}?)[ \t]*$", re.MULTILINE
+)
 
 
 def _plain(value: str, *, priced: bool = False) -> bool:
