@@ -105,6 +105,19 @@ OUTCOME_NOUNS: list[tuple[str, list[tuple[str, float]]]] = [
     ("Budget 8.000 € auf YouTube. Ziel: 400 Einschreibungen für den Sprachkurs.", [("signups", 400.0)]),
 ]
 
+# ---- tickets in the other languages briefs arrive in
+TICKETS: list[tuple[str, list[tuple[str, float]]]] = [
+    (
+        "Budget 6 000 € sur Instagram. Objectif : vendre 2 000 billets pour le festival",
+        [("conversions", 2000.0)],
+    ),
+    ("Budget 4.000 € su Meta. Obiettivo: 1.500 biglietti venduti", [("conversions", 1500.0)]),
+    ("Budżet 10 000 zł na Facebooku. Cel: 3 000 biletów", [("conversions", 3000.0)]),
+    ("Budget 30 000 kr på Instagram. Mål: 800 biljetter", [("conversions", 800.0)]),
+    ("Presupuesto 5.000 € en TikTok. Objetivo: 2.500 entradas", [("conversions", 2500.0)]),
+    ("Orçamento 5.000 € no Instagram. Meta: 1.000 bilhetes", [("conversions", 1000.0)]),
+]
+
 # ---- a singular unit before the outcome noun qualifies it ('160 week bookings'); a plural one is a length
 UNIT_MODIFIER: list[tuple[str, list[tuple[str, float]]]] = [
     ("£9k on Meta. Goal: 220 week bookings for the canal boats.", [("conversions", 220.0)]),
@@ -118,7 +131,7 @@ UNIT_MODIFIER: list[tuple[str, list[tuple[str, float]]]] = [
 
 @pytest.mark.parametrize(
     ("text", "expected"),
-    CAP_AFTER + PER_ABBREVIATED + ROAS_COMMA + OUTCOME_NOUNS + UNIT_MODIFIER,
+    CAP_AFTER + PER_ABBREVIATED + ROAS_COMMA + OUTCOME_NOUNS + TICKETS + UNIT_MODIFIER,
 )
 def test_kpi_families8(text: str, expected: list[tuple[str, float]]) -> None:
     assert _kpis(text) == sorted(expected)
@@ -372,3 +385,56 @@ def test_an_indonesian_date_is_no_count() -> None:
     assert _kpis("Anggaran Rp 90.000.000. Periode: 15 Maret – 15 April 2027. KPI: 500 pendaftaran") == [
         ("signups", 500.0)
     ]
+
+
+# ---- rates named in other languages, as the ad platforms translate them
+RATES_OTHER: list[tuple[str, list[tuple[str, float]]]] = [
+    (
+        "Budget 3.000 € für E-Mail. Ziel: Öffnungsrate 35 %, 300 Buchungen",
+        [("conversions", 300.0), ("open_rate", 0.35)],
+    ),
+    ("Budget 2 000 € pour l'e-mail. Objectif : taux d'ouverture de 40 %", [("open_rate", 0.4)]),
+    ("Presupuesto 2.000 € en email. Objetivo: tasa de apertura del 30%", [("open_rate", 0.3)]),
+    ("Budget 20 000 kr för e-post. Mål: öppningsgrad 40 %", [("open_rate", 0.4)]),
+    ("Budget 5.000 € su Google. Obiettivo: tasso di conversione del 3%", [("conversion_rate", 0.03)]),
+    ("Budget 4 000 € sur Google. Objectif : taux de clics 2,5 %", [("ctr", 0.025)]),
+    ("Budget 6.000 € auf Google. Ziel: Klickrate 3 %", [("ctr", 0.03)]),
+    ("Budget € 3.000 op Google. Doel: klikfrequentie van 4%", [("ctr", 0.04)]),
+]
+
+# ---- revenue named in other languages (the amount is a target, not the budget)
+REVENUE_OTHER: list[tuple[str, list[tuple[str, float]]]] = [
+    ("Budget 5.000 € auf Google. Ziel: 50.000 € Umsatz", [("revenue", 50000.0)]),
+    ("Budget 8 000 € sur Meta. Objectif : 80 000 € de chiffre d'affaires", [("revenue", 80000.0)]),
+    ("Presupuesto 6.000 € en Meta. Objetivo: 100.000 € en ventas", [("revenue", 100000.0)]),
+    ("Budget 40 000 kr på Facebook. Mål: omsättning 500 000 kr", [("revenue", 500000.0)]),
+    ("Budżet 20 000 zł na Facebooku. Cel: przychód 200 000 zł", [("revenue", 200000.0)]),
+    ("Budget 6.000 € su Meta. Obiettivo: fatturato di 60.000 €", [("revenue", 60000.0)]),
+    ("Budget € 7.000 op Meta. Doel: € 90.000 omzet", [("revenue", 90000.0)]),
+]
+
+# ---- what happened last year, in other languages, is no target; a goal word after it turns to the target
+PAST_OTHER: list[tuple[str, list[tuple[str, float]]]] = [
+    ("Budget 5.000 € auf Meta. Letztes Jahr 40.000 € Umsatz, Ziel: 300 Buchungen", [("conversions", 300.0)]),
+    (
+        "Budget 5 000 € sur Meta. L'an dernier, 2 000 réservations. Objectif : 2 500 réservations",
+        [("conversions", 2500.0)],
+    ),
+    (
+        "Presupuesto 4.000 €. El año pasado vendimos 900 entradas; objetivo: 1.200 entradas",
+        [("conversions", 1200.0)],
+    ),
+    ("Budget 30 000 kr. Förra året 400 bokningar, mål: 600 bokningar", [("conversions", 600.0)]),
+    ("$5k on Meta. Last year 300 bookings, target 450 bookings", [("conversions", 450.0)]),
+    ("Budget 3.000 € su Meta. L'anno scorso 500 ordini. Obiettivo: 700 ordini", [("conversions", 700.0)]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), RATES_OTHER + REVENUE_OTHER + PAST_OTHER)
+def test_rates_revenue_and_past_in_other_languages(text: str, expected: list[tuple[str, float]]) -> None:
+    assert _kpis(text) == sorted(expected)
+
+
+def test_revenue_target_is_not_the_budget() -> None:
+    got = _read("Budget 5.000 € auf Google. Ziel: 50.000 € Umsatz")
+    assert (got["budget_amount"], got["currency"]) == (5000.0, "EUR")

@@ -251,6 +251,18 @@ MORE_KINDS: dict[str, tuple[str, ...]] = {
         "submissions",
         "einsendungen",
         "inzendingen",
+        # tickets in the other languages briefs arrive in
+        "entradas",
+        "billets",
+        "biglietti",
+        "bilhetes",
+        "ingressos",
+        "kaartjes",
+        "biljetter",
+        "billetter",
+        "bilet(?:y|[óo]w)",
+        "tiket",
+        "lippu(?:a|ja)",
         # Polish, Indonesian, Finnish
         "zam[óo]wie[ńn]",
         "zam[óo]wienia",
