@@ -438,3 +438,19 @@ def test_rates_revenue_and_past_in_other_languages(text: str, expected: list[tup
 def test_revenue_target_is_not_the_budget() -> None:
     got = _read("Budget 5.000 € auf Google. Ziel: 50.000 € Umsatz")
     assert (got["budget_amount"], got["currency"]) == (5000.0, "EUR")
+
+
+# ---- a count's multiplier in other languages ('2 mil reservas', '5 Tsd. Anmeldungen', '2,5k leads', '1 lakh')
+MULTIPLIED: list[tuple[str, list[tuple[str, float]]]] = [
+    ("Presupuesto 20.000 € en Meta. Objetivo: 2 mil reservas", [("conversions", 2000.0)]),
+    ("Budget 30.000 € auf Meta. Ziel: 5 Tsd. Anmeldungen", [("signups", 5000.0)]),
+    ("Budget 15.000 € op LinkedIn. Doel: 2,5k leads", [("leads", 2500.0)]),
+    ("Budżet 50 000 zł na Facebooku. Cel: 3 tys. rejestracji", [("signups", 3000.0)]),
+    ("Budget ₹20 lakh on YouTube. Target 1 lakh app downloads", [("conversions", 100000.0)]),
+    ("Orçamento 40.000 € no Instagram. Meta: 10 mil downloads", [("conversions", 10000.0)]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), MULTIPLIED)
+def test_count_multipliers(text: str, expected: list[tuple[str, float]]) -> None:
+    assert _kpis(text) == sorted(expected)

@@ -251,6 +251,8 @@ MORE_KINDS: dict[str, tuple[str, ...]] = {
         "submissions",
         "einsendungen",
         "inzendingen",
+        # sales in Portuguese (Spanish 'ventas' and Italian 'vendite' are read above)
+        "vendas",
         # tickets in the other languages briefs arrive in
         "entradas",
         "billets",

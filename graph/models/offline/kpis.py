@@ -19,7 +19,18 @@ _KIND_RE = {
     name: re.compile(r"(?<![\w-])(?:" + words + r")(?![\w-])", re.I)
     for name, words in kind_patterns().items()
 }
-_NUMBER = r"(?<![\w.,$€£¥/-])(?P<n>\d{1,3}(?:[,. ]\d{3})+|\d+(?:\.\d+)?)(?:\s?(?P<mult>k|thousand)\b)?"
+_MULTIPLIERS = {
+    **dict.fromkeys(
+        ["k", "thousand", "tausend", "tsd", "mil", "mille", "duizend", "tusen", "tusind", "tys", "ribu"], 1e3
+    ),
+    **dict.fromkeys(["lakh", "lakhs"], 1e5),
+}
+"""A count's multiplier in English and the other languages briefs arrive in ('5k', '2 mil reservas', '5 Tsd.
+Anmeldungen', '3 tys. rejestracji', '1 lakh downloads')."""
+_NUMBER = (
+    r"(?<![\w.,$€£¥/-])(?P<n>\d{1,3}(?:[,. ]\d{3})+|\d+(?:\.\d+)?|\d+,\d{1,2}(?=\s?(?:k|tsd|tys|mil)\b))"
+    r"(?:\s?(?P<mult>" + "|".join(_MULTIPLIERS) + r")\b\.?)?"
+)
 COUNT_RE = re.compile(_NUMBER + r"\+?(?=(?P<after>(?:\s+[\w'’-]+){1,4}))", re.I)
 """A number and (looked ahead, not consumed: '600 demos and 45 deals' holds two) the words after it."""
 _NOT_COUNT_BEFORE = re.compile(
@@ -228,7 +239,7 @@ def find_counts(text: str, goal_spans: list[tuple[int, int]]) -> list[KPIMention
             used = min(len(words), 2)
             if _SIGNUP_VERB.search(text[max(0, m.start() - 24) : m.start()]):
                 kind = "signups"  # 'register 300 new pets', 'onboard 1500 new sellers'
-        n = to_number(m.group("n")) * (1000 if m.group("mult") else 1)
+        n = to_number(m.group("n")) * _MULTIPLIERS.get((m.group("mult") or "").lower(), 1)
         if n <= 0:
             continue
         end = min(m.start("after") + len(" ".join(words[:used])) + 1, m.end("after"))
@@ -309,7 +320,7 @@ def _back_references(text: str) -> list[KPIMention]:
                 best = (kind, at + w.start())
                 break
         if best:
-            n = to_number(m.group("n")) * (1000 if m.group("mult") else 1)
+            n = to_number(m.group("n")) * _MULTIPLIERS.get((m.group("mult") or "").lower(), 1)
             out.append(KPIMention(best[0], n, best[1], m.end()))
     return out
 
