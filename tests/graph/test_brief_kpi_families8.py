@@ -454,3 +454,19 @@ MULTIPLIED: list[tuple[str, list[tuple[str, float]]]] = [
 @pytest.mark.parametrize(("text", "expected"), MULTIPLIED)
 def test_count_multipliers(text: str, expected: list[tuple[str, float]]) -> None:
     assert _kpis(text) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Product: 'The Big Green Egg'\nBudget: $2k on Meta",
+        'Event: "Jazz on the Green"\nBudget: £1k on Facebook',
+        'Subject: "Your spring garden plan"\nBudget £1k on email',
+        "Theme: 'Back to school'\nBudget £1k on Meta",
+        '[9:03 AM] Dana: "Jazz on the Green"\n[9:04 AM] Dana: $500 on Meta',
+        "Dana: 'Summer reading challenge'\nBudget: $500 on Meta",
+        'Pesan "Paket Hemat Keluarga" sekarang juga, anggaran Rp 5.000.000 di Instagram',
+    ],
+)
+def test_a_labelled_or_titled_quote_is_no_chat_message(text: str) -> None:
+    assert _read(text)["key_messages"] == []

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from graph.models.offline.channels import CHANNEL_RES, Found
+from graph.models.offline.field_labels import field_for_label
 from graph.models.offline.people import PEOPLE_RE, VERBISH
 from graph.models.offline.product_words import GREETING
 from graph.models.offline.segments import Segment
@@ -27,17 +28,26 @@ _MESSAGE_CUE = re.compile(
     r"include|includes|copy|claim|headline|hook|in\s+every\s+ad|in\s+all\s+ads|use|lead\s+with|strapline|quote|cta|"
     # the message named in the other languages briefs arrive in ('Botschaft:', 'Mensaje clave:', 'Pesan utama:')
     r"(?:kern)?botschaft|kernaussage|leitsatz|accroche|mensajes?|lema|eslogan|messaggio|mensage[mn]s?|"
-    r"(?:kern)?boodschap|budskap(?:et)?|budskab(?:et)?|przekaz|has[łl]o|komunikat|pesan|viesti|iskulause)\b",
+    r"(?:kern)?boodschap|budskap(?:et)?|budskab(?:et)?|przekaz|has[łl]o|komunikat|pesan(?=\s+(?:utama|kunci)|\s*:|\s*$)|viesti|iskulause)\b",
     re.IGNORECASE,
 )
+LABEL_WORD = re.compile(
+    r"(?:subject|campaign|event|theme|title|name|brand|re|fw|fwd|note|notes|ref|cta|url|link|website|hashtag|"
+    r"betreff|objet|asunto|oggetto|onderwerp|[äa]mne|emne|temat|aihe|perihal)",
+    re.IGNORECASE,
+)
+"""Form and e-mail labels that are no speaker ('Subject:', 'Campaign:', 'Betreff:')."""
 _CJK_MESSAGE_CUE = re.compile(
     r"メッセージ|キャッチ(?:コピー|フレーズ)|スローガン|コピー|메시지|슬로건|카피|문구|信息|讯息|訊息|口号|口號|标语|標語|文案"
 )
 """The message named in Japanese, Korean and Chinese ('メッセージ：「…」', '핵심 메시지: “…”', '核心信息：『…』'): no word
 boundaries in those scripts."""
-_SPEAKER_LINE = re.compile(r"(?:^|\n)[ \t]*(?:\[[^\]\n]{1,20}\][ \t]*)?[^\W\d][\w .'’-]{0,30}:[ \t]*$")
-"""A chat line's speaker ('[7:12 PM] Pastor Mike:', 'Anna:'): a quote that is all the line says after it is said
-as a message."""
+_SPEAKER = re.compile(
+    r"^[ \t]*(?P<stamp>\[[^\]\n]{1,20}\][ \t]*|\d{1,2}[:.]\d{2}(?:\s?[ap]\.?m\.?)?[ \t]+[-–]?[ \t]*)?"
+    r"(?P<name>[^\W\d][\w .'’-]{0,30}):[ \t]*$",
+    re.IGNORECASE,
+)
+"""A chat line's speaker ('[7:12 PM] Pastor Mike:', '19:02 - Anna:', 'Anna:')."""
 
 
 def find_key_messages(text: str, segments: list[Segment]) -> list[Found]:
@@ -66,13 +76,25 @@ def find_key_messages(text: str, segments: list[Segment]) -> list[Found]:
 
 
 def _spoken_alone(text: str, start: int, end: int, quote: str) -> bool:
-    """A quoted line of three or more words that is all a chat line says ('[7:12 PM] Pastor Mike: 'Come as you
-    are''): a name is rarely that long, a line someone wants said usually is."""
+    """A quoted line that is all a chat line says ('[7:12 PM] Pastor Mike: 'Come as you are''): said as a message
+    when the line is a chat line (a time stamp before the speaker, or the speaker opening another line too), the
+    speaker is no field label ('Product:', 'Event:') and the quote reads as a sentence, not a title-cased name
+    ('Jazz on the Green')."""
     line_start = text.rfind("\n", 0, start) + 1
+    speaker = _SPEAKER.match(text[line_start:start])
+    if speaker is None or re.search(r"\w", text[end:].split("\n", 1)[0]) or len(quote.split()) < 3:
+        return False
+    name = speaker["name"].strip()
+    again = re.search(
+        rf"(?m)^[ \t]*(?:\[[^\]\n]{{1,20}}\][ \t]*)?{re.escape(name)}:", text[:line_start] + text[end:]
+    )
+    rest = re.findall(r"[^\W\d_]{4,}", quote)[1:]  # the words after the first, short ones ('on', 'the') aside
+    titled = bool(rest) and all(w[:1].isupper() for w in rest)
     return (
-        len(quote.split()) >= 3
-        and _SPEAKER_LINE.search(text[max(0, line_start - 1) : start]) is not None
-        and not re.search(r"\w", text[end:].split("\n", 1)[0])
+        bool(speaker["stamp"] or again)
+        and field_for_label(name) is None
+        and LABEL_WORD.fullmatch(name) is None
+        and not titled
     )
 
 
