@@ -208,6 +208,12 @@ def test_labelled_offers_and_bullets(text: str, product: str) -> None:
         ),
         ("Graag het Zeeuwse Mosselpakket niet noemen; we promoten de Oesterbox Deluxe.", "Oesterbox Deluxe"),
         ("Do not mention: Classic Kettle Range\nProduct: Aria Smart Kettle", "Aria Smart Kettle"),
+        # the thing named first, then 'do not use it'
+        ("Budget £2k on Facebook. The Spring Saver bundle has ended, do not use it.", None),
+        (
+            "Promote the Nimbus 3 air fryer. The Nimbus Pro bundle has ended, please don't mention it.",
+            "Nimbus 3 air fryer",
+        ),
     ],
 )
 def test_what_not_to_use(text: str, product: str | None) -> None:
@@ -260,4 +266,17 @@ def test_a_push_word_after_a_bare_name(text: str, product: str) -> None:
     ],
 )
 def test_a_verb_after_the_product_noun(text: str, product: str) -> None:
+    assert _product(text) == product
+
+
+@pytest.mark.parametrize(
+    ("text", "product"),
+    [
+        # a name opening a list-like brief ends where the push is named
+        ("Pendel 7E push UK & Ireland: £25k across paid social, goal 200 orders.", "Pendel 7E"),
+        ("Nordlys Green Tea launch Norway: 80 000 NOK on Instagram, goal 900 orders.", "Nordlys Green Tea"),
+        ("Harbour Gin Club promo London: £4k on Instagram, goal 300 members.", "Harbour Gin Club"),
+    ],
+)
+def test_a_list_brief_name_ends_at_the_push(text: str, product: str) -> None:
     assert _product(text) == product

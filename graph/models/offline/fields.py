@@ -153,6 +153,10 @@ def name_clause(text: str, segments: list[Segment], is_place_only: object) -> Fo
     ].strip(" .")
     # who or when it is for, in the languages briefs arrive in: 'Fondue-Set Alpenglut für die Wintersaison'
     clause = re.split(r"\s+(?:für|pour|para|per|voor|för|til|dla)\s+", clause, maxsplit=1)[0]
+    # what is done for it ends the name: 'Pendel 7E push UK & Ireland', 'Nordlys Tea launch Norway'
+    clause = re.split(
+        r"\s+(?:push|campaign|promo|promotion|launch|relaunch|ads|drive|blitz)\b", clause, maxsplit=1
+    )[0]
     words = clause.split()
     if not 1 <= len(words) <= 6 or re.search(r"\d{2,}|[$€£¥%]", clause) or clause.isupper():
         return None

@@ -128,6 +128,8 @@ def unbanned(text: str) -> str:
     for s, e in split_sentences(text):
         passive = _BANNED_SENTENCE.search(text, s, e)
         active = _BANNED.search(text, s, e)
+        if active and re.match(r"\s+(?i:it|them|this|that|these|those)\b", text[active.end() : e]):
+            passive = active  # 'The New Year offer is finished, do not use it.': the thing is named before
         if passive:  # the clause it is said in: 'das X nicht erwähnen; wir bewerben die Y'
             before = [m.end() for m in _CLAUSE_CUT.finditer(text, s, passive.start())]
             after = _CLAUSE_CUT.search(text, passive.end(), e)
