@@ -148,6 +148,8 @@ def test_counting_clauses(text: str, product: str) -> None:
         "Hi team. Hamare 300 dealers hain. Budget 5 lakh on YouTube.",
         "Mamy 4 linie produkcyjne. Budżet 20 000 zł na Facebooku.",
         "Get 200 newsletter sign-ups from teachers in Leeds, £1k on Facebook.",
+        "Budget ₹20 lakh on YouTube. Target 1 lakh app downloads",
+        "Budget 9.000 € auf Meta. Ziel 500 App-Abos im März.",
     ],
 )
 def test_a_count_alone_names_no_product(text: str) -> None:

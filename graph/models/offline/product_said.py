@@ -20,7 +20,9 @@ SUBJECT = re.compile(  # 'St Columba's Hospice wants ...', 'ReadUp is looking fo
 
 
 _GOAL_VERB = re.compile(
-    r"get|sell|drive|grow|boost|win|reach|hit|generate|book|increase|achieve|secure|deliver|add|gain|raise|land"
+    r"get|sell|drive|grow|boost|win|reach|hit|generate|book|increase|achieve|secure|deliver|add|gain|raise|land|"
+    # and the aim said as a noun, in the languages briefs arrive in: 'Target 1 lakh app downloads', 'Ziel 500 Abos'
+    r"target|goal|aim|objective|ziel|doel|cel|mål|mal|objectif|objetivo|obiettivo|tavoite"
 )
 
 
