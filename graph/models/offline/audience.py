@@ -26,9 +26,26 @@ from graph.models.offline.audience_cues import AUD_CUES, INFINITIVE, POSTPOSED, 
 from graph.models.offline.channels import Found
 from graph.models.offline.people import names_people
 from graph.models.offline.segments import Segment
+from graph.models.offline.sentences import NOT_ABBREVIATION
 
 
 def find_audience(
+    text: str, segments: list[Segment], is_place_only: object, product: Found | None = None
+) -> Found | None:
+    """Who the campaign should reach (see ``_find_audience``); a phrase that opens with the product keeps only the
+    people it is for ("Founders' Floor rooms from early-stage founders in Lisboa" -> 'early-stage founders in
+    Lisboa')."""
+    found = _find_audience(text, segments, is_place_only, product)
+    if found is None or product is None or not (found.start <= product.start < product.end < found.end):
+        return found
+    joint = re.match(r"\s+(?:from|for|to|among|amongst|by)\s+", text[product.end : found.end])
+    rest = text[product.end + joint.end() : found.end] if joint else ""
+    if not (joint and names_people(rest)):
+        return found
+    return Found(rest, found.end - len(rest), found.end)
+
+
+def _find_audience(
     text: str, segments: list[Segment], is_place_only: object, product: Found | None = None
 ) -> Found | None:
     """Who the campaign should reach, in the marketer's words, however it is introduced: a label, a question
@@ -53,8 +70,13 @@ def find_audience(
 
     for seg in segments:
         if seg.field == "audience" and seg.value:
-            first = re.split(r"[.;!?](?:\s|$)", seg.value, maxsplit=1)[0]  # the label's own sentence
+            first = re.split(rf"(?:{NOT_ABBREVIATION}\.|[;!?])(?:\s|$)", seg.value, maxsplit=1)[
+                0
+            ]  # the label's own sentence
             first = re.sub(r"^(?i:is|are|=|sind|ist|est|sont|es|son|zijn)\s+", "", first)  # 'audience is ...'
+            rest_of_label = re.match(r"([^\W\d_]+(?:\s[^\W\d_]+)?)\s*:\s+(?=\S)", first)
+            if rest_of_label and not names_people(rest_of_label.group(1)):
+                first = first[rest_of_label.end() :]  # 'Target audiens: ...', 'Target group: ...'
             when = TIME_STOP.search(first)
             first = (
                 first[: when.start()]
@@ -86,6 +108,8 @@ def find_audience(
             return Found(value, at, at + len(value))
     for m in AUD_CUES.finditer(text):
         found = before_product(audience_after(text, m.end(), is_place_only))
+        if found and re.search(r"\bto\s*$", m.group(0), re.I) and INFINITIVE.match(found.value):
+            continue  # 'push, getting students in Leeds to try it': a purpose, not the people
         if found and re.search(r"\bfrom\s*$", m.group(0), re.I) and not names_people(found.value):
             continue  # '500 sign-ups from our website', 'visitors expected from across Yorkshire'
         if found and not overlaps_product(found.start, found.end):

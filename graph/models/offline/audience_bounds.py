@@ -6,7 +6,8 @@ from __future__ import annotations
 import re
 
 from graph.models.offline.channels import CHANNEL_WORDS, Found
-from graph.models.offline.people import AGE
+from graph.models.offline.people import AGE, names_people
+from graph.models.offline.sentences import NOT_ABBREVIATION
 from graph.models.offline.theme import OCCASIONS
 
 CHANNEL_ALT = "|".join(w for words in CHANNEL_WORDS.values() for w in words)
@@ -15,14 +16,16 @@ PURPOSE = (
     r"see|build|launch|promote|boost|increase|generate|fill|add|acquire|gain|file|join|visit|switch|dedicate|"
     r"donate|give|apply|enrol|enroll|download|install|order|pre-order|come|attend|claim|request|start|take|try|"
     r"buy|use|renew|upgrade|shop|pick|vote|check|learn|discover|choose|pay|save|open|subscribe|complete|upload|"
-    r"share|refer|invest|test|trial|rent|stay|spend|return|sponsor|volunteer|pledge|call|contact|enter|submit"
+    r"share|refer|invest|test|trial|rent|stay|spend|return|sponsor|volunteer|pledge|call|contact|enter|submit|"
+    r"tell|talk|speak|consider|write|plan|think|leave|read|watch|listen"
 )
 _MONTHS = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|"
     r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
 )
 AUD_STOP = re.compile(
-    r"[.;!?]|:\s|\n(?=\s*(?:[-*•▪→+>|\[]|\d+[.)]|[A-Za-z][\w /&'-]{0,30}:|Q[.:]|A[.:]|\n))|(?<=[,:])\n|[ \t]{2,}"
+    rf"(?-i:{NOT_ABBREVIATION})\.|"
+    r"[;!?]|:\s|\n(?=\s*(?:[-*•▪→+>|\[]|\d+[.)]|[A-Za-z][\w /&'-]{0,30}:|Q[.:]|A[.:]|\n))|(?<=[,:])\n|[ \t]{2,}"
     r"|,\s*(?:with|and\s+(?:we|a|our|the\s+budget|honestly)|budget|running|via|using|starting|from\s+\d)\b"
     r"|,\s*(?=[A-Z]{0,3}[£$€¥]|[A-Z]{3}\s?\d|\d+(?:[.,]\d+)?\s?k\b|(?:about|around|roughly)\s+[£$€¥\d])"
     r"|,\s*(?:we|we're|we’re|we'd|we’d|i|it|our|they|starts?|kick\w*|launch\w*|go(?:es)?\s+live|begin\w*)\b"
@@ -90,7 +93,8 @@ _COUNT_OK_BEFORE = re.compile(
 
 NOT_AUDIENCE = re.compile(
     rf"^(?!(?:an?\s+)?(?:{AGE})|\d{{1,2}}s\b)"
-    r"(?:a\s+|an\s+|the\s+)?(?:cpa|cpl|cac|ctr|roas|cost|outcome|kpi|goal|budget|\d|[$€£¥]|[A-Z]{3}\s?\d|no\s+more|"
+    r"(?:a\s+|an\s+|the\s+)?(?:cpa|cpl|cac|ctr|roas|cost|outcome|kpi|goal|budget|\d|(?-i:[A-Z]{0,3})[$€£¥₩₹]|"
+    r"(?-i:[A-Z]{3})\s?\d|" + _MONTHS + r"\.?\s+\d|no\s+more|"
     r"at\s+least|under|below|above|open\s+rate|conversion|click|revenue)",
     re.IGNORECASE,
 )
@@ -154,6 +158,11 @@ def audience_after(text: str, at: int, is_place_only: object) -> Found | None:
     if _CONTROL_GROUP.search(value) or _CONTROL_GROUP.search(tail):
         return None
     start = at + rest.index(value) if value in rest else at
+    colon = re.match(r"\s*:\s+", text[start + len(value) :])
+    if colon and len(value.split()) <= 3:  # 'looking for diners: bus tour groups and families from ...'
+        named = audience_after(text, start + len(value) + colon.end(), is_place_only)
+        if named and names_people(named.value):
+            return named
     return Found(value, start, start + len(value))
 
 

@@ -7,7 +7,7 @@ import re
 
 from graph.models.offline.audience_bounds import audience_after, clean_audience, only_places
 from graph.models.offline.channels import CHANNEL_RES, Found
-from graph.models.offline.people import AGE, AGE_RE, ORGS_RE, PEOPLE, PEOPLE_RE, VERBISH
+from graph.models.offline.people import AGE, AGE_RE, AGE_TAIL, ORGS_RE, PEOPLE, PEOPLE_RE, VERBISH
 from graph.models.offline.segments import Segment
 
 
@@ -55,7 +55,7 @@ def people_clause(text: str, segments: list[Segment], is_place_only: object) -> 
     belong to it ('travellers in London, Paris and Frankfurt'). A labelled line's later clauses count too
     ('Budget 35.000 € on Google Ads, households in Madrid and Valencia, 900 switches'); in a run-on without
     punctuation, a people phrase with an age, a place or a 'who' clause is read up to the next fact."""
-    sep = r"(,\s+|:\s+|\s+[—–]\s+|[ \t]{2,}|(?<=[\w)])[.!?;]\s+(?=[a-z]))"
+    sep = r"(,\s+|:\s+|\s+[—–]\s+|[ \t]{2,}|(?<=[\w)])[.!?;]\s+(?=[a-z]|[^\W\d_\x00-\u024f]))"
     run_on: Found | None = None
     for seg in segments:
         if seg.field == "audience":
@@ -81,7 +81,7 @@ def people_clause(text: str, segments: list[Segment], is_place_only: object) -> 
                 k -= 2
             for j in range(i + 1, len(pieces) - 1, 2):  # ', Paris and Frankfurt', ', 18-34'
                 nxt = pieces[j + 1].strip(" .!?")
-                age = re.fullmatch(r"(?:aged\s+)?\d{2}\s?[-–+]\s?(?:\d{2})?|\d{2}\+", nxt)
+                age = AGE_TAIL.fullmatch(nxt)
                 if not pieces[j].startswith(",") or not nxt:
                     break
                 if not (age or _continues_places(text[at:end], nxt, is_place_only)):
@@ -115,6 +115,8 @@ def _is_people_clause(clause: str, is_place_only: object) -> bool:
         rf"(?i:we|i|our|us|they|it|this|that|you|{_IMPERATIVE})\b(?![-'’])", clause
     ):
         return False  # 'Hi team'; 'We help people in their 20s save for a house'; 'Hire 30 warehouse workers'
+    if _PERSUADING.match(clause):
+        return False  # 'urging young adults in Scotland to tell ...': the people are the verb's object
     if re.match(r"(?i:\w{2,}(?:amos|emos|imos|iamo|ons)|wir|nous|on|noi|nós|wij|my)\b", clause):
         return False  # 'Queremos captar clientes para ...', 'Vogliamo ...', 'Nous voulons ...': a sentence of ours
 
@@ -143,6 +145,11 @@ _IMPERATIVE = (
     r"attract|convert|acquire|register|encourage|bring|fill|onboard"
 )
 """A clause opening with one of these is an instruction ('Hire 30 warehouse workers'), not a people list."""
+_PERSUADING = re.compile(
+    r"(?i:invit|encourag|persuad|urg|convinc|inspir|remind|welcom|attract|engag|court|ask|help|get|tell|nudg|"
+    r"motivat|reach|target)(?:t?ing)\s"
+)
+"""A clause opening with a verb of reaching people ('encouraging first-time buyers ...', 'inviting nurses ...')."""
 _GREETING = re.compile(
     r"(?i:hi|hello|hey|dear|hiya|morning|thanks|thank\s+you|cheers|regards|best|kind\s+regards|many\s+thanks)\b"
 )

@@ -68,9 +68,9 @@ WEAK_CUES = re.compile(
     # Italian 'per' and the Nordic 'til', 'till', 'hos' right before the people ('per ristoratori e buongustai',
     # 'til boligejere med oliefyr', 'till småföretagare')
     rf"|\b(?:per|til|till|hos|åt)\s+(?=(?:[a-zà-ÿ]+\s+)?(?:(?i:{PEOPLE})|{AGENTS}|[a-zåäöæø]\w+(?:are|ere))\b)"
-    r"|\b(?:invite|encourage|persuade|urge|convince|inspire|remind|welcome|attract|engage|court)s?\s+"
+    r"|\b(?:invit|encourag|persuad|urg|convinc|inspir|remind|welcom|attract|engag|court)(?:es?|s|ing)?\s+"
     r"(?!our\b|the\b|a\b|an\b)(?=[a-z])"
-    r"|\b(?:get|help|ask|tell|nudge|motivate)s?\s+(?:\d[\d,.]*k?\s+(?:more\s+|new\s+)?)?"
+    r"|\b(?:gets?|getting|helps?|helping|asks?|asking|tells?|telling|nudges?|nudging|motivates?|motivating)\s+(?:\d[\d,.]*k?\s+(?:more\s+|new\s+)?)?"
     rf"(?!us\b|our\b|the\b|a\b|an\b|more\b)(?=[a-z][^.;!?\n]{{0,60}}?\s+to\s+(?:{PURPOSE})\b)",
     re.IGNORECASE,
 )

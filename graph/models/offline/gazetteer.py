@@ -277,7 +277,7 @@ CITIES: dict[str, str] = {
 _CASE_SENSITIVE = {"US": "US", "UK": "GB", "CA": "CA", "U.S.": "US", "U.K.": "GB", "EU": "", "IE": "IE"}
 
 
-_LOCALES = ("de", "fr", "es", "it", "nl", "pt")
+_LOCALES = ("de", "fr", "es", "it", "nl", "pt", "sv", "da", "nb")
 _NOT_FOREIGN = frozenset({"island", "chili", "maurice", "sark", "salomon", "dominique"})
 """Other-language country names that are English words or first names ('Long Island', 'Chili Sauce', 'Maurice')."""
 """Languages whose country names briefs use ('Zielgruppe: Aquarianer in Österreich')."""

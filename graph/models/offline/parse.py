@@ -180,14 +180,19 @@ def _name_spans(text: str, product: Found | None) -> list[tuple[int, int]]:
         return []
     spans, at = [], product.start
     for m in re.finditer(
-        r"\b(?:in|around|across|near|throughout)\s+(?P<p>[^.;:!?\n]+)",
+        rf"\b(?:in|around|across|near|throughout|{_CAMPAIGN_NOUNS})\s+(?P<p>[^.;:!?\n]+)",
         text[product.start : product.end],
         re.I,
     ):
-        if find_places(m.group(0)):
+        campaign = re.match(_CAMPAIGN_NOUNS, m.group(0), re.I)
+        if (_is_place_only(m.group("p")) if campaign else find_places(m.group(0))):
             spans.append((at, product.start + m.start()))
             at = product.end
     return [*spans, (at, product.end)] if at < product.end else spans
+
+
+_CAMPAIGN_NOUNS = r"push|launch|campaign|promo|roll-?out|drive"
+"""'Pendel 7E push UK & Ireland': places after the campaign's noun in a title line are its market."""
 
 
 def _brand_word(text: str, word: str, start: int, product: Found | None) -> bool:
@@ -197,7 +202,8 @@ def _brand_word(text: str, word: str, start: int, product: Found | None) -> bool
     if product is None or not re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", product.value, re.I):
         return False
     return not re.search(
-        r"\b(?:in|into|around|across|near|throughout|covering|from|to|of|and|or)\s+(?:the\s+)?$|[,&/+:]\s*$"
+        rf"\b(?:in|into|around|across|near|throughout|covering|from|to|of|and|or|{_CAMPAIGN_NOUNS})\s+(?:the\s+)?$"
+        r"|[,&/+:]\s*$"
         r"|\n\s*[-*•]?\s*$",
         text[max(0, start - 20) : start],
         re.I,
@@ -209,7 +215,7 @@ def _is_place_only(value: str) -> bool:
     for p in sorted(find_places(value), key=lambda p: p.start, reverse=True):
         rest = rest[: p.start] + rest[p.end :]
     return bool(find_places(value)) and not re.sub(
-        r"\b(?:the|and|only|in|of|region|markets?|&|\+|plus)\b|[\s,./]", "", rest, flags=re.I
+        r"\b(?:the|and|only|in|of|region|markets?|plus)\b|[\s,./&+]", "", rest, flags=re.I
     )
 
 

@@ -32,34 +32,35 @@ PEOPLE = (
     "clinicians|physicians|dentists|vets|pharmacists|surgeons|lawyers|solicitors|attorneys|architects|"
     "tradespeople|tradies|coaches|tutors|educators|academics|researchers|scientists|analysts|officers|"
     "ceos|cfos|ctos|cmos|cios|admins|administrators|recruiters|creators|influencers|hikers|skiers|climbers|"
-    "surfers|swimmers|dancers|anglers|farmers|growers|breeders|mums-to-be|parents-to-be|expectant\\s+parents|"
+    "surfers|swimmers|dancers|anglers|farmers|growers|breeders|mums-to-be|parents-to-be|expectant\\s+parents|(?:[a-z]+-)?goers|"
     + "|".join(
         (
             # German
             "leute|menschen|kunden|kundinnen|familien|paare|eltern|kinder|frauen|männer|jugendliche|studierende|"
             "studenten|senioren|reisende|touristen|mitarbeitende|fachkräfte|ärzte|ärzten|kindern|männern|"
-            "selbstständigen|selbständigen|leiter(?:n|innen)|"
+            "selbstständigen|selbständigen|leiter(?:n|innen)|erwachsene|anfänger(?:n|innen)?|"
             # nouns in -er, plural and dative plural: 'Wanderer', 'an Freiberuflern'
             "(?:rentner|urlauber|wanderer|radfahrer|liebhaber|inhaber|besitzer|unternehmer|gründer|entscheider|"
             "lehrer|sportler|freiberufler|bewohner|mieter|käufer|händler|hundebesitzer)n?",
             # French
             "gens|personnes|familles|enfants|femmes|hommes|étudiants|jeunes|retraités|voyageurs|touristes|"
             "propriétaires|dirigeants|gérants|maîtres|responsables|professionnels|artisans|médecins|enseignants|"
-            "sportifs|randonneurs|amoureux|passionnés|particuliers",
+            "sportifs|randonneurs|amoureux|passionnés|particuliers|adultes|débutants",
             # Spanish
             "personas|gente|clientes|familias|parejas|padres|madres|niños|mujeres|hombres|estudiantes|jóvenes|"
-            "jubilados|amantes|aficionados|viajeros|turistas|propietarios|dueños|directivos|profesionales|"
+            "jubilados|amantes|aficionados|viajeros|turistas|propietarios|dueños|directivos|profesionales|adultos|principiantes|"
             "médicos|profesores|deportistas|pacientes|emprendedores",
             # Italian
             "persone|clienti|famiglie|coppie|genitori|bambini|uomini|studenti|giovani|anziani|pensionati|amanti|"
-            "appassionati|viaggiatori|turisti|proprietari|titolari|professionisti|medici|insegnanti",
+            "appassionati|viaggiatori|turisti|proprietari|titolari|professionisti|medici|insegnanti|adulti|principianti",
             # Portuguese
             "pessoas|famílias|casais|mães|crianças|mulheres|homens|estudantes|jovens|idosos|aposentados|"
-            "reformados|apaixonados|viajantes|donos|proprietários|profissionais",
+            "reformados|apaixonados|viajantes|donos|proprietários|profissionais|iniciantes",
             # Dutch, Polish, Scandinavian
             "mensen|klanten|gezinnen|ouders|kinderen|vrouwen|mannen|jongeren|liefhebbers|reizigers|eigenaren|"
             "ondernemers|ludzie|klienci|klientki|rodziny|rodzice|dzieci|kobiety|mężczyźni|studenci|młodzież|"
-            "seniorzy|miłośnicy|turyści|właściciele|kunder|familjer|familier|föräldrar|forældre|kvinnor|kvinder",
+            "seniorzy|miłośnicy|turyści|właściciele|dorośli|początkujący|volwassenen|kunder|familjer|familier|föräldrar|"
+            "forældre|kvinnor|kvinder|vuxna|voksne|nybörjare|nybegynnere",
         )
     )
 )
@@ -72,19 +73,32 @@ AGE = (
 """An age that names people on its own: '16 to 18 year olds', '17-year-olds', '18–24 year olds', 'over 65s',
 '18-34s'."""
 AGE_RE = re.compile(AGE, re.IGNORECASE)
+AGE_TAIL = re.compile(
+    r"(?:(?:aged?|ages|between|from|de|entre|von|zwischen|tra|dai|da|mellan|mellom|tussen|van|w\s+wieku|"
+    r"i\s+(?:åldern|alderen))\s+)?"
+    r"\d{1,2}\s?(?:[-–]|to|and|a|à|bis|und|et|e|y|och|og|till|til|tot|en|do)\s?\d{1,2}\s*\+?"
+    r"(?:\s*(?:years?(?:\s+old)?|yrs?|y/?o|años|anos|ans|jahre|anni|år|jaar|lat|vuotta|let))?"
+    r"|(?:aged?\s+)?\d{2}\s?\+(?:\s*(?:years?|años|anos|ans|jahre|anni|år|jaar|lat))?",
+    re.IGNORECASE,
+)
+"""An age said on its own after a comma, in the languages briefs arrive in: '25 a 45 años', '35–60 år', 'aged
+30-50', 'zwischen 30 und 50 Jahre', '18+'."""
 ACRONYMS = (
     r"(?!(?:APIs|KPIs|SKUs|URLs|PDFs|CTAs|FAQs|DMs|CPAs|CPCs|CPMs|QRs|USPs|OKRs|TVs|PCs|ATMs|EVs|SUVs|SMSs|"
     r"LEDs|DVDs|CDs|IDs|PRs|ETFs|ISAs|NFTs|MRIs|ADRs)\b)[A-Z]{2,5}s"
 )
 """Plural acronyms that name people ('OFWs', 'GPs', 'HNWIs', 'IFAs'), not the things marketers count ('KPIs')."""
 AGENTS = (
+    r"(?:[a-zà-ÿ]*[åäöæø][a-zà-ÿ]*(?:are|ere)|"
     r"(?!(?:motores|sectores|factores|vectores|horarios|comentarios|salarios|escenarios|calendarios|"
     r"territori|settori|fattori|motori|colori)\b)"
     r"[a-zà-ÿ]\w{2,}(?:adores|adoras|idores|tores|toras|tori|trici|istas|isti|iste|eurs|euses|istes|arios|arias|"
-    r"ejere|eiere|ägare|brugere|brukere)"
+    r"ejere|eiere|ägare|brugere|brukere))"
 )
 """Agent nouns of other languages by their endings, as '-ers' and '-ists' are in English: 'universitarios',
-'ristoratori', 'compradores', 'voyageurs', 'boligejere', 'husägare' (a few things with those endings left out)."""
+'ristoratori', 'compradores', 'voyageurs', 'boligejere', 'husägare' (a few things with those endings left out), and
+the Nordic agent nouns in '-are'/'-ere' written with a Nordic letter ('längdskidåkare', 'löpare', 'kjøpere'; the
+letter keeps out English 'software' and Italian infinitives)."""
 PEOPLE_RE = re.compile(
     rf"\b(?:(?i:{PEOPLE})|(?!{_THINGS_ERS}\b)(?:[a-z]\w{{2,}}|[A-Z]{{2,}}\w*?)(?:ers|ists|ians)|{AGENTS}|{ACRONYMS}|(?i:{AGE}))\b"
     r"(?![\w'’]*\s+(?:Day|Days|Eve|Night|Week|Weekend|Month)\b|['’]s?\s+[A-Z])"

@@ -102,7 +102,35 @@ def _city_names() -> dict[str, str]:
             continue
         if name not in cities or city["population"] > cities[name][0]:
             cities[name] = (city["population"], city["countrycode"])
-    return {**{k: cc for k, (_, cc) in cities.items()}, **CITIES}
+    out = {k: cc for k, (_, cc) in cities.items()}
+    for name, cc in list(out.items()):  # 'Saint Paul' is written 'St. Paul' and 'St Paul' as often
+        short = re.match(r"saint(e?)\s+(.+)", name)
+        if short:
+            out.setdefault(f"st{short.group(1)}. {short.group(2)}", cc)
+            out.setdefault(f"st{short.group(1)} {short.group(2)}", cc)
+    return {**out, **CITIES}
+
+
+_PAIR_NAME = r"[A-Z][\w'’]*\.?(?:\s[A-Z][\w'’]*)?"
+_METRO_PAIR = re.compile(rf"(?<![\w-])(?P<a>{_PAIR_NAME})\s?[-–/]\s?(?P<b>{_PAIR_NAME})(?![\w-])")
+
+
+def metro_pairs(text: str) -> list[tuple[int, int, str]]:
+    """Two towns of one country joined by a hyphen or a slash name one metro area ('the Minneapolis-St. Paul area',
+    'Raleigh-Durham', 'Kitchener-Waterloo', 'Tampa/St. Petersburg'): (start, end, country) for each."""
+    towns = {**_subdivision_names(), **_city_names()}
+    out: list[tuple[int, int, str]] = []
+    for m in _METRO_PAIR.finditer(text):
+        a = towns.get(m.group("a").lower())
+        b_words = m.group("b")
+        b = towns.get(b_words.lower())
+        end = m.end()
+        if b is None and " " in b_words:  # 'Raleigh-Durham Airport': the pair ends before the last word
+            b = towns.get(b_words.split()[0].lower())
+            end = m.start("b") + len(b_words.split()[0])
+        if a and a == b:
+            out.append((m.start(), end, a))
+    return out
 
 
 @cache

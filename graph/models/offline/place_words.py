@@ -17,6 +17,7 @@ from graph.models.offline.demonyms import (
     library_plurals,
 )
 from graph.models.offline.people import PEOPLE as PEOPLE_WORDS
+from graph.models.offline.place_names import _country_names, _foreign_country_names
 
 DEMONYMS: dict[str, str] = {
     "american": "US",
@@ -262,7 +263,36 @@ def not_market(text: str, start: int) -> bool:
         after = None  # 'families in Leeds want ...' and the like: only a named company's seat is not a market
     greeting = _GREETING_FROM.search(before) and re.match(r"[\w .'’-]{0,25}!", text[start:])
     own_site = (_OWN.search(before) and _SITE_AFTER.match(text, start)) or _BODY_AFTER.match(text, start)
+    own_site = (
+        own_site or _OWN_SITE_BEFORE.search(before) or _DAY_NAME.search(text[max(0, start - 30) : start])
+    )
     return bool(_NOT_MARKET.search(before) or _VENUE.search(before) or aside or after or greeting or own_site)
+
+
+_SITES = (
+    r"plant|factory|mill|office|hq|headquarters|warehouse|store|shop|studio|branch|site|showroom|depot|workshop|"
+    r"facility|campus|lab|kitchen|bakery|brewery|winery|distillery|roastery|farm|yard|base|barn|premises|"
+    r"sede|fábrica|fabrica|oficina|escritório|loja|tienda|taller|atelier|usine|siège|bureau|boutique|werk|fabrik|"
+    r"sitz|büro|laden|werkstatt|fabbrica|negozio|laboratorio|kantoor|winkel|fabriek|kontor|butik|siedziba|sklep"
+)
+_OWN_SITE_BEFORE = re.compile(
+    r"\b(?:our|their|its|my|nossa|nosso|nossas|nossos|nuestra|nuestro|nuestras|nuestros|notre|nos|unser(?:e|er|em|en)?|"
+    r"nostra|nostro|nostri|nostre|onze|ons|vår|vårt|våra|vores|vor|nasza|nasz|nasze)\s+(?:[\w'’-]+\s+){0,2}?"
+    rf"(?:{_SITES})(?:s|es|en|e|i)?\b(?:\s+[\w'’-]+){{0,3}}?\s+(?:in|near|at|outside|by|just\s+outside|em|no|na|en|"
+    r"à|au|bei|nahe|a|vicino\s+a|bij|nära|w|pod|i)\s+(?:the\s+)?$"
+    r"|\bwe\s+(?:ship|dispatch|deliver|post|send|roast|bake|brew|make|grow|farm)\s+(?:[\w'’-]+\s+){0,3}?"
+    r"(?:from|in|out\s+of)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+"""'Our workshop near Kecskemét has 40 seamstresses', 'Nossa sede fica em Salvador', 'We dispatch from our barn near
+Ludlow', 'we roast in Leeds': where the company works, in English and the brief's language (the site noun keeps
+'our customers in Germany' a market)."""
+_DAY_NAME = re.compile(
+    r"(?:\d{1,2}(?:st|nd|rd|th|\.)?\s+[A-Za-zäéû]{3,9}\.?|[A-Za-z]{3,9}\.?\s+\d{1,2}(?:st|nd|rd|th)?|"
+    r"\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?)\s*\(\s*$"
+)
+"""'office closed 19 March (San José)': a name in brackets after a date names the day (a saint's or a town's
+feast), not a market."""
 
 
 _OWN = re.compile(r"\b(?:our|their|its|the\s+company['’]s)\s+$", re.IGNORECASE)
@@ -293,8 +323,26 @@ _GREETING = re.compile(
 )
 
 
+_PERSON_FIELD = re.compile(
+    r"(?im)(?:^|[·|•]|\s{2})[ \t]*(?:assignee|assigned\s+to|owner|from|to|cc|bcc|author|requested\s+by|contact|"
+    r"attendees|reviewer|approver|name|sender|submitted\s+by|prepared\s+by|signed|account\s+manager|"
+    r"de|para|von)[ \t]*:[ \t]*(?:[A-Z][\w'’-]*,?[ \t]+){0,3}$"
+)
+"""'Assignee: Jordan', 'From: Austin Reed', 'Attendees: Ruth, Dev, Imogen': a field that names a person."""
+_LABEL_WORD = re.compile(r"(?m)^[ \t]*(?:[-*•▪]|\d{1,2}[.)])?[ \t]*$")
+
+
 def addressed(text: str, start: int, end: int) -> bool:
-    """A place word that is the name a brief greets ('Hey Jordan,', 'Hi Georgia!', 'Dear Austin') is a person."""
+    """A place word that is the name a brief greets ('Hey Jordan,', 'Hi Georgia!', 'Dear Austin') or a person's
+    field names ('Assignee: Jordan') is a person; a town's name opening a form line before its colon is the line's
+    label in the brief's language ('- Tema: Natale' is Italian for theme, not Tema in Ghana)."""
+    if _LABEL_WORD.search(text[max(0, start - 12) : start]) and re.match(
+        r"[ \t]*:[ \t]*[^\W\d_]", text[end:]
+    ):
+        low = text[start:end].lower()
+        return " " not in low and low not in _country_names() and low not in _foreign_country_names()
+    if _PERSON_FIELD.search(text[max(0, start - 60) : start]):
+        return True
     return bool(_GREETING.search(text[max(0, start - 30) : start])) and bool(
         re.match(r"[ \t]*(?:[,!:\n]|$)", text[end:])
     )

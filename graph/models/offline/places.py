@@ -37,6 +37,7 @@ from graph.models.offline.place_names import (
     _town_pops,
     _town_re,
     _word_place_re,
+    metro_pairs,
 )
 from graph.models.offline.place_words import STATE_CODE_RE, STATE_CODES, STATE_WORDS, addressed, word_places
 
@@ -332,6 +333,8 @@ def find_places(text: str, prefer: str | None = None) -> list[PlaceMention]:
             add(m.start(), m.end(), ("US",))
         elif low == "uk":
             add(m.start(), m.end(), ("GB",))
+    for s, e, code in metro_pairs(text):  # 'the Minneapolis-St. Paul area', 'Raleigh-Durham'
+        add(s, e, (code,))
     for s, e, code in word_places(text):  # 'French shoppers', 'Markets: DE, AT', 'UK & ROI'
         add(s, e, (code,))
     for m in STATE_CODE_RE.finditer(text):  # 'NSW only', 'eastern states (QLD, NSW, VIC)', 'NZ only'
