@@ -70,7 +70,9 @@ def _find_audience(
 
     for seg in segments:
         if seg.field == "audience" and seg.value:
-            first = re.split(rf"(?:{NOT_ABBREVIATION}\.|[;!?])(?:\s|$)", seg.value, maxsplit=1)[0]  # the label's own sentence
+            first = re.split(rf"(?:{NOT_ABBREVIATION}\.|[;!?])(?:\s|$)", seg.value, maxsplit=1)[
+                0
+            ]  # the label's own sentence
             first = re.sub(r"^(?i:is|are|=|sind|ist|est|sont|es|son|zijn)\s+", "", first)  # 'audience is ...'
             rest_of_label = re.match(r"([^\W\d_]+(?:\s[^\W\d_]+)?)\s*:\s+(?=\S)", first)
             if rest_of_label and not names_people(rest_of_label.group(1)):

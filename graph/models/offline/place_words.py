@@ -263,7 +263,9 @@ def not_market(text: str, start: int) -> bool:
         after = None  # 'families in Leeds want ...' and the like: only a named company's seat is not a market
     greeting = _GREETING_FROM.search(before) and re.match(r"[\w .'’-]{0,25}!", text[start:])
     own_site = (_OWN.search(before) and _SITE_AFTER.match(text, start)) or _BODY_AFTER.match(text, start)
-    own_site = own_site or _OWN_SITE_BEFORE.search(before) or _DAY_NAME.search(text[max(0, start - 30) : start])
+    own_site = (
+        own_site or _OWN_SITE_BEFORE.search(before) or _DAY_NAME.search(text[max(0, start - 30) : start])
+    )
     return bool(_NOT_MARKET.search(before) or _VENUE.search(before) or aside or after or greeting or own_site)
 
 
@@ -334,7 +336,9 @@ def addressed(text: str, start: int, end: int) -> bool:
     """A place word that is the name a brief greets ('Hey Jordan,', 'Hi Georgia!', 'Dear Austin') or a person's
     field names ('Assignee: Jordan') is a person; a town's name opening a form line before its colon is the line's
     label in the brief's language ('- Tema: Natale' is Italian for theme, not Tema in Ghana)."""
-    if _LABEL_WORD.search(text[max(0, start - 12) : start]) and re.match(r"[ \t]*:[ \t]*[^\W\d_]", text[end:]):
+    if _LABEL_WORD.search(text[max(0, start - 12) : start]) and re.match(
+        r"[ \t]*:[ \t]*[^\W\d_]", text[end:]
+    ):
         low = text[start:end].lower()
         return " " not in low and low not in _country_names() and low not in _foreign_country_names()
     if _PERSON_FIELD.search(text[max(0, start - 60) : start]):
