@@ -60,7 +60,7 @@ _OTHER_DATE = re.compile(
     # the same in the languages briefs paste in: opens, takes place, deadline, until
     r"ouvr\w*|ouverture|a\s+lieu|date\s+limite|jusqu['’]au|öffne\w*|eröffn\w*|findet|frist|abre\w*|apertura|"
     r"plazo|hasta|se\s+celebra|apr(?:e|ono)|scadenza|opent|öppnar|sista\s+dag)\b[^.;!?\n]{0,20}"
-    r"|\b(?:is|are)\s+(?:on\s+)?)$",
+    r"|\b(?:is|are|falls\s+on)\s+(?:on\s+)?(?:the\s+)?)$",
     re.IGNORECASE,
 )
 
@@ -92,7 +92,7 @@ def ends_run(text: str, pos: int) -> bool:
 
 _ANCHOR = re.compile(
     r"(?:\b(?:takes?\s+place|held|happens?|deadline|due|sign-?off|weekend\s+of)\b[^.;!?\n]{0,12}"
-    r"|\b(?:is|are)\s+(?:on\s+)?|\b(?:before|after|ahead\s+of|leading\s+up\s+to|run[- ]up\s+to)\s+)$",
+    r"|\b(?:is|are|falls\s+on)\s+(?:on\s+)?(?:the\s+)?|\b(?:before|after|ahead\s+of|leading\s+up\s+to|run[- ]up\s+to)\s+)$",
     re.IGNORECASE,
 )
 
@@ -107,7 +107,7 @@ def anchor_day(text: str, pos: int) -> bool:
         re.I,
     )
     return _ANCHOR.search(clause) is not None and not (
-        own and re.search(r"\b(?:is|are)\s+(?:on\s+)?$", clause)
+        own and re.search(r"\b(?:is|are|falls\s+on)\s+(?:on\s+)?(?:the\s+)?$", clause)
     )
 
 

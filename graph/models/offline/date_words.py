@@ -78,3 +78,33 @@ END_VERB = (
     r"(?:(?:it|them|the\s+(?:ads|campaign))\s+)?(?:off|down))"
 )
 """How a brief says a run stops ('end', 'stop them', 'wrap up', 'come down', 'switch off')."""
+
+_FROM_BEFORE = re.compile(
+    r"\b(?:from|starting(?:\s+in)?|beginning(?:\s+in)?|as\s+of|ab|d[èe]s|[àa]\s+partir\s+de|desde|da|dal|"
+    r"a\s+partire\s+da|vanaf|fr[åa]n\s+och\s+med|fr[åa]n|fra\s+og\s+med|fra|od|mulai)\s+$",
+    re.IGNORECASE,
+)
+_RANGE_AFTER = re.compile(rf"^\s*(?:-|–|—|to|until|till|through|thru|and|{RANGE_WORDS})\s", re.IGNORECASE)
+
+
+def opens_run(text: str, pos: int, stop: int) -> bool:
+    """'from November 2027', 'Da novembre 2027', 'ab März 2027': a month said as where a run starts, with no end
+    after it, starts the run on its first day and says nothing of its end (not the whole month)."""
+    return bool(_FROM_BEFORE.search(text[max(0, pos - 25) : pos])) and not _RANGE_AFTER.match(text[stop:])
+
+
+END_NAMED = (
+    r"^\s*[,;]?\s*(?:and\s+|und\s+|et\s+|y\s+|e\s+|en\s+|och\s+|og\s+)?(?:the\s+)?(?:end(?:\s+date)?|ends?\s+on|"
+    r"finish(?:es)?(?:\s+(?:by|on))?|ende|enddatum|bis\s+zum|fin|date\s+de\s+fin|fine|eind(?:datum)?|einde|slut(?:datum)?|"
+    r"slutt(?:dato)?|slutdato|koniec|zako[ńn]czenie|loppu|p[äa][äa]ttyy|akhir|selesai|t[ée]rmino|fim|final|"
+    r"終了|까지|종료|结束|結束)\s*(?:le|el|il|den|am|op|på|do|w|pada|:|：)?\s*[:：]?\s*$"
+)
+"""Between a start and its end: the end named ('Start 1 April, end of May', 'Start: 1. April, Ende: 31. Mai',
+'début le 1er avril, fin le 31 mai', 'inicio 1 de abril, fin 31 de mayo', 'finish by the end of May')."""
+END_OF_RUN = re.compile(rf"(?:the\s+)?(?:end|{END_OF})\b", re.IGNORECASE)
+"""A date that says it is an end ('end of May', 'fin mai', 'Ende April')."""
+
+
+def end_named(between: str, end_words: str) -> bool:
+    """'Start 1 April, end of May': a start, then its end named by the end's own words."""
+    return re.fullmatch(r"\s*[,;]?\s*(?:and\s+)?", between) is not None and bool(END_OF_RUN.match(end_words))

@@ -10,6 +10,7 @@ from functools import lru_cache
 
 from babel.units import format_unit
 
+from graph.models.offline.cjk_dates import cjk_lengths
 from graph.models.offline.month_names import LOCALES
 from guards.lexicon import NUMBER_WORDS
 
@@ -116,4 +117,12 @@ def find_durations(text: str) -> list[Duration]:
             problem = f"'{m.group(0).strip()}' is not a campaign length Liftoff can plan (1 to 730 days)"
         months = n * UNIT_MONTHS.get(unit, 0)
         out.append(Duration(days, m.start(), m.end(), m.group(0).strip(), problem, months))
-    return out
+    for c in cjk_lengths(text):  # '6주', '6週間', '2ヶ月'
+        words = text[c.pos : c.stop]
+        bad = (
+            None
+            if 1 <= c.days <= 730
+            else f"'{words}' is not a campaign length Liftoff can plan (1 to 730 days)"
+        )
+        out.append(Duration(c.days, c.pos, c.stop, words, bad, c.months))
+    return sorted(out, key=lambda d: d.pos)

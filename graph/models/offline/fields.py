@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from graph.models.offline.channels import CHANNEL_RES, Found
+from graph.models.offline.field_labels import field_for_label
 from graph.models.offline.people import PEOPLE_RE, VERBISH
 from graph.models.offline.product_words import GREETING
 from graph.models.offline.segments import Segment
@@ -17,12 +18,36 @@ from graph.models.offline.segments import Segment
 _QUOTES = re.compile(
     r"\"(?P<a>[^\"\n]{2,240}?)\"|“(?P<b>[^”\n]{2,240}?)”|‘(?P<c>[^’\n]{2,240}?)’(?![a-z])|«\s?(?P<d>[^»\n]{2,240}?)\s?»"
     r"|„(?P<e>[^“”\n]{2,240}?)[“”]|(?<![\w])'(?P<f>[^'\n]{2,240}?)'(?![\w])"
+    # Swedish and Finnish ”…”, German and Danish »…« and ‚…‘, ‹…›, the CJK corner brackets 「…」 『…』 and
+    # full-width quotes (a title in 《…》 names a work, not a message)
+    r"|(?<![\w“])”(?P<g>[^”“\n]{2,240}?)”|»(?P<h>[^«»\n]{2,240}?)«|‚(?P<i>[^‘’\n]{2,240}?)[‘’]|‹(?P<j>[^›\n]{2,240}?)›"
+    r"|「(?P<k>[^」\n]{2,240}?)」|『(?P<l>[^』\n]{2,240}?)』|＂(?P<m>[^＂\n]{2,240}?)＂"
 )
 _MESSAGE_CUE = re.compile(
-    r"\b(?:key\s+messages?|messages?|messaging|tag\s?line|slogan|line|must\s+say|say|says|mention|mentions|include|"
-    r"includes|copy|claim|headline|hook|in\s+every\s+ad|in\s+all\s+ads|use|lead\s+with|strapline|quote|cta)\b",
+    r"\b(?:key\s+messages?|messages?|messaging|msgs?|tag\s?line|slogan|line|must\s+say|say|says|mention|mentions|"
+    r"include|includes|copy|claim|headline|hook|in\s+every\s+ad|in\s+all\s+ads|use|lead\s+with|strapline|quote|cta|"
+    # the message named in the other languages briefs arrive in ('Botschaft:', 'Mensaje clave:', 'Pesan utama:')
+    r"(?:kern)?botschaft|kernaussage|leitsatz|accroche|mensajes?|lema|eslogan|messaggio|mensage[mn]s?|"
+    r"(?:kern)?boodschap|budskap(?:et)?|budskab(?:et)?|przekaz|has[łl]o|komunikat|pesan(?=\s+(?:utama|kunci)|\s*:|\s*$)|viesti|iskulause)\b",
     re.IGNORECASE,
 )
+LABEL_WORD = re.compile(
+    r"(?:subject|campaign|event|theme|title|name|brand|re|fw|fwd|note|notes|ref|cta|url|link|website|hashtag|"
+    r"betreff|objet|asunto|oggetto|onderwerp|[äa]mne|emne|temat|aihe|perihal)",
+    re.IGNORECASE,
+)
+"""Form and e-mail labels that are no speaker ('Subject:', 'Campaign:', 'Betreff:')."""
+_CJK_MESSAGE_CUE = re.compile(
+    r"メッセージ|キャッチ(?:コピー|フレーズ)|スローガン|コピー|메시지|슬로건|카피|문구|信息|讯息|訊息|口号|口號|标语|標語|文案"
+)
+"""The message named in Japanese, Korean and Chinese ('メッセージ：「…」', '핵심 메시지: “…”', '核心信息：『…』'): no word
+boundaries in those scripts."""
+_SPEAKER = re.compile(
+    r"^[ \t]*(?P<stamp>\[[^\]\n]{1,20}\][ \t]*|\d{1,2}[:.]\d{2}(?:\s?[ap]\.?m\.?)?[ \t]+[-–]?[ \t]*)?"
+    r"(?P<name>[^\W\d][\w .'’-]{0,30}):[ \t]*$",
+    re.IGNORECASE,
+)
+"""A chat line's speaker ('[7:12 PM] Pastor Mike:', '19:02 - Anna:', 'Anna:')."""
 
 
 def find_key_messages(text: str, segments: list[Segment]) -> list[Found]:
@@ -38,10 +63,39 @@ def find_key_messages(text: str, segments: list[Segment]) -> list[Found]:
         context = text[base : seg.end] if seg else text[base : m.end() + 30]
         outside = (context[: m.start() - base] + " " + context[m.end() - base :]).strip(" .:;,-–—>")
         labelled = seg is not None and seg.field == "key_messages"
-        cued = labelled or _MESSAGE_CUE.search(outside) or not re.search(r"\w", outside)
+        cued = (
+            labelled
+            or _MESSAGE_CUE.search(outside)
+            or _CJK_MESSAGE_CUE.search(outside)
+            or not re.search(r"\w", outside)
+            or _spoken_alone(text, m.start(), m.end(), q)
+        )
         if cued and q not in [f.value for f in out]:
             out.append(Found(q, m.start(), m.end()))
     return out
+
+
+def _spoken_alone(text: str, start: int, end: int, quote: str) -> bool:
+    """A quoted line that is all a chat line says ('[7:12 PM] Pastor Mike: 'Come as you are''): said as a message
+    when the line is a chat line (a time stamp before the speaker, or the speaker opening another line too), the
+    speaker is no field label ('Product:', 'Event:') and the quote reads as a sentence, not a title-cased name
+    ('Jazz on the Green')."""
+    line_start = text.rfind("\n", 0, start) + 1
+    speaker = _SPEAKER.match(text[line_start:start])
+    if speaker is None or re.search(r"\w", text[end:].split("\n", 1)[0]) or len(quote.split()) < 3:
+        return False
+    name = speaker["name"].strip()
+    again = re.search(
+        rf"(?m)^[ \t]*(?:\[[^\]\n]{{1,20}}\][ \t]*)?{re.escape(name)}:", text[:line_start] + text[end:]
+    )
+    rest = re.findall(r"[^\W\d_]{4,}", quote)[1:]  # the words after the first, short ones ('on', 'the') aside
+    titled = bool(rest) and all(w[:1].isupper() for w in rest)
+    return (
+        bool(speaker["stamp"] or again)
+        and field_for_label(name) is None
+        and LABEL_WORD.fullmatch(name) is None
+        and not titled
+    )
 
 
 # ---- product (see product.py) --------------------------------------------------------------------------------

@@ -7,7 +7,15 @@ from __future__ import annotations
 
 import re
 
-PAST_RE = re.compile(r"\b(?:last\s+year|previous(?:ly)?|did)", re.I)
+PAST_RE = re.compile(
+    r"\b(?:last\s+year|previous(?:ly)?|did"
+    # 'last year' in the other languages briefs arrive in
+    r"|letztes\s+jahr|im\s+(?:letzten|vergangenen)\s+jahr|vorjahr|l['’]an(?:n[ée]e)?\s+derni(?:er|[èe]re)|"
+    r"l['’]ann[ée]e\s+derni[èe]re|el\s+a[ñn]o\s+pasado|l['’]anno\s+scorso|vorig\s+jaar|f[öo]rra\s+[åa]ret|"
+    r"sidste\s+[åa]r|i\s+fjor|w\s+(?:zesz[łl]ym|ubieg[łl]ym)\s+roku|(?:no\s+)?ano\s+passado|viime\s+vuonna|"
+    r"tahun\s+lalu)|昨年|去年|작년",
+    re.I,
+)
 _HELD_BEFORE = re.compile(
     r"(?:\b(?:has|have|had)|['’]ve)\s+(?:already\s+|now\s+)?(?:[a-z]+ed|sold|built|run|grown|won|made|seen|"
     r"taken|had|given|done|sent|met|paid|brought|drawn)\s+(?:(?:about|around|over|nearly|almost|more\s+than|"
@@ -47,7 +55,7 @@ def reported_figure(text: str, start: int, end: int) -> bool:
     if re.search(r"\b(?:if|once|unless|should|hope|hoping)\b", before, re.I):
         return False  # 'if we sold 250 bikes we'd be thrilled' is the wish
     return bool(
-        PAST_RE.search(before)
+        said_as_past(before)
         or _HELD_BEFORE.search(before)
         or _HELD_BEFORE_OTHER.search(before)
         or _HELD_AFTER.match(after)
@@ -78,3 +86,10 @@ present-tense verb states a fact ('500 sign-ups are the goal' is still one)."""
 GOAL_WORD = re.compile(
     r"\b(?:goal|target|aim|objective|kpi|need|needed|ziel|objectif|objetivo|m[åa]l|cel|doel)", re.I
 )
+
+
+def said_as_past(clause: str) -> bool:
+    """The clause before a figure tells what happened ('last year we sold', 'letztes Jahr'), and no goal word
+    after that turns to the target ('Letztes Jahr 40.000 € Umsatz, Ziel: 300 Buchungen')."""
+    ends = [m.end() for m in PAST_RE.finditer(clause)]
+    return bool(ends) and not GOAL_WORD.search(clause[ends[-1] :])

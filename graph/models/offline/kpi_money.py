@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import re
 
-from graph.models.offline.kpi_facts import PAST_RE, reported_figure
+from graph.models.offline.kpi_facts import reported_figure, said_as_past
+from graph.models.offline.kpi_words import REVENUE_WORDS
 from graph.models.offline.kpis import KPIMention, count_kind, unit_kind
 from graph.models.offline.money import MoneyMention
 
@@ -23,24 +24,36 @@ languages, Polish, Indonesian and Finnish ('coût par abonnement', 'coste por le
 bokning', 'koszt za lead', 'biaya per pendaftaran')."""
 _CAP_BEFORE = re.compile(
     r"(?:no\s+more\s+than|not\s+more\s+than|under|below|m[aá]x(?:imum|imal)?\.?|at\s+most|up\s+to|less\s+than|"
-    r"≤|<|capped\s+at|tops|h[öo]chstens|moins\s+de|menos\s+de|hasta|jusqu['’]à)\s*$",
+    r"≤|<|capped\s+at|tops|h[öo]chstens|moins\s+de|menos\s+de|hasta|jusqu['’]à|maks\.?|h[øö]jst|h[øö]yst|h[öo]gst)\s*$",
     re.I,
 )
 _PER_UNIT_AFTER = re.compile(
-    r"^\s*(?:per|a|an|for each|pro|je|par|por|za|à)\s+(?!month|day|week|year|head\b|person\b|night\b|mois\b|"
-    r"mes\b|monat\b|tag\b|jour\b|d[ií]a\b|nacht\b|nuit\b|noche\b|persona?\b|personne\b)[^\W\d_][\w-]*"
+    r"^\s*(?:(?:per|a|an|for each|pro|je|par|por|za|à|pr\.|pr)\s+|/\s?)(?!month|day|week|year|head\b|person\b|"
+    r"night\b|mois\b|mes\b|monat\b|tag\b|jour\b|d[ií]a\b|nacht\b|nuit\b|noche\b|persona?\b|personne\b|mo\b|"
+    r"yr\b|wk\b|hr\b|h\b|pp\b|md\b|m[åa]ned\b|[åa]r\b|dag\b|uge\b|vecka\b|m[åa]nad\b|stk\b)[^\W\d_][\w-]*"
     r"|^\s*each\b",
     re.I,
 )
-"""'€12 per sign-up', '15 € pro Anmeldung', '12 € par inscription', '20 € por lead', '40 zł za lead'."""
+"""'€12 per sign-up', '15 € pro Anmeldung', '12 € par inscription', '20 € por lead', '40 zł za lead', '400 kr pr.
+lead' (the Danish and Norwegian abbreviation), '$40/lead'."""
+_CAP_AFTER = re.compile(
+    r"^[ \t]*(?:,\s*)?(?:or\s+(?:less|lower|under|below|cheaper)(?!\s+than)|at\s+(?:most|the\s+most)|max(?:imum)?\b|tops\b|"
+    r"oder\s+(?:weniger|darunter|günstiger)|ou\s+moins|o\s+(?:menos|meno)|of\s+(?:minder|lager)|"
+    r"eller\s+(?:mindre|lägre|lavere|under)|lub\s+mniej|atau\s+kurang|tai\s+alle)",
+    re.I,
+)
+"""A cap said after the amount and its unit: '£60 each or less', '$40/lead max', '20 € pro Anmeldung oder weniger',
+'35 € par lead ou moins', '300 kr pr. booking eller mindre'."""
 _ACTION_UNIT = re.compile(
     r"(?:order|booking|sale|purchase|conversion|acquisition|customer|transaction|install|reservation)", re.I
 )
 """A unit that is an act of buying, not a product: '£30 per booking' is a cost-per target, '£25 a bottle' a price."""
 _PCT_WORD = r"(?:%|\s?percent\b|\s?per\s?cent\b)"
+_RATIO = r"\d+(?:\.\d+|,\d{1,2}(?!\d))?"
+"""A ratio with a decimal point or, as continental Europe writes it, a decimal comma ('ROAS 3,5', '4,25x')."""
 ROAS_RE = re.compile(
-    rf"(?:\broas\b|return on ad spend)[^.\d]{{0,20}}?(?P<x>\d+(?:\.\d+)?)(?P<pct>{_PCT_WORD})?(?:\s?[x:]\s?1?\b)?"
-    rf"|(?P<x2>\d+(?:\.\d+)?)(?P<pct2>{_PCT_WORD}|\s?x|\s?:\s?1)\s+(?:roas|return on ad spend)\b",
+    rf"(?:\broas\b|return on ad spend)[^.\d]{{0,20}}?(?P<x>{_RATIO})(?P<pct>{_PCT_WORD})?(?:\s?[x:]\s?1?\b)?"
+    rf"|(?P<x2>{_RATIO})(?P<pct2>{_PCT_WORD}|\s?x|\s?:\s?1)\s+(?:roas|return on ad spend)\b",
     re.I,
 )
 _BARE_RATIO = re.compile(
@@ -58,13 +71,18 @@ _EVERY_RETURNS = re.compile(
 )
 _REVENUE_AFTER = re.compile(
     r"^\s*(?:(?:in|of)?\s*(?:[\w-]+\s+)?(?:revenue|turnover|gmv|arr|mrr)\b"
-    r"|(?:in|of)\s+(?:[\w-]+\s+)?(?:sales|donations|pledges|gifts)\b)",
+    r"|(?:in|of)\s+(?:[\w-]+\s+)?(?:sales|donations|pledges|gifts)\b"
+    rf"|(?:de\s+|d['’]|en\s+|di\s+|em\s+|i\s+|w\s+|an\s+)?(?:{REVENUE_WORDS})(?![\w-])"
+    r"|(?:en|in|em|di|i)\s+(?:ventas|vendite|vendas|verkopen|f[öo]rs[äa]ljning|salg)\b)",
     re.I,
 )
 _REVENUE_BEFORE = re.compile(
-    r"(?:(?:revenue|turnover|gmv|sales)(?:\s+target)?\s*(?:of|:|is|=)?|\brais(?:e|es|ed|ing)(?:\s+(?:at\s+least|over))?)\s*$",
+    r"(?:(?:revenue|turnover|gmv|sales)(?:\s+target)?\s*(?:of|:|is|=)?|\brais(?:e|es|ed|ing)(?:\s+(?:at\s+least|over))?"
+    rf"|(?<![\w-])(?:{REVENUE_WORDS})\s*(?:de|d['’]|di|von|van|på|p[åa]|do|sebesar|of|:|=)?)\s*$",
     re.I,
 )
+"""Revenue named before or after its amount, in English and the other languages briefs arrive in ('$360,000 in
+revenue', '50.000 € Umsatz', 'chiffre d'affaires de 80 000 €', '100.000 € en ventas', 'omsättning 500 000 kr')."""
 
 
 def align_to_cost_unit(text: str, counts: list[KPIMention], cpa: KPIMention | None) -> list[KPIMention]:
@@ -115,7 +133,9 @@ def find_cost_per(text: str, money: list[MoneyMention]) -> tuple[KPIMention | No
         unit = _PER_UNIT_AFTER.match(text[mm.end :])
         if not mm.ok or not unit or re.match(r"^\s*(?:a|per)\s+(?:month|year)", text[mm.end :]):
             continue
-        capped = _CAP_BEFORE.search(text[max(0, mm.start - 20) : mm.start])
+        capped = _CAP_BEFORE.search(text[max(0, mm.start - 20) : mm.start]) or _CAP_AFTER.match(
+            text[mm.end + unit.end() :]
+        )
         noun = text[mm.end : mm.end + unit.end()].split()[-1]
         outcome = count_kind(text[mm.end : mm.end + unit.end() + 12]) is not None or (
             unit_kind(noun) in ("signups", "leads") or _ACTION_UNIT.fullmatch(noun) is not None
@@ -130,10 +150,10 @@ def find_roas(text: str, money: list[MoneyMention] | None = None) -> KPIMention 
     'every $1 spent returns $5' -> the ratio of the two amounts)."""
     past = False
     for m in ROAS_RE.finditer(text):
-        if PAST_RE.search(re.split(r"[.;!?\n]", text[max(0, m.start() - 80) : m.start()])[-1]):
+        if said_as_past(re.split(r"[.;!?\n]", text[max(0, m.start() - 80) : m.start()])[-1]):
             past = True  # 'last year we got a 3.2x ROAS' is what happened, not the target
             continue
-        x = float(m.group("x") or m.group("x2"))
+        x = float((m.group("x") or m.group("x2")).replace(",", "."))
         pct = re.search(r"%|cent", m.group("pct") or m.group("pct2") or "", re.I)
         return KPIMention("roas", round(x / 100, 6) if pct else x, m.start(), m.end())
     if past:  # '... got a 3.2x ROAS; this year we want 4x'

@@ -167,6 +167,13 @@ MORE_KINDS: dict[str, tuple[str, ...]] = {
         # saying yes to something free: an RSVP, a signature on a petition
         "rsvps",
         "signatures",
+        # a place taken on a course or in a school: an admission is an enrolment
+        "admissions",
+        "admits",
+        "intakes",
+        "einschreibungen",
+        "immatricolazioni",
+        "admisiones",
         # Spanish, Portuguese, French, Italian: enrolments, subscribers, members
         "matr[íi]culas",
         "suscriptores",
@@ -205,6 +212,18 @@ MORE_KINDS: dict[str, tuple[str, ...]] = {
         # a form filled in or a meeting agreed: someone to follow up
         "(?:form|lead[- ]form)\\s+(?:fills|submissions|completions)",
         "meetings",
+        # an application handed in is someone to follow up, in any language
+        "candidaturas",
+        "candidatures",
+        "candidature",
+        "bewerbungen",
+        "sollicitaties",
+        "ans[öo]kningar",
+        "s[øo]knader",
+        "ans[øo]gninger",
+        "wnioski",
+        "wniosk[óo]w",
+        "hakemuks(?:ia|et)",
         # Spanish, Portuguese, Italian
         "consultas",
         "contactos",
@@ -228,6 +247,24 @@ MORE_KINDS: dict[str, tuple[str, ...]] = {
         "liidi[äa]",
     ),
     "conversions": (
+        # something handed in for a paid service or a competition, like an entry
+        "submissions",
+        "einsendungen",
+        "inzendingen",
+        # sales in Portuguese (Spanish 'ventas' and Italian 'vendite' are read above)
+        "vendas",
+        # tickets in the other languages briefs arrive in
+        "entradas",
+        "billets",
+        "biglietti",
+        "bilhetes",
+        "ingressos",
+        "kaartjes",
+        "biljetter",
+        "billetter",
+        "bilet(?:y|[óo]w)",
+        "tiket",
+        "lippu(?:a|ja)",
         # Polish, Indonesian, Finnish
         "zam[óo]wie[ńn]",
         "zam[óo]wienia",
@@ -327,3 +364,27 @@ def kind_patterns() -> dict[str, str]:
         + ")"
         for kind in COUNT_KINDS
     }
+
+
+RATE_WORDS: dict[str, str] = {
+    "open_rate": r"[öo]ffnungsrate|taux\s+d['’]ouverture|tasa\s+de\s+apertura|tasso\s+di\s+apertura|"
+    r"taxa\s+de\s+abertura|openingsratio|openingspercentage|[öo]ppningsgrad|[öo]ppningsfrekvens|[åa]bningsrate|"
+    r"[åa]pningsrate|wsp[óo][łl]czynnik\s+otwar[ćc]|avausprosentti|tingkat\s+(?:buka|pembukaan)",
+    "ctr": r"durchklickrate|klickrate|taux\s+de\s+clics?|tasa\s+de\s+clics?|porcentaje\s+de\s+clics|"
+    r"percentuale\s+di\s+clic|tasso\s+di\s+clic|taxa\s+de\s+cliques|klikfrequentie|klickfrekvens|klikrate|"
+    r"klikkfrekvens|wsp[óo][łl]czynnik\s+klikalno[śs]ci|napsautussuhde|rasio\s+klik(?:-tayang)?",
+    "conversion_rate": r"konversionsrate|konversionsquote|konvertierungsrate|taux\s+de\s+conversion|"
+    r"tasa\s+de\s+conversi[óo]n|tasso\s+di\s+conversione|taxa\s+de\s+convers[ãa]o|conversieratio|"
+    r"conversiepercentage|konverteringsgrad|konverteringsrate|konverteringsfrekvens|"
+    r"wsp[óo][łl]czynnik\s+konwersji|konversioprosentti|tingkat\s+konversi",
+}
+"""Rates named in the other languages briefs arrive in, as the ad platforms translate them ('Öffnungsrate',
+'taux d'ouverture', 'Klickrate' and 'taux de clics' for CTR, 'tasa de conversión', 'konverteringsgrad')."""
+
+REVENUE_WORDS = (
+    r"umsatz|ums[äa]tze|erl[öo]s|chiffre\s+d['’]affaires|ingresos|facturaci[óo]n|fatturato|ricavi|omzet|"
+    r"oms[äa]ttning(?:en)?|oms[æe]tning(?:en)?|omsetning(?:en)?|przych[óo]d(?:u|y|[óo]w)?|faturamento|receita|"
+    r"liikevaihto|pendapatan|売上|매출|营收|營收|销售额|銷售額"
+)
+"""Revenue in the other languages briefs arrive in ('50.000 € Umsatz', 'chiffre d'affaires de 80 000 €',
+'fatturato di 60.000 €', 'omsättning 500 000 kr', 'faturamento de R$ 200.000')."""

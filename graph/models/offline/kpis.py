@@ -8,8 +8,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from graph.models.offline.kpi_facts import PAST_RE, reported_figure
-from graph.models.offline.kpi_words import DONE_PARTICIPLES, kind_patterns
+from graph.models.offline.kpi_cjk import cjk_counts
+from graph.models.offline.kpi_facts import reported_figure, said_as_past
+from graph.models.offline.kpi_words import DONE_PARTICIPLES, RATE_WORDS, kind_patterns
 from graph.models.offline.money import to_number
 from graph.models.offline.people import PEOPLE
 from guards.lexicon import NUMBER_WORDS
@@ -18,7 +19,18 @@ _KIND_RE = {
     name: re.compile(r"(?<![\w-])(?:" + words + r")(?![\w-])", re.I)
     for name, words in kind_patterns().items()
 }
-_NUMBER = r"(?<![\w.,$€£¥/-])(?P<n>\d{1,3}(?:[,. ]\d{3})+|\d+(?:\.\d+)?)(?:\s?(?P<mult>k|thousand)\b)?"
+_MULTIPLIERS = {
+    **dict.fromkeys(
+        ["k", "thousand", "tausend", "tsd", "mil", "mille", "duizend", "tusen", "tusind", "tys", "ribu"], 1e3
+    ),
+    **dict.fromkeys(["lakh", "lakhs"], 1e5),
+}
+"""A count's multiplier in English and the other languages briefs arrive in ('5k', '2 mil reservas', '5 Tsd.
+Anmeldungen', '3 tys. rejestracji', '1 lakh downloads')."""
+_NUMBER = (
+    r"(?<![\w.,$€£¥/-])(?P<n>\d{1,3}(?:[,. ]\d{3})+|\d+(?:\.\d+)?|\d+,\d{1,2}(?=\s?(?:k|tsd|tys|mil)\b))"
+    r"(?:\s?(?P<mult>" + "|".join(_MULTIPLIERS) + r")\b\.?)?"
+)
 COUNT_RE = re.compile(_NUMBER + r"\+?(?=(?P<after>(?:\s+[\w'’-]+){1,4}))", re.I)
 """A number and (looked ahead, not consumed: '600 demos and 45 deals' holds two) the words after it."""
 _NOT_COUNT_BEFORE = re.compile(
@@ -26,6 +38,9 @@ _NOT_COUNT_BEFORE = re.compile(
     r"clean|run|operate|employ)\s*$",
     re.I,
 )
+_UNIT_MODIFIER = re.compile(r"(?:year|week|day|night|month|hour|minute|quarter|seat|season)", re.I)
+"""A singular unit right after a count qualifies the outcome noun after it ('160 week bookings'); a plural one
+('160 weeks') is the count itself."""
 _GOAL_OF = re.compile(
     r"\b(?:target|goal|aim|objective|kpi|ambition|minimum|total|tally)\s+of\s+(?:(?:at\s+least|about|around|over)\s+)?$",
     re.I,
@@ -73,32 +88,25 @@ PCT2 = PCT.replace("?P<p>", "?P<q>")
 _MOD = r"(?:(?!(?:and|or|a|an|the|plus|with|of|on|in|at|for|to|by)\b)[\w-]+\s+)"
 """A word between a figure and its metric that qualifies the metric ('3% email click rate', '2.5% search ad CTR'),
 never a joint ('45% and a click rate of 8%': the 45% is another metric's)."""
+_OPEN = r"open[- ]rates?|" + RATE_WORDS["open_rate"]
+_CTR = r"\bctr\b|click[- ]through(?:[- ]rate)?|" + RATE_WORDS["ctr"]
+_CVR = r"conversion[- ]rate|\bcvr\b|" + RATE_WORDS["conversion_rate"]
 RATES: list[tuple[str, re.Pattern[str]]] = [
     (
         "open_rate",
-        re.compile(rf"open[- ]rates?[^.%\d]{{0,25}}?{PCT}|{PCT2}\s+{_MOD}{{0,2}}?open[- ]rate", re.I),
+        re.compile(rf"(?:{_OPEN})[^.%\d]{{0,25}}?{PCT}|{PCT2}\s+{_MOD}{{0,2}}?(?:{_OPEN})", re.I),
     ),
-    (
-        "ctr",
-        re.compile(
-            rf"(?:\bctr\b|click[- ]through(?:[- ]rate)?)[^.%\d]{{0,25}}?{PCT}|{PCT2}\s+{_MOD}{{0,2}}?"
-            rf"(?:ctr\b|click[- ]through)",
-            re.I,
-        ),
-    ),
+    ("ctr", re.compile(rf"(?:{_CTR})[^.%\d]{{0,25}}?{PCT}|{PCT2}\s+{_MOD}{{0,2}}?(?:{_CTR})", re.I)),
     (
         "click_rate",
         re.compile(rf"click[- ]rate[^.%\d]{{0,25}}?{PCT}|{PCT2}\s+{_MOD}{{0,2}}?click[- ]rate", re.I),
     ),
     (
         "conversion_rate",
-        re.compile(
-            rf"(?:conversion[- ]rate|\bcvr\b)[^.%\d]{{0,25}}?{PCT}|{PCT2}\s+{_MOD}{{0,2}}?"
-            rf"(?:conversion[- ]rate|cvr\b)",
-            re.I,
-        ),
+        re.compile(rf"(?:{_CVR})[^.%\d]{{0,25}}?{PCT}|{PCT2}\s+{_MOD}{{0,2}}?(?:{_CVR})", re.I),
     ),
 ]
+"""Rate targets by name ('25% open rate', 'CTR of 0,8%', 'Öffnungsrate 35 %', 'taux de conversion de 3 %')."""
 
 
 @dataclass(frozen=True)
@@ -129,6 +137,8 @@ def unit_kind(noun: str) -> str | None:
         noun + "s",
         noun + "es",
         noun + "en",
+        noun + "er",  # Danish and Norwegian: 'pr. bestilling' counts bestillinger
+        noun + "ar",  # Swedish: 'per bokning' counts bokningar
         noun[:-1] + "ies" if noun.endswith("y") else noun,
     ):
         kind = count_kind(form)
@@ -154,12 +164,18 @@ def find_counts(text: str, goal_spans: list[tuple[int, int]]) -> list[KPIMention
         ):
             continue
         words = _own_words(m.group("after"))
+        unit_modifier = (
+            len(words) > 1
+            and _UNIT_MODIFIER.fullmatch(words[0]) is not None
+            and _counted_kind(words[1:3])[0] is not None
+        )  # '160 week bookings', '300 night stays', '40 day passes': the unit names what is counted
         done = bool(words) and (
             _DONE_AFTER.match(" ".join(words)) is not None or _PEOPLE_TO.match(" ".join(words)) is not None
         )
         if (
             not words
             or not done
+            and not unit_modifier
             and re.match(
                 r"(?:years?|yrs?|year-olds?|miles?|km|minutes?|hours?|hrs|days?|weeks?|months?|"
                 r"quarters?|nights?|[ap]\.?m\.?|x|%|percent|employees|staff|developers|people|or|and|to|seats|locations|stores|shops|"
@@ -194,7 +210,7 @@ def find_counts(text: str, goal_spans: list[tuple[int, int]]) -> list[KPIMention
             and not re.match(r"demo", words[0], re.I)
         ):
             kind = "conversions"  # '8.000 trial packs sold', '300 adviser calls booked', '75 trial classes booked'
-        if PAST_RE.search(
+        if said_as_past(
             re.split(r"[.;!?(\n]", text[max(0, m.start() - 60) : m.start()])[-1]
         ) or reported_figure(text, m.start(), m.end("n")):
             continue  # 'last year we sold 4,100 tickets': what happened before is not the target
@@ -223,7 +239,7 @@ def find_counts(text: str, goal_spans: list[tuple[int, int]]) -> list[KPIMention
             used = min(len(words), 2)
             if _SIGNUP_VERB.search(text[max(0, m.start() - 24) : m.start()]):
                 kind = "signups"  # 'register 300 new pets', 'onboard 1500 new sellers'
-        n = to_number(m.group("n")) * (1000 if m.group("mult") else 1)
+        n = to_number(m.group("n")) * _MULTIPLIERS.get((m.group("mult") or "").lower(), 1)
         if n <= 0:
             continue
         end = min(m.start("after") + len(" ".join(words[:used])) + 1, m.end("after"))
@@ -237,6 +253,11 @@ def find_counts(text: str, goal_spans: list[tuple[int, int]]) -> list[KPIMention
     ]  # '120 Buchungen, sorry, 120 bookings': the corrected count stands
     named = {k.name for k in out}
     out += [k for k in _word_counts(text, goal_spans) if k.name not in named]
+    named = {k.name for k in out}
+    out += [
+        KPIMention(c.name, c.target, c.start, c.end) for c in cjk_counts(text) if c.name not in named
+    ]  # '予約2,000件', '예약 1,200건'
+    out = sorted(out, key=lambda k: k.start)
     out += [k for k in _back_references(text) if not out]
     return sorted(out, key=lambda k: k.start) or fallback[:1]
 
@@ -299,7 +320,7 @@ def _back_references(text: str) -> list[KPIMention]:
                 best = (kind, at + w.start())
                 break
         if best:
-            n = to_number(m.group("n")) * (1000 if m.group("mult") else 1)
+            n = to_number(m.group("n")) * _MULTIPLIERS.get((m.group("mult") or "").lower(), 1)
             out.append(KPIMention(best[0], n, best[1], m.end()))
     return out
 

@@ -29,7 +29,7 @@ ENGLISH = (
     "november",
     "december",
 )
-LOCALES = ("de", "fr", "es", "it", "nl", "pt", "sv", "da", "nb", "pl", "fi", "cs", "ca", "ro")
+LOCALES = ("de", "fr", "es", "it", "nl", "pt", "sv", "da", "nb", "pl", "fi", "cs", "ca", "ro", "id", "fil")
 """Languages whose month names are read (wide names in both the format and stand-alone contexts)."""
 _ABBREVIATED_LOCALES = ("de", "fr", "es", "it", "nl", "pt", "sv", "da", "nb")
 _ENGLISH_WORDS = frozenset({"ago", "set", "out", "mag", "gen", "lug", "des", "ene", "marc", "marco"})
@@ -38,7 +38,10 @@ never a month."""
 
 RANGE_WORDS = (
     r"bis(?:\s+(?:zum|einschlie(?:ß|ss)lich))?|au|jusqu['’]au|al|fino\s+al|hasta(?:\s+el)?|tot\s+en\s+met|t/m|"
-    r"tot(?:\s+(?:en\s+met|aan))?|till|til|t\.o\.m\.?|at[eé](?:\s+(?:a|ao))?|ao|do|jusqu['’](?:à|a|au)|à|a"
+    r"tot(?:\s+(?:en\s+met|aan))?|till|til|t\.o\.m\.?|at[eé](?:\s+(?:a|ao))?|ao|do|jusqu['’](?:à|a|au)|à|a|"
+    # Hindi/Hinglish, Indonesian/Malay, Tagalog, and the CJK joiners ('1 April se 31 May', '1 Maret sampai 30 April',
+    # '2027年3月1日〜4月15日', '3月1日から', '2월 1일부터', '3月1日至4月15日')
+    r"se|sampai(?:\s+dengan)?|hingga|s\.?/?d\.?|hanggang(?:\s+sa)?|〜|～|~|から|부터|至|到"
 )
 """The word joining a range's two ends in German, French, Italian, Spanish, Dutch, Swedish, Danish/Norwegian,
 Portuguese, Polish/Czech ('1. März bis 30. April', 'du 10 au 24 décembre', '1 februari t/m 30 april')."""

@@ -11,8 +11,9 @@ in an offer word ('pushing our lunchtime pho set').
 
 Cues rank by kind: what the audience is asked to buy or do ('book a X', 'tickets for X', 'sell the X') beats what a
 campaign is for ('push for X'), which beats an owner ('Brand's X'). The reading of a name is in product_name, the
-other shapes a product takes (labels, title lines, glosses, lowercase offers) in product_forms, and the word classes
-in product_words.
+other shapes a product takes (labels, title lines, glosses, lowercase offers) in product_forms, what the sentence
+around a name says of it (a title after its description, a clause that counts, what not to use) in product_said,
+and the word classes in product_words.
 """
 
 from __future__ import annotations
@@ -32,10 +33,21 @@ from graph.models.offline.product_name import (
     tidy_product,
 )
 from graph.models.offline.product_plain import bulleted_plain, plain_after, priced_plain, sold_plain
+from graph.models.offline.product_said import (
+    SUBJECT,
+    bare_name,
+    brief_names,
+    counted,
+    described_title,
+    renamed,
+    unbanned,
+)
 from graph.models.offline.product_words import (
     ASKS,
     CHAT_STAMP,
+    COMPOUND_HEAD,
     CUE_VERBS,
+    EVENT_NOUN,
     FOREIGN_TYPE,
     GLOSS_IS,
     HOUSING,
@@ -51,44 +63,43 @@ from graph.models.offline.segments import Segment
 _DET = r"(?:l['’]|(?:(?:il|la|i|le|o|a)[ \t]+(?:nostr[oaie]|su[oa]|noss[oa])|nostr[oaie]|our|the|a|an|its|their|my|your|le|la|les|el|los|las|il|lo|das|die|der|den|notre|nuestr[oa]|son|sa|ses|su|sus|suo|sua|seine?n?|ihre?n?|zijn|haar|leur|nos|nuestr[oa]s|den|det|een|ein|eine|einen|o|os|as|um|uma)[ \t]+)?(?:(?-i:new|free|last)(?![ \t]+year)[ \t]+)?(?:[$£€]\d+(?:\.\d\d)?[ \t]+)?"
 _DET += r"(?-i:(?:[a-z]+|\d+)-(?:day|night|week|month|hour|year)[ \t]+)?"  # 'runs the three-week Gaeltacht Course'
 _PRODUCT_CUE = re.compile(  # a cue's kind ranks it: what is sold beats what a campaign is for, beats an owner
-    rf"(?P<verb>\b(?i:(?:{CUE_VERBS})[ \t]+(?:of[ \t]+)?{_DET}))(?=[A-Z0-9]|['‘\"“][A-Z])"
-    r"|(?P<off>\b\d{1,2}\s?%\s+off\s+(?i:(?:all|every|the|our|any)[ \t]+)?)(?=[A-Z0-9])"  # '40% off all X'
-    rf"|(?P<ask>\b(?i:(?:{ASKS})[ \t]+(?:for|of|to|on)[ \t]+{_DET}))(?=[A-Z0-9])"
+    rf"(?P<verb>\b(?i:(?:{CUE_VERBS})[ \t]+(?:of[ \t]+)?{_DET}))(?=[A-ZÀ-ÖØ-ÞĄĆČĎĘĚŁŃŇŐŘŚŠŤŰŹŻŽ0-9]|['‘\"“][A-ZÀ-ÖØ-ÞĄĆČĎĘĚŁŃŇŐŘŚŠŤŰŹŻŽ])"
+    r"|(?P<off>\b\d{1,2}\s?%\s+off\s+(?i:(?:all|every|the|our|any)[ \t]+)?)(?=[A-ZÀ-ÖØ-ÞĄĆČĎĘĚŁŃŇŐŘŚŠŤŰŹŻŽ0-9])"  # '40% off all X'
+    rf"|(?P<ask>\b(?i:(?:{ASKS})[ \t]+(?:for|of|to|on)[ \t]+{_DET}))(?=[A-ZÀ-ÖØ-ÞĄĆČĎĘĚŁŃŇŐŘŚŠŤŰŹŻŽ0-9])"
     rf"|(?P<ad>\b(?i:(?:ads?|campaign|push|brief|promotion|pre-?launch|kickstarter|sale)[ \t]+(?:for|on)[ \t]+{_DET}))"
     # the same in the languages briefs arrive in: 'campanha pro Açaí Bowl', 'campagne pour le Pass Neige'
-    rf"|(?P<ad2>\b(?i:(?:campanha|campaña|campagne|campagna|kampagne|kampanj|kampanje|campagne|kampania)[ \t]+"
-    rf"(?:pro|pra|para(?:[ \t]+(?:o|a|el|la))?|pour|per|für|voor|för|for|dla)[ \t]+{_DET}))"
-    r"(?=[A-Z])"
+    # ('kampanię dla Pierogi Babci Zosi', 'brief för Glidfäst Pro', 'iets doen voor de Hollandse Nieuwe haringbox')
+    rf"|(?P<ad2>\b(?i:(?:campanhas?|campañas?|campagnes?|campagna|kampagnen?|kampanj(?:en|a|e)?|kampani[aeęi]|brief)[ \t]+"
+    rf"(?:pro|pra|para(?:[ \t]+(?:o|a|el|la))?|pour|per|für|voor(?:[ \t]+(?:de|het))?|för|for|dla|til)[ \t]+{_DET}"
+    # a brief said in Hindi written in Latin letters: 'brief hai Kisan Easy Tractor Loan ka'
+    rf"|brief[ \t]+hai[ \t]+))"
+    r"(?=[A-ZÀ-ÖØ-ÞĄĆČĎĘĚŁŃŇŐŘŚŠŤŰŹŻŽ])"
     # what an organisation runs or hosts: 'WKRM is running the Keep It Local Pledge Drive'
     # ('I run Stitch & Mend' names the business: an article comes first)
     rf"|(?P<host>\b(?i:(?:run(?:s|ning)?|host(?:s|ing)?|hold(?:s|ing)?|organi[sz](?:es|ing)?)[ \t]+"
     rf"(?=(?:the|our|its|their|a|an)[ \t]){_DET}))"
-    r"(?=[A-Z])"
-    rf"|(?P<for>\b(?i:for[ \t]+{_DET}))(?=[A-Z]|\d+-[A-Z])"
+    r"(?=[A-ZÀ-ÖØ-ÞĄĆČĎĘĚŁŃŇŐŘŚŠŤŰŹŻŽ])"
+    rf"|(?P<for>\b(?i:(?:for|voor(?:[ \t]+(?:de|het))?|för|dla|pour|til)[ \t]+{_DET}))(?=[A-ZÀ-ÖØ-ÞĄĆČĎĘĚŁŃŇŐŘŚŠŤŰŹŻŽ]|\d+-[A-ZÀ-ÖØ-ÞĄĆČĎĘĚŁŃŇŐŘŚŠŤŰŹŻŽ])"
     r"|(?P<own>\b(?!(?:Mother|Father|Valentine|Children|Women|Men|It|That|What|Let|There|Here|Who|He|She)['’])"
-    r"[A-Z][\w&]*(?:[ \t]+&?[ \t]*[A-Z][\w&]*){0,3}(?:['’]s|s['’])[ \t]+)(?=[A-Z])",
+    r"[A-ZÀ-ÖØ-ÞĄĆČĎĘĚŁŃŇŐŘŚŠŤŰŹŻŽ][\w&]*(?:[ \t]+&?[ \t]*[A-ZÀ-ÖØ-ÞĄĆČĎĘĚŁŃŇŐŘŚŠŤŰŹŻŽ][\w&]*){0,3}(?:['’]s|s['’])[ \t]+)(?=[A-ZÀ-ÖØ-ÞĄĆČĎĘĚŁŃŇŐŘŚŠŤŰŹŻŽ])",
 )
 _RANK = {"verb": 0, "off": 0, "ask": 0, "ad": 1, "ad2": 1, "host": 1, "for": 2, "own": 3}
-_SUBJECT = re.compile(  # 'St Columba's Hospice wants ...', 'ReadUp is looking for ...': the organisation speaks
-    r"(?:[ \t]+(?:at|from|of|in)(?:[ \t]+[A-Z][\w'’&-]*){1,4}?)?"  # 'Electoral Services at Cardiff Council want'
-    r"[ \t]+(?:wants?|needs?|is\s+looking|are\s+looking|would\s+like|is\s+recruiting|is\s+hiring|has\s+been)\b"
-)
 _APPOSITIVE = re.compile(
     rf"[ \t]*,[ \t]+(?i:the|our|a|an)\s+(?:[a-z][\w'’-]*\s+){{0,3}}(?:{PRODUCT_TYPE.pattern})\b",
     re.IGNORECASE,
 )
 _CALLED = re.compile(
-    rf"\b(?:{PRODUCT_TYPE.pattern})\s+(?:called|named)\s+(?=[A-Z])"
+    rf"\b(?:{PRODUCT_TYPE.pattern})\s+(?:called|named)\s+(?=[A-ZÀ-ÖØ-ÞĄĆČĎĘĚŁŃŇŐŘŚŠŤŰŹŻŽ])"
     # 'our online CBT programme Steady': a lowercase description, then the name
-    rf"|\b(?i:our|its|their)\s+(?:(?:[a-z][\w-]*|[A-Z]{{2,}})\s+){{0,3}}(?:{PRODUCT_TYPE.pattern})\s+(?=[A-Z][a-z])"
+    rf"|\b(?i:our|its|their)\s+(?:(?:[a-z][\w-]*|[A-ZÀ-ÖØ-ÞĄĆČĎĘĚŁŃŇŐŘŚŠŤŰŹŻŽ]{{2,}})\s+){{0,3}}(?:{PRODUCT_TYPE.pattern})\s+(?=[A-ZÀ-ÖØ-ÞĄĆČĎĘĚŁŃŇŐŘŚŠŤŰŹŻŽ][a-z])"
     # the same in the languages briefs arrive in: "nous lançons l'abonnement Nounou+", 'la app Viajo'
     # (a generic noun in lowercase: 'el Paquete Romántico' is the name; German writes every noun capitalised)
     rf"|(?<![\w'’])(?i:l['’]|le\s|la\s|el\s|il\s|lo\s|o\s|a\s|notre\s|nuestr[oa]\s|nosso\s|nossa\s|het\s|onze\s|"
-    rf"son\s|sa\s|su\s)\s*(?:{FOREIGN_TYPE})\s+(?=[A-Z])"
-    rf"|(?<![\w'’])(?i:unser\w*|die|das|den|ihr\w*|sein\w*)\s+(?i:{FOREIGN_TYPE})\s+(?=[A-Z])"
+    rf"son\s|sa\s|su\s)\s*(?:{FOREIGN_TYPE})\s+(?=[A-ZÀ-ÖØ-ÞĄĆČĎĘĚŁŃŇŐŘŚŠŤŰŹŻŽ])"
+    rf"|(?<![\w'’])(?i:unser\w*|die|das|den|ihr\w*|sein\w*)\s+(?i:{FOREIGN_TYPE})\s+(?=[A-ZÀ-ÖØ-ÞĄĆČĎĘĚŁŃŇŐŘŚŠŤŰŹŻŽ])"
 )
 _OBJECT_FIRST = re.compile(  # German and Dutch put the verb last: 'wollen unser Winterbock Bier in Bayern bewerben'
-    r"\b(?i:unser\w*|ihr\w*|sein\w*|die|das|den|onze|ons|het|de)\s+(?=[A-Z][^.\n;:!?]{0,80}?\s(?:bewerben|verkaufen|"
+    r"\b(?i:unser\w*|ihr\w*|sein\w*|die|das|den|onze|ons|het|de)\s+(?=[A-ZÀ-ÖØ-ÞĄĆČĎĘĚŁŃŇŐŘŚŠŤŰŹŻŽ][^.\n;:!?]{0,80}?\s(?:bewerben|verkaufen|"
     r"vermarkten|promoten|launchen|einführen|bekannt\s+machen|verkopen|lanceren|aanprijzen|op\s+de\s+markt\s+brengen)\b)"
 )
 
@@ -108,7 +119,7 @@ def _employer(text: str, for_at: int) -> bool:
 
 
 _INTRODUCES = re.compile(  # 'a campaign for Revive IV Lounge in Las Vegas: the Hangover Recovery Drip, $149'
-    r"(?:[ \t]+in[ \t]+[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,2})?[ \t]*:[ \t]+(?i:the|our|its|their)[ \t]+(?=[A-Z0-9])"
+    r"(?:[ \t]+in[ \t]+[A-ZÀ-ÖØ-ÞĄĆČĎĘĚŁŃŇŐŘŚŠŤŰŹŻŽ][\w'’-]*(?:[ \t]+[A-ZÀ-ÖØ-ÞĄĆČĎĘĚŁŃŇŐŘŚŠŤŰŹŻŽ][\w'’-]*){0,2})?[ \t]*:[ \t]+(?i:the|our|its|their)[ \t]+(?=[A-ZÀ-ÖØ-ÞĄĆČĎĘĚŁŃŇŐŘŚŠŤŰŹŻŽ0-9])"
 )
 
 
@@ -127,7 +138,7 @@ def _for_inside(text: str, for_at: int, found: Found | None, is_place: PlaceTest
     """'Our Bells for Centuries appeal', 'Books for Babies scheme': a 'for' inside a title-case name is part of it,
     not a cue; the whole name is read from its first capitalised word."""
     run = re.search(
-        r"(?<![\w'’&-])(?:(?!(?:Our|The|Its|Their|A|An)\b)[A-Z][\w'’&-]*[ \t]+){1,3}$",
+        r"(?<![\w'’&-])(?:(?!(?:Our|The|Its|Their|A|An)\b)[A-ZÀ-ÖØ-ÞĄĆČĎĘĚŁŃŇŐŘŚŠŤŰŹŻŽ][\w'’&-]*[ \t]+){1,3}$",
         text[max(0, for_at - 60) : for_at],
     )
     at = max(0, for_at - 60) + run.start() if run else 0
@@ -151,8 +162,11 @@ def cued_ranked(text: str, is_place: PlaceTest) -> tuple[int, Found] | None:
         matches = list(rx.finditer(text))
         for m in reversed(matches) if rx is _OBJECT_FIRST else matches:  # the object nearest its verb
             found = product_phrase(text, m.end(), is_place)
-            if found and acceptable(found.value, is_place, cued=True) and not _SUBJECT.match(text, found.end):
+            if found and acceptable(found.value, is_place, cued=True) and not SUBJECT.match(text, found.end):
                 return 0, found
+    described = described_title(text, is_place)
+    if described:
+        return 0, described
     best: tuple[int, Found] | None = None
     for m in _PRODUCT_CUE.finditer(text):
         kind = m.lastgroup or "verb"
@@ -172,17 +186,25 @@ def cued_ranked(text: str, is_place: PlaceTest) -> tuple[int, Found] | None:
         if (
             kind == "verb"
             and m.group(0)[:1].isupper()
-            and re.search(r"(?:\b(?i:the|a|an|our|its|their)|[A-Z][\w'’&-]*)[ \t]+$", text[: m.start()])
+            and re.search(
+                r"(?:\b(?i:the|a|an|our|its|their)|[A-ZÀ-ÖØ-ÞĄĆČĎĘĚŁŃŇŐŘŚŠŤŰŹŻŽ][\w'’&-]*)[ \t]+$",
+                text[: m.start()],
+            )
         ):
             continue  # 'the Mystery Book Club box', 'the Fill a Tray deal': a capitalised verb inside a name
         if kind == "own" and (NOT_NAME.match(found.value) or TIME_WORD.fullmatch(found.value.split()[0])):
             continue  # "the Lyric Theatre's Christmas panto", "New Year's Eve Gala": an occasion, not a name
         _, marked, tail = shape(found.value)
         appositive = _APPOSITIVE.match(text, found.end)  # 'Docket, the contract tool from Lexly'
-        typed = len(found.value.split()) > 1 and PRODUCT_TYPE.fullmatch(found.value.split()[-1])
-        if _employer(text, m.start()):
-            continue
-        if _SUBJECT.match(text, found.end) and not (tail or typed):
+        last_word = found.value.split()[-1]
+        typed = len(found.value.split()) > 1 and (
+            PRODUCT_TYPE.fullmatch(last_word) or COMPOUND_HEAD.fullmatch(last_word.lower())
+        )  # 'the Limburgse Vlaaibox'
+        if kind == "for" and _is_label(text, found) and re.search(r"(?:\A|\n)[ \t]*$", text[: m.start()]):
+            continue  # 'Voor SubtitleLab: we want to sell ...': the client the brief is written for
+        if _employer(text, m.start()) and not typed:
+            continue  # 'drivers for HaulHub' work there; 'handlers for its Hospital Visits Program' join a scheme
+        if SUBJECT.match(text, found.end) and not (tail or typed):
             continue  # the organisation that wants something, not what it sells
         bare = not re.search(r"\b(?:our|the|its|their|my|your)\s", cue)
         if kind == "for" and bare and not (marked or tail or appositive or typed):
@@ -203,23 +225,27 @@ def _named(text: str, is_place: PlaceTest) -> Found | None:
     """A product written without a cue: a name with a model mark ('Vita D3 Drops', 'PawPals group walks'), or
     'the/our Name' followed by a noun of something sold ('Our Hudson sofa collection needs a push')."""
     for m in re.finditer(
-        r"(?<![\w'’&-])(?:(?P<art>(?i:the|our|its|their))\s+(?:(?i:new|latest|flagship)\s+)?)?(?P<w>[A-Z0-9])",
+        r"(?<![\w'’&-])(?:(?P<art>(?i:the|our|its|their))\s+(?:(?i:new|latest|flagship)\s+)?)?(?P<w>[A-ZÀ-ÖØ-ÞĄĆČĎĘĚŁŃŇŐŘŚŠŤŰŹŻŽ0-9])",
         text,
     ):  # 'Our new Harvest Moon pumpkin ale launches ...'
         before = text[: m.start()]
-        if not m.group("art") and re.search(r"\b[A-Z0-9][\w'’&-]*\s+$", before):
+        if not m.group("art") and re.search(r"\b[A-ZÀ-ÖØ-ÞĄĆČĎĘĚŁŃŇŐŘŚŠŤŰŹŻŽ0-9][\w'’&-]*\s+$", before):
             continue  # inside a longer capitalised run
         found = product_phrase(text, m.start("w"), is_place)
         if (
             not found
+            or counted(text, found)
             or found.value.split()[0] in ("The", "Our")
             and found.value.split()[1:2] == [w for w in found.value.split()[1:2] if w[:1].islower()]
         ):
             continue  # 'The regional blood service' is not a name
         if (
-            _SUBJECT.match(text, found.end)
+            SUBJECT.match(text, found.end)
             and not shape(found.value)[2]
             and not _WANTED.match(text, found.end)
+            and not EVENT_NOUN.fullmatch(
+                found.value.split()[-1]
+            )  # 'The Lobster Supper is looking for diners'
         ):
             continue  # 'RedDrop Blood Service needs donors': the organisation speaks
         _, marked, tail = shape(found.value)
@@ -254,7 +280,7 @@ def _named(text: str, is_place: PlaceTest) -> Found | None:
                 wanted and caps_in >= 2 and PRODUCT_TYPE.fullmatch(found.value.split()[-1]) is not None
             )
         )
-        bullet = re.search(r"(?:^|\n)[ \t]*(?:[-*•▪→+>]|\d{1,2}[.)])?[ \t]*$", before) is not None
+        bullet = re.search(r"(?:^|\n)[ \t]*(?:[-*•▪→+>・●○◆◇■□➤➢✓✔]|\d{1,2}[.)])?[ \t]*$", before) is not None
         caps = sum(1 for t in found.value.split() if t[:1].isupper())
         # 'Hopworks Winter Stout goes on sale': a name of two capitalised words or more opening a line
         on_sale = bullet and caps >= 2 and _ON_SALE.match(text, found.end) is not None
@@ -267,9 +293,12 @@ def _named(text: str, is_place: PlaceTest) -> Found | None:
         promo = _PROMO_AFTER.match(text, found.end) if opening else None
         promoted = (
             promo is not None
-            and not re.match(r"[ \t]+(?i:for|of|on)[ \t]+(?i:the|our|a|an)[ \t]+[A-Z]", text[promo.end() :])
+            and not re.match(
+                r"[ \t]+(?i:for|of|on)[ \t]+(?i:the|our|a|an)[ \t]+[A-ZÀ-ÖØ-ÞĄĆČĎĘĚŁŃŇŐŘŚŠŤŰŹŻŽ]",
+                text[promo.end() :],
+            )
             and not SEASONAL.fullmatch(found.value)
-            and not re.search(r"[A-Z]{2,}-?\d{2,}|[·•|#]", found.value)
+            and not re.search(r"[A-ZÀ-ÖØ-ÞĄĆČĎĘĚŁŃŇŐŘŚŠŤŰŹŻŽ]{2,}-?\d{2,}|[·•|#]", found.value)
         )
         if not (
             marked or appositive or on_sale or owned or promoted or typed and (m.group("art") or opening)
@@ -304,7 +333,8 @@ _PROMO_AFTER = re.compile(
     r"|,?[ \t]+(?i:can|could|shall|should)[ \t]+we[ \t]+(?:advertise|promote|push|market|run[ \t]+ads)\b"
 )
 _EVENT_START = re.compile(
-    r"(?:^|(?<=[.!?])[ \t]+)[ \t]*(?:(?i:the|our|this\s+year's)[ \t]+)?(?=[A-Z])", re.MULTILINE
+    r"(?:^|(?<=[.!?])[ \t]+)[ \t]*(?:(?i:the|our|this\s+year's)[ \t]+)?(?=[A-ZÀ-ÖØ-ÞĄĆČĎĘĚŁŃŇŐŘŚŠŤŰŹŻŽ])",
+    re.MULTILINE,
 )
 _HAPPENS = re.compile(  # 'The Harbour Half Marathon takes place on 3 May', 'The Lantern Parade returns on 31 October'
     r"[ \t]+(?:takes[ \t]+place|is[ \t]+(?:on|happening|being[ \t]+held)|will[ \t]+be[ \t]+(?:held|on)|is[ \t]+held|"
@@ -336,7 +366,7 @@ _ON_SALE = re.compile(
 def _lead_words(found: Found) -> Found:
     """Words before the product that are not part of it: filler ('okay so the HomeHalo doorbell camera') and a
     season it is sold in ('Summer holidays kids' club tickets')."""
-    filler = re.match(r"(?:[a-z]+\s+){1,4}?(?:the|our)\s+(?=[A-Z])", found.value)
+    filler = re.match(r"(?:[a-z]+\s+){1,4}?(?:the|our)\s+(?=[A-ZÀ-ÖØ-ÞĄĆČĎĘĚŁŃŇŐŘŚŠŤŰŹŻŽ])", found.value)
     season = re.match(
         r"(?i:summer|spring|autumn|winter|christmas|easter|halloween|festive|holiday)(?:\s+(?i:holidays?|"
         r"half-term|term|season|weekend))?\s+(?=[a-z][\w'’-]*\s+[a-z])",  # 'summer menu' stays whole
@@ -374,6 +404,8 @@ def find_product(text: str, segments: list[Segment], is_place_only: object) -> F
     def is_place(value: str) -> bool:
         return bool(callable(is_place_only) and is_place_only(value))
 
+    text = unbanned(text)
+    segments = [seg for seg in segments if text[seg.start : seg.end].strip()]
     found = labelled(text, segments, is_place)
     if found:
         return found
@@ -391,6 +423,9 @@ def find_product(text: str, segments: list[Segment], is_place_only: object) -> F
     event = _event_subject(text, is_place)
     if event and (ranked is None or ranked[0] >= 2 or event.start <= ranked[1].start < event.end):
         ranked = (0, event)
+    titled = brief_names(text, is_place) if ranked is None or ranked[0] >= 2 else None
+    if titled:
+        ranked = (0, titled)
     if ranked and ranked[0] >= 2:
         opener = _named(text, is_place)  # '[9:41] jess: Opening Week ticket packs for the Riverdogs'
         typed = opener is not None and PRODUCT_TYPE.fullmatch(opener.value.split()[-1]) is not None
@@ -411,5 +446,9 @@ def find_product(text: str, segments: list[Segment], is_place_only: object) -> F
         found = listed or clause or _named(text, is_place)
     if not found:
         return None
+    if ranked and found is ranked[1] and found == described_title(text, is_place):
+        return found  # a title after its description keeps its words ('The Pharaoh's Vault')
     found = _lead_words(tidy_product(strip_article(found)))
-    return None if all(TIME_WORD.fullmatch(w) for w in found.value.split()) else found  # "St David's Day"
+    if all(TIME_WORD.fullmatch(w) for w in found.value.split()):
+        return None  # "St David's Day"
+    return bare_name(text, renamed(text, found, is_place))

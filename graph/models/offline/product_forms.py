@@ -23,6 +23,7 @@ from graph.models.offline.product_words import (
     CUE_VERBS,
     DATE_IN,
     FOREIGN_TYPE,
+    GREETING,
     HOUSING,
     NOT_NAME,
     OCCASION,
@@ -48,15 +49,20 @@ _FREE = re.compile(  # 'sign up for a free water meter', 'offering a free hearin
 )
 _SERVES = r"\s+for\s+(?:one|two|three|four|six|\d{1,2})\b"  # 'afternoon tea for two', 'pizza night for 4'
 _OPENING_OFFER = re.compile(  # the brief opens with the offer: '24/7 lockout service for renters', 'our beanbox plan.'
-    rf"\A\s*(?:our\s+)?(?P<v>(?:{_WORD}\s+){{0,4}}(?:{OFFER_NOUNS}|(?:{PRODUCT_TYPE.pattern})(?={_SERVES}))(?P<n>{_SERVES})?)"
-    r"(?=\s+(?:for|to|by|from)\b|\s*[.,;:\n])"
+    # (after a greeting: 'hi!! radon test kit promo — homeowners ...')
+    rf"\A\s*(?:(?i:{GREETING})(?:\s+(?i:team|all|everyone|folks|guys))?\b[!.,]*\s+(?:[—–-]\s+)?)?(?:our\s+)?"
+    rf"(?P<v>(?:{_WORD}\s+){{0,5}}(?:{OFFER_NOUNS}|(?:{PRODUCT_TYPE.pattern})(?={_SERVES}))(?P<n>{_SERVES})?)"
+    r"(?=\s+(?:for|to|by|from)\b|\s*[.,;:\n—–]|\s+(?:promo|promotion|campaign|push|launch|ads|drive)\b)"
 )
 _LOWER_TIER = re.compile(  # a lowercase brief opening with a name and its tier: 'pennypal plus win-back.'
     r"\A\s*(?:our\s+|the\s+)?(?P<v>[a-z][a-z0-9]{2,}\s+(?:plus|pro|premium|max|lite|ultra|prime))"
     r"(?=\s*[.,:;\n]|\s+(?:win-?back|launch|relaunch|push|promo|campaign|drop|sale|upgrade|trial)\b)"
 )
 _FOREIGN_OFFER = re.compile(  # 'vender el curso intensivo de flamenco', 'promuovere il corso di cucina toscana'
-    rf"\b(?i:{CUE_VERBS}|pousser|empujar|impulsar|spingere)\s+(?:el|la|le|les|il|lo|los|las|o|a|os|as|un|una|une|uno|"
+    rf"\b(?i:{CUE_VERBS}|pousser|empujar|impulsar|spingere|"
+    # a campaign for it: 'campagne pour le pass cirque famille', 'campaña para el bono de temporada'
+    r"(?:campagne|campaña|campanha|campagna|kampanj|kampagne|campagne)\s+(?:pour|para|per|pra|pro|för|voor|für))"
+    r"\s+(?:el|la|le|les|il|lo|los|las|o|a|os|as|un|una|une|uno|"
     r"notre|nuestr[oa]|nostr[oa]|nosso|nossa)\s+"
     rf"(?P<v>(?:{FOREIGN_TYPE})(?:\s+[a-zà-ÿ][\w'’-]*){{1,4}})"
 )
@@ -138,7 +144,7 @@ def lower_offer(text: str) -> Found | None:
 
 
 _DEVELOPMENT = re.compile(
-    rf"\b(?i:the|our|its|their)\s+(?:[a-z0-9][\w-]*\s+){{0,3}}(?:{HOUSING.pattern.lower()})\s+at\s+(?=[A-Z])"
+    rf"\b(?i:the|our|its|their)\s+(?:[a-z0-9][\w-]*\s+){{0,3}}(?:{HOUSING.pattern.lower()})\s+at\s+(?=[A-ZÀ-ÖØ-ÞĄĆČĎĘĚŁŃŇŐŘŚŠŤŰŹŻŽ])"
 )
 
 
@@ -153,7 +159,7 @@ def development(text: str, is_place: PlaceTest) -> Found | None:
 
 
 _HEAD = re.compile(
-    r"^[ \t]*(?:[-*•▪]|\d{1,2}[.)])?[ \t]*(?P<head>[^\n:]{2,70}?)(?::|[ \t]+[-–—][ \t]+)[ \t]*"
+    r"^[ \t]*(?:[-*•▪・●○◆◇■□➤➢✓✔]|\d{1,2}[.)])?[ \t]*(?P<head>[^\n:]{2,70}?)(?::|[ \t]+[-–—][ \t]+)[ \t]*"
     r"(?:(?i:the|our|a|an)[ \t]+)?(?=\S)",
     re.MULTILINE,
 )
@@ -203,6 +209,9 @@ def headed(text: str, is_place: PlaceTest) -> Found | None:
             and len(head.split()) <= 2
             or len(head.split()) > 8
             or _META_HEAD.fullmatch(head)
+            or re.match(
+                r"(?i:for|voor|för|pour|für|dla|para|per|til)\s", head
+            )  # 'For SubtitleLab: we want ...'
         ):
             continue
         found = _title_name(text, m.end(), is_place)
@@ -285,20 +294,24 @@ _ABOUT = (
     )
 )
 _GENERIC_LABELS = ("campaign name", "promotion", "event", "ticket", "campaign brief", "brief")
-_QUOTED = re.compile(r"[«“\"]\s*(?P<q>[A-Z][^»”\"\n]{1,40}?)\s*[»”\"]")
-_PRICE = r"(?:[A-Z]{0,3}[$£€¥₩]\s?\d|\d[\d.,]*\s?(?:[$£€¥₩]|EUR|USD|GBP|kr|SEK|NOK|DKK|CHF)(?!\w)|\d{1,3}\s?%\s+off)"
+_QUOTED = re.compile(r"[«“\"]\s*(?P<q>[A-ZÀ-ÖØ-ÞĄĆČĎĘĚŁŃŇŐŘŚŠŤŰŹŻŽ][^»”\"\n]{1,40}?)\s*[»”\"]")
+_PRICE = r"(?:[A-ZÀ-ÖØ-ÞĄĆČĎĘĚŁŃŇŐŘŚŠŤŰŹŻŽ]{0,3}[$£€¥₩]\s?\d|\d[\d.,]*\s?(?:[$£€¥₩]|EUR|USD|GBP|kr|SEK|NOK|DKK|CHF)(?!\w)|\d{1,3}\s?%\s+off)"
 _LABEL_END = re.compile(
     # a price or discount glued on: 'annual boiler service at £69', 'the First Box Offer, 30% off'
-    rf"\s+(?:at|for|from|only|just|now)\s+{_PRICE}|,?\s+{_PRICE}|\s+(?:from|by)\s+(?=[A-Z])"
+    rf"\s+(?:at|for|from|only|just|now)\s+{_PRICE}|,?\s+{_PRICE}|\s+(?:from|by)\s+(?=[A-ZÀ-ÖØ-ÞĄĆČĎĘĚŁŃŇŐŘŚŠŤŰŹŻŽ])"
     # an occasion it is sold for: '"Love Potions Masterclass" for Valentine's Day'
     rf"|\s+for\s+(?=(?i:{OCCASION})\b)|\s+(?:is|are)\s+(?:our|the|a|an)\s"  # 'X is our new plan for ...'
     # 'at|in|on' a place or venue; a single capitalised word ending the value stays ('First Aid at Work')
-    rf"|\s+at\s+(?=[A-Z])(?![A-Z][a-z]+\s*$)|\s+(?:in|on|for\s+the)\s+(?=[A-Z])|\s*\(|\s+[-–—]\s+|[.;]\s|\s+for\s+(?=(?:[A-Z][\w'’]*\s+){{0,2}}"
+    rf"|\s+at\s+(?=[A-ZÀ-ÖØ-ÞĄĆČĎĘĚŁŃŇŐŘŚŠŤŰŹŻŽ])(?![A-ZÀ-ÖØ-ÞĄĆČĎĘĚŁŃŇŐŘŚŠŤŰŹŻŽ][a-z]+\s*$)|\s+(?:in|on|for\s+the)\s+(?=[A-ZÀ-ÖØ-ÞĄĆČĎĘĚŁŃŇŐŘŚŠŤŰŹŻŽ])|\s*\(|\s+[-–—]\s+|[.;]\s|\s+for\s+(?=(?:[A-ZÀ-ÖØ-ÞĄĆČĎĘĚŁŃŇŐŘŚŠŤŰŹŻŽ][\w'’]*\s+){{0,2}}"
     r"(?i:children|kids|families|women|men|hospital|charity|trust|foundation|school)\b)"
     r"|,\s+(?=(?:our|a|an|its|their)\s|[a-z]+ing\b)"
     # an offer glued on after a comma: 'WinterGrip X2 tires, buy 3 get 1 free', 'X, 2 for 1', 'X, half price'
     r"|,\s+(?=(?i:buy|get|save|free|bogo|half[\s-]+price|two[\s-]+for|\d+\s*(?:for|x|\+)\s*\d|\d+\s*%|"
     r"from|only|now|limited|while|ends?|until|incl)\b)"
+    # the offer's terms said after a few words: 'Seed Box, first box half price', 'X, second pair 50% off',
+    # 'X, first month free', 'X, erste Box gratis', 'X, première box à moitié prix'
+    r"|,\s+(?=(?:[\w'’-]+\s+){1,4}?(?i:half[\s-]+price|free|off|discount(?:ed)?|gratis|gratuite?|kostenlos|"
+    r"gratuit[oa]?|moiti[ée]\s+prix|halve\s+prijs|halva\s+priset|\d+\s*%)(?:\s|[.,;]|$))"
     # who it is for, in the languages briefs arrive in: 'Fondue-Set Alpenglut für die Wintersaison'
     r"|\s+(?:für|pour|para|per|voor|för|til|dla)\s+(?=(?:die|den|das|der|dem|les|le|la|el|los|las|il|i|gli|de|het|"
     r"den|det|o|os|a|as)\b|[a-zà-ÿ])|\s+for\s+(?=(?:[\w-]+\s+){1,2}(?:brands|businesses|companies|teams|owners)\b)"
@@ -312,16 +325,19 @@ def _label_value(seg: Segment, is_place: PlaceTest) -> str:
     """The labelled value up to where it moves on ('Couples Pasta Masterclass at Forno Academy', 'FridgeChef app,
     Korea launch'); homes keep their development ('Shared Ownership homes at Millbrook Rise')."""
     raw = seg.value
-    keep = re.search(rf"\b(?:{HOUSING.pattern})\s+at\s+(?=[A-Z])", raw, re.IGNORECASE)
+    keep = re.search(rf"\b(?:{HOUSING.pattern})\s+at\s+(?=[A-ZÀ-ÖØ-ÞĄĆČĎĘĚŁŃŇŐŘŚŠŤŰŹŻŽ])", raw, re.IGNORECASE)
     cut = _LABEL_END.search(raw, keep.end() if keep else 0)
     value = raw[: cut.start()] if cut else raw
-    place = re.search(r",\s+(?P<p>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)", value)
+    place = re.search(
+        r",\s+(?P<p>[A-ZÀ-ÖØ-ÞĄĆČĎĘĚŁŃŇŐŘŚŠŤŰŹŻŽ][\w'’-]*(?:\s+[A-ZÀ-ÖØ-ÞĄĆČĎĘĚŁŃŇŐŘŚŠŤŰŹŻŽ][\w'’-]*)?)",
+        value,
+    )
     if place and is_place(place.group("p")):
         value = value[: place.start()]  # 'FridgeChef app, Korea launch'
     return value.strip(" .:*")
 
 
-_FOREIGN_LEAD = re.compile(rf"(?:{FOREIGN_TYPE})\s+(?=[A-Z])")
+_FOREIGN_LEAD = re.compile(rf"(?:{FOREIGN_TYPE})\s+(?=[A-ZÀ-ÖØ-ÞĄĆČĎĘĚŁŃŇŐŘŚŠŤŰŹŻŽ])")
 
 
 def _foreign_type_cut(found: Found) -> Found:
@@ -351,7 +367,7 @@ def labelled(text: str, segments: list[Segment], is_place: PlaceTest) -> Found |
             return Found(quoted.group("q"), at, at + len(quoted.group("q")))
         value = _label_value(seg, is_place)
         named = re.search(
-            r",\s+the\s+(?=[A-Z0-9])", value
+            r",\s+the\s+(?=[A-ZÀ-ÖØ-ÞĄĆČĎĘĚŁŃŇŐŘŚŠŤŰŹŻŽ0-9])", value
         )  # 'Stillwater meditation app, the 30-Day Calm Challenge'
         if named:
             inner = product_phrase(text, seg.value_start + named.end())
@@ -371,7 +387,9 @@ def labelled(text: str, segments: list[Segment], is_place: PlaceTest) -> Found |
         if not found.value or is_place(found.value) or DATE_IN.search(found.value):
             continue
         found = tidy_product(_foreign_type_cut(found))
-        if rank(seg) == 2 and not re.search(rf"[A-Z0-9]|(?:{OFFER_NOUNS})$", found.value):
+        if rank(seg) == 2 and not re.search(
+            rf"[A-ZÀ-ÖØ-ÞĄĆČĎĘĚŁŃŇŐŘŚŠŤŰŹŻŽ0-9]|(?:{OFFER_NOUNS})$", found.value
+        ):
             continue  # 'Brief: awareness campaign for ...' titles the work, it names no product
         return found
     return None

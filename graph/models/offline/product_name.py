@@ -12,6 +12,7 @@ from graph.models.offline.product_words import (
     ADVERB,
     BOUNDARY,
     BRIEF_WORDS,
+    COMPOUND_HEAD,
     DATE_IN,
     DEGREE,
     EVENT_TAIL,
@@ -52,7 +53,8 @@ def tidy_product(found: Found) -> Found:
         tail = EVENT_TAIL.search(value)
     value, start = _seasonal_edges(value, start)
     owner = re.match(
-        r"(?:[A-Z][\w&]*\s+){1,3}[A-Z][\w&]*(?:['’]s|s['’])\s+(?=[A-Z])", value
+        r"(?:[A-ZÀ-ÖØ-ÞĄĆČĎĘĚŁŃŇŐŘŚŠŤŰŹŻŽ][\w&]*\s+){1,3}[A-ZÀ-ÖØ-ÞĄĆČĎĘĚŁŃŇŐŘŚŠŤŰŹŻŽ][\w&]*(?:['’]s|s['’])\s+(?=[A-ZÀ-ÖØ-ÞĄĆČĎĘĚŁŃŇŐŘŚŠŤŰŹŻŽ])",
+        value,
     )  # two words or more
     if (
         owner and not NOT_NAME.match(value[owner.end() :]) and not NOT_NAME.match(value)
@@ -90,7 +92,7 @@ def strip_article(found: Found) -> Found:
 
 _JOINERS = frozenset({"to", "on", "the", "a", "an", "and", "of", "up"})
 _JOIN_NEXT = re.compile(
-    r"[ \t]+(?:(?:the|a|an)[ \t]+)?(?P<w>[A-Z][\w'’-]*)(?P<after>(?:[ \t]+[\w'’-]+){0,4})"
+    r"[ \t]+(?:(?:the|a|an)[ \t]+)?(?P<w>[A-ZÀ-ÖØ-ÞĄĆČĎĘĚŁŃŇŐŘŚŠŤŰŹŻŽ][\w'’-]*)(?P<after>(?:[ \t]+[\w'’-]+){0,4})"
 )
 
 
@@ -103,7 +105,7 @@ def _joins(text: str, at: int, low: str, words: list[str], is_place: PlaceTest |
     if low == "in" and words[-1][:1].isupper() and not PRODUCT_TYPE.fullmatch(words[-1]):
         # 'Shakespeare in the Park', 'Learn Bridge in 8 Weeks' (not 'the Camp Week in Harrogate', 'Course in Leeds')
         inside = re.match(
-            r"[ \t]+(?:the[ \t]+(?P<w>[A-Z][\w'’-]*)|\d+[ \t]+(?i:days|weeks|months|steps|minutes))\b",
+            r"[ \t]+(?:the[ \t]+(?P<w>[A-ZÀ-ÖØ-ÞĄĆČĎĘĚŁŃŇŐŘŚŠŤŰŹŻŽ][\w'’-]*)|\d+[ \t]+(?i:days|weeks|months|steps|minutes))\b",
             text[at:],
         )
         return inside is not None and not (inside.group("w") and is_place(inside.group("w")))
@@ -145,6 +147,9 @@ _VERBISH = re.compile(  # 'booked', 'bewerben', 'starting' (not 'linen', 'garden
 )
 
 
+_TYPED_NEXT = re.compile(rf"(?:[ \t]+[\w'’-]+){{0,2}}?[ \t]+(?i:{PRODUCT_TYPE.pattern})(?![\w-])")
+"""Up to three words ending in a product noun: 'online English class' goes on being the name."""
+
 _ROMANCE_OF = frozenset({"de", "du", "des", "del", "della", "di", "do", "da", "von", "van"})
 _ARTICLED = re.compile(
     r"l['’][a-zà-ÿ]|(?:la|le|les|el|los|las|der|die|das|het|notre|nuestr[oa]|nostr[oa])\s+[a-zà-ÿ]"
@@ -167,12 +172,22 @@ def _trim_tail(words: list[str]) -> int:
         return len(words)
 
     def typed(w: str) -> bool:
-        return PRODUCT_TYPE.fullmatch(w) is not None or PRODUCT_TYPE.fullmatch(w.split("-")[-1]) is not None
+        return (
+            PRODUCT_TYPE.fullmatch(w) is not None
+            or PRODUCT_TYPE.fullmatch(w.split("-")[-1]) is not None
+            or COMPOUND_HEAD.fullmatch(w) is not None
+        )
 
     last = caps[-1]
     nouns = [i for i in range(last + 1, len(words)) if typed(words[i])]
     end = nouns[-1] + 1 if nouns else last + 1
-    verbish = end < len(words) and (_VERBISH.fullmatch(words[end]) or BRIEF_WORDS.fullmatch(words[end]))
+    verbish = end < len(words) and (
+        _VERBISH.fullmatch(words[end])
+        or BRIEF_WORDS.fullmatch(words[end])
+        # a verb in -s after the product noun: 'Our Seniors for Seniors adoption program waives the fee'
+        or bool(nouns)
+        and re.fullmatch(r"[a-z]{3,}[^s]s", words[end]) is not None
+    )
     if verbish and (
         nouns or end == len(words) - 1
     ):  # not 'Cloudrest weighted blanket', 'ClearSound 4 hearing aid'
@@ -230,7 +245,7 @@ def product_phrase(text: str, start: int, is_place: PlaceTest | None = None) -> 
             and low in ("it", "you", "your", "us", "me", "this", "our", "will", "can")
             and bool(words)
             and words[-1].group(0)[:1].isupper()
-            and re.match(r"[ \t]+[A-Z]", text[start + tok.end() :]) is not None
+            and re.match(r"[ \t]+[A-ZÀ-ÖØ-ÞĄĆČĎĘĚŁŃŇŐŘŚŠŤŰŹŻŽ]", text[start + tok.end() :]) is not None
         )
         if (
             low in BOUNDARY
@@ -241,24 +256,36 @@ def product_phrase(text: str, start: int, is_place: PlaceTest | None = None) -> 
             break
         if words and ADVERB.fullmatch(w):
             break  # 'the Volta City e-bike especially'
-        if words and _WHERE.fullmatch(w) and not re.match(r"[ \t]+[a-z]", text[start + tok.end() :]):
-            break  # 'sells its Sauerteig Starter Kit online.' (not 'the WillWise online will')
+        if (
+            words
+            and _WHERE.fullmatch(w)
+            and not re.match(r"[ \t]+[a-z]", text[start + tok.end() :])
+            and not _TYPED_NEXT.match(text, start + tok.end())
+        ):
+            break  # 'sells its Sauerteig Starter Kit online.' (not 'the WillWise online will', 'the Phonics Star
+            # online English class')
         if words and low in ("will", "can") and not noun_modal and not in_title:  # 'Fixed-Fee Will Writing
             break
         if low == "for" and words:
             after = text[start + tok.end() : start + tok.end() + 40]
             tier = re.match(  # 'Taskloom for Agencies', 'Afternoon Tea for Two to couples in Bath'
-                r"[ \t]+[A-Z][a-z]+(?=[ \t]*(?:[\n,.;:!?)]|$)|[ \t]+(?:to|in|at|among|across|with|on|from|is|are|"
+                r"[ \t]+[A-ZÀ-ÖØ-ÞĄĆČĎĘĚŁŃŇŐŘŚŠŤŰŹŻŽ][a-z]+(?=[ \t]*(?:[\n,.;:!?)]|$)|[ \t]+(?:to|in|at|among|across|with|on|from|is|are|"
                 r"will|takes|returns|opens|runs|starts)\b)"
                 # a title with 'for' inside, then its product noun: 'Bells for Centuries appeal', 'Seniors for
                 # Seniors adoption program', 'Books for Babies scheme'
-                rf"|[ \t]+[A-Z][a-z]+(?:[ \t]+[a-z][\w-]*)?[ \t]+(?:{PRODUCT_TYPE.pattern})\b",
+                rf"|[ \t]+[A-ZÀ-ÖØ-ÞĄĆČĎĘĚŁŃŇŐŘŚŠŤŰŹŻŽ][a-z]+(?:[ \t]+[a-z][\w-]*)?[ \t]+(?:{PRODUCT_TYPE.pattern})\b",
                 after,
             )
             if (
                 NOT_NAME.match(after.strip())
                 or not tier
-                and (not re.match(r"\s*[A-Z0-9]", after) or PEOPLE_WORD.search(" ".join(after.split()[:3])))
+                and PRODUCT_TYPE.fullmatch(said[-1]) is not None
+                and said[-1][:1].isupper()  # 'the Winter Appeal for Tidewatch Lifeboats': who it raises for
+                or not tier
+                and (
+                    not re.match(r"\s*[A-ZÀ-ÖØ-ÞĄĆČĎĘĚŁŃŇŐŘŚŠŤŰŹŻŽ0-9]", after)
+                    or PEOPLE_WORD.search(" ".join(after.split()[:3]))
+                )
             ):
                 break
         words.append(tok)
@@ -300,7 +327,7 @@ def shape(value: str) -> tuple[bool, bool, bool]:
     numbered = (
         (  # '2027-28 Season Tickets', '24/7 Emergency Lockout Service', '5-Day Surf Camp' (not '3x ROAS')
             len(toks) > 1
-            and re.fullmatch(r"\d[\d/–-]*|\d+-[A-Z][a-z]+", toks[0]) is not None
+            and re.fullmatch(r"\d[\d/–-]*|\d+-[A-ZÀ-ÖØ-ÞĄĆČĎĘĚŁŃŇŐŘŚŠŤŰŹŻŽ][a-z]+", toks[0]) is not None
             and toks[1][:1].isupper()
         )
         and not toks[1].isupper()
@@ -309,7 +336,7 @@ def shape(value: str) -> tuple[bool, bool, bool]:
         return False, False, False
     marked = (
         any(
-            re.search(r"[a-z][A-Z]|[A-Za-z]\d|\d[A-Za-z]", t)
+            re.search(r"[a-z][A-ZÀ-ÖØ-ÞĄĆČĎĘĚŁŃŇŐŘŚŠŤŰŹŻŽ]|[A-Za-z]\d|\d[A-Za-z]", t)
             or DEGREE.fullmatch(t)
             or (i and TIERS.fullmatch(t))
             for i, t in enumerate(toks)

@@ -25,14 +25,14 @@ _SELL = (  # verbs whose object is what is sold: 'sell', 'promote', 'push', 'lau
     r"sell(?:s|ing)?|promot(?:e|es|ing)|push(?:es|ing)?|launch(?:es|ing)?|market(?:s|ing)?|advertis(?:e|es|ing)|"
     r"book(?:s|ing)?|introduc(?:e|es|ing)|offer(?:s|ing)?|rent(?:s|ing)?\s+out|hir(?:e|es|ing)\s+out"
 )
-_WORDS = r"(?:(?:[a-z0-9][\w'’/-]*|[A-Z]{2,4})\s+){1,3}?[a-z][\w'’-]*"  # 'kiln-dried hardwood cord', 'AI subtitling service'
+_WORDS = r"(?:(?:[a-z0-9][\w'’/-]*|[A-ZÀ-ÖØ-ÞĄĆČĎĘĚŁŃŇŐŘŚŠŤŰŹŻŽ]{2,4})\s+){1,3}?[a-z][\w'’-]*"  # 'kiln-dried hardwood cord', 'AI subtitling service'
 _ENDS = r"(?=\s*(?:[,.;:!?\n)]|$)|\s+(?:to|for|among|across|in|at|with|on|this|next|from|before|by|so|and\s+get)\b)"
 _SOLD = re.compile(
     rf"\b(?i:{_SELL}|(?:promo|campaign|ads|push)\s+for)\s+(?i:the|our|its|their|a|an)\s+(?:(?i:new|latest)\s+)?"
     rf"(?P<v>{_WORDS}){_ENDS}"
 )
 _AFTER_COLON = re.compile(rf"[ \t]*:[ \t]+(?:(?i:the|our|a|an)\s+)?(?P<v>{_WORDS}){_ENDS}")
-_PRICE = r"(?:[A-Z]{0,3}[$£€¥₩]\s?\d[\d.,]*|\d[\d.,]*\s?(?:[$£€¥₩]|EUR|USD|GBP))"
+_PRICE = r"(?:[A-ZÀ-ÖØ-ÞĄĆČĎĘĚŁŃŇŐŘŚŠŤŰŹŻŽ]{0,3}[$£€¥₩]\s?\d[\d.,]*|\d[\d.,]*\s?(?:[$£€¥₩]|EUR|USD|GBP))"
 _PRICED = re.compile(
     rf"\b(?i:a|an|our|the|its|their)\s+{_PRICE}\s+(?P<v>(?:[a-z][\w'’-]*\s+){{0,2}}[a-z][\w'’-]*){_ENDS}"
 )
@@ -45,7 +45,9 @@ _VERB_ING = re.compile(
     r"going|doing|getting|making|having|being|trying|using|working|running|looking|reaching|growing|selling|"
     r"buying|booking|coming|taking|giving|seeing|saying|thinking|planning|launching|starting|hoping"
 )
-_BULLET = re.compile(r"^[ \t]*(?:[-*•▪→+>]|\d{1,2}[.)])[ \t]+(?P<v>[^\n]{3,60}?)[ \t]*$", re.MULTILINE)
+_BULLET = re.compile(
+    r"^[ \t]*(?:[-*•▪→+>・●○◆◇■□➤➢✓✔]|\d{1,2}[.)])[ \t]+(?P<v>[^\n]{3,60}?)[ \t]*$", re.MULTILINE
+)
 
 
 def _plain(value: str, *, priced: bool = False) -> bool:

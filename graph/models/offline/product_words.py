@@ -44,6 +44,8 @@ FOREIGN_TYPE = (  # product-type nouns in the languages briefs arrive in, writte
     r"abo|angebot|kollektion|paket|tarif|aanbieding|pakket|collectie|"
     # courses, tours and lines, and the Nordic and Slavic collection words: 'il corso X', 'die Tour X', 'kolekcja X'
     r"corso|curso|cours|kurs|kurz|kurssi|tour|tournée|circuito|rundreise|reise|ruta|rota|linea|línea|linha|serie|"
+    # passes and tickets: 'le pass cirque famille', 'el bono de temporada', 'la entrada familiar'
+    r"pass|passe|billets?|entradas?|ingressos?|biglietti|biglietto|"
     r"série|reihe|kolekcja|kolekce|kolekcia|kollektionen|samling|samlingen|mallisto|sarja|edizione|edición|edition"
 )
 CHAT_STAMP = r"\[\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?:[ \t]?[AaPp]\.?[Mm]\.?)?\]"
@@ -69,7 +71,9 @@ OFFER_NOUNS = (  # what a business offers, goods or services, singular or plural
     r"programs?|rentals?|clubs?|schemes?|leagues?|catering|"
     # evenings sold by the seat and services sold by the visit or the season: 'our la traviata gala', 'seasonal
     # driveway clearing contract', 'a free damp survey'
-    r"galas?|concerts?|recitals?|screenings?|tastings?|inspections?|surveys?|contracts?"
+    r"galas?|concerts?|recitals?|screenings?|tastings?|inspections?|surveys?|contracts?|"
+    # services named by what is done or kept: 'indoor boat storage', 'van hire', 'airport parking', 'dog grooming'
+    r"storage|hire|parking|boarding|grooming|tuition|coaching"
 )
 
 BOUNDARY = frozenset(
@@ -221,6 +225,25 @@ BOUNDARY = frozenset(
         "onto",
         "ahead",
         "sale",
+        # Hindi postpositions and copula written in Latin letters: 'Kisan Easy Tractor Loan ka', 'X ke liye'
+        "ka",
+        "ki",
+        "ke",
+        "ko",
+        "hai",
+        "hain",
+        # 'in' and 'and' in the Slavic, Nordic and Romance languages: 'Kawa Górska Premium w Krakowie'
+        "w",
+        "we",
+        "na",
+        "v",
+        "ve",
+        "och",
+        "og",
+        "en",
+        "et",
+        "y",
+        "e",
     ]
 )
 PRONOUNS = frozenset(
@@ -259,7 +282,7 @@ GREETING = (  # how a brief or an email opens, in the languages briefs arrive in
 OCCASION = (  # days a product is sold for: 'for Valentine's Day', 'for the Frühlingsfest'
     r"(?:the\s+)?(?:black\s+friday|cyber\s+monday|christmas|xmas|easter|halloween|mother'?s\s+day|father'?s\s+day|"
     r"valentine'?s(?:\s+day)?|new\s+year|diwali|eid|ramadan|hanukkah|thanksgiving|white\s+day|lunar\s+new\s+year|"
-    r"st\.?\s+patrick'?s|mid-?autumn|oktoberfest|[A-Z][\w'’]*\s+(?:day|eve|festival|fest|week|weekend)|\w+fest)"
+    r"st\.?\s+patrick'?s|mid-?autumn|oktoberfest|[A-ZÀ-ÖØ-ÞĄĆČĎĘĚŁŃŇŐŘŚŠŤŰŹŻŽ][\w'’]*\s+(?:day|eve|festival|fest|week|weekend)|\w+fest)"
 )
 NOT_NAME = re.compile(
     rf"^(?:{GREETING}|the|our|a|an|its|their|my|this|that|we|i|hi|hello|hey|dear|please|campaign|brief|notes?|meeting|team|"
@@ -271,7 +294,7 @@ NOT_NAME = re.compile(
 )
 BRIEF_WORDS = re.compile(  # 'Media budget', 'Seasonal hook', 'Key message': the brief's own vocabulary
     r"\b(?:budget|message|hook|goal|audience|channels?|kpis?|timing|list|lists|followers|traffic|footfall|ads|"
-    r"adverts)\b",
+    r"adverts|budżet|budzet|presupuesto|orçamento|bilancio|budjetti|rozpočet|költségkeret|bütçe)\b",
     re.IGNORECASE,
 )
 VENUE = re.compile(  # where a business sells, not what it sells: 'our Camden store', 'the Hopyard taproom', 'the Royal Oak pub'
@@ -281,6 +304,13 @@ VENUE = re.compile(  # where a business sells, not what it sells: 'our Camden st
     r"foundation|council|hospital|library|church|market|group|partners|ltd|inc|llc|co",
     re.IGNORECASE,
 )
+EVENT_NOUNS = (
+    r"suppers?|dinners?|brunch(?:es)?|feasts?|banquets?|shows?|musicals?|plays?|"
+    r"galas?|concerts?|recitals?|screenings?|tastings?|performances?"
+)
+"""An event people buy a seat at; an event is never the organisation that speaks ('The Lobster Supper is looking
+for diners')."""
+EVENT_NOUN = re.compile(EVENT_NOUNS, re.IGNORECASE)
 PRODUCT_TYPE = re.compile(  # nouns that name something sold, for a name written without a cue
     rf"(?:e-)?(?:{OFFER_NOUNS}|line|tool|app|platform|software|suite|kit|sets?|packs?|boxes|bundles|plans|cards|passes|"
     r"programme|program|bootcamp|insurance|cover|account|subscription|shoes?|boots|trainers|sneakers|jackets?|"
@@ -301,7 +331,9 @@ PRODUCT_TYPE = re.compile(  # nouns that name something sold, for a name written
     # machines and fittings sold to homes and businesses
     r"stairlifts?|lifts?|pumps?|boilers?|panels?|batteries|inverters?|"
     r"figures?|figurines?|consoles?|tablets?|monitors?|tyres?|tires?|wheels?|oils?|sets?|contracts?|leases?|"
-    r"loans?|mortgages?)",
+    r"loans?|mortgages?|"
+    # evenings and shows sold by the seat: 'the Tidewater Lobster Supper', 'our Christmas puppet show'
+    rf"{EVENT_NOUNS})",
     re.IGNORECASE,
 )
 
@@ -356,3 +388,10 @@ TIME_LEAD = re.compile(
     re.IGNORECASE,
 )
 """A time phrase at the start ('For Q1 we want...', 'In January', 'Next spring'): timing, never a product name."""
+
+COMPOUND_HEAD = re.compile(
+    r"[a-zà-ÿ]{4,}(?:box|kit|set|sett|sæt|pakket|paket|pakke|pass|kort|karte|kaart|abo|app|tour|kurs|cursus|resa|"
+    r"reise|reis|lån|lening|kredit|krediet|meny|menu|abonnement|abonnemang)"
+)
+"""A lowercase compound whose head is a product noun, as the Germanic and Nordic languages write them: 'Hollandse
+Nieuwe haringbox' (herring box), 'Glidfäst Pro vallningskit' (waxing kit), 'Alpen Wanderpass'."""

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 _BULLET = re.compile(
-    r"^\s*(?:[-*•▪→+>]|\d{1,2}[.)]|\d{1,2}\.\d{1,2}\.?|[A-Za-z]\.\d{1,2}(?:\.\d{1,2})?\.?|[a-z][.)])\s+"
+    r"^\s*(?:[-*•▪→+>・●○◆◇■□➤➢✓✔]|\d{1,2}[.)]|\d{1,2}\.\d{1,2}\.?|[A-Za-z]\.\d{1,2}(?:\.\d{1,2})?\.?|[a-z][.)])\s+"
 )
 _ABBREVIATIONS = ("St", "Ste", "Mt", "Ft", "Pt", "Dr", "Mr", "Mrs", "Ms", "Jr", "Sr", "vs")
 NOT_ABBREVIATION = "".join(rf"(?<!\b{a})" for a in _ABBREVIATIONS)
@@ -34,7 +34,7 @@ def spans(text: str, start: int, end: int, rx: re.Pattern[str]) -> list[tuple[in
 
 
 def strip_edges(text: str, s: int, e: int) -> tuple[int, int]:
-    while s < e and text[s] in " \t|*•▪▸►‣◦→+>-#\"'":
+    while s < e and text[s] in " \t|*•▪▸►‣◦→+>-#\"'・●○◆◇■□➤➢✓✔":
         if text[s] in "\"'" and s + 1 < e and text[s + 1].isalnum():
             break
         s += 1

@@ -15,12 +15,14 @@ from datetime import date, timedelta
 
 from graph.models.offline import date_words as W
 from graph.models.offline.calendar_days import easter_day, easter_weekend, month_part, next_period
+from graph.models.offline.cjk_dates import cjk_dates
 from graph.models.offline.durations import Duration, find_durations
 from graph.models.offline.month_names import (
     RANGE_WORDS,
     foreign_name,
     month_number,
 )
+from graph.models.offline.week_dates import week_runs
 
 __all__ = ["DateSpan", "Duration", "find_date_spans", "find_durations"]
 
@@ -70,7 +72,8 @@ _RANGE_JOIN = re.compile(
     rf"(?:{W.END_VERB}(?:\s+(?:it|them|the\s+(?:campaign|ads|push)))?(?:\s+on)?"
     rf"|(?:run|runs|running|live|going)\s+(?:till|until|to|through|thru))\s*(?:the\s+)?(?:{W.WEEKDAY})?$"
     r"|^\s*(?:to|until|till|through|thru|[-–—])\s+(?-i:(?:[A-Z][\w'’]*\s+){0,2}[A-Z][\w'’]*),?\s*$"
-    r"|^[^.;!?\n\d]{0,30}?\(?\s*(?:until|till|ending(?:\s+on)?|ends\s+on)\s*$",
+    r"|^[^.;!?\n\d]{0,30}?\(?\s*(?:until|till|ending(?:\s+on)?|ends\s+on)\s*$"
+    rf"|{W.END_NAMED}",
     re.IGNORECASE,
 )
 """Between the two ends of a range: a dash or 'to'; 'to Easter Monday, 29 March' (the day's name before it);
@@ -127,20 +130,7 @@ def _make(
         return None, f"'{words}' is not a date (no {_MONTH_NAMES[m - 1]} {d}, {y})"
 
 
-_MONTH_NAMES = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-]
+_MONTH_NAMES = "January February March April May June July August September October November December".split()  # noqa: SIM905
 
 
 def _month_end(y: int, m: int) -> date:
@@ -275,7 +265,7 @@ def find_date_spans(text: str, today: date, day_first: bool | None) -> list[Date
         elif g["monyear"]:
             y, mo = int(g["myy"]), _month(g["mym"])
             start, problem = _make(y, mo, 1, today, words)
-            if start and not problem:
+            if start and not problem and not W.opens_run(text, m.start(), m.end()):
                 end = _month_end(y, mo)
         elif g["quarter"]:
             y, q = int(g["qy"]), int(g["q"])
@@ -285,8 +275,23 @@ def find_date_spans(text: str, today: date, day_first: bool | None) -> list[Date
         spans.append(
             DateSpan(start, end, m.start(), m.end(), words, has_year, problem, end_only, bool(g["mid"]))
         )
+    spans = _with_other_forms(text, today, spans)
     joined = _join_ranges(text, spans, today)
     return [_until_day(text, sp) for sp in joined if not sp.end_only and not sp.range_only]
+
+
+def _with_other_forms(text: str, today: date, spans: list[DateSpan]) -> list[DateSpan]:
+    """The spans plus the dates written in CJK form ('2027年3月1日') and runs of ISO weeks ('v. 10–v. 15 2027')."""
+    more = []
+    for d in cjk_dates(text):
+        start, problem = _make(d.year, d.month, d.day, today, text[d.pos : d.stop])
+        more.append(DateSpan(start, None, d.pos, d.stop, text[d.pos : d.stop], d.year is not None, problem))
+    more += [
+        DateSpan(w.start, w.end, w.pos, w.stop, text[w.pos : w.stop], w.has_year)
+        for w in week_runs(text, today)
+    ]
+    kept = [sp for sp in spans if not any(o.pos < sp.stop and sp.pos < o.stop for o in more)]
+    return sorted(kept + more, key=lambda sp: sp.pos)
 
 
 def _dotted_day(text: str, m: re.Match[str], month: str) -> bool:
@@ -400,7 +405,10 @@ def _join_ranges(text: str, spans: list[DateSpan], today: date) -> list[DateSpan
             and b.start
             and not a.problem
             and not b.problem
-            and _RANGE_JOIN.match(text[a.stop : b.pos])
+            and (
+                _RANGE_JOIN.match(text[a.stop : b.pos])
+                or (b.end_only and W.end_named(text[a.stop : b.pos], b.text))
+            )
         ):
             start, end = a.start, b.start
             if not a.has_year and b.has_year:
