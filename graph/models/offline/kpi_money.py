@@ -144,8 +144,8 @@ def find_cost_per(text: str, money: list[MoneyMention]) -> tuple[KPIMention | No
             return KPIMention("cpa", mm.amount, mm.start, mm.end + unit.end()), {mm.start}
     for mm in money:  # '150 leads at £60 max', '1.200 Leads à 35 € max.', '500 sign-ups at under $20'
         at = _OUTCOME_AT.search(text[max(0, mm.start - 50) : mm.start])
-        capped = (at and at["cap"]) or _CAP_AFTER.match(text[mm.end :])
-        if mm.ok and at and capped and unit_kind(at["noun"]) is not None:
+        cap_said = at is not None and (at["cap"] is not None or _CAP_AFTER.match(text[mm.end :]) is not None)
+        if mm.ok and at and cap_said and unit_kind(at["noun"]) is not None:
             return KPIMention("cpa", mm.amount, mm.start - len(at[0]), mm.end), {mm.start}
     return None, set()
 
