@@ -336,3 +336,38 @@ def test_echo_after_a_quote(text: str, unused: str) -> None:
 )
 def test_list_line_people(text: str, audience: str) -> None:
     assert _read(text)["audience"] == audience
+
+
+# ---- a place list's last place, then what the people do ------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "audience"),
+    [
+        (
+            "Program: Welding certificate\nProspects: adults 20-50 in Wayne County, Michigan changing careers\n"
+            "Paid media: $9,000",
+            "adults 20-50 in Wayne County, Michigan changing careers",
+        ),
+        (
+            "- Night school app\n- nurses in Dade County, Florida looking for night shifts\n- $5,000 on Meta",
+            "nurses in Dade County, Florida looking for night shifts",
+        ),
+        (
+            "- Organic feed trial\n- farmers in Fife, Scotland switching to organic\n- £3,000 on Facebook",
+            "farmers in Fife, Scotland switching to organic",
+        ),
+        (
+            "- Home tutor match\n- parents in Leeds, Bradford who homeschool\n- £2,000 on Facebook",
+            "parents in Leeds, Bradford who homeschool",
+        ),
+        (
+            "- Van lease\n- tradespeople in Cork, Limerick with a van over 8 years old\n- €4,000 on Meta",
+            "tradespeople in Cork, Limerick with a van over 8 years old",
+        ),
+        (
+            "- Retirement planner\n- teachers in Ontario, Manitoba planning to retire\n- CAD 6,000 on LinkedIn",
+            "teachers in Ontario, Manitoba planning to retire",
+        ),
+    ],
+)
+def test_place_list_then_what_people_do(text: str, audience: str) -> None:
+    assert _read(text)["audience"] == audience

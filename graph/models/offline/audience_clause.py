@@ -35,6 +35,9 @@ def _continues_places(clause: str, nxt: str, is_place_only: object) -> bool:
     last place stays: 'in Spain, Portugal and Italy with cross-border clients')."""
     if only_places(nxt, is_place_only):
         return True
+    tail = re.match(r"(?P<p>.+?)\s+(?:who|that|with|aged|[a-z]+ing)\b", nxt)
+    if tail and _IN_PLACE_END.search(clause) and only_places(tail.group("p"), is_place_only):
+        return True  # 'adults 18-45 in Cook County, Illinois changing careers': the state, then what they do
     if not _IN_PLACE_END.search(clause):
         return False
     m = _PLACE_LIST.fullmatch(nxt)
