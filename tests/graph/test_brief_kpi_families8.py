@@ -470,3 +470,27 @@ def test_count_multipliers(text: str, expected: list[tuple[str, float]]) -> None
 )
 def test_a_labelled_or_titled_quote_is_no_chat_message(text: str) -> None:
     assert _read(text)["key_messages"] == []
+
+
+# ---- a count, then the price of each under a cap ('150 leads at £60 max', '1.200 Leads à 35 € max.')
+OUTCOME_AT_CAP: list[tuple[str, list[tuple[str, float]]]] = [
+    ("£8k on LinkedIn. Goal: 150 leads at £60 max", [("cpa", 60.0), ("leads", 150.0)]),
+    ("$9k on Meta. Goal: 500 sign-ups at under $20", [("cpa", 20.0), ("signups", 500.0)]),
+    ("Budget 20.000 € auf LinkedIn. KPI: 1.200 Leads à 35 € max.", [("cpa", 35.0), ("leads", 1200.0)]),
+    (
+        "Budget 6.000 € auf Google. Ziel: 300 Buchungen zu höchstens 25 €",
+        [("conversions", 300.0), ("cpa", 25.0)],
+    ),
+    ("Presupuesto 9.000 € en Meta. Objetivo: 400 leads a 20 € máximo", [("cpa", 20.0), ("leads", 400.0)]),
+    ("Budget € 7.000 op LinkedIn. Doel: 200 leads voor € 30 maximaal", [("cpa", 30.0), ("leads", 200.0)]),
+    ("Budget 5.000 € su Meta. Obiettivo: 300 contatti a 15 € massimo", [("cpa", 15.0), ("leads", 300.0)]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), OUTCOME_AT_CAP)
+def test_outcome_at_a_capped_price(text: str, expected: list[tuple[str, float]]) -> None:
+    assert _kpis(text) == sorted(expected)
+
+
+def test_an_uncapped_price_after_a_count_is_no_cost_per() -> None:
+    assert _kpis("$40k on Meta. Goal: 1,500 orders at $30") == [("conversions", 1500.0)]

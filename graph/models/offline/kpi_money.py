@@ -37,7 +37,7 @@ _PER_UNIT_AFTER = re.compile(
 """'€12 per sign-up', '15 € pro Anmeldung', '12 € par inscription', '20 € por lead', '40 zł za lead', '400 kr pr.
 lead' (the Danish and Norwegian abbreviation), '$40/lead'."""
 _CAP_AFTER = re.compile(
-    r"^[ \t]*(?:,\s*)?(?:or\s+(?:less|lower|under|below|cheaper)(?!\s+than)|at\s+(?:most|the\s+most)|max(?:imum)?\b|tops\b|"
+    r"^[ \t]*(?:,\s*)?(?:or\s+(?:less|lower|under|below|cheaper)(?!\s+than)|at\s+(?:most|the\s+most)|m[áa]x(?:imum|imo|imal|imaal)?(?!\w)|massimo|h[öo]chstens|maks|tops\b|"
     r"oder\s+(?:weniger|darunter|günstiger)|ou\s+moins|o\s+(?:menos|meno)|of\s+(?:minder|lager)|"
     r"eller\s+(?:mindre|lägre|lavere|under)|lub\s+mniej|atau\s+kurang|tai\s+alle)",
     re.I,
@@ -142,7 +142,23 @@ def find_cost_per(text: str, money: list[MoneyMention]) -> tuple[KPIMention | No
         )
         if capped or outcome:  # '€12 per sign-up', 'no more than $300 each'; never a price ('£149 each')
             return KPIMention("cpa", mm.amount, mm.start, mm.end + unit.end()), {mm.start}
+    for mm in money:  # '150 leads at £60 max', '1.200 Leads à 35 € max.', '500 sign-ups at under $20'
+        at = _OUTCOME_AT.search(text[max(0, mm.start - 50) : mm.start])
+        cap_said = at is not None and (at["cap"] is not None or _CAP_AFTER.match(text[mm.end :]) is not None)
+        if mm.ok and at and cap_said and unit_kind(at["noun"]) is not None:
+            return KPIMention("cpa", mm.amount, mm.start - len(at[0]), mm.end), {mm.start}
     return None, set()
+
+
+_OUTCOME_AT = re.compile(
+    r"\d[\d.,\s]*\s(?:[\w-]+\s+){0,2}?(?P<noun>[^\W\d_][\w-]*)\s+(?:at|à|a|zu|f[üu]r|for|@|til|f[öo]r|por|per|voor|pour|para)\s*"
+    r"(?P<cap>(?:no\s+more\s+than|not\s+more\s+than|under|below|max(?:imum)?\.?|at\s+most|h[öo]chstens|maks\.?|"
+    r"moins\s+de|menos\s+de|≤|<)\s*)?$",
+    re.I,
+)
+"""A count and its outcome, then the price of each under a cap ('150 leads at £60 max', '500 sign-ups at under
+$20', '1.200 Leads à 35 € max.', '300 Buchungen zu höchstens 25 €'): a cost-per target (without a cap, '1,500
+orders at $30' may be the order value)."""
 
 
 def find_roas(text: str, money: list[MoneyMention] | None = None) -> KPIMention | None:
