@@ -12,6 +12,7 @@ from typing import Any
 
 from evals.evaluators.base import CampaignOutcome, Evaluation
 from evals.evaluators.blueprint import BlueprintConstraints
+from evals.evaluators.brief_facts import BriefFacts
 from evals.evaluators.claims import ClaimsSupport
 from evals.evaluators.delivery import Delivery
 from evals.evaluators.judge import Judge
@@ -22,7 +23,14 @@ from evals.results import AgentUsage, CaseResult, Check, describe_error
 from evals.schema import BriefCase, Dataset
 from graph.runtime.settings import Settings
 
-EVALUATORS = (SchemaValidity(), BlueprintConstraints(), Delivery(), ClaimsSupport(), BrandVoice())
+EVALUATORS = (
+    SchemaValidity(),
+    BlueprintConstraints(),
+    BriefFacts(),
+    Delivery(),
+    ClaimsSupport(),
+    BrandVoice(),
+)
 """Rule-based evaluators run on every brief case, in report order."""
 
 
@@ -61,7 +69,7 @@ def case_settings(base: Settings, home: Path, dataset: Dataset, brand: str) -> S
         agent_models=dict(base.agent_models),
         openai_base_url=base.openai_base_url,
         brand=brand,
-        brand_library_dir=base.brand_library_dir,
+        brand_library_dir=dataset.library_dir(base.brand_library_dir),
         embeddings=base.embeddings,
         prompt_versions=dict(base.prompt_versions),
         prompts_dir=base.prompts_dir,
@@ -114,7 +122,9 @@ def run_brief_case(case: BriefCase, dataset: Dataset, env: CaseEnv, repeat: int 
     if home.exists():
         shutil.rmtree(home)
     if env.templates is not None:
-        env.templates.clone(dataset.config.crm_contacts, home)
+        env.templates.clone(
+            dataset.config.crm_contacts, home, dataset.library_dir(env.base.brand_library_dir)
+        )
     settings = case_settings(env.base, home, dataset, case.brand)
     campaigns = None
     t_setup = time.perf_counter()
@@ -133,6 +143,12 @@ def run_brief_case(case: BriefCase, dataset: Dataset, env: CaseEnv, repeat: int 
             auto_approve=True,
             campaign_id=case_campaign_id(dataset.name, case.id, repeat),
         )
+        answers = list(case.answers)
+        asked: list[str] = []
+        while result.status == "needs_input" and answers:
+            asked.extend(_questions(result.pending_review))
+            reply = {"decision": "answer", "approver": "evals", "answer": answers.pop(0)}
+            result = campaigns.resume(result.thread_id, reply, auto_approve=True)
         latency = time.perf_counter() - t0
         outcome = CampaignOutcome(
             case=case,
@@ -143,6 +159,8 @@ def run_brief_case(case: BriefCase, dataset: Dataset, env: CaseEnv, repeat: int 
             check_date=date.fromisoformat(dataset.config.check_date),
             length_limits={**env.length_limits, **dataset.config.length_limits},
             claim_index=index,
+            unused_answers=answers,
+            pending_review=result.pending_review,
         )
         evaluations = [e.evaluate(outcome) for e in EVALUATORS]
         usage = agent_usage(outcome.values.get("usage") or {}, settings, env.prices)
@@ -166,7 +184,7 @@ def run_brief_case(case: BriefCase, dataset: Dataset, env: CaseEnv, repeat: int 
             usage,
             latency,
             judge,
-            {"setup_s": round(setup_s, 3), "campaign_id": result.thread_id},
+            {"setup_s": round(setup_s, 3), "campaign_id": result.thread_id, "questions": asked},
         )
     except Exception as exc:  # noqa: BLE001 - a crashing case is a failed case with its reason
         return CaseResult(
@@ -235,3 +253,9 @@ def _result(
         tags=[*case.tags, *([case.industry] if case.industry else [])],
         meta=meta,
     )
+
+
+def _questions(review: dict[str, Any] | None) -> list[str]:
+    """The clarifying questions a needs_input stop asks (for the report)."""
+    items = (review or {}).get("items") or []
+    return [str(item.get("question", "")) for item in items if isinstance(item, dict)]

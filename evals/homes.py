@@ -26,17 +26,20 @@ class TemplateHomes:
         self.work_dir = work_dir
         self.base = base
         self._lock = threading.Lock()
-        self._ready: dict[int, Path] = {}
+        self._ready: dict[tuple[int, Path], Path] = {}
 
-    def prepare(self, crm_contacts: int, brands: Iterable[str]) -> Path:
-        """Build (once) the template for a CRM size with the claim index of every brand that loads."""
+    def prepare(self, crm_contacts: int, brands: Iterable[str], library_dir: Path | None = None) -> Path:
+        """Build (once) the template for a CRM size and library directory (default: the run's), with the claim
+        index of every brand that loads."""
+        library_dir = library_dir or self.base.brand_library_dir
+        key = (crm_contacts, library_dir)
         with self._lock:
-            if crm_contacts in self._ready:
-                return self._ready[crm_contacts]
-            home = self.work_dir / f"template-crm{crm_contacts}"
+            if key in self._ready:
+                return self._ready[key]
+            home = self.work_dir / f"template-crm{crm_contacts}-{len(self._ready)}"
             settings = Settings(
                 home=home,
-                brand_library_dir=self.base.brand_library_dir,
+                brand_library_dir=library_dir,
                 embeddings=self.base.embeddings,
                 seed=self.base.seed,
                 crm_contacts=crm_contacts,
@@ -51,12 +54,12 @@ class TemplateHomes:
                 _ = svc.crm
             finally:
                 release_services(settings, svc)
-            self._ready[crm_contacts] = home
+            self._ready[key] = home
             return home
 
-    def clone(self, crm_contacts: int, dest: Path) -> None:
-        """Copy a prepared template to ``dest`` (which must not exist)."""
-        shutil.copytree(self._ready[crm_contacts], dest)
+    def clone(self, crm_contacts: int, dest: Path, library_dir: Path | None = None) -> None:
+        """Copy the template prepared for a CRM size and library directory to ``dest`` (which must not exist)."""
+        shutil.copytree(self._ready[(crm_contacts, library_dir or self.base.brand_library_dir)], dest)
 
 
 def release_services(settings: Settings, svc: Any = None) -> None:

@@ -160,6 +160,13 @@ SPECS: dict[str, list[MetricSpec]] = {
             "Planted unsupported/banned phrases that reached a published asset.",
             higher=False,
         ),
+        pooled(
+            "brief_facts_rate",
+            "brief_facts_ok",
+            "brief_facts_checks",
+            "Stated brief facts kept (product, audience, countries, dates, holdout, key messages, theme) and "
+            "scripted answers all asked for.",
+        ),
         pooled("must_appear_rate", "appear_ok", "appear_total", "Required phrases found in published copy."),
         pooled("must_cite_rate", "cite_ok", "cite_total", "Required claims cited by published copy."),
         pooled(

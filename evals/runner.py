@@ -194,8 +194,13 @@ def run_evals(options: RunOptions) -> EvalRun:
                         "judge": judge_spec,
                     }
                 )
-            for size in sorted({ds.config.crm_contacts for ds, _, _ in runs}):
-                templates.prepare(size, {c.brand for ds, c, _ in runs if ds.config.crm_contacts == size})
+            homes: dict[tuple[int, Path], set[str]] = {}
+            for ds, c, _ in runs:
+                homes.setdefault(
+                    (ds.config.crm_contacts, ds.library_dir(settings.brand_library_dir)), set()
+                ).add(c.brand)
+            for (size, library_dir), brands in sorted(homes.items()):
+                templates.prepare(size, brands, library_dir)
             for ds, case, r in _run_guard_cases(guard_runs, settings, work_dir):
                 results[(ds, case.case_id, r)] = case
                 _tick(bar, case, options)

@@ -49,6 +49,29 @@ class KPIExpect(_Strict):
     )
 
 
+class BriefFactsExpect(_Strict):
+    """Facts the Planner must keep from the brief (the brief object of the final state). Absent keys are not checked."""
+
+    product_contains: str | None = Field(
+        default=None, description="Words the understood product must contain (case-insensitive)."
+    )
+    audience_contains: list[str] = Field(
+        default_factory=list, description="Words the understood audience must contain (case-insensitive)."
+    )
+    countries: list[str] | None = Field(
+        default=None, description="Exact set of ISO 3166 alpha-2 countries kept from the brief."
+    )
+    start_date: date | None = Field(default=None, description="First day of the campaign.")
+    end_date: date | None = Field(default=None, description="Last day of the campaign.")
+    holdout: float | None = Field(
+        default=None, ge=0, le=1, description="Holdout share as a fraction (0 = no control group)."
+    )
+    key_messages: list[str] = Field(
+        default_factory=list, description="Quoted key messages the brief object must carry, exactly."
+    )
+    theme: str | None = Field(default=None, description="Theme (season or occasion) kept from the brief.")
+
+
 class BriefExpect(_Strict):
     """What a correct campaign for a brief looks like. Every key is optional; absent keys are not checked."""
 
@@ -88,6 +111,10 @@ class BriefExpect(_Strict):
     )
     disclaimers: bool = Field(default=True, description="Check required disclaimers are present.")
     max_llm_calls: int | None = Field(default=None, ge=0, description="Most model calls the run may make.")
+    brief: BriefFactsExpect | None = Field(
+        default=None,
+        description="Facts of the brief the final state must keep (product, audience, dates ...).",
+    )
 
 
 class BriefCase(_Strict):
@@ -101,6 +128,13 @@ class BriefCase(_Strict):
     known_issue: str = Field(
         default="",
         description="A known gap this case exposes: pytest expects it to fail (strict xfail) until fixed.",
+    )
+    answers: list[str] = Field(
+        default_factory=list,
+        description=(
+            "Replies to the Planner's clarifying questions, one each time the run stops with needs_input, in "
+            "order; every answer must be used (a run that ends before using them all fails)."
+        ),
     )
     expect: BriefExpect = Field(default_factory=BriefExpect, description="Expectations.")
 
@@ -176,6 +210,13 @@ class SuiteConfig(_Strict):
     length_limits: dict[str, dict[str, int]] = Field(
         default_factory=dict, description="Channel -> field -> max characters (briefs suites)."
     )
+    brand_library_dir: str | None = Field(
+        default=None,
+        description=(
+            "Directory of the brand libraries the cases name, relative to the dataset file "
+            "(default: the run's brand library directory)."
+        ),
+    )
 
     @field_validator("check_date")
     @classmethod
@@ -200,6 +241,12 @@ class Dataset(BaseModel):
     def case_ids(self) -> list[str]:
         """Case ids in file order."""
         return [c.id for c in self.cases]
+
+    def library_dir(self, default: Path) -> Path:
+        """The brand library directory of this dataset's cases (its own, else ``default``)."""
+        if self.config.brand_library_dir is None:
+            return default
+        return (self.path.parent / self.config.brand_library_dir).resolve()
 
 
 _CASE_MODELS: dict[str, type[BaseModel]] = {
@@ -243,6 +290,10 @@ def load_dataset(path: Path, *, name: str | None = None, kind: SuiteKind | None 
         config = SuiteConfig.model_validate(config_raw)
     except ValidationError as exc:
         raise DatasetError(f"dataset {path}: {_first_error(exc)}") from None
+    if config.brand_library_dir is not None and not (path.parent / config.brand_library_dir).is_dir():
+        raise DatasetError(
+            f"dataset {path}: brand_library_dir {config.brand_library_dir!r} is not a directory"
+        )
     model = _CASE_MODELS[kind]
     cases: list[Any] = []
     seen: set[str] = set()

@@ -73,6 +73,8 @@ class CampaignOutcome:
         check_date: Date claims were checked against.
         length_limits: Channel -> field -> max characters.
         claim_index: The Chroma claim index governance used (optional, for the claims check).
+        unused_answers: The case's answers the run ended without asking for.
+        pending_review: What the run waits for when it stopped for a human (questions, approvals).
     """
 
     case: BriefCase
@@ -83,6 +85,8 @@ class CampaignOutcome:
     check_date: date
     length_limits: dict[str, dict[str, int]]
     claim_index: Any = None
+    unused_answers: list[str] = field(default_factory=list)
+    pending_review: dict[str, Any] | None = None
 
     @cached_property
     def assets(self) -> list[Asset]:

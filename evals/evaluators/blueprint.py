@@ -64,10 +64,15 @@ class BlueprintConstraints:
             count=("status_ok", "status_checked"),
         )
         if exp.status == "needs_input":
-            missing = list((outcome.values.get("brief") or {}).get("missing") or [])
+            missing = list((outcome.values.get("brief") or {}).get("missing") or []) or [
+                str(item.get("missing"))
+                for item in (outcome.pending_review or {}).get("items") or []
+                if isinstance(item, dict) and item.get("missing")
+            ]
+            missing = sorted(set(missing))
             ev.check(
                 "asked for missing essentials",
-                sorted(missing) == sorted(exp.missing),
+                missing == sorted(exp.missing),
                 f"expected questions about {sorted(exp.missing)}, got {sorted(missing)}",
                 count=_OK,
             )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from evals.evaluators.base import CampaignOutcome, Evaluation, contains_phrase
 from guards.claims import check_text
+from guards.disclaimers import region_disclaimers
 
 
 class ClaimsSupport:
@@ -30,8 +31,8 @@ class ClaimsSupport:
                 ev.add("assets_first_draft")
         published = outcome.published
         for asset in published:
-            result = check_text(
-                asset.full_text(),
+            result = check_text(  # as governance reads it: without the region's disclaimers, never claims
+                asset.claims_text(region_disclaimers(outcome.library, asset.region)) or ".",
                 outcome.library,
                 region=asset.region,
                 on=outcome.check_date,

@@ -28,13 +28,20 @@ _CLAUSE_END = re.compile(r"[.;!?\n]|\b(?:but|keep|instead of|rather than)\b", re
 _WITHOUT = re.compile(r"\b(?:without|no)\s+(?:the\s+|any\s+)?", re.IGNORECASE)
 
 
+def drop_clauses(text: str) -> list[str]:
+    """Each clause of the text that follows a verb of removal ('drop paid_search and display', "leave out CA")."""
+    out = []
+    for m in _DROP.finditer(text):
+        end = _CLAUSE_END.search(text, m.end())
+        out.append(text[m.end() : end.start() if end else len(text)])
+    return out
+
+
 def channel_drops(text: str) -> set[str]:
     """Channels the text asks to leave out of the plan: every channel named in a clause after a verb of removal
     ('drop paid_search and display', "don't run the Facebook ads"), or right after 'without'/'no' ('no SMS')."""
     out: set[str] = set()
-    for m in _DROP.finditer(text):
-        end = _CLAUSE_END.search(text, m.end())
-        clause = text[m.end() : end.start() if end else len(text)]
+    for clause in drop_clauses(text):
         out |= {ch for ch, rxs in _CHANNEL_RX.items() if any(rx.search(clause) for rx in rxs)}
     for m in _WITHOUT.finditer(text):
         out |= {ch for ch, rxs in _CHANNEL_RX.items() if any(rx.match(text, m.end()) for rx in rxs)}

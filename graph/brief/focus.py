@@ -133,14 +133,19 @@ def product_question(library: BrandLibrary, product: str) -> str:
 
 
 def clarify_product(
-    library: BrandLibrary, product: str | None, brief_text: str, prior_text: str
+    library: BrandLibrary,
+    product: str | None,
+    brief_text: str,
+    prior_text: str,
+    settled: str | None = None,
 ) -> tuple[str | None, str | None]:
     """Settle the brief's product against the library: (product to use, question to ask or None).
 
     When the brief names a product the library has no claims for, the answer to the Planner's question (the
     text appended to the brief since the last parse) names one of the library's products: those words are used
-    ('Let's do the Easy Saver instead' -> 'Easy Saver', 'the MaxFlow Pitcher please' -> 'MaxFlow Pitcher'). Otherwise the question
-    asks to add claims or pick a product.
+    ('Let's do the Easy Saver instead' -> 'Easy Saver', 'the MaxFlow Pitcher please' -> 'MaxFlow Pitcher'). A
+    product an earlier answer settled (``settled``, the last parse's product) stays settled when a later answer
+    is about something else (a channel to drop). Otherwise the question asks to add claims or pick a product.
     """
     if not unknown_product(library, product):
         return product, None
@@ -153,6 +158,8 @@ def clarify_product(
                 break
             end = max(end, m.end())
         return answer[start:end], None
+    if settled and not unknown_product(library, settled):
+        return settled, None
     return product, product_question(library, product or "")
 
 

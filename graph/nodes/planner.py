@@ -13,6 +13,7 @@ from graph.brief.checks import DEFAULT_MAX_CAMPAIGN_BUDGET_USD, BriefProblem, ch
 from graph.brief.disclaimer_check import channel_drops, disclaimer_questions, plan_conflicts
 from graph.brief.echo import unused_sentences
 from graph.brief.focus import clarify_product, resolve_product
+from graph.brief.region_check import region_drops, region_questions, unsold_regions
 from graph.context import CampaignContext
 from graph.contracts import (
     Blueprint,
@@ -321,8 +322,9 @@ def planner(state: CampaignState, runtime: Runtime[CampaignContext]) -> dict[str
         brief.product = resolved
         brief.facts = [*(f for f in brief.facts if f.field != "product"), product_fact]
         brief.unused = unused_sentences(state["brief_text"], brief.facts)
+    prior = state.get("brief") or {}
     product, product_q = clarify_product(
-        library, brief.product, state["brief_text"], (state.get("brief") or {}).get("text") or ""
+        library, brief.product, state["brief_text"], prior.get("text") or "", prior.get("product")
     )
     brief.product = product
     if brief.missing or brief.problems or product_q:
@@ -337,6 +339,21 @@ def planner(state: CampaignState, runtime: Runtime[CampaignContext]) -> dict[str
         brief.regions = [r for r in ("US", "UK", "EU", "CA", "APAC") if r in library.regions][:1] or ["US"]
         brief.assumed.append(
             f"regions: {brief.regions[0]} (the brief names no market: the brand library's first region)"
+        )
+    if gone := region_drops(state["brief_text"], brief.regions, brief.countries):  # 'drop CA': an answer
+        brief.regions = [r for r in brief.regions if r not in gone]
+        brief.countries = [c for c in brief.countries if region_of(c) not in gone]
+        brief.assumed.append(f"regions: {', '.join(sorted(gone))} left out (your answer)")
+        if not brief.regions:
+            question = "The answer drops every market of the brief: name the markets to run in instead."
+            return _needs_input(state, brief, [(question, "regions")], "every market was dropped", usage)
+    if unsold := unsold_regions(library, brief.regions):  # no rules there: the human's call, before any plan
+        return _needs_input(
+            state,
+            brief,
+            [(q, "regions") for q in region_questions(unsold, brief.countries)],
+            "the brand library has no rules for a market of the brief",
+            usage,
         )
     dropped = channel_drops(state["brief_text"])  # 'drop paid_search': an answer to the disclaimer question
     requested, brief.channels = list(brief.channels), [c for c in brief.channels if c not in dropped]

@@ -111,3 +111,18 @@ def test_an_answer_naming_no_product_asks_again(library: BrandLibrary) -> None:
     brief = "Promote Nestwell Forms to UK SMEs, £20k."
     got, question = clarify_product(library, "Nestwell Forms", f"{brief}\nwhatever you think", brief)
     assert got == "Nestwell Forms" and question is not None
+
+
+def test_a_product_an_answer_settled_stays_settled_through_a_later_answer(library: BrandLibrary) -> None:
+    brief = "Promote Nestwell Forms to UK SMEs, £20k."
+    first = f"{brief}\nLet's promote the Easy Saver instead for now"
+    got, question = clarify_product(library, "Nestwell Forms", first, brief)
+    assert (got, question) == ("Easy Saver", None)
+    # the next stop (a channel the disclaimer cannot fit) is answered with something else: the choice holds
+    later = f"{first}\ndrop sms"
+    assert clarify_product(library, "Nestwell Forms", later, first, got) == ("Easy Saver", None)
+    # a later answer naming another product wins; an unknown settled product settles nothing
+    assert (
+        clarify_product(library, "Nestwell Forms", f"{first}\nStory Club then", first, got)[0] == "Story Club"
+    )
+    assert clarify_product(library, "Nestwell Forms", later, first, "Nestwell Forms")[1] is not None
