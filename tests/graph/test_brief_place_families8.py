@@ -123,8 +123,14 @@ def test_abbreviations_and_metro_areas(text: str, audience: str, countries: list
 @pytest.mark.parametrize(
     ("text", "audience"),
     [
-        ("Target audiens: young mums in Medan and Bandung\nAnggaran: Rp 90.000.000", "young mums in Medan and Bandung"),
-        ("Target group: nurses in Manchester and Salford\nBudget: £3,000", "nurses in Manchester and Salford"),
+        (
+            "Target audiens: young mums in Medan and Bandung\nAnggaran: Rp 90.000.000",
+            "young mums in Medan and Bandung",
+        ),
+        (
+            "Target group: nurses in Manchester and Salford\nBudget: £3,000",
+            "nurses in Manchester and Salford",
+        ),
         (
             "The hospice is looking for volunteers: retired teachers and nurses in Kent. Budget £1,500 on Facebook.",
             "retired teachers and nurses in Kent",
@@ -167,12 +173,30 @@ def test_money_after_target_is_no_audience(text: str) -> None:
 @pytest.mark.parametrize(
     ("text", "countries"),
     [
-        ("Sell the Ochre throw to renters in Germany. Budget €4,000 on Meta. Our workshop near Porto has 12 weavers.", ["DE"]),
-        ("Vendemos el aceite a cocineros en Francia. Presupuesto 5.000 € en Meta. Nuestra fábrica está en Jaén.", ["FR"]),
-        ("Cours de poterie pour adultes en Belgique. Budget 2 000 € sur Meta. Notre atelier à Lyon emploie 8 personnes.", ["BE"]),
-        ("Promote the Rye Loaf box to foodies in Scotland. £1,000 on Instagram. We bake in Leeds every night.", ["GB"]),
-        ("Assignee: Austin · Due: Mar 3\nPromote the Fern planter to gardeners in Ohio, $2k on Pinterest.", ["US"]),
-        ("Walkers aged 50+ from Spain and Italy, €6,000 on Meta. Note: closed 24 June (San Juan).", ["ES", "IT"]),
+        (
+            "Sell the Ochre throw to renters in Germany. Budget €4,000 on Meta. Our workshop near Porto has 12 weavers.",
+            ["DE"],
+        ),
+        (
+            "Vendemos el aceite a cocineros en Francia. Presupuesto 5.000 € en Meta. Nuestra fábrica está en Jaén.",
+            ["FR"],
+        ),
+        (
+            "Cours de poterie pour adultes en Belgique. Budget 2 000 € sur Meta. Notre atelier à Lyon emploie 8 personnes.",
+            ["BE"],
+        ),
+        (
+            "Promote the Rye Loaf box to foodies in Scotland. £1,000 on Instagram. We bake in Leeds every night.",
+            ["GB"],
+        ),
+        (
+            "Assignee: Austin · Due: Mar 3\nPromote the Fern planter to gardeners in Ohio, $2k on Pinterest.",
+            ["US"],
+        ),
+        (
+            "Walkers aged 50+ from Spain and Italy, €6,000 on Meta. Note: closed 24 June (San Juan).",
+            ["ES", "IT"],
+        ),
         ("- Target: cyclists in Austria\n- Tema: Primavera\n- Budget: € 3.000", ["AT"]),
     ],
 )
@@ -194,3 +218,121 @@ def test_places_that_are_not_the_market(text: str, countries: list[str]) -> None
 )
 def test_places_after_a_campaign_noun(text: str, countries: list[str]) -> None:
     assert _read(text)["countries"] == countries
+
+
+# ---- the people a verb of reaching names, not the clause around them; not the product before them ------------------
+@pytest.mark.parametrize(
+    ("text", "audience"),
+    [
+        (
+            "- Agreed: Hearth campaign, encouraging first-time buyers in Wales to talk to a broker\n- Money: £5k",
+            "first-time buyers in Wales",
+        ),
+        (
+            "Spring drive, inviting retired nurses in Kent to volunteer at the hospice. £2k on Facebook.",
+            "retired nurses in Kent",
+        ),
+        ("Notes: Oat Bar push, getting students in Leeds to try it. £1k on TikTok.", "students in Leeds"),
+        ("Helping small landlords in Cork to switch insurer, €3k on Meta.", "small landlords in Cork"),
+        (
+            "Tallyho wants 300 sign-ups for its Desk Day passes from remote workers in Bristol and Bath. £2k on Meta.",
+            "remote workers in Bristol and Bath",
+        ),
+        (
+            "Harbour Hall wants 80 bookings for its Quiet Room retreats from carers in Cork and Galway. €4k on Meta.",
+            "carers in Cork and Galway",
+        ),
+    ],
+)
+def test_people_a_verb_or_product_names(text: str, audience: str) -> None:
+    assert _read(text)["audience"] == audience
+
+
+# ---- lowercase towns after the place words of other languages ------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "countries"),
+    [
+        ("atelier poterie pour adultes à lyon et villeurbanne, budget 2 000 €, instagram", ["FR"]),
+        ("cours de cuisine à marseille, budget 1 500 €, facebook", ["FR"]),
+        ("curso de surf para jóvenes en valencia y alicante, presupuesto 3.000 €, instagram", ["ES"]),
+        ("aulas de dança para adultos em lisboa e porto, orçamento 2.000 €, instagram", ["PT"]),
+        ("Yogakurs für Frauen in münchen und augsburg, Budget 2.000 €, Instagram", ["DE"]),
+        ("löparkurs för nybörjare i göteborg och malmö, budget 30 000 SEK, facebook", ["SE"]),
+    ],
+)
+def test_lowercase_towns_in_other_languages(text: str, countries: list[str]) -> None:
+    assert _read(text)["countries"] == countries
+
+
+# ---- the echo: a sentence after a closing quote or bracket is its own sentence -------------------------------------
+@pytest.mark.parametrize(
+    ("text", "unused"),
+    [
+        (
+            "Promote the Aria kettle to students in Leeds, £2k on Meta. Message ‘Boil less’. we sold 900 last year",
+            "we sold 900 last year",
+        ),
+        (
+            'Promote the Aria kettle to students in Leeds, £2k on Meta. Message "Boil less". our shop opened in 2009',
+            "our shop opened in 2009",
+        ),
+        (
+            "Promote the Aria kettle to students in Leeds, £2k on Meta (all in). the founder is a chemist by training",
+            "the founder is a chemist by training",
+        ),
+        (
+            "Promote the Aria kettle to students in Leeds, £2k on Meta. Tagline “Boil less”. last spring went well fwiw",
+            "last spring went well fwiw",
+        ),
+        (
+            "Promote the Aria kettle to students in Leeds, £2k on Meta. Key message 'Boil less'. the old kettle sold out twice",
+            "the old kettle sold out twice",
+        ),
+        (
+            "Promote the Aria kettle to students in Leeds, £2k on Meta. Say 'Boil less'! our team is five people",
+            "our team is five people",
+        ),
+    ],
+)
+def test_echo_after_a_quote(text: str, unused: str) -> None:
+    from graph.brief.echo import unused_sentences
+    from graph.contracts import BriefFact
+
+    got = _read(text)
+    facts = [BriefFact.model_validate(f) for f in got["facts"]]
+    assert unused in unused_sentences(text, facts)
+
+
+# ---- a list line of people: its relative clause goes on after a comma; a bracket after the product lists things ---
+@pytest.mark.parametrize(
+    ("text", "audience"),
+    [
+        (
+            "* Campaign for: Tool Library membership (drills, ladders and pressure washers to borrow)\n"
+            "* Families who rent in Hull, and don't own a car\n* £800 total",
+            "Families who rent in Hull, and don't own a car",
+        ),
+        (
+            "- Calmly app\n- Parents who live in Cork, and never get a full night's sleep\n- €2k on Meta",
+            "Parents who live in Cork, and never get a full night's sleep",
+        ),
+        (
+            "- Flat-pack desk\n- Students that rent in Glasgow, but have no car\n- £2k on Meta",
+            "Students that rent in Glasgow, but have no car",
+        ),
+        (
+            "- Budget app\n- Freelancers who invoice clients in Berlin, and want to save tax\n- €4k on LinkedIn",
+            "Freelancers who invoice clients in Berlin, and want to save tax",
+        ),
+        (
+            "- Night bus pass (trams, buses and ferries included)\n- Nurses who work nights in Leeds\n- £900 on Meta",
+            "Nurses who work nights in Leeds",
+        ),
+        (
+            "- Kit hire (tents, stoves and water filters to rent)\n- Scouts leaders in Devon, and also parents\n- £500",
+            "Scouts leaders in Devon",
+        ),
+    ],
+)
+def test_list_line_people(text: str, audience: str) -> None:
+    assert _read(text)["audience"] == audience

@@ -236,3 +236,28 @@ def test_what_not_to_use(text: str, product: str | None) -> None:
 )
 def test_a_push_word_after_a_bare_name(text: str, product: str) -> None:
     assert _product(text) == product
+
+
+@pytest.mark.parametrize(
+    ("text", "product"),
+    [
+        # a verb in -s after the product noun ends the name
+        (
+            "Our Seniors for Seniors adoption program waives the fee for adopters over 60.",
+            "Seniors for Seniors adoption program",
+        ),
+        (
+            "Our Fresh Start cleaning service includes a free oven clean for new customers.",
+            "Fresh Start cleaning service",
+        ),
+        ("The Harbour Kayak tour leaves from Brixham at 9am. Budget £1k.", "Harbour Kayak tour"),
+        (
+            "Our Little Chefs cookery class teaches kids to bake bread. Budget £900.",
+            "Little Chefs cookery class",
+        ),
+        ("Our Green Miles bike lease saves commuters money. Budget €3k.", "Green Miles bike lease"),
+        ("The Night Owl coffee blend keeps nurses going. Budget $2k.", "Night Owl coffee blend"),
+    ],
+)
+def test_a_verb_after_the_product_noun(text: str, product: str) -> None:
+    assert _product(text) == product

@@ -57,6 +57,7 @@ def people_clause(text: str, segments: list[Segment], is_place_only: object) -> 
     punctuation, a people phrase with an age, a place or a 'who' clause is read up to the next fact."""
     sep = r"(,\s+|:\s+|\s+[—–]\s+|[ \t]{2,}|(?<=[\w)])[.!?;]\s+(?=[a-z]|[^\W\d_\x00-\u024f]))"
     run_on: Found | None = None
+    aside: tuple[str, int] | None = None
     for seg in segments:
         if seg.field == "audience":
             continue
@@ -73,6 +74,13 @@ def people_clause(text: str, segments: list[Segment], is_place_only: object) -> 
                 run_on = _people_in_run_on(text, text.find(clause, start), clause, is_place_only)
             if not _is_people_clause(clause, is_place_only):
                 continue
+            inside = text[seg.start : start]
+            if aside is None and inside.count("(") > inside.count(")"):
+                aside = (
+                    clause,
+                    start,
+                )  # '(tools, tents and carpet cleaners to borrow)': a bracket lists things
+                continue
             at = text.find(clause, start)
             end = at + len(clause)
             k = i - 2  # 'Designers, writers and developers who invoice clients': the list's earlier items
@@ -84,15 +92,26 @@ def people_clause(text: str, segments: list[Segment], is_place_only: object) -> 
                 age = AGE_TAIL.fullmatch(nxt)
                 if not pieces[j].startswith(",") or not nxt:
                     break
-                if not (age or _continues_places(text[at:end], nxt, is_place_only)):
+                relative = re.search(r"\b(?:who|that)\b", text[at:end]) and _RELATIVE_GOES_ON.match(nxt)
+                if not (age or relative or _continues_places(text[at:end], nxt, is_place_only)):
                     break
                 end = text.find(nxt, end) + len(nxt)
             value = clean_audience(text[at:end])
             at = text.find(value, at)
             return Found(value, at, at + len(value))
+    if run_on is None and aside is not None:  # a bracket is read last: 'Tiny Tots (for parents of toddlers)'
+        value = clean_audience(aside[0])
+        at = text.find(value, aside[1])
+        return Found(value, at, at + len(value))
     return run_on
 
 
+_RELATIVE_GOES_ON = re.compile(
+    r"(?:and|or|but)\s+(?:don['’]t|do|does|doesn['’]t|can['’]t|cannot|never|also|already|still|have|has|are|is|"
+    r"live|own|want|need|use|love|work)\b[^$€£¥\d]*$",
+    re.IGNORECASE,
+)
+"""', and don't have storage space' after 'People who rent in Leith': the relative clause's second verb."""
 _LIST_ITEM = re.compile(
     rf"(?:[a-z][\w-]*\s+){{0,2}}(?i:{PEOPLE})|(?:[A-Z][\w-]*\s+)?(?i:{PEOPLE})", re.IGNORECASE
 )

@@ -185,7 +185,7 @@ def _name_spans(text: str, product: Found | None) -> list[tuple[int, int]]:
         re.I,
     ):
         campaign = re.match(_CAMPAIGN_NOUNS, m.group(0), re.I)
-        if (_is_place_only(m.group("p")) if campaign else find_places(m.group(0))):
+        if _is_place_only(m.group("p")) if campaign else find_places(m.group(0)):
             spans.append((at, product.start + m.start()))
             at = product.end
     return [*spans, (at, product.end)] if at < product.end else spans

@@ -203,7 +203,9 @@ def destination_spans(text: str) -> list[tuple[int, int]]:
 
 
 _PLACE_PREP = re.compile(
-    r"(?:\b(?:in|into|around|near|from|across|outside|of|throughout|covering)|\b(?:and|or)|[,&/+])\s+$",
+    # and the same words in the languages briefs arrive in ('à lyon et villeurbanne', 'em lisboa e porto')
+    r"(?:\b(?:in|into|around|near|from|across|outside|of|throughout|covering|à|au|aux|dans|en|em|bei|nära|i)"
+    r"|\b(?:and|or|et|und|och|og|y|e)|[,&/+])\s+$",
     re.IGNORECASE,
 )
 
@@ -218,7 +220,7 @@ def _towns(text: str) -> list[tuple[int, int, tuple[str, ...]]]:
         prep = _PLACE_PREP.search(before)
         if not prep:
             continue
-        listed = re.match(r"(?:and|or|[,&/+])", prep.group(0).strip(), re.IGNORECASE)
+        listed = re.fullmatch(r"(?:and|or|et|und|och|og|y|e|[,&/+])", prep.group(0).strip(), re.IGNORECASE)
         if listed and (last_end < 0 or last_end < m.start() - 16):
             continue  # a list item counts only right after another place
         word = m.group(0)

@@ -181,7 +181,13 @@ def _trim_tail(words: list[str]) -> int:
     last = caps[-1]
     nouns = [i for i in range(last + 1, len(words)) if typed(words[i])]
     end = nouns[-1] + 1 if nouns else last + 1
-    verbish = end < len(words) and (_VERBISH.fullmatch(words[end]) or BRIEF_WORDS.fullmatch(words[end]))
+    verbish = end < len(words) and (
+        _VERBISH.fullmatch(words[end])
+        or BRIEF_WORDS.fullmatch(words[end])
+        # a verb in -s after the product noun: 'Our Seniors for Seniors adoption program waives the fee'
+        or bool(nouns)
+        and re.fullmatch(r"[a-z]{3,}[^s]s", words[end]) is not None
+    )
     if verbish and (
         nouns or end == len(words) - 1
     ):  # not 'Cloudrest weighted blanket', 'ClearSound 4 hearing aid'

@@ -17,7 +17,7 @@ NOT_ABBREVIATION = "".join(rf"(?<!\b{a})" for a in _ABBREVIATIONS)
 ('the Minneapolis-St. Paul area', 'Mt. Hood', 'Dr. Patel's patients')."""
 SENTENCE_END = re.compile(
     "".join(rf"(?<!\b{a}\.)" for a in _ABBREVIATIONS)
-    + r"(?<=[.!?])[\"”’»]?\s+(?=[A-Z0-9“\"'‘«(€£$¥])|(?<=[a-z0-9]{2}[.!?]|\s\d[.!?])\s+(?=[a-z])|(?<=[!?]{2})\s+(?=[a-z])"
+    + r"(?<=[.!?])[\"”’»]?\s+(?=[A-Z0-9“\"'‘«(€£$¥])|(?<=[a-z0-9]{2}[.!?]|\s\d[.!?]|\w[’'\"”)][.!?])\s+(?=[a-z])|(?<=[!?]{2})\s+(?=[a-z])"
     r"|(?<=[.!?])\s*$"
 )
 
