@@ -7,7 +7,7 @@ All functions read the token list and the concept spans of :func:`guards.facts.a
 
 from __future__ import annotations
 
-from guards.lexicon import NEGATIONS
+from guards.lexicon.negations import NEGATIONS
 from guards.sentences import Token
 from guards.vocabulary import Vocabulary, is_filler, is_function_word
 

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from graph.contracts import Finding, ValidatorResult
 from guards.candidates import prepare
 from guards.facts import analyse
-from guards.lexicon import CLAIM_CATEGORIES_FOR_TOPICS
+from guards.lexicon.claim_terms import CLAIM_CATEGORIES_FOR_TOPICS
 from guards.library import BrandLibrary
 from guards.sentences import split_sentences
 from guards.textnorm import CLAIM_SYMBOLS, fold_text

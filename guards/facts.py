@@ -8,7 +8,9 @@ from dataclasses import dataclass, field
 
 from guards.clauses import before_product, conditions, modifiers, negation, purpose_starts, universals
 from guards.idioms import neutralise_idioms
-from guards.lexicon import CLAIM_TERMS, FILLER, NUMBER_WORDS, SOFT_COMPARATIVES, UNITS, WEAK_TRIGGERS
+from guards.lexicon.claim_terms import CLAIM_TERMS, SOFT_COMPARATIVES, WEAK_TRIGGERS
+from guards.lexicon.plain_words import FILLER
+from guards.lexicon.quantity_words import NUMBER_WORDS, UNITS
 from guards.pii import mask_contacts
 from guards.quantities import Quantity, extract_quantities, frequency_words, rank_words
 from guards.sentences import Token, tokenize

@@ -6,16 +6,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from guards.lexicon import (
-    CONDITION_LEADS,
-    CONDITION_QUALIFIERS,
-    DIRECTION_WORDS,
-    MULTIPLIER_WORDS,
-    NUMBER_WORDS,
-    QUALIFIERS,
-    SCALE_WORDS,
-    UNITS,
-)
+from guards.lexicon.qualifier_words import CONDITION_LEADS, CONDITION_QUALIFIERS, DIRECTION_WORDS, QUALIFIERS
+from guards.lexicon.quantity_words import MULTIPLIER_WORDS, NUMBER_WORDS, SCALE_WORDS, UNITS
 from guards.sentences import Token
 from guards.vocabulary import is_function_word
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Literal
 
-from guards.lexicon import GENERAL_SYNONYMS
+from guards.lexicon.word_variants import GENERAL_SYNONYMS
 from guards.library import BrandLibrary, Claim
 from guards.vocabulary import REGION_WORDS
 

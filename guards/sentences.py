@@ -6,7 +6,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from guards.lexicon import CURRENCY_SYMBOLS, SPELLING
+from guards.lexicon.quantity_words import CURRENCY_SYMBOLS
+from guards.lexicon.word_variants import SPELLING
 
 _ABBREVIATIONS = frozenset(
     {

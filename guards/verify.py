@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from guards.facts import Concept, Facts
-from guards.lexicon import NEGATIONS
+from guards.lexicon.negations import NEGATIONS
 from guards.promises import convert, is_window, strength, window_entails
 from guards.quantities import Quantity
 from guards.sentences import stem

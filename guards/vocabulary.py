@@ -9,14 +9,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from guards.lexicon import (
-    CLAIM_TERMS,
-    FILLER,
-    GENERAL_SYNONYMS,
-    HARD_NOVEL_CATEGORIES,
-    SOFT_CLAIM_WORDS,
-    STOPWORDS,
-)
+from guards.lexicon.claim_terms import CLAIM_TERMS, HARD_NOVEL_CATEGORIES, SOFT_CLAIM_WORDS
+from guards.lexicon.plain_words import FILLER, STOPWORDS
+from guards.lexicon.word_variants import GENERAL_SYNONYMS
 from guards.library import BrandLibrary
 from guards.places import LEVEL_COUNTRY, LEVEL_REGION, LEVEL_WIDE, WIDE_PLACES, countries
 from guards.sentences import normalize_word, stem

@@ -15,12 +15,14 @@ import pandas as pd
 import streamlit as st
 
 from graph.review.asset_versions import diff_lines, history
+from graph.runtime.live import Reader
 from graph.views.exports import (
     ads_preview,
     campaign_report,
     copy_deck_csv,
     copy_deck_html,
     email_preview,
+    extras_for,
     sms_preview,
     timeline_rows,
 )
@@ -29,6 +31,15 @@ from tools.render.brand_extras import BrandExtras
 from tools.render.email import DESKTOP_WIDTH, MOBILE_WIDTH
 
 EMAIL_HEIGHT = 620
+
+
+def preview_brand(values: Mapping[str, Any], reader: Reader) -> tuple[BrandExtras, str]:
+    """The brand library's sending details and name (previews degrade to 'missing' notes without a library)."""
+    try:
+        library = reader.campaigns.services.library(values.get("brand") or reader.settings.brand)
+    except Exception:  # noqa: BLE001 - a library that no longer loads: previews show what is missing
+        return extras_for(None), str(values.get("brand") or "")
+    return extras_for(library.path), library.name
 
 
 def render_asset_preview(

@@ -12,7 +12,7 @@ from babel.units import format_unit
 
 from graph.models.offline.cjk_dates import cjk_lengths
 from graph.models.offline.month_names import LOCALES
-from guards.lexicon import NUMBER_WORDS
+from guards.lexicon.quantity_words import NUMBER_WORDS
 
 _NOT_UNITS = frozenset({"den", "dia", "dny", "tag", "dies"})
 """Unit words that read as English ones ('5 tags', 'the den')."""

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from graph.models.offline.channels import Found
-from guards.lexicon import NUMBER_WORDS
+from guards.lexicon.quantity_words import NUMBER_WORDS
 
 _SMALL = {w: int(n) for w, n in NUMBER_WORDS.items() if n < 100 and w != "dozen"}
 _WORD = "|".join(sorted(_SMALL, key=len, reverse=True))

@@ -13,7 +13,7 @@ from graph.models.offline.kpi_facts import reported_figure, said_as_past
 from graph.models.offline.kpi_words import DONE_PARTICIPLES, RATE_WORDS, kind_patterns
 from graph.models.offline.money import to_number
 from graph.models.offline.people import PEOPLE
-from guards.lexicon import NUMBER_WORDS
+from guards.lexicon.quantity_words import NUMBER_WORDS
 
 _KIND_RE = {
     name: re.compile(r"(?<![\w-])(?:" + words + r")(?![\w-])", re.I)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from guards.lexicon import NUMBER_WORDS
+from guards.lexicon.quantity_words import NUMBER_WORDS
 
 _UNITS = {"a": 1, "an": 1, **{w: int(n) for w, n in NUMBER_WORDS.items() if n < 20 and w != "dozen"}}
 _TENS = {w: int(n) for w, n in NUMBER_WORDS.items() if 20 <= n < 100}
