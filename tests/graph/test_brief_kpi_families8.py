@@ -446,7 +446,10 @@ MULTIPLIED: list[tuple[str, list[tuple[str, float]]]] = [
     ("Budget 30.000 € auf Meta. Ziel: 5 Tsd. Anmeldungen", [("signups", 5000.0)]),
     ("Budget 15.000 € op LinkedIn. Doel: 2,5k leads", [("leads", 2500.0)]),
     ("Budżet 50 000 zł na Facebooku. Cel: 3 tys. rejestracji", [("signups", 3000.0)]),
-    ("Budget ₹20 lakh on YouTube. Target 1 lakh app downloads", [("conversions", 100000.0)]),
+    (
+        "Budget ₹20 lakh on YouTube for the FitPro app. Target: 1 lakh app downloads",
+        [("conversions", 100000.0)],
+    ),
     ("Orçamento 40.000 € no Instagram. Meta: 10 mil downloads", [("conversions", 10000.0)]),
 ]
 
@@ -494,3 +497,19 @@ def test_outcome_at_a_capped_price(text: str, expected: list[tuple[str, float]])
 
 def test_an_uncapped_price_after_a_count_is_no_cost_per() -> None:
     assert _kpis("$40k on Meta. Goal: 1,500 orders at $30") == [("conversions", 1500.0)]
+
+
+# ---- the control group named in Polish, Swedish, Danish/Norwegian, Finnish and Indonesian
+HOLDOUT_OTHER: list[tuple[str, float]] = [
+    ("Budżet: 24 000 zł na Facebooku. Grupa kontrolna: 10%.", 0.1),
+    ("Budget 40 000 kr för e-post. Kontrollgrupp: 15 %.", 0.15),
+    ("Budget 30.000 kr. til e-mail. Kontrolgruppe: 20 %.", 0.2),
+    ("Budsjett 50 000 kr på e-post. Kontrollgruppe på 5 %.", 0.05),
+    ("Budjetti 8 000 € sähköpostiin. Kontrolliryhmä: 10 %.", 0.1),
+    ("Anggaran Rp 50.000.000 untuk email. Kelompok kontrol: 20%.", 0.2),
+]
+
+
+@pytest.mark.parametrize(("text", "share"), HOLDOUT_OTHER)
+def test_control_group_in_other_languages(text: str, share: float) -> None:
+    assert _read(text)["holdout_pct"] == pytest.approx(share)

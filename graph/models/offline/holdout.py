@@ -37,7 +37,8 @@ SHARE = (
 _CUE = (
     r"(?:hold[\s-]?(?:out|back)|held[\s-]?(?:out|back)|withh(?:o|e)ld(?:ing)?|as\s+(?:a\s+|the\s+)?control"
     r"|control\s+(?:group|cell|sample)|controle-?groep|kontrollgruppe|groupe\s+(?:de\s+contr[ôo]le|t[ée]moin)"
-    r"|grupo\s+de\s+control(?:e)?|gruppo\s+di\s+controllo|(?<!\bpest\s)(?<!\bremote\s)(?<!\bquality\s)control\b(?=\s*(?:[.;,:)\n]|$)))"
+    r"|grupo\s+de\s+control(?:e)?|gruppo\s+di\s+controllo|grupa\s+kontrolna|grupy\s+kontrolnej|kontrollgrupp(?:en)?"
+    r"|kontrolgruppe(?:n)?|kontrolliryhm[äa]|verrokkiryhm[äa]|kelompok\s+kontrol|(?<!\bpest\s)(?<!\bremote\s)(?<!\bquality\s)control\b(?=\s*(?:[.;,:)\n]|$)))"
 )
 _GAP = r"[^.;%\d\n]{0,40}?"
 _HOLDOUT_RES = (
