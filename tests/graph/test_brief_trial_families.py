@@ -73,3 +73,35 @@ def test_a_kind_of_product_the_library_sells_named_after_a_promotion_cue_is_the_
         None,
         None,
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "theme"),
+    [
+        ("LNY promo for the Kids Plus plan in SG and MY, S$20k.", "lunar new year"),
+        ("CNY campaign: mooncake gift tins, HK$80k, Instagram.", "chinese new year"),
+        ("BFCM push for the Aria kettle, UK, £5k, email.", "black friday"),
+        ("BTS 2027 - backpacks and lunch boxes, $12k, Meta.", "back to school"),
+        ("NYE party packages at the Harbour hotel, £9k, paid social.", "new year's eve"),
+        ("EOFY sale on standing desks across Australia, A$30k.", "end of tax year"),
+        # lower case is a word of the sentence, never an abbreviation
+        ("bts footage of our bakery for the spring menu launch.", "spring"),
+    ],
+)
+def test_an_occasion_abbreviated_in_capitals_is_the_theme(text: str, theme: str) -> None:
+    assert _x(text)["theme"] == theme
+
+
+@pytest.mark.parametrize(
+    ("text", "theme"),
+    [
+        ("Winter push for Saltmere Harbour. The New Year offer is finished, do not use it.", "winter"),
+        ("Spring campaign for the Halo lamp; do not mention the Christmas bundle.", "spring"),
+        ("Summer sale on fans. Please don't use the Black Friday creative again.", "summer"),
+        ("Autumn range push. The Easter promo must not be mentioned.", "autumn"),
+        ("Promote our garden tools. Don't reference Valentine's Day anywhere.", None),
+        ("Kampagne für Wanderschuhe im Herbst. Bitte Weihnachten nicht erwähnen.", "autumn"),
+    ],
+)
+def test_a_theme_never_comes_from_what_the_brief_says_not_to_use(text: str, theme: str | None) -> None:
+    assert _x(text)["theme"] == theme

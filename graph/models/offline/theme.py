@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from graph.models.offline.channels import Found
+from graph.models.offline.product_said import unbanned
 from graph.models.offline.segments import Segment
 
 OCCASIONS = (
@@ -259,6 +260,17 @@ SEASONS = (
     "fall",
     "winter",
 )
+ABBREVIATIONS = {
+    # occasions as marketers abbreviate them, in capitals only (never a word of the sentence) -> the English theme
+    "LNY": "lunar new year",
+    "CNY": "chinese new year",
+    "BFCM": "black friday",
+    "BTS": "back to school",
+    "NYE": "new year's eve",
+    "MNY": "new year",
+    "EOFY": "end of tax year",
+    "EOTY": "end of tax year",
+}
 _ALL = sorted(OCCASIONS + SEASONS + tuple(FOREIGN) + tuple(FOREIGN_SEASONS), key=len, reverse=True)
 
 
@@ -271,7 +283,10 @@ def _pattern(term: str) -> str:
 _THEME_RE = re.compile(
     r"(?<![\w])(?:"
     + "|".join(_pattern(t) for t in _ALL)
-    + r"|(?-i:[A-ZÄÖÜ][a-zäöüß]{3,}(?:fest|feest)))(?![\w])",
+    + r"|(?-i:[A-ZÄÖÜ][a-zäöüß]{3,}(?:fest|feest))"
+    + r"|(?-i:"
+    + "|".join(ABBREVIATIONS)
+    + r"))(?![\w])",
     re.IGNORECASE,
 )
 """A theme word, or a named local festival ('the Frühlingsfest', 'Stadtfeest')."""
@@ -281,7 +296,9 @@ _CAMPAIGN_WORDS = re.compile(
     re.IGNORECASE,
 )
 _DESCRIBES = re.compile(r"\b(?:is|are|peaks?|gets?|starts?|begins?|ends?|falls?|lasts?)\b", re.IGNORECASE)
-_OCCASION_KEYS = frozenset(re.sub(r"[\s'’.-]+", "", o) for o in (*OCCASIONS, *FOREIGN))
+_OCCASION_KEYS = frozenset(
+    re.sub(r"[\s'’.-]+", "", o.lower()) for o in (*OCCASIONS, *FOREIGN, *ABBREVIATIONS)
+)
 _NAMES_A_TIME = re.compile(r"\s+(?:holidays?|break|season|months|term|vacation)\b", re.IGNORECASE)
 """'their summer holidays': a season that names a time is the theme even inside the audience."""
 _SEASON_AS_VERB = re.compile(r"\b(?:who|we|they|you|i|to|people|families|couples)\s+$", re.IGNORECASE)
@@ -310,7 +327,7 @@ def _norm_theme(raw: str) -> str:
     return _SPELLING.get(_key(value), value)
 
 
-_ENGLISH = {_key(k): v for k, v in (*FOREIGN.items(), *FOREIGN_SEASONS.items())}
+_ENGLISH = {_key(k): v for k, v in (*FOREIGN.items(), *FOREIGN_SEASONS.items(), *ABBREVIATIONS.items())}
 
 
 def _is_occasion(m: re.Match[str]) -> bool:
@@ -370,10 +387,14 @@ def find_theme(
             )
         )
 
+    allowed = unbanned(
+        text
+    )  # what the brief says not to use ('the New Year offer is finished, do not use it')
     hits = [
         m
         for m in _THEME_RE.finditer(text)
-        if not _LOOKS_BACK.search(text[max(0, m.start() - 16) : m.start()])
+        if allowed[m.start() : m.end()] == m.group(0)
+        and not _LOOKS_BACK.search(text[max(0, m.start() - 16) : m.start()])
         and (_is_occasion(m) or not describes_people(m))
         and (m.group(0).lower() not in ("pride", "lent", "advent") or m.group(0)[0].isupper())
         and (not _occasion_background(text, m) if _is_occasion(m) else not _background(text, m))
