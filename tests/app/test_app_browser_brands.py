@@ -61,7 +61,11 @@ def test_new_brand_from_the_readme_to_a_campaign_launched_from_the_app(
                 timeout=60_000
             )
 
-            page.get_by_role("textbox", name="Brand slug").first.fill("emberbean")
+            slug = page.get_by_role("textbox", name="Brand slug").first
+            slug.fill("emberbean")
+            slug.press(
+                "Enter"
+            )  # a Streamlit text input commits on Enter or blur: commit before the next action
             page.get_by_test_id("stFileUploaderDropzoneInput").set_input_files(
                 [str(path / "brand.yaml"), str(path / "claims.yaml")]
             )

@@ -267,9 +267,7 @@ ABBREVIATIONS = {
     "BFCM": "black friday",
     "BTS": "back to school",
     "NYE": "new year's eve",
-    "MNY": "new year",
     "EOFY": "end of tax year",
-    "EOTY": "end of tax year",
 }
 _ALL = sorted(OCCASIONS + SEASONS + tuple(FOREIGN) + tuple(FOREIGN_SEASONS), key=len, reverse=True)
 
