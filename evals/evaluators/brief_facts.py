@@ -38,13 +38,7 @@ class BriefFacts:
 
 def _facts(ev: Evaluation, exp: BriefFactsExpect, brief: dict[str, Any]) -> None:
     if exp.product_contains is not None:
-        product = str(brief.get("product") or "")
-        ev.check(
-            "product",
-            exp.product_contains.casefold() in product.casefold(),
-            f"expected a product with {exp.product_contains!r}, got {product or None!r}",
-            count=_OK,
-        )
+        _contains(ev, "product", exp.product_contains, brief.get("product"))
     if exp.audience_contains:
         audience = str(brief.get("audience") or "")
         lost = [w for w in exp.audience_contains if w.casefold() not in audience.casefold()]
@@ -74,13 +68,18 @@ def _facts(ev: Evaluation, exp: BriefFactsExpect, brief: dict[str, Any]) -> None
         lost = [m for m in exp.key_messages if m not in messages]
         ev.check("key messages", not lost, f"lost {lost} (kept {messages})", count=_OK)
     if exp.theme is not None:
-        theme = str(brief.get("theme") or "")
-        ev.check(
-            "theme",
-            exp.theme.casefold() in theme.casefold(),
-            f"expected {exp.theme!r}, got {theme or None!r}",
-            count=_OK,
-        )
+        _contains(ev, "theme", exp.theme, brief.get("theme"))
+
+
+def _contains(ev: Evaluation, name: str, want: str, value: Any) -> None:
+    """The understood field holds the expected words (case-insensitive)."""
+    got = str(value or "")
+    ev.check(
+        name,
+        want.casefold() in got.casefold(),
+        f"expected {want!r} in {name}, got {got or None!r}",
+        count=_OK,
+    )
 
 
 def _date(value: Any) -> date | None:

@@ -15,6 +15,7 @@ from graph.models.offline.channels import CHANNEL_RES
 from graph.models.offline.money import MULTIPLIERS, WORDS, MoneyMention, to_number
 from graph.models.offline.money_words import find_word_amounts
 from graph.models.offline.segments import Segment
+from guards.lexicon.quantity_words import NUMBER_WORDS
 
 _BUDGET_CUE = re.compile(
     r"\b(budget|spend|spending|invest(?:ing|ment)?|allocat\w*|total|set aside|envelope|money|"
@@ -45,19 +46,6 @@ _PERIODS_AFTER = re.compile(
     r"eleven|twelve)\s+(?P<unit>month|week)s?\b",
     re.IGNORECASE,
 )
-_NUMBER_WORDS = {
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-}
 _BARE_CHANNEL = re.compile(r"\b(?:search|social|display|print|radio|tv|ooh|outdoor|podcasts?|video)\b", re.I)
 """Channel words that name a channel's share of a split ('£12k search + £8k social')."""
 _DESCRIBES_BEFORE = re.compile(
@@ -137,7 +125,7 @@ def _per_month(text: str, mm: MoneyMention) -> MoneyMention:
     if not periods or periods.group("unit")[0].lower() != rate.group("unit")[0].lower():
         return mm
     n = periods.group("n").lower()
-    count = int(n) if n.isdigit() else _NUMBER_WORDS[n]
+    count = int(n) if n.isdigit() else int(NUMBER_WORDS[n.lower()])
     return replace(mm, amount=round(mm.amount * count, 2), end=mm.end + rate.end() + periods.end())
 
 
