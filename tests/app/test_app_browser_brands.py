@@ -66,12 +66,17 @@ def test_new_brand_from_the_readme_to_a_campaign_launched_from_the_app(
             slug.press(
                 "Enter"
             )  # a Streamlit text input commits on Enter or blur: commit before the next action
+            idle = page.get_by_test_id(
+                "stStatusWidget"
+            )  # shown while the app reruns; a click then can be lost
+            expect(idle).to_be_hidden(timeout=60_000)
             page.get_by_test_id("stFileUploaderDropzoneInput").set_input_files(
                 [str(path / "brand.yaml"), str(path / "claims.yaml")]
             )
             expect(page.get_by_test_id("stFileChipName").filter(has_text="claims.yaml")).to_be_visible(
                 timeout=30_000
             )
+            expect(idle).to_be_hidden(timeout=60_000)
             page.get_by_role("button", name="Check the files").click()
             verdict = page.get_by_text(re.compile(r"Loads, with warnings to review · 7 claims · 0 errors"))
             expect(verdict).to_be_visible(timeout=60_000)
