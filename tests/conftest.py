@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -31,6 +32,17 @@ def liftoff_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     ):
         monkeypatch.delenv(var, raising=False)
     return home
+
+
+@pytest.fixture(autouse=True)
+def keep_main_module(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Put ``sys.modules["__main__"]`` back after every test.
+
+    Streamlit's AppTest installs the app script as ``__main__`` and leaves it there; a later test in the same
+    worker that starts a ``spawn`` process would then run the whole app in the child (a fresh-clone run saw
+    such a child abort).
+    """
+    monkeypatch.setitem(sys.modules, "__main__", sys.modules["__main__"])
 
 
 @pytest.fixture(autouse=True)
