@@ -13,6 +13,7 @@ from graph.brief.checks import DEFAULT_MAX_CAMPAIGN_BUDGET_USD, BriefProblem, ch
 from graph.brief.disclaimer_check import channel_drops, disclaimer_questions, plan_conflicts
 from graph.brief.echo import unused_sentences
 from graph.brief.focus import clarify_product, resolve_product
+from graph.brief.kpi_targets import one_per_kpi
 from graph.brief.region_check import region_drops, region_questions, unsold_regions
 from graph.context import CampaignContext
 from graph.contracts import (
@@ -86,7 +87,8 @@ def build_brief(
         for name, value in (("budget", budget), ("goal", facts.goal), ("audience", facts.audience))
         if not value and not (name == "budget" and "budget" in bad)
     ]
-    facts_list = _located_facts(text, facts)
+    targets = one_per_kpi(facts.kpi_targets, _located_facts(text, facts))
+    facts_list = targets.facts
     assumed = []
     if dates_ok and not facts.start_date:
         assumed.append(f"start: {start.isoformat()} (the brief gives no start date: the day after today)")
@@ -111,7 +113,7 @@ def build_brief(
         duration_days=duration,
         channels=facts.channels,
         regions=facts.regions,
-        kpi_targets=facts.kpi_targets,
+        kpi_targets=targets.kept,
         key_messages=facts.key_messages,
         missing=missing,
         countries=countries,
@@ -119,7 +121,7 @@ def build_brief(
         theme=facts.theme,
         landing_url=facts.landing_url,
         facts=facts_list,
-        unused=unused_sentences(text, facts_list),
+        unused=unused_sentences(text, facts_list) + targets.not_used,
         problems=[f"{p.field}: {p.message}" for p in problems],
         assumed=assumed,
         audience_mapping=map_audience(facts.audience, countries, crm_countries),

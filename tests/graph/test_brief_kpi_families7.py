@@ -190,7 +190,8 @@ KINDS: list[tuple[str, list[tuple[str, float]]]] = [
     ("Budget 90.000 kr. Mål: 250 prøvetimebookinger.", [("conversions", 250.0)]),
     ("Budget 90.000 kr. Mål: 500 tilmeldinger til nyhedsbrevet.", [("signups", 500.0)]),
     ("Budget: 3.000 €. Tavoite: 400 tarjouspyyntöä.", [("leads", 400.0)]),
-    ("$6k on Meta. Goal: 2,000 e-book downloads and 100 demos.", [("leads", 2000.0)]),
+    # two leads targets in one sentence are both passed on: the Planner keeps the first and says back the second
+    ("$6k on Meta. Goal: 2,000 e-book downloads and 100 demos.", [("leads", 100.0), ("leads", 2000.0)]),
 ]
 
 # ---- targets stated as 'we're after N', 'Mål: N', 'Cel: N', 'Meta: N'

@@ -21,6 +21,7 @@ from graph.models.offline.date_roles import (
 )
 from graph.models.offline.loose_dates import SOUTHERN, loose_spans
 from graph.models.offline.segments import Segment
+from graph.models.offline.target_deadline import target_deadline
 from graph.models.offline.when import DateSpan, find_date_spans, find_durations
 
 
@@ -51,6 +52,7 @@ def read_dates(
     day_first: bool | None,
     countries: list[str],
     duration_text: str,
+    target_ends: tuple[int, ...] = (),
 ) -> CampaignDates:
     """The campaign's start, end and length (days, both ends counted) from a brief.
 
@@ -61,6 +63,8 @@ def read_dates(
         day_first: How to read '04/05/2027' (from the brief's currency or market; None: ask).
         countries: The brief's markets (a southern-hemisphere market turns the seasons round).
         duration_text: The text lengths are read from (a length inside the product's name masked).
+        target_ends: Where each KPI target's words end: a deadline said right after one ('by end of Feb') is the
+            end when the brief gives no other.
     """
     out = CampaignDates()
     spans = find_date_spans(text, today, day_first)
@@ -130,6 +134,14 @@ def read_dates(
         duration = (
             None  # 'Q1' then 'installs take about two days': the dates say how long; that length is not it
         )
+    deadline = (
+        target_deadline(text, target_ends, start, today, day_first)
+        if start and not (end or duration)
+        else None
+    )
+    if deadline:  # '1,500 account openings by end of Feb': the run lasts until the target is due
+        end = deadline[0]
+        out.facts.append(("dates", f"end {end} (the target's deadline)", deadline[1], deadline[2]))
     days = duration.days if duration else None
     if start and not end and duration and duration.months:  # 'from 3 May for a month' ends 2 June
         end = months_from(start, duration.months)

@@ -18,6 +18,7 @@ COUNT_KINDS: dict[str, tuple[str, ...]] = {
         "trials?",
         "trial starts",
         "accounts",
+        "account openings",
         "enrol(?:l)?(?:ments?)?",
         "followers",
         "pre-registrations",

@@ -88,9 +88,18 @@ PCT2 = PCT.replace("?P<p>", "?P<q>")
 _MOD = r"(?:(?!(?:and|or|a|an|the|plus|with|of|on|in|at|for|to|by)\b)[\w-]+\s+)"
 """A word between a figure and its metric that qualifies the metric ('3% email click rate', '2.5% search ad CTR'),
 never a joint ('45% and a click rate of 8%': the 45% is another metric's)."""
-_OPEN = r"open[- ]rates?|" + RATE_WORDS["open_rate"]
+_OPEN = r"(?<!to-)(?<!to )open[- ]rates?|" + RATE_WORDS["open_rate"]
 _CTR = r"\bctr\b|click[- ]through(?:[- ]rate)?|" + RATE_WORDS["ctr"]
-_CVR = r"conversion[- ]rate|\bcvr\b|" + RATE_WORDS["conversion_rate"]
+_CTOR = r"click[- ]rate|click[- ]to[- ]open(?:[- ]rate)?|\bctor\b"
+_FUNNEL_END = r"(?:paid|purchase|sale|order|customer|booking|subscriber|member|sql|opportunity|close|win|signup|sign-up)s?"
+_STAGES = (
+    r"(?<![\w-])(?!click\b)[a-z]+[- ]to[- ](?:[a-z]+[- ](?:conversion|upgrade)(?:[- ]rates?)?|[a-z]+[- ]rates?|"
+    + _FUNNEL_END
+    + r"(?![\w-]))"
+)
+"""A rate from one funnel stage to the next ('trial-to-paid rate', 'lead-to-sale conversion', 'MQL-to-SQL rate',
+'20% free-to-paid'): a conversion rate."""
+_CVR = r"conversion[- ]rate|\bcvr\b|" + _STAGES + "|" + RATE_WORDS["conversion_rate"]
 RATES: list[tuple[str, re.Pattern[str]]] = [
     (
         "open_rate",
@@ -99,7 +108,7 @@ RATES: list[tuple[str, re.Pattern[str]]] = [
     ("ctr", re.compile(rf"(?:{_CTR})[^.%\d]{{0,25}}?{PCT}|{PCT2}\s+{_MOD}{{0,2}}?(?:{_CTR})", re.I)),
     (
         "click_rate",
-        re.compile(rf"click[- ]rate[^.%\d]{{0,25}}?{PCT}|{PCT2}\s+{_MOD}{{0,2}}?click[- ]rate", re.I),
+        re.compile(rf"(?:{_CTOR})[^.%\d]{{0,25}}?{PCT}|{PCT2}\s+{_MOD}{{0,2}}?(?:{_CTOR})", re.I),
     ),
     (
         "conversion_rate",
@@ -122,9 +131,11 @@ class KPIMention:
 
 def count_kind(noun_phrase: str) -> str | None:
     """The KPI a counted noun phrase is ('new subscriptions' -> signups), or None when it names no known outcome."""
-    for name, rx in _KIND_RE.items():
-        if rx.search(noun_phrase):
-            return name
+    spaced = re.sub(r"(?<=[^\W\d_])-(?=[^\W\d_])", " ", noun_phrase)
+    for phrase in dict.fromkeys((noun_phrase, spaced)):  # 'free-trial starts' counts free trials
+        for name, rx in _KIND_RE.items():
+            if rx.search(phrase):
+                return name
     return None
 
 

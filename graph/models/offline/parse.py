@@ -28,6 +28,7 @@ from graph.models.offline.channels import find_channels as channel_mentions
 from graph.models.offline.echo_units import echo_units
 from graph.models.offline.goal import find_goal
 from graph.models.offline.holdout import find_holdout
+from graph.models.offline.kpi_funnel import earlier_step_as_leads
 from graph.models.offline.kpi_money import align_to_cost_unit, find_cost_per, find_revenue, find_roas
 from graph.models.offline.kpis import GOAL_CUE_RE, KPIMention, find_counts, find_rates
 from graph.models.offline.money import MoneyMention, find_money
@@ -286,8 +287,10 @@ def parse_brief(text: str, today: date) -> ParsedBrief:
         (m.start(), m.end()) for m in re.finditer(r"\d+(?:[.,]\d+)?\s?(?:%|percent|per cent|x\b)", masked)
     ]
     count_text = _mask(masked, not_counts)
-    counts = align_to_cost_unit(masked, find_counts(count_text, goal_spans), cpa)
-    seen: set[str] = set()
+    counts = earlier_step_as_leads(
+        masked, align_to_cost_unit(masked, find_counts(count_text, goal_spans), cpa)
+    )
+    first_of: dict[str, KPIMention] = {}
     for k in [
         *counts,
         *([revenue] if revenue else []),
@@ -295,9 +298,11 @@ def parse_brief(text: str, today: date) -> ParsedBrief:
         *([cpa] if cpa else []),
         *([roas] if roas else []),
     ]:
-        if k.name in seen:
-            continue
-        seen.add(k.name)
+        first = first_of.setdefault(k.name, k)
+        if first is not k and (k not in counts or re.search(r"[.;!?\n]", masked[first.end : k.start])):
+            continue  # a later sentence's count of the same kind is another figure (stock, last year, a typo)
+        # a second target of one kind in the same sentence ('120 orders and 80 sales') is passed on: the Planner
+        # keeps the first and shows the second back as not used
         kpis.append(k)
         fact("kpi_targets", f"{k.name} {k.target:g}", k.start, k.end)
     out.kpis = kpis
@@ -351,6 +356,7 @@ def parse_brief(text: str, today: date) -> ParsedBrief:
         _day_first(out.budget, out.countries),
         out.countries,
         _mask(date_text, about_product),
+        tuple(k.end for k in kpis),
     )
     out.problems += dates.problems
     out.start_date, out.end_date, out.duration_days = dates.start, dates.end, dates.days

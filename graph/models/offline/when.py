@@ -426,6 +426,8 @@ def _join_ranges(text: str, spans: list[DateSpan], today: date) -> list[DateSpan
                     if _valid(year, end) and end.replace(year=year) >= start:
                         end = end.replace(year=year)
                         break
+            if b.end_only and b.start == _month_end(b.start.year, b.start.month):
+                end = _month_end(end.year, end.month)  # 'until the end of Feb' in a leap year is the 29th
             problem = None
             if end < start:
                 problem = f"'{text[a.pos : b.stop]}': the end ({end}) is before the start ({start})"

@@ -1,0 +1,167 @@
+"""Round 9 families for KPI targets and the run's end: stage-to-stage rates ('trial-to-paid rate of 20%'), a
+click-to-open rate, hyphenated outcome nouns ('free-trial starts'), account openings, a step before buying
+counted beside the purchase ('350 test rides booked and 120 orders'), a second target of one kind said back as
+not used, and a target's deadline as the run's end. Every brief is new and written for these tests (none is taken
+from a dataset or a brand trial)."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import pytest
+
+from graph.brief.kpi_targets import one_per_kpi
+from graph.contracts import Brief, BriefExtraction, BriefFact, KPITarget
+from graph.models.offline.handlers import extract_brief
+from graph.nodes.planner import build_brief
+
+TODAY = date(2026, 12, 7)
+
+
+def _read(text: str) -> dict[str, Any]:
+    return extract_brief({"brief_text": text, "today": TODAY.isoformat()})
+
+
+def _kpis(text: str) -> list[tuple[str, float]]:
+    return sorted((k["name"], round(float(k["target"]), 6)) for k in _read(text)["kpi_targets"])
+
+
+def _brief(text: str) -> Brief:
+    return build_brief(text, "acme", BriefExtraction.model_validate(_read(text)), TODAY)
+
+
+# ---- a rate from one funnel stage to the next is a conversion rate; click-to-open is a click rate
+RATES: list[tuple[str, list[tuple[str, float]]]] = [
+    ("Budget $20k on Meta. Goal: 900 trials and a trial-to-paid rate of 25%.", [("conversion_rate", 0.25)]),
+    ("£8k, LinkedIn. We want a lead-to-sale rate of 12% this quarter.", [("conversion_rate", 0.12)]),
+    ("€5.000 voor Google. Doel: MQL-to-SQL rate of 30%.", [("conversion_rate", 0.3)]),
+    ("$6k on search; lift the visit to booking conversion to 4%.", [("conversion_rate", 0.04)]),
+    ("A$9k on email. KPI: 18% free-to-paid within the first month.", [("conversion_rate", 0.18)]),
+    ("$3k on email. Aim for a click-to-open rate of 14%.", [("click_rate", 0.14)]),
+    ("$3k on email. Open rate 32%, click rate 5%.", [("click_rate", 0.05), ("open_rate", 0.32)]),
+]
+
+
+@pytest.mark.parametrize(("text", "want"), RATES)
+def test_stage_to_stage_rates_are_conversion_rates(text: str, want: list[tuple[str, float]]) -> None:
+    got = [k for k in _kpis(text) if k[0] in ("conversion_rate", "click_rate", "open_rate")]
+    assert got == want
+
+
+def test_a_discount_on_a_season_is_no_rate() -> None:
+    assert _kpis("$10k on Meta for our back-to-school sale: 20% off back-to-school bundles, 400 orders.") == [
+        ("conversions", 400.0)
+    ]
+
+
+# ---- hyphenated outcome nouns and account openings
+COUNTS: list[tuple[str, list[tuple[str, float]]]] = [
+    ("Budget £12k on TikTok. Goal: 3,000 free-trial starts.", [("signups", 3000.0)]),
+    ("$15k on Meta. Target 2,000 free-trial sign ups by spring.", [("signups", 2000.0)]),
+    ("£30k across Google and email. We need 800 account openings for the new ISA.", [("signups", 800.0)]),
+]
+
+
+@pytest.mark.parametrize(("text", "want"), COUNTS)
+def test_hyphenated_and_account_outcomes_are_signups(text: str, want: list[tuple[str, float]]) -> None:
+    assert _kpis(text) == want
+
+
+# ---- a step before buying counted beside the purchase is the leads target
+FUNNEL: list[tuple[str, list[tuple[str, float]]]] = [
+    (
+        "€40k on Meta and Google. KPIs: 500 test drives booked and 90 cars sold.",
+        [("conversions", 90.0), ("leads", 500.0)],
+    ),
+    (
+        "£9k on Instagram. Goal: 200 consultations and 60 treatments.",
+        [("conversions", 60.0), ("leads", 200.0)],
+    ),
+    (
+        "$25k on search. Aim: 300 showroom visits and 45 orders.",
+        [("conversions", 45.0), ("leads", 300.0)],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "want"), FUNNEL)
+def test_a_step_before_buying_beside_the_purchase_is_the_leads_target(
+    text: str, want: list[tuple[str, float]]
+) -> None:
+    assert _kpis(text) == want
+
+
+def test_a_step_before_buying_alone_stays_a_conversion() -> None:
+    assert _kpis("A$12k on Meta. Goal: 400 test rides booked.") == [("conversions", 400.0)]
+
+
+def test_the_brief_s_own_leads_target_keeps_the_step_a_conversion() -> None:
+    # leads are stated, so the test drives stay conversions, beside the deals (a second conversions target)
+    assert _kpis("£20k on LinkedIn. Goal: 300 leads, 120 test drives and 40 deals.") == [
+        ("conversions", 40.0),
+        ("conversions", 120.0),
+        ("leads", 300.0),
+    ]
+
+
+# ---- a second target of one kind is kept out of the plan and said back, never dropped silently
+def test_a_second_target_of_one_kind_is_said_back_as_not_used() -> None:
+    text = "Budget $30k on Meta and email, 1 March to 30 April, for home cooks. Goal: 1,200 orders and 800 sales."
+    assert _kpis(text) == [("conversions", 800.0), ("conversions", 1200.0)]
+    brief = _brief(text)
+    assert [(k.name, k.target) for k in brief.kpi_targets] == [("conversions", 1200.0)]
+    notes = [u for u in brief.unused if "a second conversions target" in u]
+    assert len(notes) == 1
+    assert "800 sales" in notes[0]
+    assert "conversions 1200" in notes[0]
+    assert not any(f.field == "kpi_targets" and f.value.startswith("conversions 800") for f in brief.facts)
+
+
+def test_a_later_sentence_s_count_of_one_kind_is_not_a_second_target() -> None:
+    text = "Budget $30k on Meta. Goal: 1,200 orders. Last spring we took 700 orders."
+    assert _kpis(text) == [("conversions", 1200.0)]
+
+
+def test_a_model_s_duplicate_targets_are_said_back_per_kpi_and_channel() -> None:
+    kept = KPITarget(name="leads", target=300)
+    again = KPITarget(name="leads", target=250)
+    email = KPITarget(name="leads", target=100, channel="email")
+    facts = [
+        BriefFact(field="kpi_targets", value="leads 300", source="300 leads"),
+        BriefFact(field="kpi_targets", value="leads 250", source="250 leads"),
+    ]
+    out = one_per_kpi([kept, again, email], facts)
+    assert out.kept == [kept, email]
+    assert [f.value for f in out.facts] == ["leads 300"]
+    assert out.not_used == [
+        '"250 leads" (leads 250): a second leads target; a plan keeps one target per KPI, the first stated '
+        "(leads 300)"
+    ]
+
+
+# ---- a target's deadline ends the run when the brief gives no end and no length
+DEADLINES: list[tuple[str, str | None]] = [
+    ("Starts 11 Jan. $10k on email to members. We'd love 1,500 sign-ups by end of Feb.", "2027-02-28"),
+    (
+        "We'd love 1,500 account openings by the end of March. Email to members, £20k, starting 4 January.",
+        "2027-03-31",
+    ),
+    ("Live from 18 January, $8k on Meta. Target: 300 leads by 15 March.", "2027-03-15"),
+    ("From 1 November 2027, €9k on Google: 500 orders by end of Feb.", "2028-02-29"),
+    ("Starts 11 Jan for 4 weeks, $10k on Meta. Target: 300 leads by 15 March.", "2027-02-07"),
+    ("Runs 11 Jan to 31 Jan, $10k on Meta. Target: 300 leads by 15 March.", "2027-01-31"),
+]
+
+
+@pytest.mark.parametrize(("text", "end"), DEADLINES)
+def test_a_target_s_deadline_ends_the_run_only_when_nothing_else_does(text: str, end: str | None) -> None:
+    assert _read(text)["end_date"] == end
+
+
+def test_a_deadline_without_a_target_or_a_start_sets_no_end() -> None:
+    assert (
+        _read("$10k on Meta for members. Proposals are due by 15 January. Goal: 300 leads.")["end_date"]
+        is None
+    )
+    assert _read("$10k on Meta for members. Goal: 300 leads by 15 March.")["end_date"] is None
