@@ -29,6 +29,7 @@ SUITES: dict[str, tuple[str, SuiteKind]] = {
     "brief-fields-holdout6": ("brief_fields_holdout6.yaml", "brief_fields"),
     "brief-fields-holdout7": ("brief_fields_holdout7.yaml", "brief_fields"),
     "brief-fields-holdout8": ("brief_fields_holdout8.yaml", "brief_fields"),
+    "brief-fields-holdout9": ("brief_fields_holdout9.yaml", "brief_fields"),
 }
 """Suite name -> (dataset file under evals/datasets, kind). ``all`` runs every one of them."""
 

@@ -53,6 +53,7 @@ def test_brief_field_suites_meet_their_gates(tmp_path: Path) -> None:
         "brief-fields-holdout6": 80,
         "brief-fields-holdout7": 80,
         "brief-fields-holdout8": 80,
+        "brief-fields-holdout9": 80,
     }
     run = run_evals(
         RunOptions(
@@ -76,6 +77,7 @@ def test_brief_field_suites_meet_their_gates(tmp_path: Path) -> None:
         ("brief-fields-holdout6", "h6", 80, 60),
         ("brief-fields-holdout7", "h7", 80, 60),
         ("brief-fields-holdout8", "h8", 80, 60),
+        ("brief-fields-holdout9", "h9", 80, 60),
         ("brief-fields-dev3", "d3", 120, 12),
         ("brief-fields-dev4", "d4", 100, 12),
         ("brief-fields-dev5", "d5", 70, 12),
