@@ -165,3 +165,69 @@ def test_a_deadline_without_a_target_or_a_start_sets_no_end() -> None:
         is None
     )
     assert _read("$10k on Meta for members. Goal: 300 leads by 15 March.")["end_date"] is None
+
+
+# ---- the second outcome of a list of goals: nouns that close a sale, outcomes said as done, compounds, CJK-free
+# languages; a currency after 'cost per lead' is the amount's, not the unit's; money 'raised' is revenue
+SECOND_OUTCOMES: list[tuple[str, list[tuple[str, float]]]] = [
+    (
+        "£14k on LinkedIn for the FleetCare plan. Goal: 200 demo requests and 35 signed contracts.",
+        [("conversions", 35.0), ("leads", 200.0)],
+    ),
+    (
+        "$20k on Google for HomeStart mortgages. Aim: 500 applications and 90 approved mortgages.",
+        [("conversions", 90.0), ("leads", 500.0)],
+    ),
+    (
+        "A$30k on Meta for SunVault batteries. We want 400 home energy assessments and 70 installations.",
+        [("conversions", 70.0), ("leads", 400.0)],
+    ),
+    (
+        "$6k on Instagram for the shelter. Goals: 300 adoptions and $40,000 raised.",
+        [("conversions", 300.0), ("revenue", 40000.0)],
+    ),
+    (
+        "Budget: 22.000 € für LinkedIn. Ziel: 180 Demo-Anfragen und 30 abgeschlossene Lizenzverträge.",
+        [("conversions", 30.0), ("leads", 180.0)],
+    ),
+    (
+        "Budget 4.800 € auf Instagram. Ziel: 900 Zimmerreservierungen und 300 Newsletter-Anmeldungen.",
+        [("conversions", 900.0), ("signups", 300.0)],
+    ),
+    ("Anggaran Rp200 juta di Instagram. Target: 15.000 akun baru.", [("signups", 15000.0)]),
+    (
+        "$12k on Facebook for the Aurora gown line. meta: 300 citas en tienda y 80 vestidos vendidos.",
+        [("conversions", 80.0), ("leads", 300.0)],
+    ),
+    (
+        "S$8,000 on Google. KPIs: 120 sign-ups, cost per lead S$40.",
+        [("cpa", 40.0), ("signups", 120.0)],
+    ),
+    (
+        "AED 90,000 on Meta. Goals: 250 viewings booked, cost per viewing AED 150.",
+        [("conversions", 250.0), ("cpa", 150.0)],
+    ),
+    (
+        "$9k on email. Target 2,000 first orders and a first-order-to-repeat rate of 30%.",
+        [("conversion_rate", 0.3), ("conversions", 2000.0)],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "want"), SECOND_OUTCOMES)
+def test_every_outcome_of_a_list_of_goals_is_read(text: str, want: list[tuple[str, float]]) -> None:
+    assert _kpis(text) == want
+
+
+def test_money_raised_in_the_past_is_not_a_revenue_target() -> None:
+    assert ("revenue", 86000.0) not in _kpis(
+        "£5k on Meta for the gala. Last year we raised £86,000. Goal: 400 tickets."
+    )
+    assert ("revenue", 60000.0) not in _kpis(
+        "£5k on Meta. Goal: 400 tickets. In 2025, £60,000 raised in 2025."
+    )
+
+
+def test_a_hyphenated_compound_names_what_its_last_part_names() -> None:
+    assert _kpis("AU$900k on LinkedIn. KPI: 300 sales-qualified opportunities.") == [("leads", 300.0)]
+    assert _kpis("$4k on Meta. Goal: 250 members-only tickets.") == [("conversions", 250.0)]
