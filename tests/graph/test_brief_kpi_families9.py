@@ -231,3 +231,32 @@ def test_money_raised_in_the_past_is_not_a_revenue_target() -> None:
 def test_a_hyphenated_compound_names_what_its_last_part_names() -> None:
     assert _kpis("AU$900k on LinkedIn. KPI: 300 sales-qualified opportunities.") == [("leads", 300.0)]
     assert _kpis("$4k on Meta. Goal: 250 members-only tickets.") == [("conversions", 250.0)]
+
+
+# ---- a run's end named by how people say it stops; US holidays on the nth weekday; a deadline after a cost cap
+RUN_ENDS: list[tuple[str, str, str]] = [
+    ("£6k on Meta for members. From 3 May 2027, hard stop 20 June.", "2027-05-03", "2027-06-20"),
+    ("$8k on Google for members. Start 2/1/2027, end by 4/15/2027.", "2027-02-01", "2027-04-15"),
+    ("€5k on Instagram for members. Launch 1 March 2027, wraps up 12 April.", "2027-03-01", "2027-04-12"),
+    ("$9k on Meta for members. Runs 3 May 2027 to Memorial Day.", "2027-05-03", "2027-05-31"),
+    ("$9k on Meta for members. From 1 November 2027 until Black Friday.", "2027-11-01", "2027-11-26"),
+    ("$9k on Meta for members. From 1 August 2027 until Labor Day 2027.", "2027-08-01", "2027-09-06"),
+    (
+        "$7k on Meta for members. 2,000 kits sold at a cost per sale of $6 or less by Thanksgiving, from 1 Oct 2027.",
+        "2027-10-01",
+        "2027-11-25",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "start", "end"), RUN_ENDS)
+def test_a_run_s_end_as_people_say_it(text: str, start: str, end: str) -> None:
+    got = _read(text)
+    assert (got["start_date"], got["end_date"]) == (start, end)
+
+
+def test_a_holiday_named_alone_is_not_the_run() -> None:
+    got = _read(
+        "$9k on Meta for members. Our store is closed on Labor Day. Starts 1 August 2027 for 3 weeks."
+    )
+    assert (got["start_date"], got["end_date"]) == ("2027-08-01", "2027-08-21")
