@@ -73,7 +73,7 @@ _JOINED_AFTER = re.compile(
 _NEW_PEOPLE = re.compile(rf"new\s+(?:{PEOPLE}|[a-z]+(?:ers|ors|ists|ants|ents|ians|ees))\b", re.I)
 """'new singers', 'new riders', 'new tutors': new people of the service (the convention counts them as sign-ups)."""
 _CONVERTED = re.compile(
-    r"^(?:[\w-]+\s+)?(?:approved|funded|closed|signed|confirmed|completed|abgeschlossene?|unterschriebene?)\b",
+    r"^(?:[\w-]+\s+)?(?:approved|funded|closed|signed|confirmed|abgeschlossene?|unterschriebene?)\b",
     re.I,
 )
 """An outcome said as done ('funded loans', 'signed contracts', 'abgeschlossene Verträge'): a conversion."""
