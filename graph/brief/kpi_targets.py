@@ -31,8 +31,13 @@ def one_per_kpi(targets: list[KPITarget], facts: list[BriefFact]) -> OnePerKPI:
         if kept is k:
             out.kept.append(k)
             continue
+        value = f"{k.name} {k.target:g}"
         said = next(
-            (f for f in facts if f.field == "kpi_targets" and f.value.startswith(f"{k.name} {k.target:g}")),
+            (
+                f
+                for f in facts
+                if f.field == "kpi_targets" and (f.value == value or f.value.startswith(value + " "))
+            ),
             None,
         )
         if said is not None:

@@ -260,3 +260,15 @@ def test_a_holiday_named_alone_is_not_the_run() -> None:
         "$9k on Meta for members. Our store is closed on Labor Day. Starts 1 August 2027 for 3 weeks."
     )
     assert (got["start_date"], got["end_date"]) == ("2027-08-01", "2027-08-21")
+
+
+def test_the_fact_said_back_is_the_second_target_s_own() -> None:
+    kept = KPITarget(name="conversions", target=1200)
+    again = KPITarget(name="conversions", target=120)
+    facts = [
+        BriefFact(field="kpi_targets", value="conversions 1200", source="1,200 orders"),
+        BriefFact(field="kpi_targets", value="conversions 120", source="120 sales"),
+    ]
+    out = one_per_kpi([kept, again], facts)
+    assert [f.source for f in out.facts] == ["1,200 orders"]
+    assert out.not_used[0].startswith('"120 sales" (conversions 120)')
