@@ -165,3 +165,98 @@ def test_a_deadline_without_a_target_or_a_start_sets_no_end() -> None:
         is None
     )
     assert _read("$10k on Meta for members. Goal: 300 leads by 15 March.")["end_date"] is None
+
+
+# ---- the second outcome of a list of goals: nouns that close a sale, outcomes said as done, compounds, CJK-free
+# languages; a currency after 'cost per lead' is the amount's, not the unit's; money 'raised' is revenue
+SECOND_OUTCOMES: list[tuple[str, list[tuple[str, float]]]] = [
+    (
+        "£14k on LinkedIn for the FleetCare plan. Goal: 200 demo requests and 35 signed contracts.",
+        [("conversions", 35.0), ("leads", 200.0)],
+    ),
+    (
+        "$20k on Google for HomeStart mortgages. Aim: 500 applications and 90 approved mortgages.",
+        [("conversions", 90.0), ("leads", 500.0)],
+    ),
+    (
+        "A$30k on Meta for SunVault batteries. We want 400 home energy assessments and 70 installations.",
+        [("conversions", 70.0), ("leads", 400.0)],
+    ),
+    (
+        "$6k on Instagram for the shelter. Goals: 300 adoptions and $40,000 raised.",
+        [("conversions", 300.0), ("revenue", 40000.0)],
+    ),
+    (
+        "Budget: 22.000 € für LinkedIn. Ziel: 180 Demo-Anfragen und 30 abgeschlossene Lizenzverträge.",
+        [("conversions", 30.0), ("leads", 180.0)],
+    ),
+    (
+        "Budget 4.800 € auf Instagram. Ziel: 900 Zimmerreservierungen und 300 Newsletter-Anmeldungen.",
+        [("conversions", 900.0), ("signups", 300.0)],
+    ),
+    ("Anggaran Rp200 juta di Instagram. Target: 15.000 akun baru.", [("signups", 15000.0)]),
+    (
+        "$12k on Facebook for the Aurora gown line. meta: 300 citas en tienda y 80 vestidos vendidos.",
+        [("conversions", 80.0), ("leads", 300.0)],
+    ),
+    (
+        "S$8,000 on Google. KPIs: 120 sign-ups, cost per lead S$40.",
+        [("cpa", 40.0), ("signups", 120.0)],
+    ),
+    (
+        "AED 90,000 on Meta. Goals: 250 viewings booked, cost per viewing AED 150.",
+        [("conversions", 250.0), ("cpa", 150.0)],
+    ),
+    (
+        "$9k on email. Target 2,000 first orders and a first-order-to-repeat rate of 30%.",
+        [("conversion_rate", 0.3), ("conversions", 2000.0)],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "want"), SECOND_OUTCOMES)
+def test_every_outcome_of_a_list_of_goals_is_read(text: str, want: list[tuple[str, float]]) -> None:
+    assert _kpis(text) == want
+
+
+def test_money_raised_in_the_past_is_not_a_revenue_target() -> None:
+    assert ("revenue", 86000.0) not in _kpis(
+        "£5k on Meta for the gala. Last year we raised £86,000. Goal: 400 tickets."
+    )
+    assert ("revenue", 60000.0) not in _kpis(
+        "£5k on Meta. Goal: 400 tickets. In 2025, £60,000 raised in 2025."
+    )
+
+
+def test_a_hyphenated_compound_names_what_its_last_part_names() -> None:
+    assert _kpis("AU$900k on LinkedIn. KPI: 300 sales-qualified opportunities.") == [("leads", 300.0)]
+    assert _kpis("$4k on Meta. Goal: 250 members-only tickets.") == [("conversions", 250.0)]
+
+
+# ---- a run's end named by how people say it stops; US holidays on the nth weekday; a deadline after a cost cap
+RUN_ENDS: list[tuple[str, str, str]] = [
+    ("£6k on Meta for members. From 3 May 2027, hard stop 20 June.", "2027-05-03", "2027-06-20"),
+    ("$8k on Google for members. Start 2/1/2027, end by 4/15/2027.", "2027-02-01", "2027-04-15"),
+    ("€5k on Instagram for members. Launch 1 March 2027, wraps up 12 April.", "2027-03-01", "2027-04-12"),
+    ("$9k on Meta for members. Runs 3 May 2027 to Memorial Day.", "2027-05-03", "2027-05-31"),
+    ("$9k on Meta for members. From 1 November 2027 until Black Friday.", "2027-11-01", "2027-11-26"),
+    ("$9k on Meta for members. From 1 August 2027 until Labor Day 2027.", "2027-08-01", "2027-09-06"),
+    (
+        "$7k on Meta for members. 2,000 kits sold at a cost per sale of $6 or less by Thanksgiving, from 1 Oct 2027.",
+        "2027-10-01",
+        "2027-11-25",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "start", "end"), RUN_ENDS)
+def test_a_run_s_end_as_people_say_it(text: str, start: str, end: str) -> None:
+    got = _read(text)
+    assert (got["start_date"], got["end_date"]) == (start, end)
+
+
+def test_a_holiday_named_alone_is_not_the_run() -> None:
+    got = _read(
+        "$9k on Meta for members. Our store is closed on Labor Day. Starts 1 August 2027 for 3 weeks."
+    )
+    assert (got["start_date"], got["end_date"]) == ("2027-08-01", "2027-08-21")

@@ -86,3 +86,15 @@ def next_period(today: date, first_month: int, months: int, year: int | None) ->
         year = today.year if date(today.year, first_month, 1) >= today else today.year + 1
     start = date(year, first_month, 1)
     return start, months_from(start, months)
+
+
+def nth_weekday(year: int, month: int, weekday: int, n: int, after: int = 0) -> date:
+    """The nth ``weekday`` (Monday 0) of a month, n = -1 for the last, plus ``after`` days: (2027, 9, 0, 1) is
+    Labor Day 2027, 6 September; (2027, 11, 3, 4, 1) is Black Friday, 26 November."""
+    if n > 0:
+        first = date(year, month, 1)
+        day = first + timedelta(days=(weekday - first.weekday()) % 7 + 7 * (n - 1))
+    else:
+        last = date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1)
+        day = last - timedelta(days=(last.weekday() - weekday) % 7)
+    return day + timedelta(days=after)

@@ -65,7 +65,23 @@ FIXED_DAYS = {
     "valentines day": (2, 14),
 }
 """Holidays on a fixed day (read as a date only as the end of a range)."""
-HOLIDAY = "|".join(re.escape(k).replace("'", "['’]?") for k in sorted(FIXED_DAYS, key=len, reverse=True))
+MOVING_DAYS = {
+    "labor day": (9, 0, 1, 0),
+    "memorial day": (5, 0, -1, 0),
+    "presidents' day": (2, 0, 3, 0),
+    "presidents day": (2, 0, 3, 0),
+    "father's day": (6, 6, 3, 0),
+    "fathers day": (6, 6, 3, 0),
+    "thanksgiving": (11, 3, 4, 0),
+    "black friday": (11, 3, 4, 1),
+    "cyber monday": (11, 3, 4, 4),
+}
+"""Holidays on the nth weekday of a month, as (month, weekday with Monday 0, n with -1 the last, days after it):
+Labor Day is the first Monday of September, Black Friday the day after the fourth Thursday of November (the US
+holidays; 'Labour Day' and Mother's Day differ by country and are not read)."""
+HOLIDAY = "|".join(
+    re.escape(k).replace("'", "['’]?") for k in sorted([*FIXED_DAYS, *MOVING_DAYS], key=len, reverse=True)
+)
 
 WEEKDAY = (
     rf"(?:(?:{weekday_pattern()})(?![^\W\d_])|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|wed|"
@@ -94,7 +110,7 @@ def opens_run(text: str, pos: int, stop: int) -> bool:
 
 
 END_NAMED = (
-    r"^\s*[,;]?\s*(?:and\s+|und\s+|et\s+|y\s+|e\s+|en\s+|och\s+|og\s+)?(?:the\s+)?(?:end(?:\s+date)?|ends?\s+on|"
+    r"^\s*[,;]?\s*(?:and\s+|und\s+|et\s+|y\s+|e\s+|en\s+|och\s+|og\s+)?(?:the\s+)?(?:end(?:\s+date)?|ends?\s+(?:on|by)|(?:hard\s+)?stops?(?:\s+(?:on|by))?|wraps?(?:\s+up)?(?:\s+(?:on|by))?|"
     r"finish(?:es)?(?:\s+(?:by|on))?|ende|enddatum|bis\s+zum|fin|date\s+de\s+fin|fine|eind(?:datum)?|einde|slut(?:datum)?|"
     r"slutt(?:dato)?|slutdato|koniec|zako[ńn]czenie|loppu|p[äa][äa]ttyy|akhir|selesai|t[ée]rmino|fim|final|"
     r"終了|까지|종료|结束|結束)\s*(?:le|el|il|den|am|op|på|do|w|pada|:|：)?\s*[:：]?\s*$"

@@ -12,10 +12,12 @@ from graph.models.offline.kpis import KPIMention
 
 _BEFORE_BUYING = re.compile(
     r"(?<![\w-])(?:test[- ]?(?:drives?|rides?)|demos?|appointments?|consultations?|viewings?|visits?|tours?|"
-    r"fittings?|tastings?|quotes?|valuations?|trial\s+(?:classes|lessons|sessions))(?![\w-])",
+    r"fittings?|tastings?|quotes?|valuations?|assessments?|surveys?|estimates?|trial\s+(?:classes|lessons|sessions)|"
+    r"citas|rendez-vous|appuntamenti|termine|afspraken)(?![\w-])",
     re.I,
 )
-"""Steps people take before they buy: a try-out, a visit, an appointment or a quote."""
+"""Steps people take before they buy: a try-out, a visit, an appointment, a quote or an assessment (in English and
+the other languages briefs arrive in)."""
 
 
 def earlier_step_as_leads(text: str, counts: list[KPIMention]) -> list[KPIMention]:

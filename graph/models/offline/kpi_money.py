@@ -14,7 +14,7 @@ from graph.models.offline.money import MoneyMention
 
 _COST_PER = re.compile(
     r"\b(?:cpa|cac|cpl|cpi|cpo|cps|cpb|cost[- ]per[- ](?!click\b|mille\b|thousand\b|view\b|impression\b)"
-    r"(?:first[- ])?[a-z]+(?:[- ][a-z]+)?"
+    r"(?:first[- ])?[a-z]+(?:[- ](?!(?-i:[A-Z]{1,3})\b)[a-z]+)?"  # 'cost per lead S$45': S and AED are currencies
     r"|(?:co[uû]t|coste|costo|custo|kosten|kostnad(?:en)?|omkostning(?:en)?|koszt|biaya|hinta)\s+"
     r"(?:par|por|per|pro|je|pr\.|za|na)\s+(?!clic|click|klick|klik)[^\W\d_]+)\b",
     re.I,
@@ -72,6 +72,7 @@ _EVERY_RETURNS = re.compile(
 _REVENUE_AFTER = re.compile(
     r"^\s*(?:(?:in|of)?\s*(?:[\w-]+\s+)?(?:revenue|turnover|gmv|arr|mrr)\b"
     r"|(?:in|of)\s+(?:[\w-]+\s+)?(?:sales|donations|pledges|gifts)\b"
+    r"|raised\b(?!\s+(?:in|during|last|since)\b)"  # '£400,000 raised from 900 new members', not 'raised in 2023'
     rf"|(?:de\s+|d['’]|en\s+|di\s+|em\s+|i\s+|w\s+|an\s+)?(?:{REVENUE_WORDS})(?![\w-])"
     r"|(?:en|in|em|di|i)\s+(?:ventas|vendite|vendas|verkopen|f[öo]rs[äa]ljning|salg)\b)",
     re.I,

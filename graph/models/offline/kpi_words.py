@@ -98,6 +98,15 @@ COUNT_KINDS: dict[str, tuple[str, ...]] = {
         "redemptions",
         "activations",
         "policies",
+        # agreements and installs that close a sale: a contract signed, a loan funded, a system installed
+        "contracts",
+        "loans",
+        "mortgages",
+        "leases",
+        "installations",
+        "adoptions",
+        # an assessment booked is a conversion, like a consultation (beside a purchase it is the step before it)
+        "assessments",
         "rentals",
         "reactivations",
         "connections",
@@ -155,6 +164,11 @@ COUNT_KINDS: dict[str, tuple[str, ...]] = {
         "prenotazioni",
         "vendite",
         "encomendas",
+        "citas",
+        "rendez-vous",
+        "appuntamenti",
+        "termine",
+        "afspraken",
     ),
 }
 
@@ -198,6 +212,7 @@ MORE_KINDS: dict[str, tuple[str, ...]] = {
         "pendaftaran",
         "pendaftar",
         "anggota",
+        "akun",
         "langganan",
         "rekister[öo]itym\\w*",
         "j[äa]sen(?:t[äa]|i[äa])",
@@ -210,6 +225,8 @@ MORE_KINDS: dict[str, tuple[str, ...]] = {
         # a check or estimate asked for before buying, like a valuation
         "(?:eligibility|suitability|credit|affordability|quote|price)\\s+checks",
         "prospects",
+        # an estimate asked for before buying, like a quote
+        "estimates",
         # a form filled in or a meeting agreed: someone to follow up
         "(?:form|lead[- ]form)\\s+(?:fills|submissions|completions)",
         "meetings",
@@ -321,6 +338,9 @@ COMPOUND_HEADS: dict[str, tuple[str, ...]] = {
     "conversions": (
         "bestellungen",
         "buchungen",
+        "reservierungen",
+        "vertr[äa]ge",
+        "abschl[üu]sse",
         "verk[äa]ufe",
         "k[äa]ufe",
         "bestellingen",

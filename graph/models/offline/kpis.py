@@ -72,7 +72,11 @@ _JOINED_AFTER = re.compile(
 )
 _NEW_PEOPLE = re.compile(rf"new\s+(?:{PEOPLE}|[a-z]+(?:ers|ors|ists|ants|ents|ians|ees))\b", re.I)
 """'new singers', 'new riders', 'new tutors': new people of the service (the convention counts them as sign-ups)."""
-_CONVERTED = re.compile(r"^(?:[\w-]+\s+)?(?:approved|funded|closed)\b", re.I)
+_CONVERTED = re.compile(
+    r"^(?:[\w-]+\s+)?(?:approved|funded|closed|signed|confirmed|completed|abgeschlossene?|unterschriebene?)\b",
+    re.I,
+)
+"""An outcome said as done ('funded loans', 'signed contracts', 'abgeschlossene Verträge'): a conversion."""
 GOAL_CUE_RE = re.compile(
     r"\b(?:goal|objective|aim|kpi|success|target is|target:|want|need|hoping|hope|like|love|get|drive|generate|sell|"
     r"hit|reach|achieve|deliver|win|register|onboard|enrol|book|grow|acquire|gain|call it a win|thrilled|after|aiming|"
@@ -93,7 +97,7 @@ _CTR = r"\bctr\b|click[- ]through(?:[- ]rate)?|" + RATE_WORDS["ctr"]
 _CTOR = r"click[- ]rate|click[- ]to[- ]open(?:[- ]rate)?|\bctor\b"
 _FUNNEL_END = r"(?:paid|purchase|sale|order|customer|booking|subscriber|member|sql|opportunity|close|win|signup|sign-up)s?"
 _STAGES = (
-    r"(?<![\w-])(?!click\b)[a-z]+[- ]to[- ](?:[a-z]+[- ](?:conversion|upgrade)(?:[- ]rates?)?|[a-z]+[- ]rates?|"
+    r"(?<![\w-])(?!click\b)[a-z]+(?:-[a-z]+)?[- ]to[- ](?:[a-z]+[- ](?:conversion|upgrade)(?:[- ]rates?)?|[a-z]+[- ]rates?|"
     + _FUNNEL_END
     + r"(?![\w-]))"
 )
@@ -131,11 +135,16 @@ class KPIMention:
 
 def count_kind(noun_phrase: str) -> str | None:
     """The KPI a counted noun phrase is ('new subscriptions' -> signups), or None when it names no known outcome."""
+    for name, rx in _KIND_RE.items():
+        if rx.search(noun_phrase):
+            return name
+    # a hyphenated compound names what its last part names ('free-trial' is a free trial; 'sales-qualified' and
+    # 'members-only' name no outcome)
     spaced = re.sub(r"(?<=[^\W\d_])-(?=[^\W\d_])", " ", noun_phrase)
-    for phrase in dict.fromkeys((noun_phrase, spaced)):  # 'free-trial starts' counts free trials
-        for name, rx in _KIND_RE.items():
-            if rx.search(phrase):
-                return name
+    for name, rx in _KIND_RE.items():
+        m = rx.search(spaced) if spaced != noun_phrase else None
+        if m and m.end() == len(spaced.rstrip()):
+            return name
     return None
 
 
@@ -207,6 +216,8 @@ def find_counts(text: str, goal_spans: list[tuple[int, int]]) -> list[KPIMention
             kind, used = "signups", len(joined.group(0).split())
         elif kind is None and _DONE_AFTER.match(" ".join(words)):
             kind, used = "conversions", len(_DONE_AFTER.match(" ".join(words)).group(0).split())  # type: ignore[union-attr]
+        elif kind is None and len(words) > 1 and _CONVERTED.match(words[0]):
+            kind, used = "conversions", 2  # '45 signed agreements', '30 closed accounts': done, so converted
         elif kind is not None and _CONVERTED.match(" ".join(words[: used - 1])):
             kind = "conversions"  # 'approved applications', 'funded accounts', 'paid entries'
         elif kind in ("conversions", "signups") and re.match(r"demo\b", words[0], re.I):

@@ -9,7 +9,11 @@ from datetime import date
 
 from graph.models.offline.when import find_date_spans
 
-_BY = re.compile(r"[ \t]*(?:by|before|until|till)\s+(?P<when>[^.;!?\n]{1,40})", re.I)
+_BY = re.compile(
+    r"(?:[ \t]*(?:or\s+(?:less|lower|under|below|better|more)|max(?:imum)?|at\s+most|each))?"  # '$5 or less by ...'
+    r"[ \t]*,?[ \t]*(?:by|before|until|till)\s+(?P<when>[^.;!?\n]{1,40})",
+    re.I,
+)
 _LONGEST_DAYS = 365
 
 

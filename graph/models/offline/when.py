@@ -14,7 +14,13 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from graph.models.offline import date_words as W
-from graph.models.offline.calendar_days import easter_day, easter_weekend, month_part, next_period
+from graph.models.offline.calendar_days import (
+    easter_day,
+    easter_weekend,
+    month_part,
+    next_period,
+    nth_weekday,
+)
 from graph.models.offline.cjk_dates import cjk_dates
 from graph.models.offline.durations import Duration, find_durations
 from graph.models.offline.month_names import (
@@ -130,6 +136,19 @@ def _make(
         return None, f"'{words}' is not a date (no {_MONTH_NAMES[m - 1]} {d}, {y})"
 
 
+def _moving_day(
+    y: int | None, rule: tuple[int, int, int, int], today: date, words: str
+) -> tuple[date | None, str | None]:
+    """A holiday on the nth weekday of a month ('Labor Day', 'Black Friday') in the year given, else its next one."""
+    if y is not None and not today.year - 1 <= y <= today.year + 5:
+        return None, f"'{words}': the year {y} is not a plausible campaign year"
+    for year in (y,) if y is not None else (today.year, today.year + 1):
+        day = nth_weekday(year, *rule)
+        if y is not None or day >= today:
+            return day, None
+    return None, None
+
+
 _MONTH_NAMES = "January February March April May June July August September October November December".split()  # noqa: SIM905
 
 
@@ -208,9 +227,15 @@ def find_date_spans(text: str, today: date, day_first: bool | None) -> list[Date
             start, problem = _make(y0, mo, last, today, words)
             end_only = True
         elif g["holiday"]:
-            mo, d = W.FIXED_DAYS[" ".join(g["hol"].lower().replace("’", "'").split())]
+            name = " ".join(g["hol"].lower().replace("’", "'").split())
             has_year = g["hy"] is not None
-            start, problem = _make(int(g["hy"]) if g["hy"] else None, mo, d, today, words)
+            if name in W.MOVING_DAYS:
+                start, problem = _moving_day(
+                    int(g["hy"]) if g["hy"] else None, W.MOVING_DAYS[name], today, words
+                )
+            else:
+                mo, d = W.FIXED_DAYS[name]
+                start, problem = _make(int(g["hy"]) if g["hy"] else None, mo, d, today, words)
             end_only = True
         elif g["iso"]:
             y, mo, d = (int(x) for x in re.split(r"[-/.]", g["iso"]))
