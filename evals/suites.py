@@ -13,6 +13,7 @@ DATASETS_DIR = Path(__file__).resolve().parent / "datasets"
 SUITES: dict[str, tuple[str, SuiteKind]] = {
     "briefs": ("briefs.yaml", "briefs"),
     "brand-trials": ("brand_trials.yaml", "briefs"),
+    "brand-trials-2": ("brand_trials2.yaml", "briefs"),
     "claims": ("claims_dev.yaml", "claims"),
     "claims-holdout": ("claims_holdout.yaml", "claims"),
     "governance": ("governance.yaml", "governance"),

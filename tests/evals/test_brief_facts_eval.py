@@ -19,6 +19,7 @@ from guards.library import load_library
 from tests.evals.test_evals_evaluators import asset, blueprint
 
 TRIALS = Path(__file__).resolve().parents[2] / "evals" / "datasets" / "trial_brands"
+TRIALS2 = Path(__file__).resolve().parents[2] / "evals" / "datasets" / "trial_brands2"
 BRIEF = {
     "product": "Quillstack Sign Pro",
     "audience": "operations and HR leaders at companies with 50-500 employees",
@@ -178,3 +179,15 @@ def test_the_brand_trials_suite_loads_with_every_brand_it_names() -> None:
     for brand in brands:
         assert load_library(root / brand).name
     assert any(c.answers for c in ds.cases)  # type: ignore[union-attr]
+
+
+def test_the_second_brand_trials_suite_loads_with_every_brand_it_names() -> None:
+    (ds,) = resolve_suites("brand-trials-2")
+    assert len(ds.cases) == 8
+    root = ds.library_dir(Path("/unused"))
+    assert root == TRIALS2.resolve()
+    brands = {c.brand for c in ds.cases}  # type: ignore[union-attr]
+    assert brands == {"paylark", "tailwise", "larchmere", "simmerbox"}
+    for brand in brands:
+        assert load_library(root / brand).name
+    assert sum(1 for c in ds.cases if c.answers) == 7  # type: ignore[union-attr]
