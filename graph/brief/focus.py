@@ -182,6 +182,13 @@ _GENERIC = frozenset(
 )
 
 
+_TRAILING_FILLER = re.compile(
+    r"(?:[\s,]+(?:instead|then|please|pls|for\s+now|now|thanks|thank\s+you|too|as\s+well|this\s+time))+[\s.!,]*$",
+    re.IGNORECASE,
+)
+"""Words a plain answer ends with that are not the product ('Let's promote Paylark Core instead', '... please')."""
+
+
 def _tokens(text: str) -> list[str]:
     return [re.sub(r"(?<=[a-z]{3})(?:es|s)$", "", t) for t in fold_text(text).split() if t not in _GENERIC]
 
@@ -198,7 +205,7 @@ def resolve_product(
     writes it ('Business Flex', not 'business') is used too. The fact says which library product it was resolved to,
     for the echo.
     """
-    label = (product or "").strip()
+    label = _TRAILING_FILLER.sub("", (product or "").strip())
     if label:
         if focus_of(library, label).known:
             return label, None

@@ -8,6 +8,7 @@ from typing import Any
 from langgraph.runtime import Runtime
 
 from graph.agent_io import ask_structured, digest, emit
+from graph.brief.acted_on import acted_on
 from graph.brief.audience import map_audience
 from graph.brief.checks import DEFAULT_MAX_CAMPAIGN_BUDGET_USD, BriefProblem, check_extraction
 from graph.brief.disclaimer_check import channel_drops, disclaimer_questions, plan_conflicts
@@ -322,8 +323,11 @@ def planner(state: CampaignState, runtime: Runtime[CampaignContext]) -> dict[str
     resolved, product_fact = resolve_product(library, brief.product, state["brief_text"])
     if product_fact is not None:  # the library's name for it, shown in the echo with the brief's words
         brief.product = resolved
+        notes = [u for u in brief.unused if u not in unused_sentences(state["brief_text"], brief.facts)]
         brief.facts = [*(f for f in brief.facts if f.field != "product"), product_fact]
-        brief.unused = unused_sentences(state["brief_text"], brief.facts)
+        brief.unused = unused_sentences(state["brief_text"], brief.facts) + notes
+    elif resolved:  # the library's product as named, less an answer's trailing words ('Paylark Core instead')
+        brief.product = resolved
     prior = state.get("brief") or {}
     product, product_q = clarify_product(
         library, brief.product, state["brief_text"], prior.get("text") or "", prior.get("product")
@@ -342,6 +346,7 @@ def planner(state: CampaignState, runtime: Runtime[CampaignContext]) -> dict[str
         brief.assumed.append(
             f"regions: {brief.regions[0]} (the brief names no market: the brand library's first region)"
         )
+    markets = (list(brief.regions), list(brief.countries))
     if gone := region_drops(state["brief_text"], brief.regions, brief.countries):  # 'drop CA': an answer
         brief.regions = [r for r in brief.regions if r not in gone]
         brief.countries = [c for c in brief.countries if region_of(c) not in gone]
@@ -373,6 +378,7 @@ def planner(state: CampaignState, runtime: Runtime[CampaignContext]) -> dict[str
             "every requested channel was dropped",
             usage,
         )
+    brief.unused = [u for u in brief.unused if not acted_on(u, library, brief.product, *markets)]
 
     def plan() -> tuple[Blueprint, Any, dict[str, Any]]:
         draft, used, meta = ask_structured(

@@ -272,3 +272,76 @@ def test_the_fact_said_back_is_the_second_target_s_own() -> None:
     out = one_per_kpi([kept, again], facts)
     assert [f.source for f in out.facts] == ["1,200 orders"]
     assert out.not_used[0].startswith('"120 sales" (conversions 120)')
+
+
+# ---- review of this round: what the rules must not read
+NOT_RATES = [
+    "Budget $9k on Meta. Goal: 2,000 sign-ups. Give a 25% discount to members.",
+    "Budget $9k on Meta. Goal: 600 leads; 20% off to subscribers who refer a friend.",
+    "Budget $9k on Meta. Goal: 300 orders. 20% back to customers as store credit.",
+    "Budget $9k on Meta. Goal: 500 orders; bounce-to-exit rate under 40%.",
+]
+
+
+@pytest.mark.parametrize("text", NOT_RATES)
+def test_a_percentage_to_somebody_is_no_funnel_rate(text: str) -> None:
+    assert not [k for k in _kpis(text) if k[0] == "conversion_rate"]
+
+
+def test_a_rate_that_is_not_a_funnel_stage_leaves_the_stated_conversion_rate() -> None:
+    text = "Budget $40k on Meta. Goal: an add-to-cart rate of 12% and a conversion rate of 3%."
+    assert [k for k in _kpis(text) if k[0] == "conversion_rate"] == [("conversion_rate", 0.03)]
+
+
+NOUN_DECIDES: list[tuple[str, list[tuple[str, float]]]] = [
+    ("Budget $8k. Goal: reach 20,000 non-customers and get 300 orders.", [("conversions", 300.0)]),
+    ("Budget $8k. Goal: 300 orders from 2,000 ex-customers.", [("conversions", 300.0)]),
+    ("Budget $8k. We want 2,500 confirmed subscribers to the newsletter.", [("signups", 2500.0)]),
+    ("Budget $8k. Goal: 2,000 signed-up members by March.", [("signups", 2000.0)]),
+    ("Budget $8k. Goal: 1,000 confirmed leads for the sales team.", [("leads", 1000.0)]),
+    (
+        "Budget $8k. Goal: 1,200 bookings and 400 tours sold.",
+        [("conversions", 400.0), ("conversions", 1200.0)],
+    ),
+    (
+        "Fresh off $12M raised from investors, we need 2,000 trials. Budget $30k on LinkedIn.",
+        [("signups", 2000.0)],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "want"), NOUN_DECIDES)
+def test_the_counted_noun_decides_and_news_is_no_target(text: str, want: list[tuple[str, float]]) -> None:
+    assert _kpis(text) == want
+
+
+def test_the_run_lasts_until_the_last_target_is_due() -> None:
+    got = _read(
+        "Budget $8k on Meta. Starts 1 March 2027. Goal: 200 pre-orders by 15 March and 1,000 orders by end of May."
+    )
+    assert got["end_date"] == "2027-05-31"
+
+
+@pytest.mark.parametrize(
+    ("text", "end"),
+    [
+        ("Budget $8k on Meta for members. Runs from 1 November 2028 until Black Friday.", "2028-11-24"),
+        ("Budget $8k on Meta for members. Runs 1 October 2028 to Thanksgiving.", "2028-11-23"),
+        (
+            "Budget $8k on Meta for members. Starts 1 Feb 2028. Goal: 300 leads by Presidents' Day.",
+            "2028-02-21",
+        ),
+    ],
+)
+def test_a_moving_holiday_in_another_year_falls_on_that_year_s_day(text: str, end: str) -> None:
+    assert _read(text)["end_date"] == end
+
+
+def test_the_end_of_february_is_read_in_the_year_it_falls_in_whatever_today_is() -> None:
+    got = extract_brief(
+        {
+            "brief_text": "Budget $8k on Meta for members. Runs from 11 January 2028 until the end of Feb.",
+            "today": "2027-06-01",
+        }
+    )
+    assert got["end_date"] == "2028-02-29"

@@ -8,6 +8,7 @@ import re
 from typing import Protocol, TypeVar
 
 from graph.models.offline.date_roles import inside_any
+from graph.models.offline.kpi_facts import said_as_past
 from graph.models.offline.sentences import split_sentences
 
 
@@ -61,3 +62,12 @@ def repeated_places_dropped(text: str, facts: list[F], place_lines: list[tuple[i
         or not set(f.countries) <= given
         or inside_any(f.start, place_lines)
     ]
+
+
+_PAREN = re.compile(r"\([^()\n]{3,300}\)")
+
+
+def past_asides(text: str) -> list[tuple[int, int]]:
+    """Spans of the parenthesised asides that tell what happened before ('(Our Singapore pilot last year only did
+    800 orders, so please don't benchmark against that)'): a place named there is not where the campaign runs."""
+    return [(m.start(), m.end()) for m in _PAREN.finditer(text) if said_as_past(m.group(0))]

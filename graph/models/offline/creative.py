@@ -7,6 +7,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from graph.models.offline.theme import OCCASIONS
+
 _MAX_AUDIENCE = 48
 """Longest audience phrase a creative line quotes (longer ones read as a spec, not copy)."""
 
@@ -83,8 +85,23 @@ def product_label(payload: dict[str, Any]) -> str:
     return f"the {product}"
 
 
+def _occasion(theme: str) -> str:
+    """A named occasion in its own capitals ('mother's day' -> "Mother's Day", 'black friday' -> 'Black Friday');
+    a season or anything else as written."""
+    if theme.lower() not in OCCASIONS or not theme.islower():
+        return theme
+    small = {"to", "of", "and", "the", "a"}
+    words = [w if w in small and i else w[:1].upper() + w[1:] for i, w in enumerate(theme.split())]
+    return " ".join(words) if _cap(theme.split()[0]) in _PROPER else theme
+
+
+def _bare(theme: str) -> str:
+    """The theme without its article, for 'Your …' and 'This …' ('the new tax year' -> 'new tax year')."""
+    return re.sub(r"^(?:the|a|an|our|your)\s+", "", theme, flags=re.IGNORECASE)
+
+
 def _parts(payload: dict[str, Any]) -> tuple[str, str, str]:
-    theme = _clean(payload.get("theme"))
+    theme = _occasion(_clean(payload.get("theme")))
     audience = _clean(payload.get("audience"))
     if len(audience) > _MAX_AUDIENCE:
         audience = ""
@@ -112,7 +129,7 @@ def title_lines(payload: dict[str, Any], turn: int) -> list[str]:
     if theme:
         themed += [
             f"{_cap(theme)} with {product}",
-            f"Your {theme}, with {product}",
+            f"Your {_bare(theme)}, with {product}",
             f"{_cap(product)}, set for {theme}",
             f"{_cap(theme)}: say hello to {product}",
         ]
@@ -141,7 +158,7 @@ def opener_lines(payload: dict[str, Any], turn: int, channel: str) -> list[str]:
         lines += [
             f"Get set for {theme} with {product}.",
             f"{_cap(theme)} is here, and so is {product}.",
-            f"This {theme}, say hello to {product}.",
+            f"This {_bare(theme)}, say hello to {product}.",
         ]
     elif audience:
         lines += [f"For {audience}: say hello to {product}.", f"Here is {product}, picked for {audience}."]

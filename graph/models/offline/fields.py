@@ -17,7 +17,7 @@ from graph.models.offline.segments import Segment
 # ---- key messages -----------------------------------------------------------------------------------------------
 _QUOTES = re.compile(
     r"\"(?P<a>[^\"\n]{2,240}?)\"|“(?P<b>[^”\n]{2,240}?)”|‘(?P<c>[^’\n]{2,240}?)’(?![a-z])|«\s?(?P<d>[^»\n]{2,240}?)\s?»"
-    r"|„(?P<e>[^“”\n]{2,240}?)[“”]|(?<![\w])'(?P<f>[^'\n]{2,240}?)'(?![\w])"
+    r"|„(?P<e>[^“”\"\n]{2,240}?)[“”\"]|(?<![\w])'(?P<f>[^'\n]{2,240}?)'(?![\w])"
     # Swedish and Finnish ”…”, German and Danish »…« and ‚…‘, ‹…›, the CJK corner brackets 「…」 『…』 and
     # full-width quotes (a title in 《…》 names a work, not a message)
     r"|(?<![\w“])”(?P<g>[^”“\n]{2,240}?)”|»(?P<h>[^«»\n]{2,240}?)«|‚(?P<i>[^‘’\n]{2,240}?)[‘’]|‹(?P<j>[^›\n]{2,240}?)›"

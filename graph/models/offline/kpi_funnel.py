@@ -11,13 +11,16 @@ from dataclasses import replace
 from graph.models.offline.kpis import KPIMention
 
 _BEFORE_BUYING = re.compile(
-    r"(?<![\w-])(?:test[- ]?(?:drives?|rides?)|demos?|appointments?|consultations?|viewings?|visits?|tours?|"
+    r"(?<![\w-])(?:test[- ]?(?:drives?|rides?)|demos?|appointments?|consultations?|viewings?|"
+    r"(?:showroom|store|in-store|branch|dealer(?:ship)?|clinic)\s+visits?|tours?|"
     r"fittings?|tastings?|quotes?|valuations?|assessments?|surveys?|estimates?|trial\s+(?:classes|lessons|sessions)|"
     r"citas|rendez-vous|appuntamenti|termine|afspraken)(?![\w-])",
     re.I,
 )
 """Steps people take before they buy: a try-out, a visit, an appointment, a quote or an assessment (in English and
 the other languages briefs arrive in)."""
+_SOLD = re.compile(r"\b(?:sold|purchased|bought|paid)\b", re.I)
+"""'400 tours sold' is a sale, not the step before one."""
 
 
 def earlier_step_as_leads(text: str, counts: list[KPIMention]) -> list[KPIMention]:
@@ -26,7 +29,11 @@ def earlier_step_as_leads(text: str, counts: list[KPIMention]) -> list[KPIMentio
     if any(k.name == "leads" for k in counts):
         return counts
     conversions = [k for k in counts if k.name == "conversions"]
-    steps = [k for k in conversions if _BEFORE_BUYING.search(text[k.start : k.end])]
+    steps = [
+        k
+        for k in conversions
+        if _BEFORE_BUYING.search(text[k.start : k.end]) and not _SOLD.search(text[k.start : k.end + 12])
+    ]
     if not steps or len(steps) == len(conversions):
         return counts
     step = steps[0]

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from graph.models.offline.kpi_facts import reported_figure, said_as_past
+from graph.models.offline.kpi_facts import GOAL_WORD, reported_figure, said_as_past
 from graph.models.offline.kpi_words import REVENUE_WORDS
 from graph.models.offline.kpis import KPIMention, count_kind, unit_kind
 from graph.models.offline.money import MoneyMention
@@ -72,11 +72,13 @@ _EVERY_RETURNS = re.compile(
 _REVENUE_AFTER = re.compile(
     r"^\s*(?:(?:in|of)?\s*(?:[\w-]+\s+)?(?:revenue|turnover|gmv|arr|mrr)\b"
     r"|(?:in|of)\s+(?:[\w-]+\s+)?(?:sales|donations|pledges|gifts)\b"
-    r"|raised\b(?!\s+(?:in|during|last|since)\b)"  # '£400,000 raised from 900 new members', not 'raised in 2023'
     rf"|(?:de\s+|d['’]|en\s+|di\s+|em\s+|i\s+|w\s+|an\s+)?(?:{REVENUE_WORDS})(?![\w-])"
     r"|(?:en|in|em|di|i)\s+(?:ventas|vendite|vendas|verkopen|f[öo]rs[äa]ljning|salg)\b)",
     re.I,
 )
+_RAISED = re.compile(r"\s*raised\b(?!\s+(?:in|during|last|since|so\s+far|to\s+date)\b)", re.I)
+"""Money 'raised' is revenue when a goal word comes before it in its sentence ('Target: £400,000 raised from 900
+new members'), never funding told as news ('Fresh off $12M raised from investors')."""
 _REVENUE_BEFORE = re.compile(
     r"(?:(?:revenue|turnover|gmv|sales)(?:\s+target)?\s*(?:of|:|is|=)?|\brais(?:e|es|ed|ing)(?:\s+(?:at\s+least|over))?"
     rf"|(?<![\w-])(?:{REVENUE_WORDS})\s*(?:de|d['’]|di|von|van|på|p[åa]|do|sebesar|of|:|=)?)\s*$",
@@ -200,6 +202,10 @@ def find_revenue(text: str, money: list[MoneyMention]) -> tuple[KPIMention | Non
         after = _REVENUE_AFTER.match(text[mm.end :])
         if mm.ok and after:
             return KPIMention("revenue", mm.amount, mm.start, mm.end + after.end()), {mm.start}
+        raised = _RAISED.match(text[mm.end :])
+        said = re.split(r"[.;!?\n]", text[: mm.start])[-1]
+        if mm.ok and raised and GOAL_WORD.search(said):  # 'Goals: 300 adoptions, $95,000 raised'
+            return KPIMention("revenue", mm.amount, mm.start, mm.end + raised.end()), {mm.start}
         before = _REVENUE_BEFORE.search(text[max(0, mm.start - 30) : mm.start])
         if mm.ok and before:
             return KPIMention("revenue", mm.amount, max(0, mm.start - 30) + before.start(), mm.end), {

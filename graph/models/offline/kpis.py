@@ -72,11 +72,10 @@ _JOINED_AFTER = re.compile(
 )
 _NEW_PEOPLE = re.compile(rf"new\s+(?:{PEOPLE}|[a-z]+(?:ers|ors|ists|ants|ents|ians|ees))\b", re.I)
 """'new singers', 'new riders', 'new tutors': new people of the service (the convention counts them as sign-ups)."""
-_CONVERTED = re.compile(
-    r"^(?:[\w-]+\s+)?(?:approved|funded|closed|signed|confirmed|abgeschlossene?|unterschriebene?)\b",
-    re.I,
-)
-"""An outcome said as done ('funded loans', 'signed contracts', 'abgeschlossene Verträge'): a conversion."""
+_CONVERTED = re.compile(r"^(?:[\w-]+\s+)?(?:approved|funded|closed)\b", re.I)
+_SIGNED = re.compile(r"(?:signed|approved|funded|closed|abgeschlossene?|unterschriebene?)(?![\w-])", re.I)
+"""A deal said as done before a noun that names no outcome ('45 signed agreements', 'abgeschlossene Rahmenverträge'):
+a conversion. Before a named outcome the noun decides ('confirmed subscribers' are sign-ups)."""
 GOAL_CUE_RE = re.compile(
     r"\b(?:goal|objective|aim|kpi|success|target is|target:|want|need|hoping|hope|like|love|get|drive|generate|sell|"
     r"hit|reach|achieve|deliver|win|register|onboard|enrol|book|grow|acquire|gain|call it a win|thrilled|after|aiming|"
@@ -95,14 +94,23 @@ never a joint ('45% and a click rate of 8%': the 45% is another metric's)."""
 _OPEN = r"(?<!to-)(?<!to )open[- ]rates?|" + RATE_WORDS["open_rate"]
 _CTR = r"\bctr\b|click[- ]through(?:[- ]rate)?|" + RATE_WORDS["ctr"]
 _CTOR = r"click[- ]rate|click[- ]to[- ]open(?:[- ]rate)?|\bctor\b"
-_FUNNEL_END = r"(?:paid|purchase|sale|order|customer|booking|subscriber|member|sql|opportunity|close|win|signup|sign-up)s?"
+_FUNNEL_FROM = (
+    r"(?:trial|free|lead|visit|visitor|session|mql|sql|opportunity|opp|demo|quote|sign[- ]?up|registration|install|"
+    r"download|order|cart|checkout|enquiry|inquiry|application|prospect|member|subscriber|user|booking|consultation|"
+    r"appointment|test[- ]drive|viewing|click)s?"
+)
+_FUNNEL_TO = (
+    r"(?:paid|purchase|sale|order|customer|booking|subscriber|subscription|member|sql|opportunity|opp|close|win|"
+    r"signup|sign-up|lead|repeat|deal|contract|enrol(?:l)?ment|application|policy|appointment|install|installation|"
+    r"activation|trial|demo|visit|consultation|donation|renewal)s?"
+)
 _STAGES = (
-    r"(?<![\w-])(?!click\b)[a-z]+(?:-[a-z]+)?[- ]to[- ](?:[a-z]+[- ](?:conversion|upgrade)(?:[- ]rates?)?|[a-z]+[- ]rates?|"
-    + _FUNNEL_END
-    + r"(?![\w-]))"
+    rf"(?<![\w-])(?:[a-z]+-)?{_FUNNEL_FROM}-to-{_FUNNEL_TO}(?![\w-])"
+    rf"|(?<![\w-])(?:[a-z]+-)?{_FUNNEL_FROM}[- ]to[- ]{_FUNNEL_TO}[- ](?:(?:conversion|upgrade)[- ])?(?:rates?|conversions?)\b"
 )
 """A rate from one funnel stage to the next ('trial-to-paid rate', 'lead-to-sale conversion', 'MQL-to-SQL rate',
-'20% free-to-paid'): a conversion rate."""
+'first-order-to-repeat rate', '20% free-to-paid'): a conversion rate. Both stages are named from the funnel's own
+words, so 'a 25% discount to members', 'add-to-cart rate' or '20% spend to sales' are not one."""
 _CVR = r"conversion[- ]rate|\bcvr\b|" + _STAGES + "|" + RATE_WORDS["conversion_rate"]
 RATES: list[tuple[str, re.Pattern[str]]] = [
     (
@@ -140,6 +148,8 @@ def count_kind(noun_phrase: str) -> str | None:
             return name
     # a hyphenated compound names what its last part names ('free-trial' is a free trial; 'sales-qualified' and
     # 'members-only' name no outcome)
+    if re.match(r"(?:non|ex|anti|un|former|lapsed|would-be)-", noun_phrase, re.I):
+        return None  # 'non-customers', 'ex-members': people who are not (or no longer) the outcome
     spaced = re.sub(r"(?<=[^\W\d_])-(?=[^\W\d_])", " ", noun_phrase)
     for name, rx in _KIND_RE.items():
         m = rx.search(spaced) if spaced != noun_phrase else None
@@ -216,7 +226,7 @@ def find_counts(text: str, goal_spans: list[tuple[int, int]]) -> list[KPIMention
             kind, used = "signups", len(joined.group(0).split())
         elif kind is None and _DONE_AFTER.match(" ".join(words)):
             kind, used = "conversions", len(_DONE_AFTER.match(" ".join(words)).group(0).split())  # type: ignore[union-attr]
-        elif kind is None and len(words) > 1 and _CONVERTED.match(words[0]):
+        elif kind is None and len(words) > 1 and _SIGNED.fullmatch(words[0]):
             kind, used = "conversions", 2  # '45 signed agreements', '30 closed accounts': done, so converted
         elif kind is not None and _CONVERTED.match(" ".join(words[: used - 1])):
             kind = "conversions"  # 'approved applications', 'funded accounts', 'paid entries'

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 
 from graph.models.offline import fields as F
-from graph.models.offline.asides import is_aside, repeated_places_dropped
+from graph.models.offline.asides import is_aside, past_asides, repeated_places_dropped
 from graph.models.offline.audience import find_audience
 from graph.models.offline.budget import (
     firmographic_free,
@@ -247,6 +247,7 @@ def parse_brief(text: str, today: date) -> ParsedBrief:
         fact("product", product.value, product.start, product.end)
     places_text = _mask(masked, _name_spans(masked, product))
     places_text = _mask(places_text, destination_spans(masked))  # where a trip goes is not who it is sold to
+    places_text = _mask(places_text, past_asides(masked))  # '(our Singapore pilot last year did 800 orders)'
 
     # money and KPI targets; amounts that describe the audience ('CFOs at brands doing $5M+ a year') are neither
     money = firmographic_free(masked, find_money(masked))

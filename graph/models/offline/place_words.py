@@ -189,6 +189,12 @@ _NOT_MARKET_AFTER = re.compile(
     re.IGNORECASE,
 )
 """'Phuket, Thailand (not a target market)'; 'Studio X in Kyoto wants to promote ...': not a market."""
+_LATER_AFTER = re.compile(
+    r"(?:[A-Z][\w'’-]*\s+){0,2}?[A-Z][\w'’-]*\s+(?:is|are|comes?|will\s+come)\s+(?:a\s+|an\s+|for\s+)?(?:Q[1-4]|H[12]|"
+    r"later|next\s+(?:year|quarter)|phase\s+(?:2|3|two|three)|another\s+time)\b"
+    r"|(?:[A-Z][\w'’-]*\s+){0,2}?[A-Z][\w'’-]*\s+(?:(?:can|will)\s+wait|later|next\s+year)\b\s*(?:[,.;)]|$)"
+)
+"""A place left for later: 'Canada is a Q3 thing', 'Germany comes later', 'France can wait', 'Italy next year'."""
 _GREETING_FROM = re.compile(
     r"(?:^|\n)[ \t]*[A-Z][\w'’]*(?:[ \t]+[\w'’]+)?[ \t]+from[ \t]+(?:sunny[ \t]+|rainy[ \t]+)?$"
 )
@@ -266,7 +272,10 @@ def not_market(text: str, start: int) -> bool:
     own_site = (
         own_site or _OWN_SITE_BEFORE.search(before) or _DAY_NAME.search(text[max(0, start - 30) : start])
     )
-    return bool(_NOT_MARKET.search(before) or _VENUE.search(before) or aside or after or greeting or own_site)
+    later = _LATER_AFTER.match(text, start)
+    return bool(
+        _NOT_MARKET.search(before) or _VENUE.search(before) or aside or after or greeting or own_site or later
+    )
 
 
 _SITES = (

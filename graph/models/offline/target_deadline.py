@@ -20,9 +20,11 @@ _LONGEST_DAYS = 365
 def target_deadline(
     text: str, target_ends: tuple[int, ...], start: date, today: date, day_first: bool | None
 ) -> tuple[date, int, int] | None:
-    """(end, where its words start, where they stop) of the first deadline said right after a target, read as
-    the end of a run from ``start`` (so 'end of Feb' is the last day of the February after the start)."""
+    """(end, where its words start, where they stop) of the latest deadline said right after a target, read as
+    the end of a run from ``start`` (so 'end of Feb' is the last day of the February after the start): the run lasts
+    until the last target is due ('200 pre-orders by 15 March and 1,000 orders by end of May' ends 31 May)."""
     probe = f"from {start.day} {start:%B} {start.year} until "
+    found: list[tuple[date, int, int]] = []
     for pos in target_ends:
         m = _BY.match(text, pos)
         if not m:
@@ -34,5 +36,5 @@ def target_deadline(
         if joined is None or joined.end is None or joined.stop <= len(probe):
             continue
         if start < joined.end and (joined.end - start).days <= _LONGEST_DAYS:
-            return joined.end, m.start("when"), m.start("when") + joined.stop - len(probe)
-    return None
+            found.append((joined.end, m.start("when"), m.start("when") + joined.stop - len(probe)))
+    return max(found, default=None)

@@ -73,7 +73,7 @@ _PATTERNS = re.compile(
     re.IGNORECASE,
 )
 _RANGE_JOIN = re.compile(
-    rf"^,?{W.SEP}(?:{W.WEEKDAY})?$|^\s*(?:and|&|{RANGE_WORDS})\s*(?:(?:the|le|el|den|dem|il)\s+)?(?:{W.WEEKDAY})?$|^/$"
+    rf"^,?{W.SEP}(?:{W.WEEKDAY})?$|^\s*(?:and|&|{RANGE_WORDS})\s*(?:(?:the|le|el|den|dem|il)\s+)?(?:{W.WEEKDAY})?$|^[ \t]*/[ \t]*$"
     r"|^\s*,?\s*(?:and\s+)?(?:(?:it|we|they|ads|the\s+(?:campaign|ads|push))\s+)?(?:keep\s+(?:it|them)\s+)?"
     rf"(?:{W.END_VERB}(?:\s+(?:it|them|the\s+(?:campaign|ads|push)))?(?:\s+on)?"
     rf"|(?:run|runs|running|live|going)\s+(?:till|until|to|through|thru))\s*(?:the\s+)?(?:{W.WEEKDAY})?$"
@@ -225,6 +225,7 @@ def find_date_spans(text: str, today: date, day_first: bool | None) -> list[Date
             y0 = int(g["mey"]) if g["mey"] else None
             last = _month_end(y0 if y0 else today.year, mo).day
             start, problem = _make(y0, mo, last, today, words)
+            start = _month_end(start.year, mo) if start else None  # February's end in the year it falls in
             end_only = True
         elif g["holiday"]:
             name = " ".join(g["hol"].lower().replace("’", "'").split())
@@ -453,6 +454,11 @@ def _join_ranges(text: str, spans: list[DateSpan], today: date) -> list[DateSpan
                         break
             if b.end_only and b.start == _month_end(b.start.year, b.start.month):
                 end = _month_end(end.year, end.month)  # 'until the end of Feb' in a leap year is the 29th
+            moving = W.MOVING_DAYS.get(
+                " ".join(re.sub(r",?\s*\d{4}$", "", b.text).lower().replace("’", "'").split())
+            )
+            if moving and end.year != b.start.year:  # Black Friday moved to another year falls on another day
+                end = nth_weekday(end.year, *moving)
             problem = None
             if end < start:
                 problem = f"'{text[a.pos : b.stop]}': the end ({end}) is before the start ({start})"
