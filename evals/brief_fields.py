@@ -100,7 +100,12 @@ def score_fields(expect: FieldsExpect, got: dict[str, Any]) -> dict[str, tuple[b
     put("currency", got.get("currency") == expect.currency, expect.currency, got.get("currency"))
     put("goal", _phrase_ok(expect.goal, got.get("goal"), slack=80), expect.goal, got.get("goal"))
     exp_k = sorted((k["name"], round(float(k["target"]), 6)) for k in expect.kpis)
-    got_k = sorted((k["name"], round(float(k["target"]), 6)) for k in got.get("kpi_targets") or [])
+    kept: dict[
+        tuple[str, Any], dict[str, Any]
+    ] = {}  # what the plan keeps: the first target per KPI and channel (the Planner says back the rest)
+    for k in got.get("kpi_targets") or []:
+        kept.setdefault((k["name"], k.get("channel")), k)
+    got_k = sorted((k["name"], round(float(k["target"]), 6)) for k in kept.values())
     put("kpis", exp_k == got_k, exp_k, got_k)
     put("audience", _phrase_ok(expect.audience, got.get("audience")), expect.audience, got.get("audience"))
     for name in ("channels", "regions", "countries"):

@@ -345,3 +345,20 @@ def test_the_end_of_february_is_read_in_the_year_it_falls_in_whatever_today_is()
         }
     )
     assert got["end_date"] == "2028-02-29"
+
+
+def test_a_later_goal_sentence_s_second_target_is_said_back() -> None:
+    text = "Budget $8k on Meta from 1 March 2027 for 6 weeks, for home cooks. Goal: 500 orders. Stretch goal: 800 orders at a CPA under $20."
+    brief = _brief(text)
+    assert [(k.name, k.target) for k in brief.kpi_targets if k.name == "conversions"] == [
+        ("conversions", 500.0)
+    ]
+    assert any("800 orders" in u and "a second conversions target" in u for u in brief.unused)
+
+
+def test_a_quoted_earlier_message_s_target_is_not_a_second_target() -> None:
+    text = (
+        "Hi both, the target is 70 bookings, not 50. Budget £4k on Instagram for couples in Kent.\n"
+        "> On 2 Dec, Priya wrote:\n> Target 50 bookings."
+    )
+    assert _kpis(text) == [("conversions", 70.0)]

@@ -220,6 +220,13 @@ def _is_place_only(value: str) -> bool:
     )
 
 
+def _another_goal(text: str, k: KPIMention, goal_spans: list[tuple[int, int]]) -> bool:
+    """A later count of a kind already targeted is a second target when its sentence is a goal ('Stretch goal: 800
+    orders'), not a quoted earlier message ('> Target 50 bookings.') nor one the brief corrects ('not 50')."""
+    line = text[text.rfind("\n", 0, k.start) + 1 : k.start]
+    return any(s <= k.start < e for s, e in goal_spans) and not line.lstrip().startswith(">")
+
+
 def parse_brief(text: str, today: date) -> ParsedBrief:
     """Parse a free-text brief into what it states (nothing is guessed).
 
@@ -300,10 +307,14 @@ def parse_brief(text: str, today: date) -> ParsedBrief:
         *([roas] if roas else []),
     ]:
         first = first_of.setdefault(k.name, k)
-        if first is not k and (k not in counts or re.search(r"[.;!?\n]", masked[first.end : k.start])):
+        if first is not k and (
+            k not in counts
+            or re.search(r"[.;!?\n]", masked[first.end : k.start])
+            and not _another_goal(masked, k, goal_spans)
+        ):
             continue  # a later sentence's count of the same kind is another figure (stock, last year, a typo)
-        # a second target of one kind in the same sentence ('120 orders and 80 sales') is passed on: the Planner
-        # keeps the first and shows the second back as not used
+        # a second target of one kind in the same sentence ('120 orders and 80 sales') or in a later goal sentence
+        # ('Stretch goal: 800 orders') is passed on: the Planner keeps the first and shows the second back as not used
         kpis.append(k)
         fact("kpi_targets", f"{k.name} {k.target:g}", k.start, k.end)
     out.kpis = kpis
