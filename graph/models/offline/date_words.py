@@ -79,6 +79,13 @@ MOVING_DAYS = {
 """Holidays on the nth weekday of a month, as (month, weekday with Monday 0, n with -1 the last, days after it):
 Labor Day is the first Monday of September, Black Friday the day after the fourth Thursday of November (the US
 holidays; 'Labour Day' and Mother's Day differ by country and are not read)."""
+
+
+def holiday_key(words: str) -> str:
+    """The key of a holiday as written ('Black Friday 2028', 'Valentine’s Day') in FIXED_DAYS and MOVING_DAYS."""
+    return " ".join(re.sub(r",?\s*\d{4}$", "", words).lower().replace("’", "'").split())
+
+
 HOLIDAY = "|".join(
     re.escape(k).replace("'", "['’]?") for k in sorted([*FIXED_DAYS, *MOVING_DAYS], key=len, reverse=True)
 )

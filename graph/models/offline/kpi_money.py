@@ -36,7 +36,7 @@ _PER_UNIT_AFTER = re.compile(
 )
 """'€12 per sign-up', '15 € pro Anmeldung', '12 € par inscription', '20 € por lead', '40 zł za lead', '400 kr pr.
 lead' (the Danish and Norwegian abbreviation), '$40/lead'."""
-_CAP_AFTER = re.compile(
+CAP_AFTER = re.compile(
     r"^[ \t]*(?:,\s*)?(?:or\s+(?:less|lower|under|below|cheaper)(?!\s+than)|at\s+(?:most|the\s+most)|m[áa]x(?:imum|imo|imal|imaal)?(?!\w)|massimo|h[öo]chstens|maks|tops\b|"
     r"oder\s+(?:weniger|darunter|günstiger)|ou\s+moins|o\s+(?:menos|meno)|of\s+(?:minder|lager)|"
     r"eller\s+(?:mindre|lägre|lavere|under)|lub\s+mniej|atau\s+kurang|tai\s+alle)",
@@ -136,7 +136,7 @@ def find_cost_per(text: str, money: list[MoneyMention]) -> tuple[KPIMention | No
         unit = _PER_UNIT_AFTER.match(text[mm.end :])
         if not mm.ok or not unit or re.match(r"^\s*(?:a|per)\s+(?:month|year)", text[mm.end :]):
             continue
-        capped = _CAP_BEFORE.search(text[max(0, mm.start - 20) : mm.start]) or _CAP_AFTER.match(
+        capped = _CAP_BEFORE.search(text[max(0, mm.start - 20) : mm.start]) or CAP_AFTER.match(
             text[mm.end + unit.end() :]
         )
         noun = text[mm.end : mm.end + unit.end()].split()[-1]
@@ -147,7 +147,7 @@ def find_cost_per(text: str, money: list[MoneyMention]) -> tuple[KPIMention | No
             return KPIMention("cpa", mm.amount, mm.start, mm.end + unit.end()), {mm.start}
     for mm in money:  # '150 leads at £60 max', '1.200 Leads à 35 € max.', '500 sign-ups at under $20'
         at = _OUTCOME_AT.search(text[max(0, mm.start - 50) : mm.start])
-        cap_said = at is not None and (at["cap"] is not None or _CAP_AFTER.match(text[mm.end :]) is not None)
+        cap_said = at is not None and (at["cap"] is not None or CAP_AFTER.match(text[mm.end :]) is not None)
         if mm.ok and at and cap_said and unit_kind(at["noun"]) is not None:
             return KPIMention("cpa", mm.amount, mm.start - len(at[0]), mm.end), {mm.start}
     return None, set()

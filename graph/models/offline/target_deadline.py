@@ -7,13 +7,10 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from graph.models.offline.kpi_money import CAP_AFTER
 from graph.models.offline.when import find_date_spans
 
-_BY = re.compile(
-    r"(?:[ \t]*(?:or\s+(?:less|lower|under|below|better|more)|max(?:imum)?|at\s+most|each))?"  # '$5 or less by ...'
-    r"[ \t]*,?[ \t]*(?:by|before|until|till)\s+(?P<when>[^.;!?\n]{1,40})",
-    re.I,
-)
+_BY = re.compile(r"[ \t]*,?[ \t]*(?:by|before|until|till)\s+(?P<when>[^.;!?\n]{1,40})", re.I)
 _LONGEST_DAYS = 365
 
 
@@ -26,7 +23,8 @@ def target_deadline(
     probe = f"from {start.day} {start:%B} {start.year} until "
     found: list[tuple[date, int, int]] = []
     for pos in target_ends:
-        m = _BY.match(text, pos)
+        cap = CAP_AFTER.match(text[pos:])  # '$5 or less by Labor Day': the cap's words come first
+        m = _BY.match(text, pos + (cap.end() if cap else 0))
         if not m:
             continue
         joined = next(

@@ -228,7 +228,7 @@ def find_date_spans(text: str, today: date, day_first: bool | None) -> list[Date
             start = _month_end(start.year, mo) if start else None  # February's end in the year it falls in
             end_only = True
         elif g["holiday"]:
-            name = " ".join(g["hol"].lower().replace("’", "'").split())
+            name = W.holiday_key(g["hol"])
             has_year = g["hy"] is not None
             if name in W.MOVING_DAYS:
                 start, problem = _moving_day(
@@ -454,9 +454,7 @@ def _join_ranges(text: str, spans: list[DateSpan], today: date) -> list[DateSpan
                         break
             if b.end_only and b.start == _month_end(b.start.year, b.start.month):
                 end = _month_end(end.year, end.month)  # 'until the end of Feb' in a leap year is the 29th
-            moving = W.MOVING_DAYS.get(
-                " ".join(re.sub(r",?\s*\d{4}$", "", b.text).lower().replace("’", "'").split())
-            )
+            moving = W.MOVING_DAYS.get(W.holiday_key(b.text))
             if moving and end.year != b.start.year:  # Black Friday moved to another year falls on another day
                 end = nth_weekday(end.year, *moving)
             problem = None
